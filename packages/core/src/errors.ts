@@ -1,0 +1,190 @@
+/**
+ * One error hierarchy for every tcsdk client. Every error thrown by a client is a {@link TcError};
+ * `instanceof` works even when two copies of `@tcsdk/core` are installed, because each class
+ * recognises instances by a brand registered in the global symbol registry, not by prototype.
+ *
+ * @packageDocumentation
+ */
+
+/** Global brand shared by every copy of `@tcsdk/core`. */
+const BRAND = Symbol.for("@tcsdk/core.error");
+
+/** Where a request was when it failed; shared by every error that concerns one call. */
+export interface RequestContext {
+  /** Signing service name, e.g. `cls`. */
+  readonly service?: string;
+  /** Action, e.g. `CreateExport`. */
+  readonly action?: string;
+  /** RequestId from the answer, when the server gave one. */
+  readonly requestId?: string;
+  /** HTTP status of the answer, when there was one. */
+  readonly status?: number;
+  /** Number of attempts made, retries included. */
+  readonly attempts?: number;
+}
+
+/** Options every {@link TcError} accepts. */
+export interface TcErrorOptions extends RequestContext {
+  /** The underlying error. */
+  readonly cause?: unknown;
+}
+
+/** Base class of every error thrown by tcsdk. */
+export class TcError extends Error {
+  /** Signing service name, e.g. `cls`, when the error concerns a call. */
+  readonly service: string | undefined;
+  /** Action, e.g. `CreateExport`, when the error concerns a call. */
+  readonly action: string | undefined;
+  /** RequestId of the answer, when there was one. Quote it to Tencent Cloud support. */
+  readonly requestId: string | undefined;
+  /** HTTP status of the answer, when there was one. */
+  readonly status: number | undefined;
+  /** Number of attempts made, retries included. */
+  readonly attempts: number | undefined;
+
+  /** Creates an error; `options` describe the call it concerns. */
+  constructor(message: string, options: TcErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.service = options.service;
+    this.action = options.action;
+    this.requestId = options.requestId;
+    this.status = options.status;
+    this.attempts = options.attempts;
+    Object.defineProperty(this, BRAND, { value: new.target.name });
+  }
+
+  /** The class name, e.g. `TcServiceError`. */
+  override get name(): string {
+    return (this as unknown as Record<symbol, string>)[BRAND] ?? "TcError";
+  }
+
+  /** Recognises errors of this class from any copy of `@tcsdk/core` (see the module notes). */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return isBranded(value, this);
+  }
+}
+
+/** Names of each error class and of its ancestors, keyed by class name. */
+const LINEAGE = new Map<string, readonly string[]>();
+
+function isBranded(value: unknown, ctor: { name: string; prototype: object }): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  if (Function.prototype[Symbol.hasInstance].call(ctor, value)) return true;
+  const brand = (value as Record<symbol, unknown>)[BRAND];
+  if (typeof brand !== "string") return false;
+  return brand === ctor.name || (LINEAGE.get(brand)?.includes(ctor.name) ?? false);
+}
+
+function register(name: string, ...ancestors: string[]): void {
+  LINEAGE.set(name, ancestors);
+}
+
+/**
+ * The service answered with `Response.Error`. `code` is the API's error code, e.g.
+ * `ResourceNotFound.TopicNotExist`; generated packages narrow it per action.
+ */
+export class TcServiceError<Code extends string = string> extends TcError {
+  /** Error code from the answer, e.g. `LimitExceeded.Export`. */
+  readonly code: Code;
+
+  /** Creates a service error from an answer's `Error` object. */
+  constructor(code: Code, message: string, options: TcErrorOptions = {}) {
+    super(`${options.action ?? "request"} failed: ${code}: ${message}${suffix(options)}`, options);
+    this.code = code;
+  }
+}
+register("TcServiceError", "TcError");
+
+/** The input broke a rule of the spec. Thrown before anything is sent. */
+export class TcValidationError extends TcError {
+  /** Path of the parameter, e.g. `Count` or `Filters[0].Key`; empty for the input as a whole. */
+  readonly parameter: string;
+  /** Name of the broken rule, e.g. `maximum`, `enum`, `required`, `noSql`, `unknownParameter`. */
+  readonly rule: string;
+  /** The offending value (`undefined` for a missing parameter). */
+  readonly value: unknown;
+
+  /** Creates a validation error for one parameter. */
+  constructor(parameter: string, rule: string, value: unknown, message: string, options: TcErrorOptions = {}) {
+    super(message, options);
+    this.parameter = parameter;
+    this.rule = rule;
+    this.value = value;
+  }
+}
+register("TcValidationError", "TcError");
+
+/** The connection failed: DNS, refused, reset, TLS or proxy errors. */
+export class TcNetworkError extends TcError {
+  /** Whether the request may have reached the server (decides whether a non-idempotent call may be re-sent). */
+  readonly maybeSent: boolean;
+  /** Low-level error code, e.g. `ECONNRESET`, when known. */
+  readonly errorCode: string | undefined;
+
+  /** Creates a network error. */
+  constructor(message: string, maybeSent: boolean, options: TcErrorOptions & { readonly errorCode?: string } = {}) {
+    super(message, options);
+    this.maybeSent = maybeSent;
+    this.errorCode = options.errorCode;
+  }
+}
+register("TcNetworkError", "TcError");
+
+/** An attempt took longer than its timeout, or the whole call passed its deadline. */
+export class TcTimeoutError extends TcError {
+  /** `attempt` for the per-attempt timeout, `deadline` for the overall one. */
+  readonly kind: "attempt" | "deadline";
+  /** The limit that was passed, in milliseconds. */
+  readonly timeoutMs: number;
+
+  /** Creates a timeout error. */
+  constructor(kind: "attempt" | "deadline", timeoutMs: number, options: TcErrorOptions = {}) {
+    super(`${options.action ?? "request"} timed out: ${kind} limit of ${timeoutMs} ms passed${suffix(options)}`, options);
+    this.kind = kind;
+    this.timeoutMs = timeoutMs;
+  }
+}
+register("TcTimeoutError", "TcError");
+
+/** The caller's AbortSignal fired. `cause` holds the signal's reason. */
+export class TcAbortError extends TcError {}
+register("TcAbortError", "TcError");
+
+/** The answer was not the JSON API 3.0 promises: HTML, truncated, no `Response`, or too large. */
+export class TcParseError extends TcError {
+  /** `Content-Type` of the answer, when there was one. */
+  readonly contentType: string | undefined;
+  /** The first bytes of the body (at most 256 characters), for diagnosis. */
+  readonly bodySnippet: string;
+
+  /** Creates a parse error. */
+  constructor(
+    message: string,
+    options: TcErrorOptions & { readonly contentType?: string | undefined; readonly bodySnippet?: string } = {},
+  ) {
+    super(`${message}${suffix(options)}`, options);
+    this.contentType = options.contentType;
+    this.bodySnippet = options.bodySnippet ?? "";
+  }
+}
+register("TcParseError", "TcError");
+
+/** No credentials could be found, or a credential source failed. */
+export class TcCredentialsError extends TcError {
+  /** What was tried, in order, and why each failed. */
+  readonly tried: readonly string[];
+
+  /** Creates a credentials error. */
+  constructor(message: string, tried: readonly string[] = [], options: TcErrorOptions = {}) {
+    super(tried.length > 0 ? `${message}; tried: ${tried.join("; ")}` : message, options);
+    this.tried = tried;
+  }
+}
+register("TcCredentialsError", "TcError");
+
+function suffix(options: RequestContext): string {
+  const parts: string[] = [];
+  if (options.status !== undefined) parts.push(`HTTP ${options.status}`);
+  if (options.requestId !== undefined) parts.push(`RequestId ${options.requestId}`);
+  return parts.length > 0 ? ` (${parts.join(", ")})` : "";
+}
