@@ -59,7 +59,7 @@ export class TcError extends Error {
   }
 
   /** Recognises errors of this class from any copy of `@tcsdk/core` (see the module notes). */
-  static [Symbol.hasInstance](value: unknown): boolean {
+  static override [Symbol.hasInstance](value: unknown): boolean {
     return isBranded(value, this);
   }
 }
