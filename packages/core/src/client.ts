@@ -1,39 +1,355 @@
 /**
- * STUB (contract only, to be implemented): the base class every generated client extends.
+ * The base class every generated client extends: validation, signing, transport, retries, clock-skew
+ * correction, rate limiting, hooks and logging for any Tencent Cloud API 3.0 service.
+ *
  * @packageDocumentation
  */
+import type { Dispatcher } from "undici";
+import {
+  DEFAULT_DEADLINE_MS,
+  DEFAULT_MAX_ATTEMPTS,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  DEFAULT_TIMEOUT_MS,
+  type CallOptions,
+  type ClientHooks,
+  type ClientOptions,
+  type LogFields,
+  type Logger,
+} from "./client-options.js";
+import type { CredentialProvider, Credentials } from "./credentials/types.js";
+import { TcAbortError, TcCredentialsError, TcError, TcServiceError, TcTimeoutError } from "./errors.js";
+import { SleepAborted, sleep } from "./internal/abortable-sleep.js";
+import { readAnswer } from "./internal/api-response.js";
+import { AttemptStop, describeAnswerError, describeFailure, type FailedAttempt } from "./internal/attempt-errors.js";
+import { resolveEndpoint, type Endpoint } from "./internal/endpoint.js";
+import { AttemptFailure, startAttempt } from "./internal/http-attempt.js";
+import { validateInput } from "./internal/input-validation.js";
+import { stringifyBody } from "./internal/json-codec.js";
+import { RateLimiter } from "./internal/rate-limiter.js";
+import { mayRetry, retryDelay } from "./internal/retry-policy.js";
+import { loadAgent, loadEnvHttpProxyAgent } from "./internal/undici-modules.js";
+import { userAgent } from "./internal/user-agent.js";
 import type { OperationInfo, ServiceInfo } from "./service.js";
+import { Tc3Signer } from "./signing.js";
 
-/** Options of a client (to be completed by the core implementation). */
-export interface ClientOptions {
-  /** Region sent as `X-TC-Region`, e.g. `ap-guangzhou`. */
-  readonly region?: string;
-  /** Endpoint: a host or a URL such as `http://127.0.0.1:9000`. */
-  readonly endpoint?: string;
+/** The content type sent and signed, byte for byte. */
+const CONTENT_TYPE = "application/json";
+/** Answer code that asks for a re-signed request with a corrected clock. */
+const SIGNATURE_EXPIRE = "AuthFailure.SignatureExpire";
+
+/** One call in progress. */
+interface CallState {
+  readonly operation: OperationInfo;
+  readonly body: Buffer;
+  readonly headers: Record<string, string>;
+  readonly signal: AbortSignal | undefined;
+  readonly timeoutMs: number;
+  readonly deadlineMs: number;
+  readonly deadlineAt: number;
 }
 
-/** Options of one call. */
-export interface CallOptions {
-  /** Aborts the call, backoff waits included. */
-  readonly signal?: AbortSignal;
-}
+type AttemptResult = { readonly ok: true; readonly response: Record<string, unknown>; readonly status: number } | ({ readonly ok: false } & FailedAttempt);
 
-/** Base class of every generated service client. */
+/**
+ * Base class of every generated service client. A generated client passes its {@link ServiceInfo} to
+ * the constructor and calls {@link ServiceClient.send} with each action's {@link OperationInfo}.
+ *
+ * One client keeps one pool of keep-alive connections, one signing-key cache, one rate limiter and
+ * one clock offset: create it once and share it.
+ */
 export class ServiceClient {
   /** The service this client talks to. */
   protected readonly serviceInfo: ServiceInfo;
+  readonly #endpoint: Endpoint;
+  readonly #url: string;
+  readonly #baseHeaders: Readonly<Record<string, string>>;
+  readonly #signer = new Tc3Signer();
+  readonly #rateLimiter: RateLimiter | undefined;
+  readonly #timeoutMs: number;
+  readonly #deadlineMs: number;
+  readonly #maxAttempts: number;
+  readonly #maxResponseBytes: number;
+  readonly #hooks: ClientHooks | undefined;
+  readonly #logger: Logger | undefined;
+  readonly #clock: () => number;
+  readonly #random: () => number;
+  readonly #userDispatcher: Dispatcher | undefined;
+  #ownDispatcher: Dispatcher | undefined;
+  #credentials: Credentials | CredentialProvider | Promise<CredentialProvider> | undefined;
+  /** Server clock minus local clock, ms, learnt from an `AuthFailure.SignatureExpire` answer. */
+  #clockOffsetMs = 0;
 
-  /** Creates a client for `service`. */
+  /**
+   * Creates a client for `service`.
+   *
+   * @throws TypeError for an invalid endpoint, `site: "regional"` without a region, or a limit that is not a positive number
+   */
   constructor(service: ServiceInfo, options: ClientOptions = {}) {
     this.serviceInfo = service;
-    void options;
+    this.#endpoint = resolveEndpoint(service, options.endpoint, options.site, options.region);
+    this.#url = `${this.#endpoint.origin}/`;
+    const headers: Record<string, string> = {
+      host: this.#endpoint.host,
+      "content-type": CONTENT_TYPE,
+      "user-agent": userAgent(service, options.userAgent),
+      "x-tc-version": service.version,
+    };
+    if (options.region !== undefined && options.region !== "") headers["x-tc-region"] = options.region;
+    if (options.language !== undefined && options.language !== "") headers["x-tc-language"] = options.language;
+    this.#baseHeaders = headers;
+    this.#timeoutMs = positive("timeoutMs", options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    this.#deadlineMs = positive("deadlineMs", options.deadlineMs ?? DEFAULT_DEADLINE_MS);
+    this.#maxAttempts = attempts(options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
+    this.#maxResponseBytes = positive("maxResponseBytes", options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
+    this.#hooks = options.hooks;
+    this.#logger = options.logger;
+    this.#clock = options.clock ?? Date.now;
+    this.#random = options.random ?? Math.random;
+    this.#userDispatcher = options.dispatcher;
+    this.#credentials = options.credentials;
+    this.#rateLimiter = options.rateLimit === false ? undefined : new RateLimiter(this.#clock, options.rateLimit?.perSecond);
   }
 
-  /** Validates `input`, signs it, sends it, retries as safe, and returns `Response` without `Error`. */
-  protected async send<Output>(operation: OperationInfo, input: object, options: CallOptions = {}): Promise<Output> {
-    void operation;
-    void input;
-    void options;
-    throw new Error("not implemented");
+  /** Closes the connections this client opened (a dispatcher passed in options is left open). */
+  async close(): Promise<void> {
+    const own = this.#ownDispatcher;
+    this.#ownDispatcher = undefined;
+    await own?.close();
   }
+
+  /**
+   * Validates `input`, signs it, sends it, retries as safe, and returns the answer's `Response` object
+   * (with its `RequestId`).
+   *
+   * @throws {@link TcValidationError} before anything is sent; {@link TcServiceError} for `Response.Error`;
+   *   {@link TcNetworkError}, {@link TcTimeoutError}, {@link TcAbortError}, {@link TcParseError}, {@link TcCredentialsError}
+   */
+  protected async send<Output>(operation: OperationInfo, input: object, options: CallOptions = {}): Promise<Output> {
+    const service = this.serviceInfo.service;
+    validateInput(operation, input, service);
+    const signal = options.signal;
+    if (signal?.aborted) throw new TcAbortError(`${operation.action} aborted`, { service, action: operation.action, cause: signal.reason });
+    const deadlineMs = positive("deadlineMs", options.deadlineMs ?? this.#deadlineMs);
+    const call: CallState = {
+      operation,
+      body: Buffer.from(await stringifyBody(input), "utf8"),
+      headers: { ...this.#baseHeaders, "x-tc-action": operation.action },
+      signal,
+      timeoutMs: positive("timeoutMs", options.timeoutMs ?? this.#timeoutMs),
+      deadlineMs,
+      deadlineAt: performance.now() + deadlineMs,
+    };
+    const maxAttempts = attempts(options.maxAttempts ?? this.#maxAttempts);
+    let retries = 0;
+    let skewCorrected = false;
+    for (let attempt = 1; ; attempt++) {
+      const started = performance.now();
+      const result = await this.#attempt(call, attempt);
+      const durationMs = performance.now() - started;
+      if (result.ok) {
+        const requestId = typeof result.response["RequestId"] === "string" ? result.response["RequestId"] : undefined;
+        this.#afterResponse(call, attempt, durationMs, result.status, requestId, undefined, undefined);
+        return result.response as Output;
+      }
+      const { error } = result;
+      let delay: number | undefined;
+      const serverNow = Date.parse(result.headers?.["date"] ?? "");
+      if (!skewCorrected && error instanceof TcServiceError && error.code === SIGNATURE_EXPIRE && !Number.isNaN(serverNow)) {
+        skewCorrected = true;
+        this.#clockOffsetMs = serverNow - this.#clock();
+        this.#log("info", "tcsdk clock offset corrected", { action: operation.action, clockOffsetMs: this.#clockOffsetMs });
+        delay = 0;
+      } else if (mayRetry(result.retry, operation.idempotent) && attempt - (skewCorrected ? 1 : 0) < maxAttempts) {
+        const wait = retryDelay(result.retry, retries, this.#random, result.headers?.["retry-after"], Date.now());
+        if (performance.now() + wait < call.deadlineAt) {
+          delay = wait;
+          retries++;
+        }
+      }
+      this.#afterResponse(call, attempt, durationMs, error.status, error.requestId, error, delay);
+      if (delay === undefined) {
+        this.#log("error", "tcsdk call failed", { action: operation.action, attempts: attempt, error: error.name, status: error.status, requestId: error.requestId });
+        throw error;
+      }
+      this.#log("warn", "tcsdk retry", { action: operation.action, attempt, reason: reasonOf(error), delayMs: delay });
+      if (delay > 0) await this.#wait(delay, call, { attempts: attempt, requestId: error.requestId });
+    }
+  }
+
+  /** One attempt: credentials, rate limit, signature, exchange, answer. */
+  async #attempt(call: CallState, attempt: number): Promise<AttemptResult> {
+    const { operation, headers } = call;
+    const service = this.serviceInfo.service;
+    const context = { service, action: operation.action, attempts: attempt };
+    const credentials = await this.#resolveCredentials(operation.action);
+    const limiter = this.#rateLimiter;
+    const perSecond = limiter?.limitFor(operation.action, operation.rateLimit);
+    if (limiter !== undefined && perSecond !== undefined) {
+      const wait = limiter.reserve(operation.action, perSecond);
+      if (wait > 0) {
+        this.#log("debug", "tcsdk rate limit wait", { action: operation.action, waitMs: wait });
+        if (performance.now() + wait >= call.deadlineAt) return { ok: false, error: new TcTimeoutError("deadline", call.deadlineMs, context), retry: "never", headers: undefined };
+        await this.#wait(wait, call, { attempts: attempt - 1 });
+      }
+    }
+    const remaining = call.deadlineAt - performance.now();
+    if (remaining <= 0) return { ok: false, error: new TcTimeoutError("deadline", call.deadlineMs, context), retry: "never", headers: undefined };
+
+    const timestamp = Math.floor((this.#clock() + this.#clockOffsetMs) / 1000);
+    const { authorization } = this.#signer.sign({
+      secretId: credentials.secretId,
+      secretKey: credentials.secretKey,
+      service,
+      host: this.#endpoint.hostname,
+      timestamp,
+      contentType: CONTENT_TYPE,
+      payload: call.body,
+    });
+    headers["x-tc-timestamp"] = String(timestamp);
+    headers["authorization"] = authorization;
+    if (credentials.sessionToken) headers["x-tc-token"] = credentials.sessionToken;
+    else delete headers["x-tc-token"];
+    this.#beforeRequest(call, attempt);
+
+    const handle = startAttempt(this.#dispatcher(), {
+      origin: this.#endpoint.origin,
+      headers,
+      body: call.body,
+      maxResponseBytes: this.#maxResponseBytes,
+    });
+    const byDeadline = remaining < call.timeoutMs;
+    const timer = setTimeout(
+      () => handle.cancel(byDeadline ? new AttemptStop("deadline", call.deadlineMs) : new AttemptStop("attempt", call.timeoutMs)),
+      byDeadline ? remaining : call.timeoutMs,
+    );
+    const signal = call.signal;
+    const onAbort = (): void => handle.cancel(new AttemptStop("abort", 0, signal?.reason));
+    signal?.addEventListener("abort", onAbort, { once: true });
+    try {
+      const raw = await handle.response;
+      try {
+        return { ok: true, response: await readAnswer(raw, context), status: raw.status };
+      } catch (error) {
+        return { ok: false, ...describeAnswerError(error, raw.headers) };
+      }
+    } catch (failure) {
+      if (!(failure instanceof AttemptFailure)) throw failure;
+      return { ok: false, ...describeFailure(failure, context, this.#maxResponseBytes) };
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+    }
+  }
+
+  /** The dispatcher: the caller's, or this client's own, created on the first call. */
+  #dispatcher(): Dispatcher {
+    if (this.#userDispatcher !== undefined) return this.#userDispatcher;
+    if (this.#ownDispatcher === undefined) {
+      const env = process.env;
+      const proxied = env["HTTPS_PROXY"] || env["https_proxy"] || env["HTTP_PROXY"] || env["http_proxy"];
+      this.#ownDispatcher = proxied ? new (loadEnvHttpProxyAgent())() : new (loadAgent())();
+    }
+    return this.#ownDispatcher;
+  }
+
+  /** Credentials for the next attempt, from the option or from the default chain (loaded on first use). */
+  async #resolveCredentials(action: string): Promise<Credentials> {
+    this.#credentials ??= import("./credentials/chain.js").then((chain) => chain.defaultCredentialChain());
+    const source = await this.#credentials;
+    let credentials: Credentials;
+    if (typeof source === "function") {
+      try {
+        credentials = await source();
+      } catch (error) {
+        if (error instanceof TcCredentialsError) throw error;
+        const kind = error instanceof Error ? error.name : typeof error;
+        throw new TcCredentialsError(`the credential provider failed (${kind})`, [], { action, service: this.serviceInfo.service, cause: error });
+      }
+    } else {
+      credentials = source;
+    }
+    if (typeof credentials?.secretId !== "string" || credentials.secretId === "" || typeof credentials.secretKey !== "string" || credentials.secretKey === "") {
+      throw new TcCredentialsError("the credentials have no secretId or no secretKey", [], { action, service: this.serviceInfo.service });
+    }
+    return credentials;
+  }
+
+  /** Waits `ms`, cut short by the call's signal (→ {@link TcAbortError}). */
+  async #wait(ms: number, call: CallState, context: { attempts: number; requestId?: string | undefined }): Promise<void> {
+    try {
+      await sleep(ms, call.signal);
+    } catch (error) {
+      if (!(error instanceof SleepAborted)) throw error;
+      throw new TcAbortError(`${call.operation.action} aborted`, {
+        service: this.serviceInfo.service,
+        action: call.operation.action,
+        ...context,
+        cause: error.reason,
+      });
+    }
+  }
+
+  #beforeRequest(call: CallState, attempt: number): void {
+    const action = call.operation.action;
+    this.#log("debug", "tcsdk request", { action, attempt, url: this.#url });
+    const hook = this.#hooks?.beforeRequest;
+    if (hook === undefined) return;
+    const { authorization: _authorization, "x-tc-token": _token, ...headers } = call.headers;
+    this.#runHook("beforeRequest", () =>
+      hook({ service: this.serviceInfo.service, action, attempt, url: this.#url, headers, bodyBytes: call.body.length }),
+    );
+  }
+
+  #afterResponse(
+    call: CallState,
+    attempt: number,
+    durationMs: number,
+    status: number | undefined,
+    requestId: string | undefined,
+    error: TcError | undefined,
+    retryDelayMs: number | undefined,
+  ): void {
+    const action = call.operation.action;
+    this.#log("debug", "tcsdk response", { action, attempt, status, requestId, durationMs: Math.round(durationMs), error: error?.name });
+    const hook = this.#hooks?.afterResponse;
+    if (hook === undefined) return;
+    this.#runHook("afterResponse", () =>
+      hook({ service: this.serviceInfo.service, action, attempt, url: this.#url, status, requestId, durationMs, error, retryDelayMs }),
+    );
+  }
+
+  #runHook(name: string, run: () => void): void {
+    try {
+      run();
+    } catch (error) {
+      this.#log("warn", "tcsdk hook failed", { hook: name, error: error instanceof Error ? error.name : typeof error });
+    }
+  }
+
+  #log(level: keyof Logger, message: string, fields: LogFields): void {
+    const logger = this.#logger;
+    if (logger === undefined) return;
+    try {
+      logger[level]?.(message, fields);
+    } catch {
+      // A failing logger must not fail the call.
+    }
+  }
+}
+
+/** A short reason for a retry log line: the error code, or the error class. */
+function reasonOf(error: TcError): string {
+  if (error instanceof TcServiceError) return error.code;
+  const code = (error as { errorCode?: unknown }).errorCode;
+  return typeof code === "string" ? code : error.status !== undefined ? `${error.name} HTTP ${error.status}` : error.name;
+}
+
+function positive(name: string, value: number): number {
+  if (!(value > 0) || !Number.isFinite(value)) throw new TypeError(`${name} must be a positive number, got ${value}`);
+  return value;
+}
+
+function attempts(value: number): number {
+  if (!Number.isInteger(value) || value < 1) throw new TypeError(`maxAttempts must be an integer >= 1, got ${value}`);
+  return value;
 }

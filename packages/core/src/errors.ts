@@ -1,26 +1,27 @@
 /**
  * One error hierarchy for every tcsdk client. Every error thrown by a client is a {@link TcError};
- * `instanceof` works even when two copies of `@tcsdk/core` are installed, because each class
- * recognises instances by a brand registered in the global symbol registry, not by prototype.
+ * `instanceof` works even when two copies of `@tcsdk/core` are installed: every error carries, under a
+ * key from the global symbol registry, the names of its class and of its ancestors, and each class's
+ * `Symbol.hasInstance` looks for its own name there when the prototype check fails.
  *
  * @packageDocumentation
  */
 
-/** Global brand shared by every copy of `@tcsdk/core`. */
+/** Global brand shared by every copy of `@tcsdk/core`: holds the class names of an error, most derived first. */
 const BRAND = Symbol.for("@tcsdk/core.error");
 
 /** Where a request was when it failed; shared by every error that concerns one call. */
 export interface RequestContext {
   /** Signing service name, e.g. `cls`. */
-  readonly service?: string;
+  readonly service?: string | undefined;
   /** Action, e.g. `CreateExport`. */
-  readonly action?: string;
+  readonly action?: string | undefined;
   /** RequestId from the answer, when the server gave one. */
-  readonly requestId?: string;
+  readonly requestId?: string | undefined;
   /** HTTP status of the answer, when there was one. */
-  readonly status?: number;
+  readonly status?: number | undefined;
   /** Number of attempts made, retries included. */
-  readonly attempts?: number;
+  readonly attempts?: number | undefined;
 }
 
 /** Options every {@link TcError} accepts. */
@@ -29,7 +30,12 @@ export interface TcErrorOptions extends RequestContext {
   readonly cause?: unknown;
 }
 
-/** Base class of every error thrown by tcsdk. */
+/**
+ * Base class of every error thrown by tcsdk.
+ *
+ * Its enumerable fields describe the call (service, action, RequestId, HTTP status, attempts); none of
+ * them, nor the message, ever holds a SecretKey, a session token or a signature.
+ */
 export class TcError extends Error {
   /** Signing service name, e.g. `cls`, when the error concerns a call. */
   readonly service: string | undefined;
@@ -50,33 +56,41 @@ export class TcError extends Error {
     this.requestId = options.requestId;
     this.status = options.status;
     this.attempts = options.attempts;
-    Object.defineProperty(this, BRAND, { value: new.target.name });
+    Object.defineProperty(this, BRAND, { value: lineageOf(new.target) });
   }
 
   /** The class name, e.g. `TcServiceError`. */
   override get name(): string {
-    return (this as unknown as Record<symbol, string>)[BRAND] ?? "TcError";
+    return brandOf(this)?.[0] ?? "TcError";
   }
 
   /** Recognises errors of this class from any copy of `@tcsdk/core` (see the module notes). */
   static override [Symbol.hasInstance](value: unknown): boolean {
-    return isBranded(value, this);
+    if (typeof value !== "object" || value === null) return false;
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    return brandOf(value)?.includes(this.name) ?? false;
   }
 }
 
-/** Names of each error class and of its ancestors, keyed by class name. */
-const LINEAGE = new Map<string, readonly string[]>();
+/** Class names from `ctor` up to (and including) `TcError`, computed once per class. */
+const LINEAGES = new WeakMap<object, readonly string[]>();
 
-function isBranded(value: unknown, ctor: { name: string; prototype: object }): boolean {
-  if (typeof value !== "object" || value === null) return false;
-  if (Function.prototype[Symbol.hasInstance].call(ctor, value)) return true;
-  const brand = (value as Record<symbol, unknown>)[BRAND];
-  if (typeof brand !== "string") return false;
-  return brand === ctor.name || (LINEAGE.get(brand)?.includes(ctor.name) ?? false);
+function lineageOf(ctor: object): readonly string[] {
+  let names = LINEAGES.get(ctor);
+  if (names === undefined) {
+    const list: string[] = [];
+    for (let c: unknown = ctor; typeof c === "function" && c !== Error && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
+      list.push((c as { name: string }).name);
+    }
+    names = Object.freeze(list);
+    LINEAGES.set(ctor, names);
+  }
+  return names;
 }
 
-function register(name: string, ...ancestors: string[]): void {
-  LINEAGE.set(name, ancestors);
+function brandOf(value: object): readonly string[] | undefined {
+  const brand = (value as Record<symbol, unknown>)[BRAND];
+  return Array.isArray(brand) ? (brand as readonly string[]) : undefined;
 }
 
 /**
@@ -93,7 +107,6 @@ export class TcServiceError<Code extends string = string> extends TcError {
     this.code = code;
   }
 }
-register("TcServiceError", "TcError");
 
 /** The input broke a rule of the spec. Thrown before anything is sent. */
 export class TcValidationError extends TcError {
@@ -112,7 +125,6 @@ export class TcValidationError extends TcError {
     this.value = value;
   }
 }
-register("TcValidationError", "TcError");
 
 /** The connection failed: DNS, refused, reset, TLS or proxy errors. */
 export class TcNetworkError extends TcError {
@@ -122,13 +134,12 @@ export class TcNetworkError extends TcError {
   readonly errorCode: string | undefined;
 
   /** Creates a network error. */
-  constructor(message: string, maybeSent: boolean, options: TcErrorOptions & { readonly errorCode?: string } = {}) {
+  constructor(message: string, maybeSent: boolean, options: TcErrorOptions & { readonly errorCode?: string | undefined } = {}) {
     super(message, options);
     this.maybeSent = maybeSent;
     this.errorCode = options.errorCode;
   }
 }
-register("TcNetworkError", "TcError");
 
 /** An attempt took longer than its timeout, or the whole call passed its deadline. */
 export class TcTimeoutError extends TcError {
@@ -144,11 +155,9 @@ export class TcTimeoutError extends TcError {
     this.timeoutMs = timeoutMs;
   }
 }
-register("TcTimeoutError", "TcError");
 
-/** The caller's AbortSignal fired. `cause` holds the signal's reason. */
+/** The caller's AbortSignal fired (during a request, a backoff wait or a rate-limit wait). `cause` holds the signal's reason. */
 export class TcAbortError extends TcError {}
-register("TcAbortError", "TcError");
 
 /** The answer was not the JSON API 3.0 promises: HTML, truncated, no `Response`, or too large. */
 export class TcParseError extends TcError {
@@ -160,14 +169,13 @@ export class TcParseError extends TcError {
   /** Creates a parse error. */
   constructor(
     message: string,
-    options: TcErrorOptions & { readonly contentType?: string | undefined; readonly bodySnippet?: string } = {},
+    options: TcErrorOptions & { readonly contentType?: string | undefined; readonly bodySnippet?: string | undefined } = {},
   ) {
     super(`${message}${suffix(options)}`, options);
     this.contentType = options.contentType;
     this.bodySnippet = options.bodySnippet ?? "";
   }
 }
-register("TcParseError", "TcError");
 
 /** No credentials could be found, or a credential source failed. */
 export class TcCredentialsError extends TcError {
@@ -180,7 +188,6 @@ export class TcCredentialsError extends TcError {
     this.tried = tried;
   }
 }
-register("TcCredentialsError", "TcError");
 
 function suffix(options: RequestContext): string {
   const parts: string[] = [];

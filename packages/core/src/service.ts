@@ -82,3 +82,10 @@ export interface OperationInfo {
   /** Spec wording for rules, keyed by {@link ValidatorError.schemaPath}. */
   readonly ruleText?: Readonly<Record<string, RuleText>>;
 }
+
+/**
+ * A 64-bit integer parameter or field (`int64`/`uint64` in the spec). Inputs accept a `bigint` for values
+ * beyond `Number.MAX_SAFE_INTEGER` (2^53 − 1); answers hold a `bigint` exactly when the value is not a
+ * safe integer, so no digit is ever rounded away.
+ */
+export type Int64 = number | bigint;

@@ -1,0 +1,147 @@
+/**
+ * Options of a client and of one call, hooks and the logger.
+ *
+ * @packageDocumentation
+ */
+import type { Dispatcher } from "undici";
+import type { CredentialProvider, Credentials } from "./credentials/types.js";
+import type { TcError } from "./errors.js";
+
+/** Per-attempt timeout, ms: an API 3.0 call answers in well under a second; 30 s only catches a stuck connection. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Overall deadline of a call, retries and waits included, ms. */
+export const DEFAULT_DEADLINE_MS = 120_000;
+/** Attempts per call, the first included: two retries ride out a blip without hammering a struggling service. */
+export const DEFAULT_MAX_ATTEMPTS = 3;
+/** Largest answer read, bytes (10 MiB, the API's own limit for a request body). */
+export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+
+/** Fields of a log line: plain data, never a secret. */
+export type LogFields = Readonly<Record<string, unknown>>;
+
+/**
+ * Where a client writes what it does; any method may be left out. Lines carry the action, attempt, URL,
+ * status, RequestId, durations and retry reasons; never a SecretKey, session token or signature.
+ * `console` fits.
+ */
+export interface Logger {
+  /** Each request and answer. */
+  debug?(message: string, fields: LogFields): void;
+  /** Notable events, e.g. a clock-offset correction. */
+  info?(message: string, fields: LogFields): void;
+  /** Retries and failing hooks. */
+  warn?(message: string, fields: LogFields): void;
+  /** Calls that failed for good. */
+  error?(message: string, fields: LogFields): void;
+}
+
+/** What {@link ClientHooks.beforeRequest} learns about an attempt. */
+export interface BeforeRequestInfo {
+  /** Signing service, e.g. `cls`. */
+  readonly service: string;
+  /** Action, e.g. `CreateExport`. */
+  readonly action: string;
+  /** Attempt number, from 1. */
+  readonly attempt: number;
+  /** URL posted to. */
+  readonly url: string;
+  /** Request headers (lower-case names) without `authorization` and `x-tc-token`. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Size of the body, bytes. */
+  readonly bodyBytes: number;
+}
+
+/** What {@link ClientHooks.afterResponse} learns about an attempt. */
+export interface AfterResponseInfo {
+  /** Signing service, e.g. `cls`. */
+  readonly service: string;
+  /** Action, e.g. `CreateExport`. */
+  readonly action: string;
+  /** Attempt number, from 1. */
+  readonly attempt: number;
+  /** URL posted to. */
+  readonly url: string;
+  /** HTTP status, when an answer arrived. */
+  readonly status: number | undefined;
+  /** RequestId, when the answer had one. */
+  readonly requestId: string | undefined;
+  /** Time from sending to the end of the answer (or the failure), ms. */
+  readonly durationMs: number;
+  /** The attempt's error, when it failed. */
+  readonly error: TcError | undefined;
+  /** When the call will be retried: the wait before the next attempt, ms. */
+  readonly retryDelayMs: number | undefined;
+}
+
+/** Callbacks around every attempt, for logging and metrics. A hook that throws is logged and ignored. */
+export interface ClientHooks {
+  /** Called before each attempt is sent. */
+  beforeRequest?(info: BeforeRequestInfo): void;
+  /** Called after each attempt, successful or not. */
+  afterResponse?(info: AfterResponseInfo): void;
+}
+
+/** Client-side rate limiting: requests per second for every action, or per action name. */
+export interface RateLimitOptions {
+  /** Overrides the spec's limits: one number for every action, or a limit per action (others keep the spec's). */
+  readonly perSecond?: number | Readonly<Record<string, number>>;
+}
+
+/** Options of a client. Every option is optional. */
+export interface ClientOptions {
+  /**
+   * Credentials, or a provider called before each attempt (it caches on its own).
+   * @defaultValue the chain environment → `~/.tencentcloud/credentials` → CVM instance role, resolved on the first call
+   */
+  readonly credentials?: Credentials | CredentialProvider;
+  /** Region sent as `X-TC-Region`, e.g. `ap-guangzhou`; the header is left out when unset. */
+  readonly region?: string;
+  /** Endpoint: a host (HTTPS) or a URL such as `http://127.0.0.1:9000`. Overrides `site`. */
+  readonly endpoint?: string;
+  /**
+   * Which host to use without `endpoint`: the China site's (`cls.tencentcloudapi.com`), the international
+   * site's (`cls.intl.tencentcloudapi.com`), or the region's own (`cls.ap-guangzhou.tencentcloudapi.com`).
+   * Regions that must use their own host (finance regions) always do.
+   * @defaultValue `"china"`
+   */
+  readonly site?: "china" | "international" | "regional";
+  /** Language of error messages, sent as `X-TC-Language` (`zh-CN` or `en-US`); left out when unset. */
+  readonly language?: string;
+  /**
+   * undici Dispatcher to send through: a `ProxyAgent`, a `MockAgent`, your own `Agent`. Not closed by the client's `close()`.
+   * @defaultValue a keep-alive `Agent` of this client's own, or an `EnvHttpProxyAgent` when `HTTPS_PROXY`/`HTTP_PROXY` is set
+   */
+  readonly dispatcher?: Dispatcher;
+  /** Timeout of each attempt, ms. @defaultValue {@link DEFAULT_TIMEOUT_MS} */
+  readonly timeoutMs?: number;
+  /** Deadline of a whole call, retries and waits included, ms. @defaultValue {@link DEFAULT_DEADLINE_MS} */
+  readonly deadlineMs?: number;
+  /** Attempts per call, the first included (`1`: no retries). @defaultValue {@link DEFAULT_MAX_ATTEMPTS} */
+  readonly maxAttempts?: number;
+  /** Client-side rate limiting (on by default, from each action's documented limit); `false` turns it off. */
+  readonly rateLimit?: false | RateLimitOptions;
+  /** Largest answer body read, bytes; a larger one fails with a {@link TcParseError}. @defaultValue {@link DEFAULT_MAX_RESPONSE_BYTES} */
+  readonly maxResponseBytes?: number;
+  /** Callbacks around every attempt. */
+  readonly hooks?: ClientHooks;
+  /** Where to log. @defaultValue nowhere */
+  readonly logger?: Logger;
+  /** Wall clock for `X-TC-Timestamp` and rate limiting, ms since the epoch (for tests). @defaultValue `Date.now` */
+  readonly clock?: () => number;
+  /** Random numbers in [0, 1) for backoff jitter (for tests). @defaultValue `Math.random` */
+  readonly random?: () => number;
+  /** Appended to the `User-Agent` header, e.g. `my-app/1.2`. */
+  readonly userAgent?: string;
+}
+
+/** Options of one call; they override the client's. */
+export interface CallOptions {
+  /** Aborts the call: the request in flight, a backoff wait or a rate-limit wait. */
+  readonly signal?: AbortSignal;
+  /** Timeout of each attempt, ms. */
+  readonly timeoutMs?: number;
+  /** Deadline of the whole call, ms. */
+  readonly deadlineMs?: number;
+  /** Attempts, the first included. */
+  readonly maxAttempts?: number;
+}

@@ -1,0 +1,89 @@
+/**
+ * Turns an API 3.0 answer into the `Response` object or a typed error.
+ *
+ * Failure is read from `Response.Error`, whatever the status (the API answers errors with HTTP 200, and
+ * a gateway may wrap one in a 5xx). A body that is not JSON, is cut short, lacks `Response`, or comes
+ * with a non-2xx status and no `Response.Error` is a {@link TcParseError} that keeps the status, the
+ * content type, the first bytes and any RequestId that could be found.
+ *
+ * @internal
+ * @packageDocumentation
+ */
+import { TcParseError, TcServiceError, type TcErrorOptions } from "../errors.js";
+import type { RawResponse } from "./http-attempt.js";
+import { parseBody } from "./json-codec.js";
+
+/** The call an answer belongs to. */
+export interface AnswerContext {
+  /** Signing service, e.g. `cls`. */
+  readonly service: string;
+  /** Action, e.g. `CreateExport`. */
+  readonly action: string;
+  /** Attempts made so far, this one included. */
+  readonly attempts: number;
+}
+
+/** Most characters of a body kept in a {@link TcParseError}. */
+export const SNIPPET_LENGTH = 256;
+
+/** Header names under which gateways and the API may return the request id. */
+const REQUEST_ID_HEADERS = ["x-tc-requestid", "x-request-id"] as const;
+
+/** Returns the `Response` object of a successful answer; throws {@link TcServiceError} or {@link TcParseError}. */
+export async function readAnswer(raw: RawResponse, context: AnswerContext): Promise<Record<string, unknown>> {
+  const text = raw.body.toString("utf8");
+  const errorOptions = (requestId: string | undefined): TcErrorOptions & { contentType?: string | undefined; bodySnippet: string } => ({
+    service: context.service,
+    action: context.action,
+    attempts: context.attempts,
+    status: raw.status,
+    requestId: requestId ?? requestIdFromHeaders(raw.headers) ?? requestIdFromText(text),
+    contentType: raw.headers["content-type"],
+    bodySnippet: text.slice(0, SNIPPET_LENGTH),
+  });
+  let parsed: unknown;
+  try {
+    parsed = await parseBody(text);
+  } catch (cause) {
+    const what = text.length === 0 ? "an empty body" : "a body that is not valid JSON";
+    throw new TcParseError(`${context.action}: the answer is ${what}`, { ...errorOptions(undefined), cause });
+  }
+  const response = isObject(parsed) ? parsed["Response"] : undefined;
+  if (!isObject(response)) {
+    throw new TcParseError(`${context.action}: the answer has no Response object`, errorOptions(undefined));
+  }
+  const requestId = typeof response["RequestId"] === "string" ? response["RequestId"] : undefined;
+  const error = response["Error"];
+  if (error !== undefined) {
+    if (!isObject(error) || typeof error["Code"] !== "string") {
+      throw new TcParseError(`${context.action}: the answer's Response.Error has no Code`, errorOptions(requestId));
+    }
+    const message = typeof error["Message"] === "string" ? error["Message"] : "";
+    const { contentType: _contentType, bodySnippet: _snippet, ...options } = errorOptions(requestId);
+    throw new TcServiceError(error["Code"], message, options);
+  }
+  if (raw.status < 200 || raw.status > 299) {
+    throw new TcParseError(`${context.action}: HTTP ${raw.status} without Response.Error`, errorOptions(requestId));
+  }
+  return response;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The request id from the answer's headers, if a known header carries one. */
+export function requestIdFromHeaders(headers: Readonly<Record<string, string>>): string | undefined {
+  for (const name of REQUEST_ID_HEADERS) {
+    const value = headers[name];
+    if (value !== undefined && value !== "") return value;
+  }
+  return undefined;
+}
+
+const REQUEST_ID_IN_TEXT = /"RequestId"\s*:\s*"([^"\\]{1,128})"/;
+
+/** The request id from a body that could not be parsed (e.g. JSON cut short after it). */
+function requestIdFromText(text: string): string | undefined {
+  return REQUEST_ID_IN_TEXT.exec(text)?.[1];
+}

@@ -1,0 +1,80 @@
+/**
+ * Names the failure of one attempt: the typed error the caller sees, and how it may be retried.
+ *
+ * @internal
+ * @packageDocumentation
+ */
+import { TcAbortError, TcError, TcNetworkError, TcParseError, TcServiceError, TcTimeoutError } from "../errors.js";
+import type { AnswerContext } from "./api-response.js";
+import type { AttemptFailure } from "./http-attempt.js";
+import { classifyServiceCode, classifyStatus, type RetryClass } from "./retry-policy.js";
+
+/** Why the client stopped an attempt itself. */
+export class AttemptStop extends Error {
+  /**
+   * @param kind - the caller's signal, the per-attempt timeout or the call's deadline
+   * @param limitMs - the timeout or deadline that passed, ms
+   * @param reason - the caller's abort reason
+   */
+  constructor(
+    readonly kind: "abort" | "attempt" | "deadline",
+    readonly limitMs = 0,
+    readonly reason?: unknown,
+  ) {
+    super(`stopped: ${kind}`);
+  }
+}
+
+/** A failed attempt. */
+export interface FailedAttempt {
+  /** The error to throw if the call ends here. */
+  readonly error: TcError;
+  /** How it may be retried. */
+  readonly retry: RetryClass;
+  /** Headers of the answer, when one arrived (`Date`, `Retry-After`). */
+  readonly headers: Readonly<Record<string, string>> | undefined;
+}
+
+/** Names a transport failure. */
+export function describeFailure(failure: AttemptFailure, context: AnswerContext, maxResponseBytes: number): FailedAttempt {
+  const base = { service: context.service, action: context.action, attempts: context.attempts };
+  const headers = failure.headers;
+  const cause = failure.cause;
+  const unsent: RetryClass = failure.maybeSent ? "ifIdempotent" : "notSent";
+  if (cause instanceof AttemptStop) {
+    if (cause.kind === "abort") {
+      return { error: new TcAbortError(`${context.action} aborted`, { ...base, cause: cause.reason }), retry: "never", headers };
+    }
+    const error = new TcTimeoutError(cause.kind, cause.limitMs, base);
+    return { error, retry: cause.kind === "attempt" ? unsent : "never", headers };
+  }
+  if (failure.tooLarge) {
+    const error = new TcParseError(`${context.action}: the answer is larger than ${maxResponseBytes} bytes`, {
+      ...base,
+      status: failure.status,
+      contentType: headers?.["content-type"],
+    });
+    return { error, retry: "never", headers };
+  }
+  const code = errorCode(cause);
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  const when = failure.maybeSent ? "after the request may have been sent" : "before the request was sent";
+  const error = new TcNetworkError(`${context.action}: network error ${when}: ${code ?? "error"}: ${detail}`, failure.maybeSent, {
+    ...base,
+    errorCode: code,
+    cause,
+  });
+  return { error, retry: unsent, headers };
+}
+
+/** Names an answer that {@link readAnswer} refused. */
+export function describeAnswerError(error: unknown, headers: Readonly<Record<string, string>>): FailedAttempt {
+  if (error instanceof TcServiceError) return { error, retry: classifyServiceCode(error.code), headers };
+  if (error instanceof TcParseError) return { error, retry: classifyStatus(error.status ?? 200), headers };
+  throw error;
+}
+
+function errorCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : undefined;
+}

@@ -1,0 +1,63 @@
+/**
+ * Picks the URL a client talks to.
+ *
+ * @internal
+ * @packageDocumentation
+ */
+import type { ServiceInfo } from "../service.js";
+
+/** Which of a service's hosts to use when no endpoint is given. */
+export type Site = "china" | "international" | "regional";
+
+/** A resolved endpoint. */
+export interface Endpoint {
+  /** `scheme://host[:port]`, e.g. `https://cls.tencentcloudapi.com`. */
+  readonly origin: string;
+  /** `Host` header value: host and port when the port is not the scheme's default. */
+  readonly host: string;
+  /** The host name that is signed: without a port. */
+  readonly hostname: string;
+}
+
+/**
+ * Resolves the endpoint:
+ * 1. `endpoint`, when given: a host (`cls.example.com`, HTTPS) or a URL (`http://127.0.0.1:9000`);
+ * 2. the regional host, when `site` is `regional` or the region must be reached through its own host
+ *    (`ServiceInfo.regionalOnly`, e.g. finance regions);
+ * 3. the international host for `site: "international"`;
+ * 4. the China site's nearest-access host.
+ *
+ * @throws TypeError for an endpoint that is not an `http:`/`https:` URL with path `/`, or `regional` without a region
+ */
+export function resolveEndpoint(service: ServiceInfo, endpoint: string | undefined, site: Site | undefined, region: string | undefined): Endpoint {
+  let url: URL;
+  if (endpoint !== undefined) {
+    url = parseEndpoint(endpoint);
+  } else {
+    const regional = site === "regional" || (region !== undefined && (service.regionalOnly ?? []).includes(region));
+    if (regional && region === undefined) throw new TypeError(`site "regional" needs a region`);
+    const host = regional
+      ? service.endpoints.regional.replace("{region}", region as string)
+      : site === "international"
+        ? service.endpoints.international
+        : service.endpoints.china;
+    url = new URL(`https://${host}`);
+  }
+  return { origin: url.origin, host: url.host, hostname: url.hostname };
+}
+
+function parseEndpoint(endpoint: string): URL {
+  let url: URL;
+  try {
+    url = new URL(endpoint.includes("://") ? endpoint : `https://${endpoint}`);
+  } catch {
+    throw new TypeError(`endpoint ${JSON.stringify(endpoint)} is not a host or a URL`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new TypeError(`endpoint ${JSON.stringify(endpoint)} must use http: or https:`);
+  }
+  if ((url.pathname !== "/" && url.pathname !== "") || url.search !== "" || url.username !== "" || url.password !== "") {
+    throw new TypeError(`endpoint ${JSON.stringify(endpoint)} must have no path, query or credentials (API 3.0 posts to /)`);
+  }
+  return url;
+}

@@ -1,0 +1,161 @@
+/**
+ * One HTTP exchange on an undici Dispatcher, through a small handler of its own (rather than undici's
+ * `request()`), for two things `request()` hides:
+ *
+ * - **whether the request may have left**: undici calls `onConnect` on a connected socket right before
+ *   it writes the request. An error before that point (DNS, refused, connect timeout, TLS, proxy) means
+ *   nothing was written, so any action may be re-sent; after it, the server may have seen the request.
+ * - **a cap on the answer's size**, enforced on `Content-Length` and again while the body streams.
+ *
+ * @internal
+ * @packageDocumentation
+ */
+import type { Dispatcher } from "undici";
+
+/** What is sent. */
+export interface AttemptRequest {
+  /** `scheme://host[:port]`. */
+  readonly origin: string;
+  /** Request headers, lower-case names. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Exact body bytes. */
+  readonly body: Buffer;
+  /** Largest answer body accepted, in bytes. */
+  readonly maxResponseBytes: number;
+}
+
+/** An answer read in full. */
+export interface RawResponse {
+  /** HTTP status. */
+  readonly status: number;
+  /** Answer headers, lower-case names; a repeated header keeps its first value. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Body bytes. */
+  readonly body: Buffer;
+}
+
+/** Why an attempt failed, and whether the request may have reached the server. */
+export class AttemptFailure {
+  /**
+   * @param cause - the transport error, or the reason given to {@link AttemptHandle.cancel}
+   * @param maybeSent - whether undici had started writing the request
+   * @param tooLarge - the answer passed the size cap (`status` and `headers` are set)
+   * @param status - status of the answer, when its head had arrived
+   * @param headers - headers of the answer, when its head had arrived
+   */
+  constructor(
+    readonly cause: unknown,
+    readonly maybeSent: boolean,
+    readonly tooLarge = false,
+    readonly status?: number,
+    readonly headers?: Readonly<Record<string, string>>,
+  ) {}
+}
+
+/** A running attempt. */
+export interface AttemptHandle {
+  /** Settles with the answer, or rejects with an {@link AttemptFailure}. */
+  readonly response: Promise<RawResponse>;
+  /** Stops the attempt: `response` rejects at once with an {@link AttemptFailure} whose cause is `reason`. */
+  cancel(reason: unknown): void;
+}
+
+/** Starts one POST to `/` on `dispatcher`. */
+export function startAttempt(dispatcher: Dispatcher, request: AttemptRequest): AttemptHandle {
+  let resolve!: (response: RawResponse) => void;
+  let reject!: (failure: AttemptFailure) => void;
+  const response = new Promise<RawResponse>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  let settled = false;
+  let maybeSent = false;
+  let abort: ((reason?: Error) => void) | undefined;
+  let cancelled: unknown;
+  let status = 0;
+  let headers: Record<string, string> = {};
+  let chunks: Buffer[] = [];
+  let size = 0;
+
+  const fail = (failure: AttemptFailure): void => {
+    if (settled) return;
+    settled = true;
+    chunks = [];
+    reject(failure);
+  };
+  const tooLarge = (): void => {
+    const failure = new AttemptFailure(new Error("answer too large"), true, true, status, headers);
+    fail(failure);
+    abort?.(new Error("answer too large"));
+  };
+
+  const handler: Dispatcher.DispatchHandler = {
+    onConnect(abortRequest) {
+      abort = abortRequest;
+      if (settled) {
+        // Cancelled while queued or connecting: stop before anything is written.
+        abortRequest(cancelled instanceof Error ? cancelled : new Error("cancelled"));
+        return;
+      }
+      maybeSent = true;
+    },
+    onHeaders(statusCode, rawHeaders) {
+      if (statusCode < 200) return true;
+      status = statusCode;
+      headers = parseRawHeaders(rawHeaders as unknown as readonly Buffer[]);
+      const declared = Number(headers["content-length"]);
+      if (declared > request.maxResponseBytes) {
+        tooLarge();
+        return false;
+      }
+      return true;
+    },
+    onData(chunk) {
+      if (settled) return false;
+      size += chunk.length;
+      if (size > request.maxResponseBytes) {
+        tooLarge();
+        return false;
+      }
+      chunks.push(chunk);
+      return true;
+    },
+    onComplete() {
+      if (settled) return;
+      settled = true;
+      resolve({ status, headers, body: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size) });
+    },
+    onError(error) {
+      fail(new AttemptFailure(error, maybeSent, false, status === 0 ? undefined : status, status === 0 ? undefined : headers));
+    },
+  };
+
+  try {
+    dispatcher.dispatch(
+      { origin: request.origin, path: "/", method: "POST", headers: request.headers, body: request.body },
+      handler,
+    );
+  } catch (error) {
+    fail(new AttemptFailure(error, false));
+  }
+
+  return {
+    response,
+    cancel(reason) {
+      if (settled) return;
+      cancelled = reason;
+      fail(new AttemptFailure(reason, maybeSent));
+      abort?.(reason instanceof Error ? reason : new Error("cancelled"));
+    },
+  };
+}
+
+/** undici's raw header list (`[name, value, name, value, …]`) as an object with lower-case names. */
+function parseRawHeaders(raw: readonly Buffer[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = String(raw[i]).toLowerCase();
+    headers[name] ??= String(raw[i + 1]);
+  }
+  return headers;
+}

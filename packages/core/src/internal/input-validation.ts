@@ -1,0 +1,109 @@
+/**
+ * Runs an operation's compiled validator and turns its first complaint into a {@link TcValidationError}.
+ *
+ * @internal
+ * @packageDocumentation
+ */
+import { TcValidationError } from "../errors.js";
+import type { OperationInfo, ValidatorError } from "../service.js";
+import { bigIntsAsNumbers, containsBigInt } from "./json-codec.js";
+
+/**
+ * Throws a {@link TcValidationError} when `input` breaks a rule of `operation`'s spec; does nothing
+ * when the operation has no validator. AJV's `integer` refuses a `bigint`, so an input holding one is
+ * checked again as a copy with numbers in their place (only when the first check fails: the common
+ * path pays nothing).
+ */
+export function validateInput(operation: OperationInfo, input: object, service: string): void {
+  const validate = operation.validate;
+  if (validate === undefined || validate(input)) return;
+  if (containsBigInt(input) && validate(bigIntsAsNumbers(input))) return;
+  const first = validate.errors?.[0];
+  if (first === undefined) {
+    throw new TcValidationError("", "schema", input, `${operation.action}: the input is invalid`, {
+      action: operation.action,
+      service,
+    });
+  }
+  throw toValidationError(operation, input, first, service);
+}
+
+function toValidationError(operation: OperationInfo, input: object, error: ValidatorError, service: string): TcValidationError {
+  const segments = pointerSegments(error.instancePath);
+  const context = { action: operation.action, service };
+  const at = (extra: string): string => parameterPath([...segments, extra]);
+  if (error.keyword === "required" && typeof error.params["missingProperty"] === "string") {
+    const parameter = at(error.params["missingProperty"]);
+    return new TcValidationError(parameter, "required", undefined, `${operation.action}: parameter ${parameter} is required`, context);
+  }
+  if (error.keyword === "additionalProperties" && typeof error.params["additionalProperty"] === "string") {
+    const name = error.params["additionalProperty"];
+    const parameter = at(name);
+    const value = valueAt(input, [...segments, name]);
+    return new TcValidationError(
+      parameter,
+      "unknownParameter",
+      value,
+      `${operation.action}: unknown parameter ${parameter} (rule "unknownParameter"), got ${renderValue(value)}`,
+      context,
+    );
+  }
+  const parameter = parameterPath(segments);
+  const text = operation.ruleText?.[error.schemaPath];
+  const rule = text?.rule ?? error.keyword;
+  const demand = text?.message ?? error.message ?? `breaks rule ${error.keyword}`;
+  const value = valueAt(input, segments);
+  const subject = parameter === "" ? "the input" : `parameter ${parameter}`;
+  return new TcValidationError(
+    parameter,
+    rule,
+    value,
+    `${operation.action}: ${subject} ${demand} (rule "${rule}"), got ${renderValue(value)}`,
+    context,
+  );
+}
+
+/** `/Filters/0/Key` → `["Filters", "0", "Key"]` (JSON pointer, `~1` and `~0` unescaped). */
+function pointerSegments(pointer: string): string[] {
+  if (pointer === "") return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~"));
+}
+
+/** `["Filters", "0", "Key"]` → `Filters[0].Key`. */
+export function parameterPath(segments: readonly string[]): string {
+  let path = "";
+  for (const segment of segments) {
+    if (/^\d+$/.test(segment)) path += `[${segment}]`;
+    else path += path === "" ? segment : `.${segment}`;
+  }
+  return path;
+}
+
+function valueAt(input: unknown, segments: readonly string[]): unknown {
+  let value = input;
+  for (const segment of segments) {
+    if (typeof value !== "object" || value === null) return undefined;
+    value = (value as Record<string, unknown>)[segment];
+  }
+  return value;
+}
+
+const MAX_RENDERED = 120;
+
+/** Renders a value for a message: JSON-ish quoting, `123n` for a bigint, shortened past 120 characters. */
+export function renderValue(value: unknown): string {
+  let text: string;
+  if (value === undefined) text = "undefined";
+  else if (typeof value === "bigint") text = `${value}n`;
+  else {
+    try {
+      text = JSON.stringify(value, (_key, item: unknown) => (typeof item === "bigint" ? `${item}n` : item)) ?? String(value);
+    } catch {
+      text = String(value);
+    }
+  }
+  return text.length > MAX_RENDERED ? `${text.slice(0, MAX_RENDERED)}…` : text;
+}
