@@ -210,6 +210,10 @@ export class ServiceClient {
     if (credentials.sessionToken) headers["x-tc-token"] = credentials.sessionToken;
     else delete headers["x-tc-token"];
     this.#beforeRequest(call, attempt);
+    const signal = call.signal;
+    if (signal?.aborted) {
+      return { ok: false, error: new TcAbortError(`${operation.action} aborted`, { ...context, cause: signal.reason }), retry: "never", headers: undefined };
+    }
 
     const handle = startAttempt(this.#dispatcher(), {
       origin: this.#endpoint.origin,
@@ -222,7 +226,6 @@ export class ServiceClient {
       () => handle.cancel(byDeadline ? new AttemptStop("deadline", call.deadlineMs) : new AttemptStop("attempt", call.timeoutMs)),
       byDeadline ? remaining : call.timeoutMs,
     );
-    const signal = call.signal;
     const onAbort = (): void => handle.cancel(new AttemptStop("abort", 0, signal?.reason));
     signal?.addEventListener("abort", onAbort, { once: true });
     try {

@@ -1,0 +1,216 @@
+import { readFileSync } from "node:fs";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Tc3Signer, deriveSigningKey, signTc3, utcDate, type Tc3SignInput } from "../src/signing.js";
+
+const vectorsDir = new URL("../../../../shared/vectors/", import.meta.url);
+
+interface OfficialCase {
+  id: string;
+  description: string;
+  secretId: string;
+  secretKey: string;
+  service: string;
+  host: string;
+  method: string;
+  path: string;
+  query: string;
+  contentType: string;
+  timestamp: number;
+  payloadBase64: string;
+  authorization: string;
+  canonicalRequest: string;
+  stringToSign: string;
+  date: string;
+  hashedPayload: string;
+  signature: string;
+}
+
+interface DocVector {
+  label: string;
+  service: string;
+  host: string;
+  action: string;
+  timestamp: number;
+  date: string;
+  secretId: string;
+  secretKey: string;
+  payload: string;
+  signedHeaders: string;
+  canonicalHeaders: string;
+  canonicalRequest: string;
+  stringToSign: string;
+  secretSigning: string;
+  signature: string;
+  authorization: string;
+}
+
+const official = JSON.parse(readFileSync(new URL("tc3-official.json", vectorsDir), "utf8")) as { count: number; cases: OfficialCase[] };
+const docs = JSON.parse(readFileSync(new URL("tc3-doc-examples.json", vectorsDir), "utf8")) as { vectors: DocVector[] };
+
+describe("TC3 official vectors (made by the official Node SDK)", () => {
+  it("has every case of the file", () => {
+    expect(official.cases.length).toBe(official.count);
+    expect(official.cases.length).toBeGreaterThanOrEqual(42);
+  });
+
+  it.each(official.cases.map((c) => [`${c.id} ${c.description}`, c] as const))("%s", (_name, c) => {
+    const result = signTc3({
+      secretId: c.secretId,
+      secretKey: c.secretKey,
+      service: c.service,
+      host: c.host,
+      method: c.method,
+      path: c.path,
+      query: c.query,
+      contentType: c.contentType,
+      timestamp: c.timestamp,
+      payload: Buffer.from(c.payloadBase64, "base64"),
+    });
+    expect(result.date).toBe(c.date);
+    expect(result.hashedPayload).toBe(c.hashedPayload);
+    expect(result.canonicalRequest).toBe(c.canonicalRequest);
+    expect(result.stringToSign).toBe(c.stringToSign);
+    expect(result.signature).toBe(c.signature);
+    expect(result.authorization).toBe(c.authorization);
+  });
+
+  it("gives the same answers through Tc3Signer's cached key, case after case", () => {
+    const signer = new Tc3Signer();
+    for (const c of official.cases) {
+      const input = {
+        secretId: c.secretId,
+        secretKey: c.secretKey,
+        service: c.service,
+        host: c.host,
+        method: c.method,
+        path: c.path,
+        query: c.query,
+        contentType: c.contentType,
+        timestamp: c.timestamp,
+        payload: Buffer.from(c.payloadBase64, "base64"),
+      };
+      expect(signer.sign(input).authorization, c.id).toBe(c.authorization);
+      expect(signer.sign(input).authorization, `${c.id} (cached)`).toBe(c.authorization);
+    }
+  });
+});
+
+describe("TC3 documentation examples", () => {
+  it.each(docs.vectors.map((v) => [v.label, v] as const))("%s", (_label, v) => {
+    const extra = v.signedHeaders.includes("x-tc-action") ? { "x-tc-action": v.action.toLowerCase() } : undefined;
+    const input: Tc3SignInput = {
+      secretId: v.secretId,
+      secretKey: v.secretKey,
+      service: v.service,
+      host: v.host,
+      timestamp: v.timestamp,
+      contentType: "application/json; charset=utf-8",
+      payload: v.payload,
+      ...(extra === undefined ? {} : { extraSignedHeaders: extra }),
+    };
+    const result = signTc3(input);
+    expect(result.signedHeaders).toBe(v.signedHeaders);
+    expect(result.canonicalRequest).toBe(v.canonicalRequest);
+    expect(result.stringToSign).toBe(v.stringToSign);
+    expect(deriveSigningKey(v.secretKey, v.date, v.service).toString("hex")).toBe(v.secretSigning);
+    expect(result.signature).toBe(v.signature);
+    expect(result.authorization).toBe(v.authorization);
+  });
+});
+
+describe("TC3 properties", () => {
+  const base: Tc3SignInput = {
+    secretId: "AKIDexample",
+    secretKey: "secret",
+    service: "cls",
+    host: "cls.tencentcloudapi.com",
+    timestamp: 1_700_000_000,
+    contentType: "application/json",
+    payload: "{}",
+  };
+  const text = fc.string({ minLength: 1, maxLength: 40 });
+  /** Every signed input, each with a generator of values. */
+  const fields = {
+    secretKey: text,
+    service: fc.stringMatching(/^[a-z][a-z0-9]{0,12}$/),
+    host: fc.domain(),
+    timestamp: fc.integer({ min: 0, max: 4_102_444_800 }),
+    contentType: fc.constantFrom("application/json", "application/json; charset=utf-8", "multipart/form-data"),
+    payload: fc.string({ maxLength: 200 }),
+    method: fc.constantFrom("POST", "GET"),
+    query: fc.string({ maxLength: 40 }),
+  } as const;
+
+  it("any change to a signed input changes the signature", () => {
+    const field = fc.constantFrom(...(Object.keys(fields) as (keyof typeof fields)[]));
+    fc.assert(
+      fc.property(
+        field.chain((name) => fc.tuple(fc.constant(name), fields[name] as fc.Arbitrary<unknown>, fields[name] as fc.Arbitrary<unknown>)),
+        ([name, a, b]) => {
+          fc.pre(a !== b);
+          const first = signTc3({ ...base, [name]: a });
+          const second = signTc3({ ...base, [name]: b });
+          expect(first.signature).not.toBe(second.signature);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it("the secret id changes the Authorization header but not the signature", () => {
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        fc.pre(a !== b);
+        const first = signTc3({ ...base, secretId: a });
+        const second = signTc3({ ...base, secretId: b });
+        expect(first.signature).toBe(second.signature);
+        expect(first.authorization).not.toBe(second.authorization);
+      }),
+    );
+  });
+
+  it("one changed byte of a binary payload changes the signature", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 1, maxLength: 256 }), fc.nat(), fc.integer({ min: 1, max: 255 }), (bytes, at, flip) => {
+        const changed = Uint8Array.from(bytes);
+        const index = at % changed.length;
+        changed[index] = (changed[index] as number) ^ flip;
+        expect(signTc3({ ...base, payload: bytes }).signature).not.toBe(signTc3({ ...base, payload: changed }).signature);
+      }),
+    );
+  });
+
+  it("dates around UTC midnight use the UTC calendar day, whatever the local time zone", () => {
+    // 2023-11-14T00:00:00Z; Beijing (UTC+8) is already on the 14th at 16:00Z the day before.
+    const midnight = 1_699_920_000;
+    fc.assert(
+      fc.property(fc.integer({ min: -3, max: 3 }), fc.integer({ min: -60, max: 59 }), (days, seconds) => {
+        const timestamp = midnight + days * 86_400 + seconds;
+        const expected = new Date(timestamp * 1000).toISOString().slice(0, 10);
+        const result = signTc3({ ...base, timestamp });
+        expect(result.date).toBe(expected);
+        expect(result.stringToSign.split("\n")[2]).toBe(`${expected}/cls/tc3_request`);
+        expect(result.authorization).toContain(`Credential=AKIDexample/${expected}/cls/tc3_request`);
+      }),
+    );
+    expect(utcDate(midnight - 1)).toBe("2023-11-13");
+    expect(utcDate(midnight)).toBe("2023-11-14");
+  });
+
+  it("Tc3Signer derives a new key when the UTC day changes (one second before and after midnight)", () => {
+    const signer = new Tc3Signer();
+    for (const timestamp of [1_699_919_999, 1_699_920_000, 1_699_919_999]) {
+      const input = { ...base, timestamp };
+      expect(signer.sign(input).signature).toBe(signTc3(input).signature);
+    }
+  });
+
+  it("signs the host without its port, and the service it is given (never one from the host)", () => {
+    const withPort = signTc3({ ...base, host: "127.0.0.1:8080" });
+    const withoutPort = signTc3({ ...base, host: "127.0.0.1" });
+    expect(withPort.signature).toBe(withoutPort.signature);
+    expect(withPort.canonicalRequest).toContain("\nhost:127.0.0.1\n");
+    expect(withPort.stringToSign).toContain("/cls/tc3_request");
+  });
+});

@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+/** Tests of @tcsdk/core: real node:http servers on 127.0.0.1 (port 0), closed after each test. */
+export default defineConfig({
+  test: {
+    name: "core",
+    include: ["test/**/*.test.ts"],
+    setupFiles: ["test/helpers/isolate-environment.ts"],
+    testTimeout: 20000,
+    hookTimeout: 20000,
+  },
+});
