@@ -1,0 +1,170 @@
+/**
+ * Verifies TC3-HMAC-SHA256 signatures the way the service documents, recomputing them with
+ * `signTc3` from `@tcsdk/core/signing` over the exact bytes received.
+ * @packageDocumentation
+ */
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { IncomingHttpHeaders } from "node:http";
+import { signTc3, TC3_ALGORITHM, utcDate } from "@tcsdk/core/signing";
+import { ApiError } from "./api-error.js";
+import type { Clock } from "./clock.js";
+import type { EmulatorKey } from "./options.js";
+
+/** Largest accepted distance between `X-TC-Timestamp` and the emulator clock, in seconds. */
+export const MAX_CLOCK_SKEW_SECONDS = 300;
+
+/** The service name the emulator signs for. */
+export const SERVICE = "cls";
+
+/** The parts of an `Authorization: TC3-HMAC-SHA256 …` header. */
+export interface ParsedAuthorization {
+  /** SecretId of the `Credential=` part. */
+  readonly secretId: string;
+  /** Scope date (`YYYY-MM-DD`). */
+  readonly date: string;
+  /** Scope service. */
+  readonly service: string;
+  /** Lower-case names of the signed headers, as listed. */
+  readonly signedHeaders: readonly string[];
+  /** Hex signature (lower case). */
+  readonly signature: string;
+}
+
+/** A received request, as far as verification needs it. */
+export interface ReceivedRequest {
+  /** HTTP method. */
+  readonly method: string;
+  /** Query string without `?` (empty for the usual POST). */
+  readonly query: string;
+  /** Received headers (Node lower-cases names). */
+  readonly headers: IncomingHttpHeaders;
+  /** Exact body bytes. */
+  readonly body: Uint8Array;
+}
+
+/** What verification needs to know. */
+export interface AuthConfig {
+  /** Accepted keys by SecretId. */
+  readonly keys: ReadonlyMap<string, EmulatorKey>;
+  /** Time source. */
+  readonly clock: Clock;
+  /** Accept only service `cls` (otherwise the Host's first DNS label too). */
+  readonly strictService: boolean;
+}
+
+/**
+ * Parses the header; `undefined` when it is not a well-formed TC3 header.
+ * Accepts any whitespace after the commas.
+ */
+export function parseAuthorization(header: string): ParsedAuthorization | undefined {
+  if (!header.startsWith(`${TC3_ALGORITHM} `)) return undefined;
+  const parts = new Map<string, string>();
+  for (const part of header.slice(TC3_ALGORITHM.length + 1).split(",")) {
+    const eq = part.indexOf("=");
+    if (eq === -1) return undefined;
+    parts.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+  }
+  const credential = parts.get("Credential")?.split("/");
+  const signedHeaders = parts.get("SignedHeaders");
+  const signature = parts.get("Signature");
+  if (credential?.length !== 4 || credential[3] !== "tc3_request" || !signedHeaders || !signature) return undefined;
+  const [secretId, date, service] = credential as [string, string, string, string];
+  if (!secretId || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !service) return undefined;
+  return { secretId, date, service, signedHeaders: signedHeaders.split(";"), signature: signature.toLowerCase() };
+}
+
+/**
+ * Authenticates a request and answers the key that signed it.
+ *
+ * @throws {@link ApiError} `AuthFailure.InvalidAuthorization` (missing or malformed header),
+ *   `MissingParameter` / `InvalidParameter` (`X-TC-Timestamp`), `AuthFailure.SecretIdNotFound`,
+ *   `AuthFailure.SignatureExpire`, `AuthFailure.SignatureFailure`, `AuthFailure.TokenFailure`
+ */
+export function authenticate(request: ReceivedRequest, config: AuthConfig): EmulatorKey {
+  const header = single(request.headers.authorization);
+  if (header === undefined) throw new ApiError("AuthFailure.InvalidAuthorization", "The Authorization header is missing.");
+  const auth = parseAuthorization(header);
+  if (auth === undefined) {
+    throw new ApiError(
+      "AuthFailure.InvalidAuthorization",
+      "The Authorization header is not of the form `TC3-HMAC-SHA256 Credential=<SecretId>/<date>/<service>/tc3_request, SignedHeaders=<headers>, Signature=<hex>`.",
+    );
+  }
+  const rawTimestamp = single(request.headers["x-tc-timestamp"]);
+  if (rawTimestamp === undefined) throw new ApiError("MissingParameter", "The header `X-TC-Timestamp` is missing.");
+  if (!/^\d{1,12}$/.test(rawTimestamp)) throw new ApiError("InvalidParameter", "The header `X-TC-Timestamp` must be UNIX seconds.");
+  const timestamp = Number(rawTimestamp);
+
+  const key = config.keys.get(auth.secretId);
+  if (key === undefined) throw new ApiError("AuthFailure.SecretIdNotFound", "The SecretId is not found, please ensure that your SecretId is correct.");
+
+  const now = Math.floor(config.clock() / 1000);
+  if (Math.abs(now - timestamp) > MAX_CLOCK_SKEW_SECONDS) {
+    throw new ApiError(
+      "AuthFailure.SignatureExpire",
+      `Signature expired, the request timestamp ${timestamp} and the server time ${now} differ by more than ${MAX_CLOCK_SKEW_SECONDS} seconds; see the Date header.`,
+    );
+  }
+  if (auth.date !== utcDate(timestamp)) {
+    throw new ApiError("AuthFailure.SignatureFailure", `The credential date ${auth.date} is not the UTC date of X-TC-Timestamp ${timestamp}.`);
+  }
+  const hostHeader = single(request.headers.host) ?? "";
+  if (!acceptedServices(hostHeader, config.strictService).includes(auth.service)) {
+    throw new ApiError("AuthFailure.SignatureFailure", `The credential scope service ${auth.service} is not accepted; sign for service ${SERVICE}.`);
+  }
+  const signedHeaders = auth.signedHeaders;
+  if (!signedHeaders.includes("content-type") || !signedHeaders.includes("host")) {
+    throw new ApiError("AuthFailure.InvalidAuthorization", "SignedHeaders must include content-type and host.");
+  }
+  const extra: Record<string, string> = {};
+  for (const name of signedHeaders) {
+    if (name === "content-type" || name === "host") continue;
+    const value = single(request.headers[name]);
+    if (value === undefined) throw new ApiError("AuthFailure.SignatureFailure", `The signed header ${name} is not in the request.`);
+    extra[name] = value.trim().toLowerCase();
+  }
+  const expected = signTc3({
+    secretId: key.secretId,
+    secretKey: key.secretKey,
+    service: auth.service,
+    host: hostHeader,
+    timestamp,
+    contentType: single(request.headers["content-type"]) ?? "",
+    payload: request.body,
+    method: request.method,
+    query: request.query,
+    extraSignedHeaders: extra,
+  });
+  if (expected.signedHeaders !== signedHeaders.join(";") || !sameHex(expected.signature, auth.signature)) {
+    throw new ApiError("AuthFailure.SignatureFailure", "The provided credentials could not be validated. Please check your signature is correct.");
+  }
+  verifyToken(key, single(request.headers["x-tc-token"]));
+  return key;
+}
+
+/** `cls`, and unless strict, the first DNS label of the host (what the official Node SDK signs). */
+function acceptedServices(host: string, strict: boolean): string[] {
+  if (strict) return [SERVICE];
+  const hostname = host.startsWith("[") ? host.slice(1, host.indexOf("]")) : (host.split(":")[0] ?? "");
+  return [SERVICE, hostname.split(".")[0] ?? ""];
+}
+
+function sameHex(expected: string, given: string): boolean {
+  if (!/^[0-9a-f]{64}$/.test(given)) return false;
+  return timingSafeEqual(Buffer.from(expected, "hex"), Buffer.from(given, "hex"));
+}
+
+function verifyToken(key: EmulatorKey, sent: string | undefined): void {
+  const given = sent ?? "";
+  const wanted = key.token ?? "";
+  const digest = (text: string): Buffer => createHash("sha256").update(text).digest();
+  if (!timingSafeEqual(digest(given), digest(wanted))) {
+    throw new ApiError("AuthFailure.TokenFailure", wanted ? "The X-TC-Token is missing or invalid." : "X-TC-Token was sent for permanent credentials.");
+  }
+}
+
+/** The first value of a header that may repeat; `undefined` when absent or empty. */
+function single(value: string | string[] | undefined): string | undefined {
+  const first = Array.isArray(value) ? value[0] : value;
+  return first === undefined || first === "" ? undefined : first;
+}

@@ -1,0 +1,22 @@
+/** Regions where CLS is offered (API-FACTS §4); `X-TC-Region`, when sent, must be one of them. */
+export const CLS_REGIONS: ReadonlySet<string> = new Set([
+  "ap-beijing",
+  "ap-guangzhou",
+  "ap-shanghai",
+  "ap-chengdu",
+  "ap-nanjing",
+  "ap-chongqing",
+  "ap-hongkong",
+  "na-siliconvalley",
+  "na-ashburn",
+  "ap-singapore",
+  "ap-bangkok",
+  "eu-frankfurt",
+  "ap-tokyo",
+  "ap-seoul",
+  "ap-jakarta",
+  "sa-saopaulo",
+  "ap-shenzhen-fsi",
+  "ap-shanghai-fsi",
+  "ap-beijing-fsi",
+]);
