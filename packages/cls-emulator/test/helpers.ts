@@ -30,12 +30,13 @@ export async function tempDir(): Promise<string> {
 
 const running: Emulator[] = [];
 
-/** Starts an emulator with test defaults (fast delays, the test key), stopped by {@link cleanup}. */
+/** Starts an emulator with test defaults (fast delays, the test key, no rate limit), stopped by {@link cleanup}. */
 export async function start(options: Partial<EmulatorOptions> = {}): Promise<Emulator> {
   const emulator = await startEmulator({
     dataDir: options.dataDir ?? (await tempDir()),
     keys: [KEY],
     delays: { queuedMs: 20, processingMs: 20 },
+    rateLimit: false,
     ...options,
   });
   running.push(emulator);
