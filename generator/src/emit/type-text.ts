@@ -1,0 +1,41 @@
+/**
+ * TypeScript type text for wire types.
+ * @packageDocumentation
+ */
+import type { Member, TypeRef } from "../model/types.js";
+import { core, type GeneratedSymbols } from "./symbols.js";
+import type { TsFile } from "./ts-file.js";
+
+/** Whether the type is used in a request (inputs accept mutable arrays and `undefined` for optional members). */
+export type Direction = "input" | "output";
+
+/** The TypeScript type of `member`, recording the symbols it uses in `file`. */
+export function memberType(member: Member, file: TsFile, symbols: GeneratedSymbols, direction: Direction): string {
+  const enumRule = member.rules.find((rule) => rule.kind === "enum");
+  let text =
+    enumRule !== undefined && (member.type.kind === "string" || member.type.kind === "integer")
+      ? enumRule.values.map((value) => JSON.stringify(value)).join(" | ")
+      : typeText(member.type, file, symbols);
+  if (member.nullable) text = `${text} | null`;
+  if (!member.required && direction === "input") text = `${text} | undefined`;
+  return text;
+}
+
+function typeText(type: TypeRef, file: TsFile, symbols: GeneratedSymbols): string {
+  switch (type.kind) {
+    case "string":
+      return "string";
+    case "boolean":
+      return "boolean";
+    case "float":
+      return "number";
+    case "integer":
+      return type.width === undefined ? "number" : file.use(core("Int64", true));
+    case "shape":
+      return file.use(symbols.shape(type.name));
+    case "list": {
+      const items = typeText(type.items, file, symbols);
+      return /^[A-Za-z0-9_]+$/.test(items) ? `readonly ${items}[]` : `readonly (${items})[]`;
+    }
+  }
+}

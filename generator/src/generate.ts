@@ -1,0 +1,54 @@
+/**
+ * One generation run: load and check the spec, build the model, emit the package, then write it or
+ * (in check mode) only compare it with what is on disk.
+ * @packageDocumentation
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { emitPackage } from "./emit/emit-package.js";
+import type { GeneratedFile } from "./emit/generated-file.js";
+import { loadSpec } from "./load/load-spec.js";
+import type { PackageIdentity } from "./model/build-model.js";
+import { diffOutput, writeOutput, type OutputDiff } from "./output/sync-output.js";
+
+/** Options of {@link generate}. */
+export interface GenerateOptions {
+  /** The spec folder, e.g. `specs/cls/2020-10-16`. */
+  readonly specDir: string;
+  /** The package folder, holding the `package.json` that names the package. */
+  readonly outDir: string;
+  /** Compare only; write nothing. */
+  readonly check?: boolean;
+  /** Folder of the spec format's schemas; defaults to this repository's `specs/schema/`. */
+  readonly schemaDir?: string;
+}
+
+/** What a run produced and how the package folder differed from it (before writing). */
+export interface GenerateResult {
+  /** Every generated file. */
+  readonly files: readonly GeneratedFile[];
+  /** Differences found; in write mode, what was written or removed. */
+  readonly diff: OutputDiff;
+}
+
+/** Generates the package for `specDir` into `outDir` (or compares, with `check`). Throws `SpecError` on a broken spec. */
+export function generate(options: GenerateOptions): GenerateResult {
+  const files = generateFiles(options.specDir, options.outDir, options.schemaDir);
+  const diff = options.check === true ? diffOutput(options.outDir, files) : writeOutput(options.outDir, files);
+  return { files, diff };
+}
+
+/** The files the spec produces for the package in `outDir`, without touching the disk. */
+export function generateFiles(specDir: string, outDir: string, schemaDir?: string): GeneratedFile[] {
+  const service = loadSpec(specDir, { pkg: readPackageIdentity(outDir), ...(schemaDir === undefined ? {} : { schemaDir }) });
+  return emitPackage(service);
+}
+
+/** Reads `name` and `version` from `<dir>/package.json`. */
+export function readPackageIdentity(dir: string): PackageIdentity {
+  const file = path.join(dir, "package.json");
+  if (!existsSync(file)) throw new Error(`${file}: missing; the output folder must be a package`);
+  const pkg = JSON.parse(readFileSync(file, "utf8")) as Partial<PackageIdentity>;
+  if (typeof pkg.name !== "string" || typeof pkg.version !== "string") throw new Error(`${file}: needs a name and a version`);
+  return { name: pkg.name, version: pkg.version };
+}

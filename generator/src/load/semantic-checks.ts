@@ -1,0 +1,210 @@
+/**
+ * Checks that JSON Schema cannot express: names unique and matching their files, shapes and error codes
+ * declared, rules fitting their member's type, defaults inside their rules, cross-field rules naming a sibling.
+ * @packageDocumentation
+ */
+import { isNumeric, parseTypeName, referencedShape, type TypeRef } from "../model/type-ref.js";
+import type { RawAction, RawMember, RawRules, RawSpec, SpecFile } from "./raw-spec.js";
+import { pointer, type SpecIssue } from "./spec-issue.js";
+
+/** Runs every semantic check on a schema-valid spec and returns all issues found. */
+export function checkSpec(spec: RawSpec): SpecIssue[] {
+  const issues: SpecIssue[] = [];
+  const shapeNames = new Set(spec.shapes.map((shape) => shape.data.name));
+  checkService(spec, issues);
+  const declared = checkErrorCatalogue(spec, issues);
+  checkNamedFiles(spec.actions, "actions", issues);
+  checkNamedFiles(spec.shapes, "shapes", issues);
+  for (const action of spec.actions) checkAction(action, shapeNames, declared, issues);
+  for (const shape of spec.shapes) checkMembers(shape.file, "/members", shape.data.members, shapeNames, "shape", issues);
+  return issues;
+}
+
+function checkService(spec: RawSpec, issues: SpecIssue[]): void {
+  const { file, data } = spec.service;
+  const regions = new Set(data.regions);
+  (data.regionalOnly ?? []).forEach((region, index) => {
+    if (!regions.has(region)) issues.push({ file, pointer: pointer("regionalOnly", index), message: `region ${region} is not listed in regions` });
+  });
+}
+
+function checkErrorCatalogue(spec: RawSpec, issues: SpecIssue[]): ReadonlySet<string> {
+  const { file, data } = spec.errors;
+  for (const code of Object.keys(data.service)) {
+    if (Object.hasOwn(data.common, code)) {
+      issues.push({ file, pointer: pointer("service", code), message: `error code ${code} is already declared in common` });
+    }
+  }
+  return new Set([...Object.keys(data.common), ...Object.keys(data.service)]);
+}
+
+/** Each action/shape file is named after what it declares, and no name is declared twice. */
+function checkNamedFiles(files: readonly SpecFile<{ readonly name: string }>[], folder: string, issues: SpecIssue[]): void {
+  const seen = new Map<string, string>();
+  for (const { file, relativePath, data } of files) {
+    const expected = `${folder}/${data.name}.json`;
+    if (relativePath !== expected) {
+      issues.push({ file, pointer: "/name", message: `${data.name} must be declared in ${expected}` });
+    }
+    const key = data.name.toLowerCase();
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, relativePath);
+    else issues.push({ file, pointer: "/name", message: `duplicate ${folder === "actions" ? "action" : "shape"} ${data.name}: already declared in ${first}` });
+  }
+}
+
+function checkAction(
+  action: SpecFile<RawAction>,
+  shapeNames: ReadonlySet<string>,
+  declared: ReadonlySet<string>,
+  issues: SpecIssue[],
+): void {
+  const { file, data } = action;
+  checkMembers(file, "/input", data.input, shapeNames, "input", issues);
+  checkMembers(file, "/output", data.output, shapeNames, "output", issues);
+  data.errors.forEach((code, index) => {
+    if (!declared.has(code)) issues.push({ file, pointer: pointer("errors", index), message: `error code ${code} is not declared in errors.json` });
+  });
+}
+
+type MemberContext = "input" | "output" | "shape";
+
+function checkMembers(
+  file: string,
+  base: string,
+  members: readonly RawMember[],
+  shapeNames: ReadonlySet<string>,
+  context: MemberContext,
+  issues: SpecIssue[],
+): void {
+  const byName = new Map<string, TypeRef>();
+  members.forEach((member, index) => {
+    const at = `${base}${pointer(index)}`;
+    if (byName.has(member.name)) issues.push({ file, pointer: `${at}/name`, message: `duplicate member ${member.name}` });
+    byName.set(member.name, parseTypeName(member.type));
+    if (context === "output" && member.name === "RequestId") {
+      issues.push({ file, pointer: `${at}/name`, message: "RequestId is part of every response: do not list it" });
+    }
+  });
+  members.forEach((member, index) => {
+    const at = `${base}${pointer(index)}`;
+    const type = parseTypeName(member.type);
+    const shape = referencedShape(type);
+    if (shape !== undefined && !shapeNames.has(shape)) {
+      issues.push({ file, pointer: `${at}/type`, message: `unknown shape ${shape}: no shapes/${shape}.json` });
+    }
+    if (member.nullable === true && context === "input") {
+      issues.push({ file, pointer: `${at}/nullable`, message: "request parameters cannot be nullable: omit the parameter instead" });
+    }
+    checkRules(file, at, member, type, byName, issues);
+    checkDefault(file, at, member, type, issues);
+  });
+}
+
+/** Which rules fit which types. */
+const RULE_TYPES: Readonly<Record<keyof RawRules, (type: TypeRef) => boolean>> = {
+  minimum: isNumeric,
+  maximum: isNumeric,
+  minLength: (type) => type.kind === "string",
+  maxLength: (type) => type.kind === "string",
+  pattern: (type) => type.kind === "string",
+  noSql: (type) => type.kind === "string",
+  minItems: (type) => type.kind === "list",
+  maxItems: (type) => type.kind === "list",
+  nonEmpty: (type) => type.kind === "string" || type.kind === "list",
+  enum: (type) => type.kind === "string" || type.kind === "integer",
+  notAfter: isNumeric,
+};
+
+function checkRules(
+  file: string,
+  at: string,
+  member: RawMember,
+  type: TypeRef,
+  siblings: ReadonlyMap<string, TypeRef>,
+  issues: SpecIssue[],
+): void {
+  const rules = member.rules;
+  if (rules === undefined) return;
+  const issue = (rule: keyof RawRules, message: string): void => {
+    issues.push({ file, pointer: `${at}/rules/${rule}`, message });
+  };
+  for (const rule of Object.keys(rules) as (keyof RawRules)[]) {
+    if (!RULE_TYPES[rule](type)) issue(rule, `rule ${rule} does not apply to type ${member.type}`);
+  }
+  const pairs: [keyof RawRules, keyof RawRules][] = [
+    ["minimum", "maximum"],
+    ["minLength", "maxLength"],
+    ["minItems", "maxItems"],
+  ];
+  for (const [low, high] of pairs) {
+    const min = rules[low];
+    const max = rules[high];
+    if (typeof min === "number" && typeof max === "number" && min > max) issue(low, `${low} (${min}) is greater than ${high} (${max})`);
+  }
+  if (type.kind === "integer" && type.width === "uint64" && rules.minimum !== undefined && rules.minimum < 0) {
+    issue("minimum", `a uint64 cannot be below 0 (minimum is ${rules.minimum})`);
+  }
+  if (rules.nonEmpty === true && (rules.minLength !== undefined || rules.minItems !== undefined)) {
+    issue("nonEmpty", "nonEmpty and a minimum length together: keep one");
+  }
+  if (rules.noSql === true && rules.pattern !== undefined) issue("noSql", "noSql and pattern together: keep one");
+  if (rules.pattern !== undefined) {
+    try {
+      new RegExp(rules.pattern, "u");
+    } catch (error) {
+      issue("pattern", `not a valid regular expression: ${(error as Error).message}`);
+    }
+  }
+  if (rules.enum !== undefined) {
+    rules.enum.forEach((value, index) => {
+      const fits = type.kind === "string" ? typeof value === "string" : Number.isInteger(value);
+      if (!fits) issues.push({ file, pointer: `${at}/rules/enum/${index}`, message: `${JSON.stringify(value)} is not a ${member.type}` });
+    });
+  }
+  if (rules.notAfter !== undefined) {
+    const other = siblings.get(rules.notAfter);
+    if (rules.notAfter === member.name) issue("notAfter", "a member cannot be compared with itself");
+    else if (other === undefined) issue("notAfter", `unknown parameter ${rules.notAfter}: notAfter must name a sibling member`);
+    else if (!isNumeric(other)) issue("notAfter", `${rules.notAfter} is not a number`);
+  }
+}
+
+function checkDefault(file: string, at: string, member: RawMember, type: TypeRef, issues: SpecIssue[]): void {
+  const value = member.default;
+  if (value === undefined) return;
+  const issue = (message: string): void => {
+    issues.push({ file, pointer: `${at}/default`, message });
+  };
+  if (member.required) {
+    issue("a required member cannot have a default");
+    return;
+  }
+  const fits =
+    type.kind === "string"
+      ? typeof value === "string"
+      : type.kind === "boolean"
+        ? typeof value === "boolean"
+        : type.kind === "integer"
+          ? Number.isInteger(value)
+          : type.kind === "float"
+            ? typeof value === "number"
+            : false;
+  if (!fits) {
+    issue(`default ${JSON.stringify(value)} is not a ${member.type}`);
+    return;
+  }
+  const rules = member.rules ?? {};
+  if (rules.enum !== undefined && !rules.enum.includes(value as string | number)) {
+    issue(`default ${JSON.stringify(value)} is not one of the enum values ${JSON.stringify(rules.enum)}`);
+  }
+  if (typeof value === "number") {
+    if (rules.minimum !== undefined && value < rules.minimum) issue(`default ${value} is below the minimum ${rules.minimum}`);
+    if (rules.maximum !== undefined && value > rules.maximum) issue(`default ${value} is above the maximum ${rules.maximum}`);
+  }
+  if (typeof value === "string") {
+    if (rules.nonEmpty === true && value.length === 0) issue("default is empty but the member must not be empty");
+    if (rules.minLength !== undefined && value.length < rules.minLength) issue(`default is shorter than minLength ${rules.minLength}`);
+    if (rules.maxLength !== undefined && value.length > rules.maxLength) issue(`default is longer than maxLength ${rules.maxLength}`);
+  }
+}
