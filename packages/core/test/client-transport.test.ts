@@ -72,7 +72,7 @@ describe("connections", () => {
     agent
       .get("https://cls.tencentcloudapi.com")
       .intercept({ path: "/", method: "POST", headers: { "x-tc-action": "DescribeExports" } })
-      .reply(200, apiSuccess({ TotalCount: 0 }, "rid-mock"), { headers: { "content-type": "application/json" } });
+      .reply(200, apiSuccess({ TotalCount: 0 }, "rid-mock") as object, { headers: { "content-type": "application/json" } });
     client = new TestClient({ ...localOptions("https://cls.tencentcloudapi.com"), dispatcher: agent });
     await expect(client.call(DescribeExports, {})).resolves.toEqual({ TotalCount: 0, RequestId: "rid-mock" });
     agent.assertNoPendingInterceptors();

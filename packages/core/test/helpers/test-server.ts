@@ -19,7 +19,7 @@ export interface RecordedRequest {
 }
 
 /** Answers one request. */
-export type Handler = (request: RecordedRequest, response: ServerResponse) => void | Promise<void>;
+export type Handler = (request: RecordedRequest, response: ServerResponse) => unknown;
 
 /** A running server. */
 export interface TestServer {
