@@ -58,7 +58,7 @@ function toIssue(file: string, error: ErrorObject): SpecIssue {
       return {
         file,
         pointer: `${error.instancePath}${toPointer(String(params["additionalProperty"]))}`,
-        message: error.schemaPath.includes("/$defs/rules/") ? "unknown rule" : "unknown property",
+        message: error.instancePath.endsWith("/rules") ? "unknown rule" : "unknown property",
       };
     case "propertyNames":
       return {

@@ -1,0 +1,103 @@
+/** Table tests of the small pieces: names, doc text, import planning, rules, the no-SQL pattern. */
+import { describe, expect, it } from "vitest";
+import { assertSelfContained } from "../src/emit/emit-validators.js";
+import { createPrintProject, TsFile } from "../src/emit/ts-file.js";
+import { safeDoc, tsLiteral, wrapDoc } from "../src/emit/tsdoc.js";
+import { camelCase, kebabCase } from "../src/model/names.js";
+import { describeRule, NO_SQL_PATTERN } from "../src/model/rule-text.js";
+import { parseTypeName, typeName } from "../src/model/type-ref.js";
+
+describe("names", () => {
+  it.each([
+    ["CreateExport", "createExport", "create-export"],
+    ["DescribeExports", "describeExports", "describe-exports"],
+    ["DescribeDLCDeliver", "describeDlcDeliver", "describe-dlc-deliver"],
+    ["CreateCosRecharge", "createCosRecharge", "create-cos-recharge"],
+    ["GetAlarmLog", "getAlarmLog", "get-alarm-log"],
+    ["ModifyKafkaConsumer2", "modifyKafkaConsumer2", "modify-kafka-consumer-2"],
+  ])("%s → %s, %s", (name, method, file) => {
+    expect(camelCase(name)).toBe(method);
+    expect(kebabCase(name)).toBe(file);
+  });
+});
+
+describe("type names", () => {
+  it.each(["string", "boolean", "integer", "int64", "uint64", "float", "ExportInfo", "string[]", "ExportInfo[]"])("%s round-trips", (name) => {
+    expect(typeName(parseTypeName(name))).toBe(name);
+  });
+  it("marks 64-bit integers", () => {
+    expect(parseTypeName("uint64")).toEqual({ kind: "integer", width: "uint64" });
+    expect(parseTypeName("integer")).toEqual({ kind: "integer", width: undefined });
+  });
+});
+
+describe("doc text", () => {
+  it("escapes comment terminators and tag-like @", () => {
+    expect(safeDoc("a */ b @param c foo@bar")).toBe("a *\\/ b \\@param c foo@bar");
+  });
+  it("wraps prose but not code, tags or tables", () => {
+    const long = Array.from({ length: 40 }, (_, index) => `word${index}`).join(" ");
+    const wrapped = wrapDoc([long, "```ts", long, "```", `@example ${long}`, `| ${long} |`].join("\n")).split("\n");
+    expect(wrapped.slice(0, -4).every((line) => line.length <= 100)).toBe(true);
+    expect(wrapped.slice(-4)).toEqual(["```ts", long, "```", `@example ${long}`, `| ${long} |`].slice(-4));
+  });
+  it("renders examples as TypeScript literals", () => {
+    expect(tsLiteral({ TopicId: "x", "Weird-Key": 1 })).toBe('{\n  TopicId: "x",\n  "Weird-Key": 1\n}');
+  });
+  it.each([
+    [{ kind: "maximum", value: 100 } as const, "at most 100"],
+    [{ kind: "enum", values: ["asc", "desc"] } as const, 'one of `"asc"`, `"desc"`'],
+    [{ kind: "notAfter", other: "To" } as const, "not after `To`"],
+  ])("describes %j", (rule, text) => {
+    expect(describeRule(rule)).toBe(text);
+  });
+});
+
+describe("import planning", () => {
+  it("derives sorted imports from used symbols, merging type and value uses", () => {
+    const file = new TsFile("src/generated/errors/x.ts");
+    file.use({ name: "TcServiceError", from: "@tcsdk/core", typeOnly: false });
+    file.use({ name: "Int64", from: "@tcsdk/core", typeOnly: true });
+    file.use({ name: "B", from: "src/generated/shapes/b.ts", typeOnly: true });
+    file.use({ name: "A", from: "src/generated/errors/a.ts", typeOnly: true });
+    file.use({ name: "Self", from: "src/generated/errors/x.ts", typeOnly: false });
+    const { content } = file.render(createPrintProject(), ["// header"]);
+    expect(content).toBe(
+      [
+        "// header",
+        "",
+        'import { TcServiceError, type Int64 } from "@tcsdk/core";',
+        'import type { B } from "../shapes/b.js";',
+        'import type { A } from "./a.js";',
+        "",
+      ].join("\n"),
+    );
+  });
+});
+
+describe("validator self-containment check", () => {
+  it.each([
+    ['const f = require("ajv/dist/runtime/ucs2length").default;'],
+    ['import x from "y";'],
+    ["export const validate = validate10;"],
+  ])("rejects %s", (code) => {
+    expect(() => assertSelfContained("X", `const a = 1;\n${code}\n`)).toThrow(/not self-contained/);
+  });
+  it("accepts plain code", () => {
+    expect(() => assertSelfContained("X", "function validate10(data) { return true; }\n")).not.toThrow();
+  });
+});
+
+describe("no-SQL pattern", () => {
+  const noSql = new RegExp(NO_SQL_PATTERN, "u");
+  it.each([
+    ["status:200", true],
+    ['message:"a | b"', true],
+    ["path:a\\|b", true],
+    ["status:200 | select count(*)", false],
+    ["*|select 1", false],
+    ['"unterminated | x', false],
+  ])("%s → %s", (query, allowed) => {
+    expect(noSql.test(query)).toBe(allowed);
+  });
+});
