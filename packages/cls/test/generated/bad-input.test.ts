@@ -1,0 +1,87 @@
+/**
+ * Bad input never reaches the network: each case throws a TcValidationError naming the parameter, the
+ * rule and the value, and the local server counts no request.
+ */
+import { TcValidationError } from "@tcsdk/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ClsClient } from "../../src/generated/index.js";
+import { startRecordingServer, type RecordingServer } from "./helpers/recording-server.js";
+
+const VALID = {
+  TopicId: "ee20bb16-3025-4048-b81a-dd436373062e",
+  Query: "status:200",
+  Count: 100,
+  Order: "desc",
+  Format: "json",
+  From: 1607499107000,
+  To: 1607499207000,
+} as const;
+
+type Call = (client: ClsClient) => Promise<unknown>;
+
+/** Calls an action with an input the types would refuse, as untyped callers (JavaScript, JSON) can. */
+function createExportWith(input: Record<string, unknown>): Call {
+  return (client) => client.createExport(input as never);
+}
+
+function without(key: keyof typeof VALID): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...VALID };
+  delete copy[key];
+  return copy;
+}
+
+const CASES: readonly [string, Call, string, string, unknown][] = [
+  ["Count 0", createExportWith({ ...VALID, Count: 0 }), "Count", "minimum", 0],
+  ["Count 50000001", createExportWith({ ...VALID, Count: 50000001 }), "Count", "maximum", 50000001],
+  ["Count 1.5", createExportWith({ ...VALID, Count: 1.5 }), "Count", "type", 1.5],
+  ['Count "100"', createExportWith({ ...VALID, Count: "100" }), "Count", "type", "100"],
+  ["From > To", createExportWith({ ...VALID, From: 1607499207001, To: 1607499207000 }), "From", "notAfter", 1607499207001],
+  ["a negative From", createExportWith({ ...VALID, From: -1 }), "From", "minimum", -1],
+  ['Order "ASC"', createExportWith({ ...VALID, Order: "ASC" }), "Order", "enum", "ASC"],
+  ['Format "xml"', createExportWith({ ...VALID, Format: "xml" }), "Format", "enum", "xml"],
+  ["SyntaxRule 2", createExportWith({ ...VALID, SyntaxRule: 2 }), "SyntaxRule", "enum", 2],
+  ["no TopicId", createExportWith(without("TopicId")), "TopicId", "required", undefined],
+  ["an empty Query", createExportWith({ ...VALID, Query: "" }), "Query", "nonEmpty", ""],
+  ["Query with SQL", createExportWith({ ...VALID, Query: "status:200 | select count(*)" }), "Query", "noSql", "status:200 | select count(*)"],
+  ["an unknown parameter", createExportWith({ ...VALID, Region: "ap-guangzhou" }), "Region", "unknownParameter", "ap-guangzhou"],
+  ["Limit 101 on DescribeExports", (client) => client.describeExports({ TopicId: VALID.TopicId, Limit: 101 }), "Limit", "maximum", 101],
+  ["a negative Offset on DescribeExports", (client) => client.describeExports({ TopicId: VALID.TopicId, Offset: -1 }), "Offset", "minimum", -1],
+  ["an empty ExportId on DeleteExport", (client) => client.deleteExport({ ExportId: "" }), "ExportId", "nonEmpty", ""],
+];
+
+let server: RecordingServer;
+let client: ClsClient;
+
+beforeAll(async () => {
+  server = await startRecordingServer({ Response: { RequestId: "should-not-be-reached" } });
+  client = new ClsClient({
+    endpoint: server.endpoint,
+    region: "ap-guangzhou",
+    credentials: { secretId: "AKIDexample", secretKey: "example-secret-key" },
+    maxAttempts: 1,
+  });
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+describe("bad input", () => {
+  it.each(CASES)("%s is refused before sending", async (_name, call, parameter, rule, value) => {
+    const before = server.requests.length;
+    const error: unknown = await call(client).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(TcValidationError);
+    const validation = error as TcValidationError;
+    expect({ parameter: validation.parameter, rule: validation.rule, value: validation.value }).toEqual({ parameter, rule, value });
+    expect(validation.message).toContain(parameter);
+    expect(server.requests.length).toBe(before);
+  });
+
+  it("quoted and escaped pipes are not SQL", async () => {
+    await client.createExport({ ...VALID, Query: 'message:"a | b" AND path:x\\|y' });
+    expect(server.requests.at(-1)?.headers["x-tc-action"]).toBe("CreateExport");
+  });
+});
