@@ -90,14 +90,24 @@ describe("time limits", () => {
     expect(server.requests.length).toBe(1);
   });
 
-  it("the deadline ends a call whose attempts keep timing out", async () => {
+  it("the deadline ends an attempt that outlives it", async () => {
+    server = await startServer(() => undefined);
+    client = new TestClient(localOptions(server.url, { timeoutMs: 60_000, deadlineMs: 300 }));
+    const error = await rejectionOf(client.call(DescribeExports, {}));
+    expect(error).toBeInstanceOf(TcTimeoutError);
+    expect(error).toMatchObject({ kind: "deadline", timeoutMs: 300, attempts: 1 });
+    expect(server.requests.length).toBe(1);
+  });
+
+  it("the deadline bounds a call whose attempts keep timing out", async () => {
     server = await startServer(() => undefined);
     client = new TestClient(localOptions(server.url, { timeoutMs: 150, deadlineMs: 400, maxAttempts: 10 }));
     const error = await rejectionOf(client.call(DescribeExports, {}));
+    // Usually the third attempt is cut by the deadline; on a very slow machine the second attempt's
+    // timeout may only fire past the deadline, and then no further attempt is started.
     expect(error).toBeInstanceOf(TcTimeoutError);
-    expect(error).toMatchObject({ kind: "deadline", timeoutMs: 400 });
     expect(server.requests.length).toBeGreaterThanOrEqual(2);
-    expect(server.requests.length).toBeLessThanOrEqual(4);
+    expect(server.requests.length).toBeLessThanOrEqual(3);
   });
 
   it("per-call options override the client's", async () => {
