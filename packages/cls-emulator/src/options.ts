@@ -47,9 +47,9 @@ export interface EmulatorOptions {
   readonly strictService?: boolean;
   /** Export tasks processed at the same time. @defaultValue `2` */
   readonly exportConcurrency?: number;
-  /** gzip level of exported files, 0-9. @defaultValue `6` */
+  /** gzip level of exported files, 0-9 (1 is fastest; files stay plain gzip). @defaultValue `1` */
   readonly gzipLevel?: number;
-  /** Cut a log segment every this many bytes of an append. @defaultValue 16 MiB */
+  /** Cut a log segment every this many bytes of an append (bounds ingest memory). @defaultValue 8 MiB */
   readonly segmentBytes?: number;
   /** Base URL put in `CosPath` links. @defaultValue the emulator's own URL */
   readonly publicUrl?: string;
@@ -86,8 +86,8 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     maxUnfinishedExports: options.maxUnfinishedExports ?? 10,
     strictService: options.strictService ?? false,
     exportConcurrency: options.exportConcurrency ?? 2,
-    gzipLevel: options.gzipLevel ?? 6,
-    segmentBytes: options.segmentBytes ?? 16 * 1024 * 1024,
+    gzipLevel: options.gzipLevel ?? 1,
+    segmentBytes: options.segmentBytes ?? 8 * 1024 * 1024,
     publicUrl: options.publicUrl?.replace(/\/+$/, ""),
   };
   if (!resolved.dataDir) throw new RangeError("dataDir is required");

@@ -59,7 +59,8 @@ export async function writeExportFile(job: ExportFileJob): Promise<ExportFileRes
     let buffer = job.formatter.header;
     for (;;) {
       if (rows >= job.count) break;
-      const line = await merger.next();
+      const next = merger.next();
+      const line = next instanceof Promise ? await next : next;
       if (line === undefined) break;
       if (line.ts < job.from || line.ts > job.to) {
         if (job.order === "asc" ? line.ts > job.to : line.ts < job.from) break;

@@ -46,16 +46,29 @@ export class SegmentMerger {
     return merger;
   }
 
-  /** The next line in order, or `undefined` at the end. */
-  async next(): Promise<MergedLine | undefined> {
-    if (this.#pending !== undefined) {
-      const entry = this.#pending;
+  /**
+   * The next line in order, or `undefined` at the end. Answers synchronously while the segments have
+   * buffered lines, with a promise when a chunk must be read.
+   */
+  next(): MergedLine | undefined | Promise<MergedLine | undefined> {
+    const entry = this.#pending;
+    if (entry !== undefined) {
       this.#pending = undefined;
-      let more = entry.cursor.advance();
-      if (typeof more !== "boolean") more = await more;
-      if (more) this.#push(entry);
-      else await entry.cursor.close();
+      const more = entry.cursor.advance();
+      if (typeof more !== "boolean") return more.then(async (ok) => this.#after(entry, ok));
+      if (!more) return entry.cursor.close().then(() => this.#take());
+      this.#push(entry);
     }
+    return this.#take();
+  }
+
+  async #after(entry: HeapEntry, more: boolean): Promise<MergedLine | undefined> {
+    if (more) this.#push(entry);
+    else await entry.cursor.close();
+    return this.#take();
+  }
+
+  #take(): MergedLine | undefined {
     const top = this.#pop();
     if (top === undefined) return undefined;
     this.#pending = top;

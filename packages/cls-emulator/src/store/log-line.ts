@@ -53,6 +53,8 @@ export function normalizeLogLine(text: string, lineNumber: number, now: number):
   }
   const source = value as Record<string, unknown>;
   const ts = parseTimestamp(source[TIMESTAMP_KEY], lineNumber, now);
+  const fast = canonicalAsIs(text, source, ts);
+  if (fast !== undefined) return { ts, text: fast, fields: Object.keys(source).filter((key) => key !== TIMESTAMP_KEY) };
   const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   out[TIMESTAMP_KEY] = ts;
   const fields: string[] = [];
@@ -62,6 +64,21 @@ export function normalizeLogLine(text: string, lineNumber: number, now: number):
     fields.push(key);
   }
   return { ts, text: JSON.stringify(out), fields };
+}
+
+/**
+ * The line itself when it is already in stored form (starts with `{"__TIMESTAMP__":<ts>`, flat
+ * values, no nulls; a repeated `__TIMESTAMP__` makes the prefix disagree with the parsed value): most generated logs are, and re-serialising them is the costly part
+ * of ingest.
+ */
+function canonicalAsIs(text: string, source: Record<string, unknown>, ts: number): string | undefined {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith(PREFIX) || storedLineTime(trimmed) !== ts) return undefined;
+  for (const key in source) {
+    const field = source[key];
+    if (field === null || typeof field === "object") return undefined;
+  }
+  return trimmed;
 }
 
 function parseTimestamp(raw: unknown, lineNumber: number, now: number): number {
@@ -76,7 +93,16 @@ function parseTimestamp(raw: unknown, lineNumber: number, now: number): number {
 /** Reads the time of a stored line without parsing the JSON. */
 export function storedLineTime(text: string): number {
   if (!text.startsWith(PREFIX)) return Number.NaN;
-  let end = text.indexOf(",", PREFIX.length);
-  if (end === -1) end = text.length - 1;
-  return Number(text.slice(PREFIX.length, end));
+  let value = 0;
+  let i = PREFIX.length;
+  for (; i < text.length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) break;
+    value = value * 10 + digit;
+  }
+  const end = text.charCodeAt(i);
+  if (i > PREFIX.length && (end === 44 || end === 125)) return value; // "," or "}"
+  let stop = text.indexOf(",", PREFIX.length);
+  if (stop === -1) stop = text.length - 1;
+  return Number(text.slice(PREFIX.length, stop));
 }
