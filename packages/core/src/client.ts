@@ -48,7 +48,9 @@ interface CallState {
   readonly deadlineAt: number;
 }
 
-type AttemptResult = { readonly ok: true; readonly response: Record<string, unknown>; readonly status: number } | ({ readonly ok: false } & FailedAttempt);
+type AttemptResult =
+  | { readonly ok: true; readonly response: Record<string, unknown>; readonly status: number }
+  | ({ readonly ok: false } & FailedAttempt);
 
 /**
  * Base class of every generated service client. A generated client passes its {@link ServiceInfo} to
@@ -128,7 +130,8 @@ export class ServiceClient {
     const service = this.serviceInfo.service;
     validateInput(operation, input, service);
     const signal = options.signal;
-    if (signal?.aborted) throw new TcAbortError(`${operation.action} aborted`, { service, action: operation.action, cause: signal.reason });
+    if (signal?.aborted)
+      throw new TcAbortError(`${operation.action} aborted`, { service, action: operation.action, cause: signal.reason });
     const deadlineMs = positive("deadlineMs", options.deadlineMs ?? this.#deadlineMs);
     const call: CallState = {
       operation,
@@ -168,7 +171,13 @@ export class ServiceClient {
       }
       this.#afterResponse(call, attempt, durationMs, error.status, error.requestId, error, delay);
       if (delay === undefined) {
-        this.#log("error", "tcsdk call failed", { action: operation.action, attempts: attempt, error: error.name, status: error.status, requestId: error.requestId });
+        this.#log("error", "tcsdk call failed", {
+          action: operation.action,
+          attempts: attempt,
+          error: error.name,
+          status: error.status,
+          requestId: error.requestId,
+        });
         throw error;
       }
       this.#log("warn", "tcsdk retry", { action: operation.action, attempt, reason: reasonOf(error), delayMs: delay });
@@ -188,12 +197,19 @@ export class ServiceClient {
       const wait = limiter.reserve(operation.action, perSecond);
       if (wait > 0) {
         this.#log("debug", "tcsdk rate limit wait", { action: operation.action, waitMs: wait });
-        if (performance.now() + wait >= call.deadlineAt) return { ok: false, error: new TcTimeoutError("deadline", call.deadlineMs, context), retry: "never", headers: undefined };
+        if (performance.now() + wait >= call.deadlineAt)
+          return {
+            ok: false,
+            error: new TcTimeoutError("deadline", call.deadlineMs, context),
+            retry: "never",
+            headers: undefined,
+          };
         await this.#wait(wait, call, { attempts: attempt - 1 });
       }
     }
     const remaining = call.deadlineAt - performance.now();
-    if (remaining <= 0) return { ok: false, error: new TcTimeoutError("deadline", call.deadlineMs, context), retry: "never", headers: undefined };
+    if (remaining <= 0)
+      return { ok: false, error: new TcTimeoutError("deadline", call.deadlineMs, context), retry: "never", headers: undefined };
 
     const timestamp = Math.floor((this.#clock() + this.#clockOffsetMs) / 1000);
     const { authorization } = this.#signer.sign({
@@ -212,7 +228,12 @@ export class ServiceClient {
     this.#beforeRequest(call, attempt);
     const signal = call.signal;
     if (signal?.aborted) {
-      return { ok: false, error: new TcAbortError(`${operation.action} aborted`, { ...context, cause: signal.reason }), retry: "never", headers: undefined };
+      return {
+        ok: false,
+        error: new TcAbortError(`${operation.action} aborted`, { ...context, cause: signal.reason }),
+        retry: "never",
+        headers: undefined,
+      };
     }
 
     const handle = startAttempt(this.#dispatcher(), {
@@ -224,7 +245,7 @@ export class ServiceClient {
     const byDeadline = remaining < call.timeoutMs;
     const timer = setTimeout(
       () => handle.cancel(byDeadline ? new AttemptStop("deadline", call.deadlineMs) : new AttemptStop("attempt", call.timeoutMs)),
-      byDeadline ? remaining : call.timeoutMs,
+      byDeadline ? remaining : call.timeoutMs
     );
     const onAbort = (): void => handle.cancel(new AttemptStop("abort", 0, signal?.reason));
     signal?.addEventListener("abort", onAbort, { once: true });
@@ -266,13 +287,25 @@ export class ServiceClient {
       } catch (error) {
         if (error instanceof TcCredentialsError) throw error;
         const kind = error instanceof Error ? error.name : typeof error;
-        throw new TcCredentialsError(`the credential provider failed (${kind})`, [], { action, service: this.serviceInfo.service, cause: error });
+        throw new TcCredentialsError(`the credential provider failed (${kind})`, [], {
+          action,
+          service: this.serviceInfo.service,
+          cause: error,
+        });
       }
     } else {
       credentials = source;
     }
-    if (typeof credentials?.secretId !== "string" || credentials.secretId === "" || typeof credentials.secretKey !== "string" || credentials.secretKey === "") {
-      throw new TcCredentialsError("the credentials have no secretId or no secretKey", [], { action, service: this.serviceInfo.service });
+    if (
+      typeof credentials?.secretId !== "string" ||
+      credentials.secretId === "" ||
+      typeof credentials.secretKey !== "string" ||
+      credentials.secretKey === ""
+    ) {
+      throw new TcCredentialsError("the credentials have no secretId or no secretKey", [], {
+        action,
+        service: this.serviceInfo.service,
+      });
     }
     return credentials;
   }
@@ -299,7 +332,7 @@ export class ServiceClient {
     if (hook === undefined) return;
     const { authorization: _authorization, "x-tc-token": _token, ...headers } = call.headers;
     this.#runHook("beforeRequest", () =>
-      hook({ service: this.serviceInfo.service, action, attempt, url: this.#url, headers, bodyBytes: call.body.length }),
+      hook({ service: this.serviceInfo.service, action, attempt, url: this.#url, headers, bodyBytes: call.body.length })
     );
   }
 
@@ -310,14 +343,31 @@ export class ServiceClient {
     status: number | undefined,
     requestId: string | undefined,
     error: TcError | undefined,
-    retryDelayMs: number | undefined,
+    retryDelayMs: number | undefined
   ): void {
     const action = call.operation.action;
-    this.#log("debug", "tcsdk response", { action, attempt, status, requestId, durationMs: Math.round(durationMs), error: error?.name });
+    this.#log("debug", "tcsdk response", {
+      action,
+      attempt,
+      status,
+      requestId,
+      durationMs: Math.round(durationMs),
+      error: error?.name,
+    });
     const hook = this.#hooks?.afterResponse;
     if (hook === undefined) return;
     this.#runHook("afterResponse", () =>
-      hook({ service: this.serviceInfo.service, action, attempt, url: this.#url, status, requestId, durationMs, error, retryDelayMs }),
+      hook({
+        service: this.serviceInfo.service,
+        action,
+        attempt,
+        url: this.#url,
+        status,
+        requestId,
+        durationMs,
+        error,
+        retryDelayMs,
+      })
     );
   }
 

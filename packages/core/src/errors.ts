@@ -79,7 +79,11 @@ function lineageOf(ctor: object): readonly string[] {
   let names = LINEAGES.get(ctor);
   if (names === undefined) {
     const list: string[] = [];
-    for (let c: unknown = ctor; typeof c === "function" && c !== Error && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
+    for (
+      let c: unknown = ctor;
+      typeof c === "function" && c !== Error && c !== Function.prototype;
+      c = Object.getPrototypeOf(c)
+    ) {
       list.push((c as { name: string }).name);
     }
     names = Object.freeze(list);
@@ -169,7 +173,7 @@ export class TcParseError extends TcError {
   /** Creates a parse error. */
   constructor(
     message: string,
-    options: TcErrorOptions & { readonly contentType?: string | undefined; readonly bodySnippet?: string | undefined } = {},
+    options: TcErrorOptions & { readonly contentType?: string | undefined; readonly bodySnippet?: string | undefined } = {}
   ) {
     super(`${message}${suffix(options)}`, options);
     this.contentType = options.contentType;

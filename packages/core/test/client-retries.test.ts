@@ -20,7 +20,8 @@ function script(...steps: Handler[]): Handler {
 }
 
 const ok: Handler = (_req, res) => sendJson(res, apiSuccess({ Done: true }, "rid-ok"));
-const throttled: Handler = (_req, res) => sendJson(res, apiError("RequestLimitExceeded.UinLimitExceeded", "slow down", "rid-throttled"));
+const throttled: Handler = (_req, res) =>
+  sendJson(res, apiError("RequestLimitExceeded.UinLimitExceeded", "slow down", "rid-throttled"));
 const internalError: Handler = (_req, res) => sendJson(res, apiError("InternalError", "oops", "rid-internal"));
 const badGatewayHtml: Handler = (_req, res) => {
   res.writeHead(502, { "content-type": "text/html" });
@@ -36,14 +37,62 @@ describe("the retry table (counted on the server)", () => {
     attempts: number;
     outcome: "ok" | (new (...args: never[]) => Error);
   }[] = [
-    { name: "throttled twice then success → 3 attempts", operation: CreateExport, steps: [throttled, throttled, ok], attempts: 3, outcome: "ok" },
-    { name: "throttled on every attempt → maxAttempts (3), then the service error", operation: CreateExport, steps: [throttled], attempts: 3, outcome: TcServiceError },
-    { name: "CreateExport, connection reset after the request was sent → 1 attempt", operation: CreateExport, steps: [resetAfterReceiving, ok], attempts: 1, outcome: TcNetworkError },
-    { name: "DescribeExports, connection reset after the request was sent → retried", operation: DescribeExports, steps: [resetAfterReceiving, ok], attempts: 2, outcome: "ok" },
-    { name: "DescribeExports answered 502 (HTML) → retried", operation: DescribeExports, steps: [badGatewayHtml, ok], attempts: 2, outcome: "ok" },
-    { name: "CreateExport answered 502 (HTML) → not retried, parse error", operation: CreateExport, steps: [badGatewayHtml, ok], attempts: 1, outcome: TcParseError },
-    { name: "DescribeExports answered InternalError → retried", operation: DescribeExports, steps: [internalError, ok], attempts: 2, outcome: "ok" },
-    { name: "CreateExport answered InternalError → not retried", operation: CreateExport, steps: [internalError, ok], attempts: 1, outcome: TcServiceError },
+    {
+      name: "throttled twice then success → 3 attempts",
+      operation: CreateExport,
+      steps: [throttled, throttled, ok],
+      attempts: 3,
+      outcome: "ok",
+    },
+    {
+      name: "throttled on every attempt → maxAttempts (3), then the service error",
+      operation: CreateExport,
+      steps: [throttled],
+      attempts: 3,
+      outcome: TcServiceError,
+    },
+    {
+      name: "CreateExport, connection reset after the request was sent → 1 attempt",
+      operation: CreateExport,
+      steps: [resetAfterReceiving, ok],
+      attempts: 1,
+      outcome: TcNetworkError,
+    },
+    {
+      name: "DescribeExports, connection reset after the request was sent → retried",
+      operation: DescribeExports,
+      steps: [resetAfterReceiving, ok],
+      attempts: 2,
+      outcome: "ok",
+    },
+    {
+      name: "DescribeExports answered 502 (HTML) → retried",
+      operation: DescribeExports,
+      steps: [badGatewayHtml, ok],
+      attempts: 2,
+      outcome: "ok",
+    },
+    {
+      name: "CreateExport answered 502 (HTML) → not retried, parse error",
+      operation: CreateExport,
+      steps: [badGatewayHtml, ok],
+      attempts: 1,
+      outcome: TcParseError,
+    },
+    {
+      name: "DescribeExports answered InternalError → retried",
+      operation: DescribeExports,
+      steps: [internalError, ok],
+      attempts: 2,
+      outcome: "ok",
+    },
+    {
+      name: "CreateExport answered InternalError → not retried",
+      operation: CreateExport,
+      steps: [internalError, ok],
+      attempts: 1,
+      outcome: TcServiceError,
+    },
     {
       name: "a client error (InvalidParameter) is never retried",
       operation: DescribeExports,
@@ -84,7 +133,13 @@ describe("the retry table (counted on the server)", () => {
 
   it("waits with full jitter: throttling on a 1 s base, faults on 100 ms, doubling; Retry-After wins", async () => {
     server = await startServer(
-      script(throttled, throttled, internalError, (_req, res) => sendJson(res, apiError("InternalError"), 200, { "retry-after": "0" }), ok),
+      script(
+        throttled,
+        throttled,
+        internalError,
+        (_req, res) => sendJson(res, apiError("InternalError"), 200, { "retry-after": "0" }),
+        ok
+      )
     );
     const delays: (number | undefined)[] = [];
     client = new TestClient(
@@ -92,7 +147,7 @@ describe("the retry table (counted on the server)", () => {
         maxAttempts: 5,
         random: () => 0.01,
         hooks: { afterResponse: (info: AfterResponseInfo) => delays.push(info.retryDelayMs) },
-      }),
+      })
     );
     await client.call(DescribeExports, {});
     // retry 0: 0.01·1000; retry 1: 0.01·2000; retry 2: 0.01·(100·4); then Retry-After: 0; then success.
@@ -117,7 +172,7 @@ describe("the retry table (counted on the server)", () => {
           },
         },
         random: () => 0.9,
-      }),
+      })
     );
     await expect(client.call(CreateExport, {})).resolves.toEqual({ Done: true, RequestId: "rid-ok" });
     server = await started;
@@ -146,7 +201,7 @@ describe("the retry table (counted on the server)", () => {
 
   it("re-signs for clock skew only once per call", async () => {
     server = await startServer((_req, res) =>
-      sendJson(res, apiError("AuthFailure.SignatureExpire"), 200, { date: new Date(Date.now() + 3_600_000).toUTCString() }),
+      sendJson(res, apiError("AuthFailure.SignatureExpire"), 200, { date: new Date(Date.now() + 3_600_000).toUTCString() })
     );
     client = new TestClient(localOptions(server.url));
     const error = await rejectionOf(client.call(DescribeExports, {}));
@@ -157,7 +212,11 @@ describe("the retry table (counted on the server)", () => {
 
 describe("answers that are not API 3.0 JSON → TcParseError", () => {
   const cases: [string, Handler, Partial<TcParseError>][] = [
-    ["an HTML 502 page", badGatewayHtml, { status: 502, contentType: "text/html", bodySnippet: "<html><body><h1>502 Bad Gateway</h1></body></html>" }],
+    [
+      "an HTML 502 page",
+      badGatewayHtml,
+      { status: 502, contentType: "text/html", bodySnippet: "<html><body><h1>502 Bad Gateway</h1></body></html>" },
+    ],
     [
       "truncated JSON (RequestId still found)",
       (_req, res) => sendJson(res, '{"Response":{"RequestId":"rid-cut","ExportId":"e-'),
@@ -181,7 +240,9 @@ describe("answers that are not API 3.0 JSON → TcParseError", () => {
   });
 
   it("a service error keeps code, message, RequestId, action, service and status", async () => {
-    server = await startServer((_req, res) => sendJson(res, apiError("ResourceNotFound.TopicNotExist", "no such topic", "rid-404")));
+    server = await startServer((_req, res) =>
+      sendJson(res, apiError("ResourceNotFound.TopicNotExist", "no such topic", "rid-404"))
+    );
     client = new TestClient(localOptions(server.url));
     const error = await rejectionOf(client.call(CreateExport, {}));
     expect(error).toBeInstanceOf(TcServiceError);
@@ -193,7 +254,9 @@ describe("answers that are not API 3.0 JSON → TcParseError", () => {
       status: 200,
       attempts: 1,
     });
-    expect((error as Error).message).toBe("CreateExport failed: ResourceNotFound.TopicNotExist: no such topic (HTTP 200, RequestId rid-404)");
+    expect((error as Error).message).toBe(
+      "CreateExport failed: ResourceNotFound.TopicNotExist: no such topic (HTTP 200, RequestId rid-404)"
+    );
   });
 });
 

@@ -136,7 +136,7 @@ describe("abort", () => {
       localOptions(server.url, {
         random: () => 0.99, // a wait of about 1 s, which the abort cuts short
         hooks: { afterResponse: (info) => info.retryDelayMs !== undefined && setImmediate(() => controller.abort()) },
-      }),
+      })
     );
     const error = await rejectionOf(client.call(CreateExport, {}, { signal: controller.signal }));
     expect(error).toBeInstanceOf(TcAbortError);

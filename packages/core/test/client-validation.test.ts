@@ -13,30 +13,78 @@ const validateCreateExport: InputValidator = Object.assign(
     const errors: ValidatorError[] = [];
     const input = data as Record<string, unknown>;
     if (typeof data !== "object" || data === null) {
-      errors.push({ instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" });
+      errors.push({
+        instancePath: "",
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "object" },
+        message: "must be object",
+      });
     } else if (!("TopicId" in input)) {
-      errors.push({ instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "TopicId" }, message: "must have required property 'TopicId'" });
+      errors.push({
+        instancePath: "",
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "TopicId" },
+        message: "must have required property 'TopicId'",
+      });
     } else if (!("Count" in input)) {
-      errors.push({ instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "Count" }, message: "must have required property 'Count'" });
+      errors.push({
+        instancePath: "",
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "Count" },
+        message: "must have required property 'Count'",
+      });
     } else if (typeof input["Count"] !== "number" || !Number.isInteger(input["Count"])) {
-      errors.push({ instancePath: "/Count", schemaPath: "#/properties/Count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" });
+      errors.push({
+        instancePath: "/Count",
+        schemaPath: "#/properties/Count/type",
+        keyword: "type",
+        params: { type: "integer" },
+        message: "must be integer",
+      });
     } else if (input["Count"] > 50_000_000) {
-      errors.push({ instancePath: "/Count", schemaPath: "#/properties/Count/maximum", keyword: "maximum", params: { comparison: "<=", limit: 50_000_000 }, message: "must be <= 50000000" });
+      errors.push({
+        instancePath: "/Count",
+        schemaPath: "#/properties/Count/maximum",
+        keyword: "maximum",
+        params: { comparison: "<=", limit: 50_000_000 },
+        message: "must be <= 50000000",
+      });
     } else if (typeof input["Query"] === "string" && input["Query"].includes("|")) {
-      errors.push({ instancePath: "/Query", schemaPath: "#/properties/Query/pattern", keyword: "pattern", params: { pattern: "^[^|]*$" }, message: 'must match pattern "^[^|]*$"' });
+      errors.push({
+        instancePath: "/Query",
+        schemaPath: "#/properties/Query/pattern",
+        keyword: "pattern",
+        params: { pattern: "^[^|]*$" },
+        message: 'must match pattern "^[^|]*$"',
+      });
     } else if (Array.isArray(input["Filters"]) && input["Filters"].some((f: { Key?: unknown }) => typeof f.Key !== "string")) {
       const index = input["Filters"].findIndex((f: { Key?: unknown }) => typeof f.Key !== "string");
-      errors.push({ instancePath: `/Filters/${index}/Key`, schemaPath: "#/properties/Filters/items/properties/Key/type", keyword: "type", params: { type: "string" }, message: "must be string" });
+      errors.push({
+        instancePath: `/Filters/${index}/Key`,
+        schemaPath: "#/properties/Filters/items/properties/Key/type",
+        keyword: "type",
+        params: { type: "string" },
+        message: "must be string",
+      });
     } else {
       const unknown = Object.keys(input).find((k) => !["TopicId", "Count", "Query", "Filters", "From", "To"].includes(k));
       if (unknown !== undefined) {
-        errors.push({ instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: unknown }, message: "must NOT have additional properties" });
+        errors.push({
+          instancePath: "",
+          schemaPath: "#/additionalProperties",
+          keyword: "additionalProperties",
+          params: { additionalProperty: unknown },
+          message: "must NOT have additional properties",
+        });
       }
     }
     validateCreateExport.errors = errors.length > 0 ? errors : null;
     return errors.length === 0;
   },
-  { errors: null },
+  { errors: null }
 );
 
 const CreateExport: OperationInfo = {
@@ -57,7 +105,12 @@ afterEach(async () => {
 
 describe("validation before sending", () => {
   const cases: [string, object, Partial<TcValidationError>, string][] = [
-    ["a missing parameter", { Count: 1 }, { parameter: "TopicId", rule: "required", value: undefined }, "CreateExport: parameter TopicId is required"],
+    [
+      "a missing parameter",
+      { Count: 1 },
+      { parameter: "TopicId", rule: "required", value: undefined },
+      "CreateExport: parameter TopicId is required",
+    ],
     [
       "a value over its maximum",
       { TopicId: "t", Count: 50_000_001 },
@@ -105,7 +158,7 @@ describe("validation before sending", () => {
           credentialCalls++;
           return Promise.resolve({ secretId: "id", secretKey: "key" });
         },
-      }),
+      })
     );
     const error = await rejectionOf(client.call(CreateExport, input));
     expect(error).toBeInstanceOf(TcValidationError);

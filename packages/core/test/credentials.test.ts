@@ -39,7 +39,10 @@ function writeProfileFile(text: string): string {
 }
 
 /** A fake CVM metadata service on 127.0.0.1 with role `cls-role`; `answer` makes the credentials JSON. */
-async function startMetadata(answer: (index: number) => unknown, delayMs = 0): Promise<{ server: TestServer; base: string; credentialFetches: () => number }> {
+async function startMetadata(
+  answer: (index: number) => unknown,
+  delayMs = 0
+): Promise<{ server: TestServer; base: string; credentialFetches: () => number }> {
   let fetches = 0;
   const handler: Handler = (req, res) => {
     if (req.url === "/latest/meta-data/cam/security-credentials/") {
@@ -67,7 +70,10 @@ describe("environment", () => {
   it("reads the three variables", async () => {
     const env = { TENCENTCLOUD_SECRET_ID: "id", TENCENTCLOUD_SECRET_KEY: "key", TENCENTCLOUD_SESSION_TOKEN: "tok" };
     await expect(fromEnvironment(env)()).resolves.toEqual({ secretId: "id", secretKey: "key", sessionToken: "tok" });
-    await expect(fromEnvironment({ TENCENTCLOUD_SECRET_ID: "id", TENCENTCLOUD_SECRET_KEY: "key" })()).resolves.toEqual({ secretId: "id", secretKey: "key" });
+    await expect(fromEnvironment({ TENCENTCLOUD_SECRET_ID: "id", TENCENTCLOUD_SECRET_KEY: "key" })()).resolves.toEqual({
+      secretId: "id",
+      secretKey: "key",
+    });
   });
 
   it("says which variable is missing", async () => {
@@ -79,7 +85,9 @@ describe("environment", () => {
 
 describe("profile file", () => {
   it("reads [default] from ~/.tencentcloud/credentials under HOME", async () => {
-    const path = writeProfileFile("# mine\n[default]\nsecret_id = AKIDfile\nsecret_key = \"filekey\"\n\n[other]\nsecret_id=o\nsecret_key=ok\ntoken=otok\n");
+    const path = writeProfileFile(
+      '# mine\n[default]\nsecret_id = AKIDfile\nsecret_key = "filekey"\n\n[other]\nsecret_id=o\nsecret_key=ok\ntoken=otok\n'
+    );
     expect(defaultProfilePath()).toBe(path);
     await expect(fromProfileFile()()).resolves.toEqual({ secretId: "AKIDfile", secretKey: "filekey" });
   });
@@ -101,7 +109,7 @@ describe("profile file", () => {
   });
 
   it("parses INI comments, spacing and CRLF", () => {
-    const sections = parseIni("; c\r\n[ a ]\r\nKey = v \r\n# x\r\nbad line\r\n[b]\r\nk=\"q\"\r\n");
+    const sections = parseIni('; c\r\n[ a ]\r\nKey = v \r\n# x\r\nbad line\r\n[b]\r\nk="q"\r\n');
     expect(sections.get("a")?.get("key")).toBe("v");
     expect(sections.get("b")?.get("k")).toBe("q");
   });
@@ -163,7 +171,7 @@ describe("the chain", () => {
         envCalls++;
         return Promise.reject(new TcCredentialsError("environment: nothing"));
       },
-      () => Promise.resolve({ secretId: "second", secretKey: "k" }),
+      () => Promise.resolve({ secretId: "second", secretKey: "k" })
     );
     expect((await chain()).secretId).toBe("second");
     expect((await chain()).secretId).toBe("second");
@@ -180,7 +188,9 @@ describe("the chain", () => {
     expect(tried).toHaveLength(3);
     expect(tried[0]).toBe("environment: TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY not set");
     expect(tried[1]).toMatch(/^profile file .*\.tencentcloud\/credentials: not found$/);
-    expect(tried[2]).toMatch(/^instance role: http:\/\/127\.0\.0\.1:\d+\/latest\/meta-data\/cam\/security-credentials\/: HTTP 404$/);
+    expect(tried[2]).toMatch(
+      /^instance role: http:\/\/127\.0\.0\.1:\d+\/latest\/meta-data\/cam\/security-credentials\/: HTTP 404$/
+    );
     expect((error as Error).message).toContain("no credentials found; tried: environment:");
   });
 

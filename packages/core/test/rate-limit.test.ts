@@ -58,7 +58,7 @@ describe("client-side rate limiting", () => {
     client = new TestClient(localOptions(server.url, { rateLimit: { perSecond: 2 }, clock: () => 1_700_000_000_000, logger }));
     const order: string[] = [];
     const calls = ["first", "second", "third"].map((name) =>
-      client?.call(DescribeExports, { Name: name }).then(() => order.push(name)),
+      client?.call(DescribeExports, { Name: name }).then(() => order.push(name))
     );
     await Promise.all(calls);
     expect(waits).toEqual([500]);
@@ -91,7 +91,7 @@ describe("client-side rate limiting", () => {
         rateLimit: { perSecond: 1 },
         clock: () => 0,
         logger: { debug: (message) => message === "tcsdk rate limit wait" && controller.abort(new Error("enough")) },
-      }),
+      })
     );
     await client.call(DescribeExports, {});
     const error = await rejectionOf(client.call(DescribeExports, {}, { signal: controller.signal }));

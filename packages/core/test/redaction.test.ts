@@ -14,7 +14,12 @@ let server: TestServer;
 let scenario: Handler = (_req, res) => sendJson(res, apiSuccess());
 
 const record = (level: string) => (message: string, fields: LogFields) => {
-  lines.push(`${level} ${message} ${JSON.stringify(fields, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v))} ${inspect(fields, { depth: 10 })}`);
+  lines.push(
+    `${level} ${message} ${JSON.stringify(fields, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v))} ${inspect(
+      fields,
+      { depth: 10 }
+    )}`
+  );
 };
 
 function options(extra: ClientOptions = {}): ClientOptions {
@@ -49,37 +54,75 @@ afterAll(() => server.close());
 describe("secrets never reach logs, hooks or errors", () => {
   it("runs every scenario, then finds no secret anywhere", async () => {
     const skewHeaders = { date: new Date(Date.now() + 600_000).toUTCString() };
-    await run((_req, res) => sendJson(res, apiSuccess({ ExportId: "e" })), (c) => c.call(CreateExport, { TopicId: "t" }));
-    await run((_req, res) => sendJson(res, apiError("ResourceNotFound.TopicNotExist")), (c) => c.call(CreateExport, {}));
+    await run(
+      (_req, res) => sendJson(res, apiSuccess({ ExportId: "e" })),
+      (c) => c.call(CreateExport, { TopicId: "t" })
+    );
+    await run(
+      (_req, res) => sendJson(res, apiError("ResourceNotFound.TopicNotExist")),
+      (c) => c.call(CreateExport, {})
+    );
     let throttledSoFar = 0;
     await run(
       (_req, res) => (throttledSoFar++ === 2 ? sendJson(res, apiSuccess()) : sendJson(res, apiError("RequestLimitExceeded"))),
-      (c) => c.call(DescribeExports, {}),
+      (c) => c.call(DescribeExports, {})
     );
     expect(throttledSoFar).toBe(3);
-    await run((_req, res) => sendJson(res, apiError("InternalError")), (c) => c.call(DescribeExports, {}));
-    await run((_req, res) => res.writeHead(502, { "content-type": "text/html" }).end("<h1>502</h1>"), (c) => c.call(CreateExport, {}));
-    await run((_req, res) => sendJson(res, '{"Response":{"RequestId":"cut'), (c) => c.call(CreateExport, {}));
-    await run((_req, res) => res.socket?.destroy(), (c) => c.call(CreateExport, {}));
-    await run(() => undefined, (c) => c.call(CreateExport, {}), { timeoutMs: 100 });
-    await run(() => undefined, (c) => c.call(CreateExport, {}, { signal: AbortSignal.timeout(50) }));
+    await run(
+      (_req, res) => sendJson(res, apiError("InternalError")),
+      (c) => c.call(DescribeExports, {})
+    );
+    await run(
+      (_req, res) => res.writeHead(502, { "content-type": "text/html" }).end("<h1>502</h1>"),
+      (c) => c.call(CreateExport, {})
+    );
+    await run(
+      (_req, res) => sendJson(res, '{"Response":{"RequestId":"cut'),
+      (c) => c.call(CreateExport, {})
+    );
+    await run(
+      (_req, res) => res.socket?.destroy(),
+      (c) => c.call(CreateExport, {})
+    );
+    await run(
+      () => undefined,
+      (c) => c.call(CreateExport, {}),
+      { timeoutMs: 100 }
+    );
+    await run(
+      () => undefined,
+      (c) => c.call(CreateExport, {}, { signal: AbortSignal.timeout(50) })
+    );
     await run(
       (req, res) => {
         const late = Math.abs(Date.now() + 600_000 - Number(req.headers["x-tc-timestamp"]) * 1000) > 300_000;
         sendJson(res, late ? apiError("AuthFailure.SignatureExpire") : apiSuccess(), 200, skewHeaders);
       },
-      (c) => c.call(CreateExport, {}),
+      (c) => c.call(CreateExport, {})
     );
     // Credential failures: a provider that throws, and a metadata answer holding secrets but no success.
-    await run((_req, res) => sendJson(res, apiSuccess()), (c) => c.call(CreateExport, {}), {
-      credentials: () => Promise.reject(new TypeError("provider broke")),
-    });
-    const metadata = await startServer((_req, res) =>
-      sendJson(res, { TmpSecretId: "AKIDx", TmpSecretKey: testCredentials.secretKey, Token: testCredentials.sessionToken, Code: "Failure" }),
+    await run(
+      (_req, res) => sendJson(res, apiSuccess()),
+      (c) => c.call(CreateExport, {}),
+      {
+        credentials: () => Promise.reject(new TypeError("provider broke")),
+      }
     );
-    await run((_req, res) => sendJson(res, apiSuccess()), (c) => c.call(CreateExport, {}), {
-      credentials: fromInstanceRole({ metadataUrl: `${metadata.url}/latest/meta-data/`, roleName: "r" }),
-    });
+    const metadata = await startServer((_req, res) =>
+      sendJson(res, {
+        TmpSecretId: "AKIDx",
+        TmpSecretKey: testCredentials.secretKey,
+        Token: testCredentials.sessionToken,
+        Code: "Failure",
+      })
+    );
+    await run(
+      (_req, res) => sendJson(res, apiSuccess()),
+      (c) => c.call(CreateExport, {}),
+      {
+        credentials: fromInstanceRole({ metadataUrl: `${metadata.url}/latest/meta-data/`, roleName: "r" }),
+      }
+    );
     await metadata.close();
 
     const signatures = server.requests.map((r) => /Signature=([0-9a-f]{64})/.exec(String(r.headers["authorization"]))?.[1]);
@@ -95,7 +138,12 @@ describe("secrets never reach logs, hooks or errors", () => {
         return [e.message, e.stack ?? "", JSON.stringify(e), inspect(e, { depth: 10 }), String(e.cause ?? "")];
       }),
     ];
-    const needles = [testCredentials.secretKey, testCredentials.sessionToken, ...(signatures as string[]), "TC3-HMAC-SHA256 Credential"];
+    const needles = [
+      testCredentials.secretKey,
+      testCredentials.sessionToken,
+      ...(signatures as string[]),
+      "TC3-HMAC-SHA256 Credential",
+    ];
     for (const haystack of haystacks) {
       for (const needle of needles) {
         expect(haystack.includes(needle), `found ${needle.slice(0, 12)}… in: ${haystack.slice(0, 200)}`).toBe(false);

@@ -59,7 +59,12 @@ export function fromInstanceRole(options: InstanceRoleOptions = {}): CredentialP
       throw new TcCredentialsError(`instance role ${role}: the metadata answer is not JSON`);
     }
     const { TmpSecretId, TmpSecretKey, Token, ExpiredTime, Code } = answer;
-    if ((Code !== undefined && Code !== "Success") || typeof TmpSecretId !== "string" || typeof TmpSecretKey !== "string" || typeof Token !== "string") {
+    if (
+      (Code !== undefined && Code !== "Success") ||
+      typeof TmpSecretId !== "string" ||
+      typeof TmpSecretKey !== "string" ||
+      typeof Token !== "string"
+    ) {
       const code = typeof Code === "string" ? ` (Code ${Code})` : "";
       throw new TcCredentialsError(`instance role ${role}: the metadata answer holds no credentials${code}`);
     }
@@ -83,7 +88,7 @@ export function fromInstanceRole(options: InstanceRoleOptions = {}): CredentialP
         const stale = cached;
         if (stale?.expiresAt !== undefined && stale.expiresAt > clock()) return stale;
         throw error;
-      },
+      }
     );
     return inFlight;
   };

@@ -32,7 +32,9 @@ const REQUEST_ID_HEADERS = ["x-tc-requestid", "x-request-id"] as const;
 /** Returns the `Response` object of a successful answer; throws {@link TcServiceError} or {@link TcParseError}. */
 export async function readAnswer(raw: RawResponse, context: AnswerContext): Promise<Record<string, unknown>> {
   const text = raw.body.toString("utf8");
-  const errorOptions = (requestId: string | undefined): TcErrorOptions & { contentType?: string | undefined; bodySnippet: string } => ({
+  const errorOptions = (
+    requestId: string | undefined
+  ): TcErrorOptions & { contentType?: string | undefined; bodySnippet: string } => ({
     service: context.service,
     action: context.action,
     attempts: context.attempts,

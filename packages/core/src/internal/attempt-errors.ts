@@ -16,11 +16,7 @@ export class AttemptStop extends Error {
    * @param limitMs - the timeout or deadline that passed, ms
    * @param reason - the caller's abort reason
    */
-  constructor(
-    readonly kind: "abort" | "attempt" | "deadline",
-    readonly limitMs = 0,
-    readonly reason?: unknown,
-  ) {
+  constructor(readonly kind: "abort" | "attempt" | "deadline", readonly limitMs = 0, readonly reason?: unknown) {
     super(`stopped: ${kind}`);
   }
 }

@@ -29,7 +29,12 @@ export interface Endpoint {
  *
  * @throws TypeError for an endpoint that is not an `http:`/`https:` URL with path `/`, or `regional` without a region
  */
-export function resolveEndpoint(service: ServiceInfo, endpoint: string | undefined, site: Site | undefined, region: string | undefined): Endpoint {
+export function resolveEndpoint(
+  service: ServiceInfo,
+  endpoint: string | undefined,
+  site: Site | undefined,
+  region: string | undefined
+): Endpoint {
   let url: URL;
   if (endpoint !== undefined) {
     url = parseEndpoint(endpoint);
@@ -39,8 +44,8 @@ export function resolveEndpoint(service: ServiceInfo, endpoint: string | undefin
     const host = regional
       ? service.endpoints.regional.replace("{region}", region as string)
       : site === "international"
-        ? service.endpoints.international
-        : service.endpoints.china;
+      ? service.endpoints.international
+      : service.endpoints.china;
     url = new URL(`https://${host}`);
   }
   return { origin: url.origin, host: url.host, hostname: url.hostname };

@@ -34,7 +34,13 @@ function toValidationError(operation: OperationInfo, input: object, error: Valid
   const at = (extra: string): string => parameterPath([...segments, extra]);
   if (error.keyword === "required" && typeof error.params["missingProperty"] === "string") {
     const parameter = at(error.params["missingProperty"]);
-    return new TcValidationError(parameter, "required", undefined, `${operation.action}: parameter ${parameter} is required`, context);
+    return new TcValidationError(
+      parameter,
+      "required",
+      undefined,
+      `${operation.action}: parameter ${parameter} is required`,
+      context
+    );
   }
   if (error.keyword === "additionalProperties" && typeof error.params["additionalProperty"] === "string") {
     const name = error.params["additionalProperty"];
@@ -45,7 +51,7 @@ function toValidationError(operation: OperationInfo, input: object, error: Valid
       "unknownParameter",
       value,
       `${operation.action}: unknown parameter ${parameter} (rule "unknownParameter"), got ${renderValue(value)}`,
-      context,
+      context
     );
   }
   const parameter = parameterPath(segments);
@@ -59,7 +65,7 @@ function toValidationError(operation: OperationInfo, input: object, error: Valid
     rule,
     value,
     `${operation.action}: ${subject} ${demand} (rule "${rule}"), got ${renderValue(value)}`,
-    context,
+    context
   );
 }
 

@@ -30,7 +30,7 @@ export class RateLimiter {
   /** The limit that applies to `action` (requests per second), or `undefined` for none. */
   limitFor(action: string, specLimit: number | undefined): number | undefined {
     const override = this.#override;
-    const limit = typeof override === "number" ? override : (override?.[action] ?? specLimit);
+    const limit = typeof override === "number" ? override : override?.[action] ?? specLimit;
     return limit !== undefined && limit > 0 && Number.isFinite(limit) ? limit : undefined;
   }
 

@@ -53,7 +53,13 @@ export function mayRetry(retryClass: RetryClass, idempotent: boolean): boolean {
  * @param retryAfter - the answer's `Retry-After` header, if any
  * @param now - current time in ms since the epoch, for an HTTP-date `Retry-After`
  */
-export function retryDelay(retryClass: RetryClass, retry: number, random: () => number, retryAfter: string | undefined, now: number): number {
+export function retryDelay(
+  retryClass: RetryClass,
+  retry: number,
+  random: () => number,
+  retryAfter: string | undefined,
+  now: number
+): number {
   const fromHeader = parseRetryAfter(retryAfter, now);
   if (fromHeader !== undefined) return Math.min(fromHeader, MAX_DELAY_MS);
   const base = retryClass === "throttled" ? THROTTLE_BASE_MS : FAULT_BASE_MS;

@@ -44,7 +44,12 @@ export class TestClient extends ServiceClient {
 
 /** Options for a client that talks to a local server, with a fixed jitter so waits stay short. */
 export function localOptions(url: string, extra: ClientOptions = {}): ClientOptions {
-  return { endpoint: url, credentials: { secretId: testCredentials.secretId, secretKey: testCredentials.secretKey }, random: () => 0, ...extra };
+  return {
+    endpoint: url,
+    credentials: { secretId: testCredentials.secretId, secretKey: testCredentials.secretKey },
+    random: () => 0,
+    ...extra,
+  };
 }
 
 /** Settles with the rejection of `promise` (fails when it resolves). */
