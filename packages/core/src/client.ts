@@ -197,19 +197,12 @@ export class ServiceClient {
       const wait = limiter.reserve(operation.action, perSecond);
       if (wait > 0) {
         this.#log("debug", "tcsdk rate limit wait", { action: operation.action, waitMs: wait });
-        if (performance.now() + wait >= call.deadlineAt)
-          return {
-            ok: false,
-            error: new TcTimeoutError("deadline", call.deadlineMs, context),
-            retry: "never",
-            headers: undefined,
-          };
+        if (performance.now() + wait >= call.deadlineAt) return final(new TcTimeoutError("deadline", call.deadlineMs, context));
         await this.#wait(wait, call, { attempts: attempt - 1 });
       }
     }
     const remaining = call.deadlineAt - performance.now();
-    if (remaining <= 0)
-      return { ok: false, error: new TcTimeoutError("deadline", call.deadlineMs, context), retry: "never", headers: undefined };
+    if (remaining <= 0) return final(new TcTimeoutError("deadline", call.deadlineMs, context));
 
     const timestamp = Math.floor((this.#clock() + this.#clockOffsetMs) / 1000);
     const { authorization } = this.#signer.sign({
@@ -227,14 +220,7 @@ export class ServiceClient {
     else delete headers["x-tc-token"];
     this.#beforeRequest(call, attempt);
     const signal = call.signal;
-    if (signal?.aborted) {
-      return {
-        ok: false,
-        error: new TcAbortError(`${operation.action} aborted`, { ...context, cause: signal.reason }),
-        retry: "never",
-        headers: undefined,
-      };
-    }
+    if (signal?.aborted) return final(new TcAbortError(`${operation.action} aborted`, { ...context, cause: signal.reason }));
 
     const handle = startAttempt(this.#dispatcher(), {
       origin: this.#endpoint.origin,
@@ -388,6 +374,11 @@ export class ServiceClient {
       // A failing logger must not fail the call.
     }
   }
+}
+
+/** A failed attempt that must not be retried (the call ends with `error`). */
+function final(error: TcError): AttemptResult {
+  return { ok: false, error, retry: "never", headers: undefined };
 }
 
 /** A short reason for a retry log line: the error code, or the error class. */
