@@ -44,9 +44,21 @@ export function standaloneValidator(service: Service, operation: Operation): { r
     .replace(/^"use strict";\n/, "")
     .replace(`export const validate = ${name};\n`, "")
     .replace(`export default ${name};\n`, "")
-    .replace(/^const (schema\d+) = (\{.*\});$/gm, (_line, constName: string, json: string) => `const ${constName} = ${JSON.stringify(JSON.parse(json), null, 2)};`);
+    .replace(/^const (schema\d+) = (\{.*\});$/gm, (_line, constName: string, json: string) => `const ${constName} = ${compactJson(JSON.parse(json))};`);
   assertSelfContained(operation.action, code);
   return { name, code };
+}
+
+/** JSON with objects one member per line but lists of scalars kept on one line. */
+export function compactJson(value: unknown, indent = ""): string {
+  if (Array.isArray(value) && value.every((item) => item === null || typeof item !== "object")) return JSON.stringify(value);
+  if (typeof value !== "object" || value === null) return JSON.stringify(value);
+  const inner = `${indent}  `;
+  const entries = Array.isArray(value)
+    ? value.map((item) => `${inner}${compactJson(item, inner)}`)
+    : Object.entries(value).map(([key, item]) => `${inner}${JSON.stringify(key)}: ${compactJson(item, inner)}`);
+  const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
+  return entries.length === 0 ? `${open}${close}` : `${open}\n${entries.join(",\n")}\n${indent}${close}`;
 }
 
 /** Fails when the standalone code would import anything at run time. */

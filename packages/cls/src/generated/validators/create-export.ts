@@ -6,13 +6,7 @@ import type { InputValidator } from "@tcsdk/core";
 const schema27 = {
   "type": "object",
   "additionalProperties": false,
-  "required": [
-    "TopicId",
-    "Count",
-    "Query",
-    "From",
-    "To"
-  ],
+  "required": ["TopicId", "Count", "Query", "From", "To"],
   "properties": {
     "TopicId": {
       "type": "string",
@@ -38,25 +32,16 @@ const schema27 = {
     },
     "Order": {
       "type": "string",
-      "enum": [
-        "asc",
-        "desc"
-      ]
+      "enum": ["asc", "desc"]
     },
     "Format": {
       "type": "string",
-      "enum": [
-        "json",
-        "csv"
-      ]
+      "enum": ["json", "csv"]
     },
     "SyntaxRule": {
       "type": "integer",
       "minimum": 0,
-      "enum": [
-        0,
-        1
-      ]
+      "enum": [0, 1]
     },
     "DerivedFields": {
       "type": "array",
@@ -76,10 +61,7 @@ const schema27 = {
             "type": "integer"
           }
         },
-        "required": [
-          "From",
-          "To"
-        ]
+        "required": ["From", "To"]
       },
       "then": {
         "properties": {

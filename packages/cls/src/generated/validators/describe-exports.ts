@@ -6,9 +6,7 @@ import type { InputValidator } from "@tcsdk/core";
 const schema27 = {
   "type": "object",
   "additionalProperties": false,
-  "required": [
-    "TopicId"
-  ],
+  "required": ["TopicId"],
   "properties": {
     "TopicId": {
       "type": "string",
