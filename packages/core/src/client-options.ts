@@ -3,9 +3,10 @@
  *
  * @packageDocumentation
  */
+import type { Readable } from "node:stream";
 import type { Dispatcher } from "undici";
 import type { CredentialProvider, Credentials } from "./credentials/types.js";
-import type { TcError } from "./errors.js";
+import type { TcAbortError, TcError } from "./errors.js";
 
 /** Per-attempt timeout, ms: an API 3.0 call answers in well under a second; 30 s only catches a stuck connection. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -144,4 +145,24 @@ export interface CallOptions {
   readonly deadlineMs?: number;
   /** Attempts, the first included. */
   readonly maxAttempts?: number;
+}
+
+/** Options of a client's `download()`. */
+export interface DownloadOptions {
+  /** Aborts the download: before the answer arrives ({@link TcAbortError}) or while its body streams (the stream errors). */
+  readonly signal?: AbortSignal;
+  /** Resume at this byte: sends `Range: bytes=<offset>-` (a server that ignores it answers 200 with the whole file). */
+  readonly offset?: number;
+  /** Longest wait for the answer's head, and for each next piece of the body, ms. @defaultValue the client's `timeoutMs` */
+  readonly timeoutMs?: number;
+}
+
+/** The head of a download's answer, and its body as a stream. */
+export interface DownloadResponse {
+  /** HTTP status: 200, 206 for a range, 403/404 for an expired link… */
+  readonly status: number;
+  /** Answer headers, lower-case names; a repeated header keeps its first value. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The body: read it in full or destroy it, or the connection stays busy. */
+  readonly body: Readable;
 }

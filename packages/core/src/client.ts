@@ -12,6 +12,8 @@ import {
   DEFAULT_TIMEOUT_MS,
   type CallOptions,
   type ClientHooks,
+  type DownloadOptions,
+  type DownloadResponse,
   type ClientOptions,
   type LogFields,
   type Logger,
@@ -24,6 +26,7 @@ import { AttemptStop, describeAnswerError, describeFailure, type FailedAttempt }
 import { resolveEndpoint, type Endpoint } from "./internal/endpoint.js";
 import { AttemptFailure, startAttempt } from "./internal/http-attempt.js";
 import { validateInput } from "./internal/input-validation.js";
+import { download } from "./internal/download.js";
 import { stringifyBody } from "./internal/json-codec.js";
 import { RateLimiter } from "./internal/rate-limiter.js";
 import { mayRetry, retryDelay } from "./internal/retry-policy.js";
@@ -117,6 +120,17 @@ export class ServiceClient {
     const own = this.#ownDispatcher;
     this.#ownDispatcher = undefined;
     await own?.close();
+  }
+
+  /**
+   * GETs a pre-signed URL, such as an export's `CosPath`, through this client's connections (and so its
+   * proxy or injected Dispatcher). Nothing is signed or retried, and the URL's query never appears in an
+   * error. Resolves when the answer's head arrives, whatever its status.
+   *
+   * @throws {@link TcNetworkError}, {@link TcTimeoutError}, {@link TcAbortError} when no answer arrives
+   */
+  download(url: string, options: DownloadOptions = {}): Promise<DownloadResponse> {
+    return download(this.#dispatcher(), url, options, { timeoutMs: this.#timeoutMs, service: this.serviceInfo.service });
   }
 
   /**

@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 import { createRequire } from "node:module";
-import type { Agent, EnvHttpProxyAgent } from "undici";
+import type { Agent, Dispatcher, EnvHttpProxyAgent } from "undici";
 
 const require = createRequire(import.meta.url);
 
@@ -19,4 +19,12 @@ export function loadAgent(): typeof Agent {
 /** undici's `EnvHttpProxyAgent` class, which honours `HTTP_PROXY`, `HTTPS_PROXY` and `NO_PROXY`. */
 export function loadEnvHttpProxyAgent(): typeof EnvHttpProxyAgent {
   return require("undici/lib/dispatcher/env-http-proxy-agent.js") as typeof EnvHttpProxyAgent;
+}
+
+/** undici's `request()`, which works on any Dispatcher passed as `this` (it only calls `this.dispatch`). */
+export type RequestFunction = (this: Dispatcher, options: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData>;
+
+/** undici's `request()` function alone, without the rest of undici's API. */
+export function loadRequest(): RequestFunction {
+  return require("undici/lib/api/api-request.js") as RequestFunction;
 }
