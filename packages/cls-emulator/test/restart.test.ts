@@ -38,4 +38,17 @@ describe("restart", () => {
     expect(oldLink.origin).toBe(firstUrl);
     expect(await download(`${third.url}${oldLink.pathname}${oldLink.search}`)).toContain('"msg":"a"');
   });
+
+  it("runs a task again that was Processing when the emulator stopped", async () => {
+    const dataDir = await tempDir();
+    const first = await start({ dataDir, delays: { queuedMs: 0, processingMs: 60_000 } });
+    await first.createTopic({ id: "t" });
+    await first.appendLogs("t", [{ __TIMESTAMP__: 1, v: "x" }]);
+    const exportId = (await call(first, "CreateExport", { TopicId: "t", Query: "v:x", Count: 1, From: 0, To: 10 })).response.ExportId as string;
+    await waitForStatus(first, "t", exportId, "Processing");
+    await first.stop();
+    const second = await start({ dataDir });
+    const info = await waitForStatus(second, "t", exportId, "Completed");
+    expect(await download(info.CosPath as string)).toBe('{"__TIMESTAMP__":1,"v":"x"}\n');
+  });
 });
