@@ -85,7 +85,7 @@ export interface ClientHooks {
 /** Client-side rate limiting: requests per second for every action, or per action name. */
 export interface RateLimitOptions {
   /** Overrides the spec's limits: one number for every action, or a limit per action (others keep the spec's). */
-  readonly perSecond?: number | Readonly<Record<string, number>>;
+  readonly perSecond?: number | Readonly<Record<string, number>> | undefined;
 }
 
 /** Options of a client. Every option is optional. */
@@ -94,67 +94,67 @@ export interface ClientOptions {
    * Credentials, or a provider called before each attempt (it caches on its own).
    * @defaultValue the chain environment → `~/.tencentcloud/credentials` → CVM instance role, resolved on the first call
    */
-  readonly credentials?: Credentials | CredentialProvider;
+  readonly credentials?: Credentials | CredentialProvider | undefined;
   /** Region sent as `X-TC-Region`, e.g. `ap-guangzhou`; the header is left out when unset. */
-  readonly region?: string;
+  readonly region?: string | undefined;
   /** Endpoint: a host (HTTPS) or a URL such as `http://127.0.0.1:9000`. Overrides `site`. */
-  readonly endpoint?: string;
+  readonly endpoint?: string | undefined;
   /**
    * Which host to use without `endpoint`: the China site's (`cls.tencentcloudapi.com`), the international
    * site's (`cls.intl.tencentcloudapi.com`), or the region's own (`cls.ap-guangzhou.tencentcloudapi.com`).
    * Regions that must use their own host (finance regions) always do.
    * @defaultValue `"china"`
    */
-  readonly site?: "china" | "international" | "regional";
+  readonly site?: "china" | "international" | "regional" | undefined;
   /** Language of error messages, sent as `X-TC-Language` (`zh-CN` or `en-US`); left out when unset. */
-  readonly language?: string;
+  readonly language?: string | undefined;
   /**
    * undici Dispatcher to send through: a `ProxyAgent`, a `MockAgent`, your own `Agent`. Not closed by the client's `close()`.
    * @defaultValue a keep-alive `Agent` of this client's own, or an `EnvHttpProxyAgent` when `HTTPS_PROXY`/`HTTP_PROXY` is set
    */
-  readonly dispatcher?: Dispatcher;
+  readonly dispatcher?: Dispatcher | undefined;
   /** Timeout of each attempt, ms. @defaultValue {@link DEFAULT_TIMEOUT_MS} */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
   /** Deadline of a whole call, retries and waits included, ms. @defaultValue {@link DEFAULT_DEADLINE_MS} */
-  readonly deadlineMs?: number;
+  readonly deadlineMs?: number | undefined;
   /** Attempts per call, the first included (`1`: no retries). @defaultValue {@link DEFAULT_MAX_ATTEMPTS} */
-  readonly maxAttempts?: number;
+  readonly maxAttempts?: number | undefined;
   /** Client-side rate limiting (on by default, from each action's documented limit); `false` turns it off. */
-  readonly rateLimit?: false | RateLimitOptions;
+  readonly rateLimit?: false | RateLimitOptions | undefined;
   /** Largest answer body read, bytes; a larger one fails with a {@link TcParseError}. @defaultValue {@link DEFAULT_MAX_RESPONSE_BYTES} */
-  readonly maxResponseBytes?: number;
+  readonly maxResponseBytes?: number | undefined;
   /** Callbacks around every attempt. */
-  readonly hooks?: ClientHooks;
+  readonly hooks?: ClientHooks | undefined;
   /** Where to log. @defaultValue nowhere */
-  readonly logger?: Logger;
+  readonly logger?: Logger | undefined;
   /** Wall clock for `X-TC-Timestamp` and rate limiting, ms since the epoch (for tests). @defaultValue `Date.now` */
-  readonly clock?: () => number;
+  readonly clock?: (() => number) | undefined;
   /** Random numbers in [0, 1) for backoff jitter (for tests). @defaultValue `Math.random` */
-  readonly random?: () => number;
+  readonly random?: (() => number) | undefined;
   /** Appended to the `User-Agent` header, e.g. `my-app/1.2`. */
-  readonly userAgent?: string;
+  readonly userAgent?: string | undefined;
 }
 
 /** Options of one call; they override the client's. */
 export interface CallOptions {
   /** Aborts the call: the request in flight, a backoff wait or a rate-limit wait. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   /** Timeout of each attempt, ms. */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
   /** Deadline of the whole call, ms. */
-  readonly deadlineMs?: number;
+  readonly deadlineMs?: number | undefined;
   /** Attempts, the first included. */
-  readonly maxAttempts?: number;
+  readonly maxAttempts?: number | undefined;
 }
 
 /** Options of a client's `download()`. */
 export interface DownloadOptions {
   /** Aborts the download: before the answer arrives ({@link TcAbortError}) or while its body streams (the stream errors). */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   /** Resume at this byte: sends `Range: bytes=<offset>-` (a server that ignores it answers 200 with the whole file). */
-  readonly offset?: number;
+  readonly offset?: number | undefined;
   /** Longest wait for the answer's head, and for each next piece of the body, ms. @defaultValue the client's `timeoutMs` */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
 }
 
 /** The head of a download's answer, and its body as a stream. */
