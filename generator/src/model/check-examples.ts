@@ -13,6 +13,7 @@ import { createValidatorAjv } from "./validator-ajv.js";
 export function checkExamples(service: Service): SpecIssue[] {
   const issues: SpecIssue[] = [];
   for (const operation of service.operations) {
+    if (operation.examples.length === 0) continue;
     const ajv = createValidatorAjv();
     const validateInput = ajv.compile(inputSchema(service, operation).schema);
     const validateOutput = createValidatorAjv().compile(outputSchema(service, operation));
