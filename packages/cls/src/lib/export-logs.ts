@@ -1,0 +1,203 @@
+import { once } from "node:events";
+import { createWriteStream } from "node:fs";
+import { rename, rm } from "node:fs/promises";
+import { PassThrough, type Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createGunzip } from "node:zlib";
+import { TcAbortError, TcNetworkError, TcTimeoutError } from "@tcsdk/core";
+import type { ClsClient, CreateExportRequest, ExportInfo } from "../generated/index.js";
+import { ExportTaskError } from "./export-errors.js";
+import { findExport } from "./paginate-exports.js";
+import { waitForExport, type WaitForExportOptions } from "./wait-for-export.js";
+
+/** What {@link exportLogs} reports as it goes. */
+export type ExportProgress =
+  | { readonly phase: "created"; readonly exportId: string }
+  | { readonly phase: "status"; readonly exportId: string; readonly task: ExportInfo }
+  | {
+      readonly phase: "downloading";
+      readonly exportId: string;
+      /** Compressed bytes received so far. */
+      readonly bytesReceived: number;
+      /** Size of the compressed file, when the service said. */
+      readonly totalBytes: number | undefined;
+    }
+  | { readonly phase: "resuming"; readonly exportId: string; readonly bytesReceived: number; readonly reason: string };
+
+/** Options of {@link exportLogs}. */
+export interface ExportLogsOptions extends Omit<WaitForExportOptions, "onStatus"> {
+  /** Where the logs go: a file path (written to `<path>.partial`, renamed when complete) or a writable stream (ended at the end). */
+  readonly destination: string | Writable;
+  /** Gunzip while downloading, so the destination gets NDJSON or CSV text. @defaultValue `true` */
+  readonly decompress?: boolean;
+  /** Called as the export is created, changes status, and downloads. */
+  readonly onProgress?: (progress: ExportProgress) => void;
+  /** Delete the export task once its file is downloaded. @defaultValue `false` */
+  readonly deleteAfterDownload?: boolean;
+  /** How many times a broken download, or one whose link expired, is resumed where it stopped. @defaultValue 3 */
+  readonly maxResumes?: number;
+}
+
+/** What {@link exportLogs} did. */
+export interface ExportLogsResult {
+  /** Id of the export task. */
+  readonly exportId: string;
+  /** The task as DescribeExports last showed it. */
+  readonly task: ExportInfo;
+  /** Compressed bytes downloaded. */
+  readonly compressedBytes: number;
+  /** Bytes written to the destination (after decompression when asked). */
+  readonly bytesWritten: number;
+}
+
+/**
+ * Exports logs from query to file in one call: CreateExport, wait until the task is `Completed`
+ * (polling DescribeExports with backoff), then stream the file from its `CosPath` into `destination`
+ * — in constant memory whatever the size, optionally gunzipped, resuming with a `Range` request
+ * where a download broke, and listing the task again for a fresh `CosPath` when the link (valid one
+ * hour) has expired.
+ *
+ * CreateExport is not idempotent: it is sent once; a failure after it may have reached the service
+ * is reported, never blindly re-sent.
+ *
+ * @throws `TcValidationError` for a bad request (nothing is sent), `TcServiceError` for a service error,
+ *   {@link ExportTaskError} when the task fails or expires, `TcTimeoutError` after `maxWaitMs`,
+ *   `TcAbortError` when `signal` fires, `TcNetworkError` when the download cannot be completed.
+ *
+ * @example
+ * ```ts
+ * const result = await exportLogs(client, { TopicId, Query: "status:500", Count: 100_000, From, To }, {
+ *   destination: "./errors.ndjson",
+ *   onProgress: (p) => console.log(p.phase),
+ * });
+ * ```
+ */
+export async function exportLogs(
+  client: ClsClient,
+  request: CreateExportRequest,
+  options: ExportLogsOptions,
+): Promise<ExportLogsResult> {
+  const { destination, decompress = true, onProgress, deleteAfterDownload = false, maxResumes = 3, ...waitOptions } = options;
+  const callOptions = waitOptions.signal === undefined ? {} : { signal: waitOptions.signal };
+  const { ExportId: exportId } = await client.createExport(request, callOptions);
+  onProgress?.({ phase: "created", exportId });
+  const task = await waitForExport(client, { TopicId: request.TopicId, ExportId: exportId }, {
+    ...waitOptions,
+    onStatus: (info) => onProgress?.({ phase: "status", exportId, task: info }),
+  });
+  const counted = await downloadExport(client, task, { destination, decompress, maxResumes, onProgress, signal: waitOptions.signal });
+  if (deleteAfterDownload) await client.deleteExport({ ExportId: exportId }, callOptions);
+  return { exportId, task, ...counted };
+}
+
+/** Options of {@link downloadExport}. */
+export interface DownloadExportOptions {
+  /** See {@link ExportLogsOptions.destination}. */
+  readonly destination: string | Writable;
+  /** See {@link ExportLogsOptions.decompress}. @defaultValue `true` */
+  readonly decompress?: boolean | undefined;
+  /** See {@link ExportLogsOptions.maxResumes}. @defaultValue 3 */
+  readonly maxResumes?: number | undefined;
+  /** Called while downloading and resuming. */
+  readonly onProgress?: ((progress: ExportProgress) => void) | undefined;
+  /** Aborts the download. */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/**
+ * Streams the file of a `Completed` export task into `destination` (see {@link exportLogs}), through
+ * the client's own connection pool and proxy settings.
+ */
+export async function downloadExport(
+  client: ClsClient,
+  task: ExportInfo,
+  options: DownloadExportOptions,
+): Promise<Pick<ExportLogsResult, "compressedBytes" | "bytesWritten">> {
+  const { destination, decompress = true, maxResumes = 3, onProgress, signal } = options;
+  const exportId = task.ExportId;
+  const partial = typeof destination === "string" ? `${destination}.partial` : undefined;
+  const sink: Writable = partial === undefined ? (destination as Writable) : createWriteStream(partial);
+  const compressed = new PassThrough();
+  let bytesWritten = 0;
+  const counter = new PassThrough();
+  counter.on("data", (chunk: Buffer) => (bytesWritten += chunk.length));
+  const written = decompress ? pipeline(compressed, createGunzip(), counter, sink) : pipeline(compressed, counter, sink);
+  written.catch(() => undefined); // observed below; avoid an unhandled rejection while we still stream
+
+  let received = 0;
+  let link = task.CosPath;
+  let resumes = 0;
+  const totalBytes = task.FileSize === undefined ? undefined : Number(task.FileSize);
+  try {
+    for (;;) {
+      try {
+        const response = await client.download(link, { signal, offset: received });
+        if (response.status === 403 || response.status === 404) {
+          response.body.destroy();
+          throw new LinkExpired(response.status);
+        }
+        if (response.status !== 200 && response.status !== 206) {
+          response.body.destroy();
+          throw new TcNetworkError(`download of export ${exportId} answered HTTP ${response.status}`, true, {
+            service: "cls",
+            status: response.status,
+          });
+        }
+        let skip = response.status === 200 ? received : 0; // the server ignored Range: drop what we have
+        for await (const chunk of response.body as AsyncIterable<Buffer>) {
+          let piece = chunk;
+          if (skip > 0) {
+            const dropped = Math.min(skip, piece.length);
+            skip -= dropped;
+            piece = piece.subarray(dropped);
+            if (piece.length === 0) continue;
+          }
+          received += piece.length;
+          if (!compressed.write(piece)) await once(compressed, "drain", signal === undefined ? {} : { signal });
+          onProgress?.({ phase: "downloading", exportId, bytesReceived: received, totalBytes });
+        }
+        break;
+      } catch (error) {
+        if (error instanceof TcAbortError || signal?.aborted) throw error;
+        const resumable = error instanceof LinkExpired || error instanceof TcNetworkError || error instanceof TcTimeoutError || isStreamError(error);
+        if (!resumable || resumes >= maxResumes) throw error;
+        resumes++;
+        onProgress?.({ phase: "resuming", exportId, bytesReceived: received, reason: describe(error) });
+        if (error instanceof LinkExpired) link = await freshLink(client, task, signal);
+      }
+    }
+    compressed.end();
+    await written;
+    if (partial !== undefined) await rename(partial, destination as string);
+    return { compressedBytes: received, bytesWritten };
+  } catch (error) {
+    compressed.destroy();
+    await written.catch(() => undefined);
+    if (partial !== undefined) await rm(partial, { force: true });
+    throw error;
+  }
+}
+
+/** The download link answered 403/404: it expired (one hour) or was tampered with. */
+class LinkExpired extends Error {
+  constructor(readonly status: number) {
+    super(`download link answered HTTP ${status} (expired)`);
+  }
+}
+
+/** Lists the task again for a fresh `CosPath`. */
+async function freshLink(client: ClsClient, task: ExportInfo, signal: AbortSignal | undefined): Promise<string> {
+  const info = await findExport(client, task.TopicId, task.ExportId, signal === undefined ? {} : { signal });
+  if (info === undefined) throw new ExportTaskError(task.TopicId, task.ExportId, "NotFound");
+  if (info.Status !== "Completed") throw new ExportTaskError(task.TopicId, task.ExportId, info.Status === "Expired" ? "Expired" : "Failed");
+  return info.CosPath;
+}
+
+function isStreamError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && (code.startsWith("UND_ERR") || code.startsWith("ECONN") || code === "EPIPE");
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

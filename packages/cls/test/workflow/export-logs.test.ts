@@ -1,0 +1,144 @@
+import { createHash } from "node:crypto";
+import { readFile, readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import { gunzipSync } from "node:zlib";
+import { TcAbortError, TcValidationError } from "@tcsdk/core";
+import { afterEach, describe, expect, it } from "vitest";
+import { exportLogs, findExport, waitForExport, type ExportProgress } from "../../src/index.js";
+import { accessLogs, FAST_POLL, startHarness, type Harness } from "./fixtures.js";
+
+const START = Date.UTC(2026, 0, 1);
+let harness: Harness | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+async function topicWith(h: Harness, count: number): Promise<string> {
+  const topic = await h.emulator.createTopic({ id: "web" });
+  await h.emulator.appendLogs(topic.id, accessLogs(count, START));
+  return topic.id;
+}
+
+describe("exportLogs through the emulator", () => {
+  it("creates, waits and downloads a decompressed NDJSON file, reporting each phase", async () => {
+    harness = await startHarness();
+    const topicId = await topicWith(harness, 500);
+    const destination = join(harness.dir, "out.ndjson");
+    const events: ExportProgress[] = [];
+    const result = await exportLogs(
+      harness.client,
+      { TopicId: topicId, Query: "status:500", Count: 1000, From: START, To: START + 499_000, Order: "asc", Format: "json" },
+      { destination, onProgress: (event) => events.push(event), ...FAST_POLL },
+    );
+    const lines = (await readFile(destination, "utf8")).trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toHaveLength(50);
+    expect(lines.every((row) => row["status"] === "500")).toBe(true);
+    expect(lines.map((row) => Number(row["seq"]))).toEqual(Array.from({ length: 50 }, (_, i) => i * 10 + 9));
+    expect(result.task.Status).toBe("Completed");
+    expect(result.compressedBytes).toBe(Number(result.task.FileSize));
+    expect(result.bytesWritten).toBe((await readFile(destination)).length);
+    const phases = events.map((event) => (event.phase === "status" ? `status:${event.task.Status}` : event.phase));
+    expect(phases[0]).toBe("created");
+    expect(phases).toContain("status:Completed");
+    expect(phases.at(-1)).toBe("downloading");
+    expect((await readdir(harness.dir)).filter((name) => name.endsWith(".partial"))).toEqual([]);
+  });
+
+  it("keeps the gzip file as served when decompress is false, writes CSV, caps at Count and sorts desc", async () => {
+    harness = await startHarness();
+    const topicId = await topicWith(harness, 100);
+    const chunks: Buffer[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk);
+        done();
+      },
+    });
+    await exportLogs(
+      harness.client,
+      { TopicId: topicId, Query: "*", Count: 7, From: START, To: START + 99_000, Order: "desc", Format: "csv" },
+      { destination: sink, decompress: false, ...FAST_POLL },
+    );
+    const text = gunzipSync(Buffer.concat(chunks)).toString("utf8").trim().split("\n");
+    expect(text).toHaveLength(8); // header + 7 rows
+    expect(text[0]).toContain("seq");
+    expect(text[1]).toContain("/item/99");
+    expect(text[7]).toContain("/item/93");
+  });
+
+  it("deletes the task after download when asked", async () => {
+    harness = await startHarness();
+    const topicId = await topicWith(harness, 10);
+    const result = await exportLogs(
+      harness.client,
+      { TopicId: topicId, Query: "*", Count: 10, From: START, To: START + 10_000 },
+      { destination: join(harness.dir, "x.ndjson"), deleteAfterDownload: true, ...FAST_POLL },
+    );
+    expect(await findExport(harness.client, topicId, result.exportId)).toBeUndefined();
+  });
+
+  it("rejects a bad request before anything is created", async () => {
+    harness = await startHarness();
+    const topicId = await topicWith(harness, 10);
+    await expect(
+      exportLogs(
+        harness.client,
+        { TopicId: topicId, Query: "status:200 | select count(*)", Count: 10, From: START, To: START + 10_000 },
+        { destination: join(harness.dir, "bad.ndjson"), ...FAST_POLL },
+      ),
+    ).rejects.toBeInstanceOf(TcValidationError);
+    const page = await harness.client.describeExports({ TopicId: topicId });
+    expect(page.Exports).toHaveLength(0);
+    expect((await readdir(harness.dir)).filter((name) => name.startsWith("bad"))).toEqual([]);
+  });
+
+  it("can be aborted while waiting for the task", async () => {
+    harness = await startHarness({ delays: { queuedMs: 60_000, processingMs: 60_000 } });
+    const topicId = await topicWith(harness, 10);
+    const controller = new AbortController();
+    const statuses: string[] = [];
+    const running = exportLogs(
+      harness.client,
+      { TopicId: topicId, Query: "*", Count: 10, From: START, To: START + 10_000 },
+      {
+        destination: join(harness.dir, "never.ndjson"),
+        signal: controller.signal,
+        minDelayMs: 30_000,
+        onProgress: (event) => {
+          if (event.phase === "status") {
+            statuses.push(event.task.Status);
+            controller.abort(new Error("user gave up"));
+          }
+        },
+      },
+    );
+    await expect(running).rejects.toBeInstanceOf(TcAbortError);
+    expect(statuses).toEqual(["Queuing"]);
+  });
+
+  it("gives the same bytes as a direct download of CosPath", async () => {
+    harness = await startHarness();
+    const topicId = await topicWith(harness, 300);
+    const { ExportId } = await harness.client.createExport({ TopicId: topicId, Query: "*", Count: 300, From: START, To: START + 300_000 });
+    const task = await waitForExport(harness.client, { TopicId: topicId, ExportId }, FAST_POLL);
+    const direct = Buffer.from(await (await fetch(task.CosPath)).arrayBuffer());
+    const chunks: Buffer[] = [];
+    await exportLogs(
+      harness.client,
+      { TopicId: topicId, Query: "*", Count: 300, From: START, To: START + 300_000 },
+      {
+        destination: new Writable({
+          write(chunk: Buffer, _e, done) {
+            chunks.push(chunk);
+            done();
+          },
+        }),
+        ...FAST_POLL,
+      },
+    );
+    const digest = (data: Buffer): string => createHash("sha256").update(data).digest("hex");
+    expect(digest(Buffer.concat(chunks))).toBe(digest(gunzipSync(direct)));
+  });
+});
