@@ -103,11 +103,12 @@ describe("time limits", () => {
     server = await startServer(() => undefined);
     client = new TestClient(localOptions(server.url, { timeoutMs: 150, deadlineMs: 400, maxAttempts: 10 }));
     const error = await rejectionOf(client.call(DescribeExports, {}));
-    // Usually the third attempt is cut by the deadline; on a very slow machine the second attempt's
-    // timeout may only fire past the deadline, and then no further attempt is started.
+    // 10 attempts were allowed; the deadline leaves room for at most three 150 ms attempts (how many
+    // actually start depends on the machine's speed, so only the bound is asserted).
     expect(error).toBeInstanceOf(TcTimeoutError);
-    expect(server.requests.length).toBeGreaterThanOrEqual(2);
+    expect(server.requests.length).toBeGreaterThanOrEqual(1);
     expect(server.requests.length).toBeLessThanOrEqual(3);
+    expect((error as TcTimeoutError).attempts).toBe(server.requests.length);
   });
 
   it("per-call options override the client's", async () => {
