@@ -8,7 +8,10 @@
  */
 import type { QueryNode, ValuePattern } from "./ast.js";
 
-/** A log record: a flat object of fields. */
+/**
+ * A log record: a flat object of fields.
+ * @inline
+ */
 export type LogRecord = Readonly<Record<string, unknown>>;
 
 /** The reserved field holding a log's time in ms; full-text terms do not search it. */

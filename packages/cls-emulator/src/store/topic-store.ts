@@ -48,7 +48,7 @@ export interface TopicInfo {
   readonly segments: readonly SegmentInfo[];
 }
 
-/** Input to {@link TopicStore.create}. */
+/** Input to {@link Emulator.createTopic} (and the admin API's `POST /_emulator/topics`). */
 export interface CreateTopicInput {
   /** Topic id; a random UUID when absent. */
   readonly id?: string;

@@ -12,17 +12,40 @@ import { waitForExport, type WaitForExportOptions } from "./wait-for-export.js";
 
 /** What {@link exportLogs} reports as it goes. */
 export type ExportProgress =
-  | { readonly phase: "created"; readonly exportId: string }
-  | { readonly phase: "status"; readonly exportId: string; readonly task: ExportInfo }
   | {
+      /** The task was created. */
+      readonly phase: "created";
+      /** Id of the new export task. */
+      readonly exportId: string;
+    }
+  | {
+      /** DescribeExports was polled: `task.Status` is the task's current state. */
+      readonly phase: "status";
+      /** Id of the export task. */
+      readonly exportId: string;
+      /** The task as DescribeExports showed it. */
+      readonly task: ExportInfo;
+    }
+  | {
+      /** The file is being downloaded. */
       readonly phase: "downloading";
+      /** Id of the export task. */
       readonly exportId: string;
       /** Compressed bytes received so far. */
       readonly bytesReceived: number;
       /** Size of the compressed file, when the service said. */
       readonly totalBytes: number | undefined;
     }
-  | { readonly phase: "resuming"; readonly exportId: string; readonly bytesReceived: number; readonly reason: string };
+  | {
+      /** A broken download resumes where it stopped. */
+      readonly phase: "resuming";
+      /** Id of the export task. */
+      readonly exportId: string;
+      /** Compressed bytes received before the download broke; the next request asks for the rest. */
+      readonly bytesReceived: number;
+      /** Why the download broke: the error, or the expired link. */
+      readonly reason: string;
+    };
 
 /** Options of {@link exportLogs}. */
 export interface ExportLogsOptions extends Omit<WaitForExportOptions, "onStatus"> {
