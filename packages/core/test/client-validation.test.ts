@@ -130,6 +130,12 @@ describe("validation before sending", () => {
       'CreateExport: parameter Count must be integer (rule "type"), got "100"',
     ],
     [
+      "a number that JSON cannot carry (it would go out as null)",
+      { TopicId: "t", Count: Number.POSITIVE_INFINITY },
+      { parameter: "Count", rule: "type", value: Number.POSITIVE_INFINITY },
+      'CreateExport: parameter Count must be integer (rule "type"), got Infinity',
+    ],
+    [
       "a rule with the spec's own name and wording",
       { TopicId: "t", Count: 1, Query: "* | select count(*)" },
       { parameter: "Query", rule: "noSql", value: "* | select count(*)" },

@@ -104,6 +104,7 @@ export function renderValue(value: unknown): string {
   let text: string;
   if (value === undefined) text = "undefined";
   else if (typeof value === "bigint") text = `${value}n`;
+  else if (typeof value === "number" && !Number.isFinite(value)) text = String(value); // JSON would say null
   else {
     try {
       text = JSON.stringify(value, (_key, item: unknown) => (typeof item === "bigint" ? `${item}n` : item)) ?? String(value);
