@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { createServer as createHttpsServer } from "node:https";
+import type { AddressInfo } from "node:net";
 import { MockAgent } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
 import { TcAbortError, TcParseError, TcTimeoutError } from "../src/index.js";
@@ -17,7 +20,7 @@ afterEach(async () => {
   server = undefined;
   await proxy?.close();
   proxy = undefined;
-  for (const name of ["HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY"]) {
+  for (const name of ["HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "NODE_TLS_REJECT_UNAUTHORIZED"]) {
     if (savedEnv[name] === undefined) delete process.env[name];
     else process.env[name] = savedEnv[name];
   }
@@ -53,6 +56,32 @@ describe("connections", () => {
     expect(server.requests.length).toBe(2);
     expect(proxy.tunnels.length).toBeGreaterThanOrEqual(1);
     expect(proxy.tunnels[0]).toBe(`127.0.0.1:${server.port}`);
+  });
+
+  it("reaches an https endpoint through the proxy named by HTTPS_PROXY alone", async () => {
+    const tls = new URL("./fixtures/tls/", import.meta.url);
+    const seen: string[] = [];
+    const https = createHttpsServer({ key: readFileSync(new URL("key.pem", tls)), cert: readFileSync(new URL("cert.pem", tls)) }, (req, res) => {
+      seen.push(String(req.headers["x-tc-action"]));
+      req.resume();
+      req.on("end", () => sendJson(res, apiSuccess({ Secure: true }, "rid-tls")));
+    });
+    await new Promise<void>((resolve) => https.listen(0, "127.0.0.1", resolve));
+    try {
+      proxy = await startConnectProxy();
+      delete process.env["HTTP_PROXY"];
+      process.env["HTTPS_PROXY"] = proxy.url;
+      process.env["NO_PROXY"] = "";
+      // The self-signed test certificate: trust any for this test only (restored in afterEach).
+      process.env["NODE_TLS_REJECT_UNAUTHORIZED"] = "0";
+      client = new TestClient(localOptions(`https://127.0.0.1:${(https.address() as AddressInfo).port}`));
+      await expect(client.call(DescribeExports, {})).resolves.toEqual({ Secure: true, RequestId: "rid-tls" });
+      expect(seen).toEqual(["DescribeExports"]);
+      expect(proxy.tunnels).toEqual([`127.0.0.1:${(https.address() as AddressInfo).port}`]);
+    } finally {
+      https.closeAllConnections();
+      await new Promise((resolve) => https.close(resolve));
+    }
   });
 
   it("skips the proxy for hosts in NO_PROXY", async () => {
