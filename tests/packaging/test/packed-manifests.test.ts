@@ -1,0 +1,60 @@
+/**
+ * The manifests and file lists inside the tarballs: nothing runs at install time, no `workspace:`
+ * range leaks to npm, and only the built code, its sources and the README ship.
+ */
+import { describe, expect, it } from "vitest";
+import { tarballOf } from "./support/packed.js";
+import { readTarball } from "./support/read-tarball.js";
+import { PUBLISHABLE } from "./support/workspace.js";
+
+/** Scripts npm or pnpm run when the package is installed (`prepare` for git and folder installs). */
+const INSTALL_SCRIPTS = ["preinstall", "install", "postinstall", "prepare", "prepublish"];
+
+interface Manifest {
+  readonly name: string;
+  readonly version: string;
+  readonly scripts?: Record<string, string>;
+  readonly dependencies?: Record<string, string>;
+  readonly peerDependencies?: Record<string, string>;
+  readonly optionalDependencies?: Record<string, string>;
+  readonly gypfile?: boolean;
+}
+
+async function packed(name: string): Promise<{ manifest: Manifest; files: Map<string, Buffer> }> {
+  const files = await readTarball(tarballOf(name));
+  const raw = files.get("package.json");
+  if (raw === undefined) throw new Error(`${name}: no package.json in the tarball`);
+  return { manifest: JSON.parse(raw.toString("utf8")) as Manifest, files };
+}
+
+describe.each(PUBLISHABLE.map((pkg) => [pkg.name] as const))("packed %s", (name) => {
+  it("has zero install scripts (and no binding.gyp, which npm would build implicitly)", async () => {
+    const { manifest, files } = await packed(name);
+    expect(manifest.name).toBe(name);
+    const present = INSTALL_SCRIPTS.filter((script) => manifest.scripts?.[script] !== undefined);
+    expect(present).toEqual([]);
+    expect(manifest.gypfile ?? false).toBe(false);
+    expect([...files.keys()].filter((file) => file.endsWith("binding.gyp"))).toEqual([]);
+  });
+
+  it("depends on real versions: pnpm pack rewrote every workspace: range", async () => {
+    const { manifest } = await packed(name);
+    const ranges = { ...manifest.dependencies, ...manifest.peerDependencies, ...manifest.optionalDependencies };
+    const leaked = Object.entries(ranges).filter(([, range]) => /^(workspace|file|link|portal):/.test(range));
+    expect(leaked).toEqual([]);
+    for (const [dependency, range] of Object.entries(ranges).filter(([dependency]) => dependency.startsWith("@tcsdk/"))) {
+      const { manifest: target } = await packed(dependency);
+      expect(range, `${name} → ${dependency}`).toBe(`^${target.version}`);
+    }
+  });
+
+  it("ships the built code, its declarations, the README and no tests", async () => {
+    const { files } = await packed(name);
+    const paths = [...files.keys()];
+    expect(paths).toContain("README.md");
+    expect(paths).toContain("dist/index.js");
+    expect(paths).toContain("dist/index.d.ts");
+    expect(paths.filter((file) => /(^|\/)test\/|\.test\.[cm]?[jt]s$/.test(file))).toEqual([]);
+    expect(paths.filter((file) => /tsbuildinfo$|^\.turbo\/|^node_modules\//.test(file))).toEqual([]);
+  });
+});
