@@ -37,10 +37,16 @@ const GZIP_RATIO_ESTIMATE = 0.35;
 const CLIENT_TIMEOUT_MS = 30 * 60_000;
 const log = (/** @type {string} */ line) => process.stderr.write(`[bench] ${line}\n`);
 
-/** @type {Array<() => Promise<void>>} */
-const cleanups = [];
-async function cleanUp() {
-  while (cleanups.length > 0) await cleanups.pop()?.().catch((error) => log(`cleanup: ${error}`));
+/** Undo steps, run last-in first-out: kill the client, stop the emulator, delete the output and the work directory. */
+const cleanups = /** @type {Array<() => Promise<void>>} */ ([]);
+/** @type {Promise<void> | undefined} */
+let cleaning;
+/** Runs the undo steps once, whoever asks first (the end of `main` or a signal). */
+function cleanUp() {
+  cleaning ??= (async () => {
+    while (cleanups.length > 0) await cleanups.pop()?.().catch((error) => log(`cleanup: ${error}`));
+  })();
+  return cleaning;
 }
 for (const [signal, code] of /** @type {const} */ ([["SIGINT", 130], ["SIGTERM", 143]])) {
   process.once(signal, () => {
@@ -55,6 +61,25 @@ function requireBuiltPackages() {
   for (const name of ["@tcsdk/cls", "@tcsdk/core", "@tcsdk/cls-emulator"]) {
     const root = dirname(require.resolve(`${name}/package.json`));
     if (!existsSync(join(root, "dist", "index.js"))) throw new Error(`${name} is not built (${root}/dist missing): run \`npx pnpm@10.34.8 build\` first`);
+  }
+}
+
+/**
+ * Deletes the bench topic's export tasks (an interrupted run leaves its task and file behind), through
+ * the SDK itself; this process is not the one measured.
+ * @param {string} endpoint
+ * @returns {Promise<number>} How many were deleted.
+ */
+async function deleteLeftoverExports(endpoint) {
+  const { ClsClient, paginateExports } = await import("@tcsdk/cls");
+  const client = new ClsClient({ endpoint, credentials: KEY, region: "ap-guangzhou" });
+  try {
+    const ids = [];
+    for await (const task of paginateExports(client, { TopicId: TOPIC_ID })) ids.push(task.ExportId);
+    for (const id of ids) await client.deleteExport({ ExportId: id });
+    return ids.length;
+  } finally {
+    await client.close();
   }
 }
 
@@ -125,7 +150,10 @@ async function main() {
   }
   log(`work directory ${work}`);
   const destination = join(work, "out.ndjson");
-  cleanups.push(() => rm(destination, { force: true }));
+  cleanups.push(async () => {
+    await rm(destination, { force: true });
+    await rm(`${destination}.partial`, { force: true }); // left by a client killed mid-download
+  });
 
   const emulator = await startEmulatorProcess({ dataDir: join(work, "data"), key: `${KEY.secretId}:${KEY.secretKey}`, verbose: options.verbose });
   cleanups.push(emulator.stop);
@@ -139,6 +167,8 @@ async function main() {
     const stored = /** @type {any} */ (await answer.json());
     if (stored?.topic?.logCount !== topic.lines) throw new Error(`reused topic holds ${stored?.topic?.logCount} lines, bench-topic.json says ${topic.lines}`);
     log(`reusing topic ${TOPIC_ID}: ${topic.lines} lines, ${topic.bytes} bytes`);
+    const removed = await deleteLeftoverExports(emulator.url);
+    if (removed > 0) log(`deleted ${removed} export task(s) left by an interrupted run`);
   } else {
     log(`loading ${(options.sizeBytes / 1e9).toFixed(2)} GB of access logs into topic ${TOPIC_ID}`);
     const loaded = await loadTopic({ url: emulator.url, topicId: TOPIC_ID, targetBytes: options.sizeBytes, start: START, timeoutMs: 60 * 60_000, log });

@@ -29,6 +29,8 @@ const secretKey = process.env["BENCH_SECRET_KEY"] ?? "";
 const log = (/** @type {string} */ line) => process.stderr.write(`[client] ${line}\n`);
 
 const baselineRss = process.memoryUsage.rss();
+/** `maxRSS` (KiB, a high-water mark) read as each phase ends, to tell which phase set the peak. */
+const maxRssKiBAfter = { imports: process.resourceUsage().maxRSS, wait: 0, download: 0, cleanup: 0 };
 const client = new ClsClient({ endpoint: config.endpoint, credentials: { secretId, secretKey }, region: "ap-guangzhou" });
 const whole = startRssSampler();
 /** @type {ReturnType<typeof startRssSampler> | undefined} */
@@ -52,6 +54,7 @@ const result = await exportLogs(
         log(`task ${progress.task.Status}`);
         if (progress.task.Status === "Completed") {
           completedAt = performance.now();
+          maxRssKiBAfter.wait = process.resourceUsage().maxRSS;
           during = startRssSampler();
         }
       } else if (progress.phase === "downloading") {
@@ -69,10 +72,12 @@ const result = await exportLogs(
   },
 );
 const finished = performance.now();
+maxRssKiBAfter.download = process.resourceUsage().maxRSS;
 const downloadRss = during?.stop();
 const wholeRss = whole.stop();
 await client.deleteExport({ ExportId: result.exportId });
 await client.close();
+maxRssKiBAfter.cleanup = process.resourceUsage().maxRSS;
 
 process.stdout.write(
   `${JSON.stringify({
@@ -85,6 +90,7 @@ process.stdout.write(
     downloadSeconds: (finished - completedAt) / 1000,
     baselineRssBytes: baselineRss,
     maxRssKiB: process.resourceUsage().maxRSS,
+    maxRssKiBAfter,
     downloadRss,
     wholeRss,
   })}\n`,

@@ -20,7 +20,11 @@ const AGENTS = [
   "okhttp/4.12.0",
 ];
 
-/** mulberry32: a small, fast, seeded PRNG returning uint32 values. */
+/**
+ * mulberry32: a small, fast, seeded PRNG returning uint32 values.
+ * @param {number} seed
+ * @returns {() => number}
+ */
 function prng(seed) {
   let state = seed >>> 0;
   return () => {

@@ -34,6 +34,7 @@ async function adminPost(url, body, signal) {
     req.once("response", resolve);
     req.once("error", reject);
   });
+  answered.catch(() => undefined); // a failed upload rejects `pipeline` first; this one is awaited below
   if (typeof body === "string") req.end(body);
   else await pipeline(body, req);
   /** @type {import("node:http").IncomingMessage} */

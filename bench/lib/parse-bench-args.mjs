@@ -34,9 +34,9 @@ Measures a download of a >= 1 GiB export through @tcsdk/cls against the emulator
 export function parseSize(text) {
   const match = /^(\d+(?:\.\d+)?(?:e\d+)?)\s*([kmg]i?b)?$/i.exec(text.trim());
   if (!match) throw new Error(`not a size: ${JSON.stringify(text)} (try 1.1GB, 1200MB or 1073741824)`);
-  const unit = (match[2] ?? "b").toLowerCase();
+  /** @type {Record<string, number>} */
   const factors = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, kib: 2 ** 10, mib: 2 ** 20, gib: 2 ** 30 };
-  return Math.ceil(Number(match[1]) * /** @type {Record<string, number>} */ (factors)[unit]);
+  return Math.ceil(Number(match[1]) * (factors[(match[2] ?? "b").toLowerCase()] ?? 1));
 }
 
 /**
@@ -82,8 +82,10 @@ export function parseBenchArgs(argv, env) {
   if (order !== "asc" && order !== "desc") throw new Error("--order wants asc or desc");
   const maxRssMb = Number(values["max-rss-mb"] ?? env["BENCH_MAX_RSS_MB"] ?? 150);
   if (!(maxRssMb > 0)) throw new Error("--max-rss-mb wants a positive number");
+  const sizeBytes = parseSize(values.size ?? env["BENCH_SIZE"] ?? "1.1GB");
+  if (sizeBytes < 1e6) throw new Error("--size wants at least 1MB");
   return {
-    sizeBytes: parseSize(values.size ?? env["BENCH_SIZE"] ?? "1.1GB"),
+    sizeBytes,
     minOutputBytes: parseSize(values["min-output"] ?? env["BENCH_MIN_OUTPUT"] ?? String(GIB)),
     maxRssBytes: maxRssMb * 1e6,
     order,

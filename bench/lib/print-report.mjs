@@ -45,6 +45,10 @@ export function formatReport(report) {
     ["throughput, uncompressed", `${(client.bytesWritten / 1e6 / client.downloadSeconds).toFixed(1)} MB/s`],
     ["peak RSS (resourceUsage().maxRSS)", `${int(client.maxRssKiB)} KiB = ${mb(peakBytes)} = ${mib(peakBytes)} (limit ${mb(report.maxRssBytes)})`],
     ["peak RSS seen from outside (VmHWM)", report.externalPeakKiB === undefined ? "n/a" : `${int(report.externalPeakKiB)} KiB = ${mb(report.externalPeakKiB * 1024)}`],
+    [
+      "maxRSS as each phase ended",
+      `imports ${mb(client.maxRssKiBAfter.imports * 1024)}, wait ${mb(client.maxRssKiBAfter.wait * 1024)}, download ${mb(client.maxRssKiBAfter.download * 1024)}, delete+close ${mb(client.maxRssKiBAfter.cleanup * 1024)}`,
+    ],
     ["RSS before the flow", mb(client.baselineRssBytes)],
     [
       "RSS sampled during download",
