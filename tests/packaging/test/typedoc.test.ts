@@ -1,0 +1,37 @@
+/**
+ * The reference site builds with zero warnings and zero errors: typedoc with the repo's own
+ * `typedoc.json` (every package, `treatWarningsAsErrors`, full validation), written to a temp folder.
+ */
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runCommand } from "./support/run-command.js";
+import { REPO_ROOT } from "./support/workspace.js";
+
+describe("typedoc", () => {
+  const dirs: string[] = [];
+  afterAll(async () => {
+    await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+
+  it("documents core, cls and cls-emulator with zero warnings and zero errors", async () => {
+    const out = await mkdtemp(path.join(tmpdir(), "tcsdk-typedoc-"));
+    dirs.push(out);
+    const typedoc = path.join(REPO_ROOT, "node_modules", "typedoc", "bin", "typedoc");
+
+    const result = await runCommand(process.execPath, [typedoc, "--out", out, "--logLevel", "Info"], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+      timeoutMs: 300_000,
+    });
+
+    const output = `${result.stdout}${result.stderr}`;
+    expect(output.split("\n").filter((line) => /\[(warning|error)\]/.test(line))).toEqual([]);
+    expect(result.code, output).toBe(0);
+    for (const page of ["index.html", "modules/_tcsdk_core.html", "modules/_tcsdk_cls.html", "modules/_tcsdk_cls-emulator.html", "classes/_tcsdk_cls.ClsClient.html"]) {
+      expect(existsSync(path.join(out, page)), page).toBe(true);
+    }
+  });
+});
