@@ -7,8 +7,7 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ClsClient, exportLogs } from "@tcsdk/cls";
-import { TcError, TcValidationError } from "@tcsdk/core";
+import { ClsClient, TcError, TcValidationError, exportLogs } from "@tcsdk/cls";
 import { startEmulator } from "@tcsdk/cls-emulator";
 
 const started = performance.now();
