@@ -41,5 +41,5 @@ export const clsService: ServiceInfo = {
     "ap-shenzhen-fsi",
   ],
   packageName: "@tcsdk/cls",
-  packageVersion: "0.1.0",
+  packageVersion: "0.0.0",
 };
