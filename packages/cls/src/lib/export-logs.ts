@@ -10,6 +10,12 @@ import { ExportTaskError } from "./export-errors.js";
 import { findExport } from "./paginate-exports.js";
 import { waitForExport, type WaitForExportOptions } from "./wait-for-export.js";
 
+/**
+ * Output chunk of the gunzip stream: 64 KiB instead of zlib's 16 KiB makes a 1 GB download about 1.7×
+ * faster (fewer, larger writes) for about 15 MB more peak memory (measured in `bench/`).
+ */
+const GUNZIP_CHUNK_BYTES = 64 * 1024;
+
 /** What {@link exportLogs} reports as it goes. */
 export type ExportProgress =
   | {
@@ -144,7 +150,7 @@ export async function downloadExport(
   let bytesWritten = 0;
   const counter = new PassThrough();
   counter.on("data", (chunk: Buffer) => (bytesWritten += chunk.length));
-  const written = decompress ? pipeline(compressed, createGunzip(), counter, sink) : pipeline(compressed, counter, sink);
+  const written = decompress ? pipeline(compressed, createGunzip({ chunkSize: GUNZIP_CHUNK_BYTES }), counter, sink) : pipeline(compressed, counter, sink);
   written.catch(() => undefined); // observed below; avoid an unhandled rejection while we still stream
 
   let received = 0;
