@@ -44,11 +44,16 @@ export function generateFiles(specDir: string, outDir: string, schemaDir?: strin
   return emitPackage(service);
 }
 
-/** Reads `name` and `version` from `<dir>/package.json`. */
+/** Reads `name` and `version` from `<dir>/package.json`, and `<dir>/src/lib/README.md` when there is one. */
 export function readPackageIdentity(dir: string): PackageIdentity {
   const file = path.join(dir, "package.json");
   if (!existsSync(file)) throw new Error(`${file}: missing; the output folder must be a package`);
   const pkg = JSON.parse(readFileSync(file, "utf8")) as Partial<PackageIdentity>;
   if (typeof pkg.name !== "string" || typeof pkg.version !== "string") throw new Error(`${file}: needs a name and a version`);
-  return { name: pkg.name, version: pkg.version };
+  const libReadme = path.join(dir, "src", "lib", "README.md");
+  return {
+    name: pkg.name,
+    version: pkg.version,
+    ...(existsSync(libReadme) ? { libReadme: readFileSync(libReadme, "utf8").replaceAll("\r\n", "\n").trimEnd() } : {}),
+  };
 }

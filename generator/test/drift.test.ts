@@ -14,10 +14,10 @@ import { CLS_PACKAGE, CLS_SPEC, GENERATOR_DIR, copy, makeTempDir, removeTempDir 
 const work = makeTempDir("drift");
 afterAll(() => removeTempDir(work));
 
-/** A copy of the CLS package's generated parts (and the package.json naming it). */
+/** A copy of the CLS package's generated parts and what they are generated from besides the spec (package.json, src/lib/README.md). */
 function copyClsPackage(name: string): string {
   const dir = path.join(work, name);
-  for (const entry of ["package.json", "README.md", "typedoc.json", "src/generated"]) {
+  for (const entry of ["package.json", "README.md", "typedoc.json", "src/generated", "src/lib/README.md"]) {
     copy(path.join(CLS_PACKAGE, entry), path.join(dir, entry));
   }
   return dir;

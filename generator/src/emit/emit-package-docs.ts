@@ -48,6 +48,7 @@ export function emitReadme(service: Service): GeneratedFile {
     `narrows it to the action's documented codes plus the common ones, e.g. \`is${first?.action ?? "Action"}Error(error)\`; the`,
     "code unions stay open to codes the service adds later.",
     "",
+    ...(service.libReadme === undefined ? [] : [service.libReadme, ""]),
     "## Generated code",
     "",
     `\`src/generated/\` is written by \`@tcsdk/generator\` from \`${service.specLabel}\`: do not edit it, change the spec`,

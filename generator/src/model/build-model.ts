@@ -14,6 +14,11 @@ export interface PackageIdentity {
   readonly name: string;
   /** npm version, e.g. `0.1.0`. */
   readonly version: string;
+  /**
+   * The package's handwritten `src/lib/README.md`, when it has one: appended to the generated README so
+   * that npm shows what the handwritten code adds.
+   */
+  readonly libReadme?: string;
 }
 
 /** Builds the model of a spec that passed `loadSpec`'s checks. */
@@ -49,6 +54,7 @@ export function buildModel(spec: RawSpec, pkg: PackageIdentity): Service {
     regionalOnly: [...(raw.regionalOnly ?? [])].sort(),
     packageName: pkg.name,
     packageVersion: pkg.version,
+    ...(pkg.libReadme === undefined ? {} : { libReadme: pkg.libReadme }),
     clientClass: `${raw.name}Client`,
     serviceConst: `${camelCase(raw.name)}Service`,
     operations,

@@ -162,6 +162,8 @@ export interface Service {
   readonly packageName: string;
   /** npm package version, from the output package's `package.json`. */
   readonly packageVersion: string;
+  /** The package's handwritten `src/lib/README.md` (Markdown), appended to the generated README. */
+  readonly libReadme?: string;
   /** Client class name, e.g. `ClsClient`. */
   readonly clientClass: string;
   /** `ServiceInfo` constant name, e.g. `clsService`. */
