@@ -16,7 +16,7 @@ it("runs the whole export against the emulator and exits 0", () => {
   expect(out).toMatch(/validation works: CreateExport: parameter Query .*noSql/);
   expect(out).toMatch(/CreateExport → ExportId [0-9a-f-]{36}/);
   expect(out).toContain("Status Completed");
-  expect(out).toMatch(/800 log lines exported/);
+  expect(out).toMatch(/800 lines exported, 800 of them JSON/);
   expect(out).toContain("DeleteExport → task");
   expect(out.trim().endsWith("done")).toBe(true);
 });

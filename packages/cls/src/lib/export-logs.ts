@@ -4,10 +4,11 @@ import { rename, rm } from "node:fs/promises";
 import { PassThrough, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
-import { TcAbortError, TcNetworkError, TcTimeoutError } from "@tcsdk/core";
+import { TcAbortError, TcNetworkError, TcTimeoutError, type CallOptions } from "@tcsdk/core";
 import type { ClsClient, CreateExportRequest, ExportInfo } from "../generated/index.js";
 import { ExportTaskError } from "./export-errors.js";
 import { findExport } from "./paginate-exports.js";
+import { TarContents } from "./tar-contents.js";
 import { waitForExport, type WaitForExportOptions } from "./wait-for-export.js";
 
 /**
@@ -57,7 +58,11 @@ export type ExportProgress =
 export interface ExportLogsOptions extends Omit<WaitForExportOptions, "onStatus"> {
   /** Where the logs go: a file path (written to `<path>.partial`, renamed when complete) or a writable stream (ended at the end). */
   readonly destination: string | Writable;
-  /** Gunzip while downloading, so the destination gets NDJSON or CSV text. @defaultValue `true` */
+  /**
+   * Gunzip while downloading, so the destination gets the log text (NDJSON or CSV); when the file is a
+   * tar archive (the real service names its files `….tar.gz`), the contents of its files are written.
+   * `false` writes the file exactly as served. @defaultValue `true`
+   */
   readonly decompress?: boolean;
   /** Called as the export is created, changes status, and downloads. */
   readonly onProgress?: (progress: ExportProgress) => void;
@@ -87,11 +92,13 @@ export interface ExportLogsResult {
  * hour) has expired.
  *
  * CreateExport is not idempotent: it is sent once; a failure after it may have reached the service
- * is reported, never blindly re-sent.
+ * is reported, never blindly re-sent. The call options (`signal`, `timeoutMs`, `deadlineMs`,
+ * `maxAttempts`) apply to every API call made.
  *
  * @throws `TcValidationError` for a bad request (nothing is sent), `TcServiceError` for a service error,
  *   {@link ExportTaskError} when the task fails or expires, `TcTimeoutError` after `maxWaitMs`,
- *   `TcAbortError` when `signal` fires, `TcNetworkError` when the download cannot be completed.
+ *   `TcAbortError` when `signal` fires, `TcNetworkError` when the download cannot be completed, and the
+ *   destination's own error (e.g. `ENOENT`, `ENOSPC`) or zlib's when the file cannot be written or decompressed.
  *
  * @example
  * ```ts
@@ -107,7 +114,7 @@ export async function exportLogs(
   options: ExportLogsOptions,
 ): Promise<ExportLogsResult> {
   const { destination, decompress = true, onProgress, deleteAfterDownload = false, maxResumes = 3, ...waitOptions } = options;
-  const callOptions = waitOptions.signal === undefined ? {} : { signal: waitOptions.signal };
+  const callOptions = pickCallOptions(waitOptions);
   const { ExportId: exportId } = await client.createExport(request, callOptions);
   onProgress?.({ phase: "created", exportId });
   const task = await waitForExport(client, { TopicId: request.TopicId, ExportId: exportId }, {
@@ -136,6 +143,9 @@ export interface DownloadExportOptions {
 /**
  * Streams the file of a `Completed` export task into `destination` (see {@link exportLogs}), through
  * the client's own connection pool and proxy settings.
+ *
+ * A failure of the destination or of decompression stops the download at once and is thrown as it
+ * is; a file destination then leaves nothing behind (`<path>.partial` is removed).
  */
 export async function downloadExport(
   client: ClsClient,
@@ -150,8 +160,23 @@ export async function downloadExport(
   let bytesWritten = 0;
   const counter = new PassThrough();
   counter.on("data", (chunk: Buffer) => (bytesWritten += chunk.length));
-  const written = decompress ? pipeline(compressed, createGunzip({ chunkSize: GUNZIP_CHUNK_BYTES }), counter, sink) : pipeline(compressed, counter, sink);
-  written.catch(() => undefined); // observed below; avoid an unhandled rejection while we still stream
+
+  // `stop` ends the download loop when the caller aborts or the writing side fails.
+  const stop = new AbortController();
+  const onAbort = (): void => stop.abort(signal?.reason);
+  if (signal?.aborted) onAbort();
+  else signal?.addEventListener("abort", onAbort, { once: true });
+  let writeFailure: { readonly error: unknown } | undefined;
+  const written = (
+    decompress
+      ? pipeline(compressed, createGunzip({ chunkSize: GUNZIP_CHUNK_BYTES }), new TarContents(), counter, sink)
+      : pipeline(compressed, counter, sink)
+  ).catch((error: unknown) => {
+    writeFailure = { error };
+    stop.abort(error);
+    throw error;
+  });
+  written.catch(() => undefined); // observed below; no unhandled rejection while the loop still runs
 
   let received = 0;
   let link = task.CosPath;
@@ -160,7 +185,7 @@ export async function downloadExport(
   try {
     for (;;) {
       try {
-        const response = await client.download(link, { signal, offset: received });
+        const response = await client.download(link, { signal: stop.signal, offset: received });
         if (response.status === 403 || response.status === 404) {
           response.body.destroy();
           throw new LinkExpired(response.status);
@@ -182,12 +207,15 @@ export async function downloadExport(
             if (piece.length === 0) continue;
           }
           received += piece.length;
-          if (!compressed.write(piece)) await once(compressed, "drain", signal === undefined ? {} : { signal });
+          if (!compressed.write(piece)) await once(compressed, "drain", { signal: stop.signal });
           onProgress?.({ phase: "downloading", exportId, bytesReceived: received, totalBytes });
         }
         break;
       } catch (error) {
-        if (error instanceof TcAbortError || signal?.aborted) throw error;
+        if (writeFailure !== undefined) throw writeFailure.error;
+        if (signal?.aborted) {
+          throw error instanceof TcAbortError ? error : new TcAbortError(`download of export ${exportId} aborted`, { service: "cls", cause: signal.reason });
+        }
         const resumable = error instanceof LinkExpired || error instanceof TcNetworkError || error instanceof TcTimeoutError || isStreamError(error);
         if (!resumable || resumes >= maxResumes) throw error;
         resumes++;
@@ -204,7 +232,15 @@ export async function downloadExport(
     await written.catch(() => undefined);
     if (partial !== undefined) await rm(partial, { force: true });
     throw error;
+  } finally {
+    signal?.removeEventListener("abort", onAbort);
   }
+}
+
+/** The options of one API call, out of the workflow's options. */
+function pickCallOptions(options: CallOptions): CallOptions {
+  const { signal, timeoutMs, deadlineMs, maxAttempts } = options;
+  return { signal, timeoutMs, deadlineMs, maxAttempts };
 }
 
 /** The download link answered 403/404: it expired (one hour) or was tampered with. */

@@ -31,24 +31,35 @@ export async function waitForExport(
   options: WaitForExportOptions = {},
 ): Promise<ExportInfo> {
   const { maxWaitMs = 1_800_000, minDelayMs = 1000, maxDelayMs = 15_000, onStatus, ...callOptions } = options;
-  const started = Date.now();
+  // One signal for the whole wait: the caller's, or the end of maxWaitMs, whichever comes first. It
+  // also cuts a poll in flight, whatever deadline that call has of its own.
+  const limit = new AbortController();
+  const timer = setTimeout(() => limit.abort(), maxWaitMs);
+  const signal = callOptions.signal === undefined ? limit.signal : AbortSignal.any([callOptions.signal, limit.signal]);
+  const pollOptions = { ...callOptions, signal };
   let delay = minDelayMs;
   let lastStatus: string | undefined;
-  for (;;) {
-    const info = await findExport(client, task.TopicId, task.ExportId, callOptions);
-    if (info === undefined) throw new ExportTaskError(task.TopicId, task.ExportId, "NotFound");
-    if (info.Status !== lastStatus) {
-      lastStatus = info.Status;
-      onStatus?.(info);
+  try {
+    for (;;) {
+      const info = await findExport(client, task.TopicId, task.ExportId, pollOptions);
+      if (info === undefined) throw new ExportTaskError(task.TopicId, task.ExportId, "NotFound");
+      if (info.Status !== lastStatus) {
+        lastStatus = info.Status;
+        onStatus?.(info);
+      }
+      if (info.Status === "Completed") return info;
+      if (info.Status === "Failed" || info.Status === "Expired") {
+        throw new ExportTaskError(task.TopicId, task.ExportId, info.Status);
+      }
+      await abortableSleep(delay * (0.8 + Math.random() * 0.4), signal);
+      delay = Math.min(delay * 1.5, maxDelayMs);
     }
-    if (info.Status === "Completed") return info;
-    if (info.Status === "Failed" || info.Status === "Expired") {
-      throw new ExportTaskError(task.TopicId, task.ExportId, info.Status);
+  } catch (error) {
+    if (limit.signal.aborted && callOptions.signal?.aborted !== true) {
+      throw new TcTimeoutError("deadline", maxWaitMs, { service: "cls", action: "DescribeExports", cause: error });
     }
-    const left = maxWaitMs - (Date.now() - started);
-    if (left <= 0) throw new TcTimeoutError("deadline", maxWaitMs, { service: "cls", action: "DescribeExports" });
-    const jittered = delay * (0.8 + Math.random() * 0.4);
-    await abortableSleep(Math.min(jittered, left), callOptions.signal);
-    delay = Math.min(delay * 1.5, maxDelayMs);
+    throw error;
+  } finally {
+    clearTimeout(timer);
   }
 }
