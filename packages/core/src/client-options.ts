@@ -127,7 +127,10 @@ export interface ClientOptions {
   readonly hooks?: ClientHooks | undefined;
   /** Where to log. @defaultValue nowhere */
   readonly logger?: Logger | undefined;
-  /** Wall clock for `X-TC-Timestamp` and rate limiting, ms since the epoch (for tests). @defaultValue `Date.now` */
+  /**
+   * Clock for `X-TC-Timestamp` and rate limiting, ms since the epoch (for tests).
+   * @defaultValue `Date.now` for timestamps; the monotonic `performance.now()` for rate limiting
+   */
   readonly clock?: (() => number) | undefined;
   /** Random numbers in [0, 1) for backoff jitter (for tests). @defaultValue `Math.random` */
   readonly random?: (() => number) | undefined;

@@ -20,7 +20,6 @@ import {
 } from "./client-options.js";
 import type { CredentialProvider, Credentials } from "./credentials/types.js";
 import { TcAbortError, TcCredentialsError, TcError, TcServiceError, TcTimeoutError } from "./errors.js";
-import { SleepAborted, sleep } from "./internal/abortable-sleep.js";
 import { readAnswer } from "./internal/api-response.js";
 import { AttemptStop, describeAnswerError, describeFailure, type FailedAttempt } from "./internal/attempt-errors.js";
 import { resolveEndpoint, type Endpoint } from "./internal/endpoint.js";
@@ -34,6 +33,7 @@ import { loadAgent, loadEnvHttpProxyAgent } from "./internal/undici-modules.js";
 import { userAgent } from "./internal/user-agent.js";
 import type { OperationInfo, ServiceInfo } from "./service.js";
 import { Tc3Signer } from "./signing.js";
+import { sleep } from "./sleep.js";
 
 /** The content type sent and signed, byte for byte. */
 const CONTENT_TYPE = "application/json";
@@ -112,7 +112,10 @@ export class ServiceClient {
     this.#random = options.random ?? Math.random;
     this.#userDispatcher = options.dispatcher;
     this.#credentials = options.credentials;
-    this.#rateLimiter = options.rateLimit === false ? undefined : new RateLimiter(this.#clock, options.rateLimit?.perSecond);
+    // Rate limiting needs only differences of time, so by default it uses the monotonic clock: a wall
+    // clock set back would otherwise hold every call until the lost time has passed again.
+    const limiterClock = options.clock ?? (() => performance.now());
+    this.#rateLimiter = options.rateLimit === false ? undefined : new RateLimiter(limiterClock, options.rateLimit?.perSecond);
   }
 
   /** Closes the connections this client opened (a dispatcher passed in options is left open). */
@@ -208,10 +211,11 @@ export class ServiceClient {
     const limiter = this.#rateLimiter;
     const perSecond = limiter?.limitFor(operation.action, operation.rateLimit);
     if (limiter !== undefined && perSecond !== undefined) {
-      const wait = limiter.reserve(operation.action, perSecond);
+      const maxWait = call.deadlineAt - performance.now();
+      const wait = limiter.reserve(operation.action, perSecond, maxWait); // not reserved when it would pass the deadline
       if (wait > 0) {
         this.#log("debug", "tcsdk rate limit wait", { action: operation.action, waitMs: wait });
-        if (performance.now() + wait >= call.deadlineAt) return final(new TcTimeoutError("deadline", call.deadlineMs, context));
+        if (wait >= maxWait) return final(new TcTimeoutError("deadline", call.deadlineMs, context));
         await this.#wait(wait, call, { attempts: attempt - 1 });
       }
     }
@@ -315,12 +319,12 @@ export class ServiceClient {
     try {
       await sleep(ms, call.signal);
     } catch (error) {
-      if (!(error instanceof SleepAborted)) throw error;
+      if (!(error instanceof TcAbortError)) throw error;
       throw new TcAbortError(`${call.operation.action} aborted`, {
         service: this.serviceInfo.service,
         action: call.operation.action,
         ...context,
-        cause: error.reason,
+        cause: error.cause,
       });
     }
   }

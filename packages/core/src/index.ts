@@ -11,3 +11,4 @@ export * from "./credentials/index.js";
 export * from "./errors.js";
 export * from "./service.js";
 export * from "./signing.js";
+export * from "./sleep.js";
