@@ -181,6 +181,50 @@ describe("validation before sending", () => {
     expect(server.requests[0]?.body.toString()).toBe('{"TopicId":"t","Count":100,"From":9007199254740993}');
   });
 
+  it("accepts a bigint at either end of the 64-bit range, and sends it exactly", async () => {
+    server = await startServer((_req, res) => sendJson(res, apiSuccess()));
+    client = new TestClient(localOptions(server.url));
+    await client.call(CreateExport, { TopicId: "t", Count: 1, From: -(2n ** 63n), To: 2n ** 64n - 1n });
+    expect(server.requests[0]?.body.toString()).toBe(
+      '{"TopicId":"t","Count":1,"From":-9223372036854775808,"To":18446744073709551615}'
+    );
+  });
+});
+
+describe("64-bit range of bigint inputs", () => {
+  const over = 2n ** 64n; // one past uint64's largest
+  const under = -(2n ** 63n) - 1n; // one below int64's smallest
+  const cases: [string, OperationInfo, object, string, bigint][] = [
+    ["one past 2^64-1", CreateExport, { TopicId: "t", Count: 1, To: over }, "To", over],
+    ["one below -2^63", CreateExport, { TopicId: "t", Count: 1, From: under }, "From", under],
+    [
+      "nested in an array",
+      CreateExport,
+      { TopicId: "t", Count: 1, Filters: [{ Key: "a" }, { Key: "b", Value: over }] },
+      "Filters[1].Value",
+      over,
+    ],
+    // checked before the validator: its complaint (TopicId missing) comes second
+    ["with another rule broken too", CreateExport, { Count: 1, From: under }, "From", under],
+    // checked even for an operation without a validator
+    ["for an operation without a validator", { action: "CreateExport", idempotent: false }, { Big: { Deep: [over] } }, "Big.Deep[0]", over],
+  ];
+
+  it.each(cases)("%s → TcValidationError int64Range, nothing sent", async (_name, operation, input, parameter, value) => {
+    server = await startServer((_req, res) => sendJson(res, apiSuccess()));
+    client = new TestClient(localOptions(server.url));
+    const error = await rejectionOf(client.call(operation, input));
+    expect(error).toBeInstanceOf(TcValidationError);
+    expect(error).toMatchObject({ parameter, rule: "int64Range", value, action: "CreateExport", service: "cls" });
+    expect((error as Error).message).toBe(
+      `CreateExport: parameter ${parameter} must be a 64-bit integer, from -9223372036854775808 to 18446744073709551615 ` +
+        `(rule "int64Range"), got ${value}n`
+    );
+    expect(server.requests.length).toBe(0);
+  });
+});
+
+describe("valid input", () => {
   it("sends valid input without complaint", async () => {
     server = await startServer((_req, res) => sendJson(res, apiSuccess()));
     client = new TestClient(localOptions(server.url));

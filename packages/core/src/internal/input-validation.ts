@@ -8,16 +8,27 @@ import { TcValidationError } from "../errors.js";
 import type { OperationInfo, ValidatorError } from "../service.js";
 import { bigIntsAsNumbers, containsBigInt } from "./json-codec.js";
 
+/** Smallest value of an `int64`. */
+const INT64_MIN = -(2n ** 63n);
+/** Largest value of a `uint64`. */
+const UINT64_MAX = 2n ** 64n - 1n;
+
 /**
- * Throws a {@link TcValidationError} when `input` breaks a rule of `operation`'s spec; does nothing
- * when the operation has no validator. AJV's `integer` refuses a `bigint`, so an input holding one is
- * checked again as a copy with numbers in their place (only when the first check fails: the common
- * path pays nothing).
+ * Throws a {@link TcValidationError} when `input` breaks a rule of `operation`'s spec.
+ *
+ * First, when the input holds a `bigint`, each one must fit a 64-bit integer (`int64` or `uint64`,
+ * so [-2^63, 2^64-1]), checked exactly (rule `int64Range`), whether or not the operation has a
+ * validator: JSON carries it as a bare number, and the spec's bounds, as JSON Schema numbers, cannot
+ * be compared exactly near 2^63. Then the operation's validator, if any. AJV's `integer` refuses a
+ * `bigint`, so an input holding one is checked again as a copy with numbers in their place (only when
+ * the first check fails).
  */
 export function validateInput(operation: OperationInfo, input: object, service: string): void {
+  const hasBigInt = containsBigInt(input);
+  if (hasBigInt) checkInt64Range(operation, input, service);
   const validate = operation.validate;
   if (validate === undefined || validate(input)) return;
-  if (containsBigInt(input) && validate(bigIntsAsNumbers(input))) return;
+  if (hasBigInt && validate(bigIntsAsNumbers(input))) return;
   const first = validate.errors?.[0];
   if (first === undefined) {
     throw new TcValidationError("", "schema", input, `${operation.action}: the input is invalid`, {
@@ -26,6 +37,32 @@ export function validateInput(operation: OperationInfo, input: object, service: 
     });
   }
   throw toValidationError(operation, input, first, service);
+}
+
+/** Throws for the first `bigint` in `input` outside [-2^63, 2^64-1]. */
+function checkInt64Range(operation: OperationInfo, input: object, service: string): void {
+  const segments: string[] = [];
+  const visit = (value: unknown): void => {
+    if (typeof value === "bigint") {
+      if (value >= INT64_MIN && value <= UINT64_MAX) return;
+      const parameter = parameterPath(segments);
+      throw new TcValidationError(
+        parameter,
+        "int64Range",
+        value,
+        `${operation.action}: parameter ${parameter} must be a 64-bit integer, from ${INT64_MIN} to ${UINT64_MAX} ` +
+          `(rule "int64Range"), got ${renderValue(value)}`,
+        { action: operation.action, service }
+      );
+    }
+    if (typeof value !== "object" || value === null) return;
+    for (const [key, item] of Object.entries(value)) {
+      segments.push(key);
+      visit(item);
+      segments.pop();
+    }
+  };
+  visit(input);
 }
 
 function toValidationError(operation: OperationInfo, input: object, error: ValidatorError, service: string): TcValidationError {
