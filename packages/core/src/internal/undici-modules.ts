@@ -3,6 +3,12 @@
  * `exports` map, and importing its index costs about three times as much start-up time as the
  * `Agent` alone. Types come from undici's own declarations (type-only imports cost nothing).
  *
+ * These paths are undici's internals, not its public API, so package.json pins undici to one exact
+ * version: a caret range would let a minor release move or reshape them under an installed core.
+ * When bumping undici: check that the three files below still exist and export the same objects as
+ * undici's index (`Agent`, `EnvHttpProxyAgent`, `Dispatcher.prototype.request`) —
+ * test/undici-modules.test.ts does exactly that — and that `request()` still only needs `this.dispatch`.
+ *
  * @internal
  * @packageDocumentation
  */

@@ -1,0 +1,48 @@
+/**
+ * Core loads three files from inside undici (see src/internal/undici-modules.ts); they are not public
+ * API, which is why undici is pinned. These tests fail loudly when an undici upgrade moves or changes
+ * them: each must be the very object undici's public index exports.
+ */
+import { createRequire } from "node:module";
+import { afterEach, describe, expect, it } from "vitest";
+import { loadAgent, loadEnvHttpProxyAgent, loadRequest } from "../src/internal/undici-modules.js";
+import { apiSuccess, sendJson, startServer, type TestServer } from "./helpers/test-server.js";
+
+const require = createRequire(import.meta.url);
+const undici = require("undici") as typeof import("undici");
+
+describe("undici files loaded by path", () => {
+  let server: TestServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  it("the installed undici is the exact version package.json pins", () => {
+    const pinned = (require("../package.json") as { dependencies: Record<string, string> }).dependencies["undici"];
+    expect(pinned).toMatch(/^\d+\.\d+\.\d+$/); // exact, no range
+    expect((require("undici/package.json") as { version: string }).version).toBe(pinned);
+  });
+
+  it("lib/dispatcher/agent.js is undici's Agent", () => {
+    expect(loadAgent()).toBe(undici.Agent);
+  });
+
+  it("lib/dispatcher/env-http-proxy-agent.js is undici's EnvHttpProxyAgent", () => {
+    expect(loadEnvHttpProxyAgent()).toBe(undici.EnvHttpProxyAgent);
+  });
+
+  it("lib/api/api-request.js is undici's dispatcher.request(), and works on an Agent loaded alone", async () => {
+    const request = loadRequest();
+    expect(request).toBe(undici.Dispatcher.prototype.request);
+    server = await startServer((_req, res) => sendJson(res, apiSuccess({ Ok: true })));
+    const agent = new (loadAgent())();
+    try {
+      const answer = await request.call(agent, { origin: server.url, path: "/", method: "POST", body: "{}" });
+      expect(answer.statusCode).toBe(200);
+      expect(await answer.body.json()).toMatchObject({ Response: { Ok: true } });
+    } finally {
+      await agent.close();
+    }
+  });
+});
