@@ -49,7 +49,11 @@ describe("doc text", () => {
     [{ kind: "enum", values: ["asc", "desc"] } as const, 'one of `"asc"`, `"desc"`'],
     [{ kind: "notAfter", other: "To" } as const, "not after `To`"],
   ])("describes %j", (rule, text) => {
-    expect(describeRule(rule)).toBe(text);
+    expect(describeRule(rule, { kind: "string" })).toBe(text);
+  });
+  it("describes nonEmpty by type: blank strings are empty too", () => {
+    expect(describeRule({ kind: "nonEmpty" }, { kind: "string" })).toBe("not empty or blank (at least one non-whitespace character)");
+    expect(describeRule({ kind: "nonEmpty" }, { kind: "list", items: { kind: "string" } })).toBe("not empty");
   });
 });
 
@@ -97,6 +101,10 @@ describe("no-SQL pattern", () => {
     ["status:200 | select count(*)", false],
     ["*|select 1", false],
     ['"unterminated | x', false],
+    ['"abc', false],
+    ["abc\\", false],
+    ["abc\\\\", true],
+    ["", true],
   ])("%s → %s", (query, allowed) => {
     expect(noSql.test(query)).toBe(allowed);
   });

@@ -20,6 +20,7 @@ export function emitOperationTypes(service: Service, operation: Operation, symbo
     required: true,
     nullable: false,
     rules: [],
+    itemRules: [],
     hasExample: false,
   };
   const output = properties([...operation.output, requestId], file, symbols, "output", false);

@@ -19,7 +19,11 @@ export function tsLiteral(value: unknown): string {
 export function memberDoc(member: Member, checked: boolean): string {
   const lines: string[] = [safeDoc(member.docs)];
   const notes: string[] = [];
-  const rules = member.rules.map(describeRule);
+  const rules = member.rules.map((rule) => describeRule(rule, member.type));
+  if (member.type.kind === "list" && member.itemRules.length > 0) {
+    const items = member.type.items;
+    rules.push(`each item ${member.itemRules.map((rule) => describeRule(rule, items)).join(" and ")}`);
+  }
   if (rules.length > 0 && checked) notes.push(`Rules: ${rules.join("; ")}.`);
   if (member.type.kind === "integer" && member.type.width !== undefined) {
     notes.push(`Wire type \`${member.type.width}\`: a \`bigint\` holds values beyond \`Number.MAX_SAFE_INTEGER\`.`);

@@ -11,14 +11,19 @@ export type Direction = "input" | "output";
 
 /** The TypeScript type of `member`, recording the symbols it uses in `file`. */
 export function memberType(member: Member, file: TsFile, symbols: GeneratedSymbols, direction: Direction): string {
-  const enumRule = member.rules.find((rule) => rule.kind === "enum");
-  let text =
-    enumRule !== undefined && (member.type.kind === "string" || member.type.kind === "integer")
-      ? enumRule.values.map((value) => JSON.stringify(value)).join(" | ")
-      : typeText(member.type, file, symbols);
+  const values = enumUnion(member.rules, member.type);
+  const itemValues = member.type.kind === "list" ? enumUnion(member.itemRules, member.type.items) : undefined;
+  let text = values ?? (itemValues === undefined ? typeText(member.type, file, symbols) : `readonly (${itemValues})[]`);
   if (member.nullable) text = `${text} | null`;
   if (!member.required && direction === "input") text = `${text} | undefined`;
   return text;
+}
+
+/** `"asc" | "desc"` when `rules` hold an `enum` that fits `type`. */
+function enumUnion(rules: Member["rules"], type: TypeRef): string | undefined {
+  const enumRule = rules.find((rule) => rule.kind === "enum");
+  if (enumRule === undefined || (type.kind !== "string" && type.kind !== "integer")) return undefined;
+  return enumRule.values.map((value) => JSON.stringify(value)).join(" | ");
 }
 
 function typeText(type: TypeRef, file: TsFile, symbols: GeneratedSymbols): string {

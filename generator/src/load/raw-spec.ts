@@ -27,6 +27,7 @@ export interface RawMember {
   readonly nullable?: boolean;
   readonly docs: string;
   readonly rules?: RawRules;
+  readonly itemRules?: RawRules;
   readonly default?: string | number | boolean;
   readonly unit?: string;
   readonly example?: unknown;

@@ -3,7 +3,7 @@
  * declared, rules fitting their member's type, defaults inside their rules, cross-field rules naming a sibling.
  * @packageDocumentation
  */
-import { isNumeric, parseTypeName, referencedShape, type TypeRef } from "../model/type-ref.js";
+import { isNumeric, parseTypeName, referencedShape, typeName, type TypeRef } from "../model/type-ref.js";
 import type { RawAction, RawMember, RawRules, RawSpec, SpecFile } from "./raw-spec.js";
 import { pointer, type SpecIssue } from "./spec-issue.js";
 
@@ -96,7 +96,12 @@ function checkMembers(
     if (member.nullable === true && context === "input") {
       issues.push({ file, pointer: `${at}/nullable`, message: "request parameters cannot be nullable: omit the parameter instead" });
     }
-    checkRules(file, at, member, type, byName, issues);
+    checkRules(file, `${at}/rules`, member.rules, member.type, type, { name: member.name, siblings: byName }, issues);
+    if (member.itemRules !== undefined) {
+      if (type.kind === "list") {
+        checkRules(file, `${at}/itemRules`, member.itemRules, typeName(type.items), type.items, undefined, issues);
+      } else issues.push({ file, pointer: `${at}/itemRules`, message: `itemRules apply to lists only, not to type ${member.type}` });
+    }
     checkDefault(file, at, member, type, issues);
   });
 }
@@ -116,21 +121,25 @@ const RULE_TYPES: Readonly<Record<keyof RawRules, (type: TypeRef) => boolean>> =
   notAfter: isNumeric,
 };
 
+/**
+ * Checks `rules` (at `at`, e.g. `/input/2/rules`) of a value of type `type`, spelled `spelled`: a member's
+ * own rules (`member` names it and its siblings), or its `itemRules` with the item type (`member` undefined).
+ */
 function checkRules(
   file: string,
   at: string,
-  member: RawMember,
+  rules: RawRules | undefined,
+  spelled: string,
   type: TypeRef,
-  siblings: ReadonlyMap<string, TypeRef>,
+  member: { readonly name: string; readonly siblings: ReadonlyMap<string, TypeRef> } | undefined,
   issues: SpecIssue[],
 ): void {
-  const rules = member.rules;
   if (rules === undefined) return;
   const issue = (rule: keyof RawRules, message: string): void => {
-    issues.push({ file, pointer: `${at}/rules/${rule}`, message });
+    issues.push({ file, pointer: `${at}/${rule}`, message });
   };
   for (const rule of Object.keys(rules) as (keyof RawRules)[]) {
-    if (!RULE_TYPES[rule](type)) issue(rule, `rule ${rule} does not apply to type ${member.type}`);
+    if (!RULE_TYPES[rule](type)) issue(rule, `rule ${rule} does not apply to type ${spelled}`);
   }
   const pairs: [keyof RawRules, keyof RawRules][] = [
     ["minimum", "maximum"],
@@ -159,12 +168,13 @@ function checkRules(
   if (rules.enum !== undefined) {
     rules.enum.forEach((value, index) => {
       const fits = type.kind === "string" ? typeof value === "string" : Number.isInteger(value);
-      if (!fits) issues.push({ file, pointer: `${at}/rules/enum/${index}`, message: `${JSON.stringify(value)} is not a ${member.type}` });
+      if (!fits) issues.push({ file, pointer: `${at}/enum/${index}`, message: `${JSON.stringify(value)} is not a ${spelled}` });
     });
   }
   if (rules.notAfter !== undefined) {
-    const other = siblings.get(rules.notAfter);
-    if (rules.notAfter === member.name) issue("notAfter", "a member cannot be compared with itself");
+    const other = member?.siblings.get(rules.notAfter);
+    if (member === undefined) issue("notAfter", "notAfter compares a member with a sibling, not list items");
+    else if (rules.notAfter === member.name) issue("notAfter", "a member cannot be compared with itself");
     else if (other === undefined) issue("notAfter", `unknown parameter ${rules.notAfter}: notAfter must name a sibling member`);
     else if (!isNumeric(other)) issue("notAfter", `${rules.notAfter} is not a number`);
   }
@@ -203,7 +213,7 @@ function checkDefault(file: string, at: string, member: RawMember, type: TypeRef
     if (rules.maximum !== undefined && value > rules.maximum) issue(`default ${value} is above the maximum ${rules.maximum}`);
   }
   if (typeof value === "string") {
-    if (rules.nonEmpty === true && value.length === 0) issue("default is empty but the member must not be empty");
+    if (rules.nonEmpty === true && value.trim() === "") issue("default is blank but the member must not be empty or blank");
     if (rules.minLength !== undefined && value.length < rules.minLength) issue(`default is shorter than minLength ${rules.minLength}`);
     if (rules.maxLength !== undefined && value.length > rules.maxLength) issue(`default is longer than maxLength ${rules.maxLength}`);
   }

@@ -119,6 +119,7 @@ function buildMember(member: RawMember): Member {
     required: member.required,
     nullable: member.nullable ?? false,
     rules: buildRules(member.rules ?? {}),
+    itemRules: buildRules(member.itemRules ?? {}),
     ...(member.default === undefined ? {} : { defaultValue: member.default }),
     ...(member.unit === undefined ? {} : { unit: member.unit }),
     hasExample: Object.hasOwn(member, "example"),

@@ -4,7 +4,7 @@
  * check the spec's response examples.
  * @packageDocumentation
  */
-import { NO_SQL_PATTERN, ruleMessage } from "./rule-text.js";
+import { BLANK_PATTERN, INTEGER_RANGE, NO_SQL_PATTERN, ruleMessage } from "./rule-text.js";
 import { referencedShape, type TypeRef } from "./type-ref.js";
 import type { Member, Operation, Rule, Service, Shape } from "./types.js";
 
@@ -43,7 +43,16 @@ export function inputSchema(service: Service, operation: Operation): InputSchema
 /** Builds the schema of `operation`'s whole answer `{ Response: … }`, types and enums only. */
 export function outputSchema(service: Service, operation: Operation): JsonSchema {
   const builder = new SchemaBuilder(service, "output", new Map());
-  const requestId: Member = { name: "RequestId", docs: "", type: { kind: "string" }, required: true, nullable: false, rules: [], hasExample: false };
+  const requestId: Member = {
+    name: "RequestId",
+    docs: "",
+    type: { kind: "string" },
+    required: true,
+    nullable: false,
+    rules: [],
+    itemRules: [],
+    hasExample: false,
+  };
   const response = builder.object([...operation.output, requestId], "#/properties/Response");
   const schema: JsonSchema = {
     type: "object",
@@ -118,7 +127,7 @@ class SchemaBuilder {
         });
         this.wording.set(`${path}/allOf/${index}/then/properties/${member.name}/maximum`, {
           rule: "notAfter",
-          message: ruleMessage(rule) ?? "",
+          message: ruleMessage(rule, member.type) ?? "",
         });
       }
     }
@@ -127,10 +136,15 @@ class SchemaBuilder {
 
   private member(member: Member, path: string): JsonSchema {
     const schema = this.type(member.type, path);
-    if (this.mode === "input") this.applyRules(schema, member, path);
-    else {
+    const items = schema["items"] as JsonSchema | undefined;
+    if (this.mode === "input") {
+      this.applyRules(schema, member.rules, member.type, path);
+      if (member.type.kind === "list" && items !== undefined) this.applyRules(items, member.itemRules, member.type.items, `${path}/items`);
+    } else {
       const values = enumValues(member.rules);
       if (values !== undefined) schema["enum"] = [...values];
+      const itemValues = enumValues(member.itemRules);
+      if (itemValues !== undefined && items !== undefined) items["enum"] = [...itemValues];
     }
     if (this.mode === "output" && member.nullable) return { anyOf: [{ type: "null" }, schema] };
     return schema;
@@ -143,18 +157,34 @@ class SchemaBuilder {
       case "shape":
         return { $ref: `#/$defs/${type.name}` };
       case "integer":
-        return type.width === "uint64" && this.mode === "input" ? { type: "integer", minimum: 0 } : { type: "integer" };
+        return type.width !== undefined && this.mode === "input" ? this.integerRange(type.width, path) : { type: "integer" };
       default:
         return { type: jsonType(type) };
     }
   }
 
-  private applyRules(schema: JsonSchema, member: Member, path: string): void {
-    for (const rule of member.rules) {
-      const keyword = applyRule(schema, rule, member.type);
+  /**
+   * A 64-bit integer within its type's range, so that no number the wire type cannot hold (such as
+   * `1e21`, which JSON would write as `1e+21`) is sent. The bounds are the nearest doubles, so values
+   * within 1024 (int64) or 2048 (uint64) above the maximum pass; a `bigint` is checked exactly by core.
+   */
+  private integerRange(width: "int64" | "uint64", path: string): JsonSchema {
+    const range = INTEGER_RANGE[width];
+    this.wording.set(`${path}/minimum`, { rule: "minimum", message: `must be at least ${range.minimum} (${width})` });
+    this.wording.set(`${path}/maximum`, { rule: "maximum", message: `must be at most ${range.maximum} (${width})` });
+    return { type: "integer", minimum: Number(range.minimum), maximum: Number(range.maximum) };
+  }
+
+  /** Writes `rules` (of a value of type `type` at `path`) into `schema`, with their wording. */
+  private applyRules(schema: JsonSchema, rules: readonly Rule[], type: TypeRef, path: string): void {
+    for (const rule of rules) {
+      if (!tightens(schema, rule)) continue;
+      const keyword = applyRule(schema, rule, type);
       if (keyword === undefined) continue;
-      const message = ruleMessage(rule);
-      if (message !== undefined) this.wording.set(`${path}/${keyword}`, { rule: rule.kind, message });
+      const key = `${path}/${keyword}`;
+      const message = ruleMessage(rule, type);
+      if (message !== undefined) this.wording.set(key, { rule: rule.kind, message });
+      else this.wording.delete(key);
     }
   }
 
@@ -165,14 +195,26 @@ class SchemaBuilder {
   }
 }
 
+/** Whether `rule` is at least as strict as the bound `schema` already has (a 64-bit type's range); other rules always are. */
+function tightens(schema: JsonSchema, rule: Rule): boolean {
+  if (rule.kind !== "minimum" && rule.kind !== "maximum") return true;
+  const current = schema[rule.kind];
+  if (typeof current !== "number") return true;
+  return rule.kind === "minimum" ? rule.value >= current : rule.value <= current;
+}
+
 /** Writes `rule` into `schema`; returns the JSON Schema keyword it became, if any. */
 function applyRule(schema: JsonSchema, rule: Rule, type: TypeRef): string | undefined {
   switch (rule.kind) {
-    case "nonEmpty": {
-      const keyword = type.kind === "list" ? "minItems" : "minLength";
-      schema[keyword] = 1;
-      return keyword;
-    }
+    case "nonEmpty":
+      // A list needs an item; a string a non-whitespace character. `not` leaves `pattern` to a `pattern` or
+      // `noSql` rule; its own `type` makes a value of the wrong type fail on `type`, not on this rule.
+      if (type.kind === "list") {
+        schema["minItems"] = 1;
+        return "minItems";
+      }
+      schema["not"] = { type: "string", pattern: BLANK_PATTERN };
+      return "not";
     case "noSql":
       schema["pattern"] = NO_SQL_PATTERN;
       return "pattern";

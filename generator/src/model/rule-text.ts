@@ -2,13 +2,25 @@
  * How each rule reads: in TSDoc ("at most 100") and in validation errors ("must not be empty").
  * @packageDocumentation
  */
-import type { Rule } from "./types.js";
+import type { Rule, TypeRef } from "./types.js";
 
-/** The regular expression behind `noSql`: any text where every `|` is escaped or inside a double-quoted phrase. */
+/**
+ * The regular expression behind `noSql`: any text where every `|` is escaped or inside a double-quoted
+ * phrase. It also refuses an unclosed `"` and a lone `\` at the end: neither tells where the search part ends.
+ */
 export const NO_SQL_PATTERN = '^(?:[^|"\\\\]|\\\\.|"(?:[^"\\\\]|\\\\.)*")*$';
 
-/** A rule as TSDoc states it, e.g. `at most 50000000`. */
-export function describeRule(rule: Rule): string {
+/** The regular expression a string breaking `nonEmpty` matches: empty or whitespace only (`\s`, Unicode-aware). */
+export const BLANK_PATTERN = "^\\s*$";
+
+/** Range of the 64-bit wire types, as exact decimal text (a `number` cannot hold the int64/uint64 maxima). */
+export const INTEGER_RANGE: Readonly<Record<"int64" | "uint64", { readonly minimum: string; readonly maximum: string }>> = {
+  int64: { minimum: "-9223372036854775808", maximum: "9223372036854775807" },
+  uint64: { minimum: "0", maximum: "18446744073709551615" },
+};
+
+/** A rule of a member of type `type` as TSDoc states it, e.g. `at most 50000000`. */
+export function describeRule(rule: Rule, type: TypeRef): string {
   switch (rule.kind) {
     case "minimum":
       return `at least ${rule.value}`;
@@ -23,11 +35,11 @@ export function describeRule(rule: Rule): string {
     case "maxItems":
       return `at most ${rule.value} items`;
     case "nonEmpty":
-      return "not empty";
+      return type.kind === "list" ? "not empty" : "not empty or blank (at least one non-whitespace character)";
     case "pattern":
       return `matches \`/${rule.value}/u\``;
     case "noSql":
-      return "no SQL part (a `|` is allowed only inside a double-quoted phrase or escaped as `\\|`)";
+      return "no SQL part (a `|` is allowed only inside a double-quoted phrase or escaped as `\\|`), no unclosed `\"` and no lone `\\` at the end";
     case "enum":
       return `one of ${enumList(rule.values)}`;
     case "notAfter":
@@ -35,13 +47,16 @@ export function describeRule(rule: Rule): string {
   }
 }
 
-/** Validation-error wording of the rules whose JSON Schema keyword reads poorly; `undefined` keeps AJV's. */
-export function ruleMessage(rule: Rule): string | undefined {
+/**
+ * Validation-error wording of the rules (of a member of type `type`) whose JSON Schema keyword reads
+ * poorly; `undefined` keeps AJV's.
+ */
+export function ruleMessage(rule: Rule, type: TypeRef): string | undefined {
   switch (rule.kind) {
     case "nonEmpty":
-      return "must not be empty";
+      return type.kind === "list" ? "must not be empty" : "must not be empty or blank";
     case "noSql":
-      return "must not contain an SQL part (a '|' outside quotes)";
+      return "must not contain an SQL part (a '|' outside quotes), an unclosed '\"' or a trailing unescaped '\\'";
     case "enum":
       return `must be one of ${rule.values.map((value) => JSON.stringify(value)).join(", ")}`;
     case "notAfter":

@@ -30,6 +30,8 @@ export interface Member {
   readonly nullable: boolean;
   /** Rules, in the spec's order. */
   readonly rules: readonly Rule[];
+  /** Rules each item of a list must obey, in the spec's order (empty unless the member is a list). */
+  readonly itemRules: readonly Rule[];
   /** The service's default when omitted (documentation only). */
   readonly defaultValue?: string | number | boolean;
   /** Unit of a number, e.g. `ms`. */

@@ -40,12 +40,26 @@ const CASES: readonly [string, Call, string, string, unknown][] = [
   ['Order "ASC"', createExportWith({ ...VALID, Order: "ASC" }), "Order", "enum", "ASC"],
   ['Format "xml"', createExportWith({ ...VALID, Format: "xml" }), "Format", "enum", "xml"],
   ["SyntaxRule 2", createExportWith({ ...VALID, SyntaxRule: 2 }), "SyntaxRule", "enum", 2],
+  ["TopicId 42", createExportWith({ ...VALID, TopicId: 42 }), "TopicId", "type", 42],
+  ["Query null", createExportWith({ ...VALID, Query: null }), "Query", "type", null],
+  ["a DerivedFields item 7", createExportWith({ ...VALID, DerivedFields: [7] }), "DerivedFields[0]", "type", 7],
   ["no TopicId", createExportWith(without("TopicId")), "TopicId", "required", undefined],
   ["an empty Query", createExportWith({ ...VALID, Query: "" }), "Query", "nonEmpty", ""],
+  ["a blank Query", createExportWith({ ...VALID, Query: "  " }), "Query", "nonEmpty", "  "],
+  ["a Query of tabs and newlines", createExportWith({ ...VALID, Query: "\t\n\u3000" }), "Query", "nonEmpty", "\t\n\u3000"],
+  ["a blank TopicId", createExportWith({ ...VALID, TopicId: "   " }), "TopicId", "nonEmpty", "   "],
   ["Query with SQL", createExportWith({ ...VALID, Query: "status:200 | select count(*)" }), "Query", "noSql", "status:200 | select count(*)"],
+  ["Query with an unclosed quote", createExportWith({ ...VALID, Query: '"abc' }), "Query", "noSql", '"abc'],
+  ["Query ending in a lone backslash", createExportWith({ ...VALID, Query: "path:a\\" }), "Query", "noSql", "path:a\\"],
+  ["a blank DerivedFields item", createExportWith({ ...VALID, DerivedFields: ["__timestamp__", " "] }), "DerivedFields[1]", "nonEmpty", " "],
+  ["an empty DerivedFields item", createExportWith({ ...VALID, DerivedFields: [""] }), "DerivedFields[0]", "nonEmpty", ""],
+  ["From 1e21 (beyond int64)", createExportWith({ ...VALID, From: 1e21, To: 1e21 }), "From", "maximum", 1e21],
   ["an unknown parameter", createExportWith({ ...VALID, Region: "ap-guangzhou" }), "Region", "unknownParameter", "ap-guangzhou"],
   ["Limit 101 on DescribeExports", (client) => client.describeExports({ TopicId: VALID.TopicId, Limit: 101 }), "Limit", "maximum", 101],
   ["a negative Offset on DescribeExports", (client) => client.describeExports({ TopicId: VALID.TopicId, Offset: -1 }), "Offset", "minimum", -1],
+  ["Offset 1e21 on DescribeExports", (client) => client.describeExports({ TopicId: VALID.TopicId, Offset: 1e21 }), "Offset", "maximum", 1e21],
+  ["a blank TopicId on DescribeExports", (client) => client.describeExports({ TopicId: " " }), "TopicId", "nonEmpty", " "],
+  ["a blank ExportId on DeleteExport", (client) => client.deleteExport({ ExportId: "\t" }), "ExportId", "nonEmpty", "\t"],
   ["an empty ExportId on DeleteExport", (client) => client.deleteExport({ ExportId: "" }), "ExportId", "nonEmpty", ""],
 ];
 
@@ -78,6 +92,30 @@ describe("bad input", () => {
     expect({ parameter: validation.parameter, rule: validation.rule, value: validation.value }).toEqual({ parameter, rule, value });
     expect(validation.message).toContain(parameter);
     expect(server.requests.length).toBe(before);
+  });
+
+  it.each([
+    ["a blank Query", createExportWith({ ...VALID, Query: " " }), "parameter Query must not be empty or blank"],
+    ["an unclosed quote", createExportWith({ ...VALID, Query: '"abc' }), "an unclosed '\"'"],
+    ["a lone trailing backslash", createExportWith({ ...VALID, Query: "abc\\" }), "a trailing unescaped '\\'"],
+    ["Offset 1e21", (client: ClsClient) => client.describeExports({ TopicId: VALID.TopicId, Offset: 1e21 }), "must be at most 9223372036854775807 (int64)"],
+  ] as const)("%s is explained in the message", async (_name, call, text) => {
+    const error: unknown = await call(client).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(TcValidationError);
+    expect((error as TcValidationError).message).toContain(text);
+  });
+
+  it.each([
+    ["a Query with spaces around it", { ...VALID, Query: "  status:200  " }, '"Query":"  status:200  "'],
+    ["an escaped trailing backslash", { ...VALID, Query: "path:a\\\\" }, '"Query":"path:a\\\\\\\\"'],
+    ["From and To at the top of int64 as bigints", { ...VALID, From: 9223372036854775806n, To: 9223372036854775807n }, '"To":9223372036854775807'],
+    ["From and To just below 2^63 as numbers", { ...VALID, From: 2 ** 63 - 1024, To: 2 ** 63 - 1024 }, '"From":9223372036854775000'],
+  ] as const)("%s is sent", async (_name, input, body) => {
+    await client.createExport(input);
+    expect(server.requests.at(-1)?.body).toContain(body);
   });
 
   it("quoted and escaped pipes are not SQL", async () => {

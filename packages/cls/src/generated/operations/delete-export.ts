@@ -13,6 +13,6 @@ export const deleteExportOperation: OperationInfo = {
   rateLimit: 20,
   validate: validateDeleteExportInput,
   ruleText: {
-    "#/properties/ExportId/minLength": { rule: "nonEmpty", message: "must not be empty" },
+    "#/properties/ExportId/not": { rule: "nonEmpty", message: "must not be empty or blank" },
   },
 };

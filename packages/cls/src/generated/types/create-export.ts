@@ -30,7 +30,7 @@ export interface CreateExportRequest {
   /**
    * ID of the log topic to export from.
    *
-   * Rules: not empty.
+   * Rules: not empty or blank (at least one non-whitespace character).
    * @example "ee20bb16-3025-4048-b81a-dd436373062e"
    */
   readonly TopicId: string;
@@ -47,8 +47,8 @@ export interface CreateExportRequest {
    * `|` after the search part, so a `|` is only allowed inside a double-quoted phrase or escaped as
    * `\|`.
    *
-   * Rules: not empty; no SQL part (a `|` is allowed only inside a double-quoted phrase or escaped as
-   * `\|`).
+   * Rules: not empty or blank (at least one non-whitespace character); no SQL part (a `|` is allowed
+   * only inside a double-quoted phrase or escaped as `\|`), no unclosed `"` and no lone `\` at the end.
    * @example "status:200"
    */
   readonly Query: string;
@@ -97,6 +97,8 @@ export interface CreateExportRequest {
   readonly SyntaxRule?: 0 | 1 | undefined;
   /**
    * Fields to export. Documented by the China site; the international model lists it too.
+   *
+   * Rules: each item not empty or blank (at least one non-whitespace character).
    * @example ["__timestamp__"]
    */
   readonly DerivedFields?: readonly string[] | undefined;

@@ -20,7 +20,7 @@ export interface DeleteExportRequest {
   /**
    * ID of the export task to delete, as returned by CreateExport or listed by DescribeExports.
    *
-   * Rules: not empty.
+   * Rules: not empty or blank (at least one non-whitespace character).
    * @example "57196a6a-7622-47be-bc92-d2ebea959a0f"
    */
   readonly ExportId: string;

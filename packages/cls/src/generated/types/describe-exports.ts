@@ -26,7 +26,7 @@ export interface DescribeExportsRequest {
   /**
    * ID of the log topic.
    *
-   * Rules: not empty.
+   * Rules: not empty or blank (at least one non-whitespace character).
    * @example "ee20bb16-3025-4048-b81a-dd436373062e"
    */
   readonly TopicId: string;

@@ -10,7 +10,10 @@ const schema27 = {
   "properties": {
     "TopicId": {
       "type": "string",
-      "minLength": 1
+      "not": {
+        "type": "string",
+        "pattern": "^\\s*$"
+      }
     },
     "Count": {
       "type": "integer",
@@ -19,16 +22,21 @@ const schema27 = {
     },
     "Query": {
       "type": "string",
-      "minLength": 1,
+      "not": {
+        "type": "string",
+        "pattern": "^\\s*$"
+      },
       "pattern": "^(?:[^|\"\\\\]|\\\\.|\"(?:[^\"\\\\]|\\\\.)*\")*$"
     },
     "From": {
       "type": "integer",
-      "minimum": 0
+      "minimum": 0,
+      "maximum": 9223372036854776000
     },
     "To": {
       "type": "integer",
-      "minimum": 0
+      "minimum": 0,
+      "maximum": 9223372036854776000
     },
     "Order": {
       "type": "string",
@@ -41,12 +49,17 @@ const schema27 = {
     "SyntaxRule": {
       "type": "integer",
       "minimum": 0,
+      "maximum": 18446744073709552000,
       "enum": [0, 1]
     },
     "DerivedFields": {
       "type": "array",
       "items": {
-        "type": "string"
+        "type": "string",
+        "not": {
+          "type": "string",
+          "pattern": "^\\s*$"
+        }
       }
     }
   },
@@ -77,7 +90,8 @@ const schema27 = {
   ]
 };
 const func2 = Object.prototype.hasOwnProperty;
-const pattern0 = new RegExp("^(?:[^|\"\\\\]|\\\\.|\"(?:[^\"\\\\]|\\\\.)*\")*$", "u");
+const pattern0 = new RegExp("^\\s*$", "u");
+const pattern2 = new RegExp("^(?:[^|\"\\\\]|\\\\.|\"(?:[^\"\\\\]|\\\\.)*\")*$", "u");
 
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
@@ -204,16 +218,50 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           if (data.TopicId !== undefined) {
             let data3 = data.TopicId;
             const _errs12 = errors;
-            if (errors === _errs12) {
+            if (typeof data3 !== "string") {
+              validate10.errors = [{ instancePath: instancePath + "/TopicId", schemaPath: "#/properties/TopicId/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+              return false;
+            }
+            const _errs14 = errors;
+            const _errs15 = errors;
+            if (errors === _errs15) {
               if (typeof data3 === "string") {
-                if (data3.length < 1) {
-                  validate10.errors = [{ instancePath: instancePath + "/TopicId", schemaPath: "#/properties/TopicId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
-                  return false;
+                if (!pattern0.test(data3)) {
+                  const err4 = {};
+                  if (vErrors === null) {
+                    vErrors = [err4];
+                  }
+                  else {
+                    vErrors.push(err4);
+                  }
+                  errors++;
                 }
               }
               else {
-                validate10.errors = [{ instancePath: instancePath + "/TopicId", schemaPath: "#/properties/TopicId/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                return false;
+                const err5 = {};
+                if (vErrors === null) {
+                  vErrors = [err5];
+                }
+                else {
+                  vErrors.push(err5);
+                }
+                errors++;
+              }
+            }
+            var valid5 = _errs15 === errors;
+            if (valid5) {
+              validate10.errors = [{ instancePath: instancePath + "/TopicId", schemaPath: "#/properties/TopicId/not", keyword: "not", params: {}, message: "must NOT be valid" }];
+              return false;
+            }
+            else {
+              errors = _errs14;
+              if (vErrors !== null) {
+                if (_errs14) {
+                  vErrors.length = _errs14;
+                }
+                else {
+                  vErrors = null;
+                }
               }
             }
             var valid4 = _errs12 === errors;
@@ -224,12 +272,12 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           if (valid4) {
             if (data.Count !== undefined) {
               let data4 = data.Count;
-              const _errs14 = errors;
+              const _errs17 = errors;
               if (!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))) {
                 validate10.errors = [{ instancePath: instancePath + "/Count", schemaPath: "#/properties/Count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
                 return false;
               }
-              if (errors === _errs14) {
+              if (errors === _errs17) {
                 if ((typeof data4 == "number") && (isFinite(data4))) {
                   if (data4 > 50000000 || isNaN(data4)) {
                     validate10.errors = [{ instancePath: instancePath + "/Count", schemaPath: "#/properties/Count/maximum", keyword: "maximum", params: { comparison: "<=", limit: 50000000 }, message: "must be <= 50000000" }];
@@ -243,7 +291,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               }
-              var valid4 = _errs14 === errors;
+              var valid4 = _errs17 === errors;
             }
             else {
               var valid4 = true;
@@ -251,18 +299,54 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             if (valid4) {
               if (data.Query !== undefined) {
                 let data5 = data.Query;
-                const _errs16 = errors;
-                if (errors === _errs16) {
+                const _errs19 = errors;
+                const _errs21 = errors;
+                const _errs22 = errors;
+                if (errors === _errs22) {
                   if (typeof data5 === "string") {
-                    if (data5.length < 1) {
-                      validate10.errors = [{ instancePath: instancePath + "/Query", schemaPath: "#/properties/Query/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
-                      return false;
+                    if (!pattern0.test(data5)) {
+                      const err6 = {};
+                      if (vErrors === null) {
+                        vErrors = [err6];
+                      }
+                      else {
+                        vErrors.push(err6);
+                      }
+                      errors++;
+                    }
+                  }
+                  else {
+                    const err7 = {};
+                    if (vErrors === null) {
+                      vErrors = [err7];
                     }
                     else {
-                      if (!pattern0.test(data5)) {
-                        validate10.errors = [{ instancePath: instancePath + "/Query", schemaPath: "#/properties/Query/pattern", keyword: "pattern", params: { pattern: "^(?:[^|\"\\\\]|\\\\.|\"(?:[^\"\\\\]|\\\\.)*\")*$" }, message: "must match pattern \"" + "^(?:[^|\"\\\\]|\\\\.|\"(?:[^\"\\\\]|\\\\.)*\")*$" + "\"" }];
-                        return false;
-                      }
+                      vErrors.push(err7);
+                    }
+                    errors++;
+                  }
+                }
+                var valid6 = _errs22 === errors;
+                if (valid6) {
+                  validate10.errors = [{ instancePath: instancePath + "/Query", schemaPath: "#/properties/Query/not", keyword: "not", params: {}, message: "must NOT be valid" }];
+                  return false;
+                }
+                else {
+                  errors = _errs21;
+                  if (vErrors !== null) {
+                    if (_errs21) {
+                      vErrors.length = _errs21;
+                    }
+                    else {
+                      vErrors = null;
+                    }
+                  }
+                }
+                if (errors === _errs19) {
+                  if (typeof data5 === "string") {
+                    if (!pattern2.test(data5)) {
+                      validate10.errors = [{ instancePath: instancePath + "/Query", schemaPath: "#/properties/Query/pattern", keyword: "pattern", params: { pattern: "^(?:[^|\"\\\\]|\\\\.|\"(?:[^\"\\\\]|\\\\.)*\")*$" }, message: "must match pattern \"" + "^(?:[^|\"\\\\]|\\\\.|\"(?:[^\"\\\\]|\\\\.)*\")*$" + "\"" }];
+                      return false;
                     }
                   }
                   else {
@@ -270,7 +354,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     return false;
                   }
                 }
-                var valid4 = _errs16 === errors;
+                var valid4 = _errs19 === errors;
               }
               else {
                 var valid4 = true;
@@ -278,20 +362,26 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               if (valid4) {
                 if (data.From !== undefined) {
                   let data6 = data.From;
-                  const _errs18 = errors;
+                  const _errs24 = errors;
                   if (!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))) {
                     validate10.errors = [{ instancePath: instancePath + "/From", schemaPath: "#/properties/From/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
                     return false;
                   }
-                  if (errors === _errs18) {
+                  if (errors === _errs24) {
                     if ((typeof data6 == "number") && (isFinite(data6))) {
-                      if (data6 < 0 || isNaN(data6)) {
-                        validate10.errors = [{ instancePath: instancePath + "/From", schemaPath: "#/properties/From/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                      if (data6 > 9223372036854776000 || isNaN(data6)) {
+                        validate10.errors = [{ instancePath: instancePath + "/From", schemaPath: "#/properties/From/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9223372036854776000 }, message: "must be <= 9223372036854776000" }];
                         return false;
+                      }
+                      else {
+                        if (data6 < 0 || isNaN(data6)) {
+                          validate10.errors = [{ instancePath: instancePath + "/From", schemaPath: "#/properties/From/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                          return false;
+                        }
                       }
                     }
                   }
-                  var valid4 = _errs18 === errors;
+                  var valid4 = _errs24 === errors;
                 }
                 else {
                   var valid4 = true;
@@ -299,20 +389,26 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 if (valid4) {
                   if (data.To !== undefined) {
                     let data7 = data.To;
-                    const _errs20 = errors;
+                    const _errs26 = errors;
                     if (!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))) {
                       validate10.errors = [{ instancePath: instancePath + "/To", schemaPath: "#/properties/To/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
                       return false;
                     }
-                    if (errors === _errs20) {
+                    if (errors === _errs26) {
                       if ((typeof data7 == "number") && (isFinite(data7))) {
-                        if (data7 < 0 || isNaN(data7)) {
-                          validate10.errors = [{ instancePath: instancePath + "/To", schemaPath: "#/properties/To/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                        if (data7 > 9223372036854776000 || isNaN(data7)) {
+                          validate10.errors = [{ instancePath: instancePath + "/To", schemaPath: "#/properties/To/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9223372036854776000 }, message: "must be <= 9223372036854776000" }];
                           return false;
+                        }
+                        else {
+                          if (data7 < 0 || isNaN(data7)) {
+                            validate10.errors = [{ instancePath: instancePath + "/To", schemaPath: "#/properties/To/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                            return false;
+                          }
                         }
                       }
                     }
-                    var valid4 = _errs20 === errors;
+                    var valid4 = _errs26 === errors;
                   }
                   else {
                     var valid4 = true;
@@ -320,7 +416,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   if (valid4) {
                     if (data.Order !== undefined) {
                       let data8 = data.Order;
-                      const _errs22 = errors;
+                      const _errs28 = errors;
                       if (typeof data8 !== "string") {
                         validate10.errors = [{ instancePath: instancePath + "/Order", schemaPath: "#/properties/Order/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                         return false;
@@ -329,7 +425,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         validate10.errors = [{ instancePath: instancePath + "/Order", schemaPath: "#/properties/Order/enum", keyword: "enum", params: { allowedValues: schema27.properties.Order.enum }, message: "must be equal to one of the allowed values" }];
                         return false;
                       }
-                      var valid4 = _errs22 === errors;
+                      var valid4 = _errs28 === errors;
                     }
                     else {
                       var valid4 = true;
@@ -337,7 +433,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     if (valid4) {
                       if (data.Format !== undefined) {
                         let data9 = data.Format;
-                        const _errs24 = errors;
+                        const _errs30 = errors;
                         if (typeof data9 !== "string") {
                           validate10.errors = [{ instancePath: instancePath + "/Format", schemaPath: "#/properties/Format/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                           return false;
@@ -346,7 +442,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           validate10.errors = [{ instancePath: instancePath + "/Format", schemaPath: "#/properties/Format/enum", keyword: "enum", params: { allowedValues: schema27.properties.Format.enum }, message: "must be equal to one of the allowed values" }];
                           return false;
                         }
-                        var valid4 = _errs24 === errors;
+                        var valid4 = _errs30 === errors;
                       }
                       else {
                         var valid4 = true;
@@ -354,7 +450,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       if (valid4) {
                         if (data.SyntaxRule !== undefined) {
                           let data10 = data.SyntaxRule;
-                          const _errs26 = errors;
+                          const _errs32 = errors;
                           if (!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) {
                             validate10.errors = [{ instancePath: instancePath + "/SyntaxRule", schemaPath: "#/properties/SyntaxRule/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
                             return false;
@@ -363,15 +459,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             validate10.errors = [{ instancePath: instancePath + "/SyntaxRule", schemaPath: "#/properties/SyntaxRule/enum", keyword: "enum", params: { allowedValues: schema27.properties.SyntaxRule.enum }, message: "must be equal to one of the allowed values" }];
                             return false;
                           }
-                          if (errors === _errs26) {
+                          if (errors === _errs32) {
                             if ((typeof data10 == "number") && (isFinite(data10))) {
-                              if (data10 < 0 || isNaN(data10)) {
-                                validate10.errors = [{ instancePath: instancePath + "/SyntaxRule", schemaPath: "#/properties/SyntaxRule/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                              if (data10 > 18446744073709552000 || isNaN(data10)) {
+                                validate10.errors = [{ instancePath: instancePath + "/SyntaxRule", schemaPath: "#/properties/SyntaxRule/maximum", keyword: "maximum", params: { comparison: "<=", limit: 18446744073709552000 }, message: "must be <= 18446744073709552000" }];
                                 return false;
+                              }
+                              else {
+                                if (data10 < 0 || isNaN(data10)) {
+                                  validate10.errors = [{ instancePath: instancePath + "/SyntaxRule", schemaPath: "#/properties/SyntaxRule/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                  return false;
+                                }
                               }
                             }
                           }
-                          var valid4 = _errs26 === errors;
+                          var valid4 = _errs32 === errors;
                         }
                         else {
                           var valid4 = true;
@@ -379,19 +481,62 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         if (valid4) {
                           if (data.DerivedFields !== undefined) {
                             let data11 = data.DerivedFields;
-                            const _errs28 = errors;
-                            if (errors === _errs28) {
+                            const _errs34 = errors;
+                            if (errors === _errs34) {
                               if (Array.isArray(data11)) {
-                                var valid5 = true;
+                                var valid7 = true;
                                 const len0 = data11.length;
                                 for (let i0 = 0; i0 < len0; i0++) {
-                                  const _errs30 = errors;
-                                  if (typeof data11[i0] !== "string") {
+                                  let data12 = data11[i0];
+                                  const _errs36 = errors;
+                                  if (typeof data12 !== "string") {
                                     validate10.errors = [{ instancePath: instancePath + "/DerivedFields/" + i0, schemaPath: "#/properties/DerivedFields/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                                     return false;
                                   }
-                                  var valid5 = _errs30 === errors;
-                                  if (!valid5) {
+                                  const _errs38 = errors;
+                                  const _errs39 = errors;
+                                  if (errors === _errs39) {
+                                    if (typeof data12 === "string") {
+                                      if (!pattern0.test(data12)) {
+                                        const err8 = {};
+                                        if (vErrors === null) {
+                                          vErrors = [err8];
+                                        }
+                                        else {
+                                          vErrors.push(err8);
+                                        }
+                                        errors++;
+                                      }
+                                    }
+                                    else {
+                                      const err9 = {};
+                                      if (vErrors === null) {
+                                        vErrors = [err9];
+                                      }
+                                      else {
+                                        vErrors.push(err9);
+                                      }
+                                      errors++;
+                                    }
+                                  }
+                                  var valid8 = _errs39 === errors;
+                                  if (valid8) {
+                                    validate10.errors = [{ instancePath: instancePath + "/DerivedFields/" + i0, schemaPath: "#/properties/DerivedFields/items/not", keyword: "not", params: {}, message: "must NOT be valid" }];
+                                    return false;
+                                  }
+                                  else {
+                                    errors = _errs38;
+                                    if (vErrors !== null) {
+                                      if (_errs38) {
+                                        vErrors.length = _errs38;
+                                      }
+                                      else {
+                                        vErrors = null;
+                                      }
+                                    }
+                                  }
+                                  var valid7 = _errs36 === errors;
+                                  if (!valid7) {
                                     break;
                                   }
                                 }
@@ -401,7 +546,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 return false;
                               }
                             }
-                            var valid4 = _errs28 === errors;
+                            var valid4 = _errs34 === errors;
                           }
                           else {
                             var valid4 = true;

@@ -10,10 +10,14 @@ const schema27 = {
   "properties": {
     "ExportId": {
       "type": "string",
-      "minLength": 1
+      "not": {
+        "type": "string",
+        "pattern": "^\\s*$"
+      }
     }
   }
 };
+const pattern0 = new RegExp("^\\s*$", "u");
 
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
@@ -37,17 +41,50 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         if (_errs1 === errors) {
           if (data.ExportId !== undefined) {
             let data0 = data.ExportId;
-            const _errs2 = errors;
-            if (errors === _errs2) {
+            if (typeof data0 !== "string") {
+              validate10.errors = [{ instancePath: instancePath + "/ExportId", schemaPath: "#/properties/ExportId/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+              return false;
+            }
+            const _errs4 = errors;
+            const _errs5 = errors;
+            if (errors === _errs5) {
               if (typeof data0 === "string") {
-                if (data0.length < 1) {
-                  validate10.errors = [{ instancePath: instancePath + "/ExportId", schemaPath: "#/properties/ExportId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
-                  return false;
+                if (!pattern0.test(data0)) {
+                  const err0 = {};
+                  if (vErrors === null) {
+                    vErrors = [err0];
+                  }
+                  else {
+                    vErrors.push(err0);
+                  }
+                  errors++;
                 }
               }
               else {
-                validate10.errors = [{ instancePath: instancePath + "/ExportId", schemaPath: "#/properties/ExportId/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                return false;
+                const err1 = {};
+                if (vErrors === null) {
+                  vErrors = [err1];
+                }
+                else {
+                  vErrors.push(err1);
+                }
+                errors++;
+              }
+            }
+            var valid1 = _errs5 === errors;
+            if (valid1) {
+              validate10.errors = [{ instancePath: instancePath + "/ExportId", schemaPath: "#/properties/ExportId/not", keyword: "not", params: {}, message: "must NOT be valid" }];
+              return false;
+            }
+            else {
+              errors = _errs4;
+              if (vErrors !== null) {
+                if (_errs4) {
+                  vErrors.length = _errs4;
+                }
+                else {
+                  vErrors = null;
+                }
               }
             }
           }

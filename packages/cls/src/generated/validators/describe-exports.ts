@@ -10,11 +10,15 @@ const schema27 = {
   "properties": {
     "TopicId": {
       "type": "string",
-      "minLength": 1
+      "not": {
+        "type": "string",
+        "pattern": "^\\s*$"
+      }
     },
     "Offset": {
       "type": "integer",
-      "minimum": 0
+      "minimum": 0,
+      "maximum": 9223372036854776000
     },
     "Limit": {
       "type": "integer",
@@ -23,6 +27,7 @@ const schema27 = {
     }
   }
 };
+const pattern0 = new RegExp("^\\s*$", "u");
 
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
@@ -47,16 +52,50 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           if (data.TopicId !== undefined) {
             let data0 = data.TopicId;
             const _errs2 = errors;
-            if (errors === _errs2) {
+            if (typeof data0 !== "string") {
+              validate10.errors = [{ instancePath: instancePath + "/TopicId", schemaPath: "#/properties/TopicId/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+              return false;
+            }
+            const _errs4 = errors;
+            const _errs5 = errors;
+            if (errors === _errs5) {
               if (typeof data0 === "string") {
-                if (data0.length < 1) {
-                  validate10.errors = [{ instancePath: instancePath + "/TopicId", schemaPath: "#/properties/TopicId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
-                  return false;
+                if (!pattern0.test(data0)) {
+                  const err0 = {};
+                  if (vErrors === null) {
+                    vErrors = [err0];
+                  }
+                  else {
+                    vErrors.push(err0);
+                  }
+                  errors++;
                 }
               }
               else {
-                validate10.errors = [{ instancePath: instancePath + "/TopicId", schemaPath: "#/properties/TopicId/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                return false;
+                const err1 = {};
+                if (vErrors === null) {
+                  vErrors = [err1];
+                }
+                else {
+                  vErrors.push(err1);
+                }
+                errors++;
+              }
+            }
+            var valid1 = _errs5 === errors;
+            if (valid1) {
+              validate10.errors = [{ instancePath: instancePath + "/TopicId", schemaPath: "#/properties/TopicId/not", keyword: "not", params: {}, message: "must NOT be valid" }];
+              return false;
+            }
+            else {
+              errors = _errs4;
+              if (vErrors !== null) {
+                if (_errs4) {
+                  vErrors.length = _errs4;
+                }
+                else {
+                  vErrors = null;
+                }
               }
             }
             var valid0 = _errs2 === errors;
@@ -67,20 +106,26 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           if (valid0) {
             if (data.Offset !== undefined) {
               let data1 = data.Offset;
-              const _errs4 = errors;
+              const _errs7 = errors;
               if (!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))) {
                 validate10.errors = [{ instancePath: instancePath + "/Offset", schemaPath: "#/properties/Offset/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
                 return false;
               }
-              if (errors === _errs4) {
+              if (errors === _errs7) {
                 if ((typeof data1 == "number") && (isFinite(data1))) {
-                  if (data1 < 0 || isNaN(data1)) {
-                    validate10.errors = [{ instancePath: instancePath + "/Offset", schemaPath: "#/properties/Offset/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                  if (data1 > 9223372036854776000 || isNaN(data1)) {
+                    validate10.errors = [{ instancePath: instancePath + "/Offset", schemaPath: "#/properties/Offset/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9223372036854776000 }, message: "must be <= 9223372036854776000" }];
                     return false;
+                  }
+                  else {
+                    if (data1 < 0 || isNaN(data1)) {
+                      validate10.errors = [{ instancePath: instancePath + "/Offset", schemaPath: "#/properties/Offset/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                      return false;
+                    }
                   }
                 }
               }
-              var valid0 = _errs4 === errors;
+              var valid0 = _errs7 === errors;
             }
             else {
               var valid0 = true;
@@ -88,12 +133,12 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             if (valid0) {
               if (data.Limit !== undefined) {
                 let data2 = data.Limit;
-                const _errs6 = errors;
+                const _errs9 = errors;
                 if (!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))) {
                   validate10.errors = [{ instancePath: instancePath + "/Limit", schemaPath: "#/properties/Limit/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
                   return false;
                 }
-                if (errors === _errs6) {
+                if (errors === _errs9) {
                   if ((typeof data2 == "number") && (isFinite(data2))) {
                     if (data2 > 100 || isNaN(data2)) {
                       validate10.errors = [{ instancePath: instancePath + "/Limit", schemaPath: "#/properties/Limit/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" }];
@@ -107,7 +152,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                   }
                 }
-                var valid0 = _errs6 === errors;
+                var valid0 = _errs9 === errors;
               }
               else {
                 var valid0 = true;
