@@ -1,6 +1,5 @@
-import { TcTimeoutError, type CallOptions } from "@tcsdk/core";
+import { TcTimeoutError, sleep, type CallOptions } from "@tcsdk/core";
 import type { ClsClient, ExportInfo } from "../generated/index.js";
-import { abortableSleep } from "./abortable-sleep.js";
 import { ExportTaskError } from "./export-errors.js";
 import { findExport } from "./paginate-exports.js";
 
@@ -51,7 +50,7 @@ export async function waitForExport(
       if (info.Status === "Failed" || info.Status === "Expired") {
         throw new ExportTaskError(task.TopicId, task.ExportId, info.Status);
       }
-      await abortableSleep(delay * (0.8 + Math.random() * 0.4), signal);
+      await sleep(delay * (0.8 + Math.random() * 0.4), signal);
       delay = Math.min(delay * 1.5, maxDelayMs);
     }
   } catch (error) {
