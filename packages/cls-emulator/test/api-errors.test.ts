@@ -5,7 +5,7 @@ import { call, cleanup, codeOf, FakeClock, KEY, start } from "./helpers.js";
 afterEach(cleanup);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const VALID = { TopicId: "t1", Query: "", Count: 10, From: 0, To: 2_000_000_000_000 };
+const VALID = { TopicId: "t1", Query: "*", Count: 10, From: 0, To: 2_000_000_000_000 };
 
 describe("answers", () => {
   it("use HTTP 200, application/json, a uuid RequestId and a Date from the emulator clock", async () => {
@@ -207,6 +207,10 @@ describe("parameters", () => {
     ["CreateExport", "bad Order", { ...VALID, Order: "up" }, "InvalidParameter"],
     ["CreateExport", "bad Format", { ...VALID, Format: "xml" }, "InvalidParameter"],
     ["CreateExport", "bad SyntaxRule", { ...VALID, SyntaxRule: 2 }, "InvalidParameter"],
+    ["CreateExport", "an empty Query", { ...VALID, Query: "" }, "InvalidParameter"],
+    ["CreateExport", "a blank Query", { ...VALID, Query: " \t\n" }, "InvalidParameter"],
+    ["CreateExport", "Query a number", { ...VALID, Query: 5 }, "InvalidParameter"],
+    ["CreateExport", "an empty DerivedFields item", { ...VALID, DerivedFields: ["a", ""] }, "InvalidParameter"],
     ["CreateExport", "SQL in Query", { ...VALID, Query: "* | select count(*)" }, "InvalidParameter"],
     ["CreateExport", "unsupported syntax", { ...VALID, Query: "status:200~" }, "InvalidParameter"],
     ["CreateExport", "bad DerivedFields", { ...VALID, DerivedFields: [1] }, "InvalidParameter"],
@@ -228,6 +232,14 @@ describe("parameters", () => {
     expect(codeOf(answer)).toBe(code);
     expect(answer.response.Error?.Message).toBeTruthy();
     expect(answer.response.RequestId).toMatch(UUID);
+  });
+
+  it("says an empty or blank Query is refused, and takes * as every log", async () => {
+    const emulator = await start();
+    await emulator.createTopic({ id: "t1" });
+    const blank = await call(emulator, "CreateExport", { ...VALID, Query: "  " });
+    expect(blank.response.Error?.Message).toBe("The parameter `Query` must not be empty or blank (use `*` for every log).");
+    expect(codeOf(await call(emulator, "CreateExport", { ...VALID, Query: " * " }))).toBeUndefined();
   });
 
   it("names the query position in the message", async () => {

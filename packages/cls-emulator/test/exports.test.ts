@@ -29,7 +29,7 @@ async function withTopic(options: Parameters<typeof start>[0] = {}): Promise<Emu
   return emulator;
 }
 
-const ALL = { TopicId: "t1", Query: "", Count: 1000, From: T0, To: T0 + 60_000 };
+const ALL = { TopicId: "t1", Query: "*", Count: 1000, From: T0, To: T0 + 60_000 };
 
 function jsonRows(text: string): Record<string, unknown>[] {
   return text

@@ -11,7 +11,7 @@ describe("restart", () => {
     await first.createTopic({ id: "kept", name: "Kept topic", status: "open" });
     await first.createTopic({ id: "shut", status: "closed" });
     await first.appendLogs("kept", [{ __TIMESTAMP__: 1000, msg: "a" }, { __TIMESTAMP__: 2000, msg: "b" }]);
-    const params = { TopicId: "kept", Query: "", Count: 10, From: 0, To: 10_000, Order: "asc" };
+    const params = { TopicId: "kept", Query: "*", Count: 10, From: 0, To: 10_000, Order: "asc" };
     const done = await exportAndWait(first, params);
     await first.stop();
 

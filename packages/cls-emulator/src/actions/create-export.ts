@@ -23,7 +23,7 @@ export function readExportRequest(raw: Record<string, unknown>): ExportRequest {
   const request: ExportRequest = {
     TopicId: params.string("TopicId"),
     Count: params.integer("Count", 1, MAX_EXPORT_COUNT),
-    Query: params.text("Query"),
+    Query: params.nonBlank("Query", " (use `*` for every log)"),
     From: params.integer("From", 0, MAX_MS),
     To: params.integer("To", 0, MAX_MS),
     Order: params.optionalEnum("Order", ["asc", "desc"] as const, "desc"),

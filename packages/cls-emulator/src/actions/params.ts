@@ -47,10 +47,14 @@ export class Params {
     return value as T;
   }
 
-  /** A required string that may be empty. */
-  text(name: string): string {
+  /**
+   * A required string with at least one non-whitespace character.
+   * @param hint - appended to the message when the string is empty or blank, e.g. " (use `*` for every log)"
+   */
+  nonBlank(name: string, hint = ""): string {
     const value = this.#required(name);
     if (typeof value !== "string") throw invalid(name, "must be a string");
+    if (value.trim() === "") throw invalid(name, `must not be empty or blank${hint}`);
     return value;
   }
 
