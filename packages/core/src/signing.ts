@@ -19,7 +19,11 @@ export interface Tc3SignInput {
   readonly secretKey: string;
   /** Signing service name from the spec, e.g. `cls` (not derived from the host). */
   readonly service: string;
-  /** Host name as sent in the `Host` header, without a port. A port, if given, is dropped. */
+  /**
+   * Host name as sent in the `Host` header. It is signed in lower case (host names are
+   * case-insensitive, and the official SDKs sign `URL.hostname`, which is lower-case) and without a
+   * port (a port, if given, is dropped).
+   */
   readonly host: string;
   /** Request timestamp in UNIX seconds (the value of `X-TC-Timestamp`). */
   readonly timestamp: number;
@@ -80,14 +84,18 @@ export function deriveSigningKey(secretKey: string, date: string, service: strin
   return createHmac("sha256", kService).update("tc3_request").digest();
 }
 
-/** Strips a `:port` suffix (and IPv6 brackets stay as they are) from a host. */
-function hostWithoutPort(host: string): string {
-  if (host.startsWith("[")) {
-    const end = host.indexOf("]");
-    return end === -1 ? host : host.slice(0, end + 1);
+/**
+ * The host as signed: lower case (as `URL.hostname`, which the official SDKs sign), without a `:port`
+ * suffix (IPv6 brackets stay as they are).
+ */
+function signedHost(host: string): string {
+  const lower = host.toLowerCase();
+  if (lower.startsWith("[")) {
+    const end = lower.indexOf("]");
+    return end === -1 ? lower : lower.slice(0, end + 1);
   }
-  const colon = host.indexOf(":");
-  return colon === -1 ? host : host.slice(0, colon);
+  const colon = lower.indexOf(":");
+  return colon === -1 ? lower : lower.slice(0, colon);
 }
 
 /**
@@ -100,7 +108,7 @@ function hostWithoutPort(host: string): string {
 export function signTc3(input: Tc3SignInput, signingKey?: Uint8Array): Tc3Signature {
   const headers: [string, string][] = [
     ["content-type", input.contentType],
-    ["host", hostWithoutPort(input.host)],
+    ["host", signedHost(input.host)],
   ];
   for (const [name, value] of Object.entries(input.extraSignedHeaders ?? {})) {
     headers.push([name.toLowerCase(), value]);

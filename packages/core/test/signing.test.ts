@@ -1,4 +1,6 @@
+import { createHash, createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Tc3Signer, deriveSigningKey, signTc3, utcDate, type Tc3SignInput } from "../src/signing.js";
@@ -216,5 +218,38 @@ describe("TC3 properties", () => {
     expect(withPort.signature).toBe(withoutPort.signature);
     expect(withPort.canonicalRequest).toContain("\nhost:127.0.0.1\n");
     expect(withPort.stringToSign).toContain("/cls/tc3_request");
+  });
+
+  it("signs the host in lower case, as the official SDK's URL.hostname does", () => {
+    const mixed = signTc3({ ...base, host: "CLS.TencentCloudAPI.com:443" });
+    expect(mixed.canonicalRequest).toContain("\nhost:cls.tencentcloudapi.com\n");
+    expect(mixed.signature).toBe(signTc3({ ...base, host: "cls.tencentcloudapi.com" }).signature);
+    // Computed here step by step from the documented algorithm, independently of signTc3.
+    const hmac = (key: string | Buffer, data: string): Buffer => createHmac("sha256", key).update(data).digest();
+    const hash = (data: string): string => createHash("sha256").update(data).digest("hex");
+    const canonical = `POST\n/\n\ncontent-type:application/json\nhost:cls.tencentcloudapi.com\n\ncontent-type;host\n${hash("{}")}`;
+    const toSign = `TC3-HMAC-SHA256\n1700000000\n2023-11-14/cls/tc3_request\n${hash(canonical)}`;
+    const key = hmac(hmac(hmac("TC3secret", "2023-11-14"), "cls"), "tc3_request");
+    expect(mixed.signature).toBe(createHmac("sha256", key).update(toSign).digest("hex"));
+  });
+
+  it("matches the official Node SDK's sign3 for mixed-case hosts", () => {
+    // The official SDK, a test dependency of the emulator in this repository.
+    const require = createRequire(new URL("../../cls-emulator/package.json", import.meta.url));
+    const sign = require("tencentcloud-sdk-nodejs-common/tencentcloud/common/sign.js") as {
+      default: { sign3(input: Record<string, unknown>): string };
+    };
+    for (const host of ["CLS.TencentCloudAPI.com", "Cls.Ap-Guangzhou.TencentCloudAPI.COM", "LOCALHOST"]) {
+      const expected = sign.default.sign3({
+        url: `https://${host}/`,
+        payload: Buffer.from('{"TopicId":"t"}'),
+        timestamp: 1_700_000_000,
+        service: "cls",
+        secretId: "AKIDexample",
+        secretKey: "secret",
+        headers: { "Content-Type": "application/json" },
+      });
+      expect(signTc3({ ...base, host, payload: '{"TopicId":"t"}' }).authorization).toBe(expected);
+    }
   });
 });
