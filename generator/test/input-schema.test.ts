@@ -40,13 +40,14 @@ describe("64-bit integer ranges", () => {
   const { schema, ruleText } = inputSchema(service, operation("PutItems"));
 
   it("bounds a uint64 without rules by its own range", () => {
-    expect(property(schema, "Budget")).toEqual({ type: "integer", minimum: 0, maximum: Number("18446744073709551615") });
+    expect(property(schema, "Budget")).toEqual({ type: "integer", minimum: 0, exclusiveMaximum: 2 ** 64 });
   });
 
   it("keeps the spec's tighter bound and the type's other one, once each", () => {
-    expect(property(schema, "Offset")).toEqual({ type: "integer", minimum: Number("-9223372036854775808"), maximum: 1000 });
-    expect(property(schema, "Start")).toEqual({ type: "integer", minimum: 0, maximum: Number("9223372036854775807") });
+    expect(property(schema, "Offset")).toEqual({ type: "integer", minimum: -(2 ** 63), maximum: 1000 });
+    expect(property(schema, "Start")).toEqual({ type: "integer", minimum: 0, exclusiveMaximum: 2 ** 63 });
     expect(ruleText["#/properties/Offset/maximum"]).toBeUndefined();
+    expect(ruleText["#/properties/Offset/exclusiveMaximum"]).toBeUndefined();
     expect(ruleText["#/properties/Start/minimum"]).toBeUndefined();
   });
 
@@ -58,8 +59,8 @@ describe("64-bit integer ranges", () => {
     ];
     const input: Member[] = op.input.map((member) => (member.name === "Budget" ? { ...member, rules: loose } : member));
     const looser = inputSchema(service, { ...op, input });
-    expect(property(looser.schema, "Budget")).toEqual({ type: "integer", minimum: 0, maximum: Number("18446744073709551615") });
-    expect(looser.ruleText["#/properties/Budget/maximum"]?.message).toBe("must be at most 18446744073709551615 (uint64)");
+    expect(property(looser.schema, "Budget")).toEqual({ type: "integer", minimum: 0, exclusiveMaximum: 2 ** 64 });
+    expect(looser.ruleText["#/properties/Budget/exclusiveMaximum"]).toEqual({ rule: "maximum", message: "must be at most 18446744073709551615 (uint64)" });
   });
 
   it.each([
@@ -68,6 +69,10 @@ describe("64-bit integer ranges", () => {
     [{ ...PUT, End: 1e21 }, { path: "/End", rule: "maximum", message: "must be at most 9223372036854775807 (int64)" }],
     [{ ...PUT, Offset: -1e21 }, { path: "/Offset", rule: "minimum", message: "must be at least -9223372036854775808 (int64)" }],
     [{ ...PUT, Offset: 1001 }, { path: "/Offset", rule: "maximum", message: "must be <= 1000" }],
+    // 2^63 and 2^64 are exact doubles, refused by the exclusive maxima: a maximum of 2^63 - 1 would be the double 2^63.
+    [{ ...PUT, End: 2 ** 63 }, { path: "/End", rule: "maximum", message: "must be at most 9223372036854775807 (int64)" }],
+    [{ ...PUT, Budget: 2 ** 64 }, { path: "/Budget", rule: "maximum", message: "must be at most 18446744073709551615 (uint64)" }],
+    [{ ...PUT, Offset: -(2 ** 63) - 2048 }, { path: "/Offset", rule: "minimum", message: "must be at least -9223372036854775808 (int64)" }],
   ])("%j → %j", (input, expected) => {
     expect(firstError(service, operation("PutItems"), input)).toEqual(expected);
   });

@@ -151,6 +151,16 @@ function checkRules(
     const max = rules[high];
     if (typeof min === "number" && typeof max === "number" && min > max) issue(low, `${low} (${min}) is greater than ${high} (${max})`);
   }
+  if (type.kind === "integer") {
+    // A bound past 2^53 is not read back exactly from JSON, and an inclusive maximum M is compared
+    // exactly (a bigint is validated as the largest double at most its value) only while M + 1 is a double.
+    for (const bound of ["minimum", "maximum"] as const) {
+      const value = rules[bound];
+      if (value !== undefined && !Number.isSafeInteger(value)) {
+        issue(bound, `an integer's ${bound} must be an integer from -(2^53-1) to 2^53-1 (got ${value}); the type's own range needs no rule`);
+      }
+    }
+  }
   if (type.kind === "integer" && type.width === "uint64" && rules.minimum !== undefined && rules.minimum < 0) {
     issue("minimum", `a uint64 cannot be below 0 (minimum is ${rules.minimum})`);
   }

@@ -165,14 +165,17 @@ class SchemaBuilder {
 
   /**
    * A 64-bit integer within its type's range, so that no number the wire type cannot hold (such as
-   * `1e21`, which JSON would write as `1e+21`) is sent. The bounds are the nearest doubles, so values
-   * within 1024 (int64) or 2048 (uint64) above the maximum pass; a `bigint` is checked exactly by core.
+   * `1e21`, which JSON would write as `1e+21`, or `2 ** 63`) is sent. The bounds are exact doubles:
+   * `minimum` the type's smallest value and `exclusiveMaximum` one past its largest (2^63 or 2^64), as
+   * `9223372036854775807` itself is no double (it would be read as 2^63 and let 2^63 pass). Core hands a
+   * `bigint` to the validator as the largest double at most its value, which compares with bounds that
+   * are exact doubles exactly as the `bigint` would.
    */
   private integerRange(width: "int64" | "uint64", path: string): JsonSchema {
     const range = INTEGER_RANGE[width];
     this.wording.set(`${path}/minimum`, { rule: "minimum", message: `must be at least ${range.minimum} (${width})` });
-    this.wording.set(`${path}/maximum`, { rule: "maximum", message: `must be at most ${range.maximum} (${width})` });
-    return { type: "integer", minimum: Number(range.minimum), maximum: Number(range.maximum) };
+    this.wording.set(`${path}/exclusiveMaximum`, { rule: "maximum", message: `must be at most ${range.maximum} (${width})` });
+    return { type: "integer", minimum: exactDouble(range.minimum), exclusiveMaximum: exactDouble(range.pastMaximum) };
   }
 
   /** Writes `rules` (of a value of type `type` at `path`) into `schema`, with their wording. */
@@ -181,6 +184,11 @@ class SchemaBuilder {
       if (!tightens(schema, rule)) continue;
       const keyword = applyRule(schema, rule, type);
       if (keyword === undefined) continue;
+      if (keyword === "maximum" && schema["exclusiveMaximum"] !== undefined) {
+        // The spec's tighter maximum (a safe integer, so exact as a double) replaces the type's.
+        delete schema["exclusiveMaximum"];
+        this.wording.delete(`${path}/exclusiveMaximum`);
+      }
       const key = `${path}/${keyword}`;
       const message = ruleMessage(rule, type);
       if (message !== undefined) this.wording.set(key, { rule: rule.kind, message });
@@ -197,10 +205,22 @@ class SchemaBuilder {
 
 /** Whether `rule` is at least as strict as the bound `schema` already has (a 64-bit type's range); other rules always are. */
 function tightens(schema: JsonSchema, rule: Rule): boolean {
-  if (rule.kind !== "minimum" && rule.kind !== "maximum") return true;
-  const current = schema[rule.kind];
-  if (typeof current !== "number") return true;
-  return rule.kind === "minimum" ? rule.value >= current : rule.value <= current;
+  if (rule.kind === "minimum") {
+    const current = schema["minimum"];
+    return typeof current !== "number" || rule.value >= current;
+  }
+  if (rule.kind === "maximum") {
+    const current = schema["exclusiveMaximum"];
+    return typeof current !== "number" || rule.value < current;
+  }
+  return true;
+}
+
+/** The double a decimal integer denotes, which must be exactly that integer (so no bound is silently moved). */
+function exactDouble(decimal: string): number {
+  const value = Number(decimal);
+  if (BigInt(value) !== BigInt(decimal)) throw new Error(`${decimal} is not exactly a double`);
+  return value;
 }
 
 /** Writes `rule` into `schema`; returns the JSON Schema keyword it became, if any. */

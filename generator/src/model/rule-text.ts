@@ -13,10 +13,15 @@ export const NO_SQL_PATTERN = '^(?:[^|"\\\\]|\\\\.|"(?:[^"\\\\]|\\\\.)*")*$';
 /** The regular expression a string breaking `nonEmpty` matches: empty or whitespace only (`\s`, Unicode-aware). */
 export const BLANK_PATTERN = "^\\s*$";
 
-/** Range of the 64-bit wire types, as exact decimal text (a `number` cannot hold the int64/uint64 maxima). */
-export const INTEGER_RANGE: Readonly<Record<"int64" | "uint64", { readonly minimum: string; readonly maximum: string }>> = {
-  int64: { minimum: "-9223372036854775808", maximum: "9223372036854775807" },
-  uint64: { minimum: "0", maximum: "18446744073709551615" },
+/**
+ * Range of the 64-bit wire types, as exact decimal text (a `number` cannot hold the int64/uint64 maxima):
+ * the smallest and largest values, and one past the largest (2^63, 2^64), which is exactly a double.
+ */
+export const INTEGER_RANGE: Readonly<
+  Record<"int64" | "uint64", { readonly minimum: string; readonly maximum: string; readonly pastMaximum: string }>
+> = {
+  int64: { minimum: "-9223372036854775808", maximum: "9223372036854775807", pastMaximum: "9223372036854775808" },
+  uint64: { minimum: "0", maximum: "18446744073709551615", pastMaximum: "18446744073709551616" },
 };
 
 /** A rule of a member of type `type` as TSDoc states it, e.g. `at most 50000000`. */

@@ -18,10 +18,13 @@ const UINT64_MAX = 2n ** 64n - 1n;
  *
  * First, when the input holds a `bigint`, each one must fit a 64-bit integer (`int64` or `uint64`,
  * so [-2^63, 2^64-1]), checked exactly (rule `int64Range`), whether or not the operation has a
- * validator: JSON carries it as a bare number, and the spec's bounds, as JSON Schema numbers, cannot
- * be compared exactly near 2^63. Then the operation's validator, if any. AJV's `integer` refuses a
- * `bigint`, so an input holding one is checked again as a copy with numbers in their place (only when
- * the first check fails).
+ * validator: JSON carries it as a bare number. Core does not know each parameter's type, so this is
+ * the union of both ranges. Then the operation's validator, if any, which holds each parameter to its
+ * own type's range. AJV's `integer` refuses a `bigint`, so an input holding one is checked again as a
+ * copy with, in place of each `bigint`, the largest double at most its value (see `bigIntFloor`):
+ * against the generated bounds, all exact doubles (`minimum`, `exclusiveMaximum`, and `maximum` below
+ * 2^53), every comparison then comes out as the exact one would. Only the relative `notAfter` rule
+ * (`$data`) compares two such doubles, and can miss an order inside one gap between doubles (past 2^53).
  */
 export function validateInput(operation: OperationInfo, input: object, service: string): void {
   const hasBigInt = containsBigInt(input);

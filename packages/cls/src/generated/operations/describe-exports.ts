@@ -13,7 +13,7 @@ export const describeExportsOperation: OperationInfo = {
   rateLimit: 20,
   validate: validateDescribeExportsInput,
   ruleText: {
-    "#/properties/Offset/maximum": { rule: "maximum", message: "must be at most 9223372036854775807 (int64)" },
+    "#/properties/Offset/exclusiveMaximum": { rule: "maximum", message: "must be at most 9223372036854775807 (int64)" },
     "#/properties/TopicId/not": { rule: "nonEmpty", message: "must not be empty or blank" },
   },
 };

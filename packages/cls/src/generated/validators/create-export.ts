@@ -31,12 +31,12 @@ const schema27 = {
     "From": {
       "type": "integer",
       "minimum": 0,
-      "maximum": 9223372036854776000
+      "exclusiveMaximum": 9223372036854776000
     },
     "To": {
       "type": "integer",
       "minimum": 0,
-      "maximum": 9223372036854776000
+      "exclusiveMaximum": 9223372036854776000
     },
     "Order": {
       "type": "string",
@@ -49,7 +49,7 @@ const schema27 = {
     "SyntaxRule": {
       "type": "integer",
       "minimum": 0,
-      "maximum": 18446744073709552000,
+      "exclusiveMaximum": 18446744073709552000,
       "enum": [0, 1]
     },
     "DerivedFields": {
@@ -369,13 +369,13 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   if (errors === _errs24) {
                     if ((typeof data6 == "number") && (isFinite(data6))) {
-                      if (data6 > 9223372036854776000 || isNaN(data6)) {
-                        validate10.errors = [{ instancePath: instancePath + "/From", schemaPath: "#/properties/From/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9223372036854776000 }, message: "must be <= 9223372036854776000" }];
+                      if (data6 < 0 || isNaN(data6)) {
+                        validate10.errors = [{ instancePath: instancePath + "/From", schemaPath: "#/properties/From/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                         return false;
                       }
                       else {
-                        if (data6 < 0 || isNaN(data6)) {
-                          validate10.errors = [{ instancePath: instancePath + "/From", schemaPath: "#/properties/From/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                        if (data6 >= 9223372036854776000 || isNaN(data6)) {
+                          validate10.errors = [{ instancePath: instancePath + "/From", schemaPath: "#/properties/From/exclusiveMaximum", keyword: "exclusiveMaximum", params: { comparison: "<", limit: 9223372036854776000 }, message: "must be < 9223372036854776000" }];
                           return false;
                         }
                       }
@@ -396,13 +396,13 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     if (errors === _errs26) {
                       if ((typeof data7 == "number") && (isFinite(data7))) {
-                        if (data7 > 9223372036854776000 || isNaN(data7)) {
-                          validate10.errors = [{ instancePath: instancePath + "/To", schemaPath: "#/properties/To/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9223372036854776000 }, message: "must be <= 9223372036854776000" }];
+                        if (data7 < 0 || isNaN(data7)) {
+                          validate10.errors = [{ instancePath: instancePath + "/To", schemaPath: "#/properties/To/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                           return false;
                         }
                         else {
-                          if (data7 < 0 || isNaN(data7)) {
-                            validate10.errors = [{ instancePath: instancePath + "/To", schemaPath: "#/properties/To/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                          if (data7 >= 9223372036854776000 || isNaN(data7)) {
+                            validate10.errors = [{ instancePath: instancePath + "/To", schemaPath: "#/properties/To/exclusiveMaximum", keyword: "exclusiveMaximum", params: { comparison: "<", limit: 9223372036854776000 }, message: "must be < 9223372036854776000" }];
                             return false;
                           }
                         }
@@ -461,13 +461,13 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           }
                           if (errors === _errs32) {
                             if ((typeof data10 == "number") && (isFinite(data10))) {
-                              if (data10 > 18446744073709552000 || isNaN(data10)) {
-                                validate10.errors = [{ instancePath: instancePath + "/SyntaxRule", schemaPath: "#/properties/SyntaxRule/maximum", keyword: "maximum", params: { comparison: "<=", limit: 18446744073709552000 }, message: "must be <= 18446744073709552000" }];
+                              if (data10 < 0 || isNaN(data10)) {
+                                validate10.errors = [{ instancePath: instancePath + "/SyntaxRule", schemaPath: "#/properties/SyntaxRule/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                 return false;
                               }
                               else {
-                                if (data10 < 0 || isNaN(data10)) {
-                                  validate10.errors = [{ instancePath: instancePath + "/SyntaxRule", schemaPath: "#/properties/SyntaxRule/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                if (data10 >= 18446744073709552000 || isNaN(data10)) {
+                                  validate10.errors = [{ instancePath: instancePath + "/SyntaxRule", schemaPath: "#/properties/SyntaxRule/exclusiveMaximum", keyword: "exclusiveMaximum", params: { comparison: "<", limit: 18446744073709552000 }, message: "must be < 18446744073709552000" }];
                                   return false;
                                 }
                               }

@@ -18,7 +18,7 @@ const schema27 = {
     "Offset": {
       "type": "integer",
       "minimum": 0,
-      "maximum": 9223372036854776000
+      "exclusiveMaximum": 9223372036854776000
     },
     "Limit": {
       "type": "integer",
@@ -113,13 +113,13 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               if (errors === _errs7) {
                 if ((typeof data1 == "number") && (isFinite(data1))) {
-                  if (data1 > 9223372036854776000 || isNaN(data1)) {
-                    validate10.errors = [{ instancePath: instancePath + "/Offset", schemaPath: "#/properties/Offset/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9223372036854776000 }, message: "must be <= 9223372036854776000" }];
+                  if (data1 < 0 || isNaN(data1)) {
+                    validate10.errors = [{ instancePath: instancePath + "/Offset", schemaPath: "#/properties/Offset/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                     return false;
                   }
                   else {
-                    if (data1 < 0 || isNaN(data1)) {
-                      validate10.errors = [{ instancePath: instancePath + "/Offset", schemaPath: "#/properties/Offset/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                    if (data1 >= 9223372036854776000 || isNaN(data1)) {
+                      validate10.errors = [{ instancePath: instancePath + "/Offset", schemaPath: "#/properties/Offset/exclusiveMaximum", keyword: "exclusiveMaximum", params: { comparison: "<", limit: 9223372036854776000 }, message: "must be < 9223372036854776000" }];
                       return false;
                     }
                   }
