@@ -82,7 +82,11 @@ export interface ClientHooks {
   afterResponse?(info: AfterResponseInfo): void;
 }
 
-/** Client-side rate limiting: requests per second for every action, or per action name. */
+/**
+ * Client-side rate limiting: requests per second for every action, or per action name. With a limit of
+ * `n`, a call of an action starts only once the `n`-th previous call of that action has been answered
+ * (or failed) at least a second ago, so no second ever sees more than `n` arrive at the server.
+ */
 export interface RateLimitOptions {
   /** Overrides the spec's limits: one number for every action, or a limit per action (others keep the spec's). */
   readonly perSecond?: number | Readonly<Record<string, number>> | undefined;

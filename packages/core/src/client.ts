@@ -27,7 +27,7 @@ import { AttemptFailure, startAttempt } from "./internal/http-attempt.js";
 import { validateInput } from "./internal/input-validation.js";
 import { download } from "./internal/download.js";
 import { stringifyBody } from "./internal/json-codec.js";
-import { RateLimiter } from "./internal/rate-limiter.js";
+import { RateLimiter, TurnRefused } from "./internal/rate-limiter.js";
 import { mayRetry, retryDelay } from "./internal/retry-policy.js";
 import { loadAgent, loadEnvHttpProxyAgent } from "./internal/undici-modules.js";
 import { userAgent } from "./internal/user-agent.js";
@@ -202,23 +202,60 @@ export class ServiceClient {
     }
   }
 
-  /** One attempt: credentials, rate limit, signature, exchange, answer. */
+  /**
+   * One attempt: credentials, a rate-limit turn, then the exchange. The turn is released when the
+   * attempt ends, answered or failed: the limiter stamps that time, which is after the request's
+   * arrival at the server.
+   */
   async #attempt(call: CallState, attempt: number): Promise<AttemptResult> {
+    const { operation } = call;
+    const credentials = await this.#resolveCredentials(operation.action);
+    const release = await this.#turn(call, attempt);
+    if (typeof release !== "function") return release;
+    try {
+      return await this.#exchange(call, attempt, credentials);
+    } finally {
+      release();
+    }
+  }
+
+  /**
+   * Waits for the action's rate-limit turn: its release, a no-op without a limit, or a final result when
+   * no turn comes before the deadline.
+   *
+   * @throws {@link TcAbortError} when the call's signal fires while waiting
+   */
+  async #turn(call: CallState, attempt: number): Promise<(() => void) | AttemptResult> {
+    const { operation } = call;
+    const limiter = this.#rateLimiter;
+    const perSecond = limiter?.limitFor(operation.action, operation.rateLimit);
+    if (limiter === undefined || perSecond === undefined) return () => undefined;
+    const service = this.serviceInfo.service;
+    try {
+      return await limiter.acquire(operation.action, perSecond, {
+        signal: call.signal,
+        maxWaitMs: call.deadlineAt - performance.now(),
+        onWait: (waitMs) => this.#log("debug", "tcsdk rate limit wait", { action: operation.action, waitMs }),
+      });
+    } catch (error) {
+      if (!(error instanceof TurnRefused)) throw error;
+      if (error.reason === "deadline") {
+        return final(new TcTimeoutError("deadline", call.deadlineMs, { service, action: operation.action, attempts: attempt }));
+      }
+      throw new TcAbortError(`${operation.action} aborted`, {
+        service,
+        action: operation.action,
+        attempts: attempt - 1,
+        cause: error.cause,
+      });
+    }
+  }
+
+  /** Signs and sends one attempt, and reads its answer. */
+  async #exchange(call: CallState, attempt: number, credentials: Credentials): Promise<AttemptResult> {
     const { operation, headers } = call;
     const service = this.serviceInfo.service;
     const context = { service, action: operation.action, attempts: attempt };
-    const credentials = await this.#resolveCredentials(operation.action);
-    const limiter = this.#rateLimiter;
-    const perSecond = limiter?.limitFor(operation.action, operation.rateLimit);
-    if (limiter !== undefined && perSecond !== undefined) {
-      const maxWait = call.deadlineAt - performance.now();
-      const wait = limiter.reserve(operation.action, perSecond, maxWait); // not reserved when it would pass the deadline
-      if (wait > 0) {
-        this.#log("debug", "tcsdk rate limit wait", { action: operation.action, waitMs: wait });
-        if (wait >= maxWait) return final(new TcTimeoutError("deadline", call.deadlineMs, context));
-        await this.#wait(wait, call, { attempts: attempt - 1 });
-      }
-    }
     const remaining = call.deadlineAt - performance.now();
     if (remaining <= 0) return final(new TcTimeoutError("deadline", call.deadlineMs, context));
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
-import { afterEach, describe, expect, it } from "vitest";
-import { TcAbortError, TcTimeoutError, type LogFields } from "../src/index.js";
-import { RateLimiter } from "../src/internal/rate-limiter.js";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { TcAbortError, TcTimeoutError, sleep, type LogFields } from "../src/index.js";
+import { RateLimiter, TurnRefused, type ReleaseTurn, type TurnOptions } from "../src/internal/rate-limiter.js";
 import { CreateExport, DescribeExports, TestClient, localOptions, rejectionOf } from "./helpers/test-client.js";
 import { apiError, apiSuccess, sendJson, startServer, type TestServer } from "./helpers/test-server.js";
 
@@ -16,81 +16,203 @@ function busiestSecond(starts: readonly number[], windowMs = 1000): number {
   return most;
 }
 
-describe("RateLimiter (sliding window)", () => {
-  it("lets n go at once, then each waits until the oldest of the last n is a second old", () => {
-    let now = 1_000;
-    const limiter = new RateLimiter(() => now);
-    expect([1, 2, 3, 4, 5].map(() => limiter.reserve("A", 2))).toEqual([0, 0, 1000, 1000, 2000]);
-    expect(limiter.reserve("B", 2)).toBe(0); // each action has its own window
-    now += 5_000; // a quiet spell: the window is empty again
-    expect([1, 2, 3].map(() => limiter.reserve("A", 2))).toEqual([0, 0, 1000]);
+/** A limiter on fake timers: `Date.now()` is the fake clock, moved by `vi.advanceTimersByTimeAsync`. */
+function fakeLimiter(override?: number | Record<string, number>): RateLimiter {
+  vi.useFakeTimers({ now: 0 });
+  return new RateLimiter(() => Date.now(), override);
+}
+
+/** A turn being waited for: whether (and when) it was given or refused, and its release. */
+interface Pending {
+  grantedAt: number | undefined;
+  refused: TurnRefused | undefined;
+  release: ReleaseTurn;
+}
+
+function ask(limiter: RateLimiter, action: string, perSecond: number, options?: TurnOptions): Pending {
+  const pending: Pending = { grantedAt: undefined, refused: undefined, release: () => undefined };
+  limiter.acquire(action, perSecond, options).then(
+    (release) => {
+      pending.grantedAt = Date.now();
+      pending.release = release;
+    },
+    (error: unknown) => {
+      pending.refused = error as TurnRefused;
+    }
+  );
+  return pending;
+}
+
+describe("RateLimiter (n calls per second, timed from the ends of the calls)", () => {
+  afterEach(() => {
+    vi.useRealTimers();
   });
 
-  it("never lets more than 20 start in any second, unlike a token bucket (which let 39 through)", () => {
-    let now = 0;
-    const limiter = new RateLimiter(() => now);
-    const starts: number[] = [];
-    const take = (): void => {
-      starts.push(now + limiter.reserve("CreateExport", 20));
-    };
-    for (let i = 0; i < 20; i++) take(); // a burst of 20 at t = 0 goes at once…
-    expect(starts.every((start) => start === 0)).toBe(true);
-    for (now = 50; now < 1000; now += 50) take(); // …so the 19 asked for within the next 950 ms wait for t = 1000
-    expect(starts.slice(20)).toEqual(Array.from({ length: 19 }, () => 1000));
-    expect(busiestSecond(starts)).toBe(20);
+  it("lets n go at once; the next waits until the n-th previous call has ended and a second has passed", async () => {
+    const limiter = fakeLimiter();
+    const [a, b, c] = [1, 2, 3].map(() => ask(limiter, "A", 2));
+    const other = ask(limiter, "B", 2); // each action has its own window
+    await vi.advanceTimersByTimeAsync(0);
+    expect([a?.grantedAt, b?.grantedAt, c?.grantedAt, other.grantedAt]).toEqual([0, 0, undefined, 0]);
+    await vi.advanceTimersByTimeAsync(5000); // a and b still in flight: c waits however long they take
+    expect(c?.grantedAt).toBeUndefined();
+    a?.release();
+    await vi.advanceTimersByTimeAsync(999);
+    expect(c?.grantedAt).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(c?.grantedAt).toBe(6000);
   });
 
-  it("for 3n calls arriving at any times, no 1-second window holds more than n starts, and none waits needlessly", () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 25 }),
-        fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 120 }),
-        (n, gaps) => {
-          let now = 10_000;
-          const limiter = new RateLimiter(() => now);
-          const arrivals: number[] = [];
+  it("a call in flight holds back the n-th call after it, even when later calls have ended", async () => {
+    const limiter = fakeLimiter();
+    const [a, b, c, d] = [1, 2, 3, 4].map(() => ask(limiter, "A", 2));
+    await vi.advanceTimersByTimeAsync(10);
+    b?.release(); // ends at 10; a is still in flight
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(c?.grantedAt).toBeUndefined();
+    a?.release(); // ends at 2010
+    await vi.advanceTimersByTimeAsync(1000);
+    // c goes a second after a ended; d (held by b, ended long ago) right after it, in the order asked.
+    expect([c?.grantedAt, d?.grantedAt]).toEqual([3010, 3010]);
+  });
+
+  it("releasing a turn twice counts once", async () => {
+    const limiter = fakeLimiter();
+    const a = ask(limiter, "A", 1);
+    await vi.advanceTimersByTimeAsync(0);
+    a.release();
+    const b = ask(limiter, "A", 1);
+    await vi.advanceTimersByTimeAsync(500);
+    a.release(); // too late to move the end
+    await vi.advanceTimersByTimeAsync(500);
+    expect(b.grantedAt).toBe(1000);
+  });
+
+  it("for 3n calls at any times and of any length, no second sees more than n arrive, in order, none waiting needlessly", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 6 }),
+        fc.array(fc.record({ gap: fc.integer({ min: 0, max: 400 }), length: fc.integer({ min: 0, max: 1500 }), at: fc.double({ min: 0, max: 1, noNaN: true }) }), {
+          minLength: 1,
+          maxLength: 18,
+        }),
+        async (n, shapes) => {
+          const limiter = fakeLimiter();
+          const calls = Array.from({ length: 3 * n }, (_, i) => shapes[i % shapes.length] ?? { gap: 0, length: 0, at: 0 });
+          const asked: number[] = [];
           const starts: number[] = [];
-          for (let i = 0; i < 3 * n; i++) {
-            now += gaps[i % gaps.length] ?? 0;
-            arrivals.push(now);
-            starts.push(now + limiter.reserve("A", n));
-          }
-          expect(busiestSecond(starts)).toBeLessThanOrEqual(n);
+          const ends: number[] = [];
+          const order: number[] = [];
+          let askAt = 0;
+          calls.forEach((call, i) => {
+            askAt += call.gap;
+            setTimeout(() => {
+              asked[i] = Date.now();
+              void limiter.acquire("A", n).then((release) => {
+                starts[i] = Date.now();
+                order.push(i);
+                setTimeout(() => {
+                  ends[i] = Date.now();
+                  release();
+                }, call.length);
+              });
+            }, askAt);
+          });
+          await vi.runAllTimersAsync();
+          vi.useRealTimers();
+          expect(order).toEqual(calls.map((_, i) => i)); // first asked, first served
+          // Each request arrives somewhere between its start and its end, as the server sees it.
+          const arrivals = calls.map((call, i) => (starts[i] ?? 0) + call.at * ((ends[i] ?? 0) - (starts[i] ?? 0)));
+          expect(busiestSecond(arrivals)).toBeLessThanOrEqual(n);
           starts.forEach((start, i) => {
-            // Served in the order asked, and no later than the window allows: at its arrival, or
-            // exactly when the start n places earlier turns one second old.
-            if (i > 0) expect(start).toBeGreaterThanOrEqual(starts[i - 1] ?? 0);
-            const earliest = i >= n ? Math.max(arrivals[i] ?? 0, (starts[i - n] ?? 0) + 1000) : arrivals[i];
+            const earliest = Math.max(asked[i] ?? 0, starts[i - 1] ?? 0, i >= n ? (ends[i - n] ?? 0) + 1000 : 0);
             expect(start).toBe(earliest);
           });
         }
       ),
-      { numRuns: 300 }
+      { numRuns: 150 }
     );
   });
 
-  it("a limit under 1 per second allows one start per 1/limit seconds", () => {
-    const limiter = new RateLimiter(() => 0);
-    expect([1, 2, 3].map(() => limiter.reserve("A", 0.5))).toEqual([0, 2000, 4000]);
+  it("a limit under 1 per second allows one call per 1/limit seconds after the previous one ended", async () => {
+    const limiter = fakeLimiter();
+    const a = ask(limiter, "A", 0.5);
+    const b = ask(limiter, "A", 0.5);
+    await vi.advanceTimersByTimeAsync(100);
+    a.release();
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(b.grantedAt).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(b.grantedAt).toBe(2100);
   });
 
-  it("rounds a fractional limit down, and holds a limit over 10 000/s to 10 000/s (bounded memory)", () => {
-    let now = 0;
-    const limiter = new RateLimiter(() => now);
-    expect([1, 2, 3].map(() => limiter.reserve("A", 2.9))).toEqual([0, 0, 1000]);
-    const starts: number[] = [];
-    for (let i = 0; i < 25_000; i++) {
-      starts.push(now + limiter.reserve("B", 1e9));
-      if (i % 20 === 19) now += 1; // whole ms, so that start times add up exactly
-    }
-    expect(busiestSecond(starts)).toBe(10_000);
+  it("rounds a fractional limit down, and holds a limit over 10 000/s to 10 000/s (bounded memory)", async () => {
+    const limiter = fakeLimiter();
+    const fractional = [1, 2, 3].map(() => ask(limiter, "A", 2.9));
+    const many = Array.from({ length: 10_001 }, () => ask(limiter, "B", 1e9));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fractional.map((turn) => turn.grantedAt)).toEqual([0, 0, undefined]);
+    expect(many.filter((turn) => turn.grantedAt === 0).length).toBe(10_000);
+    for (const turn of many) turn.release();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(many.at(-1)?.grantedAt).toBe(1000);
   });
 
-  it("reserves nothing when the wait would be maxWaitMs or longer", () => {
-    const limiter = new RateLimiter(() => 0);
-    expect(limiter.reserve("A", 1)).toBe(0);
-    expect(limiter.reserve("A", 1, 500)).toBe(1000); // too long: not taken
-    expect(limiter.reserve("A", 1)).toBe(1000); // so the next caller gets that turn
+  it("refuses at once a turn known to come at or after maxWaitMs, and that caller takes no turn", async () => {
+    const limiter = fakeLimiter();
+    const a = ask(limiter, "A", 1);
+    await vi.advanceTimersByTimeAsync(0);
+    a.release();
+    const late = ask(limiter, "A", 1, { maxWaitMs: 1000 });
+    const next = ask(limiter, "A", 1, { maxWaitMs: 1001 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(late.refused).toBeInstanceOf(TurnRefused);
+    expect(late.refused?.reason).toBe("deadline");
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(next.grantedAt).toBe(1000); // the refused caller's turn went to the next one
+  });
+
+  it("gives up after maxWaitMs behind a call in flight", async () => {
+    const limiter = fakeLimiter();
+    ask(limiter, "A", 1);
+    const waiting = ask(limiter, "A", 1, { maxWaitMs: 300 });
+    const after = ask(limiter, "A", 1);
+    await vi.advanceTimersByTimeAsync(299);
+    expect(waiting.refused).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(waiting.refused?.reason).toBe("deadline");
+    expect(after.refused).toBeUndefined(); // still queued, first in line now
+  });
+
+  it("an abort ends the wait with the signal's reason; the aborted caller takes no turn", async () => {
+    const limiter = fakeLimiter();
+    const a = ask(limiter, "A", 1);
+    const controller = new AbortController();
+    const aborted = ask(limiter, "A", 1, { signal: controller.signal });
+    const next = ask(limiter, "A", 1);
+    await vi.advanceTimersByTimeAsync(0);
+    a.release();
+    await vi.advanceTimersByTimeAsync(400);
+    controller.abort(new Error("enough"));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(aborted.refused?.reason).toBe("abort");
+    expect(aborted.refused?.cause).toEqual(new Error("enough"));
+    await vi.advanceTimersByTimeAsync(600);
+    expect(next.grantedAt).toBe(1000);
+    const already = ask(limiter, "A", 1, { signal: AbortSignal.abort("before") });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(already.refused?.reason).toBe("abort");
+  });
+
+  it("announces each timed wait, not the turns that go at once", async () => {
+    const limiter = fakeLimiter();
+    const waits: number[] = [];
+    const first = ask(limiter, "A", 1, { onWait: (ms) => waits.push(ms) });
+    await vi.advanceTimersByTimeAsync(250);
+    first.release();
+    ask(limiter, "A", 1, { onWait: (ms) => waits.push(ms) });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(waits).toEqual([1000]);
   });
 
   it("takes the limit from the spec unless overridden, per client or per action", () => {
@@ -146,16 +268,30 @@ describe("client-side rate limiting", () => {
     expect(waits).toEqual([1000]);
   });
 
-  it("3n concurrent calls start n per second: no 1-second window holds more than n", async () => {
+  it("with a frozen clock, waits still overlap: 3n concurrent calls wait one second per n", async () => {
     server = await startServer((_req, res) => sendJson(res, apiSuccess()));
     const { waits, logger } = waitsLogger();
     client = new TestClient(localOptions(server.url, { rateLimit: { perSecond: 5 }, clock: () => 0, logger }));
     await Promise.all(Array.from({ length: 15 }, () => client?.call(DescribeExports, {})));
-    // With the clock frozen at 0, a call starts at 0 when it does not wait, else at its announced wait.
-    const starts = [...Array.from({ length: 15 - waits.length }, () => 0), ...waits];
-    expect(busiestSecond(starts)).toBe(5);
-    expect(starts.sort((a, b) => a - b)).toEqual([0, 0, 0, 0, 0, 1000, 1000, 1000, 1000, 1000, 2000, 2000, 2000, 2000, 2000]);
+    // The 6th waits a second for the 1st (the 7th to 10th go with it), the 11th a second for the 6th.
+    expect(waits).toEqual([1000, 1000]);
     expect(server.requests.length).toBe(15);
+  });
+
+  it("a call in flight holds back the n-th call after it: a wait that outlasts the deadline is a TcTimeoutError", async () => {
+    let answer: (() => void) | undefined;
+    server = await startServer((_req, res) => {
+      answer = () => sendJson(res, apiSuccess());
+    });
+    client = new TestClient(localOptions(server.url, { rateLimit: { perSecond: 1 } }));
+    const slow = client.call(DescribeExports, {});
+    for (let i = 0; i < 200 && server.requests.length === 0; i++) await sleep(10);
+    const error = await rejectionOf(client.call(DescribeExports, {}, { deadlineMs: 200 }));
+    expect(error).toBeInstanceOf(TcTimeoutError);
+    expect(error).toMatchObject({ kind: "deadline", attempts: 1 });
+    expect(server.requests.length).toBe(1);
+    answer?.();
+    await slow;
   });
 
   it("a retry takes a turn too", async () => {
@@ -179,7 +315,7 @@ describe("client-side rate limiting", () => {
     expect(error).toMatchObject({ kind: "deadline" });
     expect(server.requests.length).toBe(1);
     await client.call(DescribeExports, {});
-    expect(waits).toEqual([1000, 1000]); // the third call waits for the second's turn, not a turn after it
+    expect(waits).toEqual([1000]); // the refused call announced no wait; the third waits for the turn it left
     expect(server.requests.length).toBe(2);
   });
 

@@ -2,14 +2,24 @@
  * Client-side pacing per action, so a client stays under the documented limit instead of
  * collecting `RequestLimitExceeded` answers.
  *
- * Each action gets a sliding window: with a limit of `n` per second, a call may start when fewer
- * than `n` calls started in the past 1000 ms, that is once the oldest of the last `n` starts is at
- * least 1000 ms old. No 1-second window, wherever it is placed, ever holds more than `n` starts — the
- * way Tencent Cloud counts "20 requests per second". The last `n` start times are kept in a ring
- * buffer, so memory per action is constant.
+ * The server counts requests when they *arrive*, over a sliding second; the client cannot see
+ * arrivals, but it knows two times that enclose each one: the attempt's start (before the request is
+ * written) and its end (when the answer, or a failure, is in). So each action keeps its last `n` calls
+ * (`n` the limit per second), each either in flight or stamped with the time it ended, and a call may
+ * start only when the `n`-th previous call has ended at least 1000 ms ago (fewer than `n` calls so far:
+ * at once). A call in flight thus blocks the `n`-th call after it until it ends.
  *
- * A caller reserves its start time at once (now, or 1000 ms after the oldest of the last `n`), so
- * concurrent callers are served in the order they asked, without polling, and then waits for it.
+ * Why this is exact: number the calls in start order; calls start in that order (FIFO), so for any
+ * `i` and `j >= i + n`, `start(j) >= start(i + n) >= end(i) + 1000`. Arrival `a(k)` lies in
+ * `[start(k), end(k)]`, so `a(j) - a(i) >= 1000`: of any `n + 1` calls, the first and the last started
+ * arrive at least a second apart, and no window shorter than a second (`[t, t + 1000)` or
+ * `(t - 1000, t]`) ever sees more than `n` arrivals — whatever the latency, connection setup included.
+ * It holds on one client; several clients with the same credentials each count only their own calls.
+ * The cost: at most `n` calls of one action are in flight at once.
+ *
+ * Waiters are served in the order they asked, without polling: a waiter blocked by a call in flight is
+ * woken by its release, one blocked by time by a timer. The last `n` end times are kept in a ring
+ * buffer, so memory per action is constant.
  *
  * @internal
  * @packageDocumentation
@@ -18,36 +28,196 @@
 /** Length of the window, ms. */
 const WINDOW_MS = 1000;
 /**
- * Most start times kept per action (80 KB): a higher limit is held to this many per second. No
- * client signs and sends that many requests a second on one event loop, so this only bounds memory.
+ * Most calls kept per action (80 KB): a higher limit is held to this many per second. No client signs
+ * and sends that many requests a second on one event loop, so this only bounds memory.
  */
 const MAX_SLOTS = 10_000;
 
-/** The last `size` start times of one action. */
-class StartWindow {
-  /** Start times, ms on the limiter's clock; `next` is the oldest once the ring is full. */
-  readonly #starts: Float64Array;
+/** Ends a turn: stamps the attempt's end (call it once the answer or the failure is in). Later calls do nothing. */
+export type ReleaseTurn = () => void;
+
+/** Why a turn was not given: the caller's deadline, or its abort signal. */
+export class TurnRefused extends Error {
+  /**
+   * @param reason - `deadline`: the turn would come too late; `abort`: the signal fired
+   * @param cause - the signal's reason, for `abort`
+   */
+  constructor(
+    readonly reason: "deadline" | "abort",
+    cause?: unknown
+  ) {
+    super(reason === "deadline" ? "no rate-limit turn before the deadline" : "aborted while waiting for a rate-limit turn", {
+      cause,
+    });
+    this.name = "TurnRefused";
+  }
+}
+
+/** How a caller waits for its turn. */
+export interface TurnOptions {
+  /** Ends the wait (the promise rejects with a {@link TurnRefused} `abort`). */
+  readonly signal?: AbortSignal | undefined;
+  /**
+   * Longest wait, ms: a turn known to come at or after it is refused at once, and a wait still going on
+   * then (behind calls in flight) is given up. @defaultValue no limit
+   */
+  readonly maxWaitMs?: number | undefined;
+  /** Told each time the caller starts a timed wait, with its length in ms (for logging). */
+  readonly onWait?: ((waitMs: number) => void) | undefined;
+}
+
+/** A caller in the queue. */
+interface Waiter {
+  readonly grant: (release: ReleaseTurn) => void;
+  readonly refuse: (error: TurnRefused) => void;
+  /** Time on the limiter's clock after which the caller will not go. */
+  readonly deadline: number;
+  readonly options: TurnOptions;
+  /** Removes the abort listener and the deadline timer. */
+  cleanup: () => void;
+}
+
+/** The last `size` calls of one action, and the callers waiting for a turn. */
+class ActionWindow {
+  /** End times, ms on the limiter's clock; `NaN` while in flight. `next` is the oldest once the ring is full. */
+  readonly #ends: Float64Array;
   #next = 0;
   #count = 0;
+  readonly #queue: Waiter[] = [];
+  /** The timer waiting for the head of the queue's turn, if any. */
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  /** The latest time a timer has shown to be reached (see {@link ActionWindow.#wait}). */
+  #reached = Number.NEGATIVE_INFINITY;
 
   constructor(
     readonly size: number,
-    readonly windowMs: number
+    readonly windowMs: number,
+    readonly clock: () => number
   ) {
-    this.#starts = new Float64Array(size);
+    this.#ends = new Float64Array(size);
   }
 
-  /** The earliest time at or after `now` when one more call may start. */
-  earliestStart(now: number): number {
-    if (this.#count < this.size) return now;
-    return Math.max(now, (this.#starts[this.#next] ?? now) + this.windowMs);
+  /** Queues a caller and serves the queue. */
+  acquire(options: TurnOptions): Promise<ReleaseTurn> {
+    return new Promise<ReleaseTurn>((resolve, reject) => {
+      const { signal, maxWaitMs = Number.POSITIVE_INFINITY } = options;
+      if (signal?.aborted) {
+        reject(new TurnRefused("abort", signal.reason));
+        return;
+      }
+      const waiter: Waiter = {
+        grant: resolve,
+        refuse: reject,
+        deadline: this.#now() + maxWaitMs,
+        options,
+        cleanup: () => undefined,
+      };
+      const onAbort = (): void => this.#leave(waiter, new TurnRefused("abort", signal?.reason));
+      signal?.addEventListener("abort", onAbort, { once: true });
+      // The deadline also holds while the wait is behind calls in flight (of unknown length).
+      const deadlineTimer = Number.isFinite(maxWaitMs)
+        ? setTimeout(() => this.#leave(waiter, new TurnRefused("deadline")), Math.max(0, maxWaitMs))
+        : undefined;
+      waiter.cleanup = () => {
+        signal?.removeEventListener("abort", onAbort);
+        clearTimeout(deadlineTimer);
+      };
+      this.#queue.push(waiter);
+      this.#serve();
+    });
   }
 
-  /** Records a start at `time`, replacing the oldest once `size` are kept. */
-  record(time: number): void {
-    this.#starts[this.#next] = time;
+  /** Takes `waiter` out of the queue (abort or deadline) and refuses it. */
+  #leave(waiter: Waiter, error: TurnRefused): void {
+    const index = this.#queue.indexOf(waiter);
+    if (index === -1) return;
+    this.#queue.splice(index, 1);
+    waiter.cleanup();
+    if (index === 0) {
+      clearTimeout(this.#timer);
+      this.#timer = undefined;
+    }
+    waiter.refuse(error);
+    this.#serve();
+  }
+
+  /** Gives turns to the head of the queue while it may go; arms a timer when it must wait for time. */
+  #serve(): void {
+    while (this.#timer === undefined) {
+      const head = this.#queue[0];
+      if (head === undefined) return;
+      let ready = Number.NEGATIVE_INFINITY;
+      if (this.#count === this.size) {
+        const oldestEnd = this.#ends[this.#next] ?? Number.NaN;
+        if (Number.isNaN(oldestEnd)) return; // the n-th previous call is in flight: its release serves again
+        ready = oldestEnd + this.windowMs;
+      }
+      const now = this.#now();
+      if (now >= ready) {
+        this.#queue.shift();
+        head.cleanup();
+        head.grant(this.#take());
+        continue;
+      }
+      if (ready >= head.deadline) {
+        this.#queue.shift();
+        head.cleanup();
+        head.refuse(new TurnRefused("deadline"));
+        continue;
+      }
+      this.#wait(head, ready, now);
+      return;
+    }
+  }
+
+  /**
+   * Arms the timer for `head`'s turn at `ready`. A timer may fire up to a millisecond early (timers
+   * count whole milliseconds of a cached loop time), so when it fires the clock is read again, and a
+   * remainder is waited out. A clock that did not move at all during the wait is a test's frozen clock:
+   * then the timer is trusted, and `ready` becomes the limiter's notion of now (see {@link ActionWindow.#now}).
+   */
+  #wait(head: Waiter, ready: number, now: number, announce = true): void {
+    const waitMs = ready - now;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      const later = this.#now();
+      if (later < ready && later > now && this.#queue[0] === head) this.#wait(head, ready, later, false);
+      else {
+        this.#reached = Math.max(this.#reached, ready);
+        this.#serve();
+      }
+    }, waitMs);
+    if (announce) {
+      try {
+        head.options.onWait?.(waitMs);
+      } catch {
+        // A failing observer must not stall the queue.
+      }
+    }
+  }
+
+  /** Records a call in flight in the oldest place and returns its release. */
+  #take(): ReleaseTurn {
+    const index = this.#next;
+    this.#ends[index] = Number.NaN;
     this.#next = (this.#next + 1) % this.size;
     if (this.#count < this.size) this.#count++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.#ends[index] = this.#now();
+      this.#serve();
+    };
+  }
+
+  /**
+   * The clock, or the latest time a timer has shown to be reached if that is later. With a real clock
+   * the two agree (a timer's time counts as reached only once the clock shows it); a frozen test clock
+   * is thus moved on by the waits, so that concurrent waits overlap as they would in real time.
+   */
+  #now(): number {
+    return Math.max(this.clock(), this.#reached);
   }
 }
 
@@ -55,7 +225,7 @@ class StartWindow {
 export class RateLimiter {
   readonly #clock: () => number;
   readonly #override: number | Readonly<Record<string, number>> | undefined;
-  readonly #windows = new Map<string, StartWindow>();
+  readonly #windows = new Map<string, ActionWindow>();
 
   /**
    * @param clock - the time source, ms (only differences matter; a monotonic clock is best)
@@ -74,30 +244,26 @@ export class RateLimiter {
   }
 
   /**
-   * Reserves the next start time for `action` and returns how long to wait for it in ms (0: go now).
-   * When the wait would be `maxWaitMs` or more, nothing is reserved (the caller will not go). A
-   * reservation is kept even if the caller gives up waiting later (the slot is then lost, which errs
-   * on the safe side).
+   * Waits for a turn of `action` (in the order callers asked) and resolves with its release, which the
+   * caller must call once the attempt has ended, answered or failed (in a `finally`).
    *
-   * @param perSecond - the limit: at most `floor(perSecond)` starts in any 1000 ms (10 000 at most); a
-   *   limit under 1 allows one start per `1000 / perSecond` ms
+   * Rejects with a {@link TurnRefused}: `deadline` at once when the turn is known to come at or after
+   * `maxWaitMs`, or once `maxWaitMs` has passed behind calls still in flight; `abort` when the signal
+   * fires. A refused caller takes no turn.
+   *
+   * @param perSecond - the limit: at most `floor(perSecond)` calls per 1000 ms (10 000 at most); a
+   *   limit under 1 allows one call per `1000 / perSecond` ms
    */
-  reserve(action: string, perSecond: number, maxWaitMs = Number.POSITIVE_INFINITY): number {
-    const window = this.#windowFor(action, perSecond);
-    const now = this.#clock();
-    const start = window.earliestStart(now);
-    const wait = start - now;
-    if (wait >= maxWaitMs) return wait;
-    window.record(start);
-    return wait;
+  acquire(action: string, perSecond: number, options: TurnOptions = {}): Promise<ReleaseTurn> {
+    return this.#windowFor(action, perSecond).acquire(options);
   }
 
-  #windowFor(action: string, perSecond: number): StartWindow {
+  #windowFor(action: string, perSecond: number): ActionWindow {
     const size = Math.min(Math.max(1, Math.floor(perSecond)), MAX_SLOTS);
     const windowMs = perSecond < 1 ? WINDOW_MS / perSecond : WINDOW_MS;
     let window = this.#windows.get(action);
     if (window === undefined || window.size !== size || window.windowMs !== windowMs) {
-      window = new StartWindow(size, windowMs);
+      window = new ActionWindow(size, windowMs, this.#clock);
       this.#windows.set(action, window);
     }
     return window;
