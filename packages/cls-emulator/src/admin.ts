@@ -10,12 +10,14 @@
  * | `POST /_emulator/topics/<id>/close` or `/open` | sets the status → `{"topic":…}` |
  * | `POST /_emulator/topics/<id>/logs` (NDJSON body, any size) | appends → `{"appended":n,"topic":…}` |
  *
- * Errors: HTTP 400/404/405/409 with `{"error":{"code","message"}}`.
+ * Errors: HTTP 400/404/405/409 with `{"error":{"code","message"}}` (400 `InvalidPath` for a malformed
+ * percent escape in the path).
  * @packageDocumentation
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Clock } from "./clock.js";
-import { readBody, sendJson } from "./http-body.js";
+import { isClientAbort, readBody, sendJson } from "./http-body.js";
+import { decodePathSegment, type RequestTarget } from "./request-target.js";
 import { LineTooLongError } from "./store/line-splitter.js";
 import { LogLineError } from "./store/log-line.js";
 import { TopicStoreError, type CreateTopicInput, type TopicInfo, type TopicStore } from "./store/topic-store.js";
@@ -58,11 +60,12 @@ class AdminError extends Error {
 }
 
 /** Answers one admin request; never throws. */
-export async function handleAdminRequest(req: IncomingMessage, res: ServerResponse, url: URL, topics: TopicStore, clock: Clock): Promise<void> {
+export async function handleAdminRequest(req: IncomingMessage, res: ServerResponse, target: RequestTarget, topics: TopicStore, clock: Clock): Promise<void> {
   try {
-    const [status, body] = await route(req, url.pathname.slice(ADMIN_PREFIX.length).split("/"), topics);
+    const [status, body] = await route(req, target.path.slice(ADMIN_PREFIX.length).split("/"), topics);
     sendJson(res, clock, status, body);
   } catch (error) {
+    if (isClientAbort(error)) return;
     const failure = toAdminError(error);
     if (failure.status === 500) console.error("cls-emulator: admin request failed:", error);
     if (!req.complete) req.resume();
@@ -72,7 +75,9 @@ export async function handleAdminRequest(req: IncomingMessage, res: ServerRespon
 
 async function route(req: IncomingMessage, parts: string[], topics: TopicStore): Promise<[number, unknown]> {
   const method = req.method ?? "GET";
-  const [first, id, verb, extra] = parts.map(decodeURIComponent);
+  const decoded = parts.map(decodePathSegment);
+  if (decoded.includes(undefined)) throw new AdminError(400, "InvalidPath", "the path has a malformed percent escape");
+  const [first, id, verb, extra] = decoded;
   if (first === "health" && parts.length === 1) return [200, { status: "ok" }];
   if (first !== "topics" || extra !== undefined) throw new AdminError(404, "NotFound", "no such admin endpoint");
   if (id === undefined || id === "") {

@@ -1,6 +1,7 @@
 /**
  * Verifies TC3-HMAC-SHA256 signatures the way the service documents, recomputing them with
- * `signTc3` from `@tcsdk/core/signing` over the exact bytes received.
+ * `signTc3` from `@tcsdk/core/signing` over the exact bytes received; and the checks signature v1
+ * shares with it (key lookup, clock skew, token, accepted services).
  * @packageDocumentation
  */
 import { createHash, timingSafeEqual } from "node:crypto";
@@ -34,7 +35,9 @@ export interface ParsedAuthorization {
 export interface ReceivedRequest {
   /** HTTP method. */
   readonly method: string;
-  /** Query string without `?` (empty for the usual POST). */
+  /** Path as sent (`/`; `//` from an SDK given an endpoint with a trailing slash). @defaultValue `"/"` */
+  readonly path?: string;
+  /** Query string as sent, without `?` (empty for the usual POST; the parameters of a TC3 GET). */
   readonly query: string;
   /** Received headers (Node lower-cases names). */
   readonly headers: IncomingHttpHeaders;
@@ -48,7 +51,7 @@ export interface AuthConfig {
   readonly keys: ReadonlyMap<string, EmulatorKey>;
   /** Time source. */
   readonly clock: Clock;
-  /** Accept only service `cls` (otherwise the Host's first DNS label too). */
+  /** Accept only service `cls` (otherwise the Host's first DNS label too, with or without its port). */
   readonly strictService: boolean;
 }
 
@@ -90,21 +93,9 @@ export function authenticate(request: ReceivedRequest, config: AuthConfig): Emul
       "The Authorization header is not of the form `TC3-HMAC-SHA256 Credential=<SecretId>/<date>/<service>/tc3_request, SignedHeaders=<headers>, Signature=<hex>`.",
     );
   }
-  const rawTimestamp = single(request.headers["x-tc-timestamp"]);
-  if (rawTimestamp === undefined) throw new ApiError("MissingParameter", "The header `X-TC-Timestamp` is missing.");
-  if (!/^\d{1,12}$/.test(rawTimestamp)) throw new ApiError("InvalidParameter", "The header `X-TC-Timestamp` must be UNIX seconds.");
-  const timestamp = Number(rawTimestamp);
-
-  const key = config.keys.get(auth.secretId);
-  if (key === undefined) throw new ApiError("AuthFailure.SecretIdNotFound", "The SecretId is not found, please ensure that your SecretId is correct.");
-
-  const now = Math.floor(config.clock() / 1000);
-  if (Math.abs(now - timestamp) > MAX_CLOCK_SKEW_SECONDS) {
-    throw new ApiError(
-      "AuthFailure.SignatureExpire",
-      `Signature expired, the request timestamp ${timestamp} and the server time ${now} differ by more than ${MAX_CLOCK_SKEW_SECONDS} seconds; see the Date header.`,
-    );
-  }
+  const timestamp = readTimestamp(single(request.headers["x-tc-timestamp"]), "The header `X-TC-Timestamp`");
+  const key = findKey(config, auth.secretId);
+  checkSkew(config, timestamp);
   if (auth.date !== utcDate(timestamp)) {
     throw new ApiError("AuthFailure.SignatureFailure", `The credential date ${auth.date} is not the UTC date of X-TC-Timestamp ${timestamp}.`);
   }
@@ -132,6 +123,7 @@ export function authenticate(request: ReceivedRequest, config: AuthConfig): Emul
     contentType: single(request.headers["content-type"]) ?? "",
     payload: request.body,
     method: request.method,
+    path: request.path ?? "/",
     query: request.query,
     extraSignedHeaders: extra,
   });
@@ -142,11 +134,44 @@ export function authenticate(request: ReceivedRequest, config: AuthConfig): Emul
   return key;
 }
 
-/** `cls`, and unless strict, the first DNS label of the host (what the official Node SDK signs). */
-function acceptedServices(host: string, strict: boolean): string[] {
+/**
+ * `cls`, and unless strict, the first DNS label of the host, with and without the port: the official
+ * Node SDKs sign `endpoint.split(".")[0]`, so `127` for `127.0.0.1:PORT` but `localhost:PORT` for
+ * `localhost:PORT`.
+ */
+export function acceptedServices(host: string, strict: boolean): string[] {
   if (strict) return [SERVICE];
   const hostname = host.startsWith("[") ? host.slice(1, host.indexOf("]")) : (host.split(":")[0] ?? "");
-  return [SERVICE, hostname.split(".")[0] ?? ""];
+  return [SERVICE, hostname.split(".")[0] ?? "", host.split(".")[0] ?? ""].filter((service) => service !== "");
+}
+
+/**
+ * Reads a timestamp in UNIX seconds.
+ * @param label - how the message names it, e.g. "The header `X-TC-Timestamp`"
+ * @throws {@link ApiError} `MissingParameter` when absent, `InvalidParameter` when not digits
+ */
+export function readTimestamp(raw: string | undefined, label: string): number {
+  if (raw === undefined || raw === "") throw new ApiError("MissingParameter", `${label} is missing.`);
+  if (!/^\d{1,12}$/.test(raw)) throw new ApiError("InvalidParameter", `${label} must be UNIX seconds.`);
+  return Number(raw);
+}
+
+/** The configured key of a SecretId. @throws {@link ApiError} `AuthFailure.SecretIdNotFound` */
+export function findKey(config: AuthConfig, secretId: string): EmulatorKey {
+  const key = config.keys.get(secretId);
+  if (key === undefined) throw new ApiError("AuthFailure.SecretIdNotFound", "The SecretId is not found, please ensure that your SecretId is correct.");
+  return key;
+}
+
+/** @throws {@link ApiError} `AuthFailure.SignatureExpire` when `timestamp` is more than 300 s from the emulator clock */
+export function checkSkew(config: AuthConfig, timestamp: number): void {
+  const now = Math.floor(config.clock() / 1000);
+  if (Math.abs(now - timestamp) > MAX_CLOCK_SKEW_SECONDS) {
+    throw new ApiError(
+      "AuthFailure.SignatureExpire",
+      `Signature expired, the request timestamp ${timestamp} and the server time ${now} differ by more than ${MAX_CLOCK_SKEW_SECONDS} seconds; see the Date header.`,
+    );
+  }
 }
 
 function sameHex(expected: string, given: string): boolean {
@@ -154,17 +179,22 @@ function sameHex(expected: string, given: string): boolean {
   return timingSafeEqual(Buffer.from(expected, "hex"), Buffer.from(given, "hex"));
 }
 
-function verifyToken(key: EmulatorKey, sent: string | undefined): void {
+/**
+ * Checks the session token in constant time: required (and equal) for temporary keys, refused for permanent ones.
+ * @param name - how the message names it, `X-TC-Token` or `Token`
+ * @throws {@link ApiError} `AuthFailure.TokenFailure`
+ */
+export function verifyToken(key: EmulatorKey, sent: string | undefined, name = "X-TC-Token"): void {
   const given = sent ?? "";
   const wanted = key.token ?? "";
   const digest = (text: string): Buffer => createHash("sha256").update(text).digest();
   if (!timingSafeEqual(digest(given), digest(wanted))) {
-    throw new ApiError("AuthFailure.TokenFailure", wanted ? "The X-TC-Token is missing or invalid." : "X-TC-Token was sent for permanent credentials.");
+    throw new ApiError("AuthFailure.TokenFailure", wanted ? `The ${name} is missing or invalid.` : `${name} was sent for permanent credentials.`);
   }
 }
 
 /** The first value of a header that may repeat; `undefined` when absent or empty. */
-function single(value: string | string[] | undefined): string | undefined {
+export function single(value: string | string[] | undefined): string | undefined {
   const first = Array.isArray(value) ? value[0] : value;
   return first === undefined || first === "" ? undefined : first;
 }

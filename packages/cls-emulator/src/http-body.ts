@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { httpDate, type Clock } from "./clock.js";
+import { stringifyJson } from "./json-exact.js";
 
 /** Reads a whole body; `undefined` when it is larger than `limit` bytes (the rest is drained). */
 export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
@@ -16,9 +17,17 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Buf
   return size > limit ? undefined : Buffer.concat(chunks);
 }
 
-/** Writes a JSON answer with `Content-Length` and a `Date` from the emulator clock. */
+/**
+ * Whether an error is the client going away mid-request (Node's `aborted`, `ECONNRESET`, raised
+ * while reading the body): nothing to answer, nothing to log.
+ */
+export function isClientAbort(error: unknown): boolean {
+  return error instanceof Error && (error as NodeJS.ErrnoException).code === "ECONNRESET";
+}
+
+/** Writes a JSON answer (a `bigint` as exact digits) with `Content-Length` and a `Date` from the emulator clock. */
 export function sendJson(res: ServerResponse, clock: Clock, status: number, value: unknown, headers: Record<string, string> = {}): void {
-  const body = JSON.stringify(value);
+  const body = stringifyJson(value);
   res.writeHead(status, {
     ...headers,
     "Content-Type": "application/json",

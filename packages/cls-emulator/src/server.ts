@@ -3,6 +3,7 @@
  * the download links and the admin API on one HTTP port.
  * @packageDocumentation
  */
+import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -12,11 +13,14 @@ import type { ActionContext } from "./actions/index.js";
 import { isExpired } from "./actions/export-info.js";
 import { ADMIN_PREFIX, handleAdminRequest, summarize, type TopicSummary } from "./admin.js";
 import { handleApiRequest, type ApiEndpoint } from "./api.js";
+import { ApiError } from "./api-error.js";
 import { COS_PREFIX, CosLinks } from "./cos.js";
 import { handleDownload } from "./download.js";
 import { ExportRunner } from "./export/runner.js";
 import { resolveOptions, type EmulatorOptions } from "./options.js";
+import { sendJson } from "./http-body.js";
 import { RateLimiter } from "./rate-limit.js";
+import { parseRequestTarget } from "./request-target.js";
 import { ExportStore } from "./store/export-store.js";
 import { TopicStore, type CreateTopicInput, type TopicStatus } from "./store/topic-store.js";
 
@@ -98,17 +102,30 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     limiter: new RateLimiter(config.rateLimit, 1000, clock),
   };
 
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? "/", "http://emulator.invalid");
-    const done = url.pathname.startsWith(ADMIN_PREFIX)
-      ? handleAdminRequest(req, res, url, topics, clock)
-      : url.pathname.startsWith(COS_PREFIX)
-        ? handleDownload(req, res, url, { exports, links, clock })
-        : handleApiRequest(req, res, url, api);
-    done.catch((error: unknown) => {
+  const route = (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const target = parseRequestTarget(req.url);
+    if (target === undefined) {
+      req.resume();
+      const error = new ApiError("InvalidRequest", "The request target is neither a path nor an absolute URL.");
+      sendJson(res, clock, 400, { Response: { Error: { Code: error.code, Message: error.message }, RequestId: randomUUID() } });
+      return Promise.resolve();
+    }
+    if (target.path.startsWith(ADMIN_PREFIX)) return handleAdminRequest(req, res, target, topics, clock);
+    if (target.path.startsWith(COS_PREFIX)) return handleDownload(req, res, target, { exports, links, clock });
+    return handleApiRequest(req, res, target, api);
+  };
+  // GET requests may carry 32 KB of parameters in the query: allow request heads that long
+  const server = createServer({ maxHeaderSize: 64 * 1024 }, (req: IncomingMessage, res: ServerResponse) => {
+    // no request, however malformed, may take the process down
+    const fail = (error: unknown): void => {
       console.error("cls-emulator: unhandled request failure:", error);
       res.destroy();
-    });
+    };
+    try {
+      route(req, res).catch(fail);
+    } catch (error) {
+      fail(error);
+    }
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -53,11 +53,22 @@ describe("authentication", () => {
     expect(codeOf(await call(emulator, "DescribeExports", { TopicId: "t1" }, { timestamp, headers: { Authorization: good.authorization } }))).toBeUndefined();
   });
 
-  it("accepts the Host's first label as service unless strict", async () => {
+  it("accepts the Host's first label as service, with or without its port, unless strict", async () => {
     const lenient = await start();
     await lenient.createTopic({ id: "t1" });
     expect(codeOf(await call(lenient, "DescribeExports", { TopicId: "t1" }, { service: "127" }))).toBeUndefined();
     expect(codeOf(await call(lenient, "DescribeExports", { TopicId: "t1" }, { service: "cvm" }))).toBe("AuthFailure.SignatureFailure");
+    // pointed at localhost:PORT, the official SDK signs service "localhost:PORT"
+    const viaLocalhost = { host: `localhost:${lenient.port}` };
+    expect(codeOf(await call(lenient, "DescribeExports", { TopicId: "t1" }, { ...viaLocalhost, service: `localhost:${lenient.port}` }))).toBeUndefined();
+    expect(codeOf(await call(lenient, "DescribeExports", { TopicId: "t1" }, { ...viaLocalhost, service: "localhost" }))).toBeUndefined();
+    expect(codeOf(await call(lenient, "DescribeExports", { TopicId: "t1" }, { ...viaLocalhost, service: `localhost:1` }))).toBe("AuthFailure.SignatureFailure");
+    expect(codeOf(await call(lenient, "DescribeExports", { TopicId: "t1" }, { service: `127.0.0.1:${lenient.port}` }))).toBe("AuthFailure.SignatureFailure");
+    const strict = await start({ strictService: true });
+    await strict.createTopic({ id: "t1" });
+    expect(codeOf(await call(strict, "DescribeExports", { TopicId: "t1" }, { host: `localhost:${strict.port}`, service: `localhost:${strict.port}` }))).toBe(
+      "AuthFailure.SignatureFailure",
+    );
   });
 
   it("accepts x-tc-action among the signed headers (newer documentation)", async () => {
@@ -140,10 +151,18 @@ describe("protocol", () => {
     expect(codeOf(await call(emulator, "DescribeTopics", {}))).toBe("InvalidAction");
     expect(codeOf(await call(emulator, "toString", {}))).toBe("InvalidAction");
     expect(codeOf(await call(emulator, "DescribeExports", {}, { region: "mars-north-1" }))).toBe("UnsupportedRegion");
-    expect(codeOf(await call(emulator, "DescribeExports", {}, { contentType: "application/x-www-form-urlencoded", body: "TopicId=t1" }))).toBe("UnsupportedProtocol");
+    expect(codeOf(await call(emulator, "DescribeExports", {}, { contentType: "application/xml", body: "<a/>" }))).toBe("UnsupportedProtocol");
     const get = await fetch(`${emulator.url}/?Action=DescribeExports`);
     expect(get.status).toBe(200);
-    expect(((await get.json()) as { Response: { Error: { Code: string } } }).Response.Error.Code).toBe("UnsupportedProtocol");
+    expect(((await get.json()) as { Response: { Error: { Code: string } } }).Response.Error.Code).toBe("AuthFailure.InvalidAuthorization");
+  });
+
+  it("takes X-TC-Region: null (the official intl SDK's way of sending no region) as no region", async () => {
+    const emulator = await start();
+    await emulator.createTopic({ id: "t1" });
+    expect(codeOf(await call(emulator, "DescribeExports", { TopicId: "t1" }, { region: "null" }))).toBeUndefined();
+    expect(codeOf(await call(emulator, "DescribeExports", { TopicId: "t1" }, { omit: ["X-TC-Region"] }))).toBeUndefined();
+    expect(codeOf(await call(emulator, "DescribeExports", { TopicId: "t1" }, { region: "NULL" }))).toBe("UnsupportedRegion");
   });
 
   it("answers InvalidParameter for a body that is not a JSON object, RequestSizeLimitExceeded over 10 MB", async () => {
@@ -221,6 +240,12 @@ describe("parameters", () => {
     ["DescribeExports", "negative Offset", { TopicId: "t1", Offset: -1 }, "InvalidParameter"],
     ["DescribeExports", "unknown parameter", { TopicId: "t1", Filters: [] }, "UnknownParameter"],
     ["DescribeExports", "unknown topic", { TopicId: "nope" }, "ResourceNotFound.TopicNotExist"],
+    ["CreateExport", "a blank TopicId", { ...VALID, TopicId: " " }, "InvalidParameter"],
+    ["CreateExport", "an empty TopicId", { ...VALID, TopicId: "" }, "InvalidParameter"],
+    ["DescribeExports", "a blank TopicId", { TopicId: " \t" }, "InvalidParameter"],
+    ["DescribeExports", "an empty TopicId", { TopicId: "" }, "InvalidParameter"],
+    ["DeleteExport", "a blank ExportId", { ExportId: " " }, "InvalidParameter"],
+    ["DeleteExport", "an empty ExportId", { ExportId: "" }, "InvalidParameter"],
     ["DeleteExport", "missing ExportId", {}, "MissingParameter"],
     ["DeleteExport", "unknown export", { ExportId: "0b6e1c4e-0000-4000-8000-000000000000" }, "ResourceNotFound.ExportNotExist"],
   ];

@@ -1,7 +1,9 @@
 /**
  * Test helpers: temp data dirs, a fake clock, a signed API caller and download helpers.
  */
+import { createHmac } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
+import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -58,6 +60,8 @@ export interface CallOptions {
   readonly version?: string | null;
   readonly region?: string;
   readonly token?: string;
+  /** Host to sign and send (the request goes to the emulator regardless). */
+  readonly host?: string;
   readonly body?: string;
   readonly contentType?: string;
   /** Replace headers after signing. */
@@ -84,7 +88,7 @@ export async function call(emulator: Emulator, action: string, params: unknown, 
     secretId: options.secretId ?? KEY.secretId,
     secretKey: options.secretKey ?? KEY.secretKey,
     service: options.service ?? "cls",
-    host: emulator.endpoint,
+    host: options.host ?? emulator.endpoint,
     timestamp,
     contentType,
     payload: body,
@@ -98,11 +102,48 @@ export async function call(emulator: Emulator, action: string, params: unknown, 
   };
   if (options.version !== null) headers["X-TC-Version"] = options.version ?? "2020-10-16";
   if (options.token !== undefined) headers["X-TC-Token"] = options.token;
+  if (options.host !== undefined) headers.Host = options.host;
   Object.assign(headers, options.headers);
   for (const name of options.omit ?? []) delete headers[name];
+  if (options.host !== undefined) return postWithHost(emulator, headers, body);
   const res = await fetch(`${emulator.url}/`, { method: "POST", headers, body });
   const json = (await res.json()) as { Response: ApiAnswer["response"] };
   return { status: res.status, headers: res.headers, response: json.Response };
+}
+
+/** POSTs with node:http, which (unlike fetch) sends the `Host` header it is given. */
+function postWithHost(emulator: Emulator, headers: Record<string, string>, body: string): Promise<ApiAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: "127.0.0.1", port: emulator.port, method: "POST", path: "/", headers }, (res) => {
+      let text = "";
+      res.setEncoding("utf8").on("data", (chunk: string) => (text += chunk));
+      res.on("end", () => {
+        const answerHeaders = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) if (typeof value === "string") answerHeaders.set(name, value);
+        resolve({ status: res.statusCode ?? 0, headers: answerHeaders, response: (JSON.parse(text) as { Response: ApiAnswer["response"] }).Response });
+      });
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+/** Makes a TC3-signed call with a body as given and answers the raw response text. */
+export async function callText(emulator: Emulator, action: string, body: string): Promise<string> {
+  const timestamp = Math.floor(Date.now() / 1000);
+  const signed = signTc3({ ...KEY, service: "cls", host: emulator.endpoint, timestamp, contentType: "application/json", payload: body });
+  const res = await fetch(`${emulator.url}/`, {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/json",
+      Authorization: signed.authorization,
+      "X-TC-Action": action,
+      "X-TC-Version": "2020-10-16",
+      "X-TC-Timestamp": String(timestamp),
+    },
+    body,
+  });
+  return res.text();
 }
 
 /** The error code of an answer (undefined on success). */
@@ -140,4 +181,64 @@ export async function exportAndWait(emulator: Emulator, params: Record<string, u
   const created = await call(emulator, "CreateExport", params, options);
   if (created.response.Error) throw new Error(`CreateExport failed: ${JSON.stringify(created.response.Error)}`);
   return waitForStatus(emulator, params.TopicId as string, created.response.ExportId as string, "Completed", options);
+}
+
+/** How to sign (and spoil) one signature-v1 call. */
+export interface V1CallOptions {
+  readonly method?: "GET" | "POST";
+  /** Method to sign, when it should differ from the one sent. */
+  readonly signAs?: "GET" | "POST";
+  readonly signatureMethod?: "HmacSHA1" | "HmacSHA256" | null;
+  readonly secretId?: string;
+  readonly secretKey?: string;
+  readonly timestamp?: number;
+  readonly nonce?: string;
+  readonly region?: string;
+  readonly token?: string;
+  readonly version?: string;
+  /** Path to send and sign. @defaultValue "/" */
+  readonly path?: string;
+  /** Host to sign (the request goes to the emulator regardless). */
+  readonly signHost?: string;
+  /** Change parameters after signing. */
+  readonly after?: Record<string, string | undefined>;
+  /** Clock used for the default timestamp. */
+  readonly clock?: () => number;
+}
+
+/**
+ * Makes a signature-v1 call, signing as the API 3.0 documentation describes it (written from the
+ * documentation for the tests, independently of the emulator's verifier): parameters sorted by name,
+ * `METHOD + host + path + "?" + k=v&…` with raw values, base64 HMAC.
+ */
+export async function callV1(emulator: Emulator, action: string, params: Record<string, string | number>, options: V1CallOptions = {}): Promise<ApiAnswer> {
+  const method = options.method ?? "POST";
+  const all: Record<string, string> = {
+    Action: action,
+    Version: options.version ?? "2020-10-16",
+    Timestamp: String(options.timestamp ?? Math.floor((options.clock ?? Date.now)() / 1000)),
+    Nonce: options.nonce ?? String(1 + Math.floor(Math.random() * 1e6)),
+    SecretId: options.secretId ?? KEY.secretId,
+    ...(options.region !== undefined ? { Region: options.region } : {}),
+    ...(options.token !== undefined ? { Token: options.token } : {}),
+    ...(options.signatureMethod === null ? {} : { SignatureMethod: options.signatureMethod ?? "HmacSHA256" }),
+  };
+  for (const [name, value] of Object.entries(params)) all[name] = String(value);
+  // without SignatureMethod the documented default is HmacSHA1
+  const hash = all.SignatureMethod === "HmacSHA256" ? "sha256" : "sha1";
+  const path = options.path ?? "/";
+  const names = Object.keys(all).sort();
+  const stringToSign = `${options.signAs ?? method}${options.signHost ?? emulator.endpoint}${path}?${names.map((name) => `${name}=${all[name]}`).join("&")}`;
+  all.Signature = createHmac(hash, options.secretKey ?? KEY.secretKey).update(stringToSign, "utf8").digest("base64");
+  for (const [name, value] of Object.entries(options.after ?? {})) {
+    if (value === undefined) delete all[name];
+    else all[name] = value;
+  }
+  const encoded = new URLSearchParams(all).toString();
+  const res =
+    method === "GET"
+      ? await fetch(`${emulator.url}${path}?${encoded}`)
+      : await fetch(`${emulator.url}${path}`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: encoded });
+  const json = (await res.json()) as { Response: ApiAnswer["response"] };
+  return { status: res.status, headers: res.headers, response: json.Response };
 }

@@ -20,11 +20,15 @@ afterEach(async () => {
   await cleanup();
 });
 
-function officialClient(endpoint: string, credential: { secretId: string; secretKey: string } = KEY): CommonClient {
+function officialClient(
+  endpoint: string,
+  credential: { secretId: string; secretKey: string } = KEY,
+  reqMethod: "GET" | "POST" = "POST",
+): CommonClient {
   return new CommonClient("cls.tencentcloudapi.com", "2020-10-16", {
     credential,
     region: "ap-guangzhou",
-    profile: { httpProfile: { endpoint, protocol: "http://", reqTimeout: 10 } },
+    profile: { httpProfile: { endpoint, protocol: "http://", reqTimeout: 10, reqMethod } },
   });
 }
 
@@ -91,6 +95,51 @@ describe("official tencentcloud-sdk-nodejs-common against the emulator", () => {
     }
     expect(info).toMatchObject({ ExportId: created.ExportId, Status: "Completed", Query: "status:500" });
     expect(await download(info?.CosPath as string)).toBe(`{"__TIMESTAMP__":${now - 1000},"status":"500","msg":"boom"}\n`);
+  });
+
+  it("runs CreateExport → DescribeExports → DeleteExport with reqMethod GET (TC3 over the query)", async () => {
+    const emulator = await start();
+    await emulator.createTopic({ id: "t1" });
+    const now = Date.now();
+    await emulator.appendLogs("t1", [
+      { __TIMESTAMP__: now - 2000, user: "o'brien", path: "/a b" },
+      { __TIMESTAMP__: now - 1000, user: "ann", path: "/c" },
+    ]);
+    const client = officialClient(emulator.endpoint, KEY, "GET");
+    // quotes, spaces, colons, slashes, non-ASCII: the query string is signed as the SDK serialises it
+    const query = 'user:"o\'brien" OR path:"\\/c" OR héllo:*';
+    const created = (await client.request("CreateExport", { TopicId: "t1", Query: query, Count: 10, From: now - 60_000, To: now, DerivedFields: ["user"] })) as {
+      ExportId: string;
+    };
+    let info: Record<string, unknown> | undefined;
+    for (let attempt = 0; attempt < 200 && info?.Status !== "Completed"; attempt++) {
+      const described = (await client.request("DescribeExports", { TopicId: "t1", Offset: 0, Limit: 5 })) as { Exports: Record<string, unknown>[] };
+      info = described.Exports[0];
+      if (info?.Status !== "Completed") await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(info).toMatchObject({ ExportId: created.ExportId, Query: query, DerivedFields: ["user"], Status: "Completed" });
+    expect(await download(info?.CosPath as string)).toBe(
+      `{"__TIMESTAMP__":${now - 1000},"user":"ann"}\n{"__TIMESTAMP__":${now - 2000},"user":"o'brien"}\n`,
+    );
+    await client.request("DeleteExport", { ExportId: created.ExportId });
+    expect((await sdkError(client.request("DeleteExport", { ExportId: created.ExportId }))).code).toBe("ResourceNotFound.ExportNotExist");
+    const wrongKey = officialClient(emulator.endpoint, { secretId: KEY.secretId, secretKey: "not-the-key" }, "GET");
+    expect((await sdkError(wrongKey.request("DescribeExports", { TopicId: "t1" }))).code).toBe("AuthFailure.SignatureFailure");
+  });
+
+  it("is accepted pointed at localhost:PORT (service `localhost:PORT`) and at an endpoint ending in / (path //)", async () => {
+    const emulator = await start();
+    await emulator.createTopic({ id: "t1" });
+    for (const endpoint of [`localhost:${emulator.port}`, `${emulator.endpoint}/`]) {
+      for (const method of ["POST", "GET"] as const) {
+        await expect(officialClient(endpoint, KEY, method).request("DescribeExports", { TopicId: "t1" })).resolves.toMatchObject({ TotalCount: 0 });
+      }
+    }
+    const strict = await start({ strictService: true });
+    await strict.createTopic({ id: "t1" });
+    expect((await sdkError(officialClient(`localhost:${strict.port}`).request("DescribeExports", { TopicId: "t1" }))).code).toBe(
+      "AuthFailure.SignatureFailure",
+    );
   });
 
   it("surfaces emulator errors as the SDK's own exceptions with code and RequestId", async () => {

@@ -28,3 +28,20 @@ export interface ActionContext {
 
 /** An API action: validated parameters in, the `Response` fields (without `RequestId`) out. */
 export type ActionHandler = (params: Record<string, unknown>, context: ActionContext) => Promise<Record<string, unknown>>;
+
+/**
+ * How a parameter is typed, for requests whose values arrive as text (form posts, GET queries):
+ * `integer` values are read from digits, `string-list` from flattened `Name.0`, `Name.1`, ….
+ */
+export type ParameterKind = "string" | "integer" | "string-list";
+
+/** An action's parameters by name. */
+export type ParameterKinds = Readonly<Record<string, ParameterKind>>;
+
+/** An emulated action: its handler and its parameters. */
+export interface ActionDefinition {
+  /** Validates and answers. */
+  readonly handler: ActionHandler;
+  /** Every parameter it takes. */
+  readonly parameters: ParameterKinds;
+}

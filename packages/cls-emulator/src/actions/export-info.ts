@@ -24,7 +24,8 @@ export function exportStatus(task: ExportTask, now: number): ExportStatus {
 
 /**
  * The `ExportInfo` object. `CosPath` is a fresh one-hour link for `Completed` tasks and `""`
- * otherwise; `CreateTime` is China Standard Time (UTC+08:00); `CreateTimestamp` is ms.
+ * otherwise; `CreateTime` is China Standard Time (UTC+08:00); `CreateTimestamp` is ms. `From`/`To`
+ * beyond 2^53 − 1 are `bigint`s (written as exact digits).
  */
 export function exportInfo(task: ExportTask, context: ActionContext): Record<string, unknown> {
   const status = exportStatus(task, context.clock());
@@ -38,8 +39,8 @@ export function exportInfo(task: ExportTask, context: ActionContext): Record<str
     Format: task.Format,
     Count: task.Count,
     Status: status,
-    From: task.From,
-    To: task.To,
+    From: task.exactFrom === undefined ? task.From : BigInt(task.exactFrom),
+    To: task.exactTo === undefined ? task.To : BigInt(task.exactTo),
     CosPath: status === "Completed" ? context.links.url(context.publicUrl(), task.ExportId, task.fileName) : "",
     CreateTime: formatChinaTime(task.createTime),
     CreateTimestamp: task.createTime,

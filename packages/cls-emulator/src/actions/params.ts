@@ -5,7 +5,13 @@
  */
 import { ApiError } from "../api-error.js";
 
-/** The parameters of one request, checked one by one. `null` counts as absent. */
+/** Largest int64: 2^63 − 1. */
+export const INT64_MAX = 2n ** 63n - 1n;
+
+/**
+ * The parameters of one request, checked one by one. `null` counts as absent. Integers may be a
+ * `number` or, beyond 2^53 − 1, a `bigint` (see `parseJsonExact`); ranges are checked exactly.
+ */
 export class Params {
   /**
    * @param raw - the parsed JSON body
@@ -21,20 +27,31 @@ export class Params {
     }
   }
 
-  /** A required non-empty string. */
+  /** A required string that is not empty or blank (an id: a blank one is invalid, not unknown). */
   string(name: string): string {
     const value = this.#required(name);
-    if (typeof value !== "string" || value === "") throw invalid(name, "must be a non-empty string");
+    if (typeof value !== "string" || value.trim() === "") throw invalid(name, "must be a non-empty, non-blank string");
     return value;
   }
 
-  /** A required integer in [min, max]. */
+  /** A required integer in [min, max] (bounds within the safe range). */
   integer(name: string, min: number, max: number): number {
+    return Number(this.#integer(name, this.#required(name), BigInt(min), BigInt(max)));
+  }
+
+  /** An optional integer in [min, max] (bounds within the safe range). */
+  optionalInteger(name: string, min: number, max: number, fallback: number): number {
+    const value = this.raw[name];
+    return value === undefined || value === null ? fallback : Number(this.#integer(name, value, BigInt(min), BigInt(max)));
+  }
+
+  /** A required 64-bit integer in [min, max], exact. */
+  bigInteger(name: string, min: bigint, max: bigint): bigint {
     return this.#integer(name, this.#required(name), min, max);
   }
 
-  /** An optional integer in [min, max]. */
-  optionalInteger(name: string, min: number, max: number, fallback: number): number {
+  /** An optional 64-bit integer in [min, max], exact. */
+  optionalBigInteger(name: string, min: bigint, max: bigint, fallback: bigint): bigint {
     const value = this.raw[name];
     return value === undefined || value === null ? fallback : this.#integer(name, value, min, max);
   }
@@ -74,11 +91,10 @@ export class Params {
     return value;
   }
 
-  #integer(name: string, value: unknown, min: number, max: number): number {
-    if (typeof value !== "number" || !Number.isSafeInteger(value) || value < min || value > max) {
-      throw invalid(name, `must be an integer from ${min} to ${max}`);
-    }
-    return value;
+  #integer(name: string, value: unknown, min: bigint, max: bigint): bigint {
+    const exact = typeof value === "bigint" ? value : typeof value === "number" && Number.isSafeInteger(value) ? BigInt(value) : undefined;
+    if (exact === undefined || exact < min || exact > max) throw invalid(name, `must be an integer from ${min} to ${max}`);
+    return exact;
   }
 }
 

@@ -21,6 +21,10 @@ export interface ExportRequest {
   readonly From: number;
   /** End time, ms, inclusive. */
   readonly To: number;
+  /** The exact decimal `From` when it exceeds 2^53 − 1 (`From` then holds 2^53 − 1, selecting the same logs). */
+  readonly exactFrom?: string;
+  /** The exact decimal `To` when it exceeds 2^53 − 1 (`To` then holds 2^53 − 1, selecting the same logs). */
+  readonly exactTo?: string;
   /** Time order of the rows. */
   readonly Order: "asc" | "desc";
   /** Row format. */
