@@ -1,6 +1,6 @@
 /**
  * `@tcsdk/cls-emulator`: a local server speaking Tencent Cloud API 3.0 for the CLS export actions
- * (CreateExport, DescribeExports, DeleteExport), with TC3 signature checks, rate limits, asynchronous
+ * (CreateExport, DescribeExports, DeleteExport), with TC3 and v1 signature checks, rate limits, asynchronous
  * exports served at expiring download links, and an admin API to create topics and load logs.
  * Community project, not an official Tencent product.
  *

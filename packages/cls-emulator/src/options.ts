@@ -40,8 +40,9 @@ export interface EmulatorOptions {
   /** Unfinished (`Queuing`/`Processing`) tasks allowed per topic before `LimitExceeded.Export`. @defaultValue `10` */
   readonly maxUnfinishedExports?: number;
   /**
-   * Accept only the credential scope service `cls`. By default the first DNS label of the `Host` is
-   * accepted too, because the official Node SDK signs that (service `127` for `127.0.0.1`).
+   * Accept only the credential scope service `cls`. By default the first DNS label of the `Host`, with
+   * or without its port, is accepted too, because the official Node SDKs sign that (service `127` for
+   * `127.0.0.1:PORT`, `localhost:PORT` for `localhost:PORT`).
    * @defaultValue `false`
    */
   readonly strictService?: boolean;

@@ -32,9 +32,12 @@ export type LogSource =
 
 /** A running emulator. */
 export interface Emulator {
-  /** Base URL, e.g. `http://127.0.0.1:49152`: the API endpoint is `POST <url>/`. */
+  /**
+   * Base URL, e.g. `http://127.0.0.1:49152`: the API endpoint is `POST <url>/`. Give this (with its
+   * scheme) to `@tcsdk/cls` as `endpoint`: a bare `host:port` means HTTPS there.
+   */
   readonly url: string;
-  /** Host and port to give an SDK as its endpoint, e.g. `127.0.0.1:49152`. */
+  /** Host and port to give Tencent's official SDKs as endpoint (with `protocol: "http://"`), e.g. `127.0.0.1:49152`. */
   readonly endpoint: string;
   /** The port listened on. */
   readonly port: number;
