@@ -21,8 +21,8 @@ export class JsonSyntaxError extends Error {
   }
 }
 
-/** Deepest nesting accepted (keeps the recursive parser far from the stack limit). */
-const MAX_DEPTH = 256;
+/** Deepest nesting accepted by the exact parser (keeps its recursion far from the stack limit). */
+const MAX_DEPTH = 1000;
 const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
 const WHITESPACE = /[ \t\n\r]*/y;
 
@@ -30,9 +30,18 @@ const WHITESPACE = /[ \t\n\r]*/y;
  * Parses RFC 8259 JSON like `JSON.parse` (last duplicate key wins), except that an integer literal
  * outside the safe range becomes a `bigint` with its exact value.
  *
- * @throws {@link JsonSyntaxError} for anything `JSON.parse` would refuse, or nesting deeper than 256
+ * Texts without a run of 16 digits (every integer up to 15 digits is safe) go to `JSON.parse` as they are.
+ *
+ * @throws {@link JsonSyntaxError} for anything `JSON.parse` would refuse, or (with long integers) nesting deeper than 1000
  */
 export function parseJsonExact(text: string): unknown {
+  if (!/\d{16}/.test(text)) {
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      throw new JsonSyntaxError(error instanceof Error ? error.message : "invalid JSON", Number(/position (\d+)/.exec(String(error))?.[1] ?? 0));
+    }
+  }
   let at = 0;
 
   const skipWhitespace = (): void => {

@@ -23,8 +23,9 @@ describe("parseJsonExact", () => {
     "9007199254740991",
     "-9007199254740991",
   ];
-  it.each(sameAsJsonParse)("parses %s like JSON.parse", (text) => {
+  it.each(sameAsJsonParse)("parses %s like JSON.parse, also beside a long integer (the exact parser)", (text) => {
     expect(parseJsonExact(text)).toEqual(JSON.parse(text));
+    expect(parseJsonExact(`[9007199254740993,${text}]`)).toEqual([9007199254740993n, JSON.parse(text)]);
   });
 
   it("keeps integers beyond 2^53 - 1 exact as bigint, leaves decimals and exponents as numbers", () => {
@@ -43,9 +44,17 @@ describe("parseJsonExact", () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  const invalid = ["", "{", "{]", '{"a"}', '{"a":}', "[1,]", '{"a":1,}', "01", "1.", ".5", "-", "+1", "tru", "nul", '"\\x"', '"a\nb"', '"abc', "{} {}", "NaN", "\uFEFF{}", "[".repeat(300) + "]".repeat(300)];
+  const invalid = ["", "{", "{]", '{"a"}', '{"a":}', "[1,]", '{"a":1,}', "01", "1.", ".5", "-", "+1", "tru", "nul", '"\\x"', '"a\nb"', '"abc', "{} {}", "NaN", "\uFEFF{}"];
   it.each(invalid)("refuses %j", (text) => {
     expect(() => parseJsonExact(text)).toThrow(/position/);
+    // the same with a long integer in it, which takes the exact parser
+    const withLong = text.startsWith("{") ? text.replace("{", '{"n":9007199254740993,') : `[9007199254740993,${text}]`;
+    expect(() => parseJsonExact(withLong)).toThrow(/position/);
+  });
+
+  it("refuses nesting deeper than 1000 levels in the exact parser, without exhausting the stack", () => {
+    expect(parseJsonExact("[".repeat(900) + "9007199254740993" + "]".repeat(900))).toBeDefined();
+    expect(() => parseJsonExact("[".repeat(1100) + "9007199254740993" + "]".repeat(1100))).toThrow(/nesting too deep/);
   });
 });
 
