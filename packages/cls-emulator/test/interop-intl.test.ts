@@ -2,7 +2,9 @@
  * Interop with Tencent's official international Node SDK (tencentcloud-sdk-nodejs-intl-en), signing
  * with its own code. Its default profile signs with signature v1 (HmacSHA256) as a form post.
  */
+import { createServer, request, type Server } from "node:http";
 import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "../src/index.js";
 import { cleanup, download, KEY, start } from "./helpers.js";
@@ -32,7 +34,49 @@ beforeAll(() => {
   // the official SDK would route through a proxy named in the environment; these tests stay on 127.0.0.1
   delete process.env.http_proxy;
 });
-afterEach(cleanup);
+const proxies: Server[] = [];
+afterEach(async () => {
+  await Promise.all(proxies.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
+  await cleanup();
+});
+
+/** Changes one letter or digit of the `Signature=` value in a query or form text, keeping its length. */
+function tamperSignature(text: string): string {
+  const start = text.indexOf("Signature=");
+  if (start === -1) return text;
+  for (let at = start + "Signature=".length; at < text.length && text[at] !== "&"; at++) {
+    if (/[A-Za-z0-9]/.test(text[at] ?? "")) return text.slice(0, at) + (text[at] === "a" ? "b" : "a") + text.slice(at + 1);
+  }
+  return text;
+}
+
+/**
+ * A forwarding proxy on 127.0.0.1, optionally tampering with the v1 signature in the query and the form
+ * body. The Host header passes through unchanged, so the SDK's signature (made for the proxy's
+ * host:port) stays valid unless tampered with.
+ */
+async function proxy(emulator: Emulator, tamper: boolean): Promise<string> {
+  const change = tamper ? tamperSignature : (text: string) => text;
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const body = change(Buffer.concat(chunks).toString("latin1"));
+      const upstream = request(
+        { host: "127.0.0.1", port: emulator.port, method: req.method, path: change(req.url ?? "/"), headers: req.headers },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      upstream.on("error", () => res.destroy());
+      upstream.end(Buffer.from(body, "latin1"));
+    });
+  });
+  proxies.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return `127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
 
 interface Setup {
   readonly signMethod?: "HmacSHA1" | "HmacSHA256" | "TC3-HMAC-SHA256";
@@ -119,6 +163,16 @@ describe("official tencentcloud-sdk-nodejs-intl-en against the emulator", () => 
     expect(await codeOfFailure(invoke(intlClient(emulator, { ...setup, secretKey: "not-the-key" }), "DescribeExports", { TopicId: "t1" }))).toBe(
       "AuthFailure.SignatureFailure",
     );
+  });
+
+  it.each(["POST", "GET"] as const)("is refused when one character of its v1 signature is changed on the way (%s)", async (reqMethod) => {
+    const emulator = await start();
+    await emulator.createTopic({ id: "t1" });
+    const params = { TopicId: "t1", Offset: 0, Limit: 5 };
+    const honest = intlClient(emulator, { reqMethod, endpoint: await proxy(emulator, false) });
+    expect(await codeOfFailure(invoke(honest, "DescribeExports", params))).toBe("accepted");
+    const tampered = intlClient(emulator, { reqMethod, endpoint: await proxy(emulator, true) });
+    expect(await codeOfFailure(invoke(tampered, "DescribeExports", params))).toBe("AuthFailure.SignatureFailure");
   });
 
   it("works pointed at localhost:PORT and at an endpoint with a trailing slash (path //)", async () => {
