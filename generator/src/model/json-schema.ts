@@ -43,17 +43,7 @@ export function inputSchema(service: Service, operation: Operation): InputSchema
 /** Builds the schema of `operation`'s whole answer `{ Response: … }`, types and enums only. */
 export function outputSchema(service: Service, operation: Operation): JsonSchema {
   const builder = new SchemaBuilder(service, "output", new Map());
-  const requestId: Member = {
-    name: "RequestId",
-    docs: "",
-    type: { kind: "string" },
-    required: true,
-    nullable: false,
-    rules: [],
-    itemRules: [],
-    hasExample: false,
-  };
-  const response = builder.object([...operation.output, requestId], "#/properties/Response");
+  const response = builder.object(operation.output, "#/properties/Response");
   const schema: JsonSchema = {
     type: "object",
     additionalProperties: false,

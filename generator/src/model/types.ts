@@ -124,7 +124,7 @@ export interface Operation {
   readonly rateLimit: number;
   /** Request parameters, documented order. */
   readonly input: readonly Member[];
-  /** Response fields, documented order, without `RequestId`. */
+  /** Response fields, documented order, then `RequestId` (every answer has it; specs leave it out). */
   readonly output: readonly Member[];
   /** Codes the action documents, sorted; the common codes apply too. */
   readonly errors: readonly ErrorCode[];
