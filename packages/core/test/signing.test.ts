@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Tc3Signer, deriveSigningKey, signTc3, utcDate, type Tc3SignInput } from "../src/signing.js";
 
-const vectorsDir = new URL("../../../../shared/vectors/", import.meta.url);
+const vectorsDir = new URL("./fixtures/vectors/", import.meta.url);
 
 interface OfficialCase {
   id: string;
