@@ -9,6 +9,7 @@ export { generate, generateFiles, readPackageIdentity, type GenerateOptions, typ
 export { loadSpec, type LoadOptions } from "./load/load-spec.js";
 export { formatIssue, SpecError, type SpecIssue } from "./load/spec-issue.js";
 export { buildModel, type PackageIdentity } from "./model/build-model.js";
-export { inputSchema, outputSchema } from "./model/json-schema.js";
+export { inputSchema, inputShapeSchema, outputSchema } from "./schema/json-schema.js";
+export { validatorsFor, type CompiledInput, type ValidatorSet } from "./schema/validator-set.js";
 export type * from "./model/types.js";
 export { diffOutput, isClean, writeOutput, type OutputDiff } from "./output/sync-output.js";

@@ -1,10 +1,10 @@
 /** Table tests of the small pieces: names, doc text, import planning, rules, the no-SQL pattern. */
 import { describe, expect, it } from "vitest";
-import { assertSelfContained } from "../src/emit/emit-validators.js";
 import { createPrintProject, TsFile } from "../src/emit/ts-file.js";
 import { safeDoc, tsLiteral, wrapDoc } from "../src/emit/tsdoc.js";
 import { camelCase, kebabCase } from "../src/model/names.js";
 import { describeRule, NO_SQL_PATTERN } from "../src/model/rule-text.js";
+import { assertSelfContained, MAX_LINE, splitLine } from "../src/schema/standalone-code.js";
 import { parseTypeName, typeName } from "../src/model/type-ref.js";
 
 describe("names", () => {
@@ -65,7 +65,7 @@ describe("import planning", () => {
     file.use({ name: "B", from: "src/generated/shapes/b.ts", typeOnly: true });
     file.use({ name: "A", from: "src/generated/errors/a.ts", typeOnly: true });
     file.use({ name: "Self", from: "src/generated/errors/x.ts", typeOnly: false });
-    const { content } = file.render(createPrintProject(), ["// header"]);
+    const { content } = file.render(createPrintProject(), "// header");
     expect(content).toBe(
       [
         "// header",
@@ -89,6 +89,26 @@ describe("validator self-containment check", () => {
   });
   it("accepts plain code", () => {
     expect(() => assertSelfContained("X", "function validate10(data) { return true; }\n")).not.toThrow();
+  });
+});
+
+describe("long lines of AJV's code", () => {
+  it("breaks after a comma or an operator, never inside a string", () => {
+    const line = `if(${Array.from({ length: 12 }, (_, index) => `(key0 === "Parameter${index}")`).join(" || ")}){`;
+    const pieces = splitLine(line, MAX_LINE);
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.every((piece) => piece.length <= MAX_LINE)).toBe(true);
+    expect(pieces.slice(0, -1).every((piece) => /(\|\||,)$/.test(piece))).toBe(true);
+    expect(pieces.join(" ")).toBe(line);
+  });
+  it("cuts a string longer than the line into a concatenation, keeping escapes whole", () => {
+    const text = `${"a".repeat(90)}\\u00e9${"b".repeat(150)}\\"`;
+    const pieces = splitLine(`const x = "${text}";`, MAX_LINE);
+    expect(pieces.every((piece) => piece.length <= MAX_LINE)).toBe(true);
+    expect(eval(`(${pieces.join("\n").replace(/^const x = /, "").replace(/;$/, "")})`)).toBe(JSON.parse(`"${text}"`));
+  });
+  it("leaves a short line alone", () => {
+    expect(splitLine("return false;", MAX_LINE)).toEqual(["return false;"]);
   });
 });
 

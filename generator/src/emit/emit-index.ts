@@ -3,7 +3,7 @@
  * @packageDocumentation
  */
 import type { Service } from "../model/types.js";
-import { core, paths, type Folder, type SymbolRef } from "./symbols.js";
+import { core, paths, type SymbolRef } from "./symbols.js";
 import { TsFile } from "./ts-file.js";
 
 /**
@@ -50,28 +50,30 @@ export const CORE_REEXPORTS: readonly SymbolRef[] = [
   core("Int64", true),
 ];
 
-/** `index.ts` of each folder, re-exporting its files in sorted order. */
+/** `types/index.ts` and `shapes/index.ts`: `export type *` of each file (erased: nothing loads at run time). */
 export function emitBarrels(service: Service): TsFile[] {
-  const folders: Record<Folder, readonly string[]> = {
-    errors: ["common", ...service.operations.map((operation) => operation.names.fileName)],
-    operations: service.operations.map((operation) => operation.names.fileName),
+  const folders: Record<"types" | "shapes", readonly string[]> = {
     shapes: service.shapes.map((shape) => shape.fileName),
     types: service.operations.map((operation) => operation.names.fileName),
   };
-  return (Object.keys(folders) as Folder[])
+  return (Object.keys(folders) as ("types" | "shapes")[])
     .filter((folder) => folders[folder].length > 0)
-    .map((folder) => exportAll(paths.barrel(folder), [...folders[folder]].sort().map((name) => `./${name}.js`)));
+    .map((folder) => exportAll(paths.barrel(folder), [...folders[folder]].sort().map((name) => `./${name}.js`), true));
 }
 
 /**
- * The generated package's `index.ts`: the {@link CORE_REEXPORTS} by name (one sorted statement,
- * values before types), then every generated folder.
+ * The generated package's `index.ts`: the {@link CORE_REEXPORTS} by name (one sorted statement, values
+ * before types), the modules a caller runs (client, guards, service), then the types. Importing it
+ * loads those few modules; each action's code loads on its first call.
  */
 export function emitIndex(service: Service): TsFile {
-  const modules = ["./client.js", "./errors/index.js", "./operations/index.js", "./service.js", "./types/index.js"];
-  if (service.shapes.length > 0) modules.push("./shapes/index.js");
-  return exportAll(paths.index, modules.sort()).add((source) => {
-    source.insertStatements(0, namedReexports(CORE_REEXPORTS));
+  const values = ["./client.js", "./errors/guards.js", "./service.js"];
+  const types = ["./errors/common.js", "./types/index.js"];
+  if (service.shapes.length > 0) types.push("./shapes/index.js");
+  return new TsFile(paths.index).add((source) => {
+    source.addStatements(namedReexports(CORE_REEXPORTS));
+    source.addExportDeclarations(values.map((moduleSpecifier) => ({ moduleSpecifier })));
+    source.addExportDeclarations(types.sort().map((moduleSpecifier) => ({ moduleSpecifier, isTypeOnly: true })));
   });
 }
 
@@ -91,8 +93,8 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function exportAll(path: string, modules: readonly string[]): TsFile {
+function exportAll(path: string, modules: readonly string[], isTypeOnly: boolean): TsFile {
   return new TsFile(path).add((source) => {
-    source.addExportDeclarations(modules.map((moduleSpecifier) => ({ moduleSpecifier })));
+    source.addExportDeclarations(modules.map((moduleSpecifier) => ({ moduleSpecifier, isTypeOnly })));
   });
 }

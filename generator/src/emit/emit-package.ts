@@ -4,14 +4,14 @@
  */
 import type { Service } from "../model/types.js";
 import { emitClient } from "./emit-client.js";
-import { emitCommonErrors, emitOperationErrors } from "./emit-errors.js";
+import { emitCommonErrors, emitGuards } from "./emit-errors.js";
 import { emitBarrels, emitIndex } from "./emit-index.js";
-import { emitOperation } from "./emit-operations.js";
+import { emitOperation, emitOperationLoaders } from "./emit-operations.js";
 import { emitReadme, emitTypedocConfig } from "./emit-package-docs.js";
 import { emitProvenance } from "./emit-provenance.js";
 import { emitService } from "./emit-service.js";
 import { emitOperationTypes, emitShape } from "./emit-types.js";
-import { emitValidator, NO_CHECK_LINE } from "./emit-validators.js";
+import { emitShapeValidator, emitValidator } from "./emit-validators.js";
 import { headerLine, type GeneratedFile } from "./generated-file.js";
 import { GeneratedSymbols } from "./symbols.js";
 import { createPrintProject, type TsFile } from "./ts-file.js";
@@ -26,20 +26,22 @@ export function emitPackage(service: Service): GeneratedFile[] {
     emitService(service),
     emitIndex(service),
     emitCommonErrors(service),
+    emitGuards(service),
+    emitOperationLoaders(service),
     ...emitBarrels(service),
-    ...service.shapes.map((shape) => emitShape(shape, symbols)),
   ];
+  for (const shape of service.shapes) {
+    typescript.push(emitShape(shape, symbols));
+    if (shape.usedInInput) typescript.push(emitShapeValidator(service, shape, symbols));
+  }
   for (const operation of service.operations) {
     typescript.push(
       emitOperationTypes(service, operation, symbols),
-      emitOperationErrors(operation, symbols),
       emitOperation(service, operation, symbols),
+      emitValidator(service, operation, symbols),
     );
   }
-  const files: GeneratedFile[] = typescript.map((file) => file.render(project, [header]));
-  for (const operation of service.operations) {
-    files.push(emitValidator(service, operation).render(project, [header, NO_CHECK_LINE]));
-  }
+  const files: GeneratedFile[] = typescript.map((file) => file.render(project, header));
   files.push(emitProvenance(service), emitReadme(service), emitTypedocConfig(service));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

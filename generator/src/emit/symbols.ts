@@ -30,51 +30,50 @@ export const paths = {
   index: `${GENERATED_DIR}/index.ts`,
   provenance: `${GENERATED_DIR}/provenance.json`,
   commonErrors: `${GENERATED_DIR}/errors/common.ts`,
+  guards: `${GENERATED_DIR}/errors/guards.ts`,
   barrel: (folder: Folder): string => `${GENERATED_DIR}/${folder}/index.ts`,
   types: (operation: Operation): string => `${GENERATED_DIR}/types/${operation.names.fileName}.ts`,
-  errors: (operation: Operation): string => `${GENERATED_DIR}/errors/${operation.names.fileName}.ts`,
   operations: (operation: Operation): string => `${GENERATED_DIR}/operations/${operation.names.fileName}.ts`,
   validators: (operation: Operation): string => `${GENERATED_DIR}/validators/${operation.names.fileName}.ts`,
   shapes: (shape: Shape): string => `${GENERATED_DIR}/shapes/${shape.fileName}.ts`,
+  shapeValidators: (shape: Shape): string => `${GENERATED_DIR}/validators/shapes/${shape.fileName}.ts`,
 };
 
-/** Folders of per-operation and per-shape files that get an `index.ts` barrel. */
-export type Folder = "types" | "errors" | "operations" | "shapes";
+/**
+ * Folders with an `index.ts`: `types` and `shapes` re-export their files' types (nothing is loaded at
+ * run time), `operations` holds the table of loaders that import each operation on first use.
+ */
+export type Folder = "types" | "shapes" | "operations";
 
 /** Symbols of one generated package. */
 export class GeneratedSymbols {
-  private readonly shapeFiles: ReadonlyMap<string, string>;
+  private readonly shapes: ReadonlyMap<string, Shape>;
 
   /** Indexes `service`'s shapes. */
   constructor(private readonly service: Service) {
-    this.shapeFiles = new Map(service.shapes.map((shape) => [shape.name, paths.shapes(shape)] as const));
+    this.shapes = new Map(service.shapes.map((shape) => [shape.name, shape] as const));
   }
 
   /** A shape's interface. */
   shape(name: string): SymbolRef {
-    const from = this.shapeFiles.get(name);
-    if (from === undefined) throw new Error(`unknown shape ${name}`);
-    return { name, from, typeOnly: true };
+    return { name, from: paths.shapes(this.find(name)), typeOnly: true };
   }
 
-  /** An operation's request type. */
-  request(operation: Operation): SymbolRef {
-    return { name: operation.names.request, from: paths.types(operation), typeOnly: true };
+  /** A shape's input validator, exported by its own module. */
+  shapeValidator(name: string): SymbolRef {
+    const shape = this.find(name);
+    return { name: shape.validator, from: paths.shapeValidators(shape), typeOnly: false };
   }
 
-  /** An operation's response type. */
-  response(operation: Operation): SymbolRef {
-    return { name: operation.names.response, from: paths.types(operation), typeOnly: true };
+  /** The wording of a shape's rules, exported beside its validator. */
+  shapeRuleText(name: string): SymbolRef {
+    const shape = this.find(name);
+    return { name: shape.ruleText, from: paths.shapeValidators(shape), typeOnly: false };
   }
 
   /** An operation's compiled input validator. */
   validator(operation: Operation): SymbolRef {
     return { name: operation.names.validator, from: paths.validators(operation), typeOnly: false };
-  }
-
-  /** An operation's `OperationInfo` constant. */
-  operation(operation: Operation): SymbolRef {
-    return { name: operation.names.operation, from: paths.operations(operation), typeOnly: false };
   }
 
   /** The union of the platform's common error codes. */
@@ -85,5 +84,16 @@ export class GeneratedSymbols {
   /** The `ServiceInfo` constant. */
   serviceInfo(): SymbolRef {
     return { name: this.service.serviceConst, from: paths.service, typeOnly: false };
+  }
+
+  /** The table of operation loaders. */
+  operationLoaders(): SymbolRef {
+    return { name: "operationLoaders", from: paths.barrel("operations"), typeOnly: false };
+  }
+
+  private find(name: string): Shape {
+    const shape = this.shapes.get(name);
+    if (shape === undefined) throw new Error(`unknown shape ${name}`);
+    return shape;
   }
 }

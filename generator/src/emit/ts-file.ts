@@ -11,6 +11,14 @@ import type { SymbolRef } from "./symbols.js";
 
 const MAX_IMPORT_LINE = 100;
 
+/** How a file is printed. */
+export interface TsFileOptions {
+  /** Format with the fixed settings (default); `false` keeps the text as the emitter wrote it. */
+  readonly format?: boolean;
+  /** Lines after the generated-file header, e.g. `// @ts-nocheck`. */
+  readonly headerLines?: readonly string[];
+}
+
 /** A TypeScript file under construction. */
 export class TsFile {
   private readonly imports = new Map<string, Map<string, boolean>>();
@@ -18,7 +26,10 @@ export class TsFile {
   private readonly parts: ((file: SourceFile) => void)[] = [];
 
   /** Starts the file at `path` (package-relative). */
-  constructor(readonly path: string) {}
+  constructor(
+    readonly path: string,
+    private readonly options: TsFileOptions = {},
+  ) {}
 
   /** Records that the file uses `symbol` and returns the name to write. */
   use(symbol: SymbolRef): string {
@@ -41,16 +52,18 @@ export class TsFile {
     return this;
   }
 
-  /** Prints the file: header lines, imports, declarations, formatted. */
-  render(project: Project, headerLines: readonly string[]): GeneratedFile {
+  /** Prints the file: the generated-file `header`, the file's own header lines, imports, declarations. */
+  render(project: Project, header: string): GeneratedFile {
     const file = project.createSourceFile(`/${this.path}`, "", { overwrite: true });
     const importText = this.importStatements();
     if (importText.length > 0) file.addStatements(importText);
     for (const part of this.parts) part(file);
-    file.formatText(FORMAT);
+    if (this.options.format !== false) file.formatText(FORMAT);
     const body = file.getFullText().trimStart();
     project.removeSourceFile(file);
-    return { path: this.path, content: `${headerLines.join("\n")}\n${body.length > 0 ? `\n${body}` : ""}` };
+    const headerLines = [header, ...(this.options.headerLines ?? [])];
+    const content = `${headerLines.join("\n")}\n${body.length > 0 ? `\n${body}` : ""}`;
+    return { path: this.path, content: content.endsWith("\n") ? content : `${content}\n` };
   }
 
   private importStatements(): string[] {

@@ -56,6 +56,13 @@ export function requestDoc(service: Service, operation: Operation): string {
   return lines.join("\n");
 }
 
+/** TSDoc of an operation's client method: what it does, the guard of its errors, a deprecation. */
+export function methodDoc(operation: Operation): string {
+  const lines = [`${safeDoc(operation.summary)} Errors: {@link ${operation.names.guard}}.`];
+  if (operation.deprecated !== undefined) lines.push(`@deprecated ${safeDoc(operation.deprecated)}`);
+  return lines.join("\n");
+}
+
 /** TSDoc of an operation's response type. */
 export function responseDoc(service: Service, operation: Operation): string {
   const lines = [`Output of {@link ${service.clientClass}.${operation.names.method}}: the answer's \`Response\` object.`];

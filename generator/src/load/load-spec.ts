@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 import { buildModel, type PackageIdentity } from "../model/build-model.js";
-import { checkExamples } from "../model/check-examples.js";
+import { checkExamples } from "../schema/check-examples.js";
 import type { Service } from "../model/types.js";
 import { readSpec } from "./read-spec.js";
 import { SchemaValidator } from "./schema-validator.js";

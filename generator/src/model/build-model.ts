@@ -37,8 +37,11 @@ const REQUEST_ID: Member = {
 export function buildModel(spec: RawSpec, pkg: PackageIdentity): Service {
   const raw = spec.service.data;
   const catalogue = errorCatalogue(spec);
-  const operations = spec.actions.map((file) => buildOperation(file.data, file.file, catalogue)).sort(byKey((op) => op.action));
-  const inputShapes = shapesReachable(spec, operations);
+  const shapeMembers = new Map(spec.shapes.map(({ data }) => [data.name, data.members] as const));
+  const operations = spec.actions
+    .map((file) => buildOperation(file.data, file.file, catalogue, shapeMembers))
+    .sort(byKey((op) => op.action));
+  const inputShapes = new Set(operations.flatMap((operation) => operation.inputShapes));
   const shapes: Shape[] = spec.shapes
     .map(({ data }) => ({
       name: data.name,
@@ -46,6 +49,8 @@ export function buildModel(spec: RawSpec, pkg: PackageIdentity): Service {
       docs: data.docs,
       members: data.members.map(buildMember),
       usedInInput: inputShapes.has(data.name),
+      validator: `validate${data.name}Shape`,
+      ruleText: `${camelCase(data.name)}ShapeRuleText`,
     }))
     .sort(byKey((shape) => shape.name));
   const files = [spec.service, spec.errors, ...spec.actions, ...spec.shapes]
@@ -82,7 +87,12 @@ function errorCatalogue(spec: RawSpec): Map<string, ErrorCode> {
   return catalogue;
 }
 
-function buildOperation(action: RawAction, sourceFile: string, catalogue: ReadonlyMap<string, ErrorCode>): Operation {
+function buildOperation(
+  action: RawAction,
+  sourceFile: string,
+  catalogue: ReadonlyMap<string, ErrorCode>,
+  shapeMembers: ReadonlyMap<string, readonly RawMember[]>,
+): Operation {
   const name = action.name;
   return {
     action: name,
@@ -95,7 +105,7 @@ function buildOperation(action: RawAction, sourceFile: string, catalogue: Readon
       errorCode: `${name}ErrorCode`,
       error: `${name}Error`,
       guard: `is${name}Error`,
-      operation: `${camelCase(name)}Operation`,
+      methodInterface: `${name}Method`,
       validator: `validate${name}Input`,
     },
     summary: action.summary,
@@ -105,6 +115,7 @@ function buildOperation(action: RawAction, sourceFile: string, catalogue: Readon
     idempotent: action.idempotent,
     rateLimit: action.rateLimit,
     input: action.input.map(buildMember),
+    inputShapes: shapesReached(action.input, shapeMembers),
     output: [...action.output.map(buildMember), REQUEST_ID],
     errors: action.errors
       .map((code) => {
@@ -164,17 +175,16 @@ function buildRules(rules: RawRules): Rule[] {
   return built;
 }
 
-/** Names of the shapes request parameters reach, directly or through other shapes. */
-function shapesReachable(spec: RawSpec, operations: readonly Operation[]): Set<string> {
-  const byName = new Map(spec.shapes.map((shape) => [shape.data.name, shape.data] as const));
+/** Names of the shapes `members` reach, directly or through other shapes, sorted. */
+function shapesReached(members: readonly RawMember[], shapeMembers: ReadonlyMap<string, readonly RawMember[]>): string[] {
   const reached = new Set<string>();
   const visit = (name: string | undefined): void => {
     if (name === undefined || reached.has(name)) return;
     reached.add(name);
-    for (const member of byName.get(name)?.members ?? []) visit(referencedShape(parseTypeName(member.type)));
+    for (const member of shapeMembers.get(name) ?? []) visit(referencedShape(parseTypeName(member.type)));
   };
-  for (const operation of operations) for (const member of operation.input) visit(referencedShape(member.type));
-  return reached;
+  for (const member of members) visit(referencedShape(parseTypeName(member.type)));
+  return [...reached].sort();
 }
 
 function sha256(text: string): string {

@@ -54,7 +54,7 @@ export function describeRule(rule: Rule, type: TypeRef): string {
 
 /**
  * Validation-error wording of the rules (of a member of type `type`) whose JSON Schema keyword reads
- * poorly; `undefined` keeps AJV's.
+ * poorly; `undefined` keeps AJV's, or for an `enum` core's, which lists the allowed values.
  */
 export function ruleMessage(rule: Rule, type: TypeRef): string | undefined {
   switch (rule.kind) {
@@ -62,8 +62,6 @@ export function ruleMessage(rule: Rule, type: TypeRef): string | undefined {
       return type.kind === "list" ? "must not be empty" : "must not be empty or blank";
     case "noSql":
       return "must not contain an SQL part (a '|' outside quotes), an unclosed '\"' or a trailing unescaped '\\'";
-    case "enum":
-      return `must be one of ${rule.values.map((value) => JSON.stringify(value)).join(", ")}`;
     case "notAfter":
       return `must not be after ${rule.other}`;
     default:

@@ -56,6 +56,10 @@ export interface Shape {
   readonly members: readonly Member[];
   /** Whether a request parameter uses the shape (then the input validators check it). */
   readonly usedInInput: boolean;
+  /** Name of the shape's input validator, exported by its own module, e.g. `validateItemShape`. */
+  readonly validator: string;
+  /** Name of the wording of the shape's rules, exported beside its validator, e.g. `itemShapeRuleText`. */
+  readonly ruleText: string;
 }
 
 /** An API error code and what it means. */
@@ -98,8 +102,8 @@ export interface OperationNames {
   readonly error: string;
   /** Type guard, e.g. `isCreateExportError`. */
   readonly guard: string;
-  /** `OperationInfo` constant, e.g. `createExportOperation`. */
-  readonly operation: string;
+  /** Interface declaring the client method, which the client's interface extends, e.g. `CreateExportMethod`. */
+  readonly methodInterface: string;
   /** Compiled input validator, e.g. `validateCreateExportInput`. */
   readonly validator: string;
 }
@@ -124,6 +128,8 @@ export interface Operation {
   readonly rateLimit: number;
   /** Request parameters, documented order. */
   readonly input: readonly Member[];
+  /** Names of the shapes the request reaches, directly or through other shapes, sorted. */
+  readonly inputShapes: readonly string[];
   /** Response fields, documented order, then `RequestId` (every answer has it; specs leave it out). */
   readonly output: readonly Member[];
   /** Codes the action documents, sorted; the common codes apply too. */

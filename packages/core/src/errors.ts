@@ -112,6 +112,19 @@ export class TcServiceError<Code extends string = string> extends TcError {
   }
 }
 
+/**
+ * A type guard for the service errors of one action: true for a {@link TcServiceError} (from any copy of
+ * core) whose `action` is `action`. Generated packages build each `is<Action>Error` guard with it.
+ *
+ * @example
+ * ```ts
+ * const isCreateExportError = actionErrorGuard<TcServiceError<"LimitExceeded.Export">>("CreateExport");
+ * ```
+ */
+export function actionErrorGuard<E extends TcServiceError>(action: string): (error: unknown) => error is E {
+  return (error: unknown): error is E => error instanceof TcServiceError && error.action === action;
+}
+
 /** The input broke a rule of the spec. Thrown before anything is sent. */
 export class TcValidationError extends TcError {
   /** Path of the parameter, e.g. `Count` or `Filters[0].Key`; empty for the input as a whole. */

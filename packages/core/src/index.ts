@@ -9,6 +9,7 @@ export * from "./client.js";
 export * from "./client-options.js";
 export * from "./credentials/index.js";
 export * from "./errors.js";
+export * from "./operations.js";
 export * from "./service.js";
 export * from "./signing.js";
 export * from "./sleep.js";

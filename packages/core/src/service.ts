@@ -62,8 +62,11 @@ export interface InputValidator {
 export interface RuleText {
   /** Rule name as the spec says it. */
   readonly rule: string;
-  /** What the rule demands, completing "<parameter> …". */
-  readonly message: string;
+  /**
+   * What the rule demands, completing "<parameter> …". When absent, core words it from the validator's
+   * error (an `enum` lists its allowed values: `must be one of "asc", "desc"`).
+   */
+  readonly message?: string;
 }
 
 /** One API action as a generated client calls it. */

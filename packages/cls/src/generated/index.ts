@@ -34,8 +34,8 @@ export {
   type TcErrorOptions,
 } from "@tcsdk/core";
 export * from "./client.js";
-export * from "./errors/index.js";
-export * from "./operations/index.js";
+export * from "./errors/guards.js";
 export * from "./service.js";
-export * from "./shapes/index.js";
-export * from "./types/index.js";
+export type * from "./errors/common.js";
+export type * from "./shapes/index.js";
+export type * from "./types/index.js";

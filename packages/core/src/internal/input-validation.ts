@@ -97,7 +97,7 @@ function toValidationError(operation: OperationInfo, input: object, error: Valid
   const parameter = parameterPath(segments);
   const text = operation.ruleText?.[error.schemaPath];
   const rule = text?.rule ?? error.keyword;
-  const demand = text?.message ?? error.message ?? `breaks rule ${error.keyword}`;
+  const demand = text?.message ?? derivedMessage(error) ?? error.message ?? `breaks rule ${error.keyword}`;
   const value = valueAt(input, segments);
   const subject = parameter === "" ? "the input" : `parameter ${parameter}`;
   return new TcValidationError(
@@ -107,6 +107,13 @@ function toValidationError(operation: OperationInfo, input: object, error: Valid
     `${operation.action}: ${subject} ${demand} (rule "${rule}"), got ${renderValue(value)}`,
     context
   );
+}
+
+/** Wording core derives from the error itself: an `enum` lists its allowed values. */
+function derivedMessage(error: ValidatorError): string | undefined {
+  const allowed = error.params["allowedValues"];
+  if (error.keyword !== "enum" || !Array.isArray(allowed)) return undefined;
+  return `must be one of ${allowed.map((value) => JSON.stringify(value)).join(", ")}`;
 }
 
 /** `/Filters/0/Key` → `["Filters", "0", "Key"]` (JSON pointer, `~1` and `~0` unescaped). */

@@ -7,7 +7,7 @@ import { validateCreateExportInput } from "../validators/create-export.js";
  * How {@link ClsClient.createExport} calls `CreateExport`: not safe to re-send (a re-sent request may
  * act twice), so never retried once it may have reached the service; at most 20 requests per second.
  */
-export const createExportOperation: OperationInfo = {
+export const operation: OperationInfo = {
   action: "CreateExport",
   idempotent: false,
   rateLimit: 20,
@@ -15,12 +15,12 @@ export const createExportOperation: OperationInfo = {
   ruleText: {
     "#/allOf/0/then/properties/From/maximum": { rule: "notAfter", message: "must not be after To" },
     "#/properties/DerivedFields/items/not": { rule: "nonEmpty", message: "must not be empty or blank" },
-    "#/properties/Format/enum": { rule: "enum", message: "must be one of \"json\", \"csv\"" },
+    "#/properties/Format/enum": { rule: "enum" },
     "#/properties/From/exclusiveMaximum": { rule: "maximum", message: "must be at most 9223372036854775807 (int64)" },
-    "#/properties/Order/enum": { rule: "enum", message: "must be one of \"asc\", \"desc\"" },
+    "#/properties/Order/enum": { rule: "enum" },
     "#/properties/Query/not": { rule: "nonEmpty", message: "must not be empty or blank" },
     "#/properties/Query/pattern": { rule: "noSql", message: "must not contain an SQL part (a '|' outside quotes), an unclosed '\"' or a trailing unescaped '\\'" },
-    "#/properties/SyntaxRule/enum": { rule: "enum", message: "must be one of 0, 1" },
+    "#/properties/SyntaxRule/enum": { rule: "enum" },
     "#/properties/SyntaxRule/exclusiveMaximum": { rule: "maximum", message: "must be at most 18446744073709551615 (uint64)" },
     "#/properties/SyntaxRule/minimum": { rule: "minimum", message: "must be at least 0 (uint64)" },
     "#/properties/To/exclusiveMaximum": { rule: "maximum", message: "must be at most 9223372036854775807 (int64)" },

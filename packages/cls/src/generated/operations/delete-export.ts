@@ -7,7 +7,7 @@ import { validateDeleteExportInput } from "../validators/delete-export.js";
  * How {@link ClsClient.deleteExport} calls `DeleteExport`: safe to re-send, so retried after timeouts
  * and server errors; at most 20 requests per second.
  */
-export const deleteExportOperation: OperationInfo = {
+export const operation: OperationInfo = {
   action: "DeleteExport",
   idempotent: true,
   rateLimit: 20,

@@ -7,7 +7,7 @@ import { validateDescribeExportsInput } from "../validators/describe-exports.js"
  * How {@link ClsClient.describeExports} calls `DescribeExports`: safe to re-send, so retried after
  * timeouts and server errors; at most 20 requests per second.
  */
-export const describeExportsOperation: OperationInfo = {
+export const operation: OperationInfo = {
   action: "DescribeExports",
   idempotent: true,
   rateLimit: 20,

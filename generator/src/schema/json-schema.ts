@@ -1,87 +1,101 @@
 /**
- * JSON Schemas derived from the model: the input schema of each operation (compiled into its standalone
- * validator, with the spec's wording for rules keyed by schema path) and a looser output schema used to
- * check the spec's response examples.
+ * JSON Schemas derived from the model. Input schemas (one per action, one per shape that requests use)
+ * enforce the spec's rules and carry their wording keyed by schema path; a member whose type is a shape
+ * names it with the {@link SHAPE_KEYWORD} keyword, so each shape is compiled once, into its own validator,
+ * and every validator that reaches it calls that one. Output schemas (types and enums only) check the
+ * spec's response examples; they reach shapes through `$ref`.
  * @packageDocumentation
  */
-import { BLANK_PATTERN, INTEGER_RANGE, NO_SQL_PATTERN, ruleMessage } from "./rule-text.js";
-import { referencedShape, type TypeRef } from "./type-ref.js";
-import type { Member, Operation, Rule, Service, Shape } from "./types.js";
+import { BLANK_PATTERN, INTEGER_RANGE, NO_SQL_PATTERN, ruleMessage } from "../model/rule-text.js";
+import type { TypeRef } from "../model/type-ref.js";
+import type { Member, Operation, Rule, Service, Shape } from "../model/types.js";
 
 /** A JSON Schema object. */
 export type JsonSchema = { [keyword: string]: unknown };
+
+/** The custom keyword `{ "tcsdkShape": "Filter" }`: the value must pass the `Filter` shape's own validator. */
+export const SHAPE_KEYWORD = "tcsdkShape";
 
 /** Spec wording for a rule, as core's `RuleText`. */
 export interface RuleWording {
   /** Rule name. */
   readonly rule: string;
-  /** What the rule demands, completing "<parameter> …". */
-  readonly message: string;
+  /** What the rule demands, completing "<parameter> …"; absent where core words it from the error (`enum`). */
+  readonly message?: string;
 }
 
-/** An operation's input schema and the wording of its rules. */
+/** An input schema and the wording of its rules. */
 export interface InputSchema {
-  /** The schema (draft-07, `$data` for cross-field rules). */
+  /** The schema (draft-07, `$data` for cross-field rules, {@link SHAPE_KEYWORD} for shapes). */
   readonly schema: JsonSchema;
-  /** Spec wording keyed by AJV `schemaPath`, e.g. `#/properties/Query/pattern`; sorted by key. */
+  /**
+   * Spec wording keyed by AJV `schemaPath`, sorted by key: `#/properties/Query/pattern` for an action,
+   * `Item#/properties/Key/pattern` for a shape (its validator's errors carry the shape's name).
+   */
   readonly ruleText: Readonly<Record<string, RuleWording>>;
 }
 
 type Mode = "input" | "output";
 
 /** Builds the input schema of `operation`: rules enforced, unknown parameters rejected. */
-export function inputSchema(service: Service, operation: Operation): InputSchema {
+export function inputSchema(operation: Operation): InputSchema {
+  return withWording((builder) => builder.object(operation.input, "#"));
+}
+
+/** Builds the input schema of `shape`, whose validator's errors have schema paths starting `<Shape>#`. */
+export function inputShapeSchema(shape: Shape): InputSchema {
+  const root = shapeSchemaRoot(shape.name);
+  return withWording((builder) => builder.object(shape.members, root));
+}
+
+/** The root of the schema paths of a shape's validator, e.g. `Item#`. */
+export function shapeSchemaRoot(name: string): string {
+  return `${name}#`;
+}
+
+/** Builds the schema of `operation`'s whole answer `{ Response: … }`, types and enums only. */
+export function outputSchema(operation: Operation): JsonSchema {
+  const builder = new SchemaBuilder("output", new Map());
+  return {
+    type: "object",
+    additionalProperties: false,
+    required: ["Response"],
+    properties: { Response: builder.object(operation.output, "#/properties/Response") },
+  };
+}
+
+/** Builds the output schema of `shape`, with its `$id` ({@link outputShapeId}). */
+export function outputShapeSchema(shape: Shape): JsonSchema {
+  return { $id: outputShapeId(shape.name), ...new SchemaBuilder("output", new Map()).object(shape.members, "#") };
+}
+
+/** The `$id` of a shape's output schema. */
+export function outputShapeId(name: string): string {
+  return `https://tcsdk.invalid/output/${name}.json`;
+}
+
+/** The shapes a schema of `members` names directly (through {@link SHAPE_KEYWORD} or `$ref`), sorted. */
+export function directShapes(members: readonly Member[]): string[] {
+  const names = new Set<string>();
+  for (const member of members) {
+    const shape = member.type.kind === "shape" ? member.type : member.type.kind === "list" ? member.type.items : undefined;
+    if (shape?.kind === "shape") names.add(shape.name);
+  }
+  return [...names].sort();
+}
+
+function withWording(build: (builder: SchemaBuilder) => JsonSchema): InputSchema {
   const wording = new Map<string, RuleWording>();
-  const builder = new SchemaBuilder(service, "input", wording);
-  const schema = builder.object(operation.input, "#");
-  const defs = builder.defs(operation.input);
-  if (Object.keys(defs).length > 0) schema["$defs"] = defs;
+  const schema = build(new SchemaBuilder("input", wording));
   const ruleText = Object.fromEntries([...wording.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return { schema, ruleText };
 }
 
-/** Builds the schema of `operation`'s whole answer `{ Response: … }`, types and enums only. */
-export function outputSchema(service: Service, operation: Operation): JsonSchema {
-  const builder = new SchemaBuilder(service, "output", new Map());
-  const response = builder.object(operation.output, "#/properties/Response");
-  const schema: JsonSchema = {
-    type: "object",
-    additionalProperties: false,
-    required: ["Response"],
-    properties: { Response: response },
-  };
-  const defs = builder.defs(operation.output);
-  if (Object.keys(defs).length > 0) schema["$defs"] = defs;
-  return schema;
-}
-
 class SchemaBuilder {
-  private readonly shapes: ReadonlyMap<string, Shape>;
-
   constructor(
-    service: Service,
     private readonly mode: Mode,
     private readonly wording: Map<string, RuleWording>,
-  ) {
-    this.shapes = new Map(service.shapes.map((shape) => [shape.name, shape] as const));
-  }
-
-  /** `$defs` for every shape `members` reach. */
-  defs(members: readonly Member[]): JsonSchema {
-    const names = new Set<string>();
-    const visit = (type: TypeRef): void => {
-      const name = referencedShape(type);
-      if (name === undefined || names.has(name)) return;
-      names.add(name);
-      for (const member of this.shape(name).members) visit(member.type);
-    };
-    for (const member of members) visit(member.type);
-    const defs: JsonSchema = {};
-    for (const name of [...names].sort()) {
-      defs[name] = this.object(this.shape(name).members, `#/$defs/${name}`);
-    }
-    return defs;
-  }
+  ) {}
 
   object(members: readonly Member[], path: string): JsonSchema {
     const properties: JsonSchema = {};
@@ -115,10 +129,7 @@ class SchemaBuilder {
           },
           then: { properties: { [member.name]: { type, maximum: { $data: `1/${other.name}` } } } },
         });
-        this.wording.set(`${path}/allOf/${index}/then/properties/${member.name}/maximum`, {
-          rule: "notAfter",
-          message: ruleMessage(rule, member.type) ?? "",
-        });
+        this.word(`${path}/allOf/${index}/then/properties/${member.name}/maximum`, { rule: "notAfter", message: ruleMessage(rule, member.type) });
       }
     }
     return checks;
@@ -145,7 +156,7 @@ class SchemaBuilder {
       case "list":
         return { type: "array", items: this.type(type.items, `${path}/items`) };
       case "shape":
-        return { $ref: `#/$defs/${type.name}` };
+        return this.mode === "input" ? { [SHAPE_KEYWORD]: type.name } : { $ref: outputShapeId(type.name) };
       case "integer":
         return type.width !== undefined && this.mode === "input" ? this.integerRange(type.width, path) : { type: "integer" };
       default:
@@ -163,8 +174,8 @@ class SchemaBuilder {
    */
   private integerRange(width: "int64" | "uint64", path: string): JsonSchema {
     const range = INTEGER_RANGE[width];
-    this.wording.set(`${path}/minimum`, { rule: "minimum", message: `must be at least ${range.minimum} (${width})` });
-    this.wording.set(`${path}/exclusiveMaximum`, { rule: "maximum", message: `must be at most ${range.maximum} (${width})` });
+    this.word(`${path}/minimum`, { rule: "minimum", message: `must be at least ${range.minimum} (${width})` });
+    this.word(`${path}/exclusiveMaximum`, { rule: "maximum", message: `must be at most ${range.maximum} (${width})` });
     return { type: "integer", minimum: exactDouble(range.minimum), exclusiveMaximum: exactDouble(range.pastMaximum) };
   }
 
@@ -181,15 +192,13 @@ class SchemaBuilder {
       }
       const key = `${path}/${keyword}`;
       const message = ruleMessage(rule, type);
-      if (message !== undefined) this.wording.set(key, { rule: rule.kind, message });
+      if (message !== undefined || rule.kind === "enum") this.word(key, { rule: rule.kind, message });
       else this.wording.delete(key);
     }
   }
 
-  private shape(name: string): Shape {
-    const shape = this.shapes.get(name);
-    if (shape === undefined) throw new Error(`unknown shape ${name} (loadSpec should have caught this)`);
-    return shape;
+  private word(key: string, wording: { readonly rule: string; readonly message: string | undefined }): void {
+    this.wording.set(key, wording.message === undefined ? { rule: wording.rule } : { rule: wording.rule, message: wording.message });
   }
 }
 

@@ -5,26 +5,31 @@
  */
 import type { ErrorObject } from "ajv";
 import type { SpecIssue } from "../load/spec-issue.js";
-import { inputSchema, outputSchema, type InputSchema } from "./json-schema.js";
-import type { Service } from "./types.js";
-import { createValidatorAjv } from "./validator-ajv.js";
+import type { Service } from "../model/types.js";
+import type { InputSchema } from "./json-schema.js";
+import { validatorsFor } from "./validator-set.js";
 
 /** Validates every example of every operation; returns the issues found. */
 export function checkExamples(service: Service): SpecIssue[] {
   const issues: SpecIssue[] = [];
+  const validators = validatorsFor(service);
   for (const operation of service.operations) {
     if (operation.examples.length === 0) continue;
-    const ajv = createValidatorAjv();
-    const input = inputSchema(service, operation);
-    const validateInput = ajv.compile(input.schema);
-    const validateOutput = createValidatorAjv().compile(outputSchema(service, operation));
+    const input = validators.input(operation);
+    const validateOutput = validators.output(operation);
     operation.examples.forEach((example, index) => {
       const at = `/examples/${index}`;
-      if (!validateInput(example.request)) issues.push(toIssue(operation.sourceFile, `${at}/request`, validateInput.errors, input.ruleText));
+      if (!input.validate(example.request)) issues.push(toIssue(operation.sourceFile, `${at}/request`, input.validate.errors, allWording(service, operation.inputShapes, input.ruleText)));
       if (!validateOutput(example.response)) issues.push(toIssue(operation.sourceFile, `${at}/response`, validateOutput.errors));
     });
   }
   return issues;
+}
+
+/** The wording of an action's rules and of the rules of the shapes its request reaches. */
+function allWording(service: Service, shapes: readonly string[], own: InputSchema["ruleText"]): InputSchema["ruleText"] {
+  const validators = validatorsFor(service);
+  return Object.assign({}, ...shapes.map((name) => validators.inputShape(name).ruleText), own) as InputSchema["ruleText"];
 }
 
 function toIssue(file: string, base: string, errors: ErrorObject[] | null | undefined, wording: InputSchema["ruleText"] = {}): SpecIssue {
@@ -40,6 +45,6 @@ function toIssue(file: string, base: string, errors: ErrorObject[] | null | unde
           ? ` ${JSON.stringify(params["allowedValues"])}`
           : "";
   const text = wording[error.schemaPath];
-  const message = text === undefined ? `${error.message ?? error.keyword}${extra}` : `${text.message} (rule ${text.rule})`;
+  const message = text?.message === undefined ? `${error.message ?? error.keyword}${extra}` : `${text.message} (rule ${text.rule})`;
   return { file, pointer: `${base}${error.instancePath}`, message: `example breaks the spec: ${message}` };
 }
