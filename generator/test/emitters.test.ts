@@ -1,7 +1,7 @@
 /** Table tests of the small pieces: names, doc text, import planning, rules, the no-SQL pattern. */
 import { describe, expect, it } from "vitest";
 import { createPrintProject, TsFile } from "../src/emit/ts-file.js";
-import { safeDoc, tsLiteral, wrapDoc } from "../src/emit/tsdoc.js";
+import { DOC_LIMIT, DOC_WIDTH, safeDoc, tsLiteral, wrapDoc } from "../src/emit/tsdoc.js";
 import { camelCase, kebabCase } from "../src/model/names.js";
 import { describeRule, NO_SQL_PATTERN } from "../src/model/rule-text.js";
 import { assertSelfContained, MAX_LINE, splitLine } from "../src/schema/standalone-code.js";
@@ -35,11 +35,32 @@ describe("doc text", () => {
   it("escapes comment terminators and tag-like @", () => {
     expect(safeDoc("a */ b @param c foo@bar")).toBe("a *\\/ b \\@param c foo@bar");
   });
-  it("wraps prose but not code, tags or tables", () => {
+  it("wraps prose at 100; leaves short code, tags and tables as they are", () => {
     const long = Array.from({ length: 40 }, (_, index) => `word${index}`).join(" ");
-    const wrapped = wrapDoc([long, "```ts", long, "```", `@example ${long}`, `| ${long} |`].join("\n")).split("\n");
-    expect(wrapped.slice(0, -4).every((line) => line.length <= 100)).toBe(true);
-    expect(wrapped.slice(-4)).toEqual(["```ts", long, "```", `@example ${long}`, `| ${long} |`].slice(-4));
+    const short = "| a | b |\n| --- | --- |\n| 1 | 2 |";
+    const wrapped = wrapDoc([long, "```ts", "const x = 1;", "```", "@example short", short].join("\n")).split("\n");
+    expect(wrapped.slice(0, -7).every((line) => line.length <= DOC_WIDTH)).toBe(true);
+    expect(wrapped.slice(-7)).toEqual(["```ts", "const x = 1;", "```", "@example short", ...short.split("\n")]);
+  });
+  it("keeps every line within the limit: long code at its spaces, a wide table as a list of rows", () => {
+    const code = Array.from({ length: 60 }, (_, index) => `"GMT+${index}"`).join(" ");
+    const cell = "a long description ".repeat(12).trim();
+    const table = `| Field | Description |\n| --- | --- |\n| logs | ${cell} |\n| source | machine IP |`;
+    const wrapped = wrapDoc(["```text", code, "```", table].join("\n")).split("\n");
+    expect(wrapped.every((line) => line.length <= DOC_LIMIT)).toBe(true);
+    expect(wrapped.join(" ").replace(/\s+/g, " ")).toContain(code);
+    expect(wrapped).toContain("- Field · Description");
+    expect(wrapped).toContain("- source · machine IP");
+    expect(wrapped.some((line) => line.startsWith("- logs · a long description"))).toBe(true);
+  });
+  it("escapes braces and tags outside code, not inside", () => {
+    expect(safeDoc("Format: {context ID}-{LogGroupID} `{x}` @see")).toBe("Format: \\{context ID\\}-\\{LogGroupID\\} `{x}` \\@see");
+  });
+  it("writes a long string of an example as a concatenation", () => {
+    const text = "x".repeat(200);
+    const literal = tsLiteral({ Data: text });
+    expect(literal.split("\n").every((line) => line.length <= 100)).toBe(true);
+    expect(eval(`(${literal})`)).toEqual({ Data: text });
   });
   it("renders examples as TypeScript literals", () => {
     expect(tsLiteral({ TopicId: "x", "Weird-Key": 1 })).toBe('{\n  TopicId: "x",\n  "Weird-Key": 1\n}');

@@ -43,7 +43,7 @@ export function emitGuards(service: Service): TsFile {
 
 /** `- \`Code\`: description` lines. */
 export function codeList(codes: readonly ErrorCode[]): string[] {
-  return codes.map((code) => `- \`${code.code}\`: ${safeDoc(code.description)}`);
+  return codes.map((code) => `- \`${code.code}\`: ${safeDoc(code.description)}${code.chineseOnly ? " (described in Chinese only)" : ""}`);
 }
 
 /** A union type, one member per line; string literals quoted unless `quote` is false for the first item. */

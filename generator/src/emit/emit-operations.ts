@@ -9,7 +9,7 @@ import type { Operation, Service } from "../model/types.js";
 import { hasShapeRuleText } from "./emit-validators.js";
 import { core, paths, type GeneratedSymbols } from "./symbols.js";
 import { TsFile } from "./ts-file.js";
-import { wrapDoc } from "./tsdoc.js";
+import { rateLimitText, resendText, wrapDoc } from "./tsdoc.js";
 
 /**
  * `operations/<operation>.ts`: the descriptor of `operation` (action, re-send safety, rate limit,
@@ -24,17 +24,11 @@ export function emitOperation(service: Service, operation: Operation, symbols: G
   const shapeTexts = operation.inputShapes
     .filter((name) => hasShapeRuleText(service, name))
     .map((name) => file.use(symbols.shapeRuleText(name)));
-  const resend = operation.idempotent
-    ? "safe to re-send, so retried after timeouts and server errors"
-    : "not safe to re-send (a re-sent request may act twice), so never retried once it may have reached the service";
-  const docs = `How {@link ${service.clientClass}.${operation.names.method}} calls \`${operation.action}\`: ${resend}; at most ${operation.rateLimit} requests per second.`;
-  const lines = [
-    "{",
-    `action: ${JSON.stringify(operation.action)},`,
-    `idempotent: ${String(operation.idempotent)},`,
-    `rateLimit: ${operation.rateLimit},`,
-    `validate: ${validator},`,
-  ];
+  const docs = `How {@link ${service.clientClass}.${operation.names.method}} calls \`${operation.action}\`. ${resendText(operation)} ${rateLimitText(operation)}`;
+  const lines = ["{", `action: ${JSON.stringify(operation.action)},`, `idempotent: ${String(operation.idempotent)},`];
+  if (operation.rateLimit !== undefined) lines.push(`rateLimit: ${operation.rateLimit},`);
+  if (operation.unsupported !== undefined) lines.push(`unsupported: ${JSON.stringify(operation.unsupported)},`);
+  lines.push(`validate: ${validator},`);
   const entries = Object.entries(ruleText);
   if (entries.length > 0 || shapeTexts.length > 0) {
     lines.push("ruleText: {", ...shapeTexts.map((name) => `...${name},`));

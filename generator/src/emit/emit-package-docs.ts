@@ -33,14 +33,18 @@ export function emitReadme(service: Service): GeneratedFile {
     "",
     "## Actions",
     "",
-    "| Action | Method | What it does | Safe to re-send | Rate limit |",
-    "| --- | --- | --- | --- | --- |",
+    "| Action | Method | What it does | Safe to re-send | Rate limit | Notes |",
+    "| --- | --- | --- | --- | --- | --- |",
     ...service.operations.map(
       (operation) =>
-        `| \`${operation.action}\` | \`${operation.names.method}\` | ${escapeMd(operation.summary)} | ${operation.idempotent ? "yes" : "no"} | ${operation.rateLimit}/s |`,
+        `| \`${operation.action}\` | \`${operation.names.method}\` | ${escapeMd(shorten(operation.summary))} | ${resendCell(operation)} | ${operation.rateLimit === undefined ? "—" : `${operation.rateLimit}/s`} | ${notesCell(operation)} |`,
     ),
     "",
-    "An action that is not safe to re-send is never retried once the request may have reached the service.",
+    "An action that is not safe to re-send is never retried once the request may have reached the service. Where the",
+    "spec does not say (`*`), an action whose name says it only reads (`Describe…`, `Get…`, `List…`, `Search…`,",
+    "`Query…`, `Inquire…`, `Inquiry…`) is assumed safe to re-send and any other is not. Where no rate limit is documented",
+    "(—), the client limits nothing and retries `RequestLimitExceeded` with backoff.",
+    ...unsupportedSection(service),
     "",
     "## Errors",
     "",
@@ -88,6 +92,35 @@ export function emitTypedocConfig(service: Service): GeneratedFile {
     readme: "README.md",
   };
   return { path: "typedoc.json", content: `${headerLine(service)}\n${JSON.stringify(config, null, 2)}\n` };
+}
+
+function resendCell(operation: Operation): string {
+  return `${operation.idempotent ? "yes" : "no"}${operation.idempotentAssumed ? "*" : ""}`;
+}
+
+function notesCell(operation: Operation): string {
+  const notes: string[] = [];
+  if (operation.unsupported !== undefined) notes.push("not supported yet");
+  if (operation.sites?.length === 1) notes.push(operation.sites[0] === "china" ? "China site only" : "international site only");
+  if (operation.deprecated !== undefined) notes.push("deprecated");
+  return notes.join(", ");
+}
+
+/** The actions this SDK cannot call yet, each with the reason. */
+function unsupportedSection(service: Service): string[] {
+  const unsupported = service.operations.filter((operation) => operation.unsupported !== undefined);
+  if (unsupported.length === 0) return [];
+  return [
+    "",
+    "Not supported yet (the method throws the reason before sending anything):",
+    "",
+    ...unsupported.map((operation) => `- \`${operation.action}\`: ${escapeMd(operation.unsupported ?? "")}`),
+  ];
+}
+
+/** The first sentence of `text`, at most 100 characters. */
+function shorten(text: string): string {
+  return text.length <= 100 ? text : `${text.slice(0, 99).trimEnd()}…`;
 }
 
 function escapeMd(text: string): string {

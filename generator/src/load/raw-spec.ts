@@ -32,7 +32,15 @@ export interface RawMember {
   readonly unit?: string;
   readonly example?: unknown;
   readonly deprecated?: string;
+  readonly format?: StringFormat;
+  readonly sites?: readonly Site[];
 }
+
+/** A site of Tencent Cloud: `china` (cloud.tencent.com) or `international` (tencentcloud.com). */
+export type Site = "china" | "international";
+
+/** Wire format of a string member (documentation only). */
+export type StringFormat = "datetime" | "date" | "datetime_iso";
 
 /** `service.json`. */
 export interface RawService {
@@ -62,18 +70,24 @@ export interface RawAction {
   readonly docs: string;
   readonly docsUrl?: string;
   readonly deprecated?: string;
-  readonly idempotent: boolean;
-  readonly rateLimit: number;
+  readonly unsupported?: string;
+  readonly sites?: readonly Site[];
+  readonly docsLanguage?: "zh-CN";
+  readonly idempotent: boolean | "unknown";
+  readonly rateLimit: number | "unknown";
   readonly input: readonly RawMember[];
   readonly output: readonly RawMember[];
   readonly errors: readonly string[];
   readonly examples: readonly RawExample[];
+  readonly skippedExamples?: readonly { readonly title: string; readonly reason: string }[];
 }
 
 /** `shapes/<Shape>.json`. */
 export interface RawShape {
   readonly name: string;
   readonly docs: string;
+  readonly sites?: readonly Site[];
+  readonly docsLanguage?: "zh-CN";
   readonly members: readonly RawMember[];
 }
 
@@ -81,6 +95,7 @@ export interface RawShape {
 export interface RawErrors {
   readonly common: Readonly<Record<string, string>>;
   readonly service: Readonly<Record<string, string>>;
+  readonly chineseOnly?: readonly string[];
 }
 
 /** A parsed spec file and where it came from. */

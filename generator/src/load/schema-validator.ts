@@ -9,8 +9,8 @@ import { fileURLToPath } from "node:url";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { pointer as toPointer, type SpecIssue } from "./spec-issue.js";
 
-/** The kinds of spec file, each with its schema `specs/schema/<kind>.schema.json`. */
-export type SpecFileKind = "service" | "errors" | "action" | "shape";
+/** The kinds of spec and overlay file, each with its schema `specs/schema/<kind>.schema.json`. */
+export type SpecFileKind = "service" | "errors" | "action" | "shape" | "overlay-service" | "overlay-errors" | "overlay-action" | "overlay-shape";
 
 const SCHEMA_BASE = "https://tcsdk.invalid/schema/";
 
@@ -27,7 +27,7 @@ export class SchemaValidator {
     for (const name of readdirSync(schemaDir).filter((file) => file.endsWith(".schema.json")).sort()) {
       ajv.addSchema(JSON.parse(readFileSync(path.join(schemaDir, name), "utf8")) as object);
     }
-    const kinds: SpecFileKind[] = ["service", "errors", "action", "shape"];
+    const kinds: SpecFileKind[] = ["service", "errors", "action", "shape", "overlay-service", "overlay-errors", "overlay-action", "overlay-shape"];
     this.validators = new Map(
       kinds.map((kind) => {
         const validate = ajv.getSchema(`${SCHEMA_BASE}${kind}.schema.json`);

@@ -17,7 +17,26 @@ export function checkSpec(spec: RawSpec): SpecIssue[] {
   checkNamedFiles(spec.shapes, "shapes", issues);
   for (const action of spec.actions) checkAction(action, shapeNames, declared, issues);
   for (const shape of spec.shapes) checkMembers(shape.file, "/members", shape.data.members, shapeNames, "shape", issues);
+  checkShapeNames(spec, issues);
   return issues;
+}
+
+/** Suffixes of the type names generated for each action, e.g. `CreateExportRequest`. */
+const ACTION_TYPE_SUFFIXES = ["Request", "Response", "Method", "KnownErrorCode", "ErrorCode", "Error"];
+
+/** A shape must not take a name the generator gives to something else (a shape named `CreateExportRequest`). */
+function checkShapeNames(spec: RawSpec, issues: SpecIssue[]): void {
+  const taken = new Map<string, string>([
+    [`${spec.service.data.name}Client`, "the client class"],
+    ["CommonErrorCode", "the common error codes"],
+  ]);
+  for (const { data } of spec.actions) {
+    for (const suffix of ACTION_TYPE_SUFFIXES) taken.set(`${data.name}${suffix}`, `a type of action ${data.name}`);
+  }
+  for (const { file, data } of spec.shapes) {
+    const owner = taken.get(data.name);
+    if (owner !== undefined) issues.push({ file, pointer: "/name", message: `shape ${data.name} takes the name of ${owner}` });
+  }
 }
 
 function checkService(spec: RawSpec, issues: SpecIssue[]): void {
@@ -35,7 +54,11 @@ function checkErrorCatalogue(spec: RawSpec, issues: SpecIssue[]): ReadonlySet<st
       issues.push({ file, pointer: pointer("service", code), message: `error code ${code} is already declared in common` });
     }
   }
-  return new Set([...Object.keys(data.common), ...Object.keys(data.service)]);
+  const declared = new Set([...Object.keys(data.common), ...Object.keys(data.service)]);
+  (data.chineseOnly ?? []).forEach((code, index) => {
+    if (!declared.has(code)) issues.push({ file, pointer: pointer("chineseOnly", index), message: `error code ${code} is not declared` });
+  });
+  return declared;
 }
 
 /** Each action/shape file is named after what it declares, and no name is declared twice. */
@@ -103,6 +126,8 @@ function checkMembers(
       } else issues.push({ file, pointer: `${at}/itemRules`, message: `itemRules apply to lists only, not to type ${member.type}` });
     }
     checkDefault(file, at, member, type, issues);
+    const text = type.kind === "string" || (type.kind === "list" && type.items.kind === "string");
+    if (member.format !== undefined && !text) issues.push({ file, pointer: `${at}/format`, message: `format applies to strings, not to type ${member.type}` });
   });
 }
 
@@ -120,6 +145,11 @@ const RULE_TYPES: Readonly<Record<keyof RawRules, (type: TypeRef) => boolean>> =
   enum: (type) => type.kind === "string" || type.kind === "integer",
   notAfter: isNumeric,
 };
+
+/** Whether a rule named `rule` applies to a value of type `type` (`maximum` to a number, `pattern` to a string…). */
+export function ruleFits(rule: keyof RawRules, type: TypeRef): boolean {
+  return RULE_TYPES[rule](type);
+}
 
 /**
  * Checks `rules` (at `at`, e.g. `/input/2/rules`) of a value of type `type`, spelled `spelled`: a member's
@@ -139,7 +169,7 @@ function checkRules(
     issues.push({ file, pointer: `${at}/${rule}`, message });
   };
   for (const rule of Object.keys(rules) as (keyof RawRules)[]) {
-    if (!RULE_TYPES[rule](type)) issue(rule, `rule ${rule} does not apply to type ${spelled}`);
+    if (!ruleFits(rule, type)) issue(rule, `rule ${rule} does not apply to type ${spelled}`);
   }
   const pairs: [keyof RawRules, keyof RawRules][] = [
     ["minimum", "maximum"],

@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import type { RawAction, RawMember, RawRules, RawSpec } from "../load/raw-spec.js";
-import { camelCase, kebabCase } from "./names.js";
+import { camelCase, kebabCase, words } from "./names.js";
 import { parseTypeName, referencedShape } from "./type-ref.js";
 import type { ErrorCode, Member, Operation, Rule, Service, Shape } from "./types.js";
 
@@ -47,6 +47,8 @@ export function buildModel(spec: RawSpec, pkg: PackageIdentity): Service {
       name: data.name,
       fileName: kebabCase(data.name),
       docs: data.docs,
+      ...(data.sites === undefined ? {} : { sites: data.sites }),
+      ...(data.docsLanguage === undefined ? {} : { docsLanguage: data.docsLanguage }),
       members: data.members.map(buildMember),
       usedInInput: inputShapes.has(data.name),
       validator: `validate${data.name}Shape`,
@@ -82,9 +84,25 @@ export function buildModel(spec: RawSpec, pkg: PackageIdentity): Service {
 
 function errorCatalogue(spec: RawSpec): Map<string, ErrorCode> {
   const catalogue = new Map<string, ErrorCode>();
-  for (const [code, description] of Object.entries(spec.errors.data.common)) catalogue.set(code, { code, description, common: true });
-  for (const [code, description] of Object.entries(spec.errors.data.service)) catalogue.set(code, { code, description, common: false });
+  const chinese = new Set(spec.errors.data.chineseOnly ?? []);
+  const add = (codes: Readonly<Record<string, string>>, common: boolean): void => {
+    for (const [code, description] of Object.entries(codes)) catalogue.set(code, { code, description, common, chineseOnly: chinese.has(code) });
+  };
+  add(spec.errors.data.common, true);
+  add(spec.errors.data.service, false);
   return catalogue;
+}
+
+/**
+ * First words of actions that only read, and so are safe to re-send when the spec does not say
+ * (`idempotent: "unknown"`): `DescribeTopics`, `GetAlarmLog`, `ListUsers`, `SearchLog`, `QueryMetric`,
+ * `InquiryPriceRunInstances`… Any other action is assumed not safe to re-send.
+ */
+export const READ_ONLY_VERBS: readonly string[] = ["Describe", "Get", "Inquire", "Inquiry", "List", "Query", "Search"];
+
+/** Whether `action`'s first word is one of the {@link READ_ONLY_VERBS}. */
+export function isReadOnlyName(action: string): boolean {
+  return READ_ONLY_VERBS.includes(words(action)[0] ?? "");
 }
 
 function buildOperation(
@@ -112,8 +130,12 @@ function buildOperation(
     docs: action.docs,
     ...(action.docsUrl === undefined ? {} : { docsUrl: action.docsUrl }),
     ...(action.deprecated === undefined ? {} : { deprecated: action.deprecated }),
-    idempotent: action.idempotent,
-    rateLimit: action.rateLimit,
+    ...(action.unsupported === undefined ? {} : { unsupported: action.unsupported }),
+    ...(action.sites === undefined ? {} : { sites: action.sites }),
+    ...(action.docsLanguage === undefined ? {} : { docsLanguage: action.docsLanguage }),
+    idempotent: action.idempotent === "unknown" ? isReadOnlyName(name) : action.idempotent,
+    idempotentAssumed: action.idempotent === "unknown",
+    rateLimit: action.rateLimit === "unknown" ? undefined : action.rateLimit,
     input: action.input.map(buildMember),
     inputShapes: shapesReached(action.input, shapeMembers),
     output: [...action.output.map(buildMember), REQUEST_ID],
@@ -130,6 +152,7 @@ function buildOperation(
       request: example.request,
       response: example.response,
     })),
+    skippedExamples: action.skippedExamples ?? [],
     sourceFile,
   };
 }
@@ -148,6 +171,8 @@ function buildMember(member: RawMember): Member {
     hasExample: Object.hasOwn(member, "example"),
     ...(Object.hasOwn(member, "example") ? { example: member.example } : {}),
     ...(member.deprecated === undefined ? {} : { deprecated: member.deprecated }),
+    ...(member.format === undefined ? {} : { format: member.format }),
+    ...(member.sites === undefined ? {} : { sites: member.sites }),
   };
 }
 

@@ -4,8 +4,10 @@
  * error codes by code) so that the output is deterministic; members keep their documented order.
  * @packageDocumentation
  */
+import type { Site, StringFormat } from "../load/raw-spec.js";
 import type { TypeRef } from "./type-ref.js";
 
+export type { Site, StringFormat } from "../load/raw-spec.js";
 export type { TypeRef } from "./type-ref.js";
 
 /** A validation rule of a member, as data. */
@@ -42,6 +44,10 @@ export interface Member {
   readonly example?: unknown;
   /** Deprecation note. */
   readonly deprecated?: string;
+  /** Wire format of a string (documentation only). */
+  readonly format?: StringFormat;
+  /** The sites whose models have the member, when not both. */
+  readonly sites?: readonly Site[];
 }
 
 /** A named object type. */
@@ -52,6 +58,10 @@ export interface Shape {
   readonly fileName: string;
   /** Documentation. */
   readonly docs: string;
+  /** The sites whose models have the shape, when not both. */
+  readonly sites?: readonly Site[];
+  /** Language of the documentation when not English. */
+  readonly docsLanguage?: "zh-CN";
   /** Members in documented order. */
   readonly members: readonly Member[];
   /** Whether a request parameter uses the shape (then the input validators check it). */
@@ -70,6 +80,8 @@ export interface ErrorCode {
   readonly description: string;
   /** Whether it is one of the platform's common codes. */
   readonly common: boolean;
+  /** Whether the description exists only in Chinese. */
+  readonly chineseOnly: boolean;
 }
 
 /** A request/response example. */
@@ -122,10 +134,21 @@ export interface Operation {
   readonly docsUrl?: string;
   /** Deprecation note. */
   readonly deprecated?: string;
+  /** Why this SDK cannot call the action yet; the method throws it before sending. */
+  readonly unsupported?: string;
+  /** The sites that offer the action, when not both. */
+  readonly sites?: readonly Site[];
+  /** Language of the documentation when not English. */
+  readonly docsLanguage?: "zh-CN";
   /** Safe to re-send after it may have reached the service. */
   readonly idempotent: boolean;
-  /** Requests per second. */
-  readonly rateLimit: number;
+  /**
+   * Whether {@link Operation.idempotent} was assumed from the action's name (the spec said `unknown`):
+   * read-only verbs are safe to re-send, any other action is not.
+   */
+  readonly idempotentAssumed: boolean;
+  /** Requests per second, when documented; the client limits nothing otherwise. */
+  readonly rateLimit: number | undefined;
   /** Request parameters, documented order. */
   readonly input: readonly Member[];
   /** Names of the shapes the request reaches, directly or through other shapes, sorted. */
@@ -136,6 +159,8 @@ export interface Operation {
   readonly errors: readonly ErrorCode[];
   /** Examples, spec order. */
   readonly examples: readonly Example[];
+  /** Examples of the source the importer could not convert, with the reason. */
+  readonly skippedExamples: readonly { readonly title: string; readonly reason: string }[];
   /** Spec file the action came from (repository-relative). */
   readonly sourceFile: string;
 }

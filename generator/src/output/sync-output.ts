@@ -1,7 +1,8 @@
 /**
- * Compares generated files with a package folder and brings the folder in line. The generator owns
- * `src/generated/` entirely (files it did not produce are stale and removed) plus the few root files
- * it emits (`README.md`, `typedoc.json`).
+ * Compares generated files with a folder and brings the folder in line. The generator owns a package's
+ * `src/generated/` entirely (files it did not produce are stale and removed) plus the few root files it
+ * emits (`README.md`, `typedoc.json`); the importer owns a spec folder's `actions/` and `shapes/` and the
+ * files it writes beside them.
  * @packageDocumentation
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, rmdirSync, writeFileSync } from "node:fs";
@@ -14,7 +15,7 @@ export interface OutputDiff {
   readonly changed: readonly string[];
   /** Files that are generated but missing. */
   readonly missing: readonly string[];
-  /** Files under `src/generated/` that the generator no longer produces. */
+  /** Files in the owned folders that are no longer produced. */
   readonly stale: readonly string[];
 }
 
@@ -23,8 +24,8 @@ export function isClean(diff: OutputDiff): boolean {
   return diff.changed.length === 0 && diff.missing.length === 0 && diff.stale.length === 0;
 }
 
-/** Compares `files` with what is in `outDir`, writing nothing. */
-export function diffOutput(outDir: string, files: readonly GeneratedFile[]): OutputDiff {
+/** Compares `files` with what is in `outDir`, writing nothing; files in `owned` folders that are not produced are stale. */
+export function diffOutput(outDir: string, files: readonly GeneratedFile[], owned: readonly string[] = [GENERATED_DIR]): OutputDiff {
   const changed: string[] = [];
   const missing: string[] = [];
   for (const file of files) {
@@ -33,13 +34,13 @@ export function diffOutput(outDir: string, files: readonly GeneratedFile[]): Out
     else if (readFileSync(absolute, "utf8") !== file.content) changed.push(file.path);
   }
   const produced = new Set(files.map((file) => file.path));
-  const stale = listFiles(path.join(outDir, GENERATED_DIR), GENERATED_DIR).filter((file) => !produced.has(file));
+  const stale = owned.flatMap((folder) => listFiles(path.join(outDir, folder), folder)).filter((file) => !produced.has(file));
   return { changed: changed.sort(), missing: missing.sort(), stale: stale.sort() };
 }
 
 /** Writes what differs, removes stale files (and folders left empty), and returns what it did. */
-export function writeOutput(outDir: string, files: readonly GeneratedFile[]): OutputDiff {
-  const diff = diffOutput(outDir, files);
+export function writeOutput(outDir: string, files: readonly GeneratedFile[], owned: readonly string[] = [GENERATED_DIR]): OutputDiff {
+  const diff = diffOutput(outDir, files, owned);
   const toWrite = new Set([...diff.changed, ...diff.missing]);
   for (const file of files) {
     if (!toWrite.has(file.path)) continue;
@@ -48,7 +49,7 @@ export function writeOutput(outDir: string, files: readonly GeneratedFile[]): Ou
     writeFileSync(absolute, file.content);
   }
   for (const file of diff.stale) rmSync(path.join(outDir, file));
-  removeEmptyFolders(path.join(outDir, GENERATED_DIR));
+  for (const folder of owned) removeEmptyFolders(path.join(outDir, folder));
   return diff;
 }
 

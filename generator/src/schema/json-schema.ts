@@ -147,7 +147,8 @@ class SchemaBuilder {
       const itemValues = enumValues(member.itemRules);
       if (itemValues !== undefined && items !== undefined) items["enum"] = [...itemValues];
     }
-    if (this.mode === "output" && member.nullable) return { anyOf: [{ type: "null" }, schema] };
+    // `null` second, so that a value that is neither reports what is wrong with it, not "must be null".
+    if (this.mode === "output" && member.nullable) return { anyOf: [schema, { type: "null" }] };
     return schema;
   }
 

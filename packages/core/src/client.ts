@@ -145,6 +145,9 @@ export class ServiceClient {
    */
   protected async send<Output>(operation: OperationInfo, input: object, options: CallOptions = {}): Promise<Output> {
     const service = this.serviceInfo.service;
+    if (operation.unsupported !== undefined) {
+      throw new TcError(`${operation.action} is not supported by this SDK yet: ${operation.unsupported}`, { service, action: operation.action });
+    }
     validateInput(operation, input, service);
     const signal = options.signal;
     if (signal?.aborted)

@@ -78,8 +78,13 @@ export interface OperationInfo {
    * `InternalError`). `false` for actions such as CreateExport, where a re-send can create a second resource.
    */
   readonly idempotent: boolean;
-  /** Documented rate limit of the action, in requests per second. */
+  /** Documented rate limit of the action, in requests per second; absent when none is documented. */
   readonly rateLimit?: number;
+  /**
+   * Why this SDK cannot call the action yet (for example a protobuf body): the call throws a
+   * `TcError` with this reason before validating or sending anything.
+   */
+  readonly unsupported?: string;
   /** Input validator compiled from the spec; when absent the input is sent unchecked. */
   readonly validate?: InputValidator;
   /** Spec wording for rules, keyed by {@link ValidatorError.schemaPath}. */

@@ -8,6 +8,7 @@ import {
   actionErrorGuard,
   defineOperations,
   ServiceClient,
+  TcError,
   TcServiceError,
   TcValidationError,
   type CallOptions,
@@ -117,6 +118,26 @@ describe("defineOperations", () => {
     expect(error).toBeInstanceOf(TcValidationError);
     expect(error).toMatchObject({ parameter: "Order", rule: "enum", value: "ASC" });
     expect((error as Error).message).toBe('DescribeExports: parameter Order must be one of "asc", "desc" (rule "enum"), got "ASC"');
+    expect(server.requests).toHaveLength(0);
+    await client.close();
+  });
+});
+
+describe("an action this SDK cannot call yet", () => {
+  it("throws its reason before validating or sending anything", async () => {
+    class PartClient extends ServiceClient {
+      constructor(options: ClientOptions) {
+        super(testService, options);
+      }
+    }
+    const uploadLog: OperationInfo = { action: "UploadLog", idempotent: false, unsupported: "it takes a protobuf body", validate: enumCheck };
+    defineOperations(PartClient, { uploadLog: async () => ({ operation: uploadLog }) });
+    const client = new PartClient(localOptions(server.url)) as PartClient & { uploadLog(input: object): Promise<unknown> };
+    const error = await rejectionOf(client.uploadLog({ Order: "ASC" }));
+    expect(error).toBeInstanceOf(TcError);
+    expect(error).not.toBeInstanceOf(TcValidationError);
+    expect(error).toMatchObject({ action: "UploadLog", service: "cls" });
+    expect((error as Error).message).toBe("UploadLog is not supported by this SDK yet: it takes a protobuf body");
     expect(server.requests).toHaveLength(0);
     await client.close();
   });
