@@ -3,9 +3,419 @@
 import { actionErrorGuard } from "@tcsdk/core";
 import type * as types from "../types/index.js";
 
+/** Whether `error` is a service error answered by `AddMachineGroupInfo` (checks its class and its `action`). */
+export const isAddMachineGroupInfoError = actionErrorGuard<types.AddMachineGroupInfoError>("AddMachineGroupInfo");
+/** Whether `error` is a service error answered by `ApplyConfigToMachineGroup` (checks its class and its `action`). */
+export const isApplyConfigToMachineGroupError = actionErrorGuard<types.ApplyConfigToMachineGroupError>("ApplyConfigToMachineGroup");
+/** Whether `error` is a service error answered by `CancelRebuildIndexTask` (checks its class and its `action`). */
+export const isCancelRebuildIndexTaskError = actionErrorGuard<types.CancelRebuildIndexTaskError>("CancelRebuildIndexTask");
+/** Whether `error` is a service error answered by `ChatCompletions` (checks its class and its `action`). */
+export const isChatCompletionsError = actionErrorGuard<types.ChatCompletionsError>("ChatCompletions");
+/** Whether `error` is a service error answered by `CheckFunction` (checks its class and its `action`). */
+export const isCheckFunctionError = actionErrorGuard<types.CheckFunctionError>("CheckFunction");
+/** Whether `error` is a service error answered by `CheckRechargeKafkaServer` (checks its class and its `action`). */
+export const isCheckRechargeKafkaServerError = actionErrorGuard<types.CheckRechargeKafkaServerError>("CheckRechargeKafkaServer");
+/** Whether `error` is a service error answered by `CloseKafkaConsumer` (checks its class and its `action`). */
+export const isCloseKafkaConsumerError = actionErrorGuard<types.CloseKafkaConsumerError>("CloseKafkaConsumer");
+/** Whether `error` is a service error answered by `CommitConsumerOffsets` (checks its class and its `action`). */
+export const isCommitConsumerOffsetsError = actionErrorGuard<types.CommitConsumerOffsetsError>("CommitConsumerOffsets");
+/** Whether `error` is a service error answered by `CreateAgentApplication` (checks its class and its `action`). */
+export const isCreateAgentApplicationError = actionErrorGuard<types.CreateAgentApplicationError>("CreateAgentApplication");
+/** Whether `error` is a service error answered by `CreateAlarm` (checks its class and its `action`). */
+export const isCreateAlarmError = actionErrorGuard<types.CreateAlarmError>("CreateAlarm");
+/** Whether `error` is a service error answered by `CreateAlarmNotice` (checks its class and its `action`). */
+export const isCreateAlarmNoticeError = actionErrorGuard<types.CreateAlarmNoticeError>("CreateAlarmNotice");
+/** Whether `error` is a service error answered by `CreateAlarmShield` (checks its class and its `action`). */
+export const isCreateAlarmShieldError = actionErrorGuard<types.CreateAlarmShieldError>("CreateAlarmShield");
+/** Whether `error` is a service error answered by `CreateCloudProductLogCollection` (checks its class and its `action`). */
+export const isCreateCloudProductLogCollectionError = actionErrorGuard<types.CreateCloudProductLogCollectionError>("CreateCloudProductLogCollection");
+/** Whether `error` is a service error answered by `CreateConfig` (checks its class and its `action`). */
+export const isCreateConfigError = actionErrorGuard<types.CreateConfigError>("CreateConfig");
+/** Whether `error` is a service error answered by `CreateConfigExtra` (checks its class and its `action`). */
+export const isCreateConfigExtraError = actionErrorGuard<types.CreateConfigExtraError>("CreateConfigExtra");
+/** Whether `error` is a service error answered by `CreateConsole` (checks its class and its `action`). */
+export const isCreateConsoleError = actionErrorGuard<types.CreateConsoleError>("CreateConsole");
+/** Whether `error` is a service error answered by `CreateConsoleSharing` (checks its class and its `action`). */
+export const isCreateConsoleSharingError = actionErrorGuard<types.CreateConsoleSharingError>("CreateConsoleSharing");
+/** Whether `error` is a service error answered by `CreateConsumer` (checks its class and its `action`). */
+export const isCreateConsumerError = actionErrorGuard<types.CreateConsumerError>("CreateConsumer");
+/** Whether `error` is a service error answered by `CreateConsumerGroup` (checks its class and its `action`). */
+export const isCreateConsumerGroupError = actionErrorGuard<types.CreateConsumerGroupError>("CreateConsumerGroup");
+/** Whether `error` is a service error answered by `CreateCosRecharge` (checks its class and its `action`). */
+export const isCreateCosRechargeError = actionErrorGuard<types.CreateCosRechargeError>("CreateCosRecharge");
+/** Whether `error` is a service error answered by `CreateDashboard` (checks its class and its `action`). */
+export const isCreateDashboardError = actionErrorGuard<types.CreateDashboardError>("CreateDashboard");
+/** Whether `error` is a service error answered by `CreateDashboardSubscribe` (checks its class and its `action`). */
+export const isCreateDashboardSubscribeError = actionErrorGuard<types.CreateDashboardSubscribeError>("CreateDashboardSubscribe");
+/** Whether `error` is a service error answered by `CreateDataTransform` (checks its class and its `action`). */
+export const isCreateDataTransformError = actionErrorGuard<types.CreateDataTransformError>("CreateDataTransform");
+/** Whether `error` is a service error answered by `CreateDeliverCloudFunction` (checks its class and its `action`). */
+export const isCreateDeliverCloudFunctionError = actionErrorGuard<types.CreateDeliverCloudFunctionError>("CreateDeliverCloudFunction");
+/** Whether `error` is a service error answered by `CreateDlcDeliver` (checks its class and its `action`). */
+export const isCreateDlcDeliverError = actionErrorGuard<types.CreateDlcDeliverError>("CreateDlcDeliver");
+/** Whether `error` is a service error answered by `CreateEsRecharge` (checks its class and its `action`). */
+export const isCreateEsRechargeError = actionErrorGuard<types.CreateEsRechargeError>("CreateEsRecharge");
 /** Whether `error` is a service error answered by `CreateExport` (checks its class and its `action`). */
 export const isCreateExportError = actionErrorGuard<types.CreateExportError>("CreateExport");
+/** Whether `error` is a service error answered by `CreateHostMetricConfig` (checks its class and its `action`). */
+export const isCreateHostMetricConfigError = actionErrorGuard<types.CreateHostMetricConfigError>("CreateHostMetricConfig");
+/** Whether `error` is a service error answered by `CreateIndex` (checks its class and its `action`). */
+export const isCreateIndexError = actionErrorGuard<types.CreateIndexError>("CreateIndex");
+/** Whether `error` is a service error answered by `CreateKafkaRecharge` (checks its class and its `action`). */
+export const isCreateKafkaRechargeError = actionErrorGuard<types.CreateKafkaRechargeError>("CreateKafkaRecharge");
+/** Whether `error` is a service error answered by `CreateLogset` (checks its class and its `action`). */
+export const isCreateLogsetError = actionErrorGuard<types.CreateLogsetError>("CreateLogset");
+/** Whether `error` is a service error answered by `CreateMachineGroup` (checks its class and its `action`). */
+export const isCreateMachineGroupError = actionErrorGuard<types.CreateMachineGroupError>("CreateMachineGroup");
+/** Whether `error` is a service error answered by `CreateMetricConfig` (checks its class and its `action`). */
+export const isCreateMetricConfigError = actionErrorGuard<types.CreateMetricConfigError>("CreateMetricConfig");
+/** Whether `error` is a service error answered by `CreateMetricSubscribe` (checks its class and its `action`). */
+export const isCreateMetricSubscribeError = actionErrorGuard<types.CreateMetricSubscribeError>("CreateMetricSubscribe");
+/** Whether `error` is a service error answered by `CreateNetworkApplication` (checks its class and its `action`). */
+export const isCreateNetworkApplicationError = actionErrorGuard<types.CreateNetworkApplicationError>("CreateNetworkApplication");
+/** Whether `error` is a service error answered by `CreateNoticeContent` (checks its class and its `action`). */
+export const isCreateNoticeContentError = actionErrorGuard<types.CreateNoticeContentError>("CreateNoticeContent");
+/** Whether `error` is a service error answered by `CreateRebuildIndexTask` (checks its class and its `action`). */
+export const isCreateRebuildIndexTaskError = actionErrorGuard<types.CreateRebuildIndexTaskError>("CreateRebuildIndexTask");
+/** Whether `error` is a service error answered by `CreateRecordingRuleTask` (checks its class and its `action`). */
+export const isCreateRecordingRuleTaskError = actionErrorGuard<types.CreateRecordingRuleTaskError>("CreateRecordingRuleTask");
+/** Whether `error` is a service error answered by `CreateRecordingRuleYamlTask` (checks its class and its `action`). */
+export const isCreateRecordingRuleYamlTaskError = actionErrorGuard<types.CreateRecordingRuleYamlTaskError>("CreateRecordingRuleYamlTask");
+/** Whether `error` is a service error answered by `CreateRemoteWriteTask` (checks its class and its `action`). */
+export const isCreateRemoteWriteTaskError = actionErrorGuard<types.CreateRemoteWriteTaskError>("CreateRemoteWriteTask");
+/** Whether `error` is a service error answered by `CreateS3Recharge` (checks its class and its `action`). */
+export const isCreateS3RechargeError = actionErrorGuard<types.CreateS3RechargeError>("CreateS3Recharge");
+/** Whether `error` is a service error answered by `CreateScheduledSql` (checks its class and its `action`). */
+export const isCreateScheduledSqlError = actionErrorGuard<types.CreateScheduledSqlError>("CreateScheduledSql");
+/** Whether `error` is a service error answered by `CreateSearchView` (checks its class and its `action`). */
+export const isCreateSearchViewError = actionErrorGuard<types.CreateSearchViewError>("CreateSearchView");
+/** Whether `error` is a service error answered by `CreateShipper` (checks its class and its `action`). */
+export const isCreateShipperError = actionErrorGuard<types.CreateShipperError>("CreateShipper");
+/** Whether `error` is a service error answered by `CreateSplunkDeliver` (checks its class and its `action`). */
+export const isCreateSplunkDeliverError = actionErrorGuard<types.CreateSplunkDeliverError>("CreateSplunkDeliver");
+/** Whether `error` is a service error answered by `CreateTopic` (checks its class and its `action`). */
+export const isCreateTopicError = actionErrorGuard<types.CreateTopicError>("CreateTopic");
+/** Whether `error` is a service error answered by `CreateWebCallback` (checks its class and its `action`). */
+export const isCreateWebCallbackError = actionErrorGuard<types.CreateWebCallbackError>("CreateWebCallback");
+/** Whether `error` is a service error answered by `DeleteAgentApplication` (checks its class and its `action`). */
+export const isDeleteAgentApplicationError = actionErrorGuard<types.DeleteAgentApplicationError>("DeleteAgentApplication");
+/** Whether `error` is a service error answered by `DeleteAlarm` (checks its class and its `action`). */
+export const isDeleteAlarmError = actionErrorGuard<types.DeleteAlarmError>("DeleteAlarm");
+/** Whether `error` is a service error answered by `DeleteAlarmNotice` (checks its class and its `action`). */
+export const isDeleteAlarmNoticeError = actionErrorGuard<types.DeleteAlarmNoticeError>("DeleteAlarmNotice");
+/** Whether `error` is a service error answered by `DeleteAlarmShield` (checks its class and its `action`). */
+export const isDeleteAlarmShieldError = actionErrorGuard<types.DeleteAlarmShieldError>("DeleteAlarmShield");
+/** Whether `error` is a service error answered by `DeleteCloudProductLogCollection` (checks its class and its `action`). */
+export const isDeleteCloudProductLogCollectionError = actionErrorGuard<types.DeleteCloudProductLogCollectionError>("DeleteCloudProductLogCollection");
+/** Whether `error` is a service error answered by `DeleteConfig` (checks its class and its `action`). */
+export const isDeleteConfigError = actionErrorGuard<types.DeleteConfigError>("DeleteConfig");
+/** Whether `error` is a service error answered by `DeleteConfigExtra` (checks its class and its `action`). */
+export const isDeleteConfigExtraError = actionErrorGuard<types.DeleteConfigExtraError>("DeleteConfigExtra");
+/** Whether `error` is a service error answered by `DeleteConfigFromMachineGroup` (checks its class and its `action`). */
+export const isDeleteConfigFromMachineGroupError = actionErrorGuard<types.DeleteConfigFromMachineGroupError>("DeleteConfigFromMachineGroup");
+/** Whether `error` is a service error answered by `DeleteConsole` (checks its class and its `action`). */
+export const isDeleteConsoleError = actionErrorGuard<types.DeleteConsoleError>("DeleteConsole");
+/** Whether `error` is a service error answered by `DeleteConsoleSharing` (checks its class and its `action`). */
+export const isDeleteConsoleSharingError = actionErrorGuard<types.DeleteConsoleSharingError>("DeleteConsoleSharing");
+/** Whether `error` is a service error answered by `DeleteConsumer` (checks its class and its `action`). */
+export const isDeleteConsumerError = actionErrorGuard<types.DeleteConsumerError>("DeleteConsumer");
+/** Whether `error` is a service error answered by `DeleteConsumerGroup` (checks its class and its `action`). */
+export const isDeleteConsumerGroupError = actionErrorGuard<types.DeleteConsumerGroupError>("DeleteConsumerGroup");
+/** Whether `error` is a service error answered by `DeleteCosRecharge` (checks its class and its `action`). */
+export const isDeleteCosRechargeError = actionErrorGuard<types.DeleteCosRechargeError>("DeleteCosRecharge");
+/** Whether `error` is a service error answered by `DeleteDashboard` (checks its class and its `action`). */
+export const isDeleteDashboardError = actionErrorGuard<types.DeleteDashboardError>("DeleteDashboard");
+/** Whether `error` is a service error answered by `DeleteDashboardSubscribe` (checks its class and its `action`). */
+export const isDeleteDashboardSubscribeError = actionErrorGuard<types.DeleteDashboardSubscribeError>("DeleteDashboardSubscribe");
+/** Whether `error` is a service error answered by `DeleteDataTransform` (checks its class and its `action`). */
+export const isDeleteDataTransformError = actionErrorGuard<types.DeleteDataTransformError>("DeleteDataTransform");
+/** Whether `error` is a service error answered by `DeleteDlcDeliver` (checks its class and its `action`). */
+export const isDeleteDlcDeliverError = actionErrorGuard<types.DeleteDlcDeliverError>("DeleteDlcDeliver");
+/** Whether `error` is a service error answered by `DeleteEsRecharge` (checks its class and its `action`). */
+export const isDeleteEsRechargeError = actionErrorGuard<types.DeleteEsRechargeError>("DeleteEsRecharge");
 /** Whether `error` is a service error answered by `DeleteExport` (checks its class and its `action`). */
 export const isDeleteExportError = actionErrorGuard<types.DeleteExportError>("DeleteExport");
+/** Whether `error` is a service error answered by `DeleteHostMetricConfig` (checks its class and its `action`). */
+export const isDeleteHostMetricConfigError = actionErrorGuard<types.DeleteHostMetricConfigError>("DeleteHostMetricConfig");
+/** Whether `error` is a service error answered by `DeleteIndex` (checks its class and its `action`). */
+export const isDeleteIndexError = actionErrorGuard<types.DeleteIndexError>("DeleteIndex");
+/** Whether `error` is a service error answered by `DeleteKafkaRecharge` (checks its class and its `action`). */
+export const isDeleteKafkaRechargeError = actionErrorGuard<types.DeleteKafkaRechargeError>("DeleteKafkaRecharge");
+/** Whether `error` is a service error answered by `DeleteLog` (checks its class and its `action`). */
+export const isDeleteLogError = actionErrorGuard<types.DeleteLogError>("DeleteLog");
+/** Whether `error` is a service error answered by `DeleteLogset` (checks its class and its `action`). */
+export const isDeleteLogsetError = actionErrorGuard<types.DeleteLogsetError>("DeleteLogset");
+/** Whether `error` is a service error answered by `DeleteMachineGroup` (checks its class and its `action`). */
+export const isDeleteMachineGroupError = actionErrorGuard<types.DeleteMachineGroupError>("DeleteMachineGroup");
+/** Whether `error` is a service error answered by `DeleteMachineGroupInfo` (checks its class and its `action`). */
+export const isDeleteMachineGroupInfoError = actionErrorGuard<types.DeleteMachineGroupInfoError>("DeleteMachineGroupInfo");
+/** Whether `error` is a service error answered by `DeleteMetricConfig` (checks its class and its `action`). */
+export const isDeleteMetricConfigError = actionErrorGuard<types.DeleteMetricConfigError>("DeleteMetricConfig");
+/** Whether `error` is a service error answered by `DeleteMetricSubscribe` (checks its class and its `action`). */
+export const isDeleteMetricSubscribeError = actionErrorGuard<types.DeleteMetricSubscribeError>("DeleteMetricSubscribe");
+/** Whether `error` is a service error answered by `DeleteNetworkApplication` (checks its class and its `action`). */
+export const isDeleteNetworkApplicationError = actionErrorGuard<types.DeleteNetworkApplicationError>("DeleteNetworkApplication");
+/** Whether `error` is a service error answered by `DeleteNoticeContent` (checks its class and its `action`). */
+export const isDeleteNoticeContentError = actionErrorGuard<types.DeleteNoticeContentError>("DeleteNoticeContent");
+/** Whether `error` is a service error answered by `DeleteRecordingRuleTask` (checks its class and its `action`). */
+export const isDeleteRecordingRuleTaskError = actionErrorGuard<types.DeleteRecordingRuleTaskError>("DeleteRecordingRuleTask");
+/** Whether `error` is a service error answered by `DeleteRecordingRuleYamlTask` (checks its class and its `action`). */
+export const isDeleteRecordingRuleYamlTaskError = actionErrorGuard<types.DeleteRecordingRuleYamlTaskError>("DeleteRecordingRuleYamlTask");
+/** Whether `error` is a service error answered by `DeleteRemoteWriteTask` (checks its class and its `action`). */
+export const isDeleteRemoteWriteTaskError = actionErrorGuard<types.DeleteRemoteWriteTaskError>("DeleteRemoteWriteTask");
+/** Whether `error` is a service error answered by `DeleteS3Recharge` (checks its class and its `action`). */
+export const isDeleteS3RechargeError = actionErrorGuard<types.DeleteS3RechargeError>("DeleteS3Recharge");
+/** Whether `error` is a service error answered by `DeleteScheduledSql` (checks its class and its `action`). */
+export const isDeleteScheduledSqlError = actionErrorGuard<types.DeleteScheduledSqlError>("DeleteScheduledSql");
+/** Whether `error` is a service error answered by `DeleteSearchView` (checks its class and its `action`). */
+export const isDeleteSearchViewError = actionErrorGuard<types.DeleteSearchViewError>("DeleteSearchView");
+/** Whether `error` is a service error answered by `DeleteShipper` (checks its class and its `action`). */
+export const isDeleteShipperError = actionErrorGuard<types.DeleteShipperError>("DeleteShipper");
+/** Whether `error` is a service error answered by `DeleteSplunkDeliver` (checks its class and its `action`). */
+export const isDeleteSplunkDeliverError = actionErrorGuard<types.DeleteSplunkDeliverError>("DeleteSplunkDeliver");
+/** Whether `error` is a service error answered by `DeleteTopic` (checks its class and its `action`). */
+export const isDeleteTopicError = actionErrorGuard<types.DeleteTopicError>("DeleteTopic");
+/** Whether `error` is a service error answered by `DeleteWebCallback` (checks its class and its `action`). */
+export const isDeleteWebCallbackError = actionErrorGuard<types.DeleteWebCallbackError>("DeleteWebCallback");
+/** Whether `error` is a service error answered by `DescribeAgentApplications` (checks its class and its `action`). */
+export const isDescribeAgentApplicationsError = actionErrorGuard<types.DescribeAgentApplicationsError>("DescribeAgentApplications");
+/** Whether `error` is a service error answered by `DescribeAgentConfigs` (checks its class and its `action`). */
+export const isDescribeAgentConfigsError = actionErrorGuard<types.DescribeAgentConfigsError>("DescribeAgentConfigs");
+/** Whether `error` is a service error answered by `DescribeAlarmNotices` (checks its class and its `action`). */
+export const isDescribeAlarmNoticesError = actionErrorGuard<types.DescribeAlarmNoticesError>("DescribeAlarmNotices");
+/** Whether `error` is a service error answered by `DescribeAlarmShields` (checks its class and its `action`). */
+export const isDescribeAlarmShieldsError = actionErrorGuard<types.DescribeAlarmShieldsError>("DescribeAlarmShields");
+/** Whether `error` is a service error answered by `DescribeAlarms` (checks its class and its `action`). */
+export const isDescribeAlarmsError = actionErrorGuard<types.DescribeAlarmsError>("DescribeAlarms");
+/** Whether `error` is a service error answered by `DescribeAlertRecordHistory` (checks its class and its `action`). */
+export const isDescribeAlertRecordHistoryError = actionErrorGuard<types.DescribeAlertRecordHistoryError>("DescribeAlertRecordHistory");
+/** Whether `error` is a service error answered by `DescribeCloudProductLogTasks` (checks its class and its `action`). */
+export const isDescribeCloudProductLogTasksError = actionErrorGuard<types.DescribeCloudProductLogTasksError>("DescribeCloudProductLogTasks");
+/** Whether `error` is a service error answered by `DescribeClusterBaseMetricConfigs` (checks its class and its `action`). */
+export const isDescribeClusterBaseMetricConfigsError = actionErrorGuard<types.DescribeClusterBaseMetricConfigsError>("DescribeClusterBaseMetricConfigs");
+/** Whether `error` is a service error answered by `DescribeClusterMetricConfigs` (checks its class and its `action`). */
+export const isDescribeClusterMetricConfigsError = actionErrorGuard<types.DescribeClusterMetricConfigsError>("DescribeClusterMetricConfigs");
+/** Whether `error` is a service error answered by `DescribeConfigExtras` (checks its class and its `action`). */
+export const isDescribeConfigExtrasError = actionErrorGuard<types.DescribeConfigExtrasError>("DescribeConfigExtras");
+/** Whether `error` is a service error answered by `DescribeConfigMachineGroups` (checks its class and its `action`). */
+export const isDescribeConfigMachineGroupsError = actionErrorGuard<types.DescribeConfigMachineGroupsError>("DescribeConfigMachineGroups");
+/** Whether `error` is a service error answered by `DescribeConfigs` (checks its class and its `action`). */
+export const isDescribeConfigsError = actionErrorGuard<types.DescribeConfigsError>("DescribeConfigs");
+/** Whether `error` is a service error answered by `DescribeConsoleSharingList` (checks its class and its `action`). */
+export const isDescribeConsoleSharingListError = actionErrorGuard<types.DescribeConsoleSharingListError>("DescribeConsoleSharingList");
+/** Whether `error` is a service error answered by `DescribeConsoles` (checks its class and its `action`). */
+export const isDescribeConsolesError = actionErrorGuard<types.DescribeConsolesError>("DescribeConsoles");
+/** Whether `error` is a service error answered by `DescribeConsumer` (checks its class and its `action`). */
+export const isDescribeConsumerError = actionErrorGuard<types.DescribeConsumerError>("DescribeConsumer");
+/** Whether `error` is a service error answered by `DescribeConsumerGroups` (checks its class and its `action`). */
+export const isDescribeConsumerGroupsError = actionErrorGuard<types.DescribeConsumerGroupsError>("DescribeConsumerGroups");
+/** Whether `error` is a service error answered by `DescribeConsumerOffsets` (checks its class and its `action`). */
+export const isDescribeConsumerOffsetsError = actionErrorGuard<types.DescribeConsumerOffsetsError>("DescribeConsumerOffsets");
+/** Whether `error` is a service error answered by `DescribeConsumerPreview` (checks its class and its `action`). */
+export const isDescribeConsumerPreviewError = actionErrorGuard<types.DescribeConsumerPreviewError>("DescribeConsumerPreview");
+/** Whether `error` is a service error answered by `DescribeConsumers` (checks its class and its `action`). */
+export const isDescribeConsumersError = actionErrorGuard<types.DescribeConsumersError>("DescribeConsumers");
+/** Whether `error` is a service error answered by `DescribeCosRecharges` (checks its class and its `action`). */
+export const isDescribeCosRechargesError = actionErrorGuard<types.DescribeCosRechargesError>("DescribeCosRecharges");
+/** Whether `error` is a service error answered by `DescribeDashboardSubscribes` (checks its class and its `action`). */
+export const isDescribeDashboardSubscribesError = actionErrorGuard<types.DescribeDashboardSubscribesError>("DescribeDashboardSubscribes");
+/** Whether `error` is a service error answered by `DescribeDashboards` (checks its class and its `action`). */
+export const isDescribeDashboardsError = actionErrorGuard<types.DescribeDashboardsError>("DescribeDashboards");
+/** Whether `error` is a service error answered by `DescribeDataTransformInfo` (checks its class and its `action`). */
+export const isDescribeDataTransformInfoError = actionErrorGuard<types.DescribeDataTransformInfoError>("DescribeDataTransformInfo");
+/** Whether `error` is a service error answered by `DescribeDlcDelivers` (checks its class and its `action`). */
+export const isDescribeDlcDeliversError = actionErrorGuard<types.DescribeDlcDeliversError>("DescribeDlcDelivers");
+/** Whether `error` is a service error answered by `DescribeEsRechargePreview` (checks its class and its `action`). */
+export const isDescribeEsRechargePreviewError = actionErrorGuard<types.DescribeEsRechargePreviewError>("DescribeEsRechargePreview");
+/** Whether `error` is a service error answered by `DescribeEsRecharges` (checks its class and its `action`). */
+export const isDescribeEsRechargesError = actionErrorGuard<types.DescribeEsRechargesError>("DescribeEsRecharges");
 /** Whether `error` is a service error answered by `DescribeExports` (checks its class and its `action`). */
 export const isDescribeExportsError = actionErrorGuard<types.DescribeExportsError>("DescribeExports");
+/** Whether `error` is a service error answered by `DescribeHostMetricConfigs` (checks its class and its `action`). */
+export const isDescribeHostMetricConfigsError = actionErrorGuard<types.DescribeHostMetricConfigsError>("DescribeHostMetricConfigs");
+/** Whether `error` is a service error answered by `DescribeIndex` (checks its class and its `action`). */
+export const isDescribeIndexError = actionErrorGuard<types.DescribeIndexError>("DescribeIndex");
+/** Whether `error` is a service error answered by `DescribeKafkaConsumer` (checks its class and its `action`). */
+export const isDescribeKafkaConsumerError = actionErrorGuard<types.DescribeKafkaConsumerError>("DescribeKafkaConsumer");
+/** Whether `error` is a service error answered by `DescribeKafkaConsumerGroupDetail` (checks its class and its `action`). */
+export const isDescribeKafkaConsumerGroupDetailError = actionErrorGuard<types.DescribeKafkaConsumerGroupDetailError>("DescribeKafkaConsumerGroupDetail");
+/** Whether `error` is a service error answered by `DescribeKafkaConsumerGroupList` (checks its class and its `action`). */
+export const isDescribeKafkaConsumerGroupListError = actionErrorGuard<types.DescribeKafkaConsumerGroupListError>("DescribeKafkaConsumerGroupList");
+/** Whether `error` is a service error answered by `DescribeKafkaConsumerPreview` (checks its class and its `action`). */
+export const isDescribeKafkaConsumerPreviewError = actionErrorGuard<types.DescribeKafkaConsumerPreviewError>("DescribeKafkaConsumerPreview");
+/** Whether `error` is a service error answered by `DescribeKafkaConsumerTopics` (checks its class and its `action`). */
+export const isDescribeKafkaConsumerTopicsError = actionErrorGuard<types.DescribeKafkaConsumerTopicsError>("DescribeKafkaConsumerTopics");
+/** Whether `error` is a service error answered by `DescribeKafkaRecharges` (checks its class and its `action`). */
+export const isDescribeKafkaRechargesError = actionErrorGuard<types.DescribeKafkaRechargesError>("DescribeKafkaRecharges");
+/** Whether `error` is a service error answered by `DescribeLogContext` (checks its class and its `action`). */
+export const isDescribeLogContextError = actionErrorGuard<types.DescribeLogContextError>("DescribeLogContext");
+/** Whether `error` is a service error answered by `DescribeLogHistogram` (checks its class and its `action`). */
+export const isDescribeLogHistogramError = actionErrorGuard<types.DescribeLogHistogramError>("DescribeLogHistogram");
+/** Whether `error` is a service error answered by `DescribeLogsets` (checks its class and its `action`). */
+export const isDescribeLogsetsError = actionErrorGuard<types.DescribeLogsetsError>("DescribeLogsets");
+/** Whether `error` is a service error answered by `DescribeMachineGroupConfigs` (checks its class and its `action`). */
+export const isDescribeMachineGroupConfigsError = actionErrorGuard<types.DescribeMachineGroupConfigsError>("DescribeMachineGroupConfigs");
+/** Whether `error` is a service error answered by `DescribeMachineGroups` (checks its class and its `action`). */
+export const isDescribeMachineGroupsError = actionErrorGuard<types.DescribeMachineGroupsError>("DescribeMachineGroups");
+/** Whether `error` is a service error answered by `DescribeMachines` (checks its class and its `action`). */
+export const isDescribeMachinesError = actionErrorGuard<types.DescribeMachinesError>("DescribeMachines");
+/** Whether `error` is a service error answered by `DescribeMetricCorrectDimension` (checks its class and its `action`). */
+export const isDescribeMetricCorrectDimensionError = actionErrorGuard<types.DescribeMetricCorrectDimensionError>("DescribeMetricCorrectDimension");
+/** Whether `error` is a service error answered by `DescribeMetricSubscribePreview` (checks its class and its `action`). */
+export const isDescribeMetricSubscribePreviewError = actionErrorGuard<types.DescribeMetricSubscribePreviewError>("DescribeMetricSubscribePreview");
+/** Whether `error` is a service error answered by `DescribeMetricSubscribes` (checks its class and its `action`). */
+export const isDescribeMetricSubscribesError = actionErrorGuard<types.DescribeMetricSubscribesError>("DescribeMetricSubscribes");
+/** Whether `error` is a service error answered by `DescribeNetworkApplicationDetail` (checks its class and its `action`). */
+export const isDescribeNetworkApplicationDetailError = actionErrorGuard<types.DescribeNetworkApplicationDetailError>("DescribeNetworkApplicationDetail");
+/** Whether `error` is a service error answered by `DescribeNetworkApplications` (checks its class and its `action`). */
+export const isDescribeNetworkApplicationsError = actionErrorGuard<types.DescribeNetworkApplicationsError>("DescribeNetworkApplications");
+/** Whether `error` is a service error answered by `DescribeNoticeContents` (checks its class and its `action`). */
+export const isDescribeNoticeContentsError = actionErrorGuard<types.DescribeNoticeContentsError>("DescribeNoticeContents");
+/** Whether `error` is a service error answered by `DescribePartitions` (checks its class and its `action`). */
+export const isDescribePartitionsError = actionErrorGuard<types.DescribePartitionsError>("DescribePartitions");
+/** Whether `error` is a service error answered by `DescribeRebuildIndexTasks` (checks its class and its `action`). */
+export const isDescribeRebuildIndexTasksError = actionErrorGuard<types.DescribeRebuildIndexTasksError>("DescribeRebuildIndexTasks");
+/** Whether `error` is a service error answered by `DescribeRecordingRuleTask` (checks its class and its `action`). */
+export const isDescribeRecordingRuleTaskError = actionErrorGuard<types.DescribeRecordingRuleTaskError>("DescribeRecordingRuleTask");
+/** Whether `error` is a service error answered by `DescribeRecordingRuleYamlTask` (checks its class and its `action`). */
+export const isDescribeRecordingRuleYamlTaskError = actionErrorGuard<types.DescribeRecordingRuleYamlTaskError>("DescribeRecordingRuleYamlTask");
+/** Whether `error` is a service error answered by `DescribeRemoteWriteTasks` (checks its class and its `action`). */
+export const isDescribeRemoteWriteTasksError = actionErrorGuard<types.DescribeRemoteWriteTasksError>("DescribeRemoteWriteTasks");
+/** Whether `error` is a service error answered by `DescribeS3Recharges` (checks its class and its `action`). */
+export const isDescribeS3RechargesError = actionErrorGuard<types.DescribeS3RechargesError>("DescribeS3Recharges");
+/** Whether `error` is a service error answered by `DescribeScheduledSqlInfo` (checks its class and its `action`). */
+export const isDescribeScheduledSqlInfoError = actionErrorGuard<types.DescribeScheduledSqlInfoError>("DescribeScheduledSqlInfo");
+/** Whether `error` is a service error answered by `DescribeSearchViews` (checks its class and its `action`). */
+export const isDescribeSearchViewsError = actionErrorGuard<types.DescribeSearchViewsError>("DescribeSearchViews");
+/** Whether `error` is a service error answered by `DescribeShipperTasks` (checks its class and its `action`). */
+export const isDescribeShipperTasksError = actionErrorGuard<types.DescribeShipperTasksError>("DescribeShipperTasks");
+/** Whether `error` is a service error answered by `DescribeShippers` (checks its class and its `action`). */
+export const isDescribeShippersError = actionErrorGuard<types.DescribeShippersError>("DescribeShippers");
+/** Whether `error` is a service error answered by `DescribeSplunkDelivers` (checks its class and its `action`). */
+export const isDescribeSplunkDeliversError = actionErrorGuard<types.DescribeSplunkDeliversError>("DescribeSplunkDelivers");
+/** Whether `error` is a service error answered by `DescribeSplunkPreview` (checks its class and its `action`). */
+export const isDescribeSplunkPreviewError = actionErrorGuard<types.DescribeSplunkPreviewError>("DescribeSplunkPreview");
+/** Whether `error` is a service error answered by `DescribeTopicBaseMetricConfigs` (checks its class and its `action`). */
+export const isDescribeTopicBaseMetricConfigsError = actionErrorGuard<types.DescribeTopicBaseMetricConfigsError>("DescribeTopicBaseMetricConfigs");
+/** Whether `error` is a service error answered by `DescribeTopicMetricConfigs` (checks its class and its `action`). */
+export const isDescribeTopicMetricConfigsError = actionErrorGuard<types.DescribeTopicMetricConfigsError>("DescribeTopicMetricConfigs");
+/** Whether `error` is a service error answered by `DescribeTopics` (checks its class and its `action`). */
+export const isDescribeTopicsError = actionErrorGuard<types.DescribeTopicsError>("DescribeTopics");
+/** Whether `error` is a service error answered by `DescribeWebCallbacks` (checks its class and its `action`). */
+export const isDescribeWebCallbacksError = actionErrorGuard<types.DescribeWebCallbacksError>("DescribeWebCallbacks");
+/** Whether `error` is a service error answered by `EstimateRebuildIndexTask` (checks its class and its `action`). */
+export const isEstimateRebuildIndexTaskError = actionErrorGuard<types.EstimateRebuildIndexTaskError>("EstimateRebuildIndexTask");
+/** Whether `error` is a service error answered by `GetAlarmLog` (checks its class and its `action`). */
+export const isGetAlarmLogError = actionErrorGuard<types.GetAlarmLogError>("GetAlarmLog");
+/** Whether `error` is a service error answered by `GetClsService` (checks its class and its `action`). */
+export const isGetClsServiceError = actionErrorGuard<types.GetClsServiceError>("GetClsService");
+/** Whether `error` is a service error answered by `GetMetricLabelValues` (checks its class and its `action`). */
+export const isGetMetricLabelValuesError = actionErrorGuard<types.GetMetricLabelValuesError>("GetMetricLabelValues");
+/** Whether `error` is a service error answered by `MergePartition` (checks its class and its `action`). */
+export const isMergePartitionError = actionErrorGuard<types.MergePartitionError>("MergePartition");
+/** Whether `error` is a service error answered by `ModifyAgentApplication` (checks its class and its `action`). */
+export const isModifyAgentApplicationError = actionErrorGuard<types.ModifyAgentApplicationError>("ModifyAgentApplication");
+/** Whether `error` is a service error answered by `ModifyAlarm` (checks its class and its `action`). */
+export const isModifyAlarmError = actionErrorGuard<types.ModifyAlarmError>("ModifyAlarm");
+/** Whether `error` is a service error answered by `ModifyAlarmNotice` (checks its class and its `action`). */
+export const isModifyAlarmNoticeError = actionErrorGuard<types.ModifyAlarmNoticeError>("ModifyAlarmNotice");
+/** Whether `error` is a service error answered by `ModifyAlarmShield` (checks its class and its `action`). */
+export const isModifyAlarmShieldError = actionErrorGuard<types.ModifyAlarmShieldError>("ModifyAlarmShield");
+/** Whether `error` is a service error answered by `ModifyCloudProductLogCollection` (checks its class and its `action`). */
+export const isModifyCloudProductLogCollectionError = actionErrorGuard<types.ModifyCloudProductLogCollectionError>("ModifyCloudProductLogCollection");
+/** Whether `error` is a service error answered by `ModifyConfig` (checks its class and its `action`). */
+export const isModifyConfigError = actionErrorGuard<types.ModifyConfigError>("ModifyConfig");
+/** Whether `error` is a service error answered by `ModifyConfigExtra` (checks its class and its `action`). */
+export const isModifyConfigExtraError = actionErrorGuard<types.ModifyConfigExtraError>("ModifyConfigExtra");
+/** Whether `error` is a service error answered by `ModifyConsole` (checks its class and its `action`). */
+export const isModifyConsoleError = actionErrorGuard<types.ModifyConsoleError>("ModifyConsole");
+/** Whether `error` is a service error answered by `ModifyConsoleSharing` (checks its class and its `action`). */
+export const isModifyConsoleSharingError = actionErrorGuard<types.ModifyConsoleSharingError>("ModifyConsoleSharing");
+/** Whether `error` is a service error answered by `ModifyConsumer` (checks its class and its `action`). */
+export const isModifyConsumerError = actionErrorGuard<types.ModifyConsumerError>("ModifyConsumer");
+/** Whether `error` is a service error answered by `ModifyConsumerGroup` (checks its class and its `action`). */
+export const isModifyConsumerGroupError = actionErrorGuard<types.ModifyConsumerGroupError>("ModifyConsumerGroup");
+/** Whether `error` is a service error answered by `ModifyCosRecharge` (checks its class and its `action`). */
+export const isModifyCosRechargeError = actionErrorGuard<types.ModifyCosRechargeError>("ModifyCosRecharge");
+/** Whether `error` is a service error answered by `ModifyDashboard` (checks its class and its `action`). */
+export const isModifyDashboardError = actionErrorGuard<types.ModifyDashboardError>("ModifyDashboard");
+/** Whether `error` is a service error answered by `ModifyDashboardSubscribe` (checks its class and its `action`). */
+export const isModifyDashboardSubscribeError = actionErrorGuard<types.ModifyDashboardSubscribeError>("ModifyDashboardSubscribe");
+/** Whether `error` is a service error answered by `ModifyDataTransform` (checks its class and its `action`). */
+export const isModifyDataTransformError = actionErrorGuard<types.ModifyDataTransformError>("ModifyDataTransform");
+/** Whether `error` is a service error answered by `ModifyDlcDeliver` (checks its class and its `action`). */
+export const isModifyDlcDeliverError = actionErrorGuard<types.ModifyDlcDeliverError>("ModifyDlcDeliver");
+/** Whether `error` is a service error answered by `ModifyEsRecharge` (checks its class and its `action`). */
+export const isModifyEsRechargeError = actionErrorGuard<types.ModifyEsRechargeError>("ModifyEsRecharge");
+/** Whether `error` is a service error answered by `ModifyHostMetricConfig` (checks its class and its `action`). */
+export const isModifyHostMetricConfigError = actionErrorGuard<types.ModifyHostMetricConfigError>("ModifyHostMetricConfig");
+/** Whether `error` is a service error answered by `ModifyIndex` (checks its class and its `action`). */
+export const isModifyIndexError = actionErrorGuard<types.ModifyIndexError>("ModifyIndex");
+/** Whether `error` is a service error answered by `ModifyKafkaConsumer` (checks its class and its `action`). */
+export const isModifyKafkaConsumerError = actionErrorGuard<types.ModifyKafkaConsumerError>("ModifyKafkaConsumer");
+/** Whether `error` is a service error answered by `ModifyKafkaConsumerGroupOffset` (checks its class and its `action`). */
+export const isModifyKafkaConsumerGroupOffsetError = actionErrorGuard<types.ModifyKafkaConsumerGroupOffsetError>("ModifyKafkaConsumerGroupOffset");
+/** Whether `error` is a service error answered by `ModifyKafkaRecharge` (checks its class and its `action`). */
+export const isModifyKafkaRechargeError = actionErrorGuard<types.ModifyKafkaRechargeError>("ModifyKafkaRecharge");
+/** Whether `error` is a service error answered by `ModifyLog` (checks its class and its `action`). */
+export const isModifyLogError = actionErrorGuard<types.ModifyLogError>("ModifyLog");
+/** Whether `error` is a service error answered by `ModifyLogset` (checks its class and its `action`). */
+export const isModifyLogsetError = actionErrorGuard<types.ModifyLogsetError>("ModifyLogset");
+/** Whether `error` is a service error answered by `ModifyMachineGroup` (checks its class and its `action`). */
+export const isModifyMachineGroupError = actionErrorGuard<types.ModifyMachineGroupError>("ModifyMachineGroup");
+/** Whether `error` is a service error answered by `ModifyMetricConfig` (checks its class and its `action`). */
+export const isModifyMetricConfigError = actionErrorGuard<types.ModifyMetricConfigError>("ModifyMetricConfig");
+/** Whether `error` is a service error answered by `ModifyMetricSubscribe` (checks its class and its `action`). */
+export const isModifyMetricSubscribeError = actionErrorGuard<types.ModifyMetricSubscribeError>("ModifyMetricSubscribe");
+/** Whether `error` is a service error answered by `ModifyNetworkApplication` (checks its class and its `action`). */
+export const isModifyNetworkApplicationError = actionErrorGuard<types.ModifyNetworkApplicationError>("ModifyNetworkApplication");
+/** Whether `error` is a service error answered by `ModifyNoticeContent` (checks its class and its `action`). */
+export const isModifyNoticeContentError = actionErrorGuard<types.ModifyNoticeContentError>("ModifyNoticeContent");
+/** Whether `error` is a service error answered by `ModifyRecordingRuleTask` (checks its class and its `action`). */
+export const isModifyRecordingRuleTaskError = actionErrorGuard<types.ModifyRecordingRuleTaskError>("ModifyRecordingRuleTask");
+/** Whether `error` is a service error answered by `ModifyRecordingRuleYamlTask` (checks its class and its `action`). */
+export const isModifyRecordingRuleYamlTaskError = actionErrorGuard<types.ModifyRecordingRuleYamlTaskError>("ModifyRecordingRuleYamlTask");
+/** Whether `error` is a service error answered by `ModifyRemoteWriteTask` (checks its class and its `action`). */
+export const isModifyRemoteWriteTaskError = actionErrorGuard<types.ModifyRemoteWriteTaskError>("ModifyRemoteWriteTask");
+/** Whether `error` is a service error answered by `ModifyS3Recharge` (checks its class and its `action`). */
+export const isModifyS3RechargeError = actionErrorGuard<types.ModifyS3RechargeError>("ModifyS3Recharge");
+/** Whether `error` is a service error answered by `ModifyScheduledSql` (checks its class and its `action`). */
+export const isModifyScheduledSqlError = actionErrorGuard<types.ModifyScheduledSqlError>("ModifyScheduledSql");
+/** Whether `error` is a service error answered by `ModifySearchView` (checks its class and its `action`). */
+export const isModifySearchViewError = actionErrorGuard<types.ModifySearchViewError>("ModifySearchView");
+/** Whether `error` is a service error answered by `ModifyShipper` (checks its class and its `action`). */
+export const isModifyShipperError = actionErrorGuard<types.ModifyShipperError>("ModifyShipper");
+/** Whether `error` is a service error answered by `ModifySplunkDeliver` (checks its class and its `action`). */
+export const isModifySplunkDeliverError = actionErrorGuard<types.ModifySplunkDeliverError>("ModifySplunkDeliver");
+/** Whether `error` is a service error answered by `ModifyTopic` (checks its class and its `action`). */
+export const isModifyTopicError = actionErrorGuard<types.ModifyTopicError>("ModifyTopic");
+/** Whether `error` is a service error answered by `ModifyWebCallback` (checks its class and its `action`). */
+export const isModifyWebCallbackError = actionErrorGuard<types.ModifyWebCallbackError>("ModifyWebCallback");
+/** Whether `error` is a service error answered by `OpenClawService` (checks its class and its `action`). */
+export const isOpenClawServiceError = actionErrorGuard<types.OpenClawServiceError>("OpenClawService");
+/** Whether `error` is a service error answered by `OpenClsService` (checks its class and its `action`). */
+export const isOpenClsServiceError = actionErrorGuard<types.OpenClsServiceError>("OpenClsService");
+/** Whether `error` is a service error answered by `OpenKafkaConsumer` (checks its class and its `action`). */
+export const isOpenKafkaConsumerError = actionErrorGuard<types.OpenKafkaConsumerError>("OpenKafkaConsumer");
+/** Whether `error` is a service error answered by `PreviewKafkaRecharge` (checks its class and its `action`). */
+export const isPreviewKafkaRechargeError = actionErrorGuard<types.PreviewKafkaRechargeError>("PreviewKafkaRecharge");
+/** Whether `error` is a service error answered by `QueryMetric` (checks its class and its `action`). */
+export const isQueryMetricError = actionErrorGuard<types.QueryMetricError>("QueryMetric");
+/** Whether `error` is a service error answered by `QueryRangeMetric` (checks its class and its `action`). */
+export const isQueryRangeMetricError = actionErrorGuard<types.QueryRangeMetricError>("QueryRangeMetric");
+/** Whether `error` is a service error answered by `RetryShipperTask` (checks its class and its `action`). */
+export const isRetryShipperTaskError = actionErrorGuard<types.RetryShipperTaskError>("RetryShipperTask");
+/** Whether `error` is a service error answered by `SearchCosRechargeInfo` (checks its class and its `action`). */
+export const isSearchCosRechargeInfoError = actionErrorGuard<types.SearchCosRechargeInfoError>("SearchCosRechargeInfo");
+/** Whether `error` is a service error answered by `SearchDashboardSubscribe` (checks its class and its `action`). */
+export const isSearchDashboardSubscribeError = actionErrorGuard<types.SearchDashboardSubscribeError>("SearchDashboardSubscribe");
+/** Whether `error` is a service error answered by `SearchLog` (checks its class and its `action`). */
+export const isSearchLogError = actionErrorGuard<types.SearchLogError>("SearchLog");
+/** Whether `error` is a service error answered by `SearchS3RechargeInfo` (checks its class and its `action`). */
+export const isSearchS3RechargeInfoError = actionErrorGuard<types.SearchS3RechargeInfoError>("SearchS3RechargeInfo");
+/** Whether `error` is a service error answered by `SendConsumerHeartbeat` (checks its class and its `action`). */
+export const isSendConsumerHeartbeatError = actionErrorGuard<types.SendConsumerHeartbeatError>("SendConsumerHeartbeat");
+/** Whether `error` is a service error answered by `SplitPartition` (checks its class and its `action`). */
+export const isSplitPartitionError = actionErrorGuard<types.SplitPartitionError>("SplitPartition");
+/** Whether `error` is a service error answered by `UploadLog` (checks its class and its `action`). */
+export const isUploadLogError = actionErrorGuard<types.UploadLogError>("UploadLog");

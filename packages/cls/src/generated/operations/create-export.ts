@@ -4,8 +4,9 @@ import type { OperationInfo } from "@tcsdk/core";
 import { validateCreateExportInput } from "../validators/create-export.js";
 
 /**
- * How {@link ClsClient.createExport} calls `CreateExport`: not safe to re-send (a re-sent request may
- * act twice), so never retried once it may have reached the service; at most 20 requests per second.
+ * How {@link ClsClient.createExport} calls `CreateExport`. Not safe to re-send: a re-sent request may
+ * act twice, so it is never retried once it may have reached the service. Rate limit: 20 requests per
+ * second.
  */
 export const operation: OperationInfo = {
   action: "CreateExport",

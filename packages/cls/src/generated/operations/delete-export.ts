@@ -4,8 +4,8 @@ import type { OperationInfo } from "@tcsdk/core";
 import { validateDeleteExportInput } from "../validators/delete-export.js";
 
 /**
- * How {@link ClsClient.deleteExport} calls `DeleteExport`: safe to re-send, so retried after timeouts
- * and server errors; at most 20 requests per second.
+ * How {@link ClsClient.deleteExport} calls `DeleteExport`. Safe to re-send. Rate limit: 20 requests
+ * per second.
  */
 export const operation: OperationInfo = {
   action: "DeleteExport",

@@ -4,8 +4,8 @@ import type { OperationInfo } from "@tcsdk/core";
 import { validateDescribeExportsInput } from "../validators/describe-exports.js";
 
 /**
- * How {@link ClsClient.describeExports} calls `DescribeExports`: safe to re-send, so retried after
- * timeouts and server errors; at most 20 requests per second.
+ * How {@link ClsClient.describeExports} calls `DescribeExports`. Safe to re-send. Rate limit: 20
+ * requests per second.
  */
 export const operation: OperationInfo = {
   action: "DescribeExports",

@@ -21,7 +21,7 @@ export interface ExportInfo {
   readonly Query: string;
   /**
    * Name of the exported file (examples end in `.tar.gz`).
-   * @example "log_2075178708_ee20bb16-3025-4048-b81a-dd436373062f_20210107_xxxxxx_1610001073.tar.gz"
+   * @example "log_2075178708_ee20bb16-3025-4048-b81a-dd436373062f_20210107_571"
    */
   readonly FileName: string;
   /**
@@ -29,7 +29,7 @@ export interface ExportInfo {
    *
    * Wire type `uint64`: a `bigint` holds values beyond `Number.MAX_SAFE_INTEGER`.
    * Unit: bytes.
-   * @example 6112993
+   * @example 0
    */
   readonly FileSize: Int64;
   /**
@@ -46,13 +46,13 @@ export interface ExportInfo {
    * Number of logs to export.
    *
    * Wire type `uint64`: a `bigint` holds values beyond `Number.MAX_SAFE_INTEGER`.
-   * @example 100000
+   * @example 100
    */
   readonly Count: Int64;
   /**
    * State of the task: `Queuing` waiting, `Processing` in progress, `Completed` done, `Failed` failed,
    * `Expired` expired (tasks expire three days after creation).
-   * @example "Completed"
+   * @example "Expired"
    */
   readonly Status: "Queuing" | "Processing" | "Completed" | "Failed" | "Expired";
   /**
@@ -68,13 +68,13 @@ export interface ExportInfo {
    *
    * Wire type `int64`: a `bigint` holds values beyond `Number.MAX_SAFE_INTEGER`.
    * Unit: ms.
-   * @example 1607499207000
+   * @example 1607499208000
    */
   readonly To: Int64;
   /**
    * Download address of the exported file, valid for one hour: list the tasks again for a fresh one
    * rather than caching it.
-   * @example "https://clstest01-xxxxxx.cos.ap-shanghai.myqcloud.com/xxxxxx"
+   * @example "/cos_path/file/1"
    */
   readonly CosPath: string;
   /**
@@ -86,12 +86,17 @@ export interface ExportInfo {
    * Syntax of `Query`: `0` Lucene, `1` CQL.
    *
    * Wire type `uint64`: a `bigint` holds values beyond `Number.MAX_SAFE_INTEGER`.
-   * @example 0
+   * @example 1
    */
   readonly SyntaxRule: 0 | 1;
   /**
    * Exported fields (China site).
-   * @example ["__timestamp__"]
+   * @example 
+   * ```ts
+   * [
+   *   "__timestamp__"
+   * ]
+   * ```
    */
   readonly DerivedFields?: readonly string[];
   /**
@@ -99,7 +104,8 @@ export interface ExportInfo {
    *
    * Wire type `uint64`: a `bigint` holds values beyond `Number.MAX_SAFE_INTEGER`.
    * Unit: ms.
-   * @example 1607499207000
+   * Only on the China site (cloud.tencent.com).
+   * @example 1785848285000
    */
   readonly CreateTimestamp?: Int64;
 }

@@ -13,7 +13,7 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not safe to re-send: a re-sent request may act twice, so it is never retried once it may have
  * reached the service. Rate limit: 20 requests per second.
- * @example Creating a log download task
+ * @example Creating a Log Download Task
  * ```ts
  * const answer = await client.createExport({
  *   TopicId: "ee20bb16-3025-4048-b81a-dd436373062e",
@@ -100,18 +100,23 @@ export interface CreateExportRequest {
    * Fields to export. Documented by the China site; the international model lists it too.
    *
    * Rules: each item not empty or blank (at least one non-whitespace character).
-   * @example ["__timestamp__"]
+   * @example 
+   * ```ts
+   * [
+   *   "__timestamp__"
+   * ]
+   * ```
    */
   readonly DerivedFields?: readonly string[] | undefined;
 }
 
 /**
  * Output of {@link ClsClient.createExport}: the answer's `Response` object.
- * @example Creating a log download task
- * ```json
+ * @example Creating a Log Download Task
+ * ```ts
  * {
- *   "ExportId": "57196a6a-7622-47be-bc92-d2ebea959a0f",
- *   "RequestId": "6ef60bec-0242-43af-bb20-270359fb54a7"
+ *   ExportId: "57196a6a-7622-47be-bc92-d2ebea959a0f",
+ *   RequestId: "6ef60bec-0242-43af-bb20-270359fb54a7"
  * }
  * ```
  */

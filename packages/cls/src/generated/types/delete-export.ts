@@ -11,7 +11,7 @@ import type { CommonErrorCode } from "../errors/common.js";
  * `ResourceNotFound.ExportNotExist` the second time and changes nothing else.
  *
  * Safe to re-send. Rate limit: 20 requests per second.
- * @example Deleting a log export task
+ * @example Deleting a Log Export Task
  * ```ts
  * const answer = await client.deleteExport({
  *   ExportId: "57196a6a-7622-47be-bc92-d2ebea959a0f"
@@ -31,10 +31,10 @@ export interface DeleteExportRequest {
 
 /**
  * Output of {@link ClsClient.deleteExport}: the answer's `Response` object.
- * @example Deleting a log export task
- * ```json
+ * @example Deleting a Log Export Task
+ * ```ts
  * {
- *   "RequestId": "6ef60bec-0242-43af-bb20-270359fb54a7"
+ *   RequestId: "6ef60bec-0242-43af-bb20-270359fb54a7"
  * }
  * ```
  */

@@ -13,7 +13,7 @@ import type { ExportInfo } from "../shapes/export-info.js";
  * three days after creation.
  *
  * Safe to re-send. Rate limit: 20 requests per second.
- * @example Listing the export tasks of a topic
+ * @example Obtaining the List of Log Export Tasks
  * ```ts
  * const answer = await client.describeExports({
  *   TopicId: "ee20bb16-3025-4048-b81a-dd436373062e",
@@ -53,29 +53,30 @@ export interface DescribeExportsRequest {
 
 /**
  * Output of {@link ClsClient.describeExports}: the answer's `Response` object.
- * @example Listing the export tasks of a topic
- * ```json
+ * @example Obtaining the List of Log Export Tasks
+ * ```ts
  * {
- *   "Exports": [
+ *   Exports: [
  *     {
- *       "TopicId": "ee20bb16-3025-4048-b81a-dd436373062e",
- *       "ExportId": "export-57196a6a-7622-47be-bc92-d2ebea959a0f",
- *       "Query": "status:200",
- *       "FileName": "log_2075178708_ee20bb16-3025-4048-b81a-dd436373062f_20210107_xxxxxx_1610001073.tar.gz",
- *       "CosPath": "https://clstest01-xxxxxx.cos.ap-shanghai.myqcloud.com/xxxxxx",
- *       "FileSize": 6112993,
- *       "Order": "desc",
- *       "Format": "json",
- *       "Count": 100000,
- *       "Status": "Completed",
- *       "From": 1607499207000,
- *       "To": 1607499207000,
- *       "SyntaxRule": 0,
- *       "CreateTime": "2020-08-08 12:12:12"
+ *       TopicId: "ee20bb16-3025-4048-b81a-dd436373062e",
+ *       ExportId: "export-57196a6a-7622-47be-bc92-d2ebea959a0f",
+ *       Query: "status:200",
+ *       FileName: "log_2075178708_ee20bb16-3025-4048-b81a-dd436373062f_20210107_xxxxxx_1610001073.t" +
+ *         "ar.gz",
+ *       CosPath: "https://clstest01-xxxxxx.cos.ap-shanghai.myqcloud.com/xxxxxx",
+ *       FileSize: 6112993,
+ *       Order: "desc",
+ *       Format: "json",
+ *       Count: 100000,
+ *       Status: "Completed",
+ *       From: 1607499207000,
+ *       To: 1607499207000,
+ *       SyntaxRule: 0,
+ *       CreateTime: "2020-08-08 12:12:12"
  *     }
  *   ],
- *   "TotalCount": 1,
- *   "RequestId": "6ef60bec-0242-43af-bb20-270359fb54a7"
+ *   TotalCount: 1,
+ *   RequestId: "6ef60bec-0242-43af-bb20-270359fb54a7"
  * }
  * ```
  */
