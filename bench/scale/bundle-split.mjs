@@ -6,7 +6,7 @@
  * action's operation module and the chunks it imports statically).
  * @module
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { build } from "esbuild";
@@ -47,12 +47,15 @@ export async function bundleSplit(packageDir) {
       for (const item of outputs[file]?.imports ?? []) if (item.kind === "import-statement") withStatic(item.path, seen);
       return seen;
     };
-    const entryFile = Object.keys(outputs).find((file) => outputs[file]?.entryPoint !== undefined && !file.endsWith(".map"));
+    // Each chunk a dynamic import() makes is an entry point too: the app's is the one built from app.mjs.
+    const entryFile = Object.keys(outputs).find((file) => outputs[file]?.entryPoint?.endsWith("app.mjs") === true);
     if (entryFile === undefined) throw new Error("no entry chunk");
     const startup = withStatic(entryFile, new Set());
-    // The action's module: tsc's `operations/create-export.js`, or the chunk the package's own bundle made of it.
-    const actionModule = /(operations\/create-export|chunks\/create-export-[A-Z0-9]+)\.js$/;
-    const actionChunk = Object.keys(outputs).find((file) => Object.keys(outputs[file]?.inputs ?? {}).some((input) => actionModule.test(input)));
+    // The action's module: tsc's `operations/create-export.js`, or the chunk the package's own bundle
+    // made of it, which its loader table names (`createExport: () => import("./chunks/….js")`).
+    const bundled = /createExport: \(\) => import\("\.\/(chunks\/[^"]+)"\)/.exec(readFileSync(path.join(packageDir, "dist", "index.js"), "utf8"))?.[1];
+    const actionModule = bundled ?? "generated/operations/create-export.js";
+    const actionChunk = Object.keys(outputs).find((file) => Object.keys(outputs[file]?.inputs ?? {}).some((input) => input.endsWith(actionModule)));
     if (actionChunk === undefined) throw new Error("no chunk holds the CreateExport operation");
     const action = [...withStatic(actionChunk, new Set())].filter((file) => !startup.has(file));
     const bytes = (/** @type {Iterable<string>} */ files) => [...files].reduce((sum, file) => sum + (outputs[file]?.bytes ?? 0), 0);

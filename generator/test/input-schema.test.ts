@@ -35,9 +35,17 @@ function firstError(op: Operation, input: object): { path: string; rule: string;
   if (error === undefined) throw new Error("invalid without an error");
   const wording = Object.assign({}, ...op.inputShapes.map((name) => validators.inputShape(name).ruleText), ruleText) as typeof ruleText;
   const text = wording[error.schemaPath];
-  const allowed = error.params["allowedValues"] as unknown[] | undefined;
-  const derived = error.keyword === "enum" && allowed !== undefined ? `must be one of ${allowed.map((value) => JSON.stringify(value)).join(", ")}` : undefined;
-  return { path: error.instancePath, rule: text?.rule ?? error.keyword, message: text?.message ?? derived ?? error.message ?? "" };
+  return { path: error.instancePath, rule: text?.rule ?? error.keyword, message: text?.message ?? coreWording(error.keyword, error.params) };
+}
+
+/** How core words an error the spec gives no wording for (the validators carry no messages). */
+function coreWording(keyword: string, params: Record<string, unknown>): string {
+  if (keyword === "enum") return `must be one of ${(params["allowedValues"] as unknown[]).map((value) => JSON.stringify(value)).join(", ")}`;
+  if (keyword === "type") return `must be ${String(params["type"])}`;
+  if (keyword === "maximum" || keyword === "minimum") return `must be ${String(params["comparison"])} ${String(params["limit"])}`;
+  if (keyword === "maxLength") return `must NOT have more than ${String(params["limit"])} characters`;
+  if (keyword === "pattern") return `must match pattern "${String(params["pattern"])}"`;
+  return keyword;
 }
 
 const PUT = { Items: [{ Key: "item-1" }], Start: 1, End: 2 };

@@ -22,6 +22,7 @@ export function emitCommonErrors(service: Service): TsFile {
 /**
  * `errors/guards.ts`: `is<Action>Error` for each action, built by core's `actionErrorGuard`: true for a
  * `TcServiceError` whose `action` is the action's (checked across copies of core), narrowing its `code`.
+ * Each is marked pure, so that an app's bundler drops the guards it does not use.
  */
 export function emitGuards(service: Service): TsFile {
   const file = new TsFile(paths.guards);
@@ -34,7 +35,7 @@ export function emitGuards(service: Service): TsFile {
         declarationKind: VariableDeclarationKind.Const,
         docs: [`Whether \`error\` is a service error answered by \`${operation.action}\` (checks its class and its \`action\`).`],
         declarations: [
-          { name: operation.names.guard, initializer: `${guard}<${types}.${operation.names.error}>(${JSON.stringify(operation.action)})` },
+          { name: operation.names.guard, initializer: `/* @__PURE__ */ ${guard}<${types}.${operation.names.error}>(${JSON.stringify(operation.action)})` },
         ],
       })),
     );

@@ -6,8 +6,10 @@
 import { Ajv, type Options } from "ajv";
 
 /**
- * AJV options chosen so the standalone code imports nothing at run time and stays readable:
- * `unicode: false` (string lengths in UTF-16 code units, instead of importing `ucs2length`), no formats,
+ * AJV options chosen so the standalone code imports nothing at run time and stays small:
+ * `messages: false` (core words an error from its keyword and parameters, once, instead of every
+ * validator carrying the strings), `unicode: false` (string lengths in UTF-16 code units, instead of
+ * importing `ucs2length`), no formats,
  * only primitive `enum`s (no deep-equal), `$data` for cross-field rules, the first error only, unknown
  * properties rejected by the schema's own `additionalProperties: false`. `loopRequired: 2` checks two or
  * more required properties in a loop rather than one long condition; `inlineRefs: false` compiles each
@@ -18,7 +20,7 @@ export const VALIDATOR_OPTIONS: Options = {
   $data: true,
   unicode: false,
   strict: true,
-  messages: true,
+  messages: false,
   validateFormats: false,
   inlineRefs: false,
   loopRequired: 2,

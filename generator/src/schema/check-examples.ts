@@ -35,16 +35,27 @@ function allWording(service: Service, shapes: readonly string[], own: InputSchem
 function toIssue(file: string, base: string, errors: ErrorObject[] | null | undefined, wording: InputSchema["ruleText"] = {}): SpecIssue {
   const error = errors?.[0];
   if (error === undefined) return { file, pointer: base, message: "does not match the spec" };
-  const params = error.params as Record<string, unknown>;
-  const extra =
-    error.keyword === "additionalProperties"
-      ? `: ${String(params["additionalProperty"])}`
-      : error.keyword === "required"
-        ? ""
-        : error.keyword === "enum"
-          ? ` ${JSON.stringify(params["allowedValues"])}`
-          : "";
   const text = wording[error.schemaPath];
-  const message = text?.message === undefined ? `${error.message ?? error.keyword}${extra}` : `${text.message} (rule ${text.rule})`;
+  const message = text?.message === undefined ? keywordText(error) : `${text.message} (rule ${text.rule})`;
   return { file, pointer: `${base}${error.instancePath}`, message: `example breaks the spec: ${message}` };
+}
+
+/** What a failed keyword demands (the validators carry no messages: see `ajv-options.ts`). */
+function keywordText(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case "additionalProperties":
+      return `must NOT have additional properties: ${String(params["additionalProperty"])}`;
+    case "required":
+      return `must have required property '${String(params["missingProperty"])}'`;
+    case "type":
+      return `must be ${String(params["type"])}`;
+    case "enum":
+      return `must be one of ${JSON.stringify(params["allowedValues"])}`;
+    case "pattern":
+      return `must match pattern "${String(params["pattern"])}"`;
+    default:
+      if (typeof params["comparison"] === "string") return `must be ${params["comparison"]} ${String(params["limit"])}`;
+      return params["limit"] === undefined ? `breaks ${error.keyword}` : `breaks ${error.keyword} (limit ${String(params["limit"])})`;
+  }
 }

@@ -42,13 +42,69 @@ export function standaloneCode(ajv: Ajv, validate: ValidateFunction, options: St
     .replace(`export default ${main};\n`, "");
   assertSelfContained(label, code);
   if (options.schemaRoot !== undefined) code = prefixSchemaPaths(label, code, options.schemaRoot);
-  return renumber(code, main, options.functionName)
+  return pruneSchemaConstants(renumber(code, main, options.functionName))
     .replace(/^const (schema\d+) = (\{.*\});$/gm, (_line, name: string, json: string) => `const ${name} = ${compactJson(JSON.parse(json))};`)
     .split("\n")
     .flatMap((line) => splitLine(line, MAX_LINE))
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
+}
+
+/** A reference to part of a schema constant: `schema0.properties.Order.enum`, `schema0.required`. */
+const SCHEMA_REFERENCE = /\b(schema\d+)((?:\.[A-Za-z_$][\w$]*|\[\d+\]|\["(?:[^"\\]|\\.)*"\])*)/g;
+
+/**
+ * Keeps of each schema constant AJV prints (the whole schema, as JSON) only what the code reads: the
+ * arrays of `required` and `enum` it loops over or reports, and the property names it checks with
+ * `hasOwnProperty` (the values under those names become `{}` unless read deeper). The rest repeats the
+ * spec and only made each validator longer. A constant read any other way is kept whole.
+ */
+function pruneSchemaConstants(code: string): string {
+  const constants = new Map<string, unknown>();
+  for (const match of code.matchAll(/^const (schema\d+) = (\{.*\});$/gm)) constants.set(match[1] ?? "", JSON.parse(match[2] ?? "{}"));
+  if (constants.size === 0) return code;
+  const reads = new Map<string, { path: (string | number)[]; keysOnly: boolean }[]>();
+  const whole = new Set<string>();
+  mapOutsideStrings(code, (text) => {
+    for (const match of text.matchAll(SCHEMA_REFERENCE)) {
+      const name = match[1] ?? "";
+      const accessors = match[2] ?? "";
+      const index = match.index;
+      if (!constants.has(name) || text.slice(index - 6, index) === "const ") continue;
+      if (accessors === "") whole.add(name);
+      const path = [...accessors.matchAll(/\.([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g)].map((part) =>
+        part[1] ?? (part[2] !== undefined ? Number(part[2]) : (JSON.parse(part[3] ?? '""') as string)),
+      );
+      const keysOnly = /\.call\($/.test(text.slice(0, index)) && /^, key\d+\)/.test(text.slice(index + match[0].length));
+      reads.set(name, [...(reads.get(name) ?? []), { path, keysOnly }]);
+    }
+    return text;
+  });
+  return code.replace(/^const (schema\d+) = (\{.*\});$/gm, (line, name: string) => {
+    const value = constants.get(name);
+    if (whole.has(name) || value === undefined) return line;
+    const kept: Record<string, unknown> = {};
+    for (const { path, keysOnly } of reads.get(name) ?? []) keep(kept, value, path, keysOnly);
+    return `const ${name} = ${JSON.stringify(kept)};`;
+  });
+}
+
+/** Copies into `target` what `source` holds at `path`: all of it, or (`keysOnly`) its keys with `{}` values. */
+function keep(target: Record<string, unknown>, source: unknown, path: readonly (string | number)[], keysOnly: boolean): void {
+  const [head, ...rest] = path;
+  const value = (source as Record<string | number, unknown>)[head ?? ""];
+  if (head === undefined) return;
+  if (rest.length === 0) {
+    if (!keysOnly) target[head] = value;
+    else {
+      const names = (target[head] ??= {}) as Record<string, unknown>;
+      for (const key of Object.keys(value as object)) names[key] ??= {};
+    }
+    return;
+  }
+  const next = (target[head] ??= Array.isArray(value) ? [] : {}) as Record<string, unknown>;
+  keep(next, value, rest, keysOnly);
 }
 
 /** Fails when the standalone code would import or export anything. */

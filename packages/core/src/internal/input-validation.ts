@@ -109,11 +109,41 @@ function toValidationError(operation: OperationInfo, input: object, error: Valid
   );
 }
 
-/** Wording core derives from the error itself: an `enum` lists its allowed values. */
+/**
+ * Wording of a validator error from its keyword and parameters. The generated validators carry no
+ * message strings (AJV's `messages: false` keeps each action's code smaller), so the words live here,
+ * once: AJV's own English, except for `enum`, which lists its allowed values.
+ */
 function derivedMessage(error: ValidatorError): string | undefined {
-  const allowed = error.params["allowedValues"];
-  if (error.keyword !== "enum" || !Array.isArray(allowed)) return undefined;
-  return `must be one of ${allowed.map((value) => JSON.stringify(value)).join(", ")}`;
+  const params = error.params;
+  const limit = params["limit"];
+  switch (error.keyword) {
+    case "enum": {
+      const allowed = params["allowedValues"];
+      return Array.isArray(allowed) ? `must be one of ${allowed.map((value) => JSON.stringify(value)).join(", ")}` : undefined;
+    }
+    case "type":
+      return `must be ${Array.isArray(params["type"]) ? params["type"].join(",") : String(params["type"])}`;
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      return `must be ${String(params["comparison"])} ${String(limit)}`;
+    case "minLength":
+      return `must NOT have fewer than ${String(limit)} characters`;
+    case "maxLength":
+      return `must NOT have more than ${String(limit)} characters`;
+    case "minItems":
+      return `must NOT have fewer than ${String(limit)} items`;
+    case "maxItems":
+      return `must NOT have more than ${String(limit)} items`;
+    case "pattern":
+      return `must match pattern "${String(params["pattern"])}"`;
+    case "not":
+      return "must NOT be valid";
+    default:
+      return undefined;
+  }
 }
 
 /** `/Filters/0/Key` → `["Filters", "0", "Key"]` (JSON pointer, `~1` and `~0` unescaped). */

@@ -4,418 +4,418 @@ import { actionErrorGuard } from "@tcsdk/core";
 import type * as types from "../types/index.js";
 
 /** Whether `error` is a service error answered by `AddMachineGroupInfo` (checks its class and its `action`). */
-export const isAddMachineGroupInfoError = actionErrorGuard<types.AddMachineGroupInfoError>("AddMachineGroupInfo");
+export const isAddMachineGroupInfoError = /* @__PURE__ */ actionErrorGuard<types.AddMachineGroupInfoError>("AddMachineGroupInfo");
 /** Whether `error` is a service error answered by `ApplyConfigToMachineGroup` (checks its class and its `action`). */
-export const isApplyConfigToMachineGroupError = actionErrorGuard<types.ApplyConfigToMachineGroupError>("ApplyConfigToMachineGroup");
+export const isApplyConfigToMachineGroupError = /* @__PURE__ */ actionErrorGuard<types.ApplyConfigToMachineGroupError>("ApplyConfigToMachineGroup");
 /** Whether `error` is a service error answered by `CancelRebuildIndexTask` (checks its class and its `action`). */
-export const isCancelRebuildIndexTaskError = actionErrorGuard<types.CancelRebuildIndexTaskError>("CancelRebuildIndexTask");
+export const isCancelRebuildIndexTaskError = /* @__PURE__ */ actionErrorGuard<types.CancelRebuildIndexTaskError>("CancelRebuildIndexTask");
 /** Whether `error` is a service error answered by `ChatCompletions` (checks its class and its `action`). */
-export const isChatCompletionsError = actionErrorGuard<types.ChatCompletionsError>("ChatCompletions");
+export const isChatCompletionsError = /* @__PURE__ */ actionErrorGuard<types.ChatCompletionsError>("ChatCompletions");
 /** Whether `error` is a service error answered by `CheckFunction` (checks its class and its `action`). */
-export const isCheckFunctionError = actionErrorGuard<types.CheckFunctionError>("CheckFunction");
+export const isCheckFunctionError = /* @__PURE__ */ actionErrorGuard<types.CheckFunctionError>("CheckFunction");
 /** Whether `error` is a service error answered by `CheckRechargeKafkaServer` (checks its class and its `action`). */
-export const isCheckRechargeKafkaServerError = actionErrorGuard<types.CheckRechargeKafkaServerError>("CheckRechargeKafkaServer");
+export const isCheckRechargeKafkaServerError = /* @__PURE__ */ actionErrorGuard<types.CheckRechargeKafkaServerError>("CheckRechargeKafkaServer");
 /** Whether `error` is a service error answered by `CloseKafkaConsumer` (checks its class and its `action`). */
-export const isCloseKafkaConsumerError = actionErrorGuard<types.CloseKafkaConsumerError>("CloseKafkaConsumer");
+export const isCloseKafkaConsumerError = /* @__PURE__ */ actionErrorGuard<types.CloseKafkaConsumerError>("CloseKafkaConsumer");
 /** Whether `error` is a service error answered by `CommitConsumerOffsets` (checks its class and its `action`). */
-export const isCommitConsumerOffsetsError = actionErrorGuard<types.CommitConsumerOffsetsError>("CommitConsumerOffsets");
+export const isCommitConsumerOffsetsError = /* @__PURE__ */ actionErrorGuard<types.CommitConsumerOffsetsError>("CommitConsumerOffsets");
 /** Whether `error` is a service error answered by `CreateAgentApplication` (checks its class and its `action`). */
-export const isCreateAgentApplicationError = actionErrorGuard<types.CreateAgentApplicationError>("CreateAgentApplication");
+export const isCreateAgentApplicationError = /* @__PURE__ */ actionErrorGuard<types.CreateAgentApplicationError>("CreateAgentApplication");
 /** Whether `error` is a service error answered by `CreateAlarm` (checks its class and its `action`). */
-export const isCreateAlarmError = actionErrorGuard<types.CreateAlarmError>("CreateAlarm");
+export const isCreateAlarmError = /* @__PURE__ */ actionErrorGuard<types.CreateAlarmError>("CreateAlarm");
 /** Whether `error` is a service error answered by `CreateAlarmNotice` (checks its class and its `action`). */
-export const isCreateAlarmNoticeError = actionErrorGuard<types.CreateAlarmNoticeError>("CreateAlarmNotice");
+export const isCreateAlarmNoticeError = /* @__PURE__ */ actionErrorGuard<types.CreateAlarmNoticeError>("CreateAlarmNotice");
 /** Whether `error` is a service error answered by `CreateAlarmShield` (checks its class and its `action`). */
-export const isCreateAlarmShieldError = actionErrorGuard<types.CreateAlarmShieldError>("CreateAlarmShield");
+export const isCreateAlarmShieldError = /* @__PURE__ */ actionErrorGuard<types.CreateAlarmShieldError>("CreateAlarmShield");
 /** Whether `error` is a service error answered by `CreateCloudProductLogCollection` (checks its class and its `action`). */
-export const isCreateCloudProductLogCollectionError = actionErrorGuard<types.CreateCloudProductLogCollectionError>("CreateCloudProductLogCollection");
+export const isCreateCloudProductLogCollectionError = /* @__PURE__ */ actionErrorGuard<types.CreateCloudProductLogCollectionError>("CreateCloudProductLogCollection");
 /** Whether `error` is a service error answered by `CreateConfig` (checks its class and its `action`). */
-export const isCreateConfigError = actionErrorGuard<types.CreateConfigError>("CreateConfig");
+export const isCreateConfigError = /* @__PURE__ */ actionErrorGuard<types.CreateConfigError>("CreateConfig");
 /** Whether `error` is a service error answered by `CreateConfigExtra` (checks its class and its `action`). */
-export const isCreateConfigExtraError = actionErrorGuard<types.CreateConfigExtraError>("CreateConfigExtra");
+export const isCreateConfigExtraError = /* @__PURE__ */ actionErrorGuard<types.CreateConfigExtraError>("CreateConfigExtra");
 /** Whether `error` is a service error answered by `CreateConsole` (checks its class and its `action`). */
-export const isCreateConsoleError = actionErrorGuard<types.CreateConsoleError>("CreateConsole");
+export const isCreateConsoleError = /* @__PURE__ */ actionErrorGuard<types.CreateConsoleError>("CreateConsole");
 /** Whether `error` is a service error answered by `CreateConsoleSharing` (checks its class and its `action`). */
-export const isCreateConsoleSharingError = actionErrorGuard<types.CreateConsoleSharingError>("CreateConsoleSharing");
+export const isCreateConsoleSharingError = /* @__PURE__ */ actionErrorGuard<types.CreateConsoleSharingError>("CreateConsoleSharing");
 /** Whether `error` is a service error answered by `CreateConsumer` (checks its class and its `action`). */
-export const isCreateConsumerError = actionErrorGuard<types.CreateConsumerError>("CreateConsumer");
+export const isCreateConsumerError = /* @__PURE__ */ actionErrorGuard<types.CreateConsumerError>("CreateConsumer");
 /** Whether `error` is a service error answered by `CreateConsumerGroup` (checks its class and its `action`). */
-export const isCreateConsumerGroupError = actionErrorGuard<types.CreateConsumerGroupError>("CreateConsumerGroup");
+export const isCreateConsumerGroupError = /* @__PURE__ */ actionErrorGuard<types.CreateConsumerGroupError>("CreateConsumerGroup");
 /** Whether `error` is a service error answered by `CreateCosRecharge` (checks its class and its `action`). */
-export const isCreateCosRechargeError = actionErrorGuard<types.CreateCosRechargeError>("CreateCosRecharge");
+export const isCreateCosRechargeError = /* @__PURE__ */ actionErrorGuard<types.CreateCosRechargeError>("CreateCosRecharge");
 /** Whether `error` is a service error answered by `CreateDashboard` (checks its class and its `action`). */
-export const isCreateDashboardError = actionErrorGuard<types.CreateDashboardError>("CreateDashboard");
+export const isCreateDashboardError = /* @__PURE__ */ actionErrorGuard<types.CreateDashboardError>("CreateDashboard");
 /** Whether `error` is a service error answered by `CreateDashboardSubscribe` (checks its class and its `action`). */
-export const isCreateDashboardSubscribeError = actionErrorGuard<types.CreateDashboardSubscribeError>("CreateDashboardSubscribe");
+export const isCreateDashboardSubscribeError = /* @__PURE__ */ actionErrorGuard<types.CreateDashboardSubscribeError>("CreateDashboardSubscribe");
 /** Whether `error` is a service error answered by `CreateDataTransform` (checks its class and its `action`). */
-export const isCreateDataTransformError = actionErrorGuard<types.CreateDataTransformError>("CreateDataTransform");
+export const isCreateDataTransformError = /* @__PURE__ */ actionErrorGuard<types.CreateDataTransformError>("CreateDataTransform");
 /** Whether `error` is a service error answered by `CreateDeliverCloudFunction` (checks its class and its `action`). */
-export const isCreateDeliverCloudFunctionError = actionErrorGuard<types.CreateDeliverCloudFunctionError>("CreateDeliverCloudFunction");
+export const isCreateDeliverCloudFunctionError = /* @__PURE__ */ actionErrorGuard<types.CreateDeliverCloudFunctionError>("CreateDeliverCloudFunction");
 /** Whether `error` is a service error answered by `CreateDlcDeliver` (checks its class and its `action`). */
-export const isCreateDlcDeliverError = actionErrorGuard<types.CreateDlcDeliverError>("CreateDlcDeliver");
+export const isCreateDlcDeliverError = /* @__PURE__ */ actionErrorGuard<types.CreateDlcDeliverError>("CreateDlcDeliver");
 /** Whether `error` is a service error answered by `CreateEsRecharge` (checks its class and its `action`). */
-export const isCreateEsRechargeError = actionErrorGuard<types.CreateEsRechargeError>("CreateEsRecharge");
+export const isCreateEsRechargeError = /* @__PURE__ */ actionErrorGuard<types.CreateEsRechargeError>("CreateEsRecharge");
 /** Whether `error` is a service error answered by `CreateExport` (checks its class and its `action`). */
-export const isCreateExportError = actionErrorGuard<types.CreateExportError>("CreateExport");
+export const isCreateExportError = /* @__PURE__ */ actionErrorGuard<types.CreateExportError>("CreateExport");
 /** Whether `error` is a service error answered by `CreateHostMetricConfig` (checks its class and its `action`). */
-export const isCreateHostMetricConfigError = actionErrorGuard<types.CreateHostMetricConfigError>("CreateHostMetricConfig");
+export const isCreateHostMetricConfigError = /* @__PURE__ */ actionErrorGuard<types.CreateHostMetricConfigError>("CreateHostMetricConfig");
 /** Whether `error` is a service error answered by `CreateIndex` (checks its class and its `action`). */
-export const isCreateIndexError = actionErrorGuard<types.CreateIndexError>("CreateIndex");
+export const isCreateIndexError = /* @__PURE__ */ actionErrorGuard<types.CreateIndexError>("CreateIndex");
 /** Whether `error` is a service error answered by `CreateKafkaRecharge` (checks its class and its `action`). */
-export const isCreateKafkaRechargeError = actionErrorGuard<types.CreateKafkaRechargeError>("CreateKafkaRecharge");
+export const isCreateKafkaRechargeError = /* @__PURE__ */ actionErrorGuard<types.CreateKafkaRechargeError>("CreateKafkaRecharge");
 /** Whether `error` is a service error answered by `CreateLogset` (checks its class and its `action`). */
-export const isCreateLogsetError = actionErrorGuard<types.CreateLogsetError>("CreateLogset");
+export const isCreateLogsetError = /* @__PURE__ */ actionErrorGuard<types.CreateLogsetError>("CreateLogset");
 /** Whether `error` is a service error answered by `CreateMachineGroup` (checks its class and its `action`). */
-export const isCreateMachineGroupError = actionErrorGuard<types.CreateMachineGroupError>("CreateMachineGroup");
+export const isCreateMachineGroupError = /* @__PURE__ */ actionErrorGuard<types.CreateMachineGroupError>("CreateMachineGroup");
 /** Whether `error` is a service error answered by `CreateMetricConfig` (checks its class and its `action`). */
-export const isCreateMetricConfigError = actionErrorGuard<types.CreateMetricConfigError>("CreateMetricConfig");
+export const isCreateMetricConfigError = /* @__PURE__ */ actionErrorGuard<types.CreateMetricConfigError>("CreateMetricConfig");
 /** Whether `error` is a service error answered by `CreateMetricSubscribe` (checks its class and its `action`). */
-export const isCreateMetricSubscribeError = actionErrorGuard<types.CreateMetricSubscribeError>("CreateMetricSubscribe");
+export const isCreateMetricSubscribeError = /* @__PURE__ */ actionErrorGuard<types.CreateMetricSubscribeError>("CreateMetricSubscribe");
 /** Whether `error` is a service error answered by `CreateNetworkApplication` (checks its class and its `action`). */
-export const isCreateNetworkApplicationError = actionErrorGuard<types.CreateNetworkApplicationError>("CreateNetworkApplication");
+export const isCreateNetworkApplicationError = /* @__PURE__ */ actionErrorGuard<types.CreateNetworkApplicationError>("CreateNetworkApplication");
 /** Whether `error` is a service error answered by `CreateNoticeContent` (checks its class and its `action`). */
-export const isCreateNoticeContentError = actionErrorGuard<types.CreateNoticeContentError>("CreateNoticeContent");
+export const isCreateNoticeContentError = /* @__PURE__ */ actionErrorGuard<types.CreateNoticeContentError>("CreateNoticeContent");
 /** Whether `error` is a service error answered by `CreateRebuildIndexTask` (checks its class and its `action`). */
-export const isCreateRebuildIndexTaskError = actionErrorGuard<types.CreateRebuildIndexTaskError>("CreateRebuildIndexTask");
+export const isCreateRebuildIndexTaskError = /* @__PURE__ */ actionErrorGuard<types.CreateRebuildIndexTaskError>("CreateRebuildIndexTask");
 /** Whether `error` is a service error answered by `CreateRecordingRuleTask` (checks its class and its `action`). */
-export const isCreateRecordingRuleTaskError = actionErrorGuard<types.CreateRecordingRuleTaskError>("CreateRecordingRuleTask");
+export const isCreateRecordingRuleTaskError = /* @__PURE__ */ actionErrorGuard<types.CreateRecordingRuleTaskError>("CreateRecordingRuleTask");
 /** Whether `error` is a service error answered by `CreateRecordingRuleYamlTask` (checks its class and its `action`). */
-export const isCreateRecordingRuleYamlTaskError = actionErrorGuard<types.CreateRecordingRuleYamlTaskError>("CreateRecordingRuleYamlTask");
+export const isCreateRecordingRuleYamlTaskError = /* @__PURE__ */ actionErrorGuard<types.CreateRecordingRuleYamlTaskError>("CreateRecordingRuleYamlTask");
 /** Whether `error` is a service error answered by `CreateRemoteWriteTask` (checks its class and its `action`). */
-export const isCreateRemoteWriteTaskError = actionErrorGuard<types.CreateRemoteWriteTaskError>("CreateRemoteWriteTask");
+export const isCreateRemoteWriteTaskError = /* @__PURE__ */ actionErrorGuard<types.CreateRemoteWriteTaskError>("CreateRemoteWriteTask");
 /** Whether `error` is a service error answered by `CreateS3Recharge` (checks its class and its `action`). */
-export const isCreateS3RechargeError = actionErrorGuard<types.CreateS3RechargeError>("CreateS3Recharge");
+export const isCreateS3RechargeError = /* @__PURE__ */ actionErrorGuard<types.CreateS3RechargeError>("CreateS3Recharge");
 /** Whether `error` is a service error answered by `CreateScheduledSql` (checks its class and its `action`). */
-export const isCreateScheduledSqlError = actionErrorGuard<types.CreateScheduledSqlError>("CreateScheduledSql");
+export const isCreateScheduledSqlError = /* @__PURE__ */ actionErrorGuard<types.CreateScheduledSqlError>("CreateScheduledSql");
 /** Whether `error` is a service error answered by `CreateSearchView` (checks its class and its `action`). */
-export const isCreateSearchViewError = actionErrorGuard<types.CreateSearchViewError>("CreateSearchView");
+export const isCreateSearchViewError = /* @__PURE__ */ actionErrorGuard<types.CreateSearchViewError>("CreateSearchView");
 /** Whether `error` is a service error answered by `CreateShipper` (checks its class and its `action`). */
-export const isCreateShipperError = actionErrorGuard<types.CreateShipperError>("CreateShipper");
+export const isCreateShipperError = /* @__PURE__ */ actionErrorGuard<types.CreateShipperError>("CreateShipper");
 /** Whether `error` is a service error answered by `CreateSplunkDeliver` (checks its class and its `action`). */
-export const isCreateSplunkDeliverError = actionErrorGuard<types.CreateSplunkDeliverError>("CreateSplunkDeliver");
+export const isCreateSplunkDeliverError = /* @__PURE__ */ actionErrorGuard<types.CreateSplunkDeliverError>("CreateSplunkDeliver");
 /** Whether `error` is a service error answered by `CreateTopic` (checks its class and its `action`). */
-export const isCreateTopicError = actionErrorGuard<types.CreateTopicError>("CreateTopic");
+export const isCreateTopicError = /* @__PURE__ */ actionErrorGuard<types.CreateTopicError>("CreateTopic");
 /** Whether `error` is a service error answered by `CreateWebCallback` (checks its class and its `action`). */
-export const isCreateWebCallbackError = actionErrorGuard<types.CreateWebCallbackError>("CreateWebCallback");
+export const isCreateWebCallbackError = /* @__PURE__ */ actionErrorGuard<types.CreateWebCallbackError>("CreateWebCallback");
 /** Whether `error` is a service error answered by `DeleteAgentApplication` (checks its class and its `action`). */
-export const isDeleteAgentApplicationError = actionErrorGuard<types.DeleteAgentApplicationError>("DeleteAgentApplication");
+export const isDeleteAgentApplicationError = /* @__PURE__ */ actionErrorGuard<types.DeleteAgentApplicationError>("DeleteAgentApplication");
 /** Whether `error` is a service error answered by `DeleteAlarm` (checks its class and its `action`). */
-export const isDeleteAlarmError = actionErrorGuard<types.DeleteAlarmError>("DeleteAlarm");
+export const isDeleteAlarmError = /* @__PURE__ */ actionErrorGuard<types.DeleteAlarmError>("DeleteAlarm");
 /** Whether `error` is a service error answered by `DeleteAlarmNotice` (checks its class and its `action`). */
-export const isDeleteAlarmNoticeError = actionErrorGuard<types.DeleteAlarmNoticeError>("DeleteAlarmNotice");
+export const isDeleteAlarmNoticeError = /* @__PURE__ */ actionErrorGuard<types.DeleteAlarmNoticeError>("DeleteAlarmNotice");
 /** Whether `error` is a service error answered by `DeleteAlarmShield` (checks its class and its `action`). */
-export const isDeleteAlarmShieldError = actionErrorGuard<types.DeleteAlarmShieldError>("DeleteAlarmShield");
+export const isDeleteAlarmShieldError = /* @__PURE__ */ actionErrorGuard<types.DeleteAlarmShieldError>("DeleteAlarmShield");
 /** Whether `error` is a service error answered by `DeleteCloudProductLogCollection` (checks its class and its `action`). */
-export const isDeleteCloudProductLogCollectionError = actionErrorGuard<types.DeleteCloudProductLogCollectionError>("DeleteCloudProductLogCollection");
+export const isDeleteCloudProductLogCollectionError = /* @__PURE__ */ actionErrorGuard<types.DeleteCloudProductLogCollectionError>("DeleteCloudProductLogCollection");
 /** Whether `error` is a service error answered by `DeleteConfig` (checks its class and its `action`). */
-export const isDeleteConfigError = actionErrorGuard<types.DeleteConfigError>("DeleteConfig");
+export const isDeleteConfigError = /* @__PURE__ */ actionErrorGuard<types.DeleteConfigError>("DeleteConfig");
 /** Whether `error` is a service error answered by `DeleteConfigExtra` (checks its class and its `action`). */
-export const isDeleteConfigExtraError = actionErrorGuard<types.DeleteConfigExtraError>("DeleteConfigExtra");
+export const isDeleteConfigExtraError = /* @__PURE__ */ actionErrorGuard<types.DeleteConfigExtraError>("DeleteConfigExtra");
 /** Whether `error` is a service error answered by `DeleteConfigFromMachineGroup` (checks its class and its `action`). */
-export const isDeleteConfigFromMachineGroupError = actionErrorGuard<types.DeleteConfigFromMachineGroupError>("DeleteConfigFromMachineGroup");
+export const isDeleteConfigFromMachineGroupError = /* @__PURE__ */ actionErrorGuard<types.DeleteConfigFromMachineGroupError>("DeleteConfigFromMachineGroup");
 /** Whether `error` is a service error answered by `DeleteConsole` (checks its class and its `action`). */
-export const isDeleteConsoleError = actionErrorGuard<types.DeleteConsoleError>("DeleteConsole");
+export const isDeleteConsoleError = /* @__PURE__ */ actionErrorGuard<types.DeleteConsoleError>("DeleteConsole");
 /** Whether `error` is a service error answered by `DeleteConsoleSharing` (checks its class and its `action`). */
-export const isDeleteConsoleSharingError = actionErrorGuard<types.DeleteConsoleSharingError>("DeleteConsoleSharing");
+export const isDeleteConsoleSharingError = /* @__PURE__ */ actionErrorGuard<types.DeleteConsoleSharingError>("DeleteConsoleSharing");
 /** Whether `error` is a service error answered by `DeleteConsumer` (checks its class and its `action`). */
-export const isDeleteConsumerError = actionErrorGuard<types.DeleteConsumerError>("DeleteConsumer");
+export const isDeleteConsumerError = /* @__PURE__ */ actionErrorGuard<types.DeleteConsumerError>("DeleteConsumer");
 /** Whether `error` is a service error answered by `DeleteConsumerGroup` (checks its class and its `action`). */
-export const isDeleteConsumerGroupError = actionErrorGuard<types.DeleteConsumerGroupError>("DeleteConsumerGroup");
+export const isDeleteConsumerGroupError = /* @__PURE__ */ actionErrorGuard<types.DeleteConsumerGroupError>("DeleteConsumerGroup");
 /** Whether `error` is a service error answered by `DeleteCosRecharge` (checks its class and its `action`). */
-export const isDeleteCosRechargeError = actionErrorGuard<types.DeleteCosRechargeError>("DeleteCosRecharge");
+export const isDeleteCosRechargeError = /* @__PURE__ */ actionErrorGuard<types.DeleteCosRechargeError>("DeleteCosRecharge");
 /** Whether `error` is a service error answered by `DeleteDashboard` (checks its class and its `action`). */
-export const isDeleteDashboardError = actionErrorGuard<types.DeleteDashboardError>("DeleteDashboard");
+export const isDeleteDashboardError = /* @__PURE__ */ actionErrorGuard<types.DeleteDashboardError>("DeleteDashboard");
 /** Whether `error` is a service error answered by `DeleteDashboardSubscribe` (checks its class and its `action`). */
-export const isDeleteDashboardSubscribeError = actionErrorGuard<types.DeleteDashboardSubscribeError>("DeleteDashboardSubscribe");
+export const isDeleteDashboardSubscribeError = /* @__PURE__ */ actionErrorGuard<types.DeleteDashboardSubscribeError>("DeleteDashboardSubscribe");
 /** Whether `error` is a service error answered by `DeleteDataTransform` (checks its class and its `action`). */
-export const isDeleteDataTransformError = actionErrorGuard<types.DeleteDataTransformError>("DeleteDataTransform");
+export const isDeleteDataTransformError = /* @__PURE__ */ actionErrorGuard<types.DeleteDataTransformError>("DeleteDataTransform");
 /** Whether `error` is a service error answered by `DeleteDlcDeliver` (checks its class and its `action`). */
-export const isDeleteDlcDeliverError = actionErrorGuard<types.DeleteDlcDeliverError>("DeleteDlcDeliver");
+export const isDeleteDlcDeliverError = /* @__PURE__ */ actionErrorGuard<types.DeleteDlcDeliverError>("DeleteDlcDeliver");
 /** Whether `error` is a service error answered by `DeleteEsRecharge` (checks its class and its `action`). */
-export const isDeleteEsRechargeError = actionErrorGuard<types.DeleteEsRechargeError>("DeleteEsRecharge");
+export const isDeleteEsRechargeError = /* @__PURE__ */ actionErrorGuard<types.DeleteEsRechargeError>("DeleteEsRecharge");
 /** Whether `error` is a service error answered by `DeleteExport` (checks its class and its `action`). */
-export const isDeleteExportError = actionErrorGuard<types.DeleteExportError>("DeleteExport");
+export const isDeleteExportError = /* @__PURE__ */ actionErrorGuard<types.DeleteExportError>("DeleteExport");
 /** Whether `error` is a service error answered by `DeleteHostMetricConfig` (checks its class and its `action`). */
-export const isDeleteHostMetricConfigError = actionErrorGuard<types.DeleteHostMetricConfigError>("DeleteHostMetricConfig");
+export const isDeleteHostMetricConfigError = /* @__PURE__ */ actionErrorGuard<types.DeleteHostMetricConfigError>("DeleteHostMetricConfig");
 /** Whether `error` is a service error answered by `DeleteIndex` (checks its class and its `action`). */
-export const isDeleteIndexError = actionErrorGuard<types.DeleteIndexError>("DeleteIndex");
+export const isDeleteIndexError = /* @__PURE__ */ actionErrorGuard<types.DeleteIndexError>("DeleteIndex");
 /** Whether `error` is a service error answered by `DeleteKafkaRecharge` (checks its class and its `action`). */
-export const isDeleteKafkaRechargeError = actionErrorGuard<types.DeleteKafkaRechargeError>("DeleteKafkaRecharge");
+export const isDeleteKafkaRechargeError = /* @__PURE__ */ actionErrorGuard<types.DeleteKafkaRechargeError>("DeleteKafkaRecharge");
 /** Whether `error` is a service error answered by `DeleteLog` (checks its class and its `action`). */
-export const isDeleteLogError = actionErrorGuard<types.DeleteLogError>("DeleteLog");
+export const isDeleteLogError = /* @__PURE__ */ actionErrorGuard<types.DeleteLogError>("DeleteLog");
 /** Whether `error` is a service error answered by `DeleteLogset` (checks its class and its `action`). */
-export const isDeleteLogsetError = actionErrorGuard<types.DeleteLogsetError>("DeleteLogset");
+export const isDeleteLogsetError = /* @__PURE__ */ actionErrorGuard<types.DeleteLogsetError>("DeleteLogset");
 /** Whether `error` is a service error answered by `DeleteMachineGroup` (checks its class and its `action`). */
-export const isDeleteMachineGroupError = actionErrorGuard<types.DeleteMachineGroupError>("DeleteMachineGroup");
+export const isDeleteMachineGroupError = /* @__PURE__ */ actionErrorGuard<types.DeleteMachineGroupError>("DeleteMachineGroup");
 /** Whether `error` is a service error answered by `DeleteMachineGroupInfo` (checks its class and its `action`). */
-export const isDeleteMachineGroupInfoError = actionErrorGuard<types.DeleteMachineGroupInfoError>("DeleteMachineGroupInfo");
+export const isDeleteMachineGroupInfoError = /* @__PURE__ */ actionErrorGuard<types.DeleteMachineGroupInfoError>("DeleteMachineGroupInfo");
 /** Whether `error` is a service error answered by `DeleteMetricConfig` (checks its class and its `action`). */
-export const isDeleteMetricConfigError = actionErrorGuard<types.DeleteMetricConfigError>("DeleteMetricConfig");
+export const isDeleteMetricConfigError = /* @__PURE__ */ actionErrorGuard<types.DeleteMetricConfigError>("DeleteMetricConfig");
 /** Whether `error` is a service error answered by `DeleteMetricSubscribe` (checks its class and its `action`). */
-export const isDeleteMetricSubscribeError = actionErrorGuard<types.DeleteMetricSubscribeError>("DeleteMetricSubscribe");
+export const isDeleteMetricSubscribeError = /* @__PURE__ */ actionErrorGuard<types.DeleteMetricSubscribeError>("DeleteMetricSubscribe");
 /** Whether `error` is a service error answered by `DeleteNetworkApplication` (checks its class and its `action`). */
-export const isDeleteNetworkApplicationError = actionErrorGuard<types.DeleteNetworkApplicationError>("DeleteNetworkApplication");
+export const isDeleteNetworkApplicationError = /* @__PURE__ */ actionErrorGuard<types.DeleteNetworkApplicationError>("DeleteNetworkApplication");
 /** Whether `error` is a service error answered by `DeleteNoticeContent` (checks its class and its `action`). */
-export const isDeleteNoticeContentError = actionErrorGuard<types.DeleteNoticeContentError>("DeleteNoticeContent");
+export const isDeleteNoticeContentError = /* @__PURE__ */ actionErrorGuard<types.DeleteNoticeContentError>("DeleteNoticeContent");
 /** Whether `error` is a service error answered by `DeleteRecordingRuleTask` (checks its class and its `action`). */
-export const isDeleteRecordingRuleTaskError = actionErrorGuard<types.DeleteRecordingRuleTaskError>("DeleteRecordingRuleTask");
+export const isDeleteRecordingRuleTaskError = /* @__PURE__ */ actionErrorGuard<types.DeleteRecordingRuleTaskError>("DeleteRecordingRuleTask");
 /** Whether `error` is a service error answered by `DeleteRecordingRuleYamlTask` (checks its class and its `action`). */
-export const isDeleteRecordingRuleYamlTaskError = actionErrorGuard<types.DeleteRecordingRuleYamlTaskError>("DeleteRecordingRuleYamlTask");
+export const isDeleteRecordingRuleYamlTaskError = /* @__PURE__ */ actionErrorGuard<types.DeleteRecordingRuleYamlTaskError>("DeleteRecordingRuleYamlTask");
 /** Whether `error` is a service error answered by `DeleteRemoteWriteTask` (checks its class and its `action`). */
-export const isDeleteRemoteWriteTaskError = actionErrorGuard<types.DeleteRemoteWriteTaskError>("DeleteRemoteWriteTask");
+export const isDeleteRemoteWriteTaskError = /* @__PURE__ */ actionErrorGuard<types.DeleteRemoteWriteTaskError>("DeleteRemoteWriteTask");
 /** Whether `error` is a service error answered by `DeleteS3Recharge` (checks its class and its `action`). */
-export const isDeleteS3RechargeError = actionErrorGuard<types.DeleteS3RechargeError>("DeleteS3Recharge");
+export const isDeleteS3RechargeError = /* @__PURE__ */ actionErrorGuard<types.DeleteS3RechargeError>("DeleteS3Recharge");
 /** Whether `error` is a service error answered by `DeleteScheduledSql` (checks its class and its `action`). */
-export const isDeleteScheduledSqlError = actionErrorGuard<types.DeleteScheduledSqlError>("DeleteScheduledSql");
+export const isDeleteScheduledSqlError = /* @__PURE__ */ actionErrorGuard<types.DeleteScheduledSqlError>("DeleteScheduledSql");
 /** Whether `error` is a service error answered by `DeleteSearchView` (checks its class and its `action`). */
-export const isDeleteSearchViewError = actionErrorGuard<types.DeleteSearchViewError>("DeleteSearchView");
+export const isDeleteSearchViewError = /* @__PURE__ */ actionErrorGuard<types.DeleteSearchViewError>("DeleteSearchView");
 /** Whether `error` is a service error answered by `DeleteShipper` (checks its class and its `action`). */
-export const isDeleteShipperError = actionErrorGuard<types.DeleteShipperError>("DeleteShipper");
+export const isDeleteShipperError = /* @__PURE__ */ actionErrorGuard<types.DeleteShipperError>("DeleteShipper");
 /** Whether `error` is a service error answered by `DeleteSplunkDeliver` (checks its class and its `action`). */
-export const isDeleteSplunkDeliverError = actionErrorGuard<types.DeleteSplunkDeliverError>("DeleteSplunkDeliver");
+export const isDeleteSplunkDeliverError = /* @__PURE__ */ actionErrorGuard<types.DeleteSplunkDeliverError>("DeleteSplunkDeliver");
 /** Whether `error` is a service error answered by `DeleteTopic` (checks its class and its `action`). */
-export const isDeleteTopicError = actionErrorGuard<types.DeleteTopicError>("DeleteTopic");
+export const isDeleteTopicError = /* @__PURE__ */ actionErrorGuard<types.DeleteTopicError>("DeleteTopic");
 /** Whether `error` is a service error answered by `DeleteWebCallback` (checks its class and its `action`). */
-export const isDeleteWebCallbackError = actionErrorGuard<types.DeleteWebCallbackError>("DeleteWebCallback");
+export const isDeleteWebCallbackError = /* @__PURE__ */ actionErrorGuard<types.DeleteWebCallbackError>("DeleteWebCallback");
 /** Whether `error` is a service error answered by `DescribeAgentApplications` (checks its class and its `action`). */
-export const isDescribeAgentApplicationsError = actionErrorGuard<types.DescribeAgentApplicationsError>("DescribeAgentApplications");
+export const isDescribeAgentApplicationsError = /* @__PURE__ */ actionErrorGuard<types.DescribeAgentApplicationsError>("DescribeAgentApplications");
 /** Whether `error` is a service error answered by `DescribeAgentConfigs` (checks its class and its `action`). */
-export const isDescribeAgentConfigsError = actionErrorGuard<types.DescribeAgentConfigsError>("DescribeAgentConfigs");
+export const isDescribeAgentConfigsError = /* @__PURE__ */ actionErrorGuard<types.DescribeAgentConfigsError>("DescribeAgentConfigs");
 /** Whether `error` is a service error answered by `DescribeAlarmNotices` (checks its class and its `action`). */
-export const isDescribeAlarmNoticesError = actionErrorGuard<types.DescribeAlarmNoticesError>("DescribeAlarmNotices");
+export const isDescribeAlarmNoticesError = /* @__PURE__ */ actionErrorGuard<types.DescribeAlarmNoticesError>("DescribeAlarmNotices");
 /** Whether `error` is a service error answered by `DescribeAlarmShields` (checks its class and its `action`). */
-export const isDescribeAlarmShieldsError = actionErrorGuard<types.DescribeAlarmShieldsError>("DescribeAlarmShields");
+export const isDescribeAlarmShieldsError = /* @__PURE__ */ actionErrorGuard<types.DescribeAlarmShieldsError>("DescribeAlarmShields");
 /** Whether `error` is a service error answered by `DescribeAlarms` (checks its class and its `action`). */
-export const isDescribeAlarmsError = actionErrorGuard<types.DescribeAlarmsError>("DescribeAlarms");
+export const isDescribeAlarmsError = /* @__PURE__ */ actionErrorGuard<types.DescribeAlarmsError>("DescribeAlarms");
 /** Whether `error` is a service error answered by `DescribeAlertRecordHistory` (checks its class and its `action`). */
-export const isDescribeAlertRecordHistoryError = actionErrorGuard<types.DescribeAlertRecordHistoryError>("DescribeAlertRecordHistory");
+export const isDescribeAlertRecordHistoryError = /* @__PURE__ */ actionErrorGuard<types.DescribeAlertRecordHistoryError>("DescribeAlertRecordHistory");
 /** Whether `error` is a service error answered by `DescribeCloudProductLogTasks` (checks its class and its `action`). */
-export const isDescribeCloudProductLogTasksError = actionErrorGuard<types.DescribeCloudProductLogTasksError>("DescribeCloudProductLogTasks");
+export const isDescribeCloudProductLogTasksError = /* @__PURE__ */ actionErrorGuard<types.DescribeCloudProductLogTasksError>("DescribeCloudProductLogTasks");
 /** Whether `error` is a service error answered by `DescribeClusterBaseMetricConfigs` (checks its class and its `action`). */
-export const isDescribeClusterBaseMetricConfigsError = actionErrorGuard<types.DescribeClusterBaseMetricConfigsError>("DescribeClusterBaseMetricConfigs");
+export const isDescribeClusterBaseMetricConfigsError = /* @__PURE__ */ actionErrorGuard<types.DescribeClusterBaseMetricConfigsError>("DescribeClusterBaseMetricConfigs");
 /** Whether `error` is a service error answered by `DescribeClusterMetricConfigs` (checks its class and its `action`). */
-export const isDescribeClusterMetricConfigsError = actionErrorGuard<types.DescribeClusterMetricConfigsError>("DescribeClusterMetricConfigs");
+export const isDescribeClusterMetricConfigsError = /* @__PURE__ */ actionErrorGuard<types.DescribeClusterMetricConfigsError>("DescribeClusterMetricConfigs");
 /** Whether `error` is a service error answered by `DescribeConfigExtras` (checks its class and its `action`). */
-export const isDescribeConfigExtrasError = actionErrorGuard<types.DescribeConfigExtrasError>("DescribeConfigExtras");
+export const isDescribeConfigExtrasError = /* @__PURE__ */ actionErrorGuard<types.DescribeConfigExtrasError>("DescribeConfigExtras");
 /** Whether `error` is a service error answered by `DescribeConfigMachineGroups` (checks its class and its `action`). */
-export const isDescribeConfigMachineGroupsError = actionErrorGuard<types.DescribeConfigMachineGroupsError>("DescribeConfigMachineGroups");
+export const isDescribeConfigMachineGroupsError = /* @__PURE__ */ actionErrorGuard<types.DescribeConfigMachineGroupsError>("DescribeConfigMachineGroups");
 /** Whether `error` is a service error answered by `DescribeConfigs` (checks its class and its `action`). */
-export const isDescribeConfigsError = actionErrorGuard<types.DescribeConfigsError>("DescribeConfigs");
+export const isDescribeConfigsError = /* @__PURE__ */ actionErrorGuard<types.DescribeConfigsError>("DescribeConfigs");
 /** Whether `error` is a service error answered by `DescribeConsoleSharingList` (checks its class and its `action`). */
-export const isDescribeConsoleSharingListError = actionErrorGuard<types.DescribeConsoleSharingListError>("DescribeConsoleSharingList");
+export const isDescribeConsoleSharingListError = /* @__PURE__ */ actionErrorGuard<types.DescribeConsoleSharingListError>("DescribeConsoleSharingList");
 /** Whether `error` is a service error answered by `DescribeConsoles` (checks its class and its `action`). */
-export const isDescribeConsolesError = actionErrorGuard<types.DescribeConsolesError>("DescribeConsoles");
+export const isDescribeConsolesError = /* @__PURE__ */ actionErrorGuard<types.DescribeConsolesError>("DescribeConsoles");
 /** Whether `error` is a service error answered by `DescribeConsumer` (checks its class and its `action`). */
-export const isDescribeConsumerError = actionErrorGuard<types.DescribeConsumerError>("DescribeConsumer");
+export const isDescribeConsumerError = /* @__PURE__ */ actionErrorGuard<types.DescribeConsumerError>("DescribeConsumer");
 /** Whether `error` is a service error answered by `DescribeConsumerGroups` (checks its class and its `action`). */
-export const isDescribeConsumerGroupsError = actionErrorGuard<types.DescribeConsumerGroupsError>("DescribeConsumerGroups");
+export const isDescribeConsumerGroupsError = /* @__PURE__ */ actionErrorGuard<types.DescribeConsumerGroupsError>("DescribeConsumerGroups");
 /** Whether `error` is a service error answered by `DescribeConsumerOffsets` (checks its class and its `action`). */
-export const isDescribeConsumerOffsetsError = actionErrorGuard<types.DescribeConsumerOffsetsError>("DescribeConsumerOffsets");
+export const isDescribeConsumerOffsetsError = /* @__PURE__ */ actionErrorGuard<types.DescribeConsumerOffsetsError>("DescribeConsumerOffsets");
 /** Whether `error` is a service error answered by `DescribeConsumerPreview` (checks its class and its `action`). */
-export const isDescribeConsumerPreviewError = actionErrorGuard<types.DescribeConsumerPreviewError>("DescribeConsumerPreview");
+export const isDescribeConsumerPreviewError = /* @__PURE__ */ actionErrorGuard<types.DescribeConsumerPreviewError>("DescribeConsumerPreview");
 /** Whether `error` is a service error answered by `DescribeConsumers` (checks its class and its `action`). */
-export const isDescribeConsumersError = actionErrorGuard<types.DescribeConsumersError>("DescribeConsumers");
+export const isDescribeConsumersError = /* @__PURE__ */ actionErrorGuard<types.DescribeConsumersError>("DescribeConsumers");
 /** Whether `error` is a service error answered by `DescribeCosRecharges` (checks its class and its `action`). */
-export const isDescribeCosRechargesError = actionErrorGuard<types.DescribeCosRechargesError>("DescribeCosRecharges");
+export const isDescribeCosRechargesError = /* @__PURE__ */ actionErrorGuard<types.DescribeCosRechargesError>("DescribeCosRecharges");
 /** Whether `error` is a service error answered by `DescribeDashboardSubscribes` (checks its class and its `action`). */
-export const isDescribeDashboardSubscribesError = actionErrorGuard<types.DescribeDashboardSubscribesError>("DescribeDashboardSubscribes");
+export const isDescribeDashboardSubscribesError = /* @__PURE__ */ actionErrorGuard<types.DescribeDashboardSubscribesError>("DescribeDashboardSubscribes");
 /** Whether `error` is a service error answered by `DescribeDashboards` (checks its class and its `action`). */
-export const isDescribeDashboardsError = actionErrorGuard<types.DescribeDashboardsError>("DescribeDashboards");
+export const isDescribeDashboardsError = /* @__PURE__ */ actionErrorGuard<types.DescribeDashboardsError>("DescribeDashboards");
 /** Whether `error` is a service error answered by `DescribeDataTransformInfo` (checks its class and its `action`). */
-export const isDescribeDataTransformInfoError = actionErrorGuard<types.DescribeDataTransformInfoError>("DescribeDataTransformInfo");
+export const isDescribeDataTransformInfoError = /* @__PURE__ */ actionErrorGuard<types.DescribeDataTransformInfoError>("DescribeDataTransformInfo");
 /** Whether `error` is a service error answered by `DescribeDlcDelivers` (checks its class and its `action`). */
-export const isDescribeDlcDeliversError = actionErrorGuard<types.DescribeDlcDeliversError>("DescribeDlcDelivers");
+export const isDescribeDlcDeliversError = /* @__PURE__ */ actionErrorGuard<types.DescribeDlcDeliversError>("DescribeDlcDelivers");
 /** Whether `error` is a service error answered by `DescribeEsRechargePreview` (checks its class and its `action`). */
-export const isDescribeEsRechargePreviewError = actionErrorGuard<types.DescribeEsRechargePreviewError>("DescribeEsRechargePreview");
+export const isDescribeEsRechargePreviewError = /* @__PURE__ */ actionErrorGuard<types.DescribeEsRechargePreviewError>("DescribeEsRechargePreview");
 /** Whether `error` is a service error answered by `DescribeEsRecharges` (checks its class and its `action`). */
-export const isDescribeEsRechargesError = actionErrorGuard<types.DescribeEsRechargesError>("DescribeEsRecharges");
+export const isDescribeEsRechargesError = /* @__PURE__ */ actionErrorGuard<types.DescribeEsRechargesError>("DescribeEsRecharges");
 /** Whether `error` is a service error answered by `DescribeExports` (checks its class and its `action`). */
-export const isDescribeExportsError = actionErrorGuard<types.DescribeExportsError>("DescribeExports");
+export const isDescribeExportsError = /* @__PURE__ */ actionErrorGuard<types.DescribeExportsError>("DescribeExports");
 /** Whether `error` is a service error answered by `DescribeHostMetricConfigs` (checks its class and its `action`). */
-export const isDescribeHostMetricConfigsError = actionErrorGuard<types.DescribeHostMetricConfigsError>("DescribeHostMetricConfigs");
+export const isDescribeHostMetricConfigsError = /* @__PURE__ */ actionErrorGuard<types.DescribeHostMetricConfigsError>("DescribeHostMetricConfigs");
 /** Whether `error` is a service error answered by `DescribeIndex` (checks its class and its `action`). */
-export const isDescribeIndexError = actionErrorGuard<types.DescribeIndexError>("DescribeIndex");
+export const isDescribeIndexError = /* @__PURE__ */ actionErrorGuard<types.DescribeIndexError>("DescribeIndex");
 /** Whether `error` is a service error answered by `DescribeKafkaConsumer` (checks its class and its `action`). */
-export const isDescribeKafkaConsumerError = actionErrorGuard<types.DescribeKafkaConsumerError>("DescribeKafkaConsumer");
+export const isDescribeKafkaConsumerError = /* @__PURE__ */ actionErrorGuard<types.DescribeKafkaConsumerError>("DescribeKafkaConsumer");
 /** Whether `error` is a service error answered by `DescribeKafkaConsumerGroupDetail` (checks its class and its `action`). */
-export const isDescribeKafkaConsumerGroupDetailError = actionErrorGuard<types.DescribeKafkaConsumerGroupDetailError>("DescribeKafkaConsumerGroupDetail");
+export const isDescribeKafkaConsumerGroupDetailError = /* @__PURE__ */ actionErrorGuard<types.DescribeKafkaConsumerGroupDetailError>("DescribeKafkaConsumerGroupDetail");
 /** Whether `error` is a service error answered by `DescribeKafkaConsumerGroupList` (checks its class and its `action`). */
-export const isDescribeKafkaConsumerGroupListError = actionErrorGuard<types.DescribeKafkaConsumerGroupListError>("DescribeKafkaConsumerGroupList");
+export const isDescribeKafkaConsumerGroupListError = /* @__PURE__ */ actionErrorGuard<types.DescribeKafkaConsumerGroupListError>("DescribeKafkaConsumerGroupList");
 /** Whether `error` is a service error answered by `DescribeKafkaConsumerPreview` (checks its class and its `action`). */
-export const isDescribeKafkaConsumerPreviewError = actionErrorGuard<types.DescribeKafkaConsumerPreviewError>("DescribeKafkaConsumerPreview");
+export const isDescribeKafkaConsumerPreviewError = /* @__PURE__ */ actionErrorGuard<types.DescribeKafkaConsumerPreviewError>("DescribeKafkaConsumerPreview");
 /** Whether `error` is a service error answered by `DescribeKafkaConsumerTopics` (checks its class and its `action`). */
-export const isDescribeKafkaConsumerTopicsError = actionErrorGuard<types.DescribeKafkaConsumerTopicsError>("DescribeKafkaConsumerTopics");
+export const isDescribeKafkaConsumerTopicsError = /* @__PURE__ */ actionErrorGuard<types.DescribeKafkaConsumerTopicsError>("DescribeKafkaConsumerTopics");
 /** Whether `error` is a service error answered by `DescribeKafkaRecharges` (checks its class and its `action`). */
-export const isDescribeKafkaRechargesError = actionErrorGuard<types.DescribeKafkaRechargesError>("DescribeKafkaRecharges");
+export const isDescribeKafkaRechargesError = /* @__PURE__ */ actionErrorGuard<types.DescribeKafkaRechargesError>("DescribeKafkaRecharges");
 /** Whether `error` is a service error answered by `DescribeLogContext` (checks its class and its `action`). */
-export const isDescribeLogContextError = actionErrorGuard<types.DescribeLogContextError>("DescribeLogContext");
+export const isDescribeLogContextError = /* @__PURE__ */ actionErrorGuard<types.DescribeLogContextError>("DescribeLogContext");
 /** Whether `error` is a service error answered by `DescribeLogHistogram` (checks its class and its `action`). */
-export const isDescribeLogHistogramError = actionErrorGuard<types.DescribeLogHistogramError>("DescribeLogHistogram");
+export const isDescribeLogHistogramError = /* @__PURE__ */ actionErrorGuard<types.DescribeLogHistogramError>("DescribeLogHistogram");
 /** Whether `error` is a service error answered by `DescribeLogsets` (checks its class and its `action`). */
-export const isDescribeLogsetsError = actionErrorGuard<types.DescribeLogsetsError>("DescribeLogsets");
+export const isDescribeLogsetsError = /* @__PURE__ */ actionErrorGuard<types.DescribeLogsetsError>("DescribeLogsets");
 /** Whether `error` is a service error answered by `DescribeMachineGroupConfigs` (checks its class and its `action`). */
-export const isDescribeMachineGroupConfigsError = actionErrorGuard<types.DescribeMachineGroupConfigsError>("DescribeMachineGroupConfigs");
+export const isDescribeMachineGroupConfigsError = /* @__PURE__ */ actionErrorGuard<types.DescribeMachineGroupConfigsError>("DescribeMachineGroupConfigs");
 /** Whether `error` is a service error answered by `DescribeMachineGroups` (checks its class and its `action`). */
-export const isDescribeMachineGroupsError = actionErrorGuard<types.DescribeMachineGroupsError>("DescribeMachineGroups");
+export const isDescribeMachineGroupsError = /* @__PURE__ */ actionErrorGuard<types.DescribeMachineGroupsError>("DescribeMachineGroups");
 /** Whether `error` is a service error answered by `DescribeMachines` (checks its class and its `action`). */
-export const isDescribeMachinesError = actionErrorGuard<types.DescribeMachinesError>("DescribeMachines");
+export const isDescribeMachinesError = /* @__PURE__ */ actionErrorGuard<types.DescribeMachinesError>("DescribeMachines");
 /** Whether `error` is a service error answered by `DescribeMetricCorrectDimension` (checks its class and its `action`). */
-export const isDescribeMetricCorrectDimensionError = actionErrorGuard<types.DescribeMetricCorrectDimensionError>("DescribeMetricCorrectDimension");
+export const isDescribeMetricCorrectDimensionError = /* @__PURE__ */ actionErrorGuard<types.DescribeMetricCorrectDimensionError>("DescribeMetricCorrectDimension");
 /** Whether `error` is a service error answered by `DescribeMetricSubscribePreview` (checks its class and its `action`). */
-export const isDescribeMetricSubscribePreviewError = actionErrorGuard<types.DescribeMetricSubscribePreviewError>("DescribeMetricSubscribePreview");
+export const isDescribeMetricSubscribePreviewError = /* @__PURE__ */ actionErrorGuard<types.DescribeMetricSubscribePreviewError>("DescribeMetricSubscribePreview");
 /** Whether `error` is a service error answered by `DescribeMetricSubscribes` (checks its class and its `action`). */
-export const isDescribeMetricSubscribesError = actionErrorGuard<types.DescribeMetricSubscribesError>("DescribeMetricSubscribes");
+export const isDescribeMetricSubscribesError = /* @__PURE__ */ actionErrorGuard<types.DescribeMetricSubscribesError>("DescribeMetricSubscribes");
 /** Whether `error` is a service error answered by `DescribeNetworkApplicationDetail` (checks its class and its `action`). */
-export const isDescribeNetworkApplicationDetailError = actionErrorGuard<types.DescribeNetworkApplicationDetailError>("DescribeNetworkApplicationDetail");
+export const isDescribeNetworkApplicationDetailError = /* @__PURE__ */ actionErrorGuard<types.DescribeNetworkApplicationDetailError>("DescribeNetworkApplicationDetail");
 /** Whether `error` is a service error answered by `DescribeNetworkApplications` (checks its class and its `action`). */
-export const isDescribeNetworkApplicationsError = actionErrorGuard<types.DescribeNetworkApplicationsError>("DescribeNetworkApplications");
+export const isDescribeNetworkApplicationsError = /* @__PURE__ */ actionErrorGuard<types.DescribeNetworkApplicationsError>("DescribeNetworkApplications");
 /** Whether `error` is a service error answered by `DescribeNoticeContents` (checks its class and its `action`). */
-export const isDescribeNoticeContentsError = actionErrorGuard<types.DescribeNoticeContentsError>("DescribeNoticeContents");
+export const isDescribeNoticeContentsError = /* @__PURE__ */ actionErrorGuard<types.DescribeNoticeContentsError>("DescribeNoticeContents");
 /** Whether `error` is a service error answered by `DescribePartitions` (checks its class and its `action`). */
-export const isDescribePartitionsError = actionErrorGuard<types.DescribePartitionsError>("DescribePartitions");
+export const isDescribePartitionsError = /* @__PURE__ */ actionErrorGuard<types.DescribePartitionsError>("DescribePartitions");
 /** Whether `error` is a service error answered by `DescribeRebuildIndexTasks` (checks its class and its `action`). */
-export const isDescribeRebuildIndexTasksError = actionErrorGuard<types.DescribeRebuildIndexTasksError>("DescribeRebuildIndexTasks");
+export const isDescribeRebuildIndexTasksError = /* @__PURE__ */ actionErrorGuard<types.DescribeRebuildIndexTasksError>("DescribeRebuildIndexTasks");
 /** Whether `error` is a service error answered by `DescribeRecordingRuleTask` (checks its class and its `action`). */
-export const isDescribeRecordingRuleTaskError = actionErrorGuard<types.DescribeRecordingRuleTaskError>("DescribeRecordingRuleTask");
+export const isDescribeRecordingRuleTaskError = /* @__PURE__ */ actionErrorGuard<types.DescribeRecordingRuleTaskError>("DescribeRecordingRuleTask");
 /** Whether `error` is a service error answered by `DescribeRecordingRuleYamlTask` (checks its class and its `action`). */
-export const isDescribeRecordingRuleYamlTaskError = actionErrorGuard<types.DescribeRecordingRuleYamlTaskError>("DescribeRecordingRuleYamlTask");
+export const isDescribeRecordingRuleYamlTaskError = /* @__PURE__ */ actionErrorGuard<types.DescribeRecordingRuleYamlTaskError>("DescribeRecordingRuleYamlTask");
 /** Whether `error` is a service error answered by `DescribeRemoteWriteTasks` (checks its class and its `action`). */
-export const isDescribeRemoteWriteTasksError = actionErrorGuard<types.DescribeRemoteWriteTasksError>("DescribeRemoteWriteTasks");
+export const isDescribeRemoteWriteTasksError = /* @__PURE__ */ actionErrorGuard<types.DescribeRemoteWriteTasksError>("DescribeRemoteWriteTasks");
 /** Whether `error` is a service error answered by `DescribeS3Recharges` (checks its class and its `action`). */
-export const isDescribeS3RechargesError = actionErrorGuard<types.DescribeS3RechargesError>("DescribeS3Recharges");
+export const isDescribeS3RechargesError = /* @__PURE__ */ actionErrorGuard<types.DescribeS3RechargesError>("DescribeS3Recharges");
 /** Whether `error` is a service error answered by `DescribeScheduledSqlInfo` (checks its class and its `action`). */
-export const isDescribeScheduledSqlInfoError = actionErrorGuard<types.DescribeScheduledSqlInfoError>("DescribeScheduledSqlInfo");
+export const isDescribeScheduledSqlInfoError = /* @__PURE__ */ actionErrorGuard<types.DescribeScheduledSqlInfoError>("DescribeScheduledSqlInfo");
 /** Whether `error` is a service error answered by `DescribeSearchViews` (checks its class and its `action`). */
-export const isDescribeSearchViewsError = actionErrorGuard<types.DescribeSearchViewsError>("DescribeSearchViews");
+export const isDescribeSearchViewsError = /* @__PURE__ */ actionErrorGuard<types.DescribeSearchViewsError>("DescribeSearchViews");
 /** Whether `error` is a service error answered by `DescribeShipperTasks` (checks its class and its `action`). */
-export const isDescribeShipperTasksError = actionErrorGuard<types.DescribeShipperTasksError>("DescribeShipperTasks");
+export const isDescribeShipperTasksError = /* @__PURE__ */ actionErrorGuard<types.DescribeShipperTasksError>("DescribeShipperTasks");
 /** Whether `error` is a service error answered by `DescribeShippers` (checks its class and its `action`). */
-export const isDescribeShippersError = actionErrorGuard<types.DescribeShippersError>("DescribeShippers");
+export const isDescribeShippersError = /* @__PURE__ */ actionErrorGuard<types.DescribeShippersError>("DescribeShippers");
 /** Whether `error` is a service error answered by `DescribeSplunkDelivers` (checks its class and its `action`). */
-export const isDescribeSplunkDeliversError = actionErrorGuard<types.DescribeSplunkDeliversError>("DescribeSplunkDelivers");
+export const isDescribeSplunkDeliversError = /* @__PURE__ */ actionErrorGuard<types.DescribeSplunkDeliversError>("DescribeSplunkDelivers");
 /** Whether `error` is a service error answered by `DescribeSplunkPreview` (checks its class and its `action`). */
-export const isDescribeSplunkPreviewError = actionErrorGuard<types.DescribeSplunkPreviewError>("DescribeSplunkPreview");
+export const isDescribeSplunkPreviewError = /* @__PURE__ */ actionErrorGuard<types.DescribeSplunkPreviewError>("DescribeSplunkPreview");
 /** Whether `error` is a service error answered by `DescribeTopicBaseMetricConfigs` (checks its class and its `action`). */
-export const isDescribeTopicBaseMetricConfigsError = actionErrorGuard<types.DescribeTopicBaseMetricConfigsError>("DescribeTopicBaseMetricConfigs");
+export const isDescribeTopicBaseMetricConfigsError = /* @__PURE__ */ actionErrorGuard<types.DescribeTopicBaseMetricConfigsError>("DescribeTopicBaseMetricConfigs");
 /** Whether `error` is a service error answered by `DescribeTopicMetricConfigs` (checks its class and its `action`). */
-export const isDescribeTopicMetricConfigsError = actionErrorGuard<types.DescribeTopicMetricConfigsError>("DescribeTopicMetricConfigs");
+export const isDescribeTopicMetricConfigsError = /* @__PURE__ */ actionErrorGuard<types.DescribeTopicMetricConfigsError>("DescribeTopicMetricConfigs");
 /** Whether `error` is a service error answered by `DescribeTopics` (checks its class and its `action`). */
-export const isDescribeTopicsError = actionErrorGuard<types.DescribeTopicsError>("DescribeTopics");
+export const isDescribeTopicsError = /* @__PURE__ */ actionErrorGuard<types.DescribeTopicsError>("DescribeTopics");
 /** Whether `error` is a service error answered by `DescribeWebCallbacks` (checks its class and its `action`). */
-export const isDescribeWebCallbacksError = actionErrorGuard<types.DescribeWebCallbacksError>("DescribeWebCallbacks");
+export const isDescribeWebCallbacksError = /* @__PURE__ */ actionErrorGuard<types.DescribeWebCallbacksError>("DescribeWebCallbacks");
 /** Whether `error` is a service error answered by `EstimateRebuildIndexTask` (checks its class and its `action`). */
-export const isEstimateRebuildIndexTaskError = actionErrorGuard<types.EstimateRebuildIndexTaskError>("EstimateRebuildIndexTask");
+export const isEstimateRebuildIndexTaskError = /* @__PURE__ */ actionErrorGuard<types.EstimateRebuildIndexTaskError>("EstimateRebuildIndexTask");
 /** Whether `error` is a service error answered by `GetAlarmLog` (checks its class and its `action`). */
-export const isGetAlarmLogError = actionErrorGuard<types.GetAlarmLogError>("GetAlarmLog");
+export const isGetAlarmLogError = /* @__PURE__ */ actionErrorGuard<types.GetAlarmLogError>("GetAlarmLog");
 /** Whether `error` is a service error answered by `GetClsService` (checks its class and its `action`). */
-export const isGetClsServiceError = actionErrorGuard<types.GetClsServiceError>("GetClsService");
+export const isGetClsServiceError = /* @__PURE__ */ actionErrorGuard<types.GetClsServiceError>("GetClsService");
 /** Whether `error` is a service error answered by `GetMetricLabelValues` (checks its class and its `action`). */
-export const isGetMetricLabelValuesError = actionErrorGuard<types.GetMetricLabelValuesError>("GetMetricLabelValues");
+export const isGetMetricLabelValuesError = /* @__PURE__ */ actionErrorGuard<types.GetMetricLabelValuesError>("GetMetricLabelValues");
 /** Whether `error` is a service error answered by `MergePartition` (checks its class and its `action`). */
-export const isMergePartitionError = actionErrorGuard<types.MergePartitionError>("MergePartition");
+export const isMergePartitionError = /* @__PURE__ */ actionErrorGuard<types.MergePartitionError>("MergePartition");
 /** Whether `error` is a service error answered by `ModifyAgentApplication` (checks its class and its `action`). */
-export const isModifyAgentApplicationError = actionErrorGuard<types.ModifyAgentApplicationError>("ModifyAgentApplication");
+export const isModifyAgentApplicationError = /* @__PURE__ */ actionErrorGuard<types.ModifyAgentApplicationError>("ModifyAgentApplication");
 /** Whether `error` is a service error answered by `ModifyAlarm` (checks its class and its `action`). */
-export const isModifyAlarmError = actionErrorGuard<types.ModifyAlarmError>("ModifyAlarm");
+export const isModifyAlarmError = /* @__PURE__ */ actionErrorGuard<types.ModifyAlarmError>("ModifyAlarm");
 /** Whether `error` is a service error answered by `ModifyAlarmNotice` (checks its class and its `action`). */
-export const isModifyAlarmNoticeError = actionErrorGuard<types.ModifyAlarmNoticeError>("ModifyAlarmNotice");
+export const isModifyAlarmNoticeError = /* @__PURE__ */ actionErrorGuard<types.ModifyAlarmNoticeError>("ModifyAlarmNotice");
 /** Whether `error` is a service error answered by `ModifyAlarmShield` (checks its class and its `action`). */
-export const isModifyAlarmShieldError = actionErrorGuard<types.ModifyAlarmShieldError>("ModifyAlarmShield");
+export const isModifyAlarmShieldError = /* @__PURE__ */ actionErrorGuard<types.ModifyAlarmShieldError>("ModifyAlarmShield");
 /** Whether `error` is a service error answered by `ModifyCloudProductLogCollection` (checks its class and its `action`). */
-export const isModifyCloudProductLogCollectionError = actionErrorGuard<types.ModifyCloudProductLogCollectionError>("ModifyCloudProductLogCollection");
+export const isModifyCloudProductLogCollectionError = /* @__PURE__ */ actionErrorGuard<types.ModifyCloudProductLogCollectionError>("ModifyCloudProductLogCollection");
 /** Whether `error` is a service error answered by `ModifyConfig` (checks its class and its `action`). */
-export const isModifyConfigError = actionErrorGuard<types.ModifyConfigError>("ModifyConfig");
+export const isModifyConfigError = /* @__PURE__ */ actionErrorGuard<types.ModifyConfigError>("ModifyConfig");
 /** Whether `error` is a service error answered by `ModifyConfigExtra` (checks its class and its `action`). */
-export const isModifyConfigExtraError = actionErrorGuard<types.ModifyConfigExtraError>("ModifyConfigExtra");
+export const isModifyConfigExtraError = /* @__PURE__ */ actionErrorGuard<types.ModifyConfigExtraError>("ModifyConfigExtra");
 /** Whether `error` is a service error answered by `ModifyConsole` (checks its class and its `action`). */
-export const isModifyConsoleError = actionErrorGuard<types.ModifyConsoleError>("ModifyConsole");
+export const isModifyConsoleError = /* @__PURE__ */ actionErrorGuard<types.ModifyConsoleError>("ModifyConsole");
 /** Whether `error` is a service error answered by `ModifyConsoleSharing` (checks its class and its `action`). */
-export const isModifyConsoleSharingError = actionErrorGuard<types.ModifyConsoleSharingError>("ModifyConsoleSharing");
+export const isModifyConsoleSharingError = /* @__PURE__ */ actionErrorGuard<types.ModifyConsoleSharingError>("ModifyConsoleSharing");
 /** Whether `error` is a service error answered by `ModifyConsumer` (checks its class and its `action`). */
-export const isModifyConsumerError = actionErrorGuard<types.ModifyConsumerError>("ModifyConsumer");
+export const isModifyConsumerError = /* @__PURE__ */ actionErrorGuard<types.ModifyConsumerError>("ModifyConsumer");
 /** Whether `error` is a service error answered by `ModifyConsumerGroup` (checks its class and its `action`). */
-export const isModifyConsumerGroupError = actionErrorGuard<types.ModifyConsumerGroupError>("ModifyConsumerGroup");
+export const isModifyConsumerGroupError = /* @__PURE__ */ actionErrorGuard<types.ModifyConsumerGroupError>("ModifyConsumerGroup");
 /** Whether `error` is a service error answered by `ModifyCosRecharge` (checks its class and its `action`). */
-export const isModifyCosRechargeError = actionErrorGuard<types.ModifyCosRechargeError>("ModifyCosRecharge");
+export const isModifyCosRechargeError = /* @__PURE__ */ actionErrorGuard<types.ModifyCosRechargeError>("ModifyCosRecharge");
 /** Whether `error` is a service error answered by `ModifyDashboard` (checks its class and its `action`). */
-export const isModifyDashboardError = actionErrorGuard<types.ModifyDashboardError>("ModifyDashboard");
+export const isModifyDashboardError = /* @__PURE__ */ actionErrorGuard<types.ModifyDashboardError>("ModifyDashboard");
 /** Whether `error` is a service error answered by `ModifyDashboardSubscribe` (checks its class and its `action`). */
-export const isModifyDashboardSubscribeError = actionErrorGuard<types.ModifyDashboardSubscribeError>("ModifyDashboardSubscribe");
+export const isModifyDashboardSubscribeError = /* @__PURE__ */ actionErrorGuard<types.ModifyDashboardSubscribeError>("ModifyDashboardSubscribe");
 /** Whether `error` is a service error answered by `ModifyDataTransform` (checks its class and its `action`). */
-export const isModifyDataTransformError = actionErrorGuard<types.ModifyDataTransformError>("ModifyDataTransform");
+export const isModifyDataTransformError = /* @__PURE__ */ actionErrorGuard<types.ModifyDataTransformError>("ModifyDataTransform");
 /** Whether `error` is a service error answered by `ModifyDlcDeliver` (checks its class and its `action`). */
-export const isModifyDlcDeliverError = actionErrorGuard<types.ModifyDlcDeliverError>("ModifyDlcDeliver");
+export const isModifyDlcDeliverError = /* @__PURE__ */ actionErrorGuard<types.ModifyDlcDeliverError>("ModifyDlcDeliver");
 /** Whether `error` is a service error answered by `ModifyEsRecharge` (checks its class and its `action`). */
-export const isModifyEsRechargeError = actionErrorGuard<types.ModifyEsRechargeError>("ModifyEsRecharge");
+export const isModifyEsRechargeError = /* @__PURE__ */ actionErrorGuard<types.ModifyEsRechargeError>("ModifyEsRecharge");
 /** Whether `error` is a service error answered by `ModifyHostMetricConfig` (checks its class and its `action`). */
-export const isModifyHostMetricConfigError = actionErrorGuard<types.ModifyHostMetricConfigError>("ModifyHostMetricConfig");
+export const isModifyHostMetricConfigError = /* @__PURE__ */ actionErrorGuard<types.ModifyHostMetricConfigError>("ModifyHostMetricConfig");
 /** Whether `error` is a service error answered by `ModifyIndex` (checks its class and its `action`). */
-export const isModifyIndexError = actionErrorGuard<types.ModifyIndexError>("ModifyIndex");
+export const isModifyIndexError = /* @__PURE__ */ actionErrorGuard<types.ModifyIndexError>("ModifyIndex");
 /** Whether `error` is a service error answered by `ModifyKafkaConsumer` (checks its class and its `action`). */
-export const isModifyKafkaConsumerError = actionErrorGuard<types.ModifyKafkaConsumerError>("ModifyKafkaConsumer");
+export const isModifyKafkaConsumerError = /* @__PURE__ */ actionErrorGuard<types.ModifyKafkaConsumerError>("ModifyKafkaConsumer");
 /** Whether `error` is a service error answered by `ModifyKafkaConsumerGroupOffset` (checks its class and its `action`). */
-export const isModifyKafkaConsumerGroupOffsetError = actionErrorGuard<types.ModifyKafkaConsumerGroupOffsetError>("ModifyKafkaConsumerGroupOffset");
+export const isModifyKafkaConsumerGroupOffsetError = /* @__PURE__ */ actionErrorGuard<types.ModifyKafkaConsumerGroupOffsetError>("ModifyKafkaConsumerGroupOffset");
 /** Whether `error` is a service error answered by `ModifyKafkaRecharge` (checks its class and its `action`). */
-export const isModifyKafkaRechargeError = actionErrorGuard<types.ModifyKafkaRechargeError>("ModifyKafkaRecharge");
+export const isModifyKafkaRechargeError = /* @__PURE__ */ actionErrorGuard<types.ModifyKafkaRechargeError>("ModifyKafkaRecharge");
 /** Whether `error` is a service error answered by `ModifyLog` (checks its class and its `action`). */
-export const isModifyLogError = actionErrorGuard<types.ModifyLogError>("ModifyLog");
+export const isModifyLogError = /* @__PURE__ */ actionErrorGuard<types.ModifyLogError>("ModifyLog");
 /** Whether `error` is a service error answered by `ModifyLogset` (checks its class and its `action`). */
-export const isModifyLogsetError = actionErrorGuard<types.ModifyLogsetError>("ModifyLogset");
+export const isModifyLogsetError = /* @__PURE__ */ actionErrorGuard<types.ModifyLogsetError>("ModifyLogset");
 /** Whether `error` is a service error answered by `ModifyMachineGroup` (checks its class and its `action`). */
-export const isModifyMachineGroupError = actionErrorGuard<types.ModifyMachineGroupError>("ModifyMachineGroup");
+export const isModifyMachineGroupError = /* @__PURE__ */ actionErrorGuard<types.ModifyMachineGroupError>("ModifyMachineGroup");
 /** Whether `error` is a service error answered by `ModifyMetricConfig` (checks its class and its `action`). */
-export const isModifyMetricConfigError = actionErrorGuard<types.ModifyMetricConfigError>("ModifyMetricConfig");
+export const isModifyMetricConfigError = /* @__PURE__ */ actionErrorGuard<types.ModifyMetricConfigError>("ModifyMetricConfig");
 /** Whether `error` is a service error answered by `ModifyMetricSubscribe` (checks its class and its `action`). */
-export const isModifyMetricSubscribeError = actionErrorGuard<types.ModifyMetricSubscribeError>("ModifyMetricSubscribe");
+export const isModifyMetricSubscribeError = /* @__PURE__ */ actionErrorGuard<types.ModifyMetricSubscribeError>("ModifyMetricSubscribe");
 /** Whether `error` is a service error answered by `ModifyNetworkApplication` (checks its class and its `action`). */
-export const isModifyNetworkApplicationError = actionErrorGuard<types.ModifyNetworkApplicationError>("ModifyNetworkApplication");
+export const isModifyNetworkApplicationError = /* @__PURE__ */ actionErrorGuard<types.ModifyNetworkApplicationError>("ModifyNetworkApplication");
 /** Whether `error` is a service error answered by `ModifyNoticeContent` (checks its class and its `action`). */
-export const isModifyNoticeContentError = actionErrorGuard<types.ModifyNoticeContentError>("ModifyNoticeContent");
+export const isModifyNoticeContentError = /* @__PURE__ */ actionErrorGuard<types.ModifyNoticeContentError>("ModifyNoticeContent");
 /** Whether `error` is a service error answered by `ModifyRecordingRuleTask` (checks its class and its `action`). */
-export const isModifyRecordingRuleTaskError = actionErrorGuard<types.ModifyRecordingRuleTaskError>("ModifyRecordingRuleTask");
+export const isModifyRecordingRuleTaskError = /* @__PURE__ */ actionErrorGuard<types.ModifyRecordingRuleTaskError>("ModifyRecordingRuleTask");
 /** Whether `error` is a service error answered by `ModifyRecordingRuleYamlTask` (checks its class and its `action`). */
-export const isModifyRecordingRuleYamlTaskError = actionErrorGuard<types.ModifyRecordingRuleYamlTaskError>("ModifyRecordingRuleYamlTask");
+export const isModifyRecordingRuleYamlTaskError = /* @__PURE__ */ actionErrorGuard<types.ModifyRecordingRuleYamlTaskError>("ModifyRecordingRuleYamlTask");
 /** Whether `error` is a service error answered by `ModifyRemoteWriteTask` (checks its class and its `action`). */
-export const isModifyRemoteWriteTaskError = actionErrorGuard<types.ModifyRemoteWriteTaskError>("ModifyRemoteWriteTask");
+export const isModifyRemoteWriteTaskError = /* @__PURE__ */ actionErrorGuard<types.ModifyRemoteWriteTaskError>("ModifyRemoteWriteTask");
 /** Whether `error` is a service error answered by `ModifyS3Recharge` (checks its class and its `action`). */
-export const isModifyS3RechargeError = actionErrorGuard<types.ModifyS3RechargeError>("ModifyS3Recharge");
+export const isModifyS3RechargeError = /* @__PURE__ */ actionErrorGuard<types.ModifyS3RechargeError>("ModifyS3Recharge");
 /** Whether `error` is a service error answered by `ModifyScheduledSql` (checks its class and its `action`). */
-export const isModifyScheduledSqlError = actionErrorGuard<types.ModifyScheduledSqlError>("ModifyScheduledSql");
+export const isModifyScheduledSqlError = /* @__PURE__ */ actionErrorGuard<types.ModifyScheduledSqlError>("ModifyScheduledSql");
 /** Whether `error` is a service error answered by `ModifySearchView` (checks its class and its `action`). */
-export const isModifySearchViewError = actionErrorGuard<types.ModifySearchViewError>("ModifySearchView");
+export const isModifySearchViewError = /* @__PURE__ */ actionErrorGuard<types.ModifySearchViewError>("ModifySearchView");
 /** Whether `error` is a service error answered by `ModifyShipper` (checks its class and its `action`). */
-export const isModifyShipperError = actionErrorGuard<types.ModifyShipperError>("ModifyShipper");
+export const isModifyShipperError = /* @__PURE__ */ actionErrorGuard<types.ModifyShipperError>("ModifyShipper");
 /** Whether `error` is a service error answered by `ModifySplunkDeliver` (checks its class and its `action`). */
-export const isModifySplunkDeliverError = actionErrorGuard<types.ModifySplunkDeliverError>("ModifySplunkDeliver");
+export const isModifySplunkDeliverError = /* @__PURE__ */ actionErrorGuard<types.ModifySplunkDeliverError>("ModifySplunkDeliver");
 /** Whether `error` is a service error answered by `ModifyTopic` (checks its class and its `action`). */
-export const isModifyTopicError = actionErrorGuard<types.ModifyTopicError>("ModifyTopic");
+export const isModifyTopicError = /* @__PURE__ */ actionErrorGuard<types.ModifyTopicError>("ModifyTopic");
 /** Whether `error` is a service error answered by `ModifyWebCallback` (checks its class and its `action`). */
-export const isModifyWebCallbackError = actionErrorGuard<types.ModifyWebCallbackError>("ModifyWebCallback");
+export const isModifyWebCallbackError = /* @__PURE__ */ actionErrorGuard<types.ModifyWebCallbackError>("ModifyWebCallback");
 /** Whether `error` is a service error answered by `OpenClawService` (checks its class and its `action`). */
-export const isOpenClawServiceError = actionErrorGuard<types.OpenClawServiceError>("OpenClawService");
+export const isOpenClawServiceError = /* @__PURE__ */ actionErrorGuard<types.OpenClawServiceError>("OpenClawService");
 /** Whether `error` is a service error answered by `OpenClsService` (checks its class and its `action`). */
-export const isOpenClsServiceError = actionErrorGuard<types.OpenClsServiceError>("OpenClsService");
+export const isOpenClsServiceError = /* @__PURE__ */ actionErrorGuard<types.OpenClsServiceError>("OpenClsService");
 /** Whether `error` is a service error answered by `OpenKafkaConsumer` (checks its class and its `action`). */
-export const isOpenKafkaConsumerError = actionErrorGuard<types.OpenKafkaConsumerError>("OpenKafkaConsumer");
+export const isOpenKafkaConsumerError = /* @__PURE__ */ actionErrorGuard<types.OpenKafkaConsumerError>("OpenKafkaConsumer");
 /** Whether `error` is a service error answered by `PreviewKafkaRecharge` (checks its class and its `action`). */
-export const isPreviewKafkaRechargeError = actionErrorGuard<types.PreviewKafkaRechargeError>("PreviewKafkaRecharge");
+export const isPreviewKafkaRechargeError = /* @__PURE__ */ actionErrorGuard<types.PreviewKafkaRechargeError>("PreviewKafkaRecharge");
 /** Whether `error` is a service error answered by `QueryMetric` (checks its class and its `action`). */
-export const isQueryMetricError = actionErrorGuard<types.QueryMetricError>("QueryMetric");
+export const isQueryMetricError = /* @__PURE__ */ actionErrorGuard<types.QueryMetricError>("QueryMetric");
 /** Whether `error` is a service error answered by `QueryRangeMetric` (checks its class and its `action`). */
-export const isQueryRangeMetricError = actionErrorGuard<types.QueryRangeMetricError>("QueryRangeMetric");
+export const isQueryRangeMetricError = /* @__PURE__ */ actionErrorGuard<types.QueryRangeMetricError>("QueryRangeMetric");
 /** Whether `error` is a service error answered by `RetryShipperTask` (checks its class and its `action`). */
-export const isRetryShipperTaskError = actionErrorGuard<types.RetryShipperTaskError>("RetryShipperTask");
+export const isRetryShipperTaskError = /* @__PURE__ */ actionErrorGuard<types.RetryShipperTaskError>("RetryShipperTask");
 /** Whether `error` is a service error answered by `SearchCosRechargeInfo` (checks its class and its `action`). */
-export const isSearchCosRechargeInfoError = actionErrorGuard<types.SearchCosRechargeInfoError>("SearchCosRechargeInfo");
+export const isSearchCosRechargeInfoError = /* @__PURE__ */ actionErrorGuard<types.SearchCosRechargeInfoError>("SearchCosRechargeInfo");
 /** Whether `error` is a service error answered by `SearchDashboardSubscribe` (checks its class and its `action`). */
-export const isSearchDashboardSubscribeError = actionErrorGuard<types.SearchDashboardSubscribeError>("SearchDashboardSubscribe");
+export const isSearchDashboardSubscribeError = /* @__PURE__ */ actionErrorGuard<types.SearchDashboardSubscribeError>("SearchDashboardSubscribe");
 /** Whether `error` is a service error answered by `SearchLog` (checks its class and its `action`). */
-export const isSearchLogError = actionErrorGuard<types.SearchLogError>("SearchLog");
+export const isSearchLogError = /* @__PURE__ */ actionErrorGuard<types.SearchLogError>("SearchLog");
 /** Whether `error` is a service error answered by `SearchS3RechargeInfo` (checks its class and its `action`). */
-export const isSearchS3RechargeInfoError = actionErrorGuard<types.SearchS3RechargeInfoError>("SearchS3RechargeInfo");
+export const isSearchS3RechargeInfoError = /* @__PURE__ */ actionErrorGuard<types.SearchS3RechargeInfoError>("SearchS3RechargeInfo");
 /** Whether `error` is a service error answered by `SendConsumerHeartbeat` (checks its class and its `action`). */
-export const isSendConsumerHeartbeatError = actionErrorGuard<types.SendConsumerHeartbeatError>("SendConsumerHeartbeat");
+export const isSendConsumerHeartbeatError = /* @__PURE__ */ actionErrorGuard<types.SendConsumerHeartbeatError>("SendConsumerHeartbeat");
 /** Whether `error` is a service error answered by `SplitPartition` (checks its class and its `action`). */
-export const isSplitPartitionError = actionErrorGuard<types.SplitPartitionError>("SplitPartition");
+export const isSplitPartitionError = /* @__PURE__ */ actionErrorGuard<types.SplitPartitionError>("SplitPartition");
 /** Whether `error` is a service error answered by `UploadLog` (checks its class and its `action`). */
-export const isUploadLogError = actionErrorGuard<types.UploadLogError>("UploadLog");
+export const isUploadLogError = /* @__PURE__ */ actionErrorGuard<types.UploadLogError>("UploadLog");

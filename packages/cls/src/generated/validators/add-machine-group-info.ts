@@ -3,17 +3,7 @@
 
 import { validateMachineGroupTypeInfoShape } from "./shapes/machine-group-type-info.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["GroupId","MachineGroupType"],
-  "properties": {
-    "GroupId": {
-      "type": "string"
-    },
-    "MachineGroupType": {
-      "tcsdkShape": "MachineGroupTypeInfo"
-    }
-  }
+  "required": ["GroupId","MachineGroupType"]
 };
 const func0 = validateMachineGroupTypeInfoShape;
 
@@ -27,8 +17,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateAddMachineGroupInfoInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateAddMachineGroupInfoInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -37,8 +26,7 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "GroupId") || (key0 === "MachineGroupType"))){
-validateAddMachineGroupInfoInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateAddMachineGroupInfoInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -47,8 +35,8 @@ if(_errs1 === errors){
 if(data.GroupId !== undefined){
 const _errs2 = errors;
 if(typeof data.GroupId !== "string"){
-validateAddMachineGroupInfoInput.errors = [{instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateAddMachineGroupInfoInput.errors = [{instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/type",keyword:"type",
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -74,7 +62,7 @@ var valid1 = true;
 }
 }
 else {
-validateAddMachineGroupInfoInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateAddMachineGroupInfoInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,17 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["ConfigId","GroupId"],
-  "properties": {
-    "ConfigId": {
-      "type": "string"
-    },
-    "GroupId": {
-      "type": "string"
-    }
-  }
+  "required": ["ConfigId","GroupId"]
 };
 
 function validateApplyConfigToMachineGroupInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -25,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateApplyConfigToMachineGroupInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateApplyConfigToMachineGroupInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -36,7 +25,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "ConfigId") || (key0 === "GroupId"))){
 validateApplyConfigToMachineGroupInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -46,7 +35,7 @@ if(data.ConfigId !== undefined){
 const _errs2 = errors;
 if(typeof data.ConfigId !== "string"){
 validateApplyConfigToMachineGroupInput.errors = [{instancePath:instancePath+"/ConfigId",schemaPath:"#/properties/ConfigId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -59,7 +48,7 @@ if(data.GroupId !== undefined){
 const _errs4 = errors;
 if(typeof data.GroupId !== "string"){
 validateApplyConfigToMachineGroupInput.errors = [{instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -72,7 +61,7 @@ var valid1 = true;
 }
 }
 else {
-validateApplyConfigToMachineGroupInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateApplyConfigToMachineGroupInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

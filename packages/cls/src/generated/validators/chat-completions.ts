@@ -4,29 +4,7 @@
 import { validateMessageShape } from "./shapes/message.js";
 import { validateMetadataItemShape } from "./shapes/metadata-item.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["Model","Messages"],
-  "properties": {
-    "Model": {
-      "type": "string"
-    },
-    "Messages": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "Message"
-      }
-    },
-    "Stream": {
-      "type": "boolean"
-    },
-    "Metadata": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "MetadataItem"
-      }
-    }
-  }
+  "required": ["Model","Messages"]
 };
 const func0 = validateMessageShape;
 const func1 = validateMetadataItemShape;
@@ -41,8 +19,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateChatCompletionsInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateChatCompletionsInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -51,8 +28,7 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((key0 === "Model") || (key0 === "Messages")) || (key0 === "Stream")) || (key0 === "Metadata"))){
-validateChatCompletionsInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateChatCompletionsInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -61,8 +37,7 @@ if(_errs1 === errors){
 if(data.Model !== undefined){
 const _errs2 = errors;
 if(typeof data.Model !== "string"){
-validateChatCompletionsInput.errors = [{instancePath:instancePath+"/Model",schemaPath:"#/properties/Model/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateChatCompletionsInput.errors = [{instancePath:instancePath+"/Model",schemaPath:"#/properties/Model/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -91,8 +66,7 @@ break;
 }
 }
 else {
-validateChatCompletionsInput.errors = [{instancePath:instancePath+"/Messages",schemaPath:"#/properties/Messages/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateChatCompletionsInput.errors = [{instancePath:instancePath+"/Messages",schemaPath:"#/properties/Messages/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -105,8 +79,7 @@ if(valid1){
 if(data.Stream !== undefined){
 const _errs7 = errors;
 if(typeof data.Stream !== "boolean"){
-validateChatCompletionsInput.errors = [{instancePath:instancePath+"/Stream",schemaPath:"#/properties/Stream/type",keyword:"type",params:{type: "boolean"},
-message:"must be boolean"}];
+validateChatCompletionsInput.errors = [{instancePath:instancePath+"/Stream",schemaPath:"#/properties/Stream/type",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs7 === errors;
@@ -135,8 +108,7 @@ break;
 }
 }
 else {
-validateChatCompletionsInput.errors = [{instancePath:instancePath+"/Metadata",schemaPath:"#/properties/Metadata/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateChatCompletionsInput.errors = [{instancePath:instancePath+"/Metadata",schemaPath:"#/properties/Metadata/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -152,7 +124,7 @@ var valid1 = true;
 }
 }
 else {
-validateChatCompletionsInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateChatCompletionsInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

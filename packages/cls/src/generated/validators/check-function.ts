@@ -2,27 +2,7 @@
 // @ts-nocheck
 
 import { validateDataTransformResouceInfoShape } from "./shapes/data-transform-resouce-info.js";
-const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["EtlContent"],
-  "properties": {
-    "EtlContent": {
-      "type": "string"
-    },
-    "DstResources": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "DataTransformResouceInfo"
-      }
-    },
-    "FuncType": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    }
-  }
-};
+const schema0 = {};
 const func0 = validateDataTransformResouceInfoShape;
 
 function validateCheckFunctionInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -32,16 +12,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.EtlContent === undefined) && (missing0 = "EtlContent")){
-validateCheckFunctionInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateCheckFunctionInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "EtlContent") || (key0 === "DstResources")) || (key0 === "FuncType"))){
-validateCheckFunctionInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateCheckFunctionInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -50,8 +28,8 @@ if(_errs1 === errors){
 if(data.EtlContent !== undefined){
 const _errs2 = errors;
 if(typeof data.EtlContent !== "string"){
-validateCheckFunctionInput.errors = [{instancePath:instancePath+"/EtlContent",schemaPath:"#/properties/EtlContent/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCheckFunctionInput.errors = [{instancePath:instancePath+"/EtlContent",schemaPath:"#/properties/EtlContent/type",keyword:"type",
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -81,7 +59,7 @@ break;
 }
 else {
 validateCheckFunctionInput.errors = [{instancePath:instancePath+"/DstResources",schemaPath:"#/properties/DstResources/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -95,21 +73,20 @@ if(data.FuncType !== undefined){
 let data3 = data.FuncType;
 const _errs7 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validateCheckFunctionInput.errors = [{instancePath:instancePath+"/FuncType",schemaPath:"#/properties/FuncType/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateCheckFunctionInput.errors = [{instancePath:instancePath+"/FuncType",schemaPath:"#/properties/FuncType/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs7){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < -9223372036854776000 || isNaN(data3)){
 validateCheckFunctionInput.errors = [{instancePath:instancePath+"/FuncType",schemaPath:"#/properties/FuncType/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data3 >= 9223372036854776000 || isNaN(data3)){
 validateCheckFunctionInput.errors = [{instancePath:instancePath+"/FuncType",schemaPath:"#/properties/FuncType/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -126,7 +103,7 @@ var valid0 = true;
 }
 }
 else {
-validateCheckFunctionInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCheckFunctionInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

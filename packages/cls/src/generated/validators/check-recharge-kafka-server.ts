@@ -3,33 +3,7 @@
 
 import { validateKafkaProtocolInfoShape } from "./shapes/kafka-protocol-info.js";
 import { validateUserKafkaMetaShape } from "./shapes/user-kafka-meta.js";
-const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["KafkaType"],
-  "properties": {
-    "KafkaType": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "KafkaInstance": {
-      "type": "string"
-    },
-    "ServerAddr": {
-      "type": "string"
-    },
-    "IsEncryptionAddr": {
-      "type": "boolean"
-    },
-    "Protocol": {
-      "tcsdkShape": "KafkaProtocolInfo"
-    },
-    "UserKafkaMeta": {
-      "tcsdkShape": "UserKafkaMeta"
-    }
-  }
-};
+const schema0 = {};
 const func0 = validateKafkaProtocolInfoShape;
 const func1 = validateUserKafkaMetaShape;
 
@@ -40,8 +14,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.KafkaType === undefined) && (missing0 = "KafkaType")){
-validateCheckRechargeKafkaServerInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateCheckRechargeKafkaServerInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
@@ -50,7 +23,7 @@ for(const key0 in data){
 if(!((((((key0 === "KafkaType") || (key0 === "KafkaInstance")) || (key0 === "ServerAddr")) || (key0 === "IsEncryptionAddr")) || (key0 === "Protocol")) ||
  (key0 === "UserKafkaMeta"))){
 validateCheckRechargeKafkaServerInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -61,20 +34,20 @@ let data0 = data.KafkaType;
 const _errs2 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
 validateCheckRechargeKafkaServerInput.errors = [{instancePath:instancePath+"/KafkaType",schemaPath:"#/properties/KafkaType/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs2){
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < 0 || isNaN(data0)){
 validateCheckRechargeKafkaServerInput.errors = [{instancePath:instancePath+"/KafkaType",schemaPath:"#/properties/KafkaType/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data0 >= 18446744073709552000 || isNaN(data0)){
 validateCheckRechargeKafkaServerInput.errors = [{instancePath:instancePath+"/KafkaType",schemaPath:"#/properties/KafkaType/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -90,7 +63,7 @@ if(data.KafkaInstance !== undefined){
 const _errs4 = errors;
 if(typeof data.KafkaInstance !== "string"){
 validateCheckRechargeKafkaServerInput.errors = [{instancePath:instancePath+"/KafkaInstance",schemaPath:"#/properties/KafkaInstance/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -103,7 +76,7 @@ if(data.ServerAddr !== undefined){
 const _errs6 = errors;
 if(typeof data.ServerAddr !== "string"){
 validateCheckRechargeKafkaServerInput.errors = [{instancePath:instancePath+"/ServerAddr",schemaPath:"#/properties/ServerAddr/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -116,7 +89,7 @@ if(data.IsEncryptionAddr !== undefined){
 const _errs8 = errors;
 if(typeof data.IsEncryptionAddr !== "boolean"){
 validateCheckRechargeKafkaServerInput.errors = [{instancePath:instancePath+"/IsEncryptionAddr",schemaPath:"#/properties/IsEncryptionAddr/type",keyword:"type",
-params:{type: "boolean"},message:"must be boolean"}];
+params:{type: "boolean"}}];
 return false;
 }
 var valid0 = _errs8 === errors;
@@ -157,7 +130,7 @@ var valid0 = true;
 }
 }
 else {
-validateCheckRechargeKafkaServerInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCheckRechargeKafkaServerInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,20 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["ApplicationName","AccessType"],
-  "properties": {
-    "ApplicationName": {
-      "type": "string"
-    },
-    "AccessType": {
-      "type": "string"
-    },
-    "LogsetId": {
-      "type": "string"
-    }
-  }
+  "required": ["ApplicationName","AccessType"]
 };
 
 function validateCreateAgentApplicationInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -28,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateCreateAgentApplicationInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateCreateAgentApplicationInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -39,7 +25,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "ApplicationName") || (key0 === "AccessType")) || (key0 === "LogsetId"))){
 validateCreateAgentApplicationInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -49,7 +35,7 @@ if(data.ApplicationName !== undefined){
 const _errs2 = errors;
 if(typeof data.ApplicationName !== "string"){
 validateCreateAgentApplicationInput.errors = [{instancePath:instancePath+"/ApplicationName",schemaPath:"#/properties/ApplicationName/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -62,7 +48,7 @@ if(data.AccessType !== undefined){
 const _errs4 = errors;
 if(typeof data.AccessType !== "string"){
 validateCreateAgentApplicationInput.errors = [{instancePath:instancePath+"/AccessType",schemaPath:"#/properties/AccessType/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -75,7 +61,7 @@ if(data.LogsetId !== undefined){
 const _errs6 = errors;
 if(typeof data.LogsetId !== "string"){
 validateCreateAgentApplicationInput.errors = [{instancePath:instancePath+"/LogsetId",schemaPath:"#/properties/LogsetId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -89,7 +75,7 @@ var valid1 = true;
 }
 }
 else {
-validateCreateAgentApplicationInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCreateAgentApplicationInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -7,59 +7,18 @@ import { validateNoticeRuleShape } from "./shapes/notice-rule.js";
 import { validateTagShape } from "./shapes/tag.js";
 import { validateWebCallbackShape } from "./shapes/web-callback.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["Name"],
   "properties": {
-    "Name": {
-      "type": "string"
-    },
-    "Tags": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "Tag"
-      }
-    },
-    "Type": {
-      "type": "string"
-    },
-    "NoticeReceivers": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "NoticeReceiver"
-      }
-    },
-    "WebCallbacks": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "WebCallback"
-      }
-    },
-    "NoticeRules": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "NoticeRule"
-      }
-    },
-    "JumpDomain": {
-      "type": "string"
-    },
-    "DeliverStatus": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "DeliverConfig": {
-      "tcsdkShape": "DeliverConfig"
-    },
-    "AlarmShieldStatus": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "CallbackPrioritize": {
-      "type": "boolean"
-    }
+    "Name": {},
+    "Tags": {},
+    "Type": {},
+    "NoticeReceivers": {},
+    "WebCallbacks": {},
+    "NoticeRules": {},
+    "JumpDomain": {},
+    "DeliverStatus": {},
+    "DeliverConfig": {},
+    "AlarmShieldStatus": {},
+    "CallbackPrioritize": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -76,16 +35,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.Name === undefined) && (missing0 = "Name")){
-validateCreateAlarmNoticeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateCreateAlarmNoticeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
-validateCreateAlarmNoticeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateCreateAlarmNoticeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -94,8 +51,7 @@ if(_errs1 === errors){
 if(data.Name !== undefined){
 const _errs2 = errors;
 if(typeof data.Name !== "string"){
-validateCreateAlarmNoticeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateAlarmNoticeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -124,8 +80,7 @@ break;
 }
 }
 else {
-validateCreateAlarmNoticeInput.errors = [{instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateCreateAlarmNoticeInput.errors = [{instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -138,8 +93,7 @@ if(valid0){
 if(data.Type !== undefined){
 const _errs7 = errors;
 if(typeof data.Type !== "string"){
-validateCreateAlarmNoticeInput.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateAlarmNoticeInput.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs7 === errors;
@@ -169,7 +123,7 @@ break;
 }
 else {
 validateCreateAlarmNoticeInput.errors = [{instancePath:instancePath+"/NoticeReceivers",schemaPath:"#/properties/NoticeReceivers/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -200,7 +154,7 @@ break;
 }
 else {
 validateCreateAlarmNoticeInput.errors = [{instancePath:instancePath+"/WebCallbacks",schemaPath:"#/properties/WebCallbacks/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -231,7 +185,7 @@ break;
 }
 else {
 validateCreateAlarmNoticeInput.errors = [{instancePath:instancePath+"/NoticeRules",schemaPath:"#/properties/NoticeRules/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -245,7 +199,7 @@ if(data.JumpDomain !== undefined){
 const _errs18 = errors;
 if(typeof data.JumpDomain !== "string"){
 validateCreateAlarmNoticeInput.errors = [{instancePath:instancePath+"/JumpDomain",schemaPath:"#/properties/JumpDomain/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs18 === errors;
@@ -259,20 +213,20 @@ let data11 = data.DeliverStatus;
 const _errs20 = errors;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
 validateCreateAlarmNoticeInput.errors = [{instancePath:instancePath+"/DeliverStatus",schemaPath:"#/properties/DeliverStatus/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs20){
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 < 0 || isNaN(data11)){
 validateCreateAlarmNoticeInput.errors = [{instancePath:instancePath+"/DeliverStatus",schemaPath:"#/properties/DeliverStatus/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data11 >= 18446744073709552000 || isNaN(data11)){
 validateCreateAlarmNoticeInput.errors = [{instancePath:instancePath+"/DeliverStatus",schemaPath:"#/properties/DeliverStatus/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -301,20 +255,20 @@ let data13 = data.AlarmShieldStatus;
 const _errs23 = errors;
 if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
 validateCreateAlarmNoticeInput.errors = [{instancePath:instancePath+"/AlarmShieldStatus",schemaPath:"#/properties/AlarmShieldStatus/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs23){
 if((typeof data13 == "number") && (isFinite(data13))){
 if(data13 < 0 || isNaN(data13)){
 validateCreateAlarmNoticeInput.errors = [{instancePath:instancePath+"/AlarmShieldStatus",schemaPath:"#/properties/AlarmShieldStatus/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data13 >= 18446744073709552000 || isNaN(data13)){
 validateCreateAlarmNoticeInput.errors = [{instancePath:instancePath+"/AlarmShieldStatus",schemaPath:"#/properties/AlarmShieldStatus/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -330,7 +284,7 @@ if(data.CallbackPrioritize !== undefined){
 const _errs25 = errors;
 if(typeof data.CallbackPrioritize !== "boolean"){
 validateCreateAlarmNoticeInput.errors = [{instancePath:instancePath+"/CallbackPrioritize",schemaPath:"#/properties/CallbackPrioritize/type",keyword:"type",
-params:{type: "boolean"},message:"must be boolean"}];
+params:{type: "boolean"}}];
 return false;
 }
 var valid0 = _errs25 === errors;
@@ -352,7 +306,7 @@ var valid0 = true;
 }
 }
 else {
-validateCreateAlarmNoticeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCreateAlarmNoticeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,35 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["AlarmNoticeId","StartTime","EndTime","Type","Reason"],
-  "properties": {
-    "AlarmNoticeId": {
-      "type": "string"
-    },
-    "StartTime": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "EndTime": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "Type": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "Reason": {
-      "type": "string"
-    },
-    "Rule": {
-      "type": "string"
-    }
-  }
+  "required": ["AlarmNoticeId","StartTime","EndTime","Type","Reason"]
 };
 
 function validateCreateAlarmShieldInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -43,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateCreateAlarmShieldInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateCreateAlarmShieldInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -53,8 +24,7 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((((key0 === "AlarmNoticeId") || (key0 === "StartTime")) || (key0 === "EndTime")) || (key0 === "Type")) || (key0 === "Reason")) || (key0 === "Rule"))){
-validateCreateAlarmShieldInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateCreateAlarmShieldInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -64,7 +34,7 @@ if(data.AlarmNoticeId !== undefined){
 const _errs2 = errors;
 if(typeof data.AlarmNoticeId !== "string"){
 validateCreateAlarmShieldInput.errors = [{instancePath:instancePath+"/AlarmNoticeId",schemaPath:"#/properties/AlarmNoticeId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -78,20 +48,20 @@ let data1 = data.StartTime;
 const _errs4 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
 validateCreateAlarmShieldInput.errors = [{instancePath:instancePath+"/StartTime",schemaPath:"#/properties/StartTime/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs4){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 0 || isNaN(data1)){
 validateCreateAlarmShieldInput.errors = [{instancePath:instancePath+"/StartTime",schemaPath:"#/properties/StartTime/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data1 >= 18446744073709552000 || isNaN(data1)){
 validateCreateAlarmShieldInput.errors = [{instancePath:instancePath+"/StartTime",schemaPath:"#/properties/StartTime/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -107,21 +77,20 @@ if(data.EndTime !== undefined){
 let data2 = data.EndTime;
 const _errs6 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validateCreateAlarmShieldInput.errors = [{instancePath:instancePath+"/EndTime",schemaPath:"#/properties/EndTime/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateCreateAlarmShieldInput.errors = [{instancePath:instancePath+"/EndTime",schemaPath:"#/properties/EndTime/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs6){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
 validateCreateAlarmShieldInput.errors = [{instancePath:instancePath+"/EndTime",schemaPath:"#/properties/EndTime/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data2 >= 18446744073709552000 || isNaN(data2)){
 validateCreateAlarmShieldInput.errors = [{instancePath:instancePath+"/EndTime",schemaPath:"#/properties/EndTime/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -137,21 +106,20 @@ if(data.Type !== undefined){
 let data3 = data.Type;
 const _errs8 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validateCreateAlarmShieldInput.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateCreateAlarmShieldInput.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs8){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 0 || isNaN(data3)){
 validateCreateAlarmShieldInput.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/minimum",keyword:"minimum",params:{comparison: ">=",
- limit: 0},message:"must be >= 0"}];
+ limit: 0}}];
 return false;
 }
 else {
 if(data3 >= 18446744073709552000 || isNaN(data3)){
 validateCreateAlarmShieldInput.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -166,8 +134,7 @@ if(valid1){
 if(data.Reason !== undefined){
 const _errs10 = errors;
 if(typeof data.Reason !== "string"){
-validateCreateAlarmShieldInput.errors = [{instancePath:instancePath+"/Reason",schemaPath:"#/properties/Reason/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateAlarmShieldInput.errors = [{instancePath:instancePath+"/Reason",schemaPath:"#/properties/Reason/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs10 === errors;
@@ -179,8 +146,7 @@ if(valid1){
 if(data.Rule !== undefined){
 const _errs12 = errors;
 if(typeof data.Rule !== "string"){
-validateCreateAlarmShieldInput.errors = [{instancePath:instancePath+"/Rule",schemaPath:"#/properties/Rule/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateAlarmShieldInput.errors = [{instancePath:instancePath+"/Rule",schemaPath:"#/properties/Rule/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs12 === errors;
@@ -197,7 +163,7 @@ var valid1 = true;
 }
 }
 else {
-validateCreateAlarmShieldInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCreateAlarmShieldInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

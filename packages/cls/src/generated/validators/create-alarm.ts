@@ -10,99 +10,28 @@ import { validateMonitorTimeShape } from "./shapes/monitor-time.js";
 import { validateMultiConditionShape } from "./shapes/multi-condition.js";
 import { validateTagShape } from "./shapes/tag.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
   "required": ["Name","AlarmTargets","MonitorTime","TriggerCount","AlarmPeriod"],
   "properties": {
-    "Name": {
-      "type": "string"
-    },
-    "AlarmTargets": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "AlarmTarget"
-      }
-    },
-    "MonitorTime": {
-      "tcsdkShape": "MonitorTime"
-    },
-    "TriggerCount": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "AlarmPeriod": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "Condition": {
-      "type": "string"
-    },
-    "AlarmLevel": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "MultiConditions": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "MultiCondition"
-      }
-    },
-    "Status": {
-      "type": "boolean"
-    },
-    "Enable": {
-      "type": "boolean"
-    },
-    "MessageTemplate": {
-      "type": "string"
-    },
-    "CallBack": {
-      "tcsdkShape": "CallBackInfo"
-    },
-    "Analysis": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "AnalysisDimensional"
-      }
-    },
-    "GroupTriggerStatus": {
-      "type": "boolean"
-    },
-    "GroupTriggerCondition": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "Tags": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "Tag"
-      }
-    },
-    "MonitorObjectType": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "Classifications": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "AlarmClassification"
-      }
-    },
-    "AlarmNoticeIds": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "MonitorNotice": {
-      "tcsdkShape": "MonitorNotice"
-    }
+    "Name": {},
+    "AlarmTargets": {},
+    "MonitorTime": {},
+    "TriggerCount": {},
+    "AlarmPeriod": {},
+    "Condition": {},
+    "AlarmLevel": {},
+    "MultiConditions": {},
+    "Status": {},
+    "Enable": {},
+    "MessageTemplate": {},
+    "CallBack": {},
+    "Analysis": {},
+    "GroupTriggerStatus": {},
+    "GroupTriggerCondition": {},
+    "Tags": {},
+    "MonitorObjectType": {},
+    "Classifications": {},
+    "AlarmNoticeIds": {},
+    "MonitorNotice": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -125,8 +54,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateCreateAlarmInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateCreateAlarmInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -135,8 +63,7 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
-validateCreateAlarmInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateCreateAlarmInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -145,8 +72,7 @@ if(_errs1 === errors){
 if(data.Name !== undefined){
 const _errs2 = errors;
 if(typeof data.Name !== "string"){
-validateCreateAlarmInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateAlarmInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -175,8 +101,8 @@ break;
 }
 }
 else {
-validateCreateAlarmInput.errors = [{instancePath:instancePath+"/AlarmTargets",schemaPath:"#/properties/AlarmTargets/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateCreateAlarmInput.errors = [{instancePath:instancePath+"/AlarmTargets",schemaPath:"#/properties/AlarmTargets/type",keyword:"type",
+params:{type: "array"}}];
 return false;
 }
 }
@@ -203,20 +129,20 @@ let data4 = data.TriggerCount;
 const _errs8 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
 validateCreateAlarmInput.errors = [{instancePath:instancePath+"/TriggerCount",schemaPath:"#/properties/TriggerCount/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs8){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < -9223372036854776000 || isNaN(data4)){
 validateCreateAlarmInput.errors = [{instancePath:instancePath+"/TriggerCount",schemaPath:"#/properties/TriggerCount/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data4 >= 9223372036854776000 || isNaN(data4)){
 validateCreateAlarmInput.errors = [{instancePath:instancePath+"/TriggerCount",schemaPath:"#/properties/TriggerCount/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -232,21 +158,21 @@ if(data.AlarmPeriod !== undefined){
 let data5 = data.AlarmPeriod;
 const _errs10 = errors;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-validateCreateAlarmInput.errors = [{instancePath:instancePath+"/AlarmPeriod",schemaPath:"#/properties/AlarmPeriod/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateCreateAlarmInput.errors = [{instancePath:instancePath+"/AlarmPeriod",schemaPath:"#/properties/AlarmPeriod/type",keyword:"type",
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs10){
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 < -9223372036854776000 || isNaN(data5)){
 validateCreateAlarmInput.errors = [{instancePath:instancePath+"/AlarmPeriod",schemaPath:"#/properties/AlarmPeriod/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data5 >= 9223372036854776000 || isNaN(data5)){
 validateCreateAlarmInput.errors = [{instancePath:instancePath+"/AlarmPeriod",schemaPath:"#/properties/AlarmPeriod/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -261,8 +187,7 @@ if(valid1){
 if(data.Condition !== undefined){
 const _errs12 = errors;
 if(typeof data.Condition !== "string"){
-validateCreateAlarmInput.errors = [{instancePath:instancePath+"/Condition",schemaPath:"#/properties/Condition/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateAlarmInput.errors = [{instancePath:instancePath+"/Condition",schemaPath:"#/properties/Condition/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs12 === errors;
@@ -275,21 +200,20 @@ if(data.AlarmLevel !== undefined){
 let data7 = data.AlarmLevel;
 const _errs14 = errors;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-validateCreateAlarmInput.errors = [{instancePath:instancePath+"/AlarmLevel",schemaPath:"#/properties/AlarmLevel/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateCreateAlarmInput.errors = [{instancePath:instancePath+"/AlarmLevel",schemaPath:"#/properties/AlarmLevel/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs14){
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 < 0 || isNaN(data7)){
 validateCreateAlarmInput.errors = [{instancePath:instancePath+"/AlarmLevel",schemaPath:"#/properties/AlarmLevel/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data7 >= 18446744073709552000 || isNaN(data7)){
 validateCreateAlarmInput.errors = [{instancePath:instancePath+"/AlarmLevel",schemaPath:"#/properties/AlarmLevel/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -322,7 +246,7 @@ break;
 }
 else {
 validateCreateAlarmInput.errors = [{instancePath:instancePath+"/MultiConditions",schemaPath:"#/properties/MultiConditions/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -335,8 +259,7 @@ if(valid1){
 if(data.Status !== undefined){
 const _errs19 = errors;
 if(typeof data.Status !== "boolean"){
-validateCreateAlarmInput.errors = [{instancePath:instancePath+"/Status",schemaPath:"#/properties/Status/type",keyword:"type",params:{type: "boolean"},
-message:"must be boolean"}];
+validateCreateAlarmInput.errors = [{instancePath:instancePath+"/Status",schemaPath:"#/properties/Status/type",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs19 === errors;
@@ -348,8 +271,7 @@ if(valid1){
 if(data.Enable !== undefined){
 const _errs21 = errors;
 if(typeof data.Enable !== "boolean"){
-validateCreateAlarmInput.errors = [{instancePath:instancePath+"/Enable",schemaPath:"#/properties/Enable/type",keyword:"type",params:{type: "boolean"},
-message:"must be boolean"}];
+validateCreateAlarmInput.errors = [{instancePath:instancePath+"/Enable",schemaPath:"#/properties/Enable/type",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs21 === errors;
@@ -362,7 +284,7 @@ if(data.MessageTemplate !== undefined){
 const _errs23 = errors;
 if(typeof data.MessageTemplate !== "string"){
 validateCreateAlarmInput.errors = [{instancePath:instancePath+"/MessageTemplate",schemaPath:"#/properties/MessageTemplate/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs23 === errors;
@@ -403,8 +325,7 @@ break;
 }
 }
 else {
-validateCreateAlarmInput.errors = [{instancePath:instancePath+"/Analysis",schemaPath:"#/properties/Analysis/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateCreateAlarmInput.errors = [{instancePath:instancePath+"/Analysis",schemaPath:"#/properties/Analysis/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -418,7 +339,7 @@ if(data.GroupTriggerStatus !== undefined){
 const _errs29 = errors;
 if(typeof data.GroupTriggerStatus !== "boolean"){
 validateCreateAlarmInput.errors = [{instancePath:instancePath+"/GroupTriggerStatus",schemaPath:"#/properties/GroupTriggerStatus/type",keyword:"type",
-params:{type: "boolean"},message:"must be boolean"}];
+params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs29 === errors;
@@ -438,7 +359,7 @@ for(let i3=0; i3<len3; i3++){
 const _errs33 = errors;
 if(typeof data17[i3] !== "string"){
 validateCreateAlarmInput.errors = [{instancePath:instancePath+"/GroupTriggerCondition/" + i3,schemaPath:"#/properties/GroupTriggerCondition/items/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid5 = _errs33 === errors;
@@ -449,7 +370,7 @@ break;
 }
 else {
 validateCreateAlarmInput.errors = [{instancePath:instancePath+"/GroupTriggerCondition",schemaPath:"#/properties/GroupTriggerCondition/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -479,8 +400,7 @@ break;
 }
 }
 else {
-validateCreateAlarmInput.errors = [{instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateCreateAlarmInput.errors = [{instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -495,20 +415,20 @@ let data21 = data.MonitorObjectType;
 const _errs38 = errors;
 if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
 validateCreateAlarmInput.errors = [{instancePath:instancePath+"/MonitorObjectType",schemaPath:"#/properties/MonitorObjectType/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs38){
 if((typeof data21 == "number") && (isFinite(data21))){
 if(data21 < 0 || isNaN(data21)){
 validateCreateAlarmInput.errors = [{instancePath:instancePath+"/MonitorObjectType",schemaPath:"#/properties/MonitorObjectType/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data21 >= 18446744073709552000 || isNaN(data21)){
 validateCreateAlarmInput.errors = [{instancePath:instancePath+"/MonitorObjectType",schemaPath:"#/properties/MonitorObjectType/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -541,7 +461,7 @@ break;
 }
 else {
 validateCreateAlarmInput.errors = [{instancePath:instancePath+"/Classifications",schemaPath:"#/properties/Classifications/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -562,7 +482,7 @@ for(let i6=0; i6<len6; i6++){
 const _errs45 = errors;
 if(typeof data24[i6] !== "string"){
 validateCreateAlarmInput.errors = [{instancePath:instancePath+"/AlarmNoticeIds/" + i6,schemaPath:"#/properties/AlarmNoticeIds/items/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid8 = _errs45 === errors;
@@ -573,7 +493,7 @@ break;
 }
 else {
 validateCreateAlarmInput.errors = [{instancePath:instancePath+"/AlarmNoticeIds",schemaPath:"#/properties/AlarmNoticeIds/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -617,7 +537,7 @@ var valid1 = true;
 }
 }
 else {
-validateCreateAlarmInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCreateAlarmInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -3,46 +3,19 @@
 
 import { validateTagShape } from "./shapes/tag.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
   "required": ["InstanceId","AssumerName","LogType","CloudProductRegion","ClsRegion"],
   "properties": {
-    "InstanceId": {
-      "type": "string"
-    },
-    "AssumerName": {
-      "type": "string"
-    },
-    "LogType": {
-      "type": "string"
-    },
-    "CloudProductRegion": {
-      "type": "string"
-    },
-    "ClsRegion": {
-      "type": "string"
-    },
-    "LogsetName": {
-      "type": "string"
-    },
-    "TopicName": {
-      "type": "string"
-    },
-    "Extend": {
-      "type": "string"
-    },
-    "LogsetId": {
-      "type": "string"
-    },
-    "TopicId": {
-      "type": "string"
-    },
-    "Tags": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "Tag"
-      }
-    }
+    "InstanceId": {},
+    "AssumerName": {},
+    "LogType": {},
+    "CloudProductRegion": {},
+    "ClsRegion": {},
+    "LogsetName": {},
+    "TopicName": {},
+    "Extend": {},
+    "LogsetId": {},
+    "TopicId": {},
+    "Tags": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -58,8 +31,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateCreateCloudProductLogCollectionInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateCreateCloudProductLogCollectionInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -69,7 +41,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
 validateCreateCloudProductLogCollectionInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -79,7 +51,7 @@ if(data.InstanceId !== undefined){
 const _errs2 = errors;
 if(typeof data.InstanceId !== "string"){
 validateCreateCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/InstanceId",schemaPath:"#/properties/InstanceId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -92,7 +64,7 @@ if(data.AssumerName !== undefined){
 const _errs4 = errors;
 if(typeof data.AssumerName !== "string"){
 validateCreateCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/AssumerName",schemaPath:"#/properties/AssumerName/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -105,7 +77,7 @@ if(data.LogType !== undefined){
 const _errs6 = errors;
 if(typeof data.LogType !== "string"){
 validateCreateCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/LogType",schemaPath:"#/properties/LogType/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -118,7 +90,7 @@ if(data.CloudProductRegion !== undefined){
 const _errs8 = errors;
 if(typeof data.CloudProductRegion !== "string"){
 validateCreateCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/CloudProductRegion",schemaPath:"#/properties/CloudProductRegion/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -131,7 +103,7 @@ if(data.ClsRegion !== undefined){
 const _errs10 = errors;
 if(typeof data.ClsRegion !== "string"){
 validateCreateCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/ClsRegion",schemaPath:"#/properties/ClsRegion/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs10 === errors;
@@ -144,7 +116,7 @@ if(data.LogsetName !== undefined){
 const _errs12 = errors;
 if(typeof data.LogsetName !== "string"){
 validateCreateCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/LogsetName",schemaPath:"#/properties/LogsetName/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs12 === errors;
@@ -157,7 +129,7 @@ if(data.TopicName !== undefined){
 const _errs14 = errors;
 if(typeof data.TopicName !== "string"){
 validateCreateCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/TopicName",schemaPath:"#/properties/TopicName/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs14 === errors;
@@ -170,7 +142,7 @@ if(data.Extend !== undefined){
 const _errs16 = errors;
 if(typeof data.Extend !== "string"){
 validateCreateCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/Extend",schemaPath:"#/properties/Extend/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs16 === errors;
@@ -183,7 +155,7 @@ if(data.LogsetId !== undefined){
 const _errs18 = errors;
 if(typeof data.LogsetId !== "string"){
 validateCreateCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/LogsetId",schemaPath:"#/properties/LogsetId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs18 === errors;
@@ -196,7 +168,7 @@ if(data.TopicId !== undefined){
 const _errs20 = errors;
 if(typeof data.TopicId !== "string"){
 validateCreateCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs20 === errors;
@@ -226,7 +198,7 @@ break;
 }
 else {
 validateCreateCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -249,7 +221,7 @@ var valid1 = true;
 }
 }
 else {
-validateCreateCloudProductLogCollectionInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCreateCloudProductLogCollectionInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

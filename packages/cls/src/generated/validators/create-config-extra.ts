@@ -8,76 +8,27 @@ import { validateExcludePathInfoShape } from "./shapes/exclude-path-info.js";
 import { validateExtractRuleInfoShape } from "./shapes/extract-rule-info.js";
 import { validateHostFileInfoShape } from "./shapes/host-file-info.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
   "required": ["Name","TopicId","Type","LogType","ConfigFlag","LogsetId","LogsetName","TopicName"],
   "properties": {
-    "Name": {
-      "type": "string"
-    },
-    "TopicId": {
-      "type": "string"
-    },
-    "Type": {
-      "type": "string"
-    },
-    "LogType": {
-      "type": "string"
-    },
-    "ConfigFlag": {
-      "type": "string"
-    },
-    "LogsetId": {
-      "type": "string"
-    },
-    "LogsetName": {
-      "type": "string"
-    },
-    "TopicName": {
-      "type": "string"
-    },
-    "HostFile": {
-      "tcsdkShape": "HostFileInfo"
-    },
-    "ContainerFile": {
-      "tcsdkShape": "ContainerFileInfo"
-    },
-    "ContainerStdout": {
-      "tcsdkShape": "ContainerStdoutInfo"
-    },
-    "LogFormat": {
-      "type": "string"
-    },
-    "ExtractRule": {
-      "tcsdkShape": "ExtractRuleInfo"
-    },
-    "ExcludePaths": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "ExcludePathInfo"
-      }
-    },
-    "UserDefineRule": {
-      "type": "string"
-    },
-    "GroupId": {
-      "type": "string"
-    },
-    "GroupIds": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "CollectInfos": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "CollectInfo"
-      }
-    },
-    "AdvancedConfig": {
-      "type": "string"
-    }
+    "Name": {},
+    "TopicId": {},
+    "Type": {},
+    "LogType": {},
+    "ConfigFlag": {},
+    "LogsetId": {},
+    "LogsetName": {},
+    "TopicName": {},
+    "HostFile": {},
+    "ContainerFile": {},
+    "ContainerStdout": {},
+    "LogFormat": {},
+    "ExtractRule": {},
+    "ExcludePaths": {},
+    "UserDefineRule": {},
+    "GroupId": {},
+    "GroupIds": {},
+    "CollectInfos": {},
+    "AdvancedConfig": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -98,8 +49,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateCreateConfigExtraInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateCreateConfigExtraInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -108,8 +58,7 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
-validateCreateConfigExtraInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateCreateConfigExtraInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -118,8 +67,7 @@ if(_errs1 === errors){
 if(data.Name !== undefined){
 const _errs2 = errors;
 if(typeof data.Name !== "string"){
-validateCreateConfigExtraInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateConfigExtraInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -131,8 +79,7 @@ if(valid1){
 if(data.TopicId !== undefined){
 const _errs4 = errors;
 if(typeof data.TopicId !== "string"){
-validateCreateConfigExtraInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateConfigExtraInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -144,8 +91,7 @@ if(valid1){
 if(data.Type !== undefined){
 const _errs6 = errors;
 if(typeof data.Type !== "string"){
-validateCreateConfigExtraInput.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateConfigExtraInput.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -157,8 +103,7 @@ if(valid1){
 if(data.LogType !== undefined){
 const _errs8 = errors;
 if(typeof data.LogType !== "string"){
-validateCreateConfigExtraInput.errors = [{instancePath:instancePath+"/LogType",schemaPath:"#/properties/LogType/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateConfigExtraInput.errors = [{instancePath:instancePath+"/LogType",schemaPath:"#/properties/LogType/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -171,7 +116,7 @@ if(data.ConfigFlag !== undefined){
 const _errs10 = errors;
 if(typeof data.ConfigFlag !== "string"){
 validateCreateConfigExtraInput.errors = [{instancePath:instancePath+"/ConfigFlag",schemaPath:"#/properties/ConfigFlag/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs10 === errors;
@@ -183,8 +128,8 @@ if(valid1){
 if(data.LogsetId !== undefined){
 const _errs12 = errors;
 if(typeof data.LogsetId !== "string"){
-validateCreateConfigExtraInput.errors = [{instancePath:instancePath+"/LogsetId",schemaPath:"#/properties/LogsetId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateConfigExtraInput.errors = [{instancePath:instancePath+"/LogsetId",schemaPath:"#/properties/LogsetId/type",keyword:"type",
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs12 === errors;
@@ -197,7 +142,7 @@ if(data.LogsetName !== undefined){
 const _errs14 = errors;
 if(typeof data.LogsetName !== "string"){
 validateCreateConfigExtraInput.errors = [{instancePath:instancePath+"/LogsetName",schemaPath:"#/properties/LogsetName/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs14 === errors;
@@ -210,7 +155,7 @@ if(data.TopicName !== undefined){
 const _errs16 = errors;
 if(typeof data.TopicName !== "string"){
 validateCreateConfigExtraInput.errors = [{instancePath:instancePath+"/TopicName",schemaPath:"#/properties/TopicName/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs16 === errors;
@@ -260,7 +205,7 @@ if(data.LogFormat !== undefined){
 const _errs21 = errors;
 if(typeof data.LogFormat !== "string"){
 validateCreateConfigExtraInput.errors = [{instancePath:instancePath+"/LogFormat",schemaPath:"#/properties/LogFormat/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs21 === errors;
@@ -302,7 +247,7 @@ break;
 }
 else {
 validateCreateConfigExtraInput.errors = [{instancePath:instancePath+"/ExcludePaths",schemaPath:"#/properties/ExcludePaths/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -316,7 +261,7 @@ if(data.UserDefineRule !== undefined){
 const _errs27 = errors;
 if(typeof data.UserDefineRule !== "string"){
 validateCreateConfigExtraInput.errors = [{instancePath:instancePath+"/UserDefineRule",schemaPath:"#/properties/UserDefineRule/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs27 === errors;
@@ -328,8 +273,7 @@ if(valid1){
 if(data.GroupId !== undefined){
 const _errs29 = errors;
 if(typeof data.GroupId !== "string"){
-validateCreateConfigExtraInput.errors = [{instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateConfigExtraInput.errors = [{instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs29 === errors;
@@ -349,7 +293,7 @@ for(let i1=0; i1<len1; i1++){
 const _errs33 = errors;
 if(typeof data17[i1] !== "string"){
 validateCreateConfigExtraInput.errors = [{instancePath:instancePath+"/GroupIds/" + i1,schemaPath:"#/properties/GroupIds/items/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid3 = _errs33 === errors;
@@ -359,8 +303,7 @@ break;
 }
 }
 else {
-validateCreateConfigExtraInput.errors = [{instancePath:instancePath+"/GroupIds",schemaPath:"#/properties/GroupIds/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateCreateConfigExtraInput.errors = [{instancePath:instancePath+"/GroupIds",schemaPath:"#/properties/GroupIds/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -391,7 +334,7 @@ break;
 }
 else {
 validateCreateConfigExtraInput.errors = [{instancePath:instancePath+"/CollectInfos",schemaPath:"#/properties/CollectInfos/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -405,7 +348,7 @@ if(data.AdvancedConfig !== undefined){
 const _errs38 = errors;
 if(typeof data.AdvancedConfig !== "string"){
 validateCreateConfigExtraInput.errors = [{instancePath:instancePath+"/AdvancedConfig",schemaPath:"#/properties/AdvancedConfig/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs38 === errors;
@@ -435,7 +378,7 @@ var valid1 = true;
 }
 }
 else {
-validateCreateConfigExtraInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCreateConfigExtraInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -4,40 +4,17 @@
 import { validateExcludePathInfoShape } from "./shapes/exclude-path-info.js";
 import { validateExtractRuleInfoShape } from "./shapes/extract-rule-info.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
   "required": ["Name","Output"],
   "properties": {
-    "Name": {
-      "type": "string"
-    },
-    "Output": {
-      "type": "string"
-    },
-    "Path": {
-      "type": "string"
-    },
-    "LogType": {
-      "type": "string"
-    },
-    "ExtractRule": {
-      "tcsdkShape": "ExtractRuleInfo"
-    },
-    "ExcludePaths": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "ExcludePathInfo"
-      }
-    },
-    "UserDefineRule": {
-      "type": "string"
-    },
-    "AdvancedConfig": {
-      "type": "string"
-    },
-    "InputType": {
-      "type": "string"
-    }
+    "Name": {},
+    "Output": {},
+    "Path": {},
+    "LogType": {},
+    "ExtractRule": {},
+    "ExcludePaths": {},
+    "UserDefineRule": {},
+    "AdvancedConfig": {},
+    "InputType": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -54,8 +31,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateCreateConfigInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateCreateConfigInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -64,8 +40,7 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
-validateCreateConfigInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateCreateConfigInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -74,8 +49,7 @@ if(_errs1 === errors){
 if(data.Name !== undefined){
 const _errs2 = errors;
 if(typeof data.Name !== "string"){
-validateCreateConfigInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateConfigInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -87,8 +61,7 @@ if(valid1){
 if(data.Output !== undefined){
 const _errs4 = errors;
 if(typeof data.Output !== "string"){
-validateCreateConfigInput.errors = [{instancePath:instancePath+"/Output",schemaPath:"#/properties/Output/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateConfigInput.errors = [{instancePath:instancePath+"/Output",schemaPath:"#/properties/Output/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -100,8 +73,7 @@ if(valid1){
 if(data.Path !== undefined){
 const _errs6 = errors;
 if(typeof data.Path !== "string"){
-validateCreateConfigInput.errors = [{instancePath:instancePath+"/Path",schemaPath:"#/properties/Path/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateConfigInput.errors = [{instancePath:instancePath+"/Path",schemaPath:"#/properties/Path/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -113,8 +85,7 @@ if(valid1){
 if(data.LogType !== undefined){
 const _errs8 = errors;
 if(typeof data.LogType !== "string"){
-validateCreateConfigInput.errors = [{instancePath:instancePath+"/LogType",schemaPath:"#/properties/LogType/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateConfigInput.errors = [{instancePath:instancePath+"/LogType",schemaPath:"#/properties/LogType/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -156,7 +127,7 @@ break;
 }
 else {
 validateCreateConfigInput.errors = [{instancePath:instancePath+"/ExcludePaths",schemaPath:"#/properties/ExcludePaths/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -170,7 +141,7 @@ if(data.UserDefineRule !== undefined){
 const _errs14 = errors;
 if(typeof data.UserDefineRule !== "string"){
 validateCreateConfigInput.errors = [{instancePath:instancePath+"/UserDefineRule",schemaPath:"#/properties/UserDefineRule/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs14 === errors;
@@ -183,7 +154,7 @@ if(data.AdvancedConfig !== undefined){
 const _errs16 = errors;
 if(typeof data.AdvancedConfig !== "string"){
 validateCreateConfigInput.errors = [{instancePath:instancePath+"/AdvancedConfig",schemaPath:"#/properties/AdvancedConfig/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs16 === errors;
@@ -195,8 +166,7 @@ if(valid1){
 if(data.InputType !== undefined){
 const _errs18 = errors;
 if(typeof data.InputType !== "string"){
-validateCreateConfigInput.errors = [{instancePath:instancePath+"/InputType",schemaPath:"#/properties/InputType/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateConfigInput.errors = [{instancePath:instancePath+"/InputType",schemaPath:"#/properties/InputType/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs18 === errors;
@@ -216,7 +186,7 @@ var valid1 = true;
 }
 }
 else {
-validateCreateConfigInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCreateConfigInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

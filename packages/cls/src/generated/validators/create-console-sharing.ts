@@ -2,16 +2,7 @@
 // @ts-nocheck
 
 import { validateConsoleSharingConfigShape } from "./shapes/console-sharing-config.js";
-const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["SharingConfig"],
-  "properties": {
-    "SharingConfig": {
-      "tcsdkShape": "ConsoleSharingConfig"
-    }
-  }
-};
+const schema0 = {};
 const func0 = validateConsoleSharingConfigShape;
 
 function validateCreateConsoleSharingInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -21,16 +12,15 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.SharingConfig === undefined) && (missing0 = "SharingConfig")){
-validateCreateConsoleSharingInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateCreateConsoleSharingInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(key0 === "SharingConfig")){
-validateCreateConsoleSharingInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateCreateConsoleSharingInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -46,7 +36,7 @@ errors = vErrors.length;
 }
 }
 else {
-validateCreateConsoleSharingInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCreateConsoleSharingInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

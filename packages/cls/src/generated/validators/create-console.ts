@@ -7,80 +7,23 @@ import { validateAuthRoleInfoShape } from "./shapes/auth-role-info.js";
 import { validateConsoleAccountShape } from "./shapes/console-account.js";
 import { validateTagShape } from "./shapes/tag.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
   "required": ["AccessMode","LoginMode","DomainPrefix"],
   "properties": {
-    "AccessMode": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "LoginMode": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "DomainPrefix": {
-      "type": "string"
-    },
-    "Accounts": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "ConsoleAccount"
-      }
-    },
-    "AnonymousLogin": {
-      "tcsdkShape": "AnonymousLoginInfo"
-    },
-    "IntranetType": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "IntranetRegion": {
-      "type": "string"
-    },
-    "VpcId": {
-      "type": "string"
-    },
-    "SubnetId": {
-      "type": "string"
-    },
-    "AuthRoles": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "AuthRoleInfo"
-      }
-    },
-    "Tags": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "Tag"
-      }
-    },
-    "HideParams": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "AccessControlRules": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "AccessControlRule"
-      }
-    },
-    "Remarks": {
-      "type": "string"
-    },
-    "Menus": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    }
+    "AccessMode": {},
+    "LoginMode": {},
+    "DomainPrefix": {},
+    "Accounts": {},
+    "AnonymousLogin": {},
+    "IntranetType": {},
+    "IntranetRegion": {},
+    "VpcId": {},
+    "SubnetId": {},
+    "AuthRoles": {},
+    "Tags": {},
+    "HideParams": {},
+    "AccessControlRules": {},
+    "Remarks": {},
+    "Menus": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -100,8 +43,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateCreateConsoleInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateCreateConsoleInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -110,8 +52,7 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
-validateCreateConsoleInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateCreateConsoleInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -128,7 +69,7 @@ for(let i0=0; i0<len0; i0++){
 const _errs4 = errors;
 if(typeof data0[i0] !== "string"){
 validateCreateConsoleInput.errors = [{instancePath:instancePath+"/AccessMode/" + i0,schemaPath:"#/properties/AccessMode/items/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid2 = _errs4 === errors;
@@ -138,8 +79,7 @@ break;
 }
 }
 else {
-validateCreateConsoleInput.errors = [{instancePath:instancePath+"/AccessMode",schemaPath:"#/properties/AccessMode/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateCreateConsoleInput.errors = [{instancePath:instancePath+"/AccessMode",schemaPath:"#/properties/AccessMode/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -153,21 +93,20 @@ if(data.LoginMode !== undefined){
 let data2 = data.LoginMode;
 const _errs6 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validateCreateConsoleInput.errors = [{instancePath:instancePath+"/LoginMode",schemaPath:"#/properties/LoginMode/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateCreateConsoleInput.errors = [{instancePath:instancePath+"/LoginMode",schemaPath:"#/properties/LoginMode/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs6){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
 validateCreateConsoleInput.errors = [{instancePath:instancePath+"/LoginMode",schemaPath:"#/properties/LoginMode/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data2 >= 18446744073709552000 || isNaN(data2)){
 validateCreateConsoleInput.errors = [{instancePath:instancePath+"/LoginMode",schemaPath:"#/properties/LoginMode/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -183,7 +122,7 @@ if(data.DomainPrefix !== undefined){
 const _errs8 = errors;
 if(typeof data.DomainPrefix !== "string"){
 validateCreateConsoleInput.errors = [{instancePath:instancePath+"/DomainPrefix",schemaPath:"#/properties/DomainPrefix/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -212,8 +151,7 @@ break;
 }
 }
 else {
-validateCreateConsoleInput.errors = [{instancePath:instancePath+"/Accounts",schemaPath:"#/properties/Accounts/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateCreateConsoleInput.errors = [{instancePath:instancePath+"/Accounts",schemaPath:"#/properties/Accounts/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -240,20 +178,20 @@ let data7 = data.IntranetType;
 const _errs14 = errors;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
 validateCreateConsoleInput.errors = [{instancePath:instancePath+"/IntranetType",schemaPath:"#/properties/IntranetType/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs14){
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 < 0 || isNaN(data7)){
 validateCreateConsoleInput.errors = [{instancePath:instancePath+"/IntranetType",schemaPath:"#/properties/IntranetType/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data7 >= 18446744073709552000 || isNaN(data7)){
 validateCreateConsoleInput.errors = [{instancePath:instancePath+"/IntranetType",schemaPath:"#/properties/IntranetType/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -269,7 +207,7 @@ if(data.IntranetRegion !== undefined){
 const _errs16 = errors;
 if(typeof data.IntranetRegion !== "string"){
 validateCreateConsoleInput.errors = [{instancePath:instancePath+"/IntranetRegion",schemaPath:"#/properties/IntranetRegion/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs16 === errors;
@@ -281,8 +219,7 @@ if(valid1){
 if(data.VpcId !== undefined){
 const _errs18 = errors;
 if(typeof data.VpcId !== "string"){
-validateCreateConsoleInput.errors = [{instancePath:instancePath+"/VpcId",schemaPath:"#/properties/VpcId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateConsoleInput.errors = [{instancePath:instancePath+"/VpcId",schemaPath:"#/properties/VpcId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs18 === errors;
@@ -294,8 +231,7 @@ if(valid1){
 if(data.SubnetId !== undefined){
 const _errs20 = errors;
 if(typeof data.SubnetId !== "string"){
-validateCreateConsoleInput.errors = [{instancePath:instancePath+"/SubnetId",schemaPath:"#/properties/SubnetId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateConsoleInput.errors = [{instancePath:instancePath+"/SubnetId",schemaPath:"#/properties/SubnetId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs20 === errors;
@@ -324,8 +260,7 @@ break;
 }
 }
 else {
-validateCreateConsoleInput.errors = [{instancePath:instancePath+"/AuthRoles",schemaPath:"#/properties/AuthRoles/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateCreateConsoleInput.errors = [{instancePath:instancePath+"/AuthRoles",schemaPath:"#/properties/AuthRoles/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -355,8 +290,7 @@ break;
 }
 }
 else {
-validateCreateConsoleInput.errors = [{instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateCreateConsoleInput.errors = [{instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -377,7 +311,7 @@ for(let i4=0; i4<len4; i4++){
 const _errs30 = errors;
 if(typeof data15[i4] !== "string"){
 validateCreateConsoleInput.errors = [{instancePath:instancePath+"/HideParams/" + i4,schemaPath:"#/properties/HideParams/items/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid6 = _errs30 === errors;
@@ -387,8 +321,7 @@ break;
 }
 }
 else {
-validateCreateConsoleInput.errors = [{instancePath:instancePath+"/HideParams",schemaPath:"#/properties/HideParams/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateCreateConsoleInput.errors = [{instancePath:instancePath+"/HideParams",schemaPath:"#/properties/HideParams/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -419,7 +352,7 @@ break;
 }
 else {
 validateCreateConsoleInput.errors = [{instancePath:instancePath+"/AccessControlRules",schemaPath:"#/properties/AccessControlRules/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -432,8 +365,7 @@ if(valid1){
 if(data.Remarks !== undefined){
 const _errs35 = errors;
 if(typeof data.Remarks !== "string"){
-validateCreateConsoleInput.errors = [{instancePath:instancePath+"/Remarks",schemaPath:"#/properties/Remarks/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateConsoleInput.errors = [{instancePath:instancePath+"/Remarks",schemaPath:"#/properties/Remarks/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs35 === errors;
@@ -453,7 +385,7 @@ for(let i6=0; i6<len6; i6++){
 const _errs39 = errors;
 if(typeof data20[i6] !== "string"){
 validateCreateConsoleInput.errors = [{instancePath:instancePath+"/Menus/" + i6,schemaPath:"#/properties/Menus/items/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid8 = _errs39 === errors;
@@ -463,8 +395,7 @@ break;
 }
 }
 else {
-validateCreateConsoleInput.errors = [{instancePath:instancePath+"/Menus",schemaPath:"#/properties/Menus/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateCreateConsoleInput.errors = [{instancePath:instancePath+"/Menus",schemaPath:"#/properties/Menus/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -491,7 +422,7 @@ var valid1 = true;
 }
 }
 else {
-validateCreateConsoleInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCreateConsoleInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

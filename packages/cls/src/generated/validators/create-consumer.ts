@@ -6,39 +6,7 @@ import {
 } from "./shapes/advanced-consumer-configuration.js";
 import { validateCkafkaShape } from "./shapes/ckafka.js";
 import { validateConsumerContentShape } from "./shapes/consumer-content.js";
-const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["TopicId"],
-  "properties": {
-    "TopicId": {
-      "type": "string"
-    },
-    "NeedContent": {
-      "type": "boolean"
-    },
-    "Content": {
-      "tcsdkShape": "ConsumerContent"
-    },
-    "Ckafka": {
-      "tcsdkShape": "Ckafka"
-    },
-    "Compression": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "RoleArn": {
-      "type": "string"
-    },
-    "ExternalId": {
-      "type": "string"
-    },
-    "AdvancedConfig": {
-      "tcsdkShape": "AdvancedConsumerConfiguration"
-    }
-  }
-};
+const schema0 = {};
 const func0 = validateConsumerContentShape;
 const func1 = validateCkafkaShape;
 const func2 = validateAdvancedConsumerConfigurationShape;
@@ -50,8 +18,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.TopicId === undefined) && (missing0 = "TopicId")){
-validateCreateConsumerInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateCreateConsumerInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
@@ -59,8 +26,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!((((((((key0 === "TopicId") || (key0 === "NeedContent")) || (key0 === "Content")) || (key0 === "Ckafka")) || (key0 === "Compression")) ||
 (key0 === "RoleArn")) || (key0 === "ExternalId")) || (key0 === "AdvancedConfig"))){
-validateCreateConsumerInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateCreateConsumerInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -69,8 +35,7 @@ if(_errs1 === errors){
 if(data.TopicId !== undefined){
 const _errs2 = errors;
 if(typeof data.TopicId !== "string"){
-validateCreateConsumerInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateConsumerInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -83,7 +48,7 @@ if(data.NeedContent !== undefined){
 const _errs4 = errors;
 if(typeof data.NeedContent !== "boolean"){
 validateCreateConsumerInput.errors = [{instancePath:instancePath+"/NeedContent",schemaPath:"#/properties/NeedContent/type",keyword:"type",
-params:{type: "boolean"},message:"must be boolean"}];
+params:{type: "boolean"}}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -121,20 +86,20 @@ let data4 = data.Compression;
 const _errs8 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
 validateCreateConsumerInput.errors = [{instancePath:instancePath+"/Compression",schemaPath:"#/properties/Compression/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs8){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < -9223372036854776000 || isNaN(data4)){
 validateCreateConsumerInput.errors = [{instancePath:instancePath+"/Compression",schemaPath:"#/properties/Compression/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data4 >= 9223372036854776000 || isNaN(data4)){
 validateCreateConsumerInput.errors = [{instancePath:instancePath+"/Compression",schemaPath:"#/properties/Compression/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -149,8 +114,7 @@ if(valid0){
 if(data.RoleArn !== undefined){
 const _errs10 = errors;
 if(typeof data.RoleArn !== "string"){
-validateCreateConsumerInput.errors = [{instancePath:instancePath+"/RoleArn",schemaPath:"#/properties/RoleArn/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateConsumerInput.errors = [{instancePath:instancePath+"/RoleArn",schemaPath:"#/properties/RoleArn/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs10 === errors;
@@ -162,8 +126,8 @@ if(valid0){
 if(data.ExternalId !== undefined){
 const _errs12 = errors;
 if(typeof data.ExternalId !== "string"){
-validateCreateConsumerInput.errors = [{instancePath:instancePath+"/ExternalId",schemaPath:"#/properties/ExternalId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateConsumerInput.errors = [{instancePath:instancePath+"/ExternalId",schemaPath:"#/properties/ExternalId/type",keyword:"type",
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs12 === errors;
@@ -194,7 +158,7 @@ var valid0 = true;
 }
 }
 else {
-validateCreateConsumerInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCreateConsumerInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -3,48 +3,19 @@
 
 import { validateExtractRuleInfoShape } from "./shapes/extract-rule-info.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
   "required": ["TopicId","LogsetId","Name","Bucket","BucketRegion","LogType"],
   "properties": {
-    "TopicId": {
-      "type": "string"
-    },
-    "LogsetId": {
-      "type": "string"
-    },
-    "Name": {
-      "type": "string"
-    },
-    "Bucket": {
-      "type": "string"
-    },
-    "BucketRegion": {
-      "type": "string"
-    },
-    "LogType": {
-      "type": "string"
-    },
-    "Prefix": {
-      "type": "string"
-    },
-    "Compress": {
-      "type": "string"
-    },
-    "ExtractRuleInfo": {
-      "tcsdkShape": "ExtractRuleInfo"
-    },
-    "TaskType": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "Metadata": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    }
+    "TopicId": {},
+    "LogsetId": {},
+    "Name": {},
+    "Bucket": {},
+    "BucketRegion": {},
+    "LogType": {},
+    "Prefix": {},
+    "Compress": {},
+    "ExtractRuleInfo": {},
+    "TaskType": {},
+    "Metadata": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -60,8 +31,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateCreateCosRechargeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateCreateCosRechargeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -70,8 +40,7 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
-validateCreateCosRechargeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateCreateCosRechargeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -80,8 +49,7 @@ if(_errs1 === errors){
 if(data.TopicId !== undefined){
 const _errs2 = errors;
 if(typeof data.TopicId !== "string"){
-validateCreateCosRechargeInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateCosRechargeInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -93,8 +61,8 @@ if(valid1){
 if(data.LogsetId !== undefined){
 const _errs4 = errors;
 if(typeof data.LogsetId !== "string"){
-validateCreateCosRechargeInput.errors = [{instancePath:instancePath+"/LogsetId",schemaPath:"#/properties/LogsetId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateCosRechargeInput.errors = [{instancePath:instancePath+"/LogsetId",schemaPath:"#/properties/LogsetId/type",keyword:"type",
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -106,8 +74,7 @@ if(valid1){
 if(data.Name !== undefined){
 const _errs6 = errors;
 if(typeof data.Name !== "string"){
-validateCreateCosRechargeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateCosRechargeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -119,8 +86,7 @@ if(valid1){
 if(data.Bucket !== undefined){
 const _errs8 = errors;
 if(typeof data.Bucket !== "string"){
-validateCreateCosRechargeInput.errors = [{instancePath:instancePath+"/Bucket",schemaPath:"#/properties/Bucket/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateCosRechargeInput.errors = [{instancePath:instancePath+"/Bucket",schemaPath:"#/properties/Bucket/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -133,7 +99,7 @@ if(data.BucketRegion !== undefined){
 const _errs10 = errors;
 if(typeof data.BucketRegion !== "string"){
 validateCreateCosRechargeInput.errors = [{instancePath:instancePath+"/BucketRegion",schemaPath:"#/properties/BucketRegion/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs10 === errors;
@@ -145,8 +111,7 @@ if(valid1){
 if(data.LogType !== undefined){
 const _errs12 = errors;
 if(typeof data.LogType !== "string"){
-validateCreateCosRechargeInput.errors = [{instancePath:instancePath+"/LogType",schemaPath:"#/properties/LogType/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateCosRechargeInput.errors = [{instancePath:instancePath+"/LogType",schemaPath:"#/properties/LogType/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs12 === errors;
@@ -158,8 +123,7 @@ if(valid1){
 if(data.Prefix !== undefined){
 const _errs14 = errors;
 if(typeof data.Prefix !== "string"){
-validateCreateCosRechargeInput.errors = [{instancePath:instancePath+"/Prefix",schemaPath:"#/properties/Prefix/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateCosRechargeInput.errors = [{instancePath:instancePath+"/Prefix",schemaPath:"#/properties/Prefix/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs14 === errors;
@@ -171,8 +135,8 @@ if(valid1){
 if(data.Compress !== undefined){
 const _errs16 = errors;
 if(typeof data.Compress !== "string"){
-validateCreateCosRechargeInput.errors = [{instancePath:instancePath+"/Compress",schemaPath:"#/properties/Compress/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateCosRechargeInput.errors = [{instancePath:instancePath+"/Compress",schemaPath:"#/properties/Compress/type",keyword:"type",
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs16 === errors;
@@ -198,21 +162,21 @@ if(data.TaskType !== undefined){
 let data9 = data.TaskType;
 const _errs19 = errors;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-validateCreateCosRechargeInput.errors = [{instancePath:instancePath+"/TaskType",schemaPath:"#/properties/TaskType/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateCreateCosRechargeInput.errors = [{instancePath:instancePath+"/TaskType",schemaPath:"#/properties/TaskType/type",keyword:"type",
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs19){
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 < 0 || isNaN(data9)){
 validateCreateCosRechargeInput.errors = [{instancePath:instancePath+"/TaskType",schemaPath:"#/properties/TaskType/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data9 >= 18446744073709552000 || isNaN(data9)){
 validateCreateCosRechargeInput.errors = [{instancePath:instancePath+"/TaskType",schemaPath:"#/properties/TaskType/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -235,7 +199,7 @@ for(let i0=0; i0<len0; i0++){
 const _errs23 = errors;
 if(typeof data10[i0] !== "string"){
 validateCreateCosRechargeInput.errors = [{instancePath:instancePath+"/Metadata/" + i0,schemaPath:"#/properties/Metadata/items/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid2 = _errs23 === errors;
@@ -245,8 +209,7 @@ break;
 }
 }
 else {
-validateCreateCosRechargeInput.errors = [{instancePath:instancePath+"/Metadata",schemaPath:"#/properties/Metadata/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateCreateCosRechargeInput.errors = [{instancePath:instancePath+"/Metadata",schemaPath:"#/properties/Metadata/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -269,7 +232,7 @@ var valid1 = true;
 }
 }
 else {
-validateCreateCosRechargeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCreateCosRechargeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -3,23 +3,7 @@
 
 import { validateDashboardSubscribeDataShape } from "./shapes/dashboard-subscribe-data.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["Name","DashboardId","Cron","SubscribeData"],
-  "properties": {
-    "Name": {
-      "type": "string"
-    },
-    "DashboardId": {
-      "type": "string"
-    },
-    "Cron": {
-      "type": "string"
-    },
-    "SubscribeData": {
-      "tcsdkShape": "DashboardSubscribeData"
-    }
-  }
+  "required": ["Name","DashboardId","Cron","SubscribeData"]
 };
 const func0 = validateDashboardSubscribeDataShape;
 
@@ -33,8 +17,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateCreateDashboardSubscribeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateCreateDashboardSubscribeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -44,7 +27,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!((((key0 === "Name") || (key0 === "DashboardId")) || (key0 === "Cron")) || (key0 === "SubscribeData"))){
 validateCreateDashboardSubscribeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -53,8 +36,7 @@ if(_errs1 === errors){
 if(data.Name !== undefined){
 const _errs2 = errors;
 if(typeof data.Name !== "string"){
-validateCreateDashboardSubscribeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateDashboardSubscribeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -67,7 +49,7 @@ if(data.DashboardId !== undefined){
 const _errs4 = errors;
 if(typeof data.DashboardId !== "string"){
 validateCreateDashboardSubscribeInput.errors = [{instancePath:instancePath+"/DashboardId",schemaPath:"#/properties/DashboardId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -79,8 +61,7 @@ if(valid1){
 if(data.Cron !== undefined){
 const _errs6 = errors;
 if(typeof data.Cron !== "string"){
-validateCreateDashboardSubscribeInput.errors = [{instancePath:instancePath+"/Cron",schemaPath:"#/properties/Cron/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateDashboardSubscribeInput.errors = [{instancePath:instancePath+"/Cron",schemaPath:"#/properties/Cron/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -107,7 +88,7 @@ var valid1 = true;
 }
 }
 else {
-validateCreateDashboardSubscribeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCreateDashboardSubscribeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,25 +2,7 @@
 // @ts-nocheck
 
 import { validateTagShape } from "./shapes/tag.js";
-const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["DashboardName"],
-  "properties": {
-    "DashboardName": {
-      "type": "string"
-    },
-    "Data": {
-      "type": "string"
-    },
-    "Tags": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "Tag"
-      }
-    }
-  }
-};
+const schema0 = {};
 const func0 = validateTagShape;
 
 function validateCreateDashboardInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -30,16 +12,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.DashboardName === undefined) && (missing0 = "DashboardName")){
-validateCreateDashboardInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateCreateDashboardInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "DashboardName") || (key0 === "Data")) || (key0 === "Tags"))){
-validateCreateDashboardInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateCreateDashboardInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -49,7 +29,7 @@ if(data.DashboardName !== undefined){
 const _errs2 = errors;
 if(typeof data.DashboardName !== "string"){
 validateCreateDashboardInput.errors = [{instancePath:instancePath+"/DashboardName",schemaPath:"#/properties/DashboardName/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -61,8 +41,7 @@ if(valid0){
 if(data.Data !== undefined){
 const _errs4 = errors;
 if(typeof data.Data !== "string"){
-validateCreateDashboardInput.errors = [{instancePath:instancePath+"/Data",schemaPath:"#/properties/Data/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateDashboardInput.errors = [{instancePath:instancePath+"/Data",schemaPath:"#/properties/Data/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -91,8 +70,7 @@ break;
 }
 }
 else {
-validateCreateDashboardInput.errors = [{instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateCreateDashboardInput.errors = [{instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -107,7 +85,7 @@ var valid0 = true;
 }
 }
 else {
-validateCreateDashboardInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCreateDashboardInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -8,92 +8,26 @@ import {
 import { validateEnvInfoShape } from "./shapes/env-info.js";
 import { validatePreviewLogStatisticShape } from "./shapes/preview-log-statistic.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
   "required": ["FuncType","SrcTopicId","Name","EtlContent","TaskType"],
   "properties": {
-    "FuncType": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "SrcTopicId": {
-      "type": "string"
-    },
-    "Name": {
-      "type": "string"
-    },
-    "EtlContent": {
-      "type": "string"
-    },
-    "TaskType": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "DstResources": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "DataTransformResouceInfo"
-      }
-    },
-    "EnableFlag": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "PreviewLogStatistics": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "PreviewLogStatistic"
-      }
-    },
-    "BackupGiveUpData": {
-      "type": "boolean"
-    },
-    "HasServicesLog": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "DataTransformType": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "KeepFailureLog": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "FailureLogKey": {
-      "type": "string"
-    },
-    "ProcessFromTimestamp": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "ProcessToTimestamp": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "TaskId": {
-      "type": "string"
-    },
-    "DataTransformSqlDataSources": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "DataTransformSqlDataSource"
-      }
-    },
-    "EnvInfos": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "EnvInfo"
-      }
-    }
+    "FuncType": {},
+    "SrcTopicId": {},
+    "Name": {},
+    "EtlContent": {},
+    "TaskType": {},
+    "DstResources": {},
+    "EnableFlag": {},
+    "PreviewLogStatistics": {},
+    "BackupGiveUpData": {},
+    "HasServicesLog": {},
+    "DataTransformType": {},
+    "KeepFailureLog": {},
+    "FailureLogKey": {},
+    "ProcessFromTimestamp": {},
+    "ProcessToTimestamp": {},
+    "TaskId": {},
+    "DataTransformSqlDataSources": {},
+    "EnvInfos": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -112,8 +46,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateCreateDataTransformInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateCreateDataTransformInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -122,8 +55,7 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
-validateCreateDataTransformInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateCreateDataTransformInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -134,20 +66,20 @@ let data0 = data.FuncType;
 const _errs2 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
 validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/FuncType",schemaPath:"#/properties/FuncType/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs2){
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < -9223372036854776000 || isNaN(data0)){
 validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/FuncType",schemaPath:"#/properties/FuncType/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data0 >= 9223372036854776000 || isNaN(data0)){
 validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/FuncType",schemaPath:"#/properties/FuncType/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -163,7 +95,7 @@ if(data.SrcTopicId !== undefined){
 const _errs4 = errors;
 if(typeof data.SrcTopicId !== "string"){
 validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/SrcTopicId",schemaPath:"#/properties/SrcTopicId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -175,8 +107,7 @@ if(valid1){
 if(data.Name !== undefined){
 const _errs6 = errors;
 if(typeof data.Name !== "string"){
-validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -189,7 +120,7 @@ if(data.EtlContent !== undefined){
 const _errs8 = errors;
 if(typeof data.EtlContent !== "string"){
 validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/EtlContent",schemaPath:"#/properties/EtlContent/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -203,20 +134,20 @@ let data4 = data.TaskType;
 const _errs10 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
 validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/TaskType",schemaPath:"#/properties/TaskType/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs10){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < -9223372036854776000 || isNaN(data4)){
 validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/TaskType",schemaPath:"#/properties/TaskType/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data4 >= 9223372036854776000 || isNaN(data4)){
 validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/TaskType",schemaPath:"#/properties/TaskType/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -249,7 +180,7 @@ break;
 }
 else {
 validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/DstResources",schemaPath:"#/properties/DstResources/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -264,20 +195,20 @@ let data7 = data.EnableFlag;
 const _errs15 = errors;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
 validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/EnableFlag",schemaPath:"#/properties/EnableFlag/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs15){
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 < -9223372036854776000 || isNaN(data7)){
 validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/EnableFlag",schemaPath:"#/properties/EnableFlag/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data7 >= 9223372036854776000 || isNaN(data7)){
 validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/EnableFlag",schemaPath:"#/properties/EnableFlag/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -310,7 +241,7 @@ break;
 }
 else {
 validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/PreviewLogStatistics",schemaPath:"#/properties/PreviewLogStatistics/type",
-keyword:"type",params:{type: "array"},message:"must be array"}];
+keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -324,7 +255,7 @@ if(data.BackupGiveUpData !== undefined){
 const _errs20 = errors;
 if(typeof data.BackupGiveUpData !== "boolean"){
 validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/BackupGiveUpData",schemaPath:"#/properties/BackupGiveUpData/type",keyword:"type",
-params:{type: "boolean"},message:"must be boolean"}];
+params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs20 === errors;
@@ -338,20 +269,20 @@ let data11 = data.HasServicesLog;
 const _errs22 = errors;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
 validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs22){
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 < 0 || isNaN(data11)){
 validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data11 >= 18446744073709552000 || isNaN(data11)){
 validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -368,20 +299,20 @@ let data12 = data.DataTransformType;
 const _errs24 = errors;
 if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
 validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/DataTransformType",schemaPath:"#/properties/DataTransformType/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs24){
 if((typeof data12 == "number") && (isFinite(data12))){
 if(data12 < 0 || isNaN(data12)){
 validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/DataTransformType",schemaPath:"#/properties/DataTransformType/minimum",
-keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+keyword:"minimum",params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data12 >= 18446744073709552000 || isNaN(data12)){
 validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/DataTransformType",schemaPath:"#/properties/DataTransformType/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -398,20 +329,20 @@ let data13 = data.KeepFailureLog;
 const _errs26 = errors;
 if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
 validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/KeepFailureLog",schemaPath:"#/properties/KeepFailureLog/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs26){
 if((typeof data13 == "number") && (isFinite(data13))){
 if(data13 < 0 || isNaN(data13)){
 validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/KeepFailureLog",schemaPath:"#/properties/KeepFailureLog/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data13 >= 18446744073709552000 || isNaN(data13)){
 validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/KeepFailureLog",schemaPath:"#/properties/KeepFailureLog/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -427,7 +358,7 @@ if(data.FailureLogKey !== undefined){
 const _errs28 = errors;
 if(typeof data.FailureLogKey !== "string"){
 validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/FailureLogKey",schemaPath:"#/properties/FailureLogKey/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs28 === errors;
@@ -441,20 +372,20 @@ let data15 = data.ProcessFromTimestamp;
 const _errs30 = errors;
 if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
 validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/ProcessFromTimestamp",schemaPath:"#/properties/ProcessFromTimestamp/type",
-keyword:"type",params:{type: "integer"},message:"must be integer"}];
+keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs30){
 if((typeof data15 == "number") && (isFinite(data15))){
 if(data15 < 0 || isNaN(data15)){
 validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/ProcessFromTimestamp",schemaPath:"#/properties/ProcessFromTimestamp/minimum",
-keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+keyword:"minimum",params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data15 >= 18446744073709552000 || isNaN(data15)){
 validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/ProcessFromTimestamp",schemaPath:"#/properties/ProcessFromTimestamp/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -471,20 +402,20 @@ let data16 = data.ProcessToTimestamp;
 const _errs32 = errors;
 if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
 validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/ProcessToTimestamp",schemaPath:"#/properties/ProcessToTimestamp/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs32){
 if((typeof data16 == "number") && (isFinite(data16))){
 if(data16 < 0 || isNaN(data16)){
 validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/ProcessToTimestamp",schemaPath:"#/properties/ProcessToTimestamp/minimum",
-keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+keyword:"minimum",params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data16 >= 18446744073709552000 || isNaN(data16)){
 validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/ProcessToTimestamp",schemaPath:"#/properties/ProcessToTimestamp/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -499,8 +430,7 @@ if(valid1){
 if(data.TaskId !== undefined){
 const _errs34 = errors;
 if(typeof data.TaskId !== "string"){
-validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/TaskId",schemaPath:"#/properties/TaskId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/TaskId",schemaPath:"#/properties/TaskId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs34 === errors;
@@ -530,7 +460,7 @@ break;
 }
 else {
 validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/DataTransformSqlDataSources",schemaPath:"#/properties/DataTransformSqlDataSources/type",
-keyword:"type",params:{type: "array"},message:"must be array"}];
+keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -560,8 +490,8 @@ break;
 }
 }
 else {
-validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/EnvInfos",schemaPath:"#/properties/EnvInfos/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/EnvInfos",schemaPath:"#/properties/EnvInfos/type",keyword:"type",
+params:{type: "array"}}];
 return false;
 }
 }
@@ -591,7 +521,7 @@ var valid1 = true;
 }
 }
 else {
-validateCreateDataTransformInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCreateDataTransformInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,33 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["TopicId","FunctionName","Namespace","Qualifier"],
-  "properties": {
-    "TopicId": {
-      "type": "string"
-    },
-    "FunctionName": {
-      "type": "string"
-    },
-    "Namespace": {
-      "type": "string"
-    },
-    "Qualifier": {
-      "type": "string"
-    },
-    "Timeout": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "MaxMsgNum": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    }
-  }
+  "required": ["TopicId","FunctionName","Namespace","Qualifier"]
 };
 
 function validateCreateDeliverCloudFunctionInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -41,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateCreateDeliverCloudFunctionInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateCreateDeliverCloudFunctionInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -53,7 +26,7 @@ for(const key0 in data){
 if(!((((((key0 === "TopicId") || (key0 === "FunctionName")) || (key0 === "Namespace")) || (key0 === "Qualifier")) || (key0 === "Timeout")) ||
 (key0 === "MaxMsgNum"))){
 validateCreateDeliverCloudFunctionInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -63,7 +36,7 @@ if(data.TopicId !== undefined){
 const _errs2 = errors;
 if(typeof data.TopicId !== "string"){
 validateCreateDeliverCloudFunctionInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -76,7 +49,7 @@ if(data.FunctionName !== undefined){
 const _errs4 = errors;
 if(typeof data.FunctionName !== "string"){
 validateCreateDeliverCloudFunctionInput.errors = [{instancePath:instancePath+"/FunctionName",schemaPath:"#/properties/FunctionName/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -89,7 +62,7 @@ if(data.Namespace !== undefined){
 const _errs6 = errors;
 if(typeof data.Namespace !== "string"){
 validateCreateDeliverCloudFunctionInput.errors = [{instancePath:instancePath+"/Namespace",schemaPath:"#/properties/Namespace/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -102,7 +75,7 @@ if(data.Qualifier !== undefined){
 const _errs8 = errors;
 if(typeof data.Qualifier !== "string"){
 validateCreateDeliverCloudFunctionInput.errors = [{instancePath:instancePath+"/Qualifier",schemaPath:"#/properties/Qualifier/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -116,20 +89,20 @@ let data4 = data.Timeout;
 const _errs10 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
 validateCreateDeliverCloudFunctionInput.errors = [{instancePath:instancePath+"/Timeout",schemaPath:"#/properties/Timeout/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs10){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 0 || isNaN(data4)){
 validateCreateDeliverCloudFunctionInput.errors = [{instancePath:instancePath+"/Timeout",schemaPath:"#/properties/Timeout/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data4 >= 18446744073709552000 || isNaN(data4)){
 validateCreateDeliverCloudFunctionInput.errors = [{instancePath:instancePath+"/Timeout",schemaPath:"#/properties/Timeout/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -146,20 +119,20 @@ let data5 = data.MaxMsgNum;
 const _errs12 = errors;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
 validateCreateDeliverCloudFunctionInput.errors = [{instancePath:instancePath+"/MaxMsgNum",schemaPath:"#/properties/MaxMsgNum/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs12){
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 < 0 || isNaN(data5)){
 validateCreateDeliverCloudFunctionInput.errors = [{instancePath:instancePath+"/MaxMsgNum",schemaPath:"#/properties/MaxMsgNum/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data5 >= 18446744073709552000 || isNaN(data5)){
 validateCreateDeliverCloudFunctionInput.errors = [{instancePath:instancePath+"/MaxMsgNum",schemaPath:"#/properties/MaxMsgNum/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -179,7 +152,7 @@ var valid1 = true;
 }
 }
 else {
-validateCreateDeliverCloudFunctionInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCreateDeliverCloudFunctionInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -5,37 +5,7 @@ import { validateEsImportInfoShape } from "./shapes/es-import-info.js";
 import { validateEsInfoShape } from "./shapes/es-info.js";
 import { validateEsTimeInfoShape } from "./shapes/es-time-info.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["TopicId","Name","Index","Query","EsInfo","ImportInfo","TimeInfo"],
-  "properties": {
-    "TopicId": {
-      "type": "string"
-    },
-    "Name": {
-      "type": "string"
-    },
-    "Index": {
-      "type": "string"
-    },
-    "Query": {
-      "type": "string"
-    },
-    "EsInfo": {
-      "tcsdkShape": "EsInfo"
-    },
-    "ImportInfo": {
-      "tcsdkShape": "EsImportInfo"
-    },
-    "TimeInfo": {
-      "tcsdkShape": "EsTimeInfo"
-    },
-    "HasServicesLog": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    }
-  }
+  "required": ["TopicId","Name","Index","Query","EsInfo","ImportInfo","TimeInfo"]
 };
 const func0 = validateEsInfoShape;
 const func1 = validateEsImportInfoShape;
@@ -51,8 +21,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateCreateEsRechargeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateCreateEsRechargeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -62,8 +31,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!((((((((key0 === "TopicId") || (key0 === "Name")) || (key0 === "Index")) || (key0 === "Query")) || (key0 === "EsInfo")) || (key0 === "ImportInfo")) ||
  (key0 === "TimeInfo")) || (key0 === "HasServicesLog"))){
-validateCreateEsRechargeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateCreateEsRechargeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -72,8 +40,7 @@ if(_errs1 === errors){
 if(data.TopicId !== undefined){
 const _errs2 = errors;
 if(typeof data.TopicId !== "string"){
-validateCreateEsRechargeInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateEsRechargeInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -85,8 +52,7 @@ if(valid1){
 if(data.Name !== undefined){
 const _errs4 = errors;
 if(typeof data.Name !== "string"){
-validateCreateEsRechargeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateEsRechargeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -98,8 +64,7 @@ if(valid1){
 if(data.Index !== undefined){
 const _errs6 = errors;
 if(typeof data.Index !== "string"){
-validateCreateEsRechargeInput.errors = [{instancePath:instancePath+"/Index",schemaPath:"#/properties/Index/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateEsRechargeInput.errors = [{instancePath:instancePath+"/Index",schemaPath:"#/properties/Index/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -111,8 +76,7 @@ if(valid1){
 if(data.Query !== undefined){
 const _errs8 = errors;
 if(typeof data.Query !== "string"){
-validateCreateEsRechargeInput.errors = [{instancePath:instancePath+"/Query",schemaPath:"#/properties/Query/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateEsRechargeInput.errors = [{instancePath:instancePath+"/Query",schemaPath:"#/properties/Query/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -162,20 +126,20 @@ let data7 = data.HasServicesLog;
 const _errs13 = errors;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
 validateCreateEsRechargeInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs13){
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 < 0 || isNaN(data7)){
 validateCreateEsRechargeInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data7 >= 18446744073709552000 || isNaN(data7)){
 validateCreateEsRechargeInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -197,7 +161,7 @@ var valid1 = true;
 }
 }
 else {
-validateCreateEsRechargeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCreateEsRechargeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,90 +2,31 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["TopicId","Count","Query","From","To"],
-  "properties": {
-    "TopicId": {
-      "type": "string",
-      "not": {
-        "type": "string",
-        "pattern": "^\\s*$"
-      }
-    },
-    "Count": {
-      "type": "integer",
-      "minimum": 1,
-      "maximum": 50000000
-    },
-    "Query": {
-      "type": "string",
-      "not": {
-        "type": "string",
-        "pattern": "^\\s*$"
-      },
-      "pattern": "^(?:[^|\"\\\\]|\\\\.|\"(?:[^\"\\\\]|\\\\.)*\")*$"
-    },
-    "From": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "To": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "Order": {
-      "type": "string",
-      "enum": ["asc","desc"]
-    },
-    "Format": {
-      "type": "string",
-      "enum": ["json","csv"]
-    },
-    "SyntaxRule": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000,
-      "enum": [0,1]
-    },
-    "DerivedFields": {
-      "type": "array",
-      "items": {
-        "type": "string",
-        "not": {
-          "type": "string",
-          "pattern": "^\\s*$"
-        }
-      }
-    }
-  },
   "allOf": [
     {
       "if": {
-        "properties": {
-          "From": {
-            "type": "integer"
-          },
-          "To": {
-            "type": "integer"
-          }
-        },
         "required": ["From","To"]
-      },
-      "then": {
-        "properties": {
-          "From": {
-            "type": "integer",
-            "maximum": {
-              "$data": "1/To"
-            }
-          }
-        }
       }
     }
-  ]
+  ],
+  "required": ["TopicId","Count","Query","From","To"],
+  "properties": {
+    "TopicId": {},
+    "Count": {},
+    "Query": {},
+    "From": {},
+    "To": {},
+    "Order": {
+      "enum": ["asc","desc"]
+    },
+    "Format": {
+      "enum": ["json","csv"]
+    },
+    "SyntaxRule": {
+      "enum": [0,1]
+    },
+    "DerivedFields": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^\\s*$", "u");
@@ -172,8 +113,8 @@ if(data.From !== undefined){
 let data2 = data.From;
 const _errs9 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validateCreateExportInput.errors = [{instancePath:instancePath+"/From",schemaPath:"#/allOf/0/then/properties/From/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateCreateExportInput.errors = [{instancePath:instancePath+"/From",schemaPath:"#/allOf/0/then/properties/From/type",keyword:"type",
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs9){
@@ -181,7 +122,7 @@ if((typeof data2 == "number") && (isFinite(data2))){
 const vSchema0 = data && data.To;
 if(vSchema0 !== undefined && ((!((typeof vSchema0 == "number") && (isFinite(vSchema0)))) || (data2 > vSchema0 || isNaN(data2)))){
 validateCreateExportInput.errors = [{instancePath:instancePath+"/From",schemaPath:"#/allOf/0/then/properties/From/maximum",keyword:"maximum",
-params:{comparison: "<=", limit: vSchema0},message:"must be <= "+vSchema0}];
+params:{comparison: "<=", limit: vSchema0}}];
 return false;
 }
 }
@@ -192,7 +133,7 @@ var _valid0 = _errs8 === errors;
 valid1 = _valid0;
 }
 if(!valid1){
-const err3 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err3 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -210,8 +151,7 @@ let valid5 = true;
 for( missing1 of schema0.required){
 valid5 = data[missing1] !== undefined;
 if(!valid5){
-validateCreateExportInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing1},
-message:"must have required property '"+missing1+"'"}];
+validateCreateExportInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing1}}];
 return false;
 break;
 }
@@ -220,8 +160,7 @@ if(valid5){
 const _errs11 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
-validateCreateExportInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateCreateExportInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -231,8 +170,7 @@ if(data.TopicId !== undefined){
 let data3 = data.TopicId;
 const _errs12 = errors;
 if(typeof data3 !== "string"){
-validateCreateExportInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateExportInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 const _errs14 = errors;
@@ -263,8 +201,7 @@ errors++;
 }
 var valid7 = _errs15 === errors;
 if(valid7){
-validateCreateExportInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/not",keyword:"not",params:{},
-message:"must NOT be valid"}];
+validateCreateExportInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/not",keyword:"not",params:{}}];
 return false;
 }
 else {
@@ -288,21 +225,20 @@ if(data.Count !== undefined){
 let data4 = data.Count;
 const _errs17 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-validateCreateExportInput.errors = [{instancePath:instancePath+"/Count",schemaPath:"#/properties/Count/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateCreateExportInput.errors = [{instancePath:instancePath+"/Count",schemaPath:"#/properties/Count/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs17){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 > 50000000 || isNaN(data4)){
 validateCreateExportInput.errors = [{instancePath:instancePath+"/Count",schemaPath:"#/properties/Count/maximum",keyword:"maximum",params:{comparison: "<=",
- limit: 50000000},message:"must be <= 50000000"}];
+ limit: 50000000}}];
 return false;
 }
 else {
 if(data4 < 1 || isNaN(data4)){
 validateCreateExportInput.errors = [{instancePath:instancePath+"/Count",schemaPath:"#/properties/Count/minimum",keyword:"minimum",params:{comparison: ">=",
- limit: 1},message:"must be >= 1"}];
+ limit: 1}}];
 return false;
 }
 }
@@ -345,8 +281,7 @@ errors++;
 }
 var valid8 = _errs22 === errors;
 if(valid8){
-validateCreateExportInput.errors = [{instancePath:instancePath+"/Query",schemaPath:"#/properties/Query/not",keyword:"not",params:{},
-message:"must NOT be valid"}];
+validateCreateExportInput.errors = [{instancePath:instancePath+"/Query",schemaPath:"#/properties/Query/not",keyword:"not",params:{}}];
 return false;
 }
 else {
@@ -364,13 +299,12 @@ if(errors === _errs19){
 if(typeof data5 === "string"){
 if(!pattern1.test(data5)){
 validateCreateExportInput.errors = [{instancePath:instancePath+"/Query",schemaPath:"#/properties/Query/pattern",keyword:"pattern",
-params:{pattern: "^(?:[^|\"\\\\]|\\\\.|\"(?:[^\"\\\\]|\\\\.)*\")*$"},message:"must match pattern \""+"^(?:[^|\"\\\\]|\\\\.|\"(?:[^\"\\\\]|\\\\.)*\")*$"+"\""}];
+params:{pattern: "^(?:[^|\"\\\\]|\\\\.|\"(?:[^\"\\\\]|\\\\.)*\")*$"}}];
 return false;
 }
 }
 else {
-validateCreateExportInput.errors = [{instancePath:instancePath+"/Query",schemaPath:"#/properties/Query/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateExportInput.errors = [{instancePath:instancePath+"/Query",schemaPath:"#/properties/Query/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
@@ -384,21 +318,20 @@ if(data.From !== undefined){
 let data6 = data.From;
 const _errs24 = errors;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-validateCreateExportInput.errors = [{instancePath:instancePath+"/From",schemaPath:"#/properties/From/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateCreateExportInput.errors = [{instancePath:instancePath+"/From",schemaPath:"#/properties/From/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs24){
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 < 0 || isNaN(data6)){
 validateCreateExportInput.errors = [{instancePath:instancePath+"/From",schemaPath:"#/properties/From/minimum",keyword:"minimum",params:{comparison: ">=",
- limit: 0},message:"must be >= 0"}];
+ limit: 0}}];
 return false;
 }
 else {
 if(data6 >= 9223372036854776000 || isNaN(data6)){
 validateCreateExportInput.errors = [{instancePath:instancePath+"/From",schemaPath:"#/properties/From/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -414,21 +347,20 @@ if(data.To !== undefined){
 let data7 = data.To;
 const _errs26 = errors;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-validateCreateExportInput.errors = [{instancePath:instancePath+"/To",schemaPath:"#/properties/To/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateCreateExportInput.errors = [{instancePath:instancePath+"/To",schemaPath:"#/properties/To/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs26){
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 < 0 || isNaN(data7)){
-validateCreateExportInput.errors = [{instancePath:instancePath+"/To",schemaPath:"#/properties/To/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},
-message:"must be >= 0"}];
+validateCreateExportInput.errors = [{instancePath:instancePath+"/To",schemaPath:"#/properties/To/minimum",keyword:"minimum",params:{comparison: ">=",
+ limit: 0}}];
 return false;
 }
 else {
 if(data7 >= 9223372036854776000 || isNaN(data7)){
 validateCreateExportInput.errors = [{instancePath:instancePath+"/To",schemaPath:"#/properties/To/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -444,13 +376,12 @@ if(data.Order !== undefined){
 let data8 = data.Order;
 const _errs28 = errors;
 if(typeof data8 !== "string"){
-validateCreateExportInput.errors = [{instancePath:instancePath+"/Order",schemaPath:"#/properties/Order/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateExportInput.errors = [{instancePath:instancePath+"/Order",schemaPath:"#/properties/Order/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 if(!((data8 === "asc") || (data8 === "desc"))){
 validateCreateExportInput.errors = [{instancePath:instancePath+"/Order",schemaPath:"#/properties/Order/enum",keyword:"enum",
-params:{allowedValues: schema0.properties.Order.enum},message:"must be equal to one of the allowed values"}];
+params:{allowedValues: schema0.properties.Order.enum}}];
 return false;
 }
 var valid6 = _errs28 === errors;
@@ -463,13 +394,12 @@ if(data.Format !== undefined){
 let data9 = data.Format;
 const _errs30 = errors;
 if(typeof data9 !== "string"){
-validateCreateExportInput.errors = [{instancePath:instancePath+"/Format",schemaPath:"#/properties/Format/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateExportInput.errors = [{instancePath:instancePath+"/Format",schemaPath:"#/properties/Format/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 if(!((data9 === "json") || (data9 === "csv"))){
 validateCreateExportInput.errors = [{instancePath:instancePath+"/Format",schemaPath:"#/properties/Format/enum",keyword:"enum",
-params:{allowedValues: schema0.properties.Format.enum},message:"must be equal to one of the allowed values"}];
+params:{allowedValues: schema0.properties.Format.enum}}];
 return false;
 }
 var valid6 = _errs30 === errors;
@@ -482,26 +412,26 @@ if(data.SyntaxRule !== undefined){
 let data10 = data.SyntaxRule;
 const _errs32 = errors;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-validateCreateExportInput.errors = [{instancePath:instancePath+"/SyntaxRule",schemaPath:"#/properties/SyntaxRule/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateCreateExportInput.errors = [{instancePath:instancePath+"/SyntaxRule",schemaPath:"#/properties/SyntaxRule/type",keyword:"type",
+params:{type: "integer"}}];
 return false;
 }
 if(!((data10 === 0) || (data10 === 1))){
 validateCreateExportInput.errors = [{instancePath:instancePath+"/SyntaxRule",schemaPath:"#/properties/SyntaxRule/enum",keyword:"enum",
-params:{allowedValues: schema0.properties.SyntaxRule.enum},message:"must be equal to one of the allowed values"}];
+params:{allowedValues: schema0.properties.SyntaxRule.enum}}];
 return false;
 }
 if(errors === _errs32){
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 < 0 || isNaN(data10)){
 validateCreateExportInput.errors = [{instancePath:instancePath+"/SyntaxRule",schemaPath:"#/properties/SyntaxRule/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data10 >= 18446744073709552000 || isNaN(data10)){
 validateCreateExportInput.errors = [{instancePath:instancePath+"/SyntaxRule",schemaPath:"#/properties/SyntaxRule/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -525,7 +455,7 @@ let data12 = data11[i0];
 const _errs36 = errors;
 if(typeof data12 !== "string"){
 validateCreateExportInput.errors = [{instancePath:instancePath+"/DerivedFields/" + i0,schemaPath:"#/properties/DerivedFields/items/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 const _errs38 = errors;
@@ -556,8 +486,8 @@ errors++;
 }
 var valid10 = _errs39 === errors;
 if(valid10){
-validateCreateExportInput.errors = [{instancePath:instancePath+"/DerivedFields/" + i0,schemaPath:"#/properties/DerivedFields/items/not",keyword:"not",params:{},
-message:"must NOT be valid"}];
+validateCreateExportInput.errors = [{instancePath:instancePath+"/DerivedFields/" + i0,schemaPath:"#/properties/DerivedFields/items/not",keyword:"not",
+params:{}}];
 return false;
 }
 else {
@@ -579,7 +509,7 @@ break;
 }
 else {
 validateCreateExportInput.errors = [{instancePath:instancePath+"/DerivedFields",schemaPath:"#/properties/DerivedFields/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -600,7 +530,7 @@ var valid6 = true;
 }
 }
 else {
-validateCreateExportInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCreateExportInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -3,31 +3,7 @@
 
 import { validateRuleInfoShape } from "./shapes/rule-info.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["TopicId","Rule"],
-  "properties": {
-    "TopicId": {
-      "type": "string"
-    },
-    "Rule": {
-      "tcsdkShape": "RuleInfo"
-    },
-    "Status": {
-      "type": "boolean"
-    },
-    "IncludeInternalFields": {
-      "type": "boolean"
-    },
-    "MetadataFlag": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "CoverageField": {
-      "type": "string"
-    }
-  }
+  "required": ["TopicId","Rule"]
 };
 const func0 = validateRuleInfoShape;
 
@@ -41,8 +17,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateCreateIndexInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateCreateIndexInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -52,8 +27,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!((((((key0 === "TopicId") || (key0 === "Rule")) || (key0 === "Status")) || (key0 === "IncludeInternalFields")) || (key0 === "MetadataFlag")) ||
 (key0 === "CoverageField"))){
-validateCreateIndexInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateCreateIndexInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -62,8 +36,7 @@ if(_errs1 === errors){
 if(data.TopicId !== undefined){
 const _errs2 = errors;
 if(typeof data.TopicId !== "string"){
-validateCreateIndexInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateIndexInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -87,8 +60,7 @@ if(valid1){
 if(data.Status !== undefined){
 const _errs5 = errors;
 if(typeof data.Status !== "boolean"){
-validateCreateIndexInput.errors = [{instancePath:instancePath+"/Status",schemaPath:"#/properties/Status/type",keyword:"type",params:{type: "boolean"},
-message:"must be boolean"}];
+validateCreateIndexInput.errors = [{instancePath:instancePath+"/Status",schemaPath:"#/properties/Status/type",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs5 === errors;
@@ -101,7 +73,7 @@ if(data.IncludeInternalFields !== undefined){
 const _errs7 = errors;
 if(typeof data.IncludeInternalFields !== "boolean"){
 validateCreateIndexInput.errors = [{instancePath:instancePath+"/IncludeInternalFields",schemaPath:"#/properties/IncludeInternalFields/type",keyword:"type",
-params:{type: "boolean"},message:"must be boolean"}];
+params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs7 === errors;
@@ -115,20 +87,20 @@ let data4 = data.MetadataFlag;
 const _errs9 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
 validateCreateIndexInput.errors = [{instancePath:instancePath+"/MetadataFlag",schemaPath:"#/properties/MetadataFlag/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs9){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 0 || isNaN(data4)){
 validateCreateIndexInput.errors = [{instancePath:instancePath+"/MetadataFlag",schemaPath:"#/properties/MetadataFlag/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data4 >= 18446744073709552000 || isNaN(data4)){
 validateCreateIndexInput.errors = [{instancePath:instancePath+"/MetadataFlag",schemaPath:"#/properties/MetadataFlag/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -144,7 +116,7 @@ if(data.CoverageField !== undefined){
 const _errs11 = errors;
 if(typeof data.CoverageField !== "string"){
 validateCreateIndexInput.errors = [{instancePath:instancePath+"/CoverageField",schemaPath:"#/properties/CoverageField/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs11 === errors;
@@ -161,7 +133,7 @@ var valid1 = true;
 }
 }
 else {
-validateCreateIndexInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCreateIndexInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

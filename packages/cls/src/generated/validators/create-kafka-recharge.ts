@@ -5,50 +5,20 @@ import { validateKafkaProtocolInfoShape } from "./shapes/kafka-protocol-info.js"
 import { validateLogRechargeRuleInfoShape } from "./shapes/log-recharge-rule-info.js";
 import { validateUserKafkaMetaShape } from "./shapes/user-kafka-meta.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
   "required": ["TopicId","Name","KafkaType","UserKafkaTopics","Offset","LogRechargeRule"],
   "properties": {
-    "TopicId": {
-      "type": "string"
-    },
-    "Name": {
-      "type": "string"
-    },
-    "KafkaType": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "UserKafkaTopics": {
-      "type": "string"
-    },
-    "Offset": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "LogRechargeRule": {
-      "tcsdkShape": "LogRechargeRuleInfo"
-    },
-    "KafkaInstance": {
-      "type": "string"
-    },
-    "ServerAddr": {
-      "type": "string"
-    },
-    "IsEncryptionAddr": {
-      "type": "boolean"
-    },
-    "Protocol": {
-      "tcsdkShape": "KafkaProtocolInfo"
-    },
-    "ConsumerGroupName": {
-      "type": "string"
-    },
-    "UserKafkaMeta": {
-      "tcsdkShape": "UserKafkaMeta"
-    }
+    "TopicId": {},
+    "Name": {},
+    "KafkaType": {},
+    "UserKafkaTopics": {},
+    "Offset": {},
+    "LogRechargeRule": {},
+    "KafkaInstance": {},
+    "ServerAddr": {},
+    "IsEncryptionAddr": {},
+    "Protocol": {},
+    "ConsumerGroupName": {},
+    "UserKafkaMeta": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -66,8 +36,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateCreateKafkaRechargeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateCreateKafkaRechargeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -76,8 +45,7 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
-validateCreateKafkaRechargeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateCreateKafkaRechargeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -86,8 +54,8 @@ if(_errs1 === errors){
 if(data.TopicId !== undefined){
 const _errs2 = errors;
 if(typeof data.TopicId !== "string"){
-validateCreateKafkaRechargeInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateKafkaRechargeInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -99,8 +67,7 @@ if(valid1){
 if(data.Name !== undefined){
 const _errs4 = errors;
 if(typeof data.Name !== "string"){
-validateCreateKafkaRechargeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateKafkaRechargeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -114,20 +81,20 @@ let data2 = data.KafkaType;
 const _errs6 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
 validateCreateKafkaRechargeInput.errors = [{instancePath:instancePath+"/KafkaType",schemaPath:"#/properties/KafkaType/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs6){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
 validateCreateKafkaRechargeInput.errors = [{instancePath:instancePath+"/KafkaType",schemaPath:"#/properties/KafkaType/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data2 >= 18446744073709552000 || isNaN(data2)){
 validateCreateKafkaRechargeInput.errors = [{instancePath:instancePath+"/KafkaType",schemaPath:"#/properties/KafkaType/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -143,7 +110,7 @@ if(data.UserKafkaTopics !== undefined){
 const _errs8 = errors;
 if(typeof data.UserKafkaTopics !== "string"){
 validateCreateKafkaRechargeInput.errors = [{instancePath:instancePath+"/UserKafkaTopics",schemaPath:"#/properties/UserKafkaTopics/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -156,21 +123,20 @@ if(data.Offset !== undefined){
 let data4 = data.Offset;
 const _errs10 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-validateCreateKafkaRechargeInput.errors = [{instancePath:instancePath+"/Offset",schemaPath:"#/properties/Offset/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateCreateKafkaRechargeInput.errors = [{instancePath:instancePath+"/Offset",schemaPath:"#/properties/Offset/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs10){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < -9223372036854776000 || isNaN(data4)){
 validateCreateKafkaRechargeInput.errors = [{instancePath:instancePath+"/Offset",schemaPath:"#/properties/Offset/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data4 >= 9223372036854776000 || isNaN(data4)){
 validateCreateKafkaRechargeInput.errors = [{instancePath:instancePath+"/Offset",schemaPath:"#/properties/Offset/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -199,7 +165,7 @@ if(data.KafkaInstance !== undefined){
 const _errs13 = errors;
 if(typeof data.KafkaInstance !== "string"){
 validateCreateKafkaRechargeInput.errors = [{instancePath:instancePath+"/KafkaInstance",schemaPath:"#/properties/KafkaInstance/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs13 === errors;
@@ -212,7 +178,7 @@ if(data.ServerAddr !== undefined){
 const _errs15 = errors;
 if(typeof data.ServerAddr !== "string"){
 validateCreateKafkaRechargeInput.errors = [{instancePath:instancePath+"/ServerAddr",schemaPath:"#/properties/ServerAddr/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs15 === errors;
@@ -225,7 +191,7 @@ if(data.IsEncryptionAddr !== undefined){
 const _errs17 = errors;
 if(typeof data.IsEncryptionAddr !== "boolean"){
 validateCreateKafkaRechargeInput.errors = [{instancePath:instancePath+"/IsEncryptionAddr",schemaPath:"#/properties/IsEncryptionAddr/type",keyword:"type",
-params:{type: "boolean"},message:"must be boolean"}];
+params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs17 === errors;
@@ -250,7 +216,7 @@ if(data.ConsumerGroupName !== undefined){
 const _errs20 = errors;
 if(typeof data.ConsumerGroupName !== "string"){
 validateCreateKafkaRechargeInput.errors = [{instancePath:instancePath+"/ConsumerGroupName",schemaPath:"#/properties/ConsumerGroupName/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs20 === errors;
@@ -285,7 +251,7 @@ var valid1 = true;
 }
 }
 else {
-validateCreateKafkaRechargeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCreateKafkaRechargeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

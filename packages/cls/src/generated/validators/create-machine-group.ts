@@ -5,50 +5,18 @@ import { validateMachineGroupTypeInfoShape } from "./shapes/machine-group-type-i
 import { validateMetaTagInfoShape } from "./shapes/meta-tag-info.js";
 import { validateTagShape } from "./shapes/tag.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
   "required": ["GroupName","MachineGroupType"],
   "properties": {
-    "GroupName": {
-      "type": "string"
-    },
-    "MachineGroupType": {
-      "tcsdkShape": "MachineGroupTypeInfo"
-    },
-    "Tags": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "Tag"
-      }
-    },
-    "AutoUpdate": {
-      "type": "boolean"
-    },
-    "UpdateStartTime": {
-      "type": "string"
-    },
-    "UpdateEndTime": {
-      "type": "string"
-    },
-    "ServiceLogging": {
-      "type": "boolean"
-    },
-    "DelayCleanupTime": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "MetaTags": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "MetaTagInfo"
-      }
-    },
-    "OSType": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    }
+    "GroupName": {},
+    "MachineGroupType": {},
+    "Tags": {},
+    "AutoUpdate": {},
+    "UpdateStartTime": {},
+    "UpdateEndTime": {},
+    "ServiceLogging": {},
+    "DelayCleanupTime": {},
+    "MetaTags": {},
+    "OSType": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -66,8 +34,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateCreateMachineGroupInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateCreateMachineGroupInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -76,8 +43,7 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
-validateCreateMachineGroupInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateCreateMachineGroupInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -87,7 +53,7 @@ if(data.GroupName !== undefined){
 const _errs2 = errors;
 if(typeof data.GroupName !== "string"){
 validateCreateMachineGroupInput.errors = [{instancePath:instancePath+"/GroupName",schemaPath:"#/properties/GroupName/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -129,8 +95,7 @@ break;
 }
 }
 else {
-validateCreateMachineGroupInput.errors = [{instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateCreateMachineGroupInput.errors = [{instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -144,7 +109,7 @@ if(data.AutoUpdate !== undefined){
 const _errs8 = errors;
 if(typeof data.AutoUpdate !== "boolean"){
 validateCreateMachineGroupInput.errors = [{instancePath:instancePath+"/AutoUpdate",schemaPath:"#/properties/AutoUpdate/type",keyword:"type",
-params:{type: "boolean"},message:"must be boolean"}];
+params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -157,7 +122,7 @@ if(data.UpdateStartTime !== undefined){
 const _errs10 = errors;
 if(typeof data.UpdateStartTime !== "string"){
 validateCreateMachineGroupInput.errors = [{instancePath:instancePath+"/UpdateStartTime",schemaPath:"#/properties/UpdateStartTime/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs10 === errors;
@@ -170,7 +135,7 @@ if(data.UpdateEndTime !== undefined){
 const _errs12 = errors;
 if(typeof data.UpdateEndTime !== "string"){
 validateCreateMachineGroupInput.errors = [{instancePath:instancePath+"/UpdateEndTime",schemaPath:"#/properties/UpdateEndTime/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs12 === errors;
@@ -183,7 +148,7 @@ if(data.ServiceLogging !== undefined){
 const _errs14 = errors;
 if(typeof data.ServiceLogging !== "boolean"){
 validateCreateMachineGroupInput.errors = [{instancePath:instancePath+"/ServiceLogging",schemaPath:"#/properties/ServiceLogging/type",keyword:"type",
-params:{type: "boolean"},message:"must be boolean"}];
+params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs14 === errors;
@@ -197,20 +162,20 @@ let data8 = data.DelayCleanupTime;
 const _errs16 = errors;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
 validateCreateMachineGroupInput.errors = [{instancePath:instancePath+"/DelayCleanupTime",schemaPath:"#/properties/DelayCleanupTime/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs16){
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 < -9223372036854776000 || isNaN(data8)){
 validateCreateMachineGroupInput.errors = [{instancePath:instancePath+"/DelayCleanupTime",schemaPath:"#/properties/DelayCleanupTime/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data8 >= 9223372036854776000 || isNaN(data8)){
 validateCreateMachineGroupInput.errors = [{instancePath:instancePath+"/DelayCleanupTime",schemaPath:"#/properties/DelayCleanupTime/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -242,8 +207,8 @@ break;
 }
 }
 else {
-validateCreateMachineGroupInput.errors = [{instancePath:instancePath+"/MetaTags",schemaPath:"#/properties/MetaTags/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateCreateMachineGroupInput.errors = [{instancePath:instancePath+"/MetaTags",schemaPath:"#/properties/MetaTags/type",keyword:"type",
+params:{type: "array"}}];
 return false;
 }
 }
@@ -257,21 +222,20 @@ if(data.OSType !== undefined){
 let data11 = data.OSType;
 const _errs21 = errors;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-validateCreateMachineGroupInput.errors = [{instancePath:instancePath+"/OSType",schemaPath:"#/properties/OSType/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateCreateMachineGroupInput.errors = [{instancePath:instancePath+"/OSType",schemaPath:"#/properties/OSType/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs21){
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 < 0 || isNaN(data11)){
 validateCreateMachineGroupInput.errors = [{instancePath:instancePath+"/OSType",schemaPath:"#/properties/OSType/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data11 >= 18446744073709552000 || isNaN(data11)){
 validateCreateMachineGroupInput.errors = [{instancePath:instancePath+"/OSType",schemaPath:"#/properties/OSType/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -295,7 +259,7 @@ var valid1 = true;
 }
 }
 else {
-validateCreateMachineGroupInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCreateMachineGroupInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

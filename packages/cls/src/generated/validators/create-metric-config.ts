@@ -6,64 +6,22 @@ import { validateMetricSpecShape } from "./shapes/metric-spec.js";
 import { validateMetricYamlSpecShape } from "./shapes/metric-yaml-spec.js";
 import { validateRelabelingShape } from "./shapes/relabeling.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
   "required": ["TopicId","Source","GroupIds","Type","Flag"],
   "properties": {
-    "TopicId": {
-      "type": "string"
-    },
-    "Source": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "GroupIds": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "Type": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "Flag": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "Name": {
-      "type": "string"
-    },
-    "Spec": {
-      "tcsdkShape": "MetricSpec"
-    },
-    "MetricRelabels": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "Relabeling"
-      }
-    },
-    "MetricLabel": {
-      "tcsdkShape": "MetricConfigLabel"
-    },
-    "Scheme": {
-      "type": "string"
-    },
-    "ScrapeInterval": {
-      "type": "string"
-    },
-    "ScrapeTimeout": {
-      "type": "string"
-    },
-    "HonorLabels": {
-      "type": "boolean"
-    },
-    "YamlSpec": {
-      "tcsdkShape": "MetricYamlSpec"
-    }
+    "TopicId": {},
+    "Source": {},
+    "GroupIds": {},
+    "Type": {},
+    "Flag": {},
+    "Name": {},
+    "Spec": {},
+    "MetricRelabels": {},
+    "MetricLabel": {},
+    "Scheme": {},
+    "ScrapeInterval": {},
+    "ScrapeTimeout": {},
+    "HonorLabels": {},
+    "YamlSpec": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -82,8 +40,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateCreateMetricConfigInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateCreateMetricConfigInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -92,8 +49,7 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
-validateCreateMetricConfigInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateCreateMetricConfigInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -102,8 +58,7 @@ if(_errs1 === errors){
 if(data.TopicId !== undefined){
 const _errs2 = errors;
 if(typeof data.TopicId !== "string"){
-validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -116,21 +71,20 @@ if(data.Source !== undefined){
 let data1 = data.Source;
 const _errs4 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/Source",schemaPath:"#/properties/Source/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/Source",schemaPath:"#/properties/Source/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs4){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 0 || isNaN(data1)){
 validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/Source",schemaPath:"#/properties/Source/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data1 >= 18446744073709552000 || isNaN(data1)){
 validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/Source",schemaPath:"#/properties/Source/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -153,7 +107,7 @@ for(let i0=0; i0<len0; i0++){
 const _errs8 = errors;
 if(typeof data2[i0] !== "string"){
 validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/GroupIds/" + i0,schemaPath:"#/properties/GroupIds/items/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid2 = _errs8 === errors;
@@ -163,8 +117,8 @@ break;
 }
 }
 else {
-validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/GroupIds",schemaPath:"#/properties/GroupIds/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/GroupIds",schemaPath:"#/properties/GroupIds/type",keyword:"type",
+params:{type: "array"}}];
 return false;
 }
 }
@@ -178,21 +132,20 @@ if(data.Type !== undefined){
 let data4 = data.Type;
 const _errs10 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs10){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 0 || isNaN(data4)){
 validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/minimum",keyword:"minimum",params:{comparison: ">=",
- limit: 0},message:"must be >= 0"}];
+ limit: 0}}];
 return false;
 }
 else {
 if(data4 >= 18446744073709552000 || isNaN(data4)){
 validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -208,21 +161,20 @@ if(data.Flag !== undefined){
 let data5 = data.Flag;
 const _errs12 = errors;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/Flag",schemaPath:"#/properties/Flag/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/Flag",schemaPath:"#/properties/Flag/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs12){
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 < 0 || isNaN(data5)){
 validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/Flag",schemaPath:"#/properties/Flag/minimum",keyword:"minimum",params:{comparison: ">=",
- limit: 0},message:"must be >= 0"}];
+ limit: 0}}];
 return false;
 }
 else {
 if(data5 >= 18446744073709552000 || isNaN(data5)){
 validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/Flag",schemaPath:"#/properties/Flag/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -237,8 +189,7 @@ if(valid1){
 if(data.Name !== undefined){
 const _errs14 = errors;
 if(typeof data.Name !== "string"){
-validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs14 === errors;
@@ -280,7 +231,7 @@ break;
 }
 else {
 validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/MetricRelabels",schemaPath:"#/properties/MetricRelabels/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -305,8 +256,7 @@ if(valid1){
 if(data.Scheme !== undefined){
 const _errs21 = errors;
 if(typeof data.Scheme !== "string"){
-validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/Scheme",schemaPath:"#/properties/Scheme/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/Scheme",schemaPath:"#/properties/Scheme/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs21 === errors;
@@ -319,7 +269,7 @@ if(data.ScrapeInterval !== undefined){
 const _errs23 = errors;
 if(typeof data.ScrapeInterval !== "string"){
 validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/ScrapeInterval",schemaPath:"#/properties/ScrapeInterval/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs23 === errors;
@@ -332,7 +282,7 @@ if(data.ScrapeTimeout !== undefined){
 const _errs25 = errors;
 if(typeof data.ScrapeTimeout !== "string"){
 validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/ScrapeTimeout",schemaPath:"#/properties/ScrapeTimeout/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs25 === errors;
@@ -345,7 +295,7 @@ if(data.HonorLabels !== undefined){
 const _errs27 = errors;
 if(typeof data.HonorLabels !== "boolean"){
 validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/HonorLabels",schemaPath:"#/properties/HonorLabels/type",keyword:"type",
-params:{type: "boolean"},message:"must be boolean"}];
+params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs27 === errors;
@@ -382,7 +332,7 @@ var valid1 = true;
 }
 }
 else {
-validateCreateMetricConfigInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCreateMetricConfigInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

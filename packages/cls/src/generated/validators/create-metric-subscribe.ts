@@ -4,29 +4,7 @@
 import { validateInstanceConfigShape } from "./shapes/instance-config.js";
 import { validateMetricConfigShape } from "./shapes/metric-config.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["Name","TopicId","Namespace","Metrics","InstanceInfo"],
-  "properties": {
-    "Name": {
-      "type": "string"
-    },
-    "TopicId": {
-      "type": "string"
-    },
-    "Namespace": {
-      "type": "string"
-    },
-    "Metrics": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "MetricConfig"
-      }
-    },
-    "InstanceInfo": {
-      "tcsdkShape": "InstanceConfig"
-    }
-  }
+  "required": ["Name","TopicId","Namespace","Metrics","InstanceInfo"]
 };
 const func0 = validateMetricConfigShape;
 const func1 = validateInstanceConfigShape;
@@ -41,8 +19,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateCreateMetricSubscribeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateCreateMetricSubscribeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -51,8 +28,8 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((((key0 === "Name") || (key0 === "TopicId")) || (key0 === "Namespace")) || (key0 === "Metrics")) || (key0 === "InstanceInfo"))){
-validateCreateMetricSubscribeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateCreateMetricSubscribeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -61,8 +38,7 @@ if(_errs1 === errors){
 if(data.Name !== undefined){
 const _errs2 = errors;
 if(typeof data.Name !== "string"){
-validateCreateMetricSubscribeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateMetricSubscribeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -75,7 +51,7 @@ if(data.TopicId !== undefined){
 const _errs4 = errors;
 if(typeof data.TopicId !== "string"){
 validateCreateMetricSubscribeInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -88,7 +64,7 @@ if(data.Namespace !== undefined){
 const _errs6 = errors;
 if(typeof data.Namespace !== "string"){
 validateCreateMetricSubscribeInput.errors = [{instancePath:instancePath+"/Namespace",schemaPath:"#/properties/Namespace/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -117,8 +93,8 @@ break;
 }
 }
 else {
-validateCreateMetricSubscribeInput.errors = [{instancePath:instancePath+"/Metrics",schemaPath:"#/properties/Metrics/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateCreateMetricSubscribeInput.errors = [{instancePath:instancePath+"/Metrics",schemaPath:"#/properties/Metrics/type",keyword:"type",
+params:{type: "array"}}];
 return false;
 }
 }
@@ -147,7 +123,7 @@ var valid1 = true;
 }
 }
 else {
-validateCreateMetricSubscribeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCreateMetricSubscribeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,20 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["Name","LogsetId","TopicName"],
-  "properties": {
-    "Name": {
-      "type": "string"
-    },
-    "LogsetId": {
-      "type": "string"
-    },
-    "TopicName": {
-      "type": "string"
-    }
-  }
+  "required": ["Name","LogsetId","TopicName"]
 };
 
 function validateCreateNetworkApplicationInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -28,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateCreateNetworkApplicationInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateCreateNetworkApplicationInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -39,7 +25,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "Name") || (key0 === "LogsetId")) || (key0 === "TopicName"))){
 validateCreateNetworkApplicationInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -48,8 +34,7 @@ if(_errs1 === errors){
 if(data.Name !== undefined){
 const _errs2 = errors;
 if(typeof data.Name !== "string"){
-validateCreateNetworkApplicationInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateNetworkApplicationInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -62,7 +47,7 @@ if(data.LogsetId !== undefined){
 const _errs4 = errors;
 if(typeof data.LogsetId !== "string"){
 validateCreateNetworkApplicationInput.errors = [{instancePath:instancePath+"/LogsetId",schemaPath:"#/properties/LogsetId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -75,7 +60,7 @@ if(data.TopicName !== undefined){
 const _errs6 = errors;
 if(typeof data.TopicName !== "string"){
 validateCreateNetworkApplicationInput.errors = [{instancePath:instancePath+"/TopicName",schemaPath:"#/properties/TopicName/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -89,7 +74,7 @@ var valid1 = true;
 }
 }
 else {
-validateCreateNetworkApplicationInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCreateNetworkApplicationInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

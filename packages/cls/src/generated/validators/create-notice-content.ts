@@ -2,27 +2,7 @@
 // @ts-nocheck
 
 import { validateNoticeContentShape } from "./shapes/notice-content.js";
-const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["Name"],
-  "properties": {
-    "Name": {
-      "type": "string"
-    },
-    "Type": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "NoticeContents": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "NoticeContent"
-      }
-    }
-  }
-};
+const schema0 = {};
 const func0 = validateNoticeContentShape;
 
 function validateCreateNoticeContentInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -32,16 +12,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.Name === undefined) && (missing0 = "Name")){
-validateCreateNoticeContentInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateCreateNoticeContentInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "Name") || (key0 === "Type")) || (key0 === "NoticeContents"))){
-validateCreateNoticeContentInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateCreateNoticeContentInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -50,8 +28,7 @@ if(_errs1 === errors){
 if(data.Name !== undefined){
 const _errs2 = errors;
 if(typeof data.Name !== "string"){
-validateCreateNoticeContentInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateNoticeContentInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -64,21 +41,20 @@ if(data.Type !== undefined){
 let data1 = data.Type;
 const _errs4 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validateCreateNoticeContentInput.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateCreateNoticeContentInput.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs4){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 0 || isNaN(data1)){
 validateCreateNoticeContentInput.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/minimum",keyword:"minimum",params:{comparison: ">=",
- limit: 0},message:"must be >= 0"}];
+ limit: 0}}];
 return false;
 }
 else {
 if(data1 >= 18446744073709552000 || isNaN(data1)){
 validateCreateNoticeContentInput.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -111,7 +87,7 @@ break;
 }
 else {
 validateCreateNoticeContentInput.errors = [{instancePath:instancePath+"/NoticeContents",schemaPath:"#/properties/NoticeContents/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -126,7 +102,7 @@ var valid0 = true;
 }
 }
 else {
-validateCreateNoticeContentInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCreateNoticeContentInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

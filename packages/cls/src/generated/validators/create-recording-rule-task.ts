@@ -3,56 +3,19 @@
 
 import { validateMetricLabelShape } from "./shapes/metric-label.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
   "required": ["TopicId","DstTopicId","Name","EnableFlag","ProcessStartTime","ProcessPeriod","ProcessDelay","RecordingRuleContent","MetricName"],
   "properties": {
-    "TopicId": {
-      "type": "string"
-    },
-    "DstTopicId": {
-      "type": "string"
-    },
-    "Name": {
-      "type": "string"
-    },
-    "EnableFlag": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "ProcessStartTime": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "ProcessPeriod": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "ProcessDelay": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "RecordingRuleContent": {
-      "type": "string"
-    },
-    "MetricName": {
-      "type": "string"
-    },
-    "CustomMetricLabels": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "MetricLabel"
-      }
-    },
-    "HasServicesLog": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    }
+    "TopicId": {},
+    "DstTopicId": {},
+    "Name": {},
+    "EnableFlag": {},
+    "ProcessStartTime": {},
+    "ProcessPeriod": {},
+    "ProcessDelay": {},
+    "RecordingRuleContent": {},
+    "MetricName": {},
+    "CustomMetricLabels": {},
+    "HasServicesLog": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -68,8 +31,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateCreateRecordingRuleTaskInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateCreateRecordingRuleTaskInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -79,7 +41,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
 validateCreateRecordingRuleTaskInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -89,7 +51,7 @@ if(data.TopicId !== undefined){
 const _errs2 = errors;
 if(typeof data.TopicId !== "string"){
 validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -102,7 +64,7 @@ if(data.DstTopicId !== undefined){
 const _errs4 = errors;
 if(typeof data.DstTopicId !== "string"){
 validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/DstTopicId",schemaPath:"#/properties/DstTopicId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -114,8 +76,7 @@ if(valid1){
 if(data.Name !== undefined){
 const _errs6 = errors;
 if(typeof data.Name !== "string"){
-validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -129,20 +90,20 @@ let data3 = data.EnableFlag;
 const _errs8 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
 validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/EnableFlag",schemaPath:"#/properties/EnableFlag/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs8){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 0 || isNaN(data3)){
 validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/EnableFlag",schemaPath:"#/properties/EnableFlag/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data3 >= 18446744073709552000 || isNaN(data3)){
 validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/EnableFlag",schemaPath:"#/properties/EnableFlag/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -159,20 +120,20 @@ let data4 = data.ProcessStartTime;
 const _errs10 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
 validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/ProcessStartTime",schemaPath:"#/properties/ProcessStartTime/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs10){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 0 || isNaN(data4)){
 validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/ProcessStartTime",schemaPath:"#/properties/ProcessStartTime/minimum",
-keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+keyword:"minimum",params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data4 >= 18446744073709552000 || isNaN(data4)){
 validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/ProcessStartTime",schemaPath:"#/properties/ProcessStartTime/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -189,20 +150,20 @@ let data5 = data.ProcessPeriod;
 const _errs12 = errors;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
 validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/ProcessPeriod",schemaPath:"#/properties/ProcessPeriod/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs12){
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 < -9223372036854776000 || isNaN(data5)){
 validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/ProcessPeriod",schemaPath:"#/properties/ProcessPeriod/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data5 >= 9223372036854776000 || isNaN(data5)){
 validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/ProcessPeriod",schemaPath:"#/properties/ProcessPeriod/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -219,20 +180,20 @@ let data6 = data.ProcessDelay;
 const _errs14 = errors;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
 validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/ProcessDelay",schemaPath:"#/properties/ProcessDelay/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs14){
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 < -9223372036854776000 || isNaN(data6)){
 validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/ProcessDelay",schemaPath:"#/properties/ProcessDelay/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data6 >= 9223372036854776000 || isNaN(data6)){
 validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/ProcessDelay",schemaPath:"#/properties/ProcessDelay/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -248,7 +209,7 @@ if(data.RecordingRuleContent !== undefined){
 const _errs16 = errors;
 if(typeof data.RecordingRuleContent !== "string"){
 validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/RecordingRuleContent",schemaPath:"#/properties/RecordingRuleContent/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs16 === errors;
@@ -261,7 +222,7 @@ if(data.MetricName !== undefined){
 const _errs18 = errors;
 if(typeof data.MetricName !== "string"){
 validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/MetricName",schemaPath:"#/properties/MetricName/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs18 === errors;
@@ -291,7 +252,7 @@ break;
 }
 else {
 validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/CustomMetricLabels",schemaPath:"#/properties/CustomMetricLabels/type",
-keyword:"type",params:{type: "array"},message:"must be array"}];
+keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -306,20 +267,20 @@ let data11 = data.HasServicesLog;
 const _errs23 = errors;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
 validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs23){
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 < 0 || isNaN(data11)){
 validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data11 >= 18446744073709552000 || isNaN(data11)){
 validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -344,7 +305,7 @@ var valid1 = true;
 }
 }
 else {
-validateCreateRecordingRuleTaskInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCreateRecordingRuleTaskInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -3,43 +3,17 @@
 
 import { validateRemoteWriteAuthInfoShape } from "./shapes/remote-write-auth-info.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
   "required": ["TopicId","Name","Target","RemoteWriteURL","AuthType","NetType"],
   "properties": {
-    "TopicId": {
-      "type": "string"
-    },
-    "Name": {
-      "type": "string"
-    },
-    "Target": {
-      "type": "string"
-    },
-    "RemoteWriteURL": {
-      "type": "string"
-    },
-    "AuthType": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "NetType": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "VpcId": {
-      "type": "string"
-    },
-    "AuthInfo": {
-      "tcsdkShape": "RemoteWriteAuthInfo"
-    },
-    "VirtualGatewayType": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    }
+    "TopicId": {},
+    "Name": {},
+    "Target": {},
+    "RemoteWriteURL": {},
+    "AuthType": {},
+    "NetType": {},
+    "VpcId": {},
+    "AuthInfo": {},
+    "VirtualGatewayType": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -55,8 +29,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateCreateRemoteWriteTaskInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateCreateRemoteWriteTaskInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -65,8 +38,8 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
-validateCreateRemoteWriteTaskInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateCreateRemoteWriteTaskInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -76,7 +49,7 @@ if(data.TopicId !== undefined){
 const _errs2 = errors;
 if(typeof data.TopicId !== "string"){
 validateCreateRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -88,8 +61,7 @@ if(valid1){
 if(data.Name !== undefined){
 const _errs4 = errors;
 if(typeof data.Name !== "string"){
-validateCreateRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -101,8 +73,8 @@ if(valid1){
 if(data.Target !== undefined){
 const _errs6 = errors;
 if(typeof data.Target !== "string"){
-validateCreateRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/Target",schemaPath:"#/properties/Target/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/Target",schemaPath:"#/properties/Target/type",keyword:"type",
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -115,7 +87,7 @@ if(data.RemoteWriteURL !== undefined){
 const _errs8 = errors;
 if(typeof data.RemoteWriteURL !== "string"){
 validateCreateRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/RemoteWriteURL",schemaPath:"#/properties/RemoteWriteURL/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -129,20 +101,20 @@ let data4 = data.AuthType;
 const _errs10 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
 validateCreateRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/AuthType",schemaPath:"#/properties/AuthType/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs10){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 0 || isNaN(data4)){
 validateCreateRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/AuthType",schemaPath:"#/properties/AuthType/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data4 >= 18446744073709552000 || isNaN(data4)){
 validateCreateRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/AuthType",schemaPath:"#/properties/AuthType/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -159,20 +131,20 @@ let data5 = data.NetType;
 const _errs12 = errors;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
 validateCreateRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/NetType",schemaPath:"#/properties/NetType/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs12){
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 < 0 || isNaN(data5)){
 validateCreateRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/NetType",schemaPath:"#/properties/NetType/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data5 >= 18446744073709552000 || isNaN(data5)){
 validateCreateRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/NetType",schemaPath:"#/properties/NetType/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -187,8 +159,7 @@ if(valid1){
 if(data.VpcId !== undefined){
 const _errs14 = errors;
 if(typeof data.VpcId !== "string"){
-validateCreateRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/VpcId",schemaPath:"#/properties/VpcId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/VpcId",schemaPath:"#/properties/VpcId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs14 === errors;
@@ -214,20 +185,20 @@ let data8 = data.VirtualGatewayType;
 const _errs17 = errors;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
 validateCreateRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/VirtualGatewayType",schemaPath:"#/properties/VirtualGatewayType/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs17){
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 < -9223372036854776000 || isNaN(data8)){
 validateCreateRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/VirtualGatewayType",schemaPath:"#/properties/VirtualGatewayType/minimum",
-keyword:"minimum",params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+keyword:"minimum",params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data8 >= 9223372036854776000 || isNaN(data8)){
 validateCreateRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/VirtualGatewayType",schemaPath:"#/properties/VirtualGatewayType/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -250,7 +221,7 @@ var valid1 = true;
 }
 }
 else {
-validateCreateRemoteWriteTaskInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCreateRemoteWriteTaskInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

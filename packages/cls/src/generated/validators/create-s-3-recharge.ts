@@ -3,48 +3,20 @@
 
 import { validateExtractRuleInfoShape } from "./shapes/extract-rule-info.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
   "required": ["TopicId","Name","Bucket","S3Region","AccessKeyId","SecretAccessKey","LogType"],
   "properties": {
-    "TopicId": {
-      "type": "string"
-    },
-    "Name": {
-      "type": "string"
-    },
-    "Bucket": {
-      "type": "string"
-    },
-    "S3Region": {
-      "type": "string"
-    },
-    "AccessKeyId": {
-      "type": "string"
-    },
-    "SecretAccessKey": {
-      "type": "string"
-    },
-    "LogType": {
-      "type": "string"
-    },
-    "Endpoint": {
-      "type": "string"
-    },
-    "Prefix": {
-      "type": "string"
-    },
-    "Compress": {
-      "type": "string"
-    },
-    "ExtractRuleInfo": {
-      "tcsdkShape": "ExtractRuleInfo"
-    },
-    "TaskType": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    }
+    "TopicId": {},
+    "Name": {},
+    "Bucket": {},
+    "S3Region": {},
+    "AccessKeyId": {},
+    "SecretAccessKey": {},
+    "LogType": {},
+    "Endpoint": {},
+    "Prefix": {},
+    "Compress": {},
+    "ExtractRuleInfo": {},
+    "TaskType": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -60,8 +32,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateCreateS3RechargeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateCreateS3RechargeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -70,8 +41,7 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
-validateCreateS3RechargeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateCreateS3RechargeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -80,8 +50,7 @@ if(_errs1 === errors){
 if(data.TopicId !== undefined){
 const _errs2 = errors;
 if(typeof data.TopicId !== "string"){
-validateCreateS3RechargeInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateS3RechargeInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -93,8 +62,7 @@ if(valid1){
 if(data.Name !== undefined){
 const _errs4 = errors;
 if(typeof data.Name !== "string"){
-validateCreateS3RechargeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateS3RechargeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -106,8 +74,7 @@ if(valid1){
 if(data.Bucket !== undefined){
 const _errs6 = errors;
 if(typeof data.Bucket !== "string"){
-validateCreateS3RechargeInput.errors = [{instancePath:instancePath+"/Bucket",schemaPath:"#/properties/Bucket/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateS3RechargeInput.errors = [{instancePath:instancePath+"/Bucket",schemaPath:"#/properties/Bucket/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -119,8 +86,7 @@ if(valid1){
 if(data.S3Region !== undefined){
 const _errs8 = errors;
 if(typeof data.S3Region !== "string"){
-validateCreateS3RechargeInput.errors = [{instancePath:instancePath+"/S3Region",schemaPath:"#/properties/S3Region/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateS3RechargeInput.errors = [{instancePath:instancePath+"/S3Region",schemaPath:"#/properties/S3Region/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -133,7 +99,7 @@ if(data.AccessKeyId !== undefined){
 const _errs10 = errors;
 if(typeof data.AccessKeyId !== "string"){
 validateCreateS3RechargeInput.errors = [{instancePath:instancePath+"/AccessKeyId",schemaPath:"#/properties/AccessKeyId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs10 === errors;
@@ -146,7 +112,7 @@ if(data.SecretAccessKey !== undefined){
 const _errs12 = errors;
 if(typeof data.SecretAccessKey !== "string"){
 validateCreateS3RechargeInput.errors = [{instancePath:instancePath+"/SecretAccessKey",schemaPath:"#/properties/SecretAccessKey/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs12 === errors;
@@ -158,8 +124,7 @@ if(valid1){
 if(data.LogType !== undefined){
 const _errs14 = errors;
 if(typeof data.LogType !== "string"){
-validateCreateS3RechargeInput.errors = [{instancePath:instancePath+"/LogType",schemaPath:"#/properties/LogType/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateS3RechargeInput.errors = [{instancePath:instancePath+"/LogType",schemaPath:"#/properties/LogType/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs14 === errors;
@@ -171,8 +136,7 @@ if(valid1){
 if(data.Endpoint !== undefined){
 const _errs16 = errors;
 if(typeof data.Endpoint !== "string"){
-validateCreateS3RechargeInput.errors = [{instancePath:instancePath+"/Endpoint",schemaPath:"#/properties/Endpoint/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateS3RechargeInput.errors = [{instancePath:instancePath+"/Endpoint",schemaPath:"#/properties/Endpoint/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs16 === errors;
@@ -184,8 +148,7 @@ if(valid1){
 if(data.Prefix !== undefined){
 const _errs18 = errors;
 if(typeof data.Prefix !== "string"){
-validateCreateS3RechargeInput.errors = [{instancePath:instancePath+"/Prefix",schemaPath:"#/properties/Prefix/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateS3RechargeInput.errors = [{instancePath:instancePath+"/Prefix",schemaPath:"#/properties/Prefix/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs18 === errors;
@@ -197,8 +160,7 @@ if(valid1){
 if(data.Compress !== undefined){
 const _errs20 = errors;
 if(typeof data.Compress !== "string"){
-validateCreateS3RechargeInput.errors = [{instancePath:instancePath+"/Compress",schemaPath:"#/properties/Compress/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateS3RechargeInput.errors = [{instancePath:instancePath+"/Compress",schemaPath:"#/properties/Compress/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs20 === errors;
@@ -224,21 +186,21 @@ if(data.TaskType !== undefined){
 let data11 = data.TaskType;
 const _errs23 = errors;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-validateCreateS3RechargeInput.errors = [{instancePath:instancePath+"/TaskType",schemaPath:"#/properties/TaskType/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateCreateS3RechargeInput.errors = [{instancePath:instancePath+"/TaskType",schemaPath:"#/properties/TaskType/type",keyword:"type",
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs23){
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 < 0 || isNaN(data11)){
 validateCreateS3RechargeInput.errors = [{instancePath:instancePath+"/TaskType",schemaPath:"#/properties/TaskType/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data11 >= 18446744073709552000 || isNaN(data11)){
 validateCreateS3RechargeInput.errors = [{instancePath:instancePath+"/TaskType",schemaPath:"#/properties/TaskType/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -264,7 +226,7 @@ var valid1 = true;
 }
 }
 else {
-validateCreateS3RechargeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCreateS3RechargeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

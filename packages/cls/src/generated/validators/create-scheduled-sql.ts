@@ -3,79 +3,25 @@
 
 import { validateScheduledSqlResouceInfoShape } from "./shapes/scheduled-sql-resouce-info.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
   "required": ["SrcTopicId","Name","EnableFlag","DstResource","ScheduledSqlContent","ProcessStartTime","ProcessType","ProcessPeriod","ProcessTimeWindow",
 "ProcessDelay","SrcTopicRegion"],
   "properties": {
-    "SrcTopicId": {
-      "type": "string"
-    },
-    "Name": {
-      "type": "string"
-    },
-    "EnableFlag": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "DstResource": {
-      "tcsdkShape": "ScheduledSqlResouceInfo"
-    },
-    "ScheduledSqlContent": {
-      "type": "string"
-    },
-    "ProcessStartTime": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "ProcessType": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "ProcessPeriod": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "ProcessTimeWindow": {
-      "type": "string"
-    },
-    "ProcessDelay": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "SrcTopicRegion": {
-      "type": "string"
-    },
-    "ProcessPeriodUnit": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "ProcessEndTime": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "SyntaxRule": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "HasServicesLog": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "FullQuery": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    }
+    "SrcTopicId": {},
+    "Name": {},
+    "EnableFlag": {},
+    "DstResource": {},
+    "ScheduledSqlContent": {},
+    "ProcessStartTime": {},
+    "ProcessType": {},
+    "ProcessPeriod": {},
+    "ProcessTimeWindow": {},
+    "ProcessDelay": {},
+    "SrcTopicRegion": {},
+    "ProcessPeriodUnit": {},
+    "ProcessEndTime": {},
+    "SyntaxRule": {},
+    "HasServicesLog": {},
+    "FullQuery": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -91,8 +37,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateCreateScheduledSqlInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateCreateScheduledSqlInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -101,8 +46,7 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
-validateCreateScheduledSqlInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateCreateScheduledSqlInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -112,7 +56,7 @@ if(data.SrcTopicId !== undefined){
 const _errs2 = errors;
 if(typeof data.SrcTopicId !== "string"){
 validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/SrcTopicId",schemaPath:"#/properties/SrcTopicId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -124,8 +68,7 @@ if(valid1){
 if(data.Name !== undefined){
 const _errs4 = errors;
 if(typeof data.Name !== "string"){
-validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -139,20 +82,20 @@ let data2 = data.EnableFlag;
 const _errs6 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
 validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/EnableFlag",schemaPath:"#/properties/EnableFlag/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs6){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < -9223372036854776000 || isNaN(data2)){
 validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/EnableFlag",schemaPath:"#/properties/EnableFlag/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data2 >= 9223372036854776000 || isNaN(data2)){
 validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/EnableFlag",schemaPath:"#/properties/EnableFlag/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -180,7 +123,7 @@ if(data.ScheduledSqlContent !== undefined){
 const _errs9 = errors;
 if(typeof data.ScheduledSqlContent !== "string"){
 validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ScheduledSqlContent",schemaPath:"#/properties/ScheduledSqlContent/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs9 === errors;
@@ -194,20 +137,20 @@ let data5 = data.ProcessStartTime;
 const _errs11 = errors;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
 validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessStartTime",schemaPath:"#/properties/ProcessStartTime/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs11){
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 < 0 || isNaN(data5)){
 validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessStartTime",schemaPath:"#/properties/ProcessStartTime/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data5 >= 18446744073709552000 || isNaN(data5)){
 validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessStartTime",schemaPath:"#/properties/ProcessStartTime/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -224,20 +167,20 @@ let data6 = data.ProcessType;
 const _errs13 = errors;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
 validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessType",schemaPath:"#/properties/ProcessType/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs13){
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 < -9223372036854776000 || isNaN(data6)){
 validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessType",schemaPath:"#/properties/ProcessType/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data6 >= 9223372036854776000 || isNaN(data6)){
 validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessType",schemaPath:"#/properties/ProcessType/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -254,20 +197,20 @@ let data7 = data.ProcessPeriod;
 const _errs15 = errors;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
 validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessPeriod",schemaPath:"#/properties/ProcessPeriod/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs15){
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 < -9223372036854776000 || isNaN(data7)){
 validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessPeriod",schemaPath:"#/properties/ProcessPeriod/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data7 >= 9223372036854776000 || isNaN(data7)){
 validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessPeriod",schemaPath:"#/properties/ProcessPeriod/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -283,7 +226,7 @@ if(data.ProcessTimeWindow !== undefined){
 const _errs17 = errors;
 if(typeof data.ProcessTimeWindow !== "string"){
 validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessTimeWindow",schemaPath:"#/properties/ProcessTimeWindow/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs17 === errors;
@@ -297,20 +240,20 @@ let data9 = data.ProcessDelay;
 const _errs19 = errors;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
 validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessDelay",schemaPath:"#/properties/ProcessDelay/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs19){
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 < -9223372036854776000 || isNaN(data9)){
 validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessDelay",schemaPath:"#/properties/ProcessDelay/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data9 >= 9223372036854776000 || isNaN(data9)){
 validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessDelay",schemaPath:"#/properties/ProcessDelay/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -326,7 +269,7 @@ if(data.SrcTopicRegion !== undefined){
 const _errs21 = errors;
 if(typeof data.SrcTopicRegion !== "string"){
 validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/SrcTopicRegion",schemaPath:"#/properties/SrcTopicRegion/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs21 === errors;
@@ -340,20 +283,20 @@ let data11 = data.ProcessPeriodUnit;
 const _errs23 = errors;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
 validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessPeriodUnit",schemaPath:"#/properties/ProcessPeriodUnit/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs23){
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 < -9223372036854776000 || isNaN(data11)){
 validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessPeriodUnit",schemaPath:"#/properties/ProcessPeriodUnit/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data11 >= 9223372036854776000 || isNaN(data11)){
 validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessPeriodUnit",schemaPath:"#/properties/ProcessPeriodUnit/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -370,20 +313,20 @@ let data12 = data.ProcessEndTime;
 const _errs25 = errors;
 if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
 validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessEndTime",schemaPath:"#/properties/ProcessEndTime/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs25){
 if((typeof data12 == "number") && (isFinite(data12))){
 if(data12 < 0 || isNaN(data12)){
 validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessEndTime",schemaPath:"#/properties/ProcessEndTime/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data12 >= 18446744073709552000 || isNaN(data12)){
 validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessEndTime",schemaPath:"#/properties/ProcessEndTime/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -400,20 +343,20 @@ let data13 = data.SyntaxRule;
 const _errs27 = errors;
 if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
 validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/SyntaxRule",schemaPath:"#/properties/SyntaxRule/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs27){
 if((typeof data13 == "number") && (isFinite(data13))){
 if(data13 < 0 || isNaN(data13)){
 validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/SyntaxRule",schemaPath:"#/properties/SyntaxRule/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data13 >= 18446744073709552000 || isNaN(data13)){
 validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/SyntaxRule",schemaPath:"#/properties/SyntaxRule/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -430,20 +373,20 @@ let data14 = data.HasServicesLog;
 const _errs29 = errors;
 if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
 validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs29){
 if((typeof data14 == "number") && (isFinite(data14))){
 if(data14 < 0 || isNaN(data14)){
 validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data14 >= 18446744073709552000 || isNaN(data14)){
 validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -460,20 +403,20 @@ let data15 = data.FullQuery;
 const _errs31 = errors;
 if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
 validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/FullQuery",schemaPath:"#/properties/FullQuery/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs31){
 if((typeof data15 == "number") && (isFinite(data15))){
 if(data15 < 0 || isNaN(data15)){
 validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/FullQuery",schemaPath:"#/properties/FullQuery/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data15 >= 18446744073709552000 || isNaN(data15)){
 validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/FullQuery",schemaPath:"#/properties/FullQuery/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -503,7 +446,7 @@ var valid1 = true;
 }
 }
 else {
-validateCreateScheduledSqlInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCreateScheduledSqlInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

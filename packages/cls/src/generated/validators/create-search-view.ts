@@ -3,35 +3,7 @@
 
 import { validateViewSearchTopicShape } from "./shapes/view-search-topic.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["LogsetId","LogsetRegion","ViewName","ViewType","Topics"],
-  "properties": {
-    "LogsetId": {
-      "type": "string"
-    },
-    "LogsetRegion": {
-      "type": "string"
-    },
-    "ViewName": {
-      "type": "string"
-    },
-    "ViewType": {
-      "type": "string"
-    },
-    "Topics": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "ViewSearchTopic"
-      }
-    },
-    "ViewIdPrefix": {
-      "type": "string"
-    },
-    "Description": {
-      "type": "string"
-    }
-  }
+  "required": ["LogsetId","LogsetRegion","ViewName","ViewType","Topics"]
 };
 const func0 = validateViewSearchTopicShape;
 
@@ -45,8 +17,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateCreateSearchViewInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateCreateSearchViewInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -56,8 +27,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(((((((key0 === "LogsetId") || (key0 === "LogsetRegion")) || (key0 === "ViewName")) || (key0 === "ViewType")) || (key0 === "Topics")) ||
 (key0 === "ViewIdPrefix")) || (key0 === "Description"))){
-validateCreateSearchViewInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateCreateSearchViewInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -66,8 +36,7 @@ if(_errs1 === errors){
 if(data.LogsetId !== undefined){
 const _errs2 = errors;
 if(typeof data.LogsetId !== "string"){
-validateCreateSearchViewInput.errors = [{instancePath:instancePath+"/LogsetId",schemaPath:"#/properties/LogsetId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateSearchViewInput.errors = [{instancePath:instancePath+"/LogsetId",schemaPath:"#/properties/LogsetId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -80,7 +49,7 @@ if(data.LogsetRegion !== undefined){
 const _errs4 = errors;
 if(typeof data.LogsetRegion !== "string"){
 validateCreateSearchViewInput.errors = [{instancePath:instancePath+"/LogsetRegion",schemaPath:"#/properties/LogsetRegion/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -92,8 +61,7 @@ if(valid1){
 if(data.ViewName !== undefined){
 const _errs6 = errors;
 if(typeof data.ViewName !== "string"){
-validateCreateSearchViewInput.errors = [{instancePath:instancePath+"/ViewName",schemaPath:"#/properties/ViewName/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateSearchViewInput.errors = [{instancePath:instancePath+"/ViewName",schemaPath:"#/properties/ViewName/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -105,8 +73,7 @@ if(valid1){
 if(data.ViewType !== undefined){
 const _errs8 = errors;
 if(typeof data.ViewType !== "string"){
-validateCreateSearchViewInput.errors = [{instancePath:instancePath+"/ViewType",schemaPath:"#/properties/ViewType/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateSearchViewInput.errors = [{instancePath:instancePath+"/ViewType",schemaPath:"#/properties/ViewType/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -135,8 +102,7 @@ break;
 }
 }
 else {
-validateCreateSearchViewInput.errors = [{instancePath:instancePath+"/Topics",schemaPath:"#/properties/Topics/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateCreateSearchViewInput.errors = [{instancePath:instancePath+"/Topics",schemaPath:"#/properties/Topics/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -150,7 +116,7 @@ if(data.ViewIdPrefix !== undefined){
 const _errs13 = errors;
 if(typeof data.ViewIdPrefix !== "string"){
 validateCreateSearchViewInput.errors = [{instancePath:instancePath+"/ViewIdPrefix",schemaPath:"#/properties/ViewIdPrefix/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs13 === errors;
@@ -163,7 +129,7 @@ if(data.Description !== undefined){
 const _errs15 = errors;
 if(typeof data.Description !== "string"){
 validateCreateSearchViewInput.errors = [{instancePath:instancePath+"/Description",schemaPath:"#/properties/Description/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs15 === errors;
@@ -181,7 +147,7 @@ var valid1 = true;
 }
 }
 else {
-validateCreateSearchViewInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCreateSearchViewInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

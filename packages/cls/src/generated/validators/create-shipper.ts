@@ -5,77 +5,26 @@ import { validateCompressInfoShape } from "./shapes/compress-info.js";
 import { validateContentInfoShape } from "./shapes/content-info.js";
 import { validateFilterRuleInfoShape } from "./shapes/filter-rule-info.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
   "required": ["TopicId","Bucket","Prefix","ShipperName"],
   "properties": {
-    "TopicId": {
-      "type": "string"
-    },
-    "Bucket": {
-      "type": "string"
-    },
-    "Prefix": {
-      "type": "string"
-    },
-    "ShipperName": {
-      "type": "string"
-    },
-    "Interval": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "MaxSize": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "FilterRules": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "FilterRuleInfo"
-      }
-    },
-    "Partition": {
-      "type": "string"
-    },
-    "Compress": {
-      "tcsdkShape": "CompressInfo"
-    },
-    "Content": {
-      "tcsdkShape": "ContentInfo"
-    },
-    "FilenameMode": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "StartTime": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "EndTime": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "StorageType": {
-      "type": "string"
-    },
-    "RoleArn": {
-      "type": "string"
-    },
-    "ExternalId": {
-      "type": "string"
-    },
-    "TimeZone": {
-      "type": "string"
-    },
-    "DSLFilter": {
-      "type": "string"
-    }
+    "TopicId": {},
+    "Bucket": {},
+    "Prefix": {},
+    "ShipperName": {},
+    "Interval": {},
+    "MaxSize": {},
+    "FilterRules": {},
+    "Partition": {},
+    "Compress": {},
+    "Content": {},
+    "FilenameMode": {},
+    "StartTime": {},
+    "EndTime": {},
+    "StorageType": {},
+    "RoleArn": {},
+    "ExternalId": {},
+    "TimeZone": {},
+    "DSLFilter": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -93,8 +42,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateCreateShipperInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateCreateShipperInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -103,8 +51,7 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
-validateCreateShipperInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateCreateShipperInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -113,8 +60,7 @@ if(_errs1 === errors){
 if(data.TopicId !== undefined){
 const _errs2 = errors;
 if(typeof data.TopicId !== "string"){
-validateCreateShipperInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateShipperInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -126,8 +72,7 @@ if(valid1){
 if(data.Bucket !== undefined){
 const _errs4 = errors;
 if(typeof data.Bucket !== "string"){
-validateCreateShipperInput.errors = [{instancePath:instancePath+"/Bucket",schemaPath:"#/properties/Bucket/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateShipperInput.errors = [{instancePath:instancePath+"/Bucket",schemaPath:"#/properties/Bucket/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -139,8 +84,7 @@ if(valid1){
 if(data.Prefix !== undefined){
 const _errs6 = errors;
 if(typeof data.Prefix !== "string"){
-validateCreateShipperInput.errors = [{instancePath:instancePath+"/Prefix",schemaPath:"#/properties/Prefix/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateShipperInput.errors = [{instancePath:instancePath+"/Prefix",schemaPath:"#/properties/Prefix/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -153,7 +97,7 @@ if(data.ShipperName !== undefined){
 const _errs8 = errors;
 if(typeof data.ShipperName !== "string"){
 validateCreateShipperInput.errors = [{instancePath:instancePath+"/ShipperName",schemaPath:"#/properties/ShipperName/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -166,21 +110,20 @@ if(data.Interval !== undefined){
 let data4 = data.Interval;
 const _errs10 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-validateCreateShipperInput.errors = [{instancePath:instancePath+"/Interval",schemaPath:"#/properties/Interval/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateCreateShipperInput.errors = [{instancePath:instancePath+"/Interval",schemaPath:"#/properties/Interval/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs10){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 0 || isNaN(data4)){
 validateCreateShipperInput.errors = [{instancePath:instancePath+"/Interval",schemaPath:"#/properties/Interval/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data4 >= 18446744073709552000 || isNaN(data4)){
 validateCreateShipperInput.errors = [{instancePath:instancePath+"/Interval",schemaPath:"#/properties/Interval/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -196,21 +139,20 @@ if(data.MaxSize !== undefined){
 let data5 = data.MaxSize;
 const _errs12 = errors;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-validateCreateShipperInput.errors = [{instancePath:instancePath+"/MaxSize",schemaPath:"#/properties/MaxSize/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateCreateShipperInput.errors = [{instancePath:instancePath+"/MaxSize",schemaPath:"#/properties/MaxSize/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs12){
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 < 0 || isNaN(data5)){
 validateCreateShipperInput.errors = [{instancePath:instancePath+"/MaxSize",schemaPath:"#/properties/MaxSize/minimum",keyword:"minimum",params:{comparison: ">=",
- limit: 0},message:"must be >= 0"}];
+ limit: 0}}];
 return false;
 }
 else {
 if(data5 >= 18446744073709552000 || isNaN(data5)){
 validateCreateShipperInput.errors = [{instancePath:instancePath+"/MaxSize",schemaPath:"#/properties/MaxSize/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -242,8 +184,8 @@ break;
 }
 }
 else {
-validateCreateShipperInput.errors = [{instancePath:instancePath+"/FilterRules",schemaPath:"#/properties/FilterRules/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateCreateShipperInput.errors = [{instancePath:instancePath+"/FilterRules",schemaPath:"#/properties/FilterRules/type",keyword:"type",
+params:{type: "array"}}];
 return false;
 }
 }
@@ -256,8 +198,7 @@ if(valid1){
 if(data.Partition !== undefined){
 const _errs17 = errors;
 if(typeof data.Partition !== "string"){
-validateCreateShipperInput.errors = [{instancePath:instancePath+"/Partition",schemaPath:"#/properties/Partition/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateShipperInput.errors = [{instancePath:instancePath+"/Partition",schemaPath:"#/properties/Partition/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs17 === errors;
@@ -295,20 +236,20 @@ let data11 = data.FilenameMode;
 const _errs21 = errors;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
 validateCreateShipperInput.errors = [{instancePath:instancePath+"/FilenameMode",schemaPath:"#/properties/FilenameMode/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs21){
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 < 0 || isNaN(data11)){
 validateCreateShipperInput.errors = [{instancePath:instancePath+"/FilenameMode",schemaPath:"#/properties/FilenameMode/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data11 >= 18446744073709552000 || isNaN(data11)){
 validateCreateShipperInput.errors = [{instancePath:instancePath+"/FilenameMode",schemaPath:"#/properties/FilenameMode/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -324,21 +265,20 @@ if(data.StartTime !== undefined){
 let data12 = data.StartTime;
 const _errs23 = errors;
 if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-validateCreateShipperInput.errors = [{instancePath:instancePath+"/StartTime",schemaPath:"#/properties/StartTime/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateCreateShipperInput.errors = [{instancePath:instancePath+"/StartTime",schemaPath:"#/properties/StartTime/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs23){
 if((typeof data12 == "number") && (isFinite(data12))){
 if(data12 < -9223372036854776000 || isNaN(data12)){
 validateCreateShipperInput.errors = [{instancePath:instancePath+"/StartTime",schemaPath:"#/properties/StartTime/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data12 >= 9223372036854776000 || isNaN(data12)){
 validateCreateShipperInput.errors = [{instancePath:instancePath+"/StartTime",schemaPath:"#/properties/StartTime/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -354,21 +294,20 @@ if(data.EndTime !== undefined){
 let data13 = data.EndTime;
 const _errs25 = errors;
 if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-validateCreateShipperInput.errors = [{instancePath:instancePath+"/EndTime",schemaPath:"#/properties/EndTime/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateCreateShipperInput.errors = [{instancePath:instancePath+"/EndTime",schemaPath:"#/properties/EndTime/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs25){
 if((typeof data13 == "number") && (isFinite(data13))){
 if(data13 < -9223372036854776000 || isNaN(data13)){
 validateCreateShipperInput.errors = [{instancePath:instancePath+"/EndTime",schemaPath:"#/properties/EndTime/minimum",keyword:"minimum",params:{comparison: ">=",
- limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+ limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data13 >= 9223372036854776000 || isNaN(data13)){
 validateCreateShipperInput.errors = [{instancePath:instancePath+"/EndTime",schemaPath:"#/properties/EndTime/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -384,7 +323,7 @@ if(data.StorageType !== undefined){
 const _errs27 = errors;
 if(typeof data.StorageType !== "string"){
 validateCreateShipperInput.errors = [{instancePath:instancePath+"/StorageType",schemaPath:"#/properties/StorageType/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs27 === errors;
@@ -396,8 +335,7 @@ if(valid1){
 if(data.RoleArn !== undefined){
 const _errs29 = errors;
 if(typeof data.RoleArn !== "string"){
-validateCreateShipperInput.errors = [{instancePath:instancePath+"/RoleArn",schemaPath:"#/properties/RoleArn/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateShipperInput.errors = [{instancePath:instancePath+"/RoleArn",schemaPath:"#/properties/RoleArn/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs29 === errors;
@@ -409,8 +347,8 @@ if(valid1){
 if(data.ExternalId !== undefined){
 const _errs31 = errors;
 if(typeof data.ExternalId !== "string"){
-validateCreateShipperInput.errors = [{instancePath:instancePath+"/ExternalId",schemaPath:"#/properties/ExternalId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateShipperInput.errors = [{instancePath:instancePath+"/ExternalId",schemaPath:"#/properties/ExternalId/type",keyword:"type",
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs31 === errors;
@@ -422,8 +360,7 @@ if(valid1){
 if(data.TimeZone !== undefined){
 const _errs33 = errors;
 if(typeof data.TimeZone !== "string"){
-validateCreateShipperInput.errors = [{instancePath:instancePath+"/TimeZone",schemaPath:"#/properties/TimeZone/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateShipperInput.errors = [{instancePath:instancePath+"/TimeZone",schemaPath:"#/properties/TimeZone/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs33 === errors;
@@ -435,8 +372,7 @@ if(valid1){
 if(data.DSLFilter !== undefined){
 const _errs35 = errors;
 if(typeof data.DSLFilter !== "string"){
-validateCreateShipperInput.errors = [{instancePath:instancePath+"/DSLFilter",schemaPath:"#/properties/DSLFilter/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateShipperInput.errors = [{instancePath:instancePath+"/DSLFilter",schemaPath:"#/properties/DSLFilter/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs35 === errors;
@@ -465,7 +401,7 @@ var valid1 = true;
 }
 }
 else {
-validateCreateShipperInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCreateShipperInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -5,50 +5,20 @@ import { validateExternalRoleShape } from "./shapes/external-role.js";
 import { validateMetadataInfoShape } from "./shapes/metadata-info.js";
 import { validateNetInfoShape } from "./shapes/net-info.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
   "required": ["TopicId","Name","NetInfo","MetadataInfo"],
   "properties": {
-    "TopicId": {
-      "type": "string"
-    },
-    "Name": {
-      "type": "string"
-    },
-    "NetInfo": {
-      "tcsdkShape": "NetInfo"
-    },
-    "MetadataInfo": {
-      "tcsdkShape": "MetadataInfo"
-    },
-    "HasServiceLog": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "IndexAck": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "Source": {
-      "type": "string"
-    },
-    "SourceType": {
-      "type": "string"
-    },
-    "Index": {
-      "type": "string"
-    },
-    "Channel": {
-      "type": "string"
-    },
-    "DSLFilter": {
-      "type": "string"
-    },
-    "ExternalRole": {
-      "tcsdkShape": "ExternalRole"
-    }
+    "TopicId": {},
+    "Name": {},
+    "NetInfo": {},
+    "MetadataInfo": {},
+    "HasServiceLog": {},
+    "IndexAck": {},
+    "Source": {},
+    "SourceType": {},
+    "Index": {},
+    "Channel": {},
+    "DSLFilter": {},
+    "ExternalRole": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -66,8 +36,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateCreateSplunkDeliverInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateCreateSplunkDeliverInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -76,8 +45,7 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
-validateCreateSplunkDeliverInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateCreateSplunkDeliverInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -86,8 +54,8 @@ if(_errs1 === errors){
 if(data.TopicId !== undefined){
 const _errs2 = errors;
 if(typeof data.TopicId !== "string"){
-validateCreateSplunkDeliverInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateSplunkDeliverInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -99,8 +67,7 @@ if(valid1){
 if(data.Name !== undefined){
 const _errs4 = errors;
 if(typeof data.Name !== "string"){
-validateCreateSplunkDeliverInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateSplunkDeliverInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -138,20 +105,20 @@ let data4 = data.HasServiceLog;
 const _errs8 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
 validateCreateSplunkDeliverInput.errors = [{instancePath:instancePath+"/HasServiceLog",schemaPath:"#/properties/HasServiceLog/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs8){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < -9223372036854776000 || isNaN(data4)){
 validateCreateSplunkDeliverInput.errors = [{instancePath:instancePath+"/HasServiceLog",schemaPath:"#/properties/HasServiceLog/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data4 >= 9223372036854776000 || isNaN(data4)){
 validateCreateSplunkDeliverInput.errors = [{instancePath:instancePath+"/HasServiceLog",schemaPath:"#/properties/HasServiceLog/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -168,20 +135,20 @@ let data5 = data.IndexAck;
 const _errs10 = errors;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
 validateCreateSplunkDeliverInput.errors = [{instancePath:instancePath+"/IndexAck",schemaPath:"#/properties/IndexAck/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs10){
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 < -9223372036854776000 || isNaN(data5)){
 validateCreateSplunkDeliverInput.errors = [{instancePath:instancePath+"/IndexAck",schemaPath:"#/properties/IndexAck/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data5 >= 9223372036854776000 || isNaN(data5)){
 validateCreateSplunkDeliverInput.errors = [{instancePath:instancePath+"/IndexAck",schemaPath:"#/properties/IndexAck/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -196,8 +163,7 @@ if(valid1){
 if(data.Source !== undefined){
 const _errs12 = errors;
 if(typeof data.Source !== "string"){
-validateCreateSplunkDeliverInput.errors = [{instancePath:instancePath+"/Source",schemaPath:"#/properties/Source/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateSplunkDeliverInput.errors = [{instancePath:instancePath+"/Source",schemaPath:"#/properties/Source/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs12 === errors;
@@ -210,7 +176,7 @@ if(data.SourceType !== undefined){
 const _errs14 = errors;
 if(typeof data.SourceType !== "string"){
 validateCreateSplunkDeliverInput.errors = [{instancePath:instancePath+"/SourceType",schemaPath:"#/properties/SourceType/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs14 === errors;
@@ -222,8 +188,7 @@ if(valid1){
 if(data.Index !== undefined){
 const _errs16 = errors;
 if(typeof data.Index !== "string"){
-validateCreateSplunkDeliverInput.errors = [{instancePath:instancePath+"/Index",schemaPath:"#/properties/Index/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateSplunkDeliverInput.errors = [{instancePath:instancePath+"/Index",schemaPath:"#/properties/Index/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs16 === errors;
@@ -235,8 +200,8 @@ if(valid1){
 if(data.Channel !== undefined){
 const _errs18 = errors;
 if(typeof data.Channel !== "string"){
-validateCreateSplunkDeliverInput.errors = [{instancePath:instancePath+"/Channel",schemaPath:"#/properties/Channel/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateSplunkDeliverInput.errors = [{instancePath:instancePath+"/Channel",schemaPath:"#/properties/Channel/type",keyword:"type",
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs18 === errors;
@@ -249,7 +214,7 @@ if(data.DSLFilter !== undefined){
 const _errs20 = errors;
 if(typeof data.DSLFilter !== "string"){
 validateCreateSplunkDeliverInput.errors = [{instancePath:instancePath+"/DSLFilter",schemaPath:"#/properties/DSLFilter/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs20 === errors;
@@ -284,7 +249,7 @@ var valid1 = true;
 }
 }
 else {
-validateCreateSplunkDeliverInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCreateSplunkDeliverInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -4,78 +4,25 @@
 import { validateTagShape } from "./shapes/tag.js";
 import { validateTopicExtendInfoShape } from "./shapes/topic-extend-info.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
   "required": ["LogsetId","TopicName"],
   "properties": {
-    "LogsetId": {
-      "type": "string"
-    },
-    "TopicName": {
-      "type": "string"
-    },
-    "PartitionCount": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "Tags": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "Tag"
-      }
-    },
-    "AutoSplit": {
-      "type": "boolean"
-    },
-    "MaxSplitPartitions": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "StorageType": {
-      "type": "string"
-    },
-    "Period": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "Describes": {
-      "type": "string"
-    },
-    "HotPeriod": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "Encryption": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "BizType": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "TopicId": {
-      "type": "string"
-    },
-    "IsWebTracking": {
-      "type": "boolean"
-    },
-    "Extends": {
-      "tcsdkShape": "TopicExtendInfo"
-    },
-    "IsSourceFrom": {
-      "type": "boolean"
-    },
-    "BillingMode": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    }
+    "LogsetId": {},
+    "TopicName": {},
+    "PartitionCount": {},
+    "Tags": {},
+    "AutoSplit": {},
+    "MaxSplitPartitions": {},
+    "StorageType": {},
+    "Period": {},
+    "Describes": {},
+    "HotPeriod": {},
+    "Encryption": {},
+    "BizType": {},
+    "TopicId": {},
+    "IsWebTracking": {},
+    "Extends": {},
+    "IsSourceFrom": {},
+    "BillingMode": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -92,8 +39,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateCreateTopicInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateCreateTopicInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -102,8 +48,7 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
-validateCreateTopicInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateCreateTopicInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -112,8 +57,7 @@ if(_errs1 === errors){
 if(data.LogsetId !== undefined){
 const _errs2 = errors;
 if(typeof data.LogsetId !== "string"){
-validateCreateTopicInput.errors = [{instancePath:instancePath+"/LogsetId",schemaPath:"#/properties/LogsetId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/LogsetId",schemaPath:"#/properties/LogsetId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -125,8 +69,7 @@ if(valid1){
 if(data.TopicName !== undefined){
 const _errs4 = errors;
 if(typeof data.TopicName !== "string"){
-validateCreateTopicInput.errors = [{instancePath:instancePath+"/TopicName",schemaPath:"#/properties/TopicName/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/TopicName",schemaPath:"#/properties/TopicName/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -140,20 +83,20 @@ let data2 = data.PartitionCount;
 const _errs6 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
 validateCreateTopicInput.errors = [{instancePath:instancePath+"/PartitionCount",schemaPath:"#/properties/PartitionCount/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs6){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < -9223372036854776000 || isNaN(data2)){
 validateCreateTopicInput.errors = [{instancePath:instancePath+"/PartitionCount",schemaPath:"#/properties/PartitionCount/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data2 >= 9223372036854776000 || isNaN(data2)){
 validateCreateTopicInput.errors = [{instancePath:instancePath+"/PartitionCount",schemaPath:"#/properties/PartitionCount/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -185,8 +128,7 @@ break;
 }
 }
 else {
-validateCreateTopicInput.errors = [{instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -199,8 +141,7 @@ if(valid1){
 if(data.AutoSplit !== undefined){
 const _errs11 = errors;
 if(typeof data.AutoSplit !== "boolean"){
-validateCreateTopicInput.errors = [{instancePath:instancePath+"/AutoSplit",schemaPath:"#/properties/AutoSplit/type",keyword:"type",params:{type: "boolean"},
-message:"must be boolean"}];
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/AutoSplit",schemaPath:"#/properties/AutoSplit/type",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs11 === errors;
@@ -214,20 +155,20 @@ let data6 = data.MaxSplitPartitions;
 const _errs13 = errors;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
 validateCreateTopicInput.errors = [{instancePath:instancePath+"/MaxSplitPartitions",schemaPath:"#/properties/MaxSplitPartitions/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs13){
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 < -9223372036854776000 || isNaN(data6)){
 validateCreateTopicInput.errors = [{instancePath:instancePath+"/MaxSplitPartitions",schemaPath:"#/properties/MaxSplitPartitions/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data6 >= 9223372036854776000 || isNaN(data6)){
 validateCreateTopicInput.errors = [{instancePath:instancePath+"/MaxSplitPartitions",schemaPath:"#/properties/MaxSplitPartitions/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -242,8 +183,8 @@ if(valid1){
 if(data.StorageType !== undefined){
 const _errs15 = errors;
 if(typeof data.StorageType !== "string"){
-validateCreateTopicInput.errors = [{instancePath:instancePath+"/StorageType",schemaPath:"#/properties/StorageType/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/StorageType",schemaPath:"#/properties/StorageType/type",keyword:"type",
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs15 === errors;
@@ -256,21 +197,20 @@ if(data.Period !== undefined){
 let data8 = data.Period;
 const _errs17 = errors;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-validateCreateTopicInput.errors = [{instancePath:instancePath+"/Period",schemaPath:"#/properties/Period/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/Period",schemaPath:"#/properties/Period/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs17){
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 < -9223372036854776000 || isNaN(data8)){
 validateCreateTopicInput.errors = [{instancePath:instancePath+"/Period",schemaPath:"#/properties/Period/minimum",keyword:"minimum",params:{comparison: ">=",
- limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+ limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data8 >= 9223372036854776000 || isNaN(data8)){
 validateCreateTopicInput.errors = [{instancePath:instancePath+"/Period",schemaPath:"#/properties/Period/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -285,8 +225,7 @@ if(valid1){
 if(data.Describes !== undefined){
 const _errs19 = errors;
 if(typeof data.Describes !== "string"){
-validateCreateTopicInput.errors = [{instancePath:instancePath+"/Describes",schemaPath:"#/properties/Describes/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/Describes",schemaPath:"#/properties/Describes/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs19 === errors;
@@ -299,21 +238,20 @@ if(data.HotPeriod !== undefined){
 let data10 = data.HotPeriod;
 const _errs21 = errors;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-validateCreateTopicInput.errors = [{instancePath:instancePath+"/HotPeriod",schemaPath:"#/properties/HotPeriod/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/HotPeriod",schemaPath:"#/properties/HotPeriod/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs21){
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 < 0 || isNaN(data10)){
 validateCreateTopicInput.errors = [{instancePath:instancePath+"/HotPeriod",schemaPath:"#/properties/HotPeriod/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data10 >= 18446744073709552000 || isNaN(data10)){
 validateCreateTopicInput.errors = [{instancePath:instancePath+"/HotPeriod",schemaPath:"#/properties/HotPeriod/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -329,21 +267,20 @@ if(data.Encryption !== undefined){
 let data11 = data.Encryption;
 const _errs23 = errors;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-validateCreateTopicInput.errors = [{instancePath:instancePath+"/Encryption",schemaPath:"#/properties/Encryption/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/Encryption",schemaPath:"#/properties/Encryption/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs23){
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 < 0 || isNaN(data11)){
 validateCreateTopicInput.errors = [{instancePath:instancePath+"/Encryption",schemaPath:"#/properties/Encryption/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data11 >= 18446744073709552000 || isNaN(data11)){
 validateCreateTopicInput.errors = [{instancePath:instancePath+"/Encryption",schemaPath:"#/properties/Encryption/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -359,21 +296,20 @@ if(data.BizType !== undefined){
 let data12 = data.BizType;
 const _errs25 = errors;
 if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-validateCreateTopicInput.errors = [{instancePath:instancePath+"/BizType",schemaPath:"#/properties/BizType/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/BizType",schemaPath:"#/properties/BizType/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs25){
 if((typeof data12 == "number") && (isFinite(data12))){
 if(data12 < 0 || isNaN(data12)){
 validateCreateTopicInput.errors = [{instancePath:instancePath+"/BizType",schemaPath:"#/properties/BizType/minimum",keyword:"minimum",params:{comparison: ">=",
- limit: 0},message:"must be >= 0"}];
+ limit: 0}}];
 return false;
 }
 else {
 if(data12 >= 18446744073709552000 || isNaN(data12)){
 validateCreateTopicInput.errors = [{instancePath:instancePath+"/BizType",schemaPath:"#/properties/BizType/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -388,8 +324,7 @@ if(valid1){
 if(data.TopicId !== undefined){
 const _errs27 = errors;
 if(typeof data.TopicId !== "string"){
-validateCreateTopicInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs27 === errors;
@@ -402,7 +337,7 @@ if(data.IsWebTracking !== undefined){
 const _errs29 = errors;
 if(typeof data.IsWebTracking !== "boolean"){
 validateCreateTopicInput.errors = [{instancePath:instancePath+"/IsWebTracking",schemaPath:"#/properties/IsWebTracking/type",keyword:"type",
-params:{type: "boolean"},message:"must be boolean"}];
+params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs29 === errors;
@@ -427,7 +362,7 @@ if(data.IsSourceFrom !== undefined){
 const _errs32 = errors;
 if(typeof data.IsSourceFrom !== "boolean"){
 validateCreateTopicInput.errors = [{instancePath:instancePath+"/IsSourceFrom",schemaPath:"#/properties/IsSourceFrom/type",keyword:"type",
-params:{type: "boolean"},message:"must be boolean"}];
+params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs32 === errors;
@@ -440,21 +375,21 @@ if(data.BillingMode !== undefined){
 let data17 = data.BillingMode;
 const _errs34 = errors;
 if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
-validateCreateTopicInput.errors = [{instancePath:instancePath+"/BillingMode",schemaPath:"#/properties/BillingMode/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/BillingMode",schemaPath:"#/properties/BillingMode/type",keyword:"type",
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs34){
 if((typeof data17 == "number") && (isFinite(data17))){
 if(data17 < 0 || isNaN(data17)){
 validateCreateTopicInput.errors = [{instancePath:instancePath+"/BillingMode",schemaPath:"#/properties/BillingMode/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data17 >= 18446744073709552000 || isNaN(data17)){
 validateCreateTopicInput.errors = [{instancePath:instancePath+"/BillingMode",schemaPath:"#/properties/BillingMode/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -485,7 +420,7 @@ var valid1 = true;
 }
 }
 else {
-validateCreateTopicInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCreateTopicInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

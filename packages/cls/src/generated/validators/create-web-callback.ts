@@ -2,26 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["Name","Type","Webhook"],
-  "properties": {
-    "Name": {
-      "type": "string"
-    },
-    "Type": {
-      "type": "string"
-    },
-    "Webhook": {
-      "type": "string"
-    },
-    "Method": {
-      "type": "string"
-    },
-    "Key": {
-      "type": "string"
-    }
-  }
+  "required": ["Name","Type","Webhook"]
 };
 
 function validateCreateWebCallbackInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -34,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateCreateWebCallbackInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateCreateWebCallbackInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -44,8 +24,7 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((((key0 === "Name") || (key0 === "Type")) || (key0 === "Webhook")) || (key0 === "Method")) || (key0 === "Key"))){
-validateCreateWebCallbackInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateCreateWebCallbackInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -54,8 +33,7 @@ if(_errs1 === errors){
 if(data.Name !== undefined){
 const _errs2 = errors;
 if(typeof data.Name !== "string"){
-validateCreateWebCallbackInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateWebCallbackInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -67,8 +45,7 @@ if(valid1){
 if(data.Type !== undefined){
 const _errs4 = errors;
 if(typeof data.Type !== "string"){
-validateCreateWebCallbackInput.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateWebCallbackInput.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -80,8 +57,7 @@ if(valid1){
 if(data.Webhook !== undefined){
 const _errs6 = errors;
 if(typeof data.Webhook !== "string"){
-validateCreateWebCallbackInput.errors = [{instancePath:instancePath+"/Webhook",schemaPath:"#/properties/Webhook/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateWebCallbackInput.errors = [{instancePath:instancePath+"/Webhook",schemaPath:"#/properties/Webhook/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -93,8 +69,7 @@ if(valid1){
 if(data.Method !== undefined){
 const _errs8 = errors;
 if(typeof data.Method !== "string"){
-validateCreateWebCallbackInput.errors = [{instancePath:instancePath+"/Method",schemaPath:"#/properties/Method/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateWebCallbackInput.errors = [{instancePath:instancePath+"/Method",schemaPath:"#/properties/Method/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -106,8 +81,7 @@ if(valid1){
 if(data.Key !== undefined){
 const _errs10 = errors;
 if(typeof data.Key !== "string"){
-validateCreateWebCallbackInput.errors = [{instancePath:instancePath+"/Key",schemaPath:"#/properties/Key/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCreateWebCallbackInput.errors = [{instancePath:instancePath+"/Key",schemaPath:"#/properties/Key/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs10 === errors;
@@ -123,7 +97,7 @@ var valid1 = true;
 }
 }
 else {
-validateCreateWebCallbackInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCreateWebCallbackInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,29 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["InstanceId","AssumerName","LogType","CloudProductRegion"],
-  "properties": {
-    "InstanceId": {
-      "type": "string"
-    },
-    "AssumerName": {
-      "type": "string"
-    },
-    "LogType": {
-      "type": "string"
-    },
-    "CloudProductRegion": {
-      "type": "string"
-    },
-    "IsDeleteTopic": {
-      "type": "boolean"
-    },
-    "IsDeleteLogset": {
-      "type": "boolean"
-    }
-  }
+  "required": ["InstanceId","AssumerName","LogType","CloudProductRegion"]
 };
 
 function validateDeleteCloudProductLogCollectionInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -37,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateDeleteCloudProductLogCollectionInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateDeleteCloudProductLogCollectionInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -49,7 +26,7 @@ for(const key0 in data){
 if(!((((((key0 === "InstanceId") || (key0 === "AssumerName")) || (key0 === "LogType")) || (key0 === "CloudProductRegion")) || (key0 === "IsDeleteTopic")) ||
  (key0 === "IsDeleteLogset"))){
 validateDeleteCloudProductLogCollectionInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -59,7 +36,7 @@ if(data.InstanceId !== undefined){
 const _errs2 = errors;
 if(typeof data.InstanceId !== "string"){
 validateDeleteCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/InstanceId",schemaPath:"#/properties/InstanceId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -72,7 +49,7 @@ if(data.AssumerName !== undefined){
 const _errs4 = errors;
 if(typeof data.AssumerName !== "string"){
 validateDeleteCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/AssumerName",schemaPath:"#/properties/AssumerName/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -85,7 +62,7 @@ if(data.LogType !== undefined){
 const _errs6 = errors;
 if(typeof data.LogType !== "string"){
 validateDeleteCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/LogType",schemaPath:"#/properties/LogType/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -98,7 +75,7 @@ if(data.CloudProductRegion !== undefined){
 const _errs8 = errors;
 if(typeof data.CloudProductRegion !== "string"){
 validateDeleteCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/CloudProductRegion",schemaPath:"#/properties/CloudProductRegion/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -111,7 +88,7 @@ if(data.IsDeleteTopic !== undefined){
 const _errs10 = errors;
 if(typeof data.IsDeleteTopic !== "boolean"){
 validateDeleteCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/IsDeleteTopic",schemaPath:"#/properties/IsDeleteTopic/type",keyword:"type",
-params:{type: "boolean"},message:"must be boolean"}];
+params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs10 === errors;
@@ -124,7 +101,7 @@ if(data.IsDeleteLogset !== undefined){
 const _errs12 = errors;
 if(typeof data.IsDeleteLogset !== "boolean"){
 validateDeleteCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/IsDeleteLogset",schemaPath:"#/properties/IsDeleteLogset/type",
-keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+keyword:"type",params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs12 === errors;
@@ -141,7 +118,7 @@ var valid1 = true;
 }
 }
 else {
-validateDeleteCloudProductLogCollectionInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateDeleteCloudProductLogCollectionInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

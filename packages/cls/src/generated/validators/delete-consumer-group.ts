@@ -2,17 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["ConsumerGroup","LogsetId"],
-  "properties": {
-    "ConsumerGroup": {
-      "type": "string"
-    },
-    "LogsetId": {
-      "type": "string"
-    }
-  }
+  "required": ["ConsumerGroup","LogsetId"]
 };
 
 function validateDeleteConsumerGroupInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -25,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateDeleteConsumerGroupInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateDeleteConsumerGroupInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -35,8 +24,7 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "ConsumerGroup") || (key0 === "LogsetId"))){
-validateDeleteConsumerGroupInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateDeleteConsumerGroupInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -46,7 +34,7 @@ if(data.ConsumerGroup !== undefined){
 const _errs2 = errors;
 if(typeof data.ConsumerGroup !== "string"){
 validateDeleteConsumerGroupInput.errors = [{instancePath:instancePath+"/ConsumerGroup",schemaPath:"#/properties/ConsumerGroup/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -59,7 +47,7 @@ if(data.LogsetId !== undefined){
 const _errs4 = errors;
 if(typeof data.LogsetId !== "string"){
 validateDeleteConsumerGroupInput.errors = [{instancePath:instancePath+"/LogsetId",schemaPath:"#/properties/LogsetId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -72,7 +60,7 @@ var valid1 = true;
 }
 }
 else {
-validateDeleteConsumerGroupInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateDeleteConsumerGroupInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,17 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["TaskId","SrcTopicId"],
-  "properties": {
-    "TaskId": {
-      "type": "string"
-    },
-    "SrcTopicId": {
-      "type": "string"
-    }
-  }
+  "required": ["TaskId","SrcTopicId"]
 };
 
 function validateDeleteScheduledSqlInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -25,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateDeleteScheduledSqlInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateDeleteScheduledSqlInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -35,8 +24,7 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "TaskId") || (key0 === "SrcTopicId"))){
-validateDeleteScheduledSqlInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateDeleteScheduledSqlInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -45,8 +33,7 @@ if(_errs1 === errors){
 if(data.TaskId !== undefined){
 const _errs2 = errors;
 if(typeof data.TaskId !== "string"){
-validateDeleteScheduledSqlInput.errors = [{instancePath:instancePath+"/TaskId",schemaPath:"#/properties/TaskId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateDeleteScheduledSqlInput.errors = [{instancePath:instancePath+"/TaskId",schemaPath:"#/properties/TaskId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -59,7 +46,7 @@ if(data.SrcTopicId !== undefined){
 const _errs4 = errors;
 if(typeof data.SrcTopicId !== "string"){
 validateDeleteScheduledSqlInput.errors = [{instancePath:instancePath+"/SrcTopicId",schemaPath:"#/properties/SrcTopicId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -72,7 +59,7 @@ var valid1 = true;
 }
 }
 else {
-validateDeleteScheduledSqlInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateDeleteScheduledSqlInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

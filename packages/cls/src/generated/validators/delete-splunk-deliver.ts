@@ -2,17 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["TaskId","TopicId"],
-  "properties": {
-    "TaskId": {
-      "type": "string"
-    },
-    "TopicId": {
-      "type": "string"
-    }
-  }
+  "required": ["TaskId","TopicId"]
 };
 
 function validateDeleteSplunkDeliverInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -25,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateDeleteSplunkDeliverInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateDeleteSplunkDeliverInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -35,8 +24,7 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "TaskId") || (key0 === "TopicId"))){
-validateDeleteSplunkDeliverInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateDeleteSplunkDeliverInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -45,8 +33,7 @@ if(_errs1 === errors){
 if(data.TaskId !== undefined){
 const _errs2 = errors;
 if(typeof data.TaskId !== "string"){
-validateDeleteSplunkDeliverInput.errors = [{instancePath:instancePath+"/TaskId",schemaPath:"#/properties/TaskId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateDeleteSplunkDeliverInput.errors = [{instancePath:instancePath+"/TaskId",schemaPath:"#/properties/TaskId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -58,8 +45,8 @@ if(valid1){
 if(data.TopicId !== undefined){
 const _errs4 = errors;
 if(typeof data.TopicId !== "string"){
-validateDeleteSplunkDeliverInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateDeleteSplunkDeliverInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -72,7 +59,7 @@ var valid1 = true;
 }
 }
 else {
-validateDeleteSplunkDeliverInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateDeleteSplunkDeliverInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,26 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["AgentVersion","AgentIp"],
-  "properties": {
-    "AgentVersion": {
-      "type": "string"
-    },
-    "AgentIp": {
-      "type": "string"
-    },
-    "Labels": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "InstanceId": {
-      "type": "string"
-    }
-  }
+  "required": ["AgentVersion","AgentIp"]
 };
 
 function validateDescribeAgentConfigsInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -34,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateDescribeAgentConfigsInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateDescribeAgentConfigsInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -44,8 +24,8 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((key0 === "AgentVersion") || (key0 === "AgentIp")) || (key0 === "Labels")) || (key0 === "InstanceId"))){
-validateDescribeAgentConfigsInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateDescribeAgentConfigsInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -55,7 +35,7 @@ if(data.AgentVersion !== undefined){
 const _errs2 = errors;
 if(typeof data.AgentVersion !== "string"){
 validateDescribeAgentConfigsInput.errors = [{instancePath:instancePath+"/AgentVersion",schemaPath:"#/properties/AgentVersion/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -67,8 +47,8 @@ if(valid1){
 if(data.AgentIp !== undefined){
 const _errs4 = errors;
 if(typeof data.AgentIp !== "string"){
-validateDescribeAgentConfigsInput.errors = [{instancePath:instancePath+"/AgentIp",schemaPath:"#/properties/AgentIp/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateDescribeAgentConfigsInput.errors = [{instancePath:instancePath+"/AgentIp",schemaPath:"#/properties/AgentIp/type",keyword:"type",
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -88,7 +68,7 @@ for(let i0=0; i0<len0; i0++){
 const _errs8 = errors;
 if(typeof data2[i0] !== "string"){
 validateDescribeAgentConfigsInput.errors = [{instancePath:instancePath+"/Labels/" + i0,schemaPath:"#/properties/Labels/items/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid2 = _errs8 === errors;
@@ -98,8 +78,7 @@ break;
 }
 }
 else {
-validateDescribeAgentConfigsInput.errors = [{instancePath:instancePath+"/Labels",schemaPath:"#/properties/Labels/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateDescribeAgentConfigsInput.errors = [{instancePath:instancePath+"/Labels",schemaPath:"#/properties/Labels/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -113,7 +92,7 @@ if(data.InstanceId !== undefined){
 const _errs10 = errors;
 if(typeof data.InstanceId !== "string"){
 validateDescribeAgentConfigsInput.errors = [{instancePath:instancePath+"/InstanceId",schemaPath:"#/properties/InstanceId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs10 === errors;
@@ -128,7 +107,7 @@ var valid1 = true;
 }
 }
 else {
-validateDescribeAgentConfigsInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateDescribeAgentConfigsInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,26 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["ConsumerGroup","From","LogsetId"],
-  "properties": {
-    "ConsumerGroup": {
-      "type": "string"
-    },
-    "From": {
-      "type": "string"
-    },
-    "LogsetId": {
-      "type": "string"
-    },
-    "TopicId": {
-      "type": "string"
-    },
-    "PartitionId": {
-      "type": "string"
-    }
-  }
+  "required": ["ConsumerGroup","From","LogsetId"]
 };
 
 function validateDescribeConsumerOffsetsInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -34,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateDescribeConsumerOffsetsInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateDescribeConsumerOffsetsInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -45,7 +25,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(((((key0 === "ConsumerGroup") || (key0 === "From")) || (key0 === "LogsetId")) || (key0 === "TopicId")) || (key0 === "PartitionId"))){
 validateDescribeConsumerOffsetsInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -55,7 +35,7 @@ if(data.ConsumerGroup !== undefined){
 const _errs2 = errors;
 if(typeof data.ConsumerGroup !== "string"){
 validateDescribeConsumerOffsetsInput.errors = [{instancePath:instancePath+"/ConsumerGroup",schemaPath:"#/properties/ConsumerGroup/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -67,8 +47,7 @@ if(valid1){
 if(data.From !== undefined){
 const _errs4 = errors;
 if(typeof data.From !== "string"){
-validateDescribeConsumerOffsetsInput.errors = [{instancePath:instancePath+"/From",schemaPath:"#/properties/From/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateDescribeConsumerOffsetsInput.errors = [{instancePath:instancePath+"/From",schemaPath:"#/properties/From/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -81,7 +60,7 @@ if(data.LogsetId !== undefined){
 const _errs6 = errors;
 if(typeof data.LogsetId !== "string"){
 validateDescribeConsumerOffsetsInput.errors = [{instancePath:instancePath+"/LogsetId",schemaPath:"#/properties/LogsetId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -94,7 +73,7 @@ if(data.TopicId !== undefined){
 const _errs8 = errors;
 if(typeof data.TopicId !== "string"){
 validateDescribeConsumerOffsetsInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -107,7 +86,7 @@ if(data.PartitionId !== undefined){
 const _errs10 = errors;
 if(typeof data.PartitionId !== "string"){
 validateDescribeConsumerOffsetsInput.errors = [{instancePath:instancePath+"/PartitionId",schemaPath:"#/properties/PartitionId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs10 === errors;
@@ -123,7 +102,7 @@ var valid1 = true;
 }
 }
 else {
-validateDescribeConsumerOffsetsInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateDescribeConsumerOffsetsInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

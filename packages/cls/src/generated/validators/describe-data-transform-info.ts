@@ -2,36 +2,7 @@
 // @ts-nocheck
 
 import { validateFilterShape } from "./shapes/filter.js";
-const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "properties": {
-    "Filters": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "Filter"
-      }
-    },
-    "Offset": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "Limit": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "Type": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "TaskId": {
-      "type": "string"
-    }
-  }
-};
+const schema0 = {};
 const func0 = validateFilterShape;
 
 function validateDescribeDataTransformInfoInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -43,7 +14,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(((((key0 === "Filters") || (key0 === "Offset")) || (key0 === "Limit")) || (key0 === "Type")) || (key0 === "TaskId"))){
 validateDescribeDataTransformInfoInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -70,7 +41,7 @@ break;
 }
 else {
 validateDescribeDataTransformInfoInput.errors = [{instancePath:instancePath+"/Filters",schemaPath:"#/properties/Filters/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -85,20 +56,20 @@ let data2 = data.Offset;
 const _errs5 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
 validateDescribeDataTransformInfoInput.errors = [{instancePath:instancePath+"/Offset",schemaPath:"#/properties/Offset/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs5){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < -9223372036854776000 || isNaN(data2)){
 validateDescribeDataTransformInfoInput.errors = [{instancePath:instancePath+"/Offset",schemaPath:"#/properties/Offset/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data2 >= 9223372036854776000 || isNaN(data2)){
 validateDescribeDataTransformInfoInput.errors = [{instancePath:instancePath+"/Offset",schemaPath:"#/properties/Offset/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -115,20 +86,20 @@ let data3 = data.Limit;
 const _errs7 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
 validateDescribeDataTransformInfoInput.errors = [{instancePath:instancePath+"/Limit",schemaPath:"#/properties/Limit/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs7){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < -9223372036854776000 || isNaN(data3)){
 validateDescribeDataTransformInfoInput.errors = [{instancePath:instancePath+"/Limit",schemaPath:"#/properties/Limit/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data3 >= 9223372036854776000 || isNaN(data3)){
 validateDescribeDataTransformInfoInput.errors = [{instancePath:instancePath+"/Limit",schemaPath:"#/properties/Limit/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -144,21 +115,21 @@ if(data.Type !== undefined){
 let data4 = data.Type;
 const _errs9 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-validateDescribeDataTransformInfoInput.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateDescribeDataTransformInfoInput.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs9){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < -9223372036854776000 || isNaN(data4)){
 validateDescribeDataTransformInfoInput.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data4 >= 9223372036854776000 || isNaN(data4)){
 validateDescribeDataTransformInfoInput.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -174,7 +145,7 @@ if(data.TaskId !== undefined){
 const _errs11 = errors;
 if(typeof data.TaskId !== "string"){
 validateDescribeDataTransformInfoInput.errors = [{instancePath:instancePath+"/TaskId",schemaPath:"#/properties/TaskId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs11 === errors;
@@ -189,7 +160,7 @@ var valid0 = true;
 }
 }
 else {
-validateDescribeDataTransformInfoInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateDescribeDataTransformInfoInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

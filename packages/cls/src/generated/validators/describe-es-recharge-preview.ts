@@ -5,32 +5,7 @@ import { validateEsImportInfoShape } from "./shapes/es-import-info.js";
 import { validateEsInfoShape } from "./shapes/es-info.js";
 import { validateEsTimeInfoShape } from "./shapes/es-time-info.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["Name","TopicId","Index","Query","EsInfo","ImportInfo","TimeInfo"],
-  "properties": {
-    "Name": {
-      "type": "string"
-    },
-    "TopicId": {
-      "type": "string"
-    },
-    "Index": {
-      "type": "string"
-    },
-    "Query": {
-      "type": "string"
-    },
-    "EsInfo": {
-      "tcsdkShape": "EsInfo"
-    },
-    "ImportInfo": {
-      "tcsdkShape": "EsImportInfo"
-    },
-    "TimeInfo": {
-      "tcsdkShape": "EsTimeInfo"
-    }
-  }
+  "required": ["Name","TopicId","Index","Query","EsInfo","ImportInfo","TimeInfo"]
 };
 const func0 = validateEsInfoShape;
 const func1 = validateEsImportInfoShape;
@@ -46,8 +21,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateDescribeEsRechargePreviewInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateDescribeEsRechargePreviewInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -58,7 +32,7 @@ for(const key0 in data){
 if(!(((((((key0 === "Name") || (key0 === "TopicId")) || (key0 === "Index")) || (key0 === "Query")) || (key0 === "EsInfo")) || (key0 === "ImportInfo")) ||
  (key0 === "TimeInfo"))){
 validateDescribeEsRechargePreviewInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -67,8 +41,8 @@ if(_errs1 === errors){
 if(data.Name !== undefined){
 const _errs2 = errors;
 if(typeof data.Name !== "string"){
-validateDescribeEsRechargePreviewInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateDescribeEsRechargePreviewInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -81,7 +55,7 @@ if(data.TopicId !== undefined){
 const _errs4 = errors;
 if(typeof data.TopicId !== "string"){
 validateDescribeEsRechargePreviewInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -94,7 +68,7 @@ if(data.Index !== undefined){
 const _errs6 = errors;
 if(typeof data.Index !== "string"){
 validateDescribeEsRechargePreviewInput.errors = [{instancePath:instancePath+"/Index",schemaPath:"#/properties/Index/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -107,7 +81,7 @@ if(data.Query !== undefined){
 const _errs8 = errors;
 if(typeof data.Query !== "string"){
 validateDescribeEsRechargePreviewInput.errors = [{instancePath:instancePath+"/Query",schemaPath:"#/properties/Query/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -161,7 +135,7 @@ var valid1 = true;
 }
 }
 else {
-validateDescribeEsRechargePreviewInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateDescribeEsRechargePreviewInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -4,23 +4,7 @@
 import { validateInstanceConfigShape } from "./shapes/instance-config.js";
 import { validateMetricConfigShape } from "./shapes/metric-config.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["Namespace","Metrics","InstanceInfo"],
-  "properties": {
-    "Namespace": {
-      "type": "string"
-    },
-    "Metrics": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "MetricConfig"
-      }
-    },
-    "InstanceInfo": {
-      "tcsdkShape": "InstanceConfig"
-    }
-  }
+  "required": ["Namespace","Metrics","InstanceInfo"]
 };
 const func0 = validateMetricConfigShape;
 const func1 = validateInstanceConfigShape;
@@ -35,8 +19,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateDescribeMetricSubscribePreviewInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateDescribeMetricSubscribePreviewInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -46,7 +29,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "Namespace") || (key0 === "Metrics")) || (key0 === "InstanceInfo"))){
 validateDescribeMetricSubscribePreviewInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -56,7 +39,7 @@ if(data.Namespace !== undefined){
 const _errs2 = errors;
 if(typeof data.Namespace !== "string"){
 validateDescribeMetricSubscribePreviewInput.errors = [{instancePath:instancePath+"/Namespace",schemaPath:"#/properties/Namespace/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -86,7 +69,7 @@ break;
 }
 else {
 validateDescribeMetricSubscribePreviewInput.errors = [{instancePath:instancePath+"/Metrics",schemaPath:"#/properties/Metrics/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -113,7 +96,7 @@ var valid1 = true;
 }
 }
 else {
-validateDescribeMetricSubscribePreviewInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateDescribeMetricSubscribePreviewInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,28 +2,7 @@
 // @ts-nocheck
 
 import { validateFilterShape } from "./shapes/filter.js";
-const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "properties": {
-    "Filters": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "Filter"
-      }
-    },
-    "Offset": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "Limit": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    }
-  }
-};
+const schema0 = {};
 const func0 = validateFilterShape;
 
 function validateDescribeNoticeContentsInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -35,7 +14,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "Filters") || (key0 === "Offset")) || (key0 === "Limit"))){
 validateDescribeNoticeContentsInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -62,7 +41,7 @@ break;
 }
 else {
 validateDescribeNoticeContentsInput.errors = [{instancePath:instancePath+"/Filters",schemaPath:"#/properties/Filters/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -77,20 +56,20 @@ let data2 = data.Offset;
 const _errs5 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
 validateDescribeNoticeContentsInput.errors = [{instancePath:instancePath+"/Offset",schemaPath:"#/properties/Offset/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs5){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < -9223372036854776000 || isNaN(data2)){
 validateDescribeNoticeContentsInput.errors = [{instancePath:instancePath+"/Offset",schemaPath:"#/properties/Offset/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data2 >= 9223372036854776000 || isNaN(data2)){
 validateDescribeNoticeContentsInput.errors = [{instancePath:instancePath+"/Offset",schemaPath:"#/properties/Offset/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -106,21 +85,21 @@ if(data.Limit !== undefined){
 let data3 = data.Limit;
 const _errs7 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validateDescribeNoticeContentsInput.errors = [{instancePath:instancePath+"/Limit",schemaPath:"#/properties/Limit/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateDescribeNoticeContentsInput.errors = [{instancePath:instancePath+"/Limit",schemaPath:"#/properties/Limit/type",keyword:"type",
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs7){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < -9223372036854776000 || isNaN(data3)){
 validateDescribeNoticeContentsInput.errors = [{instancePath:instancePath+"/Limit",schemaPath:"#/properties/Limit/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data3 >= 9223372036854776000 || isNaN(data3)){
 validateDescribeNoticeContentsInput.errors = [{instancePath:instancePath+"/Limit",schemaPath:"#/properties/Limit/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -136,7 +115,7 @@ var valid0 = true;
 }
 }
 else {
-validateDescribeNoticeContentsInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateDescribeNoticeContentsInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

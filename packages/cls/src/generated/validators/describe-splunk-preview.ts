@@ -3,20 +3,7 @@
 
 import { validateMetadataInfoShape } from "./shapes/metadata-info.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["TopicId","MetadataInfo"],
-  "properties": {
-    "TopicId": {
-      "type": "string"
-    },
-    "MetadataInfo": {
-      "tcsdkShape": "MetadataInfo"
-    },
-    "DSLFilter": {
-      "type": "string"
-    }
-  }
+  "required": ["TopicId","MetadataInfo"]
 };
 const func0 = validateMetadataInfoShape;
 
@@ -30,8 +17,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateDescribeSplunkPreviewInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateDescribeSplunkPreviewInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -40,8 +26,8 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "TopicId") || (key0 === "MetadataInfo")) || (key0 === "DSLFilter"))){
-validateDescribeSplunkPreviewInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateDescribeSplunkPreviewInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -51,7 +37,7 @@ if(data.TopicId !== undefined){
 const _errs2 = errors;
 if(typeof data.TopicId !== "string"){
 validateDescribeSplunkPreviewInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -76,7 +62,7 @@ if(data.DSLFilter !== undefined){
 const _errs5 = errors;
 if(typeof data.DSLFilter !== "string"){
 validateDescribeSplunkPreviewInput.errors = [{instancePath:instancePath+"/DSLFilter",schemaPath:"#/properties/DSLFilter/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs5 === errors;
@@ -90,7 +76,7 @@ var valid1 = true;
 }
 }
 else {
-validateDescribeSplunkPreviewInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateDescribeSplunkPreviewInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

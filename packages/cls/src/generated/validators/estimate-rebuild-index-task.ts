@@ -2,24 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["TopicId","StartTime","EndTime"],
-  "properties": {
-    "TopicId": {
-      "type": "string"
-    },
-    "StartTime": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "EndTime": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    }
-  }
+  "required": ["TopicId","StartTime","EndTime"]
 };
 
 function validateEstimateRebuildIndexTaskInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -32,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateEstimateRebuildIndexTaskInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateEstimateRebuildIndexTaskInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -43,7 +25,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "TopicId") || (key0 === "StartTime")) || (key0 === "EndTime"))){
 validateEstimateRebuildIndexTaskInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -53,7 +35,7 @@ if(data.TopicId !== undefined){
 const _errs2 = errors;
 if(typeof data.TopicId !== "string"){
 validateEstimateRebuildIndexTaskInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -67,20 +49,20 @@ let data1 = data.StartTime;
 const _errs4 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
 validateEstimateRebuildIndexTaskInput.errors = [{instancePath:instancePath+"/StartTime",schemaPath:"#/properties/StartTime/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs4){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 0 || isNaN(data1)){
 validateEstimateRebuildIndexTaskInput.errors = [{instancePath:instancePath+"/StartTime",schemaPath:"#/properties/StartTime/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data1 >= 18446744073709552000 || isNaN(data1)){
 validateEstimateRebuildIndexTaskInput.errors = [{instancePath:instancePath+"/StartTime",schemaPath:"#/properties/StartTime/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -97,20 +79,20 @@ let data2 = data.EndTime;
 const _errs6 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
 validateEstimateRebuildIndexTaskInput.errors = [{instancePath:instancePath+"/EndTime",schemaPath:"#/properties/EndTime/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs6){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
 validateEstimateRebuildIndexTaskInput.errors = [{instancePath:instancePath+"/EndTime",schemaPath:"#/properties/EndTime/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data2 >= 18446744073709552000 || isNaN(data2)){
 validateEstimateRebuildIndexTaskInput.errors = [{instancePath:instancePath+"/EndTime",schemaPath:"#/properties/EndTime/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -127,7 +109,7 @@ var valid1 = true;
 }
 }
 else {
-validateEstimateRebuildIndexTaskInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateEstimateRebuildIndexTaskInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

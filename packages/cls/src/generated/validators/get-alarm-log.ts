@@ -2,38 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["From","To","Query"],
-  "properties": {
-    "From": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "To": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "Query": {
-      "type": "string"
-    },
-    "Limit": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "Context": {
-      "type": "string"
-    },
-    "Sort": {
-      "type": "string"
-    },
-    "UseNewAnalysis": {
-      "type": "boolean"
-    }
-  }
+  "required": ["From","To","Query"]
 };
 
 function validateGetAlarmLogInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -46,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateGetAlarmLogInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateGetAlarmLogInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -57,8 +25,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(((((((key0 === "From") || (key0 === "To")) || (key0 === "Query")) || (key0 === "Limit")) || (key0 === "Context")) || (key0 === "Sort")) ||
 (key0 === "UseNewAnalysis"))){
-validateGetAlarmLogInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateGetAlarmLogInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -68,21 +35,20 @@ if(data.From !== undefined){
 let data0 = data.From;
 const _errs2 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-validateGetAlarmLogInput.errors = [{instancePath:instancePath+"/From",schemaPath:"#/properties/From/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateGetAlarmLogInput.errors = [{instancePath:instancePath+"/From",schemaPath:"#/properties/From/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs2){
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < -9223372036854776000 || isNaN(data0)){
 validateGetAlarmLogInput.errors = [{instancePath:instancePath+"/From",schemaPath:"#/properties/From/minimum",keyword:"minimum",params:{comparison: ">=",
- limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+ limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data0 >= 9223372036854776000 || isNaN(data0)){
 validateGetAlarmLogInput.errors = [{instancePath:instancePath+"/From",schemaPath:"#/properties/From/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -98,21 +64,20 @@ if(data.To !== undefined){
 let data1 = data.To;
 const _errs4 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validateGetAlarmLogInput.errors = [{instancePath:instancePath+"/To",schemaPath:"#/properties/To/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateGetAlarmLogInput.errors = [{instancePath:instancePath+"/To",schemaPath:"#/properties/To/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs4){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < -9223372036854776000 || isNaN(data1)){
 validateGetAlarmLogInput.errors = [{instancePath:instancePath+"/To",schemaPath:"#/properties/To/minimum",keyword:"minimum",params:{comparison: ">=",
- limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+ limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data1 >= 9223372036854776000 || isNaN(data1)){
 validateGetAlarmLogInput.errors = [{instancePath:instancePath+"/To",schemaPath:"#/properties/To/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -127,8 +92,7 @@ if(valid1){
 if(data.Query !== undefined){
 const _errs6 = errors;
 if(typeof data.Query !== "string"){
-validateGetAlarmLogInput.errors = [{instancePath:instancePath+"/Query",schemaPath:"#/properties/Query/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateGetAlarmLogInput.errors = [{instancePath:instancePath+"/Query",schemaPath:"#/properties/Query/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -141,21 +105,20 @@ if(data.Limit !== undefined){
 let data3 = data.Limit;
 const _errs8 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validateGetAlarmLogInput.errors = [{instancePath:instancePath+"/Limit",schemaPath:"#/properties/Limit/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateGetAlarmLogInput.errors = [{instancePath:instancePath+"/Limit",schemaPath:"#/properties/Limit/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs8){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < -9223372036854776000 || isNaN(data3)){
 validateGetAlarmLogInput.errors = [{instancePath:instancePath+"/Limit",schemaPath:"#/properties/Limit/minimum",keyword:"minimum",params:{comparison: ">=",
- limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+ limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data3 >= 9223372036854776000 || isNaN(data3)){
 validateGetAlarmLogInput.errors = [{instancePath:instancePath+"/Limit",schemaPath:"#/properties/Limit/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -170,8 +133,7 @@ if(valid1){
 if(data.Context !== undefined){
 const _errs10 = errors;
 if(typeof data.Context !== "string"){
-validateGetAlarmLogInput.errors = [{instancePath:instancePath+"/Context",schemaPath:"#/properties/Context/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateGetAlarmLogInput.errors = [{instancePath:instancePath+"/Context",schemaPath:"#/properties/Context/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs10 === errors;
@@ -183,8 +145,7 @@ if(valid1){
 if(data.Sort !== undefined){
 const _errs12 = errors;
 if(typeof data.Sort !== "string"){
-validateGetAlarmLogInput.errors = [{instancePath:instancePath+"/Sort",schemaPath:"#/properties/Sort/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateGetAlarmLogInput.errors = [{instancePath:instancePath+"/Sort",schemaPath:"#/properties/Sort/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs12 === errors;
@@ -197,7 +158,7 @@ if(data.UseNewAnalysis !== undefined){
 const _errs14 = errors;
 if(typeof data.UseNewAnalysis !== "boolean"){
 validateGetAlarmLogInput.errors = [{instancePath:instancePath+"/UseNewAnalysis",schemaPath:"#/properties/UseNewAnalysis/type",keyword:"type",
-params:{type: "boolean"},message:"must be boolean"}];
+params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs14 === errors;
@@ -215,7 +176,7 @@ var valid1 = true;
 }
 }
 else {
-validateGetAlarmLogInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateGetAlarmLogInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,33 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["TopicId","LabelName"],
-  "properties": {
-    "TopicId": {
-      "type": "string"
-    },
-    "LabelName": {
-      "type": "string"
-    },
-    "Start": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "End": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "Match": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    }
-  }
+  "required": ["TopicId","LabelName"]
 };
 
 function validateGetMetricLabelValuesInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -41,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateGetMetricLabelValuesInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateGetMetricLabelValuesInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -51,8 +24,8 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((((key0 === "TopicId") || (key0 === "LabelName")) || (key0 === "Start")) || (key0 === "End")) || (key0 === "Match"))){
-validateGetMetricLabelValuesInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateGetMetricLabelValuesInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -61,8 +34,8 @@ if(_errs1 === errors){
 if(data.TopicId !== undefined){
 const _errs2 = errors;
 if(typeof data.TopicId !== "string"){
-validateGetMetricLabelValuesInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateGetMetricLabelValuesInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -75,7 +48,7 @@ if(data.LabelName !== undefined){
 const _errs4 = errors;
 if(typeof data.LabelName !== "string"){
 validateGetMetricLabelValuesInput.errors = [{instancePath:instancePath+"/LabelName",schemaPath:"#/properties/LabelName/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -88,21 +61,20 @@ if(data.Start !== undefined){
 let data2 = data.Start;
 const _errs6 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validateGetMetricLabelValuesInput.errors = [{instancePath:instancePath+"/Start",schemaPath:"#/properties/Start/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateGetMetricLabelValuesInput.errors = [{instancePath:instancePath+"/Start",schemaPath:"#/properties/Start/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs6){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
 validateGetMetricLabelValuesInput.errors = [{instancePath:instancePath+"/Start",schemaPath:"#/properties/Start/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data2 >= 18446744073709552000 || isNaN(data2)){
 validateGetMetricLabelValuesInput.errors = [{instancePath:instancePath+"/Start",schemaPath:"#/properties/Start/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -118,21 +90,20 @@ if(data.End !== undefined){
 let data3 = data.End;
 const _errs8 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validateGetMetricLabelValuesInput.errors = [{instancePath:instancePath+"/End",schemaPath:"#/properties/End/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateGetMetricLabelValuesInput.errors = [{instancePath:instancePath+"/End",schemaPath:"#/properties/End/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs8){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 0 || isNaN(data3)){
 validateGetMetricLabelValuesInput.errors = [{instancePath:instancePath+"/End",schemaPath:"#/properties/End/minimum",keyword:"minimum",params:{comparison: ">=",
- limit: 0},message:"must be >= 0"}];
+ limit: 0}}];
 return false;
 }
 else {
 if(data3 >= 18446744073709552000 || isNaN(data3)){
 validateGetMetricLabelValuesInput.errors = [{instancePath:instancePath+"/End",schemaPath:"#/properties/End/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -155,7 +126,7 @@ for(let i0=0; i0<len0; i0++){
 const _errs12 = errors;
 if(typeof data4[i0] !== "string"){
 validateGetMetricLabelValuesInput.errors = [{instancePath:instancePath+"/Match/" + i0,schemaPath:"#/properties/Match/items/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid2 = _errs12 === errors;
@@ -165,8 +136,7 @@ break;
 }
 }
 else {
-validateGetMetricLabelValuesInput.errors = [{instancePath:instancePath+"/Match",schemaPath:"#/properties/Match/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateGetMetricLabelValuesInput.errors = [{instancePath:instancePath+"/Match",schemaPath:"#/properties/Match/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -183,7 +153,7 @@ var valid1 = true;
 }
 }
 else {
-validateGetMetricLabelValuesInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateGetMetricLabelValuesInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

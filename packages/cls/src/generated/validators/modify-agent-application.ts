@@ -2,17 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["ApplicationId","ApplicationName"],
-  "properties": {
-    "ApplicationId": {
-      "type": "string"
-    },
-    "ApplicationName": {
-      "type": "string"
-    }
-  }
+  "required": ["ApplicationId","ApplicationName"]
 };
 
 function validateModifyAgentApplicationInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -25,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateModifyAgentApplicationInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateModifyAgentApplicationInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -36,7 +25,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "ApplicationId") || (key0 === "ApplicationName"))){
 validateModifyAgentApplicationInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -46,7 +35,7 @@ if(data.ApplicationId !== undefined){
 const _errs2 = errors;
 if(typeof data.ApplicationId !== "string"){
 validateModifyAgentApplicationInput.errors = [{instancePath:instancePath+"/ApplicationId",schemaPath:"#/properties/ApplicationId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -59,7 +48,7 @@ if(data.ApplicationName !== undefined){
 const _errs4 = errors;
 if(typeof data.ApplicationName !== "string"){
 validateModifyAgentApplicationInput.errors = [{instancePath:instancePath+"/ApplicationName",schemaPath:"#/properties/ApplicationName/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -72,7 +61,7 @@ var valid1 = true;
 }
 }
 else {
-validateModifyAgentApplicationInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateModifyAgentApplicationInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -7,62 +7,19 @@ import { validateNoticeRuleShape } from "./shapes/notice-rule.js";
 import { validateTagShape } from "./shapes/tag.js";
 import { validateWebCallbackShape } from "./shapes/web-callback.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["AlarmNoticeId"],
   "properties": {
-    "AlarmNoticeId": {
-      "type": "string"
-    },
-    "Tags": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "Tag"
-      }
-    },
-    "Name": {
-      "type": "string"
-    },
-    "Type": {
-      "type": "string"
-    },
-    "NoticeReceivers": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "NoticeReceiver"
-      }
-    },
-    "WebCallbacks": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "WebCallback"
-      }
-    },
-    "NoticeRules": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "NoticeRule"
-      }
-    },
-    "JumpDomain": {
-      "type": "string"
-    },
-    "DeliverStatus": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "DeliverConfig": {
-      "tcsdkShape": "DeliverConfig"
-    },
-    "AlarmShieldStatus": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "CallbackPrioritize": {
-      "type": "boolean"
-    }
+    "AlarmNoticeId": {},
+    "Tags": {},
+    "Name": {},
+    "Type": {},
+    "NoticeReceivers": {},
+    "WebCallbacks": {},
+    "NoticeRules": {},
+    "JumpDomain": {},
+    "DeliverStatus": {},
+    "DeliverConfig": {},
+    "AlarmShieldStatus": {},
+    "CallbackPrioritize": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -79,16 +36,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.AlarmNoticeId === undefined) && (missing0 = "AlarmNoticeId")){
-validateModifyAlarmNoticeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateModifyAlarmNoticeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
-validateModifyAlarmNoticeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateModifyAlarmNoticeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -98,7 +53,7 @@ if(data.AlarmNoticeId !== undefined){
 const _errs2 = errors;
 if(typeof data.AlarmNoticeId !== "string"){
 validateModifyAlarmNoticeInput.errors = [{instancePath:instancePath+"/AlarmNoticeId",schemaPath:"#/properties/AlarmNoticeId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -127,8 +82,7 @@ break;
 }
 }
 else {
-validateModifyAlarmNoticeInput.errors = [{instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateModifyAlarmNoticeInput.errors = [{instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -141,8 +95,7 @@ if(valid0){
 if(data.Name !== undefined){
 const _errs7 = errors;
 if(typeof data.Name !== "string"){
-validateModifyAlarmNoticeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyAlarmNoticeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs7 === errors;
@@ -154,8 +107,7 @@ if(valid0){
 if(data.Type !== undefined){
 const _errs9 = errors;
 if(typeof data.Type !== "string"){
-validateModifyAlarmNoticeInput.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyAlarmNoticeInput.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs9 === errors;
@@ -185,7 +137,7 @@ break;
 }
 else {
 validateModifyAlarmNoticeInput.errors = [{instancePath:instancePath+"/NoticeReceivers",schemaPath:"#/properties/NoticeReceivers/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -216,7 +168,7 @@ break;
 }
 else {
 validateModifyAlarmNoticeInput.errors = [{instancePath:instancePath+"/WebCallbacks",schemaPath:"#/properties/WebCallbacks/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -247,7 +199,7 @@ break;
 }
 else {
 validateModifyAlarmNoticeInput.errors = [{instancePath:instancePath+"/NoticeRules",schemaPath:"#/properties/NoticeRules/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -261,7 +213,7 @@ if(data.JumpDomain !== undefined){
 const _errs20 = errors;
 if(typeof data.JumpDomain !== "string"){
 validateModifyAlarmNoticeInput.errors = [{instancePath:instancePath+"/JumpDomain",schemaPath:"#/properties/JumpDomain/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs20 === errors;
@@ -275,20 +227,20 @@ let data12 = data.DeliverStatus;
 const _errs22 = errors;
 if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
 validateModifyAlarmNoticeInput.errors = [{instancePath:instancePath+"/DeliverStatus",schemaPath:"#/properties/DeliverStatus/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs22){
 if((typeof data12 == "number") && (isFinite(data12))){
 if(data12 < 0 || isNaN(data12)){
 validateModifyAlarmNoticeInput.errors = [{instancePath:instancePath+"/DeliverStatus",schemaPath:"#/properties/DeliverStatus/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data12 >= 18446744073709552000 || isNaN(data12)){
 validateModifyAlarmNoticeInput.errors = [{instancePath:instancePath+"/DeliverStatus",schemaPath:"#/properties/DeliverStatus/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -317,20 +269,20 @@ let data14 = data.AlarmShieldStatus;
 const _errs25 = errors;
 if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
 validateModifyAlarmNoticeInput.errors = [{instancePath:instancePath+"/AlarmShieldStatus",schemaPath:"#/properties/AlarmShieldStatus/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs25){
 if((typeof data14 == "number") && (isFinite(data14))){
 if(data14 < 0 || isNaN(data14)){
 validateModifyAlarmNoticeInput.errors = [{instancePath:instancePath+"/AlarmShieldStatus",schemaPath:"#/properties/AlarmShieldStatus/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data14 >= 18446744073709552000 || isNaN(data14)){
 validateModifyAlarmNoticeInput.errors = [{instancePath:instancePath+"/AlarmShieldStatus",schemaPath:"#/properties/AlarmShieldStatus/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -346,7 +298,7 @@ if(data.CallbackPrioritize !== undefined){
 const _errs27 = errors;
 if(typeof data.CallbackPrioritize !== "boolean"){
 validateModifyAlarmNoticeInput.errors = [{instancePath:instancePath+"/CallbackPrioritize",schemaPath:"#/properties/CallbackPrioritize/type",keyword:"type",
-params:{type: "boolean"},message:"must be boolean"}];
+params:{type: "boolean"}}];
 return false;
 }
 var valid0 = _errs27 === errors;
@@ -369,7 +321,7 @@ var valid0 = true;
 }
 }
 else {
-validateModifyAlarmNoticeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateModifyAlarmNoticeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -10,102 +10,28 @@ import { validateMonitorTimeShape } from "./shapes/monitor-time.js";
 import { validateMultiConditionShape } from "./shapes/multi-condition.js";
 import { validateTagShape } from "./shapes/tag.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["AlarmId"],
   "properties": {
-    "AlarmId": {
-      "type": "string"
-    },
-    "Name": {
-      "type": "string"
-    },
-    "MonitorTime": {
-      "tcsdkShape": "MonitorTime"
-    },
-    "Condition": {
-      "type": "string"
-    },
-    "AlarmLevel": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "MultiConditions": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "MultiCondition"
-      }
-    },
-    "TriggerCount": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "AlarmPeriod": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "AlarmTargets": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "AlarmTarget"
-      }
-    },
-    "Status": {
-      "type": "boolean"
-    },
-    "Enable": {
-      "type": "boolean"
-    },
-    "MessageTemplate": {
-      "type": "string"
-    },
-    "CallBack": {
-      "tcsdkShape": "CallBackInfo"
-    },
-    "Analysis": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "AnalysisDimensional"
-      }
-    },
-    "GroupTriggerStatus": {
-      "type": "boolean"
-    },
-    "GroupTriggerCondition": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "Tags": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "Tag"
-      }
-    },
-    "MonitorObjectType": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "Classifications": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "AlarmClassification"
-      }
-    },
-    "AlarmNoticeIds": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "MonitorNotice": {
-      "tcsdkShape": "MonitorNotice"
-    }
+    "AlarmId": {},
+    "Name": {},
+    "MonitorTime": {},
+    "Condition": {},
+    "AlarmLevel": {},
+    "MultiConditions": {},
+    "TriggerCount": {},
+    "AlarmPeriod": {},
+    "AlarmTargets": {},
+    "Status": {},
+    "Enable": {},
+    "MessageTemplate": {},
+    "CallBack": {},
+    "Analysis": {},
+    "GroupTriggerStatus": {},
+    "GroupTriggerCondition": {},
+    "Tags": {},
+    "MonitorObjectType": {},
+    "Classifications": {},
+    "AlarmNoticeIds": {},
+    "MonitorNotice": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -125,16 +51,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.AlarmId === undefined) && (missing0 = "AlarmId")){
-validateModifyAlarmInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateModifyAlarmInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
-validateModifyAlarmInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateModifyAlarmInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -143,8 +67,7 @@ if(_errs1 === errors){
 if(data.AlarmId !== undefined){
 const _errs2 = errors;
 if(typeof data.AlarmId !== "string"){
-validateModifyAlarmInput.errors = [{instancePath:instancePath+"/AlarmId",schemaPath:"#/properties/AlarmId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyAlarmInput.errors = [{instancePath:instancePath+"/AlarmId",schemaPath:"#/properties/AlarmId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -156,8 +79,7 @@ if(valid0){
 if(data.Name !== undefined){
 const _errs4 = errors;
 if(typeof data.Name !== "string"){
-validateModifyAlarmInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyAlarmInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -181,8 +103,7 @@ if(valid0){
 if(data.Condition !== undefined){
 const _errs7 = errors;
 if(typeof data.Condition !== "string"){
-validateModifyAlarmInput.errors = [{instancePath:instancePath+"/Condition",schemaPath:"#/properties/Condition/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyAlarmInput.errors = [{instancePath:instancePath+"/Condition",schemaPath:"#/properties/Condition/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs7 === errors;
@@ -195,21 +116,20 @@ if(data.AlarmLevel !== undefined){
 let data4 = data.AlarmLevel;
 const _errs9 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-validateModifyAlarmInput.errors = [{instancePath:instancePath+"/AlarmLevel",schemaPath:"#/properties/AlarmLevel/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateModifyAlarmInput.errors = [{instancePath:instancePath+"/AlarmLevel",schemaPath:"#/properties/AlarmLevel/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs9){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 0 || isNaN(data4)){
 validateModifyAlarmInput.errors = [{instancePath:instancePath+"/AlarmLevel",schemaPath:"#/properties/AlarmLevel/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data4 >= 18446744073709552000 || isNaN(data4)){
 validateModifyAlarmInput.errors = [{instancePath:instancePath+"/AlarmLevel",schemaPath:"#/properties/AlarmLevel/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -242,7 +162,7 @@ break;
 }
 else {
 validateModifyAlarmInput.errors = [{instancePath:instancePath+"/MultiConditions",schemaPath:"#/properties/MultiConditions/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -257,20 +177,20 @@ let data7 = data.TriggerCount;
 const _errs14 = errors;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
 validateModifyAlarmInput.errors = [{instancePath:instancePath+"/TriggerCount",schemaPath:"#/properties/TriggerCount/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs14){
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 < -9223372036854776000 || isNaN(data7)){
 validateModifyAlarmInput.errors = [{instancePath:instancePath+"/TriggerCount",schemaPath:"#/properties/TriggerCount/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data7 >= 9223372036854776000 || isNaN(data7)){
 validateModifyAlarmInput.errors = [{instancePath:instancePath+"/TriggerCount",schemaPath:"#/properties/TriggerCount/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -286,21 +206,21 @@ if(data.AlarmPeriod !== undefined){
 let data8 = data.AlarmPeriod;
 const _errs16 = errors;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-validateModifyAlarmInput.errors = [{instancePath:instancePath+"/AlarmPeriod",schemaPath:"#/properties/AlarmPeriod/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateModifyAlarmInput.errors = [{instancePath:instancePath+"/AlarmPeriod",schemaPath:"#/properties/AlarmPeriod/type",keyword:"type",
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs16){
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 < -9223372036854776000 || isNaN(data8)){
 validateModifyAlarmInput.errors = [{instancePath:instancePath+"/AlarmPeriod",schemaPath:"#/properties/AlarmPeriod/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data8 >= 9223372036854776000 || isNaN(data8)){
 validateModifyAlarmInput.errors = [{instancePath:instancePath+"/AlarmPeriod",schemaPath:"#/properties/AlarmPeriod/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -332,8 +252,8 @@ break;
 }
 }
 else {
-validateModifyAlarmInput.errors = [{instancePath:instancePath+"/AlarmTargets",schemaPath:"#/properties/AlarmTargets/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateModifyAlarmInput.errors = [{instancePath:instancePath+"/AlarmTargets",schemaPath:"#/properties/AlarmTargets/type",keyword:"type",
+params:{type: "array"}}];
 return false;
 }
 }
@@ -346,8 +266,7 @@ if(valid0){
 if(data.Status !== undefined){
 const _errs21 = errors;
 if(typeof data.Status !== "boolean"){
-validateModifyAlarmInput.errors = [{instancePath:instancePath+"/Status",schemaPath:"#/properties/Status/type",keyword:"type",params:{type: "boolean"},
-message:"must be boolean"}];
+validateModifyAlarmInput.errors = [{instancePath:instancePath+"/Status",schemaPath:"#/properties/Status/type",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
 var valid0 = _errs21 === errors;
@@ -359,8 +278,7 @@ if(valid0){
 if(data.Enable !== undefined){
 const _errs23 = errors;
 if(typeof data.Enable !== "boolean"){
-validateModifyAlarmInput.errors = [{instancePath:instancePath+"/Enable",schemaPath:"#/properties/Enable/type",keyword:"type",params:{type: "boolean"},
-message:"must be boolean"}];
+validateModifyAlarmInput.errors = [{instancePath:instancePath+"/Enable",schemaPath:"#/properties/Enable/type",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
 var valid0 = _errs23 === errors;
@@ -373,7 +291,7 @@ if(data.MessageTemplate !== undefined){
 const _errs25 = errors;
 if(typeof data.MessageTemplate !== "string"){
 validateModifyAlarmInput.errors = [{instancePath:instancePath+"/MessageTemplate",schemaPath:"#/properties/MessageTemplate/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs25 === errors;
@@ -414,8 +332,7 @@ break;
 }
 }
 else {
-validateModifyAlarmInput.errors = [{instancePath:instancePath+"/Analysis",schemaPath:"#/properties/Analysis/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateModifyAlarmInput.errors = [{instancePath:instancePath+"/Analysis",schemaPath:"#/properties/Analysis/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -429,7 +346,7 @@ if(data.GroupTriggerStatus !== undefined){
 const _errs31 = errors;
 if(typeof data.GroupTriggerStatus !== "boolean"){
 validateModifyAlarmInput.errors = [{instancePath:instancePath+"/GroupTriggerStatus",schemaPath:"#/properties/GroupTriggerStatus/type",keyword:"type",
-params:{type: "boolean"},message:"must be boolean"}];
+params:{type: "boolean"}}];
 return false;
 }
 var valid0 = _errs31 === errors;
@@ -449,7 +366,7 @@ for(let i3=0; i3<len3; i3++){
 const _errs35 = errors;
 if(typeof data18[i3] !== "string"){
 validateModifyAlarmInput.errors = [{instancePath:instancePath+"/GroupTriggerCondition/" + i3,schemaPath:"#/properties/GroupTriggerCondition/items/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid4 = _errs35 === errors;
@@ -460,7 +377,7 @@ break;
 }
 else {
 validateModifyAlarmInput.errors = [{instancePath:instancePath+"/GroupTriggerCondition",schemaPath:"#/properties/GroupTriggerCondition/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -490,8 +407,7 @@ break;
 }
 }
 else {
-validateModifyAlarmInput.errors = [{instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateModifyAlarmInput.errors = [{instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -506,20 +422,20 @@ let data22 = data.MonitorObjectType;
 const _errs40 = errors;
 if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
 validateModifyAlarmInput.errors = [{instancePath:instancePath+"/MonitorObjectType",schemaPath:"#/properties/MonitorObjectType/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs40){
 if((typeof data22 == "number") && (isFinite(data22))){
 if(data22 < 0 || isNaN(data22)){
 validateModifyAlarmInput.errors = [{instancePath:instancePath+"/MonitorObjectType",schemaPath:"#/properties/MonitorObjectType/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data22 >= 18446744073709552000 || isNaN(data22)){
 validateModifyAlarmInput.errors = [{instancePath:instancePath+"/MonitorObjectType",schemaPath:"#/properties/MonitorObjectType/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -552,7 +468,7 @@ break;
 }
 else {
 validateModifyAlarmInput.errors = [{instancePath:instancePath+"/Classifications",schemaPath:"#/properties/Classifications/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -573,7 +489,7 @@ for(let i6=0; i6<len6; i6++){
 const _errs47 = errors;
 if(typeof data25[i6] !== "string"){
 validateModifyAlarmInput.errors = [{instancePath:instancePath+"/AlarmNoticeIds/" + i6,schemaPath:"#/properties/AlarmNoticeIds/items/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid7 = _errs47 === errors;
@@ -584,7 +500,7 @@ break;
 }
 else {
 validateModifyAlarmInput.errors = [{instancePath:instancePath+"/AlarmNoticeIds",schemaPath:"#/properties/AlarmNoticeIds/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -629,7 +545,7 @@ var valid0 = true;
 }
 }
 else {
-validateModifyAlarmInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateModifyAlarmInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -3,32 +3,7 @@
 
 import { validateTagShape } from "./shapes/tag.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["InstanceId","AssumerName","LogType","CloudProductRegion"],
-  "properties": {
-    "InstanceId": {
-      "type": "string"
-    },
-    "AssumerName": {
-      "type": "string"
-    },
-    "LogType": {
-      "type": "string"
-    },
-    "CloudProductRegion": {
-      "type": "string"
-    },
-    "Extend": {
-      "type": "string"
-    },
-    "Tags": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "Tag"
-      }
-    }
-  }
+  "required": ["InstanceId","AssumerName","LogType","CloudProductRegion"]
 };
 const func0 = validateTagShape;
 
@@ -42,8 +17,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateModifyCloudProductLogCollectionInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateModifyCloudProductLogCollectionInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -54,7 +28,7 @@ for(const key0 in data){
 if(!((((((key0 === "InstanceId") || (key0 === "AssumerName")) || (key0 === "LogType")) || (key0 === "CloudProductRegion")) || (key0 === "Extend")) ||
 (key0 === "Tags"))){
 validateModifyCloudProductLogCollectionInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -64,7 +38,7 @@ if(data.InstanceId !== undefined){
 const _errs2 = errors;
 if(typeof data.InstanceId !== "string"){
 validateModifyCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/InstanceId",schemaPath:"#/properties/InstanceId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -77,7 +51,7 @@ if(data.AssumerName !== undefined){
 const _errs4 = errors;
 if(typeof data.AssumerName !== "string"){
 validateModifyCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/AssumerName",schemaPath:"#/properties/AssumerName/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -90,7 +64,7 @@ if(data.LogType !== undefined){
 const _errs6 = errors;
 if(typeof data.LogType !== "string"){
 validateModifyCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/LogType",schemaPath:"#/properties/LogType/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -103,7 +77,7 @@ if(data.CloudProductRegion !== undefined){
 const _errs8 = errors;
 if(typeof data.CloudProductRegion !== "string"){
 validateModifyCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/CloudProductRegion",schemaPath:"#/properties/CloudProductRegion/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -116,7 +90,7 @@ if(data.Extend !== undefined){
 const _errs10 = errors;
 if(typeof data.Extend !== "string"){
 validateModifyCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/Extend",schemaPath:"#/properties/Extend/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs10 === errors;
@@ -146,7 +120,7 @@ break;
 }
 else {
 validateModifyCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -164,7 +138,7 @@ var valid1 = true;
 }
 }
 else {
-validateModifyCloudProductLogCollectionInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateModifyCloudProductLogCollectionInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -7,67 +7,25 @@ import { validateExcludePathInfoShape } from "./shapes/exclude-path-info.js";
 import { validateExtractRuleInfoShape } from "./shapes/extract-rule-info.js";
 import { validateHostFileInfoShape } from "./shapes/host-file-info.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["ConfigExtraId"],
   "properties": {
-    "ConfigExtraId": {
-      "type": "string"
-    },
-    "Name": {
-      "type": "string"
-    },
-    "TopicId": {
-      "type": "string"
-    },
-    "HostFile": {
-      "tcsdkShape": "HostFileInfo"
-    },
-    "ContainerFile": {
-      "tcsdkShape": "ContainerFileInfo"
-    },
-    "ContainerStdout": {
-      "tcsdkShape": "ContainerStdoutInfo"
-    },
-    "LogType": {
-      "type": "string"
-    },
-    "LogFormat": {
-      "type": "string"
-    },
-    "ExtractRule": {
-      "tcsdkShape": "ExtractRuleInfo"
-    },
-    "ExcludePaths": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "ExcludePathInfo"
-      }
-    },
-    "UserDefineRule": {
-      "type": "string"
-    },
-    "Type": {
-      "type": "string"
-    },
-    "GroupId": {
-      "type": "string"
-    },
-    "ConfigFlag": {
-      "type": "string"
-    },
-    "LogsetId": {
-      "type": "string"
-    },
-    "LogsetName": {
-      "type": "string"
-    },
-    "TopicName": {
-      "type": "string"
-    },
-    "AdvancedConfig": {
-      "type": "string"
-    }
+    "ConfigExtraId": {},
+    "Name": {},
+    "TopicId": {},
+    "HostFile": {},
+    "ContainerFile": {},
+    "ContainerStdout": {},
+    "LogType": {},
+    "LogFormat": {},
+    "ExtractRule": {},
+    "ExcludePaths": {},
+    "UserDefineRule": {},
+    "Type": {},
+    "GroupId": {},
+    "ConfigFlag": {},
+    "LogsetId": {},
+    "LogsetName": {},
+    "TopicName": {},
+    "AdvancedConfig": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -84,16 +42,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.ConfigExtraId === undefined) && (missing0 = "ConfigExtraId")){
-validateModifyConfigExtraInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateModifyConfigExtraInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
-validateModifyConfigExtraInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateModifyConfigExtraInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -103,7 +59,7 @@ if(data.ConfigExtraId !== undefined){
 const _errs2 = errors;
 if(typeof data.ConfigExtraId !== "string"){
 validateModifyConfigExtraInput.errors = [{instancePath:instancePath+"/ConfigExtraId",schemaPath:"#/properties/ConfigExtraId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -115,8 +71,7 @@ if(valid0){
 if(data.Name !== undefined){
 const _errs4 = errors;
 if(typeof data.Name !== "string"){
-validateModifyConfigExtraInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyConfigExtraInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -128,8 +83,7 @@ if(valid0){
 if(data.TopicId !== undefined){
 const _errs6 = errors;
 if(typeof data.TopicId !== "string"){
-validateModifyConfigExtraInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyConfigExtraInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -178,8 +132,7 @@ if(valid0){
 if(data.LogType !== undefined){
 const _errs11 = errors;
 if(typeof data.LogType !== "string"){
-validateModifyConfigExtraInput.errors = [{instancePath:instancePath+"/LogType",schemaPath:"#/properties/LogType/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyConfigExtraInput.errors = [{instancePath:instancePath+"/LogType",schemaPath:"#/properties/LogType/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs11 === errors;
@@ -192,7 +145,7 @@ if(data.LogFormat !== undefined){
 const _errs13 = errors;
 if(typeof data.LogFormat !== "string"){
 validateModifyConfigExtraInput.errors = [{instancePath:instancePath+"/LogFormat",schemaPath:"#/properties/LogFormat/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs13 === errors;
@@ -234,7 +187,7 @@ break;
 }
 else {
 validateModifyConfigExtraInput.errors = [{instancePath:instancePath+"/ExcludePaths",schemaPath:"#/properties/ExcludePaths/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -248,7 +201,7 @@ if(data.UserDefineRule !== undefined){
 const _errs19 = errors;
 if(typeof data.UserDefineRule !== "string"){
 validateModifyConfigExtraInput.errors = [{instancePath:instancePath+"/UserDefineRule",schemaPath:"#/properties/UserDefineRule/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs19 === errors;
@@ -260,8 +213,7 @@ if(valid0){
 if(data.Type !== undefined){
 const _errs21 = errors;
 if(typeof data.Type !== "string"){
-validateModifyConfigExtraInput.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyConfigExtraInput.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs21 === errors;
@@ -273,8 +225,7 @@ if(valid0){
 if(data.GroupId !== undefined){
 const _errs23 = errors;
 if(typeof data.GroupId !== "string"){
-validateModifyConfigExtraInput.errors = [{instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyConfigExtraInput.errors = [{instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs23 === errors;
@@ -287,7 +238,7 @@ if(data.ConfigFlag !== undefined){
 const _errs25 = errors;
 if(typeof data.ConfigFlag !== "string"){
 validateModifyConfigExtraInput.errors = [{instancePath:instancePath+"/ConfigFlag",schemaPath:"#/properties/ConfigFlag/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs25 === errors;
@@ -299,8 +250,8 @@ if(valid0){
 if(data.LogsetId !== undefined){
 const _errs27 = errors;
 if(typeof data.LogsetId !== "string"){
-validateModifyConfigExtraInput.errors = [{instancePath:instancePath+"/LogsetId",schemaPath:"#/properties/LogsetId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyConfigExtraInput.errors = [{instancePath:instancePath+"/LogsetId",schemaPath:"#/properties/LogsetId/type",keyword:"type",
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs27 === errors;
@@ -313,7 +264,7 @@ if(data.LogsetName !== undefined){
 const _errs29 = errors;
 if(typeof data.LogsetName !== "string"){
 validateModifyConfigExtraInput.errors = [{instancePath:instancePath+"/LogsetName",schemaPath:"#/properties/LogsetName/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs29 === errors;
@@ -326,7 +277,7 @@ if(data.TopicName !== undefined){
 const _errs31 = errors;
 if(typeof data.TopicName !== "string"){
 validateModifyConfigExtraInput.errors = [{instancePath:instancePath+"/TopicName",schemaPath:"#/properties/TopicName/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs31 === errors;
@@ -339,7 +290,7 @@ if(data.AdvancedConfig !== undefined){
 const _errs33 = errors;
 if(typeof data.AdvancedConfig !== "string"){
 validateModifyConfigExtraInput.errors = [{instancePath:instancePath+"/AdvancedConfig",schemaPath:"#/properties/AdvancedConfig/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs33 === errors;
@@ -368,7 +319,7 @@ var valid0 = true;
 }
 }
 else {
-validateModifyConfigExtraInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateModifyConfigExtraInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

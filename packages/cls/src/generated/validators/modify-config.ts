@@ -4,43 +4,17 @@
 import { validateExcludePathInfoShape } from "./shapes/exclude-path-info.js";
 import { validateExtractRuleInfoShape } from "./shapes/extract-rule-info.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["ConfigId"],
   "properties": {
-    "ConfigId": {
-      "type": "string"
-    },
-    "Name": {
-      "type": "string"
-    },
-    "Path": {
-      "type": "string"
-    },
-    "LogType": {
-      "type": "string"
-    },
-    "ExtractRule": {
-      "tcsdkShape": "ExtractRuleInfo"
-    },
-    "ExcludePaths": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "ExcludePathInfo"
-      }
-    },
-    "Output": {
-      "type": "string"
-    },
-    "UserDefineRule": {
-      "type": "string"
-    },
-    "AdvancedConfig": {
-      "type": "string"
-    },
-    "InputType": {
-      "type": "string"
-    }
+    "ConfigId": {},
+    "Name": {},
+    "Path": {},
+    "LogType": {},
+    "ExtractRule": {},
+    "ExcludePaths": {},
+    "Output": {},
+    "UserDefineRule": {},
+    "AdvancedConfig": {},
+    "InputType": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -54,16 +28,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.ConfigId === undefined) && (missing0 = "ConfigId")){
-validateModifyConfigInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateModifyConfigInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
-validateModifyConfigInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateModifyConfigInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -72,8 +44,7 @@ if(_errs1 === errors){
 if(data.ConfigId !== undefined){
 const _errs2 = errors;
 if(typeof data.ConfigId !== "string"){
-validateModifyConfigInput.errors = [{instancePath:instancePath+"/ConfigId",schemaPath:"#/properties/ConfigId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyConfigInput.errors = [{instancePath:instancePath+"/ConfigId",schemaPath:"#/properties/ConfigId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -85,8 +56,7 @@ if(valid0){
 if(data.Name !== undefined){
 const _errs4 = errors;
 if(typeof data.Name !== "string"){
-validateModifyConfigInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyConfigInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -98,8 +68,7 @@ if(valid0){
 if(data.Path !== undefined){
 const _errs6 = errors;
 if(typeof data.Path !== "string"){
-validateModifyConfigInput.errors = [{instancePath:instancePath+"/Path",schemaPath:"#/properties/Path/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyConfigInput.errors = [{instancePath:instancePath+"/Path",schemaPath:"#/properties/Path/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -111,8 +80,7 @@ if(valid0){
 if(data.LogType !== undefined){
 const _errs8 = errors;
 if(typeof data.LogType !== "string"){
-validateModifyConfigInput.errors = [{instancePath:instancePath+"/LogType",schemaPath:"#/properties/LogType/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyConfigInput.errors = [{instancePath:instancePath+"/LogType",schemaPath:"#/properties/LogType/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs8 === errors;
@@ -154,7 +122,7 @@ break;
 }
 else {
 validateModifyConfigInput.errors = [{instancePath:instancePath+"/ExcludePaths",schemaPath:"#/properties/ExcludePaths/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -167,8 +135,7 @@ if(valid0){
 if(data.Output !== undefined){
 const _errs14 = errors;
 if(typeof data.Output !== "string"){
-validateModifyConfigInput.errors = [{instancePath:instancePath+"/Output",schemaPath:"#/properties/Output/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyConfigInput.errors = [{instancePath:instancePath+"/Output",schemaPath:"#/properties/Output/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs14 === errors;
@@ -181,7 +148,7 @@ if(data.UserDefineRule !== undefined){
 const _errs16 = errors;
 if(typeof data.UserDefineRule !== "string"){
 validateModifyConfigInput.errors = [{instancePath:instancePath+"/UserDefineRule",schemaPath:"#/properties/UserDefineRule/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs16 === errors;
@@ -194,7 +161,7 @@ if(data.AdvancedConfig !== undefined){
 const _errs18 = errors;
 if(typeof data.AdvancedConfig !== "string"){
 validateModifyConfigInput.errors = [{instancePath:instancePath+"/AdvancedConfig",schemaPath:"#/properties/AdvancedConfig/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs18 === errors;
@@ -206,8 +173,7 @@ if(valid0){
 if(data.InputType !== undefined){
 const _errs20 = errors;
 if(typeof data.InputType !== "string"){
-validateModifyConfigInput.errors = [{instancePath:instancePath+"/InputType",schemaPath:"#/properties/InputType/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyConfigInput.errors = [{instancePath:instancePath+"/InputType",schemaPath:"#/properties/InputType/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs20 === errors;
@@ -228,7 +194,7 @@ var valid0 = true;
 }
 }
 else {
-validateModifyConfigInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateModifyConfigInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

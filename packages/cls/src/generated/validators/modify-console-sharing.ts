@@ -2,19 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["SharingId","DurationMilliseconds"],
-  "properties": {
-    "SharingId": {
-      "type": "string"
-    },
-    "DurationMilliseconds": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    }
-  }
+  "required": ["SharingId","DurationMilliseconds"]
 };
 
 function validateModifyConsoleSharingInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -27,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateModifyConsoleSharingInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateModifyConsoleSharingInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -37,8 +24,8 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "SharingId") || (key0 === "DurationMilliseconds"))){
-validateModifyConsoleSharingInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateModifyConsoleSharingInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -48,7 +35,7 @@ if(data.SharingId !== undefined){
 const _errs2 = errors;
 if(typeof data.SharingId !== "string"){
 validateModifyConsoleSharingInput.errors = [{instancePath:instancePath+"/SharingId",schemaPath:"#/properties/SharingId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -62,20 +49,20 @@ let data1 = data.DurationMilliseconds;
 const _errs4 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
 validateModifyConsoleSharingInput.errors = [{instancePath:instancePath+"/DurationMilliseconds",schemaPath:"#/properties/DurationMilliseconds/type",
-keyword:"type",params:{type: "integer"},message:"must be integer"}];
+keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs4){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 0 || isNaN(data1)){
 validateModifyConsoleSharingInput.errors = [{instancePath:instancePath+"/DurationMilliseconds",schemaPath:"#/properties/DurationMilliseconds/minimum",
-keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+keyword:"minimum",params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data1 >= 18446744073709552000 || isNaN(data1)){
 validateModifyConsoleSharingInput.errors = [{instancePath:instancePath+"/DurationMilliseconds",schemaPath:"#/properties/DurationMilliseconds/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -91,7 +78,7 @@ var valid1 = true;
 }
 }
 else {
-validateModifyConsoleSharingInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateModifyConsoleSharingInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

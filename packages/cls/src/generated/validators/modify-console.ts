@@ -6,77 +6,22 @@ import { validateAnonymousLoginInfoShape } from "./shapes/anonymous-login-info.j
 import { validateAuthRoleInfoShape } from "./shapes/auth-role-info.js";
 import { validateConsoleAccountShape } from "./shapes/console-account.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["ConsoleId"],
   "properties": {
-    "ConsoleId": {
-      "type": "string"
-    },
-    "AccessMode": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "LoginMode": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "DomainPrefix": {
-      "type": "string"
-    },
-    "Accounts": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "ConsoleAccount"
-      }
-    },
-    "AnonymousLogin": {
-      "tcsdkShape": "AnonymousLoginInfo"
-    },
-    "IntranetType": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "IntranetRegion": {
-      "type": "string"
-    },
-    "VpcId": {
-      "type": "string"
-    },
-    "SubnetId": {
-      "type": "string"
-    },
-    "AuthRoles": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "AuthRoleInfo"
-      }
-    },
-    "HideParams": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "AccessControlRules": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "AccessControlRule"
-      }
-    },
-    "Remarks": {
-      "type": "string"
-    },
-    "Menus": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    }
+    "ConsoleId": {},
+    "AccessMode": {},
+    "LoginMode": {},
+    "DomainPrefix": {},
+    "Accounts": {},
+    "AnonymousLogin": {},
+    "IntranetType": {},
+    "IntranetRegion": {},
+    "VpcId": {},
+    "SubnetId": {},
+    "AuthRoles": {},
+    "HideParams": {},
+    "AccessControlRules": {},
+    "Remarks": {},
+    "Menus": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -92,16 +37,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.ConsoleId === undefined) && (missing0 = "ConsoleId")){
-validateModifyConsoleInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateModifyConsoleInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
-validateModifyConsoleInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateModifyConsoleInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -110,8 +53,7 @@ if(_errs1 === errors){
 if(data.ConsoleId !== undefined){
 const _errs2 = errors;
 if(typeof data.ConsoleId !== "string"){
-validateModifyConsoleInput.errors = [{instancePath:instancePath+"/ConsoleId",schemaPath:"#/properties/ConsoleId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyConsoleInput.errors = [{instancePath:instancePath+"/ConsoleId",schemaPath:"#/properties/ConsoleId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -131,7 +73,7 @@ for(let i0=0; i0<len0; i0++){
 const _errs6 = errors;
 if(typeof data1[i0] !== "string"){
 validateModifyConsoleInput.errors = [{instancePath:instancePath+"/AccessMode/" + i0,schemaPath:"#/properties/AccessMode/items/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -141,8 +83,7 @@ break;
 }
 }
 else {
-validateModifyConsoleInput.errors = [{instancePath:instancePath+"/AccessMode",schemaPath:"#/properties/AccessMode/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateModifyConsoleInput.errors = [{instancePath:instancePath+"/AccessMode",schemaPath:"#/properties/AccessMode/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -156,21 +97,20 @@ if(data.LoginMode !== undefined){
 let data3 = data.LoginMode;
 const _errs8 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validateModifyConsoleInput.errors = [{instancePath:instancePath+"/LoginMode",schemaPath:"#/properties/LoginMode/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateModifyConsoleInput.errors = [{instancePath:instancePath+"/LoginMode",schemaPath:"#/properties/LoginMode/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs8){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 0 || isNaN(data3)){
 validateModifyConsoleInput.errors = [{instancePath:instancePath+"/LoginMode",schemaPath:"#/properties/LoginMode/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data3 >= 18446744073709552000 || isNaN(data3)){
 validateModifyConsoleInput.errors = [{instancePath:instancePath+"/LoginMode",schemaPath:"#/properties/LoginMode/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -186,7 +126,7 @@ if(data.DomainPrefix !== undefined){
 const _errs10 = errors;
 if(typeof data.DomainPrefix !== "string"){
 validateModifyConsoleInput.errors = [{instancePath:instancePath+"/DomainPrefix",schemaPath:"#/properties/DomainPrefix/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs10 === errors;
@@ -215,8 +155,7 @@ break;
 }
 }
 else {
-validateModifyConsoleInput.errors = [{instancePath:instancePath+"/Accounts",schemaPath:"#/properties/Accounts/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateModifyConsoleInput.errors = [{instancePath:instancePath+"/Accounts",schemaPath:"#/properties/Accounts/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -243,20 +182,20 @@ let data8 = data.IntranetType;
 const _errs16 = errors;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
 validateModifyConsoleInput.errors = [{instancePath:instancePath+"/IntranetType",schemaPath:"#/properties/IntranetType/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs16){
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 < 0 || isNaN(data8)){
 validateModifyConsoleInput.errors = [{instancePath:instancePath+"/IntranetType",schemaPath:"#/properties/IntranetType/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data8 >= 18446744073709552000 || isNaN(data8)){
 validateModifyConsoleInput.errors = [{instancePath:instancePath+"/IntranetType",schemaPath:"#/properties/IntranetType/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -272,7 +211,7 @@ if(data.IntranetRegion !== undefined){
 const _errs18 = errors;
 if(typeof data.IntranetRegion !== "string"){
 validateModifyConsoleInput.errors = [{instancePath:instancePath+"/IntranetRegion",schemaPath:"#/properties/IntranetRegion/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs18 === errors;
@@ -284,8 +223,7 @@ if(valid0){
 if(data.VpcId !== undefined){
 const _errs20 = errors;
 if(typeof data.VpcId !== "string"){
-validateModifyConsoleInput.errors = [{instancePath:instancePath+"/VpcId",schemaPath:"#/properties/VpcId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyConsoleInput.errors = [{instancePath:instancePath+"/VpcId",schemaPath:"#/properties/VpcId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs20 === errors;
@@ -297,8 +235,7 @@ if(valid0){
 if(data.SubnetId !== undefined){
 const _errs22 = errors;
 if(typeof data.SubnetId !== "string"){
-validateModifyConsoleInput.errors = [{instancePath:instancePath+"/SubnetId",schemaPath:"#/properties/SubnetId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyConsoleInput.errors = [{instancePath:instancePath+"/SubnetId",schemaPath:"#/properties/SubnetId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs22 === errors;
@@ -327,8 +264,7 @@ break;
 }
 }
 else {
-validateModifyConsoleInput.errors = [{instancePath:instancePath+"/AuthRoles",schemaPath:"#/properties/AuthRoles/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateModifyConsoleInput.errors = [{instancePath:instancePath+"/AuthRoles",schemaPath:"#/properties/AuthRoles/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -349,7 +285,7 @@ for(let i3=0; i3<len3; i3++){
 const _errs29 = errors;
 if(typeof data14[i3] !== "string"){
 validateModifyConsoleInput.errors = [{instancePath:instancePath+"/HideParams/" + i3,schemaPath:"#/properties/HideParams/items/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid4 = _errs29 === errors;
@@ -359,8 +295,7 @@ break;
 }
 }
 else {
-validateModifyConsoleInput.errors = [{instancePath:instancePath+"/HideParams",schemaPath:"#/properties/HideParams/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateModifyConsoleInput.errors = [{instancePath:instancePath+"/HideParams",schemaPath:"#/properties/HideParams/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -391,7 +326,7 @@ break;
 }
 else {
 validateModifyConsoleInput.errors = [{instancePath:instancePath+"/AccessControlRules",schemaPath:"#/properties/AccessControlRules/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -404,8 +339,7 @@ if(valid0){
 if(data.Remarks !== undefined){
 const _errs34 = errors;
 if(typeof data.Remarks !== "string"){
-validateModifyConsoleInput.errors = [{instancePath:instancePath+"/Remarks",schemaPath:"#/properties/Remarks/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyConsoleInput.errors = [{instancePath:instancePath+"/Remarks",schemaPath:"#/properties/Remarks/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs34 === errors;
@@ -425,7 +359,7 @@ for(let i5=0; i5<len5; i5++){
 const _errs38 = errors;
 if(typeof data19[i5] !== "string"){
 validateModifyConsoleInput.errors = [{instancePath:instancePath+"/Menus/" + i5,schemaPath:"#/properties/Menus/items/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid6 = _errs38 === errors;
@@ -435,8 +369,7 @@ break;
 }
 }
 else {
-validateModifyConsoleInput.errors = [{instancePath:instancePath+"/Menus",schemaPath:"#/properties/Menus/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateModifyConsoleInput.errors = [{instancePath:instancePath+"/Menus",schemaPath:"#/properties/Menus/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -463,7 +396,7 @@ var valid0 = true;
 }
 }
 else {
-validateModifyConsoleInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateModifyConsoleInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

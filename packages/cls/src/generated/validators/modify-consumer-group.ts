@@ -2,28 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["ConsumerGroup","Timeout","Topics","LogsetId"],
-  "properties": {
-    "ConsumerGroup": {
-      "type": "string"
-    },
-    "Timeout": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "Topics": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "LogsetId": {
-      "type": "string"
-    }
-  }
+  "required": ["ConsumerGroup","Timeout","Topics","LogsetId"]
 };
 
 function validateModifyConsumerGroupInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -36,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateModifyConsumerGroupInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateModifyConsumerGroupInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -46,8 +24,7 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((key0 === "ConsumerGroup") || (key0 === "Timeout")) || (key0 === "Topics")) || (key0 === "LogsetId"))){
-validateModifyConsumerGroupInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateModifyConsumerGroupInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -57,7 +34,7 @@ if(data.ConsumerGroup !== undefined){
 const _errs2 = errors;
 if(typeof data.ConsumerGroup !== "string"){
 validateModifyConsumerGroupInput.errors = [{instancePath:instancePath+"/ConsumerGroup",schemaPath:"#/properties/ConsumerGroup/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -70,21 +47,21 @@ if(data.Timeout !== undefined){
 let data1 = data.Timeout;
 const _errs4 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validateModifyConsumerGroupInput.errors = [{instancePath:instancePath+"/Timeout",schemaPath:"#/properties/Timeout/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateModifyConsumerGroupInput.errors = [{instancePath:instancePath+"/Timeout",schemaPath:"#/properties/Timeout/type",keyword:"type",
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs4){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 0 || isNaN(data1)){
 validateModifyConsumerGroupInput.errors = [{instancePath:instancePath+"/Timeout",schemaPath:"#/properties/Timeout/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data1 >= 18446744073709552000 || isNaN(data1)){
 validateModifyConsumerGroupInput.errors = [{instancePath:instancePath+"/Timeout",schemaPath:"#/properties/Timeout/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -107,7 +84,7 @@ for(let i0=0; i0<len0; i0++){
 const _errs8 = errors;
 if(typeof data2[i0] !== "string"){
 validateModifyConsumerGroupInput.errors = [{instancePath:instancePath+"/Topics/" + i0,schemaPath:"#/properties/Topics/items/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid2 = _errs8 === errors;
@@ -117,8 +94,7 @@ break;
 }
 }
 else {
-validateModifyConsumerGroupInput.errors = [{instancePath:instancePath+"/Topics",schemaPath:"#/properties/Topics/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateModifyConsumerGroupInput.errors = [{instancePath:instancePath+"/Topics",schemaPath:"#/properties/Topics/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -132,7 +108,7 @@ if(data.LogsetId !== undefined){
 const _errs10 = errors;
 if(typeof data.LogsetId !== "string"){
 validateModifyConsumerGroupInput.errors = [{instancePath:instancePath+"/LogsetId",schemaPath:"#/properties/LogsetId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs10 === errors;
@@ -147,7 +123,7 @@ var valid1 = true;
 }
 }
 else {
-validateModifyConsumerGroupInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateModifyConsumerGroupInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

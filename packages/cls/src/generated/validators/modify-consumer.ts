@@ -7,39 +7,16 @@ import {
 import { validateCkafkaShape } from "./shapes/ckafka.js";
 import { validateConsumerContentShape } from "./shapes/consumer-content.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["TopicId"],
   "properties": {
-    "TopicId": {
-      "type": "string"
-    },
-    "Effective": {
-      "type": "boolean"
-    },
-    "NeedContent": {
-      "type": "boolean"
-    },
-    "Content": {
-      "tcsdkShape": "ConsumerContent"
-    },
-    "Ckafka": {
-      "tcsdkShape": "Ckafka"
-    },
-    "Compression": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "RoleArn": {
-      "type": "string"
-    },
-    "ExternalId": {
-      "type": "string"
-    },
-    "AdvancedConfig": {
-      "tcsdkShape": "AdvancedConsumerConfiguration"
-    }
+    "TopicId": {},
+    "Effective": {},
+    "NeedContent": {},
+    "Content": {},
+    "Ckafka": {},
+    "Compression": {},
+    "RoleArn": {},
+    "ExternalId": {},
+    "AdvancedConfig": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -54,16 +31,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.TopicId === undefined) && (missing0 = "TopicId")){
-validateModifyConsumerInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateModifyConsumerInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
-validateModifyConsumerInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateModifyConsumerInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -72,8 +47,7 @@ if(_errs1 === errors){
 if(data.TopicId !== undefined){
 const _errs2 = errors;
 if(typeof data.TopicId !== "string"){
-validateModifyConsumerInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyConsumerInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -85,8 +59,8 @@ if(valid0){
 if(data.Effective !== undefined){
 const _errs4 = errors;
 if(typeof data.Effective !== "boolean"){
-validateModifyConsumerInput.errors = [{instancePath:instancePath+"/Effective",schemaPath:"#/properties/Effective/type",keyword:"type",params:{type: "boolean"},
-message:"must be boolean"}];
+validateModifyConsumerInput.errors = [{instancePath:instancePath+"/Effective",schemaPath:"#/properties/Effective/type",keyword:"type",
+params:{type: "boolean"}}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -99,7 +73,7 @@ if(data.NeedContent !== undefined){
 const _errs6 = errors;
 if(typeof data.NeedContent !== "boolean"){
 validateModifyConsumerInput.errors = [{instancePath:instancePath+"/NeedContent",schemaPath:"#/properties/NeedContent/type",keyword:"type",
-params:{type: "boolean"},message:"must be boolean"}];
+params:{type: "boolean"}}];
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -137,20 +111,20 @@ let data5 = data.Compression;
 const _errs10 = errors;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
 validateModifyConsumerInput.errors = [{instancePath:instancePath+"/Compression",schemaPath:"#/properties/Compression/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs10){
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 < -9223372036854776000 || isNaN(data5)){
 validateModifyConsumerInput.errors = [{instancePath:instancePath+"/Compression",schemaPath:"#/properties/Compression/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data5 >= 9223372036854776000 || isNaN(data5)){
 validateModifyConsumerInput.errors = [{instancePath:instancePath+"/Compression",schemaPath:"#/properties/Compression/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -165,8 +139,7 @@ if(valid0){
 if(data.RoleArn !== undefined){
 const _errs12 = errors;
 if(typeof data.RoleArn !== "string"){
-validateModifyConsumerInput.errors = [{instancePath:instancePath+"/RoleArn",schemaPath:"#/properties/RoleArn/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyConsumerInput.errors = [{instancePath:instancePath+"/RoleArn",schemaPath:"#/properties/RoleArn/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs12 === errors;
@@ -178,8 +151,8 @@ if(valid0){
 if(data.ExternalId !== undefined){
 const _errs14 = errors;
 if(typeof data.ExternalId !== "string"){
-validateModifyConsumerInput.errors = [{instancePath:instancePath+"/ExternalId",schemaPath:"#/properties/ExternalId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyConsumerInput.errors = [{instancePath:instancePath+"/ExternalId",schemaPath:"#/properties/ExternalId/type",keyword:"type",
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs14 === errors;
@@ -211,7 +184,7 @@ var valid0 = true;
 }
 }
 else {
-validateModifyConsumerInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateModifyConsumerInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -3,53 +3,20 @@
 
 import { validateExtractRuleInfoShape } from "./shapes/extract-rule-info.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
   "required": ["Id","TopicId"],
   "properties": {
-    "Id": {
-      "type": "string"
-    },
-    "TopicId": {
-      "type": "string"
-    },
-    "Name": {
-      "type": "string"
-    },
-    "Enable": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "Bucket": {
-      "type": "string"
-    },
-    "BucketRegion": {
-      "type": "string"
-    },
-    "Prefix": {
-      "type": "string"
-    },
-    "LogType": {
-      "type": "string"
-    },
-    "Compress": {
-      "type": "string"
-    },
-    "ExtractRuleInfo": {
-      "tcsdkShape": "ExtractRuleInfo"
-    },
-    "TaskType": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "Metadata": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    }
+    "Id": {},
+    "TopicId": {},
+    "Name": {},
+    "Enable": {},
+    "Bucket": {},
+    "BucketRegion": {},
+    "Prefix": {},
+    "LogType": {},
+    "Compress": {},
+    "ExtractRuleInfo": {},
+    "TaskType": {},
+    "Metadata": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -65,8 +32,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateModifyCosRechargeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateModifyCosRechargeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -75,8 +41,7 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
-validateModifyCosRechargeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateModifyCosRechargeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -85,8 +50,7 @@ if(_errs1 === errors){
 if(data.Id !== undefined){
 const _errs2 = errors;
 if(typeof data.Id !== "string"){
-validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/Id",schemaPath:"#/properties/Id/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/Id",schemaPath:"#/properties/Id/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -98,8 +62,7 @@ if(valid1){
 if(data.TopicId !== undefined){
 const _errs4 = errors;
 if(typeof data.TopicId !== "string"){
-validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -111,8 +74,7 @@ if(valid1){
 if(data.Name !== undefined){
 const _errs6 = errors;
 if(typeof data.Name !== "string"){
-validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -125,21 +87,20 @@ if(data.Enable !== undefined){
 let data3 = data.Enable;
 const _errs8 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/Enable",schemaPath:"#/properties/Enable/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/Enable",schemaPath:"#/properties/Enable/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs8){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 0 || isNaN(data3)){
 validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/Enable",schemaPath:"#/properties/Enable/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data3 >= 18446744073709552000 || isNaN(data3)){
 validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/Enable",schemaPath:"#/properties/Enable/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -154,8 +115,7 @@ if(valid1){
 if(data.Bucket !== undefined){
 const _errs10 = errors;
 if(typeof data.Bucket !== "string"){
-validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/Bucket",schemaPath:"#/properties/Bucket/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/Bucket",schemaPath:"#/properties/Bucket/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs10 === errors;
@@ -168,7 +128,7 @@ if(data.BucketRegion !== undefined){
 const _errs12 = errors;
 if(typeof data.BucketRegion !== "string"){
 validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/BucketRegion",schemaPath:"#/properties/BucketRegion/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs12 === errors;
@@ -180,8 +140,7 @@ if(valid1){
 if(data.Prefix !== undefined){
 const _errs14 = errors;
 if(typeof data.Prefix !== "string"){
-validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/Prefix",schemaPath:"#/properties/Prefix/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/Prefix",schemaPath:"#/properties/Prefix/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs14 === errors;
@@ -193,8 +152,7 @@ if(valid1){
 if(data.LogType !== undefined){
 const _errs16 = errors;
 if(typeof data.LogType !== "string"){
-validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/LogType",schemaPath:"#/properties/LogType/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/LogType",schemaPath:"#/properties/LogType/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs16 === errors;
@@ -206,8 +164,8 @@ if(valid1){
 if(data.Compress !== undefined){
 const _errs18 = errors;
 if(typeof data.Compress !== "string"){
-validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/Compress",schemaPath:"#/properties/Compress/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/Compress",schemaPath:"#/properties/Compress/type",keyword:"type",
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs18 === errors;
@@ -233,21 +191,21 @@ if(data.TaskType !== undefined){
 let data10 = data.TaskType;
 const _errs21 = errors;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/TaskType",schemaPath:"#/properties/TaskType/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/TaskType",schemaPath:"#/properties/TaskType/type",keyword:"type",
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs21){
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 < 0 || isNaN(data10)){
 validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/TaskType",schemaPath:"#/properties/TaskType/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data10 >= 18446744073709552000 || isNaN(data10)){
 validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/TaskType",schemaPath:"#/properties/TaskType/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -270,7 +228,7 @@ for(let i0=0; i0<len0; i0++){
 const _errs25 = errors;
 if(typeof data11[i0] !== "string"){
 validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/Metadata/" + i0,schemaPath:"#/properties/Metadata/items/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid2 = _errs25 === errors;
@@ -280,8 +238,7 @@ break;
 }
 }
 else {
-validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/Metadata",schemaPath:"#/properties/Metadata/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/Metadata",schemaPath:"#/properties/Metadata/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -305,7 +262,7 @@ var valid1 = true;
 }
 }
 else {
-validateModifyCosRechargeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateModifyCosRechargeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

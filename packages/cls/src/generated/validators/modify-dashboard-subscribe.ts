@@ -2,30 +2,7 @@
 // @ts-nocheck
 
 import { validateDashboardSubscribeDataShape } from "./shapes/dashboard-subscribe-data.js";
-const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["Id"],
-  "properties": {
-    "Id": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "DashboardId": {
-      "type": "string"
-    },
-    "Name": {
-      "type": "string"
-    },
-    "Cron": {
-      "type": "string"
-    },
-    "SubscribeData": {
-      "tcsdkShape": "DashboardSubscribeData"
-    }
-  }
-};
+const schema0 = {};
 const func0 = validateDashboardSubscribeDataShape;
 
 function validateModifyDashboardSubscribeInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -35,8 +12,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.Id === undefined) && (missing0 = "Id")){
-validateModifyDashboardSubscribeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateModifyDashboardSubscribeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
@@ -44,7 +20,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(((((key0 === "Id") || (key0 === "DashboardId")) || (key0 === "Name")) || (key0 === "Cron")) || (key0 === "SubscribeData"))){
 validateModifyDashboardSubscribeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -54,21 +30,20 @@ if(data.Id !== undefined){
 let data0 = data.Id;
 const _errs2 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-validateModifyDashboardSubscribeInput.errors = [{instancePath:instancePath+"/Id",schemaPath:"#/properties/Id/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateModifyDashboardSubscribeInput.errors = [{instancePath:instancePath+"/Id",schemaPath:"#/properties/Id/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs2){
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < 0 || isNaN(data0)){
 validateModifyDashboardSubscribeInput.errors = [{instancePath:instancePath+"/Id",schemaPath:"#/properties/Id/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data0 >= 18446744073709552000 || isNaN(data0)){
 validateModifyDashboardSubscribeInput.errors = [{instancePath:instancePath+"/Id",schemaPath:"#/properties/Id/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -84,7 +59,7 @@ if(data.DashboardId !== undefined){
 const _errs4 = errors;
 if(typeof data.DashboardId !== "string"){
 validateModifyDashboardSubscribeInput.errors = [{instancePath:instancePath+"/DashboardId",schemaPath:"#/properties/DashboardId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -96,8 +71,7 @@ if(valid0){
 if(data.Name !== undefined){
 const _errs6 = errors;
 if(typeof data.Name !== "string"){
-validateModifyDashboardSubscribeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyDashboardSubscribeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -109,8 +83,7 @@ if(valid0){
 if(data.Cron !== undefined){
 const _errs8 = errors;
 if(typeof data.Cron !== "string"){
-validateModifyDashboardSubscribeInput.errors = [{instancePath:instancePath+"/Cron",schemaPath:"#/properties/Cron/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyDashboardSubscribeInput.errors = [{instancePath:instancePath+"/Cron",schemaPath:"#/properties/Cron/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs8 === errors;
@@ -138,7 +111,7 @@ var valid0 = true;
 }
 }
 else {
-validateModifyDashboardSubscribeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateModifyDashboardSubscribeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,28 +2,7 @@
 // @ts-nocheck
 
 import { validateTagShape } from "./shapes/tag.js";
-const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["DashboardId"],
-  "properties": {
-    "DashboardId": {
-      "type": "string"
-    },
-    "DashboardName": {
-      "type": "string"
-    },
-    "Data": {
-      "type": "string"
-    },
-    "Tags": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "Tag"
-      }
-    }
-  }
-};
+const schema0 = {};
 const func0 = validateTagShape;
 
 function validateModifyDashboardInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -33,16 +12,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.DashboardId === undefined) && (missing0 = "DashboardId")){
-validateModifyDashboardInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateModifyDashboardInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((key0 === "DashboardId") || (key0 === "DashboardName")) || (key0 === "Data")) || (key0 === "Tags"))){
-validateModifyDashboardInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateModifyDashboardInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -52,7 +29,7 @@ if(data.DashboardId !== undefined){
 const _errs2 = errors;
 if(typeof data.DashboardId !== "string"){
 validateModifyDashboardInput.errors = [{instancePath:instancePath+"/DashboardId",schemaPath:"#/properties/DashboardId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -65,7 +42,7 @@ if(data.DashboardName !== undefined){
 const _errs4 = errors;
 if(typeof data.DashboardName !== "string"){
 validateModifyDashboardInput.errors = [{instancePath:instancePath+"/DashboardName",schemaPath:"#/properties/DashboardName/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -77,8 +54,7 @@ if(valid0){
 if(data.Data !== undefined){
 const _errs6 = errors;
 if(typeof data.Data !== "string"){
-validateModifyDashboardInput.errors = [{instancePath:instancePath+"/Data",schemaPath:"#/properties/Data/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyDashboardInput.errors = [{instancePath:instancePath+"/Data",schemaPath:"#/properties/Data/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -107,8 +83,7 @@ break;
 }
 }
 else {
-validateModifyDashboardInput.errors = [{instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateModifyDashboardInput.errors = [{instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -124,7 +99,7 @@ var valid0 = true;
 }
 }
 else {
-validateModifyDashboardInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateModifyDashboardInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

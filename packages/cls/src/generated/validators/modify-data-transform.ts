@@ -7,58 +7,18 @@ import {
 } from "./shapes/data-transform-sql-data-source.js";
 import { validateEnvInfoShape } from "./shapes/env-info.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["TaskId"],
   "properties": {
-    "TaskId": {
-      "type": "string"
-    },
-    "Name": {
-      "type": "string"
-    },
-    "EtlContent": {
-      "type": "string"
-    },
-    "EnableFlag": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "DstResources": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "DataTransformResouceInfo"
-      }
-    },
-    "BackupGiveUpData": {
-      "type": "boolean"
-    },
-    "HasServicesLog": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "KeepFailureLog": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "FailureLogKey": {
-      "type": "string"
-    },
-    "DataTransformSqlDataSources": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "DataTransformSqlDataSource"
-      }
-    },
-    "EnvInfos": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "EnvInfo"
-      }
-    }
+    "TaskId": {},
+    "Name": {},
+    "EtlContent": {},
+    "EnableFlag": {},
+    "DstResources": {},
+    "BackupGiveUpData": {},
+    "HasServicesLog": {},
+    "KeepFailureLog": {},
+    "FailureLogKey": {},
+    "DataTransformSqlDataSources": {},
+    "EnvInfos": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -73,16 +33,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.TaskId === undefined) && (missing0 = "TaskId")){
-validateModifyDataTransformInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateModifyDataTransformInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
-validateModifyDataTransformInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateModifyDataTransformInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -91,8 +49,7 @@ if(_errs1 === errors){
 if(data.TaskId !== undefined){
 const _errs2 = errors;
 if(typeof data.TaskId !== "string"){
-validateModifyDataTransformInput.errors = [{instancePath:instancePath+"/TaskId",schemaPath:"#/properties/TaskId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyDataTransformInput.errors = [{instancePath:instancePath+"/TaskId",schemaPath:"#/properties/TaskId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -104,8 +61,7 @@ if(valid0){
 if(data.Name !== undefined){
 const _errs4 = errors;
 if(typeof data.Name !== "string"){
-validateModifyDataTransformInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyDataTransformInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -118,7 +74,7 @@ if(data.EtlContent !== undefined){
 const _errs6 = errors;
 if(typeof data.EtlContent !== "string"){
 validateModifyDataTransformInput.errors = [{instancePath:instancePath+"/EtlContent",schemaPath:"#/properties/EtlContent/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -132,20 +88,20 @@ let data3 = data.EnableFlag;
 const _errs8 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
 validateModifyDataTransformInput.errors = [{instancePath:instancePath+"/EnableFlag",schemaPath:"#/properties/EnableFlag/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs8){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < -9223372036854776000 || isNaN(data3)){
 validateModifyDataTransformInput.errors = [{instancePath:instancePath+"/EnableFlag",schemaPath:"#/properties/EnableFlag/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data3 >= 9223372036854776000 || isNaN(data3)){
 validateModifyDataTransformInput.errors = [{instancePath:instancePath+"/EnableFlag",schemaPath:"#/properties/EnableFlag/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -178,7 +134,7 @@ break;
 }
 else {
 validateModifyDataTransformInput.errors = [{instancePath:instancePath+"/DstResources",schemaPath:"#/properties/DstResources/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -192,7 +148,7 @@ if(data.BackupGiveUpData !== undefined){
 const _errs13 = errors;
 if(typeof data.BackupGiveUpData !== "boolean"){
 validateModifyDataTransformInput.errors = [{instancePath:instancePath+"/BackupGiveUpData",schemaPath:"#/properties/BackupGiveUpData/type",keyword:"type",
-params:{type: "boolean"},message:"must be boolean"}];
+params:{type: "boolean"}}];
 return false;
 }
 var valid0 = _errs13 === errors;
@@ -206,20 +162,20 @@ let data7 = data.HasServicesLog;
 const _errs15 = errors;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
 validateModifyDataTransformInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs15){
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 < 0 || isNaN(data7)){
 validateModifyDataTransformInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data7 >= 18446744073709552000 || isNaN(data7)){
 validateModifyDataTransformInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -236,20 +192,20 @@ let data8 = data.KeepFailureLog;
 const _errs17 = errors;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
 validateModifyDataTransformInput.errors = [{instancePath:instancePath+"/KeepFailureLog",schemaPath:"#/properties/KeepFailureLog/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs17){
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 < 0 || isNaN(data8)){
 validateModifyDataTransformInput.errors = [{instancePath:instancePath+"/KeepFailureLog",schemaPath:"#/properties/KeepFailureLog/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data8 >= 18446744073709552000 || isNaN(data8)){
 validateModifyDataTransformInput.errors = [{instancePath:instancePath+"/KeepFailureLog",schemaPath:"#/properties/KeepFailureLog/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -265,7 +221,7 @@ if(data.FailureLogKey !== undefined){
 const _errs19 = errors;
 if(typeof data.FailureLogKey !== "string"){
 validateModifyDataTransformInput.errors = [{instancePath:instancePath+"/FailureLogKey",schemaPath:"#/properties/FailureLogKey/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs19 === errors;
@@ -295,7 +251,7 @@ break;
 }
 else {
 validateModifyDataTransformInput.errors = [{instancePath:instancePath+"/DataTransformSqlDataSources",schemaPath:"#/properties/DataTransformSqlDataSources/type",
-keyword:"type",params:{type: "array"},message:"must be array"}];
+keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -325,8 +281,8 @@ break;
 }
 }
 else {
-validateModifyDataTransformInput.errors = [{instancePath:instancePath+"/EnvInfos",schemaPath:"#/properties/EnvInfos/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateModifyDataTransformInput.errors = [{instancePath:instancePath+"/EnvInfos",schemaPath:"#/properties/EnvInfos/type",keyword:"type",
+params:{type: "array"}}];
 return false;
 }
 }
@@ -349,7 +305,7 @@ var valid0 = true;
 }
 }
 else {
-validateModifyDataTransformInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateModifyDataTransformInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -5,44 +5,18 @@ import { validateEsImportInfoShape } from "./shapes/es-import-info.js";
 import { validateEsInfoShape } from "./shapes/es-info.js";
 import { validateEsTimeInfoShape } from "./shapes/es-time-info.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
   "required": ["TaskId","TopicId"],
   "properties": {
-    "TaskId": {
-      "type": "string"
-    },
-    "TopicId": {
-      "type": "string"
-    },
-    "Name": {
-      "type": "string"
-    },
-    "Index": {
-      "type": "string"
-    },
-    "Query": {
-      "type": "string"
-    },
-    "EsInfo": {
-      "tcsdkShape": "EsInfo"
-    },
-    "ImportInfo": {
-      "tcsdkShape": "EsImportInfo"
-    },
-    "TimeInfo": {
-      "tcsdkShape": "EsTimeInfo"
-    },
-    "Status": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "HasServicesLog": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    }
+    "TaskId": {},
+    "TopicId": {},
+    "Name": {},
+    "Index": {},
+    "Query": {},
+    "EsInfo": {},
+    "ImportInfo": {},
+    "TimeInfo": {},
+    "Status": {},
+    "HasServicesLog": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -60,8 +34,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateModifyEsRechargeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateModifyEsRechargeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -70,8 +43,7 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
-validateModifyEsRechargeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateModifyEsRechargeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -80,8 +52,7 @@ if(_errs1 === errors){
 if(data.TaskId !== undefined){
 const _errs2 = errors;
 if(typeof data.TaskId !== "string"){
-validateModifyEsRechargeInput.errors = [{instancePath:instancePath+"/TaskId",schemaPath:"#/properties/TaskId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyEsRechargeInput.errors = [{instancePath:instancePath+"/TaskId",schemaPath:"#/properties/TaskId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -93,8 +64,7 @@ if(valid1){
 if(data.TopicId !== undefined){
 const _errs4 = errors;
 if(typeof data.TopicId !== "string"){
-validateModifyEsRechargeInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyEsRechargeInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -106,8 +76,7 @@ if(valid1){
 if(data.Name !== undefined){
 const _errs6 = errors;
 if(typeof data.Name !== "string"){
-validateModifyEsRechargeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyEsRechargeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -119,8 +88,7 @@ if(valid1){
 if(data.Index !== undefined){
 const _errs8 = errors;
 if(typeof data.Index !== "string"){
-validateModifyEsRechargeInput.errors = [{instancePath:instancePath+"/Index",schemaPath:"#/properties/Index/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyEsRechargeInput.errors = [{instancePath:instancePath+"/Index",schemaPath:"#/properties/Index/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -132,8 +100,7 @@ if(valid1){
 if(data.Query !== undefined){
 const _errs10 = errors;
 if(typeof data.Query !== "string"){
-validateModifyEsRechargeInput.errors = [{instancePath:instancePath+"/Query",schemaPath:"#/properties/Query/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyEsRechargeInput.errors = [{instancePath:instancePath+"/Query",schemaPath:"#/properties/Query/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs10 === errors;
@@ -182,21 +149,20 @@ if(data.Status !== undefined){
 let data8 = data.Status;
 const _errs15 = errors;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-validateModifyEsRechargeInput.errors = [{instancePath:instancePath+"/Status",schemaPath:"#/properties/Status/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateModifyEsRechargeInput.errors = [{instancePath:instancePath+"/Status",schemaPath:"#/properties/Status/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs15){
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 < 0 || isNaN(data8)){
 validateModifyEsRechargeInput.errors = [{instancePath:instancePath+"/Status",schemaPath:"#/properties/Status/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data8 >= 18446744073709552000 || isNaN(data8)){
 validateModifyEsRechargeInput.errors = [{instancePath:instancePath+"/Status",schemaPath:"#/properties/Status/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -213,20 +179,20 @@ let data9 = data.HasServicesLog;
 const _errs17 = errors;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
 validateModifyEsRechargeInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs17){
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 < 0 || isNaN(data9)){
 validateModifyEsRechargeInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data9 >= 18446744073709552000 || isNaN(data9)){
 validateModifyEsRechargeInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -250,7 +216,7 @@ var valid1 = true;
 }
 }
 else {
-validateModifyEsRechargeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateModifyEsRechargeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

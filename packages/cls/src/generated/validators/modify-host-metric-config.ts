@@ -3,37 +3,7 @@
 
 import { validateHostMetricItemShape } from "./shapes/host-metric-item.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["TopicId","ConfigId"],
-  "properties": {
-    "TopicId": {
-      "type": "string"
-    },
-    "ConfigId": {
-      "type": "string"
-    },
-    "Name": {
-      "type": "string"
-    },
-    "MachineGroupIds": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "Interval": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "HostMetricItems": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "HostMetricItem"
-      }
-    }
-  }
+  "required": ["TopicId","ConfigId"]
 };
 const func0 = validateHostMetricItemShape;
 
@@ -47,8 +17,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateModifyHostMetricConfigInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateModifyHostMetricConfigInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -59,7 +28,7 @@ for(const key0 in data){
 if(!((((((key0 === "TopicId") || (key0 === "ConfigId")) || (key0 === "Name")) || (key0 === "MachineGroupIds")) || (key0 === "Interval")) ||
 (key0 === "HostMetricItems"))){
 validateModifyHostMetricConfigInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -69,7 +38,7 @@ if(data.TopicId !== undefined){
 const _errs2 = errors;
 if(typeof data.TopicId !== "string"){
 validateModifyHostMetricConfigInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -82,7 +51,7 @@ if(data.ConfigId !== undefined){
 const _errs4 = errors;
 if(typeof data.ConfigId !== "string"){
 validateModifyHostMetricConfigInput.errors = [{instancePath:instancePath+"/ConfigId",schemaPath:"#/properties/ConfigId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -94,8 +63,7 @@ if(valid1){
 if(data.Name !== undefined){
 const _errs6 = errors;
 if(typeof data.Name !== "string"){
-validateModifyHostMetricConfigInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyHostMetricConfigInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -115,7 +83,7 @@ for(let i0=0; i0<len0; i0++){
 const _errs10 = errors;
 if(typeof data3[i0] !== "string"){
 validateModifyHostMetricConfigInput.errors = [{instancePath:instancePath+"/MachineGroupIds/" + i0,schemaPath:"#/properties/MachineGroupIds/items/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid2 = _errs10 === errors;
@@ -126,7 +94,7 @@ break;
 }
 else {
 validateModifyHostMetricConfigInput.errors = [{instancePath:instancePath+"/MachineGroupIds",schemaPath:"#/properties/MachineGroupIds/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -141,20 +109,20 @@ let data5 = data.Interval;
 const _errs12 = errors;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
 validateModifyHostMetricConfigInput.errors = [{instancePath:instancePath+"/Interval",schemaPath:"#/properties/Interval/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs12){
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 < 0 || isNaN(data5)){
 validateModifyHostMetricConfigInput.errors = [{instancePath:instancePath+"/Interval",schemaPath:"#/properties/Interval/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data5 >= 18446744073709552000 || isNaN(data5)){
 validateModifyHostMetricConfigInput.errors = [{instancePath:instancePath+"/Interval",schemaPath:"#/properties/Interval/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -187,7 +155,7 @@ break;
 }
 else {
 validateModifyHostMetricConfigInput.errors = [{instancePath:instancePath+"/HostMetricItems",schemaPath:"#/properties/HostMetricItems/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -205,7 +173,7 @@ var valid1 = true;
 }
 }
 else {
-validateModifyHostMetricConfigInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateModifyHostMetricConfigInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,33 +2,7 @@
 // @ts-nocheck
 
 import { validateRuleInfoShape } from "./shapes/rule-info.js";
-const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["TopicId"],
-  "properties": {
-    "TopicId": {
-      "type": "string"
-    },
-    "Status": {
-      "type": "boolean"
-    },
-    "Rule": {
-      "tcsdkShape": "RuleInfo"
-    },
-    "IncludeInternalFields": {
-      "type": "boolean"
-    },
-    "MetadataFlag": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "CoverageField": {
-      "type": "string"
-    }
-  }
-};
+const schema0 = {};
 const func0 = validateRuleInfoShape;
 
 function validateModifyIndexInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -38,8 +12,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.TopicId === undefined) && (missing0 = "TopicId")){
-validateModifyIndexInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateModifyIndexInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
@@ -47,8 +20,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!((((((key0 === "TopicId") || (key0 === "Status")) || (key0 === "Rule")) || (key0 === "IncludeInternalFields")) || (key0 === "MetadataFlag")) ||
 (key0 === "CoverageField"))){
-validateModifyIndexInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateModifyIndexInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -57,8 +29,7 @@ if(_errs1 === errors){
 if(data.TopicId !== undefined){
 const _errs2 = errors;
 if(typeof data.TopicId !== "string"){
-validateModifyIndexInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyIndexInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -70,8 +41,7 @@ if(valid0){
 if(data.Status !== undefined){
 const _errs4 = errors;
 if(typeof data.Status !== "boolean"){
-validateModifyIndexInput.errors = [{instancePath:instancePath+"/Status",schemaPath:"#/properties/Status/type",keyword:"type",params:{type: "boolean"},
-message:"must be boolean"}];
+validateModifyIndexInput.errors = [{instancePath:instancePath+"/Status",schemaPath:"#/properties/Status/type",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -96,7 +66,7 @@ if(data.IncludeInternalFields !== undefined){
 const _errs7 = errors;
 if(typeof data.IncludeInternalFields !== "boolean"){
 validateModifyIndexInput.errors = [{instancePath:instancePath+"/IncludeInternalFields",schemaPath:"#/properties/IncludeInternalFields/type",keyword:"type",
-params:{type: "boolean"},message:"must be boolean"}];
+params:{type: "boolean"}}];
 return false;
 }
 var valid0 = _errs7 === errors;
@@ -110,20 +80,20 @@ let data4 = data.MetadataFlag;
 const _errs9 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
 validateModifyIndexInput.errors = [{instancePath:instancePath+"/MetadataFlag",schemaPath:"#/properties/MetadataFlag/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs9){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 0 || isNaN(data4)){
 validateModifyIndexInput.errors = [{instancePath:instancePath+"/MetadataFlag",schemaPath:"#/properties/MetadataFlag/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data4 >= 18446744073709552000 || isNaN(data4)){
 validateModifyIndexInput.errors = [{instancePath:instancePath+"/MetadataFlag",schemaPath:"#/properties/MetadataFlag/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -139,7 +109,7 @@ if(data.CoverageField !== undefined){
 const _errs11 = errors;
 if(typeof data.CoverageField !== "string"){
 validateModifyIndexInput.errors = [{instancePath:instancePath+"/CoverageField",schemaPath:"#/properties/CoverageField/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs11 === errors;
@@ -156,7 +126,7 @@ var valid0 = true;
 }
 }
 else {
-validateModifyIndexInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateModifyIndexInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,33 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["TopicId","From","To","QueryString","ModifyMode","ModifyContent"],
-  "properties": {
-    "TopicId": {
-      "type": "string"
-    },
-    "From": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "To": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "QueryString": {
-      "type": "string"
-    },
-    "ModifyMode": {
-      "type": "string"
-    },
-    "ModifyContent": {
-      "type": "string"
-    }
-  }
+  "required": ["TopicId","From","To","QueryString","ModifyMode","ModifyContent"]
 };
 
 function validateModifyLogInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -41,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateModifyLogInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateModifyLogInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -52,8 +25,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!((((((key0 === "TopicId") || (key0 === "From")) || (key0 === "To")) || (key0 === "QueryString")) || (key0 === "ModifyMode")) ||
 (key0 === "ModifyContent"))){
-validateModifyLogInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateModifyLogInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -62,8 +34,7 @@ if(_errs1 === errors){
 if(data.TopicId !== undefined){
 const _errs2 = errors;
 if(typeof data.TopicId !== "string"){
-validateModifyLogInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyLogInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -76,21 +47,20 @@ if(data.From !== undefined){
 let data1 = data.From;
 const _errs4 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validateModifyLogInput.errors = [{instancePath:instancePath+"/From",schemaPath:"#/properties/From/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateModifyLogInput.errors = [{instancePath:instancePath+"/From",schemaPath:"#/properties/From/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs4){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < -9223372036854776000 || isNaN(data1)){
 validateModifyLogInput.errors = [{instancePath:instancePath+"/From",schemaPath:"#/properties/From/minimum",keyword:"minimum",params:{comparison: ">=",
- limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+ limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data1 >= 9223372036854776000 || isNaN(data1)){
 validateModifyLogInput.errors = [{instancePath:instancePath+"/From",schemaPath:"#/properties/From/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -106,21 +76,20 @@ if(data.To !== undefined){
 let data2 = data.To;
 const _errs6 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validateModifyLogInput.errors = [{instancePath:instancePath+"/To",schemaPath:"#/properties/To/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateModifyLogInput.errors = [{instancePath:instancePath+"/To",schemaPath:"#/properties/To/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs6){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < -9223372036854776000 || isNaN(data2)){
 validateModifyLogInput.errors = [{instancePath:instancePath+"/To",schemaPath:"#/properties/To/minimum",keyword:"minimum",params:{comparison: ">=",
- limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+ limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data2 >= 9223372036854776000 || isNaN(data2)){
 validateModifyLogInput.errors = [{instancePath:instancePath+"/To",schemaPath:"#/properties/To/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -135,8 +104,7 @@ if(valid1){
 if(data.QueryString !== undefined){
 const _errs8 = errors;
 if(typeof data.QueryString !== "string"){
-validateModifyLogInput.errors = [{instancePath:instancePath+"/QueryString",schemaPath:"#/properties/QueryString/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyLogInput.errors = [{instancePath:instancePath+"/QueryString",schemaPath:"#/properties/QueryString/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -148,8 +116,7 @@ if(valid1){
 if(data.ModifyMode !== undefined){
 const _errs10 = errors;
 if(typeof data.ModifyMode !== "string"){
-validateModifyLogInput.errors = [{instancePath:instancePath+"/ModifyMode",schemaPath:"#/properties/ModifyMode/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyLogInput.errors = [{instancePath:instancePath+"/ModifyMode",schemaPath:"#/properties/ModifyMode/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs10 === errors;
@@ -162,7 +129,7 @@ if(data.ModifyContent !== undefined){
 const _errs12 = errors;
 if(typeof data.ModifyContent !== "string"){
 validateModifyLogInput.errors = [{instancePath:instancePath+"/ModifyContent",schemaPath:"#/properties/ModifyContent/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs12 === errors;
@@ -179,7 +146,7 @@ var valid1 = true;
 }
 }
 else {
-validateModifyLogInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateModifyLogInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

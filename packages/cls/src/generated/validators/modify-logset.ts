@@ -2,25 +2,7 @@
 // @ts-nocheck
 
 import { validateTagShape } from "./shapes/tag.js";
-const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["LogsetId"],
-  "properties": {
-    "LogsetId": {
-      "type": "string"
-    },
-    "LogsetName": {
-      "type": "string"
-    },
-    "Tags": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "Tag"
-      }
-    }
-  }
-};
+const schema0 = {};
 const func0 = validateTagShape;
 
 function validateModifyLogsetInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -30,16 +12,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.LogsetId === undefined) && (missing0 = "LogsetId")){
-validateModifyLogsetInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateModifyLogsetInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "LogsetId") || (key0 === "LogsetName")) || (key0 === "Tags"))){
-validateModifyLogsetInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateModifyLogsetInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -48,8 +28,7 @@ if(_errs1 === errors){
 if(data.LogsetId !== undefined){
 const _errs2 = errors;
 if(typeof data.LogsetId !== "string"){
-validateModifyLogsetInput.errors = [{instancePath:instancePath+"/LogsetId",schemaPath:"#/properties/LogsetId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyLogsetInput.errors = [{instancePath:instancePath+"/LogsetId",schemaPath:"#/properties/LogsetId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -61,8 +40,7 @@ if(valid0){
 if(data.LogsetName !== undefined){
 const _errs4 = errors;
 if(typeof data.LogsetName !== "string"){
-validateModifyLogsetInput.errors = [{instancePath:instancePath+"/LogsetName",schemaPath:"#/properties/LogsetName/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyLogsetInput.errors = [{instancePath:instancePath+"/LogsetName",schemaPath:"#/properties/LogsetName/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -91,8 +69,7 @@ break;
 }
 }
 else {
-validateModifyLogsetInput.errors = [{instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateModifyLogsetInput.errors = [{instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -107,7 +84,7 @@ var valid0 = true;
 }
 }
 else {
-validateModifyLogsetInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateModifyLogsetInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

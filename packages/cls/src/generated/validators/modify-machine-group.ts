@@ -5,48 +5,17 @@ import { validateMachineGroupTypeInfoShape } from "./shapes/machine-group-type-i
 import { validateMetaTagInfoShape } from "./shapes/meta-tag-info.js";
 import { validateTagShape } from "./shapes/tag.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["GroupId"],
   "properties": {
-    "GroupId": {
-      "type": "string"
-    },
-    "GroupName": {
-      "type": "string"
-    },
-    "MachineGroupType": {
-      "tcsdkShape": "MachineGroupTypeInfo"
-    },
-    "Tags": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "Tag"
-      }
-    },
-    "AutoUpdate": {
-      "type": "boolean"
-    },
-    "UpdateStartTime": {
-      "type": "string"
-    },
-    "UpdateEndTime": {
-      "type": "string"
-    },
-    "ServiceLogging": {
-      "type": "boolean"
-    },
-    "DelayCleanupTime": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "MetaTags": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "MetaTagInfo"
-      }
-    }
+    "GroupId": {},
+    "GroupName": {},
+    "MachineGroupType": {},
+    "Tags": {},
+    "AutoUpdate": {},
+    "UpdateStartTime": {},
+    "UpdateEndTime": {},
+    "ServiceLogging": {},
+    "DelayCleanupTime": {},
+    "MetaTags": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -61,16 +30,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.GroupId === undefined) && (missing0 = "GroupId")){
-validateModifyMachineGroupInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateModifyMachineGroupInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
-validateModifyMachineGroupInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateModifyMachineGroupInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -79,8 +46,7 @@ if(_errs1 === errors){
 if(data.GroupId !== undefined){
 const _errs2 = errors;
 if(typeof data.GroupId !== "string"){
-validateModifyMachineGroupInput.errors = [{instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyMachineGroupInput.errors = [{instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -93,7 +59,7 @@ if(data.GroupName !== undefined){
 const _errs4 = errors;
 if(typeof data.GroupName !== "string"){
 validateModifyMachineGroupInput.errors = [{instancePath:instancePath+"/GroupName",schemaPath:"#/properties/GroupName/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -135,8 +101,7 @@ break;
 }
 }
 else {
-validateModifyMachineGroupInput.errors = [{instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateModifyMachineGroupInput.errors = [{instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -150,7 +115,7 @@ if(data.AutoUpdate !== undefined){
 const _errs10 = errors;
 if(typeof data.AutoUpdate !== "boolean"){
 validateModifyMachineGroupInput.errors = [{instancePath:instancePath+"/AutoUpdate",schemaPath:"#/properties/AutoUpdate/type",keyword:"type",
-params:{type: "boolean"},message:"must be boolean"}];
+params:{type: "boolean"}}];
 return false;
 }
 var valid0 = _errs10 === errors;
@@ -163,7 +128,7 @@ if(data.UpdateStartTime !== undefined){
 const _errs12 = errors;
 if(typeof data.UpdateStartTime !== "string"){
 validateModifyMachineGroupInput.errors = [{instancePath:instancePath+"/UpdateStartTime",schemaPath:"#/properties/UpdateStartTime/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs12 === errors;
@@ -176,7 +141,7 @@ if(data.UpdateEndTime !== undefined){
 const _errs14 = errors;
 if(typeof data.UpdateEndTime !== "string"){
 validateModifyMachineGroupInput.errors = [{instancePath:instancePath+"/UpdateEndTime",schemaPath:"#/properties/UpdateEndTime/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs14 === errors;
@@ -189,7 +154,7 @@ if(data.ServiceLogging !== undefined){
 const _errs16 = errors;
 if(typeof data.ServiceLogging !== "boolean"){
 validateModifyMachineGroupInput.errors = [{instancePath:instancePath+"/ServiceLogging",schemaPath:"#/properties/ServiceLogging/type",keyword:"type",
-params:{type: "boolean"},message:"must be boolean"}];
+params:{type: "boolean"}}];
 return false;
 }
 var valid0 = _errs16 === errors;
@@ -203,20 +168,20 @@ let data9 = data.DelayCleanupTime;
 const _errs18 = errors;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
 validateModifyMachineGroupInput.errors = [{instancePath:instancePath+"/DelayCleanupTime",schemaPath:"#/properties/DelayCleanupTime/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs18){
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 < -9223372036854776000 || isNaN(data9)){
 validateModifyMachineGroupInput.errors = [{instancePath:instancePath+"/DelayCleanupTime",schemaPath:"#/properties/DelayCleanupTime/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data9 >= 9223372036854776000 || isNaN(data9)){
 validateModifyMachineGroupInput.errors = [{instancePath:instancePath+"/DelayCleanupTime",schemaPath:"#/properties/DelayCleanupTime/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -248,8 +213,8 @@ break;
 }
 }
 else {
-validateModifyMachineGroupInput.errors = [{instancePath:instancePath+"/MetaTags",schemaPath:"#/properties/MetaTags/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateModifyMachineGroupInput.errors = [{instancePath:instancePath+"/MetaTags",schemaPath:"#/properties/MetaTags/type",keyword:"type",
+params:{type: "array"}}];
 return false;
 }
 }
@@ -271,7 +236,7 @@ var valid0 = true;
 }
 }
 else {
-validateModifyMachineGroupInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateModifyMachineGroupInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

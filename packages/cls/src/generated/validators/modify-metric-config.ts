@@ -6,59 +6,21 @@ import { validateMetricSpecShape } from "./shapes/metric-spec.js";
 import { validateMetricYamlSpecShape } from "./shapes/metric-yaml-spec.js";
 import { validateRelabelingShape } from "./shapes/relabeling.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
   "required": ["TopicId","ConfigId"],
   "properties": {
-    "TopicId": {
-      "type": "string"
-    },
-    "ConfigId": {
-      "type": "string"
-    },
-    "Source": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "GroupIds": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "Operate": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "Spec": {
-      "tcsdkShape": "MetricSpec"
-    },
-    "MetricRelabels": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "Relabeling"
-      }
-    },
-    "MetricLabel": {
-      "tcsdkShape": "MetricConfigLabel"
-    },
-    "Scheme": {
-      "type": "string"
-    },
-    "ScrapeInterval": {
-      "type": "string"
-    },
-    "ScrapeTimeout": {
-      "type": "string"
-    },
-    "HonorLabels": {
-      "type": "boolean"
-    },
-    "YamlSpec": {
-      "tcsdkShape": "MetricYamlSpec"
-    }
+    "TopicId": {},
+    "ConfigId": {},
+    "Source": {},
+    "GroupIds": {},
+    "Operate": {},
+    "Spec": {},
+    "MetricRelabels": {},
+    "MetricLabel": {},
+    "Scheme": {},
+    "ScrapeInterval": {},
+    "ScrapeTimeout": {},
+    "HonorLabels": {},
+    "YamlSpec": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -77,8 +39,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateModifyMetricConfigInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateModifyMetricConfigInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -87,8 +48,7 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
-validateModifyMetricConfigInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateModifyMetricConfigInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -97,8 +57,7 @@ if(_errs1 === errors){
 if(data.TopicId !== undefined){
 const _errs2 = errors;
 if(typeof data.TopicId !== "string"){
-validateModifyMetricConfigInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyMetricConfigInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -110,8 +69,8 @@ if(valid1){
 if(data.ConfigId !== undefined){
 const _errs4 = errors;
 if(typeof data.ConfigId !== "string"){
-validateModifyMetricConfigInput.errors = [{instancePath:instancePath+"/ConfigId",schemaPath:"#/properties/ConfigId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyMetricConfigInput.errors = [{instancePath:instancePath+"/ConfigId",schemaPath:"#/properties/ConfigId/type",keyword:"type",
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -124,21 +83,20 @@ if(data.Source !== undefined){
 let data2 = data.Source;
 const _errs6 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validateModifyMetricConfigInput.errors = [{instancePath:instancePath+"/Source",schemaPath:"#/properties/Source/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateModifyMetricConfigInput.errors = [{instancePath:instancePath+"/Source",schemaPath:"#/properties/Source/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs6){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
 validateModifyMetricConfigInput.errors = [{instancePath:instancePath+"/Source",schemaPath:"#/properties/Source/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data2 >= 18446744073709552000 || isNaN(data2)){
 validateModifyMetricConfigInput.errors = [{instancePath:instancePath+"/Source",schemaPath:"#/properties/Source/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -161,7 +119,7 @@ for(let i0=0; i0<len0; i0++){
 const _errs10 = errors;
 if(typeof data3[i0] !== "string"){
 validateModifyMetricConfigInput.errors = [{instancePath:instancePath+"/GroupIds/" + i0,schemaPath:"#/properties/GroupIds/items/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid2 = _errs10 === errors;
@@ -171,8 +129,8 @@ break;
 }
 }
 else {
-validateModifyMetricConfigInput.errors = [{instancePath:instancePath+"/GroupIds",schemaPath:"#/properties/GroupIds/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateModifyMetricConfigInput.errors = [{instancePath:instancePath+"/GroupIds",schemaPath:"#/properties/GroupIds/type",keyword:"type",
+params:{type: "array"}}];
 return false;
 }
 }
@@ -186,21 +144,21 @@ if(data.Operate !== undefined){
 let data5 = data.Operate;
 const _errs12 = errors;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-validateModifyMetricConfigInput.errors = [{instancePath:instancePath+"/Operate",schemaPath:"#/properties/Operate/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateModifyMetricConfigInput.errors = [{instancePath:instancePath+"/Operate",schemaPath:"#/properties/Operate/type",keyword:"type",
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs12){
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 < 0 || isNaN(data5)){
 validateModifyMetricConfigInput.errors = [{instancePath:instancePath+"/Operate",schemaPath:"#/properties/Operate/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data5 >= 18446744073709552000 || isNaN(data5)){
 validateModifyMetricConfigInput.errors = [{instancePath:instancePath+"/Operate",schemaPath:"#/properties/Operate/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -245,7 +203,7 @@ break;
 }
 else {
 validateModifyMetricConfigInput.errors = [{instancePath:instancePath+"/MetricRelabels",schemaPath:"#/properties/MetricRelabels/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -270,8 +228,7 @@ if(valid1){
 if(data.Scheme !== undefined){
 const _errs19 = errors;
 if(typeof data.Scheme !== "string"){
-validateModifyMetricConfigInput.errors = [{instancePath:instancePath+"/Scheme",schemaPath:"#/properties/Scheme/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyMetricConfigInput.errors = [{instancePath:instancePath+"/Scheme",schemaPath:"#/properties/Scheme/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs19 === errors;
@@ -284,7 +241,7 @@ if(data.ScrapeInterval !== undefined){
 const _errs21 = errors;
 if(typeof data.ScrapeInterval !== "string"){
 validateModifyMetricConfigInput.errors = [{instancePath:instancePath+"/ScrapeInterval",schemaPath:"#/properties/ScrapeInterval/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs21 === errors;
@@ -297,7 +254,7 @@ if(data.ScrapeTimeout !== undefined){
 const _errs23 = errors;
 if(typeof data.ScrapeTimeout !== "string"){
 validateModifyMetricConfigInput.errors = [{instancePath:instancePath+"/ScrapeTimeout",schemaPath:"#/properties/ScrapeTimeout/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs23 === errors;
@@ -310,7 +267,7 @@ if(data.HonorLabels !== undefined){
 const _errs25 = errors;
 if(typeof data.HonorLabels !== "boolean"){
 validateModifyMetricConfigInput.errors = [{instancePath:instancePath+"/HonorLabels",schemaPath:"#/properties/HonorLabels/type",keyword:"type",
-params:{type: "boolean"},message:"must be boolean"}];
+params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs25 === errors;
@@ -346,7 +303,7 @@ var valid1 = true;
 }
 }
 else {
-validateModifyMetricConfigInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateModifyMetricConfigInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

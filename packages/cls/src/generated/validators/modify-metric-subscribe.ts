@@ -4,37 +4,7 @@
 import { validateInstanceConfigShape } from "./shapes/instance-config.js";
 import { validateMetricConfigShape } from "./shapes/metric-config.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["TopicId","TaskId"],
-  "properties": {
-    "TopicId": {
-      "type": "string"
-    },
-    "TaskId": {
-      "type": "string"
-    },
-    "Name": {
-      "type": "string"
-    },
-    "Namespace": {
-      "type": "string"
-    },
-    "Metrics": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "MetricConfig"
-      }
-    },
-    "InstanceInfo": {
-      "tcsdkShape": "InstanceConfig"
-    },
-    "Enable": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    }
-  }
+  "required": ["TopicId","TaskId"]
 };
 const func0 = validateMetricConfigShape;
 const func1 = validateInstanceConfigShape;
@@ -49,8 +19,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateModifyMetricSubscribeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateModifyMetricSubscribeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -60,8 +29,8 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(((((((key0 === "TopicId") || (key0 === "TaskId")) || (key0 === "Name")) || (key0 === "Namespace")) || (key0 === "Metrics")) ||
 (key0 === "InstanceInfo")) || (key0 === "Enable"))){
-validateModifyMetricSubscribeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateModifyMetricSubscribeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -71,7 +40,7 @@ if(data.TopicId !== undefined){
 const _errs2 = errors;
 if(typeof data.TopicId !== "string"){
 validateModifyMetricSubscribeInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -83,8 +52,8 @@ if(valid1){
 if(data.TaskId !== undefined){
 const _errs4 = errors;
 if(typeof data.TaskId !== "string"){
-validateModifyMetricSubscribeInput.errors = [{instancePath:instancePath+"/TaskId",schemaPath:"#/properties/TaskId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyMetricSubscribeInput.errors = [{instancePath:instancePath+"/TaskId",schemaPath:"#/properties/TaskId/type",keyword:"type",
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -96,8 +65,7 @@ if(valid1){
 if(data.Name !== undefined){
 const _errs6 = errors;
 if(typeof data.Name !== "string"){
-validateModifyMetricSubscribeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyMetricSubscribeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -110,7 +78,7 @@ if(data.Namespace !== undefined){
 const _errs8 = errors;
 if(typeof data.Namespace !== "string"){
 validateModifyMetricSubscribeInput.errors = [{instancePath:instancePath+"/Namespace",schemaPath:"#/properties/Namespace/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -139,8 +107,8 @@ break;
 }
 }
 else {
-validateModifyMetricSubscribeInput.errors = [{instancePath:instancePath+"/Metrics",schemaPath:"#/properties/Metrics/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateModifyMetricSubscribeInput.errors = [{instancePath:instancePath+"/Metrics",schemaPath:"#/properties/Metrics/type",keyword:"type",
+params:{type: "array"}}];
 return false;
 }
 }
@@ -166,21 +134,21 @@ if(data.Enable !== undefined){
 let data7 = data.Enable;
 const _errs14 = errors;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-validateModifyMetricSubscribeInput.errors = [{instancePath:instancePath+"/Enable",schemaPath:"#/properties/Enable/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateModifyMetricSubscribeInput.errors = [{instancePath:instancePath+"/Enable",schemaPath:"#/properties/Enable/type",keyword:"type",
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs14){
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 < 0 || isNaN(data7)){
 validateModifyMetricSubscribeInput.errors = [{instancePath:instancePath+"/Enable",schemaPath:"#/properties/Enable/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data7 >= 18446744073709552000 || isNaN(data7)){
 validateModifyMetricSubscribeInput.errors = [{instancePath:instancePath+"/Enable",schemaPath:"#/properties/Enable/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -201,7 +169,7 @@ var valid1 = true;
 }
 }
 else {
-validateModifyMetricSubscribeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateModifyMetricSubscribeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

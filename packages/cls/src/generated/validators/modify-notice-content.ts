@@ -2,30 +2,7 @@
 // @ts-nocheck
 
 import { validateNoticeContentShape } from "./shapes/notice-content.js";
-const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["NoticeContentId"],
-  "properties": {
-    "NoticeContentId": {
-      "type": "string"
-    },
-    "Name": {
-      "type": "string"
-    },
-    "Type": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "NoticeContents": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "NoticeContent"
-      }
-    }
-  }
-};
+const schema0 = {};
 const func0 = validateNoticeContentShape;
 
 function validateModifyNoticeContentInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -35,16 +12,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.NoticeContentId === undefined) && (missing0 = "NoticeContentId")){
-validateModifyNoticeContentInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateModifyNoticeContentInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((key0 === "NoticeContentId") || (key0 === "Name")) || (key0 === "Type")) || (key0 === "NoticeContents"))){
-validateModifyNoticeContentInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateModifyNoticeContentInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -54,7 +29,7 @@ if(data.NoticeContentId !== undefined){
 const _errs2 = errors;
 if(typeof data.NoticeContentId !== "string"){
 validateModifyNoticeContentInput.errors = [{instancePath:instancePath+"/NoticeContentId",schemaPath:"#/properties/NoticeContentId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -66,8 +41,7 @@ if(valid0){
 if(data.Name !== undefined){
 const _errs4 = errors;
 if(typeof data.Name !== "string"){
-validateModifyNoticeContentInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyNoticeContentInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -80,21 +54,20 @@ if(data.Type !== undefined){
 let data2 = data.Type;
 const _errs6 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validateModifyNoticeContentInput.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateModifyNoticeContentInput.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs6){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
 validateModifyNoticeContentInput.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/minimum",keyword:"minimum",params:{comparison: ">=",
- limit: 0},message:"must be >= 0"}];
+ limit: 0}}];
 return false;
 }
 else {
 if(data2 >= 18446744073709552000 || isNaN(data2)){
 validateModifyNoticeContentInput.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -127,7 +100,7 @@ break;
 }
 else {
 validateModifyNoticeContentInput.errors = [{instancePath:instancePath+"/NoticeContents",schemaPath:"#/properties/NoticeContents/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -143,7 +116,7 @@ var valid0 = true;
 }
 }
 else {
-validateModifyNoticeContentInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateModifyNoticeContentInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

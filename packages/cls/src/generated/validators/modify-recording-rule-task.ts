@@ -3,59 +3,20 @@
 
 import { validateMetricLabelShape } from "./shapes/metric-label.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
   "required": ["TaskId","TopicId"],
   "properties": {
-    "TaskId": {
-      "type": "string"
-    },
-    "TopicId": {
-      "type": "string"
-    },
-    "DstTopicId": {
-      "type": "string"
-    },
-    "Name": {
-      "type": "string"
-    },
-    "EnableFlag": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "ProcessStartTime": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "ProcessPeriod": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "ProcessDelay": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "MetricName": {
-      "type": "string"
-    },
-    "RecordingRuleContent": {
-      "type": "string"
-    },
-    "CustomMetricLabels": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "MetricLabel"
-      }
-    },
-    "HasServicesLog": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    }
+    "TaskId": {},
+    "TopicId": {},
+    "DstTopicId": {},
+    "Name": {},
+    "EnableFlag": {},
+    "ProcessStartTime": {},
+    "ProcessPeriod": {},
+    "ProcessDelay": {},
+    "MetricName": {},
+    "RecordingRuleContent": {},
+    "CustomMetricLabels": {},
+    "HasServicesLog": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -71,8 +32,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateModifyRecordingRuleTaskInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateModifyRecordingRuleTaskInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -82,7 +42,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
 validateModifyRecordingRuleTaskInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -92,7 +52,7 @@ if(data.TaskId !== undefined){
 const _errs2 = errors;
 if(typeof data.TaskId !== "string"){
 validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/TaskId",schemaPath:"#/properties/TaskId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -105,7 +65,7 @@ if(data.TopicId !== undefined){
 const _errs4 = errors;
 if(typeof data.TopicId !== "string"){
 validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -118,7 +78,7 @@ if(data.DstTopicId !== undefined){
 const _errs6 = errors;
 if(typeof data.DstTopicId !== "string"){
 validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/DstTopicId",schemaPath:"#/properties/DstTopicId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -130,8 +90,7 @@ if(valid1){
 if(data.Name !== undefined){
 const _errs8 = errors;
 if(typeof data.Name !== "string"){
-validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -145,20 +104,20 @@ let data4 = data.EnableFlag;
 const _errs10 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
 validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/EnableFlag",schemaPath:"#/properties/EnableFlag/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs10){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < -9223372036854776000 || isNaN(data4)){
 validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/EnableFlag",schemaPath:"#/properties/EnableFlag/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data4 >= 9223372036854776000 || isNaN(data4)){
 validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/EnableFlag",schemaPath:"#/properties/EnableFlag/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -175,20 +134,20 @@ let data5 = data.ProcessStartTime;
 const _errs12 = errors;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
 validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/ProcessStartTime",schemaPath:"#/properties/ProcessStartTime/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs12){
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 < -9223372036854776000 || isNaN(data5)){
 validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/ProcessStartTime",schemaPath:"#/properties/ProcessStartTime/minimum",
-keyword:"minimum",params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+keyword:"minimum",params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data5 >= 9223372036854776000 || isNaN(data5)){
 validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/ProcessStartTime",schemaPath:"#/properties/ProcessStartTime/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -205,20 +164,20 @@ let data6 = data.ProcessPeriod;
 const _errs14 = errors;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
 validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/ProcessPeriod",schemaPath:"#/properties/ProcessPeriod/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs14){
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 < -9223372036854776000 || isNaN(data6)){
 validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/ProcessPeriod",schemaPath:"#/properties/ProcessPeriod/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data6 >= 9223372036854776000 || isNaN(data6)){
 validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/ProcessPeriod",schemaPath:"#/properties/ProcessPeriod/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -235,20 +194,20 @@ let data7 = data.ProcessDelay;
 const _errs16 = errors;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
 validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/ProcessDelay",schemaPath:"#/properties/ProcessDelay/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs16){
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 < -9223372036854776000 || isNaN(data7)){
 validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/ProcessDelay",schemaPath:"#/properties/ProcessDelay/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data7 >= 9223372036854776000 || isNaN(data7)){
 validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/ProcessDelay",schemaPath:"#/properties/ProcessDelay/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -264,7 +223,7 @@ if(data.MetricName !== undefined){
 const _errs18 = errors;
 if(typeof data.MetricName !== "string"){
 validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/MetricName",schemaPath:"#/properties/MetricName/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs18 === errors;
@@ -277,7 +236,7 @@ if(data.RecordingRuleContent !== undefined){
 const _errs20 = errors;
 if(typeof data.RecordingRuleContent !== "string"){
 validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/RecordingRuleContent",schemaPath:"#/properties/RecordingRuleContent/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs20 === errors;
@@ -307,7 +266,7 @@ break;
 }
 else {
 validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/CustomMetricLabels",schemaPath:"#/properties/CustomMetricLabels/type",
-keyword:"type",params:{type: "array"},message:"must be array"}];
+keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -322,20 +281,20 @@ let data12 = data.HasServicesLog;
 const _errs25 = errors;
 if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
 validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs25){
 if((typeof data12 == "number") && (isFinite(data12))){
 if(data12 < 0 || isNaN(data12)){
 validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data12 >= 18446744073709552000 || isNaN(data12)){
 validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -361,7 +320,7 @@ var valid1 = true;
 }
 }
 else {
-validateModifyRecordingRuleTaskInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateModifyRecordingRuleTaskInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

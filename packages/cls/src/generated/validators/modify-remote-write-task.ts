@@ -3,51 +3,19 @@
 
 import { validateRemoteWriteAuthInfoShape } from "./shapes/remote-write-auth-info.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
   "required": ["TaskId","TopicId"],
   "properties": {
-    "TaskId": {
-      "type": "string"
-    },
-    "TopicId": {
-      "type": "string"
-    },
-    "Enable": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "Name": {
-      "type": "string"
-    },
-    "NetType": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "VpcId": {
-      "type": "string"
-    },
-    "Target": {
-      "type": "string"
-    },
-    "RemoteWriteURL": {
-      "type": "string"
-    },
-    "AuthType": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "AuthInfo": {
-      "tcsdkShape": "RemoteWriteAuthInfo"
-    },
-    "VirtualGatewayType": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    }
+    "TaskId": {},
+    "TopicId": {},
+    "Enable": {},
+    "Name": {},
+    "NetType": {},
+    "VpcId": {},
+    "Target": {},
+    "RemoteWriteURL": {},
+    "AuthType": {},
+    "AuthInfo": {},
+    "VirtualGatewayType": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -63,8 +31,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateModifyRemoteWriteTaskInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateModifyRemoteWriteTaskInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -73,8 +40,8 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
-validateModifyRemoteWriteTaskInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateModifyRemoteWriteTaskInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -83,8 +50,8 @@ if(_errs1 === errors){
 if(data.TaskId !== undefined){
 const _errs2 = errors;
 if(typeof data.TaskId !== "string"){
-validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/TaskId",schemaPath:"#/properties/TaskId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/TaskId",schemaPath:"#/properties/TaskId/type",keyword:"type",
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -97,7 +64,7 @@ if(data.TopicId !== undefined){
 const _errs4 = errors;
 if(typeof data.TopicId !== "string"){
 validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -110,21 +77,21 @@ if(data.Enable !== undefined){
 let data2 = data.Enable;
 const _errs6 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/Enable",schemaPath:"#/properties/Enable/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/Enable",schemaPath:"#/properties/Enable/type",keyword:"type",
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs6){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
 validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/Enable",schemaPath:"#/properties/Enable/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data2 >= 18446744073709552000 || isNaN(data2)){
 validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/Enable",schemaPath:"#/properties/Enable/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -139,8 +106,7 @@ if(valid1){
 if(data.Name !== undefined){
 const _errs8 = errors;
 if(typeof data.Name !== "string"){
-validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -154,20 +120,20 @@ let data4 = data.NetType;
 const _errs10 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
 validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/NetType",schemaPath:"#/properties/NetType/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs10){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 0 || isNaN(data4)){
 validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/NetType",schemaPath:"#/properties/NetType/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data4 >= 18446744073709552000 || isNaN(data4)){
 validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/NetType",schemaPath:"#/properties/NetType/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -182,8 +148,7 @@ if(valid1){
 if(data.VpcId !== undefined){
 const _errs12 = errors;
 if(typeof data.VpcId !== "string"){
-validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/VpcId",schemaPath:"#/properties/VpcId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/VpcId",schemaPath:"#/properties/VpcId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs12 === errors;
@@ -195,8 +160,8 @@ if(valid1){
 if(data.Target !== undefined){
 const _errs14 = errors;
 if(typeof data.Target !== "string"){
-validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/Target",schemaPath:"#/properties/Target/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/Target",schemaPath:"#/properties/Target/type",keyword:"type",
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs14 === errors;
@@ -209,7 +174,7 @@ if(data.RemoteWriteURL !== undefined){
 const _errs16 = errors;
 if(typeof data.RemoteWriteURL !== "string"){
 validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/RemoteWriteURL",schemaPath:"#/properties/RemoteWriteURL/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs16 === errors;
@@ -223,20 +188,20 @@ let data8 = data.AuthType;
 const _errs18 = errors;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
 validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/AuthType",schemaPath:"#/properties/AuthType/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs18){
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 < 0 || isNaN(data8)){
 validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/AuthType",schemaPath:"#/properties/AuthType/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data8 >= 18446744073709552000 || isNaN(data8)){
 validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/AuthType",schemaPath:"#/properties/AuthType/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -265,20 +230,20 @@ let data10 = data.VirtualGatewayType;
 const _errs21 = errors;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
 validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/VirtualGatewayType",schemaPath:"#/properties/VirtualGatewayType/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs21){
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 < -9223372036854776000 || isNaN(data10)){
 validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/VirtualGatewayType",schemaPath:"#/properties/VirtualGatewayType/minimum",
-keyword:"minimum",params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+keyword:"minimum",params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data10 >= 9223372036854776000 || isNaN(data10)){
 validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/VirtualGatewayType",schemaPath:"#/properties/VirtualGatewayType/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -303,7 +268,7 @@ var valid1 = true;
 }
 }
 else {
-validateModifyRemoteWriteTaskInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateModifyRemoteWriteTaskInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

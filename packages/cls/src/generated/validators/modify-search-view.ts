@@ -2,31 +2,7 @@
 // @ts-nocheck
 
 import { validateViewSearchTopicShape } from "./shapes/view-search-topic.js";
-const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["ViewId"],
-  "properties": {
-    "ViewId": {
-      "type": "string"
-    },
-    "ViewName": {
-      "type": "string"
-    },
-    "ViewType": {
-      "type": "string"
-    },
-    "Topics": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "ViewSearchTopic"
-      }
-    },
-    "Description": {
-      "type": "string"
-    }
-  }
-};
+const schema0 = {};
 const func0 = validateViewSearchTopicShape;
 
 function validateModifySearchViewInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -36,16 +12,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.ViewId === undefined) && (missing0 = "ViewId")){
-validateModifySearchViewInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateModifySearchViewInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((((key0 === "ViewId") || (key0 === "ViewName")) || (key0 === "ViewType")) || (key0 === "Topics")) || (key0 === "Description"))){
-validateModifySearchViewInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateModifySearchViewInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -54,8 +28,7 @@ if(_errs1 === errors){
 if(data.ViewId !== undefined){
 const _errs2 = errors;
 if(typeof data.ViewId !== "string"){
-validateModifySearchViewInput.errors = [{instancePath:instancePath+"/ViewId",schemaPath:"#/properties/ViewId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifySearchViewInput.errors = [{instancePath:instancePath+"/ViewId",schemaPath:"#/properties/ViewId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -67,8 +40,7 @@ if(valid0){
 if(data.ViewName !== undefined){
 const _errs4 = errors;
 if(typeof data.ViewName !== "string"){
-validateModifySearchViewInput.errors = [{instancePath:instancePath+"/ViewName",schemaPath:"#/properties/ViewName/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifySearchViewInput.errors = [{instancePath:instancePath+"/ViewName",schemaPath:"#/properties/ViewName/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -80,8 +52,7 @@ if(valid0){
 if(data.ViewType !== undefined){
 const _errs6 = errors;
 if(typeof data.ViewType !== "string"){
-validateModifySearchViewInput.errors = [{instancePath:instancePath+"/ViewType",schemaPath:"#/properties/ViewType/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifySearchViewInput.errors = [{instancePath:instancePath+"/ViewType",schemaPath:"#/properties/ViewType/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -110,8 +81,7 @@ break;
 }
 }
 else {
-validateModifySearchViewInput.errors = [{instancePath:instancePath+"/Topics",schemaPath:"#/properties/Topics/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateModifySearchViewInput.errors = [{instancePath:instancePath+"/Topics",schemaPath:"#/properties/Topics/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -125,7 +95,7 @@ if(data.Description !== undefined){
 const _errs11 = errors;
 if(typeof data.Description !== "string"){
 validateModifySearchViewInput.errors = [{instancePath:instancePath+"/Description",schemaPath:"#/properties/Description/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs11 === errors;
@@ -141,7 +111,7 @@ var valid0 = true;
 }
 }
 else {
-validateModifySearchViewInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateModifySearchViewInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -5,70 +5,24 @@ import { validateCompressInfoShape } from "./shapes/compress-info.js";
 import { validateContentInfoShape } from "./shapes/content-info.js";
 import { validateFilterRuleInfoShape } from "./shapes/filter-rule-info.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["ShipperId"],
   "properties": {
-    "ShipperId": {
-      "type": "string"
-    },
-    "Bucket": {
-      "type": "string"
-    },
-    "Prefix": {
-      "type": "string"
-    },
-    "Status": {
-      "type": "boolean"
-    },
-    "ShipperName": {
-      "type": "string"
-    },
-    "Interval": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "MaxSize": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "FilterRules": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "FilterRuleInfo"
-      }
-    },
-    "Partition": {
-      "type": "string"
-    },
-    "Compress": {
-      "tcsdkShape": "CompressInfo"
-    },
-    "Content": {
-      "tcsdkShape": "ContentInfo"
-    },
-    "FilenameMode": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "StorageType": {
-      "type": "string"
-    },
-    "RoleArn": {
-      "type": "string"
-    },
-    "ExternalId": {
-      "type": "string"
-    },
-    "TimeZone": {
-      "type": "string"
-    },
-    "DSLFilter": {
-      "type": "string"
-    }
+    "ShipperId": {},
+    "Bucket": {},
+    "Prefix": {},
+    "Status": {},
+    "ShipperName": {},
+    "Interval": {},
+    "MaxSize": {},
+    "FilterRules": {},
+    "Partition": {},
+    "Compress": {},
+    "Content": {},
+    "FilenameMode": {},
+    "StorageType": {},
+    "RoleArn": {},
+    "ExternalId": {},
+    "TimeZone": {},
+    "DSLFilter": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -83,16 +37,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.ShipperId === undefined) && (missing0 = "ShipperId")){
-validateModifyShipperInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateModifyShipperInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
-validateModifyShipperInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateModifyShipperInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -101,8 +53,7 @@ if(_errs1 === errors){
 if(data.ShipperId !== undefined){
 const _errs2 = errors;
 if(typeof data.ShipperId !== "string"){
-validateModifyShipperInput.errors = [{instancePath:instancePath+"/ShipperId",schemaPath:"#/properties/ShipperId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyShipperInput.errors = [{instancePath:instancePath+"/ShipperId",schemaPath:"#/properties/ShipperId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -114,8 +65,7 @@ if(valid0){
 if(data.Bucket !== undefined){
 const _errs4 = errors;
 if(typeof data.Bucket !== "string"){
-validateModifyShipperInput.errors = [{instancePath:instancePath+"/Bucket",schemaPath:"#/properties/Bucket/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyShipperInput.errors = [{instancePath:instancePath+"/Bucket",schemaPath:"#/properties/Bucket/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -127,8 +77,7 @@ if(valid0){
 if(data.Prefix !== undefined){
 const _errs6 = errors;
 if(typeof data.Prefix !== "string"){
-validateModifyShipperInput.errors = [{instancePath:instancePath+"/Prefix",schemaPath:"#/properties/Prefix/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyShipperInput.errors = [{instancePath:instancePath+"/Prefix",schemaPath:"#/properties/Prefix/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -140,8 +89,7 @@ if(valid0){
 if(data.Status !== undefined){
 const _errs8 = errors;
 if(typeof data.Status !== "boolean"){
-validateModifyShipperInput.errors = [{instancePath:instancePath+"/Status",schemaPath:"#/properties/Status/type",keyword:"type",params:{type: "boolean"},
-message:"must be boolean"}];
+validateModifyShipperInput.errors = [{instancePath:instancePath+"/Status",schemaPath:"#/properties/Status/type",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
 var valid0 = _errs8 === errors;
@@ -154,7 +102,7 @@ if(data.ShipperName !== undefined){
 const _errs10 = errors;
 if(typeof data.ShipperName !== "string"){
 validateModifyShipperInput.errors = [{instancePath:instancePath+"/ShipperName",schemaPath:"#/properties/ShipperName/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs10 === errors;
@@ -167,21 +115,20 @@ if(data.Interval !== undefined){
 let data5 = data.Interval;
 const _errs12 = errors;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-validateModifyShipperInput.errors = [{instancePath:instancePath+"/Interval",schemaPath:"#/properties/Interval/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateModifyShipperInput.errors = [{instancePath:instancePath+"/Interval",schemaPath:"#/properties/Interval/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs12){
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 < 0 || isNaN(data5)){
 validateModifyShipperInput.errors = [{instancePath:instancePath+"/Interval",schemaPath:"#/properties/Interval/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data5 >= 18446744073709552000 || isNaN(data5)){
 validateModifyShipperInput.errors = [{instancePath:instancePath+"/Interval",schemaPath:"#/properties/Interval/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -197,21 +144,20 @@ if(data.MaxSize !== undefined){
 let data6 = data.MaxSize;
 const _errs14 = errors;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-validateModifyShipperInput.errors = [{instancePath:instancePath+"/MaxSize",schemaPath:"#/properties/MaxSize/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateModifyShipperInput.errors = [{instancePath:instancePath+"/MaxSize",schemaPath:"#/properties/MaxSize/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs14){
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 < 0 || isNaN(data6)){
 validateModifyShipperInput.errors = [{instancePath:instancePath+"/MaxSize",schemaPath:"#/properties/MaxSize/minimum",keyword:"minimum",params:{comparison: ">=",
- limit: 0},message:"must be >= 0"}];
+ limit: 0}}];
 return false;
 }
 else {
 if(data6 >= 18446744073709552000 || isNaN(data6)){
 validateModifyShipperInput.errors = [{instancePath:instancePath+"/MaxSize",schemaPath:"#/properties/MaxSize/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -243,8 +189,8 @@ break;
 }
 }
 else {
-validateModifyShipperInput.errors = [{instancePath:instancePath+"/FilterRules",schemaPath:"#/properties/FilterRules/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateModifyShipperInput.errors = [{instancePath:instancePath+"/FilterRules",schemaPath:"#/properties/FilterRules/type",keyword:"type",
+params:{type: "array"}}];
 return false;
 }
 }
@@ -257,8 +203,7 @@ if(valid0){
 if(data.Partition !== undefined){
 const _errs19 = errors;
 if(typeof data.Partition !== "string"){
-validateModifyShipperInput.errors = [{instancePath:instancePath+"/Partition",schemaPath:"#/properties/Partition/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyShipperInput.errors = [{instancePath:instancePath+"/Partition",schemaPath:"#/properties/Partition/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs19 === errors;
@@ -296,20 +241,20 @@ let data12 = data.FilenameMode;
 const _errs23 = errors;
 if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
 validateModifyShipperInput.errors = [{instancePath:instancePath+"/FilenameMode",schemaPath:"#/properties/FilenameMode/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs23){
 if((typeof data12 == "number") && (isFinite(data12))){
 if(data12 < 0 || isNaN(data12)){
 validateModifyShipperInput.errors = [{instancePath:instancePath+"/FilenameMode",schemaPath:"#/properties/FilenameMode/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data12 >= 18446744073709552000 || isNaN(data12)){
 validateModifyShipperInput.errors = [{instancePath:instancePath+"/FilenameMode",schemaPath:"#/properties/FilenameMode/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -325,7 +270,7 @@ if(data.StorageType !== undefined){
 const _errs25 = errors;
 if(typeof data.StorageType !== "string"){
 validateModifyShipperInput.errors = [{instancePath:instancePath+"/StorageType",schemaPath:"#/properties/StorageType/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs25 === errors;
@@ -337,8 +282,7 @@ if(valid0){
 if(data.RoleArn !== undefined){
 const _errs27 = errors;
 if(typeof data.RoleArn !== "string"){
-validateModifyShipperInput.errors = [{instancePath:instancePath+"/RoleArn",schemaPath:"#/properties/RoleArn/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyShipperInput.errors = [{instancePath:instancePath+"/RoleArn",schemaPath:"#/properties/RoleArn/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs27 === errors;
@@ -350,8 +294,8 @@ if(valid0){
 if(data.ExternalId !== undefined){
 const _errs29 = errors;
 if(typeof data.ExternalId !== "string"){
-validateModifyShipperInput.errors = [{instancePath:instancePath+"/ExternalId",schemaPath:"#/properties/ExternalId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyShipperInput.errors = [{instancePath:instancePath+"/ExternalId",schemaPath:"#/properties/ExternalId/type",keyword:"type",
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs29 === errors;
@@ -363,8 +307,7 @@ if(valid0){
 if(data.TimeZone !== undefined){
 const _errs31 = errors;
 if(typeof data.TimeZone !== "string"){
-validateModifyShipperInput.errors = [{instancePath:instancePath+"/TimeZone",schemaPath:"#/properties/TimeZone/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyShipperInput.errors = [{instancePath:instancePath+"/TimeZone",schemaPath:"#/properties/TimeZone/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs31 === errors;
@@ -376,8 +319,7 @@ if(valid0){
 if(data.DSLFilter !== undefined){
 const _errs33 = errors;
 if(typeof data.DSLFilter !== "string"){
-validateModifyShipperInput.errors = [{instancePath:instancePath+"/DSLFilter",schemaPath:"#/properties/DSLFilter/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifyShipperInput.errors = [{instancePath:instancePath+"/DSLFilter",schemaPath:"#/properties/DSLFilter/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs33 === errors;
@@ -405,7 +347,7 @@ var valid0 = true;
 }
 }
 else {
-validateModifyShipperInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateModifyShipperInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

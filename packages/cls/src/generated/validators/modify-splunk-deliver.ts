@@ -5,58 +5,22 @@ import { validateExternalRoleShape } from "./shapes/external-role.js";
 import { validateMetadataInfoShape } from "./shapes/metadata-info.js";
 import { validateNetInfoShape } from "./shapes/net-info.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
   "required": ["TaskId","TopicId"],
   "properties": {
-    "TaskId": {
-      "type": "string"
-    },
-    "TopicId": {
-      "type": "string"
-    },
-    "Name": {
-      "type": "string"
-    },
-    "Enable": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "NetInfo": {
-      "tcsdkShape": "NetInfo"
-    },
-    "MetadataInfo": {
-      "tcsdkShape": "MetadataInfo"
-    },
-    "HasServiceLog": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "IndexAck": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "Source": {
-      "type": "string"
-    },
-    "SourceType": {
-      "type": "string"
-    },
-    "Index": {
-      "type": "string"
-    },
-    "Channel": {
-      "type": "string"
-    },
-    "DSLFilter": {
-      "type": "string"
-    },
-    "ExternalRole": {
-      "tcsdkShape": "ExternalRole"
-    }
+    "TaskId": {},
+    "TopicId": {},
+    "Name": {},
+    "Enable": {},
+    "NetInfo": {},
+    "MetadataInfo": {},
+    "HasServiceLog": {},
+    "IndexAck": {},
+    "Source": {},
+    "SourceType": {},
+    "Index": {},
+    "Channel": {},
+    "DSLFilter": {},
+    "ExternalRole": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -74,8 +38,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateModifySplunkDeliverInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateModifySplunkDeliverInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -84,8 +47,7 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
-validateModifySplunkDeliverInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateModifySplunkDeliverInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -94,8 +56,7 @@ if(_errs1 === errors){
 if(data.TaskId !== undefined){
 const _errs2 = errors;
 if(typeof data.TaskId !== "string"){
-validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/TaskId",schemaPath:"#/properties/TaskId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/TaskId",schemaPath:"#/properties/TaskId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -107,8 +68,8 @@ if(valid1){
 if(data.TopicId !== undefined){
 const _errs4 = errors;
 if(typeof data.TopicId !== "string"){
-validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -120,8 +81,7 @@ if(valid1){
 if(data.Name !== undefined){
 const _errs6 = errors;
 if(typeof data.Name !== "string"){
-validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -134,21 +94,20 @@ if(data.Enable !== undefined){
 let data3 = data.Enable;
 const _errs8 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/Enable",schemaPath:"#/properties/Enable/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/Enable",schemaPath:"#/properties/Enable/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs8){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < -9223372036854776000 || isNaN(data3)){
 validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/Enable",schemaPath:"#/properties/Enable/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data3 >= 9223372036854776000 || isNaN(data3)){
 validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/Enable",schemaPath:"#/properties/Enable/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -189,20 +148,20 @@ let data6 = data.HasServiceLog;
 const _errs12 = errors;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
 validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/HasServiceLog",schemaPath:"#/properties/HasServiceLog/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs12){
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 < -9223372036854776000 || isNaN(data6)){
 validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/HasServiceLog",schemaPath:"#/properties/HasServiceLog/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data6 >= 9223372036854776000 || isNaN(data6)){
 validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/HasServiceLog",schemaPath:"#/properties/HasServiceLog/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -219,20 +178,20 @@ let data7 = data.IndexAck;
 const _errs14 = errors;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
 validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/IndexAck",schemaPath:"#/properties/IndexAck/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs14){
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 < -9223372036854776000 || isNaN(data7)){
 validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/IndexAck",schemaPath:"#/properties/IndexAck/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data7 >= 9223372036854776000 || isNaN(data7)){
 validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/IndexAck",schemaPath:"#/properties/IndexAck/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -247,8 +206,7 @@ if(valid1){
 if(data.Source !== undefined){
 const _errs16 = errors;
 if(typeof data.Source !== "string"){
-validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/Source",schemaPath:"#/properties/Source/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/Source",schemaPath:"#/properties/Source/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs16 === errors;
@@ -261,7 +219,7 @@ if(data.SourceType !== undefined){
 const _errs18 = errors;
 if(typeof data.SourceType !== "string"){
 validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/SourceType",schemaPath:"#/properties/SourceType/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs18 === errors;
@@ -273,8 +231,7 @@ if(valid1){
 if(data.Index !== undefined){
 const _errs20 = errors;
 if(typeof data.Index !== "string"){
-validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/Index",schemaPath:"#/properties/Index/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/Index",schemaPath:"#/properties/Index/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs20 === errors;
@@ -286,8 +243,8 @@ if(valid1){
 if(data.Channel !== undefined){
 const _errs22 = errors;
 if(typeof data.Channel !== "string"){
-validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/Channel",schemaPath:"#/properties/Channel/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/Channel",schemaPath:"#/properties/Channel/type",keyword:"type",
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs22 === errors;
@@ -300,7 +257,7 @@ if(data.DSLFilter !== undefined){
 const _errs24 = errors;
 if(typeof data.DSLFilter !== "string"){
 validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/DSLFilter",schemaPath:"#/properties/DSLFilter/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs24 === errors;
@@ -337,7 +294,7 @@ var valid1 = true;
 }
 }
 else {
-validateModifySplunkDeliverInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateModifySplunkDeliverInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,34 +2,7 @@
 // @ts-nocheck
 
 import { validateKafkaConsumerContentShape } from "./shapes/kafka-consumer-content.js";
-const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["FromTopicId"],
-  "properties": {
-    "FromTopicId": {
-      "type": "string"
-    },
-    "Compression": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "ConsumerContent": {
-      "tcsdkShape": "KafkaConsumerContent"
-    },
-    "HasServicesLog": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "ScopeType": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    }
-  }
-};
+const schema0 = {};
 const func0 = validateKafkaConsumerContentShape;
 
 function validateOpenKafkaConsumerInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -39,16 +12,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.FromTopicId === undefined) && (missing0 = "FromTopicId")){
-validateOpenKafkaConsumerInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateOpenKafkaConsumerInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((((key0 === "FromTopicId") || (key0 === "Compression")) || (key0 === "ConsumerContent")) || (key0 === "HasServicesLog")) || (key0 === "ScopeType"))){
-validateOpenKafkaConsumerInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateOpenKafkaConsumerInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -58,7 +29,7 @@ if(data.FromTopicId !== undefined){
 const _errs2 = errors;
 if(typeof data.FromTopicId !== "string"){
 validateOpenKafkaConsumerInput.errors = [{instancePath:instancePath+"/FromTopicId",schemaPath:"#/properties/FromTopicId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -72,20 +43,20 @@ let data1 = data.Compression;
 const _errs4 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
 validateOpenKafkaConsumerInput.errors = [{instancePath:instancePath+"/Compression",schemaPath:"#/properties/Compression/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs4){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < -9223372036854776000 || isNaN(data1)){
 validateOpenKafkaConsumerInput.errors = [{instancePath:instancePath+"/Compression",schemaPath:"#/properties/Compression/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data1 >= 9223372036854776000 || isNaN(data1)){
 validateOpenKafkaConsumerInput.errors = [{instancePath:instancePath+"/Compression",schemaPath:"#/properties/Compression/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -115,20 +86,20 @@ let data3 = data.HasServicesLog;
 const _errs7 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
 validateOpenKafkaConsumerInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs7){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 0 || isNaN(data3)){
 validateOpenKafkaConsumerInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data3 >= 18446744073709552000 || isNaN(data3)){
 validateOpenKafkaConsumerInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -145,20 +116,20 @@ let data4 = data.ScopeType;
 const _errs9 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
 validateOpenKafkaConsumerInput.errors = [{instancePath:instancePath+"/ScopeType",schemaPath:"#/properties/ScopeType/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs9){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 0 || isNaN(data4)){
 validateOpenKafkaConsumerInput.errors = [{instancePath:instancePath+"/ScopeType",schemaPath:"#/properties/ScopeType/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data4 >= 18446744073709552000 || isNaN(data4)){
 validateOpenKafkaConsumerInput.errors = [{instancePath:instancePath+"/ScopeType",schemaPath:"#/properties/ScopeType/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -177,7 +148,7 @@ var valid0 = true;
 }
 }
 else {
-validateOpenKafkaConsumerInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateOpenKafkaConsumerInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

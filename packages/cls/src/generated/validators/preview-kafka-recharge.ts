@@ -5,49 +5,19 @@ import { validateKafkaProtocolInfoShape } from "./shapes/kafka-protocol-info.js"
 import { validateLogRechargeRuleInfoShape } from "./shapes/log-recharge-rule-info.js";
 import { validateUserKafkaMetaShape } from "./shapes/user-kafka-meta.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
   "required": ["PreviewType","KafkaType","UserKafkaTopics","Offset"],
   "properties": {
-    "PreviewType": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "KafkaType": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "UserKafkaTopics": {
-      "type": "string"
-    },
-    "Offset": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "KafkaInstance": {
-      "type": "string"
-    },
-    "ServerAddr": {
-      "type": "string"
-    },
-    "IsEncryptionAddr": {
-      "type": "boolean"
-    },
-    "Protocol": {
-      "tcsdkShape": "KafkaProtocolInfo"
-    },
-    "ConsumerGroupName": {
-      "type": "string"
-    },
-    "LogRechargeRule": {
-      "tcsdkShape": "LogRechargeRuleInfo"
-    },
-    "UserKafkaMeta": {
-      "tcsdkShape": "UserKafkaMeta"
-    }
+    "PreviewType": {},
+    "KafkaType": {},
+    "UserKafkaTopics": {},
+    "Offset": {},
+    "KafkaInstance": {},
+    "ServerAddr": {},
+    "IsEncryptionAddr": {},
+    "Protocol": {},
+    "ConsumerGroupName": {},
+    "LogRechargeRule": {},
+    "UserKafkaMeta": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -65,8 +35,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validatePreviewKafkaRechargeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validatePreviewKafkaRechargeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -75,8 +44,8 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
-validatePreviewKafkaRechargeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validatePreviewKafkaRechargeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -87,20 +56,20 @@ let data0 = data.PreviewType;
 const _errs2 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
 validatePreviewKafkaRechargeInput.errors = [{instancePath:instancePath+"/PreviewType",schemaPath:"#/properties/PreviewType/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs2){
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < 0 || isNaN(data0)){
 validatePreviewKafkaRechargeInput.errors = [{instancePath:instancePath+"/PreviewType",schemaPath:"#/properties/PreviewType/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data0 >= 18446744073709552000 || isNaN(data0)){
 validatePreviewKafkaRechargeInput.errors = [{instancePath:instancePath+"/PreviewType",schemaPath:"#/properties/PreviewType/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -117,20 +86,20 @@ let data1 = data.KafkaType;
 const _errs4 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
 validatePreviewKafkaRechargeInput.errors = [{instancePath:instancePath+"/KafkaType",schemaPath:"#/properties/KafkaType/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs4){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 0 || isNaN(data1)){
 validatePreviewKafkaRechargeInput.errors = [{instancePath:instancePath+"/KafkaType",schemaPath:"#/properties/KafkaType/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data1 >= 18446744073709552000 || isNaN(data1)){
 validatePreviewKafkaRechargeInput.errors = [{instancePath:instancePath+"/KafkaType",schemaPath:"#/properties/KafkaType/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -146,7 +115,7 @@ if(data.UserKafkaTopics !== undefined){
 const _errs6 = errors;
 if(typeof data.UserKafkaTopics !== "string"){
 validatePreviewKafkaRechargeInput.errors = [{instancePath:instancePath+"/UserKafkaTopics",schemaPath:"#/properties/UserKafkaTopics/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -159,21 +128,21 @@ if(data.Offset !== undefined){
 let data3 = data.Offset;
 const _errs8 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validatePreviewKafkaRechargeInput.errors = [{instancePath:instancePath+"/Offset",schemaPath:"#/properties/Offset/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validatePreviewKafkaRechargeInput.errors = [{instancePath:instancePath+"/Offset",schemaPath:"#/properties/Offset/type",keyword:"type",
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs8){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < -9223372036854776000 || isNaN(data3)){
 validatePreviewKafkaRechargeInput.errors = [{instancePath:instancePath+"/Offset",schemaPath:"#/properties/Offset/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data3 >= 9223372036854776000 || isNaN(data3)){
 validatePreviewKafkaRechargeInput.errors = [{instancePath:instancePath+"/Offset",schemaPath:"#/properties/Offset/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -189,7 +158,7 @@ if(data.KafkaInstance !== undefined){
 const _errs10 = errors;
 if(typeof data.KafkaInstance !== "string"){
 validatePreviewKafkaRechargeInput.errors = [{instancePath:instancePath+"/KafkaInstance",schemaPath:"#/properties/KafkaInstance/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs10 === errors;
@@ -202,7 +171,7 @@ if(data.ServerAddr !== undefined){
 const _errs12 = errors;
 if(typeof data.ServerAddr !== "string"){
 validatePreviewKafkaRechargeInput.errors = [{instancePath:instancePath+"/ServerAddr",schemaPath:"#/properties/ServerAddr/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs12 === errors;
@@ -215,7 +184,7 @@ if(data.IsEncryptionAddr !== undefined){
 const _errs14 = errors;
 if(typeof data.IsEncryptionAddr !== "boolean"){
 validatePreviewKafkaRechargeInput.errors = [{instancePath:instancePath+"/IsEncryptionAddr",schemaPath:"#/properties/IsEncryptionAddr/type",keyword:"type",
-params:{type: "boolean"},message:"must be boolean"}];
+params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs14 === errors;
@@ -240,7 +209,7 @@ if(data.ConsumerGroupName !== undefined){
 const _errs17 = errors;
 if(typeof data.ConsumerGroupName !== "string"){
 validatePreviewKafkaRechargeInput.errors = [{instancePath:instancePath+"/ConsumerGroupName",schemaPath:"#/properties/ConsumerGroupName/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs17 === errors;
@@ -287,7 +256,7 @@ var valid1 = true;
 }
 }
 else {
-validatePreviewKafkaRechargeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validatePreviewKafkaRechargeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,22 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["Query","TopicId"],
-  "properties": {
-    "Query": {
-      "type": "string"
-    },
-    "TopicId": {
-      "type": "string"
-    },
-    "Time": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    }
-  }
+  "required": ["Query","TopicId"]
 };
 
 function validateQueryMetricInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -30,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateQueryMetricInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateQueryMetricInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -40,8 +24,7 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "Query") || (key0 === "TopicId")) || (key0 === "Time"))){
-validateQueryMetricInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateQueryMetricInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -50,8 +33,7 @@ if(_errs1 === errors){
 if(data.Query !== undefined){
 const _errs2 = errors;
 if(typeof data.Query !== "string"){
-validateQueryMetricInput.errors = [{instancePath:instancePath+"/Query",schemaPath:"#/properties/Query/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateQueryMetricInput.errors = [{instancePath:instancePath+"/Query",schemaPath:"#/properties/Query/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -63,8 +45,7 @@ if(valid1){
 if(data.TopicId !== undefined){
 const _errs4 = errors;
 if(typeof data.TopicId !== "string"){
-validateQueryMetricInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateQueryMetricInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -77,21 +58,20 @@ if(data.Time !== undefined){
 let data2 = data.Time;
 const _errs6 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validateQueryMetricInput.errors = [{instancePath:instancePath+"/Time",schemaPath:"#/properties/Time/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateQueryMetricInput.errors = [{instancePath:instancePath+"/Time",schemaPath:"#/properties/Time/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs6){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
 validateQueryMetricInput.errors = [{instancePath:instancePath+"/Time",schemaPath:"#/properties/Time/minimum",keyword:"minimum",params:{comparison: ">=",
- limit: 0},message:"must be >= 0"}];
+ limit: 0}}];
 return false;
 }
 else {
 if(data2 >= 18446744073709552000 || isNaN(data2)){
 validateQueryMetricInput.errors = [{instancePath:instancePath+"/Time",schemaPath:"#/properties/Time/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -108,7 +88,7 @@ var valid1 = true;
 }
 }
 else {
-validateQueryMetricInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateQueryMetricInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

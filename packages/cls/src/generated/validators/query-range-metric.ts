@@ -2,32 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["TopicId","Query","Start","End","Step"],
-  "properties": {
-    "TopicId": {
-      "type": "string"
-    },
-    "Query": {
-      "type": "string"
-    },
-    "Start": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "End": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "Step": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    }
-  }
+  "required": ["TopicId","Query","Start","End","Step"]
 };
 
 function validateQueryRangeMetricInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -40,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateQueryRangeMetricInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateQueryRangeMetricInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -50,8 +24,7 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((((key0 === "TopicId") || (key0 === "Query")) || (key0 === "Start")) || (key0 === "End")) || (key0 === "Step"))){
-validateQueryRangeMetricInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateQueryRangeMetricInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -60,8 +33,7 @@ if(_errs1 === errors){
 if(data.TopicId !== undefined){
 const _errs2 = errors;
 if(typeof data.TopicId !== "string"){
-validateQueryRangeMetricInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateQueryRangeMetricInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -73,8 +45,7 @@ if(valid1){
 if(data.Query !== undefined){
 const _errs4 = errors;
 if(typeof data.Query !== "string"){
-validateQueryRangeMetricInput.errors = [{instancePath:instancePath+"/Query",schemaPath:"#/properties/Query/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateQueryRangeMetricInput.errors = [{instancePath:instancePath+"/Query",schemaPath:"#/properties/Query/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -87,21 +58,20 @@ if(data.Start !== undefined){
 let data2 = data.Start;
 const _errs6 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validateQueryRangeMetricInput.errors = [{instancePath:instancePath+"/Start",schemaPath:"#/properties/Start/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateQueryRangeMetricInput.errors = [{instancePath:instancePath+"/Start",schemaPath:"#/properties/Start/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs6){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
 validateQueryRangeMetricInput.errors = [{instancePath:instancePath+"/Start",schemaPath:"#/properties/Start/minimum",keyword:"minimum",params:{comparison: ">=",
- limit: 0},message:"must be >= 0"}];
+ limit: 0}}];
 return false;
 }
 else {
 if(data2 >= 18446744073709552000 || isNaN(data2)){
 validateQueryRangeMetricInput.errors = [{instancePath:instancePath+"/Start",schemaPath:"#/properties/Start/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -117,21 +87,20 @@ if(data.End !== undefined){
 let data3 = data.End;
 const _errs8 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validateQueryRangeMetricInput.errors = [{instancePath:instancePath+"/End",schemaPath:"#/properties/End/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateQueryRangeMetricInput.errors = [{instancePath:instancePath+"/End",schemaPath:"#/properties/End/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs8){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 0 || isNaN(data3)){
 validateQueryRangeMetricInput.errors = [{instancePath:instancePath+"/End",schemaPath:"#/properties/End/minimum",keyword:"minimum",params:{comparison: ">=",
- limit: 0},message:"must be >= 0"}];
+ limit: 0}}];
 return false;
 }
 else {
 if(data3 >= 18446744073709552000 || isNaN(data3)){
 validateQueryRangeMetricInput.errors = [{instancePath:instancePath+"/End",schemaPath:"#/properties/End/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -147,21 +116,20 @@ if(data.Step !== undefined){
 let data4 = data.Step;
 const _errs10 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-validateQueryRangeMetricInput.errors = [{instancePath:instancePath+"/Step",schemaPath:"#/properties/Step/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateQueryRangeMetricInput.errors = [{instancePath:instancePath+"/Step",schemaPath:"#/properties/Step/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs10){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 0 || isNaN(data4)){
 validateQueryRangeMetricInput.errors = [{instancePath:instancePath+"/Step",schemaPath:"#/properties/Step/minimum",keyword:"minimum",params:{comparison: ">=",
- limit: 0},message:"must be >= 0"}];
+ limit: 0}}];
 return false;
 }
 else {
 if(data4 >= 18446744073709552000 || isNaN(data4)){
 validateQueryRangeMetricInput.errors = [{instancePath:instancePath+"/Step",schemaPath:"#/properties/Step/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -180,7 +148,7 @@ var valid1 = true;
 }
 }
 else {
-validateQueryRangeMetricInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateQueryRangeMetricInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

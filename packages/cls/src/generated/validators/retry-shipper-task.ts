@@ -2,17 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["ShipperId","TaskId"],
-  "properties": {
-    "ShipperId": {
-      "type": "string"
-    },
-    "TaskId": {
-      "type": "string"
-    }
-  }
+  "required": ["ShipperId","TaskId"]
 };
 
 function validateRetryShipperTaskInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -25,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateRetryShipperTaskInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateRetryShipperTaskInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -35,8 +24,7 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "ShipperId") || (key0 === "TaskId"))){
-validateRetryShipperTaskInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateRetryShipperTaskInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -45,8 +33,8 @@ if(_errs1 === errors){
 if(data.ShipperId !== undefined){
 const _errs2 = errors;
 if(typeof data.ShipperId !== "string"){
-validateRetryShipperTaskInput.errors = [{instancePath:instancePath+"/ShipperId",schemaPath:"#/properties/ShipperId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateRetryShipperTaskInput.errors = [{instancePath:instancePath+"/ShipperId",schemaPath:"#/properties/ShipperId/type",keyword:"type",
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -58,8 +46,7 @@ if(valid1){
 if(data.TaskId !== undefined){
 const _errs4 = errors;
 if(typeof data.TaskId !== "string"){
-validateRetryShipperTaskInput.errors = [{instancePath:instancePath+"/TaskId",schemaPath:"#/properties/TaskId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateRetryShipperTaskInput.errors = [{instancePath:instancePath+"/TaskId",schemaPath:"#/properties/TaskId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -72,7 +59,7 @@ var valid1 = true;
 }
 }
 else {
-validateRetryShipperTaskInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateRetryShipperTaskInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,32 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["TopicId","LogsetId","Name","Bucket","BucketRegion"],
-  "properties": {
-    "TopicId": {
-      "type": "string"
-    },
-    "LogsetId": {
-      "type": "string"
-    },
-    "Name": {
-      "type": "string"
-    },
-    "Bucket": {
-      "type": "string"
-    },
-    "BucketRegion": {
-      "type": "string"
-    },
-    "Prefix": {
-      "type": "string"
-    },
-    "Compress": {
-      "type": "string"
-    }
-  }
+  "required": ["TopicId","LogsetId","Name","Bucket","BucketRegion"]
 };
 
 function validateSearchCosRechargeInfoInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -40,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateSearchCosRechargeInfoInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateSearchCosRechargeInfoInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -51,8 +25,8 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(((((((key0 === "TopicId") || (key0 === "LogsetId")) || (key0 === "Name")) || (key0 === "Bucket")) || (key0 === "BucketRegion")) || (key0 === "Prefix")) ||
  (key0 === "Compress"))){
-validateSearchCosRechargeInfoInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateSearchCosRechargeInfoInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -62,7 +36,7 @@ if(data.TopicId !== undefined){
 const _errs2 = errors;
 if(typeof data.TopicId !== "string"){
 validateSearchCosRechargeInfoInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -75,7 +49,7 @@ if(data.LogsetId !== undefined){
 const _errs4 = errors;
 if(typeof data.LogsetId !== "string"){
 validateSearchCosRechargeInfoInput.errors = [{instancePath:instancePath+"/LogsetId",schemaPath:"#/properties/LogsetId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -87,8 +61,7 @@ if(valid1){
 if(data.Name !== undefined){
 const _errs6 = errors;
 if(typeof data.Name !== "string"){
-validateSearchCosRechargeInfoInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateSearchCosRechargeInfoInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -100,8 +73,8 @@ if(valid1){
 if(data.Bucket !== undefined){
 const _errs8 = errors;
 if(typeof data.Bucket !== "string"){
-validateSearchCosRechargeInfoInput.errors = [{instancePath:instancePath+"/Bucket",schemaPath:"#/properties/Bucket/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateSearchCosRechargeInfoInput.errors = [{instancePath:instancePath+"/Bucket",schemaPath:"#/properties/Bucket/type",keyword:"type",
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -114,7 +87,7 @@ if(data.BucketRegion !== undefined){
 const _errs10 = errors;
 if(typeof data.BucketRegion !== "string"){
 validateSearchCosRechargeInfoInput.errors = [{instancePath:instancePath+"/BucketRegion",schemaPath:"#/properties/BucketRegion/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs10 === errors;
@@ -126,8 +99,8 @@ if(valid1){
 if(data.Prefix !== undefined){
 const _errs12 = errors;
 if(typeof data.Prefix !== "string"){
-validateSearchCosRechargeInfoInput.errors = [{instancePath:instancePath+"/Prefix",schemaPath:"#/properties/Prefix/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateSearchCosRechargeInfoInput.errors = [{instancePath:instancePath+"/Prefix",schemaPath:"#/properties/Prefix/type",keyword:"type",
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs12 === errors;
@@ -140,7 +113,7 @@ if(data.Compress !== undefined){
 const _errs14 = errors;
 if(typeof data.Compress !== "string"){
 validateSearchCosRechargeInfoInput.errors = [{instancePath:instancePath+"/Compress",schemaPath:"#/properties/Compress/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs14 === errors;
@@ -158,7 +131,7 @@ var valid1 = true;
 }
 }
 else {
-validateSearchCosRechargeInfoInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateSearchCosRechargeInfoInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -3,25 +3,7 @@
 
 import { validateDashboardSubscribeDataShape } from "./shapes/dashboard-subscribe-data.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["DashboardId","SubscribeData"],
-  "properties": {
-    "DashboardId": {
-      "type": "string"
-    },
-    "SubscribeData": {
-      "tcsdkShape": "DashboardSubscribeData"
-    },
-    "Id": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "Name": {
-      "type": "string"
-    }
-  }
+  "required": ["DashboardId","SubscribeData"]
 };
 const func0 = validateDashboardSubscribeDataShape;
 
@@ -35,8 +17,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateSearchDashboardSubscribeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateSearchDashboardSubscribeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -46,7 +27,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!((((key0 === "DashboardId") || (key0 === "SubscribeData")) || (key0 === "Id")) || (key0 === "Name"))){
 validateSearchDashboardSubscribeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -56,7 +37,7 @@ if(data.DashboardId !== undefined){
 const _errs2 = errors;
 if(typeof data.DashboardId !== "string"){
 validateSearchDashboardSubscribeInput.errors = [{instancePath:instancePath+"/DashboardId",schemaPath:"#/properties/DashboardId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -81,21 +62,20 @@ if(data.Id !== undefined){
 let data2 = data.Id;
 const _errs5 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validateSearchDashboardSubscribeInput.errors = [{instancePath:instancePath+"/Id",schemaPath:"#/properties/Id/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateSearchDashboardSubscribeInput.errors = [{instancePath:instancePath+"/Id",schemaPath:"#/properties/Id/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs5){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
 validateSearchDashboardSubscribeInput.errors = [{instancePath:instancePath+"/Id",schemaPath:"#/properties/Id/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data2 >= 18446744073709552000 || isNaN(data2)){
 validateSearchDashboardSubscribeInput.errors = [{instancePath:instancePath+"/Id",schemaPath:"#/properties/Id/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -110,8 +90,7 @@ if(valid1){
 if(data.Name !== undefined){
 const _errs7 = errors;
 if(typeof data.Name !== "string"){
-validateSearchDashboardSubscribeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateSearchDashboardSubscribeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs7 === errors;
@@ -126,7 +105,7 @@ var valid1 = true;
 }
 }
 else {
-validateSearchDashboardSubscribeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateSearchDashboardSubscribeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

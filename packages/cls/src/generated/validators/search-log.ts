@@ -5,70 +5,23 @@ import {
   validateMultiTopicSearchInformationShape,
 } from "./shapes/multi-topic-search-information.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
   "required": ["From","To"],
   "properties": {
-    "From": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "To": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "QueryString": {
-      "type": "string"
-    },
-    "QuerySyntax": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "TopicId": {
-      "type": "string"
-    },
-    "Topics": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "MultiTopicSearchInformation"
-      }
-    },
-    "Sort": {
-      "type": "string"
-    },
-    "Limit": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "Offset": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "Context": {
-      "type": "string"
-    },
-    "SamplingRate": {
-      "type": "number"
-    },
-    "UseNewAnalysis": {
-      "type": "boolean"
-    },
-    "HighLight": {
-      "type": "boolean"
-    },
-    "Query": {
-      "type": "string"
-    },
-    "SyntaxRule": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    }
+    "From": {},
+    "To": {},
+    "QueryString": {},
+    "QuerySyntax": {},
+    "TopicId": {},
+    "Topics": {},
+    "Sort": {},
+    "Limit": {},
+    "Offset": {},
+    "Context": {},
+    "SamplingRate": {},
+    "UseNewAnalysis": {},
+    "HighLight": {},
+    "Query": {},
+    "SyntaxRule": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -84,8 +37,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateSearchLogInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateSearchLogInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -94,8 +46,7 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
-validateSearchLogInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateSearchLogInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -105,21 +56,20 @@ if(data.From !== undefined){
 let data0 = data.From;
 const _errs2 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-validateSearchLogInput.errors = [{instancePath:instancePath+"/From",schemaPath:"#/properties/From/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateSearchLogInput.errors = [{instancePath:instancePath+"/From",schemaPath:"#/properties/From/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs2){
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < -9223372036854776000 || isNaN(data0)){
 validateSearchLogInput.errors = [{instancePath:instancePath+"/From",schemaPath:"#/properties/From/minimum",keyword:"minimum",params:{comparison: ">=",
- limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+ limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data0 >= 9223372036854776000 || isNaN(data0)){
 validateSearchLogInput.errors = [{instancePath:instancePath+"/From",schemaPath:"#/properties/From/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -135,21 +85,20 @@ if(data.To !== undefined){
 let data1 = data.To;
 const _errs4 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validateSearchLogInput.errors = [{instancePath:instancePath+"/To",schemaPath:"#/properties/To/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateSearchLogInput.errors = [{instancePath:instancePath+"/To",schemaPath:"#/properties/To/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs4){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < -9223372036854776000 || isNaN(data1)){
 validateSearchLogInput.errors = [{instancePath:instancePath+"/To",schemaPath:"#/properties/To/minimum",keyword:"minimum",params:{comparison: ">=",
- limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+ limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data1 >= 9223372036854776000 || isNaN(data1)){
 validateSearchLogInput.errors = [{instancePath:instancePath+"/To",schemaPath:"#/properties/To/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -164,8 +113,7 @@ if(valid1){
 if(data.QueryString !== undefined){
 const _errs6 = errors;
 if(typeof data.QueryString !== "string"){
-validateSearchLogInput.errors = [{instancePath:instancePath+"/QueryString",schemaPath:"#/properties/QueryString/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateSearchLogInput.errors = [{instancePath:instancePath+"/QueryString",schemaPath:"#/properties/QueryString/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -178,21 +126,20 @@ if(data.QuerySyntax !== undefined){
 let data3 = data.QuerySyntax;
 const _errs8 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validateSearchLogInput.errors = [{instancePath:instancePath+"/QuerySyntax",schemaPath:"#/properties/QuerySyntax/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateSearchLogInput.errors = [{instancePath:instancePath+"/QuerySyntax",schemaPath:"#/properties/QuerySyntax/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs8){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 0 || isNaN(data3)){
 validateSearchLogInput.errors = [{instancePath:instancePath+"/QuerySyntax",schemaPath:"#/properties/QuerySyntax/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data3 >= 18446744073709552000 || isNaN(data3)){
 validateSearchLogInput.errors = [{instancePath:instancePath+"/QuerySyntax",schemaPath:"#/properties/QuerySyntax/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -207,8 +154,7 @@ if(valid1){
 if(data.TopicId !== undefined){
 const _errs10 = errors;
 if(typeof data.TopicId !== "string"){
-validateSearchLogInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateSearchLogInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs10 === errors;
@@ -237,8 +183,7 @@ break;
 }
 }
 else {
-validateSearchLogInput.errors = [{instancePath:instancePath+"/Topics",schemaPath:"#/properties/Topics/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateSearchLogInput.errors = [{instancePath:instancePath+"/Topics",schemaPath:"#/properties/Topics/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -251,8 +196,7 @@ if(valid1){
 if(data.Sort !== undefined){
 const _errs15 = errors;
 if(typeof data.Sort !== "string"){
-validateSearchLogInput.errors = [{instancePath:instancePath+"/Sort",schemaPath:"#/properties/Sort/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateSearchLogInput.errors = [{instancePath:instancePath+"/Sort",schemaPath:"#/properties/Sort/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs15 === errors;
@@ -265,21 +209,20 @@ if(data.Limit !== undefined){
 let data8 = data.Limit;
 const _errs17 = errors;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-validateSearchLogInput.errors = [{instancePath:instancePath+"/Limit",schemaPath:"#/properties/Limit/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateSearchLogInput.errors = [{instancePath:instancePath+"/Limit",schemaPath:"#/properties/Limit/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs17){
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 < -9223372036854776000 || isNaN(data8)){
 validateSearchLogInput.errors = [{instancePath:instancePath+"/Limit",schemaPath:"#/properties/Limit/minimum",keyword:"minimum",params:{comparison: ">=",
- limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+ limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data8 >= 9223372036854776000 || isNaN(data8)){
 validateSearchLogInput.errors = [{instancePath:instancePath+"/Limit",schemaPath:"#/properties/Limit/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -295,21 +238,20 @@ if(data.Offset !== undefined){
 let data9 = data.Offset;
 const _errs19 = errors;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-validateSearchLogInput.errors = [{instancePath:instancePath+"/Offset",schemaPath:"#/properties/Offset/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateSearchLogInput.errors = [{instancePath:instancePath+"/Offset",schemaPath:"#/properties/Offset/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs19){
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 < 0 || isNaN(data9)){
 validateSearchLogInput.errors = [{instancePath:instancePath+"/Offset",schemaPath:"#/properties/Offset/minimum",keyword:"minimum",params:{comparison: ">=",
- limit: 0},message:"must be >= 0"}];
+ limit: 0}}];
 return false;
 }
 else {
 if(data9 >= 18446744073709552000 || isNaN(data9)){
 validateSearchLogInput.errors = [{instancePath:instancePath+"/Offset",schemaPath:"#/properties/Offset/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -324,8 +266,7 @@ if(valid1){
 if(data.Context !== undefined){
 const _errs21 = errors;
 if(typeof data.Context !== "string"){
-validateSearchLogInput.errors = [{instancePath:instancePath+"/Context",schemaPath:"#/properties/Context/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateSearchLogInput.errors = [{instancePath:instancePath+"/Context",schemaPath:"#/properties/Context/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs21 === errors;
@@ -338,8 +279,8 @@ if(data.SamplingRate !== undefined){
 let data11 = data.SamplingRate;
 const _errs23 = errors;
 if(!((typeof data11 == "number") && (isFinite(data11)))){
-validateSearchLogInput.errors = [{instancePath:instancePath+"/SamplingRate",schemaPath:"#/properties/SamplingRate/type",keyword:"type",params:{type: "number"},
-message:"must be number"}];
+validateSearchLogInput.errors = [{instancePath:instancePath+"/SamplingRate",schemaPath:"#/properties/SamplingRate/type",keyword:"type",
+params:{type: "number"}}];
 return false;
 }
 var valid1 = _errs23 === errors;
@@ -352,7 +293,7 @@ if(data.UseNewAnalysis !== undefined){
 const _errs25 = errors;
 if(typeof data.UseNewAnalysis !== "boolean"){
 validateSearchLogInput.errors = [{instancePath:instancePath+"/UseNewAnalysis",schemaPath:"#/properties/UseNewAnalysis/type",keyword:"type",
-params:{type: "boolean"},message:"must be boolean"}];
+params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs25 === errors;
@@ -364,8 +305,7 @@ if(valid1){
 if(data.HighLight !== undefined){
 const _errs27 = errors;
 if(typeof data.HighLight !== "boolean"){
-validateSearchLogInput.errors = [{instancePath:instancePath+"/HighLight",schemaPath:"#/properties/HighLight/type",keyword:"type",params:{type: "boolean"},
-message:"must be boolean"}];
+validateSearchLogInput.errors = [{instancePath:instancePath+"/HighLight",schemaPath:"#/properties/HighLight/type",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs27 === errors;
@@ -377,8 +317,7 @@ if(valid1){
 if(data.Query !== undefined){
 const _errs29 = errors;
 if(typeof data.Query !== "string"){
-validateSearchLogInput.errors = [{instancePath:instancePath+"/Query",schemaPath:"#/properties/Query/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateSearchLogInput.errors = [{instancePath:instancePath+"/Query",schemaPath:"#/properties/Query/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs29 === errors;
@@ -391,21 +330,20 @@ if(data.SyntaxRule !== undefined){
 let data15 = data.SyntaxRule;
 const _errs31 = errors;
 if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-validateSearchLogInput.errors = [{instancePath:instancePath+"/SyntaxRule",schemaPath:"#/properties/SyntaxRule/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateSearchLogInput.errors = [{instancePath:instancePath+"/SyntaxRule",schemaPath:"#/properties/SyntaxRule/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs31){
 if((typeof data15 == "number") && (isFinite(data15))){
 if(data15 < 0 || isNaN(data15)){
 validateSearchLogInput.errors = [{instancePath:instancePath+"/SyntaxRule",schemaPath:"#/properties/SyntaxRule/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data15 >= 18446744073709552000 || isNaN(data15)){
 validateSearchLogInput.errors = [{instancePath:instancePath+"/SyntaxRule",schemaPath:"#/properties/SyntaxRule/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -434,7 +372,7 @@ var valid1 = true;
 }
 }
 else {
-validateSearchLogInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateSearchLogInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -3,26 +3,7 @@
 
 import { validateTopicPartitionInfoShape } from "./shapes/topic-partition-info.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["ConsumerGroup","Consumer","LogsetId","TopicPartitionsInfo"],
-  "properties": {
-    "ConsumerGroup": {
-      "type": "string"
-    },
-    "Consumer": {
-      "type": "string"
-    },
-    "LogsetId": {
-      "type": "string"
-    },
-    "TopicPartitionsInfo": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "TopicPartitionInfo"
-      }
-    }
-  }
+  "required": ["ConsumerGroup","Consumer","LogsetId","TopicPartitionsInfo"]
 };
 const func0 = validateTopicPartitionInfoShape;
 
@@ -36,8 +17,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateSendConsumerHeartbeatInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateSendConsumerHeartbeatInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -46,8 +26,8 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((key0 === "ConsumerGroup") || (key0 === "Consumer")) || (key0 === "LogsetId")) || (key0 === "TopicPartitionsInfo"))){
-validateSendConsumerHeartbeatInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateSendConsumerHeartbeatInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -57,7 +37,7 @@ if(data.ConsumerGroup !== undefined){
 const _errs2 = errors;
 if(typeof data.ConsumerGroup !== "string"){
 validateSendConsumerHeartbeatInput.errors = [{instancePath:instancePath+"/ConsumerGroup",schemaPath:"#/properties/ConsumerGroup/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -70,7 +50,7 @@ if(data.Consumer !== undefined){
 const _errs4 = errors;
 if(typeof data.Consumer !== "string"){
 validateSendConsumerHeartbeatInput.errors = [{instancePath:instancePath+"/Consumer",schemaPath:"#/properties/Consumer/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -83,7 +63,7 @@ if(data.LogsetId !== undefined){
 const _errs6 = errors;
 if(typeof data.LogsetId !== "string"){
 validateSendConsumerHeartbeatInput.errors = [{instancePath:instancePath+"/LogsetId",schemaPath:"#/properties/LogsetId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -113,7 +93,7 @@ break;
 }
 else {
 validateSendConsumerHeartbeatInput.errors = [{instancePath:instancePath+"/TopicPartitionsInfo",schemaPath:"#/properties/TopicPartitionsInfo/type",
-keyword:"type",params:{type: "array"},message:"must be array"}];
+keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -129,7 +109,7 @@ var valid1 = true;
 }
 }
 else {
-validateSendConsumerHeartbeatInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateSendConsumerHeartbeatInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,27 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["TopicId","PartitionId"],
-  "properties": {
-    "TopicId": {
-      "type": "string"
-    },
-    "PartitionId": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "SplitKey": {
-      "type": "string"
-    },
-    "Number": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    }
-  }
+  "required": ["TopicId","PartitionId"]
 };
 
 function validateSplitPartitionInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -35,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateSplitPartitionInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateSplitPartitionInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -45,8 +24,7 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((key0 === "TopicId") || (key0 === "PartitionId")) || (key0 === "SplitKey")) || (key0 === "Number"))){
-validateSplitPartitionInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateSplitPartitionInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -55,8 +33,7 @@ if(_errs1 === errors){
 if(data.TopicId !== undefined){
 const _errs2 = errors;
 if(typeof data.TopicId !== "string"){
-validateSplitPartitionInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateSplitPartitionInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -70,20 +47,20 @@ let data1 = data.PartitionId;
 const _errs4 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
 validateSplitPartitionInput.errors = [{instancePath:instancePath+"/PartitionId",schemaPath:"#/properties/PartitionId/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs4){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < -9223372036854776000 || isNaN(data1)){
 validateSplitPartitionInput.errors = [{instancePath:instancePath+"/PartitionId",schemaPath:"#/properties/PartitionId/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data1 >= 9223372036854776000 || isNaN(data1)){
 validateSplitPartitionInput.errors = [{instancePath:instancePath+"/PartitionId",schemaPath:"#/properties/PartitionId/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -98,8 +75,7 @@ if(valid1){
 if(data.SplitKey !== undefined){
 const _errs6 = errors;
 if(typeof data.SplitKey !== "string"){
-validateSplitPartitionInput.errors = [{instancePath:instancePath+"/SplitKey",schemaPath:"#/properties/SplitKey/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateSplitPartitionInput.errors = [{instancePath:instancePath+"/SplitKey",schemaPath:"#/properties/SplitKey/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -112,21 +88,20 @@ if(data.Number !== undefined){
 let data3 = data.Number;
 const _errs8 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validateSplitPartitionInput.errors = [{instancePath:instancePath+"/Number",schemaPath:"#/properties/Number/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateSplitPartitionInput.errors = [{instancePath:instancePath+"/Number",schemaPath:"#/properties/Number/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs8){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < -9223372036854776000 || isNaN(data3)){
 validateSplitPartitionInput.errors = [{instancePath:instancePath+"/Number",schemaPath:"#/properties/Number/minimum",keyword:"minimum",params:{comparison: ">=",
- limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+ limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data3 >= 9223372036854776000 || isNaN(data3)){
 validateSplitPartitionInput.errors = [{instancePath:instancePath+"/Number",schemaPath:"#/properties/Number/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -144,7 +119,7 @@ var valid1 = true;
 }
 }
 else {
-validateSplitPartitionInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateSplitPartitionInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

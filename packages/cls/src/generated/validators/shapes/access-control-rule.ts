@@ -2,23 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["CidrBlocks","Action","AccessMode"],
-  "properties": {
-    "CidrBlocks": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "Action": {
-      "type": "string"
-    },
-    "AccessMode": {
-      "type": "string"
-    }
-  }
+  "required": ["CidrBlocks","Action","AccessMode"]
 };
 
 function validateAccessControlRuleShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -31,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateAccessControlRuleShape.errors = [{instancePath,schemaPath:"AccessControlRule#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateAccessControlRuleShape.errors = [{instancePath,schemaPath:"AccessControlRule#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -42,7 +25,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "CidrBlocks") || (key0 === "Action")) || (key0 === "AccessMode"))){
 validateAccessControlRuleShape.errors = [{instancePath,schemaPath:"AccessControlRule#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -59,7 +42,7 @@ for(let i0=0; i0<len0; i0++){
 const _errs4 = errors;
 if(typeof data0[i0] !== "string"){
 validateAccessControlRuleShape.errors = [{instancePath:instancePath+"/CidrBlocks/" + i0,schemaPath:"AccessControlRule#/properties/CidrBlocks/items/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid2 = _errs4 === errors;
@@ -70,7 +53,7 @@ break;
 }
 else {
 validateAccessControlRuleShape.errors = [{instancePath:instancePath+"/CidrBlocks",schemaPath:"AccessControlRule#/properties/CidrBlocks/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -84,7 +67,7 @@ if(data.Action !== undefined){
 const _errs6 = errors;
 if(typeof data.Action !== "string"){
 validateAccessControlRuleShape.errors = [{instancePath:instancePath+"/Action",schemaPath:"AccessControlRule#/properties/Action/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -97,7 +80,7 @@ if(data.AccessMode !== undefined){
 const _errs8 = errors;
 if(typeof data.AccessMode !== "string"){
 validateAccessControlRuleShape.errors = [{instancePath:instancePath+"/AccessMode",schemaPath:"AccessControlRule#/properties/AccessMode/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -111,7 +94,7 @@ var valid1 = true;
 }
 }
 else {
-validateAccessControlRuleShape.errors = [{instancePath,schemaPath:"AccessControlRule#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateAccessControlRuleShape.errors = [{instancePath,schemaPath:"AccessControlRule#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

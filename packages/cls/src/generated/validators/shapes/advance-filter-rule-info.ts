@@ -2,22 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["Key","Rule"],
-  "properties": {
-    "Key": {
-      "type": "string"
-    },
-    "Rule": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "Value": {
-      "type": "string"
-    }
-  }
+  "required": ["Key","Rule"]
 };
 
 function validateAdvanceFilterRuleInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -30,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateAdvanceFilterRuleInfoShape.errors = [{instancePath,schemaPath:"AdvanceFilterRuleInfo#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateAdvanceFilterRuleInfoShape.errors = [{instancePath,schemaPath:"AdvanceFilterRuleInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -41,7 +25,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "Key") || (key0 === "Rule")) || (key0 === "Value"))){
 validateAdvanceFilterRuleInfoShape.errors = [{instancePath,schemaPath:"AdvanceFilterRuleInfo#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -51,7 +35,7 @@ if(data.Key !== undefined){
 const _errs2 = errors;
 if(typeof data.Key !== "string"){
 validateAdvanceFilterRuleInfoShape.errors = [{instancePath:instancePath+"/Key",schemaPath:"AdvanceFilterRuleInfo#/properties/Key/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -65,20 +49,20 @@ let data1 = data.Rule;
 const _errs4 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
 validateAdvanceFilterRuleInfoShape.errors = [{instancePath:instancePath+"/Rule",schemaPath:"AdvanceFilterRuleInfo#/properties/Rule/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs4){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 0 || isNaN(data1)){
 validateAdvanceFilterRuleInfoShape.errors = [{instancePath:instancePath+"/Rule",schemaPath:"AdvanceFilterRuleInfo#/properties/Rule/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data1 >= 18446744073709552000 || isNaN(data1)){
 validateAdvanceFilterRuleInfoShape.errors = [{instancePath:instancePath+"/Rule",schemaPath:"AdvanceFilterRuleInfo#/properties/Rule/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -94,7 +78,7 @@ if(data.Value !== undefined){
 const _errs6 = errors;
 if(typeof data.Value !== "string"){
 validateAdvanceFilterRuleInfoShape.errors = [{instancePath:instancePath+"/Value",schemaPath:"AdvanceFilterRuleInfo#/properties/Value/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -108,8 +92,7 @@ var valid1 = true;
 }
 }
 else {
-validateAdvanceFilterRuleInfoShape.errors = [{instancePath,schemaPath:"AdvanceFilterRuleInfo#/type",keyword:"type",params:{type: "object"},
-message:"must be object"}];
+validateAdvanceFilterRuleInfoShape.errors = [{instancePath,schemaPath:"AdvanceFilterRuleInfo#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

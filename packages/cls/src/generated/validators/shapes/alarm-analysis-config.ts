@@ -2,17 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["Key","Value"],
-  "properties": {
-    "Key": {
-      "type": "string"
-    },
-    "Value": {
-      "type": "string"
-    }
-  }
+  "required": ["Key","Value"]
 };
 
 function validateAlarmAnalysisConfigShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -25,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateAlarmAnalysisConfigShape.errors = [{instancePath,schemaPath:"AlarmAnalysisConfig#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateAlarmAnalysisConfigShape.errors = [{instancePath,schemaPath:"AlarmAnalysisConfig#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -36,7 +25,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "Key") || (key0 === "Value"))){
 validateAlarmAnalysisConfigShape.errors = [{instancePath,schemaPath:"AlarmAnalysisConfig#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -46,7 +35,7 @@ if(data.Key !== undefined){
 const _errs2 = errors;
 if(typeof data.Key !== "string"){
 validateAlarmAnalysisConfigShape.errors = [{instancePath:instancePath+"/Key",schemaPath:"AlarmAnalysisConfig#/properties/Key/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -59,7 +48,7 @@ if(data.Value !== undefined){
 const _errs4 = errors;
 if(typeof data.Value !== "string"){
 validateAlarmAnalysisConfigShape.errors = [{instancePath:instancePath+"/Value",schemaPath:"AlarmAnalysisConfig#/properties/Value/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -72,8 +61,7 @@ var valid1 = true;
 }
 }
 else {
-validateAlarmAnalysisConfigShape.errors = [{instancePath,schemaPath:"AlarmAnalysisConfig#/type",keyword:"type",params:{type: "object"},
-message:"must be object"}];
+validateAlarmAnalysisConfigShape.errors = [{instancePath,schemaPath:"AlarmAnalysisConfig#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

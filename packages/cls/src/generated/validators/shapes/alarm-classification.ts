@@ -2,17 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["Key","Value"],
-  "properties": {
-    "Key": {
-      "type": "string"
-    },
-    "Value": {
-      "type": "string"
-    }
-  }
+  "required": ["Key","Value"]
 };
 
 function validateAlarmClassificationShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -25,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateAlarmClassificationShape.errors = [{instancePath,schemaPath:"AlarmClassification#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateAlarmClassificationShape.errors = [{instancePath,schemaPath:"AlarmClassification#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -36,7 +25,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "Key") || (key0 === "Value"))){
 validateAlarmClassificationShape.errors = [{instancePath,schemaPath:"AlarmClassification#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -46,7 +35,7 @@ if(data.Key !== undefined){
 const _errs2 = errors;
 if(typeof data.Key !== "string"){
 validateAlarmClassificationShape.errors = [{instancePath:instancePath+"/Key",schemaPath:"AlarmClassification#/properties/Key/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -59,7 +48,7 @@ if(data.Value !== undefined){
 const _errs4 = errors;
 if(typeof data.Value !== "string"){
 validateAlarmClassificationShape.errors = [{instancePath:instancePath+"/Value",schemaPath:"AlarmClassification#/properties/Value/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -72,8 +61,7 @@ var valid1 = true;
 }
 }
 else {
-validateAlarmClassificationShape.errors = [{instancePath,schemaPath:"AlarmClassification#/type",keyword:"type",params:{type: "object"},
-message:"must be object"}];
+validateAlarmClassificationShape.errors = [{instancePath,schemaPath:"AlarmClassification#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

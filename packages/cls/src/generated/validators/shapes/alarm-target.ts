@@ -2,40 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["TopicId","Query","Number","StartTimeOffset","EndTimeOffset","LogsetId"],
-  "properties": {
-    "TopicId": {
-      "type": "string"
-    },
-    "Query": {
-      "type": "string"
-    },
-    "Number": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "StartTimeOffset": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "EndTimeOffset": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "LogsetId": {
-      "type": "string"
-    },
-    "SyntaxRule": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    }
-  }
+  "required": ["TopicId","Query","Number","StartTimeOffset","EndTimeOffset","LogsetId"]
 };
 
 function validateAlarmTargetShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -48,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateAlarmTargetShape.errors = [{instancePath,schemaPath:"AlarmTarget#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateAlarmTargetShape.errors = [{instancePath,schemaPath:"AlarmTarget#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -60,7 +26,7 @@ for(const key0 in data){
 if(!(((((((key0 === "TopicId") || (key0 === "Query")) || (key0 === "Number")) || (key0 === "StartTimeOffset")) || (key0 === "EndTimeOffset")) ||
 (key0 === "LogsetId")) || (key0 === "SyntaxRule"))){
 validateAlarmTargetShape.errors = [{instancePath,schemaPath:"AlarmTarget#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -70,7 +36,7 @@ if(data.TopicId !== undefined){
 const _errs2 = errors;
 if(typeof data.TopicId !== "string"){
 validateAlarmTargetShape.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"AlarmTarget#/properties/TopicId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -82,8 +48,7 @@ if(valid1){
 if(data.Query !== undefined){
 const _errs4 = errors;
 if(typeof data.Query !== "string"){
-validateAlarmTargetShape.errors = [{instancePath:instancePath+"/Query",schemaPath:"AlarmTarget#/properties/Query/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateAlarmTargetShape.errors = [{instancePath:instancePath+"/Query",schemaPath:"AlarmTarget#/properties/Query/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -97,20 +62,20 @@ let data2 = data.Number;
 const _errs6 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
 validateAlarmTargetShape.errors = [{instancePath:instancePath+"/Number",schemaPath:"AlarmTarget#/properties/Number/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs6){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < -9223372036854776000 || isNaN(data2)){
 validateAlarmTargetShape.errors = [{instancePath:instancePath+"/Number",schemaPath:"AlarmTarget#/properties/Number/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data2 >= 9223372036854776000 || isNaN(data2)){
 validateAlarmTargetShape.errors = [{instancePath:instancePath+"/Number",schemaPath:"AlarmTarget#/properties/Number/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -127,20 +92,20 @@ let data3 = data.StartTimeOffset;
 const _errs8 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
 validateAlarmTargetShape.errors = [{instancePath:instancePath+"/StartTimeOffset",schemaPath:"AlarmTarget#/properties/StartTimeOffset/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs8){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < -9223372036854776000 || isNaN(data3)){
 validateAlarmTargetShape.errors = [{instancePath:instancePath+"/StartTimeOffset",schemaPath:"AlarmTarget#/properties/StartTimeOffset/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data3 >= 9223372036854776000 || isNaN(data3)){
 validateAlarmTargetShape.errors = [{instancePath:instancePath+"/StartTimeOffset",schemaPath:"AlarmTarget#/properties/StartTimeOffset/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -157,20 +122,20 @@ let data4 = data.EndTimeOffset;
 const _errs10 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
 validateAlarmTargetShape.errors = [{instancePath:instancePath+"/EndTimeOffset",schemaPath:"AlarmTarget#/properties/EndTimeOffset/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs10){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < -9223372036854776000 || isNaN(data4)){
 validateAlarmTargetShape.errors = [{instancePath:instancePath+"/EndTimeOffset",schemaPath:"AlarmTarget#/properties/EndTimeOffset/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data4 >= 9223372036854776000 || isNaN(data4)){
 validateAlarmTargetShape.errors = [{instancePath:instancePath+"/EndTimeOffset",schemaPath:"AlarmTarget#/properties/EndTimeOffset/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -186,7 +151,7 @@ if(data.LogsetId !== undefined){
 const _errs12 = errors;
 if(typeof data.LogsetId !== "string"){
 validateAlarmTargetShape.errors = [{instancePath:instancePath+"/LogsetId",schemaPath:"AlarmTarget#/properties/LogsetId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs12 === errors;
@@ -200,20 +165,20 @@ let data6 = data.SyntaxRule;
 const _errs14 = errors;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
 validateAlarmTargetShape.errors = [{instancePath:instancePath+"/SyntaxRule",schemaPath:"AlarmTarget#/properties/SyntaxRule/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs14){
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 < 0 || isNaN(data6)){
 validateAlarmTargetShape.errors = [{instancePath:instancePath+"/SyntaxRule",schemaPath:"AlarmTarget#/properties/SyntaxRule/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data6 >= 18446744073709552000 || isNaN(data6)){
 validateAlarmTargetShape.errors = [{instancePath:instancePath+"/SyntaxRule",schemaPath:"AlarmTarget#/properties/SyntaxRule/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -234,7 +199,7 @@ var valid1 = true;
 }
 }
 else {
-validateAlarmTargetShape.errors = [{instancePath,schemaPath:"AlarmTarget#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateAlarmTargetShape.errors = [{instancePath,schemaPath:"AlarmTarget#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

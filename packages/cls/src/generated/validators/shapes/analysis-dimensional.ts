@@ -3,26 +3,7 @@
 
 import { validateAlarmAnalysisConfigShape } from "./alarm-analysis-config.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["Name","Type","Content"],
-  "properties": {
-    "Name": {
-      "type": "string"
-    },
-    "Type": {
-      "type": "string"
-    },
-    "Content": {
-      "type": "string"
-    },
-    "ConfigInfo": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "AlarmAnalysisConfig"
-      }
-    }
-  }
+  "required": ["Name","Type","Content"]
 };
 const func0 = validateAlarmAnalysisConfigShape;
 
@@ -36,8 +17,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateAnalysisDimensionalShape.errors = [{instancePath,schemaPath:"AnalysisDimensional#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateAnalysisDimensionalShape.errors = [{instancePath,schemaPath:"AnalysisDimensional#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -47,7 +27,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!((((key0 === "Name") || (key0 === "Type")) || (key0 === "Content")) || (key0 === "ConfigInfo"))){
 validateAnalysisDimensionalShape.errors = [{instancePath,schemaPath:"AnalysisDimensional#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -57,7 +37,7 @@ if(data.Name !== undefined){
 const _errs2 = errors;
 if(typeof data.Name !== "string"){
 validateAnalysisDimensionalShape.errors = [{instancePath:instancePath+"/Name",schemaPath:"AnalysisDimensional#/properties/Name/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -70,7 +50,7 @@ if(data.Type !== undefined){
 const _errs4 = errors;
 if(typeof data.Type !== "string"){
 validateAnalysisDimensionalShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"AnalysisDimensional#/properties/Type/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -83,7 +63,7 @@ if(data.Content !== undefined){
 const _errs6 = errors;
 if(typeof data.Content !== "string"){
 validateAnalysisDimensionalShape.errors = [{instancePath:instancePath+"/Content",schemaPath:"AnalysisDimensional#/properties/Content/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -113,7 +93,7 @@ break;
 }
 else {
 validateAnalysisDimensionalShape.errors = [{instancePath:instancePath+"/ConfigInfo",schemaPath:"AnalysisDimensional#/properties/ConfigInfo/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -129,8 +109,7 @@ var valid1 = true;
 }
 }
 else {
-validateAnalysisDimensionalShape.errors = [{instancePath,schemaPath:"AnalysisDimensional#/type",keyword:"type",params:{type: "object"},
-message:"must be object"}];
+validateAnalysisDimensionalShape.errors = [{instancePath,schemaPath:"AnalysisDimensional#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

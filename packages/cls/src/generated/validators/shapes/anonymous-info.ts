@@ -2,24 +2,7 @@
 // @ts-nocheck
 
 import { validateConditionInfoShape } from "./condition-info.js";
-const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "properties": {
-    "Operations": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "Conditions": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "ConditionInfo"
-      }
-    }
-  }
-};
+const schema0 = {};
 const func0 = validateConditionInfoShape;
 
 function validateAnonymousInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -31,7 +14,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "Operations") || (key0 === "Conditions"))){
 validateAnonymousInfoShape.errors = [{instancePath,schemaPath:"AnonymousInfo#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -48,7 +31,7 @@ for(let i0=0; i0<len0; i0++){
 const _errs4 = errors;
 if(typeof data0[i0] !== "string"){
 validateAnonymousInfoShape.errors = [{instancePath:instancePath+"/Operations/" + i0,schemaPath:"AnonymousInfo#/properties/Operations/items/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -59,7 +42,7 @@ break;
 }
 else {
 validateAnonymousInfoShape.errors = [{instancePath:instancePath+"/Operations",schemaPath:"AnonymousInfo#/properties/Operations/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -90,7 +73,7 @@ break;
 }
 else {
 validateAnonymousInfoShape.errors = [{instancePath:instancePath+"/Conditions",schemaPath:"AnonymousInfo#/properties/Conditions/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -103,7 +86,7 @@ var valid0 = true;
 }
 }
 else {
-validateAnonymousInfoShape.errors = [{instancePath,schemaPath:"AnonymousInfo#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateAnonymousInfoShape.errors = [{instancePath,schemaPath:"AnonymousInfo#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

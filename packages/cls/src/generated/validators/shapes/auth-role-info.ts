@@ -2,20 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["RoleName","SecretId"],
-  "properties": {
-    "RoleName": {
-      "type": "string"
-    },
-    "SecretId": {
-      "type": "string"
-    },
-    "SecretKey": {
-      "type": "string"
-    }
-  }
+  "required": ["RoleName","SecretId"]
 };
 
 function validateAuthRoleInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -28,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateAuthRoleInfoShape.errors = [{instancePath,schemaPath:"AuthRoleInfo#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateAuthRoleInfoShape.errors = [{instancePath,schemaPath:"AuthRoleInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -39,7 +25,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "RoleName") || (key0 === "SecretId")) || (key0 === "SecretKey"))){
 validateAuthRoleInfoShape.errors = [{instancePath,schemaPath:"AuthRoleInfo#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -49,7 +35,7 @@ if(data.RoleName !== undefined){
 const _errs2 = errors;
 if(typeof data.RoleName !== "string"){
 validateAuthRoleInfoShape.errors = [{instancePath:instancePath+"/RoleName",schemaPath:"AuthRoleInfo#/properties/RoleName/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -62,7 +48,7 @@ if(data.SecretId !== undefined){
 const _errs4 = errors;
 if(typeof data.SecretId !== "string"){
 validateAuthRoleInfoShape.errors = [{instancePath:instancePath+"/SecretId",schemaPath:"AuthRoleInfo#/properties/SecretId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -75,7 +61,7 @@ if(data.SecretKey !== undefined){
 const _errs6 = errors;
 if(typeof data.SecretKey !== "string"){
 validateAuthRoleInfoShape.errors = [{instancePath:instancePath+"/SecretKey",schemaPath:"AuthRoleInfo#/properties/SecretKey/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -89,7 +75,7 @@ var valid1 = true;
 }
 }
 else {
-validateAuthRoleInfoShape.errors = [{instancePath,schemaPath:"AuthRoleInfo#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateAuthRoleInfoShape.errors = [{instancePath,schemaPath:"AuthRoleInfo#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,29 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["InstanceId","TopicName"],
-  "properties": {
-    "InstanceId": {
-      "type": "string"
-    },
-    "TopicName": {
-      "type": "string"
-    },
-    "Vip": {
-      "type": "string"
-    },
-    "Vport": {
-      "type": "string"
-    },
-    "InstanceName": {
-      "type": "string"
-    },
-    "TopicId": {
-      "type": "string"
-    }
-  }
+  "required": ["InstanceId","TopicName"]
 };
 
 function validateCkafkaShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -37,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateCkafkaShape.errors = [{instancePath,schemaPath:"Ckafka#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateCkafkaShape.errors = [{instancePath,schemaPath:"Ckafka#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -47,8 +24,7 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((((key0 === "InstanceId") || (key0 === "TopicName")) || (key0 === "Vip")) || (key0 === "Vport")) || (key0 === "InstanceName")) || (key0 === "TopicId"))){
-validateCkafkaShape.errors = [{instancePath,schemaPath:"Ckafka#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateCkafkaShape.errors = [{instancePath,schemaPath:"Ckafka#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -57,8 +33,7 @@ if(_errs1 === errors){
 if(data.InstanceId !== undefined){
 const _errs2 = errors;
 if(typeof data.InstanceId !== "string"){
-validateCkafkaShape.errors = [{instancePath:instancePath+"/InstanceId",schemaPath:"Ckafka#/properties/InstanceId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCkafkaShape.errors = [{instancePath:instancePath+"/InstanceId",schemaPath:"Ckafka#/properties/InstanceId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -70,8 +45,7 @@ if(valid1){
 if(data.TopicName !== undefined){
 const _errs4 = errors;
 if(typeof data.TopicName !== "string"){
-validateCkafkaShape.errors = [{instancePath:instancePath+"/TopicName",schemaPath:"Ckafka#/properties/TopicName/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCkafkaShape.errors = [{instancePath:instancePath+"/TopicName",schemaPath:"Ckafka#/properties/TopicName/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -83,8 +57,7 @@ if(valid1){
 if(data.Vip !== undefined){
 const _errs6 = errors;
 if(typeof data.Vip !== "string"){
-validateCkafkaShape.errors = [{instancePath:instancePath+"/Vip",schemaPath:"Ckafka#/properties/Vip/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCkafkaShape.errors = [{instancePath:instancePath+"/Vip",schemaPath:"Ckafka#/properties/Vip/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -96,8 +69,7 @@ if(valid1){
 if(data.Vport !== undefined){
 const _errs8 = errors;
 if(typeof data.Vport !== "string"){
-validateCkafkaShape.errors = [{instancePath:instancePath+"/Vport",schemaPath:"Ckafka#/properties/Vport/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCkafkaShape.errors = [{instancePath:instancePath+"/Vport",schemaPath:"Ckafka#/properties/Vport/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -110,7 +82,7 @@ if(data.InstanceName !== undefined){
 const _errs10 = errors;
 if(typeof data.InstanceName !== "string"){
 validateCkafkaShape.errors = [{instancePath:instancePath+"/InstanceName",schemaPath:"Ckafka#/properties/InstanceName/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs10 === errors;
@@ -122,8 +94,7 @@ if(valid1){
 if(data.TopicId !== undefined){
 const _errs12 = errors;
 if(typeof data.TopicId !== "string"){
-validateCkafkaShape.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"Ckafka#/properties/TopicId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCkafkaShape.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"Ckafka#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs12 === errors;
@@ -140,7 +111,7 @@ var valid1 = true;
 }
 }
 else {
-validateCkafkaShape.errors = [{instancePath,schemaPath:"Ckafka#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCkafkaShape.errors = [{instancePath,schemaPath:"Ckafka#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,24 +2,7 @@
 // @ts-nocheck
 
 import { validateCollectConfigShape } from "./collect-config.js";
-const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["Type"],
-  "properties": {
-    "Type": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "CollectConfigs": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "CollectConfig"
-      }
-    }
-  }
-};
+const schema0 = {};
 const func0 = validateCollectConfigShape;
 
 function validateCollectInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -29,8 +12,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.Type === undefined) && (missing0 = "Type")){
-validateCollectInfoShape.errors = [{instancePath,schemaPath:"CollectInfo#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateCollectInfoShape.errors = [{instancePath,schemaPath:"CollectInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
@@ -38,7 +20,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "Type") || (key0 === "CollectConfigs"))){
 validateCollectInfoShape.errors = [{instancePath,schemaPath:"CollectInfo#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -48,21 +30,20 @@ if(data.Type !== undefined){
 let data0 = data.Type;
 const _errs2 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-validateCollectInfoShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"CollectInfo#/properties/Type/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateCollectInfoShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"CollectInfo#/properties/Type/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs2){
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < 0 || isNaN(data0)){
 validateCollectInfoShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"CollectInfo#/properties/Type/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data0 >= 18446744073709552000 || isNaN(data0)){
 validateCollectInfoShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"CollectInfo#/properties/Type/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -95,7 +76,7 @@ break;
 }
 else {
 validateCollectInfoShape.errors = [{instancePath:instancePath+"/CollectConfigs",schemaPath:"CollectInfo#/properties/CollectConfigs/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -109,7 +90,7 @@ var valid0 = true;
 }
 }
 else {
-validateCollectInfoShape.errors = [{instancePath,schemaPath:"CollectInfo#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCollectInfoShape.errors = [{instancePath,schemaPath:"CollectInfo#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,26 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["UserName","Password","SecretId","SecretKey"],
-  "properties": {
-    "UserName": {
-      "type": "string"
-    },
-    "Password": {
-      "type": "string"
-    },
-    "SecretId": {
-      "type": "string"
-    },
-    "SecretKey": {
-      "type": "string"
-    },
-    "Email": {
-      "type": "string"
-    }
-  }
+  "required": ["UserName","Password","SecretId","SecretKey"]
 };
 
 function validateConsoleAccountShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -34,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateConsoleAccountShape.errors = [{instancePath,schemaPath:"ConsoleAccount#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateConsoleAccountShape.errors = [{instancePath,schemaPath:"ConsoleAccount#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -45,7 +25,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(((((key0 === "UserName") || (key0 === "Password")) || (key0 === "SecretId")) || (key0 === "SecretKey")) || (key0 === "Email"))){
 validateConsoleAccountShape.errors = [{instancePath,schemaPath:"ConsoleAccount#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -55,7 +35,7 @@ if(data.UserName !== undefined){
 const _errs2 = errors;
 if(typeof data.UserName !== "string"){
 validateConsoleAccountShape.errors = [{instancePath:instancePath+"/UserName",schemaPath:"ConsoleAccount#/properties/UserName/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -68,7 +48,7 @@ if(data.Password !== undefined){
 const _errs4 = errors;
 if(typeof data.Password !== "string"){
 validateConsoleAccountShape.errors = [{instancePath:instancePath+"/Password",schemaPath:"ConsoleAccount#/properties/Password/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -81,7 +61,7 @@ if(data.SecretId !== undefined){
 const _errs6 = errors;
 if(typeof data.SecretId !== "string"){
 validateConsoleAccountShape.errors = [{instancePath:instancePath+"/SecretId",schemaPath:"ConsoleAccount#/properties/SecretId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -94,7 +74,7 @@ if(data.SecretKey !== undefined){
 const _errs8 = errors;
 if(typeof data.SecretKey !== "string"){
 validateConsoleAccountShape.errors = [{instancePath:instancePath+"/SecretKey",schemaPath:"ConsoleAccount#/properties/SecretKey/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -107,7 +87,7 @@ if(data.Email !== undefined){
 const _errs10 = errors;
 if(typeof data.Email !== "string"){
 validateConsoleAccountShape.errors = [{instancePath:instancePath+"/Email",schemaPath:"ConsoleAccount#/properties/Email/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs10 === errors;
@@ -123,7 +103,7 @@ var valid1 = true;
 }
 }
 else {
-validateConsoleAccountShape.errors = [{instancePath,schemaPath:"ConsoleAccount#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateConsoleAccountShape.errors = [{instancePath,schemaPath:"ConsoleAccount#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -3,61 +3,21 @@
 
 import { validateConsoleSharingParamShape } from "./console-sharing-param.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
   "required": ["Name","Type","DurationMilliseconds","Resources"],
   "properties": {
-    "Name": {
-      "type": "string"
-    },
-    "Type": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "DurationMilliseconds": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "Resources": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "Domain": {
-      "type": "string"
-    },
-    "VerifyCode": {
-      "type": "string"
-    },
-    "StartTime": {
-      "type": "string"
-    },
-    "EndTime": {
-      "type": "string"
-    },
-    "NowTime": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "Params": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "ConsoleSharingParam"
-      }
-    },
-    "IsLockTimeRange": {
-      "type": "boolean"
-    },
-    "IsLockQuery": {
-      "type": "boolean"
-    },
-    "IsSupportLogExport": {
-      "type": "boolean"
-    }
+    "Name": {},
+    "Type": {},
+    "DurationMilliseconds": {},
+    "Resources": {},
+    "Domain": {},
+    "VerifyCode": {},
+    "StartTime": {},
+    "EndTime": {},
+    "NowTime": {},
+    "Params": {},
+    "IsLockTimeRange": {},
+    "IsLockQuery": {},
+    "IsSupportLogExport": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -73,8 +33,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateConsoleSharingConfigShape.errors = [{instancePath,schemaPath:"ConsoleSharingConfig#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateConsoleSharingConfigShape.errors = [{instancePath,schemaPath:"ConsoleSharingConfig#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -84,7 +43,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
 validateConsoleSharingConfigShape.errors = [{instancePath,schemaPath:"ConsoleSharingConfig#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -94,7 +53,7 @@ if(data.Name !== undefined){
 const _errs2 = errors;
 if(typeof data.Name !== "string"){
 validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/Name",schemaPath:"ConsoleSharingConfig#/properties/Name/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -108,20 +67,20 @@ let data1 = data.Type;
 const _errs4 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
 validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"ConsoleSharingConfig#/properties/Type/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs4){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 0 || isNaN(data1)){
 validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"ConsoleSharingConfig#/properties/Type/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data1 >= 18446744073709552000 || isNaN(data1)){
 validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"ConsoleSharingConfig#/properties/Type/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -138,21 +97,21 @@ let data2 = data.DurationMilliseconds;
 const _errs6 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
 validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/DurationMilliseconds",
-schemaPath:"ConsoleSharingConfig#/properties/DurationMilliseconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+schemaPath:"ConsoleSharingConfig#/properties/DurationMilliseconds/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs6){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
 validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/DurationMilliseconds",
-schemaPath:"ConsoleSharingConfig#/properties/DurationMilliseconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+schemaPath:"ConsoleSharingConfig#/properties/DurationMilliseconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data2 >= 18446744073709552000 || isNaN(data2)){
 validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/DurationMilliseconds",
 schemaPath:"ConsoleSharingConfig#/properties/DurationMilliseconds/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<",
- limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+ limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -175,7 +134,7 @@ for(let i0=0; i0<len0; i0++){
 const _errs10 = errors;
 if(typeof data3[i0] !== "string"){
 validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/Resources/" + i0,schemaPath:"ConsoleSharingConfig#/properties/Resources/items/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid2 = _errs10 === errors;
@@ -186,7 +145,7 @@ break;
 }
 else {
 validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/Resources",schemaPath:"ConsoleSharingConfig#/properties/Resources/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -200,7 +159,7 @@ if(data.Domain !== undefined){
 const _errs12 = errors;
 if(typeof data.Domain !== "string"){
 validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/Domain",schemaPath:"ConsoleSharingConfig#/properties/Domain/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs12 === errors;
@@ -213,7 +172,7 @@ if(data.VerifyCode !== undefined){
 const _errs14 = errors;
 if(typeof data.VerifyCode !== "string"){
 validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/VerifyCode",schemaPath:"ConsoleSharingConfig#/properties/VerifyCode/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs14 === errors;
@@ -226,7 +185,7 @@ if(data.StartTime !== undefined){
 const _errs16 = errors;
 if(typeof data.StartTime !== "string"){
 validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/StartTime",schemaPath:"ConsoleSharingConfig#/properties/StartTime/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs16 === errors;
@@ -239,7 +198,7 @@ if(data.EndTime !== undefined){
 const _errs18 = errors;
 if(typeof data.EndTime !== "string"){
 validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/EndTime",schemaPath:"ConsoleSharingConfig#/properties/EndTime/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs18 === errors;
@@ -253,20 +212,20 @@ let data9 = data.NowTime;
 const _errs20 = errors;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
 validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/NowTime",schemaPath:"ConsoleSharingConfig#/properties/NowTime/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs20){
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 < 0 || isNaN(data9)){
 validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/NowTime",schemaPath:"ConsoleSharingConfig#/properties/NowTime/minimum",
-keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+keyword:"minimum",params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data9 >= 18446744073709552000 || isNaN(data9)){
 validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/NowTime",schemaPath:"ConsoleSharingConfig#/properties/NowTime/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -299,7 +258,7 @@ break;
 }
 else {
 validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/Params",schemaPath:"ConsoleSharingConfig#/properties/Params/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -313,7 +272,7 @@ if(data.IsLockTimeRange !== undefined){
 const _errs25 = errors;
 if(typeof data.IsLockTimeRange !== "boolean"){
 validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/IsLockTimeRange",schemaPath:"ConsoleSharingConfig#/properties/IsLockTimeRange/type",
-keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+keyword:"type",params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs25 === errors;
@@ -326,7 +285,7 @@ if(data.IsLockQuery !== undefined){
 const _errs27 = errors;
 if(typeof data.IsLockQuery !== "boolean"){
 validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/IsLockQuery",schemaPath:"ConsoleSharingConfig#/properties/IsLockQuery/type",
-keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+keyword:"type",params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs27 === errors;
@@ -339,7 +298,7 @@ if(data.IsSupportLogExport !== undefined){
 const _errs29 = errors;
 if(typeof data.IsSupportLogExport !== "boolean"){
 validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/IsSupportLogExport",
-schemaPath:"ConsoleSharingConfig#/properties/IsSupportLogExport/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+schemaPath:"ConsoleSharingConfig#/properties/IsSupportLogExport/type",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs29 === errors;
@@ -363,8 +322,7 @@ var valid1 = true;
 }
 }
 else {
-validateConsoleSharingConfigShape.errors = [{instancePath,schemaPath:"ConsoleSharingConfig#/type",keyword:"type",params:{type: "object"},
-message:"must be object"}];
+validateConsoleSharingConfigShape.errors = [{instancePath,schemaPath:"ConsoleSharingConfig#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

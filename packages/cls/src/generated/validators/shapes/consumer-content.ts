@@ -2,33 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["EnableTag","MetaFields"],
-  "properties": {
-    "EnableTag": {
-      "type": "boolean"
-    },
-    "MetaFields": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "TagJsonNotTiled": {
-      "type": "boolean"
-    },
-    "TimestampAccuracy": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "JsonType": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    }
-  }
+  "required": ["EnableTag","MetaFields"]
 };
 
 function validateConsumerContentShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -41,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateConsumerContentShape.errors = [{instancePath,schemaPath:"ConsumerContent#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateConsumerContentShape.errors = [{instancePath,schemaPath:"ConsumerContent#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -52,7 +25,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(((((key0 === "EnableTag") || (key0 === "MetaFields")) || (key0 === "TagJsonNotTiled")) || (key0 === "TimestampAccuracy")) || (key0 === "JsonType"))){
 validateConsumerContentShape.errors = [{instancePath,schemaPath:"ConsumerContent#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -62,7 +35,7 @@ if(data.EnableTag !== undefined){
 const _errs2 = errors;
 if(typeof data.EnableTag !== "boolean"){
 validateConsumerContentShape.errors = [{instancePath:instancePath+"/EnableTag",schemaPath:"ConsumerContent#/properties/EnableTag/type",keyword:"type",
-params:{type: "boolean"},message:"must be boolean"}];
+params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -82,7 +55,7 @@ for(let i0=0; i0<len0; i0++){
 const _errs6 = errors;
 if(typeof data1[i0] !== "string"){
 validateConsumerContentShape.errors = [{instancePath:instancePath+"/MetaFields/" + i0,schemaPath:"ConsumerContent#/properties/MetaFields/items/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid2 = _errs6 === errors;
@@ -93,7 +66,7 @@ break;
 }
 else {
 validateConsumerContentShape.errors = [{instancePath:instancePath+"/MetaFields",schemaPath:"ConsumerContent#/properties/MetaFields/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -107,7 +80,7 @@ if(data.TagJsonNotTiled !== undefined){
 const _errs8 = errors;
 if(typeof data.TagJsonNotTiled !== "boolean"){
 validateConsumerContentShape.errors = [{instancePath:instancePath+"/TagJsonNotTiled",schemaPath:"ConsumerContent#/properties/TagJsonNotTiled/type",
-keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+keyword:"type",params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -121,21 +94,20 @@ let data4 = data.TimestampAccuracy;
 const _errs10 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
 validateConsumerContentShape.errors = [{instancePath:instancePath+"/TimestampAccuracy",schemaPath:"ConsumerContent#/properties/TimestampAccuracy/type",
-keyword:"type",params:{type: "integer"},message:"must be integer"}];
+keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs10){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < -9223372036854776000 || isNaN(data4)){
 validateConsumerContentShape.errors = [{instancePath:instancePath+"/TimestampAccuracy",schemaPath:"ConsumerContent#/properties/TimestampAccuracy/minimum",
-keyword:"minimum",params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+keyword:"minimum",params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data4 >= 9223372036854776000 || isNaN(data4)){
 validateConsumerContentShape.errors = [{instancePath:instancePath+"/TimestampAccuracy",
-schemaPath:"ConsumerContent#/properties/TimestampAccuracy/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},
-message:"must be < 9223372036854776000"}];
+schemaPath:"ConsumerContent#/properties/TimestampAccuracy/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -152,20 +124,20 @@ let data5 = data.JsonType;
 const _errs12 = errors;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
 validateConsumerContentShape.errors = [{instancePath:instancePath+"/JsonType",schemaPath:"ConsumerContent#/properties/JsonType/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs12){
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 < -9223372036854776000 || isNaN(data5)){
 validateConsumerContentShape.errors = [{instancePath:instancePath+"/JsonType",schemaPath:"ConsumerContent#/properties/JsonType/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data5 >= 9223372036854776000 || isNaN(data5)){
 validateConsumerContentShape.errors = [{instancePath:instancePath+"/JsonType",schemaPath:"ConsumerContent#/properties/JsonType/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -184,7 +156,7 @@ var valid1 = true;
 }
 }
 else {
-validateConsumerContentShape.errors = [{instancePath,schemaPath:"ConsumerContent#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateConsumerContentShape.errors = [{instancePath,schemaPath:"ConsumerContent#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

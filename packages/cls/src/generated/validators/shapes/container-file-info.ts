@@ -4,52 +4,18 @@
 import { validateContainerWorkLoadInfoShape } from "./container-work-load-info.js";
 import { validateFilePathInfoShape } from "./file-path-info.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
   "required": ["Namespace","Container","LogPath","FilePattern"],
   "properties": {
-    "Namespace": {
-      "type": "string"
-    },
-    "Container": {
-      "type": "string"
-    },
-    "LogPath": {
-      "type": "string"
-    },
-    "FilePattern": {
-      "type": "string"
-    },
-    "FilePaths": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "FilePathInfo"
-      }
-    },
-    "IncludeLabels": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "WorkLoad": {
-      "tcsdkShape": "ContainerWorkLoadInfo"
-    },
-    "ExcludeNamespace": {
-      "type": "string"
-    },
-    "ExcludeLabels": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "CustomLabels": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    }
+    "Namespace": {},
+    "Container": {},
+    "LogPath": {},
+    "FilePattern": {},
+    "FilePaths": {},
+    "IncludeLabels": {},
+    "WorkLoad": {},
+    "ExcludeNamespace": {},
+    "ExcludeLabels": {},
+    "CustomLabels": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -66,8 +32,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateContainerFileInfoShape.errors = [{instancePath,schemaPath:"ContainerFileInfo#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateContainerFileInfoShape.errors = [{instancePath,schemaPath:"ContainerFileInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -77,7 +42,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
 validateContainerFileInfoShape.errors = [{instancePath,schemaPath:"ContainerFileInfo#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -87,7 +52,7 @@ if(data.Namespace !== undefined){
 const _errs2 = errors;
 if(typeof data.Namespace !== "string"){
 validateContainerFileInfoShape.errors = [{instancePath:instancePath+"/Namespace",schemaPath:"ContainerFileInfo#/properties/Namespace/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -100,7 +65,7 @@ if(data.Container !== undefined){
 const _errs4 = errors;
 if(typeof data.Container !== "string"){
 validateContainerFileInfoShape.errors = [{instancePath:instancePath+"/Container",schemaPath:"ContainerFileInfo#/properties/Container/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -113,7 +78,7 @@ if(data.LogPath !== undefined){
 const _errs6 = errors;
 if(typeof data.LogPath !== "string"){
 validateContainerFileInfoShape.errors = [{instancePath:instancePath+"/LogPath",schemaPath:"ContainerFileInfo#/properties/LogPath/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -126,7 +91,7 @@ if(data.FilePattern !== undefined){
 const _errs8 = errors;
 if(typeof data.FilePattern !== "string"){
 validateContainerFileInfoShape.errors = [{instancePath:instancePath+"/FilePattern",schemaPath:"ContainerFileInfo#/properties/FilePattern/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -156,7 +121,7 @@ break;
 }
 else {
 validateContainerFileInfoShape.errors = [{instancePath:instancePath+"/FilePaths",schemaPath:"ContainerFileInfo#/properties/FilePaths/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -177,7 +142,7 @@ for(let i1=0; i1<len1; i1++){
 const _errs15 = errors;
 if(typeof data6[i1] !== "string"){
 validateContainerFileInfoShape.errors = [{instancePath:instancePath+"/IncludeLabels/" + i1,schemaPath:"ContainerFileInfo#/properties/IncludeLabels/items/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid3 = _errs15 === errors;
@@ -188,7 +153,7 @@ break;
 }
 else {
 validateContainerFileInfoShape.errors = [{instancePath:instancePath+"/IncludeLabels",schemaPath:"ContainerFileInfo#/properties/IncludeLabels/type",
-keyword:"type",params:{type: "array"},message:"must be array"}];
+keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -214,7 +179,7 @@ if(data.ExcludeNamespace !== undefined){
 const _errs18 = errors;
 if(typeof data.ExcludeNamespace !== "string"){
 validateContainerFileInfoShape.errors = [{instancePath:instancePath+"/ExcludeNamespace",schemaPath:"ContainerFileInfo#/properties/ExcludeNamespace/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs18 === errors;
@@ -234,7 +199,7 @@ for(let i2=0; i2<len2; i2++){
 const _errs22 = errors;
 if(typeof data10[i2] !== "string"){
 validateContainerFileInfoShape.errors = [{instancePath:instancePath+"/ExcludeLabels/" + i2,schemaPath:"ContainerFileInfo#/properties/ExcludeLabels/items/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid4 = _errs22 === errors;
@@ -245,7 +210,7 @@ break;
 }
 else {
 validateContainerFileInfoShape.errors = [{instancePath:instancePath+"/ExcludeLabels",schemaPath:"ContainerFileInfo#/properties/ExcludeLabels/type",
-keyword:"type",params:{type: "array"},message:"must be array"}];
+keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -266,7 +231,7 @@ for(let i3=0; i3<len3; i3++){
 const _errs26 = errors;
 if(typeof data12[i3] !== "string"){
 validateContainerFileInfoShape.errors = [{instancePath:instancePath+"/CustomLabels/" + i3,schemaPath:"ContainerFileInfo#/properties/CustomLabels/items/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid5 = _errs26 === errors;
@@ -277,7 +242,7 @@ break;
 }
 else {
 validateContainerFileInfoShape.errors = [{instancePath:instancePath+"/CustomLabels",schemaPath:"ContainerFileInfo#/properties/CustomLabels/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -299,7 +264,7 @@ var valid1 = true;
 }
 }
 else {
-validateContainerFileInfoShape.errors = [{instancePath,schemaPath:"ContainerFileInfo#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateContainerFileInfoShape.errors = [{instancePath,schemaPath:"ContainerFileInfo#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,49 +2,7 @@
 // @ts-nocheck
 
 import { validateContainerWorkLoadInfoShape } from "./container-work-load-info.js";
-const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["AllContainers"],
-  "properties": {
-    "AllContainers": {
-      "type": "boolean"
-    },
-    "Container": {
-      "type": "string"
-    },
-    "Namespace": {
-      "type": "string"
-    },
-    "IncludeLabels": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "WorkLoads": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "ContainerWorkLoadInfo"
-      }
-    },
-    "ExcludeNamespace": {
-      "type": "string"
-    },
-    "ExcludeLabels": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "CustomLabels": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    }
-  }
-};
+const schema0 = {};
 const func0 = validateContainerWorkLoadInfoShape;
 
 function validateContainerStdoutInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -54,8 +12,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.AllContainers === undefined) && (missing0 = "AllContainers")){
-validateContainerStdoutInfoShape.errors = [{instancePath,schemaPath:"ContainerStdoutInfo#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateContainerStdoutInfoShape.errors = [{instancePath,schemaPath:"ContainerStdoutInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
@@ -64,7 +21,7 @@ for(const key0 in data){
 if(!((((((((key0 === "AllContainers") || (key0 === "Container")) || (key0 === "Namespace")) || (key0 === "IncludeLabels")) || (key0 === "WorkLoads")) ||
  (key0 === "ExcludeNamespace")) || (key0 === "ExcludeLabels")) || (key0 === "CustomLabels"))){
 validateContainerStdoutInfoShape.errors = [{instancePath,schemaPath:"ContainerStdoutInfo#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -74,7 +31,7 @@ if(data.AllContainers !== undefined){
 const _errs2 = errors;
 if(typeof data.AllContainers !== "boolean"){
 validateContainerStdoutInfoShape.errors = [{instancePath:instancePath+"/AllContainers",schemaPath:"ContainerStdoutInfo#/properties/AllContainers/type",
-keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+keyword:"type",params:{type: "boolean"}}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -87,7 +44,7 @@ if(data.Container !== undefined){
 const _errs4 = errors;
 if(typeof data.Container !== "string"){
 validateContainerStdoutInfoShape.errors = [{instancePath:instancePath+"/Container",schemaPath:"ContainerStdoutInfo#/properties/Container/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -100,7 +57,7 @@ if(data.Namespace !== undefined){
 const _errs6 = errors;
 if(typeof data.Namespace !== "string"){
 validateContainerStdoutInfoShape.errors = [{instancePath:instancePath+"/Namespace",schemaPath:"ContainerStdoutInfo#/properties/Namespace/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -120,7 +77,7 @@ for(let i0=0; i0<len0; i0++){
 const _errs10 = errors;
 if(typeof data3[i0] !== "string"){
 validateContainerStdoutInfoShape.errors = [{instancePath:instancePath+"/IncludeLabels/" + i0,
-schemaPath:"ContainerStdoutInfo#/properties/IncludeLabels/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+schemaPath:"ContainerStdoutInfo#/properties/IncludeLabels/items/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs10 === errors;
@@ -131,7 +88,7 @@ break;
 }
 else {
 validateContainerStdoutInfoShape.errors = [{instancePath:instancePath+"/IncludeLabels",schemaPath:"ContainerStdoutInfo#/properties/IncludeLabels/type",
-keyword:"type",params:{type: "array"},message:"must be array"}];
+keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -162,7 +119,7 @@ break;
 }
 else {
 validateContainerStdoutInfoShape.errors = [{instancePath:instancePath+"/WorkLoads",schemaPath:"ContainerStdoutInfo#/properties/WorkLoads/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -176,7 +133,7 @@ if(data.ExcludeNamespace !== undefined){
 const _errs15 = errors;
 if(typeof data.ExcludeNamespace !== "string"){
 validateContainerStdoutInfoShape.errors = [{instancePath:instancePath+"/ExcludeNamespace",schemaPath:"ContainerStdoutInfo#/properties/ExcludeNamespace/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs15 === errors;
@@ -196,7 +153,7 @@ for(let i2=0; i2<len2; i2++){
 const _errs19 = errors;
 if(typeof data8[i2] !== "string"){
 validateContainerStdoutInfoShape.errors = [{instancePath:instancePath+"/ExcludeLabels/" + i2,
-schemaPath:"ContainerStdoutInfo#/properties/ExcludeLabels/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+schemaPath:"ContainerStdoutInfo#/properties/ExcludeLabels/items/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid3 = _errs19 === errors;
@@ -207,7 +164,7 @@ break;
 }
 else {
 validateContainerStdoutInfoShape.errors = [{instancePath:instancePath+"/ExcludeLabels",schemaPath:"ContainerStdoutInfo#/properties/ExcludeLabels/type",
-keyword:"type",params:{type: "array"},message:"must be array"}];
+keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -228,7 +185,7 @@ for(let i3=0; i3<len3; i3++){
 const _errs23 = errors;
 if(typeof data10[i3] !== "string"){
 validateContainerStdoutInfoShape.errors = [{instancePath:instancePath+"/CustomLabels/" + i3,
-schemaPath:"ContainerStdoutInfo#/properties/CustomLabels/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+schemaPath:"ContainerStdoutInfo#/properties/CustomLabels/items/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid4 = _errs23 === errors;
@@ -239,7 +196,7 @@ break;
 }
 else {
 validateContainerStdoutInfoShape.errors = [{instancePath:instancePath+"/CustomLabels",schemaPath:"ContainerStdoutInfo#/properties/CustomLabels/type",
-keyword:"type",params:{type: "array"},message:"must be array"}];
+keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -259,8 +216,7 @@ var valid0 = true;
 }
 }
 else {
-validateContainerStdoutInfoShape.errors = [{instancePath,schemaPath:"ContainerStdoutInfo#/type",keyword:"type",params:{type: "object"},
-message:"must be object"}];
+validateContainerStdoutInfoShape.errors = [{instancePath,schemaPath:"ContainerStdoutInfo#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,23 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["Kind","Name"],
-  "properties": {
-    "Kind": {
-      "type": "string"
-    },
-    "Name": {
-      "type": "string"
-    },
-    "Container": {
-      "type": "string"
-    },
-    "Namespace": {
-      "type": "string"
-    }
-  }
+  "required": ["Kind","Name"]
 };
 
 function validateContainerWorkLoadInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -31,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateContainerWorkLoadInfoShape.errors = [{instancePath,schemaPath:"ContainerWorkLoadInfo#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateContainerWorkLoadInfoShape.errors = [{instancePath,schemaPath:"ContainerWorkLoadInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -42,7 +25,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!((((key0 === "Kind") || (key0 === "Name")) || (key0 === "Container")) || (key0 === "Namespace"))){
 validateContainerWorkLoadInfoShape.errors = [{instancePath,schemaPath:"ContainerWorkLoadInfo#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -52,7 +35,7 @@ if(data.Kind !== undefined){
 const _errs2 = errors;
 if(typeof data.Kind !== "string"){
 validateContainerWorkLoadInfoShape.errors = [{instancePath:instancePath+"/Kind",schemaPath:"ContainerWorkLoadInfo#/properties/Kind/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -65,7 +48,7 @@ if(data.Name !== undefined){
 const _errs4 = errors;
 if(typeof data.Name !== "string"){
 validateContainerWorkLoadInfoShape.errors = [{instancePath:instancePath+"/Name",schemaPath:"ContainerWorkLoadInfo#/properties/Name/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -78,7 +61,7 @@ if(data.Container !== undefined){
 const _errs6 = errors;
 if(typeof data.Container !== "string"){
 validateContainerWorkLoadInfoShape.errors = [{instancePath:instancePath+"/Container",schemaPath:"ContainerWorkLoadInfo#/properties/Container/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -91,7 +74,7 @@ if(data.Namespace !== undefined){
 const _errs8 = errors;
 if(typeof data.Namespace !== "string"){
 validateContainerWorkLoadInfoShape.errors = [{instancePath:instancePath+"/Namespace",schemaPath:"ContainerWorkLoadInfo#/properties/Namespace/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -106,8 +89,7 @@ var valid1 = true;
 }
 }
 else {
-validateContainerWorkLoadInfoShape.errors = [{instancePath,schemaPath:"ContainerWorkLoadInfo#/type",keyword:"type",params:{type: "object"},
-message:"must be object"}];
+validateContainerWorkLoadInfoShape.errors = [{instancePath,schemaPath:"ContainerWorkLoadInfo#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -4,25 +4,7 @@
 import { validateCsvInfoShape } from "./csv-info.js";
 import { validateJsonInfoShape } from "./json-info.js";
 import { validateParquetInfoShape } from "./parquet-info.js";
-const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["Format"],
-  "properties": {
-    "Format": {
-      "type": "string"
-    },
-    "Csv": {
-      "tcsdkShape": "CsvInfo"
-    },
-    "Json": {
-      "tcsdkShape": "JsonInfo"
-    },
-    "Parquet": {
-      "tcsdkShape": "ParquetInfo"
-    }
-  }
-};
+const schema0 = {};
 const func0 = validateCsvInfoShape;
 const func1 = validateJsonInfoShape;
 const func2 = validateParquetInfoShape;
@@ -34,8 +16,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.Format === undefined) && (missing0 = "Format")){
-validateContentInfoShape.errors = [{instancePath,schemaPath:"ContentInfo#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateContentInfoShape.errors = [{instancePath,schemaPath:"ContentInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
@@ -43,7 +24,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!((((key0 === "Format") || (key0 === "Csv")) || (key0 === "Json")) || (key0 === "Parquet"))){
 validateContentInfoShape.errors = [{instancePath,schemaPath:"ContentInfo#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -52,8 +33,8 @@ if(_errs1 === errors){
 if(data.Format !== undefined){
 const _errs2 = errors;
 if(typeof data.Format !== "string"){
-validateContentInfoShape.errors = [{instancePath:instancePath+"/Format",schemaPath:"ContentInfo#/properties/Format/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateContentInfoShape.errors = [{instancePath:instancePath+"/Format",schemaPath:"ContentInfo#/properties/Format/type",keyword:"type",
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -104,7 +85,7 @@ var valid0 = true;
 }
 }
 else {
-validateContentInfoShape.errors = [{instancePath,schemaPath:"ContentInfo#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateContentInfoShape.errors = [{instancePath,schemaPath:"ContentInfo#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,29 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["PrintKey","Keys","Delimiter","EscapeChar","NonExistingField"],
-  "properties": {
-    "PrintKey": {
-      "type": "boolean"
-    },
-    "Keys": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "Delimiter": {
-      "type": "string"
-    },
-    "EscapeChar": {
-      "type": "string"
-    },
-    "NonExistingField": {
-      "type": "string"
-    }
-  }
+  "required": ["PrintKey","Keys","Delimiter","EscapeChar","NonExistingField"]
 };
 
 function validateCsvInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -37,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateCsvInfoShape.errors = [{instancePath,schemaPath:"CsvInfo#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateCsvInfoShape.errors = [{instancePath,schemaPath:"CsvInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -47,8 +24,7 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((((key0 === "PrintKey") || (key0 === "Keys")) || (key0 === "Delimiter")) || (key0 === "EscapeChar")) || (key0 === "NonExistingField"))){
-validateCsvInfoShape.errors = [{instancePath,schemaPath:"CsvInfo#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateCsvInfoShape.errors = [{instancePath,schemaPath:"CsvInfo#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -57,8 +33,7 @@ if(_errs1 === errors){
 if(data.PrintKey !== undefined){
 const _errs2 = errors;
 if(typeof data.PrintKey !== "boolean"){
-validateCsvInfoShape.errors = [{instancePath:instancePath+"/PrintKey",schemaPath:"CsvInfo#/properties/PrintKey/type",keyword:"type",params:{type: "boolean"},
-message:"must be boolean"}];
+validateCsvInfoShape.errors = [{instancePath:instancePath+"/PrintKey",schemaPath:"CsvInfo#/properties/PrintKey/type",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -77,8 +52,8 @@ const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 const _errs6 = errors;
 if(typeof data1[i0] !== "string"){
-validateCsvInfoShape.errors = [{instancePath:instancePath+"/Keys/" + i0,schemaPath:"CsvInfo#/properties/Keys/items/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCsvInfoShape.errors = [{instancePath:instancePath+"/Keys/" + i0,schemaPath:"CsvInfo#/properties/Keys/items/type",keyword:"type",
+params:{type: "string"}}];
 return false;
 }
 var valid2 = _errs6 === errors;
@@ -88,8 +63,7 @@ break;
 }
 }
 else {
-validateCsvInfoShape.errors = [{instancePath:instancePath+"/Keys",schemaPath:"CsvInfo#/properties/Keys/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateCsvInfoShape.errors = [{instancePath:instancePath+"/Keys",schemaPath:"CsvInfo#/properties/Keys/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -102,8 +76,7 @@ if(valid1){
 if(data.Delimiter !== undefined){
 const _errs8 = errors;
 if(typeof data.Delimiter !== "string"){
-validateCsvInfoShape.errors = [{instancePath:instancePath+"/Delimiter",schemaPath:"CsvInfo#/properties/Delimiter/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCsvInfoShape.errors = [{instancePath:instancePath+"/Delimiter",schemaPath:"CsvInfo#/properties/Delimiter/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -115,8 +88,8 @@ if(valid1){
 if(data.EscapeChar !== undefined){
 const _errs10 = errors;
 if(typeof data.EscapeChar !== "string"){
-validateCsvInfoShape.errors = [{instancePath:instancePath+"/EscapeChar",schemaPath:"CsvInfo#/properties/EscapeChar/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCsvInfoShape.errors = [{instancePath:instancePath+"/EscapeChar",schemaPath:"CsvInfo#/properties/EscapeChar/type",keyword:"type",
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs10 === errors;
@@ -129,7 +102,7 @@ if(data.NonExistingField !== undefined){
 const _errs12 = errors;
 if(typeof data.NonExistingField !== "string"){
 validateCsvInfoShape.errors = [{instancePath:instancePath+"/NonExistingField",schemaPath:"CsvInfo#/properties/NonExistingField/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs12 === errors;
@@ -145,7 +118,7 @@ var valid1 = true;
 }
 }
 else {
-validateCsvInfoShape.errors = [{instancePath,schemaPath:"CsvInfo#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCsvInfoShape.errors = [{instancePath,schemaPath:"CsvInfo#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,17 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["Key","Value"],
-  "properties": {
-    "Key": {
-      "type": "string"
-    },
-    "Value": {
-      "type": "string"
-    }
-  }
+  "required": ["Key","Value"]
 };
 
 function validateCustomLabelShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -25,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateCustomLabelShape.errors = [{instancePath,schemaPath:"CustomLabel#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateCustomLabelShape.errors = [{instancePath,schemaPath:"CustomLabel#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -36,7 +25,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "Key") || (key0 === "Value"))){
 validateCustomLabelShape.errors = [{instancePath,schemaPath:"CustomLabel#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -45,8 +34,7 @@ if(_errs1 === errors){
 if(data.Key !== undefined){
 const _errs2 = errors;
 if(typeof data.Key !== "string"){
-validateCustomLabelShape.errors = [{instancePath:instancePath+"/Key",schemaPath:"CustomLabel#/properties/Key/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCustomLabelShape.errors = [{instancePath:instancePath+"/Key",schemaPath:"CustomLabel#/properties/Key/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -58,8 +46,7 @@ if(valid1){
 if(data.Value !== undefined){
 const _errs4 = errors;
 if(typeof data.Value !== "string"){
-validateCustomLabelShape.errors = [{instancePath:instancePath+"/Value",schemaPath:"CustomLabel#/properties/Value/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateCustomLabelShape.errors = [{instancePath:instancePath+"/Value",schemaPath:"CustomLabel#/properties/Value/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -72,7 +59,7 @@ var valid1 = true;
 }
 }
 else {
-validateCustomLabelShape.errors = [{instancePath,schemaPath:"CustomLabel#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCustomLabelShape.errors = [{instancePath,schemaPath:"CustomLabel#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -3,29 +3,7 @@
 
 import { validateLabelShape } from "./label.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["Port","Path"],
-  "properties": {
-    "Port": {
-      "type": "string"
-    },
-    "Path": {
-      "type": "string"
-    },
-    "Namespaces": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "PodLabel": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "Label"
-      }
-    }
-  }
+  "required": ["Port","Path"]
 };
 const func0 = validateLabelShape;
 
@@ -39,8 +17,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateCustomMetricSpecShape.errors = [{instancePath,schemaPath:"CustomMetricSpec#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateCustomMetricSpecShape.errors = [{instancePath,schemaPath:"CustomMetricSpec#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -50,7 +27,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!((((key0 === "Port") || (key0 === "Path")) || (key0 === "Namespaces")) || (key0 === "PodLabel"))){
 validateCustomMetricSpecShape.errors = [{instancePath,schemaPath:"CustomMetricSpec#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -60,7 +37,7 @@ if(data.Port !== undefined){
 const _errs2 = errors;
 if(typeof data.Port !== "string"){
 validateCustomMetricSpecShape.errors = [{instancePath:instancePath+"/Port",schemaPath:"CustomMetricSpec#/properties/Port/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -73,7 +50,7 @@ if(data.Path !== undefined){
 const _errs4 = errors;
 if(typeof data.Path !== "string"){
 validateCustomMetricSpecShape.errors = [{instancePath:instancePath+"/Path",schemaPath:"CustomMetricSpec#/properties/Path/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -93,7 +70,7 @@ for(let i0=0; i0<len0; i0++){
 const _errs8 = errors;
 if(typeof data2[i0] !== "string"){
 validateCustomMetricSpecShape.errors = [{instancePath:instancePath+"/Namespaces/" + i0,schemaPath:"CustomMetricSpec#/properties/Namespaces/items/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid2 = _errs8 === errors;
@@ -104,7 +81,7 @@ break;
 }
 else {
 validateCustomMetricSpecShape.errors = [{instancePath:instancePath+"/Namespaces",schemaPath:"CustomMetricSpec#/properties/Namespaces/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -135,7 +112,7 @@ break;
 }
 else {
 validateCustomMetricSpecShape.errors = [{instancePath:instancePath+"/PodLabel",schemaPath:"CustomMetricSpec#/properties/PodLabel/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -151,7 +128,7 @@ var valid1 = true;
 }
 }
 else {
-validateCustomMetricSpecShape.errors = [{instancePath,schemaPath:"CustomMetricSpec#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateCustomMetricSpecShape.errors = [{instancePath,schemaPath:"CustomMetricSpec#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

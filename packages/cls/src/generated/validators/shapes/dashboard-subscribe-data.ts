@@ -3,43 +3,7 @@
 
 import { validateDashboardNoticeModeShape } from "./dashboard-notice-mode.js";
 import { validateDashboardTemplateVariableShape } from "./dashboard-template-variable.js";
-const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["NoticeModes"],
-  "properties": {
-    "NoticeModes": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "DashboardNoticeMode"
-      }
-    },
-    "DashboardTime": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "TemplateVariables": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "DashboardTemplateVariable"
-      }
-    },
-    "Timezone": {
-      "type": "string"
-    },
-    "SubscribeLanguage": {
-      "type": "string"
-    },
-    "JumpDomain": {
-      "type": "string"
-    },
-    "JumpUrl": {
-      "type": "string"
-    }
-  }
-};
+const schema0 = {};
 const func0 = validateDashboardNoticeModeShape;
 const func1 = validateDashboardTemplateVariableShape;
 
@@ -50,8 +14,8 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.NoticeModes === undefined) && (missing0 = "NoticeModes")){
-validateDashboardSubscribeDataShape.errors = [{instancePath,schemaPath:"DashboardSubscribeData#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateDashboardSubscribeDataShape.errors = [{instancePath,schemaPath:"DashboardSubscribeData#/required",keyword:"required",
+params:{missingProperty: missing0}}];
 return false;
 }
 else {
@@ -60,7 +24,7 @@ for(const key0 in data){
 if(!(((((((key0 === "NoticeModes") || (key0 === "DashboardTime")) || (key0 === "TemplateVariables")) || (key0 === "Timezone")) ||
 (key0 === "SubscribeLanguage")) || (key0 === "JumpDomain")) || (key0 === "JumpUrl"))){
 validateDashboardSubscribeDataShape.errors = [{instancePath,schemaPath:"DashboardSubscribeData#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -87,7 +51,7 @@ break;
 }
 else {
 validateDashboardSubscribeDataShape.errors = [{instancePath:instancePath+"/NoticeModes",schemaPath:"DashboardSubscribeData#/properties/NoticeModes/type",
-keyword:"type",params:{type: "array"},message:"must be array"}];
+keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -108,7 +72,7 @@ for(let i1=0; i1<len1; i1++){
 const _errs7 = errors;
 if(typeof data2[i1] !== "string"){
 validateDashboardSubscribeDataShape.errors = [{instancePath:instancePath+"/DashboardTime/" + i1,
-schemaPath:"DashboardSubscribeData#/properties/DashboardTime/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+schemaPath:"DashboardSubscribeData#/properties/DashboardTime/items/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid2 = _errs7 === errors;
@@ -119,7 +83,7 @@ break;
 }
 else {
 validateDashboardSubscribeDataShape.errors = [{instancePath:instancePath+"/DashboardTime",schemaPath:"DashboardSubscribeData#/properties/DashboardTime/type",
-keyword:"type",params:{type: "array"},message:"must be array"}];
+keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -150,7 +114,7 @@ break;
 }
 else {
 validateDashboardSubscribeDataShape.errors = [{instancePath:instancePath+"/TemplateVariables",
-schemaPath:"DashboardSubscribeData#/properties/TemplateVariables/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+schemaPath:"DashboardSubscribeData#/properties/TemplateVariables/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -164,7 +128,7 @@ if(data.Timezone !== undefined){
 const _errs12 = errors;
 if(typeof data.Timezone !== "string"){
 validateDashboardSubscribeDataShape.errors = [{instancePath:instancePath+"/Timezone",schemaPath:"DashboardSubscribeData#/properties/Timezone/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs12 === errors;
@@ -177,7 +141,7 @@ if(data.SubscribeLanguage !== undefined){
 const _errs14 = errors;
 if(typeof data.SubscribeLanguage !== "string"){
 validateDashboardSubscribeDataShape.errors = [{instancePath:instancePath+"/SubscribeLanguage",
-schemaPath:"DashboardSubscribeData#/properties/SubscribeLanguage/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+schemaPath:"DashboardSubscribeData#/properties/SubscribeLanguage/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs14 === errors;
@@ -190,7 +154,7 @@ if(data.JumpDomain !== undefined){
 const _errs16 = errors;
 if(typeof data.JumpDomain !== "string"){
 validateDashboardSubscribeDataShape.errors = [{instancePath:instancePath+"/JumpDomain",schemaPath:"DashboardSubscribeData#/properties/JumpDomain/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs16 === errors;
@@ -203,7 +167,7 @@ if(data.JumpUrl !== undefined){
 const _errs18 = errors;
 if(typeof data.JumpUrl !== "string"){
 validateDashboardSubscribeDataShape.errors = [{instancePath:instancePath+"/JumpUrl",schemaPath:"DashboardSubscribeData#/properties/JumpUrl/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs18 === errors;
@@ -221,8 +185,7 @@ var valid0 = true;
 }
 }
 else {
-validateDashboardSubscribeDataShape.errors = [{instancePath,schemaPath:"DashboardSubscribeData#/type",keyword:"type",params:{type: "object"},
-message:"must be object"}];
+validateDashboardSubscribeDataShape.errors = [{instancePath,schemaPath:"DashboardSubscribeData#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

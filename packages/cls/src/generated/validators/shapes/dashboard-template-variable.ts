@@ -2,20 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["Key","Values"],
-  "properties": {
-    "Key": {
-      "type": "string"
-    },
-    "Values": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    }
-  }
+  "required": ["Key","Values"]
 };
 
 function validateDashboardTemplateVariableShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -29,7 +16,7 @@ for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
 validateDashboardTemplateVariableShape.errors = [{instancePath,schemaPath:"DashboardTemplateVariable#/required",keyword:"required",
-params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -39,7 +26,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "Key") || (key0 === "Values"))){
 validateDashboardTemplateVariableShape.errors = [{instancePath,schemaPath:"DashboardTemplateVariable#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -49,7 +36,7 @@ if(data.Key !== undefined){
 const _errs2 = errors;
 if(typeof data.Key !== "string"){
 validateDashboardTemplateVariableShape.errors = [{instancePath:instancePath+"/Key",schemaPath:"DashboardTemplateVariable#/properties/Key/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -69,7 +56,7 @@ for(let i0=0; i0<len0; i0++){
 const _errs6 = errors;
 if(typeof data1[i0] !== "string"){
 validateDashboardTemplateVariableShape.errors = [{instancePath:instancePath+"/Values/" + i0,
-schemaPath:"DashboardTemplateVariable#/properties/Values/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+schemaPath:"DashboardTemplateVariable#/properties/Values/items/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid2 = _errs6 === errors;
@@ -80,7 +67,7 @@ break;
 }
 else {
 validateDashboardTemplateVariableShape.errors = [{instancePath:instancePath+"/Values",schemaPath:"DashboardTemplateVariable#/properties/Values/type",
-keyword:"type",params:{type: "array"},message:"must be array"}];
+keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -94,8 +81,7 @@ var valid1 = true;
 }
 }
 else {
-validateDashboardTemplateVariableShape.errors = [{instancePath,schemaPath:"DashboardTemplateVariable#/type",keyword:"type",params:{type: "object"},
-message:"must be object"}];
+validateDashboardTemplateVariableShape.errors = [{instancePath,schemaPath:"DashboardTemplateVariable#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,31 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["DataSource","Region","InstanceId","User","AliasName"],
-  "properties": {
-    "DataSource": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "Region": {
-      "type": "string"
-    },
-    "InstanceId": {
-      "type": "string"
-    },
-    "User": {
-      "type": "string"
-    },
-    "AliasName": {
-      "type": "string"
-    },
-    "Password": {
-      "type": "string"
-    }
-  }
+  "required": ["DataSource","Region","InstanceId","User","AliasName"]
 };
 
 function validateDataTransformSqlDataSourceShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -40,7 +16,7 @@ for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
 validateDataTransformSqlDataSourceShape.errors = [{instancePath,schemaPath:"DataTransformSqlDataSource#/required",keyword:"required",
-params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -51,7 +27,7 @@ for(const key0 in data){
 if(!((((((key0 === "DataSource") || (key0 === "Region")) || (key0 === "InstanceId")) || (key0 === "User")) || (key0 === "AliasName")) ||
 (key0 === "Password"))){
 validateDataTransformSqlDataSourceShape.errors = [{instancePath,schemaPath:"DataTransformSqlDataSource#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -62,21 +38,21 @@ let data0 = data.DataSource;
 const _errs2 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
 validateDataTransformSqlDataSourceShape.errors = [{instancePath:instancePath+"/DataSource",schemaPath:"DataTransformSqlDataSource#/properties/DataSource/type",
-keyword:"type",params:{type: "integer"},message:"must be integer"}];
+keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs2){
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < 0 || isNaN(data0)){
 validateDataTransformSqlDataSourceShape.errors = [{instancePath:instancePath+"/DataSource",
-schemaPath:"DataTransformSqlDataSource#/properties/DataSource/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+schemaPath:"DataTransformSqlDataSource#/properties/DataSource/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data0 >= 18446744073709552000 || isNaN(data0)){
 validateDataTransformSqlDataSourceShape.errors = [{instancePath:instancePath+"/DataSource",
 schemaPath:"DataTransformSqlDataSource#/properties/DataSource/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<",
- limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+ limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -92,7 +68,7 @@ if(data.Region !== undefined){
 const _errs4 = errors;
 if(typeof data.Region !== "string"){
 validateDataTransformSqlDataSourceShape.errors = [{instancePath:instancePath+"/Region",schemaPath:"DataTransformSqlDataSource#/properties/Region/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -105,7 +81,7 @@ if(data.InstanceId !== undefined){
 const _errs6 = errors;
 if(typeof data.InstanceId !== "string"){
 validateDataTransformSqlDataSourceShape.errors = [{instancePath:instancePath+"/InstanceId",schemaPath:"DataTransformSqlDataSource#/properties/InstanceId/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -118,7 +94,7 @@ if(data.User !== undefined){
 const _errs8 = errors;
 if(typeof data.User !== "string"){
 validateDataTransformSqlDataSourceShape.errors = [{instancePath:instancePath+"/User",schemaPath:"DataTransformSqlDataSource#/properties/User/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -131,7 +107,7 @@ if(data.AliasName !== undefined){
 const _errs10 = errors;
 if(typeof data.AliasName !== "string"){
 validateDataTransformSqlDataSourceShape.errors = [{instancePath:instancePath+"/AliasName",schemaPath:"DataTransformSqlDataSource#/properties/AliasName/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs10 === errors;
@@ -144,7 +120,7 @@ if(data.Password !== undefined){
 const _errs12 = errors;
 if(typeof data.Password !== "string"){
 validateDataTransformSqlDataSourceShape.errors = [{instancePath:instancePath+"/Password",schemaPath:"DataTransformSqlDataSource#/properties/Password/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs12 === errors;
@@ -161,8 +137,7 @@ var valid1 = true;
 }
 }
 else {
-validateDataTransformSqlDataSourceShape.errors = [{instancePath,schemaPath:"DataTransformSqlDataSource#/type",keyword:"type",params:{type: "object"},
-message:"must be object"}];
+validateDataTransformSqlDataSourceShape.errors = [{instancePath,schemaPath:"DataTransformSqlDataSource#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,22 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["Region","TopicId","Scope"],
-  "properties": {
-    "Region": {
-      "type": "string"
-    },
-    "TopicId": {
-      "type": "string"
-    },
-    "Scope": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    }
-  }
+  "required": ["Region","TopicId","Scope"]
 };
 
 function validateDeliverConfigShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -30,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateDeliverConfigShape.errors = [{instancePath,schemaPath:"DeliverConfig#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateDeliverConfigShape.errors = [{instancePath,schemaPath:"DeliverConfig#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -41,7 +25,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "Region") || (key0 === "TopicId")) || (key0 === "Scope"))){
 validateDeliverConfigShape.errors = [{instancePath,schemaPath:"DeliverConfig#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -51,7 +35,7 @@ if(data.Region !== undefined){
 const _errs2 = errors;
 if(typeof data.Region !== "string"){
 validateDeliverConfigShape.errors = [{instancePath:instancePath+"/Region",schemaPath:"DeliverConfig#/properties/Region/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -64,7 +48,7 @@ if(data.TopicId !== undefined){
 const _errs4 = errors;
 if(typeof data.TopicId !== "string"){
 validateDeliverConfigShape.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"DeliverConfig#/properties/TopicId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -78,20 +62,20 @@ let data2 = data.Scope;
 const _errs6 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
 validateDeliverConfigShape.errors = [{instancePath:instancePath+"/Scope",schemaPath:"DeliverConfig#/properties/Scope/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs6){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
 validateDeliverConfigShape.errors = [{instancePath:instancePath+"/Scope",schemaPath:"DeliverConfig#/properties/Scope/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data2 >= 18446744073709552000 || isNaN(data2)){
 validateDeliverConfigShape.errors = [{instancePath:instancePath+"/Scope",schemaPath:"DeliverConfig#/properties/Scope/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -108,7 +92,7 @@ var valid1 = true;
 }
 }
 else {
-validateDeliverConfigShape.errors = [{instancePath,schemaPath:"DeliverConfig#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateDeliverConfigShape.errors = [{instancePath,schemaPath:"DeliverConfig#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,18 +2,7 @@
 // @ts-nocheck
 
 import { validateDlcFailTableInfoShape } from "./dlc-fail-table-info.js";
-const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "properties": {
-    "StoreToDlc": {
-      "type": "boolean"
-    },
-    "DlcFailTableInfo": {
-      "tcsdkShape": "DlcFailTableInfo"
-    }
-  }
-};
+const schema0 = {};
 const func0 = validateDlcFailTableInfoShape;
 
 function validateDlcFailHandleShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -25,7 +14,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "StoreToDlc") || (key0 === "DlcFailTableInfo"))){
 validateDlcFailHandleShape.errors = [{instancePath,schemaPath:"DlcFailHandle#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -35,7 +24,7 @@ if(data.StoreToDlc !== undefined){
 const _errs2 = errors;
 if(typeof data.StoreToDlc !== "boolean"){
 validateDlcFailHandleShape.errors = [{instancePath:instancePath+"/StoreToDlc",schemaPath:"DlcFailHandle#/properties/StoreToDlc/type",keyword:"type",
-params:{type: "boolean"},message:"must be boolean"}];
+params:{type: "boolean"}}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -60,7 +49,7 @@ var valid0 = true;
 }
 }
 else {
-validateDlcFailHandleShape.errors = [{instancePath,schemaPath:"DlcFailHandle#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateDlcFailHandleShape.errors = [{instancePath,schemaPath:"DlcFailHandle#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

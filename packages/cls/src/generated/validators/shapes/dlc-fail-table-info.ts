@@ -2,17 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["TableName","FieldName"],
-  "properties": {
-    "TableName": {
-      "type": "string"
-    },
-    "FieldName": {
-      "type": "string"
-    }
-  }
+  "required": ["TableName","FieldName"]
 };
 
 function validateDlcFailTableInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -25,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateDlcFailTableInfoShape.errors = [{instancePath,schemaPath:"DlcFailTableInfo#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateDlcFailTableInfoShape.errors = [{instancePath,schemaPath:"DlcFailTableInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -36,7 +25,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "TableName") || (key0 === "FieldName"))){
 validateDlcFailTableInfoShape.errors = [{instancePath,schemaPath:"DlcFailTableInfo#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -46,7 +35,7 @@ if(data.TableName !== undefined){
 const _errs2 = errors;
 if(typeof data.TableName !== "string"){
 validateDlcFailTableInfoShape.errors = [{instancePath:instancePath+"/TableName",schemaPath:"DlcFailTableInfo#/properties/TableName/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -59,7 +48,7 @@ if(data.FieldName !== undefined){
 const _errs4 = errors;
 if(typeof data.FieldName !== "string"){
 validateDlcFailTableInfoShape.errors = [{instancePath:instancePath+"/FieldName",schemaPath:"DlcFailTableInfo#/properties/FieldName/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -72,7 +61,7 @@ var valid1 = true;
 }
 }
 else {
-validateDlcFailTableInfoShape.errors = [{instancePath,schemaPath:"DlcFailTableInfo#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateDlcFailTableInfoShape.errors = [{instancePath,schemaPath:"DlcFailTableInfo#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

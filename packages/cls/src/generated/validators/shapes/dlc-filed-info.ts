@@ -2,26 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["ClsField","DlcField","DlcFieldType"],
-  "properties": {
-    "ClsField": {
-      "type": "string"
-    },
-    "DlcField": {
-      "type": "string"
-    },
-    "DlcFieldType": {
-      "type": "string"
-    },
-    "FillField": {
-      "type": "string"
-    },
-    "Disable": {
-      "type": "boolean"
-    }
-  }
+  "required": ["ClsField","DlcField","DlcFieldType"]
 };
 
 function validateDlcFiledInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -34,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateDlcFiledInfoShape.errors = [{instancePath,schemaPath:"DlcFiledInfo#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateDlcFiledInfoShape.errors = [{instancePath,schemaPath:"DlcFiledInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -45,7 +25,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(((((key0 === "ClsField") || (key0 === "DlcField")) || (key0 === "DlcFieldType")) || (key0 === "FillField")) || (key0 === "Disable"))){
 validateDlcFiledInfoShape.errors = [{instancePath,schemaPath:"DlcFiledInfo#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -55,7 +35,7 @@ if(data.ClsField !== undefined){
 const _errs2 = errors;
 if(typeof data.ClsField !== "string"){
 validateDlcFiledInfoShape.errors = [{instancePath:instancePath+"/ClsField",schemaPath:"DlcFiledInfo#/properties/ClsField/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -68,7 +48,7 @@ if(data.DlcField !== undefined){
 const _errs4 = errors;
 if(typeof data.DlcField !== "string"){
 validateDlcFiledInfoShape.errors = [{instancePath:instancePath+"/DlcField",schemaPath:"DlcFiledInfo#/properties/DlcField/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -81,7 +61,7 @@ if(data.DlcFieldType !== undefined){
 const _errs6 = errors;
 if(typeof data.DlcFieldType !== "string"){
 validateDlcFiledInfoShape.errors = [{instancePath:instancePath+"/DlcFieldType",schemaPath:"DlcFiledInfo#/properties/DlcFieldType/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -94,7 +74,7 @@ if(data.FillField !== undefined){
 const _errs8 = errors;
 if(typeof data.FillField !== "string"){
 validateDlcFiledInfoShape.errors = [{instancePath:instancePath+"/FillField",schemaPath:"DlcFiledInfo#/properties/FillField/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -107,7 +87,7 @@ if(data.Disable !== undefined){
 const _errs10 = errors;
 if(typeof data.Disable !== "boolean"){
 validateDlcFiledInfoShape.errors = [{instancePath:instancePath+"/Disable",schemaPath:"DlcFiledInfo#/properties/Disable/type",keyword:"type",
-params:{type: "boolean"},message:"must be boolean"}];
+params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs10 === errors;
@@ -123,7 +103,7 @@ var valid1 = true;
 }
 }
 else {
-validateDlcFiledInfoShape.errors = [{instancePath,schemaPath:"DlcFiledInfo#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateDlcFiledInfoShape.errors = [{instancePath,schemaPath:"DlcFiledInfo#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

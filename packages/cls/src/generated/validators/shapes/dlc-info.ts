@@ -6,29 +6,7 @@ import { validateDlcPartitionExtraShape } from "./dlc-partition-extra.js";
 import { validateDlcPartitionInfoShape } from "./dlc-partition-info.js";
 import { validateDlcTableInfoShape } from "./dlc-table-info.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["TableInfo","FieldInfos","PartitionInfos"],
-  "properties": {
-    "TableInfo": {
-      "tcsdkShape": "DlcTableInfo"
-    },
-    "FieldInfos": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "DlcFiledInfo"
-      }
-    },
-    "PartitionInfos": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "DlcPartitionInfo"
-      }
-    },
-    "PartitionExtra": {
-      "tcsdkShape": "DlcPartitionExtra"
-    }
-  }
+  "required": ["TableInfo","FieldInfos","PartitionInfos"]
 };
 const func0 = validateDlcTableInfoShape;
 const func1 = validateDlcFiledInfoShape;
@@ -45,8 +23,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateDlcInfoShape.errors = [{instancePath,schemaPath:"DlcInfo#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateDlcInfoShape.errors = [{instancePath,schemaPath:"DlcInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -55,8 +32,7 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((key0 === "TableInfo") || (key0 === "FieldInfos")) || (key0 === "PartitionInfos")) || (key0 === "PartitionExtra"))){
-validateDlcInfoShape.errors = [{instancePath,schemaPath:"DlcInfo#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateDlcInfoShape.errors = [{instancePath,schemaPath:"DlcInfo#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -94,8 +70,8 @@ break;
 }
 }
 else {
-validateDlcInfoShape.errors = [{instancePath:instancePath+"/FieldInfos",schemaPath:"DlcInfo#/properties/FieldInfos/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateDlcInfoShape.errors = [{instancePath:instancePath+"/FieldInfos",schemaPath:"DlcInfo#/properties/FieldInfos/type",keyword:"type",
+params:{type: "array"}}];
 return false;
 }
 }
@@ -126,7 +102,7 @@ break;
 }
 else {
 validateDlcInfoShape.errors = [{instancePath:instancePath+"/PartitionInfos",schemaPath:"DlcInfo#/properties/PartitionInfos/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -154,7 +130,7 @@ var valid1 = true;
 }
 }
 else {
-validateDlcInfoShape.errors = [{instancePath,schemaPath:"DlcInfo#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateDlcInfoShape.errors = [{instancePath,schemaPath:"DlcInfo#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

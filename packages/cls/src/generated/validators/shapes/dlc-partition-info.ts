@@ -2,20 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["ClsField","DlcField","DlcFieldType"],
-  "properties": {
-    "ClsField": {
-      "type": "string"
-    },
-    "DlcField": {
-      "type": "string"
-    },
-    "DlcFieldType": {
-      "type": "string"
-    }
-  }
+  "required": ["ClsField","DlcField","DlcFieldType"]
 };
 
 function validateDlcPartitionInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -28,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateDlcPartitionInfoShape.errors = [{instancePath,schemaPath:"DlcPartitionInfo#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateDlcPartitionInfoShape.errors = [{instancePath,schemaPath:"DlcPartitionInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -39,7 +25,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "ClsField") || (key0 === "DlcField")) || (key0 === "DlcFieldType"))){
 validateDlcPartitionInfoShape.errors = [{instancePath,schemaPath:"DlcPartitionInfo#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -49,7 +35,7 @@ if(data.ClsField !== undefined){
 const _errs2 = errors;
 if(typeof data.ClsField !== "string"){
 validateDlcPartitionInfoShape.errors = [{instancePath:instancePath+"/ClsField",schemaPath:"DlcPartitionInfo#/properties/ClsField/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -62,7 +48,7 @@ if(data.DlcField !== undefined){
 const _errs4 = errors;
 if(typeof data.DlcField !== "string"){
 validateDlcPartitionInfoShape.errors = [{instancePath:instancePath+"/DlcField",schemaPath:"DlcPartitionInfo#/properties/DlcField/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -75,7 +61,7 @@ if(data.DlcFieldType !== undefined){
 const _errs6 = errors;
 if(typeof data.DlcFieldType !== "string"){
 validateDlcPartitionInfoShape.errors = [{instancePath:instancePath+"/DlcFieldType",schemaPath:"DlcPartitionInfo#/properties/DlcFieldType/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -89,7 +75,7 @@ var valid1 = true;
 }
 }
 else {
-validateDlcPartitionInfoShape.errors = [{instancePath,schemaPath:"DlcPartitionInfo#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateDlcPartitionInfoShape.errors = [{instancePath,schemaPath:"DlcPartitionInfo#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

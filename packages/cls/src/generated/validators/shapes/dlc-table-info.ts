@@ -2,20 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["DataDirectory","DatabaseName","TableName"],
-  "properties": {
-    "DataDirectory": {
-      "type": "string"
-    },
-    "DatabaseName": {
-      "type": "string"
-    },
-    "TableName": {
-      "type": "string"
-    }
-  }
+  "required": ["DataDirectory","DatabaseName","TableName"]
 };
 
 function validateDlcTableInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -28,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateDlcTableInfoShape.errors = [{instancePath,schemaPath:"DlcTableInfo#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateDlcTableInfoShape.errors = [{instancePath,schemaPath:"DlcTableInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -39,7 +25,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "DataDirectory") || (key0 === "DatabaseName")) || (key0 === "TableName"))){
 validateDlcTableInfoShape.errors = [{instancePath,schemaPath:"DlcTableInfo#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -49,7 +35,7 @@ if(data.DataDirectory !== undefined){
 const _errs2 = errors;
 if(typeof data.DataDirectory !== "string"){
 validateDlcTableInfoShape.errors = [{instancePath:instancePath+"/DataDirectory",schemaPath:"DlcTableInfo#/properties/DataDirectory/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -62,7 +48,7 @@ if(data.DatabaseName !== undefined){
 const _errs4 = errors;
 if(typeof data.DatabaseName !== "string"){
 validateDlcTableInfoShape.errors = [{instancePath:instancePath+"/DatabaseName",schemaPath:"DlcTableInfo#/properties/DatabaseName/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -75,7 +61,7 @@ if(data.TableName !== undefined){
 const _errs6 = errors;
 if(typeof data.TableName !== "string"){
 validateDlcTableInfoShape.errors = [{instancePath:instancePath+"/TableName",schemaPath:"DlcTableInfo#/properties/TableName/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -89,7 +75,7 @@ var valid1 = true;
 }
 }
 else {
-validateDlcTableInfoShape.errors = [{instancePath,schemaPath:"DlcTableInfo#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateDlcTableInfoShape.errors = [{instancePath,schemaPath:"DlcTableInfo#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

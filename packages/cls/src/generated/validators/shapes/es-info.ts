@@ -2,45 +2,16 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["EsType"],
   "properties": {
-    "EsType": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "AccessMode": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "InstanceId": {
-      "type": "string"
-    },
-    "User": {
-      "type": "string"
-    },
-    "Address": {
-      "type": "string"
-    },
-    "Port": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "VpcId": {
-      "type": "string"
-    },
-    "VirtualGatewayType": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "Password": {
-      "type": "string"
-    }
+    "EsType": {},
+    "AccessMode": {},
+    "InstanceId": {},
+    "User": {},
+    "Address": {},
+    "Port": {},
+    "VpcId": {},
+    "VirtualGatewayType": {},
+    "Password": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -52,16 +23,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.EsType === undefined) && (missing0 = "EsType")){
-validateEsInfoShape.errors = [{instancePath,schemaPath:"EsInfo#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateEsInfoShape.errors = [{instancePath,schemaPath:"EsInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
-validateEsInfoShape.errors = [{instancePath,schemaPath:"EsInfo#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateEsInfoShape.errors = [{instancePath,schemaPath:"EsInfo#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -71,21 +40,20 @@ if(data.EsType !== undefined){
 let data0 = data.EsType;
 const _errs2 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-validateEsInfoShape.errors = [{instancePath:instancePath+"/EsType",schemaPath:"EsInfo#/properties/EsType/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateEsInfoShape.errors = [{instancePath:instancePath+"/EsType",schemaPath:"EsInfo#/properties/EsType/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs2){
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < 0 || isNaN(data0)){
 validateEsInfoShape.errors = [{instancePath:instancePath+"/EsType",schemaPath:"EsInfo#/properties/EsType/minimum",keyword:"minimum",params:{comparison: ">=",
- limit: 0},message:"must be >= 0"}];
+ limit: 0}}];
 return false;
 }
 else {
 if(data0 >= 18446744073709552000 || isNaN(data0)){
 validateEsInfoShape.errors = [{instancePath:instancePath+"/EsType",schemaPath:"EsInfo#/properties/EsType/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -101,21 +69,21 @@ if(data.AccessMode !== undefined){
 let data1 = data.AccessMode;
 const _errs4 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validateEsInfoShape.errors = [{instancePath:instancePath+"/AccessMode",schemaPath:"EsInfo#/properties/AccessMode/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateEsInfoShape.errors = [{instancePath:instancePath+"/AccessMode",schemaPath:"EsInfo#/properties/AccessMode/type",keyword:"type",
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs4){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 0 || isNaN(data1)){
 validateEsInfoShape.errors = [{instancePath:instancePath+"/AccessMode",schemaPath:"EsInfo#/properties/AccessMode/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data1 >= 18446744073709552000 || isNaN(data1)){
 validateEsInfoShape.errors = [{instancePath:instancePath+"/AccessMode",schemaPath:"EsInfo#/properties/AccessMode/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -130,8 +98,7 @@ if(valid0){
 if(data.InstanceId !== undefined){
 const _errs6 = errors;
 if(typeof data.InstanceId !== "string"){
-validateEsInfoShape.errors = [{instancePath:instancePath+"/InstanceId",schemaPath:"EsInfo#/properties/InstanceId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateEsInfoShape.errors = [{instancePath:instancePath+"/InstanceId",schemaPath:"EsInfo#/properties/InstanceId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -143,8 +110,7 @@ if(valid0){
 if(data.User !== undefined){
 const _errs8 = errors;
 if(typeof data.User !== "string"){
-validateEsInfoShape.errors = [{instancePath:instancePath+"/User",schemaPath:"EsInfo#/properties/User/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateEsInfoShape.errors = [{instancePath:instancePath+"/User",schemaPath:"EsInfo#/properties/User/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs8 === errors;
@@ -156,8 +122,7 @@ if(valid0){
 if(data.Address !== undefined){
 const _errs10 = errors;
 if(typeof data.Address !== "string"){
-validateEsInfoShape.errors = [{instancePath:instancePath+"/Address",schemaPath:"EsInfo#/properties/Address/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateEsInfoShape.errors = [{instancePath:instancePath+"/Address",schemaPath:"EsInfo#/properties/Address/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs10 === errors;
@@ -170,21 +135,20 @@ if(data.Port !== undefined){
 let data5 = data.Port;
 const _errs12 = errors;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-validateEsInfoShape.errors = [{instancePath:instancePath+"/Port",schemaPath:"EsInfo#/properties/Port/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateEsInfoShape.errors = [{instancePath:instancePath+"/Port",schemaPath:"EsInfo#/properties/Port/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs12){
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 < 0 || isNaN(data5)){
 validateEsInfoShape.errors = [{instancePath:instancePath+"/Port",schemaPath:"EsInfo#/properties/Port/minimum",keyword:"minimum",params:{comparison: ">=",
- limit: 0},message:"must be >= 0"}];
+ limit: 0}}];
 return false;
 }
 else {
 if(data5 >= 18446744073709552000 || isNaN(data5)){
 validateEsInfoShape.errors = [{instancePath:instancePath+"/Port",schemaPath:"EsInfo#/properties/Port/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -199,8 +163,7 @@ if(valid0){
 if(data.VpcId !== undefined){
 const _errs14 = errors;
 if(typeof data.VpcId !== "string"){
-validateEsInfoShape.errors = [{instancePath:instancePath+"/VpcId",schemaPath:"EsInfo#/properties/VpcId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateEsInfoShape.errors = [{instancePath:instancePath+"/VpcId",schemaPath:"EsInfo#/properties/VpcId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs14 === errors;
@@ -214,20 +177,20 @@ let data7 = data.VirtualGatewayType;
 const _errs16 = errors;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
 validateEsInfoShape.errors = [{instancePath:instancePath+"/VirtualGatewayType",schemaPath:"EsInfo#/properties/VirtualGatewayType/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs16){
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 < 0 || isNaN(data7)){
 validateEsInfoShape.errors = [{instancePath:instancePath+"/VirtualGatewayType",schemaPath:"EsInfo#/properties/VirtualGatewayType/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data7 >= 18446744073709552000 || isNaN(data7)){
 validateEsInfoShape.errors = [{instancePath:instancePath+"/VirtualGatewayType",schemaPath:"EsInfo#/properties/VirtualGatewayType/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -242,8 +205,7 @@ if(valid0){
 if(data.Password !== undefined){
 const _errs18 = errors;
 if(typeof data.Password !== "string"){
-validateEsInfoShape.errors = [{instancePath:instancePath+"/Password",schemaPath:"EsInfo#/properties/Password/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateEsInfoShape.errors = [{instancePath:instancePath+"/Password",schemaPath:"EsInfo#/properties/Password/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs18 === errors;
@@ -263,7 +225,7 @@ var valid0 = true;
 }
 }
 else {
-validateEsInfoShape.errors = [{instancePath,schemaPath:"EsInfo#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateEsInfoShape.errors = [{instancePath,schemaPath:"EsInfo#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

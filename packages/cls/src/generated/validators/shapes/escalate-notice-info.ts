@@ -4,39 +4,7 @@
 import { validateNoticeReceiverShape } from "./notice-receiver.js";
 import { validateWebCallbackShape } from "./web-callback.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["NoticeReceivers","WebCallbacks"],
-  "properties": {
-    "NoticeReceivers": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "NoticeReceiver"
-      }
-    },
-    "WebCallbacks": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "WebCallback"
-      }
-    },
-    "Escalate": {
-      "type": "boolean"
-    },
-    "Interval": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "Type": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "EscalateNotice": {
-      "tcsdkShape": "EscalateNoticeInfo"
-    }
-  }
+  "required": ["NoticeReceivers","WebCallbacks"]
 };
 const func0 = validateNoticeReceiverShape;
 const func1 = validateWebCallbackShape;
@@ -52,8 +20,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateEscalateNoticeInfoShape.errors = [{instancePath,schemaPath:"EscalateNoticeInfo#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateEscalateNoticeInfoShape.errors = [{instancePath,schemaPath:"EscalateNoticeInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -64,7 +31,7 @@ for(const key0 in data){
 if(!((((((key0 === "NoticeReceivers") || (key0 === "WebCallbacks")) || (key0 === "Escalate")) || (key0 === "Interval")) || (key0 === "Type")) ||
 (key0 === "EscalateNotice"))){
 validateEscalateNoticeInfoShape.errors = [{instancePath,schemaPath:"EscalateNoticeInfo#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -91,7 +58,7 @@ break;
 }
 else {
 validateEscalateNoticeInfoShape.errors = [{instancePath:instancePath+"/NoticeReceivers",schemaPath:"EscalateNoticeInfo#/properties/NoticeReceivers/type",
-keyword:"type",params:{type: "array"},message:"must be array"}];
+keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -122,7 +89,7 @@ break;
 }
 else {
 validateEscalateNoticeInfoShape.errors = [{instancePath:instancePath+"/WebCallbacks",schemaPath:"EscalateNoticeInfo#/properties/WebCallbacks/type",
-keyword:"type",params:{type: "array"},message:"must be array"}];
+keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -136,7 +103,7 @@ if(data.Escalate !== undefined){
 const _errs8 = errors;
 if(typeof data.Escalate !== "boolean"){
 validateEscalateNoticeInfoShape.errors = [{instancePath:instancePath+"/Escalate",schemaPath:"EscalateNoticeInfo#/properties/Escalate/type",keyword:"type",
-params:{type: "boolean"},message:"must be boolean"}];
+params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -150,20 +117,20 @@ let data5 = data.Interval;
 const _errs10 = errors;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
 validateEscalateNoticeInfoShape.errors = [{instancePath:instancePath+"/Interval",schemaPath:"EscalateNoticeInfo#/properties/Interval/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs10){
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 < 0 || isNaN(data5)){
 validateEscalateNoticeInfoShape.errors = [{instancePath:instancePath+"/Interval",schemaPath:"EscalateNoticeInfo#/properties/Interval/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data5 >= 18446744073709552000 || isNaN(data5)){
 validateEscalateNoticeInfoShape.errors = [{instancePath:instancePath+"/Interval",schemaPath:"EscalateNoticeInfo#/properties/Interval/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -180,20 +147,20 @@ let data6 = data.Type;
 const _errs12 = errors;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
 validateEscalateNoticeInfoShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"EscalateNoticeInfo#/properties/Type/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs12){
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 < 0 || isNaN(data6)){
 validateEscalateNoticeInfoShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"EscalateNoticeInfo#/properties/Type/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data6 >= 18446744073709552000 || isNaN(data6)){
 validateEscalateNoticeInfoShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"EscalateNoticeInfo#/properties/Type/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -225,7 +192,7 @@ var valid1 = true;
 }
 }
 else {
-validateEscalateNoticeInfoShape.errors = [{instancePath,schemaPath:"EscalateNoticeInfo#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateEscalateNoticeInfoShape.errors = [{instancePath,schemaPath:"EscalateNoticeInfo#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,30 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["EventChannel","TimeType"],
-  "properties": {
-    "EventChannel": {
-      "type": "string"
-    },
-    "TimeType": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "Timestamp": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "EventIDs": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    }
-  }
+  "required": ["EventChannel","TimeType"]
 };
 
 function validateEventLogShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -38,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateEventLogShape.errors = [{instancePath,schemaPath:"EventLog#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateEventLogShape.errors = [{instancePath,schemaPath:"EventLog#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -48,8 +24,7 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((key0 === "EventChannel") || (key0 === "TimeType")) || (key0 === "Timestamp")) || (key0 === "EventIDs"))){
-validateEventLogShape.errors = [{instancePath,schemaPath:"EventLog#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateEventLogShape.errors = [{instancePath,schemaPath:"EventLog#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -59,7 +34,7 @@ if(data.EventChannel !== undefined){
 const _errs2 = errors;
 if(typeof data.EventChannel !== "string"){
 validateEventLogShape.errors = [{instancePath:instancePath+"/EventChannel",schemaPath:"EventLog#/properties/EventChannel/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -72,21 +47,21 @@ if(data.TimeType !== undefined){
 let data1 = data.TimeType;
 const _errs4 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validateEventLogShape.errors = [{instancePath:instancePath+"/TimeType",schemaPath:"EventLog#/properties/TimeType/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateEventLogShape.errors = [{instancePath:instancePath+"/TimeType",schemaPath:"EventLog#/properties/TimeType/type",keyword:"type",
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs4){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 0 || isNaN(data1)){
 validateEventLogShape.errors = [{instancePath:instancePath+"/TimeType",schemaPath:"EventLog#/properties/TimeType/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data1 >= 18446744073709552000 || isNaN(data1)){
 validateEventLogShape.errors = [{instancePath:instancePath+"/TimeType",schemaPath:"EventLog#/properties/TimeType/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -103,20 +78,20 @@ let data2 = data.Timestamp;
 const _errs6 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
 validateEventLogShape.errors = [{instancePath:instancePath+"/Timestamp",schemaPath:"EventLog#/properties/Timestamp/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs6){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
 validateEventLogShape.errors = [{instancePath:instancePath+"/Timestamp",schemaPath:"EventLog#/properties/Timestamp/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data2 >= 18446744073709552000 || isNaN(data2)){
 validateEventLogShape.errors = [{instancePath:instancePath+"/Timestamp",schemaPath:"EventLog#/properties/Timestamp/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -139,7 +114,7 @@ for(let i0=0; i0<len0; i0++){
 const _errs10 = errors;
 if(typeof data3[i0] !== "string"){
 validateEventLogShape.errors = [{instancePath:instancePath+"/EventIDs/" + i0,schemaPath:"EventLog#/properties/EventIDs/items/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid2 = _errs10 === errors;
@@ -149,8 +124,7 @@ break;
 }
 }
 else {
-validateEventLogShape.errors = [{instancePath:instancePath+"/EventIDs",schemaPath:"EventLog#/properties/EventIDs/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateEventLogShape.errors = [{instancePath:instancePath+"/EventIDs",schemaPath:"EventLog#/properties/EventIDs/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -166,7 +140,7 @@ var valid1 = true;
 }
 }
 else {
-validateEventLogShape.errors = [{instancePath,schemaPath:"EventLog#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateEventLogShape.errors = [{instancePath,schemaPath:"EventLog#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

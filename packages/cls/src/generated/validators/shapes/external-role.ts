@@ -2,17 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["RoleArn","ExternalId"],
-  "properties": {
-    "RoleArn": {
-      "type": "string"
-    },
-    "ExternalId": {
-      "type": "string"
-    }
-  }
+  "required": ["RoleArn","ExternalId"]
 };
 
 function validateExternalRoleShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -25,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateExternalRoleShape.errors = [{instancePath,schemaPath:"ExternalRole#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateExternalRoleShape.errors = [{instancePath,schemaPath:"ExternalRole#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -36,7 +25,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "RoleArn") || (key0 === "ExternalId"))){
 validateExternalRoleShape.errors = [{instancePath,schemaPath:"ExternalRole#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -46,7 +35,7 @@ if(data.RoleArn !== undefined){
 const _errs2 = errors;
 if(typeof data.RoleArn !== "string"){
 validateExternalRoleShape.errors = [{instancePath:instancePath+"/RoleArn",schemaPath:"ExternalRole#/properties/RoleArn/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -59,7 +48,7 @@ if(data.ExternalId !== undefined){
 const _errs4 = errors;
 if(typeof data.ExternalId !== "string"){
 validateExternalRoleShape.errors = [{instancePath:instancePath+"/ExternalId",schemaPath:"ExternalRole#/properties/ExternalId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -72,7 +61,7 @@ var valid1 = true;
 }
 }
 else {
-validateExternalRoleShape.errors = [{instancePath,schemaPath:"ExternalRole#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateExternalRoleShape.errors = [{instancePath,schemaPath:"ExternalRole#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

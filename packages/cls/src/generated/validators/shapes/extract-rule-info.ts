@@ -6,95 +6,28 @@ import { validateEventLogShape } from "./event-log.js";
 import { validateKeyRegexInfoShape } from "./key-regex-info.js";
 import { validateMetaTagInfoShape } from "./meta-tag-info.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
   "properties": {
-    "TimeKey": {
-      "type": "string"
-    },
-    "TimeFormat": {
-      "type": "string"
-    },
-    "Delimiter": {
-      "type": "string"
-    },
-    "LogRegex": {
-      "type": "string"
-    },
-    "BeginRegex": {
-      "type": "string"
-    },
-    "Keys": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "FilterKeyRegex": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "KeyRegexInfo"
-      }
-    },
-    "UnMatchUpLoadSwitch": {
-      "type": "boolean"
-    },
-    "UnMatchLogKey": {
-      "type": "string"
-    },
-    "Backtracking": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "IsGBK": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "JsonStandard": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "Protocol": {
-      "type": "string"
-    },
-    "Address": {
-      "type": "string"
-    },
-    "ParseProtocol": {
-      "type": "string"
-    },
-    "MetadataType": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "PathRegex": {
-      "type": "string"
-    },
-    "MetaTags": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "MetaTagInfo"
-      }
-    },
-    "EventLogRules": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "EventLog"
-      }
-    },
-    "AdvanceFilterRules": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "AdvanceFilterRuleInfo"
-      }
-    },
-    "RawLogKey": {
-      "type": "string"
-    }
+    "TimeKey": {},
+    "TimeFormat": {},
+    "Delimiter": {},
+    "LogRegex": {},
+    "BeginRegex": {},
+    "Keys": {},
+    "FilterKeyRegex": {},
+    "UnMatchUpLoadSwitch": {},
+    "UnMatchLogKey": {},
+    "Backtracking": {},
+    "IsGBK": {},
+    "JsonStandard": {},
+    "Protocol": {},
+    "Address": {},
+    "ParseProtocol": {},
+    "MetadataType": {},
+    "PathRegex": {},
+    "MetaTags": {},
+    "EventLogRules": {},
+    "AdvanceFilterRules": {},
+    "RawLogKey": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -112,7 +45,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
 validateExtractRuleInfoShape.errors = [{instancePath,schemaPath:"ExtractRuleInfo#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -122,7 +55,7 @@ if(data.TimeKey !== undefined){
 const _errs2 = errors;
 if(typeof data.TimeKey !== "string"){
 validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/TimeKey",schemaPath:"ExtractRuleInfo#/properties/TimeKey/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -135,7 +68,7 @@ if(data.TimeFormat !== undefined){
 const _errs4 = errors;
 if(typeof data.TimeFormat !== "string"){
 validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/TimeFormat",schemaPath:"ExtractRuleInfo#/properties/TimeFormat/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -148,7 +81,7 @@ if(data.Delimiter !== undefined){
 const _errs6 = errors;
 if(typeof data.Delimiter !== "string"){
 validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/Delimiter",schemaPath:"ExtractRuleInfo#/properties/Delimiter/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -161,7 +94,7 @@ if(data.LogRegex !== undefined){
 const _errs8 = errors;
 if(typeof data.LogRegex !== "string"){
 validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/LogRegex",schemaPath:"ExtractRuleInfo#/properties/LogRegex/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs8 === errors;
@@ -174,7 +107,7 @@ if(data.BeginRegex !== undefined){
 const _errs10 = errors;
 if(typeof data.BeginRegex !== "string"){
 validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/BeginRegex",schemaPath:"ExtractRuleInfo#/properties/BeginRegex/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs10 === errors;
@@ -194,7 +127,7 @@ for(let i0=0; i0<len0; i0++){
 const _errs14 = errors;
 if(typeof data5[i0] !== "string"){
 validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/Keys/" + i0,schemaPath:"ExtractRuleInfo#/properties/Keys/items/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs14 === errors;
@@ -205,7 +138,7 @@ break;
 }
 else {
 validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/Keys",schemaPath:"ExtractRuleInfo#/properties/Keys/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -236,7 +169,7 @@ break;
 }
 else {
 validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/FilterKeyRegex",schemaPath:"ExtractRuleInfo#/properties/FilterKeyRegex/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -250,7 +183,7 @@ if(data.UnMatchUpLoadSwitch !== undefined){
 const _errs19 = errors;
 if(typeof data.UnMatchUpLoadSwitch !== "boolean"){
 validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/UnMatchUpLoadSwitch",schemaPath:"ExtractRuleInfo#/properties/UnMatchUpLoadSwitch/type",
-keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+keyword:"type",params:{type: "boolean"}}];
 return false;
 }
 var valid0 = _errs19 === errors;
@@ -263,7 +196,7 @@ if(data.UnMatchLogKey !== undefined){
 const _errs21 = errors;
 if(typeof data.UnMatchLogKey !== "string"){
 validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/UnMatchLogKey",schemaPath:"ExtractRuleInfo#/properties/UnMatchLogKey/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs21 === errors;
@@ -277,20 +210,20 @@ let data11 = data.Backtracking;
 const _errs23 = errors;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
 validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/Backtracking",schemaPath:"ExtractRuleInfo#/properties/Backtracking/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs23){
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 < -9223372036854776000 || isNaN(data11)){
 validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/Backtracking",schemaPath:"ExtractRuleInfo#/properties/Backtracking/minimum",
-keyword:"minimum",params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+keyword:"minimum",params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data11 >= 9223372036854776000 || isNaN(data11)){
 validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/Backtracking",schemaPath:"ExtractRuleInfo#/properties/Backtracking/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -307,20 +240,20 @@ let data12 = data.IsGBK;
 const _errs25 = errors;
 if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
 validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/IsGBK",schemaPath:"ExtractRuleInfo#/properties/IsGBK/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs25){
 if((typeof data12 == "number") && (isFinite(data12))){
 if(data12 < -9223372036854776000 || isNaN(data12)){
 validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/IsGBK",schemaPath:"ExtractRuleInfo#/properties/IsGBK/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data12 >= 9223372036854776000 || isNaN(data12)){
 validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/IsGBK",schemaPath:"ExtractRuleInfo#/properties/IsGBK/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -337,20 +270,20 @@ let data13 = data.JsonStandard;
 const _errs27 = errors;
 if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
 validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/JsonStandard",schemaPath:"ExtractRuleInfo#/properties/JsonStandard/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs27){
 if((typeof data13 == "number") && (isFinite(data13))){
 if(data13 < -9223372036854776000 || isNaN(data13)){
 validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/JsonStandard",schemaPath:"ExtractRuleInfo#/properties/JsonStandard/minimum",
-keyword:"minimum",params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+keyword:"minimum",params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data13 >= 9223372036854776000 || isNaN(data13)){
 validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/JsonStandard",schemaPath:"ExtractRuleInfo#/properties/JsonStandard/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -366,7 +299,7 @@ if(data.Protocol !== undefined){
 const _errs29 = errors;
 if(typeof data.Protocol !== "string"){
 validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/Protocol",schemaPath:"ExtractRuleInfo#/properties/Protocol/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs29 === errors;
@@ -379,7 +312,7 @@ if(data.Address !== undefined){
 const _errs31 = errors;
 if(typeof data.Address !== "string"){
 validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/Address",schemaPath:"ExtractRuleInfo#/properties/Address/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs31 === errors;
@@ -392,7 +325,7 @@ if(data.ParseProtocol !== undefined){
 const _errs33 = errors;
 if(typeof data.ParseProtocol !== "string"){
 validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/ParseProtocol",schemaPath:"ExtractRuleInfo#/properties/ParseProtocol/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs33 === errors;
@@ -406,20 +339,20 @@ let data17 = data.MetadataType;
 const _errs35 = errors;
 if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
 validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/MetadataType",schemaPath:"ExtractRuleInfo#/properties/MetadataType/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs35){
 if((typeof data17 == "number") && (isFinite(data17))){
 if(data17 < -9223372036854776000 || isNaN(data17)){
 validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/MetadataType",schemaPath:"ExtractRuleInfo#/properties/MetadataType/minimum",
-keyword:"minimum",params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+keyword:"minimum",params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data17 >= 9223372036854776000 || isNaN(data17)){
 validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/MetadataType",schemaPath:"ExtractRuleInfo#/properties/MetadataType/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -435,7 +368,7 @@ if(data.PathRegex !== undefined){
 const _errs37 = errors;
 if(typeof data.PathRegex !== "string"){
 validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/PathRegex",schemaPath:"ExtractRuleInfo#/properties/PathRegex/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs37 === errors;
@@ -465,7 +398,7 @@ break;
 }
 else {
 validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/MetaTags",schemaPath:"ExtractRuleInfo#/properties/MetaTags/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -496,7 +429,7 @@ break;
 }
 else {
 validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/EventLogRules",schemaPath:"ExtractRuleInfo#/properties/EventLogRules/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -527,7 +460,7 @@ break;
 }
 else {
 validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/AdvanceFilterRules",schemaPath:"ExtractRuleInfo#/properties/AdvanceFilterRules/type",
-keyword:"type",params:{type: "array"},message:"must be array"}];
+keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -541,7 +474,7 @@ if(data.RawLogKey !== undefined){
 const _errs48 = errors;
 if(typeof data.RawLogKey !== "string"){
 validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/RawLogKey",schemaPath:"ExtractRuleInfo#/properties/RawLogKey/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs48 === errors;
@@ -572,7 +505,7 @@ var valid0 = true;
 }
 }
 else {
-validateExtractRuleInfoShape.errors = [{instancePath,schemaPath:"ExtractRuleInfo#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateExtractRuleInfoShape.errors = [{instancePath,schemaPath:"ExtractRuleInfo#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

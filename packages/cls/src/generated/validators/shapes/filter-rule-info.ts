@@ -2,20 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["Key","Regex","Value"],
-  "properties": {
-    "Key": {
-      "type": "string"
-    },
-    "Regex": {
-      "type": "string"
-    },
-    "Value": {
-      "type": "string"
-    }
-  }
+  "required": ["Key","Regex","Value"]
 };
 
 function validateFilterRuleInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -28,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateFilterRuleInfoShape.errors = [{instancePath,schemaPath:"FilterRuleInfo#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateFilterRuleInfoShape.errors = [{instancePath,schemaPath:"FilterRuleInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -39,7 +25,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "Key") || (key0 === "Regex")) || (key0 === "Value"))){
 validateFilterRuleInfoShape.errors = [{instancePath,schemaPath:"FilterRuleInfo#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -48,8 +34,8 @@ if(_errs1 === errors){
 if(data.Key !== undefined){
 const _errs2 = errors;
 if(typeof data.Key !== "string"){
-validateFilterRuleInfoShape.errors = [{instancePath:instancePath+"/Key",schemaPath:"FilterRuleInfo#/properties/Key/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateFilterRuleInfoShape.errors = [{instancePath:instancePath+"/Key",schemaPath:"FilterRuleInfo#/properties/Key/type",keyword:"type",
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -62,7 +48,7 @@ if(data.Regex !== undefined){
 const _errs4 = errors;
 if(typeof data.Regex !== "string"){
 validateFilterRuleInfoShape.errors = [{instancePath:instancePath+"/Regex",schemaPath:"FilterRuleInfo#/properties/Regex/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -75,7 +61,7 @@ if(data.Value !== undefined){
 const _errs6 = errors;
 if(typeof data.Value !== "string"){
 validateFilterRuleInfoShape.errors = [{instancePath:instancePath+"/Value",schemaPath:"FilterRuleInfo#/properties/Value/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -89,7 +75,7 @@ var valid1 = true;
 }
 }
 else {
-validateFilterRuleInfoShape.errors = [{instancePath,schemaPath:"FilterRuleInfo#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateFilterRuleInfoShape.errors = [{instancePath,schemaPath:"FilterRuleInfo#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,20 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["Key","Values"],
-  "properties": {
-    "Key": {
-      "type": "string"
-    },
-    "Values": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    }
-  }
+  "required": ["Key","Values"]
 };
 
 function validateFilterShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -28,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateFilterShape.errors = [{instancePath,schemaPath:"Filter#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateFilterShape.errors = [{instancePath,schemaPath:"Filter#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -38,8 +24,7 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "Key") || (key0 === "Values"))){
-validateFilterShape.errors = [{instancePath,schemaPath:"Filter#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateFilterShape.errors = [{instancePath,schemaPath:"Filter#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -48,8 +33,7 @@ if(_errs1 === errors){
 if(data.Key !== undefined){
 const _errs2 = errors;
 if(typeof data.Key !== "string"){
-validateFilterShape.errors = [{instancePath:instancePath+"/Key",schemaPath:"Filter#/properties/Key/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateFilterShape.errors = [{instancePath:instancePath+"/Key",schemaPath:"Filter#/properties/Key/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -69,7 +53,7 @@ for(let i0=0; i0<len0; i0++){
 const _errs6 = errors;
 if(typeof data1[i0] !== "string"){
 validateFilterShape.errors = [{instancePath:instancePath+"/Values/" + i0,schemaPath:"Filter#/properties/Values/items/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid2 = _errs6 === errors;
@@ -79,8 +63,7 @@ break;
 }
 }
 else {
-validateFilterShape.errors = [{instancePath:instancePath+"/Values",schemaPath:"Filter#/properties/Values/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateFilterShape.errors = [{instancePath:instancePath+"/Values",schemaPath:"Filter#/properties/Values/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -94,7 +77,7 @@ var valid1 = true;
 }
 }
 else {
-validateFilterShape.errors = [{instancePath,schemaPath:"Filter#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateFilterShape.errors = [{instancePath,schemaPath:"Filter#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

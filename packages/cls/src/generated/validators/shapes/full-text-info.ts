@@ -2,20 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["CaseSensitive","Tokenizer"],
-  "properties": {
-    "CaseSensitive": {
-      "type": "boolean"
-    },
-    "Tokenizer": {
-      "type": "string"
-    },
-    "ContainZH": {
-      "type": "boolean"
-    }
-  }
+  "required": ["CaseSensitive","Tokenizer"]
 };
 
 function validateFullTextInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -28,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateFullTextInfoShape.errors = [{instancePath,schemaPath:"FullTextInfo#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateFullTextInfoShape.errors = [{instancePath,schemaPath:"FullTextInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -39,7 +25,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "CaseSensitive") || (key0 === "Tokenizer")) || (key0 === "ContainZH"))){
 validateFullTextInfoShape.errors = [{instancePath,schemaPath:"FullTextInfo#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -49,7 +35,7 @@ if(data.CaseSensitive !== undefined){
 const _errs2 = errors;
 if(typeof data.CaseSensitive !== "boolean"){
 validateFullTextInfoShape.errors = [{instancePath:instancePath+"/CaseSensitive",schemaPath:"FullTextInfo#/properties/CaseSensitive/type",keyword:"type",
-params:{type: "boolean"},message:"must be boolean"}];
+params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -62,7 +48,7 @@ if(data.Tokenizer !== undefined){
 const _errs4 = errors;
 if(typeof data.Tokenizer !== "string"){
 validateFullTextInfoShape.errors = [{instancePath:instancePath+"/Tokenizer",schemaPath:"FullTextInfo#/properties/Tokenizer/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -75,7 +61,7 @@ if(data.ContainZH !== undefined){
 const _errs6 = errors;
 if(typeof data.ContainZH !== "boolean"){
 validateFullTextInfoShape.errors = [{instancePath:instancePath+"/ContainZH",schemaPath:"FullTextInfo#/properties/ContainZH/type",keyword:"type",
-params:{type: "boolean"},message:"must be boolean"}];
+params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -89,7 +75,7 @@ var valid1 = true;
 }
 }
 else {
-validateFullTextInfoShape.errors = [{instancePath,schemaPath:"FullTextInfo#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateFullTextInfoShape.errors = [{instancePath,schemaPath:"FullTextInfo#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,23 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["LogPath","FilePattern"],
-  "properties": {
-    "LogPath": {
-      "type": "string"
-    },
-    "FilePattern": {
-      "type": "string"
-    },
-    "CustomLabels": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    }
-  }
+  "required": ["LogPath","FilePattern"]
 };
 
 function validateHostFileInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -31,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateHostFileInfoShape.errors = [{instancePath,schemaPath:"HostFileInfo#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateHostFileInfoShape.errors = [{instancePath,schemaPath:"HostFileInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -42,7 +25,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "LogPath") || (key0 === "FilePattern")) || (key0 === "CustomLabels"))){
 validateHostFileInfoShape.errors = [{instancePath,schemaPath:"HostFileInfo#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -52,7 +35,7 @@ if(data.LogPath !== undefined){
 const _errs2 = errors;
 if(typeof data.LogPath !== "string"){
 validateHostFileInfoShape.errors = [{instancePath:instancePath+"/LogPath",schemaPath:"HostFileInfo#/properties/LogPath/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -65,7 +48,7 @@ if(data.FilePattern !== undefined){
 const _errs4 = errors;
 if(typeof data.FilePattern !== "string"){
 validateHostFileInfoShape.errors = [{instancePath:instancePath+"/FilePattern",schemaPath:"HostFileInfo#/properties/FilePattern/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -85,7 +68,7 @@ for(let i0=0; i0<len0; i0++){
 const _errs8 = errors;
 if(typeof data2[i0] !== "string"){
 validateHostFileInfoShape.errors = [{instancePath:instancePath+"/CustomLabels/" + i0,schemaPath:"HostFileInfo#/properties/CustomLabels/items/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid2 = _errs8 === errors;
@@ -96,7 +79,7 @@ break;
 }
 else {
 validateHostFileInfoShape.errors = [{instancePath:instancePath+"/CustomLabels",schemaPath:"HostFileInfo#/properties/CustomLabels/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -111,7 +94,7 @@ var valid1 = true;
 }
 }
 else {
-validateHostFileInfoShape.errors = [{instancePath,schemaPath:"HostFileInfo#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateHostFileInfoShape.errors = [{instancePath,schemaPath:"HostFileInfo#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

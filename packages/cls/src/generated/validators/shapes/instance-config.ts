@@ -3,23 +3,7 @@
 
 import { validateInstanceShape } from "./instance.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["InstanceDimension","Instances"],
-  "properties": {
-    "InstanceDimension": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "Instances": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "Instance"
-      }
-    }
-  }
+  "required": ["InstanceDimension","Instances"]
 };
 const func0 = validateInstanceShape;
 
@@ -33,8 +17,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateInstanceConfigShape.errors = [{instancePath,schemaPath:"InstanceConfig#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateInstanceConfigShape.errors = [{instancePath,schemaPath:"InstanceConfig#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -44,7 +27,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "InstanceDimension") || (key0 === "Instances"))){
 validateInstanceConfigShape.errors = [{instancePath,schemaPath:"InstanceConfig#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -61,7 +44,7 @@ for(let i0=0; i0<len0; i0++){
 const _errs4 = errors;
 if(typeof data0[i0] !== "string"){
 validateInstanceConfigShape.errors = [{instancePath:instancePath+"/InstanceDimension/" + i0,
-schemaPath:"InstanceConfig#/properties/InstanceDimension/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+schemaPath:"InstanceConfig#/properties/InstanceDimension/items/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid2 = _errs4 === errors;
@@ -72,7 +55,7 @@ break;
 }
 else {
 validateInstanceConfigShape.errors = [{instancePath:instancePath+"/InstanceDimension",schemaPath:"InstanceConfig#/properties/InstanceDimension/type",
-keyword:"type",params:{type: "array"},message:"must be array"}];
+keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -103,7 +86,7 @@ break;
 }
 else {
 validateInstanceConfigShape.errors = [{instancePath:instancePath+"/Instances",schemaPath:"InstanceConfig#/properties/Instances/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -117,7 +100,7 @@ var valid1 = true;
 }
 }
 else {
-validateInstanceConfigShape.errors = [{instancePath,schemaPath:"InstanceConfig#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateInstanceConfigShape.errors = [{instancePath,schemaPath:"InstanceConfig#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,26 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["Switch","Fields"],
-  "properties": {
-    "Switch": {
-      "type": "boolean"
-    },
-    "Fields": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "DropOriginal": {
-      "type": "boolean"
-    },
-    "ConflictPolicy": {
-      "type": "string"
-    }
-  }
+  "required": ["Switch","Fields"]
 };
 
 function validateJsonExpandInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -34,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateJsonExpandInfoShape.errors = [{instancePath,schemaPath:"JsonExpandInfo#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateJsonExpandInfoShape.errors = [{instancePath,schemaPath:"JsonExpandInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -45,7 +25,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!((((key0 === "Switch") || (key0 === "Fields")) || (key0 === "DropOriginal")) || (key0 === "ConflictPolicy"))){
 validateJsonExpandInfoShape.errors = [{instancePath,schemaPath:"JsonExpandInfo#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -55,7 +35,7 @@ if(data.Switch !== undefined){
 const _errs2 = errors;
 if(typeof data.Switch !== "boolean"){
 validateJsonExpandInfoShape.errors = [{instancePath:instancePath+"/Switch",schemaPath:"JsonExpandInfo#/properties/Switch/type",keyword:"type",
-params:{type: "boolean"},message:"must be boolean"}];
+params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -75,7 +55,7 @@ for(let i0=0; i0<len0; i0++){
 const _errs6 = errors;
 if(typeof data1[i0] !== "string"){
 validateJsonExpandInfoShape.errors = [{instancePath:instancePath+"/Fields/" + i0,schemaPath:"JsonExpandInfo#/properties/Fields/items/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid2 = _errs6 === errors;
@@ -86,7 +66,7 @@ break;
 }
 else {
 validateJsonExpandInfoShape.errors = [{instancePath:instancePath+"/Fields",schemaPath:"JsonExpandInfo#/properties/Fields/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -100,7 +80,7 @@ if(data.DropOriginal !== undefined){
 const _errs8 = errors;
 if(typeof data.DropOriginal !== "boolean"){
 validateJsonExpandInfoShape.errors = [{instancePath:instancePath+"/DropOriginal",schemaPath:"JsonExpandInfo#/properties/DropOriginal/type",keyword:"type",
-params:{type: "boolean"},message:"must be boolean"}];
+params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -113,7 +93,7 @@ if(data.ConflictPolicy !== undefined){
 const _errs10 = errors;
 if(typeof data.ConflictPolicy !== "string"){
 validateJsonExpandInfoShape.errors = [{instancePath:instancePath+"/ConflictPolicy",schemaPath:"JsonExpandInfo#/properties/ConflictPolicy/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs10 === errors;
@@ -128,7 +108,7 @@ var valid1 = true;
 }
 }
 else {
-validateJsonExpandInfoShape.errors = [{instancePath,schemaPath:"JsonExpandInfo#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateJsonExpandInfoShape.errors = [{instancePath,schemaPath:"JsonExpandInfo#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

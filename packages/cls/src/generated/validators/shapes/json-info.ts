@@ -2,25 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["EnableTag","MetaFields"],
-  "properties": {
-    "EnableTag": {
-      "type": "boolean"
-    },
-    "MetaFields": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "JsonType": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    }
-  }
+  "required": ["EnableTag","MetaFields"]
 };
 
 function validateJsonInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -33,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateJsonInfoShape.errors = [{instancePath,schemaPath:"JsonInfo#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateJsonInfoShape.errors = [{instancePath,schemaPath:"JsonInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -43,8 +24,7 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "EnableTag") || (key0 === "MetaFields")) || (key0 === "JsonType"))){
-validateJsonInfoShape.errors = [{instancePath,schemaPath:"JsonInfo#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateJsonInfoShape.errors = [{instancePath,schemaPath:"JsonInfo#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -54,7 +34,7 @@ if(data.EnableTag !== undefined){
 const _errs2 = errors;
 if(typeof data.EnableTag !== "boolean"){
 validateJsonInfoShape.errors = [{instancePath:instancePath+"/EnableTag",schemaPath:"JsonInfo#/properties/EnableTag/type",keyword:"type",
-params:{type: "boolean"},message:"must be boolean"}];
+params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -74,7 +54,7 @@ for(let i0=0; i0<len0; i0++){
 const _errs6 = errors;
 if(typeof data1[i0] !== "string"){
 validateJsonInfoShape.errors = [{instancePath:instancePath+"/MetaFields/" + i0,schemaPath:"JsonInfo#/properties/MetaFields/items/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid2 = _errs6 === errors;
@@ -85,7 +65,7 @@ break;
 }
 else {
 validateJsonInfoShape.errors = [{instancePath:instancePath+"/MetaFields",schemaPath:"JsonInfo#/properties/MetaFields/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -99,21 +79,21 @@ if(data.JsonType !== undefined){
 let data3 = data.JsonType;
 const _errs8 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validateJsonInfoShape.errors = [{instancePath:instancePath+"/JsonType",schemaPath:"JsonInfo#/properties/JsonType/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateJsonInfoShape.errors = [{instancePath:instancePath+"/JsonType",schemaPath:"JsonInfo#/properties/JsonType/type",keyword:"type",
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs8){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < -9223372036854776000 || isNaN(data3)){
 validateJsonInfoShape.errors = [{instancePath:instancePath+"/JsonType",schemaPath:"JsonInfo#/properties/JsonType/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data3 >= 9223372036854776000 || isNaN(data3)){
 validateJsonInfoShape.errors = [{instancePath:instancePath+"/JsonType",schemaPath:"JsonInfo#/properties/JsonType/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -130,7 +110,7 @@ var valid1 = true;
 }
 }
 else {
-validateJsonInfoShape.errors = [{instancePath,schemaPath:"JsonInfo#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateJsonInfoShape.errors = [{instancePath,schemaPath:"JsonInfo#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

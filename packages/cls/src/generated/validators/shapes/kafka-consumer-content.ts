@@ -2,35 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["Format","EnableTag","MetaFields"],
-  "properties": {
-    "Format": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "EnableTag": {
-      "type": "boolean"
-    },
-    "MetaFields": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "TagTransaction": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "JsonType": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    }
-  }
+  "required": ["Format","EnableTag","MetaFields"]
 };
 
 function validateKafkaConsumerContentShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -43,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateKafkaConsumerContentShape.errors = [{instancePath,schemaPath:"KafkaConsumerContent#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateKafkaConsumerContentShape.errors = [{instancePath,schemaPath:"KafkaConsumerContent#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -54,7 +25,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(((((key0 === "Format") || (key0 === "EnableTag")) || (key0 === "MetaFields")) || (key0 === "TagTransaction")) || (key0 === "JsonType"))){
 validateKafkaConsumerContentShape.errors = [{instancePath,schemaPath:"KafkaConsumerContent#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -65,20 +36,20 @@ let data0 = data.Format;
 const _errs2 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
 validateKafkaConsumerContentShape.errors = [{instancePath:instancePath+"/Format",schemaPath:"KafkaConsumerContent#/properties/Format/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs2){
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < -9223372036854776000 || isNaN(data0)){
 validateKafkaConsumerContentShape.errors = [{instancePath:instancePath+"/Format",schemaPath:"KafkaConsumerContent#/properties/Format/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data0 >= 9223372036854776000 || isNaN(data0)){
 validateKafkaConsumerContentShape.errors = [{instancePath:instancePath+"/Format",schemaPath:"KafkaConsumerContent#/properties/Format/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -94,7 +65,7 @@ if(data.EnableTag !== undefined){
 const _errs4 = errors;
 if(typeof data.EnableTag !== "boolean"){
 validateKafkaConsumerContentShape.errors = [{instancePath:instancePath+"/EnableTag",schemaPath:"KafkaConsumerContent#/properties/EnableTag/type",keyword:"type",
-params:{type: "boolean"},message:"must be boolean"}];
+params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -114,7 +85,7 @@ for(let i0=0; i0<len0; i0++){
 const _errs8 = errors;
 if(typeof data2[i0] !== "string"){
 validateKafkaConsumerContentShape.errors = [{instancePath:instancePath+"/MetaFields/" + i0,schemaPath:"KafkaConsumerContent#/properties/MetaFields/items/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid2 = _errs8 === errors;
@@ -125,7 +96,7 @@ break;
 }
 else {
 validateKafkaConsumerContentShape.errors = [{instancePath:instancePath+"/MetaFields",schemaPath:"KafkaConsumerContent#/properties/MetaFields/type",
-keyword:"type",params:{type: "array"},message:"must be array"}];
+keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -140,21 +111,20 @@ let data4 = data.TagTransaction;
 const _errs10 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
 validateKafkaConsumerContentShape.errors = [{instancePath:instancePath+"/TagTransaction",schemaPath:"KafkaConsumerContent#/properties/TagTransaction/type",
-keyword:"type",params:{type: "integer"},message:"must be integer"}];
+keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs10){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < -9223372036854776000 || isNaN(data4)){
 validateKafkaConsumerContentShape.errors = [{instancePath:instancePath+"/TagTransaction",schemaPath:"KafkaConsumerContent#/properties/TagTransaction/minimum",
-keyword:"minimum",params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+keyword:"minimum",params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data4 >= 9223372036854776000 || isNaN(data4)){
 validateKafkaConsumerContentShape.errors = [{instancePath:instancePath+"/TagTransaction",
-schemaPath:"KafkaConsumerContent#/properties/TagTransaction/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},
-message:"must be < 9223372036854776000"}];
+schemaPath:"KafkaConsumerContent#/properties/TagTransaction/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -171,20 +141,20 @@ let data5 = data.JsonType;
 const _errs12 = errors;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
 validateKafkaConsumerContentShape.errors = [{instancePath:instancePath+"/JsonType",schemaPath:"KafkaConsumerContent#/properties/JsonType/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs12){
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 < -9223372036854776000 || isNaN(data5)){
 validateKafkaConsumerContentShape.errors = [{instancePath:instancePath+"/JsonType",schemaPath:"KafkaConsumerContent#/properties/JsonType/minimum",
-keyword:"minimum",params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+keyword:"minimum",params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data5 >= 9223372036854776000 || isNaN(data5)){
 validateKafkaConsumerContentShape.errors = [{instancePath:instancePath+"/JsonType",schemaPath:"KafkaConsumerContent#/properties/JsonType/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -203,8 +173,7 @@ var valid1 = true;
 }
 }
 else {
-validateKafkaConsumerContentShape.errors = [{instancePath,schemaPath:"KafkaConsumerContent#/type",keyword:"type",params:{type: "object"},
-message:"must be object"}];
+validateKafkaConsumerContentShape.errors = [{instancePath,schemaPath:"KafkaConsumerContent#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

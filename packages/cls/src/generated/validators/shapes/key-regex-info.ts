@@ -2,17 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["Key","Regex"],
-  "properties": {
-    "Key": {
-      "type": "string"
-    },
-    "Regex": {
-      "type": "string"
-    }
-  }
+  "required": ["Key","Regex"]
 };
 
 function validateKeyRegexInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -25,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateKeyRegexInfoShape.errors = [{instancePath,schemaPath:"KeyRegexInfo#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateKeyRegexInfoShape.errors = [{instancePath,schemaPath:"KeyRegexInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -36,7 +25,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "Key") || (key0 === "Regex"))){
 validateKeyRegexInfoShape.errors = [{instancePath,schemaPath:"KeyRegexInfo#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -45,8 +34,7 @@ if(_errs1 === errors){
 if(data.Key !== undefined){
 const _errs2 = errors;
 if(typeof data.Key !== "string"){
-validateKeyRegexInfoShape.errors = [{instancePath:instancePath+"/Key",schemaPath:"KeyRegexInfo#/properties/Key/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateKeyRegexInfoShape.errors = [{instancePath:instancePath+"/Key",schemaPath:"KeyRegexInfo#/properties/Key/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -58,8 +46,8 @@ if(valid1){
 if(data.Regex !== undefined){
 const _errs4 = errors;
 if(typeof data.Regex !== "string"){
-validateKeyRegexInfoShape.errors = [{instancePath:instancePath+"/Regex",schemaPath:"KeyRegexInfo#/properties/Regex/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateKeyRegexInfoShape.errors = [{instancePath:instancePath+"/Regex",schemaPath:"KeyRegexInfo#/properties/Regex/type",keyword:"type",
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -72,7 +60,7 @@ var valid1 = true;
 }
 }
 else {
-validateKeyRegexInfoShape.errors = [{instancePath,schemaPath:"KeyRegexInfo#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateKeyRegexInfoShape.errors = [{instancePath,schemaPath:"KeyRegexInfo#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

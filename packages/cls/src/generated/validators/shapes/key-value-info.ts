@@ -3,17 +3,7 @@
 
 import { validateValueInfoShape } from "./value-info.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["Key","Value"],
-  "properties": {
-    "Key": {
-      "type": "string"
-    },
-    "Value": {
-      "tcsdkShape": "ValueInfo"
-    }
-  }
+  "required": ["Key","Value"]
 };
 const func0 = validateValueInfoShape;
 
@@ -27,8 +17,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateKeyValueInfoShape.errors = [{instancePath,schemaPath:"KeyValueInfo#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateKeyValueInfoShape.errors = [{instancePath,schemaPath:"KeyValueInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -38,7 +27,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "Key") || (key0 === "Value"))){
 validateKeyValueInfoShape.errors = [{instancePath,schemaPath:"KeyValueInfo#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -47,8 +36,7 @@ if(_errs1 === errors){
 if(data.Key !== undefined){
 const _errs2 = errors;
 if(typeof data.Key !== "string"){
-validateKeyValueInfoShape.errors = [{instancePath:instancePath+"/Key",schemaPath:"KeyValueInfo#/properties/Key/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateKeyValueInfoShape.errors = [{instancePath:instancePath+"/Key",schemaPath:"KeyValueInfo#/properties/Key/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -73,7 +61,7 @@ var valid1 = true;
 }
 }
 else {
-validateKeyValueInfoShape.errors = [{instancePath,schemaPath:"KeyValueInfo#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateKeyValueInfoShape.errors = [{instancePath,schemaPath:"KeyValueInfo#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,23 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["Key","Operate"],
-  "properties": {
-    "Key": {
-      "type": "string"
-    },
-    "Operate": {
-      "type": "string"
-    },
-    "Values": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    }
-  }
+  "required": ["Key","Operate"]
 };
 
 function validateLabelShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -31,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateLabelShape.errors = [{instancePath,schemaPath:"Label#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateLabelShape.errors = [{instancePath,schemaPath:"Label#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -41,8 +24,7 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "Key") || (key0 === "Operate")) || (key0 === "Values"))){
-validateLabelShape.errors = [{instancePath,schemaPath:"Label#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateLabelShape.errors = [{instancePath,schemaPath:"Label#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -51,8 +33,7 @@ if(_errs1 === errors){
 if(data.Key !== undefined){
 const _errs2 = errors;
 if(typeof data.Key !== "string"){
-validateLabelShape.errors = [{instancePath:instancePath+"/Key",schemaPath:"Label#/properties/Key/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateLabelShape.errors = [{instancePath:instancePath+"/Key",schemaPath:"Label#/properties/Key/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -64,8 +45,7 @@ if(valid1){
 if(data.Operate !== undefined){
 const _errs4 = errors;
 if(typeof data.Operate !== "string"){
-validateLabelShape.errors = [{instancePath:instancePath+"/Operate",schemaPath:"Label#/properties/Operate/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateLabelShape.errors = [{instancePath:instancePath+"/Operate",schemaPath:"Label#/properties/Operate/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -84,8 +64,8 @@ const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 const _errs8 = errors;
 if(typeof data2[i0] !== "string"){
-validateLabelShape.errors = [{instancePath:instancePath+"/Values/" + i0,schemaPath:"Label#/properties/Values/items/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateLabelShape.errors = [{instancePath:instancePath+"/Values/" + i0,schemaPath:"Label#/properties/Values/items/type",keyword:"type",
+params:{type: "string"}}];
 return false;
 }
 var valid2 = _errs8 === errors;
@@ -95,8 +75,7 @@ break;
 }
 }
 else {
-validateLabelShape.errors = [{instancePath:instancePath+"/Values",schemaPath:"Label#/properties/Values/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateLabelShape.errors = [{instancePath:instancePath+"/Values",schemaPath:"Label#/properties/Values/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -111,7 +90,7 @@ var valid1 = true;
 }
 }
 else {
-validateLabelShape.errors = [{instancePath,schemaPath:"Label#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateLabelShape.errors = [{instancePath,schemaPath:"Label#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

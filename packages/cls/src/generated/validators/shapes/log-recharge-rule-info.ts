@@ -3,73 +3,25 @@
 
 import { validateJsonExpandInfoShape } from "./json-expand-info.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
   "required": ["RechargeType","EncodingFormat","DefaultTimeSwitch"],
   "properties": {
-    "RechargeType": {
-      "type": "string"
-    },
-    "EncodingFormat": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "DefaultTimeSwitch": {
-      "type": "boolean"
-    },
-    "LogRegex": {
-      "type": "string"
-    },
-    "UnMatchLogSwitch": {
-      "type": "boolean"
-    },
-    "UnMatchLogKey": {
-      "type": "string"
-    },
-    "UnMatchLogTimeSrc": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "DefaultTimeSrc": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "TimeKey": {
-      "type": "string"
-    },
-    "TimeRegex": {
-      "type": "string"
-    },
-    "TimeFormat": {
-      "type": "string"
-    },
-    "TimeZone": {
-      "type": "string"
-    },
-    "Metadata": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "Keys": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "ParseArray": {
-      "type": "boolean"
-    },
-    "Delimiter": {
-      "type": "string"
-    },
-    "JsonExpand": {
-      "tcsdkShape": "JsonExpandInfo"
-    }
+    "RechargeType": {},
+    "EncodingFormat": {},
+    "DefaultTimeSwitch": {},
+    "LogRegex": {},
+    "UnMatchLogSwitch": {},
+    "UnMatchLogKey": {},
+    "UnMatchLogTimeSrc": {},
+    "DefaultTimeSrc": {},
+    "TimeKey": {},
+    "TimeRegex": {},
+    "TimeFormat": {},
+    "TimeZone": {},
+    "Metadata": {},
+    "Keys": {},
+    "ParseArray": {},
+    "Delimiter": {},
+    "JsonExpand": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -85,8 +37,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateLogRechargeRuleInfoShape.errors = [{instancePath,schemaPath:"LogRechargeRuleInfo#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateLogRechargeRuleInfoShape.errors = [{instancePath,schemaPath:"LogRechargeRuleInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -96,7 +47,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
 validateLogRechargeRuleInfoShape.errors = [{instancePath,schemaPath:"LogRechargeRuleInfo#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -106,7 +57,7 @@ if(data.RechargeType !== undefined){
 const _errs2 = errors;
 if(typeof data.RechargeType !== "string"){
 validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/RechargeType",schemaPath:"LogRechargeRuleInfo#/properties/RechargeType/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -120,21 +71,20 @@ let data1 = data.EncodingFormat;
 const _errs4 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
 validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/EncodingFormat",schemaPath:"LogRechargeRuleInfo#/properties/EncodingFormat/type",
-keyword:"type",params:{type: "integer"},message:"must be integer"}];
+keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs4){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 0 || isNaN(data1)){
 validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/EncodingFormat",schemaPath:"LogRechargeRuleInfo#/properties/EncodingFormat/minimum",
-keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+keyword:"minimum",params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data1 >= 18446744073709552000 || isNaN(data1)){
 validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/EncodingFormat",
-schemaPath:"LogRechargeRuleInfo#/properties/EncodingFormat/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},
-message:"must be < 18446744073709552000"}];
+schemaPath:"LogRechargeRuleInfo#/properties/EncodingFormat/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -150,7 +100,7 @@ if(data.DefaultTimeSwitch !== undefined){
 const _errs6 = errors;
 if(typeof data.DefaultTimeSwitch !== "boolean"){
 validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/DefaultTimeSwitch",schemaPath:"LogRechargeRuleInfo#/properties/DefaultTimeSwitch/type",
-keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+keyword:"type",params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -163,7 +113,7 @@ if(data.LogRegex !== undefined){
 const _errs8 = errors;
 if(typeof data.LogRegex !== "string"){
 validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/LogRegex",schemaPath:"LogRechargeRuleInfo#/properties/LogRegex/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -176,7 +126,7 @@ if(data.UnMatchLogSwitch !== undefined){
 const _errs10 = errors;
 if(typeof data.UnMatchLogSwitch !== "boolean"){
 validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/UnMatchLogSwitch",schemaPath:"LogRechargeRuleInfo#/properties/UnMatchLogSwitch/type",
-keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+keyword:"type",params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs10 === errors;
@@ -189,7 +139,7 @@ if(data.UnMatchLogKey !== undefined){
 const _errs12 = errors;
 if(typeof data.UnMatchLogKey !== "string"){
 validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/UnMatchLogKey",schemaPath:"LogRechargeRuleInfo#/properties/UnMatchLogKey/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs12 === errors;
@@ -203,21 +153,21 @@ let data6 = data.UnMatchLogTimeSrc;
 const _errs14 = errors;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
 validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/UnMatchLogTimeSrc",schemaPath:"LogRechargeRuleInfo#/properties/UnMatchLogTimeSrc/type",
-keyword:"type",params:{type: "integer"},message:"must be integer"}];
+keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs14){
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 < 0 || isNaN(data6)){
 validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/UnMatchLogTimeSrc",
-schemaPath:"LogRechargeRuleInfo#/properties/UnMatchLogTimeSrc/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+schemaPath:"LogRechargeRuleInfo#/properties/UnMatchLogTimeSrc/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data6 >= 18446744073709552000 || isNaN(data6)){
 validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/UnMatchLogTimeSrc",
 schemaPath:"LogRechargeRuleInfo#/properties/UnMatchLogTimeSrc/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<",
- limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+ limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -234,21 +184,20 @@ let data7 = data.DefaultTimeSrc;
 const _errs16 = errors;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
 validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/DefaultTimeSrc",schemaPath:"LogRechargeRuleInfo#/properties/DefaultTimeSrc/type",
-keyword:"type",params:{type: "integer"},message:"must be integer"}];
+keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs16){
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 < 0 || isNaN(data7)){
 validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/DefaultTimeSrc",schemaPath:"LogRechargeRuleInfo#/properties/DefaultTimeSrc/minimum",
-keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+keyword:"minimum",params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data7 >= 18446744073709552000 || isNaN(data7)){
 validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/DefaultTimeSrc",
-schemaPath:"LogRechargeRuleInfo#/properties/DefaultTimeSrc/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},
-message:"must be < 18446744073709552000"}];
+schemaPath:"LogRechargeRuleInfo#/properties/DefaultTimeSrc/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -264,7 +213,7 @@ if(data.TimeKey !== undefined){
 const _errs18 = errors;
 if(typeof data.TimeKey !== "string"){
 validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/TimeKey",schemaPath:"LogRechargeRuleInfo#/properties/TimeKey/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs18 === errors;
@@ -277,7 +226,7 @@ if(data.TimeRegex !== undefined){
 const _errs20 = errors;
 if(typeof data.TimeRegex !== "string"){
 validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/TimeRegex",schemaPath:"LogRechargeRuleInfo#/properties/TimeRegex/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs20 === errors;
@@ -290,7 +239,7 @@ if(data.TimeFormat !== undefined){
 const _errs22 = errors;
 if(typeof data.TimeFormat !== "string"){
 validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/TimeFormat",schemaPath:"LogRechargeRuleInfo#/properties/TimeFormat/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs22 === errors;
@@ -303,7 +252,7 @@ if(data.TimeZone !== undefined){
 const _errs24 = errors;
 if(typeof data.TimeZone !== "string"){
 validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/TimeZone",schemaPath:"LogRechargeRuleInfo#/properties/TimeZone/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs24 === errors;
@@ -323,7 +272,7 @@ for(let i0=0; i0<len0; i0++){
 const _errs28 = errors;
 if(typeof data12[i0] !== "string"){
 validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/Metadata/" + i0,schemaPath:"LogRechargeRuleInfo#/properties/Metadata/items/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid2 = _errs28 === errors;
@@ -334,7 +283,7 @@ break;
 }
 else {
 validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/Metadata",schemaPath:"LogRechargeRuleInfo#/properties/Metadata/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -355,7 +304,7 @@ for(let i1=0; i1<len1; i1++){
 const _errs32 = errors;
 if(typeof data14[i1] !== "string"){
 validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/Keys/" + i1,schemaPath:"LogRechargeRuleInfo#/properties/Keys/items/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid3 = _errs32 === errors;
@@ -366,7 +315,7 @@ break;
 }
 else {
 validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/Keys",schemaPath:"LogRechargeRuleInfo#/properties/Keys/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -380,7 +329,7 @@ if(data.ParseArray !== undefined){
 const _errs34 = errors;
 if(typeof data.ParseArray !== "boolean"){
 validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/ParseArray",schemaPath:"LogRechargeRuleInfo#/properties/ParseArray/type",keyword:"type",
-params:{type: "boolean"},message:"must be boolean"}];
+params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs34 === errors;
@@ -393,7 +342,7 @@ if(data.Delimiter !== undefined){
 const _errs36 = errors;
 if(typeof data.Delimiter !== "string"){
 validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/Delimiter",schemaPath:"LogRechargeRuleInfo#/properties/Delimiter/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs36 === errors;
@@ -433,8 +382,7 @@ var valid1 = true;
 }
 }
 else {
-validateLogRechargeRuleInfoShape.errors = [{instancePath,schemaPath:"LogRechargeRuleInfo#/type",keyword:"type",params:{type: "object"},
-message:"must be object"}];
+validateLogRechargeRuleInfoShape.errors = [{instancePath,schemaPath:"LogRechargeRuleInfo#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,27 +2,7 @@
 // @ts-nocheck
 
 import { validateToolCallShape } from "./tool-call.js";
-const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "properties": {
-    "Role": {
-      "type": "string"
-    },
-    "Content": {
-      "type": "string"
-    },
-    "ReasoningContent": {
-      "type": "string"
-    },
-    "ToolCalls": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "ToolCall"
-      }
-    }
-  }
-};
+const schema0 = {};
 const func0 = validateToolCallShape;
 
 function validateMessageShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -33,8 +13,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((key0 === "Role") || (key0 === "Content")) || (key0 === "ReasoningContent")) || (key0 === "ToolCalls"))){
-validateMessageShape.errors = [{instancePath,schemaPath:"Message#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateMessageShape.errors = [{instancePath,schemaPath:"Message#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -43,8 +22,7 @@ if(_errs1 === errors){
 if(data.Role !== undefined){
 const _errs2 = errors;
 if(typeof data.Role !== "string"){
-validateMessageShape.errors = [{instancePath:instancePath+"/Role",schemaPath:"Message#/properties/Role/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateMessageShape.errors = [{instancePath:instancePath+"/Role",schemaPath:"Message#/properties/Role/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -56,8 +34,7 @@ if(valid0){
 if(data.Content !== undefined){
 const _errs4 = errors;
 if(typeof data.Content !== "string"){
-validateMessageShape.errors = [{instancePath:instancePath+"/Content",schemaPath:"Message#/properties/Content/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateMessageShape.errors = [{instancePath:instancePath+"/Content",schemaPath:"Message#/properties/Content/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -70,7 +47,7 @@ if(data.ReasoningContent !== undefined){
 const _errs6 = errors;
 if(typeof data.ReasoningContent !== "string"){
 validateMessageShape.errors = [{instancePath:instancePath+"/ReasoningContent",schemaPath:"Message#/properties/ReasoningContent/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -99,8 +76,7 @@ break;
 }
 }
 else {
-validateMessageShape.errors = [{instancePath:instancePath+"/ToolCalls",schemaPath:"Message#/properties/ToolCalls/type",keyword:"type",params:{type: "array"},
-message:"must be array"}];
+validateMessageShape.errors = [{instancePath:instancePath+"/ToolCalls",schemaPath:"Message#/properties/ToolCalls/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -115,7 +91,7 @@ var valid0 = true;
 }
 }
 else {
-validateMessageShape.errors = [{instancePath,schemaPath:"Message#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateMessageShape.errors = [{instancePath,schemaPath:"Message#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -3,27 +3,7 @@
 
 import { validateAppointLabelShape } from "./appoint-label.js";
 import { validateCustomLabelShape } from "./custom-label.js";
-const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "properties": {
-    "Metadata": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "Label": {
-      "tcsdkShape": "AppointLabel"
-    },
-    "CustomLabels": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "CustomLabel"
-      }
-    }
-  }
-};
+const schema0 = {};
 const func0 = validateAppointLabelShape;
 const func1 = validateCustomLabelShape;
 
@@ -36,7 +16,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "Metadata") || (key0 === "Label")) || (key0 === "CustomLabels"))){
 validateMetricConfigLabelShape.errors = [{instancePath,schemaPath:"MetricConfigLabel#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -53,7 +33,7 @@ for(let i0=0; i0<len0; i0++){
 const _errs4 = errors;
 if(typeof data0[i0] !== "string"){
 validateMetricConfigLabelShape.errors = [{instancePath:instancePath+"/Metadata/" + i0,schemaPath:"MetricConfigLabel#/properties/Metadata/items/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -64,7 +44,7 @@ break;
 }
 else {
 validateMetricConfigLabelShape.errors = [{instancePath:instancePath+"/Metadata",schemaPath:"MetricConfigLabel#/properties/Metadata/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -107,7 +87,7 @@ break;
 }
 else {
 validateMetricConfigLabelShape.errors = [{instancePath:instancePath+"/CustomLabels",schemaPath:"MetricConfigLabel#/properties/CustomLabels/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -121,7 +101,7 @@ var valid0 = true;
 }
 }
 else {
-validateMetricConfigLabelShape.errors = [{instancePath,schemaPath:"MetricConfigLabel#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateMetricConfigLabelShape.errors = [{instancePath,schemaPath:"MetricConfigLabel#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -3,28 +3,7 @@
 
 import { validateMetricLabelShape } from "./metric-label.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["MetricName","Periods"],
-  "properties": {
-    "MetricName": {
-      "type": "string"
-    },
-    "Periods": {
-      "type": "array",
-      "items": {
-        "type": "integer",
-        "minimum": 0,
-        "exclusiveMaximum": 18446744073709552000
-      }
-    },
-    "MetricLabels": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "MetricLabel"
-      }
-    }
-  }
+  "required": ["MetricName","Periods"]
 };
 const func0 = validateMetricLabelShape;
 
@@ -38,8 +17,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateMetricConfigShape.errors = [{instancePath,schemaPath:"MetricConfig#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateMetricConfigShape.errors = [{instancePath,schemaPath:"MetricConfig#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -49,7 +27,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "MetricName") || (key0 === "Periods")) || (key0 === "MetricLabels"))){
 validateMetricConfigShape.errors = [{instancePath,schemaPath:"MetricConfig#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -59,7 +37,7 @@ if(data.MetricName !== undefined){
 const _errs2 = errors;
 if(typeof data.MetricName !== "string"){
 validateMetricConfigShape.errors = [{instancePath:instancePath+"/MetricName",schemaPath:"MetricConfig#/properties/MetricName/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -80,20 +58,20 @@ let data2 = data1[i0];
 const _errs6 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
 validateMetricConfigShape.errors = [{instancePath:instancePath+"/Periods/" + i0,schemaPath:"MetricConfig#/properties/Periods/items/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs6){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
 validateMetricConfigShape.errors = [{instancePath:instancePath+"/Periods/" + i0,schemaPath:"MetricConfig#/properties/Periods/items/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data2 >= 18446744073709552000 || isNaN(data2)){
 validateMetricConfigShape.errors = [{instancePath:instancePath+"/Periods/" + i0,schemaPath:"MetricConfig#/properties/Periods/items/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -107,7 +85,7 @@ break;
 }
 else {
 validateMetricConfigShape.errors = [{instancePath:instancePath+"/Periods",schemaPath:"MetricConfig#/properties/Periods/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -138,7 +116,7 @@ break;
 }
 else {
 validateMetricConfigShape.errors = [{instancePath:instancePath+"/MetricLabels",schemaPath:"MetricConfig#/properties/MetricLabels/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -153,7 +131,7 @@ var valid1 = true;
 }
 }
 else {
-validateMetricConfigShape.errors = [{instancePath,schemaPath:"MetricConfig#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateMetricConfigShape.errors = [{instancePath,schemaPath:"MetricConfig#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

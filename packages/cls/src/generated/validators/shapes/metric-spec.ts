@@ -2,18 +2,7 @@
 // @ts-nocheck
 
 import { validateCustomMetricSpecShape } from "./custom-metric-spec.js";
-const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "properties": {
-    "CustomSpecs": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "CustomMetricSpec"
-      }
-    }
-  }
-};
+const schema0 = {};
 const func0 = validateCustomMetricSpecShape;
 
 function validateMetricSpecShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -24,8 +13,8 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs1 = errors;
 for(const key0 in data){
 if(!(key0 === "CustomSpecs")){
-validateMetricSpecShape.errors = [{instancePath,schemaPath:"MetricSpec#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateMetricSpecShape.errors = [{instancePath,schemaPath:"MetricSpec#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -52,7 +41,7 @@ break;
 }
 else {
 validateMetricSpecShape.errors = [{instancePath:instancePath+"/CustomSpecs",schemaPath:"MetricSpec#/properties/CustomSpecs/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -60,7 +49,7 @@ return false;
 }
 }
 else {
-validateMetricSpecShape.errors = [{instancePath,schemaPath:"MetricSpec#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateMetricSpecShape.errors = [{instancePath,schemaPath:"MetricSpec#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

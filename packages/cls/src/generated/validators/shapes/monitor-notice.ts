@@ -2,18 +2,7 @@
 // @ts-nocheck
 
 import { validateMonitorNoticeRuleShape } from "./monitor-notice-rule.js";
-const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "properties": {
-    "Notices": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "MonitorNoticeRule"
-      }
-    }
-  }
-};
+const schema0 = {};
 const func0 = validateMonitorNoticeRuleShape;
 
 function validateMonitorNoticeShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -25,7 +14,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(key0 === "Notices")){
 validateMonitorNoticeShape.errors = [{instancePath,schemaPath:"MonitorNotice#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -52,7 +41,7 @@ break;
 }
 else {
 validateMonitorNoticeShape.errors = [{instancePath:instancePath+"/Notices",schemaPath:"MonitorNotice#/properties/Notices/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -60,7 +49,7 @@ return false;
 }
 }
 else {
-validateMonitorNoticeShape.errors = [{instancePath,schemaPath:"MonitorNotice#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateMonitorNoticeShape.errors = [{instancePath,schemaPath:"MonitorNotice#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

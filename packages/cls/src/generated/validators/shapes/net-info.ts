@@ -2,38 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["Host","Port","Token","NetType"],
-  "properties": {
-    "Host": {
-      "type": "string"
-    },
-    "Port": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "Token": {
-      "type": "string"
-    },
-    "NetType": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "VpcId": {
-      "type": "string"
-    },
-    "VirtualGatewayType": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "IsSSL": {
-      "type": "boolean"
-    }
-  }
+  "required": ["Host","Port","Token","NetType"]
 };
 
 function validateNetInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -46,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateNetInfoShape.errors = [{instancePath,schemaPath:"NetInfo#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateNetInfoShape.errors = [{instancePath,schemaPath:"NetInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -57,8 +25,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(((((((key0 === "Host") || (key0 === "Port")) || (key0 === "Token")) || (key0 === "NetType")) || (key0 === "VpcId")) || (key0 === "VirtualGatewayType")) ||
  (key0 === "IsSSL"))){
-validateNetInfoShape.errors = [{instancePath,schemaPath:"NetInfo#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateNetInfoShape.errors = [{instancePath,schemaPath:"NetInfo#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -67,8 +34,7 @@ if(_errs1 === errors){
 if(data.Host !== undefined){
 const _errs2 = errors;
 if(typeof data.Host !== "string"){
-validateNetInfoShape.errors = [{instancePath:instancePath+"/Host",schemaPath:"NetInfo#/properties/Host/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateNetInfoShape.errors = [{instancePath:instancePath+"/Host",schemaPath:"NetInfo#/properties/Host/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -81,21 +47,20 @@ if(data.Port !== undefined){
 let data1 = data.Port;
 const _errs4 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validateNetInfoShape.errors = [{instancePath:instancePath+"/Port",schemaPath:"NetInfo#/properties/Port/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateNetInfoShape.errors = [{instancePath:instancePath+"/Port",schemaPath:"NetInfo#/properties/Port/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs4){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 0 || isNaN(data1)){
 validateNetInfoShape.errors = [{instancePath:instancePath+"/Port",schemaPath:"NetInfo#/properties/Port/minimum",keyword:"minimum",params:{comparison: ">=",
- limit: 0},message:"must be >= 0"}];
+ limit: 0}}];
 return false;
 }
 else {
 if(data1 >= 18446744073709552000 || isNaN(data1)){
 validateNetInfoShape.errors = [{instancePath:instancePath+"/Port",schemaPath:"NetInfo#/properties/Port/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -110,8 +75,7 @@ if(valid1){
 if(data.Token !== undefined){
 const _errs6 = errors;
 if(typeof data.Token !== "string"){
-validateNetInfoShape.errors = [{instancePath:instancePath+"/Token",schemaPath:"NetInfo#/properties/Token/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateNetInfoShape.errors = [{instancePath:instancePath+"/Token",schemaPath:"NetInfo#/properties/Token/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -124,21 +88,20 @@ if(data.NetType !== undefined){
 let data3 = data.NetType;
 const _errs8 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validateNetInfoShape.errors = [{instancePath:instancePath+"/NetType",schemaPath:"NetInfo#/properties/NetType/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateNetInfoShape.errors = [{instancePath:instancePath+"/NetType",schemaPath:"NetInfo#/properties/NetType/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs8){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 0 || isNaN(data3)){
 validateNetInfoShape.errors = [{instancePath:instancePath+"/NetType",schemaPath:"NetInfo#/properties/NetType/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data3 >= 18446744073709552000 || isNaN(data3)){
 validateNetInfoShape.errors = [{instancePath:instancePath+"/NetType",schemaPath:"NetInfo#/properties/NetType/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -153,8 +116,7 @@ if(valid1){
 if(data.VpcId !== undefined){
 const _errs10 = errors;
 if(typeof data.VpcId !== "string"){
-validateNetInfoShape.errors = [{instancePath:instancePath+"/VpcId",schemaPath:"NetInfo#/properties/VpcId/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateNetInfoShape.errors = [{instancePath:instancePath+"/VpcId",schemaPath:"NetInfo#/properties/VpcId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs10 === errors;
@@ -168,20 +130,20 @@ let data5 = data.VirtualGatewayType;
 const _errs12 = errors;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
 validateNetInfoShape.errors = [{instancePath:instancePath+"/VirtualGatewayType",schemaPath:"NetInfo#/properties/VirtualGatewayType/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs12){
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 < 0 || isNaN(data5)){
 validateNetInfoShape.errors = [{instancePath:instancePath+"/VirtualGatewayType",schemaPath:"NetInfo#/properties/VirtualGatewayType/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data5 >= 18446744073709552000 || isNaN(data5)){
 validateNetInfoShape.errors = [{instancePath:instancePath+"/VirtualGatewayType",schemaPath:"NetInfo#/properties/VirtualGatewayType/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -196,8 +158,7 @@ if(valid1){
 if(data.IsSSL !== undefined){
 const _errs14 = errors;
 if(typeof data.IsSSL !== "boolean"){
-validateNetInfoShape.errors = [{instancePath:instancePath+"/IsSSL",schemaPath:"NetInfo#/properties/IsSSL/type",keyword:"type",params:{type: "boolean"},
-message:"must be boolean"}];
+validateNetInfoShape.errors = [{instancePath:instancePath+"/IsSSL",schemaPath:"NetInfo#/properties/IsSSL/type",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs14 === errors;
@@ -215,7 +176,7 @@ var valid1 = true;
 }
 }
 else {
-validateNetInfoShape.errors = [{instancePath,schemaPath:"NetInfo#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateNetInfoShape.errors = [{instancePath,schemaPath:"NetInfo#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,22 +2,7 @@
 // @ts-nocheck
 
 import { validateNoticeContentInfoShape } from "./notice-content-info.js";
-const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["Type"],
-  "properties": {
-    "Type": {
-      "type": "string"
-    },
-    "TriggerContent": {
-      "tcsdkShape": "NoticeContentInfo"
-    },
-    "RecoveryContent": {
-      "tcsdkShape": "NoticeContentInfo"
-    }
-  }
-};
+const schema0 = {};
 const func0 = validateNoticeContentInfoShape;
 
 function validateNoticeContentShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -27,8 +12,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.Type === undefined) && (missing0 = "Type")){
-validateNoticeContentShape.errors = [{instancePath,schemaPath:"NoticeContent#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateNoticeContentShape.errors = [{instancePath,schemaPath:"NoticeContent#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
@@ -36,7 +20,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "Type") || (key0 === "TriggerContent")) || (key0 === "RecoveryContent"))){
 validateNoticeContentShape.errors = [{instancePath,schemaPath:"NoticeContent#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -45,8 +29,8 @@ if(_errs1 === errors){
 if(data.Type !== undefined){
 const _errs2 = errors;
 if(typeof data.Type !== "string"){
-validateNoticeContentShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"NoticeContent#/properties/Type/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateNoticeContentShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"NoticeContent#/properties/Type/type",keyword:"type",
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -85,7 +69,7 @@ var valid0 = true;
 }
 }
 else {
-validateNoticeContentShape.errors = [{instancePath,schemaPath:"NoticeContent#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateNoticeContentShape.errors = [{instancePath,schemaPath:"NoticeContent#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

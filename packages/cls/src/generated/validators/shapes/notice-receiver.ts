@@ -2,42 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["ReceiverType","ReceiverIds","ReceiverChannels"],
-  "properties": {
-    "ReceiverType": {
-      "type": "string"
-    },
-    "ReceiverIds": {
-      "type": "array",
-      "items": {
-        "type": "integer",
-        "minimum": -9223372036854776000,
-        "exclusiveMaximum": 9223372036854776000
-      }
-    },
-    "ReceiverChannels": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "NoticeContentId": {
-      "type": "string"
-    },
-    "StartTime": {
-      "type": "string"
-    },
-    "EndTime": {
-      "type": "string"
-    },
-    "Index": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    }
-  }
+  "required": ["ReceiverType","ReceiverIds","ReceiverChannels"]
 };
 
 function validateNoticeReceiverShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -50,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateNoticeReceiverShape.errors = [{instancePath,schemaPath:"NoticeReceiver#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateNoticeReceiverShape.errors = [{instancePath,schemaPath:"NoticeReceiver#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -62,7 +26,7 @@ for(const key0 in data){
 if(!(((((((key0 === "ReceiverType") || (key0 === "ReceiverIds")) || (key0 === "ReceiverChannels")) || (key0 === "NoticeContentId")) ||
 (key0 === "StartTime")) || (key0 === "EndTime")) || (key0 === "Index"))){
 validateNoticeReceiverShape.errors = [{instancePath,schemaPath:"NoticeReceiver#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -72,7 +36,7 @@ if(data.ReceiverType !== undefined){
 const _errs2 = errors;
 if(typeof data.ReceiverType !== "string"){
 validateNoticeReceiverShape.errors = [{instancePath:instancePath+"/ReceiverType",schemaPath:"NoticeReceiver#/properties/ReceiverType/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -93,21 +57,20 @@ let data2 = data1[i0];
 const _errs6 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
 validateNoticeReceiverShape.errors = [{instancePath:instancePath+"/ReceiverIds/" + i0,schemaPath:"NoticeReceiver#/properties/ReceiverIds/items/type",
-keyword:"type",params:{type: "integer"},message:"must be integer"}];
+keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs6){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < -9223372036854776000 || isNaN(data2)){
 validateNoticeReceiverShape.errors = [{instancePath:instancePath+"/ReceiverIds/" + i0,schemaPath:"NoticeReceiver#/properties/ReceiverIds/items/minimum",
-keyword:"minimum",params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+keyword:"minimum",params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data2 >= 9223372036854776000 || isNaN(data2)){
 validateNoticeReceiverShape.errors = [{instancePath:instancePath+"/ReceiverIds/" + i0,
-schemaPath:"NoticeReceiver#/properties/ReceiverIds/items/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},
-message:"must be < 9223372036854776000"}];
+schemaPath:"NoticeReceiver#/properties/ReceiverIds/items/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -121,7 +84,7 @@ break;
 }
 else {
 validateNoticeReceiverShape.errors = [{instancePath:instancePath+"/ReceiverIds",schemaPath:"NoticeReceiver#/properties/ReceiverIds/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -142,7 +105,7 @@ for(let i1=0; i1<len1; i1++){
 const _errs10 = errors;
 if(typeof data3[i1] !== "string"){
 validateNoticeReceiverShape.errors = [{instancePath:instancePath+"/ReceiverChannels/" + i1,schemaPath:"NoticeReceiver#/properties/ReceiverChannels/items/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid3 = _errs10 === errors;
@@ -153,7 +116,7 @@ break;
 }
 else {
 validateNoticeReceiverShape.errors = [{instancePath:instancePath+"/ReceiverChannels",schemaPath:"NoticeReceiver#/properties/ReceiverChannels/type",
-keyword:"type",params:{type: "array"},message:"must be array"}];
+keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -167,7 +130,7 @@ if(data.NoticeContentId !== undefined){
 const _errs12 = errors;
 if(typeof data.NoticeContentId !== "string"){
 validateNoticeReceiverShape.errors = [{instancePath:instancePath+"/NoticeContentId",schemaPath:"NoticeReceiver#/properties/NoticeContentId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs12 === errors;
@@ -180,7 +143,7 @@ if(data.StartTime !== undefined){
 const _errs14 = errors;
 if(typeof data.StartTime !== "string"){
 validateNoticeReceiverShape.errors = [{instancePath:instancePath+"/StartTime",schemaPath:"NoticeReceiver#/properties/StartTime/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs14 === errors;
@@ -193,7 +156,7 @@ if(data.EndTime !== undefined){
 const _errs16 = errors;
 if(typeof data.EndTime !== "string"){
 validateNoticeReceiverShape.errors = [{instancePath:instancePath+"/EndTime",schemaPath:"NoticeReceiver#/properties/EndTime/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs16 === errors;
@@ -207,20 +170,20 @@ let data8 = data.Index;
 const _errs18 = errors;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
 validateNoticeReceiverShape.errors = [{instancePath:instancePath+"/Index",schemaPath:"NoticeReceiver#/properties/Index/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs18){
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 < -9223372036854776000 || isNaN(data8)){
 validateNoticeReceiverShape.errors = [{instancePath:instancePath+"/Index",schemaPath:"NoticeReceiver#/properties/Index/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data8 >= 9223372036854776000 || isNaN(data8)){
 validateNoticeReceiverShape.errors = [{instancePath:instancePath+"/Index",schemaPath:"NoticeReceiver#/properties/Index/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -241,7 +204,7 @@ var valid1 = true;
 }
 }
 else {
-validateNoticeReceiverShape.errors = [{instancePath,schemaPath:"NoticeReceiver#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateNoticeReceiverShape.errors = [{instancePath,schemaPath:"NoticeReceiver#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -4,43 +4,7 @@
 import { validateEscalateNoticeInfoShape } from "./escalate-notice-info.js";
 import { validateNoticeReceiverShape } from "./notice-receiver.js";
 import { validateWebCallbackShape } from "./web-callback.js";
-const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "properties": {
-    "Rule": {
-      "type": "string"
-    },
-    "NoticeReceivers": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "NoticeReceiver"
-      }
-    },
-    "WebCallbacks": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "WebCallback"
-      }
-    },
-    "Escalate": {
-      "type": "boolean"
-    },
-    "Type": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "Interval": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "EscalateNotice": {
-      "tcsdkShape": "EscalateNoticeInfo"
-    }
-  }
-};
+const schema0 = {};
 const func0 = validateNoticeReceiverShape;
 const func1 = validateWebCallbackShape;
 const func2 = validateEscalateNoticeInfoShape;
@@ -54,8 +18,8 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(((((((key0 === "Rule") || (key0 === "NoticeReceivers")) || (key0 === "WebCallbacks")) || (key0 === "Escalate")) || (key0 === "Type")) ||
 (key0 === "Interval")) || (key0 === "EscalateNotice"))){
-validateNoticeRuleShape.errors = [{instancePath,schemaPath:"NoticeRule#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateNoticeRuleShape.errors = [{instancePath,schemaPath:"NoticeRule#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -64,8 +28,7 @@ if(_errs1 === errors){
 if(data.Rule !== undefined){
 const _errs2 = errors;
 if(typeof data.Rule !== "string"){
-validateNoticeRuleShape.errors = [{instancePath:instancePath+"/Rule",schemaPath:"NoticeRule#/properties/Rule/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateNoticeRuleShape.errors = [{instancePath:instancePath+"/Rule",schemaPath:"NoticeRule#/properties/Rule/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -95,7 +58,7 @@ break;
 }
 else {
 validateNoticeRuleShape.errors = [{instancePath:instancePath+"/NoticeReceivers",schemaPath:"NoticeRule#/properties/NoticeReceivers/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -126,7 +89,7 @@ break;
 }
 else {
 validateNoticeRuleShape.errors = [{instancePath:instancePath+"/WebCallbacks",schemaPath:"NoticeRule#/properties/WebCallbacks/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -140,7 +103,7 @@ if(data.Escalate !== undefined){
 const _errs10 = errors;
 if(typeof data.Escalate !== "boolean"){
 validateNoticeRuleShape.errors = [{instancePath:instancePath+"/Escalate",schemaPath:"NoticeRule#/properties/Escalate/type",keyword:"type",
-params:{type: "boolean"},message:"must be boolean"}];
+params:{type: "boolean"}}];
 return false;
 }
 var valid0 = _errs10 === errors;
@@ -153,21 +116,20 @@ if(data.Type !== undefined){
 let data6 = data.Type;
 const _errs12 = errors;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-validateNoticeRuleShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"NoticeRule#/properties/Type/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateNoticeRuleShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"NoticeRule#/properties/Type/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs12){
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 < 0 || isNaN(data6)){
 validateNoticeRuleShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"NoticeRule#/properties/Type/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data6 >= 18446744073709552000 || isNaN(data6)){
 validateNoticeRuleShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"NoticeRule#/properties/Type/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -184,20 +146,20 @@ let data7 = data.Interval;
 const _errs14 = errors;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
 validateNoticeRuleShape.errors = [{instancePath:instancePath+"/Interval",schemaPath:"NoticeRule#/properties/Interval/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs14){
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 < 0 || isNaN(data7)){
 validateNoticeRuleShape.errors = [{instancePath:instancePath+"/Interval",schemaPath:"NoticeRule#/properties/Interval/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data7 >= 18446744073709552000 || isNaN(data7)){
 validateNoticeRuleShape.errors = [{instancePath:instancePath+"/Interval",schemaPath:"NoticeRule#/properties/Interval/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -229,7 +191,7 @@ var valid0 = true;
 }
 }
 else {
-validateNoticeRuleShape.errors = [{instancePath,schemaPath:"NoticeRule#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateNoticeRuleShape.errors = [{instancePath,schemaPath:"NoticeRule#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

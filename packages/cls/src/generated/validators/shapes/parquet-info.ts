@@ -2,19 +2,7 @@
 // @ts-nocheck
 
 import { validateParquetKeyInfoShape } from "./parquet-key-info.js";
-const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["ParquetKeyInfo"],
-  "properties": {
-    "ParquetKeyInfo": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "ParquetKeyInfo"
-      }
-    }
-  }
-};
+const schema0 = {};
 const func0 = validateParquetKeyInfoShape;
 
 function validateParquetInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -24,8 +12,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.ParquetKeyInfo === undefined) && (missing0 = "ParquetKeyInfo")){
-validateParquetInfoShape.errors = [{instancePath,schemaPath:"ParquetInfo#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateParquetInfoShape.errors = [{instancePath,schemaPath:"ParquetInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
@@ -33,7 +20,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(key0 === "ParquetKeyInfo")){
 validateParquetInfoShape.errors = [{instancePath,schemaPath:"ParquetInfo#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -60,7 +47,7 @@ break;
 }
 else {
 validateParquetInfoShape.errors = [{instancePath:instancePath+"/ParquetKeyInfo",schemaPath:"ParquetInfo#/properties/ParquetKeyInfo/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -69,7 +56,7 @@ return false;
 }
 }
 else {
-validateParquetInfoShape.errors = [{instancePath,schemaPath:"ParquetInfo#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateParquetInfoShape.errors = [{instancePath,schemaPath:"ParquetInfo#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,20 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["KeyName","KeyType","KeyNonExistingField"],
-  "properties": {
-    "KeyName": {
-      "type": "string"
-    },
-    "KeyType": {
-      "type": "string"
-    },
-    "KeyNonExistingField": {
-      "type": "string"
-    }
-  }
+  "required": ["KeyName","KeyType","KeyNonExistingField"]
 };
 
 function validateParquetKeyInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -28,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateParquetKeyInfoShape.errors = [{instancePath,schemaPath:"ParquetKeyInfo#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateParquetKeyInfoShape.errors = [{instancePath,schemaPath:"ParquetKeyInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -39,7 +25,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "KeyName") || (key0 === "KeyType")) || (key0 === "KeyNonExistingField"))){
 validateParquetKeyInfoShape.errors = [{instancePath,schemaPath:"ParquetKeyInfo#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -49,7 +35,7 @@ if(data.KeyName !== undefined){
 const _errs2 = errors;
 if(typeof data.KeyName !== "string"){
 validateParquetKeyInfoShape.errors = [{instancePath:instancePath+"/KeyName",schemaPath:"ParquetKeyInfo#/properties/KeyName/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -62,7 +48,7 @@ if(data.KeyType !== undefined){
 const _errs4 = errors;
 if(typeof data.KeyType !== "string"){
 validateParquetKeyInfoShape.errors = [{instancePath:instancePath+"/KeyType",schemaPath:"ParquetKeyInfo#/properties/KeyType/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -75,7 +61,7 @@ if(data.KeyNonExistingField !== undefined){
 const _errs6 = errors;
 if(typeof data.KeyNonExistingField !== "string"){
 validateParquetKeyInfoShape.errors = [{instancePath:instancePath+"/KeyNonExistingField",schemaPath:"ParquetKeyInfo#/properties/KeyNonExistingField/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -89,7 +75,7 @@ var valid1 = true;
 }
 }
 else {
-validateParquetKeyInfoShape.errors = [{instancePath,schemaPath:"ParquetKeyInfo#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateParquetKeyInfoShape.errors = [{instancePath,schemaPath:"ParquetKeyInfo#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,31 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["LogContent","LineNum"],
-  "properties": {
-    "LogContent": {
-      "type": "string"
-    },
-    "LineNum": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "DstTopicId": {
-      "type": "string"
-    },
-    "FailReason": {
-      "type": "string"
-    },
-    "Time": {
-      "type": "string"
-    },
-    "DstTopicName": {
-      "type": "string"
-    }
-  }
+  "required": ["LogContent","LineNum"]
 };
 
 function validatePreviewLogStatisticShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -39,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validatePreviewLogStatisticShape.errors = [{instancePath,schemaPath:"PreviewLogStatistic#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validatePreviewLogStatisticShape.errors = [{instancePath,schemaPath:"PreviewLogStatistic#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -51,7 +26,7 @@ for(const key0 in data){
 if(!((((((key0 === "LogContent") || (key0 === "LineNum")) || (key0 === "DstTopicId")) || (key0 === "FailReason")) || (key0 === "Time")) ||
 (key0 === "DstTopicName"))){
 validatePreviewLogStatisticShape.errors = [{instancePath,schemaPath:"PreviewLogStatistic#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -61,7 +36,7 @@ if(data.LogContent !== undefined){
 const _errs2 = errors;
 if(typeof data.LogContent !== "string"){
 validatePreviewLogStatisticShape.errors = [{instancePath:instancePath+"/LogContent",schemaPath:"PreviewLogStatistic#/properties/LogContent/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -75,20 +50,20 @@ let data1 = data.LineNum;
 const _errs4 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
 validatePreviewLogStatisticShape.errors = [{instancePath:instancePath+"/LineNum",schemaPath:"PreviewLogStatistic#/properties/LineNum/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs4){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < -9223372036854776000 || isNaN(data1)){
 validatePreviewLogStatisticShape.errors = [{instancePath:instancePath+"/LineNum",schemaPath:"PreviewLogStatistic#/properties/LineNum/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data1 >= 9223372036854776000 || isNaN(data1)){
 validatePreviewLogStatisticShape.errors = [{instancePath:instancePath+"/LineNum",schemaPath:"PreviewLogStatistic#/properties/LineNum/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -104,7 +79,7 @@ if(data.DstTopicId !== undefined){
 const _errs6 = errors;
 if(typeof data.DstTopicId !== "string"){
 validatePreviewLogStatisticShape.errors = [{instancePath:instancePath+"/DstTopicId",schemaPath:"PreviewLogStatistic#/properties/DstTopicId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -117,7 +92,7 @@ if(data.FailReason !== undefined){
 const _errs8 = errors;
 if(typeof data.FailReason !== "string"){
 validatePreviewLogStatisticShape.errors = [{instancePath:instancePath+"/FailReason",schemaPath:"PreviewLogStatistic#/properties/FailReason/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -130,7 +105,7 @@ if(data.Time !== undefined){
 const _errs10 = errors;
 if(typeof data.Time !== "string"){
 validatePreviewLogStatisticShape.errors = [{instancePath:instancePath+"/Time",schemaPath:"PreviewLogStatistic#/properties/Time/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs10 === errors;
@@ -143,7 +118,7 @@ if(data.DstTopicName !== undefined){
 const _errs12 = errors;
 if(typeof data.DstTopicName !== "string"){
 validatePreviewLogStatisticShape.errors = [{instancePath:instancePath+"/DstTopicName",schemaPath:"PreviewLogStatistic#/properties/DstTopicName/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs12 === errors;
@@ -160,8 +135,7 @@ var valid1 = true;
 }
 }
 else {
-validatePreviewLogStatisticShape.errors = [{instancePath,schemaPath:"PreviewLogStatistic#/type",keyword:"type",params:{type: "object"},
-message:"must be object"}];
+validatePreviewLogStatisticShape.errors = [{instancePath,schemaPath:"PreviewLogStatistic#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

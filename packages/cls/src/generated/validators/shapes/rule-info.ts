@@ -5,24 +5,7 @@ import { validateDynamicIndexShape } from "./dynamic-index.js";
 import { validateFullTextInfoShape } from "./full-text-info.js";
 import { validateRuleKeyValueInfoShape } from "./rule-key-value-info.js";
 import { validateRuleTagInfoShape } from "./rule-tag-info.js";
-const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "properties": {
-    "FullText": {
-      "tcsdkShape": "FullTextInfo"
-    },
-    "KeyValue": {
-      "tcsdkShape": "RuleKeyValueInfo"
-    },
-    "Tag": {
-      "tcsdkShape": "RuleTagInfo"
-    },
-    "DynamicIndex": {
-      "tcsdkShape": "DynamicIndex"
-    }
-  }
-};
+const schema0 = {};
 const func0 = validateFullTextInfoShape;
 const func1 = validateRuleKeyValueInfoShape;
 const func2 = validateRuleTagInfoShape;
@@ -36,8 +19,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((key0 === "FullText") || (key0 === "KeyValue")) || (key0 === "Tag")) || (key0 === "DynamicIndex"))){
-validateRuleInfoShape.errors = [{instancePath,schemaPath:"RuleInfo#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateRuleInfoShape.errors = [{instancePath,schemaPath:"RuleInfo#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -96,7 +78,7 @@ var valid0 = true;
 }
 }
 else {
-validateRuleInfoShape.errors = [{instancePath,schemaPath:"RuleInfo#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateRuleInfoShape.errors = [{instancePath,schemaPath:"RuleInfo#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

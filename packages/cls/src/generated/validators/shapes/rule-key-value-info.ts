@@ -2,22 +2,7 @@
 // @ts-nocheck
 
 import { validateKeyValueInfoShape } from "./key-value-info.js";
-const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["CaseSensitive"],
-  "properties": {
-    "CaseSensitive": {
-      "type": "boolean"
-    },
-    "KeyValues": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "KeyValueInfo"
-      }
-    }
-  }
-};
+const schema0 = {};
 const func0 = validateKeyValueInfoShape;
 
 function validateRuleKeyValueInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -27,8 +12,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.CaseSensitive === undefined) && (missing0 = "CaseSensitive")){
-validateRuleKeyValueInfoShape.errors = [{instancePath,schemaPath:"RuleKeyValueInfo#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateRuleKeyValueInfoShape.errors = [{instancePath,schemaPath:"RuleKeyValueInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
@@ -36,7 +20,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "CaseSensitive") || (key0 === "KeyValues"))){
 validateRuleKeyValueInfoShape.errors = [{instancePath,schemaPath:"RuleKeyValueInfo#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -46,7 +30,7 @@ if(data.CaseSensitive !== undefined){
 const _errs2 = errors;
 if(typeof data.CaseSensitive !== "boolean"){
 validateRuleKeyValueInfoShape.errors = [{instancePath:instancePath+"/CaseSensitive",schemaPath:"RuleKeyValueInfo#/properties/CaseSensitive/type",keyword:"type",
-params:{type: "boolean"},message:"must be boolean"}];
+params:{type: "boolean"}}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -76,7 +60,7 @@ break;
 }
 else {
 validateRuleKeyValueInfoShape.errors = [{instancePath:instancePath+"/KeyValues",schemaPath:"RuleKeyValueInfo#/properties/KeyValues/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -90,7 +74,7 @@ var valid0 = true;
 }
 }
 else {
-validateRuleKeyValueInfoShape.errors = [{instancePath,schemaPath:"RuleKeyValueInfo#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateRuleKeyValueInfoShape.errors = [{instancePath,schemaPath:"RuleKeyValueInfo#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

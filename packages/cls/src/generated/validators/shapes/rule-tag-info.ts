@@ -3,20 +3,7 @@
 
 import { validateKeyValueInfoShape } from "./key-value-info.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["CaseSensitive","KeyValues"],
-  "properties": {
-    "CaseSensitive": {
-      "type": "boolean"
-    },
-    "KeyValues": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "KeyValueInfo"
-      }
-    }
-  }
+  "required": ["CaseSensitive","KeyValues"]
 };
 const func0 = validateKeyValueInfoShape;
 
@@ -30,8 +17,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateRuleTagInfoShape.errors = [{instancePath,schemaPath:"RuleTagInfo#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateRuleTagInfoShape.errors = [{instancePath,schemaPath:"RuleTagInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -41,7 +27,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "CaseSensitive") || (key0 === "KeyValues"))){
 validateRuleTagInfoShape.errors = [{instancePath,schemaPath:"RuleTagInfo#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -51,7 +37,7 @@ if(data.CaseSensitive !== undefined){
 const _errs2 = errors;
 if(typeof data.CaseSensitive !== "boolean"){
 validateRuleTagInfoShape.errors = [{instancePath:instancePath+"/CaseSensitive",schemaPath:"RuleTagInfo#/properties/CaseSensitive/type",keyword:"type",
-params:{type: "boolean"},message:"must be boolean"}];
+params:{type: "boolean"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -81,7 +67,7 @@ break;
 }
 else {
 validateRuleTagInfoShape.errors = [{instancePath:instancePath+"/KeyValues",schemaPath:"RuleTagInfo#/properties/KeyValues/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -95,7 +81,7 @@ var valid1 = true;
 }
 }
 else {
-validateRuleTagInfoShape.errors = [{instancePath,schemaPath:"RuleTagInfo#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateRuleTagInfoShape.errors = [{instancePath,schemaPath:"RuleTagInfo#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

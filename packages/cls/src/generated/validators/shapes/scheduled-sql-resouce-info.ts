@@ -2,48 +2,7 @@
 // @ts-nocheck
 
 import { validateMetricLabelShape } from "./metric-label.js";
-const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["TopicId"],
-  "properties": {
-    "TopicId": {
-      "type": "string"
-    },
-    "Region": {
-      "type": "string"
-    },
-    "BizType": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    },
-    "MetricName": {
-      "type": "string"
-    },
-    "MetricNames": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "MetricLabels": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "CustomTime": {
-      "type": "string"
-    },
-    "CustomMetricLabels": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "MetricLabel"
-      }
-    }
-  }
-};
+const schema0 = {};
 const func0 = validateMetricLabelShape;
 
 function validateScheduledSqlResouceInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -54,7 +13,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.TopicId === undefined) && (missing0 = "TopicId")){
 validateScheduledSqlResouceInfoShape.errors = [{instancePath,schemaPath:"ScheduledSqlResouceInfo#/required",keyword:"required",
-params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+params:{missingProperty: missing0}}];
 return false;
 }
 else {
@@ -63,7 +22,7 @@ for(const key0 in data){
 if(!((((((((key0 === "TopicId") || (key0 === "Region")) || (key0 === "BizType")) || (key0 === "MetricName")) || (key0 === "MetricNames")) ||
 (key0 === "MetricLabels")) || (key0 === "CustomTime")) || (key0 === "CustomMetricLabels"))){
 validateScheduledSqlResouceInfoShape.errors = [{instancePath,schemaPath:"ScheduledSqlResouceInfo#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -73,7 +32,7 @@ if(data.TopicId !== undefined){
 const _errs2 = errors;
 if(typeof data.TopicId !== "string"){
 validateScheduledSqlResouceInfoShape.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"ScheduledSqlResouceInfo#/properties/TopicId/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -86,7 +45,7 @@ if(data.Region !== undefined){
 const _errs4 = errors;
 if(typeof data.Region !== "string"){
 validateScheduledSqlResouceInfoShape.errors = [{instancePath:instancePath+"/Region",schemaPath:"ScheduledSqlResouceInfo#/properties/Region/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -100,20 +59,20 @@ let data2 = data.BizType;
 const _errs6 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
 validateScheduledSqlResouceInfoShape.errors = [{instancePath:instancePath+"/BizType",schemaPath:"ScheduledSqlResouceInfo#/properties/BizType/type",
-keyword:"type",params:{type: "integer"},message:"must be integer"}];
+keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs6){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < -9223372036854776000 || isNaN(data2)){
 validateScheduledSqlResouceInfoShape.errors = [{instancePath:instancePath+"/BizType",schemaPath:"ScheduledSqlResouceInfo#/properties/BizType/minimum",
-keyword:"minimum",params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+keyword:"minimum",params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data2 >= 9223372036854776000 || isNaN(data2)){
 validateScheduledSqlResouceInfoShape.errors = [{instancePath:instancePath+"/BizType",schemaPath:"ScheduledSqlResouceInfo#/properties/BizType/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -129,7 +88,7 @@ if(data.MetricName !== undefined){
 const _errs8 = errors;
 if(typeof data.MetricName !== "string"){
 validateScheduledSqlResouceInfoShape.errors = [{instancePath:instancePath+"/MetricName",schemaPath:"ScheduledSqlResouceInfo#/properties/MetricName/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs8 === errors;
@@ -149,7 +108,7 @@ for(let i0=0; i0<len0; i0++){
 const _errs12 = errors;
 if(typeof data4[i0] !== "string"){
 validateScheduledSqlResouceInfoShape.errors = [{instancePath:instancePath+"/MetricNames/" + i0,
-schemaPath:"ScheduledSqlResouceInfo#/properties/MetricNames/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+schemaPath:"ScheduledSqlResouceInfo#/properties/MetricNames/items/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs12 === errors;
@@ -160,7 +119,7 @@ break;
 }
 else {
 validateScheduledSqlResouceInfoShape.errors = [{instancePath:instancePath+"/MetricNames",schemaPath:"ScheduledSqlResouceInfo#/properties/MetricNames/type",
-keyword:"type",params:{type: "array"},message:"must be array"}];
+keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -181,7 +140,7 @@ for(let i1=0; i1<len1; i1++){
 const _errs16 = errors;
 if(typeof data6[i1] !== "string"){
 validateScheduledSqlResouceInfoShape.errors = [{instancePath:instancePath+"/MetricLabels/" + i1,
-schemaPath:"ScheduledSqlResouceInfo#/properties/MetricLabels/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+schemaPath:"ScheduledSqlResouceInfo#/properties/MetricLabels/items/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid2 = _errs16 === errors;
@@ -192,7 +151,7 @@ break;
 }
 else {
 validateScheduledSqlResouceInfoShape.errors = [{instancePath:instancePath+"/MetricLabels",schemaPath:"ScheduledSqlResouceInfo#/properties/MetricLabels/type",
-keyword:"type",params:{type: "array"},message:"must be array"}];
+keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -206,7 +165,7 @@ if(data.CustomTime !== undefined){
 const _errs18 = errors;
 if(typeof data.CustomTime !== "string"){
 validateScheduledSqlResouceInfoShape.errors = [{instancePath:instancePath+"/CustomTime",schemaPath:"ScheduledSqlResouceInfo#/properties/CustomTime/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs18 === errors;
@@ -236,7 +195,7 @@ break;
 }
 else {
 validateScheduledSqlResouceInfoShape.errors = [{instancePath:instancePath+"/CustomMetricLabels",
-schemaPath:"ScheduledSqlResouceInfo#/properties/CustomMetricLabels/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+schemaPath:"ScheduledSqlResouceInfo#/properties/CustomMetricLabels/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -256,8 +215,7 @@ var valid0 = true;
 }
 }
 else {
-validateScheduledSqlResouceInfoShape.errors = [{instancePath,schemaPath:"ScheduledSqlResouceInfo#/type",keyword:"type",params:{type: "object"},
-message:"must be object"}];
+validateScheduledSqlResouceInfoShape.errors = [{instancePath,schemaPath:"ScheduledSqlResouceInfo#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,17 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["Key","Value"],
-  "properties": {
-    "Key": {
-      "type": "string"
-    },
-    "Value": {
-      "type": "string"
-    }
-  }
+  "required": ["Key","Value"]
 };
 
 function validateTagShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -25,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateTagShape.errors = [{instancePath,schemaPath:"Tag#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateTagShape.errors = [{instancePath,schemaPath:"Tag#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -35,8 +24,7 @@ if(valid0){
 const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "Key") || (key0 === "Value"))){
-validateTagShape.errors = [{instancePath,schemaPath:"Tag#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateTagShape.errors = [{instancePath,schemaPath:"Tag#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -45,8 +33,7 @@ if(_errs1 === errors){
 if(data.Key !== undefined){
 const _errs2 = errors;
 if(typeof data.Key !== "string"){
-validateTagShape.errors = [{instancePath:instancePath+"/Key",schemaPath:"Tag#/properties/Key/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateTagShape.errors = [{instancePath:instancePath+"/Key",schemaPath:"Tag#/properties/Key/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -58,8 +45,7 @@ if(valid1){
 if(data.Value !== undefined){
 const _errs4 = errors;
 if(typeof data.Value !== "string"){
-validateTagShape.errors = [{instancePath:instancePath+"/Value",schemaPath:"Tag#/properties/Value/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateTagShape.errors = [{instancePath:instancePath+"/Value",schemaPath:"Tag#/properties/Value/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -72,7 +58,7 @@ var valid1 = true;
 }
 }
 else {
-validateTagShape.errors = [{instancePath,schemaPath:"Tag#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateTagShape.errors = [{instancePath,schemaPath:"Tag#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,26 +2,7 @@
 // @ts-nocheck
 
 import { validateToolCallFunctionShape } from "./tool-call-function.js";
-const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "properties": {
-    "Id": {
-      "type": "string"
-    },
-    "Type": {
-      "type": "string"
-    },
-    "Function": {
-      "tcsdkShape": "ToolCallFunction"
-    },
-    "Index": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    }
-  }
-};
+const schema0 = {};
 const func0 = validateToolCallFunctionShape;
 
 function validateToolCallShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -32,8 +13,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((key0 === "Id") || (key0 === "Type")) || (key0 === "Function")) || (key0 === "Index"))){
-validateToolCallShape.errors = [{instancePath,schemaPath:"ToolCall#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateToolCallShape.errors = [{instancePath,schemaPath:"ToolCall#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -42,8 +22,7 @@ if(_errs1 === errors){
 if(data.Id !== undefined){
 const _errs2 = errors;
 if(typeof data.Id !== "string"){
-validateToolCallShape.errors = [{instancePath:instancePath+"/Id",schemaPath:"ToolCall#/properties/Id/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateToolCallShape.errors = [{instancePath:instancePath+"/Id",schemaPath:"ToolCall#/properties/Id/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -55,8 +34,7 @@ if(valid0){
 if(data.Type !== undefined){
 const _errs4 = errors;
 if(typeof data.Type !== "string"){
-validateToolCallShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"ToolCall#/properties/Type/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateToolCallShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"ToolCall#/properties/Type/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -81,21 +59,20 @@ if(data.Index !== undefined){
 let data3 = data.Index;
 const _errs7 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validateToolCallShape.errors = [{instancePath:instancePath+"/Index",schemaPath:"ToolCall#/properties/Index/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateToolCallShape.errors = [{instancePath:instancePath+"/Index",schemaPath:"ToolCall#/properties/Index/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs7){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 0 || isNaN(data3)){
 validateToolCallShape.errors = [{instancePath:instancePath+"/Index",schemaPath:"ToolCall#/properties/Index/minimum",keyword:"minimum",params:{comparison: ">=",
- limit: 0},message:"must be >= 0"}];
+ limit: 0}}];
 return false;
 }
 else {
 if(data3 >= 18446744073709552000 || isNaN(data3)){
 validateToolCallShape.errors = [{instancePath:instancePath+"/Index",schemaPath:"ToolCall#/properties/Index/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -112,7 +89,7 @@ var valid0 = true;
 }
 }
 else {
-validateToolCallShape.errors = [{instancePath,schemaPath:"ToolCall#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateToolCallShape.errors = [{instancePath,schemaPath:"ToolCall#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,15 +2,7 @@
 // @ts-nocheck
 
 import { validateAnonymousInfoShape } from "./anonymous-info.js";
-const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "properties": {
-    "AnonymousAccess": {
-      "tcsdkShape": "AnonymousInfo"
-    }
-  }
-};
+const schema0 = {};
 const func0 = validateAnonymousInfoShape;
 
 function validateTopicExtendInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -22,7 +14,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(key0 === "AnonymousAccess")){
 validateTopicExtendInfoShape.errors = [{instancePath,schemaPath:"TopicExtendInfo#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -38,7 +30,7 @@ errors = vErrors.length;
 }
 }
 else {
-validateTopicExtendInfoShape.errors = [{instancePath,schemaPath:"TopicExtendInfo#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateTopicExtendInfoShape.errors = [{instancePath,schemaPath:"TopicExtendInfo#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,19 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["TopicId","RegionId"],
-  "properties": {
-    "TopicId": {
-      "type": "string"
-    },
-    "RegionId": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    }
-  }
+  "required": ["TopicId","RegionId"]
 };
 
 function validateTopicIdAndRegionShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -27,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateTopicIdAndRegionShape.errors = [{instancePath,schemaPath:"TopicIdAndRegion#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateTopicIdAndRegionShape.errors = [{instancePath,schemaPath:"TopicIdAndRegion#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -38,7 +25,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "TopicId") || (key0 === "RegionId"))){
 validateTopicIdAndRegionShape.errors = [{instancePath,schemaPath:"TopicIdAndRegion#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -48,7 +35,7 @@ if(data.TopicId !== undefined){
 const _errs2 = errors;
 if(typeof data.TopicId !== "string"){
 validateTopicIdAndRegionShape.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"TopicIdAndRegion#/properties/TopicId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -62,20 +49,20 @@ let data1 = data.RegionId;
 const _errs4 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
 validateTopicIdAndRegionShape.errors = [{instancePath:instancePath+"/RegionId",schemaPath:"TopicIdAndRegion#/properties/RegionId/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs4){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 0 || isNaN(data1)){
 validateTopicIdAndRegionShape.errors = [{instancePath:instancePath+"/RegionId",schemaPath:"TopicIdAndRegion#/properties/RegionId/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data1 >= 18446744073709552000 || isNaN(data1)){
 validateTopicIdAndRegionShape.errors = [{instancePath:instancePath+"/RegionId",schemaPath:"TopicIdAndRegion#/properties/RegionId/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -91,7 +78,7 @@ var valid1 = true;
 }
 }
 else {
-validateTopicIdAndRegionShape.errors = [{instancePath,schemaPath:"TopicIdAndRegion#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateTopicIdAndRegionShape.errors = [{instancePath,schemaPath:"TopicIdAndRegion#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,22 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["TopicID","Partitions"],
-  "properties": {
-    "TopicID": {
-      "type": "string"
-    },
-    "Partitions": {
-      "type": "array",
-      "items": {
-        "type": "integer",
-        "minimum": 0,
-        "exclusiveMaximum": 18446744073709552000
-      }
-    }
-  }
+  "required": ["TopicID","Partitions"]
 };
 
 function validateTopicPartitionInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -30,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateTopicPartitionInfoShape.errors = [{instancePath,schemaPath:"TopicPartitionInfo#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateTopicPartitionInfoShape.errors = [{instancePath,schemaPath:"TopicPartitionInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -41,7 +25,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "TopicID") || (key0 === "Partitions"))){
 validateTopicPartitionInfoShape.errors = [{instancePath,schemaPath:"TopicPartitionInfo#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -51,7 +35,7 @@ if(data.TopicID !== undefined){
 const _errs2 = errors;
 if(typeof data.TopicID !== "string"){
 validateTopicPartitionInfoShape.errors = [{instancePath:instancePath+"/TopicID",schemaPath:"TopicPartitionInfo#/properties/TopicID/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -72,21 +56,21 @@ let data2 = data1[i0];
 const _errs6 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
 validateTopicPartitionInfoShape.errors = [{instancePath:instancePath+"/Partitions/" + i0,schemaPath:"TopicPartitionInfo#/properties/Partitions/items/type",
-keyword:"type",params:{type: "integer"},message:"must be integer"}];
+keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs6){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
 validateTopicPartitionInfoShape.errors = [{instancePath:instancePath+"/Partitions/" + i0,schemaPath:"TopicPartitionInfo#/properties/Partitions/items/minimum",
-keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+keyword:"minimum",params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data2 >= 18446744073709552000 || isNaN(data2)){
 validateTopicPartitionInfoShape.errors = [{instancePath:instancePath+"/Partitions/" + i0,
-schemaPath:"TopicPartitionInfo#/properties/Partitions/items/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},
-message:"must be < 18446744073709552000"}];
+schemaPath:"TopicPartitionInfo#/properties/Partitions/items/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<",
+ limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -100,7 +84,7 @@ break;
 }
 else {
 validateTopicPartitionInfoShape.errors = [{instancePath:instancePath+"/Partitions",schemaPath:"TopicPartitionInfo#/properties/Partitions/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -114,7 +98,7 @@ var valid1 = true;
 }
 }
 else {
-validateTopicPartitionInfoShape.errors = [{instancePath,schemaPath:"TopicPartitionInfo#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateTopicPartitionInfoShape.errors = [{instancePath,schemaPath:"TopicPartitionInfo#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -3,20 +3,7 @@
 
 import { validatePartitionOffsetInfoShape } from "./partition-offset-info.js";
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["TopicID","PartitionOffsets"],
-  "properties": {
-    "TopicID": {
-      "type": "string"
-    },
-    "PartitionOffsets": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "PartitionOffsetInfo"
-      }
-    }
-  }
+  "required": ["TopicID","PartitionOffsets"]
 };
 const func0 = validatePartitionOffsetInfoShape;
 
@@ -31,7 +18,7 @@ for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
 validateTopicPartitionOffsetInfoShape.errors = [{instancePath,schemaPath:"TopicPartitionOffsetInfo#/required",keyword:"required",
-params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -41,7 +28,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "TopicID") || (key0 === "PartitionOffsets"))){
 validateTopicPartitionOffsetInfoShape.errors = [{instancePath,schemaPath:"TopicPartitionOffsetInfo#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -51,7 +38,7 @@ if(data.TopicID !== undefined){
 const _errs2 = errors;
 if(typeof data.TopicID !== "string"){
 validateTopicPartitionOffsetInfoShape.errors = [{instancePath:instancePath+"/TopicID",schemaPath:"TopicPartitionOffsetInfo#/properties/TopicID/type",
-keyword:"type",params:{type: "string"},message:"must be string"}];
+keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -81,7 +68,7 @@ break;
 }
 else {
 validateTopicPartitionOffsetInfoShape.errors = [{instancePath:instancePath+"/PartitionOffsets",
-schemaPath:"TopicPartitionOffsetInfo#/properties/PartitionOffsets/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+schemaPath:"TopicPartitionOffsetInfo#/properties/PartitionOffsets/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -95,8 +82,7 @@ var valid1 = true;
 }
 }
 else {
-validateTopicPartitionOffsetInfoShape.errors = [{instancePath,schemaPath:"TopicPartitionOffsetInfo#/type",keyword:"type",params:{type: "object"},
-message:"must be object"}];
+validateTopicPartitionOffsetInfoShape.errors = [{instancePath,schemaPath:"TopicPartitionOffsetInfo#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

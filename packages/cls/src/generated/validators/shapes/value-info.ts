@@ -2,37 +2,7 @@
 // @ts-nocheck
 
 import { validateKeyValueInfoShape } from "./key-value-info.js";
-const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["Type"],
-  "properties": {
-    "Type": {
-      "type": "string"
-    },
-    "Tokenizer": {
-      "type": "string"
-    },
-    "SqlFlag": {
-      "type": "boolean"
-    },
-    "ContainZH": {
-      "type": "boolean"
-    },
-    "Alias": {
-      "type": "string"
-    },
-    "OpenIndexForChildOnly": {
-      "type": "boolean"
-    },
-    "ChildNode": {
-      "type": "array",
-      "items": {
-        "tcsdkShape": "KeyValueInfo"
-      }
-    }
-  }
-};
+const schema0 = {};
 const func0 = validateKeyValueInfoShape;
 
 function validateValueInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -42,8 +12,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.Type === undefined) && (missing0 = "Type")){
-validateValueInfoShape.errors = [{instancePath,schemaPath:"ValueInfo#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateValueInfoShape.errors = [{instancePath,schemaPath:"ValueInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
@@ -51,8 +20,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(((((((key0 === "Type") || (key0 === "Tokenizer")) || (key0 === "SqlFlag")) || (key0 === "ContainZH")) || (key0 === "Alias")) ||
 (key0 === "OpenIndexForChildOnly")) || (key0 === "ChildNode"))){
-validateValueInfoShape.errors = [{instancePath,schemaPath:"ValueInfo#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},
-message:"must NOT have additional properties"}];
+validateValueInfoShape.errors = [{instancePath,schemaPath:"ValueInfo#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -61,8 +29,7 @@ if(_errs1 === errors){
 if(data.Type !== undefined){
 const _errs2 = errors;
 if(typeof data.Type !== "string"){
-validateValueInfoShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"ValueInfo#/properties/Type/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateValueInfoShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"ValueInfo#/properties/Type/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -75,7 +42,7 @@ if(data.Tokenizer !== undefined){
 const _errs4 = errors;
 if(typeof data.Tokenizer !== "string"){
 validateValueInfoShape.errors = [{instancePath:instancePath+"/Tokenizer",schemaPath:"ValueInfo#/properties/Tokenizer/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -87,8 +54,8 @@ if(valid0){
 if(data.SqlFlag !== undefined){
 const _errs6 = errors;
 if(typeof data.SqlFlag !== "boolean"){
-validateValueInfoShape.errors = [{instancePath:instancePath+"/SqlFlag",schemaPath:"ValueInfo#/properties/SqlFlag/type",keyword:"type",params:{type: "boolean"},
-message:"must be boolean"}];
+validateValueInfoShape.errors = [{instancePath:instancePath+"/SqlFlag",schemaPath:"ValueInfo#/properties/SqlFlag/type",keyword:"type",
+params:{type: "boolean"}}];
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -101,7 +68,7 @@ if(data.ContainZH !== undefined){
 const _errs8 = errors;
 if(typeof data.ContainZH !== "boolean"){
 validateValueInfoShape.errors = [{instancePath:instancePath+"/ContainZH",schemaPath:"ValueInfo#/properties/ContainZH/type",keyword:"type",
-params:{type: "boolean"},message:"must be boolean"}];
+params:{type: "boolean"}}];
 return false;
 }
 var valid0 = _errs8 === errors;
@@ -113,8 +80,7 @@ if(valid0){
 if(data.Alias !== undefined){
 const _errs10 = errors;
 if(typeof data.Alias !== "string"){
-validateValueInfoShape.errors = [{instancePath:instancePath+"/Alias",schemaPath:"ValueInfo#/properties/Alias/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateValueInfoShape.errors = [{instancePath:instancePath+"/Alias",schemaPath:"ValueInfo#/properties/Alias/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs10 === errors;
@@ -127,7 +93,7 @@ if(data.OpenIndexForChildOnly !== undefined){
 const _errs12 = errors;
 if(typeof data.OpenIndexForChildOnly !== "boolean"){
 validateValueInfoShape.errors = [{instancePath:instancePath+"/OpenIndexForChildOnly",schemaPath:"ValueInfo#/properties/OpenIndexForChildOnly/type",
-keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+keyword:"type",params:{type: "boolean"}}];
 return false;
 }
 var valid0 = _errs12 === errors;
@@ -157,7 +123,7 @@ break;
 }
 else {
 validateValueInfoShape.errors = [{instancePath:instancePath+"/ChildNode",schemaPath:"ValueInfo#/properties/ChildNode/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -176,7 +142,7 @@ var valid0 = true;
 }
 }
 else {
-validateValueInfoShape.errors = [{instancePath,schemaPath:"ValueInfo#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateValueInfoShape.errors = [{instancePath,schemaPath:"ValueInfo#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,20 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["Region","LogsetId","TopicId"],
-  "properties": {
-    "Region": {
-      "type": "string"
-    },
-    "LogsetId": {
-      "type": "string"
-    },
-    "TopicId": {
-      "type": "string"
-    }
-  }
+  "required": ["Region","LogsetId","TopicId"]
 };
 
 function validateViewSearchTopicShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -28,8 +15,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateViewSearchTopicShape.errors = [{instancePath,schemaPath:"ViewSearchTopic#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateViewSearchTopicShape.errors = [{instancePath,schemaPath:"ViewSearchTopic#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -39,7 +25,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "Region") || (key0 === "LogsetId")) || (key0 === "TopicId"))){
 validateViewSearchTopicShape.errors = [{instancePath,schemaPath:"ViewSearchTopic#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -49,7 +35,7 @@ if(data.Region !== undefined){
 const _errs2 = errors;
 if(typeof data.Region !== "string"){
 validateViewSearchTopicShape.errors = [{instancePath:instancePath+"/Region",schemaPath:"ViewSearchTopic#/properties/Region/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -62,7 +48,7 @@ if(data.LogsetId !== undefined){
 const _errs4 = errors;
 if(typeof data.LogsetId !== "string"){
 validateViewSearchTopicShape.errors = [{instancePath:instancePath+"/LogsetId",schemaPath:"ViewSearchTopic#/properties/LogsetId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -75,7 +61,7 @@ if(data.TopicId !== undefined){
 const _errs6 = errors;
 if(typeof data.TopicId !== "string"){
 validateViewSearchTopicShape.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"ViewSearchTopic#/properties/TopicId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -89,7 +75,7 @@ var valid1 = true;
 }
 }
 else {
-validateViewSearchTopicShape.errors = [{instancePath,schemaPath:"ViewSearchTopic#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateViewSearchTopicShape.errors = [{instancePath,schemaPath:"ViewSearchTopic#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }

@@ -2,56 +2,19 @@
 // @ts-nocheck
 
 const schema0 = {
-  "type": "object",
-  "additionalProperties": false,
   "required": ["CallbackType","Url"],
   "properties": {
-    "CallbackType": {
-      "type": "string"
-    },
-    "Url": {
-      "type": "string"
-    },
-    "WebCallbackId": {
-      "type": "string"
-    },
-    "Method": {
-      "type": "string"
-    },
-    "NoticeContentId": {
-      "type": "string"
-    },
-    "RemindType": {
-      "type": "integer",
-      "minimum": 0,
-      "exclusiveMaximum": 18446744073709552000
-    },
-    "Mobiles": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "UserIds": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "Headers": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "Body": {
-      "type": "string"
-    },
-    "Index": {
-      "type": "integer",
-      "minimum": -9223372036854776000,
-      "exclusiveMaximum": 9223372036854776000
-    }
+    "CallbackType": {},
+    "Url": {},
+    "WebCallbackId": {},
+    "Method": {},
+    "NoticeContentId": {},
+    "RemindType": {},
+    "Mobiles": {},
+    "UserIds": {},
+    "Headers": {},
+    "Body": {},
+    "Index": {}
   }
 };
 const func0 = Object.prototype.hasOwnProperty;
@@ -66,8 +29,7 @@ let valid0 = true;
 for( missing0 of schema0.required){
 valid0 = data[missing0] !== undefined;
 if(!valid0){
-validateWebCallbackShape.errors = [{instancePath,schemaPath:"WebCallback#/required",keyword:"required",params:{missingProperty: missing0},
-message:"must have required property '"+missing0+"'"}];
+validateWebCallbackShape.errors = [{instancePath,schemaPath:"WebCallback#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 break;
 }
@@ -77,7 +39,7 @@ const _errs1 = errors;
 for(const key0 in data){
 if(!(func0.call(schema0.properties, key0))){
 validateWebCallbackShape.errors = [{instancePath,schemaPath:"WebCallback#/additionalProperties",keyword:"additionalProperties",
-params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -87,7 +49,7 @@ if(data.CallbackType !== undefined){
 const _errs2 = errors;
 if(typeof data.CallbackType !== "string"){
 validateWebCallbackShape.errors = [{instancePath:instancePath+"/CallbackType",schemaPath:"WebCallback#/properties/CallbackType/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs2 === errors;
@@ -99,8 +61,7 @@ if(valid1){
 if(data.Url !== undefined){
 const _errs4 = errors;
 if(typeof data.Url !== "string"){
-validateWebCallbackShape.errors = [{instancePath:instancePath+"/Url",schemaPath:"WebCallback#/properties/Url/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateWebCallbackShape.errors = [{instancePath:instancePath+"/Url",schemaPath:"WebCallback#/properties/Url/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs4 === errors;
@@ -113,7 +74,7 @@ if(data.WebCallbackId !== undefined){
 const _errs6 = errors;
 if(typeof data.WebCallbackId !== "string"){
 validateWebCallbackShape.errors = [{instancePath:instancePath+"/WebCallbackId",schemaPath:"WebCallback#/properties/WebCallbackId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -125,8 +86,8 @@ if(valid1){
 if(data.Method !== undefined){
 const _errs8 = errors;
 if(typeof data.Method !== "string"){
-validateWebCallbackShape.errors = [{instancePath:instancePath+"/Method",schemaPath:"WebCallback#/properties/Method/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateWebCallbackShape.errors = [{instancePath:instancePath+"/Method",schemaPath:"WebCallback#/properties/Method/type",keyword:"type",
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -139,7 +100,7 @@ if(data.NoticeContentId !== undefined){
 const _errs10 = errors;
 if(typeof data.NoticeContentId !== "string"){
 validateWebCallbackShape.errors = [{instancePath:instancePath+"/NoticeContentId",schemaPath:"WebCallback#/properties/NoticeContentId/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs10 === errors;
@@ -153,20 +114,20 @@ let data5 = data.RemindType;
 const _errs12 = errors;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
 validateWebCallbackShape.errors = [{instancePath:instancePath+"/RemindType",schemaPath:"WebCallback#/properties/RemindType/type",keyword:"type",
-params:{type: "integer"},message:"must be integer"}];
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs12){
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 < 0 || isNaN(data5)){
 validateWebCallbackShape.errors = [{instancePath:instancePath+"/RemindType",schemaPath:"WebCallback#/properties/RemindType/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+params:{comparison: ">=", limit: 0}}];
 return false;
 }
 else {
 if(data5 >= 18446744073709552000 || isNaN(data5)){
 validateWebCallbackShape.errors = [{instancePath:instancePath+"/RemindType",schemaPath:"WebCallback#/properties/RemindType/exclusiveMaximum",
-keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000},message:"must be < 18446744073709552000"}];
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
 return false;
 }
 }
@@ -189,7 +150,7 @@ for(let i0=0; i0<len0; i0++){
 const _errs16 = errors;
 if(typeof data6[i0] !== "string"){
 validateWebCallbackShape.errors = [{instancePath:instancePath+"/Mobiles/" + i0,schemaPath:"WebCallback#/properties/Mobiles/items/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid2 = _errs16 === errors;
@@ -200,7 +161,7 @@ break;
 }
 else {
 validateWebCallbackShape.errors = [{instancePath:instancePath+"/Mobiles",schemaPath:"WebCallback#/properties/Mobiles/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -221,7 +182,7 @@ for(let i1=0; i1<len1; i1++){
 const _errs20 = errors;
 if(typeof data8[i1] !== "string"){
 validateWebCallbackShape.errors = [{instancePath:instancePath+"/UserIds/" + i1,schemaPath:"WebCallback#/properties/UserIds/items/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid3 = _errs20 === errors;
@@ -232,7 +193,7 @@ break;
 }
 else {
 validateWebCallbackShape.errors = [{instancePath:instancePath+"/UserIds",schemaPath:"WebCallback#/properties/UserIds/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -253,7 +214,7 @@ for(let i2=0; i2<len2; i2++){
 const _errs24 = errors;
 if(typeof data10[i2] !== "string"){
 validateWebCallbackShape.errors = [{instancePath:instancePath+"/Headers/" + i2,schemaPath:"WebCallback#/properties/Headers/items/type",keyword:"type",
-params:{type: "string"},message:"must be string"}];
+params:{type: "string"}}];
 return false;
 }
 var valid4 = _errs24 === errors;
@@ -264,7 +225,7 @@ break;
 }
 else {
 validateWebCallbackShape.errors = [{instancePath:instancePath+"/Headers",schemaPath:"WebCallback#/properties/Headers/type",keyword:"type",
-params:{type: "array"},message:"must be array"}];
+params:{type: "array"}}];
 return false;
 }
 }
@@ -277,8 +238,7 @@ if(valid1){
 if(data.Body !== undefined){
 const _errs26 = errors;
 if(typeof data.Body !== "string"){
-validateWebCallbackShape.errors = [{instancePath:instancePath+"/Body",schemaPath:"WebCallback#/properties/Body/type",keyword:"type",params:{type: "string"},
-message:"must be string"}];
+validateWebCallbackShape.errors = [{instancePath:instancePath+"/Body",schemaPath:"WebCallback#/properties/Body/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid1 = _errs26 === errors;
@@ -291,21 +251,21 @@ if(data.Index !== undefined){
 let data13 = data.Index;
 const _errs28 = errors;
 if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-validateWebCallbackShape.errors = [{instancePath:instancePath+"/Index",schemaPath:"WebCallback#/properties/Index/type",keyword:"type",params:{type: "integer"},
-message:"must be integer"}];
+validateWebCallbackShape.errors = [{instancePath:instancePath+"/Index",schemaPath:"WebCallback#/properties/Index/type",keyword:"type",
+params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs28){
 if((typeof data13 == "number") && (isFinite(data13))){
 if(data13 < -9223372036854776000 || isNaN(data13)){
 validateWebCallbackShape.errors = [{instancePath:instancePath+"/Index",schemaPath:"WebCallback#/properties/Index/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: -9223372036854776000},message:"must be >= -9223372036854776000"}];
+params:{comparison: ">=", limit: -9223372036854776000}}];
 return false;
 }
 else {
 if(data13 >= 9223372036854776000 || isNaN(data13)){
 validateWebCallbackShape.errors = [{instancePath:instancePath+"/Index",schemaPath:"WebCallback#/properties/Index/exclusiveMaximum",keyword:"exclusiveMaximum",
-params:{comparison: "<", limit: 9223372036854776000},message:"must be < 9223372036854776000"}];
+params:{comparison: "<", limit: 9223372036854776000}}];
 return false;
 }
 }
@@ -330,7 +290,7 @@ var valid1 = true;
 }
 }
 else {
-validateWebCallbackShape.errors = [{instancePath,schemaPath:"WebCallback#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validateWebCallbackShape.errors = [{instancePath,schemaPath:"WebCallback#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
