@@ -53,3 +53,15 @@ export async function calls(): Promise<void> {
     void caught.parameter;
   }
 }
+
+export async function importedActions(): Promise<void> {
+  // @ts-expect-error TS2741 a request shape's required member (Filter.Values) is missing
+  await client.describeTopics({ Filters: [{ Key: "topicName" }] });
+  // @ts-expect-error TS2322 a shape member of the wrong type (Tag.Value is a string)
+  await client.createTopic({ LogsetId: "l", TopicName: "t", Tags: [{ Key: "k", Value: 1 }] });
+  const found = await client.searchLog({ From: 0, To: 1, QueryString: "*" });
+  // @ts-expect-error TS18047 Results may be null (the model says the service can send null)
+  void found.Results.length;
+  // @ts-expect-error TS2339 an action that is not in the model
+  await client.describeEverything({});
+}

@@ -16,6 +16,8 @@ export interface RecordingServer {
   readonly requests: RecordedRequest[];
   /** Sets the next answers' body (the whole `{"Response": …}` object). */
   answerWith(body: unknown): void;
+  /** Sets the next answers' body as exact JSON text (for 64-bit integers JSON.stringify cannot write). */
+  answerWithText(text: string): void;
   close(): Promise<void>;
 }
 
@@ -39,6 +41,9 @@ export async function startRecordingServer(body: unknown): Promise<RecordingServ
     requests,
     answerWith(next) {
       answer = JSON.stringify(next);
+    },
+    answerWithText(text) {
+      answer = text;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
