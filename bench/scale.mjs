@@ -118,7 +118,7 @@ const rows = [
   ],
   [
     `import("@tcsdk/cls"), median of ${rounds}`,
-    `${current.cost["@tcsdk/cls"]?.median.toFixed(1)} ms: core + ${importExtra(current).toFixed(1)} ms (target ≤ core + 15 ms)`,
+    `${current.cost["@tcsdk/cls"]?.median.toFixed(1)} ms: core + ${importExtra(current).toFixed(1)} ms (target ≤ core + 15 ms)${baseline === undefined ? "" : `; baseline core + ${importExtra(baseline).toFixed(1)} ms`}`,
     importExtra(current) <= 15,
   ],
   [
