@@ -6,10 +6,12 @@
  * before sending. Re-send safety the spec does not give is assumed from the action's name at run time:
  * DescribeTopics (reads) is retried after a 502, CreateTopic is not.
  */
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   ClsClient,
+  TcError,
   TcParseError,
   TcValidationError,
   isCreateTopicError,
@@ -21,6 +23,7 @@ import {
   type SearchLogRequest,
   type TopicInfo,
 } from "../../src/index.js";
+import { operationLoaders } from "../../src/generated/operations/index.js";
 import { startRecordingServer, type RecordingServer } from "./helpers/recording-server.js";
 
 let server: RecordingServer;
@@ -128,6 +131,33 @@ describe("actions imported from the model", () => {
     const bucket: HistogramInfo | undefined = answer.HistogramInfos[0];
     expect(bucket).toEqual({ Count: 3, BTime: 1_700_000_000_000 });
     expect(server.requests[0]?.body).toBe('{"TopicId":"t","From":0,"To":1700000060000,"Query":"*"}');
+  });
+});
+
+describe("the client", () => {
+  it("has one method per action of either edition of Tencent's model", () => {
+    const upstream = new URL("../../../../specs/upstream/tencentcloud-api/", import.meta.url);
+    const actions = new Set(
+      ["cls-2020-10-16.intl-en.api.json", "cls-2020-10-16.cn.api.json"].flatMap((file) =>
+        Object.keys((JSON.parse(readFileSync(new URL(file, upstream), "utf8")) as { actions: object }).actions),
+      ),
+    );
+    expect(actions.size).toBe(208);
+    const methods = Object.keys(operationLoaders);
+    expect(methods).toHaveLength(actions.size);
+    const camel = (action: string): string => action[0]?.toLowerCase() + action.slice(1);
+    for (const action of ["CreateExport", "DescribeTopics", "SearchLog", "CreateTopic", "DescribeLogHistogram", "DeleteLog", "ModifyS3Recharge"]) {
+      expect(actions.has(action), action).toBe(true);
+      expect(typeof (client as unknown as Record<string, unknown>)[camel(action)], action).toBe("function");
+    }
+    for (const method of methods) expect(typeof (client as unknown as Record<string, unknown>)[method], method).toBe("function");
+  });
+
+  it("refuses an action it cannot call yet (UploadLog, a protobuf body) before sending anything", async () => {
+    const error = await client.uploadLog({ TopicId: "t" }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TcError);
+    expect((error as Error).message).toMatch(/^UploadLog is not supported by this SDK yet: it takes a protobuf body/);
+    expect(server.requests).toHaveLength(0);
   });
 });
 
