@@ -3,27 +3,14 @@
  * export actions and `ExportInfo`: small enough to load fast, real enough to matter) and names the
  * issue(s) it must cause. Adding a case needs no test code.
  */
-import { copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadSpec } from "../src/load/load-spec.js";
 import { displayPath } from "../src/load/display-path.js";
 import { formatIssue, SpecError } from "../src/load/spec-issue.js";
-import { removeAt, setAt } from "./helpers/json-pointer.js";
+import { applyStep, type BrokenCase } from "./helpers/patch-steps.js";
 import { CLS_SPEC, copy, makeTempDir, removeTempDir } from "./helpers/temp-dir.js";
-
-type Step =
-  | { readonly in: string; readonly set: string; readonly value: unknown }
-  | { readonly in: string; readonly remove: string }
-  | { readonly copy: string; readonly to: string }
-  | { readonly write: string; readonly text: string }
-  | { readonly delete: string };
-
-interface BrokenCase {
-  readonly description: string;
-  readonly steps: readonly Step[];
-  readonly expect: readonly { readonly file: string; readonly pointer: string; readonly message: string }[];
-}
 
 const CASES_DIR = new URL("./fixtures/broken/", import.meta.url);
 const cases = readdirSync(CASES_DIR)
@@ -42,18 +29,6 @@ function copyBase(dir: string): void {
   for (const file of BASE_FILES) copy(path.join(CLS_SPEC, file), path.join(dir, file));
 }
 
-function applyStep(dir: string, step: Step): void {
-  if ("copy" in step) copyFileSync(path.join(dir, step.copy), path.join(dir, step.to));
-  else if ("write" in step) writeFileSync(path.join(dir, step.write), step.text);
-  else if ("delete" in step) rmSync(path.join(dir, step.delete));
-  else {
-    const file = path.join(dir, step.in);
-    const document: unknown = JSON.parse(readFileSync(file, "utf8"));
-    if ("set" in step) setAt(document, step.set, step.value);
-    else removeAt(document, step.remove);
-    writeFileSync(file, JSON.stringify(document, null, 2));
-  }
-}
 
 describe("broken specs", () => {
   it("has at least ten cases", () => {

@@ -6,25 +6,14 @@
  * is merged (`merge-overlays.ts`).
  * @packageDocumentation
  */
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
-import type { RawExample, RawRules, StringFormat } from "../load/raw-spec.js";
+import type { RawExample, RawMember } from "../load/raw-spec.js";
 import type { SchemaValidator, SpecFileKind } from "../load/schema-validator.js";
 import { SpecError, type SpecIssue } from "../load/spec-issue.js";
 
-/** Changes to one member. */
-export interface MemberOverlay {
-  readonly docs?: string;
-  readonly required?: boolean;
-  readonly nullable?: boolean;
-  readonly rules?: RawRules;
-  readonly itemRules?: RawRules;
-  readonly default?: string | number | boolean;
-  readonly unit?: string;
-  readonly example?: unknown;
-  readonly deprecated?: string;
-  readonly format?: StringFormat;
-}
+/** Changes to one member: any field of a spec member but its name, type and sites. */
+export type MemberOverlay = Partial<Omit<RawMember, "name" | "type" | "sites">>;
 
 /** `actions/<Action>.json`. */
 export interface ActionOverlay {
@@ -99,17 +88,8 @@ export function readOverlays(dir: string, validator: SchemaValidator, label: (fi
   const read = <T>(kind: SpecFileKind, absolute: string): OverlayFile<T> | undefined => {
     const file = label(absolute);
     if (!existsSync(absolute)) return undefined;
-    const text = readFileSync(absolute, "utf8").replaceAll("\r\n", "\n");
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      issues.push({ file, pointer: "", message: `not valid JSON: ${(error as Error).message}` });
-      return undefined;
-    }
-    const found = validator.validate(kind, file, data);
-    issues.push(...found);
-    return found.length === 0 ? { file, text, data: data as T } : undefined;
+    const loaded = validator.readFile<T>(kind, absolute, file, issues);
+    return loaded === undefined ? undefined : { file, ...loaded };
   };
   const folder = <T>(kind: SpecFileKind, sub: string): Map<string, OverlayFile<T>> => {
     const files = new Map<string, OverlayFile<T>>();

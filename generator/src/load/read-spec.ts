@@ -3,7 +3,7 @@
  * Every file is parsed and validated against the spec format before anything else looks at it.
  * @packageDocumentation
  */
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { displayPath } from "./display-path.js";
 import type { RawAction, RawErrors, RawService, RawShape, RawSpec, SpecFile } from "./raw-spec.js";
@@ -25,17 +25,8 @@ export function readSpec(dir: string, validator: SchemaValidator): ReadResult {
   const read = <T>(kind: SpecFileKind, relativePath: string): SpecFile<T> | undefined => {
     const absolute = path.join(dir, relativePath);
     const file = displayPath(absolute);
-    const text = readFileSync(absolute, "utf8").replaceAll("\r\n", "\n");
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      issues.push({ file, pointer: "", message: `not valid JSON: ${(error as Error).message}` });
-      return undefined;
-    }
-    const found = validator.validate(kind, file, data);
-    issues.push(...found);
-    return found.length === 0 ? { file, relativePath, text, data: data as T } : undefined;
+    const loaded = validator.readFile<T>(kind, absolute, file, issues);
+    return loaded === undefined ? undefined : { file, relativePath, ...loaded };
   };
   const required = <T>(kind: SpecFileKind, name: string): SpecFile<T> | undefined => {
     if (existsSync(path.join(dir, name))) return read<T>(kind, name);

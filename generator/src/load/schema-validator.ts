@@ -37,6 +37,24 @@ export class SchemaValidator {
     );
   }
 
+  /**
+   * Reads the JSON file `absolute` (named `file` in issues) and validates it as a `kind` file: its text
+   * (line endings normalised) and data, or `undefined` after adding its issues to `issues`.
+   */
+  readFile<T>(kind: SpecFileKind, absolute: string, file: string, issues: SpecIssue[]): { readonly text: string; readonly data: T } | undefined {
+    const text = readFileSync(absolute, "utf8").replaceAll("\r\n", "\n");
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (error) {
+      issues.push({ file, pointer: "", message: `not valid JSON: ${(error as Error).message}` });
+      return undefined;
+    }
+    const found = this.validate(kind, file, data);
+    issues.push(...found);
+    return found.length === 0 ? { text, data: data as T } : undefined;
+  }
+
   /** Validates `data` as a `kind` file; returns its issues (empty when valid). */
   validate(kind: SpecFileKind, file: string, data: unknown): SpecIssue[] {
     const validate = this.validators.get(kind);
