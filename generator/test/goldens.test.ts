@@ -8,7 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateFiles } from "../src/generate.js";
-import { compileStrict } from "./helpers/compile.js";
+import { compileStrict, overLimits } from "./helpers/compile.js";
 import { copy, makeTempDir, removeTempDir } from "./helpers/temp-dir.js";
 
 const FIXTURES = fileURLToPath(new URL("./fixtures/goldens/", import.meta.url));
@@ -72,6 +72,10 @@ describe.each(fixtures)("golden fixture %s", (name) => {
       for (const line of imports) expect(line, file.path).toMatch(/^import \{ validate[A-Za-z0-9]+Shape \} from "\.\/(shapes\/)?[a-z0-9-]+\.js";$/);
     }
     expect(validators.some((file) => file.content.includes('import { validateItemShape } from "./shapes/item.js";'))).toBe(true);
+  });
+
+  it("keeps every file under 1,000 lines and every line under 200 characters", () => {
+    expect(overLimits(files)).toEqual([]);
   });
 
   it("compiles under the strict tsconfig", () => {

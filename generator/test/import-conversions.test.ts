@@ -12,7 +12,9 @@ const INTL = "https://www.tencentcloud.com" as const;
 describe("documentation to Markdown", () => {
   it.each([
     ["keeps Markdown as written", "Log topic ID\n- Obtain it through [the list](https://x.test/a)", "Log topic ID\n- Obtain it through [the list](https://x.test/a)"],
-    ["makes the model's `-item` lines a list", "Type:\n-file collection\n-syslog collection\n-1 means none", "Type:\n- file collection\n- syslog collection\n-1 means none"],
+    ["makes the model's `-item` lines a list", "Type:\n-file collection\n-[link item](https://x.test)\n-1 means none", "Type:\n- file collection\n- [link item](https://x.test)\n-1 means none"],
+    ["leaves code untouched by the conversions", "<pre>&lt;p&gt;a&lt;/p&gt;&lt;br&gt;b</pre> and <code>&lt;div&gt;</code>, `<br>` &amp;lt;", "```text\n<p>a</p><br>b\n```\n\nand `<div>`, `<br>` &lt;"],
+    ["drops the tracking parameter before an anchor, and completes a protocol-relative link", '[a](https://x.test/p?from_cn_redirect=1#s) <a href="//cdn.test/y">y</a>', "[a](https://x.test/p#s) [y](https://cdn.test/y)"],
     ["turns paragraphs and breaks into lines", "<p>First.</p><p>Second<br>line.</p>", "First.\n\nSecond\nline."],
     ["turns lists into Markdown lists, nested ones indented", "<ul><li>a</li><li>b<ul><li>c</li></ul></li></ul>", "- a\n- b\n\n  - c"],
     ["numbers ordered lists", "<ol><li>one</li><li>two</li></ol>", "1. one\n2. two"],
@@ -86,16 +88,17 @@ describe("examples", () => {
     expect(result).toMatchObject({ ok: true, request: { Ids: ["a"], Limit: 2, Name: "x ` y" }, notes: ["request body: JSON repaired (commas or escapes)"] });
   });
 
-  it("leaves a backslash escape that JSON has alone while repairing", () => {
+  it("leaves a backslash escape that JSON has alone while repairing, and keeps the backslash of one it lacks", () => {
     expect(repairJson('{"a": "\\\\d+\\n"\n"b": 1}')).toBe('{"a": "\\\\d+\\n",\n"b": 1}');
+    expect(JSON.parse(repairJson('{"a": "C:\\dir \\` x",}'))).toEqual({ a: "C:\\dir ` x" });
   });
 
   it("rebuilds a GET-style example from the request's member types", () => {
-    const input = "https://demo.tencentcloudapi.com/?Action=ListThings\n&Filters.0.Name=zone\n&Filters.0.Values.0=ap-guangzhou-1\n&Filters.0.Values.1=ap-guangzhou-2\n&Ids.0=t-1\n&Limit=20\n&Ratio=0.5\n&Verbose=TRUE\n&Version=2024-01-01\n&<Common request parameters>";
+    const input = "https://demo.tencentcloudapi.com/?Action=ListThings\n&Filters.0.Name=zone name\n&Filters.0.Values.0=ap-guangzhou-1\n&Filters.0.Values.1=ap-guangzhou-2\n&Ids.0=t-1\n&Limit=20\n&Ratio=0.5\n&Verbose=TRUE\n&Version=2024-01-01\n&<Common request parameters>";
     expect(convertExample("ListThings", { title: "t", input, output: ANSWER }, MODEL)).toEqual({
       ok: true,
       title: "t",
-      request: { Filters: [{ Name: "zone", Values: ["ap-guangzhou-1", "ap-guangzhou-2"] }], Ids: ["t-1"], Limit: 20, Ratio: 0.5, Verbose: true },
+      request: { Filters: [{ Name: "zone name", Values: ["ap-guangzhou-1", "ap-guangzhou-2"] }], Ids: ["t-1"], Limit: 20, Ratio: 0.5, Verbose: true },
       response: { Response: { RequestId: "req-1" } },
       notes: ["rebuilt from a GET query"],
     });
@@ -118,6 +121,7 @@ describe("examples", () => {
     ["a GET naming a member the request lacks", "https://demo.tencentcloudapi.com/?Action=ListThings&Nope=1", ANSWER, "the query names Nope, which the request does not have"],
     ["a GET list with a gap", "https://demo.tencentcloudapi.com/?Action=ListThings&Ids.0=a&Ids.2=b", ANSWER, "a list's indices in the query do not run 0, 1, 2…"],
     ["a GET value of the wrong type", "https://demo.tencentcloudapi.com/?Action=ListThings&Limit=ten", ANSWER, "Limit is not a int64 (ten)"],
+    ["a GET key given twice", "https://demo.tencentcloudapi.com/?Action=ListThings&Limit=1&Limit=2", ANSWER, "the query gives Limit twice"],
   ])("skips %s, with the reason", (_name, input, output, reason) => {
     const result = convertExample("ListThings", { title: "t", input, output }, MODEL);
     expect(result.ok).toBe(false);

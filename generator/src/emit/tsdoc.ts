@@ -215,7 +215,19 @@ function wrapLine(line: string): string[] {
     if (!(space && current.trim().length === 0 && out.length > 0)) current += token;
   }
   out.push(current.trimEnd());
-  return out.flatMap((piece) => breakAtSpaces(piece, DOC_LIMIT));
+  return out.flatMap((piece) => breakAtSpaces(piece, DOC_LIMIT)).map((piece, index) => (index === 0 ? piece : literalStart(piece)));
+}
+
+/**
+ * A continuation line as plain text: a line the wrapping made that starts like a Markdown block (`- `,
+ * `1. `, `# `, `>`, a code fence) gets that start escaped, so it stays part of the paragraph.
+ */
+function literalStart(line: string): string {
+  return line
+    .replace(/^(\s*)(\d+)([.)])(?=\s|$)/, "$1$2\\$3")
+    .replace(/^(\s*)([-+*]|#{1,6})(?=\s|$)/, "$1\\$2")
+    .replace(/^(\s*)>/, "$1\\>")
+    .replace(/^(\s*)```/, "$1\\`\\`\\`");
 }
 
 /** Display columns of `text`: two for a wide character, one otherwise. */
@@ -230,13 +242,23 @@ function breakAtSpaces(line: string, max: number): string[] {
   const out: string[] = [];
   let rest = line;
   while (rest.length > max) {
-    const space = rest.lastIndexOf(" ", max);
-    const cut = space > max / 2 ? space : max;
-    out.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).trimStart();
+    out.push(rest.slice(0, cutAt(rest, max)).trimEnd());
+    rest = rest.slice(cutAt(rest, max)).trimStart();
   }
   out.push(rest);
   return out;
+}
+
+/**
+ * Where to cut a line longer than `max`: at its last space in the second half, else after its last
+ * `,`, `;` or `:` there (harmless in JSON and prose), else at `max`, never inside a surrogate pair.
+ */
+function cutAt(line: string, max: number): number {
+  const space = line.lastIndexOf(" ", max);
+  if (space > max / 2) return space;
+  const punctuation = Math.max(line.lastIndexOf(",", max - 1), line.lastIndexOf(";", max - 1), line.lastIndexOf(":", max - 1));
+  if (punctuation > max / 2) return punctuation + 1;
+  return /[\uD800-\uDBFF]/.test(line.charAt(max - 1)) ? max - 1 : max;
 }
 
 /** A Markdown table as one list item per row: `- cell · cell · cell` (the separator row dropped). */

@@ -19,12 +19,17 @@ export function memberType(member: Member, file: TsFile, symbols: GeneratedSymbo
   return text;
 }
 
-/** `"asc" | "desc"` when `rules` hold an `enum` that fits `type`. */
+/** `"asc" | "desc"` when `rules` hold an `enum` that fits `type`; a long union gets one value per line. */
 function enumUnion(rules: Member["rules"], type: TypeRef): string | undefined {
   const enumRule = rules.find((rule) => rule.kind === "enum");
   if (enumRule === undefined || (type.kind !== "string" && type.kind !== "integer")) return undefined;
-  return enumRule.values.map((value) => JSON.stringify(value)).join(" | ");
+  const values = enumRule.values.map((value) => JSON.stringify(value));
+  const oneLine = values.join(" | ");
+  return oneLine.length <= LONG_UNION ? oneLine : `\n${values.map((value) => `| ${value}`).join("\n")}\n`;
 }
+
+/** Length past which a union is written one member per line. */
+const LONG_UNION = 80;
 
 function typeText(type: TypeRef, file: TsFile, symbols: GeneratedSymbols): string {
   switch (type.kind) {

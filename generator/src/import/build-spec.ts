@@ -24,8 +24,10 @@ export interface SpecDocuments {
   readonly shapes: readonly RawShape[];
 }
 
-/** What the import did, for its report. */
+/** What the import did, for its report and its checks. */
 export interface ImportNotes {
+  /** The overlay file of each action whose examples an overlay gives (those must obey the spec: never skipped). */
+  readonly overlayExamples: ReadonlyMap<string, string>;
   /** Per action, what was repaired or noticed in its examples. */
   readonly exampleNotes: readonly { readonly action: string; readonly title: string; readonly note: string }[];
   /** Differences between the editions for what both have. */
@@ -66,7 +68,10 @@ export function buildSpec(upstream: Upstream, overlays: Overlays, issues: SpecIs
           names,
           shapes.map((shape) => shape.name),
         );
-  return { documents, notes: { exampleNotes, editionDifferences: differences } };
+  const overlayExamples = new Map(
+    [...overlays.actions].filter(([, overlay]) => overlay.data.examples !== undefined).map(([name, overlay]) => [name, overlay.file] as const),
+  );
+  return { documents, notes: { overlayExamples, exampleNotes, editionDifferences: differences } };
 }
 
 /** Every structure the actions reach, as shapes, with their overlays; overlays of shapes no action reaches are issues. */

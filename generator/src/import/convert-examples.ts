@@ -87,8 +87,9 @@ function parseExact(text: string): JsonValue {
 
 /**
  * Repairs what translation broke where the meaning is clear: inserts the comma missing between a value
- * and a following member or item on the next line, drops a `,` before `}` or `]`, and turns an escape
- * JSON does not have (`\``) into the character itself.
+ * and a following member or item on the next line, drops a `,` before `}` or `]`, turns `` \` `` (a
+ * Markdown escape) into the backtick, and keeps the backslash of any other escape JSON does not have
+ * (`"C:\dir"` is `C:\dir`).
  */
 export function repairJson(text: string): string {
   const tokens = [...text.matchAll(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null|[{}[\],:]|\s+|./gs)].map((match) => match[0]);
@@ -114,16 +115,22 @@ export function repairJson(text: string): string {
     last = out.length - 1;
     newline = false;
   });
-  return out.join("").replace(/"(?:[^"\\]|\\.)*"/g, (literal) => literal.replace(/\\(.)/gs, (escape, char: string) => ('"\\/bfnrtu'.includes(char) ? escape : char)));
+  return out
+    .join("")
+    .replace(/"(?:[^"\\]|\\.)*"/g, (literal) =>
+      literal.replace(/\\(.)/gs, (escape, char: string) => ('"\\/bfnrtu'.includes(char) ? escape : char === "`" ? char : `\\${escape}`)),
+    );
 }
 
 /** Rebuilds the JSON body of an old GET-style example from the request structure's member types. */
 function fromQuery(action: string, text: string, model: Model, notes: string[]): JsonObject | string {
-  const url = text.replace(/^GET\s+/i, "").replace(/\s+/g, "");
+  // The URL is split over lines before each `&`: only whitespace at a line break is layout.
+  const url = text.replace(/^GET\s+/i, "").replace(/\s*\n\s*/g, "").trim();
   const query = url.slice(url.indexOf("?") + 1);
   const structure = model.objects[model.actions[action]?.input ?? ""];
   if (structure === undefined) return "the action has no request structure";
   const body: Record<string, unknown> = {};
+  const seen = new Set<string>();
   for (const pair of query.split("&")) {
     if (pair === "" || pair.startsWith("<")) continue;
     const equals = pair.indexOf("=");
@@ -141,6 +148,8 @@ function fromQuery(action: string, text: string, model: Model, notes: string[]):
       continue;
     }
     if (["Version", "Region", "Timestamp", "Nonce", "SecretId", "Signature", "SignatureMethod", "Token", "Language"].includes(key)) continue;
+    if (seen.has(key)) return `the query gives ${key} twice`;
+    seen.add(key);
     const placed = place(body, key.split("."), raw, structure, model);
     if (placed !== undefined) return placed;
   }

@@ -3,8 +3,10 @@
  * with HTML (`<p>`, `<br>`, `<ul><li>`, `<a href>`, `<code>`, `<pre>`, `<table>`, styling `<span>`s) and
  * entities. The Markdown is kept as written (an HTML-to-Markdown library would escape it, and would fold
  * the newlines that carry its lists); the known HTML tags become Markdown, unknown ones are dropped
- * keeping their text. Links lose the `from_cn_redirect` tracking parameter and relative ones get the
- * site's host; the boilerplate "may return null" sentence goes (the `nullable` flag says it).
+ * keeping their text. Code (Markdown fences and spans, `<pre>`, `<code>`) is set aside first, so no later
+ * step touches it, and entities are decoded once. Links lose the `from_cn_redirect` tracking parameter
+ * and relative ones get the site's host; the boilerplate "may return null" sentence goes (the
+ * `nullable` flag says it).
  * @packageDocumentation
  */
 
@@ -20,36 +22,37 @@ const NULL_NOTES = [
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", apos: "'", nbsp: " " };
 
+/** Marks where a piece of code was set aside: `\u0000<index>\u0000`. */
+const HELD = /\u0000(\d+)\u0000/g;
+
 /** Converts one `document` field. Returns `""` for an empty one. */
 export function docsToMarkdown(text: string, site: DocsSite): string {
-  let out = text.replaceAll("\r\n", "\n");
+  const held: string[] = [];
+  const hold = (markdown: string): string => `\u0000${held.push(markdown) - 1}\u0000`;
+  let out = text.replaceAll("\r\n", "\n").replaceAll("\u0000", "");
   for (const note of NULL_NOTES) out = out.replace(note, "");
-  out = convertPre(out);
+  out = out
+    .replace(/```[\s\S]*?```/g, (fence) => hold(fence))
+    .replace(/<pre(\s[^>]*)?>([\s\S]*?)<\/pre>/gi, (_m, _attrs, inner: string) => {
+      const code = decode(stripTags(inner)).replace(/^\n+|\n+$/g, "");
+      return `\n\n${hold(`\`\`\`text\n${code}\n\`\`\``)}\n\n`;
+    })
+    .replace(/<code(\s[^>]*)?>([\s\S]*?)<\/code>/gi, (_m, _attrs, inner: string) => hold(codeSpan(decode(stripTags(inner)))))
+    .replace(/`[^`\n]*`/g, (span) => hold(span));
   out = convertTables(out);
   // A paragraph inside a list item is a line of the item, not a paragraph that would end the list.
   out = out.replace(/<li(\s[^>]*)?>([\s\S]*?)(?=<\/?li|<\/?[uo]l)/gi, (_m, attrs: string | undefined, inner: string) =>
     `<li${attrs ?? ""}>${inner.replace(/^\s*<p(\s[^>]*)?>/i, "").replace(/<\/p>\s*$/i, "").replace(/<\/p>\s*<p(\s[^>]*)?>/gi, "<br>").replace(/<\/?p(\s[^>]*)?>/gi, "<br>")}`,
   );
-  out = convertLists(out);
-  out = out
+  out = convertLists(out)
     .replace(/<br\s*\/?>/gi, "\n")
     .replace(/<\/?p(\s[^>]*)?>/gi, "\n\n")
     .replace(/<(strong|b)(\s[^>]*)?>([\s\S]*?)<\/\1>/gi, (_m, _tag, _attrs, inner: string) => emphasis("**", inner))
     .replace(/<(em|i)(\s[^>]*)?>([\s\S]*?)<\/\1>/gi, (_m, _tag, _attrs, inner: string) => emphasis("*", inner))
-    .replace(/<code(\s[^>]*)?>([\s\S]*?)<\/code>/gi, (_m, _attrs, inner: string) => codeSpan(decode(stripTags(inner))))
     .replace(/<a\s[^>]*href\s*=\s*["']([^"']*)["'][^>]*>([\s\S]*?)<\/a>/gi, (_m, href: string, inner: string) => link(stripTags(inner), href, site))
     .replace(/<\/?(span|font|div|u|sup|sub|h\d|a)(\s[^>]*)?>/gi, "");
-  out = decodeOutsideCode(out);
-  out = out.replace(/\]\(([^)\s]+)\)/g, (_m, href: string) => `](${cleanUrl(href, site)})`);
-  return tidy(out);
-}
-
-/** `<pre>…</pre>` (with or without `<code>`) as a fenced block on its own lines. */
-function convertPre(text: string): string {
-  return text.replace(/<pre(\s[^>]*)?>([\s\S]*?)<\/pre>/gi, (_m, _attrs, inner: string) => {
-    const code = decode(stripTags(inner)).replace(/^\n+|\n+$/g, "");
-    return `\n\n\`\`\`text\n${code}\n\`\`\`\n\n`;
-  });
+  out = decode(out).replace(/\]\(([^)\s]+)\)/g, (_m, href: string) => `](${cleanUrl(href, site)})`);
+  return tidy(out).replace(HELD, (_m, index: string) => held[Number(index)] ?? "");
 }
 
 /** `<table>` as a Markdown table: one row per `<tr>`, cells flattened to one line. */
@@ -57,7 +60,7 @@ function convertTables(text: string): string {
   return text.replace(/<table(\s[^>]*)?>([\s\S]*?)<\/table>/gi, (_m, _attrs, inner: string) => {
     const rows = [...inner.matchAll(/<tr(\s[^>]*)?>([\s\S]*?)<\/tr>/gi)].map((row) =>
       [...(row[2] ?? "").matchAll(/<t[hd](\s[^>]*)?>([\s\S]*?)<\/t[hd]>/gi)].map((cell) =>
-        decode(stripTags((cell[2] ?? "").replace(/<br\s*\/?>/gi, " "))).replace(/\s+/g, " ").replaceAll("|", "\\|").trim(),
+        stripTags((cell[2] ?? "").replace(/<br\s*\/?>/gi, " ")).replace(/\s+/g, " ").replaceAll("|", "\\|").trim(),
       ),
     );
     const width = Math.max(0, ...rows.map((row) => row.length));
@@ -84,22 +87,19 @@ function convertLists(text: string): string {
       if (closing) {
         stack.pop();
         counters.pop();
-        out += "\n";
       } else {
         stack.push(name);
         counters.push(0);
-        out += "\n";
       }
+      out += "\n";
     } else if (!closing) {
       const depth = Math.max(0, stack.length - 1);
-      const kind = stack[stack.length - 1];
       const number = (counters[counters.length - 1] ?? 0) + 1;
       if (counters.length > 0) counters[counters.length - 1] = number;
-      out += `\n${"  ".repeat(depth)}${kind === "ol" ? `${number}.` : "-"} `;
+      out += `\n${"  ".repeat(depth)}${stack[stack.length - 1] === "ol" ? `${number}.` : "-"} `;
     }
   }
-  out += text.slice(index);
-  return out;
+  return out + text.slice(index);
 }
 
 function emphasis(marker: string, inner: string): string {
@@ -110,22 +110,25 @@ function emphasis(marker: string, inner: string): string {
 function codeSpan(code: string): string {
   const text = code.replace(/\s+/g, " ").trim();
   if (text === "") return "";
-  const fence = text.includes("`") ? "``" : "`";
-  return `${fence}${fence.length > 1 ? " " : ""}${text}${fence.length > 1 ? " " : ""}${fence}`;
+  return text.includes("`") ? `\`\` ${text} \`\`` : `\`${text}\``;
 }
 
-function link(text: string, href: string, site: DocsSite): string {
+/** A Markdown link (the label is decoded with the rest of the text later). */
+function link(label: string, href: string, site: DocsSite): string {
   const url = cleanUrl(decode(href), site);
-  const label = decode(text).replace(/\s+/g, " ").trim();
-  if (label === "" || label === url) return `<${url}>`;
-  return `[${label.replace(/^\[(.*)\]$/, "$1")}](${url})`;
+  const text = label.replace(/\s+/g, " ").trim();
+  if (text === "" || decode(text) === url) return `<${url}>`;
+  return `[${text.replace(/^\[(.*)\]$/, "$1")}](${url})`;
 }
 
-/** Drops Tencent's `from_cn_redirect` tracking parameter; makes a site-relative link absolute. */
+/** Drops Tencent's `from_cn_redirect` tracking parameter; makes a site-relative or protocol-relative link absolute. */
 export function cleanUrl(href: string, site: DocsSite): string {
   let url = href.trim();
-  if (url.startsWith("/")) url = `${site}${url}`;
-  return url.replace(/([?&])from_cn_redirect=1(&|$)/, (_m, before: string, after: string) => (after === "&" ? before : "")).replace(/[?&]$/, "");
+  if (url.startsWith("//")) url = `https:${url}`;
+  else if (url.startsWith("/")) url = `${site}${url}`;
+  return url
+    .replace(/([?&])from_cn_redirect=1(?=&|#|$)&?/, "$1")
+    .replace(/[?&](?=#|$)/, "");
 }
 
 function stripTags(text: string): string {
@@ -142,34 +145,21 @@ function decode(text: string): string {
   });
 }
 
-/** Decodes entities outside code spans and fences. */
-function decodeOutsideCode(text: string): string {
-  return text
-    .split(/(```[\s\S]*?```|`[^`\n]*`)/)
-    .map((part, index) => (index % 2 === 1 ? part : decode(part)))
-    .join("");
-}
-
-/** `<` that is not an autolink, outside code spans, as `\<` (Markdown would read it as HTML). */
-function escapeAngles(line: string): string {
-  return line
-    .split(/(`[^`]*`)/)
-    .map((part, index) => (index % 2 === 1 ? part : part.replace(/<(?!https?:\/\/[^\s>]+>)/g, "\\<")))
-    .join("");
-}
-
-/** Normalises whitespace, the model's `-item` lists and stray `<`, keeping fences as they are. */
+/**
+ * Normalises whitespace (a line keeps leading spaces only before a nested list item), the model's
+ * `-item` lists and stray `<` (code is still set aside).
+ */
 function tidy(text: string): string {
-  const parts = text.split(/(```[\s\S]*?```)/);
-  const tidied = parts.map((part, index) => {
-    if (index % 2 === 1) return part;
-    return part
-      .split("\n")
-      .map((line) => escapeAngles(line.replace(/[ \t]+$/, "").replace(/^-(?=\p{L})/u, "- ")))
-      .join("\n");
-  });
-  return tidied
-    .join("")
+  return text
+    .split("\n")
+    .map((line) =>
+      line
+        .replace(/[ \t]+$/, "")
+        .replace(/^[ \t]+(?![ \t]|- |\d+\. |\u0000)/, "")
+        .replace(/^-(?=[\p{L}[])/u, "- ")
+        .replace(/<(?!https?:\/\/[^\s>]+>)/g, "\\<"),
+    )
+    .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
 }

@@ -61,7 +61,7 @@ export function importModel(options: ImportOptions): ImportResult {
   const built = buildSpec(upstream, overlays, issues);
   if (issues.length > 0) throw new SpecError(issues);
   const specDir = path.join(root, "specs", service, version);
-  const documents = withCheckedExamples(built.documents, specDir, validator, label);
+  const documents = withCheckedExamples(built.documents, built.notes.overlayExamples, specDir, validator, label);
   const files = specFiles(documents, built.notes, { service, version, upstream: [upstream.intl, upstream.examples, upstream.china, upstream.errors], overlays: overlays.dir });
   const diff = options.check === true ? diffOutput(specDir, files, OWNED) : writeOutput(specDir, files, OWNED);
   const converted = documents.actions.reduce((sum, action) => sum + action.examples.length, 0);
@@ -90,18 +90,32 @@ function onlyVersion(root: string, service: string): string {
 
 /**
  * Checks the documents as the generator will read them (their JSON text parsed again), moving each
- * example that breaks the spec to its action's `skippedExamples`; throws for any other issue.
+ * example of Tencent's that breaks the spec to its action's `skippedExamples`. An example an overlay
+ * gives (`overlayExamples`: action → overlay file) is ours and must obey the spec: one that does not is
+ * an issue at the overlay, like any other issue.
  */
-function withCheckedExamples(documents: SpecDocuments, specDir: string, validator: SchemaValidator, label: (file: string) => string): SpecDocuments {
+function withCheckedExamples(
+  documents: SpecDocuments,
+  overlayExamples: ReadonlyMap<string, string>,
+  specDir: string,
+  validator: SchemaValidator,
+  label: (file: string) => string,
+): SpecDocuments {
   const spec = inMemorySpec(documents, specDir, validator, label);
   const semantic = checkSpec(spec);
   if (semantic.length > 0) throw new SpecError(semantic);
   const model = buildModel(spec, { name: "@tcsdk/import-check", version: "0.0.0" });
   const broken = new Map<string, Map<number, string>>();
+  const ours: SpecIssue[] = [];
   for (const issue of checkExamples(model)) {
     const match = /\/examples\/(\d+)\//.exec(issue.pointer);
     const action = spec.actions.find((file) => file.file === issue.file)?.data.name;
     if (match === null || action === undefined) throw new SpecError([issue]);
+    const overlay = overlayExamples.get(action);
+    if (overlay !== undefined) {
+      ours.push({ ...issue, file: overlay });
+      continue;
+    }
     const reasons = broken.get(action) ?? new Map<number, string>();
     const index = Number(match[1]);
     const [, part = "", at = ""] = /^\/(request|response)(.*)$/.exec(issue.pointer.slice(match[0].length - 1)) ?? [];
@@ -109,6 +123,7 @@ function withCheckedExamples(documents: SpecDocuments, specDir: string, validato
     if (!reasons.has(index)) reasons.set(index, `the ${part} breaks the spec${at === "" ? "" : ` at ${at}`}: ${message}`);
     broken.set(action, reasons);
   }
+  if (ours.length > 0) throw new SpecError(ours);
   if (broken.size === 0) return documents;
   const actions = documents.actions.map((action): RawAction => {
     const reasons = broken.get(action.name);

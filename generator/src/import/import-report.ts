@@ -21,6 +21,8 @@ export function importReport(documents: SpecDocuments, notes: ImportNotes, prove
   const chinaOnly = actions.filter((action) => action.sites?.length === 1 && action.sites[0] === "china");
   const skipped = actions.flatMap((action) => (action.skippedExamples ?? []).map((example) => ({ action: action.name, ...example })));
   const converted = actions.reduce((sum, action) => sum + action.examples.length, 0);
+  // Notes of examples that the spec check skipped afterwards are not repairs of anything kept.
+  const kept = notes.exampleNotes.filter((item) => !skipped.some((skip) => skip.action === item.action && skip.title === item.title));
   const declared = (key: "idempotent" | "rateLimit"): RawAction[] => actions.filter((action) => action[key] !== "unknown");
   const chineseCodes = errors.chineseOnly ?? [];
   const lines = [
@@ -53,13 +55,13 @@ export function importReport(documents: SpecDocuments, notes: ImportNotes, prove
     ...(skipped.length > 0
       ? ["| action | example | why it was skipped |", "| --- | --- | --- |", ...skipped.map((item) => `| \`${item.action}\` | ${cell(item.title)} | ${cell(item.reason)} |`), ""]
       : []),
-    ...(notes.exampleNotes.length > 0
+    ...(kept.length > 0
       ? [
           "Converted with a repair or a note:",
           "",
           "| action | example | note |",
           "| --- | --- | --- |",
-          ...notes.exampleNotes.map((item) => `| \`${item.action}\` | ${cell(item.title)} | ${cell(item.note)} |`),
+          ...kept.map((item) => `| \`${item.action}\` | ${cell(item.title)} | ${cell(item.note)} |`),
           "",
         ]
       : []),

@@ -3,6 +3,7 @@
  * declared, rules fitting their member's type, defaults inside their rules, cross-field rules naming a sibling.
  * @packageDocumentation
  */
+import { camelCase } from "../model/names.js";
 import { isNumeric, parseTypeName, referencedShape, typeName, type TypeRef } from "../model/type-ref.js";
 import type { RawAction, RawMember, RawRules, RawSpec, SpecFile } from "./raw-spec.js";
 import { pointer, type SpecIssue } from "./spec-issue.js";
@@ -18,7 +19,22 @@ export function checkSpec(spec: RawSpec): SpecIssue[] {
   for (const action of spec.actions) checkAction(action, shapeNames, declared, issues);
   for (const shape of spec.shapes) checkMembers(shape.file, "/members", shape.data.members, shapeNames, "shape", issues);
   checkShapeNames(spec, issues);
+  checkMethodNames(spec, issues);
   return issues;
+}
+
+/**
+ * Method names an action cannot take: those of the client base class (`send`, `close`, `download`),
+ * of every object, and `constructor`.
+ */
+const RESERVED_METHODS = new Set(["send", "close", "download", "constructor", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString"]);
+
+/** An action whose client method would take a reserved name. */
+function checkMethodNames(spec: RawSpec, issues: SpecIssue[]): void {
+  for (const { file, data } of spec.actions) {
+    const method = camelCase(data.name);
+    if (RESERVED_METHODS.has(method)) issues.push({ file, pointer: "/name", message: `action ${data.name} would be the client method ${method}, which the client already has` });
+  }
 }
 
 /** Suffixes of the type names generated for each action, e.g. `CreateExportRequest`. */

@@ -224,11 +224,17 @@ function splitString(literal: string, max: number): string[] {
   let start = 0;
   while (start < body.length) {
     let end = Math.min(start + limit, body.length);
-    while (end < body.length && escapeEndsAfter(body, start, end)) end++;
+    // Neither an escape sequence nor a surrogate pair (an emoji) may be cut in two.
+    while (end < body.length && (escapeEndsAfter(body, start, end) || isHighSurrogate(body.charCodeAt(end - 1)))) end++;
     parts.push(`"${body.slice(start, end)}"`);
     start = end;
   }
   return parts.map((part, index) => (index < parts.length - 1 ? `${part} + ` : part));
+}
+
+/** Whether a UTF-16 code unit is the first half of a surrogate pair. */
+export function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 /** Whether cutting `body` at `end` would split an escape sequence that starts at or after `start`. */

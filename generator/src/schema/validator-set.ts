@@ -86,8 +86,9 @@ export class ValidatorSet {
    * The code of `{ tcsdkShape: "Filter" }`: call the shape's validator and, when it fails, take its errors,
    * as AJV does for a `$ref` compiled apart. In this process the call goes to {@link shapeCall}; in the
    * printed code, to the function the shape's own module exports (`validateFilterShape`), imported by the
-   * emitter. The printed name is read inside the validating function only, so modules of shapes that
-   * reach each other may import each other.
+   * emitter and read at the module's top (`const func0 = validateFilterShape;`). Modules of shapes that
+   * reach each other import each other: that works because each exports a function declaration, which
+   * is initialised before any module of the cycle runs (the import golden test runs such a cycle).
    */
   private shapeCallCode(cxt: KeywordCxt): void {
     const { gen, it } = cxt;

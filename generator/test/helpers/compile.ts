@@ -37,3 +37,13 @@ export function compileStrict(dir: string, include: readonly string[]): string[]
     return `${path.relative(dir, diagnostic.file.fileName)}:${line + 1}: ${text}`;
   });
 }
+
+/** Generated files over 1,000 lines or with a line over 200 characters, as `path:line (length)`. */
+export function overLimits(files: readonly { readonly path: string; readonly content: string }[]): string[] {
+  return files.flatMap((file) => {
+    const lines = file.content.split("\n");
+    const long = lines.length > 1000 ? [`${file.path}: ${lines.length} lines`] : [];
+    const wide = lines.flatMap((line, index) => (line.length > 200 ? [`${file.path}:${index + 1} (${line.length})`] : []));
+    return [...long, ...wide];
+  });
+}

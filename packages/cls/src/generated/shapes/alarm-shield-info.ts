@@ -38,7 +38,7 @@ export interface AlarmShieldInfo {
   readonly Type?: Int64;
   /**
    * Blocking rules, required when Type is 2. For detailed information on filling in rules, see [Product
-   * Documentation](https://www.tencentcloud.com/document/product/614/103178?from_cn_redirect=1#rule).
+   * Documentation](https://www.tencentcloud.com/document/product/614/103178#rule).
    * @example 
    * ```ts
    * "{\"Value\":\"AND\",\"Type\":\"Operation\",\"Children\":[{\"Type\":\"Condition\",\"Value\":\"Level" +

@@ -49,7 +49,7 @@ export interface AlarmTarget {
    * Search syntax rules. Default value is 0.
    * 0: Lucene syntax; 1: CQL syntax.
    * For detailed explanation, refer to [Retrieve Syntax
-   * Rules](https://www.tencentcloud.com/document/product/614/47044?from_cn_redirect=1#RetrievesConditionalRules)
+   * Rules](https://www.tencentcloud.com/document/product/614/47044#RetrievesConditionalRules)
    *
    * Wire type `uint64`: a `bigint` holds values beyond `Number.MAX_SAFE_INTEGER`.
    * @example 1

@@ -30,37 +30,37 @@ export interface AnalysisDimensional {
    * \}
    *
    * When the Type field of Analysis is field (top5), it supports
-   *  \{
-   *     "Key": "QueryIndex",
+   * \{
+   * "Key": "QueryIndex",
    * "Value": "-1" // -1: Custom, 1: Execute statement 1, 2: Execute statement 2
    * \},\{
    * "Key": "CustomQuery", //Query statement. Required and valid when QueryIndex is -1.
-   *     "Value": "* | select count(*) as count"
+   * "Value": "* | select count(*) as count"
    * \},\{
    * "Key": "SyntaxRule", // If this field cannot be found, it's assumed to be the legacy syntax (Lucene)
-   *     "Value": "0"//0:Lucene, 1:CQL
+   * "Value": "0"//0:Lucene, 1:CQL
    * \}
    *
    * When the Type field of Analysis is original (raw log), it supports
    * \{
-   *     "Key": "Fields",
-   *     "Value": "__SOURCE__,__HOSTNAME__,__TIMESTAMP__,__PKG_LOGID__,__TAG__.pod_ip"
+   * "Key": "Fields",
+   * "Value": "__SOURCE__,__HOSTNAME__,__TIMESTAMP__,__PKG_LOGID__,__TAG__.pod_ip"
    * \}, \{
-   *     "Key": "QueryIndex",
+   * "Key": "QueryIndex",
    * "Value": "-1" // -1: Custom, 1: Execute statement 1, 2: Execute statement 2
    * \},\{
    * "Key": "CustomQuery", // Retrieval statement. Required and valid when QueryIndex is -1.
-   *     "Value": "* | select count(*) as count"
+   * "Value": "* | select count(*) as count"
    * \},\{
    * "Key": "Format", //Display format. 1: one log per line, 2: one field per line for each log entry
-   *     "Value": "2"
+   * "Value": "2"
    * \},
    * \{
    * "Key": "Limit", //Maximum number of logs
-   *     "Value": "5"
+   * "Value": "5"
    * \},\{
    * "Key": "SyntaxRule", // If this field is not found, it's also the old syntax
-   *     "Value": "0"//0:Lucene, 1:CQL
+   * "Value": "0"//0:Lucene, 1:CQL
    * \}
    */
   readonly ConfigInfo?: readonly AlarmAnalysisConfig[] | undefined;

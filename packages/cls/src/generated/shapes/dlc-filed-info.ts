@@ -18,7 +18,7 @@ export interface DlcFiledInfo {
    * Enumeration value:
    *
    * - int|string|struct: See [Type definition in DLC
-   *   Column](https://www.tencentcloud.com/document/product/1342/53778?from_cn_redirect=1#Column)
+   *   Column](https://www.tencentcloud.com/document/product/1342/53778#Column)
    * @example "string"
    */
   readonly DlcFieldType: string;

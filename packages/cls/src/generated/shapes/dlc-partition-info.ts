@@ -14,12 +14,12 @@ export interface DlcPartitionInfo {
   readonly DlcField: string;
   /**
    * Refer to [Type definition in DLC
-   * Column](https://www.tencentcloud.com/document/product/1342/53778?from_cn_redirect=1#Column)
+   * Column](https://www.tencentcloud.com/document/product/1342/53778#Column)
    *
    * Enumeration value:
    *
    * - int|string|array: Refer to [Type definition in DLC
-   *   Column](https://www.tencentcloud.com/document/product/1342/53778?from_cn_redirect=1#Column)
+   *   Column](https://www.tencentcloud.com/document/product/1342/53778#Column)
    * @example "string"
    */
   readonly DlcFieldType: string;

@@ -52,7 +52,7 @@ export interface ExtractRuleInfo {
   readonly Keys?: readonly string[] | null | undefined;
   /**
    * Log filtering rule list (legacy version), keys to be filtered, and corresponding regex.
-   *  Note: For LogListener 2.9.3 and above versions, it is recommended to use log filtering rules
+   * Note: For LogListener 2.9.3 and above versions, it is recommended to use log filtering rules
    * configuration.
    */
   readonly FilterKeyRegex?: readonly KeyRegexInfo[] | undefined;

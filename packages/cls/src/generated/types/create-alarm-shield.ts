@@ -60,7 +60,7 @@ export interface CreateAlarmShieldRequest {
   readonly Reason: string;
   /**
    * Blocking rules, required when Type is 2. For detailed information on filling in rules, see [Product
-   * Documentation](https://intl.cloud.tencent.com/document/product/614/103178?from_cn_redirect=1#rule).
+   * Documentation](https://intl.cloud.tencent.com/document/product/614/103178#rule).
    * @example 
    * ```ts
    * "{\"Value\":\"AND\",\"Type\":\"Operation\",\"Children\":[{\"Type\":\"Condition\",\"Value\":\"Level" +

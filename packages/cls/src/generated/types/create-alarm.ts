@@ -102,7 +102,7 @@ export interface CreateAlarmRequest {
   readonly AlarmPeriod: Int64;
   /**
    * Trigger conditions for sending alarm notifications
-   *  Note:
+   * Note:
    *
    * - Condition and AlarmLevel are one set of configurations, and MultiConditions are another set of
    *   configurations. The two sets are mutually exclusive.
@@ -124,7 +124,7 @@ export interface CreateAlarmRequest {
   readonly AlarmLevel?: Int64 | undefined;
   /**
    * Multiple trigger conditions
-   *  Note:
+   * Note:
    *
    * - Condition and AlarmLevel are one set of configurations, and MultiConditions are another set of
    *   configurations. These two sets are mutually exclusive.

@@ -134,7 +134,7 @@ export interface CreateCloudProductLogCollectionRequest {
    * CLS target region
    *
    * - Supported regions: see [region
-   *   list](https://www.tencentcloud.com/document/api/614/56474?from_cn_redirect=1#.E5.9C.B0.E5.9F.9F.E5.88.97.E8.A1.A8)
+   *   list](https://www.tencentcloud.com/document/api/614/56474#.E5.9C.B0.E5.9F.9F.E5.88.97.E8.A1.A8)
    *   document
    * @example "ap-guangzhou"
    */

@@ -69,12 +69,12 @@ export interface CreateDataTransformRequest {
   readonly Name: string;
   /**
    * Processing statement. When FuncType is 2, EtlContent must use
-   * [log_auto_output](https://www.tencentcloud.com/document/product/614/70733?from_cn_redirect=1#b3c58797-4825-4807-bef4-68106e25024f).
+   * [log_auto_output](https://www.tencentcloud.com/document/product/614/70733#b3c58797-4825-4807-bef4-68106e25024f).
    *
    * Other reference documents
    *
-   * -[Create a processing task](https://www.tencentcloud.com/document/product/614/63940)
-   * -[Function overview](https://www.tencentcloud.com/document/product/614/70395)
+   * - [Create a processing task](https://www.tencentcloud.com/document/product/614/63940)
+   * - [Function overview](https://www.tencentcloud.com/document/product/614/70395)
    * @example "fields_drop(\"message\")"
    */
   readonly EtlContent: string;

@@ -41,7 +41,7 @@ export interface DescribeDashboardsRequest {
    * - Example: ap-guangzhou
    * - tagKey - String - Required: No - Filter by the tag key.
    * - Example value:
-   * ```
+   *     ```
    *     "Filters":[
    *         {
    *             "Key": "tagKey",
@@ -52,9 +52,10 @@ export interface DescribeDashboardsRequest {
    *     ]
    *     ```
    *
-   * - tag:tagKey Filter by [tag key-value pair]. Replace tagKey with a specific tag key. Type: String. Required: No.
+   * - tag:tagKey Filter by [tag key-value pair]. Replace tagKey with a specific tag key. Type: String.
+   *   Required: No.
    * - Refer to Example 1 for usage.
-   * ```
+   *     ```
    *     "Filters": [
    *         {
    *             "Key": "tag:tag-key-test",

@@ -95,7 +95,7 @@ export interface DescribeIndexResponse {
    * Index status. true: enabled, false: disabled
    * Once enabled, you can perform retrieval and analysis of logs, which will generate indexing traffic,
    * index storage, and corresponding fees. [Billing
-   * details](https://www.tencentcloud.com/document/product/614/45802?from_cn_redirect=1#.E8.AE.A1.E8.B4.B9.E9.A1.B9)
+   * details](https://www.tencentcloud.com/document/product/614/45802#.E8.AE.A1.E8.B4.B9.E9.A1.B9)
    * @example true
    */
   readonly Status: boolean;

@@ -65,7 +65,7 @@ export interface DescribeLogHistogramRequest {
    * Search syntax. Valid values:
    * `0` (default): Lucene; `1`: CQL
    * For more information, see [Search
-   * Syntax](https://intl.cloud.tencent.com/document/product/614/47044?from_cn_redirect=1#RetrievesConditionalRules).
+   * Syntax](https://intl.cloud.tencent.com/document/product/614/47044#RetrievesConditionalRules).
    *
    * Wire type `uint64`: a `bigint` holds values beyond `Number.MAX_SAFE_INTEGER`.
    * @example 1

@@ -33,17 +33,17 @@ export interface DescribeShippersRequest {
   /**
    * - shipperName: Filter by [delivery rule name].
    * Type: String.
-   *     Required: No
+   * Required: No
    * - shipperId: Filter by [Delivery Rule ID].
    * Type: String.
-   *     Required: No
+   * Required: No
    * - topicId: Filter by [log topic].
    * Type: String.
-   *     Required: No
+   * Required: No
    * - taskStatus: Filter by [task running status]. Supported values: `0`: stop, `1`: running, `2`:
    *   exception.
    * Type: String
-   *     Required: No
+   * Required: No
    *
    * Each request can have up to 10 Filters. The upper limit of Filter.Values is 10.
    */

@@ -37,7 +37,7 @@ export interface DescribeTopicBaseMetricConfigsRequest {
   /**
    * groupId is filtered by [Bound machine group id]. Type: String. Required: No.
    * The maximum number of Filters per request is 10, and the total upper limit for ALL Filter.Values is
-   * 100.
+   * 100\.
    */
   readonly Filters?: readonly Filter[] | undefined;
   /**

@@ -63,7 +63,7 @@ export interface ModifyIndexRequest {
    * Index status. false: close index, true: enable index.
    * Once enabled, retrieval and analysis of logs will generate indexing traffic, index storage and
    * corresponding fees. [Billing
-   * details](https://www.tencentcloud.com/document/product/614/45802?from_cn_redirect=1#.E8.AE.A1.E8.B4.B9.E9.A1.B9)
+   * details](https://www.tencentcloud.com/document/product/614/45802#.E8.AE.A1.E8.B4.B9.E9.A1.B9)
    * @example true
    */
   readonly Status?: boolean | undefined;

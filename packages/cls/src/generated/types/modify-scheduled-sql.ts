@@ -82,7 +82,7 @@ export interface ModifyScheduledSqlRequest {
   readonly ProcessDelay?: Int64 | undefined;
   /**
    * Regional information of the source topicId. For supported regions, see the [region
-   * list](https://www.tencentcloud.com/document/api/614/56474?from_cn_redirect=1#.E5.9C.B0.E5.9F.9F.E5.88.97.E8.A1.A8)
+   * list](https://www.tencentcloud.com/document/api/614/56474#.E5.9C.B0.E5.9F.9F.E5.88.97.E8.A1.A8)
    * document.
    * @example "ap-guangzhou"
    */

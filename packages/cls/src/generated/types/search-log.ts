@@ -69,7 +69,7 @@ export interface SearchLogRequest {
    * - 1: CQL syntax (CLS Query Language, dedicated retrieval syntax for log service)
    *
    * For details, see [retrieval condition syntax
-   * rules](https://www.tencentcloud.com/document/product/614/47044?from_cn_redirect=1#RetrievesConditionalRules).
+   * rules](https://www.tencentcloud.com/document/product/614/47044#RetrievesConditionalRules).
    *
    * Default value: 1
    *
@@ -177,7 +177,7 @@ export interface SearchLogRequest {
    * **The Query field is deprecated. Please use the QueryString field.**
    * Field differences: When the syntax rule is not specified, Query uses Lucene syntax by default, while
    * QueryString uses CQL syntax. For syntax differences, see [Syntax
-   * Rule](https://www.tencentcloud.com/document/product/614/47044?from_cn_redirect=1#RetrievesConditionalRules).
+   * Rule](https://www.tencentcloud.com/document/product/614/47044#RetrievesConditionalRules).
    * @example "http_status:200"
    * @deprecated Hidden from Tencent's documentation (disabled in its model).
    */
