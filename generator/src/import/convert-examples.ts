@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 import { isSafeNumber, parse } from "lossless-json";
-import type { JsonValue } from "./json-text.js";
+import type { JsonValue } from "../output/json-text.js";
 import type { Model, ModelExample, ModelObject } from "./upstream.js";
 
 /** A converted example, or why it was skipped; `notes` say what was repaired. */

@@ -10,7 +10,7 @@
  */
 import type { RawAction, RawMember, RawShape, Site } from "../load/raw-spec.js";
 import { docsToMarkdown, type DocsSite } from "./docs-markdown.js";
-import type { JsonValue } from "./json-text.js";
+import type { JsonValue } from "../output/json-text.js";
 import type { Model, ModelMember, ModelObject } from "./upstream.js";
 
 /** Where a structure's members are used, which decides what `required` and `nullable` mean. */

@@ -18,7 +18,7 @@ import { checkExamples } from "../schema/check-examples.js";
 import { diffOutput, writeOutput, type OutputDiff } from "../output/sync-output.js";
 import { buildSpec, type ImportNotes, type SpecDocuments } from "./build-spec.js";
 import { importReport, type ReportProvenance } from "./import-report.js";
-import { jsonText } from "./json-text.js";
+import { jsonText } from "../output/json-text.js";
 import { overlayDir, readOverlays } from "./overlays.js";
 import { readUpstream, UPSTREAM_DIR } from "./upstream.js";
 

@@ -2,12 +2,14 @@
  * AJV's standalone code for one validator, made into the body of a module a person can review: the
  * exports AJV adds removed, AJV's instance-wide names (`validate27`, `schema31`, `func4`, `pattern2`)
  * renumbered from 0 in each module (so a change in one schema renumbers nothing elsewhere), the schema
- * constants one member per line, and every line at most {@link MAX_LINE} characters. The code is left
- * as AJV prints it otherwise (no indentation), so that adding a parameter adds its own lines only.
+ * constants laid out as the spec files are (`jsonText`), and every line at most {@link MAX_LINE}
+ * characters. The code is left as AJV prints it otherwise (no indentation), so that adding a parameter
+ * adds its own lines only.
  * @packageDocumentation
  */
 import type { Ajv, ValidateFunction } from "ajv";
 import standaloneModule from "ajv/dist/standalone/index.js";
+import { jsonText } from "../output/json-text.js";
 
 /** Longest line of the printed code. */
 export const MAX_LINE = 160;
@@ -43,7 +45,7 @@ export function standaloneCode(ajv: Ajv, validate: ValidateFunction, options: St
   assertSelfContained(label, code);
   if (options.schemaRoot !== undefined) code = prefixSchemaPaths(label, code, options.schemaRoot);
   return pruneSchemaConstants(renumber(code, main, options.functionName))
-    .replace(/^const (schema\d+) = (\{.*\});$/gm, (_line, name: string, json: string) => `const ${name} = ${compactJson(JSON.parse(json))};`)
+    .replace(/^const (schema\d+) = (\{.*\});$/gm, (_line, name: string, json: string) => `const ${name} = ${jsonText(JSON.parse(json)).trimEnd()};`)
     .split("\n")
     .flatMap((line) => splitLine(line, MAX_LINE))
     .join("\n")
@@ -250,16 +252,4 @@ function escapeEndsAfter(body: string, start: number, end: number): boolean {
     index += length;
   }
   return false;
-}
-
-/** JSON with objects one member per line but lists of scalars kept on one line. */
-export function compactJson(value: unknown, indent = ""): string {
-  if (Array.isArray(value) && value.every((item) => item === null || typeof item !== "object")) return JSON.stringify(value);
-  if (typeof value !== "object" || value === null) return JSON.stringify(value);
-  const inner = `${indent}  `;
-  const entries = Array.isArray(value)
-    ? value.map((item) => `${inner}${compactJson(item, inner)}`)
-    : Object.entries(value).map(([key, item]) => `${inner}${JSON.stringify(key)}: ${compactJson(item, inner)}`);
-  const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
-  return entries.length === 0 ? `${open}${close}` : `${open}\n${entries.join(",\n")}\n${indent}${close}`;
 }

@@ -3,9 +3,7 @@
 
 import { validateMessageShape } from "./shapes/message.js";
 import { validateMetadataItemShape } from "./shapes/metadata-item.js";
-const schema0 = {
-  "required": ["Model","Messages"]
-};
+const schema0 = { "required": ["Model", "Messages"] };
 const func0 = validateMessageShape;
 const func1 = validateMetadataItemShape;
 

@@ -2,9 +2,7 @@
 // @ts-nocheck
 
 import { validateTopicPartitionOffsetInfoShape } from "./shapes/topic-partition-offset-info.js";
-const schema0 = {
-  "required": ["ConsumerGroup","Consumer","LogsetId","TopicPartitionOffsetsInfo"]
-};
+const schema0 = { "required": ["ConsumerGroup", "Consumer", "LogsetId", "TopicPartitionOffsetsInfo"] };
 const func0 = validateTopicPartitionOffsetInfoShape;
 
 function validateCommitConsumerOffsetsInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){

@@ -10,7 +10,7 @@ import { validateMonitorTimeShape } from "./shapes/monitor-time.js";
 import { validateMultiConditionShape } from "./shapes/multi-condition.js";
 import { validateTagShape } from "./shapes/tag.js";
 const schema0 = {
-  "required": ["Name","AlarmTargets","MonitorTime","TriggerCount","AlarmPeriod"],
+  "required": ["Name", "AlarmTargets", "MonitorTime", "TriggerCount", "AlarmPeriod"],
   "properties": {
     "Name": {},
     "AlarmTargets": {},

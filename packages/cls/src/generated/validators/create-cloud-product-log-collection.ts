@@ -3,7 +3,7 @@
 
 import { validateTagShape } from "./shapes/tag.js";
 const schema0 = {
-  "required": ["InstanceId","AssumerName","LogType","CloudProductRegion","ClsRegion"],
+  "required": ["InstanceId", "AssumerName", "LogType", "CloudProductRegion", "ClsRegion"],
   "properties": {
     "InstanceId": {},
     "AssumerName": {},

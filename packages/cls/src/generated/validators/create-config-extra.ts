@@ -8,7 +8,7 @@ import { validateExcludePathInfoShape } from "./shapes/exclude-path-info.js";
 import { validateExtractRuleInfoShape } from "./shapes/extract-rule-info.js";
 import { validateHostFileInfoShape } from "./shapes/host-file-info.js";
 const schema0 = {
-  "required": ["Name","TopicId","Type","LogType","ConfigFlag","LogsetId","LogsetName","TopicName"],
+  "required": ["Name", "TopicId", "Type", "LogType", "ConfigFlag", "LogsetId", "LogsetName", "TopicName"],
   "properties": {
     "Name": {},
     "TopicId": {},

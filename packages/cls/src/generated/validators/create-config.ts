@@ -4,7 +4,7 @@
 import { validateExcludePathInfoShape } from "./shapes/exclude-path-info.js";
 import { validateExtractRuleInfoShape } from "./shapes/extract-rule-info.js";
 const schema0 = {
-  "required": ["Name","Output"],
+  "required": ["Name", "Output"],
   "properties": {
     "Name": {},
     "Output": {},

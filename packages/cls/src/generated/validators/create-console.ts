@@ -7,7 +7,7 @@ import { validateAuthRoleInfoShape } from "./shapes/auth-role-info.js";
 import { validateConsoleAccountShape } from "./shapes/console-account.js";
 import { validateTagShape } from "./shapes/tag.js";
 const schema0 = {
-  "required": ["AccessMode","LoginMode","DomainPrefix"],
+  "required": ["AccessMode", "LoginMode", "DomainPrefix"],
   "properties": {
     "AccessMode": {},
     "LoginMode": {},

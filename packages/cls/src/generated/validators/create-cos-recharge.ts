@@ -3,7 +3,7 @@
 
 import { validateExtractRuleInfoShape } from "./shapes/extract-rule-info.js";
 const schema0 = {
-  "required": ["TopicId","LogsetId","Name","Bucket","BucketRegion","LogType"],
+  "required": ["TopicId", "LogsetId", "Name", "Bucket", "BucketRegion", "LogType"],
   "properties": {
     "TopicId": {},
     "LogsetId": {},

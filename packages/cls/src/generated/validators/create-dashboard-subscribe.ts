@@ -2,9 +2,7 @@
 // @ts-nocheck
 
 import { validateDashboardSubscribeDataShape } from "./shapes/dashboard-subscribe-data.js";
-const schema0 = {
-  "required": ["Name","DashboardId","Cron","SubscribeData"]
-};
+const schema0 = { "required": ["Name", "DashboardId", "Cron", "SubscribeData"] };
 const func0 = validateDashboardSubscribeDataShape;
 
 function validateCreateDashboardSubscribeInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){

@@ -8,7 +8,7 @@ import {
 import { validateEnvInfoShape } from "./shapes/env-info.js";
 import { validatePreviewLogStatisticShape } from "./shapes/preview-log-statistic.js";
 const schema0 = {
-  "required": ["FuncType","SrcTopicId","Name","EtlContent","TaskType"],
+  "required": ["FuncType", "SrcTopicId", "Name", "EtlContent", "TaskType"],
   "properties": {
     "FuncType": {},
     "SrcTopicId": {},

@@ -4,7 +4,7 @@
 import { validateDlcFailHandleShape } from "./shapes/dlc-fail-handle.js";
 import { validateDlcInfoShape } from "./shapes/dlc-info.js";
 const schema0 = {
-  "required": ["TopicId","Name","DeliverType","StartTime","DlcInfo"],
+  "required": ["TopicId", "Name", "DeliverType", "StartTime", "DlcInfo"],
   "properties": {
     "TopicId": {},
     "Name": {},

@@ -4,9 +4,7 @@
 import { validateEsImportInfoShape } from "./shapes/es-import-info.js";
 import { validateEsInfoShape } from "./shapes/es-info.js";
 import { validateEsTimeInfoShape } from "./shapes/es-time-info.js";
-const schema0 = {
-  "required": ["TopicId","Name","Index","Query","EsInfo","ImportInfo","TimeInfo"]
-};
+const schema0 = { "required": ["TopicId", "Name", "Index", "Query", "EsInfo", "ImportInfo", "TimeInfo"] };
 const func0 = validateEsInfoShape;
 const func1 = validateEsImportInfoShape;
 const func2 = validateEsTimeInfoShape;

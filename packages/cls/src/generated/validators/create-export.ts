@@ -2,29 +2,17 @@
 // @ts-nocheck
 
 const schema0 = {
-  "allOf": [
-    {
-      "if": {
-        "required": ["From","To"]
-      }
-    }
-  ],
-  "required": ["TopicId","Count","Query","From","To"],
+  "allOf": [{ "if": { "required": ["From", "To"] } }],
+  "required": ["TopicId", "Count", "Query", "From", "To"],
   "properties": {
     "TopicId": {},
     "Count": {},
     "Query": {},
     "From": {},
     "To": {},
-    "Order": {
-      "enum": ["asc","desc"]
-    },
-    "Format": {
-      "enum": ["json","csv"]
-    },
-    "SyntaxRule": {
-      "enum": [0,1]
-    },
+    "Order": { "enum": ["asc", "desc"] },
+    "Format": { "enum": ["json", "csv"] },
+    "SyntaxRule": { "enum": [0, 1] },
     "DerivedFields": {}
   }
 };

@@ -2,9 +2,7 @@
 // @ts-nocheck
 
 import { validateHostMetricItemShape } from "./shapes/host-metric-item.js";
-const schema0 = {
-  "required": ["TopicId","Name","MachineGroupIds","Interval","HostMetricItems"]
-};
+const schema0 = { "required": ["TopicId", "Name", "MachineGroupIds", "Interval", "HostMetricItems"] };
 const func0 = validateHostMetricItemShape;
 
 function validateCreateHostMetricConfigInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){

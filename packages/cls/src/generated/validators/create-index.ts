@@ -2,9 +2,7 @@
 // @ts-nocheck
 
 import { validateRuleInfoShape } from "./shapes/rule-info.js";
-const schema0 = {
-  "required": ["TopicId","Rule"]
-};
+const schema0 = { "required": ["TopicId", "Rule"] };
 const func0 = validateRuleInfoShape;
 
 function validateCreateIndexInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){

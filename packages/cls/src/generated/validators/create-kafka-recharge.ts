@@ -5,7 +5,7 @@ import { validateKafkaProtocolInfoShape } from "./shapes/kafka-protocol-info.js"
 import { validateLogRechargeRuleInfoShape } from "./shapes/log-recharge-rule-info.js";
 import { validateUserKafkaMetaShape } from "./shapes/user-kafka-meta.js";
 const schema0 = {
-  "required": ["TopicId","Name","KafkaType","UserKafkaTopics","Offset","LogRechargeRule"],
+  "required": ["TopicId", "Name", "KafkaType", "UserKafkaTopics", "Offset", "LogRechargeRule"],
   "properties": {
     "TopicId": {},
     "Name": {},

@@ -5,7 +5,7 @@ import { validateMachineGroupTypeInfoShape } from "./shapes/machine-group-type-i
 import { validateMetaTagInfoShape } from "./shapes/meta-tag-info.js";
 import { validateTagShape } from "./shapes/tag.js";
 const schema0 = {
-  "required": ["GroupName","MachineGroupType"],
+  "required": ["GroupName", "MachineGroupType"],
   "properties": {
     "GroupName": {},
     "MachineGroupType": {},

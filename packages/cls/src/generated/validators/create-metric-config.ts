@@ -6,7 +6,7 @@ import { validateMetricSpecShape } from "./shapes/metric-spec.js";
 import { validateMetricYamlSpecShape } from "./shapes/metric-yaml-spec.js";
 import { validateRelabelingShape } from "./shapes/relabeling.js";
 const schema0 = {
-  "required": ["TopicId","Source","GroupIds","Type","Flag"],
+  "required": ["TopicId", "Source", "GroupIds", "Type", "Flag"],
   "properties": {
     "TopicId": {},
     "Source": {},

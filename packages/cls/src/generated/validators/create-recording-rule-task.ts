@@ -3,7 +3,17 @@
 
 import { validateMetricLabelShape } from "./shapes/metric-label.js";
 const schema0 = {
-  "required": ["TopicId","DstTopicId","Name","EnableFlag","ProcessStartTime","ProcessPeriod","ProcessDelay","RecordingRuleContent","MetricName"],
+  "required": [
+    "TopicId",
+    "DstTopicId",
+    "Name",
+    "EnableFlag",
+    "ProcessStartTime",
+    "ProcessPeriod",
+    "ProcessDelay",
+    "RecordingRuleContent",
+    "MetricName"
+  ],
   "properties": {
     "TopicId": {},
     "DstTopicId": {},

@@ -2,7 +2,16 @@
 // @ts-nocheck
 
 const schema0 = {
-  "required": ["TopicId","DstTopicId","EnableFlag","ProcessStartTime","ProcessPeriod","ProcessDelay","YamlConfigName","YamlContent"],
+  "required": [
+    "TopicId",
+    "DstTopicId",
+    "EnableFlag",
+    "ProcessStartTime",
+    "ProcessPeriod",
+    "ProcessDelay",
+    "YamlConfigName",
+    "YamlContent"
+  ],
   "properties": {
     "TopicId": {},
     "DstTopicId": {},

@@ -3,7 +3,7 @@
 
 import { validateRemoteWriteAuthInfoShape } from "./shapes/remote-write-auth-info.js";
 const schema0 = {
-  "required": ["TopicId","Name","Target","RemoteWriteURL","AuthType","NetType"],
+  "required": ["TopicId", "Name", "Target", "RemoteWriteURL", "AuthType", "NetType"],
   "properties": {
     "TopicId": {},
     "Name": {},

@@ -3,7 +3,7 @@
 
 import { validateExtractRuleInfoShape } from "./shapes/extract-rule-info.js";
 const schema0 = {
-  "required": ["TopicId","Name","Bucket","S3Region","AccessKeyId","SecretAccessKey","LogType"],
+  "required": ["TopicId", "Name", "Bucket", "S3Region", "AccessKeyId", "SecretAccessKey", "LogType"],
   "properties": {
     "TopicId": {},
     "Name": {},

@@ -3,8 +3,19 @@
 
 import { validateScheduledSqlResouceInfoShape } from "./shapes/scheduled-sql-resouce-info.js";
 const schema0 = {
-  "required": ["SrcTopicId","Name","EnableFlag","DstResource","ScheduledSqlContent","ProcessStartTime","ProcessType","ProcessPeriod","ProcessTimeWindow",
-"ProcessDelay","SrcTopicRegion"],
+  "required": [
+    "SrcTopicId",
+    "Name",
+    "EnableFlag",
+    "DstResource",
+    "ScheduledSqlContent",
+    "ProcessStartTime",
+    "ProcessType",
+    "ProcessPeriod",
+    "ProcessTimeWindow",
+    "ProcessDelay",
+    "SrcTopicRegion"
+  ],
   "properties": {
     "SrcTopicId": {},
     "Name": {},

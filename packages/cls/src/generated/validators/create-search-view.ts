@@ -2,9 +2,7 @@
 // @ts-nocheck
 
 import { validateViewSearchTopicShape } from "./shapes/view-search-topic.js";
-const schema0 = {
-  "required": ["LogsetId","LogsetRegion","ViewName","ViewType","Topics"]
-};
+const schema0 = { "required": ["LogsetId", "LogsetRegion", "ViewName", "ViewType", "Topics"] };
 const func0 = validateViewSearchTopicShape;
 
 function validateCreateSearchViewInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){

@@ -5,7 +5,7 @@ import { validateCompressInfoShape } from "./shapes/compress-info.js";
 import { validateContentInfoShape } from "./shapes/content-info.js";
 import { validateFilterRuleInfoShape } from "./shapes/filter-rule-info.js";
 const schema0 = {
-  "required": ["TopicId","Bucket","Prefix","ShipperName"],
+  "required": ["TopicId", "Bucket", "Prefix", "ShipperName"],
   "properties": {
     "TopicId": {},
     "Bucket": {},

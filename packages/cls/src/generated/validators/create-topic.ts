@@ -4,7 +4,7 @@
 import { validateTagShape } from "./shapes/tag.js";
 import { validateTopicExtendInfoShape } from "./shapes/topic-extend-info.js";
 const schema0 = {
-  "required": ["LogsetId","TopicName"],
+  "required": ["LogsetId", "TopicName"],
   "properties": {
     "LogsetId": {},
     "TopicName": {},

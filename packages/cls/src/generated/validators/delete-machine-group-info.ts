@@ -2,9 +2,7 @@
 // @ts-nocheck
 
 import { validateMachineGroupTypeInfoShape } from "./shapes/machine-group-type-info.js";
-const schema0 = {
-  "required": ["GroupId","MachineGroupType"]
-};
+const schema0 = { "required": ["GroupId", "MachineGroupType"] };
 const func0 = validateMachineGroupTypeInfoShape;
 
 function validateDeleteMachineGroupInfoInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){

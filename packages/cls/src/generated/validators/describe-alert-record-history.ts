@@ -2,9 +2,7 @@
 // @ts-nocheck
 
 import { validateFilterShape } from "./shapes/filter.js";
-const schema0 = {
-  "required": ["From","To","Offset","Limit"]
-};
+const schema0 = { "required": ["From", "To", "Offset", "Limit"] };
 const func0 = validateFilterShape;
 
 function validateDescribeAlertRecordHistoryInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){

@@ -2,7 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "required": ["TopicId","BTime","PkgId","PkgLogId"],
+  "required": ["TopicId", "BTime", "PkgId", "PkgLogId"],
   "properties": {
     "TopicId": {},
     "BTime": {},

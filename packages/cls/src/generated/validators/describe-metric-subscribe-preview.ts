@@ -3,9 +3,7 @@
 
 import { validateInstanceConfigShape } from "./shapes/instance-config.js";
 import { validateMetricConfigShape } from "./shapes/metric-config.js";
-const schema0 = {
-  "required": ["Namespace","Metrics","InstanceInfo"]
-};
+const schema0 = { "required": ["Namespace", "Metrics", "InstanceInfo"] };
 const func0 = validateMetricConfigShape;
 const func1 = validateInstanceConfigShape;
 

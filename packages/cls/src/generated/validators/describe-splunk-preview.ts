@@ -2,9 +2,7 @@
 // @ts-nocheck
 
 import { validateMetadataInfoShape } from "./shapes/metadata-info.js";
-const schema0 = {
-  "required": ["TopicId","MetadataInfo"]
-};
+const schema0 = { "required": ["TopicId", "MetadataInfo"] };
 const func0 = validateMetadataInfoShape;
 
 function validateDescribeSplunkPreviewInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){

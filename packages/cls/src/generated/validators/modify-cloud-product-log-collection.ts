@@ -2,9 +2,7 @@
 // @ts-nocheck
 
 import { validateTagShape } from "./shapes/tag.js";
-const schema0 = {
-  "required": ["InstanceId","AssumerName","LogType","CloudProductRegion"]
-};
+const schema0 = { "required": ["InstanceId", "AssumerName", "LogType", "CloudProductRegion"] };
 const func0 = validateTagShape;
 
 function validateModifyCloudProductLogCollectionInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){

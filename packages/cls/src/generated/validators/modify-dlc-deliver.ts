@@ -4,7 +4,7 @@
 import { validateDlcFailHandleShape } from "./shapes/dlc-fail-handle.js";
 import { validateDlcInfoShape } from "./shapes/dlc-info.js";
 const schema0 = {
-  "required": ["TopicId","TaskId"],
+  "required": ["TopicId", "TaskId"],
   "properties": {
     "TopicId": {},
     "TaskId": {},

@@ -5,7 +5,7 @@ import { validateEsImportInfoShape } from "./shapes/es-import-info.js";
 import { validateEsInfoShape } from "./shapes/es-info.js";
 import { validateEsTimeInfoShape } from "./shapes/es-time-info.js";
 const schema0 = {
-  "required": ["TaskId","TopicId"],
+  "required": ["TaskId", "TopicId"],
   "properties": {
     "TaskId": {},
     "TopicId": {},

@@ -2,9 +2,7 @@
 // @ts-nocheck
 
 import { validateHostMetricItemShape } from "./shapes/host-metric-item.js";
-const schema0 = {
-  "required": ["TopicId","ConfigId"]
-};
+const schema0 = { "required": ["TopicId", "ConfigId"] };
 const func0 = validateHostMetricItemShape;
 
 function validateModifyHostMetricConfigInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){

@@ -6,7 +6,7 @@ import { validateMetricSpecShape } from "./shapes/metric-spec.js";
 import { validateMetricYamlSpecShape } from "./shapes/metric-yaml-spec.js";
 import { validateRelabelingShape } from "./shapes/relabeling.js";
 const schema0 = {
-  "required": ["TopicId","ConfigId"],
+  "required": ["TopicId", "ConfigId"],
   "properties": {
     "TopicId": {},
     "ConfigId": {},

@@ -3,7 +3,7 @@
 
 import { validateMetricLabelShape } from "./shapes/metric-label.js";
 const schema0 = {
-  "required": ["TaskId","TopicId"],
+  "required": ["TaskId", "TopicId"],
   "properties": {
     "TaskId": {},
     "TopicId": {},

@@ -2,7 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "required": ["YamlID","TopicId"],
+  "required": ["YamlID", "TopicId"],
   "properties": {
     "YamlID": {},
     "TopicId": {},

@@ -3,7 +3,7 @@
 
 import { validateRemoteWriteAuthInfoShape } from "./shapes/remote-write-auth-info.js";
 const schema0 = {
-  "required": ["TaskId","TopicId"],
+  "required": ["TaskId", "TopicId"],
   "properties": {
     "TaskId": {},
     "TopicId": {},

@@ -3,7 +3,7 @@
 
 import { validateExtractRuleInfoShape } from "./shapes/extract-rule-info.js";
 const schema0 = {
-  "required": ["TaskId","TopicId"],
+  "required": ["TaskId", "TopicId"],
   "properties": {
     "TaskId": {},
     "TopicId": {},

@@ -5,7 +5,7 @@ import { validateExternalRoleShape } from "./shapes/external-role.js";
 import { validateMetadataInfoShape } from "./shapes/metadata-info.js";
 import { validateNetInfoShape } from "./shapes/net-info.js";
 const schema0 = {
-  "required": ["TaskId","TopicId"],
+  "required": ["TaskId", "TopicId"],
   "properties": {
     "TaskId": {},
     "TopicId": {},

@@ -5,7 +5,7 @@ import { validateKafkaProtocolInfoShape } from "./shapes/kafka-protocol-info.js"
 import { validateLogRechargeRuleInfoShape } from "./shapes/log-recharge-rule-info.js";
 import { validateUserKafkaMetaShape } from "./shapes/user-kafka-meta.js";
 const schema0 = {
-  "required": ["PreviewType","KafkaType","UserKafkaTopics","Offset"],
+  "required": ["PreviewType", "KafkaType", "UserKafkaTopics", "Offset"],
   "properties": {
     "PreviewType": {},
     "KafkaType": {},

@@ -2,9 +2,7 @@
 // @ts-nocheck
 
 import { validateDashboardSubscribeDataShape } from "./shapes/dashboard-subscribe-data.js";
-const schema0 = {
-  "required": ["DashboardId","SubscribeData"]
-};
+const schema0 = { "required": ["DashboardId", "SubscribeData"] };
 const func0 = validateDashboardSubscribeDataShape;
 
 function validateSearchDashboardSubscribeInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){

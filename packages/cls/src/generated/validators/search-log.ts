@@ -5,7 +5,7 @@ import {
   validateMultiTopicSearchInformationShape,
 } from "./shapes/multi-topic-search-information.js";
 const schema0 = {
-  "required": ["From","To"],
+  "required": ["From", "To"],
   "properties": {
     "From": {},
     "To": {},

@@ -2,7 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "required": ["TopicId","Name","Bucket","S3Region","AccessKeyId","SecretAccessKey"],
+  "required": ["TopicId", "Name", "Bucket", "S3Region", "AccessKeyId", "SecretAccessKey"],
   "properties": {
     "TopicId": {},
     "Name": {},

@@ -2,9 +2,7 @@
 // @ts-nocheck
 
 import { validateTopicPartitionInfoShape } from "./shapes/topic-partition-info.js";
-const schema0 = {
-  "required": ["ConsumerGroup","Consumer","LogsetId","TopicPartitionsInfo"]
-};
+const schema0 = { "required": ["ConsumerGroup", "Consumer", "LogsetId", "TopicPartitionsInfo"] };
 const func0 = validateTopicPartitionInfoShape;
 
 function validateSendConsumerHeartbeatInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){

@@ -2,9 +2,7 @@
 // @ts-nocheck
 
 import { validateAlarmAnalysisConfigShape } from "./alarm-analysis-config.js";
-const schema0 = {
-  "required": ["Name","Type","Content"]
-};
+const schema0 = { "required": ["Name", "Type", "Content"] };
 const func0 = validateAlarmAnalysisConfigShape;
 
 function validateAnalysisDimensionalShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){

@@ -3,7 +3,7 @@
 
 import { validateConsoleSharingParamShape } from "./console-sharing-param.js";
 const schema0 = {
-  "required": ["Name","Type","DurationMilliseconds","Resources"],
+  "required": ["Name", "Type", "DurationMilliseconds", "Resources"],
   "properties": {
     "Name": {},
     "Type": {},

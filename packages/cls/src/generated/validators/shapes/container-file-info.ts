@@ -4,7 +4,7 @@
 import { validateContainerWorkLoadInfoShape } from "./container-work-load-info.js";
 import { validateFilePathInfoShape } from "./file-path-info.js";
 const schema0 = {
-  "required": ["Namespace","Container","LogPath","FilePattern"],
+  "required": ["Namespace", "Container", "LogPath", "FilePattern"],
   "properties": {
     "Namespace": {},
     "Container": {},

@@ -2,9 +2,7 @@
 // @ts-nocheck
 
 import { validateLabelShape } from "./label.js";
-const schema0 = {
-  "required": ["Port","Path"]
-};
+const schema0 = { "required": ["Port", "Path"] };
 const func0 = validateLabelShape;
 
 function validateCustomMetricSpecShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){

@@ -5,9 +5,7 @@ import { validateDlcFiledInfoShape } from "./dlc-filed-info.js";
 import { validateDlcPartitionExtraShape } from "./dlc-partition-extra.js";
 import { validateDlcPartitionInfoShape } from "./dlc-partition-info.js";
 import { validateDlcTableInfoShape } from "./dlc-table-info.js";
-const schema0 = {
-  "required": ["TableInfo","FieldInfos","PartitionInfos"]
-};
+const schema0 = { "required": ["TableInfo", "FieldInfos", "PartitionInfos"] };
 const func0 = validateDlcTableInfoShape;
 const func1 = validateDlcFiledInfoShape;
 const func2 = validateDlcPartitionInfoShape;

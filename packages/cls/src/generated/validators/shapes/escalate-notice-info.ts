@@ -3,9 +3,7 @@
 
 import { validateNoticeReceiverShape } from "./notice-receiver.js";
 import { validateWebCallbackShape } from "./web-callback.js";
-const schema0 = {
-  "required": ["NoticeReceivers","WebCallbacks"]
-};
+const schema0 = { "required": ["NoticeReceivers", "WebCallbacks"] };
 const func0 = validateNoticeReceiverShape;
 const func1 = validateWebCallbackShape;
 const func2 = validateEscalateNoticeInfoShape;

@@ -2,9 +2,7 @@
 // @ts-nocheck
 
 import { validateInstanceShape } from "./instance.js";
-const schema0 = {
-  "required": ["InstanceDimension","Instances"]
-};
+const schema0 = { "required": ["InstanceDimension", "Instances"] };
 const func0 = validateInstanceShape;
 
 function validateInstanceConfigShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){

@@ -2,9 +2,7 @@
 // @ts-nocheck
 
 import { validateValueInfoShape } from "./value-info.js";
-const schema0 = {
-  "required": ["Key","Value"]
-};
+const schema0 = { "required": ["Key", "Value"] };
 const func0 = validateValueInfoShape;
 
 function validateKeyValueInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){

@@ -3,7 +3,7 @@
 
 import { validateJsonExpandInfoShape } from "./json-expand-info.js";
 const schema0 = {
-  "required": ["RechargeType","EncodingFormat","DefaultTimeSwitch"],
+  "required": ["RechargeType", "EncodingFormat", "DefaultTimeSwitch"],
   "properties": {
     "RechargeType": {},
     "EncodingFormat": {},

@@ -2,9 +2,7 @@
 // @ts-nocheck
 
 import { validateMetricLabelShape } from "./metric-label.js";
-const schema0 = {
-  "required": ["MetricName","Periods"]
-};
+const schema0 = { "required": ["MetricName", "Periods"] };
 const func0 = validateMetricLabelShape;
 
 function validateMetricConfigShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){

@@ -2,9 +2,7 @@
 // @ts-nocheck
 
 import { validateKeyValueInfoShape } from "./key-value-info.js";
-const schema0 = {
-  "required": ["CaseSensitive","KeyValues"]
-};
+const schema0 = { "required": ["CaseSensitive", "KeyValues"] };
 const func0 = validateKeyValueInfoShape;
 
 function validateRuleTagInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){

@@ -2,9 +2,7 @@
 // @ts-nocheck
 
 import { validatePartitionOffsetInfoShape } from "./partition-offset-info.js";
-const schema0 = {
-  "required": ["TopicID","PartitionOffsets"]
-};
+const schema0 = { "required": ["TopicID", "PartitionOffsets"] };
 const func0 = validatePartitionOffsetInfoShape;
 
 function validateTopicPartitionOffsetInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){

@@ -2,7 +2,7 @@
 // @ts-nocheck
 
 const schema0 = {
-  "required": ["CallbackType","Url"],
+  "required": ["CallbackType", "Url"],
   "properties": {
     "CallbackType": {},
     "Url": {},

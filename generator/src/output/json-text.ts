@@ -1,7 +1,8 @@
 /**
- * JSON text as the importer writes it: 2-space indentation, and any object or array that fits on one
- * line of {@link LINE_WIDTH} characters kept on one line (`{ "name": "TopicId", "type": "string" }`), so
- * that spec files read like hand-written ones and a one-member change is a one-line diff.
+ * JSON text as the generator writes it (imported spec files, validators' schema constants): 2-space
+ * indentation, and any object or array that fits on one line of {@link LINE_WIDTH} characters kept on
+ * one line (`{ "name": "TopicId", "type": "string" }`), so that spec files read like hand-written ones
+ * and a one-member change is a one-line diff.
  * @packageDocumentation
  */
 
