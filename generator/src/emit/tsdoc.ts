@@ -119,6 +119,9 @@ export function resendText(operation: Operation): string {
       ? "Safe to re-send (assumed from its name, which says it only reads: the spec does not say)."
       : "Not known to be safe to re-send, so never retried once it may have reached the service (the spec does not say).";
   }
+  if (operation.absentAfterSuccess !== undefined) {
+    return `Safe to re-send; when a re-send follows an attempt that may have been executed, \`${operation.absentAfterSuccess}\` means that attempt did the job, and the call resolves with its RequestId.`;
+  }
   return operation.idempotent
     ? "Safe to re-send."
     : "Not safe to re-send: a re-sent request may act twice, so it is never retried once it may have reached the service.";

@@ -181,7 +181,7 @@ function specFiles(documents: SpecDocuments, notes: ImportNotes, provenance: Rep
 const KEY_ORDER: Readonly<Record<string, readonly string[]>> = {
   service: ["service", "version", "name", "title", "docs", "docsUrl", "endpoints", "regions", "regionalOnly"],
   errors: ["common", "service", "chineseOnly"],
-  action: ["name", "summary", "docs", "docsUrl", "deprecated", "unsupported", "sites", "docsLanguage", "idempotent", "rateLimit", "input", "output", "errors", "examples", "skippedExamples"],
+  action: ["name", "summary", "docs", "docsUrl", "deprecated", "unsupported", "sites", "docsLanguage", "idempotent", "absentAfterSuccess", "rateLimit", "input", "output", "errors", "examples", "skippedExamples"],
   shape: ["name", "docs", "sites", "docsLanguage", "members"],
   member: ["name", "type", "required", "nullable", "docs", "rules", "itemRules", "default", "unit", "format", "example", "deprecated", "sites"],
 };

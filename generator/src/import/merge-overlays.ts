@@ -32,6 +32,7 @@ export function applyActionOverlay(action: RawAction, overlay: OverlayFile<Actio
     ...(data.deprecated === undefined ? {} : { deprecated: data.deprecated }),
     ...(data.unsupported === undefined ? {} : { unsupported: data.unsupported }),
     ...(data.idempotent === undefined ? {} : { idempotent: data.idempotent }),
+    ...(data.absentAfterSuccess === undefined ? {} : { absentAfterSuccess: data.absentAfterSuccess }),
     ...(data.rateLimit === undefined ? {} : { rateLimit: data.rateLimit }),
     input: members("input"),
     output: members("output"),

@@ -23,6 +23,7 @@ export interface ActionOverlay {
   readonly deprecated?: string;
   readonly unsupported?: string;
   readonly idempotent?: boolean;
+  readonly absentAfterSuccess?: string;
   readonly rateLimit?: number;
   readonly input?: Readonly<Record<string, MemberOverlay>>;
   readonly output?: Readonly<Record<string, MemberOverlay>>;

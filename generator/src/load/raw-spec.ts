@@ -74,6 +74,7 @@ export interface RawAction {
   readonly sites?: readonly Site[];
   readonly docsLanguage?: "zh-CN";
   readonly idempotent: boolean | "unknown";
+  readonly absentAfterSuccess?: string;
   readonly rateLimit: number | "unknown";
   readonly input: readonly RawMember[];
   readonly output: readonly RawMember[];

@@ -104,6 +104,19 @@ function checkAction(
   data.errors.forEach((code, index) => {
     if (!declared.has(code)) issues.push({ file, pointer: pointer("errors", index), message: `error code ${code} is not declared in errors.json` });
   });
+  checkAbsentAfterSuccess(action, issues);
+}
+
+/** `absentAfterSuccess` turns an error into a success: only for an idempotent action that lists the code and answers nothing else. */
+function checkAbsentAfterSuccess({ file, data }: SpecFile<RawAction>, issues: SpecIssue[]): void {
+  const code = data.absentAfterSuccess;
+  if (code === undefined) return;
+  const at = "/absentAfterSuccess";
+  if (data.idempotent !== true) issues.push({ file, pointer: at, message: "absentAfterSuccess applies to idempotent actions only (idempotent: true)" });
+  if (!data.errors.includes(code)) issues.push({ file, pointer: at, message: `absentAfterSuccess ${code} is not one of the action's errors` });
+  if (data.output.length > 0) {
+    issues.push({ file, pointer: at, message: "absentAfterSuccess needs an action that answers only its RequestId: the success it stands for has no other fields" });
+  }
 }
 
 type MemberContext = "input" | "output" | "shape";

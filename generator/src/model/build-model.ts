@@ -135,6 +135,7 @@ function buildOperation(
     ...(action.docsLanguage === undefined ? {} : { docsLanguage: action.docsLanguage }),
     idempotent: action.idempotent === "unknown" ? isReadOnlyName(name) : action.idempotent,
     idempotentAssumed: action.idempotent === "unknown",
+    ...(action.absentAfterSuccess === undefined ? {} : { absentAfterSuccess: action.absentAfterSuccess }),
     rateLimit: action.rateLimit === "unknown" ? undefined : action.rateLimit,
     input: action.input.map(buildMember),
     inputShapes: shapesReached(action.input, shapeMembers),

@@ -147,6 +147,8 @@ export interface Operation {
    * read-only verbs are safe to re-send, any other action is not.
    */
   readonly idempotentAssumed: boolean;
+  /** The not-found code that, on a re-send after an attempt that may have been executed, means the job is done. */
+  readonly absentAfterSuccess?: string;
   /** Requests per second, when documented; the client limits nothing otherwise. */
   readonly rateLimit: number | undefined;
   /** Request parameters, documented order. */

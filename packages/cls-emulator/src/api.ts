@@ -21,7 +21,7 @@ import { parseJsonExact } from "./json-exact.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { CLS_REGIONS } from "./regions.js";
 import type { RequestTarget } from "./request-target.js";
-import type { EmulatorKey } from "./options.js";
+import type { EmulatorKey, RequestLogEntry } from "./options.js";
 
 /** Largest accepted body of a TC3 POST: 10 MB. */
 export const MAX_API_BODY_BYTES = 10 * 1024 * 1024;
@@ -42,24 +42,37 @@ export interface ApiEndpoint {
   readonly auth: AuthConfig;
   /** Per action + SecretId limit. */
   readonly limiter: RateLimiter;
+  /** Fault injection: see {@link EmulatorOptions.resetAfterAction}. */
+  readonly resetAfterAction?: ((action: string) => boolean) | undefined;
+  /** See {@link EmulatorOptions.requestLog}. */
+  readonly requestLog?: ((entry: RequestLogEntry) => void) | undefined;
 }
 
 /** Answers one API request; never throws. */
 export async function handleApiRequest(req: IncomingMessage, res: ServerResponse, target: RequestTarget, endpoint: ApiEndpoint): Promise<void> {
+  const started = performance.now();
   const requestId = randomUUID();
   const clock = endpoint.context.clock;
   const traceId = req.headers["x-tc-traceid"];
   const headers: Record<string, string> = typeof traceId === "string" ? { "X-TC-TraceId": traceId } : {};
+  const seen = { action: "" };
+  let body: unknown;
+  let errorCode: string | undefined;
   try {
-    const result = await answer(req, target, endpoint);
-    sendJson(res, clock, 200, { Response: { ...result, RequestId: requestId } }, headers);
+    const result = await answer(req, target, endpoint, seen);
+    body = { Response: { ...result, RequestId: requestId } };
   } catch (error) {
     if (isClientAbort(error)) return;
     const apiError =
       error instanceof ApiError ? error : new ApiError("InternalError", "An internal error occurred in the emulator; see its standard error.");
     if (!(error instanceof ApiError)) console.error(`cls-emulator: request ${requestId} failed:`, error);
-    sendJson(res, clock, 200, { Response: { Error: { Code: apiError.code, Message: apiError.message }, RequestId: requestId } }, headers);
+    errorCode = apiError.code;
+    body = { Response: { Error: { Code: apiError.code, Message: apiError.message }, RequestId: requestId } };
   }
+  const reset = endpoint.resetAfterAction?.(seen.action) === true;
+  if (reset) res.socket?.resetAndDestroy();
+  else sendJson(res, clock, 200, body, headers);
+  endpoint.requestLog?.({ action: seen.action, status: reset ? 0 : 200, errorCode, reset, durationMs: performance.now() - started });
 }
 
 /** The common parameters of a verified request and its own parameters, however they were sent. */
@@ -74,7 +87,8 @@ interface Envelope {
   readonly params: { readonly json: Buffer } | { readonly pairs: readonly (readonly [string, string])[] };
 }
 
-async function answer(req: IncomingMessage, target: RequestTarget, endpoint: ApiEndpoint): Promise<Record<string, unknown>> {
+/** Handles the request; `seen.action` gets the action's name as soon as it is known. */
+async function answer(req: IncomingMessage, target: RequestTarget, endpoint: ApiEndpoint, seen: { action: string }): Promise<Record<string, unknown>> {
   const method = req.method ?? "";
   const mediaType = (single(req.headers["content-type"]) ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
   const form = method === "POST" && mediaType === FORM;
@@ -104,6 +118,7 @@ async function answer(req: IncomingMessage, target: RequestTarget, endpoint: Api
   if (version !== API_VERSION) throw new ApiError("NoSuchVersion", `The version ${version} does not exist; CLS speaks ${API_VERSION}.`);
   const action = envelope.action;
   if (action === undefined || action === "") throw new ApiError("MissingParameter", `The ${envelope.label("Action")} is missing.`);
+  seen.action = action;
   const definition = Object.hasOwn(ACTIONS, action) ? ACTIONS[action] : undefined;
   if (definition === undefined) throw new ApiError("InvalidAction", `The action ${action} is not emulated (or does not exist).`);
   // the official intl SDK sends the text "null" when no region is set; the export actions need none

@@ -4,6 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import type { EmulatorKey, EmulatorOptions } from "./options.js";
+import { formatRequestLog } from "./request-log.js";
 
 /** Usage text printed by `--help`. */
 export const USAGE = `Usage: tcsdk-cls-emulator [options]
@@ -22,6 +23,9 @@ Options:
   --queued-ms N               minimum time a task stays Queuing (default 100)
   --processing-ms N           minimum time a task stays Processing (default 200)
   --strict-service            accept only the signing service "cls" (not the Host's first label)
+  --verbose                   log each API request to standard error: action, status, error code, duration
+  --reset-rate R              fault injection: reset the connection instead of answering for a random
+                              share R (0-1) of API requests, after the action ran (default 0)
   --help                      show this text
 `;
 
@@ -59,6 +63,8 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
       "queued-ms": { type: "string" },
       "processing-ms": { type: "string" },
       "strict-service": { type: "boolean" },
+      verbose: { type: "boolean" },
+      "reset-rate": { type: "string" },
       help: { type: "boolean" },
     },
   });
@@ -68,6 +74,7 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
   const port = integer(values.port, "--port");
   const rateLimit = integer(values["rate-limit"], "--rate-limit");
   const maxUnfinishedExports = integer(values["max-unfinished-exports"], "--max-unfinished-exports");
+  const resetRate = fraction(values["reset-rate"], "--reset-rate");
   const options: EmulatorOptions = {
     dataDir: values["data-dir"] ?? ".cls-emulator",
     keys,
@@ -77,6 +84,8 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
     ...(rateLimit !== undefined ? { rateLimit } : {}),
     ...(maxUnfinishedExports !== undefined ? { maxUnfinishedExports } : {}),
     ...(values["strict-service"] ? { strictService: true } : {}),
+    ...(values.verbose ? { requestLog: (entry) => void process.stderr.write(`${formatRequestLog(entry)}\n`) } : {}),
+    ...(resetRate ? { resetAfterAction: () => Math.random() < resetRate } : {}),
   };
   const topics = (values.topic ?? []).map((spec): TopicSeed => {
     const colon = spec.indexOf(":");
@@ -95,4 +104,11 @@ function integer(text: string | undefined, flag: string): number | undefined {
   if (text === undefined) return undefined;
   if (!/^\d+$/.test(text)) throw new Error(`${flag} wants a non-negative integer`);
   return Number(text);
+}
+
+function fraction(text: string | undefined, flag: string): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (text.trim() === "" || !(value >= 0 && value <= 1)) throw new Error(`${flag} wants a number from 0 to 1`);
+  return value;
 }

@@ -7,7 +7,8 @@
  * @packageDocumentation
  */
 export { startEmulator, type Emulator, type LogSource } from "./server.js";
-export { DEFAULT_KEYS, type EmulatorKey, type EmulatorOptions } from "./options.js";
+export { DEFAULT_KEYS, type EmulatorKey, type EmulatorOptions, type RequestLogEntry } from "./options.js";
+export { formatRequestLog } from "./request-log.js";
 export { systemClock, type Clock } from "./clock.js";
 export type { ExportDelays } from "./export/runner.js";
 export type { TopicSummary } from "./admin.js";

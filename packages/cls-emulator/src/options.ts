@@ -54,6 +54,29 @@ export interface EmulatorOptions {
   readonly segmentBytes?: number;
   /** Base URL put in `CosPath` links. @defaultValue the emulator's own URL */
   readonly publicUrl?: string;
+  /**
+   * Fault injection, for testing how clients recover: called after each API request has been handled
+   * (the action ran, or was refused); `true` resets the connection instead of answering, so the client
+   * loses an answer whose action may have taken effect. The CLI's `--reset-rate R` resets a random
+   * share `R` of requests.
+   */
+  readonly resetAfterAction?: (action: string) => boolean;
+  /** Called once per API request, answered or reset: see {@link RequestLogEntry}. The CLI's `--verbose` prints them. */
+  readonly requestLog?: (entry: RequestLogEntry) => void;
+}
+
+/** One API request as the emulator handled it. */
+export interface RequestLogEntry {
+  /** The action, or `""` when the request named none (or could not be read that far). */
+  readonly action: string;
+  /** HTTP status answered (always 200 for API 3.0), or 0 when the connection was reset. */
+  readonly status: number;
+  /** The error code answered, or `undefined` when the action succeeded. */
+  readonly errorCode: string | undefined;
+  /** Whether the connection was reset instead of answering (see {@link EmulatorOptions.resetAfterAction}). */
+  readonly reset: boolean;
+  /** Time from the request's arrival to its answer, ms. */
+  readonly durationMs: number;
 }
 
 /** Options with every default applied. */
@@ -71,6 +94,8 @@ export interface ResolvedOptions {
   readonly gzipLevel: number;
   readonly segmentBytes: number;
   readonly publicUrl: string | undefined;
+  readonly resetAfterAction: ((action: string) => boolean) | undefined;
+  readonly requestLog: ((entry: RequestLogEntry) => void) | undefined;
 }
 
 /** Applies defaults and checks ranges. @throws RangeError for impossible values */
@@ -90,6 +115,8 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     gzipLevel: options.gzipLevel ?? 1,
     segmentBytes: options.segmentBytes ?? 8 * 1024 * 1024,
     publicUrl: options.publicUrl?.replace(/\/+$/, ""),
+    resetAfterAction: options.resetAfterAction,
+    requestLog: options.requestLog,
   };
   if (!resolved.dataDir) throw new RangeError("dataDir is required");
   if (!Number.isInteger(resolved.port) || resolved.port < 0 || resolved.port > 65535) throw new RangeError("port must be 0-65535");

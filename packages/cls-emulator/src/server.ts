@@ -103,6 +103,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     context,
     auth: { keys: new Map(config.keys.map((key) => [key.secretId, key])), clock, strictService: config.strictService },
     limiter: new RateLimiter(config.rateLimit, 1000, clock),
+    resetAfterAction: config.resetAfterAction,
+    requestLog: config.requestLog,
   };
 
   const route = (req: IncomingMessage, res: ServerResponse): Promise<void> => {

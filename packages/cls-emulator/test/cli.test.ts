@@ -77,5 +77,11 @@ describe("tcsdk-cls-emulator CLI", () => {
     expect(() => parseCliArgs(["--port", "abc"])).toThrow(/--port/);
     expect(() => parseCliArgs(["--key", "only-id"])).toThrow(/--key/);
     expect(() => parseCliArgs(["--bogus"])).toThrow();
+    const faulty = parseCliArgs(["--verbose", "--reset-rate", "1"]).options;
+    expect(faulty.resetAfterAction?.("CreateExport")).toBe(true);
+    expect(typeof faulty.requestLog).toBe("function");
+    expect(parseCliArgs(["--reset-rate", "0"]).options.resetAfterAction).toBeUndefined();
+    expect(() => parseCliArgs(["--reset-rate", "2"])).toThrow(/--reset-rate wants a number from 0 to 1/);
+    expect(() => parseCliArgs(["--reset-rate", "x"])).toThrow(/--reset-rate/);
   });
 });

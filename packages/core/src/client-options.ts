@@ -72,6 +72,11 @@ export interface AfterResponseInfo {
   readonly error: TcError | undefined;
   /** When the call will be retried: the wait before the next attempt, ms. */
   readonly retryDelayMs: number | undefined;
+  /**
+   * The error code of an answer taken as success: the action's not-found code (`OperationInfo.absentAfterSuccess`)
+   * answered to a re-send after an earlier attempt may have done the job. `error` is then `undefined`.
+   */
+  readonly takenAsSuccess?: string | undefined;
 }
 
 /** Callbacks around every attempt, for logging and metrics. A hook that throws is logged and ignored. */
@@ -101,8 +106,18 @@ export interface ClientOptions {
   readonly credentials?: Credentials | CredentialProvider | undefined;
   /** Region sent as `X-TC-Region`, e.g. `ap-guangzhou`; the header is left out when unset. */
   readonly region?: string | undefined;
-  /** Endpoint: a host (HTTPS) or a URL such as `http://127.0.0.1:9000`. Overrides `site`. */
+  /**
+   * Endpoint: a host (HTTPS) or a URL such as `http://127.0.0.1:9000`. Overrides `site`. Plain `http:`
+   * is refused unless the host is loopback (`localhost`, 127.0.0.0/8, `::1`) or `allowInsecureHttp` is set.
+   */
   readonly endpoint?: string | undefined;
+  /**
+   * Lets `endpoint` be plain `http:` to a host that is not loopback, e.g. a test server elsewhere on your
+   * network. Signed requests and the session token then cross the network in clear text: anyone on the
+   * path can read them, and replay a request within its five-minute window.
+   * @defaultValue `false`
+   */
+  readonly allowInsecureHttp?: boolean | undefined;
   /**
    * Which host to use without `endpoint`: the China site's (`cls.tencentcloudapi.com`), the international
    * site's (`cls.intl.tencentcloudapi.com`), or the region's own (`cls.ap-guangzhou.tencentcloudapi.com`).

@@ -20,7 +20,7 @@ import {
 } from "./client-options.js";
 import type { CredentialProvider, Credentials } from "./credentials/types.js";
 import { TcAbortError, TcCredentialsError, TcError, TcServiceError, TcTimeoutError } from "./errors.js";
-import { readAnswer } from "./internal/api-response.js";
+import { readAnswer, type AnswerContext } from "./internal/api-response.js";
 import { AttemptStop, describeAnswerError, describeFailure, type FailedAttempt } from "./internal/attempt-errors.js";
 import { resolveEndpoint, type Endpoint } from "./internal/endpoint.js";
 import { AttemptFailure, startAttempt } from "./internal/http-attempt.js";
@@ -29,6 +29,7 @@ import { download } from "./internal/download.js";
 import { stringifyBody } from "./internal/json-codec.js";
 import { RateLimiter, TurnRefused } from "./internal/rate-limiter.js";
 import { mayRetry, retryDelay } from "./internal/retry-policy.js";
+import { secretScrubber, type Scrub } from "./internal/secret-scrubber.js";
 import { loadAgent, loadEnvHttpProxyAgent } from "./internal/undici-modules.js";
 import { userAgent } from "./internal/user-agent.js";
 import type { OperationInfo, ServiceInfo } from "./service.js";
@@ -49,6 +50,17 @@ interface CallState {
   readonly timeoutMs: number;
   readonly deadlineMs: number;
   readonly deadlineAt: number;
+  /** Every signature sent so far, kept out of the server's text (see `secret-scrubber.ts`). */
+  readonly signatures: string[];
+}
+
+/** How one attempt ended, for the logger and the `afterResponse` hook. */
+interface AttemptOutcome {
+  readonly status: number | undefined;
+  readonly requestId: string | undefined;
+  readonly error?: TcError | undefined;
+  readonly retryDelayMs?: number | undefined;
+  readonly takenAsSuccess?: string | undefined;
 }
 
 type AttemptResult =
@@ -91,7 +103,7 @@ export class ServiceClient {
    */
   constructor(service: ServiceInfo, options: ClientOptions = {}) {
     this.serviceInfo = service;
-    this.#endpoint = resolveEndpoint(service, options.endpoint, options.site, options.region);
+    this.#endpoint = resolveEndpoint(service, options.endpoint, options.site, options.region, options.allowInsecureHttp === true);
     this.#url = `${this.#endpoint.origin}/`;
     const headers: Record<string, string> = {
       host: this.#endpoint.host,
@@ -161,20 +173,30 @@ export class ServiceClient {
       timeoutMs: positive("timeoutMs", options.timeoutMs ?? this.#timeoutMs),
       deadlineMs,
       deadlineAt: performance.now() + deadlineMs,
+      signatures: [],
     };
     const maxAttempts = attempts(options.maxAttempts ?? this.#maxAttempts);
     let retries = 0;
     let skewCorrected = false;
+    /** Whether an attempt so far may have been executed by the service (its answer lost, or the service failed). */
+    let mayHaveActed = false;
     for (let attempt = 1; ; attempt++) {
       const started = performance.now();
       const result = await this.#attempt(call, attempt);
       const durationMs = performance.now() - started;
       if (result.ok) {
         const requestId = typeof result.response["RequestId"] === "string" ? result.response["RequestId"] : undefined;
-        this.#afterResponse(call, attempt, durationMs, result.status, requestId, undefined, undefined);
+        this.#afterResponse(call, attempt, durationMs, { status: result.status, requestId });
         return result.response as Output;
       }
       const { error } = result;
+      if (mayHaveActed && error instanceof TcServiceError && error.code === operation.absentAfterSuccess) {
+        const { requestId, code } = error;
+        this.#log("info", "tcsdk already done by an earlier attempt", { action: operation.action, attempts: attempt, code, requestId });
+        this.#afterResponse(call, attempt, durationMs, { status: error.status, requestId, takenAsSuccess: code });
+        return { RequestId: requestId ?? "" } as Output;
+      }
+      if (result.retry === "ifIdempotent") mayHaveActed = true;
       let delay: number | undefined;
       const serverNow = Date.parse(result.headers?.["date"] ?? "");
       if (!skewCorrected && error instanceof TcServiceError && error.code === SIGNATURE_EXPIRE && !Number.isNaN(serverNow)) {
@@ -189,7 +211,7 @@ export class ServiceClient {
           retries++;
         }
       }
-      this.#afterResponse(call, attempt, durationMs, error.status, error.requestId, error, delay);
+      this.#afterResponse(call, attempt, durationMs, { status: error.status, requestId: error.requestId, error, retryDelayMs: delay });
       if (delay === undefined) {
         this.#log("error", "tcsdk call failed", {
           action: operation.action,
@@ -211,8 +233,8 @@ export class ServiceClient {
    * arrival at the server.
    */
   async #attempt(call: CallState, attempt: number): Promise<AttemptResult> {
-    const { operation } = call;
-    const credentials = await this.#resolveCredentials(operation.action);
+    const credentials = await this.#credentialsWithin(call, attempt);
+    if (!("secretKey" in credentials)) return credentials;
     const release = await this.#turn(call, attempt);
     if (typeof release !== "function") return release;
     try {
@@ -254,16 +276,65 @@ export class ServiceClient {
     }
   }
 
+  /**
+   * The credentials for an attempt, within the call: a provider that is slow (a metadata server that
+   * does not answer) cannot hold the call past its deadline, and the call's signal aborts the wait. The
+   * provider's own work goes on; what it fetches is cached for later calls.
+   *
+   * @throws {@link TcAbortError} when the call's signal fires while waiting; {@link TcCredentialsError}
+   */
+  #credentialsWithin(call: CallState, attempt: number): Promise<Credentials | AttemptResult> {
+    const source = this.#credentials;
+    if (typeof source === "object" && "secretKey" in source) return this.#resolveCredentials(call.operation.action);
+    const { operation, signal } = call;
+    const service = this.serviceInfo.service;
+    const pending = this.#resolveCredentials(operation.action);
+    return new Promise((resolve, reject) => {
+      const finish = (): void => {
+        clearTimeout(timer);
+        signal?.removeEventListener("abort", onAbort);
+      };
+      const timer = setTimeout(() => {
+        finish();
+        const context = { service, action: operation.action, attempts: attempt - 1, detail: "the credentials were still being resolved" };
+        resolve(final(new TcTimeoutError("deadline", call.deadlineMs, context)));
+      }, Math.max(0, call.deadlineAt - performance.now()));
+      const onAbort = (): void => {
+        finish();
+        reject(new TcAbortError(`${operation.action} aborted`, { service, action: operation.action, attempts: attempt - 1, cause: signal?.reason }));
+      };
+      signal?.addEventListener("abort", onAbort, { once: true });
+      pending.then(
+        (credentials) => {
+          finish();
+          resolve(credentials);
+        },
+        (error: unknown) => {
+          finish();
+          reject(error);
+        }
+      );
+    });
+  }
+
   /** Signs and sends one attempt, and reads its answer. */
   async #exchange(call: CallState, attempt: number, credentials: Credentials): Promise<AttemptResult> {
     const { operation, headers } = call;
     const service = this.serviceInfo.service;
-    const context = { service, action: operation.action, attempts: attempt };
+    let scrubber: Scrub | undefined;
+    const context: AnswerContext = {
+      service,
+      action: operation.action,
+      attempts: attempt,
+      idempotent: operation.idempotent,
+      // built on the first error: successful answers are never scanned
+      scrub: (text) => (scrubber ??= secretScrubber({ ...credentials, signatures: call.signatures }))(text),
+    };
     const remaining = call.deadlineAt - performance.now();
-    if (remaining <= 0) return final(new TcTimeoutError("deadline", call.deadlineMs, context));
+    if (remaining <= 0) return final(new TcTimeoutError("deadline", call.deadlineMs, { service, action: operation.action, attempts: attempt }));
 
     const timestamp = Math.floor((this.#clock() + this.#clockOffsetMs) / 1000);
-    const { authorization } = this.#signer.sign({
+    const { authorization, signature } = this.#signer.sign({
       secretId: credentials.secretId,
       secretKey: credentials.secretKey,
       service,
@@ -274,11 +345,14 @@ export class ServiceClient {
     });
     headers["x-tc-timestamp"] = String(timestamp);
     headers["authorization"] = authorization;
+    call.signatures.push(signature);
     if (credentials.sessionToken) headers["x-tc-token"] = credentials.sessionToken;
     else delete headers["x-tc-token"];
     this.#beforeRequest(call, attempt);
     const signal = call.signal;
-    if (signal?.aborted) return final(new TcAbortError(`${operation.action} aborted`, { ...context, cause: signal.reason }));
+    if (signal?.aborted) {
+      return final(new TcAbortError(`${operation.action} aborted`, { service, action: operation.action, attempts: attempt, cause: signal.reason }));
+    }
 
     const handle = startAttempt(this.#dispatcher(), {
       origin: this.#endpoint.origin,
@@ -380,16 +454,9 @@ export class ServiceClient {
     );
   }
 
-  #afterResponse(
-    call: CallState,
-    attempt: number,
-    durationMs: number,
-    status: number | undefined,
-    requestId: string | undefined,
-    error: TcError | undefined,
-    retryDelayMs: number | undefined
-  ): void {
+  #afterResponse(call: CallState, attempt: number, durationMs: number, outcome: AttemptOutcome): void {
     const action = call.operation.action;
+    const { status, requestId, error, retryDelayMs, takenAsSuccess } = outcome;
     this.#log("debug", "tcsdk response", {
       action,
       attempt,
@@ -397,6 +464,7 @@ export class ServiceClient {
       requestId,
       durationMs: Math.round(durationMs),
       error: error?.name,
+      ...(takenAsSuccess === undefined ? {} : { takenAsSuccess }),
     });
     const hook = this.#hooks?.afterResponse;
     if (hook === undefined) return;
@@ -411,6 +479,7 @@ export class ServiceClient {
         durationMs,
         error,
         retryDelayMs,
+        ...(takenAsSuccess === undefined ? {} : { takenAsSuccess }),
       })
     );
   }

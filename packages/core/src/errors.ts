@@ -20,6 +20,8 @@ export interface RequestContext {
   readonly requestId?: string | undefined;
   /** HTTP status of the answer, when there was one. */
   readonly status?: number | undefined;
+  /** The answer's `Date` header, when its head arrived: when the service handled the request, by its clock. */
+  readonly responseDate?: string | undefined;
   /** Number of attempts made, retries included. */
   readonly attempts?: number | undefined;
 }
@@ -45,6 +47,12 @@ export class TcError extends Error {
   readonly requestId: string | undefined;
   /** HTTP status of the answer, when there was one. */
   readonly status: number | undefined;
+  /**
+   * The answer's `Date` header, when its head arrived (even if its body was then lost): when the
+   * service handled the request, by its clock. With {@link TcError.requestId} it finds the call in the
+   * service's records.
+   */
+  readonly responseDate: string | undefined;
   /** Number of attempts made, retries included. */
   readonly attempts: number | undefined;
 
@@ -55,6 +63,7 @@ export class TcError extends Error {
     this.action = options.action;
     this.requestId = options.requestId;
     this.status = options.status;
+    this.responseDate = options.responseDate;
     this.attempts = options.attempts;
     Object.defineProperty(this, BRAND, { value: lineageOf(new.target) });
   }
@@ -143,38 +152,64 @@ export class TcValidationError extends TcError {
   }
 }
 
-/** The connection failed: DNS, refused, reset, TLS or proxy errors. */
+/**
+ * The connection failed: DNS, refused, reset, TLS or proxy errors, or an answer cut short after its head
+ * arrived (then `status`, `requestId` and `responseDate` are set).
+ */
 export class TcNetworkError extends TcError {
   /** Whether the request may have reached the server (decides whether a non-idempotent call may be re-sent). */
   readonly maybeSent: boolean;
   /** Low-level error code, e.g. `ECONNRESET`, when known. */
   readonly errorCode: string | undefined;
 
-  /** Creates a network error. */
+  /** Creates a network error; the message gets the answer's status and RequestId when known. */
   constructor(message: string, maybeSent: boolean, options: TcErrorOptions & { readonly errorCode?: string | undefined } = {}) {
-    super(message, options);
+    super(`${message}${suffix(options)}`, options);
     this.maybeSent = maybeSent;
     this.errorCode = options.errorCode;
   }
 }
 
-/** An attempt took longer than its timeout, or the whole call passed its deadline. */
+/** Options of a {@link TcTimeoutError}. */
+export interface TcTimeoutErrorOptions extends TcErrorOptions {
+  /** Whether the request may have reached the server. @defaultValue `false` */
+  readonly maybeSent?: boolean | undefined;
+  /** The option that set the limit, named in the message, e.g. `timeoutMs`. */
+  readonly option?: string | undefined;
+  /** What was going on or what to do next, e.g. `the credentials were still being resolved`; appended to the message. */
+  readonly detail?: string | undefined;
+}
+
+/**
+ * An attempt took longer than its timeout, or the whole call passed its deadline. When the answer's head
+ * had arrived before the body stalled, `status`, `requestId` and `responseDate` are set.
+ */
 export class TcTimeoutError extends TcError {
   /** `attempt` for the per-attempt timeout, `deadline` for the overall one. */
   readonly kind: "attempt" | "deadline";
   /** The limit that was passed, in milliseconds. */
   readonly timeoutMs: number;
+  /** Whether the request may have reached the server (and so, for an action that is not idempotent, may have taken effect). */
+  readonly maybeSent: boolean;
 
   /** Creates a timeout error. */
-  constructor(kind: "attempt" | "deadline", timeoutMs: number, options: TcErrorOptions = {}) {
-    super(`${options.action ?? "request"} timed out: ${kind} limit of ${timeoutMs} ms passed${suffix(options)}`, options);
+  constructor(kind: "attempt" | "deadline", timeoutMs: number, options: TcTimeoutErrorOptions = {}) {
+    const option = options.option ?? (kind === "attempt" ? "timeoutMs" : "deadlineMs");
+    const detail = options.detail === undefined ? "" : `; ${options.detail}`;
+    super(`${options.action ?? "request"} timed out: ${kind} limit of ${timeoutMs} ms passed (${option})${detail}${suffix(options)}`, options);
     this.kind = kind;
     this.timeoutMs = timeoutMs;
+    this.maybeSent = options.maybeSent ?? false;
   }
 }
 
 /** The caller's AbortSignal fired (during a request, a backoff wait or a rate-limit wait). `cause` holds the signal's reason. */
-export class TcAbortError extends TcError {}
+export class TcAbortError extends TcError {
+  /** Creates an abort error; the message gets the answer's status and RequestId when known. */
+  constructor(message: string, options: TcErrorOptions = {}) {
+    super(`${message}${suffix(options)}`, options);
+  }
+}
 
 /** The answer was not the JSON API 3.0 promises: HTML, truncated, no `Response`, or too large. */
 export class TcParseError extends TcError {

@@ -85,6 +85,13 @@ export interface OperationInfo {
    * `TcError` with this reason before validating or sending anything.
    */
   readonly unsupported?: string;
+  /**
+   * The action's not-found error code when the action removes something, e.g. `ResourceNotFound.ExportNotExist`
+   * for `DeleteExport` (idempotent actions only). When a re-send follows an attempt that may have been
+   * executed (its answer was lost, or the service failed), this code means the earlier attempt did the
+   * job: the call resolves with the answer's `RequestId` instead of failing.
+   */
+  readonly absentAfterSuccess?: string;
   /** Input validator compiled from the spec; when absent the input is sent unchecked. */
   readonly validate?: InputValidator;
   /** Spec wording for rules, keyed by {@link ValidatorError.schemaPath}. */

@@ -20,8 +20,9 @@ function script(...steps: Handler[]): Handler {
 }
 
 const ok: Handler = (_req, res) => sendJson(res, apiSuccess({ Done: true }, "rid-ok"));
+/** A refusal that asks for no wait (`Retry-After: 0`), so that counting attempts takes no time; the waits have their own test. */
 const throttled: Handler = (_req, res) =>
-  sendJson(res, apiError("RequestLimitExceeded.UinLimitExceeded", "slow down", "rid-throttled"));
+  sendJson(res, apiError("RequestLimitExceeded.UinLimitExceeded", "slow down", "rid-throttled"), 200, { "retry-after": "0" });
 const internalError: Handler = (_req, res) => sendJson(res, apiError("InternalError", "oops", "rid-internal"));
 const badGatewayHtml: Handler = (_req, res) => {
   res.writeHead(502, { "content-type": "text/html" });
@@ -103,7 +104,7 @@ describe("the retry table (counted on the server)", () => {
     {
       name: "a 5xx whose JSON carries Response.Error is decided by its code (throttling → retried for CreateExport)",
       operation: CreateExport,
-      steps: [(_req, res) => sendJson(res, apiError("RequestLimitExceeded"), 503), ok],
+      steps: [(_req, res) => sendJson(res, apiError("RequestLimitExceeded"), 503, { "retry-after": "0" }), ok],
       attempts: 2,
       outcome: "ok",
     },
@@ -131,11 +132,10 @@ describe("the retry table (counted on the server)", () => {
     await expect(client.call(CreateExport, {}, { maxAttempts: 2 })).resolves.toBeDefined();
   });
 
-  it("waits with full jitter: throttling on a 1 s base, faults on 100 ms, doubling; Retry-After wins", async () => {
+  it("waits with equal jitter after throttling (1 s base), full jitter after faults (100 ms), doubling; Retry-After wins", async () => {
     server = await startServer(
       script(
-        throttled,
-        throttled,
+        (_req, res) => sendJson(res, apiError("RequestLimitExceeded")),
         internalError,
         (_req, res) => sendJson(res, apiError("InternalError"), 200, { "retry-after": "0" }),
         ok
@@ -150,8 +150,8 @@ describe("the retry table (counted on the server)", () => {
       })
     );
     await client.call(DescribeExports, {});
-    // retry 0: 0.01·1000; retry 1: 0.01·2000; retry 2: 0.01·(100·4); then Retry-After: 0; then success.
-    expect(delays).toEqual([10, 20, 4, 0, undefined]);
+    // retry 0 (throttled): 1000/2 + 0.01·1000/2; retry 1 (fault): 0.01·(100·2); then Retry-After: 0; then success.
+    expect(delays).toEqual([505, 2, 0, undefined]);
   });
 
   it("retries any action when the connection failed before the request was sent", async () => {
@@ -262,8 +262,9 @@ describe("answers that are not API 3.0 JSON → TcParseError", () => {
 
 describe("deadline and retries", () => {
   it("does not start a backoff wait that would pass the deadline", async () => {
-    server = await startServer(throttled);
-    client = new TestClient(localOptions(server.url, { random: () => 0.999, deadlineMs: 500 }));
+    server = await startServer((_req, res) => sendJson(res, apiError("RequestLimitExceeded")));
+    // the first wait after throttling is at least 500 ms: more than the deadline leaves
+    client = new TestClient(localOptions(server.url, { random: () => 0, deadlineMs: 400 }));
     const error = await rejectionOf(client.call(CreateExport, {}));
     expect(error).toBeInstanceOf(TcServiceError);
     expect(server.requests.length).toBe(1);

@@ -64,7 +64,8 @@ describe("secrets never reach logs, hooks or errors", () => {
     );
     let throttledSoFar = 0;
     await run(
-      (_req, res) => (throttledSoFar++ === 2 ? sendJson(res, apiSuccess()) : sendJson(res, apiError("RequestLimitExceeded"))),
+      (_req, res) =>
+        throttledSoFar++ === 2 ? sendJson(res, apiSuccess()) : sendJson(res, apiError("RequestLimitExceeded"), 200, { "retry-after": "0" }),
       (c) => c.call(DescribeExports, {})
     );
     expect(throttledSoFar).toBe(3);
@@ -147,6 +148,85 @@ describe("secrets never reach logs, hooks or errors", () => {
     for (const haystack of haystacks) {
       for (const needle of needles) {
         expect(haystack.includes(needle), `found ${needle.slice(0, 12)}… in: ${haystack.slice(0, 200)}`).toBe(false);
+      }
+    }
+  });
+});
+
+describe("secrets echoed by the server are scrubbed", () => {
+  /** A token with the characters JSON, URL and HTML escaping change. */
+  const token = "TOKEN+with/slashes=and&amp<ersand>-0b1c2d3e";
+  const echoOptions = (extra: ClientOptions = {}): ClientOptions => ({
+    credentials: { ...testCredentials, sessionToken: token },
+    maxAttempts: 3,
+    ...extra,
+  });
+  /** Everything this request sent that must not come back, as the server saw it. */
+  const echo = (req: { headers: Record<string, unknown> }): string =>
+    `Authorization: ${String(req.headers["authorization"])} X-TC-Token: ${String(req.headers["x-tc-token"])}`;
+  /** Every Authorization the server has seen so far, for answers that echo earlier attempts too. */
+  const seen = (): string => server.requests.map((r) => String(r.headers["authorization"])).join(" | ");
+  const html = (text: string): string => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+
+  it("runs servers that echo the request's Authorization and X-TC-Token, then finds none of them anywhere", async () => {
+    const first = errors.length;
+    const firstRequest = server.requests.length;
+    // a service error whose message quotes the headers (and, on the last attempt, every earlier one)
+    await run(
+      (req, res) => sendJson(res, apiError("InternalError", `${echo(req)} earlier: ${seen()}`, `rid ${token}`)),
+      (c) => c.call(DescribeExports, {}),
+      echoOptions({ random: () => 0 })
+    );
+    // the code itself and the RequestId header
+    await run(
+      (req, res) => sendJson(res, apiError(`AuthFailure.${String(req.headers["x-tc-token"])}`), 400, { "x-tc-requestid": token }),
+      (c) => c.call(CreateExport, {}),
+      echoOptions()
+    );
+    // a gateway's HTML error page, HTML-escaped
+    await run(
+      (req, res) => res.writeHead(502, { "content-type": "text/html" }).end(`<pre>${html(echo(req))}</pre>`),
+      (c) => c.call(CreateExport, {}),
+      echoOptions()
+    );
+    // a proxy's text answer, JSON- and URL-escaped
+    await run(
+      (req, res) =>
+        res
+          .writeHead(200, { "content-type": "text/plain" })
+          .end(`${JSON.stringify(echo(req)).replaceAll("/", "\\/")} ${encodeURIComponent(echo(req))}`),
+      (c) => c.call(CreateExport, {}),
+      echoOptions()
+    );
+    // JSON cut short right after the echo: the parser's own message quotes it
+    await run(
+      (req, res) => sendJson(res, `{"Response":{"X":${JSON.stringify(echo(req))}`),
+      (c) => c.call(CreateExport, {}),
+      echoOptions()
+    );
+    // a malformed answer head that carries the echo: the HTTP parser's error quotes the bytes
+    await run(
+      (req, res) => res.socket?.end(`HTTP/1.1 200 OK\r\nX-Echo ${echo(req)}\r\n\r\n`),
+      (c) => c.call(CreateExport, {}),
+      echoOptions()
+    );
+    const echoed = errors.slice(first);
+    expect(echoed.length).toBe(6);
+    const signatures = server.requests
+      .slice(firstRequest)
+      .map((r) => /Signature=([0-9a-f]{64})/.exec(String(r.headers["authorization"]))?.[1] as string);
+    expect(signatures.length).toBe(8); // 3 attempts of the first call, 1 of each other
+    const texts = echoed.flatMap((error) => {
+      const e = error as Error;
+      return [e.message, e.stack ?? "", JSON.stringify(e), inspect(e, { depth: 10 }), String(e.cause ?? "")];
+    });
+    // the echoes did arrive: what was there is now marked
+    expect(texts.filter((text) => text.includes("[redacted]")).length).toBeGreaterThan(6);
+    const variants = (secret: string): string[] => [secret, JSON.stringify(secret).slice(1, -1).replaceAll("/", "\\/"), encodeURIComponent(secret), html(secret)];
+    const needles = [...variants(token), ...variants(testCredentials.secretKey), ...signatures];
+    for (const haystack of [...texts, ...lines]) {
+      for (const needle of needles) {
+        expect(haystack.includes(needle), `found ${needle.slice(0, 12)}… in: ${haystack.slice(0, 300)}`).toBe(false);
       }
     }
   });

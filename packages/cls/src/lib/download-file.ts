@@ -68,7 +68,7 @@ export async function streamExportFile(
         }
         if (response.status !== 200 && response.status !== 206) {
           response.body.destroy();
-          throw new TcNetworkError(`download of export ${exportId} answered HTTP ${response.status}`, true, {
+          throw new TcNetworkError(`download of export ${exportId} failed`, true, {
             service: "cls",
             status: response.status,
           });

@@ -55,7 +55,7 @@ export async function waitForExport(
     }
   } catch (error) {
     if (limit.signal.aborted && callOptions.signal?.aborted !== true) {
-      throw new TcTimeoutError("deadline", maxWaitMs, { service: "cls", action: "DescribeExports", cause: error });
+      throw new TcTimeoutError("deadline", maxWaitMs, { service: "cls", action: "DescribeExports", option: "maxWaitMs", cause: error });
     }
     throw error;
   } finally {

@@ -79,6 +79,25 @@ describe("exportLogs through the emulator", () => {
     expect(await findExport(harness.client, topicId, result.exportId)).toBeUndefined();
   });
 
+  it("deleteAfterDownload succeeds when the delete's answer is lost and its re-send finds the task gone", async () => {
+    const log: string[] = [];
+    let resets = 0;
+    harness = await startHarness({
+      // the first DeleteExport runs, then its answer is lost: the client re-sends and hears ExportNotExist
+      resetAfterAction: (action) => action === "DeleteExport" && resets++ === 0,
+      requestLog: (entry) => log.push(`${entry.action} ${entry.reset ? "reset" : (entry.errorCode ?? "OK")}`),
+    });
+    const topicId = await topicWith(harness, 20);
+    const result = await exportLogs(
+      harness.client,
+      { TopicId: topicId, Query: "*", Count: 20, From: START, To: START + 20_000 },
+      { destination: join(harness.dir, "lost.ndjson"), deleteAfterDownload: true, ...FAST_POLL },
+    );
+    expect(result.bytesWritten).toBeGreaterThan(0);
+    expect(log.filter((line) => line.startsWith("DeleteExport"))).toEqual(["DeleteExport reset", "DeleteExport ResourceNotFound.ExportNotExist"]);
+    expect(await findExport(harness.client, topicId, result.exportId)).toBeUndefined();
+  });
+
   it("rejects a bad request before anything is created", async () => {
     harness = await startHarness();
     const topicId = await topicWith(harness, 10);

@@ -12,6 +12,7 @@
 import { TcParseError, TcServiceError, type TcErrorOptions } from "../errors.js";
 import type { RawResponse } from "./http-attempt.js";
 import { parseBody } from "./json-codec.js";
+import { scrubCause, type Scrub } from "./secret-scrubber.js";
 
 /** The call an answer belongs to. */
 export interface AnswerContext {
@@ -21,10 +22,22 @@ export interface AnswerContext {
   readonly action: string;
   /** Attempts made so far, this one included. */
   readonly attempts: number;
+  /** Whether the action is safe to re-send (if not, an error that leaves its outcome open says so). */
+  readonly idempotent: boolean;
+  /** Removes this call's secrets from the server's text. */
+  readonly scrub: Scrub;
 }
 
 /** Most characters of a body kept in a {@link TcParseError}. */
 export const SNIPPET_LENGTH = 256;
+
+/**
+ * What an error adds when an action that is not safe to re-send may have been executed although the
+ * call failed (its answer was lost or unreadable): the caller must check before calling again.
+ */
+export function effectNote(context: Pick<AnswerContext, "action" | "idempotent">): string {
+  return context.idempotent ? "" : `; ${context.action} may have taken effect, and is not re-sent (not safe to): check before calling it again`;
+}
 
 /** Header names under which gateways and the API may return the request id. */
 const REQUEST_ID_HEADERS = ["x-tc-requestid", "x-request-id"] as const;
@@ -39,35 +52,43 @@ export async function readAnswer(raw: RawResponse, context: AnswerContext): Prom
     action: context.action,
     attempts: context.attempts,
     status: raw.status,
-    requestId: requestId ?? requestIdFromHeaders(raw.headers) ?? requestIdFromText(text),
+    responseDate: raw.headers["date"],
+    requestId: optional(requestId ?? requestIdFromHeaders(raw.headers) ?? requestIdFromText(text), context.scrub),
     contentType: raw.headers["content-type"],
-    bodySnippet: text.slice(0, SNIPPET_LENGTH),
+    bodySnippet: context.scrub(text).slice(0, SNIPPET_LENGTH),
   });
   let parsed: unknown;
   try {
     parsed = await parseBody(text);
   } catch (cause) {
     const what = text.length === 0 ? "an empty body" : "a body that is not valid JSON";
-    throw new TcParseError(`${context.action}: the answer is ${what}`, { ...errorOptions(undefined), cause });
+    throw new TcParseError(`${context.action}: the answer is ${what}${effectNote(context)}`, {
+      ...errorOptions(undefined),
+      cause: scrubCause(cause, context.scrub), // V8 quotes the text it could not parse
+    });
   }
   const response = isObject(parsed) ? parsed["Response"] : undefined;
   if (!isObject(response)) {
-    throw new TcParseError(`${context.action}: the answer has no Response object`, errorOptions(undefined));
+    throw new TcParseError(`${context.action}: the answer has no Response object${effectNote(context)}`, errorOptions(undefined));
   }
   const requestId = typeof response["RequestId"] === "string" ? response["RequestId"] : undefined;
   const error = response["Error"];
   if (error !== undefined) {
     if (!isObject(error) || typeof error["Code"] !== "string") {
-      throw new TcParseError(`${context.action}: the answer's Response.Error has no Code`, errorOptions(requestId));
+      throw new TcParseError(`${context.action}: the answer's Response.Error has no Code${effectNote(context)}`, errorOptions(requestId));
     }
-    const message = typeof error["Message"] === "string" ? error["Message"] : "";
+    const message = typeof error["Message"] === "string" ? context.scrub(error["Message"]) : "";
     const { contentType: _contentType, bodySnippet: _snippet, ...options } = errorOptions(requestId);
-    throw new TcServiceError(error["Code"], message, options);
+    throw new TcServiceError(context.scrub(error["Code"]), message, options);
   }
   if (raw.status < 200 || raw.status > 299) {
-    throw new TcParseError(`${context.action}: HTTP ${raw.status} without Response.Error`, errorOptions(requestId));
+    throw new TcParseError(`${context.action}: HTTP ${raw.status} without Response.Error${effectNote(context)}`, errorOptions(requestId));
   }
   return response;
+}
+
+function optional(text: string | undefined, scrub: Scrub): string | undefined {
+  return text === undefined ? undefined : scrub(text);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -5,8 +5,9 @@
  * @packageDocumentation
  */
 import { TcAbortError, TcError, TcNetworkError, TcParseError, TcServiceError, TcTimeoutError } from "../errors.js";
-import type { AnswerContext } from "./api-response.js";
+import { effectNote, requestIdFromHeaders, type AnswerContext } from "./api-response.js";
 import type { AttemptFailure } from "./http-attempt.js";
+import { scrubCause } from "./secret-scrubber.js";
 import { classifyServiceCode, classifyStatus, type RetryClass } from "./retry-policy.js";
 
 /** Why the client stopped an attempt itself. */
@@ -31,34 +32,47 @@ export interface FailedAttempt {
   readonly headers: Readonly<Record<string, string>> | undefined;
 }
 
-/** Names a transport failure. */
+/**
+ * Names a transport failure. When the answer's head had arrived before the body was cut or stalled, the
+ * error keeps its status, RequestId and `Date`; when an action that is not safe to re-send may have
+ * reached the server, the message says it may have taken effect.
+ */
 export function describeFailure(failure: AttemptFailure, context: AnswerContext, maxResponseBytes: number): FailedAttempt {
-  const base = { service: context.service, action: context.action, attempts: context.attempts };
   const headers = failure.headers;
+  const requestId = headers === undefined ? undefined : requestIdFromHeaders(headers);
+  const base = {
+    service: context.service,
+    action: context.action,
+    attempts: context.attempts,
+    status: failure.status,
+    requestId: requestId === undefined ? undefined : context.scrub(requestId),
+    responseDate: headers?.["date"],
+  };
   const cause = failure.cause;
   const unsent: RetryClass = failure.maybeSent ? "ifIdempotent" : "notSent";
+  const note = failure.maybeSent ? effectNote(context) : "";
   if (cause instanceof AttemptStop) {
     if (cause.kind === "abort") {
-      return { error: new TcAbortError(`${context.action} aborted`, { ...base, cause: cause.reason }), retry: "never", headers };
+      return { error: new TcAbortError(`${context.action} aborted${note}`, { ...base, cause: cause.reason }), retry: "never", headers };
     }
-    const error = new TcTimeoutError(cause.kind, cause.limitMs, base);
+    const detail = note === "" ? undefined : note.slice(2);
+    const error = new TcTimeoutError(cause.kind, cause.limitMs, { ...base, maybeSent: failure.maybeSent, detail });
     return { error, retry: cause.kind === "attempt" ? unsent : "never", headers };
   }
   if (failure.tooLarge) {
-    const error = new TcParseError(`${context.action}: the answer is larger than ${maxResponseBytes} bytes`, {
+    const error = new TcParseError(`${context.action}: the answer is larger than ${maxResponseBytes} bytes (maxResponseBytes)${note}`, {
       ...base,
-      status: failure.status,
       contentType: headers?.["content-type"],
     });
     return { error, retry: "never", headers };
   }
   const code = errorCode(cause);
-  const detail = cause instanceof Error ? cause.message : String(cause);
+  const detail = context.scrub(cause instanceof Error ? cause.message : String(cause));
   const when = failure.maybeSent ? "after the request may have been sent" : "before the request was sent";
-  const error = new TcNetworkError(`${context.action}: network error ${when}: ${code ?? "error"}: ${detail}`, failure.maybeSent, {
+  const error = new TcNetworkError(`${context.action}: network error ${when}: ${code ?? "error"}: ${detail}${note}`, failure.maybeSent, {
     ...base,
     errorCode: code,
-    cause,
+    cause: scrubCause(cause, context.scrub),
   });
   return { error, retry: unsent, headers };
 }

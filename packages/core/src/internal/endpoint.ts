@@ -27,17 +27,28 @@ export interface Endpoint {
  * 3. the international host for `site: "international"`;
  * 4. the China site's nearest-access host.
  *
- * @throws TypeError for an endpoint that is not an `http:`/`https:` URL with path `/`, or `regional` without a region
+ * Plain `http:` is taken only for a loopback host (`localhost`, 127.0.0.0/8, `::1`) or with
+ * `allowInsecureHttp`: anywhere else it would carry signed requests and session tokens in clear text.
+ *
+ * @throws TypeError for an endpoint that is not an `http:`/`https:` URL with path `/`, plain HTTP to a host
+ *   that is not loopback without `allowInsecureHttp`, or `regional` without a region
  */
 export function resolveEndpoint(
   service: ServiceInfo,
   endpoint: string | undefined,
   site: Site | undefined,
-  region: string | undefined
+  region: string | undefined,
+  allowInsecureHttp = false
 ): Endpoint {
   let url: URL;
   if (endpoint !== undefined) {
     url = parseEndpoint(endpoint);
+    if (url.protocol === "http:" && !allowInsecureHttp && !isLoopback(url.hostname)) {
+      throw new TypeError(
+        `endpoint ${JSON.stringify(endpoint)} uses plain HTTP to a host that is not loopback: signed requests and session tokens ` +
+          `would cross the network in clear text. Use https://${url.host}, or set allowInsecureHttp: true if you accept that risk`
+      );
+    }
   } else {
     const regional = site === "regional" || (region !== undefined && (service.regionalOnly ?? []).includes(region));
     if (regional && region === undefined) throw new TypeError(`site "regional" needs a region`);
@@ -65,4 +76,15 @@ function parseEndpoint(endpoint: string): URL {
     throw new TypeError(`endpoint ${JSON.stringify(endpoint)} must have no path, query or credentials (API 3.0 posts to /)`);
   }
   return url;
+}
+
+/** Whether `hostname` (as `URL` writes it) is this machine: `localhost`, 127.0.0.0/8, `[::1]` or IPv4-mapped 127.x. */
+export function isLoopback(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return (
+    host === "localhost" ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) ||
+    host === "[::1]" ||
+    /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(host)
+  );
 }

@@ -144,7 +144,8 @@ export function startAttempt(dispatcher: Dispatcher, request: AttemptRequest): A
     cancel(reason) {
       if (settled) return;
       cancelled = reason;
-      fail(new AttemptFailure(reason, maybeSent));
+      // keep the head of an answer whose body stalled: its status and RequestId say the request arrived
+      fail(new AttemptFailure(reason, maybeSent, false, status === 0 ? undefined : status, status === 0 ? undefined : headers));
       abort?.(reason instanceof Error ? reason : new Error("cancelled"));
     },
   };

@@ -3,15 +3,18 @@
  *
  * | failure | re-sent for | base delay | why |
  * |---|---|---|---|
- * | `RequestLimitExceeded`, `RequestLimitExceeded.*`, HTTP 429 | every action | 1000 ms | refused, not executed; limits are counted per second |
+ * | `RequestLimitExceeded`, `RequestLimitExceeded.*`, HTTP 429 | every action | 1000 ms, equal jitter | refused, not executed; limits are counted per second |
  * | network error before the request was written (refused, DNS, connect timeout, TLS, proxy) | every action | 100 ms | nothing reached the server |
  * | per-attempt timeout before the request was written | every action | 100 ms | same |
  * | network error or timeout after the request may have been written | idempotent actions only | 100 ms | the server may have executed it |
  * | `InternalError`, `InternalError.*`, `ServiceUnavailable`, HTTP 5xx without `Response.Error` | idempotent actions only | 100 ms | the server may have executed it |
  * | anything else (validation, auth, parse errors on 2xx, the deadline, an abort) | never | — | re-sending cannot change the answer |
  *
- * Delays use "full jitter": `random(0, min(20 s, base · 2^retry))`, so clients that failed together
- * do not retry together; a `Retry-After` header, when present, is used instead (capped at 20 s).
+ * With `cap = min(20 s, base · 2^retry)`, faults wait with "full jitter", `random(0, cap)`, so clients
+ * that failed together do not retry together. Throttling waits with "equal jitter",
+ * `cap/2 + random(0, cap/2)`: at least half a second for the first retry, since a wait near zero after
+ * `RequestLimitExceeded` lands in the same per-second window and collects another refusal. A
+ * `Retry-After` header, when present, is used instead (capped at 20 s).
  *
  * @internal
  * @packageDocumentation
@@ -62,8 +65,11 @@ export function retryDelay(
 ): number {
   const fromHeader = parseRetryAfter(retryAfter, now);
   if (fromHeader !== undefined) return Math.min(fromHeader, MAX_DELAY_MS);
-  const base = retryClass === "throttled" ? THROTTLE_BASE_MS : FAULT_BASE_MS;
-  return Math.floor(random() * Math.min(MAX_DELAY_MS, base * 2 ** retry));
+  if (retryClass === "throttled") {
+    const half = Math.min(MAX_DELAY_MS, THROTTLE_BASE_MS * 2 ** retry) / 2;
+    return Math.floor(half + random() * half);
+  }
+  return Math.floor(random() * Math.min(MAX_DELAY_MS, FAULT_BASE_MS * 2 ** retry));
 }
 
 /** `Retry-After` in ms: delta-seconds or an HTTP date; `undefined` when absent or unreadable. */

@@ -4,12 +4,14 @@ import type { OperationInfo } from "@tcsdk/core";
 import { validateDeleteExportInput } from "../validators/delete-export.js";
 
 /**
- * How {@link ClsClient.deleteExport} calls `DeleteExport`. Safe to re-send. Rate limit: 20 requests
- * per second.
+ * How {@link ClsClient.deleteExport} calls `DeleteExport`. Safe to re-send; when a re-send follows an
+ * attempt that may have been executed, `ResourceNotFound.ExportNotExist` means that attempt did the
+ * job, and the call resolves with its RequestId. Rate limit: 20 requests per second.
  */
 export const operation: OperationInfo = {
   action: "DeleteExport",
   idempotent: true,
+  absentAfterSuccess: "ResourceNotFound.ExportNotExist",
   rateLimit: 20,
   validate: validateDeleteExportInput,
   ruleText: {

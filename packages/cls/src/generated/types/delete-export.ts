@@ -10,7 +10,9 @@ import type { CommonErrorCode } from "../errors/common.js";
  * Deletes an export task and its exported file. Safe to re-send: deleting a task twice answers
  * `ResourceNotFound.ExportNotExist` the second time and changes nothing else.
  *
- * Safe to re-send. Rate limit: 20 requests per second.
+ * Safe to re-send; when a re-send follows an attempt that may have been executed,
+ * `ResourceNotFound.ExportNotExist` means that attempt did the job, and the call resolves with its
+ * RequestId. Rate limit: 20 requests per second.
  * @example Deleting a Log Export Task
  * ```ts
  * const answer = await client.deleteExport({
