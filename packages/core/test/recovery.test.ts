@@ -72,6 +72,17 @@ describe("an answer cut after its head keeps its status, RequestId and Date", ()
     expect(server.requests.length).toBe(3);
   });
 
+  it("InternalError on CreateExport says it may have taken effect; a refusal does not", async () => {
+    server = await startServer(script((_req, res) => sendJson(res, apiError("InternalError", "boom", "rid-500"), 500), (_req, res) => sendJson(res, apiError("InvalidParameter"))));
+    client = new TestClient(localOptions(server.url));
+    const internal = (await rejectionOf(client.call(CreateExport, {}))) as TcServiceError;
+    expect(internal.message).toBe(
+      "CreateExport failed: InternalError: boom; CreateExport may have taken effect, and is not re-sent (not safe to): check before calling it again (HTTP 500, RequestId rid-500)"
+    );
+    const refused = (await rejectionOf(client.call(CreateExport, {}))) as TcServiceError;
+    expect(refused.message).not.toContain("may have taken effect");
+  });
+
   it("a failure before any answer arrived has no status and no RequestId", async () => {
     server = await startServer((_req, res) => res.socket?.destroy());
     client = new TestClient(localOptions(server.url));

@@ -35,9 +35,10 @@ let dir = "";
  * The emulator's `--verbose` lines (`<action> <status> <outcome> <n> ms`, `<action> reset (after <outcome>) <n> ms`),
  * counted as they arrive (kept, they would grow the heap this test measures).
  */
-const served = { requests: 0, resets: 0, exportsCreated: 0 };
+const served = { requests: 0, resets: 0, exportsCreated: 0, markers: 0 };
 function countLine(line: string): void {
   served.requests++;
+  if (/ResourceNotFound\.TopicNotExist/.test(line)) served.markers++;
   if (/ reset \(/.test(line)) served.resets++;
   if (/^CreateExport (200 OK|reset \(after OK\)) /.test(line)) served.exportsCreated++;
 }
@@ -146,6 +147,11 @@ describe("load with connection resets", () => {
       const tally = await drive(client, CALLS, controller.signal);
 
       const heapAfter = heapAfterGc();
+      // the emulator logs each request after answering it, and the lines come through a pipe: once the
+      // line of a request sent after every call settled has come, every earlier line has too
+      await client.describeExports({ TopicId: "no-such-topic" }).catch(() => undefined);
+      for (let waited = 0; served.markers === 0 && waited < 5_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(served.markers).toBeGreaterThan(0);
       const { requests, resets, exportsCreated: createdByEmulator } = served;
       const seen = warmUp.createOk + warmUp.createMaybeSent + tally.createOk + tally.createMaybeSent;
       console.log(

@@ -12,6 +12,7 @@
 import { TcParseError, TcServiceError, type TcErrorOptions } from "../errors.js";
 import type { RawResponse } from "./http-attempt.js";
 import { parseBody } from "./json-codec.js";
+import { classifyServiceCode } from "./retry-policy.js";
 import { scrubCause, type Scrub } from "./secret-scrubber.js";
 
 /** The call an answer belongs to. */
@@ -77,9 +78,12 @@ export async function readAnswer(raw: RawResponse, context: AnswerContext): Prom
     if (!isObject(error) || typeof error["Code"] !== "string") {
       throw new TcParseError(`${context.action}: the answer's Response.Error has no Code${effectNote(context)}`, errorOptions(requestId));
     }
+    const code = context.scrub(error["Code"]);
+    // the service failed while handling it: whether it acted first is unknown
+    const note = classifyServiceCode(code) === "ifIdempotent" ? effectNote(context) : "";
     const message = typeof error["Message"] === "string" ? context.scrub(error["Message"]) : "";
     const { contentType: _contentType, bodySnippet: _snippet, ...options } = errorOptions(requestId);
-    throw new TcServiceError(context.scrub(error["Code"]), message, options);
+    throw new TcServiceError(code, `${message}${note}`, options);
   }
   if (raw.status < 200 || raw.status > 299) {
     throw new TcParseError(`${context.action}: HTTP ${raw.status} without Response.Error${effectNote(context)}`, errorOptions(requestId));
