@@ -30,6 +30,7 @@ import { stringifyBody } from "./internal/json-codec.js";
 import { RateLimiter, TurnRefused } from "./internal/rate-limiter.js";
 import { mayRetry, retryDelay } from "./internal/retry-policy.js";
 import { secretScrubber, type Scrub } from "./internal/secret-scrubber.js";
+import { limitTimer } from "./internal/timer.js";
 import { loadAgent, loadEnvHttpProxyAgent } from "./internal/undici-modules.js";
 import { userAgent } from "./internal/user-agent.js";
 import type { OperationInfo, ServiceInfo } from "./service.js";
@@ -294,16 +295,17 @@ export class ServiceClient {
         clearTimeout(timer);
         signal?.removeEventListener("abort", onAbort);
       };
-      const timer = setTimeout(() => {
+      const timer = limitTimer(() => {
         finish();
         const context = { service, action: operation.action, attempts: attempt - 1, detail: "the credentials were still being resolved" };
         resolve(final(new TcTimeoutError("deadline", call.deadlineMs, context)));
-      }, Math.max(0, call.deadlineAt - performance.now()));
+      }, call.deadlineAt - performance.now());
       const onAbort = (): void => {
         finish();
         reject(new TcAbortError(`${operation.action} aborted`, { service, action: operation.action, attempts: attempt - 1, cause: signal?.reason }));
       };
-      signal?.addEventListener("abort", onAbort, { once: true });
+      if (signal?.aborted) onAbort();
+      else signal?.addEventListener("abort", onAbort, { once: true });
       pending.then(
         (credentials) => {
           finish();
@@ -361,7 +363,7 @@ export class ServiceClient {
       maxResponseBytes: this.#maxResponseBytes,
     });
     const byDeadline = remaining < call.timeoutMs;
-    const timer = setTimeout(
+    const timer = limitTimer(
       () => handle.cancel(byDeadline ? new AttemptStop("deadline", call.deadlineMs) : new AttemptStop("attempt", call.timeoutMs)),
       byDeadline ? remaining : call.timeoutMs
     );

@@ -5,9 +5,8 @@
  * @packageDocumentation
  */
 import { TcAbortError } from "./errors.js";
+import { MAX_TIMER_MS } from "./internal/timer.js";
 
-/** The longest delay one `setTimeout` can hold (a longer one would fire after 1 ms). */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Resolves after `ms` milliseconds, or rejects with a {@link TcAbortError} as soon as `signal` fires

@@ -83,6 +83,15 @@ describe("an answer cut after its head keeps its status, RequestId and Date", ()
     expect(refused.message).not.toContain("may have taken effect");
   });
 
+  it("an unreadable 2xx or 5xx on CreateExport may have taken effect; a 4xx page (throttling, a firewall) was a refusal", async () => {
+    const page = (status: number): Handler => (_req, res) => res.writeHead(status, { "content-type": "text/html" }).end("<h1>no</h1>");
+    server = await startServer(script(page(200), page(502), page(429), page(403)));
+    client = new TestClient(localOptions(server.url, { maxAttempts: 1 }));
+    const messages: string[] = [];
+    for (let i = 0; i < 4; i++) messages.push(((await rejectionOf(client.call(CreateExport, {}))) as Error).message);
+    expect(messages.map((message) => message.includes("may have taken effect"))).toEqual([true, true, false, false]);
+  });
+
   it("a failure before any answer arrived has no status and no RequestId", async () => {
     server = await startServer((_req, res) => res.socket?.destroy());
     client = new TestClient(localOptions(server.url));
@@ -172,6 +181,33 @@ describe("credentials resolve within the call", () => {
     expect((error.cause as Error).message).toBe("user gave up");
   });
 
+  it("a signal that fired between attempts stops a wait for credentials at once", async () => {
+    server = await startServer((_req, res) => sendJson(res, apiError("InternalError"), 200, { "retry-after": "0" }));
+    const controller = new AbortController();
+    let calls = 0;
+    const credentials = (): Promise<{ secretId: string; secretKey: string }> =>
+      calls++ === 0 ? Promise.resolve({ secretId: "AKIDx", secretKey: "key-of-the-test" }) : new Promise(() => undefined);
+    client = new TestClient({
+      ...localOptions(server.url),
+      credentials,
+      deadlineMs: 60_000,
+      // aborts after the first attempt's answer: the retry (Retry-After: 0, no backoff wait) starts on an aborted signal
+      hooks: { afterResponse: () => controller.abort(new Error("stop")) },
+    });
+    const error = await rejectionOf(client.call(DescribeExports, {}, { signal: controller.signal }));
+    expect(error).toBeInstanceOf(TcAbortError);
+    expect(calls).toBe(2);
+  });
+
+  it("a deadline longer than a timer can hold means no deadline, not an immediate timeout", async () => {
+    server = await startServer((_req, res) => sendJson(res, apiSuccess({ Done: true })));
+    const slowProvider = (): Promise<{ secretId: string; secretKey: string }> =>
+      new Promise((resolve) => setTimeout(() => resolve({ secretId: "AKIDx", secretKey: "key-of-the-test" }), 30));
+    client = new TestClient({ ...localOptions(server.url), credentials: slowProvider, deadlineMs: Number.MAX_SAFE_INTEGER, timeoutMs: 2 ** 40 });
+    await expect(client.call(DescribeExports, {})).resolves.toMatchObject({ Done: true });
+    await expect(client.call(DescribeExports, {}, { deadlineMs: 30 * 24 * 3600 * 1000 })).resolves.toMatchObject({ Done: true });
+  });
+
   it("a metadata server that accepts and never answers cannot hold the call past its deadline", async () => {
     const metadataRequests: string[] = [];
     const metadata = await startServer((req) => void metadataRequests.push(req.url)); // never answers
@@ -198,7 +234,7 @@ describe("plain HTTP only to this machine, unless the user accepts the risk", ()
     }
   );
 
-  it.each(["http://127.0.0.1:9000", "http://127.8.9.10", "http://localhost:4566", "http://LOCALHOST", "http://[::1]:8080", "https://10.0.0.8"])(
+  it.each(["http://127.0.0.1:9000", "http://127.8.9.10", "http://127.1", "http://0x7f.1:80", "http://[::ffff:127.0.0.1]:9", "http://localhost:4566", "http://LOCALHOST", "http://[::1]:8080", "https://10.0.0.8"])(
     "takes %s",
     (endpoint) => {
       expect(() => new TestClient({ endpoint })).not.toThrow();

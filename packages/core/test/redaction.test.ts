@@ -210,12 +210,18 @@ describe("secrets echoed by the server are scrubbed", () => {
       (c) => c.call(CreateExport, {}),
       echoOptions()
     );
+    // headers the errors keep (Content-Type, Date) carrying the token
+    await run(
+      (req, res) => res.writeHead(502, { "content-type": `text/html; ${String(req.headers["x-tc-token"])}`, date: `x ${token}` }).end("<h1>502</h1>"),
+      (c) => c.call(CreateExport, {}),
+      echoOptions()
+    );
     const echoed = errors.slice(first);
-    expect(echoed.length).toBe(6);
+    expect(echoed.length).toBe(7);
     const signatures = server.requests
       .slice(firstRequest)
       .map((r) => /Signature=([0-9a-f]{64})/.exec(String(r.headers["authorization"]))?.[1] as string);
-    expect(signatures.length).toBe(8); // 3 attempts of the first call, 1 of each other
+    expect(signatures.length).toBe(9); // 3 attempts of the first call, 1 of each other
     const texts = echoed.flatMap((error) => {
       const e = error as Error;
       return [e.message, e.stack ?? "", JSON.stringify(e), inspect(e, { depth: 10 }), String(e.cause ?? "")];

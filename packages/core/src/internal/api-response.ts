@@ -12,7 +12,7 @@
 import { TcParseError, TcServiceError, type TcErrorOptions } from "../errors.js";
 import type { RawResponse } from "./http-attempt.js";
 import { parseBody } from "./json-codec.js";
-import { classifyServiceCode } from "./retry-policy.js";
+import { classifyServiceCode, classifyStatus } from "./retry-policy.js";
 import { scrubCause, type Scrub } from "./secret-scrubber.js";
 
 /** The call an answer belongs to. */
@@ -31,6 +31,8 @@ export interface AnswerContext {
 
 /** Most characters of a body kept in a {@link TcParseError}. */
 export const SNIPPET_LENGTH = 256;
+/** Characters of a body scrubbed before its snippet is cut: the snippet plus room for the longest secret. */
+const SCRUB_WINDOW = SNIPPET_LENGTH + 16 * 1024;
 
 /**
  * What an error adds when an action that is not safe to re-send may have been executed although the
@@ -53,40 +55,43 @@ export async function readAnswer(raw: RawResponse, context: AnswerContext): Prom
     action: context.action,
     attempts: context.attempts,
     status: raw.status,
-    responseDate: raw.headers["date"],
+    responseDate: optional(raw.headers["date"], context.scrub),
     requestId: optional(requestId ?? requestIdFromHeaders(raw.headers) ?? requestIdFromText(text), context.scrub),
-    contentType: raw.headers["content-type"],
-    bodySnippet: context.scrub(text).slice(0, SNIPPET_LENGTH),
+    contentType: optional(raw.headers["content-type"], context.scrub),
+    // a secret that starts within the snippet ends well within this window
+    bodySnippet: context.scrub(text.slice(0, SCRUB_WINDOW)).slice(0, SNIPPET_LENGTH),
   });
+  // an unreadable 2xx or 5xx may come after the action ran; a 4xx (429, a firewall's 403) was a refusal
+  const note = (raw.status >= 200 && raw.status < 300) || classifyStatus(raw.status) === "ifIdempotent" ? effectNote(context) : "";
   let parsed: unknown;
   try {
     parsed = await parseBody(text);
   } catch (cause) {
     const what = text.length === 0 ? "an empty body" : "a body that is not valid JSON";
-    throw new TcParseError(`${context.action}: the answer is ${what}${effectNote(context)}`, {
+    throw new TcParseError(`${context.action}: the answer is ${what}${note}`, {
       ...errorOptions(undefined),
       cause: scrubCause(cause, context.scrub), // V8 quotes the text it could not parse
     });
   }
   const response = isObject(parsed) ? parsed["Response"] : undefined;
   if (!isObject(response)) {
-    throw new TcParseError(`${context.action}: the answer has no Response object${effectNote(context)}`, errorOptions(undefined));
+    throw new TcParseError(`${context.action}: the answer has no Response object${note}`, errorOptions(undefined));
   }
   const requestId = typeof response["RequestId"] === "string" ? response["RequestId"] : undefined;
   const error = response["Error"];
   if (error !== undefined) {
     if (!isObject(error) || typeof error["Code"] !== "string") {
-      throw new TcParseError(`${context.action}: the answer's Response.Error has no Code${effectNote(context)}`, errorOptions(requestId));
+      throw new TcParseError(`${context.action}: the answer's Response.Error has no Code${note}`, errorOptions(requestId));
     }
     const code = context.scrub(error["Code"]);
     // the service failed while handling it: whether it acted first is unknown
-    const note = classifyServiceCode(code) === "ifIdempotent" ? effectNote(context) : "";
+    const failed = classifyServiceCode(code) === "ifIdempotent" ? effectNote(context) : "";
     const message = typeof error["Message"] === "string" ? context.scrub(error["Message"]) : "";
     const { contentType: _contentType, bodySnippet: _snippet, ...options } = errorOptions(requestId);
-    throw new TcServiceError(code, `${message}${note}`, options);
+    throw new TcServiceError(code, `${message}${failed}`, options);
   }
   if (raw.status < 200 || raw.status > 299) {
-    throw new TcParseError(`${context.action}: HTTP ${raw.status} without Response.Error${effectNote(context)}`, errorOptions(requestId));
+    throw new TcParseError(`${context.action}: HTTP ${raw.status} without Response.Error${note}`, errorOptions(requestId));
   }
   return response;
 }

@@ -46,7 +46,7 @@ export function describeFailure(failure: AttemptFailure, context: AnswerContext,
     attempts: context.attempts,
     status: failure.status,
     requestId: requestId === undefined ? undefined : context.scrub(requestId),
-    responseDate: headers?.["date"],
+    responseDate: headers?.["date"] === undefined ? undefined : context.scrub(headers["date"]),
   };
   const cause = failure.cause;
   const unsent: RetryClass = failure.maybeSent ? "ifIdempotent" : "notSent";
@@ -62,7 +62,7 @@ export function describeFailure(failure: AttemptFailure, context: AnswerContext,
   if (failure.tooLarge) {
     const error = new TcParseError(`${context.action}: the answer is larger than ${maxResponseBytes} bytes (maxResponseBytes)${note}`, {
       ...base,
-      contentType: headers?.["content-type"],
+      contentType: headers?.["content-type"] === undefined ? undefined : context.scrub(headers["content-type"]),
     });
     return { error, retry: "never", headers };
   }

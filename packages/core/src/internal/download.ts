@@ -5,6 +5,7 @@
  * @internal
  * @packageDocumentation
  */
+import { limitTimer } from "./timer.js";
 import type { Dispatcher } from "undici";
 import type { DownloadOptions, DownloadResponse } from "../client-options.js";
 import { TcAbortError, TcNetworkError, TcTimeoutError } from "../errors.js";
@@ -37,7 +38,7 @@ export async function download(
   // streams, undici's bodyTimeout limits each silence.
   const controller = new AbortController();
   const timeout = new Error("download timed out");
-  const timer = setTimeout(() => controller.abort(timeout), timeoutMs);
+  const timer = limitTimer(() => controller.abort(timeout), timeoutMs);
   const signal = options.signal;
   const onAbort = (): void => controller.abort(signal?.reason);
   if (signal?.aborted) onAbort();

@@ -24,6 +24,7 @@
  * @internal
  * @packageDocumentation
  */
+import { limitTimer } from "./timer.js";
 
 /** Length of the window, ms. */
 const WINDOW_MS = 1000;
@@ -115,9 +116,7 @@ class ActionWindow {
       const onAbort = (): void => this.#leave(waiter, new TurnRefused("abort", signal?.reason));
       signal?.addEventListener("abort", onAbort, { once: true });
       // The deadline also holds while the wait is behind calls in flight (of unknown length).
-      const deadlineTimer = Number.isFinite(maxWaitMs)
-        ? setTimeout(() => this.#leave(waiter, new TurnRefused("deadline")), Math.max(0, maxWaitMs))
-        : undefined;
+      const deadlineTimer = limitTimer(() => this.#leave(waiter, new TurnRefused("deadline")), maxWaitMs);
       waiter.cleanup = () => {
         signal?.removeEventListener("abort", onAbort);
         clearTimeout(deadlineTimer);

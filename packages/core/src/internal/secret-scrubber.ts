@@ -59,17 +59,23 @@ function spellings(secret: string): string[] {
 }
 
 /**
- * `cause` when none of its text holds a secret; otherwise a plain `Error` with its name, `code` and
- * scrubbed message in its place (a transport error may quote the bytes the server sent, as undici's
+ * `cause` when none of its text (nor its own causes') holds a secret; otherwise a plain `Error` with its
+ * name, `code` and scrubbed message in its place (a transport error may quote the bytes the server sent, as undici's
  * parser errors do in `data`).
  */
 export function scrubCause(cause: unknown, scrub: Scrub): unknown {
   if (!(cause instanceof Error)) return cause;
   const fields = cause as unknown as Record<string, unknown>;
-  const texts = [cause.message, cause.stack ?? "", ...Object.values(fields).filter((value): value is string => typeof value === "string")];
-  if (texts.every((text) => scrub(text) === text)) return cause;
+  if (textsOf(cause, 0).every((text) => scrub(text) === text)) return cause;
   const copy = new Error(scrub(cause.message));
   copy.name = cause.name;
   if (typeof fields["code"] === "string") (copy as Error & { code?: string }).code = fields["code"];
   return copy;
+}
+
+/** The texts of an error and of its causes (a few levels down): message, stack and string fields. */
+function textsOf(error: Error, depth: number): string[] {
+  const fields = Object.values(error as unknown as Record<string, unknown>).filter((value): value is string => typeof value === "string");
+  const texts = [error.message, error.stack ?? "", ...fields];
+  return error.cause instanceof Error && depth < 3 ? [...texts, ...textsOf(error.cause, depth + 1)] : texts;
 }
