@@ -44,11 +44,17 @@ let cleaning;
 /** Runs the undo steps once, whoever asks first (the end of `main` or a signal). */
 function cleanUp() {
   cleaning ??= (async () => {
-    while (cleanups.length > 0) await cleanups.pop()?.().catch((error) => log(`cleanup: ${error}`));
+    while (cleanups.length > 0)
+      await cleanups
+        .pop()?.()
+        .catch((error) => log(`cleanup: ${error}`));
   })();
   return cleaning;
 }
-for (const [signal, code] of /** @type {const} */ ([["SIGINT", 130], ["SIGTERM", 143]])) {
+for (const [signal, code] of /** @type {const} */ ([
+  ["SIGINT", 130],
+  ["SIGTERM", 143],
+])) {
   process.once(signal, () => {
     log(`${signal}: stopping and cleaning up`);
     cleanUp().finally(() => process.exit(code));
@@ -60,7 +66,8 @@ function requireBuiltPackages() {
   const require = createRequire(import.meta.url);
   for (const name of ["@tcsdk/cls", "@tcsdk/core", "@tcsdk/cls-emulator"]) {
     const root = dirname(require.resolve(`${name}/package.json`));
-    if (!existsSync(join(root, "dist", "index.js"))) throw new Error(`${name} is not built (${root}/dist missing): run \`npx pnpm@10.34.8 build\` first`);
+    if (!existsSync(join(root, "dist", "index.js")))
+      throw new Error(`${name} is not built (${root}/dist missing): run \`npx pnpm@10.34.8 build\` first`);
   }
 }
 
@@ -139,11 +146,16 @@ async function main() {
   let work;
   if (options.reuse !== undefined) {
     work = resolve(options.reuse);
-    if (!existsSync(join(work, "bench-topic.json"))) throw new Error(`${work} is not a work directory kept by --keep (no bench-topic.json)`);
+    if (!existsSync(join(work, "bench-topic.json")))
+      throw new Error(`${work} is not a work directory kept by --keep (no bench-topic.json)`);
     const marker = JSON.parse(await readFile(join(work, "bench-topic.json"), "utf8"));
     await requireFreeSpace(work, marker.bytes * (1 + GZIP_RATIO_ESTIMATE) + 200e6, "the export's gzip file and the decompressed output");
   } else {
-    await requireFreeSpace(parent, options.sizeBytes * (2 + GZIP_RATIO_ESTIMATE) + 200e6, "emulator segments, the export's gzip file and the decompressed output");
+    await requireFreeSpace(
+      parent,
+      options.sizeBytes * (2 + GZIP_RATIO_ESTIMATE) + 200e6,
+      "emulator segments, the export's gzip file and the decompressed output",
+    );
     await mkdir(parent, { recursive: true });
     work = await mkdtemp(join(parent, "tcsdk-bench-"));
     if (!options.keep) cleanups.push(() => rm(work, { recursive: true, force: true }));
@@ -155,7 +167,11 @@ async function main() {
     await rm(`${destination}.partial`, { force: true }); // left by a client killed mid-download
   });
 
-  const emulator = await startEmulatorProcess({ dataDir: join(work, "data"), key: `${KEY.secretId}:${KEY.secretKey}`, verbose: options.verbose });
+  const emulator = await startEmulatorProcess({
+    dataDir: join(work, "data"),
+    key: `${KEY.secretId}:${KEY.secretKey}`,
+    verbose: options.verbose,
+  });
   cleanups.push(emulator.stop);
   log(`emulator pid ${emulator.pid} at ${emulator.url}`);
 
@@ -165,13 +181,21 @@ async function main() {
     topic = JSON.parse(await readFile(join(work, "bench-topic.json"), "utf8"));
     const answer = await fetch(`${emulator.url}/_emulator/topics/${TOPIC_ID}`, { signal: AbortSignal.timeout(10_000) });
     const stored = /** @type {any} */ (await answer.json());
-    if (stored?.topic?.logCount !== topic.lines) throw new Error(`reused topic holds ${stored?.topic?.logCount} lines, bench-topic.json says ${topic.lines}`);
+    if (stored?.topic?.logCount !== topic.lines)
+      throw new Error(`reused topic holds ${stored?.topic?.logCount} lines, bench-topic.json says ${topic.lines}`);
     log(`reusing topic ${TOPIC_ID}: ${topic.lines} lines, ${topic.bytes} bytes`);
     const removed = await deleteLeftoverExports(emulator.url);
     if (removed > 0) log(`deleted ${removed} export task(s) left by an interrupted run`);
   } else {
     log(`loading ${(options.sizeBytes / 1e9).toFixed(2)} GB of access logs into topic ${TOPIC_ID}`);
-    const loaded = await loadTopic({ url: emulator.url, topicId: TOPIC_ID, targetBytes: options.sizeBytes, start: START, timeoutMs: 60 * 60_000, log });
+    const loaded = await loadTopic({
+      url: emulator.url,
+      topicId: TOPIC_ID,
+      targetBytes: options.sizeBytes,
+      start: START,
+      timeoutMs: 60 * 60_000,
+      log,
+    });
     topic = loaded;
     await writeFile(join(work, "bench-topic.json"), `${JSON.stringify({ ...loaded, seconds: undefined })}\n`);
     log(`loaded ${loaded.lines} lines (${loaded.bytes} bytes) in ${loaded.seconds.toFixed(1)} s`);
@@ -184,10 +208,15 @@ async function main() {
   log("checking the output file");
   const output = await inspectOutput(destination);
   const [firstTs, lastTs] = options.order === "asc" ? [topic.from, topic.to] : [topic.to, topic.from];
-  const outputMatches = output.lines === topic.lines && output.bytes === client.bytesWritten && output.firstTimestamp === firstTs && output.lastTimestamp === lastTs;
+  const outputMatches =
+    output.lines === topic.lines &&
+    output.bytes === client.bytesWritten &&
+    output.firstTimestamp === firstTs &&
+    output.lastTimestamp === lastTs;
 
   const failures = [];
-  if (client.maxRssKiB * 1024 >= options.maxRssBytes) failures.push(`peak RSS ${(client.maxRssKiB * 1024 / 1e6).toFixed(1)} MB ≥ ${(options.maxRssBytes / 1e6).toFixed(0)} MB`);
+  if (client.maxRssKiB * 1024 >= options.maxRssBytes)
+    failures.push(`peak RSS ${((client.maxRssKiB * 1024) / 1e6).toFixed(1)} MB ≥ ${(options.maxRssBytes / 1e6).toFixed(0)} MB`);
   if (client.bytesWritten < options.minOutputBytes) failures.push(`output ${client.bytesWritten} bytes < ${options.minOutputBytes}`);
   if (!outputMatches) failures.push("the output file does not hold exactly the topic's logs");
 

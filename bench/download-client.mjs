@@ -63,7 +63,9 @@ const result = await exportLogs(
         const tenth = total > 0 ? Math.floor((progress.bytesReceived / total) * 10) : 0;
         if (tenth > lastTenth) {
           lastTenth = tenth;
-          log(`downloaded ${(progress.bytesReceived / 1e6).toFixed(0)} of ${(total / 1e6).toFixed(0)} MB compressed, RSS ${(process.memoryUsage.rss() / 1e6).toFixed(1)} MB`);
+          log(
+            `downloaded ${(progress.bytesReceived / 1e6).toFixed(0)} of ${(total / 1e6).toFixed(0)} MB compressed, RSS ${(process.memoryUsage.rss() / 1e6).toFixed(1)} MB`,
+          );
         }
       } else if (progress.phase === "resuming") {
         log(`resuming at ${progress.bytesReceived}: ${progress.reason}`);

@@ -48,7 +48,7 @@ async function measure(repo) {
   if (!existsSync(path.join(pkg, "dist", "index.js"))) throw new Error(`${pkg}: not built (run pnpm build there)`);
   const size = generatedSize(pkg);
   const cost = importCost(path.join(repo, "bench"), ["@tcsdk/core", "@tcsdk/cls"], rounds);
-  const loads = firstCallLoads(repo, pkg);
+  const loads = firstCallLoads(pkg);
   const bundle = await bundleSplit(pkg);
   const generation = Array.from({ length: generateRuns }, () => generateOnce(repo));
   return { repo, size, cost, loads, bundle, generation };
@@ -56,10 +56,9 @@ async function measure(repo) {
 
 /**
  * The modules Node loads to import `@tcsdk/cls` and make one CreateExport call, in bytes.
- * @param {string} repo
  * @param {string} pkg
  */
-function firstCallLoads(repo, pkg) {
+function firstCallLoads(pkg) {
   const result = spawnSync(process.execPath, [path.join(HERE, "scale", "first-call.mjs"), pkg], { encoding: "utf8" });
   if (result.status !== 0) throw new Error(`first-call.mjs failed: ${result.stderr}`);
   const lines = result.stdout.trim().split("\n");
@@ -92,7 +91,9 @@ function sourceModules(pkg, file) {
 
 /** @param {string} repo */
 function generateOnce(repo) {
-  const result = spawnSync(process.execPath, [path.join(HERE, "scale", "generate-run.mjs"), repo, "cls", "2020-10-16"], { encoding: "utf8" });
+  const result = spawnSync(process.execPath, [path.join(HERE, "scale", "generate-run.mjs"), repo, "cls", "2020-10-16"], {
+    encoding: "utf8",
+  });
   if (result.status !== 0) throw new Error(`generate-run.mjs failed: ${result.stderr}`);
   return /** @type {{ seconds: number, maxRssKiB: number, files: number }} */ (JSON.parse(result.stdout.trim()));
 }
@@ -105,27 +106,28 @@ const importExtra = (/** @type {typeof current} */ m) => (m.cost["@tcsdk/cls"]?.
 const generationSeconds = median(current.generation.map((run) => run.seconds));
 const generationMiB = median(current.generation.map((run) => run.maxRssKiB)) / 1024;
 const onlyCreateExport =
-  current.loads.generatedForCall.length === 2 && current.loads.generatedForCall.every((file) => /^(operations|validators)\/create-export\.ts$/.test(file));
+  current.loads.generatedForCall.length === 2 &&
+  current.loads.generatedForCall.every((file) => /^(operations|validators)\/create-export\.ts$/.test(file));
 
 /** @type {Array<[string, string, boolean | undefined]>} */
 const rows = [
-  ["environment", `Node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"})`, undefined],
-  ["actions", String(JSON.parse(readFileSync(path.join(REPO, "packages/cls/src/generated/provenance.json"), "utf8")).actions.length), undefined],
   [
-    `import("@tcsdk/core"), median of ${rounds}`,
-    `${current.cost["@tcsdk/core"]?.median.toFixed(1)} ms`,
+    "environment",
+    `Node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"})`,
     undefined,
   ],
+  [
+    "actions",
+    String(JSON.parse(readFileSync(path.join(REPO, "packages/cls/src/generated/provenance.json"), "utf8")).actions.length),
+    undefined,
+  ],
+  [`import("@tcsdk/core"), median of ${rounds}`, `${current.cost["@tcsdk/core"]?.median.toFixed(1)} ms`, undefined],
   [
     `import("@tcsdk/cls"), median of ${rounds}`,
     `${current.cost["@tcsdk/cls"]?.median.toFixed(1)} ms: core + ${importExtra(current).toFixed(1)} ms (target ≤ core + 15 ms)${baseline === undefined ? "" : `; baseline core + ${importExtra(baseline).toFixed(1)} ms`}`,
     importExtra(current) <= 15,
   ],
-  [
-    "first createExport loads (generated)",
-    current.loads.generatedForCall.join(", "),
-    onlyCreateExport,
-  ],
+  ["first createExport loads (generated)", current.loads.generatedForCall.join(", "), onlyCreateExport],
   [
     "JS of @tcsdk/cls loaded for one CreateExport",
     `${current.loads.packageModules} modules, ${current.loads.packageBytes} bytes${baseline === undefined ? "" : ` (baseline ${baseline.loads.packageModules} modules, ${baseline.loads.packageBytes} bytes: ${(current.loads.packageBytes / baseline.loads.packageBytes).toFixed(2)}×, target ≤ 1.3×)`}`,
@@ -139,20 +141,26 @@ const rows = [
   [
     "bundle (esbuild, splitting, minified): startup + CreateExport chunks",
     `${current.bundle.startupBytes} + ${current.bundle.actionBytes} = ${current.bundle.startupBytes + current.bundle.actionBytes} bytes, ${current.bundle.chunks} chunks${baseline === undefined ? "" : ` (baseline ${baseline.bundle.startupBytes + baseline.bundle.actionBytes}: ${((current.bundle.startupBytes + current.bundle.actionBytes) / (baseline.bundle.startupBytes + baseline.bundle.actionBytes)).toFixed(2)}×, target ≤ 1.3×)`}`,
-    baseline === undefined ? undefined : current.bundle.startupBytes + current.bundle.actionBytes <= 1.3 * (baseline.bundle.startupBytes + baseline.bundle.actionBytes),
+    baseline === undefined
+      ? undefined
+      : current.bundle.startupBytes + current.bundle.actionBytes <= 1.3 * (baseline.bundle.startupBytes + baseline.bundle.actionBytes),
   ],
   [
     "pnpm generate of CLS from scratch",
     `${generationSeconds.toFixed(1)} s, peak RSS ${generationMiB.toFixed(0)} MiB, ${current.generation[0]?.files} files (targets ≤ 20 s, ≤ 500 MB)`,
     generationSeconds <= 20 && generationMiB * 1.048576 <= 500,
   ],
+  ["generated code", `${current.size.files} files, ${current.size.lines} lines (${current.size.validatorLines} in validators)`, undefined],
   [
-    "generated code",
-    `${current.size.files} files, ${current.size.lines} lines (${current.size.validatorLines} in validators)`,
-    undefined,
+    "longest generated file",
+    `${current.size.longestFile.lines} lines, ${current.size.longestFile.path} (target ≤ 1000)`,
+    current.size.longestFile.lines <= 1000,
   ],
-  ["longest generated file", `${current.size.longestFile.lines} lines, ${current.size.longestFile.path} (target ≤ 1000)`, current.size.longestFile.lines <= 1000],
-  ["longest generated line", `${current.size.longestLine.length} characters, ${current.size.longestLine.path} (target ≤ 200)`, current.size.longestLine.length <= 200],
+  [
+    "longest generated line",
+    `${current.size.longestLine.length} characters, ${current.size.longestLine.path} (target ≤ 200)`,
+    current.size.longestLine.length <= 200,
+  ],
 ];
 
 const width = Math.max(...rows.map(([label]) => label.length));

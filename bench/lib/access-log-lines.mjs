@@ -8,9 +8,26 @@
 
 const METHODS = ["GET", "GET", "GET", "GET", "POST", "POST", "PUT", "DELETE"];
 const HOSTS = ["shop.example.com", "api.example.com", "static.example.com", "m.example.com"];
-const PATHS = ["/", "/cart", "/checkout", "/login", "/search", "/api/v1/items/", "/api/v1/orders/", "/api/v1/users/", "/static/js/app.", "/img/p/"];
+const PATHS = [
+  "/",
+  "/cart",
+  "/checkout",
+  "/login",
+  "/search",
+  "/api/v1/items/",
+  "/api/v1/orders/",
+  "/api/v1/users/",
+  "/static/js/app.",
+  "/img/p/",
+];
 const STATUSES = ["200", "200", "200", "200", "200", "200", "200", "200", "200", "304", "301", "404", "404", "500", "502", "503"];
-const REFERERS = ["-", "https://www.google.com/", "https://shop.example.com/", "https://shop.example.com/cart", "https://m.example.com/search?q=shoes"];
+const REFERERS = [
+  "-",
+  "https://www.google.com/",
+  "https://shop.example.com/",
+  "https://shop.example.com/cart",
+  "https://m.example.com/search?q=shoes",
+];
 const AGENTS = [
   "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36",
   "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1",
@@ -78,7 +95,8 @@ export function* accessLogBatches(options, summary) {
       const r = next();
       const status = pick(STATUSES, r);
       const path = pick(PATHS, r >>> 4);
-      const id = path.endsWith("/") && path.length > 1 ? String(next() % 100000) : path.endsWith(".") ? `${(next() % 0xffff).toString(16)}.js` : "";
+      const id =
+        path.endsWith("/") && path.length > 1 ? String(next() % 100000) : path.endsWith(".") ? `${(next() % 0xffff).toString(16)}.js` : "";
       const slow = status >= "500" ? 1000 + (next() % 29000) : next() % 900;
       batch +=
         `{"__TIMESTAMP__":${ts},"remote_addr":"10.${r & 255}.${(r >>> 8) & 255}.${next() & 255}","method":"${pick(METHODS, r >>> 12)}",` +

@@ -35,7 +35,21 @@ export function emulatorBin() {
  */
 export async function startEmulatorProcess(options) {
   const { dataDir, key, verbose = false, startTimeoutMs = 30_000 } = options;
-  const args = [emulatorBin(), "--port", "0", "--data-dir", dataDir, "--key", key, "--rate-limit", "0", "--queued-ms", "0", "--processing-ms", "0"];
+  const args = [
+    emulatorBin(),
+    "--port",
+    "0",
+    "--data-dir",
+    dataDir,
+    "--key",
+    key,
+    "--rate-limit",
+    "0",
+    "--queued-ms",
+    "0",
+    "--processing-ms",
+    "0",
+  ];
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
   /** @type {string[]} */
   const tail = [];
@@ -54,7 +68,10 @@ export async function startEmulatorProcess(options) {
   };
   const stdout = createInterface({ input: /** @type {import("node:stream").Readable} */ (child.stdout) });
   const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`emulator did not print "listening <url>" within ${startTimeoutMs} ms`)), startTimeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`emulator did not print "listening <url>" within ${startTimeoutMs} ms`)),
+      startTimeoutMs,
+    );
     stdout.on("line", (line) => {
       const match = /^listening (http:\/\/\S+)$/.exec(line);
       if (match) {

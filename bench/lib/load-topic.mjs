@@ -29,7 +29,11 @@ import { accessLogBatches } from "./access-log-lines.mjs";
  * @returns {Promise<{ status: number, json: any }>}
  */
 async function adminPost(url, body, signal) {
-  const req = request(url, { method: "POST", signal, headers: { "content-type": typeof body === "string" ? "application/json" : "application/x-ndjson" } });
+  const req = request(url, {
+    method: "POST",
+    signal,
+    headers: { "content-type": typeof body === "string" ? "application/json" : "application/x-ndjson" },
+  });
   const answered = new Promise((resolve, reject) => {
     req.once("response", resolve);
     req.once("error", reject);
@@ -67,13 +71,16 @@ export async function loadTopic(options) {
       if (tenth > reported) {
         reported = tenth;
         const seconds = (performance.now() - began) / 1000;
-        log(`loading: ${(summary.bytes / 1e6).toFixed(0)} MB sent (${Math.min(tenth * 10, 100)} %), ${(summary.bytes / 1e6 / seconds).toFixed(1)} MB/s`);
+        log(
+          `loading: ${(summary.bytes / 1e6).toFixed(0)} MB sent (${Math.min(tenth * 10, 100)} %), ${(summary.bytes / 1e6 / seconds).toFixed(1)} MB/s`,
+        );
       }
     }
   }
   const appended = await adminPost(`${url}/_emulator/topics/${encodeURIComponent(topicId)}/logs`, Readable.from(withProgress()), signal);
   if (appended.status !== 200) throw new Error(`appending logs answered ${appended.status}: ${JSON.stringify(appended.json)}`);
-  if (appended.json.appended !== summary.lines) throw new Error(`the emulator stored ${appended.json.appended} lines, ${summary.lines} were sent`);
+  if (appended.json.appended !== summary.lines)
+    throw new Error(`the emulator stored ${appended.json.appended} lines, ${summary.lines} were sent`);
   return {
     topicId,
     lines: appended.json.topic.logCount,

@@ -36,15 +36,27 @@ export function formatReport(report) {
   /** @type {Array<[string, string]>} */
   const rows = [
     ["environment", report.environment],
-    ["topic", `${int(report.topic.lines)} lines, ${int(report.topic.bytes)} bytes NDJSON${report.topic.seconds === undefined ? " (reused)" : `, loaded in ${report.topic.seconds.toFixed(1)} s`}`],
-    ["uncompressed bytes written", `${int(client.bytesWritten)} (${mb(client.bytesWritten)}, ${(client.bytesWritten / 2 ** 30).toFixed(3)} GiB; minimum ${int(report.minOutputBytes)})`],
+    [
+      "topic",
+      `${int(report.topic.lines)} lines, ${int(report.topic.bytes)} bytes NDJSON${report.topic.seconds === undefined ? " (reused)" : `, loaded in ${report.topic.seconds.toFixed(1)} s`}`,
+    ],
+    [
+      "uncompressed bytes written",
+      `${int(client.bytesWritten)} (${mb(client.bytesWritten)}, ${(client.bytesWritten / 2 ** 30).toFixed(3)} GiB; minimum ${int(report.minOutputBytes)})`,
+    ],
     ["compressed bytes downloaded", `${int(client.compressedBytes)} (${mb(client.compressedBytes)}; FileSize ${int(client.fileSize)})`],
     ["export wait (CreateExport → Completed)", `${client.waitSeconds.toFixed(1)} s`],
     ["download time (Completed → file renamed)", `${client.downloadSeconds.toFixed(2)} s`],
     ["throughput, compressed", `${(client.compressedBytes / 1e6 / client.downloadSeconds).toFixed(1)} MB/s`],
     ["throughput, uncompressed", `${(client.bytesWritten / 1e6 / client.downloadSeconds).toFixed(1)} MB/s`],
-    ["peak RSS (resourceUsage().maxRSS)", `${int(client.maxRssKiB)} KiB = ${mb(peakBytes)} = ${mib(peakBytes)} (limit ${mb(report.maxRssBytes)})`],
-    ["peak RSS seen from outside (VmHWM)", report.externalPeakKiB === undefined ? "n/a" : `${int(report.externalPeakKiB)} KiB = ${mb(report.externalPeakKiB * 1024)}`],
+    [
+      "peak RSS (resourceUsage().maxRSS)",
+      `${int(client.maxRssKiB)} KiB = ${mb(peakBytes)} = ${mib(peakBytes)} (limit ${mb(report.maxRssBytes)})`,
+    ],
+    [
+      "peak RSS seen from outside (VmHWM)",
+      report.externalPeakKiB === undefined ? "n/a" : `${int(report.externalPeakKiB)} KiB = ${mb(report.externalPeakKiB * 1024)}`,
+    ],
     [
       "maxRSS as each phase ended",
       `imports ${mb(client.maxRssKiBAfter.imports * 1024)}, wait ${mb(client.maxRssKiBAfter.wait * 1024)}, download ${mb(client.maxRssKiBAfter.download * 1024)}, delete+close ${mb(client.maxRssKiBAfter.cleanup * 1024)}`,
@@ -52,7 +64,9 @@ export function formatReport(report) {
     ["RSS before the flow", mb(client.baselineRssBytes)],
     [
       "RSS sampled during download",
-      during === undefined ? "n/a" : `min ${mb(during.minBytes)}, median ${mb(during.medianBytes)}, max ${mb(during.maxBytes)} (${during.count} samples, every 100 ms)`,
+      during === undefined
+        ? "n/a"
+        : `min ${mb(during.minBytes)}, median ${mb(during.medianBytes)}, max ${mb(during.maxBytes)} (${during.count} samples, every 100 ms)`,
     ],
     [
       "memory at the largest sample",
@@ -61,7 +75,10 @@ export function formatReport(report) {
         : `heapUsed ${mb(during.atMax.heapUsed)}, heapTotal ${mb(during.atMax.heapTotal)}, external ${mb(during.atMax.external)}, arrayBuffers ${mb(during.atMax.arrayBuffers)}`,
     ],
     ["progress callbacks", int(client.progressEvents)],
-    ["output file check", `${int(output.lines)} lines, ${int(output.bytes)} bytes: ${report.outputMatches ? "matches the topic" : "DOES NOT match the topic"}`],
+    [
+      "output file check",
+      `${int(output.lines)} lines, ${int(output.bytes)} bytes: ${report.outputMatches ? "matches the topic" : "DOES NOT match the topic"}`,
+    ],
     ["result", report.failures.length === 0 ? "PASS" : `FAIL: ${report.failures.join("; ")}`],
   ];
   const width = Math.max(...rows.map(([name]) => name.length));

@@ -53,9 +53,13 @@ export async function bundleSplit(packageDir) {
     const startup = withStatic(entryFile, new Set());
     // The action's module: tsc's `operations/create-export.js`, or the chunk the package's own bundle
     // made of it, which its loader table names (`createExport: () => import("./chunks/….js")`).
-    const bundled = /createExport: \(\) => import\("\.\/(chunks\/[^"]+)"\)/.exec(readFileSync(path.join(packageDir, "dist", "index.js"), "utf8"))?.[1];
+    const bundled = /createExport: \(\) => import\("\.\/(chunks\/[^"]+)"\)/.exec(
+      readFileSync(path.join(packageDir, "dist", "index.js"), "utf8"),
+    )?.[1];
     const actionModule = bundled ?? "generated/operations/create-export.js";
-    const actionChunk = Object.keys(outputs).find((file) => Object.keys(outputs[file]?.inputs ?? {}).some((input) => input.endsWith(actionModule)));
+    const actionChunk = Object.keys(outputs).find((file) =>
+      Object.keys(outputs[file]?.inputs ?? {}).some((input) => input.endsWith(actionModule)),
+    );
     if (actionChunk === undefined) throw new Error("no chunk holds the CreateExport operation");
     const action = [...withStatic(actionChunk, new Set())].filter((file) => !startup.has(file));
     const bytes = (/** @type {Iterable<string>} */ files) => [...files].reduce((sum, file) => sum + (outputs[file]?.bytes ?? 0), 0);

@@ -38,7 +38,11 @@ const before = loaded.length;
 const cls = await import(pathToFileURL(`${packageDir}/dist/index.js`).href);
 await settle();
 const atImport = loaded.slice(before);
-const client = new cls.ClsClient({ endpoint: `http://127.0.0.1:${address.port}`, credentials: { secretId: "id", secretKey: "key" }, rateLimit: false });
+const client = new cls.ClsClient({
+  endpoint: `http://127.0.0.1:${address.port}`,
+  credentials: { secretId: "id", secretKey: "key" },
+  rateLimit: false,
+});
 await client.createExport({ TopicId: "t", Query: "status:500", Count: 1, From: 0, To: 1 });
 await settle();
 const forCall = loaded.slice(before + atImport.length);

@@ -12,7 +12,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 const [repo, service, version] = process.argv.slice(2);
-if (repo === undefined || service === undefined || version === undefined) throw new Error("usage: node generate-run.mjs <repo> <service> <version>");
+if (repo === undefined || service === undefined || version === undefined)
+  throw new Error("usage: node generate-run.mjs <repo> <service> <version>");
 const out = mkdtempSync(path.join(tmpdir(), "tcsdk-generate-"));
 try {
   const pkg = path.join(repo, "packages", service);

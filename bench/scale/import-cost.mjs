@@ -7,7 +7,7 @@
 import { spawnSync } from "node:child_process";
 
 /** Code each process runs: import one specifier, print the milliseconds it took. */
-const PROBE = 'const t0 = performance.now(); await import(process.argv[1]); console.log((performance.now() - t0).toFixed(3));';
+const PROBE = "const t0 = performance.now(); await import(process.argv[1]); console.log((performance.now() - t0).toFixed(3));";
 
 /**
  * Median import time of each specifier (resolved from `cwd`), over `rounds` rounds.

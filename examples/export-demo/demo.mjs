@@ -47,7 +47,14 @@ function realSetup() {
   log(`credentials found: running against the real CLS service in ${region}`);
   const now = Date.now();
   const client = new ClsClient({ region }); // credentials from the environment
-  return { client, topicId: process.env.CLS_TOPIC_ID, query: process.env.CLS_QUERY ?? "status:500", from: now - 3_600_000, to: now, stop: async () => {} };
+  return {
+    client,
+    topicId: process.env.CLS_TOPIC_ID,
+    query: process.env.CLS_QUERY ?? "status:500",
+    from: now - 3_600_000,
+    to: now,
+    stop: async () => {},
+  };
 }
 
 const workDir = await mkdtemp(join(tmpdir(), "tcsdk-demo-"));
@@ -78,7 +85,10 @@ try {
       maxWaitMs: 15 * 60_000,
       onProgress(event) {
         if (event.phase === "created") log(`CreateExport → ExportId ${event.exportId}`);
-        else if (event.phase === "status") log(`DescribeExports → Status ${event.task.Status}${event.task.Status === "Completed" ? ` (${event.task.FileSize} bytes, ${event.task.FileName})` : ""}`);
+        else if (event.phase === "status")
+          log(
+            `DescribeExports → Status ${event.task.Status}${event.task.Status === "Completed" ? ` (${event.task.FileSize} bytes, ${event.task.FileName})` : ""}`,
+          );
         else if (event.phase === "resuming") log(`download interrupted (${event.reason}); resuming at byte ${event.bytesReceived}`);
         else if (event.phase === "downloading" && event.totalBytes) {
           const percent = Math.floor((event.bytesReceived / event.totalBytes) * 100);
@@ -107,7 +117,8 @@ try {
   for (const row of rows) byPath.set(row.path, (byPath.get(row.path) ?? 0) + 1);
   log(`${lines.length} lines exported, ${rows.length} of them JSON; by path: ${[...byPath].map(([path, n]) => `${path} ${n}`).join(", ")}`);
   if (rows.length > 0) log(`first line: ${lines[0]}`);
-  if (!real && (rows.length === 0 || rows.some((row) => row.status !== "500"))) throw new Error("the export does not hold exactly the status:500 lines");
+  if (!real && (rows.length === 0 || rows.some((row) => row.status !== "500")))
+    throw new Error("the export does not hold exactly the status:500 lines");
 
   // 4. Clean up the task.
   await client.deleteExport({ ExportId: result.exportId });

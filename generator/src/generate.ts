@@ -9,6 +9,7 @@ import { emitPackage } from "./emit/emit-package.js";
 import type { GeneratedFile } from "./emit/generated-file.js";
 import { loadSpec } from "./load/load-spec.js";
 import type { PackageIdentity } from "./model/build-model.js";
+import { formatFiles } from "./output/format-files.js";
 import { diffOutput, writeOutput, type OutputDiff } from "./output/sync-output.js";
 
 /** Options of {@link generate}. */
@@ -21,6 +22,8 @@ export interface GenerateOptions {
   readonly check?: boolean;
   /** Folder of the spec format's schemas; defaults to this repository's `specs/schema/`. */
   readonly schemaDir?: string;
+  /** Biome configuration whose formatting the output follows; defaults to this repository's `biome.json`. */
+  readonly formatConfig?: string;
 }
 
 /** What a run produced and how the package folder differed from it (before writing). */
@@ -33,15 +36,15 @@ export interface GenerateResult {
 
 /** Generates the package for `specDir` into `outDir` (or compares, with `check`). Throws `SpecError` on a broken spec. */
 export function generate(options: GenerateOptions): GenerateResult {
-  const files = generateFiles(options.specDir, options.outDir, options.schemaDir);
+  const files = generateFiles(options.specDir, options.outDir, options.schemaDir, options.formatConfig);
   const diff = options.check === true ? diffOutput(options.outDir, files) : writeOutput(options.outDir, files);
   return { files, diff };
 }
 
-/** The files the spec produces for the package in `outDir`, without touching the disk. */
-export function generateFiles(specDir: string, outDir: string, schemaDir?: string): GeneratedFile[] {
+/** The files the spec produces for the package in `outDir`, formatted, without touching the package folder. */
+export function generateFiles(specDir: string, outDir: string, schemaDir?: string, formatConfig?: string): GeneratedFile[] {
   const service = loadSpec(specDir, { pkg: readPackageIdentity(outDir), ...(schemaDir === undefined ? {} : { schemaDir }) });
-  return emitPackage(service);
+  return formatFiles(emitPackage(service), formatConfig);
 }
 
 /** Reads `name` and `version` from `<dir>/package.json`, and `<dir>/src/lib/README.md` when there is one. */

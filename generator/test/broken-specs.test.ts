@@ -23,12 +23,18 @@ const root = makeTempDir("broken");
 afterAll(() => removeTempDir(root));
 
 /** The files of the CLS spec the cases start from. */
-const BASE_FILES = ["service.json", "errors.json", "actions/CreateExport.json", "actions/DeleteExport.json", "actions/DescribeExports.json", "shapes/ExportInfo.json"];
+const BASE_FILES = [
+  "service.json",
+  "errors.json",
+  "actions/CreateExport.json",
+  "actions/DeleteExport.json",
+  "actions/DescribeExports.json",
+  "shapes/ExportInfo.json",
+];
 
 function copyBase(dir: string): void {
   for (const file of BASE_FILES) copy(path.join(CLS_SPEC, file), path.join(dir, file));
 }
-
 
 describe("broken specs", () => {
   it("has at least ten cases", () => {

@@ -26,7 +26,8 @@ function changedLines(before: string, after: string): number {
   let previous = new Array<number>(b.length + 1).fill(0);
   for (const line of a) {
     const current = new Array<number>(b.length + 1).fill(0);
-    for (let j = 1; j <= b.length; j++) current[j] = line === b[j - 1] ? (previous[j - 1] ?? 0) + 1 : Math.max(previous[j] ?? 0, current[j - 1] ?? 0);
+    for (let j = 1; j <= b.length; j++)
+      current[j] = line === b[j - 1] ? (previous[j - 1] ?? 0) + 1 : Math.max(previous[j] ?? 0, current[j - 1] ?? 0);
     previous = current;
   }
   return a.length + b.length - 2 * (previous[b.length] ?? 0);
@@ -72,6 +73,9 @@ describe("CLS, imported whole", () => {
     const outside = [...sizes].filter(([changed]) => changed !== typesFile);
     const total = outside.reduce((sum, [, lines]) => sum + lines, 0);
     expect(total, JSON.stringify(outside)).toBeLessThanOrEqual(30);
-    expect(outside.map(([changed]) => changed).sort()).toEqual(["src/generated/provenance.json", "src/generated/validators/create-export.ts"]);
+    expect(outside.map(([changed]) => changed).sort()).toEqual([
+      "src/generated/provenance.json",
+      "src/generated/validators/create-export.ts",
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 /** Table tests of the small pieces: names, doc text, import planning, rules, the no-SQL pattern. */
+import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { createPrintProject, TsFile } from "../src/emit/ts-file.js";
 import { DOC_LIMIT, DOC_WIDTH, safeDoc, tsLiteral, wrapDoc } from "../src/emit/tsdoc.js";
@@ -22,9 +23,12 @@ describe("names", () => {
 });
 
 describe("type names", () => {
-  it.each(["string", "boolean", "integer", "int64", "uint64", "float", "ExportInfo", "string[]", "ExportInfo[]"])("%s round-trips", (name) => {
-    expect(typeName(parseTypeName(name))).toBe(name);
-  });
+  it.each(["string", "boolean", "integer", "int64", "uint64", "float", "ExportInfo", "string[]", "ExportInfo[]"])(
+    "%s round-trips",
+    (name) => {
+      expect(typeName(parseTypeName(name))).toBe(name);
+    },
+  );
   it("marks 64-bit integers", () => {
     expect(parseTypeName("uint64")).toEqual({ kind: "integer", width: "uint64" });
     expect(parseTypeName("integer")).toEqual({ kind: "integer", width: undefined });
@@ -60,7 +64,7 @@ describe("doc text", () => {
     const text = "x".repeat(200);
     const literal = tsLiteral({ Data: text });
     expect(literal.split("\n").every((line) => line.length <= 100)).toBe(true);
-    expect(eval(`(${literal})`)).toEqual({ Data: text });
+    expect(runInNewContext(`(${literal})`)).toEqual({ Data: text });
   });
   it("renders examples as TypeScript literals", () => {
     expect(tsLiteral({ TopicId: "x", "Weird-Key": 1 })).toBe('{\n  TopicId: "x",\n  "Weird-Key": 1\n}');
@@ -101,13 +105,12 @@ describe("import planning", () => {
 });
 
 describe("validator self-containment check", () => {
-  it.each([
-    ['const f = require("ajv/dist/runtime/ucs2length").default;'],
-    ['import x from "y";'],
-    ["export const validate = validate10;"],
-  ])("rejects %s", (code) => {
-    expect(() => assertSelfContained("X", `const a = 1;\n${code}\n`)).toThrow(/not self-contained/);
-  });
+  it.each([['const f = require("ajv/dist/runtime/ucs2length").default;'], ['import x from "y";'], ["export const validate = validate10;"]])(
+    "rejects %s",
+    (code) => {
+      expect(() => assertSelfContained("X", `const a = 1;\n${code}\n`)).toThrow(/not self-contained/);
+    },
+  );
   it("accepts plain code", () => {
     expect(() => assertSelfContained("X", "function validate10(data) { return true; }\n")).not.toThrow();
   });
@@ -126,7 +129,14 @@ describe("long lines of AJV's code", () => {
     const text = `${"a".repeat(90)}\\u00e9${"b".repeat(150)}\\"`;
     const pieces = splitLine(`const x = "${text}";`, MAX_LINE);
     expect(pieces.every((piece) => piece.length <= MAX_LINE)).toBe(true);
-    expect(eval(`(${pieces.join("\n").replace(/^const x = /, "").replace(/;$/, "")})`)).toBe(JSON.parse(`"${text}"`));
+    expect(
+      runInNewContext(
+        `(${pieces
+          .join("\n")
+          .replace(/^const x = /, "")
+          .replace(/;$/, "")})`,
+      ),
+    ).toBe(JSON.parse(`"${text}"`));
   });
   it("leaves a short line alone", () => {
     expect(splitLine("return false;", MAX_LINE)).toEqual(["return false;"]);

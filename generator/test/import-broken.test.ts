@@ -21,7 +21,6 @@ const cases = readdirSync(CASES)
 const work = makeTempDir("broken-overlays");
 afterAll(() => removeTempDir(work));
 
-
 describe("broken overlays and models", () => {
   it("has at least ten cases", () => {
     expect(cases.length).toBeGreaterThanOrEqual(10);
@@ -42,7 +41,9 @@ describe("broken overlays and models", () => {
     const error = caught as SpecError;
     for (const expected of brokenCase.expect) {
       const file = `specs/${expected.file}`;
-      const match = error.issues.find((issue) => issue.file === file && issue.pointer === expected.pointer && issue.message.includes(expected.message));
+      const match = error.issues.find(
+        (issue) => issue.file === file && issue.pointer === expected.pointer && issue.message.includes(expected.message),
+      );
       expect(match, `expected ${file}#${expected.pointer}: …${expected.message}… among\n${error.message}`).toBeDefined();
       if (match !== undefined) expect(error.message).toContain(formatIssue(match));
     }

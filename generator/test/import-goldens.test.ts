@@ -25,7 +25,9 @@ afterAll(() => removeTempDir(work));
 function listFiles(dir: string, prefix = ""): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => (entry.isDirectory() ? listFiles(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]))
+    .flatMap((entry) =>
+      entry.isDirectory() ? listFiles(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
+    )
     .sort();
 }
 
@@ -33,7 +35,8 @@ describe.each(readdirSync(FIXTURES).sort())("import fixture %s", (name) => {
   const fixture = path.join(FIXTURES, name);
   const root = path.join(work, name);
   cpSync(path.join(fixture, "specs"), path.join(root, "specs"), { recursive: true });
-  const service = readdirSync(path.join(root, "specs", "overlays"), { withFileTypes: true }).find((entry) => entry.isDirectory())?.name ?? "";
+  const service =
+    readdirSync(path.join(root, "specs", "overlays"), { withFileTypes: true }).find((entry) => entry.isDirectory())?.name ?? "";
   const result = importModel({ root, service });
   const specDir = path.join(root, result.specDir);
   const expectedDir = path.join(fixture, "expected");
@@ -76,10 +79,16 @@ describe.each(readdirSync(FIXTURES).sort())("import fixture %s", (name) => {
       const source = readFileSync(path.join(pkg, "src", "generated", "validators", file), "utf8");
       const target = path.join(js, file.replace(/\.ts$/, ".js"));
       mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText);
+      writeFileSync(
+        target,
+        ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText,
+      );
     }
     for (const check of runtimeChecks[name] ?? []) {
-      const module = (await import(pathToFileURL(path.join(js, check.file)).href)) as Record<string, ((data: unknown) => boolean) & { errors?: unknown[] }>;
+      const module = (await import(pathToFileURL(path.join(js, check.file)).href)) as Record<
+        string,
+        ((data: unknown) => boolean) & { errors?: unknown[] }
+      >;
       const validate = module[check.exported];
       if (validate === undefined) throw new Error(`${check.file} exports no ${check.exported}`);
       expect(validate(check.input), JSON.stringify(validate.errors)).toBe(check.valid);
@@ -104,6 +113,12 @@ const runtimeChecks: Record<string, readonly { file: string; exported: string; i
       valid: false,
       error: { instancePath: "/Config/Rules/0/When/0/Rule/Children/0/Limit", schemaPath: "Rule#/properties/Limit/type" },
     },
-    { file: "create-thing.js", exported: "validateCreateThingInput", input: { Name: " " }, valid: false, error: { instancePath: "/Name", keyword: "not" } },
+    {
+      file: "create-thing.js",
+      exported: "validateCreateThingInput",
+      input: { Name: " " },
+      valid: false,
+      error: { instancePath: "/Name", keyword: "not" },
+    },
   ],
 };

@@ -35,12 +35,17 @@ function firstError(op: Operation, input: object): { path: string; rule: string;
   if (error === undefined) throw new Error("invalid without an error");
   const wording = Object.assign({}, ...op.inputShapes.map((name) => validators.inputShape(name).ruleText), ruleText) as typeof ruleText;
   const text = wording[error.schemaPath];
-  return { path: error.instancePath, rule: text?.rule ?? error.keyword, message: text?.message ?? coreWording(error.keyword, error.params) };
+  return {
+    path: error.instancePath,
+    rule: text?.rule ?? error.keyword,
+    message: text?.message ?? coreWording(error.keyword, error.params),
+  };
 }
 
 /** How core words an error the spec gives no wording for (the validators carry no messages). */
 function coreWording(keyword: string, params: Record<string, unknown>): string {
-  if (keyword === "enum") return `must be one of ${(params["allowedValues"] as unknown[]).map((value) => JSON.stringify(value)).join(", ")}`;
+  if (keyword === "enum")
+    return `must be one of ${(params["allowedValues"] as unknown[]).map((value) => JSON.stringify(value)).join(", ")}`;
   if (keyword === "type") return `must be ${String(params["type"])}`;
   if (keyword === "maximum" || keyword === "minimum") return `must be ${String(params["comparison"])} ${String(params["limit"])}`;
   if (keyword === "maxLength") return `must NOT have more than ${String(params["limit"])} characters`;
@@ -74,19 +79,46 @@ describe("64-bit integer ranges", () => {
     const input: Member[] = op.input.map((member) => (member.name === "Budget" ? { ...member, rules: loose } : member));
     const looser = inputSchema({ ...op, input });
     expect(property(looser.schema, "Budget")).toEqual({ type: "integer", minimum: 0, exclusiveMaximum: 2 ** 64 });
-    expect(looser.ruleText["#/properties/Budget/exclusiveMaximum"]).toEqual({ rule: "maximum", message: "must be at most 18446744073709551615 (uint64)" });
+    expect(looser.ruleText["#/properties/Budget/exclusiveMaximum"]).toEqual({
+      rule: "maximum",
+      message: "must be at most 18446744073709551615 (uint64)",
+    });
   });
 
   it.each([
-    [{ ...PUT, Budget: 1e20 }, { path: "/Budget", rule: "maximum", message: "must be at most 18446744073709551615 (uint64)" }],
-    [{ ...PUT, Budget: -1 }, { path: "/Budget", rule: "minimum", message: "must be at least 0 (uint64)" }],
-    [{ ...PUT, End: 1e21 }, { path: "/End", rule: "maximum", message: "must be at most 9223372036854775807 (int64)" }],
-    [{ ...PUT, Offset: -1e21 }, { path: "/Offset", rule: "minimum", message: "must be at least -9223372036854775808 (int64)" }],
-    [{ ...PUT, Offset: 1001 }, { path: "/Offset", rule: "maximum", message: "must be <= 1000" }],
+    [
+      { ...PUT, Budget: 1e20 },
+      { path: "/Budget", rule: "maximum", message: "must be at most 18446744073709551615 (uint64)" },
+    ],
+    [
+      { ...PUT, Budget: -1 },
+      { path: "/Budget", rule: "minimum", message: "must be at least 0 (uint64)" },
+    ],
+    [
+      { ...PUT, End: 1e21 },
+      { path: "/End", rule: "maximum", message: "must be at most 9223372036854775807 (int64)" },
+    ],
+    [
+      { ...PUT, Offset: -1e21 },
+      { path: "/Offset", rule: "minimum", message: "must be at least -9223372036854775808 (int64)" },
+    ],
+    [
+      { ...PUT, Offset: 1001 },
+      { path: "/Offset", rule: "maximum", message: "must be <= 1000" },
+    ],
     // 2^63 and 2^64 are exact doubles, refused by the exclusive maxima: a maximum of 2^63 - 1 would be the double 2^63.
-    [{ ...PUT, End: 2 ** 63 }, { path: "/End", rule: "maximum", message: "must be at most 9223372036854775807 (int64)" }],
-    [{ ...PUT, Budget: 2 ** 64 }, { path: "/Budget", rule: "maximum", message: "must be at most 18446744073709551615 (uint64)" }],
-    [{ ...PUT, Offset: -(2 ** 63) - 2048 }, { path: "/Offset", rule: "minimum", message: "must be at least -9223372036854775808 (int64)" }],
+    [
+      { ...PUT, End: 2 ** 63 },
+      { path: "/End", rule: "maximum", message: "must be at most 9223372036854775807 (int64)" },
+    ],
+    [
+      { ...PUT, Budget: 2 ** 64 },
+      { path: "/Budget", rule: "maximum", message: "must be at most 18446744073709551615 (uint64)" },
+    ],
+    [
+      { ...PUT, Offset: -(2 ** 63) - 2048 },
+      { path: "/Offset", rule: "minimum", message: "must be at least -9223372036854775808 (int64)" },
+    ],
   ])("%j → %j", (input, expected) => {
     expect(firstError(operation("PutItems"), input)).toEqual(expected);
   });
@@ -102,8 +134,16 @@ describe("nonEmpty, noSql and pattern", () => {
     ["Note", "", blank],
     ["Note", " \t\n", blank],
     ["Note", "\u3000", blank],
-    ["Note", '"abc', { rule: "noSql", message: "must not contain an SQL part (a '|' outside quotes), an unclosed '\"' or a trailing unescaped '\\'" }],
-    ["Note", "abc\\", { rule: "noSql", message: "must not contain an SQL part (a '|' outside quotes), an unclosed '\"' or a trailing unescaped '\\'" }],
+    [
+      "Note",
+      '"abc',
+      { rule: "noSql", message: "must not contain an SQL part (a '|' outside quotes), an unclosed '\"' or a trailing unescaped '\\'" },
+    ],
+    [
+      "Note",
+      "abc\\",
+      { rule: "noSql", message: "must not contain an SQL part (a '|' outside quotes), an unclosed '\"' or a trailing unescaped '\\'" },
+    ],
     ["Note", 42, { rule: "type", message: "must be string" }],
     ["Note", " a ", undefined],
     ["Note", 'a:"x | y" b\\\\', undefined],

@@ -6,7 +6,15 @@ const demo = fileURLToPath(new URL("../demo.mjs", import.meta.url));
 
 it("runs the whole export against the emulator and exits 0", () => {
   const env = { ...process.env };
-  for (const name of ["TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY", "CLS_TOPIC_ID", "HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy"]) {
+  for (const name of [
+    "TENCENTCLOUD_SECRET_ID",
+    "TENCENTCLOUD_SECRET_KEY",
+    "CLS_TOPIC_ID",
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "http_proxy",
+    "https_proxy",
+  ]) {
     delete env[name];
   }
   const run = spawnSync(process.execPath, [demo], { env, encoding: "utf8", timeout: 55_000 });

@@ -35,11 +35,23 @@ interface Target {
 /** Runs the CLI with `args` (without the node and script paths); resolves to the exit code. */
 export function runCli(args: readonly string[], io: CliIo): number {
   const cwd = io.cwd ?? process.cwd();
-  let values: { spec?: string | undefined; out?: string | undefined; check?: boolean | undefined; all?: boolean | undefined; help?: boolean | undefined };
+  let values: {
+    spec?: string | undefined;
+    out?: string | undefined;
+    check?: boolean | undefined;
+    all?: boolean | undefined;
+    help?: boolean | undefined;
+  };
   try {
     values = parseArgs({
       args: [...args],
-      options: { spec: { type: "string" }, out: { type: "string" }, check: { type: "boolean" }, all: { type: "boolean" }, help: { type: "boolean" } },
+      options: {
+        spec: { type: "string" },
+        out: { type: "string" },
+        check: { type: "boolean" },
+        all: { type: "boolean" },
+        help: { type: "boolean" },
+      },
       strict: true,
     }).values;
   } catch (error) {
@@ -104,13 +116,17 @@ function discoverTargets(cwd: string): Target[] {
   const targets: Target[] = [];
   for (const service of existsSync(specs) ? readdirSync(specs).sort() : []) {
     if (service === "schema") continue;
-    const versions = readdirSync(path.join(specs, service)).filter((version) => existsSync(path.join(specs, service, version, "service.json")));
+    const versions = readdirSync(path.join(specs, service)).filter((version) =>
+      existsSync(path.join(specs, service, version, "service.json")),
+    );
     if (versions.length > 1) throw new Error(`specs/${service}: ${versions.length} versions; one package per service holds one version`);
     for (const version of versions) {
       const specDir = path.join(specs, service, version);
       const declared = JSON.parse(readFileSync(path.join(specDir, "service.json"), "utf8")) as { service?: unknown; version?: unknown };
       if (declared.service !== service || declared.version !== version) {
-        throw new Error(`specs/${service}/${version}/service.json declares ${String(declared.service)} ${String(declared.version)}: the folder names must match`);
+        throw new Error(
+          `specs/${service}/${version}/service.json declares ${String(declared.service)} ${String(declared.version)}: the folder names must match`,
+        );
       }
       targets.push({ specDir, outDir: path.join(root, "packages", service) });
     }

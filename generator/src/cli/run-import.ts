@@ -19,7 +19,10 @@ writes specs/<service>/<version>/. --check writes nothing, lists the files that 
 
 /** Runs the import CLI with `args`; returns the exit code. */
 export function runImport(args: readonly string[], io: CliIo): number {
-  let parsed: { values: { all?: boolean | undefined; check?: boolean | undefined; version?: string | undefined; help?: boolean | undefined }; positionals: string[] };
+  let parsed: {
+    values: { all?: boolean | undefined; check?: boolean | undefined; version?: string | undefined; help?: boolean | undefined };
+    positionals: string[];
+  };
   try {
     parsed = parseArgs({
       args: [...args],
@@ -49,7 +52,12 @@ export function runImport(args: readonly string[], io: CliIo): number {
   let failed = false;
   for (const service of services) {
     try {
-      const result = importModel({ root, service, check: values.check === true, ...(values.version === undefined ? {} : { version: values.version }) });
+      const result = importModel({
+        root,
+        service,
+        check: values.check === true,
+        ...(values.version === undefined ? {} : { version: values.version }),
+      });
       const label = result.specDir;
       const examples = `examples: ${result.examples.converted} converted, ${result.examples.skipped} skipped (see ${label}/IMPORT.md)`;
       if (values.check === true) {
@@ -73,5 +81,9 @@ export function runImport(args: readonly string[], io: CliIo): number {
 }
 
 function describe(diff: OutputDiff): string[] {
-  return [...diff.changed.map((file) => `changed: ${file}`), ...diff.missing.map((file) => `missing: ${file}`), ...diff.stale.map((file) => `stale: ${file}`)];
+  return [
+    ...diff.changed.map((file) => `changed: ${file}`),
+    ...diff.missing.map((file) => `missing: ${file}`),
+    ...diff.stale.map((file) => `stale: ${file}`),
+  ];
 }

@@ -6,7 +6,7 @@
  */
 import { VariableDeclarationKind } from "ts-morph";
 import type { ErrorCode, Service } from "../model/types.js";
-import { core, paths, type GeneratedSymbols } from "./symbols.js";
+import { core, paths } from "./symbols.js";
 import { TsFile } from "./ts-file.js";
 import { safeDoc, wrapDoc } from "./tsdoc.js";
 
@@ -15,7 +15,12 @@ export function emitCommonErrors(service: Service): TsFile {
   const file = new TsFile(paths.commonErrors);
   const docs = ["Error codes every Tencent Cloud API 3.0 action may answer:", "", ...codeList(service.commonErrors)].join("\n");
   return file.add((source) => {
-    source.addTypeAlias({ name: "CommonErrorCode", isExported: true, docs: [wrapDoc(docs)], type: union(service.commonErrors.map((code) => code.code)) });
+    source.addTypeAlias({
+      name: "CommonErrorCode",
+      isExported: true,
+      docs: [wrapDoc(docs)],
+      type: union(service.commonErrors.map((code) => code.code)),
+    });
   });
 }
 
@@ -35,7 +40,10 @@ export function emitGuards(service: Service): TsFile {
         declarationKind: VariableDeclarationKind.Const,
         docs: [`Whether \`error\` is a service error answered by \`${operation.action}\` (checks its class and its \`action\`).`],
         declarations: [
-          { name: operation.names.guard, initializer: `/* @__PURE__ */ ${guard}<${types}.${operation.names.error}>(${JSON.stringify(operation.action)})` },
+          {
+            name: operation.names.guard,
+            initializer: `/* @__PURE__ */ ${guard}<${types}.${operation.names.error}>(${JSON.stringify(operation.action)})`,
+          },
         ],
       })),
     );

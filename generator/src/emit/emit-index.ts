@@ -58,7 +58,13 @@ export function emitBarrels(service: Service): TsFile[] {
   };
   return (Object.keys(folders) as ("types" | "shapes")[])
     .filter((folder) => folders[folder].length > 0)
-    .map((folder) => exportAll(paths.barrel(folder), [...folders[folder]].sort().map((name) => `./${name}.js`), true));
+    .map((folder) =>
+      exportAll(
+        paths.barrel(folder),
+        [...folders[folder]].sort().map((name) => `./${name}.js`),
+        true,
+      ),
+    );
 }
 
 /**
@@ -82,7 +88,10 @@ function namedReexports(symbols: readonly SymbolRef[]): string[] {
   const modules = [...new Set(symbols.map((symbol) => symbol.from))].sort(compare);
   return modules.map((from) => {
     const names = symbols.filter((symbol) => symbol.from === from);
-    const values = names.filter((symbol) => !symbol.typeOnly).map((symbol) => symbol.name).sort(compare);
+    const values = names
+      .filter((symbol) => !symbol.typeOnly)
+      .map((symbol) => symbol.name)
+      .sort(compare);
     const types = names.filter((symbol) => symbol.typeOnly).map((symbol) => `type ${symbol.name}`);
     const sortedTypes = types.sort((a, b) => compare(a.slice(5), b.slice(5)));
     return `export {\n${[...values, ...sortedTypes].map((item) => `  ${item},`).join("\n")}\n} from "${from}";`;

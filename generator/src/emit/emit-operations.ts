@@ -64,7 +64,13 @@ export function emitOperationLoaders(service: Service): TsFile {
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
       docs: [wrapDoc(docs)],
-      declarations: [{ name: "operationLoaders", type: `Readonly<Record<string, ${loaderType}>>`, initializer: (writer) => void writer.write(`{\n${entries.join("\n")}\n}`) }],
+      declarations: [
+        {
+          name: "operationLoaders",
+          type: `Readonly<Record<string, ${loaderType}>>`,
+          initializer: (writer) => void writer.write(`{\n${entries.join("\n")}\n}`),
+        },
+      ],
     });
   });
 }

@@ -12,7 +12,8 @@ import { safeDoc, wrapDoc } from "./tsdoc.js";
 export function emitService(service: Service): TsFile {
   const file = new TsFile(paths.service);
   const infoType = file.use(core("ServiceInfo", true));
-  const list = (items: readonly string[]): string => (items.length === 0 ? "[]" : `[\n${items.map((item) => `${JSON.stringify(item)},`).join("\n")}\n]`);
+  const list = (items: readonly string[]): string =>
+    items.length === 0 ? "[]" : `[\n${items.map((item) => `${JSON.stringify(item)},`).join("\n")}\n]`;
   const text = [
     "{",
     `service: ${JSON.stringify(service.service)},`,

@@ -60,7 +60,11 @@ export function emitOperationTypes(service: Service, operation: Operation, symbo
     source.addTypeAlias({
       name: names.errorCode,
       isExported: true,
-      docs: [wrapDoc(`Code of an error answered by \`${operation.action}\`: a {@link ${names.knownErrorCode}}, or a code the service added since.`)],
+      docs: [
+        wrapDoc(
+          `Code of an error answered by \`${operation.action}\`: a {@link ${names.knownErrorCode}}, or a code the service added since.`,
+        ),
+      ],
       type: `${names.knownErrorCode} | (string & {})`,
     });
     source.addTypeAlias({

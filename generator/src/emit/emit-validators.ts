@@ -23,7 +23,13 @@ export function emitValidator(service: Service, operation: Operation, symbols: G
   const code = standaloneCode(set.ajv, set.input(operation).validate, { label: operation.action, functionName: name });
   const file = validatorFile(paths.validators(operation), operation.input, symbols);
   return file.add((source) => {
-    source.addStatements(["", code, "", `/** Input validator of \`${operation.action}\`, compiled from the spec by AJV when generating. */`, `export { ${name} };`]);
+    source.addStatements([
+      "",
+      code,
+      "",
+      `/** Input validator of \`${operation.action}\`, compiled from the spec by AJV when generating. */`,
+      `export { ${name} };`,
+    ]);
   });
 }
 
@@ -35,7 +41,11 @@ export function emitValidator(service: Service, operation: Operation, symbols: G
 export function emitShapeValidator(service: Service, shape: Shape, symbols: GeneratedSymbols): TsFile {
   const set = validatorsFor(service);
   const { validate, ruleText } = set.inputShape(shape.name);
-  const code = standaloneCode(set.ajv, validate, { label: shape.name, functionName: shape.validator, schemaRoot: shapeSchemaRoot(shape.name) });
+  const code = standaloneCode(set.ajv, validate, {
+    label: shape.name,
+    functionName: shape.validator,
+    schemaRoot: shapeSchemaRoot(shape.name),
+  });
   const file = validatorFile(paths.shapeValidators(shape), shape.members, symbols);
   const statements = [
     "",
@@ -66,7 +76,7 @@ export function hasShapeRuleText(service: Service, name: string): boolean {
 
 /** An unformatted `// @ts-nocheck` file importing the validators of the shapes `members` name. */
 function validatorFile(path: string, members: readonly Member[], symbols: GeneratedSymbols): TsFile {
-  const file = new TsFile(path, { format: false, headerLines: [NO_CHECK_LINE] });
+  const file = new TsFile(path, { headerLines: [NO_CHECK_LINE] });
   for (const name of directShapes(members)) file.use(symbols.shapeValidator(name));
   return file;
 }

@@ -1,7 +1,7 @@
 /**
  * Builds one TypeScript file with ts-morph: imports derived from the symbols used (sorted, one
- * statement per module), declarations added by an emitter, the fixed header first, then formatted
- * with fixed settings so the output is byte-identical on every machine.
+ * statement per module), declarations added by an emitter, the fixed header first. The package's
+ * files are then formatted together by Biome (`output/format-files.ts`), with the repository's rules.
  * @packageDocumentation
  */
 import path from "node:path";
@@ -13,8 +13,6 @@ const MAX_IMPORT_LINE = 100;
 
 /** How a file is printed. */
 export interface TsFileOptions {
-  /** Format with the fixed settings (default); `false` keeps the text as the emitter wrote it. */
-  readonly format?: boolean;
   /** Lines after the generated-file header, e.g. `// @ts-nocheck`. */
   readonly headerLines?: readonly string[];
 }
@@ -58,7 +56,6 @@ export class TsFile {
     const importText = this.importStatements();
     if (importText.length > 0) file.addStatements(importText);
     for (const part of this.parts) part(file);
-    if (this.options.format !== false) file.formatText(FORMAT);
     const body = file.getFullText().trimStart();
     project.removeSourceFile(file);
     const headerLines = [header, ...(this.options.headerLines ?? [])];
@@ -81,8 +78,14 @@ export class TsFile {
     const specifier = this.specifier(from);
     const names = [...(this.imports.get(from) ?? new Map<string, boolean>()).entries()];
     const allTypes = names.every(([, typeOnly]) => typeOnly);
-    const values = names.filter(([, typeOnly]) => !typeOnly).map(([name]) => name).sort(compare);
-    const types = names.filter(([, typeOnly]) => typeOnly).map(([name]) => name).sort(compare);
+    const values = names
+      .filter(([, typeOnly]) => !typeOnly)
+      .map(([name]) => name)
+      .sort(compare);
+    const types = names
+      .filter(([, typeOnly]) => typeOnly)
+      .map(([name]) => name)
+      .sort(compare);
     const items = allTypes ? types : [...values, ...types.map((name) => `type ${name}`)];
     const keyword = allTypes ? "import type" : "import";
     const oneLine = `${keyword} { ${items.join(", ")} } from "${specifier}";`;
@@ -106,21 +109,6 @@ function rank(specifier: string): number {
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-
-/** Fixed formatting settings. */
-const FORMAT = {
-  indentSize: 2,
-  tabSize: 2,
-  convertTabsToSpaces: true,
-  ensureNewLineAtEndOfFile: true,
-  insertSpaceAfterOpeningAndBeforeClosingNonemptyBraces: true,
-  insertSpaceAfterCommaDelimiter: true,
-  insertSpaceAfterKeywordsInControlFlowStatements: true,
-  insertSpaceBeforeAndAfterBinaryOperators: true,
-  insertSpaceAfterSemicolonInForStatements: true,
-  placeOpenBraceOnNewLineForFunctions: false,
-  placeOpenBraceOnNewLineForControlBlocks: false,
-} as const;
 
 /** A ts-morph project for printing, with fixed manipulation settings. */
 export function createPrintProject(): Project {

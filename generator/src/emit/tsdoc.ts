@@ -107,7 +107,8 @@ export function requestDoc(service: Service, operation: Operation): string {
     const call = `const answer = await client.${operation.names.method}(${tsLiteral(example.request)});`;
     lines.push(`@example ${safeDoc(example.title)}`, fence("ts", call));
   }
-  if (operation.docsUrl !== undefined) lines.push(`@see {@link ${operation.docsUrl} | ${operation.action} in the Tencent Cloud documentation}`);
+  if (operation.docsUrl !== undefined)
+    lines.push(`@see {@link ${operation.docsUrl} | ${operation.action} in the Tencent Cloud documentation}`);
   if (operation.deprecated !== undefined) lines.push(`@deprecated ${safeDoc(operation.deprecated)}`);
   return lines.join("\n");
 }
@@ -272,7 +273,14 @@ function tableAsList(rows: readonly string[]): string[] {
       .replace(/\|$/, "")
       .split(/(?<!\\)\|/)
       .map((cell) => cell.trim());
-  return rows.filter((row) => !/^\|?\s*:?-{3,}/.test(row)).map((row) => `- ${cells(row).filter((cell) => cell !== "").join(" · ")}`);
+  return rows
+    .filter((row) => !/^\|?\s*:?-{3,}/.test(row))
+    .map(
+      (row) =>
+        `- ${cells(row)
+          .filter((cell) => cell !== "")
+          .join(" · ")}`,
+    );
 }
 
 /** A member's example after `@example`: short values on the tag's line, longer ones as a code block. */

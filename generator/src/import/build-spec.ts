@@ -69,7 +69,9 @@ export function buildSpec(upstream: Upstream, overlays: Overlays, issues: SpecIs
           shapes.map((shape) => shape.name),
         );
   const overlayExamples = new Map(
-    [...overlays.actions].filter(([, overlay]) => overlay.data.examples !== undefined).map(([name, overlay]) => [name, overlay.file] as const),
+    [...overlays.actions]
+      .filter(([, overlay]) => overlay.data.examples !== undefined)
+      .map(([name, overlay]) => [name, overlay.file] as const),
   );
   return { documents, notes: { overlayExamples, exampleNotes, editionDifferences: differences } };
 }
@@ -91,7 +93,11 @@ function reachedShapes(actions: readonly RawAction[], editions: Editions, overla
   for (const [name, overlay] of overlays.shapes) {
     if (shapes.has(name)) continue;
     const exists = convertShape(name, editions) !== undefined;
-    issues.push({ file: overlay.file, pointer: "", message: exists ? `shape ${name} is used by no action` : `shape ${name} is in neither model` });
+    issues.push({
+      file: overlay.file,
+      pointer: "",
+      message: exists ? `shape ${name} is used by no action` : `shape ${name} is in neither model`,
+    });
   }
   return [...shapes.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
@@ -141,7 +147,11 @@ function errorsCatalogue(upstream: Upstream, overlays: Overlays, actions: readon
   }
   for (const code of Object.keys(english)) {
     if (!codes.has(code) && overlays.errors !== undefined) {
-      issues.push({ file: overlays.errors.file, pointer: pointer("descriptions", code), message: `error code ${code} is not in the model` });
+      issues.push({
+        file: overlays.errors.file,
+        pointer: pointer("descriptions", code),
+        message: `error code ${code} is not in the model`,
+      });
     }
   }
   return { common: { ...common }, service, ...(chineseOnly.length > 0 ? { chineseOnly } : {}) };

@@ -12,7 +12,13 @@ import type { Model, ModelExample, ModelObject } from "./upstream.js";
 
 /** A converted example, or why it was skipped; `notes` say what was repaired. */
 export type Converted =
-  | { readonly ok: true; readonly title: string; readonly request: JsonObject; readonly response: JsonObject; readonly notes: readonly string[] }
+  | {
+      readonly ok: true;
+      readonly title: string;
+      readonly request: JsonObject;
+      readonly response: JsonObject;
+      readonly notes: readonly string[];
+    }
   | { readonly ok: false; readonly title: string; readonly reason: string };
 
 /** A JSON object with exact integers. */
@@ -29,7 +35,8 @@ export function convertExample(action: string, example: ModelExample, model: Mod
   const response = isObject(answer) ? answer["Response"] : undefined;
   if (!isObject(answer) || !isObject(response)) return { ok: false, title, reason: "the answer has no `Response` object" };
   if (isObject(response["Error"])) return { ok: false, title, reason: "the answer is an error, not a result" };
-  if (typeof response["RequestId"] !== "string" || response["RequestId"] === "") return { ok: false, title, reason: "the answer has no RequestId" };
+  if (typeof response["RequestId"] !== "string" || response["RequestId"] === "")
+    return { ok: false, title, reason: "the answer has no RequestId" };
   return { ok: true, title, request, response: answer, notes };
 }
 
@@ -48,7 +55,8 @@ function requestOf(action: string, input: string, model: Model, notes: string[])
   const contentType = /^Content-Type:\s*(\S+)/im.exec(head)?.[1];
   if (contentType !== undefined && !/^application\/json/i.test(contentType)) return `the request body is ${contentType}, not JSON`;
   const host = /^Host:\s*(\S+)/im.exec(head)?.[1];
-  if (host !== undefined && !/^[a-z]+(\.intl|\.[a-z]{2}-[a-z]+(-[a-z0-9]+)*)?\.tencentcloudapi\.com$/.test(host)) notes.push(`sent to host ${host}`);
+  if (host !== undefined && !/^[a-z]+(\.intl|\.[a-z]{2}-[a-z]+(-[a-z0-9]+)*)?\.tencentcloudapi\.com$/.test(host))
+    notes.push(`sent to host ${host}`);
   if (body === "") return "the request has no body";
   const parsed = parseRepairing(body, "request body", notes);
   if (typeof parsed === "string") return parsed;
@@ -92,7 +100,9 @@ function parseExact(text: string): JsonValue {
  * (`"C:\dir"` is `C:\dir`).
  */
 export function repairJson(text: string): string {
-  const tokens = [...text.matchAll(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null|[{}[\],:]|\s+|./gs)].map((match) => match[0]);
+  const tokens = [...text.matchAll(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null|[{}[\],:]|\s+|./gs)].map(
+    (match) => match[0],
+  );
   const isSpace = (token: string): boolean => /^\s+$/.test(token);
   const isScalar = (token: string): boolean => token.startsWith('"') || /^(-?\d|true$|false$|null$)/.test(token);
   const out: string[] = [];
@@ -118,14 +128,19 @@ export function repairJson(text: string): string {
   return out
     .join("")
     .replace(/"(?:[^"\\]|\\.)*"/g, (literal) =>
-      literal.replace(/\\(.)/gs, (escape, char: string) => ('"\\/bfnrtu'.includes(char) ? escape : char === "`" ? char : `\\${escape}`)),
+      literal.replace(/\\(.)/gs, (sequence, char: string) =>
+        '"\\/bfnrtu'.includes(char) ? sequence : char === "`" ? char : `\\${sequence}`,
+      ),
     );
 }
 
 /** Rebuilds the JSON body of an old GET-style example from the request structure's member types. */
 function fromQuery(action: string, text: string, model: Model, notes: string[]): JsonObject | string {
   // The URL is split over lines before each `&`: only whitespace at a line break is layout.
-  const url = text.replace(/^GET\s+/i, "").replace(/\s*\n\s*/g, "").trim();
+  const url = text
+    .replace(/^GET\s+/i, "")
+    .replace(/\s*\n\s*/g, "")
+    .trim();
   const query = url.slice(url.indexOf("?") + 1);
   const structure = model.objects[model.actions[action]?.input ?? ""];
   if (structure === undefined) return "the action has no request structure";
@@ -147,7 +162,8 @@ function fromQuery(action: string, text: string, model: Model, notes: string[]):
       if (raw !== action) return `the request is for action ${raw}`;
       continue;
     }
-    if (["Version", "Region", "Timestamp", "Nonce", "SecretId", "Signature", "SignatureMethod", "Token", "Language"].includes(key)) continue;
+    if (["Version", "Region", "Timestamp", "Nonce", "SecretId", "Signature", "SignatureMethod", "Token", "Language"].includes(key))
+      continue;
     if (seen.has(key)) return `the query gives ${key} twice`;
     seen.add(key);
     const placed = place(body, key.split("."), raw, structure, model);
@@ -163,7 +179,13 @@ function fromQuery(action: string, text: string, model: Model, notes: string[]):
 }
 
 /** Sets `path` (from a `Name.N.Field` key) in `target`, typed by `structure`; returns why it cannot. */
-function place(target: Record<string, unknown>, path: readonly string[], raw: string, structure: ModelObject, model: Model): string | undefined {
+function place(
+  target: Record<string, unknown>,
+  path: readonly string[],
+  raw: string,
+  structure: ModelObject,
+  model: Model,
+): string | undefined {
   const [name, ...rest] = path;
   const member = structure.members.find((candidate) => candidate.name === name);
   if (name === undefined || member === undefined) return `the query names ${path.join(".")}, which the request does not have`;

@@ -51,7 +51,9 @@ export function convertAction(name: string, editions: Editions): RawAction | und
     idempotent: "unknown",
     rateLimit: "unknown",
     input: (input?.members ?? []).map((member) => convertMember(member, "input", edition)),
-    output: (output?.members ?? []).filter((member) => member.name !== "RequestId").map((member) => convertMember(member, "output", edition)),
+    output: (output?.members ?? [])
+      .filter((member) => member.name !== "RequestId")
+      .map((member) => convertMember(member, "output", edition)),
     errors: [],
     examples: [],
   };
@@ -79,7 +81,7 @@ export function referencedObjects(members: readonly RawMember[]): string[] {
 const PRIMITIVES = new Set(["string", "boolean", "integer", "int64", "uint64", "float"]);
 
 /** The edition that has `name`: the international one first. */
-function editionOf(name: string, editions: Editions, has: (model: Model) => boolean): Edition | undefined {
+function editionOf(_name: string, editions: Editions, has: (model: Model) => boolean): Edition | undefined {
   if (has(editions.intl.model)) return editions.intl;
   if (editions.china !== undefined && has(editions.china.model)) return editions.china;
   return undefined;
@@ -175,9 +177,14 @@ function fits(value: JsonValue | undefined, type: string): boolean {
     case "integer":
       return typeof value === "number" && Number.isInteger(value);
     case "int64":
-      return (typeof value === "number" && Number.isInteger(value)) || (typeof value === "bigint" && value >= -(2n ** 63n) && value < 2n ** 63n);
+      return (
+        (typeof value === "number" && Number.isInteger(value)) || (typeof value === "bigint" && value >= -(2n ** 63n) && value < 2n ** 63n)
+      );
     case "uint64":
-      return (typeof value === "number" && Number.isInteger(value) && value >= 0) || (typeof value === "bigint" && value >= 0n && value < 2n ** 64n);
+      return (
+        (typeof value === "number" && Number.isInteger(value) && value >= 0) ||
+        (typeof value === "bigint" && value >= 0n && value < 2n ** 64n)
+      );
     default:
       // A structure's example is not checked against its members: leave it out.
       return false;

@@ -23,6 +23,7 @@ const NULL_NOTES = [
 const ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", apos: "'", nbsp: " " };
 
 /** Marks where a piece of code was set aside: `\u0000<index>\u0000`. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL marks are ours, chosen because no documentation text holds one
 const HELD = /\u0000(\d+)\u0000/g;
 
 /** Converts one `document` field. Returns `""` for an empty one. */
@@ -41,15 +42,23 @@ export function docsToMarkdown(text: string, site: DocsSite): string {
     .replace(/`[^`\n]*`/g, (span) => hold(span));
   out = convertTables(out);
   // A paragraph inside a list item is a line of the item, not a paragraph that would end the list.
-  out = out.replace(/<li(\s[^>]*)?>([\s\S]*?)(?=<\/?li|<\/?[uo]l)/gi, (_m, attrs: string | undefined, inner: string) =>
-    `<li${attrs ?? ""}>${inner.replace(/^\s*<p(\s[^>]*)?>/i, "").replace(/<\/p>\s*$/i, "").replace(/<\/p>\s*<p(\s[^>]*)?>/gi, "<br>").replace(/<\/?p(\s[^>]*)?>/gi, "<br>")}`,
+  out = out.replace(
+    /<li(\s[^>]*)?>([\s\S]*?)(?=<\/?li|<\/?[uo]l)/gi,
+    (_m, attrs: string | undefined, inner: string) =>
+      `<li${attrs ?? ""}>${inner
+        .replace(/^\s*<p(\s[^>]*)?>/i, "")
+        .replace(/<\/p>\s*$/i, "")
+        .replace(/<\/p>\s*<p(\s[^>]*)?>/gi, "<br>")
+        .replace(/<\/?p(\s[^>]*)?>/gi, "<br>")}`,
   );
   out = convertLists(out)
     .replace(/<br\s*\/?>/gi, "\n")
     .replace(/<\/?p(\s[^>]*)?>/gi, "\n\n")
     .replace(/<(strong|b)(\s[^>]*)?>([\s\S]*?)<\/\1>/gi, (_m, _tag, _attrs, inner: string) => emphasis("**", inner))
     .replace(/<(em|i)(\s[^>]*)?>([\s\S]*?)<\/\1>/gi, (_m, _tag, _attrs, inner: string) => emphasis("*", inner))
-    .replace(/<a\s[^>]*href\s*=\s*["']([^"']*)["'][^>]*>([\s\S]*?)<\/a>/gi, (_m, href: string, inner: string) => link(stripTags(inner), href, site))
+    .replace(/<a\s[^>]*href\s*=\s*["']([^"']*)["'][^>]*>([\s\S]*?)<\/a>/gi, (_m, href: string, inner: string) =>
+      link(stripTags(inner), href, site),
+    )
     .replace(/<\/?(span|font|div|u|sup|sub|h\d|a)(\s[^>]*)?>/gi, "");
   out = decode(out).replace(/\]\(([^)\s]+)\)/g, (_m, href: string) => `](${cleanUrl(href, site)})`);
   return tidy(out).replace(HELD, (_m, index: string) => held[Number(index)] ?? "");
@@ -60,7 +69,10 @@ function convertTables(text: string): string {
   return text.replace(/<table(\s[^>]*)?>([\s\S]*?)<\/table>/gi, (_m, _attrs, inner: string) => {
     const rows = [...inner.matchAll(/<tr(\s[^>]*)?>([\s\S]*?)<\/tr>/gi)].map((row) =>
       [...(row[2] ?? "").matchAll(/<t[hd](\s[^>]*)?>([\s\S]*?)<\/t[hd]>/gi)].map((cell) =>
-        stripTags((cell[2] ?? "").replace(/<br\s*\/?>/gi, " ")).replace(/\s+/g, " ").replaceAll("|", "\\|").trim(),
+        stripTags((cell[2] ?? "").replace(/<br\s*\/?>/gi, " "))
+          .replace(/\s+/g, " ")
+          .replaceAll("|", "\\|")
+          .trim(),
       ),
     );
     const width = Math.max(0, ...rows.map((row) => row.length));
@@ -126,9 +138,7 @@ export function cleanUrl(href: string, site: DocsSite): string {
   let url = href.trim();
   if (url.startsWith("//")) url = `https:${url}`;
   else if (url.startsWith("/")) url = `${site}${url}`;
-  return url
-    .replace(/([?&])from_cn_redirect=1(?=&|#|$)&?/, "$1")
-    .replace(/[?&](?=#|$)/, "");
+  return url.replace(/([?&])from_cn_redirect=1(?=&|#|$)&?/, "$1").replace(/[?&](?=#|$)/, "");
 }
 
 function stripTags(text: string): string {
@@ -155,6 +165,7 @@ function tidy(text: string): string {
     .map((line) =>
       line
         .replace(/[ \t]+$/, "")
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: a NUL starts a set-aside code mark (see HELD)
         .replace(/^[ \t]+(?![ \t]|- |\d+\. |\u0000)/, "")
         .replace(/^-(?=[\p{L}[])/u, "- ")
         .replace(/<(?!https?:\/\/[^\s>]+>)/g, "\\<"),

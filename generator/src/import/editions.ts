@@ -47,14 +47,20 @@ function compare(where: string, intl: ModelObject | undefined, china: ModelObjec
       continue;
     }
     const [mine, theirs] = [typeOf(member).type, typeOf(other).type];
-    if (mine !== theirs) found.push({ where, member: member.name, what: `\`${mine}\` in the international model, \`${theirs}\` in the China model` });
+    if (mine !== theirs)
+      found.push({ where, member: member.name, what: `\`${mine}\` in the international model, \`${theirs}\` in the China model` });
     const required = (m: typeof member): boolean => m.required === true || m.output_required === true;
     if (required(member) !== required(other)) {
-      found.push({ where, member: member.name, what: `${required(member) ? "required" : "optional"} in the international model, ${required(other) ? "required" : "optional"} in the China model` });
+      found.push({
+        where,
+        member: member.name,
+        what: `${required(member) ? "required" : "optional"} in the international model, ${required(other) ? "required" : "optional"} in the China model`,
+      });
     }
   }
   for (const member of china.members) {
-    if (!intlNames.has(member.name)) found.push({ where, member: member.name, what: `only in the China model (\`${typeOf(member).type}\`)` });
+    if (!intlNames.has(member.name))
+      found.push({ where, member: member.name, what: `only in the China model (\`${typeOf(member).type}\`)` });
   }
   return found;
 }

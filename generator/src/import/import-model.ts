@@ -62,7 +62,12 @@ export function importModel(options: ImportOptions): ImportResult {
   if (issues.length > 0) throw new SpecError(issues);
   const specDir = path.join(root, "specs", service, version);
   const documents = withCheckedExamples(built.documents, built.notes.overlayExamples, specDir, validator, label);
-  const files = specFiles(documents, built.notes, { service, version, upstream: [upstream.intl, upstream.examples, upstream.china, upstream.errors], overlays: overlays.dir });
+  const files = specFiles(documents, built.notes, {
+    service,
+    version,
+    upstream: [upstream.intl, upstream.examples, upstream.china, upstream.errors],
+    overlays: overlays.dir,
+  });
   const diff = options.check === true ? diffOutput(specDir, files, OWNED) : writeOutput(specDir, files, OWNED);
   const converted = documents.actions.reduce((sum, action) => sum + action.examples.length, 0);
   const skipped = documents.actions.reduce((sum, action) => sum + (action.skippedExamples?.length ?? 0), 0);
@@ -83,7 +88,9 @@ function onlyVersion(root: string, service: string): string {
   const dir = path.join(root, "specs", "overlays", service);
   const versions = existsSync(dir) ? readdirSync(dir).filter((name) => /^\d{4}-\d{2}-\d{2}$/.test(name)) : [];
   if (versions.length !== 1) {
-    throw new Error(`specs/overlays/${service}: ${versions.length === 0 ? "no version folder" : `${versions.length} versions`}; name the version`);
+    throw new Error(
+      `specs/overlays/${service}: ${versions.length === 0 ? "no version folder" : `${versions.length} versions`}; name the version`,
+    );
   }
   return versions[0] ?? "";
 }
@@ -181,16 +188,48 @@ function specFiles(documents: SpecDocuments, notes: ImportNotes, provenance: Rep
 const KEY_ORDER: Readonly<Record<string, readonly string[]>> = {
   service: ["service", "version", "name", "title", "docs", "docsUrl", "endpoints", "regions", "regionalOnly"],
   errors: ["common", "service", "chineseOnly"],
-  action: ["name", "summary", "docs", "docsUrl", "deprecated", "unsupported", "sites", "docsLanguage", "idempotent", "absentAfterSuccess", "rateLimit", "input", "output", "errors", "examples", "skippedExamples"],
+  action: [
+    "name",
+    "summary",
+    "docs",
+    "docsUrl",
+    "deprecated",
+    "unsupported",
+    "sites",
+    "docsLanguage",
+    "idempotent",
+    "absentAfterSuccess",
+    "rateLimit",
+    "input",
+    "output",
+    "errors",
+    "examples",
+    "skippedExamples",
+  ],
   shape: ["name", "docs", "sites", "docsLanguage", "members"],
-  member: ["name", "type", "required", "nullable", "docs", "rules", "itemRules", "default", "unit", "format", "example", "deprecated", "sites"],
+  member: [
+    "name",
+    "type",
+    "required",
+    "nullable",
+    "docs",
+    "rules",
+    "itemRules",
+    "default",
+    "unit",
+    "format",
+    "example",
+    "deprecated",
+    "sites",
+  ],
 };
 
 function canonical(kind: SpecFileKind, document: unknown): Record<string, unknown> {
   const source = document as Record<string, unknown>;
   const ordered = order(source, KEY_ORDER[kind] ?? []);
   for (const key of ["input", "output", "members"]) {
-    if (Array.isArray(ordered[key])) ordered[key] = (ordered[key] as Record<string, unknown>[]).map((member) => order(member, KEY_ORDER["member"] ?? []));
+    if (Array.isArray(ordered[key]))
+      ordered[key] = (ordered[key] as Record<string, unknown>[]).map((member) => order(member, KEY_ORDER["member"] ?? []));
   }
   return ordered;
 }

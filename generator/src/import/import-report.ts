@@ -47,13 +47,18 @@ export function importReport(documents: SpecDocuments, notes: ImportNotes, prove
     `- Safe to re-send: declared by an overlay for ${count(declared("idempotent").length, "action")}; for the others the generator assumes it from the action's name.`,
     `- Rate limit: documented by an overlay for ${count(declared("rateLimit").length, "action")}; unknown for the others.`,
     "",
-    ...(chinaOnly.length > 0 ? ["China-site-only actions: " + chinaOnly.map((action) => `\`${action.name}\``).join(", ") + ".", ""] : []),
+    ...(chinaOnly.length > 0 ? [`China-site-only actions: ${chinaOnly.map((action) => `\`${action.name}\``).join(", ")}.`, ""] : []),
     "## Examples",
     "",
     `${converted} examples converted, ${skipped.length} skipped.`,
     "",
     ...(skipped.length > 0
-      ? ["| action | example | why it was skipped |", "| --- | --- | --- |", ...skipped.map((item) => `| \`${item.action}\` | ${cell(item.title)} | ${cell(item.reason)} |`), ""]
+      ? [
+          "| action | example | why it was skipped |",
+          "| --- | --- | --- |",
+          ...skipped.map((item) => `| \`${item.action}\` | ${cell(item.title)} | ${cell(item.reason)} |`),
+          "",
+        ]
       : []),
     ...(kept.length > 0
       ? [
@@ -71,7 +76,11 @@ export function importReport(documents: SpecDocuments, notes: ImportNotes, prove
     "overlay names them (the overlay then takes the member from the China model, marked China site only).",
     "",
     ...(notes.editionDifferences.length > 0
-      ? ["| where | member | difference |", "| --- | --- | --- |", ...notes.editionDifferences.map((item) => `| ${item.where} | \`${item.member}\` | ${cell(item.what)} |`)]
+      ? [
+          "| where | member | difference |",
+          "| --- | --- | --- |",
+          ...notes.editionDifferences.map((item) => `| ${item.where} | \`${item.member}\` | ${cell(item.what)} |`),
+        ]
       : ["No differences."]),
     "",
   ];

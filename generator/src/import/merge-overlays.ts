@@ -13,7 +13,12 @@ import { convertMember, type Editions, type MemberRole } from "./convert-model.j
 import type { ActionOverlay, MemberOverlay, OverlayFile, ShapeOverlay } from "./overlays.js";
 
 /** `action` with its overlay applied. */
-export function applyActionOverlay(action: RawAction, overlay: OverlayFile<ActionOverlay>, editions: Editions, issues: SpecIssue[]): RawAction {
+export function applyActionOverlay(
+  action: RawAction,
+  overlay: OverlayFile<ActionOverlay>,
+  editions: Editions,
+  issues: SpecIssue[],
+): RawAction {
   const { data, file } = overlay;
   const structures = (side: "input" | "output"): Structures => ({
     intl: editions.intl.model.actions[action.name]?.[side],
@@ -22,7 +27,9 @@ export function applyActionOverlay(action: RawAction, overlay: OverlayFile<Actio
   const members = (side: "input" | "output"): RawMember[] => {
     const own = side === "input" ? action.input : action.output;
     const changes = data[side];
-    return changes === undefined ? [...own] : applyMembers(own, changes, structures(side), side, editions, { file, at: `/${side}` }, issues);
+    return changes === undefined
+      ? [...own]
+      : applyMembers(own, changes, structures(side), side, editions, { file, at: `/${side}` }, issues);
   };
   return {
     ...action,
@@ -47,7 +54,15 @@ export function applyShapeOverlay(shape: RawShape, overlay: OverlayFile<ShapeOve
   const members =
     data.members === undefined
       ? shape.members
-      : applyMembers(shape.members, data.members, { intl: shape.name, china: shape.name }, role, editions, { file, at: "/members" }, issues);
+      : applyMembers(
+          shape.members,
+          data.members,
+          { intl: shape.name, china: shape.name },
+          role,
+          editions,
+          { file, at: "/members" },
+          issues,
+        );
   return { ...shape, ...(data.docs === undefined ? {} : { docs: data.docs }), members };
 }
 
@@ -73,7 +88,11 @@ function applyMembers(
     if (index === -1) {
       const fromChina = chinaMember(name, structures, side, editions);
       if (fromChina === undefined) {
-        issues.push({ file: where.file, pointer: at, message: `member ${name} is in neither model's ${structures.intl ?? structures.china ?? "structure"}` });
+        issues.push({
+          file: where.file,
+          pointer: at,
+          message: `member ${name} is in neither model's ${structures.intl ?? structures.china ?? "structure"}`,
+        });
         continue;
       }
       result.push(fromChina);
@@ -94,7 +113,12 @@ function chinaMember(name: string, structures: Structures, role: MemberRole, edi
   return { ...convertMember(member, role, china), sites: ["china"] };
 }
 
-function applyMember(member: RawMember, change: MemberOverlay, where: { readonly file: string; readonly at: string }, issues: SpecIssue[]): RawMember {
+function applyMember(
+  member: RawMember,
+  change: MemberOverlay,
+  where: { readonly file: string; readonly at: string },
+  issues: SpecIssue[],
+): RawMember {
   const type = parseTypeName(member.type);
   const checkFit = (rules: RawRules | undefined, key: "rules" | "itemRules"): void => {
     if (rules === undefined) return;
@@ -102,7 +126,11 @@ function applyMember(member: RawMember, change: MemberOverlay, where: { readonly
     for (const rule of Object.keys(rules) as (keyof RawRules)[]) {
       if (subject === undefined || !ruleFits(rule, subject)) {
         const spelled = key === "itemRules" ? `the items of ${member.type}` : member.type;
-        issues.push({ file: where.file, pointer: `${where.at}/${key}/${rule}`, message: `rule ${rule} does not fit ${member.name}, of type ${spelled}` });
+        issues.push({
+          file: where.file,
+          pointer: `${where.at}/${key}/${rule}`,
+          message: `rule ${rule} does not fit ${member.name}, of type ${spelled}`,
+        });
       }
     }
   };

@@ -98,7 +98,11 @@ export function readOverlays(dir: string, validator: SchemaValidator, label: (fi
     if (!existsSync(absolute)) return files;
     for (const name of readdirSync(absolute).sort()) {
       if (!name.endsWith(".json")) {
-        issues.push({ file: label(path.join(absolute, name)), pointer: "", message: "unexpected file: an overlay folder holds only .json files" });
+        issues.push({
+          file: label(path.join(absolute, name)),
+          pointer: "",
+          message: "unexpected file: an overlay folder holds only .json files",
+        });
         continue;
       }
       const loaded = read<T>(kind, path.join(absolute, name));

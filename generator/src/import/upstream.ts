@@ -128,7 +128,13 @@ const MODEL_SCHEMA = {
       additionalProperties: {
         type: "object",
         required: ["name", "document", "input", "output", "status"],
-        properties: { name: { type: "string" }, document: { type: "string" }, input: { type: "string" }, output: { type: "string" }, status: { type: "string" } },
+        properties: {
+          name: { type: "string" },
+          document: { type: "string" },
+          input: { type: "string" },
+          output: { type: "string" },
+          status: { type: "string" },
+        },
       },
     },
     objects: {
@@ -210,7 +216,11 @@ export function readUpstream(dir: string, service: string, version: string, labe
     if (model === undefined) continue;
     const { apiVersion, serviceShortName } = model.data.metadata;
     if (apiVersion !== version || serviceShortName !== service) {
-      issues.push({ file: model.file, pointer: "/metadata", message: `describes ${serviceShortName} ${apiVersion}, not ${service} ${version}` });
+      issues.push({
+        file: model.file,
+        pointer: "/metadata",
+        message: `describes ${serviceShortName} ${apiVersion}, not ${service} ${version}`,
+      });
     }
   }
   if (issues.length > 0 || intl === undefined) throw new SpecError(issues);

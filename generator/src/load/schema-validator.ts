@@ -10,7 +10,15 @@ import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { pointer as toPointer, type SpecIssue } from "./spec-issue.js";
 
 /** The kinds of spec and overlay file, each with its schema `specs/schema/<kind>.schema.json`. */
-export type SpecFileKind = "service" | "errors" | "action" | "shape" | "overlay-service" | "overlay-errors" | "overlay-action" | "overlay-shape";
+export type SpecFileKind =
+  | "service"
+  | "errors"
+  | "action"
+  | "shape"
+  | "overlay-service"
+  | "overlay-errors"
+  | "overlay-action"
+  | "overlay-shape";
 
 const SCHEMA_BASE = "https://tcsdk.invalid/schema/";
 
@@ -24,10 +32,21 @@ export class SchemaValidator {
   /** Loads and compiles every `*.schema.json` in `schemaDir`. */
   constructor(schemaDir: string = DEFAULT_SCHEMA_DIR) {
     const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
-    for (const name of readdirSync(schemaDir).filter((file) => file.endsWith(".schema.json")).sort()) {
+    for (const name of readdirSync(schemaDir)
+      .filter((file) => file.endsWith(".schema.json"))
+      .sort()) {
       ajv.addSchema(JSON.parse(readFileSync(path.join(schemaDir, name), "utf8")) as object);
     }
-    const kinds: SpecFileKind[] = ["service", "errors", "action", "shape", "overlay-service", "overlay-errors", "overlay-action", "overlay-shape"];
+    const kinds: SpecFileKind[] = [
+      "service",
+      "errors",
+      "action",
+      "shape",
+      "overlay-service",
+      "overlay-errors",
+      "overlay-action",
+      "overlay-shape",
+    ];
     this.validators = new Map(
       kinds.map((kind) => {
         const validate = ajv.getSchema(`${SCHEMA_BASE}${kind}.schema.json`);
@@ -41,7 +60,12 @@ export class SchemaValidator {
    * Reads the JSON file `absolute` (named `file` in issues) and validates it as a `kind` file: its text
    * (line endings normalised) and data, or `undefined` after adding its issues to `issues`.
    */
-  readFile<T>(kind: SpecFileKind, absolute: string, file: string, issues: SpecIssue[]): { readonly text: string; readonly data: T } | undefined {
+  readFile<T>(
+    kind: SpecFileKind,
+    absolute: string,
+    file: string,
+    issues: SpecIssue[],
+  ): { readonly text: string; readonly data: T } | undefined {
     const text = readFileSync(absolute, "utf8").replaceAll("\r\n", "\n");
     let data: unknown;
     try {
@@ -88,7 +112,11 @@ function toIssue(file: string, error: ErrorObject): SpecIssue {
       return { file, pointer: error.instancePath, message: `must have required property '${String(params["missingProperty"])}'` };
     case "enum":
     case "const":
-      return { file, pointer: error.instancePath, message: `${error.message ?? "invalid"}: ${JSON.stringify(params["allowedValues"] ?? params["allowedValue"])}` };
+      return {
+        file,
+        pointer: error.instancePath,
+        message: `${error.message ?? "invalid"}: ${JSON.stringify(params["allowedValues"] ?? params["allowedValue"])}`,
+      };
     default:
       return { file, pointer: error.instancePath, message: error.message ?? `fails ${error.keyword}` };
   }

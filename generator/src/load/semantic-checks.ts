@@ -27,13 +27,29 @@ export function checkSpec(spec: RawSpec): SpecIssue[] {
  * Method names an action cannot take: those of the client base class (`send`, `close`, `download`),
  * of every object, and `constructor`.
  */
-const RESERVED_METHODS = new Set(["send", "close", "download", "constructor", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString"]);
+const RESERVED_METHODS = new Set([
+  "send",
+  "close",
+  "download",
+  "constructor",
+  "toString",
+  "valueOf",
+  "hasOwnProperty",
+  "isPrototypeOf",
+  "propertyIsEnumerable",
+  "toLocaleString",
+]);
 
 /** An action whose client method would take a reserved name. */
 function checkMethodNames(spec: RawSpec, issues: SpecIssue[]): void {
   for (const { file, data } of spec.actions) {
     const method = camelCase(data.name);
-    if (RESERVED_METHODS.has(method)) issues.push({ file, pointer: "/name", message: `action ${data.name} would be the client method ${method}, which the client already has` });
+    if (RESERVED_METHODS.has(method))
+      issues.push({
+        file,
+        pointer: "/name",
+        message: `action ${data.name} would be the client method ${method}, which the client already has`,
+      });
   }
 }
 
@@ -59,7 +75,8 @@ function checkService(spec: RawSpec, issues: SpecIssue[]): void {
   const { file, data } = spec.service;
   const regions = new Set(data.regions);
   (data.regionalOnly ?? []).forEach((region, index) => {
-    if (!regions.has(region)) issues.push({ file, pointer: pointer("regionalOnly", index), message: `region ${region} is not listed in regions` });
+    if (!regions.has(region))
+      issues.push({ file, pointer: pointer("regionalOnly", index), message: `region ${region} is not listed in regions` });
   });
 }
 
@@ -88,7 +105,12 @@ function checkNamedFiles(files: readonly SpecFile<{ readonly name: string }>[], 
     const key = data.name.toLowerCase();
     const first = seen.get(key);
     if (first === undefined) seen.set(key, relativePath);
-    else issues.push({ file, pointer: "/name", message: `duplicate ${folder === "actions" ? "action" : "shape"} ${data.name}: already declared in ${first}` });
+    else
+      issues.push({
+        file,
+        pointer: "/name",
+        message: `duplicate ${folder === "actions" ? "action" : "shape"} ${data.name}: already declared in ${first}`,
+      });
   }
 }
 
@@ -102,7 +124,8 @@ function checkAction(
   checkMembers(file, "/input", data.input, shapeNames, "input", issues);
   checkMembers(file, "/output", data.output, shapeNames, "output", issues);
   data.errors.forEach((code, index) => {
-    if (!declared.has(code)) issues.push({ file, pointer: pointer("errors", index), message: `error code ${code} is not declared in errors.json` });
+    if (!declared.has(code))
+      issues.push({ file, pointer: pointer("errors", index), message: `error code ${code} is not declared in errors.json` });
   });
   checkAbsentAfterSuccess(action, issues);
 }
@@ -112,10 +135,16 @@ function checkAbsentAfterSuccess({ file, data }: SpecFile<RawAction>, issues: Sp
   const code = data.absentAfterSuccess;
   if (code === undefined) return;
   const at = "/absentAfterSuccess";
-  if (data.idempotent !== true) issues.push({ file, pointer: at, message: "absentAfterSuccess applies to idempotent actions only (idempotent: true)" });
-  if (!data.errors.includes(code)) issues.push({ file, pointer: at, message: `absentAfterSuccess ${code} is not one of the action's errors` });
+  if (data.idempotent !== true)
+    issues.push({ file, pointer: at, message: "absentAfterSuccess applies to idempotent actions only (idempotent: true)" });
+  if (!data.errors.includes(code))
+    issues.push({ file, pointer: at, message: `absentAfterSuccess ${code} is not one of the action's errors` });
   if (data.output.length > 0) {
-    issues.push({ file, pointer: at, message: "absentAfterSuccess needs an action that answers only its RequestId: the success it stands for has no other fields" });
+    issues.push({
+      file,
+      pointer: at,
+      message: "absentAfterSuccess needs an action that answers only its RequestId: the success it stands for has no other fields",
+    });
   }
 }
 
@@ -156,7 +185,8 @@ function checkMembers(
     }
     checkDefault(file, at, member, type, issues);
     const text = type.kind === "string" || (type.kind === "list" && type.items.kind === "string");
-    if (member.format !== undefined && !text) issues.push({ file, pointer: `${at}/format`, message: `format applies to strings, not to type ${member.type}` });
+    if (member.format !== undefined && !text)
+      issues.push({ file, pointer: `${at}/format`, message: `format applies to strings, not to type ${member.type}` });
   });
 }
 
@@ -216,7 +246,10 @@ function checkRules(
     for (const bound of ["minimum", "maximum"] as const) {
       const value = rules[bound];
       if (value !== undefined && !Number.isSafeInteger(value)) {
-        issue(bound, `an integer's ${bound} must be an integer from -(2^53-1) to 2^53-1 (got ${value}); the type's own range needs no rule`);
+        issue(
+          bound,
+          `an integer's ${bound} must be an integer from -(2^53-1) to 2^53-1 (got ${value}); the type's own range needs no rule`,
+        );
       }
     }
   }

@@ -86,7 +86,8 @@ function errorCatalogue(spec: RawSpec): Map<string, ErrorCode> {
   const catalogue = new Map<string, ErrorCode>();
   const chinese = new Set(spec.errors.data.chineseOnly ?? []);
   const add = (codes: Readonly<Record<string, string>>, common: boolean): void => {
-    for (const [code, description] of Object.entries(codes)) catalogue.set(code, { code, description, common, chineseOnly: chinese.has(code) });
+    for (const [code, description] of Object.entries(codes))
+      catalogue.set(code, { code, description, common, chineseOnly: chinese.has(code) });
   };
   add(spec.errors.data.common, true);
   add(spec.errors.data.service, false);

@@ -44,7 +44,7 @@ export function describeRule(rule: Rule, type: TypeRef): string {
     case "pattern":
       return `matches \`/${rule.value}/u\``;
     case "noSql":
-      return "no SQL part (a `|` is allowed only inside a double-quoted phrase or escaped as `\\|`), no unclosed `\"` and no lone `\\` at the end";
+      return 'no SQL part (a `|` is allowed only inside a double-quoted phrase or escaped as `\\|`), no unclosed `"` and no lone `\\` at the end';
     case "enum":
       return `one of ${enumList(rule.values)}`;
     case "notAfter":

@@ -19,7 +19,10 @@ export function checkExamples(service: Service): SpecIssue[] {
     const validateOutput = validators.output(operation);
     operation.examples.forEach((example, index) => {
       const at = `/examples/${index}`;
-      if (!input.validate(example.request)) issues.push(toIssue(operation.sourceFile, `${at}/request`, input.validate.errors, allWording(service, operation.inputShapes, input.ruleText)));
+      if (!input.validate(example.request))
+        issues.push(
+          toIssue(operation.sourceFile, `${at}/request`, input.validate.errors, allWording(service, operation.inputShapes, input.ruleText)),
+        );
       if (!validateOutput(example.response)) issues.push(toIssue(operation.sourceFile, `${at}/response`, validateOutput.errors));
     });
   }

@@ -8,7 +8,7 @@
  */
 import { BLANK_PATTERN, INTEGER_RANGE, NO_SQL_PATTERN, ruleMessage } from "../model/rule-text.js";
 import type { TypeRef } from "../model/type-ref.js";
-import type { Member, Operation, Rule, Service, Shape } from "../model/types.js";
+import type { Member, Operation, Rule, Shape } from "../model/types.js";
 
 /** A JSON Schema object. */
 export type JsonSchema = { [keyword: string]: unknown };
@@ -127,9 +127,13 @@ class SchemaBuilder {
             properties: { [member.name]: { type }, [other.name]: { type: jsonType(other.type) } },
             required: [member.name, other.name],
           },
+          // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, not a thenable
           then: { properties: { [member.name]: { type, maximum: { $data: `1/${other.name}` } } } },
         });
-        this.word(`${path}/allOf/${index}/then/properties/${member.name}/maximum`, { rule: "notAfter", message: ruleMessage(rule, member.type) });
+        this.word(`${path}/allOf/${index}/then/properties/${member.name}/maximum`, {
+          rule: "notAfter",
+          message: ruleMessage(rule, member.type),
+        });
       }
     }
     return checks;

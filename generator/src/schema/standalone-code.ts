@@ -45,7 +45,10 @@ export function standaloneCode(ajv: Ajv, validate: ValidateFunction, options: St
   assertSelfContained(label, code);
   if (options.schemaRoot !== undefined) code = prefixSchemaPaths(label, code, options.schemaRoot);
   return pruneSchemaConstants(renumber(code, main, options.functionName))
-    .replace(/^const (schema\d+) = (\{.*\});$/gm, (_line, name: string, json: string) => `const ${name} = ${jsonText(JSON.parse(json)).trimEnd()};`)
+    .replace(
+      /^const (schema\d+) = (\{.*\});$/gm,
+      (_line, name: string, json: string) => `const ${name} = ${jsonText(JSON.parse(json)).trimEnd()};`,
+    )
     .split("\n")
     .flatMap((line) => splitLine(line, MAX_LINE))
     .join("\n")
@@ -75,8 +78,8 @@ function pruneSchemaConstants(code: string): string {
       const index = match.index;
       if (!constants.has(name) || text.slice(index - 6, index) === "const ") continue;
       if (accessors === "") whole.add(name);
-      const path = [...accessors.matchAll(/\.([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g)].map((part) =>
-        part[1] ?? (part[2] !== undefined ? Number(part[2]) : (JSON.parse(part[3] ?? '""') as string)),
+      const path = [...accessors.matchAll(/\.([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g)].map(
+        (part) => part[1] ?? (part[2] !== undefined ? Number(part[2]) : (JSON.parse(part[3] ?? '""') as string)),
       );
       const keysOnly = /\.call\($/.test(text.slice(0, index)) && /^, key\d+\)/.test(text.slice(index + match[0].length));
       reads.set(name, [...(reads.get(name) ?? []), { path, keysOnly }]);
@@ -113,7 +116,9 @@ function keep(target: Record<string, unknown>, source: unknown, path: readonly (
 export function assertSelfContained(label: string, code: string): void {
   const found = /\brequire\s*\(|^\s*import[\s{*]|^\s*export\s/m.exec(code);
   if (found !== null) {
-    throw new Error(`${label}: the compiled validator is not self-contained (found ${JSON.stringify(found[0].trim())}); check the AJV options`);
+    throw new Error(
+      `${label}: the compiled validator is not self-contained (found ${JSON.stringify(found[0].trim())}); check the AJV options`,
+    );
   }
 }
 
@@ -208,7 +213,8 @@ export function splitLine(line: string, max: number): string[] {
     if (/(,|\|\||&&|\+) ?$/.test(token)) breakAt = current.length;
   }
   pieces.push(current);
-  if (pieces.some((piece) => piece.length > max)) throw new Error(`cannot break a line of AJV's code under ${max} characters: ${line.slice(0, 120)}…`);
+  if (pieces.some((piece) => piece.length > max))
+    throw new Error(`cannot break a line of AJV's code under ${max} characters: ${line.slice(0, 120)}…`);
   return pieces;
 }
 

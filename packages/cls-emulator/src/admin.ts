@@ -60,7 +60,13 @@ class AdminError extends Error {
 }
 
 /** Answers one admin request; never throws. */
-export async function handleAdminRequest(req: IncomingMessage, res: ServerResponse, target: RequestTarget, topics: TopicStore, clock: Clock): Promise<void> {
+export async function handleAdminRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  target: RequestTarget,
+  topics: TopicStore,
+  clock: Clock,
+): Promise<void> {
   try {
     const [status, body] = await route(req, target.path.slice(ADMIN_PREFIX.length).split("/"), topics);
     sendJson(res, clock, status, body);
@@ -92,7 +98,8 @@ async function route(req: IncomingMessage, parts: string[], topics: TopicStore):
     return [200, { topic: summarize(topic) }];
   }
   if (method !== "POST") throw new AdminError(405, "MethodNotAllowed", "use POST");
-  if (verb === "close" || verb === "open") return [200, { topic: summarize(await topics.setStatus(id, verb === "close" ? "closed" : "open")) }];
+  if (verb === "close" || verb === "open")
+    return [200, { topic: summarize(await topics.setStatus(id, verb === "close" ? "closed" : "open")) }];
   if (verb === "logs") {
     const appended = await topics.append(id, req);
     return [200, { appended, topic: summarize(topics.get(id) as TopicInfo) }];
@@ -110,11 +117,13 @@ async function readCreateInput(req: IncomingMessage): Promise<CreateTopicInput> 
   } catch {
     throw new AdminError(400, "InvalidBody", "body is not valid JSON");
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new AdminError(400, "InvalidBody", "body must be a JSON object");
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new AdminError(400, "InvalidBody", "body must be a JSON object");
   const { id, name, status } = value as Record<string, unknown>;
   if (id !== undefined && typeof id !== "string") throw new AdminError(400, "InvalidBody", "id must be a string");
   if (name !== undefined && typeof name !== "string") throw new AdminError(400, "InvalidBody", "name must be a string");
-  if (status !== undefined && status !== "open" && status !== "closed") throw new AdminError(400, "InvalidBody", "status must be open or closed");
+  if (status !== undefined && status !== "open" && status !== "closed")
+    throw new AdminError(400, "InvalidBody", "status must be open or closed");
   return { ...(id !== undefined ? { id } : {}), ...(name !== undefined ? { name } : {}), ...(status !== undefined ? { status } : {}) };
 }
 
@@ -122,7 +131,9 @@ function toAdminError(error: unknown): AdminError {
   if (error instanceof AdminError) return error;
   if (error instanceof LogLineError || error instanceof LineTooLongError) return new AdminError(400, "InvalidLogLine", error.message);
   if (error instanceof TopicStoreError) {
-    const [status, code] = ({ "not-found": [404, "TopicNotFound"], conflict: [409, "TopicExists"], invalid: [400, "InvalidTopicId"] } as const)[error.reason];
+    const [status, code] = (
+      { "not-found": [404, "TopicNotFound"], conflict: [409, "TopicExists"], invalid: [400, "InvalidTopicId"] } as const
+    )[error.reason];
     return new AdminError(status, code, error.message);
   }
   return new AdminError(500, "InternalError", "internal error; see the emulator's standard error");

@@ -49,7 +49,12 @@ export interface ApiEndpoint {
 }
 
 /** Answers one API request; never throws. */
-export async function handleApiRequest(req: IncomingMessage, res: ServerResponse, target: RequestTarget, endpoint: ApiEndpoint): Promise<void> {
+export async function handleApiRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  target: RequestTarget,
+  endpoint: ApiEndpoint,
+): Promise<void> {
   const started = performance.now();
   const requestId = randomUUID();
   const clock = endpoint.context.clock;
@@ -64,7 +69,9 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
   } catch (error) {
     if (isClientAbort(error)) return;
     const apiError =
-      error instanceof ApiError ? error : new ApiError("InternalError", "An internal error occurred in the emulator; see its standard error.");
+      error instanceof ApiError
+        ? error
+        : new ApiError("InternalError", "An internal error occurred in the emulator; see its standard error.");
     if (!(error instanceof ApiError)) console.error(`cls-emulator: request ${requestId} failed:`, error);
     errorCode = apiError.code;
     body = { Response: { Error: { Code: apiError.code, Message: apiError.message }, RequestId: requestId } };
@@ -88,7 +95,12 @@ interface Envelope {
 }
 
 /** Handles the request; `seen.action` gets the action's name as soon as it is known. */
-async function answer(req: IncomingMessage, target: RequestTarget, endpoint: ApiEndpoint, seen: { action: string }): Promise<Record<string, unknown>> {
+async function answer(
+  req: IncomingMessage,
+  target: RequestTarget,
+  endpoint: ApiEndpoint,
+  seen: { action: string },
+): Promise<Record<string, unknown>> {
   const method = req.method ?? "";
   const mediaType = (single(req.headers["content-type"]) ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
   const form = method === "POST" && mediaType === FORM;
@@ -123,7 +135,8 @@ async function answer(req: IncomingMessage, target: RequestTarget, endpoint: Api
   if (definition === undefined) throw new ApiError("InvalidAction", `The action ${action} is not emulated (or does not exist).`);
   // the official intl SDK sends the text "null" when no region is set; the export actions need none
   const region = envelope.region === "null" ? undefined : envelope.region;
-  if (region !== undefined && region !== "" && !CLS_REGIONS.has(region)) throw new ApiError("UnsupportedRegion", `CLS is not offered in region ${region}.`);
+  if (region !== undefined && region !== "" && !CLS_REGIONS.has(region))
+    throw new ApiError("UnsupportedRegion", `CLS is not offered in region ${region}.`);
   if (!endpoint.limiter.allow(`${action}\n${envelope.key.secretId}`)) {
     throw new ApiError("RequestLimitExceeded", `Your requests to ${action} exceed the limit of this action; retry after a short delay.`);
   }

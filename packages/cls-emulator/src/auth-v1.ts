@@ -83,7 +83,10 @@ export function authenticateV1(request: V1Request, config: AuthConfig): Emulator
   const given = signature.replaceAll(" ", "+");
   const decoded = /^[A-Za-z0-9+/]+={0,2}$/.test(given) ? Buffer.from(given, "base64") : Buffer.alloc(0);
   if (decoded.length !== expected.length || !timingSafeEqual(decoded, expected)) {
-    throw new ApiError("AuthFailure.SignatureFailure", "The provided credentials could not be validated. Please check your signature is correct.");
+    throw new ApiError(
+      "AuthFailure.SignatureFailure",
+      "The provided credentials could not be validated. Please check your signature is correct.",
+    );
   }
   verifyToken(key, get("Token"), "Token");
   return key;

@@ -97,11 +97,17 @@ export function authenticate(request: ReceivedRequest, config: AuthConfig): Emul
   const key = findKey(config, auth.secretId);
   checkSkew(config, timestamp);
   if (auth.date !== utcDate(timestamp)) {
-    throw new ApiError("AuthFailure.SignatureFailure", `The credential date ${auth.date} is not the UTC date of X-TC-Timestamp ${timestamp}.`);
+    throw new ApiError(
+      "AuthFailure.SignatureFailure",
+      `The credential date ${auth.date} is not the UTC date of X-TC-Timestamp ${timestamp}.`,
+    );
   }
   const hostHeader = single(request.headers.host) ?? "";
   if (!acceptedServices(hostHeader, config.strictService).includes(auth.service)) {
-    throw new ApiError("AuthFailure.SignatureFailure", `The credential scope service ${auth.service} is not accepted; sign for service ${SERVICE}.`);
+    throw new ApiError(
+      "AuthFailure.SignatureFailure",
+      `The credential scope service ${auth.service} is not accepted; sign for service ${SERVICE}.`,
+    );
   }
   const signedHeaders = auth.signedHeaders;
   if (!signedHeaders.includes("content-type") || !signedHeaders.includes("host")) {
@@ -128,7 +134,10 @@ export function authenticate(request: ReceivedRequest, config: AuthConfig): Emul
     extraSignedHeaders: extra,
   });
   if (expected.signedHeaders !== signedHeaders.join(";") || !sameHex(expected.signature, auth.signature)) {
-    throw new ApiError("AuthFailure.SignatureFailure", "The provided credentials could not be validated. Please check your signature is correct.");
+    throw new ApiError(
+      "AuthFailure.SignatureFailure",
+      "The provided credentials could not be validated. Please check your signature is correct.",
+    );
   }
   verifyToken(key, single(request.headers["x-tc-token"]));
   return key;
@@ -159,7 +168,8 @@ export function readTimestamp(raw: string | undefined, label: string): number {
 /** The configured key of a SecretId. @throws {@link ApiError} `AuthFailure.SecretIdNotFound` */
 export function findKey(config: AuthConfig, secretId: string): EmulatorKey {
   const key = config.keys.get(secretId);
-  if (key === undefined) throw new ApiError("AuthFailure.SecretIdNotFound", "The SecretId is not found, please ensure that your SecretId is correct.");
+  if (key === undefined)
+    throw new ApiError("AuthFailure.SecretIdNotFound", "The SecretId is not found, please ensure that your SecretId is correct.");
   return key;
 }
 
@@ -189,7 +199,10 @@ export function verifyToken(key: EmulatorKey, sent: string | undefined, name = "
   const wanted = key.token ?? "";
   const digest = (text: string): Buffer => createHash("sha256").update(text).digest();
   if (!timingSafeEqual(digest(given), digest(wanted))) {
-    throw new ApiError("AuthFailure.TokenFailure", wanted ? `The ${name} is missing or invalid.` : `${name} was sent for permanent credentials.`);
+    throw new ApiError(
+      "AuthFailure.TokenFailure",
+      wanted ? `The ${name} is missing or invalid.` : `${name} was sent for permanent credentials.`,
+    );
   }
 }
 

@@ -19,22 +19,37 @@ export async function handleDownload(
 ): Promise<void> {
   const { exports, links, clock } = deps;
   try {
-    if (req.method !== "GET" && req.method !== "HEAD") return sendCosError(res, clock, 405, "MethodNotAllowed", "The specified method is not allowed.");
+    if (req.method !== "GET" && req.method !== "HEAD")
+      return sendCosError(res, clock, 405, "MethodNotAllowed", "The specified method is not allowed.");
     const parts = target.path.slice(COS_PREFIX.length).split("/").map(decodePathSegment);
     if (parts.includes(undefined)) return sendCosError(res, clock, 400, "InvalidURI", "Couldn't parse the specified URI.");
     const [exportId = "", fileName = ""] = parts;
     if (parts.length !== 2) return sendCosError(res, clock, 404, "NoSuchKey", "The specified key does not exist.");
     const verdict = links.check(exportId, fileName, target.searchParams.get("expires"), target.searchParams.get("sig"));
-    if (verdict === "forged") return sendCosError(res, clock, 403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided.");
+    if (verdict === "forged")
+      return sendCosError(
+        res,
+        clock,
+        403,
+        "SignatureDoesNotMatch",
+        "The request signature we calculated does not match the signature you provided.",
+      );
     if (verdict === "expired") return sendCosError(res, clock, 403, "AccessDenied", "Request has expired");
     const task = exports.get(exportId);
     const path = exports.filePath(exportId);
-    if (task?.status !== "Completed" || task.fileName !== fileName) return sendCosError(res, clock, 404, "NoSuchKey", "The specified key does not exist.");
+    if (task?.status !== "Completed" || task.fileName !== fileName)
+      return sendCosError(res, clock, 404, "NoSuchKey", "The specified key does not exist.");
     if (isExpired(task, clock())) {
       await exports.removeFile(exportId);
       return sendCosError(res, clock, 404, "NoSuchKey", "The export has expired (three days after creation).");
     }
-    if (!(await access(path).then(() => true, () => false))) return sendCosError(res, clock, 404, "NoSuchKey", "The specified key does not exist.");
+    if (
+      !(await access(path).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return sendCosError(res, clock, 404, "NoSuchKey", "The specified key does not exist.");
     await sendFile(req, res, clock, path, fileName);
   } catch (error) {
     if (!res.headersSent) sendCosError(res, clock, 500, "InternalError", "We encountered an internal error. Please try again.");

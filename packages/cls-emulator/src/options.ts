@@ -121,7 +121,8 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
   if (!resolved.dataDir) throw new RangeError("dataDir is required");
   if (!Number.isInteger(resolved.port) || resolved.port < 0 || resolved.port > 65535) throw new RangeError("port must be 0-65535");
   if (!(resolved.rateLimit >= 0)) throw new RangeError("rateLimit must be a non-negative number");
-  if (!Number.isInteger(resolved.gzipLevel) || resolved.gzipLevel < 0 || resolved.gzipLevel > 9) throw new RangeError("gzipLevel must be 0-9");
+  if (!Number.isInteger(resolved.gzipLevel) || resolved.gzipLevel < 0 || resolved.gzipLevel > 9)
+    throw new RangeError("gzipLevel must be 0-9");
   if (!(resolved.exportConcurrency >= 1)) throw new RangeError("exportConcurrency must be at least 1");
   if (!(resolved.maxUnfinishedExports >= 1)) throw new RangeError("maxUnfinishedExports must be at least 1");
   if (!(resolved.segmentBytes >= 1)) throw new RangeError("segmentBytes must be positive");

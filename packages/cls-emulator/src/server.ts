@@ -25,10 +25,7 @@ import { ExportStore } from "./store/export-store.js";
 import { TopicStore, type CreateTopicInput, type TopicStatus } from "./store/topic-store.js";
 
 /** Logs accepted by {@link Emulator.appendLogs}. */
-export type LogSource =
-  | string
-  | Iterable<Readonly<Record<string, unknown>>>
-  | AsyncIterable<Uint8Array | string>;
+export type LogSource = string | Iterable<Readonly<Record<string, unknown>>> | AsyncIterable<Uint8Array | string>;
 
 /** A running emulator. */
 export interface Emulator {
@@ -170,7 +167,7 @@ function toByteSource(logs: LogSource): AsyncIterable<Uint8Array | string> {
   if (Symbol.asyncIterator in logs) return logs;
   return Readable.from(
     (function* () {
-      for (const log of logs) yield JSON.stringify(log) + "\n";
+      for (const log of logs) yield `${JSON.stringify(log)}\n`;
     })(),
   );
 }

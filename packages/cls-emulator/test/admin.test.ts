@@ -46,9 +46,13 @@ describe("admin API", () => {
       expect((await admin(emulator.url, "POST", "topics/t/logs", line)).status).toBe(400);
     }
     expect(emulator.listTopics()[0]?.logCount).toBe(3);
-    const info = await exportAndWait(emulator, { TopicId: "t", Query: "*", Count: 10, From: 0, To: fake.now, Order: "asc" }, { clock: fake.clock });
+    const info = await exportAndWait(
+      emulator,
+      { TopicId: "t", Query: "*", Count: 10, From: 0, To: fake.now, Order: "asc" },
+      { clock: fake.clock },
+    );
     expect(await download(info.CosPath as string)).toBe(
-      '{"__TIMESTAMP__":5,"a":"x"}\n{"__TIMESTAMP__":7,"a":"s"}\n' + `{"__TIMESTAMP__":${fake.now},"a":"now","o":"{\\"k\\":1}"}\n`,
+      `{"__TIMESTAMP__":5,"a":"x"}\n{"__TIMESTAMP__":7,"a":"s"}\n{"__TIMESTAMP__":${fake.now},"a":"now","o":"{\\"k\\":1}"}\n`,
     );
   });
 

@@ -43,14 +43,37 @@ describe("authentication", () => {
     expect(codeOf(await call(emulator, "DescribeExports", { TopicId: "t1" }, { service: "127" }))).toBe("AuthFailure.SignatureFailure");
     // sign one body, send another
     const timestamp = Math.floor(Date.now() / 1000);
-    const signed = signTc3({ ...KEY, service: "cls", host: emulator.endpoint, timestamp, contentType: "application/json", payload: '{"TopicId":"t1"}' });
-    const answer = await call(emulator, "DescribeExports", { TopicId: "t1", Limit: 5 }, { timestamp, headers: { Authorization: signed.authorization } });
+    const signed = signTc3({
+      ...KEY,
+      service: "cls",
+      host: emulator.endpoint,
+      timestamp,
+      contentType: "application/json",
+      payload: '{"TopicId":"t1"}',
+    });
+    const answer = await call(
+      emulator,
+      "DescribeExports",
+      { TopicId: "t1", Limit: 5 },
+      { timestamp, headers: { Authorization: signed.authorization } },
+    );
     expect(codeOf(answer)).toBe("AuthFailure.SignatureFailure");
     // flip one hex digit of a valid signature
-    const good = signTc3({ ...KEY, service: "cls", host: emulator.endpoint, timestamp, contentType: "application/json", payload: '{"TopicId":"t1"}' });
+    const good = signTc3({
+      ...KEY,
+      service: "cls",
+      host: emulator.endpoint,
+      timestamp,
+      contentType: "application/json",
+      payload: '{"TopicId":"t1"}',
+    });
     const flipped = good.authorization.replace(/.$/, (c) => (c === "0" ? "1" : "0"));
-    expect(codeOf(await call(emulator, "DescribeExports", { TopicId: "t1" }, { timestamp, headers: { Authorization: flipped } }))).toBe("AuthFailure.SignatureFailure");
-    expect(codeOf(await call(emulator, "DescribeExports", { TopicId: "t1" }, { timestamp, headers: { Authorization: good.authorization } }))).toBeUndefined();
+    expect(codeOf(await call(emulator, "DescribeExports", { TopicId: "t1" }, { timestamp, headers: { Authorization: flipped } }))).toBe(
+      "AuthFailure.SignatureFailure",
+    );
+    expect(
+      codeOf(await call(emulator, "DescribeExports", { TopicId: "t1" }, { timestamp, headers: { Authorization: good.authorization } })),
+    ).toBeUndefined();
   });
 
   it("accepts the Host's first label as service, with or without its port, unless strict", async () => {
@@ -60,15 +83,23 @@ describe("authentication", () => {
     expect(codeOf(await call(lenient, "DescribeExports", { TopicId: "t1" }, { service: "cvm" }))).toBe("AuthFailure.SignatureFailure");
     // pointed at localhost:PORT, the official SDK signs service "localhost:PORT"
     const viaLocalhost = { host: `localhost:${lenient.port}` };
-    expect(codeOf(await call(lenient, "DescribeExports", { TopicId: "t1" }, { ...viaLocalhost, service: `localhost:${lenient.port}` }))).toBeUndefined();
+    expect(
+      codeOf(await call(lenient, "DescribeExports", { TopicId: "t1" }, { ...viaLocalhost, service: `localhost:${lenient.port}` })),
+    ).toBeUndefined();
     expect(codeOf(await call(lenient, "DescribeExports", { TopicId: "t1" }, { ...viaLocalhost, service: "localhost" }))).toBeUndefined();
-    expect(codeOf(await call(lenient, "DescribeExports", { TopicId: "t1" }, { ...viaLocalhost, service: `localhost:1` }))).toBe("AuthFailure.SignatureFailure");
-    expect(codeOf(await call(lenient, "DescribeExports", { TopicId: "t1" }, { service: `127.0.0.1:${lenient.port}` }))).toBe("AuthFailure.SignatureFailure");
-    const strict = await start({ strictService: true });
-    await strict.createTopic({ id: "t1" });
-    expect(codeOf(await call(strict, "DescribeExports", { TopicId: "t1" }, { host: `localhost:${strict.port}`, service: `localhost:${strict.port}` }))).toBe(
+    expect(codeOf(await call(lenient, "DescribeExports", { TopicId: "t1" }, { ...viaLocalhost, service: `localhost:1` }))).toBe(
       "AuthFailure.SignatureFailure",
     );
+    expect(codeOf(await call(lenient, "DescribeExports", { TopicId: "t1" }, { service: `127.0.0.1:${lenient.port}` }))).toBe(
+      "AuthFailure.SignatureFailure",
+    );
+    const strict = await start({ strictService: true });
+    await strict.createTopic({ id: "t1" });
+    expect(
+      codeOf(
+        await call(strict, "DescribeExports", { TopicId: "t1" }, { host: `localhost:${strict.port}`, service: `localhost:${strict.port}` }),
+      ),
+    ).toBe("AuthFailure.SignatureFailure");
   });
 
   it("accepts x-tc-action among the signed headers (newer documentation)", async () => {
@@ -110,16 +141,34 @@ describe("authentication", () => {
     const emulator = await start();
     await emulator.createTopic({ id: "t1" });
     const timestamp = Math.floor(Date.now() / 1000);
-    const signed = signTc3({ ...KEY, service: "cls", host: emulator.endpoint, timestamp: timestamp - 86_400, contentType: "application/json", payload: '{"TopicId":"t1"}' });
-    const answer = await call(emulator, "DescribeExports", { TopicId: "t1" }, { timestamp, headers: { Authorization: signed.authorization } });
+    const signed = signTc3({
+      ...KEY,
+      service: "cls",
+      host: emulator.endpoint,
+      timestamp: timestamp - 86_400,
+      contentType: "application/json",
+      payload: '{"TopicId":"t1"}',
+    });
+    const answer = await call(
+      emulator,
+      "DescribeExports",
+      { TopicId: "t1" },
+      { timestamp, headers: { Authorization: signed.authorization } },
+    );
     expect(codeOf(answer)).toBe("AuthFailure.SignatureFailure");
   });
 
   it("answers InvalidAuthorization for a missing or garbled header, MissingParameter without a timestamp", async () => {
     const emulator = await start();
     expect(codeOf(await call(emulator, "DescribeExports", {}, { omit: ["Authorization"] }))).toBe("AuthFailure.InvalidAuthorization");
-    for (const garbled of ["Bearer abc", "TC3-HMAC-SHA256 Credential=x", "TC3-HMAC-SHA256 Credential=a/b/c/d, SignedHeaders=host, Signature=00"]) {
-      expect(codeOf(await call(emulator, "DescribeExports", {}, { headers: { Authorization: garbled } }))).toBe("AuthFailure.InvalidAuthorization");
+    for (const garbled of [
+      "Bearer abc",
+      "TC3-HMAC-SHA256 Credential=x",
+      "TC3-HMAC-SHA256 Credential=a/b/c/d, SignedHeaders=host, Signature=00",
+    ]) {
+      expect(codeOf(await call(emulator, "DescribeExports", {}, { headers: { Authorization: garbled } }))).toBe(
+        "AuthFailure.InvalidAuthorization",
+      );
     }
     expect(codeOf(await call(emulator, "DescribeExports", {}, { omit: ["X-TC-Timestamp"] }))).toBe("MissingParameter");
   });
@@ -153,7 +202,9 @@ describe("protocol", () => {
     expect(codeOf(await call(emulator, "DescribeTopics", {}))).toBe("InvalidAction");
     expect(codeOf(await call(emulator, "toString", {}))).toBe("InvalidAction");
     expect(codeOf(await call(emulator, "DescribeExports", {}, { region: "mars-north-1" }))).toBe("UnsupportedRegion");
-    expect(codeOf(await call(emulator, "DescribeExports", {}, { contentType: "application/xml", body: "<a/>" }))).toBe("UnsupportedProtocol");
+    expect(codeOf(await call(emulator, "DescribeExports", {}, { contentType: "application/xml", body: "<a/>" }))).toBe(
+      "UnsupportedProtocol",
+    );
     const get = await fetch(`${emulator.url}/?Action=DescribeExports`);
     expect(get.status).toBe(200);
     expect(((await get.json()) as { Response: { Error: { Code: string } } }).Response.Error.Code).toBe("AuthFailure.InvalidAuthorization");
@@ -200,7 +251,10 @@ describe("protocol", () => {
         },
         (res) => {
           let data = "";
-          res.setEncoding("utf8").on("data", (chunk: string) => (data += chunk)).on("end", () => resolve(data));
+          res
+            .setEncoding("utf8")
+            .on("data", (chunk: string) => (data += chunk))
+            .on("end", () => resolve(data));
         },
       );
       req.on("error", reject);

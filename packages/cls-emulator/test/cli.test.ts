@@ -47,7 +47,18 @@ describe("tcsdk-cls-emulator CLI", () => {
     const dir = await tempDir();
     const logs = join(dir, "logs.ndjson");
     await writeFile(logs, '{"__TIMESTAMP__":1000,"level":"INFO"}\n{"__TIMESTAMP__":2000,"level":"ERROR"}\n');
-    const args = ["--port", "0", "--data-dir", join(dir, "data"), "--key", "AKIDcli:cli-secret", "--topic", `web:${logs}`, "--queued-ms", "10"];
+    const args = [
+      "--port",
+      "0",
+      "--data-dir",
+      join(dir, "data"),
+      "--key",
+      "AKIDcli:cli-secret",
+      "--topic",
+      `web:${logs}`,
+      "--queued-ms",
+      "10",
+    ];
     const { child, firstLine } = await launch(args);
     const match = /^listening (http:\/\/127\.0\.0\.1:(\d+))$/.exec(firstLine);
     expect(match).not.toBeNull();

@@ -24,8 +24,14 @@ async function withTopic(options: Parameters<typeof start>[0] = {}): Promise<Emu
   await emulator.createTopic({ id: "t1", name: "sample" });
   // appended in two batches out of time order, so the export must merge
   const logs = sampleLogs();
-  await emulator.appendLogs("t1", logs.filter((_, i) => i % 2 === 1));
-  await emulator.appendLogs("t1", logs.filter((_, i) => i % 2 === 0));
+  await emulator.appendLogs(
+    "t1",
+    logs.filter((_, i) => i % 2 === 1),
+  );
+  await emulator.appendLogs(
+    "t1",
+    logs.filter((_, i) => i % 2 === 0),
+  );
   return emulator;
 }
 
@@ -116,7 +122,9 @@ describe("export lifecycle", () => {
     expect((page.response.Exports as { ExportId: string }[]).map((e) => e.ExportId)).toEqual([ids[3], ids[2]]);
     const all = await call(emulator, "DescribeExports", { TopicId: "t1" });
     expect((all.response.Exports as { ExportId: string }[]).map((e) => e.ExportId)).toEqual([...ids].reverse());
-    expect((all.response.Exports as { Status: string; CosPath: string }[]).every((e) => e.Status === "Queuing" && e.CosPath === "")).toBe(true);
+    expect((all.response.Exports as { Status: string; CosPath: string }[]).every((e) => e.Status === "Queuing" && e.CosPath === "")).toBe(
+      true,
+    );
   });
 });
 
@@ -130,7 +138,9 @@ describe("export content", () => {
     const desc = jsonRows(await download((await exportAndWait(emulator, ALL)).CosPath as string));
     expect(desc).toEqual([...sampleLogs()].reverse());
 
-    const errors = jsonRows(await download((await exportAndWait(emulator, { ...ALL, Query: "status:500", Order: "asc" })).CosPath as string));
+    const errors = jsonRows(
+      await download((await exportAndWait(emulator, { ...ALL, Query: "status:500", Order: "asc" })).CosPath as string),
+    );
     expect(errors.map((row) => row.path)).toEqual(["/api/item/0", "/api/item/4", "/api/item/8", "/api/item/12", "/api/item/16"]);
 
     const window = { ...ALL, From: T0 + 5000, To: T0 + 9000, Order: "asc" };
@@ -164,12 +174,16 @@ describe("export content", () => {
 
   it("exports only DerivedFields (plus __TIMESTAMP__) when given", async () => {
     const emulator = await withTopic();
-    const json = jsonRows(await download((await exportAndWait(emulator, { ...ALL, Count: 2, DerivedFields: ["status"] })).CosPath as string));
+    const json = jsonRows(
+      await download((await exportAndWait(emulator, { ...ALL, Count: 2, DerivedFields: ["status"] })).CosPath as string),
+    );
     expect(json).toEqual([
       { __TIMESTAMP__: T0 + 19_000, status: 200 },
       { __TIMESTAMP__: T0 + 18_000, status: 200 },
     ]);
-    const csv = await download((await exportAndWait(emulator, { ...ALL, Count: 1, Format: "csv", DerivedFields: ["path", "status"] })).CosPath as string);
+    const csv = await download(
+      (await exportAndWait(emulator, { ...ALL, Count: 1, Format: "csv", DerivedFields: ["path", "status"] })).CosPath as string,
+    );
     expect(csv).toBe(`__TIMESTAMP__,path,status\n${T0 + 19_000},/api/item/19,200\n`);
   });
 

@@ -120,7 +120,11 @@ function postWithHost(emulator: Emulator, headers: Record<string, string>, body:
       res.on("end", () => {
         const answerHeaders = new Headers();
         for (const [name, value] of Object.entries(res.headers)) if (typeof value === "string") answerHeaders.set(name, value);
-        resolve({ status: res.statusCode ?? 0, headers: answerHeaders, response: (JSON.parse(text) as { Response: ApiAnswer["response"] }).Response });
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: answerHeaders,
+          response: (JSON.parse(text) as { Response: ApiAnswer["response"] }).Response,
+        });
       });
     });
     req.on("error", reject);
@@ -177,7 +181,11 @@ export async function download(cosPath: string): Promise<string> {
 }
 
 /** Creates and completes an export, answering its ExportInfo. */
-export async function exportAndWait(emulator: Emulator, params: Record<string, unknown>, options: CallOptions = {}): Promise<Record<string, unknown>> {
+export async function exportAndWait(
+  emulator: Emulator,
+  params: Record<string, unknown>,
+  options: CallOptions = {},
+): Promise<Record<string, unknown>> {
   const created = await call(emulator, "CreateExport", params, options);
   if (created.response.Error) throw new Error(`CreateExport failed: ${JSON.stringify(created.response.Error)}`);
   return waitForStatus(emulator, params.TopicId as string, created.response.ExportId as string, "Completed", options);
@@ -211,7 +219,12 @@ export interface V1CallOptions {
  * documentation for the tests, independently of the emulator's verifier): parameters sorted by name,
  * `METHOD + host + path + "?" + k=v&…` with raw values, base64 HMAC.
  */
-export async function callV1(emulator: Emulator, action: string, params: Record<string, string | number>, options: V1CallOptions = {}): Promise<ApiAnswer> {
+export async function callV1(
+  emulator: Emulator,
+  action: string,
+  params: Record<string, string | number>,
+  options: V1CallOptions = {},
+): Promise<ApiAnswer> {
   const method = options.method ?? "POST";
   const all: Record<string, string> = {
     Action: action,
@@ -229,7 +242,9 @@ export async function callV1(emulator: Emulator, action: string, params: Record<
   const path = options.path ?? "/";
   const names = Object.keys(all).sort();
   const stringToSign = `${options.signAs ?? method}${options.signHost ?? emulator.endpoint}${path}?${names.map((name) => `${name}=${all[name]}`).join("&")}`;
-  all.Signature = createHmac(hash, options.secretKey ?? KEY.secretKey).update(stringToSign, "utf8").digest("base64");
+  all.Signature = createHmac(hash, options.secretKey ?? KEY.secretKey)
+    .update(stringToSign, "utf8")
+    .digest("base64");
   for (const [name, value] of Object.entries(options.after ?? {})) {
     if (value === undefined) delete all[name];
     else all[name] = value;
@@ -238,7 +253,11 @@ export async function callV1(emulator: Emulator, action: string, params: Record<
   const res =
     method === "GET"
       ? await fetch(`${emulator.url}${path}?${encoded}`)
-      : await fetch(`${emulator.url}${path}`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: encoded });
+      : await fetch(`${emulator.url}${path}`, {
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+          body: encoded,
+        });
   const json = (await res.json()) as { Response: ApiAnswer["response"] };
   return { status: res.status, headers: res.headers, response: json.Response };
 }

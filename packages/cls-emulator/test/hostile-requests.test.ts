@@ -74,14 +74,20 @@ describe("hostile requests", () => {
       }
     }
     // a few more: bad headers, a body cut short
-    answers.push(`dup headers ${(await raw(emulator, request("POST", "/", "Authorization: a\r\nAuthorization: b\r\nContent-Type: application/json\r\n"))).status}`);
-    answers.push(`form no sig ${(await raw(emulator, request("POST", "//", "Content-Type: application/x-www-form-urlencoded\r\n"))).status}`);
+    answers.push(
+      `dup headers ${(await raw(emulator, request("POST", "/", "Authorization: a\r\nAuthorization: b\r\nContent-Type: application/json\r\n"))).status}`,
+    );
+    answers.push(
+      `form no sig ${(await raw(emulator, request("POST", "//", "Content-Type: application/x-www-form-urlencoded\r\n"))).status}`,
+    );
     for (const answer of answers) expect(answer).toMatch(/ (200|400|403|404|405|431)$/);
     // bodies cut short: the client is gone, there is nothing to answer and nothing to log
     for (const target of ["/", "/_emulator/topics/t1/logs"]) {
       await new Promise<void>((resolve) => {
         const socket = connect(emulator.port, "127.0.0.1", () => {
-          socket.write(`POST ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"__TIMESTAMP__":1}\n{"a":`);
+          socket.write(
+            `POST ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"__TIMESTAMP__":1}\n{"a":`,
+          );
           setTimeout(() => socket.destroy(), 50);
         });
         socket.on("close", () => resolve());

@@ -150,7 +150,13 @@ describe("official tencentcloud-sdk-nodejs-intl-en against the emulator", () => 
       info = (described.Exports as Record<string, unknown>[])[0];
       if (info?.Status !== "Completed") await new Promise((resolve) => setTimeout(resolve, 25));
     }
-    expect(info).toMatchObject({ ExportId: created.ExportId, Status: "Completed", Query: 'status:500 AND msg:"boom"', From: now - 60_000, To: now });
+    expect(info).toMatchObject({
+      ExportId: created.ExportId,
+      Status: "Completed",
+      Query: 'status:500 AND msg:"boom"',
+      From: now - 60_000,
+      To: now,
+    });
     expect(await download(info?.CosPath as string)).toBe(`{"__TIMESTAMP__":${now - 1000},"status":"500","msg":"boom 🙂"}\n`);
 
     await invoke(client, "DeleteExport", { ExportId: created.ExportId });
@@ -160,9 +166,9 @@ describe("official tencentcloud-sdk-nodejs-intl-en against the emulator", () => 
   it.each(SETUPS)("is refused with a wrong SecretKey (%s)", async (_label, setup) => {
     const emulator = await start();
     await emulator.createTopic({ id: "t1" });
-    expect(await codeOfFailure(invoke(intlClient(emulator, { ...setup, secretKey: "not-the-key" }), "DescribeExports", { TopicId: "t1" }))).toBe(
-      "AuthFailure.SignatureFailure",
-    );
+    expect(
+      await codeOfFailure(invoke(intlClient(emulator, { ...setup, secretKey: "not-the-key" }), "DescribeExports", { TopicId: "t1" })),
+    ).toBe("AuthFailure.SignatureFailure");
   });
 
   it.each(["POST", "GET"] as const)("is refused when one character of its v1 signature is changed on the way (%s)", async (reqMethod) => {

@@ -85,7 +85,11 @@ describe("official tencentcloud-sdk-nodejs-common against the emulator", () => {
 
     let info: Record<string, unknown> | undefined;
     for (let attempt = 0; attempt < 200 && info?.Status !== "Completed"; attempt++) {
-      const described = (await client.request("DescribeExports", { TopicId: "ee20bb16-3025-4048-b81a-dd436373062e", Offset: 0, Limit: 5 })) as {
+      const described = (await client.request("DescribeExports", {
+        TopicId: "ee20bb16-3025-4048-b81a-dd436373062e",
+        Offset: 0,
+        Limit: 5,
+      })) as {
         Exports: Record<string, unknown>[];
         TotalCount: number;
       };
@@ -108,12 +112,21 @@ describe("official tencentcloud-sdk-nodejs-common against the emulator", () => {
     const client = officialClient(emulator.endpoint, KEY, "GET");
     // quotes, spaces, colons, slashes, non-ASCII: the query string is signed as the SDK serialises it
     const query = 'user:"o\'brien" OR path:"\\/c" OR héllo:*';
-    const created = (await client.request("CreateExport", { TopicId: "t1", Query: query, Count: 10, From: now - 60_000, To: now, DerivedFields: ["user"] })) as {
+    const created = (await client.request("CreateExport", {
+      TopicId: "t1",
+      Query: query,
+      Count: 10,
+      From: now - 60_000,
+      To: now,
+      DerivedFields: ["user"],
+    })) as {
       ExportId: string;
     };
     let info: Record<string, unknown> | undefined;
     for (let attempt = 0; attempt < 200 && info?.Status !== "Completed"; attempt++) {
-      const described = (await client.request("DescribeExports", { TopicId: "t1", Offset: 0, Limit: 5 })) as { Exports: Record<string, unknown>[] };
+      const described = (await client.request("DescribeExports", { TopicId: "t1", Offset: 0, Limit: 5 })) as {
+        Exports: Record<string, unknown>[];
+      };
       info = described.Exports[0];
       if (info?.Status !== "Completed") await new Promise((resolve) => setTimeout(resolve, 25));
     }
@@ -132,7 +145,9 @@ describe("official tencentcloud-sdk-nodejs-common against the emulator", () => {
     await emulator.createTopic({ id: "t1" });
     for (const endpoint of [`localhost:${emulator.port}`, `${emulator.endpoint}/`]) {
       for (const method of ["POST", "GET"] as const) {
-        await expect(officialClient(endpoint, KEY, method).request("DescribeExports", { TopicId: "t1" })).resolves.toMatchObject({ TotalCount: 0 });
+        await expect(officialClient(endpoint, KEY, method).request("DescribeExports", { TopicId: "t1" })).resolves.toMatchObject({
+          TotalCount: 0,
+        });
       }
     }
     const strict = await start({ strictService: true });
@@ -159,9 +174,9 @@ describe("official tencentcloud-sdk-nodejs-common against the emulator", () => {
 
     const tampering = await proxyTo(emulator, flipLastHexDigit);
     expect((await sdkError(officialClient(tampering).request("DescribeExports", params))).code).toBe("AuthFailure.SignatureFailure");
-    expect((await sdkError(officialClient(tampering).request("CreateExport", { TopicId: "t1", Query: "*", Count: 1, From: 0, To: 1 }))).code).toBe(
-      "AuthFailure.SignatureFailure",
-    );
+    expect(
+      (await sdkError(officialClient(tampering).request("CreateExport", { TopicId: "t1", Query: "*", Count: 1, From: 0, To: 1 }))).code,
+    ).toBe("AuthFailure.SignatureFailure");
 
     const wrongKey = officialClient(emulator.endpoint, { secretId: KEY.secretId, secretKey: "not-the-key" });
     expect((await sdkError(wrongKey.request("DescribeExports", params))).code).toBe("AuthFailure.SignatureFailure");

@@ -44,7 +44,28 @@ describe("parseJsonExact", () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  const invalid = ["", "{", "{]", '{"a"}', '{"a":}', "[1,]", '{"a":1,}', "01", "1.", ".5", "-", "+1", "tru", "nul", '"\\x"', '"a\nb"', '"abc', "{} {}", "NaN", "\uFEFF{}"];
+  const invalid = [
+    "",
+    "{",
+    "{]",
+    '{"a"}',
+    '{"a":}',
+    "[1,]",
+    '{"a":1,}',
+    "01",
+    "1.",
+    ".5",
+    "-",
+    "+1",
+    "tru",
+    "nul",
+    '"\\x"',
+    '"a\nb"',
+    '"abc',
+    "{} {}",
+    "NaN",
+    "\uFEFF{}",
+  ];
   it.each(invalid)("refuses %j", (text) => {
     expect(() => parseJsonExact(text)).toThrow(/position/);
     // the same with a long integer in it, which takes the exact parser
@@ -53,14 +74,14 @@ describe("parseJsonExact", () => {
   });
 
   it("parses deep nesting beside a long integer, and refuses nesting too deep to parse with a syntax error, not a crash", () => {
-    expect(parseJsonExact("[".repeat(900) + "9007199254740993" + "]".repeat(900))).toBeDefined();
-    expect(() => parseJsonExact("[".repeat(200_000) + "9007199254740993" + "]".repeat(200_000))).toThrow(JsonSyntaxError);
+    expect(parseJsonExact(`${"[".repeat(900)}9007199254740993${"]".repeat(900)}`)).toBeDefined();
+    expect(() => parseJsonExact(`${"[".repeat(200_000)}9007199254740993${"]".repeat(200_000)}`)).toThrow(JsonSyntaxError);
   });
 });
 
 describe("stringifyJson", () => {
   it("writes bigint as bare digits and everything else as JSON.stringify does", () => {
-    const value = { a: 1, b: [1n, "x", null, undefined], c: { d: 9223372036854775807n, e: undefined }, f: "q\"\n" };
+    const value = { a: 1, b: [1n, "x", null, undefined], c: { d: 9223372036854775807n, e: undefined }, f: 'q"\n' };
     expect(stringifyJson(value)).toBe('{"a":1,"b":[1,"x",null,null],"c":{"d":9223372036854775807},"f":"q\\"\\n"}');
     const plain = { a: [1, { b: "c" }], d: true, e: null };
     expect(stringifyJson(plain)).toBe(JSON.stringify(plain));
@@ -72,11 +93,21 @@ describe("64-bit parameters on the wire", () => {
     const emulator = await start();
     await emulator.createTopic({ id: "t1" });
     await emulator.appendLogs("t1", [{ __TIMESTAMP__: 1000, a: "x" }]);
-    const wide = await call(emulator, "CreateExport", {}, { body: '{"TopicId":"t1","Query":"*","Count":10,"From":0,"To":9223372036854775807}' });
+    const wide = await call(
+      emulator,
+      "CreateExport",
+      {},
+      { body: '{"TopicId":"t1","Query":"*","Count":10,"From":0,"To":9223372036854775807}' },
+    );
     expect(codeOf(wide)).toBeUndefined();
-    const late = await call(emulator, "CreateExport", {}, {
-      body: '{"TopicId":"t1","Query":"*","Count":10,"From":9007199254740993,"To":9223372036854775807}',
-    });
+    const late = await call(
+      emulator,
+      "CreateExport",
+      {},
+      {
+        body: '{"TopicId":"t1","Query":"*","Count":10,"From":9007199254740993,"To":9223372036854775807}',
+      },
+    );
     expect(codeOf(late)).toBeUndefined();
     const wideInfo = await waitForStatus(emulator, "t1", wide.response.ExportId as string, "Completed");
     const lateInfo = await waitForStatus(emulator, "t1", late.response.ExportId as string, "Completed");

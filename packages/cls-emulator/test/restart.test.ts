@@ -10,7 +10,10 @@ describe("restart", () => {
     const firstUrl = first.url;
     await first.createTopic({ id: "kept", name: "Kept topic", status: "open" });
     await first.createTopic({ id: "shut", status: "closed" });
-    await first.appendLogs("kept", [{ __TIMESTAMP__: 1000, msg: "a" }, { __TIMESTAMP__: 2000, msg: "b" }]);
+    await first.appendLogs("kept", [
+      { __TIMESTAMP__: 1000, msg: "a" },
+      { __TIMESTAMP__: 2000, msg: "b" },
+    ]);
     const params = { TopicId: "kept", Query: "*", Count: 10, From: 0, To: 10_000, Order: "asc" };
     const done = await exportAndWait(first, params);
     await first.stop();
@@ -44,7 +47,8 @@ describe("restart", () => {
     const first = await start({ dataDir, delays: { queuedMs: 0, processingMs: 60_000 } });
     await first.createTopic({ id: "t" });
     await first.appendLogs("t", [{ __TIMESTAMP__: 1, v: "x" }]);
-    const exportId = (await call(first, "CreateExport", { TopicId: "t", Query: "v:x", Count: 1, From: 0, To: 10 })).response.ExportId as string;
+    const exportId = (await call(first, "CreateExport", { TopicId: "t", Query: "v:x", Count: 1, From: 0, To: 10 })).response
+      .ExportId as string;
     await waitForStatus(first, "t", exportId, "Processing");
     await first.stop();
     const second = await start({ dataDir });

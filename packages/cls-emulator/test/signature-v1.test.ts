@@ -48,14 +48,29 @@ describe("signature v1", () => {
   it("refuses a tampered signature, a changed parameter, another key, another host or path", async () => {
     const emulator = await emulatorWithLogs();
     expect(codeOf(await callV1(emulator, "DescribeExports", { TopicId: "t1" }))).toBeUndefined();
-    const flipped = await callV1(emulator, "DescribeExports", { TopicId: "t1" }, { after: { Signature: "AAAA" + "B".repeat(40) } });
+    const flipped = await callV1(emulator, "DescribeExports", { TopicId: "t1" }, { after: { Signature: `AAAA${"B".repeat(40)}` } });
     expect(codeOf(flipped)).toBe("AuthFailure.SignatureFailure");
-    expect(codeOf(await callV1(emulator, "DescribeExports", { TopicId: "t1" }, { after: { Limit: "5" } }))).toBe("AuthFailure.SignatureFailure");
-    expect(codeOf(await callV1(emulator, "DescribeExports", { TopicId: "t1" }, { after: { TopicId: "t2" } }))).toBe("AuthFailure.SignatureFailure");
-    expect(codeOf(await callV1(emulator, "DescribeExports", { TopicId: "t1" }, { secretKey: "wrong" }))).toBe("AuthFailure.SignatureFailure");
-    expect(codeOf(await callV1(emulator, "DescribeExports", { TopicId: "t1" }, { signHost: "cls.tencentcloudapi.com" }))).toBe("AuthFailure.SignatureFailure");
-    expect(codeOf(await callV1(emulator, "DescribeExports", { TopicId: "t1" }, { method: "GET", signAs: "POST" }))).toBe("AuthFailure.SignatureFailure");
-    const otherHash = await callV1(emulator, "DescribeExports", { TopicId: "t1" }, { method: "GET", after: { SignatureMethod: "HmacSHA1" } });
+    expect(codeOf(await callV1(emulator, "DescribeExports", { TopicId: "t1" }, { after: { Limit: "5" } }))).toBe(
+      "AuthFailure.SignatureFailure",
+    );
+    expect(codeOf(await callV1(emulator, "DescribeExports", { TopicId: "t1" }, { after: { TopicId: "t2" } }))).toBe(
+      "AuthFailure.SignatureFailure",
+    );
+    expect(codeOf(await callV1(emulator, "DescribeExports", { TopicId: "t1" }, { secretKey: "wrong" }))).toBe(
+      "AuthFailure.SignatureFailure",
+    );
+    expect(codeOf(await callV1(emulator, "DescribeExports", { TopicId: "t1" }, { signHost: "cls.tencentcloudapi.com" }))).toBe(
+      "AuthFailure.SignatureFailure",
+    );
+    expect(codeOf(await callV1(emulator, "DescribeExports", { TopicId: "t1" }, { method: "GET", signAs: "POST" }))).toBe(
+      "AuthFailure.SignatureFailure",
+    );
+    const otherHash = await callV1(
+      emulator,
+      "DescribeExports",
+      { TopicId: "t1" },
+      { method: "GET", after: { SignatureMethod: "HmacSHA1" } },
+    );
     expect(codeOf(otherHash)).toBe("AuthFailure.SignatureFailure");
   });
 
@@ -73,21 +88,31 @@ describe("signature v1", () => {
     const now = Math.floor(NOW / 1000);
     const ok = { clock: fake.clock };
     expect(codeOf(await callV1(emulator, "DescribeExports", { TopicId: "t1" }, ok))).toBeUndefined();
-    expect(codeOf(await callV1(emulator, "DescribeExports", { TopicId: "t1" }, { ...ok, secretId: "AKIDnobody" }))).toBe("AuthFailure.SecretIdNotFound");
+    expect(codeOf(await callV1(emulator, "DescribeExports", { TopicId: "t1" }, { ...ok, secretId: "AKIDnobody" }))).toBe(
+      "AuthFailure.SecretIdNotFound",
+    );
     expect(codeOf(await callV1(emulator, "DescribeExports", { TopicId: "t1" }, { timestamp: now - 300 }))).toBeUndefined();
     const expired = await callV1(emulator, "DescribeExports", { TopicId: "t1" }, { timestamp: now + 301 });
     expect(codeOf(expired)).toBe("AuthFailure.SignatureExpire");
     expect(codeOf(await callV1(emulator, "DescribeExports", { TopicId: "t1" }, { ...ok, after: { Signature: undefined } }))).toBe(
       "AuthFailure.InvalidAuthorization",
     );
-    expect(codeOf(await callV1(emulator, "DescribeExports", { TopicId: "t1" }, { ...ok, after: { Nonce: undefined } }))).toBe("MissingParameter");
-    expect(codeOf(await callV1(emulator, "DescribeExports", { TopicId: "t1" }, { ...ok, after: { Timestamp: undefined } }))).toBe("MissingParameter");
-    expect(codeOf(await callV1(emulator, "DescribeExports", { TopicId: "t1" }, { ...ok, after: { SignatureMethod: "HmacMD5" } }))).toBe("InvalidParameter");
+    expect(codeOf(await callV1(emulator, "DescribeExports", { TopicId: "t1" }, { ...ok, after: { Nonce: undefined } }))).toBe(
+      "MissingParameter",
+    );
+    expect(codeOf(await callV1(emulator, "DescribeExports", { TopicId: "t1" }, { ...ok, after: { Timestamp: undefined } }))).toBe(
+      "MissingParameter",
+    );
+    expect(codeOf(await callV1(emulator, "DescribeExports", { TopicId: "t1" }, { ...ok, after: { SignatureMethod: "HmacMD5" } }))).toBe(
+      "InvalidParameter",
+    );
     const as = { ...ok, secretId: temporary.secretId, secretKey: temporary.secretKey };
     expect(codeOf(await callV1(emulator, "DescribeExports", { TopicId: "t1" }, { ...as, token: temporary.token }))).toBeUndefined();
     const noToken = await callV1(emulator, "DescribeExports", { TopicId: "t1" }, as);
     expect(codeOf(noToken)).toBe("AuthFailure.TokenFailure");
-    expect(codeOf(await callV1(emulator, "DescribeExports", { TopicId: "t1" }, { ...as, token: "other" }))).toBe("AuthFailure.TokenFailure");
+    expect(codeOf(await callV1(emulator, "DescribeExports", { TopicId: "t1" }, { ...as, token: "other" }))).toBe(
+      "AuthFailure.TokenFailure",
+    );
     for (const answer of [expired, noToken]) expect(JSON.stringify(answer.response)).not.toMatch(/temp-secret|tok\+/);
     // common parameters: version, action, region
     expect(codeOf(await callV1(emulator, "DescribeExports", { TopicId: "t1" }, { ...ok, version: "2019-01-01" }))).toBe("NoSuchVersion");
@@ -98,7 +123,12 @@ describe("signature v1", () => {
   it("rebuilds flattened lists and reads integers from digits, exactly", async () => {
     const emulator = await emulatorWithLogs();
     const base = { TopicId: "t1", Query: "*", Count: 10, From: 0 };
-    const big = await callV1(emulator, "CreateExport", { ...base, To: "9223372036854775807", "DerivedFields.0": "a", "DerivedFields.1": "b" });
+    const big = await callV1(emulator, "CreateExport", {
+      ...base,
+      To: "9223372036854775807",
+      "DerivedFields.0": "a",
+      "DerivedFields.1": "b",
+    });
     expect(big.response.Error).toBeUndefined();
     const listed = await callV1(emulator, "DescribeExports", { TopicId: "t1" });
     expect(listed.response).toMatchObject({ TotalCount: 1, Exports: [{ DerivedFields: ["a", "b"], Count: 10 }] });
@@ -126,7 +156,9 @@ describe("signature v1", () => {
   it("refuses form posts over 1 MB, GET queries over 32 KB, and multipart or other content types", async () => {
     const emulator = await emulatorWithLogs();
     expect(codeOf(await callV1(emulator, "DescribeExports", { TopicId: "t".repeat(1024 * 1024) }))).toBe("RequestSizeLimitExceeded");
-    expect(codeOf(await callV1(emulator, "DescribeExports", { TopicId: "t".repeat(33 * 1024) }, { method: "GET" }))).toBe("RequestSizeLimitExceeded");
+    expect(codeOf(await callV1(emulator, "DescribeExports", { TopicId: "t".repeat(33 * 1024) }, { method: "GET" }))).toBe(
+      "RequestSizeLimitExceeded",
+    );
     expect(codeOf(await callV1(emulator, "DescribeExports", { TopicId: "t".repeat(30 * 1024) }, { method: "GET" }))).toBe(
       "ResourceNotFound.TopicNotExist",
     );
@@ -136,7 +168,9 @@ describe("signature v1", () => {
     const put = await fetch(`${emulator.url}/`, { method: "PUT", body: "{}" });
     expect(((await put.json()) as { Response: { Error: { Code: string } } }).Response.Error.Code).toBe("UnsupportedProtocol");
     const unsigned = await fetch(`${emulator.url}/?Action=DescribeExports&Version=2020-10-16&TopicId=t1`);
-    expect(((await unsigned.json()) as { Response: { Error: { Code: string } } }).Response.Error.Code).toBe("AuthFailure.InvalidAuthorization");
+    expect(((await unsigned.json()) as { Response: { Error: { Code: string } } }).Response.Error.Code).toBe(
+      "AuthFailure.InvalidAuthorization",
+    );
   });
 });
 
@@ -169,7 +203,9 @@ describe("TC3 over GET and form posts", () => {
       "X-TC-Region": "ap-guangzhou",
     };
     const res =
-      method === "GET" ? await fetch(`${emulator.url}/?${text}`, { headers }) : await fetch(`${emulator.url}/`, { method, headers, body: text });
+      method === "GET"
+        ? await fetch(`${emulator.url}/?${text}`, { headers })
+        : await fetch(`${emulator.url}/`, { method, headers, body: text });
     return ((await res.json()) as { Response: Record<string, unknown> }).Response;
   }
 

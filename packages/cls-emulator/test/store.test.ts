@@ -24,7 +24,7 @@ describe("line cursor", () => {
       JSON.stringify({ __TIMESTAMP__: i, text: i % 50 === 7 ? "\u4e2d".repeat(70_000) : `line ${i} ${"é".repeat(i)}` }),
     );
     const path = join(await tempDir(), "segment.ndjson");
-    await writeFile(path, lines.join("\n") + "\n");
+    await writeFile(path, `${lines.join("\n")}\n`);
     expect(await readAll(path, false)).toEqual(lines);
     expect(await readAll(path, true)).toEqual([...lines].reverse());
   });

@@ -159,12 +159,14 @@ export class ServiceClient {
   protected async send<Output>(operation: OperationInfo, input: object, options: CallOptions = {}): Promise<Output> {
     const service = this.serviceInfo.service;
     if (operation.unsupported !== undefined) {
-      throw new TcError(`${operation.action} is not supported by this SDK yet: ${operation.unsupported}`, { service, action: operation.action });
+      throw new TcError(`${operation.action} is not supported by this SDK yet: ${operation.unsupported}`, {
+        service,
+        action: operation.action,
+      });
     }
     validateInput(operation, input, service);
     const signal = options.signal;
-    if (signal?.aborted)
-      throw new TcAbortError(`${operation.action} aborted`, { service, action: operation.action, cause: signal.reason });
+    if (signal?.aborted) throw new TcAbortError(`${operation.action} aborted`, { service, action: operation.action, cause: signal.reason });
     const deadlineMs = positive("deadlineMs", options.deadlineMs ?? this.#deadlineMs);
     const call: CallState = {
       operation,
@@ -302,7 +304,14 @@ export class ServiceClient {
       }, call.deadlineAt - performance.now());
       const onAbort = (): void => {
         finish();
-        reject(new TcAbortError(`${operation.action} aborted`, { service, action: operation.action, attempts: attempt - 1, cause: signal?.reason }));
+        reject(
+          new TcAbortError(`${operation.action} aborted`, {
+            service,
+            action: operation.action,
+            attempts: attempt - 1,
+            cause: signal?.reason,
+          }),
+        );
       };
       if (signal?.aborted) onAbort();
       else signal?.addEventListener("abort", onAbort, { once: true });
@@ -314,7 +323,7 @@ export class ServiceClient {
         (error: unknown) => {
           finish();
           reject(error);
-        }
+        },
       );
     });
   }
@@ -333,7 +342,8 @@ export class ServiceClient {
       scrub: (text) => (scrubber ??= secretScrubber({ ...credentials, signatures: call.signatures }))(text),
     };
     const remaining = call.deadlineAt - performance.now();
-    if (remaining <= 0) return final(new TcTimeoutError("deadline", call.deadlineMs, { service, action: operation.action, attempts: attempt }));
+    if (remaining <= 0)
+      return final(new TcTimeoutError("deadline", call.deadlineMs, { service, action: operation.action, attempts: attempt }));
 
     const timestamp = Math.floor((this.#clock() + this.#clockOffsetMs) / 1000);
     const { authorization, signature } = this.#signer.sign({
@@ -353,7 +363,9 @@ export class ServiceClient {
     this.#beforeRequest(call, attempt);
     const signal = call.signal;
     if (signal?.aborted) {
-      return final(new TcAbortError(`${operation.action} aborted`, { service, action: operation.action, attempts: attempt, cause: signal.reason }));
+      return final(
+        new TcAbortError(`${operation.action} aborted`, { service, action: operation.action, attempts: attempt, cause: signal.reason }),
+      );
     }
 
     const handle = startAttempt(this.#dispatcher(), {
@@ -365,7 +377,7 @@ export class ServiceClient {
     const byDeadline = remaining < call.timeoutMs;
     const timer = limitTimer(
       () => handle.cancel(byDeadline ? new AttemptStop("deadline", call.deadlineMs) : new AttemptStop("attempt", call.timeoutMs)),
-      byDeadline ? remaining : call.timeoutMs
+      byDeadline ? remaining : call.timeoutMs,
     );
     const onAbort = (): void => handle.cancel(new AttemptStop("abort", 0, signal?.reason));
     signal?.addEventListener("abort", onAbort, { once: true });
@@ -452,7 +464,7 @@ export class ServiceClient {
     if (hook === undefined) return;
     const { authorization: _authorization, "x-tc-token": _token, ...headers } = call.headers;
     this.#runHook("beforeRequest", () =>
-      hook({ service: this.serviceInfo.service, action, attempt, url: this.#url, headers, bodyBytes: call.body.length })
+      hook({ service: this.serviceInfo.service, action, attempt, url: this.#url, headers, bodyBytes: call.body.length }),
     );
   }
 
@@ -482,7 +494,7 @@ export class ServiceClient {
         error,
         retryDelayMs,
         ...(takenAsSuccess === undefined ? {} : { takenAsSuccess }),
-      })
+      }),
     );
   }
 

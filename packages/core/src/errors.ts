@@ -76,7 +76,9 @@ export class TcError extends Error {
   /** Recognises errors of this class from any copy of `@tcsdk/core` (see the module notes). */
   static override [Symbol.hasInstance](value: unknown): boolean {
     if (typeof value !== "object" || value === null) return false;
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class `instanceof` asks about, a subclass included
     if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    // biome-ignore lint/complexity/noThisInStatic: as above
     return brandOf(value)?.includes(this.name) ?? false;
   }
 }
@@ -88,11 +90,7 @@ function lineageOf(ctor: object): readonly string[] {
   let names = LINEAGES.get(ctor);
   if (names === undefined) {
     const list: string[] = [];
-    for (
-      let c: unknown = ctor;
-      typeof c === "function" && c !== Error && c !== Function.prototype;
-      c = Object.getPrototypeOf(c)
-    ) {
+    for (let c: unknown = ctor; typeof c === "function" && c !== Error && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
       list.push((c as { name: string }).name);
     }
     names = Object.freeze(list);
@@ -196,7 +194,10 @@ export class TcTimeoutError extends TcError {
   constructor(kind: "attempt" | "deadline", timeoutMs: number, options: TcTimeoutErrorOptions = {}) {
     const option = options.option ?? (kind === "attempt" ? "timeoutMs" : "deadlineMs");
     const detail = options.detail === undefined ? "" : `; ${options.detail}`;
-    super(`${options.action ?? "request"} timed out: ${kind} limit of ${timeoutMs} ms passed (${option})${detail}${suffix(options)}`, options);
+    super(
+      `${options.action ?? "request"} timed out: ${kind} limit of ${timeoutMs} ms passed (${option})${detail}${suffix(options)}`,
+      options,
+    );
     this.kind = kind;
     this.timeoutMs = timeoutMs;
     this.maybeSent = options.maybeSent ?? false;
@@ -221,7 +222,7 @@ export class TcParseError extends TcError {
   /** Creates a parse error. */
   constructor(
     message: string,
-    options: TcErrorOptions & { readonly contentType?: string | undefined; readonly bodySnippet?: string | undefined } = {}
+    options: TcErrorOptions & { readonly contentType?: string | undefined; readonly bodySnippet?: string | undefined } = {},
   ) {
     super(`${message}${suffix(options)}`, options);
     this.contentType = options.contentType;

@@ -32,7 +32,7 @@ type Send = (this: ServiceClient, operation: OperationInfo, input: object, optio
  */
 export function defineOperations(
   client: abstract new (...args: never[]) => ServiceClient,
-  loaders: Readonly<Record<string, OperationLoader>>
+  loaders: Readonly<Record<string, OperationLoader>>,
 ): void {
   const methods: object = Object.create(Object.getPrototypeOf(client.prototype) as object | null);
   for (const [method, load] of Object.entries(loaders)) {
@@ -44,7 +44,7 @@ export function defineOperations(
         (error: unknown) => {
           loading = undefined;
           throw error;
-        }
+        },
       ));
     const call = async function (this: ServiceClient, input: object, options?: CallOptions): Promise<unknown> {
       const send = (this as unknown as { send: Send }).send;

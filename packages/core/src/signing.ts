@@ -77,9 +77,7 @@ export function utcDate(timestampSeconds: number): string {
  * It depends only on the key, the UTC date and the service, so callers may cache it for a day.
  */
 export function deriveSigningKey(secretKey: string, date: string, service: string): Buffer {
-  const kDate = createHmac("sha256", "TC3" + secretKey)
-    .update(date)
-    .digest();
+  const kDate = createHmac("sha256", `TC3${secretKey}`).update(date).digest();
   const kService = createHmac("sha256", kDate).update(service).digest();
   return createHmac("sha256", kService).update("tc3_request").digest();
 }
@@ -130,8 +128,7 @@ export function signTc3(input: Tc3SignInput, signingKey?: Uint8Array): Tc3Signat
   const stringToSign = `${TC3_ALGORITHM}\n${input.timestamp}\n${scope}\n${sha256Hex(canonicalRequest)}`;
   const key = signingKey ?? deriveSigningKey(input.secretKey, date, input.service);
   const signature = createHmac("sha256", key).update(stringToSign).digest("hex");
-  const authorization =
-    `${TC3_ALGORITHM} Credential=${input.secretId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+  const authorization = `${TC3_ALGORITHM} Credential=${input.secretId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
   return { authorization, signature, date, signedHeaders, hashedPayload, canonicalRequest, stringToSign };
 }
 
@@ -149,12 +146,7 @@ export class Tc3Signer {
   /** Signs like {@link signTc3}, reusing the day's derived key. */
   sign(input: Tc3SignInput): Tc3Signature {
     const date = utcDate(input.timestamp);
-    if (
-      this.#key === undefined ||
-      this.#secretKey !== input.secretKey ||
-      this.#date !== date ||
-      this.#service !== input.service
-    ) {
+    if (this.#key === undefined || this.#secretKey !== input.secretKey || this.#date !== date || this.#service !== input.service) {
       this.#key = deriveSigningKey(input.secretKey, date, input.service);
       this.#secretKey = input.secretKey;
       this.#date = date;

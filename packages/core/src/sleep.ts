@@ -7,7 +7,6 @@
 import { TcAbortError } from "./errors.js";
 import { MAX_TIMER_MS } from "./internal/timer.js";
 
-
 /**
  * Resolves after `ms` milliseconds, or rejects with a {@link TcAbortError} as soon as `signal` fires
  * (at once if it already has). The error's `cause` is the signal's `reason`, so
@@ -36,11 +35,14 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       reject(aborted(signal));
     };
     const wait = (left: number): void => {
-      timer = setTimeout(() => {
-        if (left > MAX_TIMER_MS) return wait(left - MAX_TIMER_MS);
-        signal?.removeEventListener("abort", onAbort);
-        resolve();
-      }, Math.min(left, MAX_TIMER_MS));
+      timer = setTimeout(
+        () => {
+          if (left > MAX_TIMER_MS) return wait(left - MAX_TIMER_MS);
+          signal?.removeEventListener("abort", onAbort);
+          resolve();
+        },
+        Math.min(left, MAX_TIMER_MS),
+      );
     };
     wait(ms);
     signal?.addEventListener("abort", onAbort, { once: true });

@@ -37,7 +37,7 @@ describe("bigIntFloor", () => {
         expect(floor <= value).toBe(true);
         expect(nextDouble(floor) > value).toBe(true);
       }),
-      { numRuns: 3000 }
+      { numRuns: 3000 },
     );
   });
 
@@ -48,7 +48,7 @@ describe("bigIntFloor", () => {
         expect(floor >= bound).toBe(value >= BigInt(bound));
         expect(floor < bound).toBe(value < BigInt(bound));
       }),
-      { numRuns: 3000 }
+      { numRuns: 3000 },
     );
   });
 
@@ -57,7 +57,7 @@ describe("bigIntFloor", () => {
       fc.property(anyBigInt, fc.constantFrom(...SAFE_MAXIMA), (value, bound) => {
         expect(bigIntFloor(value) <= bound).toBe(value <= BigInt(bound));
       }),
-      { numRuns: 3000 }
+      { numRuns: 3000 },
     );
   });
 

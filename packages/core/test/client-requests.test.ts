@@ -19,7 +19,7 @@ function verifySignature(request: RecordedRequest, secretKey: string): void {
   const authorization = String(request.headers["authorization"]);
   const match =
     /^TC3-HMAC-SHA256 Credential=([^/]+)\/(\d{4}-\d{2}-\d{2})\/([^/]+)\/tc3_request, SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$/.exec(
-      authorization
+      authorization,
     );
   expect(match, authorization).not.toBeNull();
   const [, secretId, date, service, signedHeaders, signature] = match as unknown as string[];
@@ -56,20 +56,14 @@ describe("the request a client sends", () => {
     expect(request.headers["x-tc-region"]).toBe("ap-guangzhou");
     expect(request.headers["x-tc-token"]).toBeUndefined();
     expect(request.headers["x-tc-language"]).toBeUndefined();
-    expect(request.headers["user-agent"]).toBe(
-      `@tcsdk/test-service/9.8.7 tcsdk-core/${getCoreVersion()} node/${process.version}`
-    );
-    expect(String(request.headers["authorization"])).toContain(
-      `Credential=${testCredentials.secretId}/2023-11-14/cls/tc3_request`
-    );
+    expect(request.headers["user-agent"]).toBe(`@tcsdk/test-service/9.8.7 tcsdk-core/${getCoreVersion()} node/${process.version}`);
+    expect(String(request.headers["authorization"])).toContain(`Credential=${testCredentials.secretId}/2023-11-14/cls/tc3_request`);
     verifySignature(request, testCredentials.secretKey);
   });
 
   it("leaves X-TC-Region out without a region, and sends X-TC-Token and X-TC-Language when set", async () => {
     server = await startServer((_req, res) => sendJson(res, apiSuccess()));
-    client = new TestClient(
-      localOptions(server.url, { credentials: { ...testCredentials }, language: "en-US", userAgent: "my-app/1.0" })
-    );
+    client = new TestClient(localOptions(server.url, { credentials: { ...testCredentials }, language: "en-US", userAgent: "my-app/1.0" }));
     await client.call(DescribeExports, { TopicId: "t" });
     const [request] = server.requests as [RecordedRequest];
     expect(request.headers["x-tc-region"]).toBeUndefined();
@@ -97,7 +91,7 @@ describe("the request a client sends", () => {
           calls++;
           return Promise.resolve({ secretId: `AKID-${calls}`, secretKey: `key-${calls}` });
         },
-      })
+      }),
     );
     await client.call(DescribeExports, {});
     await client.call(DescribeExports, {});
@@ -121,8 +115,8 @@ describe("64-bit integers", () => {
     server = await startServer((_req, res) =>
       sendJson(
         res,
-        '{"Response":{"Exports":[{"FileSize":9007199254740993,"Count":12,"Ratio":0.5,"Big":-12345678901234567890,"Safe":1234567890123456}],"RequestId":"r"}}'
-      )
+        '{"Response":{"Exports":[{"FileSize":9007199254740993,"Count":12,"Ratio":0.5,"Big":-12345678901234567890,"Safe":1234567890123456}],"RequestId":"r"}}',
+      ),
     );
     client = new TestClient(localOptions(server.url));
     const answer = await client.call<{ Exports: Record<string, unknown>[] }>(DescribeExports, {});

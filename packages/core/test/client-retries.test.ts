@@ -138,8 +138,8 @@ describe("the retry table (counted on the server)", () => {
         (_req, res) => sendJson(res, apiError("RequestLimitExceeded")),
         internalError,
         (_req, res) => sendJson(res, apiError("InternalError"), 200, { "retry-after": "0" }),
-        ok
-      )
+        ok,
+      ),
     );
     const delays: (number | undefined)[] = [];
     client = new TestClient(
@@ -147,7 +147,7 @@ describe("the retry table (counted on the server)", () => {
         maxAttempts: 5,
         random: () => 0.01,
         hooks: { afterResponse: (info: AfterResponseInfo) => delays.push(info.retryDelayMs) },
-      })
+      }),
     );
     await client.call(DescribeExports, {});
     // retry 0 (throttled): 1000/2 + 0.01·1000/2; retry 1 (fault): 0.01·(100·2); then Retry-After: 0; then success.
@@ -172,7 +172,7 @@ describe("the retry table (counted on the server)", () => {
           },
         },
         random: () => 0.9,
-      })
+      }),
     );
     await expect(client.call(CreateExport, {})).resolves.toEqual({ Done: true, RequestId: "rid-ok" });
     server = await started;
@@ -201,7 +201,7 @@ describe("the retry table (counted on the server)", () => {
 
   it("re-signs for clock skew only once per call", async () => {
     server = await startServer((_req, res) =>
-      sendJson(res, apiError("AuthFailure.SignatureExpire"), 200, { date: new Date(Date.now() + 3_600_000).toUTCString() })
+      sendJson(res, apiError("AuthFailure.SignatureExpire"), 200, { date: new Date(Date.now() + 3_600_000).toUTCString() }),
     );
     client = new TestClient(localOptions(server.url));
     const error = await rejectionOf(client.call(DescribeExports, {}));
@@ -240,9 +240,7 @@ describe("answers that are not API 3.0 JSON → TcParseError", () => {
   });
 
   it("a service error keeps code, message, RequestId, action, service and status", async () => {
-    server = await startServer((_req, res) =>
-      sendJson(res, apiError("ResourceNotFound.TopicNotExist", "no such topic", "rid-404"))
-    );
+    server = await startServer((_req, res) => sendJson(res, apiError("ResourceNotFound.TopicNotExist", "no such topic", "rid-404")));
     client = new TestClient(localOptions(server.url));
     const error = await rejectionOf(client.call(CreateExport, {}));
     expect(error).toBeInstanceOf(TcServiceError);
@@ -255,7 +253,7 @@ describe("answers that are not API 3.0 JSON → TcParseError", () => {
       attempts: 1,
     });
     expect((error as Error).message).toBe(
-      "CreateExport failed: ResourceNotFound.TopicNotExist: no such topic (HTTP 200, RequestId rid-404)"
+      "CreateExport failed: ResourceNotFound.TopicNotExist: no such topic (HTTP 200, RequestId rid-404)",
     );
   });
 });

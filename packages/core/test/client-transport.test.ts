@@ -61,11 +61,14 @@ describe("connections", () => {
   it("reaches an https endpoint through the proxy named by HTTPS_PROXY alone", async () => {
     const tls = new URL("./fixtures/tls/", import.meta.url);
     const seen: string[] = [];
-    const https = createHttpsServer({ key: readFileSync(new URL("key.pem", tls)), cert: readFileSync(new URL("cert.pem", tls)) }, (req, res) => {
-      seen.push(String(req.headers["x-tc-action"]));
-      req.resume();
-      req.on("end", () => sendJson(res, apiSuccess({ Secure: true }, "rid-tls")));
-    });
+    const https = createHttpsServer(
+      { key: readFileSync(new URL("key.pem", tls)), cert: readFileSync(new URL("cert.pem", tls)) },
+      (req, res) => {
+        seen.push(String(req.headers["x-tc-action"]));
+        req.resume();
+        req.on("end", () => sendJson(res, apiSuccess({ Secure: true }, "rid-tls")));
+      },
+    );
     await new Promise<void>((resolve) => https.listen(0, "127.0.0.1", resolve));
     try {
       proxy = await startConnectProxy();
@@ -166,7 +169,7 @@ describe("abort", () => {
       localOptions(server.url, {
         random: () => 0.99, // a wait of about 1 s, which the abort cuts short
         hooks: { afterResponse: (info) => info.retryDelayMs !== undefined && setImmediate(() => controller.abort()) },
-      })
+      }),
     );
     const error = await rejectionOf(client.call(CreateExport, {}, { signal: controller.signal }));
     expect(error).toBeInstanceOf(TcAbortError);

@@ -84,7 +84,7 @@ const validateCreateExport: InputValidator = Object.assign(
     validateCreateExport.errors = errors.length > 0 ? errors : null;
     return errors.length === 0;
   },
-  { errors: null }
+  { errors: null },
 );
 
 const CreateExport: OperationInfo = {
@@ -164,7 +164,7 @@ describe("validation before sending", () => {
           credentialCalls++;
           return Promise.resolve({ secretId: "id", secretKey: "key" });
         },
-      })
+      }),
     );
     const error = await rejectionOf(client.call(CreateExport, input));
     expect(error).toBeInstanceOf(TcValidationError);
@@ -185,9 +185,7 @@ describe("validation before sending", () => {
     server = await startServer((_req, res) => sendJson(res, apiSuccess()));
     client = new TestClient(localOptions(server.url));
     await client.call(CreateExport, { TopicId: "t", Count: 1, From: -(2n ** 63n), To: 2n ** 64n - 1n });
-    expect(server.requests[0]?.body.toString()).toBe(
-      '{"TopicId":"t","Count":1,"From":-9223372036854775808,"To":18446744073709551615}'
-    );
+    expect(server.requests[0]?.body.toString()).toBe('{"TopicId":"t","Count":1,"From":-9223372036854775808,"To":18446744073709551615}');
   });
 });
 
@@ -218,7 +216,7 @@ describe("64-bit range of bigint inputs", () => {
     expect(error).toMatchObject({ parameter, rule: "int64Range", value, action: "CreateExport", service: "cls" });
     expect((error as Error).message).toBe(
       `CreateExport: parameter ${parameter} must be a 64-bit integer, from -9223372036854775808 to 18446744073709551615 ` +
-        `(rule "int64Range"), got ${value}n`
+        `(rule "int64Range"), got ${value}n`,
     );
     expect(server.requests.length).toBe(0);
   });

@@ -41,7 +41,7 @@ function writeProfileFile(text: string): string {
 /** A fake CVM metadata service on 127.0.0.1 with role `cls-role`; `answer` makes the credentials JSON. */
 async function startMetadata(
   answer: (index: number) => unknown,
-  delayMs = 0
+  delayMs = 0,
 ): Promise<{ server: TestServer; base: string; credentialFetches: () => number }> {
   let fetches = 0;
   const handler: Handler = (req, res) => {
@@ -86,7 +86,7 @@ describe("environment", () => {
 describe("profile file", () => {
   it("reads [default] from ~/.tencentcloud/credentials under HOME", async () => {
     const path = writeProfileFile(
-      '# mine\n[default]\nsecret_id = AKIDfile\nsecret_key = "filekey"\n\n[other]\nsecret_id=o\nsecret_key=ok\ntoken=otok\n'
+      '# mine\n[default]\nsecret_id = AKIDfile\nsecret_key = "filekey"\n\n[other]\nsecret_id=o\nsecret_key=ok\ntoken=otok\n',
     );
     expect(defaultProfilePath()).toBe(path);
     await expect(fromProfileFile()()).resolves.toEqual({ secretId: "AKIDfile", secretKey: "filekey" });
@@ -171,7 +171,7 @@ describe("the chain", () => {
         envCalls++;
         return Promise.reject(new TcCredentialsError("environment: nothing"));
       },
-      () => Promise.resolve({ secretId: "second", secretKey: "k" })
+      () => Promise.resolve({ secretId: "second", secretKey: "k" }),
     );
     expect((await chain()).secretId).toBe("second");
     expect((await chain()).secretId).toBe("second");
@@ -188,9 +188,7 @@ describe("the chain", () => {
     expect(tried).toHaveLength(3);
     expect(tried[0]).toBe("environment: TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY not set");
     expect(tried[1]).toMatch(/^profile file .*\.tencentcloud\/credentials: not found$/);
-    expect(tried[2]).toMatch(
-      /^instance role: http:\/\/127\.0\.0\.1:\d+\/latest\/meta-data\/cam\/security-credentials\/: HTTP 404$/
-    );
+    expect(tried[2]).toMatch(/^instance role: http:\/\/127\.0\.0\.1:\d+\/latest\/meta-data\/cam\/security-credentials\/: HTTP 404$/);
     expect((error as Error).message).toContain("no credentials found; tried: environment:");
   });
 

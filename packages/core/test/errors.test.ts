@@ -6,16 +6,8 @@ import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
 import * as errors from "../src/errors.js";
 
-const {
-  TcError,
-  TcServiceError,
-  TcValidationError,
-  TcNetworkError,
-  TcTimeoutError,
-  TcAbortError,
-  TcParseError,
-  TcCredentialsError,
-} = errors;
+const { TcError, TcServiceError, TcValidationError, TcNetworkError, TcTimeoutError, TcAbortError, TcParseError, TcCredentialsError } =
+  errors;
 
 /** A second, independent copy of the errors module, as a second install of @tcsdk/core would load it. */
 const copyDir = mkdtempSync(join(tmpdir(), "tcsdk-core-copy-"));

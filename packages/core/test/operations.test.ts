@@ -61,7 +61,9 @@ function lazyClientClass(loads: { describeExports: number; createExport: number 
       return { operation: { action: "CreateExport", idempotent: false } };
     },
   });
-  return LazyClient as unknown as new (options: ClientOptions) => LazyMethods & ServiceClient;
+  return LazyClient as unknown as new (
+    options: ClientOptions,
+  ) => LazyMethods & ServiceClient;
 }
 
 let server: TestServer;
@@ -130,7 +132,12 @@ describe("an action this SDK cannot call yet", () => {
         super(testService, options);
       }
     }
-    const uploadLog: OperationInfo = { action: "UploadLog", idempotent: false, unsupported: "it takes a protobuf body", validate: enumCheck };
+    const uploadLog: OperationInfo = {
+      action: "UploadLog",
+      idempotent: false,
+      unsupported: "it takes a protobuf body",
+      validate: enumCheck,
+    };
     defineOperations(PartClient, { uploadLog: async () => ({ operation: uploadLog }) });
     const client = new PartClient(localOptions(server.url)) as PartClient & { uploadLog(input: object): Promise<unknown> };
     const error = await rejectionOf(client.uploadLog({ Order: "ASC" }));

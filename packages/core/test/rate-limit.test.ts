@@ -38,7 +38,7 @@ function ask(limiter: RateLimiter, action: string, perSecond: number, options?: 
     },
     (error: unknown) => {
       pending.refused = error as TurnRefused;
-    }
+    },
   );
   return pending;
 }
@@ -92,10 +92,17 @@ describe("RateLimiter (n calls per second, timed from the ends of the calls)", (
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 1, max: 6 }),
-        fc.array(fc.record({ gap: fc.integer({ min: 0, max: 400 }), length: fc.integer({ min: 0, max: 1500 }), at: fc.double({ min: 0, max: 1, noNaN: true }) }), {
-          minLength: 1,
-          maxLength: 18,
-        }),
+        fc.array(
+          fc.record({
+            gap: fc.integer({ min: 0, max: 400 }),
+            length: fc.integer({ min: 0, max: 1500 }),
+            at: fc.double({ min: 0, max: 1, noNaN: true }),
+          }),
+          {
+            minLength: 1,
+            maxLength: 18,
+          },
+        ),
         async (n, shapes) => {
           const limiter = fakeLimiter();
           const calls = Array.from({ length: 3 * n }, (_, i) => shapes[i % shapes.length] ?? { gap: 0, length: 0, at: 0 });
@@ -128,9 +135,9 @@ describe("RateLimiter (n calls per second, timed from the ends of the calls)", (
             const earliest = Math.max(asked[i] ?? 0, starts[i - 1] ?? 0, i >= n ? (ends[i - n] ?? 0) + 1000 : 0);
             expect(start).toBe(earliest);
           });
-        }
+        },
       ),
-      { numRuns: 150 }
+      { numRuns: 150 },
     );
   });
 
@@ -251,9 +258,7 @@ describe("client-side rate limiting", () => {
     const { waits, logger } = waitsLogger();
     client = new TestClient(localOptions(server.url, { rateLimit: { perSecond: 2 }, clock: () => 1_700_000_000_000, logger }));
     const order: string[] = [];
-    const calls = ["first", "second", "third"].map((name) =>
-      client?.call(DescribeExports, { Name: name }).then(() => order.push(name))
-    );
+    const calls = ["first", "second", "third"].map((name) => client?.call(DescribeExports, { Name: name }).then(() => order.push(name)));
     await Promise.all(calls);
     expect(waits).toEqual([1000]);
     expect(JSON.parse(server.requests[2]?.body.toString() ?? "{}")).toEqual({ Name: "third" });
@@ -296,7 +301,7 @@ describe("client-side rate limiting", () => {
 
   it("a retry takes a turn too", async () => {
     server = await startServer((req, res) =>
-      req.index === 0 ? sendJson(res, apiError("InternalError", "try again")) : sendJson(res, apiSuccess())
+      req.index === 0 ? sendJson(res, apiError("InternalError", "try again")) : sendJson(res, apiSuccess()),
     );
     const { waits, logger } = waitsLogger();
     client = new TestClient(localOptions(server.url, { rateLimit: { perSecond: 1 }, clock: () => 0, logger }));
@@ -336,7 +341,7 @@ describe("client-side rate limiting", () => {
         rateLimit: { perSecond: 1 },
         clock: () => 0,
         logger: { debug: (message) => message === "tcsdk rate limit wait" && controller.abort(new Error("enough")) },
-      })
+      }),
     );
     await client.call(DescribeExports, {});
     const error = await rejectionOf(client.call(DescribeExports, {}, { signal: controller.signal }));

@@ -73,18 +73,26 @@ describe("an answer cut after its head keeps its status, RequestId and Date", ()
   });
 
   it("InternalError on CreateExport says it may have taken effect; a refusal does not", async () => {
-    server = await startServer(script((_req, res) => sendJson(res, apiError("InternalError", "boom", "rid-500"), 500), (_req, res) => sendJson(res, apiError("InvalidParameter"))));
+    server = await startServer(
+      script(
+        (_req, res) => sendJson(res, apiError("InternalError", "boom", "rid-500"), 500),
+        (_req, res) => sendJson(res, apiError("InvalidParameter")),
+      ),
+    );
     client = new TestClient(localOptions(server.url));
     const internal = (await rejectionOf(client.call(CreateExport, {}))) as TcServiceError;
     expect(internal.message).toBe(
-      "CreateExport failed: InternalError: boom; CreateExport may have taken effect, and is not re-sent (not safe to): check before calling it again (HTTP 500, RequestId rid-500)"
+      "CreateExport failed: InternalError: boom; CreateExport may have taken effect, and is not re-sent (not safe to): check before calling it again (HTTP 500, RequestId rid-500)",
     );
     const refused = (await rejectionOf(client.call(CreateExport, {}))) as TcServiceError;
     expect(refused.message).not.toContain("may have taken effect");
   });
 
   it("an unreadable 2xx or 5xx on CreateExport may have taken effect; a 4xx page (throttling, a firewall) was a refusal", async () => {
-    const page = (status: number): Handler => (_req, res) => res.writeHead(status, { "content-type": "text/html" }).end("<h1>no</h1>");
+    const page =
+      (status: number): Handler =>
+      (_req, res) =>
+        res.writeHead(status, { "content-type": "text/html" }).end("<h1>no</h1>");
     server = await startServer(script(page(200), page(502), page(429), page(403)));
     client = new TestClient(localOptions(server.url, { maxAttempts: 1 }));
     const messages: string[] = [];
@@ -144,7 +152,7 @@ describe("a delete that an earlier attempt did resolves as success (absentAfterS
 
     const requestsBefore = server.requests.length;
     server.handle((req, res) =>
-      req.index === requestsBefore ? sendJson(res, apiError("RequestLimitExceeded"), 200, { "retry-after": "0" }) : gone(req, res)
+      req.index === requestsBefore ? sendJson(res, apiError("RequestLimitExceeded"), 200, { "retry-after": "0" }) : gone(req, res),
     );
     const afterThrottle = await rejectionOf(client.call(DeleteExport, { ExportId: "e" }));
     expect(afterThrottle).toBeInstanceOf(TcServiceError);
@@ -155,7 +163,10 @@ describe("a delete that an earlier attempt did resolves as success (absentAfterS
     server = await startServer(script(resetAfterReceiving, gone));
     client = new TestClient(localOptions(server.url));
     const plainDelete: OperationInfo = { action: "DeleteExport", idempotent: true };
-    await expect(client.call(plainDelete, { ExportId: "e" })).rejects.toMatchObject({ code: "ResourceNotFound.ExportNotExist", attempts: 2 });
+    await expect(client.call(plainDelete, { ExportId: "e" })).rejects.toMatchObject({
+      code: "ResourceNotFound.ExportNotExist",
+      attempts: 2,
+    });
   });
 });
 
@@ -203,7 +214,12 @@ describe("credentials resolve within the call", () => {
     server = await startServer((_req, res) => sendJson(res, apiSuccess({ Done: true })));
     const slowProvider = (): Promise<{ secretId: string; secretKey: string }> =>
       new Promise((resolve) => setTimeout(() => resolve({ secretId: "AKIDx", secretKey: "key-of-the-test" }), 30));
-    client = new TestClient({ ...localOptions(server.url), credentials: slowProvider, deadlineMs: Number.MAX_SAFE_INTEGER, timeoutMs: 2 ** 40 });
+    client = new TestClient({
+      ...localOptions(server.url),
+      credentials: slowProvider,
+      deadlineMs: Number.MAX_SAFE_INTEGER,
+      timeoutMs: 2 ** 40,
+    });
     await expect(client.call(DescribeExports, {})).resolves.toMatchObject({ Done: true });
     await expect(client.call(DescribeExports, {}, { deadlineMs: 30 * 24 * 3600 * 1000 })).resolves.toMatchObject({ Done: true });
   });
@@ -231,15 +247,22 @@ describe("plain HTTP only to this machine, unless the user accepts the risk", ()
     "refuses %s, naming the fix",
     (endpoint) => {
       expect(() => new TestClient({ endpoint })).toThrow(/plain HTTP to a host that is not loopback.*https:\/\/.*allowInsecureHttp: true/);
-    }
+    },
   );
 
-  it.each(["http://127.0.0.1:9000", "http://127.8.9.10", "http://127.1", "http://0x7f.1:80", "http://[::ffff:127.0.0.1]:9", "http://localhost:4566", "http://LOCALHOST", "http://[::1]:8080", "https://10.0.0.8"])(
-    "takes %s",
-    (endpoint) => {
-      expect(() => new TestClient({ endpoint })).not.toThrow();
-    }
-  );
+  it.each([
+    "http://127.0.0.1:9000",
+    "http://127.8.9.10",
+    "http://127.1",
+    "http://0x7f.1:80",
+    "http://[::ffff:127.0.0.1]:9",
+    "http://localhost:4566",
+    "http://LOCALHOST",
+    "http://[::1]:8080",
+    "https://10.0.0.8",
+  ])("takes %s", (endpoint) => {
+    expect(() => new TestClient({ endpoint })).not.toThrow();
+  });
 
   it("takes any http: host with allowInsecureHttp, and the default hosts are HTTPS", async () => {
     expect(() => new TestClient({ endpoint: "http://10.0.0.8:9000", allowInsecureHttp: true })).not.toThrow();

@@ -15,10 +15,9 @@ let scenario: Handler = (_req, res) => sendJson(res, apiSuccess());
 
 const record = (level: string) => (message: string, fields: LogFields) => {
   lines.push(
-    `${level} ${message} ${JSON.stringify(fields, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v))} ${inspect(
-      fields,
-      { depth: 10 }
-    )}`
+    `${level} ${message} ${JSON.stringify(fields, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v))} ${inspect(fields, {
+      depth: 10,
+    })}`,
   );
 };
 
@@ -56,50 +55,50 @@ describe("secrets never reach logs, hooks or errors", () => {
     const skewHeaders = { date: new Date(Date.now() + 600_000).toUTCString() };
     await run(
       (_req, res) => sendJson(res, apiSuccess({ ExportId: "e" })),
-      (c) => c.call(CreateExport, { TopicId: "t" })
+      (c) => c.call(CreateExport, { TopicId: "t" }),
     );
     await run(
       (_req, res) => sendJson(res, apiError("ResourceNotFound.TopicNotExist")),
-      (c) => c.call(CreateExport, {})
+      (c) => c.call(CreateExport, {}),
     );
     let throttledSoFar = 0;
     await run(
       (_req, res) =>
         throttledSoFar++ === 2 ? sendJson(res, apiSuccess()) : sendJson(res, apiError("RequestLimitExceeded"), 200, { "retry-after": "0" }),
-      (c) => c.call(DescribeExports, {})
+      (c) => c.call(DescribeExports, {}),
     );
     expect(throttledSoFar).toBe(3);
     await run(
       (_req, res) => sendJson(res, apiError("InternalError")),
-      (c) => c.call(DescribeExports, {})
+      (c) => c.call(DescribeExports, {}),
     );
     await run(
       (_req, res) => res.writeHead(502, { "content-type": "text/html" }).end("<h1>502</h1>"),
-      (c) => c.call(CreateExport, {})
+      (c) => c.call(CreateExport, {}),
     );
     await run(
       (_req, res) => sendJson(res, '{"Response":{"RequestId":"cut'),
-      (c) => c.call(CreateExport, {})
+      (c) => c.call(CreateExport, {}),
     );
     await run(
       (_req, res) => res.socket?.destroy(),
-      (c) => c.call(CreateExport, {})
+      (c) => c.call(CreateExport, {}),
     );
     await run(
       () => undefined,
       (c) => c.call(CreateExport, {}),
-      { timeoutMs: 100 }
+      { timeoutMs: 100 },
     );
     await run(
       () => undefined,
-      (c) => c.call(CreateExport, {}, { signal: AbortSignal.timeout(50) })
+      (c) => c.call(CreateExport, {}, { signal: AbortSignal.timeout(50) }),
     );
     await run(
       (req, res) => {
         const late = Math.abs(Date.now() + 600_000 - Number(req.headers["x-tc-timestamp"]) * 1000) > 300_000;
         sendJson(res, late ? apiError("AuthFailure.SignatureExpire") : apiSuccess(), 200, skewHeaders);
       },
-      (c) => c.call(CreateExport, {})
+      (c) => c.call(CreateExport, {}),
     );
     // Credential failures: a provider that throws, and a metadata answer holding secrets but no success.
     await run(
@@ -107,7 +106,7 @@ describe("secrets never reach logs, hooks or errors", () => {
       (c) => c.call(CreateExport, {}),
       {
         credentials: () => Promise.reject(new TypeError("provider broke")),
-      }
+      },
     );
     const metadata = await startServer((_req, res) =>
       sendJson(res, {
@@ -115,14 +114,14 @@ describe("secrets never reach logs, hooks or errors", () => {
         TmpSecretKey: testCredentials.secretKey,
         Token: testCredentials.sessionToken,
         Code: "Failure",
-      })
+      }),
     );
     await run(
       (_req, res) => sendJson(res, apiSuccess()),
       (c) => c.call(CreateExport, {}),
       {
         credentials: fromInstanceRole({ metadataUrl: `${metadata.url}/latest/meta-data/`, roleName: "r" }),
-      }
+      },
     );
     await metadata.close();
 
@@ -139,12 +138,7 @@ describe("secrets never reach logs, hooks or errors", () => {
         return [e.message, e.stack ?? "", JSON.stringify(e), inspect(e, { depth: 10 }), String(e.cause ?? "")];
       }),
     ];
-    const needles = [
-      testCredentials.secretKey,
-      testCredentials.sessionToken,
-      ...(signatures as string[]),
-      "TC3-HMAC-SHA256 Credential",
-    ];
+    const needles = [testCredentials.secretKey, testCredentials.sessionToken, ...(signatures as string[]), "TC3-HMAC-SHA256 Credential"];
     for (const haystack of haystacks) {
       for (const needle of needles) {
         expect(haystack.includes(needle), `found ${needle.slice(0, 12)}… in: ${haystack.slice(0, 200)}`).toBe(false);
@@ -175,19 +169,19 @@ describe("secrets echoed by the server are scrubbed", () => {
     await run(
       (req, res) => sendJson(res, apiError("InternalError", `${echo(req)} earlier: ${seen()}`, `rid ${token}`)),
       (c) => c.call(DescribeExports, {}),
-      echoOptions({ random: () => 0 })
+      echoOptions({ random: () => 0 }),
     );
     // the code itself and the RequestId header
     await run(
       (req, res) => sendJson(res, apiError(`AuthFailure.${String(req.headers["x-tc-token"])}`), 400, { "x-tc-requestid": token }),
       (c) => c.call(CreateExport, {}),
-      echoOptions()
+      echoOptions(),
     );
     // a gateway's HTML error page, HTML-escaped
     await run(
       (req, res) => res.writeHead(502, { "content-type": "text/html" }).end(`<pre>${html(echo(req))}</pre>`),
       (c) => c.call(CreateExport, {}),
-      echoOptions()
+      echoOptions(),
     );
     // a proxy's text answer, JSON- and URL-escaped
     await run(
@@ -196,25 +190,26 @@ describe("secrets echoed by the server are scrubbed", () => {
           .writeHead(200, { "content-type": "text/plain" })
           .end(`${JSON.stringify(echo(req)).replaceAll("/", "\\/")} ${encodeURIComponent(echo(req))}`),
       (c) => c.call(CreateExport, {}),
-      echoOptions()
+      echoOptions(),
     );
     // JSON cut short right after the echo: the parser's own message quotes it
     await run(
       (req, res) => sendJson(res, `{"Response":{"X":${JSON.stringify(echo(req))}`),
       (c) => c.call(CreateExport, {}),
-      echoOptions()
+      echoOptions(),
     );
     // a malformed answer head that carries the echo: the HTTP parser's error quotes the bytes
     await run(
       (req, res) => res.socket?.end(`HTTP/1.1 200 OK\r\nX-Echo ${echo(req)}\r\n\r\n`),
       (c) => c.call(CreateExport, {}),
-      echoOptions()
+      echoOptions(),
     );
     // headers the errors keep (Content-Type, Date) carrying the token
     await run(
-      (req, res) => res.writeHead(502, { "content-type": `text/html; ${String(req.headers["x-tc-token"])}`, date: `x ${token}` }).end("<h1>502</h1>"),
+      (req, res) =>
+        res.writeHead(502, { "content-type": `text/html; ${String(req.headers["x-tc-token"])}`, date: `x ${token}` }).end("<h1>502</h1>"),
       (c) => c.call(CreateExport, {}),
-      echoOptions()
+      echoOptions(),
     );
     const echoed = errors.slice(first);
     expect(echoed.length).toBe(7);
@@ -228,7 +223,12 @@ describe("secrets echoed by the server are scrubbed", () => {
     });
     // the echoes did arrive: what was there is now marked
     expect(texts.filter((text) => text.includes("[redacted]")).length).toBeGreaterThan(6);
-    const variants = (secret: string): string[] => [secret, JSON.stringify(secret).slice(1, -1).replaceAll("/", "\\/"), encodeURIComponent(secret), html(secret)];
+    const variants = (secret: string): string[] => [
+      secret,
+      JSON.stringify(secret).slice(1, -1).replaceAll("/", "\\/"),
+      encodeURIComponent(secret),
+      html(secret),
+    ];
     const needles = [...variants(token), ...variants(testCredentials.secretKey), ...signatures];
     for (const haystack of [...texts, ...lines]) {
       for (const needle of needles) {

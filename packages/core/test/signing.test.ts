@@ -145,17 +145,15 @@ describe("TC3 properties", () => {
     const field = fc.constantFrom(...(Object.keys(fields) as (keyof typeof fields)[]));
     fc.assert(
       fc.property(
-        field.chain((name) =>
-          fc.tuple(fc.constant(name), fields[name] as fc.Arbitrary<unknown>, fields[name] as fc.Arbitrary<unknown>)
-        ),
+        field.chain((name) => fc.tuple(fc.constant(name), fields[name] as fc.Arbitrary<unknown>, fields[name] as fc.Arbitrary<unknown>)),
         ([name, a, b]) => {
           fc.pre(a !== b);
           const first = signTc3({ ...base, [name]: a });
           const second = signTc3({ ...base, [name]: b });
           expect(first.signature).not.toBe(second.signature);
-        }
+        },
       ),
-      { numRuns: 500 }
+      { numRuns: 500 },
     );
   });
 
@@ -167,23 +165,18 @@ describe("TC3 properties", () => {
         const second = signTc3({ ...base, secretId: b });
         expect(first.signature).toBe(second.signature);
         expect(first.authorization).not.toBe(second.authorization);
-      })
+      }),
     );
   });
 
   it("one changed byte of a binary payload changes the signature", () => {
     fc.assert(
-      fc.property(
-        fc.uint8Array({ minLength: 1, maxLength: 256 }),
-        fc.nat(),
-        fc.integer({ min: 1, max: 255 }),
-        (bytes, at, flip) => {
-          const changed = Uint8Array.from(bytes);
-          const index = at % changed.length;
-          changed[index] = (changed[index] as number) ^ flip;
-          expect(signTc3({ ...base, payload: bytes }).signature).not.toBe(signTc3({ ...base, payload: changed }).signature);
-        }
-      )
+      fc.property(fc.uint8Array({ minLength: 1, maxLength: 256 }), fc.nat(), fc.integer({ min: 1, max: 255 }), (bytes, at, flip) => {
+        const changed = Uint8Array.from(bytes);
+        const index = at % changed.length;
+        changed[index] = (changed[index] as number) ^ flip;
+        expect(signTc3({ ...base, payload: bytes }).signature).not.toBe(signTc3({ ...base, payload: changed }).signature);
+      }),
     );
   });
 
@@ -198,7 +191,7 @@ describe("TC3 properties", () => {
         expect(result.date).toBe(expected);
         expect(result.stringToSign.split("\n")[2]).toBe(`${expected}/cls/tc3_request`);
         expect(result.authorization).toContain(`Credential=AKIDexample/${expected}/cls/tc3_request`);
-      })
+      }),
     );
     expect(utcDate(midnight - 1)).toBe("2023-11-13");
     expect(utcDate(midnight)).toBe("2023-11-14");

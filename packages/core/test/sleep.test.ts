@@ -16,7 +16,7 @@ describe("sleep", () => {
     let done = false;
     promise.then(
       () => (done = true),
-      () => (done = true)
+      () => (done = true),
     );
     await vi.advanceTimersByTimeAsync(0);
     return done;

@@ -66,7 +66,9 @@ describe.each(PUBLISHABLE.map((pkg) => [pkg.name, pkg] as const))("attw %s", (na
         expect(resolved?.resolution?.isTypeScript, `${subpath} (${kind}) resolves to declarations`).toBe(true);
         expect(resolved?.resolution?.fileName, `${subpath} (${kind})`).toMatch(/\/dist\/.+\.d\.ts$/);
       }
-      expect(report.analysis.entrypoints[subpath]?.resolutions["node16-esm"]?.implementationResolution?.fileName).toMatch(/\/dist\/.+\.js$/);
+      expect(report.analysis.entrypoints[subpath]?.resolutions["node16-esm"]?.implementationResolution?.fileName).toMatch(
+        /\/dist\/.+\.js$/,
+      );
     }
   });
 });

@@ -88,7 +88,11 @@ describe("packed install of @tcsdk/cls + @tcsdk/core with npm, outside the works
     await mkdir(home, { recursive: true });
     await writeFile(path.join(project, "index.mjs"), await readQuickStart());
 
-    const result = await runCommand(process.execPath, ["index.mjs"], { cwd: project, env: quickStartEnv(home, emulator.url), timeoutMs: 60_000 });
+    const result = await runCommand(process.execPath, ["index.mjs"], {
+      cwd: project,
+      env: quickStartEnv(home, emulator.url),
+      timeoutMs: 60_000,
+    });
 
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
@@ -104,7 +108,11 @@ describe("packed install of @tcsdk/cls + @tcsdk/core with npm, outside the works
     await writeFile(path.join(project, "invalid.mjs"), broken);
     const before = await exportCount();
 
-    const result = await runCommand(process.execPath, ["invalid.mjs"], { cwd: project, env: quickStartEnv(project, emulator.url), timeoutMs: 60_000 });
+    const result = await runCommand(process.execPath, ["invalid.mjs"], {
+      cwd: project,
+      env: quickStartEnv(project, emulator.url),
+      timeoutMs: 60_000,
+    });
 
     expect(result.code).toBe(0);
     expect(result.stdout).toBe("");
@@ -122,7 +130,9 @@ describe("packed install of @tcsdk/cls + @tcsdk/core with npm, outside the works
     const clsManifest = JSON.parse(await readFile(path.join(project, "node_modules/@tcsdk/cls/package.json"), "utf8")) as {
       dependencies: Record<string, string>;
     };
-    const coreManifest = JSON.parse(await readFile(path.join(project, "node_modules/@tcsdk/core/package.json"), "utf8")) as { version: string };
+    const coreManifest = JSON.parse(await readFile(path.join(project, "node_modules/@tcsdk/core/package.json"), "utf8")) as {
+      version: string;
+    };
     expect(clsManifest.dependencies["@tcsdk/core"]).toBe(`^${coreManifest.version}`);
     // Only one copy of core: the one cls depends on is the top-level one.
     await expect(lstat(path.join(project, "node_modules/@tcsdk/cls/node_modules/@tcsdk/core"))).rejects.toMatchObject({ code: "ENOENT" });

@@ -17,7 +17,9 @@ describe.each(PUBLISHABLE.map((pkg) => [pkg.name] as const))("publint %s", (name
 
     expect(pkg["name"]).toBe(name);
     const describe = (type: string): string[] =>
-      messages.filter((message) => message.type === type).map((message) => `${message.code}: ${formatMessage(message, pkg, { color: false }) ?? ""}`);
+      messages
+        .filter((message) => message.type === type)
+        .map((message) => `${message.code}: ${formatMessage(message, pkg, { color: false }) ?? ""}`);
     const suggestions = describe("suggestion");
     if (suggestions.length > 0) console.info(`publint suggestions for ${name}:\n${suggestions.join("\n")}`);
     expect(describe("error")).toEqual([]);
@@ -27,7 +29,12 @@ describe.each(PUBLISHABLE.map((pkg) => [pkg.name] as const))("publint %s", (name
 
 describe("publint harness", () => {
   it("does report a broken package (exports pointing at a file that is not packed), so a pass means something", async () => {
-    const manifest = { name: "broken", version: "1.0.0", type: "module", exports: { ".": { types: "./dist/index.d.ts", default: "./dist/index.js" } } };
+    const manifest = {
+      name: "broken",
+      version: "1.0.0",
+      type: "module",
+      exports: { ".": { types: "./dist/index.d.ts", default: "./dist/index.js" } },
+    };
     const files = [{ name: "package/package.json", data: JSON.stringify(manifest) }];
     const { messages } = await publint({ pack: { files }, pkgDir: "package", level: "suggestion", strict: false });
     expect(messages.filter((message) => message.type === "error").map((message) => message.code)).toContain("FILE_DOES_NOT_EXIST");

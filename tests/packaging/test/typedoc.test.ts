@@ -30,7 +30,13 @@ describe("typedoc", () => {
     const output = `${result.stdout}${result.stderr}`;
     expect(output.split("\n").filter((line) => /\[(warning|error)\]/.test(line))).toEqual([]);
     expect(result.code, output).toBe(0);
-    for (const page of ["index.html", "modules/_tcsdk_core.html", "modules/_tcsdk_cls.html", "modules/_tcsdk_cls-emulator.html", "classes/_tcsdk_cls.ClsClient.html"]) {
+    for (const page of [
+      "index.html",
+      "modules/_tcsdk_core.html",
+      "modules/_tcsdk_cls.html",
+      "modules/_tcsdk_cls-emulator.html",
+      "classes/_tcsdk_cls.ClsClient.html",
+    ]) {
       expect(existsSync(path.join(out, page)), page).toBe(true);
     }
   });

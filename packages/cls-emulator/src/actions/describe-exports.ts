@@ -17,7 +17,8 @@ export const describeExports: ActionHandler = async (raw, context) => {
   // any int64 offset from 0; past the end answers an empty page (Number() of a huge offset is still past it)
   const offset = Number(params.optionalBigInteger("Offset", 0n, INT64_MAX, 0n));
   const limit = params.optionalInteger("Limit", 1, 100, 20);
-  if (context.topics.get(topicId) === undefined) throw new ApiError("ResourceNotFound.TopicNotExist", `The topic ${topicId} does not exist.`);
+  if (context.topics.get(topicId) === undefined)
+    throw new ApiError("ResourceNotFound.TopicNotExist", `The topic ${topicId} does not exist.`);
   const tasks = context.exports.listByTopic(topicId);
   const now = context.clock();
   for (const task of tasks) {

@@ -51,7 +51,8 @@ function build(node: Node, name: string): unknown {
     const items: unknown[] = [];
     for (let index = 0; index < keys.length; index++) {
       const item = node.get(String(index));
-      if (item === undefined) throw invalid(name.split(".")[0] ?? name, `is a list that must be numbered ${name}.0, ${name}.1, … without gaps`);
+      if (item === undefined)
+        throw invalid(name.split(".")[0] ?? name, `is a list that must be numbered ${name}.0, ${name}.1, … without gaps`);
       items.push(build(item, `${name}.${index}`));
     }
     return items;

@@ -23,19 +23,19 @@ export function rowFormatter(format: "json" | "csv", topicFields: readonly strin
   const columns = [TIMESTAMP_KEY, ...new Set((derivedFields ?? topicFields).filter((field) => field !== TIMESTAMP_KEY))];
   if (format === "csv") {
     return {
-      header: columns.map(csvCell).join(",") + "\n",
+      header: `${columns.map(csvCell).join(",")}\n`,
       needsRecord: true,
-      row: (_text, record) => columns.map((column) => csvCell(record?.[column])).join(",") + "\n",
+      row: (_text, record) => `${columns.map((column) => csvCell(record?.[column])).join(",")}\n`,
     };
   }
-  if (derivedFields === undefined) return { header: "", needsRecord: false, row: (text) => text + "\n" };
+  if (derivedFields === undefined) return { header: "", needsRecord: false, row: (text) => `${text}\n` };
   return {
     header: "",
     needsRecord: true,
     row: (_text, record) => {
       const projected: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
       for (const column of columns) if (record?.[column] !== undefined) projected[column] = record[column];
-      return JSON.stringify(projected) + "\n";
+      return `${JSON.stringify(projected)}\n`;
     },
   };
 }

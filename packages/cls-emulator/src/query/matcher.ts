@@ -21,7 +21,10 @@ const SEPARATORS = /[\s@&?|#()='",;:<>[\]{}/\\]+/;
 
 /** Splits a value into lower-case index tokens. */
 export function indexTokens(value: string): string[] {
-  return value.toLowerCase().split(SEPARATORS).filter((token) => token !== "");
+  return value
+    .toLowerCase()
+    .split(SEPARATORS)
+    .filter((token) => token !== "");
 }
 
 /** A compiled query: a predicate over records. `matchesAll` allows skipping evaluation. */

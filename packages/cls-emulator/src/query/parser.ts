@@ -90,7 +90,8 @@ class Parser {
       if (this.#peek().type === ")") throw new QuerySyntaxError("empty parentheses", token.pos);
       const inner = this.#or();
       const close = this.#next();
-      if (close.type !== ")") throw new QuerySyntaxError(`expected ')' to close the '(' at ${token.pos}, found ${describe(close)}`, close.pos);
+      if (close.type !== ")")
+        throw new QuerySyntaxError(`expected ')' to close the '(' at ${token.pos}, found ${describe(close)}`, close.pos);
       return inner;
     }
     if (token.type === "phrase") return { kind: "phrase", text: token.text };
@@ -128,7 +129,8 @@ class Parser {
     const upperToken = this.#peek();
     const upperValue = this.#boundValue();
     const end = this.#next();
-    if (end.type !== "]" && end.type !== "}") throw new QuerySyntaxError(`expected ']' or '}' to close the range, found ${describe(end)}`, end.pos);
+    if (end.type !== "]" && end.type !== "}")
+      throw new QuerySyntaxError(`expected ']' or '}' to close the range, found ${describe(end)}`, end.pos);
     const upper = upperValue === undefined ? undefined : { value: upperValue, inclusive: end.type === "]" };
     if (lower === undefined && upper === undefined) throw new QuerySyntaxError("a range needs at least one bound", upperToken.pos);
     return { kind: "range", field, ...(lower ? { lower } : {}), ...(upper ? { upper } : {}) };

@@ -13,7 +13,7 @@ export type Token =
 
 const PUNCTUATION = new Set(["(", ")", "[", "]", "{", "}", ":"]);
 /** Characters that end a word. */
-const WORD_END = new Set([..." \t\r\n\"()[]{}:<>|&!~^/+"]);
+const WORD_END = new Set([...' \t\r\n"()[]{}:<>|&!~^/+']);
 
 const UNSUPPORTED: Record<string, string> = {
   "|": "SQL (the part after `|`) is not supported in export queries",

@@ -8,7 +8,7 @@ import { readFile, rename, writeFile } from "node:fs/promises";
 /** Writes `value` as JSON to `path` via a temp file and a rename. */
 export async function writeJsonAtomic(path: string, value: unknown): Promise<void> {
   const temp = `${path}.${randomBytes(4).toString("hex")}.tmp`;
-  await writeFile(temp, JSON.stringify(value, null, 2) + "\n");
+  await writeFile(temp, `${JSON.stringify(value, null, 2)}\n`);
   await rename(temp, path);
 }
 

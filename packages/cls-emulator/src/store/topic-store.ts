@@ -236,7 +236,7 @@ export class TopicStore {
 /** Sorts a batch by time (stable: equal times keep their order) and writes it as `<file>.tmp`. */
 async function writeSegment(path: string, file: string, batch: StoredLine[]): Promise<SegmentInfo> {
   batch.sort((a, b) => a.ts - b.ts);
-  const text = batch.map((line) => line.text).join("\n") + "\n";
+  const text = `${batch.map((line) => line.text).join("\n")}\n`;
   await writeFile(`${path}.tmp`, text);
   return {
     file,

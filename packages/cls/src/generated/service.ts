@@ -35,11 +35,7 @@ export const clsService: ServiceInfo = {
     "na-siliconvalley",
     "sa-saopaulo",
   ],
-  regionalOnly: [
-    "ap-beijing-fsi",
-    "ap-shanghai-fsi",
-    "ap-shenzhen-fsi",
-  ],
+  regionalOnly: ["ap-beijing-fsi", "ap-shanghai-fsi", "ap-shenzhen-fsi"],
   packageName: "@tcsdk/cls",
   packageVersion: "0.0.0",
 };

@@ -90,9 +90,12 @@ export async function streamExportFile(
       } catch (error) {
         if (writeFailure !== undefined) throw writeFailure.error;
         if (signal?.aborted) {
-          throw error instanceof TcAbortError ? error : new TcAbortError(`download of export ${exportId} aborted`, { service: "cls", cause: signal.reason });
+          throw error instanceof TcAbortError
+            ? error
+            : new TcAbortError(`download of export ${exportId} aborted`, { service: "cls", cause: signal.reason });
         }
-        const resumable = error instanceof LinkExpired || error instanceof TcNetworkError || error instanceof TcTimeoutError || isStreamError(error);
+        const resumable =
+          error instanceof LinkExpired || error instanceof TcNetworkError || error instanceof TcTimeoutError || isStreamError(error);
         if (!resumable || resumes >= maxResumes) throw error;
         resumes++;
         onProgress?.({ phase: "resuming", exportId, bytesReceived: received, reason: describe(error) });

@@ -94,19 +94,19 @@ export interface ExportLogsResult {
  * });
  * ```
  */
-export async function exportLogs(
-  client: ClsClient,
-  request: CreateExportRequest,
-  options: ExportLogsOptions,
-): Promise<ExportLogsResult> {
+export async function exportLogs(client: ClsClient, request: CreateExportRequest, options: ExportLogsOptions): Promise<ExportLogsResult> {
   const { destination, decompress = true, onProgress, deleteAfterDownload = false, maxResumes = 3, ...waitOptions } = options;
   const callOptions = pickCallOptions(waitOptions);
   const { ExportId: exportId } = await client.createExport(request, callOptions);
   onProgress?.({ phase: "created", exportId });
-  const task = await waitForExport(client, { TopicId: request.TopicId, ExportId: exportId }, {
-    ...waitOptions,
-    onStatus: (info) => onProgress?.({ phase: "status", exportId, task: info }),
-  });
+  const task = await waitForExport(
+    client,
+    { TopicId: request.TopicId, ExportId: exportId },
+    {
+      ...waitOptions,
+      onStatus: (info) => onProgress?.({ phase: "status", exportId, task: info }),
+    },
+  );
   const counted = await downloadExport(client, task, { destination, decompress, maxResumes, onProgress, signal: waitOptions.signal });
   if (deleteAfterDownload) await client.deleteExport({ ExportId: exportId }, callOptions);
   return { exportId, task, ...counted };

@@ -121,6 +121,9 @@ function entrySize(header: Buffer): number {
 }
 
 function parseOctal(block: Buffer, start: number, length: number): number {
-  const text = block.toString("latin1", start, start + length).replace(/[\0 ]+$/u, "").trim();
+  const text = block
+    .toString("latin1", start, start + length)
+    .replace(/[\0 ]+$/u, "")
+    .trim();
   return text === "" ? 0 : Number.parseInt(text, 8);
 }

@@ -31,7 +31,9 @@ function exact(text: string): unknown {
 }
 
 /** An action's examples, read from its spec file exactly (JSON.parse would round 64-bit integers). */
-function examplesOf(operation: Operation): { readonly title: string; readonly request: Record<string, unknown>; readonly response: string }[] {
+function examplesOf(
+  operation: Operation,
+): { readonly title: string; readonly request: Record<string, unknown>; readonly response: string }[] {
   const file = exact(readFileSync(path.join(SPEC_DIR, "actions", `${operation.action}.json`), "utf8")) as {
     examples: { title: string; request: Record<string, unknown>; response: unknown }[];
   };
@@ -42,14 +44,17 @@ function examplesOf(operation: Operation): { readonly title: string; readonly re
 function numbersOnly(value: unknown): unknown {
   if (typeof value === "bigint") return Number(value);
   if (Array.isArray(value)) return value.map(numbersOnly);
-  if (typeof value === "object" && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, numbersOnly(item)]));
+  if (typeof value === "object" && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, numbersOnly(item)]));
   return value;
 }
 
 const cases = service.operations.flatMap((operation) =>
   examplesOf(operation).map((example, index) => ({ name: `${operation.action} #${index + 1}: ${example.title}`, operation, example })),
 );
-const skipped = service.operations.flatMap((operation) => operation.skippedExamples.map((example) => ({ action: operation.action, ...example })));
+const skipped = service.operations.flatMap((operation) =>
+  operation.skippedExamples.map((example) => ({ action: operation.action, ...example })),
+);
 
 let server: RecordingServer;
 let client: ClsClient;

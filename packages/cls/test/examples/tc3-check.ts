@@ -18,7 +18,9 @@ export function expectedAuthorization(request: SignedRequest, secretId: string, 
   const hex = (data: string): string => createHash("sha256").update(data, "utf8").digest("hex");
   const hmac = (key: string | Buffer, data: string): Buffer => createHmac("sha256", key).update(data, "utf8").digest();
   const host = request.host.replace(/:\d+$/, "").toLowerCase();
-  const canonical = ["POST", "/", "", `content-type:${request.contentType}\nhost:${host}\n`, "content-type;host", hex(request.body)].join("\n");
+  const canonical = ["POST", "/", "", `content-type:${request.contentType}\nhost:${host}\n`, "content-type;host", hex(request.body)].join(
+    "\n",
+  );
   const date = new Date(request.timestamp * 1000).toISOString().slice(0, 10);
   const scope = `${date}/${service}/tc3_request`;
   const stringToSign = ["TC3-HMAC-SHA256", String(request.timestamp), scope, hex(canonical)].join("\n");

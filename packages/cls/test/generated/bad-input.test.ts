@@ -48,10 +48,22 @@ const CASES: readonly [string, Call, string, string, unknown][] = [
   ["a blank Query", createExportWith({ ...VALID, Query: "  " }), "Query", "nonEmpty", "  "],
   ["a Query of tabs and newlines", createExportWith({ ...VALID, Query: "\t\n\u3000" }), "Query", "nonEmpty", "\t\n\u3000"],
   ["a blank TopicId", createExportWith({ ...VALID, TopicId: "   " }), "TopicId", "nonEmpty", "   "],
-  ["Query with SQL", createExportWith({ ...VALID, Query: "status:200 | select count(*)" }), "Query", "noSql", "status:200 | select count(*)"],
+  [
+    "Query with SQL",
+    createExportWith({ ...VALID, Query: "status:200 | select count(*)" }),
+    "Query",
+    "noSql",
+    "status:200 | select count(*)",
+  ],
   ["Query with an unclosed quote", createExportWith({ ...VALID, Query: '"abc' }), "Query", "noSql", '"abc'],
   ["Query ending in a lone backslash", createExportWith({ ...VALID, Query: "path:a\\" }), "Query", "noSql", "path:a\\"],
-  ["a blank DerivedFields item", createExportWith({ ...VALID, DerivedFields: ["__timestamp__", " "] }), "DerivedFields[1]", "nonEmpty", " "],
+  [
+    "a blank DerivedFields item",
+    createExportWith({ ...VALID, DerivedFields: ["__timestamp__", " "] }),
+    "DerivedFields[1]",
+    "nonEmpty",
+    " ",
+  ],
   ["an empty DerivedFields item", createExportWith({ ...VALID, DerivedFields: [""] }), "DerivedFields[0]", "nonEmpty", ""],
   ["From 1e21 (beyond int64)", createExportWith({ ...VALID, From: 1e21, To: 1e21 }), "From", "maximum", 1e21],
   // Right at the 64-bit limits: 2^63 is one past int64's largest value (the schema's bound is the exact double 2^63,
@@ -66,13 +78,43 @@ const CASES: readonly [string, Call, string, string, unknown][] = [
   ["SyntaxRule 2n ** 64n - 1n", createExportWith({ ...VALID, SyntaxRule: 2n ** 64n - 1n }), "SyntaxRule", "enum", 2n ** 64n - 1n],
   ["SyntaxRule 2 ** 64 as a number", createExportWith({ ...VALID, SyntaxRule: 2 ** 64 }), "SyntaxRule", "enum", 2 ** 64],
   ["SyntaxRule -1n", createExportWith({ ...VALID, SyntaxRule: -1n }), "SyntaxRule", "enum", -1n],
-  ["From -(2n ** 63n) - 1n (below int64)", createExportWith({ ...VALID, From: -(2n ** 63n) - 1n }), "From", "int64Range", -(2n ** 63n) - 1n],
+  [
+    "From -(2n ** 63n) - 1n (below int64)",
+    createExportWith({ ...VALID, From: -(2n ** 63n) - 1n }),
+    "From",
+    "int64Range",
+    -(2n ** 63n) - 1n,
+  ],
   ["an unknown parameter", createExportWith({ ...VALID, Region: "ap-guangzhou" }), "Region", "unknownParameter", "ap-guangzhou"],
   ["Limit 101 on DescribeExports", (client) => client.describeExports({ TopicId: VALID.TopicId, Limit: 101 }), "Limit", "maximum", 101],
-  ["a negative Offset on DescribeExports", (client) => client.describeExports({ TopicId: VALID.TopicId, Offset: -1 }), "Offset", "minimum", -1],
-  ["Offset 1e21 on DescribeExports", (client) => client.describeExports({ TopicId: VALID.TopicId, Offset: 1e21 }), "Offset", "maximum", 1e21],
-  ["Offset 2n ** 63n on DescribeExports", (client) => client.describeExports({ TopicId: VALID.TopicId, Offset: 2n ** 63n }), "Offset", "maximum", 2n ** 63n],
-  ["Offset 2 ** 63 on DescribeExports", (client) => client.describeExports({ TopicId: VALID.TopicId, Offset: 2 ** 63 }), "Offset", "maximum", 2 ** 63],
+  [
+    "a negative Offset on DescribeExports",
+    (client) => client.describeExports({ TopicId: VALID.TopicId, Offset: -1 }),
+    "Offset",
+    "minimum",
+    -1,
+  ],
+  [
+    "Offset 1e21 on DescribeExports",
+    (client) => client.describeExports({ TopicId: VALID.TopicId, Offset: 1e21 }),
+    "Offset",
+    "maximum",
+    1e21,
+  ],
+  [
+    "Offset 2n ** 63n on DescribeExports",
+    (client) => client.describeExports({ TopicId: VALID.TopicId, Offset: 2n ** 63n }),
+    "Offset",
+    "maximum",
+    2n ** 63n,
+  ],
+  [
+    "Offset 2 ** 63 on DescribeExports",
+    (client) => client.describeExports({ TopicId: VALID.TopicId, Offset: 2 ** 63 }),
+    "Offset",
+    "maximum",
+    2 ** 63,
+  ],
   ["Limit 101n on DescribeExports", (client) => client.describeExports({ TopicId: VALID.TopicId, Limit: 101n }), "Limit", "maximum", 101n],
   ["a blank TopicId on DescribeExports", (client) => client.describeExports({ TopicId: " " }), "TopicId", "nonEmpty", " "],
   ["a blank ExportId on DeleteExport", (client) => client.deleteExport({ ExportId: "\t" }), "ExportId", "nonEmpty", "\t"],
@@ -114,10 +156,22 @@ describe("bad input", () => {
     ["a blank Query", createExportWith({ ...VALID, Query: " " }), "parameter Query must not be empty or blank"],
     ["an unclosed quote", createExportWith({ ...VALID, Query: '"abc' }), "an unclosed '\"'"],
     ["a lone trailing backslash", createExportWith({ ...VALID, Query: "abc\\" }), "a trailing unescaped '\\'"],
-    ["Offset 1e21", (client: ClsClient) => client.describeExports({ TopicId: VALID.TopicId, Offset: 1e21 }), "must be at most 9223372036854775807 (int64)"],
-    ["Offset 2n ** 63n", (client: ClsClient) => client.describeExports({ TopicId: VALID.TopicId, Offset: 2n ** 63n }), "parameter Offset must be at most 9223372036854775807 (int64) (rule \"maximum\"), got 9223372036854775808n"],
+    [
+      "Offset 1e21",
+      (client: ClsClient) => client.describeExports({ TopicId: VALID.TopicId, Offset: 1e21 }),
+      "must be at most 9223372036854775807 (int64)",
+    ],
+    [
+      "Offset 2n ** 63n",
+      (client: ClsClient) => client.describeExports({ TopicId: VALID.TopicId, Offset: 2n ** 63n }),
+      'parameter Offset must be at most 9223372036854775807 (int64) (rule "maximum"), got 9223372036854775808n',
+    ],
     ["To 2n ** 63n", createExportWith({ ...VALID, To: 2n ** 63n }), "parameter To must be at most 9223372036854775807 (int64)"],
-    ["From and To 2 ** 63", createExportWith({ ...VALID, From: 2 ** 63, To: 2 ** 63 }), "parameter From must be at most 9223372036854775807 (int64)"],
+    [
+      "From and To 2 ** 63",
+      createExportWith({ ...VALID, From: 2 ** 63, To: 2 ** 63 }),
+      "parameter From must be at most 9223372036854775807 (int64)",
+    ],
   ] as const)("%s is explained in the message", async (_name, call, text) => {
     const error: unknown = await call(client).then(
       () => undefined,
@@ -130,7 +184,11 @@ describe("bad input", () => {
   it.each([
     ["a Query with spaces around it", { ...VALID, Query: "  status:200  " }, '"Query":"  status:200  "'],
     ["an escaped trailing backslash", { ...VALID, Query: "path:a\\\\" }, '"Query":"path:a\\\\\\\\"'],
-    ["From and To at the top of int64 as bigints", { ...VALID, From: 9223372036854775806n, To: 9223372036854775807n }, '"To":9223372036854775807'],
+    [
+      "From and To at the top of int64 as bigints",
+      { ...VALID, From: 9223372036854775806n, To: 9223372036854775807n },
+      '"To":9223372036854775807',
+    ],
     ["From and To just below 2^63 as numbers", { ...VALID, From: 2 ** 63 - 1024, To: 2 ** 63 - 1024 }, '"From":9223372036854775000'],
     ["To 2n ** 63n - 1n, int64's largest value", { ...VALID, To: 2n ** 63n - 1n }, '"To":9223372036854775807'],
     ["From 0n, the spec's minimum", { ...VALID, From: 0n }, '"From":0,'],
@@ -142,7 +200,11 @@ describe("bad input", () => {
 
   it.each([
     ["Offset 2n ** 63n - 1n, int64's largest value", { TopicId: VALID.TopicId, Offset: 2n ** 63n - 1n }, '"Offset":9223372036854775807'],
-    ["Offset 2n ** 63n - 1025n, the first below the double under 2^63", { TopicId: VALID.TopicId, Offset: 2n ** 63n - 1025n }, '"Offset":9223372036854774783'],
+    [
+      "Offset 2n ** 63n - 1025n, the first below the double under 2^63",
+      { TopicId: VALID.TopicId, Offset: 2n ** 63n - 1025n },
+      '"Offset":9223372036854774783',
+    ],
   ] as const)("DescribeExports with %s is sent exactly", async (_name, input, body) => {
     await client.describeExports(input);
     expect(server.requests.at(-1)?.body).toContain(body);

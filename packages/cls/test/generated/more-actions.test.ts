@@ -89,7 +89,14 @@ describe("actions imported from the model", () => {
         '"RawLog":"","IndexStatus":""}],"ColNames":[],"AnalysisResults":[],"AnalysisRecords":[],"Columns":[],"SamplingRate":1,"Topics":null,' +
         '"RequestId":"req-search"}}',
     );
-    const request: SearchLogRequest = { TopicId: "t", From: 1_700_000_000_000, To: 1_700_000_060_000n, QueryString: "status:500", Limit: 10, Sort: "desc" };
+    const request: SearchLogRequest = {
+      TopicId: "t",
+      From: 1_700_000_000_000,
+      To: 1_700_000_060_000n,
+      QueryString: "status:500",
+      Limit: 10,
+      Sort: "desc",
+    };
     const answer = await client.searchLog(request);
     expect(server.requests[0]?.body).toBe(
       '{"TopicId":"t","From":1700000000000,"To":1700000060000,"QueryString":"status:500","Limit":10,"Sort":"desc"}',
@@ -127,7 +134,12 @@ describe("actions imported from the model", () => {
     server.answerWith({
       Response: { Interval: 60000, TotalCount: 3, HistogramInfos: [{ Count: 3, BTime: 1_700_000_000_000 }], RequestId: "req-histogram" },
     });
-    const answer: DescribeLogHistogramResponse = await client.describeLogHistogram({ TopicId: "t", From: 0, To: 1_700_000_060_000, Query: "*" });
+    const answer: DescribeLogHistogramResponse = await client.describeLogHistogram({
+      TopicId: "t",
+      From: 0,
+      To: 1_700_000_060_000,
+      Query: "*",
+    });
     const bucket: HistogramInfo | undefined = answer.HistogramInfos[0];
     expect(bucket).toEqual({ Count: 3, BTime: 1_700_000_000_000 });
     expect(server.requests[0]?.body).toBe('{"TopicId":"t","From":0,"To":1700000060000,"Query":"*"}');
@@ -146,7 +158,15 @@ describe("the client", () => {
     const methods = Object.keys(operationLoaders);
     expect(methods).toHaveLength(actions.size);
     const camel = (action: string): string => action[0]?.toLowerCase() + action.slice(1);
-    for (const action of ["CreateExport", "DescribeTopics", "SearchLog", "CreateTopic", "DescribeLogHistogram", "DeleteLog", "ModifyS3Recharge"]) {
+    for (const action of [
+      "CreateExport",
+      "DescribeTopics",
+      "SearchLog",
+      "CreateTopic",
+      "DescribeLogHistogram",
+      "DeleteLog",
+      "ModifyS3Recharge",
+    ]) {
       expect(actions.has(action), action).toBe(true);
       expect(typeof (client as unknown as Record<string, unknown>)[camel(action)], action).toBe("function");
     }
@@ -180,7 +200,12 @@ describe("re-send safety assumed from the action's name", () => {
     await new Promise<void>((resolve) => gateway.listen(0, "127.0.0.1", resolve));
     const address = gateway.address();
     const port = typeof address === "object" && address !== null ? address.port : 0;
-    const retrying = new ClsClient({ endpoint: `http://127.0.0.1:${port}`, credentials: { secretId: "id", secretKey: "key" }, rateLimit: false, random: () => 0 });
+    const retrying = new ClsClient({
+      endpoint: `http://127.0.0.1:${port}`,
+      credentials: { secretId: "id", secretKey: "key" },
+      rateLimit: false,
+      random: () => 0,
+    });
     try {
       expect((await retrying.describeTopics({})).TotalCount).toBe(0);
       expect(calls).toBe(2);

@@ -14,12 +14,16 @@ const CASES = fileURLToPath(new URL("./type-cases.ts", import.meta.url));
 const DIRECTIVE = /\/\/ @ts-expect-error (TS\d+) (.*)$/;
 
 function compile(text: string): ts.Diagnostic[] {
-  const parsed = ts.getParsedCommandLineOfConfigFile(path.join(PACKAGE_DIR, "tsconfig.json"), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    path.join(PACKAGE_DIR, "tsconfig.json"),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+      },
     },
-  });
+  );
   if (parsed === undefined) throw new Error("cannot read tsconfig.json");
   const host = ts.createCompilerHost(parsed.options);
   const readFile = host.readFile.bind(host);
@@ -28,7 +32,9 @@ function compile(text: string): ts.Diagnostic[] {
   host.getSourceFile = (file, language, onError, create) =>
     path.resolve(file) === CASES ? ts.createSourceFile(file, text, language, true) : getSourceFile(file, language, onError, create);
   const program = ts.createProgram({ rootNames: [CASES], options: parsed.options, host });
-  return [...ts.getPreEmitDiagnostics(program)].filter((diagnostic) => diagnostic.file !== undefined && path.resolve(diagnostic.file.fileName) === CASES);
+  return [...ts.getPreEmitDiagnostics(program)].filter(
+    (diagnostic) => diagnostic.file !== undefined && path.resolve(diagnostic.file.fileName) === CASES,
+  );
 }
 
 function lineOf(diagnostic: ts.Diagnostic): number {
@@ -49,7 +55,9 @@ describe("generated types", () => {
 
   it("compiles as written: every @ts-expect-error is used", () => {
     const diagnostics = compile(source);
-    expect(diagnostics.map((diagnostic) => `${lineOf(diagnostic) + 1}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, " ")}`)).toEqual([]);
+    expect(
+      diagnostics.map((diagnostic) => `${lineOf(diagnostic) + 1}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, " ")}`),
+    ).toEqual([]);
   });
 
   const stripped = lines.map((line) => line.replace(DIRECTIVE, "// (expectation removed)")).join("\n");

@@ -8,7 +8,9 @@ import { startRecordingServer, type RecordingServer } from "./helpers/recording-
 
 const EXAMPLE_BODY =
   '{"TopicId":"ee20bb16-3025-4048-b81a-dd436373062e","Query":"status:200","Count":100,"Order":"desc","Format":"json","From":1607499107000,"To":1607499207000}';
-const EXAMPLE_ANSWER = { Response: { ExportId: "57196a6a-7622-47be-bc92-d2ebea959a0f", RequestId: "6ef60bec-0242-43af-bb20-270359fb54a7" } };
+const EXAMPLE_ANSWER = {
+  Response: { ExportId: "57196a6a-7622-47be-bc92-d2ebea959a0f", RequestId: "6ef60bec-0242-43af-bb20-270359fb54a7" },
+};
 
 let server: RecordingServer;
 let client: ClsClient;
@@ -69,9 +71,10 @@ describe("CreateExport on the wire", () => {
 
   it("narrows a service error to the action that answered it", async () => {
     server.answerWith({ Response: { Error: { Code: "LimitExceeded.Export", Message: "too many" }, RequestId: "req-limit" } });
-    const error: unknown = await client
-      .createExport({ TopicId: "t", Query: "q", Count: 1, From: 1, To: 2 })
-      .then(() => undefined, (caught: unknown) => caught);
+    const error: unknown = await client.createExport({ TopicId: "t", Query: "q", Count: 1, From: 1, To: 2 }).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
     expect(isCreateExportError(error)).toBe(true);
     expect(isDeleteExportError(error)).toBe(false);
     if (isCreateExportError(error)) {

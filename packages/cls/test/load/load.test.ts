@@ -157,7 +157,7 @@ describe("load with connection resets", () => {
       console.log(
         `load: ${CALLS} calls, ${tally.createOk} CreateExport ok, ${tally.createMaybeSent} maybe sent, ${tally.otherOk} other ok; ` +
           `emulator: ${requests} requests, ${resets} reset, ${createdByEmulator} exports created (warm-up included); ` +
-          `heap ${(heapBefore / 2 ** 20).toFixed(1)} → ${(heapAfter / 2 ** 20).toFixed(1)} MiB`
+          `heap ${(heapBefore / 2 ** 20).toFixed(1)} → ${(heapAfter / 2 ** 20).toFixed(1)} MiB`,
       );
       expect(Object.fromEntries(tally.failures)).toEqual({});
       expect(tally.createOk + tally.createMaybeSent + tally.createOther + tally.otherOk + tally.otherFailed).toBe(CALLS);

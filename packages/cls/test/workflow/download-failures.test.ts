@@ -57,7 +57,7 @@ function taskAt(url: string, size: number): ExportInfo {
   return { TopicId: "t", ExportId: "e", CosPath: `${url}/file.gz`, FileSize: size, Status: "Completed" } as unknown as ExportInfo;
 }
 
-const text = Array.from({ length: 5000 }, (_, i) => JSON.stringify({ seq: i })).join("\n") + "\n";
+const text = `${Array.from({ length: 5000 }, (_, i) => JSON.stringify({ seq: i })).join("\n")}\n`;
 
 describe("downloadExport when the writing side fails", () => {
   it("rejects with the destination's error for a missing directory, and leaves no file", async () => {
@@ -72,7 +72,7 @@ describe("downloadExport when the writing side fails", () => {
 
   it("rejects with zlib's error when the body is not gzip, even while it still streams, and removes the .partial file", async () => {
     harness = await startHarness();
-    const notGzip = Buffer.from("<html>" + "x".repeat(50_000) + "</html>");
+    const notGzip = Buffer.from(`<html>${"x".repeat(50_000)}</html>`);
     const url = await serve(notGzip, { slow: true });
     const destination = join(harness.dir, "out.ndjson");
     const error = await downloadExport(harness.client, taskAt(url, notGzip.length), { destination }).catch((e: unknown) => e);
@@ -113,7 +113,12 @@ describe("downloadExport when the writing side fails", () => {
 
   it("writes the files inside a tar.gz (the real service's file name) as plain text", async () => {
     harness = await startHarness();
-    const gz = gzipSync(tarArchive([{ name: "a.json", content: text.slice(0, 9000) }, { name: "b.json", content: text.slice(9000) }]));
+    const gz = gzipSync(
+      tarArchive([
+        { name: "a.json", content: text.slice(0, 9000) },
+        { name: "b.json", content: text.slice(9000) },
+      ]),
+    );
     const url = await serve(gz);
     const destination = join(harness.dir, "from-tar.ndjson");
     await downloadExport(harness.client, taskAt(url, gz.length), { destination });
@@ -132,11 +137,15 @@ describe("the workflow's time limits and call options", () => {
   });
 
   it("exportLogs gives its timeoutMs to CreateExport too", async () => {
-    const url = await serve(Buffer.alloc(0), { api: (action) => (action === "CreateExport" ? undefined : { Response: { RequestId: "r" } }) });
+    const url = await serve(Buffer.alloc(0), {
+      api: (action) => (action === "CreateExport" ? undefined : { Response: { RequestId: "r" } }),
+    });
     const client = new ClsClient({ endpoint: url, credentials: KEY });
-    const error = await exportLogs(client, { TopicId: "t", Query: "*", Count: 1, From: 0, To: 1 }, { destination: new Writable(), timeoutMs: 150 }).catch(
-      (e: unknown) => e,
-    );
+    const error = await exportLogs(
+      client,
+      { TopicId: "t", Query: "*", Count: 1, From: 0, To: 1 },
+      { destination: new Writable(), timeoutMs: 150 },
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TcTimeoutError);
     expect(error).toMatchObject({ action: "CreateExport", kind: "attempt", timeoutMs: 150, attempts: 1 });
     await client.close();

@@ -32,7 +32,10 @@ function collector(): { sink: Writable; text: () => string } {
  * A COS stand-in serving `file`: it cuts the first `breaks` answers after `cutAt` bytes, and honours
  * `Range` unless `ignoreRange`. Records each request's Range header.
  */
-async function flakyCos(file: Buffer, options: { breaks: number; cutAt: number; ignoreRange?: boolean }): Promise<{ url: string; ranges: (string | undefined)[] }> {
+async function flakyCos(
+  file: Buffer,
+  options: { breaks: number; cutAt: number; ignoreRange?: boolean },
+): Promise<{ url: string; ranges: (string | undefined)[] }> {
   const ranges: (string | undefined)[] = [];
   let broken = 0;
   cos = createServer((req, res) => {
@@ -52,7 +55,7 @@ async function flakyCos(file: Buffer, options: { breaks: number; cutAt: number; 
   return { url: `http://127.0.0.1:${(cos.address() as AddressInfo).port}/file.json.gz`, ranges };
 }
 
-const lines = Array.from({ length: 20_000 }, (_, i) => JSON.stringify({ seq: i, msg: `line ${i} ${"x".repeat(i % 50)}` })).join("\n") + "\n";
+const lines = `${Array.from({ length: 20_000 }, (_, i) => JSON.stringify({ seq: i, msg: `line ${i} ${"x".repeat(i % 50)}` })).join("\n")}\n`;
 const gz = gzipSync(lines, { level: 0 });
 
 function taskAt(url: string): ExportInfo {
@@ -91,7 +94,9 @@ describe("downloadExport resumes", () => {
   it("gives up after maxResumes with a network error", async () => {
     harness = await startHarness();
     const server = await flakyCos(gz, { breaks: 10, cutAt: 1000 });
-    await expect(downloadExport(harness.client, taskAt(server.url), { destination: collector().sink, maxResumes: 2 })).rejects.toBeInstanceOf(Error);
+    await expect(
+      downloadExport(harness.client, taskAt(server.url), { destination: collector().sink, maxResumes: 2 }),
+    ).rejects.toBeInstanceOf(Error);
     expect(server.ranges).toHaveLength(3);
   });
 
@@ -100,7 +105,14 @@ describe("downloadExport resumes", () => {
     harness = await startHarness({ clock: () => now }, { clock: () => now });
     await harness.emulator.createTopic({ id: "web" });
     await harness.emulator.appendLogs("web", accessLogs(50, START));
-    const { ExportId } = await harness.client.createExport({ TopicId: "web", Query: "*", Count: 50, From: START, To: START + 50_000, Order: "asc" });
+    const { ExportId } = await harness.client.createExport({
+      TopicId: "web",
+      Query: "*",
+      Count: 50,
+      From: START,
+      To: START + 50_000,
+      Order: "asc",
+    });
     const task = await waitForExport(harness.client, { TopicId: "web", ExportId }, FAST_POLL);
     now += 2 * 3600 * 1000; // the CosPath in `task` is valid one hour
     expect((await fetch(task.CosPath)).status).toBe(403);
@@ -117,7 +129,9 @@ describe("downloadExport resumes", () => {
     cos = createServer((_req, res) => res.writeHead(503).end("busy"));
     await new Promise<void>((resolve) => cos?.listen(0, "127.0.0.1", resolve));
     const url = `http://127.0.0.1:${(cos.address() as AddressInfo).port}/f.gz`;
-    const error = await downloadExport(harness.client, taskAt(url), { destination: collector().sink, maxResumes: 1 }).catch((e: unknown) => e);
+    const error = await downloadExport(harness.client, taskAt(url), { destination: collector().sink, maxResumes: 1 }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(TcNetworkError);
     expect(error).toMatchObject({ status: 503 });
   });

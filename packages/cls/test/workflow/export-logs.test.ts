@@ -32,7 +32,10 @@ describe("exportLogs through the emulator", () => {
       { TopicId: topicId, Query: "status:500", Count: 1000, From: START, To: START + 499_000, Order: "asc", Format: "json" },
       { destination, onProgress: (event) => events.push(event), ...FAST_POLL },
     );
-    const lines = (await readFile(destination, "utf8")).trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = (await readFile(destination, "utf8"))
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines).toHaveLength(50);
     expect(lines.every((row) => row["status"] === "500")).toBe(true);
     expect(lines.map((row) => Number(row["seq"]))).toEqual(Array.from({ length: 50 }, (_, i) => i * 10 + 9));
@@ -94,7 +97,10 @@ describe("exportLogs through the emulator", () => {
       { destination: join(harness.dir, "lost.ndjson"), deleteAfterDownload: true, ...FAST_POLL },
     );
     expect(result.bytesWritten).toBeGreaterThan(0);
-    expect(log.filter((line) => line.startsWith("DeleteExport"))).toEqual(["DeleteExport reset", "DeleteExport ResourceNotFound.ExportNotExist"]);
+    expect(log.filter((line) => line.startsWith("DeleteExport"))).toEqual([
+      "DeleteExport reset",
+      "DeleteExport ResourceNotFound.ExportNotExist",
+    ]);
     expect(await findExport(harness.client, topicId, result.exportId)).toBeUndefined();
   });
 

@@ -13,7 +13,10 @@ afterEach(async () => {
   harness = undefined;
 });
 
-async function withTopic(options: Parameters<typeof startHarness>[0] = {}, client: Parameters<typeof startHarness>[1] = {}): Promise<Harness> {
+async function withTopic(
+  options: Parameters<typeof startHarness>[0] = {},
+  client: Parameters<typeof startHarness>[1] = {},
+): Promise<Harness> {
   harness = await startHarness(options, client);
   await harness.emulator.createTopic({ id: "web" });
   await harness.emulator.appendLogs("web", accessLogs(5, START));

@@ -16,7 +16,13 @@ export function tarArchive(entries: readonly TarEntry[]): Buffer {
     header.write("0000000\0", 108, "latin1");
     header.write("0000000\0", 116, "latin1");
     header.write(`${content.length.toString(8).padStart(11, "0")}\0`, 124, "latin1");
-    header.write(`${Math.floor(Date.UTC(2026, 0, 1) / 1000).toString(8).padStart(11, "0")}\0`, 136, "latin1");
+    header.write(
+      `${Math.floor(Date.UTC(2026, 0, 1) / 1000)
+        .toString(8)
+        .padStart(11, "0")}\0`,
+      136,
+      "latin1",
+    );
     header.write(entry.type ?? "0", 156, "latin1");
     header.write("ustar\0", 257, "latin1");
     header.write("00", 263, "latin1");

@@ -11,7 +11,7 @@ async function through(data: Buffer, piece: number): Promise<string> {
   return (await buffer(Readable.from(pieces).pipe(new TarContents()))).toString("utf8");
 }
 
-const ndjson = Array.from({ length: 300 }, (_, i) => JSON.stringify({ seq: i, msg: "x".repeat(i % 40) })).join("\n") + "\n";
+const ndjson = `${Array.from({ length: 300 }, (_, i) => JSON.stringify({ seq: i, msg: "x".repeat(i % 40) })).join("\n")}\n`;
 
 describe("TarContents", () => {
   it.each([1, 7, 511, 512, 513, 4096, 1 << 20])("passes plain text through unchanged (pieces of %i bytes)", async (piece) => {
@@ -22,15 +22,18 @@ describe("TarContents", () => {
     expect(await through(Buffer.from(text), 3)).toBe(text);
   });
 
-  it.each([1, 100, 512, 1000, 65_536])("emits the files of a tar archive in order, without headers or padding (pieces of %i)", async (piece) => {
-    const archive = tarArchive([
-      { name: "pax", type: "x", content: "27 path=some/long/name.json\n" },
-      { name: "logs/", type: "5", content: "" },
-      { name: "logs/part-1.json", content: ndjson.slice(0, 1000) },
-      { name: "logs/part-2.json", content: ndjson.slice(1000) },
-    ]);
-    expect(await through(archive, piece)).toBe(ndjson);
-  });
+  it.each([1, 100, 512, 1000, 65_536])(
+    "emits the files of a tar archive in order, without headers or padding (pieces of %i)",
+    async (piece) => {
+      const archive = tarArchive([
+        { name: "pax", type: "x", content: "27 path=some/long/name.json\n" },
+        { name: "logs/", type: "5", content: "" },
+        { name: "logs/part-1.json", content: ndjson.slice(0, 1000) },
+        { name: "logs/part-2.json", content: ndjson.slice(1000) },
+      ]);
+      expect(await through(archive, piece)).toBe(ndjson);
+    },
+  );
 
   it("does not mistake text that holds 'ustar' at offset 257 for an archive", async () => {
     const text = `${"a".repeat(257)}ustar${"b".repeat(400)}\n`;

@@ -35,7 +35,12 @@ async function scriptedService(script: readonly Partial<ExportInfo>[]): Promise<
 
 describe("waitForExport", () => {
   it("polls until Completed, reporting each status once", async () => {
-    const { client, calls } = await scriptedService([{ Status: "Queuing" }, { Status: "Queuing" }, { Status: "Processing" }, { Status: "Completed" }]);
+    const { client, calls } = await scriptedService([
+      { Status: "Queuing" },
+      { Status: "Queuing" },
+      { Status: "Processing" },
+      { Status: "Completed" },
+    ]);
     const seen: string[] = [];
     const task = await waitForExport(client, { TopicId: "t", ExportId: "e" }, { ...FAST_POLL, onStatus: (t) => seen.push(t.Status) });
     expect(task.Status).toBe("Completed");
@@ -57,16 +62,20 @@ describe("waitForExport", () => {
 
   it("gives up after maxWaitMs with a TcTimeoutError", async () => {
     const { client, calls } = await scriptedService([{ Status: "Processing" }]);
-    await expect(waitForExport(client, { TopicId: "t", ExportId: "e" }, { minDelayMs: 5, maxDelayMs: 5, maxWaitMs: 60 })).rejects.toBeInstanceOf(
-      TcTimeoutError,
-    );
+    await expect(
+      waitForExport(client, { TopicId: "t", ExportId: "e" }, { minDelayMs: 5, maxDelayMs: 5, maxWaitMs: 60 }),
+    ).rejects.toBeInstanceOf(TcTimeoutError);
     expect(calls()).toBeGreaterThan(1);
   });
 
   it("stops at once when aborted during a pause", async () => {
     const { client, calls } = await scriptedService([{ Status: "Queuing" }]);
     const controller = new AbortController();
-    const waiting = waitForExport(client, { TopicId: "t", ExportId: "e" }, { minDelayMs: 60_000, signal: controller.signal, onStatus: () => setTimeout(() => controller.abort(), 10) });
+    const waiting = waitForExport(
+      client,
+      { TopicId: "t", ExportId: "e" },
+      { minDelayMs: 60_000, signal: controller.signal, onStatus: () => setTimeout(() => controller.abort(), 10) },
+    );
     await expect(waiting).rejects.toBeInstanceOf(TcAbortError);
     expect(calls()).toBe(1);
   });
@@ -90,7 +99,13 @@ describe("paginateExports", () => {
     await harness.emulator.appendLogs("web", accessLogs(5, START));
     const created: string[] = [];
     for (let i = 0; i < 7; i++) {
-      const { ExportId } = await harness.client.createExport({ TopicId: "web", Query: `seq:${i}`, Count: 5, From: START, To: START + 5000 });
+      const { ExportId } = await harness.client.createExport({
+        TopicId: "web",
+        Query: `seq:${i}`,
+        Count: 5,
+        From: START,
+        To: START + 5000,
+      });
       created.push(ExportId);
     }
     const seen: string[] = [];

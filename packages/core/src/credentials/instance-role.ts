@@ -88,7 +88,7 @@ export function fromInstanceRole(options: InstanceRoleOptions = {}): CredentialP
         const stale = cached;
         if (stale?.expiresAt !== undefined && stale.expiresAt > clock()) return stale;
         throw error;
-      }
+      },
     );
     return inFlight;
   };

@@ -39,7 +39,9 @@ const SCRUB_WINDOW = SNIPPET_LENGTH + 16 * 1024;
  * call failed (its answer was lost or unreadable): the caller must check before calling again.
  */
 export function effectNote(context: Pick<AnswerContext, "action" | "idempotent">): string {
-  return context.idempotent ? "" : `; ${context.action} may have taken effect, and is not re-sent (not safe to): check before calling it again`;
+  return context.idempotent
+    ? ""
+    : `; ${context.action} may have taken effect, and is not re-sent (not safe to): check before calling it again`;
 }
 
 /** Header names under which gateways and the API may return the request id. */
@@ -48,9 +50,7 @@ const REQUEST_ID_HEADERS = ["x-tc-requestid", "x-request-id"] as const;
 /** Returns the `Response` object of a successful answer; throws {@link TcServiceError} or {@link TcParseError}. */
 export async function readAnswer(raw: RawResponse, context: AnswerContext): Promise<Record<string, unknown>> {
   const text = raw.body.toString("utf8");
-  const errorOptions = (
-    requestId: string | undefined
-  ): TcErrorOptions & { contentType?: string | undefined; bodySnippet: string } => ({
+  const errorOptions = (requestId: string | undefined): TcErrorOptions & { contentType?: string | undefined; bodySnippet: string } => ({
     service: context.service,
     action: context.action,
     attempts: context.attempts,

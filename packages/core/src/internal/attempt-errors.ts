@@ -4,7 +4,7 @@
  * @internal
  * @packageDocumentation
  */
-import { TcAbortError, TcError, TcNetworkError, TcParseError, TcServiceError, TcTimeoutError } from "../errors.js";
+import { TcAbortError, type TcError, TcNetworkError, TcParseError, TcServiceError, TcTimeoutError } from "../errors.js";
 import { effectNote, requestIdFromHeaders, type AnswerContext } from "./api-response.js";
 import type { AttemptFailure } from "./http-attempt.js";
 import { scrubCause } from "./secret-scrubber.js";
@@ -17,7 +17,11 @@ export class AttemptStop extends Error {
    * @param limitMs - the timeout or deadline that passed, ms
    * @param reason - the caller's abort reason
    */
-  constructor(readonly kind: "abort" | "attempt" | "deadline", readonly limitMs = 0, readonly reason?: unknown) {
+  constructor(
+    readonly kind: "abort" | "attempt" | "deadline",
+    readonly limitMs = 0,
+    readonly reason?: unknown,
+  ) {
     super(`stopped: ${kind}`);
   }
 }

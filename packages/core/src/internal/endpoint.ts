@@ -38,7 +38,7 @@ export function resolveEndpoint(
   endpoint: string | undefined,
   site: Site | undefined,
   region: string | undefined,
-  allowInsecureHttp = false
+  allowInsecureHttp = false,
 ): Endpoint {
   let url: URL;
   if (endpoint !== undefined) {
@@ -46,7 +46,7 @@ export function resolveEndpoint(
     if (url.protocol === "http:" && !allowInsecureHttp && !isLoopback(url.hostname)) {
       throw new TypeError(
         `endpoint ${JSON.stringify(endpoint)} uses plain HTTP to a host that is not loopback: signed requests and session tokens ` +
-          `would cross the network in clear text. Use https://${url.host}, or set allowInsecureHttp: true if you accept that risk`
+          `would cross the network in clear text. Use https://${url.host}, or set allowInsecureHttp: true if you accept that risk`,
       );
     }
   } else {
@@ -55,8 +55,8 @@ export function resolveEndpoint(
     const host = regional
       ? service.endpoints.regional.replace("{region}", region as string)
       : site === "international"
-      ? service.endpoints.international
-      : service.endpoints.china;
+        ? service.endpoints.international
+        : service.endpoints.china;
     url = new URL(`https://${host}`);
   }
   return { origin: url.origin, host: url.host, hostname: url.hostname };

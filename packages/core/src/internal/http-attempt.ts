@@ -48,7 +48,7 @@ export class AttemptFailure {
     readonly maybeSent: boolean,
     readonly tooLarge = false,
     readonly status?: number,
-    readonly headers?: Readonly<Record<string, string>>
+    readonly headers?: Readonly<Record<string, string>>,
   ) {}
 }
 
@@ -131,10 +131,7 @@ export function startAttempt(dispatcher: Dispatcher, request: AttemptRequest): A
   };
 
   try {
-    dispatcher.dispatch(
-      { origin: request.origin, path: "/", method: "POST", headers: request.headers, body: request.body },
-      handler
-    );
+    dispatcher.dispatch({ origin: request.origin, path: "/", method: "POST", headers: request.headers, body: request.body }, handler);
   } catch (error) {
     fail(new AttemptFailure(error, false));
   }

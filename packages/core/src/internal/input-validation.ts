@@ -55,7 +55,7 @@ function checkInt64Range(operation: OperationInfo, input: object, service: strin
         value,
         `${operation.action}: parameter ${parameter} must be a 64-bit integer, from ${INT64_MIN} to ${UINT64_MAX} ` +
           `(rule "int64Range"), got ${renderValue(value)}`,
-        { action: operation.action, service }
+        { action: operation.action, service },
       );
     }
     if (typeof value !== "object" || value === null) return;
@@ -74,13 +74,7 @@ function toValidationError(operation: OperationInfo, input: object, error: Valid
   const at = (extra: string): string => parameterPath([...segments, extra]);
   if (error.keyword === "required" && typeof error.params["missingProperty"] === "string") {
     const parameter = at(error.params["missingProperty"]);
-    return new TcValidationError(
-      parameter,
-      "required",
-      undefined,
-      `${operation.action}: parameter ${parameter} is required`,
-      context
-    );
+    return new TcValidationError(parameter, "required", undefined, `${operation.action}: parameter ${parameter} is required`, context);
   }
   if (error.keyword === "additionalProperties" && typeof error.params["additionalProperty"] === "string") {
     const name = error.params["additionalProperty"];
@@ -91,7 +85,7 @@ function toValidationError(operation: OperationInfo, input: object, error: Valid
       "unknownParameter",
       value,
       `${operation.action}: unknown parameter ${parameter} (rule "unknownParameter"), got ${renderValue(value)}`,
-      context
+      context,
     );
   }
   const parameter = parameterPath(segments);
@@ -105,7 +99,7 @@ function toValidationError(operation: OperationInfo, input: object, error: Valid
     rule,
     value,
     `${operation.action}: ${subject} ${demand} (rule "${rule}"), got ${renderValue(value)}`,
-    context
+    context,
   );
 }
 
@@ -181,7 +175,8 @@ export function renderValue(value: unknown): string {
   let text: string;
   if (value === undefined) text = "undefined";
   else if (typeof value === "bigint") text = `${value}n`;
-  else if (typeof value === "number" && !Number.isFinite(value)) text = String(value); // JSON would say null
+  else if (typeof value === "number" && !Number.isFinite(value))
+    text = String(value); // JSON would say null
   else {
     try {
       text = JSON.stringify(value, (_key, item: unknown) => (typeof item === "bigint" ? `${item}n` : item)) ?? String(value);

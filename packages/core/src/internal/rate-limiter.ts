@@ -45,7 +45,7 @@ export class TurnRefused extends Error {
    */
   constructor(
     readonly reason: "deadline" | "abort",
-    cause?: unknown
+    cause?: unknown,
   ) {
     super(reason === "deadline" ? "no rate-limit turn before the deadline" : "aborted while waiting for a rate-limit turn", {
       cause,
@@ -93,7 +93,7 @@ class ActionWindow {
   constructor(
     readonly size: number,
     readonly windowMs: number,
-    readonly clock: () => number
+    readonly clock: () => number,
   ) {
     this.#ends = new Float64Array(size);
   }
@@ -238,7 +238,7 @@ export class RateLimiter {
   /** The limit that applies to `action` (requests per second), or `undefined` for none. */
   limitFor(action: string, specLimit: number | undefined): number | undefined {
     const override = this.#override;
-    const limit = typeof override === "number" ? override : override?.[action] ?? specLimit;
+    const limit = typeof override === "number" ? override : (override?.[action] ?? specLimit);
     return limit !== undefined && limit > 0 && Number.isFinite(limit) ? limit : undefined;
   }
 

@@ -61,7 +61,7 @@ export function retryDelay(
   retry: number,
   random: () => number,
   retryAfter: string | undefined,
-  now: number
+  now: number,
 ): number {
   const fromHeader = parseRetryAfter(retryAfter, now);
   if (fromHeader !== undefined) return Math.min(fromHeader, MAX_DELAY_MS);

@@ -6,7 +6,8 @@ import type * as types from "../types/index.js";
 /** Whether `error` is a service error answered by `AddMachineGroupInfo` (checks its class and its `action`). */
 export const isAddMachineGroupInfoError = /* @__PURE__ */ actionErrorGuard<types.AddMachineGroupInfoError>("AddMachineGroupInfo");
 /** Whether `error` is a service error answered by `ApplyConfigToMachineGroup` (checks its class and its `action`). */
-export const isApplyConfigToMachineGroupError = /* @__PURE__ */ actionErrorGuard<types.ApplyConfigToMachineGroupError>("ApplyConfigToMachineGroup");
+export const isApplyConfigToMachineGroupError =
+  /* @__PURE__ */ actionErrorGuard<types.ApplyConfigToMachineGroupError>("ApplyConfigToMachineGroup");
 /** Whether `error` is a service error answered by `CancelRebuildIndexTask` (checks its class and its `action`). */
 export const isCancelRebuildIndexTaskError = /* @__PURE__ */ actionErrorGuard<types.CancelRebuildIndexTaskError>("CancelRebuildIndexTask");
 /** Whether `error` is a service error answered by `ChatCompletions` (checks its class and its `action`). */
@@ -14,7 +15,8 @@ export const isChatCompletionsError = /* @__PURE__ */ actionErrorGuard<types.Cha
 /** Whether `error` is a service error answered by `CheckFunction` (checks its class and its `action`). */
 export const isCheckFunctionError = /* @__PURE__ */ actionErrorGuard<types.CheckFunctionError>("CheckFunction");
 /** Whether `error` is a service error answered by `CheckRechargeKafkaServer` (checks its class and its `action`). */
-export const isCheckRechargeKafkaServerError = /* @__PURE__ */ actionErrorGuard<types.CheckRechargeKafkaServerError>("CheckRechargeKafkaServer");
+export const isCheckRechargeKafkaServerError =
+  /* @__PURE__ */ actionErrorGuard<types.CheckRechargeKafkaServerError>("CheckRechargeKafkaServer");
 /** Whether `error` is a service error answered by `CloseKafkaConsumer` (checks its class and its `action`). */
 export const isCloseKafkaConsumerError = /* @__PURE__ */ actionErrorGuard<types.CloseKafkaConsumerError>("CloseKafkaConsumer");
 /** Whether `error` is a service error answered by `CommitConsumerOffsets` (checks its class and its `action`). */
@@ -28,7 +30,8 @@ export const isCreateAlarmNoticeError = /* @__PURE__ */ actionErrorGuard<types.C
 /** Whether `error` is a service error answered by `CreateAlarmShield` (checks its class and its `action`). */
 export const isCreateAlarmShieldError = /* @__PURE__ */ actionErrorGuard<types.CreateAlarmShieldError>("CreateAlarmShield");
 /** Whether `error` is a service error answered by `CreateCloudProductLogCollection` (checks its class and its `action`). */
-export const isCreateCloudProductLogCollectionError = /* @__PURE__ */ actionErrorGuard<types.CreateCloudProductLogCollectionError>("CreateCloudProductLogCollection");
+export const isCreateCloudProductLogCollectionError =
+  /* @__PURE__ */ actionErrorGuard<types.CreateCloudProductLogCollectionError>("CreateCloudProductLogCollection");
 /** Whether `error` is a service error answered by `CreateConfig` (checks its class and its `action`). */
 export const isCreateConfigError = /* @__PURE__ */ actionErrorGuard<types.CreateConfigError>("CreateConfig");
 /** Whether `error` is a service error answered by `CreateConfigExtra` (checks its class and its `action`). */
@@ -46,11 +49,13 @@ export const isCreateCosRechargeError = /* @__PURE__ */ actionErrorGuard<types.C
 /** Whether `error` is a service error answered by `CreateDashboard` (checks its class and its `action`). */
 export const isCreateDashboardError = /* @__PURE__ */ actionErrorGuard<types.CreateDashboardError>("CreateDashboard");
 /** Whether `error` is a service error answered by `CreateDashboardSubscribe` (checks its class and its `action`). */
-export const isCreateDashboardSubscribeError = /* @__PURE__ */ actionErrorGuard<types.CreateDashboardSubscribeError>("CreateDashboardSubscribe");
+export const isCreateDashboardSubscribeError =
+  /* @__PURE__ */ actionErrorGuard<types.CreateDashboardSubscribeError>("CreateDashboardSubscribe");
 /** Whether `error` is a service error answered by `CreateDataTransform` (checks its class and its `action`). */
 export const isCreateDataTransformError = /* @__PURE__ */ actionErrorGuard<types.CreateDataTransformError>("CreateDataTransform");
 /** Whether `error` is a service error answered by `CreateDeliverCloudFunction` (checks its class and its `action`). */
-export const isCreateDeliverCloudFunctionError = /* @__PURE__ */ actionErrorGuard<types.CreateDeliverCloudFunctionError>("CreateDeliverCloudFunction");
+export const isCreateDeliverCloudFunctionError =
+  /* @__PURE__ */ actionErrorGuard<types.CreateDeliverCloudFunctionError>("CreateDeliverCloudFunction");
 /** Whether `error` is a service error answered by `CreateDlcDeliver` (checks its class and its `action`). */
 export const isCreateDlcDeliverError = /* @__PURE__ */ actionErrorGuard<types.CreateDlcDeliverError>("CreateDlcDeliver");
 /** Whether `error` is a service error answered by `CreateEsRecharge` (checks its class and its `action`). */
@@ -72,15 +77,18 @@ export const isCreateMetricConfigError = /* @__PURE__ */ actionErrorGuard<types.
 /** Whether `error` is a service error answered by `CreateMetricSubscribe` (checks its class and its `action`). */
 export const isCreateMetricSubscribeError = /* @__PURE__ */ actionErrorGuard<types.CreateMetricSubscribeError>("CreateMetricSubscribe");
 /** Whether `error` is a service error answered by `CreateNetworkApplication` (checks its class and its `action`). */
-export const isCreateNetworkApplicationError = /* @__PURE__ */ actionErrorGuard<types.CreateNetworkApplicationError>("CreateNetworkApplication");
+export const isCreateNetworkApplicationError =
+  /* @__PURE__ */ actionErrorGuard<types.CreateNetworkApplicationError>("CreateNetworkApplication");
 /** Whether `error` is a service error answered by `CreateNoticeContent` (checks its class and its `action`). */
 export const isCreateNoticeContentError = /* @__PURE__ */ actionErrorGuard<types.CreateNoticeContentError>("CreateNoticeContent");
 /** Whether `error` is a service error answered by `CreateRebuildIndexTask` (checks its class and its `action`). */
 export const isCreateRebuildIndexTaskError = /* @__PURE__ */ actionErrorGuard<types.CreateRebuildIndexTaskError>("CreateRebuildIndexTask");
 /** Whether `error` is a service error answered by `CreateRecordingRuleTask` (checks its class and its `action`). */
-export const isCreateRecordingRuleTaskError = /* @__PURE__ */ actionErrorGuard<types.CreateRecordingRuleTaskError>("CreateRecordingRuleTask");
+export const isCreateRecordingRuleTaskError =
+  /* @__PURE__ */ actionErrorGuard<types.CreateRecordingRuleTaskError>("CreateRecordingRuleTask");
 /** Whether `error` is a service error answered by `CreateRecordingRuleYamlTask` (checks its class and its `action`). */
-export const isCreateRecordingRuleYamlTaskError = /* @__PURE__ */ actionErrorGuard<types.CreateRecordingRuleYamlTaskError>("CreateRecordingRuleYamlTask");
+export const isCreateRecordingRuleYamlTaskError =
+  /* @__PURE__ */ actionErrorGuard<types.CreateRecordingRuleYamlTaskError>("CreateRecordingRuleYamlTask");
 /** Whether `error` is a service error answered by `CreateRemoteWriteTask` (checks its class and its `action`). */
 export const isCreateRemoteWriteTaskError = /* @__PURE__ */ actionErrorGuard<types.CreateRemoteWriteTaskError>("CreateRemoteWriteTask");
 /** Whether `error` is a service error answered by `CreateS3Recharge` (checks its class and its `action`). */
@@ -106,13 +114,15 @@ export const isDeleteAlarmNoticeError = /* @__PURE__ */ actionErrorGuard<types.D
 /** Whether `error` is a service error answered by `DeleteAlarmShield` (checks its class and its `action`). */
 export const isDeleteAlarmShieldError = /* @__PURE__ */ actionErrorGuard<types.DeleteAlarmShieldError>("DeleteAlarmShield");
 /** Whether `error` is a service error answered by `DeleteCloudProductLogCollection` (checks its class and its `action`). */
-export const isDeleteCloudProductLogCollectionError = /* @__PURE__ */ actionErrorGuard<types.DeleteCloudProductLogCollectionError>("DeleteCloudProductLogCollection");
+export const isDeleteCloudProductLogCollectionError =
+  /* @__PURE__ */ actionErrorGuard<types.DeleteCloudProductLogCollectionError>("DeleteCloudProductLogCollection");
 /** Whether `error` is a service error answered by `DeleteConfig` (checks its class and its `action`). */
 export const isDeleteConfigError = /* @__PURE__ */ actionErrorGuard<types.DeleteConfigError>("DeleteConfig");
 /** Whether `error` is a service error answered by `DeleteConfigExtra` (checks its class and its `action`). */
 export const isDeleteConfigExtraError = /* @__PURE__ */ actionErrorGuard<types.DeleteConfigExtraError>("DeleteConfigExtra");
 /** Whether `error` is a service error answered by `DeleteConfigFromMachineGroup` (checks its class and its `action`). */
-export const isDeleteConfigFromMachineGroupError = /* @__PURE__ */ actionErrorGuard<types.DeleteConfigFromMachineGroupError>("DeleteConfigFromMachineGroup");
+export const isDeleteConfigFromMachineGroupError =
+  /* @__PURE__ */ actionErrorGuard<types.DeleteConfigFromMachineGroupError>("DeleteConfigFromMachineGroup");
 /** Whether `error` is a service error answered by `DeleteConsole` (checks its class and its `action`). */
 export const isDeleteConsoleError = /* @__PURE__ */ actionErrorGuard<types.DeleteConsoleError>("DeleteConsole");
 /** Whether `error` is a service error answered by `DeleteConsoleSharing` (checks its class and its `action`). */
@@ -126,7 +136,8 @@ export const isDeleteCosRechargeError = /* @__PURE__ */ actionErrorGuard<types.D
 /** Whether `error` is a service error answered by `DeleteDashboard` (checks its class and its `action`). */
 export const isDeleteDashboardError = /* @__PURE__ */ actionErrorGuard<types.DeleteDashboardError>("DeleteDashboard");
 /** Whether `error` is a service error answered by `DeleteDashboardSubscribe` (checks its class and its `action`). */
-export const isDeleteDashboardSubscribeError = /* @__PURE__ */ actionErrorGuard<types.DeleteDashboardSubscribeError>("DeleteDashboardSubscribe");
+export const isDeleteDashboardSubscribeError =
+  /* @__PURE__ */ actionErrorGuard<types.DeleteDashboardSubscribeError>("DeleteDashboardSubscribe");
 /** Whether `error` is a service error answered by `DeleteDataTransform` (checks its class and its `action`). */
 export const isDeleteDataTransformError = /* @__PURE__ */ actionErrorGuard<types.DeleteDataTransformError>("DeleteDataTransform");
 /** Whether `error` is a service error answered by `DeleteDlcDeliver` (checks its class and its `action`). */
@@ -154,13 +165,16 @@ export const isDeleteMetricConfigError = /* @__PURE__ */ actionErrorGuard<types.
 /** Whether `error` is a service error answered by `DeleteMetricSubscribe` (checks its class and its `action`). */
 export const isDeleteMetricSubscribeError = /* @__PURE__ */ actionErrorGuard<types.DeleteMetricSubscribeError>("DeleteMetricSubscribe");
 /** Whether `error` is a service error answered by `DeleteNetworkApplication` (checks its class and its `action`). */
-export const isDeleteNetworkApplicationError = /* @__PURE__ */ actionErrorGuard<types.DeleteNetworkApplicationError>("DeleteNetworkApplication");
+export const isDeleteNetworkApplicationError =
+  /* @__PURE__ */ actionErrorGuard<types.DeleteNetworkApplicationError>("DeleteNetworkApplication");
 /** Whether `error` is a service error answered by `DeleteNoticeContent` (checks its class and its `action`). */
 export const isDeleteNoticeContentError = /* @__PURE__ */ actionErrorGuard<types.DeleteNoticeContentError>("DeleteNoticeContent");
 /** Whether `error` is a service error answered by `DeleteRecordingRuleTask` (checks its class and its `action`). */
-export const isDeleteRecordingRuleTaskError = /* @__PURE__ */ actionErrorGuard<types.DeleteRecordingRuleTaskError>("DeleteRecordingRuleTask");
+export const isDeleteRecordingRuleTaskError =
+  /* @__PURE__ */ actionErrorGuard<types.DeleteRecordingRuleTaskError>("DeleteRecordingRuleTask");
 /** Whether `error` is a service error answered by `DeleteRecordingRuleYamlTask` (checks its class and its `action`). */
-export const isDeleteRecordingRuleYamlTaskError = /* @__PURE__ */ actionErrorGuard<types.DeleteRecordingRuleYamlTaskError>("DeleteRecordingRuleYamlTask");
+export const isDeleteRecordingRuleYamlTaskError =
+  /* @__PURE__ */ actionErrorGuard<types.DeleteRecordingRuleYamlTaskError>("DeleteRecordingRuleYamlTask");
 /** Whether `error` is a service error answered by `DeleteRemoteWriteTask` (checks its class and its `action`). */
 export const isDeleteRemoteWriteTaskError = /* @__PURE__ */ actionErrorGuard<types.DeleteRemoteWriteTaskError>("DeleteRemoteWriteTask");
 /** Whether `error` is a service error answered by `DeleteS3Recharge` (checks its class and its `action`). */
@@ -178,7 +192,8 @@ export const isDeleteTopicError = /* @__PURE__ */ actionErrorGuard<types.DeleteT
 /** Whether `error` is a service error answered by `DeleteWebCallback` (checks its class and its `action`). */
 export const isDeleteWebCallbackError = /* @__PURE__ */ actionErrorGuard<types.DeleteWebCallbackError>("DeleteWebCallback");
 /** Whether `error` is a service error answered by `DescribeAgentApplications` (checks its class and its `action`). */
-export const isDescribeAgentApplicationsError = /* @__PURE__ */ actionErrorGuard<types.DescribeAgentApplicationsError>("DescribeAgentApplications");
+export const isDescribeAgentApplicationsError =
+  /* @__PURE__ */ actionErrorGuard<types.DescribeAgentApplicationsError>("DescribeAgentApplications");
 /** Whether `error` is a service error answered by `DescribeAgentConfigs` (checks its class and its `action`). */
 export const isDescribeAgentConfigsError = /* @__PURE__ */ actionErrorGuard<types.DescribeAgentConfigsError>("DescribeAgentConfigs");
 /** Whether `error` is a service error answered by `DescribeAlarmNotices` (checks its class and its `action`). */
@@ -188,21 +203,27 @@ export const isDescribeAlarmShieldsError = /* @__PURE__ */ actionErrorGuard<type
 /** Whether `error` is a service error answered by `DescribeAlarms` (checks its class and its `action`). */
 export const isDescribeAlarmsError = /* @__PURE__ */ actionErrorGuard<types.DescribeAlarmsError>("DescribeAlarms");
 /** Whether `error` is a service error answered by `DescribeAlertRecordHistory` (checks its class and its `action`). */
-export const isDescribeAlertRecordHistoryError = /* @__PURE__ */ actionErrorGuard<types.DescribeAlertRecordHistoryError>("DescribeAlertRecordHistory");
+export const isDescribeAlertRecordHistoryError =
+  /* @__PURE__ */ actionErrorGuard<types.DescribeAlertRecordHistoryError>("DescribeAlertRecordHistory");
 /** Whether `error` is a service error answered by `DescribeCloudProductLogTasks` (checks its class and its `action`). */
-export const isDescribeCloudProductLogTasksError = /* @__PURE__ */ actionErrorGuard<types.DescribeCloudProductLogTasksError>("DescribeCloudProductLogTasks");
+export const isDescribeCloudProductLogTasksError =
+  /* @__PURE__ */ actionErrorGuard<types.DescribeCloudProductLogTasksError>("DescribeCloudProductLogTasks");
 /** Whether `error` is a service error answered by `DescribeClusterBaseMetricConfigs` (checks its class and its `action`). */
-export const isDescribeClusterBaseMetricConfigsError = /* @__PURE__ */ actionErrorGuard<types.DescribeClusterBaseMetricConfigsError>("DescribeClusterBaseMetricConfigs");
+export const isDescribeClusterBaseMetricConfigsError =
+  /* @__PURE__ */ actionErrorGuard<types.DescribeClusterBaseMetricConfigsError>("DescribeClusterBaseMetricConfigs");
 /** Whether `error` is a service error answered by `DescribeClusterMetricConfigs` (checks its class and its `action`). */
-export const isDescribeClusterMetricConfigsError = /* @__PURE__ */ actionErrorGuard<types.DescribeClusterMetricConfigsError>("DescribeClusterMetricConfigs");
+export const isDescribeClusterMetricConfigsError =
+  /* @__PURE__ */ actionErrorGuard<types.DescribeClusterMetricConfigsError>("DescribeClusterMetricConfigs");
 /** Whether `error` is a service error answered by `DescribeConfigExtras` (checks its class and its `action`). */
 export const isDescribeConfigExtrasError = /* @__PURE__ */ actionErrorGuard<types.DescribeConfigExtrasError>("DescribeConfigExtras");
 /** Whether `error` is a service error answered by `DescribeConfigMachineGroups` (checks its class and its `action`). */
-export const isDescribeConfigMachineGroupsError = /* @__PURE__ */ actionErrorGuard<types.DescribeConfigMachineGroupsError>("DescribeConfigMachineGroups");
+export const isDescribeConfigMachineGroupsError =
+  /* @__PURE__ */ actionErrorGuard<types.DescribeConfigMachineGroupsError>("DescribeConfigMachineGroups");
 /** Whether `error` is a service error answered by `DescribeConfigs` (checks its class and its `action`). */
 export const isDescribeConfigsError = /* @__PURE__ */ actionErrorGuard<types.DescribeConfigsError>("DescribeConfigs");
 /** Whether `error` is a service error answered by `DescribeConsoleSharingList` (checks its class and its `action`). */
-export const isDescribeConsoleSharingListError = /* @__PURE__ */ actionErrorGuard<types.DescribeConsoleSharingListError>("DescribeConsoleSharingList");
+export const isDescribeConsoleSharingListError =
+  /* @__PURE__ */ actionErrorGuard<types.DescribeConsoleSharingListError>("DescribeConsoleSharingList");
 /** Whether `error` is a service error answered by `DescribeConsoles` (checks its class and its `action`). */
 export const isDescribeConsolesError = /* @__PURE__ */ actionErrorGuard<types.DescribeConsolesError>("DescribeConsoles");
 /** Whether `error` is a service error answered by `DescribeConsumer` (checks its class and its `action`). */
@@ -210,41 +231,51 @@ export const isDescribeConsumerError = /* @__PURE__ */ actionErrorGuard<types.De
 /** Whether `error` is a service error answered by `DescribeConsumerGroups` (checks its class and its `action`). */
 export const isDescribeConsumerGroupsError = /* @__PURE__ */ actionErrorGuard<types.DescribeConsumerGroupsError>("DescribeConsumerGroups");
 /** Whether `error` is a service error answered by `DescribeConsumerOffsets` (checks its class and its `action`). */
-export const isDescribeConsumerOffsetsError = /* @__PURE__ */ actionErrorGuard<types.DescribeConsumerOffsetsError>("DescribeConsumerOffsets");
+export const isDescribeConsumerOffsetsError =
+  /* @__PURE__ */ actionErrorGuard<types.DescribeConsumerOffsetsError>("DescribeConsumerOffsets");
 /** Whether `error` is a service error answered by `DescribeConsumerPreview` (checks its class and its `action`). */
-export const isDescribeConsumerPreviewError = /* @__PURE__ */ actionErrorGuard<types.DescribeConsumerPreviewError>("DescribeConsumerPreview");
+export const isDescribeConsumerPreviewError =
+  /* @__PURE__ */ actionErrorGuard<types.DescribeConsumerPreviewError>("DescribeConsumerPreview");
 /** Whether `error` is a service error answered by `DescribeConsumers` (checks its class and its `action`). */
 export const isDescribeConsumersError = /* @__PURE__ */ actionErrorGuard<types.DescribeConsumersError>("DescribeConsumers");
 /** Whether `error` is a service error answered by `DescribeCosRecharges` (checks its class and its `action`). */
 export const isDescribeCosRechargesError = /* @__PURE__ */ actionErrorGuard<types.DescribeCosRechargesError>("DescribeCosRecharges");
 /** Whether `error` is a service error answered by `DescribeDashboardSubscribes` (checks its class and its `action`). */
-export const isDescribeDashboardSubscribesError = /* @__PURE__ */ actionErrorGuard<types.DescribeDashboardSubscribesError>("DescribeDashboardSubscribes");
+export const isDescribeDashboardSubscribesError =
+  /* @__PURE__ */ actionErrorGuard<types.DescribeDashboardSubscribesError>("DescribeDashboardSubscribes");
 /** Whether `error` is a service error answered by `DescribeDashboards` (checks its class and its `action`). */
 export const isDescribeDashboardsError = /* @__PURE__ */ actionErrorGuard<types.DescribeDashboardsError>("DescribeDashboards");
 /** Whether `error` is a service error answered by `DescribeDataTransformInfo` (checks its class and its `action`). */
-export const isDescribeDataTransformInfoError = /* @__PURE__ */ actionErrorGuard<types.DescribeDataTransformInfoError>("DescribeDataTransformInfo");
+export const isDescribeDataTransformInfoError =
+  /* @__PURE__ */ actionErrorGuard<types.DescribeDataTransformInfoError>("DescribeDataTransformInfo");
 /** Whether `error` is a service error answered by `DescribeDlcDelivers` (checks its class and its `action`). */
 export const isDescribeDlcDeliversError = /* @__PURE__ */ actionErrorGuard<types.DescribeDlcDeliversError>("DescribeDlcDelivers");
 /** Whether `error` is a service error answered by `DescribeEsRechargePreview` (checks its class and its `action`). */
-export const isDescribeEsRechargePreviewError = /* @__PURE__ */ actionErrorGuard<types.DescribeEsRechargePreviewError>("DescribeEsRechargePreview");
+export const isDescribeEsRechargePreviewError =
+  /* @__PURE__ */ actionErrorGuard<types.DescribeEsRechargePreviewError>("DescribeEsRechargePreview");
 /** Whether `error` is a service error answered by `DescribeEsRecharges` (checks its class and its `action`). */
 export const isDescribeEsRechargesError = /* @__PURE__ */ actionErrorGuard<types.DescribeEsRechargesError>("DescribeEsRecharges");
 /** Whether `error` is a service error answered by `DescribeExports` (checks its class and its `action`). */
 export const isDescribeExportsError = /* @__PURE__ */ actionErrorGuard<types.DescribeExportsError>("DescribeExports");
 /** Whether `error` is a service error answered by `DescribeHostMetricConfigs` (checks its class and its `action`). */
-export const isDescribeHostMetricConfigsError = /* @__PURE__ */ actionErrorGuard<types.DescribeHostMetricConfigsError>("DescribeHostMetricConfigs");
+export const isDescribeHostMetricConfigsError =
+  /* @__PURE__ */ actionErrorGuard<types.DescribeHostMetricConfigsError>("DescribeHostMetricConfigs");
 /** Whether `error` is a service error answered by `DescribeIndex` (checks its class and its `action`). */
 export const isDescribeIndexError = /* @__PURE__ */ actionErrorGuard<types.DescribeIndexError>("DescribeIndex");
 /** Whether `error` is a service error answered by `DescribeKafkaConsumer` (checks its class and its `action`). */
 export const isDescribeKafkaConsumerError = /* @__PURE__ */ actionErrorGuard<types.DescribeKafkaConsumerError>("DescribeKafkaConsumer");
 /** Whether `error` is a service error answered by `DescribeKafkaConsumerGroupDetail` (checks its class and its `action`). */
-export const isDescribeKafkaConsumerGroupDetailError = /* @__PURE__ */ actionErrorGuard<types.DescribeKafkaConsumerGroupDetailError>("DescribeKafkaConsumerGroupDetail");
+export const isDescribeKafkaConsumerGroupDetailError =
+  /* @__PURE__ */ actionErrorGuard<types.DescribeKafkaConsumerGroupDetailError>("DescribeKafkaConsumerGroupDetail");
 /** Whether `error` is a service error answered by `DescribeKafkaConsumerGroupList` (checks its class and its `action`). */
-export const isDescribeKafkaConsumerGroupListError = /* @__PURE__ */ actionErrorGuard<types.DescribeKafkaConsumerGroupListError>("DescribeKafkaConsumerGroupList");
+export const isDescribeKafkaConsumerGroupListError =
+  /* @__PURE__ */ actionErrorGuard<types.DescribeKafkaConsumerGroupListError>("DescribeKafkaConsumerGroupList");
 /** Whether `error` is a service error answered by `DescribeKafkaConsumerPreview` (checks its class and its `action`). */
-export const isDescribeKafkaConsumerPreviewError = /* @__PURE__ */ actionErrorGuard<types.DescribeKafkaConsumerPreviewError>("DescribeKafkaConsumerPreview");
+export const isDescribeKafkaConsumerPreviewError =
+  /* @__PURE__ */ actionErrorGuard<types.DescribeKafkaConsumerPreviewError>("DescribeKafkaConsumerPreview");
 /** Whether `error` is a service error answered by `DescribeKafkaConsumerTopics` (checks its class and its `action`). */
-export const isDescribeKafkaConsumerTopicsError = /* @__PURE__ */ actionErrorGuard<types.DescribeKafkaConsumerTopicsError>("DescribeKafkaConsumerTopics");
+export const isDescribeKafkaConsumerTopicsError =
+  /* @__PURE__ */ actionErrorGuard<types.DescribeKafkaConsumerTopicsError>("DescribeKafkaConsumerTopics");
 /** Whether `error` is a service error answered by `DescribeKafkaRecharges` (checks its class and its `action`). */
 export const isDescribeKafkaRechargesError = /* @__PURE__ */ actionErrorGuard<types.DescribeKafkaRechargesError>("DescribeKafkaRecharges");
 /** Whether `error` is a service error answered by `DescribeLogContext` (checks its class and its `action`). */
@@ -254,37 +285,48 @@ export const isDescribeLogHistogramError = /* @__PURE__ */ actionErrorGuard<type
 /** Whether `error` is a service error answered by `DescribeLogsets` (checks its class and its `action`). */
 export const isDescribeLogsetsError = /* @__PURE__ */ actionErrorGuard<types.DescribeLogsetsError>("DescribeLogsets");
 /** Whether `error` is a service error answered by `DescribeMachineGroupConfigs` (checks its class and its `action`). */
-export const isDescribeMachineGroupConfigsError = /* @__PURE__ */ actionErrorGuard<types.DescribeMachineGroupConfigsError>("DescribeMachineGroupConfigs");
+export const isDescribeMachineGroupConfigsError =
+  /* @__PURE__ */ actionErrorGuard<types.DescribeMachineGroupConfigsError>("DescribeMachineGroupConfigs");
 /** Whether `error` is a service error answered by `DescribeMachineGroups` (checks its class and its `action`). */
 export const isDescribeMachineGroupsError = /* @__PURE__ */ actionErrorGuard<types.DescribeMachineGroupsError>("DescribeMachineGroups");
 /** Whether `error` is a service error answered by `DescribeMachines` (checks its class and its `action`). */
 export const isDescribeMachinesError = /* @__PURE__ */ actionErrorGuard<types.DescribeMachinesError>("DescribeMachines");
 /** Whether `error` is a service error answered by `DescribeMetricCorrectDimension` (checks its class and its `action`). */
-export const isDescribeMetricCorrectDimensionError = /* @__PURE__ */ actionErrorGuard<types.DescribeMetricCorrectDimensionError>("DescribeMetricCorrectDimension");
+export const isDescribeMetricCorrectDimensionError =
+  /* @__PURE__ */ actionErrorGuard<types.DescribeMetricCorrectDimensionError>("DescribeMetricCorrectDimension");
 /** Whether `error` is a service error answered by `DescribeMetricSubscribePreview` (checks its class and its `action`). */
-export const isDescribeMetricSubscribePreviewError = /* @__PURE__ */ actionErrorGuard<types.DescribeMetricSubscribePreviewError>("DescribeMetricSubscribePreview");
+export const isDescribeMetricSubscribePreviewError =
+  /* @__PURE__ */ actionErrorGuard<types.DescribeMetricSubscribePreviewError>("DescribeMetricSubscribePreview");
 /** Whether `error` is a service error answered by `DescribeMetricSubscribes` (checks its class and its `action`). */
-export const isDescribeMetricSubscribesError = /* @__PURE__ */ actionErrorGuard<types.DescribeMetricSubscribesError>("DescribeMetricSubscribes");
+export const isDescribeMetricSubscribesError =
+  /* @__PURE__ */ actionErrorGuard<types.DescribeMetricSubscribesError>("DescribeMetricSubscribes");
 /** Whether `error` is a service error answered by `DescribeNetworkApplicationDetail` (checks its class and its `action`). */
-export const isDescribeNetworkApplicationDetailError = /* @__PURE__ */ actionErrorGuard<types.DescribeNetworkApplicationDetailError>("DescribeNetworkApplicationDetail");
+export const isDescribeNetworkApplicationDetailError =
+  /* @__PURE__ */ actionErrorGuard<types.DescribeNetworkApplicationDetailError>("DescribeNetworkApplicationDetail");
 /** Whether `error` is a service error answered by `DescribeNetworkApplications` (checks its class and its `action`). */
-export const isDescribeNetworkApplicationsError = /* @__PURE__ */ actionErrorGuard<types.DescribeNetworkApplicationsError>("DescribeNetworkApplications");
+export const isDescribeNetworkApplicationsError =
+  /* @__PURE__ */ actionErrorGuard<types.DescribeNetworkApplicationsError>("DescribeNetworkApplications");
 /** Whether `error` is a service error answered by `DescribeNoticeContents` (checks its class and its `action`). */
 export const isDescribeNoticeContentsError = /* @__PURE__ */ actionErrorGuard<types.DescribeNoticeContentsError>("DescribeNoticeContents");
 /** Whether `error` is a service error answered by `DescribePartitions` (checks its class and its `action`). */
 export const isDescribePartitionsError = /* @__PURE__ */ actionErrorGuard<types.DescribePartitionsError>("DescribePartitions");
 /** Whether `error` is a service error answered by `DescribeRebuildIndexTasks` (checks its class and its `action`). */
-export const isDescribeRebuildIndexTasksError = /* @__PURE__ */ actionErrorGuard<types.DescribeRebuildIndexTasksError>("DescribeRebuildIndexTasks");
+export const isDescribeRebuildIndexTasksError =
+  /* @__PURE__ */ actionErrorGuard<types.DescribeRebuildIndexTasksError>("DescribeRebuildIndexTasks");
 /** Whether `error` is a service error answered by `DescribeRecordingRuleTask` (checks its class and its `action`). */
-export const isDescribeRecordingRuleTaskError = /* @__PURE__ */ actionErrorGuard<types.DescribeRecordingRuleTaskError>("DescribeRecordingRuleTask");
+export const isDescribeRecordingRuleTaskError =
+  /* @__PURE__ */ actionErrorGuard<types.DescribeRecordingRuleTaskError>("DescribeRecordingRuleTask");
 /** Whether `error` is a service error answered by `DescribeRecordingRuleYamlTask` (checks its class and its `action`). */
-export const isDescribeRecordingRuleYamlTaskError = /* @__PURE__ */ actionErrorGuard<types.DescribeRecordingRuleYamlTaskError>("DescribeRecordingRuleYamlTask");
+export const isDescribeRecordingRuleYamlTaskError =
+  /* @__PURE__ */ actionErrorGuard<types.DescribeRecordingRuleYamlTaskError>("DescribeRecordingRuleYamlTask");
 /** Whether `error` is a service error answered by `DescribeRemoteWriteTasks` (checks its class and its `action`). */
-export const isDescribeRemoteWriteTasksError = /* @__PURE__ */ actionErrorGuard<types.DescribeRemoteWriteTasksError>("DescribeRemoteWriteTasks");
+export const isDescribeRemoteWriteTasksError =
+  /* @__PURE__ */ actionErrorGuard<types.DescribeRemoteWriteTasksError>("DescribeRemoteWriteTasks");
 /** Whether `error` is a service error answered by `DescribeS3Recharges` (checks its class and its `action`). */
 export const isDescribeS3RechargesError = /* @__PURE__ */ actionErrorGuard<types.DescribeS3RechargesError>("DescribeS3Recharges");
 /** Whether `error` is a service error answered by `DescribeScheduledSqlInfo` (checks its class and its `action`). */
-export const isDescribeScheduledSqlInfoError = /* @__PURE__ */ actionErrorGuard<types.DescribeScheduledSqlInfoError>("DescribeScheduledSqlInfo");
+export const isDescribeScheduledSqlInfoError =
+  /* @__PURE__ */ actionErrorGuard<types.DescribeScheduledSqlInfoError>("DescribeScheduledSqlInfo");
 /** Whether `error` is a service error answered by `DescribeSearchViews` (checks its class and its `action`). */
 export const isDescribeSearchViewsError = /* @__PURE__ */ actionErrorGuard<types.DescribeSearchViewsError>("DescribeSearchViews");
 /** Whether `error` is a service error answered by `DescribeShipperTasks` (checks its class and its `action`). */
@@ -296,15 +338,18 @@ export const isDescribeSplunkDeliversError = /* @__PURE__ */ actionErrorGuard<ty
 /** Whether `error` is a service error answered by `DescribeSplunkPreview` (checks its class and its `action`). */
 export const isDescribeSplunkPreviewError = /* @__PURE__ */ actionErrorGuard<types.DescribeSplunkPreviewError>("DescribeSplunkPreview");
 /** Whether `error` is a service error answered by `DescribeTopicBaseMetricConfigs` (checks its class and its `action`). */
-export const isDescribeTopicBaseMetricConfigsError = /* @__PURE__ */ actionErrorGuard<types.DescribeTopicBaseMetricConfigsError>("DescribeTopicBaseMetricConfigs");
+export const isDescribeTopicBaseMetricConfigsError =
+  /* @__PURE__ */ actionErrorGuard<types.DescribeTopicBaseMetricConfigsError>("DescribeTopicBaseMetricConfigs");
 /** Whether `error` is a service error answered by `DescribeTopicMetricConfigs` (checks its class and its `action`). */
-export const isDescribeTopicMetricConfigsError = /* @__PURE__ */ actionErrorGuard<types.DescribeTopicMetricConfigsError>("DescribeTopicMetricConfigs");
+export const isDescribeTopicMetricConfigsError =
+  /* @__PURE__ */ actionErrorGuard<types.DescribeTopicMetricConfigsError>("DescribeTopicMetricConfigs");
 /** Whether `error` is a service error answered by `DescribeTopics` (checks its class and its `action`). */
 export const isDescribeTopicsError = /* @__PURE__ */ actionErrorGuard<types.DescribeTopicsError>("DescribeTopics");
 /** Whether `error` is a service error answered by `DescribeWebCallbacks` (checks its class and its `action`). */
 export const isDescribeWebCallbacksError = /* @__PURE__ */ actionErrorGuard<types.DescribeWebCallbacksError>("DescribeWebCallbacks");
 /** Whether `error` is a service error answered by `EstimateRebuildIndexTask` (checks its class and its `action`). */
-export const isEstimateRebuildIndexTaskError = /* @__PURE__ */ actionErrorGuard<types.EstimateRebuildIndexTaskError>("EstimateRebuildIndexTask");
+export const isEstimateRebuildIndexTaskError =
+  /* @__PURE__ */ actionErrorGuard<types.EstimateRebuildIndexTaskError>("EstimateRebuildIndexTask");
 /** Whether `error` is a service error answered by `GetAlarmLog` (checks its class and its `action`). */
 export const isGetAlarmLogError = /* @__PURE__ */ actionErrorGuard<types.GetAlarmLogError>("GetAlarmLog");
 /** Whether `error` is a service error answered by `GetClsService` (checks its class and its `action`). */
@@ -322,7 +367,8 @@ export const isModifyAlarmNoticeError = /* @__PURE__ */ actionErrorGuard<types.M
 /** Whether `error` is a service error answered by `ModifyAlarmShield` (checks its class and its `action`). */
 export const isModifyAlarmShieldError = /* @__PURE__ */ actionErrorGuard<types.ModifyAlarmShieldError>("ModifyAlarmShield");
 /** Whether `error` is a service error answered by `ModifyCloudProductLogCollection` (checks its class and its `action`). */
-export const isModifyCloudProductLogCollectionError = /* @__PURE__ */ actionErrorGuard<types.ModifyCloudProductLogCollectionError>("ModifyCloudProductLogCollection");
+export const isModifyCloudProductLogCollectionError =
+  /* @__PURE__ */ actionErrorGuard<types.ModifyCloudProductLogCollectionError>("ModifyCloudProductLogCollection");
 /** Whether `error` is a service error answered by `ModifyConfig` (checks its class and its `action`). */
 export const isModifyConfigError = /* @__PURE__ */ actionErrorGuard<types.ModifyConfigError>("ModifyConfig");
 /** Whether `error` is a service error answered by `ModifyConfigExtra` (checks its class and its `action`). */
@@ -340,7 +386,8 @@ export const isModifyCosRechargeError = /* @__PURE__ */ actionErrorGuard<types.M
 /** Whether `error` is a service error answered by `ModifyDashboard` (checks its class and its `action`). */
 export const isModifyDashboardError = /* @__PURE__ */ actionErrorGuard<types.ModifyDashboardError>("ModifyDashboard");
 /** Whether `error` is a service error answered by `ModifyDashboardSubscribe` (checks its class and its `action`). */
-export const isModifyDashboardSubscribeError = /* @__PURE__ */ actionErrorGuard<types.ModifyDashboardSubscribeError>("ModifyDashboardSubscribe");
+export const isModifyDashboardSubscribeError =
+  /* @__PURE__ */ actionErrorGuard<types.ModifyDashboardSubscribeError>("ModifyDashboardSubscribe");
 /** Whether `error` is a service error answered by `ModifyDataTransform` (checks its class and its `action`). */
 export const isModifyDataTransformError = /* @__PURE__ */ actionErrorGuard<types.ModifyDataTransformError>("ModifyDataTransform");
 /** Whether `error` is a service error answered by `ModifyDlcDeliver` (checks its class and its `action`). */
@@ -354,7 +401,8 @@ export const isModifyIndexError = /* @__PURE__ */ actionErrorGuard<types.ModifyI
 /** Whether `error` is a service error answered by `ModifyKafkaConsumer` (checks its class and its `action`). */
 export const isModifyKafkaConsumerError = /* @__PURE__ */ actionErrorGuard<types.ModifyKafkaConsumerError>("ModifyKafkaConsumer");
 /** Whether `error` is a service error answered by `ModifyKafkaConsumerGroupOffset` (checks its class and its `action`). */
-export const isModifyKafkaConsumerGroupOffsetError = /* @__PURE__ */ actionErrorGuard<types.ModifyKafkaConsumerGroupOffsetError>("ModifyKafkaConsumerGroupOffset");
+export const isModifyKafkaConsumerGroupOffsetError =
+  /* @__PURE__ */ actionErrorGuard<types.ModifyKafkaConsumerGroupOffsetError>("ModifyKafkaConsumerGroupOffset");
 /** Whether `error` is a service error answered by `ModifyKafkaRecharge` (checks its class and its `action`). */
 export const isModifyKafkaRechargeError = /* @__PURE__ */ actionErrorGuard<types.ModifyKafkaRechargeError>("ModifyKafkaRecharge");
 /** Whether `error` is a service error answered by `ModifyLog` (checks its class and its `action`). */
@@ -368,13 +416,16 @@ export const isModifyMetricConfigError = /* @__PURE__ */ actionErrorGuard<types.
 /** Whether `error` is a service error answered by `ModifyMetricSubscribe` (checks its class and its `action`). */
 export const isModifyMetricSubscribeError = /* @__PURE__ */ actionErrorGuard<types.ModifyMetricSubscribeError>("ModifyMetricSubscribe");
 /** Whether `error` is a service error answered by `ModifyNetworkApplication` (checks its class and its `action`). */
-export const isModifyNetworkApplicationError = /* @__PURE__ */ actionErrorGuard<types.ModifyNetworkApplicationError>("ModifyNetworkApplication");
+export const isModifyNetworkApplicationError =
+  /* @__PURE__ */ actionErrorGuard<types.ModifyNetworkApplicationError>("ModifyNetworkApplication");
 /** Whether `error` is a service error answered by `ModifyNoticeContent` (checks its class and its `action`). */
 export const isModifyNoticeContentError = /* @__PURE__ */ actionErrorGuard<types.ModifyNoticeContentError>("ModifyNoticeContent");
 /** Whether `error` is a service error answered by `ModifyRecordingRuleTask` (checks its class and its `action`). */
-export const isModifyRecordingRuleTaskError = /* @__PURE__ */ actionErrorGuard<types.ModifyRecordingRuleTaskError>("ModifyRecordingRuleTask");
+export const isModifyRecordingRuleTaskError =
+  /* @__PURE__ */ actionErrorGuard<types.ModifyRecordingRuleTaskError>("ModifyRecordingRuleTask");
 /** Whether `error` is a service error answered by `ModifyRecordingRuleYamlTask` (checks its class and its `action`). */
-export const isModifyRecordingRuleYamlTaskError = /* @__PURE__ */ actionErrorGuard<types.ModifyRecordingRuleYamlTaskError>("ModifyRecordingRuleYamlTask");
+export const isModifyRecordingRuleYamlTaskError =
+  /* @__PURE__ */ actionErrorGuard<types.ModifyRecordingRuleYamlTaskError>("ModifyRecordingRuleYamlTask");
 /** Whether `error` is a service error answered by `ModifyRemoteWriteTask` (checks its class and its `action`). */
 export const isModifyRemoteWriteTaskError = /* @__PURE__ */ actionErrorGuard<types.ModifyRemoteWriteTaskError>("ModifyRemoteWriteTask");
 /** Whether `error` is a service error answered by `ModifyS3Recharge` (checks its class and its `action`). */
@@ -408,7 +459,8 @@ export const isRetryShipperTaskError = /* @__PURE__ */ actionErrorGuard<types.Re
 /** Whether `error` is a service error answered by `SearchCosRechargeInfo` (checks its class and its `action`). */
 export const isSearchCosRechargeInfoError = /* @__PURE__ */ actionErrorGuard<types.SearchCosRechargeInfoError>("SearchCosRechargeInfo");
 /** Whether `error` is a service error answered by `SearchDashboardSubscribe` (checks its class and its `action`). */
-export const isSearchDashboardSubscribeError = /* @__PURE__ */ actionErrorGuard<types.SearchDashboardSubscribeError>("SearchDashboardSubscribe");
+export const isSearchDashboardSubscribeError =
+  /* @__PURE__ */ actionErrorGuard<types.SearchDashboardSubscribeError>("SearchDashboardSubscribe");
 /** Whether `error` is a service error answered by `SearchLog` (checks its class and its `action`). */
 export const isSearchLogError = /* @__PURE__ */ actionErrorGuard<types.SearchLogError>("SearchLog");
 /** Whether `error` is a service error answered by `SearchS3RechargeInfo` (checks its class and its `action`). */

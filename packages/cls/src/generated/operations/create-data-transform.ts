@@ -2,9 +2,7 @@
 
 import type { OperationInfo } from "@tcsdk/core";
 import { validateCreateDataTransformInput } from "../validators/create-data-transform.js";
-import {
-  dataTransformSqlDataSourceShapeRuleText,
-} from "../validators/shapes/data-transform-sql-data-source.js";
+import { dataTransformSqlDataSourceShapeRuleText } from "../validators/shapes/data-transform-sql-data-source.js";
 import { previewLogStatisticShapeRuleText } from "../validators/shapes/preview-log-statistic.js";
 
 /**

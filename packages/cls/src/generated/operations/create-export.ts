@@ -20,7 +20,10 @@ export const operation: OperationInfo = {
     "#/properties/From/exclusiveMaximum": { rule: "maximum", message: "must be at most 9223372036854775807 (int64)" },
     "#/properties/Order/enum": { rule: "enum" },
     "#/properties/Query/not": { rule: "nonEmpty", message: "must not be empty or blank" },
-    "#/properties/Query/pattern": { rule: "noSql", message: "must not contain an SQL part (a '|' outside quotes), an unclosed '\"' or a trailing unescaped '\\'" },
+    "#/properties/Query/pattern": {
+      rule: "noSql",
+      message: "must not contain an SQL part (a '|' outside quotes), an unclosed '\"' or a trailing unescaped '\\'",
+    },
     "#/properties/SyntaxRule/enum": { rule: "enum" },
     "#/properties/SyntaxRule/exclusiveMaximum": { rule: "maximum", message: "must be at most 18446744073709551615 (uint64)" },
     "#/properties/SyntaxRule/minimum": { rule: "minimum", message: "must be at least 0 (uint64)" },

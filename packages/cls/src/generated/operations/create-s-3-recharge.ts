@@ -2,9 +2,7 @@
 
 import type { OperationInfo } from "@tcsdk/core";
 import { validateCreateS3RechargeInput } from "../validators/create-s-3-recharge.js";
-import {
-  advanceFilterRuleInfoShapeRuleText,
-} from "../validators/shapes/advance-filter-rule-info.js";
+import { advanceFilterRuleInfoShapeRuleText } from "../validators/shapes/advance-filter-rule-info.js";
 import { eventLogShapeRuleText } from "../validators/shapes/event-log.js";
 import { extractRuleInfoShapeRuleText } from "../validators/shapes/extract-rule-info.js";
 

@@ -2,9 +2,7 @@
 
 import type { OperationInfo } from "@tcsdk/core";
 import { validateCreateScheduledSqlInput } from "../validators/create-scheduled-sql.js";
-import {
-  scheduledSqlResouceInfoShapeRuleText,
-} from "../validators/shapes/scheduled-sql-resouce-info.js";
+import { scheduledSqlResouceInfoShapeRuleText } from "../validators/shapes/scheduled-sql-resouce-info.js";
 
 /**
  * How {@link ClsClient.createScheduledSql} calls `CreateScheduledSql`. Not known to be safe to

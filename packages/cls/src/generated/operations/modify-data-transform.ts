@@ -2,9 +2,7 @@
 
 import type { OperationInfo } from "@tcsdk/core";
 import { validateModifyDataTransformInput } from "../validators/modify-data-transform.js";
-import {
-  dataTransformSqlDataSourceShapeRuleText,
-} from "../validators/shapes/data-transform-sql-data-source.js";
+import { dataTransformSqlDataSourceShapeRuleText } from "../validators/shapes/data-transform-sql-data-source.js";
 
 /**
  * How {@link ClsClient.modifyDataTransform} calls `ModifyDataTransform`. Not known to be safe to

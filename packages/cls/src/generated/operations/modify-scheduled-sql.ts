@@ -2,9 +2,7 @@
 
 import type { OperationInfo } from "@tcsdk/core";
 import { validateModifyScheduledSqlInput } from "../validators/modify-scheduled-sql.js";
-import {
-  scheduledSqlResouceInfoShapeRuleText,
-} from "../validators/shapes/scheduled-sql-resouce-info.js";
+import { scheduledSqlResouceInfoShapeRuleText } from "../validators/shapes/scheduled-sql-resouce-info.js";
 
 /**
  * How {@link ClsClient.modifyScheduledSql} calls `ModifyScheduledSql`. Not known to be safe to

@@ -6,7 +6,7 @@ export interface AccessControlRule {
    * Network segment or IP, support IPv4 or IPv6.
    *
    * The service may send `null`.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "0.0.0.0/16"

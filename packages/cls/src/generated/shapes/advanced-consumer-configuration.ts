@@ -12,7 +12,7 @@ export interface AdvancedConsumerConfiguration {
   readonly PartitionHashStatus?: boolean | undefined;
   /**
    * Field list to calculate hash. Supports a maximum of 5 fields.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "name",

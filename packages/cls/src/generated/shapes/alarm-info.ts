@@ -47,7 +47,7 @@ export interface AlarmInfo {
    * notification channel groups via [Query notification channel group
    * list](https://www.tencentcloud.com/document/product/614/56462). It is mutually exclusive with
    * MonitorNotice.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "notice-b388dc72-****-****-9dbb-7d05fdff0376"
@@ -93,7 +93,7 @@ export interface AlarmInfo {
   readonly GroupTriggerStatus: boolean;
   /**
    * Grouping Trigger Conditions.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "$1.conut"

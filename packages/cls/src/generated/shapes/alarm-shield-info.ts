@@ -39,7 +39,7 @@ export interface AlarmShieldInfo {
   /**
    * Blocking rules, required when Type is 2. For detailed information on filling in rules, see [Product
    * Documentation](https://www.tencentcloud.com/document/product/614/103178#rule).
-   * @example 
+   * @example
    * ```ts
    * "{\"Value\":\"AND\",\"Type\":\"Operation\",\"Children\":[{\"Type\":\"Condition\",\"Value\":\"Level" +
    *   "\",\"Children\":[{\"Value\":\"In\",\"Type\":\"Compare\"},{\"Value\":\"[1]\",\"Type\":\"Value\"}]}]}"

@@ -28,7 +28,7 @@ export interface AppointLabel {
    * - key must be unique
    *
    * The service may send `null`.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "k8s-key"

@@ -17,7 +17,7 @@ export interface CallBackInfo {
    * "namespace": "{{ .QueryLog[0][0].content.__TAG__.namespace }}"
    * }
    * ```
-   * @example 
+   * @example
    * ```ts
    * "{\"User\":\"{{.User}}\",\"AlarmID\":\"{{.AlarmID}}\",\"AlarmName\":\"{{.AlarmName}}\",\"Condi" +
    *   "tion\":\"{{.Condition}}\"}"
@@ -30,7 +30,7 @@ export interface CallBackInfo {
    * ```
    * "Content-Type: application/json"
    * ```
-   * @example 
+   * @example
    * ```ts
    * [
    *   "Content-Type: application/json"

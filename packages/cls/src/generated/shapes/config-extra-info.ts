@@ -106,7 +106,7 @@ export interface ConfigExtraInfo {
    * 用户自定义解析字符串
    *
    * Only on the China site (cloud.tencent.com).
-   * @example 
+   * @example
    * ```ts
    * "{\"processors\":[{\"type\":\"processor_multiline_fullregex\",\"detail\":{\"BeginRegex\":\"[" +
    *   "a-zA-Z]\"},\"processors\":[]}]}"

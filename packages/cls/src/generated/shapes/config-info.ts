@@ -81,7 +81,7 @@ export interface ConfigInfo {
   /**
    * Custom parsing string. For more information, see [Collecting logs using combined parsing extraction
    * mode](https://www.tencentcloud.com/document/product/614/61310).
-   * @example 
+   * @example
    * ```ts
    * "{\"processors\":[{\"type\":\"processor_multiline_fullregex\",\"detail\":{\"BeginRegex\":\"[" +
    *   "a-zA-Z]\"},\"processors\":[]}]}"

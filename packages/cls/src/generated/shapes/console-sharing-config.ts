@@ -32,7 +32,7 @@ export interface ConsoleSharingConfig {
    * 允许访问的资源列表，目前仅支持一个Resource
    *
    * Only on the China site (cloud.tencent.com).
-   * @example 
+   * @example
    * ```ts
    * [
    *   "qcs::cls::uin/10000xxxxx:dashboard/dashboard-xx",

@@ -16,7 +16,7 @@ export interface Console {
   readonly ConsoleId: string;
   /**
    * Access method: public - internet, internal - intranet
-   * @example 
+   * @example
    * ```ts
    * [
    *   "public"
@@ -94,7 +94,7 @@ export interface Console {
    * Custom hidden parameter
    *
    * The service may send `null`.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "hideTopNav"
@@ -119,7 +119,7 @@ export interface Console {
    * Customize menu
    *
    * The service may send `null`.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "/cls/search",

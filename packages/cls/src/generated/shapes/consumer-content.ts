@@ -13,7 +13,7 @@ export interface ConsumerContent {
   /**
    * List of metadata to be shipped, currently only support: __SOURCE__, __FILENAME__, __TIMESTAMP__,
    * __HOSTNAME__, and __PKGID__
-   * @example 
+   * @example
    * ```ts
    * [
    *   "__SOURCE__",

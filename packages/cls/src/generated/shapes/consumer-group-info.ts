@@ -18,7 +18,7 @@ export interface ConsumerGroupInfo {
   readonly Timeout: Int64;
   /**
    * topic list
-   * @example 
+   * @example
    * ```ts
    * [
    *   "6f6ded3f-948c-4616-9c7c-956a95d8c1a3"

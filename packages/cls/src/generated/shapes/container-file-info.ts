@@ -44,7 +44,7 @@ export interface ContainerFileInfo {
    *
    * Only on the China site (cloud.tencent.com).
    * The service may send `null`.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "key1=value1"
@@ -70,7 +70,7 @@ export interface ContainerFileInfo {
    *
    * Only on the China site (cloud.tencent.com).
    * The service may send `null`.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "key1=value1"
@@ -83,7 +83,7 @@ export interface ContainerFileInfo {
    *
    * Only on the China site (cloud.tencent.com).
    * The service may send `null`.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "key1=value1",

@@ -29,7 +29,7 @@ export interface ContainerStdoutInfo {
    *
    * Only on the China site (cloud.tencent.com).
    * The service may send `null`.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "key1=value1"
@@ -56,7 +56,7 @@ export interface ContainerStdoutInfo {
    *
    * Only on the China site (cloud.tencent.com).
    * The service may send `null`.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "key1=value1"
@@ -69,7 +69,7 @@ export interface ContainerStdoutInfo {
    *
    * Only on the China site (cloud.tencent.com).
    * The service may send `null`.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "key1=value1",

@@ -97,7 +97,7 @@ export interface CosRechargeInfo {
   readonly TaskType?: Int64;
   /**
    * Metadata. Buckets and objects are supported.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "bucket",

@@ -11,7 +11,7 @@ export interface CsvInfo {
    * Names of keys
    *
    * The service may send `null`.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "__SOURCE__",

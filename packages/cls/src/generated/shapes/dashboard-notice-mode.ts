@@ -26,7 +26,7 @@ export interface DashboardNoticeMode {
    *   (https://www.tencentcloud.com/document/product/598/34589?from_cn_redirect=1) to obtain the user
    *   Group id.
    * - When ReceiverType is `Email`, Values is the user email.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "168053",
@@ -42,7 +42,7 @@ export interface DashboardNoticeMode {
    * -   When ReceiverType is `Email` or `WeCom`, ReceiverChannels is unavailable.
    *
    * The service may send `null`.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "Email",
@@ -61,7 +61,7 @@ export interface DashboardNoticeMode {
    * - For `DingTalk`, the Url is the chatbot Webhook address.
    * - When it is `Lark`, the Url is the chatbot Webhook address.
    * - When ReceiverType is `Uin`, `Group`, or `Email`, the Url field must be empty.
-   * @example 
+   * @example
    * ```ts
    * "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=ctestea1a5-7xx9-4xx3-8xxb-w" +
    *   "5fxxbd6"

@@ -11,7 +11,7 @@ export interface DashboardSubscribeData {
    * Dashboard subscription time. If this field is empty, the dashboard default time is used.
    *
    * The service may send `null`.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "now-5m",

@@ -9,7 +9,7 @@ export interface DashboardTemplateVariable {
   readonly Key: string;
   /**
    * Corresponding values of the key
-   * @example 
+   * @example
    * ```ts
    * [
    *   "xxxx-xxxx-xxxx-xxxx",

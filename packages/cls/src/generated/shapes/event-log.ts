@@ -39,7 +39,7 @@ export interface EventLog {
    * support reverse filtering for a single value (for example: -20).
    * Multiple filter items can be separated by commas, for example: 1-200,-100 means collect event logs
    * within the range of 1-200 except 100.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "1",

@@ -91,7 +91,7 @@ export interface ExportInfo {
   readonly SyntaxRule: 0 | 1;
   /**
    * Exported fields (China site).
-   * @example 
+   * @example
    * ```ts
    * [
    *   "__timestamp__"

@@ -41,7 +41,7 @@ export interface ExtractRuleInfo {
    * delimiter_log. For json_log, use the key in the json itself. Limited to 100.
    *
    * The service may send `null`.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "name",

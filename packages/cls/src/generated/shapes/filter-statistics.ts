@@ -20,7 +20,7 @@ export interface FilterStatistics {
   readonly FilteredCount: Int64;
   /**
    * Filtered results
-   * @example 
+   * @example
    * ```ts
    * [
    *   "{\"content\":\"--------\",\"content2\":\"0\"}"

@@ -9,7 +9,7 @@ export interface Filter {
   readonly Key: string;
   /**
    * Values to be filtered
-   * @example 
+   * @example
    * ```ts
    * [
    *   "fadcc986-xxxx-xxxx-b766-9ce9c193da32"

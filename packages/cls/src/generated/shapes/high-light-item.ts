@@ -12,7 +12,7 @@ export interface HighLightItem {
   readonly Key: string;
   /**
    * Highlighted keywords.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "<cls_highlight>finish</cls_highlight> request"

@@ -21,7 +21,7 @@ export interface HostFileInfo {
    *
    * Only on the China site (cloud.tencent.com).
    * The service may send `null`.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "key1=value1",

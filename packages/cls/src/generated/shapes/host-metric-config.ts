@@ -26,7 +26,7 @@ export interface HostMetricConfig {
   readonly HostMetricItems: readonly HostMetricItem[];
   /**
    * Machine group id list
-   * @example 
+   * @example
    * ```ts
    * [
    *   "715094e3-01b0-4aeb-91f5-ee9f46a4a13b"

@@ -6,7 +6,7 @@ import type { Instance } from "./instance.js";
 export interface InstanceConfig {
   /**
    * instance dimension
-   * @example 
+   * @example
    * ```ts
    * [
    *   "bucket",

@@ -4,7 +4,7 @@
 export interface Instance {
   /**
    * Instance information
-   * @example 
+   * @example
    * ```ts
    * [
    *   "key1-value",

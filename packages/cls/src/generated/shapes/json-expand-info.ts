@@ -43,7 +43,7 @@ export interface JsonExpandInfo {
    * Value for reference: Value: message; Description: Example field name
    *
    * Example: ["message", "data", "content"]
-   * @example 
+   * @example
    * ```ts
    * [
    *   "message"

@@ -22,7 +22,7 @@ export interface JsonInfo {
    * this field, for example: localhost.
    *
    * The service may send `null`.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "__SOURCE__",

@@ -33,7 +33,7 @@ export interface Label {
    * - Format: `([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]`
    *
    * The service may send `null`.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "k8s-x"

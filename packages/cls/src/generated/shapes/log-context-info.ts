@@ -17,7 +17,7 @@ export interface LogContextInfo {
   readonly Filename: string;
   /**
    * Log content
-   * @example 
+   * @example
    * ```ts
    * "{\"__CONTENT__\": \"[INFO] [2020-11-23 18:34:14.983] [1da50ffe-4e87-42a6-be05-dc9e2" +
    *   "00cd284] [LogFilter.java] Query:   {}\"}"

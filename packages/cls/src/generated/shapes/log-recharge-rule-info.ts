@@ -108,7 +108,7 @@ export interface LogRechargeRuleInfo {
   /**
    * Metadata information, Kafka import supports kafka_topic, kafka_partition, kafka_offset,
    * kafka_timestamp
-   * @example 
+   * @example
    * ```ts
    * [
    *   "kafka_topic",
@@ -121,7 +121,7 @@ export interface LogRechargeRuleInfo {
   readonly Metadata?: readonly string[] | undefined;
   /**
    * log Key list, required when RechargeType is full_regex_log or delimiter_log.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "name",

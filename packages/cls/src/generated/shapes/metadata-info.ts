@@ -10,7 +10,7 @@ export interface MetadataInfo {
   /**
    * Fields to be delivered, including __SOURCE__, __FILENAME__
    * ,\_\_TIMESTAMP\_\_,\_\_HOSTNAME\_\_,\_\_PKG\_ID\_\_
-   * @example 
+   * @example
    * ```ts
    * [
    *   "__SOURCE__",

@@ -15,7 +15,7 @@ export interface MetricCollectConfig {
   readonly ConfigId?: string;
   /**
    * Log topic ID.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "d7adf66d-88a7-4321-8b4b-6f2c7a9773b8"
@@ -34,7 +34,7 @@ export interface MetricCollectConfig {
   readonly Source?: Int64;
   /**
    * Machine group ID.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "47532156-1731-4163-84ef-50e96bf7c300"

@@ -20,7 +20,7 @@ export interface MetricConfigLabel {
    * - `node_ip`
    *
    * The service may send `null`.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "namespace",

@@ -12,7 +12,7 @@ export interface MetricConfig {
   readonly MetricName: string;
   /**
    * Statistical cycle (seconds).
-   * @example 
+   * @example
    * ```ts
    * [
    *   60,

@@ -49,7 +49,7 @@ export interface MetricYamlSpec {
    * ```
    *
    * The service may send `null`.
-   * @example 
+   * @example
    * ```ts
    * "apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata:\n  name: test" +
    *   "\n  namespace: test\n  labels:\n    k8s-app1: test\n    k8s-app2: test\nspec:\n  endpo" +

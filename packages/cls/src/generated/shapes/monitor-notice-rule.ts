@@ -19,7 +19,7 @@ export interface MonitorNoticeRule {
   readonly ContentTmplId?: string | null | undefined;
   /**
    * Alarm level. 0: Warn; 1: Information; 2: Critical
-   * @example 
+   * @example
    * ```ts
    * [
    *   0,

@@ -31,7 +31,7 @@ export interface NetworkApplicationDetail {
   readonly LogsetId: string;
   /**
    * Application token
-   * @example 
+   * @example
    * ```ts
    * "eyJuX2FfaWQiOiI2MzhjYTdmZC1jN2QzLTQ5MmItYmMwMS02NTMwNDQyNjc4M2UiLCJ1aW4iOjEwMDAw" +
    *   "MTEyNzU4OSwia2V5IjoiYTc3ZWZhNWEtOTkyZS00MzU1LThkYmMtNzE5MGU1NzA2ZmYyIiwicmVnaW9u" +

@@ -18,7 +18,7 @@ export interface NoticeContentInfo {
    * Request Headers: The Request header in an HTTP Request contains additional information sent to
    * server, such as user agent, authorization credentials, expected response format.
    * Only "Custom Callback" supports this configuration.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "Content-Type:application/json"

@@ -18,7 +18,7 @@ export interface NoticeReceiver {
    * query](https://www.tencentcloud.com/document/api/598/53486)
    * When ReceiverType is Group, ReceiverIds is the user Group id. [CAM User
    * Group](https://www.tencentcloud.com/document/product/598/34589)
-   * @example 
+   * @example
    * ```ts
    * [
    *   1234,
@@ -33,7 +33,7 @@ export interface NoticeReceiver {
    * - Sms
    * - WeChat
    * - Phone - phone
-   * @example 
+   * @example
    * ```ts
    * [
    *   "Sms"

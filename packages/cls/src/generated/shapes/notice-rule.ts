@@ -97,7 +97,7 @@ export interface NoticeRule {
    * [{\"Value\":\">\",\"Type\":\"Compare\"},{\"Value\":1,\"Type\":\"Value\"}]},{\"Type\":\"Condition\",\"Value\":\"Duration\",\"Children\":[{\"Value\":\">=\",\"Type\":\"Compare\"},
    * {\"Value\":2,\"Type\":\"Value\"}]},{\"Type\":\"Condition\",\"Value\":\"Duration\",\"Children\":[{\"Value\":\"<\",\"Type\":\"Compare\"},{\"Value\":3,\"Type\":\"Value\"}]},{\"Type\":
    * \"Condition\",\"Value\":\"Duration\",\"Children\":[{\"Value\":\"<=\",\"Type\":\"Compare\"},{\"Value\":4,\"Type\":\"Value\"}]}]}]}`
-   * @example 
+   * @example
    * ```ts
    * "{\\\"Value\\\":\\\"AND\\\",\\\"Type\\\":\\\"Operation\\\",\\\"Children\\\":[{\\\"Type\\\":\\\"Condition\\\"," +
    *   "\\\"Value\\\":\\\"NotifyType\\\",\\\"Children\\\":[{\\\"Value\\\":\\\"In\\\",\\\"Type\\\":\\\"Compare\\\"},{" +

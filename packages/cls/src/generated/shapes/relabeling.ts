@@ -30,7 +30,7 @@ export interface Relabeling {
    * original label
    *
    * The service may send `null`.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "__meta_kubernetes_pod_label_app"

@@ -116,7 +116,7 @@ export interface S3RechargeInfo {
    * 选中元数据将以 **TAG**.\{元数据\}:xxx 的形式与日志一起导入。如：**TAG**.object: csv/object.gz
    *
    * Only on the China site (cloud.tencent.com).
-   * @example 
+   * @example
    * ```ts
    * [
    *   "bucket"

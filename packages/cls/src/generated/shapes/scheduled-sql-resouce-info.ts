@@ -35,7 +35,7 @@ export interface ScheduledSqlResouceInfo {
    * Metric NameWhen BizType is 1, prioritize using the MetricNames field. Multiple metrics can only be
    * filled in the MetricNames field, while it's recommended to fill a single metric in the MetricName
    * field.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "cpu_usage",
@@ -46,7 +46,7 @@ export interface ScheduledSqlResouceInfo {
   readonly MetricNames?: readonly string[] | undefined;
   /**
    * Metric dimension. Not accept time type.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "cluster",

@@ -17,7 +17,7 @@ export interface WebCallback {
    * Callback URL, supports a maximum of 1024 bytes.
    * You can also use WebCallbackId to refer to the URL in the integration configuration. At this point,
    * please enter an empty string for this field.
-   * @example 
+   * @example
    * ```ts
    * "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=937xxxe47-xxxx-xxxx-a063-21" +
    *   "6xxxx9226f"
@@ -58,7 +58,7 @@ export interface WebCallback {
   readonly RemindType?: Int64 | undefined;
   /**
    * Mobile phone list.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "15111111111"
@@ -68,7 +68,7 @@ export interface WebCallback {
   readonly Mobiles?: readonly string[] | undefined;
   /**
    * User ID list.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "11274"
@@ -78,7 +78,7 @@ export interface WebCallback {
   readonly UserIds?: readonly string[] | undefined;
   /**
    * This parameter is deprecated. Please use NoticeContentId.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "Content-Type: application/json"

@@ -69,9 +69,7 @@ export interface AddMachineGroupInfoMethod {
  * - `FailedOperation`: The operation failed.
  * - `InvalidParameter.DbDuplication`: 数据库唯一键冲突。 (described in Chinese only)
  */
-export type AddMachineGroupInfoKnownErrorCode =
-  | CommonErrorCode
-  | "InvalidParameter.DbDuplication";
+export type AddMachineGroupInfoKnownErrorCode = CommonErrorCode | "InvalidParameter.DbDuplication";
 /**
  * Code of an error answered by `AddMachineGroupInfo`: a {@link AddMachineGroupInfoKnownErrorCode}, or
  * a code the service added since.

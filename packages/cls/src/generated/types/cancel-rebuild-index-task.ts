@@ -72,11 +72,7 @@ export interface CancelRebuildIndexTaskMethod {
  * - `ResourceNotFound`: The resource does not exist.
  * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  */
-export type CancelRebuildIndexTaskKnownErrorCode =
-  | CommonErrorCode
-  | "AuthFailure"
-  | "OperationDenied"
-  | "ResourceNotFound.TopicNotExist";
+export type CancelRebuildIndexTaskKnownErrorCode = CommonErrorCode | "AuthFailure" | "OperationDenied" | "ResourceNotFound.TopicNotExist";
 /**
  * Code of an error answered by `CancelRebuildIndexTask`: a {@link
  * CancelRebuildIndexTaskKnownErrorCode}, or a code the service added since.

@@ -202,10 +202,7 @@ export interface ChatCompletionsMethod {
  * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
  * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  */
-export type ChatCompletionsKnownErrorCode =
-  | CommonErrorCode
-  | "FailedOperation.Timeout"
-  | "ResourceNotFound.TopicNotExist";
+export type ChatCompletionsKnownErrorCode = CommonErrorCode | "FailedOperation.Timeout" | "ResourceNotFound.TopicNotExist";
 /**
  * Code of an error answered by `ChatCompletions`: a {@link ChatCompletionsKnownErrorCode}, or a code
  * the service added since.

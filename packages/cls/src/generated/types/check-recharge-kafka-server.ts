@@ -118,9 +118,7 @@ export interface CheckRechargeKafkaServerMethod {
  * - `InvalidParameterValue`: A parameter value is invalid.
  * - `MissingParameter`: A required parameter is missing.
  */
-export type CheckRechargeKafkaServerKnownErrorCode =
-  | CommonErrorCode
-  | "AuthFailure";
+export type CheckRechargeKafkaServerKnownErrorCode = CommonErrorCode | "AuthFailure";
 /**
  * Code of an error answered by `CheckRechargeKafkaServer`: a {@link
  * CheckRechargeKafkaServerKnownErrorCode}, or a code the service added since.

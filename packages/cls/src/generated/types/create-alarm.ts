@@ -159,7 +159,7 @@ export interface CreateAlarmRequest {
   readonly GroupTriggerStatus?: boolean | undefined;
   /**
    * Group trigger conditions.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "$1.conut"
@@ -198,7 +198,7 @@ export interface CreateAlarmRequest {
    * notification channel group list via [Get Notification Channel Group
    * List](https://www.tencentcloud.com/document/product/614/56462), mutually exclusive with
    * MonitorNotice.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "notice-b02af159-f67b-44c3-877c-a55343f874c3"

@@ -235,7 +235,10 @@ export interface CreateCloudProductLogCollectionResponse {
  */
 export interface CreateCloudProductLogCollectionMethod {
   /** Create a cloud product log delivery. Errors: {@link isCreateCloudProductLogCollectionError}. */
-  createCloudProductLogCollection(input: CreateCloudProductLogCollectionRequest, options?: CallOptions): Promise<CreateCloudProductLogCollectionResponse>;
+  createCloudProductLogCollection(
+    input: CreateCloudProductLogCollectionRequest,
+    options?: CallOptions,
+  ): Promise<CreateCloudProductLogCollectionResponse>;
 }
 
 /**

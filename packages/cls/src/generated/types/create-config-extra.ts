@@ -148,7 +148,7 @@ export interface CreateConfigExtraRequest {
    * ](https://cloud.tencent.com/document/product/614/61310)
    *
    * Only on the China site (cloud.tencent.com).
-   * @example 
+   * @example
    * ```ts
    * "{\"processors\":[{\"type\":\"\",\"detail\":{\"ExtractRegex\":\"\\\\w+\",\"ExtractKeys\":[\"\"],\"Be" +
    *   "ginRegex\":\"[a-z].*\"},\"processors\":[]}]}"
@@ -170,7 +170,7 @@ export interface CreateConfigExtraRequest {
    * - GroupId 与 GroupIds 选择其一即可，不可同时为空。
    *
    * Only on the China site (cloud.tencent.com).
-   * @example 
+   * @example
    * ```ts
    * [
    *   "59b6014b-6507-44c2-9d4f-a5bee6df9ab5",
@@ -194,7 +194,7 @@ export interface CreateConfigExtraRequest {
    * - ClsAgentDefault(自定义默认值，无特殊含义，用于清空其他选项)，建议取值0
    *
    * Only on the China site (cloud.tencent.com).
-   * @example 
+   * @example
    * ```ts
    * "{\\\"ClsAgentFileTimeout\\\":0,\\\"ClsAgentMaxDepth\\\":10,\\\"ClsAgentParseFailMerge\\\":tr" +
    *   "ue}"

@@ -225,7 +225,7 @@ export interface CreateConfigRequest {
   readonly ExcludePaths?: readonly ExcludePathInfo[] | undefined;
   /**
    * Custom collection rules, serialized JSON string. Required when LogType is user_define_log.
-   * @example 
+   * @example
    * ```ts
    * "{\"processors\":[{\"type\":\"processor_split_delimiter\",\"detail\":{\"Delimiter\":\",\",\"Ex" +
    *   "tractKeys\":[\"time\",\"msg1\",\"msg2\"]}}]}"

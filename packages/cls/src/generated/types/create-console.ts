@@ -37,7 +37,7 @@ import type { Tag } from "../shapes/tag.js";
 export interface CreateConsoleRequest {
   /**
    * Access method: public - public network, internal - private network
-   * @example 
+   * @example
    * ```ts
    * [
    *   "public"
@@ -111,7 +111,7 @@ export interface CreateConsoleRequest {
   readonly Tags?: readonly Tag[] | undefined;
   /**
    * Custom hidden parameter
-   * @example 
+   * @example
    * ```ts
    * [
    *   "hideTopNav"
@@ -133,7 +133,7 @@ export interface CreateConsoleRequest {
   readonly Remarks?: string | undefined;
   /**
    * Customize menu
-   * @example 
+   * @example
    * ```ts
    * [
    *   "/cls/search",

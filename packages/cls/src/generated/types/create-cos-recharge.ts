@@ -115,7 +115,7 @@ export interface CreateCosRechargeRequest {
   readonly TaskType?: Int64 | undefined;
   /**
    * Metadata.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "bucket",

@@ -108,9 +108,7 @@ export interface CreateDeliverCloudFunctionMethod {
  * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * - `UnsupportedOperation`: The operation is not supported.
  */
-export type CreateDeliverCloudFunctionKnownErrorCode =
-  | CommonErrorCode
-  | "ResourceNotFound.TopicNotExist";
+export type CreateDeliverCloudFunctionKnownErrorCode = CommonErrorCode | "ResourceNotFound.TopicNotExist";
 /**
  * Code of an error answered by `CreateDeliverCloudFunction`: a {@link
  * CreateDeliverCloudFunctionKnownErrorCode}, or a code the service added since.

@@ -100,7 +100,7 @@ export interface CreateExportRequest {
    * Fields to export. Documented by the China site; the international model lists it too.
    *
    * Rules: each item not empty or blank (at least one non-whitespace character).
-   * @example 
+   * @example
    * ```ts
    * [
    *   "__timestamp__"

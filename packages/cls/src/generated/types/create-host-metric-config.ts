@@ -62,7 +62,7 @@ export interface CreateHostMetricConfigRequest {
   readonly Name: string;
   /**
    * Machine group id list. Supports up to 100 machine groups.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "81853bcf-67b4-4a4f-82c7-7882fd004613"

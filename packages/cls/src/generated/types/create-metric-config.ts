@@ -106,7 +106,7 @@ export interface CreateMetricConfigRequest {
   readonly Source: Int64;
   /**
    * Machine group ID.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "81853bcf-67b4-4a4f-82c7-7882fd004613"
@@ -192,7 +192,7 @@ export interface CreateMetricConfigRequest {
 export interface CreateMetricConfigResponse {
   /**
    * List of metric collection configuration IDs.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "23986f8e-2cab-45e6-a5d3-b1d654681ce6",

@@ -102,11 +102,7 @@ export interface CreateRebuildIndexTaskMethod {
  * - `ResourceNotFound`: The resource does not exist.
  * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  */
-export type CreateRebuildIndexTaskKnownErrorCode =
-  | CommonErrorCode
-  | "AuthFailure"
-  | "OperationDenied"
-  | "ResourceNotFound.TopicNotExist";
+export type CreateRebuildIndexTaskKnownErrorCode = CommonErrorCode | "AuthFailure" | "OperationDenied" | "ResourceNotFound.TopicNotExist";
 /**
  * Code of an error answered by `CreateRebuildIndexTask`: a {@link
  * CreateRebuildIndexTaskKnownErrorCode}, or a code the service added since.

@@ -134,7 +134,10 @@ export interface CreateRecordingRuleYamlTaskMethod {
    * This API is used to create pre-aggregation tasks in batches through the YAML file. Errors: {@link
    * isCreateRecordingRuleYamlTaskError}.
    */
-  createRecordingRuleYamlTask(input: CreateRecordingRuleYamlTaskRequest, options?: CallOptions): Promise<CreateRecordingRuleYamlTaskResponse>;
+  createRecordingRuleYamlTask(
+    input: CreateRecordingRuleYamlTaskRequest,
+    options?: CallOptions,
+  ): Promise<CreateRecordingRuleYamlTaskResponse>;
 }
 
 /**

@@ -105,7 +105,10 @@ export interface DeleteCloudProductLogCollectionResponse {
  */
 export interface DeleteCloudProductLogCollectionMethod {
   /** Delete a cloud product log delivery. Errors: {@link isDeleteCloudProductLogCollectionError}. */
-  deleteCloudProductLogCollection(input: DeleteCloudProductLogCollectionRequest, options?: CallOptions): Promise<DeleteCloudProductLogCollectionResponse>;
+  deleteCloudProductLogCollection(
+    input: DeleteCloudProductLogCollectionRequest,
+    options?: CallOptions,
+  ): Promise<DeleteCloudProductLogCollectionResponse>;
 }
 
 /**

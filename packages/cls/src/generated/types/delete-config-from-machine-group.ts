@@ -62,7 +62,10 @@ export interface DeleteConfigFromMachineGroupMethod {
    * Deletes collection configuration applied to a machine group. Errors: {@link
    * isDeleteConfigFromMachineGroupError}.
    */
-  deleteConfigFromMachineGroup(input: DeleteConfigFromMachineGroupRequest, options?: CallOptions): Promise<DeleteConfigFromMachineGroupResponse>;
+  deleteConfigFromMachineGroup(
+    input: DeleteConfigFromMachineGroupRequest,
+    options?: CallOptions,
+  ): Promise<DeleteConfigFromMachineGroupResponse>;
 }
 
 /**

@@ -58,7 +58,10 @@ export interface DeleteRecordingRuleYamlTaskMethod {
    * This API is used to delete a pre-aggregation task through the YAML file. Errors: {@link
    * isDeleteRecordingRuleYamlTaskError}.
    */
-  deleteRecordingRuleYamlTask(input: DeleteRecordingRuleYamlTaskRequest, options?: CallOptions): Promise<DeleteRecordingRuleYamlTaskResponse>;
+  deleteRecordingRuleYamlTask(
+    input: DeleteRecordingRuleYamlTaskRequest,
+    options?: CallOptions,
+  ): Promise<DeleteRecordingRuleYamlTaskResponse>;
 }
 
 /**

@@ -34,7 +34,7 @@ export interface DescribeAgentConfigsRequest {
    * 机器组标签列表
    *
    * Only on the China site (cloud.tencent.com).
-   * @example 
+   * @example
    * ```ts
    * [
    *   "*label*"

@@ -136,7 +136,10 @@ export interface DescribeCloudProductLogTasksResponse {
  */
 export interface DescribeCloudProductLogTasksMethod {
   /** View Cloud Product log delivery task list. Errors: {@link isDescribeCloudProductLogTasksError}. */
-  describeCloudProductLogTasks(input: DescribeCloudProductLogTasksRequest, options?: CallOptions): Promise<DescribeCloudProductLogTasksResponse>;
+  describeCloudProductLogTasks(
+    input: DescribeCloudProductLogTasksRequest,
+    options?: CallOptions,
+  ): Promise<DescribeCloudProductLogTasksResponse>;
 }
 
 /**

@@ -217,7 +217,10 @@ export interface DescribeClusterBaseMetricConfigsMethod {
    * This API is used to obtain the basic monitoring collection configurations of cluster metrics.
    * Errors: {@link isDescribeClusterBaseMetricConfigsError}.
    */
-  describeClusterBaseMetricConfigs(input: DescribeClusterBaseMetricConfigsRequest, options?: CallOptions): Promise<DescribeClusterBaseMetricConfigsResponse>;
+  describeClusterBaseMetricConfigs(
+    input: DescribeClusterBaseMetricConfigsRequest,
+    options?: CallOptions,
+  ): Promise<DescribeClusterBaseMetricConfigsResponse>;
 }
 
 /**

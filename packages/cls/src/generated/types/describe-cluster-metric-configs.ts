@@ -194,7 +194,10 @@ export interface DescribeClusterMetricConfigsMethod {
    * This API is used to obtain cluster metric collection configurations. Errors: {@link
    * isDescribeClusterMetricConfigsError}.
    */
-  describeClusterMetricConfigs(input: DescribeClusterMetricConfigsRequest, options?: CallOptions): Promise<DescribeClusterMetricConfigsResponse>;
+  describeClusterMetricConfigs(
+    input: DescribeClusterMetricConfigsRequest,
+    options?: CallOptions,
+  ): Promise<DescribeClusterMetricConfigsResponse>;
 }
 
 /**

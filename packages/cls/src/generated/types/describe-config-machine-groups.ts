@@ -82,7 +82,10 @@ export interface DescribeConfigMachineGroupsMethod {
    * Gets the machine group bound to collection rule configuration. Errors: {@link
    * isDescribeConfigMachineGroupsError}.
    */
-  describeConfigMachineGroups(input: DescribeConfigMachineGroupsRequest, options?: CallOptions): Promise<DescribeConfigMachineGroupsResponse>;
+  describeConfigMachineGroups(
+    input: DescribeConfigMachineGroupsRequest,
+    options?: CallOptions,
+  ): Promise<DescribeConfigMachineGroupsResponse>;
 }
 
 /**

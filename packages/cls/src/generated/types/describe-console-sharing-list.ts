@@ -15,8 +15,7 @@ import type { ConsoleSharingInfo } from "../shapes/console-sharing-info.js";
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
  */
-export interface DescribeConsoleSharingListRequest {
-}
+export interface DescribeConsoleSharingListRequest {}
 
 /** Output of {@link ClsClient.describeConsoleSharingList}: the answer's `Response` object. */
 export interface DescribeConsoleSharingListResponse {

@@ -16,8 +16,7 @@ import type { CommonErrorCode } from "../errors/common.js";
  * const answer = await client.describeConsumerPreview({});
  * ```
  */
-export interface DescribeConsumerPreviewRequest {
-}
+export interface DescribeConsumerPreviewRequest {}
 
 /**
  * Output of {@link ClsClient.describeConsumerPreview}: the answer's `Response` object.

@@ -65,7 +65,10 @@ export interface DescribeDashboardSubscribesResponse {
  */
 export interface DescribeDashboardSubscribesMethod {
   /** Obtaining the Dashboard Subscription List. Errors: {@link isDescribeDashboardSubscribesError}. */
-  describeDashboardSubscribes(input: DescribeDashboardSubscribesRequest, options?: CallOptions): Promise<DescribeDashboardSubscribesResponse>;
+  describeDashboardSubscribes(
+    input: DescribeDashboardSubscribesRequest,
+    options?: CallOptions,
+  ): Promise<DescribeDashboardSubscribesResponse>;
 }
 
 /**

@@ -88,7 +88,7 @@ export interface DescribeEsRechargePreviewRequest {
 export interface DescribeEsRechargePreviewResponse {
   /**
    * Preview data info
-   * @example 
+   * @example
    * ```ts
    * [
    *   "{\"@timestamp\":\"2025-11-24T16:14:00+08:00\"\"type\":\"mqtt_probe_metric\"}"

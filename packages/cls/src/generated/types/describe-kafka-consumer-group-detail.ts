@@ -127,7 +127,10 @@ export interface DescribeKafkaConsumerGroupDetailMethod {
    * Retrieve the Kafka protocol consumption group details. Errors: {@link
    * isDescribeKafkaConsumerGroupDetailError}.
    */
-  describeKafkaConsumerGroupDetail(input: DescribeKafkaConsumerGroupDetailRequest, options?: CallOptions): Promise<DescribeKafkaConsumerGroupDetailResponse>;
+  describeKafkaConsumerGroupDetail(
+    input: DescribeKafkaConsumerGroupDetailRequest,
+    options?: CallOptions,
+  ): Promise<DescribeKafkaConsumerGroupDetailResponse>;
 }
 
 /**

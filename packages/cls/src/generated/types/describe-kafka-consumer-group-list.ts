@@ -111,7 +111,10 @@ export interface DescribeKafkaConsumerGroupListMethod {
    * Retrieve the Kafka protocol consumption group list. Errors: {@link
    * isDescribeKafkaConsumerGroupListError}.
    */
-  describeKafkaConsumerGroupList(input: DescribeKafkaConsumerGroupListRequest, options?: CallOptions): Promise<DescribeKafkaConsumerGroupListResponse>;
+  describeKafkaConsumerGroupList(
+    input: DescribeKafkaConsumerGroupListRequest,
+    options?: CallOptions,
+  ): Promise<DescribeKafkaConsumerGroupListResponse>;
 }
 
 /**

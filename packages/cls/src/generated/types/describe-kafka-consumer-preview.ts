@@ -16,8 +16,7 @@ import type { CommonErrorCode } from "../errors/common.js";
  * const answer = await client.describeKafkaConsumerPreview({});
  * ```
  */
-export interface DescribeKafkaConsumerPreviewRequest {
-}
+export interface DescribeKafkaConsumerPreviewRequest {}
 
 /**
  * Output of {@link ClsClient.describeKafkaConsumerPreview}: the answer's `Response` object.
@@ -45,7 +44,10 @@ export interface DescribeKafkaConsumerPreviewMethod {
    * This API is used to preview the Kafka consumption. Errors: {@link
    * isDescribeKafkaConsumerPreviewError}.
    */
-  describeKafkaConsumerPreview(input: DescribeKafkaConsumerPreviewRequest, options?: CallOptions): Promise<DescribeKafkaConsumerPreviewResponse>;
+  describeKafkaConsumerPreview(
+    input: DescribeKafkaConsumerPreviewRequest,
+    options?: CallOptions,
+  ): Promise<DescribeKafkaConsumerPreviewResponse>;
 }
 
 /**
@@ -56,9 +58,7 @@ export interface DescribeKafkaConsumerPreviewMethod {
  * - `MissingParameter`: A required parameter is missing.
  * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  */
-export type DescribeKafkaConsumerPreviewKnownErrorCode =
-  | CommonErrorCode
-  | "ResourceNotFound.TopicNotExist";
+export type DescribeKafkaConsumerPreviewKnownErrorCode = CommonErrorCode | "ResourceNotFound.TopicNotExist";
 /**
  * Code of an error answered by `DescribeKafkaConsumerPreview`: a {@link
  * DescribeKafkaConsumerPreviewKnownErrorCode}, or a code the service added since.

@@ -16,8 +16,7 @@ import type { CommonErrorCode } from "../errors/common.js";
  * const answer = await client.describeKafkaConsumerTopics({});
  * ```
  */
-export interface DescribeKafkaConsumerTopicsRequest {
-}
+export interface DescribeKafkaConsumerTopicsRequest {}
 
 /**
  * Output of {@link ClsClient.describeKafkaConsumerTopics}: the answer's `Response` object.
@@ -45,7 +44,10 @@ export interface DescribeKafkaConsumerTopicsMethod {
    * Obtaining the List of Kafka Protocol Consumption Topic Information. Errors: {@link
    * isDescribeKafkaConsumerTopicsError}.
    */
-  describeKafkaConsumerTopics(input: DescribeKafkaConsumerTopicsRequest, options?: CallOptions): Promise<DescribeKafkaConsumerTopicsResponse>;
+  describeKafkaConsumerTopics(
+    input: DescribeKafkaConsumerTopicsRequest,
+    options?: CallOptions,
+  ): Promise<DescribeKafkaConsumerTopicsResponse>;
 }
 
 /**

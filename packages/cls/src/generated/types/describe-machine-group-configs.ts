@@ -98,7 +98,10 @@ export interface DescribeMachineGroupConfigsMethod {
    * Gets collection rule configuration bound to a machine group. Errors: {@link
    * isDescribeMachineGroupConfigsError}.
    */
-  describeMachineGroupConfigs(input: DescribeMachineGroupConfigsRequest, options?: CallOptions): Promise<DescribeMachineGroupConfigsResponse>;
+  describeMachineGroupConfigs(
+    input: DescribeMachineGroupConfigsRequest,
+    options?: CallOptions,
+  ): Promise<DescribeMachineGroupConfigsResponse>;
 }
 
 /**

@@ -16,8 +16,7 @@ import type { CommonErrorCode } from "../errors/common.js";
  * const answer = await client.describeMetricCorrectDimension({});
  * ```
  */
-export interface DescribeMetricCorrectDimensionRequest {
-}
+export interface DescribeMetricCorrectDimensionRequest {}
 
 /**
  * Output of {@link ClsClient.describeMetricCorrectDimension}: the answer's `Response` object.
@@ -45,7 +44,10 @@ export interface DescribeMetricCorrectDimensionMethod {
    * This API is used to obtain the metric calibration dimension information. Errors: {@link
    * isDescribeMetricCorrectDimensionError}.
    */
-  describeMetricCorrectDimension(input: DescribeMetricCorrectDimensionRequest, options?: CallOptions): Promise<DescribeMetricCorrectDimensionResponse>;
+  describeMetricCorrectDimension(
+    input: DescribeMetricCorrectDimensionRequest,
+    options?: CallOptions,
+  ): Promise<DescribeMetricCorrectDimensionResponse>;
 }
 
 /**

@@ -130,7 +130,10 @@ export interface DescribeMetricSubscribePreviewMethod {
    * This API is used to preview metric subscription data. Errors: {@link
    * isDescribeMetricSubscribePreviewError}.
    */
-  describeMetricSubscribePreview(input: DescribeMetricSubscribePreviewRequest, options?: CallOptions): Promise<DescribeMetricSubscribePreviewResponse>;
+  describeMetricSubscribePreview(
+    input: DescribeMetricSubscribePreviewRequest,
+    options?: CallOptions,
+  ): Promise<DescribeMetricSubscribePreviewResponse>;
 }
 
 /**

@@ -66,7 +66,10 @@ export interface DescribeNetworkApplicationDetailResponse {
  */
 export interface DescribeNetworkApplicationDetailMethod {
   /** Retrieve web application details. Errors: {@link isDescribeNetworkApplicationDetailError}. */
-  describeNetworkApplicationDetail(input: DescribeNetworkApplicationDetailRequest, options?: CallOptions): Promise<DescribeNetworkApplicationDetailResponse>;
+  describeNetworkApplicationDetail(
+    input: DescribeNetworkApplicationDetailRequest,
+    options?: CallOptions,
+  ): Promise<DescribeNetworkApplicationDetailResponse>;
 }
 
 /**

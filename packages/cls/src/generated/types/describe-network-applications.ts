@@ -105,7 +105,10 @@ export interface DescribeNetworkApplicationsResponse {
  */
 export interface DescribeNetworkApplicationsMethod {
   /** Retrieve the network application list. Errors: {@link isDescribeNetworkApplicationsError}. */
-  describeNetworkApplications(input: DescribeNetworkApplicationsRequest, options?: CallOptions): Promise<DescribeNetworkApplicationsResponse>;
+  describeNetworkApplications(
+    input: DescribeNetworkApplicationsRequest,
+    options?: CallOptions,
+  ): Promise<DescribeNetworkApplicationsResponse>;
 }
 
 /**

@@ -86,7 +86,10 @@ export interface DescribeRecordingRuleYamlTaskMethod {
    * This API is used to obtain the list of pre-aggregation tasks through the YAML file. Errors: {@link
    * isDescribeRecordingRuleYamlTaskError}.
    */
-  describeRecordingRuleYamlTask(input: DescribeRecordingRuleYamlTaskRequest, options?: CallOptions): Promise<DescribeRecordingRuleYamlTaskResponse>;
+  describeRecordingRuleYamlTask(
+    input: DescribeRecordingRuleYamlTaskRequest,
+    options?: CallOptions,
+  ): Promise<DescribeRecordingRuleYamlTaskResponse>;
 }
 
 /**

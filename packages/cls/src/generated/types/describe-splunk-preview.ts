@@ -55,7 +55,7 @@ export interface DescribeSplunkPreviewRequest {
 export interface DescribeSplunkPreviewResponse {
   /**
    * Preview result
-   * @example 
+   * @example
    * ```ts
    * [
    *   "asdgf-12f3",

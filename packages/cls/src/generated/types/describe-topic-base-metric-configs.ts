@@ -222,7 +222,10 @@ export interface DescribeTopicBaseMetricConfigsMethod {
    * This API is used to obtain the basic monitoring collection configurations of metrics. Errors: {@link
    * isDescribeTopicBaseMetricConfigsError}.
    */
-  describeTopicBaseMetricConfigs(input: DescribeTopicBaseMetricConfigsRequest, options?: CallOptions): Promise<DescribeTopicBaseMetricConfigsResponse>;
+  describeTopicBaseMetricConfigs(
+    input: DescribeTopicBaseMetricConfigsRequest,
+    options?: CallOptions,
+  ): Promise<DescribeTopicBaseMetricConfigsResponse>;
 }
 
 /**

@@ -94,11 +94,7 @@ export interface EstimateRebuildIndexTaskMethod {
  * - `OperationDenied`: The operation was denied.
  * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  */
-export type EstimateRebuildIndexTaskKnownErrorCode =
-  | CommonErrorCode
-  | "AuthFailure"
-  | "OperationDenied"
-  | "ResourceNotFound.TopicNotExist";
+export type EstimateRebuildIndexTaskKnownErrorCode = CommonErrorCode | "AuthFailure" | "OperationDenied" | "ResourceNotFound.TopicNotExist";
 /**
  * Code of an error answered by `EstimateRebuildIndexTask`: a {@link
  * EstimateRebuildIndexTaskKnownErrorCode}, or a code the service added since.

@@ -206,7 +206,7 @@ export interface GetAlarmLogResponse {
    * the queried fields will be returned;Otherwise, it will be empty.
    *
    * The service may send `null`.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "time",
@@ -235,7 +235,7 @@ export interface GetAlarmLogResponse {
    * Execution details statistical analysis results; only valid if UseNewAnalysis is true.
    *
    * The service may send `null`.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "acd",

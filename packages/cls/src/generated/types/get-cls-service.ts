@@ -17,8 +17,7 @@ import type { CommonErrorCode } from "../errors/common.js";
  * const answer = await client.getClsService({});
  * ```
  */
-export interface GetClsServiceRequest {
-}
+export interface GetClsServiceRequest {}
 
 /**
  * Output of {@link ClsClient.getClsService}: the answer's `Response` object.
@@ -60,10 +59,7 @@ export interface GetClsServiceMethod {
  * - `InternalError`: An internal error occurred.
  * - `OperationDenied`: The operation was denied.
  */
-export type GetClsServiceKnownErrorCode =
-  | CommonErrorCode
-  | "AuthFailure"
-  | "OperationDenied";
+export type GetClsServiceKnownErrorCode = CommonErrorCode | "AuthFailure" | "OperationDenied";
 /**
  * Code of an error answered by `GetClsService`: a {@link GetClsServiceKnownErrorCode}, or a code the
  * service added since.

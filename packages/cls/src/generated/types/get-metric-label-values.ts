@@ -48,7 +48,7 @@ export interface GetMetricLabelValuesRequest {
   readonly End?: Int64 | undefined;
   /**
    * Label match rule
-   * @example 
+   * @example
    * ```ts
    * [
    *   "http_server_requests_seconds_count"
@@ -73,7 +73,7 @@ export interface GetMetricLabelValuesRequest {
 export interface GetMetricLabelValuesResponse {
   /**
    * label values of time series metric
-   * @example 
+   * @example
    * ```ts
    * [
    *   "http_server_requests_seconds_count"

@@ -119,7 +119,7 @@ export interface ModifyAlarmRequest {
   readonly GroupTriggerStatus?: boolean | undefined;
   /**
    * Group trigger conditions.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "$1.conut"
@@ -156,7 +156,7 @@ export interface ModifyAlarmRequest {
    * notification channel groups via [Query notification channel group
    * list](https://www.tencentcloud.com/document/product/614/56462). It is mutually exclusive with
    * MonitorNotice.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "notice-479dec34-4a59-11eb-b378-0242ac130002"

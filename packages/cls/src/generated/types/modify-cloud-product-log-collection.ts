@@ -105,7 +105,10 @@ export interface ModifyCloudProductLogCollectionResponse {
  */
 export interface ModifyCloudProductLogCollectionMethod {
   /** Modify a cloud product log delivery. Errors: {@link isModifyCloudProductLogCollectionError}. */
-  modifyCloudProductLogCollection(input: ModifyCloudProductLogCollectionRequest, options?: CallOptions): Promise<ModifyCloudProductLogCollectionResponse>;
+  modifyCloudProductLogCollection(
+    input: ModifyCloudProductLogCollectionRequest,
+    options?: CallOptions,
+  ): Promise<ModifyCloudProductLogCollectionResponse>;
 }
 
 /**

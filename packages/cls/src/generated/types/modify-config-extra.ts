@@ -118,7 +118,7 @@ export interface ModifyConfigExtraRequest {
    * ](https://cloud.tencent.com/document/product/614/61310)
    *
    * Only on the China site (cloud.tencent.com).
-   * @example 
+   * @example
    * ```ts
    * "{\"processors\":[{\"type\":\"processor_multiline_fullregex\",\"detail\":{\"ExtractRegex\":" +
    *   "\"\\\\w+\\\\n(\\\\d.*).*\",\"ExtractKeys\":[\"test\"],\"BeginRegex\":\"[a-zA-Z].*\"},\"processors" +
@@ -183,7 +183,7 @@ export interface ModifyConfigExtraRequest {
    * - ClsAgentDefault(自定义默认值，无特殊含义，用于清空其他选项)，建议取值0
    *
    * Only on the China site (cloud.tencent.com).
-   * @example 
+   * @example
    * ```ts
    * "{\\\"ClsAgentFileTimeout\\\":0,\\\"ClsAgentMaxDepth\\\":10,\\\"ClsAgentParseFailMerge\\\":tr" +
    *   "ue}"

@@ -107,7 +107,7 @@ export interface ModifyConfigRequest {
   readonly Output?: string | undefined;
   /**
    * Custom parsing string, serialized as a JSON string.
-   * @example 
+   * @example
    * ```ts
    * "{\"processors\":[{\"type\":\"processor_split_delimiter\",\"detail\":{\"Delimiter\":\",\",\"Ex" +
    *   "tractKeys\":[\"time\",\"msg1\",\"msg2\"]}}]}"

@@ -42,7 +42,7 @@ export interface ModifyConsoleRequest {
   readonly ConsoleId: string;
   /**
    * Access method: public - public network, internal - private network
-   * @example 
+   * @example
    * ```ts
    * [
    *   "public"
@@ -110,7 +110,7 @@ export interface ModifyConsoleRequest {
   readonly AuthRoles?: readonly AuthRoleInfo[] | undefined;
   /**
    * Custom hidden parameter
-   * @example 
+   * @example
    * ```ts
    * [
    *   "hideTopNav"
@@ -132,7 +132,7 @@ export interface ModifyConsoleRequest {
   readonly Remarks?: string | undefined;
   /**
    * Custom display menu
-   * @example 
+   * @example
    * ```ts
    * [
    *   "/cls/search",

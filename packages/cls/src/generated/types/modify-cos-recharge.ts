@@ -94,7 +94,7 @@ export interface ModifyCosRechargeRequest {
   readonly TaskType?: Int64 | undefined;
   /**
    * Metadata. Buckets and objects are supported.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "bucket",

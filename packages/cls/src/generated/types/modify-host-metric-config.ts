@@ -48,7 +48,7 @@ export interface ModifyHostMetricConfigRequest {
   readonly Name?: string | undefined;
   /**
    * Machine group id list. Supports up to 100 machine groups.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "81853bcf-67b4-4a4f-82c7-7882fd004613"

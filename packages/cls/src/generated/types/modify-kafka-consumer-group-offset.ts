@@ -16,8 +16,7 @@ import type { CommonErrorCode } from "../errors/common.js";
  * const answer = await client.modifyKafkaConsumerGroupOffset({});
  * ```
  */
-export interface ModifyKafkaConsumerGroupOffsetRequest {
-}
+export interface ModifyKafkaConsumerGroupOffsetRequest {}
 
 /**
  * Output of {@link ClsClient.modifyKafkaConsumerGroupOffset}: the answer's `Response` object.
@@ -53,7 +52,10 @@ export interface ModifyKafkaConsumerGroupOffsetMethod {
    * Modify the Kafka protocol consumption group offset. Errors: {@link
    * isModifyKafkaConsumerGroupOffsetError}.
    */
-  modifyKafkaConsumerGroupOffset(input: ModifyKafkaConsumerGroupOffsetRequest, options?: CallOptions): Promise<ModifyKafkaConsumerGroupOffsetResponse>;
+  modifyKafkaConsumerGroupOffset(
+    input: ModifyKafkaConsumerGroupOffsetRequest,
+    options?: CallOptions,
+  ): Promise<ModifyKafkaConsumerGroupOffsetResponse>;
 }
 
 /**

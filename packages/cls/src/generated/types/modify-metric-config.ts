@@ -106,7 +106,7 @@ export interface ModifyMetricConfigRequest {
   readonly Source?: Int64 | undefined;
   /**
    * Machine group ID.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "81853bcf-67b4-4a4f-82c7-7882fd004613"

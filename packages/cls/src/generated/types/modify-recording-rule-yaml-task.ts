@@ -117,7 +117,10 @@ export interface ModifyRecordingRuleYamlTaskMethod {
    * This API is used to modify a metric pre-aggregation task through the YAML file. Errors: {@link
    * isModifyRecordingRuleYamlTaskError}.
    */
-  modifyRecordingRuleYamlTask(input: ModifyRecordingRuleYamlTaskRequest, options?: CallOptions): Promise<ModifyRecordingRuleYamlTaskResponse>;
+  modifyRecordingRuleYamlTask(
+    input: ModifyRecordingRuleYamlTaskRequest,
+    options?: CallOptions,
+  ): Promise<ModifyRecordingRuleYamlTaskResponse>;
 }
 
 /**

@@ -17,8 +17,7 @@ import type { CommonErrorCode } from "../errors/common.js";
  * const answer = await client.openClsService({});
  * ```
  */
-export interface OpenClsServiceRequest {
-}
+export interface OpenClsServiceRequest {}
 
 /**
  * Output of {@link ClsClient.openClsService}: the answer's `Response` object.
@@ -52,10 +51,7 @@ export interface OpenClsServiceMethod {
  * - `InternalError`: An internal error occurred.
  * - `OperationDenied`: The operation was denied.
  */
-export type OpenClsServiceKnownErrorCode =
-  | CommonErrorCode
-  | "AuthFailure"
-  | "OperationDenied";
+export type OpenClsServiceKnownErrorCode = CommonErrorCode | "AuthFailure" | "OperationDenied";
 /**
  * Code of an error answered by `OpenClsService`: a {@link OpenClsServiceKnownErrorCode}, or a code the
  * service added since.

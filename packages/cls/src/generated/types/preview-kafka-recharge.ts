@@ -78,7 +78,7 @@ export interface PreviewKafkaRechargeRequest {
   /**
    * List of Kafka-related topics to be imported by the user, topics separated by commas.
    * Supports up to 100.
-   * @example 
+   * @example
    * ```ts
    * "topic_111b1f24-1ce6-45a3-a515-6e293429f111,topic_11161155-0ea3-4e53-9626-72b4837" +
    *   "a4111,topic_111f125e-86f6-41c9-9dcc-360594290111"
@@ -158,7 +158,7 @@ export interface PreviewKafkaRechargeRequest {
 export interface PreviewKafkaRechargeResponse {
   /**
    * Log sample, which is returned when `PreviewType` is set to `2`
-   * @example 
+   * @example
    * ```ts
    * "{\\\"__PKG_ID__\\\":\\\"61E93B596600E6D3-2B2B0\\\",\\\"__PKG_LOGID__\\\":65536,\\\"__TAG__.con" +
    *   "tainer_name\\\":\\\"main\\\",\\\"__TAG__.namespace\\\":\\\"sync-mysql\\\",\\\"__TAG__.pod_name\\\"" +
@@ -168,7 +168,7 @@ export interface PreviewKafkaRechargeResponse {
   readonly LogSample: string;
   /**
    * Log preview results
-   * @example 
+   * @example
    * ```ts
    * "{\\\"__PKG_ID__\\\":\\\"61E93B596600E6D3-2B2B0\\\",\\\"__PKG_LOGID__\\\":65536,\\\"__TAG__.con" +
    *   "tainer_name\\\":\\\"main\\\",\\\"__TAG__.namespace\\\":\\\"sync-mysql\\\",\\\"__TAG__.pod_name\\\"" +

@@ -113,7 +113,7 @@ export interface QueryMetricResponse {
   readonly ResultType: string;
   /**
    * Metric Query Result
-   * @example 
+   * @example
    * ```ts
    * "[{\\\"metric\\\":{\\\"code\\\":\\\"InternalError\\\",\\\"region\\\":\\\"广州\\\",\\\"service_name\\\":\\\"se" +
    *   "rvice1\\\",\\\"url\\\":\\\"api1\\\"},\\\"value\\\":[1735040730,\\\"412\\\"]}]"

@@ -788,7 +788,7 @@ export interface QueryRangeMetricResponse {
   readonly ResultType: string;
   /**
    * Metric Query Result
-   * @example 
+   * @example
    * ```ts
    * "[{\\\"metric\\\":{\\\"code\\\":\\\"InternalError\\\",\\\"region\\\":\\\"广州\\\",\\\"service_name\\\":\\\"se" +
    *   "rvice1\\\",\\\"url\\\":\\\"api1\\\"},\\\"values\\\":[[1735040190,\\\"100\\\"],[1735040205,\\\"91\\\"]," +
@@ -819,9 +819,7 @@ export interface QueryRangeMetricMethod {
  * - `InvalidParameter`: A parameter is invalid.
  * - `MissingParameter`: A required parameter is missing.
  */
-export type QueryRangeMetricKnownErrorCode =
-  | CommonErrorCode
-  | "FailedOperation.QueryError";
+export type QueryRangeMetricKnownErrorCode = CommonErrorCode | "FailedOperation.QueryError";
 /**
  * Code of an error answered by `QueryRangeMetric`: a {@link QueryRangeMetricKnownErrorCode}, or a code
  * the service added since.

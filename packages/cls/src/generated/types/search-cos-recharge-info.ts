@@ -101,7 +101,7 @@ export interface SearchCosRechargeInfoRequest {
 export interface SearchCosRechargeInfoResponse {
   /**
    * First few lines of data from a certain file under the matched bucket
-   * @example 
+   * @example
    * ```ts
    * [
    *   "{\"__SOURCE__\":\"11.149.174.232\",\"__TIMESTAMP__\":1690889917207509}\n"

@@ -281,7 +281,7 @@ export interface SearchLogResponse {
    * This parameter is valid only when UseNewAnalysis is false
    *
    * The service may send `null`.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "code"
@@ -301,7 +301,7 @@ export interface SearchLogResponse {
    * This parameter is valid only when UseNewAnalysis is true
    *
    * The service may send `null`.
-   * @example 
+   * @example
    * ```ts
    * [
    *   "{\"exist_pct\":0.8658,\"approx_distinct_cnt\":24,\"_col2\":\"_FAS_\"}"

@@ -89,7 +89,7 @@ export interface SearchS3RechargeInfoResponse {
    * 匹配到的存储桶下的某个文件的前几行数据
    *
    * Only on the China site (cloud.tencent.com).
-   * @example 
+   * @example
    * ```ts
    * [
    *   "# Mock Logs\n"

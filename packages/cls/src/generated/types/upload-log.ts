@@ -87,7 +87,7 @@ import type { CommonErrorCode } from "../errors/common.js";
  * Start compilation and installation, configure environment variables, execute the command as follows:
  *
  * ```
- * [root@VM_0_8_centos protobuf-2.6.1]# ./configure 
+ * [root@VM_0_8_centos protobuf-2.6.1]# ./configure
  * [root@VM_0_8_centos protobuf-2.6.1]# make && make install
  * [root@VM_0_8_centos protobuf-2.6.1]# export PATH=$PATH:/usr/local/protobuf-2.6.1/bin
  * ```
@@ -154,7 +154,7 @@ import type { CommonErrorCode } from "../errors/common.js";
  * the cls.proto file and execute the following compilation command:
  *
  * ```
- * protoc --cpp_out=./ ./cls.proto 
+ * protoc --cpp_out=./ ./cls.proto
  * ```
  *
  * `--cpp_out=./` means compile to cpp format and output in the current directory. `./cls.proto` refers

@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+/** `pnpm lint` broken on purpose, on a copy of the repository's tracked files. */
+export default defineConfig({
+  test: {
+    name: "guardrails",
+    include: ["test/**/*.test.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
