@@ -6,7 +6,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { emitPackage } from "./emit/emit-package.js";
-import type { GeneratedFile } from "./emit/generated-file.js";
+import { emitRuleTable } from "./emit/emit-rule-table.js";
+import { headerLine, type GeneratedFile } from "./emit/generated-file.js";
+import { createPrintProject } from "./emit/ts-file.js";
 import { loadSpec } from "./load/load-spec.js";
 import type { PackageIdentity } from "./model/build-model.js";
 import { formatFiles } from "./output/format-files.js";
@@ -45,6 +47,45 @@ export function generate(options: GenerateOptions): GenerateResult {
 export function generateFiles(specDir: string, outDir: string, schemaDir?: string, formatConfig?: string): GeneratedFile[] {
   const service = loadSpec(specDir, { pkg: readPackageIdentity(outDir), ...(schemaDir === undefined ? {} : { schemaDir }) });
   return formatFiles(emitPackage(service), formatConfig);
+}
+
+/** What a package that serves actions (the emulator) takes from a spec: its `package.json` `tcsdk.rules`. */
+export interface RuleTableConfig {
+  /** The spec folder, relative to the package. */
+  readonly spec: string;
+  /** The actions whose rules it needs. */
+  readonly actions: readonly string[];
+}
+
+/**
+ * Generates `src/generated/rules.ts` of the package in `outDir` from its `tcsdk.rules` (or compares,
+ * with `check`): the rule table a server checks requests with.
+ */
+export function generateRuleTable(options: {
+  readonly outDir: string;
+  readonly check?: boolean;
+  readonly formatConfig?: string;
+}): GenerateResult {
+  const config = readRuleTableConfig(options.outDir);
+  if (config === undefined) throw new Error(`${path.join(options.outDir, "package.json")}: no tcsdk.rules ({ spec, actions })`);
+  const service = loadSpec(path.resolve(options.outDir, config.spec), { pkg: readPackageIdentity(options.outDir) });
+  const files = formatFiles(
+    [emitRuleTable(service, config.actions).render(createPrintProject(), headerLine(service))],
+    options.formatConfig,
+  );
+  const diff = options.check === true ? diffOutput(options.outDir, files) : writeOutput(options.outDir, files);
+  return { files, diff };
+}
+
+/** The `tcsdk.rules` of `<dir>/package.json`, when it has one. */
+export function readRuleTableConfig(dir: string): RuleTableConfig | undefined {
+  const pkg = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as { tcsdk?: { rules?: Partial<RuleTableConfig> } };
+  const rules = pkg.tcsdk?.rules;
+  if (rules === undefined) return undefined;
+  if (typeof rules.spec !== "string" || !Array.isArray(rules.actions) || rules.actions.some((action) => typeof action !== "string")) {
+    throw new Error(`${path.join(dir, "package.json")}: tcsdk.rules needs "spec" (a folder) and "actions" (names)`);
+  }
+  return { spec: rules.spec, actions: rules.actions };
 }
 
 /** Reads `name` and `version` from `<dir>/package.json`, and `<dir>/src/lib/README.md` when there is one. */

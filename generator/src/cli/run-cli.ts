@@ -1,11 +1,12 @@
 /**
- * `tcsdk-generate`: `--spec <dir> --out <package dir> [--check]` or `--all [--check]`.
+ * `tcsdk-generate`: `--spec <dir> --out <package dir> [--check]`, `--rules --out <package dir> [--check]`
+ * or `--all [--check]`.
  * @packageDocumentation
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { generate } from "../generate.js";
+import { generate, generateRuleTable, readRuleTableConfig } from "../generate.js";
 import { findRepoRoot } from "../load/display-path.js";
 import { SpecError } from "../load/spec-issue.js";
 import { isClean, type OutputDiff } from "../output/sync-output.js";
@@ -22,13 +23,14 @@ export interface CliIo {
 
 const USAGE = `usage:
   tcsdk-generate --spec <spec dir> --out <package dir> [--check]
-  tcsdk-generate --all [--check]   (every specs/<service>/<version>/ → packages/<service>/)
+  tcsdk-generate --rules --out <package dir> [--check]   (the rule table of a package's tcsdk.rules → src/generated/rules.ts)
+  tcsdk-generate --all [--check]   (every specs/<service>/<version>/ → packages/<service>/, and every rule table)
 
 --check writes nothing, lists the files that differ from what the specs produce, and exits 1 if any do.`;
 
-/** A spec folder and the package it generates. */
+/** A spec folder and the package it generates, or a package whose rule table comes from a spec (`specDir` absent). */
 interface Target {
-  readonly specDir: string;
+  readonly specDir?: string;
   readonly outDir: string;
 }
 
@@ -40,6 +42,7 @@ export function runCli(args: readonly string[], io: CliIo): number {
     out?: string | undefined;
     check?: boolean | undefined;
     all?: boolean | undefined;
+    rules?: boolean | undefined;
     help?: boolean | undefined;
   };
   try {
@@ -50,6 +53,7 @@ export function runCli(args: readonly string[], io: CliIo): number {
         out: { type: "string" },
         check: { type: "boolean" },
         all: { type: "boolean" },
+        rules: { type: "boolean" },
         help: { type: "boolean" },
       },
       strict: true,
@@ -64,7 +68,12 @@ export function runCli(args: readonly string[], io: CliIo): number {
   }
   let targets: Target[];
   try {
-    targets = values.all === true ? discoverTargets(cwd) : [singleTarget(values, cwd)];
+    targets =
+      values.all === true
+        ? discoverTargets(cwd)
+        : values.rules === true
+          ? [{ outDir: path.resolve(cwd, values.out ?? ".") }]
+          : [singleTarget(values, cwd)];
   } catch (error) {
     io.err(`${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -74,7 +83,8 @@ export function runCli(args: readonly string[], io: CliIo): number {
   for (const target of targets) {
     const label = path.relative(cwd, target.outDir) || ".";
     try {
-      const { files, diff } = generate({ ...target, check });
+      const { specDir, outDir } = target;
+      const { files, diff } = specDir === undefined ? generateRuleTable({ outDir, check }) : generate({ specDir, outDir, check });
       if (check) {
         if (isClean(diff)) io.out(`${label}: up to date (${files.length} files)`);
         else {
@@ -108,7 +118,7 @@ function singleTarget(values: { spec?: string | undefined; out?: string | undefi
   return { specDir: path.resolve(cwd, values.spec), outDir: path.resolve(cwd, values.out) };
 }
 
-/** Every `specs/<service>/<version>/service.json` of the repository, paired with `packages/<service>/`. */
+/** Every `specs/<service>/<version>/service.json` of the repository, paired with `packages/<service>/`; then every package with a rule table. */
 function discoverTargets(cwd: string): Target[] {
   const root = findRepoRoot(cwd);
   if (root === undefined) throw new Error(`--all: no pnpm-workspace.yaml above ${cwd}`);
@@ -132,5 +142,10 @@ function discoverTargets(cwd: string): Target[] {
     }
   }
   if (targets.length === 0) throw new Error(`--all: no spec found under ${specs}`);
+  const packages = path.join(root, "packages");
+  for (const name of existsSync(packages) ? readdirSync(packages).sort() : []) {
+    const outDir = path.join(packages, name);
+    if (existsSync(path.join(outDir, "package.json")) && readRuleTableConfig(outDir) !== undefined) targets.push({ outDir });
+  }
   return targets;
 }

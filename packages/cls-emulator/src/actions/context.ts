@@ -7,6 +7,7 @@ import type { CosLinks } from "../cos.js";
 import type { ExportRunner } from "../export/runner.js";
 import type { ExportStore } from "../store/export-store.js";
 import type { TopicStore } from "../store/topic-store.js";
+import type { ActionParameters } from "./params.js";
 
 /** Shared state of the running emulator, handed to every action. */
 export interface ActionContext {
@@ -29,19 +30,10 @@ export interface ActionContext {
 /** An API action: validated parameters in, the `Response` fields (without `RequestId`) out. */
 export type ActionHandler = (params: Record<string, unknown>, context: ActionContext) => Promise<Record<string, unknown>>;
 
-/**
- * How a parameter is typed, for requests whose values arrive as text (form posts, GET queries):
- * `integer` values are read from digits, `string-list` from flattened `Name.0`, `Name.1`, ….
- */
-export type ParameterKind = "string" | "integer" | "string-list";
-
-/** An action's parameters by name. */
-export type ParameterKinds = Readonly<Record<string, ParameterKind>>;
-
 /** An emulated action: its handler and its parameters. */
 export interface ActionDefinition {
   /** Validates and answers. */
   readonly handler: ActionHandler;
-  /** Every parameter it takes. */
-  readonly parameters: ParameterKinds;
+  /** Every parameter it takes, with its wire type and rules (from the spec). */
+  readonly parameters: ActionParameters;
 }

@@ -1,5 +1,6 @@
 /**
- * CreateExport: validates the request, checks the topic, stores a `Queuing` task and schedules it.
+ * CreateExport: validates the request (against the spec's rules), checks the topic, stores a `Queuing`
+ * task and schedules it.
  * @packageDocumentation
  */
 import { randomUUID } from "node:crypto";
@@ -7,39 +8,29 @@ import { ApiError } from "../api-error.js";
 import { formatChinaDay } from "../clock.js";
 import { parseQuery, QuerySyntaxError } from "../query/index.js";
 import type { ExportRequest } from "../store/export-store.js";
-import type { ActionHandler, ParameterKinds } from "./context.js";
+import { ACTION_RULES } from "../generated/rules.js";
+import type { ActionHandler } from "./context.js";
 import { exportStatus } from "./export-info.js";
-import { INT64_MAX, invalid, Params } from "./params.js";
+import { type ActionParameters, invalid, Params } from "./params.js";
 
-/** The documented maximum of `Count`. */
-export const MAX_EXPORT_COUNT = 50_000_000;
-
-/** CreateExport's parameters (API-FACTS §5). */
-export const CREATE_EXPORT_PARAMETERS: ParameterKinds = {
-  TopicId: "string",
-  Count: "integer",
-  Query: "string",
-  From: "integer",
-  To: "integer",
-  Order: "string",
-  Format: "string",
-  SyntaxRule: "integer",
-  DerivedFields: "string-list",
-};
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
+/** CreateExport's parameters and rules, from the spec. */
+export const CREATE_EXPORT_PARAMETERS: ActionParameters = ACTION_RULES.CreateExport;
+
 /**
- * Reads and checks CreateExport's parameters (query syntax included). `From` and `To` take any int64
- * from 0; beyond 2^53 − 1 (later than any log) the task keeps 2^53 − 1 for filtering, which selects
- * the same logs, and the exact digits to report back.
+ * Reads and checks CreateExport's parameters against `parameters` (the spec's, by default), then the
+ * query's syntax. `From` and `To` take any int64 their rules allow; beyond 2^53 − 1 (later than any
+ * log) the task keeps 2^53 − 1 for filtering, which selects the same logs, and the exact digits to
+ * report back.
  */
-export function readExportRequest(raw: Record<string, unknown>): ExportRequest {
-  const params = new Params(raw, Object.keys(CREATE_EXPORT_PARAMETERS));
-  const topicId = params.string("TopicId");
-  const count = params.integer("Count", 1, MAX_EXPORT_COUNT);
-  const query = params.nonBlank("Query", " (use `*` for every log)");
-  const from = params.bigInteger("From", 0n, INT64_MAX);
-  const to = params.bigInteger("To", 0n, INT64_MAX);
+export function readExportRequest(raw: Record<string, unknown>, parameters: ActionParameters = CREATE_EXPORT_PARAMETERS): ExportRequest {
+  const params = new Params(raw, parameters);
+  const topicId = params.string("TopicId") ?? "";
+  const count = Number(params.integer("Count"));
+  const query = params.string("Query", " (use `*` for every log)") ?? "";
+  const from = params.integer("From") ?? 0n;
+  const to = params.integer("To") ?? 0n;
   const request: ExportRequest = {
     TopicId: topicId,
     Count: count,
@@ -48,12 +39,12 @@ export function readExportRequest(raw: Record<string, unknown>): ExportRequest {
     To: Number(to > MAX_SAFE ? MAX_SAFE : to),
     ...(from > MAX_SAFE ? { exactFrom: from.toString() } : {}),
     ...(to > MAX_SAFE ? { exactTo: to.toString() } : {}),
-    Order: params.optionalEnum("Order", ["asc", "desc"] as const, "desc"),
-    Format: params.optionalEnum("Format", ["json", "csv"] as const, "json"),
-    SyntaxRule: params.optionalEnum("SyntaxRule", [0, 1] as const, 0),
+    Order: (params.string("Order") ?? "desc") as ExportRequest["Order"],
+    Format: (params.string("Format") ?? "json") as ExportRequest["Format"],
+    SyntaxRule: Number(params.integer("SyntaxRule") ?? 0n) as ExportRequest["SyntaxRule"],
   };
-  const derivedFields = params.optionalStringList("DerivedFields");
-  if (from > to) throw invalid("From", "must not be later than `To`");
+  const derivedFields = params.stringList("DerivedFields");
+  params.checkOrder({ From: from, To: to });
   try {
     parseQuery(request.Query, request.SyntaxRule);
   } catch (error) {

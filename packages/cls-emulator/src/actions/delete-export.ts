@@ -3,15 +3,16 @@
  * @packageDocumentation
  */
 import { ApiError } from "../api-error.js";
-import type { ActionHandler, ParameterKinds } from "./context.js";
-import { Params } from "./params.js";
+import { ACTION_RULES } from "../generated/rules.js";
+import type { ActionHandler } from "./context.js";
+import { type ActionParameters, Params } from "./params.js";
 
-/** DeleteExport's parameters. */
-export const DELETE_EXPORT_PARAMETERS: ParameterKinds = { ExportId: "string" };
+/** DeleteExport's parameters and rules, from the spec. */
+export const DELETE_EXPORT_PARAMETERS: ActionParameters = ACTION_RULES.DeleteExport;
 
 /** DeleteExport → `{}`. */
 export const deleteExport: ActionHandler = async (raw, context) => {
-  const exportId = new Params(raw, Object.keys(DELETE_EXPORT_PARAMETERS)).string("ExportId");
+  const exportId = new Params(raw, DELETE_EXPORT_PARAMETERS).string("ExportId") ?? "";
   context.runner.cancel(exportId);
   if (!(await context.exports.delete(exportId))) {
     throw new ApiError("ResourceNotFound.ExportNotExist", `The export task ${exportId} does not exist.`);

@@ -3,20 +3,21 @@
  * @packageDocumentation
  */
 import { ApiError } from "../api-error.js";
-import type { ActionHandler, ParameterKinds } from "./context.js";
+import { ACTION_RULES } from "../generated/rules.js";
+import type { ActionHandler } from "./context.js";
 import { exportInfo, exportStatus } from "./export-info.js";
-import { INT64_MAX, Params } from "./params.js";
+import { type ActionParameters, Params } from "./params.js";
 
-/** DescribeExports' parameters. */
-export const DESCRIBE_EXPORTS_PARAMETERS: ParameterKinds = { TopicId: "string", Offset: "integer", Limit: "integer" };
+/** DescribeExports' parameters and rules, from the spec. */
+export const DESCRIBE_EXPORTS_PARAMETERS: ActionParameters = ACTION_RULES.DescribeExports;
 
 /** DescribeExports → `{ Exports, TotalCount }`. Files of tasks found expired are deleted. */
 export const describeExports: ActionHandler = async (raw, context) => {
-  const params = new Params(raw, Object.keys(DESCRIBE_EXPORTS_PARAMETERS));
-  const topicId = params.string("TopicId");
-  // any int64 offset from 0; past the end answers an empty page (Number() of a huge offset is still past it)
-  const offset = Number(params.optionalBigInteger("Offset", 0n, INT64_MAX, 0n));
-  const limit = params.optionalInteger("Limit", 1, 100, 20);
+  const params = new Params(raw, DESCRIBE_EXPORTS_PARAMETERS);
+  const topicId = params.string("TopicId") ?? "";
+  // any offset the spec allows; past the end answers an empty page (Number() of a huge offset is still past it)
+  const offset = Number(params.integer("Offset") ?? 0n);
+  const limit = Number(params.integer("Limit") ?? 20n);
   if (context.topics.get(topicId) === undefined)
     throw new ApiError("ResourceNotFound.TopicNotExist", `The topic ${topicId} does not exist.`);
   const tasks = context.exports.listByTopic(topicId);

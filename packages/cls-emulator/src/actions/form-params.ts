@@ -6,20 +6,22 @@
  * as `bigint`). Values that are not digits stay text, so the action's checks answer `InvalidParameter`.
  * @packageDocumentation
  */
-import type { ParameterKinds } from "./context.js";
-import { invalid } from "./params.js";
+import { type ActionParameters, invalid } from "./params.js";
 
 type Node = string | Map<string, Node>;
+
+/** Wire types whose values are read from digits. */
+const INTEGER_TYPES = new Set(["integer", "int64", "uint64"]);
 
 /**
  * Rebuilds structured parameters from `name=value` pairs (already form-decoded).
  *
  * @param pairs - the action's parameters, common parameters already removed
- * @param kinds - the action's parameter types
+ * @param parameters - the action's parameters (their wire types say which are integers)
  * @throws {@link ApiError} `InvalidParameter` for a name given twice, given both as a value and as a
  *   structure (`A=1&A.0=2`), or a list numbered with gaps (`A.0`, `A.2`)
  */
-export function formParams(pairs: Iterable<readonly [string, string]>, kinds: ParameterKinds): Record<string, unknown> {
+export function formParams(pairs: Iterable<readonly [string, string]>, parameters: ActionParameters): Record<string, unknown> {
   const root = new Map<string, Node>();
   for (const [name, value] of pairs) {
     const path = name.split(".");
@@ -36,9 +38,9 @@ export function formParams(pairs: Iterable<readonly [string, string]>, kinds: Pa
     node.set(last, value);
   }
   const params = build(root, "") as Record<string, unknown>;
-  for (const [name, kind] of Object.entries(kinds)) {
+  for (const [name, { type }] of Object.entries(parameters)) {
     const value = params[name];
-    if (kind === "integer" && typeof value === "string") params[name] = integerFromText(value);
+    if (INTEGER_TYPES.has(type) && typeof value === "string") params[name] = integerFromText(value);
   }
   return params;
 }

@@ -7,7 +7,8 @@ import { createExport, CREATE_EXPORT_PARAMETERS } from "./create-export.js";
 import { deleteExport, DELETE_EXPORT_PARAMETERS } from "./delete-export.js";
 import { describeExports, DESCRIBE_EXPORTS_PARAMETERS } from "./describe-exports.js";
 
-export type { ActionContext, ActionDefinition, ActionHandler, ParameterKind, ParameterKinds } from "./context.js";
+export type { ActionContext, ActionDefinition, ActionHandler } from "./context.js";
+export type { ActionParameters, ParameterRules, ParameterSpec } from "./params.js";
 
 /** API version the emulator speaks. */
 export const API_VERSION = "2020-10-16";
