@@ -5,6 +5,7 @@
 import type { Service } from "../model/types.js";
 import { core, paths, type SymbolRef } from "./symbols.js";
 import { TsFile } from "./ts-file.js";
+import { compareText as compare } from "../order.js";
 
 /**
  * What a caller of a generated client needs from `@tcsdk/core`, re-exported by name so that a user
@@ -96,10 +97,6 @@ function namedReexports(symbols: readonly SymbolRef[]): string[] {
     const sortedTypes = types.sort((a, b) => compare(a.slice(5), b.slice(5)));
     return `export {\n${[...values, ...sortedTypes].map((item) => `  ${item},`).join("\n")}\n} from "${from}";`;
   });
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function exportAll(path: string, modules: readonly string[], isTypeOnly: boolean): TsFile {

@@ -2,6 +2,7 @@
  * The walker: runs every emitter over the model and returns the package's generated files, sorted by path.
  * @packageDocumentation
  */
+import { byKey } from "../order.js";
 import type { Service } from "../model/types.js";
 import { emitClient } from "./emit-client.js";
 import { emitCommonErrors, emitGuards } from "./emit-errors.js";
@@ -43,5 +44,5 @@ export function emitPackage(service: Service): GeneratedFile[] {
   }
   const files: GeneratedFile[] = typescript.map((file) => file.render(project, header));
   files.push(emitProvenance(service), emitReadme(service), emitTypedocConfig(service));
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return files.sort(byKey((file) => file.path));
 }

@@ -8,6 +8,7 @@ import path from "node:path";
 import { IndentationText, NewLineKind, Project, QuoteKind, type SourceFile } from "ts-morph";
 import type { GeneratedFile } from "./generated-file.js";
 import type { SymbolRef } from "./symbols.js";
+import { compareText as compare } from "../order.js";
 
 const MAX_IMPORT_LINE = 100;
 
@@ -104,10 +105,6 @@ export class TsFile {
 /** Package imports first, then relative ones. */
 function rank(specifier: string): number {
   return specifier.startsWith(".") ? 1 : 0;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** A ts-morph project for printing, with fixed manipulation settings. */

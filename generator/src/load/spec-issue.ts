@@ -2,6 +2,7 @@
  * Problems found in a spec, each located by file and JSON pointer.
  * @packageDocumentation
  */
+import { compareText as compare } from "../order.js";
 
 /** One problem in a spec file. */
 export interface SpecIssue {
@@ -44,10 +45,6 @@ export function sortIssues(issues: readonly SpecIssue[]): SpecIssue[] {
     }
   }
   return unique.sort((a, b) => compare(a.file, b.file) || compare(a.pointer, b.pointer) || compare(a.message, b.message));
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Builds a JSON pointer from path segments, escaping `~` and `/`. */

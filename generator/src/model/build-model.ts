@@ -2,6 +2,7 @@
  * Turns a validated spec into the {@link Service} model.
  * @packageDocumentation
  */
+import { byKey } from "../order.js";
 import { createHash } from "node:crypto";
 import type { RawAction, RawMember, RawRules, RawSpec } from "../load/raw-spec.js";
 import { camelCase, kebabCase, words } from "./names.js";
@@ -216,13 +217,4 @@ function shapesReached(members: readonly RawMember[], shapeMembers: ReadonlyMap<
 
 function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
-}
-
-/** Comparator by a string key, independent of locale. */
-export function byKey<T>(key: (item: T) => string): (a: T, b: T) => number {
-  return (a, b) => {
-    const x = key(a);
-    const y = key(b);
-    return x < y ? -1 : x > y ? 1 : 0;
-  };
 }

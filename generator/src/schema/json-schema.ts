@@ -6,6 +6,7 @@
  * spec's response examples; they reach shapes through `$ref`.
  * @packageDocumentation
  */
+import { compareText } from "../order.js";
 import { BLANK_PATTERN, INTEGER_RANGE, NO_SQL_PATTERN, ruleMessage } from "../model/rule-text.js";
 import type { TypeRef } from "../model/type-ref.js";
 import type { Member, Operation, Rule, Shape } from "../model/types.js";
@@ -87,7 +88,7 @@ export function directShapes(members: readonly Member[]): string[] {
 function withWording(build: (builder: SchemaBuilder) => JsonSchema): InputSchema {
   const wording = new Map<string, RuleWording>();
   const schema = build(new SchemaBuilder("input", wording));
-  const ruleText = Object.fromEntries([...wording.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const ruleText = Object.fromEntries([...wording.entries()].sort(([a], [b]) => compareText(a, b)));
   return { schema, ruleText };
 }
 

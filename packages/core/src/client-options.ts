@@ -147,8 +147,9 @@ export interface ClientOptions {
   /** Where to log. @defaultValue nowhere */
   readonly logger?: Logger | undefined;
   /**
-   * Clock for `X-TC-Timestamp` and rate limiting, ms since the epoch (for tests).
-   * @defaultValue `Date.now` for timestamps; the monotonic `performance.now()` for rate limiting
+   * Wall clock for `X-TC-Timestamp` and `Retry-After` dates, ms since the epoch (for tests). Rate limiting
+   * always paces by the monotonic `performance.now()`.
+   * @defaultValue `Date.now`
    */
   readonly clock?: (() => number) | undefined;
   /** Random numbers in [0, 1) for backoff jitter (for tests). @defaultValue `Math.random` */

@@ -46,7 +46,8 @@ const SIGNATURE_EXPIRE = "AuthFailure.SignatureExpire";
 interface CallState {
   readonly operation: OperationInfo;
   readonly body: Buffer;
-  readonly headers: Record<string, string>;
+  /** The headers every attempt sends; each attempt adds its timestamp, signature and token to a copy. */
+  readonly headers: Readonly<Record<string, string>>;
   readonly signal: AbortSignal | undefined;
   readonly timeoutMs: number;
   readonly deadlineMs: number;
@@ -125,10 +126,9 @@ export class ServiceClient {
     this.#random = options.random ?? Math.random;
     this.#userDispatcher = options.dispatcher;
     this.#credentials = options.credentials;
-    // Rate limiting needs only differences of time, so by default it uses the monotonic clock: a wall
-    // clock set back would otherwise hold every call until the lost time has passed again.
-    const limiterClock = options.clock ?? (() => performance.now());
-    this.#rateLimiter = options.rateLimit === false ? undefined : new RateLimiter(limiterClock, options.rateLimit?.perSecond);
+    // Rate limiting paces real time, so it uses the monotonic clock, never `options.clock`: a wall clock
+    // set back (or a test's frozen one) would hold every call until the lost time had passed again.
+    this.#rateLimiter = options.rateLimit === false ? undefined : new RateLimiter(() => performance.now(), options.rateLimit?.perSecond);
   }
 
   /** Closes the connections this client opened (a dispatcher passed in options is left open). */
@@ -208,7 +208,7 @@ export class ServiceClient {
         this.#log("info", "tcsdk clock offset corrected", { action: operation.action, clockOffsetMs: this.#clockOffsetMs });
         delay = 0;
       } else if (mayRetry(result.retry, operation.idempotent) && attempt - (skewCorrected ? 1 : 0) < maxAttempts) {
-        const wait = retryDelay(result.retry, retries, this.#random, result.headers?.["retry-after"], Date.now());
+        const wait = retryDelay(result.retry, retries, this.#random, result.headers?.["retry-after"], this.#clock());
         if (performance.now() + wait < call.deadlineAt) {
           delay = wait;
           retries++;
@@ -355,12 +355,10 @@ export class ServiceClient {
       contentType: CONTENT_TYPE,
       payload: call.body,
     });
-    headers["x-tc-timestamp"] = String(timestamp);
-    headers["authorization"] = authorization;
     call.signatures.push(signature);
-    if (credentials.sessionToken) headers["x-tc-token"] = credentials.sessionToken;
-    else delete headers["x-tc-token"];
-    this.#beforeRequest(call, attempt);
+    const signed: Record<string, string> = { ...headers, "x-tc-timestamp": String(timestamp), authorization };
+    if (credentials.sessionToken) signed["x-tc-token"] = credentials.sessionToken;
+    this.#beforeRequest(call, attempt, String(timestamp));
     const signal = call.signal;
     if (signal?.aborted) {
       return final(
@@ -370,7 +368,7 @@ export class ServiceClient {
 
     const handle = startAttempt(this.#dispatcher(), {
       origin: this.#endpoint.origin,
-      headers,
+      headers: signed,
       body: call.body,
       maxResponseBytes: this.#maxResponseBytes,
     });
@@ -457,12 +455,13 @@ export class ServiceClient {
     }
   }
 
-  #beforeRequest(call: CallState, attempt: number): void {
+  /** Logs and calls the hook with the attempt's headers but `Authorization` and `X-TC-Token`. */
+  #beforeRequest(call: CallState, attempt: number, timestamp: string): void {
     const action = call.operation.action;
     this.#log("debug", "tcsdk request", { action, attempt, url: this.#url });
     const hook = this.#hooks?.beforeRequest;
     if (hook === undefined) return;
-    const { authorization: _authorization, "x-tc-token": _token, ...headers } = call.headers;
+    const headers = { ...call.headers, "x-tc-timestamp": timestamp };
     this.#runHook("beforeRequest", () =>
       hook({ service: this.serviceInfo.service, action, attempt, url: this.#url, headers, bodyBytes: call.body.length }),
     );

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
-import { MockAgent } from "undici";
+import { type Dispatcher, MockAgent } from "undici";
+import { Agent as Undici6Agent } from "undici6";
 import { afterEach, describe, expect, it } from "vitest";
 import { TcAbortError, TcParseError, TcTimeoutError } from "../src/index.js";
 import { startConnectProxy, type TestProxy } from "./helpers/connect-proxy.js";
@@ -109,6 +110,23 @@ describe("connections", () => {
     await expect(client.call(DescribeExports, {})).resolves.toEqual({ TotalCount: 0, RequestId: "rid-mock" });
     agent.assertNoPendingInterceptors();
     await agent.close();
+  });
+});
+
+describe("Dispatchers of either handler API", () => {
+  it("sends through an undici 6 Agent (the older handler API, as Node's built-in undici speaks it)", async () => {
+    server = await startServer((_req, res) => sendJson(res, apiSuccess({ Via: "undici 6" }, "rid-6")));
+    const agent = new Undici6Agent();
+    try {
+      client = new TestClient({ ...localOptions(server.url), dispatcher: agent as unknown as Dispatcher });
+      await expect(client.call(DescribeExports, {})).resolves.toEqual({ Via: "undici 6", RequestId: "rid-6" });
+      // a reset after the request was written is still told apart from one before it
+      server.handle((_req, res) => res.socket?.destroy());
+      await expect(client.call(CreateExport, {})).rejects.toMatchObject({ name: "TcNetworkError", maybeSent: true });
+      expect(server.requests.length).toBe(2);
+    } finally {
+      await agent.close();
+    }
   });
 });
 

@@ -10,8 +10,8 @@ import {
   fromEnvironment,
   fromInstanceRole,
   fromProfileFile,
-  parseIni,
 } from "../src/index.js";
+import { parseIni } from "../src/credentials/profile-file.js";
 import { DescribeExports, TestClient, rejectionOf } from "./helpers/test-client.js";
 import { apiSuccess, sendJson, startServer, type Handler, type TestServer } from "./helpers/test-server.js";
 

@@ -31,9 +31,15 @@ describe("@tcsdk/cls re-exports from @tcsdk/core", () => {
   });
 
   it("keeps the runtime plumbing in core", () => {
-    for (const name of ["ServiceClient", "Tc3Signer", "signTc3", "parseIni"]) {
+    for (const name of ["ServiceClient", "Tc3Signer", "signTc3"]) {
       expect(name in core, name).toBe(true);
       expect(name in cls, name).toBe(false);
+    }
+  });
+
+  it("keeps internals internal", () => {
+    for (const name of ["parseIni", "RateLimiter", "startAttempt", "readAnswer"]) {
+      expect(name in core, name).toBe(false);
     }
   });
 

@@ -71,6 +71,8 @@ export function fromProfileFile(options: ProfileFileOptions = {}): CredentialPro
 /**
  * Parses INI text into sections of key/value pairs. Lines starting with `#` or `;` are comments;
  * keys are lower-cased; values are trimmed and may be wrapped in double quotes.
+ *
+ * @internal
  */
 export function parseIni(text: string): Map<string, Map<string, string>> {
   const sections = new Map<string, Map<string, string>>();

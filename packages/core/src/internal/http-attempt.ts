@@ -2,8 +2,8 @@
  * One HTTP exchange on an undici Dispatcher, through a small handler of its own (rather than undici's
  * `request()`), for two things `request()` hides:
  *
- * - **whether the request may have left**: undici calls `onConnect` on a connected socket right before
- *   it writes the request. An error before that point (DNS, refused, connect timeout, TLS, proxy) means
+ * - **whether the request may have left**: undici calls `onRequestStart` on a connected socket right
+ *   before it writes the request. An error before that point (DNS, refused, connect timeout, TLS, proxy) means
  *   nothing was written, so any action may be re-sent; after it, the server may have seen the request.
  * - **a cap on the answer's size**, enforced on `Content-Length` and again while the body streams.
  *
@@ -70,7 +70,7 @@ export function startAttempt(dispatcher: Dispatcher, request: AttemptRequest): A
   });
   let settled = false;
   let maybeSent = false;
-  let abort: ((reason?: Error) => void) | undefined;
+  let controller: Dispatcher.DispatchController | undefined;
   let cancelled: unknown;
   let status = 0;
   let headers: Record<string, string> = {};
@@ -86,52 +86,50 @@ export function startAttempt(dispatcher: Dispatcher, request: AttemptRequest): A
   const tooLarge = (): void => {
     const failure = new AttemptFailure(new Error("answer too large"), true, true, status, headers);
     fail(failure);
-    abort?.(new Error("answer too large"));
+    controller?.abort(new Error("answer too large"));
   };
 
   const handler: Dispatcher.DispatchHandler = {
-    onConnect(abortRequest) {
-      abort = abortRequest;
+    onRequestStart(started) {
+      controller = started;
       if (settled) {
         // Cancelled while queued or connecting: stop before anything is written.
-        abortRequest(cancelled instanceof Error ? cancelled : new Error("cancelled"));
+        started.abort(cancelled instanceof Error ? cancelled : new Error("cancelled"));
         return;
       }
       maybeSent = true;
     },
-    onHeaders(statusCode, rawHeaders) {
-      if (statusCode < 200) return true;
+    onResponseStart(_controller, statusCode, responseHeaders) {
+      if (statusCode < 200) return;
       status = statusCode;
-      headers = parseRawHeaders(rawHeaders as unknown as readonly Buffer[]);
+      headers = firstValues(responseHeaders);
       const declared = Number(headers["content-length"]);
-      if (declared > request.maxResponseBytes) {
-        tooLarge();
-        return false;
-      }
-      return true;
+      if (declared > request.maxResponseBytes) tooLarge();
     },
-    onData(chunk) {
-      if (settled) return false;
+    onResponseData(_controller, chunk) {
+      if (settled) return;
       size += chunk.length;
       if (size > request.maxResponseBytes) {
         tooLarge();
-        return false;
+        return;
       }
       chunks.push(chunk);
-      return true;
     },
-    onComplete() {
+    onResponseEnd() {
       if (settled) return;
       settled = true;
       resolve({ status, headers, body: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size) });
     },
-    onError(error) {
+    onResponseError(_controller, error) {
       fail(new AttemptFailure(error, maybeSent, false, status === 0 ? undefined : status, status === 0 ? undefined : headers));
     },
   };
 
   try {
-    dispatcher.dispatch({ origin: request.origin, path: "/", method: "POST", headers: request.headers, body: request.body }, handler);
+    dispatcher.dispatch(
+      { origin: request.origin, path: "/", method: "POST", headers: request.headers, body: request.body },
+      withLegacyCallbacks(handler),
+    );
   } catch (error) {
     fail(new AttemptFailure(error, false));
   }
@@ -143,17 +141,75 @@ export function startAttempt(dispatcher: Dispatcher, request: AttemptRequest): A
       cancelled = reason;
       // keep the head of an answer whose body stalled: its status and RequestId say the request arrived
       fail(new AttemptFailure(reason, maybeSent, false, status === 0 ? undefined : status, status === 0 ? undefined : headers));
-      abort?.(reason instanceof Error ? reason : new Error("cancelled"));
+      controller?.abort(reason instanceof Error ? reason : new Error("cancelled"));
     },
   };
 }
 
-/** undici's raw header list (`[name, value, name, value, …]`) as an object with lower-case names. */
-function parseRawHeaders(raw: readonly Buffer[]): Record<string, string> {
-  const headers: Record<string, string> = {};
+/**
+ * `handler` (undici's current handler API, which undici 7 dispatchers use) with the callbacks of the
+ * older API added, which they ignore: a Dispatcher the caller injects may come from undici 6 (or be
+ * Node's built-in one), and those know only `onConnect`, `onHeaders`, `onData`, `onComplete`, `onError`.
+ */
+function withLegacyCallbacks(handler: Dispatcher.DispatchHandler): Dispatcher.DispatchHandler {
+  let controller: Dispatcher.DispatchController | undefined;
+  let aborted: Error | undefined;
+  const legacy = {
+    onConnect(abort: (reason?: Error) => void) {
+      controller = {
+        get aborted() {
+          return aborted !== undefined;
+        },
+        get paused() {
+          return false;
+        },
+        get reason() {
+          return aborted ?? null;
+        },
+        abort(reason: Error) {
+          aborted = reason;
+          abort(reason);
+        },
+        pause() {},
+        resume() {},
+      };
+      handler.onRequestStart?.(controller, undefined);
+    },
+    onHeaders(statusCode: number, rawHeaders: readonly Buffer[]) {
+      handler.onResponseStart?.(controller as Dispatcher.DispatchController, statusCode, headerObject(rawHeaders));
+      return aborted === undefined;
+    },
+    onData(chunk: Buffer) {
+      handler.onResponseData?.(controller as Dispatcher.DispatchController, chunk);
+      return aborted === undefined;
+    },
+    onComplete() {
+      handler.onResponseEnd?.(controller as Dispatcher.DispatchController, {});
+    },
+    onError(error: Error) {
+      handler.onResponseError?.(controller as Dispatcher.DispatchController, error);
+    },
+  };
+  return Object.assign(legacy, handler) as Dispatcher.DispatchHandler;
+}
+
+/** A raw header list (`[name, value, name, value, …]`) as an object with lower-case names, repeated names as lists. */
+function headerObject(raw: readonly Buffer[]): Record<string, string | string[]> {
+  const headers: Record<string, string | string[]> = {};
   for (let i = 0; i + 1 < raw.length; i += 2) {
     const name = String(raw[i]).toLowerCase();
-    headers[name] ??= String(raw[i + 1]);
+    const value = String(raw[i + 1]);
+    const seen = headers[name];
+    headers[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+  }
+  return headers;
+}
+
+/** undici's answer headers (lower-case names) with the first value of a repeated one. */
+function firstValues(raw: Readonly<Record<string, string | string[] | undefined>>): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? (value[0] ?? "") : value;
   }
   return headers;
 }

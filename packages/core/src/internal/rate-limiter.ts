@@ -87,8 +87,8 @@ class ActionWindow {
   readonly #queue: Waiter[] = [];
   /** The timer waiting for the head of the queue's turn, if any. */
   #timer: ReturnType<typeof setTimeout> | undefined;
-  /** The latest time a timer has shown to be reached (see {@link ActionWindow.#wait}). */
-  #reached = Number.NEGATIVE_INFINITY;
+  /** The caller whose wait was last announced to `onWait` (a remainder after an early timer is not announced again). */
+  #announced: Waiter | undefined;
 
   constructor(
     readonly size: number,
@@ -171,20 +171,16 @@ class ActionWindow {
 
   /**
    * Arms the timer for `head`'s turn at `ready`. A timer may fire up to a millisecond early (timers
-   * count whole milliseconds of a cached loop time), so when it fires the clock is read again, and a
-   * remainder is waited out. A clock that did not move at all during the wait is a test's frozen clock:
-   * then the timer is trusted, and `ready` becomes the limiter's notion of now (see {@link ActionWindow.#now}).
+   * count whole milliseconds of a cached loop time), so when it fires the queue is served again, which
+   * reads the clock and waits out any remainder.
    */
-  #wait(head: Waiter, ready: number, now: number, announce = true): void {
+  #wait(head: Waiter, ready: number, now: number): void {
     const waitMs = ready - now;
+    const announce = this.#announced !== head;
+    this.#announced = head;
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
-      const later = this.#now();
-      if (later < ready && later > now && this.#queue[0] === head) this.#wait(head, ready, later, false);
-      else {
-        this.#reached = Math.max(this.#reached, ready);
-        this.#serve();
-      }
+      this.#serve();
     }, waitMs);
     if (announce) {
       try {
@@ -210,13 +206,8 @@ class ActionWindow {
     };
   }
 
-  /**
-   * The clock, or the latest time a timer has shown to be reached if that is later. With a real clock
-   * the two agree (a timer's time counts as reached only once the clock shows it); a frozen test clock
-   * is thus moved on by the waits, so that concurrent waits overlap as they would in real time.
-   */
   #now(): number {
-    return Math.max(this.clock(), this.#reached);
+    return this.clock();
   }
 }
 
@@ -257,12 +248,12 @@ export class RateLimiter {
     return this.#windowFor(action, perSecond).acquire(options);
   }
 
+  /** The window of `action`, made on its first call (an action's limit does not change during a client's life). */
   #windowFor(action: string, perSecond: number): ActionWindow {
-    const size = Math.min(Math.max(1, Math.floor(perSecond)), MAX_SLOTS);
-    const windowMs = perSecond < 1 ? WINDOW_MS / perSecond : WINDOW_MS;
     let window = this.#windows.get(action);
-    if (window === undefined || window.size !== size || window.windowMs !== windowMs) {
-      window = new ActionWindow(size, windowMs, this.#clock);
+    if (window === undefined) {
+      const size = Math.min(Math.max(1, Math.floor(perSecond)), MAX_SLOTS);
+      window = new ActionWindow(size, perSecond < 1 ? WINDOW_MS / perSecond : WINDOW_MS, this.#clock);
       this.#windows.set(action, window);
     }
     return window;
