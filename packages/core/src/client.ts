@@ -21,15 +21,13 @@ import {
 import type { CredentialProvider, Credentials } from "./credentials/types.js";
 import { TcAbortError, TcCredentialsError, TcError, TcServiceError, TcTimeoutError } from "./errors.js";
 import { readAnswer, type AnswerContext } from "./internal/api-response.js";
-import { AttemptStop, describeAnswerError, describeFailure, type FailedAttempt } from "./internal/attempt-errors.js";
+import type { FailedAttempt } from "./internal/attempt-errors.js";
 import { resolveEndpoint, type Endpoint } from "./internal/endpoint.js";
-import { AttemptFailure, startAttempt } from "./internal/http-attempt.js";
+import { AttemptFailure, AttemptStop, startAttempt } from "./internal/http-attempt.js";
 import { validateInput } from "./internal/input-validation.js";
-import { download } from "./internal/download.js";
 import { stringifyBody } from "./internal/json-codec.js";
 import { RateLimiter, TurnRefused } from "./internal/rate-limiter.js";
 import { mayRetry, retryDelay } from "./internal/retry-policy.js";
-import { secretScrubber, type Scrub } from "./internal/secret-scrubber.js";
 import { limitTimer } from "./internal/timer.js";
 import { loadAgent, loadEnvHttpProxyAgent } from "./internal/undici-modules.js";
 import { userAgent } from "./internal/user-agent.js";
@@ -145,7 +143,8 @@ export class ServiceClient {
    *
    * @throws {@link TcNetworkError}, {@link TcTimeoutError}, {@link TcAbortError} when no answer arrives
    */
-  download(url: string, options: DownloadOptions = {}): Promise<DownloadResponse> {
+  async download(url: string, options: DownloadOptions = {}): Promise<DownloadResponse> {
+    const { download } = await import("./internal/download.js");
     return download(this.#dispatcher(), url, options, { timeoutMs: this.#timeoutMs, service: this.serviceInfo.service });
   }
 
@@ -332,14 +331,13 @@ export class ServiceClient {
   async #exchange(call: CallState, attempt: number, credentials: Credentials): Promise<AttemptResult> {
     const { operation, headers } = call;
     const service = this.serviceInfo.service;
-    let scrubber: Scrub | undefined;
     const context: AnswerContext = {
       service,
       action: operation.action,
       attempts: attempt,
       idempotent: operation.idempotent,
-      // built on the first error: successful answers are never scanned
-      scrub: (text) => (scrubber ??= secretScrubber({ ...credentials, signatures: call.signatures }))(text),
+      // read only when an error is built: successful answers are never scanned
+      secrets: { secretKey: credentials.secretKey, sessionToken: credentials.sessionToken, signatures: call.signatures },
     };
     const remaining = call.deadlineAt - performance.now();
     if (remaining <= 0)
@@ -384,11 +382,11 @@ export class ServiceClient {
       try {
         return { ok: true, response: await readAnswer(raw, context), status: raw.status };
       } catch (error) {
-        return { ok: false, ...describeAnswerError(error, raw.headers) };
+        return { ok: false, ...(await loadFailures()).describeAnswerError(error, raw.headers) };
       }
     } catch (failure) {
       if (!(failure instanceof AttemptFailure)) throw failure;
-      return { ok: false, ...describeFailure(failure, context, this.#maxResponseBytes) };
+      return { ok: false, ...(await loadFailures()).describeFailure(failure, context, this.#maxResponseBytes) };
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
@@ -514,6 +512,14 @@ export class ServiceClient {
       // A failing logger must not fail the call.
     }
   }
+}
+
+/** How failed attempts are named: loaded on the first failure, so a client that succeeds never loads it. */
+let failures: Promise<typeof import("./internal/attempt-errors.js")> | undefined;
+
+function loadFailures(): Promise<typeof import("./internal/attempt-errors.js")> {
+  failures ??= import("./internal/attempt-errors.js");
+  return failures;
 }
 
 /** A failed attempt that must not be retried (the call ends with `error`). */

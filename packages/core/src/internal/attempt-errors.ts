@@ -5,26 +5,11 @@
  * @packageDocumentation
  */
 import { TcAbortError, type TcError, TcNetworkError, TcParseError, TcServiceError, TcTimeoutError } from "../errors.js";
-import { effectNote, requestIdFromHeaders, type AnswerContext } from "./api-response.js";
-import type { AttemptFailure } from "./http-attempt.js";
+import type { AnswerContext } from "./api-response.js";
+import { effectNote, requestIdFromHeaders, scrubberFor } from "./answer-errors.js";
+import { type AttemptFailure, AttemptStop } from "./http-attempt.js";
 import { scrubCause } from "./secret-scrubber.js";
 import { classifyServiceCode, classifyStatus, type RetryClass } from "./retry-policy.js";
-
-/** Why the client stopped an attempt itself. */
-export class AttemptStop extends Error {
-  /**
-   * @param kind - the caller's signal, the per-attempt timeout or the call's deadline
-   * @param limitMs - the timeout or deadline that passed, ms
-   * @param reason - the caller's abort reason
-   */
-  constructor(
-    readonly kind: "abort" | "attempt" | "deadline",
-    readonly limitMs = 0,
-    readonly reason?: unknown,
-  ) {
-    super(`stopped: ${kind}`);
-  }
-}
 
 /** A failed attempt. */
 export interface FailedAttempt {
@@ -42,6 +27,7 @@ export interface FailedAttempt {
  * reached the server, the message says it may have taken effect.
  */
 export function describeFailure(failure: AttemptFailure, context: AnswerContext, maxResponseBytes: number): FailedAttempt {
+  const scrub = scrubberFor(context);
   const headers = failure.headers;
   const requestId = headers === undefined ? undefined : requestIdFromHeaders(headers);
   const base = {
@@ -49,8 +35,8 @@ export function describeFailure(failure: AttemptFailure, context: AnswerContext,
     action: context.action,
     attempts: context.attempts,
     status: failure.status,
-    requestId: requestId === undefined ? undefined : context.scrub(requestId),
-    responseDate: headers?.["date"] === undefined ? undefined : context.scrub(headers["date"]),
+    requestId: requestId === undefined ? undefined : scrub(requestId),
+    responseDate: headers?.["date"] === undefined ? undefined : scrub(headers["date"]),
   };
   const cause = failure.cause;
   const unsent: RetryClass = failure.maybeSent ? "ifIdempotent" : "notSent";
@@ -66,17 +52,17 @@ export function describeFailure(failure: AttemptFailure, context: AnswerContext,
   if (failure.tooLarge) {
     const error = new TcParseError(`${context.action}: the answer is larger than ${maxResponseBytes} bytes (maxResponseBytes)${note}`, {
       ...base,
-      contentType: headers?.["content-type"] === undefined ? undefined : context.scrub(headers["content-type"]),
+      contentType: headers?.["content-type"] === undefined ? undefined : scrub(headers["content-type"]),
     });
     return { error, retry: "never", headers };
   }
   const code = errorCode(cause);
-  const detail = context.scrub(cause instanceof Error ? cause.message : String(cause));
+  const detail = scrub(cause instanceof Error ? cause.message : String(cause));
   const when = failure.maybeSent ? "after the request may have been sent" : "before the request was sent";
   const error = new TcNetworkError(`${context.action}: network error ${when}: ${code ?? "error"}: ${detail}${note}`, failure.maybeSent, {
     ...base,
     errorCode: code,
-    cause: scrubCause(cause, context.scrub),
+    cause: scrubCause(cause, scrub),
   });
   return { error, retry: unsent, headers };
 }

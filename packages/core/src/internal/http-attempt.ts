@@ -34,6 +34,22 @@ export interface RawResponse {
   readonly body: Buffer;
 }
 
+/** Why the client stopped an attempt itself. */
+export class AttemptStop extends Error {
+  /**
+   * @param kind - the caller's signal, the per-attempt timeout or the call's deadline
+   * @param limitMs - the timeout or deadline that passed, ms
+   * @param reason - the caller's abort reason
+   */
+  constructor(
+    readonly kind: "abort" | "attempt" | "deadline",
+    readonly limitMs = 0,
+    readonly reason?: unknown,
+  ) {
+    super(`stopped: ${kind}`);
+  }
+}
+
 /** Why an attempt failed, and whether the request may have reached the server. */
 export class AttemptFailure {
   /**

@@ -3,170 +3,131 @@
 
 import { validateMessageShape } from "./shapes/message.js";
 import { validateMetadataItemShape } from "./shapes/metadata-item.js";
-const schema0 = { required: ["Model", "Messages"] };
+const schema0 = { "required": ["Model", "Messages"] };
 const func0 = validateMessageShape;
 const func1 = validateMetadataItemShape;
 
-function validateChatCompletionsInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateChatCompletionsInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "Model" || key0 === "Messages" || key0 === "Stream" || key0 === "Metadata")) {
-            validateChatCompletionsInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.Model !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.Model !== "string") {
-              validateChatCompletionsInput.errors = [
-                {
-                  instancePath: instancePath + "/Model",
-                  schemaPath: "#/properties/Model/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.Messages !== undefined) {
-              let data1 = data.Messages;
-              const _errs4 = errors;
-              if (errors === _errs4) {
-                if (Array.isArray(data1)) {
-                  var valid2 = true;
-                  const len0 = data1.length;
-                  for (let i0 = 0; i0 < len0; i0++) {
-                    const _errs6 = errors;
-                    if (
-                      !func0(data1[i0], {
-                        instancePath: instancePath + "/Messages/" + i0,
-                        parentData: data1,
-                        parentDataProperty: i0,
-                        rootData: rootData,
-                      })
-                    ) {
-                      vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                      errors = vErrors.length;
-                    }
-                    var valid2 = _errs6 === errors;
-                    if (!valid2) {
-                      break;
-                    }
-                  }
-                } else {
-                  validateChatCompletionsInput.errors = [
-                    {
-                      instancePath: instancePath + "/Messages",
-                      schemaPath: "#/properties/Messages/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                    },
-                  ];
-                  return false;
-                }
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.Stream !== undefined) {
-                const _errs7 = errors;
-                if (typeof data.Stream !== "boolean") {
-                  validateChatCompletionsInput.errors = [
-                    {
-                      instancePath: instancePath + "/Stream",
-                      schemaPath: "#/properties/Stream/type",
-                      keyword: "type",
-                      params: { type: "boolean" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid1 = _errs7 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.Metadata !== undefined) {
-                  let data4 = data.Metadata;
-                  const _errs9 = errors;
-                  if (errors === _errs9) {
-                    if (Array.isArray(data4)) {
-                      var valid3 = true;
-                      const len1 = data4.length;
-                      for (let i1 = 0; i1 < len1; i1++) {
-                        const _errs11 = errors;
-                        if (
-                          !func1(data4[i1], {
-                            instancePath: instancePath + "/Metadata/" + i1,
-                            parentData: data4,
-                            parentDataProperty: i1,
-                            rootData: rootData,
-                          })
-                        ) {
-                          vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                          errors = vErrors.length;
-                        }
-                        var valid3 = _errs11 === errors;
-                        if (!valid3) {
-                          break;
-                        }
-                      }
-                    } else {
-                      validateChatCompletionsInput.errors = [
-                        {
-                          instancePath: instancePath + "/Metadata",
-                          schemaPath: "#/properties/Metadata/type",
-                          keyword: "type",
-                          params: { type: "array" },
-                        },
-                      ];
-                      return false;
-                    }
-                  }
-                  var valid1 = _errs9 === errors;
-                } else {
-                  var valid1 = true;
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateChatCompletionsInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateChatCompletionsInput.errors = vErrors;
-  return errors === 0;
+function validateChatCompletionsInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateChatCompletionsInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((key0 === "Model") || (key0 === "Messages")) || (key0 === "Stream")) || (key0 === "Metadata"))){
+validateChatCompletionsInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Model !== undefined){
+const _errs2 = errors;
+if(typeof data.Model !== "string"){
+validateChatCompletionsInput.errors = [{instancePath:instancePath+"/Model",schemaPath:"#/properties/Model/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Messages !== undefined){
+let data1 = data.Messages;
+const _errs4 = errors;
+if(errors === _errs4){
+if(Array.isArray(data1)){
+var valid2 = true;
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+const _errs6 = errors;
+if(!(func0(data1[i0], {instancePath: instancePath+"/Messages/" + i0, parentData: data1, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs6 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateChatCompletionsInput.errors = [{instancePath:instancePath+"/Messages",schemaPath:"#/properties/Messages/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Stream !== undefined){
+const _errs7 = errors;
+if(typeof data.Stream !== "boolean"){
+validateChatCompletionsInput.errors = [{instancePath:instancePath+"/Stream",schemaPath:"#/properties/Stream/type",keyword:"type",params:{type: "boolean"}}];
+return false;
+}
+var valid1 = _errs7 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Metadata !== undefined){
+let data4 = data.Metadata;
+const _errs9 = errors;
+if(errors === _errs9){
+if(Array.isArray(data4)){
+var valid3 = true;
+const len1 = data4.length;
+for(let i1=0; i1<len1; i1++){
+const _errs11 = errors;
+if(!(func1(data4[i1], {instancePath: instancePath+"/Metadata/" + i1, parentData: data4, parentDataProperty: i1, rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid3 = _errs11 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+validateChatCompletionsInput.errors = [{instancePath:instancePath+"/Metadata",schemaPath:"#/properties/Metadata/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs9 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validateChatCompletionsInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateChatCompletionsInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `ChatCompletions`, compiled from the spec by AJV when generating. */

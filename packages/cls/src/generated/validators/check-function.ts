@@ -5,145 +5,110 @@ import { validateDataTransformResouceInfoShape } from "./shapes/data-transform-r
 const schema0 = {};
 const func0 = validateDataTransformResouceInfoShape;
 
-function validateCheckFunctionInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.EtlContent === undefined && (missing0 = "EtlContent")) {
-        validateCheckFunctionInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "EtlContent" || key0 === "DstResources" || key0 === "FuncType")) {
-            validateCheckFunctionInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.EtlContent !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.EtlContent !== "string") {
-              validateCheckFunctionInput.errors = [
-                {
-                  instancePath: instancePath + "/EtlContent",
-                  schemaPath: "#/properties/EtlContent/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.DstResources !== undefined) {
-              let data1 = data.DstResources;
-              const _errs4 = errors;
-              if (errors === _errs4) {
-                if (Array.isArray(data1)) {
-                  var valid1 = true;
-                  const len0 = data1.length;
-                  for (let i0 = 0; i0 < len0; i0++) {
-                    const _errs6 = errors;
-                    if (
-                      !func0(data1[i0], {
-                        instancePath: instancePath + "/DstResources/" + i0,
-                        parentData: data1,
-                        parentDataProperty: i0,
-                        rootData: rootData,
-                      })
-                    ) {
-                      vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                      errors = vErrors.length;
-                    }
-                    var valid1 = _errs6 === errors;
-                    if (!valid1) {
-                      break;
-                    }
-                  }
-                } else {
-                  validateCheckFunctionInput.errors = [
-                    {
-                      instancePath: instancePath + "/DstResources",
-                      schemaPath: "#/properties/DstResources/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                    },
-                  ];
-                  return false;
-                }
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.FuncType !== undefined) {
-                let data3 = data.FuncType;
-                const _errs7 = errors;
-                if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
-                  validateCheckFunctionInput.errors = [
-                    {
-                      instancePath: instancePath + "/FuncType",
-                      schemaPath: "#/properties/FuncType/type",
-                      keyword: "type",
-                      params: { type: "integer" },
-                    },
-                  ];
-                  return false;
-                }
-                if (errors === _errs7) {
-                  if (typeof data3 == "number" && isFinite(data3)) {
-                    if (data3 < -9223372036854776000 || isNaN(data3)) {
-                      validateCheckFunctionInput.errors = [
-                        {
-                          instancePath: instancePath + "/FuncType",
-                          schemaPath: "#/properties/FuncType/minimum",
-                          keyword: "minimum",
-                          params: { comparison: ">=", limit: -9223372036854776000 },
-                        },
-                      ];
-                      return false;
-                    } else {
-                      if (data3 >= 9223372036854776000 || isNaN(data3)) {
-                        validateCheckFunctionInput.errors = [
-                          {
-                            instancePath: instancePath + "/FuncType",
-                            schemaPath: "#/properties/FuncType/exclusiveMaximum",
-                            keyword: "exclusiveMaximum",
-                            params: { comparison: "<", limit: 9223372036854776000 },
-                          },
-                        ];
-                        return false;
-                      }
-                    }
-                  }
-                }
-                var valid0 = _errs7 === errors;
-              } else {
-                var valid0 = true;
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateCheckFunctionInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateCheckFunctionInput.errors = vErrors;
-  return errors === 0;
+function validateCheckFunctionInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.EtlContent === undefined) && (missing0 = "EtlContent")){
+validateCheckFunctionInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((key0 === "EtlContent") || (key0 === "DstResources")) || (key0 === "FuncType"))){
+validateCheckFunctionInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.EtlContent !== undefined){
+const _errs2 = errors;
+if(typeof data.EtlContent !== "string"){
+validateCheckFunctionInput.errors = [{instancePath:instancePath+"/EtlContent",schemaPath:"#/properties/EtlContent/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.DstResources !== undefined){
+let data1 = data.DstResources;
+const _errs4 = errors;
+if(errors === _errs4){
+if(Array.isArray(data1)){
+var valid1 = true;
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+const _errs6 = errors;
+if(!(func0(data1[i0], {instancePath: instancePath+"/DstResources/" + i0, parentData: data1, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs6 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateCheckFunctionInput.errors = [{instancePath:instancePath+"/DstResources",schemaPath:"#/properties/DstResources/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.FuncType !== undefined){
+let data3 = data.FuncType;
+const _errs7 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+validateCheckFunctionInput.errors = [{instancePath:instancePath+"/FuncType",schemaPath:"#/properties/FuncType/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs7){
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < -9223372036854776000 || isNaN(data3)){
+validateCheckFunctionInput.errors = [{instancePath:instancePath+"/FuncType",schemaPath:"#/properties/FuncType/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data3 >= 9223372036854776000 || isNaN(data3)){
+validateCheckFunctionInput.errors = [{instancePath:instancePath+"/FuncType",schemaPath:"#/properties/FuncType/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+else {
+validateCheckFunctionInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateCheckFunctionInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `CheckFunction`, compiled from the spec by AJV when generating. */

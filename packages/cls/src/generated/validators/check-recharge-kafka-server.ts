@@ -7,187 +7,135 @@ const schema0 = {};
 const func0 = validateKafkaProtocolInfoShape;
 const func1 = validateUserKafkaMetaShape;
 
-function validateCheckRechargeKafkaServerInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.KafkaType === undefined && (missing0 = "KafkaType")) {
-        validateCheckRechargeKafkaServerInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (
-            !(
-              key0 === "KafkaType" ||
-              key0 === "KafkaInstance" ||
-              key0 === "ServerAddr" ||
-              key0 === "IsEncryptionAddr" ||
-              key0 === "Protocol" ||
-              key0 === "UserKafkaMeta"
-            )
-          ) {
-            validateCheckRechargeKafkaServerInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.KafkaType !== undefined) {
-            let data0 = data.KafkaType;
-            const _errs2 = errors;
-            if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
-              validateCheckRechargeKafkaServerInput.errors = [
-                {
-                  instancePath: instancePath + "/KafkaType",
-                  schemaPath: "#/properties/KafkaType/type",
-                  keyword: "type",
-                  params: { type: "integer" },
-                },
-              ];
-              return false;
-            }
-            if (errors === _errs2) {
-              if (typeof data0 == "number" && isFinite(data0)) {
-                if (data0 < 0 || isNaN(data0)) {
-                  validateCheckRechargeKafkaServerInput.errors = [
-                    {
-                      instancePath: instancePath + "/KafkaType",
-                      schemaPath: "#/properties/KafkaType/minimum",
-                      keyword: "minimum",
-                      params: { comparison: ">=", limit: 0 },
-                    },
-                  ];
-                  return false;
-                } else {
-                  if (data0 >= 18446744073709552000 || isNaN(data0)) {
-                    validateCheckRechargeKafkaServerInput.errors = [
-                      {
-                        instancePath: instancePath + "/KafkaType",
-                        schemaPath: "#/properties/KafkaType/exclusiveMaximum",
-                        keyword: "exclusiveMaximum",
-                        params: { comparison: "<", limit: 18446744073709552000 },
-                      },
-                    ];
-                    return false;
-                  }
-                }
-              }
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.KafkaInstance !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.KafkaInstance !== "string") {
-                validateCheckRechargeKafkaServerInput.errors = [
-                  {
-                    instancePath: instancePath + "/KafkaInstance",
-                    schemaPath: "#/properties/KafkaInstance/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.ServerAddr !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.ServerAddr !== "string") {
-                  validateCheckRechargeKafkaServerInput.errors = [
-                    {
-                      instancePath: instancePath + "/ServerAddr",
-                      schemaPath: "#/properties/ServerAddr/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid0 = _errs6 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.IsEncryptionAddr !== undefined) {
-                  const _errs8 = errors;
-                  if (typeof data.IsEncryptionAddr !== "boolean") {
-                    validateCheckRechargeKafkaServerInput.errors = [
-                      {
-                        instancePath: instancePath + "/IsEncryptionAddr",
-                        schemaPath: "#/properties/IsEncryptionAddr/type",
-                        keyword: "type",
-                        params: { type: "boolean" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid0 = _errs8 === errors;
-                } else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.Protocol !== undefined) {
-                    const _errs10 = errors;
-                    if (
-                      !func0(data.Protocol, {
-                        instancePath: instancePath + "/Protocol",
-                        parentData: data,
-                        parentDataProperty: "Protocol",
-                        rootData: rootData,
-                      })
-                    ) {
-                      vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                      errors = vErrors.length;
-                    }
-                    var valid0 = _errs10 === errors;
-                  } else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.UserKafkaMeta !== undefined) {
-                      const _errs11 = errors;
-                      if (
-                        !func1(data.UserKafkaMeta, {
-                          instancePath: instancePath + "/UserKafkaMeta",
-                          parentData: data,
-                          parentDataProperty: "UserKafkaMeta",
-                          rootData: rootData,
-                        })
-                      ) {
-                        vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                        errors = vErrors.length;
-                      }
-                      var valid0 = _errs11 === errors;
-                    } else {
-                      var valid0 = true;
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateCheckRechargeKafkaServerInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateCheckRechargeKafkaServerInput.errors = vErrors;
-  return errors === 0;
+function validateCheckRechargeKafkaServerInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.KafkaType === undefined) && (missing0 = "KafkaType")){
+validateCheckRechargeKafkaServerInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((((key0 === "KafkaType") || (key0 === "KafkaInstance")) || (key0 === "ServerAddr")) || (key0 === "IsEncryptionAddr")) || (key0 === "Protocol")) ||
+ (key0 === "UserKafkaMeta"))){
+validateCheckRechargeKafkaServerInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.KafkaType !== undefined){
+let data0 = data.KafkaType;
+const _errs2 = errors;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+validateCheckRechargeKafkaServerInput.errors = [{instancePath:instancePath+"/KafkaType",schemaPath:"#/properties/KafkaType/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs2){
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < 0 || isNaN(data0)){
+validateCheckRechargeKafkaServerInput.errors = [{instancePath:instancePath+"/KafkaType",schemaPath:"#/properties/KafkaType/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data0 >= 18446744073709552000 || isNaN(data0)){
+validateCheckRechargeKafkaServerInput.errors = [{instancePath:instancePath+"/KafkaType",schemaPath:"#/properties/KafkaType/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.KafkaInstance !== undefined){
+const _errs4 = errors;
+if(typeof data.KafkaInstance !== "string"){
+validateCheckRechargeKafkaServerInput.errors = [{instancePath:instancePath+"/KafkaInstance",schemaPath:"#/properties/KafkaInstance/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ServerAddr !== undefined){
+const _errs6 = errors;
+if(typeof data.ServerAddr !== "string"){
+validateCheckRechargeKafkaServerInput.errors = [{instancePath:instancePath+"/ServerAddr",schemaPath:"#/properties/ServerAddr/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.IsEncryptionAddr !== undefined){
+const _errs8 = errors;
+if(typeof data.IsEncryptionAddr !== "boolean"){
+validateCheckRechargeKafkaServerInput.errors = [{instancePath:instancePath+"/IsEncryptionAddr",schemaPath:"#/properties/IsEncryptionAddr/type",keyword:"type",
+params:{type: "boolean"}}];
+return false;
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Protocol !== undefined){
+const _errs10 = errors;
+if(!(func0(data.Protocol, {instancePath: instancePath+"/Protocol", parentData: data, parentDataProperty: "Protocol", rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.UserKafkaMeta !== undefined){
+const _errs11 = errors;
+if(!(func1(data.UserKafkaMeta, {instancePath: instancePath+"/UserKafkaMeta", parentData: data, parentDataProperty: "UserKafkaMeta", rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs11 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateCheckRechargeKafkaServerInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateCheckRechargeKafkaServerInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `CheckRechargeKafkaServer`, compiled from the spec by AJV when generating. */

@@ -3,51 +3,43 @@
 
 const schema0 = {};
 
-function validateCloseKafkaConsumerInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.FromTopicId === undefined && (missing0 = "FromTopicId")) {
-        validateCloseKafkaConsumerInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "FromTopicId")) {
-            validateCloseKafkaConsumerInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.FromTopicId !== undefined) {
-            if (typeof data.FromTopicId !== "string") {
-              validateCloseKafkaConsumerInput.errors = [
-                {
-                  instancePath: instancePath + "/FromTopicId",
-                  schemaPath: "#/properties/FromTopicId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-          }
-        }
-      }
-    } else {
-      validateCloseKafkaConsumerInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateCloseKafkaConsumerInput.errors = vErrors;
-  return errors === 0;
+function validateCloseKafkaConsumerInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.FromTopicId === undefined) && (missing0 = "FromTopicId")){
+validateCloseKafkaConsumerInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "FromTopicId")){
+validateCloseKafkaConsumerInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.FromTopicId !== undefined){
+if(typeof data.FromTopicId !== "string"){
+validateCloseKafkaConsumerInput.errors = [{instancePath:instancePath+"/FromTopicId",schemaPath:"#/properties/FromTopicId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+}
+}
+}
+}
+else {
+validateCloseKafkaConsumerInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateCloseKafkaConsumerInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `CloseKafkaConsumer`, compiled from the spec by AJV when generating. */

@@ -7,19 +7,19 @@ import { validateNoticeRuleShape } from "./shapes/notice-rule.js";
 import { validateTagShape } from "./shapes/tag.js";
 import { validateWebCallbackShape } from "./shapes/web-callback.js";
 const schema0 = {
-  properties: {
-    Name: {},
-    Tags: {},
-    Type: {},
-    NoticeReceivers: {},
-    WebCallbacks: {},
-    NoticeRules: {},
-    JumpDomain: {},
-    DeliverStatus: {},
-    DeliverConfig: {},
-    AlarmShieldStatus: {},
-    CallbackPrioritize: {},
-  },
+  "properties": {
+    "Name": {},
+    "Tags": {},
+    "Type": {},
+    "NoticeReceivers": {},
+    "WebCallbacks": {},
+    "NoticeRules": {},
+    "JumpDomain": {},
+    "DeliverStatus": {},
+    "DeliverConfig": {},
+    "AlarmShieldStatus": {},
+    "CallbackPrioritize": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateTagShape;
@@ -28,392 +28,290 @@ const func3 = validateWebCallbackShape;
 const func4 = validateNoticeRuleShape;
 const func5 = validateDeliverConfigShape;
 
-function validateCreateAlarmNoticeInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.Name === undefined && (missing0 = "Name")) {
-        validateCreateAlarmNoticeInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateCreateAlarmNoticeInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.Name !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.Name !== "string") {
-              validateCreateAlarmNoticeInput.errors = [
-                { instancePath: instancePath + "/Name", schemaPath: "#/properties/Name/type", keyword: "type", params: { type: "string" } },
-              ];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.Tags !== undefined) {
-              let data1 = data.Tags;
-              const _errs4 = errors;
-              if (errors === _errs4) {
-                if (Array.isArray(data1)) {
-                  var valid1 = true;
-                  const len0 = data1.length;
-                  for (let i0 = 0; i0 < len0; i0++) {
-                    const _errs6 = errors;
-                    if (
-                      !func1(data1[i0], {
-                        instancePath: instancePath + "/Tags/" + i0,
-                        parentData: data1,
-                        parentDataProperty: i0,
-                        rootData: rootData,
-                      })
-                    ) {
-                      vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                      errors = vErrors.length;
-                    }
-                    var valid1 = _errs6 === errors;
-                    if (!valid1) {
-                      break;
-                    }
-                  }
-                } else {
-                  validateCreateAlarmNoticeInput.errors = [
-                    {
-                      instancePath: instancePath + "/Tags",
-                      schemaPath: "#/properties/Tags/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                    },
-                  ];
-                  return false;
-                }
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.Type !== undefined) {
-                const _errs7 = errors;
-                if (typeof data.Type !== "string") {
-                  validateCreateAlarmNoticeInput.errors = [
-                    {
-                      instancePath: instancePath + "/Type",
-                      schemaPath: "#/properties/Type/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid0 = _errs7 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.NoticeReceivers !== undefined) {
-                  let data4 = data.NoticeReceivers;
-                  const _errs9 = errors;
-                  if (errors === _errs9) {
-                    if (Array.isArray(data4)) {
-                      var valid2 = true;
-                      const len1 = data4.length;
-                      for (let i1 = 0; i1 < len1; i1++) {
-                        const _errs11 = errors;
-                        if (
-                          !func2(data4[i1], {
-                            instancePath: instancePath + "/NoticeReceivers/" + i1,
-                            parentData: data4,
-                            parentDataProperty: i1,
-                            rootData: rootData,
-                          })
-                        ) {
-                          vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
-                          errors = vErrors.length;
-                        }
-                        var valid2 = _errs11 === errors;
-                        if (!valid2) {
-                          break;
-                        }
-                      }
-                    } else {
-                      validateCreateAlarmNoticeInput.errors = [
-                        {
-                          instancePath: instancePath + "/NoticeReceivers",
-                          schemaPath: "#/properties/NoticeReceivers/type",
-                          keyword: "type",
-                          params: { type: "array" },
-                        },
-                      ];
-                      return false;
-                    }
-                  }
-                  var valid0 = _errs9 === errors;
-                } else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.WebCallbacks !== undefined) {
-                    let data6 = data.WebCallbacks;
-                    const _errs12 = errors;
-                    if (errors === _errs12) {
-                      if (Array.isArray(data6)) {
-                        var valid3 = true;
-                        const len2 = data6.length;
-                        for (let i2 = 0; i2 < len2; i2++) {
-                          const _errs14 = errors;
-                          if (
-                            !func3(data6[i2], {
-                              instancePath: instancePath + "/WebCallbacks/" + i2,
-                              parentData: data6,
-                              parentDataProperty: i2,
-                              rootData: rootData,
-                            })
-                          ) {
-                            vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
-                            errors = vErrors.length;
-                          }
-                          var valid3 = _errs14 === errors;
-                          if (!valid3) {
-                            break;
-                          }
-                        }
-                      } else {
-                        validateCreateAlarmNoticeInput.errors = [
-                          {
-                            instancePath: instancePath + "/WebCallbacks",
-                            schemaPath: "#/properties/WebCallbacks/type",
-                            keyword: "type",
-                            params: { type: "array" },
-                          },
-                        ];
-                        return false;
-                      }
-                    }
-                    var valid0 = _errs12 === errors;
-                  } else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.NoticeRules !== undefined) {
-                      let data8 = data.NoticeRules;
-                      const _errs15 = errors;
-                      if (errors === _errs15) {
-                        if (Array.isArray(data8)) {
-                          var valid4 = true;
-                          const len3 = data8.length;
-                          for (let i3 = 0; i3 < len3; i3++) {
-                            const _errs17 = errors;
-                            if (
-                              !func4(data8[i3], {
-                                instancePath: instancePath + "/NoticeRules/" + i3,
-                                parentData: data8,
-                                parentDataProperty: i3,
-                                rootData: rootData,
-                              })
-                            ) {
-                              vErrors = vErrors === null ? func4.errors : vErrors.concat(func4.errors);
-                              errors = vErrors.length;
-                            }
-                            var valid4 = _errs17 === errors;
-                            if (!valid4) {
-                              break;
-                            }
-                          }
-                        } else {
-                          validateCreateAlarmNoticeInput.errors = [
-                            {
-                              instancePath: instancePath + "/NoticeRules",
-                              schemaPath: "#/properties/NoticeRules/type",
-                              keyword: "type",
-                              params: { type: "array" },
-                            },
-                          ];
-                          return false;
-                        }
-                      }
-                      var valid0 = _errs15 === errors;
-                    } else {
-                      var valid0 = true;
-                    }
-                    if (valid0) {
-                      if (data.JumpDomain !== undefined) {
-                        const _errs18 = errors;
-                        if (typeof data.JumpDomain !== "string") {
-                          validateCreateAlarmNoticeInput.errors = [
-                            {
-                              instancePath: instancePath + "/JumpDomain",
-                              schemaPath: "#/properties/JumpDomain/type",
-                              keyword: "type",
-                              params: { type: "string" },
-                            },
-                          ];
-                          return false;
-                        }
-                        var valid0 = _errs18 === errors;
-                      } else {
-                        var valid0 = true;
-                      }
-                      if (valid0) {
-                        if (data.DeliverStatus !== undefined) {
-                          let data11 = data.DeliverStatus;
-                          const _errs20 = errors;
-                          if (!(typeof data11 == "number" && !(data11 % 1) && !isNaN(data11) && isFinite(data11))) {
-                            validateCreateAlarmNoticeInput.errors = [
-                              {
-                                instancePath: instancePath + "/DeliverStatus",
-                                schemaPath: "#/properties/DeliverStatus/type",
-                                keyword: "type",
-                                params: { type: "integer" },
-                              },
-                            ];
-                            return false;
-                          }
-                          if (errors === _errs20) {
-                            if (typeof data11 == "number" && isFinite(data11)) {
-                              if (data11 < 0 || isNaN(data11)) {
-                                validateCreateAlarmNoticeInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/DeliverStatus",
-                                    schemaPath: "#/properties/DeliverStatus/minimum",
-                                    keyword: "minimum",
-                                    params: { comparison: ">=", limit: 0 },
-                                  },
-                                ];
-                                return false;
-                              } else {
-                                if (data11 >= 18446744073709552000 || isNaN(data11)) {
-                                  validateCreateAlarmNoticeInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/DeliverStatus",
-                                      schemaPath: "#/properties/DeliverStatus/exclusiveMaximum",
-                                      keyword: "exclusiveMaximum",
-                                      params: { comparison: "<", limit: 18446744073709552000 },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                              }
-                            }
-                          }
-                          var valid0 = _errs20 === errors;
-                        } else {
-                          var valid0 = true;
-                        }
-                        if (valid0) {
-                          if (data.DeliverConfig !== undefined) {
-                            const _errs22 = errors;
-                            if (
-                              !func5(data.DeliverConfig, {
-                                instancePath: instancePath + "/DeliverConfig",
-                                parentData: data,
-                                parentDataProperty: "DeliverConfig",
-                                rootData: rootData,
-                              })
-                            ) {
-                              vErrors = vErrors === null ? func5.errors : vErrors.concat(func5.errors);
-                              errors = vErrors.length;
-                            }
-                            var valid0 = _errs22 === errors;
-                          } else {
-                            var valid0 = true;
-                          }
-                          if (valid0) {
-                            if (data.AlarmShieldStatus !== undefined) {
-                              let data13 = data.AlarmShieldStatus;
-                              const _errs23 = errors;
-                              if (!(typeof data13 == "number" && !(data13 % 1) && !isNaN(data13) && isFinite(data13))) {
-                                validateCreateAlarmNoticeInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/AlarmShieldStatus",
-                                    schemaPath: "#/properties/AlarmShieldStatus/type",
-                                    keyword: "type",
-                                    params: { type: "integer" },
-                                  },
-                                ];
-                                return false;
-                              }
-                              if (errors === _errs23) {
-                                if (typeof data13 == "number" && isFinite(data13)) {
-                                  if (data13 < 0 || isNaN(data13)) {
-                                    validateCreateAlarmNoticeInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/AlarmShieldStatus",
-                                        schemaPath: "#/properties/AlarmShieldStatus/minimum",
-                                        keyword: "minimum",
-                                        params: { comparison: ">=", limit: 0 },
-                                      },
-                                    ];
-                                    return false;
-                                  } else {
-                                    if (data13 >= 18446744073709552000 || isNaN(data13)) {
-                                      validateCreateAlarmNoticeInput.errors = [
-                                        {
-                                          instancePath: instancePath + "/AlarmShieldStatus",
-                                          schemaPath: "#/properties/AlarmShieldStatus/exclusiveMaximum",
-                                          keyword: "exclusiveMaximum",
-                                          params: { comparison: "<", limit: 18446744073709552000 },
-                                        },
-                                      ];
-                                      return false;
-                                    }
-                                  }
-                                }
-                              }
-                              var valid0 = _errs23 === errors;
-                            } else {
-                              var valid0 = true;
-                            }
-                            if (valid0) {
-                              if (data.CallbackPrioritize !== undefined) {
-                                const _errs25 = errors;
-                                if (typeof data.CallbackPrioritize !== "boolean") {
-                                  validateCreateAlarmNoticeInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/CallbackPrioritize",
-                                      schemaPath: "#/properties/CallbackPrioritize/type",
-                                      keyword: "type",
-                                      params: { type: "boolean" },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                                var valid0 = _errs25 === errors;
-                              } else {
-                                var valid0 = true;
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateCreateAlarmNoticeInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateCreateAlarmNoticeInput.errors = vErrors;
-  return errors === 0;
+function validateCreateAlarmNoticeInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.Name === undefined) && (missing0 = "Name")){
+validateCreateAlarmNoticeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateCreateAlarmNoticeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Name !== undefined){
+const _errs2 = errors;
+if(typeof data.Name !== "string"){
+validateCreateAlarmNoticeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Tags !== undefined){
+let data1 = data.Tags;
+const _errs4 = errors;
+if(errors === _errs4){
+if(Array.isArray(data1)){
+var valid1 = true;
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+const _errs6 = errors;
+if(!(func1(data1[i0], {instancePath: instancePath+"/Tags/" + i0, parentData: data1, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs6 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateCreateAlarmNoticeInput.errors = [{instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Type !== undefined){
+const _errs7 = errors;
+if(typeof data.Type !== "string"){
+validateCreateAlarmNoticeInput.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.NoticeReceivers !== undefined){
+let data4 = data.NoticeReceivers;
+const _errs9 = errors;
+if(errors === _errs9){
+if(Array.isArray(data4)){
+var valid2 = true;
+const len1 = data4.length;
+for(let i1=0; i1<len1; i1++){
+const _errs11 = errors;
+if(!(func2(data4[i1], {instancePath: instancePath+"/NoticeReceivers/" + i1, parentData: data4, parentDataProperty: i1, rootData: rootData}))){
+vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs11 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateCreateAlarmNoticeInput.errors = [{instancePath:instancePath+"/NoticeReceivers",schemaPath:"#/properties/NoticeReceivers/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.WebCallbacks !== undefined){
+let data6 = data.WebCallbacks;
+const _errs12 = errors;
+if(errors === _errs12){
+if(Array.isArray(data6)){
+var valid3 = true;
+const len2 = data6.length;
+for(let i2=0; i2<len2; i2++){
+const _errs14 = errors;
+if(!(func3(data6[i2], {instancePath: instancePath+"/WebCallbacks/" + i2, parentData: data6, parentDataProperty: i2, rootData: rootData}))){
+vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
+errors = vErrors.length;
+}
+var valid3 = _errs14 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+validateCreateAlarmNoticeInput.errors = [{instancePath:instancePath+"/WebCallbacks",schemaPath:"#/properties/WebCallbacks/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.NoticeRules !== undefined){
+let data8 = data.NoticeRules;
+const _errs15 = errors;
+if(errors === _errs15){
+if(Array.isArray(data8)){
+var valid4 = true;
+const len3 = data8.length;
+for(let i3=0; i3<len3; i3++){
+const _errs17 = errors;
+if(!(func4(data8[i3], {instancePath: instancePath+"/NoticeRules/" + i3, parentData: data8, parentDataProperty: i3, rootData: rootData}))){
+vErrors = vErrors === null ? func4.errors : vErrors.concat(func4.errors);
+errors = vErrors.length;
+}
+var valid4 = _errs17 === errors;
+if(!valid4){
+break;
+}
+}
+}
+else {
+validateCreateAlarmNoticeInput.errors = [{instancePath:instancePath+"/NoticeRules",schemaPath:"#/properties/NoticeRules/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs15 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.JumpDomain !== undefined){
+const _errs18 = errors;
+if(typeof data.JumpDomain !== "string"){
+validateCreateAlarmNoticeInput.errors = [{instancePath:instancePath+"/JumpDomain",schemaPath:"#/properties/JumpDomain/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs18 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.DeliverStatus !== undefined){
+let data11 = data.DeliverStatus;
+const _errs20 = errors;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+validateCreateAlarmNoticeInput.errors = [{instancePath:instancePath+"/DeliverStatus",schemaPath:"#/properties/DeliverStatus/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs20){
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 0 || isNaN(data11)){
+validateCreateAlarmNoticeInput.errors = [{instancePath:instancePath+"/DeliverStatus",schemaPath:"#/properties/DeliverStatus/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data11 >= 18446744073709552000 || isNaN(data11)){
+validateCreateAlarmNoticeInput.errors = [{instancePath:instancePath+"/DeliverStatus",schemaPath:"#/properties/DeliverStatus/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs20 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.DeliverConfig !== undefined){
+const _errs22 = errors;
+if(!(func5(data.DeliverConfig, {instancePath: instancePath+"/DeliverConfig", parentData: data, parentDataProperty: "DeliverConfig", rootData: rootData}))){
+vErrors = vErrors === null ? func5.errors : vErrors.concat(func5.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs22 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.AlarmShieldStatus !== undefined){
+let data13 = data.AlarmShieldStatus;
+const _errs23 = errors;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+validateCreateAlarmNoticeInput.errors = [{instancePath:instancePath+"/AlarmShieldStatus",schemaPath:"#/properties/AlarmShieldStatus/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs23){
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < 0 || isNaN(data13)){
+validateCreateAlarmNoticeInput.errors = [{instancePath:instancePath+"/AlarmShieldStatus",schemaPath:"#/properties/AlarmShieldStatus/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data13 >= 18446744073709552000 || isNaN(data13)){
+validateCreateAlarmNoticeInput.errors = [{instancePath:instancePath+"/AlarmShieldStatus",schemaPath:"#/properties/AlarmShieldStatus/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs23 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.CallbackPrioritize !== undefined){
+const _errs25 = errors;
+if(typeof data.CallbackPrioritize !== "boolean"){
+validateCreateAlarmNoticeInput.errors = [{instancePath:instancePath+"/CallbackPrioritize",schemaPath:"#/properties/CallbackPrioritize/type",keyword:"type",
+params:{type: "boolean"}}];
+return false;
+}
+var valid0 = _errs25 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateCreateAlarmNoticeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateCreateAlarmNoticeInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `CreateAlarmNotice`, compiled from the spec by AJV when generating. */

@@ -10,29 +10,29 @@ import { validateMonitorTimeShape } from "./shapes/monitor-time.js";
 import { validateMultiConditionShape } from "./shapes/multi-condition.js";
 import { validateTagShape } from "./shapes/tag.js";
 const schema0 = {
-  required: ["Name", "AlarmTargets", "MonitorTime", "TriggerCount", "AlarmPeriod"],
-  properties: {
-    Name: {},
-    AlarmTargets: {},
-    MonitorTime: {},
-    TriggerCount: {},
-    AlarmPeriod: {},
-    Condition: {},
-    AlarmLevel: {},
-    MultiConditions: {},
-    Status: {},
-    Enable: {},
-    MessageTemplate: {},
-    CallBack: {},
-    Analysis: {},
-    GroupTriggerStatus: {},
-    GroupTriggerCondition: {},
-    Tags: {},
-    MonitorObjectType: {},
-    Classifications: {},
-    AlarmNoticeIds: {},
-    MonitorNotice: {},
-  },
+  "required": ["Name", "AlarmTargets", "MonitorTime", "TriggerCount", "AlarmPeriod"],
+  "properties": {
+    "Name": {},
+    "AlarmTargets": {},
+    "MonitorTime": {},
+    "TriggerCount": {},
+    "AlarmPeriod": {},
+    "Condition": {},
+    "AlarmLevel": {},
+    "MultiConditions": {},
+    "Status": {},
+    "Enable": {},
+    "MessageTemplate": {},
+    "CallBack": {},
+    "Analysis": {},
+    "GroupTriggerStatus": {},
+    "GroupTriggerCondition": {},
+    "Tags": {},
+    "MonitorObjectType": {},
+    "Classifications": {},
+    "AlarmNoticeIds": {},
+    "MonitorNotice": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateAlarmTargetShape;
@@ -44,697 +44,505 @@ const func6 = validateTagShape;
 const func7 = validateAlarmClassificationShape;
 const func8 = validateMonitorNoticeShape;
 
-function validateCreateAlarmInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateCreateAlarmInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateCreateAlarmInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.Name !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.Name !== "string") {
-              validateCreateAlarmInput.errors = [
-                { instancePath: instancePath + "/Name", schemaPath: "#/properties/Name/type", keyword: "type", params: { type: "string" } },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.AlarmTargets !== undefined) {
-              let data1 = data.AlarmTargets;
-              const _errs4 = errors;
-              if (errors === _errs4) {
-                if (Array.isArray(data1)) {
-                  var valid2 = true;
-                  const len0 = data1.length;
-                  for (let i0 = 0; i0 < len0; i0++) {
-                    const _errs6 = errors;
-                    if (
-                      !func1(data1[i0], {
-                        instancePath: instancePath + "/AlarmTargets/" + i0,
-                        parentData: data1,
-                        parentDataProperty: i0,
-                        rootData: rootData,
-                      })
-                    ) {
-                      vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                      errors = vErrors.length;
-                    }
-                    var valid2 = _errs6 === errors;
-                    if (!valid2) {
-                      break;
-                    }
-                  }
-                } else {
-                  validateCreateAlarmInput.errors = [
-                    {
-                      instancePath: instancePath + "/AlarmTargets",
-                      schemaPath: "#/properties/AlarmTargets/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                    },
-                  ];
-                  return false;
-                }
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.MonitorTime !== undefined) {
-                const _errs7 = errors;
-                if (
-                  !func2(data.MonitorTime, {
-                    instancePath: instancePath + "/MonitorTime",
-                    parentData: data,
-                    parentDataProperty: "MonitorTime",
-                    rootData: rootData,
-                  })
-                ) {
-                  vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
-                  errors = vErrors.length;
-                }
-                var valid1 = _errs7 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.TriggerCount !== undefined) {
-                  let data4 = data.TriggerCount;
-                  const _errs8 = errors;
-                  if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
-                    validateCreateAlarmInput.errors = [
-                      {
-                        instancePath: instancePath + "/TriggerCount",
-                        schemaPath: "#/properties/TriggerCount/type",
-                        keyword: "type",
-                        params: { type: "integer" },
-                      },
-                    ];
-                    return false;
-                  }
-                  if (errors === _errs8) {
-                    if (typeof data4 == "number" && isFinite(data4)) {
-                      if (data4 < -9223372036854776000 || isNaN(data4)) {
-                        validateCreateAlarmInput.errors = [
-                          {
-                            instancePath: instancePath + "/TriggerCount",
-                            schemaPath: "#/properties/TriggerCount/minimum",
-                            keyword: "minimum",
-                            params: { comparison: ">=", limit: -9223372036854776000 },
-                          },
-                        ];
-                        return false;
-                      } else {
-                        if (data4 >= 9223372036854776000 || isNaN(data4)) {
-                          validateCreateAlarmInput.errors = [
-                            {
-                              instancePath: instancePath + "/TriggerCount",
-                              schemaPath: "#/properties/TriggerCount/exclusiveMaximum",
-                              keyword: "exclusiveMaximum",
-                              params: { comparison: "<", limit: 9223372036854776000 },
-                            },
-                          ];
-                          return false;
-                        }
-                      }
-                    }
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.AlarmPeriod !== undefined) {
-                    let data5 = data.AlarmPeriod;
-                    const _errs10 = errors;
-                    if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5) && isFinite(data5))) {
-                      validateCreateAlarmInput.errors = [
-                        {
-                          instancePath: instancePath + "/AlarmPeriod",
-                          schemaPath: "#/properties/AlarmPeriod/type",
-                          keyword: "type",
-                          params: { type: "integer" },
-                        },
-                      ];
-                      return false;
-                    }
-                    if (errors === _errs10) {
-                      if (typeof data5 == "number" && isFinite(data5)) {
-                        if (data5 < -9223372036854776000 || isNaN(data5)) {
-                          validateCreateAlarmInput.errors = [
-                            {
-                              instancePath: instancePath + "/AlarmPeriod",
-                              schemaPath: "#/properties/AlarmPeriod/minimum",
-                              keyword: "minimum",
-                              params: { comparison: ">=", limit: -9223372036854776000 },
-                            },
-                          ];
-                          return false;
-                        } else {
-                          if (data5 >= 9223372036854776000 || isNaN(data5)) {
-                            validateCreateAlarmInput.errors = [
-                              {
-                                instancePath: instancePath + "/AlarmPeriod",
-                                schemaPath: "#/properties/AlarmPeriod/exclusiveMaximum",
-                                keyword: "exclusiveMaximum",
-                                params: { comparison: "<", limit: 9223372036854776000 },
-                              },
-                            ];
-                            return false;
-                          }
-                        }
-                      }
-                    }
-                    var valid1 = _errs10 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.Condition !== undefined) {
-                      const _errs12 = errors;
-                      if (typeof data.Condition !== "string") {
-                        validateCreateAlarmInput.errors = [
-                          {
-                            instancePath: instancePath + "/Condition",
-                            schemaPath: "#/properties/Condition/type",
-                            keyword: "type",
-                            params: { type: "string" },
-                          },
-                        ];
-                        return false;
-                      }
-                      var valid1 = _errs12 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                    if (valid1) {
-                      if (data.AlarmLevel !== undefined) {
-                        let data7 = data.AlarmLevel;
-                        const _errs14 = errors;
-                        if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7) && isFinite(data7))) {
-                          validateCreateAlarmInput.errors = [
-                            {
-                              instancePath: instancePath + "/AlarmLevel",
-                              schemaPath: "#/properties/AlarmLevel/type",
-                              keyword: "type",
-                              params: { type: "integer" },
-                            },
-                          ];
-                          return false;
-                        }
-                        if (errors === _errs14) {
-                          if (typeof data7 == "number" && isFinite(data7)) {
-                            if (data7 < 0 || isNaN(data7)) {
-                              validateCreateAlarmInput.errors = [
-                                {
-                                  instancePath: instancePath + "/AlarmLevel",
-                                  schemaPath: "#/properties/AlarmLevel/minimum",
-                                  keyword: "minimum",
-                                  params: { comparison: ">=", limit: 0 },
-                                },
-                              ];
-                              return false;
-                            } else {
-                              if (data7 >= 18446744073709552000 || isNaN(data7)) {
-                                validateCreateAlarmInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/AlarmLevel",
-                                    schemaPath: "#/properties/AlarmLevel/exclusiveMaximum",
-                                    keyword: "exclusiveMaximum",
-                                    params: { comparison: "<", limit: 18446744073709552000 },
-                                  },
-                                ];
-                                return false;
-                              }
-                            }
-                          }
-                        }
-                        var valid1 = _errs14 === errors;
-                      } else {
-                        var valid1 = true;
-                      }
-                      if (valid1) {
-                        if (data.MultiConditions !== undefined) {
-                          let data8 = data.MultiConditions;
-                          const _errs16 = errors;
-                          if (errors === _errs16) {
-                            if (Array.isArray(data8)) {
-                              var valid3 = true;
-                              const len1 = data8.length;
-                              for (let i1 = 0; i1 < len1; i1++) {
-                                const _errs18 = errors;
-                                if (
-                                  !func3(data8[i1], {
-                                    instancePath: instancePath + "/MultiConditions/" + i1,
-                                    parentData: data8,
-                                    parentDataProperty: i1,
-                                    rootData: rootData,
-                                  })
-                                ) {
-                                  vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
-                                  errors = vErrors.length;
-                                }
-                                var valid3 = _errs18 === errors;
-                                if (!valid3) {
-                                  break;
-                                }
-                              }
-                            } else {
-                              validateCreateAlarmInput.errors = [
-                                {
-                                  instancePath: instancePath + "/MultiConditions",
-                                  schemaPath: "#/properties/MultiConditions/type",
-                                  keyword: "type",
-                                  params: { type: "array" },
-                                },
-                              ];
-                              return false;
-                            }
-                          }
-                          var valid1 = _errs16 === errors;
-                        } else {
-                          var valid1 = true;
-                        }
-                        if (valid1) {
-                          if (data.Status !== undefined) {
-                            const _errs19 = errors;
-                            if (typeof data.Status !== "boolean") {
-                              validateCreateAlarmInput.errors = [
-                                {
-                                  instancePath: instancePath + "/Status",
-                                  schemaPath: "#/properties/Status/type",
-                                  keyword: "type",
-                                  params: { type: "boolean" },
-                                },
-                              ];
-                              return false;
-                            }
-                            var valid1 = _errs19 === errors;
-                          } else {
-                            var valid1 = true;
-                          }
-                          if (valid1) {
-                            if (data.Enable !== undefined) {
-                              const _errs21 = errors;
-                              if (typeof data.Enable !== "boolean") {
-                                validateCreateAlarmInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/Enable",
-                                    schemaPath: "#/properties/Enable/type",
-                                    keyword: "type",
-                                    params: { type: "boolean" },
-                                  },
-                                ];
-                                return false;
-                              }
-                              var valid1 = _errs21 === errors;
-                            } else {
-                              var valid1 = true;
-                            }
-                            if (valid1) {
-                              if (data.MessageTemplate !== undefined) {
-                                const _errs23 = errors;
-                                if (typeof data.MessageTemplate !== "string") {
-                                  validateCreateAlarmInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/MessageTemplate",
-                                      schemaPath: "#/properties/MessageTemplate/type",
-                                      keyword: "type",
-                                      params: { type: "string" },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                                var valid1 = _errs23 === errors;
-                              } else {
-                                var valid1 = true;
-                              }
-                              if (valid1) {
-                                if (data.CallBack !== undefined) {
-                                  const _errs25 = errors;
-                                  if (
-                                    !func4(data.CallBack, {
-                                      instancePath: instancePath + "/CallBack",
-                                      parentData: data,
-                                      parentDataProperty: "CallBack",
-                                      rootData: rootData,
-                                    })
-                                  ) {
-                                    vErrors = vErrors === null ? func4.errors : vErrors.concat(func4.errors);
-                                    errors = vErrors.length;
-                                  }
-                                  var valid1 = _errs25 === errors;
-                                } else {
-                                  var valid1 = true;
-                                }
-                                if (valid1) {
-                                  if (data.Analysis !== undefined) {
-                                    let data14 = data.Analysis;
-                                    const _errs26 = errors;
-                                    if (errors === _errs26) {
-                                      if (Array.isArray(data14)) {
-                                        var valid4 = true;
-                                        const len2 = data14.length;
-                                        for (let i2 = 0; i2 < len2; i2++) {
-                                          const _errs28 = errors;
-                                          if (
-                                            !func5(data14[i2], {
-                                              instancePath: instancePath + "/Analysis/" + i2,
-                                              parentData: data14,
-                                              parentDataProperty: i2,
-                                              rootData: rootData,
-                                            })
-                                          ) {
-                                            vErrors = vErrors === null ? func5.errors : vErrors.concat(func5.errors);
-                                            errors = vErrors.length;
-                                          }
-                                          var valid4 = _errs28 === errors;
-                                          if (!valid4) {
-                                            break;
-                                          }
-                                        }
-                                      } else {
-                                        validateCreateAlarmInput.errors = [
-                                          {
-                                            instancePath: instancePath + "/Analysis",
-                                            schemaPath: "#/properties/Analysis/type",
-                                            keyword: "type",
-                                            params: { type: "array" },
-                                          },
-                                        ];
-                                        return false;
-                                      }
-                                    }
-                                    var valid1 = _errs26 === errors;
-                                  } else {
-                                    var valid1 = true;
-                                  }
-                                  if (valid1) {
-                                    if (data.GroupTriggerStatus !== undefined) {
-                                      const _errs29 = errors;
-                                      if (typeof data.GroupTriggerStatus !== "boolean") {
-                                        validateCreateAlarmInput.errors = [
-                                          {
-                                            instancePath: instancePath + "/GroupTriggerStatus",
-                                            schemaPath: "#/properties/GroupTriggerStatus/type",
-                                            keyword: "type",
-                                            params: { type: "boolean" },
-                                          },
-                                        ];
-                                        return false;
-                                      }
-                                      var valid1 = _errs29 === errors;
-                                    } else {
-                                      var valid1 = true;
-                                    }
-                                    if (valid1) {
-                                      if (data.GroupTriggerCondition !== undefined) {
-                                        let data17 = data.GroupTriggerCondition;
-                                        const _errs31 = errors;
-                                        if (errors === _errs31) {
-                                          if (Array.isArray(data17)) {
-                                            var valid5 = true;
-                                            const len3 = data17.length;
-                                            for (let i3 = 0; i3 < len3; i3++) {
-                                              const _errs33 = errors;
-                                              if (typeof data17[i3] !== "string") {
-                                                validateCreateAlarmInput.errors = [
-                                                  {
-                                                    instancePath: instancePath + "/GroupTriggerCondition/" + i3,
-                                                    schemaPath: "#/properties/GroupTriggerCondition/items/type",
-                                                    keyword: "type",
-                                                    params: { type: "string" },
-                                                  },
-                                                ];
-                                                return false;
-                                              }
-                                              var valid5 = _errs33 === errors;
-                                              if (!valid5) {
-                                                break;
-                                              }
-                                            }
-                                          } else {
-                                            validateCreateAlarmInput.errors = [
-                                              {
-                                                instancePath: instancePath + "/GroupTriggerCondition",
-                                                schemaPath: "#/properties/GroupTriggerCondition/type",
-                                                keyword: "type",
-                                                params: { type: "array" },
-                                              },
-                                            ];
-                                            return false;
-                                          }
-                                        }
-                                        var valid1 = _errs31 === errors;
-                                      } else {
-                                        var valid1 = true;
-                                      }
-                                      if (valid1) {
-                                        if (data.Tags !== undefined) {
-                                          let data19 = data.Tags;
-                                          const _errs35 = errors;
-                                          if (errors === _errs35) {
-                                            if (Array.isArray(data19)) {
-                                              var valid6 = true;
-                                              const len4 = data19.length;
-                                              for (let i4 = 0; i4 < len4; i4++) {
-                                                const _errs37 = errors;
-                                                if (
-                                                  !func6(data19[i4], {
-                                                    instancePath: instancePath + "/Tags/" + i4,
-                                                    parentData: data19,
-                                                    parentDataProperty: i4,
-                                                    rootData: rootData,
-                                                  })
-                                                ) {
-                                                  vErrors = vErrors === null ? func6.errors : vErrors.concat(func6.errors);
-                                                  errors = vErrors.length;
-                                                }
-                                                var valid6 = _errs37 === errors;
-                                                if (!valid6) {
-                                                  break;
-                                                }
-                                              }
-                                            } else {
-                                              validateCreateAlarmInput.errors = [
-                                                {
-                                                  instancePath: instancePath + "/Tags",
-                                                  schemaPath: "#/properties/Tags/type",
-                                                  keyword: "type",
-                                                  params: { type: "array" },
-                                                },
-                                              ];
-                                              return false;
-                                            }
-                                          }
-                                          var valid1 = _errs35 === errors;
-                                        } else {
-                                          var valid1 = true;
-                                        }
-                                        if (valid1) {
-                                          if (data.MonitorObjectType !== undefined) {
-                                            let data21 = data.MonitorObjectType;
-                                            const _errs38 = errors;
-                                            if (!(typeof data21 == "number" && !(data21 % 1) && !isNaN(data21) && isFinite(data21))) {
-                                              validateCreateAlarmInput.errors = [
-                                                {
-                                                  instancePath: instancePath + "/MonitorObjectType",
-                                                  schemaPath: "#/properties/MonitorObjectType/type",
-                                                  keyword: "type",
-                                                  params: { type: "integer" },
-                                                },
-                                              ];
-                                              return false;
-                                            }
-                                            if (errors === _errs38) {
-                                              if (typeof data21 == "number" && isFinite(data21)) {
-                                                if (data21 < 0 || isNaN(data21)) {
-                                                  validateCreateAlarmInput.errors = [
-                                                    {
-                                                      instancePath: instancePath + "/MonitorObjectType",
-                                                      schemaPath: "#/properties/MonitorObjectType/minimum",
-                                                      keyword: "minimum",
-                                                      params: { comparison: ">=", limit: 0 },
-                                                    },
-                                                  ];
-                                                  return false;
-                                                } else {
-                                                  if (data21 >= 18446744073709552000 || isNaN(data21)) {
-                                                    validateCreateAlarmInput.errors = [
-                                                      {
-                                                        instancePath: instancePath + "/MonitorObjectType",
-                                                        schemaPath: "#/properties/MonitorObjectType/exclusiveMaximum",
-                                                        keyword: "exclusiveMaximum",
-                                                        params: { comparison: "<", limit: 18446744073709552000 },
-                                                      },
-                                                    ];
-                                                    return false;
-                                                  }
-                                                }
-                                              }
-                                            }
-                                            var valid1 = _errs38 === errors;
-                                          } else {
-                                            var valid1 = true;
-                                          }
-                                          if (valid1) {
-                                            if (data.Classifications !== undefined) {
-                                              let data22 = data.Classifications;
-                                              const _errs40 = errors;
-                                              if (errors === _errs40) {
-                                                if (Array.isArray(data22)) {
-                                                  var valid7 = true;
-                                                  const len5 = data22.length;
-                                                  for (let i5 = 0; i5 < len5; i5++) {
-                                                    const _errs42 = errors;
-                                                    if (
-                                                      !func7(data22[i5], {
-                                                        instancePath: instancePath + "/Classifications/" + i5,
-                                                        parentData: data22,
-                                                        parentDataProperty: i5,
-                                                        rootData: rootData,
-                                                      })
-                                                    ) {
-                                                      vErrors = vErrors === null ? func7.errors : vErrors.concat(func7.errors);
-                                                      errors = vErrors.length;
-                                                    }
-                                                    var valid7 = _errs42 === errors;
-                                                    if (!valid7) {
-                                                      break;
-                                                    }
-                                                  }
-                                                } else {
-                                                  validateCreateAlarmInput.errors = [
-                                                    {
-                                                      instancePath: instancePath + "/Classifications",
-                                                      schemaPath: "#/properties/Classifications/type",
-                                                      keyword: "type",
-                                                      params: { type: "array" },
-                                                    },
-                                                  ];
-                                                  return false;
-                                                }
-                                              }
-                                              var valid1 = _errs40 === errors;
-                                            } else {
-                                              var valid1 = true;
-                                            }
-                                            if (valid1) {
-                                              if (data.AlarmNoticeIds !== undefined) {
-                                                let data24 = data.AlarmNoticeIds;
-                                                const _errs43 = errors;
-                                                if (errors === _errs43) {
-                                                  if (Array.isArray(data24)) {
-                                                    var valid8 = true;
-                                                    const len6 = data24.length;
-                                                    for (let i6 = 0; i6 < len6; i6++) {
-                                                      const _errs45 = errors;
-                                                      if (typeof data24[i6] !== "string") {
-                                                        validateCreateAlarmInput.errors = [
-                                                          {
-                                                            instancePath: instancePath + "/AlarmNoticeIds/" + i6,
-                                                            schemaPath: "#/properties/AlarmNoticeIds/items/type",
-                                                            keyword: "type",
-                                                            params: { type: "string" },
-                                                          },
-                                                        ];
-                                                        return false;
-                                                      }
-                                                      var valid8 = _errs45 === errors;
-                                                      if (!valid8) {
-                                                        break;
-                                                      }
-                                                    }
-                                                  } else {
-                                                    validateCreateAlarmInput.errors = [
-                                                      {
-                                                        instancePath: instancePath + "/AlarmNoticeIds",
-                                                        schemaPath: "#/properties/AlarmNoticeIds/type",
-                                                        keyword: "type",
-                                                        params: { type: "array" },
-                                                      },
-                                                    ];
-                                                    return false;
-                                                  }
-                                                }
-                                                var valid1 = _errs43 === errors;
-                                              } else {
-                                                var valid1 = true;
-                                              }
-                                              if (valid1) {
-                                                if (data.MonitorNotice !== undefined) {
-                                                  const _errs47 = errors;
-                                                  if (
-                                                    !func8(data.MonitorNotice, {
-                                                      instancePath: instancePath + "/MonitorNotice",
-                                                      parentData: data,
-                                                      parentDataProperty: "MonitorNotice",
-                                                      rootData: rootData,
-                                                    })
-                                                  ) {
-                                                    vErrors = vErrors === null ? func8.errors : vErrors.concat(func8.errors);
-                                                    errors = vErrors.length;
-                                                  }
-                                                  var valid1 = _errs47 === errors;
-                                                } else {
-                                                  var valid1 = true;
-                                                }
-                                              }
-                                            }
-                                          }
-                                        }
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateCreateAlarmInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateCreateAlarmInput.errors = vErrors;
-  return errors === 0;
+function validateCreateAlarmInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateCreateAlarmInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateCreateAlarmInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Name !== undefined){
+const _errs2 = errors;
+if(typeof data.Name !== "string"){
+validateCreateAlarmInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.AlarmTargets !== undefined){
+let data1 = data.AlarmTargets;
+const _errs4 = errors;
+if(errors === _errs4){
+if(Array.isArray(data1)){
+var valid2 = true;
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+const _errs6 = errors;
+if(!(func1(data1[i0], {instancePath: instancePath+"/AlarmTargets/" + i0, parentData: data1, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs6 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateCreateAlarmInput.errors = [{instancePath:instancePath+"/AlarmTargets",schemaPath:"#/properties/AlarmTargets/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.MonitorTime !== undefined){
+const _errs7 = errors;
+if(!(func2(data.MonitorTime, {instancePath: instancePath+"/MonitorTime", parentData: data, parentDataProperty: "MonitorTime", rootData: rootData}))){
+vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs7 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.TriggerCount !== undefined){
+let data4 = data.TriggerCount;
+const _errs8 = errors;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+validateCreateAlarmInput.errors = [{instancePath:instancePath+"/TriggerCount",schemaPath:"#/properties/TriggerCount/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs8){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < -9223372036854776000 || isNaN(data4)){
+validateCreateAlarmInput.errors = [{instancePath:instancePath+"/TriggerCount",schemaPath:"#/properties/TriggerCount/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data4 >= 9223372036854776000 || isNaN(data4)){
+validateCreateAlarmInput.errors = [{instancePath:instancePath+"/TriggerCount",schemaPath:"#/properties/TriggerCount/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.AlarmPeriod !== undefined){
+let data5 = data.AlarmPeriod;
+const _errs10 = errors;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+validateCreateAlarmInput.errors = [{instancePath:instancePath+"/AlarmPeriod",schemaPath:"#/properties/AlarmPeriod/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs10){
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < -9223372036854776000 || isNaN(data5)){
+validateCreateAlarmInput.errors = [{instancePath:instancePath+"/AlarmPeriod",schemaPath:"#/properties/AlarmPeriod/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data5 >= 9223372036854776000 || isNaN(data5)){
+validateCreateAlarmInput.errors = [{instancePath:instancePath+"/AlarmPeriod",schemaPath:"#/properties/AlarmPeriod/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Condition !== undefined){
+const _errs12 = errors;
+if(typeof data.Condition !== "string"){
+validateCreateAlarmInput.errors = [{instancePath:instancePath+"/Condition",schemaPath:"#/properties/Condition/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs12 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.AlarmLevel !== undefined){
+let data7 = data.AlarmLevel;
+const _errs14 = errors;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+validateCreateAlarmInput.errors = [{instancePath:instancePath+"/AlarmLevel",schemaPath:"#/properties/AlarmLevel/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs14){
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+validateCreateAlarmInput.errors = [{instancePath:instancePath+"/AlarmLevel",schemaPath:"#/properties/AlarmLevel/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data7 >= 18446744073709552000 || isNaN(data7)){
+validateCreateAlarmInput.errors = [{instancePath:instancePath+"/AlarmLevel",schemaPath:"#/properties/AlarmLevel/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs14 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.MultiConditions !== undefined){
+let data8 = data.MultiConditions;
+const _errs16 = errors;
+if(errors === _errs16){
+if(Array.isArray(data8)){
+var valid3 = true;
+const len1 = data8.length;
+for(let i1=0; i1<len1; i1++){
+const _errs18 = errors;
+if(!(func3(data8[i1], {instancePath: instancePath+"/MultiConditions/" + i1, parentData: data8, parentDataProperty: i1, rootData: rootData}))){
+vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
+errors = vErrors.length;
+}
+var valid3 = _errs18 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+validateCreateAlarmInput.errors = [{instancePath:instancePath+"/MultiConditions",schemaPath:"#/properties/MultiConditions/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs16 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Status !== undefined){
+const _errs19 = errors;
+if(typeof data.Status !== "boolean"){
+validateCreateAlarmInput.errors = [{instancePath:instancePath+"/Status",schemaPath:"#/properties/Status/type",keyword:"type",params:{type: "boolean"}}];
+return false;
+}
+var valid1 = _errs19 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Enable !== undefined){
+const _errs21 = errors;
+if(typeof data.Enable !== "boolean"){
+validateCreateAlarmInput.errors = [{instancePath:instancePath+"/Enable",schemaPath:"#/properties/Enable/type",keyword:"type",params:{type: "boolean"}}];
+return false;
+}
+var valid1 = _errs21 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.MessageTemplate !== undefined){
+const _errs23 = errors;
+if(typeof data.MessageTemplate !== "string"){
+validateCreateAlarmInput.errors = [{instancePath:instancePath+"/MessageTemplate",schemaPath:"#/properties/MessageTemplate/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs23 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.CallBack !== undefined){
+const _errs25 = errors;
+if(!(func4(data.CallBack, {instancePath: instancePath+"/CallBack", parentData: data, parentDataProperty: "CallBack", rootData: rootData}))){
+vErrors = vErrors === null ? func4.errors : vErrors.concat(func4.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs25 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Analysis !== undefined){
+let data14 = data.Analysis;
+const _errs26 = errors;
+if(errors === _errs26){
+if(Array.isArray(data14)){
+var valid4 = true;
+const len2 = data14.length;
+for(let i2=0; i2<len2; i2++){
+const _errs28 = errors;
+if(!(func5(data14[i2], {instancePath: instancePath+"/Analysis/" + i2, parentData: data14, parentDataProperty: i2, rootData: rootData}))){
+vErrors = vErrors === null ? func5.errors : vErrors.concat(func5.errors);
+errors = vErrors.length;
+}
+var valid4 = _errs28 === errors;
+if(!valid4){
+break;
+}
+}
+}
+else {
+validateCreateAlarmInput.errors = [{instancePath:instancePath+"/Analysis",schemaPath:"#/properties/Analysis/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs26 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.GroupTriggerStatus !== undefined){
+const _errs29 = errors;
+if(typeof data.GroupTriggerStatus !== "boolean"){
+validateCreateAlarmInput.errors = [{instancePath:instancePath+"/GroupTriggerStatus",schemaPath:"#/properties/GroupTriggerStatus/type",keyword:"type",
+params:{type: "boolean"}}];
+return false;
+}
+var valid1 = _errs29 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.GroupTriggerCondition !== undefined){
+let data17 = data.GroupTriggerCondition;
+const _errs31 = errors;
+if(errors === _errs31){
+if(Array.isArray(data17)){
+var valid5 = true;
+const len3 = data17.length;
+for(let i3=0; i3<len3; i3++){
+const _errs33 = errors;
+if(typeof data17[i3] !== "string"){
+validateCreateAlarmInput.errors = [{instancePath:instancePath+"/GroupTriggerCondition/" + i3,schemaPath:"#/properties/GroupTriggerCondition/items/type",
+keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid5 = _errs33 === errors;
+if(!valid5){
+break;
+}
+}
+}
+else {
+validateCreateAlarmInput.errors = [{instancePath:instancePath+"/GroupTriggerCondition",schemaPath:"#/properties/GroupTriggerCondition/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs31 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Tags !== undefined){
+let data19 = data.Tags;
+const _errs35 = errors;
+if(errors === _errs35){
+if(Array.isArray(data19)){
+var valid6 = true;
+const len4 = data19.length;
+for(let i4=0; i4<len4; i4++){
+const _errs37 = errors;
+if(!(func6(data19[i4], {instancePath: instancePath+"/Tags/" + i4, parentData: data19, parentDataProperty: i4, rootData: rootData}))){
+vErrors = vErrors === null ? func6.errors : vErrors.concat(func6.errors);
+errors = vErrors.length;
+}
+var valid6 = _errs37 === errors;
+if(!valid6){
+break;
+}
+}
+}
+else {
+validateCreateAlarmInput.errors = [{instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs35 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.MonitorObjectType !== undefined){
+let data21 = data.MonitorObjectType;
+const _errs38 = errors;
+if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
+validateCreateAlarmInput.errors = [{instancePath:instancePath+"/MonitorObjectType",schemaPath:"#/properties/MonitorObjectType/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs38){
+if((typeof data21 == "number") && (isFinite(data21))){
+if(data21 < 0 || isNaN(data21)){
+validateCreateAlarmInput.errors = [{instancePath:instancePath+"/MonitorObjectType",schemaPath:"#/properties/MonitorObjectType/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data21 >= 18446744073709552000 || isNaN(data21)){
+validateCreateAlarmInput.errors = [{instancePath:instancePath+"/MonitorObjectType",schemaPath:"#/properties/MonitorObjectType/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs38 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Classifications !== undefined){
+let data22 = data.Classifications;
+const _errs40 = errors;
+if(errors === _errs40){
+if(Array.isArray(data22)){
+var valid7 = true;
+const len5 = data22.length;
+for(let i5=0; i5<len5; i5++){
+const _errs42 = errors;
+if(!(func7(data22[i5], {instancePath: instancePath+"/Classifications/" + i5, parentData: data22, parentDataProperty: i5, rootData: rootData}))){
+vErrors = vErrors === null ? func7.errors : vErrors.concat(func7.errors);
+errors = vErrors.length;
+}
+var valid7 = _errs42 === errors;
+if(!valid7){
+break;
+}
+}
+}
+else {
+validateCreateAlarmInput.errors = [{instancePath:instancePath+"/Classifications",schemaPath:"#/properties/Classifications/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs40 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.AlarmNoticeIds !== undefined){
+let data24 = data.AlarmNoticeIds;
+const _errs43 = errors;
+if(errors === _errs43){
+if(Array.isArray(data24)){
+var valid8 = true;
+const len6 = data24.length;
+for(let i6=0; i6<len6; i6++){
+const _errs45 = errors;
+if(typeof data24[i6] !== "string"){
+validateCreateAlarmInput.errors = [{instancePath:instancePath+"/AlarmNoticeIds/" + i6,schemaPath:"#/properties/AlarmNoticeIds/items/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid8 = _errs45 === errors;
+if(!valid8){
+break;
+}
+}
+}
+else {
+validateCreateAlarmInput.errors = [{instancePath:instancePath+"/AlarmNoticeIds",schemaPath:"#/properties/AlarmNoticeIds/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs43 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.MonitorNotice !== undefined){
+const _errs47 = errors;
+if(!(func8(data.MonitorNotice, {instancePath: instancePath+"/MonitorNotice", parentData: data, parentDataProperty: "MonitorNotice", rootData: rootData}))){
+vErrors = vErrors === null ? func8.errors : vErrors.concat(func8.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs47 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateCreateAlarmInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateCreateAlarmInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `CreateAlarm`, compiled from the spec by AJV when generating. */

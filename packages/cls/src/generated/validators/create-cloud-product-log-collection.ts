@@ -3,295 +3,230 @@
 
 import { validateTagShape } from "./shapes/tag.js";
 const schema0 = {
-  required: ["InstanceId", "AssumerName", "LogType", "CloudProductRegion", "ClsRegion"],
-  properties: {
-    InstanceId: {},
-    AssumerName: {},
-    LogType: {},
-    CloudProductRegion: {},
-    ClsRegion: {},
-    LogsetName: {},
-    TopicName: {},
-    Extend: {},
-    LogsetId: {},
-    TopicId: {},
-    Tags: {},
-  },
+  "required": ["InstanceId", "AssumerName", "LogType", "CloudProductRegion", "ClsRegion"],
+  "properties": {
+    "InstanceId": {},
+    "AssumerName": {},
+    "LogType": {},
+    "CloudProductRegion": {},
+    "ClsRegion": {},
+    "LogsetName": {},
+    "TopicName": {},
+    "Extend": {},
+    "LogsetId": {},
+    "TopicId": {},
+    "Tags": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateTagShape;
 
-function validateCreateCloudProductLogCollectionInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateCreateCloudProductLogCollectionInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateCreateCloudProductLogCollectionInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.InstanceId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.InstanceId !== "string") {
-              validateCreateCloudProductLogCollectionInput.errors = [
-                {
-                  instancePath: instancePath + "/InstanceId",
-                  schemaPath: "#/properties/InstanceId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.AssumerName !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.AssumerName !== "string") {
-                validateCreateCloudProductLogCollectionInput.errors = [
-                  {
-                    instancePath: instancePath + "/AssumerName",
-                    schemaPath: "#/properties/AssumerName/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.LogType !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.LogType !== "string") {
-                  validateCreateCloudProductLogCollectionInput.errors = [
-                    {
-                      instancePath: instancePath + "/LogType",
-                      schemaPath: "#/properties/LogType/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.CloudProductRegion !== undefined) {
-                  const _errs8 = errors;
-                  if (typeof data.CloudProductRegion !== "string") {
-                    validateCreateCloudProductLogCollectionInput.errors = [
-                      {
-                        instancePath: instancePath + "/CloudProductRegion",
-                        schemaPath: "#/properties/CloudProductRegion/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.ClsRegion !== undefined) {
-                    const _errs10 = errors;
-                    if (typeof data.ClsRegion !== "string") {
-                      validateCreateCloudProductLogCollectionInput.errors = [
-                        {
-                          instancePath: instancePath + "/ClsRegion",
-                          schemaPath: "#/properties/ClsRegion/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                        },
-                      ];
-                      return false;
-                    }
-                    var valid1 = _errs10 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.LogsetName !== undefined) {
-                      const _errs12 = errors;
-                      if (typeof data.LogsetName !== "string") {
-                        validateCreateCloudProductLogCollectionInput.errors = [
-                          {
-                            instancePath: instancePath + "/LogsetName",
-                            schemaPath: "#/properties/LogsetName/type",
-                            keyword: "type",
-                            params: { type: "string" },
-                          },
-                        ];
-                        return false;
-                      }
-                      var valid1 = _errs12 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                    if (valid1) {
-                      if (data.TopicName !== undefined) {
-                        const _errs14 = errors;
-                        if (typeof data.TopicName !== "string") {
-                          validateCreateCloudProductLogCollectionInput.errors = [
-                            {
-                              instancePath: instancePath + "/TopicName",
-                              schemaPath: "#/properties/TopicName/type",
-                              keyword: "type",
-                              params: { type: "string" },
-                            },
-                          ];
-                          return false;
-                        }
-                        var valid1 = _errs14 === errors;
-                      } else {
-                        var valid1 = true;
-                      }
-                      if (valid1) {
-                        if (data.Extend !== undefined) {
-                          const _errs16 = errors;
-                          if (typeof data.Extend !== "string") {
-                            validateCreateCloudProductLogCollectionInput.errors = [
-                              {
-                                instancePath: instancePath + "/Extend",
-                                schemaPath: "#/properties/Extend/type",
-                                keyword: "type",
-                                params: { type: "string" },
-                              },
-                            ];
-                            return false;
-                          }
-                          var valid1 = _errs16 === errors;
-                        } else {
-                          var valid1 = true;
-                        }
-                        if (valid1) {
-                          if (data.LogsetId !== undefined) {
-                            const _errs18 = errors;
-                            if (typeof data.LogsetId !== "string") {
-                              validateCreateCloudProductLogCollectionInput.errors = [
-                                {
-                                  instancePath: instancePath + "/LogsetId",
-                                  schemaPath: "#/properties/LogsetId/type",
-                                  keyword: "type",
-                                  params: { type: "string" },
-                                },
-                              ];
-                              return false;
-                            }
-                            var valid1 = _errs18 === errors;
-                          } else {
-                            var valid1 = true;
-                          }
-                          if (valid1) {
-                            if (data.TopicId !== undefined) {
-                              const _errs20 = errors;
-                              if (typeof data.TopicId !== "string") {
-                                validateCreateCloudProductLogCollectionInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/TopicId",
-                                    schemaPath: "#/properties/TopicId/type",
-                                    keyword: "type",
-                                    params: { type: "string" },
-                                  },
-                                ];
-                                return false;
-                              }
-                              var valid1 = _errs20 === errors;
-                            } else {
-                              var valid1 = true;
-                            }
-                            if (valid1) {
-                              if (data.Tags !== undefined) {
-                                let data10 = data.Tags;
-                                const _errs22 = errors;
-                                if (errors === _errs22) {
-                                  if (Array.isArray(data10)) {
-                                    var valid2 = true;
-                                    const len0 = data10.length;
-                                    for (let i0 = 0; i0 < len0; i0++) {
-                                      const _errs24 = errors;
-                                      if (
-                                        !func1(data10[i0], {
-                                          instancePath: instancePath + "/Tags/" + i0,
-                                          parentData: data10,
-                                          parentDataProperty: i0,
-                                          rootData: rootData,
-                                        })
-                                      ) {
-                                        vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                                        errors = vErrors.length;
-                                      }
-                                      var valid2 = _errs24 === errors;
-                                      if (!valid2) {
-                                        break;
-                                      }
-                                    }
-                                  } else {
-                                    validateCreateCloudProductLogCollectionInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/Tags",
-                                        schemaPath: "#/properties/Tags/type",
-                                        keyword: "type",
-                                        params: { type: "array" },
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                }
-                                var valid1 = _errs22 === errors;
-                              } else {
-                                var valid1 = true;
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateCreateCloudProductLogCollectionInput.errors = [
-        { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateCreateCloudProductLogCollectionInput.errors = vErrors;
-  return errors === 0;
+function validateCreateCloudProductLogCollectionInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateCreateCloudProductLogCollectionInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateCreateCloudProductLogCollectionInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.InstanceId !== undefined){
+const _errs2 = errors;
+if(typeof data.InstanceId !== "string"){
+validateCreateCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/InstanceId",schemaPath:"#/properties/InstanceId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.AssumerName !== undefined){
+const _errs4 = errors;
+if(typeof data.AssumerName !== "string"){
+validateCreateCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/AssumerName",schemaPath:"#/properties/AssumerName/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.LogType !== undefined){
+const _errs6 = errors;
+if(typeof data.LogType !== "string"){
+validateCreateCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/LogType",schemaPath:"#/properties/LogType/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.CloudProductRegion !== undefined){
+const _errs8 = errors;
+if(typeof data.CloudProductRegion !== "string"){
+validateCreateCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/CloudProductRegion",schemaPath:"#/properties/CloudProductRegion/type",
+keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ClsRegion !== undefined){
+const _errs10 = errors;
+if(typeof data.ClsRegion !== "string"){
+validateCreateCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/ClsRegion",schemaPath:"#/properties/ClsRegion/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.LogsetName !== undefined){
+const _errs12 = errors;
+if(typeof data.LogsetName !== "string"){
+validateCreateCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/LogsetName",schemaPath:"#/properties/LogsetName/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs12 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.TopicName !== undefined){
+const _errs14 = errors;
+if(typeof data.TopicName !== "string"){
+validateCreateCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/TopicName",schemaPath:"#/properties/TopicName/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs14 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Extend !== undefined){
+const _errs16 = errors;
+if(typeof data.Extend !== "string"){
+validateCreateCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/Extend",schemaPath:"#/properties/Extend/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs16 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.LogsetId !== undefined){
+const _errs18 = errors;
+if(typeof data.LogsetId !== "string"){
+validateCreateCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/LogsetId",schemaPath:"#/properties/LogsetId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs18 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.TopicId !== undefined){
+const _errs20 = errors;
+if(typeof data.TopicId !== "string"){
+validateCreateCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs20 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Tags !== undefined){
+let data10 = data.Tags;
+const _errs22 = errors;
+if(errors === _errs22){
+if(Array.isArray(data10)){
+var valid2 = true;
+const len0 = data10.length;
+for(let i0=0; i0<len0; i0++){
+const _errs24 = errors;
+if(!(func1(data10[i0], {instancePath: instancePath+"/Tags/" + i0, parentData: data10, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs24 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateCreateCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs22 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateCreateCloudProductLogCollectionInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateCreateCloudProductLogCollectionInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `CreateCloudProductLogCollection`, compiled from the spec by AJV when generating. */

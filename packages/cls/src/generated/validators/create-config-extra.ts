@@ -8,28 +8,28 @@ import { validateExcludePathInfoShape } from "./shapes/exclude-path-info.js";
 import { validateExtractRuleInfoShape } from "./shapes/extract-rule-info.js";
 import { validateHostFileInfoShape } from "./shapes/host-file-info.js";
 const schema0 = {
-  required: ["Name", "TopicId", "Type", "LogType", "ConfigFlag", "LogsetId", "LogsetName", "TopicName"],
-  properties: {
-    Name: {},
-    TopicId: {},
-    Type: {},
-    LogType: {},
-    ConfigFlag: {},
-    LogsetId: {},
-    LogsetName: {},
-    TopicName: {},
-    HostFile: {},
-    ContainerFile: {},
-    ContainerStdout: {},
-    LogFormat: {},
-    ExtractRule: {},
-    ExcludePaths: {},
-    UserDefineRule: {},
-    GroupId: {},
-    GroupIds: {},
-    CollectInfos: {},
-    AdvancedConfig: {},
-  },
+  "required": ["Name", "TopicId", "Type", "LogType", "ConfigFlag", "LogsetId", "LogsetName", "TopicName"],
+  "properties": {
+    "Name": {},
+    "TopicId": {},
+    "Type": {},
+    "LogType": {},
+    "ConfigFlag": {},
+    "LogsetId": {},
+    "LogsetName": {},
+    "TopicName": {},
+    "HostFile": {},
+    "ContainerFile": {},
+    "ContainerStdout": {},
+    "LogFormat": {},
+    "ExtractRule": {},
+    "ExcludePaths": {},
+    "UserDefineRule": {},
+    "GroupId": {},
+    "GroupIds": {},
+    "CollectInfos": {},
+    "AdvancedConfig": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateHostFileInfoShape;
@@ -39,470 +39,351 @@ const func4 = validateExtractRuleInfoShape;
 const func5 = validateExcludePathInfoShape;
 const func6 = validateCollectInfoShape;
 
-function validateCreateConfigExtraInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateCreateConfigExtraInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateCreateConfigExtraInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.Name !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.Name !== "string") {
-              validateCreateConfigExtraInput.errors = [
-                { instancePath: instancePath + "/Name", schemaPath: "#/properties/Name/type", keyword: "type", params: { type: "string" } },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.TopicId !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.TopicId !== "string") {
-                validateCreateConfigExtraInput.errors = [
-                  {
-                    instancePath: instancePath + "/TopicId",
-                    schemaPath: "#/properties/TopicId/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.Type !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.Type !== "string") {
-                  validateCreateConfigExtraInput.errors = [
-                    {
-                      instancePath: instancePath + "/Type",
-                      schemaPath: "#/properties/Type/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.LogType !== undefined) {
-                  const _errs8 = errors;
-                  if (typeof data.LogType !== "string") {
-                    validateCreateConfigExtraInput.errors = [
-                      {
-                        instancePath: instancePath + "/LogType",
-                        schemaPath: "#/properties/LogType/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.ConfigFlag !== undefined) {
-                    const _errs10 = errors;
-                    if (typeof data.ConfigFlag !== "string") {
-                      validateCreateConfigExtraInput.errors = [
-                        {
-                          instancePath: instancePath + "/ConfigFlag",
-                          schemaPath: "#/properties/ConfigFlag/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                        },
-                      ];
-                      return false;
-                    }
-                    var valid1 = _errs10 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.LogsetId !== undefined) {
-                      const _errs12 = errors;
-                      if (typeof data.LogsetId !== "string") {
-                        validateCreateConfigExtraInput.errors = [
-                          {
-                            instancePath: instancePath + "/LogsetId",
-                            schemaPath: "#/properties/LogsetId/type",
-                            keyword: "type",
-                            params: { type: "string" },
-                          },
-                        ];
-                        return false;
-                      }
-                      var valid1 = _errs12 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                    if (valid1) {
-                      if (data.LogsetName !== undefined) {
-                        const _errs14 = errors;
-                        if (typeof data.LogsetName !== "string") {
-                          validateCreateConfigExtraInput.errors = [
-                            {
-                              instancePath: instancePath + "/LogsetName",
-                              schemaPath: "#/properties/LogsetName/type",
-                              keyword: "type",
-                              params: { type: "string" },
-                            },
-                          ];
-                          return false;
-                        }
-                        var valid1 = _errs14 === errors;
-                      } else {
-                        var valid1 = true;
-                      }
-                      if (valid1) {
-                        if (data.TopicName !== undefined) {
-                          const _errs16 = errors;
-                          if (typeof data.TopicName !== "string") {
-                            validateCreateConfigExtraInput.errors = [
-                              {
-                                instancePath: instancePath + "/TopicName",
-                                schemaPath: "#/properties/TopicName/type",
-                                keyword: "type",
-                                params: { type: "string" },
-                              },
-                            ];
-                            return false;
-                          }
-                          var valid1 = _errs16 === errors;
-                        } else {
-                          var valid1 = true;
-                        }
-                        if (valid1) {
-                          if (data.HostFile !== undefined) {
-                            const _errs18 = errors;
-                            if (
-                              !func1(data.HostFile, {
-                                instancePath: instancePath + "/HostFile",
-                                parentData: data,
-                                parentDataProperty: "HostFile",
-                                rootData: rootData,
-                              })
-                            ) {
-                              vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                              errors = vErrors.length;
-                            }
-                            var valid1 = _errs18 === errors;
-                          } else {
-                            var valid1 = true;
-                          }
-                          if (valid1) {
-                            if (data.ContainerFile !== undefined) {
-                              const _errs19 = errors;
-                              if (
-                                !func2(data.ContainerFile, {
-                                  instancePath: instancePath + "/ContainerFile",
-                                  parentData: data,
-                                  parentDataProperty: "ContainerFile",
-                                  rootData: rootData,
-                                })
-                              ) {
-                                vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
-                                errors = vErrors.length;
-                              }
-                              var valid1 = _errs19 === errors;
-                            } else {
-                              var valid1 = true;
-                            }
-                            if (valid1) {
-                              if (data.ContainerStdout !== undefined) {
-                                const _errs20 = errors;
-                                if (
-                                  !func3(data.ContainerStdout, {
-                                    instancePath: instancePath + "/ContainerStdout",
-                                    parentData: data,
-                                    parentDataProperty: "ContainerStdout",
-                                    rootData: rootData,
-                                  })
-                                ) {
-                                  vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
-                                  errors = vErrors.length;
-                                }
-                                var valid1 = _errs20 === errors;
-                              } else {
-                                var valid1 = true;
-                              }
-                              if (valid1) {
-                                if (data.LogFormat !== undefined) {
-                                  const _errs21 = errors;
-                                  if (typeof data.LogFormat !== "string") {
-                                    validateCreateConfigExtraInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/LogFormat",
-                                        schemaPath: "#/properties/LogFormat/type",
-                                        keyword: "type",
-                                        params: { type: "string" },
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                  var valid1 = _errs21 === errors;
-                                } else {
-                                  var valid1 = true;
-                                }
-                                if (valid1) {
-                                  if (data.ExtractRule !== undefined) {
-                                    const _errs23 = errors;
-                                    if (
-                                      !func4(data.ExtractRule, {
-                                        instancePath: instancePath + "/ExtractRule",
-                                        parentData: data,
-                                        parentDataProperty: "ExtractRule",
-                                        rootData: rootData,
-                                      })
-                                    ) {
-                                      vErrors = vErrors === null ? func4.errors : vErrors.concat(func4.errors);
-                                      errors = vErrors.length;
-                                    }
-                                    var valid1 = _errs23 === errors;
-                                  } else {
-                                    var valid1 = true;
-                                  }
-                                  if (valid1) {
-                                    if (data.ExcludePaths !== undefined) {
-                                      let data13 = data.ExcludePaths;
-                                      const _errs24 = errors;
-                                      if (errors === _errs24) {
-                                        if (Array.isArray(data13)) {
-                                          var valid2 = true;
-                                          const len0 = data13.length;
-                                          for (let i0 = 0; i0 < len0; i0++) {
-                                            const _errs26 = errors;
-                                            if (
-                                              !func5(data13[i0], {
-                                                instancePath: instancePath + "/ExcludePaths/" + i0,
-                                                parentData: data13,
-                                                parentDataProperty: i0,
-                                                rootData: rootData,
-                                              })
-                                            ) {
-                                              vErrors = vErrors === null ? func5.errors : vErrors.concat(func5.errors);
-                                              errors = vErrors.length;
-                                            }
-                                            var valid2 = _errs26 === errors;
-                                            if (!valid2) {
-                                              break;
-                                            }
-                                          }
-                                        } else {
-                                          validateCreateConfigExtraInput.errors = [
-                                            {
-                                              instancePath: instancePath + "/ExcludePaths",
-                                              schemaPath: "#/properties/ExcludePaths/type",
-                                              keyword: "type",
-                                              params: { type: "array" },
-                                            },
-                                          ];
-                                          return false;
-                                        }
-                                      }
-                                      var valid1 = _errs24 === errors;
-                                    } else {
-                                      var valid1 = true;
-                                    }
-                                    if (valid1) {
-                                      if (data.UserDefineRule !== undefined) {
-                                        const _errs27 = errors;
-                                        if (typeof data.UserDefineRule !== "string") {
-                                          validateCreateConfigExtraInput.errors = [
-                                            {
-                                              instancePath: instancePath + "/UserDefineRule",
-                                              schemaPath: "#/properties/UserDefineRule/type",
-                                              keyword: "type",
-                                              params: { type: "string" },
-                                            },
-                                          ];
-                                          return false;
-                                        }
-                                        var valid1 = _errs27 === errors;
-                                      } else {
-                                        var valid1 = true;
-                                      }
-                                      if (valid1) {
-                                        if (data.GroupId !== undefined) {
-                                          const _errs29 = errors;
-                                          if (typeof data.GroupId !== "string") {
-                                            validateCreateConfigExtraInput.errors = [
-                                              {
-                                                instancePath: instancePath + "/GroupId",
-                                                schemaPath: "#/properties/GroupId/type",
-                                                keyword: "type",
-                                                params: { type: "string" },
-                                              },
-                                            ];
-                                            return false;
-                                          }
-                                          var valid1 = _errs29 === errors;
-                                        } else {
-                                          var valid1 = true;
-                                        }
-                                        if (valid1) {
-                                          if (data.GroupIds !== undefined) {
-                                            let data17 = data.GroupIds;
-                                            const _errs31 = errors;
-                                            if (errors === _errs31) {
-                                              if (Array.isArray(data17)) {
-                                                var valid3 = true;
-                                                const len1 = data17.length;
-                                                for (let i1 = 0; i1 < len1; i1++) {
-                                                  const _errs33 = errors;
-                                                  if (typeof data17[i1] !== "string") {
-                                                    validateCreateConfigExtraInput.errors = [
-                                                      {
-                                                        instancePath: instancePath + "/GroupIds/" + i1,
-                                                        schemaPath: "#/properties/GroupIds/items/type",
-                                                        keyword: "type",
-                                                        params: { type: "string" },
-                                                      },
-                                                    ];
-                                                    return false;
-                                                  }
-                                                  var valid3 = _errs33 === errors;
-                                                  if (!valid3) {
-                                                    break;
-                                                  }
-                                                }
-                                              } else {
-                                                validateCreateConfigExtraInput.errors = [
-                                                  {
-                                                    instancePath: instancePath + "/GroupIds",
-                                                    schemaPath: "#/properties/GroupIds/type",
-                                                    keyword: "type",
-                                                    params: { type: "array" },
-                                                  },
-                                                ];
-                                                return false;
-                                              }
-                                            }
-                                            var valid1 = _errs31 === errors;
-                                          } else {
-                                            var valid1 = true;
-                                          }
-                                          if (valid1) {
-                                            if (data.CollectInfos !== undefined) {
-                                              let data19 = data.CollectInfos;
-                                              const _errs35 = errors;
-                                              if (errors === _errs35) {
-                                                if (Array.isArray(data19)) {
-                                                  var valid4 = true;
-                                                  const len2 = data19.length;
-                                                  for (let i2 = 0; i2 < len2; i2++) {
-                                                    const _errs37 = errors;
-                                                    if (
-                                                      !func6(data19[i2], {
-                                                        instancePath: instancePath + "/CollectInfos/" + i2,
-                                                        parentData: data19,
-                                                        parentDataProperty: i2,
-                                                        rootData: rootData,
-                                                      })
-                                                    ) {
-                                                      vErrors = vErrors === null ? func6.errors : vErrors.concat(func6.errors);
-                                                      errors = vErrors.length;
-                                                    }
-                                                    var valid4 = _errs37 === errors;
-                                                    if (!valid4) {
-                                                      break;
-                                                    }
-                                                  }
-                                                } else {
-                                                  validateCreateConfigExtraInput.errors = [
-                                                    {
-                                                      instancePath: instancePath + "/CollectInfos",
-                                                      schemaPath: "#/properties/CollectInfos/type",
-                                                      keyword: "type",
-                                                      params: { type: "array" },
-                                                    },
-                                                  ];
-                                                  return false;
-                                                }
-                                              }
-                                              var valid1 = _errs35 === errors;
-                                            } else {
-                                              var valid1 = true;
-                                            }
-                                            if (valid1) {
-                                              if (data.AdvancedConfig !== undefined) {
-                                                const _errs38 = errors;
-                                                if (typeof data.AdvancedConfig !== "string") {
-                                                  validateCreateConfigExtraInput.errors = [
-                                                    {
-                                                      instancePath: instancePath + "/AdvancedConfig",
-                                                      schemaPath: "#/properties/AdvancedConfig/type",
-                                                      keyword: "type",
-                                                      params: { type: "string" },
-                                                    },
-                                                  ];
-                                                  return false;
-                                                }
-                                                var valid1 = _errs38 === errors;
-                                              } else {
-                                                var valid1 = true;
-                                              }
-                                            }
-                                          }
-                                        }
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateCreateConfigExtraInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateCreateConfigExtraInput.errors = vErrors;
-  return errors === 0;
+function validateCreateConfigExtraInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateCreateConfigExtraInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateCreateConfigExtraInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Name !== undefined){
+const _errs2 = errors;
+if(typeof data.Name !== "string"){
+validateCreateConfigExtraInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.TopicId !== undefined){
+const _errs4 = errors;
+if(typeof data.TopicId !== "string"){
+validateCreateConfigExtraInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Type !== undefined){
+const _errs6 = errors;
+if(typeof data.Type !== "string"){
+validateCreateConfigExtraInput.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.LogType !== undefined){
+const _errs8 = errors;
+if(typeof data.LogType !== "string"){
+validateCreateConfigExtraInput.errors = [{instancePath:instancePath+"/LogType",schemaPath:"#/properties/LogType/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ConfigFlag !== undefined){
+const _errs10 = errors;
+if(typeof data.ConfigFlag !== "string"){
+validateCreateConfigExtraInput.errors = [{instancePath:instancePath+"/ConfigFlag",schemaPath:"#/properties/ConfigFlag/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.LogsetId !== undefined){
+const _errs12 = errors;
+if(typeof data.LogsetId !== "string"){
+validateCreateConfigExtraInput.errors = [{instancePath:instancePath+"/LogsetId",schemaPath:"#/properties/LogsetId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs12 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.LogsetName !== undefined){
+const _errs14 = errors;
+if(typeof data.LogsetName !== "string"){
+validateCreateConfigExtraInput.errors = [{instancePath:instancePath+"/LogsetName",schemaPath:"#/properties/LogsetName/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs14 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.TopicName !== undefined){
+const _errs16 = errors;
+if(typeof data.TopicName !== "string"){
+validateCreateConfigExtraInput.errors = [{instancePath:instancePath+"/TopicName",schemaPath:"#/properties/TopicName/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs16 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.HostFile !== undefined){
+const _errs18 = errors;
+if(!(func1(data.HostFile, {instancePath: instancePath+"/HostFile", parentData: data, parentDataProperty: "HostFile", rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs18 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ContainerFile !== undefined){
+const _errs19 = errors;
+if(!(func2(data.ContainerFile, {instancePath: instancePath+"/ContainerFile", parentData: data, parentDataProperty: "ContainerFile", rootData: rootData}))){
+vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs19 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ContainerStdout !== undefined){
+const _errs20 = errors;
+if(!(func3(data.ContainerStdout, {instancePath: instancePath+"/ContainerStdout", parentData: data, parentDataProperty: "ContainerStdout",
+ rootData: rootData}))){
+vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs20 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.LogFormat !== undefined){
+const _errs21 = errors;
+if(typeof data.LogFormat !== "string"){
+validateCreateConfigExtraInput.errors = [{instancePath:instancePath+"/LogFormat",schemaPath:"#/properties/LogFormat/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs21 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ExtractRule !== undefined){
+const _errs23 = errors;
+if(!(func4(data.ExtractRule, {instancePath: instancePath+"/ExtractRule", parentData: data, parentDataProperty: "ExtractRule", rootData: rootData}))){
+vErrors = vErrors === null ? func4.errors : vErrors.concat(func4.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs23 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ExcludePaths !== undefined){
+let data13 = data.ExcludePaths;
+const _errs24 = errors;
+if(errors === _errs24){
+if(Array.isArray(data13)){
+var valid2 = true;
+const len0 = data13.length;
+for(let i0=0; i0<len0; i0++){
+const _errs26 = errors;
+if(!(func5(data13[i0], {instancePath: instancePath+"/ExcludePaths/" + i0, parentData: data13, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func5.errors : vErrors.concat(func5.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs26 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateCreateConfigExtraInput.errors = [{instancePath:instancePath+"/ExcludePaths",schemaPath:"#/properties/ExcludePaths/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs24 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.UserDefineRule !== undefined){
+const _errs27 = errors;
+if(typeof data.UserDefineRule !== "string"){
+validateCreateConfigExtraInput.errors = [{instancePath:instancePath+"/UserDefineRule",schemaPath:"#/properties/UserDefineRule/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs27 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.GroupId !== undefined){
+const _errs29 = errors;
+if(typeof data.GroupId !== "string"){
+validateCreateConfigExtraInput.errors = [{instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs29 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.GroupIds !== undefined){
+let data17 = data.GroupIds;
+const _errs31 = errors;
+if(errors === _errs31){
+if(Array.isArray(data17)){
+var valid3 = true;
+const len1 = data17.length;
+for(let i1=0; i1<len1; i1++){
+const _errs33 = errors;
+if(typeof data17[i1] !== "string"){
+validateCreateConfigExtraInput.errors = [{instancePath:instancePath+"/GroupIds/" + i1,schemaPath:"#/properties/GroupIds/items/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid3 = _errs33 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+validateCreateConfigExtraInput.errors = [{instancePath:instancePath+"/GroupIds",schemaPath:"#/properties/GroupIds/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs31 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.CollectInfos !== undefined){
+let data19 = data.CollectInfos;
+const _errs35 = errors;
+if(errors === _errs35){
+if(Array.isArray(data19)){
+var valid4 = true;
+const len2 = data19.length;
+for(let i2=0; i2<len2; i2++){
+const _errs37 = errors;
+if(!(func6(data19[i2], {instancePath: instancePath+"/CollectInfos/" + i2, parentData: data19, parentDataProperty: i2, rootData: rootData}))){
+vErrors = vErrors === null ? func6.errors : vErrors.concat(func6.errors);
+errors = vErrors.length;
+}
+var valid4 = _errs37 === errors;
+if(!valid4){
+break;
+}
+}
+}
+else {
+validateCreateConfigExtraInput.errors = [{instancePath:instancePath+"/CollectInfos",schemaPath:"#/properties/CollectInfos/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs35 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.AdvancedConfig !== undefined){
+const _errs38 = errors;
+if(typeof data.AdvancedConfig !== "string"){
+validateCreateConfigExtraInput.errors = [{instancePath:instancePath+"/AdvancedConfig",schemaPath:"#/properties/AdvancedConfig/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs38 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateCreateConfigExtraInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateCreateConfigExtraInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `CreateConfigExtra`, compiled from the spec by AJV when generating. */

@@ -5,51 +5,43 @@ import { validateConsoleSharingConfigShape } from "./shapes/console-sharing-conf
 const schema0 = {};
 const func0 = validateConsoleSharingConfigShape;
 
-function validateCreateConsoleSharingInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.SharingConfig === undefined && (missing0 = "SharingConfig")) {
-        validateCreateConsoleSharingInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "SharingConfig")) {
-            validateCreateConsoleSharingInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.SharingConfig !== undefined) {
-            if (
-              !func0(data.SharingConfig, {
-                instancePath: instancePath + "/SharingConfig",
-                parentData: data,
-                parentDataProperty: "SharingConfig",
-                rootData: rootData,
-              })
-            ) {
-              vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-              errors = vErrors.length;
-            }
-          }
-        }
-      }
-    } else {
-      validateCreateConsoleSharingInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateCreateConsoleSharingInput.errors = vErrors;
-  return errors === 0;
+function validateCreateConsoleSharingInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.SharingConfig === undefined) && (missing0 = "SharingConfig")){
+validateCreateConsoleSharingInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "SharingConfig")){
+validateCreateConsoleSharingInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.SharingConfig !== undefined){
+if(!(func0(data.SharingConfig, {instancePath: instancePath+"/SharingConfig", parentData: data, parentDataProperty: "SharingConfig", rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+}
+}
+}
+}
+else {
+validateCreateConsoleSharingInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateCreateConsoleSharingInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `CreateConsoleSharing`, compiled from the spec by AJV when generating. */

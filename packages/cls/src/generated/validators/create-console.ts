@@ -7,24 +7,24 @@ import { validateAuthRoleInfoShape } from "./shapes/auth-role-info.js";
 import { validateConsoleAccountShape } from "./shapes/console-account.js";
 import { validateTagShape } from "./shapes/tag.js";
 const schema0 = {
-  required: ["AccessMode", "LoginMode", "DomainPrefix"],
-  properties: {
-    AccessMode: {},
-    LoginMode: {},
-    DomainPrefix: {},
-    Accounts: {},
-    AnonymousLogin: {},
-    IntranetType: {},
-    IntranetRegion: {},
-    VpcId: {},
-    SubnetId: {},
-    AuthRoles: {},
-    Tags: {},
-    HideParams: {},
-    AccessControlRules: {},
-    Remarks: {},
-    Menus: {},
-  },
+  "required": ["AccessMode", "LoginMode", "DomainPrefix"],
+  "properties": {
+    "AccessMode": {},
+    "LoginMode": {},
+    "DomainPrefix": {},
+    "Accounts": {},
+    "AnonymousLogin": {},
+    "IntranetType": {},
+    "IntranetRegion": {},
+    "VpcId": {},
+    "SubnetId": {},
+    "AuthRoles": {},
+    "Tags": {},
+    "HideParams": {},
+    "AccessControlRules": {},
+    "Remarks": {},
+    "Menus": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateConsoleAccountShape;
@@ -33,551 +33,401 @@ const func3 = validateAuthRoleInfoShape;
 const func4 = validateTagShape;
 const func5 = validateAccessControlRuleShape;
 
-function validateCreateConsoleInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateCreateConsoleInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateCreateConsoleInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.AccessMode !== undefined) {
-            let data0 = data.AccessMode;
-            const _errs2 = errors;
-            if (errors === _errs2) {
-              if (Array.isArray(data0)) {
-                var valid2 = true;
-                const len0 = data0.length;
-                for (let i0 = 0; i0 < len0; i0++) {
-                  const _errs4 = errors;
-                  if (typeof data0[i0] !== "string") {
-                    validateCreateConsoleInput.errors = [
-                      {
-                        instancePath: instancePath + "/AccessMode/" + i0,
-                        schemaPath: "#/properties/AccessMode/items/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid2 = _errs4 === errors;
-                  if (!valid2) {
-                    break;
-                  }
-                }
-              } else {
-                validateCreateConsoleInput.errors = [
-                  {
-                    instancePath: instancePath + "/AccessMode",
-                    schemaPath: "#/properties/AccessMode/type",
-                    keyword: "type",
-                    params: { type: "array" },
-                  },
-                ];
-                return false;
-              }
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.LoginMode !== undefined) {
-              let data2 = data.LoginMode;
-              const _errs6 = errors;
-              if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
-                validateCreateConsoleInput.errors = [
-                  {
-                    instancePath: instancePath + "/LoginMode",
-                    schemaPath: "#/properties/LoginMode/type",
-                    keyword: "type",
-                    params: { type: "integer" },
-                  },
-                ];
-                return false;
-              }
-              if (errors === _errs6) {
-                if (typeof data2 == "number" && isFinite(data2)) {
-                  if (data2 < 0 || isNaN(data2)) {
-                    validateCreateConsoleInput.errors = [
-                      {
-                        instancePath: instancePath + "/LoginMode",
-                        schemaPath: "#/properties/LoginMode/minimum",
-                        keyword: "minimum",
-                        params: { comparison: ">=", limit: 0 },
-                      },
-                    ];
-                    return false;
-                  } else {
-                    if (data2 >= 18446744073709552000 || isNaN(data2)) {
-                      validateCreateConsoleInput.errors = [
-                        {
-                          instancePath: instancePath + "/LoginMode",
-                          schemaPath: "#/properties/LoginMode/exclusiveMaximum",
-                          keyword: "exclusiveMaximum",
-                          params: { comparison: "<", limit: 18446744073709552000 },
-                        },
-                      ];
-                      return false;
-                    }
-                  }
-                }
-              }
-              var valid1 = _errs6 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.DomainPrefix !== undefined) {
-                const _errs8 = errors;
-                if (typeof data.DomainPrefix !== "string") {
-                  validateCreateConsoleInput.errors = [
-                    {
-                      instancePath: instancePath + "/DomainPrefix",
-                      schemaPath: "#/properties/DomainPrefix/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid1 = _errs8 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.Accounts !== undefined) {
-                  let data4 = data.Accounts;
-                  const _errs10 = errors;
-                  if (errors === _errs10) {
-                    if (Array.isArray(data4)) {
-                      var valid3 = true;
-                      const len1 = data4.length;
-                      for (let i1 = 0; i1 < len1; i1++) {
-                        const _errs12 = errors;
-                        if (
-                          !func1(data4[i1], {
-                            instancePath: instancePath + "/Accounts/" + i1,
-                            parentData: data4,
-                            parentDataProperty: i1,
-                            rootData: rootData,
-                          })
-                        ) {
-                          vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                          errors = vErrors.length;
-                        }
-                        var valid3 = _errs12 === errors;
-                        if (!valid3) {
-                          break;
-                        }
-                      }
-                    } else {
-                      validateCreateConsoleInput.errors = [
-                        {
-                          instancePath: instancePath + "/Accounts",
-                          schemaPath: "#/properties/Accounts/type",
-                          keyword: "type",
-                          params: { type: "array" },
-                        },
-                      ];
-                      return false;
-                    }
-                  }
-                  var valid1 = _errs10 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.AnonymousLogin !== undefined) {
-                    const _errs13 = errors;
-                    if (
-                      !func2(data.AnonymousLogin, {
-                        instancePath: instancePath + "/AnonymousLogin",
-                        parentData: data,
-                        parentDataProperty: "AnonymousLogin",
-                        rootData: rootData,
-                      })
-                    ) {
-                      vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
-                      errors = vErrors.length;
-                    }
-                    var valid1 = _errs13 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.IntranetType !== undefined) {
-                      let data7 = data.IntranetType;
-                      const _errs14 = errors;
-                      if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7) && isFinite(data7))) {
-                        validateCreateConsoleInput.errors = [
-                          {
-                            instancePath: instancePath + "/IntranetType",
-                            schemaPath: "#/properties/IntranetType/type",
-                            keyword: "type",
-                            params: { type: "integer" },
-                          },
-                        ];
-                        return false;
-                      }
-                      if (errors === _errs14) {
-                        if (typeof data7 == "number" && isFinite(data7)) {
-                          if (data7 < 0 || isNaN(data7)) {
-                            validateCreateConsoleInput.errors = [
-                              {
-                                instancePath: instancePath + "/IntranetType",
-                                schemaPath: "#/properties/IntranetType/minimum",
-                                keyword: "minimum",
-                                params: { comparison: ">=", limit: 0 },
-                              },
-                            ];
-                            return false;
-                          } else {
-                            if (data7 >= 18446744073709552000 || isNaN(data7)) {
-                              validateCreateConsoleInput.errors = [
-                                {
-                                  instancePath: instancePath + "/IntranetType",
-                                  schemaPath: "#/properties/IntranetType/exclusiveMaximum",
-                                  keyword: "exclusiveMaximum",
-                                  params: { comparison: "<", limit: 18446744073709552000 },
-                                },
-                              ];
-                              return false;
-                            }
-                          }
-                        }
-                      }
-                      var valid1 = _errs14 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                    if (valid1) {
-                      if (data.IntranetRegion !== undefined) {
-                        const _errs16 = errors;
-                        if (typeof data.IntranetRegion !== "string") {
-                          validateCreateConsoleInput.errors = [
-                            {
-                              instancePath: instancePath + "/IntranetRegion",
-                              schemaPath: "#/properties/IntranetRegion/type",
-                              keyword: "type",
-                              params: { type: "string" },
-                            },
-                          ];
-                          return false;
-                        }
-                        var valid1 = _errs16 === errors;
-                      } else {
-                        var valid1 = true;
-                      }
-                      if (valid1) {
-                        if (data.VpcId !== undefined) {
-                          const _errs18 = errors;
-                          if (typeof data.VpcId !== "string") {
-                            validateCreateConsoleInput.errors = [
-                              {
-                                instancePath: instancePath + "/VpcId",
-                                schemaPath: "#/properties/VpcId/type",
-                                keyword: "type",
-                                params: { type: "string" },
-                              },
-                            ];
-                            return false;
-                          }
-                          var valid1 = _errs18 === errors;
-                        } else {
-                          var valid1 = true;
-                        }
-                        if (valid1) {
-                          if (data.SubnetId !== undefined) {
-                            const _errs20 = errors;
-                            if (typeof data.SubnetId !== "string") {
-                              validateCreateConsoleInput.errors = [
-                                {
-                                  instancePath: instancePath + "/SubnetId",
-                                  schemaPath: "#/properties/SubnetId/type",
-                                  keyword: "type",
-                                  params: { type: "string" },
-                                },
-                              ];
-                              return false;
-                            }
-                            var valid1 = _errs20 === errors;
-                          } else {
-                            var valid1 = true;
-                          }
-                          if (valid1) {
-                            if (data.AuthRoles !== undefined) {
-                              let data11 = data.AuthRoles;
-                              const _errs22 = errors;
-                              if (errors === _errs22) {
-                                if (Array.isArray(data11)) {
-                                  var valid4 = true;
-                                  const len2 = data11.length;
-                                  for (let i2 = 0; i2 < len2; i2++) {
-                                    const _errs24 = errors;
-                                    if (
-                                      !func3(data11[i2], {
-                                        instancePath: instancePath + "/AuthRoles/" + i2,
-                                        parentData: data11,
-                                        parentDataProperty: i2,
-                                        rootData: rootData,
-                                      })
-                                    ) {
-                                      vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
-                                      errors = vErrors.length;
-                                    }
-                                    var valid4 = _errs24 === errors;
-                                    if (!valid4) {
-                                      break;
-                                    }
-                                  }
-                                } else {
-                                  validateCreateConsoleInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/AuthRoles",
-                                      schemaPath: "#/properties/AuthRoles/type",
-                                      keyword: "type",
-                                      params: { type: "array" },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                              }
-                              var valid1 = _errs22 === errors;
-                            } else {
-                              var valid1 = true;
-                            }
-                            if (valid1) {
-                              if (data.Tags !== undefined) {
-                                let data13 = data.Tags;
-                                const _errs25 = errors;
-                                if (errors === _errs25) {
-                                  if (Array.isArray(data13)) {
-                                    var valid5 = true;
-                                    const len3 = data13.length;
-                                    for (let i3 = 0; i3 < len3; i3++) {
-                                      const _errs27 = errors;
-                                      if (
-                                        !func4(data13[i3], {
-                                          instancePath: instancePath + "/Tags/" + i3,
-                                          parentData: data13,
-                                          parentDataProperty: i3,
-                                          rootData: rootData,
-                                        })
-                                      ) {
-                                        vErrors = vErrors === null ? func4.errors : vErrors.concat(func4.errors);
-                                        errors = vErrors.length;
-                                      }
-                                      var valid5 = _errs27 === errors;
-                                      if (!valid5) {
-                                        break;
-                                      }
-                                    }
-                                  } else {
-                                    validateCreateConsoleInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/Tags",
-                                        schemaPath: "#/properties/Tags/type",
-                                        keyword: "type",
-                                        params: { type: "array" },
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                }
-                                var valid1 = _errs25 === errors;
-                              } else {
-                                var valid1 = true;
-                              }
-                              if (valid1) {
-                                if (data.HideParams !== undefined) {
-                                  let data15 = data.HideParams;
-                                  const _errs28 = errors;
-                                  if (errors === _errs28) {
-                                    if (Array.isArray(data15)) {
-                                      var valid6 = true;
-                                      const len4 = data15.length;
-                                      for (let i4 = 0; i4 < len4; i4++) {
-                                        const _errs30 = errors;
-                                        if (typeof data15[i4] !== "string") {
-                                          validateCreateConsoleInput.errors = [
-                                            {
-                                              instancePath: instancePath + "/HideParams/" + i4,
-                                              schemaPath: "#/properties/HideParams/items/type",
-                                              keyword: "type",
-                                              params: { type: "string" },
-                                            },
-                                          ];
-                                          return false;
-                                        }
-                                        var valid6 = _errs30 === errors;
-                                        if (!valid6) {
-                                          break;
-                                        }
-                                      }
-                                    } else {
-                                      validateCreateConsoleInput.errors = [
-                                        {
-                                          instancePath: instancePath + "/HideParams",
-                                          schemaPath: "#/properties/HideParams/type",
-                                          keyword: "type",
-                                          params: { type: "array" },
-                                        },
-                                      ];
-                                      return false;
-                                    }
-                                  }
-                                  var valid1 = _errs28 === errors;
-                                } else {
-                                  var valid1 = true;
-                                }
-                                if (valid1) {
-                                  if (data.AccessControlRules !== undefined) {
-                                    let data17 = data.AccessControlRules;
-                                    const _errs32 = errors;
-                                    if (errors === _errs32) {
-                                      if (Array.isArray(data17)) {
-                                        var valid7 = true;
-                                        const len5 = data17.length;
-                                        for (let i5 = 0; i5 < len5; i5++) {
-                                          const _errs34 = errors;
-                                          if (
-                                            !func5(data17[i5], {
-                                              instancePath: instancePath + "/AccessControlRules/" + i5,
-                                              parentData: data17,
-                                              parentDataProperty: i5,
-                                              rootData: rootData,
-                                            })
-                                          ) {
-                                            vErrors = vErrors === null ? func5.errors : vErrors.concat(func5.errors);
-                                            errors = vErrors.length;
-                                          }
-                                          var valid7 = _errs34 === errors;
-                                          if (!valid7) {
-                                            break;
-                                          }
-                                        }
-                                      } else {
-                                        validateCreateConsoleInput.errors = [
-                                          {
-                                            instancePath: instancePath + "/AccessControlRules",
-                                            schemaPath: "#/properties/AccessControlRules/type",
-                                            keyword: "type",
-                                            params: { type: "array" },
-                                          },
-                                        ];
-                                        return false;
-                                      }
-                                    }
-                                    var valid1 = _errs32 === errors;
-                                  } else {
-                                    var valid1 = true;
-                                  }
-                                  if (valid1) {
-                                    if (data.Remarks !== undefined) {
-                                      const _errs35 = errors;
-                                      if (typeof data.Remarks !== "string") {
-                                        validateCreateConsoleInput.errors = [
-                                          {
-                                            instancePath: instancePath + "/Remarks",
-                                            schemaPath: "#/properties/Remarks/type",
-                                            keyword: "type",
-                                            params: { type: "string" },
-                                          },
-                                        ];
-                                        return false;
-                                      }
-                                      var valid1 = _errs35 === errors;
-                                    } else {
-                                      var valid1 = true;
-                                    }
-                                    if (valid1) {
-                                      if (data.Menus !== undefined) {
-                                        let data20 = data.Menus;
-                                        const _errs37 = errors;
-                                        if (errors === _errs37) {
-                                          if (Array.isArray(data20)) {
-                                            var valid8 = true;
-                                            const len6 = data20.length;
-                                            for (let i6 = 0; i6 < len6; i6++) {
-                                              const _errs39 = errors;
-                                              if (typeof data20[i6] !== "string") {
-                                                validateCreateConsoleInput.errors = [
-                                                  {
-                                                    instancePath: instancePath + "/Menus/" + i6,
-                                                    schemaPath: "#/properties/Menus/items/type",
-                                                    keyword: "type",
-                                                    params: { type: "string" },
-                                                  },
-                                                ];
-                                                return false;
-                                              }
-                                              var valid8 = _errs39 === errors;
-                                              if (!valid8) {
-                                                break;
-                                              }
-                                            }
-                                          } else {
-                                            validateCreateConsoleInput.errors = [
-                                              {
-                                                instancePath: instancePath + "/Menus",
-                                                schemaPath: "#/properties/Menus/type",
-                                                keyword: "type",
-                                                params: { type: "array" },
-                                              },
-                                            ];
-                                            return false;
-                                          }
-                                        }
-                                        var valid1 = _errs37 === errors;
-                                      } else {
-                                        var valid1 = true;
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateCreateConsoleInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateCreateConsoleInput.errors = vErrors;
-  return errors === 0;
+function validateCreateConsoleInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateCreateConsoleInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateCreateConsoleInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.AccessMode !== undefined){
+let data0 = data.AccessMode;
+const _errs2 = errors;
+if(errors === _errs2){
+if(Array.isArray(data0)){
+var valid2 = true;
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+const _errs4 = errors;
+if(typeof data0[i0] !== "string"){
+validateCreateConsoleInput.errors = [{instancePath:instancePath+"/AccessMode/" + i0,schemaPath:"#/properties/AccessMode/items/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid2 = _errs4 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateCreateConsoleInput.errors = [{instancePath:instancePath+"/AccessMode",schemaPath:"#/properties/AccessMode/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.LoginMode !== undefined){
+let data2 = data.LoginMode;
+const _errs6 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+validateCreateConsoleInput.errors = [{instancePath:instancePath+"/LoginMode",schemaPath:"#/properties/LoginMode/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs6){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 0 || isNaN(data2)){
+validateCreateConsoleInput.errors = [{instancePath:instancePath+"/LoginMode",schemaPath:"#/properties/LoginMode/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data2 >= 18446744073709552000 || isNaN(data2)){
+validateCreateConsoleInput.errors = [{instancePath:instancePath+"/LoginMode",schemaPath:"#/properties/LoginMode/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.DomainPrefix !== undefined){
+const _errs8 = errors;
+if(typeof data.DomainPrefix !== "string"){
+validateCreateConsoleInput.errors = [{instancePath:instancePath+"/DomainPrefix",schemaPath:"#/properties/DomainPrefix/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Accounts !== undefined){
+let data4 = data.Accounts;
+const _errs10 = errors;
+if(errors === _errs10){
+if(Array.isArray(data4)){
+var valid3 = true;
+const len1 = data4.length;
+for(let i1=0; i1<len1; i1++){
+const _errs12 = errors;
+if(!(func1(data4[i1], {instancePath: instancePath+"/Accounts/" + i1, parentData: data4, parentDataProperty: i1, rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid3 = _errs12 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+validateCreateConsoleInput.errors = [{instancePath:instancePath+"/Accounts",schemaPath:"#/properties/Accounts/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.AnonymousLogin !== undefined){
+const _errs13 = errors;
+if(!(func2(data.AnonymousLogin, {instancePath: instancePath+"/AnonymousLogin", parentData: data, parentDataProperty: "AnonymousLogin", rootData: rootData}))){
+vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs13 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.IntranetType !== undefined){
+let data7 = data.IntranetType;
+const _errs14 = errors;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+validateCreateConsoleInput.errors = [{instancePath:instancePath+"/IntranetType",schemaPath:"#/properties/IntranetType/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs14){
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+validateCreateConsoleInput.errors = [{instancePath:instancePath+"/IntranetType",schemaPath:"#/properties/IntranetType/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data7 >= 18446744073709552000 || isNaN(data7)){
+validateCreateConsoleInput.errors = [{instancePath:instancePath+"/IntranetType",schemaPath:"#/properties/IntranetType/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs14 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.IntranetRegion !== undefined){
+const _errs16 = errors;
+if(typeof data.IntranetRegion !== "string"){
+validateCreateConsoleInput.errors = [{instancePath:instancePath+"/IntranetRegion",schemaPath:"#/properties/IntranetRegion/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs16 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.VpcId !== undefined){
+const _errs18 = errors;
+if(typeof data.VpcId !== "string"){
+validateCreateConsoleInput.errors = [{instancePath:instancePath+"/VpcId",schemaPath:"#/properties/VpcId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs18 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.SubnetId !== undefined){
+const _errs20 = errors;
+if(typeof data.SubnetId !== "string"){
+validateCreateConsoleInput.errors = [{instancePath:instancePath+"/SubnetId",schemaPath:"#/properties/SubnetId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs20 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.AuthRoles !== undefined){
+let data11 = data.AuthRoles;
+const _errs22 = errors;
+if(errors === _errs22){
+if(Array.isArray(data11)){
+var valid4 = true;
+const len2 = data11.length;
+for(let i2=0; i2<len2; i2++){
+const _errs24 = errors;
+if(!(func3(data11[i2], {instancePath: instancePath+"/AuthRoles/" + i2, parentData: data11, parentDataProperty: i2, rootData: rootData}))){
+vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
+errors = vErrors.length;
+}
+var valid4 = _errs24 === errors;
+if(!valid4){
+break;
+}
+}
+}
+else {
+validateCreateConsoleInput.errors = [{instancePath:instancePath+"/AuthRoles",schemaPath:"#/properties/AuthRoles/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs22 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Tags !== undefined){
+let data13 = data.Tags;
+const _errs25 = errors;
+if(errors === _errs25){
+if(Array.isArray(data13)){
+var valid5 = true;
+const len3 = data13.length;
+for(let i3=0; i3<len3; i3++){
+const _errs27 = errors;
+if(!(func4(data13[i3], {instancePath: instancePath+"/Tags/" + i3, parentData: data13, parentDataProperty: i3, rootData: rootData}))){
+vErrors = vErrors === null ? func4.errors : vErrors.concat(func4.errors);
+errors = vErrors.length;
+}
+var valid5 = _errs27 === errors;
+if(!valid5){
+break;
+}
+}
+}
+else {
+validateCreateConsoleInput.errors = [{instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs25 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.HideParams !== undefined){
+let data15 = data.HideParams;
+const _errs28 = errors;
+if(errors === _errs28){
+if(Array.isArray(data15)){
+var valid6 = true;
+const len4 = data15.length;
+for(let i4=0; i4<len4; i4++){
+const _errs30 = errors;
+if(typeof data15[i4] !== "string"){
+validateCreateConsoleInput.errors = [{instancePath:instancePath+"/HideParams/" + i4,schemaPath:"#/properties/HideParams/items/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid6 = _errs30 === errors;
+if(!valid6){
+break;
+}
+}
+}
+else {
+validateCreateConsoleInput.errors = [{instancePath:instancePath+"/HideParams",schemaPath:"#/properties/HideParams/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs28 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.AccessControlRules !== undefined){
+let data17 = data.AccessControlRules;
+const _errs32 = errors;
+if(errors === _errs32){
+if(Array.isArray(data17)){
+var valid7 = true;
+const len5 = data17.length;
+for(let i5=0; i5<len5; i5++){
+const _errs34 = errors;
+if(!(func5(data17[i5], {instancePath: instancePath+"/AccessControlRules/" + i5, parentData: data17, parentDataProperty: i5, rootData: rootData}))){
+vErrors = vErrors === null ? func5.errors : vErrors.concat(func5.errors);
+errors = vErrors.length;
+}
+var valid7 = _errs34 === errors;
+if(!valid7){
+break;
+}
+}
+}
+else {
+validateCreateConsoleInput.errors = [{instancePath:instancePath+"/AccessControlRules",schemaPath:"#/properties/AccessControlRules/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs32 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Remarks !== undefined){
+const _errs35 = errors;
+if(typeof data.Remarks !== "string"){
+validateCreateConsoleInput.errors = [{instancePath:instancePath+"/Remarks",schemaPath:"#/properties/Remarks/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs35 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Menus !== undefined){
+let data20 = data.Menus;
+const _errs37 = errors;
+if(errors === _errs37){
+if(Array.isArray(data20)){
+var valid8 = true;
+const len6 = data20.length;
+for(let i6=0; i6<len6; i6++){
+const _errs39 = errors;
+if(typeof data20[i6] !== "string"){
+validateCreateConsoleInput.errors = [{instancePath:instancePath+"/Menus/" + i6,schemaPath:"#/properties/Menus/items/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid8 = _errs39 === errors;
+if(!valid8){
+break;
+}
+}
+}
+else {
+validateCreateConsoleInput.errors = [{instancePath:instancePath+"/Menus",schemaPath:"#/properties/Menus/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs37 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateCreateConsoleInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateCreateConsoleInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `CreateConsole`, compiled from the spec by AJV when generating. */

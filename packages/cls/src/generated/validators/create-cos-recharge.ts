@@ -3,321 +3,241 @@
 
 import { validateExtractRuleInfoShape } from "./shapes/extract-rule-info.js";
 const schema0 = {
-  required: ["TopicId", "LogsetId", "Name", "Bucket", "BucketRegion", "LogType"],
-  properties: {
-    TopicId: {},
-    LogsetId: {},
-    Name: {},
-    Bucket: {},
-    BucketRegion: {},
-    LogType: {},
-    Prefix: {},
-    Compress: {},
-    ExtractRuleInfo: {},
-    TaskType: {},
-    Metadata: {},
-  },
+  "required": ["TopicId", "LogsetId", "Name", "Bucket", "BucketRegion", "LogType"],
+  "properties": {
+    "TopicId": {},
+    "LogsetId": {},
+    "Name": {},
+    "Bucket": {},
+    "BucketRegion": {},
+    "LogType": {},
+    "Prefix": {},
+    "Compress": {},
+    "ExtractRuleInfo": {},
+    "TaskType": {},
+    "Metadata": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateExtractRuleInfoShape;
 
-function validateCreateCosRechargeInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateCreateCosRechargeInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateCreateCosRechargeInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.TopicId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.TopicId !== "string") {
-              validateCreateCosRechargeInput.errors = [
-                {
-                  instancePath: instancePath + "/TopicId",
-                  schemaPath: "#/properties/TopicId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.LogsetId !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.LogsetId !== "string") {
-                validateCreateCosRechargeInput.errors = [
-                  {
-                    instancePath: instancePath + "/LogsetId",
-                    schemaPath: "#/properties/LogsetId/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.Name !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.Name !== "string") {
-                  validateCreateCosRechargeInput.errors = [
-                    {
-                      instancePath: instancePath + "/Name",
-                      schemaPath: "#/properties/Name/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.Bucket !== undefined) {
-                  const _errs8 = errors;
-                  if (typeof data.Bucket !== "string") {
-                    validateCreateCosRechargeInput.errors = [
-                      {
-                        instancePath: instancePath + "/Bucket",
-                        schemaPath: "#/properties/Bucket/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.BucketRegion !== undefined) {
-                    const _errs10 = errors;
-                    if (typeof data.BucketRegion !== "string") {
-                      validateCreateCosRechargeInput.errors = [
-                        {
-                          instancePath: instancePath + "/BucketRegion",
-                          schemaPath: "#/properties/BucketRegion/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                        },
-                      ];
-                      return false;
-                    }
-                    var valid1 = _errs10 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.LogType !== undefined) {
-                      const _errs12 = errors;
-                      if (typeof data.LogType !== "string") {
-                        validateCreateCosRechargeInput.errors = [
-                          {
-                            instancePath: instancePath + "/LogType",
-                            schemaPath: "#/properties/LogType/type",
-                            keyword: "type",
-                            params: { type: "string" },
-                          },
-                        ];
-                        return false;
-                      }
-                      var valid1 = _errs12 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                    if (valid1) {
-                      if (data.Prefix !== undefined) {
-                        const _errs14 = errors;
-                        if (typeof data.Prefix !== "string") {
-                          validateCreateCosRechargeInput.errors = [
-                            {
-                              instancePath: instancePath + "/Prefix",
-                              schemaPath: "#/properties/Prefix/type",
-                              keyword: "type",
-                              params: { type: "string" },
-                            },
-                          ];
-                          return false;
-                        }
-                        var valid1 = _errs14 === errors;
-                      } else {
-                        var valid1 = true;
-                      }
-                      if (valid1) {
-                        if (data.Compress !== undefined) {
-                          const _errs16 = errors;
-                          if (typeof data.Compress !== "string") {
-                            validateCreateCosRechargeInput.errors = [
-                              {
-                                instancePath: instancePath + "/Compress",
-                                schemaPath: "#/properties/Compress/type",
-                                keyword: "type",
-                                params: { type: "string" },
-                              },
-                            ];
-                            return false;
-                          }
-                          var valid1 = _errs16 === errors;
-                        } else {
-                          var valid1 = true;
-                        }
-                        if (valid1) {
-                          if (data.ExtractRuleInfo !== undefined) {
-                            const _errs18 = errors;
-                            if (
-                              !func1(data.ExtractRuleInfo, {
-                                instancePath: instancePath + "/ExtractRuleInfo",
-                                parentData: data,
-                                parentDataProperty: "ExtractRuleInfo",
-                                rootData: rootData,
-                              })
-                            ) {
-                              vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                              errors = vErrors.length;
-                            }
-                            var valid1 = _errs18 === errors;
-                          } else {
-                            var valid1 = true;
-                          }
-                          if (valid1) {
-                            if (data.TaskType !== undefined) {
-                              let data9 = data.TaskType;
-                              const _errs19 = errors;
-                              if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
-                                validateCreateCosRechargeInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/TaskType",
-                                    schemaPath: "#/properties/TaskType/type",
-                                    keyword: "type",
-                                    params: { type: "integer" },
-                                  },
-                                ];
-                                return false;
-                              }
-                              if (errors === _errs19) {
-                                if (typeof data9 == "number" && isFinite(data9)) {
-                                  if (data9 < 0 || isNaN(data9)) {
-                                    validateCreateCosRechargeInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/TaskType",
-                                        schemaPath: "#/properties/TaskType/minimum",
-                                        keyword: "minimum",
-                                        params: { comparison: ">=", limit: 0 },
-                                      },
-                                    ];
-                                    return false;
-                                  } else {
-                                    if (data9 >= 18446744073709552000 || isNaN(data9)) {
-                                      validateCreateCosRechargeInput.errors = [
-                                        {
-                                          instancePath: instancePath + "/TaskType",
-                                          schemaPath: "#/properties/TaskType/exclusiveMaximum",
-                                          keyword: "exclusiveMaximum",
-                                          params: { comparison: "<", limit: 18446744073709552000 },
-                                        },
-                                      ];
-                                      return false;
-                                    }
-                                  }
-                                }
-                              }
-                              var valid1 = _errs19 === errors;
-                            } else {
-                              var valid1 = true;
-                            }
-                            if (valid1) {
-                              if (data.Metadata !== undefined) {
-                                let data10 = data.Metadata;
-                                const _errs21 = errors;
-                                if (errors === _errs21) {
-                                  if (Array.isArray(data10)) {
-                                    var valid2 = true;
-                                    const len0 = data10.length;
-                                    for (let i0 = 0; i0 < len0; i0++) {
-                                      const _errs23 = errors;
-                                      if (typeof data10[i0] !== "string") {
-                                        validateCreateCosRechargeInput.errors = [
-                                          {
-                                            instancePath: instancePath + "/Metadata/" + i0,
-                                            schemaPath: "#/properties/Metadata/items/type",
-                                            keyword: "type",
-                                            params: { type: "string" },
-                                          },
-                                        ];
-                                        return false;
-                                      }
-                                      var valid2 = _errs23 === errors;
-                                      if (!valid2) {
-                                        break;
-                                      }
-                                    }
-                                  } else {
-                                    validateCreateCosRechargeInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/Metadata",
-                                        schemaPath: "#/properties/Metadata/type",
-                                        keyword: "type",
-                                        params: { type: "array" },
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                }
-                                var valid1 = _errs21 === errors;
-                              } else {
-                                var valid1 = true;
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateCreateCosRechargeInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateCreateCosRechargeInput.errors = vErrors;
-  return errors === 0;
+function validateCreateCosRechargeInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateCreateCosRechargeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateCreateCosRechargeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.TopicId !== undefined){
+const _errs2 = errors;
+if(typeof data.TopicId !== "string"){
+validateCreateCosRechargeInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.LogsetId !== undefined){
+const _errs4 = errors;
+if(typeof data.LogsetId !== "string"){
+validateCreateCosRechargeInput.errors = [{instancePath:instancePath+"/LogsetId",schemaPath:"#/properties/LogsetId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Name !== undefined){
+const _errs6 = errors;
+if(typeof data.Name !== "string"){
+validateCreateCosRechargeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Bucket !== undefined){
+const _errs8 = errors;
+if(typeof data.Bucket !== "string"){
+validateCreateCosRechargeInput.errors = [{instancePath:instancePath+"/Bucket",schemaPath:"#/properties/Bucket/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.BucketRegion !== undefined){
+const _errs10 = errors;
+if(typeof data.BucketRegion !== "string"){
+validateCreateCosRechargeInput.errors = [{instancePath:instancePath+"/BucketRegion",schemaPath:"#/properties/BucketRegion/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.LogType !== undefined){
+const _errs12 = errors;
+if(typeof data.LogType !== "string"){
+validateCreateCosRechargeInput.errors = [{instancePath:instancePath+"/LogType",schemaPath:"#/properties/LogType/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs12 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Prefix !== undefined){
+const _errs14 = errors;
+if(typeof data.Prefix !== "string"){
+validateCreateCosRechargeInput.errors = [{instancePath:instancePath+"/Prefix",schemaPath:"#/properties/Prefix/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs14 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Compress !== undefined){
+const _errs16 = errors;
+if(typeof data.Compress !== "string"){
+validateCreateCosRechargeInput.errors = [{instancePath:instancePath+"/Compress",schemaPath:"#/properties/Compress/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs16 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ExtractRuleInfo !== undefined){
+const _errs18 = errors;
+if(!(func1(data.ExtractRuleInfo, {instancePath: instancePath+"/ExtractRuleInfo", parentData: data, parentDataProperty: "ExtractRuleInfo",
+ rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs18 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.TaskType !== undefined){
+let data9 = data.TaskType;
+const _errs19 = errors;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+validateCreateCosRechargeInput.errors = [{instancePath:instancePath+"/TaskType",schemaPath:"#/properties/TaskType/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs19){
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+validateCreateCosRechargeInput.errors = [{instancePath:instancePath+"/TaskType",schemaPath:"#/properties/TaskType/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data9 >= 18446744073709552000 || isNaN(data9)){
+validateCreateCosRechargeInput.errors = [{instancePath:instancePath+"/TaskType",schemaPath:"#/properties/TaskType/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs19 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Metadata !== undefined){
+let data10 = data.Metadata;
+const _errs21 = errors;
+if(errors === _errs21){
+if(Array.isArray(data10)){
+var valid2 = true;
+const len0 = data10.length;
+for(let i0=0; i0<len0; i0++){
+const _errs23 = errors;
+if(typeof data10[i0] !== "string"){
+validateCreateCosRechargeInput.errors = [{instancePath:instancePath+"/Metadata/" + i0,schemaPath:"#/properties/Metadata/items/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid2 = _errs23 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateCreateCosRechargeInput.errors = [{instancePath:instancePath+"/Metadata",schemaPath:"#/properties/Metadata/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs21 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateCreateCosRechargeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateCreateCosRechargeInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `CreateCosRecharge`, compiled from the spec by AJV when generating. */

@@ -2,116 +2,96 @@
 // @ts-nocheck
 
 import { validateDashboardSubscribeDataShape } from "./shapes/dashboard-subscribe-data.js";
-const schema0 = { required: ["Name", "DashboardId", "Cron", "SubscribeData"] };
+const schema0 = { "required": ["Name", "DashboardId", "Cron", "SubscribeData"] };
 const func0 = validateDashboardSubscribeDataShape;
 
-function validateCreateDashboardSubscribeInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateCreateDashboardSubscribeInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "Name" || key0 === "DashboardId" || key0 === "Cron" || key0 === "SubscribeData")) {
-            validateCreateDashboardSubscribeInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.Name !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.Name !== "string") {
-              validateCreateDashboardSubscribeInput.errors = [
-                { instancePath: instancePath + "/Name", schemaPath: "#/properties/Name/type", keyword: "type", params: { type: "string" } },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.DashboardId !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.DashboardId !== "string") {
-                validateCreateDashboardSubscribeInput.errors = [
-                  {
-                    instancePath: instancePath + "/DashboardId",
-                    schemaPath: "#/properties/DashboardId/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.Cron !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.Cron !== "string") {
-                  validateCreateDashboardSubscribeInput.errors = [
-                    {
-                      instancePath: instancePath + "/Cron",
-                      schemaPath: "#/properties/Cron/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.SubscribeData !== undefined) {
-                  const _errs8 = errors;
-                  if (
-                    !func0(data.SubscribeData, {
-                      instancePath: instancePath + "/SubscribeData",
-                      parentData: data,
-                      parentDataProperty: "SubscribeData",
-                      rootData: rootData,
-                    })
-                  ) {
-                    vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                    errors = vErrors.length;
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateCreateDashboardSubscribeInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateCreateDashboardSubscribeInput.errors = vErrors;
-  return errors === 0;
+function validateCreateDashboardSubscribeInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateCreateDashboardSubscribeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((key0 === "Name") || (key0 === "DashboardId")) || (key0 === "Cron")) || (key0 === "SubscribeData"))){
+validateCreateDashboardSubscribeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Name !== undefined){
+const _errs2 = errors;
+if(typeof data.Name !== "string"){
+validateCreateDashboardSubscribeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.DashboardId !== undefined){
+const _errs4 = errors;
+if(typeof data.DashboardId !== "string"){
+validateCreateDashboardSubscribeInput.errors = [{instancePath:instancePath+"/DashboardId",schemaPath:"#/properties/DashboardId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Cron !== undefined){
+const _errs6 = errors;
+if(typeof data.Cron !== "string"){
+validateCreateDashboardSubscribeInput.errors = [{instancePath:instancePath+"/Cron",schemaPath:"#/properties/Cron/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.SubscribeData !== undefined){
+const _errs8 = errors;
+if(!(func0(data.SubscribeData, {instancePath: instancePath+"/SubscribeData", parentData: data, parentDataProperty: "SubscribeData", rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validateCreateDashboardSubscribeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateCreateDashboardSubscribeInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `CreateDashboardSubscribe`, compiled from the spec by AJV when generating. */

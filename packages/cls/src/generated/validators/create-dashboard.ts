@@ -5,117 +5,92 @@ import { validateTagShape } from "./shapes/tag.js";
 const schema0 = {};
 const func0 = validateTagShape;
 
-function validateCreateDashboardInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.DashboardName === undefined && (missing0 = "DashboardName")) {
-        validateCreateDashboardInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "DashboardName" || key0 === "Data" || key0 === "Tags")) {
-            validateCreateDashboardInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.DashboardName !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.DashboardName !== "string") {
-              validateCreateDashboardInput.errors = [
-                {
-                  instancePath: instancePath + "/DashboardName",
-                  schemaPath: "#/properties/DashboardName/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.Data !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.Data !== "string") {
-                validateCreateDashboardInput.errors = [
-                  {
-                    instancePath: instancePath + "/Data",
-                    schemaPath: "#/properties/Data/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.Tags !== undefined) {
-                let data2 = data.Tags;
-                const _errs6 = errors;
-                if (errors === _errs6) {
-                  if (Array.isArray(data2)) {
-                    var valid1 = true;
-                    const len0 = data2.length;
-                    for (let i0 = 0; i0 < len0; i0++) {
-                      const _errs8 = errors;
-                      if (
-                        !func0(data2[i0], {
-                          instancePath: instancePath + "/Tags/" + i0,
-                          parentData: data2,
-                          parentDataProperty: i0,
-                          rootData: rootData,
-                        })
-                      ) {
-                        vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                        errors = vErrors.length;
-                      }
-                      var valid1 = _errs8 === errors;
-                      if (!valid1) {
-                        break;
-                      }
-                    }
-                  } else {
-                    validateCreateDashboardInput.errors = [
-                      {
-                        instancePath: instancePath + "/Tags",
-                        schemaPath: "#/properties/Tags/type",
-                        keyword: "type",
-                        params: { type: "array" },
-                      },
-                    ];
-                    return false;
-                  }
-                }
-                var valid0 = _errs6 === errors;
-              } else {
-                var valid0 = true;
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateCreateDashboardInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateCreateDashboardInput.errors = vErrors;
-  return errors === 0;
+function validateCreateDashboardInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.DashboardName === undefined) && (missing0 = "DashboardName")){
+validateCreateDashboardInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((key0 === "DashboardName") || (key0 === "Data")) || (key0 === "Tags"))){
+validateCreateDashboardInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.DashboardName !== undefined){
+const _errs2 = errors;
+if(typeof data.DashboardName !== "string"){
+validateCreateDashboardInput.errors = [{instancePath:instancePath+"/DashboardName",schemaPath:"#/properties/DashboardName/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Data !== undefined){
+const _errs4 = errors;
+if(typeof data.Data !== "string"){
+validateCreateDashboardInput.errors = [{instancePath:instancePath+"/Data",schemaPath:"#/properties/Data/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Tags !== undefined){
+let data2 = data.Tags;
+const _errs6 = errors;
+if(errors === _errs6){
+if(Array.isArray(data2)){
+var valid1 = true;
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+const _errs8 = errors;
+if(!(func0(data2[i0], {instancePath: instancePath+"/Tags/" + i0, parentData: data2, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs8 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateCreateDashboardInput.errors = [{instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+else {
+validateCreateDashboardInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateCreateDashboardInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `CreateDashboard`, compiled from the spec by AJV when generating. */

@@ -2,31 +2,33 @@
 // @ts-nocheck
 
 import { validateDataTransformResouceInfoShape } from "./shapes/data-transform-resouce-info.js";
-import { validateDataTransformSqlDataSourceShape } from "./shapes/data-transform-sql-data-source.js";
+import {
+  validateDataTransformSqlDataSourceShape,
+} from "./shapes/data-transform-sql-data-source.js";
 import { validateEnvInfoShape } from "./shapes/env-info.js";
 import { validatePreviewLogStatisticShape } from "./shapes/preview-log-statistic.js";
 const schema0 = {
-  required: ["FuncType", "SrcTopicId", "Name", "EtlContent", "TaskType"],
-  properties: {
-    FuncType: {},
-    SrcTopicId: {},
-    Name: {},
-    EtlContent: {},
-    TaskType: {},
-    DstResources: {},
-    EnableFlag: {},
-    PreviewLogStatistics: {},
-    BackupGiveUpData: {},
-    HasServicesLog: {},
-    DataTransformType: {},
-    KeepFailureLog: {},
-    FailureLogKey: {},
-    ProcessFromTimestamp: {},
-    ProcessToTimestamp: {},
-    TaskId: {},
-    DataTransformSqlDataSources: {},
-    EnvInfos: {},
-  },
+  "required": ["FuncType", "SrcTopicId", "Name", "EtlContent", "TaskType"],
+  "properties": {
+    "FuncType": {},
+    "SrcTopicId": {},
+    "Name": {},
+    "EtlContent": {},
+    "TaskType": {},
+    "DstResources": {},
+    "EnableFlag": {},
+    "PreviewLogStatistics": {},
+    "BackupGiveUpData": {},
+    "HasServicesLog": {},
+    "DataTransformType": {},
+    "KeepFailureLog": {},
+    "FailureLogKey": {},
+    "ProcessFromTimestamp": {},
+    "ProcessToTimestamp": {},
+    "TaskId": {},
+    "DataTransformSqlDataSources": {},
+    "EnvInfos": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateDataTransformResouceInfoShape;
@@ -34,704 +36,497 @@ const func2 = validatePreviewLogStatisticShape;
 const func3 = validateDataTransformSqlDataSourceShape;
 const func4 = validateEnvInfoShape;
 
-function validateCreateDataTransformInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateCreateDataTransformInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateCreateDataTransformInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.FuncType !== undefined) {
-            let data0 = data.FuncType;
-            const _errs2 = errors;
-            if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
-              validateCreateDataTransformInput.errors = [
-                {
-                  instancePath: instancePath + "/FuncType",
-                  schemaPath: "#/properties/FuncType/type",
-                  keyword: "type",
-                  params: { type: "integer" },
-                },
-              ];
-              return false;
-            }
-            if (errors === _errs2) {
-              if (typeof data0 == "number" && isFinite(data0)) {
-                if (data0 < -9223372036854776000 || isNaN(data0)) {
-                  validateCreateDataTransformInput.errors = [
-                    {
-                      instancePath: instancePath + "/FuncType",
-                      schemaPath: "#/properties/FuncType/minimum",
-                      keyword: "minimum",
-                      params: { comparison: ">=", limit: -9223372036854776000 },
-                    },
-                  ];
-                  return false;
-                } else {
-                  if (data0 >= 9223372036854776000 || isNaN(data0)) {
-                    validateCreateDataTransformInput.errors = [
-                      {
-                        instancePath: instancePath + "/FuncType",
-                        schemaPath: "#/properties/FuncType/exclusiveMaximum",
-                        keyword: "exclusiveMaximum",
-                        params: { comparison: "<", limit: 9223372036854776000 },
-                      },
-                    ];
-                    return false;
-                  }
-                }
-              }
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.SrcTopicId !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.SrcTopicId !== "string") {
-                validateCreateDataTransformInput.errors = [
-                  {
-                    instancePath: instancePath + "/SrcTopicId",
-                    schemaPath: "#/properties/SrcTopicId/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.Name !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.Name !== "string") {
-                  validateCreateDataTransformInput.errors = [
-                    {
-                      instancePath: instancePath + "/Name",
-                      schemaPath: "#/properties/Name/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.EtlContent !== undefined) {
-                  const _errs8 = errors;
-                  if (typeof data.EtlContent !== "string") {
-                    validateCreateDataTransformInput.errors = [
-                      {
-                        instancePath: instancePath + "/EtlContent",
-                        schemaPath: "#/properties/EtlContent/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.TaskType !== undefined) {
-                    let data4 = data.TaskType;
-                    const _errs10 = errors;
-                    if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
-                      validateCreateDataTransformInput.errors = [
-                        {
-                          instancePath: instancePath + "/TaskType",
-                          schemaPath: "#/properties/TaskType/type",
-                          keyword: "type",
-                          params: { type: "integer" },
-                        },
-                      ];
-                      return false;
-                    }
-                    if (errors === _errs10) {
-                      if (typeof data4 == "number" && isFinite(data4)) {
-                        if (data4 < -9223372036854776000 || isNaN(data4)) {
-                          validateCreateDataTransformInput.errors = [
-                            {
-                              instancePath: instancePath + "/TaskType",
-                              schemaPath: "#/properties/TaskType/minimum",
-                              keyword: "minimum",
-                              params: { comparison: ">=", limit: -9223372036854776000 },
-                            },
-                          ];
-                          return false;
-                        } else {
-                          if (data4 >= 9223372036854776000 || isNaN(data4)) {
-                            validateCreateDataTransformInput.errors = [
-                              {
-                                instancePath: instancePath + "/TaskType",
-                                schemaPath: "#/properties/TaskType/exclusiveMaximum",
-                                keyword: "exclusiveMaximum",
-                                params: { comparison: "<", limit: 9223372036854776000 },
-                              },
-                            ];
-                            return false;
-                          }
-                        }
-                      }
-                    }
-                    var valid1 = _errs10 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.DstResources !== undefined) {
-                      let data5 = data.DstResources;
-                      const _errs12 = errors;
-                      if (errors === _errs12) {
-                        if (Array.isArray(data5)) {
-                          var valid2 = true;
-                          const len0 = data5.length;
-                          for (let i0 = 0; i0 < len0; i0++) {
-                            const _errs14 = errors;
-                            if (
-                              !func1(data5[i0], {
-                                instancePath: instancePath + "/DstResources/" + i0,
-                                parentData: data5,
-                                parentDataProperty: i0,
-                                rootData: rootData,
-                              })
-                            ) {
-                              vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                              errors = vErrors.length;
-                            }
-                            var valid2 = _errs14 === errors;
-                            if (!valid2) {
-                              break;
-                            }
-                          }
-                        } else {
-                          validateCreateDataTransformInput.errors = [
-                            {
-                              instancePath: instancePath + "/DstResources",
-                              schemaPath: "#/properties/DstResources/type",
-                              keyword: "type",
-                              params: { type: "array" },
-                            },
-                          ];
-                          return false;
-                        }
-                      }
-                      var valid1 = _errs12 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                    if (valid1) {
-                      if (data.EnableFlag !== undefined) {
-                        let data7 = data.EnableFlag;
-                        const _errs15 = errors;
-                        if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7) && isFinite(data7))) {
-                          validateCreateDataTransformInput.errors = [
-                            {
-                              instancePath: instancePath + "/EnableFlag",
-                              schemaPath: "#/properties/EnableFlag/type",
-                              keyword: "type",
-                              params: { type: "integer" },
-                            },
-                          ];
-                          return false;
-                        }
-                        if (errors === _errs15) {
-                          if (typeof data7 == "number" && isFinite(data7)) {
-                            if (data7 < -9223372036854776000 || isNaN(data7)) {
-                              validateCreateDataTransformInput.errors = [
-                                {
-                                  instancePath: instancePath + "/EnableFlag",
-                                  schemaPath: "#/properties/EnableFlag/minimum",
-                                  keyword: "minimum",
-                                  params: { comparison: ">=", limit: -9223372036854776000 },
-                                },
-                              ];
-                              return false;
-                            } else {
-                              if (data7 >= 9223372036854776000 || isNaN(data7)) {
-                                validateCreateDataTransformInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/EnableFlag",
-                                    schemaPath: "#/properties/EnableFlag/exclusiveMaximum",
-                                    keyword: "exclusiveMaximum",
-                                    params: { comparison: "<", limit: 9223372036854776000 },
-                                  },
-                                ];
-                                return false;
-                              }
-                            }
-                          }
-                        }
-                        var valid1 = _errs15 === errors;
-                      } else {
-                        var valid1 = true;
-                      }
-                      if (valid1) {
-                        if (data.PreviewLogStatistics !== undefined) {
-                          let data8 = data.PreviewLogStatistics;
-                          const _errs17 = errors;
-                          if (errors === _errs17) {
-                            if (Array.isArray(data8)) {
-                              var valid3 = true;
-                              const len1 = data8.length;
-                              for (let i1 = 0; i1 < len1; i1++) {
-                                const _errs19 = errors;
-                                if (
-                                  !func2(data8[i1], {
-                                    instancePath: instancePath + "/PreviewLogStatistics/" + i1,
-                                    parentData: data8,
-                                    parentDataProperty: i1,
-                                    rootData: rootData,
-                                  })
-                                ) {
-                                  vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
-                                  errors = vErrors.length;
-                                }
-                                var valid3 = _errs19 === errors;
-                                if (!valid3) {
-                                  break;
-                                }
-                              }
-                            } else {
-                              validateCreateDataTransformInput.errors = [
-                                {
-                                  instancePath: instancePath + "/PreviewLogStatistics",
-                                  schemaPath: "#/properties/PreviewLogStatistics/type",
-                                  keyword: "type",
-                                  params: { type: "array" },
-                                },
-                              ];
-                              return false;
-                            }
-                          }
-                          var valid1 = _errs17 === errors;
-                        } else {
-                          var valid1 = true;
-                        }
-                        if (valid1) {
-                          if (data.BackupGiveUpData !== undefined) {
-                            const _errs20 = errors;
-                            if (typeof data.BackupGiveUpData !== "boolean") {
-                              validateCreateDataTransformInput.errors = [
-                                {
-                                  instancePath: instancePath + "/BackupGiveUpData",
-                                  schemaPath: "#/properties/BackupGiveUpData/type",
-                                  keyword: "type",
-                                  params: { type: "boolean" },
-                                },
-                              ];
-                              return false;
-                            }
-                            var valid1 = _errs20 === errors;
-                          } else {
-                            var valid1 = true;
-                          }
-                          if (valid1) {
-                            if (data.HasServicesLog !== undefined) {
-                              let data11 = data.HasServicesLog;
-                              const _errs22 = errors;
-                              if (!(typeof data11 == "number" && !(data11 % 1) && !isNaN(data11) && isFinite(data11))) {
-                                validateCreateDataTransformInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/HasServicesLog",
-                                    schemaPath: "#/properties/HasServicesLog/type",
-                                    keyword: "type",
-                                    params: { type: "integer" },
-                                  },
-                                ];
-                                return false;
-                              }
-                              if (errors === _errs22) {
-                                if (typeof data11 == "number" && isFinite(data11)) {
-                                  if (data11 < 0 || isNaN(data11)) {
-                                    validateCreateDataTransformInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/HasServicesLog",
-                                        schemaPath: "#/properties/HasServicesLog/minimum",
-                                        keyword: "minimum",
-                                        params: { comparison: ">=", limit: 0 },
-                                      },
-                                    ];
-                                    return false;
-                                  } else {
-                                    if (data11 >= 18446744073709552000 || isNaN(data11)) {
-                                      validateCreateDataTransformInput.errors = [
-                                        {
-                                          instancePath: instancePath + "/HasServicesLog",
-                                          schemaPath: "#/properties/HasServicesLog/exclusiveMaximum",
-                                          keyword: "exclusiveMaximum",
-                                          params: { comparison: "<", limit: 18446744073709552000 },
-                                        },
-                                      ];
-                                      return false;
-                                    }
-                                  }
-                                }
-                              }
-                              var valid1 = _errs22 === errors;
-                            } else {
-                              var valid1 = true;
-                            }
-                            if (valid1) {
-                              if (data.DataTransformType !== undefined) {
-                                let data12 = data.DataTransformType;
-                                const _errs24 = errors;
-                                if (!(typeof data12 == "number" && !(data12 % 1) && !isNaN(data12) && isFinite(data12))) {
-                                  validateCreateDataTransformInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/DataTransformType",
-                                      schemaPath: "#/properties/DataTransformType/type",
-                                      keyword: "type",
-                                      params: { type: "integer" },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                                if (errors === _errs24) {
-                                  if (typeof data12 == "number" && isFinite(data12)) {
-                                    if (data12 < 0 || isNaN(data12)) {
-                                      validateCreateDataTransformInput.errors = [
-                                        {
-                                          instancePath: instancePath + "/DataTransformType",
-                                          schemaPath: "#/properties/DataTransformType/minimum",
-                                          keyword: "minimum",
-                                          params: { comparison: ">=", limit: 0 },
-                                        },
-                                      ];
-                                      return false;
-                                    } else {
-                                      if (data12 >= 18446744073709552000 || isNaN(data12)) {
-                                        validateCreateDataTransformInput.errors = [
-                                          {
-                                            instancePath: instancePath + "/DataTransformType",
-                                            schemaPath: "#/properties/DataTransformType/exclusiveMaximum",
-                                            keyword: "exclusiveMaximum",
-                                            params: { comparison: "<", limit: 18446744073709552000 },
-                                          },
-                                        ];
-                                        return false;
-                                      }
-                                    }
-                                  }
-                                }
-                                var valid1 = _errs24 === errors;
-                              } else {
-                                var valid1 = true;
-                              }
-                              if (valid1) {
-                                if (data.KeepFailureLog !== undefined) {
-                                  let data13 = data.KeepFailureLog;
-                                  const _errs26 = errors;
-                                  if (!(typeof data13 == "number" && !(data13 % 1) && !isNaN(data13) && isFinite(data13))) {
-                                    validateCreateDataTransformInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/KeepFailureLog",
-                                        schemaPath: "#/properties/KeepFailureLog/type",
-                                        keyword: "type",
-                                        params: { type: "integer" },
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                  if (errors === _errs26) {
-                                    if (typeof data13 == "number" && isFinite(data13)) {
-                                      if (data13 < 0 || isNaN(data13)) {
-                                        validateCreateDataTransformInput.errors = [
-                                          {
-                                            instancePath: instancePath + "/KeepFailureLog",
-                                            schemaPath: "#/properties/KeepFailureLog/minimum",
-                                            keyword: "minimum",
-                                            params: { comparison: ">=", limit: 0 },
-                                          },
-                                        ];
-                                        return false;
-                                      } else {
-                                        if (data13 >= 18446744073709552000 || isNaN(data13)) {
-                                          validateCreateDataTransformInput.errors = [
-                                            {
-                                              instancePath: instancePath + "/KeepFailureLog",
-                                              schemaPath: "#/properties/KeepFailureLog/exclusiveMaximum",
-                                              keyword: "exclusiveMaximum",
-                                              params: { comparison: "<", limit: 18446744073709552000 },
-                                            },
-                                          ];
-                                          return false;
-                                        }
-                                      }
-                                    }
-                                  }
-                                  var valid1 = _errs26 === errors;
-                                } else {
-                                  var valid1 = true;
-                                }
-                                if (valid1) {
-                                  if (data.FailureLogKey !== undefined) {
-                                    const _errs28 = errors;
-                                    if (typeof data.FailureLogKey !== "string") {
-                                      validateCreateDataTransformInput.errors = [
-                                        {
-                                          instancePath: instancePath + "/FailureLogKey",
-                                          schemaPath: "#/properties/FailureLogKey/type",
-                                          keyword: "type",
-                                          params: { type: "string" },
-                                        },
-                                      ];
-                                      return false;
-                                    }
-                                    var valid1 = _errs28 === errors;
-                                  } else {
-                                    var valid1 = true;
-                                  }
-                                  if (valid1) {
-                                    if (data.ProcessFromTimestamp !== undefined) {
-                                      let data15 = data.ProcessFromTimestamp;
-                                      const _errs30 = errors;
-                                      if (!(typeof data15 == "number" && !(data15 % 1) && !isNaN(data15) && isFinite(data15))) {
-                                        validateCreateDataTransformInput.errors = [
-                                          {
-                                            instancePath: instancePath + "/ProcessFromTimestamp",
-                                            schemaPath: "#/properties/ProcessFromTimestamp/type",
-                                            keyword: "type",
-                                            params: { type: "integer" },
-                                          },
-                                        ];
-                                        return false;
-                                      }
-                                      if (errors === _errs30) {
-                                        if (typeof data15 == "number" && isFinite(data15)) {
-                                          if (data15 < 0 || isNaN(data15)) {
-                                            validateCreateDataTransformInput.errors = [
-                                              {
-                                                instancePath: instancePath + "/ProcessFromTimestamp",
-                                                schemaPath: "#/properties/ProcessFromTimestamp/minimum",
-                                                keyword: "minimum",
-                                                params: { comparison: ">=", limit: 0 },
-                                              },
-                                            ];
-                                            return false;
-                                          } else {
-                                            if (data15 >= 18446744073709552000 || isNaN(data15)) {
-                                              validateCreateDataTransformInput.errors = [
-                                                {
-                                                  instancePath: instancePath + "/ProcessFromTimestamp",
-                                                  schemaPath: "#/properties/ProcessFromTimestamp/exclusiveMaximum",
-                                                  keyword: "exclusiveMaximum",
-                                                  params: { comparison: "<", limit: 18446744073709552000 },
-                                                },
-                                              ];
-                                              return false;
-                                            }
-                                          }
-                                        }
-                                      }
-                                      var valid1 = _errs30 === errors;
-                                    } else {
-                                      var valid1 = true;
-                                    }
-                                    if (valid1) {
-                                      if (data.ProcessToTimestamp !== undefined) {
-                                        let data16 = data.ProcessToTimestamp;
-                                        const _errs32 = errors;
-                                        if (!(typeof data16 == "number" && !(data16 % 1) && !isNaN(data16) && isFinite(data16))) {
-                                          validateCreateDataTransformInput.errors = [
-                                            {
-                                              instancePath: instancePath + "/ProcessToTimestamp",
-                                              schemaPath: "#/properties/ProcessToTimestamp/type",
-                                              keyword: "type",
-                                              params: { type: "integer" },
-                                            },
-                                          ];
-                                          return false;
-                                        }
-                                        if (errors === _errs32) {
-                                          if (typeof data16 == "number" && isFinite(data16)) {
-                                            if (data16 < 0 || isNaN(data16)) {
-                                              validateCreateDataTransformInput.errors = [
-                                                {
-                                                  instancePath: instancePath + "/ProcessToTimestamp",
-                                                  schemaPath: "#/properties/ProcessToTimestamp/minimum",
-                                                  keyword: "minimum",
-                                                  params: { comparison: ">=", limit: 0 },
-                                                },
-                                              ];
-                                              return false;
-                                            } else {
-                                              if (data16 >= 18446744073709552000 || isNaN(data16)) {
-                                                validateCreateDataTransformInput.errors = [
-                                                  {
-                                                    instancePath: instancePath + "/ProcessToTimestamp",
-                                                    schemaPath: "#/properties/ProcessToTimestamp/exclusiveMaximum",
-                                                    keyword: "exclusiveMaximum",
-                                                    params: { comparison: "<", limit: 18446744073709552000 },
-                                                  },
-                                                ];
-                                                return false;
-                                              }
-                                            }
-                                          }
-                                        }
-                                        var valid1 = _errs32 === errors;
-                                      } else {
-                                        var valid1 = true;
-                                      }
-                                      if (valid1) {
-                                        if (data.TaskId !== undefined) {
-                                          const _errs34 = errors;
-                                          if (typeof data.TaskId !== "string") {
-                                            validateCreateDataTransformInput.errors = [
-                                              {
-                                                instancePath: instancePath + "/TaskId",
-                                                schemaPath: "#/properties/TaskId/type",
-                                                keyword: "type",
-                                                params: { type: "string" },
-                                              },
-                                            ];
-                                            return false;
-                                          }
-                                          var valid1 = _errs34 === errors;
-                                        } else {
-                                          var valid1 = true;
-                                        }
-                                        if (valid1) {
-                                          if (data.DataTransformSqlDataSources !== undefined) {
-                                            let data18 = data.DataTransformSqlDataSources;
-                                            const _errs36 = errors;
-                                            if (errors === _errs36) {
-                                              if (Array.isArray(data18)) {
-                                                var valid4 = true;
-                                                const len2 = data18.length;
-                                                for (let i2 = 0; i2 < len2; i2++) {
-                                                  const _errs38 = errors;
-                                                  if (
-                                                    !func3(data18[i2], {
-                                                      instancePath: instancePath + "/DataTransformSqlDataSources/" + i2,
-                                                      parentData: data18,
-                                                      parentDataProperty: i2,
-                                                      rootData: rootData,
-                                                    })
-                                                  ) {
-                                                    vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
-                                                    errors = vErrors.length;
-                                                  }
-                                                  var valid4 = _errs38 === errors;
-                                                  if (!valid4) {
-                                                    break;
-                                                  }
-                                                }
-                                              } else {
-                                                validateCreateDataTransformInput.errors = [
-                                                  {
-                                                    instancePath: instancePath + "/DataTransformSqlDataSources",
-                                                    schemaPath: "#/properties/DataTransformSqlDataSources/type",
-                                                    keyword: "type",
-                                                    params: { type: "array" },
-                                                  },
-                                                ];
-                                                return false;
-                                              }
-                                            }
-                                            var valid1 = _errs36 === errors;
-                                          } else {
-                                            var valid1 = true;
-                                          }
-                                          if (valid1) {
-                                            if (data.EnvInfos !== undefined) {
-                                              let data20 = data.EnvInfos;
-                                              const _errs39 = errors;
-                                              if (errors === _errs39) {
-                                                if (Array.isArray(data20)) {
-                                                  var valid5 = true;
-                                                  const len3 = data20.length;
-                                                  for (let i3 = 0; i3 < len3; i3++) {
-                                                    const _errs41 = errors;
-                                                    if (
-                                                      !func4(data20[i3], {
-                                                        instancePath: instancePath + "/EnvInfos/" + i3,
-                                                        parentData: data20,
-                                                        parentDataProperty: i3,
-                                                        rootData: rootData,
-                                                      })
-                                                    ) {
-                                                      vErrors = vErrors === null ? func4.errors : vErrors.concat(func4.errors);
-                                                      errors = vErrors.length;
-                                                    }
-                                                    var valid5 = _errs41 === errors;
-                                                    if (!valid5) {
-                                                      break;
-                                                    }
-                                                  }
-                                                } else {
-                                                  validateCreateDataTransformInput.errors = [
-                                                    {
-                                                      instancePath: instancePath + "/EnvInfos",
-                                                      schemaPath: "#/properties/EnvInfos/type",
-                                                      keyword: "type",
-                                                      params: { type: "array" },
-                                                    },
-                                                  ];
-                                                  return false;
-                                                }
-                                              }
-                                              var valid1 = _errs39 === errors;
-                                            } else {
-                                              var valid1 = true;
-                                            }
-                                          }
-                                        }
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateCreateDataTransformInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateCreateDataTransformInput.errors = vErrors;
-  return errors === 0;
+function validateCreateDataTransformInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateCreateDataTransformInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateCreateDataTransformInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.FuncType !== undefined){
+let data0 = data.FuncType;
+const _errs2 = errors;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/FuncType",schemaPath:"#/properties/FuncType/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs2){
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < -9223372036854776000 || isNaN(data0)){
+validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/FuncType",schemaPath:"#/properties/FuncType/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data0 >= 9223372036854776000 || isNaN(data0)){
+validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/FuncType",schemaPath:"#/properties/FuncType/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.SrcTopicId !== undefined){
+const _errs4 = errors;
+if(typeof data.SrcTopicId !== "string"){
+validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/SrcTopicId",schemaPath:"#/properties/SrcTopicId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Name !== undefined){
+const _errs6 = errors;
+if(typeof data.Name !== "string"){
+validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.EtlContent !== undefined){
+const _errs8 = errors;
+if(typeof data.EtlContent !== "string"){
+validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/EtlContent",schemaPath:"#/properties/EtlContent/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.TaskType !== undefined){
+let data4 = data.TaskType;
+const _errs10 = errors;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/TaskType",schemaPath:"#/properties/TaskType/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs10){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < -9223372036854776000 || isNaN(data4)){
+validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/TaskType",schemaPath:"#/properties/TaskType/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data4 >= 9223372036854776000 || isNaN(data4)){
+validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/TaskType",schemaPath:"#/properties/TaskType/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.DstResources !== undefined){
+let data5 = data.DstResources;
+const _errs12 = errors;
+if(errors === _errs12){
+if(Array.isArray(data5)){
+var valid2 = true;
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+const _errs14 = errors;
+if(!(func1(data5[i0], {instancePath: instancePath+"/DstResources/" + i0, parentData: data5, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs14 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/DstResources",schemaPath:"#/properties/DstResources/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs12 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.EnableFlag !== undefined){
+let data7 = data.EnableFlag;
+const _errs15 = errors;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/EnableFlag",schemaPath:"#/properties/EnableFlag/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs15){
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < -9223372036854776000 || isNaN(data7)){
+validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/EnableFlag",schemaPath:"#/properties/EnableFlag/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data7 >= 9223372036854776000 || isNaN(data7)){
+validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/EnableFlag",schemaPath:"#/properties/EnableFlag/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs15 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.PreviewLogStatistics !== undefined){
+let data8 = data.PreviewLogStatistics;
+const _errs17 = errors;
+if(errors === _errs17){
+if(Array.isArray(data8)){
+var valid3 = true;
+const len1 = data8.length;
+for(let i1=0; i1<len1; i1++){
+const _errs19 = errors;
+if(!(func2(data8[i1], {instancePath: instancePath+"/PreviewLogStatistics/" + i1, parentData: data8, parentDataProperty: i1, rootData: rootData}))){
+vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
+errors = vErrors.length;
+}
+var valid3 = _errs19 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/PreviewLogStatistics",schemaPath:"#/properties/PreviewLogStatistics/type",
+keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs17 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.BackupGiveUpData !== undefined){
+const _errs20 = errors;
+if(typeof data.BackupGiveUpData !== "boolean"){
+validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/BackupGiveUpData",schemaPath:"#/properties/BackupGiveUpData/type",keyword:"type",
+params:{type: "boolean"}}];
+return false;
+}
+var valid1 = _errs20 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.HasServicesLog !== undefined){
+let data11 = data.HasServicesLog;
+const _errs22 = errors;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs22){
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 0 || isNaN(data11)){
+validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data11 >= 18446744073709552000 || isNaN(data11)){
+validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs22 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.DataTransformType !== undefined){
+let data12 = data.DataTransformType;
+const _errs24 = errors;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/DataTransformType",schemaPath:"#/properties/DataTransformType/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs24){
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 0 || isNaN(data12)){
+validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/DataTransformType",schemaPath:"#/properties/DataTransformType/minimum",
+keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data12 >= 18446744073709552000 || isNaN(data12)){
+validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/DataTransformType",schemaPath:"#/properties/DataTransformType/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs24 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.KeepFailureLog !== undefined){
+let data13 = data.KeepFailureLog;
+const _errs26 = errors;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/KeepFailureLog",schemaPath:"#/properties/KeepFailureLog/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs26){
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < 0 || isNaN(data13)){
+validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/KeepFailureLog",schemaPath:"#/properties/KeepFailureLog/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data13 >= 18446744073709552000 || isNaN(data13)){
+validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/KeepFailureLog",schemaPath:"#/properties/KeepFailureLog/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs26 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.FailureLogKey !== undefined){
+const _errs28 = errors;
+if(typeof data.FailureLogKey !== "string"){
+validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/FailureLogKey",schemaPath:"#/properties/FailureLogKey/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs28 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ProcessFromTimestamp !== undefined){
+let data15 = data.ProcessFromTimestamp;
+const _errs30 = errors;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/ProcessFromTimestamp",schemaPath:"#/properties/ProcessFromTimestamp/type",
+keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs30){
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 < 0 || isNaN(data15)){
+validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/ProcessFromTimestamp",schemaPath:"#/properties/ProcessFromTimestamp/minimum",
+keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data15 >= 18446744073709552000 || isNaN(data15)){
+validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/ProcessFromTimestamp",schemaPath:"#/properties/ProcessFromTimestamp/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs30 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ProcessToTimestamp !== undefined){
+let data16 = data.ProcessToTimestamp;
+const _errs32 = errors;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/ProcessToTimestamp",schemaPath:"#/properties/ProcessToTimestamp/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs32){
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 < 0 || isNaN(data16)){
+validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/ProcessToTimestamp",schemaPath:"#/properties/ProcessToTimestamp/minimum",
+keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data16 >= 18446744073709552000 || isNaN(data16)){
+validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/ProcessToTimestamp",schemaPath:"#/properties/ProcessToTimestamp/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs32 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.TaskId !== undefined){
+const _errs34 = errors;
+if(typeof data.TaskId !== "string"){
+validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/TaskId",schemaPath:"#/properties/TaskId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs34 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.DataTransformSqlDataSources !== undefined){
+let data18 = data.DataTransformSqlDataSources;
+const _errs36 = errors;
+if(errors === _errs36){
+if(Array.isArray(data18)){
+var valid4 = true;
+const len2 = data18.length;
+for(let i2=0; i2<len2; i2++){
+const _errs38 = errors;
+if(!(func3(data18[i2], {instancePath: instancePath+"/DataTransformSqlDataSources/" + i2, parentData: data18, parentDataProperty: i2, rootData: rootData}))){
+vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
+errors = vErrors.length;
+}
+var valid4 = _errs38 === errors;
+if(!valid4){
+break;
+}
+}
+}
+else {
+validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/DataTransformSqlDataSources",schemaPath:"#/properties/DataTransformSqlDataSources/type",
+keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs36 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.EnvInfos !== undefined){
+let data20 = data.EnvInfos;
+const _errs39 = errors;
+if(errors === _errs39){
+if(Array.isArray(data20)){
+var valid5 = true;
+const len3 = data20.length;
+for(let i3=0; i3<len3; i3++){
+const _errs41 = errors;
+if(!(func4(data20[i3], {instancePath: instancePath+"/EnvInfos/" + i3, parentData: data20, parentDataProperty: i3, rootData: rootData}))){
+vErrors = vErrors === null ? func4.errors : vErrors.concat(func4.errors);
+errors = vErrors.length;
+}
+var valid5 = _errs41 === errors;
+if(!valid5){
+break;
+}
+}
+}
+else {
+validateCreateDataTransformInput.errors = [{instancePath:instancePath+"/EnvInfos",schemaPath:"#/properties/EnvInfos/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs39 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateCreateDataTransformInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateCreateDataTransformInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `CreateDataTransform`, compiled from the spec by AJV when generating. */

@@ -4,458 +4,323 @@
 import { validateDlcFailHandleShape } from "./shapes/dlc-fail-handle.js";
 import { validateDlcInfoShape } from "./shapes/dlc-info.js";
 const schema0 = {
-  required: ["TopicId", "Name", "DeliverType", "StartTime", "DlcInfo"],
-  properties: {
-    TopicId: {},
-    Name: {},
-    DeliverType: {},
-    StartTime: {},
-    DlcInfo: {},
-    MaxSize: {},
-    Interval: {},
-    EndTime: {},
-    HasServicesLog: {},
-    AutoCreateField: {},
-    DlcFailHandle: {},
-    DSLFilter: {},
-  },
+  "required": ["TopicId", "Name", "DeliverType", "StartTime", "DlcInfo"],
+  "properties": {
+    "TopicId": {},
+    "Name": {},
+    "DeliverType": {},
+    "StartTime": {},
+    "DlcInfo": {},
+    "MaxSize": {},
+    "Interval": {},
+    "EndTime": {},
+    "HasServicesLog": {},
+    "AutoCreateField": {},
+    "DlcFailHandle": {},
+    "DSLFilter": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateDlcInfoShape;
 const func2 = validateDlcFailHandleShape;
 
-function validateCreateDlcDeliverInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateCreateDlcDeliverInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateCreateDlcDeliverInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.TopicId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.TopicId !== "string") {
-              validateCreateDlcDeliverInput.errors = [
-                {
-                  instancePath: instancePath + "/TopicId",
-                  schemaPath: "#/properties/TopicId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.Name !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.Name !== "string") {
-                validateCreateDlcDeliverInput.errors = [
-                  {
-                    instancePath: instancePath + "/Name",
-                    schemaPath: "#/properties/Name/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.DeliverType !== undefined) {
-                let data2 = data.DeliverType;
-                const _errs6 = errors;
-                if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
-                  validateCreateDlcDeliverInput.errors = [
-                    {
-                      instancePath: instancePath + "/DeliverType",
-                      schemaPath: "#/properties/DeliverType/type",
-                      keyword: "type",
-                      params: { type: "integer" },
-                    },
-                  ];
-                  return false;
-                }
-                if (errors === _errs6) {
-                  if (typeof data2 == "number" && isFinite(data2)) {
-                    if (data2 < 0 || isNaN(data2)) {
-                      validateCreateDlcDeliverInput.errors = [
-                        {
-                          instancePath: instancePath + "/DeliverType",
-                          schemaPath: "#/properties/DeliverType/minimum",
-                          keyword: "minimum",
-                          params: { comparison: ">=", limit: 0 },
-                        },
-                      ];
-                      return false;
-                    } else {
-                      if (data2 >= 18446744073709552000 || isNaN(data2)) {
-                        validateCreateDlcDeliverInput.errors = [
-                          {
-                            instancePath: instancePath + "/DeliverType",
-                            schemaPath: "#/properties/DeliverType/exclusiveMaximum",
-                            keyword: "exclusiveMaximum",
-                            params: { comparison: "<", limit: 18446744073709552000 },
-                          },
-                        ];
-                        return false;
-                      }
-                    }
-                  }
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.StartTime !== undefined) {
-                  let data3 = data.StartTime;
-                  const _errs8 = errors;
-                  if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
-                    validateCreateDlcDeliverInput.errors = [
-                      {
-                        instancePath: instancePath + "/StartTime",
-                        schemaPath: "#/properties/StartTime/type",
-                        keyword: "type",
-                        params: { type: "integer" },
-                      },
-                    ];
-                    return false;
-                  }
-                  if (errors === _errs8) {
-                    if (typeof data3 == "number" && isFinite(data3)) {
-                      if (data3 < 0 || isNaN(data3)) {
-                        validateCreateDlcDeliverInput.errors = [
-                          {
-                            instancePath: instancePath + "/StartTime",
-                            schemaPath: "#/properties/StartTime/minimum",
-                            keyword: "minimum",
-                            params: { comparison: ">=", limit: 0 },
-                          },
-                        ];
-                        return false;
-                      } else {
-                        if (data3 >= 18446744073709552000 || isNaN(data3)) {
-                          validateCreateDlcDeliverInput.errors = [
-                            {
-                              instancePath: instancePath + "/StartTime",
-                              schemaPath: "#/properties/StartTime/exclusiveMaximum",
-                              keyword: "exclusiveMaximum",
-                              params: { comparison: "<", limit: 18446744073709552000 },
-                            },
-                          ];
-                          return false;
-                        }
-                      }
-                    }
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.DlcInfo !== undefined) {
-                    const _errs10 = errors;
-                    if (
-                      !func1(data.DlcInfo, {
-                        instancePath: instancePath + "/DlcInfo",
-                        parentData: data,
-                        parentDataProperty: "DlcInfo",
-                        rootData: rootData,
-                      })
-                    ) {
-                      vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                      errors = vErrors.length;
-                    }
-                    var valid1 = _errs10 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.MaxSize !== undefined) {
-                      let data5 = data.MaxSize;
-                      const _errs11 = errors;
-                      if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5) && isFinite(data5))) {
-                        validateCreateDlcDeliverInput.errors = [
-                          {
-                            instancePath: instancePath + "/MaxSize",
-                            schemaPath: "#/properties/MaxSize/type",
-                            keyword: "type",
-                            params: { type: "integer" },
-                          },
-                        ];
-                        return false;
-                      }
-                      if (errors === _errs11) {
-                        if (typeof data5 == "number" && isFinite(data5)) {
-                          if (data5 < 0 || isNaN(data5)) {
-                            validateCreateDlcDeliverInput.errors = [
-                              {
-                                instancePath: instancePath + "/MaxSize",
-                                schemaPath: "#/properties/MaxSize/minimum",
-                                keyword: "minimum",
-                                params: { comparison: ">=", limit: 0 },
-                              },
-                            ];
-                            return false;
-                          } else {
-                            if (data5 >= 18446744073709552000 || isNaN(data5)) {
-                              validateCreateDlcDeliverInput.errors = [
-                                {
-                                  instancePath: instancePath + "/MaxSize",
-                                  schemaPath: "#/properties/MaxSize/exclusiveMaximum",
-                                  keyword: "exclusiveMaximum",
-                                  params: { comparison: "<", limit: 18446744073709552000 },
-                                },
-                              ];
-                              return false;
-                            }
-                          }
-                        }
-                      }
-                      var valid1 = _errs11 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                    if (valid1) {
-                      if (data.Interval !== undefined) {
-                        let data6 = data.Interval;
-                        const _errs13 = errors;
-                        if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
-                          validateCreateDlcDeliverInput.errors = [
-                            {
-                              instancePath: instancePath + "/Interval",
-                              schemaPath: "#/properties/Interval/type",
-                              keyword: "type",
-                              params: { type: "integer" },
-                            },
-                          ];
-                          return false;
-                        }
-                        if (errors === _errs13) {
-                          if (typeof data6 == "number" && isFinite(data6)) {
-                            if (data6 < 0 || isNaN(data6)) {
-                              validateCreateDlcDeliverInput.errors = [
-                                {
-                                  instancePath: instancePath + "/Interval",
-                                  schemaPath: "#/properties/Interval/minimum",
-                                  keyword: "minimum",
-                                  params: { comparison: ">=", limit: 0 },
-                                },
-                              ];
-                              return false;
-                            } else {
-                              if (data6 >= 18446744073709552000 || isNaN(data6)) {
-                                validateCreateDlcDeliverInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/Interval",
-                                    schemaPath: "#/properties/Interval/exclusiveMaximum",
-                                    keyword: "exclusiveMaximum",
-                                    params: { comparison: "<", limit: 18446744073709552000 },
-                                  },
-                                ];
-                                return false;
-                              }
-                            }
-                          }
-                        }
-                        var valid1 = _errs13 === errors;
-                      } else {
-                        var valid1 = true;
-                      }
-                      if (valid1) {
-                        if (data.EndTime !== undefined) {
-                          let data7 = data.EndTime;
-                          const _errs15 = errors;
-                          if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7) && isFinite(data7))) {
-                            validateCreateDlcDeliverInput.errors = [
-                              {
-                                instancePath: instancePath + "/EndTime",
-                                schemaPath: "#/properties/EndTime/type",
-                                keyword: "type",
-                                params: { type: "integer" },
-                              },
-                            ];
-                            return false;
-                          }
-                          if (errors === _errs15) {
-                            if (typeof data7 == "number" && isFinite(data7)) {
-                              if (data7 < 0 || isNaN(data7)) {
-                                validateCreateDlcDeliverInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/EndTime",
-                                    schemaPath: "#/properties/EndTime/minimum",
-                                    keyword: "minimum",
-                                    params: { comparison: ">=", limit: 0 },
-                                  },
-                                ];
-                                return false;
-                              } else {
-                                if (data7 >= 18446744073709552000 || isNaN(data7)) {
-                                  validateCreateDlcDeliverInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/EndTime",
-                                      schemaPath: "#/properties/EndTime/exclusiveMaximum",
-                                      keyword: "exclusiveMaximum",
-                                      params: { comparison: "<", limit: 18446744073709552000 },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                              }
-                            }
-                          }
-                          var valid1 = _errs15 === errors;
-                        } else {
-                          var valid1 = true;
-                        }
-                        if (valid1) {
-                          if (data.HasServicesLog !== undefined) {
-                            let data8 = data.HasServicesLog;
-                            const _errs17 = errors;
-                            if (!(typeof data8 == "number" && !(data8 % 1) && !isNaN(data8) && isFinite(data8))) {
-                              validateCreateDlcDeliverInput.errors = [
-                                {
-                                  instancePath: instancePath + "/HasServicesLog",
-                                  schemaPath: "#/properties/HasServicesLog/type",
-                                  keyword: "type",
-                                  params: { type: "integer" },
-                                },
-                              ];
-                              return false;
-                            }
-                            if (errors === _errs17) {
-                              if (typeof data8 == "number" && isFinite(data8)) {
-                                if (data8 < 0 || isNaN(data8)) {
-                                  validateCreateDlcDeliverInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/HasServicesLog",
-                                      schemaPath: "#/properties/HasServicesLog/minimum",
-                                      keyword: "minimum",
-                                      params: { comparison: ">=", limit: 0 },
-                                    },
-                                  ];
-                                  return false;
-                                } else {
-                                  if (data8 >= 18446744073709552000 || isNaN(data8)) {
-                                    validateCreateDlcDeliverInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/HasServicesLog",
-                                        schemaPath: "#/properties/HasServicesLog/exclusiveMaximum",
-                                        keyword: "exclusiveMaximum",
-                                        params: { comparison: "<", limit: 18446744073709552000 },
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                }
-                              }
-                            }
-                            var valid1 = _errs17 === errors;
-                          } else {
-                            var valid1 = true;
-                          }
-                          if (valid1) {
-                            if (data.AutoCreateField !== undefined) {
-                              const _errs19 = errors;
-                              if (typeof data.AutoCreateField !== "boolean") {
-                                validateCreateDlcDeliverInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/AutoCreateField",
-                                    schemaPath: "#/properties/AutoCreateField/type",
-                                    keyword: "type",
-                                    params: { type: "boolean" },
-                                  },
-                                ];
-                                return false;
-                              }
-                              var valid1 = _errs19 === errors;
-                            } else {
-                              var valid1 = true;
-                            }
-                            if (valid1) {
-                              if (data.DlcFailHandle !== undefined) {
-                                const _errs21 = errors;
-                                if (
-                                  !func2(data.DlcFailHandle, {
-                                    instancePath: instancePath + "/DlcFailHandle",
-                                    parentData: data,
-                                    parentDataProperty: "DlcFailHandle",
-                                    rootData: rootData,
-                                  })
-                                ) {
-                                  vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
-                                  errors = vErrors.length;
-                                }
-                                var valid1 = _errs21 === errors;
-                              } else {
-                                var valid1 = true;
-                              }
-                              if (valid1) {
-                                if (data.DSLFilter !== undefined) {
-                                  const _errs22 = errors;
-                                  if (typeof data.DSLFilter !== "string") {
-                                    validateCreateDlcDeliverInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/DSLFilter",
-                                        schemaPath: "#/properties/DSLFilter/type",
-                                        keyword: "type",
-                                        params: { type: "string" },
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                  var valid1 = _errs22 === errors;
-                                } else {
-                                  var valid1 = true;
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateCreateDlcDeliverInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateCreateDlcDeliverInput.errors = vErrors;
-  return errors === 0;
+function validateCreateDlcDeliverInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateCreateDlcDeliverInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateCreateDlcDeliverInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.TopicId !== undefined){
+const _errs2 = errors;
+if(typeof data.TopicId !== "string"){
+validateCreateDlcDeliverInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Name !== undefined){
+const _errs4 = errors;
+if(typeof data.Name !== "string"){
+validateCreateDlcDeliverInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.DeliverType !== undefined){
+let data2 = data.DeliverType;
+const _errs6 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+validateCreateDlcDeliverInput.errors = [{instancePath:instancePath+"/DeliverType",schemaPath:"#/properties/DeliverType/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs6){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 0 || isNaN(data2)){
+validateCreateDlcDeliverInput.errors = [{instancePath:instancePath+"/DeliverType",schemaPath:"#/properties/DeliverType/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data2 >= 18446744073709552000 || isNaN(data2)){
+validateCreateDlcDeliverInput.errors = [{instancePath:instancePath+"/DeliverType",schemaPath:"#/properties/DeliverType/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.StartTime !== undefined){
+let data3 = data.StartTime;
+const _errs8 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+validateCreateDlcDeliverInput.errors = [{instancePath:instancePath+"/StartTime",schemaPath:"#/properties/StartTime/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs8){
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+validateCreateDlcDeliverInput.errors = [{instancePath:instancePath+"/StartTime",schemaPath:"#/properties/StartTime/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data3 >= 18446744073709552000 || isNaN(data3)){
+validateCreateDlcDeliverInput.errors = [{instancePath:instancePath+"/StartTime",schemaPath:"#/properties/StartTime/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.DlcInfo !== undefined){
+const _errs10 = errors;
+if(!(func1(data.DlcInfo, {instancePath: instancePath+"/DlcInfo", parentData: data, parentDataProperty: "DlcInfo", rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.MaxSize !== undefined){
+let data5 = data.MaxSize;
+const _errs11 = errors;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+validateCreateDlcDeliverInput.errors = [{instancePath:instancePath+"/MaxSize",schemaPath:"#/properties/MaxSize/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs11){
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+validateCreateDlcDeliverInput.errors = [{instancePath:instancePath+"/MaxSize",schemaPath:"#/properties/MaxSize/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data5 >= 18446744073709552000 || isNaN(data5)){
+validateCreateDlcDeliverInput.errors = [{instancePath:instancePath+"/MaxSize",schemaPath:"#/properties/MaxSize/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs11 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Interval !== undefined){
+let data6 = data.Interval;
+const _errs13 = errors;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+validateCreateDlcDeliverInput.errors = [{instancePath:instancePath+"/Interval",schemaPath:"#/properties/Interval/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs13){
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+validateCreateDlcDeliverInput.errors = [{instancePath:instancePath+"/Interval",schemaPath:"#/properties/Interval/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data6 >= 18446744073709552000 || isNaN(data6)){
+validateCreateDlcDeliverInput.errors = [{instancePath:instancePath+"/Interval",schemaPath:"#/properties/Interval/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs13 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.EndTime !== undefined){
+let data7 = data.EndTime;
+const _errs15 = errors;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+validateCreateDlcDeliverInput.errors = [{instancePath:instancePath+"/EndTime",schemaPath:"#/properties/EndTime/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs15){
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+validateCreateDlcDeliverInput.errors = [{instancePath:instancePath+"/EndTime",schemaPath:"#/properties/EndTime/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data7 >= 18446744073709552000 || isNaN(data7)){
+validateCreateDlcDeliverInput.errors = [{instancePath:instancePath+"/EndTime",schemaPath:"#/properties/EndTime/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs15 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.HasServicesLog !== undefined){
+let data8 = data.HasServicesLog;
+const _errs17 = errors;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+validateCreateDlcDeliverInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs17){
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+validateCreateDlcDeliverInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data8 >= 18446744073709552000 || isNaN(data8)){
+validateCreateDlcDeliverInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs17 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.AutoCreateField !== undefined){
+const _errs19 = errors;
+if(typeof data.AutoCreateField !== "boolean"){
+validateCreateDlcDeliverInput.errors = [{instancePath:instancePath+"/AutoCreateField",schemaPath:"#/properties/AutoCreateField/type",keyword:"type",
+params:{type: "boolean"}}];
+return false;
+}
+var valid1 = _errs19 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.DlcFailHandle !== undefined){
+const _errs21 = errors;
+if(!(func2(data.DlcFailHandle, {instancePath: instancePath+"/DlcFailHandle", parentData: data, parentDataProperty: "DlcFailHandle", rootData: rootData}))){
+vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs21 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.DSLFilter !== undefined){
+const _errs22 = errors;
+if(typeof data.DSLFilter !== "string"){
+validateCreateDlcDeliverInput.errors = [{instancePath:instancePath+"/DSLFilter",schemaPath:"#/properties/DSLFilter/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs22 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateCreateDlcDeliverInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateCreateDlcDeliverInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `CreateDlcDeliver`, compiled from the spec by AJV when generating. */

@@ -4,238 +4,167 @@
 import { validateEsImportInfoShape } from "./shapes/es-import-info.js";
 import { validateEsInfoShape } from "./shapes/es-info.js";
 import { validateEsTimeInfoShape } from "./shapes/es-time-info.js";
-const schema0 = { required: ["TopicId", "Name", "Index", "Query", "EsInfo", "ImportInfo", "TimeInfo"] };
+const schema0 = { "required": ["TopicId", "Name", "Index", "Query", "EsInfo", "ImportInfo", "TimeInfo"] };
 const func0 = validateEsInfoShape;
 const func1 = validateEsImportInfoShape;
 const func2 = validateEsTimeInfoShape;
 
-function validateCreateEsRechargeInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateCreateEsRechargeInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (
-            !(
-              key0 === "TopicId" ||
-              key0 === "Name" ||
-              key0 === "Index" ||
-              key0 === "Query" ||
-              key0 === "EsInfo" ||
-              key0 === "ImportInfo" ||
-              key0 === "TimeInfo" ||
-              key0 === "HasServicesLog"
-            )
-          ) {
-            validateCreateEsRechargeInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.TopicId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.TopicId !== "string") {
-              validateCreateEsRechargeInput.errors = [
-                {
-                  instancePath: instancePath + "/TopicId",
-                  schemaPath: "#/properties/TopicId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.Name !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.Name !== "string") {
-                validateCreateEsRechargeInput.errors = [
-                  {
-                    instancePath: instancePath + "/Name",
-                    schemaPath: "#/properties/Name/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.Index !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.Index !== "string") {
-                  validateCreateEsRechargeInput.errors = [
-                    {
-                      instancePath: instancePath + "/Index",
-                      schemaPath: "#/properties/Index/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.Query !== undefined) {
-                  const _errs8 = errors;
-                  if (typeof data.Query !== "string") {
-                    validateCreateEsRechargeInput.errors = [
-                      {
-                        instancePath: instancePath + "/Query",
-                        schemaPath: "#/properties/Query/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.EsInfo !== undefined) {
-                    const _errs10 = errors;
-                    if (
-                      !func0(data.EsInfo, {
-                        instancePath: instancePath + "/EsInfo",
-                        parentData: data,
-                        parentDataProperty: "EsInfo",
-                        rootData: rootData,
-                      })
-                    ) {
-                      vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                      errors = vErrors.length;
-                    }
-                    var valid1 = _errs10 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.ImportInfo !== undefined) {
-                      const _errs11 = errors;
-                      if (
-                        !func1(data.ImportInfo, {
-                          instancePath: instancePath + "/ImportInfo",
-                          parentData: data,
-                          parentDataProperty: "ImportInfo",
-                          rootData: rootData,
-                        })
-                      ) {
-                        vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                        errors = vErrors.length;
-                      }
-                      var valid1 = _errs11 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                    if (valid1) {
-                      if (data.TimeInfo !== undefined) {
-                        const _errs12 = errors;
-                        if (
-                          !func2(data.TimeInfo, {
-                            instancePath: instancePath + "/TimeInfo",
-                            parentData: data,
-                            parentDataProperty: "TimeInfo",
-                            rootData: rootData,
-                          })
-                        ) {
-                          vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
-                          errors = vErrors.length;
-                        }
-                        var valid1 = _errs12 === errors;
-                      } else {
-                        var valid1 = true;
-                      }
-                      if (valid1) {
-                        if (data.HasServicesLog !== undefined) {
-                          let data7 = data.HasServicesLog;
-                          const _errs13 = errors;
-                          if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7) && isFinite(data7))) {
-                            validateCreateEsRechargeInput.errors = [
-                              {
-                                instancePath: instancePath + "/HasServicesLog",
-                                schemaPath: "#/properties/HasServicesLog/type",
-                                keyword: "type",
-                                params: { type: "integer" },
-                              },
-                            ];
-                            return false;
-                          }
-                          if (errors === _errs13) {
-                            if (typeof data7 == "number" && isFinite(data7)) {
-                              if (data7 < 0 || isNaN(data7)) {
-                                validateCreateEsRechargeInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/HasServicesLog",
-                                    schemaPath: "#/properties/HasServicesLog/minimum",
-                                    keyword: "minimum",
-                                    params: { comparison: ">=", limit: 0 },
-                                  },
-                                ];
-                                return false;
-                              } else {
-                                if (data7 >= 18446744073709552000 || isNaN(data7)) {
-                                  validateCreateEsRechargeInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/HasServicesLog",
-                                      schemaPath: "#/properties/HasServicesLog/exclusiveMaximum",
-                                      keyword: "exclusiveMaximum",
-                                      params: { comparison: "<", limit: 18446744073709552000 },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                              }
-                            }
-                          }
-                          var valid1 = _errs13 === errors;
-                        } else {
-                          var valid1 = true;
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateCreateEsRechargeInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateCreateEsRechargeInput.errors = vErrors;
-  return errors === 0;
+function validateCreateEsRechargeInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateCreateEsRechargeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((((((key0 === "TopicId") || (key0 === "Name")) || (key0 === "Index")) || (key0 === "Query")) || (key0 === "EsInfo")) || (key0 === "ImportInfo")) ||
+ (key0 === "TimeInfo")) || (key0 === "HasServicesLog"))){
+validateCreateEsRechargeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.TopicId !== undefined){
+const _errs2 = errors;
+if(typeof data.TopicId !== "string"){
+validateCreateEsRechargeInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Name !== undefined){
+const _errs4 = errors;
+if(typeof data.Name !== "string"){
+validateCreateEsRechargeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Index !== undefined){
+const _errs6 = errors;
+if(typeof data.Index !== "string"){
+validateCreateEsRechargeInput.errors = [{instancePath:instancePath+"/Index",schemaPath:"#/properties/Index/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Query !== undefined){
+const _errs8 = errors;
+if(typeof data.Query !== "string"){
+validateCreateEsRechargeInput.errors = [{instancePath:instancePath+"/Query",schemaPath:"#/properties/Query/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.EsInfo !== undefined){
+const _errs10 = errors;
+if(!(func0(data.EsInfo, {instancePath: instancePath+"/EsInfo", parentData: data, parentDataProperty: "EsInfo", rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ImportInfo !== undefined){
+const _errs11 = errors;
+if(!(func1(data.ImportInfo, {instancePath: instancePath+"/ImportInfo", parentData: data, parentDataProperty: "ImportInfo", rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs11 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.TimeInfo !== undefined){
+const _errs12 = errors;
+if(!(func2(data.TimeInfo, {instancePath: instancePath+"/TimeInfo", parentData: data, parentDataProperty: "TimeInfo", rootData: rootData}))){
+vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs12 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.HasServicesLog !== undefined){
+let data7 = data.HasServicesLog;
+const _errs13 = errors;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+validateCreateEsRechargeInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs13){
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+validateCreateEsRechargeInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data7 >= 18446744073709552000 || isNaN(data7)){
+validateCreateEsRechargeInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs13 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateCreateEsRechargeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateCreateEsRechargeInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `CreateEsRecharge`, compiled from the spec by AJV when generating. */

@@ -2,655 +2,528 @@
 // @ts-nocheck
 
 const schema0 = {
-  allOf: [{ if: { required: ["From", "To"] } }],
-  required: ["TopicId", "Count", "Query", "From", "To"],
-  properties: {
-    TopicId: {},
-    Count: {},
-    Query: {},
-    From: {},
-    To: {},
-    Order: { enum: ["asc", "desc"] },
-    Format: { enum: ["json", "csv"] },
-    SyntaxRule: { enum: [0, 1] },
-    DerivedFields: {},
-  },
+  "allOf": [{ "if": { "required": ["From", "To"] } }],
+  "required": ["TopicId", "Count", "Query", "From", "To"],
+  "properties": {
+    "TopicId": {},
+    "Count": {},
+    "Query": {},
+    "From": {},
+    "To": {},
+    "Order": { "enum": ["asc", "desc"] },
+    "Format": { "enum": ["json", "csv"] },
+    "SyntaxRule": { "enum": [0, 1] },
+    "DerivedFields": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^\\s*$", "u");
-const pattern1 = new RegExp('^(?:[^|"\\\\]|\\\\.|"(?:[^"\\\\]|\\\\.)*")*$', "u");
+const pattern1 = new RegExp("^(?:[^|\"\\\\]|\\\\.|\"(?:[^\"\\\\]|\\\\.)*\")*$", "u");
 
-function validateCreateExportInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const _errs2 = errors;
-  let valid1 = true;
-  const _errs3 = errors;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    let missing0;
-    let valid2 = true;
-    for (missing0 of schema0.allOf[0].if.required) {
-      valid2 = data[missing0] !== undefined;
-      if (!valid2) {
-        const err0 = {};
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-        break;
-      }
-    }
-    if (valid2) {
-      if (data.From !== undefined) {
-        let data0 = data.From;
-        const _errs4 = errors;
-        if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
-          const err1 = {};
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        var valid3 = _errs4 === errors;
-      } else {
-        var valid3 = true;
-      }
-      if (valid3) {
-        if (data.To !== undefined) {
-          let data1 = data.To;
-          const _errs6 = errors;
-          if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
-            const err2 = {};
-            if (vErrors === null) {
-              vErrors = [err2];
-            } else {
-              vErrors.push(err2);
-            }
-            errors++;
-          }
-          var valid3 = _errs6 === errors;
-        } else {
-          var valid3 = true;
-        }
-      }
-    }
-  }
-  var _valid0 = _errs3 === errors;
-  errors = _errs2;
-  if (vErrors !== null) {
-    if (_errs2) {
-      vErrors.length = _errs2;
-    } else {
-      vErrors = null;
-    }
-  }
-  if (_valid0) {
-    const _errs8 = errors;
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.From !== undefined) {
-        let data2 = data.From;
-        const _errs9 = errors;
-        if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
-          validateCreateExportInput.errors = [
-            {
-              instancePath: instancePath + "/From",
-              schemaPath: "#/allOf/0/then/properties/From/type",
-              keyword: "type",
-              params: { type: "integer" },
-            },
-          ];
-          return false;
-        }
-        if (errors === _errs9) {
-          if (typeof data2 == "number" && isFinite(data2)) {
-            const vSchema0 = data && data.To;
-            if (vSchema0 !== undefined && (!(typeof vSchema0 == "number" && isFinite(vSchema0)) || data2 > vSchema0 || isNaN(data2))) {
-              validateCreateExportInput.errors = [
-                {
-                  instancePath: instancePath + "/From",
-                  schemaPath: "#/allOf/0/then/properties/From/maximum",
-                  keyword: "maximum",
-                  params: { comparison: "<=", limit: vSchema0 },
-                },
-              ];
-              return false;
-            }
-          }
-        }
-      }
-    }
-    var _valid0 = _errs8 === errors;
-    valid1 = _valid0;
-  }
-  if (!valid1) {
-    const err3 = { instancePath, schemaPath: "#/allOf/0/if", keyword: "if", params: { failingKeyword: "then" } };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-    validateCreateExportInput.errors = vErrors;
-    return false;
-  }
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing1;
-      let valid5 = true;
-      for (missing1 of schema0.required) {
-        valid5 = data[missing1] !== undefined;
-        if (!valid5) {
-          validateCreateExportInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing1 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid5) {
-        const _errs11 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateCreateExportInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs11 === errors) {
-          if (data.TopicId !== undefined) {
-            let data3 = data.TopicId;
-            const _errs12 = errors;
-            if (typeof data3 !== "string") {
-              validateCreateExportInput.errors = [
-                {
-                  instancePath: instancePath + "/TopicId",
-                  schemaPath: "#/properties/TopicId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            const _errs14 = errors;
-            const _errs15 = errors;
-            if (errors === _errs15) {
-              if (typeof data3 === "string") {
-                if (!pattern0.test(data3)) {
-                  const err4 = {};
-                  if (vErrors === null) {
-                    vErrors = [err4];
-                  } else {
-                    vErrors.push(err4);
-                  }
-                  errors++;
-                }
-              } else {
-                const err5 = {};
-                if (vErrors === null) {
-                  vErrors = [err5];
-                } else {
-                  vErrors.push(err5);
-                }
-                errors++;
-              }
-            }
-            var valid7 = _errs15 === errors;
-            if (valid7) {
-              validateCreateExportInput.errors = [
-                { instancePath: instancePath + "/TopicId", schemaPath: "#/properties/TopicId/not", keyword: "not", params: {} },
-              ];
-              return false;
-            } else {
-              errors = _errs14;
-              if (vErrors !== null) {
-                if (_errs14) {
-                  vErrors.length = _errs14;
-                } else {
-                  vErrors = null;
-                }
-              }
-            }
-            var valid6 = _errs12 === errors;
-          } else {
-            var valid6 = true;
-          }
-          if (valid6) {
-            if (data.Count !== undefined) {
-              let data4 = data.Count;
-              const _errs17 = errors;
-              if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
-                validateCreateExportInput.errors = [
-                  {
-                    instancePath: instancePath + "/Count",
-                    schemaPath: "#/properties/Count/type",
-                    keyword: "type",
-                    params: { type: "integer" },
-                  },
-                ];
-                return false;
-              }
-              if (errors === _errs17) {
-                if (typeof data4 == "number" && isFinite(data4)) {
-                  if (data4 > 50000000 || isNaN(data4)) {
-                    validateCreateExportInput.errors = [
-                      {
-                        instancePath: instancePath + "/Count",
-                        schemaPath: "#/properties/Count/maximum",
-                        keyword: "maximum",
-                        params: { comparison: "<=", limit: 50000000 },
-                      },
-                    ];
-                    return false;
-                  } else {
-                    if (data4 < 1 || isNaN(data4)) {
-                      validateCreateExportInput.errors = [
-                        {
-                          instancePath: instancePath + "/Count",
-                          schemaPath: "#/properties/Count/minimum",
-                          keyword: "minimum",
-                          params: { comparison: ">=", limit: 1 },
-                        },
-                      ];
-                      return false;
-                    }
-                  }
-                }
-              }
-              var valid6 = _errs17 === errors;
-            } else {
-              var valid6 = true;
-            }
-            if (valid6) {
-              if (data.Query !== undefined) {
-                let data5 = data.Query;
-                const _errs19 = errors;
-                const _errs21 = errors;
-                const _errs22 = errors;
-                if (errors === _errs22) {
-                  if (typeof data5 === "string") {
-                    if (!pattern0.test(data5)) {
-                      const err6 = {};
-                      if (vErrors === null) {
-                        vErrors = [err6];
-                      } else {
-                        vErrors.push(err6);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err7 = {};
-                    if (vErrors === null) {
-                      vErrors = [err7];
-                    } else {
-                      vErrors.push(err7);
-                    }
-                    errors++;
-                  }
-                }
-                var valid8 = _errs22 === errors;
-                if (valid8) {
-                  validateCreateExportInput.errors = [
-                    { instancePath: instancePath + "/Query", schemaPath: "#/properties/Query/not", keyword: "not", params: {} },
-                  ];
-                  return false;
-                } else {
-                  errors = _errs21;
-                  if (vErrors !== null) {
-                    if (_errs21) {
-                      vErrors.length = _errs21;
-                    } else {
-                      vErrors = null;
-                    }
-                  }
-                }
-                if (errors === _errs19) {
-                  if (typeof data5 === "string") {
-                    if (!pattern1.test(data5)) {
-                      validateCreateExportInput.errors = [
-                        {
-                          instancePath: instancePath + "/Query",
-                          schemaPath: "#/properties/Query/pattern",
-                          keyword: "pattern",
-                          params: { pattern: '^(?:[^|"\\\\]|\\\\.|"(?:[^"\\\\]|\\\\.)*")*$' },
-                        },
-                      ];
-                      return false;
-                    }
-                  } else {
-                    validateCreateExportInput.errors = [
-                      {
-                        instancePath: instancePath + "/Query",
-                        schemaPath: "#/properties/Query/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                      },
-                    ];
-                    return false;
-                  }
-                }
-                var valid6 = _errs19 === errors;
-              } else {
-                var valid6 = true;
-              }
-              if (valid6) {
-                if (data.From !== undefined) {
-                  let data6 = data.From;
-                  const _errs24 = errors;
-                  if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
-                    validateCreateExportInput.errors = [
-                      {
-                        instancePath: instancePath + "/From",
-                        schemaPath: "#/properties/From/type",
-                        keyword: "type",
-                        params: { type: "integer" },
-                      },
-                    ];
-                    return false;
-                  }
-                  if (errors === _errs24) {
-                    if (typeof data6 == "number" && isFinite(data6)) {
-                      if (data6 < 0 || isNaN(data6)) {
-                        validateCreateExportInput.errors = [
-                          {
-                            instancePath: instancePath + "/From",
-                            schemaPath: "#/properties/From/minimum",
-                            keyword: "minimum",
-                            params: { comparison: ">=", limit: 0 },
-                          },
-                        ];
-                        return false;
-                      } else {
-                        if (data6 >= 9223372036854776000 || isNaN(data6)) {
-                          validateCreateExportInput.errors = [
-                            {
-                              instancePath: instancePath + "/From",
-                              schemaPath: "#/properties/From/exclusiveMaximum",
-                              keyword: "exclusiveMaximum",
-                              params: { comparison: "<", limit: 9223372036854776000 },
-                            },
-                          ];
-                          return false;
-                        }
-                      }
-                    }
-                  }
-                  var valid6 = _errs24 === errors;
-                } else {
-                  var valid6 = true;
-                }
-                if (valid6) {
-                  if (data.To !== undefined) {
-                    let data7 = data.To;
-                    const _errs26 = errors;
-                    if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7) && isFinite(data7))) {
-                      validateCreateExportInput.errors = [
-                        {
-                          instancePath: instancePath + "/To",
-                          schemaPath: "#/properties/To/type",
-                          keyword: "type",
-                          params: { type: "integer" },
-                        },
-                      ];
-                      return false;
-                    }
-                    if (errors === _errs26) {
-                      if (typeof data7 == "number" && isFinite(data7)) {
-                        if (data7 < 0 || isNaN(data7)) {
-                          validateCreateExportInput.errors = [
-                            {
-                              instancePath: instancePath + "/To",
-                              schemaPath: "#/properties/To/minimum",
-                              keyword: "minimum",
-                              params: { comparison: ">=", limit: 0 },
-                            },
-                          ];
-                          return false;
-                        } else {
-                          if (data7 >= 9223372036854776000 || isNaN(data7)) {
-                            validateCreateExportInput.errors = [
-                              {
-                                instancePath: instancePath + "/To",
-                                schemaPath: "#/properties/To/exclusiveMaximum",
-                                keyword: "exclusiveMaximum",
-                                params: { comparison: "<", limit: 9223372036854776000 },
-                              },
-                            ];
-                            return false;
-                          }
-                        }
-                      }
-                    }
-                    var valid6 = _errs26 === errors;
-                  } else {
-                    var valid6 = true;
-                  }
-                  if (valid6) {
-                    if (data.Order !== undefined) {
-                      let data8 = data.Order;
-                      const _errs28 = errors;
-                      if (typeof data8 !== "string") {
-                        validateCreateExportInput.errors = [
-                          {
-                            instancePath: instancePath + "/Order",
-                            schemaPath: "#/properties/Order/type",
-                            keyword: "type",
-                            params: { type: "string" },
-                          },
-                        ];
-                        return false;
-                      }
-                      if (!(data8 === "asc" || data8 === "desc")) {
-                        validateCreateExportInput.errors = [
-                          {
-                            instancePath: instancePath + "/Order",
-                            schemaPath: "#/properties/Order/enum",
-                            keyword: "enum",
-                            params: { allowedValues: schema0.properties.Order.enum },
-                          },
-                        ];
-                        return false;
-                      }
-                      var valid6 = _errs28 === errors;
-                    } else {
-                      var valid6 = true;
-                    }
-                    if (valid6) {
-                      if (data.Format !== undefined) {
-                        let data9 = data.Format;
-                        const _errs30 = errors;
-                        if (typeof data9 !== "string") {
-                          validateCreateExportInput.errors = [
-                            {
-                              instancePath: instancePath + "/Format",
-                              schemaPath: "#/properties/Format/type",
-                              keyword: "type",
-                              params: { type: "string" },
-                            },
-                          ];
-                          return false;
-                        }
-                        if (!(data9 === "json" || data9 === "csv")) {
-                          validateCreateExportInput.errors = [
-                            {
-                              instancePath: instancePath + "/Format",
-                              schemaPath: "#/properties/Format/enum",
-                              keyword: "enum",
-                              params: { allowedValues: schema0.properties.Format.enum },
-                            },
-                          ];
-                          return false;
-                        }
-                        var valid6 = _errs30 === errors;
-                      } else {
-                        var valid6 = true;
-                      }
-                      if (valid6) {
-                        if (data.SyntaxRule !== undefined) {
-                          let data10 = data.SyntaxRule;
-                          const _errs32 = errors;
-                          if (!(typeof data10 == "number" && !(data10 % 1) && !isNaN(data10) && isFinite(data10))) {
-                            validateCreateExportInput.errors = [
-                              {
-                                instancePath: instancePath + "/SyntaxRule",
-                                schemaPath: "#/properties/SyntaxRule/type",
-                                keyword: "type",
-                                params: { type: "integer" },
-                              },
-                            ];
-                            return false;
-                          }
-                          if (!(data10 === 0 || data10 === 1)) {
-                            validateCreateExportInput.errors = [
-                              {
-                                instancePath: instancePath + "/SyntaxRule",
-                                schemaPath: "#/properties/SyntaxRule/enum",
-                                keyword: "enum",
-                                params: { allowedValues: schema0.properties.SyntaxRule.enum },
-                              },
-                            ];
-                            return false;
-                          }
-                          if (errors === _errs32) {
-                            if (typeof data10 == "number" && isFinite(data10)) {
-                              if (data10 < 0 || isNaN(data10)) {
-                                validateCreateExportInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/SyntaxRule",
-                                    schemaPath: "#/properties/SyntaxRule/minimum",
-                                    keyword: "minimum",
-                                    params: { comparison: ">=", limit: 0 },
-                                  },
-                                ];
-                                return false;
-                              } else {
-                                if (data10 >= 18446744073709552000 || isNaN(data10)) {
-                                  validateCreateExportInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/SyntaxRule",
-                                      schemaPath: "#/properties/SyntaxRule/exclusiveMaximum",
-                                      keyword: "exclusiveMaximum",
-                                      params: { comparison: "<", limit: 18446744073709552000 },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                              }
-                            }
-                          }
-                          var valid6 = _errs32 === errors;
-                        } else {
-                          var valid6 = true;
-                        }
-                        if (valid6) {
-                          if (data.DerivedFields !== undefined) {
-                            let data11 = data.DerivedFields;
-                            const _errs34 = errors;
-                            if (errors === _errs34) {
-                              if (Array.isArray(data11)) {
-                                var valid9 = true;
-                                const len0 = data11.length;
-                                for (let i0 = 0; i0 < len0; i0++) {
-                                  let data12 = data11[i0];
-                                  const _errs36 = errors;
-                                  if (typeof data12 !== "string") {
-                                    validateCreateExportInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/DerivedFields/" + i0,
-                                        schemaPath: "#/properties/DerivedFields/items/type",
-                                        keyword: "type",
-                                        params: { type: "string" },
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                  const _errs38 = errors;
-                                  const _errs39 = errors;
-                                  if (errors === _errs39) {
-                                    if (typeof data12 === "string") {
-                                      if (!pattern0.test(data12)) {
-                                        const err8 = {};
-                                        if (vErrors === null) {
-                                          vErrors = [err8];
-                                        } else {
-                                          vErrors.push(err8);
-                                        }
-                                        errors++;
-                                      }
-                                    } else {
-                                      const err9 = {};
-                                      if (vErrors === null) {
-                                        vErrors = [err9];
-                                      } else {
-                                        vErrors.push(err9);
-                                      }
-                                      errors++;
-                                    }
-                                  }
-                                  var valid10 = _errs39 === errors;
-                                  if (valid10) {
-                                    validateCreateExportInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/DerivedFields/" + i0,
-                                        schemaPath: "#/properties/DerivedFields/items/not",
-                                        keyword: "not",
-                                        params: {},
-                                      },
-                                    ];
-                                    return false;
-                                  } else {
-                                    errors = _errs38;
-                                    if (vErrors !== null) {
-                                      if (_errs38) {
-                                        vErrors.length = _errs38;
-                                      } else {
-                                        vErrors = null;
-                                      }
-                                    }
-                                  }
-                                  var valid9 = _errs36 === errors;
-                                  if (!valid9) {
-                                    break;
-                                  }
-                                }
-                              } else {
-                                validateCreateExportInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/DerivedFields",
-                                    schemaPath: "#/properties/DerivedFields/type",
-                                    keyword: "type",
-                                    params: { type: "array" },
-                                  },
-                                ];
-                                return false;
-                              }
-                            }
-                            var valid6 = _errs34 === errors;
-                          } else {
-                            var valid6 = true;
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateCreateExportInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateCreateExportInput.errors = vErrors;
-  return errors === 0;
+function validateCreateExportInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs2 = errors;
+let valid1 = true;
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid2 = true;
+for( missing0 of schema0.allOf[0].if.required){
+valid2 = data[missing0] !== undefined;
+if(!valid2){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+break;
+}
+}
+if(valid2){
+if(data.From !== undefined){
+let data0 = data.From;
+const _errs4 = errors;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var valid3 = _errs4 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data.To !== undefined){
+let data1 = data.To;
+const _errs6 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err2 = {};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var valid3 = _errs6 === errors;
+}
+else {
+var valid3 = true;
+}
+}
+}
+}
+var _valid0 = _errs3 === errors;
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs8 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.From !== undefined){
+let data2 = data.From;
+const _errs9 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+validateCreateExportInput.errors = [{instancePath:instancePath+"/From",schemaPath:"#/allOf/0/then/properties/From/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs9){
+if((typeof data2 == "number") && (isFinite(data2))){
+const vSchema0 = data && data.To;
+if(vSchema0 !== undefined && ((!((typeof vSchema0 == "number") && (isFinite(vSchema0)))) || (data2 > vSchema0 || isNaN(data2)))){
+validateCreateExportInput.errors = [{instancePath:instancePath+"/From",schemaPath:"#/allOf/0/then/properties/From/maximum",keyword:"maximum",
+params:{comparison: "<=", limit: vSchema0}}];
+return false;
+}
+}
+}
+}
+}
+var _valid0 = _errs8 === errors;
+valid1 = _valid0;
+}
+if(!valid1){
+const err3 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+validateCreateExportInput.errors = vErrors;
+return false;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+let valid5 = true;
+for( missing1 of schema0.required){
+valid5 = data[missing1] !== undefined;
+if(!valid5){
+validateCreateExportInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing1}}];
+return false;
+break;
+}
+}
+if(valid5){
+const _errs11 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateCreateExportInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs11 === errors){
+if(data.TopicId !== undefined){
+let data3 = data.TopicId;
+const _errs12 = errors;
+if(typeof data3 !== "string"){
+validateCreateExportInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+const _errs14 = errors;
+const _errs15 = errors;
+if(errors === _errs15){
+if(typeof data3 === "string"){
+if(!pattern0.test(data3)){
+const err4 = {};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+var valid7 = _errs15 === errors;
+if(valid7){
+validateCreateExportInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/not",keyword:"not",params:{}}];
+return false;
+}
+else {
+errors = _errs14;
+if(vErrors !== null){
+if(_errs14){
+vErrors.length = _errs14;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid6 = _errs12 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data.Count !== undefined){
+let data4 = data.Count;
+const _errs17 = errors;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+validateCreateExportInput.errors = [{instancePath:instancePath+"/Count",schemaPath:"#/properties/Count/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs17){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 50000000 || isNaN(data4)){
+validateCreateExportInput.errors = [{instancePath:instancePath+"/Count",schemaPath:"#/properties/Count/maximum",keyword:"maximum",params:{comparison: "<=",
+ limit: 50000000}}];
+return false;
+}
+else {
+if(data4 < 1 || isNaN(data4)){
+validateCreateExportInput.errors = [{instancePath:instancePath+"/Count",schemaPath:"#/properties/Count/minimum",keyword:"minimum",params:{comparison: ">=",
+ limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid6 = _errs17 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data.Query !== undefined){
+let data5 = data.Query;
+const _errs19 = errors;
+const _errs21 = errors;
+const _errs22 = errors;
+if(errors === _errs22){
+if(typeof data5 === "string"){
+if(!pattern0.test(data5)){
+const err6 = {};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+var valid8 = _errs22 === errors;
+if(valid8){
+validateCreateExportInput.errors = [{instancePath:instancePath+"/Query",schemaPath:"#/properties/Query/not",keyword:"not",params:{}}];
+return false;
+}
+else {
+errors = _errs21;
+if(vErrors !== null){
+if(_errs21){
+vErrors.length = _errs21;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(errors === _errs19){
+if(typeof data5 === "string"){
+if(!pattern1.test(data5)){
+validateCreateExportInput.errors = [{instancePath:instancePath+"/Query",schemaPath:"#/properties/Query/pattern",keyword:"pattern",
+params:{pattern: "^(?:[^|\"\\\\]|\\\\.|\"(?:[^\"\\\\]|\\\\.)*\")*$"}}];
+return false;
+}
+}
+else {
+validateCreateExportInput.errors = [{instancePath:instancePath+"/Query",schemaPath:"#/properties/Query/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+var valid6 = _errs19 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data.From !== undefined){
+let data6 = data.From;
+const _errs24 = errors;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+validateCreateExportInput.errors = [{instancePath:instancePath+"/From",schemaPath:"#/properties/From/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs24){
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+validateCreateExportInput.errors = [{instancePath:instancePath+"/From",schemaPath:"#/properties/From/minimum",keyword:"minimum",params:{comparison: ">=",
+ limit: 0}}];
+return false;
+}
+else {
+if(data6 >= 9223372036854776000 || isNaN(data6)){
+validateCreateExportInput.errors = [{instancePath:instancePath+"/From",schemaPath:"#/properties/From/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid6 = _errs24 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data.To !== undefined){
+let data7 = data.To;
+const _errs26 = errors;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+validateCreateExportInput.errors = [{instancePath:instancePath+"/To",schemaPath:"#/properties/To/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs26){
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+validateCreateExportInput.errors = [{instancePath:instancePath+"/To",schemaPath:"#/properties/To/minimum",keyword:"minimum",params:{comparison: ">=",
+ limit: 0}}];
+return false;
+}
+else {
+if(data7 >= 9223372036854776000 || isNaN(data7)){
+validateCreateExportInput.errors = [{instancePath:instancePath+"/To",schemaPath:"#/properties/To/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid6 = _errs26 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data.Order !== undefined){
+let data8 = data.Order;
+const _errs28 = errors;
+if(typeof data8 !== "string"){
+validateCreateExportInput.errors = [{instancePath:instancePath+"/Order",schemaPath:"#/properties/Order/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!((data8 === "asc") || (data8 === "desc"))){
+validateCreateExportInput.errors = [{instancePath:instancePath+"/Order",schemaPath:"#/properties/Order/enum",keyword:"enum",
+params:{allowedValues: schema0.properties.Order.enum}}];
+return false;
+}
+var valid6 = _errs28 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data.Format !== undefined){
+let data9 = data.Format;
+const _errs30 = errors;
+if(typeof data9 !== "string"){
+validateCreateExportInput.errors = [{instancePath:instancePath+"/Format",schemaPath:"#/properties/Format/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!((data9 === "json") || (data9 === "csv"))){
+validateCreateExportInput.errors = [{instancePath:instancePath+"/Format",schemaPath:"#/properties/Format/enum",keyword:"enum",
+params:{allowedValues: schema0.properties.Format.enum}}];
+return false;
+}
+var valid6 = _errs30 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data.SyntaxRule !== undefined){
+let data10 = data.SyntaxRule;
+const _errs32 = errors;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+validateCreateExportInput.errors = [{instancePath:instancePath+"/SyntaxRule",schemaPath:"#/properties/SyntaxRule/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(!((data10 === 0) || (data10 === 1))){
+validateCreateExportInput.errors = [{instancePath:instancePath+"/SyntaxRule",schemaPath:"#/properties/SyntaxRule/enum",keyword:"enum",
+params:{allowedValues: schema0.properties.SyntaxRule.enum}}];
+return false;
+}
+if(errors === _errs32){
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+validateCreateExportInput.errors = [{instancePath:instancePath+"/SyntaxRule",schemaPath:"#/properties/SyntaxRule/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data10 >= 18446744073709552000 || isNaN(data10)){
+validateCreateExportInput.errors = [{instancePath:instancePath+"/SyntaxRule",schemaPath:"#/properties/SyntaxRule/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid6 = _errs32 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data.DerivedFields !== undefined){
+let data11 = data.DerivedFields;
+const _errs34 = errors;
+if(errors === _errs34){
+if(Array.isArray(data11)){
+var valid9 = true;
+const len0 = data11.length;
+for(let i0=0; i0<len0; i0++){
+let data12 = data11[i0];
+const _errs36 = errors;
+if(typeof data12 !== "string"){
+validateCreateExportInput.errors = [{instancePath:instancePath+"/DerivedFields/" + i0,schemaPath:"#/properties/DerivedFields/items/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+const _errs38 = errors;
+const _errs39 = errors;
+if(errors === _errs39){
+if(typeof data12 === "string"){
+if(!pattern0.test(data12)){
+const err8 = {};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+var valid10 = _errs39 === errors;
+if(valid10){
+validateCreateExportInput.errors = [{instancePath:instancePath+"/DerivedFields/" + i0,schemaPath:"#/properties/DerivedFields/items/not",keyword:"not",
+params:{}}];
+return false;
+}
+else {
+errors = _errs38;
+if(vErrors !== null){
+if(_errs38){
+vErrors.length = _errs38;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid9 = _errs36 === errors;
+if(!valid9){
+break;
+}
+}
+}
+else {
+validateCreateExportInput.errors = [{instancePath:instancePath+"/DerivedFields",schemaPath:"#/properties/DerivedFields/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid6 = _errs34 === errors;
+}
+else {
+var valid6 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateCreateExportInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateCreateExportInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `CreateExport`, compiled from the spec by AJV when generating. */

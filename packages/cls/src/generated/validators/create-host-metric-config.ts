@@ -2,216 +2,166 @@
 // @ts-nocheck
 
 import { validateHostMetricItemShape } from "./shapes/host-metric-item.js";
-const schema0 = { required: ["TopicId", "Name", "MachineGroupIds", "Interval", "HostMetricItems"] };
+const schema0 = { "required": ["TopicId", "Name", "MachineGroupIds", "Interval", "HostMetricItems"] };
 const func0 = validateHostMetricItemShape;
 
-function validateCreateHostMetricConfigInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateCreateHostMetricConfigInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "TopicId" || key0 === "Name" || key0 === "MachineGroupIds" || key0 === "Interval" || key0 === "HostMetricItems")) {
-            validateCreateHostMetricConfigInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.TopicId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.TopicId !== "string") {
-              validateCreateHostMetricConfigInput.errors = [
-                {
-                  instancePath: instancePath + "/TopicId",
-                  schemaPath: "#/properties/TopicId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.Name !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.Name !== "string") {
-                validateCreateHostMetricConfigInput.errors = [
-                  {
-                    instancePath: instancePath + "/Name",
-                    schemaPath: "#/properties/Name/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.MachineGroupIds !== undefined) {
-                let data2 = data.MachineGroupIds;
-                const _errs6 = errors;
-                if (errors === _errs6) {
-                  if (Array.isArray(data2)) {
-                    var valid2 = true;
-                    const len0 = data2.length;
-                    for (let i0 = 0; i0 < len0; i0++) {
-                      const _errs8 = errors;
-                      if (typeof data2[i0] !== "string") {
-                        validateCreateHostMetricConfigInput.errors = [
-                          {
-                            instancePath: instancePath + "/MachineGroupIds/" + i0,
-                            schemaPath: "#/properties/MachineGroupIds/items/type",
-                            keyword: "type",
-                            params: { type: "string" },
-                          },
-                        ];
-                        return false;
-                      }
-                      var valid2 = _errs8 === errors;
-                      if (!valid2) {
-                        break;
-                      }
-                    }
-                  } else {
-                    validateCreateHostMetricConfigInput.errors = [
-                      {
-                        instancePath: instancePath + "/MachineGroupIds",
-                        schemaPath: "#/properties/MachineGroupIds/type",
-                        keyword: "type",
-                        params: { type: "array" },
-                      },
-                    ];
-                    return false;
-                  }
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.Interval !== undefined) {
-                  let data4 = data.Interval;
-                  const _errs10 = errors;
-                  if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
-                    validateCreateHostMetricConfigInput.errors = [
-                      {
-                        instancePath: instancePath + "/Interval",
-                        schemaPath: "#/properties/Interval/type",
-                        keyword: "type",
-                        params: { type: "integer" },
-                      },
-                    ];
-                    return false;
-                  }
-                  if (errors === _errs10) {
-                    if (typeof data4 == "number" && isFinite(data4)) {
-                      if (data4 < 0 || isNaN(data4)) {
-                        validateCreateHostMetricConfigInput.errors = [
-                          {
-                            instancePath: instancePath + "/Interval",
-                            schemaPath: "#/properties/Interval/minimum",
-                            keyword: "minimum",
-                            params: { comparison: ">=", limit: 0 },
-                          },
-                        ];
-                        return false;
-                      } else {
-                        if (data4 >= 18446744073709552000 || isNaN(data4)) {
-                          validateCreateHostMetricConfigInput.errors = [
-                            {
-                              instancePath: instancePath + "/Interval",
-                              schemaPath: "#/properties/Interval/exclusiveMaximum",
-                              keyword: "exclusiveMaximum",
-                              params: { comparison: "<", limit: 18446744073709552000 },
-                            },
-                          ];
-                          return false;
-                        }
-                      }
-                    }
-                  }
-                  var valid1 = _errs10 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.HostMetricItems !== undefined) {
-                    let data5 = data.HostMetricItems;
-                    const _errs12 = errors;
-                    if (errors === _errs12) {
-                      if (Array.isArray(data5)) {
-                        var valid3 = true;
-                        const len1 = data5.length;
-                        for (let i1 = 0; i1 < len1; i1++) {
-                          const _errs14 = errors;
-                          if (
-                            !func0(data5[i1], {
-                              instancePath: instancePath + "/HostMetricItems/" + i1,
-                              parentData: data5,
-                              parentDataProperty: i1,
-                              rootData: rootData,
-                            })
-                          ) {
-                            vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                            errors = vErrors.length;
-                          }
-                          var valid3 = _errs14 === errors;
-                          if (!valid3) {
-                            break;
-                          }
-                        }
-                      } else {
-                        validateCreateHostMetricConfigInput.errors = [
-                          {
-                            instancePath: instancePath + "/HostMetricItems",
-                            schemaPath: "#/properties/HostMetricItems/type",
-                            keyword: "type",
-                            params: { type: "array" },
-                          },
-                        ];
-                        return false;
-                      }
-                    }
-                    var valid1 = _errs12 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateCreateHostMetricConfigInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateCreateHostMetricConfigInput.errors = vErrors;
-  return errors === 0;
+function validateCreateHostMetricConfigInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateCreateHostMetricConfigInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((((key0 === "TopicId") || (key0 === "Name")) || (key0 === "MachineGroupIds")) || (key0 === "Interval")) || (key0 === "HostMetricItems"))){
+validateCreateHostMetricConfigInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.TopicId !== undefined){
+const _errs2 = errors;
+if(typeof data.TopicId !== "string"){
+validateCreateHostMetricConfigInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Name !== undefined){
+const _errs4 = errors;
+if(typeof data.Name !== "string"){
+validateCreateHostMetricConfigInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.MachineGroupIds !== undefined){
+let data2 = data.MachineGroupIds;
+const _errs6 = errors;
+if(errors === _errs6){
+if(Array.isArray(data2)){
+var valid2 = true;
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+const _errs8 = errors;
+if(typeof data2[i0] !== "string"){
+validateCreateHostMetricConfigInput.errors = [{instancePath:instancePath+"/MachineGroupIds/" + i0,schemaPath:"#/properties/MachineGroupIds/items/type",
+keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid2 = _errs8 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateCreateHostMetricConfigInput.errors = [{instancePath:instancePath+"/MachineGroupIds",schemaPath:"#/properties/MachineGroupIds/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Interval !== undefined){
+let data4 = data.Interval;
+const _errs10 = errors;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+validateCreateHostMetricConfigInput.errors = [{instancePath:instancePath+"/Interval",schemaPath:"#/properties/Interval/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs10){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+validateCreateHostMetricConfigInput.errors = [{instancePath:instancePath+"/Interval",schemaPath:"#/properties/Interval/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data4 >= 18446744073709552000 || isNaN(data4)){
+validateCreateHostMetricConfigInput.errors = [{instancePath:instancePath+"/Interval",schemaPath:"#/properties/Interval/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.HostMetricItems !== undefined){
+let data5 = data.HostMetricItems;
+const _errs12 = errors;
+if(errors === _errs12){
+if(Array.isArray(data5)){
+var valid3 = true;
+const len1 = data5.length;
+for(let i1=0; i1<len1; i1++){
+const _errs14 = errors;
+if(!(func0(data5[i1], {instancePath: instancePath+"/HostMetricItems/" + i1, parentData: data5, parentDataProperty: i1, rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid3 = _errs14 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+validateCreateHostMetricConfigInput.errors = [{instancePath:instancePath+"/HostMetricItems",schemaPath:"#/properties/HostMetricItems/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs12 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateCreateHostMetricConfigInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateCreateHostMetricConfigInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `CreateHostMetricConfig`, compiled from the spec by AJV when generating. */

@@ -2,196 +2,141 @@
 // @ts-nocheck
 
 import { validateRuleInfoShape } from "./shapes/rule-info.js";
-const schema0 = { required: ["TopicId", "Rule"] };
+const schema0 = { "required": ["TopicId", "Rule"] };
 const func0 = validateRuleInfoShape;
 
-function validateCreateIndexInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateCreateIndexInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (
-            !(
-              key0 === "TopicId" ||
-              key0 === "Rule" ||
-              key0 === "Status" ||
-              key0 === "IncludeInternalFields" ||
-              key0 === "MetadataFlag" ||
-              key0 === "CoverageField"
-            )
-          ) {
-            validateCreateIndexInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.TopicId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.TopicId !== "string") {
-              validateCreateIndexInput.errors = [
-                {
-                  instancePath: instancePath + "/TopicId",
-                  schemaPath: "#/properties/TopicId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.Rule !== undefined) {
-              const _errs4 = errors;
-              if (
-                !func0(data.Rule, {
-                  instancePath: instancePath + "/Rule",
-                  parentData: data,
-                  parentDataProperty: "Rule",
-                  rootData: rootData,
-                })
-              ) {
-                vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                errors = vErrors.length;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.Status !== undefined) {
-                const _errs5 = errors;
-                if (typeof data.Status !== "boolean") {
-                  validateCreateIndexInput.errors = [
-                    {
-                      instancePath: instancePath + "/Status",
-                      schemaPath: "#/properties/Status/type",
-                      keyword: "type",
-                      params: { type: "boolean" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid1 = _errs5 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.IncludeInternalFields !== undefined) {
-                  const _errs7 = errors;
-                  if (typeof data.IncludeInternalFields !== "boolean") {
-                    validateCreateIndexInput.errors = [
-                      {
-                        instancePath: instancePath + "/IncludeInternalFields",
-                        schemaPath: "#/properties/IncludeInternalFields/type",
-                        keyword: "type",
-                        params: { type: "boolean" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid1 = _errs7 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.MetadataFlag !== undefined) {
-                    let data4 = data.MetadataFlag;
-                    const _errs9 = errors;
-                    if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
-                      validateCreateIndexInput.errors = [
-                        {
-                          instancePath: instancePath + "/MetadataFlag",
-                          schemaPath: "#/properties/MetadataFlag/type",
-                          keyword: "type",
-                          params: { type: "integer" },
-                        },
-                      ];
-                      return false;
-                    }
-                    if (errors === _errs9) {
-                      if (typeof data4 == "number" && isFinite(data4)) {
-                        if (data4 < 0 || isNaN(data4)) {
-                          validateCreateIndexInput.errors = [
-                            {
-                              instancePath: instancePath + "/MetadataFlag",
-                              schemaPath: "#/properties/MetadataFlag/minimum",
-                              keyword: "minimum",
-                              params: { comparison: ">=", limit: 0 },
-                            },
-                          ];
-                          return false;
-                        } else {
-                          if (data4 >= 18446744073709552000 || isNaN(data4)) {
-                            validateCreateIndexInput.errors = [
-                              {
-                                instancePath: instancePath + "/MetadataFlag",
-                                schemaPath: "#/properties/MetadataFlag/exclusiveMaximum",
-                                keyword: "exclusiveMaximum",
-                                params: { comparison: "<", limit: 18446744073709552000 },
-                              },
-                            ];
-                            return false;
-                          }
-                        }
-                      }
-                    }
-                    var valid1 = _errs9 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.CoverageField !== undefined) {
-                      const _errs11 = errors;
-                      if (typeof data.CoverageField !== "string") {
-                        validateCreateIndexInput.errors = [
-                          {
-                            instancePath: instancePath + "/CoverageField",
-                            schemaPath: "#/properties/CoverageField/type",
-                            keyword: "type",
-                            params: { type: "string" },
-                          },
-                        ];
-                        return false;
-                      }
-                      var valid1 = _errs11 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateCreateIndexInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateCreateIndexInput.errors = vErrors;
-  return errors === 0;
+function validateCreateIndexInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateCreateIndexInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((((key0 === "TopicId") || (key0 === "Rule")) || (key0 === "Status")) || (key0 === "IncludeInternalFields")) || (key0 === "MetadataFlag")) ||
+(key0 === "CoverageField"))){
+validateCreateIndexInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.TopicId !== undefined){
+const _errs2 = errors;
+if(typeof data.TopicId !== "string"){
+validateCreateIndexInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Rule !== undefined){
+const _errs4 = errors;
+if(!(func0(data.Rule, {instancePath: instancePath+"/Rule", parentData: data, parentDataProperty: "Rule", rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Status !== undefined){
+const _errs5 = errors;
+if(typeof data.Status !== "boolean"){
+validateCreateIndexInput.errors = [{instancePath:instancePath+"/Status",schemaPath:"#/properties/Status/type",keyword:"type",params:{type: "boolean"}}];
+return false;
+}
+var valid1 = _errs5 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.IncludeInternalFields !== undefined){
+const _errs7 = errors;
+if(typeof data.IncludeInternalFields !== "boolean"){
+validateCreateIndexInput.errors = [{instancePath:instancePath+"/IncludeInternalFields",schemaPath:"#/properties/IncludeInternalFields/type",keyword:"type",
+params:{type: "boolean"}}];
+return false;
+}
+var valid1 = _errs7 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.MetadataFlag !== undefined){
+let data4 = data.MetadataFlag;
+const _errs9 = errors;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+validateCreateIndexInput.errors = [{instancePath:instancePath+"/MetadataFlag",schemaPath:"#/properties/MetadataFlag/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs9){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+validateCreateIndexInput.errors = [{instancePath:instancePath+"/MetadataFlag",schemaPath:"#/properties/MetadataFlag/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data4 >= 18446744073709552000 || isNaN(data4)){
+validateCreateIndexInput.errors = [{instancePath:instancePath+"/MetadataFlag",schemaPath:"#/properties/MetadataFlag/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs9 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.CoverageField !== undefined){
+const _errs11 = errors;
+if(typeof data.CoverageField !== "string"){
+validateCreateIndexInput.errors = [{instancePath:instancePath+"/CoverageField",schemaPath:"#/properties/CoverageField/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs11 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateCreateIndexInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateCreateIndexInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `CreateIndex`, compiled from the spec by AJV when generating. */

@@ -5,347 +5,258 @@ import { validateKafkaProtocolInfoShape } from "./shapes/kafka-protocol-info.js"
 import { validateLogRechargeRuleInfoShape } from "./shapes/log-recharge-rule-info.js";
 import { validateUserKafkaMetaShape } from "./shapes/user-kafka-meta.js";
 const schema0 = {
-  required: ["TopicId", "Name", "KafkaType", "UserKafkaTopics", "Offset", "LogRechargeRule"],
-  properties: {
-    TopicId: {},
-    Name: {},
-    KafkaType: {},
-    UserKafkaTopics: {},
-    Offset: {},
-    LogRechargeRule: {},
-    KafkaInstance: {},
-    ServerAddr: {},
-    IsEncryptionAddr: {},
-    Protocol: {},
-    ConsumerGroupName: {},
-    UserKafkaMeta: {},
-  },
+  "required": ["TopicId", "Name", "KafkaType", "UserKafkaTopics", "Offset", "LogRechargeRule"],
+  "properties": {
+    "TopicId": {},
+    "Name": {},
+    "KafkaType": {},
+    "UserKafkaTopics": {},
+    "Offset": {},
+    "LogRechargeRule": {},
+    "KafkaInstance": {},
+    "ServerAddr": {},
+    "IsEncryptionAddr": {},
+    "Protocol": {},
+    "ConsumerGroupName": {},
+    "UserKafkaMeta": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateLogRechargeRuleInfoShape;
 const func2 = validateKafkaProtocolInfoShape;
 const func3 = validateUserKafkaMetaShape;
 
-function validateCreateKafkaRechargeInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateCreateKafkaRechargeInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateCreateKafkaRechargeInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.TopicId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.TopicId !== "string") {
-              validateCreateKafkaRechargeInput.errors = [
-                {
-                  instancePath: instancePath + "/TopicId",
-                  schemaPath: "#/properties/TopicId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.Name !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.Name !== "string") {
-                validateCreateKafkaRechargeInput.errors = [
-                  {
-                    instancePath: instancePath + "/Name",
-                    schemaPath: "#/properties/Name/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.KafkaType !== undefined) {
-                let data2 = data.KafkaType;
-                const _errs6 = errors;
-                if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
-                  validateCreateKafkaRechargeInput.errors = [
-                    {
-                      instancePath: instancePath + "/KafkaType",
-                      schemaPath: "#/properties/KafkaType/type",
-                      keyword: "type",
-                      params: { type: "integer" },
-                    },
-                  ];
-                  return false;
-                }
-                if (errors === _errs6) {
-                  if (typeof data2 == "number" && isFinite(data2)) {
-                    if (data2 < 0 || isNaN(data2)) {
-                      validateCreateKafkaRechargeInput.errors = [
-                        {
-                          instancePath: instancePath + "/KafkaType",
-                          schemaPath: "#/properties/KafkaType/minimum",
-                          keyword: "minimum",
-                          params: { comparison: ">=", limit: 0 },
-                        },
-                      ];
-                      return false;
-                    } else {
-                      if (data2 >= 18446744073709552000 || isNaN(data2)) {
-                        validateCreateKafkaRechargeInput.errors = [
-                          {
-                            instancePath: instancePath + "/KafkaType",
-                            schemaPath: "#/properties/KafkaType/exclusiveMaximum",
-                            keyword: "exclusiveMaximum",
-                            params: { comparison: "<", limit: 18446744073709552000 },
-                          },
-                        ];
-                        return false;
-                      }
-                    }
-                  }
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.UserKafkaTopics !== undefined) {
-                  const _errs8 = errors;
-                  if (typeof data.UserKafkaTopics !== "string") {
-                    validateCreateKafkaRechargeInput.errors = [
-                      {
-                        instancePath: instancePath + "/UserKafkaTopics",
-                        schemaPath: "#/properties/UserKafkaTopics/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.Offset !== undefined) {
-                    let data4 = data.Offset;
-                    const _errs10 = errors;
-                    if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
-                      validateCreateKafkaRechargeInput.errors = [
-                        {
-                          instancePath: instancePath + "/Offset",
-                          schemaPath: "#/properties/Offset/type",
-                          keyword: "type",
-                          params: { type: "integer" },
-                        },
-                      ];
-                      return false;
-                    }
-                    if (errors === _errs10) {
-                      if (typeof data4 == "number" && isFinite(data4)) {
-                        if (data4 < -9223372036854776000 || isNaN(data4)) {
-                          validateCreateKafkaRechargeInput.errors = [
-                            {
-                              instancePath: instancePath + "/Offset",
-                              schemaPath: "#/properties/Offset/minimum",
-                              keyword: "minimum",
-                              params: { comparison: ">=", limit: -9223372036854776000 },
-                            },
-                          ];
-                          return false;
-                        } else {
-                          if (data4 >= 9223372036854776000 || isNaN(data4)) {
-                            validateCreateKafkaRechargeInput.errors = [
-                              {
-                                instancePath: instancePath + "/Offset",
-                                schemaPath: "#/properties/Offset/exclusiveMaximum",
-                                keyword: "exclusiveMaximum",
-                                params: { comparison: "<", limit: 9223372036854776000 },
-                              },
-                            ];
-                            return false;
-                          }
-                        }
-                      }
-                    }
-                    var valid1 = _errs10 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.LogRechargeRule !== undefined) {
-                      const _errs12 = errors;
-                      if (
-                        !func1(data.LogRechargeRule, {
-                          instancePath: instancePath + "/LogRechargeRule",
-                          parentData: data,
-                          parentDataProperty: "LogRechargeRule",
-                          rootData: rootData,
-                        })
-                      ) {
-                        vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                        errors = vErrors.length;
-                      }
-                      var valid1 = _errs12 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                    if (valid1) {
-                      if (data.KafkaInstance !== undefined) {
-                        const _errs13 = errors;
-                        if (typeof data.KafkaInstance !== "string") {
-                          validateCreateKafkaRechargeInput.errors = [
-                            {
-                              instancePath: instancePath + "/KafkaInstance",
-                              schemaPath: "#/properties/KafkaInstance/type",
-                              keyword: "type",
-                              params: { type: "string" },
-                            },
-                          ];
-                          return false;
-                        }
-                        var valid1 = _errs13 === errors;
-                      } else {
-                        var valid1 = true;
-                      }
-                      if (valid1) {
-                        if (data.ServerAddr !== undefined) {
-                          const _errs15 = errors;
-                          if (typeof data.ServerAddr !== "string") {
-                            validateCreateKafkaRechargeInput.errors = [
-                              {
-                                instancePath: instancePath + "/ServerAddr",
-                                schemaPath: "#/properties/ServerAddr/type",
-                                keyword: "type",
-                                params: { type: "string" },
-                              },
-                            ];
-                            return false;
-                          }
-                          var valid1 = _errs15 === errors;
-                        } else {
-                          var valid1 = true;
-                        }
-                        if (valid1) {
-                          if (data.IsEncryptionAddr !== undefined) {
-                            const _errs17 = errors;
-                            if (typeof data.IsEncryptionAddr !== "boolean") {
-                              validateCreateKafkaRechargeInput.errors = [
-                                {
-                                  instancePath: instancePath + "/IsEncryptionAddr",
-                                  schemaPath: "#/properties/IsEncryptionAddr/type",
-                                  keyword: "type",
-                                  params: { type: "boolean" },
-                                },
-                              ];
-                              return false;
-                            }
-                            var valid1 = _errs17 === errors;
-                          } else {
-                            var valid1 = true;
-                          }
-                          if (valid1) {
-                            if (data.Protocol !== undefined) {
-                              const _errs19 = errors;
-                              if (
-                                !func2(data.Protocol, {
-                                  instancePath: instancePath + "/Protocol",
-                                  parentData: data,
-                                  parentDataProperty: "Protocol",
-                                  rootData: rootData,
-                                })
-                              ) {
-                                vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
-                                errors = vErrors.length;
-                              }
-                              var valid1 = _errs19 === errors;
-                            } else {
-                              var valid1 = true;
-                            }
-                            if (valid1) {
-                              if (data.ConsumerGroupName !== undefined) {
-                                const _errs20 = errors;
-                                if (typeof data.ConsumerGroupName !== "string") {
-                                  validateCreateKafkaRechargeInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/ConsumerGroupName",
-                                      schemaPath: "#/properties/ConsumerGroupName/type",
-                                      keyword: "type",
-                                      params: { type: "string" },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                                var valid1 = _errs20 === errors;
-                              } else {
-                                var valid1 = true;
-                              }
-                              if (valid1) {
-                                if (data.UserKafkaMeta !== undefined) {
-                                  const _errs22 = errors;
-                                  if (
-                                    !func3(data.UserKafkaMeta, {
-                                      instancePath: instancePath + "/UserKafkaMeta",
-                                      parentData: data,
-                                      parentDataProperty: "UserKafkaMeta",
-                                      rootData: rootData,
-                                    })
-                                  ) {
-                                    vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
-                                    errors = vErrors.length;
-                                  }
-                                  var valid1 = _errs22 === errors;
-                                } else {
-                                  var valid1 = true;
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateCreateKafkaRechargeInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateCreateKafkaRechargeInput.errors = vErrors;
-  return errors === 0;
+function validateCreateKafkaRechargeInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateCreateKafkaRechargeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateCreateKafkaRechargeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.TopicId !== undefined){
+const _errs2 = errors;
+if(typeof data.TopicId !== "string"){
+validateCreateKafkaRechargeInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Name !== undefined){
+const _errs4 = errors;
+if(typeof data.Name !== "string"){
+validateCreateKafkaRechargeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.KafkaType !== undefined){
+let data2 = data.KafkaType;
+const _errs6 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+validateCreateKafkaRechargeInput.errors = [{instancePath:instancePath+"/KafkaType",schemaPath:"#/properties/KafkaType/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs6){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 0 || isNaN(data2)){
+validateCreateKafkaRechargeInput.errors = [{instancePath:instancePath+"/KafkaType",schemaPath:"#/properties/KafkaType/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data2 >= 18446744073709552000 || isNaN(data2)){
+validateCreateKafkaRechargeInput.errors = [{instancePath:instancePath+"/KafkaType",schemaPath:"#/properties/KafkaType/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.UserKafkaTopics !== undefined){
+const _errs8 = errors;
+if(typeof data.UserKafkaTopics !== "string"){
+validateCreateKafkaRechargeInput.errors = [{instancePath:instancePath+"/UserKafkaTopics",schemaPath:"#/properties/UserKafkaTopics/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Offset !== undefined){
+let data4 = data.Offset;
+const _errs10 = errors;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+validateCreateKafkaRechargeInput.errors = [{instancePath:instancePath+"/Offset",schemaPath:"#/properties/Offset/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs10){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < -9223372036854776000 || isNaN(data4)){
+validateCreateKafkaRechargeInput.errors = [{instancePath:instancePath+"/Offset",schemaPath:"#/properties/Offset/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data4 >= 9223372036854776000 || isNaN(data4)){
+validateCreateKafkaRechargeInput.errors = [{instancePath:instancePath+"/Offset",schemaPath:"#/properties/Offset/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.LogRechargeRule !== undefined){
+const _errs12 = errors;
+if(!(func1(data.LogRechargeRule, {instancePath: instancePath+"/LogRechargeRule", parentData: data, parentDataProperty: "LogRechargeRule",
+ rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs12 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.KafkaInstance !== undefined){
+const _errs13 = errors;
+if(typeof data.KafkaInstance !== "string"){
+validateCreateKafkaRechargeInput.errors = [{instancePath:instancePath+"/KafkaInstance",schemaPath:"#/properties/KafkaInstance/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs13 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ServerAddr !== undefined){
+const _errs15 = errors;
+if(typeof data.ServerAddr !== "string"){
+validateCreateKafkaRechargeInput.errors = [{instancePath:instancePath+"/ServerAddr",schemaPath:"#/properties/ServerAddr/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs15 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.IsEncryptionAddr !== undefined){
+const _errs17 = errors;
+if(typeof data.IsEncryptionAddr !== "boolean"){
+validateCreateKafkaRechargeInput.errors = [{instancePath:instancePath+"/IsEncryptionAddr",schemaPath:"#/properties/IsEncryptionAddr/type",keyword:"type",
+params:{type: "boolean"}}];
+return false;
+}
+var valid1 = _errs17 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Protocol !== undefined){
+const _errs19 = errors;
+if(!(func2(data.Protocol, {instancePath: instancePath+"/Protocol", parentData: data, parentDataProperty: "Protocol", rootData: rootData}))){
+vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs19 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ConsumerGroupName !== undefined){
+const _errs20 = errors;
+if(typeof data.ConsumerGroupName !== "string"){
+validateCreateKafkaRechargeInput.errors = [{instancePath:instancePath+"/ConsumerGroupName",schemaPath:"#/properties/ConsumerGroupName/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs20 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.UserKafkaMeta !== undefined){
+const _errs22 = errors;
+if(!(func3(data.UserKafkaMeta, {instancePath: instancePath+"/UserKafkaMeta", parentData: data, parentDataProperty: "UserKafkaMeta", rootData: rootData}))){
+vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs22 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateCreateKafkaRechargeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateCreateKafkaRechargeInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `CreateKafkaRecharge`, compiled from the spec by AJV when generating. */

@@ -5,355 +5,266 @@ import { validateMachineGroupTypeInfoShape } from "./shapes/machine-group-type-i
 import { validateMetaTagInfoShape } from "./shapes/meta-tag-info.js";
 import { validateTagShape } from "./shapes/tag.js";
 const schema0 = {
-  required: ["GroupName", "MachineGroupType"],
-  properties: {
-    GroupName: {},
-    MachineGroupType: {},
-    Tags: {},
-    AutoUpdate: {},
-    UpdateStartTime: {},
-    UpdateEndTime: {},
-    ServiceLogging: {},
-    DelayCleanupTime: {},
-    MetaTags: {},
-    OSType: {},
-  },
+  "required": ["GroupName", "MachineGroupType"],
+  "properties": {
+    "GroupName": {},
+    "MachineGroupType": {},
+    "Tags": {},
+    "AutoUpdate": {},
+    "UpdateStartTime": {},
+    "UpdateEndTime": {},
+    "ServiceLogging": {},
+    "DelayCleanupTime": {},
+    "MetaTags": {},
+    "OSType": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateMachineGroupTypeInfoShape;
 const func2 = validateTagShape;
 const func3 = validateMetaTagInfoShape;
 
-function validateCreateMachineGroupInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateCreateMachineGroupInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateCreateMachineGroupInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.GroupName !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.GroupName !== "string") {
-              validateCreateMachineGroupInput.errors = [
-                {
-                  instancePath: instancePath + "/GroupName",
-                  schemaPath: "#/properties/GroupName/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.MachineGroupType !== undefined) {
-              const _errs4 = errors;
-              if (
-                !func1(data.MachineGroupType, {
-                  instancePath: instancePath + "/MachineGroupType",
-                  parentData: data,
-                  parentDataProperty: "MachineGroupType",
-                  rootData: rootData,
-                })
-              ) {
-                vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                errors = vErrors.length;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.Tags !== undefined) {
-                let data2 = data.Tags;
-                const _errs5 = errors;
-                if (errors === _errs5) {
-                  if (Array.isArray(data2)) {
-                    var valid2 = true;
-                    const len0 = data2.length;
-                    for (let i0 = 0; i0 < len0; i0++) {
-                      const _errs7 = errors;
-                      if (
-                        !func2(data2[i0], {
-                          instancePath: instancePath + "/Tags/" + i0,
-                          parentData: data2,
-                          parentDataProperty: i0,
-                          rootData: rootData,
-                        })
-                      ) {
-                        vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
-                        errors = vErrors.length;
-                      }
-                      var valid2 = _errs7 === errors;
-                      if (!valid2) {
-                        break;
-                      }
-                    }
-                  } else {
-                    validateCreateMachineGroupInput.errors = [
-                      {
-                        instancePath: instancePath + "/Tags",
-                        schemaPath: "#/properties/Tags/type",
-                        keyword: "type",
-                        params: { type: "array" },
-                      },
-                    ];
-                    return false;
-                  }
-                }
-                var valid1 = _errs5 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.AutoUpdate !== undefined) {
-                  const _errs8 = errors;
-                  if (typeof data.AutoUpdate !== "boolean") {
-                    validateCreateMachineGroupInput.errors = [
-                      {
-                        instancePath: instancePath + "/AutoUpdate",
-                        schemaPath: "#/properties/AutoUpdate/type",
-                        keyword: "type",
-                        params: { type: "boolean" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.UpdateStartTime !== undefined) {
-                    const _errs10 = errors;
-                    if (typeof data.UpdateStartTime !== "string") {
-                      validateCreateMachineGroupInput.errors = [
-                        {
-                          instancePath: instancePath + "/UpdateStartTime",
-                          schemaPath: "#/properties/UpdateStartTime/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                        },
-                      ];
-                      return false;
-                    }
-                    var valid1 = _errs10 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.UpdateEndTime !== undefined) {
-                      const _errs12 = errors;
-                      if (typeof data.UpdateEndTime !== "string") {
-                        validateCreateMachineGroupInput.errors = [
-                          {
-                            instancePath: instancePath + "/UpdateEndTime",
-                            schemaPath: "#/properties/UpdateEndTime/type",
-                            keyword: "type",
-                            params: { type: "string" },
-                          },
-                        ];
-                        return false;
-                      }
-                      var valid1 = _errs12 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                    if (valid1) {
-                      if (data.ServiceLogging !== undefined) {
-                        const _errs14 = errors;
-                        if (typeof data.ServiceLogging !== "boolean") {
-                          validateCreateMachineGroupInput.errors = [
-                            {
-                              instancePath: instancePath + "/ServiceLogging",
-                              schemaPath: "#/properties/ServiceLogging/type",
-                              keyword: "type",
-                              params: { type: "boolean" },
-                            },
-                          ];
-                          return false;
-                        }
-                        var valid1 = _errs14 === errors;
-                      } else {
-                        var valid1 = true;
-                      }
-                      if (valid1) {
-                        if (data.DelayCleanupTime !== undefined) {
-                          let data8 = data.DelayCleanupTime;
-                          const _errs16 = errors;
-                          if (!(typeof data8 == "number" && !(data8 % 1) && !isNaN(data8) && isFinite(data8))) {
-                            validateCreateMachineGroupInput.errors = [
-                              {
-                                instancePath: instancePath + "/DelayCleanupTime",
-                                schemaPath: "#/properties/DelayCleanupTime/type",
-                                keyword: "type",
-                                params: { type: "integer" },
-                              },
-                            ];
-                            return false;
-                          }
-                          if (errors === _errs16) {
-                            if (typeof data8 == "number" && isFinite(data8)) {
-                              if (data8 < -9223372036854776000 || isNaN(data8)) {
-                                validateCreateMachineGroupInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/DelayCleanupTime",
-                                    schemaPath: "#/properties/DelayCleanupTime/minimum",
-                                    keyword: "minimum",
-                                    params: { comparison: ">=", limit: -9223372036854776000 },
-                                  },
-                                ];
-                                return false;
-                              } else {
-                                if (data8 >= 9223372036854776000 || isNaN(data8)) {
-                                  validateCreateMachineGroupInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/DelayCleanupTime",
-                                      schemaPath: "#/properties/DelayCleanupTime/exclusiveMaximum",
-                                      keyword: "exclusiveMaximum",
-                                      params: { comparison: "<", limit: 9223372036854776000 },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                              }
-                            }
-                          }
-                          var valid1 = _errs16 === errors;
-                        } else {
-                          var valid1 = true;
-                        }
-                        if (valid1) {
-                          if (data.MetaTags !== undefined) {
-                            let data9 = data.MetaTags;
-                            const _errs18 = errors;
-                            if (errors === _errs18) {
-                              if (Array.isArray(data9)) {
-                                var valid3 = true;
-                                const len1 = data9.length;
-                                for (let i1 = 0; i1 < len1; i1++) {
-                                  const _errs20 = errors;
-                                  if (
-                                    !func3(data9[i1], {
-                                      instancePath: instancePath + "/MetaTags/" + i1,
-                                      parentData: data9,
-                                      parentDataProperty: i1,
-                                      rootData: rootData,
-                                    })
-                                  ) {
-                                    vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
-                                    errors = vErrors.length;
-                                  }
-                                  var valid3 = _errs20 === errors;
-                                  if (!valid3) {
-                                    break;
-                                  }
-                                }
-                              } else {
-                                validateCreateMachineGroupInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/MetaTags",
-                                    schemaPath: "#/properties/MetaTags/type",
-                                    keyword: "type",
-                                    params: { type: "array" },
-                                  },
-                                ];
-                                return false;
-                              }
-                            }
-                            var valid1 = _errs18 === errors;
-                          } else {
-                            var valid1 = true;
-                          }
-                          if (valid1) {
-                            if (data.OSType !== undefined) {
-                              let data11 = data.OSType;
-                              const _errs21 = errors;
-                              if (!(typeof data11 == "number" && !(data11 % 1) && !isNaN(data11) && isFinite(data11))) {
-                                validateCreateMachineGroupInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/OSType",
-                                    schemaPath: "#/properties/OSType/type",
-                                    keyword: "type",
-                                    params: { type: "integer" },
-                                  },
-                                ];
-                                return false;
-                              }
-                              if (errors === _errs21) {
-                                if (typeof data11 == "number" && isFinite(data11)) {
-                                  if (data11 < 0 || isNaN(data11)) {
-                                    validateCreateMachineGroupInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/OSType",
-                                        schemaPath: "#/properties/OSType/minimum",
-                                        keyword: "minimum",
-                                        params: { comparison: ">=", limit: 0 },
-                                      },
-                                    ];
-                                    return false;
-                                  } else {
-                                    if (data11 >= 18446744073709552000 || isNaN(data11)) {
-                                      validateCreateMachineGroupInput.errors = [
-                                        {
-                                          instancePath: instancePath + "/OSType",
-                                          schemaPath: "#/properties/OSType/exclusiveMaximum",
-                                          keyword: "exclusiveMaximum",
-                                          params: { comparison: "<", limit: 18446744073709552000 },
-                                        },
-                                      ];
-                                      return false;
-                                    }
-                                  }
-                                }
-                              }
-                              var valid1 = _errs21 === errors;
-                            } else {
-                              var valid1 = true;
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateCreateMachineGroupInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateCreateMachineGroupInput.errors = vErrors;
-  return errors === 0;
+function validateCreateMachineGroupInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateCreateMachineGroupInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateCreateMachineGroupInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.GroupName !== undefined){
+const _errs2 = errors;
+if(typeof data.GroupName !== "string"){
+validateCreateMachineGroupInput.errors = [{instancePath:instancePath+"/GroupName",schemaPath:"#/properties/GroupName/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.MachineGroupType !== undefined){
+const _errs4 = errors;
+if(!(func1(data.MachineGroupType, {instancePath: instancePath+"/MachineGroupType", parentData: data, parentDataProperty: "MachineGroupType",
+ rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Tags !== undefined){
+let data2 = data.Tags;
+const _errs5 = errors;
+if(errors === _errs5){
+if(Array.isArray(data2)){
+var valid2 = true;
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+const _errs7 = errors;
+if(!(func2(data2[i0], {instancePath: instancePath+"/Tags/" + i0, parentData: data2, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs7 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateCreateMachineGroupInput.errors = [{instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs5 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.AutoUpdate !== undefined){
+const _errs8 = errors;
+if(typeof data.AutoUpdate !== "boolean"){
+validateCreateMachineGroupInput.errors = [{instancePath:instancePath+"/AutoUpdate",schemaPath:"#/properties/AutoUpdate/type",keyword:"type",
+params:{type: "boolean"}}];
+return false;
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.UpdateStartTime !== undefined){
+const _errs10 = errors;
+if(typeof data.UpdateStartTime !== "string"){
+validateCreateMachineGroupInput.errors = [{instancePath:instancePath+"/UpdateStartTime",schemaPath:"#/properties/UpdateStartTime/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.UpdateEndTime !== undefined){
+const _errs12 = errors;
+if(typeof data.UpdateEndTime !== "string"){
+validateCreateMachineGroupInput.errors = [{instancePath:instancePath+"/UpdateEndTime",schemaPath:"#/properties/UpdateEndTime/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs12 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ServiceLogging !== undefined){
+const _errs14 = errors;
+if(typeof data.ServiceLogging !== "boolean"){
+validateCreateMachineGroupInput.errors = [{instancePath:instancePath+"/ServiceLogging",schemaPath:"#/properties/ServiceLogging/type",keyword:"type",
+params:{type: "boolean"}}];
+return false;
+}
+var valid1 = _errs14 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.DelayCleanupTime !== undefined){
+let data8 = data.DelayCleanupTime;
+const _errs16 = errors;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+validateCreateMachineGroupInput.errors = [{instancePath:instancePath+"/DelayCleanupTime",schemaPath:"#/properties/DelayCleanupTime/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs16){
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < -9223372036854776000 || isNaN(data8)){
+validateCreateMachineGroupInput.errors = [{instancePath:instancePath+"/DelayCleanupTime",schemaPath:"#/properties/DelayCleanupTime/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data8 >= 9223372036854776000 || isNaN(data8)){
+validateCreateMachineGroupInput.errors = [{instancePath:instancePath+"/DelayCleanupTime",schemaPath:"#/properties/DelayCleanupTime/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs16 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.MetaTags !== undefined){
+let data9 = data.MetaTags;
+const _errs18 = errors;
+if(errors === _errs18){
+if(Array.isArray(data9)){
+var valid3 = true;
+const len1 = data9.length;
+for(let i1=0; i1<len1; i1++){
+const _errs20 = errors;
+if(!(func3(data9[i1], {instancePath: instancePath+"/MetaTags/" + i1, parentData: data9, parentDataProperty: i1, rootData: rootData}))){
+vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
+errors = vErrors.length;
+}
+var valid3 = _errs20 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+validateCreateMachineGroupInput.errors = [{instancePath:instancePath+"/MetaTags",schemaPath:"#/properties/MetaTags/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs18 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.OSType !== undefined){
+let data11 = data.OSType;
+const _errs21 = errors;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+validateCreateMachineGroupInput.errors = [{instancePath:instancePath+"/OSType",schemaPath:"#/properties/OSType/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs21){
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 0 || isNaN(data11)){
+validateCreateMachineGroupInput.errors = [{instancePath:instancePath+"/OSType",schemaPath:"#/properties/OSType/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data11 >= 18446744073709552000 || isNaN(data11)){
+validateCreateMachineGroupInput.errors = [{instancePath:instancePath+"/OSType",schemaPath:"#/properties/OSType/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs21 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateCreateMachineGroupInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateCreateMachineGroupInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `CreateMachineGroup`, compiled from the spec by AJV when generating. */

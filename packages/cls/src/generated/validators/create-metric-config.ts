@@ -6,23 +6,23 @@ import { validateMetricSpecShape } from "./shapes/metric-spec.js";
 import { validateMetricYamlSpecShape } from "./shapes/metric-yaml-spec.js";
 import { validateRelabelingShape } from "./shapes/relabeling.js";
 const schema0 = {
-  required: ["TopicId", "Source", "GroupIds", "Type", "Flag"],
-  properties: {
-    TopicId: {},
-    Source: {},
-    GroupIds: {},
-    Type: {},
-    Flag: {},
-    Name: {},
-    Spec: {},
-    MetricRelabels: {},
-    MetricLabel: {},
-    Scheme: {},
-    ScrapeInterval: {},
-    ScrapeTimeout: {},
-    HonorLabels: {},
-    YamlSpec: {},
-  },
+  "required": ["TopicId", "Source", "GroupIds", "Type", "Flag"],
+  "properties": {
+    "TopicId": {},
+    "Source": {},
+    "GroupIds": {},
+    "Type": {},
+    "Flag": {},
+    "Name": {},
+    "Spec": {},
+    "MetricRelabels": {},
+    "MetricLabel": {},
+    "Scheme": {},
+    "ScrapeInterval": {},
+    "ScrapeTimeout": {},
+    "HonorLabels": {},
+    "YamlSpec": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateMetricSpecShape;
@@ -30,440 +30,314 @@ const func2 = validateRelabelingShape;
 const func3 = validateMetricConfigLabelShape;
 const func4 = validateMetricYamlSpecShape;
 
-function validateCreateMetricConfigInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateCreateMetricConfigInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateCreateMetricConfigInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.TopicId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.TopicId !== "string") {
-              validateCreateMetricConfigInput.errors = [
-                {
-                  instancePath: instancePath + "/TopicId",
-                  schemaPath: "#/properties/TopicId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.Source !== undefined) {
-              let data1 = data.Source;
-              const _errs4 = errors;
-              if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
-                validateCreateMetricConfigInput.errors = [
-                  {
-                    instancePath: instancePath + "/Source",
-                    schemaPath: "#/properties/Source/type",
-                    keyword: "type",
-                    params: { type: "integer" },
-                  },
-                ];
-                return false;
-              }
-              if (errors === _errs4) {
-                if (typeof data1 == "number" && isFinite(data1)) {
-                  if (data1 < 0 || isNaN(data1)) {
-                    validateCreateMetricConfigInput.errors = [
-                      {
-                        instancePath: instancePath + "/Source",
-                        schemaPath: "#/properties/Source/minimum",
-                        keyword: "minimum",
-                        params: { comparison: ">=", limit: 0 },
-                      },
-                    ];
-                    return false;
-                  } else {
-                    if (data1 >= 18446744073709552000 || isNaN(data1)) {
-                      validateCreateMetricConfigInput.errors = [
-                        {
-                          instancePath: instancePath + "/Source",
-                          schemaPath: "#/properties/Source/exclusiveMaximum",
-                          keyword: "exclusiveMaximum",
-                          params: { comparison: "<", limit: 18446744073709552000 },
-                        },
-                      ];
-                      return false;
-                    }
-                  }
-                }
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.GroupIds !== undefined) {
-                let data2 = data.GroupIds;
-                const _errs6 = errors;
-                if (errors === _errs6) {
-                  if (Array.isArray(data2)) {
-                    var valid2 = true;
-                    const len0 = data2.length;
-                    for (let i0 = 0; i0 < len0; i0++) {
-                      const _errs8 = errors;
-                      if (typeof data2[i0] !== "string") {
-                        validateCreateMetricConfigInput.errors = [
-                          {
-                            instancePath: instancePath + "/GroupIds/" + i0,
-                            schemaPath: "#/properties/GroupIds/items/type",
-                            keyword: "type",
-                            params: { type: "string" },
-                          },
-                        ];
-                        return false;
-                      }
-                      var valid2 = _errs8 === errors;
-                      if (!valid2) {
-                        break;
-                      }
-                    }
-                  } else {
-                    validateCreateMetricConfigInput.errors = [
-                      {
-                        instancePath: instancePath + "/GroupIds",
-                        schemaPath: "#/properties/GroupIds/type",
-                        keyword: "type",
-                        params: { type: "array" },
-                      },
-                    ];
-                    return false;
-                  }
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.Type !== undefined) {
-                  let data4 = data.Type;
-                  const _errs10 = errors;
-                  if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
-                    validateCreateMetricConfigInput.errors = [
-                      {
-                        instancePath: instancePath + "/Type",
-                        schemaPath: "#/properties/Type/type",
-                        keyword: "type",
-                        params: { type: "integer" },
-                      },
-                    ];
-                    return false;
-                  }
-                  if (errors === _errs10) {
-                    if (typeof data4 == "number" && isFinite(data4)) {
-                      if (data4 < 0 || isNaN(data4)) {
-                        validateCreateMetricConfigInput.errors = [
-                          {
-                            instancePath: instancePath + "/Type",
-                            schemaPath: "#/properties/Type/minimum",
-                            keyword: "minimum",
-                            params: { comparison: ">=", limit: 0 },
-                          },
-                        ];
-                        return false;
-                      } else {
-                        if (data4 >= 18446744073709552000 || isNaN(data4)) {
-                          validateCreateMetricConfigInput.errors = [
-                            {
-                              instancePath: instancePath + "/Type",
-                              schemaPath: "#/properties/Type/exclusiveMaximum",
-                              keyword: "exclusiveMaximum",
-                              params: { comparison: "<", limit: 18446744073709552000 },
-                            },
-                          ];
-                          return false;
-                        }
-                      }
-                    }
-                  }
-                  var valid1 = _errs10 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.Flag !== undefined) {
-                    let data5 = data.Flag;
-                    const _errs12 = errors;
-                    if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5) && isFinite(data5))) {
-                      validateCreateMetricConfigInput.errors = [
-                        {
-                          instancePath: instancePath + "/Flag",
-                          schemaPath: "#/properties/Flag/type",
-                          keyword: "type",
-                          params: { type: "integer" },
-                        },
-                      ];
-                      return false;
-                    }
-                    if (errors === _errs12) {
-                      if (typeof data5 == "number" && isFinite(data5)) {
-                        if (data5 < 0 || isNaN(data5)) {
-                          validateCreateMetricConfigInput.errors = [
-                            {
-                              instancePath: instancePath + "/Flag",
-                              schemaPath: "#/properties/Flag/minimum",
-                              keyword: "minimum",
-                              params: { comparison: ">=", limit: 0 },
-                            },
-                          ];
-                          return false;
-                        } else {
-                          if (data5 >= 18446744073709552000 || isNaN(data5)) {
-                            validateCreateMetricConfigInput.errors = [
-                              {
-                                instancePath: instancePath + "/Flag",
-                                schemaPath: "#/properties/Flag/exclusiveMaximum",
-                                keyword: "exclusiveMaximum",
-                                params: { comparison: "<", limit: 18446744073709552000 },
-                              },
-                            ];
-                            return false;
-                          }
-                        }
-                      }
-                    }
-                    var valid1 = _errs12 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.Name !== undefined) {
-                      const _errs14 = errors;
-                      if (typeof data.Name !== "string") {
-                        validateCreateMetricConfigInput.errors = [
-                          {
-                            instancePath: instancePath + "/Name",
-                            schemaPath: "#/properties/Name/type",
-                            keyword: "type",
-                            params: { type: "string" },
-                          },
-                        ];
-                        return false;
-                      }
-                      var valid1 = _errs14 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                    if (valid1) {
-                      if (data.Spec !== undefined) {
-                        const _errs16 = errors;
-                        if (
-                          !func1(data.Spec, {
-                            instancePath: instancePath + "/Spec",
-                            parentData: data,
-                            parentDataProperty: "Spec",
-                            rootData: rootData,
-                          })
-                        ) {
-                          vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                          errors = vErrors.length;
-                        }
-                        var valid1 = _errs16 === errors;
-                      } else {
-                        var valid1 = true;
-                      }
-                      if (valid1) {
-                        if (data.MetricRelabels !== undefined) {
-                          let data8 = data.MetricRelabels;
-                          const _errs17 = errors;
-                          if (errors === _errs17) {
-                            if (Array.isArray(data8)) {
-                              var valid3 = true;
-                              const len1 = data8.length;
-                              for (let i1 = 0; i1 < len1; i1++) {
-                                const _errs19 = errors;
-                                if (
-                                  !func2(data8[i1], {
-                                    instancePath: instancePath + "/MetricRelabels/" + i1,
-                                    parentData: data8,
-                                    parentDataProperty: i1,
-                                    rootData: rootData,
-                                  })
-                                ) {
-                                  vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
-                                  errors = vErrors.length;
-                                }
-                                var valid3 = _errs19 === errors;
-                                if (!valid3) {
-                                  break;
-                                }
-                              }
-                            } else {
-                              validateCreateMetricConfigInput.errors = [
-                                {
-                                  instancePath: instancePath + "/MetricRelabels",
-                                  schemaPath: "#/properties/MetricRelabels/type",
-                                  keyword: "type",
-                                  params: { type: "array" },
-                                },
-                              ];
-                              return false;
-                            }
-                          }
-                          var valid1 = _errs17 === errors;
-                        } else {
-                          var valid1 = true;
-                        }
-                        if (valid1) {
-                          if (data.MetricLabel !== undefined) {
-                            const _errs20 = errors;
-                            if (
-                              !func3(data.MetricLabel, {
-                                instancePath: instancePath + "/MetricLabel",
-                                parentData: data,
-                                parentDataProperty: "MetricLabel",
-                                rootData: rootData,
-                              })
-                            ) {
-                              vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
-                              errors = vErrors.length;
-                            }
-                            var valid1 = _errs20 === errors;
-                          } else {
-                            var valid1 = true;
-                          }
-                          if (valid1) {
-                            if (data.Scheme !== undefined) {
-                              const _errs21 = errors;
-                              if (typeof data.Scheme !== "string") {
-                                validateCreateMetricConfigInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/Scheme",
-                                    schemaPath: "#/properties/Scheme/type",
-                                    keyword: "type",
-                                    params: { type: "string" },
-                                  },
-                                ];
-                                return false;
-                              }
-                              var valid1 = _errs21 === errors;
-                            } else {
-                              var valid1 = true;
-                            }
-                            if (valid1) {
-                              if (data.ScrapeInterval !== undefined) {
-                                const _errs23 = errors;
-                                if (typeof data.ScrapeInterval !== "string") {
-                                  validateCreateMetricConfigInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/ScrapeInterval",
-                                      schemaPath: "#/properties/ScrapeInterval/type",
-                                      keyword: "type",
-                                      params: { type: "string" },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                                var valid1 = _errs23 === errors;
-                              } else {
-                                var valid1 = true;
-                              }
-                              if (valid1) {
-                                if (data.ScrapeTimeout !== undefined) {
-                                  const _errs25 = errors;
-                                  if (typeof data.ScrapeTimeout !== "string") {
-                                    validateCreateMetricConfigInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/ScrapeTimeout",
-                                        schemaPath: "#/properties/ScrapeTimeout/type",
-                                        keyword: "type",
-                                        params: { type: "string" },
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                  var valid1 = _errs25 === errors;
-                                } else {
-                                  var valid1 = true;
-                                }
-                                if (valid1) {
-                                  if (data.HonorLabels !== undefined) {
-                                    const _errs27 = errors;
-                                    if (typeof data.HonorLabels !== "boolean") {
-                                      validateCreateMetricConfigInput.errors = [
-                                        {
-                                          instancePath: instancePath + "/HonorLabels",
-                                          schemaPath: "#/properties/HonorLabels/type",
-                                          keyword: "type",
-                                          params: { type: "boolean" },
-                                        },
-                                      ];
-                                      return false;
-                                    }
-                                    var valid1 = _errs27 === errors;
-                                  } else {
-                                    var valid1 = true;
-                                  }
-                                  if (valid1) {
-                                    if (data.YamlSpec !== undefined) {
-                                      const _errs29 = errors;
-                                      if (
-                                        !func4(data.YamlSpec, {
-                                          instancePath: instancePath + "/YamlSpec",
-                                          parentData: data,
-                                          parentDataProperty: "YamlSpec",
-                                          rootData: rootData,
-                                        })
-                                      ) {
-                                        vErrors = vErrors === null ? func4.errors : vErrors.concat(func4.errors);
-                                        errors = vErrors.length;
-                                      }
-                                      var valid1 = _errs29 === errors;
-                                    } else {
-                                      var valid1 = true;
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateCreateMetricConfigInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateCreateMetricConfigInput.errors = vErrors;
-  return errors === 0;
+function validateCreateMetricConfigInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateCreateMetricConfigInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateCreateMetricConfigInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.TopicId !== undefined){
+const _errs2 = errors;
+if(typeof data.TopicId !== "string"){
+validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Source !== undefined){
+let data1 = data.Source;
+const _errs4 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/Source",schemaPath:"#/properties/Source/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs4){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 0 || isNaN(data1)){
+validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/Source",schemaPath:"#/properties/Source/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data1 >= 18446744073709552000 || isNaN(data1)){
+validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/Source",schemaPath:"#/properties/Source/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.GroupIds !== undefined){
+let data2 = data.GroupIds;
+const _errs6 = errors;
+if(errors === _errs6){
+if(Array.isArray(data2)){
+var valid2 = true;
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+const _errs8 = errors;
+if(typeof data2[i0] !== "string"){
+validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/GroupIds/" + i0,schemaPath:"#/properties/GroupIds/items/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid2 = _errs8 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/GroupIds",schemaPath:"#/properties/GroupIds/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Type !== undefined){
+let data4 = data.Type;
+const _errs10 = errors;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs10){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/minimum",keyword:"minimum",params:{comparison: ">=",
+ limit: 0}}];
+return false;
+}
+else {
+if(data4 >= 18446744073709552000 || isNaN(data4)){
+validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Flag !== undefined){
+let data5 = data.Flag;
+const _errs12 = errors;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/Flag",schemaPath:"#/properties/Flag/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs12){
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/Flag",schemaPath:"#/properties/Flag/minimum",keyword:"minimum",params:{comparison: ">=",
+ limit: 0}}];
+return false;
+}
+else {
+if(data5 >= 18446744073709552000 || isNaN(data5)){
+validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/Flag",schemaPath:"#/properties/Flag/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs12 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Name !== undefined){
+const _errs14 = errors;
+if(typeof data.Name !== "string"){
+validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs14 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Spec !== undefined){
+const _errs16 = errors;
+if(!(func1(data.Spec, {instancePath: instancePath+"/Spec", parentData: data, parentDataProperty: "Spec", rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs16 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.MetricRelabels !== undefined){
+let data8 = data.MetricRelabels;
+const _errs17 = errors;
+if(errors === _errs17){
+if(Array.isArray(data8)){
+var valid3 = true;
+const len1 = data8.length;
+for(let i1=0; i1<len1; i1++){
+const _errs19 = errors;
+if(!(func2(data8[i1], {instancePath: instancePath+"/MetricRelabels/" + i1, parentData: data8, parentDataProperty: i1, rootData: rootData}))){
+vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
+errors = vErrors.length;
+}
+var valid3 = _errs19 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/MetricRelabels",schemaPath:"#/properties/MetricRelabels/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs17 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.MetricLabel !== undefined){
+const _errs20 = errors;
+if(!(func3(data.MetricLabel, {instancePath: instancePath+"/MetricLabel", parentData: data, parentDataProperty: "MetricLabel", rootData: rootData}))){
+vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs20 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Scheme !== undefined){
+const _errs21 = errors;
+if(typeof data.Scheme !== "string"){
+validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/Scheme",schemaPath:"#/properties/Scheme/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs21 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ScrapeInterval !== undefined){
+const _errs23 = errors;
+if(typeof data.ScrapeInterval !== "string"){
+validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/ScrapeInterval",schemaPath:"#/properties/ScrapeInterval/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs23 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ScrapeTimeout !== undefined){
+const _errs25 = errors;
+if(typeof data.ScrapeTimeout !== "string"){
+validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/ScrapeTimeout",schemaPath:"#/properties/ScrapeTimeout/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs25 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.HonorLabels !== undefined){
+const _errs27 = errors;
+if(typeof data.HonorLabels !== "boolean"){
+validateCreateMetricConfigInput.errors = [{instancePath:instancePath+"/HonorLabels",schemaPath:"#/properties/HonorLabels/type",keyword:"type",
+params:{type: "boolean"}}];
+return false;
+}
+var valid1 = _errs27 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.YamlSpec !== undefined){
+const _errs29 = errors;
+if(!(func4(data.YamlSpec, {instancePath: instancePath+"/YamlSpec", parentData: data, parentDataProperty: "YamlSpec", rootData: rootData}))){
+vErrors = vErrors === null ? func4.errors : vErrors.concat(func4.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs29 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateCreateMetricConfigInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateCreateMetricConfigInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `CreateMetricConfig`, compiled from the spec by AJV when generating. */

@@ -3,160 +3,130 @@
 
 import { validateInstanceConfigShape } from "./shapes/instance-config.js";
 import { validateMetricConfigShape } from "./shapes/metric-config.js";
-const schema0 = { required: ["Name", "TopicId", "Namespace", "Metrics", "InstanceInfo"] };
+const schema0 = { "required": ["Name", "TopicId", "Namespace", "Metrics", "InstanceInfo"] };
 const func0 = validateMetricConfigShape;
 const func1 = validateInstanceConfigShape;
 
-function validateCreateMetricSubscribeInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateCreateMetricSubscribeInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "Name" || key0 === "TopicId" || key0 === "Namespace" || key0 === "Metrics" || key0 === "InstanceInfo")) {
-            validateCreateMetricSubscribeInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.Name !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.Name !== "string") {
-              validateCreateMetricSubscribeInput.errors = [
-                { instancePath: instancePath + "/Name", schemaPath: "#/properties/Name/type", keyword: "type", params: { type: "string" } },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.TopicId !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.TopicId !== "string") {
-                validateCreateMetricSubscribeInput.errors = [
-                  {
-                    instancePath: instancePath + "/TopicId",
-                    schemaPath: "#/properties/TopicId/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.Namespace !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.Namespace !== "string") {
-                  validateCreateMetricSubscribeInput.errors = [
-                    {
-                      instancePath: instancePath + "/Namespace",
-                      schemaPath: "#/properties/Namespace/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.Metrics !== undefined) {
-                  let data3 = data.Metrics;
-                  const _errs8 = errors;
-                  if (errors === _errs8) {
-                    if (Array.isArray(data3)) {
-                      var valid2 = true;
-                      const len0 = data3.length;
-                      for (let i0 = 0; i0 < len0; i0++) {
-                        const _errs10 = errors;
-                        if (
-                          !func0(data3[i0], {
-                            instancePath: instancePath + "/Metrics/" + i0,
-                            parentData: data3,
-                            parentDataProperty: i0,
-                            rootData: rootData,
-                          })
-                        ) {
-                          vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                          errors = vErrors.length;
-                        }
-                        var valid2 = _errs10 === errors;
-                        if (!valid2) {
-                          break;
-                        }
-                      }
-                    } else {
-                      validateCreateMetricSubscribeInput.errors = [
-                        {
-                          instancePath: instancePath + "/Metrics",
-                          schemaPath: "#/properties/Metrics/type",
-                          keyword: "type",
-                          params: { type: "array" },
-                        },
-                      ];
-                      return false;
-                    }
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.InstanceInfo !== undefined) {
-                    const _errs11 = errors;
-                    if (
-                      !func1(data.InstanceInfo, {
-                        instancePath: instancePath + "/InstanceInfo",
-                        parentData: data,
-                        parentDataProperty: "InstanceInfo",
-                        rootData: rootData,
-                      })
-                    ) {
-                      vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                      errors = vErrors.length;
-                    }
-                    var valid1 = _errs11 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateCreateMetricSubscribeInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateCreateMetricSubscribeInput.errors = vErrors;
-  return errors === 0;
+function validateCreateMetricSubscribeInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateCreateMetricSubscribeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((((key0 === "Name") || (key0 === "TopicId")) || (key0 === "Namespace")) || (key0 === "Metrics")) || (key0 === "InstanceInfo"))){
+validateCreateMetricSubscribeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Name !== undefined){
+const _errs2 = errors;
+if(typeof data.Name !== "string"){
+validateCreateMetricSubscribeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.TopicId !== undefined){
+const _errs4 = errors;
+if(typeof data.TopicId !== "string"){
+validateCreateMetricSubscribeInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Namespace !== undefined){
+const _errs6 = errors;
+if(typeof data.Namespace !== "string"){
+validateCreateMetricSubscribeInput.errors = [{instancePath:instancePath+"/Namespace",schemaPath:"#/properties/Namespace/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Metrics !== undefined){
+let data3 = data.Metrics;
+const _errs8 = errors;
+if(errors === _errs8){
+if(Array.isArray(data3)){
+var valid2 = true;
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+const _errs10 = errors;
+if(!(func0(data3[i0], {instancePath: instancePath+"/Metrics/" + i0, parentData: data3, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs10 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateCreateMetricSubscribeInput.errors = [{instancePath:instancePath+"/Metrics",schemaPath:"#/properties/Metrics/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.InstanceInfo !== undefined){
+const _errs11 = errors;
+if(!(func1(data.InstanceInfo, {instancePath: instancePath+"/InstanceInfo", parentData: data, parentDataProperty: "InstanceInfo", rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs11 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateCreateMetricSubscribeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateCreateMetricSubscribeInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `CreateMetricSubscribe`, compiled from the spec by AJV when generating. */

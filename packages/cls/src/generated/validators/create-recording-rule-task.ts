@@ -3,7 +3,7 @@
 
 import { validateMetricLabelShape } from "./shapes/metric-label.js";
 const schema0 = {
-  required: [
+  "required": [
     "TopicId",
     "DstTopicId",
     "Name",
@@ -12,434 +12,315 @@ const schema0 = {
     "ProcessPeriod",
     "ProcessDelay",
     "RecordingRuleContent",
-    "MetricName",
+    "MetricName"
   ],
-  properties: {
-    TopicId: {},
-    DstTopicId: {},
-    Name: {},
-    EnableFlag: {},
-    ProcessStartTime: {},
-    ProcessPeriod: {},
-    ProcessDelay: {},
-    RecordingRuleContent: {},
-    MetricName: {},
-    CustomMetricLabels: {},
-    HasServicesLog: {},
-  },
+  "properties": {
+    "TopicId": {},
+    "DstTopicId": {},
+    "Name": {},
+    "EnableFlag": {},
+    "ProcessStartTime": {},
+    "ProcessPeriod": {},
+    "ProcessDelay": {},
+    "RecordingRuleContent": {},
+    "MetricName": {},
+    "CustomMetricLabels": {},
+    "HasServicesLog": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateMetricLabelShape;
 
-function validateCreateRecordingRuleTaskInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateCreateRecordingRuleTaskInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateCreateRecordingRuleTaskInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.TopicId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.TopicId !== "string") {
-              validateCreateRecordingRuleTaskInput.errors = [
-                {
-                  instancePath: instancePath + "/TopicId",
-                  schemaPath: "#/properties/TopicId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.DstTopicId !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.DstTopicId !== "string") {
-                validateCreateRecordingRuleTaskInput.errors = [
-                  {
-                    instancePath: instancePath + "/DstTopicId",
-                    schemaPath: "#/properties/DstTopicId/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.Name !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.Name !== "string") {
-                  validateCreateRecordingRuleTaskInput.errors = [
-                    {
-                      instancePath: instancePath + "/Name",
-                      schemaPath: "#/properties/Name/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.EnableFlag !== undefined) {
-                  let data3 = data.EnableFlag;
-                  const _errs8 = errors;
-                  if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
-                    validateCreateRecordingRuleTaskInput.errors = [
-                      {
-                        instancePath: instancePath + "/EnableFlag",
-                        schemaPath: "#/properties/EnableFlag/type",
-                        keyword: "type",
-                        params: { type: "integer" },
-                      },
-                    ];
-                    return false;
-                  }
-                  if (errors === _errs8) {
-                    if (typeof data3 == "number" && isFinite(data3)) {
-                      if (data3 < 0 || isNaN(data3)) {
-                        validateCreateRecordingRuleTaskInput.errors = [
-                          {
-                            instancePath: instancePath + "/EnableFlag",
-                            schemaPath: "#/properties/EnableFlag/minimum",
-                            keyword: "minimum",
-                            params: { comparison: ">=", limit: 0 },
-                          },
-                        ];
-                        return false;
-                      } else {
-                        if (data3 >= 18446744073709552000 || isNaN(data3)) {
-                          validateCreateRecordingRuleTaskInput.errors = [
-                            {
-                              instancePath: instancePath + "/EnableFlag",
-                              schemaPath: "#/properties/EnableFlag/exclusiveMaximum",
-                              keyword: "exclusiveMaximum",
-                              params: { comparison: "<", limit: 18446744073709552000 },
-                            },
-                          ];
-                          return false;
-                        }
-                      }
-                    }
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.ProcessStartTime !== undefined) {
-                    let data4 = data.ProcessStartTime;
-                    const _errs10 = errors;
-                    if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
-                      validateCreateRecordingRuleTaskInput.errors = [
-                        {
-                          instancePath: instancePath + "/ProcessStartTime",
-                          schemaPath: "#/properties/ProcessStartTime/type",
-                          keyword: "type",
-                          params: { type: "integer" },
-                        },
-                      ];
-                      return false;
-                    }
-                    if (errors === _errs10) {
-                      if (typeof data4 == "number" && isFinite(data4)) {
-                        if (data4 < 0 || isNaN(data4)) {
-                          validateCreateRecordingRuleTaskInput.errors = [
-                            {
-                              instancePath: instancePath + "/ProcessStartTime",
-                              schemaPath: "#/properties/ProcessStartTime/minimum",
-                              keyword: "minimum",
-                              params: { comparison: ">=", limit: 0 },
-                            },
-                          ];
-                          return false;
-                        } else {
-                          if (data4 >= 18446744073709552000 || isNaN(data4)) {
-                            validateCreateRecordingRuleTaskInput.errors = [
-                              {
-                                instancePath: instancePath + "/ProcessStartTime",
-                                schemaPath: "#/properties/ProcessStartTime/exclusiveMaximum",
-                                keyword: "exclusiveMaximum",
-                                params: { comparison: "<", limit: 18446744073709552000 },
-                              },
-                            ];
-                            return false;
-                          }
-                        }
-                      }
-                    }
-                    var valid1 = _errs10 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.ProcessPeriod !== undefined) {
-                      let data5 = data.ProcessPeriod;
-                      const _errs12 = errors;
-                      if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5) && isFinite(data5))) {
-                        validateCreateRecordingRuleTaskInput.errors = [
-                          {
-                            instancePath: instancePath + "/ProcessPeriod",
-                            schemaPath: "#/properties/ProcessPeriod/type",
-                            keyword: "type",
-                            params: { type: "integer" },
-                          },
-                        ];
-                        return false;
-                      }
-                      if (errors === _errs12) {
-                        if (typeof data5 == "number" && isFinite(data5)) {
-                          if (data5 < -9223372036854776000 || isNaN(data5)) {
-                            validateCreateRecordingRuleTaskInput.errors = [
-                              {
-                                instancePath: instancePath + "/ProcessPeriod",
-                                schemaPath: "#/properties/ProcessPeriod/minimum",
-                                keyword: "minimum",
-                                params: { comparison: ">=", limit: -9223372036854776000 },
-                              },
-                            ];
-                            return false;
-                          } else {
-                            if (data5 >= 9223372036854776000 || isNaN(data5)) {
-                              validateCreateRecordingRuleTaskInput.errors = [
-                                {
-                                  instancePath: instancePath + "/ProcessPeriod",
-                                  schemaPath: "#/properties/ProcessPeriod/exclusiveMaximum",
-                                  keyword: "exclusiveMaximum",
-                                  params: { comparison: "<", limit: 9223372036854776000 },
-                                },
-                              ];
-                              return false;
-                            }
-                          }
-                        }
-                      }
-                      var valid1 = _errs12 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                    if (valid1) {
-                      if (data.ProcessDelay !== undefined) {
-                        let data6 = data.ProcessDelay;
-                        const _errs14 = errors;
-                        if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
-                          validateCreateRecordingRuleTaskInput.errors = [
-                            {
-                              instancePath: instancePath + "/ProcessDelay",
-                              schemaPath: "#/properties/ProcessDelay/type",
-                              keyword: "type",
-                              params: { type: "integer" },
-                            },
-                          ];
-                          return false;
-                        }
-                        if (errors === _errs14) {
-                          if (typeof data6 == "number" && isFinite(data6)) {
-                            if (data6 < -9223372036854776000 || isNaN(data6)) {
-                              validateCreateRecordingRuleTaskInput.errors = [
-                                {
-                                  instancePath: instancePath + "/ProcessDelay",
-                                  schemaPath: "#/properties/ProcessDelay/minimum",
-                                  keyword: "minimum",
-                                  params: { comparison: ">=", limit: -9223372036854776000 },
-                                },
-                              ];
-                              return false;
-                            } else {
-                              if (data6 >= 9223372036854776000 || isNaN(data6)) {
-                                validateCreateRecordingRuleTaskInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/ProcessDelay",
-                                    schemaPath: "#/properties/ProcessDelay/exclusiveMaximum",
-                                    keyword: "exclusiveMaximum",
-                                    params: { comparison: "<", limit: 9223372036854776000 },
-                                  },
-                                ];
-                                return false;
-                              }
-                            }
-                          }
-                        }
-                        var valid1 = _errs14 === errors;
-                      } else {
-                        var valid1 = true;
-                      }
-                      if (valid1) {
-                        if (data.RecordingRuleContent !== undefined) {
-                          const _errs16 = errors;
-                          if (typeof data.RecordingRuleContent !== "string") {
-                            validateCreateRecordingRuleTaskInput.errors = [
-                              {
-                                instancePath: instancePath + "/RecordingRuleContent",
-                                schemaPath: "#/properties/RecordingRuleContent/type",
-                                keyword: "type",
-                                params: { type: "string" },
-                              },
-                            ];
-                            return false;
-                          }
-                          var valid1 = _errs16 === errors;
-                        } else {
-                          var valid1 = true;
-                        }
-                        if (valid1) {
-                          if (data.MetricName !== undefined) {
-                            const _errs18 = errors;
-                            if (typeof data.MetricName !== "string") {
-                              validateCreateRecordingRuleTaskInput.errors = [
-                                {
-                                  instancePath: instancePath + "/MetricName",
-                                  schemaPath: "#/properties/MetricName/type",
-                                  keyword: "type",
-                                  params: { type: "string" },
-                                },
-                              ];
-                              return false;
-                            }
-                            var valid1 = _errs18 === errors;
-                          } else {
-                            var valid1 = true;
-                          }
-                          if (valid1) {
-                            if (data.CustomMetricLabels !== undefined) {
-                              let data9 = data.CustomMetricLabels;
-                              const _errs20 = errors;
-                              if (errors === _errs20) {
-                                if (Array.isArray(data9)) {
-                                  var valid2 = true;
-                                  const len0 = data9.length;
-                                  for (let i0 = 0; i0 < len0; i0++) {
-                                    const _errs22 = errors;
-                                    if (
-                                      !func1(data9[i0], {
-                                        instancePath: instancePath + "/CustomMetricLabels/" + i0,
-                                        parentData: data9,
-                                        parentDataProperty: i0,
-                                        rootData: rootData,
-                                      })
-                                    ) {
-                                      vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                                      errors = vErrors.length;
-                                    }
-                                    var valid2 = _errs22 === errors;
-                                    if (!valid2) {
-                                      break;
-                                    }
-                                  }
-                                } else {
-                                  validateCreateRecordingRuleTaskInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/CustomMetricLabels",
-                                      schemaPath: "#/properties/CustomMetricLabels/type",
-                                      keyword: "type",
-                                      params: { type: "array" },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                              }
-                              var valid1 = _errs20 === errors;
-                            } else {
-                              var valid1 = true;
-                            }
-                            if (valid1) {
-                              if (data.HasServicesLog !== undefined) {
-                                let data11 = data.HasServicesLog;
-                                const _errs23 = errors;
-                                if (!(typeof data11 == "number" && !(data11 % 1) && !isNaN(data11) && isFinite(data11))) {
-                                  validateCreateRecordingRuleTaskInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/HasServicesLog",
-                                      schemaPath: "#/properties/HasServicesLog/type",
-                                      keyword: "type",
-                                      params: { type: "integer" },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                                if (errors === _errs23) {
-                                  if (typeof data11 == "number" && isFinite(data11)) {
-                                    if (data11 < 0 || isNaN(data11)) {
-                                      validateCreateRecordingRuleTaskInput.errors = [
-                                        {
-                                          instancePath: instancePath + "/HasServicesLog",
-                                          schemaPath: "#/properties/HasServicesLog/minimum",
-                                          keyword: "minimum",
-                                          params: { comparison: ">=", limit: 0 },
-                                        },
-                                      ];
-                                      return false;
-                                    } else {
-                                      if (data11 >= 18446744073709552000 || isNaN(data11)) {
-                                        validateCreateRecordingRuleTaskInput.errors = [
-                                          {
-                                            instancePath: instancePath + "/HasServicesLog",
-                                            schemaPath: "#/properties/HasServicesLog/exclusiveMaximum",
-                                            keyword: "exclusiveMaximum",
-                                            params: { comparison: "<", limit: 18446744073709552000 },
-                                          },
-                                        ];
-                                        return false;
-                                      }
-                                    }
-                                  }
-                                }
-                                var valid1 = _errs23 === errors;
-                              } else {
-                                var valid1 = true;
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateCreateRecordingRuleTaskInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateCreateRecordingRuleTaskInput.errors = vErrors;
-  return errors === 0;
+function validateCreateRecordingRuleTaskInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateCreateRecordingRuleTaskInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateCreateRecordingRuleTaskInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.TopicId !== undefined){
+const _errs2 = errors;
+if(typeof data.TopicId !== "string"){
+validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.DstTopicId !== undefined){
+const _errs4 = errors;
+if(typeof data.DstTopicId !== "string"){
+validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/DstTopicId",schemaPath:"#/properties/DstTopicId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Name !== undefined){
+const _errs6 = errors;
+if(typeof data.Name !== "string"){
+validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.EnableFlag !== undefined){
+let data3 = data.EnableFlag;
+const _errs8 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/EnableFlag",schemaPath:"#/properties/EnableFlag/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs8){
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/EnableFlag",schemaPath:"#/properties/EnableFlag/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data3 >= 18446744073709552000 || isNaN(data3)){
+validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/EnableFlag",schemaPath:"#/properties/EnableFlag/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ProcessStartTime !== undefined){
+let data4 = data.ProcessStartTime;
+const _errs10 = errors;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/ProcessStartTime",schemaPath:"#/properties/ProcessStartTime/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs10){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/ProcessStartTime",schemaPath:"#/properties/ProcessStartTime/minimum",
+keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data4 >= 18446744073709552000 || isNaN(data4)){
+validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/ProcessStartTime",schemaPath:"#/properties/ProcessStartTime/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ProcessPeriod !== undefined){
+let data5 = data.ProcessPeriod;
+const _errs12 = errors;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/ProcessPeriod",schemaPath:"#/properties/ProcessPeriod/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs12){
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < -9223372036854776000 || isNaN(data5)){
+validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/ProcessPeriod",schemaPath:"#/properties/ProcessPeriod/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data5 >= 9223372036854776000 || isNaN(data5)){
+validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/ProcessPeriod",schemaPath:"#/properties/ProcessPeriod/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs12 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ProcessDelay !== undefined){
+let data6 = data.ProcessDelay;
+const _errs14 = errors;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/ProcessDelay",schemaPath:"#/properties/ProcessDelay/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs14){
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < -9223372036854776000 || isNaN(data6)){
+validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/ProcessDelay",schemaPath:"#/properties/ProcessDelay/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data6 >= 9223372036854776000 || isNaN(data6)){
+validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/ProcessDelay",schemaPath:"#/properties/ProcessDelay/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs14 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.RecordingRuleContent !== undefined){
+const _errs16 = errors;
+if(typeof data.RecordingRuleContent !== "string"){
+validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/RecordingRuleContent",schemaPath:"#/properties/RecordingRuleContent/type",
+keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs16 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.MetricName !== undefined){
+const _errs18 = errors;
+if(typeof data.MetricName !== "string"){
+validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/MetricName",schemaPath:"#/properties/MetricName/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs18 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.CustomMetricLabels !== undefined){
+let data9 = data.CustomMetricLabels;
+const _errs20 = errors;
+if(errors === _errs20){
+if(Array.isArray(data9)){
+var valid2 = true;
+const len0 = data9.length;
+for(let i0=0; i0<len0; i0++){
+const _errs22 = errors;
+if(!(func1(data9[i0], {instancePath: instancePath+"/CustomMetricLabels/" + i0, parentData: data9, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs22 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/CustomMetricLabels",schemaPath:"#/properties/CustomMetricLabels/type",
+keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs20 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.HasServicesLog !== undefined){
+let data11 = data.HasServicesLog;
+const _errs23 = errors;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs23){
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 0 || isNaN(data11)){
+validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data11 >= 18446744073709552000 || isNaN(data11)){
+validateCreateRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs23 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateCreateRecordingRuleTaskInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateCreateRecordingRuleTaskInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `CreateRecordingRuleTask`, compiled from the spec by AJV when generating. */

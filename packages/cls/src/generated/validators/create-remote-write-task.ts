@@ -3,313 +3,230 @@
 
 import { validateRemoteWriteAuthInfoShape } from "./shapes/remote-write-auth-info.js";
 const schema0 = {
-  required: ["TopicId", "Name", "Target", "RemoteWriteURL", "AuthType", "NetType"],
-  properties: {
-    TopicId: {},
-    Name: {},
-    Target: {},
-    RemoteWriteURL: {},
-    AuthType: {},
-    NetType: {},
-    VpcId: {},
-    AuthInfo: {},
-    VirtualGatewayType: {},
-  },
+  "required": ["TopicId", "Name", "Target", "RemoteWriteURL", "AuthType", "NetType"],
+  "properties": {
+    "TopicId": {},
+    "Name": {},
+    "Target": {},
+    "RemoteWriteURL": {},
+    "AuthType": {},
+    "NetType": {},
+    "VpcId": {},
+    "AuthInfo": {},
+    "VirtualGatewayType": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateRemoteWriteAuthInfoShape;
 
-function validateCreateRemoteWriteTaskInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateCreateRemoteWriteTaskInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateCreateRemoteWriteTaskInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.TopicId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.TopicId !== "string") {
-              validateCreateRemoteWriteTaskInput.errors = [
-                {
-                  instancePath: instancePath + "/TopicId",
-                  schemaPath: "#/properties/TopicId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.Name !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.Name !== "string") {
-                validateCreateRemoteWriteTaskInput.errors = [
-                  {
-                    instancePath: instancePath + "/Name",
-                    schemaPath: "#/properties/Name/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.Target !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.Target !== "string") {
-                  validateCreateRemoteWriteTaskInput.errors = [
-                    {
-                      instancePath: instancePath + "/Target",
-                      schemaPath: "#/properties/Target/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.RemoteWriteURL !== undefined) {
-                  const _errs8 = errors;
-                  if (typeof data.RemoteWriteURL !== "string") {
-                    validateCreateRemoteWriteTaskInput.errors = [
-                      {
-                        instancePath: instancePath + "/RemoteWriteURL",
-                        schemaPath: "#/properties/RemoteWriteURL/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.AuthType !== undefined) {
-                    let data4 = data.AuthType;
-                    const _errs10 = errors;
-                    if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
-                      validateCreateRemoteWriteTaskInput.errors = [
-                        {
-                          instancePath: instancePath + "/AuthType",
-                          schemaPath: "#/properties/AuthType/type",
-                          keyword: "type",
-                          params: { type: "integer" },
-                        },
-                      ];
-                      return false;
-                    }
-                    if (errors === _errs10) {
-                      if (typeof data4 == "number" && isFinite(data4)) {
-                        if (data4 < 0 || isNaN(data4)) {
-                          validateCreateRemoteWriteTaskInput.errors = [
-                            {
-                              instancePath: instancePath + "/AuthType",
-                              schemaPath: "#/properties/AuthType/minimum",
-                              keyword: "minimum",
-                              params: { comparison: ">=", limit: 0 },
-                            },
-                          ];
-                          return false;
-                        } else {
-                          if (data4 >= 18446744073709552000 || isNaN(data4)) {
-                            validateCreateRemoteWriteTaskInput.errors = [
-                              {
-                                instancePath: instancePath + "/AuthType",
-                                schemaPath: "#/properties/AuthType/exclusiveMaximum",
-                                keyword: "exclusiveMaximum",
-                                params: { comparison: "<", limit: 18446744073709552000 },
-                              },
-                            ];
-                            return false;
-                          }
-                        }
-                      }
-                    }
-                    var valid1 = _errs10 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.NetType !== undefined) {
-                      let data5 = data.NetType;
-                      const _errs12 = errors;
-                      if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5) && isFinite(data5))) {
-                        validateCreateRemoteWriteTaskInput.errors = [
-                          {
-                            instancePath: instancePath + "/NetType",
-                            schemaPath: "#/properties/NetType/type",
-                            keyword: "type",
-                            params: { type: "integer" },
-                          },
-                        ];
-                        return false;
-                      }
-                      if (errors === _errs12) {
-                        if (typeof data5 == "number" && isFinite(data5)) {
-                          if (data5 < 0 || isNaN(data5)) {
-                            validateCreateRemoteWriteTaskInput.errors = [
-                              {
-                                instancePath: instancePath + "/NetType",
-                                schemaPath: "#/properties/NetType/minimum",
-                                keyword: "minimum",
-                                params: { comparison: ">=", limit: 0 },
-                              },
-                            ];
-                            return false;
-                          } else {
-                            if (data5 >= 18446744073709552000 || isNaN(data5)) {
-                              validateCreateRemoteWriteTaskInput.errors = [
-                                {
-                                  instancePath: instancePath + "/NetType",
-                                  schemaPath: "#/properties/NetType/exclusiveMaximum",
-                                  keyword: "exclusiveMaximum",
-                                  params: { comparison: "<", limit: 18446744073709552000 },
-                                },
-                              ];
-                              return false;
-                            }
-                          }
-                        }
-                      }
-                      var valid1 = _errs12 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                    if (valid1) {
-                      if (data.VpcId !== undefined) {
-                        const _errs14 = errors;
-                        if (typeof data.VpcId !== "string") {
-                          validateCreateRemoteWriteTaskInput.errors = [
-                            {
-                              instancePath: instancePath + "/VpcId",
-                              schemaPath: "#/properties/VpcId/type",
-                              keyword: "type",
-                              params: { type: "string" },
-                            },
-                          ];
-                          return false;
-                        }
-                        var valid1 = _errs14 === errors;
-                      } else {
-                        var valid1 = true;
-                      }
-                      if (valid1) {
-                        if (data.AuthInfo !== undefined) {
-                          const _errs16 = errors;
-                          if (
-                            !func1(data.AuthInfo, {
-                              instancePath: instancePath + "/AuthInfo",
-                              parentData: data,
-                              parentDataProperty: "AuthInfo",
-                              rootData: rootData,
-                            })
-                          ) {
-                            vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                            errors = vErrors.length;
-                          }
-                          var valid1 = _errs16 === errors;
-                        } else {
-                          var valid1 = true;
-                        }
-                        if (valid1) {
-                          if (data.VirtualGatewayType !== undefined) {
-                            let data8 = data.VirtualGatewayType;
-                            const _errs17 = errors;
-                            if (!(typeof data8 == "number" && !(data8 % 1) && !isNaN(data8) && isFinite(data8))) {
-                              validateCreateRemoteWriteTaskInput.errors = [
-                                {
-                                  instancePath: instancePath + "/VirtualGatewayType",
-                                  schemaPath: "#/properties/VirtualGatewayType/type",
-                                  keyword: "type",
-                                  params: { type: "integer" },
-                                },
-                              ];
-                              return false;
-                            }
-                            if (errors === _errs17) {
-                              if (typeof data8 == "number" && isFinite(data8)) {
-                                if (data8 < -9223372036854776000 || isNaN(data8)) {
-                                  validateCreateRemoteWriteTaskInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/VirtualGatewayType",
-                                      schemaPath: "#/properties/VirtualGatewayType/minimum",
-                                      keyword: "minimum",
-                                      params: { comparison: ">=", limit: -9223372036854776000 },
-                                    },
-                                  ];
-                                  return false;
-                                } else {
-                                  if (data8 >= 9223372036854776000 || isNaN(data8)) {
-                                    validateCreateRemoteWriteTaskInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/VirtualGatewayType",
-                                        schemaPath: "#/properties/VirtualGatewayType/exclusiveMaximum",
-                                        keyword: "exclusiveMaximum",
-                                        params: { comparison: "<", limit: 9223372036854776000 },
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                }
-                              }
-                            }
-                            var valid1 = _errs17 === errors;
-                          } else {
-                            var valid1 = true;
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateCreateRemoteWriteTaskInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateCreateRemoteWriteTaskInput.errors = vErrors;
-  return errors === 0;
+function validateCreateRemoteWriteTaskInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateCreateRemoteWriteTaskInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateCreateRemoteWriteTaskInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.TopicId !== undefined){
+const _errs2 = errors;
+if(typeof data.TopicId !== "string"){
+validateCreateRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Name !== undefined){
+const _errs4 = errors;
+if(typeof data.Name !== "string"){
+validateCreateRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Target !== undefined){
+const _errs6 = errors;
+if(typeof data.Target !== "string"){
+validateCreateRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/Target",schemaPath:"#/properties/Target/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.RemoteWriteURL !== undefined){
+const _errs8 = errors;
+if(typeof data.RemoteWriteURL !== "string"){
+validateCreateRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/RemoteWriteURL",schemaPath:"#/properties/RemoteWriteURL/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.AuthType !== undefined){
+let data4 = data.AuthType;
+const _errs10 = errors;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+validateCreateRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/AuthType",schemaPath:"#/properties/AuthType/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs10){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+validateCreateRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/AuthType",schemaPath:"#/properties/AuthType/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data4 >= 18446744073709552000 || isNaN(data4)){
+validateCreateRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/AuthType",schemaPath:"#/properties/AuthType/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.NetType !== undefined){
+let data5 = data.NetType;
+const _errs12 = errors;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+validateCreateRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/NetType",schemaPath:"#/properties/NetType/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs12){
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+validateCreateRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/NetType",schemaPath:"#/properties/NetType/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data5 >= 18446744073709552000 || isNaN(data5)){
+validateCreateRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/NetType",schemaPath:"#/properties/NetType/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs12 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.VpcId !== undefined){
+const _errs14 = errors;
+if(typeof data.VpcId !== "string"){
+validateCreateRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/VpcId",schemaPath:"#/properties/VpcId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs14 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.AuthInfo !== undefined){
+const _errs16 = errors;
+if(!(func1(data.AuthInfo, {instancePath: instancePath+"/AuthInfo", parentData: data, parentDataProperty: "AuthInfo", rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs16 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.VirtualGatewayType !== undefined){
+let data8 = data.VirtualGatewayType;
+const _errs17 = errors;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+validateCreateRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/VirtualGatewayType",schemaPath:"#/properties/VirtualGatewayType/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs17){
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < -9223372036854776000 || isNaN(data8)){
+validateCreateRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/VirtualGatewayType",schemaPath:"#/properties/VirtualGatewayType/minimum",
+keyword:"minimum",params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data8 >= 9223372036854776000 || isNaN(data8)){
+validateCreateRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/VirtualGatewayType",schemaPath:"#/properties/VirtualGatewayType/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs17 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateCreateRemoteWriteTaskInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateCreateRemoteWriteTaskInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `CreateRemoteWriteTask`, compiled from the spec by AJV when generating. */

@@ -3,317 +3,235 @@
 
 import { validateExtractRuleInfoShape } from "./shapes/extract-rule-info.js";
 const schema0 = {
-  required: ["TopicId", "Name", "Bucket", "S3Region", "AccessKeyId", "SecretAccessKey", "LogType"],
-  properties: {
-    TopicId: {},
-    Name: {},
-    Bucket: {},
-    S3Region: {},
-    AccessKeyId: {},
-    SecretAccessKey: {},
-    LogType: {},
-    Endpoint: {},
-    Prefix: {},
-    Compress: {},
-    ExtractRuleInfo: {},
-    TaskType: {},
-  },
+  "required": ["TopicId", "Name", "Bucket", "S3Region", "AccessKeyId", "SecretAccessKey", "LogType"],
+  "properties": {
+    "TopicId": {},
+    "Name": {},
+    "Bucket": {},
+    "S3Region": {},
+    "AccessKeyId": {},
+    "SecretAccessKey": {},
+    "LogType": {},
+    "Endpoint": {},
+    "Prefix": {},
+    "Compress": {},
+    "ExtractRuleInfo": {},
+    "TaskType": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateExtractRuleInfoShape;
 
-function validateCreateS3RechargeInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateCreateS3RechargeInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateCreateS3RechargeInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.TopicId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.TopicId !== "string") {
-              validateCreateS3RechargeInput.errors = [
-                {
-                  instancePath: instancePath + "/TopicId",
-                  schemaPath: "#/properties/TopicId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.Name !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.Name !== "string") {
-                validateCreateS3RechargeInput.errors = [
-                  {
-                    instancePath: instancePath + "/Name",
-                    schemaPath: "#/properties/Name/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.Bucket !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.Bucket !== "string") {
-                  validateCreateS3RechargeInput.errors = [
-                    {
-                      instancePath: instancePath + "/Bucket",
-                      schemaPath: "#/properties/Bucket/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.S3Region !== undefined) {
-                  const _errs8 = errors;
-                  if (typeof data.S3Region !== "string") {
-                    validateCreateS3RechargeInput.errors = [
-                      {
-                        instancePath: instancePath + "/S3Region",
-                        schemaPath: "#/properties/S3Region/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.AccessKeyId !== undefined) {
-                    const _errs10 = errors;
-                    if (typeof data.AccessKeyId !== "string") {
-                      validateCreateS3RechargeInput.errors = [
-                        {
-                          instancePath: instancePath + "/AccessKeyId",
-                          schemaPath: "#/properties/AccessKeyId/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                        },
-                      ];
-                      return false;
-                    }
-                    var valid1 = _errs10 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.SecretAccessKey !== undefined) {
-                      const _errs12 = errors;
-                      if (typeof data.SecretAccessKey !== "string") {
-                        validateCreateS3RechargeInput.errors = [
-                          {
-                            instancePath: instancePath + "/SecretAccessKey",
-                            schemaPath: "#/properties/SecretAccessKey/type",
-                            keyword: "type",
-                            params: { type: "string" },
-                          },
-                        ];
-                        return false;
-                      }
-                      var valid1 = _errs12 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                    if (valid1) {
-                      if (data.LogType !== undefined) {
-                        const _errs14 = errors;
-                        if (typeof data.LogType !== "string") {
-                          validateCreateS3RechargeInput.errors = [
-                            {
-                              instancePath: instancePath + "/LogType",
-                              schemaPath: "#/properties/LogType/type",
-                              keyword: "type",
-                              params: { type: "string" },
-                            },
-                          ];
-                          return false;
-                        }
-                        var valid1 = _errs14 === errors;
-                      } else {
-                        var valid1 = true;
-                      }
-                      if (valid1) {
-                        if (data.Endpoint !== undefined) {
-                          const _errs16 = errors;
-                          if (typeof data.Endpoint !== "string") {
-                            validateCreateS3RechargeInput.errors = [
-                              {
-                                instancePath: instancePath + "/Endpoint",
-                                schemaPath: "#/properties/Endpoint/type",
-                                keyword: "type",
-                                params: { type: "string" },
-                              },
-                            ];
-                            return false;
-                          }
-                          var valid1 = _errs16 === errors;
-                        } else {
-                          var valid1 = true;
-                        }
-                        if (valid1) {
-                          if (data.Prefix !== undefined) {
-                            const _errs18 = errors;
-                            if (typeof data.Prefix !== "string") {
-                              validateCreateS3RechargeInput.errors = [
-                                {
-                                  instancePath: instancePath + "/Prefix",
-                                  schemaPath: "#/properties/Prefix/type",
-                                  keyword: "type",
-                                  params: { type: "string" },
-                                },
-                              ];
-                              return false;
-                            }
-                            var valid1 = _errs18 === errors;
-                          } else {
-                            var valid1 = true;
-                          }
-                          if (valid1) {
-                            if (data.Compress !== undefined) {
-                              const _errs20 = errors;
-                              if (typeof data.Compress !== "string") {
-                                validateCreateS3RechargeInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/Compress",
-                                    schemaPath: "#/properties/Compress/type",
-                                    keyword: "type",
-                                    params: { type: "string" },
-                                  },
-                                ];
-                                return false;
-                              }
-                              var valid1 = _errs20 === errors;
-                            } else {
-                              var valid1 = true;
-                            }
-                            if (valid1) {
-                              if (data.ExtractRuleInfo !== undefined) {
-                                const _errs22 = errors;
-                                if (
-                                  !func1(data.ExtractRuleInfo, {
-                                    instancePath: instancePath + "/ExtractRuleInfo",
-                                    parentData: data,
-                                    parentDataProperty: "ExtractRuleInfo",
-                                    rootData: rootData,
-                                  })
-                                ) {
-                                  vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                                  errors = vErrors.length;
-                                }
-                                var valid1 = _errs22 === errors;
-                              } else {
-                                var valid1 = true;
-                              }
-                              if (valid1) {
-                                if (data.TaskType !== undefined) {
-                                  let data11 = data.TaskType;
-                                  const _errs23 = errors;
-                                  if (!(typeof data11 == "number" && !(data11 % 1) && !isNaN(data11) && isFinite(data11))) {
-                                    validateCreateS3RechargeInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/TaskType",
-                                        schemaPath: "#/properties/TaskType/type",
-                                        keyword: "type",
-                                        params: { type: "integer" },
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                  if (errors === _errs23) {
-                                    if (typeof data11 == "number" && isFinite(data11)) {
-                                      if (data11 < 0 || isNaN(data11)) {
-                                        validateCreateS3RechargeInput.errors = [
-                                          {
-                                            instancePath: instancePath + "/TaskType",
-                                            schemaPath: "#/properties/TaskType/minimum",
-                                            keyword: "minimum",
-                                            params: { comparison: ">=", limit: 0 },
-                                          },
-                                        ];
-                                        return false;
-                                      } else {
-                                        if (data11 >= 18446744073709552000 || isNaN(data11)) {
-                                          validateCreateS3RechargeInput.errors = [
-                                            {
-                                              instancePath: instancePath + "/TaskType",
-                                              schemaPath: "#/properties/TaskType/exclusiveMaximum",
-                                              keyword: "exclusiveMaximum",
-                                              params: { comparison: "<", limit: 18446744073709552000 },
-                                            },
-                                          ];
-                                          return false;
-                                        }
-                                      }
-                                    }
-                                  }
-                                  var valid1 = _errs23 === errors;
-                                } else {
-                                  var valid1 = true;
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateCreateS3RechargeInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateCreateS3RechargeInput.errors = vErrors;
-  return errors === 0;
+function validateCreateS3RechargeInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateCreateS3RechargeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateCreateS3RechargeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.TopicId !== undefined){
+const _errs2 = errors;
+if(typeof data.TopicId !== "string"){
+validateCreateS3RechargeInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Name !== undefined){
+const _errs4 = errors;
+if(typeof data.Name !== "string"){
+validateCreateS3RechargeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Bucket !== undefined){
+const _errs6 = errors;
+if(typeof data.Bucket !== "string"){
+validateCreateS3RechargeInput.errors = [{instancePath:instancePath+"/Bucket",schemaPath:"#/properties/Bucket/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.S3Region !== undefined){
+const _errs8 = errors;
+if(typeof data.S3Region !== "string"){
+validateCreateS3RechargeInput.errors = [{instancePath:instancePath+"/S3Region",schemaPath:"#/properties/S3Region/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.AccessKeyId !== undefined){
+const _errs10 = errors;
+if(typeof data.AccessKeyId !== "string"){
+validateCreateS3RechargeInput.errors = [{instancePath:instancePath+"/AccessKeyId",schemaPath:"#/properties/AccessKeyId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.SecretAccessKey !== undefined){
+const _errs12 = errors;
+if(typeof data.SecretAccessKey !== "string"){
+validateCreateS3RechargeInput.errors = [{instancePath:instancePath+"/SecretAccessKey",schemaPath:"#/properties/SecretAccessKey/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs12 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.LogType !== undefined){
+const _errs14 = errors;
+if(typeof data.LogType !== "string"){
+validateCreateS3RechargeInput.errors = [{instancePath:instancePath+"/LogType",schemaPath:"#/properties/LogType/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs14 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Endpoint !== undefined){
+const _errs16 = errors;
+if(typeof data.Endpoint !== "string"){
+validateCreateS3RechargeInput.errors = [{instancePath:instancePath+"/Endpoint",schemaPath:"#/properties/Endpoint/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs16 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Prefix !== undefined){
+const _errs18 = errors;
+if(typeof data.Prefix !== "string"){
+validateCreateS3RechargeInput.errors = [{instancePath:instancePath+"/Prefix",schemaPath:"#/properties/Prefix/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs18 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Compress !== undefined){
+const _errs20 = errors;
+if(typeof data.Compress !== "string"){
+validateCreateS3RechargeInput.errors = [{instancePath:instancePath+"/Compress",schemaPath:"#/properties/Compress/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs20 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ExtractRuleInfo !== undefined){
+const _errs22 = errors;
+if(!(func1(data.ExtractRuleInfo, {instancePath: instancePath+"/ExtractRuleInfo", parentData: data, parentDataProperty: "ExtractRuleInfo",
+ rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs22 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.TaskType !== undefined){
+let data11 = data.TaskType;
+const _errs23 = errors;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+validateCreateS3RechargeInput.errors = [{instancePath:instancePath+"/TaskType",schemaPath:"#/properties/TaskType/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs23){
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 0 || isNaN(data11)){
+validateCreateS3RechargeInput.errors = [{instancePath:instancePath+"/TaskType",schemaPath:"#/properties/TaskType/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data11 >= 18446744073709552000 || isNaN(data11)){
+validateCreateS3RechargeInput.errors = [{instancePath:instancePath+"/TaskType",schemaPath:"#/properties/TaskType/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs23 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateCreateS3RechargeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateCreateS3RechargeInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `CreateS3Recharge`, compiled from the spec by AJV when generating. */

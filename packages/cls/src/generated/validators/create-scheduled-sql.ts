@@ -3,7 +3,7 @@
 
 import { validateScheduledSqlResouceInfoShape } from "./shapes/scheduled-sql-resouce-info.js";
 const schema0 = {
-  required: [
+  "required": [
     "SrcTopicId",
     "Name",
     "EnableFlag",
@@ -14,650 +14,455 @@ const schema0 = {
     "ProcessPeriod",
     "ProcessTimeWindow",
     "ProcessDelay",
-    "SrcTopicRegion",
+    "SrcTopicRegion"
   ],
-  properties: {
-    SrcTopicId: {},
-    Name: {},
-    EnableFlag: {},
-    DstResource: {},
-    ScheduledSqlContent: {},
-    ProcessStartTime: {},
-    ProcessType: {},
-    ProcessPeriod: {},
-    ProcessTimeWindow: {},
-    ProcessDelay: {},
-    SrcTopicRegion: {},
-    ProcessPeriodUnit: {},
-    ProcessEndTime: {},
-    SyntaxRule: {},
-    HasServicesLog: {},
-    FullQuery: {},
-  },
+  "properties": {
+    "SrcTopicId": {},
+    "Name": {},
+    "EnableFlag": {},
+    "DstResource": {},
+    "ScheduledSqlContent": {},
+    "ProcessStartTime": {},
+    "ProcessType": {},
+    "ProcessPeriod": {},
+    "ProcessTimeWindow": {},
+    "ProcessDelay": {},
+    "SrcTopicRegion": {},
+    "ProcessPeriodUnit": {},
+    "ProcessEndTime": {},
+    "SyntaxRule": {},
+    "HasServicesLog": {},
+    "FullQuery": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateScheduledSqlResouceInfoShape;
 
-function validateCreateScheduledSqlInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateCreateScheduledSqlInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateCreateScheduledSqlInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.SrcTopicId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.SrcTopicId !== "string") {
-              validateCreateScheduledSqlInput.errors = [
-                {
-                  instancePath: instancePath + "/SrcTopicId",
-                  schemaPath: "#/properties/SrcTopicId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.Name !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.Name !== "string") {
-                validateCreateScheduledSqlInput.errors = [
-                  {
-                    instancePath: instancePath + "/Name",
-                    schemaPath: "#/properties/Name/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.EnableFlag !== undefined) {
-                let data2 = data.EnableFlag;
-                const _errs6 = errors;
-                if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
-                  validateCreateScheduledSqlInput.errors = [
-                    {
-                      instancePath: instancePath + "/EnableFlag",
-                      schemaPath: "#/properties/EnableFlag/type",
-                      keyword: "type",
-                      params: { type: "integer" },
-                    },
-                  ];
-                  return false;
-                }
-                if (errors === _errs6) {
-                  if (typeof data2 == "number" && isFinite(data2)) {
-                    if (data2 < -9223372036854776000 || isNaN(data2)) {
-                      validateCreateScheduledSqlInput.errors = [
-                        {
-                          instancePath: instancePath + "/EnableFlag",
-                          schemaPath: "#/properties/EnableFlag/minimum",
-                          keyword: "minimum",
-                          params: { comparison: ">=", limit: -9223372036854776000 },
-                        },
-                      ];
-                      return false;
-                    } else {
-                      if (data2 >= 9223372036854776000 || isNaN(data2)) {
-                        validateCreateScheduledSqlInput.errors = [
-                          {
-                            instancePath: instancePath + "/EnableFlag",
-                            schemaPath: "#/properties/EnableFlag/exclusiveMaximum",
-                            keyword: "exclusiveMaximum",
-                            params: { comparison: "<", limit: 9223372036854776000 },
-                          },
-                        ];
-                        return false;
-                      }
-                    }
-                  }
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.DstResource !== undefined) {
-                  const _errs8 = errors;
-                  if (
-                    !func1(data.DstResource, {
-                      instancePath: instancePath + "/DstResource",
-                      parentData: data,
-                      parentDataProperty: "DstResource",
-                      rootData: rootData,
-                    })
-                  ) {
-                    vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                    errors = vErrors.length;
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.ScheduledSqlContent !== undefined) {
-                    const _errs9 = errors;
-                    if (typeof data.ScheduledSqlContent !== "string") {
-                      validateCreateScheduledSqlInput.errors = [
-                        {
-                          instancePath: instancePath + "/ScheduledSqlContent",
-                          schemaPath: "#/properties/ScheduledSqlContent/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                        },
-                      ];
-                      return false;
-                    }
-                    var valid1 = _errs9 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.ProcessStartTime !== undefined) {
-                      let data5 = data.ProcessStartTime;
-                      const _errs11 = errors;
-                      if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5) && isFinite(data5))) {
-                        validateCreateScheduledSqlInput.errors = [
-                          {
-                            instancePath: instancePath + "/ProcessStartTime",
-                            schemaPath: "#/properties/ProcessStartTime/type",
-                            keyword: "type",
-                            params: { type: "integer" },
-                          },
-                        ];
-                        return false;
-                      }
-                      if (errors === _errs11) {
-                        if (typeof data5 == "number" && isFinite(data5)) {
-                          if (data5 < 0 || isNaN(data5)) {
-                            validateCreateScheduledSqlInput.errors = [
-                              {
-                                instancePath: instancePath + "/ProcessStartTime",
-                                schemaPath: "#/properties/ProcessStartTime/minimum",
-                                keyword: "minimum",
-                                params: { comparison: ">=", limit: 0 },
-                              },
-                            ];
-                            return false;
-                          } else {
-                            if (data5 >= 18446744073709552000 || isNaN(data5)) {
-                              validateCreateScheduledSqlInput.errors = [
-                                {
-                                  instancePath: instancePath + "/ProcessStartTime",
-                                  schemaPath: "#/properties/ProcessStartTime/exclusiveMaximum",
-                                  keyword: "exclusiveMaximum",
-                                  params: { comparison: "<", limit: 18446744073709552000 },
-                                },
-                              ];
-                              return false;
-                            }
-                          }
-                        }
-                      }
-                      var valid1 = _errs11 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                    if (valid1) {
-                      if (data.ProcessType !== undefined) {
-                        let data6 = data.ProcessType;
-                        const _errs13 = errors;
-                        if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
-                          validateCreateScheduledSqlInput.errors = [
-                            {
-                              instancePath: instancePath + "/ProcessType",
-                              schemaPath: "#/properties/ProcessType/type",
-                              keyword: "type",
-                              params: { type: "integer" },
-                            },
-                          ];
-                          return false;
-                        }
-                        if (errors === _errs13) {
-                          if (typeof data6 == "number" && isFinite(data6)) {
-                            if (data6 < -9223372036854776000 || isNaN(data6)) {
-                              validateCreateScheduledSqlInput.errors = [
-                                {
-                                  instancePath: instancePath + "/ProcessType",
-                                  schemaPath: "#/properties/ProcessType/minimum",
-                                  keyword: "minimum",
-                                  params: { comparison: ">=", limit: -9223372036854776000 },
-                                },
-                              ];
-                              return false;
-                            } else {
-                              if (data6 >= 9223372036854776000 || isNaN(data6)) {
-                                validateCreateScheduledSqlInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/ProcessType",
-                                    schemaPath: "#/properties/ProcessType/exclusiveMaximum",
-                                    keyword: "exclusiveMaximum",
-                                    params: { comparison: "<", limit: 9223372036854776000 },
-                                  },
-                                ];
-                                return false;
-                              }
-                            }
-                          }
-                        }
-                        var valid1 = _errs13 === errors;
-                      } else {
-                        var valid1 = true;
-                      }
-                      if (valid1) {
-                        if (data.ProcessPeriod !== undefined) {
-                          let data7 = data.ProcessPeriod;
-                          const _errs15 = errors;
-                          if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7) && isFinite(data7))) {
-                            validateCreateScheduledSqlInput.errors = [
-                              {
-                                instancePath: instancePath + "/ProcessPeriod",
-                                schemaPath: "#/properties/ProcessPeriod/type",
-                                keyword: "type",
-                                params: { type: "integer" },
-                              },
-                            ];
-                            return false;
-                          }
-                          if (errors === _errs15) {
-                            if (typeof data7 == "number" && isFinite(data7)) {
-                              if (data7 < -9223372036854776000 || isNaN(data7)) {
-                                validateCreateScheduledSqlInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/ProcessPeriod",
-                                    schemaPath: "#/properties/ProcessPeriod/minimum",
-                                    keyword: "minimum",
-                                    params: { comparison: ">=", limit: -9223372036854776000 },
-                                  },
-                                ];
-                                return false;
-                              } else {
-                                if (data7 >= 9223372036854776000 || isNaN(data7)) {
-                                  validateCreateScheduledSqlInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/ProcessPeriod",
-                                      schemaPath: "#/properties/ProcessPeriod/exclusiveMaximum",
-                                      keyword: "exclusiveMaximum",
-                                      params: { comparison: "<", limit: 9223372036854776000 },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                              }
-                            }
-                          }
-                          var valid1 = _errs15 === errors;
-                        } else {
-                          var valid1 = true;
-                        }
-                        if (valid1) {
-                          if (data.ProcessTimeWindow !== undefined) {
-                            const _errs17 = errors;
-                            if (typeof data.ProcessTimeWindow !== "string") {
-                              validateCreateScheduledSqlInput.errors = [
-                                {
-                                  instancePath: instancePath + "/ProcessTimeWindow",
-                                  schemaPath: "#/properties/ProcessTimeWindow/type",
-                                  keyword: "type",
-                                  params: { type: "string" },
-                                },
-                              ];
-                              return false;
-                            }
-                            var valid1 = _errs17 === errors;
-                          } else {
-                            var valid1 = true;
-                          }
-                          if (valid1) {
-                            if (data.ProcessDelay !== undefined) {
-                              let data9 = data.ProcessDelay;
-                              const _errs19 = errors;
-                              if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
-                                validateCreateScheduledSqlInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/ProcessDelay",
-                                    schemaPath: "#/properties/ProcessDelay/type",
-                                    keyword: "type",
-                                    params: { type: "integer" },
-                                  },
-                                ];
-                                return false;
-                              }
-                              if (errors === _errs19) {
-                                if (typeof data9 == "number" && isFinite(data9)) {
-                                  if (data9 < -9223372036854776000 || isNaN(data9)) {
-                                    validateCreateScheduledSqlInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/ProcessDelay",
-                                        schemaPath: "#/properties/ProcessDelay/minimum",
-                                        keyword: "minimum",
-                                        params: { comparison: ">=", limit: -9223372036854776000 },
-                                      },
-                                    ];
-                                    return false;
-                                  } else {
-                                    if (data9 >= 9223372036854776000 || isNaN(data9)) {
-                                      validateCreateScheduledSqlInput.errors = [
-                                        {
-                                          instancePath: instancePath + "/ProcessDelay",
-                                          schemaPath: "#/properties/ProcessDelay/exclusiveMaximum",
-                                          keyword: "exclusiveMaximum",
-                                          params: { comparison: "<", limit: 9223372036854776000 },
-                                        },
-                                      ];
-                                      return false;
-                                    }
-                                  }
-                                }
-                              }
-                              var valid1 = _errs19 === errors;
-                            } else {
-                              var valid1 = true;
-                            }
-                            if (valid1) {
-                              if (data.SrcTopicRegion !== undefined) {
-                                const _errs21 = errors;
-                                if (typeof data.SrcTopicRegion !== "string") {
-                                  validateCreateScheduledSqlInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/SrcTopicRegion",
-                                      schemaPath: "#/properties/SrcTopicRegion/type",
-                                      keyword: "type",
-                                      params: { type: "string" },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                                var valid1 = _errs21 === errors;
-                              } else {
-                                var valid1 = true;
-                              }
-                              if (valid1) {
-                                if (data.ProcessPeriodUnit !== undefined) {
-                                  let data11 = data.ProcessPeriodUnit;
-                                  const _errs23 = errors;
-                                  if (!(typeof data11 == "number" && !(data11 % 1) && !isNaN(data11) && isFinite(data11))) {
-                                    validateCreateScheduledSqlInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/ProcessPeriodUnit",
-                                        schemaPath: "#/properties/ProcessPeriodUnit/type",
-                                        keyword: "type",
-                                        params: { type: "integer" },
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                  if (errors === _errs23) {
-                                    if (typeof data11 == "number" && isFinite(data11)) {
-                                      if (data11 < -9223372036854776000 || isNaN(data11)) {
-                                        validateCreateScheduledSqlInput.errors = [
-                                          {
-                                            instancePath: instancePath + "/ProcessPeriodUnit",
-                                            schemaPath: "#/properties/ProcessPeriodUnit/minimum",
-                                            keyword: "minimum",
-                                            params: { comparison: ">=", limit: -9223372036854776000 },
-                                          },
-                                        ];
-                                        return false;
-                                      } else {
-                                        if (data11 >= 9223372036854776000 || isNaN(data11)) {
-                                          validateCreateScheduledSqlInput.errors = [
-                                            {
-                                              instancePath: instancePath + "/ProcessPeriodUnit",
-                                              schemaPath: "#/properties/ProcessPeriodUnit/exclusiveMaximum",
-                                              keyword: "exclusiveMaximum",
-                                              params: { comparison: "<", limit: 9223372036854776000 },
-                                            },
-                                          ];
-                                          return false;
-                                        }
-                                      }
-                                    }
-                                  }
-                                  var valid1 = _errs23 === errors;
-                                } else {
-                                  var valid1 = true;
-                                }
-                                if (valid1) {
-                                  if (data.ProcessEndTime !== undefined) {
-                                    let data12 = data.ProcessEndTime;
-                                    const _errs25 = errors;
-                                    if (!(typeof data12 == "number" && !(data12 % 1) && !isNaN(data12) && isFinite(data12))) {
-                                      validateCreateScheduledSqlInput.errors = [
-                                        {
-                                          instancePath: instancePath + "/ProcessEndTime",
-                                          schemaPath: "#/properties/ProcessEndTime/type",
-                                          keyword: "type",
-                                          params: { type: "integer" },
-                                        },
-                                      ];
-                                      return false;
-                                    }
-                                    if (errors === _errs25) {
-                                      if (typeof data12 == "number" && isFinite(data12)) {
-                                        if (data12 < 0 || isNaN(data12)) {
-                                          validateCreateScheduledSqlInput.errors = [
-                                            {
-                                              instancePath: instancePath + "/ProcessEndTime",
-                                              schemaPath: "#/properties/ProcessEndTime/minimum",
-                                              keyword: "minimum",
-                                              params: { comparison: ">=", limit: 0 },
-                                            },
-                                          ];
-                                          return false;
-                                        } else {
-                                          if (data12 >= 18446744073709552000 || isNaN(data12)) {
-                                            validateCreateScheduledSqlInput.errors = [
-                                              {
-                                                instancePath: instancePath + "/ProcessEndTime",
-                                                schemaPath: "#/properties/ProcessEndTime/exclusiveMaximum",
-                                                keyword: "exclusiveMaximum",
-                                                params: { comparison: "<", limit: 18446744073709552000 },
-                                              },
-                                            ];
-                                            return false;
-                                          }
-                                        }
-                                      }
-                                    }
-                                    var valid1 = _errs25 === errors;
-                                  } else {
-                                    var valid1 = true;
-                                  }
-                                  if (valid1) {
-                                    if (data.SyntaxRule !== undefined) {
-                                      let data13 = data.SyntaxRule;
-                                      const _errs27 = errors;
-                                      if (!(typeof data13 == "number" && !(data13 % 1) && !isNaN(data13) && isFinite(data13))) {
-                                        validateCreateScheduledSqlInput.errors = [
-                                          {
-                                            instancePath: instancePath + "/SyntaxRule",
-                                            schemaPath: "#/properties/SyntaxRule/type",
-                                            keyword: "type",
-                                            params: { type: "integer" },
-                                          },
-                                        ];
-                                        return false;
-                                      }
-                                      if (errors === _errs27) {
-                                        if (typeof data13 == "number" && isFinite(data13)) {
-                                          if (data13 < 0 || isNaN(data13)) {
-                                            validateCreateScheduledSqlInput.errors = [
-                                              {
-                                                instancePath: instancePath + "/SyntaxRule",
-                                                schemaPath: "#/properties/SyntaxRule/minimum",
-                                                keyword: "minimum",
-                                                params: { comparison: ">=", limit: 0 },
-                                              },
-                                            ];
-                                            return false;
-                                          } else {
-                                            if (data13 >= 18446744073709552000 || isNaN(data13)) {
-                                              validateCreateScheduledSqlInput.errors = [
-                                                {
-                                                  instancePath: instancePath + "/SyntaxRule",
-                                                  schemaPath: "#/properties/SyntaxRule/exclusiveMaximum",
-                                                  keyword: "exclusiveMaximum",
-                                                  params: { comparison: "<", limit: 18446744073709552000 },
-                                                },
-                                              ];
-                                              return false;
-                                            }
-                                          }
-                                        }
-                                      }
-                                      var valid1 = _errs27 === errors;
-                                    } else {
-                                      var valid1 = true;
-                                    }
-                                    if (valid1) {
-                                      if (data.HasServicesLog !== undefined) {
-                                        let data14 = data.HasServicesLog;
-                                        const _errs29 = errors;
-                                        if (!(typeof data14 == "number" && !(data14 % 1) && !isNaN(data14) && isFinite(data14))) {
-                                          validateCreateScheduledSqlInput.errors = [
-                                            {
-                                              instancePath: instancePath + "/HasServicesLog",
-                                              schemaPath: "#/properties/HasServicesLog/type",
-                                              keyword: "type",
-                                              params: { type: "integer" },
-                                            },
-                                          ];
-                                          return false;
-                                        }
-                                        if (errors === _errs29) {
-                                          if (typeof data14 == "number" && isFinite(data14)) {
-                                            if (data14 < 0 || isNaN(data14)) {
-                                              validateCreateScheduledSqlInput.errors = [
-                                                {
-                                                  instancePath: instancePath + "/HasServicesLog",
-                                                  schemaPath: "#/properties/HasServicesLog/minimum",
-                                                  keyword: "minimum",
-                                                  params: { comparison: ">=", limit: 0 },
-                                                },
-                                              ];
-                                              return false;
-                                            } else {
-                                              if (data14 >= 18446744073709552000 || isNaN(data14)) {
-                                                validateCreateScheduledSqlInput.errors = [
-                                                  {
-                                                    instancePath: instancePath + "/HasServicesLog",
-                                                    schemaPath: "#/properties/HasServicesLog/exclusiveMaximum",
-                                                    keyword: "exclusiveMaximum",
-                                                    params: { comparison: "<", limit: 18446744073709552000 },
-                                                  },
-                                                ];
-                                                return false;
-                                              }
-                                            }
-                                          }
-                                        }
-                                        var valid1 = _errs29 === errors;
-                                      } else {
-                                        var valid1 = true;
-                                      }
-                                      if (valid1) {
-                                        if (data.FullQuery !== undefined) {
-                                          let data15 = data.FullQuery;
-                                          const _errs31 = errors;
-                                          if (!(typeof data15 == "number" && !(data15 % 1) && !isNaN(data15) && isFinite(data15))) {
-                                            validateCreateScheduledSqlInput.errors = [
-                                              {
-                                                instancePath: instancePath + "/FullQuery",
-                                                schemaPath: "#/properties/FullQuery/type",
-                                                keyword: "type",
-                                                params: { type: "integer" },
-                                              },
-                                            ];
-                                            return false;
-                                          }
-                                          if (errors === _errs31) {
-                                            if (typeof data15 == "number" && isFinite(data15)) {
-                                              if (data15 < 0 || isNaN(data15)) {
-                                                validateCreateScheduledSqlInput.errors = [
-                                                  {
-                                                    instancePath: instancePath + "/FullQuery",
-                                                    schemaPath: "#/properties/FullQuery/minimum",
-                                                    keyword: "minimum",
-                                                    params: { comparison: ">=", limit: 0 },
-                                                  },
-                                                ];
-                                                return false;
-                                              } else {
-                                                if (data15 >= 18446744073709552000 || isNaN(data15)) {
-                                                  validateCreateScheduledSqlInput.errors = [
-                                                    {
-                                                      instancePath: instancePath + "/FullQuery",
-                                                      schemaPath: "#/properties/FullQuery/exclusiveMaximum",
-                                                      keyword: "exclusiveMaximum",
-                                                      params: { comparison: "<", limit: 18446744073709552000 },
-                                                    },
-                                                  ];
-                                                  return false;
-                                                }
-                                              }
-                                            }
-                                          }
-                                          var valid1 = _errs31 === errors;
-                                        } else {
-                                          var valid1 = true;
-                                        }
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateCreateScheduledSqlInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateCreateScheduledSqlInput.errors = vErrors;
-  return errors === 0;
+function validateCreateScheduledSqlInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateCreateScheduledSqlInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateCreateScheduledSqlInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.SrcTopicId !== undefined){
+const _errs2 = errors;
+if(typeof data.SrcTopicId !== "string"){
+validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/SrcTopicId",schemaPath:"#/properties/SrcTopicId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Name !== undefined){
+const _errs4 = errors;
+if(typeof data.Name !== "string"){
+validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.EnableFlag !== undefined){
+let data2 = data.EnableFlag;
+const _errs6 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/EnableFlag",schemaPath:"#/properties/EnableFlag/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs6){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < -9223372036854776000 || isNaN(data2)){
+validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/EnableFlag",schemaPath:"#/properties/EnableFlag/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data2 >= 9223372036854776000 || isNaN(data2)){
+validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/EnableFlag",schemaPath:"#/properties/EnableFlag/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.DstResource !== undefined){
+const _errs8 = errors;
+if(!(func1(data.DstResource, {instancePath: instancePath+"/DstResource", parentData: data, parentDataProperty: "DstResource", rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ScheduledSqlContent !== undefined){
+const _errs9 = errors;
+if(typeof data.ScheduledSqlContent !== "string"){
+validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ScheduledSqlContent",schemaPath:"#/properties/ScheduledSqlContent/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs9 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ProcessStartTime !== undefined){
+let data5 = data.ProcessStartTime;
+const _errs11 = errors;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessStartTime",schemaPath:"#/properties/ProcessStartTime/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs11){
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessStartTime",schemaPath:"#/properties/ProcessStartTime/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data5 >= 18446744073709552000 || isNaN(data5)){
+validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessStartTime",schemaPath:"#/properties/ProcessStartTime/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs11 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ProcessType !== undefined){
+let data6 = data.ProcessType;
+const _errs13 = errors;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessType",schemaPath:"#/properties/ProcessType/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs13){
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < -9223372036854776000 || isNaN(data6)){
+validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessType",schemaPath:"#/properties/ProcessType/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data6 >= 9223372036854776000 || isNaN(data6)){
+validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessType",schemaPath:"#/properties/ProcessType/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs13 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ProcessPeriod !== undefined){
+let data7 = data.ProcessPeriod;
+const _errs15 = errors;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessPeriod",schemaPath:"#/properties/ProcessPeriod/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs15){
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < -9223372036854776000 || isNaN(data7)){
+validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessPeriod",schemaPath:"#/properties/ProcessPeriod/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data7 >= 9223372036854776000 || isNaN(data7)){
+validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessPeriod",schemaPath:"#/properties/ProcessPeriod/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs15 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ProcessTimeWindow !== undefined){
+const _errs17 = errors;
+if(typeof data.ProcessTimeWindow !== "string"){
+validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessTimeWindow",schemaPath:"#/properties/ProcessTimeWindow/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs17 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ProcessDelay !== undefined){
+let data9 = data.ProcessDelay;
+const _errs19 = errors;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessDelay",schemaPath:"#/properties/ProcessDelay/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs19){
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < -9223372036854776000 || isNaN(data9)){
+validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessDelay",schemaPath:"#/properties/ProcessDelay/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data9 >= 9223372036854776000 || isNaN(data9)){
+validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessDelay",schemaPath:"#/properties/ProcessDelay/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs19 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.SrcTopicRegion !== undefined){
+const _errs21 = errors;
+if(typeof data.SrcTopicRegion !== "string"){
+validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/SrcTopicRegion",schemaPath:"#/properties/SrcTopicRegion/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs21 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ProcessPeriodUnit !== undefined){
+let data11 = data.ProcessPeriodUnit;
+const _errs23 = errors;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessPeriodUnit",schemaPath:"#/properties/ProcessPeriodUnit/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs23){
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < -9223372036854776000 || isNaN(data11)){
+validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessPeriodUnit",schemaPath:"#/properties/ProcessPeriodUnit/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data11 >= 9223372036854776000 || isNaN(data11)){
+validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessPeriodUnit",schemaPath:"#/properties/ProcessPeriodUnit/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs23 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ProcessEndTime !== undefined){
+let data12 = data.ProcessEndTime;
+const _errs25 = errors;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessEndTime",schemaPath:"#/properties/ProcessEndTime/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs25){
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 0 || isNaN(data12)){
+validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessEndTime",schemaPath:"#/properties/ProcessEndTime/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data12 >= 18446744073709552000 || isNaN(data12)){
+validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessEndTime",schemaPath:"#/properties/ProcessEndTime/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs25 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.SyntaxRule !== undefined){
+let data13 = data.SyntaxRule;
+const _errs27 = errors;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/SyntaxRule",schemaPath:"#/properties/SyntaxRule/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs27){
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < 0 || isNaN(data13)){
+validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/SyntaxRule",schemaPath:"#/properties/SyntaxRule/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data13 >= 18446744073709552000 || isNaN(data13)){
+validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/SyntaxRule",schemaPath:"#/properties/SyntaxRule/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs27 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.HasServicesLog !== undefined){
+let data14 = data.HasServicesLog;
+const _errs29 = errors;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs29){
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 < 0 || isNaN(data14)){
+validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data14 >= 18446744073709552000 || isNaN(data14)){
+validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs29 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.FullQuery !== undefined){
+let data15 = data.FullQuery;
+const _errs31 = errors;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/FullQuery",schemaPath:"#/properties/FullQuery/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs31){
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 < 0 || isNaN(data15)){
+validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/FullQuery",schemaPath:"#/properties/FullQuery/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data15 >= 18446744073709552000 || isNaN(data15)){
+validateCreateScheduledSqlInput.errors = [{instancePath:instancePath+"/FullQuery",schemaPath:"#/properties/FullQuery/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs31 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateCreateScheduledSqlInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateCreateScheduledSqlInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `CreateScheduledSql`, compiled from the spec by AJV when generating. */

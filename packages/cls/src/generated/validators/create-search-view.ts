@@ -2,212 +2,155 @@
 // @ts-nocheck
 
 import { validateViewSearchTopicShape } from "./shapes/view-search-topic.js";
-const schema0 = { required: ["LogsetId", "LogsetRegion", "ViewName", "ViewType", "Topics"] };
+const schema0 = { "required": ["LogsetId", "LogsetRegion", "ViewName", "ViewType", "Topics"] };
 const func0 = validateViewSearchTopicShape;
 
-function validateCreateSearchViewInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateCreateSearchViewInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (
-            !(
-              key0 === "LogsetId" ||
-              key0 === "LogsetRegion" ||
-              key0 === "ViewName" ||
-              key0 === "ViewType" ||
-              key0 === "Topics" ||
-              key0 === "ViewIdPrefix" ||
-              key0 === "Description"
-            )
-          ) {
-            validateCreateSearchViewInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.LogsetId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.LogsetId !== "string") {
-              validateCreateSearchViewInput.errors = [
-                {
-                  instancePath: instancePath + "/LogsetId",
-                  schemaPath: "#/properties/LogsetId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.LogsetRegion !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.LogsetRegion !== "string") {
-                validateCreateSearchViewInput.errors = [
-                  {
-                    instancePath: instancePath + "/LogsetRegion",
-                    schemaPath: "#/properties/LogsetRegion/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.ViewName !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.ViewName !== "string") {
-                  validateCreateSearchViewInput.errors = [
-                    {
-                      instancePath: instancePath + "/ViewName",
-                      schemaPath: "#/properties/ViewName/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.ViewType !== undefined) {
-                  const _errs8 = errors;
-                  if (typeof data.ViewType !== "string") {
-                    validateCreateSearchViewInput.errors = [
-                      {
-                        instancePath: instancePath + "/ViewType",
-                        schemaPath: "#/properties/ViewType/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.Topics !== undefined) {
-                    let data4 = data.Topics;
-                    const _errs10 = errors;
-                    if (errors === _errs10) {
-                      if (Array.isArray(data4)) {
-                        var valid2 = true;
-                        const len0 = data4.length;
-                        for (let i0 = 0; i0 < len0; i0++) {
-                          const _errs12 = errors;
-                          if (
-                            !func0(data4[i0], {
-                              instancePath: instancePath + "/Topics/" + i0,
-                              parentData: data4,
-                              parentDataProperty: i0,
-                              rootData: rootData,
-                            })
-                          ) {
-                            vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                            errors = vErrors.length;
-                          }
-                          var valid2 = _errs12 === errors;
-                          if (!valid2) {
-                            break;
-                          }
-                        }
-                      } else {
-                        validateCreateSearchViewInput.errors = [
-                          {
-                            instancePath: instancePath + "/Topics",
-                            schemaPath: "#/properties/Topics/type",
-                            keyword: "type",
-                            params: { type: "array" },
-                          },
-                        ];
-                        return false;
-                      }
-                    }
-                    var valid1 = _errs10 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.ViewIdPrefix !== undefined) {
-                      const _errs13 = errors;
-                      if (typeof data.ViewIdPrefix !== "string") {
-                        validateCreateSearchViewInput.errors = [
-                          {
-                            instancePath: instancePath + "/ViewIdPrefix",
-                            schemaPath: "#/properties/ViewIdPrefix/type",
-                            keyword: "type",
-                            params: { type: "string" },
-                          },
-                        ];
-                        return false;
-                      }
-                      var valid1 = _errs13 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                    if (valid1) {
-                      if (data.Description !== undefined) {
-                        const _errs15 = errors;
-                        if (typeof data.Description !== "string") {
-                          validateCreateSearchViewInput.errors = [
-                            {
-                              instancePath: instancePath + "/Description",
-                              schemaPath: "#/properties/Description/type",
-                              keyword: "type",
-                              params: { type: "string" },
-                            },
-                          ];
-                          return false;
-                        }
-                        var valid1 = _errs15 === errors;
-                      } else {
-                        var valid1 = true;
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateCreateSearchViewInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateCreateSearchViewInput.errors = vErrors;
-  return errors === 0;
+function validateCreateSearchViewInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateCreateSearchViewInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((((((key0 === "LogsetId") || (key0 === "LogsetRegion")) || (key0 === "ViewName")) || (key0 === "ViewType")) || (key0 === "Topics")) ||
+(key0 === "ViewIdPrefix")) || (key0 === "Description"))){
+validateCreateSearchViewInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.LogsetId !== undefined){
+const _errs2 = errors;
+if(typeof data.LogsetId !== "string"){
+validateCreateSearchViewInput.errors = [{instancePath:instancePath+"/LogsetId",schemaPath:"#/properties/LogsetId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.LogsetRegion !== undefined){
+const _errs4 = errors;
+if(typeof data.LogsetRegion !== "string"){
+validateCreateSearchViewInput.errors = [{instancePath:instancePath+"/LogsetRegion",schemaPath:"#/properties/LogsetRegion/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ViewName !== undefined){
+const _errs6 = errors;
+if(typeof data.ViewName !== "string"){
+validateCreateSearchViewInput.errors = [{instancePath:instancePath+"/ViewName",schemaPath:"#/properties/ViewName/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ViewType !== undefined){
+const _errs8 = errors;
+if(typeof data.ViewType !== "string"){
+validateCreateSearchViewInput.errors = [{instancePath:instancePath+"/ViewType",schemaPath:"#/properties/ViewType/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Topics !== undefined){
+let data4 = data.Topics;
+const _errs10 = errors;
+if(errors === _errs10){
+if(Array.isArray(data4)){
+var valid2 = true;
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+const _errs12 = errors;
+if(!(func0(data4[i0], {instancePath: instancePath+"/Topics/" + i0, parentData: data4, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs12 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateCreateSearchViewInput.errors = [{instancePath:instancePath+"/Topics",schemaPath:"#/properties/Topics/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ViewIdPrefix !== undefined){
+const _errs13 = errors;
+if(typeof data.ViewIdPrefix !== "string"){
+validateCreateSearchViewInput.errors = [{instancePath:instancePath+"/ViewIdPrefix",schemaPath:"#/properties/ViewIdPrefix/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs13 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Description !== undefined){
+const _errs15 = errors;
+if(typeof data.Description !== "string"){
+validateCreateSearchViewInput.errors = [{instancePath:instancePath+"/Description",schemaPath:"#/properties/Description/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs15 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateCreateSearchViewInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateCreateSearchViewInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `CreateSearchView`, compiled from the spec by AJV when generating. */

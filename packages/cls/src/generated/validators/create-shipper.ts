@@ -5,575 +5,408 @@ import { validateCompressInfoShape } from "./shapes/compress-info.js";
 import { validateContentInfoShape } from "./shapes/content-info.js";
 import { validateFilterRuleInfoShape } from "./shapes/filter-rule-info.js";
 const schema0 = {
-  required: ["TopicId", "Bucket", "Prefix", "ShipperName"],
-  properties: {
-    TopicId: {},
-    Bucket: {},
-    Prefix: {},
-    ShipperName: {},
-    Interval: {},
-    MaxSize: {},
-    FilterRules: {},
-    Partition: {},
-    Compress: {},
-    Content: {},
-    FilenameMode: {},
-    StartTime: {},
-    EndTime: {},
-    StorageType: {},
-    RoleArn: {},
-    ExternalId: {},
-    TimeZone: {},
-    DSLFilter: {},
-  },
+  "required": ["TopicId", "Bucket", "Prefix", "ShipperName"],
+  "properties": {
+    "TopicId": {},
+    "Bucket": {},
+    "Prefix": {},
+    "ShipperName": {},
+    "Interval": {},
+    "MaxSize": {},
+    "FilterRules": {},
+    "Partition": {},
+    "Compress": {},
+    "Content": {},
+    "FilenameMode": {},
+    "StartTime": {},
+    "EndTime": {},
+    "StorageType": {},
+    "RoleArn": {},
+    "ExternalId": {},
+    "TimeZone": {},
+    "DSLFilter": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateFilterRuleInfoShape;
 const func2 = validateCompressInfoShape;
 const func3 = validateContentInfoShape;
 
-function validateCreateShipperInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateCreateShipperInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateCreateShipperInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.TopicId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.TopicId !== "string") {
-              validateCreateShipperInput.errors = [
-                {
-                  instancePath: instancePath + "/TopicId",
-                  schemaPath: "#/properties/TopicId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.Bucket !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.Bucket !== "string") {
-                validateCreateShipperInput.errors = [
-                  {
-                    instancePath: instancePath + "/Bucket",
-                    schemaPath: "#/properties/Bucket/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.Prefix !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.Prefix !== "string") {
-                  validateCreateShipperInput.errors = [
-                    {
-                      instancePath: instancePath + "/Prefix",
-                      schemaPath: "#/properties/Prefix/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.ShipperName !== undefined) {
-                  const _errs8 = errors;
-                  if (typeof data.ShipperName !== "string") {
-                    validateCreateShipperInput.errors = [
-                      {
-                        instancePath: instancePath + "/ShipperName",
-                        schemaPath: "#/properties/ShipperName/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.Interval !== undefined) {
-                    let data4 = data.Interval;
-                    const _errs10 = errors;
-                    if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
-                      validateCreateShipperInput.errors = [
-                        {
-                          instancePath: instancePath + "/Interval",
-                          schemaPath: "#/properties/Interval/type",
-                          keyword: "type",
-                          params: { type: "integer" },
-                        },
-                      ];
-                      return false;
-                    }
-                    if (errors === _errs10) {
-                      if (typeof data4 == "number" && isFinite(data4)) {
-                        if (data4 < 0 || isNaN(data4)) {
-                          validateCreateShipperInput.errors = [
-                            {
-                              instancePath: instancePath + "/Interval",
-                              schemaPath: "#/properties/Interval/minimum",
-                              keyword: "minimum",
-                              params: { comparison: ">=", limit: 0 },
-                            },
-                          ];
-                          return false;
-                        } else {
-                          if (data4 >= 18446744073709552000 || isNaN(data4)) {
-                            validateCreateShipperInput.errors = [
-                              {
-                                instancePath: instancePath + "/Interval",
-                                schemaPath: "#/properties/Interval/exclusiveMaximum",
-                                keyword: "exclusiveMaximum",
-                                params: { comparison: "<", limit: 18446744073709552000 },
-                              },
-                            ];
-                            return false;
-                          }
-                        }
-                      }
-                    }
-                    var valid1 = _errs10 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.MaxSize !== undefined) {
-                      let data5 = data.MaxSize;
-                      const _errs12 = errors;
-                      if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5) && isFinite(data5))) {
-                        validateCreateShipperInput.errors = [
-                          {
-                            instancePath: instancePath + "/MaxSize",
-                            schemaPath: "#/properties/MaxSize/type",
-                            keyword: "type",
-                            params: { type: "integer" },
-                          },
-                        ];
-                        return false;
-                      }
-                      if (errors === _errs12) {
-                        if (typeof data5 == "number" && isFinite(data5)) {
-                          if (data5 < 0 || isNaN(data5)) {
-                            validateCreateShipperInput.errors = [
-                              {
-                                instancePath: instancePath + "/MaxSize",
-                                schemaPath: "#/properties/MaxSize/minimum",
-                                keyword: "minimum",
-                                params: { comparison: ">=", limit: 0 },
-                              },
-                            ];
-                            return false;
-                          } else {
-                            if (data5 >= 18446744073709552000 || isNaN(data5)) {
-                              validateCreateShipperInput.errors = [
-                                {
-                                  instancePath: instancePath + "/MaxSize",
-                                  schemaPath: "#/properties/MaxSize/exclusiveMaximum",
-                                  keyword: "exclusiveMaximum",
-                                  params: { comparison: "<", limit: 18446744073709552000 },
-                                },
-                              ];
-                              return false;
-                            }
-                          }
-                        }
-                      }
-                      var valid1 = _errs12 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                    if (valid1) {
-                      if (data.FilterRules !== undefined) {
-                        let data6 = data.FilterRules;
-                        const _errs14 = errors;
-                        if (errors === _errs14) {
-                          if (Array.isArray(data6)) {
-                            var valid2 = true;
-                            const len0 = data6.length;
-                            for (let i0 = 0; i0 < len0; i0++) {
-                              const _errs16 = errors;
-                              if (
-                                !func1(data6[i0], {
-                                  instancePath: instancePath + "/FilterRules/" + i0,
-                                  parentData: data6,
-                                  parentDataProperty: i0,
-                                  rootData: rootData,
-                                })
-                              ) {
-                                vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                                errors = vErrors.length;
-                              }
-                              var valid2 = _errs16 === errors;
-                              if (!valid2) {
-                                break;
-                              }
-                            }
-                          } else {
-                            validateCreateShipperInput.errors = [
-                              {
-                                instancePath: instancePath + "/FilterRules",
-                                schemaPath: "#/properties/FilterRules/type",
-                                keyword: "type",
-                                params: { type: "array" },
-                              },
-                            ];
-                            return false;
-                          }
-                        }
-                        var valid1 = _errs14 === errors;
-                      } else {
-                        var valid1 = true;
-                      }
-                      if (valid1) {
-                        if (data.Partition !== undefined) {
-                          const _errs17 = errors;
-                          if (typeof data.Partition !== "string") {
-                            validateCreateShipperInput.errors = [
-                              {
-                                instancePath: instancePath + "/Partition",
-                                schemaPath: "#/properties/Partition/type",
-                                keyword: "type",
-                                params: { type: "string" },
-                              },
-                            ];
-                            return false;
-                          }
-                          var valid1 = _errs17 === errors;
-                        } else {
-                          var valid1 = true;
-                        }
-                        if (valid1) {
-                          if (data.Compress !== undefined) {
-                            const _errs19 = errors;
-                            if (
-                              !func2(data.Compress, {
-                                instancePath: instancePath + "/Compress",
-                                parentData: data,
-                                parentDataProperty: "Compress",
-                                rootData: rootData,
-                              })
-                            ) {
-                              vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
-                              errors = vErrors.length;
-                            }
-                            var valid1 = _errs19 === errors;
-                          } else {
-                            var valid1 = true;
-                          }
-                          if (valid1) {
-                            if (data.Content !== undefined) {
-                              const _errs20 = errors;
-                              if (
-                                !func3(data.Content, {
-                                  instancePath: instancePath + "/Content",
-                                  parentData: data,
-                                  parentDataProperty: "Content",
-                                  rootData: rootData,
-                                })
-                              ) {
-                                vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
-                                errors = vErrors.length;
-                              }
-                              var valid1 = _errs20 === errors;
-                            } else {
-                              var valid1 = true;
-                            }
-                            if (valid1) {
-                              if (data.FilenameMode !== undefined) {
-                                let data11 = data.FilenameMode;
-                                const _errs21 = errors;
-                                if (!(typeof data11 == "number" && !(data11 % 1) && !isNaN(data11) && isFinite(data11))) {
-                                  validateCreateShipperInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/FilenameMode",
-                                      schemaPath: "#/properties/FilenameMode/type",
-                                      keyword: "type",
-                                      params: { type: "integer" },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                                if (errors === _errs21) {
-                                  if (typeof data11 == "number" && isFinite(data11)) {
-                                    if (data11 < 0 || isNaN(data11)) {
-                                      validateCreateShipperInput.errors = [
-                                        {
-                                          instancePath: instancePath + "/FilenameMode",
-                                          schemaPath: "#/properties/FilenameMode/minimum",
-                                          keyword: "minimum",
-                                          params: { comparison: ">=", limit: 0 },
-                                        },
-                                      ];
-                                      return false;
-                                    } else {
-                                      if (data11 >= 18446744073709552000 || isNaN(data11)) {
-                                        validateCreateShipperInput.errors = [
-                                          {
-                                            instancePath: instancePath + "/FilenameMode",
-                                            schemaPath: "#/properties/FilenameMode/exclusiveMaximum",
-                                            keyword: "exclusiveMaximum",
-                                            params: { comparison: "<", limit: 18446744073709552000 },
-                                          },
-                                        ];
-                                        return false;
-                                      }
-                                    }
-                                  }
-                                }
-                                var valid1 = _errs21 === errors;
-                              } else {
-                                var valid1 = true;
-                              }
-                              if (valid1) {
-                                if (data.StartTime !== undefined) {
-                                  let data12 = data.StartTime;
-                                  const _errs23 = errors;
-                                  if (!(typeof data12 == "number" && !(data12 % 1) && !isNaN(data12) && isFinite(data12))) {
-                                    validateCreateShipperInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/StartTime",
-                                        schemaPath: "#/properties/StartTime/type",
-                                        keyword: "type",
-                                        params: { type: "integer" },
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                  if (errors === _errs23) {
-                                    if (typeof data12 == "number" && isFinite(data12)) {
-                                      if (data12 < -9223372036854776000 || isNaN(data12)) {
-                                        validateCreateShipperInput.errors = [
-                                          {
-                                            instancePath: instancePath + "/StartTime",
-                                            schemaPath: "#/properties/StartTime/minimum",
-                                            keyword: "minimum",
-                                            params: { comparison: ">=", limit: -9223372036854776000 },
-                                          },
-                                        ];
-                                        return false;
-                                      } else {
-                                        if (data12 >= 9223372036854776000 || isNaN(data12)) {
-                                          validateCreateShipperInput.errors = [
-                                            {
-                                              instancePath: instancePath + "/StartTime",
-                                              schemaPath: "#/properties/StartTime/exclusiveMaximum",
-                                              keyword: "exclusiveMaximum",
-                                              params: { comparison: "<", limit: 9223372036854776000 },
-                                            },
-                                          ];
-                                          return false;
-                                        }
-                                      }
-                                    }
-                                  }
-                                  var valid1 = _errs23 === errors;
-                                } else {
-                                  var valid1 = true;
-                                }
-                                if (valid1) {
-                                  if (data.EndTime !== undefined) {
-                                    let data13 = data.EndTime;
-                                    const _errs25 = errors;
-                                    if (!(typeof data13 == "number" && !(data13 % 1) && !isNaN(data13) && isFinite(data13))) {
-                                      validateCreateShipperInput.errors = [
-                                        {
-                                          instancePath: instancePath + "/EndTime",
-                                          schemaPath: "#/properties/EndTime/type",
-                                          keyword: "type",
-                                          params: { type: "integer" },
-                                        },
-                                      ];
-                                      return false;
-                                    }
-                                    if (errors === _errs25) {
-                                      if (typeof data13 == "number" && isFinite(data13)) {
-                                        if (data13 < -9223372036854776000 || isNaN(data13)) {
-                                          validateCreateShipperInput.errors = [
-                                            {
-                                              instancePath: instancePath + "/EndTime",
-                                              schemaPath: "#/properties/EndTime/minimum",
-                                              keyword: "minimum",
-                                              params: { comparison: ">=", limit: -9223372036854776000 },
-                                            },
-                                          ];
-                                          return false;
-                                        } else {
-                                          if (data13 >= 9223372036854776000 || isNaN(data13)) {
-                                            validateCreateShipperInput.errors = [
-                                              {
-                                                instancePath: instancePath + "/EndTime",
-                                                schemaPath: "#/properties/EndTime/exclusiveMaximum",
-                                                keyword: "exclusiveMaximum",
-                                                params: { comparison: "<", limit: 9223372036854776000 },
-                                              },
-                                            ];
-                                            return false;
-                                          }
-                                        }
-                                      }
-                                    }
-                                    var valid1 = _errs25 === errors;
-                                  } else {
-                                    var valid1 = true;
-                                  }
-                                  if (valid1) {
-                                    if (data.StorageType !== undefined) {
-                                      const _errs27 = errors;
-                                      if (typeof data.StorageType !== "string") {
-                                        validateCreateShipperInput.errors = [
-                                          {
-                                            instancePath: instancePath + "/StorageType",
-                                            schemaPath: "#/properties/StorageType/type",
-                                            keyword: "type",
-                                            params: { type: "string" },
-                                          },
-                                        ];
-                                        return false;
-                                      }
-                                      var valid1 = _errs27 === errors;
-                                    } else {
-                                      var valid1 = true;
-                                    }
-                                    if (valid1) {
-                                      if (data.RoleArn !== undefined) {
-                                        const _errs29 = errors;
-                                        if (typeof data.RoleArn !== "string") {
-                                          validateCreateShipperInput.errors = [
-                                            {
-                                              instancePath: instancePath + "/RoleArn",
-                                              schemaPath: "#/properties/RoleArn/type",
-                                              keyword: "type",
-                                              params: { type: "string" },
-                                            },
-                                          ];
-                                          return false;
-                                        }
-                                        var valid1 = _errs29 === errors;
-                                      } else {
-                                        var valid1 = true;
-                                      }
-                                      if (valid1) {
-                                        if (data.ExternalId !== undefined) {
-                                          const _errs31 = errors;
-                                          if (typeof data.ExternalId !== "string") {
-                                            validateCreateShipperInput.errors = [
-                                              {
-                                                instancePath: instancePath + "/ExternalId",
-                                                schemaPath: "#/properties/ExternalId/type",
-                                                keyword: "type",
-                                                params: { type: "string" },
-                                              },
-                                            ];
-                                            return false;
-                                          }
-                                          var valid1 = _errs31 === errors;
-                                        } else {
-                                          var valid1 = true;
-                                        }
-                                        if (valid1) {
-                                          if (data.TimeZone !== undefined) {
-                                            const _errs33 = errors;
-                                            if (typeof data.TimeZone !== "string") {
-                                              validateCreateShipperInput.errors = [
-                                                {
-                                                  instancePath: instancePath + "/TimeZone",
-                                                  schemaPath: "#/properties/TimeZone/type",
-                                                  keyword: "type",
-                                                  params: { type: "string" },
-                                                },
-                                              ];
-                                              return false;
-                                            }
-                                            var valid1 = _errs33 === errors;
-                                          } else {
-                                            var valid1 = true;
-                                          }
-                                          if (valid1) {
-                                            if (data.DSLFilter !== undefined) {
-                                              const _errs35 = errors;
-                                              if (typeof data.DSLFilter !== "string") {
-                                                validateCreateShipperInput.errors = [
-                                                  {
-                                                    instancePath: instancePath + "/DSLFilter",
-                                                    schemaPath: "#/properties/DSLFilter/type",
-                                                    keyword: "type",
-                                                    params: { type: "string" },
-                                                  },
-                                                ];
-                                                return false;
-                                              }
-                                              var valid1 = _errs35 === errors;
-                                            } else {
-                                              var valid1 = true;
-                                            }
-                                          }
-                                        }
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateCreateShipperInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateCreateShipperInput.errors = vErrors;
-  return errors === 0;
+function validateCreateShipperInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateCreateShipperInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateCreateShipperInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.TopicId !== undefined){
+const _errs2 = errors;
+if(typeof data.TopicId !== "string"){
+validateCreateShipperInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Bucket !== undefined){
+const _errs4 = errors;
+if(typeof data.Bucket !== "string"){
+validateCreateShipperInput.errors = [{instancePath:instancePath+"/Bucket",schemaPath:"#/properties/Bucket/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Prefix !== undefined){
+const _errs6 = errors;
+if(typeof data.Prefix !== "string"){
+validateCreateShipperInput.errors = [{instancePath:instancePath+"/Prefix",schemaPath:"#/properties/Prefix/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ShipperName !== undefined){
+const _errs8 = errors;
+if(typeof data.ShipperName !== "string"){
+validateCreateShipperInput.errors = [{instancePath:instancePath+"/ShipperName",schemaPath:"#/properties/ShipperName/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Interval !== undefined){
+let data4 = data.Interval;
+const _errs10 = errors;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+validateCreateShipperInput.errors = [{instancePath:instancePath+"/Interval",schemaPath:"#/properties/Interval/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs10){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+validateCreateShipperInput.errors = [{instancePath:instancePath+"/Interval",schemaPath:"#/properties/Interval/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data4 >= 18446744073709552000 || isNaN(data4)){
+validateCreateShipperInput.errors = [{instancePath:instancePath+"/Interval",schemaPath:"#/properties/Interval/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.MaxSize !== undefined){
+let data5 = data.MaxSize;
+const _errs12 = errors;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+validateCreateShipperInput.errors = [{instancePath:instancePath+"/MaxSize",schemaPath:"#/properties/MaxSize/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs12){
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+validateCreateShipperInput.errors = [{instancePath:instancePath+"/MaxSize",schemaPath:"#/properties/MaxSize/minimum",keyword:"minimum",params:{comparison: ">=",
+ limit: 0}}];
+return false;
+}
+else {
+if(data5 >= 18446744073709552000 || isNaN(data5)){
+validateCreateShipperInput.errors = [{instancePath:instancePath+"/MaxSize",schemaPath:"#/properties/MaxSize/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs12 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.FilterRules !== undefined){
+let data6 = data.FilterRules;
+const _errs14 = errors;
+if(errors === _errs14){
+if(Array.isArray(data6)){
+var valid2 = true;
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+const _errs16 = errors;
+if(!(func1(data6[i0], {instancePath: instancePath+"/FilterRules/" + i0, parentData: data6, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs16 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateCreateShipperInput.errors = [{instancePath:instancePath+"/FilterRules",schemaPath:"#/properties/FilterRules/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs14 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Partition !== undefined){
+const _errs17 = errors;
+if(typeof data.Partition !== "string"){
+validateCreateShipperInput.errors = [{instancePath:instancePath+"/Partition",schemaPath:"#/properties/Partition/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs17 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Compress !== undefined){
+const _errs19 = errors;
+if(!(func2(data.Compress, {instancePath: instancePath+"/Compress", parentData: data, parentDataProperty: "Compress", rootData: rootData}))){
+vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs19 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Content !== undefined){
+const _errs20 = errors;
+if(!(func3(data.Content, {instancePath: instancePath+"/Content", parentData: data, parentDataProperty: "Content", rootData: rootData}))){
+vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs20 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.FilenameMode !== undefined){
+let data11 = data.FilenameMode;
+const _errs21 = errors;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+validateCreateShipperInput.errors = [{instancePath:instancePath+"/FilenameMode",schemaPath:"#/properties/FilenameMode/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs21){
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 0 || isNaN(data11)){
+validateCreateShipperInput.errors = [{instancePath:instancePath+"/FilenameMode",schemaPath:"#/properties/FilenameMode/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data11 >= 18446744073709552000 || isNaN(data11)){
+validateCreateShipperInput.errors = [{instancePath:instancePath+"/FilenameMode",schemaPath:"#/properties/FilenameMode/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs21 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.StartTime !== undefined){
+let data12 = data.StartTime;
+const _errs23 = errors;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+validateCreateShipperInput.errors = [{instancePath:instancePath+"/StartTime",schemaPath:"#/properties/StartTime/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs23){
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < -9223372036854776000 || isNaN(data12)){
+validateCreateShipperInput.errors = [{instancePath:instancePath+"/StartTime",schemaPath:"#/properties/StartTime/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data12 >= 9223372036854776000 || isNaN(data12)){
+validateCreateShipperInput.errors = [{instancePath:instancePath+"/StartTime",schemaPath:"#/properties/StartTime/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs23 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.EndTime !== undefined){
+let data13 = data.EndTime;
+const _errs25 = errors;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+validateCreateShipperInput.errors = [{instancePath:instancePath+"/EndTime",schemaPath:"#/properties/EndTime/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs25){
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < -9223372036854776000 || isNaN(data13)){
+validateCreateShipperInput.errors = [{instancePath:instancePath+"/EndTime",schemaPath:"#/properties/EndTime/minimum",keyword:"minimum",params:{comparison: ">=",
+ limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data13 >= 9223372036854776000 || isNaN(data13)){
+validateCreateShipperInput.errors = [{instancePath:instancePath+"/EndTime",schemaPath:"#/properties/EndTime/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs25 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.StorageType !== undefined){
+const _errs27 = errors;
+if(typeof data.StorageType !== "string"){
+validateCreateShipperInput.errors = [{instancePath:instancePath+"/StorageType",schemaPath:"#/properties/StorageType/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs27 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.RoleArn !== undefined){
+const _errs29 = errors;
+if(typeof data.RoleArn !== "string"){
+validateCreateShipperInput.errors = [{instancePath:instancePath+"/RoleArn",schemaPath:"#/properties/RoleArn/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs29 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ExternalId !== undefined){
+const _errs31 = errors;
+if(typeof data.ExternalId !== "string"){
+validateCreateShipperInput.errors = [{instancePath:instancePath+"/ExternalId",schemaPath:"#/properties/ExternalId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs31 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.TimeZone !== undefined){
+const _errs33 = errors;
+if(typeof data.TimeZone !== "string"){
+validateCreateShipperInput.errors = [{instancePath:instancePath+"/TimeZone",schemaPath:"#/properties/TimeZone/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs33 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.DSLFilter !== undefined){
+const _errs35 = errors;
+if(typeof data.DSLFilter !== "string"){
+validateCreateShipperInput.errors = [{instancePath:instancePath+"/DSLFilter",schemaPath:"#/properties/DSLFilter/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs35 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateCreateShipperInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateCreateShipperInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `CreateShipper`, compiled from the spec by AJV when generating. */

@@ -4,610 +4,428 @@
 import { validateTagShape } from "./shapes/tag.js";
 import { validateTopicExtendInfoShape } from "./shapes/topic-extend-info.js";
 const schema0 = {
-  required: ["LogsetId", "TopicName"],
-  properties: {
-    LogsetId: {},
-    TopicName: {},
-    PartitionCount: {},
-    Tags: {},
-    AutoSplit: {},
-    MaxSplitPartitions: {},
-    StorageType: {},
-    Period: {},
-    Describes: {},
-    HotPeriod: {},
-    Encryption: {},
-    BizType: {},
-    TopicId: {},
-    IsWebTracking: {},
-    Extends: {},
-    IsSourceFrom: {},
-    BillingMode: {},
-  },
+  "required": ["LogsetId", "TopicName"],
+  "properties": {
+    "LogsetId": {},
+    "TopicName": {},
+    "PartitionCount": {},
+    "Tags": {},
+    "AutoSplit": {},
+    "MaxSplitPartitions": {},
+    "StorageType": {},
+    "Period": {},
+    "Describes": {},
+    "HotPeriod": {},
+    "Encryption": {},
+    "BizType": {},
+    "TopicId": {},
+    "IsWebTracking": {},
+    "Extends": {},
+    "IsSourceFrom": {},
+    "BillingMode": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateTagShape;
 const func2 = validateTopicExtendInfoShape;
 
-function validateCreateTopicInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateCreateTopicInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateCreateTopicInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.LogsetId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.LogsetId !== "string") {
-              validateCreateTopicInput.errors = [
-                {
-                  instancePath: instancePath + "/LogsetId",
-                  schemaPath: "#/properties/LogsetId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.TopicName !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.TopicName !== "string") {
-                validateCreateTopicInput.errors = [
-                  {
-                    instancePath: instancePath + "/TopicName",
-                    schemaPath: "#/properties/TopicName/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.PartitionCount !== undefined) {
-                let data2 = data.PartitionCount;
-                const _errs6 = errors;
-                if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
-                  validateCreateTopicInput.errors = [
-                    {
-                      instancePath: instancePath + "/PartitionCount",
-                      schemaPath: "#/properties/PartitionCount/type",
-                      keyword: "type",
-                      params: { type: "integer" },
-                    },
-                  ];
-                  return false;
-                }
-                if (errors === _errs6) {
-                  if (typeof data2 == "number" && isFinite(data2)) {
-                    if (data2 < -9223372036854776000 || isNaN(data2)) {
-                      validateCreateTopicInput.errors = [
-                        {
-                          instancePath: instancePath + "/PartitionCount",
-                          schemaPath: "#/properties/PartitionCount/minimum",
-                          keyword: "minimum",
-                          params: { comparison: ">=", limit: -9223372036854776000 },
-                        },
-                      ];
-                      return false;
-                    } else {
-                      if (data2 >= 9223372036854776000 || isNaN(data2)) {
-                        validateCreateTopicInput.errors = [
-                          {
-                            instancePath: instancePath + "/PartitionCount",
-                            schemaPath: "#/properties/PartitionCount/exclusiveMaximum",
-                            keyword: "exclusiveMaximum",
-                            params: { comparison: "<", limit: 9223372036854776000 },
-                          },
-                        ];
-                        return false;
-                      }
-                    }
-                  }
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.Tags !== undefined) {
-                  let data3 = data.Tags;
-                  const _errs8 = errors;
-                  if (errors === _errs8) {
-                    if (Array.isArray(data3)) {
-                      var valid2 = true;
-                      const len0 = data3.length;
-                      for (let i0 = 0; i0 < len0; i0++) {
-                        const _errs10 = errors;
-                        if (
-                          !func1(data3[i0], {
-                            instancePath: instancePath + "/Tags/" + i0,
-                            parentData: data3,
-                            parentDataProperty: i0,
-                            rootData: rootData,
-                          })
-                        ) {
-                          vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                          errors = vErrors.length;
-                        }
-                        var valid2 = _errs10 === errors;
-                        if (!valid2) {
-                          break;
-                        }
-                      }
-                    } else {
-                      validateCreateTopicInput.errors = [
-                        {
-                          instancePath: instancePath + "/Tags",
-                          schemaPath: "#/properties/Tags/type",
-                          keyword: "type",
-                          params: { type: "array" },
-                        },
-                      ];
-                      return false;
-                    }
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.AutoSplit !== undefined) {
-                    const _errs11 = errors;
-                    if (typeof data.AutoSplit !== "boolean") {
-                      validateCreateTopicInput.errors = [
-                        {
-                          instancePath: instancePath + "/AutoSplit",
-                          schemaPath: "#/properties/AutoSplit/type",
-                          keyword: "type",
-                          params: { type: "boolean" },
-                        },
-                      ];
-                      return false;
-                    }
-                    var valid1 = _errs11 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.MaxSplitPartitions !== undefined) {
-                      let data6 = data.MaxSplitPartitions;
-                      const _errs13 = errors;
-                      if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
-                        validateCreateTopicInput.errors = [
-                          {
-                            instancePath: instancePath + "/MaxSplitPartitions",
-                            schemaPath: "#/properties/MaxSplitPartitions/type",
-                            keyword: "type",
-                            params: { type: "integer" },
-                          },
-                        ];
-                        return false;
-                      }
-                      if (errors === _errs13) {
-                        if (typeof data6 == "number" && isFinite(data6)) {
-                          if (data6 < -9223372036854776000 || isNaN(data6)) {
-                            validateCreateTopicInput.errors = [
-                              {
-                                instancePath: instancePath + "/MaxSplitPartitions",
-                                schemaPath: "#/properties/MaxSplitPartitions/minimum",
-                                keyword: "minimum",
-                                params: { comparison: ">=", limit: -9223372036854776000 },
-                              },
-                            ];
-                            return false;
-                          } else {
-                            if (data6 >= 9223372036854776000 || isNaN(data6)) {
-                              validateCreateTopicInput.errors = [
-                                {
-                                  instancePath: instancePath + "/MaxSplitPartitions",
-                                  schemaPath: "#/properties/MaxSplitPartitions/exclusiveMaximum",
-                                  keyword: "exclusiveMaximum",
-                                  params: { comparison: "<", limit: 9223372036854776000 },
-                                },
-                              ];
-                              return false;
-                            }
-                          }
-                        }
-                      }
-                      var valid1 = _errs13 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                    if (valid1) {
-                      if (data.StorageType !== undefined) {
-                        const _errs15 = errors;
-                        if (typeof data.StorageType !== "string") {
-                          validateCreateTopicInput.errors = [
-                            {
-                              instancePath: instancePath + "/StorageType",
-                              schemaPath: "#/properties/StorageType/type",
-                              keyword: "type",
-                              params: { type: "string" },
-                            },
-                          ];
-                          return false;
-                        }
-                        var valid1 = _errs15 === errors;
-                      } else {
-                        var valid1 = true;
-                      }
-                      if (valid1) {
-                        if (data.Period !== undefined) {
-                          let data8 = data.Period;
-                          const _errs17 = errors;
-                          if (!(typeof data8 == "number" && !(data8 % 1) && !isNaN(data8) && isFinite(data8))) {
-                            validateCreateTopicInput.errors = [
-                              {
-                                instancePath: instancePath + "/Period",
-                                schemaPath: "#/properties/Period/type",
-                                keyword: "type",
-                                params: { type: "integer" },
-                              },
-                            ];
-                            return false;
-                          }
-                          if (errors === _errs17) {
-                            if (typeof data8 == "number" && isFinite(data8)) {
-                              if (data8 < -9223372036854776000 || isNaN(data8)) {
-                                validateCreateTopicInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/Period",
-                                    schemaPath: "#/properties/Period/minimum",
-                                    keyword: "minimum",
-                                    params: { comparison: ">=", limit: -9223372036854776000 },
-                                  },
-                                ];
-                                return false;
-                              } else {
-                                if (data8 >= 9223372036854776000 || isNaN(data8)) {
-                                  validateCreateTopicInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/Period",
-                                      schemaPath: "#/properties/Period/exclusiveMaximum",
-                                      keyword: "exclusiveMaximum",
-                                      params: { comparison: "<", limit: 9223372036854776000 },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                              }
-                            }
-                          }
-                          var valid1 = _errs17 === errors;
-                        } else {
-                          var valid1 = true;
-                        }
-                        if (valid1) {
-                          if (data.Describes !== undefined) {
-                            const _errs19 = errors;
-                            if (typeof data.Describes !== "string") {
-                              validateCreateTopicInput.errors = [
-                                {
-                                  instancePath: instancePath + "/Describes",
-                                  schemaPath: "#/properties/Describes/type",
-                                  keyword: "type",
-                                  params: { type: "string" },
-                                },
-                              ];
-                              return false;
-                            }
-                            var valid1 = _errs19 === errors;
-                          } else {
-                            var valid1 = true;
-                          }
-                          if (valid1) {
-                            if (data.HotPeriod !== undefined) {
-                              let data10 = data.HotPeriod;
-                              const _errs21 = errors;
-                              if (!(typeof data10 == "number" && !(data10 % 1) && !isNaN(data10) && isFinite(data10))) {
-                                validateCreateTopicInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/HotPeriod",
-                                    schemaPath: "#/properties/HotPeriod/type",
-                                    keyword: "type",
-                                    params: { type: "integer" },
-                                  },
-                                ];
-                                return false;
-                              }
-                              if (errors === _errs21) {
-                                if (typeof data10 == "number" && isFinite(data10)) {
-                                  if (data10 < 0 || isNaN(data10)) {
-                                    validateCreateTopicInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/HotPeriod",
-                                        schemaPath: "#/properties/HotPeriod/minimum",
-                                        keyword: "minimum",
-                                        params: { comparison: ">=", limit: 0 },
-                                      },
-                                    ];
-                                    return false;
-                                  } else {
-                                    if (data10 >= 18446744073709552000 || isNaN(data10)) {
-                                      validateCreateTopicInput.errors = [
-                                        {
-                                          instancePath: instancePath + "/HotPeriod",
-                                          schemaPath: "#/properties/HotPeriod/exclusiveMaximum",
-                                          keyword: "exclusiveMaximum",
-                                          params: { comparison: "<", limit: 18446744073709552000 },
-                                        },
-                                      ];
-                                      return false;
-                                    }
-                                  }
-                                }
-                              }
-                              var valid1 = _errs21 === errors;
-                            } else {
-                              var valid1 = true;
-                            }
-                            if (valid1) {
-                              if (data.Encryption !== undefined) {
-                                let data11 = data.Encryption;
-                                const _errs23 = errors;
-                                if (!(typeof data11 == "number" && !(data11 % 1) && !isNaN(data11) && isFinite(data11))) {
-                                  validateCreateTopicInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/Encryption",
-                                      schemaPath: "#/properties/Encryption/type",
-                                      keyword: "type",
-                                      params: { type: "integer" },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                                if (errors === _errs23) {
-                                  if (typeof data11 == "number" && isFinite(data11)) {
-                                    if (data11 < 0 || isNaN(data11)) {
-                                      validateCreateTopicInput.errors = [
-                                        {
-                                          instancePath: instancePath + "/Encryption",
-                                          schemaPath: "#/properties/Encryption/minimum",
-                                          keyword: "minimum",
-                                          params: { comparison: ">=", limit: 0 },
-                                        },
-                                      ];
-                                      return false;
-                                    } else {
-                                      if (data11 >= 18446744073709552000 || isNaN(data11)) {
-                                        validateCreateTopicInput.errors = [
-                                          {
-                                            instancePath: instancePath + "/Encryption",
-                                            schemaPath: "#/properties/Encryption/exclusiveMaximum",
-                                            keyword: "exclusiveMaximum",
-                                            params: { comparison: "<", limit: 18446744073709552000 },
-                                          },
-                                        ];
-                                        return false;
-                                      }
-                                    }
-                                  }
-                                }
-                                var valid1 = _errs23 === errors;
-                              } else {
-                                var valid1 = true;
-                              }
-                              if (valid1) {
-                                if (data.BizType !== undefined) {
-                                  let data12 = data.BizType;
-                                  const _errs25 = errors;
-                                  if (!(typeof data12 == "number" && !(data12 % 1) && !isNaN(data12) && isFinite(data12))) {
-                                    validateCreateTopicInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/BizType",
-                                        schemaPath: "#/properties/BizType/type",
-                                        keyword: "type",
-                                        params: { type: "integer" },
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                  if (errors === _errs25) {
-                                    if (typeof data12 == "number" && isFinite(data12)) {
-                                      if (data12 < 0 || isNaN(data12)) {
-                                        validateCreateTopicInput.errors = [
-                                          {
-                                            instancePath: instancePath + "/BizType",
-                                            schemaPath: "#/properties/BizType/minimum",
-                                            keyword: "minimum",
-                                            params: { comparison: ">=", limit: 0 },
-                                          },
-                                        ];
-                                        return false;
-                                      } else {
-                                        if (data12 >= 18446744073709552000 || isNaN(data12)) {
-                                          validateCreateTopicInput.errors = [
-                                            {
-                                              instancePath: instancePath + "/BizType",
-                                              schemaPath: "#/properties/BizType/exclusiveMaximum",
-                                              keyword: "exclusiveMaximum",
-                                              params: { comparison: "<", limit: 18446744073709552000 },
-                                            },
-                                          ];
-                                          return false;
-                                        }
-                                      }
-                                    }
-                                  }
-                                  var valid1 = _errs25 === errors;
-                                } else {
-                                  var valid1 = true;
-                                }
-                                if (valid1) {
-                                  if (data.TopicId !== undefined) {
-                                    const _errs27 = errors;
-                                    if (typeof data.TopicId !== "string") {
-                                      validateCreateTopicInput.errors = [
-                                        {
-                                          instancePath: instancePath + "/TopicId",
-                                          schemaPath: "#/properties/TopicId/type",
-                                          keyword: "type",
-                                          params: { type: "string" },
-                                        },
-                                      ];
-                                      return false;
-                                    }
-                                    var valid1 = _errs27 === errors;
-                                  } else {
-                                    var valid1 = true;
-                                  }
-                                  if (valid1) {
-                                    if (data.IsWebTracking !== undefined) {
-                                      const _errs29 = errors;
-                                      if (typeof data.IsWebTracking !== "boolean") {
-                                        validateCreateTopicInput.errors = [
-                                          {
-                                            instancePath: instancePath + "/IsWebTracking",
-                                            schemaPath: "#/properties/IsWebTracking/type",
-                                            keyword: "type",
-                                            params: { type: "boolean" },
-                                          },
-                                        ];
-                                        return false;
-                                      }
-                                      var valid1 = _errs29 === errors;
-                                    } else {
-                                      var valid1 = true;
-                                    }
-                                    if (valid1) {
-                                      if (data.Extends !== undefined) {
-                                        const _errs31 = errors;
-                                        if (
-                                          !func2(data.Extends, {
-                                            instancePath: instancePath + "/Extends",
-                                            parentData: data,
-                                            parentDataProperty: "Extends",
-                                            rootData: rootData,
-                                          })
-                                        ) {
-                                          vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
-                                          errors = vErrors.length;
-                                        }
-                                        var valid1 = _errs31 === errors;
-                                      } else {
-                                        var valid1 = true;
-                                      }
-                                      if (valid1) {
-                                        if (data.IsSourceFrom !== undefined) {
-                                          const _errs32 = errors;
-                                          if (typeof data.IsSourceFrom !== "boolean") {
-                                            validateCreateTopicInput.errors = [
-                                              {
-                                                instancePath: instancePath + "/IsSourceFrom",
-                                                schemaPath: "#/properties/IsSourceFrom/type",
-                                                keyword: "type",
-                                                params: { type: "boolean" },
-                                              },
-                                            ];
-                                            return false;
-                                          }
-                                          var valid1 = _errs32 === errors;
-                                        } else {
-                                          var valid1 = true;
-                                        }
-                                        if (valid1) {
-                                          if (data.BillingMode !== undefined) {
-                                            let data17 = data.BillingMode;
-                                            const _errs34 = errors;
-                                            if (!(typeof data17 == "number" && !(data17 % 1) && !isNaN(data17) && isFinite(data17))) {
-                                              validateCreateTopicInput.errors = [
-                                                {
-                                                  instancePath: instancePath + "/BillingMode",
-                                                  schemaPath: "#/properties/BillingMode/type",
-                                                  keyword: "type",
-                                                  params: { type: "integer" },
-                                                },
-                                              ];
-                                              return false;
-                                            }
-                                            if (errors === _errs34) {
-                                              if (typeof data17 == "number" && isFinite(data17)) {
-                                                if (data17 < 0 || isNaN(data17)) {
-                                                  validateCreateTopicInput.errors = [
-                                                    {
-                                                      instancePath: instancePath + "/BillingMode",
-                                                      schemaPath: "#/properties/BillingMode/minimum",
-                                                      keyword: "minimum",
-                                                      params: { comparison: ">=", limit: 0 },
-                                                    },
-                                                  ];
-                                                  return false;
-                                                } else {
-                                                  if (data17 >= 18446744073709552000 || isNaN(data17)) {
-                                                    validateCreateTopicInput.errors = [
-                                                      {
-                                                        instancePath: instancePath + "/BillingMode",
-                                                        schemaPath: "#/properties/BillingMode/exclusiveMaximum",
-                                                        keyword: "exclusiveMaximum",
-                                                        params: { comparison: "<", limit: 18446744073709552000 },
-                                                      },
-                                                    ];
-                                                    return false;
-                                                  }
-                                                }
-                                              }
-                                            }
-                                            var valid1 = _errs34 === errors;
-                                          } else {
-                                            var valid1 = true;
-                                          }
-                                        }
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateCreateTopicInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateCreateTopicInput.errors = vErrors;
-  return errors === 0;
+function validateCreateTopicInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateCreateTopicInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateCreateTopicInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.LogsetId !== undefined){
+const _errs2 = errors;
+if(typeof data.LogsetId !== "string"){
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/LogsetId",schemaPath:"#/properties/LogsetId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.TopicName !== undefined){
+const _errs4 = errors;
+if(typeof data.TopicName !== "string"){
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/TopicName",schemaPath:"#/properties/TopicName/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.PartitionCount !== undefined){
+let data2 = data.PartitionCount;
+const _errs6 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/PartitionCount",schemaPath:"#/properties/PartitionCount/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs6){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < -9223372036854776000 || isNaN(data2)){
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/PartitionCount",schemaPath:"#/properties/PartitionCount/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data2 >= 9223372036854776000 || isNaN(data2)){
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/PartitionCount",schemaPath:"#/properties/PartitionCount/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Tags !== undefined){
+let data3 = data.Tags;
+const _errs8 = errors;
+if(errors === _errs8){
+if(Array.isArray(data3)){
+var valid2 = true;
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+const _errs10 = errors;
+if(!(func1(data3[i0], {instancePath: instancePath+"/Tags/" + i0, parentData: data3, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs10 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.AutoSplit !== undefined){
+const _errs11 = errors;
+if(typeof data.AutoSplit !== "boolean"){
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/AutoSplit",schemaPath:"#/properties/AutoSplit/type",keyword:"type",params:{type: "boolean"}}];
+return false;
+}
+var valid1 = _errs11 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.MaxSplitPartitions !== undefined){
+let data6 = data.MaxSplitPartitions;
+const _errs13 = errors;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/MaxSplitPartitions",schemaPath:"#/properties/MaxSplitPartitions/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs13){
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < -9223372036854776000 || isNaN(data6)){
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/MaxSplitPartitions",schemaPath:"#/properties/MaxSplitPartitions/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data6 >= 9223372036854776000 || isNaN(data6)){
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/MaxSplitPartitions",schemaPath:"#/properties/MaxSplitPartitions/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs13 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.StorageType !== undefined){
+const _errs15 = errors;
+if(typeof data.StorageType !== "string"){
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/StorageType",schemaPath:"#/properties/StorageType/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs15 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Period !== undefined){
+let data8 = data.Period;
+const _errs17 = errors;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/Period",schemaPath:"#/properties/Period/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs17){
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < -9223372036854776000 || isNaN(data8)){
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/Period",schemaPath:"#/properties/Period/minimum",keyword:"minimum",params:{comparison: ">=",
+ limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data8 >= 9223372036854776000 || isNaN(data8)){
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/Period",schemaPath:"#/properties/Period/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs17 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Describes !== undefined){
+const _errs19 = errors;
+if(typeof data.Describes !== "string"){
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/Describes",schemaPath:"#/properties/Describes/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs19 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.HotPeriod !== undefined){
+let data10 = data.HotPeriod;
+const _errs21 = errors;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/HotPeriod",schemaPath:"#/properties/HotPeriod/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs21){
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/HotPeriod",schemaPath:"#/properties/HotPeriod/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data10 >= 18446744073709552000 || isNaN(data10)){
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/HotPeriod",schemaPath:"#/properties/HotPeriod/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs21 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Encryption !== undefined){
+let data11 = data.Encryption;
+const _errs23 = errors;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/Encryption",schemaPath:"#/properties/Encryption/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs23){
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 0 || isNaN(data11)){
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/Encryption",schemaPath:"#/properties/Encryption/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data11 >= 18446744073709552000 || isNaN(data11)){
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/Encryption",schemaPath:"#/properties/Encryption/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs23 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.BizType !== undefined){
+let data12 = data.BizType;
+const _errs25 = errors;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/BizType",schemaPath:"#/properties/BizType/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs25){
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 0 || isNaN(data12)){
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/BizType",schemaPath:"#/properties/BizType/minimum",keyword:"minimum",params:{comparison: ">=",
+ limit: 0}}];
+return false;
+}
+else {
+if(data12 >= 18446744073709552000 || isNaN(data12)){
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/BizType",schemaPath:"#/properties/BizType/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs25 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.TopicId !== undefined){
+const _errs27 = errors;
+if(typeof data.TopicId !== "string"){
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs27 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.IsWebTracking !== undefined){
+const _errs29 = errors;
+if(typeof data.IsWebTracking !== "boolean"){
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/IsWebTracking",schemaPath:"#/properties/IsWebTracking/type",keyword:"type",
+params:{type: "boolean"}}];
+return false;
+}
+var valid1 = _errs29 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Extends !== undefined){
+const _errs31 = errors;
+if(!(func2(data.Extends, {instancePath: instancePath+"/Extends", parentData: data, parentDataProperty: "Extends", rootData: rootData}))){
+vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs31 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.IsSourceFrom !== undefined){
+const _errs32 = errors;
+if(typeof data.IsSourceFrom !== "boolean"){
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/IsSourceFrom",schemaPath:"#/properties/IsSourceFrom/type",keyword:"type",
+params:{type: "boolean"}}];
+return false;
+}
+var valid1 = _errs32 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.BillingMode !== undefined){
+let data17 = data.BillingMode;
+const _errs34 = errors;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/BillingMode",schemaPath:"#/properties/BillingMode/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs34){
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 < 0 || isNaN(data17)){
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/BillingMode",schemaPath:"#/properties/BillingMode/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data17 >= 18446744073709552000 || isNaN(data17)){
+validateCreateTopicInput.errors = [{instancePath:instancePath+"/BillingMode",schemaPath:"#/properties/BillingMode/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs34 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateCreateTopicInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateCreateTopicInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `CreateTopic`, compiled from the spec by AJV when generating. */

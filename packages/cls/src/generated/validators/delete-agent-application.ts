@@ -3,74 +3,63 @@
 
 const schema0 = {};
 
-function validateDeleteAgentApplicationInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.ApplicationId === undefined && (missing0 = "ApplicationId")) {
-        validateDeleteAgentApplicationInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "ApplicationId" || key0 === "DeleteTopics")) {
-            validateDeleteAgentApplicationInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.ApplicationId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.ApplicationId !== "string") {
-              validateDeleteAgentApplicationInput.errors = [
-                {
-                  instancePath: instancePath + "/ApplicationId",
-                  schemaPath: "#/properties/ApplicationId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.DeleteTopics !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.DeleteTopics !== "boolean") {
-                validateDeleteAgentApplicationInput.errors = [
-                  {
-                    instancePath: instancePath + "/DeleteTopics",
-                    schemaPath: "#/properties/DeleteTopics/type",
-                    keyword: "type",
-                    params: { type: "boolean" },
-                  },
-                ];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-          }
-        }
-      }
-    } else {
-      validateDeleteAgentApplicationInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateDeleteAgentApplicationInput.errors = vErrors;
-  return errors === 0;
+function validateDeleteAgentApplicationInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.ApplicationId === undefined) && (missing0 = "ApplicationId")){
+validateDeleteAgentApplicationInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "ApplicationId") || (key0 === "DeleteTopics"))){
+validateDeleteAgentApplicationInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.ApplicationId !== undefined){
+const _errs2 = errors;
+if(typeof data.ApplicationId !== "string"){
+validateDeleteAgentApplicationInput.errors = [{instancePath:instancePath+"/ApplicationId",schemaPath:"#/properties/ApplicationId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.DeleteTopics !== undefined){
+const _errs4 = errors;
+if(typeof data.DeleteTopics !== "boolean"){
+validateDeleteAgentApplicationInput.errors = [{instancePath:instancePath+"/DeleteTopics",schemaPath:"#/properties/DeleteTopics/type",keyword:"type",
+params:{type: "boolean"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validateDeleteAgentApplicationInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateDeleteAgentApplicationInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `DeleteAgentApplication`, compiled from the spec by AJV when generating. */

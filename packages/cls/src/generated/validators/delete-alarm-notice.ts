@@ -3,51 +3,43 @@
 
 const schema0 = {};
 
-function validateDeleteAlarmNoticeInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.AlarmNoticeId === undefined && (missing0 = "AlarmNoticeId")) {
-        validateDeleteAlarmNoticeInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "AlarmNoticeId")) {
-            validateDeleteAlarmNoticeInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.AlarmNoticeId !== undefined) {
-            if (typeof data.AlarmNoticeId !== "string") {
-              validateDeleteAlarmNoticeInput.errors = [
-                {
-                  instancePath: instancePath + "/AlarmNoticeId",
-                  schemaPath: "#/properties/AlarmNoticeId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-          }
-        }
-      }
-    } else {
-      validateDeleteAlarmNoticeInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateDeleteAlarmNoticeInput.errors = vErrors;
-  return errors === 0;
+function validateDeleteAlarmNoticeInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.AlarmNoticeId === undefined) && (missing0 = "AlarmNoticeId")){
+validateDeleteAlarmNoticeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "AlarmNoticeId")){
+validateDeleteAlarmNoticeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.AlarmNoticeId !== undefined){
+if(typeof data.AlarmNoticeId !== "string"){
+validateDeleteAlarmNoticeInput.errors = [{instancePath:instancePath+"/AlarmNoticeId",schemaPath:"#/properties/AlarmNoticeId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+}
+}
+}
+}
+else {
+validateDeleteAlarmNoticeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateDeleteAlarmNoticeInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `DeleteAlarmNotice`, compiled from the spec by AJV when generating. */

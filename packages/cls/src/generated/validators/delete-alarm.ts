@@ -3,51 +3,42 @@
 
 const schema0 = {};
 
-function validateDeleteAlarmInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.AlarmId === undefined && (missing0 = "AlarmId")) {
-        validateDeleteAlarmInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "AlarmId")) {
-            validateDeleteAlarmInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.AlarmId !== undefined) {
-            if (typeof data.AlarmId !== "string") {
-              validateDeleteAlarmInput.errors = [
-                {
-                  instancePath: instancePath + "/AlarmId",
-                  schemaPath: "#/properties/AlarmId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-          }
-        }
-      }
-    } else {
-      validateDeleteAlarmInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateDeleteAlarmInput.errors = vErrors;
-  return errors === 0;
+function validateDeleteAlarmInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.AlarmId === undefined) && (missing0 = "AlarmId")){
+validateDeleteAlarmInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "AlarmId")){
+validateDeleteAlarmInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.AlarmId !== undefined){
+if(typeof data.AlarmId !== "string"){
+validateDeleteAlarmInput.errors = [{instancePath:instancePath+"/AlarmId",schemaPath:"#/properties/AlarmId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+}
+}
+}
+else {
+validateDeleteAlarmInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateDeleteAlarmInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `DeleteAlarm`, compiled from the spec by AJV when generating. */

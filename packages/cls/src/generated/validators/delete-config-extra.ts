@@ -3,51 +3,43 @@
 
 const schema0 = {};
 
-function validateDeleteConfigExtraInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.ConfigExtraId === undefined && (missing0 = "ConfigExtraId")) {
-        validateDeleteConfigExtraInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "ConfigExtraId")) {
-            validateDeleteConfigExtraInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.ConfigExtraId !== undefined) {
-            if (typeof data.ConfigExtraId !== "string") {
-              validateDeleteConfigExtraInput.errors = [
-                {
-                  instancePath: instancePath + "/ConfigExtraId",
-                  schemaPath: "#/properties/ConfigExtraId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-          }
-        }
-      }
-    } else {
-      validateDeleteConfigExtraInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateDeleteConfigExtraInput.errors = vErrors;
-  return errors === 0;
+function validateDeleteConfigExtraInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.ConfigExtraId === undefined) && (missing0 = "ConfigExtraId")){
+validateDeleteConfigExtraInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "ConfigExtraId")){
+validateDeleteConfigExtraInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.ConfigExtraId !== undefined){
+if(typeof data.ConfigExtraId !== "string"){
+validateDeleteConfigExtraInput.errors = [{instancePath:instancePath+"/ConfigExtraId",schemaPath:"#/properties/ConfigExtraId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+}
+}
+}
+}
+else {
+validateDeleteConfigExtraInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateDeleteConfigExtraInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `DeleteConfigExtra`, compiled from the spec by AJV when generating. */

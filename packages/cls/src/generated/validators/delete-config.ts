@@ -3,51 +3,42 @@
 
 const schema0 = {};
 
-function validateDeleteConfigInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.ConfigId === undefined && (missing0 = "ConfigId")) {
-        validateDeleteConfigInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "ConfigId")) {
-            validateDeleteConfigInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.ConfigId !== undefined) {
-            if (typeof data.ConfigId !== "string") {
-              validateDeleteConfigInput.errors = [
-                {
-                  instancePath: instancePath + "/ConfigId",
-                  schemaPath: "#/properties/ConfigId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-          }
-        }
-      }
-    } else {
-      validateDeleteConfigInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateDeleteConfigInput.errors = vErrors;
-  return errors === 0;
+function validateDeleteConfigInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.ConfigId === undefined) && (missing0 = "ConfigId")){
+validateDeleteConfigInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "ConfigId")){
+validateDeleteConfigInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.ConfigId !== undefined){
+if(typeof data.ConfigId !== "string"){
+validateDeleteConfigInput.errors = [{instancePath:instancePath+"/ConfigId",schemaPath:"#/properties/ConfigId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+}
+}
+}
+else {
+validateDeleteConfigInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateDeleteConfigInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `DeleteConfig`, compiled from the spec by AJV when generating. */

@@ -3,51 +3,44 @@
 
 const schema0 = {};
 
-function validateDeleteConsoleSharingInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.SharingId === undefined && (missing0 = "SharingId")) {
-        validateDeleteConsoleSharingInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "SharingId")) {
-            validateDeleteConsoleSharingInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.SharingId !== undefined) {
-            if (typeof data.SharingId !== "string") {
-              validateDeleteConsoleSharingInput.errors = [
-                {
-                  instancePath: instancePath + "/SharingId",
-                  schemaPath: "#/properties/SharingId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-          }
-        }
-      }
-    } else {
-      validateDeleteConsoleSharingInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateDeleteConsoleSharingInput.errors = vErrors;
-  return errors === 0;
+function validateDeleteConsoleSharingInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.SharingId === undefined) && (missing0 = "SharingId")){
+validateDeleteConsoleSharingInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "SharingId")){
+validateDeleteConsoleSharingInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.SharingId !== undefined){
+if(typeof data.SharingId !== "string"){
+validateDeleteConsoleSharingInput.errors = [{instancePath:instancePath+"/SharingId",schemaPath:"#/properties/SharingId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+}
+}
+}
+}
+else {
+validateDeleteConsoleSharingInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateDeleteConsoleSharingInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `DeleteConsoleSharing`, compiled from the spec by AJV when generating. */

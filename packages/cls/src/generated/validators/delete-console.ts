@@ -3,51 +3,42 @@
 
 const schema0 = {};
 
-function validateDeleteConsoleInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.ConsoleId === undefined && (missing0 = "ConsoleId")) {
-        validateDeleteConsoleInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "ConsoleId")) {
-            validateDeleteConsoleInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.ConsoleId !== undefined) {
-            if (typeof data.ConsoleId !== "string") {
-              validateDeleteConsoleInput.errors = [
-                {
-                  instancePath: instancePath + "/ConsoleId",
-                  schemaPath: "#/properties/ConsoleId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-          }
-        }
-      }
-    } else {
-      validateDeleteConsoleInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateDeleteConsoleInput.errors = vErrors;
-  return errors === 0;
+function validateDeleteConsoleInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.ConsoleId === undefined) && (missing0 = "ConsoleId")){
+validateDeleteConsoleInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "ConsoleId")){
+validateDeleteConsoleInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.ConsoleId !== undefined){
+if(typeof data.ConsoleId !== "string"){
+validateDeleteConsoleInput.errors = [{instancePath:instancePath+"/ConsoleId",schemaPath:"#/properties/ConsoleId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+}
+}
+}
+else {
+validateDeleteConsoleInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateDeleteConsoleInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `DeleteConsole`, compiled from the spec by AJV when generating. */

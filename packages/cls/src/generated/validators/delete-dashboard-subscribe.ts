@@ -3,75 +3,61 @@
 
 const schema0 = {};
 
-function validateDeleteDashboardSubscribeInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.Id === undefined && (missing0 = "Id")) {
-        validateDeleteDashboardSubscribeInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "Id")) {
-            validateDeleteDashboardSubscribeInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.Id !== undefined) {
-            let data0 = data.Id;
-            const _errs2 = errors;
-            if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
-              validateDeleteDashboardSubscribeInput.errors = [
-                { instancePath: instancePath + "/Id", schemaPath: "#/properties/Id/type", keyword: "type", params: { type: "integer" } },
-              ];
-              return false;
-            }
-            if (errors === _errs2) {
-              if (typeof data0 == "number" && isFinite(data0)) {
-                if (data0 < 0 || isNaN(data0)) {
-                  validateDeleteDashboardSubscribeInput.errors = [
-                    {
-                      instancePath: instancePath + "/Id",
-                      schemaPath: "#/properties/Id/minimum",
-                      keyword: "minimum",
-                      params: { comparison: ">=", limit: 0 },
-                    },
-                  ];
-                  return false;
-                } else {
-                  if (data0 >= 18446744073709552000 || isNaN(data0)) {
-                    validateDeleteDashboardSubscribeInput.errors = [
-                      {
-                        instancePath: instancePath + "/Id",
-                        schemaPath: "#/properties/Id/exclusiveMaximum",
-                        keyword: "exclusiveMaximum",
-                        params: { comparison: "<", limit: 18446744073709552000 },
-                      },
-                    ];
-                    return false;
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateDeleteDashboardSubscribeInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateDeleteDashboardSubscribeInput.errors = vErrors;
-  return errors === 0;
+function validateDeleteDashboardSubscribeInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.Id === undefined) && (missing0 = "Id")){
+validateDeleteDashboardSubscribeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "Id")){
+validateDeleteDashboardSubscribeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Id !== undefined){
+let data0 = data.Id;
+const _errs2 = errors;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+validateDeleteDashboardSubscribeInput.errors = [{instancePath:instancePath+"/Id",schemaPath:"#/properties/Id/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs2){
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < 0 || isNaN(data0)){
+validateDeleteDashboardSubscribeInput.errors = [{instancePath:instancePath+"/Id",schemaPath:"#/properties/Id/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data0 >= 18446744073709552000 || isNaN(data0)){
+validateDeleteDashboardSubscribeInput.errors = [{instancePath:instancePath+"/Id",schemaPath:"#/properties/Id/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateDeleteDashboardSubscribeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateDeleteDashboardSubscribeInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `DeleteDashboardSubscribe`, compiled from the spec by AJV when generating. */

@@ -3,51 +3,43 @@
 
 const schema0 = {};
 
-function validateDeleteDashboardInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.DashboardId === undefined && (missing0 = "DashboardId")) {
-        validateDeleteDashboardInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "DashboardId")) {
-            validateDeleteDashboardInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.DashboardId !== undefined) {
-            if (typeof data.DashboardId !== "string") {
-              validateDeleteDashboardInput.errors = [
-                {
-                  instancePath: instancePath + "/DashboardId",
-                  schemaPath: "#/properties/DashboardId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-          }
-        }
-      }
-    } else {
-      validateDeleteDashboardInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateDeleteDashboardInput.errors = vErrors;
-  return errors === 0;
+function validateDeleteDashboardInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.DashboardId === undefined) && (missing0 = "DashboardId")){
+validateDeleteDashboardInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "DashboardId")){
+validateDeleteDashboardInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.DashboardId !== undefined){
+if(typeof data.DashboardId !== "string"){
+validateDeleteDashboardInput.errors = [{instancePath:instancePath+"/DashboardId",schemaPath:"#/properties/DashboardId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+}
+}
+}
+}
+else {
+validateDeleteDashboardInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateDeleteDashboardInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `DeleteDashboard`, compiled from the spec by AJV when generating. */

@@ -3,51 +3,42 @@
 
 const schema0 = {};
 
-function validateDeleteDataTransformInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.TaskId === undefined && (missing0 = "TaskId")) {
-        validateDeleteDataTransformInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "TaskId")) {
-            validateDeleteDataTransformInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.TaskId !== undefined) {
-            if (typeof data.TaskId !== "string") {
-              validateDeleteDataTransformInput.errors = [
-                {
-                  instancePath: instancePath + "/TaskId",
-                  schemaPath: "#/properties/TaskId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-          }
-        }
-      }
-    } else {
-      validateDeleteDataTransformInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateDeleteDataTransformInput.errors = vErrors;
-  return errors === 0;
+function validateDeleteDataTransformInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.TaskId === undefined) && (missing0 = "TaskId")){
+validateDeleteDataTransformInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "TaskId")){
+validateDeleteDataTransformInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.TaskId !== undefined){
+if(typeof data.TaskId !== "string"){
+validateDeleteDataTransformInput.errors = [{instancePath:instancePath+"/TaskId",schemaPath:"#/properties/TaskId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+}
+}
+}
+else {
+validateDeleteDataTransformInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateDeleteDataTransformInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `DeleteDataTransform`, compiled from the spec by AJV when generating. */

@@ -4,91 +4,85 @@
 const schema0 = {};
 const pattern0 = new RegExp("^\\s*$", "u");
 
-function validateDeleteExportInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.ExportId === undefined && (missing0 = "ExportId")) {
-        validateDeleteExportInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "ExportId")) {
-            validateDeleteExportInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.ExportId !== undefined) {
-            let data0 = data.ExportId;
-            if (typeof data0 !== "string") {
-              validateDeleteExportInput.errors = [
-                {
-                  instancePath: instancePath + "/ExportId",
-                  schemaPath: "#/properties/ExportId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            const _errs4 = errors;
-            const _errs5 = errors;
-            if (errors === _errs5) {
-              if (typeof data0 === "string") {
-                if (!pattern0.test(data0)) {
-                  const err0 = {};
-                  if (vErrors === null) {
-                    vErrors = [err0];
-                  } else {
-                    vErrors.push(err0);
-                  }
-                  errors++;
-                }
-              } else {
-                const err1 = {};
-                if (vErrors === null) {
-                  vErrors = [err1];
-                } else {
-                  vErrors.push(err1);
-                }
-                errors++;
-              }
-            }
-            var valid1 = _errs5 === errors;
-            if (valid1) {
-              validateDeleteExportInput.errors = [
-                { instancePath: instancePath + "/ExportId", schemaPath: "#/properties/ExportId/not", keyword: "not", params: {} },
-              ];
-              return false;
-            } else {
-              errors = _errs4;
-              if (vErrors !== null) {
-                if (_errs4) {
-                  vErrors.length = _errs4;
-                } else {
-                  vErrors = null;
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateDeleteExportInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateDeleteExportInput.errors = vErrors;
-  return errors === 0;
+function validateDeleteExportInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.ExportId === undefined) && (missing0 = "ExportId")){
+validateDeleteExportInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "ExportId")){
+validateDeleteExportInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.ExportId !== undefined){
+let data0 = data.ExportId;
+if(typeof data0 !== "string"){
+validateDeleteExportInput.errors = [{instancePath:instancePath+"/ExportId",schemaPath:"#/properties/ExportId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+const _errs4 = errors;
+const _errs5 = errors;
+if(errors === _errs5){
+if(typeof data0 === "string"){
+if(!pattern0.test(data0)){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+var valid1 = _errs5 === errors;
+if(valid1){
+validateDeleteExportInput.errors = [{instancePath:instancePath+"/ExportId",schemaPath:"#/properties/ExportId/not",keyword:"not",params:{}}];
+return false;
+}
+else {
+errors = _errs4;
+if(vErrors !== null){
+if(_errs4){
+vErrors.length = _errs4;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+}
+}
+else {
+validateDeleteExportInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateDeleteExportInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `DeleteExport`, compiled from the spec by AJV when generating. */

@@ -3,51 +3,42 @@
 
 const schema0 = {};
 
-function validateDeleteLogsetInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.LogsetId === undefined && (missing0 = "LogsetId")) {
-        validateDeleteLogsetInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "LogsetId")) {
-            validateDeleteLogsetInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.LogsetId !== undefined) {
-            if (typeof data.LogsetId !== "string") {
-              validateDeleteLogsetInput.errors = [
-                {
-                  instancePath: instancePath + "/LogsetId",
-                  schemaPath: "#/properties/LogsetId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-          }
-        }
-      }
-    } else {
-      validateDeleteLogsetInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateDeleteLogsetInput.errors = vErrors;
-  return errors === 0;
+function validateDeleteLogsetInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.LogsetId === undefined) && (missing0 = "LogsetId")){
+validateDeleteLogsetInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "LogsetId")){
+validateDeleteLogsetInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.LogsetId !== undefined){
+if(typeof data.LogsetId !== "string"){
+validateDeleteLogsetInput.errors = [{instancePath:instancePath+"/LogsetId",schemaPath:"#/properties/LogsetId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+}
+}
+}
+else {
+validateDeleteLogsetInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateDeleteLogsetInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `DeleteLogset`, compiled from the spec by AJV when generating. */

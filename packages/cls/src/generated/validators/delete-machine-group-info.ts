@@ -2,83 +2,71 @@
 // @ts-nocheck
 
 import { validateMachineGroupTypeInfoShape } from "./shapes/machine-group-type-info.js";
-const schema0 = { required: ["GroupId", "MachineGroupType"] };
+const schema0 = { "required": ["GroupId", "MachineGroupType"] };
 const func0 = validateMachineGroupTypeInfoShape;
 
-function validateDeleteMachineGroupInfoInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateDeleteMachineGroupInfoInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "GroupId" || key0 === "MachineGroupType")) {
-            validateDeleteMachineGroupInfoInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.GroupId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.GroupId !== "string") {
-              validateDeleteMachineGroupInfoInput.errors = [
-                {
-                  instancePath: instancePath + "/GroupId",
-                  schemaPath: "#/properties/GroupId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.MachineGroupType !== undefined) {
-              const _errs4 = errors;
-              if (
-                !func0(data.MachineGroupType, {
-                  instancePath: instancePath + "/MachineGroupType",
-                  parentData: data,
-                  parentDataProperty: "MachineGroupType",
-                  rootData: rootData,
-                })
-              ) {
-                vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                errors = vErrors.length;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-          }
-        }
-      }
-    } else {
-      validateDeleteMachineGroupInfoInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateDeleteMachineGroupInfoInput.errors = vErrors;
-  return errors === 0;
+function validateDeleteMachineGroupInfoInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateDeleteMachineGroupInfoInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "GroupId") || (key0 === "MachineGroupType"))){
+validateDeleteMachineGroupInfoInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.GroupId !== undefined){
+const _errs2 = errors;
+if(typeof data.GroupId !== "string"){
+validateDeleteMachineGroupInfoInput.errors = [{instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.MachineGroupType !== undefined){
+const _errs4 = errors;
+if(!(func0(data.MachineGroupType, {instancePath: instancePath+"/MachineGroupType", parentData: data, parentDataProperty: "MachineGroupType",
+ rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+else {
+validateDeleteMachineGroupInfoInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateDeleteMachineGroupInfoInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `DeleteMachineGroupInfo`, compiled from the spec by AJV when generating. */

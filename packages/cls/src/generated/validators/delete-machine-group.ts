@@ -3,51 +3,42 @@
 
 const schema0 = {};
 
-function validateDeleteMachineGroupInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.GroupId === undefined && (missing0 = "GroupId")) {
-        validateDeleteMachineGroupInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "GroupId")) {
-            validateDeleteMachineGroupInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.GroupId !== undefined) {
-            if (typeof data.GroupId !== "string") {
-              validateDeleteMachineGroupInput.errors = [
-                {
-                  instancePath: instancePath + "/GroupId",
-                  schemaPath: "#/properties/GroupId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-          }
-        }
-      }
-    } else {
-      validateDeleteMachineGroupInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateDeleteMachineGroupInput.errors = vErrors;
-  return errors === 0;
+function validateDeleteMachineGroupInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.GroupId === undefined) && (missing0 = "GroupId")){
+validateDeleteMachineGroupInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "GroupId")){
+validateDeleteMachineGroupInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.GroupId !== undefined){
+if(typeof data.GroupId !== "string"){
+validateDeleteMachineGroupInput.errors = [{instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+}
+}
+}
+else {
+validateDeleteMachineGroupInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateDeleteMachineGroupInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `DeleteMachineGroup`, compiled from the spec by AJV when generating. */

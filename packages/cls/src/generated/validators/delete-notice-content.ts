@@ -3,51 +3,43 @@
 
 const schema0 = {};
 
-function validateDeleteNoticeContentInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.NoticeContentId === undefined && (missing0 = "NoticeContentId")) {
-        validateDeleteNoticeContentInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "NoticeContentId")) {
-            validateDeleteNoticeContentInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.NoticeContentId !== undefined) {
-            if (typeof data.NoticeContentId !== "string") {
-              validateDeleteNoticeContentInput.errors = [
-                {
-                  instancePath: instancePath + "/NoticeContentId",
-                  schemaPath: "#/properties/NoticeContentId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-          }
-        }
-      }
-    } else {
-      validateDeleteNoticeContentInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateDeleteNoticeContentInput.errors = vErrors;
-  return errors === 0;
+function validateDeleteNoticeContentInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.NoticeContentId === undefined) && (missing0 = "NoticeContentId")){
+validateDeleteNoticeContentInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "NoticeContentId")){
+validateDeleteNoticeContentInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.NoticeContentId !== undefined){
+if(typeof data.NoticeContentId !== "string"){
+validateDeleteNoticeContentInput.errors = [{instancePath:instancePath+"/NoticeContentId",schemaPath:"#/properties/NoticeContentId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+}
+}
+}
+}
+else {
+validateDeleteNoticeContentInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateDeleteNoticeContentInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `DeleteNoticeContent`, compiled from the spec by AJV when generating. */

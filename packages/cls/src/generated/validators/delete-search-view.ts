@@ -3,51 +3,42 @@
 
 const schema0 = {};
 
-function validateDeleteSearchViewInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.ViewId === undefined && (missing0 = "ViewId")) {
-        validateDeleteSearchViewInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "ViewId")) {
-            validateDeleteSearchViewInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.ViewId !== undefined) {
-            if (typeof data.ViewId !== "string") {
-              validateDeleteSearchViewInput.errors = [
-                {
-                  instancePath: instancePath + "/ViewId",
-                  schemaPath: "#/properties/ViewId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-          }
-        }
-      }
-    } else {
-      validateDeleteSearchViewInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateDeleteSearchViewInput.errors = vErrors;
-  return errors === 0;
+function validateDeleteSearchViewInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.ViewId === undefined) && (missing0 = "ViewId")){
+validateDeleteSearchViewInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "ViewId")){
+validateDeleteSearchViewInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.ViewId !== undefined){
+if(typeof data.ViewId !== "string"){
+validateDeleteSearchViewInput.errors = [{instancePath:instancePath+"/ViewId",schemaPath:"#/properties/ViewId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+}
+}
+}
+else {
+validateDeleteSearchViewInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateDeleteSearchViewInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `DeleteSearchView`, compiled from the spec by AJV when generating. */

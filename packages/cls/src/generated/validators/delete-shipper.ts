@@ -3,51 +3,42 @@
 
 const schema0 = {};
 
-function validateDeleteShipperInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.ShipperId === undefined && (missing0 = "ShipperId")) {
-        validateDeleteShipperInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "ShipperId")) {
-            validateDeleteShipperInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.ShipperId !== undefined) {
-            if (typeof data.ShipperId !== "string") {
-              validateDeleteShipperInput.errors = [
-                {
-                  instancePath: instancePath + "/ShipperId",
-                  schemaPath: "#/properties/ShipperId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-          }
-        }
-      }
-    } else {
-      validateDeleteShipperInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateDeleteShipperInput.errors = vErrors;
-  return errors === 0;
+function validateDeleteShipperInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.ShipperId === undefined) && (missing0 = "ShipperId")){
+validateDeleteShipperInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "ShipperId")){
+validateDeleteShipperInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.ShipperId !== undefined){
+if(typeof data.ShipperId !== "string"){
+validateDeleteShipperInput.errors = [{instancePath:instancePath+"/ShipperId",schemaPath:"#/properties/ShipperId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+}
+}
+}
+else {
+validateDeleteShipperInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateDeleteShipperInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `DeleteShipper`, compiled from the spec by AJV when generating. */

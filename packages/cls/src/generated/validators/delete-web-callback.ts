@@ -3,51 +3,43 @@
 
 const schema0 = {};
 
-function validateDeleteWebCallbackInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.WebCallbackId === undefined && (missing0 = "WebCallbackId")) {
-        validateDeleteWebCallbackInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "WebCallbackId")) {
-            validateDeleteWebCallbackInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.WebCallbackId !== undefined) {
-            if (typeof data.WebCallbackId !== "string") {
-              validateDeleteWebCallbackInput.errors = [
-                {
-                  instancePath: instancePath + "/WebCallbackId",
-                  schemaPath: "#/properties/WebCallbackId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-          }
-        }
-      }
-    } else {
-      validateDeleteWebCallbackInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateDeleteWebCallbackInput.errors = vErrors;
-  return errors === 0;
+function validateDeleteWebCallbackInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.WebCallbackId === undefined) && (missing0 = "WebCallbackId")){
+validateDeleteWebCallbackInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "WebCallbackId")){
+validateDeleteWebCallbackInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.WebCallbackId !== undefined){
+if(typeof data.WebCallbackId !== "string"){
+validateDeleteWebCallbackInput.errors = [{instancePath:instancePath+"/WebCallbackId",schemaPath:"#/properties/WebCallbackId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+}
+}
+}
+}
+else {
+validateDeleteWebCallbackInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateDeleteWebCallbackInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `DeleteWebCallback`, compiled from the spec by AJV when generating. */

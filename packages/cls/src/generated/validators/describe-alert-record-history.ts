@@ -2,273 +2,198 @@
 // @ts-nocheck
 
 import { validateFilterShape } from "./shapes/filter.js";
-const schema0 = { required: ["From", "To", "Offset", "Limit"] };
+const schema0 = { "required": ["From", "To", "Offset", "Limit"] };
 const func0 = validateFilterShape;
 
-function validateDescribeAlertRecordHistoryInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateDescribeAlertRecordHistoryInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "From" || key0 === "To" || key0 === "Offset" || key0 === "Limit" || key0 === "Filters")) {
-            validateDescribeAlertRecordHistoryInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.From !== undefined) {
-            let data0 = data.From;
-            const _errs2 = errors;
-            if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
-              validateDescribeAlertRecordHistoryInput.errors = [
-                {
-                  instancePath: instancePath + "/From",
-                  schemaPath: "#/properties/From/type",
-                  keyword: "type",
-                  params: { type: "integer" },
-                },
-              ];
-              return false;
-            }
-            if (errors === _errs2) {
-              if (typeof data0 == "number" && isFinite(data0)) {
-                if (data0 < 0 || isNaN(data0)) {
-                  validateDescribeAlertRecordHistoryInput.errors = [
-                    {
-                      instancePath: instancePath + "/From",
-                      schemaPath: "#/properties/From/minimum",
-                      keyword: "minimum",
-                      params: { comparison: ">=", limit: 0 },
-                    },
-                  ];
-                  return false;
-                } else {
-                  if (data0 >= 18446744073709552000 || isNaN(data0)) {
-                    validateDescribeAlertRecordHistoryInput.errors = [
-                      {
-                        instancePath: instancePath + "/From",
-                        schemaPath: "#/properties/From/exclusiveMaximum",
-                        keyword: "exclusiveMaximum",
-                        params: { comparison: "<", limit: 18446744073709552000 },
-                      },
-                    ];
-                    return false;
-                  }
-                }
-              }
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.To !== undefined) {
-              let data1 = data.To;
-              const _errs4 = errors;
-              if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
-                validateDescribeAlertRecordHistoryInput.errors = [
-                  { instancePath: instancePath + "/To", schemaPath: "#/properties/To/type", keyword: "type", params: { type: "integer" } },
-                ];
-                return false;
-              }
-              if (errors === _errs4) {
-                if (typeof data1 == "number" && isFinite(data1)) {
-                  if (data1 < 0 || isNaN(data1)) {
-                    validateDescribeAlertRecordHistoryInput.errors = [
-                      {
-                        instancePath: instancePath + "/To",
-                        schemaPath: "#/properties/To/minimum",
-                        keyword: "minimum",
-                        params: { comparison: ">=", limit: 0 },
-                      },
-                    ];
-                    return false;
-                  } else {
-                    if (data1 >= 18446744073709552000 || isNaN(data1)) {
-                      validateDescribeAlertRecordHistoryInput.errors = [
-                        {
-                          instancePath: instancePath + "/To",
-                          schemaPath: "#/properties/To/exclusiveMaximum",
-                          keyword: "exclusiveMaximum",
-                          params: { comparison: "<", limit: 18446744073709552000 },
-                        },
-                      ];
-                      return false;
-                    }
-                  }
-                }
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.Offset !== undefined) {
-                let data2 = data.Offset;
-                const _errs6 = errors;
-                if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
-                  validateDescribeAlertRecordHistoryInput.errors = [
-                    {
-                      instancePath: instancePath + "/Offset",
-                      schemaPath: "#/properties/Offset/type",
-                      keyword: "type",
-                      params: { type: "integer" },
-                    },
-                  ];
-                  return false;
-                }
-                if (errors === _errs6) {
-                  if (typeof data2 == "number" && isFinite(data2)) {
-                    if (data2 < -9223372036854776000 || isNaN(data2)) {
-                      validateDescribeAlertRecordHistoryInput.errors = [
-                        {
-                          instancePath: instancePath + "/Offset",
-                          schemaPath: "#/properties/Offset/minimum",
-                          keyword: "minimum",
-                          params: { comparison: ">=", limit: -9223372036854776000 },
-                        },
-                      ];
-                      return false;
-                    } else {
-                      if (data2 >= 9223372036854776000 || isNaN(data2)) {
-                        validateDescribeAlertRecordHistoryInput.errors = [
-                          {
-                            instancePath: instancePath + "/Offset",
-                            schemaPath: "#/properties/Offset/exclusiveMaximum",
-                            keyword: "exclusiveMaximum",
-                            params: { comparison: "<", limit: 9223372036854776000 },
-                          },
-                        ];
-                        return false;
-                      }
-                    }
-                  }
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.Limit !== undefined) {
-                  let data3 = data.Limit;
-                  const _errs8 = errors;
-                  if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
-                    validateDescribeAlertRecordHistoryInput.errors = [
-                      {
-                        instancePath: instancePath + "/Limit",
-                        schemaPath: "#/properties/Limit/type",
-                        keyword: "type",
-                        params: { type: "integer" },
-                      },
-                    ];
-                    return false;
-                  }
-                  if (errors === _errs8) {
-                    if (typeof data3 == "number" && isFinite(data3)) {
-                      if (data3 < -9223372036854776000 || isNaN(data3)) {
-                        validateDescribeAlertRecordHistoryInput.errors = [
-                          {
-                            instancePath: instancePath + "/Limit",
-                            schemaPath: "#/properties/Limit/minimum",
-                            keyword: "minimum",
-                            params: { comparison: ">=", limit: -9223372036854776000 },
-                          },
-                        ];
-                        return false;
-                      } else {
-                        if (data3 >= 9223372036854776000 || isNaN(data3)) {
-                          validateDescribeAlertRecordHistoryInput.errors = [
-                            {
-                              instancePath: instancePath + "/Limit",
-                              schemaPath: "#/properties/Limit/exclusiveMaximum",
-                              keyword: "exclusiveMaximum",
-                              params: { comparison: "<", limit: 9223372036854776000 },
-                            },
-                          ];
-                          return false;
-                        }
-                      }
-                    }
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.Filters !== undefined) {
-                    let data4 = data.Filters;
-                    const _errs10 = errors;
-                    if (errors === _errs10) {
-                      if (Array.isArray(data4)) {
-                        var valid2 = true;
-                        const len0 = data4.length;
-                        for (let i0 = 0; i0 < len0; i0++) {
-                          const _errs12 = errors;
-                          if (
-                            !func0(data4[i0], {
-                              instancePath: instancePath + "/Filters/" + i0,
-                              parentData: data4,
-                              parentDataProperty: i0,
-                              rootData: rootData,
-                            })
-                          ) {
-                            vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                            errors = vErrors.length;
-                          }
-                          var valid2 = _errs12 === errors;
-                          if (!valid2) {
-                            break;
-                          }
-                        }
-                      } else {
-                        validateDescribeAlertRecordHistoryInput.errors = [
-                          {
-                            instancePath: instancePath + "/Filters",
-                            schemaPath: "#/properties/Filters/type",
-                            keyword: "type",
-                            params: { type: "array" },
-                          },
-                        ];
-                        return false;
-                      }
-                    }
-                    var valid1 = _errs10 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateDescribeAlertRecordHistoryInput.errors = [
-        { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateDescribeAlertRecordHistoryInput.errors = vErrors;
-  return errors === 0;
+function validateDescribeAlertRecordHistoryInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateDescribeAlertRecordHistoryInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((((key0 === "From") || (key0 === "To")) || (key0 === "Offset")) || (key0 === "Limit")) || (key0 === "Filters"))){
+validateDescribeAlertRecordHistoryInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.From !== undefined){
+let data0 = data.From;
+const _errs2 = errors;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+validateDescribeAlertRecordHistoryInput.errors = [{instancePath:instancePath+"/From",schemaPath:"#/properties/From/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs2){
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < 0 || isNaN(data0)){
+validateDescribeAlertRecordHistoryInput.errors = [{instancePath:instancePath+"/From",schemaPath:"#/properties/From/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data0 >= 18446744073709552000 || isNaN(data0)){
+validateDescribeAlertRecordHistoryInput.errors = [{instancePath:instancePath+"/From",schemaPath:"#/properties/From/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.To !== undefined){
+let data1 = data.To;
+const _errs4 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validateDescribeAlertRecordHistoryInput.errors = [{instancePath:instancePath+"/To",schemaPath:"#/properties/To/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs4){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 0 || isNaN(data1)){
+validateDescribeAlertRecordHistoryInput.errors = [{instancePath:instancePath+"/To",schemaPath:"#/properties/To/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data1 >= 18446744073709552000 || isNaN(data1)){
+validateDescribeAlertRecordHistoryInput.errors = [{instancePath:instancePath+"/To",schemaPath:"#/properties/To/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Offset !== undefined){
+let data2 = data.Offset;
+const _errs6 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+validateDescribeAlertRecordHistoryInput.errors = [{instancePath:instancePath+"/Offset",schemaPath:"#/properties/Offset/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs6){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < -9223372036854776000 || isNaN(data2)){
+validateDescribeAlertRecordHistoryInput.errors = [{instancePath:instancePath+"/Offset",schemaPath:"#/properties/Offset/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data2 >= 9223372036854776000 || isNaN(data2)){
+validateDescribeAlertRecordHistoryInput.errors = [{instancePath:instancePath+"/Offset",schemaPath:"#/properties/Offset/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Limit !== undefined){
+let data3 = data.Limit;
+const _errs8 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+validateDescribeAlertRecordHistoryInput.errors = [{instancePath:instancePath+"/Limit",schemaPath:"#/properties/Limit/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs8){
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < -9223372036854776000 || isNaN(data3)){
+validateDescribeAlertRecordHistoryInput.errors = [{instancePath:instancePath+"/Limit",schemaPath:"#/properties/Limit/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data3 >= 9223372036854776000 || isNaN(data3)){
+validateDescribeAlertRecordHistoryInput.errors = [{instancePath:instancePath+"/Limit",schemaPath:"#/properties/Limit/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Filters !== undefined){
+let data4 = data.Filters;
+const _errs10 = errors;
+if(errors === _errs10){
+if(Array.isArray(data4)){
+var valid2 = true;
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+const _errs12 = errors;
+if(!(func0(data4[i0], {instancePath: instancePath+"/Filters/" + i0, parentData: data4, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs12 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateDescribeAlertRecordHistoryInput.errors = [{instancePath:instancePath+"/Filters",schemaPath:"#/properties/Filters/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateDescribeAlertRecordHistoryInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateDescribeAlertRecordHistoryInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `DescribeAlertRecordHistory`, compiled from the spec by AJV when generating. */

@@ -3,53 +3,44 @@
 
 const schema0 = {};
 
-function validateDescribeConfigMachineGroupsInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.ConfigId === undefined && (missing0 = "ConfigId")) {
-        validateDescribeConfigMachineGroupsInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "ConfigId")) {
-            validateDescribeConfigMachineGroupsInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.ConfigId !== undefined) {
-            if (typeof data.ConfigId !== "string") {
-              validateDescribeConfigMachineGroupsInput.errors = [
-                {
-                  instancePath: instancePath + "/ConfigId",
-                  schemaPath: "#/properties/ConfigId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-          }
-        }
-      }
-    } else {
-      validateDescribeConfigMachineGroupsInput.errors = [
-        { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateDescribeConfigMachineGroupsInput.errors = vErrors;
-  return errors === 0;
+function validateDescribeConfigMachineGroupsInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.ConfigId === undefined) && (missing0 = "ConfigId")){
+validateDescribeConfigMachineGroupsInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "ConfigId")){
+validateDescribeConfigMachineGroupsInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.ConfigId !== undefined){
+if(typeof data.ConfigId !== "string"){
+validateDescribeConfigMachineGroupsInput.errors = [{instancePath:instancePath+"/ConfigId",schemaPath:"#/properties/ConfigId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+}
+}
+}
+}
+else {
+validateDescribeConfigMachineGroupsInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateDescribeConfigMachineGroupsInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `DescribeConfigMachineGroups`, compiled from the spec by AJV when generating. */

@@ -3,27 +3,25 @@
 
 const schema0 = {};
 
-function validateDescribeConsoleSharingListInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      for (const key0 in data) {
-        validateDescribeConsoleSharingListInput.errors = [
-          { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-        ];
-        return false;
-        break;
-      }
-    } else {
-      validateDescribeConsoleSharingListInput.errors = [
-        { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateDescribeConsoleSharingListInput.errors = vErrors;
-  return errors === 0;
+function validateDescribeConsoleSharingListInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+validateDescribeConsoleSharingListInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+else {
+validateDescribeConsoleSharingListInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateDescribeConsoleSharingListInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `DescribeConsoleSharingList`, compiled from the spec by AJV when generating. */

@@ -5,165 +5,118 @@ import { validateFilterShape } from "./shapes/filter.js";
 const schema0 = {};
 const func0 = validateFilterShape;
 
-function validateDescribeConsolesInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      const _errs1 = errors;
-      for (const key0 in data) {
-        if (!(key0 === "Offset" || key0 === "Limit" || key0 === "Filters")) {
-          validateDescribeConsolesInput.errors = [
-            { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (_errs1 === errors) {
-        if (data.Offset !== undefined) {
-          let data0 = data.Offset;
-          const _errs2 = errors;
-          if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
-            validateDescribeConsolesInput.errors = [
-              {
-                instancePath: instancePath + "/Offset",
-                schemaPath: "#/properties/Offset/type",
-                keyword: "type",
-                params: { type: "integer" },
-              },
-            ];
-            return false;
-          }
-          if (errors === _errs2) {
-            if (typeof data0 == "number" && isFinite(data0)) {
-              if (data0 < -9223372036854776000 || isNaN(data0)) {
-                validateDescribeConsolesInput.errors = [
-                  {
-                    instancePath: instancePath + "/Offset",
-                    schemaPath: "#/properties/Offset/minimum",
-                    keyword: "minimum",
-                    params: { comparison: ">=", limit: -9223372036854776000 },
-                  },
-                ];
-                return false;
-              } else {
-                if (data0 >= 9223372036854776000 || isNaN(data0)) {
-                  validateDescribeConsolesInput.errors = [
-                    {
-                      instancePath: instancePath + "/Offset",
-                      schemaPath: "#/properties/Offset/exclusiveMaximum",
-                      keyword: "exclusiveMaximum",
-                      params: { comparison: "<", limit: 9223372036854776000 },
-                    },
-                  ];
-                  return false;
-                }
-              }
-            }
-          }
-          var valid0 = _errs2 === errors;
-        } else {
-          var valid0 = true;
-        }
-        if (valid0) {
-          if (data.Limit !== undefined) {
-            let data1 = data.Limit;
-            const _errs4 = errors;
-            if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
-              validateDescribeConsolesInput.errors = [
-                {
-                  instancePath: instancePath + "/Limit",
-                  schemaPath: "#/properties/Limit/type",
-                  keyword: "type",
-                  params: { type: "integer" },
-                },
-              ];
-              return false;
-            }
-            if (errors === _errs4) {
-              if (typeof data1 == "number" && isFinite(data1)) {
-                if (data1 < -9223372036854776000 || isNaN(data1)) {
-                  validateDescribeConsolesInput.errors = [
-                    {
-                      instancePath: instancePath + "/Limit",
-                      schemaPath: "#/properties/Limit/minimum",
-                      keyword: "minimum",
-                      params: { comparison: ">=", limit: -9223372036854776000 },
-                    },
-                  ];
-                  return false;
-                } else {
-                  if (data1 >= 9223372036854776000 || isNaN(data1)) {
-                    validateDescribeConsolesInput.errors = [
-                      {
-                        instancePath: instancePath + "/Limit",
-                        schemaPath: "#/properties/Limit/exclusiveMaximum",
-                        keyword: "exclusiveMaximum",
-                        params: { comparison: "<", limit: 9223372036854776000 },
-                      },
-                    ];
-                    return false;
-                  }
-                }
-              }
-            }
-            var valid0 = _errs4 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.Filters !== undefined) {
-              let data2 = data.Filters;
-              const _errs6 = errors;
-              if (errors === _errs6) {
-                if (Array.isArray(data2)) {
-                  var valid1 = true;
-                  const len0 = data2.length;
-                  for (let i0 = 0; i0 < len0; i0++) {
-                    const _errs8 = errors;
-                    if (
-                      !func0(data2[i0], {
-                        instancePath: instancePath + "/Filters/" + i0,
-                        parentData: data2,
-                        parentDataProperty: i0,
-                        rootData: rootData,
-                      })
-                    ) {
-                      vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                      errors = vErrors.length;
-                    }
-                    var valid1 = _errs8 === errors;
-                    if (!valid1) {
-                      break;
-                    }
-                  }
-                } else {
-                  validateDescribeConsolesInput.errors = [
-                    {
-                      instancePath: instancePath + "/Filters",
-                      schemaPath: "#/properties/Filters/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                    },
-                  ];
-                  return false;
-                }
-              }
-              var valid0 = _errs6 === errors;
-            } else {
-              var valid0 = true;
-            }
-          }
-        }
-      }
-    } else {
-      validateDescribeConsolesInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateDescribeConsolesInput.errors = vErrors;
-  return errors === 0;
+function validateDescribeConsolesInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((key0 === "Offset") || (key0 === "Limit")) || (key0 === "Filters"))){
+validateDescribeConsolesInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Offset !== undefined){
+let data0 = data.Offset;
+const _errs2 = errors;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+validateDescribeConsolesInput.errors = [{instancePath:instancePath+"/Offset",schemaPath:"#/properties/Offset/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs2){
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < -9223372036854776000 || isNaN(data0)){
+validateDescribeConsolesInput.errors = [{instancePath:instancePath+"/Offset",schemaPath:"#/properties/Offset/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data0 >= 9223372036854776000 || isNaN(data0)){
+validateDescribeConsolesInput.errors = [{instancePath:instancePath+"/Offset",schemaPath:"#/properties/Offset/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Limit !== undefined){
+let data1 = data.Limit;
+const _errs4 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validateDescribeConsolesInput.errors = [{instancePath:instancePath+"/Limit",schemaPath:"#/properties/Limit/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs4){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < -9223372036854776000 || isNaN(data1)){
+validateDescribeConsolesInput.errors = [{instancePath:instancePath+"/Limit",schemaPath:"#/properties/Limit/minimum",keyword:"minimum",params:{comparison: ">=",
+ limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data1 >= 9223372036854776000 || isNaN(data1)){
+validateDescribeConsolesInput.errors = [{instancePath:instancePath+"/Limit",schemaPath:"#/properties/Limit/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Filters !== undefined){
+let data2 = data.Filters;
+const _errs6 = errors;
+if(errors === _errs6){
+if(Array.isArray(data2)){
+var valid1 = true;
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+const _errs8 = errors;
+if(!(func0(data2[i0], {instancePath: instancePath+"/Filters/" + i0, parentData: data2, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs8 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateDescribeConsolesInput.errors = [{instancePath:instancePath+"/Filters",schemaPath:"#/properties/Filters/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validateDescribeConsolesInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateDescribeConsolesInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `DescribeConsoles`, compiled from the spec by AJV when generating. */

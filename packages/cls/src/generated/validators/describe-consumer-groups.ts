@@ -3,98 +3,82 @@
 
 const schema0 = {};
 
-function validateDescribeConsumerGroupsInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.LogsetId === undefined && (missing0 = "LogsetId")) {
-        validateDescribeConsumerGroupsInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "LogsetId" || key0 === "Topics")) {
-            validateDescribeConsumerGroupsInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.LogsetId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.LogsetId !== "string") {
-              validateDescribeConsumerGroupsInput.errors = [
-                {
-                  instancePath: instancePath + "/LogsetId",
-                  schemaPath: "#/properties/LogsetId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.Topics !== undefined) {
-              let data1 = data.Topics;
-              const _errs4 = errors;
-              if (errors === _errs4) {
-                if (Array.isArray(data1)) {
-                  var valid1 = true;
-                  const len0 = data1.length;
-                  for (let i0 = 0; i0 < len0; i0++) {
-                    const _errs6 = errors;
-                    if (typeof data1[i0] !== "string") {
-                      validateDescribeConsumerGroupsInput.errors = [
-                        {
-                          instancePath: instancePath + "/Topics/" + i0,
-                          schemaPath: "#/properties/Topics/items/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                        },
-                      ];
-                      return false;
-                    }
-                    var valid1 = _errs6 === errors;
-                    if (!valid1) {
-                      break;
-                    }
-                  }
-                } else {
-                  validateDescribeConsumerGroupsInput.errors = [
-                    {
-                      instancePath: instancePath + "/Topics",
-                      schemaPath: "#/properties/Topics/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                    },
-                  ];
-                  return false;
-                }
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-          }
-        }
-      }
-    } else {
-      validateDescribeConsumerGroupsInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateDescribeConsumerGroupsInput.errors = vErrors;
-  return errors === 0;
+function validateDescribeConsumerGroupsInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.LogsetId === undefined) && (missing0 = "LogsetId")){
+validateDescribeConsumerGroupsInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "LogsetId") || (key0 === "Topics"))){
+validateDescribeConsumerGroupsInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.LogsetId !== undefined){
+const _errs2 = errors;
+if(typeof data.LogsetId !== "string"){
+validateDescribeConsumerGroupsInput.errors = [{instancePath:instancePath+"/LogsetId",schemaPath:"#/properties/LogsetId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Topics !== undefined){
+let data1 = data.Topics;
+const _errs4 = errors;
+if(errors === _errs4){
+if(Array.isArray(data1)){
+var valid1 = true;
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+const _errs6 = errors;
+if(typeof data1[i0] !== "string"){
+validateDescribeConsumerGroupsInput.errors = [{instancePath:instancePath+"/Topics/" + i0,schemaPath:"#/properties/Topics/items/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs6 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateDescribeConsumerGroupsInput.errors = [{instancePath:instancePath+"/Topics",schemaPath:"#/properties/Topics/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validateDescribeConsumerGroupsInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateDescribeConsumerGroupsInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `DescribeConsumerGroups`, compiled from the spec by AJV when generating. */

@@ -4,189 +4,150 @@
 const schema0 = {};
 const pattern0 = new RegExp("^\\s*$", "u");
 
-function validateDescribeExportsInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.TopicId === undefined && (missing0 = "TopicId")) {
-        validateDescribeExportsInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "TopicId" || key0 === "Offset" || key0 === "Limit")) {
-            validateDescribeExportsInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.TopicId !== undefined) {
-            let data0 = data.TopicId;
-            const _errs2 = errors;
-            if (typeof data0 !== "string") {
-              validateDescribeExportsInput.errors = [
-                {
-                  instancePath: instancePath + "/TopicId",
-                  schemaPath: "#/properties/TopicId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            const _errs4 = errors;
-            const _errs5 = errors;
-            if (errors === _errs5) {
-              if (typeof data0 === "string") {
-                if (!pattern0.test(data0)) {
-                  const err0 = {};
-                  if (vErrors === null) {
-                    vErrors = [err0];
-                  } else {
-                    vErrors.push(err0);
-                  }
-                  errors++;
-                }
-              } else {
-                const err1 = {};
-                if (vErrors === null) {
-                  vErrors = [err1];
-                } else {
-                  vErrors.push(err1);
-                }
-                errors++;
-              }
-            }
-            var valid1 = _errs5 === errors;
-            if (valid1) {
-              validateDescribeExportsInput.errors = [
-                { instancePath: instancePath + "/TopicId", schemaPath: "#/properties/TopicId/not", keyword: "not", params: {} },
-              ];
-              return false;
-            } else {
-              errors = _errs4;
-              if (vErrors !== null) {
-                if (_errs4) {
-                  vErrors.length = _errs4;
-                } else {
-                  vErrors = null;
-                }
-              }
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.Offset !== undefined) {
-              let data1 = data.Offset;
-              const _errs7 = errors;
-              if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
-                validateDescribeExportsInput.errors = [
-                  {
-                    instancePath: instancePath + "/Offset",
-                    schemaPath: "#/properties/Offset/type",
-                    keyword: "type",
-                    params: { type: "integer" },
-                  },
-                ];
-                return false;
-              }
-              if (errors === _errs7) {
-                if (typeof data1 == "number" && isFinite(data1)) {
-                  if (data1 < 0 || isNaN(data1)) {
-                    validateDescribeExportsInput.errors = [
-                      {
-                        instancePath: instancePath + "/Offset",
-                        schemaPath: "#/properties/Offset/minimum",
-                        keyword: "minimum",
-                        params: { comparison: ">=", limit: 0 },
-                      },
-                    ];
-                    return false;
-                  } else {
-                    if (data1 >= 9223372036854776000 || isNaN(data1)) {
-                      validateDescribeExportsInput.errors = [
-                        {
-                          instancePath: instancePath + "/Offset",
-                          schemaPath: "#/properties/Offset/exclusiveMaximum",
-                          keyword: "exclusiveMaximum",
-                          params: { comparison: "<", limit: 9223372036854776000 },
-                        },
-                      ];
-                      return false;
-                    }
-                  }
-                }
-              }
-              var valid0 = _errs7 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.Limit !== undefined) {
-                let data2 = data.Limit;
-                const _errs9 = errors;
-                if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
-                  validateDescribeExportsInput.errors = [
-                    {
-                      instancePath: instancePath + "/Limit",
-                      schemaPath: "#/properties/Limit/type",
-                      keyword: "type",
-                      params: { type: "integer" },
-                    },
-                  ];
-                  return false;
-                }
-                if (errors === _errs9) {
-                  if (typeof data2 == "number" && isFinite(data2)) {
-                    if (data2 > 100 || isNaN(data2)) {
-                      validateDescribeExportsInput.errors = [
-                        {
-                          instancePath: instancePath + "/Limit",
-                          schemaPath: "#/properties/Limit/maximum",
-                          keyword: "maximum",
-                          params: { comparison: "<=", limit: 100 },
-                        },
-                      ];
-                      return false;
-                    } else {
-                      if (data2 < 1 || isNaN(data2)) {
-                        validateDescribeExportsInput.errors = [
-                          {
-                            instancePath: instancePath + "/Limit",
-                            schemaPath: "#/properties/Limit/minimum",
-                            keyword: "minimum",
-                            params: { comparison: ">=", limit: 1 },
-                          },
-                        ];
-                        return false;
-                      }
-                    }
-                  }
-                }
-                var valid0 = _errs9 === errors;
-              } else {
-                var valid0 = true;
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateDescribeExportsInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateDescribeExportsInput.errors = vErrors;
-  return errors === 0;
+function validateDescribeExportsInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.TopicId === undefined) && (missing0 = "TopicId")){
+validateDescribeExportsInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((key0 === "TopicId") || (key0 === "Offset")) || (key0 === "Limit"))){
+validateDescribeExportsInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.TopicId !== undefined){
+let data0 = data.TopicId;
+const _errs2 = errors;
+if(typeof data0 !== "string"){
+validateDescribeExportsInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+const _errs4 = errors;
+const _errs5 = errors;
+if(errors === _errs5){
+if(typeof data0 === "string"){
+if(!pattern0.test(data0)){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+var valid1 = _errs5 === errors;
+if(valid1){
+validateDescribeExportsInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/not",keyword:"not",params:{}}];
+return false;
+}
+else {
+errors = _errs4;
+if(vErrors !== null){
+if(_errs4){
+vErrors.length = _errs4;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Offset !== undefined){
+let data1 = data.Offset;
+const _errs7 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validateDescribeExportsInput.errors = [{instancePath:instancePath+"/Offset",schemaPath:"#/properties/Offset/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs7){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 0 || isNaN(data1)){
+validateDescribeExportsInput.errors = [{instancePath:instancePath+"/Offset",schemaPath:"#/properties/Offset/minimum",keyword:"minimum",params:{comparison: ">=",
+ limit: 0}}];
+return false;
+}
+else {
+if(data1 >= 9223372036854776000 || isNaN(data1)){
+validateDescribeExportsInput.errors = [{instancePath:instancePath+"/Offset",schemaPath:"#/properties/Offset/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Limit !== undefined){
+let data2 = data.Limit;
+const _errs9 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+validateDescribeExportsInput.errors = [{instancePath:instancePath+"/Limit",schemaPath:"#/properties/Limit/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs9){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 100 || isNaN(data2)){
+validateDescribeExportsInput.errors = [{instancePath:instancePath+"/Limit",schemaPath:"#/properties/Limit/maximum",keyword:"maximum",params:{comparison: "<=",
+ limit: 100}}];
+return false;
+}
+else {
+if(data2 < 1 || isNaN(data2)){
+validateDescribeExportsInput.errors = [{instancePath:instancePath+"/Limit",schemaPath:"#/properties/Limit/minimum",keyword:"minimum",params:{comparison: ">=",
+ limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+else {
+validateDescribeExportsInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateDescribeExportsInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `DescribeExports`, compiled from the spec by AJV when generating. */

@@ -3,51 +3,44 @@
 
 const schema0 = {};
 
-function validateDescribeKafkaConsumerInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.FromTopicId === undefined && (missing0 = "FromTopicId")) {
-        validateDescribeKafkaConsumerInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "FromTopicId")) {
-            validateDescribeKafkaConsumerInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.FromTopicId !== undefined) {
-            if (typeof data.FromTopicId !== "string") {
-              validateDescribeKafkaConsumerInput.errors = [
-                {
-                  instancePath: instancePath + "/FromTopicId",
-                  schemaPath: "#/properties/FromTopicId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-          }
-        }
-      }
-    } else {
-      validateDescribeKafkaConsumerInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateDescribeKafkaConsumerInput.errors = vErrors;
-  return errors === 0;
+function validateDescribeKafkaConsumerInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.FromTopicId === undefined) && (missing0 = "FromTopicId")){
+validateDescribeKafkaConsumerInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "FromTopicId")){
+validateDescribeKafkaConsumerInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.FromTopicId !== undefined){
+if(typeof data.FromTopicId !== "string"){
+validateDescribeKafkaConsumerInput.errors = [{instancePath:instancePath+"/FromTopicId",schemaPath:"#/properties/FromTopicId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+}
+}
+}
+}
+else {
+validateDescribeKafkaConsumerInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateDescribeKafkaConsumerInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `DescribeKafkaConsumer`, compiled from the spec by AJV when generating. */

@@ -3,116 +3,93 @@
 
 const schema0 = {};
 
-function validateDescribeKafkaRechargesInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.TopicId === undefined && (missing0 = "TopicId")) {
-        validateDescribeKafkaRechargesInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "TopicId" || key0 === "Id" || key0 === "Status")) {
-            validateDescribeKafkaRechargesInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.TopicId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.TopicId !== "string") {
-              validateDescribeKafkaRechargesInput.errors = [
-                {
-                  instancePath: instancePath + "/TopicId",
-                  schemaPath: "#/properties/TopicId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.Id !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.Id !== "string") {
-                validateDescribeKafkaRechargesInput.errors = [
-                  { instancePath: instancePath + "/Id", schemaPath: "#/properties/Id/type", keyword: "type", params: { type: "string" } },
-                ];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.Status !== undefined) {
-                let data2 = data.Status;
-                const _errs6 = errors;
-                if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
-                  validateDescribeKafkaRechargesInput.errors = [
-                    {
-                      instancePath: instancePath + "/Status",
-                      schemaPath: "#/properties/Status/type",
-                      keyword: "type",
-                      params: { type: "integer" },
-                    },
-                  ];
-                  return false;
-                }
-                if (errors === _errs6) {
-                  if (typeof data2 == "number" && isFinite(data2)) {
-                    if (data2 < 0 || isNaN(data2)) {
-                      validateDescribeKafkaRechargesInput.errors = [
-                        {
-                          instancePath: instancePath + "/Status",
-                          schemaPath: "#/properties/Status/minimum",
-                          keyword: "minimum",
-                          params: { comparison: ">=", limit: 0 },
-                        },
-                      ];
-                      return false;
-                    } else {
-                      if (data2 >= 18446744073709552000 || isNaN(data2)) {
-                        validateDescribeKafkaRechargesInput.errors = [
-                          {
-                            instancePath: instancePath + "/Status",
-                            schemaPath: "#/properties/Status/exclusiveMaximum",
-                            keyword: "exclusiveMaximum",
-                            params: { comparison: "<", limit: 18446744073709552000 },
-                          },
-                        ];
-                        return false;
-                      }
-                    }
-                  }
-                }
-                var valid0 = _errs6 === errors;
-              } else {
-                var valid0 = true;
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateDescribeKafkaRechargesInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateDescribeKafkaRechargesInput.errors = vErrors;
-  return errors === 0;
+function validateDescribeKafkaRechargesInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.TopicId === undefined) && (missing0 = "TopicId")){
+validateDescribeKafkaRechargesInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((key0 === "TopicId") || (key0 === "Id")) || (key0 === "Status"))){
+validateDescribeKafkaRechargesInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.TopicId !== undefined){
+const _errs2 = errors;
+if(typeof data.TopicId !== "string"){
+validateDescribeKafkaRechargesInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Id !== undefined){
+const _errs4 = errors;
+if(typeof data.Id !== "string"){
+validateDescribeKafkaRechargesInput.errors = [{instancePath:instancePath+"/Id",schemaPath:"#/properties/Id/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Status !== undefined){
+let data2 = data.Status;
+const _errs6 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+validateDescribeKafkaRechargesInput.errors = [{instancePath:instancePath+"/Status",schemaPath:"#/properties/Status/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs6){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 0 || isNaN(data2)){
+validateDescribeKafkaRechargesInput.errors = [{instancePath:instancePath+"/Status",schemaPath:"#/properties/Status/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data2 >= 18446744073709552000 || isNaN(data2)){
+validateDescribeKafkaRechargesInput.errors = [{instancePath:instancePath+"/Status",schemaPath:"#/properties/Status/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+else {
+validateDescribeKafkaRechargesInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateDescribeKafkaRechargesInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `DescribeKafkaRecharges`, compiled from the spec by AJV when generating. */

@@ -2,368 +2,259 @@
 // @ts-nocheck
 
 const schema0 = {
-  required: ["TopicId", "BTime", "PkgId", "PkgLogId"],
-  properties: {
-    TopicId: {},
-    BTime: {},
-    PkgId: {},
-    PkgLogId: {},
-    PrevLogs: {},
-    NextLogs: {},
-    Query: {},
-    From: {},
-    To: {},
-  },
+  "required": ["TopicId", "BTime", "PkgId", "PkgLogId"],
+  "properties": {
+    "TopicId": {},
+    "BTime": {},
+    "PkgId": {},
+    "PkgLogId": {},
+    "PrevLogs": {},
+    "NextLogs": {},
+    "Query": {},
+    "From": {},
+    "To": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 
-function validateDescribeLogContextInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateDescribeLogContextInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateDescribeLogContextInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.TopicId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.TopicId !== "string") {
-              validateDescribeLogContextInput.errors = [
-                {
-                  instancePath: instancePath + "/TopicId",
-                  schemaPath: "#/properties/TopicId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.BTime !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.BTime !== "string") {
-                validateDescribeLogContextInput.errors = [
-                  {
-                    instancePath: instancePath + "/BTime",
-                    schemaPath: "#/properties/BTime/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.PkgId !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.PkgId !== "string") {
-                  validateDescribeLogContextInput.errors = [
-                    {
-                      instancePath: instancePath + "/PkgId",
-                      schemaPath: "#/properties/PkgId/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.PkgLogId !== undefined) {
-                  let data3 = data.PkgLogId;
-                  const _errs8 = errors;
-                  if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
-                    validateDescribeLogContextInput.errors = [
-                      {
-                        instancePath: instancePath + "/PkgLogId",
-                        schemaPath: "#/properties/PkgLogId/type",
-                        keyword: "type",
-                        params: { type: "integer" },
-                      },
-                    ];
-                    return false;
-                  }
-                  if (errors === _errs8) {
-                    if (typeof data3 == "number" && isFinite(data3)) {
-                      if (data3 < -9223372036854776000 || isNaN(data3)) {
-                        validateDescribeLogContextInput.errors = [
-                          {
-                            instancePath: instancePath + "/PkgLogId",
-                            schemaPath: "#/properties/PkgLogId/minimum",
-                            keyword: "minimum",
-                            params: { comparison: ">=", limit: -9223372036854776000 },
-                          },
-                        ];
-                        return false;
-                      } else {
-                        if (data3 >= 9223372036854776000 || isNaN(data3)) {
-                          validateDescribeLogContextInput.errors = [
-                            {
-                              instancePath: instancePath + "/PkgLogId",
-                              schemaPath: "#/properties/PkgLogId/exclusiveMaximum",
-                              keyword: "exclusiveMaximum",
-                              params: { comparison: "<", limit: 9223372036854776000 },
-                            },
-                          ];
-                          return false;
-                        }
-                      }
-                    }
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.PrevLogs !== undefined) {
-                    let data4 = data.PrevLogs;
-                    const _errs10 = errors;
-                    if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
-                      validateDescribeLogContextInput.errors = [
-                        {
-                          instancePath: instancePath + "/PrevLogs",
-                          schemaPath: "#/properties/PrevLogs/type",
-                          keyword: "type",
-                          params: { type: "integer" },
-                        },
-                      ];
-                      return false;
-                    }
-                    if (errors === _errs10) {
-                      if (typeof data4 == "number" && isFinite(data4)) {
-                        if (data4 < -9223372036854776000 || isNaN(data4)) {
-                          validateDescribeLogContextInput.errors = [
-                            {
-                              instancePath: instancePath + "/PrevLogs",
-                              schemaPath: "#/properties/PrevLogs/minimum",
-                              keyword: "minimum",
-                              params: { comparison: ">=", limit: -9223372036854776000 },
-                            },
-                          ];
-                          return false;
-                        } else {
-                          if (data4 >= 9223372036854776000 || isNaN(data4)) {
-                            validateDescribeLogContextInput.errors = [
-                              {
-                                instancePath: instancePath + "/PrevLogs",
-                                schemaPath: "#/properties/PrevLogs/exclusiveMaximum",
-                                keyword: "exclusiveMaximum",
-                                params: { comparison: "<", limit: 9223372036854776000 },
-                              },
-                            ];
-                            return false;
-                          }
-                        }
-                      }
-                    }
-                    var valid1 = _errs10 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.NextLogs !== undefined) {
-                      let data5 = data.NextLogs;
-                      const _errs12 = errors;
-                      if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5) && isFinite(data5))) {
-                        validateDescribeLogContextInput.errors = [
-                          {
-                            instancePath: instancePath + "/NextLogs",
-                            schemaPath: "#/properties/NextLogs/type",
-                            keyword: "type",
-                            params: { type: "integer" },
-                          },
-                        ];
-                        return false;
-                      }
-                      if (errors === _errs12) {
-                        if (typeof data5 == "number" && isFinite(data5)) {
-                          if (data5 < -9223372036854776000 || isNaN(data5)) {
-                            validateDescribeLogContextInput.errors = [
-                              {
-                                instancePath: instancePath + "/NextLogs",
-                                schemaPath: "#/properties/NextLogs/minimum",
-                                keyword: "minimum",
-                                params: { comparison: ">=", limit: -9223372036854776000 },
-                              },
-                            ];
-                            return false;
-                          } else {
-                            if (data5 >= 9223372036854776000 || isNaN(data5)) {
-                              validateDescribeLogContextInput.errors = [
-                                {
-                                  instancePath: instancePath + "/NextLogs",
-                                  schemaPath: "#/properties/NextLogs/exclusiveMaximum",
-                                  keyword: "exclusiveMaximum",
-                                  params: { comparison: "<", limit: 9223372036854776000 },
-                                },
-                              ];
-                              return false;
-                            }
-                          }
-                        }
-                      }
-                      var valid1 = _errs12 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                    if (valid1) {
-                      if (data.Query !== undefined) {
-                        const _errs14 = errors;
-                        if (typeof data.Query !== "string") {
-                          validateDescribeLogContextInput.errors = [
-                            {
-                              instancePath: instancePath + "/Query",
-                              schemaPath: "#/properties/Query/type",
-                              keyword: "type",
-                              params: { type: "string" },
-                            },
-                          ];
-                          return false;
-                        }
-                        var valid1 = _errs14 === errors;
-                      } else {
-                        var valid1 = true;
-                      }
-                      if (valid1) {
-                        if (data.From !== undefined) {
-                          let data7 = data.From;
-                          const _errs16 = errors;
-                          if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7) && isFinite(data7))) {
-                            validateDescribeLogContextInput.errors = [
-                              {
-                                instancePath: instancePath + "/From",
-                                schemaPath: "#/properties/From/type",
-                                keyword: "type",
-                                params: { type: "integer" },
-                              },
-                            ];
-                            return false;
-                          }
-                          if (errors === _errs16) {
-                            if (typeof data7 == "number" && isFinite(data7)) {
-                              if (data7 < 0 || isNaN(data7)) {
-                                validateDescribeLogContextInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/From",
-                                    schemaPath: "#/properties/From/minimum",
-                                    keyword: "minimum",
-                                    params: { comparison: ">=", limit: 0 },
-                                  },
-                                ];
-                                return false;
-                              } else {
-                                if (data7 >= 18446744073709552000 || isNaN(data7)) {
-                                  validateDescribeLogContextInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/From",
-                                      schemaPath: "#/properties/From/exclusiveMaximum",
-                                      keyword: "exclusiveMaximum",
-                                      params: { comparison: "<", limit: 18446744073709552000 },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                              }
-                            }
-                          }
-                          var valid1 = _errs16 === errors;
-                        } else {
-                          var valid1 = true;
-                        }
-                        if (valid1) {
-                          if (data.To !== undefined) {
-                            let data8 = data.To;
-                            const _errs18 = errors;
-                            if (!(typeof data8 == "number" && !(data8 % 1) && !isNaN(data8) && isFinite(data8))) {
-                              validateDescribeLogContextInput.errors = [
-                                {
-                                  instancePath: instancePath + "/To",
-                                  schemaPath: "#/properties/To/type",
-                                  keyword: "type",
-                                  params: { type: "integer" },
-                                },
-                              ];
-                              return false;
-                            }
-                            if (errors === _errs18) {
-                              if (typeof data8 == "number" && isFinite(data8)) {
-                                if (data8 < 0 || isNaN(data8)) {
-                                  validateDescribeLogContextInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/To",
-                                      schemaPath: "#/properties/To/minimum",
-                                      keyword: "minimum",
-                                      params: { comparison: ">=", limit: 0 },
-                                    },
-                                  ];
-                                  return false;
-                                } else {
-                                  if (data8 >= 18446744073709552000 || isNaN(data8)) {
-                                    validateDescribeLogContextInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/To",
-                                        schemaPath: "#/properties/To/exclusiveMaximum",
-                                        keyword: "exclusiveMaximum",
-                                        params: { comparison: "<", limit: 18446744073709552000 },
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                }
-                              }
-                            }
-                            var valid1 = _errs18 === errors;
-                          } else {
-                            var valid1 = true;
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateDescribeLogContextInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateDescribeLogContextInput.errors = vErrors;
-  return errors === 0;
+function validateDescribeLogContextInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateDescribeLogContextInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateDescribeLogContextInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.TopicId !== undefined){
+const _errs2 = errors;
+if(typeof data.TopicId !== "string"){
+validateDescribeLogContextInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.BTime !== undefined){
+const _errs4 = errors;
+if(typeof data.BTime !== "string"){
+validateDescribeLogContextInput.errors = [{instancePath:instancePath+"/BTime",schemaPath:"#/properties/BTime/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.PkgId !== undefined){
+const _errs6 = errors;
+if(typeof data.PkgId !== "string"){
+validateDescribeLogContextInput.errors = [{instancePath:instancePath+"/PkgId",schemaPath:"#/properties/PkgId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.PkgLogId !== undefined){
+let data3 = data.PkgLogId;
+const _errs8 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+validateDescribeLogContextInput.errors = [{instancePath:instancePath+"/PkgLogId",schemaPath:"#/properties/PkgLogId/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs8){
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < -9223372036854776000 || isNaN(data3)){
+validateDescribeLogContextInput.errors = [{instancePath:instancePath+"/PkgLogId",schemaPath:"#/properties/PkgLogId/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data3 >= 9223372036854776000 || isNaN(data3)){
+validateDescribeLogContextInput.errors = [{instancePath:instancePath+"/PkgLogId",schemaPath:"#/properties/PkgLogId/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.PrevLogs !== undefined){
+let data4 = data.PrevLogs;
+const _errs10 = errors;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+validateDescribeLogContextInput.errors = [{instancePath:instancePath+"/PrevLogs",schemaPath:"#/properties/PrevLogs/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs10){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < -9223372036854776000 || isNaN(data4)){
+validateDescribeLogContextInput.errors = [{instancePath:instancePath+"/PrevLogs",schemaPath:"#/properties/PrevLogs/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data4 >= 9223372036854776000 || isNaN(data4)){
+validateDescribeLogContextInput.errors = [{instancePath:instancePath+"/PrevLogs",schemaPath:"#/properties/PrevLogs/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.NextLogs !== undefined){
+let data5 = data.NextLogs;
+const _errs12 = errors;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+validateDescribeLogContextInput.errors = [{instancePath:instancePath+"/NextLogs",schemaPath:"#/properties/NextLogs/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs12){
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < -9223372036854776000 || isNaN(data5)){
+validateDescribeLogContextInput.errors = [{instancePath:instancePath+"/NextLogs",schemaPath:"#/properties/NextLogs/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data5 >= 9223372036854776000 || isNaN(data5)){
+validateDescribeLogContextInput.errors = [{instancePath:instancePath+"/NextLogs",schemaPath:"#/properties/NextLogs/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs12 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Query !== undefined){
+const _errs14 = errors;
+if(typeof data.Query !== "string"){
+validateDescribeLogContextInput.errors = [{instancePath:instancePath+"/Query",schemaPath:"#/properties/Query/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs14 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.From !== undefined){
+let data7 = data.From;
+const _errs16 = errors;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+validateDescribeLogContextInput.errors = [{instancePath:instancePath+"/From",schemaPath:"#/properties/From/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs16){
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+validateDescribeLogContextInput.errors = [{instancePath:instancePath+"/From",schemaPath:"#/properties/From/minimum",keyword:"minimum",params:{comparison: ">=",
+ limit: 0}}];
+return false;
+}
+else {
+if(data7 >= 18446744073709552000 || isNaN(data7)){
+validateDescribeLogContextInput.errors = [{instancePath:instancePath+"/From",schemaPath:"#/properties/From/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs16 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.To !== undefined){
+let data8 = data.To;
+const _errs18 = errors;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+validateDescribeLogContextInput.errors = [{instancePath:instancePath+"/To",schemaPath:"#/properties/To/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs18){
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+validateDescribeLogContextInput.errors = [{instancePath:instancePath+"/To",schemaPath:"#/properties/To/minimum",keyword:"minimum",params:{comparison: ">=",
+ limit: 0}}];
+return false;
+}
+else {
+if(data8 >= 18446744073709552000 || isNaN(data8)){
+validateDescribeLogContextInput.errors = [{instancePath:instancePath+"/To",schemaPath:"#/properties/To/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs18 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateDescribeLogContextInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateDescribeLogContextInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `DescribeLogContext`, compiled from the spec by AJV when generating. */

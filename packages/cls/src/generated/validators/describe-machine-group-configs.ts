@@ -3,53 +3,44 @@
 
 const schema0 = {};
 
-function validateDescribeMachineGroupConfigsInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.GroupId === undefined && (missing0 = "GroupId")) {
-        validateDescribeMachineGroupConfigsInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "GroupId")) {
-            validateDescribeMachineGroupConfigsInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.GroupId !== undefined) {
-            if (typeof data.GroupId !== "string") {
-              validateDescribeMachineGroupConfigsInput.errors = [
-                {
-                  instancePath: instancePath + "/GroupId",
-                  schemaPath: "#/properties/GroupId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-          }
-        }
-      }
-    } else {
-      validateDescribeMachineGroupConfigsInput.errors = [
-        { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateDescribeMachineGroupConfigsInput.errors = vErrors;
-  return errors === 0;
+function validateDescribeMachineGroupConfigsInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.GroupId === undefined) && (missing0 = "GroupId")){
+validateDescribeMachineGroupConfigsInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "GroupId")){
+validateDescribeMachineGroupConfigsInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.GroupId !== undefined){
+if(typeof data.GroupId !== "string"){
+validateDescribeMachineGroupConfigsInput.errors = [{instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+}
+}
+}
+}
+else {
+validateDescribeMachineGroupConfigsInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateDescribeMachineGroupConfigsInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `DescribeMachineGroupConfigs`, compiled from the spec by AJV when generating. */

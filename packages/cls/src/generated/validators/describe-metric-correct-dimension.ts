@@ -3,27 +3,25 @@
 
 const schema0 = {};
 
-function validateDescribeMetricCorrectDimensionInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      for (const key0 in data) {
-        validateDescribeMetricCorrectDimensionInput.errors = [
-          { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-        ];
-        return false;
-        break;
-      }
-    } else {
-      validateDescribeMetricCorrectDimensionInput.errors = [
-        { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateDescribeMetricCorrectDimensionInput.errors = vErrors;
-  return errors === 0;
+function validateDescribeMetricCorrectDimensionInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+validateDescribeMetricCorrectDimensionInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+else {
+validateDescribeMetricCorrectDimensionInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateDescribeMetricCorrectDimensionInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `DescribeMetricCorrectDimension`, compiled from the spec by AJV when generating. */

@@ -3,53 +3,44 @@
 
 const schema0 = {};
 
-function validateDescribeNetworkApplicationDetailInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.NetworkAppId === undefined && (missing0 = "NetworkAppId")) {
-        validateDescribeNetworkApplicationDetailInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "NetworkAppId")) {
-            validateDescribeNetworkApplicationDetailInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.NetworkAppId !== undefined) {
-            if (typeof data.NetworkAppId !== "string") {
-              validateDescribeNetworkApplicationDetailInput.errors = [
-                {
-                  instancePath: instancePath + "/NetworkAppId",
-                  schemaPath: "#/properties/NetworkAppId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-          }
-        }
-      }
-    } else {
-      validateDescribeNetworkApplicationDetailInput.errors = [
-        { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateDescribeNetworkApplicationDetailInput.errors = vErrors;
-  return errors === 0;
+function validateDescribeNetworkApplicationDetailInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.NetworkAppId === undefined) && (missing0 = "NetworkAppId")){
+validateDescribeNetworkApplicationDetailInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "NetworkAppId")){
+validateDescribeNetworkApplicationDetailInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.NetworkAppId !== undefined){
+if(typeof data.NetworkAppId !== "string"){
+validateDescribeNetworkApplicationDetailInput.errors = [{instancePath:instancePath+"/NetworkAppId",schemaPath:"#/properties/NetworkAppId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+}
+}
+}
+}
+else {
+validateDescribeNetworkApplicationDetailInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateDescribeNetworkApplicationDetailInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `DescribeNetworkApplicationDetail`, compiled from the spec by AJV when generating. */

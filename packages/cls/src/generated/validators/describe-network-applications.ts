@@ -5,167 +5,122 @@ import { validateFilterShape } from "./shapes/filter.js";
 const schema0 = {};
 const func0 = validateFilterShape;
 
-function validateDescribeNetworkApplicationsInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      const _errs1 = errors;
-      for (const key0 in data) {
-        if (!(key0 === "Filters" || key0 === "Offset" || key0 === "Limit")) {
-          validateDescribeNetworkApplicationsInput.errors = [
-            { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (_errs1 === errors) {
-        if (data.Filters !== undefined) {
-          let data0 = data.Filters;
-          const _errs2 = errors;
-          if (errors === _errs2) {
-            if (Array.isArray(data0)) {
-              var valid1 = true;
-              const len0 = data0.length;
-              for (let i0 = 0; i0 < len0; i0++) {
-                const _errs4 = errors;
-                if (
-                  !func0(data0[i0], {
-                    instancePath: instancePath + "/Filters/" + i0,
-                    parentData: data0,
-                    parentDataProperty: i0,
-                    rootData: rootData,
-                  })
-                ) {
-                  vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                  errors = vErrors.length;
-                }
-                var valid1 = _errs4 === errors;
-                if (!valid1) {
-                  break;
-                }
-              }
-            } else {
-              validateDescribeNetworkApplicationsInput.errors = [
-                {
-                  instancePath: instancePath + "/Filters",
-                  schemaPath: "#/properties/Filters/type",
-                  keyword: "type",
-                  params: { type: "array" },
-                },
-              ];
-              return false;
-            }
-          }
-          var valid0 = _errs2 === errors;
-        } else {
-          var valid0 = true;
-        }
-        if (valid0) {
-          if (data.Offset !== undefined) {
-            let data2 = data.Offset;
-            const _errs5 = errors;
-            if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
-              validateDescribeNetworkApplicationsInput.errors = [
-                {
-                  instancePath: instancePath + "/Offset",
-                  schemaPath: "#/properties/Offset/type",
-                  keyword: "type",
-                  params: { type: "integer" },
-                },
-              ];
-              return false;
-            }
-            if (errors === _errs5) {
-              if (typeof data2 == "number" && isFinite(data2)) {
-                if (data2 < -9223372036854776000 || isNaN(data2)) {
-                  validateDescribeNetworkApplicationsInput.errors = [
-                    {
-                      instancePath: instancePath + "/Offset",
-                      schemaPath: "#/properties/Offset/minimum",
-                      keyword: "minimum",
-                      params: { comparison: ">=", limit: -9223372036854776000 },
-                    },
-                  ];
-                  return false;
-                } else {
-                  if (data2 >= 9223372036854776000 || isNaN(data2)) {
-                    validateDescribeNetworkApplicationsInput.errors = [
-                      {
-                        instancePath: instancePath + "/Offset",
-                        schemaPath: "#/properties/Offset/exclusiveMaximum",
-                        keyword: "exclusiveMaximum",
-                        params: { comparison: "<", limit: 9223372036854776000 },
-                      },
-                    ];
-                    return false;
-                  }
-                }
-              }
-            }
-            var valid0 = _errs5 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.Limit !== undefined) {
-              let data3 = data.Limit;
-              const _errs7 = errors;
-              if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
-                validateDescribeNetworkApplicationsInput.errors = [
-                  {
-                    instancePath: instancePath + "/Limit",
-                    schemaPath: "#/properties/Limit/type",
-                    keyword: "type",
-                    params: { type: "integer" },
-                  },
-                ];
-                return false;
-              }
-              if (errors === _errs7) {
-                if (typeof data3 == "number" && isFinite(data3)) {
-                  if (data3 < -9223372036854776000 || isNaN(data3)) {
-                    validateDescribeNetworkApplicationsInput.errors = [
-                      {
-                        instancePath: instancePath + "/Limit",
-                        schemaPath: "#/properties/Limit/minimum",
-                        keyword: "minimum",
-                        params: { comparison: ">=", limit: -9223372036854776000 },
-                      },
-                    ];
-                    return false;
-                  } else {
-                    if (data3 >= 9223372036854776000 || isNaN(data3)) {
-                      validateDescribeNetworkApplicationsInput.errors = [
-                        {
-                          instancePath: instancePath + "/Limit",
-                          schemaPath: "#/properties/Limit/exclusiveMaximum",
-                          keyword: "exclusiveMaximum",
-                          params: { comparison: "<", limit: 9223372036854776000 },
-                        },
-                      ];
-                      return false;
-                    }
-                  }
-                }
-              }
-              var valid0 = _errs7 === errors;
-            } else {
-              var valid0 = true;
-            }
-          }
-        }
-      }
-    } else {
-      validateDescribeNetworkApplicationsInput.errors = [
-        { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateDescribeNetworkApplicationsInput.errors = vErrors;
-  return errors === 0;
+function validateDescribeNetworkApplicationsInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((key0 === "Filters") || (key0 === "Offset")) || (key0 === "Limit"))){
+validateDescribeNetworkApplicationsInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Filters !== undefined){
+let data0 = data.Filters;
+const _errs2 = errors;
+if(errors === _errs2){
+if(Array.isArray(data0)){
+var valid1 = true;
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+const _errs4 = errors;
+if(!(func0(data0[i0], {instancePath: instancePath+"/Filters/" + i0, parentData: data0, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs4 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateDescribeNetworkApplicationsInput.errors = [{instancePath:instancePath+"/Filters",schemaPath:"#/properties/Filters/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Offset !== undefined){
+let data2 = data.Offset;
+const _errs5 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+validateDescribeNetworkApplicationsInput.errors = [{instancePath:instancePath+"/Offset",schemaPath:"#/properties/Offset/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs5){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < -9223372036854776000 || isNaN(data2)){
+validateDescribeNetworkApplicationsInput.errors = [{instancePath:instancePath+"/Offset",schemaPath:"#/properties/Offset/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data2 >= 9223372036854776000 || isNaN(data2)){
+validateDescribeNetworkApplicationsInput.errors = [{instancePath:instancePath+"/Offset",schemaPath:"#/properties/Offset/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Limit !== undefined){
+let data3 = data.Limit;
+const _errs7 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+validateDescribeNetworkApplicationsInput.errors = [{instancePath:instancePath+"/Limit",schemaPath:"#/properties/Limit/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs7){
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < -9223372036854776000 || isNaN(data3)){
+validateDescribeNetworkApplicationsInput.errors = [{instancePath:instancePath+"/Limit",schemaPath:"#/properties/Limit/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data3 >= 9223372036854776000 || isNaN(data3)){
+validateDescribeNetworkApplicationsInput.errors = [{instancePath:instancePath+"/Limit",schemaPath:"#/properties/Limit/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validateDescribeNetworkApplicationsInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateDescribeNetworkApplicationsInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `DescribeNetworkApplications`, compiled from the spec by AJV when generating. */

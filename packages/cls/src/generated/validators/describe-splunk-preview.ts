@@ -2,102 +2,84 @@
 // @ts-nocheck
 
 import { validateMetadataInfoShape } from "./shapes/metadata-info.js";
-const schema0 = { required: ["TopicId", "MetadataInfo"] };
+const schema0 = { "required": ["TopicId", "MetadataInfo"] };
 const func0 = validateMetadataInfoShape;
 
-function validateDescribeSplunkPreviewInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateDescribeSplunkPreviewInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "TopicId" || key0 === "MetadataInfo" || key0 === "DSLFilter")) {
-            validateDescribeSplunkPreviewInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.TopicId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.TopicId !== "string") {
-              validateDescribeSplunkPreviewInput.errors = [
-                {
-                  instancePath: instancePath + "/TopicId",
-                  schemaPath: "#/properties/TopicId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.MetadataInfo !== undefined) {
-              const _errs4 = errors;
-              if (
-                !func0(data.MetadataInfo, {
-                  instancePath: instancePath + "/MetadataInfo",
-                  parentData: data,
-                  parentDataProperty: "MetadataInfo",
-                  rootData: rootData,
-                })
-              ) {
-                vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                errors = vErrors.length;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.DSLFilter !== undefined) {
-                const _errs5 = errors;
-                if (typeof data.DSLFilter !== "string") {
-                  validateDescribeSplunkPreviewInput.errors = [
-                    {
-                      instancePath: instancePath + "/DSLFilter",
-                      schemaPath: "#/properties/DSLFilter/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid1 = _errs5 === errors;
-              } else {
-                var valid1 = true;
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateDescribeSplunkPreviewInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateDescribeSplunkPreviewInput.errors = vErrors;
-  return errors === 0;
+function validateDescribeSplunkPreviewInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateDescribeSplunkPreviewInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((key0 === "TopicId") || (key0 === "MetadataInfo")) || (key0 === "DSLFilter"))){
+validateDescribeSplunkPreviewInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.TopicId !== undefined){
+const _errs2 = errors;
+if(typeof data.TopicId !== "string"){
+validateDescribeSplunkPreviewInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.MetadataInfo !== undefined){
+const _errs4 = errors;
+if(!(func0(data.MetadataInfo, {instancePath: instancePath+"/MetadataInfo", parentData: data, parentDataProperty: "MetadataInfo", rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.DSLFilter !== undefined){
+const _errs5 = errors;
+if(typeof data.DSLFilter !== "string"){
+validateDescribeSplunkPreviewInput.errors = [{instancePath:instancePath+"/DSLFilter",schemaPath:"#/properties/DSLFilter/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs5 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+else {
+validateDescribeSplunkPreviewInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateDescribeSplunkPreviewInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `DescribeSplunkPreview`, compiled from the spec by AJV when generating. */

@@ -3,25 +3,24 @@
 
 const schema0 = {};
 
-function validateGetClsServiceInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      for (const key0 in data) {
-        validateGetClsServiceInput.errors = [
-          { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-        ];
-        return false;
-        break;
-      }
-    } else {
-      validateGetClsServiceInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateGetClsServiceInput.errors = vErrors;
-  return errors === 0;
+function validateGetClsServiceInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+validateGetClsServiceInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+else {
+validateGetClsServiceInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateGetClsServiceInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `GetClsService`, compiled from the spec by AJV when generating. */

@@ -7,20 +7,20 @@ import { validateNoticeRuleShape } from "./shapes/notice-rule.js";
 import { validateTagShape } from "./shapes/tag.js";
 import { validateWebCallbackShape } from "./shapes/web-callback.js";
 const schema0 = {
-  properties: {
-    AlarmNoticeId: {},
-    Tags: {},
-    Name: {},
-    Type: {},
-    NoticeReceivers: {},
-    WebCallbacks: {},
-    NoticeRules: {},
-    JumpDomain: {},
-    DeliverStatus: {},
-    DeliverConfig: {},
-    AlarmShieldStatus: {},
-    CallbackPrioritize: {},
-  },
+  "properties": {
+    "AlarmNoticeId": {},
+    "Tags": {},
+    "Name": {},
+    "Type": {},
+    "NoticeReceivers": {},
+    "WebCallbacks": {},
+    "NoticeRules": {},
+    "JumpDomain": {},
+    "DeliverStatus": {},
+    "DeliverConfig": {},
+    "AlarmShieldStatus": {},
+    "CallbackPrioritize": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateTagShape;
@@ -29,416 +29,304 @@ const func3 = validateWebCallbackShape;
 const func4 = validateNoticeRuleShape;
 const func5 = validateDeliverConfigShape;
 
-function validateModifyAlarmNoticeInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.AlarmNoticeId === undefined && (missing0 = "AlarmNoticeId")) {
-        validateModifyAlarmNoticeInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateModifyAlarmNoticeInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.AlarmNoticeId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.AlarmNoticeId !== "string") {
-              validateModifyAlarmNoticeInput.errors = [
-                {
-                  instancePath: instancePath + "/AlarmNoticeId",
-                  schemaPath: "#/properties/AlarmNoticeId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.Tags !== undefined) {
-              let data1 = data.Tags;
-              const _errs4 = errors;
-              if (errors === _errs4) {
-                if (Array.isArray(data1)) {
-                  var valid1 = true;
-                  const len0 = data1.length;
-                  for (let i0 = 0; i0 < len0; i0++) {
-                    const _errs6 = errors;
-                    if (
-                      !func1(data1[i0], {
-                        instancePath: instancePath + "/Tags/" + i0,
-                        parentData: data1,
-                        parentDataProperty: i0,
-                        rootData: rootData,
-                      })
-                    ) {
-                      vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                      errors = vErrors.length;
-                    }
-                    var valid1 = _errs6 === errors;
-                    if (!valid1) {
-                      break;
-                    }
-                  }
-                } else {
-                  validateModifyAlarmNoticeInput.errors = [
-                    {
-                      instancePath: instancePath + "/Tags",
-                      schemaPath: "#/properties/Tags/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                    },
-                  ];
-                  return false;
-                }
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.Name !== undefined) {
-                const _errs7 = errors;
-                if (typeof data.Name !== "string") {
-                  validateModifyAlarmNoticeInput.errors = [
-                    {
-                      instancePath: instancePath + "/Name",
-                      schemaPath: "#/properties/Name/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid0 = _errs7 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.Type !== undefined) {
-                  const _errs9 = errors;
-                  if (typeof data.Type !== "string") {
-                    validateModifyAlarmNoticeInput.errors = [
-                      {
-                        instancePath: instancePath + "/Type",
-                        schemaPath: "#/properties/Type/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid0 = _errs9 === errors;
-                } else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.NoticeReceivers !== undefined) {
-                    let data5 = data.NoticeReceivers;
-                    const _errs11 = errors;
-                    if (errors === _errs11) {
-                      if (Array.isArray(data5)) {
-                        var valid2 = true;
-                        const len1 = data5.length;
-                        for (let i1 = 0; i1 < len1; i1++) {
-                          const _errs13 = errors;
-                          if (
-                            !func2(data5[i1], {
-                              instancePath: instancePath + "/NoticeReceivers/" + i1,
-                              parentData: data5,
-                              parentDataProperty: i1,
-                              rootData: rootData,
-                            })
-                          ) {
-                            vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
-                            errors = vErrors.length;
-                          }
-                          var valid2 = _errs13 === errors;
-                          if (!valid2) {
-                            break;
-                          }
-                        }
-                      } else {
-                        validateModifyAlarmNoticeInput.errors = [
-                          {
-                            instancePath: instancePath + "/NoticeReceivers",
-                            schemaPath: "#/properties/NoticeReceivers/type",
-                            keyword: "type",
-                            params: { type: "array" },
-                          },
-                        ];
-                        return false;
-                      }
-                    }
-                    var valid0 = _errs11 === errors;
-                  } else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.WebCallbacks !== undefined) {
-                      let data7 = data.WebCallbacks;
-                      const _errs14 = errors;
-                      if (errors === _errs14) {
-                        if (Array.isArray(data7)) {
-                          var valid3 = true;
-                          const len2 = data7.length;
-                          for (let i2 = 0; i2 < len2; i2++) {
-                            const _errs16 = errors;
-                            if (
-                              !func3(data7[i2], {
-                                instancePath: instancePath + "/WebCallbacks/" + i2,
-                                parentData: data7,
-                                parentDataProperty: i2,
-                                rootData: rootData,
-                              })
-                            ) {
-                              vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
-                              errors = vErrors.length;
-                            }
-                            var valid3 = _errs16 === errors;
-                            if (!valid3) {
-                              break;
-                            }
-                          }
-                        } else {
-                          validateModifyAlarmNoticeInput.errors = [
-                            {
-                              instancePath: instancePath + "/WebCallbacks",
-                              schemaPath: "#/properties/WebCallbacks/type",
-                              keyword: "type",
-                              params: { type: "array" },
-                            },
-                          ];
-                          return false;
-                        }
-                      }
-                      var valid0 = _errs14 === errors;
-                    } else {
-                      var valid0 = true;
-                    }
-                    if (valid0) {
-                      if (data.NoticeRules !== undefined) {
-                        let data9 = data.NoticeRules;
-                        const _errs17 = errors;
-                        if (errors === _errs17) {
-                          if (Array.isArray(data9)) {
-                            var valid4 = true;
-                            const len3 = data9.length;
-                            for (let i3 = 0; i3 < len3; i3++) {
-                              const _errs19 = errors;
-                              if (
-                                !func4(data9[i3], {
-                                  instancePath: instancePath + "/NoticeRules/" + i3,
-                                  parentData: data9,
-                                  parentDataProperty: i3,
-                                  rootData: rootData,
-                                })
-                              ) {
-                                vErrors = vErrors === null ? func4.errors : vErrors.concat(func4.errors);
-                                errors = vErrors.length;
-                              }
-                              var valid4 = _errs19 === errors;
-                              if (!valid4) {
-                                break;
-                              }
-                            }
-                          } else {
-                            validateModifyAlarmNoticeInput.errors = [
-                              {
-                                instancePath: instancePath + "/NoticeRules",
-                                schemaPath: "#/properties/NoticeRules/type",
-                                keyword: "type",
-                                params: { type: "array" },
-                              },
-                            ];
-                            return false;
-                          }
-                        }
-                        var valid0 = _errs17 === errors;
-                      } else {
-                        var valid0 = true;
-                      }
-                      if (valid0) {
-                        if (data.JumpDomain !== undefined) {
-                          const _errs20 = errors;
-                          if (typeof data.JumpDomain !== "string") {
-                            validateModifyAlarmNoticeInput.errors = [
-                              {
-                                instancePath: instancePath + "/JumpDomain",
-                                schemaPath: "#/properties/JumpDomain/type",
-                                keyword: "type",
-                                params: { type: "string" },
-                              },
-                            ];
-                            return false;
-                          }
-                          var valid0 = _errs20 === errors;
-                        } else {
-                          var valid0 = true;
-                        }
-                        if (valid0) {
-                          if (data.DeliverStatus !== undefined) {
-                            let data12 = data.DeliverStatus;
-                            const _errs22 = errors;
-                            if (!(typeof data12 == "number" && !(data12 % 1) && !isNaN(data12) && isFinite(data12))) {
-                              validateModifyAlarmNoticeInput.errors = [
-                                {
-                                  instancePath: instancePath + "/DeliverStatus",
-                                  schemaPath: "#/properties/DeliverStatus/type",
-                                  keyword: "type",
-                                  params: { type: "integer" },
-                                },
-                              ];
-                              return false;
-                            }
-                            if (errors === _errs22) {
-                              if (typeof data12 == "number" && isFinite(data12)) {
-                                if (data12 < 0 || isNaN(data12)) {
-                                  validateModifyAlarmNoticeInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/DeliverStatus",
-                                      schemaPath: "#/properties/DeliverStatus/minimum",
-                                      keyword: "minimum",
-                                      params: { comparison: ">=", limit: 0 },
-                                    },
-                                  ];
-                                  return false;
-                                } else {
-                                  if (data12 >= 18446744073709552000 || isNaN(data12)) {
-                                    validateModifyAlarmNoticeInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/DeliverStatus",
-                                        schemaPath: "#/properties/DeliverStatus/exclusiveMaximum",
-                                        keyword: "exclusiveMaximum",
-                                        params: { comparison: "<", limit: 18446744073709552000 },
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                }
-                              }
-                            }
-                            var valid0 = _errs22 === errors;
-                          } else {
-                            var valid0 = true;
-                          }
-                          if (valid0) {
-                            if (data.DeliverConfig !== undefined) {
-                              const _errs24 = errors;
-                              if (
-                                !func5(data.DeliverConfig, {
-                                  instancePath: instancePath + "/DeliverConfig",
-                                  parentData: data,
-                                  parentDataProperty: "DeliverConfig",
-                                  rootData: rootData,
-                                })
-                              ) {
-                                vErrors = vErrors === null ? func5.errors : vErrors.concat(func5.errors);
-                                errors = vErrors.length;
-                              }
-                              var valid0 = _errs24 === errors;
-                            } else {
-                              var valid0 = true;
-                            }
-                            if (valid0) {
-                              if (data.AlarmShieldStatus !== undefined) {
-                                let data14 = data.AlarmShieldStatus;
-                                const _errs25 = errors;
-                                if (!(typeof data14 == "number" && !(data14 % 1) && !isNaN(data14) && isFinite(data14))) {
-                                  validateModifyAlarmNoticeInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/AlarmShieldStatus",
-                                      schemaPath: "#/properties/AlarmShieldStatus/type",
-                                      keyword: "type",
-                                      params: { type: "integer" },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                                if (errors === _errs25) {
-                                  if (typeof data14 == "number" && isFinite(data14)) {
-                                    if (data14 < 0 || isNaN(data14)) {
-                                      validateModifyAlarmNoticeInput.errors = [
-                                        {
-                                          instancePath: instancePath + "/AlarmShieldStatus",
-                                          schemaPath: "#/properties/AlarmShieldStatus/minimum",
-                                          keyword: "minimum",
-                                          params: { comparison: ">=", limit: 0 },
-                                        },
-                                      ];
-                                      return false;
-                                    } else {
-                                      if (data14 >= 18446744073709552000 || isNaN(data14)) {
-                                        validateModifyAlarmNoticeInput.errors = [
-                                          {
-                                            instancePath: instancePath + "/AlarmShieldStatus",
-                                            schemaPath: "#/properties/AlarmShieldStatus/exclusiveMaximum",
-                                            keyword: "exclusiveMaximum",
-                                            params: { comparison: "<", limit: 18446744073709552000 },
-                                          },
-                                        ];
-                                        return false;
-                                      }
-                                    }
-                                  }
-                                }
-                                var valid0 = _errs25 === errors;
-                              } else {
-                                var valid0 = true;
-                              }
-                              if (valid0) {
-                                if (data.CallbackPrioritize !== undefined) {
-                                  const _errs27 = errors;
-                                  if (typeof data.CallbackPrioritize !== "boolean") {
-                                    validateModifyAlarmNoticeInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/CallbackPrioritize",
-                                        schemaPath: "#/properties/CallbackPrioritize/type",
-                                        keyword: "type",
-                                        params: { type: "boolean" },
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                  var valid0 = _errs27 === errors;
-                                } else {
-                                  var valid0 = true;
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateModifyAlarmNoticeInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateModifyAlarmNoticeInput.errors = vErrors;
-  return errors === 0;
+function validateModifyAlarmNoticeInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.AlarmNoticeId === undefined) && (missing0 = "AlarmNoticeId")){
+validateModifyAlarmNoticeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateModifyAlarmNoticeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.AlarmNoticeId !== undefined){
+const _errs2 = errors;
+if(typeof data.AlarmNoticeId !== "string"){
+validateModifyAlarmNoticeInput.errors = [{instancePath:instancePath+"/AlarmNoticeId",schemaPath:"#/properties/AlarmNoticeId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Tags !== undefined){
+let data1 = data.Tags;
+const _errs4 = errors;
+if(errors === _errs4){
+if(Array.isArray(data1)){
+var valid1 = true;
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+const _errs6 = errors;
+if(!(func1(data1[i0], {instancePath: instancePath+"/Tags/" + i0, parentData: data1, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs6 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateModifyAlarmNoticeInput.errors = [{instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Name !== undefined){
+const _errs7 = errors;
+if(typeof data.Name !== "string"){
+validateModifyAlarmNoticeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Type !== undefined){
+const _errs9 = errors;
+if(typeof data.Type !== "string"){
+validateModifyAlarmNoticeInput.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.NoticeReceivers !== undefined){
+let data5 = data.NoticeReceivers;
+const _errs11 = errors;
+if(errors === _errs11){
+if(Array.isArray(data5)){
+var valid2 = true;
+const len1 = data5.length;
+for(let i1=0; i1<len1; i1++){
+const _errs13 = errors;
+if(!(func2(data5[i1], {instancePath: instancePath+"/NoticeReceivers/" + i1, parentData: data5, parentDataProperty: i1, rootData: rootData}))){
+vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs13 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateModifyAlarmNoticeInput.errors = [{instancePath:instancePath+"/NoticeReceivers",schemaPath:"#/properties/NoticeReceivers/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs11 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.WebCallbacks !== undefined){
+let data7 = data.WebCallbacks;
+const _errs14 = errors;
+if(errors === _errs14){
+if(Array.isArray(data7)){
+var valid3 = true;
+const len2 = data7.length;
+for(let i2=0; i2<len2; i2++){
+const _errs16 = errors;
+if(!(func3(data7[i2], {instancePath: instancePath+"/WebCallbacks/" + i2, parentData: data7, parentDataProperty: i2, rootData: rootData}))){
+vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
+errors = vErrors.length;
+}
+var valid3 = _errs16 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+validateModifyAlarmNoticeInput.errors = [{instancePath:instancePath+"/WebCallbacks",schemaPath:"#/properties/WebCallbacks/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.NoticeRules !== undefined){
+let data9 = data.NoticeRules;
+const _errs17 = errors;
+if(errors === _errs17){
+if(Array.isArray(data9)){
+var valid4 = true;
+const len3 = data9.length;
+for(let i3=0; i3<len3; i3++){
+const _errs19 = errors;
+if(!(func4(data9[i3], {instancePath: instancePath+"/NoticeRules/" + i3, parentData: data9, parentDataProperty: i3, rootData: rootData}))){
+vErrors = vErrors === null ? func4.errors : vErrors.concat(func4.errors);
+errors = vErrors.length;
+}
+var valid4 = _errs19 === errors;
+if(!valid4){
+break;
+}
+}
+}
+else {
+validateModifyAlarmNoticeInput.errors = [{instancePath:instancePath+"/NoticeRules",schemaPath:"#/properties/NoticeRules/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs17 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.JumpDomain !== undefined){
+const _errs20 = errors;
+if(typeof data.JumpDomain !== "string"){
+validateModifyAlarmNoticeInput.errors = [{instancePath:instancePath+"/JumpDomain",schemaPath:"#/properties/JumpDomain/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs20 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.DeliverStatus !== undefined){
+let data12 = data.DeliverStatus;
+const _errs22 = errors;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+validateModifyAlarmNoticeInput.errors = [{instancePath:instancePath+"/DeliverStatus",schemaPath:"#/properties/DeliverStatus/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs22){
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 0 || isNaN(data12)){
+validateModifyAlarmNoticeInput.errors = [{instancePath:instancePath+"/DeliverStatus",schemaPath:"#/properties/DeliverStatus/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data12 >= 18446744073709552000 || isNaN(data12)){
+validateModifyAlarmNoticeInput.errors = [{instancePath:instancePath+"/DeliverStatus",schemaPath:"#/properties/DeliverStatus/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs22 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.DeliverConfig !== undefined){
+const _errs24 = errors;
+if(!(func5(data.DeliverConfig, {instancePath: instancePath+"/DeliverConfig", parentData: data, parentDataProperty: "DeliverConfig", rootData: rootData}))){
+vErrors = vErrors === null ? func5.errors : vErrors.concat(func5.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs24 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.AlarmShieldStatus !== undefined){
+let data14 = data.AlarmShieldStatus;
+const _errs25 = errors;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+validateModifyAlarmNoticeInput.errors = [{instancePath:instancePath+"/AlarmShieldStatus",schemaPath:"#/properties/AlarmShieldStatus/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs25){
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 < 0 || isNaN(data14)){
+validateModifyAlarmNoticeInput.errors = [{instancePath:instancePath+"/AlarmShieldStatus",schemaPath:"#/properties/AlarmShieldStatus/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data14 >= 18446744073709552000 || isNaN(data14)){
+validateModifyAlarmNoticeInput.errors = [{instancePath:instancePath+"/AlarmShieldStatus",schemaPath:"#/properties/AlarmShieldStatus/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs25 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.CallbackPrioritize !== undefined){
+const _errs27 = errors;
+if(typeof data.CallbackPrioritize !== "boolean"){
+validateModifyAlarmNoticeInput.errors = [{instancePath:instancePath+"/CallbackPrioritize",schemaPath:"#/properties/CallbackPrioritize/type",keyword:"type",
+params:{type: "boolean"}}];
+return false;
+}
+var valid0 = _errs27 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateModifyAlarmNoticeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateModifyAlarmNoticeInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `ModifyAlarmNotice`, compiled from the spec by AJV when generating. */

@@ -10,29 +10,29 @@ import { validateMonitorTimeShape } from "./shapes/monitor-time.js";
 import { validateMultiConditionShape } from "./shapes/multi-condition.js";
 import { validateTagShape } from "./shapes/tag.js";
 const schema0 = {
-  properties: {
-    AlarmId: {},
-    Name: {},
-    MonitorTime: {},
-    Condition: {},
-    AlarmLevel: {},
-    MultiConditions: {},
-    TriggerCount: {},
-    AlarmPeriod: {},
-    AlarmTargets: {},
-    Status: {},
-    Enable: {},
-    MessageTemplate: {},
-    CallBack: {},
-    Analysis: {},
-    GroupTriggerStatus: {},
-    GroupTriggerCondition: {},
-    Tags: {},
-    MonitorObjectType: {},
-    Classifications: {},
-    AlarmNoticeIds: {},
-    MonitorNotice: {},
-  },
+  "properties": {
+    "AlarmId": {},
+    "Name": {},
+    "MonitorTime": {},
+    "Condition": {},
+    "AlarmLevel": {},
+    "MultiConditions": {},
+    "TriggerCount": {},
+    "AlarmPeriod": {},
+    "AlarmTargets": {},
+    "Status": {},
+    "Enable": {},
+    "MessageTemplate": {},
+    "CallBack": {},
+    "Analysis": {},
+    "GroupTriggerStatus": {},
+    "GroupTriggerCondition": {},
+    "Tags": {},
+    "MonitorObjectType": {},
+    "Classifications": {},
+    "AlarmNoticeIds": {},
+    "MonitorNotice": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateMonitorTimeShape;
@@ -44,715 +44,513 @@ const func6 = validateTagShape;
 const func7 = validateAlarmClassificationShape;
 const func8 = validateMonitorNoticeShape;
 
-function validateModifyAlarmInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.AlarmId === undefined && (missing0 = "AlarmId")) {
-        validateModifyAlarmInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateModifyAlarmInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.AlarmId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.AlarmId !== "string") {
-              validateModifyAlarmInput.errors = [
-                {
-                  instancePath: instancePath + "/AlarmId",
-                  schemaPath: "#/properties/AlarmId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.Name !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.Name !== "string") {
-                validateModifyAlarmInput.errors = [
-                  {
-                    instancePath: instancePath + "/Name",
-                    schemaPath: "#/properties/Name/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.MonitorTime !== undefined) {
-                const _errs6 = errors;
-                if (
-                  !func1(data.MonitorTime, {
-                    instancePath: instancePath + "/MonitorTime",
-                    parentData: data,
-                    parentDataProperty: "MonitorTime",
-                    rootData: rootData,
-                  })
-                ) {
-                  vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                  errors = vErrors.length;
-                }
-                var valid0 = _errs6 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.Condition !== undefined) {
-                  const _errs7 = errors;
-                  if (typeof data.Condition !== "string") {
-                    validateModifyAlarmInput.errors = [
-                      {
-                        instancePath: instancePath + "/Condition",
-                        schemaPath: "#/properties/Condition/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid0 = _errs7 === errors;
-                } else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.AlarmLevel !== undefined) {
-                    let data4 = data.AlarmLevel;
-                    const _errs9 = errors;
-                    if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
-                      validateModifyAlarmInput.errors = [
-                        {
-                          instancePath: instancePath + "/AlarmLevel",
-                          schemaPath: "#/properties/AlarmLevel/type",
-                          keyword: "type",
-                          params: { type: "integer" },
-                        },
-                      ];
-                      return false;
-                    }
-                    if (errors === _errs9) {
-                      if (typeof data4 == "number" && isFinite(data4)) {
-                        if (data4 < 0 || isNaN(data4)) {
-                          validateModifyAlarmInput.errors = [
-                            {
-                              instancePath: instancePath + "/AlarmLevel",
-                              schemaPath: "#/properties/AlarmLevel/minimum",
-                              keyword: "minimum",
-                              params: { comparison: ">=", limit: 0 },
-                            },
-                          ];
-                          return false;
-                        } else {
-                          if (data4 >= 18446744073709552000 || isNaN(data4)) {
-                            validateModifyAlarmInput.errors = [
-                              {
-                                instancePath: instancePath + "/AlarmLevel",
-                                schemaPath: "#/properties/AlarmLevel/exclusiveMaximum",
-                                keyword: "exclusiveMaximum",
-                                params: { comparison: "<", limit: 18446744073709552000 },
-                              },
-                            ];
-                            return false;
-                          }
-                        }
-                      }
-                    }
-                    var valid0 = _errs9 === errors;
-                  } else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.MultiConditions !== undefined) {
-                      let data5 = data.MultiConditions;
-                      const _errs11 = errors;
-                      if (errors === _errs11) {
-                        if (Array.isArray(data5)) {
-                          var valid1 = true;
-                          const len0 = data5.length;
-                          for (let i0 = 0; i0 < len0; i0++) {
-                            const _errs13 = errors;
-                            if (
-                              !func2(data5[i0], {
-                                instancePath: instancePath + "/MultiConditions/" + i0,
-                                parentData: data5,
-                                parentDataProperty: i0,
-                                rootData: rootData,
-                              })
-                            ) {
-                              vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
-                              errors = vErrors.length;
-                            }
-                            var valid1 = _errs13 === errors;
-                            if (!valid1) {
-                              break;
-                            }
-                          }
-                        } else {
-                          validateModifyAlarmInput.errors = [
-                            {
-                              instancePath: instancePath + "/MultiConditions",
-                              schemaPath: "#/properties/MultiConditions/type",
-                              keyword: "type",
-                              params: { type: "array" },
-                            },
-                          ];
-                          return false;
-                        }
-                      }
-                      var valid0 = _errs11 === errors;
-                    } else {
-                      var valid0 = true;
-                    }
-                    if (valid0) {
-                      if (data.TriggerCount !== undefined) {
-                        let data7 = data.TriggerCount;
-                        const _errs14 = errors;
-                        if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7) && isFinite(data7))) {
-                          validateModifyAlarmInput.errors = [
-                            {
-                              instancePath: instancePath + "/TriggerCount",
-                              schemaPath: "#/properties/TriggerCount/type",
-                              keyword: "type",
-                              params: { type: "integer" },
-                            },
-                          ];
-                          return false;
-                        }
-                        if (errors === _errs14) {
-                          if (typeof data7 == "number" && isFinite(data7)) {
-                            if (data7 < -9223372036854776000 || isNaN(data7)) {
-                              validateModifyAlarmInput.errors = [
-                                {
-                                  instancePath: instancePath + "/TriggerCount",
-                                  schemaPath: "#/properties/TriggerCount/minimum",
-                                  keyword: "minimum",
-                                  params: { comparison: ">=", limit: -9223372036854776000 },
-                                },
-                              ];
-                              return false;
-                            } else {
-                              if (data7 >= 9223372036854776000 || isNaN(data7)) {
-                                validateModifyAlarmInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/TriggerCount",
-                                    schemaPath: "#/properties/TriggerCount/exclusiveMaximum",
-                                    keyword: "exclusiveMaximum",
-                                    params: { comparison: "<", limit: 9223372036854776000 },
-                                  },
-                                ];
-                                return false;
-                              }
-                            }
-                          }
-                        }
-                        var valid0 = _errs14 === errors;
-                      } else {
-                        var valid0 = true;
-                      }
-                      if (valid0) {
-                        if (data.AlarmPeriod !== undefined) {
-                          let data8 = data.AlarmPeriod;
-                          const _errs16 = errors;
-                          if (!(typeof data8 == "number" && !(data8 % 1) && !isNaN(data8) && isFinite(data8))) {
-                            validateModifyAlarmInput.errors = [
-                              {
-                                instancePath: instancePath + "/AlarmPeriod",
-                                schemaPath: "#/properties/AlarmPeriod/type",
-                                keyword: "type",
-                                params: { type: "integer" },
-                              },
-                            ];
-                            return false;
-                          }
-                          if (errors === _errs16) {
-                            if (typeof data8 == "number" && isFinite(data8)) {
-                              if (data8 < -9223372036854776000 || isNaN(data8)) {
-                                validateModifyAlarmInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/AlarmPeriod",
-                                    schemaPath: "#/properties/AlarmPeriod/minimum",
-                                    keyword: "minimum",
-                                    params: { comparison: ">=", limit: -9223372036854776000 },
-                                  },
-                                ];
-                                return false;
-                              } else {
-                                if (data8 >= 9223372036854776000 || isNaN(data8)) {
-                                  validateModifyAlarmInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/AlarmPeriod",
-                                      schemaPath: "#/properties/AlarmPeriod/exclusiveMaximum",
-                                      keyword: "exclusiveMaximum",
-                                      params: { comparison: "<", limit: 9223372036854776000 },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                              }
-                            }
-                          }
-                          var valid0 = _errs16 === errors;
-                        } else {
-                          var valid0 = true;
-                        }
-                        if (valid0) {
-                          if (data.AlarmTargets !== undefined) {
-                            let data9 = data.AlarmTargets;
-                            const _errs18 = errors;
-                            if (errors === _errs18) {
-                              if (Array.isArray(data9)) {
-                                var valid2 = true;
-                                const len1 = data9.length;
-                                for (let i1 = 0; i1 < len1; i1++) {
-                                  const _errs20 = errors;
-                                  if (
-                                    !func3(data9[i1], {
-                                      instancePath: instancePath + "/AlarmTargets/" + i1,
-                                      parentData: data9,
-                                      parentDataProperty: i1,
-                                      rootData: rootData,
-                                    })
-                                  ) {
-                                    vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
-                                    errors = vErrors.length;
-                                  }
-                                  var valid2 = _errs20 === errors;
-                                  if (!valid2) {
-                                    break;
-                                  }
-                                }
-                              } else {
-                                validateModifyAlarmInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/AlarmTargets",
-                                    schemaPath: "#/properties/AlarmTargets/type",
-                                    keyword: "type",
-                                    params: { type: "array" },
-                                  },
-                                ];
-                                return false;
-                              }
-                            }
-                            var valid0 = _errs18 === errors;
-                          } else {
-                            var valid0 = true;
-                          }
-                          if (valid0) {
-                            if (data.Status !== undefined) {
-                              const _errs21 = errors;
-                              if (typeof data.Status !== "boolean") {
-                                validateModifyAlarmInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/Status",
-                                    schemaPath: "#/properties/Status/type",
-                                    keyword: "type",
-                                    params: { type: "boolean" },
-                                  },
-                                ];
-                                return false;
-                              }
-                              var valid0 = _errs21 === errors;
-                            } else {
-                              var valid0 = true;
-                            }
-                            if (valid0) {
-                              if (data.Enable !== undefined) {
-                                const _errs23 = errors;
-                                if (typeof data.Enable !== "boolean") {
-                                  validateModifyAlarmInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/Enable",
-                                      schemaPath: "#/properties/Enable/type",
-                                      keyword: "type",
-                                      params: { type: "boolean" },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                                var valid0 = _errs23 === errors;
-                              } else {
-                                var valid0 = true;
-                              }
-                              if (valid0) {
-                                if (data.MessageTemplate !== undefined) {
-                                  const _errs25 = errors;
-                                  if (typeof data.MessageTemplate !== "string") {
-                                    validateModifyAlarmInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/MessageTemplate",
-                                        schemaPath: "#/properties/MessageTemplate/type",
-                                        keyword: "type",
-                                        params: { type: "string" },
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                  var valid0 = _errs25 === errors;
-                                } else {
-                                  var valid0 = true;
-                                }
-                                if (valid0) {
-                                  if (data.CallBack !== undefined) {
-                                    const _errs27 = errors;
-                                    if (
-                                      !func4(data.CallBack, {
-                                        instancePath: instancePath + "/CallBack",
-                                        parentData: data,
-                                        parentDataProperty: "CallBack",
-                                        rootData: rootData,
-                                      })
-                                    ) {
-                                      vErrors = vErrors === null ? func4.errors : vErrors.concat(func4.errors);
-                                      errors = vErrors.length;
-                                    }
-                                    var valid0 = _errs27 === errors;
-                                  } else {
-                                    var valid0 = true;
-                                  }
-                                  if (valid0) {
-                                    if (data.Analysis !== undefined) {
-                                      let data15 = data.Analysis;
-                                      const _errs28 = errors;
-                                      if (errors === _errs28) {
-                                        if (Array.isArray(data15)) {
-                                          var valid3 = true;
-                                          const len2 = data15.length;
-                                          for (let i2 = 0; i2 < len2; i2++) {
-                                            const _errs30 = errors;
-                                            if (
-                                              !func5(data15[i2], {
-                                                instancePath: instancePath + "/Analysis/" + i2,
-                                                parentData: data15,
-                                                parentDataProperty: i2,
-                                                rootData: rootData,
-                                              })
-                                            ) {
-                                              vErrors = vErrors === null ? func5.errors : vErrors.concat(func5.errors);
-                                              errors = vErrors.length;
-                                            }
-                                            var valid3 = _errs30 === errors;
-                                            if (!valid3) {
-                                              break;
-                                            }
-                                          }
-                                        } else {
-                                          validateModifyAlarmInput.errors = [
-                                            {
-                                              instancePath: instancePath + "/Analysis",
-                                              schemaPath: "#/properties/Analysis/type",
-                                              keyword: "type",
-                                              params: { type: "array" },
-                                            },
-                                          ];
-                                          return false;
-                                        }
-                                      }
-                                      var valid0 = _errs28 === errors;
-                                    } else {
-                                      var valid0 = true;
-                                    }
-                                    if (valid0) {
-                                      if (data.GroupTriggerStatus !== undefined) {
-                                        const _errs31 = errors;
-                                        if (typeof data.GroupTriggerStatus !== "boolean") {
-                                          validateModifyAlarmInput.errors = [
-                                            {
-                                              instancePath: instancePath + "/GroupTriggerStatus",
-                                              schemaPath: "#/properties/GroupTriggerStatus/type",
-                                              keyword: "type",
-                                              params: { type: "boolean" },
-                                            },
-                                          ];
-                                          return false;
-                                        }
-                                        var valid0 = _errs31 === errors;
-                                      } else {
-                                        var valid0 = true;
-                                      }
-                                      if (valid0) {
-                                        if (data.GroupTriggerCondition !== undefined) {
-                                          let data18 = data.GroupTriggerCondition;
-                                          const _errs33 = errors;
-                                          if (errors === _errs33) {
-                                            if (Array.isArray(data18)) {
-                                              var valid4 = true;
-                                              const len3 = data18.length;
-                                              for (let i3 = 0; i3 < len3; i3++) {
-                                                const _errs35 = errors;
-                                                if (typeof data18[i3] !== "string") {
-                                                  validateModifyAlarmInput.errors = [
-                                                    {
-                                                      instancePath: instancePath + "/GroupTriggerCondition/" + i3,
-                                                      schemaPath: "#/properties/GroupTriggerCondition/items/type",
-                                                      keyword: "type",
-                                                      params: { type: "string" },
-                                                    },
-                                                  ];
-                                                  return false;
-                                                }
-                                                var valid4 = _errs35 === errors;
-                                                if (!valid4) {
-                                                  break;
-                                                }
-                                              }
-                                            } else {
-                                              validateModifyAlarmInput.errors = [
-                                                {
-                                                  instancePath: instancePath + "/GroupTriggerCondition",
-                                                  schemaPath: "#/properties/GroupTriggerCondition/type",
-                                                  keyword: "type",
-                                                  params: { type: "array" },
-                                                },
-                                              ];
-                                              return false;
-                                            }
-                                          }
-                                          var valid0 = _errs33 === errors;
-                                        } else {
-                                          var valid0 = true;
-                                        }
-                                        if (valid0) {
-                                          if (data.Tags !== undefined) {
-                                            let data20 = data.Tags;
-                                            const _errs37 = errors;
-                                            if (errors === _errs37) {
-                                              if (Array.isArray(data20)) {
-                                                var valid5 = true;
-                                                const len4 = data20.length;
-                                                for (let i4 = 0; i4 < len4; i4++) {
-                                                  const _errs39 = errors;
-                                                  if (
-                                                    !func6(data20[i4], {
-                                                      instancePath: instancePath + "/Tags/" + i4,
-                                                      parentData: data20,
-                                                      parentDataProperty: i4,
-                                                      rootData: rootData,
-                                                    })
-                                                  ) {
-                                                    vErrors = vErrors === null ? func6.errors : vErrors.concat(func6.errors);
-                                                    errors = vErrors.length;
-                                                  }
-                                                  var valid5 = _errs39 === errors;
-                                                  if (!valid5) {
-                                                    break;
-                                                  }
-                                                }
-                                              } else {
-                                                validateModifyAlarmInput.errors = [
-                                                  {
-                                                    instancePath: instancePath + "/Tags",
-                                                    schemaPath: "#/properties/Tags/type",
-                                                    keyword: "type",
-                                                    params: { type: "array" },
-                                                  },
-                                                ];
-                                                return false;
-                                              }
-                                            }
-                                            var valid0 = _errs37 === errors;
-                                          } else {
-                                            var valid0 = true;
-                                          }
-                                          if (valid0) {
-                                            if (data.MonitorObjectType !== undefined) {
-                                              let data22 = data.MonitorObjectType;
-                                              const _errs40 = errors;
-                                              if (!(typeof data22 == "number" && !(data22 % 1) && !isNaN(data22) && isFinite(data22))) {
-                                                validateModifyAlarmInput.errors = [
-                                                  {
-                                                    instancePath: instancePath + "/MonitorObjectType",
-                                                    schemaPath: "#/properties/MonitorObjectType/type",
-                                                    keyword: "type",
-                                                    params: { type: "integer" },
-                                                  },
-                                                ];
-                                                return false;
-                                              }
-                                              if (errors === _errs40) {
-                                                if (typeof data22 == "number" && isFinite(data22)) {
-                                                  if (data22 < 0 || isNaN(data22)) {
-                                                    validateModifyAlarmInput.errors = [
-                                                      {
-                                                        instancePath: instancePath + "/MonitorObjectType",
-                                                        schemaPath: "#/properties/MonitorObjectType/minimum",
-                                                        keyword: "minimum",
-                                                        params: { comparison: ">=", limit: 0 },
-                                                      },
-                                                    ];
-                                                    return false;
-                                                  } else {
-                                                    if (data22 >= 18446744073709552000 || isNaN(data22)) {
-                                                      validateModifyAlarmInput.errors = [
-                                                        {
-                                                          instancePath: instancePath + "/MonitorObjectType",
-                                                          schemaPath: "#/properties/MonitorObjectType/exclusiveMaximum",
-                                                          keyword: "exclusiveMaximum",
-                                                          params: { comparison: "<", limit: 18446744073709552000 },
-                                                        },
-                                                      ];
-                                                      return false;
-                                                    }
-                                                  }
-                                                }
-                                              }
-                                              var valid0 = _errs40 === errors;
-                                            } else {
-                                              var valid0 = true;
-                                            }
-                                            if (valid0) {
-                                              if (data.Classifications !== undefined) {
-                                                let data23 = data.Classifications;
-                                                const _errs42 = errors;
-                                                if (errors === _errs42) {
-                                                  if (Array.isArray(data23)) {
-                                                    var valid6 = true;
-                                                    const len5 = data23.length;
-                                                    for (let i5 = 0; i5 < len5; i5++) {
-                                                      const _errs44 = errors;
-                                                      if (
-                                                        !func7(data23[i5], {
-                                                          instancePath: instancePath + "/Classifications/" + i5,
-                                                          parentData: data23,
-                                                          parentDataProperty: i5,
-                                                          rootData: rootData,
-                                                        })
-                                                      ) {
-                                                        vErrors = vErrors === null ? func7.errors : vErrors.concat(func7.errors);
-                                                        errors = vErrors.length;
-                                                      }
-                                                      var valid6 = _errs44 === errors;
-                                                      if (!valid6) {
-                                                        break;
-                                                      }
-                                                    }
-                                                  } else {
-                                                    validateModifyAlarmInput.errors = [
-                                                      {
-                                                        instancePath: instancePath + "/Classifications",
-                                                        schemaPath: "#/properties/Classifications/type",
-                                                        keyword: "type",
-                                                        params: { type: "array" },
-                                                      },
-                                                    ];
-                                                    return false;
-                                                  }
-                                                }
-                                                var valid0 = _errs42 === errors;
-                                              } else {
-                                                var valid0 = true;
-                                              }
-                                              if (valid0) {
-                                                if (data.AlarmNoticeIds !== undefined) {
-                                                  let data25 = data.AlarmNoticeIds;
-                                                  const _errs45 = errors;
-                                                  if (errors === _errs45) {
-                                                    if (Array.isArray(data25)) {
-                                                      var valid7 = true;
-                                                      const len6 = data25.length;
-                                                      for (let i6 = 0; i6 < len6; i6++) {
-                                                        const _errs47 = errors;
-                                                        if (typeof data25[i6] !== "string") {
-                                                          validateModifyAlarmInput.errors = [
-                                                            {
-                                                              instancePath: instancePath + "/AlarmNoticeIds/" + i6,
-                                                              schemaPath: "#/properties/AlarmNoticeIds/items/type",
-                                                              keyword: "type",
-                                                              params: { type: "string" },
-                                                            },
-                                                          ];
-                                                          return false;
-                                                        }
-                                                        var valid7 = _errs47 === errors;
-                                                        if (!valid7) {
-                                                          break;
-                                                        }
-                                                      }
-                                                    } else {
-                                                      validateModifyAlarmInput.errors = [
-                                                        {
-                                                          instancePath: instancePath + "/AlarmNoticeIds",
-                                                          schemaPath: "#/properties/AlarmNoticeIds/type",
-                                                          keyword: "type",
-                                                          params: { type: "array" },
-                                                        },
-                                                      ];
-                                                      return false;
-                                                    }
-                                                  }
-                                                  var valid0 = _errs45 === errors;
-                                                } else {
-                                                  var valid0 = true;
-                                                }
-                                                if (valid0) {
-                                                  if (data.MonitorNotice !== undefined) {
-                                                    const _errs49 = errors;
-                                                    if (
-                                                      !func8(data.MonitorNotice, {
-                                                        instancePath: instancePath + "/MonitorNotice",
-                                                        parentData: data,
-                                                        parentDataProperty: "MonitorNotice",
-                                                        rootData: rootData,
-                                                      })
-                                                    ) {
-                                                      vErrors = vErrors === null ? func8.errors : vErrors.concat(func8.errors);
-                                                      errors = vErrors.length;
-                                                    }
-                                                    var valid0 = _errs49 === errors;
-                                                  } else {
-                                                    var valid0 = true;
-                                                  }
-                                                }
-                                              }
-                                            }
-                                          }
-                                        }
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateModifyAlarmInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateModifyAlarmInput.errors = vErrors;
-  return errors === 0;
+function validateModifyAlarmInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.AlarmId === undefined) && (missing0 = "AlarmId")){
+validateModifyAlarmInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateModifyAlarmInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.AlarmId !== undefined){
+const _errs2 = errors;
+if(typeof data.AlarmId !== "string"){
+validateModifyAlarmInput.errors = [{instancePath:instancePath+"/AlarmId",schemaPath:"#/properties/AlarmId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Name !== undefined){
+const _errs4 = errors;
+if(typeof data.Name !== "string"){
+validateModifyAlarmInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.MonitorTime !== undefined){
+const _errs6 = errors;
+if(!(func1(data.MonitorTime, {instancePath: instancePath+"/MonitorTime", parentData: data, parentDataProperty: "MonitorTime", rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Condition !== undefined){
+const _errs7 = errors;
+if(typeof data.Condition !== "string"){
+validateModifyAlarmInput.errors = [{instancePath:instancePath+"/Condition",schemaPath:"#/properties/Condition/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.AlarmLevel !== undefined){
+let data4 = data.AlarmLevel;
+const _errs9 = errors;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+validateModifyAlarmInput.errors = [{instancePath:instancePath+"/AlarmLevel",schemaPath:"#/properties/AlarmLevel/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs9){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+validateModifyAlarmInput.errors = [{instancePath:instancePath+"/AlarmLevel",schemaPath:"#/properties/AlarmLevel/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data4 >= 18446744073709552000 || isNaN(data4)){
+validateModifyAlarmInput.errors = [{instancePath:instancePath+"/AlarmLevel",schemaPath:"#/properties/AlarmLevel/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.MultiConditions !== undefined){
+let data5 = data.MultiConditions;
+const _errs11 = errors;
+if(errors === _errs11){
+if(Array.isArray(data5)){
+var valid1 = true;
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+const _errs13 = errors;
+if(!(func2(data5[i0], {instancePath: instancePath+"/MultiConditions/" + i0, parentData: data5, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs13 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateModifyAlarmInput.errors = [{instancePath:instancePath+"/MultiConditions",schemaPath:"#/properties/MultiConditions/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs11 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.TriggerCount !== undefined){
+let data7 = data.TriggerCount;
+const _errs14 = errors;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+validateModifyAlarmInput.errors = [{instancePath:instancePath+"/TriggerCount",schemaPath:"#/properties/TriggerCount/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs14){
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < -9223372036854776000 || isNaN(data7)){
+validateModifyAlarmInput.errors = [{instancePath:instancePath+"/TriggerCount",schemaPath:"#/properties/TriggerCount/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data7 >= 9223372036854776000 || isNaN(data7)){
+validateModifyAlarmInput.errors = [{instancePath:instancePath+"/TriggerCount",schemaPath:"#/properties/TriggerCount/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.AlarmPeriod !== undefined){
+let data8 = data.AlarmPeriod;
+const _errs16 = errors;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+validateModifyAlarmInput.errors = [{instancePath:instancePath+"/AlarmPeriod",schemaPath:"#/properties/AlarmPeriod/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs16){
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < -9223372036854776000 || isNaN(data8)){
+validateModifyAlarmInput.errors = [{instancePath:instancePath+"/AlarmPeriod",schemaPath:"#/properties/AlarmPeriod/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data8 >= 9223372036854776000 || isNaN(data8)){
+validateModifyAlarmInput.errors = [{instancePath:instancePath+"/AlarmPeriod",schemaPath:"#/properties/AlarmPeriod/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs16 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.AlarmTargets !== undefined){
+let data9 = data.AlarmTargets;
+const _errs18 = errors;
+if(errors === _errs18){
+if(Array.isArray(data9)){
+var valid2 = true;
+const len1 = data9.length;
+for(let i1=0; i1<len1; i1++){
+const _errs20 = errors;
+if(!(func3(data9[i1], {instancePath: instancePath+"/AlarmTargets/" + i1, parentData: data9, parentDataProperty: i1, rootData: rootData}))){
+vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs20 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateModifyAlarmInput.errors = [{instancePath:instancePath+"/AlarmTargets",schemaPath:"#/properties/AlarmTargets/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs18 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Status !== undefined){
+const _errs21 = errors;
+if(typeof data.Status !== "boolean"){
+validateModifyAlarmInput.errors = [{instancePath:instancePath+"/Status",schemaPath:"#/properties/Status/type",keyword:"type",params:{type: "boolean"}}];
+return false;
+}
+var valid0 = _errs21 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Enable !== undefined){
+const _errs23 = errors;
+if(typeof data.Enable !== "boolean"){
+validateModifyAlarmInput.errors = [{instancePath:instancePath+"/Enable",schemaPath:"#/properties/Enable/type",keyword:"type",params:{type: "boolean"}}];
+return false;
+}
+var valid0 = _errs23 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.MessageTemplate !== undefined){
+const _errs25 = errors;
+if(typeof data.MessageTemplate !== "string"){
+validateModifyAlarmInput.errors = [{instancePath:instancePath+"/MessageTemplate",schemaPath:"#/properties/MessageTemplate/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs25 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.CallBack !== undefined){
+const _errs27 = errors;
+if(!(func4(data.CallBack, {instancePath: instancePath+"/CallBack", parentData: data, parentDataProperty: "CallBack", rootData: rootData}))){
+vErrors = vErrors === null ? func4.errors : vErrors.concat(func4.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs27 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Analysis !== undefined){
+let data15 = data.Analysis;
+const _errs28 = errors;
+if(errors === _errs28){
+if(Array.isArray(data15)){
+var valid3 = true;
+const len2 = data15.length;
+for(let i2=0; i2<len2; i2++){
+const _errs30 = errors;
+if(!(func5(data15[i2], {instancePath: instancePath+"/Analysis/" + i2, parentData: data15, parentDataProperty: i2, rootData: rootData}))){
+vErrors = vErrors === null ? func5.errors : vErrors.concat(func5.errors);
+errors = vErrors.length;
+}
+var valid3 = _errs30 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+validateModifyAlarmInput.errors = [{instancePath:instancePath+"/Analysis",schemaPath:"#/properties/Analysis/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs28 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.GroupTriggerStatus !== undefined){
+const _errs31 = errors;
+if(typeof data.GroupTriggerStatus !== "boolean"){
+validateModifyAlarmInput.errors = [{instancePath:instancePath+"/GroupTriggerStatus",schemaPath:"#/properties/GroupTriggerStatus/type",keyword:"type",
+params:{type: "boolean"}}];
+return false;
+}
+var valid0 = _errs31 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.GroupTriggerCondition !== undefined){
+let data18 = data.GroupTriggerCondition;
+const _errs33 = errors;
+if(errors === _errs33){
+if(Array.isArray(data18)){
+var valid4 = true;
+const len3 = data18.length;
+for(let i3=0; i3<len3; i3++){
+const _errs35 = errors;
+if(typeof data18[i3] !== "string"){
+validateModifyAlarmInput.errors = [{instancePath:instancePath+"/GroupTriggerCondition/" + i3,schemaPath:"#/properties/GroupTriggerCondition/items/type",
+keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid4 = _errs35 === errors;
+if(!valid4){
+break;
+}
+}
+}
+else {
+validateModifyAlarmInput.errors = [{instancePath:instancePath+"/GroupTriggerCondition",schemaPath:"#/properties/GroupTriggerCondition/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs33 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Tags !== undefined){
+let data20 = data.Tags;
+const _errs37 = errors;
+if(errors === _errs37){
+if(Array.isArray(data20)){
+var valid5 = true;
+const len4 = data20.length;
+for(let i4=0; i4<len4; i4++){
+const _errs39 = errors;
+if(!(func6(data20[i4], {instancePath: instancePath+"/Tags/" + i4, parentData: data20, parentDataProperty: i4, rootData: rootData}))){
+vErrors = vErrors === null ? func6.errors : vErrors.concat(func6.errors);
+errors = vErrors.length;
+}
+var valid5 = _errs39 === errors;
+if(!valid5){
+break;
+}
+}
+}
+else {
+validateModifyAlarmInput.errors = [{instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs37 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.MonitorObjectType !== undefined){
+let data22 = data.MonitorObjectType;
+const _errs40 = errors;
+if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
+validateModifyAlarmInput.errors = [{instancePath:instancePath+"/MonitorObjectType",schemaPath:"#/properties/MonitorObjectType/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs40){
+if((typeof data22 == "number") && (isFinite(data22))){
+if(data22 < 0 || isNaN(data22)){
+validateModifyAlarmInput.errors = [{instancePath:instancePath+"/MonitorObjectType",schemaPath:"#/properties/MonitorObjectType/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data22 >= 18446744073709552000 || isNaN(data22)){
+validateModifyAlarmInput.errors = [{instancePath:instancePath+"/MonitorObjectType",schemaPath:"#/properties/MonitorObjectType/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs40 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Classifications !== undefined){
+let data23 = data.Classifications;
+const _errs42 = errors;
+if(errors === _errs42){
+if(Array.isArray(data23)){
+var valid6 = true;
+const len5 = data23.length;
+for(let i5=0; i5<len5; i5++){
+const _errs44 = errors;
+if(!(func7(data23[i5], {instancePath: instancePath+"/Classifications/" + i5, parentData: data23, parentDataProperty: i5, rootData: rootData}))){
+vErrors = vErrors === null ? func7.errors : vErrors.concat(func7.errors);
+errors = vErrors.length;
+}
+var valid6 = _errs44 === errors;
+if(!valid6){
+break;
+}
+}
+}
+else {
+validateModifyAlarmInput.errors = [{instancePath:instancePath+"/Classifications",schemaPath:"#/properties/Classifications/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs42 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.AlarmNoticeIds !== undefined){
+let data25 = data.AlarmNoticeIds;
+const _errs45 = errors;
+if(errors === _errs45){
+if(Array.isArray(data25)){
+var valid7 = true;
+const len6 = data25.length;
+for(let i6=0; i6<len6; i6++){
+const _errs47 = errors;
+if(typeof data25[i6] !== "string"){
+validateModifyAlarmInput.errors = [{instancePath:instancePath+"/AlarmNoticeIds/" + i6,schemaPath:"#/properties/AlarmNoticeIds/items/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid7 = _errs47 === errors;
+if(!valid7){
+break;
+}
+}
+}
+else {
+validateModifyAlarmInput.errors = [{instancePath:instancePath+"/AlarmNoticeIds",schemaPath:"#/properties/AlarmNoticeIds/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs45 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.MonitorNotice !== undefined){
+const _errs49 = errors;
+if(!(func8(data.MonitorNotice, {instancePath: instancePath+"/MonitorNotice", parentData: data, parentDataProperty: "MonitorNotice", rootData: rootData}))){
+vErrors = vErrors === null ? func8.errors : vErrors.concat(func8.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs49 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateModifyAlarmInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateModifyAlarmInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `ModifyAlarm`, compiled from the spec by AJV when generating. */

@@ -2,194 +2,146 @@
 // @ts-nocheck
 
 import { validateTagShape } from "./shapes/tag.js";
-const schema0 = { required: ["InstanceId", "AssumerName", "LogType", "CloudProductRegion"] };
+const schema0 = { "required": ["InstanceId", "AssumerName", "LogType", "CloudProductRegion"] };
 const func0 = validateTagShape;
 
-function validateModifyCloudProductLogCollectionInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateModifyCloudProductLogCollectionInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (
-            !(
-              key0 === "InstanceId" ||
-              key0 === "AssumerName" ||
-              key0 === "LogType" ||
-              key0 === "CloudProductRegion" ||
-              key0 === "Extend" ||
-              key0 === "Tags"
-            )
-          ) {
-            validateModifyCloudProductLogCollectionInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.InstanceId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.InstanceId !== "string") {
-              validateModifyCloudProductLogCollectionInput.errors = [
-                {
-                  instancePath: instancePath + "/InstanceId",
-                  schemaPath: "#/properties/InstanceId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.AssumerName !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.AssumerName !== "string") {
-                validateModifyCloudProductLogCollectionInput.errors = [
-                  {
-                    instancePath: instancePath + "/AssumerName",
-                    schemaPath: "#/properties/AssumerName/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.LogType !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.LogType !== "string") {
-                  validateModifyCloudProductLogCollectionInput.errors = [
-                    {
-                      instancePath: instancePath + "/LogType",
-                      schemaPath: "#/properties/LogType/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.CloudProductRegion !== undefined) {
-                  const _errs8 = errors;
-                  if (typeof data.CloudProductRegion !== "string") {
-                    validateModifyCloudProductLogCollectionInput.errors = [
-                      {
-                        instancePath: instancePath + "/CloudProductRegion",
-                        schemaPath: "#/properties/CloudProductRegion/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.Extend !== undefined) {
-                    const _errs10 = errors;
-                    if (typeof data.Extend !== "string") {
-                      validateModifyCloudProductLogCollectionInput.errors = [
-                        {
-                          instancePath: instancePath + "/Extend",
-                          schemaPath: "#/properties/Extend/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                        },
-                      ];
-                      return false;
-                    }
-                    var valid1 = _errs10 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.Tags !== undefined) {
-                      let data5 = data.Tags;
-                      const _errs12 = errors;
-                      if (errors === _errs12) {
-                        if (Array.isArray(data5)) {
-                          var valid2 = true;
-                          const len0 = data5.length;
-                          for (let i0 = 0; i0 < len0; i0++) {
-                            const _errs14 = errors;
-                            if (
-                              !func0(data5[i0], {
-                                instancePath: instancePath + "/Tags/" + i0,
-                                parentData: data5,
-                                parentDataProperty: i0,
-                                rootData: rootData,
-                              })
-                            ) {
-                              vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                              errors = vErrors.length;
-                            }
-                            var valid2 = _errs14 === errors;
-                            if (!valid2) {
-                              break;
-                            }
-                          }
-                        } else {
-                          validateModifyCloudProductLogCollectionInput.errors = [
-                            {
-                              instancePath: instancePath + "/Tags",
-                              schemaPath: "#/properties/Tags/type",
-                              keyword: "type",
-                              params: { type: "array" },
-                            },
-                          ];
-                          return false;
-                        }
-                      }
-                      var valid1 = _errs12 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateModifyCloudProductLogCollectionInput.errors = [
-        { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateModifyCloudProductLogCollectionInput.errors = vErrors;
-  return errors === 0;
+function validateModifyCloudProductLogCollectionInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateModifyCloudProductLogCollectionInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((((key0 === "InstanceId") || (key0 === "AssumerName")) || (key0 === "LogType")) || (key0 === "CloudProductRegion")) || (key0 === "Extend")) ||
+(key0 === "Tags"))){
+validateModifyCloudProductLogCollectionInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.InstanceId !== undefined){
+const _errs2 = errors;
+if(typeof data.InstanceId !== "string"){
+validateModifyCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/InstanceId",schemaPath:"#/properties/InstanceId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.AssumerName !== undefined){
+const _errs4 = errors;
+if(typeof data.AssumerName !== "string"){
+validateModifyCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/AssumerName",schemaPath:"#/properties/AssumerName/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.LogType !== undefined){
+const _errs6 = errors;
+if(typeof data.LogType !== "string"){
+validateModifyCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/LogType",schemaPath:"#/properties/LogType/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.CloudProductRegion !== undefined){
+const _errs8 = errors;
+if(typeof data.CloudProductRegion !== "string"){
+validateModifyCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/CloudProductRegion",schemaPath:"#/properties/CloudProductRegion/type",
+keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Extend !== undefined){
+const _errs10 = errors;
+if(typeof data.Extend !== "string"){
+validateModifyCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/Extend",schemaPath:"#/properties/Extend/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Tags !== undefined){
+let data5 = data.Tags;
+const _errs12 = errors;
+if(errors === _errs12){
+if(Array.isArray(data5)){
+var valid2 = true;
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+const _errs14 = errors;
+if(!(func0(data5[i0], {instancePath: instancePath+"/Tags/" + i0, parentData: data5, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs14 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateModifyCloudProductLogCollectionInput.errors = [{instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs12 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateModifyCloudProductLogCollectionInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateModifyCloudProductLogCollectionInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `ModifyCloudProductLogCollection`, compiled from the spec by AJV when generating. */

@@ -7,26 +7,26 @@ import { validateExcludePathInfoShape } from "./shapes/exclude-path-info.js";
 import { validateExtractRuleInfoShape } from "./shapes/extract-rule-info.js";
 import { validateHostFileInfoShape } from "./shapes/host-file-info.js";
 const schema0 = {
-  properties: {
-    ConfigExtraId: {},
-    Name: {},
-    TopicId: {},
-    HostFile: {},
-    ContainerFile: {},
-    ContainerStdout: {},
-    LogType: {},
-    LogFormat: {},
-    ExtractRule: {},
-    ExcludePaths: {},
-    UserDefineRule: {},
-    Type: {},
-    GroupId: {},
-    ConfigFlag: {},
-    LogsetId: {},
-    LogsetName: {},
-    TopicName: {},
-    AdvancedConfig: {},
-  },
+  "properties": {
+    "ConfigExtraId": {},
+    "Name": {},
+    "TopicId": {},
+    "HostFile": {},
+    "ContainerFile": {},
+    "ContainerStdout": {},
+    "LogType": {},
+    "LogFormat": {},
+    "ExtractRule": {},
+    "ExcludePaths": {},
+    "UserDefineRule": {},
+    "Type": {},
+    "GroupId": {},
+    "ConfigFlag": {},
+    "LogsetId": {},
+    "LogsetName": {},
+    "TopicName": {},
+    "AdvancedConfig": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateHostFileInfoShape;
@@ -35,402 +35,296 @@ const func3 = validateContainerStdoutInfoShape;
 const func4 = validateExtractRuleInfoShape;
 const func5 = validateExcludePathInfoShape;
 
-function validateModifyConfigExtraInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.ConfigExtraId === undefined && (missing0 = "ConfigExtraId")) {
-        validateModifyConfigExtraInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateModifyConfigExtraInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.ConfigExtraId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.ConfigExtraId !== "string") {
-              validateModifyConfigExtraInput.errors = [
-                {
-                  instancePath: instancePath + "/ConfigExtraId",
-                  schemaPath: "#/properties/ConfigExtraId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.Name !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.Name !== "string") {
-                validateModifyConfigExtraInput.errors = [
-                  {
-                    instancePath: instancePath + "/Name",
-                    schemaPath: "#/properties/Name/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.TopicId !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.TopicId !== "string") {
-                  validateModifyConfigExtraInput.errors = [
-                    {
-                      instancePath: instancePath + "/TopicId",
-                      schemaPath: "#/properties/TopicId/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid0 = _errs6 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.HostFile !== undefined) {
-                  const _errs8 = errors;
-                  if (
-                    !func1(data.HostFile, {
-                      instancePath: instancePath + "/HostFile",
-                      parentData: data,
-                      parentDataProperty: "HostFile",
-                      rootData: rootData,
-                    })
-                  ) {
-                    vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                    errors = vErrors.length;
-                  }
-                  var valid0 = _errs8 === errors;
-                } else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.ContainerFile !== undefined) {
-                    const _errs9 = errors;
-                    if (
-                      !func2(data.ContainerFile, {
-                        instancePath: instancePath + "/ContainerFile",
-                        parentData: data,
-                        parentDataProperty: "ContainerFile",
-                        rootData: rootData,
-                      })
-                    ) {
-                      vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
-                      errors = vErrors.length;
-                    }
-                    var valid0 = _errs9 === errors;
-                  } else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.ContainerStdout !== undefined) {
-                      const _errs10 = errors;
-                      if (
-                        !func3(data.ContainerStdout, {
-                          instancePath: instancePath + "/ContainerStdout",
-                          parentData: data,
-                          parentDataProperty: "ContainerStdout",
-                          rootData: rootData,
-                        })
-                      ) {
-                        vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
-                        errors = vErrors.length;
-                      }
-                      var valid0 = _errs10 === errors;
-                    } else {
-                      var valid0 = true;
-                    }
-                    if (valid0) {
-                      if (data.LogType !== undefined) {
-                        const _errs11 = errors;
-                        if (typeof data.LogType !== "string") {
-                          validateModifyConfigExtraInput.errors = [
-                            {
-                              instancePath: instancePath + "/LogType",
-                              schemaPath: "#/properties/LogType/type",
-                              keyword: "type",
-                              params: { type: "string" },
-                            },
-                          ];
-                          return false;
-                        }
-                        var valid0 = _errs11 === errors;
-                      } else {
-                        var valid0 = true;
-                      }
-                      if (valid0) {
-                        if (data.LogFormat !== undefined) {
-                          const _errs13 = errors;
-                          if (typeof data.LogFormat !== "string") {
-                            validateModifyConfigExtraInput.errors = [
-                              {
-                                instancePath: instancePath + "/LogFormat",
-                                schemaPath: "#/properties/LogFormat/type",
-                                keyword: "type",
-                                params: { type: "string" },
-                              },
-                            ];
-                            return false;
-                          }
-                          var valid0 = _errs13 === errors;
-                        } else {
-                          var valid0 = true;
-                        }
-                        if (valid0) {
-                          if (data.ExtractRule !== undefined) {
-                            const _errs15 = errors;
-                            if (
-                              !func4(data.ExtractRule, {
-                                instancePath: instancePath + "/ExtractRule",
-                                parentData: data,
-                                parentDataProperty: "ExtractRule",
-                                rootData: rootData,
-                              })
-                            ) {
-                              vErrors = vErrors === null ? func4.errors : vErrors.concat(func4.errors);
-                              errors = vErrors.length;
-                            }
-                            var valid0 = _errs15 === errors;
-                          } else {
-                            var valid0 = true;
-                          }
-                          if (valid0) {
-                            if (data.ExcludePaths !== undefined) {
-                              let data9 = data.ExcludePaths;
-                              const _errs16 = errors;
-                              if (errors === _errs16) {
-                                if (Array.isArray(data9)) {
-                                  var valid1 = true;
-                                  const len0 = data9.length;
-                                  for (let i0 = 0; i0 < len0; i0++) {
-                                    const _errs18 = errors;
-                                    if (
-                                      !func5(data9[i0], {
-                                        instancePath: instancePath + "/ExcludePaths/" + i0,
-                                        parentData: data9,
-                                        parentDataProperty: i0,
-                                        rootData: rootData,
-                                      })
-                                    ) {
-                                      vErrors = vErrors === null ? func5.errors : vErrors.concat(func5.errors);
-                                      errors = vErrors.length;
-                                    }
-                                    var valid1 = _errs18 === errors;
-                                    if (!valid1) {
-                                      break;
-                                    }
-                                  }
-                                } else {
-                                  validateModifyConfigExtraInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/ExcludePaths",
-                                      schemaPath: "#/properties/ExcludePaths/type",
-                                      keyword: "type",
-                                      params: { type: "array" },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                              }
-                              var valid0 = _errs16 === errors;
-                            } else {
-                              var valid0 = true;
-                            }
-                            if (valid0) {
-                              if (data.UserDefineRule !== undefined) {
-                                const _errs19 = errors;
-                                if (typeof data.UserDefineRule !== "string") {
-                                  validateModifyConfigExtraInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/UserDefineRule",
-                                      schemaPath: "#/properties/UserDefineRule/type",
-                                      keyword: "type",
-                                      params: { type: "string" },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                                var valid0 = _errs19 === errors;
-                              } else {
-                                var valid0 = true;
-                              }
-                              if (valid0) {
-                                if (data.Type !== undefined) {
-                                  const _errs21 = errors;
-                                  if (typeof data.Type !== "string") {
-                                    validateModifyConfigExtraInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/Type",
-                                        schemaPath: "#/properties/Type/type",
-                                        keyword: "type",
-                                        params: { type: "string" },
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                  var valid0 = _errs21 === errors;
-                                } else {
-                                  var valid0 = true;
-                                }
-                                if (valid0) {
-                                  if (data.GroupId !== undefined) {
-                                    const _errs23 = errors;
-                                    if (typeof data.GroupId !== "string") {
-                                      validateModifyConfigExtraInput.errors = [
-                                        {
-                                          instancePath: instancePath + "/GroupId",
-                                          schemaPath: "#/properties/GroupId/type",
-                                          keyword: "type",
-                                          params: { type: "string" },
-                                        },
-                                      ];
-                                      return false;
-                                    }
-                                    var valid0 = _errs23 === errors;
-                                  } else {
-                                    var valid0 = true;
-                                  }
-                                  if (valid0) {
-                                    if (data.ConfigFlag !== undefined) {
-                                      const _errs25 = errors;
-                                      if (typeof data.ConfigFlag !== "string") {
-                                        validateModifyConfigExtraInput.errors = [
-                                          {
-                                            instancePath: instancePath + "/ConfigFlag",
-                                            schemaPath: "#/properties/ConfigFlag/type",
-                                            keyword: "type",
-                                            params: { type: "string" },
-                                          },
-                                        ];
-                                        return false;
-                                      }
-                                      var valid0 = _errs25 === errors;
-                                    } else {
-                                      var valid0 = true;
-                                    }
-                                    if (valid0) {
-                                      if (data.LogsetId !== undefined) {
-                                        const _errs27 = errors;
-                                        if (typeof data.LogsetId !== "string") {
-                                          validateModifyConfigExtraInput.errors = [
-                                            {
-                                              instancePath: instancePath + "/LogsetId",
-                                              schemaPath: "#/properties/LogsetId/type",
-                                              keyword: "type",
-                                              params: { type: "string" },
-                                            },
-                                          ];
-                                          return false;
-                                        }
-                                        var valid0 = _errs27 === errors;
-                                      } else {
-                                        var valid0 = true;
-                                      }
-                                      if (valid0) {
-                                        if (data.LogsetName !== undefined) {
-                                          const _errs29 = errors;
-                                          if (typeof data.LogsetName !== "string") {
-                                            validateModifyConfigExtraInput.errors = [
-                                              {
-                                                instancePath: instancePath + "/LogsetName",
-                                                schemaPath: "#/properties/LogsetName/type",
-                                                keyword: "type",
-                                                params: { type: "string" },
-                                              },
-                                            ];
-                                            return false;
-                                          }
-                                          var valid0 = _errs29 === errors;
-                                        } else {
-                                          var valid0 = true;
-                                        }
-                                        if (valid0) {
-                                          if (data.TopicName !== undefined) {
-                                            const _errs31 = errors;
-                                            if (typeof data.TopicName !== "string") {
-                                              validateModifyConfigExtraInput.errors = [
-                                                {
-                                                  instancePath: instancePath + "/TopicName",
-                                                  schemaPath: "#/properties/TopicName/type",
-                                                  keyword: "type",
-                                                  params: { type: "string" },
-                                                },
-                                              ];
-                                              return false;
-                                            }
-                                            var valid0 = _errs31 === errors;
-                                          } else {
-                                            var valid0 = true;
-                                          }
-                                          if (valid0) {
-                                            if (data.AdvancedConfig !== undefined) {
-                                              const _errs33 = errors;
-                                              if (typeof data.AdvancedConfig !== "string") {
-                                                validateModifyConfigExtraInput.errors = [
-                                                  {
-                                                    instancePath: instancePath + "/AdvancedConfig",
-                                                    schemaPath: "#/properties/AdvancedConfig/type",
-                                                    keyword: "type",
-                                                    params: { type: "string" },
-                                                  },
-                                                ];
-                                                return false;
-                                              }
-                                              var valid0 = _errs33 === errors;
-                                            } else {
-                                              var valid0 = true;
-                                            }
-                                          }
-                                        }
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateModifyConfigExtraInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateModifyConfigExtraInput.errors = vErrors;
-  return errors === 0;
+function validateModifyConfigExtraInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.ConfigExtraId === undefined) && (missing0 = "ConfigExtraId")){
+validateModifyConfigExtraInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateModifyConfigExtraInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.ConfigExtraId !== undefined){
+const _errs2 = errors;
+if(typeof data.ConfigExtraId !== "string"){
+validateModifyConfigExtraInput.errors = [{instancePath:instancePath+"/ConfigExtraId",schemaPath:"#/properties/ConfigExtraId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Name !== undefined){
+const _errs4 = errors;
+if(typeof data.Name !== "string"){
+validateModifyConfigExtraInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.TopicId !== undefined){
+const _errs6 = errors;
+if(typeof data.TopicId !== "string"){
+validateModifyConfigExtraInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.HostFile !== undefined){
+const _errs8 = errors;
+if(!(func1(data.HostFile, {instancePath: instancePath+"/HostFile", parentData: data, parentDataProperty: "HostFile", rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ContainerFile !== undefined){
+const _errs9 = errors;
+if(!(func2(data.ContainerFile, {instancePath: instancePath+"/ContainerFile", parentData: data, parentDataProperty: "ContainerFile", rootData: rootData}))){
+vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ContainerStdout !== undefined){
+const _errs10 = errors;
+if(!(func3(data.ContainerStdout, {instancePath: instancePath+"/ContainerStdout", parentData: data, parentDataProperty: "ContainerStdout",
+ rootData: rootData}))){
+vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.LogType !== undefined){
+const _errs11 = errors;
+if(typeof data.LogType !== "string"){
+validateModifyConfigExtraInput.errors = [{instancePath:instancePath+"/LogType",schemaPath:"#/properties/LogType/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs11 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.LogFormat !== undefined){
+const _errs13 = errors;
+if(typeof data.LogFormat !== "string"){
+validateModifyConfigExtraInput.errors = [{instancePath:instancePath+"/LogFormat",schemaPath:"#/properties/LogFormat/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs13 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ExtractRule !== undefined){
+const _errs15 = errors;
+if(!(func4(data.ExtractRule, {instancePath: instancePath+"/ExtractRule", parentData: data, parentDataProperty: "ExtractRule", rootData: rootData}))){
+vErrors = vErrors === null ? func4.errors : vErrors.concat(func4.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs15 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ExcludePaths !== undefined){
+let data9 = data.ExcludePaths;
+const _errs16 = errors;
+if(errors === _errs16){
+if(Array.isArray(data9)){
+var valid1 = true;
+const len0 = data9.length;
+for(let i0=0; i0<len0; i0++){
+const _errs18 = errors;
+if(!(func5(data9[i0], {instancePath: instancePath+"/ExcludePaths/" + i0, parentData: data9, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func5.errors : vErrors.concat(func5.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs18 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateModifyConfigExtraInput.errors = [{instancePath:instancePath+"/ExcludePaths",schemaPath:"#/properties/ExcludePaths/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs16 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.UserDefineRule !== undefined){
+const _errs19 = errors;
+if(typeof data.UserDefineRule !== "string"){
+validateModifyConfigExtraInput.errors = [{instancePath:instancePath+"/UserDefineRule",schemaPath:"#/properties/UserDefineRule/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs19 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Type !== undefined){
+const _errs21 = errors;
+if(typeof data.Type !== "string"){
+validateModifyConfigExtraInput.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs21 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.GroupId !== undefined){
+const _errs23 = errors;
+if(typeof data.GroupId !== "string"){
+validateModifyConfigExtraInput.errors = [{instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs23 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ConfigFlag !== undefined){
+const _errs25 = errors;
+if(typeof data.ConfigFlag !== "string"){
+validateModifyConfigExtraInput.errors = [{instancePath:instancePath+"/ConfigFlag",schemaPath:"#/properties/ConfigFlag/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs25 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.LogsetId !== undefined){
+const _errs27 = errors;
+if(typeof data.LogsetId !== "string"){
+validateModifyConfigExtraInput.errors = [{instancePath:instancePath+"/LogsetId",schemaPath:"#/properties/LogsetId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs27 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.LogsetName !== undefined){
+const _errs29 = errors;
+if(typeof data.LogsetName !== "string"){
+validateModifyConfigExtraInput.errors = [{instancePath:instancePath+"/LogsetName",schemaPath:"#/properties/LogsetName/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs29 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.TopicName !== undefined){
+const _errs31 = errors;
+if(typeof data.TopicName !== "string"){
+validateModifyConfigExtraInput.errors = [{instancePath:instancePath+"/TopicName",schemaPath:"#/properties/TopicName/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs31 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.AdvancedConfig !== undefined){
+const _errs33 = errors;
+if(typeof data.AdvancedConfig !== "string"){
+validateModifyConfigExtraInput.errors = [{instancePath:instancePath+"/AdvancedConfig",schemaPath:"#/properties/AdvancedConfig/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs33 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateModifyConfigExtraInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateModifyConfigExtraInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `ModifyConfigExtra`, compiled from the spec by AJV when generating. */

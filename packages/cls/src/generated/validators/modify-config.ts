@@ -4,267 +4,202 @@
 import { validateExcludePathInfoShape } from "./shapes/exclude-path-info.js";
 import { validateExtractRuleInfoShape } from "./shapes/extract-rule-info.js";
 const schema0 = {
-  properties: {
-    ConfigId: {},
-    Name: {},
-    Path: {},
-    LogType: {},
-    ExtractRule: {},
-    ExcludePaths: {},
-    Output: {},
-    UserDefineRule: {},
-    AdvancedConfig: {},
-    InputType: {},
-  },
+  "properties": {
+    "ConfigId": {},
+    "Name": {},
+    "Path": {},
+    "LogType": {},
+    "ExtractRule": {},
+    "ExcludePaths": {},
+    "Output": {},
+    "UserDefineRule": {},
+    "AdvancedConfig": {},
+    "InputType": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateExtractRuleInfoShape;
 const func2 = validateExcludePathInfoShape;
 
-function validateModifyConfigInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.ConfigId === undefined && (missing0 = "ConfigId")) {
-        validateModifyConfigInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateModifyConfigInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.ConfigId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.ConfigId !== "string") {
-              validateModifyConfigInput.errors = [
-                {
-                  instancePath: instancePath + "/ConfigId",
-                  schemaPath: "#/properties/ConfigId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.Name !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.Name !== "string") {
-                validateModifyConfigInput.errors = [
-                  {
-                    instancePath: instancePath + "/Name",
-                    schemaPath: "#/properties/Name/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.Path !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.Path !== "string") {
-                  validateModifyConfigInput.errors = [
-                    {
-                      instancePath: instancePath + "/Path",
-                      schemaPath: "#/properties/Path/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid0 = _errs6 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.LogType !== undefined) {
-                  const _errs8 = errors;
-                  if (typeof data.LogType !== "string") {
-                    validateModifyConfigInput.errors = [
-                      {
-                        instancePath: instancePath + "/LogType",
-                        schemaPath: "#/properties/LogType/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid0 = _errs8 === errors;
-                } else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.ExtractRule !== undefined) {
-                    const _errs10 = errors;
-                    if (
-                      !func1(data.ExtractRule, {
-                        instancePath: instancePath + "/ExtractRule",
-                        parentData: data,
-                        parentDataProperty: "ExtractRule",
-                        rootData: rootData,
-                      })
-                    ) {
-                      vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                      errors = vErrors.length;
-                    }
-                    var valid0 = _errs10 === errors;
-                  } else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.ExcludePaths !== undefined) {
-                      let data5 = data.ExcludePaths;
-                      const _errs11 = errors;
-                      if (errors === _errs11) {
-                        if (Array.isArray(data5)) {
-                          var valid1 = true;
-                          const len0 = data5.length;
-                          for (let i0 = 0; i0 < len0; i0++) {
-                            const _errs13 = errors;
-                            if (
-                              !func2(data5[i0], {
-                                instancePath: instancePath + "/ExcludePaths/" + i0,
-                                parentData: data5,
-                                parentDataProperty: i0,
-                                rootData: rootData,
-                              })
-                            ) {
-                              vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
-                              errors = vErrors.length;
-                            }
-                            var valid1 = _errs13 === errors;
-                            if (!valid1) {
-                              break;
-                            }
-                          }
-                        } else {
-                          validateModifyConfigInput.errors = [
-                            {
-                              instancePath: instancePath + "/ExcludePaths",
-                              schemaPath: "#/properties/ExcludePaths/type",
-                              keyword: "type",
-                              params: { type: "array" },
-                            },
-                          ];
-                          return false;
-                        }
-                      }
-                      var valid0 = _errs11 === errors;
-                    } else {
-                      var valid0 = true;
-                    }
-                    if (valid0) {
-                      if (data.Output !== undefined) {
-                        const _errs14 = errors;
-                        if (typeof data.Output !== "string") {
-                          validateModifyConfigInput.errors = [
-                            {
-                              instancePath: instancePath + "/Output",
-                              schemaPath: "#/properties/Output/type",
-                              keyword: "type",
-                              params: { type: "string" },
-                            },
-                          ];
-                          return false;
-                        }
-                        var valid0 = _errs14 === errors;
-                      } else {
-                        var valid0 = true;
-                      }
-                      if (valid0) {
-                        if (data.UserDefineRule !== undefined) {
-                          const _errs16 = errors;
-                          if (typeof data.UserDefineRule !== "string") {
-                            validateModifyConfigInput.errors = [
-                              {
-                                instancePath: instancePath + "/UserDefineRule",
-                                schemaPath: "#/properties/UserDefineRule/type",
-                                keyword: "type",
-                                params: { type: "string" },
-                              },
-                            ];
-                            return false;
-                          }
-                          var valid0 = _errs16 === errors;
-                        } else {
-                          var valid0 = true;
-                        }
-                        if (valid0) {
-                          if (data.AdvancedConfig !== undefined) {
-                            const _errs18 = errors;
-                            if (typeof data.AdvancedConfig !== "string") {
-                              validateModifyConfigInput.errors = [
-                                {
-                                  instancePath: instancePath + "/AdvancedConfig",
-                                  schemaPath: "#/properties/AdvancedConfig/type",
-                                  keyword: "type",
-                                  params: { type: "string" },
-                                },
-                              ];
-                              return false;
-                            }
-                            var valid0 = _errs18 === errors;
-                          } else {
-                            var valid0 = true;
-                          }
-                          if (valid0) {
-                            if (data.InputType !== undefined) {
-                              const _errs20 = errors;
-                              if (typeof data.InputType !== "string") {
-                                validateModifyConfigInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/InputType",
-                                    schemaPath: "#/properties/InputType/type",
-                                    keyword: "type",
-                                    params: { type: "string" },
-                                  },
-                                ];
-                                return false;
-                              }
-                              var valid0 = _errs20 === errors;
-                            } else {
-                              var valid0 = true;
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateModifyConfigInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateModifyConfigInput.errors = vErrors;
-  return errors === 0;
+function validateModifyConfigInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.ConfigId === undefined) && (missing0 = "ConfigId")){
+validateModifyConfigInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateModifyConfigInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.ConfigId !== undefined){
+const _errs2 = errors;
+if(typeof data.ConfigId !== "string"){
+validateModifyConfigInput.errors = [{instancePath:instancePath+"/ConfigId",schemaPath:"#/properties/ConfigId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Name !== undefined){
+const _errs4 = errors;
+if(typeof data.Name !== "string"){
+validateModifyConfigInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Path !== undefined){
+const _errs6 = errors;
+if(typeof data.Path !== "string"){
+validateModifyConfigInput.errors = [{instancePath:instancePath+"/Path",schemaPath:"#/properties/Path/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.LogType !== undefined){
+const _errs8 = errors;
+if(typeof data.LogType !== "string"){
+validateModifyConfigInput.errors = [{instancePath:instancePath+"/LogType",schemaPath:"#/properties/LogType/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ExtractRule !== undefined){
+const _errs10 = errors;
+if(!(func1(data.ExtractRule, {instancePath: instancePath+"/ExtractRule", parentData: data, parentDataProperty: "ExtractRule", rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ExcludePaths !== undefined){
+let data5 = data.ExcludePaths;
+const _errs11 = errors;
+if(errors === _errs11){
+if(Array.isArray(data5)){
+var valid1 = true;
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+const _errs13 = errors;
+if(!(func2(data5[i0], {instancePath: instancePath+"/ExcludePaths/" + i0, parentData: data5, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs13 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateModifyConfigInput.errors = [{instancePath:instancePath+"/ExcludePaths",schemaPath:"#/properties/ExcludePaths/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs11 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Output !== undefined){
+const _errs14 = errors;
+if(typeof data.Output !== "string"){
+validateModifyConfigInput.errors = [{instancePath:instancePath+"/Output",schemaPath:"#/properties/Output/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.UserDefineRule !== undefined){
+const _errs16 = errors;
+if(typeof data.UserDefineRule !== "string"){
+validateModifyConfigInput.errors = [{instancePath:instancePath+"/UserDefineRule",schemaPath:"#/properties/UserDefineRule/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs16 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.AdvancedConfig !== undefined){
+const _errs18 = errors;
+if(typeof data.AdvancedConfig !== "string"){
+validateModifyConfigInput.errors = [{instancePath:instancePath+"/AdvancedConfig",schemaPath:"#/properties/AdvancedConfig/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs18 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.InputType !== undefined){
+const _errs20 = errors;
+if(typeof data.InputType !== "string"){
+validateModifyConfigInput.errors = [{instancePath:instancePath+"/InputType",schemaPath:"#/properties/InputType/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs20 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateModifyConfigInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateModifyConfigInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `ModifyConfig`, compiled from the spec by AJV when generating. */

@@ -6,23 +6,23 @@ import { validateAnonymousLoginInfoShape } from "./shapes/anonymous-login-info.j
 import { validateAuthRoleInfoShape } from "./shapes/auth-role-info.js";
 import { validateConsoleAccountShape } from "./shapes/console-account.js";
 const schema0 = {
-  properties: {
-    ConsoleId: {},
-    AccessMode: {},
-    LoginMode: {},
-    DomainPrefix: {},
-    Accounts: {},
-    AnonymousLogin: {},
-    IntranetType: {},
-    IntranetRegion: {},
-    VpcId: {},
-    SubnetId: {},
-    AuthRoles: {},
-    HideParams: {},
-    AccessControlRules: {},
-    Remarks: {},
-    Menus: {},
-  },
+  "properties": {
+    "ConsoleId": {},
+    "AccessMode": {},
+    "LoginMode": {},
+    "DomainPrefix": {},
+    "Accounts": {},
+    "AnonymousLogin": {},
+    "IntranetType": {},
+    "IntranetRegion": {},
+    "VpcId": {},
+    "SubnetId": {},
+    "AuthRoles": {},
+    "HideParams": {},
+    "AccessControlRules": {},
+    "Remarks": {},
+    "Menus": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateConsoleAccountShape;
@@ -30,521 +30,378 @@ const func2 = validateAnonymousLoginInfoShape;
 const func3 = validateAuthRoleInfoShape;
 const func4 = validateAccessControlRuleShape;
 
-function validateModifyConsoleInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.ConsoleId === undefined && (missing0 = "ConsoleId")) {
-        validateModifyConsoleInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateModifyConsoleInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.ConsoleId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.ConsoleId !== "string") {
-              validateModifyConsoleInput.errors = [
-                {
-                  instancePath: instancePath + "/ConsoleId",
-                  schemaPath: "#/properties/ConsoleId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.AccessMode !== undefined) {
-              let data1 = data.AccessMode;
-              const _errs4 = errors;
-              if (errors === _errs4) {
-                if (Array.isArray(data1)) {
-                  var valid1 = true;
-                  const len0 = data1.length;
-                  for (let i0 = 0; i0 < len0; i0++) {
-                    const _errs6 = errors;
-                    if (typeof data1[i0] !== "string") {
-                      validateModifyConsoleInput.errors = [
-                        {
-                          instancePath: instancePath + "/AccessMode/" + i0,
-                          schemaPath: "#/properties/AccessMode/items/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                        },
-                      ];
-                      return false;
-                    }
-                    var valid1 = _errs6 === errors;
-                    if (!valid1) {
-                      break;
-                    }
-                  }
-                } else {
-                  validateModifyConsoleInput.errors = [
-                    {
-                      instancePath: instancePath + "/AccessMode",
-                      schemaPath: "#/properties/AccessMode/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                    },
-                  ];
-                  return false;
-                }
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.LoginMode !== undefined) {
-                let data3 = data.LoginMode;
-                const _errs8 = errors;
-                if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
-                  validateModifyConsoleInput.errors = [
-                    {
-                      instancePath: instancePath + "/LoginMode",
-                      schemaPath: "#/properties/LoginMode/type",
-                      keyword: "type",
-                      params: { type: "integer" },
-                    },
-                  ];
-                  return false;
-                }
-                if (errors === _errs8) {
-                  if (typeof data3 == "number" && isFinite(data3)) {
-                    if (data3 < 0 || isNaN(data3)) {
-                      validateModifyConsoleInput.errors = [
-                        {
-                          instancePath: instancePath + "/LoginMode",
-                          schemaPath: "#/properties/LoginMode/minimum",
-                          keyword: "minimum",
-                          params: { comparison: ">=", limit: 0 },
-                        },
-                      ];
-                      return false;
-                    } else {
-                      if (data3 >= 18446744073709552000 || isNaN(data3)) {
-                        validateModifyConsoleInput.errors = [
-                          {
-                            instancePath: instancePath + "/LoginMode",
-                            schemaPath: "#/properties/LoginMode/exclusiveMaximum",
-                            keyword: "exclusiveMaximum",
-                            params: { comparison: "<", limit: 18446744073709552000 },
-                          },
-                        ];
-                        return false;
-                      }
-                    }
-                  }
-                }
-                var valid0 = _errs8 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.DomainPrefix !== undefined) {
-                  const _errs10 = errors;
-                  if (typeof data.DomainPrefix !== "string") {
-                    validateModifyConsoleInput.errors = [
-                      {
-                        instancePath: instancePath + "/DomainPrefix",
-                        schemaPath: "#/properties/DomainPrefix/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid0 = _errs10 === errors;
-                } else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.Accounts !== undefined) {
-                    let data5 = data.Accounts;
-                    const _errs12 = errors;
-                    if (errors === _errs12) {
-                      if (Array.isArray(data5)) {
-                        var valid2 = true;
-                        const len1 = data5.length;
-                        for (let i1 = 0; i1 < len1; i1++) {
-                          const _errs14 = errors;
-                          if (
-                            !func1(data5[i1], {
-                              instancePath: instancePath + "/Accounts/" + i1,
-                              parentData: data5,
-                              parentDataProperty: i1,
-                              rootData: rootData,
-                            })
-                          ) {
-                            vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                            errors = vErrors.length;
-                          }
-                          var valid2 = _errs14 === errors;
-                          if (!valid2) {
-                            break;
-                          }
-                        }
-                      } else {
-                        validateModifyConsoleInput.errors = [
-                          {
-                            instancePath: instancePath + "/Accounts",
-                            schemaPath: "#/properties/Accounts/type",
-                            keyword: "type",
-                            params: { type: "array" },
-                          },
-                        ];
-                        return false;
-                      }
-                    }
-                    var valid0 = _errs12 === errors;
-                  } else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.AnonymousLogin !== undefined) {
-                      const _errs15 = errors;
-                      if (
-                        !func2(data.AnonymousLogin, {
-                          instancePath: instancePath + "/AnonymousLogin",
-                          parentData: data,
-                          parentDataProperty: "AnonymousLogin",
-                          rootData: rootData,
-                        })
-                      ) {
-                        vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
-                        errors = vErrors.length;
-                      }
-                      var valid0 = _errs15 === errors;
-                    } else {
-                      var valid0 = true;
-                    }
-                    if (valid0) {
-                      if (data.IntranetType !== undefined) {
-                        let data8 = data.IntranetType;
-                        const _errs16 = errors;
-                        if (!(typeof data8 == "number" && !(data8 % 1) && !isNaN(data8) && isFinite(data8))) {
-                          validateModifyConsoleInput.errors = [
-                            {
-                              instancePath: instancePath + "/IntranetType",
-                              schemaPath: "#/properties/IntranetType/type",
-                              keyword: "type",
-                              params: { type: "integer" },
-                            },
-                          ];
-                          return false;
-                        }
-                        if (errors === _errs16) {
-                          if (typeof data8 == "number" && isFinite(data8)) {
-                            if (data8 < 0 || isNaN(data8)) {
-                              validateModifyConsoleInput.errors = [
-                                {
-                                  instancePath: instancePath + "/IntranetType",
-                                  schemaPath: "#/properties/IntranetType/minimum",
-                                  keyword: "minimum",
-                                  params: { comparison: ">=", limit: 0 },
-                                },
-                              ];
-                              return false;
-                            } else {
-                              if (data8 >= 18446744073709552000 || isNaN(data8)) {
-                                validateModifyConsoleInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/IntranetType",
-                                    schemaPath: "#/properties/IntranetType/exclusiveMaximum",
-                                    keyword: "exclusiveMaximum",
-                                    params: { comparison: "<", limit: 18446744073709552000 },
-                                  },
-                                ];
-                                return false;
-                              }
-                            }
-                          }
-                        }
-                        var valid0 = _errs16 === errors;
-                      } else {
-                        var valid0 = true;
-                      }
-                      if (valid0) {
-                        if (data.IntranetRegion !== undefined) {
-                          const _errs18 = errors;
-                          if (typeof data.IntranetRegion !== "string") {
-                            validateModifyConsoleInput.errors = [
-                              {
-                                instancePath: instancePath + "/IntranetRegion",
-                                schemaPath: "#/properties/IntranetRegion/type",
-                                keyword: "type",
-                                params: { type: "string" },
-                              },
-                            ];
-                            return false;
-                          }
-                          var valid0 = _errs18 === errors;
-                        } else {
-                          var valid0 = true;
-                        }
-                        if (valid0) {
-                          if (data.VpcId !== undefined) {
-                            const _errs20 = errors;
-                            if (typeof data.VpcId !== "string") {
-                              validateModifyConsoleInput.errors = [
-                                {
-                                  instancePath: instancePath + "/VpcId",
-                                  schemaPath: "#/properties/VpcId/type",
-                                  keyword: "type",
-                                  params: { type: "string" },
-                                },
-                              ];
-                              return false;
-                            }
-                            var valid0 = _errs20 === errors;
-                          } else {
-                            var valid0 = true;
-                          }
-                          if (valid0) {
-                            if (data.SubnetId !== undefined) {
-                              const _errs22 = errors;
-                              if (typeof data.SubnetId !== "string") {
-                                validateModifyConsoleInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/SubnetId",
-                                    schemaPath: "#/properties/SubnetId/type",
-                                    keyword: "type",
-                                    params: { type: "string" },
-                                  },
-                                ];
-                                return false;
-                              }
-                              var valid0 = _errs22 === errors;
-                            } else {
-                              var valid0 = true;
-                            }
-                            if (valid0) {
-                              if (data.AuthRoles !== undefined) {
-                                let data12 = data.AuthRoles;
-                                const _errs24 = errors;
-                                if (errors === _errs24) {
-                                  if (Array.isArray(data12)) {
-                                    var valid3 = true;
-                                    const len2 = data12.length;
-                                    for (let i2 = 0; i2 < len2; i2++) {
-                                      const _errs26 = errors;
-                                      if (
-                                        !func3(data12[i2], {
-                                          instancePath: instancePath + "/AuthRoles/" + i2,
-                                          parentData: data12,
-                                          parentDataProperty: i2,
-                                          rootData: rootData,
-                                        })
-                                      ) {
-                                        vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
-                                        errors = vErrors.length;
-                                      }
-                                      var valid3 = _errs26 === errors;
-                                      if (!valid3) {
-                                        break;
-                                      }
-                                    }
-                                  } else {
-                                    validateModifyConsoleInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/AuthRoles",
-                                        schemaPath: "#/properties/AuthRoles/type",
-                                        keyword: "type",
-                                        params: { type: "array" },
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                }
-                                var valid0 = _errs24 === errors;
-                              } else {
-                                var valid0 = true;
-                              }
-                              if (valid0) {
-                                if (data.HideParams !== undefined) {
-                                  let data14 = data.HideParams;
-                                  const _errs27 = errors;
-                                  if (errors === _errs27) {
-                                    if (Array.isArray(data14)) {
-                                      var valid4 = true;
-                                      const len3 = data14.length;
-                                      for (let i3 = 0; i3 < len3; i3++) {
-                                        const _errs29 = errors;
-                                        if (typeof data14[i3] !== "string") {
-                                          validateModifyConsoleInput.errors = [
-                                            {
-                                              instancePath: instancePath + "/HideParams/" + i3,
-                                              schemaPath: "#/properties/HideParams/items/type",
-                                              keyword: "type",
-                                              params: { type: "string" },
-                                            },
-                                          ];
-                                          return false;
-                                        }
-                                        var valid4 = _errs29 === errors;
-                                        if (!valid4) {
-                                          break;
-                                        }
-                                      }
-                                    } else {
-                                      validateModifyConsoleInput.errors = [
-                                        {
-                                          instancePath: instancePath + "/HideParams",
-                                          schemaPath: "#/properties/HideParams/type",
-                                          keyword: "type",
-                                          params: { type: "array" },
-                                        },
-                                      ];
-                                      return false;
-                                    }
-                                  }
-                                  var valid0 = _errs27 === errors;
-                                } else {
-                                  var valid0 = true;
-                                }
-                                if (valid0) {
-                                  if (data.AccessControlRules !== undefined) {
-                                    let data16 = data.AccessControlRules;
-                                    const _errs31 = errors;
-                                    if (errors === _errs31) {
-                                      if (Array.isArray(data16)) {
-                                        var valid5 = true;
-                                        const len4 = data16.length;
-                                        for (let i4 = 0; i4 < len4; i4++) {
-                                          const _errs33 = errors;
-                                          if (
-                                            !func4(data16[i4], {
-                                              instancePath: instancePath + "/AccessControlRules/" + i4,
-                                              parentData: data16,
-                                              parentDataProperty: i4,
-                                              rootData: rootData,
-                                            })
-                                          ) {
-                                            vErrors = vErrors === null ? func4.errors : vErrors.concat(func4.errors);
-                                            errors = vErrors.length;
-                                          }
-                                          var valid5 = _errs33 === errors;
-                                          if (!valid5) {
-                                            break;
-                                          }
-                                        }
-                                      } else {
-                                        validateModifyConsoleInput.errors = [
-                                          {
-                                            instancePath: instancePath + "/AccessControlRules",
-                                            schemaPath: "#/properties/AccessControlRules/type",
-                                            keyword: "type",
-                                            params: { type: "array" },
-                                          },
-                                        ];
-                                        return false;
-                                      }
-                                    }
-                                    var valid0 = _errs31 === errors;
-                                  } else {
-                                    var valid0 = true;
-                                  }
-                                  if (valid0) {
-                                    if (data.Remarks !== undefined) {
-                                      const _errs34 = errors;
-                                      if (typeof data.Remarks !== "string") {
-                                        validateModifyConsoleInput.errors = [
-                                          {
-                                            instancePath: instancePath + "/Remarks",
-                                            schemaPath: "#/properties/Remarks/type",
-                                            keyword: "type",
-                                            params: { type: "string" },
-                                          },
-                                        ];
-                                        return false;
-                                      }
-                                      var valid0 = _errs34 === errors;
-                                    } else {
-                                      var valid0 = true;
-                                    }
-                                    if (valid0) {
-                                      if (data.Menus !== undefined) {
-                                        let data19 = data.Menus;
-                                        const _errs36 = errors;
-                                        if (errors === _errs36) {
-                                          if (Array.isArray(data19)) {
-                                            var valid6 = true;
-                                            const len5 = data19.length;
-                                            for (let i5 = 0; i5 < len5; i5++) {
-                                              const _errs38 = errors;
-                                              if (typeof data19[i5] !== "string") {
-                                                validateModifyConsoleInput.errors = [
-                                                  {
-                                                    instancePath: instancePath + "/Menus/" + i5,
-                                                    schemaPath: "#/properties/Menus/items/type",
-                                                    keyword: "type",
-                                                    params: { type: "string" },
-                                                  },
-                                                ];
-                                                return false;
-                                              }
-                                              var valid6 = _errs38 === errors;
-                                              if (!valid6) {
-                                                break;
-                                              }
-                                            }
-                                          } else {
-                                            validateModifyConsoleInput.errors = [
-                                              {
-                                                instancePath: instancePath + "/Menus",
-                                                schemaPath: "#/properties/Menus/type",
-                                                keyword: "type",
-                                                params: { type: "array" },
-                                              },
-                                            ];
-                                            return false;
-                                          }
-                                        }
-                                        var valid0 = _errs36 === errors;
-                                      } else {
-                                        var valid0 = true;
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateModifyConsoleInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateModifyConsoleInput.errors = vErrors;
-  return errors === 0;
+function validateModifyConsoleInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.ConsoleId === undefined) && (missing0 = "ConsoleId")){
+validateModifyConsoleInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateModifyConsoleInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.ConsoleId !== undefined){
+const _errs2 = errors;
+if(typeof data.ConsoleId !== "string"){
+validateModifyConsoleInput.errors = [{instancePath:instancePath+"/ConsoleId",schemaPath:"#/properties/ConsoleId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.AccessMode !== undefined){
+let data1 = data.AccessMode;
+const _errs4 = errors;
+if(errors === _errs4){
+if(Array.isArray(data1)){
+var valid1 = true;
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+const _errs6 = errors;
+if(typeof data1[i0] !== "string"){
+validateModifyConsoleInput.errors = [{instancePath:instancePath+"/AccessMode/" + i0,schemaPath:"#/properties/AccessMode/items/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs6 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateModifyConsoleInput.errors = [{instancePath:instancePath+"/AccessMode",schemaPath:"#/properties/AccessMode/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.LoginMode !== undefined){
+let data3 = data.LoginMode;
+const _errs8 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+validateModifyConsoleInput.errors = [{instancePath:instancePath+"/LoginMode",schemaPath:"#/properties/LoginMode/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs8){
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+validateModifyConsoleInput.errors = [{instancePath:instancePath+"/LoginMode",schemaPath:"#/properties/LoginMode/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data3 >= 18446744073709552000 || isNaN(data3)){
+validateModifyConsoleInput.errors = [{instancePath:instancePath+"/LoginMode",schemaPath:"#/properties/LoginMode/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.DomainPrefix !== undefined){
+const _errs10 = errors;
+if(typeof data.DomainPrefix !== "string"){
+validateModifyConsoleInput.errors = [{instancePath:instancePath+"/DomainPrefix",schemaPath:"#/properties/DomainPrefix/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Accounts !== undefined){
+let data5 = data.Accounts;
+const _errs12 = errors;
+if(errors === _errs12){
+if(Array.isArray(data5)){
+var valid2 = true;
+const len1 = data5.length;
+for(let i1=0; i1<len1; i1++){
+const _errs14 = errors;
+if(!(func1(data5[i1], {instancePath: instancePath+"/Accounts/" + i1, parentData: data5, parentDataProperty: i1, rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs14 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateModifyConsoleInput.errors = [{instancePath:instancePath+"/Accounts",schemaPath:"#/properties/Accounts/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.AnonymousLogin !== undefined){
+const _errs15 = errors;
+if(!(func2(data.AnonymousLogin, {instancePath: instancePath+"/AnonymousLogin", parentData: data, parentDataProperty: "AnonymousLogin", rootData: rootData}))){
+vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs15 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.IntranetType !== undefined){
+let data8 = data.IntranetType;
+const _errs16 = errors;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+validateModifyConsoleInput.errors = [{instancePath:instancePath+"/IntranetType",schemaPath:"#/properties/IntranetType/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs16){
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+validateModifyConsoleInput.errors = [{instancePath:instancePath+"/IntranetType",schemaPath:"#/properties/IntranetType/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data8 >= 18446744073709552000 || isNaN(data8)){
+validateModifyConsoleInput.errors = [{instancePath:instancePath+"/IntranetType",schemaPath:"#/properties/IntranetType/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs16 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.IntranetRegion !== undefined){
+const _errs18 = errors;
+if(typeof data.IntranetRegion !== "string"){
+validateModifyConsoleInput.errors = [{instancePath:instancePath+"/IntranetRegion",schemaPath:"#/properties/IntranetRegion/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs18 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.VpcId !== undefined){
+const _errs20 = errors;
+if(typeof data.VpcId !== "string"){
+validateModifyConsoleInput.errors = [{instancePath:instancePath+"/VpcId",schemaPath:"#/properties/VpcId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs20 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.SubnetId !== undefined){
+const _errs22 = errors;
+if(typeof data.SubnetId !== "string"){
+validateModifyConsoleInput.errors = [{instancePath:instancePath+"/SubnetId",schemaPath:"#/properties/SubnetId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs22 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.AuthRoles !== undefined){
+let data12 = data.AuthRoles;
+const _errs24 = errors;
+if(errors === _errs24){
+if(Array.isArray(data12)){
+var valid3 = true;
+const len2 = data12.length;
+for(let i2=0; i2<len2; i2++){
+const _errs26 = errors;
+if(!(func3(data12[i2], {instancePath: instancePath+"/AuthRoles/" + i2, parentData: data12, parentDataProperty: i2, rootData: rootData}))){
+vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
+errors = vErrors.length;
+}
+var valid3 = _errs26 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+validateModifyConsoleInput.errors = [{instancePath:instancePath+"/AuthRoles",schemaPath:"#/properties/AuthRoles/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs24 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.HideParams !== undefined){
+let data14 = data.HideParams;
+const _errs27 = errors;
+if(errors === _errs27){
+if(Array.isArray(data14)){
+var valid4 = true;
+const len3 = data14.length;
+for(let i3=0; i3<len3; i3++){
+const _errs29 = errors;
+if(typeof data14[i3] !== "string"){
+validateModifyConsoleInput.errors = [{instancePath:instancePath+"/HideParams/" + i3,schemaPath:"#/properties/HideParams/items/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid4 = _errs29 === errors;
+if(!valid4){
+break;
+}
+}
+}
+else {
+validateModifyConsoleInput.errors = [{instancePath:instancePath+"/HideParams",schemaPath:"#/properties/HideParams/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs27 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.AccessControlRules !== undefined){
+let data16 = data.AccessControlRules;
+const _errs31 = errors;
+if(errors === _errs31){
+if(Array.isArray(data16)){
+var valid5 = true;
+const len4 = data16.length;
+for(let i4=0; i4<len4; i4++){
+const _errs33 = errors;
+if(!(func4(data16[i4], {instancePath: instancePath+"/AccessControlRules/" + i4, parentData: data16, parentDataProperty: i4, rootData: rootData}))){
+vErrors = vErrors === null ? func4.errors : vErrors.concat(func4.errors);
+errors = vErrors.length;
+}
+var valid5 = _errs33 === errors;
+if(!valid5){
+break;
+}
+}
+}
+else {
+validateModifyConsoleInput.errors = [{instancePath:instancePath+"/AccessControlRules",schemaPath:"#/properties/AccessControlRules/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs31 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Remarks !== undefined){
+const _errs34 = errors;
+if(typeof data.Remarks !== "string"){
+validateModifyConsoleInput.errors = [{instancePath:instancePath+"/Remarks",schemaPath:"#/properties/Remarks/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs34 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Menus !== undefined){
+let data19 = data.Menus;
+const _errs36 = errors;
+if(errors === _errs36){
+if(Array.isArray(data19)){
+var valid6 = true;
+const len5 = data19.length;
+for(let i5=0; i5<len5; i5++){
+const _errs38 = errors;
+if(typeof data19[i5] !== "string"){
+validateModifyConsoleInput.errors = [{instancePath:instancePath+"/Menus/" + i5,schemaPath:"#/properties/Menus/items/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid6 = _errs38 === errors;
+if(!valid6){
+break;
+}
+}
+}
+else {
+validateModifyConsoleInput.errors = [{instancePath:instancePath+"/Menus",schemaPath:"#/properties/Menus/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs36 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateModifyConsoleInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateModifyConsoleInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `ModifyConsole`, compiled from the spec by AJV when generating. */

@@ -3,364 +3,271 @@
 
 import { validateExtractRuleInfoShape } from "./shapes/extract-rule-info.js";
 const schema0 = {
-  required: ["Id", "TopicId"],
-  properties: {
-    Id: {},
-    TopicId: {},
-    Name: {},
-    Enable: {},
-    Bucket: {},
-    BucketRegion: {},
-    Prefix: {},
-    LogType: {},
-    Compress: {},
-    ExtractRuleInfo: {},
-    TaskType: {},
-    Metadata: {},
-  },
+  "required": ["Id", "TopicId"],
+  "properties": {
+    "Id": {},
+    "TopicId": {},
+    "Name": {},
+    "Enable": {},
+    "Bucket": {},
+    "BucketRegion": {},
+    "Prefix": {},
+    "LogType": {},
+    "Compress": {},
+    "ExtractRuleInfo": {},
+    "TaskType": {},
+    "Metadata": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateExtractRuleInfoShape;
 
-function validateModifyCosRechargeInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateModifyCosRechargeInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateModifyCosRechargeInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.Id !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.Id !== "string") {
-              validateModifyCosRechargeInput.errors = [
-                { instancePath: instancePath + "/Id", schemaPath: "#/properties/Id/type", keyword: "type", params: { type: "string" } },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.TopicId !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.TopicId !== "string") {
-                validateModifyCosRechargeInput.errors = [
-                  {
-                    instancePath: instancePath + "/TopicId",
-                    schemaPath: "#/properties/TopicId/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.Name !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.Name !== "string") {
-                  validateModifyCosRechargeInput.errors = [
-                    {
-                      instancePath: instancePath + "/Name",
-                      schemaPath: "#/properties/Name/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.Enable !== undefined) {
-                  let data3 = data.Enable;
-                  const _errs8 = errors;
-                  if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
-                    validateModifyCosRechargeInput.errors = [
-                      {
-                        instancePath: instancePath + "/Enable",
-                        schemaPath: "#/properties/Enable/type",
-                        keyword: "type",
-                        params: { type: "integer" },
-                      },
-                    ];
-                    return false;
-                  }
-                  if (errors === _errs8) {
-                    if (typeof data3 == "number" && isFinite(data3)) {
-                      if (data3 < 0 || isNaN(data3)) {
-                        validateModifyCosRechargeInput.errors = [
-                          {
-                            instancePath: instancePath + "/Enable",
-                            schemaPath: "#/properties/Enable/minimum",
-                            keyword: "minimum",
-                            params: { comparison: ">=", limit: 0 },
-                          },
-                        ];
-                        return false;
-                      } else {
-                        if (data3 >= 18446744073709552000 || isNaN(data3)) {
-                          validateModifyCosRechargeInput.errors = [
-                            {
-                              instancePath: instancePath + "/Enable",
-                              schemaPath: "#/properties/Enable/exclusiveMaximum",
-                              keyword: "exclusiveMaximum",
-                              params: { comparison: "<", limit: 18446744073709552000 },
-                            },
-                          ];
-                          return false;
-                        }
-                      }
-                    }
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.Bucket !== undefined) {
-                    const _errs10 = errors;
-                    if (typeof data.Bucket !== "string") {
-                      validateModifyCosRechargeInput.errors = [
-                        {
-                          instancePath: instancePath + "/Bucket",
-                          schemaPath: "#/properties/Bucket/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                        },
-                      ];
-                      return false;
-                    }
-                    var valid1 = _errs10 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.BucketRegion !== undefined) {
-                      const _errs12 = errors;
-                      if (typeof data.BucketRegion !== "string") {
-                        validateModifyCosRechargeInput.errors = [
-                          {
-                            instancePath: instancePath + "/BucketRegion",
-                            schemaPath: "#/properties/BucketRegion/type",
-                            keyword: "type",
-                            params: { type: "string" },
-                          },
-                        ];
-                        return false;
-                      }
-                      var valid1 = _errs12 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                    if (valid1) {
-                      if (data.Prefix !== undefined) {
-                        const _errs14 = errors;
-                        if (typeof data.Prefix !== "string") {
-                          validateModifyCosRechargeInput.errors = [
-                            {
-                              instancePath: instancePath + "/Prefix",
-                              schemaPath: "#/properties/Prefix/type",
-                              keyword: "type",
-                              params: { type: "string" },
-                            },
-                          ];
-                          return false;
-                        }
-                        var valid1 = _errs14 === errors;
-                      } else {
-                        var valid1 = true;
-                      }
-                      if (valid1) {
-                        if (data.LogType !== undefined) {
-                          const _errs16 = errors;
-                          if (typeof data.LogType !== "string") {
-                            validateModifyCosRechargeInput.errors = [
-                              {
-                                instancePath: instancePath + "/LogType",
-                                schemaPath: "#/properties/LogType/type",
-                                keyword: "type",
-                                params: { type: "string" },
-                              },
-                            ];
-                            return false;
-                          }
-                          var valid1 = _errs16 === errors;
-                        } else {
-                          var valid1 = true;
-                        }
-                        if (valid1) {
-                          if (data.Compress !== undefined) {
-                            const _errs18 = errors;
-                            if (typeof data.Compress !== "string") {
-                              validateModifyCosRechargeInput.errors = [
-                                {
-                                  instancePath: instancePath + "/Compress",
-                                  schemaPath: "#/properties/Compress/type",
-                                  keyword: "type",
-                                  params: { type: "string" },
-                                },
-                              ];
-                              return false;
-                            }
-                            var valid1 = _errs18 === errors;
-                          } else {
-                            var valid1 = true;
-                          }
-                          if (valid1) {
-                            if (data.ExtractRuleInfo !== undefined) {
-                              const _errs20 = errors;
-                              if (
-                                !func1(data.ExtractRuleInfo, {
-                                  instancePath: instancePath + "/ExtractRuleInfo",
-                                  parentData: data,
-                                  parentDataProperty: "ExtractRuleInfo",
-                                  rootData: rootData,
-                                })
-                              ) {
-                                vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                                errors = vErrors.length;
-                              }
-                              var valid1 = _errs20 === errors;
-                            } else {
-                              var valid1 = true;
-                            }
-                            if (valid1) {
-                              if (data.TaskType !== undefined) {
-                                let data10 = data.TaskType;
-                                const _errs21 = errors;
-                                if (!(typeof data10 == "number" && !(data10 % 1) && !isNaN(data10) && isFinite(data10))) {
-                                  validateModifyCosRechargeInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/TaskType",
-                                      schemaPath: "#/properties/TaskType/type",
-                                      keyword: "type",
-                                      params: { type: "integer" },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                                if (errors === _errs21) {
-                                  if (typeof data10 == "number" && isFinite(data10)) {
-                                    if (data10 < 0 || isNaN(data10)) {
-                                      validateModifyCosRechargeInput.errors = [
-                                        {
-                                          instancePath: instancePath + "/TaskType",
-                                          schemaPath: "#/properties/TaskType/minimum",
-                                          keyword: "minimum",
-                                          params: { comparison: ">=", limit: 0 },
-                                        },
-                                      ];
-                                      return false;
-                                    } else {
-                                      if (data10 >= 18446744073709552000 || isNaN(data10)) {
-                                        validateModifyCosRechargeInput.errors = [
-                                          {
-                                            instancePath: instancePath + "/TaskType",
-                                            schemaPath: "#/properties/TaskType/exclusiveMaximum",
-                                            keyword: "exclusiveMaximum",
-                                            params: { comparison: "<", limit: 18446744073709552000 },
-                                          },
-                                        ];
-                                        return false;
-                                      }
-                                    }
-                                  }
-                                }
-                                var valid1 = _errs21 === errors;
-                              } else {
-                                var valid1 = true;
-                              }
-                              if (valid1) {
-                                if (data.Metadata !== undefined) {
-                                  let data11 = data.Metadata;
-                                  const _errs23 = errors;
-                                  if (errors === _errs23) {
-                                    if (Array.isArray(data11)) {
-                                      var valid2 = true;
-                                      const len0 = data11.length;
-                                      for (let i0 = 0; i0 < len0; i0++) {
-                                        const _errs25 = errors;
-                                        if (typeof data11[i0] !== "string") {
-                                          validateModifyCosRechargeInput.errors = [
-                                            {
-                                              instancePath: instancePath + "/Metadata/" + i0,
-                                              schemaPath: "#/properties/Metadata/items/type",
-                                              keyword: "type",
-                                              params: { type: "string" },
-                                            },
-                                          ];
-                                          return false;
-                                        }
-                                        var valid2 = _errs25 === errors;
-                                        if (!valid2) {
-                                          break;
-                                        }
-                                      }
-                                    } else {
-                                      validateModifyCosRechargeInput.errors = [
-                                        {
-                                          instancePath: instancePath + "/Metadata",
-                                          schemaPath: "#/properties/Metadata/type",
-                                          keyword: "type",
-                                          params: { type: "array" },
-                                        },
-                                      ];
-                                      return false;
-                                    }
-                                  }
-                                  var valid1 = _errs23 === errors;
-                                } else {
-                                  var valid1 = true;
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateModifyCosRechargeInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateModifyCosRechargeInput.errors = vErrors;
-  return errors === 0;
+function validateModifyCosRechargeInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateModifyCosRechargeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateModifyCosRechargeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Id !== undefined){
+const _errs2 = errors;
+if(typeof data.Id !== "string"){
+validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/Id",schemaPath:"#/properties/Id/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.TopicId !== undefined){
+const _errs4 = errors;
+if(typeof data.TopicId !== "string"){
+validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Name !== undefined){
+const _errs6 = errors;
+if(typeof data.Name !== "string"){
+validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Enable !== undefined){
+let data3 = data.Enable;
+const _errs8 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/Enable",schemaPath:"#/properties/Enable/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs8){
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/Enable",schemaPath:"#/properties/Enable/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data3 >= 18446744073709552000 || isNaN(data3)){
+validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/Enable",schemaPath:"#/properties/Enable/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Bucket !== undefined){
+const _errs10 = errors;
+if(typeof data.Bucket !== "string"){
+validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/Bucket",schemaPath:"#/properties/Bucket/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.BucketRegion !== undefined){
+const _errs12 = errors;
+if(typeof data.BucketRegion !== "string"){
+validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/BucketRegion",schemaPath:"#/properties/BucketRegion/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs12 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Prefix !== undefined){
+const _errs14 = errors;
+if(typeof data.Prefix !== "string"){
+validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/Prefix",schemaPath:"#/properties/Prefix/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs14 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.LogType !== undefined){
+const _errs16 = errors;
+if(typeof data.LogType !== "string"){
+validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/LogType",schemaPath:"#/properties/LogType/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs16 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Compress !== undefined){
+const _errs18 = errors;
+if(typeof data.Compress !== "string"){
+validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/Compress",schemaPath:"#/properties/Compress/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs18 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ExtractRuleInfo !== undefined){
+const _errs20 = errors;
+if(!(func1(data.ExtractRuleInfo, {instancePath: instancePath+"/ExtractRuleInfo", parentData: data, parentDataProperty: "ExtractRuleInfo",
+ rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs20 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.TaskType !== undefined){
+let data10 = data.TaskType;
+const _errs21 = errors;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/TaskType",schemaPath:"#/properties/TaskType/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs21){
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/TaskType",schemaPath:"#/properties/TaskType/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data10 >= 18446744073709552000 || isNaN(data10)){
+validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/TaskType",schemaPath:"#/properties/TaskType/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs21 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Metadata !== undefined){
+let data11 = data.Metadata;
+const _errs23 = errors;
+if(errors === _errs23){
+if(Array.isArray(data11)){
+var valid2 = true;
+const len0 = data11.length;
+for(let i0=0; i0<len0; i0++){
+const _errs25 = errors;
+if(typeof data11[i0] !== "string"){
+validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/Metadata/" + i0,schemaPath:"#/properties/Metadata/items/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid2 = _errs25 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateModifyCosRechargeInput.errors = [{instancePath:instancePath+"/Metadata",schemaPath:"#/properties/Metadata/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs23 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateModifyCosRechargeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateModifyCosRechargeInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `ModifyCosRecharge`, compiled from the spec by AJV when generating. */

@@ -5,154 +5,118 @@ import { validateDashboardSubscribeDataShape } from "./shapes/dashboard-subscrib
 const schema0 = {};
 const func0 = validateDashboardSubscribeDataShape;
 
-function validateModifyDashboardSubscribeInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.Id === undefined && (missing0 = "Id")) {
-        validateModifyDashboardSubscribeInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "Id" || key0 === "DashboardId" || key0 === "Name" || key0 === "Cron" || key0 === "SubscribeData")) {
-            validateModifyDashboardSubscribeInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.Id !== undefined) {
-            let data0 = data.Id;
-            const _errs2 = errors;
-            if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
-              validateModifyDashboardSubscribeInput.errors = [
-                { instancePath: instancePath + "/Id", schemaPath: "#/properties/Id/type", keyword: "type", params: { type: "integer" } },
-              ];
-              return false;
-            }
-            if (errors === _errs2) {
-              if (typeof data0 == "number" && isFinite(data0)) {
-                if (data0 < 0 || isNaN(data0)) {
-                  validateModifyDashboardSubscribeInput.errors = [
-                    {
-                      instancePath: instancePath + "/Id",
-                      schemaPath: "#/properties/Id/minimum",
-                      keyword: "minimum",
-                      params: { comparison: ">=", limit: 0 },
-                    },
-                  ];
-                  return false;
-                } else {
-                  if (data0 >= 18446744073709552000 || isNaN(data0)) {
-                    validateModifyDashboardSubscribeInput.errors = [
-                      {
-                        instancePath: instancePath + "/Id",
-                        schemaPath: "#/properties/Id/exclusiveMaximum",
-                        keyword: "exclusiveMaximum",
-                        params: { comparison: "<", limit: 18446744073709552000 },
-                      },
-                    ];
-                    return false;
-                  }
-                }
-              }
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.DashboardId !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.DashboardId !== "string") {
-                validateModifyDashboardSubscribeInput.errors = [
-                  {
-                    instancePath: instancePath + "/DashboardId",
-                    schemaPath: "#/properties/DashboardId/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.Name !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.Name !== "string") {
-                  validateModifyDashboardSubscribeInput.errors = [
-                    {
-                      instancePath: instancePath + "/Name",
-                      schemaPath: "#/properties/Name/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid0 = _errs6 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.Cron !== undefined) {
-                  const _errs8 = errors;
-                  if (typeof data.Cron !== "string") {
-                    validateModifyDashboardSubscribeInput.errors = [
-                      {
-                        instancePath: instancePath + "/Cron",
-                        schemaPath: "#/properties/Cron/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid0 = _errs8 === errors;
-                } else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.SubscribeData !== undefined) {
-                    const _errs10 = errors;
-                    if (
-                      !func0(data.SubscribeData, {
-                        instancePath: instancePath + "/SubscribeData",
-                        parentData: data,
-                        parentDataProperty: "SubscribeData",
-                        rootData: rootData,
-                      })
-                    ) {
-                      vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                      errors = vErrors.length;
-                    }
-                    var valid0 = _errs10 === errors;
-                  } else {
-                    var valid0 = true;
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateModifyDashboardSubscribeInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateModifyDashboardSubscribeInput.errors = vErrors;
-  return errors === 0;
+function validateModifyDashboardSubscribeInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.Id === undefined) && (missing0 = "Id")){
+validateModifyDashboardSubscribeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((((key0 === "Id") || (key0 === "DashboardId")) || (key0 === "Name")) || (key0 === "Cron")) || (key0 === "SubscribeData"))){
+validateModifyDashboardSubscribeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Id !== undefined){
+let data0 = data.Id;
+const _errs2 = errors;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+validateModifyDashboardSubscribeInput.errors = [{instancePath:instancePath+"/Id",schemaPath:"#/properties/Id/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs2){
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < 0 || isNaN(data0)){
+validateModifyDashboardSubscribeInput.errors = [{instancePath:instancePath+"/Id",schemaPath:"#/properties/Id/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data0 >= 18446744073709552000 || isNaN(data0)){
+validateModifyDashboardSubscribeInput.errors = [{instancePath:instancePath+"/Id",schemaPath:"#/properties/Id/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.DashboardId !== undefined){
+const _errs4 = errors;
+if(typeof data.DashboardId !== "string"){
+validateModifyDashboardSubscribeInput.errors = [{instancePath:instancePath+"/DashboardId",schemaPath:"#/properties/DashboardId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Name !== undefined){
+const _errs6 = errors;
+if(typeof data.Name !== "string"){
+validateModifyDashboardSubscribeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Cron !== undefined){
+const _errs8 = errors;
+if(typeof data.Cron !== "string"){
+validateModifyDashboardSubscribeInput.errors = [{instancePath:instancePath+"/Cron",schemaPath:"#/properties/Cron/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.SubscribeData !== undefined){
+const _errs10 = errors;
+if(!(func0(data.SubscribeData, {instancePath: instancePath+"/SubscribeData", parentData: data, parentDataProperty: "SubscribeData", rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateModifyDashboardSubscribeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateModifyDashboardSubscribeInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `ModifyDashboardSubscribe`, compiled from the spec by AJV when generating. */

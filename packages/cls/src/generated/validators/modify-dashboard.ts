@@ -5,136 +5,106 @@ import { validateTagShape } from "./shapes/tag.js";
 const schema0 = {};
 const func0 = validateTagShape;
 
-function validateModifyDashboardInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.DashboardId === undefined && (missing0 = "DashboardId")) {
-        validateModifyDashboardInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "DashboardId" || key0 === "DashboardName" || key0 === "Data" || key0 === "Tags")) {
-            validateModifyDashboardInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.DashboardId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.DashboardId !== "string") {
-              validateModifyDashboardInput.errors = [
-                {
-                  instancePath: instancePath + "/DashboardId",
-                  schemaPath: "#/properties/DashboardId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.DashboardName !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.DashboardName !== "string") {
-                validateModifyDashboardInput.errors = [
-                  {
-                    instancePath: instancePath + "/DashboardName",
-                    schemaPath: "#/properties/DashboardName/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.Data !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.Data !== "string") {
-                  validateModifyDashboardInput.errors = [
-                    {
-                      instancePath: instancePath + "/Data",
-                      schemaPath: "#/properties/Data/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid0 = _errs6 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.Tags !== undefined) {
-                  let data3 = data.Tags;
-                  const _errs8 = errors;
-                  if (errors === _errs8) {
-                    if (Array.isArray(data3)) {
-                      var valid1 = true;
-                      const len0 = data3.length;
-                      for (let i0 = 0; i0 < len0; i0++) {
-                        const _errs10 = errors;
-                        if (
-                          !func0(data3[i0], {
-                            instancePath: instancePath + "/Tags/" + i0,
-                            parentData: data3,
-                            parentDataProperty: i0,
-                            rootData: rootData,
-                          })
-                        ) {
-                          vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                          errors = vErrors.length;
-                        }
-                        var valid1 = _errs10 === errors;
-                        if (!valid1) {
-                          break;
-                        }
-                      }
-                    } else {
-                      validateModifyDashboardInput.errors = [
-                        {
-                          instancePath: instancePath + "/Tags",
-                          schemaPath: "#/properties/Tags/type",
-                          keyword: "type",
-                          params: { type: "array" },
-                        },
-                      ];
-                      return false;
-                    }
-                  }
-                  var valid0 = _errs8 === errors;
-                } else {
-                  var valid0 = true;
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateModifyDashboardInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateModifyDashboardInput.errors = vErrors;
-  return errors === 0;
+function validateModifyDashboardInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.DashboardId === undefined) && (missing0 = "DashboardId")){
+validateModifyDashboardInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((key0 === "DashboardId") || (key0 === "DashboardName")) || (key0 === "Data")) || (key0 === "Tags"))){
+validateModifyDashboardInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.DashboardId !== undefined){
+const _errs2 = errors;
+if(typeof data.DashboardId !== "string"){
+validateModifyDashboardInput.errors = [{instancePath:instancePath+"/DashboardId",schemaPath:"#/properties/DashboardId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.DashboardName !== undefined){
+const _errs4 = errors;
+if(typeof data.DashboardName !== "string"){
+validateModifyDashboardInput.errors = [{instancePath:instancePath+"/DashboardName",schemaPath:"#/properties/DashboardName/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Data !== undefined){
+const _errs6 = errors;
+if(typeof data.Data !== "string"){
+validateModifyDashboardInput.errors = [{instancePath:instancePath+"/Data",schemaPath:"#/properties/Data/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Tags !== undefined){
+let data3 = data.Tags;
+const _errs8 = errors;
+if(errors === _errs8){
+if(Array.isArray(data3)){
+var valid1 = true;
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+const _errs10 = errors;
+if(!(func0(data3[i0], {instancePath: instancePath+"/Tags/" + i0, parentData: data3, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs10 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateModifyDashboardInput.errors = [{instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validateModifyDashboardInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateModifyDashboardInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `ModifyDashboard`, compiled from the spec by AJV when generating. */

@@ -2,423 +2,315 @@
 // @ts-nocheck
 
 import { validateDataTransformResouceInfoShape } from "./shapes/data-transform-resouce-info.js";
-import { validateDataTransformSqlDataSourceShape } from "./shapes/data-transform-sql-data-source.js";
+import {
+  validateDataTransformSqlDataSourceShape,
+} from "./shapes/data-transform-sql-data-source.js";
 import { validateEnvInfoShape } from "./shapes/env-info.js";
 const schema0 = {
-  properties: {
-    TaskId: {},
-    Name: {},
-    EtlContent: {},
-    EnableFlag: {},
-    DstResources: {},
-    BackupGiveUpData: {},
-    HasServicesLog: {},
-    KeepFailureLog: {},
-    FailureLogKey: {},
-    DataTransformSqlDataSources: {},
-    EnvInfos: {},
-  },
+  "properties": {
+    "TaskId": {},
+    "Name": {},
+    "EtlContent": {},
+    "EnableFlag": {},
+    "DstResources": {},
+    "BackupGiveUpData": {},
+    "HasServicesLog": {},
+    "KeepFailureLog": {},
+    "FailureLogKey": {},
+    "DataTransformSqlDataSources": {},
+    "EnvInfos": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateDataTransformResouceInfoShape;
 const func2 = validateDataTransformSqlDataSourceShape;
 const func3 = validateEnvInfoShape;
 
-function validateModifyDataTransformInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.TaskId === undefined && (missing0 = "TaskId")) {
-        validateModifyDataTransformInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateModifyDataTransformInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.TaskId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.TaskId !== "string") {
-              validateModifyDataTransformInput.errors = [
-                {
-                  instancePath: instancePath + "/TaskId",
-                  schemaPath: "#/properties/TaskId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.Name !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.Name !== "string") {
-                validateModifyDataTransformInput.errors = [
-                  {
-                    instancePath: instancePath + "/Name",
-                    schemaPath: "#/properties/Name/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.EtlContent !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.EtlContent !== "string") {
-                  validateModifyDataTransformInput.errors = [
-                    {
-                      instancePath: instancePath + "/EtlContent",
-                      schemaPath: "#/properties/EtlContent/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid0 = _errs6 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.EnableFlag !== undefined) {
-                  let data3 = data.EnableFlag;
-                  const _errs8 = errors;
-                  if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
-                    validateModifyDataTransformInput.errors = [
-                      {
-                        instancePath: instancePath + "/EnableFlag",
-                        schemaPath: "#/properties/EnableFlag/type",
-                        keyword: "type",
-                        params: { type: "integer" },
-                      },
-                    ];
-                    return false;
-                  }
-                  if (errors === _errs8) {
-                    if (typeof data3 == "number" && isFinite(data3)) {
-                      if (data3 < -9223372036854776000 || isNaN(data3)) {
-                        validateModifyDataTransformInput.errors = [
-                          {
-                            instancePath: instancePath + "/EnableFlag",
-                            schemaPath: "#/properties/EnableFlag/minimum",
-                            keyword: "minimum",
-                            params: { comparison: ">=", limit: -9223372036854776000 },
-                          },
-                        ];
-                        return false;
-                      } else {
-                        if (data3 >= 9223372036854776000 || isNaN(data3)) {
-                          validateModifyDataTransformInput.errors = [
-                            {
-                              instancePath: instancePath + "/EnableFlag",
-                              schemaPath: "#/properties/EnableFlag/exclusiveMaximum",
-                              keyword: "exclusiveMaximum",
-                              params: { comparison: "<", limit: 9223372036854776000 },
-                            },
-                          ];
-                          return false;
-                        }
-                      }
-                    }
-                  }
-                  var valid0 = _errs8 === errors;
-                } else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.DstResources !== undefined) {
-                    let data4 = data.DstResources;
-                    const _errs10 = errors;
-                    if (errors === _errs10) {
-                      if (Array.isArray(data4)) {
-                        var valid1 = true;
-                        const len0 = data4.length;
-                        for (let i0 = 0; i0 < len0; i0++) {
-                          const _errs12 = errors;
-                          if (
-                            !func1(data4[i0], {
-                              instancePath: instancePath + "/DstResources/" + i0,
-                              parentData: data4,
-                              parentDataProperty: i0,
-                              rootData: rootData,
-                            })
-                          ) {
-                            vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                            errors = vErrors.length;
-                          }
-                          var valid1 = _errs12 === errors;
-                          if (!valid1) {
-                            break;
-                          }
-                        }
-                      } else {
-                        validateModifyDataTransformInput.errors = [
-                          {
-                            instancePath: instancePath + "/DstResources",
-                            schemaPath: "#/properties/DstResources/type",
-                            keyword: "type",
-                            params: { type: "array" },
-                          },
-                        ];
-                        return false;
-                      }
-                    }
-                    var valid0 = _errs10 === errors;
-                  } else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.BackupGiveUpData !== undefined) {
-                      const _errs13 = errors;
-                      if (typeof data.BackupGiveUpData !== "boolean") {
-                        validateModifyDataTransformInput.errors = [
-                          {
-                            instancePath: instancePath + "/BackupGiveUpData",
-                            schemaPath: "#/properties/BackupGiveUpData/type",
-                            keyword: "type",
-                            params: { type: "boolean" },
-                          },
-                        ];
-                        return false;
-                      }
-                      var valid0 = _errs13 === errors;
-                    } else {
-                      var valid0 = true;
-                    }
-                    if (valid0) {
-                      if (data.HasServicesLog !== undefined) {
-                        let data7 = data.HasServicesLog;
-                        const _errs15 = errors;
-                        if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7) && isFinite(data7))) {
-                          validateModifyDataTransformInput.errors = [
-                            {
-                              instancePath: instancePath + "/HasServicesLog",
-                              schemaPath: "#/properties/HasServicesLog/type",
-                              keyword: "type",
-                              params: { type: "integer" },
-                            },
-                          ];
-                          return false;
-                        }
-                        if (errors === _errs15) {
-                          if (typeof data7 == "number" && isFinite(data7)) {
-                            if (data7 < 0 || isNaN(data7)) {
-                              validateModifyDataTransformInput.errors = [
-                                {
-                                  instancePath: instancePath + "/HasServicesLog",
-                                  schemaPath: "#/properties/HasServicesLog/minimum",
-                                  keyword: "minimum",
-                                  params: { comparison: ">=", limit: 0 },
-                                },
-                              ];
-                              return false;
-                            } else {
-                              if (data7 >= 18446744073709552000 || isNaN(data7)) {
-                                validateModifyDataTransformInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/HasServicesLog",
-                                    schemaPath: "#/properties/HasServicesLog/exclusiveMaximum",
-                                    keyword: "exclusiveMaximum",
-                                    params: { comparison: "<", limit: 18446744073709552000 },
-                                  },
-                                ];
-                                return false;
-                              }
-                            }
-                          }
-                        }
-                        var valid0 = _errs15 === errors;
-                      } else {
-                        var valid0 = true;
-                      }
-                      if (valid0) {
-                        if (data.KeepFailureLog !== undefined) {
-                          let data8 = data.KeepFailureLog;
-                          const _errs17 = errors;
-                          if (!(typeof data8 == "number" && !(data8 % 1) && !isNaN(data8) && isFinite(data8))) {
-                            validateModifyDataTransformInput.errors = [
-                              {
-                                instancePath: instancePath + "/KeepFailureLog",
-                                schemaPath: "#/properties/KeepFailureLog/type",
-                                keyword: "type",
-                                params: { type: "integer" },
-                              },
-                            ];
-                            return false;
-                          }
-                          if (errors === _errs17) {
-                            if (typeof data8 == "number" && isFinite(data8)) {
-                              if (data8 < 0 || isNaN(data8)) {
-                                validateModifyDataTransformInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/KeepFailureLog",
-                                    schemaPath: "#/properties/KeepFailureLog/minimum",
-                                    keyword: "minimum",
-                                    params: { comparison: ">=", limit: 0 },
-                                  },
-                                ];
-                                return false;
-                              } else {
-                                if (data8 >= 18446744073709552000 || isNaN(data8)) {
-                                  validateModifyDataTransformInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/KeepFailureLog",
-                                      schemaPath: "#/properties/KeepFailureLog/exclusiveMaximum",
-                                      keyword: "exclusiveMaximum",
-                                      params: { comparison: "<", limit: 18446744073709552000 },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                              }
-                            }
-                          }
-                          var valid0 = _errs17 === errors;
-                        } else {
-                          var valid0 = true;
-                        }
-                        if (valid0) {
-                          if (data.FailureLogKey !== undefined) {
-                            const _errs19 = errors;
-                            if (typeof data.FailureLogKey !== "string") {
-                              validateModifyDataTransformInput.errors = [
-                                {
-                                  instancePath: instancePath + "/FailureLogKey",
-                                  schemaPath: "#/properties/FailureLogKey/type",
-                                  keyword: "type",
-                                  params: { type: "string" },
-                                },
-                              ];
-                              return false;
-                            }
-                            var valid0 = _errs19 === errors;
-                          } else {
-                            var valid0 = true;
-                          }
-                          if (valid0) {
-                            if (data.DataTransformSqlDataSources !== undefined) {
-                              let data10 = data.DataTransformSqlDataSources;
-                              const _errs21 = errors;
-                              if (errors === _errs21) {
-                                if (Array.isArray(data10)) {
-                                  var valid2 = true;
-                                  const len1 = data10.length;
-                                  for (let i1 = 0; i1 < len1; i1++) {
-                                    const _errs23 = errors;
-                                    if (
-                                      !func2(data10[i1], {
-                                        instancePath: instancePath + "/DataTransformSqlDataSources/" + i1,
-                                        parentData: data10,
-                                        parentDataProperty: i1,
-                                        rootData: rootData,
-                                      })
-                                    ) {
-                                      vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
-                                      errors = vErrors.length;
-                                    }
-                                    var valid2 = _errs23 === errors;
-                                    if (!valid2) {
-                                      break;
-                                    }
-                                  }
-                                } else {
-                                  validateModifyDataTransformInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/DataTransformSqlDataSources",
-                                      schemaPath: "#/properties/DataTransformSqlDataSources/type",
-                                      keyword: "type",
-                                      params: { type: "array" },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                              }
-                              var valid0 = _errs21 === errors;
-                            } else {
-                              var valid0 = true;
-                            }
-                            if (valid0) {
-                              if (data.EnvInfos !== undefined) {
-                                let data12 = data.EnvInfos;
-                                const _errs24 = errors;
-                                if (errors === _errs24) {
-                                  if (Array.isArray(data12)) {
-                                    var valid3 = true;
-                                    const len2 = data12.length;
-                                    for (let i2 = 0; i2 < len2; i2++) {
-                                      const _errs26 = errors;
-                                      if (
-                                        !func3(data12[i2], {
-                                          instancePath: instancePath + "/EnvInfos/" + i2,
-                                          parentData: data12,
-                                          parentDataProperty: i2,
-                                          rootData: rootData,
-                                        })
-                                      ) {
-                                        vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
-                                        errors = vErrors.length;
-                                      }
-                                      var valid3 = _errs26 === errors;
-                                      if (!valid3) {
-                                        break;
-                                      }
-                                    }
-                                  } else {
-                                    validateModifyDataTransformInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/EnvInfos",
-                                        schemaPath: "#/properties/EnvInfos/type",
-                                        keyword: "type",
-                                        params: { type: "array" },
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                }
-                                var valid0 = _errs24 === errors;
-                              } else {
-                                var valid0 = true;
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateModifyDataTransformInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateModifyDataTransformInput.errors = vErrors;
-  return errors === 0;
+function validateModifyDataTransformInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.TaskId === undefined) && (missing0 = "TaskId")){
+validateModifyDataTransformInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateModifyDataTransformInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.TaskId !== undefined){
+const _errs2 = errors;
+if(typeof data.TaskId !== "string"){
+validateModifyDataTransformInput.errors = [{instancePath:instancePath+"/TaskId",schemaPath:"#/properties/TaskId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Name !== undefined){
+const _errs4 = errors;
+if(typeof data.Name !== "string"){
+validateModifyDataTransformInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.EtlContent !== undefined){
+const _errs6 = errors;
+if(typeof data.EtlContent !== "string"){
+validateModifyDataTransformInput.errors = [{instancePath:instancePath+"/EtlContent",schemaPath:"#/properties/EtlContent/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.EnableFlag !== undefined){
+let data3 = data.EnableFlag;
+const _errs8 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+validateModifyDataTransformInput.errors = [{instancePath:instancePath+"/EnableFlag",schemaPath:"#/properties/EnableFlag/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs8){
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < -9223372036854776000 || isNaN(data3)){
+validateModifyDataTransformInput.errors = [{instancePath:instancePath+"/EnableFlag",schemaPath:"#/properties/EnableFlag/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data3 >= 9223372036854776000 || isNaN(data3)){
+validateModifyDataTransformInput.errors = [{instancePath:instancePath+"/EnableFlag",schemaPath:"#/properties/EnableFlag/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.DstResources !== undefined){
+let data4 = data.DstResources;
+const _errs10 = errors;
+if(errors === _errs10){
+if(Array.isArray(data4)){
+var valid1 = true;
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+const _errs12 = errors;
+if(!(func1(data4[i0], {instancePath: instancePath+"/DstResources/" + i0, parentData: data4, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs12 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateModifyDataTransformInput.errors = [{instancePath:instancePath+"/DstResources",schemaPath:"#/properties/DstResources/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.BackupGiveUpData !== undefined){
+const _errs13 = errors;
+if(typeof data.BackupGiveUpData !== "boolean"){
+validateModifyDataTransformInput.errors = [{instancePath:instancePath+"/BackupGiveUpData",schemaPath:"#/properties/BackupGiveUpData/type",keyword:"type",
+params:{type: "boolean"}}];
+return false;
+}
+var valid0 = _errs13 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.HasServicesLog !== undefined){
+let data7 = data.HasServicesLog;
+const _errs15 = errors;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+validateModifyDataTransformInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs15){
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+validateModifyDataTransformInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data7 >= 18446744073709552000 || isNaN(data7)){
+validateModifyDataTransformInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs15 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.KeepFailureLog !== undefined){
+let data8 = data.KeepFailureLog;
+const _errs17 = errors;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+validateModifyDataTransformInput.errors = [{instancePath:instancePath+"/KeepFailureLog",schemaPath:"#/properties/KeepFailureLog/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs17){
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+validateModifyDataTransformInput.errors = [{instancePath:instancePath+"/KeepFailureLog",schemaPath:"#/properties/KeepFailureLog/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data8 >= 18446744073709552000 || isNaN(data8)){
+validateModifyDataTransformInput.errors = [{instancePath:instancePath+"/KeepFailureLog",schemaPath:"#/properties/KeepFailureLog/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs17 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.FailureLogKey !== undefined){
+const _errs19 = errors;
+if(typeof data.FailureLogKey !== "string"){
+validateModifyDataTransformInput.errors = [{instancePath:instancePath+"/FailureLogKey",schemaPath:"#/properties/FailureLogKey/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs19 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.DataTransformSqlDataSources !== undefined){
+let data10 = data.DataTransformSqlDataSources;
+const _errs21 = errors;
+if(errors === _errs21){
+if(Array.isArray(data10)){
+var valid2 = true;
+const len1 = data10.length;
+for(let i1=0; i1<len1; i1++){
+const _errs23 = errors;
+if(!(func2(data10[i1], {instancePath: instancePath+"/DataTransformSqlDataSources/" + i1, parentData: data10, parentDataProperty: i1, rootData: rootData}))){
+vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs23 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateModifyDataTransformInput.errors = [{instancePath:instancePath+"/DataTransformSqlDataSources",schemaPath:"#/properties/DataTransformSqlDataSources/type",
+keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs21 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.EnvInfos !== undefined){
+let data12 = data.EnvInfos;
+const _errs24 = errors;
+if(errors === _errs24){
+if(Array.isArray(data12)){
+var valid3 = true;
+const len2 = data12.length;
+for(let i2=0; i2<len2; i2++){
+const _errs26 = errors;
+if(!(func3(data12[i2], {instancePath: instancePath+"/EnvInfos/" + i2, parentData: data12, parentDataProperty: i2, rootData: rootData}))){
+vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
+errors = vErrors.length;
+}
+var valid3 = _errs26 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+validateModifyDataTransformInput.errors = [{instancePath:instancePath+"/EnvInfos",schemaPath:"#/properties/EnvInfos/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs24 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateModifyDataTransformInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateModifyDataTransformInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `ModifyDataTransform`, compiled from the spec by AJV when generating. */

@@ -4,526 +4,368 @@
 import { validateDlcFailHandleShape } from "./shapes/dlc-fail-handle.js";
 import { validateDlcInfoShape } from "./shapes/dlc-info.js";
 const schema0 = {
-  required: ["TopicId", "TaskId"],
-  properties: {
-    TopicId: {},
-    TaskId: {},
-    Name: {},
-    DeliverType: {},
-    StartTime: {},
-    EndTime: {},
-    MaxSize: {},
-    Interval: {},
-    DlcInfo: {},
-    HasServicesLog: {},
-    Status: {},
-    AutoCreateField: {},
-    DlcFailHandle: {},
-    DSLFilter: {},
-  },
+  "required": ["TopicId", "TaskId"],
+  "properties": {
+    "TopicId": {},
+    "TaskId": {},
+    "Name": {},
+    "DeliverType": {},
+    "StartTime": {},
+    "EndTime": {},
+    "MaxSize": {},
+    "Interval": {},
+    "DlcInfo": {},
+    "HasServicesLog": {},
+    "Status": {},
+    "AutoCreateField": {},
+    "DlcFailHandle": {},
+    "DSLFilter": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateDlcInfoShape;
 const func2 = validateDlcFailHandleShape;
 
-function validateModifyDlcDeliverInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateModifyDlcDeliverInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateModifyDlcDeliverInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.TopicId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.TopicId !== "string") {
-              validateModifyDlcDeliverInput.errors = [
-                {
-                  instancePath: instancePath + "/TopicId",
-                  schemaPath: "#/properties/TopicId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.TaskId !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.TaskId !== "string") {
-                validateModifyDlcDeliverInput.errors = [
-                  {
-                    instancePath: instancePath + "/TaskId",
-                    schemaPath: "#/properties/TaskId/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.Name !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.Name !== "string") {
-                  validateModifyDlcDeliverInput.errors = [
-                    {
-                      instancePath: instancePath + "/Name",
-                      schemaPath: "#/properties/Name/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.DeliverType !== undefined) {
-                  let data3 = data.DeliverType;
-                  const _errs8 = errors;
-                  if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
-                    validateModifyDlcDeliverInput.errors = [
-                      {
-                        instancePath: instancePath + "/DeliverType",
-                        schemaPath: "#/properties/DeliverType/type",
-                        keyword: "type",
-                        params: { type: "integer" },
-                      },
-                    ];
-                    return false;
-                  }
-                  if (errors === _errs8) {
-                    if (typeof data3 == "number" && isFinite(data3)) {
-                      if (data3 < 0 || isNaN(data3)) {
-                        validateModifyDlcDeliverInput.errors = [
-                          {
-                            instancePath: instancePath + "/DeliverType",
-                            schemaPath: "#/properties/DeliverType/minimum",
-                            keyword: "minimum",
-                            params: { comparison: ">=", limit: 0 },
-                          },
-                        ];
-                        return false;
-                      } else {
-                        if (data3 >= 18446744073709552000 || isNaN(data3)) {
-                          validateModifyDlcDeliverInput.errors = [
-                            {
-                              instancePath: instancePath + "/DeliverType",
-                              schemaPath: "#/properties/DeliverType/exclusiveMaximum",
-                              keyword: "exclusiveMaximum",
-                              params: { comparison: "<", limit: 18446744073709552000 },
-                            },
-                          ];
-                          return false;
-                        }
-                      }
-                    }
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.StartTime !== undefined) {
-                    let data4 = data.StartTime;
-                    const _errs10 = errors;
-                    if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
-                      validateModifyDlcDeliverInput.errors = [
-                        {
-                          instancePath: instancePath + "/StartTime",
-                          schemaPath: "#/properties/StartTime/type",
-                          keyword: "type",
-                          params: { type: "integer" },
-                        },
-                      ];
-                      return false;
-                    }
-                    if (errors === _errs10) {
-                      if (typeof data4 == "number" && isFinite(data4)) {
-                        if (data4 < 0 || isNaN(data4)) {
-                          validateModifyDlcDeliverInput.errors = [
-                            {
-                              instancePath: instancePath + "/StartTime",
-                              schemaPath: "#/properties/StartTime/minimum",
-                              keyword: "minimum",
-                              params: { comparison: ">=", limit: 0 },
-                            },
-                          ];
-                          return false;
-                        } else {
-                          if (data4 >= 18446744073709552000 || isNaN(data4)) {
-                            validateModifyDlcDeliverInput.errors = [
-                              {
-                                instancePath: instancePath + "/StartTime",
-                                schemaPath: "#/properties/StartTime/exclusiveMaximum",
-                                keyword: "exclusiveMaximum",
-                                params: { comparison: "<", limit: 18446744073709552000 },
-                              },
-                            ];
-                            return false;
-                          }
-                        }
-                      }
-                    }
-                    var valid1 = _errs10 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.EndTime !== undefined) {
-                      let data5 = data.EndTime;
-                      const _errs12 = errors;
-                      if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5) && isFinite(data5))) {
-                        validateModifyDlcDeliverInput.errors = [
-                          {
-                            instancePath: instancePath + "/EndTime",
-                            schemaPath: "#/properties/EndTime/type",
-                            keyword: "type",
-                            params: { type: "integer" },
-                          },
-                        ];
-                        return false;
-                      }
-                      if (errors === _errs12) {
-                        if (typeof data5 == "number" && isFinite(data5)) {
-                          if (data5 < 0 || isNaN(data5)) {
-                            validateModifyDlcDeliverInput.errors = [
-                              {
-                                instancePath: instancePath + "/EndTime",
-                                schemaPath: "#/properties/EndTime/minimum",
-                                keyword: "minimum",
-                                params: { comparison: ">=", limit: 0 },
-                              },
-                            ];
-                            return false;
-                          } else {
-                            if (data5 >= 18446744073709552000 || isNaN(data5)) {
-                              validateModifyDlcDeliverInput.errors = [
-                                {
-                                  instancePath: instancePath + "/EndTime",
-                                  schemaPath: "#/properties/EndTime/exclusiveMaximum",
-                                  keyword: "exclusiveMaximum",
-                                  params: { comparison: "<", limit: 18446744073709552000 },
-                                },
-                              ];
-                              return false;
-                            }
-                          }
-                        }
-                      }
-                      var valid1 = _errs12 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                    if (valid1) {
-                      if (data.MaxSize !== undefined) {
-                        let data6 = data.MaxSize;
-                        const _errs14 = errors;
-                        if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
-                          validateModifyDlcDeliverInput.errors = [
-                            {
-                              instancePath: instancePath + "/MaxSize",
-                              schemaPath: "#/properties/MaxSize/type",
-                              keyword: "type",
-                              params: { type: "integer" },
-                            },
-                          ];
-                          return false;
-                        }
-                        if (errors === _errs14) {
-                          if (typeof data6 == "number" && isFinite(data6)) {
-                            if (data6 < 0 || isNaN(data6)) {
-                              validateModifyDlcDeliverInput.errors = [
-                                {
-                                  instancePath: instancePath + "/MaxSize",
-                                  schemaPath: "#/properties/MaxSize/minimum",
-                                  keyword: "minimum",
-                                  params: { comparison: ">=", limit: 0 },
-                                },
-                              ];
-                              return false;
-                            } else {
-                              if (data6 >= 18446744073709552000 || isNaN(data6)) {
-                                validateModifyDlcDeliverInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/MaxSize",
-                                    schemaPath: "#/properties/MaxSize/exclusiveMaximum",
-                                    keyword: "exclusiveMaximum",
-                                    params: { comparison: "<", limit: 18446744073709552000 },
-                                  },
-                                ];
-                                return false;
-                              }
-                            }
-                          }
-                        }
-                        var valid1 = _errs14 === errors;
-                      } else {
-                        var valid1 = true;
-                      }
-                      if (valid1) {
-                        if (data.Interval !== undefined) {
-                          let data7 = data.Interval;
-                          const _errs16 = errors;
-                          if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7) && isFinite(data7))) {
-                            validateModifyDlcDeliverInput.errors = [
-                              {
-                                instancePath: instancePath + "/Interval",
-                                schemaPath: "#/properties/Interval/type",
-                                keyword: "type",
-                                params: { type: "integer" },
-                              },
-                            ];
-                            return false;
-                          }
-                          if (errors === _errs16) {
-                            if (typeof data7 == "number" && isFinite(data7)) {
-                              if (data7 < 0 || isNaN(data7)) {
-                                validateModifyDlcDeliverInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/Interval",
-                                    schemaPath: "#/properties/Interval/minimum",
-                                    keyword: "minimum",
-                                    params: { comparison: ">=", limit: 0 },
-                                  },
-                                ];
-                                return false;
-                              } else {
-                                if (data7 >= 18446744073709552000 || isNaN(data7)) {
-                                  validateModifyDlcDeliverInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/Interval",
-                                      schemaPath: "#/properties/Interval/exclusiveMaximum",
-                                      keyword: "exclusiveMaximum",
-                                      params: { comparison: "<", limit: 18446744073709552000 },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                              }
-                            }
-                          }
-                          var valid1 = _errs16 === errors;
-                        } else {
-                          var valid1 = true;
-                        }
-                        if (valid1) {
-                          if (data.DlcInfo !== undefined) {
-                            const _errs18 = errors;
-                            if (
-                              !func1(data.DlcInfo, {
-                                instancePath: instancePath + "/DlcInfo",
-                                parentData: data,
-                                parentDataProperty: "DlcInfo",
-                                rootData: rootData,
-                              })
-                            ) {
-                              vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                              errors = vErrors.length;
-                            }
-                            var valid1 = _errs18 === errors;
-                          } else {
-                            var valid1 = true;
-                          }
-                          if (valid1) {
-                            if (data.HasServicesLog !== undefined) {
-                              let data9 = data.HasServicesLog;
-                              const _errs19 = errors;
-                              if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
-                                validateModifyDlcDeliverInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/HasServicesLog",
-                                    schemaPath: "#/properties/HasServicesLog/type",
-                                    keyword: "type",
-                                    params: { type: "integer" },
-                                  },
-                                ];
-                                return false;
-                              }
-                              if (errors === _errs19) {
-                                if (typeof data9 == "number" && isFinite(data9)) {
-                                  if (data9 < 0 || isNaN(data9)) {
-                                    validateModifyDlcDeliverInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/HasServicesLog",
-                                        schemaPath: "#/properties/HasServicesLog/minimum",
-                                        keyword: "minimum",
-                                        params: { comparison: ">=", limit: 0 },
-                                      },
-                                    ];
-                                    return false;
-                                  } else {
-                                    if (data9 >= 18446744073709552000 || isNaN(data9)) {
-                                      validateModifyDlcDeliverInput.errors = [
-                                        {
-                                          instancePath: instancePath + "/HasServicesLog",
-                                          schemaPath: "#/properties/HasServicesLog/exclusiveMaximum",
-                                          keyword: "exclusiveMaximum",
-                                          params: { comparison: "<", limit: 18446744073709552000 },
-                                        },
-                                      ];
-                                      return false;
-                                    }
-                                  }
-                                }
-                              }
-                              var valid1 = _errs19 === errors;
-                            } else {
-                              var valid1 = true;
-                            }
-                            if (valid1) {
-                              if (data.Status !== undefined) {
-                                let data10 = data.Status;
-                                const _errs21 = errors;
-                                if (!(typeof data10 == "number" && !(data10 % 1) && !isNaN(data10) && isFinite(data10))) {
-                                  validateModifyDlcDeliverInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/Status",
-                                      schemaPath: "#/properties/Status/type",
-                                      keyword: "type",
-                                      params: { type: "integer" },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                                if (errors === _errs21) {
-                                  if (typeof data10 == "number" && isFinite(data10)) {
-                                    if (data10 < 0 || isNaN(data10)) {
-                                      validateModifyDlcDeliverInput.errors = [
-                                        {
-                                          instancePath: instancePath + "/Status",
-                                          schemaPath: "#/properties/Status/minimum",
-                                          keyword: "minimum",
-                                          params: { comparison: ">=", limit: 0 },
-                                        },
-                                      ];
-                                      return false;
-                                    } else {
-                                      if (data10 >= 18446744073709552000 || isNaN(data10)) {
-                                        validateModifyDlcDeliverInput.errors = [
-                                          {
-                                            instancePath: instancePath + "/Status",
-                                            schemaPath: "#/properties/Status/exclusiveMaximum",
-                                            keyword: "exclusiveMaximum",
-                                            params: { comparison: "<", limit: 18446744073709552000 },
-                                          },
-                                        ];
-                                        return false;
-                                      }
-                                    }
-                                  }
-                                }
-                                var valid1 = _errs21 === errors;
-                              } else {
-                                var valid1 = true;
-                              }
-                              if (valid1) {
-                                if (data.AutoCreateField !== undefined) {
-                                  const _errs23 = errors;
-                                  if (typeof data.AutoCreateField !== "boolean") {
-                                    validateModifyDlcDeliverInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/AutoCreateField",
-                                        schemaPath: "#/properties/AutoCreateField/type",
-                                        keyword: "type",
-                                        params: { type: "boolean" },
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                  var valid1 = _errs23 === errors;
-                                } else {
-                                  var valid1 = true;
-                                }
-                                if (valid1) {
-                                  if (data.DlcFailHandle !== undefined) {
-                                    const _errs25 = errors;
-                                    if (
-                                      !func2(data.DlcFailHandle, {
-                                        instancePath: instancePath + "/DlcFailHandle",
-                                        parentData: data,
-                                        parentDataProperty: "DlcFailHandle",
-                                        rootData: rootData,
-                                      })
-                                    ) {
-                                      vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
-                                      errors = vErrors.length;
-                                    }
-                                    var valid1 = _errs25 === errors;
-                                  } else {
-                                    var valid1 = true;
-                                  }
-                                  if (valid1) {
-                                    if (data.DSLFilter !== undefined) {
-                                      const _errs26 = errors;
-                                      if (typeof data.DSLFilter !== "string") {
-                                        validateModifyDlcDeliverInput.errors = [
-                                          {
-                                            instancePath: instancePath + "/DSLFilter",
-                                            schemaPath: "#/properties/DSLFilter/type",
-                                            keyword: "type",
-                                            params: { type: "string" },
-                                          },
-                                        ];
-                                        return false;
-                                      }
-                                      var valid1 = _errs26 === errors;
-                                    } else {
-                                      var valid1 = true;
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateModifyDlcDeliverInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateModifyDlcDeliverInput.errors = vErrors;
-  return errors === 0;
+function validateModifyDlcDeliverInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateModifyDlcDeliverInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateModifyDlcDeliverInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.TopicId !== undefined){
+const _errs2 = errors;
+if(typeof data.TopicId !== "string"){
+validateModifyDlcDeliverInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.TaskId !== undefined){
+const _errs4 = errors;
+if(typeof data.TaskId !== "string"){
+validateModifyDlcDeliverInput.errors = [{instancePath:instancePath+"/TaskId",schemaPath:"#/properties/TaskId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Name !== undefined){
+const _errs6 = errors;
+if(typeof data.Name !== "string"){
+validateModifyDlcDeliverInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.DeliverType !== undefined){
+let data3 = data.DeliverType;
+const _errs8 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+validateModifyDlcDeliverInput.errors = [{instancePath:instancePath+"/DeliverType",schemaPath:"#/properties/DeliverType/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs8){
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+validateModifyDlcDeliverInput.errors = [{instancePath:instancePath+"/DeliverType",schemaPath:"#/properties/DeliverType/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data3 >= 18446744073709552000 || isNaN(data3)){
+validateModifyDlcDeliverInput.errors = [{instancePath:instancePath+"/DeliverType",schemaPath:"#/properties/DeliverType/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.StartTime !== undefined){
+let data4 = data.StartTime;
+const _errs10 = errors;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+validateModifyDlcDeliverInput.errors = [{instancePath:instancePath+"/StartTime",schemaPath:"#/properties/StartTime/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs10){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+validateModifyDlcDeliverInput.errors = [{instancePath:instancePath+"/StartTime",schemaPath:"#/properties/StartTime/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data4 >= 18446744073709552000 || isNaN(data4)){
+validateModifyDlcDeliverInput.errors = [{instancePath:instancePath+"/StartTime",schemaPath:"#/properties/StartTime/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.EndTime !== undefined){
+let data5 = data.EndTime;
+const _errs12 = errors;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+validateModifyDlcDeliverInput.errors = [{instancePath:instancePath+"/EndTime",schemaPath:"#/properties/EndTime/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs12){
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+validateModifyDlcDeliverInput.errors = [{instancePath:instancePath+"/EndTime",schemaPath:"#/properties/EndTime/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data5 >= 18446744073709552000 || isNaN(data5)){
+validateModifyDlcDeliverInput.errors = [{instancePath:instancePath+"/EndTime",schemaPath:"#/properties/EndTime/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs12 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.MaxSize !== undefined){
+let data6 = data.MaxSize;
+const _errs14 = errors;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+validateModifyDlcDeliverInput.errors = [{instancePath:instancePath+"/MaxSize",schemaPath:"#/properties/MaxSize/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs14){
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+validateModifyDlcDeliverInput.errors = [{instancePath:instancePath+"/MaxSize",schemaPath:"#/properties/MaxSize/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data6 >= 18446744073709552000 || isNaN(data6)){
+validateModifyDlcDeliverInput.errors = [{instancePath:instancePath+"/MaxSize",schemaPath:"#/properties/MaxSize/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs14 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Interval !== undefined){
+let data7 = data.Interval;
+const _errs16 = errors;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+validateModifyDlcDeliverInput.errors = [{instancePath:instancePath+"/Interval",schemaPath:"#/properties/Interval/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs16){
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+validateModifyDlcDeliverInput.errors = [{instancePath:instancePath+"/Interval",schemaPath:"#/properties/Interval/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data7 >= 18446744073709552000 || isNaN(data7)){
+validateModifyDlcDeliverInput.errors = [{instancePath:instancePath+"/Interval",schemaPath:"#/properties/Interval/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs16 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.DlcInfo !== undefined){
+const _errs18 = errors;
+if(!(func1(data.DlcInfo, {instancePath: instancePath+"/DlcInfo", parentData: data, parentDataProperty: "DlcInfo", rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs18 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.HasServicesLog !== undefined){
+let data9 = data.HasServicesLog;
+const _errs19 = errors;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+validateModifyDlcDeliverInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs19){
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+validateModifyDlcDeliverInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data9 >= 18446744073709552000 || isNaN(data9)){
+validateModifyDlcDeliverInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs19 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Status !== undefined){
+let data10 = data.Status;
+const _errs21 = errors;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+validateModifyDlcDeliverInput.errors = [{instancePath:instancePath+"/Status",schemaPath:"#/properties/Status/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs21){
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+validateModifyDlcDeliverInput.errors = [{instancePath:instancePath+"/Status",schemaPath:"#/properties/Status/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data10 >= 18446744073709552000 || isNaN(data10)){
+validateModifyDlcDeliverInput.errors = [{instancePath:instancePath+"/Status",schemaPath:"#/properties/Status/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs21 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.AutoCreateField !== undefined){
+const _errs23 = errors;
+if(typeof data.AutoCreateField !== "boolean"){
+validateModifyDlcDeliverInput.errors = [{instancePath:instancePath+"/AutoCreateField",schemaPath:"#/properties/AutoCreateField/type",keyword:"type",
+params:{type: "boolean"}}];
+return false;
+}
+var valid1 = _errs23 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.DlcFailHandle !== undefined){
+const _errs25 = errors;
+if(!(func2(data.DlcFailHandle, {instancePath: instancePath+"/DlcFailHandle", parentData: data, parentDataProperty: "DlcFailHandle", rootData: rootData}))){
+vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs25 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.DSLFilter !== undefined){
+const _errs26 = errors;
+if(typeof data.DSLFilter !== "string"){
+validateModifyDlcDeliverInput.errors = [{instancePath:instancePath+"/DSLFilter",schemaPath:"#/properties/DSLFilter/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs26 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateModifyDlcDeliverInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateModifyDlcDeliverInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `ModifyDlcDeliver`, compiled from the spec by AJV when generating. */

@@ -5,307 +5,223 @@ import { validateEsImportInfoShape } from "./shapes/es-import-info.js";
 import { validateEsInfoShape } from "./shapes/es-info.js";
 import { validateEsTimeInfoShape } from "./shapes/es-time-info.js";
 const schema0 = {
-  required: ["TaskId", "TopicId"],
-  properties: {
-    TaskId: {},
-    TopicId: {},
-    Name: {},
-    Index: {},
-    Query: {},
-    EsInfo: {},
-    ImportInfo: {},
-    TimeInfo: {},
-    Status: {},
-    HasServicesLog: {},
-  },
+  "required": ["TaskId", "TopicId"],
+  "properties": {
+    "TaskId": {},
+    "TopicId": {},
+    "Name": {},
+    "Index": {},
+    "Query": {},
+    "EsInfo": {},
+    "ImportInfo": {},
+    "TimeInfo": {},
+    "Status": {},
+    "HasServicesLog": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateEsInfoShape;
 const func2 = validateEsImportInfoShape;
 const func3 = validateEsTimeInfoShape;
 
-function validateModifyEsRechargeInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateModifyEsRechargeInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateModifyEsRechargeInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.TaskId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.TaskId !== "string") {
-              validateModifyEsRechargeInput.errors = [
-                {
-                  instancePath: instancePath + "/TaskId",
-                  schemaPath: "#/properties/TaskId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.TopicId !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.TopicId !== "string") {
-                validateModifyEsRechargeInput.errors = [
-                  {
-                    instancePath: instancePath + "/TopicId",
-                    schemaPath: "#/properties/TopicId/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.Name !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.Name !== "string") {
-                  validateModifyEsRechargeInput.errors = [
-                    {
-                      instancePath: instancePath + "/Name",
-                      schemaPath: "#/properties/Name/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.Index !== undefined) {
-                  const _errs8 = errors;
-                  if (typeof data.Index !== "string") {
-                    validateModifyEsRechargeInput.errors = [
-                      {
-                        instancePath: instancePath + "/Index",
-                        schemaPath: "#/properties/Index/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.Query !== undefined) {
-                    const _errs10 = errors;
-                    if (typeof data.Query !== "string") {
-                      validateModifyEsRechargeInput.errors = [
-                        {
-                          instancePath: instancePath + "/Query",
-                          schemaPath: "#/properties/Query/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                        },
-                      ];
-                      return false;
-                    }
-                    var valid1 = _errs10 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.EsInfo !== undefined) {
-                      const _errs12 = errors;
-                      if (
-                        !func1(data.EsInfo, {
-                          instancePath: instancePath + "/EsInfo",
-                          parentData: data,
-                          parentDataProperty: "EsInfo",
-                          rootData: rootData,
-                        })
-                      ) {
-                        vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                        errors = vErrors.length;
-                      }
-                      var valid1 = _errs12 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                    if (valid1) {
-                      if (data.ImportInfo !== undefined) {
-                        const _errs13 = errors;
-                        if (
-                          !func2(data.ImportInfo, {
-                            instancePath: instancePath + "/ImportInfo",
-                            parentData: data,
-                            parentDataProperty: "ImportInfo",
-                            rootData: rootData,
-                          })
-                        ) {
-                          vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
-                          errors = vErrors.length;
-                        }
-                        var valid1 = _errs13 === errors;
-                      } else {
-                        var valid1 = true;
-                      }
-                      if (valid1) {
-                        if (data.TimeInfo !== undefined) {
-                          const _errs14 = errors;
-                          if (
-                            !func3(data.TimeInfo, {
-                              instancePath: instancePath + "/TimeInfo",
-                              parentData: data,
-                              parentDataProperty: "TimeInfo",
-                              rootData: rootData,
-                            })
-                          ) {
-                            vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
-                            errors = vErrors.length;
-                          }
-                          var valid1 = _errs14 === errors;
-                        } else {
-                          var valid1 = true;
-                        }
-                        if (valid1) {
-                          if (data.Status !== undefined) {
-                            let data8 = data.Status;
-                            const _errs15 = errors;
-                            if (!(typeof data8 == "number" && !(data8 % 1) && !isNaN(data8) && isFinite(data8))) {
-                              validateModifyEsRechargeInput.errors = [
-                                {
-                                  instancePath: instancePath + "/Status",
-                                  schemaPath: "#/properties/Status/type",
-                                  keyword: "type",
-                                  params: { type: "integer" },
-                                },
-                              ];
-                              return false;
-                            }
-                            if (errors === _errs15) {
-                              if (typeof data8 == "number" && isFinite(data8)) {
-                                if (data8 < 0 || isNaN(data8)) {
-                                  validateModifyEsRechargeInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/Status",
-                                      schemaPath: "#/properties/Status/minimum",
-                                      keyword: "minimum",
-                                      params: { comparison: ">=", limit: 0 },
-                                    },
-                                  ];
-                                  return false;
-                                } else {
-                                  if (data8 >= 18446744073709552000 || isNaN(data8)) {
-                                    validateModifyEsRechargeInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/Status",
-                                        schemaPath: "#/properties/Status/exclusiveMaximum",
-                                        keyword: "exclusiveMaximum",
-                                        params: { comparison: "<", limit: 18446744073709552000 },
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                }
-                              }
-                            }
-                            var valid1 = _errs15 === errors;
-                          } else {
-                            var valid1 = true;
-                          }
-                          if (valid1) {
-                            if (data.HasServicesLog !== undefined) {
-                              let data9 = data.HasServicesLog;
-                              const _errs17 = errors;
-                              if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
-                                validateModifyEsRechargeInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/HasServicesLog",
-                                    schemaPath: "#/properties/HasServicesLog/type",
-                                    keyword: "type",
-                                    params: { type: "integer" },
-                                  },
-                                ];
-                                return false;
-                              }
-                              if (errors === _errs17) {
-                                if (typeof data9 == "number" && isFinite(data9)) {
-                                  if (data9 < 0 || isNaN(data9)) {
-                                    validateModifyEsRechargeInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/HasServicesLog",
-                                        schemaPath: "#/properties/HasServicesLog/minimum",
-                                        keyword: "minimum",
-                                        params: { comparison: ">=", limit: 0 },
-                                      },
-                                    ];
-                                    return false;
-                                  } else {
-                                    if (data9 >= 18446744073709552000 || isNaN(data9)) {
-                                      validateModifyEsRechargeInput.errors = [
-                                        {
-                                          instancePath: instancePath + "/HasServicesLog",
-                                          schemaPath: "#/properties/HasServicesLog/exclusiveMaximum",
-                                          keyword: "exclusiveMaximum",
-                                          params: { comparison: "<", limit: 18446744073709552000 },
-                                        },
-                                      ];
-                                      return false;
-                                    }
-                                  }
-                                }
-                              }
-                              var valid1 = _errs17 === errors;
-                            } else {
-                              var valid1 = true;
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateModifyEsRechargeInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateModifyEsRechargeInput.errors = vErrors;
-  return errors === 0;
+function validateModifyEsRechargeInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateModifyEsRechargeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateModifyEsRechargeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.TaskId !== undefined){
+const _errs2 = errors;
+if(typeof data.TaskId !== "string"){
+validateModifyEsRechargeInput.errors = [{instancePath:instancePath+"/TaskId",schemaPath:"#/properties/TaskId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.TopicId !== undefined){
+const _errs4 = errors;
+if(typeof data.TopicId !== "string"){
+validateModifyEsRechargeInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Name !== undefined){
+const _errs6 = errors;
+if(typeof data.Name !== "string"){
+validateModifyEsRechargeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Index !== undefined){
+const _errs8 = errors;
+if(typeof data.Index !== "string"){
+validateModifyEsRechargeInput.errors = [{instancePath:instancePath+"/Index",schemaPath:"#/properties/Index/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Query !== undefined){
+const _errs10 = errors;
+if(typeof data.Query !== "string"){
+validateModifyEsRechargeInput.errors = [{instancePath:instancePath+"/Query",schemaPath:"#/properties/Query/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.EsInfo !== undefined){
+const _errs12 = errors;
+if(!(func1(data.EsInfo, {instancePath: instancePath+"/EsInfo", parentData: data, parentDataProperty: "EsInfo", rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs12 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ImportInfo !== undefined){
+const _errs13 = errors;
+if(!(func2(data.ImportInfo, {instancePath: instancePath+"/ImportInfo", parentData: data, parentDataProperty: "ImportInfo", rootData: rootData}))){
+vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs13 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.TimeInfo !== undefined){
+const _errs14 = errors;
+if(!(func3(data.TimeInfo, {instancePath: instancePath+"/TimeInfo", parentData: data, parentDataProperty: "TimeInfo", rootData: rootData}))){
+vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs14 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Status !== undefined){
+let data8 = data.Status;
+const _errs15 = errors;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+validateModifyEsRechargeInput.errors = [{instancePath:instancePath+"/Status",schemaPath:"#/properties/Status/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs15){
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+validateModifyEsRechargeInput.errors = [{instancePath:instancePath+"/Status",schemaPath:"#/properties/Status/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data8 >= 18446744073709552000 || isNaN(data8)){
+validateModifyEsRechargeInput.errors = [{instancePath:instancePath+"/Status",schemaPath:"#/properties/Status/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs15 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.HasServicesLog !== undefined){
+let data9 = data.HasServicesLog;
+const _errs17 = errors;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+validateModifyEsRechargeInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs17){
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+validateModifyEsRechargeInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data9 >= 18446744073709552000 || isNaN(data9)){
+validateModifyEsRechargeInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs17 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateModifyEsRechargeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateModifyEsRechargeInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `ModifyEsRecharge`, compiled from the spec by AJV when generating. */

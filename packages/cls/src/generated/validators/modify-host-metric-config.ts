@@ -2,244 +2,181 @@
 // @ts-nocheck
 
 import { validateHostMetricItemShape } from "./shapes/host-metric-item.js";
-const schema0 = { required: ["TopicId", "ConfigId"] };
+const schema0 = { "required": ["TopicId", "ConfigId"] };
 const func0 = validateHostMetricItemShape;
 
-function validateModifyHostMetricConfigInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateModifyHostMetricConfigInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (
-            !(
-              key0 === "TopicId" ||
-              key0 === "ConfigId" ||
-              key0 === "Name" ||
-              key0 === "MachineGroupIds" ||
-              key0 === "Interval" ||
-              key0 === "HostMetricItems"
-            )
-          ) {
-            validateModifyHostMetricConfigInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.TopicId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.TopicId !== "string") {
-              validateModifyHostMetricConfigInput.errors = [
-                {
-                  instancePath: instancePath + "/TopicId",
-                  schemaPath: "#/properties/TopicId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.ConfigId !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.ConfigId !== "string") {
-                validateModifyHostMetricConfigInput.errors = [
-                  {
-                    instancePath: instancePath + "/ConfigId",
-                    schemaPath: "#/properties/ConfigId/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.Name !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.Name !== "string") {
-                  validateModifyHostMetricConfigInput.errors = [
-                    {
-                      instancePath: instancePath + "/Name",
-                      schemaPath: "#/properties/Name/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.MachineGroupIds !== undefined) {
-                  let data3 = data.MachineGroupIds;
-                  const _errs8 = errors;
-                  if (errors === _errs8) {
-                    if (Array.isArray(data3)) {
-                      var valid2 = true;
-                      const len0 = data3.length;
-                      for (let i0 = 0; i0 < len0; i0++) {
-                        const _errs10 = errors;
-                        if (typeof data3[i0] !== "string") {
-                          validateModifyHostMetricConfigInput.errors = [
-                            {
-                              instancePath: instancePath + "/MachineGroupIds/" + i0,
-                              schemaPath: "#/properties/MachineGroupIds/items/type",
-                              keyword: "type",
-                              params: { type: "string" },
-                            },
-                          ];
-                          return false;
-                        }
-                        var valid2 = _errs10 === errors;
-                        if (!valid2) {
-                          break;
-                        }
-                      }
-                    } else {
-                      validateModifyHostMetricConfigInput.errors = [
-                        {
-                          instancePath: instancePath + "/MachineGroupIds",
-                          schemaPath: "#/properties/MachineGroupIds/type",
-                          keyword: "type",
-                          params: { type: "array" },
-                        },
-                      ];
-                      return false;
-                    }
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.Interval !== undefined) {
-                    let data5 = data.Interval;
-                    const _errs12 = errors;
-                    if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5) && isFinite(data5))) {
-                      validateModifyHostMetricConfigInput.errors = [
-                        {
-                          instancePath: instancePath + "/Interval",
-                          schemaPath: "#/properties/Interval/type",
-                          keyword: "type",
-                          params: { type: "integer" },
-                        },
-                      ];
-                      return false;
-                    }
-                    if (errors === _errs12) {
-                      if (typeof data5 == "number" && isFinite(data5)) {
-                        if (data5 < 0 || isNaN(data5)) {
-                          validateModifyHostMetricConfigInput.errors = [
-                            {
-                              instancePath: instancePath + "/Interval",
-                              schemaPath: "#/properties/Interval/minimum",
-                              keyword: "minimum",
-                              params: { comparison: ">=", limit: 0 },
-                            },
-                          ];
-                          return false;
-                        } else {
-                          if (data5 >= 18446744073709552000 || isNaN(data5)) {
-                            validateModifyHostMetricConfigInput.errors = [
-                              {
-                                instancePath: instancePath + "/Interval",
-                                schemaPath: "#/properties/Interval/exclusiveMaximum",
-                                keyword: "exclusiveMaximum",
-                                params: { comparison: "<", limit: 18446744073709552000 },
-                              },
-                            ];
-                            return false;
-                          }
-                        }
-                      }
-                    }
-                    var valid1 = _errs12 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.HostMetricItems !== undefined) {
-                      let data6 = data.HostMetricItems;
-                      const _errs14 = errors;
-                      if (errors === _errs14) {
-                        if (Array.isArray(data6)) {
-                          var valid3 = true;
-                          const len1 = data6.length;
-                          for (let i1 = 0; i1 < len1; i1++) {
-                            const _errs16 = errors;
-                            if (
-                              !func0(data6[i1], {
-                                instancePath: instancePath + "/HostMetricItems/" + i1,
-                                parentData: data6,
-                                parentDataProperty: i1,
-                                rootData: rootData,
-                              })
-                            ) {
-                              vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                              errors = vErrors.length;
-                            }
-                            var valid3 = _errs16 === errors;
-                            if (!valid3) {
-                              break;
-                            }
-                          }
-                        } else {
-                          validateModifyHostMetricConfigInput.errors = [
-                            {
-                              instancePath: instancePath + "/HostMetricItems",
-                              schemaPath: "#/properties/HostMetricItems/type",
-                              keyword: "type",
-                              params: { type: "array" },
-                            },
-                          ];
-                          return false;
-                        }
-                      }
-                      var valid1 = _errs14 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateModifyHostMetricConfigInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateModifyHostMetricConfigInput.errors = vErrors;
-  return errors === 0;
+function validateModifyHostMetricConfigInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateModifyHostMetricConfigInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((((key0 === "TopicId") || (key0 === "ConfigId")) || (key0 === "Name")) || (key0 === "MachineGroupIds")) || (key0 === "Interval")) ||
+(key0 === "HostMetricItems"))){
+validateModifyHostMetricConfigInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.TopicId !== undefined){
+const _errs2 = errors;
+if(typeof data.TopicId !== "string"){
+validateModifyHostMetricConfigInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ConfigId !== undefined){
+const _errs4 = errors;
+if(typeof data.ConfigId !== "string"){
+validateModifyHostMetricConfigInput.errors = [{instancePath:instancePath+"/ConfigId",schemaPath:"#/properties/ConfigId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Name !== undefined){
+const _errs6 = errors;
+if(typeof data.Name !== "string"){
+validateModifyHostMetricConfigInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.MachineGroupIds !== undefined){
+let data3 = data.MachineGroupIds;
+const _errs8 = errors;
+if(errors === _errs8){
+if(Array.isArray(data3)){
+var valid2 = true;
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+const _errs10 = errors;
+if(typeof data3[i0] !== "string"){
+validateModifyHostMetricConfigInput.errors = [{instancePath:instancePath+"/MachineGroupIds/" + i0,schemaPath:"#/properties/MachineGroupIds/items/type",
+keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid2 = _errs10 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateModifyHostMetricConfigInput.errors = [{instancePath:instancePath+"/MachineGroupIds",schemaPath:"#/properties/MachineGroupIds/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Interval !== undefined){
+let data5 = data.Interval;
+const _errs12 = errors;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+validateModifyHostMetricConfigInput.errors = [{instancePath:instancePath+"/Interval",schemaPath:"#/properties/Interval/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs12){
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+validateModifyHostMetricConfigInput.errors = [{instancePath:instancePath+"/Interval",schemaPath:"#/properties/Interval/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data5 >= 18446744073709552000 || isNaN(data5)){
+validateModifyHostMetricConfigInput.errors = [{instancePath:instancePath+"/Interval",schemaPath:"#/properties/Interval/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs12 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.HostMetricItems !== undefined){
+let data6 = data.HostMetricItems;
+const _errs14 = errors;
+if(errors === _errs14){
+if(Array.isArray(data6)){
+var valid3 = true;
+const len1 = data6.length;
+for(let i1=0; i1<len1; i1++){
+const _errs16 = errors;
+if(!(func0(data6[i1], {instancePath: instancePath+"/HostMetricItems/" + i1, parentData: data6, parentDataProperty: i1, rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid3 = _errs16 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+validateModifyHostMetricConfigInput.errors = [{instancePath:instancePath+"/HostMetricItems",schemaPath:"#/properties/HostMetricItems/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs14 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateModifyHostMetricConfigInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateModifyHostMetricConfigInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `ModifyHostMetricConfig`, compiled from the spec by AJV when generating. */

@@ -5,187 +5,133 @@ import { validateRuleInfoShape } from "./shapes/rule-info.js";
 const schema0 = {};
 const func0 = validateRuleInfoShape;
 
-function validateModifyIndexInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.TopicId === undefined && (missing0 = "TopicId")) {
-        validateModifyIndexInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (
-            !(
-              key0 === "TopicId" ||
-              key0 === "Status" ||
-              key0 === "Rule" ||
-              key0 === "IncludeInternalFields" ||
-              key0 === "MetadataFlag" ||
-              key0 === "CoverageField"
-            )
-          ) {
-            validateModifyIndexInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.TopicId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.TopicId !== "string") {
-              validateModifyIndexInput.errors = [
-                {
-                  instancePath: instancePath + "/TopicId",
-                  schemaPath: "#/properties/TopicId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.Status !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.Status !== "boolean") {
-                validateModifyIndexInput.errors = [
-                  {
-                    instancePath: instancePath + "/Status",
-                    schemaPath: "#/properties/Status/type",
-                    keyword: "type",
-                    params: { type: "boolean" },
-                  },
-                ];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.Rule !== undefined) {
-                const _errs6 = errors;
-                if (
-                  !func0(data.Rule, {
-                    instancePath: instancePath + "/Rule",
-                    parentData: data,
-                    parentDataProperty: "Rule",
-                    rootData: rootData,
-                  })
-                ) {
-                  vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                  errors = vErrors.length;
-                }
-                var valid0 = _errs6 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.IncludeInternalFields !== undefined) {
-                  const _errs7 = errors;
-                  if (typeof data.IncludeInternalFields !== "boolean") {
-                    validateModifyIndexInput.errors = [
-                      {
-                        instancePath: instancePath + "/IncludeInternalFields",
-                        schemaPath: "#/properties/IncludeInternalFields/type",
-                        keyword: "type",
-                        params: { type: "boolean" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid0 = _errs7 === errors;
-                } else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.MetadataFlag !== undefined) {
-                    let data4 = data.MetadataFlag;
-                    const _errs9 = errors;
-                    if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
-                      validateModifyIndexInput.errors = [
-                        {
-                          instancePath: instancePath + "/MetadataFlag",
-                          schemaPath: "#/properties/MetadataFlag/type",
-                          keyword: "type",
-                          params: { type: "integer" },
-                        },
-                      ];
-                      return false;
-                    }
-                    if (errors === _errs9) {
-                      if (typeof data4 == "number" && isFinite(data4)) {
-                        if (data4 < 0 || isNaN(data4)) {
-                          validateModifyIndexInput.errors = [
-                            {
-                              instancePath: instancePath + "/MetadataFlag",
-                              schemaPath: "#/properties/MetadataFlag/minimum",
-                              keyword: "minimum",
-                              params: { comparison: ">=", limit: 0 },
-                            },
-                          ];
-                          return false;
-                        } else {
-                          if (data4 >= 18446744073709552000 || isNaN(data4)) {
-                            validateModifyIndexInput.errors = [
-                              {
-                                instancePath: instancePath + "/MetadataFlag",
-                                schemaPath: "#/properties/MetadataFlag/exclusiveMaximum",
-                                keyword: "exclusiveMaximum",
-                                params: { comparison: "<", limit: 18446744073709552000 },
-                              },
-                            ];
-                            return false;
-                          }
-                        }
-                      }
-                    }
-                    var valid0 = _errs9 === errors;
-                  } else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.CoverageField !== undefined) {
-                      const _errs11 = errors;
-                      if (typeof data.CoverageField !== "string") {
-                        validateModifyIndexInput.errors = [
-                          {
-                            instancePath: instancePath + "/CoverageField",
-                            schemaPath: "#/properties/CoverageField/type",
-                            keyword: "type",
-                            params: { type: "string" },
-                          },
-                        ];
-                        return false;
-                      }
-                      var valid0 = _errs11 === errors;
-                    } else {
-                      var valid0 = true;
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateModifyIndexInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateModifyIndexInput.errors = vErrors;
-  return errors === 0;
+function validateModifyIndexInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.TopicId === undefined) && (missing0 = "TopicId")){
+validateModifyIndexInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((((key0 === "TopicId") || (key0 === "Status")) || (key0 === "Rule")) || (key0 === "IncludeInternalFields")) || (key0 === "MetadataFlag")) ||
+(key0 === "CoverageField"))){
+validateModifyIndexInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.TopicId !== undefined){
+const _errs2 = errors;
+if(typeof data.TopicId !== "string"){
+validateModifyIndexInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Status !== undefined){
+const _errs4 = errors;
+if(typeof data.Status !== "boolean"){
+validateModifyIndexInput.errors = [{instancePath:instancePath+"/Status",schemaPath:"#/properties/Status/type",keyword:"type",params:{type: "boolean"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Rule !== undefined){
+const _errs6 = errors;
+if(!(func0(data.Rule, {instancePath: instancePath+"/Rule", parentData: data, parentDataProperty: "Rule", rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.IncludeInternalFields !== undefined){
+const _errs7 = errors;
+if(typeof data.IncludeInternalFields !== "boolean"){
+validateModifyIndexInput.errors = [{instancePath:instancePath+"/IncludeInternalFields",schemaPath:"#/properties/IncludeInternalFields/type",keyword:"type",
+params:{type: "boolean"}}];
+return false;
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.MetadataFlag !== undefined){
+let data4 = data.MetadataFlag;
+const _errs9 = errors;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+validateModifyIndexInput.errors = [{instancePath:instancePath+"/MetadataFlag",schemaPath:"#/properties/MetadataFlag/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs9){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+validateModifyIndexInput.errors = [{instancePath:instancePath+"/MetadataFlag",schemaPath:"#/properties/MetadataFlag/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data4 >= 18446744073709552000 || isNaN(data4)){
+validateModifyIndexInput.errors = [{instancePath:instancePath+"/MetadataFlag",schemaPath:"#/properties/MetadataFlag/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.CoverageField !== undefined){
+const _errs11 = errors;
+if(typeof data.CoverageField !== "string"){
+validateModifyIndexInput.errors = [{instancePath:instancePath+"/CoverageField",schemaPath:"#/properties/CoverageField/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs11 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateModifyIndexInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateModifyIndexInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `ModifyIndex`, compiled from the spec by AJV when generating. */

@@ -3,27 +3,25 @@
 
 const schema0 = {};
 
-function validateModifyKafkaConsumerGroupOffsetInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      for (const key0 in data) {
-        validateModifyKafkaConsumerGroupOffsetInput.errors = [
-          { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-        ];
-        return false;
-        break;
-      }
-    } else {
-      validateModifyKafkaConsumerGroupOffsetInput.errors = [
-        { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateModifyKafkaConsumerGroupOffsetInput.errors = vErrors;
-  return errors === 0;
+function validateModifyKafkaConsumerGroupOffsetInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+validateModifyKafkaConsumerGroupOffsetInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+else {
+validateModifyKafkaConsumerGroupOffsetInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateModifyKafkaConsumerGroupOffsetInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `ModifyKafkaConsumerGroupOffset`, compiled from the spec by AJV when generating. */

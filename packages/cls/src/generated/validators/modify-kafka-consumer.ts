@@ -5,223 +5,155 @@ import { validateKafkaConsumerContentShape } from "./shapes/kafka-consumer-conte
 const schema0 = {};
 const func0 = validateKafkaConsumerContentShape;
 
-function validateModifyKafkaConsumerInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.FromTopicId === undefined && (missing0 = "FromTopicId")) {
-        validateModifyKafkaConsumerInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (
-            !(
-              key0 === "FromTopicId" ||
-              key0 === "Compression" ||
-              key0 === "ConsumerContent" ||
-              key0 === "HasServicesLog" ||
-              key0 === "ScopeType"
-            )
-          ) {
-            validateModifyKafkaConsumerInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.FromTopicId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.FromTopicId !== "string") {
-              validateModifyKafkaConsumerInput.errors = [
-                {
-                  instancePath: instancePath + "/FromTopicId",
-                  schemaPath: "#/properties/FromTopicId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.Compression !== undefined) {
-              let data1 = data.Compression;
-              const _errs4 = errors;
-              if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
-                validateModifyKafkaConsumerInput.errors = [
-                  {
-                    instancePath: instancePath + "/Compression",
-                    schemaPath: "#/properties/Compression/type",
-                    keyword: "type",
-                    params: { type: "integer" },
-                  },
-                ];
-                return false;
-              }
-              if (errors === _errs4) {
-                if (typeof data1 == "number" && isFinite(data1)) {
-                  if (data1 < -9223372036854776000 || isNaN(data1)) {
-                    validateModifyKafkaConsumerInput.errors = [
-                      {
-                        instancePath: instancePath + "/Compression",
-                        schemaPath: "#/properties/Compression/minimum",
-                        keyword: "minimum",
-                        params: { comparison: ">=", limit: -9223372036854776000 },
-                      },
-                    ];
-                    return false;
-                  } else {
-                    if (data1 >= 9223372036854776000 || isNaN(data1)) {
-                      validateModifyKafkaConsumerInput.errors = [
-                        {
-                          instancePath: instancePath + "/Compression",
-                          schemaPath: "#/properties/Compression/exclusiveMaximum",
-                          keyword: "exclusiveMaximum",
-                          params: { comparison: "<", limit: 9223372036854776000 },
-                        },
-                      ];
-                      return false;
-                    }
-                  }
-                }
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.ConsumerContent !== undefined) {
-                const _errs6 = errors;
-                if (
-                  !func0(data.ConsumerContent, {
-                    instancePath: instancePath + "/ConsumerContent",
-                    parentData: data,
-                    parentDataProperty: "ConsumerContent",
-                    rootData: rootData,
-                  })
-                ) {
-                  vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                  errors = vErrors.length;
-                }
-                var valid0 = _errs6 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.HasServicesLog !== undefined) {
-                  let data3 = data.HasServicesLog;
-                  const _errs7 = errors;
-                  if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
-                    validateModifyKafkaConsumerInput.errors = [
-                      {
-                        instancePath: instancePath + "/HasServicesLog",
-                        schemaPath: "#/properties/HasServicesLog/type",
-                        keyword: "type",
-                        params: { type: "integer" },
-                      },
-                    ];
-                    return false;
-                  }
-                  if (errors === _errs7) {
-                    if (typeof data3 == "number" && isFinite(data3)) {
-                      if (data3 < 0 || isNaN(data3)) {
-                        validateModifyKafkaConsumerInput.errors = [
-                          {
-                            instancePath: instancePath + "/HasServicesLog",
-                            schemaPath: "#/properties/HasServicesLog/minimum",
-                            keyword: "minimum",
-                            params: { comparison: ">=", limit: 0 },
-                          },
-                        ];
-                        return false;
-                      } else {
-                        if (data3 >= 18446744073709552000 || isNaN(data3)) {
-                          validateModifyKafkaConsumerInput.errors = [
-                            {
-                              instancePath: instancePath + "/HasServicesLog",
-                              schemaPath: "#/properties/HasServicesLog/exclusiveMaximum",
-                              keyword: "exclusiveMaximum",
-                              params: { comparison: "<", limit: 18446744073709552000 },
-                            },
-                          ];
-                          return false;
-                        }
-                      }
-                    }
-                  }
-                  var valid0 = _errs7 === errors;
-                } else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.ScopeType !== undefined) {
-                    let data4 = data.ScopeType;
-                    const _errs9 = errors;
-                    if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
-                      validateModifyKafkaConsumerInput.errors = [
-                        {
-                          instancePath: instancePath + "/ScopeType",
-                          schemaPath: "#/properties/ScopeType/type",
-                          keyword: "type",
-                          params: { type: "integer" },
-                        },
-                      ];
-                      return false;
-                    }
-                    if (errors === _errs9) {
-                      if (typeof data4 == "number" && isFinite(data4)) {
-                        if (data4 < 0 || isNaN(data4)) {
-                          validateModifyKafkaConsumerInput.errors = [
-                            {
-                              instancePath: instancePath + "/ScopeType",
-                              schemaPath: "#/properties/ScopeType/minimum",
-                              keyword: "minimum",
-                              params: { comparison: ">=", limit: 0 },
-                            },
-                          ];
-                          return false;
-                        } else {
-                          if (data4 >= 18446744073709552000 || isNaN(data4)) {
-                            validateModifyKafkaConsumerInput.errors = [
-                              {
-                                instancePath: instancePath + "/ScopeType",
-                                schemaPath: "#/properties/ScopeType/exclusiveMaximum",
-                                keyword: "exclusiveMaximum",
-                                params: { comparison: "<", limit: 18446744073709552000 },
-                              },
-                            ];
-                            return false;
-                          }
-                        }
-                      }
-                    }
-                    var valid0 = _errs9 === errors;
-                  } else {
-                    var valid0 = true;
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateModifyKafkaConsumerInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateModifyKafkaConsumerInput.errors = vErrors;
-  return errors === 0;
+function validateModifyKafkaConsumerInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.FromTopicId === undefined) && (missing0 = "FromTopicId")){
+validateModifyKafkaConsumerInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((((key0 === "FromTopicId") || (key0 === "Compression")) || (key0 === "ConsumerContent")) || (key0 === "HasServicesLog")) || (key0 === "ScopeType"))){
+validateModifyKafkaConsumerInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.FromTopicId !== undefined){
+const _errs2 = errors;
+if(typeof data.FromTopicId !== "string"){
+validateModifyKafkaConsumerInput.errors = [{instancePath:instancePath+"/FromTopicId",schemaPath:"#/properties/FromTopicId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Compression !== undefined){
+let data1 = data.Compression;
+const _errs4 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validateModifyKafkaConsumerInput.errors = [{instancePath:instancePath+"/Compression",schemaPath:"#/properties/Compression/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs4){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < -9223372036854776000 || isNaN(data1)){
+validateModifyKafkaConsumerInput.errors = [{instancePath:instancePath+"/Compression",schemaPath:"#/properties/Compression/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data1 >= 9223372036854776000 || isNaN(data1)){
+validateModifyKafkaConsumerInput.errors = [{instancePath:instancePath+"/Compression",schemaPath:"#/properties/Compression/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ConsumerContent !== undefined){
+const _errs6 = errors;
+if(!(func0(data.ConsumerContent, {instancePath: instancePath+"/ConsumerContent", parentData: data, parentDataProperty: "ConsumerContent",
+ rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.HasServicesLog !== undefined){
+let data3 = data.HasServicesLog;
+const _errs7 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+validateModifyKafkaConsumerInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs7){
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+validateModifyKafkaConsumerInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data3 >= 18446744073709552000 || isNaN(data3)){
+validateModifyKafkaConsumerInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ScopeType !== undefined){
+let data4 = data.ScopeType;
+const _errs9 = errors;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+validateModifyKafkaConsumerInput.errors = [{instancePath:instancePath+"/ScopeType",schemaPath:"#/properties/ScopeType/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs9){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+validateModifyKafkaConsumerInput.errors = [{instancePath:instancePath+"/ScopeType",schemaPath:"#/properties/ScopeType/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data4 >= 18446744073709552000 || isNaN(data4)){
+validateModifyKafkaConsumerInput.errors = [{instancePath:instancePath+"/ScopeType",schemaPath:"#/properties/ScopeType/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateModifyKafkaConsumerInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateModifyKafkaConsumerInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `ModifyKafkaConsumer`, compiled from the spec by AJV when generating. */

@@ -5,362 +5,273 @@ import { validateKafkaProtocolInfoShape } from "./shapes/kafka-protocol-info.js"
 import { validateLogRechargeRuleInfoShape } from "./shapes/log-recharge-rule-info.js";
 import { validateUserKafkaMetaShape } from "./shapes/user-kafka-meta.js";
 const schema0 = {
-  required: ["Id", "TopicId"],
-  properties: {
-    Id: {},
-    TopicId: {},
-    Name: {},
-    KafkaType: {},
-    KafkaInstance: {},
-    ServerAddr: {},
-    IsEncryptionAddr: {},
-    Protocol: {},
-    UserKafkaTopics: {},
-    ConsumerGroupName: {},
-    LogRechargeRule: {},
-    StatusControl: {},
-    UserKafkaMeta: {},
-  },
+  "required": ["Id", "TopicId"],
+  "properties": {
+    "Id": {},
+    "TopicId": {},
+    "Name": {},
+    "KafkaType": {},
+    "KafkaInstance": {},
+    "ServerAddr": {},
+    "IsEncryptionAddr": {},
+    "Protocol": {},
+    "UserKafkaTopics": {},
+    "ConsumerGroupName": {},
+    "LogRechargeRule": {},
+    "StatusControl": {},
+    "UserKafkaMeta": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateKafkaProtocolInfoShape;
 const func2 = validateLogRechargeRuleInfoShape;
 const func3 = validateUserKafkaMetaShape;
 
-function validateModifyKafkaRechargeInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateModifyKafkaRechargeInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateModifyKafkaRechargeInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.Id !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.Id !== "string") {
-              validateModifyKafkaRechargeInput.errors = [
-                { instancePath: instancePath + "/Id", schemaPath: "#/properties/Id/type", keyword: "type", params: { type: "string" } },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.TopicId !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.TopicId !== "string") {
-                validateModifyKafkaRechargeInput.errors = [
-                  {
-                    instancePath: instancePath + "/TopicId",
-                    schemaPath: "#/properties/TopicId/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.Name !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.Name !== "string") {
-                  validateModifyKafkaRechargeInput.errors = [
-                    {
-                      instancePath: instancePath + "/Name",
-                      schemaPath: "#/properties/Name/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.KafkaType !== undefined) {
-                  let data3 = data.KafkaType;
-                  const _errs8 = errors;
-                  if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
-                    validateModifyKafkaRechargeInput.errors = [
-                      {
-                        instancePath: instancePath + "/KafkaType",
-                        schemaPath: "#/properties/KafkaType/type",
-                        keyword: "type",
-                        params: { type: "integer" },
-                      },
-                    ];
-                    return false;
-                  }
-                  if (errors === _errs8) {
-                    if (typeof data3 == "number" && isFinite(data3)) {
-                      if (data3 < 0 || isNaN(data3)) {
-                        validateModifyKafkaRechargeInput.errors = [
-                          {
-                            instancePath: instancePath + "/KafkaType",
-                            schemaPath: "#/properties/KafkaType/minimum",
-                            keyword: "minimum",
-                            params: { comparison: ">=", limit: 0 },
-                          },
-                        ];
-                        return false;
-                      } else {
-                        if (data3 >= 18446744073709552000 || isNaN(data3)) {
-                          validateModifyKafkaRechargeInput.errors = [
-                            {
-                              instancePath: instancePath + "/KafkaType",
-                              schemaPath: "#/properties/KafkaType/exclusiveMaximum",
-                              keyword: "exclusiveMaximum",
-                              params: { comparison: "<", limit: 18446744073709552000 },
-                            },
-                          ];
-                          return false;
-                        }
-                      }
-                    }
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.KafkaInstance !== undefined) {
-                    const _errs10 = errors;
-                    if (typeof data.KafkaInstance !== "string") {
-                      validateModifyKafkaRechargeInput.errors = [
-                        {
-                          instancePath: instancePath + "/KafkaInstance",
-                          schemaPath: "#/properties/KafkaInstance/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                        },
-                      ];
-                      return false;
-                    }
-                    var valid1 = _errs10 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.ServerAddr !== undefined) {
-                      const _errs12 = errors;
-                      if (typeof data.ServerAddr !== "string") {
-                        validateModifyKafkaRechargeInput.errors = [
-                          {
-                            instancePath: instancePath + "/ServerAddr",
-                            schemaPath: "#/properties/ServerAddr/type",
-                            keyword: "type",
-                            params: { type: "string" },
-                          },
-                        ];
-                        return false;
-                      }
-                      var valid1 = _errs12 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                    if (valid1) {
-                      if (data.IsEncryptionAddr !== undefined) {
-                        const _errs14 = errors;
-                        if (typeof data.IsEncryptionAddr !== "boolean") {
-                          validateModifyKafkaRechargeInput.errors = [
-                            {
-                              instancePath: instancePath + "/IsEncryptionAddr",
-                              schemaPath: "#/properties/IsEncryptionAddr/type",
-                              keyword: "type",
-                              params: { type: "boolean" },
-                            },
-                          ];
-                          return false;
-                        }
-                        var valid1 = _errs14 === errors;
-                      } else {
-                        var valid1 = true;
-                      }
-                      if (valid1) {
-                        if (data.Protocol !== undefined) {
-                          const _errs16 = errors;
-                          if (
-                            !func1(data.Protocol, {
-                              instancePath: instancePath + "/Protocol",
-                              parentData: data,
-                              parentDataProperty: "Protocol",
-                              rootData: rootData,
-                            })
-                          ) {
-                            vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                            errors = vErrors.length;
-                          }
-                          var valid1 = _errs16 === errors;
-                        } else {
-                          var valid1 = true;
-                        }
-                        if (valid1) {
-                          if (data.UserKafkaTopics !== undefined) {
-                            const _errs17 = errors;
-                            if (typeof data.UserKafkaTopics !== "string") {
-                              validateModifyKafkaRechargeInput.errors = [
-                                {
-                                  instancePath: instancePath + "/UserKafkaTopics",
-                                  schemaPath: "#/properties/UserKafkaTopics/type",
-                                  keyword: "type",
-                                  params: { type: "string" },
-                                },
-                              ];
-                              return false;
-                            }
-                            var valid1 = _errs17 === errors;
-                          } else {
-                            var valid1 = true;
-                          }
-                          if (valid1) {
-                            if (data.ConsumerGroupName !== undefined) {
-                              const _errs19 = errors;
-                              if (typeof data.ConsumerGroupName !== "string") {
-                                validateModifyKafkaRechargeInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/ConsumerGroupName",
-                                    schemaPath: "#/properties/ConsumerGroupName/type",
-                                    keyword: "type",
-                                    params: { type: "string" },
-                                  },
-                                ];
-                                return false;
-                              }
-                              var valid1 = _errs19 === errors;
-                            } else {
-                              var valid1 = true;
-                            }
-                            if (valid1) {
-                              if (data.LogRechargeRule !== undefined) {
-                                const _errs21 = errors;
-                                if (
-                                  !func2(data.LogRechargeRule, {
-                                    instancePath: instancePath + "/LogRechargeRule",
-                                    parentData: data,
-                                    parentDataProperty: "LogRechargeRule",
-                                    rootData: rootData,
-                                  })
-                                ) {
-                                  vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
-                                  errors = vErrors.length;
-                                }
-                                var valid1 = _errs21 === errors;
-                              } else {
-                                var valid1 = true;
-                              }
-                              if (valid1) {
-                                if (data.StatusControl !== undefined) {
-                                  let data11 = data.StatusControl;
-                                  const _errs22 = errors;
-                                  if (!(typeof data11 == "number" && !(data11 % 1) && !isNaN(data11) && isFinite(data11))) {
-                                    validateModifyKafkaRechargeInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/StatusControl",
-                                        schemaPath: "#/properties/StatusControl/type",
-                                        keyword: "type",
-                                        params: { type: "integer" },
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                  if (errors === _errs22) {
-                                    if (typeof data11 == "number" && isFinite(data11)) {
-                                      if (data11 < 0 || isNaN(data11)) {
-                                        validateModifyKafkaRechargeInput.errors = [
-                                          {
-                                            instancePath: instancePath + "/StatusControl",
-                                            schemaPath: "#/properties/StatusControl/minimum",
-                                            keyword: "minimum",
-                                            params: { comparison: ">=", limit: 0 },
-                                          },
-                                        ];
-                                        return false;
-                                      } else {
-                                        if (data11 >= 18446744073709552000 || isNaN(data11)) {
-                                          validateModifyKafkaRechargeInput.errors = [
-                                            {
-                                              instancePath: instancePath + "/StatusControl",
-                                              schemaPath: "#/properties/StatusControl/exclusiveMaximum",
-                                              keyword: "exclusiveMaximum",
-                                              params: { comparison: "<", limit: 18446744073709552000 },
-                                            },
-                                          ];
-                                          return false;
-                                        }
-                                      }
-                                    }
-                                  }
-                                  var valid1 = _errs22 === errors;
-                                } else {
-                                  var valid1 = true;
-                                }
-                                if (valid1) {
-                                  if (data.UserKafkaMeta !== undefined) {
-                                    const _errs24 = errors;
-                                    if (
-                                      !func3(data.UserKafkaMeta, {
-                                        instancePath: instancePath + "/UserKafkaMeta",
-                                        parentData: data,
-                                        parentDataProperty: "UserKafkaMeta",
-                                        rootData: rootData,
-                                      })
-                                    ) {
-                                      vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
-                                      errors = vErrors.length;
-                                    }
-                                    var valid1 = _errs24 === errors;
-                                  } else {
-                                    var valid1 = true;
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateModifyKafkaRechargeInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateModifyKafkaRechargeInput.errors = vErrors;
-  return errors === 0;
+function validateModifyKafkaRechargeInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateModifyKafkaRechargeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateModifyKafkaRechargeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Id !== undefined){
+const _errs2 = errors;
+if(typeof data.Id !== "string"){
+validateModifyKafkaRechargeInput.errors = [{instancePath:instancePath+"/Id",schemaPath:"#/properties/Id/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.TopicId !== undefined){
+const _errs4 = errors;
+if(typeof data.TopicId !== "string"){
+validateModifyKafkaRechargeInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Name !== undefined){
+const _errs6 = errors;
+if(typeof data.Name !== "string"){
+validateModifyKafkaRechargeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.KafkaType !== undefined){
+let data3 = data.KafkaType;
+const _errs8 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+validateModifyKafkaRechargeInput.errors = [{instancePath:instancePath+"/KafkaType",schemaPath:"#/properties/KafkaType/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs8){
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+validateModifyKafkaRechargeInput.errors = [{instancePath:instancePath+"/KafkaType",schemaPath:"#/properties/KafkaType/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data3 >= 18446744073709552000 || isNaN(data3)){
+validateModifyKafkaRechargeInput.errors = [{instancePath:instancePath+"/KafkaType",schemaPath:"#/properties/KafkaType/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.KafkaInstance !== undefined){
+const _errs10 = errors;
+if(typeof data.KafkaInstance !== "string"){
+validateModifyKafkaRechargeInput.errors = [{instancePath:instancePath+"/KafkaInstance",schemaPath:"#/properties/KafkaInstance/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ServerAddr !== undefined){
+const _errs12 = errors;
+if(typeof data.ServerAddr !== "string"){
+validateModifyKafkaRechargeInput.errors = [{instancePath:instancePath+"/ServerAddr",schemaPath:"#/properties/ServerAddr/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs12 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.IsEncryptionAddr !== undefined){
+const _errs14 = errors;
+if(typeof data.IsEncryptionAddr !== "boolean"){
+validateModifyKafkaRechargeInput.errors = [{instancePath:instancePath+"/IsEncryptionAddr",schemaPath:"#/properties/IsEncryptionAddr/type",keyword:"type",
+params:{type: "boolean"}}];
+return false;
+}
+var valid1 = _errs14 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Protocol !== undefined){
+const _errs16 = errors;
+if(!(func1(data.Protocol, {instancePath: instancePath+"/Protocol", parentData: data, parentDataProperty: "Protocol", rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs16 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.UserKafkaTopics !== undefined){
+const _errs17 = errors;
+if(typeof data.UserKafkaTopics !== "string"){
+validateModifyKafkaRechargeInput.errors = [{instancePath:instancePath+"/UserKafkaTopics",schemaPath:"#/properties/UserKafkaTopics/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs17 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ConsumerGroupName !== undefined){
+const _errs19 = errors;
+if(typeof data.ConsumerGroupName !== "string"){
+validateModifyKafkaRechargeInput.errors = [{instancePath:instancePath+"/ConsumerGroupName",schemaPath:"#/properties/ConsumerGroupName/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs19 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.LogRechargeRule !== undefined){
+const _errs21 = errors;
+if(!(func2(data.LogRechargeRule, {instancePath: instancePath+"/LogRechargeRule", parentData: data, parentDataProperty: "LogRechargeRule",
+ rootData: rootData}))){
+vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs21 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.StatusControl !== undefined){
+let data11 = data.StatusControl;
+const _errs22 = errors;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+validateModifyKafkaRechargeInput.errors = [{instancePath:instancePath+"/StatusControl",schemaPath:"#/properties/StatusControl/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs22){
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 0 || isNaN(data11)){
+validateModifyKafkaRechargeInput.errors = [{instancePath:instancePath+"/StatusControl",schemaPath:"#/properties/StatusControl/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data11 >= 18446744073709552000 || isNaN(data11)){
+validateModifyKafkaRechargeInput.errors = [{instancePath:instancePath+"/StatusControl",schemaPath:"#/properties/StatusControl/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs22 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.UserKafkaMeta !== undefined){
+const _errs24 = errors;
+if(!(func3(data.UserKafkaMeta, {instancePath: instancePath+"/UserKafkaMeta", parentData: data, parentDataProperty: "UserKafkaMeta", rootData: rootData}))){
+vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs24 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateModifyKafkaRechargeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateModifyKafkaRechargeInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `ModifyKafkaRecharge`, compiled from the spec by AJV when generating. */

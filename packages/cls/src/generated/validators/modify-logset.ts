@@ -5,117 +5,91 @@ import { validateTagShape } from "./shapes/tag.js";
 const schema0 = {};
 const func0 = validateTagShape;
 
-function validateModifyLogsetInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.LogsetId === undefined && (missing0 = "LogsetId")) {
-        validateModifyLogsetInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "LogsetId" || key0 === "LogsetName" || key0 === "Tags")) {
-            validateModifyLogsetInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.LogsetId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.LogsetId !== "string") {
-              validateModifyLogsetInput.errors = [
-                {
-                  instancePath: instancePath + "/LogsetId",
-                  schemaPath: "#/properties/LogsetId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.LogsetName !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.LogsetName !== "string") {
-                validateModifyLogsetInput.errors = [
-                  {
-                    instancePath: instancePath + "/LogsetName",
-                    schemaPath: "#/properties/LogsetName/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.Tags !== undefined) {
-                let data2 = data.Tags;
-                const _errs6 = errors;
-                if (errors === _errs6) {
-                  if (Array.isArray(data2)) {
-                    var valid1 = true;
-                    const len0 = data2.length;
-                    for (let i0 = 0; i0 < len0; i0++) {
-                      const _errs8 = errors;
-                      if (
-                        !func0(data2[i0], {
-                          instancePath: instancePath + "/Tags/" + i0,
-                          parentData: data2,
-                          parentDataProperty: i0,
-                          rootData: rootData,
-                        })
-                      ) {
-                        vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                        errors = vErrors.length;
-                      }
-                      var valid1 = _errs8 === errors;
-                      if (!valid1) {
-                        break;
-                      }
-                    }
-                  } else {
-                    validateModifyLogsetInput.errors = [
-                      {
-                        instancePath: instancePath + "/Tags",
-                        schemaPath: "#/properties/Tags/type",
-                        keyword: "type",
-                        params: { type: "array" },
-                      },
-                    ];
-                    return false;
-                  }
-                }
-                var valid0 = _errs6 === errors;
-              } else {
-                var valid0 = true;
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateModifyLogsetInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateModifyLogsetInput.errors = vErrors;
-  return errors === 0;
+function validateModifyLogsetInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.LogsetId === undefined) && (missing0 = "LogsetId")){
+validateModifyLogsetInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((key0 === "LogsetId") || (key0 === "LogsetName")) || (key0 === "Tags"))){
+validateModifyLogsetInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.LogsetId !== undefined){
+const _errs2 = errors;
+if(typeof data.LogsetId !== "string"){
+validateModifyLogsetInput.errors = [{instancePath:instancePath+"/LogsetId",schemaPath:"#/properties/LogsetId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.LogsetName !== undefined){
+const _errs4 = errors;
+if(typeof data.LogsetName !== "string"){
+validateModifyLogsetInput.errors = [{instancePath:instancePath+"/LogsetName",schemaPath:"#/properties/LogsetName/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Tags !== undefined){
+let data2 = data.Tags;
+const _errs6 = errors;
+if(errors === _errs6){
+if(Array.isArray(data2)){
+var valid1 = true;
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+const _errs8 = errors;
+if(!(func0(data2[i0], {instancePath: instancePath+"/Tags/" + i0, parentData: data2, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs8 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateModifyLogsetInput.errors = [{instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+else {
+validateModifyLogsetInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateModifyLogsetInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `ModifyLogset`, compiled from the spec by AJV when generating. */

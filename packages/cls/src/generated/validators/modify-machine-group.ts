@@ -5,320 +5,243 @@ import { validateMachineGroupTypeInfoShape } from "./shapes/machine-group-type-i
 import { validateMetaTagInfoShape } from "./shapes/meta-tag-info.js";
 import { validateTagShape } from "./shapes/tag.js";
 const schema0 = {
-  properties: {
-    GroupId: {},
-    GroupName: {},
-    MachineGroupType: {},
-    Tags: {},
-    AutoUpdate: {},
-    UpdateStartTime: {},
-    UpdateEndTime: {},
-    ServiceLogging: {},
-    DelayCleanupTime: {},
-    MetaTags: {},
-  },
+  "properties": {
+    "GroupId": {},
+    "GroupName": {},
+    "MachineGroupType": {},
+    "Tags": {},
+    "AutoUpdate": {},
+    "UpdateStartTime": {},
+    "UpdateEndTime": {},
+    "ServiceLogging": {},
+    "DelayCleanupTime": {},
+    "MetaTags": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateMachineGroupTypeInfoShape;
 const func2 = validateTagShape;
 const func3 = validateMetaTagInfoShape;
 
-function validateModifyMachineGroupInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.GroupId === undefined && (missing0 = "GroupId")) {
-        validateModifyMachineGroupInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateModifyMachineGroupInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.GroupId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.GroupId !== "string") {
-              validateModifyMachineGroupInput.errors = [
-                {
-                  instancePath: instancePath + "/GroupId",
-                  schemaPath: "#/properties/GroupId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.GroupName !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.GroupName !== "string") {
-                validateModifyMachineGroupInput.errors = [
-                  {
-                    instancePath: instancePath + "/GroupName",
-                    schemaPath: "#/properties/GroupName/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.MachineGroupType !== undefined) {
-                const _errs6 = errors;
-                if (
-                  !func1(data.MachineGroupType, {
-                    instancePath: instancePath + "/MachineGroupType",
-                    parentData: data,
-                    parentDataProperty: "MachineGroupType",
-                    rootData: rootData,
-                  })
-                ) {
-                  vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                  errors = vErrors.length;
-                }
-                var valid0 = _errs6 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.Tags !== undefined) {
-                  let data3 = data.Tags;
-                  const _errs7 = errors;
-                  if (errors === _errs7) {
-                    if (Array.isArray(data3)) {
-                      var valid1 = true;
-                      const len0 = data3.length;
-                      for (let i0 = 0; i0 < len0; i0++) {
-                        const _errs9 = errors;
-                        if (
-                          !func2(data3[i0], {
-                            instancePath: instancePath + "/Tags/" + i0,
-                            parentData: data3,
-                            parentDataProperty: i0,
-                            rootData: rootData,
-                          })
-                        ) {
-                          vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
-                          errors = vErrors.length;
-                        }
-                        var valid1 = _errs9 === errors;
-                        if (!valid1) {
-                          break;
-                        }
-                      }
-                    } else {
-                      validateModifyMachineGroupInput.errors = [
-                        {
-                          instancePath: instancePath + "/Tags",
-                          schemaPath: "#/properties/Tags/type",
-                          keyword: "type",
-                          params: { type: "array" },
-                        },
-                      ];
-                      return false;
-                    }
-                  }
-                  var valid0 = _errs7 === errors;
-                } else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.AutoUpdate !== undefined) {
-                    const _errs10 = errors;
-                    if (typeof data.AutoUpdate !== "boolean") {
-                      validateModifyMachineGroupInput.errors = [
-                        {
-                          instancePath: instancePath + "/AutoUpdate",
-                          schemaPath: "#/properties/AutoUpdate/type",
-                          keyword: "type",
-                          params: { type: "boolean" },
-                        },
-                      ];
-                      return false;
-                    }
-                    var valid0 = _errs10 === errors;
-                  } else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.UpdateStartTime !== undefined) {
-                      const _errs12 = errors;
-                      if (typeof data.UpdateStartTime !== "string") {
-                        validateModifyMachineGroupInput.errors = [
-                          {
-                            instancePath: instancePath + "/UpdateStartTime",
-                            schemaPath: "#/properties/UpdateStartTime/type",
-                            keyword: "type",
-                            params: { type: "string" },
-                          },
-                        ];
-                        return false;
-                      }
-                      var valid0 = _errs12 === errors;
-                    } else {
-                      var valid0 = true;
-                    }
-                    if (valid0) {
-                      if (data.UpdateEndTime !== undefined) {
-                        const _errs14 = errors;
-                        if (typeof data.UpdateEndTime !== "string") {
-                          validateModifyMachineGroupInput.errors = [
-                            {
-                              instancePath: instancePath + "/UpdateEndTime",
-                              schemaPath: "#/properties/UpdateEndTime/type",
-                              keyword: "type",
-                              params: { type: "string" },
-                            },
-                          ];
-                          return false;
-                        }
-                        var valid0 = _errs14 === errors;
-                      } else {
-                        var valid0 = true;
-                      }
-                      if (valid0) {
-                        if (data.ServiceLogging !== undefined) {
-                          const _errs16 = errors;
-                          if (typeof data.ServiceLogging !== "boolean") {
-                            validateModifyMachineGroupInput.errors = [
-                              {
-                                instancePath: instancePath + "/ServiceLogging",
-                                schemaPath: "#/properties/ServiceLogging/type",
-                                keyword: "type",
-                                params: { type: "boolean" },
-                              },
-                            ];
-                            return false;
-                          }
-                          var valid0 = _errs16 === errors;
-                        } else {
-                          var valid0 = true;
-                        }
-                        if (valid0) {
-                          if (data.DelayCleanupTime !== undefined) {
-                            let data9 = data.DelayCleanupTime;
-                            const _errs18 = errors;
-                            if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
-                              validateModifyMachineGroupInput.errors = [
-                                {
-                                  instancePath: instancePath + "/DelayCleanupTime",
-                                  schemaPath: "#/properties/DelayCleanupTime/type",
-                                  keyword: "type",
-                                  params: { type: "integer" },
-                                },
-                              ];
-                              return false;
-                            }
-                            if (errors === _errs18) {
-                              if (typeof data9 == "number" && isFinite(data9)) {
-                                if (data9 < -9223372036854776000 || isNaN(data9)) {
-                                  validateModifyMachineGroupInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/DelayCleanupTime",
-                                      schemaPath: "#/properties/DelayCleanupTime/minimum",
-                                      keyword: "minimum",
-                                      params: { comparison: ">=", limit: -9223372036854776000 },
-                                    },
-                                  ];
-                                  return false;
-                                } else {
-                                  if (data9 >= 9223372036854776000 || isNaN(data9)) {
-                                    validateModifyMachineGroupInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/DelayCleanupTime",
-                                        schemaPath: "#/properties/DelayCleanupTime/exclusiveMaximum",
-                                        keyword: "exclusiveMaximum",
-                                        params: { comparison: "<", limit: 9223372036854776000 },
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                }
-                              }
-                            }
-                            var valid0 = _errs18 === errors;
-                          } else {
-                            var valid0 = true;
-                          }
-                          if (valid0) {
-                            if (data.MetaTags !== undefined) {
-                              let data10 = data.MetaTags;
-                              const _errs20 = errors;
-                              if (errors === _errs20) {
-                                if (Array.isArray(data10)) {
-                                  var valid2 = true;
-                                  const len1 = data10.length;
-                                  for (let i1 = 0; i1 < len1; i1++) {
-                                    const _errs22 = errors;
-                                    if (
-                                      !func3(data10[i1], {
-                                        instancePath: instancePath + "/MetaTags/" + i1,
-                                        parentData: data10,
-                                        parentDataProperty: i1,
-                                        rootData: rootData,
-                                      })
-                                    ) {
-                                      vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
-                                      errors = vErrors.length;
-                                    }
-                                    var valid2 = _errs22 === errors;
-                                    if (!valid2) {
-                                      break;
-                                    }
-                                  }
-                                } else {
-                                  validateModifyMachineGroupInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/MetaTags",
-                                      schemaPath: "#/properties/MetaTags/type",
-                                      keyword: "type",
-                                      params: { type: "array" },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                              }
-                              var valid0 = _errs20 === errors;
-                            } else {
-                              var valid0 = true;
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateModifyMachineGroupInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateModifyMachineGroupInput.errors = vErrors;
-  return errors === 0;
+function validateModifyMachineGroupInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.GroupId === undefined) && (missing0 = "GroupId")){
+validateModifyMachineGroupInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateModifyMachineGroupInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.GroupId !== undefined){
+const _errs2 = errors;
+if(typeof data.GroupId !== "string"){
+validateModifyMachineGroupInput.errors = [{instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.GroupName !== undefined){
+const _errs4 = errors;
+if(typeof data.GroupName !== "string"){
+validateModifyMachineGroupInput.errors = [{instancePath:instancePath+"/GroupName",schemaPath:"#/properties/GroupName/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.MachineGroupType !== undefined){
+const _errs6 = errors;
+if(!(func1(data.MachineGroupType, {instancePath: instancePath+"/MachineGroupType", parentData: data, parentDataProperty: "MachineGroupType",
+ rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Tags !== undefined){
+let data3 = data.Tags;
+const _errs7 = errors;
+if(errors === _errs7){
+if(Array.isArray(data3)){
+var valid1 = true;
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+const _errs9 = errors;
+if(!(func2(data3[i0], {instancePath: instancePath+"/Tags/" + i0, parentData: data3, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs9 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateModifyMachineGroupInput.errors = [{instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.AutoUpdate !== undefined){
+const _errs10 = errors;
+if(typeof data.AutoUpdate !== "boolean"){
+validateModifyMachineGroupInput.errors = [{instancePath:instancePath+"/AutoUpdate",schemaPath:"#/properties/AutoUpdate/type",keyword:"type",
+params:{type: "boolean"}}];
+return false;
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.UpdateStartTime !== undefined){
+const _errs12 = errors;
+if(typeof data.UpdateStartTime !== "string"){
+validateModifyMachineGroupInput.errors = [{instancePath:instancePath+"/UpdateStartTime",schemaPath:"#/properties/UpdateStartTime/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.UpdateEndTime !== undefined){
+const _errs14 = errors;
+if(typeof data.UpdateEndTime !== "string"){
+validateModifyMachineGroupInput.errors = [{instancePath:instancePath+"/UpdateEndTime",schemaPath:"#/properties/UpdateEndTime/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ServiceLogging !== undefined){
+const _errs16 = errors;
+if(typeof data.ServiceLogging !== "boolean"){
+validateModifyMachineGroupInput.errors = [{instancePath:instancePath+"/ServiceLogging",schemaPath:"#/properties/ServiceLogging/type",keyword:"type",
+params:{type: "boolean"}}];
+return false;
+}
+var valid0 = _errs16 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.DelayCleanupTime !== undefined){
+let data9 = data.DelayCleanupTime;
+const _errs18 = errors;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+validateModifyMachineGroupInput.errors = [{instancePath:instancePath+"/DelayCleanupTime",schemaPath:"#/properties/DelayCleanupTime/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs18){
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < -9223372036854776000 || isNaN(data9)){
+validateModifyMachineGroupInput.errors = [{instancePath:instancePath+"/DelayCleanupTime",schemaPath:"#/properties/DelayCleanupTime/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data9 >= 9223372036854776000 || isNaN(data9)){
+validateModifyMachineGroupInput.errors = [{instancePath:instancePath+"/DelayCleanupTime",schemaPath:"#/properties/DelayCleanupTime/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs18 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.MetaTags !== undefined){
+let data10 = data.MetaTags;
+const _errs20 = errors;
+if(errors === _errs20){
+if(Array.isArray(data10)){
+var valid2 = true;
+const len1 = data10.length;
+for(let i1=0; i1<len1; i1++){
+const _errs22 = errors;
+if(!(func3(data10[i1], {instancePath: instancePath+"/MetaTags/" + i1, parentData: data10, parentDataProperty: i1, rootData: rootData}))){
+vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs22 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateModifyMachineGroupInput.errors = [{instancePath:instancePath+"/MetaTags",schemaPath:"#/properties/MetaTags/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs20 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateModifyMachineGroupInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateModifyMachineGroupInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `ModifyMachineGroup`, compiled from the spec by AJV when generating. */

@@ -3,241 +3,176 @@
 
 import { validateInstanceConfigShape } from "./shapes/instance-config.js";
 import { validateMetricConfigShape } from "./shapes/metric-config.js";
-const schema0 = { required: ["TopicId", "TaskId"] };
+const schema0 = { "required": ["TopicId", "TaskId"] };
 const func0 = validateMetricConfigShape;
 const func1 = validateInstanceConfigShape;
 
-function validateModifyMetricSubscribeInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateModifyMetricSubscribeInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (
-            !(
-              key0 === "TopicId" ||
-              key0 === "TaskId" ||
-              key0 === "Name" ||
-              key0 === "Namespace" ||
-              key0 === "Metrics" ||
-              key0 === "InstanceInfo" ||
-              key0 === "Enable"
-            )
-          ) {
-            validateModifyMetricSubscribeInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.TopicId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.TopicId !== "string") {
-              validateModifyMetricSubscribeInput.errors = [
-                {
-                  instancePath: instancePath + "/TopicId",
-                  schemaPath: "#/properties/TopicId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.TaskId !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.TaskId !== "string") {
-                validateModifyMetricSubscribeInput.errors = [
-                  {
-                    instancePath: instancePath + "/TaskId",
-                    schemaPath: "#/properties/TaskId/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.Name !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.Name !== "string") {
-                  validateModifyMetricSubscribeInput.errors = [
-                    {
-                      instancePath: instancePath + "/Name",
-                      schemaPath: "#/properties/Name/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.Namespace !== undefined) {
-                  const _errs8 = errors;
-                  if (typeof data.Namespace !== "string") {
-                    validateModifyMetricSubscribeInput.errors = [
-                      {
-                        instancePath: instancePath + "/Namespace",
-                        schemaPath: "#/properties/Namespace/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.Metrics !== undefined) {
-                    let data4 = data.Metrics;
-                    const _errs10 = errors;
-                    if (errors === _errs10) {
-                      if (Array.isArray(data4)) {
-                        var valid2 = true;
-                        const len0 = data4.length;
-                        for (let i0 = 0; i0 < len0; i0++) {
-                          const _errs12 = errors;
-                          if (
-                            !func0(data4[i0], {
-                              instancePath: instancePath + "/Metrics/" + i0,
-                              parentData: data4,
-                              parentDataProperty: i0,
-                              rootData: rootData,
-                            })
-                          ) {
-                            vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                            errors = vErrors.length;
-                          }
-                          var valid2 = _errs12 === errors;
-                          if (!valid2) {
-                            break;
-                          }
-                        }
-                      } else {
-                        validateModifyMetricSubscribeInput.errors = [
-                          {
-                            instancePath: instancePath + "/Metrics",
-                            schemaPath: "#/properties/Metrics/type",
-                            keyword: "type",
-                            params: { type: "array" },
-                          },
-                        ];
-                        return false;
-                      }
-                    }
-                    var valid1 = _errs10 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.InstanceInfo !== undefined) {
-                      const _errs13 = errors;
-                      if (
-                        !func1(data.InstanceInfo, {
-                          instancePath: instancePath + "/InstanceInfo",
-                          parentData: data,
-                          parentDataProperty: "InstanceInfo",
-                          rootData: rootData,
-                        })
-                      ) {
-                        vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                        errors = vErrors.length;
-                      }
-                      var valid1 = _errs13 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                    if (valid1) {
-                      if (data.Enable !== undefined) {
-                        let data7 = data.Enable;
-                        const _errs14 = errors;
-                        if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7) && isFinite(data7))) {
-                          validateModifyMetricSubscribeInput.errors = [
-                            {
-                              instancePath: instancePath + "/Enable",
-                              schemaPath: "#/properties/Enable/type",
-                              keyword: "type",
-                              params: { type: "integer" },
-                            },
-                          ];
-                          return false;
-                        }
-                        if (errors === _errs14) {
-                          if (typeof data7 == "number" && isFinite(data7)) {
-                            if (data7 < 0 || isNaN(data7)) {
-                              validateModifyMetricSubscribeInput.errors = [
-                                {
-                                  instancePath: instancePath + "/Enable",
-                                  schemaPath: "#/properties/Enable/minimum",
-                                  keyword: "minimum",
-                                  params: { comparison: ">=", limit: 0 },
-                                },
-                              ];
-                              return false;
-                            } else {
-                              if (data7 >= 18446744073709552000 || isNaN(data7)) {
-                                validateModifyMetricSubscribeInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/Enable",
-                                    schemaPath: "#/properties/Enable/exclusiveMaximum",
-                                    keyword: "exclusiveMaximum",
-                                    params: { comparison: "<", limit: 18446744073709552000 },
-                                  },
-                                ];
-                                return false;
-                              }
-                            }
-                          }
-                        }
-                        var valid1 = _errs14 === errors;
-                      } else {
-                        var valid1 = true;
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateModifyMetricSubscribeInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateModifyMetricSubscribeInput.errors = vErrors;
-  return errors === 0;
+function validateModifyMetricSubscribeInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateModifyMetricSubscribeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((((((key0 === "TopicId") || (key0 === "TaskId")) || (key0 === "Name")) || (key0 === "Namespace")) || (key0 === "Metrics")) ||
+(key0 === "InstanceInfo")) || (key0 === "Enable"))){
+validateModifyMetricSubscribeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.TopicId !== undefined){
+const _errs2 = errors;
+if(typeof data.TopicId !== "string"){
+validateModifyMetricSubscribeInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.TaskId !== undefined){
+const _errs4 = errors;
+if(typeof data.TaskId !== "string"){
+validateModifyMetricSubscribeInput.errors = [{instancePath:instancePath+"/TaskId",schemaPath:"#/properties/TaskId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Name !== undefined){
+const _errs6 = errors;
+if(typeof data.Name !== "string"){
+validateModifyMetricSubscribeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Namespace !== undefined){
+const _errs8 = errors;
+if(typeof data.Namespace !== "string"){
+validateModifyMetricSubscribeInput.errors = [{instancePath:instancePath+"/Namespace",schemaPath:"#/properties/Namespace/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Metrics !== undefined){
+let data4 = data.Metrics;
+const _errs10 = errors;
+if(errors === _errs10){
+if(Array.isArray(data4)){
+var valid2 = true;
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+const _errs12 = errors;
+if(!(func0(data4[i0], {instancePath: instancePath+"/Metrics/" + i0, parentData: data4, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs12 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateModifyMetricSubscribeInput.errors = [{instancePath:instancePath+"/Metrics",schemaPath:"#/properties/Metrics/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.InstanceInfo !== undefined){
+const _errs13 = errors;
+if(!(func1(data.InstanceInfo, {instancePath: instancePath+"/InstanceInfo", parentData: data, parentDataProperty: "InstanceInfo", rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs13 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Enable !== undefined){
+let data7 = data.Enable;
+const _errs14 = errors;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+validateModifyMetricSubscribeInput.errors = [{instancePath:instancePath+"/Enable",schemaPath:"#/properties/Enable/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs14){
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+validateModifyMetricSubscribeInput.errors = [{instancePath:instancePath+"/Enable",schemaPath:"#/properties/Enable/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data7 >= 18446744073709552000 || isNaN(data7)){
+validateModifyMetricSubscribeInput.errors = [{instancePath:instancePath+"/Enable",schemaPath:"#/properties/Enable/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs14 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateModifyMetricSubscribeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateModifyMetricSubscribeInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `ModifyMetricSubscribe`, compiled from the spec by AJV when generating. */

@@ -3,74 +3,62 @@
 
 const schema0 = {};
 
-function validateModifyNetworkApplicationInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.NetworkAppId === undefined && (missing0 = "NetworkAppId")) {
-        validateModifyNetworkApplicationInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "NetworkAppId" || key0 === "Name")) {
-            validateModifyNetworkApplicationInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.NetworkAppId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.NetworkAppId !== "string") {
-              validateModifyNetworkApplicationInput.errors = [
-                {
-                  instancePath: instancePath + "/NetworkAppId",
-                  schemaPath: "#/properties/NetworkAppId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.Name !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.Name !== "string") {
-                validateModifyNetworkApplicationInput.errors = [
-                  {
-                    instancePath: instancePath + "/Name",
-                    schemaPath: "#/properties/Name/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-          }
-        }
-      }
-    } else {
-      validateModifyNetworkApplicationInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateModifyNetworkApplicationInput.errors = vErrors;
-  return errors === 0;
+function validateModifyNetworkApplicationInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.NetworkAppId === undefined) && (missing0 = "NetworkAppId")){
+validateModifyNetworkApplicationInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "NetworkAppId") || (key0 === "Name"))){
+validateModifyNetworkApplicationInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.NetworkAppId !== undefined){
+const _errs2 = errors;
+if(typeof data.NetworkAppId !== "string"){
+validateModifyNetworkApplicationInput.errors = [{instancePath:instancePath+"/NetworkAppId",schemaPath:"#/properties/NetworkAppId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Name !== undefined){
+const _errs4 = errors;
+if(typeof data.Name !== "string"){
+validateModifyNetworkApplicationInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validateModifyNetworkApplicationInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateModifyNetworkApplicationInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `ModifyNetworkApplication`, compiled from the spec by AJV when generating. */

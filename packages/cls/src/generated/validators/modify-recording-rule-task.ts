@@ -3,453 +3,329 @@
 
 import { validateMetricLabelShape } from "./shapes/metric-label.js";
 const schema0 = {
-  required: ["TaskId", "TopicId"],
-  properties: {
-    TaskId: {},
-    TopicId: {},
-    DstTopicId: {},
-    Name: {},
-    EnableFlag: {},
-    ProcessStartTime: {},
-    ProcessPeriod: {},
-    ProcessDelay: {},
-    MetricName: {},
-    RecordingRuleContent: {},
-    CustomMetricLabels: {},
-    HasServicesLog: {},
-  },
+  "required": ["TaskId", "TopicId"],
+  "properties": {
+    "TaskId": {},
+    "TopicId": {},
+    "DstTopicId": {},
+    "Name": {},
+    "EnableFlag": {},
+    "ProcessStartTime": {},
+    "ProcessPeriod": {},
+    "ProcessDelay": {},
+    "MetricName": {},
+    "RecordingRuleContent": {},
+    "CustomMetricLabels": {},
+    "HasServicesLog": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateMetricLabelShape;
 
-function validateModifyRecordingRuleTaskInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateModifyRecordingRuleTaskInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateModifyRecordingRuleTaskInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.TaskId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.TaskId !== "string") {
-              validateModifyRecordingRuleTaskInput.errors = [
-                {
-                  instancePath: instancePath + "/TaskId",
-                  schemaPath: "#/properties/TaskId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.TopicId !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.TopicId !== "string") {
-                validateModifyRecordingRuleTaskInput.errors = [
-                  {
-                    instancePath: instancePath + "/TopicId",
-                    schemaPath: "#/properties/TopicId/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.DstTopicId !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.DstTopicId !== "string") {
-                  validateModifyRecordingRuleTaskInput.errors = [
-                    {
-                      instancePath: instancePath + "/DstTopicId",
-                      schemaPath: "#/properties/DstTopicId/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.Name !== undefined) {
-                  const _errs8 = errors;
-                  if (typeof data.Name !== "string") {
-                    validateModifyRecordingRuleTaskInput.errors = [
-                      {
-                        instancePath: instancePath + "/Name",
-                        schemaPath: "#/properties/Name/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.EnableFlag !== undefined) {
-                    let data4 = data.EnableFlag;
-                    const _errs10 = errors;
-                    if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
-                      validateModifyRecordingRuleTaskInput.errors = [
-                        {
-                          instancePath: instancePath + "/EnableFlag",
-                          schemaPath: "#/properties/EnableFlag/type",
-                          keyword: "type",
-                          params: { type: "integer" },
-                        },
-                      ];
-                      return false;
-                    }
-                    if (errors === _errs10) {
-                      if (typeof data4 == "number" && isFinite(data4)) {
-                        if (data4 < -9223372036854776000 || isNaN(data4)) {
-                          validateModifyRecordingRuleTaskInput.errors = [
-                            {
-                              instancePath: instancePath + "/EnableFlag",
-                              schemaPath: "#/properties/EnableFlag/minimum",
-                              keyword: "minimum",
-                              params: { comparison: ">=", limit: -9223372036854776000 },
-                            },
-                          ];
-                          return false;
-                        } else {
-                          if (data4 >= 9223372036854776000 || isNaN(data4)) {
-                            validateModifyRecordingRuleTaskInput.errors = [
-                              {
-                                instancePath: instancePath + "/EnableFlag",
-                                schemaPath: "#/properties/EnableFlag/exclusiveMaximum",
-                                keyword: "exclusiveMaximum",
-                                params: { comparison: "<", limit: 9223372036854776000 },
-                              },
-                            ];
-                            return false;
-                          }
-                        }
-                      }
-                    }
-                    var valid1 = _errs10 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.ProcessStartTime !== undefined) {
-                      let data5 = data.ProcessStartTime;
-                      const _errs12 = errors;
-                      if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5) && isFinite(data5))) {
-                        validateModifyRecordingRuleTaskInput.errors = [
-                          {
-                            instancePath: instancePath + "/ProcessStartTime",
-                            schemaPath: "#/properties/ProcessStartTime/type",
-                            keyword: "type",
-                            params: { type: "integer" },
-                          },
-                        ];
-                        return false;
-                      }
-                      if (errors === _errs12) {
-                        if (typeof data5 == "number" && isFinite(data5)) {
-                          if (data5 < -9223372036854776000 || isNaN(data5)) {
-                            validateModifyRecordingRuleTaskInput.errors = [
-                              {
-                                instancePath: instancePath + "/ProcessStartTime",
-                                schemaPath: "#/properties/ProcessStartTime/minimum",
-                                keyword: "minimum",
-                                params: { comparison: ">=", limit: -9223372036854776000 },
-                              },
-                            ];
-                            return false;
-                          } else {
-                            if (data5 >= 9223372036854776000 || isNaN(data5)) {
-                              validateModifyRecordingRuleTaskInput.errors = [
-                                {
-                                  instancePath: instancePath + "/ProcessStartTime",
-                                  schemaPath: "#/properties/ProcessStartTime/exclusiveMaximum",
-                                  keyword: "exclusiveMaximum",
-                                  params: { comparison: "<", limit: 9223372036854776000 },
-                                },
-                              ];
-                              return false;
-                            }
-                          }
-                        }
-                      }
-                      var valid1 = _errs12 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                    if (valid1) {
-                      if (data.ProcessPeriod !== undefined) {
-                        let data6 = data.ProcessPeriod;
-                        const _errs14 = errors;
-                        if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
-                          validateModifyRecordingRuleTaskInput.errors = [
-                            {
-                              instancePath: instancePath + "/ProcessPeriod",
-                              schemaPath: "#/properties/ProcessPeriod/type",
-                              keyword: "type",
-                              params: { type: "integer" },
-                            },
-                          ];
-                          return false;
-                        }
-                        if (errors === _errs14) {
-                          if (typeof data6 == "number" && isFinite(data6)) {
-                            if (data6 < -9223372036854776000 || isNaN(data6)) {
-                              validateModifyRecordingRuleTaskInput.errors = [
-                                {
-                                  instancePath: instancePath + "/ProcessPeriod",
-                                  schemaPath: "#/properties/ProcessPeriod/minimum",
-                                  keyword: "minimum",
-                                  params: { comparison: ">=", limit: -9223372036854776000 },
-                                },
-                              ];
-                              return false;
-                            } else {
-                              if (data6 >= 9223372036854776000 || isNaN(data6)) {
-                                validateModifyRecordingRuleTaskInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/ProcessPeriod",
-                                    schemaPath: "#/properties/ProcessPeriod/exclusiveMaximum",
-                                    keyword: "exclusiveMaximum",
-                                    params: { comparison: "<", limit: 9223372036854776000 },
-                                  },
-                                ];
-                                return false;
-                              }
-                            }
-                          }
-                        }
-                        var valid1 = _errs14 === errors;
-                      } else {
-                        var valid1 = true;
-                      }
-                      if (valid1) {
-                        if (data.ProcessDelay !== undefined) {
-                          let data7 = data.ProcessDelay;
-                          const _errs16 = errors;
-                          if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7) && isFinite(data7))) {
-                            validateModifyRecordingRuleTaskInput.errors = [
-                              {
-                                instancePath: instancePath + "/ProcessDelay",
-                                schemaPath: "#/properties/ProcessDelay/type",
-                                keyword: "type",
-                                params: { type: "integer" },
-                              },
-                            ];
-                            return false;
-                          }
-                          if (errors === _errs16) {
-                            if (typeof data7 == "number" && isFinite(data7)) {
-                              if (data7 < -9223372036854776000 || isNaN(data7)) {
-                                validateModifyRecordingRuleTaskInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/ProcessDelay",
-                                    schemaPath: "#/properties/ProcessDelay/minimum",
-                                    keyword: "minimum",
-                                    params: { comparison: ">=", limit: -9223372036854776000 },
-                                  },
-                                ];
-                                return false;
-                              } else {
-                                if (data7 >= 9223372036854776000 || isNaN(data7)) {
-                                  validateModifyRecordingRuleTaskInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/ProcessDelay",
-                                      schemaPath: "#/properties/ProcessDelay/exclusiveMaximum",
-                                      keyword: "exclusiveMaximum",
-                                      params: { comparison: "<", limit: 9223372036854776000 },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                              }
-                            }
-                          }
-                          var valid1 = _errs16 === errors;
-                        } else {
-                          var valid1 = true;
-                        }
-                        if (valid1) {
-                          if (data.MetricName !== undefined) {
-                            const _errs18 = errors;
-                            if (typeof data.MetricName !== "string") {
-                              validateModifyRecordingRuleTaskInput.errors = [
-                                {
-                                  instancePath: instancePath + "/MetricName",
-                                  schemaPath: "#/properties/MetricName/type",
-                                  keyword: "type",
-                                  params: { type: "string" },
-                                },
-                              ];
-                              return false;
-                            }
-                            var valid1 = _errs18 === errors;
-                          } else {
-                            var valid1 = true;
-                          }
-                          if (valid1) {
-                            if (data.RecordingRuleContent !== undefined) {
-                              const _errs20 = errors;
-                              if (typeof data.RecordingRuleContent !== "string") {
-                                validateModifyRecordingRuleTaskInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/RecordingRuleContent",
-                                    schemaPath: "#/properties/RecordingRuleContent/type",
-                                    keyword: "type",
-                                    params: { type: "string" },
-                                  },
-                                ];
-                                return false;
-                              }
-                              var valid1 = _errs20 === errors;
-                            } else {
-                              var valid1 = true;
-                            }
-                            if (valid1) {
-                              if (data.CustomMetricLabels !== undefined) {
-                                let data10 = data.CustomMetricLabels;
-                                const _errs22 = errors;
-                                if (errors === _errs22) {
-                                  if (Array.isArray(data10)) {
-                                    var valid2 = true;
-                                    const len0 = data10.length;
-                                    for (let i0 = 0; i0 < len0; i0++) {
-                                      const _errs24 = errors;
-                                      if (
-                                        !func1(data10[i0], {
-                                          instancePath: instancePath + "/CustomMetricLabels/" + i0,
-                                          parentData: data10,
-                                          parentDataProperty: i0,
-                                          rootData: rootData,
-                                        })
-                                      ) {
-                                        vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                                        errors = vErrors.length;
-                                      }
-                                      var valid2 = _errs24 === errors;
-                                      if (!valid2) {
-                                        break;
-                                      }
-                                    }
-                                  } else {
-                                    validateModifyRecordingRuleTaskInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/CustomMetricLabels",
-                                        schemaPath: "#/properties/CustomMetricLabels/type",
-                                        keyword: "type",
-                                        params: { type: "array" },
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                }
-                                var valid1 = _errs22 === errors;
-                              } else {
-                                var valid1 = true;
-                              }
-                              if (valid1) {
-                                if (data.HasServicesLog !== undefined) {
-                                  let data12 = data.HasServicesLog;
-                                  const _errs25 = errors;
-                                  if (!(typeof data12 == "number" && !(data12 % 1) && !isNaN(data12) && isFinite(data12))) {
-                                    validateModifyRecordingRuleTaskInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/HasServicesLog",
-                                        schemaPath: "#/properties/HasServicesLog/type",
-                                        keyword: "type",
-                                        params: { type: "integer" },
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                  if (errors === _errs25) {
-                                    if (typeof data12 == "number" && isFinite(data12)) {
-                                      if (data12 < 0 || isNaN(data12)) {
-                                        validateModifyRecordingRuleTaskInput.errors = [
-                                          {
-                                            instancePath: instancePath + "/HasServicesLog",
-                                            schemaPath: "#/properties/HasServicesLog/minimum",
-                                            keyword: "minimum",
-                                            params: { comparison: ">=", limit: 0 },
-                                          },
-                                        ];
-                                        return false;
-                                      } else {
-                                        if (data12 >= 18446744073709552000 || isNaN(data12)) {
-                                          validateModifyRecordingRuleTaskInput.errors = [
-                                            {
-                                              instancePath: instancePath + "/HasServicesLog",
-                                              schemaPath: "#/properties/HasServicesLog/exclusiveMaximum",
-                                              keyword: "exclusiveMaximum",
-                                              params: { comparison: "<", limit: 18446744073709552000 },
-                                            },
-                                          ];
-                                          return false;
-                                        }
-                                      }
-                                    }
-                                  }
-                                  var valid1 = _errs25 === errors;
-                                } else {
-                                  var valid1 = true;
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateModifyRecordingRuleTaskInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateModifyRecordingRuleTaskInput.errors = vErrors;
-  return errors === 0;
+function validateModifyRecordingRuleTaskInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateModifyRecordingRuleTaskInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateModifyRecordingRuleTaskInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.TaskId !== undefined){
+const _errs2 = errors;
+if(typeof data.TaskId !== "string"){
+validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/TaskId",schemaPath:"#/properties/TaskId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.TopicId !== undefined){
+const _errs4 = errors;
+if(typeof data.TopicId !== "string"){
+validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.DstTopicId !== undefined){
+const _errs6 = errors;
+if(typeof data.DstTopicId !== "string"){
+validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/DstTopicId",schemaPath:"#/properties/DstTopicId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Name !== undefined){
+const _errs8 = errors;
+if(typeof data.Name !== "string"){
+validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.EnableFlag !== undefined){
+let data4 = data.EnableFlag;
+const _errs10 = errors;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/EnableFlag",schemaPath:"#/properties/EnableFlag/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs10){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < -9223372036854776000 || isNaN(data4)){
+validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/EnableFlag",schemaPath:"#/properties/EnableFlag/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data4 >= 9223372036854776000 || isNaN(data4)){
+validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/EnableFlag",schemaPath:"#/properties/EnableFlag/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ProcessStartTime !== undefined){
+let data5 = data.ProcessStartTime;
+const _errs12 = errors;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/ProcessStartTime",schemaPath:"#/properties/ProcessStartTime/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs12){
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < -9223372036854776000 || isNaN(data5)){
+validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/ProcessStartTime",schemaPath:"#/properties/ProcessStartTime/minimum",
+keyword:"minimum",params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data5 >= 9223372036854776000 || isNaN(data5)){
+validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/ProcessStartTime",schemaPath:"#/properties/ProcessStartTime/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs12 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ProcessPeriod !== undefined){
+let data6 = data.ProcessPeriod;
+const _errs14 = errors;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/ProcessPeriod",schemaPath:"#/properties/ProcessPeriod/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs14){
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < -9223372036854776000 || isNaN(data6)){
+validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/ProcessPeriod",schemaPath:"#/properties/ProcessPeriod/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data6 >= 9223372036854776000 || isNaN(data6)){
+validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/ProcessPeriod",schemaPath:"#/properties/ProcessPeriod/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs14 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ProcessDelay !== undefined){
+let data7 = data.ProcessDelay;
+const _errs16 = errors;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/ProcessDelay",schemaPath:"#/properties/ProcessDelay/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs16){
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < -9223372036854776000 || isNaN(data7)){
+validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/ProcessDelay",schemaPath:"#/properties/ProcessDelay/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data7 >= 9223372036854776000 || isNaN(data7)){
+validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/ProcessDelay",schemaPath:"#/properties/ProcessDelay/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs16 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.MetricName !== undefined){
+const _errs18 = errors;
+if(typeof data.MetricName !== "string"){
+validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/MetricName",schemaPath:"#/properties/MetricName/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs18 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.RecordingRuleContent !== undefined){
+const _errs20 = errors;
+if(typeof data.RecordingRuleContent !== "string"){
+validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/RecordingRuleContent",schemaPath:"#/properties/RecordingRuleContent/type",
+keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs20 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.CustomMetricLabels !== undefined){
+let data10 = data.CustomMetricLabels;
+const _errs22 = errors;
+if(errors === _errs22){
+if(Array.isArray(data10)){
+var valid2 = true;
+const len0 = data10.length;
+for(let i0=0; i0<len0; i0++){
+const _errs24 = errors;
+if(!(func1(data10[i0], {instancePath: instancePath+"/CustomMetricLabels/" + i0, parentData: data10, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs24 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/CustomMetricLabels",schemaPath:"#/properties/CustomMetricLabels/type",
+keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs22 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.HasServicesLog !== undefined){
+let data12 = data.HasServicesLog;
+const _errs25 = errors;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs25){
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 0 || isNaN(data12)){
+validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data12 >= 18446744073709552000 || isNaN(data12)){
+validateModifyRecordingRuleTaskInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs25 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateModifyRecordingRuleTaskInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateModifyRecordingRuleTaskInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `ModifyRecordingRuleTask`, compiled from the spec by AJV when generating. */

@@ -2,390 +2,281 @@
 // @ts-nocheck
 
 const schema0 = {
-  required: ["YamlID", "TopicId"],
-  properties: {
-    YamlID: {},
-    TopicId: {},
-    DstTopicId: {},
-    EnableFlag: {},
-    ProcessStartTime: {},
-    ProcessPeriod: {},
-    ProcessDelay: {},
-    YamlConfigName: {},
-    YamlContent: {},
-    HasServicesLog: {},
-  },
+  "required": ["YamlID", "TopicId"],
+  "properties": {
+    "YamlID": {},
+    "TopicId": {},
+    "DstTopicId": {},
+    "EnableFlag": {},
+    "ProcessStartTime": {},
+    "ProcessPeriod": {},
+    "ProcessDelay": {},
+    "YamlConfigName": {},
+    "YamlContent": {},
+    "HasServicesLog": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 
-function validateModifyRecordingRuleYamlTaskInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateModifyRecordingRuleYamlTaskInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateModifyRecordingRuleYamlTaskInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.YamlID !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.YamlID !== "string") {
-              validateModifyRecordingRuleYamlTaskInput.errors = [
-                {
-                  instancePath: instancePath + "/YamlID",
-                  schemaPath: "#/properties/YamlID/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.TopicId !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.TopicId !== "string") {
-                validateModifyRecordingRuleYamlTaskInput.errors = [
-                  {
-                    instancePath: instancePath + "/TopicId",
-                    schemaPath: "#/properties/TopicId/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.DstTopicId !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.DstTopicId !== "string") {
-                  validateModifyRecordingRuleYamlTaskInput.errors = [
-                    {
-                      instancePath: instancePath + "/DstTopicId",
-                      schemaPath: "#/properties/DstTopicId/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.EnableFlag !== undefined) {
-                  let data3 = data.EnableFlag;
-                  const _errs8 = errors;
-                  if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
-                    validateModifyRecordingRuleYamlTaskInput.errors = [
-                      {
-                        instancePath: instancePath + "/EnableFlag",
-                        schemaPath: "#/properties/EnableFlag/type",
-                        keyword: "type",
-                        params: { type: "integer" },
-                      },
-                    ];
-                    return false;
-                  }
-                  if (errors === _errs8) {
-                    if (typeof data3 == "number" && isFinite(data3)) {
-                      if (data3 < 0 || isNaN(data3)) {
-                        validateModifyRecordingRuleYamlTaskInput.errors = [
-                          {
-                            instancePath: instancePath + "/EnableFlag",
-                            schemaPath: "#/properties/EnableFlag/minimum",
-                            keyword: "minimum",
-                            params: { comparison: ">=", limit: 0 },
-                          },
-                        ];
-                        return false;
-                      } else {
-                        if (data3 >= 18446744073709552000 || isNaN(data3)) {
-                          validateModifyRecordingRuleYamlTaskInput.errors = [
-                            {
-                              instancePath: instancePath + "/EnableFlag",
-                              schemaPath: "#/properties/EnableFlag/exclusiveMaximum",
-                              keyword: "exclusiveMaximum",
-                              params: { comparison: "<", limit: 18446744073709552000 },
-                            },
-                          ];
-                          return false;
-                        }
-                      }
-                    }
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.ProcessStartTime !== undefined) {
-                    let data4 = data.ProcessStartTime;
-                    const _errs10 = errors;
-                    if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
-                      validateModifyRecordingRuleYamlTaskInput.errors = [
-                        {
-                          instancePath: instancePath + "/ProcessStartTime",
-                          schemaPath: "#/properties/ProcessStartTime/type",
-                          keyword: "type",
-                          params: { type: "integer" },
-                        },
-                      ];
-                      return false;
-                    }
-                    if (errors === _errs10) {
-                      if (typeof data4 == "number" && isFinite(data4)) {
-                        if (data4 < 0 || isNaN(data4)) {
-                          validateModifyRecordingRuleYamlTaskInput.errors = [
-                            {
-                              instancePath: instancePath + "/ProcessStartTime",
-                              schemaPath: "#/properties/ProcessStartTime/minimum",
-                              keyword: "minimum",
-                              params: { comparison: ">=", limit: 0 },
-                            },
-                          ];
-                          return false;
-                        } else {
-                          if (data4 >= 18446744073709552000 || isNaN(data4)) {
-                            validateModifyRecordingRuleYamlTaskInput.errors = [
-                              {
-                                instancePath: instancePath + "/ProcessStartTime",
-                                schemaPath: "#/properties/ProcessStartTime/exclusiveMaximum",
-                                keyword: "exclusiveMaximum",
-                                params: { comparison: "<", limit: 18446744073709552000 },
-                              },
-                            ];
-                            return false;
-                          }
-                        }
-                      }
-                    }
-                    var valid1 = _errs10 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.ProcessPeriod !== undefined) {
-                      let data5 = data.ProcessPeriod;
-                      const _errs12 = errors;
-                      if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5) && isFinite(data5))) {
-                        validateModifyRecordingRuleYamlTaskInput.errors = [
-                          {
-                            instancePath: instancePath + "/ProcessPeriod",
-                            schemaPath: "#/properties/ProcessPeriod/type",
-                            keyword: "type",
-                            params: { type: "integer" },
-                          },
-                        ];
-                        return false;
-                      }
-                      if (errors === _errs12) {
-                        if (typeof data5 == "number" && isFinite(data5)) {
-                          if (data5 < -9223372036854776000 || isNaN(data5)) {
-                            validateModifyRecordingRuleYamlTaskInput.errors = [
-                              {
-                                instancePath: instancePath + "/ProcessPeriod",
-                                schemaPath: "#/properties/ProcessPeriod/minimum",
-                                keyword: "minimum",
-                                params: { comparison: ">=", limit: -9223372036854776000 },
-                              },
-                            ];
-                            return false;
-                          } else {
-                            if (data5 >= 9223372036854776000 || isNaN(data5)) {
-                              validateModifyRecordingRuleYamlTaskInput.errors = [
-                                {
-                                  instancePath: instancePath + "/ProcessPeriod",
-                                  schemaPath: "#/properties/ProcessPeriod/exclusiveMaximum",
-                                  keyword: "exclusiveMaximum",
-                                  params: { comparison: "<", limit: 9223372036854776000 },
-                                },
-                              ];
-                              return false;
-                            }
-                          }
-                        }
-                      }
-                      var valid1 = _errs12 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                    if (valid1) {
-                      if (data.ProcessDelay !== undefined) {
-                        let data6 = data.ProcessDelay;
-                        const _errs14 = errors;
-                        if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
-                          validateModifyRecordingRuleYamlTaskInput.errors = [
-                            {
-                              instancePath: instancePath + "/ProcessDelay",
-                              schemaPath: "#/properties/ProcessDelay/type",
-                              keyword: "type",
-                              params: { type: "integer" },
-                            },
-                          ];
-                          return false;
-                        }
-                        if (errors === _errs14) {
-                          if (typeof data6 == "number" && isFinite(data6)) {
-                            if (data6 < -9223372036854776000 || isNaN(data6)) {
-                              validateModifyRecordingRuleYamlTaskInput.errors = [
-                                {
-                                  instancePath: instancePath + "/ProcessDelay",
-                                  schemaPath: "#/properties/ProcessDelay/minimum",
-                                  keyword: "minimum",
-                                  params: { comparison: ">=", limit: -9223372036854776000 },
-                                },
-                              ];
-                              return false;
-                            } else {
-                              if (data6 >= 9223372036854776000 || isNaN(data6)) {
-                                validateModifyRecordingRuleYamlTaskInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/ProcessDelay",
-                                    schemaPath: "#/properties/ProcessDelay/exclusiveMaximum",
-                                    keyword: "exclusiveMaximum",
-                                    params: { comparison: "<", limit: 9223372036854776000 },
-                                  },
-                                ];
-                                return false;
-                              }
-                            }
-                          }
-                        }
-                        var valid1 = _errs14 === errors;
-                      } else {
-                        var valid1 = true;
-                      }
-                      if (valid1) {
-                        if (data.YamlConfigName !== undefined) {
-                          const _errs16 = errors;
-                          if (typeof data.YamlConfigName !== "string") {
-                            validateModifyRecordingRuleYamlTaskInput.errors = [
-                              {
-                                instancePath: instancePath + "/YamlConfigName",
-                                schemaPath: "#/properties/YamlConfigName/type",
-                                keyword: "type",
-                                params: { type: "string" },
-                              },
-                            ];
-                            return false;
-                          }
-                          var valid1 = _errs16 === errors;
-                        } else {
-                          var valid1 = true;
-                        }
-                        if (valid1) {
-                          if (data.YamlContent !== undefined) {
-                            const _errs18 = errors;
-                            if (typeof data.YamlContent !== "string") {
-                              validateModifyRecordingRuleYamlTaskInput.errors = [
-                                {
-                                  instancePath: instancePath + "/YamlContent",
-                                  schemaPath: "#/properties/YamlContent/type",
-                                  keyword: "type",
-                                  params: { type: "string" },
-                                },
-                              ];
-                              return false;
-                            }
-                            var valid1 = _errs18 === errors;
-                          } else {
-                            var valid1 = true;
-                          }
-                          if (valid1) {
-                            if (data.HasServicesLog !== undefined) {
-                              let data9 = data.HasServicesLog;
-                              const _errs20 = errors;
-                              if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
-                                validateModifyRecordingRuleYamlTaskInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/HasServicesLog",
-                                    schemaPath: "#/properties/HasServicesLog/type",
-                                    keyword: "type",
-                                    params: { type: "integer" },
-                                  },
-                                ];
-                                return false;
-                              }
-                              if (errors === _errs20) {
-                                if (typeof data9 == "number" && isFinite(data9)) {
-                                  if (data9 < 0 || isNaN(data9)) {
-                                    validateModifyRecordingRuleYamlTaskInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/HasServicesLog",
-                                        schemaPath: "#/properties/HasServicesLog/minimum",
-                                        keyword: "minimum",
-                                        params: { comparison: ">=", limit: 0 },
-                                      },
-                                    ];
-                                    return false;
-                                  } else {
-                                    if (data9 >= 18446744073709552000 || isNaN(data9)) {
-                                      validateModifyRecordingRuleYamlTaskInput.errors = [
-                                        {
-                                          instancePath: instancePath + "/HasServicesLog",
-                                          schemaPath: "#/properties/HasServicesLog/exclusiveMaximum",
-                                          keyword: "exclusiveMaximum",
-                                          params: { comparison: "<", limit: 18446744073709552000 },
-                                        },
-                                      ];
-                                      return false;
-                                    }
-                                  }
-                                }
-                              }
-                              var valid1 = _errs20 === errors;
-                            } else {
-                              var valid1 = true;
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateModifyRecordingRuleYamlTaskInput.errors = [
-        { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateModifyRecordingRuleYamlTaskInput.errors = vErrors;
-  return errors === 0;
+function validateModifyRecordingRuleYamlTaskInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateModifyRecordingRuleYamlTaskInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateModifyRecordingRuleYamlTaskInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.YamlID !== undefined){
+const _errs2 = errors;
+if(typeof data.YamlID !== "string"){
+validateModifyRecordingRuleYamlTaskInput.errors = [{instancePath:instancePath+"/YamlID",schemaPath:"#/properties/YamlID/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.TopicId !== undefined){
+const _errs4 = errors;
+if(typeof data.TopicId !== "string"){
+validateModifyRecordingRuleYamlTaskInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.DstTopicId !== undefined){
+const _errs6 = errors;
+if(typeof data.DstTopicId !== "string"){
+validateModifyRecordingRuleYamlTaskInput.errors = [{instancePath:instancePath+"/DstTopicId",schemaPath:"#/properties/DstTopicId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.EnableFlag !== undefined){
+let data3 = data.EnableFlag;
+const _errs8 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+validateModifyRecordingRuleYamlTaskInput.errors = [{instancePath:instancePath+"/EnableFlag",schemaPath:"#/properties/EnableFlag/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs8){
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+validateModifyRecordingRuleYamlTaskInput.errors = [{instancePath:instancePath+"/EnableFlag",schemaPath:"#/properties/EnableFlag/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data3 >= 18446744073709552000 || isNaN(data3)){
+validateModifyRecordingRuleYamlTaskInput.errors = [{instancePath:instancePath+"/EnableFlag",schemaPath:"#/properties/EnableFlag/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ProcessStartTime !== undefined){
+let data4 = data.ProcessStartTime;
+const _errs10 = errors;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+validateModifyRecordingRuleYamlTaskInput.errors = [{instancePath:instancePath+"/ProcessStartTime",schemaPath:"#/properties/ProcessStartTime/type",
+keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs10){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+validateModifyRecordingRuleYamlTaskInput.errors = [{instancePath:instancePath+"/ProcessStartTime",schemaPath:"#/properties/ProcessStartTime/minimum",
+keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data4 >= 18446744073709552000 || isNaN(data4)){
+validateModifyRecordingRuleYamlTaskInput.errors = [{instancePath:instancePath+"/ProcessStartTime",schemaPath:"#/properties/ProcessStartTime/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ProcessPeriod !== undefined){
+let data5 = data.ProcessPeriod;
+const _errs12 = errors;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+validateModifyRecordingRuleYamlTaskInput.errors = [{instancePath:instancePath+"/ProcessPeriod",schemaPath:"#/properties/ProcessPeriod/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs12){
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < -9223372036854776000 || isNaN(data5)){
+validateModifyRecordingRuleYamlTaskInput.errors = [{instancePath:instancePath+"/ProcessPeriod",schemaPath:"#/properties/ProcessPeriod/minimum",
+keyword:"minimum",params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data5 >= 9223372036854776000 || isNaN(data5)){
+validateModifyRecordingRuleYamlTaskInput.errors = [{instancePath:instancePath+"/ProcessPeriod",schemaPath:"#/properties/ProcessPeriod/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs12 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ProcessDelay !== undefined){
+let data6 = data.ProcessDelay;
+const _errs14 = errors;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+validateModifyRecordingRuleYamlTaskInput.errors = [{instancePath:instancePath+"/ProcessDelay",schemaPath:"#/properties/ProcessDelay/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs14){
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < -9223372036854776000 || isNaN(data6)){
+validateModifyRecordingRuleYamlTaskInput.errors = [{instancePath:instancePath+"/ProcessDelay",schemaPath:"#/properties/ProcessDelay/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data6 >= 9223372036854776000 || isNaN(data6)){
+validateModifyRecordingRuleYamlTaskInput.errors = [{instancePath:instancePath+"/ProcessDelay",schemaPath:"#/properties/ProcessDelay/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs14 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.YamlConfigName !== undefined){
+const _errs16 = errors;
+if(typeof data.YamlConfigName !== "string"){
+validateModifyRecordingRuleYamlTaskInput.errors = [{instancePath:instancePath+"/YamlConfigName",schemaPath:"#/properties/YamlConfigName/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs16 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.YamlContent !== undefined){
+const _errs18 = errors;
+if(typeof data.YamlContent !== "string"){
+validateModifyRecordingRuleYamlTaskInput.errors = [{instancePath:instancePath+"/YamlContent",schemaPath:"#/properties/YamlContent/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs18 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.HasServicesLog !== undefined){
+let data9 = data.HasServicesLog;
+const _errs20 = errors;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+validateModifyRecordingRuleYamlTaskInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs20){
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+validateModifyRecordingRuleYamlTaskInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/minimum",
+keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data9 >= 18446744073709552000 || isNaN(data9)){
+validateModifyRecordingRuleYamlTaskInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs20 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateModifyRecordingRuleYamlTaskInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateModifyRecordingRuleYamlTaskInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `ModifyRecordingRuleYamlTask`, compiled from the spec by AJV when generating. */

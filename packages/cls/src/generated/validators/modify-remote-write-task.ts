@@ -3,381 +3,277 @@
 
 import { validateRemoteWriteAuthInfoShape } from "./shapes/remote-write-auth-info.js";
 const schema0 = {
-  required: ["TaskId", "TopicId"],
-  properties: {
-    TaskId: {},
-    TopicId: {},
-    Enable: {},
-    Name: {},
-    NetType: {},
-    VpcId: {},
-    Target: {},
-    RemoteWriteURL: {},
-    AuthType: {},
-    AuthInfo: {},
-    VirtualGatewayType: {},
-  },
+  "required": ["TaskId", "TopicId"],
+  "properties": {
+    "TaskId": {},
+    "TopicId": {},
+    "Enable": {},
+    "Name": {},
+    "NetType": {},
+    "VpcId": {},
+    "Target": {},
+    "RemoteWriteURL": {},
+    "AuthType": {},
+    "AuthInfo": {},
+    "VirtualGatewayType": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateRemoteWriteAuthInfoShape;
 
-function validateModifyRemoteWriteTaskInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateModifyRemoteWriteTaskInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateModifyRemoteWriteTaskInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.TaskId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.TaskId !== "string") {
-              validateModifyRemoteWriteTaskInput.errors = [
-                {
-                  instancePath: instancePath + "/TaskId",
-                  schemaPath: "#/properties/TaskId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.TopicId !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.TopicId !== "string") {
-                validateModifyRemoteWriteTaskInput.errors = [
-                  {
-                    instancePath: instancePath + "/TopicId",
-                    schemaPath: "#/properties/TopicId/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.Enable !== undefined) {
-                let data2 = data.Enable;
-                const _errs6 = errors;
-                if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
-                  validateModifyRemoteWriteTaskInput.errors = [
-                    {
-                      instancePath: instancePath + "/Enable",
-                      schemaPath: "#/properties/Enable/type",
-                      keyword: "type",
-                      params: { type: "integer" },
-                    },
-                  ];
-                  return false;
-                }
-                if (errors === _errs6) {
-                  if (typeof data2 == "number" && isFinite(data2)) {
-                    if (data2 < 0 || isNaN(data2)) {
-                      validateModifyRemoteWriteTaskInput.errors = [
-                        {
-                          instancePath: instancePath + "/Enable",
-                          schemaPath: "#/properties/Enable/minimum",
-                          keyword: "minimum",
-                          params: { comparison: ">=", limit: 0 },
-                        },
-                      ];
-                      return false;
-                    } else {
-                      if (data2 >= 18446744073709552000 || isNaN(data2)) {
-                        validateModifyRemoteWriteTaskInput.errors = [
-                          {
-                            instancePath: instancePath + "/Enable",
-                            schemaPath: "#/properties/Enable/exclusiveMaximum",
-                            keyword: "exclusiveMaximum",
-                            params: { comparison: "<", limit: 18446744073709552000 },
-                          },
-                        ];
-                        return false;
-                      }
-                    }
-                  }
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.Name !== undefined) {
-                  const _errs8 = errors;
-                  if (typeof data.Name !== "string") {
-                    validateModifyRemoteWriteTaskInput.errors = [
-                      {
-                        instancePath: instancePath + "/Name",
-                        schemaPath: "#/properties/Name/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.NetType !== undefined) {
-                    let data4 = data.NetType;
-                    const _errs10 = errors;
-                    if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
-                      validateModifyRemoteWriteTaskInput.errors = [
-                        {
-                          instancePath: instancePath + "/NetType",
-                          schemaPath: "#/properties/NetType/type",
-                          keyword: "type",
-                          params: { type: "integer" },
-                        },
-                      ];
-                      return false;
-                    }
-                    if (errors === _errs10) {
-                      if (typeof data4 == "number" && isFinite(data4)) {
-                        if (data4 < 0 || isNaN(data4)) {
-                          validateModifyRemoteWriteTaskInput.errors = [
-                            {
-                              instancePath: instancePath + "/NetType",
-                              schemaPath: "#/properties/NetType/minimum",
-                              keyword: "minimum",
-                              params: { comparison: ">=", limit: 0 },
-                            },
-                          ];
-                          return false;
-                        } else {
-                          if (data4 >= 18446744073709552000 || isNaN(data4)) {
-                            validateModifyRemoteWriteTaskInput.errors = [
-                              {
-                                instancePath: instancePath + "/NetType",
-                                schemaPath: "#/properties/NetType/exclusiveMaximum",
-                                keyword: "exclusiveMaximum",
-                                params: { comparison: "<", limit: 18446744073709552000 },
-                              },
-                            ];
-                            return false;
-                          }
-                        }
-                      }
-                    }
-                    var valid1 = _errs10 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.VpcId !== undefined) {
-                      const _errs12 = errors;
-                      if (typeof data.VpcId !== "string") {
-                        validateModifyRemoteWriteTaskInput.errors = [
-                          {
-                            instancePath: instancePath + "/VpcId",
-                            schemaPath: "#/properties/VpcId/type",
-                            keyword: "type",
-                            params: { type: "string" },
-                          },
-                        ];
-                        return false;
-                      }
-                      var valid1 = _errs12 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                    if (valid1) {
-                      if (data.Target !== undefined) {
-                        const _errs14 = errors;
-                        if (typeof data.Target !== "string") {
-                          validateModifyRemoteWriteTaskInput.errors = [
-                            {
-                              instancePath: instancePath + "/Target",
-                              schemaPath: "#/properties/Target/type",
-                              keyword: "type",
-                              params: { type: "string" },
-                            },
-                          ];
-                          return false;
-                        }
-                        var valid1 = _errs14 === errors;
-                      } else {
-                        var valid1 = true;
-                      }
-                      if (valid1) {
-                        if (data.RemoteWriteURL !== undefined) {
-                          const _errs16 = errors;
-                          if (typeof data.RemoteWriteURL !== "string") {
-                            validateModifyRemoteWriteTaskInput.errors = [
-                              {
-                                instancePath: instancePath + "/RemoteWriteURL",
-                                schemaPath: "#/properties/RemoteWriteURL/type",
-                                keyword: "type",
-                                params: { type: "string" },
-                              },
-                            ];
-                            return false;
-                          }
-                          var valid1 = _errs16 === errors;
-                        } else {
-                          var valid1 = true;
-                        }
-                        if (valid1) {
-                          if (data.AuthType !== undefined) {
-                            let data8 = data.AuthType;
-                            const _errs18 = errors;
-                            if (!(typeof data8 == "number" && !(data8 % 1) && !isNaN(data8) && isFinite(data8))) {
-                              validateModifyRemoteWriteTaskInput.errors = [
-                                {
-                                  instancePath: instancePath + "/AuthType",
-                                  schemaPath: "#/properties/AuthType/type",
-                                  keyword: "type",
-                                  params: { type: "integer" },
-                                },
-                              ];
-                              return false;
-                            }
-                            if (errors === _errs18) {
-                              if (typeof data8 == "number" && isFinite(data8)) {
-                                if (data8 < 0 || isNaN(data8)) {
-                                  validateModifyRemoteWriteTaskInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/AuthType",
-                                      schemaPath: "#/properties/AuthType/minimum",
-                                      keyword: "minimum",
-                                      params: { comparison: ">=", limit: 0 },
-                                    },
-                                  ];
-                                  return false;
-                                } else {
-                                  if (data8 >= 18446744073709552000 || isNaN(data8)) {
-                                    validateModifyRemoteWriteTaskInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/AuthType",
-                                        schemaPath: "#/properties/AuthType/exclusiveMaximum",
-                                        keyword: "exclusiveMaximum",
-                                        params: { comparison: "<", limit: 18446744073709552000 },
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                }
-                              }
-                            }
-                            var valid1 = _errs18 === errors;
-                          } else {
-                            var valid1 = true;
-                          }
-                          if (valid1) {
-                            if (data.AuthInfo !== undefined) {
-                              const _errs20 = errors;
-                              if (
-                                !func1(data.AuthInfo, {
-                                  instancePath: instancePath + "/AuthInfo",
-                                  parentData: data,
-                                  parentDataProperty: "AuthInfo",
-                                  rootData: rootData,
-                                })
-                              ) {
-                                vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                                errors = vErrors.length;
-                              }
-                              var valid1 = _errs20 === errors;
-                            } else {
-                              var valid1 = true;
-                            }
-                            if (valid1) {
-                              if (data.VirtualGatewayType !== undefined) {
-                                let data10 = data.VirtualGatewayType;
-                                const _errs21 = errors;
-                                if (!(typeof data10 == "number" && !(data10 % 1) && !isNaN(data10) && isFinite(data10))) {
-                                  validateModifyRemoteWriteTaskInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/VirtualGatewayType",
-                                      schemaPath: "#/properties/VirtualGatewayType/type",
-                                      keyword: "type",
-                                      params: { type: "integer" },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                                if (errors === _errs21) {
-                                  if (typeof data10 == "number" && isFinite(data10)) {
-                                    if (data10 < -9223372036854776000 || isNaN(data10)) {
-                                      validateModifyRemoteWriteTaskInput.errors = [
-                                        {
-                                          instancePath: instancePath + "/VirtualGatewayType",
-                                          schemaPath: "#/properties/VirtualGatewayType/minimum",
-                                          keyword: "minimum",
-                                          params: { comparison: ">=", limit: -9223372036854776000 },
-                                        },
-                                      ];
-                                      return false;
-                                    } else {
-                                      if (data10 >= 9223372036854776000 || isNaN(data10)) {
-                                        validateModifyRemoteWriteTaskInput.errors = [
-                                          {
-                                            instancePath: instancePath + "/VirtualGatewayType",
-                                            schemaPath: "#/properties/VirtualGatewayType/exclusiveMaximum",
-                                            keyword: "exclusiveMaximum",
-                                            params: { comparison: "<", limit: 9223372036854776000 },
-                                          },
-                                        ];
-                                        return false;
-                                      }
-                                    }
-                                  }
-                                }
-                                var valid1 = _errs21 === errors;
-                              } else {
-                                var valid1 = true;
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateModifyRemoteWriteTaskInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateModifyRemoteWriteTaskInput.errors = vErrors;
-  return errors === 0;
+function validateModifyRemoteWriteTaskInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateModifyRemoteWriteTaskInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateModifyRemoteWriteTaskInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.TaskId !== undefined){
+const _errs2 = errors;
+if(typeof data.TaskId !== "string"){
+validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/TaskId",schemaPath:"#/properties/TaskId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.TopicId !== undefined){
+const _errs4 = errors;
+if(typeof data.TopicId !== "string"){
+validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Enable !== undefined){
+let data2 = data.Enable;
+const _errs6 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/Enable",schemaPath:"#/properties/Enable/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs6){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 0 || isNaN(data2)){
+validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/Enable",schemaPath:"#/properties/Enable/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data2 >= 18446744073709552000 || isNaN(data2)){
+validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/Enable",schemaPath:"#/properties/Enable/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Name !== undefined){
+const _errs8 = errors;
+if(typeof data.Name !== "string"){
+validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.NetType !== undefined){
+let data4 = data.NetType;
+const _errs10 = errors;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/NetType",schemaPath:"#/properties/NetType/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs10){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/NetType",schemaPath:"#/properties/NetType/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data4 >= 18446744073709552000 || isNaN(data4)){
+validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/NetType",schemaPath:"#/properties/NetType/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.VpcId !== undefined){
+const _errs12 = errors;
+if(typeof data.VpcId !== "string"){
+validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/VpcId",schemaPath:"#/properties/VpcId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs12 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Target !== undefined){
+const _errs14 = errors;
+if(typeof data.Target !== "string"){
+validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/Target",schemaPath:"#/properties/Target/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs14 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.RemoteWriteURL !== undefined){
+const _errs16 = errors;
+if(typeof data.RemoteWriteURL !== "string"){
+validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/RemoteWriteURL",schemaPath:"#/properties/RemoteWriteURL/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs16 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.AuthType !== undefined){
+let data8 = data.AuthType;
+const _errs18 = errors;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/AuthType",schemaPath:"#/properties/AuthType/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs18){
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/AuthType",schemaPath:"#/properties/AuthType/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data8 >= 18446744073709552000 || isNaN(data8)){
+validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/AuthType",schemaPath:"#/properties/AuthType/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs18 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.AuthInfo !== undefined){
+const _errs20 = errors;
+if(!(func1(data.AuthInfo, {instancePath: instancePath+"/AuthInfo", parentData: data, parentDataProperty: "AuthInfo", rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs20 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.VirtualGatewayType !== undefined){
+let data10 = data.VirtualGatewayType;
+const _errs21 = errors;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/VirtualGatewayType",schemaPath:"#/properties/VirtualGatewayType/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs21){
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < -9223372036854776000 || isNaN(data10)){
+validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/VirtualGatewayType",schemaPath:"#/properties/VirtualGatewayType/minimum",
+keyword:"minimum",params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data10 >= 9223372036854776000 || isNaN(data10)){
+validateModifyRemoteWriteTaskInput.errors = [{instancePath:instancePath+"/VirtualGatewayType",schemaPath:"#/properties/VirtualGatewayType/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs21 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateModifyRemoteWriteTaskInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateModifyRemoteWriteTaskInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `ModifyRemoteWriteTask`, compiled from the spec by AJV when generating. */

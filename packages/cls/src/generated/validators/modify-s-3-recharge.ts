@@ -3,385 +3,280 @@
 
 import { validateExtractRuleInfoShape } from "./shapes/extract-rule-info.js";
 const schema0 = {
-  required: ["TaskId", "TopicId"],
-  properties: {
-    TaskId: {},
-    TopicId: {},
-    Name: {},
-    TaskType: {},
-    Enable: {},
-    Bucket: {},
-    S3Region: {},
-    AccessKeyId: {},
-    SecretAccessKey: {},
-    Endpoint: {},
-    LogType: {},
-    Prefix: {},
-    Compress: {},
-    ExtractRuleInfo: {},
-  },
+  "required": ["TaskId", "TopicId"],
+  "properties": {
+    "TaskId": {},
+    "TopicId": {},
+    "Name": {},
+    "TaskType": {},
+    "Enable": {},
+    "Bucket": {},
+    "S3Region": {},
+    "AccessKeyId": {},
+    "SecretAccessKey": {},
+    "Endpoint": {},
+    "LogType": {},
+    "Prefix": {},
+    "Compress": {},
+    "ExtractRuleInfo": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateExtractRuleInfoShape;
 
-function validateModifyS3RechargeInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateModifyS3RechargeInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateModifyS3RechargeInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.TaskId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.TaskId !== "string") {
-              validateModifyS3RechargeInput.errors = [
-                {
-                  instancePath: instancePath + "/TaskId",
-                  schemaPath: "#/properties/TaskId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.TopicId !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.TopicId !== "string") {
-                validateModifyS3RechargeInput.errors = [
-                  {
-                    instancePath: instancePath + "/TopicId",
-                    schemaPath: "#/properties/TopicId/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.Name !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.Name !== "string") {
-                  validateModifyS3RechargeInput.errors = [
-                    {
-                      instancePath: instancePath + "/Name",
-                      schemaPath: "#/properties/Name/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.TaskType !== undefined) {
-                  let data3 = data.TaskType;
-                  const _errs8 = errors;
-                  if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
-                    validateModifyS3RechargeInput.errors = [
-                      {
-                        instancePath: instancePath + "/TaskType",
-                        schemaPath: "#/properties/TaskType/type",
-                        keyword: "type",
-                        params: { type: "integer" },
-                      },
-                    ];
-                    return false;
-                  }
-                  if (errors === _errs8) {
-                    if (typeof data3 == "number" && isFinite(data3)) {
-                      if (data3 < 0 || isNaN(data3)) {
-                        validateModifyS3RechargeInput.errors = [
-                          {
-                            instancePath: instancePath + "/TaskType",
-                            schemaPath: "#/properties/TaskType/minimum",
-                            keyword: "minimum",
-                            params: { comparison: ">=", limit: 0 },
-                          },
-                        ];
-                        return false;
-                      } else {
-                        if (data3 >= 18446744073709552000 || isNaN(data3)) {
-                          validateModifyS3RechargeInput.errors = [
-                            {
-                              instancePath: instancePath + "/TaskType",
-                              schemaPath: "#/properties/TaskType/exclusiveMaximum",
-                              keyword: "exclusiveMaximum",
-                              params: { comparison: "<", limit: 18446744073709552000 },
-                            },
-                          ];
-                          return false;
-                        }
-                      }
-                    }
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.Enable !== undefined) {
-                    let data4 = data.Enable;
-                    const _errs10 = errors;
-                    if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
-                      validateModifyS3RechargeInput.errors = [
-                        {
-                          instancePath: instancePath + "/Enable",
-                          schemaPath: "#/properties/Enable/type",
-                          keyword: "type",
-                          params: { type: "integer" },
-                        },
-                      ];
-                      return false;
-                    }
-                    if (errors === _errs10) {
-                      if (typeof data4 == "number" && isFinite(data4)) {
-                        if (data4 < 0 || isNaN(data4)) {
-                          validateModifyS3RechargeInput.errors = [
-                            {
-                              instancePath: instancePath + "/Enable",
-                              schemaPath: "#/properties/Enable/minimum",
-                              keyword: "minimum",
-                              params: { comparison: ">=", limit: 0 },
-                            },
-                          ];
-                          return false;
-                        } else {
-                          if (data4 >= 18446744073709552000 || isNaN(data4)) {
-                            validateModifyS3RechargeInput.errors = [
-                              {
-                                instancePath: instancePath + "/Enable",
-                                schemaPath: "#/properties/Enable/exclusiveMaximum",
-                                keyword: "exclusiveMaximum",
-                                params: { comparison: "<", limit: 18446744073709552000 },
-                              },
-                            ];
-                            return false;
-                          }
-                        }
-                      }
-                    }
-                    var valid1 = _errs10 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.Bucket !== undefined) {
-                      const _errs12 = errors;
-                      if (typeof data.Bucket !== "string") {
-                        validateModifyS3RechargeInput.errors = [
-                          {
-                            instancePath: instancePath + "/Bucket",
-                            schemaPath: "#/properties/Bucket/type",
-                            keyword: "type",
-                            params: { type: "string" },
-                          },
-                        ];
-                        return false;
-                      }
-                      var valid1 = _errs12 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                    if (valid1) {
-                      if (data.S3Region !== undefined) {
-                        const _errs14 = errors;
-                        if (typeof data.S3Region !== "string") {
-                          validateModifyS3RechargeInput.errors = [
-                            {
-                              instancePath: instancePath + "/S3Region",
-                              schemaPath: "#/properties/S3Region/type",
-                              keyword: "type",
-                              params: { type: "string" },
-                            },
-                          ];
-                          return false;
-                        }
-                        var valid1 = _errs14 === errors;
-                      } else {
-                        var valid1 = true;
-                      }
-                      if (valid1) {
-                        if (data.AccessKeyId !== undefined) {
-                          const _errs16 = errors;
-                          if (typeof data.AccessKeyId !== "string") {
-                            validateModifyS3RechargeInput.errors = [
-                              {
-                                instancePath: instancePath + "/AccessKeyId",
-                                schemaPath: "#/properties/AccessKeyId/type",
-                                keyword: "type",
-                                params: { type: "string" },
-                              },
-                            ];
-                            return false;
-                          }
-                          var valid1 = _errs16 === errors;
-                        } else {
-                          var valid1 = true;
-                        }
-                        if (valid1) {
-                          if (data.SecretAccessKey !== undefined) {
-                            const _errs18 = errors;
-                            if (typeof data.SecretAccessKey !== "string") {
-                              validateModifyS3RechargeInput.errors = [
-                                {
-                                  instancePath: instancePath + "/SecretAccessKey",
-                                  schemaPath: "#/properties/SecretAccessKey/type",
-                                  keyword: "type",
-                                  params: { type: "string" },
-                                },
-                              ];
-                              return false;
-                            }
-                            var valid1 = _errs18 === errors;
-                          } else {
-                            var valid1 = true;
-                          }
-                          if (valid1) {
-                            if (data.Endpoint !== undefined) {
-                              const _errs20 = errors;
-                              if (typeof data.Endpoint !== "string") {
-                                validateModifyS3RechargeInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/Endpoint",
-                                    schemaPath: "#/properties/Endpoint/type",
-                                    keyword: "type",
-                                    params: { type: "string" },
-                                  },
-                                ];
-                                return false;
-                              }
-                              var valid1 = _errs20 === errors;
-                            } else {
-                              var valid1 = true;
-                            }
-                            if (valid1) {
-                              if (data.LogType !== undefined) {
-                                const _errs22 = errors;
-                                if (typeof data.LogType !== "string") {
-                                  validateModifyS3RechargeInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/LogType",
-                                      schemaPath: "#/properties/LogType/type",
-                                      keyword: "type",
-                                      params: { type: "string" },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                                var valid1 = _errs22 === errors;
-                              } else {
-                                var valid1 = true;
-                              }
-                              if (valid1) {
-                                if (data.Prefix !== undefined) {
-                                  const _errs24 = errors;
-                                  if (typeof data.Prefix !== "string") {
-                                    validateModifyS3RechargeInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/Prefix",
-                                        schemaPath: "#/properties/Prefix/type",
-                                        keyword: "type",
-                                        params: { type: "string" },
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                  var valid1 = _errs24 === errors;
-                                } else {
-                                  var valid1 = true;
-                                }
-                                if (valid1) {
-                                  if (data.Compress !== undefined) {
-                                    const _errs26 = errors;
-                                    if (typeof data.Compress !== "string") {
-                                      validateModifyS3RechargeInput.errors = [
-                                        {
-                                          instancePath: instancePath + "/Compress",
-                                          schemaPath: "#/properties/Compress/type",
-                                          keyword: "type",
-                                          params: { type: "string" },
-                                        },
-                                      ];
-                                      return false;
-                                    }
-                                    var valid1 = _errs26 === errors;
-                                  } else {
-                                    var valid1 = true;
-                                  }
-                                  if (valid1) {
-                                    if (data.ExtractRuleInfo !== undefined) {
-                                      const _errs28 = errors;
-                                      if (
-                                        !func1(data.ExtractRuleInfo, {
-                                          instancePath: instancePath + "/ExtractRuleInfo",
-                                          parentData: data,
-                                          parentDataProperty: "ExtractRuleInfo",
-                                          rootData: rootData,
-                                        })
-                                      ) {
-                                        vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                                        errors = vErrors.length;
-                                      }
-                                      var valid1 = _errs28 === errors;
-                                    } else {
-                                      var valid1 = true;
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateModifyS3RechargeInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateModifyS3RechargeInput.errors = vErrors;
-  return errors === 0;
+function validateModifyS3RechargeInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateModifyS3RechargeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateModifyS3RechargeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.TaskId !== undefined){
+const _errs2 = errors;
+if(typeof data.TaskId !== "string"){
+validateModifyS3RechargeInput.errors = [{instancePath:instancePath+"/TaskId",schemaPath:"#/properties/TaskId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.TopicId !== undefined){
+const _errs4 = errors;
+if(typeof data.TopicId !== "string"){
+validateModifyS3RechargeInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Name !== undefined){
+const _errs6 = errors;
+if(typeof data.Name !== "string"){
+validateModifyS3RechargeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.TaskType !== undefined){
+let data3 = data.TaskType;
+const _errs8 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+validateModifyS3RechargeInput.errors = [{instancePath:instancePath+"/TaskType",schemaPath:"#/properties/TaskType/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs8){
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+validateModifyS3RechargeInput.errors = [{instancePath:instancePath+"/TaskType",schemaPath:"#/properties/TaskType/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data3 >= 18446744073709552000 || isNaN(data3)){
+validateModifyS3RechargeInput.errors = [{instancePath:instancePath+"/TaskType",schemaPath:"#/properties/TaskType/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Enable !== undefined){
+let data4 = data.Enable;
+const _errs10 = errors;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+validateModifyS3RechargeInput.errors = [{instancePath:instancePath+"/Enable",schemaPath:"#/properties/Enable/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs10){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+validateModifyS3RechargeInput.errors = [{instancePath:instancePath+"/Enable",schemaPath:"#/properties/Enable/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data4 >= 18446744073709552000 || isNaN(data4)){
+validateModifyS3RechargeInput.errors = [{instancePath:instancePath+"/Enable",schemaPath:"#/properties/Enable/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Bucket !== undefined){
+const _errs12 = errors;
+if(typeof data.Bucket !== "string"){
+validateModifyS3RechargeInput.errors = [{instancePath:instancePath+"/Bucket",schemaPath:"#/properties/Bucket/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs12 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.S3Region !== undefined){
+const _errs14 = errors;
+if(typeof data.S3Region !== "string"){
+validateModifyS3RechargeInput.errors = [{instancePath:instancePath+"/S3Region",schemaPath:"#/properties/S3Region/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs14 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.AccessKeyId !== undefined){
+const _errs16 = errors;
+if(typeof data.AccessKeyId !== "string"){
+validateModifyS3RechargeInput.errors = [{instancePath:instancePath+"/AccessKeyId",schemaPath:"#/properties/AccessKeyId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs16 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.SecretAccessKey !== undefined){
+const _errs18 = errors;
+if(typeof data.SecretAccessKey !== "string"){
+validateModifyS3RechargeInput.errors = [{instancePath:instancePath+"/SecretAccessKey",schemaPath:"#/properties/SecretAccessKey/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs18 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Endpoint !== undefined){
+const _errs20 = errors;
+if(typeof data.Endpoint !== "string"){
+validateModifyS3RechargeInput.errors = [{instancePath:instancePath+"/Endpoint",schemaPath:"#/properties/Endpoint/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs20 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.LogType !== undefined){
+const _errs22 = errors;
+if(typeof data.LogType !== "string"){
+validateModifyS3RechargeInput.errors = [{instancePath:instancePath+"/LogType",schemaPath:"#/properties/LogType/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs22 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Prefix !== undefined){
+const _errs24 = errors;
+if(typeof data.Prefix !== "string"){
+validateModifyS3RechargeInput.errors = [{instancePath:instancePath+"/Prefix",schemaPath:"#/properties/Prefix/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs24 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Compress !== undefined){
+const _errs26 = errors;
+if(typeof data.Compress !== "string"){
+validateModifyS3RechargeInput.errors = [{instancePath:instancePath+"/Compress",schemaPath:"#/properties/Compress/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs26 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ExtractRuleInfo !== undefined){
+const _errs28 = errors;
+if(!(func1(data.ExtractRuleInfo, {instancePath: instancePath+"/ExtractRuleInfo", parentData: data, parentDataProperty: "ExtractRuleInfo",
+ rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs28 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateModifyS3RechargeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateModifyS3RechargeInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `ModifyS3Recharge`, compiled from the spec by AJV when generating. */

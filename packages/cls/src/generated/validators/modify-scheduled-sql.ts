@@ -3,518 +3,366 @@
 
 import { validateScheduledSqlResouceInfoShape } from "./shapes/scheduled-sql-resouce-info.js";
 const schema0 = {
-  properties: {
-    TaskId: {},
-    SrcTopicId: {},
-    EnableFlag: {},
-    DstResource: {},
-    ScheduledSqlContent: {},
-    ProcessPeriod: {},
-    ProcessTimeWindow: {},
-    ProcessDelay: {},
-    SrcTopicRegion: {},
-    Name: {},
-    SyntaxRule: {},
-    HasServicesLog: {},
-    FullQuery: {},
-    ProcessPeriodUnit: {},
-  },
+  "properties": {
+    "TaskId": {},
+    "SrcTopicId": {},
+    "EnableFlag": {},
+    "DstResource": {},
+    "ScheduledSqlContent": {},
+    "ProcessPeriod": {},
+    "ProcessTimeWindow": {},
+    "ProcessDelay": {},
+    "SrcTopicRegion": {},
+    "Name": {},
+    "SyntaxRule": {},
+    "HasServicesLog": {},
+    "FullQuery": {},
+    "ProcessPeriodUnit": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateScheduledSqlResouceInfoShape;
 
-function validateModifyScheduledSqlInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.TaskId === undefined && (missing0 = "TaskId")) {
-        validateModifyScheduledSqlInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateModifyScheduledSqlInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.TaskId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.TaskId !== "string") {
-              validateModifyScheduledSqlInput.errors = [
-                {
-                  instancePath: instancePath + "/TaskId",
-                  schemaPath: "#/properties/TaskId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.SrcTopicId !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.SrcTopicId !== "string") {
-                validateModifyScheduledSqlInput.errors = [
-                  {
-                    instancePath: instancePath + "/SrcTopicId",
-                    schemaPath: "#/properties/SrcTopicId/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.EnableFlag !== undefined) {
-                let data2 = data.EnableFlag;
-                const _errs6 = errors;
-                if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
-                  validateModifyScheduledSqlInput.errors = [
-                    {
-                      instancePath: instancePath + "/EnableFlag",
-                      schemaPath: "#/properties/EnableFlag/type",
-                      keyword: "type",
-                      params: { type: "integer" },
-                    },
-                  ];
-                  return false;
-                }
-                if (errors === _errs6) {
-                  if (typeof data2 == "number" && isFinite(data2)) {
-                    if (data2 < -9223372036854776000 || isNaN(data2)) {
-                      validateModifyScheduledSqlInput.errors = [
-                        {
-                          instancePath: instancePath + "/EnableFlag",
-                          schemaPath: "#/properties/EnableFlag/minimum",
-                          keyword: "minimum",
-                          params: { comparison: ">=", limit: -9223372036854776000 },
-                        },
-                      ];
-                      return false;
-                    } else {
-                      if (data2 >= 9223372036854776000 || isNaN(data2)) {
-                        validateModifyScheduledSqlInput.errors = [
-                          {
-                            instancePath: instancePath + "/EnableFlag",
-                            schemaPath: "#/properties/EnableFlag/exclusiveMaximum",
-                            keyword: "exclusiveMaximum",
-                            params: { comparison: "<", limit: 9223372036854776000 },
-                          },
-                        ];
-                        return false;
-                      }
-                    }
-                  }
-                }
-                var valid0 = _errs6 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.DstResource !== undefined) {
-                  const _errs8 = errors;
-                  if (
-                    !func1(data.DstResource, {
-                      instancePath: instancePath + "/DstResource",
-                      parentData: data,
-                      parentDataProperty: "DstResource",
-                      rootData: rootData,
-                    })
-                  ) {
-                    vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                    errors = vErrors.length;
-                  }
-                  var valid0 = _errs8 === errors;
-                } else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.ScheduledSqlContent !== undefined) {
-                    const _errs9 = errors;
-                    if (typeof data.ScheduledSqlContent !== "string") {
-                      validateModifyScheduledSqlInput.errors = [
-                        {
-                          instancePath: instancePath + "/ScheduledSqlContent",
-                          schemaPath: "#/properties/ScheduledSqlContent/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                        },
-                      ];
-                      return false;
-                    }
-                    var valid0 = _errs9 === errors;
-                  } else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.ProcessPeriod !== undefined) {
-                      let data5 = data.ProcessPeriod;
-                      const _errs11 = errors;
-                      if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5) && isFinite(data5))) {
-                        validateModifyScheduledSqlInput.errors = [
-                          {
-                            instancePath: instancePath + "/ProcessPeriod",
-                            schemaPath: "#/properties/ProcessPeriod/type",
-                            keyword: "type",
-                            params: { type: "integer" },
-                          },
-                        ];
-                        return false;
-                      }
-                      if (errors === _errs11) {
-                        if (typeof data5 == "number" && isFinite(data5)) {
-                          if (data5 < -9223372036854776000 || isNaN(data5)) {
-                            validateModifyScheduledSqlInput.errors = [
-                              {
-                                instancePath: instancePath + "/ProcessPeriod",
-                                schemaPath: "#/properties/ProcessPeriod/minimum",
-                                keyword: "minimum",
-                                params: { comparison: ">=", limit: -9223372036854776000 },
-                              },
-                            ];
-                            return false;
-                          } else {
-                            if (data5 >= 9223372036854776000 || isNaN(data5)) {
-                              validateModifyScheduledSqlInput.errors = [
-                                {
-                                  instancePath: instancePath + "/ProcessPeriod",
-                                  schemaPath: "#/properties/ProcessPeriod/exclusiveMaximum",
-                                  keyword: "exclusiveMaximum",
-                                  params: { comparison: "<", limit: 9223372036854776000 },
-                                },
-                              ];
-                              return false;
-                            }
-                          }
-                        }
-                      }
-                      var valid0 = _errs11 === errors;
-                    } else {
-                      var valid0 = true;
-                    }
-                    if (valid0) {
-                      if (data.ProcessTimeWindow !== undefined) {
-                        const _errs13 = errors;
-                        if (typeof data.ProcessTimeWindow !== "string") {
-                          validateModifyScheduledSqlInput.errors = [
-                            {
-                              instancePath: instancePath + "/ProcessTimeWindow",
-                              schemaPath: "#/properties/ProcessTimeWindow/type",
-                              keyword: "type",
-                              params: { type: "string" },
-                            },
-                          ];
-                          return false;
-                        }
-                        var valid0 = _errs13 === errors;
-                      } else {
-                        var valid0 = true;
-                      }
-                      if (valid0) {
-                        if (data.ProcessDelay !== undefined) {
-                          let data7 = data.ProcessDelay;
-                          const _errs15 = errors;
-                          if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7) && isFinite(data7))) {
-                            validateModifyScheduledSqlInput.errors = [
-                              {
-                                instancePath: instancePath + "/ProcessDelay",
-                                schemaPath: "#/properties/ProcessDelay/type",
-                                keyword: "type",
-                                params: { type: "integer" },
-                              },
-                            ];
-                            return false;
-                          }
-                          if (errors === _errs15) {
-                            if (typeof data7 == "number" && isFinite(data7)) {
-                              if (data7 < -9223372036854776000 || isNaN(data7)) {
-                                validateModifyScheduledSqlInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/ProcessDelay",
-                                    schemaPath: "#/properties/ProcessDelay/minimum",
-                                    keyword: "minimum",
-                                    params: { comparison: ">=", limit: -9223372036854776000 },
-                                  },
-                                ];
-                                return false;
-                              } else {
-                                if (data7 >= 9223372036854776000 || isNaN(data7)) {
-                                  validateModifyScheduledSqlInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/ProcessDelay",
-                                      schemaPath: "#/properties/ProcessDelay/exclusiveMaximum",
-                                      keyword: "exclusiveMaximum",
-                                      params: { comparison: "<", limit: 9223372036854776000 },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                              }
-                            }
-                          }
-                          var valid0 = _errs15 === errors;
-                        } else {
-                          var valid0 = true;
-                        }
-                        if (valid0) {
-                          if (data.SrcTopicRegion !== undefined) {
-                            const _errs17 = errors;
-                            if (typeof data.SrcTopicRegion !== "string") {
-                              validateModifyScheduledSqlInput.errors = [
-                                {
-                                  instancePath: instancePath + "/SrcTopicRegion",
-                                  schemaPath: "#/properties/SrcTopicRegion/type",
-                                  keyword: "type",
-                                  params: { type: "string" },
-                                },
-                              ];
-                              return false;
-                            }
-                            var valid0 = _errs17 === errors;
-                          } else {
-                            var valid0 = true;
-                          }
-                          if (valid0) {
-                            if (data.Name !== undefined) {
-                              const _errs19 = errors;
-                              if (typeof data.Name !== "string") {
-                                validateModifyScheduledSqlInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/Name",
-                                    schemaPath: "#/properties/Name/type",
-                                    keyword: "type",
-                                    params: { type: "string" },
-                                  },
-                                ];
-                                return false;
-                              }
-                              var valid0 = _errs19 === errors;
-                            } else {
-                              var valid0 = true;
-                            }
-                            if (valid0) {
-                              if (data.SyntaxRule !== undefined) {
-                                let data10 = data.SyntaxRule;
-                                const _errs21 = errors;
-                                if (!(typeof data10 == "number" && !(data10 % 1) && !isNaN(data10) && isFinite(data10))) {
-                                  validateModifyScheduledSqlInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/SyntaxRule",
-                                      schemaPath: "#/properties/SyntaxRule/type",
-                                      keyword: "type",
-                                      params: { type: "integer" },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                                if (errors === _errs21) {
-                                  if (typeof data10 == "number" && isFinite(data10)) {
-                                    if (data10 < 0 || isNaN(data10)) {
-                                      validateModifyScheduledSqlInput.errors = [
-                                        {
-                                          instancePath: instancePath + "/SyntaxRule",
-                                          schemaPath: "#/properties/SyntaxRule/minimum",
-                                          keyword: "minimum",
-                                          params: { comparison: ">=", limit: 0 },
-                                        },
-                                      ];
-                                      return false;
-                                    } else {
-                                      if (data10 >= 18446744073709552000 || isNaN(data10)) {
-                                        validateModifyScheduledSqlInput.errors = [
-                                          {
-                                            instancePath: instancePath + "/SyntaxRule",
-                                            schemaPath: "#/properties/SyntaxRule/exclusiveMaximum",
-                                            keyword: "exclusiveMaximum",
-                                            params: { comparison: "<", limit: 18446744073709552000 },
-                                          },
-                                        ];
-                                        return false;
-                                      }
-                                    }
-                                  }
-                                }
-                                var valid0 = _errs21 === errors;
-                              } else {
-                                var valid0 = true;
-                              }
-                              if (valid0) {
-                                if (data.HasServicesLog !== undefined) {
-                                  let data11 = data.HasServicesLog;
-                                  const _errs23 = errors;
-                                  if (!(typeof data11 == "number" && !(data11 % 1) && !isNaN(data11) && isFinite(data11))) {
-                                    validateModifyScheduledSqlInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/HasServicesLog",
-                                        schemaPath: "#/properties/HasServicesLog/type",
-                                        keyword: "type",
-                                        params: { type: "integer" },
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                  if (errors === _errs23) {
-                                    if (typeof data11 == "number" && isFinite(data11)) {
-                                      if (data11 < 0 || isNaN(data11)) {
-                                        validateModifyScheduledSqlInput.errors = [
-                                          {
-                                            instancePath: instancePath + "/HasServicesLog",
-                                            schemaPath: "#/properties/HasServicesLog/minimum",
-                                            keyword: "minimum",
-                                            params: { comparison: ">=", limit: 0 },
-                                          },
-                                        ];
-                                        return false;
-                                      } else {
-                                        if (data11 >= 18446744073709552000 || isNaN(data11)) {
-                                          validateModifyScheduledSqlInput.errors = [
-                                            {
-                                              instancePath: instancePath + "/HasServicesLog",
-                                              schemaPath: "#/properties/HasServicesLog/exclusiveMaximum",
-                                              keyword: "exclusiveMaximum",
-                                              params: { comparison: "<", limit: 18446744073709552000 },
-                                            },
-                                          ];
-                                          return false;
-                                        }
-                                      }
-                                    }
-                                  }
-                                  var valid0 = _errs23 === errors;
-                                } else {
-                                  var valid0 = true;
-                                }
-                                if (valid0) {
-                                  if (data.FullQuery !== undefined) {
-                                    let data12 = data.FullQuery;
-                                    const _errs25 = errors;
-                                    if (!(typeof data12 == "number" && !(data12 % 1) && !isNaN(data12) && isFinite(data12))) {
-                                      validateModifyScheduledSqlInput.errors = [
-                                        {
-                                          instancePath: instancePath + "/FullQuery",
-                                          schemaPath: "#/properties/FullQuery/type",
-                                          keyword: "type",
-                                          params: { type: "integer" },
-                                        },
-                                      ];
-                                      return false;
-                                    }
-                                    if (errors === _errs25) {
-                                      if (typeof data12 == "number" && isFinite(data12)) {
-                                        if (data12 < 0 || isNaN(data12)) {
-                                          validateModifyScheduledSqlInput.errors = [
-                                            {
-                                              instancePath: instancePath + "/FullQuery",
-                                              schemaPath: "#/properties/FullQuery/minimum",
-                                              keyword: "minimum",
-                                              params: { comparison: ">=", limit: 0 },
-                                            },
-                                          ];
-                                          return false;
-                                        } else {
-                                          if (data12 >= 18446744073709552000 || isNaN(data12)) {
-                                            validateModifyScheduledSqlInput.errors = [
-                                              {
-                                                instancePath: instancePath + "/FullQuery",
-                                                schemaPath: "#/properties/FullQuery/exclusiveMaximum",
-                                                keyword: "exclusiveMaximum",
-                                                params: { comparison: "<", limit: 18446744073709552000 },
-                                              },
-                                            ];
-                                            return false;
-                                          }
-                                        }
-                                      }
-                                    }
-                                    var valid0 = _errs25 === errors;
-                                  } else {
-                                    var valid0 = true;
-                                  }
-                                  if (valid0) {
-                                    if (data.ProcessPeriodUnit !== undefined) {
-                                      let data13 = data.ProcessPeriodUnit;
-                                      const _errs27 = errors;
-                                      if (!(typeof data13 == "number" && !(data13 % 1) && !isNaN(data13) && isFinite(data13))) {
-                                        validateModifyScheduledSqlInput.errors = [
-                                          {
-                                            instancePath: instancePath + "/ProcessPeriodUnit",
-                                            schemaPath: "#/properties/ProcessPeriodUnit/type",
-                                            keyword: "type",
-                                            params: { type: "integer" },
-                                          },
-                                        ];
-                                        return false;
-                                      }
-                                      if (errors === _errs27) {
-                                        if (typeof data13 == "number" && isFinite(data13)) {
-                                          if (data13 < -9223372036854776000 || isNaN(data13)) {
-                                            validateModifyScheduledSqlInput.errors = [
-                                              {
-                                                instancePath: instancePath + "/ProcessPeriodUnit",
-                                                schemaPath: "#/properties/ProcessPeriodUnit/minimum",
-                                                keyword: "minimum",
-                                                params: { comparison: ">=", limit: -9223372036854776000 },
-                                              },
-                                            ];
-                                            return false;
-                                          } else {
-                                            if (data13 >= 9223372036854776000 || isNaN(data13)) {
-                                              validateModifyScheduledSqlInput.errors = [
-                                                {
-                                                  instancePath: instancePath + "/ProcessPeriodUnit",
-                                                  schemaPath: "#/properties/ProcessPeriodUnit/exclusiveMaximum",
-                                                  keyword: "exclusiveMaximum",
-                                                  params: { comparison: "<", limit: 9223372036854776000 },
-                                                },
-                                              ];
-                                              return false;
-                                            }
-                                          }
-                                        }
-                                      }
-                                      var valid0 = _errs27 === errors;
-                                    } else {
-                                      var valid0 = true;
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateModifyScheduledSqlInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateModifyScheduledSqlInput.errors = vErrors;
-  return errors === 0;
+function validateModifyScheduledSqlInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.TaskId === undefined) && (missing0 = "TaskId")){
+validateModifyScheduledSqlInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateModifyScheduledSqlInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.TaskId !== undefined){
+const _errs2 = errors;
+if(typeof data.TaskId !== "string"){
+validateModifyScheduledSqlInput.errors = [{instancePath:instancePath+"/TaskId",schemaPath:"#/properties/TaskId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.SrcTopicId !== undefined){
+const _errs4 = errors;
+if(typeof data.SrcTopicId !== "string"){
+validateModifyScheduledSqlInput.errors = [{instancePath:instancePath+"/SrcTopicId",schemaPath:"#/properties/SrcTopicId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.EnableFlag !== undefined){
+let data2 = data.EnableFlag;
+const _errs6 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+validateModifyScheduledSqlInput.errors = [{instancePath:instancePath+"/EnableFlag",schemaPath:"#/properties/EnableFlag/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs6){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < -9223372036854776000 || isNaN(data2)){
+validateModifyScheduledSqlInput.errors = [{instancePath:instancePath+"/EnableFlag",schemaPath:"#/properties/EnableFlag/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data2 >= 9223372036854776000 || isNaN(data2)){
+validateModifyScheduledSqlInput.errors = [{instancePath:instancePath+"/EnableFlag",schemaPath:"#/properties/EnableFlag/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.DstResource !== undefined){
+const _errs8 = errors;
+if(!(func1(data.DstResource, {instancePath: instancePath+"/DstResource", parentData: data, parentDataProperty: "DstResource", rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ScheduledSqlContent !== undefined){
+const _errs9 = errors;
+if(typeof data.ScheduledSqlContent !== "string"){
+validateModifyScheduledSqlInput.errors = [{instancePath:instancePath+"/ScheduledSqlContent",schemaPath:"#/properties/ScheduledSqlContent/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ProcessPeriod !== undefined){
+let data5 = data.ProcessPeriod;
+const _errs11 = errors;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+validateModifyScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessPeriod",schemaPath:"#/properties/ProcessPeriod/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs11){
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < -9223372036854776000 || isNaN(data5)){
+validateModifyScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessPeriod",schemaPath:"#/properties/ProcessPeriod/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data5 >= 9223372036854776000 || isNaN(data5)){
+validateModifyScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessPeriod",schemaPath:"#/properties/ProcessPeriod/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs11 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ProcessTimeWindow !== undefined){
+const _errs13 = errors;
+if(typeof data.ProcessTimeWindow !== "string"){
+validateModifyScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessTimeWindow",schemaPath:"#/properties/ProcessTimeWindow/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs13 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ProcessDelay !== undefined){
+let data7 = data.ProcessDelay;
+const _errs15 = errors;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+validateModifyScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessDelay",schemaPath:"#/properties/ProcessDelay/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs15){
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < -9223372036854776000 || isNaN(data7)){
+validateModifyScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessDelay",schemaPath:"#/properties/ProcessDelay/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data7 >= 9223372036854776000 || isNaN(data7)){
+validateModifyScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessDelay",schemaPath:"#/properties/ProcessDelay/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs15 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.SrcTopicRegion !== undefined){
+const _errs17 = errors;
+if(typeof data.SrcTopicRegion !== "string"){
+validateModifyScheduledSqlInput.errors = [{instancePath:instancePath+"/SrcTopicRegion",schemaPath:"#/properties/SrcTopicRegion/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs17 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Name !== undefined){
+const _errs19 = errors;
+if(typeof data.Name !== "string"){
+validateModifyScheduledSqlInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs19 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.SyntaxRule !== undefined){
+let data10 = data.SyntaxRule;
+const _errs21 = errors;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+validateModifyScheduledSqlInput.errors = [{instancePath:instancePath+"/SyntaxRule",schemaPath:"#/properties/SyntaxRule/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs21){
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+validateModifyScheduledSqlInput.errors = [{instancePath:instancePath+"/SyntaxRule",schemaPath:"#/properties/SyntaxRule/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data10 >= 18446744073709552000 || isNaN(data10)){
+validateModifyScheduledSqlInput.errors = [{instancePath:instancePath+"/SyntaxRule",schemaPath:"#/properties/SyntaxRule/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs21 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.HasServicesLog !== undefined){
+let data11 = data.HasServicesLog;
+const _errs23 = errors;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+validateModifyScheduledSqlInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs23){
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 0 || isNaN(data11)){
+validateModifyScheduledSqlInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data11 >= 18446744073709552000 || isNaN(data11)){
+validateModifyScheduledSqlInput.errors = [{instancePath:instancePath+"/HasServicesLog",schemaPath:"#/properties/HasServicesLog/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs23 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.FullQuery !== undefined){
+let data12 = data.FullQuery;
+const _errs25 = errors;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+validateModifyScheduledSqlInput.errors = [{instancePath:instancePath+"/FullQuery",schemaPath:"#/properties/FullQuery/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs25){
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 0 || isNaN(data12)){
+validateModifyScheduledSqlInput.errors = [{instancePath:instancePath+"/FullQuery",schemaPath:"#/properties/FullQuery/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data12 >= 18446744073709552000 || isNaN(data12)){
+validateModifyScheduledSqlInput.errors = [{instancePath:instancePath+"/FullQuery",schemaPath:"#/properties/FullQuery/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs25 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ProcessPeriodUnit !== undefined){
+let data13 = data.ProcessPeriodUnit;
+const _errs27 = errors;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+validateModifyScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessPeriodUnit",schemaPath:"#/properties/ProcessPeriodUnit/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs27){
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < -9223372036854776000 || isNaN(data13)){
+validateModifyScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessPeriodUnit",schemaPath:"#/properties/ProcessPeriodUnit/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data13 >= 9223372036854776000 || isNaN(data13)){
+validateModifyScheduledSqlInput.errors = [{instancePath:instancePath+"/ProcessPeriodUnit",schemaPath:"#/properties/ProcessPeriodUnit/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs27 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateModifyScheduledSqlInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateModifyScheduledSqlInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `ModifyScheduledSql`, compiled from the spec by AJV when generating. */

@@ -5,155 +5,118 @@ import { validateViewSearchTopicShape } from "./shapes/view-search-topic.js";
 const schema0 = {};
 const func0 = validateViewSearchTopicShape;
 
-function validateModifySearchViewInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.ViewId === undefined && (missing0 = "ViewId")) {
-        validateModifySearchViewInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "ViewId" || key0 === "ViewName" || key0 === "ViewType" || key0 === "Topics" || key0 === "Description")) {
-            validateModifySearchViewInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.ViewId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.ViewId !== "string") {
-              validateModifySearchViewInput.errors = [
-                {
-                  instancePath: instancePath + "/ViewId",
-                  schemaPath: "#/properties/ViewId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.ViewName !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.ViewName !== "string") {
-                validateModifySearchViewInput.errors = [
-                  {
-                    instancePath: instancePath + "/ViewName",
-                    schemaPath: "#/properties/ViewName/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.ViewType !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.ViewType !== "string") {
-                  validateModifySearchViewInput.errors = [
-                    {
-                      instancePath: instancePath + "/ViewType",
-                      schemaPath: "#/properties/ViewType/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid0 = _errs6 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.Topics !== undefined) {
-                  let data3 = data.Topics;
-                  const _errs8 = errors;
-                  if (errors === _errs8) {
-                    if (Array.isArray(data3)) {
-                      var valid1 = true;
-                      const len0 = data3.length;
-                      for (let i0 = 0; i0 < len0; i0++) {
-                        const _errs10 = errors;
-                        if (
-                          !func0(data3[i0], {
-                            instancePath: instancePath + "/Topics/" + i0,
-                            parentData: data3,
-                            parentDataProperty: i0,
-                            rootData: rootData,
-                          })
-                        ) {
-                          vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                          errors = vErrors.length;
-                        }
-                        var valid1 = _errs10 === errors;
-                        if (!valid1) {
-                          break;
-                        }
-                      }
-                    } else {
-                      validateModifySearchViewInput.errors = [
-                        {
-                          instancePath: instancePath + "/Topics",
-                          schemaPath: "#/properties/Topics/type",
-                          keyword: "type",
-                          params: { type: "array" },
-                        },
-                      ];
-                      return false;
-                    }
-                  }
-                  var valid0 = _errs8 === errors;
-                } else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.Description !== undefined) {
-                    const _errs11 = errors;
-                    if (typeof data.Description !== "string") {
-                      validateModifySearchViewInput.errors = [
-                        {
-                          instancePath: instancePath + "/Description",
-                          schemaPath: "#/properties/Description/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                        },
-                      ];
-                      return false;
-                    }
-                    var valid0 = _errs11 === errors;
-                  } else {
-                    var valid0 = true;
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateModifySearchViewInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateModifySearchViewInput.errors = vErrors;
-  return errors === 0;
+function validateModifySearchViewInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.ViewId === undefined) && (missing0 = "ViewId")){
+validateModifySearchViewInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((((key0 === "ViewId") || (key0 === "ViewName")) || (key0 === "ViewType")) || (key0 === "Topics")) || (key0 === "Description"))){
+validateModifySearchViewInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.ViewId !== undefined){
+const _errs2 = errors;
+if(typeof data.ViewId !== "string"){
+validateModifySearchViewInput.errors = [{instancePath:instancePath+"/ViewId",schemaPath:"#/properties/ViewId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ViewName !== undefined){
+const _errs4 = errors;
+if(typeof data.ViewName !== "string"){
+validateModifySearchViewInput.errors = [{instancePath:instancePath+"/ViewName",schemaPath:"#/properties/ViewName/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ViewType !== undefined){
+const _errs6 = errors;
+if(typeof data.ViewType !== "string"){
+validateModifySearchViewInput.errors = [{instancePath:instancePath+"/ViewType",schemaPath:"#/properties/ViewType/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Topics !== undefined){
+let data3 = data.Topics;
+const _errs8 = errors;
+if(errors === _errs8){
+if(Array.isArray(data3)){
+var valid1 = true;
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+const _errs10 = errors;
+if(!(func0(data3[i0], {instancePath: instancePath+"/Topics/" + i0, parentData: data3, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs10 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateModifySearchViewInput.errors = [{instancePath:instancePath+"/Topics",schemaPath:"#/properties/Topics/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Description !== undefined){
+const _errs11 = errors;
+if(typeof data.Description !== "string"){
+validateModifySearchViewInput.errors = [{instancePath:instancePath+"/Description",schemaPath:"#/properties/Description/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs11 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateModifySearchViewInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateModifySearchViewInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `ModifySearchView`, compiled from the spec by AJV when generating. */

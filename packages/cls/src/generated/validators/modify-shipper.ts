@@ -5,492 +5,354 @@ import { validateCompressInfoShape } from "./shapes/compress-info.js";
 import { validateContentInfoShape } from "./shapes/content-info.js";
 import { validateFilterRuleInfoShape } from "./shapes/filter-rule-info.js";
 const schema0 = {
-  properties: {
-    ShipperId: {},
-    Bucket: {},
-    Prefix: {},
-    Status: {},
-    ShipperName: {},
-    Interval: {},
-    MaxSize: {},
-    FilterRules: {},
-    Partition: {},
-    Compress: {},
-    Content: {},
-    FilenameMode: {},
-    StorageType: {},
-    RoleArn: {},
-    ExternalId: {},
-    TimeZone: {},
-    DSLFilter: {},
-  },
+  "properties": {
+    "ShipperId": {},
+    "Bucket": {},
+    "Prefix": {},
+    "Status": {},
+    "ShipperName": {},
+    "Interval": {},
+    "MaxSize": {},
+    "FilterRules": {},
+    "Partition": {},
+    "Compress": {},
+    "Content": {},
+    "FilenameMode": {},
+    "StorageType": {},
+    "RoleArn": {},
+    "ExternalId": {},
+    "TimeZone": {},
+    "DSLFilter": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateFilterRuleInfoShape;
 const func2 = validateCompressInfoShape;
 const func3 = validateContentInfoShape;
 
-function validateModifyShipperInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.ShipperId === undefined && (missing0 = "ShipperId")) {
-        validateModifyShipperInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateModifyShipperInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.ShipperId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.ShipperId !== "string") {
-              validateModifyShipperInput.errors = [
-                {
-                  instancePath: instancePath + "/ShipperId",
-                  schemaPath: "#/properties/ShipperId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.Bucket !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.Bucket !== "string") {
-                validateModifyShipperInput.errors = [
-                  {
-                    instancePath: instancePath + "/Bucket",
-                    schemaPath: "#/properties/Bucket/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.Prefix !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.Prefix !== "string") {
-                  validateModifyShipperInput.errors = [
-                    {
-                      instancePath: instancePath + "/Prefix",
-                      schemaPath: "#/properties/Prefix/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid0 = _errs6 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.Status !== undefined) {
-                  const _errs8 = errors;
-                  if (typeof data.Status !== "boolean") {
-                    validateModifyShipperInput.errors = [
-                      {
-                        instancePath: instancePath + "/Status",
-                        schemaPath: "#/properties/Status/type",
-                        keyword: "type",
-                        params: { type: "boolean" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid0 = _errs8 === errors;
-                } else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.ShipperName !== undefined) {
-                    const _errs10 = errors;
-                    if (typeof data.ShipperName !== "string") {
-                      validateModifyShipperInput.errors = [
-                        {
-                          instancePath: instancePath + "/ShipperName",
-                          schemaPath: "#/properties/ShipperName/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                        },
-                      ];
-                      return false;
-                    }
-                    var valid0 = _errs10 === errors;
-                  } else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.Interval !== undefined) {
-                      let data5 = data.Interval;
-                      const _errs12 = errors;
-                      if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5) && isFinite(data5))) {
-                        validateModifyShipperInput.errors = [
-                          {
-                            instancePath: instancePath + "/Interval",
-                            schemaPath: "#/properties/Interval/type",
-                            keyword: "type",
-                            params: { type: "integer" },
-                          },
-                        ];
-                        return false;
-                      }
-                      if (errors === _errs12) {
-                        if (typeof data5 == "number" && isFinite(data5)) {
-                          if (data5 < 0 || isNaN(data5)) {
-                            validateModifyShipperInput.errors = [
-                              {
-                                instancePath: instancePath + "/Interval",
-                                schemaPath: "#/properties/Interval/minimum",
-                                keyword: "minimum",
-                                params: { comparison: ">=", limit: 0 },
-                              },
-                            ];
-                            return false;
-                          } else {
-                            if (data5 >= 18446744073709552000 || isNaN(data5)) {
-                              validateModifyShipperInput.errors = [
-                                {
-                                  instancePath: instancePath + "/Interval",
-                                  schemaPath: "#/properties/Interval/exclusiveMaximum",
-                                  keyword: "exclusiveMaximum",
-                                  params: { comparison: "<", limit: 18446744073709552000 },
-                                },
-                              ];
-                              return false;
-                            }
-                          }
-                        }
-                      }
-                      var valid0 = _errs12 === errors;
-                    } else {
-                      var valid0 = true;
-                    }
-                    if (valid0) {
-                      if (data.MaxSize !== undefined) {
-                        let data6 = data.MaxSize;
-                        const _errs14 = errors;
-                        if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
-                          validateModifyShipperInput.errors = [
-                            {
-                              instancePath: instancePath + "/MaxSize",
-                              schemaPath: "#/properties/MaxSize/type",
-                              keyword: "type",
-                              params: { type: "integer" },
-                            },
-                          ];
-                          return false;
-                        }
-                        if (errors === _errs14) {
-                          if (typeof data6 == "number" && isFinite(data6)) {
-                            if (data6 < 0 || isNaN(data6)) {
-                              validateModifyShipperInput.errors = [
-                                {
-                                  instancePath: instancePath + "/MaxSize",
-                                  schemaPath: "#/properties/MaxSize/minimum",
-                                  keyword: "minimum",
-                                  params: { comparison: ">=", limit: 0 },
-                                },
-                              ];
-                              return false;
-                            } else {
-                              if (data6 >= 18446744073709552000 || isNaN(data6)) {
-                                validateModifyShipperInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/MaxSize",
-                                    schemaPath: "#/properties/MaxSize/exclusiveMaximum",
-                                    keyword: "exclusiveMaximum",
-                                    params: { comparison: "<", limit: 18446744073709552000 },
-                                  },
-                                ];
-                                return false;
-                              }
-                            }
-                          }
-                        }
-                        var valid0 = _errs14 === errors;
-                      } else {
-                        var valid0 = true;
-                      }
-                      if (valid0) {
-                        if (data.FilterRules !== undefined) {
-                          let data7 = data.FilterRules;
-                          const _errs16 = errors;
-                          if (errors === _errs16) {
-                            if (Array.isArray(data7)) {
-                              var valid1 = true;
-                              const len0 = data7.length;
-                              for (let i0 = 0; i0 < len0; i0++) {
-                                const _errs18 = errors;
-                                if (
-                                  !func1(data7[i0], {
-                                    instancePath: instancePath + "/FilterRules/" + i0,
-                                    parentData: data7,
-                                    parentDataProperty: i0,
-                                    rootData: rootData,
-                                  })
-                                ) {
-                                  vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                                  errors = vErrors.length;
-                                }
-                                var valid1 = _errs18 === errors;
-                                if (!valid1) {
-                                  break;
-                                }
-                              }
-                            } else {
-                              validateModifyShipperInput.errors = [
-                                {
-                                  instancePath: instancePath + "/FilterRules",
-                                  schemaPath: "#/properties/FilterRules/type",
-                                  keyword: "type",
-                                  params: { type: "array" },
-                                },
-                              ];
-                              return false;
-                            }
-                          }
-                          var valid0 = _errs16 === errors;
-                        } else {
-                          var valid0 = true;
-                        }
-                        if (valid0) {
-                          if (data.Partition !== undefined) {
-                            const _errs19 = errors;
-                            if (typeof data.Partition !== "string") {
-                              validateModifyShipperInput.errors = [
-                                {
-                                  instancePath: instancePath + "/Partition",
-                                  schemaPath: "#/properties/Partition/type",
-                                  keyword: "type",
-                                  params: { type: "string" },
-                                },
-                              ];
-                              return false;
-                            }
-                            var valid0 = _errs19 === errors;
-                          } else {
-                            var valid0 = true;
-                          }
-                          if (valid0) {
-                            if (data.Compress !== undefined) {
-                              const _errs21 = errors;
-                              if (
-                                !func2(data.Compress, {
-                                  instancePath: instancePath + "/Compress",
-                                  parentData: data,
-                                  parentDataProperty: "Compress",
-                                  rootData: rootData,
-                                })
-                              ) {
-                                vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
-                                errors = vErrors.length;
-                              }
-                              var valid0 = _errs21 === errors;
-                            } else {
-                              var valid0 = true;
-                            }
-                            if (valid0) {
-                              if (data.Content !== undefined) {
-                                const _errs22 = errors;
-                                if (
-                                  !func3(data.Content, {
-                                    instancePath: instancePath + "/Content",
-                                    parentData: data,
-                                    parentDataProperty: "Content",
-                                    rootData: rootData,
-                                  })
-                                ) {
-                                  vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
-                                  errors = vErrors.length;
-                                }
-                                var valid0 = _errs22 === errors;
-                              } else {
-                                var valid0 = true;
-                              }
-                              if (valid0) {
-                                if (data.FilenameMode !== undefined) {
-                                  let data12 = data.FilenameMode;
-                                  const _errs23 = errors;
-                                  if (!(typeof data12 == "number" && !(data12 % 1) && !isNaN(data12) && isFinite(data12))) {
-                                    validateModifyShipperInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/FilenameMode",
-                                        schemaPath: "#/properties/FilenameMode/type",
-                                        keyword: "type",
-                                        params: { type: "integer" },
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                  if (errors === _errs23) {
-                                    if (typeof data12 == "number" && isFinite(data12)) {
-                                      if (data12 < 0 || isNaN(data12)) {
-                                        validateModifyShipperInput.errors = [
-                                          {
-                                            instancePath: instancePath + "/FilenameMode",
-                                            schemaPath: "#/properties/FilenameMode/minimum",
-                                            keyword: "minimum",
-                                            params: { comparison: ">=", limit: 0 },
-                                          },
-                                        ];
-                                        return false;
-                                      } else {
-                                        if (data12 >= 18446744073709552000 || isNaN(data12)) {
-                                          validateModifyShipperInput.errors = [
-                                            {
-                                              instancePath: instancePath + "/FilenameMode",
-                                              schemaPath: "#/properties/FilenameMode/exclusiveMaximum",
-                                              keyword: "exclusiveMaximum",
-                                              params: { comparison: "<", limit: 18446744073709552000 },
-                                            },
-                                          ];
-                                          return false;
-                                        }
-                                      }
-                                    }
-                                  }
-                                  var valid0 = _errs23 === errors;
-                                } else {
-                                  var valid0 = true;
-                                }
-                                if (valid0) {
-                                  if (data.StorageType !== undefined) {
-                                    const _errs25 = errors;
-                                    if (typeof data.StorageType !== "string") {
-                                      validateModifyShipperInput.errors = [
-                                        {
-                                          instancePath: instancePath + "/StorageType",
-                                          schemaPath: "#/properties/StorageType/type",
-                                          keyword: "type",
-                                          params: { type: "string" },
-                                        },
-                                      ];
-                                      return false;
-                                    }
-                                    var valid0 = _errs25 === errors;
-                                  } else {
-                                    var valid0 = true;
-                                  }
-                                  if (valid0) {
-                                    if (data.RoleArn !== undefined) {
-                                      const _errs27 = errors;
-                                      if (typeof data.RoleArn !== "string") {
-                                        validateModifyShipperInput.errors = [
-                                          {
-                                            instancePath: instancePath + "/RoleArn",
-                                            schemaPath: "#/properties/RoleArn/type",
-                                            keyword: "type",
-                                            params: { type: "string" },
-                                          },
-                                        ];
-                                        return false;
-                                      }
-                                      var valid0 = _errs27 === errors;
-                                    } else {
-                                      var valid0 = true;
-                                    }
-                                    if (valid0) {
-                                      if (data.ExternalId !== undefined) {
-                                        const _errs29 = errors;
-                                        if (typeof data.ExternalId !== "string") {
-                                          validateModifyShipperInput.errors = [
-                                            {
-                                              instancePath: instancePath + "/ExternalId",
-                                              schemaPath: "#/properties/ExternalId/type",
-                                              keyword: "type",
-                                              params: { type: "string" },
-                                            },
-                                          ];
-                                          return false;
-                                        }
-                                        var valid0 = _errs29 === errors;
-                                      } else {
-                                        var valid0 = true;
-                                      }
-                                      if (valid0) {
-                                        if (data.TimeZone !== undefined) {
-                                          const _errs31 = errors;
-                                          if (typeof data.TimeZone !== "string") {
-                                            validateModifyShipperInput.errors = [
-                                              {
-                                                instancePath: instancePath + "/TimeZone",
-                                                schemaPath: "#/properties/TimeZone/type",
-                                                keyword: "type",
-                                                params: { type: "string" },
-                                              },
-                                            ];
-                                            return false;
-                                          }
-                                          var valid0 = _errs31 === errors;
-                                        } else {
-                                          var valid0 = true;
-                                        }
-                                        if (valid0) {
-                                          if (data.DSLFilter !== undefined) {
-                                            const _errs33 = errors;
-                                            if (typeof data.DSLFilter !== "string") {
-                                              validateModifyShipperInput.errors = [
-                                                {
-                                                  instancePath: instancePath + "/DSLFilter",
-                                                  schemaPath: "#/properties/DSLFilter/type",
-                                                  keyword: "type",
-                                                  params: { type: "string" },
-                                                },
-                                              ];
-                                              return false;
-                                            }
-                                            var valid0 = _errs33 === errors;
-                                          } else {
-                                            var valid0 = true;
-                                          }
-                                        }
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateModifyShipperInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateModifyShipperInput.errors = vErrors;
-  return errors === 0;
+function validateModifyShipperInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.ShipperId === undefined) && (missing0 = "ShipperId")){
+validateModifyShipperInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateModifyShipperInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.ShipperId !== undefined){
+const _errs2 = errors;
+if(typeof data.ShipperId !== "string"){
+validateModifyShipperInput.errors = [{instancePath:instancePath+"/ShipperId",schemaPath:"#/properties/ShipperId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Bucket !== undefined){
+const _errs4 = errors;
+if(typeof data.Bucket !== "string"){
+validateModifyShipperInput.errors = [{instancePath:instancePath+"/Bucket",schemaPath:"#/properties/Bucket/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Prefix !== undefined){
+const _errs6 = errors;
+if(typeof data.Prefix !== "string"){
+validateModifyShipperInput.errors = [{instancePath:instancePath+"/Prefix",schemaPath:"#/properties/Prefix/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Status !== undefined){
+const _errs8 = errors;
+if(typeof data.Status !== "boolean"){
+validateModifyShipperInput.errors = [{instancePath:instancePath+"/Status",schemaPath:"#/properties/Status/type",keyword:"type",params:{type: "boolean"}}];
+return false;
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ShipperName !== undefined){
+const _errs10 = errors;
+if(typeof data.ShipperName !== "string"){
+validateModifyShipperInput.errors = [{instancePath:instancePath+"/ShipperName",schemaPath:"#/properties/ShipperName/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Interval !== undefined){
+let data5 = data.Interval;
+const _errs12 = errors;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+validateModifyShipperInput.errors = [{instancePath:instancePath+"/Interval",schemaPath:"#/properties/Interval/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs12){
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+validateModifyShipperInput.errors = [{instancePath:instancePath+"/Interval",schemaPath:"#/properties/Interval/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data5 >= 18446744073709552000 || isNaN(data5)){
+validateModifyShipperInput.errors = [{instancePath:instancePath+"/Interval",schemaPath:"#/properties/Interval/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.MaxSize !== undefined){
+let data6 = data.MaxSize;
+const _errs14 = errors;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+validateModifyShipperInput.errors = [{instancePath:instancePath+"/MaxSize",schemaPath:"#/properties/MaxSize/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs14){
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+validateModifyShipperInput.errors = [{instancePath:instancePath+"/MaxSize",schemaPath:"#/properties/MaxSize/minimum",keyword:"minimum",params:{comparison: ">=",
+ limit: 0}}];
+return false;
+}
+else {
+if(data6 >= 18446744073709552000 || isNaN(data6)){
+validateModifyShipperInput.errors = [{instancePath:instancePath+"/MaxSize",schemaPath:"#/properties/MaxSize/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.FilterRules !== undefined){
+let data7 = data.FilterRules;
+const _errs16 = errors;
+if(errors === _errs16){
+if(Array.isArray(data7)){
+var valid1 = true;
+const len0 = data7.length;
+for(let i0=0; i0<len0; i0++){
+const _errs18 = errors;
+if(!(func1(data7[i0], {instancePath: instancePath+"/FilterRules/" + i0, parentData: data7, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs18 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateModifyShipperInput.errors = [{instancePath:instancePath+"/FilterRules",schemaPath:"#/properties/FilterRules/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs16 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Partition !== undefined){
+const _errs19 = errors;
+if(typeof data.Partition !== "string"){
+validateModifyShipperInput.errors = [{instancePath:instancePath+"/Partition",schemaPath:"#/properties/Partition/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs19 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Compress !== undefined){
+const _errs21 = errors;
+if(!(func2(data.Compress, {instancePath: instancePath+"/Compress", parentData: data, parentDataProperty: "Compress", rootData: rootData}))){
+vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs21 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Content !== undefined){
+const _errs22 = errors;
+if(!(func3(data.Content, {instancePath: instancePath+"/Content", parentData: data, parentDataProperty: "Content", rootData: rootData}))){
+vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs22 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.FilenameMode !== undefined){
+let data12 = data.FilenameMode;
+const _errs23 = errors;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+validateModifyShipperInput.errors = [{instancePath:instancePath+"/FilenameMode",schemaPath:"#/properties/FilenameMode/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs23){
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 0 || isNaN(data12)){
+validateModifyShipperInput.errors = [{instancePath:instancePath+"/FilenameMode",schemaPath:"#/properties/FilenameMode/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data12 >= 18446744073709552000 || isNaN(data12)){
+validateModifyShipperInput.errors = [{instancePath:instancePath+"/FilenameMode",schemaPath:"#/properties/FilenameMode/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs23 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.StorageType !== undefined){
+const _errs25 = errors;
+if(typeof data.StorageType !== "string"){
+validateModifyShipperInput.errors = [{instancePath:instancePath+"/StorageType",schemaPath:"#/properties/StorageType/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs25 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.RoleArn !== undefined){
+const _errs27 = errors;
+if(typeof data.RoleArn !== "string"){
+validateModifyShipperInput.errors = [{instancePath:instancePath+"/RoleArn",schemaPath:"#/properties/RoleArn/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs27 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ExternalId !== undefined){
+const _errs29 = errors;
+if(typeof data.ExternalId !== "string"){
+validateModifyShipperInput.errors = [{instancePath:instancePath+"/ExternalId",schemaPath:"#/properties/ExternalId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs29 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.TimeZone !== undefined){
+const _errs31 = errors;
+if(typeof data.TimeZone !== "string"){
+validateModifyShipperInput.errors = [{instancePath:instancePath+"/TimeZone",schemaPath:"#/properties/TimeZone/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs31 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.DSLFilter !== undefined){
+const _errs33 = errors;
+if(typeof data.DSLFilter !== "string"){
+validateModifyShipperInput.errors = [{instancePath:instancePath+"/DSLFilter",schemaPath:"#/properties/DSLFilter/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs33 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateModifyShipperInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateModifyShipperInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `ModifyShipper`, compiled from the spec by AJV when generating. */

@@ -5,415 +5,301 @@ import { validateExternalRoleShape } from "./shapes/external-role.js";
 import { validateMetadataInfoShape } from "./shapes/metadata-info.js";
 import { validateNetInfoShape } from "./shapes/net-info.js";
 const schema0 = {
-  required: ["TaskId", "TopicId"],
-  properties: {
-    TaskId: {},
-    TopicId: {},
-    Name: {},
-    Enable: {},
-    NetInfo: {},
-    MetadataInfo: {},
-    HasServiceLog: {},
-    IndexAck: {},
-    Source: {},
-    SourceType: {},
-    Index: {},
-    Channel: {},
-    DSLFilter: {},
-    ExternalRole: {},
-  },
+  "required": ["TaskId", "TopicId"],
+  "properties": {
+    "TaskId": {},
+    "TopicId": {},
+    "Name": {},
+    "Enable": {},
+    "NetInfo": {},
+    "MetadataInfo": {},
+    "HasServiceLog": {},
+    "IndexAck": {},
+    "Source": {},
+    "SourceType": {},
+    "Index": {},
+    "Channel": {},
+    "DSLFilter": {},
+    "ExternalRole": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateNetInfoShape;
 const func2 = validateMetadataInfoShape;
 const func3 = validateExternalRoleShape;
 
-function validateModifySplunkDeliverInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateModifySplunkDeliverInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateModifySplunkDeliverInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.TaskId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.TaskId !== "string") {
-              validateModifySplunkDeliverInput.errors = [
-                {
-                  instancePath: instancePath + "/TaskId",
-                  schemaPath: "#/properties/TaskId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.TopicId !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.TopicId !== "string") {
-                validateModifySplunkDeliverInput.errors = [
-                  {
-                    instancePath: instancePath + "/TopicId",
-                    schemaPath: "#/properties/TopicId/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.Name !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.Name !== "string") {
-                  validateModifySplunkDeliverInput.errors = [
-                    {
-                      instancePath: instancePath + "/Name",
-                      schemaPath: "#/properties/Name/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.Enable !== undefined) {
-                  let data3 = data.Enable;
-                  const _errs8 = errors;
-                  if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
-                    validateModifySplunkDeliverInput.errors = [
-                      {
-                        instancePath: instancePath + "/Enable",
-                        schemaPath: "#/properties/Enable/type",
-                        keyword: "type",
-                        params: { type: "integer" },
-                      },
-                    ];
-                    return false;
-                  }
-                  if (errors === _errs8) {
-                    if (typeof data3 == "number" && isFinite(data3)) {
-                      if (data3 < -9223372036854776000 || isNaN(data3)) {
-                        validateModifySplunkDeliverInput.errors = [
-                          {
-                            instancePath: instancePath + "/Enable",
-                            schemaPath: "#/properties/Enable/minimum",
-                            keyword: "minimum",
-                            params: { comparison: ">=", limit: -9223372036854776000 },
-                          },
-                        ];
-                        return false;
-                      } else {
-                        if (data3 >= 9223372036854776000 || isNaN(data3)) {
-                          validateModifySplunkDeliverInput.errors = [
-                            {
-                              instancePath: instancePath + "/Enable",
-                              schemaPath: "#/properties/Enable/exclusiveMaximum",
-                              keyword: "exclusiveMaximum",
-                              params: { comparison: "<", limit: 9223372036854776000 },
-                            },
-                          ];
-                          return false;
-                        }
-                      }
-                    }
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.NetInfo !== undefined) {
-                    const _errs10 = errors;
-                    if (
-                      !func1(data.NetInfo, {
-                        instancePath: instancePath + "/NetInfo",
-                        parentData: data,
-                        parentDataProperty: "NetInfo",
-                        rootData: rootData,
-                      })
-                    ) {
-                      vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                      errors = vErrors.length;
-                    }
-                    var valid1 = _errs10 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.MetadataInfo !== undefined) {
-                      const _errs11 = errors;
-                      if (
-                        !func2(data.MetadataInfo, {
-                          instancePath: instancePath + "/MetadataInfo",
-                          parentData: data,
-                          parentDataProperty: "MetadataInfo",
-                          rootData: rootData,
-                        })
-                      ) {
-                        vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
-                        errors = vErrors.length;
-                      }
-                      var valid1 = _errs11 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                    if (valid1) {
-                      if (data.HasServiceLog !== undefined) {
-                        let data6 = data.HasServiceLog;
-                        const _errs12 = errors;
-                        if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
-                          validateModifySplunkDeliverInput.errors = [
-                            {
-                              instancePath: instancePath + "/HasServiceLog",
-                              schemaPath: "#/properties/HasServiceLog/type",
-                              keyword: "type",
-                              params: { type: "integer" },
-                            },
-                          ];
-                          return false;
-                        }
-                        if (errors === _errs12) {
-                          if (typeof data6 == "number" && isFinite(data6)) {
-                            if (data6 < -9223372036854776000 || isNaN(data6)) {
-                              validateModifySplunkDeliverInput.errors = [
-                                {
-                                  instancePath: instancePath + "/HasServiceLog",
-                                  schemaPath: "#/properties/HasServiceLog/minimum",
-                                  keyword: "minimum",
-                                  params: { comparison: ">=", limit: -9223372036854776000 },
-                                },
-                              ];
-                              return false;
-                            } else {
-                              if (data6 >= 9223372036854776000 || isNaN(data6)) {
-                                validateModifySplunkDeliverInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/HasServiceLog",
-                                    schemaPath: "#/properties/HasServiceLog/exclusiveMaximum",
-                                    keyword: "exclusiveMaximum",
-                                    params: { comparison: "<", limit: 9223372036854776000 },
-                                  },
-                                ];
-                                return false;
-                              }
-                            }
-                          }
-                        }
-                        var valid1 = _errs12 === errors;
-                      } else {
-                        var valid1 = true;
-                      }
-                      if (valid1) {
-                        if (data.IndexAck !== undefined) {
-                          let data7 = data.IndexAck;
-                          const _errs14 = errors;
-                          if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7) && isFinite(data7))) {
-                            validateModifySplunkDeliverInput.errors = [
-                              {
-                                instancePath: instancePath + "/IndexAck",
-                                schemaPath: "#/properties/IndexAck/type",
-                                keyword: "type",
-                                params: { type: "integer" },
-                              },
-                            ];
-                            return false;
-                          }
-                          if (errors === _errs14) {
-                            if (typeof data7 == "number" && isFinite(data7)) {
-                              if (data7 < -9223372036854776000 || isNaN(data7)) {
-                                validateModifySplunkDeliverInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/IndexAck",
-                                    schemaPath: "#/properties/IndexAck/minimum",
-                                    keyword: "minimum",
-                                    params: { comparison: ">=", limit: -9223372036854776000 },
-                                  },
-                                ];
-                                return false;
-                              } else {
-                                if (data7 >= 9223372036854776000 || isNaN(data7)) {
-                                  validateModifySplunkDeliverInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/IndexAck",
-                                      schemaPath: "#/properties/IndexAck/exclusiveMaximum",
-                                      keyword: "exclusiveMaximum",
-                                      params: { comparison: "<", limit: 9223372036854776000 },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                              }
-                            }
-                          }
-                          var valid1 = _errs14 === errors;
-                        } else {
-                          var valid1 = true;
-                        }
-                        if (valid1) {
-                          if (data.Source !== undefined) {
-                            const _errs16 = errors;
-                            if (typeof data.Source !== "string") {
-                              validateModifySplunkDeliverInput.errors = [
-                                {
-                                  instancePath: instancePath + "/Source",
-                                  schemaPath: "#/properties/Source/type",
-                                  keyword: "type",
-                                  params: { type: "string" },
-                                },
-                              ];
-                              return false;
-                            }
-                            var valid1 = _errs16 === errors;
-                          } else {
-                            var valid1 = true;
-                          }
-                          if (valid1) {
-                            if (data.SourceType !== undefined) {
-                              const _errs18 = errors;
-                              if (typeof data.SourceType !== "string") {
-                                validateModifySplunkDeliverInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/SourceType",
-                                    schemaPath: "#/properties/SourceType/type",
-                                    keyword: "type",
-                                    params: { type: "string" },
-                                  },
-                                ];
-                                return false;
-                              }
-                              var valid1 = _errs18 === errors;
-                            } else {
-                              var valid1 = true;
-                            }
-                            if (valid1) {
-                              if (data.Index !== undefined) {
-                                const _errs20 = errors;
-                                if (typeof data.Index !== "string") {
-                                  validateModifySplunkDeliverInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/Index",
-                                      schemaPath: "#/properties/Index/type",
-                                      keyword: "type",
-                                      params: { type: "string" },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                                var valid1 = _errs20 === errors;
-                              } else {
-                                var valid1 = true;
-                              }
-                              if (valid1) {
-                                if (data.Channel !== undefined) {
-                                  const _errs22 = errors;
-                                  if (typeof data.Channel !== "string") {
-                                    validateModifySplunkDeliverInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/Channel",
-                                        schemaPath: "#/properties/Channel/type",
-                                        keyword: "type",
-                                        params: { type: "string" },
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                  var valid1 = _errs22 === errors;
-                                } else {
-                                  var valid1 = true;
-                                }
-                                if (valid1) {
-                                  if (data.DSLFilter !== undefined) {
-                                    const _errs24 = errors;
-                                    if (typeof data.DSLFilter !== "string") {
-                                      validateModifySplunkDeliverInput.errors = [
-                                        {
-                                          instancePath: instancePath + "/DSLFilter",
-                                          schemaPath: "#/properties/DSLFilter/type",
-                                          keyword: "type",
-                                          params: { type: "string" },
-                                        },
-                                      ];
-                                      return false;
-                                    }
-                                    var valid1 = _errs24 === errors;
-                                  } else {
-                                    var valid1 = true;
-                                  }
-                                  if (valid1) {
-                                    if (data.ExternalRole !== undefined) {
-                                      const _errs26 = errors;
-                                      if (
-                                        !func3(data.ExternalRole, {
-                                          instancePath: instancePath + "/ExternalRole",
-                                          parentData: data,
-                                          parentDataProperty: "ExternalRole",
-                                          rootData: rootData,
-                                        })
-                                      ) {
-                                        vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
-                                        errors = vErrors.length;
-                                      }
-                                      var valid1 = _errs26 === errors;
-                                    } else {
-                                      var valid1 = true;
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateModifySplunkDeliverInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateModifySplunkDeliverInput.errors = vErrors;
-  return errors === 0;
+function validateModifySplunkDeliverInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateModifySplunkDeliverInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateModifySplunkDeliverInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.TaskId !== undefined){
+const _errs2 = errors;
+if(typeof data.TaskId !== "string"){
+validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/TaskId",schemaPath:"#/properties/TaskId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.TopicId !== undefined){
+const _errs4 = errors;
+if(typeof data.TopicId !== "string"){
+validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Name !== undefined){
+const _errs6 = errors;
+if(typeof data.Name !== "string"){
+validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Enable !== undefined){
+let data3 = data.Enable;
+const _errs8 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/Enable",schemaPath:"#/properties/Enable/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs8){
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < -9223372036854776000 || isNaN(data3)){
+validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/Enable",schemaPath:"#/properties/Enable/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data3 >= 9223372036854776000 || isNaN(data3)){
+validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/Enable",schemaPath:"#/properties/Enable/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.NetInfo !== undefined){
+const _errs10 = errors;
+if(!(func1(data.NetInfo, {instancePath: instancePath+"/NetInfo", parentData: data, parentDataProperty: "NetInfo", rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.MetadataInfo !== undefined){
+const _errs11 = errors;
+if(!(func2(data.MetadataInfo, {instancePath: instancePath+"/MetadataInfo", parentData: data, parentDataProperty: "MetadataInfo", rootData: rootData}))){
+vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs11 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.HasServiceLog !== undefined){
+let data6 = data.HasServiceLog;
+const _errs12 = errors;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/HasServiceLog",schemaPath:"#/properties/HasServiceLog/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs12){
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < -9223372036854776000 || isNaN(data6)){
+validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/HasServiceLog",schemaPath:"#/properties/HasServiceLog/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data6 >= 9223372036854776000 || isNaN(data6)){
+validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/HasServiceLog",schemaPath:"#/properties/HasServiceLog/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs12 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.IndexAck !== undefined){
+let data7 = data.IndexAck;
+const _errs14 = errors;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/IndexAck",schemaPath:"#/properties/IndexAck/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs14){
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < -9223372036854776000 || isNaN(data7)){
+validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/IndexAck",schemaPath:"#/properties/IndexAck/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data7 >= 9223372036854776000 || isNaN(data7)){
+validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/IndexAck",schemaPath:"#/properties/IndexAck/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs14 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Source !== undefined){
+const _errs16 = errors;
+if(typeof data.Source !== "string"){
+validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/Source",schemaPath:"#/properties/Source/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs16 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.SourceType !== undefined){
+const _errs18 = errors;
+if(typeof data.SourceType !== "string"){
+validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/SourceType",schemaPath:"#/properties/SourceType/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs18 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Index !== undefined){
+const _errs20 = errors;
+if(typeof data.Index !== "string"){
+validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/Index",schemaPath:"#/properties/Index/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs20 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Channel !== undefined){
+const _errs22 = errors;
+if(typeof data.Channel !== "string"){
+validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/Channel",schemaPath:"#/properties/Channel/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs22 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.DSLFilter !== undefined){
+const _errs24 = errors;
+if(typeof data.DSLFilter !== "string"){
+validateModifySplunkDeliverInput.errors = [{instancePath:instancePath+"/DSLFilter",schemaPath:"#/properties/DSLFilter/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs24 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ExternalRole !== undefined){
+const _errs26 = errors;
+if(!(func3(data.ExternalRole, {instancePath: instancePath+"/ExternalRole", parentData: data, parentDataProperty: "ExternalRole", rootData: rootData}))){
+vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs26 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateModifySplunkDeliverInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateModifySplunkDeliverInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `ModifySplunkDeliver`, compiled from the spec by AJV when generating. */

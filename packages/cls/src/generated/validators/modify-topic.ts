@@ -4,575 +4,406 @@
 import { validateTagShape } from "./shapes/tag.js";
 import { validateTopicExtendInfoShape } from "./shapes/topic-extend-info.js";
 const schema0 = {
-  properties: {
-    TopicId: {},
-    TopicName: {},
-    Tags: {},
-    Status: {},
-    AutoSplit: {},
-    MaxSplitPartitions: {},
-    Period: {},
-    StorageType: {},
-    Describes: {},
-    HotPeriod: {},
-    IsWebTracking: {},
-    Extends: {},
-    PartitionCount: {},
-    CancelTopicAsyncTaskID: {},
-    Encryption: {},
-    IsSourceFrom: {},
-    BillingMode: {},
-  },
+  "properties": {
+    "TopicId": {},
+    "TopicName": {},
+    "Tags": {},
+    "Status": {},
+    "AutoSplit": {},
+    "MaxSplitPartitions": {},
+    "Period": {},
+    "StorageType": {},
+    "Describes": {},
+    "HotPeriod": {},
+    "IsWebTracking": {},
+    "Extends": {},
+    "PartitionCount": {},
+    "CancelTopicAsyncTaskID": {},
+    "Encryption": {},
+    "IsSourceFrom": {},
+    "BillingMode": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateTagShape;
 const func2 = validateTopicExtendInfoShape;
 
-function validateModifyTopicInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.TopicId === undefined && (missing0 = "TopicId")) {
-        validateModifyTopicInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateModifyTopicInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.TopicId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.TopicId !== "string") {
-              validateModifyTopicInput.errors = [
-                {
-                  instancePath: instancePath + "/TopicId",
-                  schemaPath: "#/properties/TopicId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.TopicName !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.TopicName !== "string") {
-                validateModifyTopicInput.errors = [
-                  {
-                    instancePath: instancePath + "/TopicName",
-                    schemaPath: "#/properties/TopicName/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.Tags !== undefined) {
-                let data2 = data.Tags;
-                const _errs6 = errors;
-                if (errors === _errs6) {
-                  if (Array.isArray(data2)) {
-                    var valid1 = true;
-                    const len0 = data2.length;
-                    for (let i0 = 0; i0 < len0; i0++) {
-                      const _errs8 = errors;
-                      if (
-                        !func1(data2[i0], {
-                          instancePath: instancePath + "/Tags/" + i0,
-                          parentData: data2,
-                          parentDataProperty: i0,
-                          rootData: rootData,
-                        })
-                      ) {
-                        vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                        errors = vErrors.length;
-                      }
-                      var valid1 = _errs8 === errors;
-                      if (!valid1) {
-                        break;
-                      }
-                    }
-                  } else {
-                    validateModifyTopicInput.errors = [
-                      {
-                        instancePath: instancePath + "/Tags",
-                        schemaPath: "#/properties/Tags/type",
-                        keyword: "type",
-                        params: { type: "array" },
-                      },
-                    ];
-                    return false;
-                  }
-                }
-                var valid0 = _errs6 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.Status !== undefined) {
-                  const _errs9 = errors;
-                  if (typeof data.Status !== "boolean") {
-                    validateModifyTopicInput.errors = [
-                      {
-                        instancePath: instancePath + "/Status",
-                        schemaPath: "#/properties/Status/type",
-                        keyword: "type",
-                        params: { type: "boolean" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid0 = _errs9 === errors;
-                } else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.AutoSplit !== undefined) {
-                    const _errs11 = errors;
-                    if (typeof data.AutoSplit !== "boolean") {
-                      validateModifyTopicInput.errors = [
-                        {
-                          instancePath: instancePath + "/AutoSplit",
-                          schemaPath: "#/properties/AutoSplit/type",
-                          keyword: "type",
-                          params: { type: "boolean" },
-                        },
-                      ];
-                      return false;
-                    }
-                    var valid0 = _errs11 === errors;
-                  } else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.MaxSplitPartitions !== undefined) {
-                      let data6 = data.MaxSplitPartitions;
-                      const _errs13 = errors;
-                      if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
-                        validateModifyTopicInput.errors = [
-                          {
-                            instancePath: instancePath + "/MaxSplitPartitions",
-                            schemaPath: "#/properties/MaxSplitPartitions/type",
-                            keyword: "type",
-                            params: { type: "integer" },
-                          },
-                        ];
-                        return false;
-                      }
-                      if (errors === _errs13) {
-                        if (typeof data6 == "number" && isFinite(data6)) {
-                          if (data6 < -9223372036854776000 || isNaN(data6)) {
-                            validateModifyTopicInput.errors = [
-                              {
-                                instancePath: instancePath + "/MaxSplitPartitions",
-                                schemaPath: "#/properties/MaxSplitPartitions/minimum",
-                                keyword: "minimum",
-                                params: { comparison: ">=", limit: -9223372036854776000 },
-                              },
-                            ];
-                            return false;
-                          } else {
-                            if (data6 >= 9223372036854776000 || isNaN(data6)) {
-                              validateModifyTopicInput.errors = [
-                                {
-                                  instancePath: instancePath + "/MaxSplitPartitions",
-                                  schemaPath: "#/properties/MaxSplitPartitions/exclusiveMaximum",
-                                  keyword: "exclusiveMaximum",
-                                  params: { comparison: "<", limit: 9223372036854776000 },
-                                },
-                              ];
-                              return false;
-                            }
-                          }
-                        }
-                      }
-                      var valid0 = _errs13 === errors;
-                    } else {
-                      var valid0 = true;
-                    }
-                    if (valid0) {
-                      if (data.Period !== undefined) {
-                        let data7 = data.Period;
-                        const _errs15 = errors;
-                        if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7) && isFinite(data7))) {
-                          validateModifyTopicInput.errors = [
-                            {
-                              instancePath: instancePath + "/Period",
-                              schemaPath: "#/properties/Period/type",
-                              keyword: "type",
-                              params: { type: "integer" },
-                            },
-                          ];
-                          return false;
-                        }
-                        if (errors === _errs15) {
-                          if (typeof data7 == "number" && isFinite(data7)) {
-                            if (data7 < -9223372036854776000 || isNaN(data7)) {
-                              validateModifyTopicInput.errors = [
-                                {
-                                  instancePath: instancePath + "/Period",
-                                  schemaPath: "#/properties/Period/minimum",
-                                  keyword: "minimum",
-                                  params: { comparison: ">=", limit: -9223372036854776000 },
-                                },
-                              ];
-                              return false;
-                            } else {
-                              if (data7 >= 9223372036854776000 || isNaN(data7)) {
-                                validateModifyTopicInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/Period",
-                                    schemaPath: "#/properties/Period/exclusiveMaximum",
-                                    keyword: "exclusiveMaximum",
-                                    params: { comparison: "<", limit: 9223372036854776000 },
-                                  },
-                                ];
-                                return false;
-                              }
-                            }
-                          }
-                        }
-                        var valid0 = _errs15 === errors;
-                      } else {
-                        var valid0 = true;
-                      }
-                      if (valid0) {
-                        if (data.StorageType !== undefined) {
-                          const _errs17 = errors;
-                          if (typeof data.StorageType !== "string") {
-                            validateModifyTopicInput.errors = [
-                              {
-                                instancePath: instancePath + "/StorageType",
-                                schemaPath: "#/properties/StorageType/type",
-                                keyword: "type",
-                                params: { type: "string" },
-                              },
-                            ];
-                            return false;
-                          }
-                          var valid0 = _errs17 === errors;
-                        } else {
-                          var valid0 = true;
-                        }
-                        if (valid0) {
-                          if (data.Describes !== undefined) {
-                            const _errs19 = errors;
-                            if (typeof data.Describes !== "string") {
-                              validateModifyTopicInput.errors = [
-                                {
-                                  instancePath: instancePath + "/Describes",
-                                  schemaPath: "#/properties/Describes/type",
-                                  keyword: "type",
-                                  params: { type: "string" },
-                                },
-                              ];
-                              return false;
-                            }
-                            var valid0 = _errs19 === errors;
-                          } else {
-                            var valid0 = true;
-                          }
-                          if (valid0) {
-                            if (data.HotPeriod !== undefined) {
-                              let data10 = data.HotPeriod;
-                              const _errs21 = errors;
-                              if (!(typeof data10 == "number" && !(data10 % 1) && !isNaN(data10) && isFinite(data10))) {
-                                validateModifyTopicInput.errors = [
-                                  {
-                                    instancePath: instancePath + "/HotPeriod",
-                                    schemaPath: "#/properties/HotPeriod/type",
-                                    keyword: "type",
-                                    params: { type: "integer" },
-                                  },
-                                ];
-                                return false;
-                              }
-                              if (errors === _errs21) {
-                                if (typeof data10 == "number" && isFinite(data10)) {
-                                  if (data10 < 0 || isNaN(data10)) {
-                                    validateModifyTopicInput.errors = [
-                                      {
-                                        instancePath: instancePath + "/HotPeriod",
-                                        schemaPath: "#/properties/HotPeriod/minimum",
-                                        keyword: "minimum",
-                                        params: { comparison: ">=", limit: 0 },
-                                      },
-                                    ];
-                                    return false;
-                                  } else {
-                                    if (data10 >= 18446744073709552000 || isNaN(data10)) {
-                                      validateModifyTopicInput.errors = [
-                                        {
-                                          instancePath: instancePath + "/HotPeriod",
-                                          schemaPath: "#/properties/HotPeriod/exclusiveMaximum",
-                                          keyword: "exclusiveMaximum",
-                                          params: { comparison: "<", limit: 18446744073709552000 },
-                                        },
-                                      ];
-                                      return false;
-                                    }
-                                  }
-                                }
-                              }
-                              var valid0 = _errs21 === errors;
-                            } else {
-                              var valid0 = true;
-                            }
-                            if (valid0) {
-                              if (data.IsWebTracking !== undefined) {
-                                const _errs23 = errors;
-                                if (typeof data.IsWebTracking !== "boolean") {
-                                  validateModifyTopicInput.errors = [
-                                    {
-                                      instancePath: instancePath + "/IsWebTracking",
-                                      schemaPath: "#/properties/IsWebTracking/type",
-                                      keyword: "type",
-                                      params: { type: "boolean" },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                                var valid0 = _errs23 === errors;
-                              } else {
-                                var valid0 = true;
-                              }
-                              if (valid0) {
-                                if (data.Extends !== undefined) {
-                                  const _errs25 = errors;
-                                  if (
-                                    !func2(data.Extends, {
-                                      instancePath: instancePath + "/Extends",
-                                      parentData: data,
-                                      parentDataProperty: "Extends",
-                                      rootData: rootData,
-                                    })
-                                  ) {
-                                    vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
-                                    errors = vErrors.length;
-                                  }
-                                  var valid0 = _errs25 === errors;
-                                } else {
-                                  var valid0 = true;
-                                }
-                                if (valid0) {
-                                  if (data.PartitionCount !== undefined) {
-                                    let data13 = data.PartitionCount;
-                                    const _errs26 = errors;
-                                    if (!(typeof data13 == "number" && !(data13 % 1) && !isNaN(data13) && isFinite(data13))) {
-                                      validateModifyTopicInput.errors = [
-                                        {
-                                          instancePath: instancePath + "/PartitionCount",
-                                          schemaPath: "#/properties/PartitionCount/type",
-                                          keyword: "type",
-                                          params: { type: "integer" },
-                                        },
-                                      ];
-                                      return false;
-                                    }
-                                    if (errors === _errs26) {
-                                      if (typeof data13 == "number" && isFinite(data13)) {
-                                        if (data13 < 0 || isNaN(data13)) {
-                                          validateModifyTopicInput.errors = [
-                                            {
-                                              instancePath: instancePath + "/PartitionCount",
-                                              schemaPath: "#/properties/PartitionCount/minimum",
-                                              keyword: "minimum",
-                                              params: { comparison: ">=", limit: 0 },
-                                            },
-                                          ];
-                                          return false;
-                                        } else {
-                                          if (data13 >= 18446744073709552000 || isNaN(data13)) {
-                                            validateModifyTopicInput.errors = [
-                                              {
-                                                instancePath: instancePath + "/PartitionCount",
-                                                schemaPath: "#/properties/PartitionCount/exclusiveMaximum",
-                                                keyword: "exclusiveMaximum",
-                                                params: { comparison: "<", limit: 18446744073709552000 },
-                                              },
-                                            ];
-                                            return false;
-                                          }
-                                        }
-                                      }
-                                    }
-                                    var valid0 = _errs26 === errors;
-                                  } else {
-                                    var valid0 = true;
-                                  }
-                                  if (valid0) {
-                                    if (data.CancelTopicAsyncTaskID !== undefined) {
-                                      const _errs28 = errors;
-                                      if (typeof data.CancelTopicAsyncTaskID !== "string") {
-                                        validateModifyTopicInput.errors = [
-                                          {
-                                            instancePath: instancePath + "/CancelTopicAsyncTaskID",
-                                            schemaPath: "#/properties/CancelTopicAsyncTaskID/type",
-                                            keyword: "type",
-                                            params: { type: "string" },
-                                          },
-                                        ];
-                                        return false;
-                                      }
-                                      var valid0 = _errs28 === errors;
-                                    } else {
-                                      var valid0 = true;
-                                    }
-                                    if (valid0) {
-                                      if (data.Encryption !== undefined) {
-                                        let data15 = data.Encryption;
-                                        const _errs30 = errors;
-                                        if (!(typeof data15 == "number" && !(data15 % 1) && !isNaN(data15) && isFinite(data15))) {
-                                          validateModifyTopicInput.errors = [
-                                            {
-                                              instancePath: instancePath + "/Encryption",
-                                              schemaPath: "#/properties/Encryption/type",
-                                              keyword: "type",
-                                              params: { type: "integer" },
-                                            },
-                                          ];
-                                          return false;
-                                        }
-                                        if (errors === _errs30) {
-                                          if (typeof data15 == "number" && isFinite(data15)) {
-                                            if (data15 < 0 || isNaN(data15)) {
-                                              validateModifyTopicInput.errors = [
-                                                {
-                                                  instancePath: instancePath + "/Encryption",
-                                                  schemaPath: "#/properties/Encryption/minimum",
-                                                  keyword: "minimum",
-                                                  params: { comparison: ">=", limit: 0 },
-                                                },
-                                              ];
-                                              return false;
-                                            } else {
-                                              if (data15 >= 18446744073709552000 || isNaN(data15)) {
-                                                validateModifyTopicInput.errors = [
-                                                  {
-                                                    instancePath: instancePath + "/Encryption",
-                                                    schemaPath: "#/properties/Encryption/exclusiveMaximum",
-                                                    keyword: "exclusiveMaximum",
-                                                    params: { comparison: "<", limit: 18446744073709552000 },
-                                                  },
-                                                ];
-                                                return false;
-                                              }
-                                            }
-                                          }
-                                        }
-                                        var valid0 = _errs30 === errors;
-                                      } else {
-                                        var valid0 = true;
-                                      }
-                                      if (valid0) {
-                                        if (data.IsSourceFrom !== undefined) {
-                                          const _errs32 = errors;
-                                          if (typeof data.IsSourceFrom !== "boolean") {
-                                            validateModifyTopicInput.errors = [
-                                              {
-                                                instancePath: instancePath + "/IsSourceFrom",
-                                                schemaPath: "#/properties/IsSourceFrom/type",
-                                                keyword: "type",
-                                                params: { type: "boolean" },
-                                              },
-                                            ];
-                                            return false;
-                                          }
-                                          var valid0 = _errs32 === errors;
-                                        } else {
-                                          var valid0 = true;
-                                        }
-                                        if (valid0) {
-                                          if (data.BillingMode !== undefined) {
-                                            let data17 = data.BillingMode;
-                                            const _errs34 = errors;
-                                            if (!(typeof data17 == "number" && !(data17 % 1) && !isNaN(data17) && isFinite(data17))) {
-                                              validateModifyTopicInput.errors = [
-                                                {
-                                                  instancePath: instancePath + "/BillingMode",
-                                                  schemaPath: "#/properties/BillingMode/type",
-                                                  keyword: "type",
-                                                  params: { type: "integer" },
-                                                },
-                                              ];
-                                              return false;
-                                            }
-                                            if (errors === _errs34) {
-                                              if (typeof data17 == "number" && isFinite(data17)) {
-                                                if (data17 < 0 || isNaN(data17)) {
-                                                  validateModifyTopicInput.errors = [
-                                                    {
-                                                      instancePath: instancePath + "/BillingMode",
-                                                      schemaPath: "#/properties/BillingMode/minimum",
-                                                      keyword: "minimum",
-                                                      params: { comparison: ">=", limit: 0 },
-                                                    },
-                                                  ];
-                                                  return false;
-                                                } else {
-                                                  if (data17 >= 18446744073709552000 || isNaN(data17)) {
-                                                    validateModifyTopicInput.errors = [
-                                                      {
-                                                        instancePath: instancePath + "/BillingMode",
-                                                        schemaPath: "#/properties/BillingMode/exclusiveMaximum",
-                                                        keyword: "exclusiveMaximum",
-                                                        params: { comparison: "<", limit: 18446744073709552000 },
-                                                      },
-                                                    ];
-                                                    return false;
-                                                  }
-                                                }
-                                              }
-                                            }
-                                            var valid0 = _errs34 === errors;
-                                          } else {
-                                            var valid0 = true;
-                                          }
-                                        }
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateModifyTopicInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateModifyTopicInput.errors = vErrors;
-  return errors === 0;
+function validateModifyTopicInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.TopicId === undefined) && (missing0 = "TopicId")){
+validateModifyTopicInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateModifyTopicInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.TopicId !== undefined){
+const _errs2 = errors;
+if(typeof data.TopicId !== "string"){
+validateModifyTopicInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.TopicName !== undefined){
+const _errs4 = errors;
+if(typeof data.TopicName !== "string"){
+validateModifyTopicInput.errors = [{instancePath:instancePath+"/TopicName",schemaPath:"#/properties/TopicName/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Tags !== undefined){
+let data2 = data.Tags;
+const _errs6 = errors;
+if(errors === _errs6){
+if(Array.isArray(data2)){
+var valid1 = true;
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+const _errs8 = errors;
+if(!(func1(data2[i0], {instancePath: instancePath+"/Tags/" + i0, parentData: data2, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs8 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateModifyTopicInput.errors = [{instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Status !== undefined){
+const _errs9 = errors;
+if(typeof data.Status !== "boolean"){
+validateModifyTopicInput.errors = [{instancePath:instancePath+"/Status",schemaPath:"#/properties/Status/type",keyword:"type",params:{type: "boolean"}}];
+return false;
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.AutoSplit !== undefined){
+const _errs11 = errors;
+if(typeof data.AutoSplit !== "boolean"){
+validateModifyTopicInput.errors = [{instancePath:instancePath+"/AutoSplit",schemaPath:"#/properties/AutoSplit/type",keyword:"type",params:{type: "boolean"}}];
+return false;
+}
+var valid0 = _errs11 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.MaxSplitPartitions !== undefined){
+let data6 = data.MaxSplitPartitions;
+const _errs13 = errors;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+validateModifyTopicInput.errors = [{instancePath:instancePath+"/MaxSplitPartitions",schemaPath:"#/properties/MaxSplitPartitions/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs13){
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < -9223372036854776000 || isNaN(data6)){
+validateModifyTopicInput.errors = [{instancePath:instancePath+"/MaxSplitPartitions",schemaPath:"#/properties/MaxSplitPartitions/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data6 >= 9223372036854776000 || isNaN(data6)){
+validateModifyTopicInput.errors = [{instancePath:instancePath+"/MaxSplitPartitions",schemaPath:"#/properties/MaxSplitPartitions/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs13 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Period !== undefined){
+let data7 = data.Period;
+const _errs15 = errors;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+validateModifyTopicInput.errors = [{instancePath:instancePath+"/Period",schemaPath:"#/properties/Period/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs15){
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < -9223372036854776000 || isNaN(data7)){
+validateModifyTopicInput.errors = [{instancePath:instancePath+"/Period",schemaPath:"#/properties/Period/minimum",keyword:"minimum",params:{comparison: ">=",
+ limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data7 >= 9223372036854776000 || isNaN(data7)){
+validateModifyTopicInput.errors = [{instancePath:instancePath+"/Period",schemaPath:"#/properties/Period/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs15 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.StorageType !== undefined){
+const _errs17 = errors;
+if(typeof data.StorageType !== "string"){
+validateModifyTopicInput.errors = [{instancePath:instancePath+"/StorageType",schemaPath:"#/properties/StorageType/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs17 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Describes !== undefined){
+const _errs19 = errors;
+if(typeof data.Describes !== "string"){
+validateModifyTopicInput.errors = [{instancePath:instancePath+"/Describes",schemaPath:"#/properties/Describes/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs19 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.HotPeriod !== undefined){
+let data10 = data.HotPeriod;
+const _errs21 = errors;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+validateModifyTopicInput.errors = [{instancePath:instancePath+"/HotPeriod",schemaPath:"#/properties/HotPeriod/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs21){
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+validateModifyTopicInput.errors = [{instancePath:instancePath+"/HotPeriod",schemaPath:"#/properties/HotPeriod/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data10 >= 18446744073709552000 || isNaN(data10)){
+validateModifyTopicInput.errors = [{instancePath:instancePath+"/HotPeriod",schemaPath:"#/properties/HotPeriod/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs21 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.IsWebTracking !== undefined){
+const _errs23 = errors;
+if(typeof data.IsWebTracking !== "boolean"){
+validateModifyTopicInput.errors = [{instancePath:instancePath+"/IsWebTracking",schemaPath:"#/properties/IsWebTracking/type",keyword:"type",
+params:{type: "boolean"}}];
+return false;
+}
+var valid0 = _errs23 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Extends !== undefined){
+const _errs25 = errors;
+if(!(func2(data.Extends, {instancePath: instancePath+"/Extends", parentData: data, parentDataProperty: "Extends", rootData: rootData}))){
+vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs25 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.PartitionCount !== undefined){
+let data13 = data.PartitionCount;
+const _errs26 = errors;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+validateModifyTopicInput.errors = [{instancePath:instancePath+"/PartitionCount",schemaPath:"#/properties/PartitionCount/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs26){
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < 0 || isNaN(data13)){
+validateModifyTopicInput.errors = [{instancePath:instancePath+"/PartitionCount",schemaPath:"#/properties/PartitionCount/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data13 >= 18446744073709552000 || isNaN(data13)){
+validateModifyTopicInput.errors = [{instancePath:instancePath+"/PartitionCount",schemaPath:"#/properties/PartitionCount/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs26 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.CancelTopicAsyncTaskID !== undefined){
+const _errs28 = errors;
+if(typeof data.CancelTopicAsyncTaskID !== "string"){
+validateModifyTopicInput.errors = [{instancePath:instancePath+"/CancelTopicAsyncTaskID",schemaPath:"#/properties/CancelTopicAsyncTaskID/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs28 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Encryption !== undefined){
+let data15 = data.Encryption;
+const _errs30 = errors;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+validateModifyTopicInput.errors = [{instancePath:instancePath+"/Encryption",schemaPath:"#/properties/Encryption/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs30){
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 < 0 || isNaN(data15)){
+validateModifyTopicInput.errors = [{instancePath:instancePath+"/Encryption",schemaPath:"#/properties/Encryption/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data15 >= 18446744073709552000 || isNaN(data15)){
+validateModifyTopicInput.errors = [{instancePath:instancePath+"/Encryption",schemaPath:"#/properties/Encryption/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs30 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.IsSourceFrom !== undefined){
+const _errs32 = errors;
+if(typeof data.IsSourceFrom !== "boolean"){
+validateModifyTopicInput.errors = [{instancePath:instancePath+"/IsSourceFrom",schemaPath:"#/properties/IsSourceFrom/type",keyword:"type",
+params:{type: "boolean"}}];
+return false;
+}
+var valid0 = _errs32 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.BillingMode !== undefined){
+let data17 = data.BillingMode;
+const _errs34 = errors;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+validateModifyTopicInput.errors = [{instancePath:instancePath+"/BillingMode",schemaPath:"#/properties/BillingMode/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs34){
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 < 0 || isNaN(data17)){
+validateModifyTopicInput.errors = [{instancePath:instancePath+"/BillingMode",schemaPath:"#/properties/BillingMode/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data17 >= 18446744073709552000 || isNaN(data17)){
+validateModifyTopicInput.errors = [{instancePath:instancePath+"/BillingMode",schemaPath:"#/properties/BillingMode/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs34 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateModifyTopicInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateModifyTopicInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `ModifyTopic`, compiled from the spec by AJV when generating. */

@@ -3,152 +3,113 @@
 
 const schema0 = {};
 
-function validateModifyWebCallbackInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.WebCallbackId === undefined && (missing0 = "WebCallbackId")) {
-        validateModifyWebCallbackInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (
-            !(key0 === "WebCallbackId" || key0 === "Name" || key0 === "Type" || key0 === "Webhook" || key0 === "Method" || key0 === "Key")
-          ) {
-            validateModifyWebCallbackInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.WebCallbackId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.WebCallbackId !== "string") {
-              validateModifyWebCallbackInput.errors = [
-                {
-                  instancePath: instancePath + "/WebCallbackId",
-                  schemaPath: "#/properties/WebCallbackId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.Name !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.Name !== "string") {
-                validateModifyWebCallbackInput.errors = [
-                  {
-                    instancePath: instancePath + "/Name",
-                    schemaPath: "#/properties/Name/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.Type !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.Type !== "string") {
-                  validateModifyWebCallbackInput.errors = [
-                    {
-                      instancePath: instancePath + "/Type",
-                      schemaPath: "#/properties/Type/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid0 = _errs6 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.Webhook !== undefined) {
-                  const _errs8 = errors;
-                  if (typeof data.Webhook !== "string") {
-                    validateModifyWebCallbackInput.errors = [
-                      {
-                        instancePath: instancePath + "/Webhook",
-                        schemaPath: "#/properties/Webhook/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid0 = _errs8 === errors;
-                } else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.Method !== undefined) {
-                    const _errs10 = errors;
-                    if (typeof data.Method !== "string") {
-                      validateModifyWebCallbackInput.errors = [
-                        {
-                          instancePath: instancePath + "/Method",
-                          schemaPath: "#/properties/Method/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                        },
-                      ];
-                      return false;
-                    }
-                    var valid0 = _errs10 === errors;
-                  } else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.Key !== undefined) {
-                      const _errs12 = errors;
-                      if (typeof data.Key !== "string") {
-                        validateModifyWebCallbackInput.errors = [
-                          {
-                            instancePath: instancePath + "/Key",
-                            schemaPath: "#/properties/Key/type",
-                            keyword: "type",
-                            params: { type: "string" },
-                          },
-                        ];
-                        return false;
-                      }
-                      var valid0 = _errs12 === errors;
-                    } else {
-                      var valid0 = true;
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateModifyWebCallbackInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateModifyWebCallbackInput.errors = vErrors;
-  return errors === 0;
+function validateModifyWebCallbackInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.WebCallbackId === undefined) && (missing0 = "WebCallbackId")){
+validateModifyWebCallbackInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((((key0 === "WebCallbackId") || (key0 === "Name")) || (key0 === "Type")) || (key0 === "Webhook")) || (key0 === "Method")) || (key0 === "Key"))){
+validateModifyWebCallbackInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.WebCallbackId !== undefined){
+const _errs2 = errors;
+if(typeof data.WebCallbackId !== "string"){
+validateModifyWebCallbackInput.errors = [{instancePath:instancePath+"/WebCallbackId",schemaPath:"#/properties/WebCallbackId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Name !== undefined){
+const _errs4 = errors;
+if(typeof data.Name !== "string"){
+validateModifyWebCallbackInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Type !== undefined){
+const _errs6 = errors;
+if(typeof data.Type !== "string"){
+validateModifyWebCallbackInput.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Webhook !== undefined){
+const _errs8 = errors;
+if(typeof data.Webhook !== "string"){
+validateModifyWebCallbackInput.errors = [{instancePath:instancePath+"/Webhook",schemaPath:"#/properties/Webhook/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Method !== undefined){
+const _errs10 = errors;
+if(typeof data.Method !== "string"){
+validateModifyWebCallbackInput.errors = [{instancePath:instancePath+"/Method",schemaPath:"#/properties/Method/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Key !== undefined){
+const _errs12 = errors;
+if(typeof data.Key !== "string"){
+validateModifyWebCallbackInput.errors = [{instancePath:instancePath+"/Key",schemaPath:"#/properties/Key/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateModifyWebCallbackInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateModifyWebCallbackInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `ModifyWebCallback`, compiled from the spec by AJV when generating. */

@@ -3,69 +3,61 @@
 
 const schema0 = {};
 
-function validateOpenClawServiceInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.Tag === undefined && (missing0 = "Tag")) {
-        validateOpenClawServiceInput.errors = [
-          { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "Tag" || key0 === "EnableTrace")) {
-            validateOpenClawServiceInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.Tag !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.Tag !== "string") {
-              validateOpenClawServiceInput.errors = [
-                { instancePath: instancePath + "/Tag", schemaPath: "#/properties/Tag/type", keyword: "type", params: { type: "string" } },
-              ];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.EnableTrace !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.EnableTrace !== "boolean") {
-                validateOpenClawServiceInput.errors = [
-                  {
-                    instancePath: instancePath + "/EnableTrace",
-                    schemaPath: "#/properties/EnableTrace/type",
-                    keyword: "type",
-                    params: { type: "boolean" },
-                  },
-                ];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-          }
-        }
-      }
-    } else {
-      validateOpenClawServiceInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateOpenClawServiceInput.errors = vErrors;
-  return errors === 0;
+function validateOpenClawServiceInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.Tag === undefined) && (missing0 = "Tag")){
+validateOpenClawServiceInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "Tag") || (key0 === "EnableTrace"))){
+validateOpenClawServiceInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Tag !== undefined){
+const _errs2 = errors;
+if(typeof data.Tag !== "string"){
+validateOpenClawServiceInput.errors = [{instancePath:instancePath+"/Tag",schemaPath:"#/properties/Tag/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.EnableTrace !== undefined){
+const _errs4 = errors;
+if(typeof data.EnableTrace !== "boolean"){
+validateOpenClawServiceInput.errors = [{instancePath:instancePath+"/EnableTrace",schemaPath:"#/properties/EnableTrace/type",keyword:"type",
+params:{type: "boolean"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validateOpenClawServiceInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateOpenClawServiceInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `OpenClawService`, compiled from the spec by AJV when generating. */

@@ -3,25 +3,24 @@
 
 const schema0 = {};
 
-function validateOpenClsServiceInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      for (const key0 in data) {
-        validateOpenClsServiceInput.errors = [
-          { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-        ];
-        return false;
-        break;
-      }
-    } else {
-      validateOpenClsServiceInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateOpenClsServiceInput.errors = vErrors;
-  return errors === 0;
+function validateOpenClsServiceInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+validateOpenClsServiceInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+else {
+validateOpenClsServiceInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateOpenClsServiceInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `OpenClsService`, compiled from the spec by AJV when generating. */

@@ -5,355 +5,263 @@ import { validateKafkaProtocolInfoShape } from "./shapes/kafka-protocol-info.js"
 import { validateLogRechargeRuleInfoShape } from "./shapes/log-recharge-rule-info.js";
 import { validateUserKafkaMetaShape } from "./shapes/user-kafka-meta.js";
 const schema0 = {
-  required: ["PreviewType", "KafkaType", "UserKafkaTopics", "Offset"],
-  properties: {
-    PreviewType: {},
-    KafkaType: {},
-    UserKafkaTopics: {},
-    Offset: {},
-    KafkaInstance: {},
-    ServerAddr: {},
-    IsEncryptionAddr: {},
-    Protocol: {},
-    ConsumerGroupName: {},
-    LogRechargeRule: {},
-    UserKafkaMeta: {},
-  },
+  "required": ["PreviewType", "KafkaType", "UserKafkaTopics", "Offset"],
+  "properties": {
+    "PreviewType": {},
+    "KafkaType": {},
+    "UserKafkaTopics": {},
+    "Offset": {},
+    "KafkaInstance": {},
+    "ServerAddr": {},
+    "IsEncryptionAddr": {},
+    "Protocol": {},
+    "ConsumerGroupName": {},
+    "LogRechargeRule": {},
+    "UserKafkaMeta": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateKafkaProtocolInfoShape;
 const func2 = validateLogRechargeRuleInfoShape;
 const func3 = validateUserKafkaMetaShape;
 
-function validatePreviewKafkaRechargeInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validatePreviewKafkaRechargeInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validatePreviewKafkaRechargeInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.PreviewType !== undefined) {
-            let data0 = data.PreviewType;
-            const _errs2 = errors;
-            if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
-              validatePreviewKafkaRechargeInput.errors = [
-                {
-                  instancePath: instancePath + "/PreviewType",
-                  schemaPath: "#/properties/PreviewType/type",
-                  keyword: "type",
-                  params: { type: "integer" },
-                },
-              ];
-              return false;
-            }
-            if (errors === _errs2) {
-              if (typeof data0 == "number" && isFinite(data0)) {
-                if (data0 < 0 || isNaN(data0)) {
-                  validatePreviewKafkaRechargeInput.errors = [
-                    {
-                      instancePath: instancePath + "/PreviewType",
-                      schemaPath: "#/properties/PreviewType/minimum",
-                      keyword: "minimum",
-                      params: { comparison: ">=", limit: 0 },
-                    },
-                  ];
-                  return false;
-                } else {
-                  if (data0 >= 18446744073709552000 || isNaN(data0)) {
-                    validatePreviewKafkaRechargeInput.errors = [
-                      {
-                        instancePath: instancePath + "/PreviewType",
-                        schemaPath: "#/properties/PreviewType/exclusiveMaximum",
-                        keyword: "exclusiveMaximum",
-                        params: { comparison: "<", limit: 18446744073709552000 },
-                      },
-                    ];
-                    return false;
-                  }
-                }
-              }
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.KafkaType !== undefined) {
-              let data1 = data.KafkaType;
-              const _errs4 = errors;
-              if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
-                validatePreviewKafkaRechargeInput.errors = [
-                  {
-                    instancePath: instancePath + "/KafkaType",
-                    schemaPath: "#/properties/KafkaType/type",
-                    keyword: "type",
-                    params: { type: "integer" },
-                  },
-                ];
-                return false;
-              }
-              if (errors === _errs4) {
-                if (typeof data1 == "number" && isFinite(data1)) {
-                  if (data1 < 0 || isNaN(data1)) {
-                    validatePreviewKafkaRechargeInput.errors = [
-                      {
-                        instancePath: instancePath + "/KafkaType",
-                        schemaPath: "#/properties/KafkaType/minimum",
-                        keyword: "minimum",
-                        params: { comparison: ">=", limit: 0 },
-                      },
-                    ];
-                    return false;
-                  } else {
-                    if (data1 >= 18446744073709552000 || isNaN(data1)) {
-                      validatePreviewKafkaRechargeInput.errors = [
-                        {
-                          instancePath: instancePath + "/KafkaType",
-                          schemaPath: "#/properties/KafkaType/exclusiveMaximum",
-                          keyword: "exclusiveMaximum",
-                          params: { comparison: "<", limit: 18446744073709552000 },
-                        },
-                      ];
-                      return false;
-                    }
-                  }
-                }
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.UserKafkaTopics !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.UserKafkaTopics !== "string") {
-                  validatePreviewKafkaRechargeInput.errors = [
-                    {
-                      instancePath: instancePath + "/UserKafkaTopics",
-                      schemaPath: "#/properties/UserKafkaTopics/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.Offset !== undefined) {
-                  let data3 = data.Offset;
-                  const _errs8 = errors;
-                  if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
-                    validatePreviewKafkaRechargeInput.errors = [
-                      {
-                        instancePath: instancePath + "/Offset",
-                        schemaPath: "#/properties/Offset/type",
-                        keyword: "type",
-                        params: { type: "integer" },
-                      },
-                    ];
-                    return false;
-                  }
-                  if (errors === _errs8) {
-                    if (typeof data3 == "number" && isFinite(data3)) {
-                      if (data3 < -9223372036854776000 || isNaN(data3)) {
-                        validatePreviewKafkaRechargeInput.errors = [
-                          {
-                            instancePath: instancePath + "/Offset",
-                            schemaPath: "#/properties/Offset/minimum",
-                            keyword: "minimum",
-                            params: { comparison: ">=", limit: -9223372036854776000 },
-                          },
-                        ];
-                        return false;
-                      } else {
-                        if (data3 >= 9223372036854776000 || isNaN(data3)) {
-                          validatePreviewKafkaRechargeInput.errors = [
-                            {
-                              instancePath: instancePath + "/Offset",
-                              schemaPath: "#/properties/Offset/exclusiveMaximum",
-                              keyword: "exclusiveMaximum",
-                              params: { comparison: "<", limit: 9223372036854776000 },
-                            },
-                          ];
-                          return false;
-                        }
-                      }
-                    }
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.KafkaInstance !== undefined) {
-                    const _errs10 = errors;
-                    if (typeof data.KafkaInstance !== "string") {
-                      validatePreviewKafkaRechargeInput.errors = [
-                        {
-                          instancePath: instancePath + "/KafkaInstance",
-                          schemaPath: "#/properties/KafkaInstance/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                        },
-                      ];
-                      return false;
-                    }
-                    var valid1 = _errs10 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.ServerAddr !== undefined) {
-                      const _errs12 = errors;
-                      if (typeof data.ServerAddr !== "string") {
-                        validatePreviewKafkaRechargeInput.errors = [
-                          {
-                            instancePath: instancePath + "/ServerAddr",
-                            schemaPath: "#/properties/ServerAddr/type",
-                            keyword: "type",
-                            params: { type: "string" },
-                          },
-                        ];
-                        return false;
-                      }
-                      var valid1 = _errs12 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                    if (valid1) {
-                      if (data.IsEncryptionAddr !== undefined) {
-                        const _errs14 = errors;
-                        if (typeof data.IsEncryptionAddr !== "boolean") {
-                          validatePreviewKafkaRechargeInput.errors = [
-                            {
-                              instancePath: instancePath + "/IsEncryptionAddr",
-                              schemaPath: "#/properties/IsEncryptionAddr/type",
-                              keyword: "type",
-                              params: { type: "boolean" },
-                            },
-                          ];
-                          return false;
-                        }
-                        var valid1 = _errs14 === errors;
-                      } else {
-                        var valid1 = true;
-                      }
-                      if (valid1) {
-                        if (data.Protocol !== undefined) {
-                          const _errs16 = errors;
-                          if (
-                            !func1(data.Protocol, {
-                              instancePath: instancePath + "/Protocol",
-                              parentData: data,
-                              parentDataProperty: "Protocol",
-                              rootData: rootData,
-                            })
-                          ) {
-                            vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                            errors = vErrors.length;
-                          }
-                          var valid1 = _errs16 === errors;
-                        } else {
-                          var valid1 = true;
-                        }
-                        if (valid1) {
-                          if (data.ConsumerGroupName !== undefined) {
-                            const _errs17 = errors;
-                            if (typeof data.ConsumerGroupName !== "string") {
-                              validatePreviewKafkaRechargeInput.errors = [
-                                {
-                                  instancePath: instancePath + "/ConsumerGroupName",
-                                  schemaPath: "#/properties/ConsumerGroupName/type",
-                                  keyword: "type",
-                                  params: { type: "string" },
-                                },
-                              ];
-                              return false;
-                            }
-                            var valid1 = _errs17 === errors;
-                          } else {
-                            var valid1 = true;
-                          }
-                          if (valid1) {
-                            if (data.LogRechargeRule !== undefined) {
-                              const _errs19 = errors;
-                              if (
-                                !func2(data.LogRechargeRule, {
-                                  instancePath: instancePath + "/LogRechargeRule",
-                                  parentData: data,
-                                  parentDataProperty: "LogRechargeRule",
-                                  rootData: rootData,
-                                })
-                              ) {
-                                vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
-                                errors = vErrors.length;
-                              }
-                              var valid1 = _errs19 === errors;
-                            } else {
-                              var valid1 = true;
-                            }
-                            if (valid1) {
-                              if (data.UserKafkaMeta !== undefined) {
-                                const _errs20 = errors;
-                                if (
-                                  !func3(data.UserKafkaMeta, {
-                                    instancePath: instancePath + "/UserKafkaMeta",
-                                    parentData: data,
-                                    parentDataProperty: "UserKafkaMeta",
-                                    rootData: rootData,
-                                  })
-                                ) {
-                                  vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
-                                  errors = vErrors.length;
-                                }
-                                var valid1 = _errs20 === errors;
-                              } else {
-                                var valid1 = true;
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validatePreviewKafkaRechargeInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validatePreviewKafkaRechargeInput.errors = vErrors;
-  return errors === 0;
+function validatePreviewKafkaRechargeInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validatePreviewKafkaRechargeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validatePreviewKafkaRechargeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.PreviewType !== undefined){
+let data0 = data.PreviewType;
+const _errs2 = errors;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+validatePreviewKafkaRechargeInput.errors = [{instancePath:instancePath+"/PreviewType",schemaPath:"#/properties/PreviewType/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs2){
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < 0 || isNaN(data0)){
+validatePreviewKafkaRechargeInput.errors = [{instancePath:instancePath+"/PreviewType",schemaPath:"#/properties/PreviewType/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data0 >= 18446744073709552000 || isNaN(data0)){
+validatePreviewKafkaRechargeInput.errors = [{instancePath:instancePath+"/PreviewType",schemaPath:"#/properties/PreviewType/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.KafkaType !== undefined){
+let data1 = data.KafkaType;
+const _errs4 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validatePreviewKafkaRechargeInput.errors = [{instancePath:instancePath+"/KafkaType",schemaPath:"#/properties/KafkaType/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs4){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 0 || isNaN(data1)){
+validatePreviewKafkaRechargeInput.errors = [{instancePath:instancePath+"/KafkaType",schemaPath:"#/properties/KafkaType/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data1 >= 18446744073709552000 || isNaN(data1)){
+validatePreviewKafkaRechargeInput.errors = [{instancePath:instancePath+"/KafkaType",schemaPath:"#/properties/KafkaType/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.UserKafkaTopics !== undefined){
+const _errs6 = errors;
+if(typeof data.UserKafkaTopics !== "string"){
+validatePreviewKafkaRechargeInput.errors = [{instancePath:instancePath+"/UserKafkaTopics",schemaPath:"#/properties/UserKafkaTopics/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Offset !== undefined){
+let data3 = data.Offset;
+const _errs8 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+validatePreviewKafkaRechargeInput.errors = [{instancePath:instancePath+"/Offset",schemaPath:"#/properties/Offset/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs8){
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < -9223372036854776000 || isNaN(data3)){
+validatePreviewKafkaRechargeInput.errors = [{instancePath:instancePath+"/Offset",schemaPath:"#/properties/Offset/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data3 >= 9223372036854776000 || isNaN(data3)){
+validatePreviewKafkaRechargeInput.errors = [{instancePath:instancePath+"/Offset",schemaPath:"#/properties/Offset/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.KafkaInstance !== undefined){
+const _errs10 = errors;
+if(typeof data.KafkaInstance !== "string"){
+validatePreviewKafkaRechargeInput.errors = [{instancePath:instancePath+"/KafkaInstance",schemaPath:"#/properties/KafkaInstance/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ServerAddr !== undefined){
+const _errs12 = errors;
+if(typeof data.ServerAddr !== "string"){
+validatePreviewKafkaRechargeInput.errors = [{instancePath:instancePath+"/ServerAddr",schemaPath:"#/properties/ServerAddr/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs12 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.IsEncryptionAddr !== undefined){
+const _errs14 = errors;
+if(typeof data.IsEncryptionAddr !== "boolean"){
+validatePreviewKafkaRechargeInput.errors = [{instancePath:instancePath+"/IsEncryptionAddr",schemaPath:"#/properties/IsEncryptionAddr/type",keyword:"type",
+params:{type: "boolean"}}];
+return false;
+}
+var valid1 = _errs14 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Protocol !== undefined){
+const _errs16 = errors;
+if(!(func1(data.Protocol, {instancePath: instancePath+"/Protocol", parentData: data, parentDataProperty: "Protocol", rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs16 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ConsumerGroupName !== undefined){
+const _errs17 = errors;
+if(typeof data.ConsumerGroupName !== "string"){
+validatePreviewKafkaRechargeInput.errors = [{instancePath:instancePath+"/ConsumerGroupName",schemaPath:"#/properties/ConsumerGroupName/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs17 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.LogRechargeRule !== undefined){
+const _errs19 = errors;
+if(!(func2(data.LogRechargeRule, {instancePath: instancePath+"/LogRechargeRule", parentData: data, parentDataProperty: "LogRechargeRule",
+ rootData: rootData}))){
+vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs19 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.UserKafkaMeta !== undefined){
+const _errs20 = errors;
+if(!(func3(data.UserKafkaMeta, {instancePath: instancePath+"/UserKafkaMeta", parentData: data, parentDataProperty: "UserKafkaMeta", rootData: rootData}))){
+vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs20 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validatePreviewKafkaRechargeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validatePreviewKafkaRechargeInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `PreviewKafkaRecharge`, compiled from the spec by AJV when generating. */

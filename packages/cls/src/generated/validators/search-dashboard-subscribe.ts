@@ -2,149 +2,113 @@
 // @ts-nocheck
 
 import { validateDashboardSubscribeDataShape } from "./shapes/dashboard-subscribe-data.js";
-const schema0 = { required: ["DashboardId", "SubscribeData"] };
+const schema0 = { "required": ["DashboardId", "SubscribeData"] };
 const func0 = validateDashboardSubscribeDataShape;
 
-function validateSearchDashboardSubscribeInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateSearchDashboardSubscribeInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "DashboardId" || key0 === "SubscribeData" || key0 === "Id" || key0 === "Name")) {
-            validateSearchDashboardSubscribeInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.DashboardId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.DashboardId !== "string") {
-              validateSearchDashboardSubscribeInput.errors = [
-                {
-                  instancePath: instancePath + "/DashboardId",
-                  schemaPath: "#/properties/DashboardId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.SubscribeData !== undefined) {
-              const _errs4 = errors;
-              if (
-                !func0(data.SubscribeData, {
-                  instancePath: instancePath + "/SubscribeData",
-                  parentData: data,
-                  parentDataProperty: "SubscribeData",
-                  rootData: rootData,
-                })
-              ) {
-                vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                errors = vErrors.length;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.Id !== undefined) {
-                let data2 = data.Id;
-                const _errs5 = errors;
-                if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
-                  validateSearchDashboardSubscribeInput.errors = [
-                    {
-                      instancePath: instancePath + "/Id",
-                      schemaPath: "#/properties/Id/type",
-                      keyword: "type",
-                      params: { type: "integer" },
-                    },
-                  ];
-                  return false;
-                }
-                if (errors === _errs5) {
-                  if (typeof data2 == "number" && isFinite(data2)) {
-                    if (data2 < 0 || isNaN(data2)) {
-                      validateSearchDashboardSubscribeInput.errors = [
-                        {
-                          instancePath: instancePath + "/Id",
-                          schemaPath: "#/properties/Id/minimum",
-                          keyword: "minimum",
-                          params: { comparison: ">=", limit: 0 },
-                        },
-                      ];
-                      return false;
-                    } else {
-                      if (data2 >= 18446744073709552000 || isNaN(data2)) {
-                        validateSearchDashboardSubscribeInput.errors = [
-                          {
-                            instancePath: instancePath + "/Id",
-                            schemaPath: "#/properties/Id/exclusiveMaximum",
-                            keyword: "exclusiveMaximum",
-                            params: { comparison: "<", limit: 18446744073709552000 },
-                          },
-                        ];
-                        return false;
-                      }
-                    }
-                  }
-                }
-                var valid1 = _errs5 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.Name !== undefined) {
-                  const _errs7 = errors;
-                  if (typeof data.Name !== "string") {
-                    validateSearchDashboardSubscribeInput.errors = [
-                      {
-                        instancePath: instancePath + "/Name",
-                        schemaPath: "#/properties/Name/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid1 = _errs7 === errors;
-                } else {
-                  var valid1 = true;
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateSearchDashboardSubscribeInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateSearchDashboardSubscribeInput.errors = vErrors;
-  return errors === 0;
+function validateSearchDashboardSubscribeInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateSearchDashboardSubscribeInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((key0 === "DashboardId") || (key0 === "SubscribeData")) || (key0 === "Id")) || (key0 === "Name"))){
+validateSearchDashboardSubscribeInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.DashboardId !== undefined){
+const _errs2 = errors;
+if(typeof data.DashboardId !== "string"){
+validateSearchDashboardSubscribeInput.errors = [{instancePath:instancePath+"/DashboardId",schemaPath:"#/properties/DashboardId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.SubscribeData !== undefined){
+const _errs4 = errors;
+if(!(func0(data.SubscribeData, {instancePath: instancePath+"/SubscribeData", parentData: data, parentDataProperty: "SubscribeData", rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Id !== undefined){
+let data2 = data.Id;
+const _errs5 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+validateSearchDashboardSubscribeInput.errors = [{instancePath:instancePath+"/Id",schemaPath:"#/properties/Id/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs5){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 0 || isNaN(data2)){
+validateSearchDashboardSubscribeInput.errors = [{instancePath:instancePath+"/Id",schemaPath:"#/properties/Id/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data2 >= 18446744073709552000 || isNaN(data2)){
+validateSearchDashboardSubscribeInput.errors = [{instancePath:instancePath+"/Id",schemaPath:"#/properties/Id/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs5 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Name !== undefined){
+const _errs7 = errors;
+if(typeof data.Name !== "string"){
+validateSearchDashboardSubscribeInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs7 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validateSearchDashboardSubscribeInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateSearchDashboardSubscribeInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `SearchDashboardSubscribe`, compiled from the spec by AJV when generating. */

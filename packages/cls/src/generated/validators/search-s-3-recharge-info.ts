@@ -2,228 +2,178 @@
 // @ts-nocheck
 
 const schema0 = {
-  required: ["TopicId", "Name", "Bucket", "S3Region", "AccessKeyId", "SecretAccessKey"],
-  properties: {
-    TopicId: {},
-    Name: {},
-    Bucket: {},
-    S3Region: {},
-    AccessKeyId: {},
-    SecretAccessKey: {},
-    Endpoint: {},
-    Prefix: {},
-    Compress: {},
-  },
+  "required": ["TopicId", "Name", "Bucket", "S3Region", "AccessKeyId", "SecretAccessKey"],
+  "properties": {
+    "TopicId": {},
+    "Name": {},
+    "Bucket": {},
+    "S3Region": {},
+    "AccessKeyId": {},
+    "SecretAccessKey": {},
+    "Endpoint": {},
+    "Prefix": {},
+    "Compress": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 
-function validateSearchS3RechargeInfoInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateSearchS3RechargeInfoInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateSearchS3RechargeInfoInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.TopicId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.TopicId !== "string") {
-              validateSearchS3RechargeInfoInput.errors = [
-                {
-                  instancePath: instancePath + "/TopicId",
-                  schemaPath: "#/properties/TopicId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.Name !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.Name !== "string") {
-                validateSearchS3RechargeInfoInput.errors = [
-                  {
-                    instancePath: instancePath + "/Name",
-                    schemaPath: "#/properties/Name/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.Bucket !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.Bucket !== "string") {
-                  validateSearchS3RechargeInfoInput.errors = [
-                    {
-                      instancePath: instancePath + "/Bucket",
-                      schemaPath: "#/properties/Bucket/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.S3Region !== undefined) {
-                  const _errs8 = errors;
-                  if (typeof data.S3Region !== "string") {
-                    validateSearchS3RechargeInfoInput.errors = [
-                      {
-                        instancePath: instancePath + "/S3Region",
-                        schemaPath: "#/properties/S3Region/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.AccessKeyId !== undefined) {
-                    const _errs10 = errors;
-                    if (typeof data.AccessKeyId !== "string") {
-                      validateSearchS3RechargeInfoInput.errors = [
-                        {
-                          instancePath: instancePath + "/AccessKeyId",
-                          schemaPath: "#/properties/AccessKeyId/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                        },
-                      ];
-                      return false;
-                    }
-                    var valid1 = _errs10 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.SecretAccessKey !== undefined) {
-                      const _errs12 = errors;
-                      if (typeof data.SecretAccessKey !== "string") {
-                        validateSearchS3RechargeInfoInput.errors = [
-                          {
-                            instancePath: instancePath + "/SecretAccessKey",
-                            schemaPath: "#/properties/SecretAccessKey/type",
-                            keyword: "type",
-                            params: { type: "string" },
-                          },
-                        ];
-                        return false;
-                      }
-                      var valid1 = _errs12 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                    if (valid1) {
-                      if (data.Endpoint !== undefined) {
-                        const _errs14 = errors;
-                        if (typeof data.Endpoint !== "string") {
-                          validateSearchS3RechargeInfoInput.errors = [
-                            {
-                              instancePath: instancePath + "/Endpoint",
-                              schemaPath: "#/properties/Endpoint/type",
-                              keyword: "type",
-                              params: { type: "string" },
-                            },
-                          ];
-                          return false;
-                        }
-                        var valid1 = _errs14 === errors;
-                      } else {
-                        var valid1 = true;
-                      }
-                      if (valid1) {
-                        if (data.Prefix !== undefined) {
-                          const _errs16 = errors;
-                          if (typeof data.Prefix !== "string") {
-                            validateSearchS3RechargeInfoInput.errors = [
-                              {
-                                instancePath: instancePath + "/Prefix",
-                                schemaPath: "#/properties/Prefix/type",
-                                keyword: "type",
-                                params: { type: "string" },
-                              },
-                            ];
-                            return false;
-                          }
-                          var valid1 = _errs16 === errors;
-                        } else {
-                          var valid1 = true;
-                        }
-                        if (valid1) {
-                          if (data.Compress !== undefined) {
-                            const _errs18 = errors;
-                            if (typeof data.Compress !== "string") {
-                              validateSearchS3RechargeInfoInput.errors = [
-                                {
-                                  instancePath: instancePath + "/Compress",
-                                  schemaPath: "#/properties/Compress/type",
-                                  keyword: "type",
-                                  params: { type: "string" },
-                                },
-                              ];
-                              return false;
-                            }
-                            var valid1 = _errs18 === errors;
-                          } else {
-                            var valid1 = true;
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateSearchS3RechargeInfoInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateSearchS3RechargeInfoInput.errors = vErrors;
-  return errors === 0;
+function validateSearchS3RechargeInfoInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateSearchS3RechargeInfoInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateSearchS3RechargeInfoInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.TopicId !== undefined){
+const _errs2 = errors;
+if(typeof data.TopicId !== "string"){
+validateSearchS3RechargeInfoInput.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Name !== undefined){
+const _errs4 = errors;
+if(typeof data.Name !== "string"){
+validateSearchS3RechargeInfoInput.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Bucket !== undefined){
+const _errs6 = errors;
+if(typeof data.Bucket !== "string"){
+validateSearchS3RechargeInfoInput.errors = [{instancePath:instancePath+"/Bucket",schemaPath:"#/properties/Bucket/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.S3Region !== undefined){
+const _errs8 = errors;
+if(typeof data.S3Region !== "string"){
+validateSearchS3RechargeInfoInput.errors = [{instancePath:instancePath+"/S3Region",schemaPath:"#/properties/S3Region/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.AccessKeyId !== undefined){
+const _errs10 = errors;
+if(typeof data.AccessKeyId !== "string"){
+validateSearchS3RechargeInfoInput.errors = [{instancePath:instancePath+"/AccessKeyId",schemaPath:"#/properties/AccessKeyId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.SecretAccessKey !== undefined){
+const _errs12 = errors;
+if(typeof data.SecretAccessKey !== "string"){
+validateSearchS3RechargeInfoInput.errors = [{instancePath:instancePath+"/SecretAccessKey",schemaPath:"#/properties/SecretAccessKey/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs12 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Endpoint !== undefined){
+const _errs14 = errors;
+if(typeof data.Endpoint !== "string"){
+validateSearchS3RechargeInfoInput.errors = [{instancePath:instancePath+"/Endpoint",schemaPath:"#/properties/Endpoint/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs14 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Prefix !== undefined){
+const _errs16 = errors;
+if(typeof data.Prefix !== "string"){
+validateSearchS3RechargeInfoInput.errors = [{instancePath:instancePath+"/Prefix",schemaPath:"#/properties/Prefix/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs16 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Compress !== undefined){
+const _errs18 = errors;
+if(typeof data.Compress !== "string"){
+validateSearchS3RechargeInfoInput.errors = [{instancePath:instancePath+"/Compress",schemaPath:"#/properties/Compress/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs18 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateSearchS3RechargeInfoInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateSearchS3RechargeInfoInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `SearchS3RechargeInfo`, compiled from the spec by AJV when generating. */

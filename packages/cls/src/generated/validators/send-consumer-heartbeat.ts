@@ -2,145 +2,117 @@
 // @ts-nocheck
 
 import { validateTopicPartitionInfoShape } from "./shapes/topic-partition-info.js";
-const schema0 = { required: ["ConsumerGroup", "Consumer", "LogsetId", "TopicPartitionsInfo"] };
+const schema0 = { "required": ["ConsumerGroup", "Consumer", "LogsetId", "TopicPartitionsInfo"] };
 const func0 = validateTopicPartitionInfoShape;
 
-function validateSendConsumerHeartbeatInput(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateSendConsumerHeartbeatInput.errors = [
-            { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "ConsumerGroup" || key0 === "Consumer" || key0 === "LogsetId" || key0 === "TopicPartitionsInfo")) {
-            validateSendConsumerHeartbeatInput.errors = [
-              { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.ConsumerGroup !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.ConsumerGroup !== "string") {
-              validateSendConsumerHeartbeatInput.errors = [
-                {
-                  instancePath: instancePath + "/ConsumerGroup",
-                  schemaPath: "#/properties/ConsumerGroup/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.Consumer !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.Consumer !== "string") {
-                validateSendConsumerHeartbeatInput.errors = [
-                  {
-                    instancePath: instancePath + "/Consumer",
-                    schemaPath: "#/properties/Consumer/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.LogsetId !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.LogsetId !== "string") {
-                  validateSendConsumerHeartbeatInput.errors = [
-                    {
-                      instancePath: instancePath + "/LogsetId",
-                      schemaPath: "#/properties/LogsetId/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.TopicPartitionsInfo !== undefined) {
-                  let data3 = data.TopicPartitionsInfo;
-                  const _errs8 = errors;
-                  if (errors === _errs8) {
-                    if (Array.isArray(data3)) {
-                      var valid2 = true;
-                      const len0 = data3.length;
-                      for (let i0 = 0; i0 < len0; i0++) {
-                        const _errs10 = errors;
-                        if (
-                          !func0(data3[i0], {
-                            instancePath: instancePath + "/TopicPartitionsInfo/" + i0,
-                            parentData: data3,
-                            parentDataProperty: i0,
-                            rootData: rootData,
-                          })
-                        ) {
-                          vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                          errors = vErrors.length;
-                        }
-                        var valid2 = _errs10 === errors;
-                        if (!valid2) {
-                          break;
-                        }
-                      }
-                    } else {
-                      validateSendConsumerHeartbeatInput.errors = [
-                        {
-                          instancePath: instancePath + "/TopicPartitionsInfo",
-                          schemaPath: "#/properties/TopicPartitionsInfo/type",
-                          keyword: "type",
-                          params: { type: "array" },
-                        },
-                      ];
-                      return false;
-                    }
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateSendConsumerHeartbeatInput.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateSendConsumerHeartbeatInput.errors = vErrors;
-  return errors === 0;
+function validateSendConsumerHeartbeatInput(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateSendConsumerHeartbeatInput.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((key0 === "ConsumerGroup") || (key0 === "Consumer")) || (key0 === "LogsetId")) || (key0 === "TopicPartitionsInfo"))){
+validateSendConsumerHeartbeatInput.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.ConsumerGroup !== undefined){
+const _errs2 = errors;
+if(typeof data.ConsumerGroup !== "string"){
+validateSendConsumerHeartbeatInput.errors = [{instancePath:instancePath+"/ConsumerGroup",schemaPath:"#/properties/ConsumerGroup/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Consumer !== undefined){
+const _errs4 = errors;
+if(typeof data.Consumer !== "string"){
+validateSendConsumerHeartbeatInput.errors = [{instancePath:instancePath+"/Consumer",schemaPath:"#/properties/Consumer/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.LogsetId !== undefined){
+const _errs6 = errors;
+if(typeof data.LogsetId !== "string"){
+validateSendConsumerHeartbeatInput.errors = [{instancePath:instancePath+"/LogsetId",schemaPath:"#/properties/LogsetId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.TopicPartitionsInfo !== undefined){
+let data3 = data.TopicPartitionsInfo;
+const _errs8 = errors;
+if(errors === _errs8){
+if(Array.isArray(data3)){
+var valid2 = true;
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+const _errs10 = errors;
+if(!(func0(data3[i0], {instancePath: instancePath+"/TopicPartitionsInfo/" + i0, parentData: data3, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs10 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateSendConsumerHeartbeatInput.errors = [{instancePath:instancePath+"/TopicPartitionsInfo",schemaPath:"#/properties/TopicPartitionsInfo/type",
+keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validateSendConsumerHeartbeatInput.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateSendConsumerHeartbeatInput.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of `SendConsumerHeartbeat`, compiled from the spec by AJV when generating. */

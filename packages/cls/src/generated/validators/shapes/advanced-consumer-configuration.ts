@@ -3,97 +3,75 @@
 
 const schema0 = {};
 
-function validateAdvancedConsumerConfigurationShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      const _errs1 = errors;
-      for (const key0 in data) {
-        if (!(key0 === "PartitionHashStatus" || key0 === "PartitionFields")) {
-          validateAdvancedConsumerConfigurationShape.errors = [
-            {
-              instancePath,
-              schemaPath: "AdvancedConsumerConfiguration#/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key0 },
-            },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (_errs1 === errors) {
-        if (data.PartitionHashStatus !== undefined) {
-          const _errs2 = errors;
-          if (typeof data.PartitionHashStatus !== "boolean") {
-            validateAdvancedConsumerConfigurationShape.errors = [
-              {
-                instancePath: instancePath + "/PartitionHashStatus",
-                schemaPath: "AdvancedConsumerConfiguration#/properties/PartitionHashStatus/type",
-                keyword: "type",
-                params: { type: "boolean" },
-              },
-            ];
-            return false;
-          }
-          var valid0 = _errs2 === errors;
-        } else {
-          var valid0 = true;
-        }
-        if (valid0) {
-          if (data.PartitionFields !== undefined) {
-            let data1 = data.PartitionFields;
-            const _errs4 = errors;
-            if (errors === _errs4) {
-              if (Array.isArray(data1)) {
-                var valid1 = true;
-                const len0 = data1.length;
-                for (let i0 = 0; i0 < len0; i0++) {
-                  const _errs6 = errors;
-                  if (typeof data1[i0] !== "string") {
-                    validateAdvancedConsumerConfigurationShape.errors = [
-                      {
-                        instancePath: instancePath + "/PartitionFields/" + i0,
-                        schemaPath: "AdvancedConsumerConfiguration#/properties/PartitionFields/items/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid1 = _errs6 === errors;
-                  if (!valid1) {
-                    break;
-                  }
-                }
-              } else {
-                validateAdvancedConsumerConfigurationShape.errors = [
-                  {
-                    instancePath: instancePath + "/PartitionFields",
-                    schemaPath: "AdvancedConsumerConfiguration#/properties/PartitionFields/type",
-                    keyword: "type",
-                    params: { type: "array" },
-                  },
-                ];
-                return false;
-              }
-            }
-            var valid0 = _errs4 === errors;
-          } else {
-            var valid0 = true;
-          }
-        }
-      }
-    } else {
-      validateAdvancedConsumerConfigurationShape.errors = [
-        { instancePath, schemaPath: "AdvancedConsumerConfiguration#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateAdvancedConsumerConfigurationShape.errors = vErrors;
-  return errors === 0;
+function validateAdvancedConsumerConfigurationShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "PartitionHashStatus") || (key0 === "PartitionFields"))){
+validateAdvancedConsumerConfigurationShape.errors = [{instancePath,schemaPath:"AdvancedConsumerConfiguration#/additionalProperties",
+keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.PartitionHashStatus !== undefined){
+const _errs2 = errors;
+if(typeof data.PartitionHashStatus !== "boolean"){
+validateAdvancedConsumerConfigurationShape.errors = [{instancePath:instancePath+"/PartitionHashStatus",
+schemaPath:"AdvancedConsumerConfiguration#/properties/PartitionHashStatus/type",keyword:"type",params:{type: "boolean"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.PartitionFields !== undefined){
+let data1 = data.PartitionFields;
+const _errs4 = errors;
+if(errors === _errs4){
+if(Array.isArray(data1)){
+var valid1 = true;
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+const _errs6 = errors;
+if(typeof data1[i0] !== "string"){
+validateAdvancedConsumerConfigurationShape.errors = [{instancePath:instancePath+"/PartitionFields/" + i0,
+schemaPath:"AdvancedConsumerConfiguration#/properties/PartitionFields/items/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs6 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateAdvancedConsumerConfigurationShape.errors = [{instancePath:instancePath+"/PartitionFields",
+schemaPath:"AdvancedConsumerConfiguration#/properties/PartitionFields/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+else {
+validateAdvancedConsumerConfigurationShape.errors = [{instancePath,schemaPath:"AdvancedConsumerConfiguration#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateAdvancedConsumerConfigurationShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `AdvancedConsumerConfiguration` shape, called by the validators of the requests that hold one. */

@@ -2,152 +2,117 @@
 // @ts-nocheck
 
 import { validateAlarmAnalysisConfigShape } from "./alarm-analysis-config.js";
-const schema0 = { required: ["Name", "Type", "Content"] };
+const schema0 = { "required": ["Name", "Type", "Content"] };
 const func0 = validateAlarmAnalysisConfigShape;
 
-function validateAnalysisDimensionalShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateAnalysisDimensionalShape.errors = [
-            { instancePath, schemaPath: "AnalysisDimensional#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "Name" || key0 === "Type" || key0 === "Content" || key0 === "ConfigInfo")) {
-            validateAnalysisDimensionalShape.errors = [
-              {
-                instancePath,
-                schemaPath: "AnalysisDimensional#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.Name !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.Name !== "string") {
-              validateAnalysisDimensionalShape.errors = [
-                {
-                  instancePath: instancePath + "/Name",
-                  schemaPath: "AnalysisDimensional#/properties/Name/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.Type !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.Type !== "string") {
-                validateAnalysisDimensionalShape.errors = [
-                  {
-                    instancePath: instancePath + "/Type",
-                    schemaPath: "AnalysisDimensional#/properties/Type/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.Content !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.Content !== "string") {
-                  validateAnalysisDimensionalShape.errors = [
-                    {
-                      instancePath: instancePath + "/Content",
-                      schemaPath: "AnalysisDimensional#/properties/Content/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.ConfigInfo !== undefined) {
-                  let data3 = data.ConfigInfo;
-                  const _errs8 = errors;
-                  if (errors === _errs8) {
-                    if (Array.isArray(data3)) {
-                      var valid2 = true;
-                      const len0 = data3.length;
-                      for (let i0 = 0; i0 < len0; i0++) {
-                        const _errs10 = errors;
-                        if (
-                          !func0(data3[i0], {
-                            instancePath: instancePath + "/ConfigInfo/" + i0,
-                            parentData: data3,
-                            parentDataProperty: i0,
-                            rootData: rootData,
-                          })
-                        ) {
-                          vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                          errors = vErrors.length;
-                        }
-                        var valid2 = _errs10 === errors;
-                        if (!valid2) {
-                          break;
-                        }
-                      }
-                    } else {
-                      validateAnalysisDimensionalShape.errors = [
-                        {
-                          instancePath: instancePath + "/ConfigInfo",
-                          schemaPath: "AnalysisDimensional#/properties/ConfigInfo/type",
-                          keyword: "type",
-                          params: { type: "array" },
-                        },
-                      ];
-                      return false;
-                    }
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateAnalysisDimensionalShape.errors = [
-        { instancePath, schemaPath: "AnalysisDimensional#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateAnalysisDimensionalShape.errors = vErrors;
-  return errors === 0;
+function validateAnalysisDimensionalShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateAnalysisDimensionalShape.errors = [{instancePath,schemaPath:"AnalysisDimensional#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((key0 === "Name") || (key0 === "Type")) || (key0 === "Content")) || (key0 === "ConfigInfo"))){
+validateAnalysisDimensionalShape.errors = [{instancePath,schemaPath:"AnalysisDimensional#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Name !== undefined){
+const _errs2 = errors;
+if(typeof data.Name !== "string"){
+validateAnalysisDimensionalShape.errors = [{instancePath:instancePath+"/Name",schemaPath:"AnalysisDimensional#/properties/Name/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Type !== undefined){
+const _errs4 = errors;
+if(typeof data.Type !== "string"){
+validateAnalysisDimensionalShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"AnalysisDimensional#/properties/Type/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Content !== undefined){
+const _errs6 = errors;
+if(typeof data.Content !== "string"){
+validateAnalysisDimensionalShape.errors = [{instancePath:instancePath+"/Content",schemaPath:"AnalysisDimensional#/properties/Content/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ConfigInfo !== undefined){
+let data3 = data.ConfigInfo;
+const _errs8 = errors;
+if(errors === _errs8){
+if(Array.isArray(data3)){
+var valid2 = true;
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+const _errs10 = errors;
+if(!(func0(data3[i0], {instancePath: instancePath+"/ConfigInfo/" + i0, parentData: data3, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs10 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateAnalysisDimensionalShape.errors = [{instancePath:instancePath+"/ConfigInfo",schemaPath:"AnalysisDimensional#/properties/ConfigInfo/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validateAnalysisDimensionalShape.errors = [{instancePath,schemaPath:"AnalysisDimensional#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateAnalysisDimensionalShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `AnalysisDimensional` shape, called by the validators of the requests that hold one. */

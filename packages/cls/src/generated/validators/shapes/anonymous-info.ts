@@ -5,121 +5,93 @@ import { validateConditionInfoShape } from "./condition-info.js";
 const schema0 = {};
 const func0 = validateConditionInfoShape;
 
-function validateAnonymousInfoShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      const _errs1 = errors;
-      for (const key0 in data) {
-        if (!(key0 === "Operations" || key0 === "Conditions")) {
-          validateAnonymousInfoShape.errors = [
-            {
-              instancePath,
-              schemaPath: "AnonymousInfo#/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key0 },
-            },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (_errs1 === errors) {
-        if (data.Operations !== undefined) {
-          let data0 = data.Operations;
-          const _errs2 = errors;
-          if (errors === _errs2) {
-            if (Array.isArray(data0)) {
-              var valid1 = true;
-              const len0 = data0.length;
-              for (let i0 = 0; i0 < len0; i0++) {
-                const _errs4 = errors;
-                if (typeof data0[i0] !== "string") {
-                  validateAnonymousInfoShape.errors = [
-                    {
-                      instancePath: instancePath + "/Operations/" + i0,
-                      schemaPath: "AnonymousInfo#/properties/Operations/items/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid1 = _errs4 === errors;
-                if (!valid1) {
-                  break;
-                }
-              }
-            } else {
-              validateAnonymousInfoShape.errors = [
-                {
-                  instancePath: instancePath + "/Operations",
-                  schemaPath: "AnonymousInfo#/properties/Operations/type",
-                  keyword: "type",
-                  params: { type: "array" },
-                },
-              ];
-              return false;
-            }
-          }
-          var valid0 = _errs2 === errors;
-        } else {
-          var valid0 = true;
-        }
-        if (valid0) {
-          if (data.Conditions !== undefined) {
-            let data2 = data.Conditions;
-            const _errs6 = errors;
-            if (errors === _errs6) {
-              if (Array.isArray(data2)) {
-                var valid2 = true;
-                const len1 = data2.length;
-                for (let i1 = 0; i1 < len1; i1++) {
-                  const _errs8 = errors;
-                  if (
-                    !func0(data2[i1], {
-                      instancePath: instancePath + "/Conditions/" + i1,
-                      parentData: data2,
-                      parentDataProperty: i1,
-                      rootData: rootData,
-                    })
-                  ) {
-                    vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                    errors = vErrors.length;
-                  }
-                  var valid2 = _errs8 === errors;
-                  if (!valid2) {
-                    break;
-                  }
-                }
-              } else {
-                validateAnonymousInfoShape.errors = [
-                  {
-                    instancePath: instancePath + "/Conditions",
-                    schemaPath: "AnonymousInfo#/properties/Conditions/type",
-                    keyword: "type",
-                    params: { type: "array" },
-                  },
-                ];
-                return false;
-              }
-            }
-            var valid0 = _errs6 === errors;
-          } else {
-            var valid0 = true;
-          }
-        }
-      }
-    } else {
-      validateAnonymousInfoShape.errors = [
-        { instancePath, schemaPath: "AnonymousInfo#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateAnonymousInfoShape.errors = vErrors;
-  return errors === 0;
+function validateAnonymousInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "Operations") || (key0 === "Conditions"))){
+validateAnonymousInfoShape.errors = [{instancePath,schemaPath:"AnonymousInfo#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Operations !== undefined){
+let data0 = data.Operations;
+const _errs2 = errors;
+if(errors === _errs2){
+if(Array.isArray(data0)){
+var valid1 = true;
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+const _errs4 = errors;
+if(typeof data0[i0] !== "string"){
+validateAnonymousInfoShape.errors = [{instancePath:instancePath+"/Operations/" + i0,schemaPath:"AnonymousInfo#/properties/Operations/items/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs4 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateAnonymousInfoShape.errors = [{instancePath:instancePath+"/Operations",schemaPath:"AnonymousInfo#/properties/Operations/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Conditions !== undefined){
+let data2 = data.Conditions;
+const _errs6 = errors;
+if(errors === _errs6){
+if(Array.isArray(data2)){
+var valid2 = true;
+const len1 = data2.length;
+for(let i1=0; i1<len1; i1++){
+const _errs8 = errors;
+if(!(func0(data2[i1], {instancePath: instancePath+"/Conditions/" + i1, parentData: data2, parentDataProperty: i1, rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs8 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateAnonymousInfoShape.errors = [{instancePath:instancePath+"/Conditions",schemaPath:"AnonymousInfo#/properties/Conditions/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+else {
+validateAnonymousInfoShape.errors = [{instancePath,schemaPath:"AnonymousInfo#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateAnonymousInfoShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `AnonymousInfo` shape, called by the validators of the requests that hold one. */

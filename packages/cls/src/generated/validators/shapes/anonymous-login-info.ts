@@ -3,81 +3,63 @@
 
 const schema0 = {};
 
-function validateAnonymousLoginInfoShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.SecretId === undefined && (missing0 = "SecretId")) {
-        validateAnonymousLoginInfoShape.errors = [
-          { instancePath, schemaPath: "AnonymousLoginInfo#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "SecretId" || key0 === "SecretKey")) {
-            validateAnonymousLoginInfoShape.errors = [
-              {
-                instancePath,
-                schemaPath: "AnonymousLoginInfo#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.SecretId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.SecretId !== "string") {
-              validateAnonymousLoginInfoShape.errors = [
-                {
-                  instancePath: instancePath + "/SecretId",
-                  schemaPath: "AnonymousLoginInfo#/properties/SecretId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.SecretKey !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.SecretKey !== "string") {
-                validateAnonymousLoginInfoShape.errors = [
-                  {
-                    instancePath: instancePath + "/SecretKey",
-                    schemaPath: "AnonymousLoginInfo#/properties/SecretKey/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-          }
-        }
-      }
-    } else {
-      validateAnonymousLoginInfoShape.errors = [
-        { instancePath, schemaPath: "AnonymousLoginInfo#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateAnonymousLoginInfoShape.errors = vErrors;
-  return errors === 0;
+function validateAnonymousLoginInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.SecretId === undefined) && (missing0 = "SecretId")){
+validateAnonymousLoginInfoShape.errors = [{instancePath,schemaPath:"AnonymousLoginInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "SecretId") || (key0 === "SecretKey"))){
+validateAnonymousLoginInfoShape.errors = [{instancePath,schemaPath:"AnonymousLoginInfo#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.SecretId !== undefined){
+const _errs2 = errors;
+if(typeof data.SecretId !== "string"){
+validateAnonymousLoginInfoShape.errors = [{instancePath:instancePath+"/SecretId",schemaPath:"AnonymousLoginInfo#/properties/SecretId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.SecretKey !== undefined){
+const _errs4 = errors;
+if(typeof data.SecretKey !== "string"){
+validateAnonymousLoginInfoShape.errors = [{instancePath:instancePath+"/SecretKey",schemaPath:"AnonymousLoginInfo#/properties/SecretKey/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validateAnonymousLoginInfoShape.errors = [{instancePath,schemaPath:"AnonymousLoginInfo#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateAnonymousLoginInfoShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `AnonymousLoginInfo` shape, called by the validators of the requests that hold one. */

@@ -3,103 +3,81 @@
 
 const schema0 = {};
 
-function validateCallBackInfoShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.Body === undefined && (missing0 = "Body")) {
-        validateCallBackInfoShape.errors = [
-          { instancePath, schemaPath: "CallBackInfo#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "Body" || key0 === "Headers")) {
-            validateCallBackInfoShape.errors = [
-              {
-                instancePath,
-                schemaPath: "CallBackInfo#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.Body !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.Body !== "string") {
-              validateCallBackInfoShape.errors = [
-                {
-                  instancePath: instancePath + "/Body",
-                  schemaPath: "CallBackInfo#/properties/Body/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.Headers !== undefined) {
-              let data1 = data.Headers;
-              const _errs4 = errors;
-              if (errors === _errs4) {
-                if (Array.isArray(data1)) {
-                  var valid1 = true;
-                  const len0 = data1.length;
-                  for (let i0 = 0; i0 < len0; i0++) {
-                    const _errs6 = errors;
-                    if (typeof data1[i0] !== "string") {
-                      validateCallBackInfoShape.errors = [
-                        {
-                          instancePath: instancePath + "/Headers/" + i0,
-                          schemaPath: "CallBackInfo#/properties/Headers/items/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                        },
-                      ];
-                      return false;
-                    }
-                    var valid1 = _errs6 === errors;
-                    if (!valid1) {
-                      break;
-                    }
-                  }
-                } else {
-                  validateCallBackInfoShape.errors = [
-                    {
-                      instancePath: instancePath + "/Headers",
-                      schemaPath: "CallBackInfo#/properties/Headers/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                    },
-                  ];
-                  return false;
-                }
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-          }
-        }
-      }
-    } else {
-      validateCallBackInfoShape.errors = [{ instancePath, schemaPath: "CallBackInfo#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateCallBackInfoShape.errors = vErrors;
-  return errors === 0;
+function validateCallBackInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.Body === undefined) && (missing0 = "Body")){
+validateCallBackInfoShape.errors = [{instancePath,schemaPath:"CallBackInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "Body") || (key0 === "Headers"))){
+validateCallBackInfoShape.errors = [{instancePath,schemaPath:"CallBackInfo#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Body !== undefined){
+const _errs2 = errors;
+if(typeof data.Body !== "string"){
+validateCallBackInfoShape.errors = [{instancePath:instancePath+"/Body",schemaPath:"CallBackInfo#/properties/Body/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Headers !== undefined){
+let data1 = data.Headers;
+const _errs4 = errors;
+if(errors === _errs4){
+if(Array.isArray(data1)){
+var valid1 = true;
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+const _errs6 = errors;
+if(typeof data1[i0] !== "string"){
+validateCallBackInfoShape.errors = [{instancePath:instancePath+"/Headers/" + i0,schemaPath:"CallBackInfo#/properties/Headers/items/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs6 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateCallBackInfoShape.errors = [{instancePath:instancePath+"/Headers",schemaPath:"CallBackInfo#/properties/Headers/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validateCallBackInfoShape.errors = [{instancePath,schemaPath:"CallBackInfo#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateCallBackInfoShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `CallBackInfo` shape, called by the validators of the requests that hold one. */

@@ -3,58 +3,44 @@
 
 const schema0 = {};
 
-function validateCollectConfigShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.Name === undefined && (missing0 = "Name")) {
-        validateCollectConfigShape.errors = [
-          { instancePath, schemaPath: "CollectConfig#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "Name")) {
-            validateCollectConfigShape.errors = [
-              {
-                instancePath,
-                schemaPath: "CollectConfig#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.Name !== undefined) {
-            if (typeof data.Name !== "string") {
-              validateCollectConfigShape.errors = [
-                {
-                  instancePath: instancePath + "/Name",
-                  schemaPath: "CollectConfig#/properties/Name/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-          }
-        }
-      }
-    } else {
-      validateCollectConfigShape.errors = [
-        { instancePath, schemaPath: "CollectConfig#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateCollectConfigShape.errors = vErrors;
-  return errors === 0;
+function validateCollectConfigShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.Name === undefined) && (missing0 = "Name")){
+validateCollectConfigShape.errors = [{instancePath,schemaPath:"CollectConfig#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "Name")){
+validateCollectConfigShape.errors = [{instancePath,schemaPath:"CollectConfig#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Name !== undefined){
+if(typeof data.Name !== "string"){
+validateCollectConfigShape.errors = [{instancePath:instancePath+"/Name",schemaPath:"CollectConfig#/properties/Name/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+}
+}
+}
+}
+else {
+validateCollectConfigShape.errors = [{instancePath,schemaPath:"CollectConfig#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateCollectConfigShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `CollectConfig` shape, called by the validators of the requests that hold one. */

@@ -5,137 +5,103 @@ import { validateCollectConfigShape } from "./collect-config.js";
 const schema0 = {};
 const func0 = validateCollectConfigShape;
 
-function validateCollectInfoShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.Type === undefined && (missing0 = "Type")) {
-        validateCollectInfoShape.errors = [
-          { instancePath, schemaPath: "CollectInfo#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "Type" || key0 === "CollectConfigs")) {
-            validateCollectInfoShape.errors = [
-              {
-                instancePath,
-                schemaPath: "CollectInfo#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.Type !== undefined) {
-            let data0 = data.Type;
-            const _errs2 = errors;
-            if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
-              validateCollectInfoShape.errors = [
-                {
-                  instancePath: instancePath + "/Type",
-                  schemaPath: "CollectInfo#/properties/Type/type",
-                  keyword: "type",
-                  params: { type: "integer" },
-                },
-              ];
-              return false;
-            }
-            if (errors === _errs2) {
-              if (typeof data0 == "number" && isFinite(data0)) {
-                if (data0 < 0 || isNaN(data0)) {
-                  validateCollectInfoShape.errors = [
-                    {
-                      instancePath: instancePath + "/Type",
-                      schemaPath: "CollectInfo#/properties/Type/minimum",
-                      keyword: "minimum",
-                      params: { comparison: ">=", limit: 0 },
-                    },
-                  ];
-                  return false;
-                } else {
-                  if (data0 >= 18446744073709552000 || isNaN(data0)) {
-                    validateCollectInfoShape.errors = [
-                      {
-                        instancePath: instancePath + "/Type",
-                        schemaPath: "CollectInfo#/properties/Type/exclusiveMaximum",
-                        keyword: "exclusiveMaximum",
-                        params: { comparison: "<", limit: 18446744073709552000 },
-                      },
-                    ];
-                    return false;
-                  }
-                }
-              }
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.CollectConfigs !== undefined) {
-              let data1 = data.CollectConfigs;
-              const _errs4 = errors;
-              if (errors === _errs4) {
-                if (Array.isArray(data1)) {
-                  var valid1 = true;
-                  const len0 = data1.length;
-                  for (let i0 = 0; i0 < len0; i0++) {
-                    const _errs6 = errors;
-                    if (
-                      !func0(data1[i0], {
-                        instancePath: instancePath + "/CollectConfigs/" + i0,
-                        parentData: data1,
-                        parentDataProperty: i0,
-                        rootData: rootData,
-                      })
-                    ) {
-                      vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                      errors = vErrors.length;
-                    }
-                    var valid1 = _errs6 === errors;
-                    if (!valid1) {
-                      break;
-                    }
-                  }
-                } else {
-                  validateCollectInfoShape.errors = [
-                    {
-                      instancePath: instancePath + "/CollectConfigs",
-                      schemaPath: "CollectInfo#/properties/CollectConfigs/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                    },
-                  ];
-                  return false;
-                }
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-          }
-        }
-      }
-    } else {
-      validateCollectInfoShape.errors = [{ instancePath, schemaPath: "CollectInfo#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateCollectInfoShape.errors = vErrors;
-  return errors === 0;
+function validateCollectInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.Type === undefined) && (missing0 = "Type")){
+validateCollectInfoShape.errors = [{instancePath,schemaPath:"CollectInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "Type") || (key0 === "CollectConfigs"))){
+validateCollectInfoShape.errors = [{instancePath,schemaPath:"CollectInfo#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Type !== undefined){
+let data0 = data.Type;
+const _errs2 = errors;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+validateCollectInfoShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"CollectInfo#/properties/Type/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs2){
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < 0 || isNaN(data0)){
+validateCollectInfoShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"CollectInfo#/properties/Type/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data0 >= 18446744073709552000 || isNaN(data0)){
+validateCollectInfoShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"CollectInfo#/properties/Type/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.CollectConfigs !== undefined){
+let data1 = data.CollectConfigs;
+const _errs4 = errors;
+if(errors === _errs4){
+if(Array.isArray(data1)){
+var valid1 = true;
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+const _errs6 = errors;
+if(!(func0(data1[i0], {instancePath: instancePath+"/CollectConfigs/" + i0, parentData: data1, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs6 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateCollectInfoShape.errors = [{instancePath:instancePath+"/CollectConfigs",schemaPath:"CollectInfo#/properties/CollectConfigs/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validateCollectInfoShape.errors = [{instancePath,schemaPath:"CollectInfo#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateCollectInfoShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `CollectInfo` shape, called by the validators of the requests that hold one. */
 export { validateCollectInfoShape };
 /** Wording of the `CollectInfo` shape's rules, keyed by schema path, merged into each operation's `ruleText`. */
 export const collectInfoShapeRuleText = {
-  "CollectInfo#/properties/Type/exclusiveMaximum": { rule: "maximum", message: "must be at most 18446744073709551615 (uint64)" },
-  "CollectInfo#/properties/Type/minimum": { rule: "minimum", message: "must be at least 0 (uint64)" },
+  "CollectInfo#/properties/Type/exclusiveMaximum": {"rule":"maximum","message":"must be at most 18446744073709551615 (uint64)"},
+  "CollectInfo#/properties/Type/minimum": {"rule":"minimum","message":"must be at least 0 (uint64)"},
 };

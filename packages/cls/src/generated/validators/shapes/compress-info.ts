@@ -3,56 +3,44 @@
 
 const schema0 = {};
 
-function validateCompressInfoShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.Format === undefined && (missing0 = "Format")) {
-        validateCompressInfoShape.errors = [
-          { instancePath, schemaPath: "CompressInfo#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "Format")) {
-            validateCompressInfoShape.errors = [
-              {
-                instancePath,
-                schemaPath: "CompressInfo#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.Format !== undefined) {
-            if (typeof data.Format !== "string") {
-              validateCompressInfoShape.errors = [
-                {
-                  instancePath: instancePath + "/Format",
-                  schemaPath: "CompressInfo#/properties/Format/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-          }
-        }
-      }
-    } else {
-      validateCompressInfoShape.errors = [{ instancePath, schemaPath: "CompressInfo#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateCompressInfoShape.errors = vErrors;
-  return errors === 0;
+function validateCompressInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.Format === undefined) && (missing0 = "Format")){
+validateCompressInfoShape.errors = [{instancePath,schemaPath:"CompressInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "Format")){
+validateCompressInfoShape.errors = [{instancePath,schemaPath:"CompressInfo#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Format !== undefined){
+if(typeof data.Format !== "string"){
+validateCompressInfoShape.errors = [{instancePath:instancePath+"/Format",schemaPath:"CompressInfo#/properties/Format/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+}
+}
+}
+}
+else {
+validateCompressInfoShape.errors = [{instancePath,schemaPath:"CompressInfo#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateCompressInfoShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `CompressInfo` shape, called by the validators of the requests that hold one. */

@@ -3,126 +3,93 @@
 
 const schema0 = {};
 
-function validateConditionInfoShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      const _errs1 = errors;
-      for (const key0 in data) {
-        if (!(key0 === "Attributes" || key0 === "Rule" || key0 === "ConditionValue")) {
-          validateConditionInfoShape.errors = [
-            {
-              instancePath,
-              schemaPath: "ConditionInfo#/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key0 },
-            },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (_errs1 === errors) {
-        if (data.Attributes !== undefined) {
-          const _errs2 = errors;
-          if (typeof data.Attributes !== "string") {
-            validateConditionInfoShape.errors = [
-              {
-                instancePath: instancePath + "/Attributes",
-                schemaPath: "ConditionInfo#/properties/Attributes/type",
-                keyword: "type",
-                params: { type: "string" },
-              },
-            ];
-            return false;
-          }
-          var valid0 = _errs2 === errors;
-        } else {
-          var valid0 = true;
-        }
-        if (valid0) {
-          if (data.Rule !== undefined) {
-            let data1 = data.Rule;
-            const _errs4 = errors;
-            if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
-              validateConditionInfoShape.errors = [
-                {
-                  instancePath: instancePath + "/Rule",
-                  schemaPath: "ConditionInfo#/properties/Rule/type",
-                  keyword: "type",
-                  params: { type: "integer" },
-                },
-              ];
-              return false;
-            }
-            if (errors === _errs4) {
-              if (typeof data1 == "number" && isFinite(data1)) {
-                if (data1 < 0 || isNaN(data1)) {
-                  validateConditionInfoShape.errors = [
-                    {
-                      instancePath: instancePath + "/Rule",
-                      schemaPath: "ConditionInfo#/properties/Rule/minimum",
-                      keyword: "minimum",
-                      params: { comparison: ">=", limit: 0 },
-                    },
-                  ];
-                  return false;
-                } else {
-                  if (data1 >= 18446744073709552000 || isNaN(data1)) {
-                    validateConditionInfoShape.errors = [
-                      {
-                        instancePath: instancePath + "/Rule",
-                        schemaPath: "ConditionInfo#/properties/Rule/exclusiveMaximum",
-                        keyword: "exclusiveMaximum",
-                        params: { comparison: "<", limit: 18446744073709552000 },
-                      },
-                    ];
-                    return false;
-                  }
-                }
-              }
-            }
-            var valid0 = _errs4 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.ConditionValue !== undefined) {
-              const _errs6 = errors;
-              if (typeof data.ConditionValue !== "string") {
-                validateConditionInfoShape.errors = [
-                  {
-                    instancePath: instancePath + "/ConditionValue",
-                    schemaPath: "ConditionInfo#/properties/ConditionValue/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid0 = _errs6 === errors;
-            } else {
-              var valid0 = true;
-            }
-          }
-        }
-      }
-    } else {
-      validateConditionInfoShape.errors = [
-        { instancePath, schemaPath: "ConditionInfo#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateConditionInfoShape.errors = vErrors;
-  return errors === 0;
+function validateConditionInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((key0 === "Attributes") || (key0 === "Rule")) || (key0 === "ConditionValue"))){
+validateConditionInfoShape.errors = [{instancePath,schemaPath:"ConditionInfo#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Attributes !== undefined){
+const _errs2 = errors;
+if(typeof data.Attributes !== "string"){
+validateConditionInfoShape.errors = [{instancePath:instancePath+"/Attributes",schemaPath:"ConditionInfo#/properties/Attributes/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Rule !== undefined){
+let data1 = data.Rule;
+const _errs4 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validateConditionInfoShape.errors = [{instancePath:instancePath+"/Rule",schemaPath:"ConditionInfo#/properties/Rule/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs4){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 0 || isNaN(data1)){
+validateConditionInfoShape.errors = [{instancePath:instancePath+"/Rule",schemaPath:"ConditionInfo#/properties/Rule/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data1 >= 18446744073709552000 || isNaN(data1)){
+validateConditionInfoShape.errors = [{instancePath:instancePath+"/Rule",schemaPath:"ConditionInfo#/properties/Rule/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ConditionValue !== undefined){
+const _errs6 = errors;
+if(typeof data.ConditionValue !== "string"){
+validateConditionInfoShape.errors = [{instancePath:instancePath+"/ConditionValue",schemaPath:"ConditionInfo#/properties/ConditionValue/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validateConditionInfoShape.errors = [{instancePath,schemaPath:"ConditionInfo#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateConditionInfoShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `ConditionInfo` shape, called by the validators of the requests that hold one. */
 export { validateConditionInfoShape };
 /** Wording of the `ConditionInfo` shape's rules, keyed by schema path, merged into each operation's `ruleText`. */
 export const conditionInfoShapeRuleText = {
-  "ConditionInfo#/properties/Rule/exclusiveMaximum": { rule: "maximum", message: "must be at most 18446744073709551615 (uint64)" },
-  "ConditionInfo#/properties/Rule/minimum": { rule: "minimum", message: "must be at least 0 (uint64)" },
+  "ConditionInfo#/properties/Rule/exclusiveMaximum": {"rule":"maximum","message":"must be at most 18446744073709551615 (uint64)"},
+  "ConditionInfo#/properties/Rule/minimum": {"rule":"minimum","message":"must be at least 0 (uint64)"},
 };

@@ -3,464 +3,341 @@
 
 import { validateConsoleSharingParamShape } from "./console-sharing-param.js";
 const schema0 = {
-  required: ["Name", "Type", "DurationMilliseconds", "Resources"],
-  properties: {
-    Name: {},
-    Type: {},
-    DurationMilliseconds: {},
-    Resources: {},
-    Domain: {},
-    VerifyCode: {},
-    StartTime: {},
-    EndTime: {},
-    NowTime: {},
-    Params: {},
-    IsLockTimeRange: {},
-    IsLockQuery: {},
-    IsSupportLogExport: {},
-  },
+  "required": ["Name", "Type", "DurationMilliseconds", "Resources"],
+  "properties": {
+    "Name": {},
+    "Type": {},
+    "DurationMilliseconds": {},
+    "Resources": {},
+    "Domain": {},
+    "VerifyCode": {},
+    "StartTime": {},
+    "EndTime": {},
+    "NowTime": {},
+    "Params": {},
+    "IsLockTimeRange": {},
+    "IsLockQuery": {},
+    "IsSupportLogExport": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateConsoleSharingParamShape;
 
-function validateConsoleSharingConfigShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateConsoleSharingConfigShape.errors = [
-            { instancePath, schemaPath: "ConsoleSharingConfig#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateConsoleSharingConfigShape.errors = [
-              {
-                instancePath,
-                schemaPath: "ConsoleSharingConfig#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.Name !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.Name !== "string") {
-              validateConsoleSharingConfigShape.errors = [
-                {
-                  instancePath: instancePath + "/Name",
-                  schemaPath: "ConsoleSharingConfig#/properties/Name/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.Type !== undefined) {
-              let data1 = data.Type;
-              const _errs4 = errors;
-              if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
-                validateConsoleSharingConfigShape.errors = [
-                  {
-                    instancePath: instancePath + "/Type",
-                    schemaPath: "ConsoleSharingConfig#/properties/Type/type",
-                    keyword: "type",
-                    params: { type: "integer" },
-                  },
-                ];
-                return false;
-              }
-              if (errors === _errs4) {
-                if (typeof data1 == "number" && isFinite(data1)) {
-                  if (data1 < 0 || isNaN(data1)) {
-                    validateConsoleSharingConfigShape.errors = [
-                      {
-                        instancePath: instancePath + "/Type",
-                        schemaPath: "ConsoleSharingConfig#/properties/Type/minimum",
-                        keyword: "minimum",
-                        params: { comparison: ">=", limit: 0 },
-                      },
-                    ];
-                    return false;
-                  } else {
-                    if (data1 >= 18446744073709552000 || isNaN(data1)) {
-                      validateConsoleSharingConfigShape.errors = [
-                        {
-                          instancePath: instancePath + "/Type",
-                          schemaPath: "ConsoleSharingConfig#/properties/Type/exclusiveMaximum",
-                          keyword: "exclusiveMaximum",
-                          params: { comparison: "<", limit: 18446744073709552000 },
-                        },
-                      ];
-                      return false;
-                    }
-                  }
-                }
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.DurationMilliseconds !== undefined) {
-                let data2 = data.DurationMilliseconds;
-                const _errs6 = errors;
-                if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
-                  validateConsoleSharingConfigShape.errors = [
-                    {
-                      instancePath: instancePath + "/DurationMilliseconds",
-                      schemaPath: "ConsoleSharingConfig#/properties/DurationMilliseconds/type",
-                      keyword: "type",
-                      params: { type: "integer" },
-                    },
-                  ];
-                  return false;
-                }
-                if (errors === _errs6) {
-                  if (typeof data2 == "number" && isFinite(data2)) {
-                    if (data2 < 0 || isNaN(data2)) {
-                      validateConsoleSharingConfigShape.errors = [
-                        {
-                          instancePath: instancePath + "/DurationMilliseconds",
-                          schemaPath: "ConsoleSharingConfig#/properties/DurationMilliseconds/minimum",
-                          keyword: "minimum",
-                          params: { comparison: ">=", limit: 0 },
-                        },
-                      ];
-                      return false;
-                    } else {
-                      if (data2 >= 18446744073709552000 || isNaN(data2)) {
-                        validateConsoleSharingConfigShape.errors = [
-                          {
-                            instancePath: instancePath + "/DurationMilliseconds",
-                            schemaPath: "ConsoleSharingConfig#/properties/DurationMilliseconds/exclusiveMaximum",
-                            keyword: "exclusiveMaximum",
-                            params: { comparison: "<", limit: 18446744073709552000 },
-                          },
-                        ];
-                        return false;
-                      }
-                    }
-                  }
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.Resources !== undefined) {
-                  let data3 = data.Resources;
-                  const _errs8 = errors;
-                  if (errors === _errs8) {
-                    if (Array.isArray(data3)) {
-                      var valid2 = true;
-                      const len0 = data3.length;
-                      for (let i0 = 0; i0 < len0; i0++) {
-                        const _errs10 = errors;
-                        if (typeof data3[i0] !== "string") {
-                          validateConsoleSharingConfigShape.errors = [
-                            {
-                              instancePath: instancePath + "/Resources/" + i0,
-                              schemaPath: "ConsoleSharingConfig#/properties/Resources/items/type",
-                              keyword: "type",
-                              params: { type: "string" },
-                            },
-                          ];
-                          return false;
-                        }
-                        var valid2 = _errs10 === errors;
-                        if (!valid2) {
-                          break;
-                        }
-                      }
-                    } else {
-                      validateConsoleSharingConfigShape.errors = [
-                        {
-                          instancePath: instancePath + "/Resources",
-                          schemaPath: "ConsoleSharingConfig#/properties/Resources/type",
-                          keyword: "type",
-                          params: { type: "array" },
-                        },
-                      ];
-                      return false;
-                    }
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.Domain !== undefined) {
-                    const _errs12 = errors;
-                    if (typeof data.Domain !== "string") {
-                      validateConsoleSharingConfigShape.errors = [
-                        {
-                          instancePath: instancePath + "/Domain",
-                          schemaPath: "ConsoleSharingConfig#/properties/Domain/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                        },
-                      ];
-                      return false;
-                    }
-                    var valid1 = _errs12 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.VerifyCode !== undefined) {
-                      const _errs14 = errors;
-                      if (typeof data.VerifyCode !== "string") {
-                        validateConsoleSharingConfigShape.errors = [
-                          {
-                            instancePath: instancePath + "/VerifyCode",
-                            schemaPath: "ConsoleSharingConfig#/properties/VerifyCode/type",
-                            keyword: "type",
-                            params: { type: "string" },
-                          },
-                        ];
-                        return false;
-                      }
-                      var valid1 = _errs14 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                    if (valid1) {
-                      if (data.StartTime !== undefined) {
-                        const _errs16 = errors;
-                        if (typeof data.StartTime !== "string") {
-                          validateConsoleSharingConfigShape.errors = [
-                            {
-                              instancePath: instancePath + "/StartTime",
-                              schemaPath: "ConsoleSharingConfig#/properties/StartTime/type",
-                              keyword: "type",
-                              params: { type: "string" },
-                            },
-                          ];
-                          return false;
-                        }
-                        var valid1 = _errs16 === errors;
-                      } else {
-                        var valid1 = true;
-                      }
-                      if (valid1) {
-                        if (data.EndTime !== undefined) {
-                          const _errs18 = errors;
-                          if (typeof data.EndTime !== "string") {
-                            validateConsoleSharingConfigShape.errors = [
-                              {
-                                instancePath: instancePath + "/EndTime",
-                                schemaPath: "ConsoleSharingConfig#/properties/EndTime/type",
-                                keyword: "type",
-                                params: { type: "string" },
-                              },
-                            ];
-                            return false;
-                          }
-                          var valid1 = _errs18 === errors;
-                        } else {
-                          var valid1 = true;
-                        }
-                        if (valid1) {
-                          if (data.NowTime !== undefined) {
-                            let data9 = data.NowTime;
-                            const _errs20 = errors;
-                            if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
-                              validateConsoleSharingConfigShape.errors = [
-                                {
-                                  instancePath: instancePath + "/NowTime",
-                                  schemaPath: "ConsoleSharingConfig#/properties/NowTime/type",
-                                  keyword: "type",
-                                  params: { type: "integer" },
-                                },
-                              ];
-                              return false;
-                            }
-                            if (errors === _errs20) {
-                              if (typeof data9 == "number" && isFinite(data9)) {
-                                if (data9 < 0 || isNaN(data9)) {
-                                  validateConsoleSharingConfigShape.errors = [
-                                    {
-                                      instancePath: instancePath + "/NowTime",
-                                      schemaPath: "ConsoleSharingConfig#/properties/NowTime/minimum",
-                                      keyword: "minimum",
-                                      params: { comparison: ">=", limit: 0 },
-                                    },
-                                  ];
-                                  return false;
-                                } else {
-                                  if (data9 >= 18446744073709552000 || isNaN(data9)) {
-                                    validateConsoleSharingConfigShape.errors = [
-                                      {
-                                        instancePath: instancePath + "/NowTime",
-                                        schemaPath: "ConsoleSharingConfig#/properties/NowTime/exclusiveMaximum",
-                                        keyword: "exclusiveMaximum",
-                                        params: { comparison: "<", limit: 18446744073709552000 },
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                }
-                              }
-                            }
-                            var valid1 = _errs20 === errors;
-                          } else {
-                            var valid1 = true;
-                          }
-                          if (valid1) {
-                            if (data.Params !== undefined) {
-                              let data10 = data.Params;
-                              const _errs22 = errors;
-                              if (errors === _errs22) {
-                                if (Array.isArray(data10)) {
-                                  var valid3 = true;
-                                  const len1 = data10.length;
-                                  for (let i1 = 0; i1 < len1; i1++) {
-                                    const _errs24 = errors;
-                                    if (
-                                      !func1(data10[i1], {
-                                        instancePath: instancePath + "/Params/" + i1,
-                                        parentData: data10,
-                                        parentDataProperty: i1,
-                                        rootData: rootData,
-                                      })
-                                    ) {
-                                      vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                                      errors = vErrors.length;
-                                    }
-                                    var valid3 = _errs24 === errors;
-                                    if (!valid3) {
-                                      break;
-                                    }
-                                  }
-                                } else {
-                                  validateConsoleSharingConfigShape.errors = [
-                                    {
-                                      instancePath: instancePath + "/Params",
-                                      schemaPath: "ConsoleSharingConfig#/properties/Params/type",
-                                      keyword: "type",
-                                      params: { type: "array" },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                              }
-                              var valid1 = _errs22 === errors;
-                            } else {
-                              var valid1 = true;
-                            }
-                            if (valid1) {
-                              if (data.IsLockTimeRange !== undefined) {
-                                const _errs25 = errors;
-                                if (typeof data.IsLockTimeRange !== "boolean") {
-                                  validateConsoleSharingConfigShape.errors = [
-                                    {
-                                      instancePath: instancePath + "/IsLockTimeRange",
-                                      schemaPath: "ConsoleSharingConfig#/properties/IsLockTimeRange/type",
-                                      keyword: "type",
-                                      params: { type: "boolean" },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                                var valid1 = _errs25 === errors;
-                              } else {
-                                var valid1 = true;
-                              }
-                              if (valid1) {
-                                if (data.IsLockQuery !== undefined) {
-                                  const _errs27 = errors;
-                                  if (typeof data.IsLockQuery !== "boolean") {
-                                    validateConsoleSharingConfigShape.errors = [
-                                      {
-                                        instancePath: instancePath + "/IsLockQuery",
-                                        schemaPath: "ConsoleSharingConfig#/properties/IsLockQuery/type",
-                                        keyword: "type",
-                                        params: { type: "boolean" },
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                  var valid1 = _errs27 === errors;
-                                } else {
-                                  var valid1 = true;
-                                }
-                                if (valid1) {
-                                  if (data.IsSupportLogExport !== undefined) {
-                                    const _errs29 = errors;
-                                    if (typeof data.IsSupportLogExport !== "boolean") {
-                                      validateConsoleSharingConfigShape.errors = [
-                                        {
-                                          instancePath: instancePath + "/IsSupportLogExport",
-                                          schemaPath: "ConsoleSharingConfig#/properties/IsSupportLogExport/type",
-                                          keyword: "type",
-                                          params: { type: "boolean" },
-                                        },
-                                      ];
-                                      return false;
-                                    }
-                                    var valid1 = _errs29 === errors;
-                                  } else {
-                                    var valid1 = true;
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateConsoleSharingConfigShape.errors = [
-        { instancePath, schemaPath: "ConsoleSharingConfig#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateConsoleSharingConfigShape.errors = vErrors;
-  return errors === 0;
+function validateConsoleSharingConfigShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateConsoleSharingConfigShape.errors = [{instancePath,schemaPath:"ConsoleSharingConfig#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateConsoleSharingConfigShape.errors = [{instancePath,schemaPath:"ConsoleSharingConfig#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Name !== undefined){
+const _errs2 = errors;
+if(typeof data.Name !== "string"){
+validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/Name",schemaPath:"ConsoleSharingConfig#/properties/Name/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Type !== undefined){
+let data1 = data.Type;
+const _errs4 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"ConsoleSharingConfig#/properties/Type/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs4){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 0 || isNaN(data1)){
+validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"ConsoleSharingConfig#/properties/Type/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data1 >= 18446744073709552000 || isNaN(data1)){
+validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"ConsoleSharingConfig#/properties/Type/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.DurationMilliseconds !== undefined){
+let data2 = data.DurationMilliseconds;
+const _errs6 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/DurationMilliseconds",
+schemaPath:"ConsoleSharingConfig#/properties/DurationMilliseconds/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs6){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 0 || isNaN(data2)){
+validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/DurationMilliseconds",
+schemaPath:"ConsoleSharingConfig#/properties/DurationMilliseconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data2 >= 18446744073709552000 || isNaN(data2)){
+validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/DurationMilliseconds",
+schemaPath:"ConsoleSharingConfig#/properties/DurationMilliseconds/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<",
+ limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Resources !== undefined){
+let data3 = data.Resources;
+const _errs8 = errors;
+if(errors === _errs8){
+if(Array.isArray(data3)){
+var valid2 = true;
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+const _errs10 = errors;
+if(typeof data3[i0] !== "string"){
+validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/Resources/" + i0,schemaPath:"ConsoleSharingConfig#/properties/Resources/items/type",
+keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid2 = _errs10 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/Resources",schemaPath:"ConsoleSharingConfig#/properties/Resources/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Domain !== undefined){
+const _errs12 = errors;
+if(typeof data.Domain !== "string"){
+validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/Domain",schemaPath:"ConsoleSharingConfig#/properties/Domain/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs12 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.VerifyCode !== undefined){
+const _errs14 = errors;
+if(typeof data.VerifyCode !== "string"){
+validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/VerifyCode",schemaPath:"ConsoleSharingConfig#/properties/VerifyCode/type",
+keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs14 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.StartTime !== undefined){
+const _errs16 = errors;
+if(typeof data.StartTime !== "string"){
+validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/StartTime",schemaPath:"ConsoleSharingConfig#/properties/StartTime/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs16 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.EndTime !== undefined){
+const _errs18 = errors;
+if(typeof data.EndTime !== "string"){
+validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/EndTime",schemaPath:"ConsoleSharingConfig#/properties/EndTime/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs18 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.NowTime !== undefined){
+let data9 = data.NowTime;
+const _errs20 = errors;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/NowTime",schemaPath:"ConsoleSharingConfig#/properties/NowTime/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs20){
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/NowTime",schemaPath:"ConsoleSharingConfig#/properties/NowTime/minimum",
+keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data9 >= 18446744073709552000 || isNaN(data9)){
+validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/NowTime",schemaPath:"ConsoleSharingConfig#/properties/NowTime/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs20 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Params !== undefined){
+let data10 = data.Params;
+const _errs22 = errors;
+if(errors === _errs22){
+if(Array.isArray(data10)){
+var valid3 = true;
+const len1 = data10.length;
+for(let i1=0; i1<len1; i1++){
+const _errs24 = errors;
+if(!(func1(data10[i1], {instancePath: instancePath+"/Params/" + i1, parentData: data10, parentDataProperty: i1, rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid3 = _errs24 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/Params",schemaPath:"ConsoleSharingConfig#/properties/Params/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs22 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.IsLockTimeRange !== undefined){
+const _errs25 = errors;
+if(typeof data.IsLockTimeRange !== "boolean"){
+validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/IsLockTimeRange",schemaPath:"ConsoleSharingConfig#/properties/IsLockTimeRange/type",
+keyword:"type",params:{type: "boolean"}}];
+return false;
+}
+var valid1 = _errs25 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.IsLockQuery !== undefined){
+const _errs27 = errors;
+if(typeof data.IsLockQuery !== "boolean"){
+validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/IsLockQuery",schemaPath:"ConsoleSharingConfig#/properties/IsLockQuery/type",
+keyword:"type",params:{type: "boolean"}}];
+return false;
+}
+var valid1 = _errs27 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.IsSupportLogExport !== undefined){
+const _errs29 = errors;
+if(typeof data.IsSupportLogExport !== "boolean"){
+validateConsoleSharingConfigShape.errors = [{instancePath:instancePath+"/IsSupportLogExport",
+schemaPath:"ConsoleSharingConfig#/properties/IsSupportLogExport/type",keyword:"type",params:{type: "boolean"}}];
+return false;
+}
+var valid1 = _errs29 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateConsoleSharingConfigShape.errors = [{instancePath,schemaPath:"ConsoleSharingConfig#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateConsoleSharingConfigShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `ConsoleSharingConfig` shape, called by the validators of the requests that hold one. */
 export { validateConsoleSharingConfigShape };
 /** Wording of the `ConsoleSharingConfig` shape's rules, keyed by schema path, merged into each operation's `ruleText`. */
 export const consoleSharingConfigShapeRuleText = {
-  "ConsoleSharingConfig#/properties/DurationMilliseconds/exclusiveMaximum": {
-    rule: "maximum",
-    message: "must be at most 18446744073709551615 (uint64)",
-  },
-  "ConsoleSharingConfig#/properties/DurationMilliseconds/minimum": { rule: "minimum", message: "must be at least 0 (uint64)" },
-  "ConsoleSharingConfig#/properties/NowTime/exclusiveMaximum": {
-    rule: "maximum",
-    message: "must be at most 18446744073709551615 (uint64)",
-  },
-  "ConsoleSharingConfig#/properties/NowTime/minimum": { rule: "minimum", message: "must be at least 0 (uint64)" },
-  "ConsoleSharingConfig#/properties/Type/exclusiveMaximum": { rule: "maximum", message: "must be at most 18446744073709551615 (uint64)" },
-  "ConsoleSharingConfig#/properties/Type/minimum": { rule: "minimum", message: "must be at least 0 (uint64)" },
+  "ConsoleSharingConfig#/properties/DurationMilliseconds/exclusiveMaximum": {"rule":"maximum","message":"must be at most 18446744073709551615 (uint64)"},
+  "ConsoleSharingConfig#/properties/DurationMilliseconds/minimum": {"rule":"minimum","message":"must be at least 0 (uint64)"},
+  "ConsoleSharingConfig#/properties/NowTime/exclusiveMaximum": {"rule":"maximum","message":"must be at most 18446744073709551615 (uint64)"},
+  "ConsoleSharingConfig#/properties/NowTime/minimum": {"rule":"minimum","message":"must be at least 0 (uint64)"},
+  "ConsoleSharingConfig#/properties/Type/exclusiveMaximum": {"rule":"maximum","message":"must be at most 18446744073709551615 (uint64)"},
+  "ConsoleSharingConfig#/properties/Type/minimum": {"rule":"minimum","message":"must be at least 0 (uint64)"},
 };

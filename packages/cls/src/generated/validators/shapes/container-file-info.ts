@@ -4,353 +4,272 @@
 import { validateContainerWorkLoadInfoShape } from "./container-work-load-info.js";
 import { validateFilePathInfoShape } from "./file-path-info.js";
 const schema0 = {
-  required: ["Namespace", "Container", "LogPath", "FilePattern"],
-  properties: {
-    Namespace: {},
-    Container: {},
-    LogPath: {},
-    FilePattern: {},
-    FilePaths: {},
-    IncludeLabels: {},
-    WorkLoad: {},
-    ExcludeNamespace: {},
-    ExcludeLabels: {},
-    CustomLabels: {},
-  },
+  "required": ["Namespace", "Container", "LogPath", "FilePattern"],
+  "properties": {
+    "Namespace": {},
+    "Container": {},
+    "LogPath": {},
+    "FilePattern": {},
+    "FilePaths": {},
+    "IncludeLabels": {},
+    "WorkLoad": {},
+    "ExcludeNamespace": {},
+    "ExcludeLabels": {},
+    "CustomLabels": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateFilePathInfoShape;
 const func2 = validateContainerWorkLoadInfoShape;
 
-function validateContainerFileInfoShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateContainerFileInfoShape.errors = [
-            { instancePath, schemaPath: "ContainerFileInfo#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateContainerFileInfoShape.errors = [
-              {
-                instancePath,
-                schemaPath: "ContainerFileInfo#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.Namespace !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.Namespace !== "string") {
-              validateContainerFileInfoShape.errors = [
-                {
-                  instancePath: instancePath + "/Namespace",
-                  schemaPath: "ContainerFileInfo#/properties/Namespace/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.Container !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.Container !== "string") {
-                validateContainerFileInfoShape.errors = [
-                  {
-                    instancePath: instancePath + "/Container",
-                    schemaPath: "ContainerFileInfo#/properties/Container/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.LogPath !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.LogPath !== "string") {
-                  validateContainerFileInfoShape.errors = [
-                    {
-                      instancePath: instancePath + "/LogPath",
-                      schemaPath: "ContainerFileInfo#/properties/LogPath/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.FilePattern !== undefined) {
-                  const _errs8 = errors;
-                  if (typeof data.FilePattern !== "string") {
-                    validateContainerFileInfoShape.errors = [
-                      {
-                        instancePath: instancePath + "/FilePattern",
-                        schemaPath: "ContainerFileInfo#/properties/FilePattern/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.FilePaths !== undefined) {
-                    let data4 = data.FilePaths;
-                    const _errs10 = errors;
-                    if (errors === _errs10) {
-                      if (Array.isArray(data4)) {
-                        var valid2 = true;
-                        const len0 = data4.length;
-                        for (let i0 = 0; i0 < len0; i0++) {
-                          const _errs12 = errors;
-                          if (
-                            !func1(data4[i0], {
-                              instancePath: instancePath + "/FilePaths/" + i0,
-                              parentData: data4,
-                              parentDataProperty: i0,
-                              rootData: rootData,
-                            })
-                          ) {
-                            vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                            errors = vErrors.length;
-                          }
-                          var valid2 = _errs12 === errors;
-                          if (!valid2) {
-                            break;
-                          }
-                        }
-                      } else {
-                        validateContainerFileInfoShape.errors = [
-                          {
-                            instancePath: instancePath + "/FilePaths",
-                            schemaPath: "ContainerFileInfo#/properties/FilePaths/type",
-                            keyword: "type",
-                            params: { type: "array" },
-                          },
-                        ];
-                        return false;
-                      }
-                    }
-                    var valid1 = _errs10 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.IncludeLabels !== undefined) {
-                      let data6 = data.IncludeLabels;
-                      const _errs13 = errors;
-                      if (errors === _errs13) {
-                        if (Array.isArray(data6)) {
-                          var valid3 = true;
-                          const len1 = data6.length;
-                          for (let i1 = 0; i1 < len1; i1++) {
-                            const _errs15 = errors;
-                            if (typeof data6[i1] !== "string") {
-                              validateContainerFileInfoShape.errors = [
-                                {
-                                  instancePath: instancePath + "/IncludeLabels/" + i1,
-                                  schemaPath: "ContainerFileInfo#/properties/IncludeLabels/items/type",
-                                  keyword: "type",
-                                  params: { type: "string" },
-                                },
-                              ];
-                              return false;
-                            }
-                            var valid3 = _errs15 === errors;
-                            if (!valid3) {
-                              break;
-                            }
-                          }
-                        } else {
-                          validateContainerFileInfoShape.errors = [
-                            {
-                              instancePath: instancePath + "/IncludeLabels",
-                              schemaPath: "ContainerFileInfo#/properties/IncludeLabels/type",
-                              keyword: "type",
-                              params: { type: "array" },
-                            },
-                          ];
-                          return false;
-                        }
-                      }
-                      var valid1 = _errs13 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                    if (valid1) {
-                      if (data.WorkLoad !== undefined) {
-                        const _errs17 = errors;
-                        if (
-                          !func2(data.WorkLoad, {
-                            instancePath: instancePath + "/WorkLoad",
-                            parentData: data,
-                            parentDataProperty: "WorkLoad",
-                            rootData: rootData,
-                          })
-                        ) {
-                          vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
-                          errors = vErrors.length;
-                        }
-                        var valid1 = _errs17 === errors;
-                      } else {
-                        var valid1 = true;
-                      }
-                      if (valid1) {
-                        if (data.ExcludeNamespace !== undefined) {
-                          const _errs18 = errors;
-                          if (typeof data.ExcludeNamespace !== "string") {
-                            validateContainerFileInfoShape.errors = [
-                              {
-                                instancePath: instancePath + "/ExcludeNamespace",
-                                schemaPath: "ContainerFileInfo#/properties/ExcludeNamespace/type",
-                                keyword: "type",
-                                params: { type: "string" },
-                              },
-                            ];
-                            return false;
-                          }
-                          var valid1 = _errs18 === errors;
-                        } else {
-                          var valid1 = true;
-                        }
-                        if (valid1) {
-                          if (data.ExcludeLabels !== undefined) {
-                            let data10 = data.ExcludeLabels;
-                            const _errs20 = errors;
-                            if (errors === _errs20) {
-                              if (Array.isArray(data10)) {
-                                var valid4 = true;
-                                const len2 = data10.length;
-                                for (let i2 = 0; i2 < len2; i2++) {
-                                  const _errs22 = errors;
-                                  if (typeof data10[i2] !== "string") {
-                                    validateContainerFileInfoShape.errors = [
-                                      {
-                                        instancePath: instancePath + "/ExcludeLabels/" + i2,
-                                        schemaPath: "ContainerFileInfo#/properties/ExcludeLabels/items/type",
-                                        keyword: "type",
-                                        params: { type: "string" },
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                  var valid4 = _errs22 === errors;
-                                  if (!valid4) {
-                                    break;
-                                  }
-                                }
-                              } else {
-                                validateContainerFileInfoShape.errors = [
-                                  {
-                                    instancePath: instancePath + "/ExcludeLabels",
-                                    schemaPath: "ContainerFileInfo#/properties/ExcludeLabels/type",
-                                    keyword: "type",
-                                    params: { type: "array" },
-                                  },
-                                ];
-                                return false;
-                              }
-                            }
-                            var valid1 = _errs20 === errors;
-                          } else {
-                            var valid1 = true;
-                          }
-                          if (valid1) {
-                            if (data.CustomLabels !== undefined) {
-                              let data12 = data.CustomLabels;
-                              const _errs24 = errors;
-                              if (errors === _errs24) {
-                                if (Array.isArray(data12)) {
-                                  var valid5 = true;
-                                  const len3 = data12.length;
-                                  for (let i3 = 0; i3 < len3; i3++) {
-                                    const _errs26 = errors;
-                                    if (typeof data12[i3] !== "string") {
-                                      validateContainerFileInfoShape.errors = [
-                                        {
-                                          instancePath: instancePath + "/CustomLabels/" + i3,
-                                          schemaPath: "ContainerFileInfo#/properties/CustomLabels/items/type",
-                                          keyword: "type",
-                                          params: { type: "string" },
-                                        },
-                                      ];
-                                      return false;
-                                    }
-                                    var valid5 = _errs26 === errors;
-                                    if (!valid5) {
-                                      break;
-                                    }
-                                  }
-                                } else {
-                                  validateContainerFileInfoShape.errors = [
-                                    {
-                                      instancePath: instancePath + "/CustomLabels",
-                                      schemaPath: "ContainerFileInfo#/properties/CustomLabels/type",
-                                      keyword: "type",
-                                      params: { type: "array" },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                              }
-                              var valid1 = _errs24 === errors;
-                            } else {
-                              var valid1 = true;
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateContainerFileInfoShape.errors = [
-        { instancePath, schemaPath: "ContainerFileInfo#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateContainerFileInfoShape.errors = vErrors;
-  return errors === 0;
+function validateContainerFileInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateContainerFileInfoShape.errors = [{instancePath,schemaPath:"ContainerFileInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateContainerFileInfoShape.errors = [{instancePath,schemaPath:"ContainerFileInfo#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Namespace !== undefined){
+const _errs2 = errors;
+if(typeof data.Namespace !== "string"){
+validateContainerFileInfoShape.errors = [{instancePath:instancePath+"/Namespace",schemaPath:"ContainerFileInfo#/properties/Namespace/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Container !== undefined){
+const _errs4 = errors;
+if(typeof data.Container !== "string"){
+validateContainerFileInfoShape.errors = [{instancePath:instancePath+"/Container",schemaPath:"ContainerFileInfo#/properties/Container/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.LogPath !== undefined){
+const _errs6 = errors;
+if(typeof data.LogPath !== "string"){
+validateContainerFileInfoShape.errors = [{instancePath:instancePath+"/LogPath",schemaPath:"ContainerFileInfo#/properties/LogPath/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.FilePattern !== undefined){
+const _errs8 = errors;
+if(typeof data.FilePattern !== "string"){
+validateContainerFileInfoShape.errors = [{instancePath:instancePath+"/FilePattern",schemaPath:"ContainerFileInfo#/properties/FilePattern/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.FilePaths !== undefined){
+let data4 = data.FilePaths;
+const _errs10 = errors;
+if(errors === _errs10){
+if(Array.isArray(data4)){
+var valid2 = true;
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+const _errs12 = errors;
+if(!(func1(data4[i0], {instancePath: instancePath+"/FilePaths/" + i0, parentData: data4, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs12 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateContainerFileInfoShape.errors = [{instancePath:instancePath+"/FilePaths",schemaPath:"ContainerFileInfo#/properties/FilePaths/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.IncludeLabels !== undefined){
+let data6 = data.IncludeLabels;
+const _errs13 = errors;
+if(errors === _errs13){
+if(Array.isArray(data6)){
+var valid3 = true;
+const len1 = data6.length;
+for(let i1=0; i1<len1; i1++){
+const _errs15 = errors;
+if(typeof data6[i1] !== "string"){
+validateContainerFileInfoShape.errors = [{instancePath:instancePath+"/IncludeLabels/" + i1,schemaPath:"ContainerFileInfo#/properties/IncludeLabels/items/type",
+keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid3 = _errs15 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+validateContainerFileInfoShape.errors = [{instancePath:instancePath+"/IncludeLabels",schemaPath:"ContainerFileInfo#/properties/IncludeLabels/type",
+keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs13 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.WorkLoad !== undefined){
+const _errs17 = errors;
+if(!(func2(data.WorkLoad, {instancePath: instancePath+"/WorkLoad", parentData: data, parentDataProperty: "WorkLoad", rootData: rootData}))){
+vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs17 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ExcludeNamespace !== undefined){
+const _errs18 = errors;
+if(typeof data.ExcludeNamespace !== "string"){
+validateContainerFileInfoShape.errors = [{instancePath:instancePath+"/ExcludeNamespace",schemaPath:"ContainerFileInfo#/properties/ExcludeNamespace/type",
+keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs18 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ExcludeLabels !== undefined){
+let data10 = data.ExcludeLabels;
+const _errs20 = errors;
+if(errors === _errs20){
+if(Array.isArray(data10)){
+var valid4 = true;
+const len2 = data10.length;
+for(let i2=0; i2<len2; i2++){
+const _errs22 = errors;
+if(typeof data10[i2] !== "string"){
+validateContainerFileInfoShape.errors = [{instancePath:instancePath+"/ExcludeLabels/" + i2,schemaPath:"ContainerFileInfo#/properties/ExcludeLabels/items/type",
+keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid4 = _errs22 === errors;
+if(!valid4){
+break;
+}
+}
+}
+else {
+validateContainerFileInfoShape.errors = [{instancePath:instancePath+"/ExcludeLabels",schemaPath:"ContainerFileInfo#/properties/ExcludeLabels/type",
+keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs20 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.CustomLabels !== undefined){
+let data12 = data.CustomLabels;
+const _errs24 = errors;
+if(errors === _errs24){
+if(Array.isArray(data12)){
+var valid5 = true;
+const len3 = data12.length;
+for(let i3=0; i3<len3; i3++){
+const _errs26 = errors;
+if(typeof data12[i3] !== "string"){
+validateContainerFileInfoShape.errors = [{instancePath:instancePath+"/CustomLabels/" + i3,schemaPath:"ContainerFileInfo#/properties/CustomLabels/items/type",
+keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid5 = _errs26 === errors;
+if(!valid5){
+break;
+}
+}
+}
+else {
+validateContainerFileInfoShape.errors = [{instancePath:instancePath+"/CustomLabels",schemaPath:"ContainerFileInfo#/properties/CustomLabels/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs24 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateContainerFileInfoShape.errors = [{instancePath,schemaPath:"ContainerFileInfo#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateContainerFileInfoShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `ContainerFileInfo` shape, called by the validators of the requests that hold one. */

@@ -5,302 +5,223 @@ import { validateContainerWorkLoadInfoShape } from "./container-work-load-info.j
 const schema0 = {};
 const func0 = validateContainerWorkLoadInfoShape;
 
-function validateContainerStdoutInfoShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.AllContainers === undefined && (missing0 = "AllContainers")) {
-        validateContainerStdoutInfoShape.errors = [
-          { instancePath, schemaPath: "ContainerStdoutInfo#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (
-            !(
-              key0 === "AllContainers" ||
-              key0 === "Container" ||
-              key0 === "Namespace" ||
-              key0 === "IncludeLabels" ||
-              key0 === "WorkLoads" ||
-              key0 === "ExcludeNamespace" ||
-              key0 === "ExcludeLabels" ||
-              key0 === "CustomLabels"
-            )
-          ) {
-            validateContainerStdoutInfoShape.errors = [
-              {
-                instancePath,
-                schemaPath: "ContainerStdoutInfo#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.AllContainers !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.AllContainers !== "boolean") {
-              validateContainerStdoutInfoShape.errors = [
-                {
-                  instancePath: instancePath + "/AllContainers",
-                  schemaPath: "ContainerStdoutInfo#/properties/AllContainers/type",
-                  keyword: "type",
-                  params: { type: "boolean" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.Container !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.Container !== "string") {
-                validateContainerStdoutInfoShape.errors = [
-                  {
-                    instancePath: instancePath + "/Container",
-                    schemaPath: "ContainerStdoutInfo#/properties/Container/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.Namespace !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.Namespace !== "string") {
-                  validateContainerStdoutInfoShape.errors = [
-                    {
-                      instancePath: instancePath + "/Namespace",
-                      schemaPath: "ContainerStdoutInfo#/properties/Namespace/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid0 = _errs6 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.IncludeLabels !== undefined) {
-                  let data3 = data.IncludeLabels;
-                  const _errs8 = errors;
-                  if (errors === _errs8) {
-                    if (Array.isArray(data3)) {
-                      var valid1 = true;
-                      const len0 = data3.length;
-                      for (let i0 = 0; i0 < len0; i0++) {
-                        const _errs10 = errors;
-                        if (typeof data3[i0] !== "string") {
-                          validateContainerStdoutInfoShape.errors = [
-                            {
-                              instancePath: instancePath + "/IncludeLabels/" + i0,
-                              schemaPath: "ContainerStdoutInfo#/properties/IncludeLabels/items/type",
-                              keyword: "type",
-                              params: { type: "string" },
-                            },
-                          ];
-                          return false;
-                        }
-                        var valid1 = _errs10 === errors;
-                        if (!valid1) {
-                          break;
-                        }
-                      }
-                    } else {
-                      validateContainerStdoutInfoShape.errors = [
-                        {
-                          instancePath: instancePath + "/IncludeLabels",
-                          schemaPath: "ContainerStdoutInfo#/properties/IncludeLabels/type",
-                          keyword: "type",
-                          params: { type: "array" },
-                        },
-                      ];
-                      return false;
-                    }
-                  }
-                  var valid0 = _errs8 === errors;
-                } else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.WorkLoads !== undefined) {
-                    let data5 = data.WorkLoads;
-                    const _errs12 = errors;
-                    if (errors === _errs12) {
-                      if (Array.isArray(data5)) {
-                        var valid2 = true;
-                        const len1 = data5.length;
-                        for (let i1 = 0; i1 < len1; i1++) {
-                          const _errs14 = errors;
-                          if (
-                            !func0(data5[i1], {
-                              instancePath: instancePath + "/WorkLoads/" + i1,
-                              parentData: data5,
-                              parentDataProperty: i1,
-                              rootData: rootData,
-                            })
-                          ) {
-                            vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                            errors = vErrors.length;
-                          }
-                          var valid2 = _errs14 === errors;
-                          if (!valid2) {
-                            break;
-                          }
-                        }
-                      } else {
-                        validateContainerStdoutInfoShape.errors = [
-                          {
-                            instancePath: instancePath + "/WorkLoads",
-                            schemaPath: "ContainerStdoutInfo#/properties/WorkLoads/type",
-                            keyword: "type",
-                            params: { type: "array" },
-                          },
-                        ];
-                        return false;
-                      }
-                    }
-                    var valid0 = _errs12 === errors;
-                  } else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.ExcludeNamespace !== undefined) {
-                      const _errs15 = errors;
-                      if (typeof data.ExcludeNamespace !== "string") {
-                        validateContainerStdoutInfoShape.errors = [
-                          {
-                            instancePath: instancePath + "/ExcludeNamespace",
-                            schemaPath: "ContainerStdoutInfo#/properties/ExcludeNamespace/type",
-                            keyword: "type",
-                            params: { type: "string" },
-                          },
-                        ];
-                        return false;
-                      }
-                      var valid0 = _errs15 === errors;
-                    } else {
-                      var valid0 = true;
-                    }
-                    if (valid0) {
-                      if (data.ExcludeLabels !== undefined) {
-                        let data8 = data.ExcludeLabels;
-                        const _errs17 = errors;
-                        if (errors === _errs17) {
-                          if (Array.isArray(data8)) {
-                            var valid3 = true;
-                            const len2 = data8.length;
-                            for (let i2 = 0; i2 < len2; i2++) {
-                              const _errs19 = errors;
-                              if (typeof data8[i2] !== "string") {
-                                validateContainerStdoutInfoShape.errors = [
-                                  {
-                                    instancePath: instancePath + "/ExcludeLabels/" + i2,
-                                    schemaPath: "ContainerStdoutInfo#/properties/ExcludeLabels/items/type",
-                                    keyword: "type",
-                                    params: { type: "string" },
-                                  },
-                                ];
-                                return false;
-                              }
-                              var valid3 = _errs19 === errors;
-                              if (!valid3) {
-                                break;
-                              }
-                            }
-                          } else {
-                            validateContainerStdoutInfoShape.errors = [
-                              {
-                                instancePath: instancePath + "/ExcludeLabels",
-                                schemaPath: "ContainerStdoutInfo#/properties/ExcludeLabels/type",
-                                keyword: "type",
-                                params: { type: "array" },
-                              },
-                            ];
-                            return false;
-                          }
-                        }
-                        var valid0 = _errs17 === errors;
-                      } else {
-                        var valid0 = true;
-                      }
-                      if (valid0) {
-                        if (data.CustomLabels !== undefined) {
-                          let data10 = data.CustomLabels;
-                          const _errs21 = errors;
-                          if (errors === _errs21) {
-                            if (Array.isArray(data10)) {
-                              var valid4 = true;
-                              const len3 = data10.length;
-                              for (let i3 = 0; i3 < len3; i3++) {
-                                const _errs23 = errors;
-                                if (typeof data10[i3] !== "string") {
-                                  validateContainerStdoutInfoShape.errors = [
-                                    {
-                                      instancePath: instancePath + "/CustomLabels/" + i3,
-                                      schemaPath: "ContainerStdoutInfo#/properties/CustomLabels/items/type",
-                                      keyword: "type",
-                                      params: { type: "string" },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                                var valid4 = _errs23 === errors;
-                                if (!valid4) {
-                                  break;
-                                }
-                              }
-                            } else {
-                              validateContainerStdoutInfoShape.errors = [
-                                {
-                                  instancePath: instancePath + "/CustomLabels",
-                                  schemaPath: "ContainerStdoutInfo#/properties/CustomLabels/type",
-                                  keyword: "type",
-                                  params: { type: "array" },
-                                },
-                              ];
-                              return false;
-                            }
-                          }
-                          var valid0 = _errs21 === errors;
-                        } else {
-                          var valid0 = true;
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateContainerStdoutInfoShape.errors = [
-        { instancePath, schemaPath: "ContainerStdoutInfo#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateContainerStdoutInfoShape.errors = vErrors;
-  return errors === 0;
+function validateContainerStdoutInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.AllContainers === undefined) && (missing0 = "AllContainers")){
+validateContainerStdoutInfoShape.errors = [{instancePath,schemaPath:"ContainerStdoutInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((((((key0 === "AllContainers") || (key0 === "Container")) || (key0 === "Namespace")) || (key0 === "IncludeLabels")) || (key0 === "WorkLoads")) ||
+ (key0 === "ExcludeNamespace")) || (key0 === "ExcludeLabels")) || (key0 === "CustomLabels"))){
+validateContainerStdoutInfoShape.errors = [{instancePath,schemaPath:"ContainerStdoutInfo#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.AllContainers !== undefined){
+const _errs2 = errors;
+if(typeof data.AllContainers !== "boolean"){
+validateContainerStdoutInfoShape.errors = [{instancePath:instancePath+"/AllContainers",schemaPath:"ContainerStdoutInfo#/properties/AllContainers/type",
+keyword:"type",params:{type: "boolean"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Container !== undefined){
+const _errs4 = errors;
+if(typeof data.Container !== "string"){
+validateContainerStdoutInfoShape.errors = [{instancePath:instancePath+"/Container",schemaPath:"ContainerStdoutInfo#/properties/Container/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Namespace !== undefined){
+const _errs6 = errors;
+if(typeof data.Namespace !== "string"){
+validateContainerStdoutInfoShape.errors = [{instancePath:instancePath+"/Namespace",schemaPath:"ContainerStdoutInfo#/properties/Namespace/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.IncludeLabels !== undefined){
+let data3 = data.IncludeLabels;
+const _errs8 = errors;
+if(errors === _errs8){
+if(Array.isArray(data3)){
+var valid1 = true;
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+const _errs10 = errors;
+if(typeof data3[i0] !== "string"){
+validateContainerStdoutInfoShape.errors = [{instancePath:instancePath+"/IncludeLabels/" + i0,
+schemaPath:"ContainerStdoutInfo#/properties/IncludeLabels/items/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs10 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateContainerStdoutInfoShape.errors = [{instancePath:instancePath+"/IncludeLabels",schemaPath:"ContainerStdoutInfo#/properties/IncludeLabels/type",
+keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.WorkLoads !== undefined){
+let data5 = data.WorkLoads;
+const _errs12 = errors;
+if(errors === _errs12){
+if(Array.isArray(data5)){
+var valid2 = true;
+const len1 = data5.length;
+for(let i1=0; i1<len1; i1++){
+const _errs14 = errors;
+if(!(func0(data5[i1], {instancePath: instancePath+"/WorkLoads/" + i1, parentData: data5, parentDataProperty: i1, rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs14 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateContainerStdoutInfoShape.errors = [{instancePath:instancePath+"/WorkLoads",schemaPath:"ContainerStdoutInfo#/properties/WorkLoads/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ExcludeNamespace !== undefined){
+const _errs15 = errors;
+if(typeof data.ExcludeNamespace !== "string"){
+validateContainerStdoutInfoShape.errors = [{instancePath:instancePath+"/ExcludeNamespace",schemaPath:"ContainerStdoutInfo#/properties/ExcludeNamespace/type",
+keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs15 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ExcludeLabels !== undefined){
+let data8 = data.ExcludeLabels;
+const _errs17 = errors;
+if(errors === _errs17){
+if(Array.isArray(data8)){
+var valid3 = true;
+const len2 = data8.length;
+for(let i2=0; i2<len2; i2++){
+const _errs19 = errors;
+if(typeof data8[i2] !== "string"){
+validateContainerStdoutInfoShape.errors = [{instancePath:instancePath+"/ExcludeLabels/" + i2,
+schemaPath:"ContainerStdoutInfo#/properties/ExcludeLabels/items/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid3 = _errs19 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+validateContainerStdoutInfoShape.errors = [{instancePath:instancePath+"/ExcludeLabels",schemaPath:"ContainerStdoutInfo#/properties/ExcludeLabels/type",
+keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs17 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.CustomLabels !== undefined){
+let data10 = data.CustomLabels;
+const _errs21 = errors;
+if(errors === _errs21){
+if(Array.isArray(data10)){
+var valid4 = true;
+const len3 = data10.length;
+for(let i3=0; i3<len3; i3++){
+const _errs23 = errors;
+if(typeof data10[i3] !== "string"){
+validateContainerStdoutInfoShape.errors = [{instancePath:instancePath+"/CustomLabels/" + i3,
+schemaPath:"ContainerStdoutInfo#/properties/CustomLabels/items/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid4 = _errs23 === errors;
+if(!valid4){
+break;
+}
+}
+}
+else {
+validateContainerStdoutInfoShape.errors = [{instancePath:instancePath+"/CustomLabels",schemaPath:"ContainerStdoutInfo#/properties/CustomLabels/type",
+keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs21 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateContainerStdoutInfoShape.errors = [{instancePath,schemaPath:"ContainerStdoutInfo#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateContainerStdoutInfoShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `ContainerStdoutInfo` shape, called by the validators of the requests that hold one. */

@@ -9,112 +9,88 @@ const func0 = validateCsvInfoShape;
 const func1 = validateJsonInfoShape;
 const func2 = validateParquetInfoShape;
 
-function validateContentInfoShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.Format === undefined && (missing0 = "Format")) {
-        validateContentInfoShape.errors = [
-          { instancePath, schemaPath: "ContentInfo#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "Format" || key0 === "Csv" || key0 === "Json" || key0 === "Parquet")) {
-            validateContentInfoShape.errors = [
-              {
-                instancePath,
-                schemaPath: "ContentInfo#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.Format !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.Format !== "string") {
-              validateContentInfoShape.errors = [
-                {
-                  instancePath: instancePath + "/Format",
-                  schemaPath: "ContentInfo#/properties/Format/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.Csv !== undefined) {
-              const _errs4 = errors;
-              if (
-                !func0(data.Csv, { instancePath: instancePath + "/Csv", parentData: data, parentDataProperty: "Csv", rootData: rootData })
-              ) {
-                vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                errors = vErrors.length;
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.Json !== undefined) {
-                const _errs5 = errors;
-                if (
-                  !func1(data.Json, {
-                    instancePath: instancePath + "/Json",
-                    parentData: data,
-                    parentDataProperty: "Json",
-                    rootData: rootData,
-                  })
-                ) {
-                  vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                  errors = vErrors.length;
-                }
-                var valid0 = _errs5 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.Parquet !== undefined) {
-                  const _errs6 = errors;
-                  if (
-                    !func2(data.Parquet, {
-                      instancePath: instancePath + "/Parquet",
-                      parentData: data,
-                      parentDataProperty: "Parquet",
-                      rootData: rootData,
-                    })
-                  ) {
-                    vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
-                    errors = vErrors.length;
-                  }
-                  var valid0 = _errs6 === errors;
-                } else {
-                  var valid0 = true;
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateContentInfoShape.errors = [{ instancePath, schemaPath: "ContentInfo#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateContentInfoShape.errors = vErrors;
-  return errors === 0;
+function validateContentInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.Format === undefined) && (missing0 = "Format")){
+validateContentInfoShape.errors = [{instancePath,schemaPath:"ContentInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((key0 === "Format") || (key0 === "Csv")) || (key0 === "Json")) || (key0 === "Parquet"))){
+validateContentInfoShape.errors = [{instancePath,schemaPath:"ContentInfo#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Format !== undefined){
+const _errs2 = errors;
+if(typeof data.Format !== "string"){
+validateContentInfoShape.errors = [{instancePath:instancePath+"/Format",schemaPath:"ContentInfo#/properties/Format/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Csv !== undefined){
+const _errs4 = errors;
+if(!(func0(data.Csv, {instancePath: instancePath+"/Csv", parentData: data, parentDataProperty: "Csv", rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Json !== undefined){
+const _errs5 = errors;
+if(!(func1(data.Json, {instancePath: instancePath+"/Json", parentData: data, parentDataProperty: "Json", rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Parquet !== undefined){
+const _errs6 = errors;
+if(!(func2(data.Parquet, {instancePath: instancePath+"/Parquet", parentData: data, parentDataProperty: "Parquet", rootData: rootData}))){
+vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validateContentInfoShape.errors = [{instancePath,schemaPath:"ContentInfo#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateContentInfoShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `ContentInfo` shape, called by the validators of the requests that hold one. */

@@ -2,176 +2,136 @@
 // @ts-nocheck
 
 import { validateLabelShape } from "./label.js";
-const schema0 = { required: ["Port", "Path"] };
+const schema0 = { "required": ["Port", "Path"] };
 const func0 = validateLabelShape;
 
-function validateCustomMetricSpecShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateCustomMetricSpecShape.errors = [
-            { instancePath, schemaPath: "CustomMetricSpec#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "Port" || key0 === "Path" || key0 === "Namespaces" || key0 === "PodLabel")) {
-            validateCustomMetricSpecShape.errors = [
-              {
-                instancePath,
-                schemaPath: "CustomMetricSpec#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.Port !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.Port !== "string") {
-              validateCustomMetricSpecShape.errors = [
-                {
-                  instancePath: instancePath + "/Port",
-                  schemaPath: "CustomMetricSpec#/properties/Port/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.Path !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.Path !== "string") {
-                validateCustomMetricSpecShape.errors = [
-                  {
-                    instancePath: instancePath + "/Path",
-                    schemaPath: "CustomMetricSpec#/properties/Path/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.Namespaces !== undefined) {
-                let data2 = data.Namespaces;
-                const _errs6 = errors;
-                if (errors === _errs6) {
-                  if (Array.isArray(data2)) {
-                    var valid2 = true;
-                    const len0 = data2.length;
-                    for (let i0 = 0; i0 < len0; i0++) {
-                      const _errs8 = errors;
-                      if (typeof data2[i0] !== "string") {
-                        validateCustomMetricSpecShape.errors = [
-                          {
-                            instancePath: instancePath + "/Namespaces/" + i0,
-                            schemaPath: "CustomMetricSpec#/properties/Namespaces/items/type",
-                            keyword: "type",
-                            params: { type: "string" },
-                          },
-                        ];
-                        return false;
-                      }
-                      var valid2 = _errs8 === errors;
-                      if (!valid2) {
-                        break;
-                      }
-                    }
-                  } else {
-                    validateCustomMetricSpecShape.errors = [
-                      {
-                        instancePath: instancePath + "/Namespaces",
-                        schemaPath: "CustomMetricSpec#/properties/Namespaces/type",
-                        keyword: "type",
-                        params: { type: "array" },
-                      },
-                    ];
-                    return false;
-                  }
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.PodLabel !== undefined) {
-                  let data4 = data.PodLabel;
-                  const _errs10 = errors;
-                  if (errors === _errs10) {
-                    if (Array.isArray(data4)) {
-                      var valid3 = true;
-                      const len1 = data4.length;
-                      for (let i1 = 0; i1 < len1; i1++) {
-                        const _errs12 = errors;
-                        if (
-                          !func0(data4[i1], {
-                            instancePath: instancePath + "/PodLabel/" + i1,
-                            parentData: data4,
-                            parentDataProperty: i1,
-                            rootData: rootData,
-                          })
-                        ) {
-                          vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                          errors = vErrors.length;
-                        }
-                        var valid3 = _errs12 === errors;
-                        if (!valid3) {
-                          break;
-                        }
-                      }
-                    } else {
-                      validateCustomMetricSpecShape.errors = [
-                        {
-                          instancePath: instancePath + "/PodLabel",
-                          schemaPath: "CustomMetricSpec#/properties/PodLabel/type",
-                          keyword: "type",
-                          params: { type: "array" },
-                        },
-                      ];
-                      return false;
-                    }
-                  }
-                  var valid1 = _errs10 === errors;
-                } else {
-                  var valid1 = true;
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateCustomMetricSpecShape.errors = [
-        { instancePath, schemaPath: "CustomMetricSpec#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateCustomMetricSpecShape.errors = vErrors;
-  return errors === 0;
+function validateCustomMetricSpecShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateCustomMetricSpecShape.errors = [{instancePath,schemaPath:"CustomMetricSpec#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((key0 === "Port") || (key0 === "Path")) || (key0 === "Namespaces")) || (key0 === "PodLabel"))){
+validateCustomMetricSpecShape.errors = [{instancePath,schemaPath:"CustomMetricSpec#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Port !== undefined){
+const _errs2 = errors;
+if(typeof data.Port !== "string"){
+validateCustomMetricSpecShape.errors = [{instancePath:instancePath+"/Port",schemaPath:"CustomMetricSpec#/properties/Port/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Path !== undefined){
+const _errs4 = errors;
+if(typeof data.Path !== "string"){
+validateCustomMetricSpecShape.errors = [{instancePath:instancePath+"/Path",schemaPath:"CustomMetricSpec#/properties/Path/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Namespaces !== undefined){
+let data2 = data.Namespaces;
+const _errs6 = errors;
+if(errors === _errs6){
+if(Array.isArray(data2)){
+var valid2 = true;
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+const _errs8 = errors;
+if(typeof data2[i0] !== "string"){
+validateCustomMetricSpecShape.errors = [{instancePath:instancePath+"/Namespaces/" + i0,schemaPath:"CustomMetricSpec#/properties/Namespaces/items/type",
+keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid2 = _errs8 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateCustomMetricSpecShape.errors = [{instancePath:instancePath+"/Namespaces",schemaPath:"CustomMetricSpec#/properties/Namespaces/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.PodLabel !== undefined){
+let data4 = data.PodLabel;
+const _errs10 = errors;
+if(errors === _errs10){
+if(Array.isArray(data4)){
+var valid3 = true;
+const len1 = data4.length;
+for(let i1=0; i1<len1; i1++){
+const _errs12 = errors;
+if(!(func0(data4[i1], {instancePath: instancePath+"/PodLabel/" + i1, parentData: data4, parentDataProperty: i1, rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid3 = _errs12 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+validateCustomMetricSpecShape.errors = [{instancePath:instancePath+"/PodLabel",schemaPath:"CustomMetricSpec#/properties/PodLabel/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validateCustomMetricSpecShape.errors = [{instancePath,schemaPath:"CustomMetricSpec#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateCustomMetricSpecShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `CustomMetricSpec` shape, called by the validators of the requests that hold one. */

@@ -3,167 +3,129 @@
 
 const schema0 = {};
 
-function validateDashboardNoticeModeShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.ReceiverType === undefined && (missing0 = "ReceiverType")) {
-        validateDashboardNoticeModeShape.errors = [
-          { instancePath, schemaPath: "DashboardNoticeMode#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "ReceiverType" || key0 === "Values" || key0 === "ReceiverChannels" || key0 === "Url")) {
-            validateDashboardNoticeModeShape.errors = [
-              {
-                instancePath,
-                schemaPath: "DashboardNoticeMode#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.ReceiverType !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.ReceiverType !== "string") {
-              validateDashboardNoticeModeShape.errors = [
-                {
-                  instancePath: instancePath + "/ReceiverType",
-                  schemaPath: "DashboardNoticeMode#/properties/ReceiverType/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.Values !== undefined) {
-              let data1 = data.Values;
-              const _errs4 = errors;
-              if (errors === _errs4) {
-                if (Array.isArray(data1)) {
-                  var valid1 = true;
-                  const len0 = data1.length;
-                  for (let i0 = 0; i0 < len0; i0++) {
-                    const _errs6 = errors;
-                    if (typeof data1[i0] !== "string") {
-                      validateDashboardNoticeModeShape.errors = [
-                        {
-                          instancePath: instancePath + "/Values/" + i0,
-                          schemaPath: "DashboardNoticeMode#/properties/Values/items/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                        },
-                      ];
-                      return false;
-                    }
-                    var valid1 = _errs6 === errors;
-                    if (!valid1) {
-                      break;
-                    }
-                  }
-                } else {
-                  validateDashboardNoticeModeShape.errors = [
-                    {
-                      instancePath: instancePath + "/Values",
-                      schemaPath: "DashboardNoticeMode#/properties/Values/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                    },
-                  ];
-                  return false;
-                }
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.ReceiverChannels !== undefined) {
-                let data3 = data.ReceiverChannels;
-                const _errs8 = errors;
-                if (errors === _errs8) {
-                  if (Array.isArray(data3)) {
-                    var valid2 = true;
-                    const len1 = data3.length;
-                    for (let i1 = 0; i1 < len1; i1++) {
-                      const _errs10 = errors;
-                      if (typeof data3[i1] !== "string") {
-                        validateDashboardNoticeModeShape.errors = [
-                          {
-                            instancePath: instancePath + "/ReceiverChannels/" + i1,
-                            schemaPath: "DashboardNoticeMode#/properties/ReceiverChannels/items/type",
-                            keyword: "type",
-                            params: { type: "string" },
-                          },
-                        ];
-                        return false;
-                      }
-                      var valid2 = _errs10 === errors;
-                      if (!valid2) {
-                        break;
-                      }
-                    }
-                  } else {
-                    validateDashboardNoticeModeShape.errors = [
-                      {
-                        instancePath: instancePath + "/ReceiverChannels",
-                        schemaPath: "DashboardNoticeMode#/properties/ReceiverChannels/type",
-                        keyword: "type",
-                        params: { type: "array" },
-                      },
-                    ];
-                    return false;
-                  }
-                }
-                var valid0 = _errs8 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.Url !== undefined) {
-                  const _errs12 = errors;
-                  if (typeof data.Url !== "string") {
-                    validateDashboardNoticeModeShape.errors = [
-                      {
-                        instancePath: instancePath + "/Url",
-                        schemaPath: "DashboardNoticeMode#/properties/Url/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid0 = _errs12 === errors;
-                } else {
-                  var valid0 = true;
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateDashboardNoticeModeShape.errors = [
-        { instancePath, schemaPath: "DashboardNoticeMode#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateDashboardNoticeModeShape.errors = vErrors;
-  return errors === 0;
+function validateDashboardNoticeModeShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.ReceiverType === undefined) && (missing0 = "ReceiverType")){
+validateDashboardNoticeModeShape.errors = [{instancePath,schemaPath:"DashboardNoticeMode#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((key0 === "ReceiverType") || (key0 === "Values")) || (key0 === "ReceiverChannels")) || (key0 === "Url"))){
+validateDashboardNoticeModeShape.errors = [{instancePath,schemaPath:"DashboardNoticeMode#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.ReceiverType !== undefined){
+const _errs2 = errors;
+if(typeof data.ReceiverType !== "string"){
+validateDashboardNoticeModeShape.errors = [{instancePath:instancePath+"/ReceiverType",schemaPath:"DashboardNoticeMode#/properties/ReceiverType/type",
+keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Values !== undefined){
+let data1 = data.Values;
+const _errs4 = errors;
+if(errors === _errs4){
+if(Array.isArray(data1)){
+var valid1 = true;
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+const _errs6 = errors;
+if(typeof data1[i0] !== "string"){
+validateDashboardNoticeModeShape.errors = [{instancePath:instancePath+"/Values/" + i0,schemaPath:"DashboardNoticeMode#/properties/Values/items/type",
+keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs6 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateDashboardNoticeModeShape.errors = [{instancePath:instancePath+"/Values",schemaPath:"DashboardNoticeMode#/properties/Values/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ReceiverChannels !== undefined){
+let data3 = data.ReceiverChannels;
+const _errs8 = errors;
+if(errors === _errs8){
+if(Array.isArray(data3)){
+var valid2 = true;
+const len1 = data3.length;
+for(let i1=0; i1<len1; i1++){
+const _errs10 = errors;
+if(typeof data3[i1] !== "string"){
+validateDashboardNoticeModeShape.errors = [{instancePath:instancePath+"/ReceiverChannels/" + i1,
+schemaPath:"DashboardNoticeMode#/properties/ReceiverChannels/items/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid2 = _errs10 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateDashboardNoticeModeShape.errors = [{instancePath:instancePath+"/ReceiverChannels",schemaPath:"DashboardNoticeMode#/properties/ReceiverChannels/type",
+keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Url !== undefined){
+const _errs12 = errors;
+if(typeof data.Url !== "string"){
+validateDashboardNoticeModeShape.errors = [{instancePath:instancePath+"/Url",schemaPath:"DashboardNoticeMode#/properties/Url/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validateDashboardNoticeModeShape.errors = [{instancePath,schemaPath:"DashboardNoticeMode#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateDashboardNoticeModeShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `DashboardNoticeMode` shape, called by the validators of the requests that hold one. */

@@ -7,258 +7,190 @@ const schema0 = {};
 const func0 = validateDashboardNoticeModeShape;
 const func1 = validateDashboardTemplateVariableShape;
 
-function validateDashboardSubscribeDataShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.NoticeModes === undefined && (missing0 = "NoticeModes")) {
-        validateDashboardSubscribeDataShape.errors = [
-          { instancePath, schemaPath: "DashboardSubscribeData#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (
-            !(
-              key0 === "NoticeModes" ||
-              key0 === "DashboardTime" ||
-              key0 === "TemplateVariables" ||
-              key0 === "Timezone" ||
-              key0 === "SubscribeLanguage" ||
-              key0 === "JumpDomain" ||
-              key0 === "JumpUrl"
-            )
-          ) {
-            validateDashboardSubscribeDataShape.errors = [
-              {
-                instancePath,
-                schemaPath: "DashboardSubscribeData#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.NoticeModes !== undefined) {
-            let data0 = data.NoticeModes;
-            const _errs2 = errors;
-            if (errors === _errs2) {
-              if (Array.isArray(data0)) {
-                var valid1 = true;
-                const len0 = data0.length;
-                for (let i0 = 0; i0 < len0; i0++) {
-                  const _errs4 = errors;
-                  if (
-                    !func0(data0[i0], {
-                      instancePath: instancePath + "/NoticeModes/" + i0,
-                      parentData: data0,
-                      parentDataProperty: i0,
-                      rootData: rootData,
-                    })
-                  ) {
-                    vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                    errors = vErrors.length;
-                  }
-                  var valid1 = _errs4 === errors;
-                  if (!valid1) {
-                    break;
-                  }
-                }
-              } else {
-                validateDashboardSubscribeDataShape.errors = [
-                  {
-                    instancePath: instancePath + "/NoticeModes",
-                    schemaPath: "DashboardSubscribeData#/properties/NoticeModes/type",
-                    keyword: "type",
-                    params: { type: "array" },
-                  },
-                ];
-                return false;
-              }
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.DashboardTime !== undefined) {
-              let data2 = data.DashboardTime;
-              const _errs5 = errors;
-              if (errors === _errs5) {
-                if (Array.isArray(data2)) {
-                  var valid2 = true;
-                  const len1 = data2.length;
-                  for (let i1 = 0; i1 < len1; i1++) {
-                    const _errs7 = errors;
-                    if (typeof data2[i1] !== "string") {
-                      validateDashboardSubscribeDataShape.errors = [
-                        {
-                          instancePath: instancePath + "/DashboardTime/" + i1,
-                          schemaPath: "DashboardSubscribeData#/properties/DashboardTime/items/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                        },
-                      ];
-                      return false;
-                    }
-                    var valid2 = _errs7 === errors;
-                    if (!valid2) {
-                      break;
-                    }
-                  }
-                } else {
-                  validateDashboardSubscribeDataShape.errors = [
-                    {
-                      instancePath: instancePath + "/DashboardTime",
-                      schemaPath: "DashboardSubscribeData#/properties/DashboardTime/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                    },
-                  ];
-                  return false;
-                }
-              }
-              var valid0 = _errs5 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.TemplateVariables !== undefined) {
-                let data4 = data.TemplateVariables;
-                const _errs9 = errors;
-                if (errors === _errs9) {
-                  if (Array.isArray(data4)) {
-                    var valid3 = true;
-                    const len2 = data4.length;
-                    for (let i2 = 0; i2 < len2; i2++) {
-                      const _errs11 = errors;
-                      if (
-                        !func1(data4[i2], {
-                          instancePath: instancePath + "/TemplateVariables/" + i2,
-                          parentData: data4,
-                          parentDataProperty: i2,
-                          rootData: rootData,
-                        })
-                      ) {
-                        vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                        errors = vErrors.length;
-                      }
-                      var valid3 = _errs11 === errors;
-                      if (!valid3) {
-                        break;
-                      }
-                    }
-                  } else {
-                    validateDashboardSubscribeDataShape.errors = [
-                      {
-                        instancePath: instancePath + "/TemplateVariables",
-                        schemaPath: "DashboardSubscribeData#/properties/TemplateVariables/type",
-                        keyword: "type",
-                        params: { type: "array" },
-                      },
-                    ];
-                    return false;
-                  }
-                }
-                var valid0 = _errs9 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.Timezone !== undefined) {
-                  const _errs12 = errors;
-                  if (typeof data.Timezone !== "string") {
-                    validateDashboardSubscribeDataShape.errors = [
-                      {
-                        instancePath: instancePath + "/Timezone",
-                        schemaPath: "DashboardSubscribeData#/properties/Timezone/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid0 = _errs12 === errors;
-                } else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.SubscribeLanguage !== undefined) {
-                    const _errs14 = errors;
-                    if (typeof data.SubscribeLanguage !== "string") {
-                      validateDashboardSubscribeDataShape.errors = [
-                        {
-                          instancePath: instancePath + "/SubscribeLanguage",
-                          schemaPath: "DashboardSubscribeData#/properties/SubscribeLanguage/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                        },
-                      ];
-                      return false;
-                    }
-                    var valid0 = _errs14 === errors;
-                  } else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.JumpDomain !== undefined) {
-                      const _errs16 = errors;
-                      if (typeof data.JumpDomain !== "string") {
-                        validateDashboardSubscribeDataShape.errors = [
-                          {
-                            instancePath: instancePath + "/JumpDomain",
-                            schemaPath: "DashboardSubscribeData#/properties/JumpDomain/type",
-                            keyword: "type",
-                            params: { type: "string" },
-                          },
-                        ];
-                        return false;
-                      }
-                      var valid0 = _errs16 === errors;
-                    } else {
-                      var valid0 = true;
-                    }
-                    if (valid0) {
-                      if (data.JumpUrl !== undefined) {
-                        const _errs18 = errors;
-                        if (typeof data.JumpUrl !== "string") {
-                          validateDashboardSubscribeDataShape.errors = [
-                            {
-                              instancePath: instancePath + "/JumpUrl",
-                              schemaPath: "DashboardSubscribeData#/properties/JumpUrl/type",
-                              keyword: "type",
-                              params: { type: "string" },
-                            },
-                          ];
-                          return false;
-                        }
-                        var valid0 = _errs18 === errors;
-                      } else {
-                        var valid0 = true;
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateDashboardSubscribeDataShape.errors = [
-        { instancePath, schemaPath: "DashboardSubscribeData#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateDashboardSubscribeDataShape.errors = vErrors;
-  return errors === 0;
+function validateDashboardSubscribeDataShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.NoticeModes === undefined) && (missing0 = "NoticeModes")){
+validateDashboardSubscribeDataShape.errors = [{instancePath,schemaPath:"DashboardSubscribeData#/required",keyword:"required",
+params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((((((key0 === "NoticeModes") || (key0 === "DashboardTime")) || (key0 === "TemplateVariables")) || (key0 === "Timezone")) ||
+(key0 === "SubscribeLanguage")) || (key0 === "JumpDomain")) || (key0 === "JumpUrl"))){
+validateDashboardSubscribeDataShape.errors = [{instancePath,schemaPath:"DashboardSubscribeData#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.NoticeModes !== undefined){
+let data0 = data.NoticeModes;
+const _errs2 = errors;
+if(errors === _errs2){
+if(Array.isArray(data0)){
+var valid1 = true;
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+const _errs4 = errors;
+if(!(func0(data0[i0], {instancePath: instancePath+"/NoticeModes/" + i0, parentData: data0, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs4 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateDashboardSubscribeDataShape.errors = [{instancePath:instancePath+"/NoticeModes",schemaPath:"DashboardSubscribeData#/properties/NoticeModes/type",
+keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.DashboardTime !== undefined){
+let data2 = data.DashboardTime;
+const _errs5 = errors;
+if(errors === _errs5){
+if(Array.isArray(data2)){
+var valid2 = true;
+const len1 = data2.length;
+for(let i1=0; i1<len1; i1++){
+const _errs7 = errors;
+if(typeof data2[i1] !== "string"){
+validateDashboardSubscribeDataShape.errors = [{instancePath:instancePath+"/DashboardTime/" + i1,
+schemaPath:"DashboardSubscribeData#/properties/DashboardTime/items/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid2 = _errs7 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateDashboardSubscribeDataShape.errors = [{instancePath:instancePath+"/DashboardTime",schemaPath:"DashboardSubscribeData#/properties/DashboardTime/type",
+keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.TemplateVariables !== undefined){
+let data4 = data.TemplateVariables;
+const _errs9 = errors;
+if(errors === _errs9){
+if(Array.isArray(data4)){
+var valid3 = true;
+const len2 = data4.length;
+for(let i2=0; i2<len2; i2++){
+const _errs11 = errors;
+if(!(func1(data4[i2], {instancePath: instancePath+"/TemplateVariables/" + i2, parentData: data4, parentDataProperty: i2, rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid3 = _errs11 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+validateDashboardSubscribeDataShape.errors = [{instancePath:instancePath+"/TemplateVariables",
+schemaPath:"DashboardSubscribeData#/properties/TemplateVariables/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Timezone !== undefined){
+const _errs12 = errors;
+if(typeof data.Timezone !== "string"){
+validateDashboardSubscribeDataShape.errors = [{instancePath:instancePath+"/Timezone",schemaPath:"DashboardSubscribeData#/properties/Timezone/type",
+keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.SubscribeLanguage !== undefined){
+const _errs14 = errors;
+if(typeof data.SubscribeLanguage !== "string"){
+validateDashboardSubscribeDataShape.errors = [{instancePath:instancePath+"/SubscribeLanguage",
+schemaPath:"DashboardSubscribeData#/properties/SubscribeLanguage/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.JumpDomain !== undefined){
+const _errs16 = errors;
+if(typeof data.JumpDomain !== "string"){
+validateDashboardSubscribeDataShape.errors = [{instancePath:instancePath+"/JumpDomain",schemaPath:"DashboardSubscribeData#/properties/JumpDomain/type",
+keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs16 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.JumpUrl !== undefined){
+const _errs18 = errors;
+if(typeof data.JumpUrl !== "string"){
+validateDashboardSubscribeDataShape.errors = [{instancePath:instancePath+"/JumpUrl",schemaPath:"DashboardSubscribeData#/properties/JumpUrl/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs18 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateDashboardSubscribeDataShape.errors = [{instancePath,schemaPath:"DashboardSubscribeData#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateDashboardSubscribeDataShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `DashboardSubscribeData` shape, called by the validators of the requests that hold one. */

@@ -3,186 +3,135 @@
 
 const schema0 = {};
 
-function validateDataTransformResouceInfoShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.TopicId === undefined && (missing0 = "TopicId")) {
-        validateDataTransformResouceInfoShape.errors = [
-          { instancePath, schemaPath: "DataTransformResouceInfo#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (
-            !(
-              key0 === "TopicId" ||
-              key0 === "Alias" ||
-              key0 === "IsCrossAccount" ||
-              key0 === "RoleARN" ||
-              key0 === "ExternalId" ||
-              key0 === "TopicName" ||
-              key0 === "LogsetName"
-            )
-          ) {
-            validateDataTransformResouceInfoShape.errors = [
-              {
-                instancePath,
-                schemaPath: "DataTransformResouceInfo#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.TopicId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.TopicId !== "string") {
-              validateDataTransformResouceInfoShape.errors = [
-                {
-                  instancePath: instancePath + "/TopicId",
-                  schemaPath: "DataTransformResouceInfo#/properties/TopicId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.Alias !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.Alias !== "string") {
-                validateDataTransformResouceInfoShape.errors = [
-                  {
-                    instancePath: instancePath + "/Alias",
-                    schemaPath: "DataTransformResouceInfo#/properties/Alias/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.IsCrossAccount !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.IsCrossAccount !== "boolean") {
-                  validateDataTransformResouceInfoShape.errors = [
-                    {
-                      instancePath: instancePath + "/IsCrossAccount",
-                      schemaPath: "DataTransformResouceInfo#/properties/IsCrossAccount/type",
-                      keyword: "type",
-                      params: { type: "boolean" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid0 = _errs6 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.RoleARN !== undefined) {
-                  const _errs8 = errors;
-                  if (typeof data.RoleARN !== "string") {
-                    validateDataTransformResouceInfoShape.errors = [
-                      {
-                        instancePath: instancePath + "/RoleARN",
-                        schemaPath: "DataTransformResouceInfo#/properties/RoleARN/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid0 = _errs8 === errors;
-                } else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.ExternalId !== undefined) {
-                    const _errs10 = errors;
-                    if (typeof data.ExternalId !== "string") {
-                      validateDataTransformResouceInfoShape.errors = [
-                        {
-                          instancePath: instancePath + "/ExternalId",
-                          schemaPath: "DataTransformResouceInfo#/properties/ExternalId/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                        },
-                      ];
-                      return false;
-                    }
-                    var valid0 = _errs10 === errors;
-                  } else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.TopicName !== undefined) {
-                      const _errs12 = errors;
-                      if (typeof data.TopicName !== "string") {
-                        validateDataTransformResouceInfoShape.errors = [
-                          {
-                            instancePath: instancePath + "/TopicName",
-                            schemaPath: "DataTransformResouceInfo#/properties/TopicName/type",
-                            keyword: "type",
-                            params: { type: "string" },
-                          },
-                        ];
-                        return false;
-                      }
-                      var valid0 = _errs12 === errors;
-                    } else {
-                      var valid0 = true;
-                    }
-                    if (valid0) {
-                      if (data.LogsetName !== undefined) {
-                        const _errs14 = errors;
-                        if (typeof data.LogsetName !== "string") {
-                          validateDataTransformResouceInfoShape.errors = [
-                            {
-                              instancePath: instancePath + "/LogsetName",
-                              schemaPath: "DataTransformResouceInfo#/properties/LogsetName/type",
-                              keyword: "type",
-                              params: { type: "string" },
-                            },
-                          ];
-                          return false;
-                        }
-                        var valid0 = _errs14 === errors;
-                      } else {
-                        var valid0 = true;
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateDataTransformResouceInfoShape.errors = [
-        { instancePath, schemaPath: "DataTransformResouceInfo#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateDataTransformResouceInfoShape.errors = vErrors;
-  return errors === 0;
+function validateDataTransformResouceInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.TopicId === undefined) && (missing0 = "TopicId")){
+validateDataTransformResouceInfoShape.errors = [{instancePath,schemaPath:"DataTransformResouceInfo#/required",keyword:"required",
+params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((((((key0 === "TopicId") || (key0 === "Alias")) || (key0 === "IsCrossAccount")) || (key0 === "RoleARN")) || (key0 === "ExternalId")) ||
+(key0 === "TopicName")) || (key0 === "LogsetName"))){
+validateDataTransformResouceInfoShape.errors = [{instancePath,schemaPath:"DataTransformResouceInfo#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.TopicId !== undefined){
+const _errs2 = errors;
+if(typeof data.TopicId !== "string"){
+validateDataTransformResouceInfoShape.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"DataTransformResouceInfo#/properties/TopicId/type",
+keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Alias !== undefined){
+const _errs4 = errors;
+if(typeof data.Alias !== "string"){
+validateDataTransformResouceInfoShape.errors = [{instancePath:instancePath+"/Alias",schemaPath:"DataTransformResouceInfo#/properties/Alias/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.IsCrossAccount !== undefined){
+const _errs6 = errors;
+if(typeof data.IsCrossAccount !== "boolean"){
+validateDataTransformResouceInfoShape.errors = [{instancePath:instancePath+"/IsCrossAccount",
+schemaPath:"DataTransformResouceInfo#/properties/IsCrossAccount/type",keyword:"type",params:{type: "boolean"}}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.RoleARN !== undefined){
+const _errs8 = errors;
+if(typeof data.RoleARN !== "string"){
+validateDataTransformResouceInfoShape.errors = [{instancePath:instancePath+"/RoleARN",schemaPath:"DataTransformResouceInfo#/properties/RoleARN/type",
+keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ExternalId !== undefined){
+const _errs10 = errors;
+if(typeof data.ExternalId !== "string"){
+validateDataTransformResouceInfoShape.errors = [{instancePath:instancePath+"/ExternalId",schemaPath:"DataTransformResouceInfo#/properties/ExternalId/type",
+keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.TopicName !== undefined){
+const _errs12 = errors;
+if(typeof data.TopicName !== "string"){
+validateDataTransformResouceInfoShape.errors = [{instancePath:instancePath+"/TopicName",schemaPath:"DataTransformResouceInfo#/properties/TopicName/type",
+keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.LogsetName !== undefined){
+const _errs14 = errors;
+if(typeof data.LogsetName !== "string"){
+validateDataTransformResouceInfoShape.errors = [{instancePath:instancePath+"/LogsetName",schemaPath:"DataTransformResouceInfo#/properties/LogsetName/type",
+keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateDataTransformResouceInfoShape.errors = [{instancePath,schemaPath:"DataTransformResouceInfo#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateDataTransformResouceInfoShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `DataTransformResouceInfo` shape, called by the validators of the requests that hold one. */

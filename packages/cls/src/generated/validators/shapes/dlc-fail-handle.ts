@@ -5,73 +5,56 @@ import { validateDlcFailTableInfoShape } from "./dlc-fail-table-info.js";
 const schema0 = {};
 const func0 = validateDlcFailTableInfoShape;
 
-function validateDlcFailHandleShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      const _errs1 = errors;
-      for (const key0 in data) {
-        if (!(key0 === "StoreToDlc" || key0 === "DlcFailTableInfo")) {
-          validateDlcFailHandleShape.errors = [
-            {
-              instancePath,
-              schemaPath: "DlcFailHandle#/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key0 },
-            },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (_errs1 === errors) {
-        if (data.StoreToDlc !== undefined) {
-          const _errs2 = errors;
-          if (typeof data.StoreToDlc !== "boolean") {
-            validateDlcFailHandleShape.errors = [
-              {
-                instancePath: instancePath + "/StoreToDlc",
-                schemaPath: "DlcFailHandle#/properties/StoreToDlc/type",
-                keyword: "type",
-                params: { type: "boolean" },
-              },
-            ];
-            return false;
-          }
-          var valid0 = _errs2 === errors;
-        } else {
-          var valid0 = true;
-        }
-        if (valid0) {
-          if (data.DlcFailTableInfo !== undefined) {
-            const _errs4 = errors;
-            if (
-              !func0(data.DlcFailTableInfo, {
-                instancePath: instancePath + "/DlcFailTableInfo",
-                parentData: data,
-                parentDataProperty: "DlcFailTableInfo",
-                rootData: rootData,
-              })
-            ) {
-              vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-              errors = vErrors.length;
-            }
-            var valid0 = _errs4 === errors;
-          } else {
-            var valid0 = true;
-          }
-        }
-      }
-    } else {
-      validateDlcFailHandleShape.errors = [
-        { instancePath, schemaPath: "DlcFailHandle#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateDlcFailHandleShape.errors = vErrors;
-  return errors === 0;
+function validateDlcFailHandleShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "StoreToDlc") || (key0 === "DlcFailTableInfo"))){
+validateDlcFailHandleShape.errors = [{instancePath,schemaPath:"DlcFailHandle#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.StoreToDlc !== undefined){
+const _errs2 = errors;
+if(typeof data.StoreToDlc !== "boolean"){
+validateDlcFailHandleShape.errors = [{instancePath:instancePath+"/StoreToDlc",schemaPath:"DlcFailHandle#/properties/StoreToDlc/type",keyword:"type",
+params:{type: "boolean"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.DlcFailTableInfo !== undefined){
+const _errs4 = errors;
+if(!(func0(data.DlcFailTableInfo, {instancePath: instancePath+"/DlcFailTableInfo", parentData: data, parentDataProperty: "DlcFailTableInfo",
+ rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+else {
+validateDlcFailHandleShape.errors = [{instancePath,schemaPath:"DlcFailHandle#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateDlcFailHandleShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `DlcFailHandle` shape, called by the validators of the requests that hold one. */

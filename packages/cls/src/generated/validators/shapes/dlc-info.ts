@@ -5,177 +5,135 @@ import { validateDlcFiledInfoShape } from "./dlc-filed-info.js";
 import { validateDlcPartitionExtraShape } from "./dlc-partition-extra.js";
 import { validateDlcPartitionInfoShape } from "./dlc-partition-info.js";
 import { validateDlcTableInfoShape } from "./dlc-table-info.js";
-const schema0 = { required: ["TableInfo", "FieldInfos", "PartitionInfos"] };
+const schema0 = { "required": ["TableInfo", "FieldInfos", "PartitionInfos"] };
 const func0 = validateDlcTableInfoShape;
 const func1 = validateDlcFiledInfoShape;
 const func2 = validateDlcPartitionInfoShape;
 const func3 = validateDlcPartitionExtraShape;
 
-function validateDlcInfoShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateDlcInfoShape.errors = [
-            { instancePath, schemaPath: "DlcInfo#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "TableInfo" || key0 === "FieldInfos" || key0 === "PartitionInfos" || key0 === "PartitionExtra")) {
-            validateDlcInfoShape.errors = [
-              {
-                instancePath,
-                schemaPath: "DlcInfo#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.TableInfo !== undefined) {
-            const _errs2 = errors;
-            if (
-              !func0(data.TableInfo, {
-                instancePath: instancePath + "/TableInfo",
-                parentData: data,
-                parentDataProperty: "TableInfo",
-                rootData: rootData,
-              })
-            ) {
-              vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-              errors = vErrors.length;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.FieldInfos !== undefined) {
-              let data1 = data.FieldInfos;
-              const _errs3 = errors;
-              if (errors === _errs3) {
-                if (Array.isArray(data1)) {
-                  var valid2 = true;
-                  const len0 = data1.length;
-                  for (let i0 = 0; i0 < len0; i0++) {
-                    const _errs5 = errors;
-                    if (
-                      !func1(data1[i0], {
-                        instancePath: instancePath + "/FieldInfos/" + i0,
-                        parentData: data1,
-                        parentDataProperty: i0,
-                        rootData: rootData,
-                      })
-                    ) {
-                      vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                      errors = vErrors.length;
-                    }
-                    var valid2 = _errs5 === errors;
-                    if (!valid2) {
-                      break;
-                    }
-                  }
-                } else {
-                  validateDlcInfoShape.errors = [
-                    {
-                      instancePath: instancePath + "/FieldInfos",
-                      schemaPath: "DlcInfo#/properties/FieldInfos/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                    },
-                  ];
-                  return false;
-                }
-              }
-              var valid1 = _errs3 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.PartitionInfos !== undefined) {
-                let data3 = data.PartitionInfos;
-                const _errs6 = errors;
-                if (errors === _errs6) {
-                  if (Array.isArray(data3)) {
-                    var valid3 = true;
-                    const len1 = data3.length;
-                    for (let i1 = 0; i1 < len1; i1++) {
-                      const _errs8 = errors;
-                      if (
-                        !func2(data3[i1], {
-                          instancePath: instancePath + "/PartitionInfos/" + i1,
-                          parentData: data3,
-                          parentDataProperty: i1,
-                          rootData: rootData,
-                        })
-                      ) {
-                        vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
-                        errors = vErrors.length;
-                      }
-                      var valid3 = _errs8 === errors;
-                      if (!valid3) {
-                        break;
-                      }
-                    }
-                  } else {
-                    validateDlcInfoShape.errors = [
-                      {
-                        instancePath: instancePath + "/PartitionInfos",
-                        schemaPath: "DlcInfo#/properties/PartitionInfos/type",
-                        keyword: "type",
-                        params: { type: "array" },
-                      },
-                    ];
-                    return false;
-                  }
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.PartitionExtra !== undefined) {
-                  const _errs9 = errors;
-                  if (
-                    !func3(data.PartitionExtra, {
-                      instancePath: instancePath + "/PartitionExtra",
-                      parentData: data,
-                      parentDataProperty: "PartitionExtra",
-                      rootData: rootData,
-                    })
-                  ) {
-                    vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
-                    errors = vErrors.length;
-                  }
-                  var valid1 = _errs9 === errors;
-                } else {
-                  var valid1 = true;
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateDlcInfoShape.errors = [{ instancePath, schemaPath: "DlcInfo#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateDlcInfoShape.errors = vErrors;
-  return errors === 0;
+function validateDlcInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateDlcInfoShape.errors = [{instancePath,schemaPath:"DlcInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((key0 === "TableInfo") || (key0 === "FieldInfos")) || (key0 === "PartitionInfos")) || (key0 === "PartitionExtra"))){
+validateDlcInfoShape.errors = [{instancePath,schemaPath:"DlcInfo#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.TableInfo !== undefined){
+const _errs2 = errors;
+if(!(func0(data.TableInfo, {instancePath: instancePath+"/TableInfo", parentData: data, parentDataProperty: "TableInfo", rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.FieldInfos !== undefined){
+let data1 = data.FieldInfos;
+const _errs3 = errors;
+if(errors === _errs3){
+if(Array.isArray(data1)){
+var valid2 = true;
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+const _errs5 = errors;
+if(!(func1(data1[i0], {instancePath: instancePath+"/FieldInfos/" + i0, parentData: data1, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs5 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateDlcInfoShape.errors = [{instancePath:instancePath+"/FieldInfos",schemaPath:"DlcInfo#/properties/FieldInfos/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs3 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.PartitionInfos !== undefined){
+let data3 = data.PartitionInfos;
+const _errs6 = errors;
+if(errors === _errs6){
+if(Array.isArray(data3)){
+var valid3 = true;
+const len1 = data3.length;
+for(let i1=0; i1<len1; i1++){
+const _errs8 = errors;
+if(!(func2(data3[i1], {instancePath: instancePath+"/PartitionInfos/" + i1, parentData: data3, parentDataProperty: i1, rootData: rootData}))){
+vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
+errors = vErrors.length;
+}
+var valid3 = _errs8 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+validateDlcInfoShape.errors = [{instancePath:instancePath+"/PartitionInfos",schemaPath:"DlcInfo#/properties/PartitionInfos/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.PartitionExtra !== undefined){
+const _errs9 = errors;
+if(!(func3(data.PartitionExtra, {instancePath: instancePath+"/PartitionExtra", parentData: data, parentDataProperty: "PartitionExtra", rootData: rootData}))){
+vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs9 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validateDlcInfoShape.errors = [{instancePath,schemaPath:"DlcInfo#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateDlcInfoShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `DlcInfo` shape, called by the validators of the requests that hold one. */

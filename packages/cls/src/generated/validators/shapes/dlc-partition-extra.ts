@@ -3,73 +3,56 @@
 
 const schema0 = {};
 
-function validateDlcPartitionExtraShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      const _errs1 = errors;
-      for (const key0 in data) {
-        if (!(key0 === "TimeFormat" || key0 === "TimeZone")) {
-          validateDlcPartitionExtraShape.errors = [
-            {
-              instancePath,
-              schemaPath: "DlcPartitionExtra#/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key0 },
-            },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (_errs1 === errors) {
-        if (data.TimeFormat !== undefined) {
-          const _errs2 = errors;
-          if (typeof data.TimeFormat !== "string") {
-            validateDlcPartitionExtraShape.errors = [
-              {
-                instancePath: instancePath + "/TimeFormat",
-                schemaPath: "DlcPartitionExtra#/properties/TimeFormat/type",
-                keyword: "type",
-                params: { type: "string" },
-              },
-            ];
-            return false;
-          }
-          var valid0 = _errs2 === errors;
-        } else {
-          var valid0 = true;
-        }
-        if (valid0) {
-          if (data.TimeZone !== undefined) {
-            const _errs4 = errors;
-            if (typeof data.TimeZone !== "string") {
-              validateDlcPartitionExtraShape.errors = [
-                {
-                  instancePath: instancePath + "/TimeZone",
-                  schemaPath: "DlcPartitionExtra#/properties/TimeZone/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs4 === errors;
-          } else {
-            var valid0 = true;
-          }
-        }
-      }
-    } else {
-      validateDlcPartitionExtraShape.errors = [
-        { instancePath, schemaPath: "DlcPartitionExtra#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateDlcPartitionExtraShape.errors = vErrors;
-  return errors === 0;
+function validateDlcPartitionExtraShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "TimeFormat") || (key0 === "TimeZone"))){
+validateDlcPartitionExtraShape.errors = [{instancePath,schemaPath:"DlcPartitionExtra#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.TimeFormat !== undefined){
+const _errs2 = errors;
+if(typeof data.TimeFormat !== "string"){
+validateDlcPartitionExtraShape.errors = [{instancePath:instancePath+"/TimeFormat",schemaPath:"DlcPartitionExtra#/properties/TimeFormat/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.TimeZone !== undefined){
+const _errs4 = errors;
+if(typeof data.TimeZone !== "string"){
+validateDlcPartitionExtraShape.errors = [{instancePath:instancePath+"/TimeZone",schemaPath:"DlcPartitionExtra#/properties/TimeZone/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+else {
+validateDlcPartitionExtraShape.errors = [{instancePath,schemaPath:"DlcPartitionExtra#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateDlcPartitionExtraShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `DlcPartitionExtra` shape, called by the validators of the requests that hold one. */

@@ -3,48 +3,37 @@
 
 const schema0 = {};
 
-function validateDynamicIndexShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      const _errs1 = errors;
-      for (const key0 in data) {
-        if (!(key0 === "Status")) {
-          validateDynamicIndexShape.errors = [
-            {
-              instancePath,
-              schemaPath: "DynamicIndex#/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key0 },
-            },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (_errs1 === errors) {
-        if (data.Status !== undefined) {
-          if (typeof data.Status !== "boolean") {
-            validateDynamicIndexShape.errors = [
-              {
-                instancePath: instancePath + "/Status",
-                schemaPath: "DynamicIndex#/properties/Status/type",
-                keyword: "type",
-                params: { type: "boolean" },
-              },
-            ];
-            return false;
-          }
-        }
-      }
-    } else {
-      validateDynamicIndexShape.errors = [{ instancePath, schemaPath: "DynamicIndex#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateDynamicIndexShape.errors = vErrors;
-  return errors === 0;
+function validateDynamicIndexShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "Status")){
+validateDynamicIndexShape.errors = [{instancePath,schemaPath:"DynamicIndex#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Status !== undefined){
+if(typeof data.Status !== "boolean"){
+validateDynamicIndexShape.errors = [{instancePath:instancePath+"/Status",schemaPath:"DynamicIndex#/properties/Status/type",keyword:"type",
+params:{type: "boolean"}}];
+return false;
+}
+}
+}
+}
+else {
+validateDynamicIndexShape.errors = [{instancePath,schemaPath:"DynamicIndex#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateDynamicIndexShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `DynamicIndex` shape, called by the validators of the requests that hold one. */

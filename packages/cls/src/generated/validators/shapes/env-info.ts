@@ -3,79 +3,60 @@
 
 const schema0 = {};
 
-function validateEnvInfoShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.Key === undefined && (missing0 = "Key")) {
-        validateEnvInfoShape.errors = [
-          { instancePath, schemaPath: "EnvInfo#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "Key" || key0 === "Value")) {
-            validateEnvInfoShape.errors = [
-              {
-                instancePath,
-                schemaPath: "EnvInfo#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.Key !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.Key !== "string") {
-              validateEnvInfoShape.errors = [
-                {
-                  instancePath: instancePath + "/Key",
-                  schemaPath: "EnvInfo#/properties/Key/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.Value !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.Value !== "string") {
-                validateEnvInfoShape.errors = [
-                  {
-                    instancePath: instancePath + "/Value",
-                    schemaPath: "EnvInfo#/properties/Value/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-          }
-        }
-      }
-    } else {
-      validateEnvInfoShape.errors = [{ instancePath, schemaPath: "EnvInfo#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateEnvInfoShape.errors = vErrors;
-  return errors === 0;
+function validateEnvInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.Key === undefined) && (missing0 = "Key")){
+validateEnvInfoShape.errors = [{instancePath,schemaPath:"EnvInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "Key") || (key0 === "Value"))){
+validateEnvInfoShape.errors = [{instancePath,schemaPath:"EnvInfo#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Key !== undefined){
+const _errs2 = errors;
+if(typeof data.Key !== "string"){
+validateEnvInfoShape.errors = [{instancePath:instancePath+"/Key",schemaPath:"EnvInfo#/properties/Key/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Value !== undefined){
+const _errs4 = errors;
+if(typeof data.Value !== "string"){
+validateEnvInfoShape.errors = [{instancePath:instancePath+"/Value",schemaPath:"EnvInfo#/properties/Value/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validateEnvInfoShape.errors = [{instancePath,schemaPath:"EnvInfo#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateEnvInfoShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `EnvInfo` shape, called by the validators of the requests that hold one. */

@@ -3,290 +3,204 @@
 
 const schema0 = {};
 
-function validateEsImportInfoShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.Type === undefined && (missing0 = "Type")) {
-        validateEsImportInfoShape.errors = [
-          { instancePath, schemaPath: "EsImportInfo#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "Type" || key0 === "StartTime" || key0 === "EndTime" || key0 === "MaxDelay" || key0 === "CheckInterval")) {
-            validateEsImportInfoShape.errors = [
-              {
-                instancePath,
-                schemaPath: "EsImportInfo#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.Type !== undefined) {
-            let data0 = data.Type;
-            const _errs2 = errors;
-            if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
-              validateEsImportInfoShape.errors = [
-                {
-                  instancePath: instancePath + "/Type",
-                  schemaPath: "EsImportInfo#/properties/Type/type",
-                  keyword: "type",
-                  params: { type: "integer" },
-                },
-              ];
-              return false;
-            }
-            if (errors === _errs2) {
-              if (typeof data0 == "number" && isFinite(data0)) {
-                if (data0 < 0 || isNaN(data0)) {
-                  validateEsImportInfoShape.errors = [
-                    {
-                      instancePath: instancePath + "/Type",
-                      schemaPath: "EsImportInfo#/properties/Type/minimum",
-                      keyword: "minimum",
-                      params: { comparison: ">=", limit: 0 },
-                    },
-                  ];
-                  return false;
-                } else {
-                  if (data0 >= 18446744073709552000 || isNaN(data0)) {
-                    validateEsImportInfoShape.errors = [
-                      {
-                        instancePath: instancePath + "/Type",
-                        schemaPath: "EsImportInfo#/properties/Type/exclusiveMaximum",
-                        keyword: "exclusiveMaximum",
-                        params: { comparison: "<", limit: 18446744073709552000 },
-                      },
-                    ];
-                    return false;
-                  }
-                }
-              }
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.StartTime !== undefined) {
-              let data1 = data.StartTime;
-              const _errs4 = errors;
-              if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
-                validateEsImportInfoShape.errors = [
-                  {
-                    instancePath: instancePath + "/StartTime",
-                    schemaPath: "EsImportInfo#/properties/StartTime/type",
-                    keyword: "type",
-                    params: { type: "integer" },
-                  },
-                ];
-                return false;
-              }
-              if (errors === _errs4) {
-                if (typeof data1 == "number" && isFinite(data1)) {
-                  if (data1 < 0 || isNaN(data1)) {
-                    validateEsImportInfoShape.errors = [
-                      {
-                        instancePath: instancePath + "/StartTime",
-                        schemaPath: "EsImportInfo#/properties/StartTime/minimum",
-                        keyword: "minimum",
-                        params: { comparison: ">=", limit: 0 },
-                      },
-                    ];
-                    return false;
-                  } else {
-                    if (data1 >= 18446744073709552000 || isNaN(data1)) {
-                      validateEsImportInfoShape.errors = [
-                        {
-                          instancePath: instancePath + "/StartTime",
-                          schemaPath: "EsImportInfo#/properties/StartTime/exclusiveMaximum",
-                          keyword: "exclusiveMaximum",
-                          params: { comparison: "<", limit: 18446744073709552000 },
-                        },
-                      ];
-                      return false;
-                    }
-                  }
-                }
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.EndTime !== undefined) {
-                let data2 = data.EndTime;
-                const _errs6 = errors;
-                if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
-                  validateEsImportInfoShape.errors = [
-                    {
-                      instancePath: instancePath + "/EndTime",
-                      schemaPath: "EsImportInfo#/properties/EndTime/type",
-                      keyword: "type",
-                      params: { type: "integer" },
-                    },
-                  ];
-                  return false;
-                }
-                if (errors === _errs6) {
-                  if (typeof data2 == "number" && isFinite(data2)) {
-                    if (data2 < 0 || isNaN(data2)) {
-                      validateEsImportInfoShape.errors = [
-                        {
-                          instancePath: instancePath + "/EndTime",
-                          schemaPath: "EsImportInfo#/properties/EndTime/minimum",
-                          keyword: "minimum",
-                          params: { comparison: ">=", limit: 0 },
-                        },
-                      ];
-                      return false;
-                    } else {
-                      if (data2 >= 18446744073709552000 || isNaN(data2)) {
-                        validateEsImportInfoShape.errors = [
-                          {
-                            instancePath: instancePath + "/EndTime",
-                            schemaPath: "EsImportInfo#/properties/EndTime/exclusiveMaximum",
-                            keyword: "exclusiveMaximum",
-                            params: { comparison: "<", limit: 18446744073709552000 },
-                          },
-                        ];
-                        return false;
-                      }
-                    }
-                  }
-                }
-                var valid0 = _errs6 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.MaxDelay !== undefined) {
-                  let data3 = data.MaxDelay;
-                  const _errs8 = errors;
-                  if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
-                    validateEsImportInfoShape.errors = [
-                      {
-                        instancePath: instancePath + "/MaxDelay",
-                        schemaPath: "EsImportInfo#/properties/MaxDelay/type",
-                        keyword: "type",
-                        params: { type: "integer" },
-                      },
-                    ];
-                    return false;
-                  }
-                  if (errors === _errs8) {
-                    if (typeof data3 == "number" && isFinite(data3)) {
-                      if (data3 < 0 || isNaN(data3)) {
-                        validateEsImportInfoShape.errors = [
-                          {
-                            instancePath: instancePath + "/MaxDelay",
-                            schemaPath: "EsImportInfo#/properties/MaxDelay/minimum",
-                            keyword: "minimum",
-                            params: { comparison: ">=", limit: 0 },
-                          },
-                        ];
-                        return false;
-                      } else {
-                        if (data3 >= 18446744073709552000 || isNaN(data3)) {
-                          validateEsImportInfoShape.errors = [
-                            {
-                              instancePath: instancePath + "/MaxDelay",
-                              schemaPath: "EsImportInfo#/properties/MaxDelay/exclusiveMaximum",
-                              keyword: "exclusiveMaximum",
-                              params: { comparison: "<", limit: 18446744073709552000 },
-                            },
-                          ];
-                          return false;
-                        }
-                      }
-                    }
-                  }
-                  var valid0 = _errs8 === errors;
-                } else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.CheckInterval !== undefined) {
-                    let data4 = data.CheckInterval;
-                    const _errs10 = errors;
-                    if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
-                      validateEsImportInfoShape.errors = [
-                        {
-                          instancePath: instancePath + "/CheckInterval",
-                          schemaPath: "EsImportInfo#/properties/CheckInterval/type",
-                          keyword: "type",
-                          params: { type: "integer" },
-                        },
-                      ];
-                      return false;
-                    }
-                    if (errors === _errs10) {
-                      if (typeof data4 == "number" && isFinite(data4)) {
-                        if (data4 < 0 || isNaN(data4)) {
-                          validateEsImportInfoShape.errors = [
-                            {
-                              instancePath: instancePath + "/CheckInterval",
-                              schemaPath: "EsImportInfo#/properties/CheckInterval/minimum",
-                              keyword: "minimum",
-                              params: { comparison: ">=", limit: 0 },
-                            },
-                          ];
-                          return false;
-                        } else {
-                          if (data4 >= 18446744073709552000 || isNaN(data4)) {
-                            validateEsImportInfoShape.errors = [
-                              {
-                                instancePath: instancePath + "/CheckInterval",
-                                schemaPath: "EsImportInfo#/properties/CheckInterval/exclusiveMaximum",
-                                keyword: "exclusiveMaximum",
-                                params: { comparison: "<", limit: 18446744073709552000 },
-                              },
-                            ];
-                            return false;
-                          }
-                        }
-                      }
-                    }
-                    var valid0 = _errs10 === errors;
-                  } else {
-                    var valid0 = true;
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateEsImportInfoShape.errors = [{ instancePath, schemaPath: "EsImportInfo#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateEsImportInfoShape.errors = vErrors;
-  return errors === 0;
+function validateEsImportInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.Type === undefined) && (missing0 = "Type")){
+validateEsImportInfoShape.errors = [{instancePath,schemaPath:"EsImportInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((((key0 === "Type") || (key0 === "StartTime")) || (key0 === "EndTime")) || (key0 === "MaxDelay")) || (key0 === "CheckInterval"))){
+validateEsImportInfoShape.errors = [{instancePath,schemaPath:"EsImportInfo#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Type !== undefined){
+let data0 = data.Type;
+const _errs2 = errors;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+validateEsImportInfoShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"EsImportInfo#/properties/Type/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs2){
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < 0 || isNaN(data0)){
+validateEsImportInfoShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"EsImportInfo#/properties/Type/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data0 >= 18446744073709552000 || isNaN(data0)){
+validateEsImportInfoShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"EsImportInfo#/properties/Type/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.StartTime !== undefined){
+let data1 = data.StartTime;
+const _errs4 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validateEsImportInfoShape.errors = [{instancePath:instancePath+"/StartTime",schemaPath:"EsImportInfo#/properties/StartTime/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs4){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 0 || isNaN(data1)){
+validateEsImportInfoShape.errors = [{instancePath:instancePath+"/StartTime",schemaPath:"EsImportInfo#/properties/StartTime/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data1 >= 18446744073709552000 || isNaN(data1)){
+validateEsImportInfoShape.errors = [{instancePath:instancePath+"/StartTime",schemaPath:"EsImportInfo#/properties/StartTime/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.EndTime !== undefined){
+let data2 = data.EndTime;
+const _errs6 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+validateEsImportInfoShape.errors = [{instancePath:instancePath+"/EndTime",schemaPath:"EsImportInfo#/properties/EndTime/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs6){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 0 || isNaN(data2)){
+validateEsImportInfoShape.errors = [{instancePath:instancePath+"/EndTime",schemaPath:"EsImportInfo#/properties/EndTime/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data2 >= 18446744073709552000 || isNaN(data2)){
+validateEsImportInfoShape.errors = [{instancePath:instancePath+"/EndTime",schemaPath:"EsImportInfo#/properties/EndTime/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.MaxDelay !== undefined){
+let data3 = data.MaxDelay;
+const _errs8 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+validateEsImportInfoShape.errors = [{instancePath:instancePath+"/MaxDelay",schemaPath:"EsImportInfo#/properties/MaxDelay/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs8){
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+validateEsImportInfoShape.errors = [{instancePath:instancePath+"/MaxDelay",schemaPath:"EsImportInfo#/properties/MaxDelay/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data3 >= 18446744073709552000 || isNaN(data3)){
+validateEsImportInfoShape.errors = [{instancePath:instancePath+"/MaxDelay",schemaPath:"EsImportInfo#/properties/MaxDelay/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.CheckInterval !== undefined){
+let data4 = data.CheckInterval;
+const _errs10 = errors;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+validateEsImportInfoShape.errors = [{instancePath:instancePath+"/CheckInterval",schemaPath:"EsImportInfo#/properties/CheckInterval/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs10){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+validateEsImportInfoShape.errors = [{instancePath:instancePath+"/CheckInterval",schemaPath:"EsImportInfo#/properties/CheckInterval/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data4 >= 18446744073709552000 || isNaN(data4)){
+validateEsImportInfoShape.errors = [{instancePath:instancePath+"/CheckInterval",schemaPath:"EsImportInfo#/properties/CheckInterval/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateEsImportInfoShape.errors = [{instancePath,schemaPath:"EsImportInfo#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateEsImportInfoShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `EsImportInfo` shape, called by the validators of the requests that hold one. */
 export { validateEsImportInfoShape };
 /** Wording of the `EsImportInfo` shape's rules, keyed by schema path, merged into each operation's `ruleText`. */
 export const esImportInfoShapeRuleText = {
-  "EsImportInfo#/properties/CheckInterval/exclusiveMaximum": { rule: "maximum", message: "must be at most 18446744073709551615 (uint64)" },
-  "EsImportInfo#/properties/CheckInterval/minimum": { rule: "minimum", message: "must be at least 0 (uint64)" },
-  "EsImportInfo#/properties/EndTime/exclusiveMaximum": { rule: "maximum", message: "must be at most 18446744073709551615 (uint64)" },
-  "EsImportInfo#/properties/EndTime/minimum": { rule: "minimum", message: "must be at least 0 (uint64)" },
-  "EsImportInfo#/properties/MaxDelay/exclusiveMaximum": { rule: "maximum", message: "must be at most 18446744073709551615 (uint64)" },
-  "EsImportInfo#/properties/MaxDelay/minimum": { rule: "minimum", message: "must be at least 0 (uint64)" },
-  "EsImportInfo#/properties/StartTime/exclusiveMaximum": { rule: "maximum", message: "must be at most 18446744073709551615 (uint64)" },
-  "EsImportInfo#/properties/StartTime/minimum": { rule: "minimum", message: "must be at least 0 (uint64)" },
-  "EsImportInfo#/properties/Type/exclusiveMaximum": { rule: "maximum", message: "must be at most 18446744073709551615 (uint64)" },
-  "EsImportInfo#/properties/Type/minimum": { rule: "minimum", message: "must be at least 0 (uint64)" },
+  "EsImportInfo#/properties/CheckInterval/exclusiveMaximum": {"rule":"maximum","message":"must be at most 18446744073709551615 (uint64)"},
+  "EsImportInfo#/properties/CheckInterval/minimum": {"rule":"minimum","message":"must be at least 0 (uint64)"},
+  "EsImportInfo#/properties/EndTime/exclusiveMaximum": {"rule":"maximum","message":"must be at most 18446744073709551615 (uint64)"},
+  "EsImportInfo#/properties/EndTime/minimum": {"rule":"minimum","message":"must be at least 0 (uint64)"},
+  "EsImportInfo#/properties/MaxDelay/exclusiveMaximum": {"rule":"maximum","message":"must be at most 18446744073709551615 (uint64)"},
+  "EsImportInfo#/properties/MaxDelay/minimum": {"rule":"minimum","message":"must be at least 0 (uint64)"},
+  "EsImportInfo#/properties/StartTime/exclusiveMaximum": {"rule":"maximum","message":"must be at most 18446744073709551615 (uint64)"},
+  "EsImportInfo#/properties/StartTime/minimum": {"rule":"minimum","message":"must be at least 0 (uint64)"},
+  "EsImportInfo#/properties/Type/exclusiveMaximum": {"rule":"maximum","message":"must be at most 18446744073709551615 (uint64)"},
+  "EsImportInfo#/properties/Type/minimum": {"rule":"minimum","message":"must be at least 0 (uint64)"},
 };

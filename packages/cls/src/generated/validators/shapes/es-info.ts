@@ -2,350 +2,247 @@
 // @ts-nocheck
 
 const schema0 = {
-  properties: {
-    EsType: {},
-    AccessMode: {},
-    InstanceId: {},
-    User: {},
-    Address: {},
-    Port: {},
-    VpcId: {},
-    VirtualGatewayType: {},
-    Password: {},
-  },
+  "properties": {
+    "EsType": {},
+    "AccessMode": {},
+    "InstanceId": {},
+    "User": {},
+    "Address": {},
+    "Port": {},
+    "VpcId": {},
+    "VirtualGatewayType": {},
+    "Password": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 
-function validateEsInfoShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.EsType === undefined && (missing0 = "EsType")) {
-        validateEsInfoShape.errors = [
-          { instancePath, schemaPath: "EsInfo#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateEsInfoShape.errors = [
-              {
-                instancePath,
-                schemaPath: "EsInfo#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.EsType !== undefined) {
-            let data0 = data.EsType;
-            const _errs2 = errors;
-            if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
-              validateEsInfoShape.errors = [
-                {
-                  instancePath: instancePath + "/EsType",
-                  schemaPath: "EsInfo#/properties/EsType/type",
-                  keyword: "type",
-                  params: { type: "integer" },
-                },
-              ];
-              return false;
-            }
-            if (errors === _errs2) {
-              if (typeof data0 == "number" && isFinite(data0)) {
-                if (data0 < 0 || isNaN(data0)) {
-                  validateEsInfoShape.errors = [
-                    {
-                      instancePath: instancePath + "/EsType",
-                      schemaPath: "EsInfo#/properties/EsType/minimum",
-                      keyword: "minimum",
-                      params: { comparison: ">=", limit: 0 },
-                    },
-                  ];
-                  return false;
-                } else {
-                  if (data0 >= 18446744073709552000 || isNaN(data0)) {
-                    validateEsInfoShape.errors = [
-                      {
-                        instancePath: instancePath + "/EsType",
-                        schemaPath: "EsInfo#/properties/EsType/exclusiveMaximum",
-                        keyword: "exclusiveMaximum",
-                        params: { comparison: "<", limit: 18446744073709552000 },
-                      },
-                    ];
-                    return false;
-                  }
-                }
-              }
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.AccessMode !== undefined) {
-              let data1 = data.AccessMode;
-              const _errs4 = errors;
-              if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
-                validateEsInfoShape.errors = [
-                  {
-                    instancePath: instancePath + "/AccessMode",
-                    schemaPath: "EsInfo#/properties/AccessMode/type",
-                    keyword: "type",
-                    params: { type: "integer" },
-                  },
-                ];
-                return false;
-              }
-              if (errors === _errs4) {
-                if (typeof data1 == "number" && isFinite(data1)) {
-                  if (data1 < 0 || isNaN(data1)) {
-                    validateEsInfoShape.errors = [
-                      {
-                        instancePath: instancePath + "/AccessMode",
-                        schemaPath: "EsInfo#/properties/AccessMode/minimum",
-                        keyword: "minimum",
-                        params: { comparison: ">=", limit: 0 },
-                      },
-                    ];
-                    return false;
-                  } else {
-                    if (data1 >= 18446744073709552000 || isNaN(data1)) {
-                      validateEsInfoShape.errors = [
-                        {
-                          instancePath: instancePath + "/AccessMode",
-                          schemaPath: "EsInfo#/properties/AccessMode/exclusiveMaximum",
-                          keyword: "exclusiveMaximum",
-                          params: { comparison: "<", limit: 18446744073709552000 },
-                        },
-                      ];
-                      return false;
-                    }
-                  }
-                }
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.InstanceId !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.InstanceId !== "string") {
-                  validateEsInfoShape.errors = [
-                    {
-                      instancePath: instancePath + "/InstanceId",
-                      schemaPath: "EsInfo#/properties/InstanceId/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid0 = _errs6 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.User !== undefined) {
-                  const _errs8 = errors;
-                  if (typeof data.User !== "string") {
-                    validateEsInfoShape.errors = [
-                      {
-                        instancePath: instancePath + "/User",
-                        schemaPath: "EsInfo#/properties/User/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid0 = _errs8 === errors;
-                } else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.Address !== undefined) {
-                    const _errs10 = errors;
-                    if (typeof data.Address !== "string") {
-                      validateEsInfoShape.errors = [
-                        {
-                          instancePath: instancePath + "/Address",
-                          schemaPath: "EsInfo#/properties/Address/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                        },
-                      ];
-                      return false;
-                    }
-                    var valid0 = _errs10 === errors;
-                  } else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.Port !== undefined) {
-                      let data5 = data.Port;
-                      const _errs12 = errors;
-                      if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5) && isFinite(data5))) {
-                        validateEsInfoShape.errors = [
-                          {
-                            instancePath: instancePath + "/Port",
-                            schemaPath: "EsInfo#/properties/Port/type",
-                            keyword: "type",
-                            params: { type: "integer" },
-                          },
-                        ];
-                        return false;
-                      }
-                      if (errors === _errs12) {
-                        if (typeof data5 == "number" && isFinite(data5)) {
-                          if (data5 < 0 || isNaN(data5)) {
-                            validateEsInfoShape.errors = [
-                              {
-                                instancePath: instancePath + "/Port",
-                                schemaPath: "EsInfo#/properties/Port/minimum",
-                                keyword: "minimum",
-                                params: { comparison: ">=", limit: 0 },
-                              },
-                            ];
-                            return false;
-                          } else {
-                            if (data5 >= 18446744073709552000 || isNaN(data5)) {
-                              validateEsInfoShape.errors = [
-                                {
-                                  instancePath: instancePath + "/Port",
-                                  schemaPath: "EsInfo#/properties/Port/exclusiveMaximum",
-                                  keyword: "exclusiveMaximum",
-                                  params: { comparison: "<", limit: 18446744073709552000 },
-                                },
-                              ];
-                              return false;
-                            }
-                          }
-                        }
-                      }
-                      var valid0 = _errs12 === errors;
-                    } else {
-                      var valid0 = true;
-                    }
-                    if (valid0) {
-                      if (data.VpcId !== undefined) {
-                        const _errs14 = errors;
-                        if (typeof data.VpcId !== "string") {
-                          validateEsInfoShape.errors = [
-                            {
-                              instancePath: instancePath + "/VpcId",
-                              schemaPath: "EsInfo#/properties/VpcId/type",
-                              keyword: "type",
-                              params: { type: "string" },
-                            },
-                          ];
-                          return false;
-                        }
-                        var valid0 = _errs14 === errors;
-                      } else {
-                        var valid0 = true;
-                      }
-                      if (valid0) {
-                        if (data.VirtualGatewayType !== undefined) {
-                          let data7 = data.VirtualGatewayType;
-                          const _errs16 = errors;
-                          if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7) && isFinite(data7))) {
-                            validateEsInfoShape.errors = [
-                              {
-                                instancePath: instancePath + "/VirtualGatewayType",
-                                schemaPath: "EsInfo#/properties/VirtualGatewayType/type",
-                                keyword: "type",
-                                params: { type: "integer" },
-                              },
-                            ];
-                            return false;
-                          }
-                          if (errors === _errs16) {
-                            if (typeof data7 == "number" && isFinite(data7)) {
-                              if (data7 < 0 || isNaN(data7)) {
-                                validateEsInfoShape.errors = [
-                                  {
-                                    instancePath: instancePath + "/VirtualGatewayType",
-                                    schemaPath: "EsInfo#/properties/VirtualGatewayType/minimum",
-                                    keyword: "minimum",
-                                    params: { comparison: ">=", limit: 0 },
-                                  },
-                                ];
-                                return false;
-                              } else {
-                                if (data7 >= 18446744073709552000 || isNaN(data7)) {
-                                  validateEsInfoShape.errors = [
-                                    {
-                                      instancePath: instancePath + "/VirtualGatewayType",
-                                      schemaPath: "EsInfo#/properties/VirtualGatewayType/exclusiveMaximum",
-                                      keyword: "exclusiveMaximum",
-                                      params: { comparison: "<", limit: 18446744073709552000 },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                              }
-                            }
-                          }
-                          var valid0 = _errs16 === errors;
-                        } else {
-                          var valid0 = true;
-                        }
-                        if (valid0) {
-                          if (data.Password !== undefined) {
-                            const _errs18 = errors;
-                            if (typeof data.Password !== "string") {
-                              validateEsInfoShape.errors = [
-                                {
-                                  instancePath: instancePath + "/Password",
-                                  schemaPath: "EsInfo#/properties/Password/type",
-                                  keyword: "type",
-                                  params: { type: "string" },
-                                },
-                              ];
-                              return false;
-                            }
-                            var valid0 = _errs18 === errors;
-                          } else {
-                            var valid0 = true;
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateEsInfoShape.errors = [{ instancePath, schemaPath: "EsInfo#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateEsInfoShape.errors = vErrors;
-  return errors === 0;
+function validateEsInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.EsType === undefined) && (missing0 = "EsType")){
+validateEsInfoShape.errors = [{instancePath,schemaPath:"EsInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateEsInfoShape.errors = [{instancePath,schemaPath:"EsInfo#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.EsType !== undefined){
+let data0 = data.EsType;
+const _errs2 = errors;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+validateEsInfoShape.errors = [{instancePath:instancePath+"/EsType",schemaPath:"EsInfo#/properties/EsType/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs2){
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < 0 || isNaN(data0)){
+validateEsInfoShape.errors = [{instancePath:instancePath+"/EsType",schemaPath:"EsInfo#/properties/EsType/minimum",keyword:"minimum",params:{comparison: ">=",
+ limit: 0}}];
+return false;
+}
+else {
+if(data0 >= 18446744073709552000 || isNaN(data0)){
+validateEsInfoShape.errors = [{instancePath:instancePath+"/EsType",schemaPath:"EsInfo#/properties/EsType/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.AccessMode !== undefined){
+let data1 = data.AccessMode;
+const _errs4 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validateEsInfoShape.errors = [{instancePath:instancePath+"/AccessMode",schemaPath:"EsInfo#/properties/AccessMode/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs4){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 0 || isNaN(data1)){
+validateEsInfoShape.errors = [{instancePath:instancePath+"/AccessMode",schemaPath:"EsInfo#/properties/AccessMode/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data1 >= 18446744073709552000 || isNaN(data1)){
+validateEsInfoShape.errors = [{instancePath:instancePath+"/AccessMode",schemaPath:"EsInfo#/properties/AccessMode/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.InstanceId !== undefined){
+const _errs6 = errors;
+if(typeof data.InstanceId !== "string"){
+validateEsInfoShape.errors = [{instancePath:instancePath+"/InstanceId",schemaPath:"EsInfo#/properties/InstanceId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.User !== undefined){
+const _errs8 = errors;
+if(typeof data.User !== "string"){
+validateEsInfoShape.errors = [{instancePath:instancePath+"/User",schemaPath:"EsInfo#/properties/User/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Address !== undefined){
+const _errs10 = errors;
+if(typeof data.Address !== "string"){
+validateEsInfoShape.errors = [{instancePath:instancePath+"/Address",schemaPath:"EsInfo#/properties/Address/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Port !== undefined){
+let data5 = data.Port;
+const _errs12 = errors;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+validateEsInfoShape.errors = [{instancePath:instancePath+"/Port",schemaPath:"EsInfo#/properties/Port/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs12){
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+validateEsInfoShape.errors = [{instancePath:instancePath+"/Port",schemaPath:"EsInfo#/properties/Port/minimum",keyword:"minimum",params:{comparison: ">=",
+ limit: 0}}];
+return false;
+}
+else {
+if(data5 >= 18446744073709552000 || isNaN(data5)){
+validateEsInfoShape.errors = [{instancePath:instancePath+"/Port",schemaPath:"EsInfo#/properties/Port/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.VpcId !== undefined){
+const _errs14 = errors;
+if(typeof data.VpcId !== "string"){
+validateEsInfoShape.errors = [{instancePath:instancePath+"/VpcId",schemaPath:"EsInfo#/properties/VpcId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.VirtualGatewayType !== undefined){
+let data7 = data.VirtualGatewayType;
+const _errs16 = errors;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+validateEsInfoShape.errors = [{instancePath:instancePath+"/VirtualGatewayType",schemaPath:"EsInfo#/properties/VirtualGatewayType/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs16){
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+validateEsInfoShape.errors = [{instancePath:instancePath+"/VirtualGatewayType",schemaPath:"EsInfo#/properties/VirtualGatewayType/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data7 >= 18446744073709552000 || isNaN(data7)){
+validateEsInfoShape.errors = [{instancePath:instancePath+"/VirtualGatewayType",schemaPath:"EsInfo#/properties/VirtualGatewayType/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs16 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Password !== undefined){
+const _errs18 = errors;
+if(typeof data.Password !== "string"){
+validateEsInfoShape.errors = [{instancePath:instancePath+"/Password",schemaPath:"EsInfo#/properties/Password/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs18 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateEsInfoShape.errors = [{instancePath,schemaPath:"EsInfo#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateEsInfoShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `EsInfo` shape, called by the validators of the requests that hold one. */
 export { validateEsInfoShape };
 /** Wording of the `EsInfo` shape's rules, keyed by schema path, merged into each operation's `ruleText`. */
 export const esInfoShapeRuleText = {
-  "EsInfo#/properties/AccessMode/exclusiveMaximum": { rule: "maximum", message: "must be at most 18446744073709551615 (uint64)" },
-  "EsInfo#/properties/AccessMode/minimum": { rule: "minimum", message: "must be at least 0 (uint64)" },
-  "EsInfo#/properties/EsType/exclusiveMaximum": { rule: "maximum", message: "must be at most 18446744073709551615 (uint64)" },
-  "EsInfo#/properties/EsType/minimum": { rule: "minimum", message: "must be at least 0 (uint64)" },
-  "EsInfo#/properties/Port/exclusiveMaximum": { rule: "maximum", message: "must be at most 18446744073709551615 (uint64)" },
-  "EsInfo#/properties/Port/minimum": { rule: "minimum", message: "must be at least 0 (uint64)" },
-  "EsInfo#/properties/VirtualGatewayType/exclusiveMaximum": { rule: "maximum", message: "must be at most 18446744073709551615 (uint64)" },
-  "EsInfo#/properties/VirtualGatewayType/minimum": { rule: "minimum", message: "must be at least 0 (uint64)" },
+  "EsInfo#/properties/AccessMode/exclusiveMaximum": {"rule":"maximum","message":"must be at most 18446744073709551615 (uint64)"},
+  "EsInfo#/properties/AccessMode/minimum": {"rule":"minimum","message":"must be at least 0 (uint64)"},
+  "EsInfo#/properties/EsType/exclusiveMaximum": {"rule":"maximum","message":"must be at most 18446744073709551615 (uint64)"},
+  "EsInfo#/properties/EsType/minimum": {"rule":"minimum","message":"must be at least 0 (uint64)"},
+  "EsInfo#/properties/Port/exclusiveMaximum": {"rule":"maximum","message":"must be at most 18446744073709551615 (uint64)"},
+  "EsInfo#/properties/Port/minimum": {"rule":"minimum","message":"must be at least 0 (uint64)"},
+  "EsInfo#/properties/VirtualGatewayType/exclusiveMaximum": {"rule":"maximum","message":"must be at most 18446744073709551615 (uint64)"},
+  "EsInfo#/properties/VirtualGatewayType/minimum": {"rule":"minimum","message":"must be at least 0 (uint64)"},
 };

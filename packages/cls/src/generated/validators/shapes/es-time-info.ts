@@ -3,151 +3,113 @@
 
 const schema0 = {};
 
-function validateEsTimeInfoShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.Type === undefined && (missing0 = "Type")) {
-        validateEsTimeInfoShape.errors = [
-          { instancePath, schemaPath: "EsTimeInfo#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "Type" || key0 === "TimeKey" || key0 === "TimeFormat" || key0 === "TimeZone")) {
-            validateEsTimeInfoShape.errors = [
-              {
-                instancePath,
-                schemaPath: "EsTimeInfo#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.Type !== undefined) {
-            let data0 = data.Type;
-            const _errs2 = errors;
-            if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
-              validateEsTimeInfoShape.errors = [
-                {
-                  instancePath: instancePath + "/Type",
-                  schemaPath: "EsTimeInfo#/properties/Type/type",
-                  keyword: "type",
-                  params: { type: "integer" },
-                },
-              ];
-              return false;
-            }
-            if (errors === _errs2) {
-              if (typeof data0 == "number" && isFinite(data0)) {
-                if (data0 < 0 || isNaN(data0)) {
-                  validateEsTimeInfoShape.errors = [
-                    {
-                      instancePath: instancePath + "/Type",
-                      schemaPath: "EsTimeInfo#/properties/Type/minimum",
-                      keyword: "minimum",
-                      params: { comparison: ">=", limit: 0 },
-                    },
-                  ];
-                  return false;
-                } else {
-                  if (data0 >= 18446744073709552000 || isNaN(data0)) {
-                    validateEsTimeInfoShape.errors = [
-                      {
-                        instancePath: instancePath + "/Type",
-                        schemaPath: "EsTimeInfo#/properties/Type/exclusiveMaximum",
-                        keyword: "exclusiveMaximum",
-                        params: { comparison: "<", limit: 18446744073709552000 },
-                      },
-                    ];
-                    return false;
-                  }
-                }
-              }
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.TimeKey !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.TimeKey !== "string") {
-                validateEsTimeInfoShape.errors = [
-                  {
-                    instancePath: instancePath + "/TimeKey",
-                    schemaPath: "EsTimeInfo#/properties/TimeKey/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.TimeFormat !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.TimeFormat !== "string") {
-                  validateEsTimeInfoShape.errors = [
-                    {
-                      instancePath: instancePath + "/TimeFormat",
-                      schemaPath: "EsTimeInfo#/properties/TimeFormat/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid0 = _errs6 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.TimeZone !== undefined) {
-                  const _errs8 = errors;
-                  if (typeof data.TimeZone !== "string") {
-                    validateEsTimeInfoShape.errors = [
-                      {
-                        instancePath: instancePath + "/TimeZone",
-                        schemaPath: "EsTimeInfo#/properties/TimeZone/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid0 = _errs8 === errors;
-                } else {
-                  var valid0 = true;
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateEsTimeInfoShape.errors = [{ instancePath, schemaPath: "EsTimeInfo#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateEsTimeInfoShape.errors = vErrors;
-  return errors === 0;
+function validateEsTimeInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.Type === undefined) && (missing0 = "Type")){
+validateEsTimeInfoShape.errors = [{instancePath,schemaPath:"EsTimeInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((key0 === "Type") || (key0 === "TimeKey")) || (key0 === "TimeFormat")) || (key0 === "TimeZone"))){
+validateEsTimeInfoShape.errors = [{instancePath,schemaPath:"EsTimeInfo#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Type !== undefined){
+let data0 = data.Type;
+const _errs2 = errors;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+validateEsTimeInfoShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"EsTimeInfo#/properties/Type/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs2){
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < 0 || isNaN(data0)){
+validateEsTimeInfoShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"EsTimeInfo#/properties/Type/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data0 >= 18446744073709552000 || isNaN(data0)){
+validateEsTimeInfoShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"EsTimeInfo#/properties/Type/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.TimeKey !== undefined){
+const _errs4 = errors;
+if(typeof data.TimeKey !== "string"){
+validateEsTimeInfoShape.errors = [{instancePath:instancePath+"/TimeKey",schemaPath:"EsTimeInfo#/properties/TimeKey/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.TimeFormat !== undefined){
+const _errs6 = errors;
+if(typeof data.TimeFormat !== "string"){
+validateEsTimeInfoShape.errors = [{instancePath:instancePath+"/TimeFormat",schemaPath:"EsTimeInfo#/properties/TimeFormat/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.TimeZone !== undefined){
+const _errs8 = errors;
+if(typeof data.TimeZone !== "string"){
+validateEsTimeInfoShape.errors = [{instancePath:instancePath+"/TimeZone",schemaPath:"EsTimeInfo#/properties/TimeZone/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validateEsTimeInfoShape.errors = [{instancePath,schemaPath:"EsTimeInfo#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateEsTimeInfoShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `EsTimeInfo` shape, called by the validators of the requests that hold one. */
 export { validateEsTimeInfoShape };
 /** Wording of the `EsTimeInfo` shape's rules, keyed by schema path, merged into each operation's `ruleText`. */
 export const esTimeInfoShapeRuleText = {
-  "EsTimeInfo#/properties/Type/exclusiveMaximum": { rule: "maximum", message: "must be at most 18446744073709551615 (uint64)" },
-  "EsTimeInfo#/properties/Type/minimum": { rule: "minimum", message: "must be at least 0 (uint64)" },
+  "EsTimeInfo#/properties/Type/exclusiveMaximum": {"rule":"maximum","message":"must be at most 18446744073709551615 (uint64)"},
+  "EsTimeInfo#/properties/Type/minimum": {"rule":"minimum","message":"must be at least 0 (uint64)"},
 };

@@ -3,289 +3,207 @@
 
 import { validateNoticeReceiverShape } from "./notice-receiver.js";
 import { validateWebCallbackShape } from "./web-callback.js";
-const schema0 = { required: ["NoticeReceivers", "WebCallbacks"] };
+const schema0 = { "required": ["NoticeReceivers", "WebCallbacks"] };
 const func0 = validateNoticeReceiverShape;
 const func1 = validateWebCallbackShape;
 const func2 = validateEscalateNoticeInfoShape;
 
-function validateEscalateNoticeInfoShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateEscalateNoticeInfoShape.errors = [
-            { instancePath, schemaPath: "EscalateNoticeInfo#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (
-            !(
-              key0 === "NoticeReceivers" ||
-              key0 === "WebCallbacks" ||
-              key0 === "Escalate" ||
-              key0 === "Interval" ||
-              key0 === "Type" ||
-              key0 === "EscalateNotice"
-            )
-          ) {
-            validateEscalateNoticeInfoShape.errors = [
-              {
-                instancePath,
-                schemaPath: "EscalateNoticeInfo#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.NoticeReceivers !== undefined) {
-            let data0 = data.NoticeReceivers;
-            const _errs2 = errors;
-            if (errors === _errs2) {
-              if (Array.isArray(data0)) {
-                var valid2 = true;
-                const len0 = data0.length;
-                for (let i0 = 0; i0 < len0; i0++) {
-                  const _errs4 = errors;
-                  if (
-                    !func0(data0[i0], {
-                      instancePath: instancePath + "/NoticeReceivers/" + i0,
-                      parentData: data0,
-                      parentDataProperty: i0,
-                      rootData: rootData,
-                    })
-                  ) {
-                    vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                    errors = vErrors.length;
-                  }
-                  var valid2 = _errs4 === errors;
-                  if (!valid2) {
-                    break;
-                  }
-                }
-              } else {
-                validateEscalateNoticeInfoShape.errors = [
-                  {
-                    instancePath: instancePath + "/NoticeReceivers",
-                    schemaPath: "EscalateNoticeInfo#/properties/NoticeReceivers/type",
-                    keyword: "type",
-                    params: { type: "array" },
-                  },
-                ];
-                return false;
-              }
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.WebCallbacks !== undefined) {
-              let data2 = data.WebCallbacks;
-              const _errs5 = errors;
-              if (errors === _errs5) {
-                if (Array.isArray(data2)) {
-                  var valid3 = true;
-                  const len1 = data2.length;
-                  for (let i1 = 0; i1 < len1; i1++) {
-                    const _errs7 = errors;
-                    if (
-                      !func1(data2[i1], {
-                        instancePath: instancePath + "/WebCallbacks/" + i1,
-                        parentData: data2,
-                        parentDataProperty: i1,
-                        rootData: rootData,
-                      })
-                    ) {
-                      vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                      errors = vErrors.length;
-                    }
-                    var valid3 = _errs7 === errors;
-                    if (!valid3) {
-                      break;
-                    }
-                  }
-                } else {
-                  validateEscalateNoticeInfoShape.errors = [
-                    {
-                      instancePath: instancePath + "/WebCallbacks",
-                      schemaPath: "EscalateNoticeInfo#/properties/WebCallbacks/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                    },
-                  ];
-                  return false;
-                }
-              }
-              var valid1 = _errs5 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.Escalate !== undefined) {
-                const _errs8 = errors;
-                if (typeof data.Escalate !== "boolean") {
-                  validateEscalateNoticeInfoShape.errors = [
-                    {
-                      instancePath: instancePath + "/Escalate",
-                      schemaPath: "EscalateNoticeInfo#/properties/Escalate/type",
-                      keyword: "type",
-                      params: { type: "boolean" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid1 = _errs8 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.Interval !== undefined) {
-                  let data5 = data.Interval;
-                  const _errs10 = errors;
-                  if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5) && isFinite(data5))) {
-                    validateEscalateNoticeInfoShape.errors = [
-                      {
-                        instancePath: instancePath + "/Interval",
-                        schemaPath: "EscalateNoticeInfo#/properties/Interval/type",
-                        keyword: "type",
-                        params: { type: "integer" },
-                      },
-                    ];
-                    return false;
-                  }
-                  if (errors === _errs10) {
-                    if (typeof data5 == "number" && isFinite(data5)) {
-                      if (data5 < 0 || isNaN(data5)) {
-                        validateEscalateNoticeInfoShape.errors = [
-                          {
-                            instancePath: instancePath + "/Interval",
-                            schemaPath: "EscalateNoticeInfo#/properties/Interval/minimum",
-                            keyword: "minimum",
-                            params: { comparison: ">=", limit: 0 },
-                          },
-                        ];
-                        return false;
-                      } else {
-                        if (data5 >= 18446744073709552000 || isNaN(data5)) {
-                          validateEscalateNoticeInfoShape.errors = [
-                            {
-                              instancePath: instancePath + "/Interval",
-                              schemaPath: "EscalateNoticeInfo#/properties/Interval/exclusiveMaximum",
-                              keyword: "exclusiveMaximum",
-                              params: { comparison: "<", limit: 18446744073709552000 },
-                            },
-                          ];
-                          return false;
-                        }
-                      }
-                    }
-                  }
-                  var valid1 = _errs10 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.Type !== undefined) {
-                    let data6 = data.Type;
-                    const _errs12 = errors;
-                    if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
-                      validateEscalateNoticeInfoShape.errors = [
-                        {
-                          instancePath: instancePath + "/Type",
-                          schemaPath: "EscalateNoticeInfo#/properties/Type/type",
-                          keyword: "type",
-                          params: { type: "integer" },
-                        },
-                      ];
-                      return false;
-                    }
-                    if (errors === _errs12) {
-                      if (typeof data6 == "number" && isFinite(data6)) {
-                        if (data6 < 0 || isNaN(data6)) {
-                          validateEscalateNoticeInfoShape.errors = [
-                            {
-                              instancePath: instancePath + "/Type",
-                              schemaPath: "EscalateNoticeInfo#/properties/Type/minimum",
-                              keyword: "minimum",
-                              params: { comparison: ">=", limit: 0 },
-                            },
-                          ];
-                          return false;
-                        } else {
-                          if (data6 >= 18446744073709552000 || isNaN(data6)) {
-                            validateEscalateNoticeInfoShape.errors = [
-                              {
-                                instancePath: instancePath + "/Type",
-                                schemaPath: "EscalateNoticeInfo#/properties/Type/exclusiveMaximum",
-                                keyword: "exclusiveMaximum",
-                                params: { comparison: "<", limit: 18446744073709552000 },
-                              },
-                            ];
-                            return false;
-                          }
-                        }
-                      }
-                    }
-                    var valid1 = _errs12 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.EscalateNotice !== undefined) {
-                      const _errs14 = errors;
-                      if (
-                        !func2(data.EscalateNotice, {
-                          instancePath: instancePath + "/EscalateNotice",
-                          parentData: data,
-                          parentDataProperty: "EscalateNotice",
-                          rootData: rootData,
-                        })
-                      ) {
-                        vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
-                        errors = vErrors.length;
-                      }
-                      var valid1 = _errs14 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateEscalateNoticeInfoShape.errors = [
-        { instancePath, schemaPath: "EscalateNoticeInfo#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateEscalateNoticeInfoShape.errors = vErrors;
-  return errors === 0;
+function validateEscalateNoticeInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateEscalateNoticeInfoShape.errors = [{instancePath,schemaPath:"EscalateNoticeInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((((key0 === "NoticeReceivers") || (key0 === "WebCallbacks")) || (key0 === "Escalate")) || (key0 === "Interval")) || (key0 === "Type")) ||
+(key0 === "EscalateNotice"))){
+validateEscalateNoticeInfoShape.errors = [{instancePath,schemaPath:"EscalateNoticeInfo#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.NoticeReceivers !== undefined){
+let data0 = data.NoticeReceivers;
+const _errs2 = errors;
+if(errors === _errs2){
+if(Array.isArray(data0)){
+var valid2 = true;
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+const _errs4 = errors;
+if(!(func0(data0[i0], {instancePath: instancePath+"/NoticeReceivers/" + i0, parentData: data0, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs4 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateEscalateNoticeInfoShape.errors = [{instancePath:instancePath+"/NoticeReceivers",schemaPath:"EscalateNoticeInfo#/properties/NoticeReceivers/type",
+keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.WebCallbacks !== undefined){
+let data2 = data.WebCallbacks;
+const _errs5 = errors;
+if(errors === _errs5){
+if(Array.isArray(data2)){
+var valid3 = true;
+const len1 = data2.length;
+for(let i1=0; i1<len1; i1++){
+const _errs7 = errors;
+if(!(func1(data2[i1], {instancePath: instancePath+"/WebCallbacks/" + i1, parentData: data2, parentDataProperty: i1, rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid3 = _errs7 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+validateEscalateNoticeInfoShape.errors = [{instancePath:instancePath+"/WebCallbacks",schemaPath:"EscalateNoticeInfo#/properties/WebCallbacks/type",
+keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs5 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Escalate !== undefined){
+const _errs8 = errors;
+if(typeof data.Escalate !== "boolean"){
+validateEscalateNoticeInfoShape.errors = [{instancePath:instancePath+"/Escalate",schemaPath:"EscalateNoticeInfo#/properties/Escalate/type",keyword:"type",
+params:{type: "boolean"}}];
+return false;
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Interval !== undefined){
+let data5 = data.Interval;
+const _errs10 = errors;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+validateEscalateNoticeInfoShape.errors = [{instancePath:instancePath+"/Interval",schemaPath:"EscalateNoticeInfo#/properties/Interval/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs10){
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+validateEscalateNoticeInfoShape.errors = [{instancePath:instancePath+"/Interval",schemaPath:"EscalateNoticeInfo#/properties/Interval/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data5 >= 18446744073709552000 || isNaN(data5)){
+validateEscalateNoticeInfoShape.errors = [{instancePath:instancePath+"/Interval",schemaPath:"EscalateNoticeInfo#/properties/Interval/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Type !== undefined){
+let data6 = data.Type;
+const _errs12 = errors;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+validateEscalateNoticeInfoShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"EscalateNoticeInfo#/properties/Type/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs12){
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+validateEscalateNoticeInfoShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"EscalateNoticeInfo#/properties/Type/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data6 >= 18446744073709552000 || isNaN(data6)){
+validateEscalateNoticeInfoShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"EscalateNoticeInfo#/properties/Type/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs12 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.EscalateNotice !== undefined){
+const _errs14 = errors;
+if(!(func2(data.EscalateNotice, {instancePath: instancePath+"/EscalateNotice", parentData: data, parentDataProperty: "EscalateNotice", rootData: rootData}))){
+vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs14 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateEscalateNoticeInfoShape.errors = [{instancePath,schemaPath:"EscalateNoticeInfo#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateEscalateNoticeInfoShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `EscalateNoticeInfo` shape, called by the validators of the requests that hold one. */
 export { validateEscalateNoticeInfoShape };
 /** Wording of the `EscalateNoticeInfo` shape's rules, keyed by schema path, merged into each operation's `ruleText`. */
 export const escalateNoticeInfoShapeRuleText = {
-  "EscalateNoticeInfo#/properties/Interval/exclusiveMaximum": { rule: "maximum", message: "must be at most 18446744073709551615 (uint64)" },
-  "EscalateNoticeInfo#/properties/Interval/minimum": { rule: "minimum", message: "must be at least 0 (uint64)" },
-  "EscalateNoticeInfo#/properties/Type/exclusiveMaximum": { rule: "maximum", message: "must be at most 18446744073709551615 (uint64)" },
-  "EscalateNoticeInfo#/properties/Type/minimum": { rule: "minimum", message: "must be at least 0 (uint64)" },
+  "EscalateNoticeInfo#/properties/Interval/exclusiveMaximum": {"rule":"maximum","message":"must be at most 18446744073709551615 (uint64)"},
+  "EscalateNoticeInfo#/properties/Interval/minimum": {"rule":"minimum","message":"must be at least 0 (uint64)"},
+  "EscalateNoticeInfo#/properties/Type/exclusiveMaximum": {"rule":"maximum","message":"must be at most 18446744073709551615 (uint64)"},
+  "EscalateNoticeInfo#/properties/Type/minimum": {"rule":"minimum","message":"must be at least 0 (uint64)"},
 };

@@ -6,29 +6,29 @@ import { validateEventLogShape } from "./event-log.js";
 import { validateKeyRegexInfoShape } from "./key-regex-info.js";
 import { validateMetaTagInfoShape } from "./meta-tag-info.js";
 const schema0 = {
-  properties: {
-    TimeKey: {},
-    TimeFormat: {},
-    Delimiter: {},
-    LogRegex: {},
-    BeginRegex: {},
-    Keys: {},
-    FilterKeyRegex: {},
-    UnMatchUpLoadSwitch: {},
-    UnMatchLogKey: {},
-    Backtracking: {},
-    IsGBK: {},
-    JsonStandard: {},
-    Protocol: {},
-    Address: {},
-    ParseProtocol: {},
-    MetadataType: {},
-    PathRegex: {},
-    MetaTags: {},
-    EventLogRules: {},
-    AdvanceFilterRules: {},
-    RawLogKey: {},
-  },
+  "properties": {
+    "TimeKey": {},
+    "TimeFormat": {},
+    "Delimiter": {},
+    "LogRegex": {},
+    "BeginRegex": {},
+    "Keys": {},
+    "FilterKeyRegex": {},
+    "UnMatchUpLoadSwitch": {},
+    "UnMatchLogKey": {},
+    "Backtracking": {},
+    "IsGBK": {},
+    "JsonStandard": {},
+    "Protocol": {},
+    "Address": {},
+    "ParseProtocol": {},
+    "MetadataType": {},
+    "PathRegex": {},
+    "MetaTags": {},
+    "EventLogRules": {},
+    "AdvanceFilterRules": {},
+    "RawLogKey": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateKeyRegexInfoShape;
@@ -36,678 +36,493 @@ const func2 = validateMetaTagInfoShape;
 const func3 = validateEventLogShape;
 const func4 = validateAdvanceFilterRuleInfoShape;
 
-function validateExtractRuleInfoShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      const _errs1 = errors;
-      for (const key0 in data) {
-        if (!func0.call(schema0.properties, key0)) {
-          validateExtractRuleInfoShape.errors = [
-            {
-              instancePath,
-              schemaPath: "ExtractRuleInfo#/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key0 },
-            },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (_errs1 === errors) {
-        if (data.TimeKey !== undefined) {
-          const _errs2 = errors;
-          if (typeof data.TimeKey !== "string") {
-            validateExtractRuleInfoShape.errors = [
-              {
-                instancePath: instancePath + "/TimeKey",
-                schemaPath: "ExtractRuleInfo#/properties/TimeKey/type",
-                keyword: "type",
-                params: { type: "string" },
-              },
-            ];
-            return false;
-          }
-          var valid0 = _errs2 === errors;
-        } else {
-          var valid0 = true;
-        }
-        if (valid0) {
-          if (data.TimeFormat !== undefined) {
-            const _errs4 = errors;
-            if (typeof data.TimeFormat !== "string") {
-              validateExtractRuleInfoShape.errors = [
-                {
-                  instancePath: instancePath + "/TimeFormat",
-                  schemaPath: "ExtractRuleInfo#/properties/TimeFormat/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs4 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.Delimiter !== undefined) {
-              const _errs6 = errors;
-              if (typeof data.Delimiter !== "string") {
-                validateExtractRuleInfoShape.errors = [
-                  {
-                    instancePath: instancePath + "/Delimiter",
-                    schemaPath: "ExtractRuleInfo#/properties/Delimiter/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid0 = _errs6 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.LogRegex !== undefined) {
-                const _errs8 = errors;
-                if (typeof data.LogRegex !== "string") {
-                  validateExtractRuleInfoShape.errors = [
-                    {
-                      instancePath: instancePath + "/LogRegex",
-                      schemaPath: "ExtractRuleInfo#/properties/LogRegex/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid0 = _errs8 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.BeginRegex !== undefined) {
-                  const _errs10 = errors;
-                  if (typeof data.BeginRegex !== "string") {
-                    validateExtractRuleInfoShape.errors = [
-                      {
-                        instancePath: instancePath + "/BeginRegex",
-                        schemaPath: "ExtractRuleInfo#/properties/BeginRegex/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid0 = _errs10 === errors;
-                } else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.Keys !== undefined) {
-                    let data5 = data.Keys;
-                    const _errs12 = errors;
-                    if (errors === _errs12) {
-                      if (Array.isArray(data5)) {
-                        var valid1 = true;
-                        const len0 = data5.length;
-                        for (let i0 = 0; i0 < len0; i0++) {
-                          const _errs14 = errors;
-                          if (typeof data5[i0] !== "string") {
-                            validateExtractRuleInfoShape.errors = [
-                              {
-                                instancePath: instancePath + "/Keys/" + i0,
-                                schemaPath: "ExtractRuleInfo#/properties/Keys/items/type",
-                                keyword: "type",
-                                params: { type: "string" },
-                              },
-                            ];
-                            return false;
-                          }
-                          var valid1 = _errs14 === errors;
-                          if (!valid1) {
-                            break;
-                          }
-                        }
-                      } else {
-                        validateExtractRuleInfoShape.errors = [
-                          {
-                            instancePath: instancePath + "/Keys",
-                            schemaPath: "ExtractRuleInfo#/properties/Keys/type",
-                            keyword: "type",
-                            params: { type: "array" },
-                          },
-                        ];
-                        return false;
-                      }
-                    }
-                    var valid0 = _errs12 === errors;
-                  } else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.FilterKeyRegex !== undefined) {
-                      let data7 = data.FilterKeyRegex;
-                      const _errs16 = errors;
-                      if (errors === _errs16) {
-                        if (Array.isArray(data7)) {
-                          var valid2 = true;
-                          const len1 = data7.length;
-                          for (let i1 = 0; i1 < len1; i1++) {
-                            const _errs18 = errors;
-                            if (
-                              !func1(data7[i1], {
-                                instancePath: instancePath + "/FilterKeyRegex/" + i1,
-                                parentData: data7,
-                                parentDataProperty: i1,
-                                rootData: rootData,
-                              })
-                            ) {
-                              vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                              errors = vErrors.length;
-                            }
-                            var valid2 = _errs18 === errors;
-                            if (!valid2) {
-                              break;
-                            }
-                          }
-                        } else {
-                          validateExtractRuleInfoShape.errors = [
-                            {
-                              instancePath: instancePath + "/FilterKeyRegex",
-                              schemaPath: "ExtractRuleInfo#/properties/FilterKeyRegex/type",
-                              keyword: "type",
-                              params: { type: "array" },
-                            },
-                          ];
-                          return false;
-                        }
-                      }
-                      var valid0 = _errs16 === errors;
-                    } else {
-                      var valid0 = true;
-                    }
-                    if (valid0) {
-                      if (data.UnMatchUpLoadSwitch !== undefined) {
-                        const _errs19 = errors;
-                        if (typeof data.UnMatchUpLoadSwitch !== "boolean") {
-                          validateExtractRuleInfoShape.errors = [
-                            {
-                              instancePath: instancePath + "/UnMatchUpLoadSwitch",
-                              schemaPath: "ExtractRuleInfo#/properties/UnMatchUpLoadSwitch/type",
-                              keyword: "type",
-                              params: { type: "boolean" },
-                            },
-                          ];
-                          return false;
-                        }
-                        var valid0 = _errs19 === errors;
-                      } else {
-                        var valid0 = true;
-                      }
-                      if (valid0) {
-                        if (data.UnMatchLogKey !== undefined) {
-                          const _errs21 = errors;
-                          if (typeof data.UnMatchLogKey !== "string") {
-                            validateExtractRuleInfoShape.errors = [
-                              {
-                                instancePath: instancePath + "/UnMatchLogKey",
-                                schemaPath: "ExtractRuleInfo#/properties/UnMatchLogKey/type",
-                                keyword: "type",
-                                params: { type: "string" },
-                              },
-                            ];
-                            return false;
-                          }
-                          var valid0 = _errs21 === errors;
-                        } else {
-                          var valid0 = true;
-                        }
-                        if (valid0) {
-                          if (data.Backtracking !== undefined) {
-                            let data11 = data.Backtracking;
-                            const _errs23 = errors;
-                            if (!(typeof data11 == "number" && !(data11 % 1) && !isNaN(data11) && isFinite(data11))) {
-                              validateExtractRuleInfoShape.errors = [
-                                {
-                                  instancePath: instancePath + "/Backtracking",
-                                  schemaPath: "ExtractRuleInfo#/properties/Backtracking/type",
-                                  keyword: "type",
-                                  params: { type: "integer" },
-                                },
-                              ];
-                              return false;
-                            }
-                            if (errors === _errs23) {
-                              if (typeof data11 == "number" && isFinite(data11)) {
-                                if (data11 < -9223372036854776000 || isNaN(data11)) {
-                                  validateExtractRuleInfoShape.errors = [
-                                    {
-                                      instancePath: instancePath + "/Backtracking",
-                                      schemaPath: "ExtractRuleInfo#/properties/Backtracking/minimum",
-                                      keyword: "minimum",
-                                      params: { comparison: ">=", limit: -9223372036854776000 },
-                                    },
-                                  ];
-                                  return false;
-                                } else {
-                                  if (data11 >= 9223372036854776000 || isNaN(data11)) {
-                                    validateExtractRuleInfoShape.errors = [
-                                      {
-                                        instancePath: instancePath + "/Backtracking",
-                                        schemaPath: "ExtractRuleInfo#/properties/Backtracking/exclusiveMaximum",
-                                        keyword: "exclusiveMaximum",
-                                        params: { comparison: "<", limit: 9223372036854776000 },
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                }
-                              }
-                            }
-                            var valid0 = _errs23 === errors;
-                          } else {
-                            var valid0 = true;
-                          }
-                          if (valid0) {
-                            if (data.IsGBK !== undefined) {
-                              let data12 = data.IsGBK;
-                              const _errs25 = errors;
-                              if (!(typeof data12 == "number" && !(data12 % 1) && !isNaN(data12) && isFinite(data12))) {
-                                validateExtractRuleInfoShape.errors = [
-                                  {
-                                    instancePath: instancePath + "/IsGBK",
-                                    schemaPath: "ExtractRuleInfo#/properties/IsGBK/type",
-                                    keyword: "type",
-                                    params: { type: "integer" },
-                                  },
-                                ];
-                                return false;
-                              }
-                              if (errors === _errs25) {
-                                if (typeof data12 == "number" && isFinite(data12)) {
-                                  if (data12 < -9223372036854776000 || isNaN(data12)) {
-                                    validateExtractRuleInfoShape.errors = [
-                                      {
-                                        instancePath: instancePath + "/IsGBK",
-                                        schemaPath: "ExtractRuleInfo#/properties/IsGBK/minimum",
-                                        keyword: "minimum",
-                                        params: { comparison: ">=", limit: -9223372036854776000 },
-                                      },
-                                    ];
-                                    return false;
-                                  } else {
-                                    if (data12 >= 9223372036854776000 || isNaN(data12)) {
-                                      validateExtractRuleInfoShape.errors = [
-                                        {
-                                          instancePath: instancePath + "/IsGBK",
-                                          schemaPath: "ExtractRuleInfo#/properties/IsGBK/exclusiveMaximum",
-                                          keyword: "exclusiveMaximum",
-                                          params: { comparison: "<", limit: 9223372036854776000 },
-                                        },
-                                      ];
-                                      return false;
-                                    }
-                                  }
-                                }
-                              }
-                              var valid0 = _errs25 === errors;
-                            } else {
-                              var valid0 = true;
-                            }
-                            if (valid0) {
-                              if (data.JsonStandard !== undefined) {
-                                let data13 = data.JsonStandard;
-                                const _errs27 = errors;
-                                if (!(typeof data13 == "number" && !(data13 % 1) && !isNaN(data13) && isFinite(data13))) {
-                                  validateExtractRuleInfoShape.errors = [
-                                    {
-                                      instancePath: instancePath + "/JsonStandard",
-                                      schemaPath: "ExtractRuleInfo#/properties/JsonStandard/type",
-                                      keyword: "type",
-                                      params: { type: "integer" },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                                if (errors === _errs27) {
-                                  if (typeof data13 == "number" && isFinite(data13)) {
-                                    if (data13 < -9223372036854776000 || isNaN(data13)) {
-                                      validateExtractRuleInfoShape.errors = [
-                                        {
-                                          instancePath: instancePath + "/JsonStandard",
-                                          schemaPath: "ExtractRuleInfo#/properties/JsonStandard/minimum",
-                                          keyword: "minimum",
-                                          params: { comparison: ">=", limit: -9223372036854776000 },
-                                        },
-                                      ];
-                                      return false;
-                                    } else {
-                                      if (data13 >= 9223372036854776000 || isNaN(data13)) {
-                                        validateExtractRuleInfoShape.errors = [
-                                          {
-                                            instancePath: instancePath + "/JsonStandard",
-                                            schemaPath: "ExtractRuleInfo#/properties/JsonStandard/exclusiveMaximum",
-                                            keyword: "exclusiveMaximum",
-                                            params: { comparison: "<", limit: 9223372036854776000 },
-                                          },
-                                        ];
-                                        return false;
-                                      }
-                                    }
-                                  }
-                                }
-                                var valid0 = _errs27 === errors;
-                              } else {
-                                var valid0 = true;
-                              }
-                              if (valid0) {
-                                if (data.Protocol !== undefined) {
-                                  const _errs29 = errors;
-                                  if (typeof data.Protocol !== "string") {
-                                    validateExtractRuleInfoShape.errors = [
-                                      {
-                                        instancePath: instancePath + "/Protocol",
-                                        schemaPath: "ExtractRuleInfo#/properties/Protocol/type",
-                                        keyword: "type",
-                                        params: { type: "string" },
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                  var valid0 = _errs29 === errors;
-                                } else {
-                                  var valid0 = true;
-                                }
-                                if (valid0) {
-                                  if (data.Address !== undefined) {
-                                    const _errs31 = errors;
-                                    if (typeof data.Address !== "string") {
-                                      validateExtractRuleInfoShape.errors = [
-                                        {
-                                          instancePath: instancePath + "/Address",
-                                          schemaPath: "ExtractRuleInfo#/properties/Address/type",
-                                          keyword: "type",
-                                          params: { type: "string" },
-                                        },
-                                      ];
-                                      return false;
-                                    }
-                                    var valid0 = _errs31 === errors;
-                                  } else {
-                                    var valid0 = true;
-                                  }
-                                  if (valid0) {
-                                    if (data.ParseProtocol !== undefined) {
-                                      const _errs33 = errors;
-                                      if (typeof data.ParseProtocol !== "string") {
-                                        validateExtractRuleInfoShape.errors = [
-                                          {
-                                            instancePath: instancePath + "/ParseProtocol",
-                                            schemaPath: "ExtractRuleInfo#/properties/ParseProtocol/type",
-                                            keyword: "type",
-                                            params: { type: "string" },
-                                          },
-                                        ];
-                                        return false;
-                                      }
-                                      var valid0 = _errs33 === errors;
-                                    } else {
-                                      var valid0 = true;
-                                    }
-                                    if (valid0) {
-                                      if (data.MetadataType !== undefined) {
-                                        let data17 = data.MetadataType;
-                                        const _errs35 = errors;
-                                        if (!(typeof data17 == "number" && !(data17 % 1) && !isNaN(data17) && isFinite(data17))) {
-                                          validateExtractRuleInfoShape.errors = [
-                                            {
-                                              instancePath: instancePath + "/MetadataType",
-                                              schemaPath: "ExtractRuleInfo#/properties/MetadataType/type",
-                                              keyword: "type",
-                                              params: { type: "integer" },
-                                            },
-                                          ];
-                                          return false;
-                                        }
-                                        if (errors === _errs35) {
-                                          if (typeof data17 == "number" && isFinite(data17)) {
-                                            if (data17 < -9223372036854776000 || isNaN(data17)) {
-                                              validateExtractRuleInfoShape.errors = [
-                                                {
-                                                  instancePath: instancePath + "/MetadataType",
-                                                  schemaPath: "ExtractRuleInfo#/properties/MetadataType/minimum",
-                                                  keyword: "minimum",
-                                                  params: { comparison: ">=", limit: -9223372036854776000 },
-                                                },
-                                              ];
-                                              return false;
-                                            } else {
-                                              if (data17 >= 9223372036854776000 || isNaN(data17)) {
-                                                validateExtractRuleInfoShape.errors = [
-                                                  {
-                                                    instancePath: instancePath + "/MetadataType",
-                                                    schemaPath: "ExtractRuleInfo#/properties/MetadataType/exclusiveMaximum",
-                                                    keyword: "exclusiveMaximum",
-                                                    params: { comparison: "<", limit: 9223372036854776000 },
-                                                  },
-                                                ];
-                                                return false;
-                                              }
-                                            }
-                                          }
-                                        }
-                                        var valid0 = _errs35 === errors;
-                                      } else {
-                                        var valid0 = true;
-                                      }
-                                      if (valid0) {
-                                        if (data.PathRegex !== undefined) {
-                                          const _errs37 = errors;
-                                          if (typeof data.PathRegex !== "string") {
-                                            validateExtractRuleInfoShape.errors = [
-                                              {
-                                                instancePath: instancePath + "/PathRegex",
-                                                schemaPath: "ExtractRuleInfo#/properties/PathRegex/type",
-                                                keyword: "type",
-                                                params: { type: "string" },
-                                              },
-                                            ];
-                                            return false;
-                                          }
-                                          var valid0 = _errs37 === errors;
-                                        } else {
-                                          var valid0 = true;
-                                        }
-                                        if (valid0) {
-                                          if (data.MetaTags !== undefined) {
-                                            let data19 = data.MetaTags;
-                                            const _errs39 = errors;
-                                            if (errors === _errs39) {
-                                              if (Array.isArray(data19)) {
-                                                var valid3 = true;
-                                                const len2 = data19.length;
-                                                for (let i2 = 0; i2 < len2; i2++) {
-                                                  const _errs41 = errors;
-                                                  if (
-                                                    !func2(data19[i2], {
-                                                      instancePath: instancePath + "/MetaTags/" + i2,
-                                                      parentData: data19,
-                                                      parentDataProperty: i2,
-                                                      rootData: rootData,
-                                                    })
-                                                  ) {
-                                                    vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
-                                                    errors = vErrors.length;
-                                                  }
-                                                  var valid3 = _errs41 === errors;
-                                                  if (!valid3) {
-                                                    break;
-                                                  }
-                                                }
-                                              } else {
-                                                validateExtractRuleInfoShape.errors = [
-                                                  {
-                                                    instancePath: instancePath + "/MetaTags",
-                                                    schemaPath: "ExtractRuleInfo#/properties/MetaTags/type",
-                                                    keyword: "type",
-                                                    params: { type: "array" },
-                                                  },
-                                                ];
-                                                return false;
-                                              }
-                                            }
-                                            var valid0 = _errs39 === errors;
-                                          } else {
-                                            var valid0 = true;
-                                          }
-                                          if (valid0) {
-                                            if (data.EventLogRules !== undefined) {
-                                              let data21 = data.EventLogRules;
-                                              const _errs42 = errors;
-                                              if (errors === _errs42) {
-                                                if (Array.isArray(data21)) {
-                                                  var valid4 = true;
-                                                  const len3 = data21.length;
-                                                  for (let i3 = 0; i3 < len3; i3++) {
-                                                    const _errs44 = errors;
-                                                    if (
-                                                      !func3(data21[i3], {
-                                                        instancePath: instancePath + "/EventLogRules/" + i3,
-                                                        parentData: data21,
-                                                        parentDataProperty: i3,
-                                                        rootData: rootData,
-                                                      })
-                                                    ) {
-                                                      vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
-                                                      errors = vErrors.length;
-                                                    }
-                                                    var valid4 = _errs44 === errors;
-                                                    if (!valid4) {
-                                                      break;
-                                                    }
-                                                  }
-                                                } else {
-                                                  validateExtractRuleInfoShape.errors = [
-                                                    {
-                                                      instancePath: instancePath + "/EventLogRules",
-                                                      schemaPath: "ExtractRuleInfo#/properties/EventLogRules/type",
-                                                      keyword: "type",
-                                                      params: { type: "array" },
-                                                    },
-                                                  ];
-                                                  return false;
-                                                }
-                                              }
-                                              var valid0 = _errs42 === errors;
-                                            } else {
-                                              var valid0 = true;
-                                            }
-                                            if (valid0) {
-                                              if (data.AdvanceFilterRules !== undefined) {
-                                                let data23 = data.AdvanceFilterRules;
-                                                const _errs45 = errors;
-                                                if (errors === _errs45) {
-                                                  if (Array.isArray(data23)) {
-                                                    var valid5 = true;
-                                                    const len4 = data23.length;
-                                                    for (let i4 = 0; i4 < len4; i4++) {
-                                                      const _errs47 = errors;
-                                                      if (
-                                                        !func4(data23[i4], {
-                                                          instancePath: instancePath + "/AdvanceFilterRules/" + i4,
-                                                          parentData: data23,
-                                                          parentDataProperty: i4,
-                                                          rootData: rootData,
-                                                        })
-                                                      ) {
-                                                        vErrors = vErrors === null ? func4.errors : vErrors.concat(func4.errors);
-                                                        errors = vErrors.length;
-                                                      }
-                                                      var valid5 = _errs47 === errors;
-                                                      if (!valid5) {
-                                                        break;
-                                                      }
-                                                    }
-                                                  } else {
-                                                    validateExtractRuleInfoShape.errors = [
-                                                      {
-                                                        instancePath: instancePath + "/AdvanceFilterRules",
-                                                        schemaPath: "ExtractRuleInfo#/properties/AdvanceFilterRules/type",
-                                                        keyword: "type",
-                                                        params: { type: "array" },
-                                                      },
-                                                    ];
-                                                    return false;
-                                                  }
-                                                }
-                                                var valid0 = _errs45 === errors;
-                                              } else {
-                                                var valid0 = true;
-                                              }
-                                              if (valid0) {
-                                                if (data.RawLogKey !== undefined) {
-                                                  const _errs48 = errors;
-                                                  if (typeof data.RawLogKey !== "string") {
-                                                    validateExtractRuleInfoShape.errors = [
-                                                      {
-                                                        instancePath: instancePath + "/RawLogKey",
-                                                        schemaPath: "ExtractRuleInfo#/properties/RawLogKey/type",
-                                                        keyword: "type",
-                                                        params: { type: "string" },
-                                                      },
-                                                    ];
-                                                    return false;
-                                                  }
-                                                  var valid0 = _errs48 === errors;
-                                                } else {
-                                                  var valid0 = true;
-                                                }
-                                              }
-                                            }
-                                          }
-                                        }
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateExtractRuleInfoShape.errors = [
-        { instancePath, schemaPath: "ExtractRuleInfo#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateExtractRuleInfoShape.errors = vErrors;
-  return errors === 0;
+function validateExtractRuleInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateExtractRuleInfoShape.errors = [{instancePath,schemaPath:"ExtractRuleInfo#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.TimeKey !== undefined){
+const _errs2 = errors;
+if(typeof data.TimeKey !== "string"){
+validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/TimeKey",schemaPath:"ExtractRuleInfo#/properties/TimeKey/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.TimeFormat !== undefined){
+const _errs4 = errors;
+if(typeof data.TimeFormat !== "string"){
+validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/TimeFormat",schemaPath:"ExtractRuleInfo#/properties/TimeFormat/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Delimiter !== undefined){
+const _errs6 = errors;
+if(typeof data.Delimiter !== "string"){
+validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/Delimiter",schemaPath:"ExtractRuleInfo#/properties/Delimiter/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.LogRegex !== undefined){
+const _errs8 = errors;
+if(typeof data.LogRegex !== "string"){
+validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/LogRegex",schemaPath:"ExtractRuleInfo#/properties/LogRegex/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.BeginRegex !== undefined){
+const _errs10 = errors;
+if(typeof data.BeginRegex !== "string"){
+validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/BeginRegex",schemaPath:"ExtractRuleInfo#/properties/BeginRegex/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Keys !== undefined){
+let data5 = data.Keys;
+const _errs12 = errors;
+if(errors === _errs12){
+if(Array.isArray(data5)){
+var valid1 = true;
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+const _errs14 = errors;
+if(typeof data5[i0] !== "string"){
+validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/Keys/" + i0,schemaPath:"ExtractRuleInfo#/properties/Keys/items/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs14 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/Keys",schemaPath:"ExtractRuleInfo#/properties/Keys/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.FilterKeyRegex !== undefined){
+let data7 = data.FilterKeyRegex;
+const _errs16 = errors;
+if(errors === _errs16){
+if(Array.isArray(data7)){
+var valid2 = true;
+const len1 = data7.length;
+for(let i1=0; i1<len1; i1++){
+const _errs18 = errors;
+if(!(func1(data7[i1], {instancePath: instancePath+"/FilterKeyRegex/" + i1, parentData: data7, parentDataProperty: i1, rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs18 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/FilterKeyRegex",schemaPath:"ExtractRuleInfo#/properties/FilterKeyRegex/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs16 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.UnMatchUpLoadSwitch !== undefined){
+const _errs19 = errors;
+if(typeof data.UnMatchUpLoadSwitch !== "boolean"){
+validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/UnMatchUpLoadSwitch",schemaPath:"ExtractRuleInfo#/properties/UnMatchUpLoadSwitch/type",
+keyword:"type",params:{type: "boolean"}}];
+return false;
+}
+var valid0 = _errs19 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.UnMatchLogKey !== undefined){
+const _errs21 = errors;
+if(typeof data.UnMatchLogKey !== "string"){
+validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/UnMatchLogKey",schemaPath:"ExtractRuleInfo#/properties/UnMatchLogKey/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs21 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Backtracking !== undefined){
+let data11 = data.Backtracking;
+const _errs23 = errors;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/Backtracking",schemaPath:"ExtractRuleInfo#/properties/Backtracking/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs23){
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < -9223372036854776000 || isNaN(data11)){
+validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/Backtracking",schemaPath:"ExtractRuleInfo#/properties/Backtracking/minimum",
+keyword:"minimum",params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data11 >= 9223372036854776000 || isNaN(data11)){
+validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/Backtracking",schemaPath:"ExtractRuleInfo#/properties/Backtracking/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs23 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.IsGBK !== undefined){
+let data12 = data.IsGBK;
+const _errs25 = errors;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/IsGBK",schemaPath:"ExtractRuleInfo#/properties/IsGBK/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs25){
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < -9223372036854776000 || isNaN(data12)){
+validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/IsGBK",schemaPath:"ExtractRuleInfo#/properties/IsGBK/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data12 >= 9223372036854776000 || isNaN(data12)){
+validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/IsGBK",schemaPath:"ExtractRuleInfo#/properties/IsGBK/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs25 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.JsonStandard !== undefined){
+let data13 = data.JsonStandard;
+const _errs27 = errors;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/JsonStandard",schemaPath:"ExtractRuleInfo#/properties/JsonStandard/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs27){
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < -9223372036854776000 || isNaN(data13)){
+validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/JsonStandard",schemaPath:"ExtractRuleInfo#/properties/JsonStandard/minimum",
+keyword:"minimum",params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data13 >= 9223372036854776000 || isNaN(data13)){
+validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/JsonStandard",schemaPath:"ExtractRuleInfo#/properties/JsonStandard/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs27 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Protocol !== undefined){
+const _errs29 = errors;
+if(typeof data.Protocol !== "string"){
+validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/Protocol",schemaPath:"ExtractRuleInfo#/properties/Protocol/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs29 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Address !== undefined){
+const _errs31 = errors;
+if(typeof data.Address !== "string"){
+validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/Address",schemaPath:"ExtractRuleInfo#/properties/Address/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs31 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ParseProtocol !== undefined){
+const _errs33 = errors;
+if(typeof data.ParseProtocol !== "string"){
+validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/ParseProtocol",schemaPath:"ExtractRuleInfo#/properties/ParseProtocol/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs33 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.MetadataType !== undefined){
+let data17 = data.MetadataType;
+const _errs35 = errors;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/MetadataType",schemaPath:"ExtractRuleInfo#/properties/MetadataType/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs35){
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 < -9223372036854776000 || isNaN(data17)){
+validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/MetadataType",schemaPath:"ExtractRuleInfo#/properties/MetadataType/minimum",
+keyword:"minimum",params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data17 >= 9223372036854776000 || isNaN(data17)){
+validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/MetadataType",schemaPath:"ExtractRuleInfo#/properties/MetadataType/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs35 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.PathRegex !== undefined){
+const _errs37 = errors;
+if(typeof data.PathRegex !== "string"){
+validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/PathRegex",schemaPath:"ExtractRuleInfo#/properties/PathRegex/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs37 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.MetaTags !== undefined){
+let data19 = data.MetaTags;
+const _errs39 = errors;
+if(errors === _errs39){
+if(Array.isArray(data19)){
+var valid3 = true;
+const len2 = data19.length;
+for(let i2=0; i2<len2; i2++){
+const _errs41 = errors;
+if(!(func2(data19[i2], {instancePath: instancePath+"/MetaTags/" + i2, parentData: data19, parentDataProperty: i2, rootData: rootData}))){
+vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
+errors = vErrors.length;
+}
+var valid3 = _errs41 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/MetaTags",schemaPath:"ExtractRuleInfo#/properties/MetaTags/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs39 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.EventLogRules !== undefined){
+let data21 = data.EventLogRules;
+const _errs42 = errors;
+if(errors === _errs42){
+if(Array.isArray(data21)){
+var valid4 = true;
+const len3 = data21.length;
+for(let i3=0; i3<len3; i3++){
+const _errs44 = errors;
+if(!(func3(data21[i3], {instancePath: instancePath+"/EventLogRules/" + i3, parentData: data21, parentDataProperty: i3, rootData: rootData}))){
+vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
+errors = vErrors.length;
+}
+var valid4 = _errs44 === errors;
+if(!valid4){
+break;
+}
+}
+}
+else {
+validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/EventLogRules",schemaPath:"ExtractRuleInfo#/properties/EventLogRules/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs42 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.AdvanceFilterRules !== undefined){
+let data23 = data.AdvanceFilterRules;
+const _errs45 = errors;
+if(errors === _errs45){
+if(Array.isArray(data23)){
+var valid5 = true;
+const len4 = data23.length;
+for(let i4=0; i4<len4; i4++){
+const _errs47 = errors;
+if(!(func4(data23[i4], {instancePath: instancePath+"/AdvanceFilterRules/" + i4, parentData: data23, parentDataProperty: i4, rootData: rootData}))){
+vErrors = vErrors === null ? func4.errors : vErrors.concat(func4.errors);
+errors = vErrors.length;
+}
+var valid5 = _errs47 === errors;
+if(!valid5){
+break;
+}
+}
+}
+else {
+validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/AdvanceFilterRules",schemaPath:"ExtractRuleInfo#/properties/AdvanceFilterRules/type",
+keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs45 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.RawLogKey !== undefined){
+const _errs48 = errors;
+if(typeof data.RawLogKey !== "string"){
+validateExtractRuleInfoShape.errors = [{instancePath:instancePath+"/RawLogKey",schemaPath:"ExtractRuleInfo#/properties/RawLogKey/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs48 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateExtractRuleInfoShape.errors = [{instancePath,schemaPath:"ExtractRuleInfo#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateExtractRuleInfoShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `ExtractRuleInfo` shape, called by the validators of the requests that hold one. */
 export { validateExtractRuleInfoShape };
 /** Wording of the `ExtractRuleInfo` shape's rules, keyed by schema path, merged into each operation's `ruleText`. */
 export const extractRuleInfoShapeRuleText = {
-  "ExtractRuleInfo#/properties/Backtracking/exclusiveMaximum": { rule: "maximum", message: "must be at most 9223372036854775807 (int64)" },
-  "ExtractRuleInfo#/properties/Backtracking/minimum": { rule: "minimum", message: "must be at least -9223372036854775808 (int64)" },
-  "ExtractRuleInfo#/properties/IsGBK/exclusiveMaximum": { rule: "maximum", message: "must be at most 9223372036854775807 (int64)" },
-  "ExtractRuleInfo#/properties/IsGBK/minimum": { rule: "minimum", message: "must be at least -9223372036854775808 (int64)" },
-  "ExtractRuleInfo#/properties/JsonStandard/exclusiveMaximum": { rule: "maximum", message: "must be at most 9223372036854775807 (int64)" },
-  "ExtractRuleInfo#/properties/JsonStandard/minimum": { rule: "minimum", message: "must be at least -9223372036854775808 (int64)" },
-  "ExtractRuleInfo#/properties/MetadataType/exclusiveMaximum": { rule: "maximum", message: "must be at most 9223372036854775807 (int64)" },
-  "ExtractRuleInfo#/properties/MetadataType/minimum": { rule: "minimum", message: "must be at least -9223372036854775808 (int64)" },
+  "ExtractRuleInfo#/properties/Backtracking/exclusiveMaximum": {"rule":"maximum","message":"must be at most 9223372036854775807 (int64)"},
+  "ExtractRuleInfo#/properties/Backtracking/minimum": {"rule":"minimum","message":"must be at least -9223372036854775808 (int64)"},
+  "ExtractRuleInfo#/properties/IsGBK/exclusiveMaximum": {"rule":"maximum","message":"must be at most 9223372036854775807 (int64)"},
+  "ExtractRuleInfo#/properties/IsGBK/minimum": {"rule":"minimum","message":"must be at least -9223372036854775808 (int64)"},
+  "ExtractRuleInfo#/properties/JsonStandard/exclusiveMaximum": {"rule":"maximum","message":"must be at most 9223372036854775807 (int64)"},
+  "ExtractRuleInfo#/properties/JsonStandard/minimum": {"rule":"minimum","message":"must be at least -9223372036854775808 (int64)"},
+  "ExtractRuleInfo#/properties/MetadataType/exclusiveMaximum": {"rule":"maximum","message":"must be at most 9223372036854775807 (int64)"},
+  "ExtractRuleInfo#/properties/MetadataType/minimum": {"rule":"minimum","message":"must be at least -9223372036854775808 (int64)"},
 };

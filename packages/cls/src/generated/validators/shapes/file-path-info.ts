@@ -3,71 +3,54 @@
 
 const schema0 = {};
 
-function validateFilePathInfoShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      const _errs1 = errors;
-      for (const key0 in data) {
-        if (!(key0 === "Path" || key0 === "File")) {
-          validateFilePathInfoShape.errors = [
-            {
-              instancePath,
-              schemaPath: "FilePathInfo#/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key0 },
-            },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (_errs1 === errors) {
-        if (data.Path !== undefined) {
-          const _errs2 = errors;
-          if (typeof data.Path !== "string") {
-            validateFilePathInfoShape.errors = [
-              {
-                instancePath: instancePath + "/Path",
-                schemaPath: "FilePathInfo#/properties/Path/type",
-                keyword: "type",
-                params: { type: "string" },
-              },
-            ];
-            return false;
-          }
-          var valid0 = _errs2 === errors;
-        } else {
-          var valid0 = true;
-        }
-        if (valid0) {
-          if (data.File !== undefined) {
-            const _errs4 = errors;
-            if (typeof data.File !== "string") {
-              validateFilePathInfoShape.errors = [
-                {
-                  instancePath: instancePath + "/File",
-                  schemaPath: "FilePathInfo#/properties/File/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs4 === errors;
-          } else {
-            var valid0 = true;
-          }
-        }
-      }
-    } else {
-      validateFilePathInfoShape.errors = [{ instancePath, schemaPath: "FilePathInfo#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateFilePathInfoShape.errors = vErrors;
-  return errors === 0;
+function validateFilePathInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "Path") || (key0 === "File"))){
+validateFilePathInfoShape.errors = [{instancePath,schemaPath:"FilePathInfo#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Path !== undefined){
+const _errs2 = errors;
+if(typeof data.Path !== "string"){
+validateFilePathInfoShape.errors = [{instancePath:instancePath+"/Path",schemaPath:"FilePathInfo#/properties/Path/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.File !== undefined){
+const _errs4 = errors;
+if(typeof data.File !== "string"){
+validateFilePathInfoShape.errors = [{instancePath:instancePath+"/File",schemaPath:"FilePathInfo#/properties/File/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+else {
+validateFilePathInfoShape.errors = [{instancePath,schemaPath:"FilePathInfo#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateFilePathInfoShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `FilePathInfo` shape, called by the validators of the requests that hold one. */

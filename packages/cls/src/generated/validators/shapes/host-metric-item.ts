@@ -3,58 +3,44 @@
 
 const schema0 = {};
 
-function validateHostMetricItemShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.Type === undefined && (missing0 = "Type")) {
-        validateHostMetricItemShape.errors = [
-          { instancePath, schemaPath: "HostMetricItem#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "Type")) {
-            validateHostMetricItemShape.errors = [
-              {
-                instancePath,
-                schemaPath: "HostMetricItem#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.Type !== undefined) {
-            if (typeof data.Type !== "string") {
-              validateHostMetricItemShape.errors = [
-                {
-                  instancePath: instancePath + "/Type",
-                  schemaPath: "HostMetricItem#/properties/Type/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-          }
-        }
-      }
-    } else {
-      validateHostMetricItemShape.errors = [
-        { instancePath, schemaPath: "HostMetricItem#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateHostMetricItemShape.errors = vErrors;
-  return errors === 0;
+function validateHostMetricItemShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.Type === undefined) && (missing0 = "Type")){
+validateHostMetricItemShape.errors = [{instancePath,schemaPath:"HostMetricItem#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "Type")){
+validateHostMetricItemShape.errors = [{instancePath,schemaPath:"HostMetricItem#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Type !== undefined){
+if(typeof data.Type !== "string"){
+validateHostMetricItemShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"HostMetricItem#/properties/Type/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+}
+}
+}
+}
+else {
+validateHostMetricItemShape.errors = [{instancePath,schemaPath:"HostMetricItem#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateHostMetricItemShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `HostMetricItem` shape, called by the validators of the requests that hold one. */

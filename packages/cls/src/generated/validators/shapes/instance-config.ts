@@ -2,138 +2,108 @@
 // @ts-nocheck
 
 import { validateInstanceShape } from "./instance.js";
-const schema0 = { required: ["InstanceDimension", "Instances"] };
+const schema0 = { "required": ["InstanceDimension", "Instances"] };
 const func0 = validateInstanceShape;
 
-function validateInstanceConfigShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateInstanceConfigShape.errors = [
-            { instancePath, schemaPath: "InstanceConfig#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "InstanceDimension" || key0 === "Instances")) {
-            validateInstanceConfigShape.errors = [
-              {
-                instancePath,
-                schemaPath: "InstanceConfig#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.InstanceDimension !== undefined) {
-            let data0 = data.InstanceDimension;
-            const _errs2 = errors;
-            if (errors === _errs2) {
-              if (Array.isArray(data0)) {
-                var valid2 = true;
-                const len0 = data0.length;
-                for (let i0 = 0; i0 < len0; i0++) {
-                  const _errs4 = errors;
-                  if (typeof data0[i0] !== "string") {
-                    validateInstanceConfigShape.errors = [
-                      {
-                        instancePath: instancePath + "/InstanceDimension/" + i0,
-                        schemaPath: "InstanceConfig#/properties/InstanceDimension/items/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid2 = _errs4 === errors;
-                  if (!valid2) {
-                    break;
-                  }
-                }
-              } else {
-                validateInstanceConfigShape.errors = [
-                  {
-                    instancePath: instancePath + "/InstanceDimension",
-                    schemaPath: "InstanceConfig#/properties/InstanceDimension/type",
-                    keyword: "type",
-                    params: { type: "array" },
-                  },
-                ];
-                return false;
-              }
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.Instances !== undefined) {
-              let data2 = data.Instances;
-              const _errs6 = errors;
-              if (errors === _errs6) {
-                if (Array.isArray(data2)) {
-                  var valid3 = true;
-                  const len1 = data2.length;
-                  for (let i1 = 0; i1 < len1; i1++) {
-                    const _errs8 = errors;
-                    if (
-                      !func0(data2[i1], {
-                        instancePath: instancePath + "/Instances/" + i1,
-                        parentData: data2,
-                        parentDataProperty: i1,
-                        rootData: rootData,
-                      })
-                    ) {
-                      vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                      errors = vErrors.length;
-                    }
-                    var valid3 = _errs8 === errors;
-                    if (!valid3) {
-                      break;
-                    }
-                  }
-                } else {
-                  validateInstanceConfigShape.errors = [
-                    {
-                      instancePath: instancePath + "/Instances",
-                      schemaPath: "InstanceConfig#/properties/Instances/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                    },
-                  ];
-                  return false;
-                }
-              }
-              var valid1 = _errs6 === errors;
-            } else {
-              var valid1 = true;
-            }
-          }
-        }
-      }
-    } else {
-      validateInstanceConfigShape.errors = [
-        { instancePath, schemaPath: "InstanceConfig#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateInstanceConfigShape.errors = vErrors;
-  return errors === 0;
+function validateInstanceConfigShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateInstanceConfigShape.errors = [{instancePath,schemaPath:"InstanceConfig#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "InstanceDimension") || (key0 === "Instances"))){
+validateInstanceConfigShape.errors = [{instancePath,schemaPath:"InstanceConfig#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.InstanceDimension !== undefined){
+let data0 = data.InstanceDimension;
+const _errs2 = errors;
+if(errors === _errs2){
+if(Array.isArray(data0)){
+var valid2 = true;
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+const _errs4 = errors;
+if(typeof data0[i0] !== "string"){
+validateInstanceConfigShape.errors = [{instancePath:instancePath+"/InstanceDimension/" + i0,
+schemaPath:"InstanceConfig#/properties/InstanceDimension/items/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid2 = _errs4 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateInstanceConfigShape.errors = [{instancePath:instancePath+"/InstanceDimension",schemaPath:"InstanceConfig#/properties/InstanceDimension/type",
+keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Instances !== undefined){
+let data2 = data.Instances;
+const _errs6 = errors;
+if(errors === _errs6){
+if(Array.isArray(data2)){
+var valid3 = true;
+const len1 = data2.length;
+for(let i1=0; i1<len1; i1++){
+const _errs8 = errors;
+if(!(func0(data2[i1], {instancePath: instancePath+"/Instances/" + i1, parentData: data2, parentDataProperty: i1, rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid3 = _errs8 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+validateInstanceConfigShape.errors = [{instancePath:instancePath+"/Instances",schemaPath:"InstanceConfig#/properties/Instances/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+else {
+validateInstanceConfigShape.errors = [{instancePath,schemaPath:"InstanceConfig#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateInstanceConfigShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `InstanceConfig` shape, called by the validators of the requests that hold one. */

@@ -3,81 +3,62 @@
 
 const schema0 = {};
 
-function validateInstanceShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.Values === undefined && (missing0 = "Values")) {
-        validateInstanceShape.errors = [
-          { instancePath, schemaPath: "Instance#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "Values")) {
-            validateInstanceShape.errors = [
-              {
-                instancePath,
-                schemaPath: "Instance#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.Values !== undefined) {
-            let data0 = data.Values;
-            const _errs2 = errors;
-            if (errors === _errs2) {
-              if (Array.isArray(data0)) {
-                var valid1 = true;
-                const len0 = data0.length;
-                for (let i0 = 0; i0 < len0; i0++) {
-                  const _errs4 = errors;
-                  if (typeof data0[i0] !== "string") {
-                    validateInstanceShape.errors = [
-                      {
-                        instancePath: instancePath + "/Values/" + i0,
-                        schemaPath: "Instance#/properties/Values/items/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid1 = _errs4 === errors;
-                  if (!valid1) {
-                    break;
-                  }
-                }
-              } else {
-                validateInstanceShape.errors = [
-                  {
-                    instancePath: instancePath + "/Values",
-                    schemaPath: "Instance#/properties/Values/type",
-                    keyword: "type",
-                    params: { type: "array" },
-                  },
-                ];
-                return false;
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateInstanceShape.errors = [{ instancePath, schemaPath: "Instance#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateInstanceShape.errors = vErrors;
-  return errors === 0;
+function validateInstanceShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.Values === undefined) && (missing0 = "Values")){
+validateInstanceShape.errors = [{instancePath,schemaPath:"Instance#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "Values")){
+validateInstanceShape.errors = [{instancePath,schemaPath:"Instance#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Values !== undefined){
+let data0 = data.Values;
+const _errs2 = errors;
+if(errors === _errs2){
+if(Array.isArray(data0)){
+var valid1 = true;
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+const _errs4 = errors;
+if(typeof data0[i0] !== "string"){
+validateInstanceShape.errors = [{instancePath:instancePath+"/Values/" + i0,schemaPath:"Instance#/properties/Values/items/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs4 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateInstanceShape.errors = [{instancePath:instancePath+"/Values",schemaPath:"Instance#/properties/Values/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+}
+}
+}
+}
+else {
+validateInstanceShape.errors = [{instancePath,schemaPath:"Instance#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateInstanceShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `Instance` shape, called by the validators of the requests that hold one. */

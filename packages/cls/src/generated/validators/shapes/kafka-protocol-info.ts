@@ -3,111 +3,84 @@
 
 const schema0 = {};
 
-function validateKafkaProtocolInfoShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      const _errs1 = errors;
-      for (const key0 in data) {
-        if (!(key0 === "Protocol" || key0 === "Mechanism" || key0 === "UserName" || key0 === "Password")) {
-          validateKafkaProtocolInfoShape.errors = [
-            {
-              instancePath,
-              schemaPath: "KafkaProtocolInfo#/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key0 },
-            },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (_errs1 === errors) {
-        if (data.Protocol !== undefined) {
-          const _errs2 = errors;
-          if (typeof data.Protocol !== "string") {
-            validateKafkaProtocolInfoShape.errors = [
-              {
-                instancePath: instancePath + "/Protocol",
-                schemaPath: "KafkaProtocolInfo#/properties/Protocol/type",
-                keyword: "type",
-                params: { type: "string" },
-              },
-            ];
-            return false;
-          }
-          var valid0 = _errs2 === errors;
-        } else {
-          var valid0 = true;
-        }
-        if (valid0) {
-          if (data.Mechanism !== undefined) {
-            const _errs4 = errors;
-            if (typeof data.Mechanism !== "string") {
-              validateKafkaProtocolInfoShape.errors = [
-                {
-                  instancePath: instancePath + "/Mechanism",
-                  schemaPath: "KafkaProtocolInfo#/properties/Mechanism/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs4 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.UserName !== undefined) {
-              const _errs6 = errors;
-              if (typeof data.UserName !== "string") {
-                validateKafkaProtocolInfoShape.errors = [
-                  {
-                    instancePath: instancePath + "/UserName",
-                    schemaPath: "KafkaProtocolInfo#/properties/UserName/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid0 = _errs6 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.Password !== undefined) {
-                const _errs8 = errors;
-                if (typeof data.Password !== "string") {
-                  validateKafkaProtocolInfoShape.errors = [
-                    {
-                      instancePath: instancePath + "/Password",
-                      schemaPath: "KafkaProtocolInfo#/properties/Password/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid0 = _errs8 === errors;
-              } else {
-                var valid0 = true;
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateKafkaProtocolInfoShape.errors = [
-        { instancePath, schemaPath: "KafkaProtocolInfo#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateKafkaProtocolInfoShape.errors = vErrors;
-  return errors === 0;
+function validateKafkaProtocolInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((key0 === "Protocol") || (key0 === "Mechanism")) || (key0 === "UserName")) || (key0 === "Password"))){
+validateKafkaProtocolInfoShape.errors = [{instancePath,schemaPath:"KafkaProtocolInfo#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Protocol !== undefined){
+const _errs2 = errors;
+if(typeof data.Protocol !== "string"){
+validateKafkaProtocolInfoShape.errors = [{instancePath:instancePath+"/Protocol",schemaPath:"KafkaProtocolInfo#/properties/Protocol/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Mechanism !== undefined){
+const _errs4 = errors;
+if(typeof data.Mechanism !== "string"){
+validateKafkaProtocolInfoShape.errors = [{instancePath:instancePath+"/Mechanism",schemaPath:"KafkaProtocolInfo#/properties/Mechanism/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.UserName !== undefined){
+const _errs6 = errors;
+if(typeof data.UserName !== "string"){
+validateKafkaProtocolInfoShape.errors = [{instancePath:instancePath+"/UserName",schemaPath:"KafkaProtocolInfo#/properties/UserName/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Password !== undefined){
+const _errs8 = errors;
+if(typeof data.Password !== "string"){
+validateKafkaProtocolInfoShape.errors = [{instancePath:instancePath+"/Password",schemaPath:"KafkaProtocolInfo#/properties/Password/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+else {
+validateKafkaProtocolInfoShape.errors = [{instancePath,schemaPath:"KafkaProtocolInfo#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateKafkaProtocolInfoShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `KafkaProtocolInfo` shape, called by the validators of the requests that hold one. */

@@ -2,88 +2,69 @@
 // @ts-nocheck
 
 import { validateValueInfoShape } from "./value-info.js";
-const schema0 = { required: ["Key", "Value"] };
+const schema0 = { "required": ["Key", "Value"] };
 const func0 = validateValueInfoShape;
 
-function validateKeyValueInfoShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateKeyValueInfoShape.errors = [
-            { instancePath, schemaPath: "KeyValueInfo#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "Key" || key0 === "Value")) {
-            validateKeyValueInfoShape.errors = [
-              {
-                instancePath,
-                schemaPath: "KeyValueInfo#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.Key !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.Key !== "string") {
-              validateKeyValueInfoShape.errors = [
-                {
-                  instancePath: instancePath + "/Key",
-                  schemaPath: "KeyValueInfo#/properties/Key/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.Value !== undefined) {
-              const _errs4 = errors;
-              if (
-                !func0(data.Value, {
-                  instancePath: instancePath + "/Value",
-                  parentData: data,
-                  parentDataProperty: "Value",
-                  rootData: rootData,
-                })
-              ) {
-                vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                errors = vErrors.length;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-          }
-        }
-      }
-    } else {
-      validateKeyValueInfoShape.errors = [{ instancePath, schemaPath: "KeyValueInfo#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateKeyValueInfoShape.errors = vErrors;
-  return errors === 0;
+function validateKeyValueInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateKeyValueInfoShape.errors = [{instancePath,schemaPath:"KeyValueInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "Key") || (key0 === "Value"))){
+validateKeyValueInfoShape.errors = [{instancePath,schemaPath:"KeyValueInfo#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Key !== undefined){
+const _errs2 = errors;
+if(typeof data.Key !== "string"){
+validateKeyValueInfoShape.errors = [{instancePath:instancePath+"/Key",schemaPath:"KeyValueInfo#/properties/Key/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Value !== undefined){
+const _errs4 = errors;
+if(!(func0(data.Value, {instancePath: instancePath+"/Value", parentData: data, parentDataProperty: "Value", rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+else {
+validateKeyValueInfoShape.errors = [{instancePath,schemaPath:"KeyValueInfo#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateKeyValueInfoShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `KeyValueInfo` shape, called by the validators of the requests that hold one. */

@@ -3,547 +3,401 @@
 
 import { validateJsonExpandInfoShape } from "./json-expand-info.js";
 const schema0 = {
-  required: ["RechargeType", "EncodingFormat", "DefaultTimeSwitch"],
-  properties: {
-    RechargeType: {},
-    EncodingFormat: {},
-    DefaultTimeSwitch: {},
-    LogRegex: {},
-    UnMatchLogSwitch: {},
-    UnMatchLogKey: {},
-    UnMatchLogTimeSrc: {},
-    DefaultTimeSrc: {},
-    TimeKey: {},
-    TimeRegex: {},
-    TimeFormat: {},
-    TimeZone: {},
-    Metadata: {},
-    Keys: {},
-    ParseArray: {},
-    Delimiter: {},
-    JsonExpand: {},
-  },
+  "required": ["RechargeType", "EncodingFormat", "DefaultTimeSwitch"],
+  "properties": {
+    "RechargeType": {},
+    "EncodingFormat": {},
+    "DefaultTimeSwitch": {},
+    "LogRegex": {},
+    "UnMatchLogSwitch": {},
+    "UnMatchLogKey": {},
+    "UnMatchLogTimeSrc": {},
+    "DefaultTimeSrc": {},
+    "TimeKey": {},
+    "TimeRegex": {},
+    "TimeFormat": {},
+    "TimeZone": {},
+    "Metadata": {},
+    "Keys": {},
+    "ParseArray": {},
+    "Delimiter": {},
+    "JsonExpand": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = validateJsonExpandInfoShape;
 
-function validateLogRechargeRuleInfoShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateLogRechargeRuleInfoShape.errors = [
-            { instancePath, schemaPath: "LogRechargeRuleInfo#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateLogRechargeRuleInfoShape.errors = [
-              {
-                instancePath,
-                schemaPath: "LogRechargeRuleInfo#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.RechargeType !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.RechargeType !== "string") {
-              validateLogRechargeRuleInfoShape.errors = [
-                {
-                  instancePath: instancePath + "/RechargeType",
-                  schemaPath: "LogRechargeRuleInfo#/properties/RechargeType/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.EncodingFormat !== undefined) {
-              let data1 = data.EncodingFormat;
-              const _errs4 = errors;
-              if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
-                validateLogRechargeRuleInfoShape.errors = [
-                  {
-                    instancePath: instancePath + "/EncodingFormat",
-                    schemaPath: "LogRechargeRuleInfo#/properties/EncodingFormat/type",
-                    keyword: "type",
-                    params: { type: "integer" },
-                  },
-                ];
-                return false;
-              }
-              if (errors === _errs4) {
-                if (typeof data1 == "number" && isFinite(data1)) {
-                  if (data1 < 0 || isNaN(data1)) {
-                    validateLogRechargeRuleInfoShape.errors = [
-                      {
-                        instancePath: instancePath + "/EncodingFormat",
-                        schemaPath: "LogRechargeRuleInfo#/properties/EncodingFormat/minimum",
-                        keyword: "minimum",
-                        params: { comparison: ">=", limit: 0 },
-                      },
-                    ];
-                    return false;
-                  } else {
-                    if (data1 >= 18446744073709552000 || isNaN(data1)) {
-                      validateLogRechargeRuleInfoShape.errors = [
-                        {
-                          instancePath: instancePath + "/EncodingFormat",
-                          schemaPath: "LogRechargeRuleInfo#/properties/EncodingFormat/exclusiveMaximum",
-                          keyword: "exclusiveMaximum",
-                          params: { comparison: "<", limit: 18446744073709552000 },
-                        },
-                      ];
-                      return false;
-                    }
-                  }
-                }
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.DefaultTimeSwitch !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.DefaultTimeSwitch !== "boolean") {
-                  validateLogRechargeRuleInfoShape.errors = [
-                    {
-                      instancePath: instancePath + "/DefaultTimeSwitch",
-                      schemaPath: "LogRechargeRuleInfo#/properties/DefaultTimeSwitch/type",
-                      keyword: "type",
-                      params: { type: "boolean" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.LogRegex !== undefined) {
-                  const _errs8 = errors;
-                  if (typeof data.LogRegex !== "string") {
-                    validateLogRechargeRuleInfoShape.errors = [
-                      {
-                        instancePath: instancePath + "/LogRegex",
-                        schemaPath: "LogRechargeRuleInfo#/properties/LogRegex/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.UnMatchLogSwitch !== undefined) {
-                    const _errs10 = errors;
-                    if (typeof data.UnMatchLogSwitch !== "boolean") {
-                      validateLogRechargeRuleInfoShape.errors = [
-                        {
-                          instancePath: instancePath + "/UnMatchLogSwitch",
-                          schemaPath: "LogRechargeRuleInfo#/properties/UnMatchLogSwitch/type",
-                          keyword: "type",
-                          params: { type: "boolean" },
-                        },
-                      ];
-                      return false;
-                    }
-                    var valid1 = _errs10 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.UnMatchLogKey !== undefined) {
-                      const _errs12 = errors;
-                      if (typeof data.UnMatchLogKey !== "string") {
-                        validateLogRechargeRuleInfoShape.errors = [
-                          {
-                            instancePath: instancePath + "/UnMatchLogKey",
-                            schemaPath: "LogRechargeRuleInfo#/properties/UnMatchLogKey/type",
-                            keyword: "type",
-                            params: { type: "string" },
-                          },
-                        ];
-                        return false;
-                      }
-                      var valid1 = _errs12 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                    if (valid1) {
-                      if (data.UnMatchLogTimeSrc !== undefined) {
-                        let data6 = data.UnMatchLogTimeSrc;
-                        const _errs14 = errors;
-                        if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
-                          validateLogRechargeRuleInfoShape.errors = [
-                            {
-                              instancePath: instancePath + "/UnMatchLogTimeSrc",
-                              schemaPath: "LogRechargeRuleInfo#/properties/UnMatchLogTimeSrc/type",
-                              keyword: "type",
-                              params: { type: "integer" },
-                            },
-                          ];
-                          return false;
-                        }
-                        if (errors === _errs14) {
-                          if (typeof data6 == "number" && isFinite(data6)) {
-                            if (data6 < 0 || isNaN(data6)) {
-                              validateLogRechargeRuleInfoShape.errors = [
-                                {
-                                  instancePath: instancePath + "/UnMatchLogTimeSrc",
-                                  schemaPath: "LogRechargeRuleInfo#/properties/UnMatchLogTimeSrc/minimum",
-                                  keyword: "minimum",
-                                  params: { comparison: ">=", limit: 0 },
-                                },
-                              ];
-                              return false;
-                            } else {
-                              if (data6 >= 18446744073709552000 || isNaN(data6)) {
-                                validateLogRechargeRuleInfoShape.errors = [
-                                  {
-                                    instancePath: instancePath + "/UnMatchLogTimeSrc",
-                                    schemaPath: "LogRechargeRuleInfo#/properties/UnMatchLogTimeSrc/exclusiveMaximum",
-                                    keyword: "exclusiveMaximum",
-                                    params: { comparison: "<", limit: 18446744073709552000 },
-                                  },
-                                ];
-                                return false;
-                              }
-                            }
-                          }
-                        }
-                        var valid1 = _errs14 === errors;
-                      } else {
-                        var valid1 = true;
-                      }
-                      if (valid1) {
-                        if (data.DefaultTimeSrc !== undefined) {
-                          let data7 = data.DefaultTimeSrc;
-                          const _errs16 = errors;
-                          if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7) && isFinite(data7))) {
-                            validateLogRechargeRuleInfoShape.errors = [
-                              {
-                                instancePath: instancePath + "/DefaultTimeSrc",
-                                schemaPath: "LogRechargeRuleInfo#/properties/DefaultTimeSrc/type",
-                                keyword: "type",
-                                params: { type: "integer" },
-                              },
-                            ];
-                            return false;
-                          }
-                          if (errors === _errs16) {
-                            if (typeof data7 == "number" && isFinite(data7)) {
-                              if (data7 < 0 || isNaN(data7)) {
-                                validateLogRechargeRuleInfoShape.errors = [
-                                  {
-                                    instancePath: instancePath + "/DefaultTimeSrc",
-                                    schemaPath: "LogRechargeRuleInfo#/properties/DefaultTimeSrc/minimum",
-                                    keyword: "minimum",
-                                    params: { comparison: ">=", limit: 0 },
-                                  },
-                                ];
-                                return false;
-                              } else {
-                                if (data7 >= 18446744073709552000 || isNaN(data7)) {
-                                  validateLogRechargeRuleInfoShape.errors = [
-                                    {
-                                      instancePath: instancePath + "/DefaultTimeSrc",
-                                      schemaPath: "LogRechargeRuleInfo#/properties/DefaultTimeSrc/exclusiveMaximum",
-                                      keyword: "exclusiveMaximum",
-                                      params: { comparison: "<", limit: 18446744073709552000 },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                              }
-                            }
-                          }
-                          var valid1 = _errs16 === errors;
-                        } else {
-                          var valid1 = true;
-                        }
-                        if (valid1) {
-                          if (data.TimeKey !== undefined) {
-                            const _errs18 = errors;
-                            if (typeof data.TimeKey !== "string") {
-                              validateLogRechargeRuleInfoShape.errors = [
-                                {
-                                  instancePath: instancePath + "/TimeKey",
-                                  schemaPath: "LogRechargeRuleInfo#/properties/TimeKey/type",
-                                  keyword: "type",
-                                  params: { type: "string" },
-                                },
-                              ];
-                              return false;
-                            }
-                            var valid1 = _errs18 === errors;
-                          } else {
-                            var valid1 = true;
-                          }
-                          if (valid1) {
-                            if (data.TimeRegex !== undefined) {
-                              const _errs20 = errors;
-                              if (typeof data.TimeRegex !== "string") {
-                                validateLogRechargeRuleInfoShape.errors = [
-                                  {
-                                    instancePath: instancePath + "/TimeRegex",
-                                    schemaPath: "LogRechargeRuleInfo#/properties/TimeRegex/type",
-                                    keyword: "type",
-                                    params: { type: "string" },
-                                  },
-                                ];
-                                return false;
-                              }
-                              var valid1 = _errs20 === errors;
-                            } else {
-                              var valid1 = true;
-                            }
-                            if (valid1) {
-                              if (data.TimeFormat !== undefined) {
-                                const _errs22 = errors;
-                                if (typeof data.TimeFormat !== "string") {
-                                  validateLogRechargeRuleInfoShape.errors = [
-                                    {
-                                      instancePath: instancePath + "/TimeFormat",
-                                      schemaPath: "LogRechargeRuleInfo#/properties/TimeFormat/type",
-                                      keyword: "type",
-                                      params: { type: "string" },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                                var valid1 = _errs22 === errors;
-                              } else {
-                                var valid1 = true;
-                              }
-                              if (valid1) {
-                                if (data.TimeZone !== undefined) {
-                                  const _errs24 = errors;
-                                  if (typeof data.TimeZone !== "string") {
-                                    validateLogRechargeRuleInfoShape.errors = [
-                                      {
-                                        instancePath: instancePath + "/TimeZone",
-                                        schemaPath: "LogRechargeRuleInfo#/properties/TimeZone/type",
-                                        keyword: "type",
-                                        params: { type: "string" },
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                  var valid1 = _errs24 === errors;
-                                } else {
-                                  var valid1 = true;
-                                }
-                                if (valid1) {
-                                  if (data.Metadata !== undefined) {
-                                    let data12 = data.Metadata;
-                                    const _errs26 = errors;
-                                    if (errors === _errs26) {
-                                      if (Array.isArray(data12)) {
-                                        var valid2 = true;
-                                        const len0 = data12.length;
-                                        for (let i0 = 0; i0 < len0; i0++) {
-                                          const _errs28 = errors;
-                                          if (typeof data12[i0] !== "string") {
-                                            validateLogRechargeRuleInfoShape.errors = [
-                                              {
-                                                instancePath: instancePath + "/Metadata/" + i0,
-                                                schemaPath: "LogRechargeRuleInfo#/properties/Metadata/items/type",
-                                                keyword: "type",
-                                                params: { type: "string" },
-                                              },
-                                            ];
-                                            return false;
-                                          }
-                                          var valid2 = _errs28 === errors;
-                                          if (!valid2) {
-                                            break;
-                                          }
-                                        }
-                                      } else {
-                                        validateLogRechargeRuleInfoShape.errors = [
-                                          {
-                                            instancePath: instancePath + "/Metadata",
-                                            schemaPath: "LogRechargeRuleInfo#/properties/Metadata/type",
-                                            keyword: "type",
-                                            params: { type: "array" },
-                                          },
-                                        ];
-                                        return false;
-                                      }
-                                    }
-                                    var valid1 = _errs26 === errors;
-                                  } else {
-                                    var valid1 = true;
-                                  }
-                                  if (valid1) {
-                                    if (data.Keys !== undefined) {
-                                      let data14 = data.Keys;
-                                      const _errs30 = errors;
-                                      if (errors === _errs30) {
-                                        if (Array.isArray(data14)) {
-                                          var valid3 = true;
-                                          const len1 = data14.length;
-                                          for (let i1 = 0; i1 < len1; i1++) {
-                                            const _errs32 = errors;
-                                            if (typeof data14[i1] !== "string") {
-                                              validateLogRechargeRuleInfoShape.errors = [
-                                                {
-                                                  instancePath: instancePath + "/Keys/" + i1,
-                                                  schemaPath: "LogRechargeRuleInfo#/properties/Keys/items/type",
-                                                  keyword: "type",
-                                                  params: { type: "string" },
-                                                },
-                                              ];
-                                              return false;
-                                            }
-                                            var valid3 = _errs32 === errors;
-                                            if (!valid3) {
-                                              break;
-                                            }
-                                          }
-                                        } else {
-                                          validateLogRechargeRuleInfoShape.errors = [
-                                            {
-                                              instancePath: instancePath + "/Keys",
-                                              schemaPath: "LogRechargeRuleInfo#/properties/Keys/type",
-                                              keyword: "type",
-                                              params: { type: "array" },
-                                            },
-                                          ];
-                                          return false;
-                                        }
-                                      }
-                                      var valid1 = _errs30 === errors;
-                                    } else {
-                                      var valid1 = true;
-                                    }
-                                    if (valid1) {
-                                      if (data.ParseArray !== undefined) {
-                                        const _errs34 = errors;
-                                        if (typeof data.ParseArray !== "boolean") {
-                                          validateLogRechargeRuleInfoShape.errors = [
-                                            {
-                                              instancePath: instancePath + "/ParseArray",
-                                              schemaPath: "LogRechargeRuleInfo#/properties/ParseArray/type",
-                                              keyword: "type",
-                                              params: { type: "boolean" },
-                                            },
-                                          ];
-                                          return false;
-                                        }
-                                        var valid1 = _errs34 === errors;
-                                      } else {
-                                        var valid1 = true;
-                                      }
-                                      if (valid1) {
-                                        if (data.Delimiter !== undefined) {
-                                          const _errs36 = errors;
-                                          if (typeof data.Delimiter !== "string") {
-                                            validateLogRechargeRuleInfoShape.errors = [
-                                              {
-                                                instancePath: instancePath + "/Delimiter",
-                                                schemaPath: "LogRechargeRuleInfo#/properties/Delimiter/type",
-                                                keyword: "type",
-                                                params: { type: "string" },
-                                              },
-                                            ];
-                                            return false;
-                                          }
-                                          var valid1 = _errs36 === errors;
-                                        } else {
-                                          var valid1 = true;
-                                        }
-                                        if (valid1) {
-                                          if (data.JsonExpand !== undefined) {
-                                            const _errs38 = errors;
-                                            if (
-                                              !func1(data.JsonExpand, {
-                                                instancePath: instancePath + "/JsonExpand",
-                                                parentData: data,
-                                                parentDataProperty: "JsonExpand",
-                                                rootData: rootData,
-                                              })
-                                            ) {
-                                              vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                                              errors = vErrors.length;
-                                            }
-                                            var valid1 = _errs38 === errors;
-                                          } else {
-                                            var valid1 = true;
-                                          }
-                                        }
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateLogRechargeRuleInfoShape.errors = [
-        { instancePath, schemaPath: "LogRechargeRuleInfo#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateLogRechargeRuleInfoShape.errors = vErrors;
-  return errors === 0;
+function validateLogRechargeRuleInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateLogRechargeRuleInfoShape.errors = [{instancePath,schemaPath:"LogRechargeRuleInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateLogRechargeRuleInfoShape.errors = [{instancePath,schemaPath:"LogRechargeRuleInfo#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.RechargeType !== undefined){
+const _errs2 = errors;
+if(typeof data.RechargeType !== "string"){
+validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/RechargeType",schemaPath:"LogRechargeRuleInfo#/properties/RechargeType/type",
+keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.EncodingFormat !== undefined){
+let data1 = data.EncodingFormat;
+const _errs4 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/EncodingFormat",schemaPath:"LogRechargeRuleInfo#/properties/EncodingFormat/type",
+keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs4){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 0 || isNaN(data1)){
+validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/EncodingFormat",schemaPath:"LogRechargeRuleInfo#/properties/EncodingFormat/minimum",
+keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data1 >= 18446744073709552000 || isNaN(data1)){
+validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/EncodingFormat",
+schemaPath:"LogRechargeRuleInfo#/properties/EncodingFormat/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.DefaultTimeSwitch !== undefined){
+const _errs6 = errors;
+if(typeof data.DefaultTimeSwitch !== "boolean"){
+validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/DefaultTimeSwitch",schemaPath:"LogRechargeRuleInfo#/properties/DefaultTimeSwitch/type",
+keyword:"type",params:{type: "boolean"}}];
+return false;
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.LogRegex !== undefined){
+const _errs8 = errors;
+if(typeof data.LogRegex !== "string"){
+validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/LogRegex",schemaPath:"LogRechargeRuleInfo#/properties/LogRegex/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.UnMatchLogSwitch !== undefined){
+const _errs10 = errors;
+if(typeof data.UnMatchLogSwitch !== "boolean"){
+validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/UnMatchLogSwitch",schemaPath:"LogRechargeRuleInfo#/properties/UnMatchLogSwitch/type",
+keyword:"type",params:{type: "boolean"}}];
+return false;
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.UnMatchLogKey !== undefined){
+const _errs12 = errors;
+if(typeof data.UnMatchLogKey !== "string"){
+validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/UnMatchLogKey",schemaPath:"LogRechargeRuleInfo#/properties/UnMatchLogKey/type",
+keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs12 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.UnMatchLogTimeSrc !== undefined){
+let data6 = data.UnMatchLogTimeSrc;
+const _errs14 = errors;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/UnMatchLogTimeSrc",schemaPath:"LogRechargeRuleInfo#/properties/UnMatchLogTimeSrc/type",
+keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs14){
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/UnMatchLogTimeSrc",
+schemaPath:"LogRechargeRuleInfo#/properties/UnMatchLogTimeSrc/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data6 >= 18446744073709552000 || isNaN(data6)){
+validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/UnMatchLogTimeSrc",
+schemaPath:"LogRechargeRuleInfo#/properties/UnMatchLogTimeSrc/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<",
+ limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs14 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.DefaultTimeSrc !== undefined){
+let data7 = data.DefaultTimeSrc;
+const _errs16 = errors;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/DefaultTimeSrc",schemaPath:"LogRechargeRuleInfo#/properties/DefaultTimeSrc/type",
+keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs16){
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/DefaultTimeSrc",schemaPath:"LogRechargeRuleInfo#/properties/DefaultTimeSrc/minimum",
+keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data7 >= 18446744073709552000 || isNaN(data7)){
+validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/DefaultTimeSrc",
+schemaPath:"LogRechargeRuleInfo#/properties/DefaultTimeSrc/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs16 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.TimeKey !== undefined){
+const _errs18 = errors;
+if(typeof data.TimeKey !== "string"){
+validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/TimeKey",schemaPath:"LogRechargeRuleInfo#/properties/TimeKey/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs18 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.TimeRegex !== undefined){
+const _errs20 = errors;
+if(typeof data.TimeRegex !== "string"){
+validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/TimeRegex",schemaPath:"LogRechargeRuleInfo#/properties/TimeRegex/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs20 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.TimeFormat !== undefined){
+const _errs22 = errors;
+if(typeof data.TimeFormat !== "string"){
+validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/TimeFormat",schemaPath:"LogRechargeRuleInfo#/properties/TimeFormat/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs22 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.TimeZone !== undefined){
+const _errs24 = errors;
+if(typeof data.TimeZone !== "string"){
+validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/TimeZone",schemaPath:"LogRechargeRuleInfo#/properties/TimeZone/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs24 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Metadata !== undefined){
+let data12 = data.Metadata;
+const _errs26 = errors;
+if(errors === _errs26){
+if(Array.isArray(data12)){
+var valid2 = true;
+const len0 = data12.length;
+for(let i0=0; i0<len0; i0++){
+const _errs28 = errors;
+if(typeof data12[i0] !== "string"){
+validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/Metadata/" + i0,schemaPath:"LogRechargeRuleInfo#/properties/Metadata/items/type",
+keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid2 = _errs28 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/Metadata",schemaPath:"LogRechargeRuleInfo#/properties/Metadata/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs26 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Keys !== undefined){
+let data14 = data.Keys;
+const _errs30 = errors;
+if(errors === _errs30){
+if(Array.isArray(data14)){
+var valid3 = true;
+const len1 = data14.length;
+for(let i1=0; i1<len1; i1++){
+const _errs32 = errors;
+if(typeof data14[i1] !== "string"){
+validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/Keys/" + i1,schemaPath:"LogRechargeRuleInfo#/properties/Keys/items/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid3 = _errs32 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/Keys",schemaPath:"LogRechargeRuleInfo#/properties/Keys/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs30 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.ParseArray !== undefined){
+const _errs34 = errors;
+if(typeof data.ParseArray !== "boolean"){
+validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/ParseArray",schemaPath:"LogRechargeRuleInfo#/properties/ParseArray/type",keyword:"type",
+params:{type: "boolean"}}];
+return false;
+}
+var valid1 = _errs34 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Delimiter !== undefined){
+const _errs36 = errors;
+if(typeof data.Delimiter !== "string"){
+validateLogRechargeRuleInfoShape.errors = [{instancePath:instancePath+"/Delimiter",schemaPath:"LogRechargeRuleInfo#/properties/Delimiter/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs36 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.JsonExpand !== undefined){
+const _errs38 = errors;
+if(!(func1(data.JsonExpand, {instancePath: instancePath+"/JsonExpand", parentData: data, parentDataProperty: "JsonExpand", rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs38 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateLogRechargeRuleInfoShape.errors = [{instancePath,schemaPath:"LogRechargeRuleInfo#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateLogRechargeRuleInfoShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `LogRechargeRuleInfo` shape, called by the validators of the requests that hold one. */
 export { validateLogRechargeRuleInfoShape };
 /** Wording of the `LogRechargeRuleInfo` shape's rules, keyed by schema path, merged into each operation's `ruleText`. */
 export const logRechargeRuleInfoShapeRuleText = {
-  "LogRechargeRuleInfo#/properties/DefaultTimeSrc/exclusiveMaximum": {
-    rule: "maximum",
-    message: "must be at most 18446744073709551615 (uint64)",
-  },
-  "LogRechargeRuleInfo#/properties/DefaultTimeSrc/minimum": { rule: "minimum", message: "must be at least 0 (uint64)" },
-  "LogRechargeRuleInfo#/properties/EncodingFormat/exclusiveMaximum": {
-    rule: "maximum",
-    message: "must be at most 18446744073709551615 (uint64)",
-  },
-  "LogRechargeRuleInfo#/properties/EncodingFormat/minimum": { rule: "minimum", message: "must be at least 0 (uint64)" },
-  "LogRechargeRuleInfo#/properties/UnMatchLogTimeSrc/exclusiveMaximum": {
-    rule: "maximum",
-    message: "must be at most 18446744073709551615 (uint64)",
-  },
-  "LogRechargeRuleInfo#/properties/UnMatchLogTimeSrc/minimum": { rule: "minimum", message: "must be at least 0 (uint64)" },
+  "LogRechargeRuleInfo#/properties/DefaultTimeSrc/exclusiveMaximum": {"rule":"maximum","message":"must be at most 18446744073709551615 (uint64)"},
+  "LogRechargeRuleInfo#/properties/DefaultTimeSrc/minimum": {"rule":"minimum","message":"must be at least 0 (uint64)"},
+  "LogRechargeRuleInfo#/properties/EncodingFormat/exclusiveMaximum": {"rule":"maximum","message":"must be at most 18446744073709551615 (uint64)"},
+  "LogRechargeRuleInfo#/properties/EncodingFormat/minimum": {"rule":"minimum","message":"must be at least 0 (uint64)"},
+  "LogRechargeRuleInfo#/properties/UnMatchLogTimeSrc/exclusiveMaximum": {"rule":"maximum","message":"must be at most 18446744073709551615 (uint64)"},
+  "LogRechargeRuleInfo#/properties/UnMatchLogTimeSrc/minimum": {"rule":"minimum","message":"must be at least 0 (uint64)"},
 };

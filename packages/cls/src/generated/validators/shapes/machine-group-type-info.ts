@@ -3,105 +3,82 @@
 
 const schema0 = {};
 
-function validateMachineGroupTypeInfoShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.Type === undefined && (missing0 = "Type")) {
-        validateMachineGroupTypeInfoShape.errors = [
-          { instancePath, schemaPath: "MachineGroupTypeInfo#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "Type" || key0 === "Values")) {
-            validateMachineGroupTypeInfoShape.errors = [
-              {
-                instancePath,
-                schemaPath: "MachineGroupTypeInfo#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.Type !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.Type !== "string") {
-              validateMachineGroupTypeInfoShape.errors = [
-                {
-                  instancePath: instancePath + "/Type",
-                  schemaPath: "MachineGroupTypeInfo#/properties/Type/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.Values !== undefined) {
-              let data1 = data.Values;
-              const _errs4 = errors;
-              if (errors === _errs4) {
-                if (Array.isArray(data1)) {
-                  var valid1 = true;
-                  const len0 = data1.length;
-                  for (let i0 = 0; i0 < len0; i0++) {
-                    const _errs6 = errors;
-                    if (typeof data1[i0] !== "string") {
-                      validateMachineGroupTypeInfoShape.errors = [
-                        {
-                          instancePath: instancePath + "/Values/" + i0,
-                          schemaPath: "MachineGroupTypeInfo#/properties/Values/items/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                        },
-                      ];
-                      return false;
-                    }
-                    var valid1 = _errs6 === errors;
-                    if (!valid1) {
-                      break;
-                    }
-                  }
-                } else {
-                  validateMachineGroupTypeInfoShape.errors = [
-                    {
-                      instancePath: instancePath + "/Values",
-                      schemaPath: "MachineGroupTypeInfo#/properties/Values/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                    },
-                  ];
-                  return false;
-                }
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-          }
-        }
-      }
-    } else {
-      validateMachineGroupTypeInfoShape.errors = [
-        { instancePath, schemaPath: "MachineGroupTypeInfo#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateMachineGroupTypeInfoShape.errors = vErrors;
-  return errors === 0;
+function validateMachineGroupTypeInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.Type === undefined) && (missing0 = "Type")){
+validateMachineGroupTypeInfoShape.errors = [{instancePath,schemaPath:"MachineGroupTypeInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "Type") || (key0 === "Values"))){
+validateMachineGroupTypeInfoShape.errors = [{instancePath,schemaPath:"MachineGroupTypeInfo#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Type !== undefined){
+const _errs2 = errors;
+if(typeof data.Type !== "string"){
+validateMachineGroupTypeInfoShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"MachineGroupTypeInfo#/properties/Type/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Values !== undefined){
+let data1 = data.Values;
+const _errs4 = errors;
+if(errors === _errs4){
+if(Array.isArray(data1)){
+var valid1 = true;
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+const _errs6 = errors;
+if(typeof data1[i0] !== "string"){
+validateMachineGroupTypeInfoShape.errors = [{instancePath:instancePath+"/Values/" + i0,schemaPath:"MachineGroupTypeInfo#/properties/Values/items/type",
+keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs6 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateMachineGroupTypeInfoShape.errors = [{instancePath:instancePath+"/Values",schemaPath:"MachineGroupTypeInfo#/properties/Values/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validateMachineGroupTypeInfoShape.errors = [{instancePath,schemaPath:"MachineGroupTypeInfo#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateMachineGroupTypeInfoShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `MachineGroupTypeInfo` shape, called by the validators of the requests that hold one. */

@@ -5,133 +5,98 @@ import { validateToolCallShape } from "./tool-call.js";
 const schema0 = {};
 const func0 = validateToolCallShape;
 
-function validateMessageShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      const _errs1 = errors;
-      for (const key0 in data) {
-        if (!(key0 === "Role" || key0 === "Content" || key0 === "ReasoningContent" || key0 === "ToolCalls")) {
-          validateMessageShape.errors = [
-            {
-              instancePath,
-              schemaPath: "Message#/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key0 },
-            },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (_errs1 === errors) {
-        if (data.Role !== undefined) {
-          const _errs2 = errors;
-          if (typeof data.Role !== "string") {
-            validateMessageShape.errors = [
-              {
-                instancePath: instancePath + "/Role",
-                schemaPath: "Message#/properties/Role/type",
-                keyword: "type",
-                params: { type: "string" },
-              },
-            ];
-            return false;
-          }
-          var valid0 = _errs2 === errors;
-        } else {
-          var valid0 = true;
-        }
-        if (valid0) {
-          if (data.Content !== undefined) {
-            const _errs4 = errors;
-            if (typeof data.Content !== "string") {
-              validateMessageShape.errors = [
-                {
-                  instancePath: instancePath + "/Content",
-                  schemaPath: "Message#/properties/Content/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs4 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.ReasoningContent !== undefined) {
-              const _errs6 = errors;
-              if (typeof data.ReasoningContent !== "string") {
-                validateMessageShape.errors = [
-                  {
-                    instancePath: instancePath + "/ReasoningContent",
-                    schemaPath: "Message#/properties/ReasoningContent/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid0 = _errs6 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.ToolCalls !== undefined) {
-                let data3 = data.ToolCalls;
-                const _errs8 = errors;
-                if (errors === _errs8) {
-                  if (Array.isArray(data3)) {
-                    var valid1 = true;
-                    const len0 = data3.length;
-                    for (let i0 = 0; i0 < len0; i0++) {
-                      const _errs10 = errors;
-                      if (
-                        !func0(data3[i0], {
-                          instancePath: instancePath + "/ToolCalls/" + i0,
-                          parentData: data3,
-                          parentDataProperty: i0,
-                          rootData: rootData,
-                        })
-                      ) {
-                        vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                        errors = vErrors.length;
-                      }
-                      var valid1 = _errs10 === errors;
-                      if (!valid1) {
-                        break;
-                      }
-                    }
-                  } else {
-                    validateMessageShape.errors = [
-                      {
-                        instancePath: instancePath + "/ToolCalls",
-                        schemaPath: "Message#/properties/ToolCalls/type",
-                        keyword: "type",
-                        params: { type: "array" },
-                      },
-                    ];
-                    return false;
-                  }
-                }
-                var valid0 = _errs8 === errors;
-              } else {
-                var valid0 = true;
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateMessageShape.errors = [{ instancePath, schemaPath: "Message#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateMessageShape.errors = vErrors;
-  return errors === 0;
+function validateMessageShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((key0 === "Role") || (key0 === "Content")) || (key0 === "ReasoningContent")) || (key0 === "ToolCalls"))){
+validateMessageShape.errors = [{instancePath,schemaPath:"Message#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Role !== undefined){
+const _errs2 = errors;
+if(typeof data.Role !== "string"){
+validateMessageShape.errors = [{instancePath:instancePath+"/Role",schemaPath:"Message#/properties/Role/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Content !== undefined){
+const _errs4 = errors;
+if(typeof data.Content !== "string"){
+validateMessageShape.errors = [{instancePath:instancePath+"/Content",schemaPath:"Message#/properties/Content/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ReasoningContent !== undefined){
+const _errs6 = errors;
+if(typeof data.ReasoningContent !== "string"){
+validateMessageShape.errors = [{instancePath:instancePath+"/ReasoningContent",schemaPath:"Message#/properties/ReasoningContent/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ToolCalls !== undefined){
+let data3 = data.ToolCalls;
+const _errs8 = errors;
+if(errors === _errs8){
+if(Array.isArray(data3)){
+var valid1 = true;
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+const _errs10 = errors;
+if(!(func0(data3[i0], {instancePath: instancePath+"/ToolCalls/" + i0, parentData: data3, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs10 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateMessageShape.errors = [{instancePath:instancePath+"/ToolCalls",schemaPath:"Message#/properties/ToolCalls/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+else {
+validateMessageShape.errors = [{instancePath,schemaPath:"Message#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateMessageShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `Message` shape, called by the validators of the requests that hold one. */

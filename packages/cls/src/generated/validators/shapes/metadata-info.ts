@@ -3,141 +3,110 @@
 
 const schema0 = {};
 
-function validateMetadataInfoShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.Format === undefined && (missing0 = "Format")) {
-        validateMetadataInfoShape.errors = [
-          { instancePath, schemaPath: "MetadataInfo#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "Format" || key0 === "MetaFields" || key0 === "EnableTag" || key0 === "TagJsonTiled")) {
-            validateMetadataInfoShape.errors = [
-              {
-                instancePath,
-                schemaPath: "MetadataInfo#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.Format !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.Format !== "string") {
-              validateMetadataInfoShape.errors = [
-                {
-                  instancePath: instancePath + "/Format",
-                  schemaPath: "MetadataInfo#/properties/Format/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.MetaFields !== undefined) {
-              let data1 = data.MetaFields;
-              const _errs4 = errors;
-              if (errors === _errs4) {
-                if (Array.isArray(data1)) {
-                  var valid1 = true;
-                  const len0 = data1.length;
-                  for (let i0 = 0; i0 < len0; i0++) {
-                    const _errs6 = errors;
-                    if (typeof data1[i0] !== "string") {
-                      validateMetadataInfoShape.errors = [
-                        {
-                          instancePath: instancePath + "/MetaFields/" + i0,
-                          schemaPath: "MetadataInfo#/properties/MetaFields/items/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                        },
-                      ];
-                      return false;
-                    }
-                    var valid1 = _errs6 === errors;
-                    if (!valid1) {
-                      break;
-                    }
-                  }
-                } else {
-                  validateMetadataInfoShape.errors = [
-                    {
-                      instancePath: instancePath + "/MetaFields",
-                      schemaPath: "MetadataInfo#/properties/MetaFields/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                    },
-                  ];
-                  return false;
-                }
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.EnableTag !== undefined) {
-                const _errs8 = errors;
-                if (typeof data.EnableTag !== "boolean") {
-                  validateMetadataInfoShape.errors = [
-                    {
-                      instancePath: instancePath + "/EnableTag",
-                      schemaPath: "MetadataInfo#/properties/EnableTag/type",
-                      keyword: "type",
-                      params: { type: "boolean" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid0 = _errs8 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.TagJsonTiled !== undefined) {
-                  const _errs10 = errors;
-                  if (typeof data.TagJsonTiled !== "boolean") {
-                    validateMetadataInfoShape.errors = [
-                      {
-                        instancePath: instancePath + "/TagJsonTiled",
-                        schemaPath: "MetadataInfo#/properties/TagJsonTiled/type",
-                        keyword: "type",
-                        params: { type: "boolean" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid0 = _errs10 === errors;
-                } else {
-                  var valid0 = true;
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateMetadataInfoShape.errors = [{ instancePath, schemaPath: "MetadataInfo#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateMetadataInfoShape.errors = vErrors;
-  return errors === 0;
+function validateMetadataInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.Format === undefined) && (missing0 = "Format")){
+validateMetadataInfoShape.errors = [{instancePath,schemaPath:"MetadataInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((key0 === "Format") || (key0 === "MetaFields")) || (key0 === "EnableTag")) || (key0 === "TagJsonTiled"))){
+validateMetadataInfoShape.errors = [{instancePath,schemaPath:"MetadataInfo#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Format !== undefined){
+const _errs2 = errors;
+if(typeof data.Format !== "string"){
+validateMetadataInfoShape.errors = [{instancePath:instancePath+"/Format",schemaPath:"MetadataInfo#/properties/Format/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.MetaFields !== undefined){
+let data1 = data.MetaFields;
+const _errs4 = errors;
+if(errors === _errs4){
+if(Array.isArray(data1)){
+var valid1 = true;
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+const _errs6 = errors;
+if(typeof data1[i0] !== "string"){
+validateMetadataInfoShape.errors = [{instancePath:instancePath+"/MetaFields/" + i0,schemaPath:"MetadataInfo#/properties/MetaFields/items/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs6 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateMetadataInfoShape.errors = [{instancePath:instancePath+"/MetaFields",schemaPath:"MetadataInfo#/properties/MetaFields/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.EnableTag !== undefined){
+const _errs8 = errors;
+if(typeof data.EnableTag !== "boolean"){
+validateMetadataInfoShape.errors = [{instancePath:instancePath+"/EnableTag",schemaPath:"MetadataInfo#/properties/EnableTag/type",keyword:"type",
+params:{type: "boolean"}}];
+return false;
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.TagJsonTiled !== undefined){
+const _errs10 = errors;
+if(typeof data.TagJsonTiled !== "boolean"){
+validateMetadataInfoShape.errors = [{instancePath:instancePath+"/TagJsonTiled",schemaPath:"MetadataInfo#/properties/TagJsonTiled/type",keyword:"type",
+params:{type: "boolean"}}];
+return false;
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validateMetadataInfoShape.errors = [{instancePath,schemaPath:"MetadataInfo#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateMetadataInfoShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `MetadataInfo` shape, called by the validators of the requests that hold one. */

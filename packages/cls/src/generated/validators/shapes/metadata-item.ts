@@ -3,71 +3,55 @@
 
 const schema0 = {};
 
-function validateMetadataItemShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      const _errs1 = errors;
-      for (const key0 in data) {
-        if (!(key0 === "Key" || key0 === "Value")) {
-          validateMetadataItemShape.errors = [
-            {
-              instancePath,
-              schemaPath: "MetadataItem#/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key0 },
-            },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (_errs1 === errors) {
-        if (data.Key !== undefined) {
-          const _errs2 = errors;
-          if (typeof data.Key !== "string") {
-            validateMetadataItemShape.errors = [
-              {
-                instancePath: instancePath + "/Key",
-                schemaPath: "MetadataItem#/properties/Key/type",
-                keyword: "type",
-                params: { type: "string" },
-              },
-            ];
-            return false;
-          }
-          var valid0 = _errs2 === errors;
-        } else {
-          var valid0 = true;
-        }
-        if (valid0) {
-          if (data.Value !== undefined) {
-            const _errs4 = errors;
-            if (typeof data.Value !== "string") {
-              validateMetadataItemShape.errors = [
-                {
-                  instancePath: instancePath + "/Value",
-                  schemaPath: "MetadataItem#/properties/Value/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs4 === errors;
-          } else {
-            var valid0 = true;
-          }
-        }
-      }
-    } else {
-      validateMetadataItemShape.errors = [{ instancePath, schemaPath: "MetadataItem#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateMetadataItemShape.errors = vErrors;
-  return errors === 0;
+function validateMetadataItemShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "Key") || (key0 === "Value"))){
+validateMetadataItemShape.errors = [{instancePath,schemaPath:"MetadataItem#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Key !== undefined){
+const _errs2 = errors;
+if(typeof data.Key !== "string"){
+validateMetadataItemShape.errors = [{instancePath:instancePath+"/Key",schemaPath:"MetadataItem#/properties/Key/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Value !== undefined){
+const _errs4 = errors;
+if(typeof data.Value !== "string"){
+validateMetadataItemShape.errors = [{instancePath:instancePath+"/Value",schemaPath:"MetadataItem#/properties/Value/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+else {
+validateMetadataItemShape.errors = [{instancePath,schemaPath:"MetadataItem#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateMetadataItemShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `MetadataItem` shape, called by the validators of the requests that hold one. */

@@ -7,140 +7,106 @@ const schema0 = {};
 const func0 = validateAppointLabelShape;
 const func1 = validateCustomLabelShape;
 
-function validateMetricConfigLabelShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      const _errs1 = errors;
-      for (const key0 in data) {
-        if (!(key0 === "Metadata" || key0 === "Label" || key0 === "CustomLabels")) {
-          validateMetricConfigLabelShape.errors = [
-            {
-              instancePath,
-              schemaPath: "MetricConfigLabel#/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key0 },
-            },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (_errs1 === errors) {
-        if (data.Metadata !== undefined) {
-          let data0 = data.Metadata;
-          const _errs2 = errors;
-          if (errors === _errs2) {
-            if (Array.isArray(data0)) {
-              var valid1 = true;
-              const len0 = data0.length;
-              for (let i0 = 0; i0 < len0; i0++) {
-                const _errs4 = errors;
-                if (typeof data0[i0] !== "string") {
-                  validateMetricConfigLabelShape.errors = [
-                    {
-                      instancePath: instancePath + "/Metadata/" + i0,
-                      schemaPath: "MetricConfigLabel#/properties/Metadata/items/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid1 = _errs4 === errors;
-                if (!valid1) {
-                  break;
-                }
-              }
-            } else {
-              validateMetricConfigLabelShape.errors = [
-                {
-                  instancePath: instancePath + "/Metadata",
-                  schemaPath: "MetricConfigLabel#/properties/Metadata/type",
-                  keyword: "type",
-                  params: { type: "array" },
-                },
-              ];
-              return false;
-            }
-          }
-          var valid0 = _errs2 === errors;
-        } else {
-          var valid0 = true;
-        }
-        if (valid0) {
-          if (data.Label !== undefined) {
-            const _errs6 = errors;
-            if (
-              !func0(data.Label, {
-                instancePath: instancePath + "/Label",
-                parentData: data,
-                parentDataProperty: "Label",
-                rootData: rootData,
-              })
-            ) {
-              vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-              errors = vErrors.length;
-            }
-            var valid0 = _errs6 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.CustomLabels !== undefined) {
-              let data3 = data.CustomLabels;
-              const _errs7 = errors;
-              if (errors === _errs7) {
-                if (Array.isArray(data3)) {
-                  var valid2 = true;
-                  const len1 = data3.length;
-                  for (let i1 = 0; i1 < len1; i1++) {
-                    const _errs9 = errors;
-                    if (
-                      !func1(data3[i1], {
-                        instancePath: instancePath + "/CustomLabels/" + i1,
-                        parentData: data3,
-                        parentDataProperty: i1,
-                        rootData: rootData,
-                      })
-                    ) {
-                      vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                      errors = vErrors.length;
-                    }
-                    var valid2 = _errs9 === errors;
-                    if (!valid2) {
-                      break;
-                    }
-                  }
-                } else {
-                  validateMetricConfigLabelShape.errors = [
-                    {
-                      instancePath: instancePath + "/CustomLabels",
-                      schemaPath: "MetricConfigLabel#/properties/CustomLabels/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                    },
-                  ];
-                  return false;
-                }
-              }
-              var valid0 = _errs7 === errors;
-            } else {
-              var valid0 = true;
-            }
-          }
-        }
-      }
-    } else {
-      validateMetricConfigLabelShape.errors = [
-        { instancePath, schemaPath: "MetricConfigLabel#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateMetricConfigLabelShape.errors = vErrors;
-  return errors === 0;
+function validateMetricConfigLabelShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((key0 === "Metadata") || (key0 === "Label")) || (key0 === "CustomLabels"))){
+validateMetricConfigLabelShape.errors = [{instancePath,schemaPath:"MetricConfigLabel#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Metadata !== undefined){
+let data0 = data.Metadata;
+const _errs2 = errors;
+if(errors === _errs2){
+if(Array.isArray(data0)){
+var valid1 = true;
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+const _errs4 = errors;
+if(typeof data0[i0] !== "string"){
+validateMetricConfigLabelShape.errors = [{instancePath:instancePath+"/Metadata/" + i0,schemaPath:"MetricConfigLabel#/properties/Metadata/items/type",
+keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs4 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateMetricConfigLabelShape.errors = [{instancePath:instancePath+"/Metadata",schemaPath:"MetricConfigLabel#/properties/Metadata/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Label !== undefined){
+const _errs6 = errors;
+if(!(func0(data.Label, {instancePath: instancePath+"/Label", parentData: data, parentDataProperty: "Label", rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.CustomLabels !== undefined){
+let data3 = data.CustomLabels;
+const _errs7 = errors;
+if(errors === _errs7){
+if(Array.isArray(data3)){
+var valid2 = true;
+const len1 = data3.length;
+for(let i1=0; i1<len1; i1++){
+const _errs9 = errors;
+if(!(func1(data3[i1], {instancePath: instancePath+"/CustomLabels/" + i1, parentData: data3, parentDataProperty: i1, rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs9 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateMetricConfigLabelShape.errors = [{instancePath:instancePath+"/CustomLabels",schemaPath:"MetricConfigLabel#/properties/CustomLabels/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validateMetricConfigLabelShape.errors = [{instancePath,schemaPath:"MetricConfigLabel#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateMetricConfigLabelShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `MetricConfigLabel` shape, called by the validators of the requests that hold one. */

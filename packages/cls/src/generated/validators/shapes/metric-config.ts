@@ -2,189 +2,145 @@
 // @ts-nocheck
 
 import { validateMetricLabelShape } from "./metric-label.js";
-const schema0 = { required: ["MetricName", "Periods"] };
+const schema0 = { "required": ["MetricName", "Periods"] };
 const func0 = validateMetricLabelShape;
 
-function validateMetricConfigShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateMetricConfigShape.errors = [
-            { instancePath, schemaPath: "MetricConfig#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "MetricName" || key0 === "Periods" || key0 === "MetricLabels")) {
-            validateMetricConfigShape.errors = [
-              {
-                instancePath,
-                schemaPath: "MetricConfig#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.MetricName !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.MetricName !== "string") {
-              validateMetricConfigShape.errors = [
-                {
-                  instancePath: instancePath + "/MetricName",
-                  schemaPath: "MetricConfig#/properties/MetricName/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.Periods !== undefined) {
-              let data1 = data.Periods;
-              const _errs4 = errors;
-              if (errors === _errs4) {
-                if (Array.isArray(data1)) {
-                  var valid2 = true;
-                  const len0 = data1.length;
-                  for (let i0 = 0; i0 < len0; i0++) {
-                    let data2 = data1[i0];
-                    const _errs6 = errors;
-                    if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
-                      validateMetricConfigShape.errors = [
-                        {
-                          instancePath: instancePath + "/Periods/" + i0,
-                          schemaPath: "MetricConfig#/properties/Periods/items/type",
-                          keyword: "type",
-                          params: { type: "integer" },
-                        },
-                      ];
-                      return false;
-                    }
-                    if (errors === _errs6) {
-                      if (typeof data2 == "number" && isFinite(data2)) {
-                        if (data2 < 0 || isNaN(data2)) {
-                          validateMetricConfigShape.errors = [
-                            {
-                              instancePath: instancePath + "/Periods/" + i0,
-                              schemaPath: "MetricConfig#/properties/Periods/items/minimum",
-                              keyword: "minimum",
-                              params: { comparison: ">=", limit: 0 },
-                            },
-                          ];
-                          return false;
-                        } else {
-                          if (data2 >= 18446744073709552000 || isNaN(data2)) {
-                            validateMetricConfigShape.errors = [
-                              {
-                                instancePath: instancePath + "/Periods/" + i0,
-                                schemaPath: "MetricConfig#/properties/Periods/items/exclusiveMaximum",
-                                keyword: "exclusiveMaximum",
-                                params: { comparison: "<", limit: 18446744073709552000 },
-                              },
-                            ];
-                            return false;
-                          }
-                        }
-                      }
-                    }
-                    var valid2 = _errs6 === errors;
-                    if (!valid2) {
-                      break;
-                    }
-                  }
-                } else {
-                  validateMetricConfigShape.errors = [
-                    {
-                      instancePath: instancePath + "/Periods",
-                      schemaPath: "MetricConfig#/properties/Periods/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                    },
-                  ];
-                  return false;
-                }
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.MetricLabels !== undefined) {
-                let data3 = data.MetricLabels;
-                const _errs8 = errors;
-                if (errors === _errs8) {
-                  if (Array.isArray(data3)) {
-                    var valid3 = true;
-                    const len1 = data3.length;
-                    for (let i1 = 0; i1 < len1; i1++) {
-                      const _errs10 = errors;
-                      if (
-                        !func0(data3[i1], {
-                          instancePath: instancePath + "/MetricLabels/" + i1,
-                          parentData: data3,
-                          parentDataProperty: i1,
-                          rootData: rootData,
-                        })
-                      ) {
-                        vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                        errors = vErrors.length;
-                      }
-                      var valid3 = _errs10 === errors;
-                      if (!valid3) {
-                        break;
-                      }
-                    }
-                  } else {
-                    validateMetricConfigShape.errors = [
-                      {
-                        instancePath: instancePath + "/MetricLabels",
-                        schemaPath: "MetricConfig#/properties/MetricLabels/type",
-                        keyword: "type",
-                        params: { type: "array" },
-                      },
-                    ];
-                    return false;
-                  }
-                }
-                var valid1 = _errs8 === errors;
-              } else {
-                var valid1 = true;
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateMetricConfigShape.errors = [{ instancePath, schemaPath: "MetricConfig#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateMetricConfigShape.errors = vErrors;
-  return errors === 0;
+function validateMetricConfigShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateMetricConfigShape.errors = [{instancePath,schemaPath:"MetricConfig#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((key0 === "MetricName") || (key0 === "Periods")) || (key0 === "MetricLabels"))){
+validateMetricConfigShape.errors = [{instancePath,schemaPath:"MetricConfig#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.MetricName !== undefined){
+const _errs2 = errors;
+if(typeof data.MetricName !== "string"){
+validateMetricConfigShape.errors = [{instancePath:instancePath+"/MetricName",schemaPath:"MetricConfig#/properties/MetricName/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Periods !== undefined){
+let data1 = data.Periods;
+const _errs4 = errors;
+if(errors === _errs4){
+if(Array.isArray(data1)){
+var valid2 = true;
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+const _errs6 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+validateMetricConfigShape.errors = [{instancePath:instancePath+"/Periods/" + i0,schemaPath:"MetricConfig#/properties/Periods/items/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs6){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 0 || isNaN(data2)){
+validateMetricConfigShape.errors = [{instancePath:instancePath+"/Periods/" + i0,schemaPath:"MetricConfig#/properties/Periods/items/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data2 >= 18446744073709552000 || isNaN(data2)){
+validateMetricConfigShape.errors = [{instancePath:instancePath+"/Periods/" + i0,schemaPath:"MetricConfig#/properties/Periods/items/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid2 = _errs6 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateMetricConfigShape.errors = [{instancePath:instancePath+"/Periods",schemaPath:"MetricConfig#/properties/Periods/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.MetricLabels !== undefined){
+let data3 = data.MetricLabels;
+const _errs8 = errors;
+if(errors === _errs8){
+if(Array.isArray(data3)){
+var valid3 = true;
+const len1 = data3.length;
+for(let i1=0; i1<len1; i1++){
+const _errs10 = errors;
+if(!(func0(data3[i1], {instancePath: instancePath+"/MetricLabels/" + i1, parentData: data3, parentDataProperty: i1, rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid3 = _errs10 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+validateMetricConfigShape.errors = [{instancePath:instancePath+"/MetricLabels",schemaPath:"MetricConfig#/properties/MetricLabels/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+else {
+validateMetricConfigShape.errors = [{instancePath,schemaPath:"MetricConfig#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateMetricConfigShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `MetricConfig` shape, called by the validators of the requests that hold one. */
 export { validateMetricConfigShape };
 /** Wording of the `MetricConfig` shape's rules, keyed by schema path, merged into each operation's `ruleText`. */
 export const metricConfigShapeRuleText = {
-  "MetricConfig#/properties/Periods/items/exclusiveMaximum": { rule: "maximum", message: "must be at most 18446744073709551615 (uint64)" },
-  "MetricConfig#/properties/Periods/items/minimum": { rule: "minimum", message: "must be at least 0 (uint64)" },
+  "MetricConfig#/properties/Periods/items/exclusiveMaximum": {"rule":"maximum","message":"must be at most 18446744073709551615 (uint64)"},
+  "MetricConfig#/properties/Periods/items/minimum": {"rule":"minimum","message":"must be at least 0 (uint64)"},
 };

@@ -5,73 +5,56 @@ import { validateCustomMetricSpecShape } from "./custom-metric-spec.js";
 const schema0 = {};
 const func0 = validateCustomMetricSpecShape;
 
-function validateMetricSpecShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      const _errs1 = errors;
-      for (const key0 in data) {
-        if (!(key0 === "CustomSpecs")) {
-          validateMetricSpecShape.errors = [
-            {
-              instancePath,
-              schemaPath: "MetricSpec#/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key0 },
-            },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (_errs1 === errors) {
-        if (data.CustomSpecs !== undefined) {
-          let data0 = data.CustomSpecs;
-          const _errs2 = errors;
-          if (errors === _errs2) {
-            if (Array.isArray(data0)) {
-              var valid1 = true;
-              const len0 = data0.length;
-              for (let i0 = 0; i0 < len0; i0++) {
-                const _errs4 = errors;
-                if (
-                  !func0(data0[i0], {
-                    instancePath: instancePath + "/CustomSpecs/" + i0,
-                    parentData: data0,
-                    parentDataProperty: i0,
-                    rootData: rootData,
-                  })
-                ) {
-                  vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                  errors = vErrors.length;
-                }
-                var valid1 = _errs4 === errors;
-                if (!valid1) {
-                  break;
-                }
-              }
-            } else {
-              validateMetricSpecShape.errors = [
-                {
-                  instancePath: instancePath + "/CustomSpecs",
-                  schemaPath: "MetricSpec#/properties/CustomSpecs/type",
-                  keyword: "type",
-                  params: { type: "array" },
-                },
-              ];
-              return false;
-            }
-          }
-        }
-      }
-    } else {
-      validateMetricSpecShape.errors = [{ instancePath, schemaPath: "MetricSpec#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateMetricSpecShape.errors = vErrors;
-  return errors === 0;
+function validateMetricSpecShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "CustomSpecs")){
+validateMetricSpecShape.errors = [{instancePath,schemaPath:"MetricSpec#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.CustomSpecs !== undefined){
+let data0 = data.CustomSpecs;
+const _errs2 = errors;
+if(errors === _errs2){
+if(Array.isArray(data0)){
+var valid1 = true;
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+const _errs4 = errors;
+if(!(func0(data0[i0], {instancePath: instancePath+"/CustomSpecs/" + i0, parentData: data0, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs4 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateMetricSpecShape.errors = [{instancePath:instancePath+"/CustomSpecs",schemaPath:"MetricSpec#/properties/CustomSpecs/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+}
+}
+}
+else {
+validateMetricSpecShape.errors = [{instancePath,schemaPath:"MetricSpec#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateMetricSpecShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `MetricSpec` shape, called by the validators of the requests that hold one. */

@@ -3,153 +3,113 @@
 
 const schema0 = {};
 
-function validateMonitorNoticeRuleShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      const _errs1 = errors;
-      for (const key0 in data) {
-        if (!(key0 === "NoticeId" || key0 === "ContentTmplId" || key0 === "AlarmLevels")) {
-          validateMonitorNoticeRuleShape.errors = [
-            {
-              instancePath,
-              schemaPath: "MonitorNoticeRule#/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key0 },
-            },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (_errs1 === errors) {
-        if (data.NoticeId !== undefined) {
-          const _errs2 = errors;
-          if (typeof data.NoticeId !== "string") {
-            validateMonitorNoticeRuleShape.errors = [
-              {
-                instancePath: instancePath + "/NoticeId",
-                schemaPath: "MonitorNoticeRule#/properties/NoticeId/type",
-                keyword: "type",
-                params: { type: "string" },
-              },
-            ];
-            return false;
-          }
-          var valid0 = _errs2 === errors;
-        } else {
-          var valid0 = true;
-        }
-        if (valid0) {
-          if (data.ContentTmplId !== undefined) {
-            const _errs4 = errors;
-            if (typeof data.ContentTmplId !== "string") {
-              validateMonitorNoticeRuleShape.errors = [
-                {
-                  instancePath: instancePath + "/ContentTmplId",
-                  schemaPath: "MonitorNoticeRule#/properties/ContentTmplId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs4 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.AlarmLevels !== undefined) {
-              let data2 = data.AlarmLevels;
-              const _errs6 = errors;
-              if (errors === _errs6) {
-                if (Array.isArray(data2)) {
-                  var valid1 = true;
-                  const len0 = data2.length;
-                  for (let i0 = 0; i0 < len0; i0++) {
-                    let data3 = data2[i0];
-                    const _errs8 = errors;
-                    if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
-                      validateMonitorNoticeRuleShape.errors = [
-                        {
-                          instancePath: instancePath + "/AlarmLevels/" + i0,
-                          schemaPath: "MonitorNoticeRule#/properties/AlarmLevels/items/type",
-                          keyword: "type",
-                          params: { type: "integer" },
-                        },
-                      ];
-                      return false;
-                    }
-                    if (errors === _errs8) {
-                      if (typeof data3 == "number" && isFinite(data3)) {
-                        if (data3 < 0 || isNaN(data3)) {
-                          validateMonitorNoticeRuleShape.errors = [
-                            {
-                              instancePath: instancePath + "/AlarmLevels/" + i0,
-                              schemaPath: "MonitorNoticeRule#/properties/AlarmLevels/items/minimum",
-                              keyword: "minimum",
-                              params: { comparison: ">=", limit: 0 },
-                            },
-                          ];
-                          return false;
-                        } else {
-                          if (data3 >= 18446744073709552000 || isNaN(data3)) {
-                            validateMonitorNoticeRuleShape.errors = [
-                              {
-                                instancePath: instancePath + "/AlarmLevels/" + i0,
-                                schemaPath: "MonitorNoticeRule#/properties/AlarmLevels/items/exclusiveMaximum",
-                                keyword: "exclusiveMaximum",
-                                params: { comparison: "<", limit: 18446744073709552000 },
-                              },
-                            ];
-                            return false;
-                          }
-                        }
-                      }
-                    }
-                    var valid1 = _errs8 === errors;
-                    if (!valid1) {
-                      break;
-                    }
-                  }
-                } else {
-                  validateMonitorNoticeRuleShape.errors = [
-                    {
-                      instancePath: instancePath + "/AlarmLevels",
-                      schemaPath: "MonitorNoticeRule#/properties/AlarmLevels/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                    },
-                  ];
-                  return false;
-                }
-              }
-              var valid0 = _errs6 === errors;
-            } else {
-              var valid0 = true;
-            }
-          }
-        }
-      }
-    } else {
-      validateMonitorNoticeRuleShape.errors = [
-        { instancePath, schemaPath: "MonitorNoticeRule#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateMonitorNoticeRuleShape.errors = vErrors;
-  return errors === 0;
+function validateMonitorNoticeRuleShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((key0 === "NoticeId") || (key0 === "ContentTmplId")) || (key0 === "AlarmLevels"))){
+validateMonitorNoticeRuleShape.errors = [{instancePath,schemaPath:"MonitorNoticeRule#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.NoticeId !== undefined){
+const _errs2 = errors;
+if(typeof data.NoticeId !== "string"){
+validateMonitorNoticeRuleShape.errors = [{instancePath:instancePath+"/NoticeId",schemaPath:"MonitorNoticeRule#/properties/NoticeId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ContentTmplId !== undefined){
+const _errs4 = errors;
+if(typeof data.ContentTmplId !== "string"){
+validateMonitorNoticeRuleShape.errors = [{instancePath:instancePath+"/ContentTmplId",schemaPath:"MonitorNoticeRule#/properties/ContentTmplId/type",
+keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.AlarmLevels !== undefined){
+let data2 = data.AlarmLevels;
+const _errs6 = errors;
+if(errors === _errs6){
+if(Array.isArray(data2)){
+var valid1 = true;
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+const _errs8 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+validateMonitorNoticeRuleShape.errors = [{instancePath:instancePath+"/AlarmLevels/" + i0,schemaPath:"MonitorNoticeRule#/properties/AlarmLevels/items/type",
+keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs8){
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+validateMonitorNoticeRuleShape.errors = [{instancePath:instancePath+"/AlarmLevels/" + i0,schemaPath:"MonitorNoticeRule#/properties/AlarmLevels/items/minimum",
+keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data3 >= 18446744073709552000 || isNaN(data3)){
+validateMonitorNoticeRuleShape.errors = [{instancePath:instancePath+"/AlarmLevels/" + i0,
+schemaPath:"MonitorNoticeRule#/properties/AlarmLevels/items/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<",
+ limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs8 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateMonitorNoticeRuleShape.errors = [{instancePath:instancePath+"/AlarmLevels",schemaPath:"MonitorNoticeRule#/properties/AlarmLevels/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validateMonitorNoticeRuleShape.errors = [{instancePath,schemaPath:"MonitorNoticeRule#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateMonitorNoticeRuleShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `MonitorNoticeRule` shape, called by the validators of the requests that hold one. */
 export { validateMonitorNoticeRuleShape };
 /** Wording of the `MonitorNoticeRule` shape's rules, keyed by schema path, merged into each operation's `ruleText`. */
 export const monitorNoticeRuleShapeRuleText = {
-  "MonitorNoticeRule#/properties/AlarmLevels/items/exclusiveMaximum": {
-    rule: "maximum",
-    message: "must be at most 18446744073709551615 (uint64)",
-  },
-  "MonitorNoticeRule#/properties/AlarmLevels/items/minimum": { rule: "minimum", message: "must be at least 0 (uint64)" },
+  "MonitorNoticeRule#/properties/AlarmLevels/items/exclusiveMaximum": {"rule":"maximum","message":"must be at most 18446744073709551615 (uint64)"},
+  "MonitorNoticeRule#/properties/AlarmLevels/items/minimum": {"rule":"minimum","message":"must be at least 0 (uint64)"},
 };

@@ -5,75 +5,56 @@ import { validateMonitorNoticeRuleShape } from "./monitor-notice-rule.js";
 const schema0 = {};
 const func0 = validateMonitorNoticeRuleShape;
 
-function validateMonitorNoticeShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      const _errs1 = errors;
-      for (const key0 in data) {
-        if (!(key0 === "Notices")) {
-          validateMonitorNoticeShape.errors = [
-            {
-              instancePath,
-              schemaPath: "MonitorNotice#/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key0 },
-            },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (_errs1 === errors) {
-        if (data.Notices !== undefined) {
-          let data0 = data.Notices;
-          const _errs2 = errors;
-          if (errors === _errs2) {
-            if (Array.isArray(data0)) {
-              var valid1 = true;
-              const len0 = data0.length;
-              for (let i0 = 0; i0 < len0; i0++) {
-                const _errs4 = errors;
-                if (
-                  !func0(data0[i0], {
-                    instancePath: instancePath + "/Notices/" + i0,
-                    parentData: data0,
-                    parentDataProperty: i0,
-                    rootData: rootData,
-                  })
-                ) {
-                  vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                  errors = vErrors.length;
-                }
-                var valid1 = _errs4 === errors;
-                if (!valid1) {
-                  break;
-                }
-              }
-            } else {
-              validateMonitorNoticeShape.errors = [
-                {
-                  instancePath: instancePath + "/Notices",
-                  schemaPath: "MonitorNotice#/properties/Notices/type",
-                  keyword: "type",
-                  params: { type: "array" },
-                },
-              ];
-              return false;
-            }
-          }
-        }
-      }
-    } else {
-      validateMonitorNoticeShape.errors = [
-        { instancePath, schemaPath: "MonitorNotice#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateMonitorNoticeShape.errors = vErrors;
-  return errors === 0;
+function validateMonitorNoticeShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "Notices")){
+validateMonitorNoticeShape.errors = [{instancePath,schemaPath:"MonitorNotice#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Notices !== undefined){
+let data0 = data.Notices;
+const _errs2 = errors;
+if(errors === _errs2){
+if(Array.isArray(data0)){
+var valid1 = true;
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+const _errs4 = errors;
+if(!(func0(data0[i0], {instancePath: instancePath+"/Notices/" + i0, parentData: data0, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs4 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateMonitorNoticeShape.errors = [{instancePath:instancePath+"/Notices",schemaPath:"MonitorNotice#/properties/Notices/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+}
+}
+}
+else {
+validateMonitorNoticeShape.errors = [{instancePath,schemaPath:"MonitorNotice#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateMonitorNoticeShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `MonitorNotice` shape, called by the validators of the requests that hold one. */

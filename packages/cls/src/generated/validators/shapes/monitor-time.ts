@@ -3,132 +3,98 @@
 
 const schema0 = {};
 
-function validateMonitorTimeShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.Type === undefined && (missing0 = "Type")) {
-        validateMonitorTimeShape.errors = [
-          { instancePath, schemaPath: "MonitorTime#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "Type" || key0 === "Time" || key0 === "CronExpression")) {
-            validateMonitorTimeShape.errors = [
-              {
-                instancePath,
-                schemaPath: "MonitorTime#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.Type !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.Type !== "string") {
-              validateMonitorTimeShape.errors = [
-                {
-                  instancePath: instancePath + "/Type",
-                  schemaPath: "MonitorTime#/properties/Type/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.Time !== undefined) {
-              let data1 = data.Time;
-              const _errs4 = errors;
-              if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
-                validateMonitorTimeShape.errors = [
-                  {
-                    instancePath: instancePath + "/Time",
-                    schemaPath: "MonitorTime#/properties/Time/type",
-                    keyword: "type",
-                    params: { type: "integer" },
-                  },
-                ];
-                return false;
-              }
-              if (errors === _errs4) {
-                if (typeof data1 == "number" && isFinite(data1)) {
-                  if (data1 < -9223372036854776000 || isNaN(data1)) {
-                    validateMonitorTimeShape.errors = [
-                      {
-                        instancePath: instancePath + "/Time",
-                        schemaPath: "MonitorTime#/properties/Time/minimum",
-                        keyword: "minimum",
-                        params: { comparison: ">=", limit: -9223372036854776000 },
-                      },
-                    ];
-                    return false;
-                  } else {
-                    if (data1 >= 9223372036854776000 || isNaN(data1)) {
-                      validateMonitorTimeShape.errors = [
-                        {
-                          instancePath: instancePath + "/Time",
-                          schemaPath: "MonitorTime#/properties/Time/exclusiveMaximum",
-                          keyword: "exclusiveMaximum",
-                          params: { comparison: "<", limit: 9223372036854776000 },
-                        },
-                      ];
-                      return false;
-                    }
-                  }
-                }
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.CronExpression !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.CronExpression !== "string") {
-                  validateMonitorTimeShape.errors = [
-                    {
-                      instancePath: instancePath + "/CronExpression",
-                      schemaPath: "MonitorTime#/properties/CronExpression/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid0 = _errs6 === errors;
-              } else {
-                var valid0 = true;
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateMonitorTimeShape.errors = [{ instancePath, schemaPath: "MonitorTime#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateMonitorTimeShape.errors = vErrors;
-  return errors === 0;
+function validateMonitorTimeShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.Type === undefined) && (missing0 = "Type")){
+validateMonitorTimeShape.errors = [{instancePath,schemaPath:"MonitorTime#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((key0 === "Type") || (key0 === "Time")) || (key0 === "CronExpression"))){
+validateMonitorTimeShape.errors = [{instancePath,schemaPath:"MonitorTime#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Type !== undefined){
+const _errs2 = errors;
+if(typeof data.Type !== "string"){
+validateMonitorTimeShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"MonitorTime#/properties/Type/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Time !== undefined){
+let data1 = data.Time;
+const _errs4 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validateMonitorTimeShape.errors = [{instancePath:instancePath+"/Time",schemaPath:"MonitorTime#/properties/Time/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs4){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < -9223372036854776000 || isNaN(data1)){
+validateMonitorTimeShape.errors = [{instancePath:instancePath+"/Time",schemaPath:"MonitorTime#/properties/Time/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data1 >= 9223372036854776000 || isNaN(data1)){
+validateMonitorTimeShape.errors = [{instancePath:instancePath+"/Time",schemaPath:"MonitorTime#/properties/Time/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.CronExpression !== undefined){
+const _errs6 = errors;
+if(typeof data.CronExpression !== "string"){
+validateMonitorTimeShape.errors = [{instancePath:instancePath+"/CronExpression",schemaPath:"MonitorTime#/properties/CronExpression/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+else {
+validateMonitorTimeShape.errors = [{instancePath,schemaPath:"MonitorTime#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateMonitorTimeShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `MonitorTime` shape, called by the validators of the requests that hold one. */
 export { validateMonitorTimeShape };
 /** Wording of the `MonitorTime` shape's rules, keyed by schema path, merged into each operation's `ruleText`. */
 export const monitorTimeShapeRuleText = {
-  "MonitorTime#/properties/Time/exclusiveMaximum": { rule: "maximum", message: "must be at most 9223372036854775807 (int64)" },
-  "MonitorTime#/properties/Time/minimum": { rule: "minimum", message: "must be at least -9223372036854775808 (int64)" },
+  "MonitorTime#/properties/Time/exclusiveMaximum": {"rule":"maximum","message":"must be at most 9223372036854775807 (int64)"},
+  "MonitorTime#/properties/Time/minimum": {"rule":"minimum","message":"must be at least -9223372036854775808 (int64)"},
 };

@@ -3,107 +3,79 @@
 
 const schema0 = {};
 
-function validateMultiConditionShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      const _errs1 = errors;
-      for (const key0 in data) {
-        if (!(key0 === "Condition" || key0 === "AlarmLevel")) {
-          validateMultiConditionShape.errors = [
-            {
-              instancePath,
-              schemaPath: "MultiCondition#/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key0 },
-            },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (_errs1 === errors) {
-        if (data.Condition !== undefined) {
-          const _errs2 = errors;
-          if (typeof data.Condition !== "string") {
-            validateMultiConditionShape.errors = [
-              {
-                instancePath: instancePath + "/Condition",
-                schemaPath: "MultiCondition#/properties/Condition/type",
-                keyword: "type",
-                params: { type: "string" },
-              },
-            ];
-            return false;
-          }
-          var valid0 = _errs2 === errors;
-        } else {
-          var valid0 = true;
-        }
-        if (valid0) {
-          if (data.AlarmLevel !== undefined) {
-            let data1 = data.AlarmLevel;
-            const _errs4 = errors;
-            if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
-              validateMultiConditionShape.errors = [
-                {
-                  instancePath: instancePath + "/AlarmLevel",
-                  schemaPath: "MultiCondition#/properties/AlarmLevel/type",
-                  keyword: "type",
-                  params: { type: "integer" },
-                },
-              ];
-              return false;
-            }
-            if (errors === _errs4) {
-              if (typeof data1 == "number" && isFinite(data1)) {
-                if (data1 < 0 || isNaN(data1)) {
-                  validateMultiConditionShape.errors = [
-                    {
-                      instancePath: instancePath + "/AlarmLevel",
-                      schemaPath: "MultiCondition#/properties/AlarmLevel/minimum",
-                      keyword: "minimum",
-                      params: { comparison: ">=", limit: 0 },
-                    },
-                  ];
-                  return false;
-                } else {
-                  if (data1 >= 18446744073709552000 || isNaN(data1)) {
-                    validateMultiConditionShape.errors = [
-                      {
-                        instancePath: instancePath + "/AlarmLevel",
-                        schemaPath: "MultiCondition#/properties/AlarmLevel/exclusiveMaximum",
-                        keyword: "exclusiveMaximum",
-                        params: { comparison: "<", limit: 18446744073709552000 },
-                      },
-                    ];
-                    return false;
-                  }
-                }
-              }
-            }
-            var valid0 = _errs4 === errors;
-          } else {
-            var valid0 = true;
-          }
-        }
-      }
-    } else {
-      validateMultiConditionShape.errors = [
-        { instancePath, schemaPath: "MultiCondition#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateMultiConditionShape.errors = vErrors;
-  return errors === 0;
+function validateMultiConditionShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "Condition") || (key0 === "AlarmLevel"))){
+validateMultiConditionShape.errors = [{instancePath,schemaPath:"MultiCondition#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Condition !== undefined){
+const _errs2 = errors;
+if(typeof data.Condition !== "string"){
+validateMultiConditionShape.errors = [{instancePath:instancePath+"/Condition",schemaPath:"MultiCondition#/properties/Condition/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.AlarmLevel !== undefined){
+let data1 = data.AlarmLevel;
+const _errs4 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validateMultiConditionShape.errors = [{instancePath:instancePath+"/AlarmLevel",schemaPath:"MultiCondition#/properties/AlarmLevel/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs4){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 0 || isNaN(data1)){
+validateMultiConditionShape.errors = [{instancePath:instancePath+"/AlarmLevel",schemaPath:"MultiCondition#/properties/AlarmLevel/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data1 >= 18446744073709552000 || isNaN(data1)){
+validateMultiConditionShape.errors = [{instancePath:instancePath+"/AlarmLevel",schemaPath:"MultiCondition#/properties/AlarmLevel/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+else {
+validateMultiConditionShape.errors = [{instancePath,schemaPath:"MultiCondition#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateMultiConditionShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `MultiCondition` shape, called by the validators of the requests that hold one. */
 export { validateMultiConditionShape };
 /** Wording of the `MultiCondition` shape's rules, keyed by schema path, merged into each operation's `ruleText`. */
 export const multiConditionShapeRuleText = {
-  "MultiCondition#/properties/AlarmLevel/exclusiveMaximum": { rule: "maximum", message: "must be at most 18446744073709551615 (uint64)" },
-  "MultiCondition#/properties/AlarmLevel/minimum": { rule: "minimum", message: "must be at least 0 (uint64)" },
+  "MultiCondition#/properties/AlarmLevel/exclusiveMaximum": {"rule":"maximum","message":"must be at most 18446744073709551615 (uint64)"},
+  "MultiCondition#/properties/AlarmLevel/minimum": {"rule":"minimum","message":"must be at least 0 (uint64)"},
 };

@@ -3,73 +3,56 @@
 
 const schema0 = {};
 
-function validateMultiTopicSearchInformationShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      const _errs1 = errors;
-      for (const key0 in data) {
-        if (!(key0 === "TopicId" || key0 === "Context")) {
-          validateMultiTopicSearchInformationShape.errors = [
-            {
-              instancePath,
-              schemaPath: "MultiTopicSearchInformation#/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key0 },
-            },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (_errs1 === errors) {
-        if (data.TopicId !== undefined) {
-          const _errs2 = errors;
-          if (typeof data.TopicId !== "string") {
-            validateMultiTopicSearchInformationShape.errors = [
-              {
-                instancePath: instancePath + "/TopicId",
-                schemaPath: "MultiTopicSearchInformation#/properties/TopicId/type",
-                keyword: "type",
-                params: { type: "string" },
-              },
-            ];
-            return false;
-          }
-          var valid0 = _errs2 === errors;
-        } else {
-          var valid0 = true;
-        }
-        if (valid0) {
-          if (data.Context !== undefined) {
-            const _errs4 = errors;
-            if (typeof data.Context !== "string") {
-              validateMultiTopicSearchInformationShape.errors = [
-                {
-                  instancePath: instancePath + "/Context",
-                  schemaPath: "MultiTopicSearchInformation#/properties/Context/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs4 === errors;
-          } else {
-            var valid0 = true;
-          }
-        }
-      }
-    } else {
-      validateMultiTopicSearchInformationShape.errors = [
-        { instancePath, schemaPath: "MultiTopicSearchInformation#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateMultiTopicSearchInformationShape.errors = vErrors;
-  return errors === 0;
+function validateMultiTopicSearchInformationShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "TopicId") || (key0 === "Context"))){
+validateMultiTopicSearchInformationShape.errors = [{instancePath,schemaPath:"MultiTopicSearchInformation#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.TopicId !== undefined){
+const _errs2 = errors;
+if(typeof data.TopicId !== "string"){
+validateMultiTopicSearchInformationShape.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"MultiTopicSearchInformation#/properties/TopicId/type",
+keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Context !== undefined){
+const _errs4 = errors;
+if(typeof data.Context !== "string"){
+validateMultiTopicSearchInformationShape.errors = [{instancePath:instancePath+"/Context",schemaPath:"MultiTopicSearchInformation#/properties/Context/type",
+keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+else {
+validateMultiTopicSearchInformationShape.errors = [{instancePath,schemaPath:"MultiTopicSearchInformation#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateMultiTopicSearchInformationShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `MultiTopicSearchInformation` shape, called by the validators of the requests that hold one. */

@@ -3,116 +3,89 @@
 
 const schema0 = {};
 
-function validateNoticeContentInfoShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      const _errs1 = errors;
-      for (const key0 in data) {
-        if (!(key0 === "Title" || key0 === "Content" || key0 === "Headers")) {
-          validateNoticeContentInfoShape.errors = [
-            {
-              instancePath,
-              schemaPath: "NoticeContentInfo#/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key0 },
-            },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (_errs1 === errors) {
-        if (data.Title !== undefined) {
-          const _errs2 = errors;
-          if (typeof data.Title !== "string") {
-            validateNoticeContentInfoShape.errors = [
-              {
-                instancePath: instancePath + "/Title",
-                schemaPath: "NoticeContentInfo#/properties/Title/type",
-                keyword: "type",
-                params: { type: "string" },
-              },
-            ];
-            return false;
-          }
-          var valid0 = _errs2 === errors;
-        } else {
-          var valid0 = true;
-        }
-        if (valid0) {
-          if (data.Content !== undefined) {
-            const _errs4 = errors;
-            if (typeof data.Content !== "string") {
-              validateNoticeContentInfoShape.errors = [
-                {
-                  instancePath: instancePath + "/Content",
-                  schemaPath: "NoticeContentInfo#/properties/Content/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs4 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.Headers !== undefined) {
-              let data2 = data.Headers;
-              const _errs6 = errors;
-              if (errors === _errs6) {
-                if (Array.isArray(data2)) {
-                  var valid1 = true;
-                  const len0 = data2.length;
-                  for (let i0 = 0; i0 < len0; i0++) {
-                    const _errs8 = errors;
-                    if (typeof data2[i0] !== "string") {
-                      validateNoticeContentInfoShape.errors = [
-                        {
-                          instancePath: instancePath + "/Headers/" + i0,
-                          schemaPath: "NoticeContentInfo#/properties/Headers/items/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                        },
-                      ];
-                      return false;
-                    }
-                    var valid1 = _errs8 === errors;
-                    if (!valid1) {
-                      break;
-                    }
-                  }
-                } else {
-                  validateNoticeContentInfoShape.errors = [
-                    {
-                      instancePath: instancePath + "/Headers",
-                      schemaPath: "NoticeContentInfo#/properties/Headers/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                    },
-                  ];
-                  return false;
-                }
-              }
-              var valid0 = _errs6 === errors;
-            } else {
-              var valid0 = true;
-            }
-          }
-        }
-      }
-    } else {
-      validateNoticeContentInfoShape.errors = [
-        { instancePath, schemaPath: "NoticeContentInfo#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateNoticeContentInfoShape.errors = vErrors;
-  return errors === 0;
+function validateNoticeContentInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((key0 === "Title") || (key0 === "Content")) || (key0 === "Headers"))){
+validateNoticeContentInfoShape.errors = [{instancePath,schemaPath:"NoticeContentInfo#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Title !== undefined){
+const _errs2 = errors;
+if(typeof data.Title !== "string"){
+validateNoticeContentInfoShape.errors = [{instancePath:instancePath+"/Title",schemaPath:"NoticeContentInfo#/properties/Title/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Content !== undefined){
+const _errs4 = errors;
+if(typeof data.Content !== "string"){
+validateNoticeContentInfoShape.errors = [{instancePath:instancePath+"/Content",schemaPath:"NoticeContentInfo#/properties/Content/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Headers !== undefined){
+let data2 = data.Headers;
+const _errs6 = errors;
+if(errors === _errs6){
+if(Array.isArray(data2)){
+var valid1 = true;
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+const _errs8 = errors;
+if(typeof data2[i0] !== "string"){
+validateNoticeContentInfoShape.errors = [{instancePath:instancePath+"/Headers/" + i0,schemaPath:"NoticeContentInfo#/properties/Headers/items/type",
+keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs8 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateNoticeContentInfoShape.errors = [{instancePath:instancePath+"/Headers",schemaPath:"NoticeContentInfo#/properties/Headers/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validateNoticeContentInfoShape.errors = [{instancePath,schemaPath:"NoticeContentInfo#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateNoticeContentInfoShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `NoticeContentInfo` shape, called by the validators of the requests that hold one. */

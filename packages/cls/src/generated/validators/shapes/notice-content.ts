@@ -5,100 +5,76 @@ import { validateNoticeContentInfoShape } from "./notice-content-info.js";
 const schema0 = {};
 const func0 = validateNoticeContentInfoShape;
 
-function validateNoticeContentShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.Type === undefined && (missing0 = "Type")) {
-        validateNoticeContentShape.errors = [
-          { instancePath, schemaPath: "NoticeContent#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "Type" || key0 === "TriggerContent" || key0 === "RecoveryContent")) {
-            validateNoticeContentShape.errors = [
-              {
-                instancePath,
-                schemaPath: "NoticeContent#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.Type !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.Type !== "string") {
-              validateNoticeContentShape.errors = [
-                {
-                  instancePath: instancePath + "/Type",
-                  schemaPath: "NoticeContent#/properties/Type/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.TriggerContent !== undefined) {
-              const _errs4 = errors;
-              if (
-                !func0(data.TriggerContent, {
-                  instancePath: instancePath + "/TriggerContent",
-                  parentData: data,
-                  parentDataProperty: "TriggerContent",
-                  rootData: rootData,
-                })
-              ) {
-                vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                errors = vErrors.length;
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.RecoveryContent !== undefined) {
-                const _errs5 = errors;
-                if (
-                  !func0(data.RecoveryContent, {
-                    instancePath: instancePath + "/RecoveryContent",
-                    parentData: data,
-                    parentDataProperty: "RecoveryContent",
-                    rootData: rootData,
-                  })
-                ) {
-                  vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                  errors = vErrors.length;
-                }
-                var valid0 = _errs5 === errors;
-              } else {
-                var valid0 = true;
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateNoticeContentShape.errors = [
-        { instancePath, schemaPath: "NoticeContent#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateNoticeContentShape.errors = vErrors;
-  return errors === 0;
+function validateNoticeContentShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.Type === undefined) && (missing0 = "Type")){
+validateNoticeContentShape.errors = [{instancePath,schemaPath:"NoticeContent#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((key0 === "Type") || (key0 === "TriggerContent")) || (key0 === "RecoveryContent"))){
+validateNoticeContentShape.errors = [{instancePath,schemaPath:"NoticeContent#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Type !== undefined){
+const _errs2 = errors;
+if(typeof data.Type !== "string"){
+validateNoticeContentShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"NoticeContent#/properties/Type/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.TriggerContent !== undefined){
+const _errs4 = errors;
+if(!(func0(data.TriggerContent, {instancePath: instancePath+"/TriggerContent", parentData: data, parentDataProperty: "TriggerContent", rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.RecoveryContent !== undefined){
+const _errs5 = errors;
+if(!(func0(data.RecoveryContent, {instancePath: instancePath+"/RecoveryContent", parentData: data, parentDataProperty: "RecoveryContent",
+ rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+else {
+validateNoticeContentShape.errors = [{instancePath,schemaPath:"NoticeContent#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateNoticeContentShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `NoticeContent` shape, called by the validators of the requests that hold one. */

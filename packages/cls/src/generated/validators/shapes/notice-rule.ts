@@ -9,288 +9,202 @@ const func0 = validateNoticeReceiverShape;
 const func1 = validateWebCallbackShape;
 const func2 = validateEscalateNoticeInfoShape;
 
-function validateNoticeRuleShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      const _errs1 = errors;
-      for (const key0 in data) {
-        if (
-          !(
-            key0 === "Rule" ||
-            key0 === "NoticeReceivers" ||
-            key0 === "WebCallbacks" ||
-            key0 === "Escalate" ||
-            key0 === "Type" ||
-            key0 === "Interval" ||
-            key0 === "EscalateNotice"
-          )
-        ) {
-          validateNoticeRuleShape.errors = [
-            {
-              instancePath,
-              schemaPath: "NoticeRule#/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key0 },
-            },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (_errs1 === errors) {
-        if (data.Rule !== undefined) {
-          const _errs2 = errors;
-          if (typeof data.Rule !== "string") {
-            validateNoticeRuleShape.errors = [
-              {
-                instancePath: instancePath + "/Rule",
-                schemaPath: "NoticeRule#/properties/Rule/type",
-                keyword: "type",
-                params: { type: "string" },
-              },
-            ];
-            return false;
-          }
-          var valid0 = _errs2 === errors;
-        } else {
-          var valid0 = true;
-        }
-        if (valid0) {
-          if (data.NoticeReceivers !== undefined) {
-            let data1 = data.NoticeReceivers;
-            const _errs4 = errors;
-            if (errors === _errs4) {
-              if (Array.isArray(data1)) {
-                var valid1 = true;
-                const len0 = data1.length;
-                for (let i0 = 0; i0 < len0; i0++) {
-                  const _errs6 = errors;
-                  if (
-                    !func0(data1[i0], {
-                      instancePath: instancePath + "/NoticeReceivers/" + i0,
-                      parentData: data1,
-                      parentDataProperty: i0,
-                      rootData: rootData,
-                    })
-                  ) {
-                    vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                    errors = vErrors.length;
-                  }
-                  var valid1 = _errs6 === errors;
-                  if (!valid1) {
-                    break;
-                  }
-                }
-              } else {
-                validateNoticeRuleShape.errors = [
-                  {
-                    instancePath: instancePath + "/NoticeReceivers",
-                    schemaPath: "NoticeRule#/properties/NoticeReceivers/type",
-                    keyword: "type",
-                    params: { type: "array" },
-                  },
-                ];
-                return false;
-              }
-            }
-            var valid0 = _errs4 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.WebCallbacks !== undefined) {
-              let data3 = data.WebCallbacks;
-              const _errs7 = errors;
-              if (errors === _errs7) {
-                if (Array.isArray(data3)) {
-                  var valid2 = true;
-                  const len1 = data3.length;
-                  for (let i1 = 0; i1 < len1; i1++) {
-                    const _errs9 = errors;
-                    if (
-                      !func1(data3[i1], {
-                        instancePath: instancePath + "/WebCallbacks/" + i1,
-                        parentData: data3,
-                        parentDataProperty: i1,
-                        rootData: rootData,
-                      })
-                    ) {
-                      vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-                      errors = vErrors.length;
-                    }
-                    var valid2 = _errs9 === errors;
-                    if (!valid2) {
-                      break;
-                    }
-                  }
-                } else {
-                  validateNoticeRuleShape.errors = [
-                    {
-                      instancePath: instancePath + "/WebCallbacks",
-                      schemaPath: "NoticeRule#/properties/WebCallbacks/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                    },
-                  ];
-                  return false;
-                }
-              }
-              var valid0 = _errs7 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.Escalate !== undefined) {
-                const _errs10 = errors;
-                if (typeof data.Escalate !== "boolean") {
-                  validateNoticeRuleShape.errors = [
-                    {
-                      instancePath: instancePath + "/Escalate",
-                      schemaPath: "NoticeRule#/properties/Escalate/type",
-                      keyword: "type",
-                      params: { type: "boolean" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid0 = _errs10 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.Type !== undefined) {
-                  let data6 = data.Type;
-                  const _errs12 = errors;
-                  if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
-                    validateNoticeRuleShape.errors = [
-                      {
-                        instancePath: instancePath + "/Type",
-                        schemaPath: "NoticeRule#/properties/Type/type",
-                        keyword: "type",
-                        params: { type: "integer" },
-                      },
-                    ];
-                    return false;
-                  }
-                  if (errors === _errs12) {
-                    if (typeof data6 == "number" && isFinite(data6)) {
-                      if (data6 < 0 || isNaN(data6)) {
-                        validateNoticeRuleShape.errors = [
-                          {
-                            instancePath: instancePath + "/Type",
-                            schemaPath: "NoticeRule#/properties/Type/minimum",
-                            keyword: "minimum",
-                            params: { comparison: ">=", limit: 0 },
-                          },
-                        ];
-                        return false;
-                      } else {
-                        if (data6 >= 18446744073709552000 || isNaN(data6)) {
-                          validateNoticeRuleShape.errors = [
-                            {
-                              instancePath: instancePath + "/Type",
-                              schemaPath: "NoticeRule#/properties/Type/exclusiveMaximum",
-                              keyword: "exclusiveMaximum",
-                              params: { comparison: "<", limit: 18446744073709552000 },
-                            },
-                          ];
-                          return false;
-                        }
-                      }
-                    }
-                  }
-                  var valid0 = _errs12 === errors;
-                } else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.Interval !== undefined) {
-                    let data7 = data.Interval;
-                    const _errs14 = errors;
-                    if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7) && isFinite(data7))) {
-                      validateNoticeRuleShape.errors = [
-                        {
-                          instancePath: instancePath + "/Interval",
-                          schemaPath: "NoticeRule#/properties/Interval/type",
-                          keyword: "type",
-                          params: { type: "integer" },
-                        },
-                      ];
-                      return false;
-                    }
-                    if (errors === _errs14) {
-                      if (typeof data7 == "number" && isFinite(data7)) {
-                        if (data7 < 0 || isNaN(data7)) {
-                          validateNoticeRuleShape.errors = [
-                            {
-                              instancePath: instancePath + "/Interval",
-                              schemaPath: "NoticeRule#/properties/Interval/minimum",
-                              keyword: "minimum",
-                              params: { comparison: ">=", limit: 0 },
-                            },
-                          ];
-                          return false;
-                        } else {
-                          if (data7 >= 18446744073709552000 || isNaN(data7)) {
-                            validateNoticeRuleShape.errors = [
-                              {
-                                instancePath: instancePath + "/Interval",
-                                schemaPath: "NoticeRule#/properties/Interval/exclusiveMaximum",
-                                keyword: "exclusiveMaximum",
-                                params: { comparison: "<", limit: 18446744073709552000 },
-                              },
-                            ];
-                            return false;
-                          }
-                        }
-                      }
-                    }
-                    var valid0 = _errs14 === errors;
-                  } else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.EscalateNotice !== undefined) {
-                      const _errs16 = errors;
-                      if (
-                        !func2(data.EscalateNotice, {
-                          instancePath: instancePath + "/EscalateNotice",
-                          parentData: data,
-                          parentDataProperty: "EscalateNotice",
-                          rootData: rootData,
-                        })
-                      ) {
-                        vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
-                        errors = vErrors.length;
-                      }
-                      var valid0 = _errs16 === errors;
-                    } else {
-                      var valid0 = true;
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateNoticeRuleShape.errors = [{ instancePath, schemaPath: "NoticeRule#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateNoticeRuleShape.errors = vErrors;
-  return errors === 0;
+function validateNoticeRuleShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((((((key0 === "Rule") || (key0 === "NoticeReceivers")) || (key0 === "WebCallbacks")) || (key0 === "Escalate")) || (key0 === "Type")) ||
+(key0 === "Interval")) || (key0 === "EscalateNotice"))){
+validateNoticeRuleShape.errors = [{instancePath,schemaPath:"NoticeRule#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Rule !== undefined){
+const _errs2 = errors;
+if(typeof data.Rule !== "string"){
+validateNoticeRuleShape.errors = [{instancePath:instancePath+"/Rule",schemaPath:"NoticeRule#/properties/Rule/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.NoticeReceivers !== undefined){
+let data1 = data.NoticeReceivers;
+const _errs4 = errors;
+if(errors === _errs4){
+if(Array.isArray(data1)){
+var valid1 = true;
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+const _errs6 = errors;
+if(!(func0(data1[i0], {instancePath: instancePath+"/NoticeReceivers/" + i0, parentData: data1, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs6 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateNoticeRuleShape.errors = [{instancePath:instancePath+"/NoticeReceivers",schemaPath:"NoticeRule#/properties/NoticeReceivers/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.WebCallbacks !== undefined){
+let data3 = data.WebCallbacks;
+const _errs7 = errors;
+if(errors === _errs7){
+if(Array.isArray(data3)){
+var valid2 = true;
+const len1 = data3.length;
+for(let i1=0; i1<len1; i1++){
+const _errs9 = errors;
+if(!(func1(data3[i1], {instancePath: instancePath+"/WebCallbacks/" + i1, parentData: data3, parentDataProperty: i1, rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs9 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateNoticeRuleShape.errors = [{instancePath:instancePath+"/WebCallbacks",schemaPath:"NoticeRule#/properties/WebCallbacks/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Escalate !== undefined){
+const _errs10 = errors;
+if(typeof data.Escalate !== "boolean"){
+validateNoticeRuleShape.errors = [{instancePath:instancePath+"/Escalate",schemaPath:"NoticeRule#/properties/Escalate/type",keyword:"type",
+params:{type: "boolean"}}];
+return false;
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Type !== undefined){
+let data6 = data.Type;
+const _errs12 = errors;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+validateNoticeRuleShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"NoticeRule#/properties/Type/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs12){
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+validateNoticeRuleShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"NoticeRule#/properties/Type/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data6 >= 18446744073709552000 || isNaN(data6)){
+validateNoticeRuleShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"NoticeRule#/properties/Type/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Interval !== undefined){
+let data7 = data.Interval;
+const _errs14 = errors;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+validateNoticeRuleShape.errors = [{instancePath:instancePath+"/Interval",schemaPath:"NoticeRule#/properties/Interval/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs14){
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+validateNoticeRuleShape.errors = [{instancePath:instancePath+"/Interval",schemaPath:"NoticeRule#/properties/Interval/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data7 >= 18446744073709552000 || isNaN(data7)){
+validateNoticeRuleShape.errors = [{instancePath:instancePath+"/Interval",schemaPath:"NoticeRule#/properties/Interval/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.EscalateNotice !== undefined){
+const _errs16 = errors;
+if(!(func2(data.EscalateNotice, {instancePath: instancePath+"/EscalateNotice", parentData: data, parentDataProperty: "EscalateNotice", rootData: rootData}))){
+vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs16 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateNoticeRuleShape.errors = [{instancePath,schemaPath:"NoticeRule#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateNoticeRuleShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `NoticeRule` shape, called by the validators of the requests that hold one. */
 export { validateNoticeRuleShape };
 /** Wording of the `NoticeRule` shape's rules, keyed by schema path, merged into each operation's `ruleText`. */
 export const noticeRuleShapeRuleText = {
-  "NoticeRule#/properties/Interval/exclusiveMaximum": { rule: "maximum", message: "must be at most 18446744073709551615 (uint64)" },
-  "NoticeRule#/properties/Interval/minimum": { rule: "minimum", message: "must be at least 0 (uint64)" },
-  "NoticeRule#/properties/Type/exclusiveMaximum": { rule: "maximum", message: "must be at most 18446744073709551615 (uint64)" },
-  "NoticeRule#/properties/Type/minimum": { rule: "minimum", message: "must be at least 0 (uint64)" },
+  "NoticeRule#/properties/Interval/exclusiveMaximum": {"rule":"maximum","message":"must be at most 18446744073709551615 (uint64)"},
+  "NoticeRule#/properties/Interval/minimum": {"rule":"minimum","message":"must be at least 0 (uint64)"},
+  "NoticeRule#/properties/Type/exclusiveMaximum": {"rule":"maximum","message":"must be at most 18446744073709551615 (uint64)"},
+  "NoticeRule#/properties/Type/minimum": {"rule":"minimum","message":"must be at least 0 (uint64)"},
 };

@@ -5,81 +5,63 @@ import { validateParquetKeyInfoShape } from "./parquet-key-info.js";
 const schema0 = {};
 const func0 = validateParquetKeyInfoShape;
 
-function validateParquetInfoShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.ParquetKeyInfo === undefined && (missing0 = "ParquetKeyInfo")) {
-        validateParquetInfoShape.errors = [
-          { instancePath, schemaPath: "ParquetInfo#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "ParquetKeyInfo")) {
-            validateParquetInfoShape.errors = [
-              {
-                instancePath,
-                schemaPath: "ParquetInfo#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.ParquetKeyInfo !== undefined) {
-            let data0 = data.ParquetKeyInfo;
-            const _errs2 = errors;
-            if (errors === _errs2) {
-              if (Array.isArray(data0)) {
-                var valid1 = true;
-                const len0 = data0.length;
-                for (let i0 = 0; i0 < len0; i0++) {
-                  const _errs4 = errors;
-                  if (
-                    !func0(data0[i0], {
-                      instancePath: instancePath + "/ParquetKeyInfo/" + i0,
-                      parentData: data0,
-                      parentDataProperty: i0,
-                      rootData: rootData,
-                    })
-                  ) {
-                    vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                    errors = vErrors.length;
-                  }
-                  var valid1 = _errs4 === errors;
-                  if (!valid1) {
-                    break;
-                  }
-                }
-              } else {
-                validateParquetInfoShape.errors = [
-                  {
-                    instancePath: instancePath + "/ParquetKeyInfo",
-                    schemaPath: "ParquetInfo#/properties/ParquetKeyInfo/type",
-                    keyword: "type",
-                    params: { type: "array" },
-                  },
-                ];
-                return false;
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateParquetInfoShape.errors = [{ instancePath, schemaPath: "ParquetInfo#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateParquetInfoShape.errors = vErrors;
-  return errors === 0;
+function validateParquetInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.ParquetKeyInfo === undefined) && (missing0 = "ParquetKeyInfo")){
+validateParquetInfoShape.errors = [{instancePath,schemaPath:"ParquetInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "ParquetKeyInfo")){
+validateParquetInfoShape.errors = [{instancePath,schemaPath:"ParquetInfo#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.ParquetKeyInfo !== undefined){
+let data0 = data.ParquetKeyInfo;
+const _errs2 = errors;
+if(errors === _errs2){
+if(Array.isArray(data0)){
+var valid1 = true;
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+const _errs4 = errors;
+if(!(func0(data0[i0], {instancePath: instancePath+"/ParquetKeyInfo/" + i0, parentData: data0, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs4 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateParquetInfoShape.errors = [{instancePath:instancePath+"/ParquetKeyInfo",schemaPath:"ParquetInfo#/properties/ParquetKeyInfo/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+}
+}
+}
+}
+else {
+validateParquetInfoShape.errors = [{instancePath,schemaPath:"ParquetInfo#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateParquetInfoShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `ParquetInfo` shape, called by the validators of the requests that hold one. */

@@ -3,148 +3,105 @@
 
 const schema0 = {};
 
-function validatePartitionOffsetInfoShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.PartitionId === undefined && (missing0 = "PartitionId")) {
-        validatePartitionOffsetInfoShape.errors = [
-          { instancePath, schemaPath: "PartitionOffsetInfo#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "PartitionId" || key0 === "Offset")) {
-            validatePartitionOffsetInfoShape.errors = [
-              {
-                instancePath,
-                schemaPath: "PartitionOffsetInfo#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.PartitionId !== undefined) {
-            let data0 = data.PartitionId;
-            const _errs2 = errors;
-            if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
-              validatePartitionOffsetInfoShape.errors = [
-                {
-                  instancePath: instancePath + "/PartitionId",
-                  schemaPath: "PartitionOffsetInfo#/properties/PartitionId/type",
-                  keyword: "type",
-                  params: { type: "integer" },
-                },
-              ];
-              return false;
-            }
-            if (errors === _errs2) {
-              if (typeof data0 == "number" && isFinite(data0)) {
-                if (data0 < 0 || isNaN(data0)) {
-                  validatePartitionOffsetInfoShape.errors = [
-                    {
-                      instancePath: instancePath + "/PartitionId",
-                      schemaPath: "PartitionOffsetInfo#/properties/PartitionId/minimum",
-                      keyword: "minimum",
-                      params: { comparison: ">=", limit: 0 },
-                    },
-                  ];
-                  return false;
-                } else {
-                  if (data0 >= 18446744073709552000 || isNaN(data0)) {
-                    validatePartitionOffsetInfoShape.errors = [
-                      {
-                        instancePath: instancePath + "/PartitionId",
-                        schemaPath: "PartitionOffsetInfo#/properties/PartitionId/exclusiveMaximum",
-                        keyword: "exclusiveMaximum",
-                        params: { comparison: "<", limit: 18446744073709552000 },
-                      },
-                    ];
-                    return false;
-                  }
-                }
-              }
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.Offset !== undefined) {
-              let data1 = data.Offset;
-              const _errs4 = errors;
-              if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
-                validatePartitionOffsetInfoShape.errors = [
-                  {
-                    instancePath: instancePath + "/Offset",
-                    schemaPath: "PartitionOffsetInfo#/properties/Offset/type",
-                    keyword: "type",
-                    params: { type: "integer" },
-                  },
-                ];
-                return false;
-              }
-              if (errors === _errs4) {
-                if (typeof data1 == "number" && isFinite(data1)) {
-                  if (data1 < -9223372036854776000 || isNaN(data1)) {
-                    validatePartitionOffsetInfoShape.errors = [
-                      {
-                        instancePath: instancePath + "/Offset",
-                        schemaPath: "PartitionOffsetInfo#/properties/Offset/minimum",
-                        keyword: "minimum",
-                        params: { comparison: ">=", limit: -9223372036854776000 },
-                      },
-                    ];
-                    return false;
-                  } else {
-                    if (data1 >= 9223372036854776000 || isNaN(data1)) {
-                      validatePartitionOffsetInfoShape.errors = [
-                        {
-                          instancePath: instancePath + "/Offset",
-                          schemaPath: "PartitionOffsetInfo#/properties/Offset/exclusiveMaximum",
-                          keyword: "exclusiveMaximum",
-                          params: { comparison: "<", limit: 9223372036854776000 },
-                        },
-                      ];
-                      return false;
-                    }
-                  }
-                }
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-          }
-        }
-      }
-    } else {
-      validatePartitionOffsetInfoShape.errors = [
-        { instancePath, schemaPath: "PartitionOffsetInfo#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validatePartitionOffsetInfoShape.errors = vErrors;
-  return errors === 0;
+function validatePartitionOffsetInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.PartitionId === undefined) && (missing0 = "PartitionId")){
+validatePartitionOffsetInfoShape.errors = [{instancePath,schemaPath:"PartitionOffsetInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "PartitionId") || (key0 === "Offset"))){
+validatePartitionOffsetInfoShape.errors = [{instancePath,schemaPath:"PartitionOffsetInfo#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.PartitionId !== undefined){
+let data0 = data.PartitionId;
+const _errs2 = errors;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+validatePartitionOffsetInfoShape.errors = [{instancePath:instancePath+"/PartitionId",schemaPath:"PartitionOffsetInfo#/properties/PartitionId/type",
+keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs2){
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < 0 || isNaN(data0)){
+validatePartitionOffsetInfoShape.errors = [{instancePath:instancePath+"/PartitionId",schemaPath:"PartitionOffsetInfo#/properties/PartitionId/minimum",
+keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data0 >= 18446744073709552000 || isNaN(data0)){
+validatePartitionOffsetInfoShape.errors = [{instancePath:instancePath+"/PartitionId",schemaPath:"PartitionOffsetInfo#/properties/PartitionId/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Offset !== undefined){
+let data1 = data.Offset;
+const _errs4 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validatePartitionOffsetInfoShape.errors = [{instancePath:instancePath+"/Offset",schemaPath:"PartitionOffsetInfo#/properties/Offset/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs4){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < -9223372036854776000 || isNaN(data1)){
+validatePartitionOffsetInfoShape.errors = [{instancePath:instancePath+"/Offset",schemaPath:"PartitionOffsetInfo#/properties/Offset/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data1 >= 9223372036854776000 || isNaN(data1)){
+validatePartitionOffsetInfoShape.errors = [{instancePath:instancePath+"/Offset",schemaPath:"PartitionOffsetInfo#/properties/Offset/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validatePartitionOffsetInfoShape.errors = [{instancePath,schemaPath:"PartitionOffsetInfo#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validatePartitionOffsetInfoShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `PartitionOffsetInfo` shape, called by the validators of the requests that hold one. */
 export { validatePartitionOffsetInfoShape };
 /** Wording of the `PartitionOffsetInfo` shape's rules, keyed by schema path, merged into each operation's `ruleText`. */
 export const partitionOffsetInfoShapeRuleText = {
-  "PartitionOffsetInfo#/properties/Offset/exclusiveMaximum": { rule: "maximum", message: "must be at most 9223372036854775807 (int64)" },
-  "PartitionOffsetInfo#/properties/Offset/minimum": { rule: "minimum", message: "must be at least -9223372036854775808 (int64)" },
-  "PartitionOffsetInfo#/properties/PartitionId/exclusiveMaximum": {
-    rule: "maximum",
-    message: "must be at most 18446744073709551615 (uint64)",
-  },
-  "PartitionOffsetInfo#/properties/PartitionId/minimum": { rule: "minimum", message: "must be at least 0 (uint64)" },
+  "PartitionOffsetInfo#/properties/Offset/exclusiveMaximum": {"rule":"maximum","message":"must be at most 9223372036854775807 (int64)"},
+  "PartitionOffsetInfo#/properties/Offset/minimum": {"rule":"minimum","message":"must be at least -9223372036854775808 (int64)"},
+  "PartitionOffsetInfo#/properties/PartitionId/exclusiveMaximum": {"rule":"maximum","message":"must be at most 18446744073709551615 (uint64)"},
+  "PartitionOffsetInfo#/properties/PartitionId/minimum": {"rule":"minimum","message":"must be at least 0 (uint64)"},
 };

@@ -3,242 +3,174 @@
 
 const schema0 = {};
 
-function validateRelabelingShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.Action === undefined && (missing0 = "Action")) {
-        validateRelabelingShape.errors = [
-          { instancePath, schemaPath: "Relabeling#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (
-            !(
-              key0 === "Action" ||
-              key0 === "SourceLabels" ||
-              key0 === "Separator" ||
-              key0 === "TargetLabel" ||
-              key0 === "Replacement" ||
-              key0 === "Regex" ||
-              key0 === "Modulus"
-            )
-          ) {
-            validateRelabelingShape.errors = [
-              {
-                instancePath,
-                schemaPath: "Relabeling#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.Action !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.Action !== "string") {
-              validateRelabelingShape.errors = [
-                {
-                  instancePath: instancePath + "/Action",
-                  schemaPath: "Relabeling#/properties/Action/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.SourceLabels !== undefined) {
-              let data1 = data.SourceLabels;
-              const _errs4 = errors;
-              if (errors === _errs4) {
-                if (Array.isArray(data1)) {
-                  var valid1 = true;
-                  const len0 = data1.length;
-                  for (let i0 = 0; i0 < len0; i0++) {
-                    const _errs6 = errors;
-                    if (typeof data1[i0] !== "string") {
-                      validateRelabelingShape.errors = [
-                        {
-                          instancePath: instancePath + "/SourceLabels/" + i0,
-                          schemaPath: "Relabeling#/properties/SourceLabels/items/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                        },
-                      ];
-                      return false;
-                    }
-                    var valid1 = _errs6 === errors;
-                    if (!valid1) {
-                      break;
-                    }
-                  }
-                } else {
-                  validateRelabelingShape.errors = [
-                    {
-                      instancePath: instancePath + "/SourceLabels",
-                      schemaPath: "Relabeling#/properties/SourceLabels/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                    },
-                  ];
-                  return false;
-                }
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.Separator !== undefined) {
-                const _errs8 = errors;
-                if (typeof data.Separator !== "string") {
-                  validateRelabelingShape.errors = [
-                    {
-                      instancePath: instancePath + "/Separator",
-                      schemaPath: "Relabeling#/properties/Separator/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid0 = _errs8 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.TargetLabel !== undefined) {
-                  const _errs10 = errors;
-                  if (typeof data.TargetLabel !== "string") {
-                    validateRelabelingShape.errors = [
-                      {
-                        instancePath: instancePath + "/TargetLabel",
-                        schemaPath: "Relabeling#/properties/TargetLabel/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid0 = _errs10 === errors;
-                } else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.Replacement !== undefined) {
-                    const _errs12 = errors;
-                    if (typeof data.Replacement !== "string") {
-                      validateRelabelingShape.errors = [
-                        {
-                          instancePath: instancePath + "/Replacement",
-                          schemaPath: "Relabeling#/properties/Replacement/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                        },
-                      ];
-                      return false;
-                    }
-                    var valid0 = _errs12 === errors;
-                  } else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.Regex !== undefined) {
-                      const _errs14 = errors;
-                      if (typeof data.Regex !== "string") {
-                        validateRelabelingShape.errors = [
-                          {
-                            instancePath: instancePath + "/Regex",
-                            schemaPath: "Relabeling#/properties/Regex/type",
-                            keyword: "type",
-                            params: { type: "string" },
-                          },
-                        ];
-                        return false;
-                      }
-                      var valid0 = _errs14 === errors;
-                    } else {
-                      var valid0 = true;
-                    }
-                    if (valid0) {
-                      if (data.Modulus !== undefined) {
-                        let data7 = data.Modulus;
-                        const _errs16 = errors;
-                        if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7) && isFinite(data7))) {
-                          validateRelabelingShape.errors = [
-                            {
-                              instancePath: instancePath + "/Modulus",
-                              schemaPath: "Relabeling#/properties/Modulus/type",
-                              keyword: "type",
-                              params: { type: "integer" },
-                            },
-                          ];
-                          return false;
-                        }
-                        if (errors === _errs16) {
-                          if (typeof data7 == "number" && isFinite(data7)) {
-                            if (data7 < 0 || isNaN(data7)) {
-                              validateRelabelingShape.errors = [
-                                {
-                                  instancePath: instancePath + "/Modulus",
-                                  schemaPath: "Relabeling#/properties/Modulus/minimum",
-                                  keyword: "minimum",
-                                  params: { comparison: ">=", limit: 0 },
-                                },
-                              ];
-                              return false;
-                            } else {
-                              if (data7 >= 18446744073709552000 || isNaN(data7)) {
-                                validateRelabelingShape.errors = [
-                                  {
-                                    instancePath: instancePath + "/Modulus",
-                                    schemaPath: "Relabeling#/properties/Modulus/exclusiveMaximum",
-                                    keyword: "exclusiveMaximum",
-                                    params: { comparison: "<", limit: 18446744073709552000 },
-                                  },
-                                ];
-                                return false;
-                              }
-                            }
-                          }
-                        }
-                        var valid0 = _errs16 === errors;
-                      } else {
-                        var valid0 = true;
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateRelabelingShape.errors = [{ instancePath, schemaPath: "Relabeling#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateRelabelingShape.errors = vErrors;
-  return errors === 0;
+function validateRelabelingShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.Action === undefined) && (missing0 = "Action")){
+validateRelabelingShape.errors = [{instancePath,schemaPath:"Relabeling#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((((((key0 === "Action") || (key0 === "SourceLabels")) || (key0 === "Separator")) || (key0 === "TargetLabel")) || (key0 === "Replacement")) ||
+(key0 === "Regex")) || (key0 === "Modulus"))){
+validateRelabelingShape.errors = [{instancePath,schemaPath:"Relabeling#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Action !== undefined){
+const _errs2 = errors;
+if(typeof data.Action !== "string"){
+validateRelabelingShape.errors = [{instancePath:instancePath+"/Action",schemaPath:"Relabeling#/properties/Action/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.SourceLabels !== undefined){
+let data1 = data.SourceLabels;
+const _errs4 = errors;
+if(errors === _errs4){
+if(Array.isArray(data1)){
+var valid1 = true;
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+const _errs6 = errors;
+if(typeof data1[i0] !== "string"){
+validateRelabelingShape.errors = [{instancePath:instancePath+"/SourceLabels/" + i0,schemaPath:"Relabeling#/properties/SourceLabels/items/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs6 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateRelabelingShape.errors = [{instancePath:instancePath+"/SourceLabels",schemaPath:"Relabeling#/properties/SourceLabels/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Separator !== undefined){
+const _errs8 = errors;
+if(typeof data.Separator !== "string"){
+validateRelabelingShape.errors = [{instancePath:instancePath+"/Separator",schemaPath:"Relabeling#/properties/Separator/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.TargetLabel !== undefined){
+const _errs10 = errors;
+if(typeof data.TargetLabel !== "string"){
+validateRelabelingShape.errors = [{instancePath:instancePath+"/TargetLabel",schemaPath:"Relabeling#/properties/TargetLabel/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Replacement !== undefined){
+const _errs12 = errors;
+if(typeof data.Replacement !== "string"){
+validateRelabelingShape.errors = [{instancePath:instancePath+"/Replacement",schemaPath:"Relabeling#/properties/Replacement/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Regex !== undefined){
+const _errs14 = errors;
+if(typeof data.Regex !== "string"){
+validateRelabelingShape.errors = [{instancePath:instancePath+"/Regex",schemaPath:"Relabeling#/properties/Regex/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Modulus !== undefined){
+let data7 = data.Modulus;
+const _errs16 = errors;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+validateRelabelingShape.errors = [{instancePath:instancePath+"/Modulus",schemaPath:"Relabeling#/properties/Modulus/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs16){
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+validateRelabelingShape.errors = [{instancePath:instancePath+"/Modulus",schemaPath:"Relabeling#/properties/Modulus/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data7 >= 18446744073709552000 || isNaN(data7)){
+validateRelabelingShape.errors = [{instancePath:instancePath+"/Modulus",schemaPath:"Relabeling#/properties/Modulus/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs16 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateRelabelingShape.errors = [{instancePath,schemaPath:"Relabeling#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateRelabelingShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `Relabeling` shape, called by the validators of the requests that hold one. */
 export { validateRelabelingShape };
 /** Wording of the `Relabeling` shape's rules, keyed by schema path, merged into each operation's `ruleText`. */
 export const relabelingShapeRuleText = {
-  "Relabeling#/properties/Modulus/exclusiveMaximum": { rule: "maximum", message: "must be at most 18446744073709551615 (uint64)" },
-  "Relabeling#/properties/Modulus/minimum": { rule: "minimum", message: "must be at least 0 (uint64)" },
+  "Relabeling#/properties/Modulus/exclusiveMaximum": {"rule":"maximum","message":"must be at most 18446744073709551615 (uint64)"},
+  "Relabeling#/properties/Modulus/minimum": {"rule":"minimum","message":"must be at least 0 (uint64)"},
 };

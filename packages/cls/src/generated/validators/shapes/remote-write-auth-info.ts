@@ -3,92 +3,70 @@
 
 const schema0 = {};
 
-function validateRemoteWriteAuthInfoShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      const _errs1 = errors;
-      for (const key0 in data) {
-        if (!(key0 === "Username" || key0 === "Password" || key0 === "Token")) {
-          validateRemoteWriteAuthInfoShape.errors = [
-            {
-              instancePath,
-              schemaPath: "RemoteWriteAuthInfo#/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key0 },
-            },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (_errs1 === errors) {
-        if (data.Username !== undefined) {
-          const _errs2 = errors;
-          if (typeof data.Username !== "string") {
-            validateRemoteWriteAuthInfoShape.errors = [
-              {
-                instancePath: instancePath + "/Username",
-                schemaPath: "RemoteWriteAuthInfo#/properties/Username/type",
-                keyword: "type",
-                params: { type: "string" },
-              },
-            ];
-            return false;
-          }
-          var valid0 = _errs2 === errors;
-        } else {
-          var valid0 = true;
-        }
-        if (valid0) {
-          if (data.Password !== undefined) {
-            const _errs4 = errors;
-            if (typeof data.Password !== "string") {
-              validateRemoteWriteAuthInfoShape.errors = [
-                {
-                  instancePath: instancePath + "/Password",
-                  schemaPath: "RemoteWriteAuthInfo#/properties/Password/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs4 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.Token !== undefined) {
-              const _errs6 = errors;
-              if (typeof data.Token !== "string") {
-                validateRemoteWriteAuthInfoShape.errors = [
-                  {
-                    instancePath: instancePath + "/Token",
-                    schemaPath: "RemoteWriteAuthInfo#/properties/Token/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid0 = _errs6 === errors;
-            } else {
-              var valid0 = true;
-            }
-          }
-        }
-      }
-    } else {
-      validateRemoteWriteAuthInfoShape.errors = [
-        { instancePath, schemaPath: "RemoteWriteAuthInfo#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateRemoteWriteAuthInfoShape.errors = vErrors;
-  return errors === 0;
+function validateRemoteWriteAuthInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((key0 === "Username") || (key0 === "Password")) || (key0 === "Token"))){
+validateRemoteWriteAuthInfoShape.errors = [{instancePath,schemaPath:"RemoteWriteAuthInfo#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Username !== undefined){
+const _errs2 = errors;
+if(typeof data.Username !== "string"){
+validateRemoteWriteAuthInfoShape.errors = [{instancePath:instancePath+"/Username",schemaPath:"RemoteWriteAuthInfo#/properties/Username/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Password !== undefined){
+const _errs4 = errors;
+if(typeof data.Password !== "string"){
+validateRemoteWriteAuthInfoShape.errors = [{instancePath:instancePath+"/Password",schemaPath:"RemoteWriteAuthInfo#/properties/Password/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Token !== undefined){
+const _errs6 = errors;
+if(typeof data.Token !== "string"){
+validateRemoteWriteAuthInfoShape.errors = [{instancePath:instancePath+"/Token",schemaPath:"RemoteWriteAuthInfo#/properties/Token/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validateRemoteWriteAuthInfoShape.errors = [{instancePath,schemaPath:"RemoteWriteAuthInfo#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateRemoteWriteAuthInfoShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `RemoteWriteAuthInfo` shape, called by the validators of the requests that hold one. */

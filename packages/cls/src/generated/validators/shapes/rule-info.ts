@@ -11,104 +11,79 @@ const func1 = validateRuleKeyValueInfoShape;
 const func2 = validateRuleTagInfoShape;
 const func3 = validateDynamicIndexShape;
 
-function validateRuleInfoShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      const _errs1 = errors;
-      for (const key0 in data) {
-        if (!(key0 === "FullText" || key0 === "KeyValue" || key0 === "Tag" || key0 === "DynamicIndex")) {
-          validateRuleInfoShape.errors = [
-            {
-              instancePath,
-              schemaPath: "RuleInfo#/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key0 },
-            },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (_errs1 === errors) {
-        if (data.FullText !== undefined) {
-          const _errs2 = errors;
-          if (
-            !func0(data.FullText, {
-              instancePath: instancePath + "/FullText",
-              parentData: data,
-              parentDataProperty: "FullText",
-              rootData: rootData,
-            })
-          ) {
-            vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-            errors = vErrors.length;
-          }
-          var valid0 = _errs2 === errors;
-        } else {
-          var valid0 = true;
-        }
-        if (valid0) {
-          if (data.KeyValue !== undefined) {
-            const _errs3 = errors;
-            if (
-              !func1(data.KeyValue, {
-                instancePath: instancePath + "/KeyValue",
-                parentData: data,
-                parentDataProperty: "KeyValue",
-                rootData: rootData,
-              })
-            ) {
-              vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
-              errors = vErrors.length;
-            }
-            var valid0 = _errs3 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.Tag !== undefined) {
-              const _errs4 = errors;
-              if (
-                !func2(data.Tag, { instancePath: instancePath + "/Tag", parentData: data, parentDataProperty: "Tag", rootData: rootData })
-              ) {
-                vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
-                errors = vErrors.length;
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.DynamicIndex !== undefined) {
-                const _errs5 = errors;
-                if (
-                  !func3(data.DynamicIndex, {
-                    instancePath: instancePath + "/DynamicIndex",
-                    parentData: data,
-                    parentDataProperty: "DynamicIndex",
-                    rootData: rootData,
-                  })
-                ) {
-                  vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
-                  errors = vErrors.length;
-                }
-                var valid0 = _errs5 === errors;
-              } else {
-                var valid0 = true;
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateRuleInfoShape.errors = [{ instancePath, schemaPath: "RuleInfo#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateRuleInfoShape.errors = vErrors;
-  return errors === 0;
+function validateRuleInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((key0 === "FullText") || (key0 === "KeyValue")) || (key0 === "Tag")) || (key0 === "DynamicIndex"))){
+validateRuleInfoShape.errors = [{instancePath,schemaPath:"RuleInfo#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.FullText !== undefined){
+const _errs2 = errors;
+if(!(func0(data.FullText, {instancePath: instancePath+"/FullText", parentData: data, parentDataProperty: "FullText", rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.KeyValue !== undefined){
+const _errs3 = errors;
+if(!(func1(data.KeyValue, {instancePath: instancePath+"/KeyValue", parentData: data, parentDataProperty: "KeyValue", rootData: rootData}))){
+vErrors = vErrors === null ? func1.errors : vErrors.concat(func1.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Tag !== undefined){
+const _errs4 = errors;
+if(!(func2(data.Tag, {instancePath: instancePath+"/Tag", parentData: data, parentDataProperty: "Tag", rootData: rootData}))){
+vErrors = vErrors === null ? func2.errors : vErrors.concat(func2.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.DynamicIndex !== undefined){
+const _errs5 = errors;
+if(!(func3(data.DynamicIndex, {instancePath: instancePath+"/DynamicIndex", parentData: data, parentDataProperty: "DynamicIndex", rootData: rootData}))){
+vErrors = vErrors === null ? func3.errors : vErrors.concat(func3.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+else {
+validateRuleInfoShape.errors = [{instancePath,schemaPath:"RuleInfo#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateRuleInfoShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `RuleInfo` shape, called by the validators of the requests that hold one. */

@@ -5,105 +5,81 @@ import { validateKeyValueInfoShape } from "./key-value-info.js";
 const schema0 = {};
 const func0 = validateKeyValueInfoShape;
 
-function validateRuleKeyValueInfoShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.CaseSensitive === undefined && (missing0 = "CaseSensitive")) {
-        validateRuleKeyValueInfoShape.errors = [
-          { instancePath, schemaPath: "RuleKeyValueInfo#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "CaseSensitive" || key0 === "KeyValues")) {
-            validateRuleKeyValueInfoShape.errors = [
-              {
-                instancePath,
-                schemaPath: "RuleKeyValueInfo#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.CaseSensitive !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.CaseSensitive !== "boolean") {
-              validateRuleKeyValueInfoShape.errors = [
-                {
-                  instancePath: instancePath + "/CaseSensitive",
-                  schemaPath: "RuleKeyValueInfo#/properties/CaseSensitive/type",
-                  keyword: "type",
-                  params: { type: "boolean" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.KeyValues !== undefined) {
-              let data1 = data.KeyValues;
-              const _errs4 = errors;
-              if (errors === _errs4) {
-                if (Array.isArray(data1)) {
-                  var valid1 = true;
-                  const len0 = data1.length;
-                  for (let i0 = 0; i0 < len0; i0++) {
-                    const _errs6 = errors;
-                    if (
-                      !func0(data1[i0], {
-                        instancePath: instancePath + "/KeyValues/" + i0,
-                        parentData: data1,
-                        parentDataProperty: i0,
-                        rootData: rootData,
-                      })
-                    ) {
-                      vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                      errors = vErrors.length;
-                    }
-                    var valid1 = _errs6 === errors;
-                    if (!valid1) {
-                      break;
-                    }
-                  }
-                } else {
-                  validateRuleKeyValueInfoShape.errors = [
-                    {
-                      instancePath: instancePath + "/KeyValues",
-                      schemaPath: "RuleKeyValueInfo#/properties/KeyValues/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                    },
-                  ];
-                  return false;
-                }
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-          }
-        }
-      }
-    } else {
-      validateRuleKeyValueInfoShape.errors = [
-        { instancePath, schemaPath: "RuleKeyValueInfo#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateRuleKeyValueInfoShape.errors = vErrors;
-  return errors === 0;
+function validateRuleKeyValueInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.CaseSensitive === undefined) && (missing0 = "CaseSensitive")){
+validateRuleKeyValueInfoShape.errors = [{instancePath,schemaPath:"RuleKeyValueInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "CaseSensitive") || (key0 === "KeyValues"))){
+validateRuleKeyValueInfoShape.errors = [{instancePath,schemaPath:"RuleKeyValueInfo#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.CaseSensitive !== undefined){
+const _errs2 = errors;
+if(typeof data.CaseSensitive !== "boolean"){
+validateRuleKeyValueInfoShape.errors = [{instancePath:instancePath+"/CaseSensitive",schemaPath:"RuleKeyValueInfo#/properties/CaseSensitive/type",keyword:"type",
+params:{type: "boolean"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.KeyValues !== undefined){
+let data1 = data.KeyValues;
+const _errs4 = errors;
+if(errors === _errs4){
+if(Array.isArray(data1)){
+var valid1 = true;
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+const _errs6 = errors;
+if(!(func0(data1[i0], {instancePath: instancePath+"/KeyValues/" + i0, parentData: data1, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs6 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateRuleKeyValueInfoShape.errors = [{instancePath:instancePath+"/KeyValues",schemaPath:"RuleKeyValueInfo#/properties/KeyValues/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validateRuleKeyValueInfoShape.errors = [{instancePath,schemaPath:"RuleKeyValueInfo#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateRuleKeyValueInfoShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `RuleKeyValueInfo` shape, called by the validators of the requests that hold one. */

@@ -2,112 +2,89 @@
 // @ts-nocheck
 
 import { validateKeyValueInfoShape } from "./key-value-info.js";
-const schema0 = { required: ["CaseSensitive", "KeyValues"] };
+const schema0 = { "required": ["CaseSensitive", "KeyValues"] };
 const func0 = validateKeyValueInfoShape;
 
-function validateRuleTagInfoShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateRuleTagInfoShape.errors = [
-            { instancePath, schemaPath: "RuleTagInfo#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "CaseSensitive" || key0 === "KeyValues")) {
-            validateRuleTagInfoShape.errors = [
-              {
-                instancePath,
-                schemaPath: "RuleTagInfo#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.CaseSensitive !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.CaseSensitive !== "boolean") {
-              validateRuleTagInfoShape.errors = [
-                {
-                  instancePath: instancePath + "/CaseSensitive",
-                  schemaPath: "RuleTagInfo#/properties/CaseSensitive/type",
-                  keyword: "type",
-                  params: { type: "boolean" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.KeyValues !== undefined) {
-              let data1 = data.KeyValues;
-              const _errs4 = errors;
-              if (errors === _errs4) {
-                if (Array.isArray(data1)) {
-                  var valid2 = true;
-                  const len0 = data1.length;
-                  for (let i0 = 0; i0 < len0; i0++) {
-                    const _errs6 = errors;
-                    if (
-                      !func0(data1[i0], {
-                        instancePath: instancePath + "/KeyValues/" + i0,
-                        parentData: data1,
-                        parentDataProperty: i0,
-                        rootData: rootData,
-                      })
-                    ) {
-                      vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                      errors = vErrors.length;
-                    }
-                    var valid2 = _errs6 === errors;
-                    if (!valid2) {
-                      break;
-                    }
-                  }
-                } else {
-                  validateRuleTagInfoShape.errors = [
-                    {
-                      instancePath: instancePath + "/KeyValues",
-                      schemaPath: "RuleTagInfo#/properties/KeyValues/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                    },
-                  ];
-                  return false;
-                }
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-          }
-        }
-      }
-    } else {
-      validateRuleTagInfoShape.errors = [{ instancePath, schemaPath: "RuleTagInfo#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateRuleTagInfoShape.errors = vErrors;
-  return errors === 0;
+function validateRuleTagInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateRuleTagInfoShape.errors = [{instancePath,schemaPath:"RuleTagInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "CaseSensitive") || (key0 === "KeyValues"))){
+validateRuleTagInfoShape.errors = [{instancePath,schemaPath:"RuleTagInfo#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.CaseSensitive !== undefined){
+const _errs2 = errors;
+if(typeof data.CaseSensitive !== "boolean"){
+validateRuleTagInfoShape.errors = [{instancePath:instancePath+"/CaseSensitive",schemaPath:"RuleTagInfo#/properties/CaseSensitive/type",keyword:"type",
+params:{type: "boolean"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.KeyValues !== undefined){
+let data1 = data.KeyValues;
+const _errs4 = errors;
+if(errors === _errs4){
+if(Array.isArray(data1)){
+var valid2 = true;
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+const _errs6 = errors;
+if(!(func0(data1[i0], {instancePath: instancePath+"/KeyValues/" + i0, parentData: data1, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs6 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateRuleTagInfoShape.errors = [{instancePath:instancePath+"/KeyValues",schemaPath:"RuleTagInfo#/properties/KeyValues/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+else {
+validateRuleTagInfoShape.errors = [{instancePath,schemaPath:"RuleTagInfo#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateRuleTagInfoShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `RuleTagInfo` shape, called by the validators of the requests that hold one. */

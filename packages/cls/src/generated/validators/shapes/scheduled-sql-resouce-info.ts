@@ -5,315 +5,228 @@ import { validateMetricLabelShape } from "./metric-label.js";
 const schema0 = {};
 const func0 = validateMetricLabelShape;
 
-function validateScheduledSqlResouceInfoShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.TopicId === undefined && (missing0 = "TopicId")) {
-        validateScheduledSqlResouceInfoShape.errors = [
-          { instancePath, schemaPath: "ScheduledSqlResouceInfo#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (
-            !(
-              key0 === "TopicId" ||
-              key0 === "Region" ||
-              key0 === "BizType" ||
-              key0 === "MetricName" ||
-              key0 === "MetricNames" ||
-              key0 === "MetricLabels" ||
-              key0 === "CustomTime" ||
-              key0 === "CustomMetricLabels"
-            )
-          ) {
-            validateScheduledSqlResouceInfoShape.errors = [
-              {
-                instancePath,
-                schemaPath: "ScheduledSqlResouceInfo#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.TopicId !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.TopicId !== "string") {
-              validateScheduledSqlResouceInfoShape.errors = [
-                {
-                  instancePath: instancePath + "/TopicId",
-                  schemaPath: "ScheduledSqlResouceInfo#/properties/TopicId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.Region !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.Region !== "string") {
-                validateScheduledSqlResouceInfoShape.errors = [
-                  {
-                    instancePath: instancePath + "/Region",
-                    schemaPath: "ScheduledSqlResouceInfo#/properties/Region/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.BizType !== undefined) {
-                let data2 = data.BizType;
-                const _errs6 = errors;
-                if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
-                  validateScheduledSqlResouceInfoShape.errors = [
-                    {
-                      instancePath: instancePath + "/BizType",
-                      schemaPath: "ScheduledSqlResouceInfo#/properties/BizType/type",
-                      keyword: "type",
-                      params: { type: "integer" },
-                    },
-                  ];
-                  return false;
-                }
-                if (errors === _errs6) {
-                  if (typeof data2 == "number" && isFinite(data2)) {
-                    if (data2 < -9223372036854776000 || isNaN(data2)) {
-                      validateScheduledSqlResouceInfoShape.errors = [
-                        {
-                          instancePath: instancePath + "/BizType",
-                          schemaPath: "ScheduledSqlResouceInfo#/properties/BizType/minimum",
-                          keyword: "minimum",
-                          params: { comparison: ">=", limit: -9223372036854776000 },
-                        },
-                      ];
-                      return false;
-                    } else {
-                      if (data2 >= 9223372036854776000 || isNaN(data2)) {
-                        validateScheduledSqlResouceInfoShape.errors = [
-                          {
-                            instancePath: instancePath + "/BizType",
-                            schemaPath: "ScheduledSqlResouceInfo#/properties/BizType/exclusiveMaximum",
-                            keyword: "exclusiveMaximum",
-                            params: { comparison: "<", limit: 9223372036854776000 },
-                          },
-                        ];
-                        return false;
-                      }
-                    }
-                  }
-                }
-                var valid0 = _errs6 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.MetricName !== undefined) {
-                  const _errs8 = errors;
-                  if (typeof data.MetricName !== "string") {
-                    validateScheduledSqlResouceInfoShape.errors = [
-                      {
-                        instancePath: instancePath + "/MetricName",
-                        schemaPath: "ScheduledSqlResouceInfo#/properties/MetricName/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid0 = _errs8 === errors;
-                } else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.MetricNames !== undefined) {
-                    let data4 = data.MetricNames;
-                    const _errs10 = errors;
-                    if (errors === _errs10) {
-                      if (Array.isArray(data4)) {
-                        var valid1 = true;
-                        const len0 = data4.length;
-                        for (let i0 = 0; i0 < len0; i0++) {
-                          const _errs12 = errors;
-                          if (typeof data4[i0] !== "string") {
-                            validateScheduledSqlResouceInfoShape.errors = [
-                              {
-                                instancePath: instancePath + "/MetricNames/" + i0,
-                                schemaPath: "ScheduledSqlResouceInfo#/properties/MetricNames/items/type",
-                                keyword: "type",
-                                params: { type: "string" },
-                              },
-                            ];
-                            return false;
-                          }
-                          var valid1 = _errs12 === errors;
-                          if (!valid1) {
-                            break;
-                          }
-                        }
-                      } else {
-                        validateScheduledSqlResouceInfoShape.errors = [
-                          {
-                            instancePath: instancePath + "/MetricNames",
-                            schemaPath: "ScheduledSqlResouceInfo#/properties/MetricNames/type",
-                            keyword: "type",
-                            params: { type: "array" },
-                          },
-                        ];
-                        return false;
-                      }
-                    }
-                    var valid0 = _errs10 === errors;
-                  } else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.MetricLabels !== undefined) {
-                      let data6 = data.MetricLabels;
-                      const _errs14 = errors;
-                      if (errors === _errs14) {
-                        if (Array.isArray(data6)) {
-                          var valid2 = true;
-                          const len1 = data6.length;
-                          for (let i1 = 0; i1 < len1; i1++) {
-                            const _errs16 = errors;
-                            if (typeof data6[i1] !== "string") {
-                              validateScheduledSqlResouceInfoShape.errors = [
-                                {
-                                  instancePath: instancePath + "/MetricLabels/" + i1,
-                                  schemaPath: "ScheduledSqlResouceInfo#/properties/MetricLabels/items/type",
-                                  keyword: "type",
-                                  params: { type: "string" },
-                                },
-                              ];
-                              return false;
-                            }
-                            var valid2 = _errs16 === errors;
-                            if (!valid2) {
-                              break;
-                            }
-                          }
-                        } else {
-                          validateScheduledSqlResouceInfoShape.errors = [
-                            {
-                              instancePath: instancePath + "/MetricLabels",
-                              schemaPath: "ScheduledSqlResouceInfo#/properties/MetricLabels/type",
-                              keyword: "type",
-                              params: { type: "array" },
-                            },
-                          ];
-                          return false;
-                        }
-                      }
-                      var valid0 = _errs14 === errors;
-                    } else {
-                      var valid0 = true;
-                    }
-                    if (valid0) {
-                      if (data.CustomTime !== undefined) {
-                        const _errs18 = errors;
-                        if (typeof data.CustomTime !== "string") {
-                          validateScheduledSqlResouceInfoShape.errors = [
-                            {
-                              instancePath: instancePath + "/CustomTime",
-                              schemaPath: "ScheduledSqlResouceInfo#/properties/CustomTime/type",
-                              keyword: "type",
-                              params: { type: "string" },
-                            },
-                          ];
-                          return false;
-                        }
-                        var valid0 = _errs18 === errors;
-                      } else {
-                        var valid0 = true;
-                      }
-                      if (valid0) {
-                        if (data.CustomMetricLabels !== undefined) {
-                          let data9 = data.CustomMetricLabels;
-                          const _errs20 = errors;
-                          if (errors === _errs20) {
-                            if (Array.isArray(data9)) {
-                              var valid3 = true;
-                              const len2 = data9.length;
-                              for (let i2 = 0; i2 < len2; i2++) {
-                                const _errs22 = errors;
-                                if (
-                                  !func0(data9[i2], {
-                                    instancePath: instancePath + "/CustomMetricLabels/" + i2,
-                                    parentData: data9,
-                                    parentDataProperty: i2,
-                                    rootData: rootData,
-                                  })
-                                ) {
-                                  vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                                  errors = vErrors.length;
-                                }
-                                var valid3 = _errs22 === errors;
-                                if (!valid3) {
-                                  break;
-                                }
-                              }
-                            } else {
-                              validateScheduledSqlResouceInfoShape.errors = [
-                                {
-                                  instancePath: instancePath + "/CustomMetricLabels",
-                                  schemaPath: "ScheduledSqlResouceInfo#/properties/CustomMetricLabels/type",
-                                  keyword: "type",
-                                  params: { type: "array" },
-                                },
-                              ];
-                              return false;
-                            }
-                          }
-                          var valid0 = _errs20 === errors;
-                        } else {
-                          var valid0 = true;
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateScheduledSqlResouceInfoShape.errors = [
-        { instancePath, schemaPath: "ScheduledSqlResouceInfo#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateScheduledSqlResouceInfoShape.errors = vErrors;
-  return errors === 0;
+function validateScheduledSqlResouceInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.TopicId === undefined) && (missing0 = "TopicId")){
+validateScheduledSqlResouceInfoShape.errors = [{instancePath,schemaPath:"ScheduledSqlResouceInfo#/required",keyword:"required",
+params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((((((key0 === "TopicId") || (key0 === "Region")) || (key0 === "BizType")) || (key0 === "MetricName")) || (key0 === "MetricNames")) ||
+(key0 === "MetricLabels")) || (key0 === "CustomTime")) || (key0 === "CustomMetricLabels"))){
+validateScheduledSqlResouceInfoShape.errors = [{instancePath,schemaPath:"ScheduledSqlResouceInfo#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.TopicId !== undefined){
+const _errs2 = errors;
+if(typeof data.TopicId !== "string"){
+validateScheduledSqlResouceInfoShape.errors = [{instancePath:instancePath+"/TopicId",schemaPath:"ScheduledSqlResouceInfo#/properties/TopicId/type",
+keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Region !== undefined){
+const _errs4 = errors;
+if(typeof data.Region !== "string"){
+validateScheduledSqlResouceInfoShape.errors = [{instancePath:instancePath+"/Region",schemaPath:"ScheduledSqlResouceInfo#/properties/Region/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.BizType !== undefined){
+let data2 = data.BizType;
+const _errs6 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+validateScheduledSqlResouceInfoShape.errors = [{instancePath:instancePath+"/BizType",schemaPath:"ScheduledSqlResouceInfo#/properties/BizType/type",
+keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs6){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < -9223372036854776000 || isNaN(data2)){
+validateScheduledSqlResouceInfoShape.errors = [{instancePath:instancePath+"/BizType",schemaPath:"ScheduledSqlResouceInfo#/properties/BizType/minimum",
+keyword:"minimum",params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data2 >= 9223372036854776000 || isNaN(data2)){
+validateScheduledSqlResouceInfoShape.errors = [{instancePath:instancePath+"/BizType",schemaPath:"ScheduledSqlResouceInfo#/properties/BizType/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.MetricName !== undefined){
+const _errs8 = errors;
+if(typeof data.MetricName !== "string"){
+validateScheduledSqlResouceInfoShape.errors = [{instancePath:instancePath+"/MetricName",schemaPath:"ScheduledSqlResouceInfo#/properties/MetricName/type",
+keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.MetricNames !== undefined){
+let data4 = data.MetricNames;
+const _errs10 = errors;
+if(errors === _errs10){
+if(Array.isArray(data4)){
+var valid1 = true;
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+const _errs12 = errors;
+if(typeof data4[i0] !== "string"){
+validateScheduledSqlResouceInfoShape.errors = [{instancePath:instancePath+"/MetricNames/" + i0,
+schemaPath:"ScheduledSqlResouceInfo#/properties/MetricNames/items/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs12 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateScheduledSqlResouceInfoShape.errors = [{instancePath:instancePath+"/MetricNames",schemaPath:"ScheduledSqlResouceInfo#/properties/MetricNames/type",
+keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.MetricLabels !== undefined){
+let data6 = data.MetricLabels;
+const _errs14 = errors;
+if(errors === _errs14){
+if(Array.isArray(data6)){
+var valid2 = true;
+const len1 = data6.length;
+for(let i1=0; i1<len1; i1++){
+const _errs16 = errors;
+if(typeof data6[i1] !== "string"){
+validateScheduledSqlResouceInfoShape.errors = [{instancePath:instancePath+"/MetricLabels/" + i1,
+schemaPath:"ScheduledSqlResouceInfo#/properties/MetricLabels/items/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid2 = _errs16 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateScheduledSqlResouceInfoShape.errors = [{instancePath:instancePath+"/MetricLabels",schemaPath:"ScheduledSqlResouceInfo#/properties/MetricLabels/type",
+keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.CustomTime !== undefined){
+const _errs18 = errors;
+if(typeof data.CustomTime !== "string"){
+validateScheduledSqlResouceInfoShape.errors = [{instancePath:instancePath+"/CustomTime",schemaPath:"ScheduledSqlResouceInfo#/properties/CustomTime/type",
+keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs18 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.CustomMetricLabels !== undefined){
+let data9 = data.CustomMetricLabels;
+const _errs20 = errors;
+if(errors === _errs20){
+if(Array.isArray(data9)){
+var valid3 = true;
+const len2 = data9.length;
+for(let i2=0; i2<len2; i2++){
+const _errs22 = errors;
+if(!(func0(data9[i2], {instancePath: instancePath+"/CustomMetricLabels/" + i2, parentData: data9, parentDataProperty: i2, rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid3 = _errs22 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+validateScheduledSqlResouceInfoShape.errors = [{instancePath:instancePath+"/CustomMetricLabels",
+schemaPath:"ScheduledSqlResouceInfo#/properties/CustomMetricLabels/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs20 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateScheduledSqlResouceInfoShape.errors = [{instancePath,schemaPath:"ScheduledSqlResouceInfo#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateScheduledSqlResouceInfoShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `ScheduledSqlResouceInfo` shape, called by the validators of the requests that hold one. */
 export { validateScheduledSqlResouceInfoShape };
 /** Wording of the `ScheduledSqlResouceInfo` shape's rules, keyed by schema path, merged into each operation's `ruleText`. */
 export const scheduledSqlResouceInfoShapeRuleText = {
-  "ScheduledSqlResouceInfo#/properties/BizType/exclusiveMaximum": {
-    rule: "maximum",
-    message: "must be at most 9223372036854775807 (int64)",
-  },
-  "ScheduledSqlResouceInfo#/properties/BizType/minimum": { rule: "minimum", message: "must be at least -9223372036854775808 (int64)" },
+  "ScheduledSqlResouceInfo#/properties/BizType/exclusiveMaximum": {"rule":"maximum","message":"must be at most 9223372036854775807 (int64)"},
+  "ScheduledSqlResouceInfo#/properties/BizType/minimum": {"rule":"minimum","message":"must be at least -9223372036854775808 (int64)"},
 };

@@ -3,73 +3,56 @@
 
 const schema0 = {};
 
-function validateToolCallFunctionShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      const _errs1 = errors;
-      for (const key0 in data) {
-        if (!(key0 === "Name" || key0 === "Arguments")) {
-          validateToolCallFunctionShape.errors = [
-            {
-              instancePath,
-              schemaPath: "ToolCallFunction#/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key0 },
-            },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (_errs1 === errors) {
-        if (data.Name !== undefined) {
-          const _errs2 = errors;
-          if (typeof data.Name !== "string") {
-            validateToolCallFunctionShape.errors = [
-              {
-                instancePath: instancePath + "/Name",
-                schemaPath: "ToolCallFunction#/properties/Name/type",
-                keyword: "type",
-                params: { type: "string" },
-              },
-            ];
-            return false;
-          }
-          var valid0 = _errs2 === errors;
-        } else {
-          var valid0 = true;
-        }
-        if (valid0) {
-          if (data.Arguments !== undefined) {
-            const _errs4 = errors;
-            if (typeof data.Arguments !== "string") {
-              validateToolCallFunctionShape.errors = [
-                {
-                  instancePath: instancePath + "/Arguments",
-                  schemaPath: "ToolCallFunction#/properties/Arguments/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs4 === errors;
-          } else {
-            var valid0 = true;
-          }
-        }
-      }
-    } else {
-      validateToolCallFunctionShape.errors = [
-        { instancePath, schemaPath: "ToolCallFunction#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateToolCallFunctionShape.errors = vErrors;
-  return errors === 0;
+function validateToolCallFunctionShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "Name") || (key0 === "Arguments"))){
+validateToolCallFunctionShape.errors = [{instancePath,schemaPath:"ToolCallFunction#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Name !== undefined){
+const _errs2 = errors;
+if(typeof data.Name !== "string"){
+validateToolCallFunctionShape.errors = [{instancePath:instancePath+"/Name",schemaPath:"ToolCallFunction#/properties/Name/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Arguments !== undefined){
+const _errs4 = errors;
+if(typeof data.Arguments !== "string"){
+validateToolCallFunctionShape.errors = [{instancePath:instancePath+"/Arguments",schemaPath:"ToolCallFunction#/properties/Arguments/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+else {
+validateToolCallFunctionShape.errors = [{instancePath,schemaPath:"ToolCallFunction#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateToolCallFunctionShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `ToolCallFunction` shape, called by the validators of the requests that hold one. */

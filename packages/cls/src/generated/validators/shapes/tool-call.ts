@@ -5,143 +5,102 @@ import { validateToolCallFunctionShape } from "./tool-call-function.js";
 const schema0 = {};
 const func0 = validateToolCallFunctionShape;
 
-function validateToolCallShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      const _errs1 = errors;
-      for (const key0 in data) {
-        if (!(key0 === "Id" || key0 === "Type" || key0 === "Function" || key0 === "Index")) {
-          validateToolCallShape.errors = [
-            {
-              instancePath,
-              schemaPath: "ToolCall#/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key0 },
-            },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (_errs1 === errors) {
-        if (data.Id !== undefined) {
-          const _errs2 = errors;
-          if (typeof data.Id !== "string") {
-            validateToolCallShape.errors = [
-              {
-                instancePath: instancePath + "/Id",
-                schemaPath: "ToolCall#/properties/Id/type",
-                keyword: "type",
-                params: { type: "string" },
-              },
-            ];
-            return false;
-          }
-          var valid0 = _errs2 === errors;
-        } else {
-          var valid0 = true;
-        }
-        if (valid0) {
-          if (data.Type !== undefined) {
-            const _errs4 = errors;
-            if (typeof data.Type !== "string") {
-              validateToolCallShape.errors = [
-                {
-                  instancePath: instancePath + "/Type",
-                  schemaPath: "ToolCall#/properties/Type/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs4 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.Function !== undefined) {
-              const _errs6 = errors;
-              if (
-                !func0(data.Function, {
-                  instancePath: instancePath + "/Function",
-                  parentData: data,
-                  parentDataProperty: "Function",
-                  rootData: rootData,
-                })
-              ) {
-                vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                errors = vErrors.length;
-              }
-              var valid0 = _errs6 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.Index !== undefined) {
-                let data3 = data.Index;
-                const _errs7 = errors;
-                if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
-                  validateToolCallShape.errors = [
-                    {
-                      instancePath: instancePath + "/Index",
-                      schemaPath: "ToolCall#/properties/Index/type",
-                      keyword: "type",
-                      params: { type: "integer" },
-                    },
-                  ];
-                  return false;
-                }
-                if (errors === _errs7) {
-                  if (typeof data3 == "number" && isFinite(data3)) {
-                    if (data3 < 0 || isNaN(data3)) {
-                      validateToolCallShape.errors = [
-                        {
-                          instancePath: instancePath + "/Index",
-                          schemaPath: "ToolCall#/properties/Index/minimum",
-                          keyword: "minimum",
-                          params: { comparison: ">=", limit: 0 },
-                        },
-                      ];
-                      return false;
-                    } else {
-                      if (data3 >= 18446744073709552000 || isNaN(data3)) {
-                        validateToolCallShape.errors = [
-                          {
-                            instancePath: instancePath + "/Index",
-                            schemaPath: "ToolCall#/properties/Index/exclusiveMaximum",
-                            keyword: "exclusiveMaximum",
-                            params: { comparison: "<", limit: 18446744073709552000 },
-                          },
-                        ];
-                        return false;
-                      }
-                    }
-                  }
-                }
-                var valid0 = _errs7 === errors;
-              } else {
-                var valid0 = true;
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateToolCallShape.errors = [{ instancePath, schemaPath: "ToolCall#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateToolCallShape.errors = vErrors;
-  return errors === 0;
+function validateToolCallShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((key0 === "Id") || (key0 === "Type")) || (key0 === "Function")) || (key0 === "Index"))){
+validateToolCallShape.errors = [{instancePath,schemaPath:"ToolCall#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Id !== undefined){
+const _errs2 = errors;
+if(typeof data.Id !== "string"){
+validateToolCallShape.errors = [{instancePath:instancePath+"/Id",schemaPath:"ToolCall#/properties/Id/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Type !== undefined){
+const _errs4 = errors;
+if(typeof data.Type !== "string"){
+validateToolCallShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"ToolCall#/properties/Type/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Function !== undefined){
+const _errs6 = errors;
+if(!(func0(data.Function, {instancePath: instancePath+"/Function", parentData: data, parentDataProperty: "Function", rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Index !== undefined){
+let data3 = data.Index;
+const _errs7 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+validateToolCallShape.errors = [{instancePath:instancePath+"/Index",schemaPath:"ToolCall#/properties/Index/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs7){
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+validateToolCallShape.errors = [{instancePath:instancePath+"/Index",schemaPath:"ToolCall#/properties/Index/minimum",keyword:"minimum",params:{comparison: ">=",
+ limit: 0}}];
+return false;
+}
+else {
+if(data3 >= 18446744073709552000 || isNaN(data3)){
+validateToolCallShape.errors = [{instancePath:instancePath+"/Index",schemaPath:"ToolCall#/properties/Index/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+else {
+validateToolCallShape.errors = [{instancePath,schemaPath:"ToolCall#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateToolCallShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `ToolCall` shape, called by the validators of the requests that hold one. */
 export { validateToolCallShape };
 /** Wording of the `ToolCall` shape's rules, keyed by schema path, merged into each operation's `ruleText`. */
 export const toolCallShapeRuleText = {
-  "ToolCall#/properties/Index/exclusiveMaximum": { rule: "maximum", message: "must be at most 18446744073709551615 (uint64)" },
-  "ToolCall#/properties/Index/minimum": { rule: "minimum", message: "must be at least 0 (uint64)" },
+  "ToolCall#/properties/Index/exclusiveMaximum": {"rule":"maximum","message":"must be at most 18446744073709551615 (uint64)"},
+  "ToolCall#/properties/Index/minimum": {"rule":"minimum","message":"must be at least 0 (uint64)"},
 };

@@ -5,50 +5,37 @@ import { validateAnonymousInfoShape } from "./anonymous-info.js";
 const schema0 = {};
 const func0 = validateAnonymousInfoShape;
 
-function validateTopicExtendInfoShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      const _errs1 = errors;
-      for (const key0 in data) {
-        if (!(key0 === "AnonymousAccess")) {
-          validateTopicExtendInfoShape.errors = [
-            {
-              instancePath,
-              schemaPath: "TopicExtendInfo#/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key0 },
-            },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (_errs1 === errors) {
-        if (data.AnonymousAccess !== undefined) {
-          if (
-            !func0(data.AnonymousAccess, {
-              instancePath: instancePath + "/AnonymousAccess",
-              parentData: data,
-              parentDataProperty: "AnonymousAccess",
-              rootData: rootData,
-            })
-          ) {
-            vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-            errors = vErrors.length;
-          }
-        }
-      }
-    } else {
-      validateTopicExtendInfoShape.errors = [
-        { instancePath, schemaPath: "TopicExtendInfo#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateTopicExtendInfoShape.errors = vErrors;
-  return errors === 0;
+function validateTopicExtendInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "AnonymousAccess")){
+validateTopicExtendInfoShape.errors = [{instancePath,schemaPath:"TopicExtendInfo#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.AnonymousAccess !== undefined){
+if(!(func0(data.AnonymousAccess, {instancePath: instancePath+"/AnonymousAccess", parentData: data, parentDataProperty: "AnonymousAccess",
+ rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+}
+}
+}
+else {
+validateTopicExtendInfoShape.errors = [{instancePath,schemaPath:"TopicExtendInfo#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateTopicExtendInfoShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `TopicExtendInfo` shape, called by the validators of the requests that hold one. */

@@ -2,114 +2,90 @@
 // @ts-nocheck
 
 import { validatePartitionOffsetInfoShape } from "./partition-offset-info.js";
-const schema0 = { required: ["TopicID", "PartitionOffsets"] };
+const schema0 = { "required": ["TopicID", "PartitionOffsets"] };
 const func0 = validatePartitionOffsetInfoShape;
 
-function validateTopicPartitionOffsetInfoShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateTopicPartitionOffsetInfoShape.errors = [
-            { instancePath, schemaPath: "TopicPartitionOffsetInfo#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "TopicID" || key0 === "PartitionOffsets")) {
-            validateTopicPartitionOffsetInfoShape.errors = [
-              {
-                instancePath,
-                schemaPath: "TopicPartitionOffsetInfo#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.TopicID !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.TopicID !== "string") {
-              validateTopicPartitionOffsetInfoShape.errors = [
-                {
-                  instancePath: instancePath + "/TopicID",
-                  schemaPath: "TopicPartitionOffsetInfo#/properties/TopicID/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.PartitionOffsets !== undefined) {
-              let data1 = data.PartitionOffsets;
-              const _errs4 = errors;
-              if (errors === _errs4) {
-                if (Array.isArray(data1)) {
-                  var valid2 = true;
-                  const len0 = data1.length;
-                  for (let i0 = 0; i0 < len0; i0++) {
-                    const _errs6 = errors;
-                    if (
-                      !func0(data1[i0], {
-                        instancePath: instancePath + "/PartitionOffsets/" + i0,
-                        parentData: data1,
-                        parentDataProperty: i0,
-                        rootData: rootData,
-                      })
-                    ) {
-                      vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                      errors = vErrors.length;
-                    }
-                    var valid2 = _errs6 === errors;
-                    if (!valid2) {
-                      break;
-                    }
-                  }
-                } else {
-                  validateTopicPartitionOffsetInfoShape.errors = [
-                    {
-                      instancePath: instancePath + "/PartitionOffsets",
-                      schemaPath: "TopicPartitionOffsetInfo#/properties/PartitionOffsets/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                    },
-                  ];
-                  return false;
-                }
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-          }
-        }
-      }
-    } else {
-      validateTopicPartitionOffsetInfoShape.errors = [
-        { instancePath, schemaPath: "TopicPartitionOffsetInfo#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateTopicPartitionOffsetInfoShape.errors = vErrors;
-  return errors === 0;
+function validateTopicPartitionOffsetInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateTopicPartitionOffsetInfoShape.errors = [{instancePath,schemaPath:"TopicPartitionOffsetInfo#/required",keyword:"required",
+params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "TopicID") || (key0 === "PartitionOffsets"))){
+validateTopicPartitionOffsetInfoShape.errors = [{instancePath,schemaPath:"TopicPartitionOffsetInfo#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.TopicID !== undefined){
+const _errs2 = errors;
+if(typeof data.TopicID !== "string"){
+validateTopicPartitionOffsetInfoShape.errors = [{instancePath:instancePath+"/TopicID",schemaPath:"TopicPartitionOffsetInfo#/properties/TopicID/type",
+keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.PartitionOffsets !== undefined){
+let data1 = data.PartitionOffsets;
+const _errs4 = errors;
+if(errors === _errs4){
+if(Array.isArray(data1)){
+var valid2 = true;
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+const _errs6 = errors;
+if(!(func0(data1[i0], {instancePath: instancePath+"/PartitionOffsets/" + i0, parentData: data1, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs6 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateTopicPartitionOffsetInfoShape.errors = [{instancePath:instancePath+"/PartitionOffsets",
+schemaPath:"TopicPartitionOffsetInfo#/properties/PartitionOffsets/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+else {
+validateTopicPartitionOffsetInfoShape.errors = [{instancePath,schemaPath:"TopicPartitionOffsetInfo#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateTopicPartitionOffsetInfoShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `TopicPartitionOffsetInfo` shape, called by the validators of the requests that hold one. */

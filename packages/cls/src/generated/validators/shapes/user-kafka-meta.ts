@@ -3,58 +3,44 @@
 
 const schema0 = {};
 
-function validateUserKafkaMetaShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.KafkaVersion === undefined && (missing0 = "KafkaVersion")) {
-        validateUserKafkaMetaShape.errors = [
-          { instancePath, schemaPath: "UserKafkaMeta#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "KafkaVersion")) {
-            validateUserKafkaMetaShape.errors = [
-              {
-                instancePath,
-                schemaPath: "UserKafkaMeta#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.KafkaVersion !== undefined) {
-            if (typeof data.KafkaVersion !== "string") {
-              validateUserKafkaMetaShape.errors = [
-                {
-                  instancePath: instancePath + "/KafkaVersion",
-                  schemaPath: "UserKafkaMeta#/properties/KafkaVersion/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-          }
-        }
-      }
-    } else {
-      validateUserKafkaMetaShape.errors = [
-        { instancePath, schemaPath: "UserKafkaMeta#/type", keyword: "type", params: { type: "object" } },
-      ];
-      return false;
-    }
-  }
-  validateUserKafkaMetaShape.errors = vErrors;
-  return errors === 0;
+function validateUserKafkaMetaShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.KafkaVersion === undefined) && (missing0 = "KafkaVersion")){
+validateUserKafkaMetaShape.errors = [{instancePath,schemaPath:"UserKafkaMeta#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "KafkaVersion")){
+validateUserKafkaMetaShape.errors = [{instancePath,schemaPath:"UserKafkaMeta#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.KafkaVersion !== undefined){
+if(typeof data.KafkaVersion !== "string"){
+validateUserKafkaMetaShape.errors = [{instancePath:instancePath+"/KafkaVersion",schemaPath:"UserKafkaMeta#/properties/KafkaVersion/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+}
+}
+}
+}
+else {
+validateUserKafkaMetaShape.errors = [{instancePath,schemaPath:"UserKafkaMeta#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateUserKafkaMetaShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `UserKafkaMeta` shape, called by the validators of the requests that hold one. */

@@ -5,208 +5,149 @@ import { validateKeyValueInfoShape } from "./key-value-info.js";
 const schema0 = {};
 const func0 = validateKeyValueInfoShape;
 
-function validateValueInfoShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.Type === undefined && (missing0 = "Type")) {
-        validateValueInfoShape.errors = [
-          { instancePath, schemaPath: "ValueInfo#/required", keyword: "required", params: { missingProperty: missing0 } },
-        ];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (
-            !(
-              key0 === "Type" ||
-              key0 === "Tokenizer" ||
-              key0 === "SqlFlag" ||
-              key0 === "ContainZH" ||
-              key0 === "Alias" ||
-              key0 === "OpenIndexForChildOnly" ||
-              key0 === "ChildNode"
-            )
-          ) {
-            validateValueInfoShape.errors = [
-              {
-                instancePath,
-                schemaPath: "ValueInfo#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.Type !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.Type !== "string") {
-              validateValueInfoShape.errors = [
-                {
-                  instancePath: instancePath + "/Type",
-                  schemaPath: "ValueInfo#/properties/Type/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.Tokenizer !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.Tokenizer !== "string") {
-                validateValueInfoShape.errors = [
-                  {
-                    instancePath: instancePath + "/Tokenizer",
-                    schemaPath: "ValueInfo#/properties/Tokenizer/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.SqlFlag !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.SqlFlag !== "boolean") {
-                  validateValueInfoShape.errors = [
-                    {
-                      instancePath: instancePath + "/SqlFlag",
-                      schemaPath: "ValueInfo#/properties/SqlFlag/type",
-                      keyword: "type",
-                      params: { type: "boolean" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid0 = _errs6 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.ContainZH !== undefined) {
-                  const _errs8 = errors;
-                  if (typeof data.ContainZH !== "boolean") {
-                    validateValueInfoShape.errors = [
-                      {
-                        instancePath: instancePath + "/ContainZH",
-                        schemaPath: "ValueInfo#/properties/ContainZH/type",
-                        keyword: "type",
-                        params: { type: "boolean" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid0 = _errs8 === errors;
-                } else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.Alias !== undefined) {
-                    const _errs10 = errors;
-                    if (typeof data.Alias !== "string") {
-                      validateValueInfoShape.errors = [
-                        {
-                          instancePath: instancePath + "/Alias",
-                          schemaPath: "ValueInfo#/properties/Alias/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                        },
-                      ];
-                      return false;
-                    }
-                    var valid0 = _errs10 === errors;
-                  } else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.OpenIndexForChildOnly !== undefined) {
-                      const _errs12 = errors;
-                      if (typeof data.OpenIndexForChildOnly !== "boolean") {
-                        validateValueInfoShape.errors = [
-                          {
-                            instancePath: instancePath + "/OpenIndexForChildOnly",
-                            schemaPath: "ValueInfo#/properties/OpenIndexForChildOnly/type",
-                            keyword: "type",
-                            params: { type: "boolean" },
-                          },
-                        ];
-                        return false;
-                      }
-                      var valid0 = _errs12 === errors;
-                    } else {
-                      var valid0 = true;
-                    }
-                    if (valid0) {
-                      if (data.ChildNode !== undefined) {
-                        let data6 = data.ChildNode;
-                        const _errs14 = errors;
-                        if (errors === _errs14) {
-                          if (Array.isArray(data6)) {
-                            var valid1 = true;
-                            const len0 = data6.length;
-                            for (let i0 = 0; i0 < len0; i0++) {
-                              const _errs16 = errors;
-                              if (
-                                !func0(data6[i0], {
-                                  instancePath: instancePath + "/ChildNode/" + i0,
-                                  parentData: data6,
-                                  parentDataProperty: i0,
-                                  rootData: rootData,
-                                })
-                              ) {
-                                vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
-                                errors = vErrors.length;
-                              }
-                              var valid1 = _errs16 === errors;
-                              if (!valid1) {
-                                break;
-                              }
-                            }
-                          } else {
-                            validateValueInfoShape.errors = [
-                              {
-                                instancePath: instancePath + "/ChildNode",
-                                schemaPath: "ValueInfo#/properties/ChildNode/type",
-                                keyword: "type",
-                                params: { type: "array" },
-                              },
-                            ];
-                            return false;
-                          }
-                        }
-                        var valid0 = _errs14 === errors;
-                      } else {
-                        var valid0 = true;
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateValueInfoShape.errors = [{ instancePath, schemaPath: "ValueInfo#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateValueInfoShape.errors = vErrors;
-  return errors === 0;
+function validateValueInfoShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.Type === undefined) && (missing0 = "Type")){
+validateValueInfoShape.errors = [{instancePath,schemaPath:"ValueInfo#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((((((key0 === "Type") || (key0 === "Tokenizer")) || (key0 === "SqlFlag")) || (key0 === "ContainZH")) || (key0 === "Alias")) ||
+(key0 === "OpenIndexForChildOnly")) || (key0 === "ChildNode"))){
+validateValueInfoShape.errors = [{instancePath,schemaPath:"ValueInfo#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.Type !== undefined){
+const _errs2 = errors;
+if(typeof data.Type !== "string"){
+validateValueInfoShape.errors = [{instancePath:instancePath+"/Type",schemaPath:"ValueInfo#/properties/Type/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Tokenizer !== undefined){
+const _errs4 = errors;
+if(typeof data.Tokenizer !== "string"){
+validateValueInfoShape.errors = [{instancePath:instancePath+"/Tokenizer",schemaPath:"ValueInfo#/properties/Tokenizer/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.SqlFlag !== undefined){
+const _errs6 = errors;
+if(typeof data.SqlFlag !== "boolean"){
+validateValueInfoShape.errors = [{instancePath:instancePath+"/SqlFlag",schemaPath:"ValueInfo#/properties/SqlFlag/type",keyword:"type",
+params:{type: "boolean"}}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ContainZH !== undefined){
+const _errs8 = errors;
+if(typeof data.ContainZH !== "boolean"){
+validateValueInfoShape.errors = [{instancePath:instancePath+"/ContainZH",schemaPath:"ValueInfo#/properties/ContainZH/type",keyword:"type",
+params:{type: "boolean"}}];
+return false;
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Alias !== undefined){
+const _errs10 = errors;
+if(typeof data.Alias !== "string"){
+validateValueInfoShape.errors = [{instancePath:instancePath+"/Alias",schemaPath:"ValueInfo#/properties/Alias/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.OpenIndexForChildOnly !== undefined){
+const _errs12 = errors;
+if(typeof data.OpenIndexForChildOnly !== "boolean"){
+validateValueInfoShape.errors = [{instancePath:instancePath+"/OpenIndexForChildOnly",schemaPath:"ValueInfo#/properties/OpenIndexForChildOnly/type",
+keyword:"type",params:{type: "boolean"}}];
+return false;
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ChildNode !== undefined){
+let data6 = data.ChildNode;
+const _errs14 = errors;
+if(errors === _errs14){
+if(Array.isArray(data6)){
+var valid1 = true;
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+const _errs16 = errors;
+if(!(func0(data6[i0], {instancePath: instancePath+"/ChildNode/" + i0, parentData: data6, parentDataProperty: i0, rootData: rootData}))){
+vErrors = vErrors === null ? func0.errors : vErrors.concat(func0.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs16 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validateValueInfoShape.errors = [{instancePath:instancePath+"/ChildNode",schemaPath:"ValueInfo#/properties/ChildNode/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateValueInfoShape.errors = [{instancePath,schemaPath:"ValueInfo#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateValueInfoShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `ValueInfo` shape, called by the validators of the requests that hold one. */

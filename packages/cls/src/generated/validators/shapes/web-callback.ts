@@ -2,409 +2,308 @@
 // @ts-nocheck
 
 const schema0 = {
-  required: ["CallbackType", "Url"],
-  properties: {
-    CallbackType: {},
-    Url: {},
-    WebCallbackId: {},
-    Method: {},
-    NoticeContentId: {},
-    RemindType: {},
-    Mobiles: {},
-    UserIds: {},
-    Headers: {},
-    Body: {},
-    Index: {},
-  },
+  "required": ["CallbackType", "Url"],
+  "properties": {
+    "CallbackType": {},
+    "Url": {},
+    "WebCallbackId": {},
+    "Method": {},
+    "NoticeContentId": {},
+    "RemindType": {},
+    "Mobiles": {},
+    "UserIds": {},
+    "Headers": {},
+    "Body": {},
+    "Index": {}
+  }
 };
 const func0 = Object.prototype.hasOwnProperty;
 
-function validateWebCallbackShape(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      let valid0 = true;
-      for (missing0 of schema0.required) {
-        valid0 = data[missing0] !== undefined;
-        if (!valid0) {
-          validateWebCallbackShape.errors = [
-            { instancePath, schemaPath: "WebCallback#/required", keyword: "required", params: { missingProperty: missing0 } },
-          ];
-          return false;
-          break;
-        }
-      }
-      if (valid0) {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func0.call(schema0.properties, key0)) {
-            validateWebCallbackShape.errors = [
-              {
-                instancePath,
-                schemaPath: "WebCallback#/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key0 },
-              },
-            ];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.CallbackType !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.CallbackType !== "string") {
-              validateWebCallbackShape.errors = [
-                {
-                  instancePath: instancePath + "/CallbackType",
-                  schemaPath: "WebCallback#/properties/CallbackType/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                },
-              ];
-              return false;
-            }
-            var valid1 = _errs2 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.Url !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.Url !== "string") {
-                validateWebCallbackShape.errors = [
-                  {
-                    instancePath: instancePath + "/Url",
-                    schemaPath: "WebCallback#/properties/Url/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                  },
-                ];
-                return false;
-              }
-              var valid1 = _errs4 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.WebCallbackId !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.WebCallbackId !== "string") {
-                  validateWebCallbackShape.errors = [
-                    {
-                      instancePath: instancePath + "/WebCallbackId",
-                      schemaPath: "WebCallback#/properties/WebCallbackId/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                    },
-                  ];
-                  return false;
-                }
-                var valid1 = _errs6 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.Method !== undefined) {
-                  const _errs8 = errors;
-                  if (typeof data.Method !== "string") {
-                    validateWebCallbackShape.errors = [
-                      {
-                        instancePath: instancePath + "/Method",
-                        schemaPath: "WebCallback#/properties/Method/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                      },
-                    ];
-                    return false;
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.NoticeContentId !== undefined) {
-                    const _errs10 = errors;
-                    if (typeof data.NoticeContentId !== "string") {
-                      validateWebCallbackShape.errors = [
-                        {
-                          instancePath: instancePath + "/NoticeContentId",
-                          schemaPath: "WebCallback#/properties/NoticeContentId/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                        },
-                      ];
-                      return false;
-                    }
-                    var valid1 = _errs10 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.RemindType !== undefined) {
-                      let data5 = data.RemindType;
-                      const _errs12 = errors;
-                      if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5) && isFinite(data5))) {
-                        validateWebCallbackShape.errors = [
-                          {
-                            instancePath: instancePath + "/RemindType",
-                            schemaPath: "WebCallback#/properties/RemindType/type",
-                            keyword: "type",
-                            params: { type: "integer" },
-                          },
-                        ];
-                        return false;
-                      }
-                      if (errors === _errs12) {
-                        if (typeof data5 == "number" && isFinite(data5)) {
-                          if (data5 < 0 || isNaN(data5)) {
-                            validateWebCallbackShape.errors = [
-                              {
-                                instancePath: instancePath + "/RemindType",
-                                schemaPath: "WebCallback#/properties/RemindType/minimum",
-                                keyword: "minimum",
-                                params: { comparison: ">=", limit: 0 },
-                              },
-                            ];
-                            return false;
-                          } else {
-                            if (data5 >= 18446744073709552000 || isNaN(data5)) {
-                              validateWebCallbackShape.errors = [
-                                {
-                                  instancePath: instancePath + "/RemindType",
-                                  schemaPath: "WebCallback#/properties/RemindType/exclusiveMaximum",
-                                  keyword: "exclusiveMaximum",
-                                  params: { comparison: "<", limit: 18446744073709552000 },
-                                },
-                              ];
-                              return false;
-                            }
-                          }
-                        }
-                      }
-                      var valid1 = _errs12 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                    if (valid1) {
-                      if (data.Mobiles !== undefined) {
-                        let data6 = data.Mobiles;
-                        const _errs14 = errors;
-                        if (errors === _errs14) {
-                          if (Array.isArray(data6)) {
-                            var valid2 = true;
-                            const len0 = data6.length;
-                            for (let i0 = 0; i0 < len0; i0++) {
-                              const _errs16 = errors;
-                              if (typeof data6[i0] !== "string") {
-                                validateWebCallbackShape.errors = [
-                                  {
-                                    instancePath: instancePath + "/Mobiles/" + i0,
-                                    schemaPath: "WebCallback#/properties/Mobiles/items/type",
-                                    keyword: "type",
-                                    params: { type: "string" },
-                                  },
-                                ];
-                                return false;
-                              }
-                              var valid2 = _errs16 === errors;
-                              if (!valid2) {
-                                break;
-                              }
-                            }
-                          } else {
-                            validateWebCallbackShape.errors = [
-                              {
-                                instancePath: instancePath + "/Mobiles",
-                                schemaPath: "WebCallback#/properties/Mobiles/type",
-                                keyword: "type",
-                                params: { type: "array" },
-                              },
-                            ];
-                            return false;
-                          }
-                        }
-                        var valid1 = _errs14 === errors;
-                      } else {
-                        var valid1 = true;
-                      }
-                      if (valid1) {
-                        if (data.UserIds !== undefined) {
-                          let data8 = data.UserIds;
-                          const _errs18 = errors;
-                          if (errors === _errs18) {
-                            if (Array.isArray(data8)) {
-                              var valid3 = true;
-                              const len1 = data8.length;
-                              for (let i1 = 0; i1 < len1; i1++) {
-                                const _errs20 = errors;
-                                if (typeof data8[i1] !== "string") {
-                                  validateWebCallbackShape.errors = [
-                                    {
-                                      instancePath: instancePath + "/UserIds/" + i1,
-                                      schemaPath: "WebCallback#/properties/UserIds/items/type",
-                                      keyword: "type",
-                                      params: { type: "string" },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                                var valid3 = _errs20 === errors;
-                                if (!valid3) {
-                                  break;
-                                }
-                              }
-                            } else {
-                              validateWebCallbackShape.errors = [
-                                {
-                                  instancePath: instancePath + "/UserIds",
-                                  schemaPath: "WebCallback#/properties/UserIds/type",
-                                  keyword: "type",
-                                  params: { type: "array" },
-                                },
-                              ];
-                              return false;
-                            }
-                          }
-                          var valid1 = _errs18 === errors;
-                        } else {
-                          var valid1 = true;
-                        }
-                        if (valid1) {
-                          if (data.Headers !== undefined) {
-                            let data10 = data.Headers;
-                            const _errs22 = errors;
-                            if (errors === _errs22) {
-                              if (Array.isArray(data10)) {
-                                var valid4 = true;
-                                const len2 = data10.length;
-                                for (let i2 = 0; i2 < len2; i2++) {
-                                  const _errs24 = errors;
-                                  if (typeof data10[i2] !== "string") {
-                                    validateWebCallbackShape.errors = [
-                                      {
-                                        instancePath: instancePath + "/Headers/" + i2,
-                                        schemaPath: "WebCallback#/properties/Headers/items/type",
-                                        keyword: "type",
-                                        params: { type: "string" },
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                  var valid4 = _errs24 === errors;
-                                  if (!valid4) {
-                                    break;
-                                  }
-                                }
-                              } else {
-                                validateWebCallbackShape.errors = [
-                                  {
-                                    instancePath: instancePath + "/Headers",
-                                    schemaPath: "WebCallback#/properties/Headers/type",
-                                    keyword: "type",
-                                    params: { type: "array" },
-                                  },
-                                ];
-                                return false;
-                              }
-                            }
-                            var valid1 = _errs22 === errors;
-                          } else {
-                            var valid1 = true;
-                          }
-                          if (valid1) {
-                            if (data.Body !== undefined) {
-                              const _errs26 = errors;
-                              if (typeof data.Body !== "string") {
-                                validateWebCallbackShape.errors = [
-                                  {
-                                    instancePath: instancePath + "/Body",
-                                    schemaPath: "WebCallback#/properties/Body/type",
-                                    keyword: "type",
-                                    params: { type: "string" },
-                                  },
-                                ];
-                                return false;
-                              }
-                              var valid1 = _errs26 === errors;
-                            } else {
-                              var valid1 = true;
-                            }
-                            if (valid1) {
-                              if (data.Index !== undefined) {
-                                let data13 = data.Index;
-                                const _errs28 = errors;
-                                if (!(typeof data13 == "number" && !(data13 % 1) && !isNaN(data13) && isFinite(data13))) {
-                                  validateWebCallbackShape.errors = [
-                                    {
-                                      instancePath: instancePath + "/Index",
-                                      schemaPath: "WebCallback#/properties/Index/type",
-                                      keyword: "type",
-                                      params: { type: "integer" },
-                                    },
-                                  ];
-                                  return false;
-                                }
-                                if (errors === _errs28) {
-                                  if (typeof data13 == "number" && isFinite(data13)) {
-                                    if (data13 < -9223372036854776000 || isNaN(data13)) {
-                                      validateWebCallbackShape.errors = [
-                                        {
-                                          instancePath: instancePath + "/Index",
-                                          schemaPath: "WebCallback#/properties/Index/minimum",
-                                          keyword: "minimum",
-                                          params: { comparison: ">=", limit: -9223372036854776000 },
-                                        },
-                                      ];
-                                      return false;
-                                    } else {
-                                      if (data13 >= 9223372036854776000 || isNaN(data13)) {
-                                        validateWebCallbackShape.errors = [
-                                          {
-                                            instancePath: instancePath + "/Index",
-                                            schemaPath: "WebCallback#/properties/Index/exclusiveMaximum",
-                                            keyword: "exclusiveMaximum",
-                                            params: { comparison: "<", limit: 9223372036854776000 },
-                                          },
-                                        ];
-                                        return false;
-                                      }
-                                    }
-                                  }
-                                }
-                                var valid1 = _errs28 === errors;
-                              } else {
-                                var valid1 = true;
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validateWebCallbackShape.errors = [{ instancePath, schemaPath: "WebCallback#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validateWebCallbackShape.errors = vErrors;
-  return errors === 0;
+function validateWebCallbackShape(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+let valid0 = true;
+for( missing0 of schema0.required){
+valid0 = data[missing0] !== undefined;
+if(!valid0){
+validateWebCallbackShape.errors = [{instancePath,schemaPath:"WebCallback#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+break;
+}
+}
+if(valid0){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func0.call(schema0.properties, key0))){
+validateWebCallbackShape.errors = [{instancePath,schemaPath:"WebCallback#/additionalProperties",keyword:"additionalProperties",
+params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.CallbackType !== undefined){
+const _errs2 = errors;
+if(typeof data.CallbackType !== "string"){
+validateWebCallbackShape.errors = [{instancePath:instancePath+"/CallbackType",schemaPath:"WebCallback#/properties/CallbackType/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs2 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Url !== undefined){
+const _errs4 = errors;
+if(typeof data.Url !== "string"){
+validateWebCallbackShape.errors = [{instancePath:instancePath+"/Url",schemaPath:"WebCallback#/properties/Url/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.WebCallbackId !== undefined){
+const _errs6 = errors;
+if(typeof data.WebCallbackId !== "string"){
+validateWebCallbackShape.errors = [{instancePath:instancePath+"/WebCallbackId",schemaPath:"WebCallback#/properties/WebCallbackId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Method !== undefined){
+const _errs8 = errors;
+if(typeof data.Method !== "string"){
+validateWebCallbackShape.errors = [{instancePath:instancePath+"/Method",schemaPath:"WebCallback#/properties/Method/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.NoticeContentId !== undefined){
+const _errs10 = errors;
+if(typeof data.NoticeContentId !== "string"){
+validateWebCallbackShape.errors = [{instancePath:instancePath+"/NoticeContentId",schemaPath:"WebCallback#/properties/NoticeContentId/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.RemindType !== undefined){
+let data5 = data.RemindType;
+const _errs12 = errors;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+validateWebCallbackShape.errors = [{instancePath:instancePath+"/RemindType",schemaPath:"WebCallback#/properties/RemindType/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs12){
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+validateWebCallbackShape.errors = [{instancePath:instancePath+"/RemindType",schemaPath:"WebCallback#/properties/RemindType/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: 0}}];
+return false;
+}
+else {
+if(data5 >= 18446744073709552000 || isNaN(data5)){
+validateWebCallbackShape.errors = [{instancePath:instancePath+"/RemindType",schemaPath:"WebCallback#/properties/RemindType/exclusiveMaximum",
+keyword:"exclusiveMaximum",params:{comparison: "<", limit: 18446744073709552000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs12 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Mobiles !== undefined){
+let data6 = data.Mobiles;
+const _errs14 = errors;
+if(errors === _errs14){
+if(Array.isArray(data6)){
+var valid2 = true;
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+const _errs16 = errors;
+if(typeof data6[i0] !== "string"){
+validateWebCallbackShape.errors = [{instancePath:instancePath+"/Mobiles/" + i0,schemaPath:"WebCallback#/properties/Mobiles/items/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid2 = _errs16 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validateWebCallbackShape.errors = [{instancePath:instancePath+"/Mobiles",schemaPath:"WebCallback#/properties/Mobiles/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs14 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.UserIds !== undefined){
+let data8 = data.UserIds;
+const _errs18 = errors;
+if(errors === _errs18){
+if(Array.isArray(data8)){
+var valid3 = true;
+const len1 = data8.length;
+for(let i1=0; i1<len1; i1++){
+const _errs20 = errors;
+if(typeof data8[i1] !== "string"){
+validateWebCallbackShape.errors = [{instancePath:instancePath+"/UserIds/" + i1,schemaPath:"WebCallback#/properties/UserIds/items/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid3 = _errs20 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+validateWebCallbackShape.errors = [{instancePath:instancePath+"/UserIds",schemaPath:"WebCallback#/properties/UserIds/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs18 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Headers !== undefined){
+let data10 = data.Headers;
+const _errs22 = errors;
+if(errors === _errs22){
+if(Array.isArray(data10)){
+var valid4 = true;
+const len2 = data10.length;
+for(let i2=0; i2<len2; i2++){
+const _errs24 = errors;
+if(typeof data10[i2] !== "string"){
+validateWebCallbackShape.errors = [{instancePath:instancePath+"/Headers/" + i2,schemaPath:"WebCallback#/properties/Headers/items/type",keyword:"type",
+params:{type: "string"}}];
+return false;
+}
+var valid4 = _errs24 === errors;
+if(!valid4){
+break;
+}
+}
+}
+else {
+validateWebCallbackShape.errors = [{instancePath:instancePath+"/Headers",schemaPath:"WebCallback#/properties/Headers/type",keyword:"type",
+params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs22 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Body !== undefined){
+const _errs26 = errors;
+if(typeof data.Body !== "string"){
+validateWebCallbackShape.errors = [{instancePath:instancePath+"/Body",schemaPath:"WebCallback#/properties/Body/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid1 = _errs26 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.Index !== undefined){
+let data13 = data.Index;
+const _errs28 = errors;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+validateWebCallbackShape.errors = [{instancePath:instancePath+"/Index",schemaPath:"WebCallback#/properties/Index/type",keyword:"type",
+params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs28){
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < -9223372036854776000 || isNaN(data13)){
+validateWebCallbackShape.errors = [{instancePath:instancePath+"/Index",schemaPath:"WebCallback#/properties/Index/minimum",keyword:"minimum",
+params:{comparison: ">=", limit: -9223372036854776000}}];
+return false;
+}
+else {
+if(data13 >= 9223372036854776000 || isNaN(data13)){
+validateWebCallbackShape.errors = [{instancePath:instancePath+"/Index",schemaPath:"WebCallback#/properties/Index/exclusiveMaximum",keyword:"exclusiveMaximum",
+params:{comparison: "<", limit: 9223372036854776000}}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs28 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validateWebCallbackShape.errors = [{instancePath,schemaPath:"WebCallback#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validateWebCallbackShape.errors = vErrors;
+return errors === 0;
 }
 
 /** Input validator of the `WebCallback` shape, called by the validators of the requests that hold one. */
 export { validateWebCallbackShape };
 /** Wording of the `WebCallback` shape's rules, keyed by schema path, merged into each operation's `ruleText`. */
 export const webCallbackShapeRuleText = {
-  "WebCallback#/properties/Index/exclusiveMaximum": { rule: "maximum", message: "must be at most 9223372036854775807 (int64)" },
-  "WebCallback#/properties/Index/minimum": { rule: "minimum", message: "must be at least -9223372036854775808 (int64)" },
-  "WebCallback#/properties/RemindType/exclusiveMaximum": { rule: "maximum", message: "must be at most 18446744073709551615 (uint64)" },
-  "WebCallback#/properties/RemindType/minimum": { rule: "minimum", message: "must be at least 0 (uint64)" },
+  "WebCallback#/properties/Index/exclusiveMaximum": {"rule":"maximum","message":"must be at most 9223372036854775807 (int64)"},
+  "WebCallback#/properties/Index/minimum": {"rule":"minimum","message":"must be at least -9223372036854775808 (int64)"},
+  "WebCallback#/properties/RemindType/exclusiveMaximum": {"rule":"maximum","message":"must be at most 18446744073709551615 (uint64)"},
+  "WebCallback#/properties/RemindType/minimum": {"rule":"minimum","message":"must be at least 0 (uint64)"},
 };
