@@ -52,7 +52,7 @@ module.exports = {
     },
     {
       name: "runtime-imports-no-test-bench-or-outside-code",
-      comment: "Shipped code never imports tests, benchmarks, examples, or anything outside the repository (such as ../shared).",
+      comment: "Shipped code never imports tests, benchmarks, examples, or anything outside the repository (a sibling folder).",
       severity: "error",
       from: { path: "^(packages/[^/]+/src|generator/src)/" },
       to: { path: "(^|/)(test|tests|bench|examples)/|^\\.\\./|^/" },
