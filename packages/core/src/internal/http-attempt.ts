@@ -209,15 +209,10 @@ function withLegacyCallbacks(handler: Dispatcher.DispatchHandler): Dispatcher.Di
   return Object.assign(legacy, handler) as Dispatcher.DispatchHandler;
 }
 
-/** A raw header list (`[name, value, name, value, …]`) as an object with lower-case names, repeated names as lists. */
-function headerObject(raw: readonly Buffer[]): Record<string, string | string[]> {
-  const headers: Record<string, string | string[]> = {};
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = String(raw[i]).toLowerCase();
-    const value = String(raw[i + 1]);
-    const seen = headers[name];
-    headers[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
-  }
+/** A raw header list (`[name, value, name, value, …]`) as an object with lower-case names; a repeated one keeps its first value. */
+function headerObject(raw: readonly Buffer[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (let i = 0; i + 1 < raw.length; i += 2) headers[String(raw[i]).toLowerCase()] ??= String(raw[i + 1]);
   return headers;
 }
 

@@ -109,7 +109,7 @@ class ActionWindow {
       const waiter: Waiter = {
         grant: resolve,
         refuse: reject,
-        deadline: this.#now() + maxWaitMs,
+        deadline: this.clock() + maxWaitMs,
         options,
         cleanup: () => undefined,
       };
@@ -151,7 +151,7 @@ class ActionWindow {
         if (Number.isNaN(oldestEnd)) return; // the n-th previous call is in flight: its release serves again
         ready = oldestEnd + this.windowMs;
       }
-      const now = this.#now();
+      const now = this.clock();
       if (now >= ready) {
         this.#queue.shift();
         head.cleanup();
@@ -201,13 +201,9 @@ class ActionWindow {
     return () => {
       if (released) return;
       released = true;
-      this.#ends[index] = this.#now();
+      this.#ends[index] = this.clock();
       this.#serve();
     };
-  }
-
-  #now(): number {
-    return this.clock();
   }
 }
 
