@@ -3,8 +3,9 @@
  * (in check mode) only compare it with what is on disk.
  * @packageDocumentation
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
+import { emitMockModel, MOCK_MODELS_DIR } from "./emit/emit-mock-model.js";
 import { emitPackage } from "./emit/emit-package.js";
 import { emitRuleTable } from "./emit/emit-rule-table.js";
 import { headerLine, type GeneratedFile } from "./emit/generated-file.js";
@@ -75,6 +76,47 @@ export function generateRuleTable(options: {
   );
   const diff = options.check === true ? diffOutput(options.outDir, files) : writeOutput(options.outDir, files);
   return { files, diff };
+}
+
+/** What a mock server package takes from the specs: its `package.json` `tcsdk.mock`. */
+export interface MockModelsConfig {
+  /** The folder holding `<service>/<version>/` spec folders, relative to the package. */
+  readonly specs: string;
+}
+
+/**
+ * Generates `models/<service>.json` of the mock package in `outDir`, one per spec folder under its
+ * `tcsdk.mock.specs` (or compares, with `check`). Each service is named as its package in
+ * `packages/<service>/package.json` beside the mock package, when there is one.
+ */
+export function generateMockModels(options: { readonly outDir: string; readonly check?: boolean }): GenerateResult {
+  const config = readMockConfig(options.outDir);
+  if (config === undefined) throw new Error(`${path.join(options.outDir, "package.json")}: no tcsdk.mock ({ specs })`);
+  const specsDir = path.resolve(options.outDir, config.specs);
+  const files: GeneratedFile[] = [];
+  for (const service of readdirSync(specsDir).sort()) {
+    for (const version of existsSync(path.join(specsDir, service)) ? readdirSync(path.join(specsDir, service)).sort() : []) {
+      const specDir = path.join(specsDir, service, version);
+      if (!existsSync(path.join(specDir, "service.json"))) continue;
+      const packageDir = path.resolve(options.outDir, "..", service);
+      const pkg = existsSync(path.join(packageDir, "package.json"))
+        ? readPackageIdentity(packageDir)
+        : { name: `@tcsdk/${service}`, version: "0.0.0" };
+      files.push(emitMockModel(loadSpec(specDir, { pkg })));
+    }
+  }
+  const diff =
+    options.check === true ? diffOutput(options.outDir, files, [MOCK_MODELS_DIR]) : writeOutput(options.outDir, files, [MOCK_MODELS_DIR]);
+  return { files, diff };
+}
+
+/** The `tcsdk.mock` of `<dir>/package.json`, when it has one. */
+export function readMockConfig(dir: string): MockModelsConfig | undefined {
+  const pkg = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as { tcsdk?: { mock?: Partial<MockModelsConfig> } };
+  const mock = pkg.tcsdk?.mock;
+  if (mock === undefined) return undefined;
+  if (typeof mock.specs !== "string") throw new Error(`${path.join(dir, "package.json")}: tcsdk.mock needs "specs" (a folder)`);
+  return { specs: mock.specs };
 }
 
 /** The `tcsdk.rules` of `<dir>/package.json`, when it has one. */

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { generate, generateRuleTable, readRuleTableConfig } from "../generate.js";
+import { generate, generateMockModels, generateRuleTable, readMockConfig, readRuleTableConfig } from "../generate.js";
 import { findRepoRoot } from "../load/display-path.js";
 import { SpecError } from "../load/spec-issue.js";
 import { isClean, type OutputDiff } from "../output/sync-output.js";
@@ -24,14 +24,16 @@ export interface CliIo {
 const USAGE = `usage:
   tcsdk-generate --spec <spec dir> --out <package dir> [--check]
   tcsdk-generate --rules --out <package dir> [--check]   (the rule table of a package's tcsdk.rules → src/generated/rules.ts)
-  tcsdk-generate --all [--check]   (every specs/<service>/<version>/ → packages/<service>/, and every rule table)
+  tcsdk-generate --mock --out <package dir> [--check]    (a mock package's tcsdk.mock → models/<service>.json for every spec)
+  tcsdk-generate --all [--check]   (every specs/<service>/<version>/ → packages/<service>/, every rule table and mock model)
 
 --check writes nothing, lists the files that differ from what the specs produce, and exits 1 if any do.`;
 
-/** A spec folder and the package it generates, or a package whose rule table comes from a spec (`specDir` absent). */
+/** A spec folder and the package it generates, a package whose rule table comes from a spec, or the mock package's models. */
 interface Target {
   readonly specDir?: string;
   readonly outDir: string;
+  readonly mock?: boolean;
 }
 
 /** Runs the CLI with `args` (without the node and script paths); resolves to the exit code. */
@@ -43,6 +45,7 @@ export function runCli(args: readonly string[], io: CliIo): number {
     check?: boolean | undefined;
     all?: boolean | undefined;
     rules?: boolean | undefined;
+    mock?: boolean | undefined;
     help?: boolean | undefined;
   };
   try {
@@ -54,6 +57,7 @@ export function runCli(args: readonly string[], io: CliIo): number {
         check: { type: "boolean" },
         all: { type: "boolean" },
         rules: { type: "boolean" },
+        mock: { type: "boolean" },
         help: { type: "boolean" },
       },
       strict: true,
@@ -71,9 +75,11 @@ export function runCli(args: readonly string[], io: CliIo): number {
     targets =
       values.all === true
         ? discoverTargets(cwd)
-        : values.rules === true
-          ? [{ outDir: path.resolve(cwd, values.out ?? ".") }]
-          : [singleTarget(values, cwd)];
+        : values.mock === true
+          ? [{ outDir: path.resolve(cwd, values.out ?? "."), mock: true }]
+          : values.rules === true
+            ? [{ outDir: path.resolve(cwd, values.out ?? ".") }]
+            : [singleTarget(values, cwd)];
   } catch (error) {
     io.err(`${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -84,7 +90,12 @@ export function runCli(args: readonly string[], io: CliIo): number {
     const label = path.relative(cwd, target.outDir) || ".";
     try {
       const { specDir, outDir } = target;
-      const { files, diff } = specDir === undefined ? generateRuleTable({ outDir, check }) : generate({ specDir, outDir, check });
+      const { files, diff } =
+        target.mock === true
+          ? generateMockModels({ outDir, check })
+          : specDir === undefined
+            ? generateRuleTable({ outDir, check })
+            : generate({ specDir, outDir, check });
       if (check) {
         if (isClean(diff)) io.out(`${label}: up to date (${files.length} files)`);
         else {
@@ -145,7 +156,9 @@ function discoverTargets(cwd: string): Target[] {
   const packages = path.join(root, "packages");
   for (const name of existsSync(packages) ? readdirSync(packages).sort() : []) {
     const outDir = path.join(packages, name);
-    if (existsSync(path.join(outDir, "package.json")) && readRuleTableConfig(outDir) !== undefined) targets.push({ outDir });
+    if (!existsSync(path.join(outDir, "package.json"))) continue;
+    if (readRuleTableConfig(outDir) !== undefined) targets.push({ outDir });
+    if (readMockConfig(outDir) !== undefined) targets.push({ outDir, mock: true });
   }
   return targets;
 }

@@ -70,7 +70,7 @@ export function emitBarrels(service: Service): TsFile[] {
 
 /**
  * The generated package's `index.ts`: the {@link CORE_REEXPORTS} by name (one sorted statement, values
- * before types), the modules a caller runs (client, guards, service), then the types. Importing it
+ * before types; none that a shape of the service shadows), the modules a caller runs (client, guards, service), then the types. Importing it
  * loads those few modules; each action's code loads on its first call.
  */
 export function emitIndex(service: Service): TsFile {
@@ -78,7 +78,10 @@ export function emitIndex(service: Service): TsFile {
   const types = ["./errors/common.js", "./types/index.js"];
   if (service.shapes.length > 0) types.push("./shapes/index.js");
   return new TsFile(paths.index).add((source) => {
-    source.addStatements(namedReexports(CORE_REEXPORTS));
+    // a shape of the service named like one of core's types (STS `Credentials`) is exported under its name;
+    // core's type stays importable from `@tcsdk/core`
+    const shapes = new Set(service.shapes.map((shape) => shape.name));
+    source.addStatements(namedReexports(CORE_REEXPORTS.filter((symbol) => !shapes.has(symbol.name))));
     source.addExportDeclarations(values.map((moduleSpecifier) => ({ moduleSpecifier })));
     source.addExportDeclarations(types.sort().map((moduleSpecifier) => ({ moduleSpecifier, isTypeOnly: true })));
   });

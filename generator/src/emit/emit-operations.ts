@@ -27,6 +27,7 @@ export function emitOperation(service: Service, operation: Operation, symbols: G
   const docs = `How {@link ${service.clientClass}.${operation.names.method}} calls \`${operation.action}\`. ${resendText(operation)} ${rateLimitText(operation)}`;
   const lines = ["{", `action: ${JSON.stringify(operation.action)},`, `idempotent: ${String(operation.idempotent)},`];
   if (operation.absentAfterSuccess !== undefined) lines.push(`absentAfterSuccess: ${JSON.stringify(operation.absentAfterSuccess)},`);
+  if (operation.unsigned) lines.push("unsigned: true,");
   if (operation.rateLimit !== undefined) lines.push(`rateLimit: ${operation.rateLimit},`);
   if (operation.unsupported !== undefined) lines.push(`unsupported: ${JSON.stringify(operation.unsupported)},`);
   lines.push(`validate: ${validator},`);

@@ -21,7 +21,7 @@ export function emitService(service: Service): TsFile {
     "endpoints: {",
     `china: ${JSON.stringify(service.endpoints.china)},`,
     `international: ${JSON.stringify(service.endpoints.international)},`,
-    `regional: ${JSON.stringify(service.endpoints.regional)},`,
+    ...(service.endpoints.regional === undefined ? [] : [`regional: ${JSON.stringify(service.endpoints.regional)},`]),
     "},",
     `regions: ${list(service.regions)},`,
     `regionalOnly: ${list(service.regionalOnly)},`,

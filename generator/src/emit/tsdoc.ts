@@ -13,17 +13,23 @@ import type { Member, Operation, Service, Site } from "../model/types.js";
 export function safeDoc(text: string): string {
   return text
     .replaceAll("*/", "*\\/")
-    .split(/(```[\s\S]*?```|`[^`\n]*`)/)
+    .split(/(```[\s\S]*?```|(?<!\\)`[^`\n]*`)/)
     .map((part, index) =>
       index % 2 === 1
         ? part
         : part
             .replace(/(^|\s)@(?=[A-Za-z])/g, "$1\\@")
             .replace(/(?<!\\)([{}])/g, "\\$1")
-            .replace(/\]:/g, "]\\:"),
+            .replace(/\]:/g, "]\\:")
+            .replaceAll("[]", "\\[\\]"),
     )
     .join("")
     .trim();
+}
+
+/** An example's title for the `@example` tag, whose first line TypeDoc takes as plain text (no code spans). */
+function exampleTitle(title: string): string {
+  return safeDoc(title.replaceAll("`", ""));
 }
 
 /**
@@ -105,7 +111,7 @@ export function requestDoc(service: Service, operation: Operation): string {
   ];
   for (const example of operation.examples) {
     const call = `const answer = await client.${operation.names.method}(${tsLiteral(example.request)});`;
-    lines.push(`@example ${safeDoc(example.title)}`, fence("ts", call));
+    lines.push(`@example ${exampleTitle(example.title)}`, fence("ts", call));
   }
   if (operation.docsUrl !== undefined)
     lines.push(`@see {@link ${operation.docsUrl} | ${operation.action} in the Tencent Cloud documentation}`);
@@ -141,6 +147,8 @@ function notes(operation: Operation): string[] {
   if (operation.unsupported !== undefined) lines.push(`**Not supported by this SDK yet**: ${safeDoc(operation.unsupported)}`, "");
   const site = siteText(operation.sites, operation.docsLanguage);
   if (site !== undefined) lines.push(site, "");
+  if (operation.unsigned)
+    lines.push("Sent unsigned (`Authorization: SKIP`), as Tencent documents: the client needs no credentials for it.", "");
   return lines;
 }
 
@@ -162,7 +170,7 @@ export function methodDoc(operation: Operation): string {
 export function responseDoc(service: Service, operation: Operation): string {
   const lines = [`Output of {@link ${service.clientClass}.${operation.names.method}}: the answer's \`Response\` object.`];
   for (const example of operation.examples) {
-    lines.push(`@example ${safeDoc(example.title)}`, fence("ts", tsLiteral(example.response["Response"])));
+    lines.push(`@example ${exampleTitle(example.title)}`, fence("ts", tsLiteral(example.response["Response"])));
   }
   return lines.join("\n");
 }

@@ -199,6 +199,7 @@ const KEY_ORDER: Readonly<Record<string, readonly string[]>> = {
     "docsLanguage",
     "idempotent",
     "absentAfterSuccess",
+    "unsigned",
     "rateLimit",
     "input",
     "output",

@@ -40,6 +40,7 @@ export function applyActionOverlay(
     ...(data.unsupported === undefined ? {} : { unsupported: data.unsupported }),
     ...(data.idempotent === undefined ? {} : { idempotent: data.idempotent }),
     ...(data.absentAfterSuccess === undefined ? {} : { absentAfterSuccess: data.absentAfterSuccess }),
+    ...(data.unsigned === undefined ? {} : { unsigned: data.unsigned }),
     ...(data.rateLimit === undefined ? {} : { rateLimit: data.rateLimit }),
     input: members("input"),
     output: members("output"),

@@ -24,6 +24,7 @@ export interface ActionOverlay {
   readonly unsupported?: string;
   readonly idempotent?: boolean;
   readonly absentAfterSuccess?: string;
+  readonly unsigned?: true;
   readonly rateLimit?: number;
   readonly input?: Readonly<Record<string, MemberOverlay>>;
   readonly output?: Readonly<Record<string, MemberOverlay>>;

@@ -50,7 +50,7 @@ export interface RawService {
   readonly title: string;
   readonly docs: string;
   readonly docsUrl?: string;
-  readonly endpoints: { readonly china: string; readonly international: string; readonly regional: string };
+  readonly endpoints: { readonly china: string; readonly international: string; readonly regional?: string };
   readonly regions: readonly string[];
   readonly regionalOnly?: readonly string[];
 }
@@ -75,6 +75,7 @@ export interface RawAction {
   readonly docsLanguage?: "zh-CN";
   readonly idempotent: boolean | "unknown";
   readonly absentAfterSuccess?: string;
+  readonly unsigned?: true;
   readonly rateLimit: number | "unknown";
   readonly input: readonly RawMember[];
   readonly output: readonly RawMember[];

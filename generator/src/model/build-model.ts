@@ -138,6 +138,7 @@ function buildOperation(
     idempotent: action.idempotent === "unknown" ? isReadOnlyName(name) : action.idempotent,
     idempotentAssumed: action.idempotent === "unknown",
     ...(action.absentAfterSuccess === undefined ? {} : { absentAfterSuccess: action.absentAfterSuccess }),
+    unsigned: action.unsigned === true,
     rateLimit: action.rateLimit === "unknown" ? undefined : action.rateLimit,
     input: action.input.map(buildMember),
     inputShapes: shapesReached(action.input, shapeMembers),

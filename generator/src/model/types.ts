@@ -149,6 +149,8 @@ export interface Operation {
   readonly idempotentAssumed: boolean;
   /** The not-found code that, on a re-send after an attempt that may have been executed, means the job is done. */
   readonly absentAfterSuccess?: string;
+  /** Sent without a signature or credentials (`Authorization: SKIP`). */
+  readonly unsigned: boolean;
   /** Requests per second, when documented; the client limits nothing otherwise. */
   readonly rateLimit: number | undefined;
   /** Request parameters, documented order. */
@@ -188,7 +190,7 @@ export interface Service {
   /** Documentation address. */
   readonly docsUrl?: string;
   /** Hosts. */
-  readonly endpoints: { readonly china: string; readonly international: string; readonly regional: string };
+  readonly endpoints: { readonly china: string; readonly international: string; readonly regional?: string };
   /** Regions, sorted. */
   readonly regions: readonly string[];
   /** Regions needing their regional host, sorted. */

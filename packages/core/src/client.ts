@@ -37,6 +37,10 @@ import { sleep } from "./sleep.js";
 
 /** The content type sent and signed, byte for byte. */
 const CONTENT_TYPE = "application/json";
+/** What an unsigned action (`OperationInfo.unsigned`) sends as its `Authorization`, as Tencent documents. */
+const UNSIGNED_AUTHORIZATION = "SKIP";
+/** Stands for "no credentials" in an unsigned action's attempts: nothing to sign with, nothing to scrub. */
+const UNSIGNED: Credentials = Object.freeze({ secretId: "", secretKey: "" });
 /** Answer code that asks for a re-signed request with a corrected clock. */
 const SIGNATURE_EXPIRE = "AuthFailure.SignatureExpire";
 
@@ -235,7 +239,7 @@ export class ServiceClient {
    * arrival at the server.
    */
   async #attempt(call: CallState, attempt: number): Promise<AttemptResult> {
-    const credentials = await this.#credentialsWithin(call, attempt);
+    const credentials = call.operation.unsigned === true ? UNSIGNED : await this.#credentialsWithin(call, attempt);
     if (!("secretKey" in credentials)) return credentials;
     const release = await this.#turn(call, attempt);
     if (typeof release !== "function") return release;
@@ -344,18 +348,21 @@ export class ServiceClient {
       return final(new TcTimeoutError("deadline", call.deadlineMs, { service, action: operation.action, attempts: attempt }));
 
     const timestamp = Math.floor((this.#clock() + this.#clockOffsetMs) / 1000);
-    const { authorization, signature } = this.#signer.sign({
-      secretId: credentials.secretId,
-      secretKey: credentials.secretKey,
-      service,
-      host: this.#endpoint.hostname,
-      timestamp,
-      contentType: CONTENT_TYPE,
-      payload: call.body,
-    });
-    call.signatures.push(signature);
-    const signed: Record<string, string> = { ...headers, "x-tc-timestamp": String(timestamp), authorization };
-    if (credentials.sessionToken) signed["x-tc-token"] = credentials.sessionToken;
+    const signed: Record<string, string> = { ...headers, "x-tc-timestamp": String(timestamp), authorization: UNSIGNED_AUTHORIZATION };
+    if (credentials !== UNSIGNED) {
+      const { authorization, signature } = this.#signer.sign({
+        secretId: credentials.secretId,
+        secretKey: credentials.secretKey,
+        service,
+        host: this.#endpoint.hostname,
+        timestamp,
+        contentType: CONTENT_TYPE,
+        payload: call.body,
+      });
+      call.signatures.push(signature);
+      signed.authorization = authorization;
+      if (credentials.sessionToken) signed["x-tc-token"] = credentials.sessionToken;
+    }
     this.#beforeRequest(call, attempt, String(timestamp));
     const signal = call.signal;
     if (signal?.aborted) {

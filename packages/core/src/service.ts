@@ -12,8 +12,11 @@ export interface ServiceEndpoints {
   readonly china: string;
   /** Host of the international site, e.g. `cls.intl.tencentcloudapi.com`. */
   readonly international: string;
-  /** Regional host template with a `{region}` placeholder, e.g. `cls.{region}.tencentcloudapi.com`. */
-  readonly regional: string;
+  /**
+   * Regional host template with a `{region}` placeholder, e.g. `cls.{region}.tencentcloudapi.com`;
+   * absent for a global service that has no regional hosts (CAM).
+   */
+  readonly regional?: string | undefined;
 }
 
 /** One Tencent Cloud service at one API version, as a generated package describes it. */
@@ -92,6 +95,12 @@ export interface OperationInfo {
    * job: the call resolves with the answer's `RequestId` instead of failing.
    */
   readonly absentAfterSuccess?: string;
+  /**
+   * Sent without a signature (`Authorization: SKIP`) and without credentials, as Tencent documents for
+   * actions whose caller proves itself in the request (STS `AssumeRoleWithSAML`, `AssumeRoleWithWebIdentity`).
+   * The client then needs no credentials for this action.
+   */
+  readonly unsigned?: boolean;
   /** Input validator compiled from the spec; when absent the input is sent unchecked. */
   readonly validate?: InputValidator;
   /** Spec wording for rules, keyed by {@link ValidatorError.schemaPath}. */

@@ -1,8 +1,9 @@
 import type { Dispatcher } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
+import { ServiceClient, type ClientOptions } from "../src/index.js";
 import { signTc3 } from "../src/signing.js";
 import { getCoreVersion } from "../src/internal/user-agent.js";
-import { CreateExport, DescribeExports, TestClient, localOptions, testCredentials } from "./helpers/test-client.js";
+import { CreateExport, DescribeExports, TestClient, localOptions, testCredentials, testService } from "./helpers/test-client.js";
 import { apiSuccess, sendJson, startServer, type RecordedRequest, type TestServer } from "./helpers/test-server.js";
 
 let server: TestServer;
@@ -161,5 +162,17 @@ describe("endpoints", () => {
     expect(() => new TestClient({ endpoint: "https://x/path" })).toThrow(TypeError);
     expect(() => new TestClient({ site: "regional" })).toThrow(TypeError);
     expect(() => new TestClient({ maxAttempts: 0 })).toThrow(TypeError);
+  });
+
+  it("refuses the regional site for a global service that has no regional hosts (CAM)", () => {
+    const { regional: _regional, ...hosts } = testService.endpoints;
+    const globalService = { ...testService, service: "cam", endpoints: hosts, regions: [] };
+    class GlobalClient extends ServiceClient {
+      constructor(options: ClientOptions) {
+        super(globalService, options);
+      }
+    }
+    expect(() => new GlobalClient({ site: "regional", region: "ap-guangzhou" })).toThrow(/cam is a global service with no regional hosts/);
+    expect(() => new GlobalClient({ region: "ap-guangzhou" })).not.toThrow();
   });
 });

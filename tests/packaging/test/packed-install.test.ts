@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { diskUsage, formatBytes } from "./support/disk-usage.js";
 import { tarballOf } from "./support/packed.js";
 import { readQuickStart } from "./support/readme-quickstart.js";
+import { npmEnv } from "./support/npm-env.js";
 import { runChecked, runCommand } from "./support/run-command.js";
 import { PACKAGING_DIR, REPO_ROOT } from "./support/workspace.js";
 
@@ -22,18 +23,6 @@ const TOPIC_ID = "ee20bb16-3025-4048-b81a-dd436373062e";
 const KEY = { secretId: "AKIDpackagingtest", secretKey: randomBytes(18).toString("base64url") };
 /** Packages a user of the client must never get: build tools and workspace-only packages. */
 const NEVER_INSTALLED = ["typescript", "vitest", "ajv", "ts-morph", "@tcsdk/generator", "@tcsdk/cls-emulator", "fast-check"];
-
-/** npm's environment: ours without the variables `pnpm run` sets for the workspace's own scripts. */
-function npmEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [name, value] of Object.entries(process.env)) {
-    const lower = name.toLowerCase();
-    if (lower.startsWith("npm_") && !/registry|proxy|cafile|strict_ssl|^npm_config_cache$/.test(lower)) continue;
-    if (lower.startsWith("pnpm_") || lower === "init_cwd") continue;
-    env[name] = value;
-  }
-  return { ...env, npm_config_update_notifier: "false" };
-}
 
 /** The quick start's environment: only what it documents, no proxy, and a HOME without credential files. */
 function quickStartEnv(home: string, endpoint: string): NodeJS.ProcessEnv {

@@ -3,7 +3,7 @@
  * `typedoc.json` (every package, `treatWarningsAsErrors`, full validation), written to a temp folder.
  */
 import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -16,7 +16,7 @@ describe("typedoc", () => {
     await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
   });
 
-  it("documents core, cls and cls-emulator with zero warnings and zero errors", async () => {
+  it("documents every package with zero warnings and zero errors", async () => {
     const out = await mkdtemp(path.join(tmpdir(), "tcsdk-typedoc-"));
     dirs.push(out);
     const typedoc = path.join(REPO_ROOT, "node_modules", "typedoc", "bin", "typedoc");
@@ -30,12 +30,13 @@ describe("typedoc", () => {
     const output = `${result.stdout}${result.stderr}`;
     expect(output.split("\n").filter((line) => /\[(warning|error)\]/.test(line))).toEqual([]);
     expect(result.code, output).toBe(0);
+    const packages = (await readdir(path.join(REPO_ROOT, "packages"))).sort();
+    expect(packages.length).toBeGreaterThanOrEqual(9);
     for (const page of [
       "index.html",
-      "modules/_tcsdk_core.html",
-      "modules/_tcsdk_cls.html",
-      "modules/_tcsdk_cls-emulator.html",
+      ...packages.map((name) => `modules/_tcsdk_${name}.html`),
       "classes/_tcsdk_cls.ClsClient.html",
+      "classes/_tcsdk_cvm.CvmClient.html",
     ]) {
       expect(existsSync(path.join(out, page)), page).toBe(true);
     }

@@ -52,8 +52,12 @@ export function resolveEndpoint(
   } else {
     const regional = site === "regional" || (region !== undefined && (service.regionalOnly ?? []).includes(region));
     if (regional && region === undefined) throw new TypeError(`site "regional" needs a region`);
+    const template = service.endpoints.regional;
+    if (regional && template === undefined) {
+      throw new TypeError(`${service.service} is a global service with no regional hosts: leave site unset or use "international"`);
+    }
     const host = regional
-      ? service.endpoints.regional.replace("{region}", region as string)
+      ? (template as string).replace("{region}", region as string)
       : site === "international"
         ? service.endpoints.international
         : service.endpoints.china;

@@ -24,6 +24,12 @@ export const PUBLISHABLE: readonly PublishablePackage[] = [
   { name: "@tcsdk/core", dir: "packages/core" },
   { name: "@tcsdk/cls", dir: "packages/cls" },
   { name: "@tcsdk/cls-emulator", dir: "packages/cls-emulator" },
+  { name: "@tcsdk/cam", dir: "packages/cam" },
+  { name: "@tcsdk/cvm", dir: "packages/cvm" },
+  { name: "@tcsdk/region", dir: "packages/region" },
+  { name: "@tcsdk/sts", dir: "packages/sts" },
+  { name: "@tcsdk/vpc", dir: "packages/vpc" },
+  { name: "@tcsdk/mock", dir: "packages/mock" },
 ];
 
 /** Absolute folder of `pkg`. */

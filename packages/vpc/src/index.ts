@@ -1,0 +1,7 @@
+/**
+ * `@tcsdk/vpc`: a typed client for Tencent Cloud VPC, API version 2017-03-12, generated from
+ * the spec by tcsdk. Community project, not an official Tencent SDK.
+ *
+ * @packageDocumentation
+ */
+export * from "./generated/index.js";
