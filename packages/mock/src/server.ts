@@ -40,6 +40,8 @@ export interface MockRequest {
   readonly action: string;
   /** The parameters, when the body was JSON. */
   readonly params: unknown;
+  /** Whether it came unsigned (`Authorization: SKIP`, accepted for the actions sent so). */
+  readonly unsigned: boolean;
   /** The error code answered, when the answer was an error. */
   readonly errorCode?: string;
 }
@@ -94,6 +96,7 @@ export async function startMock(options: MockOptions): Promise<Mock> {
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = randomUUID();
     const action = header(req, "x-tc-action") ?? "";
+    const unsigned = header(req, "authorization") === "SKIP";
     let params: unknown;
     try {
       const body = await readBody(req);
@@ -115,11 +118,11 @@ export async function startMock(options: MockOptions): Promise<Mock> {
       if (!validate(params)) throw inputError(validate.errors);
       const handler = answers.get(action);
       const answer = handler === undefined ? spec.answer : await handler(params as Record<string, unknown>);
-      requests.push({ action, params });
+      requests.push({ action, params, unsigned });
       send(res, { Response: { ...answer, RequestId: requestId } });
     } catch (error) {
       const failure = error instanceof MockServiceError ? error : new MockServiceError("InternalError", "The mock failed to answer.");
-      requests.push({ action, params, errorCode: failure.code });
+      requests.push({ action, params, unsigned, errorCode: failure.code });
       send(res, { Response: { Error: { Code: failure.code, Message: failure.message }, RequestId: requestId } });
     }
   }

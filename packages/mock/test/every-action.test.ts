@@ -43,7 +43,7 @@ describe.each(services)("%s", (service) => {
     const before = mock.requests.length;
     const answer = await method.call(client, spec.request);
     expect(answer).toEqual({ ...spec.answer, RequestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
-    expect(mock.requests.slice(before)).toEqual([{ action, params: expect.any(Object) }]);
+    expect(mock.requests.slice(before)).toEqual([{ action, params: expect.any(Object), unsigned: spec.unsigned === true }]);
     called++;
   });
 

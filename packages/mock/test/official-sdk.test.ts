@@ -42,7 +42,7 @@ describe.each(mockServices())("the official SDK against the %s mock", (service) 
       )) as Record<string, unknown>;
       expect(answer["RequestId"]).toMatch(/^[0-9a-f-]{36}$/);
       expect(Object.keys(answer).sort()).toEqual([...Object.keys(spec?.answer ?? {}), "RequestId"].sort());
-      expect(mock.requests).toEqual([{ action, params: expect.any(Object) }]);
+      expect(mock.requests).toEqual([{ action, params: expect.any(Object), unsigned: false }]);
     } finally {
       await mock.close();
     }

@@ -4,23 +4,20 @@
  * @packageDocumentation
  */
 import { TcCredentialsError } from "../errors.js";
+import { refreshingProvider, type RefreshOptions } from "./refreshing.js";
 import type { CredentialProvider, Credentials } from "./types.js";
 
 /** Metadata service of CVM instances. */
 export const DEFAULT_METADATA_URL = "http://metadata.tencentyun.com/latest/meta-data/";
 
 /** Options of {@link fromInstanceRole}. */
-export interface InstanceRoleOptions {
+export interface InstanceRoleOptions extends RefreshOptions {
   /** Role name; when absent it is read from `cam/security-credentials/`. */
   readonly roleName?: string;
   /** Base URL of the metadata service, ending in `/latest/meta-data/`. @defaultValue {@link DEFAULT_METADATA_URL} */
   readonly metadataUrl?: string;
   /** Timeout of each metadata request, ms: short, so that a machine without the service fails fast. @defaultValue 1000 */
   readonly timeoutMs?: number;
-  /** Credentials are fetched again this long before they expire, ms. @defaultValue 300000 (5 minutes) */
-  readonly refreshBeforeMs?: number;
-  /** Time source, ms since the epoch. @defaultValue `Date.now` */
-  readonly clock?: () => number;
 }
 
 /** The JSON the metadata service answers for a role. */
@@ -35,17 +32,13 @@ interface RoleCredentialsAnswer {
 
 /**
  * Fetches the instance role's temporary credentials and caches them until 5 minutes before they
- * expire. Concurrent callers share one fetch; a failed fetch is not cached (the next call tries again),
- * and while credentials that have not yet expired are at hand, a failed refresh returns them.
+ * expire, as {@link refreshingProvider} does: concurrent callers share one fetch; a failed fetch is not
+ * cached, and while credentials that have not yet expired are at hand, a failed refresh returns them.
  */
 export function fromInstanceRole(options: InstanceRoleOptions = {}): CredentialProvider {
   const base = options.metadataUrl ?? DEFAULT_METADATA_URL;
   const timeoutMs = options.timeoutMs ?? 1000;
-  const refreshBeforeMs = options.refreshBeforeMs ?? 300_000;
-  const clock = options.clock ?? Date.now;
   const listUrl = new URL("cam/security-credentials/", base).href;
-  let cached: Credentials | undefined;
-  let inFlight: Promise<Credentials> | undefined;
 
   const fetchCredentials = async (): Promise<Credentials> => {
     const role = options.roleName ?? (await fetchText(listUrl, timeoutMs)).split(/\r?\n/)[0]?.trim();
@@ -72,26 +65,7 @@ export function fromInstanceRole(options: InstanceRoleOptions = {}): CredentialP
     return { secretId: TmpSecretId, secretKey: TmpSecretKey, sessionToken: Token, expiresAt };
   };
 
-  return () => {
-    const now = clock();
-    if (cached !== undefined && (cached.expiresAt === undefined || cached.expiresAt - refreshBeforeMs > now)) {
-      return Promise.resolve(cached);
-    }
-    inFlight ??= fetchCredentials().then(
-      (credentials) => {
-        inFlight = undefined;
-        cached = credentials;
-        return credentials;
-      },
-      (error: unknown) => {
-        inFlight = undefined;
-        const stale = cached;
-        if (stale?.expiresAt !== undefined && stale.expiresAt > clock()) return stale;
-        throw error;
-      },
-    );
-    return inFlight;
-  };
+  return refreshingProvider(fetchCredentials, options);
 }
 
 function expirationMs(value: unknown): number | undefined {

@@ -22,13 +22,14 @@ export interface PublishablePackage {
 /** Every publishable package of the workspace. */
 export const PUBLISHABLE: readonly PublishablePackage[] = [
   { name: "@tcsdk/core", dir: "packages/core" },
-  { name: "@tcsdk/cls", dir: "packages/cls" },
-  { name: "@tcsdk/cls-emulator", dir: "packages/cls-emulator" },
+  { name: "@tcsdk/credential-providers", dir: "packages/credential-providers" },
   { name: "@tcsdk/cam", dir: "packages/cam" },
+  { name: "@tcsdk/cls", dir: "packages/cls" },
   { name: "@tcsdk/cvm", dir: "packages/cvm" },
   { name: "@tcsdk/region", dir: "packages/region" },
   { name: "@tcsdk/sts", dir: "packages/sts" },
   { name: "@tcsdk/vpc", dir: "packages/vpc" },
+  { name: "@tcsdk/cls-emulator", dir: "packages/cls-emulator" },
   { name: "@tcsdk/mock", dir: "packages/mock" },
 ];
 
