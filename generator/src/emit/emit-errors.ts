@@ -4,7 +4,6 @@
  * per-action code unions live in each action's types file (see `emit-types.ts`).
  * @packageDocumentation
  */
-import { VariableDeclarationKind } from "ts-morph";
 import type { ErrorCode, Service } from "../model/types.js";
 import { core, paths } from "./symbols.js";
 import { TsFile } from "./ts-file.js";
@@ -25,26 +24,24 @@ export function emitCommonErrors(service: Service): TsFile {
 }
 
 /**
- * `errors/guards.ts`: `is<Action>Error` for each action, built by core's `actionErrorGuard`: true for a
+ * `errors/guards.ts`: `is<Action>Error` for each action, calling core's `isActionError`: true for a
  * `TcServiceError` whose `action` is the action's (checked across copies of core), narrowing its `code`.
- * Each is marked pure, so that an app's bundler drops the guards it does not use.
+ * Function declarations, so that importing a package of hundreds of actions creates none of them (V8
+ * compiles each on its first call), and an app's bundler drops the ones it does not use.
  */
 export function emitGuards(service: Service): TsFile {
   const file = new TsFile(paths.guards);
-  const guard = file.use(core("actionErrorGuard", false));
+  const isActionError = file.use(core("isActionError", false));
   const types = file.useNamespace("types", paths.barrel("types"), true);
   return file.add((source) => {
-    source.addVariableStatements(
+    source.addFunctions(
       service.operations.map((operation) => ({
         isExported: true,
-        declarationKind: VariableDeclarationKind.Const,
+        name: operation.names.guard,
         docs: [`Whether \`error\` is a service error answered by \`${operation.action}\` (checks its class and its \`action\`).`],
-        declarations: [
-          {
-            name: operation.names.guard,
-            initializer: `/* @__PURE__ */ ${guard}<${types}.${operation.names.error}>(${JSON.stringify(operation.action)})`,
-          },
-        ],
+        parameters: [{ name: "error", type: "unknown" }],
+        returnType: `error is ${types}.${operation.names.error}`,
+        statements: [`return ${isActionError}(error, ${JSON.stringify(operation.action)});`],
       })),
     );
   });

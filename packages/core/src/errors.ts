@@ -120,16 +120,19 @@ export class TcServiceError<Code extends string = string> extends TcError {
 }
 
 /**
- * A type guard for the service errors of one action: true for a {@link TcServiceError} (from any copy of
- * core) whose `action` is `action`. Generated packages build each `is<Action>Error` guard with it.
+ * Whether `error` is a {@link TcServiceError} (from any copy of core) answered by `action`. Each
+ * generated `is<Action>Error` guard is a function declaration that calls it, so that a package of
+ * hundreds of actions creates no guard at import.
  *
  * @example
  * ```ts
- * const isCreateExportError = actionErrorGuard<TcServiceError<"LimitExceeded.Export">>("CreateExport");
+ * function isCreateExportError(error: unknown): error is TcServiceError<"LimitExceeded.Export"> {
+ *   return isActionError(error, "CreateExport");
+ * }
  * ```
  */
-export function actionErrorGuard<E extends TcServiceError>(action: string): (error: unknown) => error is E {
-  return (error: unknown): error is E => error instanceof TcServiceError && error.action === action;
+export function isActionError(error: unknown, action: string): error is TcServiceError {
+  return error instanceof TcServiceError && error.action === action;
 }
 
 /** The input broke a rule of the spec. Thrown before anything is sent. */

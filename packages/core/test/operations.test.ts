@@ -1,11 +1,11 @@
 /**
  * Lazy operations as generated clients use them: `defineOperations` gives a client one method per loader,
- * each loading its operation on the first call only; `actionErrorGuard` narrows service errors per action;
+ * each loading its operation on the first call only; `isActionError` narrows service errors per action;
  * an `enum` rule without wording is worded from its allowed values. Real node:http server on 127.0.0.1.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
-  actionErrorGuard,
+  isActionError,
   defineOperations,
   ServiceClient,
   TcError,
@@ -150,9 +150,9 @@ describe("an action this SDK cannot call yet", () => {
   });
 });
 
-describe("actionErrorGuard", () => {
-  const isCreateExportError = actionErrorGuard<TcServiceError<"LimitExceeded.Export">>("CreateExport");
-  const isDeleteExportError = actionErrorGuard<TcServiceError>("DeleteExport");
+describe("isActionError", () => {
+  const isCreateExportError = (error: unknown): error is TcServiceError<"LimitExceeded.Export"> => isActionError(error, "CreateExport");
+  const isDeleteExportError = (error: unknown): error is TcServiceError => isActionError(error, "DeleteExport");
 
   it("is true only for a service error of its own action", async () => {
     const client = new (lazyClientClass({ describeExports: 0, createExport: 0 }))(localOptions(server.url, { maxAttempts: 1 }));

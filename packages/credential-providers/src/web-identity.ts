@@ -11,9 +11,13 @@ import { credentialsOf, roleError } from "./sts-credentials.js";
 
 /** The environment variables TKE sets for a pod's OIDC role, as Tencent's SDKs read them. */
 export const TKE_ENV = {
+  /** The region STS is called in. */
   region: "TKE_REGION",
+  /** The OIDC identity provider's name in CAM. */
   providerId: "TKE_PROVIDER_ID",
+  /** The file holding the pod's OIDC token. */
   tokenFile: "TKE_WEB_IDENTITY_TOKEN_FILE",
+  /** The role to assume. */
   roleArn: "TKE_ROLE_ARN",
 } as const;
 

@@ -3,7 +3,8 @@
  * `typedoc.json` (every package, `treatWarningsAsErrors`, full validation), written to a temp folder.
  */
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { inflateSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -40,5 +41,18 @@ describe("typedoc", () => {
     ]) {
       expect(existsSync(path.join(out, page)), page).toBe(true);
     }
+
+    // the site's search index (deflated JSON, base64) finds every action by name, in its package
+    const script = await readFile(path.join(out, "assets", "search.js"), "utf8");
+    const index = JSON.parse(
+      inflateSync(Buffer.from(script.slice(script.indexOf('"') + 1, script.lastIndexOf('"')), "base64")).toString("utf8"),
+    ) as {
+      rows: { name: string; parent?: string }[];
+    };
+    const found = (name: string): string[] => index.rows.filter((row) => row.name === name).map((row) => row.parent ?? "");
+    expect(found("DescribeInstancesRequest")).toEqual(["@tcsdk/cvm"]);
+    expect(found("CreateExportRequest")).toEqual(["@tcsdk/cls"]);
+    expect(found("AssumeRoleWithWebIdentityRequest")).toEqual(["@tcsdk/sts"]);
+    expect(found("fromAssumeRole")).toEqual(["@tcsdk/credential-providers"]);
   });
 });

@@ -32,7 +32,7 @@ interface RoleCredentialsAnswer {
 
 /**
  * Fetches the instance role's temporary credentials and caches them until 5 minutes before they
- * expire, as {@link refreshingProvider} does: concurrent callers share one fetch; a failed fetch is not
+ * expire, as `refreshingProvider` does: concurrent callers share one fetch; a failed fetch is not
  * cached, and while credentials that have not yet expired are at hand, a failed refresh returns them.
  */
 export function fromInstanceRole(options: InstanceRoleOptions = {}): CredentialProvider {
