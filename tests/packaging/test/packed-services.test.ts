@@ -1,8 +1,9 @@
 /**
- * A second service as a user gets it: `@tcsdk/core`, `@tcsdk/cvm` and `@tcsdk/mock` as `pnpm pack`
- * made them, installed with npm into an empty project outside the workspace; then a strict TypeScript
- * file calling CVM `DescribeInstances` with `Filters` is type-checked against the installed
- * declarations, compiled, and run against the installed mock.
+ * The other services as a user gets them: `@tcsdk/core`, the five service packages, the credential
+ * providers and the mock as `pnpm pack` made them, installed with npm into an empty project outside the
+ * workspace. Each imports and calls through the installed mock; and a strict TypeScript file calling CVM
+ * `DescribeInstances` with `Filters` is type-checked against the installed declarations, compiled, and
+ * run against it.
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -38,21 +39,72 @@ try {
 }
 `;
 
-describe("packed install of @tcsdk/cvm + @tcsdk/mock with npm, outside the workspace", () => {
+/** The packages installed, core first. */
+const INSTALLED = [
+  "@tcsdk/core",
+  "@tcsdk/cam",
+  "@tcsdk/cvm",
+  "@tcsdk/region",
+  "@tcsdk/sts",
+  "@tcsdk/vpc",
+  "@tcsdk/credential-providers",
+  "@tcsdk/mock",
+];
+
+/** Each service's client, from its installed package, calls its first action against the installed mock. */
+const EVERY_SERVICE = `
+import { MOCK_KEY, loadMockModel, startMock } from "@tcsdk/mock";
+import { fromAssumeRole } from "@tcsdk/credential-providers";
+for (const service of ["cam", "cvm", "region", "sts", "vpc"]) {
+  const model = loadMockModel(service);
+  const [action, spec] = Object.entries(model.actions)[0];
+  const mock = await startMock({ service });
+  const pkg = await import(model.packageName);
+  const client = new pkg[model.clientClass]({ endpoint: mock.url, credentials: MOCK_KEY, region: "ap-guangzhou" });
+  const answer = await client[spec.method](spec.request);
+  console.log(service, action, typeof answer.RequestId);
+  await client.close();
+  await mock.close();
+}
+const sts = await startMock({ service: "sts" });
+const credentials = fromAssumeRole({ source: MOCK_KEY, roleArn: "qcs::cam::uin/1:roleName/r", roleSessionName: "s", sts: { endpoint: sts.url } });
+console.log("assumed", (await credentials()).secretId.length > 0);
+await sts.close();
+`;
+
+describe("packed install of the services, the credential providers and the mock with npm, outside the workspace", () => {
   let project: string;
 
   beforeAll(async () => {
     project = await mkdtemp(path.join(tmpdir(), "tcsdk-cvm-"));
     await runChecked("npm", ["init", "-y"], { cwd: project, env: npmEnv(), timeoutMs: 60_000 });
-    await runChecked(
-      "npm",
-      ["install", tarballOf("@tcsdk/core"), tarballOf("@tcsdk/cvm"), tarballOf("@tcsdk/mock"), "--no-audit", "--no-fund"],
-      { cwd: project, env: npmEnv(), timeoutMs: 540_000 },
-    );
+    await runChecked("npm", ["install", ...INSTALLED.map((name) => tarballOf(name)), "--no-audit", "--no-fund"], {
+      cwd: project,
+      env: npmEnv(),
+      timeoutMs: 540_000,
+    });
   });
 
   afterAll(async () => {
     if (project !== undefined) await rm(project, { recursive: true, force: true });
+  });
+
+  it("imports each service from its tarball and calls it against the installed mock; assumes a role", async () => {
+    await writeFile(path.join(project, "every-service.mjs"), EVERY_SERVICE);
+    const run = await runCommand(process.execPath, ["every-service.mjs"], {
+      cwd: project,
+      env: { PATH: process.env["PATH"], HOME: project },
+      timeoutMs: 60_000,
+    });
+    expect(run.stderr).toBe("");
+    expect(run.stdout.trim().split("\n")).toEqual([
+      expect.stringMatching(/^cam \w+ string$/),
+      expect.stringMatching(/^cvm \w+ string$/),
+      expect.stringMatching(/^region \w+ string$/),
+      expect.stringMatching(/^sts \w+ string$/),
+      expect.stringMatching(/^vpc \w+ string$/),
+      "assumed true",
+    ]);
   });
 
   it("type-checks a strict TypeScript call of DescribeInstances with Filters, and runs it against the mock", async () => {
