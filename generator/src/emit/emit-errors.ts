@@ -4,6 +4,7 @@
  * per-action code unions live in each action's types file (see `emit-types.ts`).
  * @packageDocumentation
  */
+import { VariableDeclarationKind } from "ts-morph";
 import type { ErrorCode, Service } from "../model/types.js";
 import { core, paths } from "./symbols.js";
 import { TsFile } from "./ts-file.js";
@@ -24,24 +25,26 @@ export function emitCommonErrors(service: Service): TsFile {
 }
 
 /**
- * `errors/guards.ts`: `is<Action>Error` for each action, calling core's `isActionError`: true for a
- * `TcServiceError` whose `action` is the action's (checked across copies of core), narrowing its `code`.
- * Function declarations, so that importing a package of hundreds of actions creates none of them (V8
- * compiles each on its first call), and an app's bundler drops the ones it does not use.
+ * `errors/guards.ts`: `is<Action>Error` for each action, an arrow calling core's `isActionError`: true
+ * for a `TcServiceError` whose `action` is the action's (checked across copies of core), narrowing its
+ * `code`. One statement each, so that the file stays short for hundreds of actions.
  */
 export function emitGuards(service: Service): TsFile {
   const file = new TsFile(paths.guards);
   const isActionError = file.use(core("isActionError", false));
   const types = file.useNamespace("types", paths.barrel("types"), true);
   return file.add((source) => {
-    source.addFunctions(
+    source.addVariableStatements(
       service.operations.map((operation) => ({
         isExported: true,
-        name: operation.names.guard,
+        declarationKind: VariableDeclarationKind.Const,
         docs: [`Whether \`error\` is a service error answered by \`${operation.action}\` (checks its class and its \`action\`).`],
-        parameters: [{ name: "error", type: "unknown" }],
-        returnType: `error is ${types}.${operation.names.error}`,
-        statements: [`return ${isActionError}(error, ${JSON.stringify(operation.action)});`],
+        declarations: [
+          {
+            name: operation.names.guard,
+            initializer: `(error: unknown): error is ${types}.${operation.names.error} => ${isActionError}(error, ${JSON.stringify(operation.action)})`,
+          },
+        ],
       })),
     );
   });

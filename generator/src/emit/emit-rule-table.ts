@@ -37,10 +37,12 @@ export function emitRuleTable(service: Service, actions: readonly string[]): TsF
 }
 
 function memberEntry(member: Member): Record<string, unknown> {
+  // `timestampMs` is the client's hint about seconds: the service takes any number, so a server does not check it
+  const served = member.rules.filter((rule) => rule.kind !== "timestampMs");
   return {
     type: typeName(member.type),
     required: member.required,
-    ...(member.rules.length > 0 ? { rules: rulesObject(member.rules) } : {}),
+    ...(served.length > 0 ? { rules: rulesObject(served) } : {}),
     ...(member.itemRules.length > 0 ? { itemRules: rulesObject(member.itemRules) } : {}),
   };
 }
@@ -52,6 +54,7 @@ function rulesObject(rules: readonly Rule[]): Record<string, unknown> {
       switch (rule.kind) {
         case "nonEmpty":
         case "noSql":
+        case "timestampMs":
           return [rule.kind, true];
         case "enum":
           return [rule.kind, rule.values];

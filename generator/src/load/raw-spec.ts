@@ -15,6 +15,7 @@ export interface RawRules {
   readonly nonEmpty?: true;
   readonly pattern?: string;
   readonly noSql?: true;
+  readonly timestampMs?: true;
   readonly enum?: readonly (string | number)[];
   readonly notAfter?: string;
 }

@@ -187,6 +187,8 @@ function checkMembers(
     const text = type.kind === "string" || (type.kind === "list" && type.items.kind === "string");
     if (member.format !== undefined && !text)
       issues.push({ file, pointer: `${at}/format`, message: `format applies to strings, not to type ${member.type}` });
+    if (member.rules?.timestampMs === true && member.unit !== "ms")
+      issues.push({ file, pointer: `${at}/rules/timestampMs`, message: 'timestampMs needs unit "ms" on the member' });
   });
 }
 
@@ -203,6 +205,7 @@ const RULE_TYPES: Readonly<Record<keyof RawRules, (type: TypeRef) => boolean>> =
   nonEmpty: (type) => type.kind === "string" || type.kind === "list",
   enum: (type) => type.kind === "string" || type.kind === "integer",
   notAfter: isNumeric,
+  timestampMs: (type) => type.kind === "integer",
 };
 
 /** Whether a rule named `rule` applies to a value of type `type` (`maximum` to a number, `pattern` to a string…). */

@@ -186,6 +186,7 @@ function buildRules(rules: RawRules): Rule[] {
     switch (kind) {
       case "nonEmpty":
       case "noSql":
+      case "timestampMs":
         built.push({ kind });
         break;
       case "pattern":

@@ -10,6 +10,9 @@ import type { Rule, TypeRef } from "./types.js";
  */
 export const NO_SQL_PATTERN = '^(?:[^|"\\\\]|\\\\.|"(?:[^"\\\\]|\\\\.)*")*$';
 
+/** The smallest millisecond timestamp `timestampMs` accepts: 10^11 ms is 1973-03-03; any smaller count is seconds. */
+export const MIN_TIMESTAMP_MS = 100_000_000_000;
+
 /** The regular expression a string breaking `nonEmpty` matches: empty or whitespace only (`\s`, Unicode-aware). */
 export const BLANK_PATTERN = "^\\s*$";
 
@@ -45,6 +48,8 @@ export function describeRule(rule: Rule, type: TypeRef): string {
       return `matches \`/${rule.value}/u\``;
     case "noSql":
       return 'no SQL part (a `|` is allowed only inside a double-quoted phrase or escaped as `\\|`), no unclosed `"` and no lone `\\` at the end';
+    case "timestampMs":
+      return `a Unix timestamp in milliseconds (from ${MIN_TIMESTAMP_MS}, 1973-03-03: a smaller value is seconds)`;
     case "enum":
       return `one of ${enumList(rule.values)}`;
     case "notAfter":
@@ -64,6 +69,8 @@ export function ruleMessage(rule: Rule, type: TypeRef): string | undefined {
       return "must not contain an SQL part (a '|' outside quotes), an unclosed '\"' or a trailing unescaped '\\'";
     case "notAfter":
       return `must not be after ${rule.other}`;
+    case "timestampMs":
+      return `looks like seconds, not milliseconds: multiply by 1000 (a millisecond timestamp is at least ${MIN_TIMESTAMP_MS}, 1973-03-03)`;
     default:
       return undefined;
   }

@@ -13,7 +13,7 @@ export type { TypeRef } from "./type-ref.js";
 /** A validation rule of a member, as data. */
 export type Rule =
   | { readonly kind: "minimum" | "maximum" | "minLength" | "maxLength" | "minItems" | "maxItems"; readonly value: number }
-  | { readonly kind: "nonEmpty" | "noSql" }
+  | { readonly kind: "nonEmpty" | "noSql" | "timestampMs" }
   | { readonly kind: "pattern"; readonly value: string }
   | { readonly kind: "enum"; readonly values: readonly (string | number)[] }
   | { readonly kind: "notAfter"; readonly other: string };

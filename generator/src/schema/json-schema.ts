@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 import { compareText } from "../order.js";
-import { BLANK_PATTERN, INTEGER_RANGE, NO_SQL_PATTERN, ruleMessage } from "../model/rule-text.js";
+import { BLANK_PATTERN, INTEGER_RANGE, MIN_TIMESTAMP_MS, NO_SQL_PATTERN, ruleMessage } from "../model/rule-text.js";
 import type { TypeRef } from "../model/type-ref.js";
 import type { Member, Operation, Rule, Shape } from "../model/types.js";
 
@@ -210,9 +210,9 @@ class SchemaBuilder {
 
 /** Whether `rule` is at least as strict as the bound `schema` already has (a 64-bit type's range); other rules always are. */
 function tightens(schema: JsonSchema, rule: Rule): boolean {
-  if (rule.kind === "minimum") {
+  if (rule.kind === "minimum" || rule.kind === "timestampMs") {
     const current = schema["minimum"];
-    return typeof current !== "number" || rule.value >= current;
+    return typeof current !== "number" || (rule.kind === "minimum" ? rule.value : MIN_TIMESTAMP_MS) >= current;
   }
   if (rule.kind === "maximum") {
     const current = schema["exclusiveMaximum"];
@@ -248,6 +248,9 @@ function applyRule(schema: JsonSchema, rule: Rule, type: TypeRef): string | unde
       return "enum";
     case "notAfter":
       return undefined;
+    case "timestampMs":
+      schema["minimum"] = MIN_TIMESTAMP_MS;
+      return "minimum";
     case "pattern":
       schema["pattern"] = rule.value;
       return "pattern";

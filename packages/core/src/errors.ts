@@ -121,14 +121,12 @@ export class TcServiceError<Code extends string = string> extends TcError {
 
 /**
  * Whether `error` is a {@link TcServiceError} (from any copy of core) answered by `action`. Each
- * generated `is<Action>Error` guard is a function declaration that calls it, so that a package of
- * hundreds of actions creates no guard at import.
+ * generated `is<Action>Error` guard calls it, narrowing the error to the action's codes.
  *
  * @example
  * ```ts
- * function isCreateExportError(error: unknown): error is TcServiceError<"LimitExceeded.Export"> {
- *   return isActionError(error, "CreateExport");
- * }
+ * const isCreateExportError = (error: unknown): error is TcServiceError<"LimitExceeded.Export"> =>
+ *   isActionError(error, "CreateExport");
  * ```
  */
 export function isActionError(error: unknown, action: string): error is TcServiceError {

@@ -36,7 +36,15 @@ const CASES: readonly [string, Call, string, string, unknown][] = [
   ["Count 1.5", createExportWith({ ...VALID, Count: 1.5 }), "Count", "type", 1.5],
   ['Count "100"', createExportWith({ ...VALID, Count: "100" }), "Count", "type", "100"],
   ["From > To", createExportWith({ ...VALID, From: 1607499207001, To: 1607499207000 }), "From", "notAfter", 1607499207001],
-  ["a negative From", createExportWith({ ...VALID, From: -1 }), "From", "minimum", -1],
+  ["a negative From", createExportWith({ ...VALID, From: -1 }), "From", "timestampMs", -1],
+  ["From in seconds", createExportWith({ ...VALID, From: 1700000000 }), "From", "timestampMs", 1700000000],
+  [
+    "SearchLog From in seconds",
+    (client) => client.searchLog({ TopicId: VALID.TopicId, From: 1700000000, To: 1700003600000, Query: "*" }),
+    "From",
+    "timestampMs",
+    1700000000,
+  ],
   ['Order "ASC"', createExportWith({ ...VALID, Order: "ASC" }), "Order", "enum", "ASC"],
   ['Format "xml"', createExportWith({ ...VALID, Format: "xml" }), "Format", "enum", "xml"],
   ["SyntaxRule 2", createExportWith({ ...VALID, SyntaxRule: 2 }), "SyntaxRule", "enum", 2],
@@ -154,6 +162,11 @@ describe("bad input", () => {
 
   it.each([
     ["a blank Query", createExportWith({ ...VALID, Query: " " }), "parameter Query must not be empty or blank"],
+    [
+      "From in seconds (the user's 1700000000)",
+      createExportWith({ ...VALID, From: 1700000000 }),
+      "looks like seconds, not milliseconds: multiply by 1000",
+    ],
     ["an unclosed quote", createExportWith({ ...VALID, Query: '"abc' }), "an unclosed '\"'"],
     ["a lone trailing backslash", createExportWith({ ...VALID, Query: "abc\\" }), "a trailing unescaped '\\'"],
     [
@@ -191,7 +204,7 @@ describe("bad input", () => {
     ],
     ["From and To just below 2^63 as numbers", { ...VALID, From: 2 ** 63 - 1024, To: 2 ** 63 - 1024 }, '"From":9223372036854775000'],
     ["To 2n ** 63n - 1n, int64's largest value", { ...VALID, To: 2n ** 63n - 1n }, '"To":9223372036854775807'],
-    ["From 0n, the spec's minimum", { ...VALID, From: 0n }, '"From":0,'],
+    ["From 100000000000n, the smallest millisecond timestamp", { ...VALID, From: 100_000_000_000n }, '"From":100000000000,'],
     ["Count 50000000n, the spec's maximum", { ...VALID, Count: 50000000n }, '"Count":50000000,'],
   ] as const)("%s is sent", async (_name, input, body) => {
     await client.createExport(input);

@@ -136,13 +136,13 @@ describe("actions imported from the model", () => {
     });
     const answer: DescribeLogHistogramResponse = await client.describeLogHistogram({
       TopicId: "t",
-      From: 0,
+      From: 1_700_000_000_000,
       To: 1_700_000_060_000,
       Query: "*",
     });
     const bucket: HistogramInfo | undefined = answer.HistogramInfos[0];
     expect(bucket).toEqual({ Count: 3, BTime: 1_700_000_000_000 });
-    expect(server.requests[0]?.body).toBe('{"TopicId":"t","From":0,"To":1700000060000,"Query":"*"}');
+    expect(server.requests[0]?.body).toBe('{"TopicId":"t","From":1700000000000,"To":1700000060000,"Query":"*"}');
   });
 });
 

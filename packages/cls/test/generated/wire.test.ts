@@ -71,10 +71,12 @@ describe("CreateExport on the wire", () => {
 
   it("narrows a service error to the action that answered it", async () => {
     server.answerWith({ Response: { Error: { Code: "LimitExceeded.Export", Message: "too many" }, RequestId: "req-limit" } });
-    const error: unknown = await client.createExport({ TopicId: "t", Query: "q", Count: 1, From: 1, To: 2 }).then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
+    const error: unknown = await client
+      .createExport({ TopicId: "t", Query: "q", Count: 1, From: 1_700_000_000_000, To: 1_700_000_001_000 })
+      .then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
     expect(isCreateExportError(error)).toBe(true);
     expect(isDeleteExportError(error)).toBe(false);
     if (isCreateExportError(error)) {

@@ -143,7 +143,7 @@ describe("the workflow's time limits and call options", () => {
     const client = new ClsClient({ endpoint: url, credentials: KEY });
     const error = await exportLogs(
       client,
-      { TopicId: "t", Query: "*", Count: 1, From: 0, To: 1 },
+      { TopicId: "t", Query: "*", Count: 1, From: 1_700_000_000_000, To: 1_700_000_001_000 },
       { destination: new Writable(), timeoutMs: 150 },
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TcTimeoutError);

@@ -4,476 +4,246 @@ import { isActionError } from "@tcsdk/core";
 import type * as types from "../types/index.js";
 
 /** Whether `error` is a service error answered by `AddUser` (checks its class and its `action`). */
-export function isAddUserError(error: unknown): error is types.AddUserError {
-  return isActionError(error, "AddUser");
-}
-
+export const isAddUserError = (error: unknown): error is types.AddUserError => isActionError(error, "AddUser");
 /** Whether `error` is a service error answered by `AddUserToGroup` (checks its class and its `action`). */
-export function isAddUserToGroupError(error: unknown): error is types.AddUserToGroupError {
-  return isActionError(error, "AddUserToGroup");
-}
-
+export const isAddUserToGroupError = (error: unknown): error is types.AddUserToGroupError => isActionError(error, "AddUserToGroup");
 /** Whether `error` is a service error answered by `AttachGroupPolicy` (checks its class and its `action`). */
-export function isAttachGroupPolicyError(error: unknown): error is types.AttachGroupPolicyError {
-  return isActionError(error, "AttachGroupPolicy");
-}
-
+export const isAttachGroupPolicyError = (error: unknown): error is types.AttachGroupPolicyError =>
+  isActionError(error, "AttachGroupPolicy");
 /** Whether `error` is a service error answered by `AttachRolePolicy` (checks its class and its `action`). */
-export function isAttachRolePolicyError(error: unknown): error is types.AttachRolePolicyError {
-  return isActionError(error, "AttachRolePolicy");
-}
-
+export const isAttachRolePolicyError = (error: unknown): error is types.AttachRolePolicyError => isActionError(error, "AttachRolePolicy");
 /** Whether `error` is a service error answered by `AttachUserPolicy` (checks its class and its `action`). */
-export function isAttachUserPolicyError(error: unknown): error is types.AttachUserPolicyError {
-  return isActionError(error, "AttachUserPolicy");
-}
-
+export const isAttachUserPolicyError = (error: unknown): error is types.AttachUserPolicyError => isActionError(error, "AttachUserPolicy");
 /** Whether `error` is a service error answered by `BuildDataFlowAuthToken` (checks its class and its `action`). */
-export function isBuildDataFlowAuthTokenError(error: unknown): error is types.BuildDataFlowAuthTokenError {
-  return isActionError(error, "BuildDataFlowAuthToken");
-}
-
+export const isBuildDataFlowAuthTokenError = (error: unknown): error is types.BuildDataFlowAuthTokenError =>
+  isActionError(error, "BuildDataFlowAuthToken");
 /** Whether `error` is a service error answered by `ConsumeCustomMFAToken` (checks its class and its `action`). */
-export function isConsumeCustomMFATokenError(error: unknown): error is types.ConsumeCustomMFATokenError {
-  return isActionError(error, "ConsumeCustomMFAToken");
-}
-
+export const isConsumeCustomMFATokenError = (error: unknown): error is types.ConsumeCustomMFATokenError =>
+  isActionError(error, "ConsumeCustomMFAToken");
 /** Whether `error` is a service error answered by `CreateAccessKey` (checks its class and its `action`). */
-export function isCreateAccessKeyError(error: unknown): error is types.CreateAccessKeyError {
-  return isActionError(error, "CreateAccessKey");
-}
-
+export const isCreateAccessKeyError = (error: unknown): error is types.CreateAccessKeyError => isActionError(error, "CreateAccessKey");
 /** Whether `error` is a service error answered by `CreateGroup` (checks its class and its `action`). */
-export function isCreateGroupError(error: unknown): error is types.CreateGroupError {
-  return isActionError(error, "CreateGroup");
-}
-
+export const isCreateGroupError = (error: unknown): error is types.CreateGroupError => isActionError(error, "CreateGroup");
 /** Whether `error` is a service error answered by `CreateMessageReceiver` (checks its class and its `action`). */
-export function isCreateMessageReceiverError(error: unknown): error is types.CreateMessageReceiverError {
-  return isActionError(error, "CreateMessageReceiver");
-}
-
+export const isCreateMessageReceiverError = (error: unknown): error is types.CreateMessageReceiverError =>
+  isActionError(error, "CreateMessageReceiver");
 /** Whether `error` is a service error answered by `CreateOIDCConfig` (checks its class and its `action`). */
-export function isCreateOIDCConfigError(error: unknown): error is types.CreateOIDCConfigError {
-  return isActionError(error, "CreateOIDCConfig");
-}
-
+export const isCreateOIDCConfigError = (error: unknown): error is types.CreateOIDCConfigError => isActionError(error, "CreateOIDCConfig");
 /** Whether `error` is a service error answered by `CreatePolicy` (checks its class and its `action`). */
-export function isCreatePolicyError(error: unknown): error is types.CreatePolicyError {
-  return isActionError(error, "CreatePolicy");
-}
-
+export const isCreatePolicyError = (error: unknown): error is types.CreatePolicyError => isActionError(error, "CreatePolicy");
 /** Whether `error` is a service error answered by `CreatePolicyVersion` (checks its class and its `action`). */
-export function isCreatePolicyVersionError(error: unknown): error is types.CreatePolicyVersionError {
-  return isActionError(error, "CreatePolicyVersion");
-}
-
+export const isCreatePolicyVersionError = (error: unknown): error is types.CreatePolicyVersionError =>
+  isActionError(error, "CreatePolicyVersion");
 /** Whether `error` is a service error answered by `CreateRole` (checks its class and its `action`). */
-export function isCreateRoleError(error: unknown): error is types.CreateRoleError {
-  return isActionError(error, "CreateRole");
-}
-
+export const isCreateRoleError = (error: unknown): error is types.CreateRoleError => isActionError(error, "CreateRole");
 /** Whether `error` is a service error answered by `CreateSAMLProvider` (checks its class and its `action`). */
-export function isCreateSAMLProviderError(error: unknown): error is types.CreateSAMLProviderError {
-  return isActionError(error, "CreateSAMLProvider");
-}
-
+export const isCreateSAMLProviderError = (error: unknown): error is types.CreateSAMLProviderError =>
+  isActionError(error, "CreateSAMLProvider");
 /** Whether `error` is a service error answered by `CreateServiceLinkedRole` (checks its class and its `action`). */
-export function isCreateServiceLinkedRoleError(error: unknown): error is types.CreateServiceLinkedRoleError {
-  return isActionError(error, "CreateServiceLinkedRole");
-}
-
+export const isCreateServiceLinkedRoleError = (error: unknown): error is types.CreateServiceLinkedRoleError =>
+  isActionError(error, "CreateServiceLinkedRole");
 /** Whether `error` is a service error answered by `CreateSubAccountLoginIpPolicy` (checks its class and its `action`). */
-export function isCreateSubAccountLoginIpPolicyError(error: unknown): error is types.CreateSubAccountLoginIpPolicyError {
-  return isActionError(error, "CreateSubAccountLoginIpPolicy");
-}
-
+export const isCreateSubAccountLoginIpPolicyError = (error: unknown): error is types.CreateSubAccountLoginIpPolicyError =>
+  isActionError(error, "CreateSubAccountLoginIpPolicy");
 /** Whether `error` is a service error answered by `CreateUserOIDCConfig` (checks its class and its `action`). */
-export function isCreateUserOIDCConfigError(error: unknown): error is types.CreateUserOIDCConfigError {
-  return isActionError(error, "CreateUserOIDCConfig");
-}
-
+export const isCreateUserOIDCConfigError = (error: unknown): error is types.CreateUserOIDCConfigError =>
+  isActionError(error, "CreateUserOIDCConfig");
 /** Whether `error` is a service error answered by `CreateUserSAMLConfig` (checks its class and its `action`). */
-export function isCreateUserSAMLConfigError(error: unknown): error is types.CreateUserSAMLConfigError {
-  return isActionError(error, "CreateUserSAMLConfig");
-}
-
+export const isCreateUserSAMLConfigError = (error: unknown): error is types.CreateUserSAMLConfigError =>
+  isActionError(error, "CreateUserSAMLConfig");
 /** Whether `error` is a service error answered by `DeleteAccessKey` (checks its class and its `action`). */
-export function isDeleteAccessKeyError(error: unknown): error is types.DeleteAccessKeyError {
-  return isActionError(error, "DeleteAccessKey");
-}
-
+export const isDeleteAccessKeyError = (error: unknown): error is types.DeleteAccessKeyError => isActionError(error, "DeleteAccessKey");
 /** Whether `error` is a service error answered by `DeleteGroup` (checks its class and its `action`). */
-export function isDeleteGroupError(error: unknown): error is types.DeleteGroupError {
-  return isActionError(error, "DeleteGroup");
-}
-
+export const isDeleteGroupError = (error: unknown): error is types.DeleteGroupError => isActionError(error, "DeleteGroup");
 /** Whether `error` is a service error answered by `DeleteMessageReceiver` (checks its class and its `action`). */
-export function isDeleteMessageReceiverError(error: unknown): error is types.DeleteMessageReceiverError {
-  return isActionError(error, "DeleteMessageReceiver");
-}
-
+export const isDeleteMessageReceiverError = (error: unknown): error is types.DeleteMessageReceiverError =>
+  isActionError(error, "DeleteMessageReceiver");
 /** Whether `error` is a service error answered by `DeleteOIDCConfig` (checks its class and its `action`). */
-export function isDeleteOIDCConfigError(error: unknown): error is types.DeleteOIDCConfigError {
-  return isActionError(error, "DeleteOIDCConfig");
-}
-
+export const isDeleteOIDCConfigError = (error: unknown): error is types.DeleteOIDCConfigError => isActionError(error, "DeleteOIDCConfig");
 /** Whether `error` is a service error answered by `DeletePolicy` (checks its class and its `action`). */
-export function isDeletePolicyError(error: unknown): error is types.DeletePolicyError {
-  return isActionError(error, "DeletePolicy");
-}
-
+export const isDeletePolicyError = (error: unknown): error is types.DeletePolicyError => isActionError(error, "DeletePolicy");
 /** Whether `error` is a service error answered by `DeletePolicyVersion` (checks its class and its `action`). */
-export function isDeletePolicyVersionError(error: unknown): error is types.DeletePolicyVersionError {
-  return isActionError(error, "DeletePolicyVersion");
-}
-
+export const isDeletePolicyVersionError = (error: unknown): error is types.DeletePolicyVersionError =>
+  isActionError(error, "DeletePolicyVersion");
 /** Whether `error` is a service error answered by `DeleteRole` (checks its class and its `action`). */
-export function isDeleteRoleError(error: unknown): error is types.DeleteRoleError {
-  return isActionError(error, "DeleteRole");
-}
-
+export const isDeleteRoleError = (error: unknown): error is types.DeleteRoleError => isActionError(error, "DeleteRole");
 /** Whether `error` is a service error answered by `DeleteRolePermissionsBoundary` (checks its class and its `action`). */
-export function isDeleteRolePermissionsBoundaryError(error: unknown): error is types.DeleteRolePermissionsBoundaryError {
-  return isActionError(error, "DeleteRolePermissionsBoundary");
-}
-
+export const isDeleteRolePermissionsBoundaryError = (error: unknown): error is types.DeleteRolePermissionsBoundaryError =>
+  isActionError(error, "DeleteRolePermissionsBoundary");
 /** Whether `error` is a service error answered by `DeleteSAMLProvider` (checks its class and its `action`). */
-export function isDeleteSAMLProviderError(error: unknown): error is types.DeleteSAMLProviderError {
-  return isActionError(error, "DeleteSAMLProvider");
-}
-
+export const isDeleteSAMLProviderError = (error: unknown): error is types.DeleteSAMLProviderError =>
+  isActionError(error, "DeleteSAMLProvider");
 /** Whether `error` is a service error answered by `DeleteServiceLinkedRole` (checks its class and its `action`). */
-export function isDeleteServiceLinkedRoleError(error: unknown): error is types.DeleteServiceLinkedRoleError {
-  return isActionError(error, "DeleteServiceLinkedRole");
-}
-
+export const isDeleteServiceLinkedRoleError = (error: unknown): error is types.DeleteServiceLinkedRoleError =>
+  isActionError(error, "DeleteServiceLinkedRole");
 /** Whether `error` is a service error answered by `DeleteUser` (checks its class and its `action`). */
-export function isDeleteUserError(error: unknown): error is types.DeleteUserError {
-  return isActionError(error, "DeleteUser");
-}
-
+export const isDeleteUserError = (error: unknown): error is types.DeleteUserError => isActionError(error, "DeleteUser");
 /** Whether `error` is a service error answered by `DeleteUserPermissionsBoundary` (checks its class and its `action`). */
-export function isDeleteUserPermissionsBoundaryError(error: unknown): error is types.DeleteUserPermissionsBoundaryError {
-  return isActionError(error, "DeleteUserPermissionsBoundary");
-}
-
+export const isDeleteUserPermissionsBoundaryError = (error: unknown): error is types.DeleteUserPermissionsBoundaryError =>
+  isActionError(error, "DeleteUserPermissionsBoundary");
 /** Whether `error` is a service error answered by `DescribeOIDCConfig` (checks its class and its `action`). */
-export function isDescribeOIDCConfigError(error: unknown): error is types.DescribeOIDCConfigError {
-  return isActionError(error, "DescribeOIDCConfig");
-}
-
+export const isDescribeOIDCConfigError = (error: unknown): error is types.DescribeOIDCConfigError =>
+  isActionError(error, "DescribeOIDCConfig");
 /** Whether `error` is a service error answered by `DescribeRoleList` (checks its class and its `action`). */
-export function isDescribeRoleListError(error: unknown): error is types.DescribeRoleListError {
-  return isActionError(error, "DescribeRoleList");
-}
-
+export const isDescribeRoleListError = (error: unknown): error is types.DescribeRoleListError => isActionError(error, "DescribeRoleList");
 /** Whether `error` is a service error answered by `DescribeSafeAuthFlag` (checks its class and its `action`). */
-export function isDescribeSafeAuthFlagError(error: unknown): error is types.DescribeSafeAuthFlagError {
-  return isActionError(error, "DescribeSafeAuthFlag");
-}
-
+export const isDescribeSafeAuthFlagError = (error: unknown): error is types.DescribeSafeAuthFlagError =>
+  isActionError(error, "DescribeSafeAuthFlag");
 /** Whether `error` is a service error answered by `DescribeSafeAuthFlagColl` (checks its class and its `action`). */
-export function isDescribeSafeAuthFlagCollError(error: unknown): error is types.DescribeSafeAuthFlagCollError {
-  return isActionError(error, "DescribeSafeAuthFlagColl");
-}
-
+export const isDescribeSafeAuthFlagCollError = (error: unknown): error is types.DescribeSafeAuthFlagCollError =>
+  isActionError(error, "DescribeSafeAuthFlagColl");
 /** Whether `error` is a service error answered by `DescribeSafeAuthFlagIntl` (checks its class and its `action`). */
-export function isDescribeSafeAuthFlagIntlError(error: unknown): error is types.DescribeSafeAuthFlagIntlError {
-  return isActionError(error, "DescribeSafeAuthFlagIntl");
-}
-
+export const isDescribeSafeAuthFlagIntlError = (error: unknown): error is types.DescribeSafeAuthFlagIntlError =>
+  isActionError(error, "DescribeSafeAuthFlagIntl");
 /** Whether `error` is a service error answered by `DescribeSubAccounts` (checks its class and its `action`). */
-export function isDescribeSubAccountsError(error: unknown): error is types.DescribeSubAccountsError {
-  return isActionError(error, "DescribeSubAccounts");
-}
-
+export const isDescribeSubAccountsError = (error: unknown): error is types.DescribeSubAccountsError =>
+  isActionError(error, "DescribeSubAccounts");
 /** Whether `error` is a service error answered by `DescribeUserOIDCConfig` (checks its class and its `action`). */
-export function isDescribeUserOIDCConfigError(error: unknown): error is types.DescribeUserOIDCConfigError {
-  return isActionError(error, "DescribeUserOIDCConfig");
-}
-
+export const isDescribeUserOIDCConfigError = (error: unknown): error is types.DescribeUserOIDCConfigError =>
+  isActionError(error, "DescribeUserOIDCConfig");
 /** Whether `error` is a service error answered by `DescribeUserSAMLConfig` (checks its class and its `action`). */
-export function isDescribeUserSAMLConfigError(error: unknown): error is types.DescribeUserSAMLConfigError {
-  return isActionError(error, "DescribeUserSAMLConfig");
-}
-
+export const isDescribeUserSAMLConfigError = (error: unknown): error is types.DescribeUserSAMLConfigError =>
+  isActionError(error, "DescribeUserSAMLConfig");
 /** Whether `error` is a service error answered by `DetachGroupPolicy` (checks its class and its `action`). */
-export function isDetachGroupPolicyError(error: unknown): error is types.DetachGroupPolicyError {
-  return isActionError(error, "DetachGroupPolicy");
-}
-
+export const isDetachGroupPolicyError = (error: unknown): error is types.DetachGroupPolicyError =>
+  isActionError(error, "DetachGroupPolicy");
 /** Whether `error` is a service error answered by `DetachRolePolicy` (checks its class and its `action`). */
-export function isDetachRolePolicyError(error: unknown): error is types.DetachRolePolicyError {
-  return isActionError(error, "DetachRolePolicy");
-}
-
+export const isDetachRolePolicyError = (error: unknown): error is types.DetachRolePolicyError => isActionError(error, "DetachRolePolicy");
 /** Whether `error` is a service error answered by `DetachUserPolicy` (checks its class and its `action`). */
-export function isDetachUserPolicyError(error: unknown): error is types.DetachUserPolicyError {
-  return isActionError(error, "DetachUserPolicy");
-}
-
+export const isDetachUserPolicyError = (error: unknown): error is types.DetachUserPolicyError => isActionError(error, "DetachUserPolicy");
 /** Whether `error` is a service error answered by `DisableUserSSO` (checks its class and its `action`). */
-export function isDisableUserSSOError(error: unknown): error is types.DisableUserSSOError {
-  return isActionError(error, "DisableUserSSO");
-}
-
+export const isDisableUserSSOError = (error: unknown): error is types.DisableUserSSOError => isActionError(error, "DisableUserSSO");
 /** Whether `error` is a service error answered by `GetAccountSummary` (checks its class and its `action`). */
-export function isGetAccountSummaryError(error: unknown): error is types.GetAccountSummaryError {
-  return isActionError(error, "GetAccountSummary");
-}
-
+export const isGetAccountSummaryError = (error: unknown): error is types.GetAccountSummaryError =>
+  isActionError(error, "GetAccountSummary");
 /** Whether `error` is a service error answered by `GetCustomMFATokenInfo` (checks its class and its `action`). */
-export function isGetCustomMFATokenInfoError(error: unknown): error is types.GetCustomMFATokenInfoError {
-  return isActionError(error, "GetCustomMFATokenInfo");
-}
-
+export const isGetCustomMFATokenInfoError = (error: unknown): error is types.GetCustomMFATokenInfoError =>
+  isActionError(error, "GetCustomMFATokenInfo");
 /** Whether `error` is a service error answered by `GetGroup` (checks its class and its `action`). */
-export function isGetGroupError(error: unknown): error is types.GetGroupError {
-  return isActionError(error, "GetGroup");
-}
-
+export const isGetGroupError = (error: unknown): error is types.GetGroupError => isActionError(error, "GetGroup");
 /** Whether `error` is a service error answered by `GetPasswordRules` (checks its class and its `action`). */
-export function isGetPasswordRulesError(error: unknown): error is types.GetPasswordRulesError {
-  return isActionError(error, "GetPasswordRules");
-}
-
+export const isGetPasswordRulesError = (error: unknown): error is types.GetPasswordRulesError => isActionError(error, "GetPasswordRules");
 /** Whether `error` is a service error answered by `GetPolicy` (checks its class and its `action`). */
-export function isGetPolicyError(error: unknown): error is types.GetPolicyError {
-  return isActionError(error, "GetPolicy");
-}
-
+export const isGetPolicyError = (error: unknown): error is types.GetPolicyError => isActionError(error, "GetPolicy");
 /** Whether `error` is a service error answered by `GetPolicyVersion` (checks its class and its `action`). */
-export function isGetPolicyVersionError(error: unknown): error is types.GetPolicyVersionError {
-  return isActionError(error, "GetPolicyVersion");
-}
-
+export const isGetPolicyVersionError = (error: unknown): error is types.GetPolicyVersionError => isActionError(error, "GetPolicyVersion");
 /** Whether `error` is a service error answered by `GetRole` (checks its class and its `action`). */
-export function isGetRoleError(error: unknown): error is types.GetRoleError {
-  return isActionError(error, "GetRole");
-}
-
+export const isGetRoleError = (error: unknown): error is types.GetRoleError => isActionError(error, "GetRole");
 /** Whether `error` is a service error answered by `GetRolePermissionBoundary` (checks its class and its `action`). */
-export function isGetRolePermissionBoundaryError(error: unknown): error is types.GetRolePermissionBoundaryError {
-  return isActionError(error, "GetRolePermissionBoundary");
-}
-
+export const isGetRolePermissionBoundaryError = (error: unknown): error is types.GetRolePermissionBoundaryError =>
+  isActionError(error, "GetRolePermissionBoundary");
 /** Whether `error` is a service error answered by `GetSAMLProvider` (checks its class and its `action`). */
-export function isGetSAMLProviderError(error: unknown): error is types.GetSAMLProviderError {
-  return isActionError(error, "GetSAMLProvider");
-}
-
+export const isGetSAMLProviderError = (error: unknown): error is types.GetSAMLProviderError => isActionError(error, "GetSAMLProvider");
 /** Whether `error` is a service error answered by `GetSecurityLastUsed` (checks its class and its `action`). */
-export function isGetSecurityLastUsedError(error: unknown): error is types.GetSecurityLastUsedError {
-  return isActionError(error, "GetSecurityLastUsed");
-}
-
+export const isGetSecurityLastUsedError = (error: unknown): error is types.GetSecurityLastUsedError =>
+  isActionError(error, "GetSecurityLastUsed");
 /** Whether `error` is a service error answered by `GetServiceLinkedRoleDeletionStatus` (checks its class and its `action`). */
-export function isGetServiceLinkedRoleDeletionStatusError(error: unknown): error is types.GetServiceLinkedRoleDeletionStatusError {
-  return isActionError(error, "GetServiceLinkedRoleDeletionStatus");
-}
-
+export const isGetServiceLinkedRoleDeletionStatusError = (error: unknown): error is types.GetServiceLinkedRoleDeletionStatusError =>
+  isActionError(error, "GetServiceLinkedRoleDeletionStatus");
 /** Whether `error` is a service error answered by `GetUser` (checks its class and its `action`). */
-export function isGetUserError(error: unknown): error is types.GetUserError {
-  return isActionError(error, "GetUser");
-}
-
+export const isGetUserError = (error: unknown): error is types.GetUserError => isActionError(error, "GetUser");
 /** Whether `error` is a service error answered by `GetUserAppId` (checks its class and its `action`). */
-export function isGetUserAppIdError(error: unknown): error is types.GetUserAppIdError {
-  return isActionError(error, "GetUserAppId");
-}
-
+export const isGetUserAppIdError = (error: unknown): error is types.GetUserAppIdError => isActionError(error, "GetUserAppId");
 /** Whether `error` is a service error answered by `GetUserPermissionBoundary` (checks its class and its `action`). */
-export function isGetUserPermissionBoundaryError(error: unknown): error is types.GetUserPermissionBoundaryError {
-  return isActionError(error, "GetUserPermissionBoundary");
-}
-
+export const isGetUserPermissionBoundaryError = (error: unknown): error is types.GetUserPermissionBoundaryError =>
+  isActionError(error, "GetUserPermissionBoundary");
 /** Whether `error` is a service error answered by `ListAccessKeys` (checks its class and its `action`). */
-export function isListAccessKeysError(error: unknown): error is types.ListAccessKeysError {
-  return isActionError(error, "ListAccessKeys");
-}
-
+export const isListAccessKeysError = (error: unknown): error is types.ListAccessKeysError => isActionError(error, "ListAccessKeys");
 /** Whether `error` is a service error answered by `ListAccounts` (checks its class and its `action`). */
-export function isListAccountsError(error: unknown): error is types.ListAccountsError {
-  return isActionError(error, "ListAccounts");
-}
-
+export const isListAccountsError = (error: unknown): error is types.ListAccountsError => isActionError(error, "ListAccounts");
 /** Whether `error` is a service error answered by `ListAttachedGroupPolicies` (checks its class and its `action`). */
-export function isListAttachedGroupPoliciesError(error: unknown): error is types.ListAttachedGroupPoliciesError {
-  return isActionError(error, "ListAttachedGroupPolicies");
-}
-
+export const isListAttachedGroupPoliciesError = (error: unknown): error is types.ListAttachedGroupPoliciesError =>
+  isActionError(error, "ListAttachedGroupPolicies");
 /** Whether `error` is a service error answered by `ListAttachedRolePolicies` (checks its class and its `action`). */
-export function isListAttachedRolePoliciesError(error: unknown): error is types.ListAttachedRolePoliciesError {
-  return isActionError(error, "ListAttachedRolePolicies");
-}
-
+export const isListAttachedRolePoliciesError = (error: unknown): error is types.ListAttachedRolePoliciesError =>
+  isActionError(error, "ListAttachedRolePolicies");
 /** Whether `error` is a service error answered by `ListAttachedUserAllPolicies` (checks its class and its `action`). */
-export function isListAttachedUserAllPoliciesError(error: unknown): error is types.ListAttachedUserAllPoliciesError {
-  return isActionError(error, "ListAttachedUserAllPolicies");
-}
-
+export const isListAttachedUserAllPoliciesError = (error: unknown): error is types.ListAttachedUserAllPoliciesError =>
+  isActionError(error, "ListAttachedUserAllPolicies");
 /** Whether `error` is a service error answered by `ListAttachedUserPolicies` (checks its class and its `action`). */
-export function isListAttachedUserPoliciesError(error: unknown): error is types.ListAttachedUserPoliciesError {
-  return isActionError(error, "ListAttachedUserPolicies");
-}
-
+export const isListAttachedUserPoliciesError = (error: unknown): error is types.ListAttachedUserPoliciesError =>
+  isActionError(error, "ListAttachedUserPolicies");
 /** Whether `error` is a service error answered by `ListCollaborators` (checks its class and its `action`). */
-export function isListCollaboratorsError(error: unknown): error is types.ListCollaboratorsError {
-  return isActionError(error, "ListCollaborators");
-}
-
+export const isListCollaboratorsError = (error: unknown): error is types.ListCollaboratorsError =>
+  isActionError(error, "ListCollaborators");
 /** Whether `error` is a service error answered by `ListEntitiesForPolicy` (checks its class and its `action`). */
-export function isListEntitiesForPolicyError(error: unknown): error is types.ListEntitiesForPolicyError {
-  return isActionError(error, "ListEntitiesForPolicy");
-}
-
+export const isListEntitiesForPolicyError = (error: unknown): error is types.ListEntitiesForPolicyError =>
+  isActionError(error, "ListEntitiesForPolicy");
 /** Whether `error` is a service error answered by `ListGroups` (checks its class and its `action`). */
-export function isListGroupsError(error: unknown): error is types.ListGroupsError {
-  return isActionError(error, "ListGroups");
-}
-
+export const isListGroupsError = (error: unknown): error is types.ListGroupsError => isActionError(error, "ListGroups");
 /** Whether `error` is a service error answered by `ListGroupsForUser` (checks its class and its `action`). */
-export function isListGroupsForUserError(error: unknown): error is types.ListGroupsForUserError {
-  return isActionError(error, "ListGroupsForUser");
-}
-
+export const isListGroupsForUserError = (error: unknown): error is types.ListGroupsForUserError =>
+  isActionError(error, "ListGroupsForUser");
 /** Whether `error` is a service error answered by `ListPolicies` (checks its class and its `action`). */
-export function isListPoliciesError(error: unknown): error is types.ListPoliciesError {
-  return isActionError(error, "ListPolicies");
-}
-
+export const isListPoliciesError = (error: unknown): error is types.ListPoliciesError => isActionError(error, "ListPolicies");
 /** Whether `error` is a service error answered by `ListPoliciesGrantingServiceAccess` (checks its class and its `action`). */
-export function isListPoliciesGrantingServiceAccessError(error: unknown): error is types.ListPoliciesGrantingServiceAccessError {
-  return isActionError(error, "ListPoliciesGrantingServiceAccess");
-}
-
+export const isListPoliciesGrantingServiceAccessError = (error: unknown): error is types.ListPoliciesGrantingServiceAccessError =>
+  isActionError(error, "ListPoliciesGrantingServiceAccess");
 /** Whether `error` is a service error answered by `ListPolicyVersions` (checks its class and its `action`). */
-export function isListPolicyVersionsError(error: unknown): error is types.ListPolicyVersionsError {
-  return isActionError(error, "ListPolicyVersions");
-}
-
+export const isListPolicyVersionsError = (error: unknown): error is types.ListPolicyVersionsError =>
+  isActionError(error, "ListPolicyVersions");
 /** Whether `error` is a service error answered by `ListReceiver` (checks its class and its `action`). */
-export function isListReceiverError(error: unknown): error is types.ListReceiverError {
-  return isActionError(error, "ListReceiver");
-}
-
+export const isListReceiverError = (error: unknown): error is types.ListReceiverError => isActionError(error, "ListReceiver");
 /** Whether `error` is a service error answered by `ListSAMLProviders` (checks its class and its `action`). */
-export function isListSAMLProvidersError(error: unknown): error is types.ListSAMLProvidersError {
-  return isActionError(error, "ListSAMLProviders");
-}
-
+export const isListSAMLProvidersError = (error: unknown): error is types.ListSAMLProvidersError =>
+  isActionError(error, "ListSAMLProviders");
 /** Whether `error` is a service error answered by `ListUsers` (checks its class and its `action`). */
-export function isListUsersError(error: unknown): error is types.ListUsersError {
-  return isActionError(error, "ListUsers");
-}
-
+export const isListUsersError = (error: unknown): error is types.ListUsersError => isActionError(error, "ListUsers");
 /** Whether `error` is a service error answered by `ListUsersForGroup` (checks its class and its `action`). */
-export function isListUsersForGroupError(error: unknown): error is types.ListUsersForGroupError {
-  return isActionError(error, "ListUsersForGroup");
-}
-
+export const isListUsersForGroupError = (error: unknown): error is types.ListUsersForGroupError =>
+  isActionError(error, "ListUsersForGroup");
 /** Whether `error` is a service error answered by `ListWeChatWorkSubAccounts` (checks its class and its `action`). */
-export function isListWeChatWorkSubAccountsError(error: unknown): error is types.ListWeChatWorkSubAccountsError {
-  return isActionError(error, "ListWeChatWorkSubAccounts");
-}
-
+export const isListWeChatWorkSubAccountsError = (error: unknown): error is types.ListWeChatWorkSubAccountsError =>
+  isActionError(error, "ListWeChatWorkSubAccounts");
 /** Whether `error` is a service error answered by `PutRolePermissionsBoundary` (checks its class and its `action`). */
-export function isPutRolePermissionsBoundaryError(error: unknown): error is types.PutRolePermissionsBoundaryError {
-  return isActionError(error, "PutRolePermissionsBoundary");
-}
-
+export const isPutRolePermissionsBoundaryError = (error: unknown): error is types.PutRolePermissionsBoundaryError =>
+  isActionError(error, "PutRolePermissionsBoundary");
 /** Whether `error` is a service error answered by `PutUserPermissionsBoundary` (checks its class and its `action`). */
-export function isPutUserPermissionsBoundaryError(error: unknown): error is types.PutUserPermissionsBoundaryError {
-  return isActionError(error, "PutUserPermissionsBoundary");
-}
-
+export const isPutUserPermissionsBoundaryError = (error: unknown): error is types.PutUserPermissionsBoundaryError =>
+  isActionError(error, "PutUserPermissionsBoundary");
 /** Whether `error` is a service error answered by `RemoveUserFromGroup` (checks its class and its `action`). */
-export function isRemoveUserFromGroupError(error: unknown): error is types.RemoveUserFromGroupError {
-  return isActionError(error, "RemoveUserFromGroup");
-}
-
+export const isRemoveUserFromGroupError = (error: unknown): error is types.RemoveUserFromGroupError =>
+  isActionError(error, "RemoveUserFromGroup");
 /** Whether `error` is a service error answered by `SetDefaultPolicyVersion` (checks its class and its `action`). */
-export function isSetDefaultPolicyVersionError(error: unknown): error is types.SetDefaultPolicyVersionError {
-  return isActionError(error, "SetDefaultPolicyVersion");
-}
-
+export const isSetDefaultPolicyVersionError = (error: unknown): error is types.SetDefaultPolicyVersionError =>
+  isActionError(error, "SetDefaultPolicyVersion");
 /** Whether `error` is a service error answered by `SetMfaFlag` (checks its class and its `action`). */
-export function isSetMfaFlagError(error: unknown): error is types.SetMfaFlagError {
-  return isActionError(error, "SetMfaFlag");
-}
-
+export const isSetMfaFlagError = (error: unknown): error is types.SetMfaFlagError => isActionError(error, "SetMfaFlag");
 /** Whether `error` is a service error answered by `TagRole` (checks its class and its `action`). */
-export function isTagRoleError(error: unknown): error is types.TagRoleError {
-  return isActionError(error, "TagRole");
-}
-
+export const isTagRoleError = (error: unknown): error is types.TagRoleError => isActionError(error, "TagRole");
 /** Whether `error` is a service error answered by `UntagRole` (checks its class and its `action`). */
-export function isUntagRoleError(error: unknown): error is types.UntagRoleError {
-  return isActionError(error, "UntagRole");
-}
-
+export const isUntagRoleError = (error: unknown): error is types.UntagRoleError => isActionError(error, "UntagRole");
 /** Whether `error` is a service error answered by `UpdateAccessKey` (checks its class and its `action`). */
-export function isUpdateAccessKeyError(error: unknown): error is types.UpdateAccessKeyError {
-  return isActionError(error, "UpdateAccessKey");
-}
-
+export const isUpdateAccessKeyError = (error: unknown): error is types.UpdateAccessKeyError => isActionError(error, "UpdateAccessKey");
 /** Whether `error` is a service error answered by `UpdateAssumeRolePolicy` (checks its class and its `action`). */
-export function isUpdateAssumeRolePolicyError(error: unknown): error is types.UpdateAssumeRolePolicyError {
-  return isActionError(error, "UpdateAssumeRolePolicy");
-}
-
+export const isUpdateAssumeRolePolicyError = (error: unknown): error is types.UpdateAssumeRolePolicyError =>
+  isActionError(error, "UpdateAssumeRolePolicy");
 /** Whether `error` is a service error answered by `UpdateGroup` (checks its class and its `action`). */
-export function isUpdateGroupError(error: unknown): error is types.UpdateGroupError {
-  return isActionError(error, "UpdateGroup");
-}
-
+export const isUpdateGroupError = (error: unknown): error is types.UpdateGroupError => isActionError(error, "UpdateGroup");
 /** Whether `error` is a service error answered by `UpdateOIDCConfig` (checks its class and its `action`). */
-export function isUpdateOIDCConfigError(error: unknown): error is types.UpdateOIDCConfigError {
-  return isActionError(error, "UpdateOIDCConfig");
-}
-
+export const isUpdateOIDCConfigError = (error: unknown): error is types.UpdateOIDCConfigError => isActionError(error, "UpdateOIDCConfig");
 /** Whether `error` is a service error answered by `UpdatePasswordRules` (checks its class and its `action`). */
-export function isUpdatePasswordRulesError(error: unknown): error is types.UpdatePasswordRulesError {
-  return isActionError(error, "UpdatePasswordRules");
-}
-
+export const isUpdatePasswordRulesError = (error: unknown): error is types.UpdatePasswordRulesError =>
+  isActionError(error, "UpdatePasswordRules");
 /** Whether `error` is a service error answered by `UpdatePolicy` (checks its class and its `action`). */
-export function isUpdatePolicyError(error: unknown): error is types.UpdatePolicyError {
-  return isActionError(error, "UpdatePolicy");
-}
-
+export const isUpdatePolicyError = (error: unknown): error is types.UpdatePolicyError => isActionError(error, "UpdatePolicy");
 /** Whether `error` is a service error answered by `UpdateRoleConsoleLogin` (checks its class and its `action`). */
-export function isUpdateRoleConsoleLoginError(error: unknown): error is types.UpdateRoleConsoleLoginError {
-  return isActionError(error, "UpdateRoleConsoleLogin");
-}
-
+export const isUpdateRoleConsoleLoginError = (error: unknown): error is types.UpdateRoleConsoleLoginError =>
+  isActionError(error, "UpdateRoleConsoleLogin");
 /** Whether `error` is a service error answered by `UpdateRoleDescription` (checks its class and its `action`). */
-export function isUpdateRoleDescriptionError(error: unknown): error is types.UpdateRoleDescriptionError {
-  return isActionError(error, "UpdateRoleDescription");
-}
-
+export const isUpdateRoleDescriptionError = (error: unknown): error is types.UpdateRoleDescriptionError =>
+  isActionError(error, "UpdateRoleDescription");
 /** Whether `error` is a service error answered by `UpdateRoleSessionDuration` (checks its class and its `action`). */
-export function isUpdateRoleSessionDurationError(error: unknown): error is types.UpdateRoleSessionDurationError {
-  return isActionError(error, "UpdateRoleSessionDuration");
-}
-
+export const isUpdateRoleSessionDurationError = (error: unknown): error is types.UpdateRoleSessionDurationError =>
+  isActionError(error, "UpdateRoleSessionDuration");
 /** Whether `error` is a service error answered by `UpdateSAMLProvider` (checks its class and its `action`). */
-export function isUpdateSAMLProviderError(error: unknown): error is types.UpdateSAMLProviderError {
-  return isActionError(error, "UpdateSAMLProvider");
-}
-
+export const isUpdateSAMLProviderError = (error: unknown): error is types.UpdateSAMLProviderError =>
+  isActionError(error, "UpdateSAMLProvider");
 /** Whether `error` is a service error answered by `UpdateUser` (checks its class and its `action`). */
-export function isUpdateUserError(error: unknown): error is types.UpdateUserError {
-  return isActionError(error, "UpdateUser");
-}
-
+export const isUpdateUserError = (error: unknown): error is types.UpdateUserError => isActionError(error, "UpdateUser");
 /** Whether `error` is a service error answered by `UpdateUserOIDCConfig` (checks its class and its `action`). */
-export function isUpdateUserOIDCConfigError(error: unknown): error is types.UpdateUserOIDCConfigError {
-  return isActionError(error, "UpdateUserOIDCConfig");
-}
-
+export const isUpdateUserOIDCConfigError = (error: unknown): error is types.UpdateUserOIDCConfigError =>
+  isActionError(error, "UpdateUserOIDCConfig");
 /** Whether `error` is a service error answered by `UpdateUserSAMLConfig` (checks its class and its `action`). */
-export function isUpdateUserSAMLConfigError(error: unknown): error is types.UpdateUserSAMLConfigError {
-  return isActionError(error, "UpdateUserSAMLConfig");
-}
+export const isUpdateUserSAMLConfigError = (error: unknown): error is types.UpdateUserSAMLConfigError =>
+  isActionError(error, "UpdateUserSAMLConfig");

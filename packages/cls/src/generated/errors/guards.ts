@@ -4,1041 +4,560 @@ import { isActionError } from "@tcsdk/core";
 import type * as types from "../types/index.js";
 
 /** Whether `error` is a service error answered by `AddMachineGroupInfo` (checks its class and its `action`). */
-export function isAddMachineGroupInfoError(error: unknown): error is types.AddMachineGroupInfoError {
-  return isActionError(error, "AddMachineGroupInfo");
-}
-
+export const isAddMachineGroupInfoError = (error: unknown): error is types.AddMachineGroupInfoError =>
+  isActionError(error, "AddMachineGroupInfo");
 /** Whether `error` is a service error answered by `ApplyConfigToMachineGroup` (checks its class and its `action`). */
-export function isApplyConfigToMachineGroupError(error: unknown): error is types.ApplyConfigToMachineGroupError {
-  return isActionError(error, "ApplyConfigToMachineGroup");
-}
-
+export const isApplyConfigToMachineGroupError = (error: unknown): error is types.ApplyConfigToMachineGroupError =>
+  isActionError(error, "ApplyConfigToMachineGroup");
 /** Whether `error` is a service error answered by `CancelRebuildIndexTask` (checks its class and its `action`). */
-export function isCancelRebuildIndexTaskError(error: unknown): error is types.CancelRebuildIndexTaskError {
-  return isActionError(error, "CancelRebuildIndexTask");
-}
-
+export const isCancelRebuildIndexTaskError = (error: unknown): error is types.CancelRebuildIndexTaskError =>
+  isActionError(error, "CancelRebuildIndexTask");
 /** Whether `error` is a service error answered by `ChatCompletions` (checks its class and its `action`). */
-export function isChatCompletionsError(error: unknown): error is types.ChatCompletionsError {
-  return isActionError(error, "ChatCompletions");
-}
-
+export const isChatCompletionsError = (error: unknown): error is types.ChatCompletionsError => isActionError(error, "ChatCompletions");
 /** Whether `error` is a service error answered by `CheckFunction` (checks its class and its `action`). */
-export function isCheckFunctionError(error: unknown): error is types.CheckFunctionError {
-  return isActionError(error, "CheckFunction");
-}
-
+export const isCheckFunctionError = (error: unknown): error is types.CheckFunctionError => isActionError(error, "CheckFunction");
 /** Whether `error` is a service error answered by `CheckRechargeKafkaServer` (checks its class and its `action`). */
-export function isCheckRechargeKafkaServerError(error: unknown): error is types.CheckRechargeKafkaServerError {
-  return isActionError(error, "CheckRechargeKafkaServer");
-}
-
+export const isCheckRechargeKafkaServerError = (error: unknown): error is types.CheckRechargeKafkaServerError =>
+  isActionError(error, "CheckRechargeKafkaServer");
 /** Whether `error` is a service error answered by `CloseKafkaConsumer` (checks its class and its `action`). */
-export function isCloseKafkaConsumerError(error: unknown): error is types.CloseKafkaConsumerError {
-  return isActionError(error, "CloseKafkaConsumer");
-}
-
+export const isCloseKafkaConsumerError = (error: unknown): error is types.CloseKafkaConsumerError =>
+  isActionError(error, "CloseKafkaConsumer");
 /** Whether `error` is a service error answered by `CommitConsumerOffsets` (checks its class and its `action`). */
-export function isCommitConsumerOffsetsError(error: unknown): error is types.CommitConsumerOffsetsError {
-  return isActionError(error, "CommitConsumerOffsets");
-}
-
+export const isCommitConsumerOffsetsError = (error: unknown): error is types.CommitConsumerOffsetsError =>
+  isActionError(error, "CommitConsumerOffsets");
 /** Whether `error` is a service error answered by `CreateAgentApplication` (checks its class and its `action`). */
-export function isCreateAgentApplicationError(error: unknown): error is types.CreateAgentApplicationError {
-  return isActionError(error, "CreateAgentApplication");
-}
-
+export const isCreateAgentApplicationError = (error: unknown): error is types.CreateAgentApplicationError =>
+  isActionError(error, "CreateAgentApplication");
 /** Whether `error` is a service error answered by `CreateAlarm` (checks its class and its `action`). */
-export function isCreateAlarmError(error: unknown): error is types.CreateAlarmError {
-  return isActionError(error, "CreateAlarm");
-}
-
+export const isCreateAlarmError = (error: unknown): error is types.CreateAlarmError => isActionError(error, "CreateAlarm");
 /** Whether `error` is a service error answered by `CreateAlarmNotice` (checks its class and its `action`). */
-export function isCreateAlarmNoticeError(error: unknown): error is types.CreateAlarmNoticeError {
-  return isActionError(error, "CreateAlarmNotice");
-}
-
+export const isCreateAlarmNoticeError = (error: unknown): error is types.CreateAlarmNoticeError =>
+  isActionError(error, "CreateAlarmNotice");
 /** Whether `error` is a service error answered by `CreateAlarmShield` (checks its class and its `action`). */
-export function isCreateAlarmShieldError(error: unknown): error is types.CreateAlarmShieldError {
-  return isActionError(error, "CreateAlarmShield");
-}
-
+export const isCreateAlarmShieldError = (error: unknown): error is types.CreateAlarmShieldError =>
+  isActionError(error, "CreateAlarmShield");
 /** Whether `error` is a service error answered by `CreateCloudProductLogCollection` (checks its class and its `action`). */
-export function isCreateCloudProductLogCollectionError(error: unknown): error is types.CreateCloudProductLogCollectionError {
-  return isActionError(error, "CreateCloudProductLogCollection");
-}
-
+export const isCreateCloudProductLogCollectionError = (error: unknown): error is types.CreateCloudProductLogCollectionError =>
+  isActionError(error, "CreateCloudProductLogCollection");
 /** Whether `error` is a service error answered by `CreateConfig` (checks its class and its `action`). */
-export function isCreateConfigError(error: unknown): error is types.CreateConfigError {
-  return isActionError(error, "CreateConfig");
-}
-
+export const isCreateConfigError = (error: unknown): error is types.CreateConfigError => isActionError(error, "CreateConfig");
 /** Whether `error` is a service error answered by `CreateConfigExtra` (checks its class and its `action`). */
-export function isCreateConfigExtraError(error: unknown): error is types.CreateConfigExtraError {
-  return isActionError(error, "CreateConfigExtra");
-}
-
+export const isCreateConfigExtraError = (error: unknown): error is types.CreateConfigExtraError =>
+  isActionError(error, "CreateConfigExtra");
 /** Whether `error` is a service error answered by `CreateConsole` (checks its class and its `action`). */
-export function isCreateConsoleError(error: unknown): error is types.CreateConsoleError {
-  return isActionError(error, "CreateConsole");
-}
-
+export const isCreateConsoleError = (error: unknown): error is types.CreateConsoleError => isActionError(error, "CreateConsole");
 /** Whether `error` is a service error answered by `CreateConsoleSharing` (checks its class and its `action`). */
-export function isCreateConsoleSharingError(error: unknown): error is types.CreateConsoleSharingError {
-  return isActionError(error, "CreateConsoleSharing");
-}
-
+export const isCreateConsoleSharingError = (error: unknown): error is types.CreateConsoleSharingError =>
+  isActionError(error, "CreateConsoleSharing");
 /** Whether `error` is a service error answered by `CreateConsumer` (checks its class and its `action`). */
-export function isCreateConsumerError(error: unknown): error is types.CreateConsumerError {
-  return isActionError(error, "CreateConsumer");
-}
-
+export const isCreateConsumerError = (error: unknown): error is types.CreateConsumerError => isActionError(error, "CreateConsumer");
 /** Whether `error` is a service error answered by `CreateConsumerGroup` (checks its class and its `action`). */
-export function isCreateConsumerGroupError(error: unknown): error is types.CreateConsumerGroupError {
-  return isActionError(error, "CreateConsumerGroup");
-}
-
+export const isCreateConsumerGroupError = (error: unknown): error is types.CreateConsumerGroupError =>
+  isActionError(error, "CreateConsumerGroup");
 /** Whether `error` is a service error answered by `CreateCosRecharge` (checks its class and its `action`). */
-export function isCreateCosRechargeError(error: unknown): error is types.CreateCosRechargeError {
-  return isActionError(error, "CreateCosRecharge");
-}
-
+export const isCreateCosRechargeError = (error: unknown): error is types.CreateCosRechargeError =>
+  isActionError(error, "CreateCosRecharge");
 /** Whether `error` is a service error answered by `CreateDashboard` (checks its class and its `action`). */
-export function isCreateDashboardError(error: unknown): error is types.CreateDashboardError {
-  return isActionError(error, "CreateDashboard");
-}
-
+export const isCreateDashboardError = (error: unknown): error is types.CreateDashboardError => isActionError(error, "CreateDashboard");
 /** Whether `error` is a service error answered by `CreateDashboardSubscribe` (checks its class and its `action`). */
-export function isCreateDashboardSubscribeError(error: unknown): error is types.CreateDashboardSubscribeError {
-  return isActionError(error, "CreateDashboardSubscribe");
-}
-
+export const isCreateDashboardSubscribeError = (error: unknown): error is types.CreateDashboardSubscribeError =>
+  isActionError(error, "CreateDashboardSubscribe");
 /** Whether `error` is a service error answered by `CreateDataTransform` (checks its class and its `action`). */
-export function isCreateDataTransformError(error: unknown): error is types.CreateDataTransformError {
-  return isActionError(error, "CreateDataTransform");
-}
-
+export const isCreateDataTransformError = (error: unknown): error is types.CreateDataTransformError =>
+  isActionError(error, "CreateDataTransform");
 /** Whether `error` is a service error answered by `CreateDeliverCloudFunction` (checks its class and its `action`). */
-export function isCreateDeliverCloudFunctionError(error: unknown): error is types.CreateDeliverCloudFunctionError {
-  return isActionError(error, "CreateDeliverCloudFunction");
-}
-
+export const isCreateDeliverCloudFunctionError = (error: unknown): error is types.CreateDeliverCloudFunctionError =>
+  isActionError(error, "CreateDeliverCloudFunction");
 /** Whether `error` is a service error answered by `CreateDlcDeliver` (checks its class and its `action`). */
-export function isCreateDlcDeliverError(error: unknown): error is types.CreateDlcDeliverError {
-  return isActionError(error, "CreateDlcDeliver");
-}
-
+export const isCreateDlcDeliverError = (error: unknown): error is types.CreateDlcDeliverError => isActionError(error, "CreateDlcDeliver");
 /** Whether `error` is a service error answered by `CreateEsRecharge` (checks its class and its `action`). */
-export function isCreateEsRechargeError(error: unknown): error is types.CreateEsRechargeError {
-  return isActionError(error, "CreateEsRecharge");
-}
-
+export const isCreateEsRechargeError = (error: unknown): error is types.CreateEsRechargeError => isActionError(error, "CreateEsRecharge");
 /** Whether `error` is a service error answered by `CreateExport` (checks its class and its `action`). */
-export function isCreateExportError(error: unknown): error is types.CreateExportError {
-  return isActionError(error, "CreateExport");
-}
-
+export const isCreateExportError = (error: unknown): error is types.CreateExportError => isActionError(error, "CreateExport");
 /** Whether `error` is a service error answered by `CreateHostMetricConfig` (checks its class and its `action`). */
-export function isCreateHostMetricConfigError(error: unknown): error is types.CreateHostMetricConfigError {
-  return isActionError(error, "CreateHostMetricConfig");
-}
-
+export const isCreateHostMetricConfigError = (error: unknown): error is types.CreateHostMetricConfigError =>
+  isActionError(error, "CreateHostMetricConfig");
 /** Whether `error` is a service error answered by `CreateIndex` (checks its class and its `action`). */
-export function isCreateIndexError(error: unknown): error is types.CreateIndexError {
-  return isActionError(error, "CreateIndex");
-}
-
+export const isCreateIndexError = (error: unknown): error is types.CreateIndexError => isActionError(error, "CreateIndex");
 /** Whether `error` is a service error answered by `CreateKafkaRecharge` (checks its class and its `action`). */
-export function isCreateKafkaRechargeError(error: unknown): error is types.CreateKafkaRechargeError {
-  return isActionError(error, "CreateKafkaRecharge");
-}
-
+export const isCreateKafkaRechargeError = (error: unknown): error is types.CreateKafkaRechargeError =>
+  isActionError(error, "CreateKafkaRecharge");
 /** Whether `error` is a service error answered by `CreateLogset` (checks its class and its `action`). */
-export function isCreateLogsetError(error: unknown): error is types.CreateLogsetError {
-  return isActionError(error, "CreateLogset");
-}
-
+export const isCreateLogsetError = (error: unknown): error is types.CreateLogsetError => isActionError(error, "CreateLogset");
 /** Whether `error` is a service error answered by `CreateMachineGroup` (checks its class and its `action`). */
-export function isCreateMachineGroupError(error: unknown): error is types.CreateMachineGroupError {
-  return isActionError(error, "CreateMachineGroup");
-}
-
+export const isCreateMachineGroupError = (error: unknown): error is types.CreateMachineGroupError =>
+  isActionError(error, "CreateMachineGroup");
 /** Whether `error` is a service error answered by `CreateMetricConfig` (checks its class and its `action`). */
-export function isCreateMetricConfigError(error: unknown): error is types.CreateMetricConfigError {
-  return isActionError(error, "CreateMetricConfig");
-}
-
+export const isCreateMetricConfigError = (error: unknown): error is types.CreateMetricConfigError =>
+  isActionError(error, "CreateMetricConfig");
 /** Whether `error` is a service error answered by `CreateMetricSubscribe` (checks its class and its `action`). */
-export function isCreateMetricSubscribeError(error: unknown): error is types.CreateMetricSubscribeError {
-  return isActionError(error, "CreateMetricSubscribe");
-}
-
+export const isCreateMetricSubscribeError = (error: unknown): error is types.CreateMetricSubscribeError =>
+  isActionError(error, "CreateMetricSubscribe");
 /** Whether `error` is a service error answered by `CreateNetworkApplication` (checks its class and its `action`). */
-export function isCreateNetworkApplicationError(error: unknown): error is types.CreateNetworkApplicationError {
-  return isActionError(error, "CreateNetworkApplication");
-}
-
+export const isCreateNetworkApplicationError = (error: unknown): error is types.CreateNetworkApplicationError =>
+  isActionError(error, "CreateNetworkApplication");
 /** Whether `error` is a service error answered by `CreateNoticeContent` (checks its class and its `action`). */
-export function isCreateNoticeContentError(error: unknown): error is types.CreateNoticeContentError {
-  return isActionError(error, "CreateNoticeContent");
-}
-
+export const isCreateNoticeContentError = (error: unknown): error is types.CreateNoticeContentError =>
+  isActionError(error, "CreateNoticeContent");
 /** Whether `error` is a service error answered by `CreateRebuildIndexTask` (checks its class and its `action`). */
-export function isCreateRebuildIndexTaskError(error: unknown): error is types.CreateRebuildIndexTaskError {
-  return isActionError(error, "CreateRebuildIndexTask");
-}
-
+export const isCreateRebuildIndexTaskError = (error: unknown): error is types.CreateRebuildIndexTaskError =>
+  isActionError(error, "CreateRebuildIndexTask");
 /** Whether `error` is a service error answered by `CreateRecordingRuleTask` (checks its class and its `action`). */
-export function isCreateRecordingRuleTaskError(error: unknown): error is types.CreateRecordingRuleTaskError {
-  return isActionError(error, "CreateRecordingRuleTask");
-}
-
+export const isCreateRecordingRuleTaskError = (error: unknown): error is types.CreateRecordingRuleTaskError =>
+  isActionError(error, "CreateRecordingRuleTask");
 /** Whether `error` is a service error answered by `CreateRecordingRuleYamlTask` (checks its class and its `action`). */
-export function isCreateRecordingRuleYamlTaskError(error: unknown): error is types.CreateRecordingRuleYamlTaskError {
-  return isActionError(error, "CreateRecordingRuleYamlTask");
-}
-
+export const isCreateRecordingRuleYamlTaskError = (error: unknown): error is types.CreateRecordingRuleYamlTaskError =>
+  isActionError(error, "CreateRecordingRuleYamlTask");
 /** Whether `error` is a service error answered by `CreateRemoteWriteTask` (checks its class and its `action`). */
-export function isCreateRemoteWriteTaskError(error: unknown): error is types.CreateRemoteWriteTaskError {
-  return isActionError(error, "CreateRemoteWriteTask");
-}
-
+export const isCreateRemoteWriteTaskError = (error: unknown): error is types.CreateRemoteWriteTaskError =>
+  isActionError(error, "CreateRemoteWriteTask");
 /** Whether `error` is a service error answered by `CreateS3Recharge` (checks its class and its `action`). */
-export function isCreateS3RechargeError(error: unknown): error is types.CreateS3RechargeError {
-  return isActionError(error, "CreateS3Recharge");
-}
-
+export const isCreateS3RechargeError = (error: unknown): error is types.CreateS3RechargeError => isActionError(error, "CreateS3Recharge");
 /** Whether `error` is a service error answered by `CreateScheduledSql` (checks its class and its `action`). */
-export function isCreateScheduledSqlError(error: unknown): error is types.CreateScheduledSqlError {
-  return isActionError(error, "CreateScheduledSql");
-}
-
+export const isCreateScheduledSqlError = (error: unknown): error is types.CreateScheduledSqlError =>
+  isActionError(error, "CreateScheduledSql");
 /** Whether `error` is a service error answered by `CreateSearchView` (checks its class and its `action`). */
-export function isCreateSearchViewError(error: unknown): error is types.CreateSearchViewError {
-  return isActionError(error, "CreateSearchView");
-}
-
+export const isCreateSearchViewError = (error: unknown): error is types.CreateSearchViewError => isActionError(error, "CreateSearchView");
 /** Whether `error` is a service error answered by `CreateShipper` (checks its class and its `action`). */
-export function isCreateShipperError(error: unknown): error is types.CreateShipperError {
-  return isActionError(error, "CreateShipper");
-}
-
+export const isCreateShipperError = (error: unknown): error is types.CreateShipperError => isActionError(error, "CreateShipper");
 /** Whether `error` is a service error answered by `CreateSplunkDeliver` (checks its class and its `action`). */
-export function isCreateSplunkDeliverError(error: unknown): error is types.CreateSplunkDeliverError {
-  return isActionError(error, "CreateSplunkDeliver");
-}
-
+export const isCreateSplunkDeliverError = (error: unknown): error is types.CreateSplunkDeliverError =>
+  isActionError(error, "CreateSplunkDeliver");
 /** Whether `error` is a service error answered by `CreateTopic` (checks its class and its `action`). */
-export function isCreateTopicError(error: unknown): error is types.CreateTopicError {
-  return isActionError(error, "CreateTopic");
-}
-
+export const isCreateTopicError = (error: unknown): error is types.CreateTopicError => isActionError(error, "CreateTopic");
 /** Whether `error` is a service error answered by `CreateWebCallback` (checks its class and its `action`). */
-export function isCreateWebCallbackError(error: unknown): error is types.CreateWebCallbackError {
-  return isActionError(error, "CreateWebCallback");
-}
-
+export const isCreateWebCallbackError = (error: unknown): error is types.CreateWebCallbackError =>
+  isActionError(error, "CreateWebCallback");
 /** Whether `error` is a service error answered by `DeleteAgentApplication` (checks its class and its `action`). */
-export function isDeleteAgentApplicationError(error: unknown): error is types.DeleteAgentApplicationError {
-  return isActionError(error, "DeleteAgentApplication");
-}
-
+export const isDeleteAgentApplicationError = (error: unknown): error is types.DeleteAgentApplicationError =>
+  isActionError(error, "DeleteAgentApplication");
 /** Whether `error` is a service error answered by `DeleteAlarm` (checks its class and its `action`). */
-export function isDeleteAlarmError(error: unknown): error is types.DeleteAlarmError {
-  return isActionError(error, "DeleteAlarm");
-}
-
+export const isDeleteAlarmError = (error: unknown): error is types.DeleteAlarmError => isActionError(error, "DeleteAlarm");
 /** Whether `error` is a service error answered by `DeleteAlarmNotice` (checks its class and its `action`). */
-export function isDeleteAlarmNoticeError(error: unknown): error is types.DeleteAlarmNoticeError {
-  return isActionError(error, "DeleteAlarmNotice");
-}
-
+export const isDeleteAlarmNoticeError = (error: unknown): error is types.DeleteAlarmNoticeError =>
+  isActionError(error, "DeleteAlarmNotice");
 /** Whether `error` is a service error answered by `DeleteAlarmShield` (checks its class and its `action`). */
-export function isDeleteAlarmShieldError(error: unknown): error is types.DeleteAlarmShieldError {
-  return isActionError(error, "DeleteAlarmShield");
-}
-
+export const isDeleteAlarmShieldError = (error: unknown): error is types.DeleteAlarmShieldError =>
+  isActionError(error, "DeleteAlarmShield");
 /** Whether `error` is a service error answered by `DeleteCloudProductLogCollection` (checks its class and its `action`). */
-export function isDeleteCloudProductLogCollectionError(error: unknown): error is types.DeleteCloudProductLogCollectionError {
-  return isActionError(error, "DeleteCloudProductLogCollection");
-}
-
+export const isDeleteCloudProductLogCollectionError = (error: unknown): error is types.DeleteCloudProductLogCollectionError =>
+  isActionError(error, "DeleteCloudProductLogCollection");
 /** Whether `error` is a service error answered by `DeleteConfig` (checks its class and its `action`). */
-export function isDeleteConfigError(error: unknown): error is types.DeleteConfigError {
-  return isActionError(error, "DeleteConfig");
-}
-
+export const isDeleteConfigError = (error: unknown): error is types.DeleteConfigError => isActionError(error, "DeleteConfig");
 /** Whether `error` is a service error answered by `DeleteConfigExtra` (checks its class and its `action`). */
-export function isDeleteConfigExtraError(error: unknown): error is types.DeleteConfigExtraError {
-  return isActionError(error, "DeleteConfigExtra");
-}
-
+export const isDeleteConfigExtraError = (error: unknown): error is types.DeleteConfigExtraError =>
+  isActionError(error, "DeleteConfigExtra");
 /** Whether `error` is a service error answered by `DeleteConfigFromMachineGroup` (checks its class and its `action`). */
-export function isDeleteConfigFromMachineGroupError(error: unknown): error is types.DeleteConfigFromMachineGroupError {
-  return isActionError(error, "DeleteConfigFromMachineGroup");
-}
-
+export const isDeleteConfigFromMachineGroupError = (error: unknown): error is types.DeleteConfigFromMachineGroupError =>
+  isActionError(error, "DeleteConfigFromMachineGroup");
 /** Whether `error` is a service error answered by `DeleteConsole` (checks its class and its `action`). */
-export function isDeleteConsoleError(error: unknown): error is types.DeleteConsoleError {
-  return isActionError(error, "DeleteConsole");
-}
-
+export const isDeleteConsoleError = (error: unknown): error is types.DeleteConsoleError => isActionError(error, "DeleteConsole");
 /** Whether `error` is a service error answered by `DeleteConsoleSharing` (checks its class and its `action`). */
-export function isDeleteConsoleSharingError(error: unknown): error is types.DeleteConsoleSharingError {
-  return isActionError(error, "DeleteConsoleSharing");
-}
-
+export const isDeleteConsoleSharingError = (error: unknown): error is types.DeleteConsoleSharingError =>
+  isActionError(error, "DeleteConsoleSharing");
 /** Whether `error` is a service error answered by `DeleteConsumer` (checks its class and its `action`). */
-export function isDeleteConsumerError(error: unknown): error is types.DeleteConsumerError {
-  return isActionError(error, "DeleteConsumer");
-}
-
+export const isDeleteConsumerError = (error: unknown): error is types.DeleteConsumerError => isActionError(error, "DeleteConsumer");
 /** Whether `error` is a service error answered by `DeleteConsumerGroup` (checks its class and its `action`). */
-export function isDeleteConsumerGroupError(error: unknown): error is types.DeleteConsumerGroupError {
-  return isActionError(error, "DeleteConsumerGroup");
-}
-
+export const isDeleteConsumerGroupError = (error: unknown): error is types.DeleteConsumerGroupError =>
+  isActionError(error, "DeleteConsumerGroup");
 /** Whether `error` is a service error answered by `DeleteCosRecharge` (checks its class and its `action`). */
-export function isDeleteCosRechargeError(error: unknown): error is types.DeleteCosRechargeError {
-  return isActionError(error, "DeleteCosRecharge");
-}
-
+export const isDeleteCosRechargeError = (error: unknown): error is types.DeleteCosRechargeError =>
+  isActionError(error, "DeleteCosRecharge");
 /** Whether `error` is a service error answered by `DeleteDashboard` (checks its class and its `action`). */
-export function isDeleteDashboardError(error: unknown): error is types.DeleteDashboardError {
-  return isActionError(error, "DeleteDashboard");
-}
-
+export const isDeleteDashboardError = (error: unknown): error is types.DeleteDashboardError => isActionError(error, "DeleteDashboard");
 /** Whether `error` is a service error answered by `DeleteDashboardSubscribe` (checks its class and its `action`). */
-export function isDeleteDashboardSubscribeError(error: unknown): error is types.DeleteDashboardSubscribeError {
-  return isActionError(error, "DeleteDashboardSubscribe");
-}
-
+export const isDeleteDashboardSubscribeError = (error: unknown): error is types.DeleteDashboardSubscribeError =>
+  isActionError(error, "DeleteDashboardSubscribe");
 /** Whether `error` is a service error answered by `DeleteDataTransform` (checks its class and its `action`). */
-export function isDeleteDataTransformError(error: unknown): error is types.DeleteDataTransformError {
-  return isActionError(error, "DeleteDataTransform");
-}
-
+export const isDeleteDataTransformError = (error: unknown): error is types.DeleteDataTransformError =>
+  isActionError(error, "DeleteDataTransform");
 /** Whether `error` is a service error answered by `DeleteDlcDeliver` (checks its class and its `action`). */
-export function isDeleteDlcDeliverError(error: unknown): error is types.DeleteDlcDeliverError {
-  return isActionError(error, "DeleteDlcDeliver");
-}
-
+export const isDeleteDlcDeliverError = (error: unknown): error is types.DeleteDlcDeliverError => isActionError(error, "DeleteDlcDeliver");
 /** Whether `error` is a service error answered by `DeleteEsRecharge` (checks its class and its `action`). */
-export function isDeleteEsRechargeError(error: unknown): error is types.DeleteEsRechargeError {
-  return isActionError(error, "DeleteEsRecharge");
-}
-
+export const isDeleteEsRechargeError = (error: unknown): error is types.DeleteEsRechargeError => isActionError(error, "DeleteEsRecharge");
 /** Whether `error` is a service error answered by `DeleteExport` (checks its class and its `action`). */
-export function isDeleteExportError(error: unknown): error is types.DeleteExportError {
-  return isActionError(error, "DeleteExport");
-}
-
+export const isDeleteExportError = (error: unknown): error is types.DeleteExportError => isActionError(error, "DeleteExport");
 /** Whether `error` is a service error answered by `DeleteHostMetricConfig` (checks its class and its `action`). */
-export function isDeleteHostMetricConfigError(error: unknown): error is types.DeleteHostMetricConfigError {
-  return isActionError(error, "DeleteHostMetricConfig");
-}
-
+export const isDeleteHostMetricConfigError = (error: unknown): error is types.DeleteHostMetricConfigError =>
+  isActionError(error, "DeleteHostMetricConfig");
 /** Whether `error` is a service error answered by `DeleteIndex` (checks its class and its `action`). */
-export function isDeleteIndexError(error: unknown): error is types.DeleteIndexError {
-  return isActionError(error, "DeleteIndex");
-}
-
+export const isDeleteIndexError = (error: unknown): error is types.DeleteIndexError => isActionError(error, "DeleteIndex");
 /** Whether `error` is a service error answered by `DeleteKafkaRecharge` (checks its class and its `action`). */
-export function isDeleteKafkaRechargeError(error: unknown): error is types.DeleteKafkaRechargeError {
-  return isActionError(error, "DeleteKafkaRecharge");
-}
-
+export const isDeleteKafkaRechargeError = (error: unknown): error is types.DeleteKafkaRechargeError =>
+  isActionError(error, "DeleteKafkaRecharge");
 /** Whether `error` is a service error answered by `DeleteLog` (checks its class and its `action`). */
-export function isDeleteLogError(error: unknown): error is types.DeleteLogError {
-  return isActionError(error, "DeleteLog");
-}
-
+export const isDeleteLogError = (error: unknown): error is types.DeleteLogError => isActionError(error, "DeleteLog");
 /** Whether `error` is a service error answered by `DeleteLogset` (checks its class and its `action`). */
-export function isDeleteLogsetError(error: unknown): error is types.DeleteLogsetError {
-  return isActionError(error, "DeleteLogset");
-}
-
+export const isDeleteLogsetError = (error: unknown): error is types.DeleteLogsetError => isActionError(error, "DeleteLogset");
 /** Whether `error` is a service error answered by `DeleteMachineGroup` (checks its class and its `action`). */
-export function isDeleteMachineGroupError(error: unknown): error is types.DeleteMachineGroupError {
-  return isActionError(error, "DeleteMachineGroup");
-}
-
+export const isDeleteMachineGroupError = (error: unknown): error is types.DeleteMachineGroupError =>
+  isActionError(error, "DeleteMachineGroup");
 /** Whether `error` is a service error answered by `DeleteMachineGroupInfo` (checks its class and its `action`). */
-export function isDeleteMachineGroupInfoError(error: unknown): error is types.DeleteMachineGroupInfoError {
-  return isActionError(error, "DeleteMachineGroupInfo");
-}
-
+export const isDeleteMachineGroupInfoError = (error: unknown): error is types.DeleteMachineGroupInfoError =>
+  isActionError(error, "DeleteMachineGroupInfo");
 /** Whether `error` is a service error answered by `DeleteMetricConfig` (checks its class and its `action`). */
-export function isDeleteMetricConfigError(error: unknown): error is types.DeleteMetricConfigError {
-  return isActionError(error, "DeleteMetricConfig");
-}
-
+export const isDeleteMetricConfigError = (error: unknown): error is types.DeleteMetricConfigError =>
+  isActionError(error, "DeleteMetricConfig");
 /** Whether `error` is a service error answered by `DeleteMetricSubscribe` (checks its class and its `action`). */
-export function isDeleteMetricSubscribeError(error: unknown): error is types.DeleteMetricSubscribeError {
-  return isActionError(error, "DeleteMetricSubscribe");
-}
-
+export const isDeleteMetricSubscribeError = (error: unknown): error is types.DeleteMetricSubscribeError =>
+  isActionError(error, "DeleteMetricSubscribe");
 /** Whether `error` is a service error answered by `DeleteNetworkApplication` (checks its class and its `action`). */
-export function isDeleteNetworkApplicationError(error: unknown): error is types.DeleteNetworkApplicationError {
-  return isActionError(error, "DeleteNetworkApplication");
-}
-
+export const isDeleteNetworkApplicationError = (error: unknown): error is types.DeleteNetworkApplicationError =>
+  isActionError(error, "DeleteNetworkApplication");
 /** Whether `error` is a service error answered by `DeleteNoticeContent` (checks its class and its `action`). */
-export function isDeleteNoticeContentError(error: unknown): error is types.DeleteNoticeContentError {
-  return isActionError(error, "DeleteNoticeContent");
-}
-
+export const isDeleteNoticeContentError = (error: unknown): error is types.DeleteNoticeContentError =>
+  isActionError(error, "DeleteNoticeContent");
 /** Whether `error` is a service error answered by `DeleteRecordingRuleTask` (checks its class and its `action`). */
-export function isDeleteRecordingRuleTaskError(error: unknown): error is types.DeleteRecordingRuleTaskError {
-  return isActionError(error, "DeleteRecordingRuleTask");
-}
-
+export const isDeleteRecordingRuleTaskError = (error: unknown): error is types.DeleteRecordingRuleTaskError =>
+  isActionError(error, "DeleteRecordingRuleTask");
 /** Whether `error` is a service error answered by `DeleteRecordingRuleYamlTask` (checks its class and its `action`). */
-export function isDeleteRecordingRuleYamlTaskError(error: unknown): error is types.DeleteRecordingRuleYamlTaskError {
-  return isActionError(error, "DeleteRecordingRuleYamlTask");
-}
-
+export const isDeleteRecordingRuleYamlTaskError = (error: unknown): error is types.DeleteRecordingRuleYamlTaskError =>
+  isActionError(error, "DeleteRecordingRuleYamlTask");
 /** Whether `error` is a service error answered by `DeleteRemoteWriteTask` (checks its class and its `action`). */
-export function isDeleteRemoteWriteTaskError(error: unknown): error is types.DeleteRemoteWriteTaskError {
-  return isActionError(error, "DeleteRemoteWriteTask");
-}
-
+export const isDeleteRemoteWriteTaskError = (error: unknown): error is types.DeleteRemoteWriteTaskError =>
+  isActionError(error, "DeleteRemoteWriteTask");
 /** Whether `error` is a service error answered by `DeleteS3Recharge` (checks its class and its `action`). */
-export function isDeleteS3RechargeError(error: unknown): error is types.DeleteS3RechargeError {
-  return isActionError(error, "DeleteS3Recharge");
-}
-
+export const isDeleteS3RechargeError = (error: unknown): error is types.DeleteS3RechargeError => isActionError(error, "DeleteS3Recharge");
 /** Whether `error` is a service error answered by `DeleteScheduledSql` (checks its class and its `action`). */
-export function isDeleteScheduledSqlError(error: unknown): error is types.DeleteScheduledSqlError {
-  return isActionError(error, "DeleteScheduledSql");
-}
-
+export const isDeleteScheduledSqlError = (error: unknown): error is types.DeleteScheduledSqlError =>
+  isActionError(error, "DeleteScheduledSql");
 /** Whether `error` is a service error answered by `DeleteSearchView` (checks its class and its `action`). */
-export function isDeleteSearchViewError(error: unknown): error is types.DeleteSearchViewError {
-  return isActionError(error, "DeleteSearchView");
-}
-
+export const isDeleteSearchViewError = (error: unknown): error is types.DeleteSearchViewError => isActionError(error, "DeleteSearchView");
 /** Whether `error` is a service error answered by `DeleteShipper` (checks its class and its `action`). */
-export function isDeleteShipperError(error: unknown): error is types.DeleteShipperError {
-  return isActionError(error, "DeleteShipper");
-}
-
+export const isDeleteShipperError = (error: unknown): error is types.DeleteShipperError => isActionError(error, "DeleteShipper");
 /** Whether `error` is a service error answered by `DeleteSplunkDeliver` (checks its class and its `action`). */
-export function isDeleteSplunkDeliverError(error: unknown): error is types.DeleteSplunkDeliverError {
-  return isActionError(error, "DeleteSplunkDeliver");
-}
-
+export const isDeleteSplunkDeliverError = (error: unknown): error is types.DeleteSplunkDeliverError =>
+  isActionError(error, "DeleteSplunkDeliver");
 /** Whether `error` is a service error answered by `DeleteTopic` (checks its class and its `action`). */
-export function isDeleteTopicError(error: unknown): error is types.DeleteTopicError {
-  return isActionError(error, "DeleteTopic");
-}
-
+export const isDeleteTopicError = (error: unknown): error is types.DeleteTopicError => isActionError(error, "DeleteTopic");
 /** Whether `error` is a service error answered by `DeleteWebCallback` (checks its class and its `action`). */
-export function isDeleteWebCallbackError(error: unknown): error is types.DeleteWebCallbackError {
-  return isActionError(error, "DeleteWebCallback");
-}
-
+export const isDeleteWebCallbackError = (error: unknown): error is types.DeleteWebCallbackError =>
+  isActionError(error, "DeleteWebCallback");
 /** Whether `error` is a service error answered by `DescribeAgentApplications` (checks its class and its `action`). */
-export function isDescribeAgentApplicationsError(error: unknown): error is types.DescribeAgentApplicationsError {
-  return isActionError(error, "DescribeAgentApplications");
-}
-
+export const isDescribeAgentApplicationsError = (error: unknown): error is types.DescribeAgentApplicationsError =>
+  isActionError(error, "DescribeAgentApplications");
 /** Whether `error` is a service error answered by `DescribeAgentConfigs` (checks its class and its `action`). */
-export function isDescribeAgentConfigsError(error: unknown): error is types.DescribeAgentConfigsError {
-  return isActionError(error, "DescribeAgentConfigs");
-}
-
+export const isDescribeAgentConfigsError = (error: unknown): error is types.DescribeAgentConfigsError =>
+  isActionError(error, "DescribeAgentConfigs");
 /** Whether `error` is a service error answered by `DescribeAlarmNotices` (checks its class and its `action`). */
-export function isDescribeAlarmNoticesError(error: unknown): error is types.DescribeAlarmNoticesError {
-  return isActionError(error, "DescribeAlarmNotices");
-}
-
+export const isDescribeAlarmNoticesError = (error: unknown): error is types.DescribeAlarmNoticesError =>
+  isActionError(error, "DescribeAlarmNotices");
 /** Whether `error` is a service error answered by `DescribeAlarmShields` (checks its class and its `action`). */
-export function isDescribeAlarmShieldsError(error: unknown): error is types.DescribeAlarmShieldsError {
-  return isActionError(error, "DescribeAlarmShields");
-}
-
+export const isDescribeAlarmShieldsError = (error: unknown): error is types.DescribeAlarmShieldsError =>
+  isActionError(error, "DescribeAlarmShields");
 /** Whether `error` is a service error answered by `DescribeAlarms` (checks its class and its `action`). */
-export function isDescribeAlarmsError(error: unknown): error is types.DescribeAlarmsError {
-  return isActionError(error, "DescribeAlarms");
-}
-
+export const isDescribeAlarmsError = (error: unknown): error is types.DescribeAlarmsError => isActionError(error, "DescribeAlarms");
 /** Whether `error` is a service error answered by `DescribeAlertRecordHistory` (checks its class and its `action`). */
-export function isDescribeAlertRecordHistoryError(error: unknown): error is types.DescribeAlertRecordHistoryError {
-  return isActionError(error, "DescribeAlertRecordHistory");
-}
-
+export const isDescribeAlertRecordHistoryError = (error: unknown): error is types.DescribeAlertRecordHistoryError =>
+  isActionError(error, "DescribeAlertRecordHistory");
 /** Whether `error` is a service error answered by `DescribeCloudProductLogTasks` (checks its class and its `action`). */
-export function isDescribeCloudProductLogTasksError(error: unknown): error is types.DescribeCloudProductLogTasksError {
-  return isActionError(error, "DescribeCloudProductLogTasks");
-}
-
+export const isDescribeCloudProductLogTasksError = (error: unknown): error is types.DescribeCloudProductLogTasksError =>
+  isActionError(error, "DescribeCloudProductLogTasks");
 /** Whether `error` is a service error answered by `DescribeClusterBaseMetricConfigs` (checks its class and its `action`). */
-export function isDescribeClusterBaseMetricConfigsError(error: unknown): error is types.DescribeClusterBaseMetricConfigsError {
-  return isActionError(error, "DescribeClusterBaseMetricConfigs");
-}
-
+export const isDescribeClusterBaseMetricConfigsError = (error: unknown): error is types.DescribeClusterBaseMetricConfigsError =>
+  isActionError(error, "DescribeClusterBaseMetricConfigs");
 /** Whether `error` is a service error answered by `DescribeClusterMetricConfigs` (checks its class and its `action`). */
-export function isDescribeClusterMetricConfigsError(error: unknown): error is types.DescribeClusterMetricConfigsError {
-  return isActionError(error, "DescribeClusterMetricConfigs");
-}
-
+export const isDescribeClusterMetricConfigsError = (error: unknown): error is types.DescribeClusterMetricConfigsError =>
+  isActionError(error, "DescribeClusterMetricConfigs");
 /** Whether `error` is a service error answered by `DescribeConfigExtras` (checks its class and its `action`). */
-export function isDescribeConfigExtrasError(error: unknown): error is types.DescribeConfigExtrasError {
-  return isActionError(error, "DescribeConfigExtras");
-}
-
+export const isDescribeConfigExtrasError = (error: unknown): error is types.DescribeConfigExtrasError =>
+  isActionError(error, "DescribeConfigExtras");
 /** Whether `error` is a service error answered by `DescribeConfigMachineGroups` (checks its class and its `action`). */
-export function isDescribeConfigMachineGroupsError(error: unknown): error is types.DescribeConfigMachineGroupsError {
-  return isActionError(error, "DescribeConfigMachineGroups");
-}
-
+export const isDescribeConfigMachineGroupsError = (error: unknown): error is types.DescribeConfigMachineGroupsError =>
+  isActionError(error, "DescribeConfigMachineGroups");
 /** Whether `error` is a service error answered by `DescribeConfigs` (checks its class and its `action`). */
-export function isDescribeConfigsError(error: unknown): error is types.DescribeConfigsError {
-  return isActionError(error, "DescribeConfigs");
-}
-
+export const isDescribeConfigsError = (error: unknown): error is types.DescribeConfigsError => isActionError(error, "DescribeConfigs");
 /** Whether `error` is a service error answered by `DescribeConsoleSharingList` (checks its class and its `action`). */
-export function isDescribeConsoleSharingListError(error: unknown): error is types.DescribeConsoleSharingListError {
-  return isActionError(error, "DescribeConsoleSharingList");
-}
-
+export const isDescribeConsoleSharingListError = (error: unknown): error is types.DescribeConsoleSharingListError =>
+  isActionError(error, "DescribeConsoleSharingList");
 /** Whether `error` is a service error answered by `DescribeConsoles` (checks its class and its `action`). */
-export function isDescribeConsolesError(error: unknown): error is types.DescribeConsolesError {
-  return isActionError(error, "DescribeConsoles");
-}
-
+export const isDescribeConsolesError = (error: unknown): error is types.DescribeConsolesError => isActionError(error, "DescribeConsoles");
 /** Whether `error` is a service error answered by `DescribeConsumer` (checks its class and its `action`). */
-export function isDescribeConsumerError(error: unknown): error is types.DescribeConsumerError {
-  return isActionError(error, "DescribeConsumer");
-}
-
+export const isDescribeConsumerError = (error: unknown): error is types.DescribeConsumerError => isActionError(error, "DescribeConsumer");
 /** Whether `error` is a service error answered by `DescribeConsumerGroups` (checks its class and its `action`). */
-export function isDescribeConsumerGroupsError(error: unknown): error is types.DescribeConsumerGroupsError {
-  return isActionError(error, "DescribeConsumerGroups");
-}
-
+export const isDescribeConsumerGroupsError = (error: unknown): error is types.DescribeConsumerGroupsError =>
+  isActionError(error, "DescribeConsumerGroups");
 /** Whether `error` is a service error answered by `DescribeConsumerOffsets` (checks its class and its `action`). */
-export function isDescribeConsumerOffsetsError(error: unknown): error is types.DescribeConsumerOffsetsError {
-  return isActionError(error, "DescribeConsumerOffsets");
-}
-
+export const isDescribeConsumerOffsetsError = (error: unknown): error is types.DescribeConsumerOffsetsError =>
+  isActionError(error, "DescribeConsumerOffsets");
 /** Whether `error` is a service error answered by `DescribeConsumerPreview` (checks its class and its `action`). */
-export function isDescribeConsumerPreviewError(error: unknown): error is types.DescribeConsumerPreviewError {
-  return isActionError(error, "DescribeConsumerPreview");
-}
-
+export const isDescribeConsumerPreviewError = (error: unknown): error is types.DescribeConsumerPreviewError =>
+  isActionError(error, "DescribeConsumerPreview");
 /** Whether `error` is a service error answered by `DescribeConsumers` (checks its class and its `action`). */
-export function isDescribeConsumersError(error: unknown): error is types.DescribeConsumersError {
-  return isActionError(error, "DescribeConsumers");
-}
-
+export const isDescribeConsumersError = (error: unknown): error is types.DescribeConsumersError =>
+  isActionError(error, "DescribeConsumers");
 /** Whether `error` is a service error answered by `DescribeCosRecharges` (checks its class and its `action`). */
-export function isDescribeCosRechargesError(error: unknown): error is types.DescribeCosRechargesError {
-  return isActionError(error, "DescribeCosRecharges");
-}
-
+export const isDescribeCosRechargesError = (error: unknown): error is types.DescribeCosRechargesError =>
+  isActionError(error, "DescribeCosRecharges");
 /** Whether `error` is a service error answered by `DescribeDashboardSubscribes` (checks its class and its `action`). */
-export function isDescribeDashboardSubscribesError(error: unknown): error is types.DescribeDashboardSubscribesError {
-  return isActionError(error, "DescribeDashboardSubscribes");
-}
-
+export const isDescribeDashboardSubscribesError = (error: unknown): error is types.DescribeDashboardSubscribesError =>
+  isActionError(error, "DescribeDashboardSubscribes");
 /** Whether `error` is a service error answered by `DescribeDashboards` (checks its class and its `action`). */
-export function isDescribeDashboardsError(error: unknown): error is types.DescribeDashboardsError {
-  return isActionError(error, "DescribeDashboards");
-}
-
+export const isDescribeDashboardsError = (error: unknown): error is types.DescribeDashboardsError =>
+  isActionError(error, "DescribeDashboards");
 /** Whether `error` is a service error answered by `DescribeDataTransformInfo` (checks its class and its `action`). */
-export function isDescribeDataTransformInfoError(error: unknown): error is types.DescribeDataTransformInfoError {
-  return isActionError(error, "DescribeDataTransformInfo");
-}
-
+export const isDescribeDataTransformInfoError = (error: unknown): error is types.DescribeDataTransformInfoError =>
+  isActionError(error, "DescribeDataTransformInfo");
 /** Whether `error` is a service error answered by `DescribeDlcDelivers` (checks its class and its `action`). */
-export function isDescribeDlcDeliversError(error: unknown): error is types.DescribeDlcDeliversError {
-  return isActionError(error, "DescribeDlcDelivers");
-}
-
+export const isDescribeDlcDeliversError = (error: unknown): error is types.DescribeDlcDeliversError =>
+  isActionError(error, "DescribeDlcDelivers");
 /** Whether `error` is a service error answered by `DescribeEsRechargePreview` (checks its class and its `action`). */
-export function isDescribeEsRechargePreviewError(error: unknown): error is types.DescribeEsRechargePreviewError {
-  return isActionError(error, "DescribeEsRechargePreview");
-}
-
+export const isDescribeEsRechargePreviewError = (error: unknown): error is types.DescribeEsRechargePreviewError =>
+  isActionError(error, "DescribeEsRechargePreview");
 /** Whether `error` is a service error answered by `DescribeEsRecharges` (checks its class and its `action`). */
-export function isDescribeEsRechargesError(error: unknown): error is types.DescribeEsRechargesError {
-  return isActionError(error, "DescribeEsRecharges");
-}
-
+export const isDescribeEsRechargesError = (error: unknown): error is types.DescribeEsRechargesError =>
+  isActionError(error, "DescribeEsRecharges");
 /** Whether `error` is a service error answered by `DescribeExports` (checks its class and its `action`). */
-export function isDescribeExportsError(error: unknown): error is types.DescribeExportsError {
-  return isActionError(error, "DescribeExports");
-}
-
+export const isDescribeExportsError = (error: unknown): error is types.DescribeExportsError => isActionError(error, "DescribeExports");
 /** Whether `error` is a service error answered by `DescribeHostMetricConfigs` (checks its class and its `action`). */
-export function isDescribeHostMetricConfigsError(error: unknown): error is types.DescribeHostMetricConfigsError {
-  return isActionError(error, "DescribeHostMetricConfigs");
-}
-
+export const isDescribeHostMetricConfigsError = (error: unknown): error is types.DescribeHostMetricConfigsError =>
+  isActionError(error, "DescribeHostMetricConfigs");
 /** Whether `error` is a service error answered by `DescribeIndex` (checks its class and its `action`). */
-export function isDescribeIndexError(error: unknown): error is types.DescribeIndexError {
-  return isActionError(error, "DescribeIndex");
-}
-
+export const isDescribeIndexError = (error: unknown): error is types.DescribeIndexError => isActionError(error, "DescribeIndex");
 /** Whether `error` is a service error answered by `DescribeKafkaConsumer` (checks its class and its `action`). */
-export function isDescribeKafkaConsumerError(error: unknown): error is types.DescribeKafkaConsumerError {
-  return isActionError(error, "DescribeKafkaConsumer");
-}
-
+export const isDescribeKafkaConsumerError = (error: unknown): error is types.DescribeKafkaConsumerError =>
+  isActionError(error, "DescribeKafkaConsumer");
 /** Whether `error` is a service error answered by `DescribeKafkaConsumerGroupDetail` (checks its class and its `action`). */
-export function isDescribeKafkaConsumerGroupDetailError(error: unknown): error is types.DescribeKafkaConsumerGroupDetailError {
-  return isActionError(error, "DescribeKafkaConsumerGroupDetail");
-}
-
+export const isDescribeKafkaConsumerGroupDetailError = (error: unknown): error is types.DescribeKafkaConsumerGroupDetailError =>
+  isActionError(error, "DescribeKafkaConsumerGroupDetail");
 /** Whether `error` is a service error answered by `DescribeKafkaConsumerGroupList` (checks its class and its `action`). */
-export function isDescribeKafkaConsumerGroupListError(error: unknown): error is types.DescribeKafkaConsumerGroupListError {
-  return isActionError(error, "DescribeKafkaConsumerGroupList");
-}
-
+export const isDescribeKafkaConsumerGroupListError = (error: unknown): error is types.DescribeKafkaConsumerGroupListError =>
+  isActionError(error, "DescribeKafkaConsumerGroupList");
 /** Whether `error` is a service error answered by `DescribeKafkaConsumerPreview` (checks its class and its `action`). */
-export function isDescribeKafkaConsumerPreviewError(error: unknown): error is types.DescribeKafkaConsumerPreviewError {
-  return isActionError(error, "DescribeKafkaConsumerPreview");
-}
-
+export const isDescribeKafkaConsumerPreviewError = (error: unknown): error is types.DescribeKafkaConsumerPreviewError =>
+  isActionError(error, "DescribeKafkaConsumerPreview");
 /** Whether `error` is a service error answered by `DescribeKafkaConsumerTopics` (checks its class and its `action`). */
-export function isDescribeKafkaConsumerTopicsError(error: unknown): error is types.DescribeKafkaConsumerTopicsError {
-  return isActionError(error, "DescribeKafkaConsumerTopics");
-}
-
+export const isDescribeKafkaConsumerTopicsError = (error: unknown): error is types.DescribeKafkaConsumerTopicsError =>
+  isActionError(error, "DescribeKafkaConsumerTopics");
 /** Whether `error` is a service error answered by `DescribeKafkaRecharges` (checks its class and its `action`). */
-export function isDescribeKafkaRechargesError(error: unknown): error is types.DescribeKafkaRechargesError {
-  return isActionError(error, "DescribeKafkaRecharges");
-}
-
+export const isDescribeKafkaRechargesError = (error: unknown): error is types.DescribeKafkaRechargesError =>
+  isActionError(error, "DescribeKafkaRecharges");
 /** Whether `error` is a service error answered by `DescribeLogContext` (checks its class and its `action`). */
-export function isDescribeLogContextError(error: unknown): error is types.DescribeLogContextError {
-  return isActionError(error, "DescribeLogContext");
-}
-
+export const isDescribeLogContextError = (error: unknown): error is types.DescribeLogContextError =>
+  isActionError(error, "DescribeLogContext");
 /** Whether `error` is a service error answered by `DescribeLogHistogram` (checks its class and its `action`). */
-export function isDescribeLogHistogramError(error: unknown): error is types.DescribeLogHistogramError {
-  return isActionError(error, "DescribeLogHistogram");
-}
-
+export const isDescribeLogHistogramError = (error: unknown): error is types.DescribeLogHistogramError =>
+  isActionError(error, "DescribeLogHistogram");
 /** Whether `error` is a service error answered by `DescribeLogsets` (checks its class and its `action`). */
-export function isDescribeLogsetsError(error: unknown): error is types.DescribeLogsetsError {
-  return isActionError(error, "DescribeLogsets");
-}
-
+export const isDescribeLogsetsError = (error: unknown): error is types.DescribeLogsetsError => isActionError(error, "DescribeLogsets");
 /** Whether `error` is a service error answered by `DescribeMachineGroupConfigs` (checks its class and its `action`). */
-export function isDescribeMachineGroupConfigsError(error: unknown): error is types.DescribeMachineGroupConfigsError {
-  return isActionError(error, "DescribeMachineGroupConfigs");
-}
-
+export const isDescribeMachineGroupConfigsError = (error: unknown): error is types.DescribeMachineGroupConfigsError =>
+  isActionError(error, "DescribeMachineGroupConfigs");
 /** Whether `error` is a service error answered by `DescribeMachineGroups` (checks its class and its `action`). */
-export function isDescribeMachineGroupsError(error: unknown): error is types.DescribeMachineGroupsError {
-  return isActionError(error, "DescribeMachineGroups");
-}
-
+export const isDescribeMachineGroupsError = (error: unknown): error is types.DescribeMachineGroupsError =>
+  isActionError(error, "DescribeMachineGroups");
 /** Whether `error` is a service error answered by `DescribeMachines` (checks its class and its `action`). */
-export function isDescribeMachinesError(error: unknown): error is types.DescribeMachinesError {
-  return isActionError(error, "DescribeMachines");
-}
-
+export const isDescribeMachinesError = (error: unknown): error is types.DescribeMachinesError => isActionError(error, "DescribeMachines");
 /** Whether `error` is a service error answered by `DescribeMetricCorrectDimension` (checks its class and its `action`). */
-export function isDescribeMetricCorrectDimensionError(error: unknown): error is types.DescribeMetricCorrectDimensionError {
-  return isActionError(error, "DescribeMetricCorrectDimension");
-}
-
+export const isDescribeMetricCorrectDimensionError = (error: unknown): error is types.DescribeMetricCorrectDimensionError =>
+  isActionError(error, "DescribeMetricCorrectDimension");
 /** Whether `error` is a service error answered by `DescribeMetricSubscribePreview` (checks its class and its `action`). */
-export function isDescribeMetricSubscribePreviewError(error: unknown): error is types.DescribeMetricSubscribePreviewError {
-  return isActionError(error, "DescribeMetricSubscribePreview");
-}
-
+export const isDescribeMetricSubscribePreviewError = (error: unknown): error is types.DescribeMetricSubscribePreviewError =>
+  isActionError(error, "DescribeMetricSubscribePreview");
 /** Whether `error` is a service error answered by `DescribeMetricSubscribes` (checks its class and its `action`). */
-export function isDescribeMetricSubscribesError(error: unknown): error is types.DescribeMetricSubscribesError {
-  return isActionError(error, "DescribeMetricSubscribes");
-}
-
+export const isDescribeMetricSubscribesError = (error: unknown): error is types.DescribeMetricSubscribesError =>
+  isActionError(error, "DescribeMetricSubscribes");
 /** Whether `error` is a service error answered by `DescribeNetworkApplicationDetail` (checks its class and its `action`). */
-export function isDescribeNetworkApplicationDetailError(error: unknown): error is types.DescribeNetworkApplicationDetailError {
-  return isActionError(error, "DescribeNetworkApplicationDetail");
-}
-
+export const isDescribeNetworkApplicationDetailError = (error: unknown): error is types.DescribeNetworkApplicationDetailError =>
+  isActionError(error, "DescribeNetworkApplicationDetail");
 /** Whether `error` is a service error answered by `DescribeNetworkApplications` (checks its class and its `action`). */
-export function isDescribeNetworkApplicationsError(error: unknown): error is types.DescribeNetworkApplicationsError {
-  return isActionError(error, "DescribeNetworkApplications");
-}
-
+export const isDescribeNetworkApplicationsError = (error: unknown): error is types.DescribeNetworkApplicationsError =>
+  isActionError(error, "DescribeNetworkApplications");
 /** Whether `error` is a service error answered by `DescribeNoticeContents` (checks its class and its `action`). */
-export function isDescribeNoticeContentsError(error: unknown): error is types.DescribeNoticeContentsError {
-  return isActionError(error, "DescribeNoticeContents");
-}
-
+export const isDescribeNoticeContentsError = (error: unknown): error is types.DescribeNoticeContentsError =>
+  isActionError(error, "DescribeNoticeContents");
 /** Whether `error` is a service error answered by `DescribePartitions` (checks its class and its `action`). */
-export function isDescribePartitionsError(error: unknown): error is types.DescribePartitionsError {
-  return isActionError(error, "DescribePartitions");
-}
-
+export const isDescribePartitionsError = (error: unknown): error is types.DescribePartitionsError =>
+  isActionError(error, "DescribePartitions");
 /** Whether `error` is a service error answered by `DescribeRebuildIndexTasks` (checks its class and its `action`). */
-export function isDescribeRebuildIndexTasksError(error: unknown): error is types.DescribeRebuildIndexTasksError {
-  return isActionError(error, "DescribeRebuildIndexTasks");
-}
-
+export const isDescribeRebuildIndexTasksError = (error: unknown): error is types.DescribeRebuildIndexTasksError =>
+  isActionError(error, "DescribeRebuildIndexTasks");
 /** Whether `error` is a service error answered by `DescribeRecordingRuleTask` (checks its class and its `action`). */
-export function isDescribeRecordingRuleTaskError(error: unknown): error is types.DescribeRecordingRuleTaskError {
-  return isActionError(error, "DescribeRecordingRuleTask");
-}
-
+export const isDescribeRecordingRuleTaskError = (error: unknown): error is types.DescribeRecordingRuleTaskError =>
+  isActionError(error, "DescribeRecordingRuleTask");
 /** Whether `error` is a service error answered by `DescribeRecordingRuleYamlTask` (checks its class and its `action`). */
-export function isDescribeRecordingRuleYamlTaskError(error: unknown): error is types.DescribeRecordingRuleYamlTaskError {
-  return isActionError(error, "DescribeRecordingRuleYamlTask");
-}
-
+export const isDescribeRecordingRuleYamlTaskError = (error: unknown): error is types.DescribeRecordingRuleYamlTaskError =>
+  isActionError(error, "DescribeRecordingRuleYamlTask");
 /** Whether `error` is a service error answered by `DescribeRemoteWriteTasks` (checks its class and its `action`). */
-export function isDescribeRemoteWriteTasksError(error: unknown): error is types.DescribeRemoteWriteTasksError {
-  return isActionError(error, "DescribeRemoteWriteTasks");
-}
-
+export const isDescribeRemoteWriteTasksError = (error: unknown): error is types.DescribeRemoteWriteTasksError =>
+  isActionError(error, "DescribeRemoteWriteTasks");
 /** Whether `error` is a service error answered by `DescribeS3Recharges` (checks its class and its `action`). */
-export function isDescribeS3RechargesError(error: unknown): error is types.DescribeS3RechargesError {
-  return isActionError(error, "DescribeS3Recharges");
-}
-
+export const isDescribeS3RechargesError = (error: unknown): error is types.DescribeS3RechargesError =>
+  isActionError(error, "DescribeS3Recharges");
 /** Whether `error` is a service error answered by `DescribeScheduledSqlInfo` (checks its class and its `action`). */
-export function isDescribeScheduledSqlInfoError(error: unknown): error is types.DescribeScheduledSqlInfoError {
-  return isActionError(error, "DescribeScheduledSqlInfo");
-}
-
+export const isDescribeScheduledSqlInfoError = (error: unknown): error is types.DescribeScheduledSqlInfoError =>
+  isActionError(error, "DescribeScheduledSqlInfo");
 /** Whether `error` is a service error answered by `DescribeSearchViews` (checks its class and its `action`). */
-export function isDescribeSearchViewsError(error: unknown): error is types.DescribeSearchViewsError {
-  return isActionError(error, "DescribeSearchViews");
-}
-
+export const isDescribeSearchViewsError = (error: unknown): error is types.DescribeSearchViewsError =>
+  isActionError(error, "DescribeSearchViews");
 /** Whether `error` is a service error answered by `DescribeShipperTasks` (checks its class and its `action`). */
-export function isDescribeShipperTasksError(error: unknown): error is types.DescribeShipperTasksError {
-  return isActionError(error, "DescribeShipperTasks");
-}
-
+export const isDescribeShipperTasksError = (error: unknown): error is types.DescribeShipperTasksError =>
+  isActionError(error, "DescribeShipperTasks");
 /** Whether `error` is a service error answered by `DescribeShippers` (checks its class and its `action`). */
-export function isDescribeShippersError(error: unknown): error is types.DescribeShippersError {
-  return isActionError(error, "DescribeShippers");
-}
-
+export const isDescribeShippersError = (error: unknown): error is types.DescribeShippersError => isActionError(error, "DescribeShippers");
 /** Whether `error` is a service error answered by `DescribeSplunkDelivers` (checks its class and its `action`). */
-export function isDescribeSplunkDeliversError(error: unknown): error is types.DescribeSplunkDeliversError {
-  return isActionError(error, "DescribeSplunkDelivers");
-}
-
+export const isDescribeSplunkDeliversError = (error: unknown): error is types.DescribeSplunkDeliversError =>
+  isActionError(error, "DescribeSplunkDelivers");
 /** Whether `error` is a service error answered by `DescribeSplunkPreview` (checks its class and its `action`). */
-export function isDescribeSplunkPreviewError(error: unknown): error is types.DescribeSplunkPreviewError {
-  return isActionError(error, "DescribeSplunkPreview");
-}
-
+export const isDescribeSplunkPreviewError = (error: unknown): error is types.DescribeSplunkPreviewError =>
+  isActionError(error, "DescribeSplunkPreview");
 /** Whether `error` is a service error answered by `DescribeTopicBaseMetricConfigs` (checks its class and its `action`). */
-export function isDescribeTopicBaseMetricConfigsError(error: unknown): error is types.DescribeTopicBaseMetricConfigsError {
-  return isActionError(error, "DescribeTopicBaseMetricConfigs");
-}
-
+export const isDescribeTopicBaseMetricConfigsError = (error: unknown): error is types.DescribeTopicBaseMetricConfigsError =>
+  isActionError(error, "DescribeTopicBaseMetricConfigs");
 /** Whether `error` is a service error answered by `DescribeTopicMetricConfigs` (checks its class and its `action`). */
-export function isDescribeTopicMetricConfigsError(error: unknown): error is types.DescribeTopicMetricConfigsError {
-  return isActionError(error, "DescribeTopicMetricConfigs");
-}
-
+export const isDescribeTopicMetricConfigsError = (error: unknown): error is types.DescribeTopicMetricConfigsError =>
+  isActionError(error, "DescribeTopicMetricConfigs");
 /** Whether `error` is a service error answered by `DescribeTopics` (checks its class and its `action`). */
-export function isDescribeTopicsError(error: unknown): error is types.DescribeTopicsError {
-  return isActionError(error, "DescribeTopics");
-}
-
+export const isDescribeTopicsError = (error: unknown): error is types.DescribeTopicsError => isActionError(error, "DescribeTopics");
 /** Whether `error` is a service error answered by `DescribeWebCallbacks` (checks its class and its `action`). */
-export function isDescribeWebCallbacksError(error: unknown): error is types.DescribeWebCallbacksError {
-  return isActionError(error, "DescribeWebCallbacks");
-}
-
+export const isDescribeWebCallbacksError = (error: unknown): error is types.DescribeWebCallbacksError =>
+  isActionError(error, "DescribeWebCallbacks");
 /** Whether `error` is a service error answered by `EstimateRebuildIndexTask` (checks its class and its `action`). */
-export function isEstimateRebuildIndexTaskError(error: unknown): error is types.EstimateRebuildIndexTaskError {
-  return isActionError(error, "EstimateRebuildIndexTask");
-}
-
+export const isEstimateRebuildIndexTaskError = (error: unknown): error is types.EstimateRebuildIndexTaskError =>
+  isActionError(error, "EstimateRebuildIndexTask");
 /** Whether `error` is a service error answered by `GetAlarmLog` (checks its class and its `action`). */
-export function isGetAlarmLogError(error: unknown): error is types.GetAlarmLogError {
-  return isActionError(error, "GetAlarmLog");
-}
-
+export const isGetAlarmLogError = (error: unknown): error is types.GetAlarmLogError => isActionError(error, "GetAlarmLog");
 /** Whether `error` is a service error answered by `GetClsService` (checks its class and its `action`). */
-export function isGetClsServiceError(error: unknown): error is types.GetClsServiceError {
-  return isActionError(error, "GetClsService");
-}
-
+export const isGetClsServiceError = (error: unknown): error is types.GetClsServiceError => isActionError(error, "GetClsService");
 /** Whether `error` is a service error answered by `GetMetricLabelValues` (checks its class and its `action`). */
-export function isGetMetricLabelValuesError(error: unknown): error is types.GetMetricLabelValuesError {
-  return isActionError(error, "GetMetricLabelValues");
-}
-
+export const isGetMetricLabelValuesError = (error: unknown): error is types.GetMetricLabelValuesError =>
+  isActionError(error, "GetMetricLabelValues");
 /** Whether `error` is a service error answered by `MergePartition` (checks its class and its `action`). */
-export function isMergePartitionError(error: unknown): error is types.MergePartitionError {
-  return isActionError(error, "MergePartition");
-}
-
+export const isMergePartitionError = (error: unknown): error is types.MergePartitionError => isActionError(error, "MergePartition");
 /** Whether `error` is a service error answered by `ModifyAgentApplication` (checks its class and its `action`). */
-export function isModifyAgentApplicationError(error: unknown): error is types.ModifyAgentApplicationError {
-  return isActionError(error, "ModifyAgentApplication");
-}
-
+export const isModifyAgentApplicationError = (error: unknown): error is types.ModifyAgentApplicationError =>
+  isActionError(error, "ModifyAgentApplication");
 /** Whether `error` is a service error answered by `ModifyAlarm` (checks its class and its `action`). */
-export function isModifyAlarmError(error: unknown): error is types.ModifyAlarmError {
-  return isActionError(error, "ModifyAlarm");
-}
-
+export const isModifyAlarmError = (error: unknown): error is types.ModifyAlarmError => isActionError(error, "ModifyAlarm");
 /** Whether `error` is a service error answered by `ModifyAlarmNotice` (checks its class and its `action`). */
-export function isModifyAlarmNoticeError(error: unknown): error is types.ModifyAlarmNoticeError {
-  return isActionError(error, "ModifyAlarmNotice");
-}
-
+export const isModifyAlarmNoticeError = (error: unknown): error is types.ModifyAlarmNoticeError =>
+  isActionError(error, "ModifyAlarmNotice");
 /** Whether `error` is a service error answered by `ModifyAlarmShield` (checks its class and its `action`). */
-export function isModifyAlarmShieldError(error: unknown): error is types.ModifyAlarmShieldError {
-  return isActionError(error, "ModifyAlarmShield");
-}
-
+export const isModifyAlarmShieldError = (error: unknown): error is types.ModifyAlarmShieldError =>
+  isActionError(error, "ModifyAlarmShield");
 /** Whether `error` is a service error answered by `ModifyCloudProductLogCollection` (checks its class and its `action`). */
-export function isModifyCloudProductLogCollectionError(error: unknown): error is types.ModifyCloudProductLogCollectionError {
-  return isActionError(error, "ModifyCloudProductLogCollection");
-}
-
+export const isModifyCloudProductLogCollectionError = (error: unknown): error is types.ModifyCloudProductLogCollectionError =>
+  isActionError(error, "ModifyCloudProductLogCollection");
 /** Whether `error` is a service error answered by `ModifyConfig` (checks its class and its `action`). */
-export function isModifyConfigError(error: unknown): error is types.ModifyConfigError {
-  return isActionError(error, "ModifyConfig");
-}
-
+export const isModifyConfigError = (error: unknown): error is types.ModifyConfigError => isActionError(error, "ModifyConfig");
 /** Whether `error` is a service error answered by `ModifyConfigExtra` (checks its class and its `action`). */
-export function isModifyConfigExtraError(error: unknown): error is types.ModifyConfigExtraError {
-  return isActionError(error, "ModifyConfigExtra");
-}
-
+export const isModifyConfigExtraError = (error: unknown): error is types.ModifyConfigExtraError =>
+  isActionError(error, "ModifyConfigExtra");
 /** Whether `error` is a service error answered by `ModifyConsole` (checks its class and its `action`). */
-export function isModifyConsoleError(error: unknown): error is types.ModifyConsoleError {
-  return isActionError(error, "ModifyConsole");
-}
-
+export const isModifyConsoleError = (error: unknown): error is types.ModifyConsoleError => isActionError(error, "ModifyConsole");
 /** Whether `error` is a service error answered by `ModifyConsoleSharing` (checks its class and its `action`). */
-export function isModifyConsoleSharingError(error: unknown): error is types.ModifyConsoleSharingError {
-  return isActionError(error, "ModifyConsoleSharing");
-}
-
+export const isModifyConsoleSharingError = (error: unknown): error is types.ModifyConsoleSharingError =>
+  isActionError(error, "ModifyConsoleSharing");
 /** Whether `error` is a service error answered by `ModifyConsumer` (checks its class and its `action`). */
-export function isModifyConsumerError(error: unknown): error is types.ModifyConsumerError {
-  return isActionError(error, "ModifyConsumer");
-}
-
+export const isModifyConsumerError = (error: unknown): error is types.ModifyConsumerError => isActionError(error, "ModifyConsumer");
 /** Whether `error` is a service error answered by `ModifyConsumerGroup` (checks its class and its `action`). */
-export function isModifyConsumerGroupError(error: unknown): error is types.ModifyConsumerGroupError {
-  return isActionError(error, "ModifyConsumerGroup");
-}
-
+export const isModifyConsumerGroupError = (error: unknown): error is types.ModifyConsumerGroupError =>
+  isActionError(error, "ModifyConsumerGroup");
 /** Whether `error` is a service error answered by `ModifyCosRecharge` (checks its class and its `action`). */
-export function isModifyCosRechargeError(error: unknown): error is types.ModifyCosRechargeError {
-  return isActionError(error, "ModifyCosRecharge");
-}
-
+export const isModifyCosRechargeError = (error: unknown): error is types.ModifyCosRechargeError =>
+  isActionError(error, "ModifyCosRecharge");
 /** Whether `error` is a service error answered by `ModifyDashboard` (checks its class and its `action`). */
-export function isModifyDashboardError(error: unknown): error is types.ModifyDashboardError {
-  return isActionError(error, "ModifyDashboard");
-}
-
+export const isModifyDashboardError = (error: unknown): error is types.ModifyDashboardError => isActionError(error, "ModifyDashboard");
 /** Whether `error` is a service error answered by `ModifyDashboardSubscribe` (checks its class and its `action`). */
-export function isModifyDashboardSubscribeError(error: unknown): error is types.ModifyDashboardSubscribeError {
-  return isActionError(error, "ModifyDashboardSubscribe");
-}
-
+export const isModifyDashboardSubscribeError = (error: unknown): error is types.ModifyDashboardSubscribeError =>
+  isActionError(error, "ModifyDashboardSubscribe");
 /** Whether `error` is a service error answered by `ModifyDataTransform` (checks its class and its `action`). */
-export function isModifyDataTransformError(error: unknown): error is types.ModifyDataTransformError {
-  return isActionError(error, "ModifyDataTransform");
-}
-
+export const isModifyDataTransformError = (error: unknown): error is types.ModifyDataTransformError =>
+  isActionError(error, "ModifyDataTransform");
 /** Whether `error` is a service error answered by `ModifyDlcDeliver` (checks its class and its `action`). */
-export function isModifyDlcDeliverError(error: unknown): error is types.ModifyDlcDeliverError {
-  return isActionError(error, "ModifyDlcDeliver");
-}
-
+export const isModifyDlcDeliverError = (error: unknown): error is types.ModifyDlcDeliverError => isActionError(error, "ModifyDlcDeliver");
 /** Whether `error` is a service error answered by `ModifyEsRecharge` (checks its class and its `action`). */
-export function isModifyEsRechargeError(error: unknown): error is types.ModifyEsRechargeError {
-  return isActionError(error, "ModifyEsRecharge");
-}
-
+export const isModifyEsRechargeError = (error: unknown): error is types.ModifyEsRechargeError => isActionError(error, "ModifyEsRecharge");
 /** Whether `error` is a service error answered by `ModifyHostMetricConfig` (checks its class and its `action`). */
-export function isModifyHostMetricConfigError(error: unknown): error is types.ModifyHostMetricConfigError {
-  return isActionError(error, "ModifyHostMetricConfig");
-}
-
+export const isModifyHostMetricConfigError = (error: unknown): error is types.ModifyHostMetricConfigError =>
+  isActionError(error, "ModifyHostMetricConfig");
 /** Whether `error` is a service error answered by `ModifyIndex` (checks its class and its `action`). */
-export function isModifyIndexError(error: unknown): error is types.ModifyIndexError {
-  return isActionError(error, "ModifyIndex");
-}
-
+export const isModifyIndexError = (error: unknown): error is types.ModifyIndexError => isActionError(error, "ModifyIndex");
 /** Whether `error` is a service error answered by `ModifyKafkaConsumer` (checks its class and its `action`). */
-export function isModifyKafkaConsumerError(error: unknown): error is types.ModifyKafkaConsumerError {
-  return isActionError(error, "ModifyKafkaConsumer");
-}
-
+export const isModifyKafkaConsumerError = (error: unknown): error is types.ModifyKafkaConsumerError =>
+  isActionError(error, "ModifyKafkaConsumer");
 /** Whether `error` is a service error answered by `ModifyKafkaConsumerGroupOffset` (checks its class and its `action`). */
-export function isModifyKafkaConsumerGroupOffsetError(error: unknown): error is types.ModifyKafkaConsumerGroupOffsetError {
-  return isActionError(error, "ModifyKafkaConsumerGroupOffset");
-}
-
+export const isModifyKafkaConsumerGroupOffsetError = (error: unknown): error is types.ModifyKafkaConsumerGroupOffsetError =>
+  isActionError(error, "ModifyKafkaConsumerGroupOffset");
 /** Whether `error` is a service error answered by `ModifyKafkaRecharge` (checks its class and its `action`). */
-export function isModifyKafkaRechargeError(error: unknown): error is types.ModifyKafkaRechargeError {
-  return isActionError(error, "ModifyKafkaRecharge");
-}
-
+export const isModifyKafkaRechargeError = (error: unknown): error is types.ModifyKafkaRechargeError =>
+  isActionError(error, "ModifyKafkaRecharge");
 /** Whether `error` is a service error answered by `ModifyLog` (checks its class and its `action`). */
-export function isModifyLogError(error: unknown): error is types.ModifyLogError {
-  return isActionError(error, "ModifyLog");
-}
-
+export const isModifyLogError = (error: unknown): error is types.ModifyLogError => isActionError(error, "ModifyLog");
 /** Whether `error` is a service error answered by `ModifyLogset` (checks its class and its `action`). */
-export function isModifyLogsetError(error: unknown): error is types.ModifyLogsetError {
-  return isActionError(error, "ModifyLogset");
-}
-
+export const isModifyLogsetError = (error: unknown): error is types.ModifyLogsetError => isActionError(error, "ModifyLogset");
 /** Whether `error` is a service error answered by `ModifyMachineGroup` (checks its class and its `action`). */
-export function isModifyMachineGroupError(error: unknown): error is types.ModifyMachineGroupError {
-  return isActionError(error, "ModifyMachineGroup");
-}
-
+export const isModifyMachineGroupError = (error: unknown): error is types.ModifyMachineGroupError =>
+  isActionError(error, "ModifyMachineGroup");
 /** Whether `error` is a service error answered by `ModifyMetricConfig` (checks its class and its `action`). */
-export function isModifyMetricConfigError(error: unknown): error is types.ModifyMetricConfigError {
-  return isActionError(error, "ModifyMetricConfig");
-}
-
+export const isModifyMetricConfigError = (error: unknown): error is types.ModifyMetricConfigError =>
+  isActionError(error, "ModifyMetricConfig");
 /** Whether `error` is a service error answered by `ModifyMetricSubscribe` (checks its class and its `action`). */
-export function isModifyMetricSubscribeError(error: unknown): error is types.ModifyMetricSubscribeError {
-  return isActionError(error, "ModifyMetricSubscribe");
-}
-
+export const isModifyMetricSubscribeError = (error: unknown): error is types.ModifyMetricSubscribeError =>
+  isActionError(error, "ModifyMetricSubscribe");
 /** Whether `error` is a service error answered by `ModifyNetworkApplication` (checks its class and its `action`). */
-export function isModifyNetworkApplicationError(error: unknown): error is types.ModifyNetworkApplicationError {
-  return isActionError(error, "ModifyNetworkApplication");
-}
-
+export const isModifyNetworkApplicationError = (error: unknown): error is types.ModifyNetworkApplicationError =>
+  isActionError(error, "ModifyNetworkApplication");
 /** Whether `error` is a service error answered by `ModifyNoticeContent` (checks its class and its `action`). */
-export function isModifyNoticeContentError(error: unknown): error is types.ModifyNoticeContentError {
-  return isActionError(error, "ModifyNoticeContent");
-}
-
+export const isModifyNoticeContentError = (error: unknown): error is types.ModifyNoticeContentError =>
+  isActionError(error, "ModifyNoticeContent");
 /** Whether `error` is a service error answered by `ModifyRecordingRuleTask` (checks its class and its `action`). */
-export function isModifyRecordingRuleTaskError(error: unknown): error is types.ModifyRecordingRuleTaskError {
-  return isActionError(error, "ModifyRecordingRuleTask");
-}
-
+export const isModifyRecordingRuleTaskError = (error: unknown): error is types.ModifyRecordingRuleTaskError =>
+  isActionError(error, "ModifyRecordingRuleTask");
 /** Whether `error` is a service error answered by `ModifyRecordingRuleYamlTask` (checks its class and its `action`). */
-export function isModifyRecordingRuleYamlTaskError(error: unknown): error is types.ModifyRecordingRuleYamlTaskError {
-  return isActionError(error, "ModifyRecordingRuleYamlTask");
-}
-
+export const isModifyRecordingRuleYamlTaskError = (error: unknown): error is types.ModifyRecordingRuleYamlTaskError =>
+  isActionError(error, "ModifyRecordingRuleYamlTask");
 /** Whether `error` is a service error answered by `ModifyRemoteWriteTask` (checks its class and its `action`). */
-export function isModifyRemoteWriteTaskError(error: unknown): error is types.ModifyRemoteWriteTaskError {
-  return isActionError(error, "ModifyRemoteWriteTask");
-}
-
+export const isModifyRemoteWriteTaskError = (error: unknown): error is types.ModifyRemoteWriteTaskError =>
+  isActionError(error, "ModifyRemoteWriteTask");
 /** Whether `error` is a service error answered by `ModifyS3Recharge` (checks its class and its `action`). */
-export function isModifyS3RechargeError(error: unknown): error is types.ModifyS3RechargeError {
-  return isActionError(error, "ModifyS3Recharge");
-}
-
+export const isModifyS3RechargeError = (error: unknown): error is types.ModifyS3RechargeError => isActionError(error, "ModifyS3Recharge");
 /** Whether `error` is a service error answered by `ModifyScheduledSql` (checks its class and its `action`). */
-export function isModifyScheduledSqlError(error: unknown): error is types.ModifyScheduledSqlError {
-  return isActionError(error, "ModifyScheduledSql");
-}
-
+export const isModifyScheduledSqlError = (error: unknown): error is types.ModifyScheduledSqlError =>
+  isActionError(error, "ModifyScheduledSql");
 /** Whether `error` is a service error answered by `ModifySearchView` (checks its class and its `action`). */
-export function isModifySearchViewError(error: unknown): error is types.ModifySearchViewError {
-  return isActionError(error, "ModifySearchView");
-}
-
+export const isModifySearchViewError = (error: unknown): error is types.ModifySearchViewError => isActionError(error, "ModifySearchView");
 /** Whether `error` is a service error answered by `ModifyShipper` (checks its class and its `action`). */
-export function isModifyShipperError(error: unknown): error is types.ModifyShipperError {
-  return isActionError(error, "ModifyShipper");
-}
-
+export const isModifyShipperError = (error: unknown): error is types.ModifyShipperError => isActionError(error, "ModifyShipper");
 /** Whether `error` is a service error answered by `ModifySplunkDeliver` (checks its class and its `action`). */
-export function isModifySplunkDeliverError(error: unknown): error is types.ModifySplunkDeliverError {
-  return isActionError(error, "ModifySplunkDeliver");
-}
-
+export const isModifySplunkDeliverError = (error: unknown): error is types.ModifySplunkDeliverError =>
+  isActionError(error, "ModifySplunkDeliver");
 /** Whether `error` is a service error answered by `ModifyTopic` (checks its class and its `action`). */
-export function isModifyTopicError(error: unknown): error is types.ModifyTopicError {
-  return isActionError(error, "ModifyTopic");
-}
-
+export const isModifyTopicError = (error: unknown): error is types.ModifyTopicError => isActionError(error, "ModifyTopic");
 /** Whether `error` is a service error answered by `ModifyWebCallback` (checks its class and its `action`). */
-export function isModifyWebCallbackError(error: unknown): error is types.ModifyWebCallbackError {
-  return isActionError(error, "ModifyWebCallback");
-}
-
+export const isModifyWebCallbackError = (error: unknown): error is types.ModifyWebCallbackError =>
+  isActionError(error, "ModifyWebCallback");
 /** Whether `error` is a service error answered by `OpenClawService` (checks its class and its `action`). */
-export function isOpenClawServiceError(error: unknown): error is types.OpenClawServiceError {
-  return isActionError(error, "OpenClawService");
-}
-
+export const isOpenClawServiceError = (error: unknown): error is types.OpenClawServiceError => isActionError(error, "OpenClawService");
 /** Whether `error` is a service error answered by `OpenClsService` (checks its class and its `action`). */
-export function isOpenClsServiceError(error: unknown): error is types.OpenClsServiceError {
-  return isActionError(error, "OpenClsService");
-}
-
+export const isOpenClsServiceError = (error: unknown): error is types.OpenClsServiceError => isActionError(error, "OpenClsService");
 /** Whether `error` is a service error answered by `OpenKafkaConsumer` (checks its class and its `action`). */
-export function isOpenKafkaConsumerError(error: unknown): error is types.OpenKafkaConsumerError {
-  return isActionError(error, "OpenKafkaConsumer");
-}
-
+export const isOpenKafkaConsumerError = (error: unknown): error is types.OpenKafkaConsumerError =>
+  isActionError(error, "OpenKafkaConsumer");
 /** Whether `error` is a service error answered by `PreviewKafkaRecharge` (checks its class and its `action`). */
-export function isPreviewKafkaRechargeError(error: unknown): error is types.PreviewKafkaRechargeError {
-  return isActionError(error, "PreviewKafkaRecharge");
-}
-
+export const isPreviewKafkaRechargeError = (error: unknown): error is types.PreviewKafkaRechargeError =>
+  isActionError(error, "PreviewKafkaRecharge");
 /** Whether `error` is a service error answered by `QueryMetric` (checks its class and its `action`). */
-export function isQueryMetricError(error: unknown): error is types.QueryMetricError {
-  return isActionError(error, "QueryMetric");
-}
-
+export const isQueryMetricError = (error: unknown): error is types.QueryMetricError => isActionError(error, "QueryMetric");
 /** Whether `error` is a service error answered by `QueryRangeMetric` (checks its class and its `action`). */
-export function isQueryRangeMetricError(error: unknown): error is types.QueryRangeMetricError {
-  return isActionError(error, "QueryRangeMetric");
-}
-
+export const isQueryRangeMetricError = (error: unknown): error is types.QueryRangeMetricError => isActionError(error, "QueryRangeMetric");
 /** Whether `error` is a service error answered by `RetryShipperTask` (checks its class and its `action`). */
-export function isRetryShipperTaskError(error: unknown): error is types.RetryShipperTaskError {
-  return isActionError(error, "RetryShipperTask");
-}
-
+export const isRetryShipperTaskError = (error: unknown): error is types.RetryShipperTaskError => isActionError(error, "RetryShipperTask");
 /** Whether `error` is a service error answered by `SearchCosRechargeInfo` (checks its class and its `action`). */
-export function isSearchCosRechargeInfoError(error: unknown): error is types.SearchCosRechargeInfoError {
-  return isActionError(error, "SearchCosRechargeInfo");
-}
-
+export const isSearchCosRechargeInfoError = (error: unknown): error is types.SearchCosRechargeInfoError =>
+  isActionError(error, "SearchCosRechargeInfo");
 /** Whether `error` is a service error answered by `SearchDashboardSubscribe` (checks its class and its `action`). */
-export function isSearchDashboardSubscribeError(error: unknown): error is types.SearchDashboardSubscribeError {
-  return isActionError(error, "SearchDashboardSubscribe");
-}
-
+export const isSearchDashboardSubscribeError = (error: unknown): error is types.SearchDashboardSubscribeError =>
+  isActionError(error, "SearchDashboardSubscribe");
 /** Whether `error` is a service error answered by `SearchLog` (checks its class and its `action`). */
-export function isSearchLogError(error: unknown): error is types.SearchLogError {
-  return isActionError(error, "SearchLog");
-}
-
+export const isSearchLogError = (error: unknown): error is types.SearchLogError => isActionError(error, "SearchLog");
 /** Whether `error` is a service error answered by `SearchS3RechargeInfo` (checks its class and its `action`). */
-export function isSearchS3RechargeInfoError(error: unknown): error is types.SearchS3RechargeInfoError {
-  return isActionError(error, "SearchS3RechargeInfo");
-}
-
+export const isSearchS3RechargeInfoError = (error: unknown): error is types.SearchS3RechargeInfoError =>
+  isActionError(error, "SearchS3RechargeInfo");
 /** Whether `error` is a service error answered by `SendConsumerHeartbeat` (checks its class and its `action`). */
-export function isSendConsumerHeartbeatError(error: unknown): error is types.SendConsumerHeartbeatError {
-  return isActionError(error, "SendConsumerHeartbeat");
-}
-
+export const isSendConsumerHeartbeatError = (error: unknown): error is types.SendConsumerHeartbeatError =>
+  isActionError(error, "SendConsumerHeartbeat");
 /** Whether `error` is a service error answered by `SplitPartition` (checks its class and its `action`). */
-export function isSplitPartitionError(error: unknown): error is types.SplitPartitionError {
-  return isActionError(error, "SplitPartition");
-}
-
+export const isSplitPartitionError = (error: unknown): error is types.SplitPartitionError => isActionError(error, "SplitPartition");
 /** Whether `error` is a service error answered by `UploadLog` (checks its class and its `action`). */
-export function isUploadLogError(error: unknown): error is types.UploadLogError {
-  return isActionError(error, "UploadLog");
-}
+export const isUploadLogError = (error: unknown): error is types.UploadLogError => isActionError(error, "UploadLog");

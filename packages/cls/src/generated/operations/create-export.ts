@@ -18,6 +18,10 @@ export const operation: OperationInfo = {
     "#/properties/DerivedFields/items/not": { rule: "nonEmpty", message: "must not be empty or blank" },
     "#/properties/Format/enum": { rule: "enum" },
     "#/properties/From/exclusiveMaximum": { rule: "maximum", message: "must be at most 9223372036854775807 (int64)" },
+    "#/properties/From/minimum": {
+      rule: "timestampMs",
+      message: "looks like seconds, not milliseconds: multiply by 1000 (a millisecond timestamp is at least 100000000000, 1973-03-03)",
+    },
     "#/properties/Order/enum": { rule: "enum" },
     "#/properties/Query/not": { rule: "nonEmpty", message: "must not be empty or blank" },
     "#/properties/Query/pattern": {
@@ -28,6 +32,10 @@ export const operation: OperationInfo = {
     "#/properties/SyntaxRule/exclusiveMaximum": { rule: "maximum", message: "must be at most 18446744073709551615 (uint64)" },
     "#/properties/SyntaxRule/minimum": { rule: "minimum", message: "must be at least 0 (uint64)" },
     "#/properties/To/exclusiveMaximum": { rule: "maximum", message: "must be at most 9223372036854775807 (int64)" },
+    "#/properties/To/minimum": {
+      rule: "timestampMs",
+      message: "looks like seconds, not milliseconds: multiply by 1000 (a millisecond timestamp is at least 100000000000, 1973-03-03)",
+    },
     "#/properties/TopicId/not": { rule: "nonEmpty", message: "must not be empty or blank" },
   },
 };

@@ -14,12 +14,18 @@ export const operation: OperationInfo = {
   validate: validateDescribeLogHistogramInput,
   ruleText: {
     "#/properties/From/exclusiveMaximum": { rule: "maximum", message: "must be at most 9223372036854775807 (int64)" },
-    "#/properties/From/minimum": { rule: "minimum", message: "must be at least -9223372036854775808 (int64)" },
+    "#/properties/From/minimum": {
+      rule: "timestampMs",
+      message: "looks like seconds, not milliseconds: multiply by 1000 (a millisecond timestamp is at least 100000000000, 1973-03-03)",
+    },
     "#/properties/Interval/exclusiveMaximum": { rule: "maximum", message: "must be at most 9223372036854775807 (int64)" },
     "#/properties/Interval/minimum": { rule: "minimum", message: "must be at least -9223372036854775808 (int64)" },
     "#/properties/SyntaxRule/exclusiveMaximum": { rule: "maximum", message: "must be at most 18446744073709551615 (uint64)" },
     "#/properties/SyntaxRule/minimum": { rule: "minimum", message: "must be at least 0 (uint64)" },
     "#/properties/To/exclusiveMaximum": { rule: "maximum", message: "must be at most 9223372036854775807 (int64)" },
-    "#/properties/To/minimum": { rule: "minimum", message: "must be at least -9223372036854775808 (int64)" },
+    "#/properties/To/minimum": {
+      rule: "timestampMs",
+      message: "looks like seconds, not milliseconds: multiply by 1000 (a millisecond timestamp is at least 100000000000, 1973-03-03)",
+    },
   },
 };

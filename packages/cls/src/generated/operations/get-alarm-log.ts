@@ -13,10 +13,16 @@ export const operation: OperationInfo = {
   validate: validateGetAlarmLogInput,
   ruleText: {
     "#/properties/From/exclusiveMaximum": { rule: "maximum", message: "must be at most 9223372036854775807 (int64)" },
-    "#/properties/From/minimum": { rule: "minimum", message: "must be at least -9223372036854775808 (int64)" },
+    "#/properties/From/minimum": {
+      rule: "timestampMs",
+      message: "looks like seconds, not milliseconds: multiply by 1000 (a millisecond timestamp is at least 100000000000, 1973-03-03)",
+    },
     "#/properties/Limit/exclusiveMaximum": { rule: "maximum", message: "must be at most 9223372036854775807 (int64)" },
     "#/properties/Limit/minimum": { rule: "minimum", message: "must be at least -9223372036854775808 (int64)" },
     "#/properties/To/exclusiveMaximum": { rule: "maximum", message: "must be at most 9223372036854775807 (int64)" },
-    "#/properties/To/minimum": { rule: "minimum", message: "must be at least -9223372036854775808 (int64)" },
+    "#/properties/To/minimum": {
+      rule: "timestampMs",
+      message: "looks like seconds, not milliseconds: multiply by 1000 (a millisecond timestamp is at least 100000000000, 1973-03-03)",
+    },
   },
 };

@@ -56,7 +56,8 @@ export interface CreateExportRequest {
   /**
    * Start of the time range to export, a timestamp in milliseconds.
    *
-   * Rules: at least 0; not after `To`.
+   * Rules: at least 0; a Unix timestamp in milliseconds (from 100000000000, 1973-03-03: a smaller value
+   * is seconds); not after `To`.
    * Wire type `int64`: a `bigint` holds values beyond `Number.MAX_SAFE_INTEGER`.
    * Unit: ms.
    * @example 1607499107000
@@ -65,7 +66,8 @@ export interface CreateExportRequest {
   /**
    * End of the time range to export, a timestamp in milliseconds.
    *
-   * Rules: at least 0.
+   * Rules: at least 0; a Unix timestamp in milliseconds (from 100000000000, 1973-03-03: a smaller value
+   * is seconds).
    * Wire type `int64`: a `bigint` holds values beyond `Number.MAX_SAFE_INTEGER`.
    * Unit: ms.
    * @example 1607499207000

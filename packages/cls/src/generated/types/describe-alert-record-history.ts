@@ -35,14 +35,18 @@ export interface DescribeAlertRecordHistoryRequest {
   /**
    * Start time of the query time range, unix timestamp in milliseconds (ms)
    *
+   * Rules: a Unix timestamp in milliseconds (from 100000000000, 1973-03-03: a smaller value is seconds).
    * Wire type `uint64`: a `bigint` holds values beyond `Number.MAX_SAFE_INTEGER`.
+   * Unit: ms.
    * @example 1619063300000
    */
   readonly From: Int64;
   /**
    * End time of query time range, unix timestamp in milliseconds (ms)
    *
+   * Rules: a Unix timestamp in milliseconds (from 100000000000, 1973-03-03: a smaller value is seconds).
    * Wire type `uint64`: a `bigint` holds values beyond `Number.MAX_SAFE_INTEGER`.
+   * Unit: ms.
    * @example 1619581700000
    */
   readonly To: Int64;

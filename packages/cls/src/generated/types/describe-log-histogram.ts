@@ -28,14 +28,18 @@ export interface DescribeLogHistogramRequest {
   /**
    * Start time of the log to be queried, which is a Unix timestamp in milliseconds
    *
+   * Rules: a Unix timestamp in milliseconds (from 100000000000, 1973-03-03: a smaller value is seconds).
    * Wire type `int64`: a `bigint` holds values beyond `Number.MAX_SAFE_INTEGER`.
+   * Unit: ms.
    * @example 1608794855000
    */
   readonly From: Int64;
   /**
    * End time of the log to be queried, which is a Unix timestamp in milliseconds
    *
+   * Rules: a Unix timestamp in milliseconds (from 100000000000, 1973-03-03: a smaller value is seconds).
    * Wire type `int64`: a `bigint` holds values beyond `Number.MAX_SAFE_INTEGER`.
+   * Unit: ms.
    * @example 1608794855000
    */
   readonly To: Int64;

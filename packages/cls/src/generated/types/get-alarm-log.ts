@@ -37,14 +37,18 @@ export interface GetAlarmLogRequest {
   /**
    * Start time of the execution detail to be queried, Unix timestamp, unit: ms.
    *
+   * Rules: a Unix timestamp in milliseconds (from 100000000000, 1973-03-03: a smaller value is seconds).
    * Wire type `int64`: a `bigint` holds values beyond `Number.MAX_SAFE_INTEGER`.
+   * Unit: ms.
    * @example 1702569600000
    */
   readonly From: Int64;
   /**
    * End time of the execution detail to be queried, Unix timestamp, unit: ms.
    *
+   * Rules: a Unix timestamp in milliseconds (from 100000000000, 1973-03-03: a smaller value is seconds).
    * Wire type `int64`: a `bigint` holds values beyond `Number.MAX_SAFE_INTEGER`.
+   * Unit: ms.
    * @example 1702655999999
    */
   readonly To: Int64;

@@ -39,14 +39,18 @@ export interface SearchLogRequest {
   /**
    * Start time for logs to be searched and analyzed, **Unix timestamp (ms)**
    *
+   * Rules: a Unix timestamp in milliseconds (from 100000000000, 1973-03-03: a smaller value is seconds).
    * Wire type `int64`: a `bigint` holds values beyond `Number.MAX_SAFE_INTEGER`.
+   * Unit: ms.
    * @example 1608794854000
    */
   readonly From: Int64;
   /**
    * End time for logs to be searched and analyzed, **Unix timestamp (ms)**
    *
+   * Rules: a Unix timestamp in milliseconds (from 100000000000, 1973-03-03: a smaller value is seconds).
    * Wire type `int64`: a `bigint` holds values beyond `Number.MAX_SAFE_INTEGER`.
+   * Unit: ms.
    * @example 1608794855000
    */
   readonly To: Int64;

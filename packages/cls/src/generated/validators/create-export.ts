@@ -311,9 +311,9 @@ return false;
 }
 if(errors === _errs24){
 if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 0 || isNaN(data6)){
+if(data6 < 100000000000 || isNaN(data6)){
 validateCreateExportInput.errors = [{instancePath:instancePath+"/From",schemaPath:"#/properties/From/minimum",keyword:"minimum",params:{comparison: ">=",
- limit: 0}}];
+ limit: 100000000000}}];
 return false;
 }
 else {
@@ -340,9 +340,9 @@ return false;
 }
 if(errors === _errs26){
 if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 0 || isNaN(data7)){
+if(data7 < 100000000000 || isNaN(data7)){
 validateCreateExportInput.errors = [{instancePath:instancePath+"/To",schemaPath:"#/properties/To/minimum",keyword:"minimum",params:{comparison: ">=",
- limit: 0}}];
+ limit: 100000000000}}];
 return false;
 }
 else {

@@ -41,9 +41,9 @@ return false;
 }
 if(errors === _errs2){
 if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 < 0 || isNaN(data0)){
+if(data0 < 100000000000 || isNaN(data0)){
 validateDescribeAlertRecordHistoryInput.errors = [{instancePath:instancePath+"/From",schemaPath:"#/properties/From/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0}}];
+params:{comparison: ">=", limit: 100000000000}}];
 return false;
 }
 else {
@@ -70,9 +70,9 @@ return false;
 }
 if(errors === _errs4){
 if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 < 0 || isNaN(data1)){
+if(data1 < 100000000000 || isNaN(data1)){
 validateDescribeAlertRecordHistoryInput.errors = [{instancePath:instancePath+"/To",schemaPath:"#/properties/To/minimum",keyword:"minimum",
-params:{comparison: ">=", limit: 0}}];
+params:{comparison: ">=", limit: 100000000000}}];
 return false;
 }
 else {

@@ -61,9 +61,9 @@ return false;
 }
 if(errors === _errs2){
 if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 < -9223372036854776000 || isNaN(data0)){
+if(data0 < 100000000000 || isNaN(data0)){
 validateSearchLogInput.errors = [{instancePath:instancePath+"/From",schemaPath:"#/properties/From/minimum",keyword:"minimum",params:{comparison: ">=",
- limit: -9223372036854776000}}];
+ limit: 100000000000}}];
 return false;
 }
 else {
@@ -90,9 +90,9 @@ return false;
 }
 if(errors === _errs4){
 if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 < -9223372036854776000 || isNaN(data1)){
+if(data1 < 100000000000 || isNaN(data1)){
 validateSearchLogInput.errors = [{instancePath:instancePath+"/To",schemaPath:"#/properties/To/minimum",keyword:"minimum",params:{comparison: ">=",
- limit: -9223372036854776000}}];
+ limit: 100000000000}}];
 return false;
 }
 else {

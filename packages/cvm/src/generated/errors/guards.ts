@@ -4,562 +4,313 @@ import { isActionError } from "@tcsdk/core";
 import type * as types from "../types/index.js";
 
 /** Whether `error` is a service error answered by `AllocateHosts` (checks its class and its `action`). */
-export function isAllocateHostsError(error: unknown): error is types.AllocateHostsError {
-  return isActionError(error, "AllocateHosts");
-}
-
+export const isAllocateHostsError = (error: unknown): error is types.AllocateHostsError => isActionError(error, "AllocateHosts");
 /** Whether `error` is a service error answered by `AssociateInstancesKeyPairs` (checks its class and its `action`). */
-export function isAssociateInstancesKeyPairsError(error: unknown): error is types.AssociateInstancesKeyPairsError {
-  return isActionError(error, "AssociateInstancesKeyPairs");
-}
-
+export const isAssociateInstancesKeyPairsError = (error: unknown): error is types.AssociateInstancesKeyPairsError =>
+  isActionError(error, "AssociateInstancesKeyPairs");
 /** Whether `error` is a service error answered by `AssociateSecurityGroups` (checks its class and its `action`). */
-export function isAssociateSecurityGroupsError(error: unknown): error is types.AssociateSecurityGroupsError {
-  return isActionError(error, "AssociateSecurityGroups");
-}
-
+export const isAssociateSecurityGroupsError = (error: unknown): error is types.AssociateSecurityGroupsError =>
+  isActionError(error, "AssociateSecurityGroups");
 /** Whether `error` is a service error answered by `ConfigureChcAssistVpc` (checks its class and its `action`). */
-export function isConfigureChcAssistVpcError(error: unknown): error is types.ConfigureChcAssistVpcError {
-  return isActionError(error, "ConfigureChcAssistVpc");
-}
-
+export const isConfigureChcAssistVpcError = (error: unknown): error is types.ConfigureChcAssistVpcError =>
+  isActionError(error, "ConfigureChcAssistVpc");
 /** Whether `error` is a service error answered by `ConfigureChcDeployVpc` (checks its class and its `action`). */
-export function isConfigureChcDeployVpcError(error: unknown): error is types.ConfigureChcDeployVpcError {
-  return isActionError(error, "ConfigureChcDeployVpc");
-}
-
+export const isConfigureChcDeployVpcError = (error: unknown): error is types.ConfigureChcDeployVpcError =>
+  isActionError(error, "ConfigureChcDeployVpc");
 /** Whether `error` is a service error answered by `ConvertOperatingSystems` (checks its class and its `action`). */
-export function isConvertOperatingSystemsError(error: unknown): error is types.ConvertOperatingSystemsError {
-  return isActionError(error, "ConvertOperatingSystems");
-}
-
+export const isConvertOperatingSystemsError = (error: unknown): error is types.ConvertOperatingSystemsError =>
+  isActionError(error, "ConvertOperatingSystems");
 /** Whether `error` is a service error answered by `CreateDisasterRecoverGroup` (checks its class and its `action`). */
-export function isCreateDisasterRecoverGroupError(error: unknown): error is types.CreateDisasterRecoverGroupError {
-  return isActionError(error, "CreateDisasterRecoverGroup");
-}
-
+export const isCreateDisasterRecoverGroupError = (error: unknown): error is types.CreateDisasterRecoverGroupError =>
+  isActionError(error, "CreateDisasterRecoverGroup");
 /** Whether `error` is a service error answered by `CreateHpcCluster` (checks its class and its `action`). */
-export function isCreateHpcClusterError(error: unknown): error is types.CreateHpcClusterError {
-  return isActionError(error, "CreateHpcCluster");
-}
-
+export const isCreateHpcClusterError = (error: unknown): error is types.CreateHpcClusterError => isActionError(error, "CreateHpcCluster");
 /** Whether `error` is a service error answered by `CreateImage` (checks its class and its `action`). */
-export function isCreateImageError(error: unknown): error is types.CreateImageError {
-  return isActionError(error, "CreateImage");
-}
-
+export const isCreateImageError = (error: unknown): error is types.CreateImageError => isActionError(error, "CreateImage");
 /** Whether `error` is a service error answered by `CreateKeyPair` (checks its class and its `action`). */
-export function isCreateKeyPairError(error: unknown): error is types.CreateKeyPairError {
-  return isActionError(error, "CreateKeyPair");
-}
-
+export const isCreateKeyPairError = (error: unknown): error is types.CreateKeyPairError => isActionError(error, "CreateKeyPair");
 /** Whether `error` is a service error answered by `CreateLaunchTemplate` (checks its class and its `action`). */
-export function isCreateLaunchTemplateError(error: unknown): error is types.CreateLaunchTemplateError {
-  return isActionError(error, "CreateLaunchTemplate");
-}
-
+export const isCreateLaunchTemplateError = (error: unknown): error is types.CreateLaunchTemplateError =>
+  isActionError(error, "CreateLaunchTemplate");
 /** Whether `error` is a service error answered by `CreateLaunchTemplateVersion` (checks its class and its `action`). */
-export function isCreateLaunchTemplateVersionError(error: unknown): error is types.CreateLaunchTemplateVersionError {
-  return isActionError(error, "CreateLaunchTemplateVersion");
-}
-
+export const isCreateLaunchTemplateVersionError = (error: unknown): error is types.CreateLaunchTemplateVersionError =>
+  isActionError(error, "CreateLaunchTemplateVersion");
 /** Whether `error` is a service error answered by `DeleteDisasterRecoverGroups` (checks its class and its `action`). */
-export function isDeleteDisasterRecoverGroupsError(error: unknown): error is types.DeleteDisasterRecoverGroupsError {
-  return isActionError(error, "DeleteDisasterRecoverGroups");
-}
-
+export const isDeleteDisasterRecoverGroupsError = (error: unknown): error is types.DeleteDisasterRecoverGroupsError =>
+  isActionError(error, "DeleteDisasterRecoverGroups");
 /** Whether `error` is a service error answered by `DeleteHpcClusters` (checks its class and its `action`). */
-export function isDeleteHpcClustersError(error: unknown): error is types.DeleteHpcClustersError {
-  return isActionError(error, "DeleteHpcClusters");
-}
-
+export const isDeleteHpcClustersError = (error: unknown): error is types.DeleteHpcClustersError =>
+  isActionError(error, "DeleteHpcClusters");
 /** Whether `error` is a service error answered by `DeleteImages` (checks its class and its `action`). */
-export function isDeleteImagesError(error: unknown): error is types.DeleteImagesError {
-  return isActionError(error, "DeleteImages");
-}
-
+export const isDeleteImagesError = (error: unknown): error is types.DeleteImagesError => isActionError(error, "DeleteImages");
 /** Whether `error` is a service error answered by `DeleteInstancesActionTimer` (checks its class and its `action`). */
-export function isDeleteInstancesActionTimerError(error: unknown): error is types.DeleteInstancesActionTimerError {
-  return isActionError(error, "DeleteInstancesActionTimer");
-}
-
+export const isDeleteInstancesActionTimerError = (error: unknown): error is types.DeleteInstancesActionTimerError =>
+  isActionError(error, "DeleteInstancesActionTimer");
 /** Whether `error` is a service error answered by `DeleteInstancesDisasterRecoverGroups` (checks its class and its `action`). */
-export function isDeleteInstancesDisasterRecoverGroupsError(error: unknown): error is types.DeleteInstancesDisasterRecoverGroupsError {
-  return isActionError(error, "DeleteInstancesDisasterRecoverGroups");
-}
-
+export const isDeleteInstancesDisasterRecoverGroupsError = (error: unknown): error is types.DeleteInstancesDisasterRecoverGroupsError =>
+  isActionError(error, "DeleteInstancesDisasterRecoverGroups");
 /** Whether `error` is a service error answered by `DeleteKeyPairs` (checks its class and its `action`). */
-export function isDeleteKeyPairsError(error: unknown): error is types.DeleteKeyPairsError {
-  return isActionError(error, "DeleteKeyPairs");
-}
-
+export const isDeleteKeyPairsError = (error: unknown): error is types.DeleteKeyPairsError => isActionError(error, "DeleteKeyPairs");
 /** Whether `error` is a service error answered by `DeleteLaunchTemplate` (checks its class and its `action`). */
-export function isDeleteLaunchTemplateError(error: unknown): error is types.DeleteLaunchTemplateError {
-  return isActionError(error, "DeleteLaunchTemplate");
-}
-
+export const isDeleteLaunchTemplateError = (error: unknown): error is types.DeleteLaunchTemplateError =>
+  isActionError(error, "DeleteLaunchTemplate");
 /** Whether `error` is a service error answered by `DeleteLaunchTemplateVersions` (checks its class and its `action`). */
-export function isDeleteLaunchTemplateVersionsError(error: unknown): error is types.DeleteLaunchTemplateVersionsError {
-  return isActionError(error, "DeleteLaunchTemplateVersions");
-}
-
+export const isDeleteLaunchTemplateVersionsError = (error: unknown): error is types.DeleteLaunchTemplateVersionsError =>
+  isActionError(error, "DeleteLaunchTemplateVersions");
 /** Whether `error` is a service error answered by `DescribeAccountQuota` (checks its class and its `action`). */
-export function isDescribeAccountQuotaError(error: unknown): error is types.DescribeAccountQuotaError {
-  return isActionError(error, "DescribeAccountQuota");
-}
-
+export const isDescribeAccountQuotaError = (error: unknown): error is types.DescribeAccountQuotaError =>
+  isActionError(error, "DescribeAccountQuota");
 /** Whether `error` is a service error answered by `DescribeChcDeniedActions` (checks its class and its `action`). */
-export function isDescribeChcDeniedActionsError(error: unknown): error is types.DescribeChcDeniedActionsError {
-  return isActionError(error, "DescribeChcDeniedActions");
-}
-
+export const isDescribeChcDeniedActionsError = (error: unknown): error is types.DescribeChcDeniedActionsError =>
+  isActionError(error, "DescribeChcDeniedActions");
 /** Whether `error` is a service error answered by `DescribeChcHosts` (checks its class and its `action`). */
-export function isDescribeChcHostsError(error: unknown): error is types.DescribeChcHostsError {
-  return isActionError(error, "DescribeChcHosts");
-}
-
+export const isDescribeChcHostsError = (error: unknown): error is types.DescribeChcHostsError => isActionError(error, "DescribeChcHosts");
 /** Whether `error` is a service error answered by `DescribeDisasterRecoverGroupQuota` (checks its class and its `action`). */
-export function isDescribeDisasterRecoverGroupQuotaError(error: unknown): error is types.DescribeDisasterRecoverGroupQuotaError {
-  return isActionError(error, "DescribeDisasterRecoverGroupQuota");
-}
-
+export const isDescribeDisasterRecoverGroupQuotaError = (error: unknown): error is types.DescribeDisasterRecoverGroupQuotaError =>
+  isActionError(error, "DescribeDisasterRecoverGroupQuota");
 /** Whether `error` is a service error answered by `DescribeDisasterRecoverGroups` (checks its class and its `action`). */
-export function isDescribeDisasterRecoverGroupsError(error: unknown): error is types.DescribeDisasterRecoverGroupsError {
-  return isActionError(error, "DescribeDisasterRecoverGroups");
-}
-
+export const isDescribeDisasterRecoverGroupsError = (error: unknown): error is types.DescribeDisasterRecoverGroupsError =>
+  isActionError(error, "DescribeDisasterRecoverGroups");
 /** Whether `error` is a service error answered by `DescribeHosts` (checks its class and its `action`). */
-export function isDescribeHostsError(error: unknown): error is types.DescribeHostsError {
-  return isActionError(error, "DescribeHosts");
-}
-
+export const isDescribeHostsError = (error: unknown): error is types.DescribeHostsError => isActionError(error, "DescribeHosts");
 /** Whether `error` is a service error answered by `DescribeHpcClusters` (checks its class and its `action`). */
-export function isDescribeHpcClustersError(error: unknown): error is types.DescribeHpcClustersError {
-  return isActionError(error, "DescribeHpcClusters");
-}
-
+export const isDescribeHpcClustersError = (error: unknown): error is types.DescribeHpcClustersError =>
+  isActionError(error, "DescribeHpcClusters");
 /** Whether `error` is a service error answered by `DescribeImageFromFamily` (checks its class and its `action`). */
-export function isDescribeImageFromFamilyError(error: unknown): error is types.DescribeImageFromFamilyError {
-  return isActionError(error, "DescribeImageFromFamily");
-}
-
+export const isDescribeImageFromFamilyError = (error: unknown): error is types.DescribeImageFromFamilyError =>
+  isActionError(error, "DescribeImageFromFamily");
 /** Whether `error` is a service error answered by `DescribeImageQuota` (checks its class and its `action`). */
-export function isDescribeImageQuotaError(error: unknown): error is types.DescribeImageQuotaError {
-  return isActionError(error, "DescribeImageQuota");
-}
-
+export const isDescribeImageQuotaError = (error: unknown): error is types.DescribeImageQuotaError =>
+  isActionError(error, "DescribeImageQuota");
 /** Whether `error` is a service error answered by `DescribeImageSharePermission` (checks its class and its `action`). */
-export function isDescribeImageSharePermissionError(error: unknown): error is types.DescribeImageSharePermissionError {
-  return isActionError(error, "DescribeImageSharePermission");
-}
-
+export const isDescribeImageSharePermissionError = (error: unknown): error is types.DescribeImageSharePermissionError =>
+  isActionError(error, "DescribeImageSharePermission");
 /** Whether `error` is a service error answered by `DescribeImages` (checks its class and its `action`). */
-export function isDescribeImagesError(error: unknown): error is types.DescribeImagesError {
-  return isActionError(error, "DescribeImages");
-}
-
+export const isDescribeImagesError = (error: unknown): error is types.DescribeImagesError => isActionError(error, "DescribeImages");
 /** Whether `error` is a service error answered by `DescribeImportImageOs` (checks its class and its `action`). */
-export function isDescribeImportImageOsError(error: unknown): error is types.DescribeImportImageOsError {
-  return isActionError(error, "DescribeImportImageOs");
-}
-
+export const isDescribeImportImageOsError = (error: unknown): error is types.DescribeImportImageOsError =>
+  isActionError(error, "DescribeImportImageOs");
 /** Whether `error` is a service error answered by `DescribeInstanceFamilyConfigs` (checks its class and its `action`). */
-export function isDescribeInstanceFamilyConfigsError(error: unknown): error is types.DescribeInstanceFamilyConfigsError {
-  return isActionError(error, "DescribeInstanceFamilyConfigs");
-}
-
+export const isDescribeInstanceFamilyConfigsError = (error: unknown): error is types.DescribeInstanceFamilyConfigsError =>
+  isActionError(error, "DescribeInstanceFamilyConfigs");
 /** Whether `error` is a service error answered by `DescribeInstanceInternetBandwidthConfigs` (checks its class and its `action`). */
-export function isDescribeInstanceInternetBandwidthConfigsError(
+export const isDescribeInstanceInternetBandwidthConfigsError = (
   error: unknown,
-): error is types.DescribeInstanceInternetBandwidthConfigsError {
-  return isActionError(error, "DescribeInstanceInternetBandwidthConfigs");
-}
-
+): error is types.DescribeInstanceInternetBandwidthConfigsError => isActionError(error, "DescribeInstanceInternetBandwidthConfigs");
 /** Whether `error` is a service error answered by `DescribeInstanceTypeConfigs` (checks its class and its `action`). */
-export function isDescribeInstanceTypeConfigsError(error: unknown): error is types.DescribeInstanceTypeConfigsError {
-  return isActionError(error, "DescribeInstanceTypeConfigs");
-}
-
+export const isDescribeInstanceTypeConfigsError = (error: unknown): error is types.DescribeInstanceTypeConfigsError =>
+  isActionError(error, "DescribeInstanceTypeConfigs");
 /** Whether `error` is a service error answered by `DescribeInstanceVncUrl` (checks its class and its `action`). */
-export function isDescribeInstanceVncUrlError(error: unknown): error is types.DescribeInstanceVncUrlError {
-  return isActionError(error, "DescribeInstanceVncUrl");
-}
-
+export const isDescribeInstanceVncUrlError = (error: unknown): error is types.DescribeInstanceVncUrlError =>
+  isActionError(error, "DescribeInstanceVncUrl");
 /** Whether `error` is a service error answered by `DescribeInstances` (checks its class and its `action`). */
-export function isDescribeInstancesError(error: unknown): error is types.DescribeInstancesError {
-  return isActionError(error, "DescribeInstances");
-}
-
+export const isDescribeInstancesError = (error: unknown): error is types.DescribeInstancesError =>
+  isActionError(error, "DescribeInstances");
 /** Whether `error` is a service error answered by `DescribeInstancesActionTimer` (checks its class and its `action`). */
-export function isDescribeInstancesActionTimerError(error: unknown): error is types.DescribeInstancesActionTimerError {
-  return isActionError(error, "DescribeInstancesActionTimer");
-}
-
+export const isDescribeInstancesActionTimerError = (error: unknown): error is types.DescribeInstancesActionTimerError =>
+  isActionError(error, "DescribeInstancesActionTimer");
 /** Whether `error` is a service error answered by `DescribeInstancesAttributes` (checks its class and its `action`). */
-export function isDescribeInstancesAttributesError(error: unknown): error is types.DescribeInstancesAttributesError {
-  return isActionError(error, "DescribeInstancesAttributes");
-}
-
+export const isDescribeInstancesAttributesError = (error: unknown): error is types.DescribeInstancesAttributesError =>
+  isActionError(error, "DescribeInstancesAttributes");
 /** Whether `error` is a service error answered by `DescribeInstancesModification` (checks its class and its `action`). */
-export function isDescribeInstancesModificationError(error: unknown): error is types.DescribeInstancesModificationError {
-  return isActionError(error, "DescribeInstancesModification");
-}
-
+export const isDescribeInstancesModificationError = (error: unknown): error is types.DescribeInstancesModificationError =>
+  isActionError(error, "DescribeInstancesModification");
 /** Whether `error` is a service error answered by `DescribeInstancesOperationLimit` (checks its class and its `action`). */
-export function isDescribeInstancesOperationLimitError(error: unknown): error is types.DescribeInstancesOperationLimitError {
-  return isActionError(error, "DescribeInstancesOperationLimit");
-}
-
+export const isDescribeInstancesOperationLimitError = (error: unknown): error is types.DescribeInstancesOperationLimitError =>
+  isActionError(error, "DescribeInstancesOperationLimit");
 /** Whether `error` is a service error answered by `DescribeInstancesStatus` (checks its class and its `action`). */
-export function isDescribeInstancesStatusError(error: unknown): error is types.DescribeInstancesStatusError {
-  return isActionError(error, "DescribeInstancesStatus");
-}
-
+export const isDescribeInstancesStatusError = (error: unknown): error is types.DescribeInstancesStatusError =>
+  isActionError(error, "DescribeInstancesStatus");
 /** Whether `error` is a service error answered by `DescribeInternetChargeTypeConfigs` (checks its class and its `action`). */
-export function isDescribeInternetChargeTypeConfigsError(error: unknown): error is types.DescribeInternetChargeTypeConfigsError {
-  return isActionError(error, "DescribeInternetChargeTypeConfigs");
-}
-
+export const isDescribeInternetChargeTypeConfigsError = (error: unknown): error is types.DescribeInternetChargeTypeConfigsError =>
+  isActionError(error, "DescribeInternetChargeTypeConfigs");
 /** Whether `error` is a service error answered by `DescribeKeyPairs` (checks its class and its `action`). */
-export function isDescribeKeyPairsError(error: unknown): error is types.DescribeKeyPairsError {
-  return isActionError(error, "DescribeKeyPairs");
-}
-
+export const isDescribeKeyPairsError = (error: unknown): error is types.DescribeKeyPairsError => isActionError(error, "DescribeKeyPairs");
 /** Whether `error` is a service error answered by `DescribeLaunchTemplateVersions` (checks its class and its `action`). */
-export function isDescribeLaunchTemplateVersionsError(error: unknown): error is types.DescribeLaunchTemplateVersionsError {
-  return isActionError(error, "DescribeLaunchTemplateVersions");
-}
-
+export const isDescribeLaunchTemplateVersionsError = (error: unknown): error is types.DescribeLaunchTemplateVersionsError =>
+  isActionError(error, "DescribeLaunchTemplateVersions");
 /** Whether `error` is a service error answered by `DescribeLaunchTemplates` (checks its class and its `action`). */
-export function isDescribeLaunchTemplatesError(error: unknown): error is types.DescribeLaunchTemplatesError {
-  return isActionError(error, "DescribeLaunchTemplates");
-}
-
+export const isDescribeLaunchTemplatesError = (error: unknown): error is types.DescribeLaunchTemplatesError =>
+  isActionError(error, "DescribeLaunchTemplates");
 /** Whether `error` is a service error answered by `DescribeRegions` (checks its class and its `action`). */
-export function isDescribeRegionsError(error: unknown): error is types.DescribeRegionsError {
-  return isActionError(error, "DescribeRegions");
-}
-
+export const isDescribeRegionsError = (error: unknown): error is types.DescribeRegionsError => isActionError(error, "DescribeRegions");
 /** Whether `error` is a service error answered by `DescribeReservedInstances` (checks its class and its `action`). */
-export function isDescribeReservedInstancesError(error: unknown): error is types.DescribeReservedInstancesError {
-  return isActionError(error, "DescribeReservedInstances");
-}
-
+export const isDescribeReservedInstancesError = (error: unknown): error is types.DescribeReservedInstancesError =>
+  isActionError(error, "DescribeReservedInstances");
 /** Whether `error` is a service error answered by `DescribeReservedInstancesConfigInfos` (checks its class and its `action`). */
-export function isDescribeReservedInstancesConfigInfosError(error: unknown): error is types.DescribeReservedInstancesConfigInfosError {
-  return isActionError(error, "DescribeReservedInstancesConfigInfos");
-}
-
+export const isDescribeReservedInstancesConfigInfosError = (error: unknown): error is types.DescribeReservedInstancesConfigInfosError =>
+  isActionError(error, "DescribeReservedInstancesConfigInfos");
 /** Whether `error` is a service error answered by `DescribeReservedInstancesOfferings` (checks its class and its `action`). */
-export function isDescribeReservedInstancesOfferingsError(error: unknown): error is types.DescribeReservedInstancesOfferingsError {
-  return isActionError(error, "DescribeReservedInstancesOfferings");
-}
-
+export const isDescribeReservedInstancesOfferingsError = (error: unknown): error is types.DescribeReservedInstancesOfferingsError =>
+  isActionError(error, "DescribeReservedInstancesOfferings");
 /** Whether `error` is a service error answered by `DescribeResourcePoolPackInstances` (checks its class and its `action`). */
-export function isDescribeResourcePoolPackInstancesError(error: unknown): error is types.DescribeResourcePoolPackInstancesError {
-  return isActionError(error, "DescribeResourcePoolPackInstances");
-}
-
+export const isDescribeResourcePoolPackInstancesError = (error: unknown): error is types.DescribeResourcePoolPackInstancesError =>
+  isActionError(error, "DescribeResourcePoolPackInstances");
 /** Whether `error` is a service error answered by `DescribeResourcePoolPackTypeConfigs` (checks its class and its `action`). */
-export function isDescribeResourcePoolPackTypeConfigsError(error: unknown): error is types.DescribeResourcePoolPackTypeConfigsError {
-  return isActionError(error, "DescribeResourcePoolPackTypeConfigs");
-}
-
+export const isDescribeResourcePoolPackTypeConfigsError = (error: unknown): error is types.DescribeResourcePoolPackTypeConfigsError =>
+  isActionError(error, "DescribeResourcePoolPackTypeConfigs");
 /** Whether `error` is a service error answered by `DescribeResourcePoolPacks` (checks its class and its `action`). */
-export function isDescribeResourcePoolPacksError(error: unknown): error is types.DescribeResourcePoolPacksError {
-  return isActionError(error, "DescribeResourcePoolPacks");
-}
-
+export const isDescribeResourcePoolPacksError = (error: unknown): error is types.DescribeResourcePoolPacksError =>
+  isActionError(error, "DescribeResourcePoolPacks");
 /** Whether `error` is a service error answered by `DescribeTaskInfo` (checks its class and its `action`). */
-export function isDescribeTaskInfoError(error: unknown): error is types.DescribeTaskInfoError {
-  return isActionError(error, "DescribeTaskInfo");
-}
-
+export const isDescribeTaskInfoError = (error: unknown): error is types.DescribeTaskInfoError => isActionError(error, "DescribeTaskInfo");
 /** Whether `error` is a service error answered by `DescribeZoneInstanceConfigInfos` (checks its class and its `action`). */
-export function isDescribeZoneInstanceConfigInfosError(error: unknown): error is types.DescribeZoneInstanceConfigInfosError {
-  return isActionError(error, "DescribeZoneInstanceConfigInfos");
-}
-
+export const isDescribeZoneInstanceConfigInfosError = (error: unknown): error is types.DescribeZoneInstanceConfigInfosError =>
+  isActionError(error, "DescribeZoneInstanceConfigInfos");
 /** Whether `error` is a service error answered by `DescribeZones` (checks its class and its `action`). */
-export function isDescribeZonesError(error: unknown): error is types.DescribeZonesError {
-  return isActionError(error, "DescribeZones");
-}
-
+export const isDescribeZonesError = (error: unknown): error is types.DescribeZonesError => isActionError(error, "DescribeZones");
 /** Whether `error` is a service error answered by `DisassociateInstancesKeyPairs` (checks its class and its `action`). */
-export function isDisassociateInstancesKeyPairsError(error: unknown): error is types.DisassociateInstancesKeyPairsError {
-  return isActionError(error, "DisassociateInstancesKeyPairs");
-}
-
+export const isDisassociateInstancesKeyPairsError = (error: unknown): error is types.DisassociateInstancesKeyPairsError =>
+  isActionError(error, "DisassociateInstancesKeyPairs");
 /** Whether `error` is a service error answered by `DisassociateSecurityGroups` (checks its class and its `action`). */
-export function isDisassociateSecurityGroupsError(error: unknown): error is types.DisassociateSecurityGroupsError {
-  return isActionError(error, "DisassociateSecurityGroups");
-}
-
+export const isDisassociateSecurityGroupsError = (error: unknown): error is types.DisassociateSecurityGroupsError =>
+  isActionError(error, "DisassociateSecurityGroups");
 /** Whether `error` is a service error answered by `EnterRescueMode` (checks its class and its `action`). */
-export function isEnterRescueModeError(error: unknown): error is types.EnterRescueModeError {
-  return isActionError(error, "EnterRescueMode");
-}
-
+export const isEnterRescueModeError = (error: unknown): error is types.EnterRescueModeError => isActionError(error, "EnterRescueMode");
 /** Whether `error` is a service error answered by `ExitRescueMode` (checks its class and its `action`). */
-export function isExitRescueModeError(error: unknown): error is types.ExitRescueModeError {
-  return isActionError(error, "ExitRescueMode");
-}
-
+export const isExitRescueModeError = (error: unknown): error is types.ExitRescueModeError => isActionError(error, "ExitRescueMode");
 /** Whether `error` is a service error answered by `ExportImages` (checks its class and its `action`). */
-export function isExportImagesError(error: unknown): error is types.ExportImagesError {
-  return isActionError(error, "ExportImages");
-}
-
+export const isExportImagesError = (error: unknown): error is types.ExportImagesError => isActionError(error, "ExportImages");
 /** Whether `error` is a service error answered by `ImportImage` (checks its class and its `action`). */
-export function isImportImageError(error: unknown): error is types.ImportImageError {
-  return isActionError(error, "ImportImage");
-}
-
+export const isImportImageError = (error: unknown): error is types.ImportImageError => isActionError(error, "ImportImage");
 /** Whether `error` is a service error answered by `ImportInstancesActionTimer` (checks its class and its `action`). */
-export function isImportInstancesActionTimerError(error: unknown): error is types.ImportInstancesActionTimerError {
-  return isActionError(error, "ImportInstancesActionTimer");
-}
-
+export const isImportInstancesActionTimerError = (error: unknown): error is types.ImportInstancesActionTimerError =>
+  isActionError(error, "ImportInstancesActionTimer");
 /** Whether `error` is a service error answered by `ImportKeyPair` (checks its class and its `action`). */
-export function isImportKeyPairError(error: unknown): error is types.ImportKeyPairError {
-  return isActionError(error, "ImportKeyPair");
-}
-
+export const isImportKeyPairError = (error: unknown): error is types.ImportKeyPairError => isActionError(error, "ImportKeyPair");
 /** Whether `error` is a service error answered by `InquirePricePurchaseReservedInstancesOffering` (checks its class and its `action`). */
-export function isInquirePricePurchaseReservedInstancesOfferingError(
+export const isInquirePricePurchaseReservedInstancesOfferingError = (
   error: unknown,
-): error is types.InquirePricePurchaseReservedInstancesOfferingError {
-  return isActionError(error, "InquirePricePurchaseReservedInstancesOffering");
-}
-
+): error is types.InquirePricePurchaseReservedInstancesOfferingError =>
+  isActionError(error, "InquirePricePurchaseReservedInstancesOffering");
 /** Whether `error` is a service error answered by `InquirePricePurchaseResourcePoolPacks` (checks its class and its `action`). */
-export function isInquirePricePurchaseResourcePoolPacksError(error: unknown): error is types.InquirePricePurchaseResourcePoolPacksError {
-  return isActionError(error, "InquirePricePurchaseResourcePoolPacks");
-}
-
+export const isInquirePricePurchaseResourcePoolPacksError = (error: unknown): error is types.InquirePricePurchaseResourcePoolPacksError =>
+  isActionError(error, "InquirePricePurchaseResourcePoolPacks");
 /** Whether `error` is a service error answered by `InquiryPriceModifyInstancesChargeType` (checks its class and its `action`). */
-export function isInquiryPriceModifyInstancesChargeTypeError(error: unknown): error is types.InquiryPriceModifyInstancesChargeTypeError {
-  return isActionError(error, "InquiryPriceModifyInstancesChargeType");
-}
-
+export const isInquiryPriceModifyInstancesChargeTypeError = (error: unknown): error is types.InquiryPriceModifyInstancesChargeTypeError =>
+  isActionError(error, "InquiryPriceModifyInstancesChargeType");
 /** Whether `error` is a service error answered by `InquiryPriceRenewHosts` (checks its class and its `action`). */
-export function isInquiryPriceRenewHostsError(error: unknown): error is types.InquiryPriceRenewHostsError {
-  return isActionError(error, "InquiryPriceRenewHosts");
-}
-
+export const isInquiryPriceRenewHostsError = (error: unknown): error is types.InquiryPriceRenewHostsError =>
+  isActionError(error, "InquiryPriceRenewHosts");
 /** Whether `error` is a service error answered by `InquiryPriceRenewInstances` (checks its class and its `action`). */
-export function isInquiryPriceRenewInstancesError(error: unknown): error is types.InquiryPriceRenewInstancesError {
-  return isActionError(error, "InquiryPriceRenewInstances");
-}
-
+export const isInquiryPriceRenewInstancesError = (error: unknown): error is types.InquiryPriceRenewInstancesError =>
+  isActionError(error, "InquiryPriceRenewInstances");
 /** Whether `error` is a service error answered by `InquiryPriceResetInstance` (checks its class and its `action`). */
-export function isInquiryPriceResetInstanceError(error: unknown): error is types.InquiryPriceResetInstanceError {
-  return isActionError(error, "InquiryPriceResetInstance");
-}
-
+export const isInquiryPriceResetInstanceError = (error: unknown): error is types.InquiryPriceResetInstanceError =>
+  isActionError(error, "InquiryPriceResetInstance");
 /** Whether `error` is a service error answered by `InquiryPriceResetInstancesInternetMaxBandwidth` (checks its class and its `action`). */
-export function isInquiryPriceResetInstancesInternetMaxBandwidthError(
+export const isInquiryPriceResetInstancesInternetMaxBandwidthError = (
   error: unknown,
-): error is types.InquiryPriceResetInstancesInternetMaxBandwidthError {
-  return isActionError(error, "InquiryPriceResetInstancesInternetMaxBandwidth");
-}
-
+): error is types.InquiryPriceResetInstancesInternetMaxBandwidthError =>
+  isActionError(error, "InquiryPriceResetInstancesInternetMaxBandwidth");
 /** Whether `error` is a service error answered by `InquiryPriceResetInstancesType` (checks its class and its `action`). */
-export function isInquiryPriceResetInstancesTypeError(error: unknown): error is types.InquiryPriceResetInstancesTypeError {
-  return isActionError(error, "InquiryPriceResetInstancesType");
-}
-
+export const isInquiryPriceResetInstancesTypeError = (error: unknown): error is types.InquiryPriceResetInstancesTypeError =>
+  isActionError(error, "InquiryPriceResetInstancesType");
 /** Whether `error` is a service error answered by `InquiryPriceResizeInstanceDisks` (checks its class and its `action`). */
-export function isInquiryPriceResizeInstanceDisksError(error: unknown): error is types.InquiryPriceResizeInstanceDisksError {
-  return isActionError(error, "InquiryPriceResizeInstanceDisks");
-}
-
+export const isInquiryPriceResizeInstanceDisksError = (error: unknown): error is types.InquiryPriceResizeInstanceDisksError =>
+  isActionError(error, "InquiryPriceResizeInstanceDisks");
 /** Whether `error` is a service error answered by `InquiryPriceRunInstances` (checks its class and its `action`). */
-export function isInquiryPriceRunInstancesError(error: unknown): error is types.InquiryPriceRunInstancesError {
-  return isActionError(error, "InquiryPriceRunInstances");
-}
-
+export const isInquiryPriceRunInstancesError = (error: unknown): error is types.InquiryPriceRunInstancesError =>
+  isActionError(error, "InquiryPriceRunInstances");
 /** Whether `error` is a service error answered by `InquiryPriceTerminateInstances` (checks its class and its `action`). */
-export function isInquiryPriceTerminateInstancesError(error: unknown): error is types.InquiryPriceTerminateInstancesError {
-  return isActionError(error, "InquiryPriceTerminateInstances");
-}
-
+export const isInquiryPriceTerminateInstancesError = (error: unknown): error is types.InquiryPriceTerminateInstancesError =>
+  isActionError(error, "InquiryPriceTerminateInstances");
 /** Whether `error` is a service error answered by `ModifyChcAttribute` (checks its class and its `action`). */
-export function isModifyChcAttributeError(error: unknown): error is types.ModifyChcAttributeError {
-  return isActionError(error, "ModifyChcAttribute");
-}
-
+export const isModifyChcAttributeError = (error: unknown): error is types.ModifyChcAttributeError =>
+  isActionError(error, "ModifyChcAttribute");
 /** Whether `error` is a service error answered by `ModifyChcNetworkMode` (checks its class and its `action`). */
-export function isModifyChcNetworkModeError(error: unknown): error is types.ModifyChcNetworkModeError {
-  return isActionError(error, "ModifyChcNetworkMode");
-}
-
+export const isModifyChcNetworkModeError = (error: unknown): error is types.ModifyChcNetworkModeError =>
+  isActionError(error, "ModifyChcNetworkMode");
 /** Whether `error` is a service error answered by `ModifyDisasterRecoverGroupAttribute` (checks its class and its `action`). */
-export function isModifyDisasterRecoverGroupAttributeError(error: unknown): error is types.ModifyDisasterRecoverGroupAttributeError {
-  return isActionError(error, "ModifyDisasterRecoverGroupAttribute");
-}
-
+export const isModifyDisasterRecoverGroupAttributeError = (error: unknown): error is types.ModifyDisasterRecoverGroupAttributeError =>
+  isActionError(error, "ModifyDisasterRecoverGroupAttribute");
 /** Whether `error` is a service error answered by `ModifyHostsAttribute` (checks its class and its `action`). */
-export function isModifyHostsAttributeError(error: unknown): error is types.ModifyHostsAttributeError {
-  return isActionError(error, "ModifyHostsAttribute");
-}
-
+export const isModifyHostsAttributeError = (error: unknown): error is types.ModifyHostsAttributeError =>
+  isActionError(error, "ModifyHostsAttribute");
 /** Whether `error` is a service error answered by `ModifyHpcClusterAttribute` (checks its class and its `action`). */
-export function isModifyHpcClusterAttributeError(error: unknown): error is types.ModifyHpcClusterAttributeError {
-  return isActionError(error, "ModifyHpcClusterAttribute");
-}
-
+export const isModifyHpcClusterAttributeError = (error: unknown): error is types.ModifyHpcClusterAttributeError =>
+  isActionError(error, "ModifyHpcClusterAttribute");
 /** Whether `error` is a service error answered by `ModifyImageAttribute` (checks its class and its `action`). */
-export function isModifyImageAttributeError(error: unknown): error is types.ModifyImageAttributeError {
-  return isActionError(error, "ModifyImageAttribute");
-}
-
+export const isModifyImageAttributeError = (error: unknown): error is types.ModifyImageAttributeError =>
+  isActionError(error, "ModifyImageAttribute");
 /** Whether `error` is a service error answered by `ModifyImageSharePermission` (checks its class and its `action`). */
-export function isModifyImageSharePermissionError(error: unknown): error is types.ModifyImageSharePermissionError {
-  return isActionError(error, "ModifyImageSharePermission");
-}
-
+export const isModifyImageSharePermissionError = (error: unknown): error is types.ModifyImageSharePermissionError =>
+  isActionError(error, "ModifyImageSharePermission");
 /** Whether `error` is a service error answered by `ModifyInstanceDiskType` (checks its class and its `action`). */
-export function isModifyInstanceDiskTypeError(error: unknown): error is types.ModifyInstanceDiskTypeError {
-  return isActionError(error, "ModifyInstanceDiskType");
-}
-
+export const isModifyInstanceDiskTypeError = (error: unknown): error is types.ModifyInstanceDiskTypeError =>
+  isActionError(error, "ModifyInstanceDiskType");
 /** Whether `error` is a service error answered by `ModifyInstancesAttribute` (checks its class and its `action`). */
-export function isModifyInstancesAttributeError(error: unknown): error is types.ModifyInstancesAttributeError {
-  return isActionError(error, "ModifyInstancesAttribute");
-}
-
+export const isModifyInstancesAttributeError = (error: unknown): error is types.ModifyInstancesAttributeError =>
+  isActionError(error, "ModifyInstancesAttribute");
 /** Whether `error` is a service error answered by `ModifyInstancesChargeType` (checks its class and its `action`). */
-export function isModifyInstancesChargeTypeError(error: unknown): error is types.ModifyInstancesChargeTypeError {
-  return isActionError(error, "ModifyInstancesChargeType");
-}
-
+export const isModifyInstancesChargeTypeError = (error: unknown): error is types.ModifyInstancesChargeTypeError =>
+  isActionError(error, "ModifyInstancesChargeType");
 /** Whether `error` is a service error answered by `ModifyInstancesDisasterRecoverGroup` (checks its class and its `action`). */
-export function isModifyInstancesDisasterRecoverGroupError(error: unknown): error is types.ModifyInstancesDisasterRecoverGroupError {
-  return isActionError(error, "ModifyInstancesDisasterRecoverGroup");
-}
-
+export const isModifyInstancesDisasterRecoverGroupError = (error: unknown): error is types.ModifyInstancesDisasterRecoverGroupError =>
+  isActionError(error, "ModifyInstancesDisasterRecoverGroup");
 /** Whether `error` is a service error answered by `ModifyInstancesProject` (checks its class and its `action`). */
-export function isModifyInstancesProjectError(error: unknown): error is types.ModifyInstancesProjectError {
-  return isActionError(error, "ModifyInstancesProject");
-}
-
+export const isModifyInstancesProjectError = (error: unknown): error is types.ModifyInstancesProjectError =>
+  isActionError(error, "ModifyInstancesProject");
 /** Whether `error` is a service error answered by `ModifyInstancesRenewFlag` (checks its class and its `action`). */
-export function isModifyInstancesRenewFlagError(error: unknown): error is types.ModifyInstancesRenewFlagError {
-  return isActionError(error, "ModifyInstancesRenewFlag");
-}
-
+export const isModifyInstancesRenewFlagError = (error: unknown): error is types.ModifyInstancesRenewFlagError =>
+  isActionError(error, "ModifyInstancesRenewFlag");
 /** Whether `error` is a service error answered by `ModifyInstancesVpcAttribute` (checks its class and its `action`). */
-export function isModifyInstancesVpcAttributeError(error: unknown): error is types.ModifyInstancesVpcAttributeError {
-  return isActionError(error, "ModifyInstancesVpcAttribute");
-}
-
+export const isModifyInstancesVpcAttributeError = (error: unknown): error is types.ModifyInstancesVpcAttributeError =>
+  isActionError(error, "ModifyInstancesVpcAttribute");
 /** Whether `error` is a service error answered by `ModifyKeyPairAttribute` (checks its class and its `action`). */
-export function isModifyKeyPairAttributeError(error: unknown): error is types.ModifyKeyPairAttributeError {
-  return isActionError(error, "ModifyKeyPairAttribute");
-}
-
+export const isModifyKeyPairAttributeError = (error: unknown): error is types.ModifyKeyPairAttributeError =>
+  isActionError(error, "ModifyKeyPairAttribute");
 /** Whether `error` is a service error answered by `ModifyLaunchTemplateDefaultVersion` (checks its class and its `action`). */
-export function isModifyLaunchTemplateDefaultVersionError(error: unknown): error is types.ModifyLaunchTemplateDefaultVersionError {
-  return isActionError(error, "ModifyLaunchTemplateDefaultVersion");
-}
-
+export const isModifyLaunchTemplateDefaultVersionError = (error: unknown): error is types.ModifyLaunchTemplateDefaultVersionError =>
+  isActionError(error, "ModifyLaunchTemplateDefaultVersion");
 /** Whether `error` is a service error answered by `ProgramFpgaImage` (checks its class and its `action`). */
-export function isProgramFpgaImageError(error: unknown): error is types.ProgramFpgaImageError {
-  return isActionError(error, "ProgramFpgaImage");
-}
-
+export const isProgramFpgaImageError = (error: unknown): error is types.ProgramFpgaImageError => isActionError(error, "ProgramFpgaImage");
 /** Whether `error` is a service error answered by `PurchaseReservedInstancesOffering` (checks its class and its `action`). */
-export function isPurchaseReservedInstancesOfferingError(error: unknown): error is types.PurchaseReservedInstancesOfferingError {
-  return isActionError(error, "PurchaseReservedInstancesOffering");
-}
-
+export const isPurchaseReservedInstancesOfferingError = (error: unknown): error is types.PurchaseReservedInstancesOfferingError =>
+  isActionError(error, "PurchaseReservedInstancesOffering");
 /** Whether `error` is a service error answered by `PurchaseResourcePoolPacks` (checks its class and its `action`). */
-export function isPurchaseResourcePoolPacksError(error: unknown): error is types.PurchaseResourcePoolPacksError {
-  return isActionError(error, "PurchaseResourcePoolPacks");
-}
-
+export const isPurchaseResourcePoolPacksError = (error: unknown): error is types.PurchaseResourcePoolPacksError =>
+  isActionError(error, "PurchaseResourcePoolPacks");
 /** Whether `error` is a service error answered by `RebootInstances` (checks its class and its `action`). */
-export function isRebootInstancesError(error: unknown): error is types.RebootInstancesError {
-  return isActionError(error, "RebootInstances");
-}
-
+export const isRebootInstancesError = (error: unknown): error is types.RebootInstancesError => isActionError(error, "RebootInstances");
 /** Whether `error` is a service error answered by `RemoveChcAssistVpc` (checks its class and its `action`). */
-export function isRemoveChcAssistVpcError(error: unknown): error is types.RemoveChcAssistVpcError {
-  return isActionError(error, "RemoveChcAssistVpc");
-}
-
+export const isRemoveChcAssistVpcError = (error: unknown): error is types.RemoveChcAssistVpcError =>
+  isActionError(error, "RemoveChcAssistVpc");
 /** Whether `error` is a service error answered by `RemoveChcDeployVpc` (checks its class and its `action`). */
-export function isRemoveChcDeployVpcError(error: unknown): error is types.RemoveChcDeployVpcError {
-  return isActionError(error, "RemoveChcDeployVpc");
-}
-
+export const isRemoveChcDeployVpcError = (error: unknown): error is types.RemoveChcDeployVpcError =>
+  isActionError(error, "RemoveChcDeployVpc");
 /** Whether `error` is a service error answered by `RenewHosts` (checks its class and its `action`). */
-export function isRenewHostsError(error: unknown): error is types.RenewHostsError {
-  return isActionError(error, "RenewHosts");
-}
-
+export const isRenewHostsError = (error: unknown): error is types.RenewHostsError => isActionError(error, "RenewHosts");
 /** Whether `error` is a service error answered by `RenewInstances` (checks its class and its `action`). */
-export function isRenewInstancesError(error: unknown): error is types.RenewInstancesError {
-  return isActionError(error, "RenewInstances");
-}
-
+export const isRenewInstancesError = (error: unknown): error is types.RenewInstancesError => isActionError(error, "RenewInstances");
 /** Whether `error` is a service error answered by `RepairTaskControl` (checks its class and its `action`). */
-export function isRepairTaskControlError(error: unknown): error is types.RepairTaskControlError {
-  return isActionError(error, "RepairTaskControl");
-}
-
+export const isRepairTaskControlError = (error: unknown): error is types.RepairTaskControlError =>
+  isActionError(error, "RepairTaskControl");
 /** Whether `error` is a service error answered by `ResetInstance` (checks its class and its `action`). */
-export function isResetInstanceError(error: unknown): error is types.ResetInstanceError {
-  return isActionError(error, "ResetInstance");
-}
-
+export const isResetInstanceError = (error: unknown): error is types.ResetInstanceError => isActionError(error, "ResetInstance");
 /** Whether `error` is a service error answered by `ResetInstancesInternetMaxBandwidth` (checks its class and its `action`). */
-export function isResetInstancesInternetMaxBandwidthError(error: unknown): error is types.ResetInstancesInternetMaxBandwidthError {
-  return isActionError(error, "ResetInstancesInternetMaxBandwidth");
-}
-
+export const isResetInstancesInternetMaxBandwidthError = (error: unknown): error is types.ResetInstancesInternetMaxBandwidthError =>
+  isActionError(error, "ResetInstancesInternetMaxBandwidth");
 /** Whether `error` is a service error answered by `ResetInstancesPassword` (checks its class and its `action`). */
-export function isResetInstancesPasswordError(error: unknown): error is types.ResetInstancesPasswordError {
-  return isActionError(error, "ResetInstancesPassword");
-}
-
+export const isResetInstancesPasswordError = (error: unknown): error is types.ResetInstancesPasswordError =>
+  isActionError(error, "ResetInstancesPassword");
 /** Whether `error` is a service error answered by `ResetInstancesType` (checks its class and its `action`). */
-export function isResetInstancesTypeError(error: unknown): error is types.ResetInstancesTypeError {
-  return isActionError(error, "ResetInstancesType");
-}
-
+export const isResetInstancesTypeError = (error: unknown): error is types.ResetInstancesTypeError =>
+  isActionError(error, "ResetInstancesType");
 /** Whether `error` is a service error answered by `ResizeInstanceDisks` (checks its class and its `action`). */
-export function isResizeInstanceDisksError(error: unknown): error is types.ResizeInstanceDisksError {
-  return isActionError(error, "ResizeInstanceDisks");
-}
-
+export const isResizeInstanceDisksError = (error: unknown): error is types.ResizeInstanceDisksError =>
+  isActionError(error, "ResizeInstanceDisks");
 /** Whether `error` is a service error answered by `RunInstances` (checks its class and its `action`). */
-export function isRunInstancesError(error: unknown): error is types.RunInstancesError {
-  return isActionError(error, "RunInstances");
-}
-
+export const isRunInstancesError = (error: unknown): error is types.RunInstancesError => isActionError(error, "RunInstances");
 /** Whether `error` is a service error answered by `StartInstances` (checks its class and its `action`). */
-export function isStartInstancesError(error: unknown): error is types.StartInstancesError {
-  return isActionError(error, "StartInstances");
-}
-
+export const isStartInstancesError = (error: unknown): error is types.StartInstancesError => isActionError(error, "StartInstances");
 /** Whether `error` is a service error answered by `StopInstances` (checks its class and its `action`). */
-export function isStopInstancesError(error: unknown): error is types.StopInstancesError {
-  return isActionError(error, "StopInstances");
-}
-
+export const isStopInstancesError = (error: unknown): error is types.StopInstancesError => isActionError(error, "StopInstances");
 /** Whether `error` is a service error answered by `SyncImages` (checks its class and its `action`). */
-export function isSyncImagesError(error: unknown): error is types.SyncImagesError {
-  return isActionError(error, "SyncImages");
-}
-
+export const isSyncImagesError = (error: unknown): error is types.SyncImagesError => isActionError(error, "SyncImages");
 /** Whether `error` is a service error answered by `TerminateInstances` (checks its class and its `action`). */
-export function isTerminateInstancesError(error: unknown): error is types.TerminateInstancesError {
-  return isActionError(error, "TerminateInstances");
-}
-
+export const isTerminateInstancesError = (error: unknown): error is types.TerminateInstancesError =>
+  isActionError(error, "TerminateInstances");
 /** Whether `error` is a service error answered by `TerminateResourcePoolPacks` (checks its class and its `action`). */
-export function isTerminateResourcePoolPacksError(error: unknown): error is types.TerminateResourcePoolPacksError {
-  return isActionError(error, "TerminateResourcePoolPacks");
-}
+export const isTerminateResourcePoolPacksError = (error: unknown): error is types.TerminateResourcePoolPacksError =>
+  isActionError(error, "TerminateResourcePoolPacks");

@@ -4,16 +4,8 @@ import { isActionError } from "@tcsdk/core";
 import type * as types from "../types/index.js";
 
 /** Whether `error` is a service error answered by `DescribeProducts` (checks its class and its `action`). */
-export function isDescribeProductsError(error: unknown): error is types.DescribeProductsError {
-  return isActionError(error, "DescribeProducts");
-}
-
+export const isDescribeProductsError = (error: unknown): error is types.DescribeProductsError => isActionError(error, "DescribeProducts");
 /** Whether `error` is a service error answered by `DescribeRegions` (checks its class and its `action`). */
-export function isDescribeRegionsError(error: unknown): error is types.DescribeRegionsError {
-  return isActionError(error, "DescribeRegions");
-}
-
+export const isDescribeRegionsError = (error: unknown): error is types.DescribeRegionsError => isActionError(error, "DescribeRegions");
 /** Whether `error` is a service error answered by `DescribeZones` (checks its class and its `action`). */
-export function isDescribeZonesError(error: unknown): error is types.DescribeZonesError {
-  return isActionError(error, "DescribeZones");
-}
+export const isDescribeZonesError = (error: unknown): error is types.DescribeZonesError => isActionError(error, "DescribeZones");

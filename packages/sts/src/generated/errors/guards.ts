@@ -4,36 +4,20 @@ import { isActionError } from "@tcsdk/core";
 import type * as types from "../types/index.js";
 
 /** Whether `error` is a service error answered by `AssumeRole` (checks its class and its `action`). */
-export function isAssumeRoleError(error: unknown): error is types.AssumeRoleError {
-  return isActionError(error, "AssumeRole");
-}
-
+export const isAssumeRoleError = (error: unknown): error is types.AssumeRoleError => isActionError(error, "AssumeRole");
 /** Whether `error` is a service error answered by `AssumeRoleWithSAML` (checks its class and its `action`). */
-export function isAssumeRoleWithSAMLError(error: unknown): error is types.AssumeRoleWithSAMLError {
-  return isActionError(error, "AssumeRoleWithSAML");
-}
-
+export const isAssumeRoleWithSAMLError = (error: unknown): error is types.AssumeRoleWithSAMLError =>
+  isActionError(error, "AssumeRoleWithSAML");
 /** Whether `error` is a service error answered by `AssumeRoleWithWebIdentity` (checks its class and its `action`). */
-export function isAssumeRoleWithWebIdentityError(error: unknown): error is types.AssumeRoleWithWebIdentityError {
-  return isActionError(error, "AssumeRoleWithWebIdentity");
-}
-
+export const isAssumeRoleWithWebIdentityError = (error: unknown): error is types.AssumeRoleWithWebIdentityError =>
+  isActionError(error, "AssumeRoleWithWebIdentity");
 /** Whether `error` is a service error answered by `GetCallerIdentity` (checks its class and its `action`). */
-export function isGetCallerIdentityError(error: unknown): error is types.GetCallerIdentityError {
-  return isActionError(error, "GetCallerIdentity");
-}
-
+export const isGetCallerIdentityError = (error: unknown): error is types.GetCallerIdentityError =>
+  isActionError(error, "GetCallerIdentity");
 /** Whether `error` is a service error answered by `GetFederationToken` (checks its class and its `action`). */
-export function isGetFederationTokenError(error: unknown): error is types.GetFederationTokenError {
-  return isActionError(error, "GetFederationToken");
-}
-
+export const isGetFederationTokenError = (error: unknown): error is types.GetFederationTokenError =>
+  isActionError(error, "GetFederationToken");
 /** Whether `error` is a service error answered by `GetSessionToken` (checks its class and its `action`). */
-export function isGetSessionTokenError(error: unknown): error is types.GetSessionTokenError {
-  return isActionError(error, "GetSessionToken");
-}
-
+export const isGetSessionTokenError = (error: unknown): error is types.GetSessionTokenError => isActionError(error, "GetSessionToken");
 /** Whether `error` is a service error answered by `QueryApiKey` (checks its class and its `action`). */
-export function isQueryApiKeyError(error: unknown): error is types.QueryApiKeyError {
-  return isActionError(error, "QueryApiKey");
-}
+export const isQueryApiKeyError = (error: unknown): error is types.QueryApiKeyError => isActionError(error, "QueryApiKey");

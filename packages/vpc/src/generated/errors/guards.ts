@@ -4,2309 +4,1336 @@ import { isActionError } from "@tcsdk/core";
 import type * as types from "../types/index.js";
 
 /** Whether `error` is a service error answered by `AcceptAttachCcnInstances` (checks its class and its `action`). */
-export function isAcceptAttachCcnInstancesError(error: unknown): error is types.AcceptAttachCcnInstancesError {
-  return isActionError(error, "AcceptAttachCcnInstances");
-}
-
+export const isAcceptAttachCcnInstancesError = (error: unknown): error is types.AcceptAttachCcnInstancesError =>
+  isActionError(error, "AcceptAttachCcnInstances");
 /** Whether `error` is a service error answered by `AcceptVpcPeeringConnection` (checks its class and its `action`). */
-export function isAcceptVpcPeeringConnectionError(error: unknown): error is types.AcceptVpcPeeringConnectionError {
-  return isActionError(error, "AcceptVpcPeeringConnection");
-}
-
+export const isAcceptVpcPeeringConnectionError = (error: unknown): error is types.AcceptVpcPeeringConnectionError =>
+  isActionError(error, "AcceptVpcPeeringConnection");
 /** Whether `error` is a service error answered by `AddBandwidthPackageResources` (checks its class and its `action`). */
-export function isAddBandwidthPackageResourcesError(error: unknown): error is types.AddBandwidthPackageResourcesError {
-  return isActionError(error, "AddBandwidthPackageResources");
-}
-
+export const isAddBandwidthPackageResourcesError = (error: unknown): error is types.AddBandwidthPackageResourcesError =>
+  isActionError(error, "AddBandwidthPackageResources");
 /** Whether `error` is a service error answered by `AddIp6Rules` (checks its class and its `action`). */
-export function isAddIp6RulesError(error: unknown): error is types.AddIp6RulesError {
-  return isActionError(error, "AddIp6Rules");
-}
-
+export const isAddIp6RulesError = (error: unknown): error is types.AddIp6RulesError => isActionError(error, "AddIp6Rules");
 /** Whether `error` is a service error answered by `AddTemplateMember` (checks its class and its `action`). */
-export function isAddTemplateMemberError(error: unknown): error is types.AddTemplateMemberError {
-  return isActionError(error, "AddTemplateMember");
-}
-
+export const isAddTemplateMemberError = (error: unknown): error is types.AddTemplateMemberError =>
+  isActionError(error, "AddTemplateMember");
 /** Whether `error` is a service error answered by `AdjustPublicAddress` (checks its class and its `action`). */
-export function isAdjustPublicAddressError(error: unknown): error is types.AdjustPublicAddressError {
-  return isActionError(error, "AdjustPublicAddress");
-}
-
+export const isAdjustPublicAddressError = (error: unknown): error is types.AdjustPublicAddressError =>
+  isActionError(error, "AdjustPublicAddress");
 /** Whether `error` is a service error answered by `AllocateAddresses` (checks its class and its `action`). */
-export function isAllocateAddressesError(error: unknown): error is types.AllocateAddressesError {
-  return isActionError(error, "AllocateAddresses");
-}
-
+export const isAllocateAddressesError = (error: unknown): error is types.AllocateAddressesError =>
+  isActionError(error, "AllocateAddresses");
 /** Whether `error` is a service error answered by `AllocateIPv6Addresses` (checks its class and its `action`). */
-export function isAllocateIPv6AddressesError(error: unknown): error is types.AllocateIPv6AddressesError {
-  return isActionError(error, "AllocateIPv6Addresses");
-}
-
+export const isAllocateIPv6AddressesError = (error: unknown): error is types.AllocateIPv6AddressesError =>
+  isActionError(error, "AllocateIPv6Addresses");
 /** Whether `error` is a service error answered by `AllocateIp6AddressesBandwidth` (checks its class and its `action`). */
-export function isAllocateIp6AddressesBandwidthError(error: unknown): error is types.AllocateIp6AddressesBandwidthError {
-  return isActionError(error, "AllocateIp6AddressesBandwidth");
-}
-
+export const isAllocateIp6AddressesBandwidthError = (error: unknown): error is types.AllocateIp6AddressesBandwidthError =>
+  isActionError(error, "AllocateIp6AddressesBandwidth");
 /** Whether `error` is a service error answered by `AssignIpv6Addresses` (checks its class and its `action`). */
-export function isAssignIpv6AddressesError(error: unknown): error is types.AssignIpv6AddressesError {
-  return isActionError(error, "AssignIpv6Addresses");
-}
-
+export const isAssignIpv6AddressesError = (error: unknown): error is types.AssignIpv6AddressesError =>
+  isActionError(error, "AssignIpv6Addresses");
 /** Whether `error` is a service error answered by `AssignIpv6CidrBlock` (checks its class and its `action`). */
-export function isAssignIpv6CidrBlockError(error: unknown): error is types.AssignIpv6CidrBlockError {
-  return isActionError(error, "AssignIpv6CidrBlock");
-}
-
+export const isAssignIpv6CidrBlockError = (error: unknown): error is types.AssignIpv6CidrBlockError =>
+  isActionError(error, "AssignIpv6CidrBlock");
 /** Whether `error` is a service error answered by `AssignIpv6SubnetCidrBlock` (checks its class and its `action`). */
-export function isAssignIpv6SubnetCidrBlockError(error: unknown): error is types.AssignIpv6SubnetCidrBlockError {
-  return isActionError(error, "AssignIpv6SubnetCidrBlock");
-}
-
+export const isAssignIpv6SubnetCidrBlockError = (error: unknown): error is types.AssignIpv6SubnetCidrBlockError =>
+  isActionError(error, "AssignIpv6SubnetCidrBlock");
 /** Whether `error` is a service error answered by `AssignPrivateIpAddresses` (checks its class and its `action`). */
-export function isAssignPrivateIpAddressesError(error: unknown): error is types.AssignPrivateIpAddressesError {
-  return isActionError(error, "AssignPrivateIpAddresses");
-}
-
+export const isAssignPrivateIpAddressesError = (error: unknown): error is types.AssignPrivateIpAddressesError =>
+  isActionError(error, "AssignPrivateIpAddresses");
 /** Whether `error` is a service error answered by `AssociateAddress` (checks its class and its `action`). */
-export function isAssociateAddressError(error: unknown): error is types.AssociateAddressError {
-  return isActionError(error, "AssociateAddress");
-}
-
+export const isAssociateAddressError = (error: unknown): error is types.AssociateAddressError => isActionError(error, "AssociateAddress");
 /** Whether `error` is a service error answered by `AssociateDhcpIpWithAddressIp` (checks its class and its `action`). */
-export function isAssociateDhcpIpWithAddressIpError(error: unknown): error is types.AssociateDhcpIpWithAddressIpError {
-  return isActionError(error, "AssociateDhcpIpWithAddressIp");
-}
-
+export const isAssociateDhcpIpWithAddressIpError = (error: unknown): error is types.AssociateDhcpIpWithAddressIpError =>
+  isActionError(error, "AssociateDhcpIpWithAddressIp");
 /** Whether `error` is a service error answered by `AssociateDirectConnectGatewayNatGateway` (checks its class and its `action`). */
-export function isAssociateDirectConnectGatewayNatGatewayError(
+export const isAssociateDirectConnectGatewayNatGatewayError = (
   error: unknown,
-): error is types.AssociateDirectConnectGatewayNatGatewayError {
-  return isActionError(error, "AssociateDirectConnectGatewayNatGateway");
-}
-
+): error is types.AssociateDirectConnectGatewayNatGatewayError => isActionError(error, "AssociateDirectConnectGatewayNatGateway");
 /** Whether `error` is a service error answered by `AssociateHaVipInstance` (checks its class and its `action`). */
-export function isAssociateHaVipInstanceError(error: unknown): error is types.AssociateHaVipInstanceError {
-  return isActionError(error, "AssociateHaVipInstance");
-}
-
+export const isAssociateHaVipInstanceError = (error: unknown): error is types.AssociateHaVipInstanceError =>
+  isActionError(error, "AssociateHaVipInstance");
 /** Whether `error` is a service error answered by `AssociateIPv6Address` (checks its class and its `action`). */
-export function isAssociateIPv6AddressError(error: unknown): error is types.AssociateIPv6AddressError {
-  return isActionError(error, "AssociateIPv6Address");
-}
-
+export const isAssociateIPv6AddressError = (error: unknown): error is types.AssociateIPv6AddressError =>
+  isActionError(error, "AssociateIPv6Address");
 /** Whether `error` is a service error answered by `AssociateInstancesToCcnRouteTable` (checks its class and its `action`). */
-export function isAssociateInstancesToCcnRouteTableError(error: unknown): error is types.AssociateInstancesToCcnRouteTableError {
-  return isActionError(error, "AssociateInstancesToCcnRouteTable");
-}
-
+export const isAssociateInstancesToCcnRouteTableError = (error: unknown): error is types.AssociateInstancesToCcnRouteTableError =>
+  isActionError(error, "AssociateInstancesToCcnRouteTable");
 /** Whether `error` is a service error answered by `AssociateNatGatewayAddress` (checks its class and its `action`). */
-export function isAssociateNatGatewayAddressError(error: unknown): error is types.AssociateNatGatewayAddressError {
-  return isActionError(error, "AssociateNatGatewayAddress");
-}
-
+export const isAssociateNatGatewayAddressError = (error: unknown): error is types.AssociateNatGatewayAddressError =>
+  isActionError(error, "AssociateNatGatewayAddress");
 /** Whether `error` is a service error answered by `AssociateNetworkAclSubnets` (checks its class and its `action`). */
-export function isAssociateNetworkAclSubnetsError(error: unknown): error is types.AssociateNetworkAclSubnetsError {
-  return isActionError(error, "AssociateNetworkAclSubnets");
-}
-
+export const isAssociateNetworkAclSubnetsError = (error: unknown): error is types.AssociateNetworkAclSubnetsError =>
+  isActionError(error, "AssociateNetworkAclSubnets");
 /** Whether `error` is a service error answered by `AssociateNetworkInterfaceSecurityGroups` (checks its class and its `action`). */
-export function isAssociateNetworkInterfaceSecurityGroupsError(
+export const isAssociateNetworkInterfaceSecurityGroupsError = (
   error: unknown,
-): error is types.AssociateNetworkInterfaceSecurityGroupsError {
-  return isActionError(error, "AssociateNetworkInterfaceSecurityGroups");
-}
-
+): error is types.AssociateNetworkInterfaceSecurityGroupsError => isActionError(error, "AssociateNetworkInterfaceSecurityGroups");
 /** Whether `error` is a service error answered by `AttachCcnInstances` (checks its class and its `action`). */
-export function isAttachCcnInstancesError(error: unknown): error is types.AttachCcnInstancesError {
-  return isActionError(error, "AttachCcnInstances");
-}
-
+export const isAttachCcnInstancesError = (error: unknown): error is types.AttachCcnInstancesError =>
+  isActionError(error, "AttachCcnInstances");
 /** Whether `error` is a service error answered by `AttachClassicLinkVpc` (checks its class and its `action`). */
-export function isAttachClassicLinkVpcError(error: unknown): error is types.AttachClassicLinkVpcError {
-  return isActionError(error, "AttachClassicLinkVpc");
-}
-
+export const isAttachClassicLinkVpcError = (error: unknown): error is types.AttachClassicLinkVpcError =>
+  isActionError(error, "AttachClassicLinkVpc");
 /** Whether `error` is a service error answered by `AttachNetworkInterface` (checks its class and its `action`). */
-export function isAttachNetworkInterfaceError(error: unknown): error is types.AttachNetworkInterfaceError {
-  return isActionError(error, "AttachNetworkInterface");
-}
-
+export const isAttachNetworkInterfaceError = (error: unknown): error is types.AttachNetworkInterfaceError =>
+  isActionError(error, "AttachNetworkInterface");
 /** Whether `error` is a service error answered by `AttachSnapshotInstances` (checks its class and its `action`). */
-export function isAttachSnapshotInstancesError(error: unknown): error is types.AttachSnapshotInstancesError {
-  return isActionError(error, "AttachSnapshotInstances");
-}
-
+export const isAttachSnapshotInstancesError = (error: unknown): error is types.AttachSnapshotInstancesError =>
+  isActionError(error, "AttachSnapshotInstances");
 /** Whether `error` is a service error answered by `AuditCrossBorderCompliance` (checks its class and its `action`). */
-export function isAuditCrossBorderComplianceError(error: unknown): error is types.AuditCrossBorderComplianceError {
-  return isActionError(error, "AuditCrossBorderCompliance");
-}
-
+export const isAuditCrossBorderComplianceError = (error: unknown): error is types.AuditCrossBorderComplianceError =>
+  isActionError(error, "AuditCrossBorderCompliance");
 /** Whether `error` is a service error answered by `CheckAssistantCidr` (checks its class and its `action`). */
-export function isCheckAssistantCidrError(error: unknown): error is types.CheckAssistantCidrError {
-  return isActionError(error, "CheckAssistantCidr");
-}
-
+export const isCheckAssistantCidrError = (error: unknown): error is types.CheckAssistantCidrError =>
+  isActionError(error, "CheckAssistantCidr");
 /** Whether `error` is a service error answered by `CheckDefaultSubnet` (checks its class and its `action`). */
-export function isCheckDefaultSubnetError(error: unknown): error is types.CheckDefaultSubnetError {
-  return isActionError(error, "CheckDefaultSubnet");
-}
-
+export const isCheckDefaultSubnetError = (error: unknown): error is types.CheckDefaultSubnetError =>
+  isActionError(error, "CheckDefaultSubnet");
 /** Whether `error` is a service error answered by `CheckGatewayFlowMonitor` (checks its class and its `action`). */
-export function isCheckGatewayFlowMonitorError(error: unknown): error is types.CheckGatewayFlowMonitorError {
-  return isActionError(error, "CheckGatewayFlowMonitor");
-}
-
+export const isCheckGatewayFlowMonitorError = (error: unknown): error is types.CheckGatewayFlowMonitorError =>
+  isActionError(error, "CheckGatewayFlowMonitor");
 /** Whether `error` is a service error answered by `CheckNetDetectState` (checks its class and its `action`). */
-export function isCheckNetDetectStateError(error: unknown): error is types.CheckNetDetectStateError {
-  return isActionError(error, "CheckNetDetectState");
-}
-
+export const isCheckNetDetectStateError = (error: unknown): error is types.CheckNetDetectStateError =>
+  isActionError(error, "CheckNetDetectState");
 /** Whether `error` is a service error answered by `CheckTrafficMirror` (checks its class and its `action`). */
-export function isCheckTrafficMirrorError(error: unknown): error is types.CheckTrafficMirrorError {
-  return isActionError(error, "CheckTrafficMirror");
-}
-
+export const isCheckTrafficMirrorError = (error: unknown): error is types.CheckTrafficMirrorError =>
+  isActionError(error, "CheckTrafficMirror");
 /** Whether `error` is a service error answered by `ClearRouteTableSelectionPolicies` (checks its class and its `action`). */
-export function isClearRouteTableSelectionPoliciesError(error: unknown): error is types.ClearRouteTableSelectionPoliciesError {
-  return isActionError(error, "ClearRouteTableSelectionPolicies");
-}
-
+export const isClearRouteTableSelectionPoliciesError = (error: unknown): error is types.ClearRouteTableSelectionPoliciesError =>
+  isActionError(error, "ClearRouteTableSelectionPolicies");
 /** Whether `error` is a service error answered by `CloneSecurityGroup` (checks its class and its `action`). */
-export function isCloneSecurityGroupError(error: unknown): error is types.CloneSecurityGroupError {
-  return isActionError(error, "CloneSecurityGroup");
-}
-
+export const isCloneSecurityGroupError = (error: unknown): error is types.CloneSecurityGroupError =>
+  isActionError(error, "CloneSecurityGroup");
 /** Whether `error` is a service error answered by `CreateAddressTemplate` (checks its class and its `action`). */
-export function isCreateAddressTemplateError(error: unknown): error is types.CreateAddressTemplateError {
-  return isActionError(error, "CreateAddressTemplate");
-}
-
+export const isCreateAddressTemplateError = (error: unknown): error is types.CreateAddressTemplateError =>
+  isActionError(error, "CreateAddressTemplate");
 /** Whether `error` is a service error answered by `CreateAddressTemplateGroup` (checks its class and its `action`). */
-export function isCreateAddressTemplateGroupError(error: unknown): error is types.CreateAddressTemplateGroupError {
-  return isActionError(error, "CreateAddressTemplateGroup");
-}
-
+export const isCreateAddressTemplateGroupError = (error: unknown): error is types.CreateAddressTemplateGroupError =>
+  isActionError(error, "CreateAddressTemplateGroup");
 /** Whether `error` is a service error answered by `CreateAndAttachNetworkInterface` (checks its class and its `action`). */
-export function isCreateAndAttachNetworkInterfaceError(error: unknown): error is types.CreateAndAttachNetworkInterfaceError {
-  return isActionError(error, "CreateAndAttachNetworkInterface");
-}
-
+export const isCreateAndAttachNetworkInterfaceError = (error: unknown): error is types.CreateAndAttachNetworkInterfaceError =>
+  isActionError(error, "CreateAndAttachNetworkInterface");
 /** Whether `error` is a service error answered by `CreateAssistantCidr` (checks its class and its `action`). */
-export function isCreateAssistantCidrError(error: unknown): error is types.CreateAssistantCidrError {
-  return isActionError(error, "CreateAssistantCidr");
-}
-
+export const isCreateAssistantCidrError = (error: unknown): error is types.CreateAssistantCidrError =>
+  isActionError(error, "CreateAssistantCidr");
 /** Whether `error` is a service error answered by `CreateBandwidthPackage` (checks its class and its `action`). */
-export function isCreateBandwidthPackageError(error: unknown): error is types.CreateBandwidthPackageError {
-  return isActionError(error, "CreateBandwidthPackage");
-}
-
+export const isCreateBandwidthPackageError = (error: unknown): error is types.CreateBandwidthPackageError =>
+  isActionError(error, "CreateBandwidthPackage");
 /** Whether `error` is a service error answered by `CreateCcn` (checks its class and its `action`). */
-export function isCreateCcnError(error: unknown): error is types.CreateCcnError {
-  return isActionError(error, "CreateCcn");
-}
-
+export const isCreateCcnError = (error: unknown): error is types.CreateCcnError => isActionError(error, "CreateCcn");
 /** Whether `error` is a service error answered by `CreateCcnPolicyBasedRoutingNextHop` (checks its class and its `action`). */
-export function isCreateCcnPolicyBasedRoutingNextHopError(error: unknown): error is types.CreateCcnPolicyBasedRoutingNextHopError {
-  return isActionError(error, "CreateCcnPolicyBasedRoutingNextHop");
-}
-
+export const isCreateCcnPolicyBasedRoutingNextHopError = (error: unknown): error is types.CreateCcnPolicyBasedRoutingNextHopError =>
+  isActionError(error, "CreateCcnPolicyBasedRoutingNextHop");
 /** Whether `error` is a service error answered by `CreateCcnPolicyBasedRoutingRules` (checks its class and its `action`). */
-export function isCreateCcnPolicyBasedRoutingRulesError(error: unknown): error is types.CreateCcnPolicyBasedRoutingRulesError {
-  return isActionError(error, "CreateCcnPolicyBasedRoutingRules");
-}
-
+export const isCreateCcnPolicyBasedRoutingRulesError = (error: unknown): error is types.CreateCcnPolicyBasedRoutingRulesError =>
+  isActionError(error, "CreateCcnPolicyBasedRoutingRules");
 /** Whether `error` is a service error answered by `CreateCcnRouteTables` (checks its class and its `action`). */
-export function isCreateCcnRouteTablesError(error: unknown): error is types.CreateCcnRouteTablesError {
-  return isActionError(error, "CreateCcnRouteTables");
-}
-
+export const isCreateCcnRouteTablesError = (error: unknown): error is types.CreateCcnRouteTablesError =>
+  isActionError(error, "CreateCcnRouteTables");
 /** Whether `error` is a service error answered by `CreateCdcLDCXList` (checks its class and its `action`). */
-export function isCreateCdcLDCXListError(error: unknown): error is types.CreateCdcLDCXListError {
-  return isActionError(error, "CreateCdcLDCXList");
-}
-
+export const isCreateCdcLDCXListError = (error: unknown): error is types.CreateCdcLDCXListError =>
+  isActionError(error, "CreateCdcLDCXList");
 /** Whether `error` is a service error answered by `CreateCdcNetPlanes` (checks its class and its `action`). */
-export function isCreateCdcNetPlanesError(error: unknown): error is types.CreateCdcNetPlanesError {
-  return isActionError(error, "CreateCdcNetPlanes");
-}
-
+export const isCreateCdcNetPlanesError = (error: unknown): error is types.CreateCdcNetPlanesError =>
+  isActionError(error, "CreateCdcNetPlanes");
 /** Whether `error` is a service error answered by `CreateCustomerGateway` (checks its class and its `action`). */
-export function isCreateCustomerGatewayError(error: unknown): error is types.CreateCustomerGatewayError {
-  return isActionError(error, "CreateCustomerGateway");
-}
-
+export const isCreateCustomerGatewayError = (error: unknown): error is types.CreateCustomerGatewayError =>
+  isActionError(error, "CreateCustomerGateway");
 /** Whether `error` is a service error answered by `CreateDefaultSecurityGroup` (checks its class and its `action`). */
-export function isCreateDefaultSecurityGroupError(error: unknown): error is types.CreateDefaultSecurityGroupError {
-  return isActionError(error, "CreateDefaultSecurityGroup");
-}
-
+export const isCreateDefaultSecurityGroupError = (error: unknown): error is types.CreateDefaultSecurityGroupError =>
+  isActionError(error, "CreateDefaultSecurityGroup");
 /** Whether `error` is a service error answered by `CreateDefaultVpc` (checks its class and its `action`). */
-export function isCreateDefaultVpcError(error: unknown): error is types.CreateDefaultVpcError {
-  return isActionError(error, "CreateDefaultVpc");
-}
-
+export const isCreateDefaultVpcError = (error: unknown): error is types.CreateDefaultVpcError => isActionError(error, "CreateDefaultVpc");
 /** Whether `error` is a service error answered by `CreateDhcpIp` (checks its class and its `action`). */
-export function isCreateDhcpIpError(error: unknown): error is types.CreateDhcpIpError {
-  return isActionError(error, "CreateDhcpIp");
-}
-
+export const isCreateDhcpIpError = (error: unknown): error is types.CreateDhcpIpError => isActionError(error, "CreateDhcpIp");
 /** Whether `error` is a service error answered by `CreateDirectConnectGateway` (checks its class and its `action`). */
-export function isCreateDirectConnectGatewayError(error: unknown): error is types.CreateDirectConnectGatewayError {
-  return isActionError(error, "CreateDirectConnectGateway");
-}
-
+export const isCreateDirectConnectGatewayError = (error: unknown): error is types.CreateDirectConnectGatewayError =>
+  isActionError(error, "CreateDirectConnectGateway");
 /** Whether `error` is a service error answered by `CreateDirectConnectGatewayCcnRoutes` (checks its class and its `action`). */
-export function isCreateDirectConnectGatewayCcnRoutesError(error: unknown): error is types.CreateDirectConnectGatewayCcnRoutesError {
-  return isActionError(error, "CreateDirectConnectGatewayCcnRoutes");
-}
-
+export const isCreateDirectConnectGatewayCcnRoutesError = (error: unknown): error is types.CreateDirectConnectGatewayCcnRoutesError =>
+  isActionError(error, "CreateDirectConnectGatewayCcnRoutes");
 /** Whether `error` is a service error answered by `CreateFlowLog` (checks its class and its `action`). */
-export function isCreateFlowLogError(error: unknown): error is types.CreateFlowLogError {
-  return isActionError(error, "CreateFlowLog");
-}
-
+export const isCreateFlowLogError = (error: unknown): error is types.CreateFlowLogError => isActionError(error, "CreateFlowLog");
 /** Whether `error` is a service error answered by `CreateGlobalRoutes` (checks its class and its `action`). */
-export function isCreateGlobalRoutesError(error: unknown): error is types.CreateGlobalRoutesError {
-  return isActionError(error, "CreateGlobalRoutes");
-}
-
+export const isCreateGlobalRoutesError = (error: unknown): error is types.CreateGlobalRoutesError =>
+  isActionError(error, "CreateGlobalRoutes");
 /** Whether `error` is a service error answered by `CreateHaVip` (checks its class and its `action`). */
-export function isCreateHaVipError(error: unknown): error is types.CreateHaVipError {
-  return isActionError(error, "CreateHaVip");
-}
-
+export const isCreateHaVipError = (error: unknown): error is types.CreateHaVipError => isActionError(error, "CreateHaVip");
 /** Whether `error` is a service error answered by `CreateHighPriorityRouteTable` (checks its class and its `action`). */
-export function isCreateHighPriorityRouteTableError(error: unknown): error is types.CreateHighPriorityRouteTableError {
-  return isActionError(error, "CreateHighPriorityRouteTable");
-}
-
+export const isCreateHighPriorityRouteTableError = (error: unknown): error is types.CreateHighPriorityRouteTableError =>
+  isActionError(error, "CreateHighPriorityRouteTable");
 /** Whether `error` is a service error answered by `CreateHighPriorityRoutes` (checks its class and its `action`). */
-export function isCreateHighPriorityRoutesError(error: unknown): error is types.CreateHighPriorityRoutesError {
-  return isActionError(error, "CreateHighPriorityRoutes");
-}
-
+export const isCreateHighPriorityRoutesError = (error: unknown): error is types.CreateHighPriorityRoutesError =>
+  isActionError(error, "CreateHighPriorityRoutes");
 /** Whether `error` is a service error answered by `CreateIp6Translators` (checks its class and its `action`). */
-export function isCreateIp6TranslatorsError(error: unknown): error is types.CreateIp6TranslatorsError {
-  return isActionError(error, "CreateIp6Translators");
-}
-
+export const isCreateIp6TranslatorsError = (error: unknown): error is types.CreateIp6TranslatorsError =>
+  isActionError(error, "CreateIp6Translators");
 /** Whether `error` is a service error answered by `CreateLocalGateway` (checks its class and its `action`). */
-export function isCreateLocalGatewayError(error: unknown): error is types.CreateLocalGatewayError {
-  return isActionError(error, "CreateLocalGateway");
-}
-
+export const isCreateLocalGatewayError = (error: unknown): error is types.CreateLocalGatewayError =>
+  isActionError(error, "CreateLocalGateway");
 /** Whether `error` is a service error answered by `CreateNatGateway` (checks its class and its `action`). */
-export function isCreateNatGatewayError(error: unknown): error is types.CreateNatGatewayError {
-  return isActionError(error, "CreateNatGateway");
-}
-
+export const isCreateNatGatewayError = (error: unknown): error is types.CreateNatGatewayError => isActionError(error, "CreateNatGateway");
 /** Whether `error` is a service error answered by `CreateNatGatewayDestinationIpPortTranslationNatRule` (checks its class and its `action`). */
-export function isCreateNatGatewayDestinationIpPortTranslationNatRuleError(
+export const isCreateNatGatewayDestinationIpPortTranslationNatRuleError = (
   error: unknown,
-): error is types.CreateNatGatewayDestinationIpPortTranslationNatRuleError {
-  return isActionError(error, "CreateNatGatewayDestinationIpPortTranslationNatRule");
-}
-
+): error is types.CreateNatGatewayDestinationIpPortTranslationNatRuleError =>
+  isActionError(error, "CreateNatGatewayDestinationIpPortTranslationNatRule");
 /** Whether `error` is a service error answered by `CreateNatGatewaySourceIpTranslationNatRule` (checks its class and its `action`). */
-export function isCreateNatGatewaySourceIpTranslationNatRuleError(
+export const isCreateNatGatewaySourceIpTranslationNatRuleError = (
   error: unknown,
-): error is types.CreateNatGatewaySourceIpTranslationNatRuleError {
-  return isActionError(error, "CreateNatGatewaySourceIpTranslationNatRule");
-}
-
+): error is types.CreateNatGatewaySourceIpTranslationNatRuleError => isActionError(error, "CreateNatGatewaySourceIpTranslationNatRule");
 /** Whether `error` is a service error answered by `CreateNetDetect` (checks its class and its `action`). */
-export function isCreateNetDetectError(error: unknown): error is types.CreateNetDetectError {
-  return isActionError(error, "CreateNetDetect");
-}
-
+export const isCreateNetDetectError = (error: unknown): error is types.CreateNetDetectError => isActionError(error, "CreateNetDetect");
 /** Whether `error` is a service error answered by `CreateNetworkAcl` (checks its class and its `action`). */
-export function isCreateNetworkAclError(error: unknown): error is types.CreateNetworkAclError {
-  return isActionError(error, "CreateNetworkAcl");
-}
-
+export const isCreateNetworkAclError = (error: unknown): error is types.CreateNetworkAclError => isActionError(error, "CreateNetworkAcl");
 /** Whether `error` is a service error answered by `CreateNetworkAclEntries` (checks its class and its `action`). */
-export function isCreateNetworkAclEntriesError(error: unknown): error is types.CreateNetworkAclEntriesError {
-  return isActionError(error, "CreateNetworkAclEntries");
-}
-
+export const isCreateNetworkAclEntriesError = (error: unknown): error is types.CreateNetworkAclEntriesError =>
+  isActionError(error, "CreateNetworkAclEntries");
 /** Whether `error` is a service error answered by `CreateNetworkAclQuintupleEntries` (checks its class and its `action`). */
-export function isCreateNetworkAclQuintupleEntriesError(error: unknown): error is types.CreateNetworkAclQuintupleEntriesError {
-  return isActionError(error, "CreateNetworkAclQuintupleEntries");
-}
-
+export const isCreateNetworkAclQuintupleEntriesError = (error: unknown): error is types.CreateNetworkAclQuintupleEntriesError =>
+  isActionError(error, "CreateNetworkAclQuintupleEntries");
 /** Whether `error` is a service error answered by `CreateNetworkInterface` (checks its class and its `action`). */
-export function isCreateNetworkInterfaceError(error: unknown): error is types.CreateNetworkInterfaceError {
-  return isActionError(error, "CreateNetworkInterface");
-}
-
+export const isCreateNetworkInterfaceError = (error: unknown): error is types.CreateNetworkInterfaceError =>
+  isActionError(error, "CreateNetworkInterface");
 /** Whether `error` is a service error answered by `CreatePrivateNatGateway` (checks its class and its `action`). */
-export function isCreatePrivateNatGatewayError(error: unknown): error is types.CreatePrivateNatGatewayError {
-  return isActionError(error, "CreatePrivateNatGateway");
-}
-
+export const isCreatePrivateNatGatewayError = (error: unknown): error is types.CreatePrivateNatGatewayError =>
+  isActionError(error, "CreatePrivateNatGateway");
 /** Whether `error` is a service error answered by `CreatePrivateNatGatewayDestinationIpPortTranslationNatRule` (checks its class and its `action`). */
-export function isCreatePrivateNatGatewayDestinationIpPortTranslationNatRuleError(
+export const isCreatePrivateNatGatewayDestinationIpPortTranslationNatRuleError = (
   error: unknown,
-): error is types.CreatePrivateNatGatewayDestinationIpPortTranslationNatRuleError {
-  return isActionError(error, "CreatePrivateNatGatewayDestinationIpPortTranslationNatRule");
-}
-
+): error is types.CreatePrivateNatGatewayDestinationIpPortTranslationNatRuleError =>
+  isActionError(error, "CreatePrivateNatGatewayDestinationIpPortTranslationNatRule");
 /** Whether `error` is a service error answered by `CreatePrivateNatGatewayTranslationAclRule` (checks its class and its `action`). */
-export function isCreatePrivateNatGatewayTranslationAclRuleError(
+export const isCreatePrivateNatGatewayTranslationAclRuleError = (
   error: unknown,
-): error is types.CreatePrivateNatGatewayTranslationAclRuleError {
-  return isActionError(error, "CreatePrivateNatGatewayTranslationAclRule");
-}
-
+): error is types.CreatePrivateNatGatewayTranslationAclRuleError => isActionError(error, "CreatePrivateNatGatewayTranslationAclRule");
 /** Whether `error` is a service error answered by `CreatePrivateNatGatewayTranslationNatRule` (checks its class and its `action`). */
-export function isCreatePrivateNatGatewayTranslationNatRuleError(
+export const isCreatePrivateNatGatewayTranslationNatRuleError = (
   error: unknown,
-): error is types.CreatePrivateNatGatewayTranslationNatRuleError {
-  return isActionError(error, "CreatePrivateNatGatewayTranslationNatRule");
-}
-
+): error is types.CreatePrivateNatGatewayTranslationNatRuleError => isActionError(error, "CreatePrivateNatGatewayTranslationNatRule");
 /** Whether `error` is a service error answered by `CreateReserveIpAddresses` (checks its class and its `action`). */
-export function isCreateReserveIpAddressesError(error: unknown): error is types.CreateReserveIpAddressesError {
-  return isActionError(error, "CreateReserveIpAddresses");
-}
-
+export const isCreateReserveIpAddressesError = (error: unknown): error is types.CreateReserveIpAddressesError =>
+  isActionError(error, "CreateReserveIpAddresses");
 /** Whether `error` is a service error answered by `CreateRoutePolicy` (checks its class and its `action`). */
-export function isCreateRoutePolicyError(error: unknown): error is types.CreateRoutePolicyError {
-  return isActionError(error, "CreateRoutePolicy");
-}
-
+export const isCreateRoutePolicyError = (error: unknown): error is types.CreateRoutePolicyError =>
+  isActionError(error, "CreateRoutePolicy");
 /** Whether `error` is a service error answered by `CreateRoutePolicyAssociations` (checks its class and its `action`). */
-export function isCreateRoutePolicyAssociationsError(error: unknown): error is types.CreateRoutePolicyAssociationsError {
-  return isActionError(error, "CreateRoutePolicyAssociations");
-}
-
+export const isCreateRoutePolicyAssociationsError = (error: unknown): error is types.CreateRoutePolicyAssociationsError =>
+  isActionError(error, "CreateRoutePolicyAssociations");
 /** Whether `error` is a service error answered by `CreateRoutePolicyEntries` (checks its class and its `action`). */
-export function isCreateRoutePolicyEntriesError(error: unknown): error is types.CreateRoutePolicyEntriesError {
-  return isActionError(error, "CreateRoutePolicyEntries");
-}
-
+export const isCreateRoutePolicyEntriesError = (error: unknown): error is types.CreateRoutePolicyEntriesError =>
+  isActionError(error, "CreateRoutePolicyEntries");
 /** Whether `error` is a service error answered by `CreateRouteTable` (checks its class and its `action`). */
-export function isCreateRouteTableError(error: unknown): error is types.CreateRouteTableError {
-  return isActionError(error, "CreateRouteTable");
-}
-
+export const isCreateRouteTableError = (error: unknown): error is types.CreateRouteTableError => isActionError(error, "CreateRouteTable");
 /** Whether `error` is a service error answered by `CreateRoutes` (checks its class and its `action`). */
-export function isCreateRoutesError(error: unknown): error is types.CreateRoutesError {
-  return isActionError(error, "CreateRoutes");
-}
-
+export const isCreateRoutesError = (error: unknown): error is types.CreateRoutesError => isActionError(error, "CreateRoutes");
 /** Whether `error` is a service error answered by `CreateSecurityGroup` (checks its class and its `action`). */
-export function isCreateSecurityGroupError(error: unknown): error is types.CreateSecurityGroupError {
-  return isActionError(error, "CreateSecurityGroup");
-}
-
+export const isCreateSecurityGroupError = (error: unknown): error is types.CreateSecurityGroupError =>
+  isActionError(error, "CreateSecurityGroup");
 /** Whether `error` is a service error answered by `CreateSecurityGroupPolicies` (checks its class and its `action`). */
-export function isCreateSecurityGroupPoliciesError(error: unknown): error is types.CreateSecurityGroupPoliciesError {
-  return isActionError(error, "CreateSecurityGroupPolicies");
-}
-
+export const isCreateSecurityGroupPoliciesError = (error: unknown): error is types.CreateSecurityGroupPoliciesError =>
+  isActionError(error, "CreateSecurityGroupPolicies");
 /** Whether `error` is a service error answered by `CreateSecurityGroupWithPolicies` (checks its class and its `action`). */
-export function isCreateSecurityGroupWithPoliciesError(error: unknown): error is types.CreateSecurityGroupWithPoliciesError {
-  return isActionError(error, "CreateSecurityGroupWithPolicies");
-}
-
+export const isCreateSecurityGroupWithPoliciesError = (error: unknown): error is types.CreateSecurityGroupWithPoliciesError =>
+  isActionError(error, "CreateSecurityGroupWithPolicies");
 /** Whether `error` is a service error answered by `CreateServiceTemplate` (checks its class and its `action`). */
-export function isCreateServiceTemplateError(error: unknown): error is types.CreateServiceTemplateError {
-  return isActionError(error, "CreateServiceTemplate");
-}
-
+export const isCreateServiceTemplateError = (error: unknown): error is types.CreateServiceTemplateError =>
+  isActionError(error, "CreateServiceTemplate");
 /** Whether `error` is a service error answered by `CreateServiceTemplateGroup` (checks its class and its `action`). */
-export function isCreateServiceTemplateGroupError(error: unknown): error is types.CreateServiceTemplateGroupError {
-  return isActionError(error, "CreateServiceTemplateGroup");
-}
-
+export const isCreateServiceTemplateGroupError = (error: unknown): error is types.CreateServiceTemplateGroupError =>
+  isActionError(error, "CreateServiceTemplateGroup");
 /** Whether `error` is a service error answered by `CreateSnapshotPolicies` (checks its class and its `action`). */
-export function isCreateSnapshotPoliciesError(error: unknown): error is types.CreateSnapshotPoliciesError {
-  return isActionError(error, "CreateSnapshotPolicies");
-}
-
+export const isCreateSnapshotPoliciesError = (error: unknown): error is types.CreateSnapshotPoliciesError =>
+  isActionError(error, "CreateSnapshotPolicies");
 /** Whether `error` is a service error answered by `CreateSubnet` (checks its class and its `action`). */
-export function isCreateSubnetError(error: unknown): error is types.CreateSubnetError {
-  return isActionError(error, "CreateSubnet");
-}
-
+export const isCreateSubnetError = (error: unknown): error is types.CreateSubnetError => isActionError(error, "CreateSubnet");
 /** Whether `error` is a service error answered by `CreateSubnets` (checks its class and its `action`). */
-export function isCreateSubnetsError(error: unknown): error is types.CreateSubnetsError {
-  return isActionError(error, "CreateSubnets");
-}
-
+export const isCreateSubnetsError = (error: unknown): error is types.CreateSubnetsError => isActionError(error, "CreateSubnets");
 /** Whether `error` is a service error answered by `CreateTrafficMirror` (checks its class and its `action`). */
-export function isCreateTrafficMirrorError(error: unknown): error is types.CreateTrafficMirrorError {
-  return isActionError(error, "CreateTrafficMirror");
-}
-
+export const isCreateTrafficMirrorError = (error: unknown): error is types.CreateTrafficMirrorError =>
+  isActionError(error, "CreateTrafficMirror");
 /** Whether `error` is a service error answered by `CreateTrafficMirrorFilterRules` (checks its class and its `action`). */
-export function isCreateTrafficMirrorFilterRulesError(error: unknown): error is types.CreateTrafficMirrorFilterRulesError {
-  return isActionError(error, "CreateTrafficMirrorFilterRules");
-}
-
+export const isCreateTrafficMirrorFilterRulesError = (error: unknown): error is types.CreateTrafficMirrorFilterRulesError =>
+  isActionError(error, "CreateTrafficMirrorFilterRules");
 /** Whether `error` is a service error answered by `CreateTrafficPackages` (checks its class and its `action`). */
-export function isCreateTrafficPackagesError(error: unknown): error is types.CreateTrafficPackagesError {
-  return isActionError(error, "CreateTrafficPackages");
-}
-
+export const isCreateTrafficPackagesError = (error: unknown): error is types.CreateTrafficPackagesError =>
+  isActionError(error, "CreateTrafficPackages");
 /** Whether `error` is a service error answered by `CreateVpc` (checks its class and its `action`). */
-export function isCreateVpcError(error: unknown): error is types.CreateVpcError {
-  return isActionError(error, "CreateVpc");
-}
-
+export const isCreateVpcError = (error: unknown): error is types.CreateVpcError => isActionError(error, "CreateVpc");
 /** Whether `error` is a service error answered by `CreateVpcEndPoint` (checks its class and its `action`). */
-export function isCreateVpcEndPointError(error: unknown): error is types.CreateVpcEndPointError {
-  return isActionError(error, "CreateVpcEndPoint");
-}
-
+export const isCreateVpcEndPointError = (error: unknown): error is types.CreateVpcEndPointError =>
+  isActionError(error, "CreateVpcEndPoint");
 /** Whether `error` is a service error answered by `CreateVpcEndPointService` (checks its class and its `action`). */
-export function isCreateVpcEndPointServiceError(error: unknown): error is types.CreateVpcEndPointServiceError {
-  return isActionError(error, "CreateVpcEndPointService");
-}
-
+export const isCreateVpcEndPointServiceError = (error: unknown): error is types.CreateVpcEndPointServiceError =>
+  isActionError(error, "CreateVpcEndPointService");
 /** Whether `error` is a service error answered by `CreateVpcEndPointServiceWhiteList` (checks its class and its `action`). */
-export function isCreateVpcEndPointServiceWhiteListError(error: unknown): error is types.CreateVpcEndPointServiceWhiteListError {
-  return isActionError(error, "CreateVpcEndPointServiceWhiteList");
-}
-
+export const isCreateVpcEndPointServiceWhiteListError = (error: unknown): error is types.CreateVpcEndPointServiceWhiteListError =>
+  isActionError(error, "CreateVpcEndPointServiceWhiteList");
 /** Whether `error` is a service error answered by `CreateVpcPeeringConnection` (checks its class and its `action`). */
-export function isCreateVpcPeeringConnectionError(error: unknown): error is types.CreateVpcPeeringConnectionError {
-  return isActionError(error, "CreateVpcPeeringConnection");
-}
-
+export const isCreateVpcPeeringConnectionError = (error: unknown): error is types.CreateVpcPeeringConnectionError =>
+  isActionError(error, "CreateVpcPeeringConnection");
 /** Whether `error` is a service error answered by `CreateVpnConnection` (checks its class and its `action`). */
-export function isCreateVpnConnectionError(error: unknown): error is types.CreateVpnConnectionError {
-  return isActionError(error, "CreateVpnConnection");
-}
-
+export const isCreateVpnConnectionError = (error: unknown): error is types.CreateVpnConnectionError =>
+  isActionError(error, "CreateVpnConnection");
 /** Whether `error` is a service error answered by `CreateVpnGateway` (checks its class and its `action`). */
-export function isCreateVpnGatewayError(error: unknown): error is types.CreateVpnGatewayError {
-  return isActionError(error, "CreateVpnGateway");
-}
-
+export const isCreateVpnGatewayError = (error: unknown): error is types.CreateVpnGatewayError => isActionError(error, "CreateVpnGateway");
 /** Whether `error` is a service error answered by `CreateVpnGatewayRoutes` (checks its class and its `action`). */
-export function isCreateVpnGatewayRoutesError(error: unknown): error is types.CreateVpnGatewayRoutesError {
-  return isActionError(error, "CreateVpnGatewayRoutes");
-}
-
+export const isCreateVpnGatewayRoutesError = (error: unknown): error is types.CreateVpnGatewayRoutesError =>
+  isActionError(error, "CreateVpnGatewayRoutes");
 /** Whether `error` is a service error answered by `CreateVpnGatewaySslClient` (checks its class and its `action`). */
-export function isCreateVpnGatewaySslClientError(error: unknown): error is types.CreateVpnGatewaySslClientError {
-  return isActionError(error, "CreateVpnGatewaySslClient");
-}
-
+export const isCreateVpnGatewaySslClientError = (error: unknown): error is types.CreateVpnGatewaySslClientError =>
+  isActionError(error, "CreateVpnGatewaySslClient");
 /** Whether `error` is a service error answered by `CreateVpnGatewaySslServer` (checks its class and its `action`). */
-export function isCreateVpnGatewaySslServerError(error: unknown): error is types.CreateVpnGatewaySslServerError {
-  return isActionError(error, "CreateVpnGatewaySslServer");
-}
-
+export const isCreateVpnGatewaySslServerError = (error: unknown): error is types.CreateVpnGatewaySslServerError =>
+  isActionError(error, "CreateVpnGatewaySslServer");
 /** Whether `error` is a service error answered by `DeleteAddressTemplate` (checks its class and its `action`). */
-export function isDeleteAddressTemplateError(error: unknown): error is types.DeleteAddressTemplateError {
-  return isActionError(error, "DeleteAddressTemplate");
-}
-
+export const isDeleteAddressTemplateError = (error: unknown): error is types.DeleteAddressTemplateError =>
+  isActionError(error, "DeleteAddressTemplate");
 /** Whether `error` is a service error answered by `DeleteAddressTemplateGroup` (checks its class and its `action`). */
-export function isDeleteAddressTemplateGroupError(error: unknown): error is types.DeleteAddressTemplateGroupError {
-  return isActionError(error, "DeleteAddressTemplateGroup");
-}
-
+export const isDeleteAddressTemplateGroupError = (error: unknown): error is types.DeleteAddressTemplateGroupError =>
+  isActionError(error, "DeleteAddressTemplateGroup");
 /** Whether `error` is a service error answered by `DeleteAssistantCidr` (checks its class and its `action`). */
-export function isDeleteAssistantCidrError(error: unknown): error is types.DeleteAssistantCidrError {
-  return isActionError(error, "DeleteAssistantCidr");
-}
-
+export const isDeleteAssistantCidrError = (error: unknown): error is types.DeleteAssistantCidrError =>
+  isActionError(error, "DeleteAssistantCidr");
 /** Whether `error` is a service error answered by `DeleteBandwidthPackage` (checks its class and its `action`). */
-export function isDeleteBandwidthPackageError(error: unknown): error is types.DeleteBandwidthPackageError {
-  return isActionError(error, "DeleteBandwidthPackage");
-}
-
+export const isDeleteBandwidthPackageError = (error: unknown): error is types.DeleteBandwidthPackageError =>
+  isActionError(error, "DeleteBandwidthPackage");
 /** Whether `error` is a service error answered by `DeleteCcn` (checks its class and its `action`). */
-export function isDeleteCcnError(error: unknown): error is types.DeleteCcnError {
-  return isActionError(error, "DeleteCcn");
-}
-
+export const isDeleteCcnError = (error: unknown): error is types.DeleteCcnError => isActionError(error, "DeleteCcn");
 /** Whether `error` is a service error answered by `DeleteCcnPolicyBasedRoutingNextHop` (checks its class and its `action`). */
-export function isDeleteCcnPolicyBasedRoutingNextHopError(error: unknown): error is types.DeleteCcnPolicyBasedRoutingNextHopError {
-  return isActionError(error, "DeleteCcnPolicyBasedRoutingNextHop");
-}
-
+export const isDeleteCcnPolicyBasedRoutingNextHopError = (error: unknown): error is types.DeleteCcnPolicyBasedRoutingNextHopError =>
+  isActionError(error, "DeleteCcnPolicyBasedRoutingNextHop");
 /** Whether `error` is a service error answered by `DeleteCcnPolicyBasedRoutingRule` (checks its class and its `action`). */
-export function isDeleteCcnPolicyBasedRoutingRuleError(error: unknown): error is types.DeleteCcnPolicyBasedRoutingRuleError {
-  return isActionError(error, "DeleteCcnPolicyBasedRoutingRule");
-}
-
+export const isDeleteCcnPolicyBasedRoutingRuleError = (error: unknown): error is types.DeleteCcnPolicyBasedRoutingRuleError =>
+  isActionError(error, "DeleteCcnPolicyBasedRoutingRule");
 /** Whether `error` is a service error answered by `DeleteCcnRouteTables` (checks its class and its `action`). */
-export function isDeleteCcnRouteTablesError(error: unknown): error is types.DeleteCcnRouteTablesError {
-  return isActionError(error, "DeleteCcnRouteTables");
-}
-
+export const isDeleteCcnRouteTablesError = (error: unknown): error is types.DeleteCcnRouteTablesError =>
+  isActionError(error, "DeleteCcnRouteTables");
 /** Whether `error` is a service error answered by `DeleteCdcLDCXList` (checks its class and its `action`). */
-export function isDeleteCdcLDCXListError(error: unknown): error is types.DeleteCdcLDCXListError {
-  return isActionError(error, "DeleteCdcLDCXList");
-}
-
+export const isDeleteCdcLDCXListError = (error: unknown): error is types.DeleteCdcLDCXListError =>
+  isActionError(error, "DeleteCdcLDCXList");
 /** Whether `error` is a service error answered by `DeleteCdcNetPlanes` (checks its class and its `action`). */
-export function isDeleteCdcNetPlanesError(error: unknown): error is types.DeleteCdcNetPlanesError {
-  return isActionError(error, "DeleteCdcNetPlanes");
-}
-
+export const isDeleteCdcNetPlanesError = (error: unknown): error is types.DeleteCdcNetPlanesError =>
+  isActionError(error, "DeleteCdcNetPlanes");
 /** Whether `error` is a service error answered by `DeleteCustomerGateway` (checks its class and its `action`). */
-export function isDeleteCustomerGatewayError(error: unknown): error is types.DeleteCustomerGatewayError {
-  return isActionError(error, "DeleteCustomerGateway");
-}
-
+export const isDeleteCustomerGatewayError = (error: unknown): error is types.DeleteCustomerGatewayError =>
+  isActionError(error, "DeleteCustomerGateway");
 /** Whether `error` is a service error answered by `DeleteDhcpIp` (checks its class and its `action`). */
-export function isDeleteDhcpIpError(error: unknown): error is types.DeleteDhcpIpError {
-  return isActionError(error, "DeleteDhcpIp");
-}
-
+export const isDeleteDhcpIpError = (error: unknown): error is types.DeleteDhcpIpError => isActionError(error, "DeleteDhcpIp");
 /** Whether `error` is a service error answered by `DeleteDirectConnectGateway` (checks its class and its `action`). */
-export function isDeleteDirectConnectGatewayError(error: unknown): error is types.DeleteDirectConnectGatewayError {
-  return isActionError(error, "DeleteDirectConnectGateway");
-}
-
+export const isDeleteDirectConnectGatewayError = (error: unknown): error is types.DeleteDirectConnectGatewayError =>
+  isActionError(error, "DeleteDirectConnectGateway");
 /** Whether `error` is a service error answered by `DeleteDirectConnectGatewayCcnRoutes` (checks its class and its `action`). */
-export function isDeleteDirectConnectGatewayCcnRoutesError(error: unknown): error is types.DeleteDirectConnectGatewayCcnRoutesError {
-  return isActionError(error, "DeleteDirectConnectGatewayCcnRoutes");
-}
-
+export const isDeleteDirectConnectGatewayCcnRoutesError = (error: unknown): error is types.DeleteDirectConnectGatewayCcnRoutesError =>
+  isActionError(error, "DeleteDirectConnectGatewayCcnRoutes");
 /** Whether `error` is a service error answered by `DeleteFlowLog` (checks its class and its `action`). */
-export function isDeleteFlowLogError(error: unknown): error is types.DeleteFlowLogError {
-  return isActionError(error, "DeleteFlowLog");
-}
-
+export const isDeleteFlowLogError = (error: unknown): error is types.DeleteFlowLogError => isActionError(error, "DeleteFlowLog");
 /** Whether `error` is a service error answered by `DeleteGlobalRoutes` (checks its class and its `action`). */
-export function isDeleteGlobalRoutesError(error: unknown): error is types.DeleteGlobalRoutesError {
-  return isActionError(error, "DeleteGlobalRoutes");
-}
-
+export const isDeleteGlobalRoutesError = (error: unknown): error is types.DeleteGlobalRoutesError =>
+  isActionError(error, "DeleteGlobalRoutes");
 /** Whether `error` is a service error answered by `DeleteHaVip` (checks its class and its `action`). */
-export function isDeleteHaVipError(error: unknown): error is types.DeleteHaVipError {
-  return isActionError(error, "DeleteHaVip");
-}
-
+export const isDeleteHaVipError = (error: unknown): error is types.DeleteHaVipError => isActionError(error, "DeleteHaVip");
 /** Whether `error` is a service error answered by `DeleteHighPriorityRouteTables` (checks its class and its `action`). */
-export function isDeleteHighPriorityRouteTablesError(error: unknown): error is types.DeleteHighPriorityRouteTablesError {
-  return isActionError(error, "DeleteHighPriorityRouteTables");
-}
-
+export const isDeleteHighPriorityRouteTablesError = (error: unknown): error is types.DeleteHighPriorityRouteTablesError =>
+  isActionError(error, "DeleteHighPriorityRouteTables");
 /** Whether `error` is a service error answered by `DeleteHighPriorityRoutes` (checks its class and its `action`). */
-export function isDeleteHighPriorityRoutesError(error: unknown): error is types.DeleteHighPriorityRoutesError {
-  return isActionError(error, "DeleteHighPriorityRoutes");
-}
-
+export const isDeleteHighPriorityRoutesError = (error: unknown): error is types.DeleteHighPriorityRoutesError =>
+  isActionError(error, "DeleteHighPriorityRoutes");
 /** Whether `error` is a service error answered by `DeleteIp6Translators` (checks its class and its `action`). */
-export function isDeleteIp6TranslatorsError(error: unknown): error is types.DeleteIp6TranslatorsError {
-  return isActionError(error, "DeleteIp6Translators");
-}
-
+export const isDeleteIp6TranslatorsError = (error: unknown): error is types.DeleteIp6TranslatorsError =>
+  isActionError(error, "DeleteIp6Translators");
 /** Whether `error` is a service error answered by `DeleteLocalGateway` (checks its class and its `action`). */
-export function isDeleteLocalGatewayError(error: unknown): error is types.DeleteLocalGatewayError {
-  return isActionError(error, "DeleteLocalGateway");
-}
-
+export const isDeleteLocalGatewayError = (error: unknown): error is types.DeleteLocalGatewayError =>
+  isActionError(error, "DeleteLocalGateway");
 /** Whether `error` is a service error answered by `DeleteNatGateway` (checks its class and its `action`). */
-export function isDeleteNatGatewayError(error: unknown): error is types.DeleteNatGatewayError {
-  return isActionError(error, "DeleteNatGateway");
-}
-
+export const isDeleteNatGatewayError = (error: unknown): error is types.DeleteNatGatewayError => isActionError(error, "DeleteNatGateway");
 /** Whether `error` is a service error answered by `DeleteNatGatewayDestinationIpPortTranslationNatRule` (checks its class and its `action`). */
-export function isDeleteNatGatewayDestinationIpPortTranslationNatRuleError(
+export const isDeleteNatGatewayDestinationIpPortTranslationNatRuleError = (
   error: unknown,
-): error is types.DeleteNatGatewayDestinationIpPortTranslationNatRuleError {
-  return isActionError(error, "DeleteNatGatewayDestinationIpPortTranslationNatRule");
-}
-
+): error is types.DeleteNatGatewayDestinationIpPortTranslationNatRuleError =>
+  isActionError(error, "DeleteNatGatewayDestinationIpPortTranslationNatRule");
 /** Whether `error` is a service error answered by `DeleteNatGatewaySourceIpTranslationNatRule` (checks its class and its `action`). */
-export function isDeleteNatGatewaySourceIpTranslationNatRuleError(
+export const isDeleteNatGatewaySourceIpTranslationNatRuleError = (
   error: unknown,
-): error is types.DeleteNatGatewaySourceIpTranslationNatRuleError {
-  return isActionError(error, "DeleteNatGatewaySourceIpTranslationNatRule");
-}
-
+): error is types.DeleteNatGatewaySourceIpTranslationNatRuleError => isActionError(error, "DeleteNatGatewaySourceIpTranslationNatRule");
 /** Whether `error` is a service error answered by `DeleteNetDetect` (checks its class and its `action`). */
-export function isDeleteNetDetectError(error: unknown): error is types.DeleteNetDetectError {
-  return isActionError(error, "DeleteNetDetect");
-}
-
+export const isDeleteNetDetectError = (error: unknown): error is types.DeleteNetDetectError => isActionError(error, "DeleteNetDetect");
 /** Whether `error` is a service error answered by `DeleteNetworkAcl` (checks its class and its `action`). */
-export function isDeleteNetworkAclError(error: unknown): error is types.DeleteNetworkAclError {
-  return isActionError(error, "DeleteNetworkAcl");
-}
-
+export const isDeleteNetworkAclError = (error: unknown): error is types.DeleteNetworkAclError => isActionError(error, "DeleteNetworkAcl");
 /** Whether `error` is a service error answered by `DeleteNetworkAclEntries` (checks its class and its `action`). */
-export function isDeleteNetworkAclEntriesError(error: unknown): error is types.DeleteNetworkAclEntriesError {
-  return isActionError(error, "DeleteNetworkAclEntries");
-}
-
+export const isDeleteNetworkAclEntriesError = (error: unknown): error is types.DeleteNetworkAclEntriesError =>
+  isActionError(error, "DeleteNetworkAclEntries");
 /** Whether `error` is a service error answered by `DeleteNetworkAclQuintupleEntries` (checks its class and its `action`). */
-export function isDeleteNetworkAclQuintupleEntriesError(error: unknown): error is types.DeleteNetworkAclQuintupleEntriesError {
-  return isActionError(error, "DeleteNetworkAclQuintupleEntries");
-}
-
+export const isDeleteNetworkAclQuintupleEntriesError = (error: unknown): error is types.DeleteNetworkAclQuintupleEntriesError =>
+  isActionError(error, "DeleteNetworkAclQuintupleEntries");
 /** Whether `error` is a service error answered by `DeleteNetworkInterface` (checks its class and its `action`). */
-export function isDeleteNetworkInterfaceError(error: unknown): error is types.DeleteNetworkInterfaceError {
-  return isActionError(error, "DeleteNetworkInterface");
-}
-
+export const isDeleteNetworkInterfaceError = (error: unknown): error is types.DeleteNetworkInterfaceError =>
+  isActionError(error, "DeleteNetworkInterface");
 /** Whether `error` is a service error answered by `DeletePrivateNatGateway` (checks its class and its `action`). */
-export function isDeletePrivateNatGatewayError(error: unknown): error is types.DeletePrivateNatGatewayError {
-  return isActionError(error, "DeletePrivateNatGateway");
-}
-
+export const isDeletePrivateNatGatewayError = (error: unknown): error is types.DeletePrivateNatGatewayError =>
+  isActionError(error, "DeletePrivateNatGateway");
 /** Whether `error` is a service error answered by `DeletePrivateNatGatewayDestinationIpPortTranslationNatRule` (checks its class and its `action`). */
-export function isDeletePrivateNatGatewayDestinationIpPortTranslationNatRuleError(
+export const isDeletePrivateNatGatewayDestinationIpPortTranslationNatRuleError = (
   error: unknown,
-): error is types.DeletePrivateNatGatewayDestinationIpPortTranslationNatRuleError {
-  return isActionError(error, "DeletePrivateNatGatewayDestinationIpPortTranslationNatRule");
-}
-
+): error is types.DeletePrivateNatGatewayDestinationIpPortTranslationNatRuleError =>
+  isActionError(error, "DeletePrivateNatGatewayDestinationIpPortTranslationNatRule");
 /** Whether `error` is a service error answered by `DeletePrivateNatGatewayTranslationAclRule` (checks its class and its `action`). */
-export function isDeletePrivateNatGatewayTranslationAclRuleError(
+export const isDeletePrivateNatGatewayTranslationAclRuleError = (
   error: unknown,
-): error is types.DeletePrivateNatGatewayTranslationAclRuleError {
-  return isActionError(error, "DeletePrivateNatGatewayTranslationAclRule");
-}
-
+): error is types.DeletePrivateNatGatewayTranslationAclRuleError => isActionError(error, "DeletePrivateNatGatewayTranslationAclRule");
 /** Whether `error` is a service error answered by `DeletePrivateNatGatewayTranslationNatRule` (checks its class and its `action`). */
-export function isDeletePrivateNatGatewayTranslationNatRuleError(
+export const isDeletePrivateNatGatewayTranslationNatRuleError = (
   error: unknown,
-): error is types.DeletePrivateNatGatewayTranslationNatRuleError {
-  return isActionError(error, "DeletePrivateNatGatewayTranslationNatRule");
-}
-
+): error is types.DeletePrivateNatGatewayTranslationNatRuleError => isActionError(error, "DeletePrivateNatGatewayTranslationNatRule");
 /** Whether `error` is a service error answered by `DeleteReserveIpAddresses` (checks its class and its `action`). */
-export function isDeleteReserveIpAddressesError(error: unknown): error is types.DeleteReserveIpAddressesError {
-  return isActionError(error, "DeleteReserveIpAddresses");
-}
-
+export const isDeleteReserveIpAddressesError = (error: unknown): error is types.DeleteReserveIpAddressesError =>
+  isActionError(error, "DeleteReserveIpAddresses");
 /** Whether `error` is a service error answered by `DeleteRoutePolicy` (checks its class and its `action`). */
-export function isDeleteRoutePolicyError(error: unknown): error is types.DeleteRoutePolicyError {
-  return isActionError(error, "DeleteRoutePolicy");
-}
-
+export const isDeleteRoutePolicyError = (error: unknown): error is types.DeleteRoutePolicyError =>
+  isActionError(error, "DeleteRoutePolicy");
 /** Whether `error` is a service error answered by `DeleteRoutePolicyAssociations` (checks its class and its `action`). */
-export function isDeleteRoutePolicyAssociationsError(error: unknown): error is types.DeleteRoutePolicyAssociationsError {
-  return isActionError(error, "DeleteRoutePolicyAssociations");
-}
-
+export const isDeleteRoutePolicyAssociationsError = (error: unknown): error is types.DeleteRoutePolicyAssociationsError =>
+  isActionError(error, "DeleteRoutePolicyAssociations");
 /** Whether `error` is a service error answered by `DeleteRoutePolicyEntries` (checks its class and its `action`). */
-export function isDeleteRoutePolicyEntriesError(error: unknown): error is types.DeleteRoutePolicyEntriesError {
-  return isActionError(error, "DeleteRoutePolicyEntries");
-}
-
+export const isDeleteRoutePolicyEntriesError = (error: unknown): error is types.DeleteRoutePolicyEntriesError =>
+  isActionError(error, "DeleteRoutePolicyEntries");
 /** Whether `error` is a service error answered by `DeleteRouteTable` (checks its class and its `action`). */
-export function isDeleteRouteTableError(error: unknown): error is types.DeleteRouteTableError {
-  return isActionError(error, "DeleteRouteTable");
-}
-
+export const isDeleteRouteTableError = (error: unknown): error is types.DeleteRouteTableError => isActionError(error, "DeleteRouteTable");
 /** Whether `error` is a service error answered by `DeleteRoutes` (checks its class and its `action`). */
-export function isDeleteRoutesError(error: unknown): error is types.DeleteRoutesError {
-  return isActionError(error, "DeleteRoutes");
-}
-
+export const isDeleteRoutesError = (error: unknown): error is types.DeleteRoutesError => isActionError(error, "DeleteRoutes");
 /** Whether `error` is a service error answered by `DeleteSecurityGroup` (checks its class and its `action`). */
-export function isDeleteSecurityGroupError(error: unknown): error is types.DeleteSecurityGroupError {
-  return isActionError(error, "DeleteSecurityGroup");
-}
-
+export const isDeleteSecurityGroupError = (error: unknown): error is types.DeleteSecurityGroupError =>
+  isActionError(error, "DeleteSecurityGroup");
 /** Whether `error` is a service error answered by `DeleteSecurityGroupPolicies` (checks its class and its `action`). */
-export function isDeleteSecurityGroupPoliciesError(error: unknown): error is types.DeleteSecurityGroupPoliciesError {
-  return isActionError(error, "DeleteSecurityGroupPolicies");
-}
-
+export const isDeleteSecurityGroupPoliciesError = (error: unknown): error is types.DeleteSecurityGroupPoliciesError =>
+  isActionError(error, "DeleteSecurityGroupPolicies");
 /** Whether `error` is a service error answered by `DeleteServiceTemplate` (checks its class and its `action`). */
-export function isDeleteServiceTemplateError(error: unknown): error is types.DeleteServiceTemplateError {
-  return isActionError(error, "DeleteServiceTemplate");
-}
-
+export const isDeleteServiceTemplateError = (error: unknown): error is types.DeleteServiceTemplateError =>
+  isActionError(error, "DeleteServiceTemplate");
 /** Whether `error` is a service error answered by `DeleteServiceTemplateGroup` (checks its class and its `action`). */
-export function isDeleteServiceTemplateGroupError(error: unknown): error is types.DeleteServiceTemplateGroupError {
-  return isActionError(error, "DeleteServiceTemplateGroup");
-}
-
+export const isDeleteServiceTemplateGroupError = (error: unknown): error is types.DeleteServiceTemplateGroupError =>
+  isActionError(error, "DeleteServiceTemplateGroup");
 /** Whether `error` is a service error answered by `DeleteSnapshotPolicies` (checks its class and its `action`). */
-export function isDeleteSnapshotPoliciesError(error: unknown): error is types.DeleteSnapshotPoliciesError {
-  return isActionError(error, "DeleteSnapshotPolicies");
-}
-
+export const isDeleteSnapshotPoliciesError = (error: unknown): error is types.DeleteSnapshotPoliciesError =>
+  isActionError(error, "DeleteSnapshotPolicies");
 /** Whether `error` is a service error answered by `DeleteSubnet` (checks its class and its `action`). */
-export function isDeleteSubnetError(error: unknown): error is types.DeleteSubnetError {
-  return isActionError(error, "DeleteSubnet");
-}
-
+export const isDeleteSubnetError = (error: unknown): error is types.DeleteSubnetError => isActionError(error, "DeleteSubnet");
 /** Whether `error` is a service error answered by `DeleteTemplateMember` (checks its class and its `action`). */
-export function isDeleteTemplateMemberError(error: unknown): error is types.DeleteTemplateMemberError {
-  return isActionError(error, "DeleteTemplateMember");
-}
-
+export const isDeleteTemplateMemberError = (error: unknown): error is types.DeleteTemplateMemberError =>
+  isActionError(error, "DeleteTemplateMember");
 /** Whether `error` is a service error answered by `DeleteTrafficMirror` (checks its class and its `action`). */
-export function isDeleteTrafficMirrorError(error: unknown): error is types.DeleteTrafficMirrorError {
-  return isActionError(error, "DeleteTrafficMirror");
-}
-
+export const isDeleteTrafficMirrorError = (error: unknown): error is types.DeleteTrafficMirrorError =>
+  isActionError(error, "DeleteTrafficMirror");
 /** Whether `error` is a service error answered by `DeleteTrafficMirrorFilterRules` (checks its class and its `action`). */
-export function isDeleteTrafficMirrorFilterRulesError(error: unknown): error is types.DeleteTrafficMirrorFilterRulesError {
-  return isActionError(error, "DeleteTrafficMirrorFilterRules");
-}
-
+export const isDeleteTrafficMirrorFilterRulesError = (error: unknown): error is types.DeleteTrafficMirrorFilterRulesError =>
+  isActionError(error, "DeleteTrafficMirrorFilterRules");
 /** Whether `error` is a service error answered by `DeleteTrafficPackages` (checks its class and its `action`). */
-export function isDeleteTrafficPackagesError(error: unknown): error is types.DeleteTrafficPackagesError {
-  return isActionError(error, "DeleteTrafficPackages");
-}
-
+export const isDeleteTrafficPackagesError = (error: unknown): error is types.DeleteTrafficPackagesError =>
+  isActionError(error, "DeleteTrafficPackages");
 /** Whether `error` is a service error answered by `DeleteVpc` (checks its class and its `action`). */
-export function isDeleteVpcError(error: unknown): error is types.DeleteVpcError {
-  return isActionError(error, "DeleteVpc");
-}
-
+export const isDeleteVpcError = (error: unknown): error is types.DeleteVpcError => isActionError(error, "DeleteVpc");
 /** Whether `error` is a service error answered by `DeleteVpcEndPoint` (checks its class and its `action`). */
-export function isDeleteVpcEndPointError(error: unknown): error is types.DeleteVpcEndPointError {
-  return isActionError(error, "DeleteVpcEndPoint");
-}
-
+export const isDeleteVpcEndPointError = (error: unknown): error is types.DeleteVpcEndPointError =>
+  isActionError(error, "DeleteVpcEndPoint");
 /** Whether `error` is a service error answered by `DeleteVpcEndPointService` (checks its class and its `action`). */
-export function isDeleteVpcEndPointServiceError(error: unknown): error is types.DeleteVpcEndPointServiceError {
-  return isActionError(error, "DeleteVpcEndPointService");
-}
-
+export const isDeleteVpcEndPointServiceError = (error: unknown): error is types.DeleteVpcEndPointServiceError =>
+  isActionError(error, "DeleteVpcEndPointService");
 /** Whether `error` is a service error answered by `DeleteVpcEndPointServiceWhiteList` (checks its class and its `action`). */
-export function isDeleteVpcEndPointServiceWhiteListError(error: unknown): error is types.DeleteVpcEndPointServiceWhiteListError {
-  return isActionError(error, "DeleteVpcEndPointServiceWhiteList");
-}
-
+export const isDeleteVpcEndPointServiceWhiteListError = (error: unknown): error is types.DeleteVpcEndPointServiceWhiteListError =>
+  isActionError(error, "DeleteVpcEndPointServiceWhiteList");
 /** Whether `error` is a service error answered by `DeleteVpcPeeringConnection` (checks its class and its `action`). */
-export function isDeleteVpcPeeringConnectionError(error: unknown): error is types.DeleteVpcPeeringConnectionError {
-  return isActionError(error, "DeleteVpcPeeringConnection");
-}
-
+export const isDeleteVpcPeeringConnectionError = (error: unknown): error is types.DeleteVpcPeeringConnectionError =>
+  isActionError(error, "DeleteVpcPeeringConnection");
 /** Whether `error` is a service error answered by `DeleteVpnConnection` (checks its class and its `action`). */
-export function isDeleteVpnConnectionError(error: unknown): error is types.DeleteVpnConnectionError {
-  return isActionError(error, "DeleteVpnConnection");
-}
-
+export const isDeleteVpnConnectionError = (error: unknown): error is types.DeleteVpnConnectionError =>
+  isActionError(error, "DeleteVpnConnection");
 /** Whether `error` is a service error answered by `DeleteVpnGateway` (checks its class and its `action`). */
-export function isDeleteVpnGatewayError(error: unknown): error is types.DeleteVpnGatewayError {
-  return isActionError(error, "DeleteVpnGateway");
-}
-
+export const isDeleteVpnGatewayError = (error: unknown): error is types.DeleteVpnGatewayError => isActionError(error, "DeleteVpnGateway");
 /** Whether `error` is a service error answered by `DeleteVpnGatewayRoutes` (checks its class and its `action`). */
-export function isDeleteVpnGatewayRoutesError(error: unknown): error is types.DeleteVpnGatewayRoutesError {
-  return isActionError(error, "DeleteVpnGatewayRoutes");
-}
-
+export const isDeleteVpnGatewayRoutesError = (error: unknown): error is types.DeleteVpnGatewayRoutesError =>
+  isActionError(error, "DeleteVpnGatewayRoutes");
 /** Whether `error` is a service error answered by `DeleteVpnGatewaySslClient` (checks its class and its `action`). */
-export function isDeleteVpnGatewaySslClientError(error: unknown): error is types.DeleteVpnGatewaySslClientError {
-  return isActionError(error, "DeleteVpnGatewaySslClient");
-}
-
+export const isDeleteVpnGatewaySslClientError = (error: unknown): error is types.DeleteVpnGatewaySslClientError =>
+  isActionError(error, "DeleteVpnGatewaySslClient");
 /** Whether `error` is a service error answered by `DeleteVpnGatewaySslServer` (checks its class and its `action`). */
-export function isDeleteVpnGatewaySslServerError(error: unknown): error is types.DeleteVpnGatewaySslServerError {
-  return isActionError(error, "DeleteVpnGatewaySslServer");
-}
-
+export const isDeleteVpnGatewaySslServerError = (error: unknown): error is types.DeleteVpnGatewaySslServerError =>
+  isActionError(error, "DeleteVpnGatewaySslServer");
 /** Whether `error` is a service error answered by `DescribeAccountAttributes` (checks its class and its `action`). */
-export function isDescribeAccountAttributesError(error: unknown): error is types.DescribeAccountAttributesError {
-  return isActionError(error, "DescribeAccountAttributes");
-}
-
+export const isDescribeAccountAttributesError = (error: unknown): error is types.DescribeAccountAttributesError =>
+  isActionError(error, "DescribeAccountAttributes");
 /** Whether `error` is a service error answered by `DescribeAddressBandwidthRange` (checks its class and its `action`). */
-export function isDescribeAddressBandwidthRangeError(error: unknown): error is types.DescribeAddressBandwidthRangeError {
-  return isActionError(error, "DescribeAddressBandwidthRange");
-}
-
+export const isDescribeAddressBandwidthRangeError = (error: unknown): error is types.DescribeAddressBandwidthRangeError =>
+  isActionError(error, "DescribeAddressBandwidthRange");
 /** Whether `error` is a service error answered by `DescribeAddressQuota` (checks its class and its `action`). */
-export function isDescribeAddressQuotaError(error: unknown): error is types.DescribeAddressQuotaError {
-  return isActionError(error, "DescribeAddressQuota");
-}
-
+export const isDescribeAddressQuotaError = (error: unknown): error is types.DescribeAddressQuotaError =>
+  isActionError(error, "DescribeAddressQuota");
 /** Whether `error` is a service error answered by `DescribeAddressTemplateGroupInstances` (checks its class and its `action`). */
-export function isDescribeAddressTemplateGroupInstancesError(error: unknown): error is types.DescribeAddressTemplateGroupInstancesError {
-  return isActionError(error, "DescribeAddressTemplateGroupInstances");
-}
-
+export const isDescribeAddressTemplateGroupInstancesError = (error: unknown): error is types.DescribeAddressTemplateGroupInstancesError =>
+  isActionError(error, "DescribeAddressTemplateGroupInstances");
 /** Whether `error` is a service error answered by `DescribeAddressTemplateGroups` (checks its class and its `action`). */
-export function isDescribeAddressTemplateGroupsError(error: unknown): error is types.DescribeAddressTemplateGroupsError {
-  return isActionError(error, "DescribeAddressTemplateGroups");
-}
-
+export const isDescribeAddressTemplateGroupsError = (error: unknown): error is types.DescribeAddressTemplateGroupsError =>
+  isActionError(error, "DescribeAddressTemplateGroups");
 /** Whether `error` is a service error answered by `DescribeAddressTemplateInstances` (checks its class and its `action`). */
-export function isDescribeAddressTemplateInstancesError(error: unknown): error is types.DescribeAddressTemplateInstancesError {
-  return isActionError(error, "DescribeAddressTemplateInstances");
-}
-
+export const isDescribeAddressTemplateInstancesError = (error: unknown): error is types.DescribeAddressTemplateInstancesError =>
+  isActionError(error, "DescribeAddressTemplateInstances");
 /** Whether `error` is a service error answered by `DescribeAddressTemplates` (checks its class and its `action`). */
-export function isDescribeAddressTemplatesError(error: unknown): error is types.DescribeAddressTemplatesError {
-  return isActionError(error, "DescribeAddressTemplates");
-}
-
+export const isDescribeAddressTemplatesError = (error: unknown): error is types.DescribeAddressTemplatesError =>
+  isActionError(error, "DescribeAddressTemplates");
 /** Whether `error` is a service error answered by `DescribeAddresses` (checks its class and its `action`). */
-export function isDescribeAddressesError(error: unknown): error is types.DescribeAddressesError {
-  return isActionError(error, "DescribeAddresses");
-}
-
+export const isDescribeAddressesError = (error: unknown): error is types.DescribeAddressesError =>
+  isActionError(error, "DescribeAddresses");
 /** Whether `error` is a service error answered by `DescribeAssistantCidr` (checks its class and its `action`). */
-export function isDescribeAssistantCidrError(error: unknown): error is types.DescribeAssistantCidrError {
-  return isActionError(error, "DescribeAssistantCidr");
-}
-
+export const isDescribeAssistantCidrError = (error: unknown): error is types.DescribeAssistantCidrError =>
+  isActionError(error, "DescribeAssistantCidr");
 /** Whether `error` is a service error answered by `DescribeBandwidthPackageBandwidthRange` (checks its class and its `action`). */
-export function isDescribeBandwidthPackageBandwidthRangeError(error: unknown): error is types.DescribeBandwidthPackageBandwidthRangeError {
-  return isActionError(error, "DescribeBandwidthPackageBandwidthRange");
-}
-
+export const isDescribeBandwidthPackageBandwidthRangeError = (error: unknown): error is types.DescribeBandwidthPackageBandwidthRangeError =>
+  isActionError(error, "DescribeBandwidthPackageBandwidthRange");
 /** Whether `error` is a service error answered by `DescribeBandwidthPackageBillUsage` (checks its class and its `action`). */
-export function isDescribeBandwidthPackageBillUsageError(error: unknown): error is types.DescribeBandwidthPackageBillUsageError {
-  return isActionError(error, "DescribeBandwidthPackageBillUsage");
-}
-
+export const isDescribeBandwidthPackageBillUsageError = (error: unknown): error is types.DescribeBandwidthPackageBillUsageError =>
+  isActionError(error, "DescribeBandwidthPackageBillUsage");
 /** Whether `error` is a service error answered by `DescribeBandwidthPackageQuota` (checks its class and its `action`). */
-export function isDescribeBandwidthPackageQuotaError(error: unknown): error is types.DescribeBandwidthPackageQuotaError {
-  return isActionError(error, "DescribeBandwidthPackageQuota");
-}
-
+export const isDescribeBandwidthPackageQuotaError = (error: unknown): error is types.DescribeBandwidthPackageQuotaError =>
+  isActionError(error, "DescribeBandwidthPackageQuota");
 /** Whether `error` is a service error answered by `DescribeBandwidthPackageResources` (checks its class and its `action`). */
-export function isDescribeBandwidthPackageResourcesError(error: unknown): error is types.DescribeBandwidthPackageResourcesError {
-  return isActionError(error, "DescribeBandwidthPackageResources");
-}
-
+export const isDescribeBandwidthPackageResourcesError = (error: unknown): error is types.DescribeBandwidthPackageResourcesError =>
+  isActionError(error, "DescribeBandwidthPackageResources");
 /** Whether `error` is a service error answered by `DescribeBandwidthPackages` (checks its class and its `action`). */
-export function isDescribeBandwidthPackagesError(error: unknown): error is types.DescribeBandwidthPackagesError {
-  return isActionError(error, "DescribeBandwidthPackages");
-}
-
+export const isDescribeBandwidthPackagesError = (error: unknown): error is types.DescribeBandwidthPackagesError =>
+  isActionError(error, "DescribeBandwidthPackages");
 /** Whether `error` is a service error answered by `DescribeCcnAttachedInstances` (checks its class and its `action`). */
-export function isDescribeCcnAttachedInstancesError(error: unknown): error is types.DescribeCcnAttachedInstancesError {
-  return isActionError(error, "DescribeCcnAttachedInstances");
-}
-
+export const isDescribeCcnAttachedInstancesError = (error: unknown): error is types.DescribeCcnAttachedInstancesError =>
+  isActionError(error, "DescribeCcnAttachedInstances");
 /** Whether `error` is a service error answered by `DescribeCcnPolicyBasedRoutingNextHop` (checks its class and its `action`). */
-export function isDescribeCcnPolicyBasedRoutingNextHopError(error: unknown): error is types.DescribeCcnPolicyBasedRoutingNextHopError {
-  return isActionError(error, "DescribeCcnPolicyBasedRoutingNextHop");
-}
-
+export const isDescribeCcnPolicyBasedRoutingNextHopError = (error: unknown): error is types.DescribeCcnPolicyBasedRoutingNextHopError =>
+  isActionError(error, "DescribeCcnPolicyBasedRoutingNextHop");
 /** Whether `error` is a service error answered by `DescribeCcnPolicyBasedRoutingRule` (checks its class and its `action`). */
-export function isDescribeCcnPolicyBasedRoutingRuleError(error: unknown): error is types.DescribeCcnPolicyBasedRoutingRuleError {
-  return isActionError(error, "DescribeCcnPolicyBasedRoutingRule");
-}
-
+export const isDescribeCcnPolicyBasedRoutingRuleError = (error: unknown): error is types.DescribeCcnPolicyBasedRoutingRuleError =>
+  isActionError(error, "DescribeCcnPolicyBasedRoutingRule");
 /** Whether `error` is a service error answered by `DescribeCcnRegionBandwidthLimits` (checks its class and its `action`). */
-export function isDescribeCcnRegionBandwidthLimitsError(error: unknown): error is types.DescribeCcnRegionBandwidthLimitsError {
-  return isActionError(error, "DescribeCcnRegionBandwidthLimits");
-}
-
+export const isDescribeCcnRegionBandwidthLimitsError = (error: unknown): error is types.DescribeCcnRegionBandwidthLimitsError =>
+  isActionError(error, "DescribeCcnRegionBandwidthLimits");
 /** Whether `error` is a service error answered by `DescribeCcnRouteTableBroadcastPolicys` (checks its class and its `action`). */
-export function isDescribeCcnRouteTableBroadcastPolicysError(error: unknown): error is types.DescribeCcnRouteTableBroadcastPolicysError {
-  return isActionError(error, "DescribeCcnRouteTableBroadcastPolicys");
-}
-
+export const isDescribeCcnRouteTableBroadcastPolicysError = (error: unknown): error is types.DescribeCcnRouteTableBroadcastPolicysError =>
+  isActionError(error, "DescribeCcnRouteTableBroadcastPolicys");
 /** Whether `error` is a service error answered by `DescribeCcnRouteTableInputPolicys` (checks its class and its `action`). */
-export function isDescribeCcnRouteTableInputPolicysError(error: unknown): error is types.DescribeCcnRouteTableInputPolicysError {
-  return isActionError(error, "DescribeCcnRouteTableInputPolicys");
-}
-
+export const isDescribeCcnRouteTableInputPolicysError = (error: unknown): error is types.DescribeCcnRouteTableInputPolicysError =>
+  isActionError(error, "DescribeCcnRouteTableInputPolicys");
 /** Whether `error` is a service error answered by `DescribeCcnRouteTables` (checks its class and its `action`). */
-export function isDescribeCcnRouteTablesError(error: unknown): error is types.DescribeCcnRouteTablesError {
-  return isActionError(error, "DescribeCcnRouteTables");
-}
-
+export const isDescribeCcnRouteTablesError = (error: unknown): error is types.DescribeCcnRouteTablesError =>
+  isActionError(error, "DescribeCcnRouteTables");
 /** Whether `error` is a service error answered by `DescribeCcnRoutes` (checks its class and its `action`). */
-export function isDescribeCcnRoutesError(error: unknown): error is types.DescribeCcnRoutesError {
-  return isActionError(error, "DescribeCcnRoutes");
-}
-
+export const isDescribeCcnRoutesError = (error: unknown): error is types.DescribeCcnRoutesError =>
+  isActionError(error, "DescribeCcnRoutes");
 /** Whether `error` is a service error answered by `DescribeCcns` (checks its class and its `action`). */
-export function isDescribeCcnsError(error: unknown): error is types.DescribeCcnsError {
-  return isActionError(error, "DescribeCcns");
-}
-
+export const isDescribeCcnsError = (error: unknown): error is types.DescribeCcnsError => isActionError(error, "DescribeCcns");
 /** Whether `error` is a service error answered by `DescribeCdcLDCXList` (checks its class and its `action`). */
-export function isDescribeCdcLDCXListError(error: unknown): error is types.DescribeCdcLDCXListError {
-  return isActionError(error, "DescribeCdcLDCXList");
-}
-
+export const isDescribeCdcLDCXListError = (error: unknown): error is types.DescribeCdcLDCXListError =>
+  isActionError(error, "DescribeCdcLDCXList");
 /** Whether `error` is a service error answered by `DescribeCdcNetPlanes` (checks its class and its `action`). */
-export function isDescribeCdcNetPlanesError(error: unknown): error is types.DescribeCdcNetPlanesError {
-  return isActionError(error, "DescribeCdcNetPlanes");
-}
-
+export const isDescribeCdcNetPlanesError = (error: unknown): error is types.DescribeCdcNetPlanesError =>
+  isActionError(error, "DescribeCdcNetPlanes");
 /** Whether `error` is a service error answered by `DescribeCdcUsedIdcVlan` (checks its class and its `action`). */
-export function isDescribeCdcUsedIdcVlanError(error: unknown): error is types.DescribeCdcUsedIdcVlanError {
-  return isActionError(error, "DescribeCdcUsedIdcVlan");
-}
-
+export const isDescribeCdcUsedIdcVlanError = (error: unknown): error is types.DescribeCdcUsedIdcVlanError =>
+  isActionError(error, "DescribeCdcUsedIdcVlan");
 /** Whether `error` is a service error answered by `DescribeClassicLinkInstances` (checks its class and its `action`). */
-export function isDescribeClassicLinkInstancesError(error: unknown): error is types.DescribeClassicLinkInstancesError {
-  return isActionError(error, "DescribeClassicLinkInstances");
-}
-
+export const isDescribeClassicLinkInstancesError = (error: unknown): error is types.DescribeClassicLinkInstancesError =>
+  isActionError(error, "DescribeClassicLinkInstances");
 /** Whether `error` is a service error answered by `DescribeCrossBorderCcnRegionBandwidthLimits` (checks its class and its `action`). */
-export function isDescribeCrossBorderCcnRegionBandwidthLimitsError(
+export const isDescribeCrossBorderCcnRegionBandwidthLimitsError = (
   error: unknown,
-): error is types.DescribeCrossBorderCcnRegionBandwidthLimitsError {
-  return isActionError(error, "DescribeCrossBorderCcnRegionBandwidthLimits");
-}
-
+): error is types.DescribeCrossBorderCcnRegionBandwidthLimitsError => isActionError(error, "DescribeCrossBorderCcnRegionBandwidthLimits");
 /** Whether `error` is a service error answered by `DescribeCrossBorderCompliance` (checks its class and its `action`). */
-export function isDescribeCrossBorderComplianceError(error: unknown): error is types.DescribeCrossBorderComplianceError {
-  return isActionError(error, "DescribeCrossBorderCompliance");
-}
-
+export const isDescribeCrossBorderComplianceError = (error: unknown): error is types.DescribeCrossBorderComplianceError =>
+  isActionError(error, "DescribeCrossBorderCompliance");
 /** Whether `error` is a service error answered by `DescribeCrossBorderFlowMonitor` (checks its class and its `action`). */
-export function isDescribeCrossBorderFlowMonitorError(error: unknown): error is types.DescribeCrossBorderFlowMonitorError {
-  return isActionError(error, "DescribeCrossBorderFlowMonitor");
-}
-
+export const isDescribeCrossBorderFlowMonitorError = (error: unknown): error is types.DescribeCrossBorderFlowMonitorError =>
+  isActionError(error, "DescribeCrossBorderFlowMonitor");
 /** Whether `error` is a service error answered by `DescribeCustomerGatewayVendors` (checks its class and its `action`). */
-export function isDescribeCustomerGatewayVendorsError(error: unknown): error is types.DescribeCustomerGatewayVendorsError {
-  return isActionError(error, "DescribeCustomerGatewayVendors");
-}
-
+export const isDescribeCustomerGatewayVendorsError = (error: unknown): error is types.DescribeCustomerGatewayVendorsError =>
+  isActionError(error, "DescribeCustomerGatewayVendors");
 /** Whether `error` is a service error answered by `DescribeCustomerGateways` (checks its class and its `action`). */
-export function isDescribeCustomerGatewaysError(error: unknown): error is types.DescribeCustomerGatewaysError {
-  return isActionError(error, "DescribeCustomerGateways");
-}
-
+export const isDescribeCustomerGatewaysError = (error: unknown): error is types.DescribeCustomerGatewaysError =>
+  isActionError(error, "DescribeCustomerGateways");
 /** Whether `error` is a service error answered by `DescribeDesignatedZones` (checks its class and its `action`). */
-export function isDescribeDesignatedZonesError(error: unknown): error is types.DescribeDesignatedZonesError {
-  return isActionError(error, "DescribeDesignatedZones");
-}
-
+export const isDescribeDesignatedZonesError = (error: unknown): error is types.DescribeDesignatedZonesError =>
+  isActionError(error, "DescribeDesignatedZones");
 /** Whether `error` is a service error answered by `DescribeDhcpIps` (checks its class and its `action`). */
-export function isDescribeDhcpIpsError(error: unknown): error is types.DescribeDhcpIpsError {
-  return isActionError(error, "DescribeDhcpIps");
-}
-
+export const isDescribeDhcpIpsError = (error: unknown): error is types.DescribeDhcpIpsError => isActionError(error, "DescribeDhcpIps");
 /** Whether `error` is a service error answered by `DescribeDirectConnectGatewayCcnRoutes` (checks its class and its `action`). */
-export function isDescribeDirectConnectGatewayCcnRoutesError(error: unknown): error is types.DescribeDirectConnectGatewayCcnRoutesError {
-  return isActionError(error, "DescribeDirectConnectGatewayCcnRoutes");
-}
-
+export const isDescribeDirectConnectGatewayCcnRoutesError = (error: unknown): error is types.DescribeDirectConnectGatewayCcnRoutesError =>
+  isActionError(error, "DescribeDirectConnectGatewayCcnRoutes");
 /** Whether `error` is a service error answered by `DescribeDirectConnectGateways` (checks its class and its `action`). */
-export function isDescribeDirectConnectGatewaysError(error: unknown): error is types.DescribeDirectConnectGatewaysError {
-  return isActionError(error, "DescribeDirectConnectGateways");
-}
-
+export const isDescribeDirectConnectGatewaysError = (error: unknown): error is types.DescribeDirectConnectGatewaysError =>
+  isActionError(error, "DescribeDirectConnectGateways");
 /** Whether `error` is a service error answered by `DescribeFlowLog` (checks its class and its `action`). */
-export function isDescribeFlowLogError(error: unknown): error is types.DescribeFlowLogError {
-  return isActionError(error, "DescribeFlowLog");
-}
-
+export const isDescribeFlowLogError = (error: unknown): error is types.DescribeFlowLogError => isActionError(error, "DescribeFlowLog");
 /** Whether `error` is a service error answered by `DescribeFlowLogs` (checks its class and its `action`). */
-export function isDescribeFlowLogsError(error: unknown): error is types.DescribeFlowLogsError {
-  return isActionError(error, "DescribeFlowLogs");
-}
-
+export const isDescribeFlowLogsError = (error: unknown): error is types.DescribeFlowLogsError => isActionError(error, "DescribeFlowLogs");
 /** Whether `error` is a service error answered by `DescribeGatewayFlowMonitorDetail` (checks its class and its `action`). */
-export function isDescribeGatewayFlowMonitorDetailError(error: unknown): error is types.DescribeGatewayFlowMonitorDetailError {
-  return isActionError(error, "DescribeGatewayFlowMonitorDetail");
-}
-
+export const isDescribeGatewayFlowMonitorDetailError = (error: unknown): error is types.DescribeGatewayFlowMonitorDetailError =>
+  isActionError(error, "DescribeGatewayFlowMonitorDetail");
 /** Whether `error` is a service error answered by `DescribeGatewayFlowQos` (checks its class and its `action`). */
-export function isDescribeGatewayFlowQosError(error: unknown): error is types.DescribeGatewayFlowQosError {
-  return isActionError(error, "DescribeGatewayFlowQos");
-}
-
+export const isDescribeGatewayFlowQosError = (error: unknown): error is types.DescribeGatewayFlowQosError =>
+  isActionError(error, "DescribeGatewayFlowQos");
 /** Whether `error` is a service error answered by `DescribeGlobalRoutes` (checks its class and its `action`). */
-export function isDescribeGlobalRoutesError(error: unknown): error is types.DescribeGlobalRoutesError {
-  return isActionError(error, "DescribeGlobalRoutes");
-}
-
+export const isDescribeGlobalRoutesError = (error: unknown): error is types.DescribeGlobalRoutesError =>
+  isActionError(error, "DescribeGlobalRoutes");
 /** Whether `error` is a service error answered by `DescribeHaVips` (checks its class and its `action`). */
-export function isDescribeHaVipsError(error: unknown): error is types.DescribeHaVipsError {
-  return isActionError(error, "DescribeHaVips");
-}
-
+export const isDescribeHaVipsError = (error: unknown): error is types.DescribeHaVipsError => isActionError(error, "DescribeHaVips");
 /** Whether `error` is a service error answered by `DescribeHighPriorityRouteTables` (checks its class and its `action`). */
-export function isDescribeHighPriorityRouteTablesError(error: unknown): error is types.DescribeHighPriorityRouteTablesError {
-  return isActionError(error, "DescribeHighPriorityRouteTables");
-}
-
+export const isDescribeHighPriorityRouteTablesError = (error: unknown): error is types.DescribeHighPriorityRouteTablesError =>
+  isActionError(error, "DescribeHighPriorityRouteTables");
 /** Whether `error` is a service error answered by `DescribeHighPriorityRoutes` (checks its class and its `action`). */
-export function isDescribeHighPriorityRoutesError(error: unknown): error is types.DescribeHighPriorityRoutesError {
-  return isActionError(error, "DescribeHighPriorityRoutes");
-}
-
+export const isDescribeHighPriorityRoutesError = (error: unknown): error is types.DescribeHighPriorityRoutesError =>
+  isActionError(error, "DescribeHighPriorityRoutes");
 /** Whether `error` is a service error answered by `DescribeIPv6Addresses` (checks its class and its `action`). */
-export function isDescribeIPv6AddressesError(error: unknown): error is types.DescribeIPv6AddressesError {
-  return isActionError(error, "DescribeIPv6Addresses");
-}
-
+export const isDescribeIPv6AddressesError = (error: unknown): error is types.DescribeIPv6AddressesError =>
+  isActionError(error, "DescribeIPv6Addresses");
 /** Whether `error` is a service error answered by `DescribeInstanceJumbo` (checks its class and its `action`). */
-export function isDescribeInstanceJumboError(error: unknown): error is types.DescribeInstanceJumboError {
-  return isActionError(error, "DescribeInstanceJumbo");
-}
-
+export const isDescribeInstanceJumboError = (error: unknown): error is types.DescribeInstanceJumboError =>
+  isActionError(error, "DescribeInstanceJumbo");
 /** Whether `error` is a service error answered by `DescribeIp6Addresses` (checks its class and its `action`). */
-export function isDescribeIp6AddressesError(error: unknown): error is types.DescribeIp6AddressesError {
-  return isActionError(error, "DescribeIp6Addresses");
-}
-
+export const isDescribeIp6AddressesError = (error: unknown): error is types.DescribeIp6AddressesError =>
+  isActionError(error, "DescribeIp6Addresses");
 /** Whether `error` is a service error answered by `DescribeIp6TranslatorQuota` (checks its class and its `action`). */
-export function isDescribeIp6TranslatorQuotaError(error: unknown): error is types.DescribeIp6TranslatorQuotaError {
-  return isActionError(error, "DescribeIp6TranslatorQuota");
-}
-
+export const isDescribeIp6TranslatorQuotaError = (error: unknown): error is types.DescribeIp6TranslatorQuotaError =>
+  isActionError(error, "DescribeIp6TranslatorQuota");
 /** Whether `error` is a service error answered by `DescribeIp6Translators` (checks its class and its `action`). */
-export function isDescribeIp6TranslatorsError(error: unknown): error is types.DescribeIp6TranslatorsError {
-  return isActionError(error, "DescribeIp6Translators");
-}
-
+export const isDescribeIp6TranslatorsError = (error: unknown): error is types.DescribeIp6TranslatorsError =>
+  isActionError(error, "DescribeIp6Translators");
 /** Whether `error` is a service error answered by `DescribeIpGeolocationDatabaseUrl` (checks its class and its `action`). */
-export function isDescribeIpGeolocationDatabaseUrlError(error: unknown): error is types.DescribeIpGeolocationDatabaseUrlError {
-  return isActionError(error, "DescribeIpGeolocationDatabaseUrl");
-}
-
+export const isDescribeIpGeolocationDatabaseUrlError = (error: unknown): error is types.DescribeIpGeolocationDatabaseUrlError =>
+  isActionError(error, "DescribeIpGeolocationDatabaseUrl");
 /** Whether `error` is a service error answered by `DescribeIpGeolocationInfos` (checks its class and its `action`). */
-export function isDescribeIpGeolocationInfosError(error: unknown): error is types.DescribeIpGeolocationInfosError {
-  return isActionError(error, "DescribeIpGeolocationInfos");
-}
-
+export const isDescribeIpGeolocationInfosError = (error: unknown): error is types.DescribeIpGeolocationInfosError =>
+  isActionError(error, "DescribeIpGeolocationInfos");
 /** Whether `error` is a service error answered by `DescribeLocalGateway` (checks its class and its `action`). */
-export function isDescribeLocalGatewayError(error: unknown): error is types.DescribeLocalGatewayError {
-  return isActionError(error, "DescribeLocalGateway");
-}
-
+export const isDescribeLocalGatewayError = (error: unknown): error is types.DescribeLocalGatewayError =>
+  isActionError(error, "DescribeLocalGateway");
 /** Whether `error` is a service error answered by `DescribeNatGatewayDestinationIpPortTranslationNatRules` (checks its class and its `action`). */
-export function isDescribeNatGatewayDestinationIpPortTranslationNatRulesError(
+export const isDescribeNatGatewayDestinationIpPortTranslationNatRulesError = (
   error: unknown,
-): error is types.DescribeNatGatewayDestinationIpPortTranslationNatRulesError {
-  return isActionError(error, "DescribeNatGatewayDestinationIpPortTranslationNatRules");
-}
-
+): error is types.DescribeNatGatewayDestinationIpPortTranslationNatRulesError =>
+  isActionError(error, "DescribeNatGatewayDestinationIpPortTranslationNatRules");
 /** Whether `error` is a service error answered by `DescribeNatGatewayDirectConnectGatewayRoute` (checks its class and its `action`). */
-export function isDescribeNatGatewayDirectConnectGatewayRouteError(
+export const isDescribeNatGatewayDirectConnectGatewayRouteError = (
   error: unknown,
-): error is types.DescribeNatGatewayDirectConnectGatewayRouteError {
-  return isActionError(error, "DescribeNatGatewayDirectConnectGatewayRoute");
-}
-
+): error is types.DescribeNatGatewayDirectConnectGatewayRouteError => isActionError(error, "DescribeNatGatewayDirectConnectGatewayRoute");
 /** Whether `error` is a service error answered by `DescribeNatGatewayFlowMonitorDetail` (checks its class and its `action`). */
-export function isDescribeNatGatewayFlowMonitorDetailError(error: unknown): error is types.DescribeNatGatewayFlowMonitorDetailError {
-  return isActionError(error, "DescribeNatGatewayFlowMonitorDetail");
-}
-
+export const isDescribeNatGatewayFlowMonitorDetailError = (error: unknown): error is types.DescribeNatGatewayFlowMonitorDetailError =>
+  isActionError(error, "DescribeNatGatewayFlowMonitorDetail");
 /** Whether `error` is a service error answered by `DescribeNatGatewaySourceIpTranslationNatRules` (checks its class and its `action`). */
-export function isDescribeNatGatewaySourceIpTranslationNatRulesError(
+export const isDescribeNatGatewaySourceIpTranslationNatRulesError = (
   error: unknown,
-): error is types.DescribeNatGatewaySourceIpTranslationNatRulesError {
-  return isActionError(error, "DescribeNatGatewaySourceIpTranslationNatRules");
-}
-
+): error is types.DescribeNatGatewaySourceIpTranslationNatRulesError =>
+  isActionError(error, "DescribeNatGatewaySourceIpTranslationNatRules");
 /** Whether `error` is a service error answered by `DescribeNatGatewayZones` (checks its class and its `action`). */
-export function isDescribeNatGatewayZonesError(error: unknown): error is types.DescribeNatGatewayZonesError {
-  return isActionError(error, "DescribeNatGatewayZones");
-}
-
+export const isDescribeNatGatewayZonesError = (error: unknown): error is types.DescribeNatGatewayZonesError =>
+  isActionError(error, "DescribeNatGatewayZones");
 /** Whether `error` is a service error answered by `DescribeNatGateways` (checks its class and its `action`). */
-export function isDescribeNatGatewaysError(error: unknown): error is types.DescribeNatGatewaysError {
-  return isActionError(error, "DescribeNatGateways");
-}
-
+export const isDescribeNatGatewaysError = (error: unknown): error is types.DescribeNatGatewaysError =>
+  isActionError(error, "DescribeNatGateways");
 /** Whether `error` is a service error answered by `DescribeNetDetectStates` (checks its class and its `action`). */
-export function isDescribeNetDetectStatesError(error: unknown): error is types.DescribeNetDetectStatesError {
-  return isActionError(error, "DescribeNetDetectStates");
-}
-
+export const isDescribeNetDetectStatesError = (error: unknown): error is types.DescribeNetDetectStatesError =>
+  isActionError(error, "DescribeNetDetectStates");
 /** Whether `error` is a service error answered by `DescribeNetDetects` (checks its class and its `action`). */
-export function isDescribeNetDetectsError(error: unknown): error is types.DescribeNetDetectsError {
-  return isActionError(error, "DescribeNetDetects");
-}
-
+export const isDescribeNetDetectsError = (error: unknown): error is types.DescribeNetDetectsError =>
+  isActionError(error, "DescribeNetDetects");
 /** Whether `error` is a service error answered by `DescribeNetworkAccountType` (checks its class and its `action`). */
-export function isDescribeNetworkAccountTypeError(error: unknown): error is types.DescribeNetworkAccountTypeError {
-  return isActionError(error, "DescribeNetworkAccountType");
-}
-
+export const isDescribeNetworkAccountTypeError = (error: unknown): error is types.DescribeNetworkAccountTypeError =>
+  isActionError(error, "DescribeNetworkAccountType");
 /** Whether `error` is a service error answered by `DescribeNetworkAclQuintupleEntries` (checks its class and its `action`). */
-export function isDescribeNetworkAclQuintupleEntriesError(error: unknown): error is types.DescribeNetworkAclQuintupleEntriesError {
-  return isActionError(error, "DescribeNetworkAclQuintupleEntries");
-}
-
+export const isDescribeNetworkAclQuintupleEntriesError = (error: unknown): error is types.DescribeNetworkAclQuintupleEntriesError =>
+  isActionError(error, "DescribeNetworkAclQuintupleEntries");
 /** Whether `error` is a service error answered by `DescribeNetworkAcls` (checks its class and its `action`). */
-export function isDescribeNetworkAclsError(error: unknown): error is types.DescribeNetworkAclsError {
-  return isActionError(error, "DescribeNetworkAcls");
-}
-
+export const isDescribeNetworkAclsError = (error: unknown): error is types.DescribeNetworkAclsError =>
+  isActionError(error, "DescribeNetworkAcls");
 /** Whether `error` is a service error answered by `DescribeNetworkInterfaceLimit` (checks its class and its `action`). */
-export function isDescribeNetworkInterfaceLimitError(error: unknown): error is types.DescribeNetworkInterfaceLimitError {
-  return isActionError(error, "DescribeNetworkInterfaceLimit");
-}
-
+export const isDescribeNetworkInterfaceLimitError = (error: unknown): error is types.DescribeNetworkInterfaceLimitError =>
+  isActionError(error, "DescribeNetworkInterfaceLimit");
 /** Whether `error` is a service error answered by `DescribeNetworkInterfaces` (checks its class and its `action`). */
-export function isDescribeNetworkInterfacesError(error: unknown): error is types.DescribeNetworkInterfacesError {
-  return isActionError(error, "DescribeNetworkInterfaces");
-}
-
+export const isDescribeNetworkInterfacesError = (error: unknown): error is types.DescribeNetworkInterfacesError =>
+  isActionError(error, "DescribeNetworkInterfaces");
 /** Whether `error` is a service error answered by `DescribePrivateNatGatewayDestinationIpPortTranslationNatRules` (checks its class and its `action`). */
-export function isDescribePrivateNatGatewayDestinationIpPortTranslationNatRulesError(
+export const isDescribePrivateNatGatewayDestinationIpPortTranslationNatRulesError = (
   error: unknown,
-): error is types.DescribePrivateNatGatewayDestinationIpPortTranslationNatRulesError {
-  return isActionError(error, "DescribePrivateNatGatewayDestinationIpPortTranslationNatRules");
-}
-
+): error is types.DescribePrivateNatGatewayDestinationIpPortTranslationNatRulesError =>
+  isActionError(error, "DescribePrivateNatGatewayDestinationIpPortTranslationNatRules");
 /** Whether `error` is a service error answered by `DescribePrivateNatGatewayLimits` (checks its class and its `action`). */
-export function isDescribePrivateNatGatewayLimitsError(error: unknown): error is types.DescribePrivateNatGatewayLimitsError {
-  return isActionError(error, "DescribePrivateNatGatewayLimits");
-}
-
+export const isDescribePrivateNatGatewayLimitsError = (error: unknown): error is types.DescribePrivateNatGatewayLimitsError =>
+  isActionError(error, "DescribePrivateNatGatewayLimits");
 /** Whether `error` is a service error answered by `DescribePrivateNatGatewayRegions` (checks its class and its `action`). */
-export function isDescribePrivateNatGatewayRegionsError(error: unknown): error is types.DescribePrivateNatGatewayRegionsError {
-  return isActionError(error, "DescribePrivateNatGatewayRegions");
-}
-
+export const isDescribePrivateNatGatewayRegionsError = (error: unknown): error is types.DescribePrivateNatGatewayRegionsError =>
+  isActionError(error, "DescribePrivateNatGatewayRegions");
 /** Whether `error` is a service error answered by `DescribePrivateNatGatewayTranslationAclRules` (checks its class and its `action`). */
-export function isDescribePrivateNatGatewayTranslationAclRulesError(
+export const isDescribePrivateNatGatewayTranslationAclRulesError = (
   error: unknown,
-): error is types.DescribePrivateNatGatewayTranslationAclRulesError {
-  return isActionError(error, "DescribePrivateNatGatewayTranslationAclRules");
-}
-
+): error is types.DescribePrivateNatGatewayTranslationAclRulesError => isActionError(error, "DescribePrivateNatGatewayTranslationAclRules");
 /** Whether `error` is a service error answered by `DescribePrivateNatGatewayTranslationNatRules` (checks its class and its `action`). */
-export function isDescribePrivateNatGatewayTranslationNatRulesError(
+export const isDescribePrivateNatGatewayTranslationNatRulesError = (
   error: unknown,
-): error is types.DescribePrivateNatGatewayTranslationNatRulesError {
-  return isActionError(error, "DescribePrivateNatGatewayTranslationNatRules");
-}
-
+): error is types.DescribePrivateNatGatewayTranslationNatRulesError => isActionError(error, "DescribePrivateNatGatewayTranslationNatRules");
 /** Whether `error` is a service error answered by `DescribePrivateNatGateways` (checks its class and its `action`). */
-export function isDescribePrivateNatGatewaysError(error: unknown): error is types.DescribePrivateNatGatewaysError {
-  return isActionError(error, "DescribePrivateNatGateways");
-}
-
+export const isDescribePrivateNatGatewaysError = (error: unknown): error is types.DescribePrivateNatGatewaysError =>
+  isActionError(error, "DescribePrivateNatGateways");
 /** Whether `error` is a service error answered by `DescribeProductQuota` (checks its class and its `action`). */
-export function isDescribeProductQuotaError(error: unknown): error is types.DescribeProductQuotaError {
-  return isActionError(error, "DescribeProductQuota");
-}
-
+export const isDescribeProductQuotaError = (error: unknown): error is types.DescribeProductQuotaError =>
+  isActionError(error, "DescribeProductQuota");
 /** Whether `error` is a service error answered by `DescribeReserveIpAddresses` (checks its class and its `action`). */
-export function isDescribeReserveIpAddressesError(error: unknown): error is types.DescribeReserveIpAddressesError {
-  return isActionError(error, "DescribeReserveIpAddresses");
-}
-
+export const isDescribeReserveIpAddressesError = (error: unknown): error is types.DescribeReserveIpAddressesError =>
+  isActionError(error, "DescribeReserveIpAddresses");
 /** Whether `error` is a service error answered by `DescribeRouteConflicts` (checks its class and its `action`). */
-export function isDescribeRouteConflictsError(error: unknown): error is types.DescribeRouteConflictsError {
-  return isActionError(error, "DescribeRouteConflicts");
-}
-
+export const isDescribeRouteConflictsError = (error: unknown): error is types.DescribeRouteConflictsError =>
+  isActionError(error, "DescribeRouteConflicts");
 /** Whether `error` is a service error answered by `DescribeRouteList` (checks its class and its `action`). */
-export function isDescribeRouteListError(error: unknown): error is types.DescribeRouteListError {
-  return isActionError(error, "DescribeRouteList");
-}
-
+export const isDescribeRouteListError = (error: unknown): error is types.DescribeRouteListError =>
+  isActionError(error, "DescribeRouteList");
 /** Whether `error` is a service error answered by `DescribeRoutePolicies` (checks its class and its `action`). */
-export function isDescribeRoutePoliciesError(error: unknown): error is types.DescribeRoutePoliciesError {
-  return isActionError(error, "DescribeRoutePolicies");
-}
-
+export const isDescribeRoutePoliciesError = (error: unknown): error is types.DescribeRoutePoliciesError =>
+  isActionError(error, "DescribeRoutePolicies");
 /** Whether `error` is a service error answered by `DescribeRoutePolicyEntries` (checks its class and its `action`). */
-export function isDescribeRoutePolicyEntriesError(error: unknown): error is types.DescribeRoutePolicyEntriesError {
-  return isActionError(error, "DescribeRoutePolicyEntries");
-}
-
+export const isDescribeRoutePolicyEntriesError = (error: unknown): error is types.DescribeRoutePolicyEntriesError =>
+  isActionError(error, "DescribeRoutePolicyEntries");
 /** Whether `error` is a service error answered by `DescribeRouteTableAssociatedInstances` (checks its class and its `action`). */
-export function isDescribeRouteTableAssociatedInstancesError(error: unknown): error is types.DescribeRouteTableAssociatedInstancesError {
-  return isActionError(error, "DescribeRouteTableAssociatedInstances");
-}
-
+export const isDescribeRouteTableAssociatedInstancesError = (error: unknown): error is types.DescribeRouteTableAssociatedInstancesError =>
+  isActionError(error, "DescribeRouteTableAssociatedInstances");
 /** Whether `error` is a service error answered by `DescribeRouteTableSelectionPolicies` (checks its class and its `action`). */
-export function isDescribeRouteTableSelectionPoliciesError(error: unknown): error is types.DescribeRouteTableSelectionPoliciesError {
-  return isActionError(error, "DescribeRouteTableSelectionPolicies");
-}
-
+export const isDescribeRouteTableSelectionPoliciesError = (error: unknown): error is types.DescribeRouteTableSelectionPoliciesError =>
+  isActionError(error, "DescribeRouteTableSelectionPolicies");
 /** Whether `error` is a service error answered by `DescribeRouteTables` (checks its class and its `action`). */
-export function isDescribeRouteTablesError(error: unknown): error is types.DescribeRouteTablesError {
-  return isActionError(error, "DescribeRouteTables");
-}
-
+export const isDescribeRouteTablesError = (error: unknown): error is types.DescribeRouteTablesError =>
+  isActionError(error, "DescribeRouteTables");
 /** Whether `error` is a service error answered by `DescribeRoutes` (checks its class and its `action`). */
-export function isDescribeRoutesError(error: unknown): error is types.DescribeRoutesError {
-  return isActionError(error, "DescribeRoutes");
-}
-
+export const isDescribeRoutesError = (error: unknown): error is types.DescribeRoutesError => isActionError(error, "DescribeRoutes");
 /** Whether `error` is a service error answered by `DescribeSecurityGroupAssociationStatistics` (checks its class and its `action`). */
-export function isDescribeSecurityGroupAssociationStatisticsError(
+export const isDescribeSecurityGroupAssociationStatisticsError = (
   error: unknown,
-): error is types.DescribeSecurityGroupAssociationStatisticsError {
-  return isActionError(error, "DescribeSecurityGroupAssociationStatistics");
-}
-
+): error is types.DescribeSecurityGroupAssociationStatisticsError => isActionError(error, "DescribeSecurityGroupAssociationStatistics");
 /** Whether `error` is a service error answered by `DescribeSecurityGroupExpandedPolicies` (checks its class and its `action`). */
-export function isDescribeSecurityGroupExpandedPoliciesError(error: unknown): error is types.DescribeSecurityGroupExpandedPoliciesError {
-  return isActionError(error, "DescribeSecurityGroupExpandedPolicies");
-}
-
+export const isDescribeSecurityGroupExpandedPoliciesError = (error: unknown): error is types.DescribeSecurityGroupExpandedPoliciesError =>
+  isActionError(error, "DescribeSecurityGroupExpandedPolicies");
 /** Whether `error` is a service error answered by `DescribeSecurityGroupLimits` (checks its class and its `action`). */
-export function isDescribeSecurityGroupLimitsError(error: unknown): error is types.DescribeSecurityGroupLimitsError {
-  return isActionError(error, "DescribeSecurityGroupLimits");
-}
-
+export const isDescribeSecurityGroupLimitsError = (error: unknown): error is types.DescribeSecurityGroupLimitsError =>
+  isActionError(error, "DescribeSecurityGroupLimits");
 /** Whether `error` is a service error answered by `DescribeSecurityGroupPolicies` (checks its class and its `action`). */
-export function isDescribeSecurityGroupPoliciesError(error: unknown): error is types.DescribeSecurityGroupPoliciesError {
-  return isActionError(error, "DescribeSecurityGroupPolicies");
-}
-
+export const isDescribeSecurityGroupPoliciesError = (error: unknown): error is types.DescribeSecurityGroupPoliciesError =>
+  isActionError(error, "DescribeSecurityGroupPolicies");
 /** Whether `error` is a service error answered by `DescribeSecurityGroupReferences` (checks its class and its `action`). */
-export function isDescribeSecurityGroupReferencesError(error: unknown): error is types.DescribeSecurityGroupReferencesError {
-  return isActionError(error, "DescribeSecurityGroupReferences");
-}
-
+export const isDescribeSecurityGroupReferencesError = (error: unknown): error is types.DescribeSecurityGroupReferencesError =>
+  isActionError(error, "DescribeSecurityGroupReferences");
 /** Whether `error` is a service error answered by `DescribeSecurityGroups` (checks its class and its `action`). */
-export function isDescribeSecurityGroupsError(error: unknown): error is types.DescribeSecurityGroupsError {
-  return isActionError(error, "DescribeSecurityGroups");
-}
-
+export const isDescribeSecurityGroupsError = (error: unknown): error is types.DescribeSecurityGroupsError =>
+  isActionError(error, "DescribeSecurityGroups");
 /** Whether `error` is a service error answered by `DescribeServiceTemplateGroupInstances` (checks its class and its `action`). */
-export function isDescribeServiceTemplateGroupInstancesError(error: unknown): error is types.DescribeServiceTemplateGroupInstancesError {
-  return isActionError(error, "DescribeServiceTemplateGroupInstances");
-}
-
+export const isDescribeServiceTemplateGroupInstancesError = (error: unknown): error is types.DescribeServiceTemplateGroupInstancesError =>
+  isActionError(error, "DescribeServiceTemplateGroupInstances");
 /** Whether `error` is a service error answered by `DescribeServiceTemplateGroups` (checks its class and its `action`). */
-export function isDescribeServiceTemplateGroupsError(error: unknown): error is types.DescribeServiceTemplateGroupsError {
-  return isActionError(error, "DescribeServiceTemplateGroups");
-}
-
+export const isDescribeServiceTemplateGroupsError = (error: unknown): error is types.DescribeServiceTemplateGroupsError =>
+  isActionError(error, "DescribeServiceTemplateGroups");
 /** Whether `error` is a service error answered by `DescribeServiceTemplateInstances` (checks its class and its `action`). */
-export function isDescribeServiceTemplateInstancesError(error: unknown): error is types.DescribeServiceTemplateInstancesError {
-  return isActionError(error, "DescribeServiceTemplateInstances");
-}
-
+export const isDescribeServiceTemplateInstancesError = (error: unknown): error is types.DescribeServiceTemplateInstancesError =>
+  isActionError(error, "DescribeServiceTemplateInstances");
 /** Whether `error` is a service error answered by `DescribeServiceTemplates` (checks its class and its `action`). */
-export function isDescribeServiceTemplatesError(error: unknown): error is types.DescribeServiceTemplatesError {
-  return isActionError(error, "DescribeServiceTemplates");
-}
-
+export const isDescribeServiceTemplatesError = (error: unknown): error is types.DescribeServiceTemplatesError =>
+  isActionError(error, "DescribeServiceTemplates");
 /** Whether `error` is a service error answered by `DescribeSgSnapshotFileContent` (checks its class and its `action`). */
-export function isDescribeSgSnapshotFileContentError(error: unknown): error is types.DescribeSgSnapshotFileContentError {
-  return isActionError(error, "DescribeSgSnapshotFileContent");
-}
-
+export const isDescribeSgSnapshotFileContentError = (error: unknown): error is types.DescribeSgSnapshotFileContentError =>
+  isActionError(error, "DescribeSgSnapshotFileContent");
 /** Whether `error` is a service error answered by `DescribeSnapshotAttachedInstances` (checks its class and its `action`). */
-export function isDescribeSnapshotAttachedInstancesError(error: unknown): error is types.DescribeSnapshotAttachedInstancesError {
-  return isActionError(error, "DescribeSnapshotAttachedInstances");
-}
-
+export const isDescribeSnapshotAttachedInstancesError = (error: unknown): error is types.DescribeSnapshotAttachedInstancesError =>
+  isActionError(error, "DescribeSnapshotAttachedInstances");
 /** Whether `error` is a service error answered by `DescribeSnapshotFiles` (checks its class and its `action`). */
-export function isDescribeSnapshotFilesError(error: unknown): error is types.DescribeSnapshotFilesError {
-  return isActionError(error, "DescribeSnapshotFiles");
-}
-
+export const isDescribeSnapshotFilesError = (error: unknown): error is types.DescribeSnapshotFilesError =>
+  isActionError(error, "DescribeSnapshotFiles");
 /** Whether `error` is a service error answered by `DescribeSnapshotPolicies` (checks its class and its `action`). */
-export function isDescribeSnapshotPoliciesError(error: unknown): error is types.DescribeSnapshotPoliciesError {
-  return isActionError(error, "DescribeSnapshotPolicies");
-}
-
+export const isDescribeSnapshotPoliciesError = (error: unknown): error is types.DescribeSnapshotPoliciesError =>
+  isActionError(error, "DescribeSnapshotPolicies");
 /** Whether `error` is a service error answered by `DescribeSpecificTrafficPackageUsedDetails` (checks its class and its `action`). */
-export function isDescribeSpecificTrafficPackageUsedDetailsError(
+export const isDescribeSpecificTrafficPackageUsedDetailsError = (
   error: unknown,
-): error is types.DescribeSpecificTrafficPackageUsedDetailsError {
-  return isActionError(error, "DescribeSpecificTrafficPackageUsedDetails");
-}
-
+): error is types.DescribeSpecificTrafficPackageUsedDetailsError => isActionError(error, "DescribeSpecificTrafficPackageUsedDetails");
 /** Whether `error` is a service error answered by `DescribeSubnetResourceDashboard` (checks its class and its `action`). */
-export function isDescribeSubnetResourceDashboardError(error: unknown): error is types.DescribeSubnetResourceDashboardError {
-  return isActionError(error, "DescribeSubnetResourceDashboard");
-}
-
+export const isDescribeSubnetResourceDashboardError = (error: unknown): error is types.DescribeSubnetResourceDashboardError =>
+  isActionError(error, "DescribeSubnetResourceDashboard");
 /** Whether `error` is a service error answered by `DescribeSubnets` (checks its class and its `action`). */
-export function isDescribeSubnetsError(error: unknown): error is types.DescribeSubnetsError {
-  return isActionError(error, "DescribeSubnets");
-}
-
+export const isDescribeSubnetsError = (error: unknown): error is types.DescribeSubnetsError => isActionError(error, "DescribeSubnets");
 /** Whether `error` is a service error answered by `DescribeTaskResult` (checks its class and its `action`). */
-export function isDescribeTaskResultError(error: unknown): error is types.DescribeTaskResultError {
-  return isActionError(error, "DescribeTaskResult");
-}
-
+export const isDescribeTaskResultError = (error: unknown): error is types.DescribeTaskResultError =>
+  isActionError(error, "DescribeTaskResult");
 /** Whether `error` is a service error answered by `DescribeTemplateLimits` (checks its class and its `action`). */
-export function isDescribeTemplateLimitsError(error: unknown): error is types.DescribeTemplateLimitsError {
-  return isActionError(error, "DescribeTemplateLimits");
-}
-
+export const isDescribeTemplateLimitsError = (error: unknown): error is types.DescribeTemplateLimitsError =>
+  isActionError(error, "DescribeTemplateLimits");
 /** Whether `error` is a service error answered by `DescribeTenantCcns` (checks its class and its `action`). */
-export function isDescribeTenantCcnsError(error: unknown): error is types.DescribeTenantCcnsError {
-  return isActionError(error, "DescribeTenantCcns");
-}
-
+export const isDescribeTenantCcnsError = (error: unknown): error is types.DescribeTenantCcnsError =>
+  isActionError(error, "DescribeTenantCcns");
 /** Whether `error` is a service error answered by `DescribeTrafficMirrorFilterRules` (checks its class and its `action`). */
-export function isDescribeTrafficMirrorFilterRulesError(error: unknown): error is types.DescribeTrafficMirrorFilterRulesError {
-  return isActionError(error, "DescribeTrafficMirrorFilterRules");
-}
-
+export const isDescribeTrafficMirrorFilterRulesError = (error: unknown): error is types.DescribeTrafficMirrorFilterRulesError =>
+  isActionError(error, "DescribeTrafficMirrorFilterRules");
 /** Whether `error` is a service error answered by `DescribeTrafficMirrors` (checks its class and its `action`). */
-export function isDescribeTrafficMirrorsError(error: unknown): error is types.DescribeTrafficMirrorsError {
-  return isActionError(error, "DescribeTrafficMirrors");
-}
-
+export const isDescribeTrafficMirrorsError = (error: unknown): error is types.DescribeTrafficMirrorsError =>
+  isActionError(error, "DescribeTrafficMirrors");
 /** Whether `error` is a service error answered by `DescribeTrafficPackages` (checks its class and its `action`). */
-export function isDescribeTrafficPackagesError(error: unknown): error is types.DescribeTrafficPackagesError {
-  return isActionError(error, "DescribeTrafficPackages");
-}
-
+export const isDescribeTrafficPackagesError = (error: unknown): error is types.DescribeTrafficPackagesError =>
+  isActionError(error, "DescribeTrafficPackages");
 /** Whether `error` is a service error answered by `DescribeTrafficQosPolicy` (checks its class and its `action`). */
-export function isDescribeTrafficQosPolicyError(error: unknown): error is types.DescribeTrafficQosPolicyError {
-  return isActionError(error, "DescribeTrafficQosPolicy");
-}
-
+export const isDescribeTrafficQosPolicyError = (error: unknown): error is types.DescribeTrafficQosPolicyError =>
+  isActionError(error, "DescribeTrafficQosPolicy");
 /** Whether `error` is a service error answered by `DescribeUsedIpAddress` (checks its class and its `action`). */
-export function isDescribeUsedIpAddressError(error: unknown): error is types.DescribeUsedIpAddressError {
-  return isActionError(error, "DescribeUsedIpAddress");
-}
-
+export const isDescribeUsedIpAddressError = (error: unknown): error is types.DescribeUsedIpAddressError =>
+  isActionError(error, "DescribeUsedIpAddress");
 /** Whether `error` is a service error answered by `DescribeVpcEndPoint` (checks its class and its `action`). */
-export function isDescribeVpcEndPointError(error: unknown): error is types.DescribeVpcEndPointError {
-  return isActionError(error, "DescribeVpcEndPoint");
-}
-
+export const isDescribeVpcEndPointError = (error: unknown): error is types.DescribeVpcEndPointError =>
+  isActionError(error, "DescribeVpcEndPoint");
 /** Whether `error` is a service error answered by `DescribeVpcEndPointService` (checks its class and its `action`). */
-export function isDescribeVpcEndPointServiceError(error: unknown): error is types.DescribeVpcEndPointServiceError {
-  return isActionError(error, "DescribeVpcEndPointService");
-}
-
+export const isDescribeVpcEndPointServiceError = (error: unknown): error is types.DescribeVpcEndPointServiceError =>
+  isActionError(error, "DescribeVpcEndPointService");
 /** Whether `error` is a service error answered by `DescribeVpcEndPointServiceWhiteList` (checks its class and its `action`). */
-export function isDescribeVpcEndPointServiceWhiteListError(error: unknown): error is types.DescribeVpcEndPointServiceWhiteListError {
-  return isActionError(error, "DescribeVpcEndPointServiceWhiteList");
-}
-
+export const isDescribeVpcEndPointServiceWhiteListError = (error: unknown): error is types.DescribeVpcEndPointServiceWhiteListError =>
+  isActionError(error, "DescribeVpcEndPointServiceWhiteList");
 /** Whether `error` is a service error answered by `DescribeVpcInstances` (checks its class and its `action`). */
-export function isDescribeVpcInstancesError(error: unknown): error is types.DescribeVpcInstancesError {
-  return isActionError(error, "DescribeVpcInstances");
-}
-
+export const isDescribeVpcInstancesError = (error: unknown): error is types.DescribeVpcInstancesError =>
+  isActionError(error, "DescribeVpcInstances");
 /** Whether `error` is a service error answered by `DescribeVpcIpv6Addresses` (checks its class and its `action`). */
-export function isDescribeVpcIpv6AddressesError(error: unknown): error is types.DescribeVpcIpv6AddressesError {
-  return isActionError(error, "DescribeVpcIpv6Addresses");
-}
-
+export const isDescribeVpcIpv6AddressesError = (error: unknown): error is types.DescribeVpcIpv6AddressesError =>
+  isActionError(error, "DescribeVpcIpv6Addresses");
 /** Whether `error` is a service error answered by `DescribeVpcLimits` (checks its class and its `action`). */
-export function isDescribeVpcLimitsError(error: unknown): error is types.DescribeVpcLimitsError {
-  return isActionError(error, "DescribeVpcLimits");
-}
-
+export const isDescribeVpcLimitsError = (error: unknown): error is types.DescribeVpcLimitsError =>
+  isActionError(error, "DescribeVpcLimits");
 /** Whether `error` is a service error answered by `DescribeVpcPeeringConnections` (checks its class and its `action`). */
-export function isDescribeVpcPeeringConnectionsError(error: unknown): error is types.DescribeVpcPeeringConnectionsError {
-  return isActionError(error, "DescribeVpcPeeringConnections");
-}
-
+export const isDescribeVpcPeeringConnectionsError = (error: unknown): error is types.DescribeVpcPeeringConnectionsError =>
+  isActionError(error, "DescribeVpcPeeringConnections");
 /** Whether `error` is a service error answered by `DescribeVpcPrivateIpAddresses` (checks its class and its `action`). */
-export function isDescribeVpcPrivateIpAddressesError(error: unknown): error is types.DescribeVpcPrivateIpAddressesError {
-  return isActionError(error, "DescribeVpcPrivateIpAddresses");
-}
-
+export const isDescribeVpcPrivateIpAddressesError = (error: unknown): error is types.DescribeVpcPrivateIpAddressesError =>
+  isActionError(error, "DescribeVpcPrivateIpAddresses");
 /** Whether `error` is a service error answered by `DescribeVpcResourceDashboard` (checks its class and its `action`). */
-export function isDescribeVpcResourceDashboardError(error: unknown): error is types.DescribeVpcResourceDashboardError {
-  return isActionError(error, "DescribeVpcResourceDashboard");
-}
-
+export const isDescribeVpcResourceDashboardError = (error: unknown): error is types.DescribeVpcResourceDashboardError =>
+  isActionError(error, "DescribeVpcResourceDashboard");
 /** Whether `error` is a service error answered by `DescribeVpcTaskResult` (checks its class and its `action`). */
-export function isDescribeVpcTaskResultError(error: unknown): error is types.DescribeVpcTaskResultError {
-  return isActionError(error, "DescribeVpcTaskResult");
-}
-
+export const isDescribeVpcTaskResultError = (error: unknown): error is types.DescribeVpcTaskResultError =>
+  isActionError(error, "DescribeVpcTaskResult");
 /** Whether `error` is a service error answered by `DescribeVpcs` (checks its class and its `action`). */
-export function isDescribeVpcsError(error: unknown): error is types.DescribeVpcsError {
-  return isActionError(error, "DescribeVpcs");
-}
-
+export const isDescribeVpcsError = (error: unknown): error is types.DescribeVpcsError => isActionError(error, "DescribeVpcs");
 /** Whether `error` is a service error answered by `DescribeVpnConnections` (checks its class and its `action`). */
-export function isDescribeVpnConnectionsError(error: unknown): error is types.DescribeVpnConnectionsError {
-  return isActionError(error, "DescribeVpnConnections");
-}
-
+export const isDescribeVpnConnectionsError = (error: unknown): error is types.DescribeVpnConnectionsError =>
+  isActionError(error, "DescribeVpnConnections");
 /** Whether `error` is a service error answered by `DescribeVpnGatewayCcnRoutes` (checks its class and its `action`). */
-export function isDescribeVpnGatewayCcnRoutesError(error: unknown): error is types.DescribeVpnGatewayCcnRoutesError {
-  return isActionError(error, "DescribeVpnGatewayCcnRoutes");
-}
-
+export const isDescribeVpnGatewayCcnRoutesError = (error: unknown): error is types.DescribeVpnGatewayCcnRoutesError =>
+  isActionError(error, "DescribeVpnGatewayCcnRoutes");
 /** Whether `error` is a service error answered by `DescribeVpnGatewayRoutes` (checks its class and its `action`). */
-export function isDescribeVpnGatewayRoutesError(error: unknown): error is types.DescribeVpnGatewayRoutesError {
-  return isActionError(error, "DescribeVpnGatewayRoutes");
-}
-
+export const isDescribeVpnGatewayRoutesError = (error: unknown): error is types.DescribeVpnGatewayRoutesError =>
+  isActionError(error, "DescribeVpnGatewayRoutes");
 /** Whether `error` is a service error answered by `DescribeVpnGatewaySslClients` (checks its class and its `action`). */
-export function isDescribeVpnGatewaySslClientsError(error: unknown): error is types.DescribeVpnGatewaySslClientsError {
-  return isActionError(error, "DescribeVpnGatewaySslClients");
-}
-
+export const isDescribeVpnGatewaySslClientsError = (error: unknown): error is types.DescribeVpnGatewaySslClientsError =>
+  isActionError(error, "DescribeVpnGatewaySslClients");
 /** Whether `error` is a service error answered by `DescribeVpnGatewaySslServers` (checks its class and its `action`). */
-export function isDescribeVpnGatewaySslServersError(error: unknown): error is types.DescribeVpnGatewaySslServersError {
-  return isActionError(error, "DescribeVpnGatewaySslServers");
-}
-
+export const isDescribeVpnGatewaySslServersError = (error: unknown): error is types.DescribeVpnGatewaySslServersError =>
+  isActionError(error, "DescribeVpnGatewaySslServers");
 /** Whether `error` is a service error answered by `DescribeVpnGateways` (checks its class and its `action`). */
-export function isDescribeVpnGatewaysError(error: unknown): error is types.DescribeVpnGatewaysError {
-  return isActionError(error, "DescribeVpnGateways");
-}
-
+export const isDescribeVpnGatewaysError = (error: unknown): error is types.DescribeVpnGatewaysError =>
+  isActionError(error, "DescribeVpnGateways");
 /** Whether `error` is a service error answered by `DetachCcnInstances` (checks its class and its `action`). */
-export function isDetachCcnInstancesError(error: unknown): error is types.DetachCcnInstancesError {
-  return isActionError(error, "DetachCcnInstances");
-}
-
+export const isDetachCcnInstancesError = (error: unknown): error is types.DetachCcnInstancesError =>
+  isActionError(error, "DetachCcnInstances");
 /** Whether `error` is a service error answered by `DetachClassicLinkVpc` (checks its class and its `action`). */
-export function isDetachClassicLinkVpcError(error: unknown): error is types.DetachClassicLinkVpcError {
-  return isActionError(error, "DetachClassicLinkVpc");
-}
-
+export const isDetachClassicLinkVpcError = (error: unknown): error is types.DetachClassicLinkVpcError =>
+  isActionError(error, "DetachClassicLinkVpc");
 /** Whether `error` is a service error answered by `DetachNetworkInterface` (checks its class and its `action`). */
-export function isDetachNetworkInterfaceError(error: unknown): error is types.DetachNetworkInterfaceError {
-  return isActionError(error, "DetachNetworkInterface");
-}
-
+export const isDetachNetworkInterfaceError = (error: unknown): error is types.DetachNetworkInterfaceError =>
+  isActionError(error, "DetachNetworkInterface");
 /** Whether `error` is a service error answered by `DetachSnapshotInstances` (checks its class and its `action`). */
-export function isDetachSnapshotInstancesError(error: unknown): error is types.DetachSnapshotInstancesError {
-  return isActionError(error, "DetachSnapshotInstances");
-}
-
+export const isDetachSnapshotInstancesError = (error: unknown): error is types.DetachSnapshotInstancesError =>
+  isActionError(error, "DetachSnapshotInstances");
 /** Whether `error` is a service error answered by `DisableCcnRoutes` (checks its class and its `action`). */
-export function isDisableCcnRoutesError(error: unknown): error is types.DisableCcnRoutesError {
-  return isActionError(error, "DisableCcnRoutes");
-}
-
+export const isDisableCcnRoutesError = (error: unknown): error is types.DisableCcnRoutesError => isActionError(error, "DisableCcnRoutes");
 /** Whether `error` is a service error answered by `DisableFlowLogs` (checks its class and its `action`). */
-export function isDisableFlowLogsError(error: unknown): error is types.DisableFlowLogsError {
-  return isActionError(error, "DisableFlowLogs");
-}
-
+export const isDisableFlowLogsError = (error: unknown): error is types.DisableFlowLogsError => isActionError(error, "DisableFlowLogs");
 /** Whether `error` is a service error answered by `DisableGatewayFlowMonitor` (checks its class and its `action`). */
-export function isDisableGatewayFlowMonitorError(error: unknown): error is types.DisableGatewayFlowMonitorError {
-  return isActionError(error, "DisableGatewayFlowMonitor");
-}
-
+export const isDisableGatewayFlowMonitorError = (error: unknown): error is types.DisableGatewayFlowMonitorError =>
+  isActionError(error, "DisableGatewayFlowMonitor");
 /** Whether `error` is a service error answered by `DisableRoutes` (checks its class and its `action`). */
-export function isDisableRoutesError(error: unknown): error is types.DisableRoutesError {
-  return isActionError(error, "DisableRoutes");
-}
-
+export const isDisableRoutesError = (error: unknown): error is types.DisableRoutesError => isActionError(error, "DisableRoutes");
 /** Whether `error` is a service error answered by `DisableSnapshotPolicies` (checks its class and its `action`). */
-export function isDisableSnapshotPoliciesError(error: unknown): error is types.DisableSnapshotPoliciesError {
-  return isActionError(error, "DisableSnapshotPolicies");
-}
-
+export const isDisableSnapshotPoliciesError = (error: unknown): error is types.DisableSnapshotPoliciesError =>
+  isActionError(error, "DisableSnapshotPolicies");
 /** Whether `error` is a service error answered by `DisableVpnGatewaySslClientCert` (checks its class and its `action`). */
-export function isDisableVpnGatewaySslClientCertError(error: unknown): error is types.DisableVpnGatewaySslClientCertError {
-  return isActionError(error, "DisableVpnGatewaySslClientCert");
-}
-
+export const isDisableVpnGatewaySslClientCertError = (error: unknown): error is types.DisableVpnGatewaySslClientCertError =>
+  isActionError(error, "DisableVpnGatewaySslClientCert");
 /** Whether `error` is a service error answered by `DisassociateAddress` (checks its class and its `action`). */
-export function isDisassociateAddressError(error: unknown): error is types.DisassociateAddressError {
-  return isActionError(error, "DisassociateAddress");
-}
-
+export const isDisassociateAddressError = (error: unknown): error is types.DisassociateAddressError =>
+  isActionError(error, "DisassociateAddress");
 /** Whether `error` is a service error answered by `DisassociateDhcpIpWithAddressIp` (checks its class and its `action`). */
-export function isDisassociateDhcpIpWithAddressIpError(error: unknown): error is types.DisassociateDhcpIpWithAddressIpError {
-  return isActionError(error, "DisassociateDhcpIpWithAddressIp");
-}
-
+export const isDisassociateDhcpIpWithAddressIpError = (error: unknown): error is types.DisassociateDhcpIpWithAddressIpError =>
+  isActionError(error, "DisassociateDhcpIpWithAddressIp");
 /** Whether `error` is a service error answered by `DisassociateDirectConnectGatewayNatGateway` (checks its class and its `action`). */
-export function isDisassociateDirectConnectGatewayNatGatewayError(
+export const isDisassociateDirectConnectGatewayNatGatewayError = (
   error: unknown,
-): error is types.DisassociateDirectConnectGatewayNatGatewayError {
-  return isActionError(error, "DisassociateDirectConnectGatewayNatGateway");
-}
-
+): error is types.DisassociateDirectConnectGatewayNatGatewayError => isActionError(error, "DisassociateDirectConnectGatewayNatGateway");
 /** Whether `error` is a service error answered by `DisassociateHaVipInstance` (checks its class and its `action`). */
-export function isDisassociateHaVipInstanceError(error: unknown): error is types.DisassociateHaVipInstanceError {
-  return isActionError(error, "DisassociateHaVipInstance");
-}
-
+export const isDisassociateHaVipInstanceError = (error: unknown): error is types.DisassociateHaVipInstanceError =>
+  isActionError(error, "DisassociateHaVipInstance");
 /** Whether `error` is a service error answered by `DisassociateIPv6Address` (checks its class and its `action`). */
-export function isDisassociateIPv6AddressError(error: unknown): error is types.DisassociateIPv6AddressError {
-  return isActionError(error, "DisassociateIPv6Address");
-}
-
+export const isDisassociateIPv6AddressError = (error: unknown): error is types.DisassociateIPv6AddressError =>
+  isActionError(error, "DisassociateIPv6Address");
 /** Whether `error` is a service error answered by `DisassociateNatGatewayAddress` (checks its class and its `action`). */
-export function isDisassociateNatGatewayAddressError(error: unknown): error is types.DisassociateNatGatewayAddressError {
-  return isActionError(error, "DisassociateNatGatewayAddress");
-}
-
+export const isDisassociateNatGatewayAddressError = (error: unknown): error is types.DisassociateNatGatewayAddressError =>
+  isActionError(error, "DisassociateNatGatewayAddress");
 /** Whether `error` is a service error answered by `DisassociateNetworkAclSubnets` (checks its class and its `action`). */
-export function isDisassociateNetworkAclSubnetsError(error: unknown): error is types.DisassociateNetworkAclSubnetsError {
-  return isActionError(error, "DisassociateNetworkAclSubnets");
-}
-
+export const isDisassociateNetworkAclSubnetsError = (error: unknown): error is types.DisassociateNetworkAclSubnetsError =>
+  isActionError(error, "DisassociateNetworkAclSubnets");
 /** Whether `error` is a service error answered by `DisassociateNetworkInterfaceSecurityGroups` (checks its class and its `action`). */
-export function isDisassociateNetworkInterfaceSecurityGroupsError(
+export const isDisassociateNetworkInterfaceSecurityGroupsError = (
   error: unknown,
-): error is types.DisassociateNetworkInterfaceSecurityGroupsError {
-  return isActionError(error, "DisassociateNetworkInterfaceSecurityGroups");
-}
-
+): error is types.DisassociateNetworkInterfaceSecurityGroupsError => isActionError(error, "DisassociateNetworkInterfaceSecurityGroups");
 /** Whether `error` is a service error answered by `DisassociateVpcEndPointSecurityGroups` (checks its class and its `action`). */
-export function isDisassociateVpcEndPointSecurityGroupsError(error: unknown): error is types.DisassociateVpcEndPointSecurityGroupsError {
-  return isActionError(error, "DisassociateVpcEndPointSecurityGroups");
-}
-
+export const isDisassociateVpcEndPointSecurityGroupsError = (error: unknown): error is types.DisassociateVpcEndPointSecurityGroupsError =>
+  isActionError(error, "DisassociateVpcEndPointSecurityGroups");
 /** Whether `error` is a service error answered by `DownloadCustomerGatewayConfiguration` (checks its class and its `action`). */
-export function isDownloadCustomerGatewayConfigurationError(error: unknown): error is types.DownloadCustomerGatewayConfigurationError {
-  return isActionError(error, "DownloadCustomerGatewayConfiguration");
-}
-
+export const isDownloadCustomerGatewayConfigurationError = (error: unknown): error is types.DownloadCustomerGatewayConfigurationError =>
+  isActionError(error, "DownloadCustomerGatewayConfiguration");
 /** Whether `error` is a service error answered by `DownloadVpnGatewaySslClientCert` (checks its class and its `action`). */
-export function isDownloadVpnGatewaySslClientCertError(error: unknown): error is types.DownloadVpnGatewaySslClientCertError {
-  return isActionError(error, "DownloadVpnGatewaySslClientCert");
-}
-
+export const isDownloadVpnGatewaySslClientCertError = (error: unknown): error is types.DownloadVpnGatewaySslClientCertError =>
+  isActionError(error, "DownloadVpnGatewaySslClientCert");
 /** Whether `error` is a service error answered by `EnableCcnRoutes` (checks its class and its `action`). */
-export function isEnableCcnRoutesError(error: unknown): error is types.EnableCcnRoutesError {
-  return isActionError(error, "EnableCcnRoutes");
-}
-
+export const isEnableCcnRoutesError = (error: unknown): error is types.EnableCcnRoutesError => isActionError(error, "EnableCcnRoutes");
 /** Whether `error` is a service error answered by `EnableFlowLogs` (checks its class and its `action`). */
-export function isEnableFlowLogsError(error: unknown): error is types.EnableFlowLogsError {
-  return isActionError(error, "EnableFlowLogs");
-}
-
+export const isEnableFlowLogsError = (error: unknown): error is types.EnableFlowLogsError => isActionError(error, "EnableFlowLogs");
 /** Whether `error` is a service error answered by `EnableGatewayFlowMonitor` (checks its class and its `action`). */
-export function isEnableGatewayFlowMonitorError(error: unknown): error is types.EnableGatewayFlowMonitorError {
-  return isActionError(error, "EnableGatewayFlowMonitor");
-}
-
+export const isEnableGatewayFlowMonitorError = (error: unknown): error is types.EnableGatewayFlowMonitorError =>
+  isActionError(error, "EnableGatewayFlowMonitor");
 /** Whether `error` is a service error answered by `EnableRoutes` (checks its class and its `action`). */
-export function isEnableRoutesError(error: unknown): error is types.EnableRoutesError {
-  return isActionError(error, "EnableRoutes");
-}
-
+export const isEnableRoutesError = (error: unknown): error is types.EnableRoutesError => isActionError(error, "EnableRoutes");
 /** Whether `error` is a service error answered by `EnableSnapshotPolicies` (checks its class and its `action`). */
-export function isEnableSnapshotPoliciesError(error: unknown): error is types.EnableSnapshotPoliciesError {
-  return isActionError(error, "EnableSnapshotPolicies");
-}
-
+export const isEnableSnapshotPoliciesError = (error: unknown): error is types.EnableSnapshotPoliciesError =>
+  isActionError(error, "EnableSnapshotPolicies");
 /** Whether `error` is a service error answered by `EnableVpcEndPointConnect` (checks its class and its `action`). */
-export function isEnableVpcEndPointConnectError(error: unknown): error is types.EnableVpcEndPointConnectError {
-  return isActionError(error, "EnableVpcEndPointConnect");
-}
-
+export const isEnableVpcEndPointConnectError = (error: unknown): error is types.EnableVpcEndPointConnectError =>
+  isActionError(error, "EnableVpcEndPointConnect");
 /** Whether `error` is a service error answered by `EnableVpnGatewaySslClientCert` (checks its class and its `action`). */
-export function isEnableVpnGatewaySslClientCertError(error: unknown): error is types.EnableVpnGatewaySslClientCertError {
-  return isActionError(error, "EnableVpnGatewaySslClientCert");
-}
-
+export const isEnableVpnGatewaySslClientCertError = (error: unknown): error is types.EnableVpnGatewaySslClientCertError =>
+  isActionError(error, "EnableVpnGatewaySslClientCert");
 /** Whether `error` is a service error answered by `GenerateVpnConnectionDefaultHealthCheckIp` (checks its class and its `action`). */
-export function isGenerateVpnConnectionDefaultHealthCheckIpError(
+export const isGenerateVpnConnectionDefaultHealthCheckIpError = (
   error: unknown,
-): error is types.GenerateVpnConnectionDefaultHealthCheckIpError {
-  return isActionError(error, "GenerateVpnConnectionDefaultHealthCheckIp");
-}
-
+): error is types.GenerateVpnConnectionDefaultHealthCheckIpError => isActionError(error, "GenerateVpnConnectionDefaultHealthCheckIp");
 /** Whether `error` is a service error answered by `GetCcnRegionBandwidthLimits` (checks its class and its `action`). */
-export function isGetCcnRegionBandwidthLimitsError(error: unknown): error is types.GetCcnRegionBandwidthLimitsError {
-  return isActionError(error, "GetCcnRegionBandwidthLimits");
-}
-
+export const isGetCcnRegionBandwidthLimitsError = (error: unknown): error is types.GetCcnRegionBandwidthLimitsError =>
+  isActionError(error, "GetCcnRegionBandwidthLimits");
 /** Whether `error` is a service error answered by `HaVipAssociateAddressIp` (checks its class and its `action`). */
-export function isHaVipAssociateAddressIpError(error: unknown): error is types.HaVipAssociateAddressIpError {
-  return isActionError(error, "HaVipAssociateAddressIp");
-}
-
+export const isHaVipAssociateAddressIpError = (error: unknown): error is types.HaVipAssociateAddressIpError =>
+  isActionError(error, "HaVipAssociateAddressIp");
 /** Whether `error` is a service error answered by `HaVipDisassociateAddressIp` (checks its class and its `action`). */
-export function isHaVipDisassociateAddressIpError(error: unknown): error is types.HaVipDisassociateAddressIpError {
-  return isActionError(error, "HaVipDisassociateAddressIp");
-}
-
+export const isHaVipDisassociateAddressIpError = (error: unknown): error is types.HaVipDisassociateAddressIpError =>
+  isActionError(error, "HaVipDisassociateAddressIp");
 /** Whether `error` is a service error answered by `InquirePriceCreateDirectConnectGateway` (checks its class and its `action`). */
-export function isInquirePriceCreateDirectConnectGatewayError(error: unknown): error is types.InquirePriceCreateDirectConnectGatewayError {
-  return isActionError(error, "InquirePriceCreateDirectConnectGateway");
-}
-
+export const isInquirePriceCreateDirectConnectGatewayError = (error: unknown): error is types.InquirePriceCreateDirectConnectGatewayError =>
+  isActionError(error, "InquirePriceCreateDirectConnectGateway");
 /** Whether `error` is a service error answered by `InquiryPriceAllocateAddresses` (checks its class and its `action`). */
-export function isInquiryPriceAllocateAddressesError(error: unknown): error is types.InquiryPriceAllocateAddressesError {
-  return isActionError(error, "InquiryPriceAllocateAddresses");
-}
-
+export const isInquiryPriceAllocateAddressesError = (error: unknown): error is types.InquiryPriceAllocateAddressesError =>
+  isActionError(error, "InquiryPriceAllocateAddresses");
 /** Whether `error` is a service error answered by `InquiryPriceCreateVpnGateway` (checks its class and its `action`). */
-export function isInquiryPriceCreateVpnGatewayError(error: unknown): error is types.InquiryPriceCreateVpnGatewayError {
-  return isActionError(error, "InquiryPriceCreateVpnGateway");
-}
-
+export const isInquiryPriceCreateVpnGatewayError = (error: unknown): error is types.InquiryPriceCreateVpnGatewayError =>
+  isActionError(error, "InquiryPriceCreateVpnGateway");
 /** Whether `error` is a service error answered by `InquiryPriceModifyAddressesBandwidth` (checks its class and its `action`). */
-export function isInquiryPriceModifyAddressesBandwidthError(error: unknown): error is types.InquiryPriceModifyAddressesBandwidthError {
-  return isActionError(error, "InquiryPriceModifyAddressesBandwidth");
-}
-
+export const isInquiryPriceModifyAddressesBandwidthError = (error: unknown): error is types.InquiryPriceModifyAddressesBandwidthError =>
+  isActionError(error, "InquiryPriceModifyAddressesBandwidth");
 /** Whether `error` is a service error answered by `InquiryPriceRenewAddresses` (checks its class and its `action`). */
-export function isInquiryPriceRenewAddressesError(error: unknown): error is types.InquiryPriceRenewAddressesError {
-  return isActionError(error, "InquiryPriceRenewAddresses");
-}
-
+export const isInquiryPriceRenewAddressesError = (error: unknown): error is types.InquiryPriceRenewAddressesError =>
+  isActionError(error, "InquiryPriceRenewAddresses");
 /** Whether `error` is a service error answered by `InquiryPriceRenewVpnGateway` (checks its class and its `action`). */
-export function isInquiryPriceRenewVpnGatewayError(error: unknown): error is types.InquiryPriceRenewVpnGatewayError {
-  return isActionError(error, "InquiryPriceRenewVpnGateway");
-}
-
+export const isInquiryPriceRenewVpnGatewayError = (error: unknown): error is types.InquiryPriceRenewVpnGatewayError =>
+  isActionError(error, "InquiryPriceRenewVpnGateway");
 /** Whether `error` is a service error answered by `InquiryPriceResetVpnGatewayInternetMaxBandwidth` (checks its class and its `action`). */
-export function isInquiryPriceResetVpnGatewayInternetMaxBandwidthError(
+export const isInquiryPriceResetVpnGatewayInternetMaxBandwidthError = (
   error: unknown,
-): error is types.InquiryPriceResetVpnGatewayInternetMaxBandwidthError {
-  return isActionError(error, "InquiryPriceResetVpnGatewayInternetMaxBandwidth");
-}
-
+): error is types.InquiryPriceResetVpnGatewayInternetMaxBandwidthError =>
+  isActionError(error, "InquiryPriceResetVpnGatewayInternetMaxBandwidth");
 /** Whether `error` is a service error answered by `LockCcnBandwidths` (checks its class and its `action`). */
-export function isLockCcnBandwidthsError(error: unknown): error is types.LockCcnBandwidthsError {
-  return isActionError(error, "LockCcnBandwidths");
-}
-
+export const isLockCcnBandwidthsError = (error: unknown): error is types.LockCcnBandwidthsError =>
+  isActionError(error, "LockCcnBandwidths");
 /** Whether `error` is a service error answered by `LockCcns` (checks its class and its `action`). */
-export function isLockCcnsError(error: unknown): error is types.LockCcnsError {
-  return isActionError(error, "LockCcns");
-}
-
+export const isLockCcnsError = (error: unknown): error is types.LockCcnsError => isActionError(error, "LockCcns");
 /** Whether `error` is a service error answered by `MigrateBandwidthPackageResources` (checks its class and its `action`). */
-export function isMigrateBandwidthPackageResourcesError(error: unknown): error is types.MigrateBandwidthPackageResourcesError {
-  return isActionError(error, "MigrateBandwidthPackageResources");
-}
-
+export const isMigrateBandwidthPackageResourcesError = (error: unknown): error is types.MigrateBandwidthPackageResourcesError =>
+  isActionError(error, "MigrateBandwidthPackageResources");
 /** Whether `error` is a service error answered by `MigrateNetworkInterface` (checks its class and its `action`). */
-export function isMigrateNetworkInterfaceError(error: unknown): error is types.MigrateNetworkInterfaceError {
-  return isActionError(error, "MigrateNetworkInterface");
-}
-
+export const isMigrateNetworkInterfaceError = (error: unknown): error is types.MigrateNetworkInterfaceError =>
+  isActionError(error, "MigrateNetworkInterface");
 /** Whether `error` is a service error answered by `MigratePrivateIpAddress` (checks its class and its `action`). */
-export function isMigratePrivateIpAddressError(error: unknown): error is types.MigratePrivateIpAddressError {
-  return isActionError(error, "MigratePrivateIpAddress");
-}
-
+export const isMigratePrivateIpAddressError = (error: unknown): error is types.MigratePrivateIpAddressError =>
+  isActionError(error, "MigratePrivateIpAddress");
 /** Whether `error` is a service error answered by `ModifyAddressAttribute` (checks its class and its `action`). */
-export function isModifyAddressAttributeError(error: unknown): error is types.ModifyAddressAttributeError {
-  return isActionError(error, "ModifyAddressAttribute");
-}
-
+export const isModifyAddressAttributeError = (error: unknown): error is types.ModifyAddressAttributeError =>
+  isActionError(error, "ModifyAddressAttribute");
 /** Whether `error` is a service error answered by `ModifyAddressInternetChargeType` (checks its class and its `action`). */
-export function isModifyAddressInternetChargeTypeError(error: unknown): error is types.ModifyAddressInternetChargeTypeError {
-  return isActionError(error, "ModifyAddressInternetChargeType");
-}
-
+export const isModifyAddressInternetChargeTypeError = (error: unknown): error is types.ModifyAddressInternetChargeTypeError =>
+  isActionError(error, "ModifyAddressInternetChargeType");
 /** Whether `error` is a service error answered by `ModifyAddressTemplateAttribute` (checks its class and its `action`). */
-export function isModifyAddressTemplateAttributeError(error: unknown): error is types.ModifyAddressTemplateAttributeError {
-  return isActionError(error, "ModifyAddressTemplateAttribute");
-}
-
+export const isModifyAddressTemplateAttributeError = (error: unknown): error is types.ModifyAddressTemplateAttributeError =>
+  isActionError(error, "ModifyAddressTemplateAttribute");
 /** Whether `error` is a service error answered by `ModifyAddressTemplateGroupAttribute` (checks its class and its `action`). */
-export function isModifyAddressTemplateGroupAttributeError(error: unknown): error is types.ModifyAddressTemplateGroupAttributeError {
-  return isActionError(error, "ModifyAddressTemplateGroupAttribute");
-}
-
+export const isModifyAddressTemplateGroupAttributeError = (error: unknown): error is types.ModifyAddressTemplateGroupAttributeError =>
+  isActionError(error, "ModifyAddressTemplateGroupAttribute");
 /** Whether `error` is a service error answered by `ModifyAddressesBandwidth` (checks its class and its `action`). */
-export function isModifyAddressesBandwidthError(error: unknown): error is types.ModifyAddressesBandwidthError {
-  return isActionError(error, "ModifyAddressesBandwidth");
-}
-
+export const isModifyAddressesBandwidthError = (error: unknown): error is types.ModifyAddressesBandwidthError =>
+  isActionError(error, "ModifyAddressesBandwidth");
 /** Whether `error` is a service error answered by `ModifyAddressesRenewFlag` (checks its class and its `action`). */
-export function isModifyAddressesRenewFlagError(error: unknown): error is types.ModifyAddressesRenewFlagError {
-  return isActionError(error, "ModifyAddressesRenewFlag");
-}
-
+export const isModifyAddressesRenewFlagError = (error: unknown): error is types.ModifyAddressesRenewFlagError =>
+  isActionError(error, "ModifyAddressesRenewFlag");
 /** Whether `error` is a service error answered by `ModifyAssistantCidr` (checks its class and its `action`). */
-export function isModifyAssistantCidrError(error: unknown): error is types.ModifyAssistantCidrError {
-  return isActionError(error, "ModifyAssistantCidr");
-}
-
+export const isModifyAssistantCidrError = (error: unknown): error is types.ModifyAssistantCidrError =>
+  isActionError(error, "ModifyAssistantCidr");
 /** Whether `error` is a service error answered by `ModifyBandwidthPackageAttribute` (checks its class and its `action`). */
-export function isModifyBandwidthPackageAttributeError(error: unknown): error is types.ModifyBandwidthPackageAttributeError {
-  return isActionError(error, "ModifyBandwidthPackageAttribute");
-}
-
+export const isModifyBandwidthPackageAttributeError = (error: unknown): error is types.ModifyBandwidthPackageAttributeError =>
+  isActionError(error, "ModifyBandwidthPackageAttribute");
 /** Whether `error` is a service error answered by `ModifyBandwidthPackageBandwidth` (checks its class and its `action`). */
-export function isModifyBandwidthPackageBandwidthError(error: unknown): error is types.ModifyBandwidthPackageBandwidthError {
-  return isActionError(error, "ModifyBandwidthPackageBandwidth");
-}
-
+export const isModifyBandwidthPackageBandwidthError = (error: unknown): error is types.ModifyBandwidthPackageBandwidthError =>
+  isActionError(error, "ModifyBandwidthPackageBandwidth");
 /** Whether `error` is a service error answered by `ModifyCcnAttachedInstancesAttribute` (checks its class and its `action`). */
-export function isModifyCcnAttachedInstancesAttributeError(error: unknown): error is types.ModifyCcnAttachedInstancesAttributeError {
-  return isActionError(error, "ModifyCcnAttachedInstancesAttribute");
-}
-
+export const isModifyCcnAttachedInstancesAttributeError = (error: unknown): error is types.ModifyCcnAttachedInstancesAttributeError =>
+  isActionError(error, "ModifyCcnAttachedInstancesAttribute");
 /** Whether `error` is a service error answered by `ModifyCcnAttribute` (checks its class and its `action`). */
-export function isModifyCcnAttributeError(error: unknown): error is types.ModifyCcnAttributeError {
-  return isActionError(error, "ModifyCcnAttribute");
-}
-
+export const isModifyCcnAttributeError = (error: unknown): error is types.ModifyCcnAttributeError =>
+  isActionError(error, "ModifyCcnAttribute");
 /** Whether `error` is a service error answered by `ModifyCcnPolicyBasedRoutingNextHopAttribute` (checks its class and its `action`). */
-export function isModifyCcnPolicyBasedRoutingNextHopAttributeError(
+export const isModifyCcnPolicyBasedRoutingNextHopAttributeError = (
   error: unknown,
-): error is types.ModifyCcnPolicyBasedRoutingNextHopAttributeError {
-  return isActionError(error, "ModifyCcnPolicyBasedRoutingNextHopAttribute");
-}
-
+): error is types.ModifyCcnPolicyBasedRoutingNextHopAttributeError => isActionError(error, "ModifyCcnPolicyBasedRoutingNextHopAttribute");
 /** Whether `error` is a service error answered by `ModifyCcnPolicyBasedRoutingRuleAttribute` (checks its class and its `action`). */
-export function isModifyCcnPolicyBasedRoutingRuleAttributeError(
+export const isModifyCcnPolicyBasedRoutingRuleAttributeError = (
   error: unknown,
-): error is types.ModifyCcnPolicyBasedRoutingRuleAttributeError {
-  return isActionError(error, "ModifyCcnPolicyBasedRoutingRuleAttribute");
-}
-
+): error is types.ModifyCcnPolicyBasedRoutingRuleAttributeError => isActionError(error, "ModifyCcnPolicyBasedRoutingRuleAttribute");
 /** Whether `error` is a service error answered by `ModifyCcnRegionBandwidthLimitsType` (checks its class and its `action`). */
-export function isModifyCcnRegionBandwidthLimitsTypeError(error: unknown): error is types.ModifyCcnRegionBandwidthLimitsTypeError {
-  return isActionError(error, "ModifyCcnRegionBandwidthLimitsType");
-}
-
+export const isModifyCcnRegionBandwidthLimitsTypeError = (error: unknown): error is types.ModifyCcnRegionBandwidthLimitsTypeError =>
+  isActionError(error, "ModifyCcnRegionBandwidthLimitsType");
 /** Whether `error` is a service error answered by `ModifyCcnRouteTables` (checks its class and its `action`). */
-export function isModifyCcnRouteTablesError(error: unknown): error is types.ModifyCcnRouteTablesError {
-  return isActionError(error, "ModifyCcnRouteTables");
-}
-
+export const isModifyCcnRouteTablesError = (error: unknown): error is types.ModifyCcnRouteTablesError =>
+  isActionError(error, "ModifyCcnRouteTables");
 /** Whether `error` is a service error answered by `ModifyCdcLDCXAttribute` (checks its class and its `action`). */
-export function isModifyCdcLDCXAttributeError(error: unknown): error is types.ModifyCdcLDCXAttributeError {
-  return isActionError(error, "ModifyCdcLDCXAttribute");
-}
-
+export const isModifyCdcLDCXAttributeError = (error: unknown): error is types.ModifyCdcLDCXAttributeError =>
+  isActionError(error, "ModifyCdcLDCXAttribute");
 /** Whether `error` is a service error answered by `ModifyCdcNetPlaneAttribute` (checks its class and its `action`). */
-export function isModifyCdcNetPlaneAttributeError(error: unknown): error is types.ModifyCdcNetPlaneAttributeError {
-  return isActionError(error, "ModifyCdcNetPlaneAttribute");
-}
-
+export const isModifyCdcNetPlaneAttributeError = (error: unknown): error is types.ModifyCdcNetPlaneAttributeError =>
+  isActionError(error, "ModifyCdcNetPlaneAttribute");
 /** Whether `error` is a service error answered by `ModifyCustomerGatewayAttribute` (checks its class and its `action`). */
-export function isModifyCustomerGatewayAttributeError(error: unknown): error is types.ModifyCustomerGatewayAttributeError {
-  return isActionError(error, "ModifyCustomerGatewayAttribute");
-}
-
+export const isModifyCustomerGatewayAttributeError = (error: unknown): error is types.ModifyCustomerGatewayAttributeError =>
+  isActionError(error, "ModifyCustomerGatewayAttribute");
 /** Whether `error` is a service error answered by `ModifyDhcpIpAttribute` (checks its class and its `action`). */
-export function isModifyDhcpIpAttributeError(error: unknown): error is types.ModifyDhcpIpAttributeError {
-  return isActionError(error, "ModifyDhcpIpAttribute");
-}
-
+export const isModifyDhcpIpAttributeError = (error: unknown): error is types.ModifyDhcpIpAttributeError =>
+  isActionError(error, "ModifyDhcpIpAttribute");
 /** Whether `error` is a service error answered by `ModifyDirectConnectGatewayAttribute` (checks its class and its `action`). */
-export function isModifyDirectConnectGatewayAttributeError(error: unknown): error is types.ModifyDirectConnectGatewayAttributeError {
-  return isActionError(error, "ModifyDirectConnectGatewayAttribute");
-}
-
+export const isModifyDirectConnectGatewayAttributeError = (error: unknown): error is types.ModifyDirectConnectGatewayAttributeError =>
+  isActionError(error, "ModifyDirectConnectGatewayAttribute");
 /** Whether `error` is a service error answered by `ModifyFlowLogAttribute` (checks its class and its `action`). */
-export function isModifyFlowLogAttributeError(error: unknown): error is types.ModifyFlowLogAttributeError {
-  return isActionError(error, "ModifyFlowLogAttribute");
-}
-
+export const isModifyFlowLogAttributeError = (error: unknown): error is types.ModifyFlowLogAttributeError =>
+  isActionError(error, "ModifyFlowLogAttribute");
 /** Whether `error` is a service error answered by `ModifyGatewayFlowQos` (checks its class and its `action`). */
-export function isModifyGatewayFlowQosError(error: unknown): error is types.ModifyGatewayFlowQosError {
-  return isActionError(error, "ModifyGatewayFlowQos");
-}
-
+export const isModifyGatewayFlowQosError = (error: unknown): error is types.ModifyGatewayFlowQosError =>
+  isActionError(error, "ModifyGatewayFlowQos");
 /** Whether `error` is a service error answered by `ModifyGlobalRouteECMPAlgorithm` (checks its class and its `action`). */
-export function isModifyGlobalRouteECMPAlgorithmError(error: unknown): error is types.ModifyGlobalRouteECMPAlgorithmError {
-  return isActionError(error, "ModifyGlobalRouteECMPAlgorithm");
-}
-
+export const isModifyGlobalRouteECMPAlgorithmError = (error: unknown): error is types.ModifyGlobalRouteECMPAlgorithmError =>
+  isActionError(error, "ModifyGlobalRouteECMPAlgorithm");
 /** Whether `error` is a service error answered by `ModifyGlobalRoutes` (checks its class and its `action`). */
-export function isModifyGlobalRoutesError(error: unknown): error is types.ModifyGlobalRoutesError {
-  return isActionError(error, "ModifyGlobalRoutes");
-}
-
+export const isModifyGlobalRoutesError = (error: unknown): error is types.ModifyGlobalRoutesError =>
+  isActionError(error, "ModifyGlobalRoutes");
 /** Whether `error` is a service error answered by `ModifyHaVipAttribute` (checks its class and its `action`). */
-export function isModifyHaVipAttributeError(error: unknown): error is types.ModifyHaVipAttributeError {
-  return isActionError(error, "ModifyHaVipAttribute");
-}
-
+export const isModifyHaVipAttributeError = (error: unknown): error is types.ModifyHaVipAttributeError =>
+  isActionError(error, "ModifyHaVipAttribute");
 /** Whether `error` is a service error answered by `ModifyHighPriorityRouteAttribute` (checks its class and its `action`). */
-export function isModifyHighPriorityRouteAttributeError(error: unknown): error is types.ModifyHighPriorityRouteAttributeError {
-  return isActionError(error, "ModifyHighPriorityRouteAttribute");
-}
-
+export const isModifyHighPriorityRouteAttributeError = (error: unknown): error is types.ModifyHighPriorityRouteAttributeError =>
+  isActionError(error, "ModifyHighPriorityRouteAttribute");
 /** Whether `error` is a service error answered by `ModifyHighPriorityRouteECMPAlgorithm` (checks its class and its `action`). */
-export function isModifyHighPriorityRouteECMPAlgorithmError(error: unknown): error is types.ModifyHighPriorityRouteECMPAlgorithmError {
-  return isActionError(error, "ModifyHighPriorityRouteECMPAlgorithm");
-}
-
+export const isModifyHighPriorityRouteECMPAlgorithmError = (error: unknown): error is types.ModifyHighPriorityRouteECMPAlgorithmError =>
+  isActionError(error, "ModifyHighPriorityRouteECMPAlgorithm");
 /** Whether `error` is a service error answered by `ModifyHighPriorityRouteTableAttribute` (checks its class and its `action`). */
-export function isModifyHighPriorityRouteTableAttributeError(error: unknown): error is types.ModifyHighPriorityRouteTableAttributeError {
-  return isActionError(error, "ModifyHighPriorityRouteTableAttribute");
-}
-
+export const isModifyHighPriorityRouteTableAttributeError = (error: unknown): error is types.ModifyHighPriorityRouteTableAttributeError =>
+  isActionError(error, "ModifyHighPriorityRouteTableAttribute");
 /** Whether `error` is a service error answered by `ModifyIPv6AddressesAttributes` (checks its class and its `action`). */
-export function isModifyIPv6AddressesAttributesError(error: unknown): error is types.ModifyIPv6AddressesAttributesError {
-  return isActionError(error, "ModifyIPv6AddressesAttributes");
-}
-
+export const isModifyIPv6AddressesAttributesError = (error: unknown): error is types.ModifyIPv6AddressesAttributesError =>
+  isActionError(error, "ModifyIPv6AddressesAttributes");
 /** Whether `error` is a service error answered by `ModifyIPv6AddressesBandwidth` (checks its class and its `action`). */
-export function isModifyIPv6AddressesBandwidthError(error: unknown): error is types.ModifyIPv6AddressesBandwidthError {
-  return isActionError(error, "ModifyIPv6AddressesBandwidth");
-}
-
+export const isModifyIPv6AddressesBandwidthError = (error: unknown): error is types.ModifyIPv6AddressesBandwidthError =>
+  isActionError(error, "ModifyIPv6AddressesBandwidth");
 /** Whether `error` is a service error answered by `ModifyIp6AddressesBandwidth` (checks its class and its `action`). */
-export function isModifyIp6AddressesBandwidthError(error: unknown): error is types.ModifyIp6AddressesBandwidthError {
-  return isActionError(error, "ModifyIp6AddressesBandwidth");
-}
-
+export const isModifyIp6AddressesBandwidthError = (error: unknown): error is types.ModifyIp6AddressesBandwidthError =>
+  isActionError(error, "ModifyIp6AddressesBandwidth");
 /** Whether `error` is a service error answered by `ModifyIp6Rule` (checks its class and its `action`). */
-export function isModifyIp6RuleError(error: unknown): error is types.ModifyIp6RuleError {
-  return isActionError(error, "ModifyIp6Rule");
-}
-
+export const isModifyIp6RuleError = (error: unknown): error is types.ModifyIp6RuleError => isActionError(error, "ModifyIp6Rule");
 /** Whether `error` is a service error answered by `ModifyIp6Translator` (checks its class and its `action`). */
-export function isModifyIp6TranslatorError(error: unknown): error is types.ModifyIp6TranslatorError {
-  return isActionError(error, "ModifyIp6Translator");
-}
-
+export const isModifyIp6TranslatorError = (error: unknown): error is types.ModifyIp6TranslatorError =>
+  isActionError(error, "ModifyIp6Translator");
 /** Whether `error` is a service error answered by `ModifyIpv6AddressesAttribute` (checks its class and its `action`). */
-export function isModifyIpv6AddressesAttributeError(error: unknown): error is types.ModifyIpv6AddressesAttributeError {
-  return isActionError(error, "ModifyIpv6AddressesAttribute");
-}
-
+export const isModifyIpv6AddressesAttributeError = (error: unknown): error is types.ModifyIpv6AddressesAttributeError =>
+  isActionError(error, "ModifyIpv6AddressesAttribute");
 /** Whether `error` is a service error answered by `ModifyLocalGateway` (checks its class and its `action`). */
-export function isModifyLocalGatewayError(error: unknown): error is types.ModifyLocalGatewayError {
-  return isActionError(error, "ModifyLocalGateway");
-}
-
+export const isModifyLocalGatewayError = (error: unknown): error is types.ModifyLocalGatewayError =>
+  isActionError(error, "ModifyLocalGateway");
 /** Whether `error` is a service error answered by `ModifyNatGatewayAdvancedAttribute` (checks its class and its `action`). */
-export function isModifyNatGatewayAdvancedAttributeError(error: unknown): error is types.ModifyNatGatewayAdvancedAttributeError {
-  return isActionError(error, "ModifyNatGatewayAdvancedAttribute");
-}
-
+export const isModifyNatGatewayAdvancedAttributeError = (error: unknown): error is types.ModifyNatGatewayAdvancedAttributeError =>
+  isActionError(error, "ModifyNatGatewayAdvancedAttribute");
 /** Whether `error` is a service error answered by `ModifyNatGatewayAttribute` (checks its class and its `action`). */
-export function isModifyNatGatewayAttributeError(error: unknown): error is types.ModifyNatGatewayAttributeError {
-  return isActionError(error, "ModifyNatGatewayAttribute");
-}
-
+export const isModifyNatGatewayAttributeError = (error: unknown): error is types.ModifyNatGatewayAttributeError =>
+  isActionError(error, "ModifyNatGatewayAttribute");
 /** Whether `error` is a service error answered by `ModifyNatGatewayDestinationIpPortTranslationNatRule` (checks its class and its `action`). */
-export function isModifyNatGatewayDestinationIpPortTranslationNatRuleError(
+export const isModifyNatGatewayDestinationIpPortTranslationNatRuleError = (
   error: unknown,
-): error is types.ModifyNatGatewayDestinationIpPortTranslationNatRuleError {
-  return isActionError(error, "ModifyNatGatewayDestinationIpPortTranslationNatRule");
-}
-
+): error is types.ModifyNatGatewayDestinationIpPortTranslationNatRuleError =>
+  isActionError(error, "ModifyNatGatewayDestinationIpPortTranslationNatRule");
 /** Whether `error` is a service error answered by `ModifyNatGatewaySourceIpTranslationNatRule` (checks its class and its `action`). */
-export function isModifyNatGatewaySourceIpTranslationNatRuleError(
+export const isModifyNatGatewaySourceIpTranslationNatRuleError = (
   error: unknown,
-): error is types.ModifyNatGatewaySourceIpTranslationNatRuleError {
-  return isActionError(error, "ModifyNatGatewaySourceIpTranslationNatRule");
-}
-
+): error is types.ModifyNatGatewaySourceIpTranslationNatRuleError => isActionError(error, "ModifyNatGatewaySourceIpTranslationNatRule");
 /** Whether `error` is a service error answered by `ModifyNetDetect` (checks its class and its `action`). */
-export function isModifyNetDetectError(error: unknown): error is types.ModifyNetDetectError {
-  return isActionError(error, "ModifyNetDetect");
-}
-
+export const isModifyNetDetectError = (error: unknown): error is types.ModifyNetDetectError => isActionError(error, "ModifyNetDetect");
 /** Whether `error` is a service error answered by `ModifyNetworkAclAttribute` (checks its class and its `action`). */
-export function isModifyNetworkAclAttributeError(error: unknown): error is types.ModifyNetworkAclAttributeError {
-  return isActionError(error, "ModifyNetworkAclAttribute");
-}
-
+export const isModifyNetworkAclAttributeError = (error: unknown): error is types.ModifyNetworkAclAttributeError =>
+  isActionError(error, "ModifyNetworkAclAttribute");
 /** Whether `error` is a service error answered by `ModifyNetworkAclEntries` (checks its class and its `action`). */
-export function isModifyNetworkAclEntriesError(error: unknown): error is types.ModifyNetworkAclEntriesError {
-  return isActionError(error, "ModifyNetworkAclEntries");
-}
-
+export const isModifyNetworkAclEntriesError = (error: unknown): error is types.ModifyNetworkAclEntriesError =>
+  isActionError(error, "ModifyNetworkAclEntries");
 /** Whether `error` is a service error answered by `ModifyNetworkAclQuintupleEntries` (checks its class and its `action`). */
-export function isModifyNetworkAclQuintupleEntriesError(error: unknown): error is types.ModifyNetworkAclQuintupleEntriesError {
-  return isActionError(error, "ModifyNetworkAclQuintupleEntries");
-}
-
+export const isModifyNetworkAclQuintupleEntriesError = (error: unknown): error is types.ModifyNetworkAclQuintupleEntriesError =>
+  isActionError(error, "ModifyNetworkAclQuintupleEntries");
 /** Whether `error` is a service error answered by `ModifyNetworkInterfaceAttribute` (checks its class and its `action`). */
-export function isModifyNetworkInterfaceAttributeError(error: unknown): error is types.ModifyNetworkInterfaceAttributeError {
-  return isActionError(error, "ModifyNetworkInterfaceAttribute");
-}
-
+export const isModifyNetworkInterfaceAttributeError = (error: unknown): error is types.ModifyNetworkInterfaceAttributeError =>
+  isActionError(error, "ModifyNetworkInterfaceAttribute");
 /** Whether `error` is a service error answered by `ModifyNetworkInterfaceQos` (checks its class and its `action`). */
-export function isModifyNetworkInterfaceQosError(error: unknown): error is types.ModifyNetworkInterfaceQosError {
-  return isActionError(error, "ModifyNetworkInterfaceQos");
-}
-
+export const isModifyNetworkInterfaceQosError = (error: unknown): error is types.ModifyNetworkInterfaceQosError =>
+  isActionError(error, "ModifyNetworkInterfaceQos");
 /** Whether `error` is a service error answered by `ModifyPrivateIpAddressesAttribute` (checks its class and its `action`). */
-export function isModifyPrivateIpAddressesAttributeError(error: unknown): error is types.ModifyPrivateIpAddressesAttributeError {
-  return isActionError(error, "ModifyPrivateIpAddressesAttribute");
-}
-
+export const isModifyPrivateIpAddressesAttributeError = (error: unknown): error is types.ModifyPrivateIpAddressesAttributeError =>
+  isActionError(error, "ModifyPrivateIpAddressesAttribute");
 /** Whether `error` is a service error answered by `ModifyPrivateNatGatewayAttribute` (checks its class and its `action`). */
-export function isModifyPrivateNatGatewayAttributeError(error: unknown): error is types.ModifyPrivateNatGatewayAttributeError {
-  return isActionError(error, "ModifyPrivateNatGatewayAttribute");
-}
-
+export const isModifyPrivateNatGatewayAttributeError = (error: unknown): error is types.ModifyPrivateNatGatewayAttributeError =>
+  isActionError(error, "ModifyPrivateNatGatewayAttribute");
 /** Whether `error` is a service error answered by `ModifyPrivateNatGatewayDestinationIpPortTranslationNatRule` (checks its class and its `action`). */
-export function isModifyPrivateNatGatewayDestinationIpPortTranslationNatRuleError(
+export const isModifyPrivateNatGatewayDestinationIpPortTranslationNatRuleError = (
   error: unknown,
-): error is types.ModifyPrivateNatGatewayDestinationIpPortTranslationNatRuleError {
-  return isActionError(error, "ModifyPrivateNatGatewayDestinationIpPortTranslationNatRule");
-}
-
+): error is types.ModifyPrivateNatGatewayDestinationIpPortTranslationNatRuleError =>
+  isActionError(error, "ModifyPrivateNatGatewayDestinationIpPortTranslationNatRule");
 /** Whether `error` is a service error answered by `ModifyPrivateNatGatewayTranslationAclRule` (checks its class and its `action`). */
-export function isModifyPrivateNatGatewayTranslationAclRuleError(
+export const isModifyPrivateNatGatewayTranslationAclRuleError = (
   error: unknown,
-): error is types.ModifyPrivateNatGatewayTranslationAclRuleError {
-  return isActionError(error, "ModifyPrivateNatGatewayTranslationAclRule");
-}
-
+): error is types.ModifyPrivateNatGatewayTranslationAclRuleError => isActionError(error, "ModifyPrivateNatGatewayTranslationAclRule");
 /** Whether `error` is a service error answered by `ModifyPrivateNatGatewayTranslationNatRule` (checks its class and its `action`). */
-export function isModifyPrivateNatGatewayTranslationNatRuleError(
+export const isModifyPrivateNatGatewayTranslationNatRuleError = (
   error: unknown,
-): error is types.ModifyPrivateNatGatewayTranslationNatRuleError {
-  return isActionError(error, "ModifyPrivateNatGatewayTranslationNatRule");
-}
-
+): error is types.ModifyPrivateNatGatewayTranslationNatRuleError => isActionError(error, "ModifyPrivateNatGatewayTranslationNatRule");
 /** Whether `error` is a service error answered by `ModifyReserveIpAddress` (checks its class and its `action`). */
-export function isModifyReserveIpAddressError(error: unknown): error is types.ModifyReserveIpAddressError {
-  return isActionError(error, "ModifyReserveIpAddress");
-}
-
+export const isModifyReserveIpAddressError = (error: unknown): error is types.ModifyReserveIpAddressError =>
+  isActionError(error, "ModifyReserveIpAddress");
 /** Whether `error` is a service error answered by `ModifyRoutePolicyAttribute` (checks its class and its `action`). */
-export function isModifyRoutePolicyAttributeError(error: unknown): error is types.ModifyRoutePolicyAttributeError {
-  return isActionError(error, "ModifyRoutePolicyAttribute");
-}
-
+export const isModifyRoutePolicyAttributeError = (error: unknown): error is types.ModifyRoutePolicyAttributeError =>
+  isActionError(error, "ModifyRoutePolicyAttribute");
 /** Whether `error` is a service error answered by `ModifyRouteTableAttribute` (checks its class and its `action`). */
-export function isModifyRouteTableAttributeError(error: unknown): error is types.ModifyRouteTableAttributeError {
-  return isActionError(error, "ModifyRouteTableAttribute");
-}
-
+export const isModifyRouteTableAttributeError = (error: unknown): error is types.ModifyRouteTableAttributeError =>
+  isActionError(error, "ModifyRouteTableAttribute");
 /** Whether `error` is a service error answered by `ModifyRouteTableSelectionPolicies` (checks its class and its `action`). */
-export function isModifyRouteTableSelectionPoliciesError(error: unknown): error is types.ModifyRouteTableSelectionPoliciesError {
-  return isActionError(error, "ModifyRouteTableSelectionPolicies");
-}
-
+export const isModifyRouteTableSelectionPoliciesError = (error: unknown): error is types.ModifyRouteTableSelectionPoliciesError =>
+  isActionError(error, "ModifyRouteTableSelectionPolicies");
 /** Whether `error` is a service error answered by `ModifySecurityGroupAttribute` (checks its class and its `action`). */
-export function isModifySecurityGroupAttributeError(error: unknown): error is types.ModifySecurityGroupAttributeError {
-  return isActionError(error, "ModifySecurityGroupAttribute");
-}
-
+export const isModifySecurityGroupAttributeError = (error: unknown): error is types.ModifySecurityGroupAttributeError =>
+  isActionError(error, "ModifySecurityGroupAttribute");
 /** Whether `error` is a service error answered by `ModifySecurityGroupPolicies` (checks its class and its `action`). */
-export function isModifySecurityGroupPoliciesError(error: unknown): error is types.ModifySecurityGroupPoliciesError {
-  return isActionError(error, "ModifySecurityGroupPolicies");
-}
-
+export const isModifySecurityGroupPoliciesError = (error: unknown): error is types.ModifySecurityGroupPoliciesError =>
+  isActionError(error, "ModifySecurityGroupPolicies");
 /** Whether `error` is a service error answered by `ModifyServiceTemplateAttribute` (checks its class and its `action`). */
-export function isModifyServiceTemplateAttributeError(error: unknown): error is types.ModifyServiceTemplateAttributeError {
-  return isActionError(error, "ModifyServiceTemplateAttribute");
-}
-
+export const isModifyServiceTemplateAttributeError = (error: unknown): error is types.ModifyServiceTemplateAttributeError =>
+  isActionError(error, "ModifyServiceTemplateAttribute");
 /** Whether `error` is a service error answered by `ModifyServiceTemplateGroupAttribute` (checks its class and its `action`). */
-export function isModifyServiceTemplateGroupAttributeError(error: unknown): error is types.ModifyServiceTemplateGroupAttributeError {
-  return isActionError(error, "ModifyServiceTemplateGroupAttribute");
-}
-
+export const isModifyServiceTemplateGroupAttributeError = (error: unknown): error is types.ModifyServiceTemplateGroupAttributeError =>
+  isActionError(error, "ModifyServiceTemplateGroupAttribute");
 /** Whether `error` is a service error answered by `ModifySnapshotPolicies` (checks its class and its `action`). */
-export function isModifySnapshotPoliciesError(error: unknown): error is types.ModifySnapshotPoliciesError {
-  return isActionError(error, "ModifySnapshotPolicies");
-}
-
+export const isModifySnapshotPoliciesError = (error: unknown): error is types.ModifySnapshotPoliciesError =>
+  isActionError(error, "ModifySnapshotPolicies");
 /** Whether `error` is a service error answered by `ModifySubnetAttribute` (checks its class and its `action`). */
-export function isModifySubnetAttributeError(error: unknown): error is types.ModifySubnetAttributeError {
-  return isActionError(error, "ModifySubnetAttribute");
-}
-
+export const isModifySubnetAttributeError = (error: unknown): error is types.ModifySubnetAttributeError =>
+  isActionError(error, "ModifySubnetAttribute");
 /** Whether `error` is a service error answered by `ModifyTemplateMember` (checks its class and its `action`). */
-export function isModifyTemplateMemberError(error: unknown): error is types.ModifyTemplateMemberError {
-  return isActionError(error, "ModifyTemplateMember");
-}
-
+export const isModifyTemplateMemberError = (error: unknown): error is types.ModifyTemplateMemberError =>
+  isActionError(error, "ModifyTemplateMember");
 /** Whether `error` is a service error answered by `ModifyTrafficMirrorAttribute` (checks its class and its `action`). */
-export function isModifyTrafficMirrorAttributeError(error: unknown): error is types.ModifyTrafficMirrorAttributeError {
-  return isActionError(error, "ModifyTrafficMirrorAttribute");
-}
-
+export const isModifyTrafficMirrorAttributeError = (error: unknown): error is types.ModifyTrafficMirrorAttributeError =>
+  isActionError(error, "ModifyTrafficMirrorAttribute");
 /** Whether `error` is a service error answered by `ModifyTrafficMirrorFilterRules` (checks its class and its `action`). */
-export function isModifyTrafficMirrorFilterRulesError(error: unknown): error is types.ModifyTrafficMirrorFilterRulesError {
-  return isActionError(error, "ModifyTrafficMirrorFilterRules");
-}
-
+export const isModifyTrafficMirrorFilterRulesError = (error: unknown): error is types.ModifyTrafficMirrorFilterRulesError =>
+  isActionError(error, "ModifyTrafficMirrorFilterRules");
 /** Whether `error` is a service error answered by `ModifyVpcAttribute` (checks its class and its `action`). */
-export function isModifyVpcAttributeError(error: unknown): error is types.ModifyVpcAttributeError {
-  return isActionError(error, "ModifyVpcAttribute");
-}
-
+export const isModifyVpcAttributeError = (error: unknown): error is types.ModifyVpcAttributeError =>
+  isActionError(error, "ModifyVpcAttribute");
 /** Whether `error` is a service error answered by `ModifyVpcEndPointAttribute` (checks its class and its `action`). */
-export function isModifyVpcEndPointAttributeError(error: unknown): error is types.ModifyVpcEndPointAttributeError {
-  return isActionError(error, "ModifyVpcEndPointAttribute");
-}
-
+export const isModifyVpcEndPointAttributeError = (error: unknown): error is types.ModifyVpcEndPointAttributeError =>
+  isActionError(error, "ModifyVpcEndPointAttribute");
 /** Whether `error` is a service error answered by `ModifyVpcEndPointServiceAttribute` (checks its class and its `action`). */
-export function isModifyVpcEndPointServiceAttributeError(error: unknown): error is types.ModifyVpcEndPointServiceAttributeError {
-  return isActionError(error, "ModifyVpcEndPointServiceAttribute");
-}
-
+export const isModifyVpcEndPointServiceAttributeError = (error: unknown): error is types.ModifyVpcEndPointServiceAttributeError =>
+  isActionError(error, "ModifyVpcEndPointServiceAttribute");
 /** Whether `error` is a service error answered by `ModifyVpcEndPointServiceWhiteList` (checks its class and its `action`). */
-export function isModifyVpcEndPointServiceWhiteListError(error: unknown): error is types.ModifyVpcEndPointServiceWhiteListError {
-  return isActionError(error, "ModifyVpcEndPointServiceWhiteList");
-}
-
+export const isModifyVpcEndPointServiceWhiteListError = (error: unknown): error is types.ModifyVpcEndPointServiceWhiteListError =>
+  isActionError(error, "ModifyVpcEndPointServiceWhiteList");
 /** Whether `error` is a service error answered by `ModifyVpcPeeringConnection` (checks its class and its `action`). */
-export function isModifyVpcPeeringConnectionError(error: unknown): error is types.ModifyVpcPeeringConnectionError {
-  return isActionError(error, "ModifyVpcPeeringConnection");
-}
-
+export const isModifyVpcPeeringConnectionError = (error: unknown): error is types.ModifyVpcPeeringConnectionError =>
+  isActionError(error, "ModifyVpcPeeringConnection");
 /** Whether `error` is a service error answered by `ModifyVpnConnectionAttribute` (checks its class and its `action`). */
-export function isModifyVpnConnectionAttributeError(error: unknown): error is types.ModifyVpnConnectionAttributeError {
-  return isActionError(error, "ModifyVpnConnectionAttribute");
-}
-
+export const isModifyVpnConnectionAttributeError = (error: unknown): error is types.ModifyVpnConnectionAttributeError =>
+  isActionError(error, "ModifyVpnConnectionAttribute");
 /** Whether `error` is a service error answered by `ModifyVpnGatewayAttribute` (checks its class and its `action`). */
-export function isModifyVpnGatewayAttributeError(error: unknown): error is types.ModifyVpnGatewayAttributeError {
-  return isActionError(error, "ModifyVpnGatewayAttribute");
-}
-
+export const isModifyVpnGatewayAttributeError = (error: unknown): error is types.ModifyVpnGatewayAttributeError =>
+  isActionError(error, "ModifyVpnGatewayAttribute");
 /** Whether `error` is a service error answered by `ModifyVpnGatewayCcnRoutes` (checks its class and its `action`). */
-export function isModifyVpnGatewayCcnRoutesError(error: unknown): error is types.ModifyVpnGatewayCcnRoutesError {
-  return isActionError(error, "ModifyVpnGatewayCcnRoutes");
-}
-
+export const isModifyVpnGatewayCcnRoutesError = (error: unknown): error is types.ModifyVpnGatewayCcnRoutesError =>
+  isActionError(error, "ModifyVpnGatewayCcnRoutes");
 /** Whether `error` is a service error answered by `ModifyVpnGatewayRoutes` (checks its class and its `action`). */
-export function isModifyVpnGatewayRoutesError(error: unknown): error is types.ModifyVpnGatewayRoutesError {
-  return isActionError(error, "ModifyVpnGatewayRoutes");
-}
-
+export const isModifyVpnGatewayRoutesError = (error: unknown): error is types.ModifyVpnGatewayRoutesError =>
+  isActionError(error, "ModifyVpnGatewayRoutes");
 /** Whether `error` is a service error answered by `ModifyVpnGatewaySslClientCert` (checks its class and its `action`). */
-export function isModifyVpnGatewaySslClientCertError(error: unknown): error is types.ModifyVpnGatewaySslClientCertError {
-  return isActionError(error, "ModifyVpnGatewaySslClientCert");
-}
-
+export const isModifyVpnGatewaySslClientCertError = (error: unknown): error is types.ModifyVpnGatewaySslClientCertError =>
+  isActionError(error, "ModifyVpnGatewaySslClientCert");
 /** Whether `error` is a service error answered by `ModifyVpnGatewaySslServer` (checks its class and its `action`). */
-export function isModifyVpnGatewaySslServerError(error: unknown): error is types.ModifyVpnGatewaySslServerError {
-  return isActionError(error, "ModifyVpnGatewaySslServer");
-}
-
+export const isModifyVpnGatewaySslServerError = (error: unknown): error is types.ModifyVpnGatewaySslServerError =>
+  isActionError(error, "ModifyVpnGatewaySslServer");
 /** Whether `error` is a service error answered by `NotifyRoutes` (checks its class and its `action`). */
-export function isNotifyRoutesError(error: unknown): error is types.NotifyRoutesError {
-  return isActionError(error, "NotifyRoutes");
-}
-
+export const isNotifyRoutesError = (error: unknown): error is types.NotifyRoutesError => isActionError(error, "NotifyRoutes");
 /** Whether `error` is a service error answered by `RefreshDirectConnectGatewayRouteToNatGateway` (checks its class and its `action`). */
-export function isRefreshDirectConnectGatewayRouteToNatGatewayError(
+export const isRefreshDirectConnectGatewayRouteToNatGatewayError = (
   error: unknown,
-): error is types.RefreshDirectConnectGatewayRouteToNatGatewayError {
-  return isActionError(error, "RefreshDirectConnectGatewayRouteToNatGateway");
-}
-
+): error is types.RefreshDirectConnectGatewayRouteToNatGatewayError => isActionError(error, "RefreshDirectConnectGatewayRouteToNatGateway");
 /** Whether `error` is a service error answered by `RejectAttachCcnInstances` (checks its class and its `action`). */
-export function isRejectAttachCcnInstancesError(error: unknown): error is types.RejectAttachCcnInstancesError {
-  return isActionError(error, "RejectAttachCcnInstances");
-}
-
+export const isRejectAttachCcnInstancesError = (error: unknown): error is types.RejectAttachCcnInstancesError =>
+  isActionError(error, "RejectAttachCcnInstances");
 /** Whether `error` is a service error answered by `RejectVpcPeeringConnection` (checks its class and its `action`). */
-export function isRejectVpcPeeringConnectionError(error: unknown): error is types.RejectVpcPeeringConnectionError {
-  return isActionError(error, "RejectVpcPeeringConnection");
-}
-
+export const isRejectVpcPeeringConnectionError = (error: unknown): error is types.RejectVpcPeeringConnectionError =>
+  isActionError(error, "RejectVpcPeeringConnection");
 /** Whether `error` is a service error answered by `ReleaseAddresses` (checks its class and its `action`). */
-export function isReleaseAddressesError(error: unknown): error is types.ReleaseAddressesError {
-  return isActionError(error, "ReleaseAddresses");
-}
-
+export const isReleaseAddressesError = (error: unknown): error is types.ReleaseAddressesError => isActionError(error, "ReleaseAddresses");
 /** Whether `error` is a service error answered by `ReleaseIPv6Addresses` (checks its class and its `action`). */
-export function isReleaseIPv6AddressesError(error: unknown): error is types.ReleaseIPv6AddressesError {
-  return isActionError(error, "ReleaseIPv6Addresses");
-}
-
+export const isReleaseIPv6AddressesError = (error: unknown): error is types.ReleaseIPv6AddressesError =>
+  isActionError(error, "ReleaseIPv6Addresses");
 /** Whether `error` is a service error answered by `ReleaseIp6AddressesBandwidth` (checks its class and its `action`). */
-export function isReleaseIp6AddressesBandwidthError(error: unknown): error is types.ReleaseIp6AddressesBandwidthError {
-  return isActionError(error, "ReleaseIp6AddressesBandwidth");
-}
-
+export const isReleaseIp6AddressesBandwidthError = (error: unknown): error is types.ReleaseIp6AddressesBandwidthError =>
+  isActionError(error, "ReleaseIp6AddressesBandwidth");
 /** Whether `error` is a service error answered by `RemoveBandwidthPackageResources` (checks its class and its `action`). */
-export function isRemoveBandwidthPackageResourcesError(error: unknown): error is types.RemoveBandwidthPackageResourcesError {
-  return isActionError(error, "RemoveBandwidthPackageResources");
-}
-
+export const isRemoveBandwidthPackageResourcesError = (error: unknown): error is types.RemoveBandwidthPackageResourcesError =>
+  isActionError(error, "RemoveBandwidthPackageResources");
 /** Whether `error` is a service error answered by `RemoveIp6Rules` (checks its class and its `action`). */
-export function isRemoveIp6RulesError(error: unknown): error is types.RemoveIp6RulesError {
-  return isActionError(error, "RemoveIp6Rules");
-}
-
+export const isRemoveIp6RulesError = (error: unknown): error is types.RemoveIp6RulesError => isActionError(error, "RemoveIp6Rules");
 /** Whether `error` is a service error answered by `RenewAddresses` (checks its class and its `action`). */
-export function isRenewAddressesError(error: unknown): error is types.RenewAddressesError {
-  return isActionError(error, "RenewAddresses");
-}
-
+export const isRenewAddressesError = (error: unknown): error is types.RenewAddressesError => isActionError(error, "RenewAddresses");
 /** Whether `error` is a service error answered by `RenewVpnGateway` (checks its class and its `action`). */
-export function isRenewVpnGatewayError(error: unknown): error is types.RenewVpnGatewayError {
-  return isActionError(error, "RenewVpnGateway");
-}
-
+export const isRenewVpnGatewayError = (error: unknown): error is types.RenewVpnGatewayError => isActionError(error, "RenewVpnGateway");
 /** Whether `error` is a service error answered by `ReplaceCcnRouteTableBroadcastPolicys` (checks its class and its `action`). */
-export function isReplaceCcnRouteTableBroadcastPolicysError(error: unknown): error is types.ReplaceCcnRouteTableBroadcastPolicysError {
-  return isActionError(error, "ReplaceCcnRouteTableBroadcastPolicys");
-}
-
+export const isReplaceCcnRouteTableBroadcastPolicysError = (error: unknown): error is types.ReplaceCcnRouteTableBroadcastPolicysError =>
+  isActionError(error, "ReplaceCcnRouteTableBroadcastPolicys");
 /** Whether `error` is a service error answered by `ReplaceCcnRouteTableInputPolicys` (checks its class and its `action`). */
-export function isReplaceCcnRouteTableInputPolicysError(error: unknown): error is types.ReplaceCcnRouteTableInputPolicysError {
-  return isActionError(error, "ReplaceCcnRouteTableInputPolicys");
-}
-
+export const isReplaceCcnRouteTableInputPolicysError = (error: unknown): error is types.ReplaceCcnRouteTableInputPolicysError =>
+  isActionError(error, "ReplaceCcnRouteTableInputPolicys");
 /** Whether `error` is a service error answered by `ReplaceDirectConnectGatewayCcnRoutes` (checks its class and its `action`). */
-export function isReplaceDirectConnectGatewayCcnRoutesError(error: unknown): error is types.ReplaceDirectConnectGatewayCcnRoutesError {
-  return isActionError(error, "ReplaceDirectConnectGatewayCcnRoutes");
-}
-
+export const isReplaceDirectConnectGatewayCcnRoutesError = (error: unknown): error is types.ReplaceDirectConnectGatewayCcnRoutesError =>
+  isActionError(error, "ReplaceDirectConnectGatewayCcnRoutes");
 /** Whether `error` is a service error answered by `ReplaceHighPriorityRouteTableAssociation` (checks its class and its `action`). */
-export function isReplaceHighPriorityRouteTableAssociationError(
+export const isReplaceHighPriorityRouteTableAssociationError = (
   error: unknown,
-): error is types.ReplaceHighPriorityRouteTableAssociationError {
-  return isActionError(error, "ReplaceHighPriorityRouteTableAssociation");
-}
-
+): error is types.ReplaceHighPriorityRouteTableAssociationError => isActionError(error, "ReplaceHighPriorityRouteTableAssociation");
 /** Whether `error` is a service error answered by `ReplaceHighPriorityRoutes` (checks its class and its `action`). */
-export function isReplaceHighPriorityRoutesError(error: unknown): error is types.ReplaceHighPriorityRoutesError {
-  return isActionError(error, "ReplaceHighPriorityRoutes");
-}
-
+export const isReplaceHighPriorityRoutesError = (error: unknown): error is types.ReplaceHighPriorityRoutesError =>
+  isActionError(error, "ReplaceHighPriorityRoutes");
 /** Whether `error` is a service error answered by `ReplaceRoutePolicyAssociations` (checks its class and its `action`). */
-export function isReplaceRoutePolicyAssociationsError(error: unknown): error is types.ReplaceRoutePolicyAssociationsError {
-  return isActionError(error, "ReplaceRoutePolicyAssociations");
-}
-
+export const isReplaceRoutePolicyAssociationsError = (error: unknown): error is types.ReplaceRoutePolicyAssociationsError =>
+  isActionError(error, "ReplaceRoutePolicyAssociations");
 /** Whether `error` is a service error answered by `ReplaceRoutePolicyEntries` (checks its class and its `action`). */
-export function isReplaceRoutePolicyEntriesError(error: unknown): error is types.ReplaceRoutePolicyEntriesError {
-  return isActionError(error, "ReplaceRoutePolicyEntries");
-}
-
+export const isReplaceRoutePolicyEntriesError = (error: unknown): error is types.ReplaceRoutePolicyEntriesError =>
+  isActionError(error, "ReplaceRoutePolicyEntries");
 /** Whether `error` is a service error answered by `ReplaceRouteTableAssociation` (checks its class and its `action`). */
-export function isReplaceRouteTableAssociationError(error: unknown): error is types.ReplaceRouteTableAssociationError {
-  return isActionError(error, "ReplaceRouteTableAssociation");
-}
-
+export const isReplaceRouteTableAssociationError = (error: unknown): error is types.ReplaceRouteTableAssociationError =>
+  isActionError(error, "ReplaceRouteTableAssociation");
 /** Whether `error` is a service error answered by `ReplaceRoutes` (checks its class and its `action`). */
-export function isReplaceRoutesError(error: unknown): error is types.ReplaceRoutesError {
-  return isActionError(error, "ReplaceRoutes");
-}
-
+export const isReplaceRoutesError = (error: unknown): error is types.ReplaceRoutesError => isActionError(error, "ReplaceRoutes");
 /** Whether `error` is a service error answered by `ReplaceRoutesWithRoutePolicy` (checks its class and its `action`). */
-export function isReplaceRoutesWithRoutePolicyError(error: unknown): error is types.ReplaceRoutesWithRoutePolicyError {
-  return isActionError(error, "ReplaceRoutesWithRoutePolicy");
-}
-
+export const isReplaceRoutesWithRoutePolicyError = (error: unknown): error is types.ReplaceRoutesWithRoutePolicyError =>
+  isActionError(error, "ReplaceRoutesWithRoutePolicy");
 /** Whether `error` is a service error answered by `ReplaceSecurityGroupPolicies` (checks its class and its `action`). */
-export function isReplaceSecurityGroupPoliciesError(error: unknown): error is types.ReplaceSecurityGroupPoliciesError {
-  return isActionError(error, "ReplaceSecurityGroupPolicies");
-}
-
+export const isReplaceSecurityGroupPoliciesError = (error: unknown): error is types.ReplaceSecurityGroupPoliciesError =>
+  isActionError(error, "ReplaceSecurityGroupPolicies");
 /** Whether `error` is a service error answered by `ReplaceSecurityGroupPolicy` (checks its class and its `action`). */
-export function isReplaceSecurityGroupPolicyError(error: unknown): error is types.ReplaceSecurityGroupPolicyError {
-  return isActionError(error, "ReplaceSecurityGroupPolicy");
-}
-
+export const isReplaceSecurityGroupPolicyError = (error: unknown): error is types.ReplaceSecurityGroupPolicyError =>
+  isActionError(error, "ReplaceSecurityGroupPolicy");
 /** Whether `error` is a service error answered by `ResetAttachCcnInstances` (checks its class and its `action`). */
-export function isResetAttachCcnInstancesError(error: unknown): error is types.ResetAttachCcnInstancesError {
-  return isActionError(error, "ResetAttachCcnInstances");
-}
-
+export const isResetAttachCcnInstancesError = (error: unknown): error is types.ResetAttachCcnInstancesError =>
+  isActionError(error, "ResetAttachCcnInstances");
 /** Whether `error` is a service error answered by `ResetHighPriorityRoutes` (checks its class and its `action`). */
-export function isResetHighPriorityRoutesError(error: unknown): error is types.ResetHighPriorityRoutesError {
-  return isActionError(error, "ResetHighPriorityRoutes");
-}
-
+export const isResetHighPriorityRoutesError = (error: unknown): error is types.ResetHighPriorityRoutesError =>
+  isActionError(error, "ResetHighPriorityRoutes");
 /** Whether `error` is a service error answered by `ResetNatGatewayConnection` (checks its class and its `action`). */
-export function isResetNatGatewayConnectionError(error: unknown): error is types.ResetNatGatewayConnectionError {
-  return isActionError(error, "ResetNatGatewayConnection");
-}
-
+export const isResetNatGatewayConnectionError = (error: unknown): error is types.ResetNatGatewayConnectionError =>
+  isActionError(error, "ResetNatGatewayConnection");
 /** Whether `error` is a service error answered by `ResetRoutePolicyAssociations` (checks its class and its `action`). */
-export function isResetRoutePolicyAssociationsError(error: unknown): error is types.ResetRoutePolicyAssociationsError {
-  return isActionError(error, "ResetRoutePolicyAssociations");
-}
-
+export const isResetRoutePolicyAssociationsError = (error: unknown): error is types.ResetRoutePolicyAssociationsError =>
+  isActionError(error, "ResetRoutePolicyAssociations");
 /** Whether `error` is a service error answered by `ResetRoutePolicyEntries` (checks its class and its `action`). */
-export function isResetRoutePolicyEntriesError(error: unknown): error is types.ResetRoutePolicyEntriesError {
-  return isActionError(error, "ResetRoutePolicyEntries");
-}
-
+export const isResetRoutePolicyEntriesError = (error: unknown): error is types.ResetRoutePolicyEntriesError =>
+  isActionError(error, "ResetRoutePolicyEntries");
 /** Whether `error` is a service error answered by `ResetRoutes` (checks its class and its `action`). */
-export function isResetRoutesError(error: unknown): error is types.ResetRoutesError {
-  return isActionError(error, "ResetRoutes");
-}
-
+export const isResetRoutesError = (error: unknown): error is types.ResetRoutesError => isActionError(error, "ResetRoutes");
 /** Whether `error` is a service error answered by `ResetTrafficMirrorFilter` (checks its class and its `action`). */
-export function isResetTrafficMirrorFilterError(error: unknown): error is types.ResetTrafficMirrorFilterError {
-  return isActionError(error, "ResetTrafficMirrorFilter");
-}
-
+export const isResetTrafficMirrorFilterError = (error: unknown): error is types.ResetTrafficMirrorFilterError =>
+  isActionError(error, "ResetTrafficMirrorFilter");
 /** Whether `error` is a service error answered by `ResetTrafficMirrorSrcs` (checks its class and its `action`). */
-export function isResetTrafficMirrorSrcsError(error: unknown): error is types.ResetTrafficMirrorSrcsError {
-  return isActionError(error, "ResetTrafficMirrorSrcs");
-}
-
+export const isResetTrafficMirrorSrcsError = (error: unknown): error is types.ResetTrafficMirrorSrcsError =>
+  isActionError(error, "ResetTrafficMirrorSrcs");
 /** Whether `error` is a service error answered by `ResetTrafficMirrorTarget` (checks its class and its `action`). */
-export function isResetTrafficMirrorTargetError(error: unknown): error is types.ResetTrafficMirrorTargetError {
-  return isActionError(error, "ResetTrafficMirrorTarget");
-}
-
+export const isResetTrafficMirrorTargetError = (error: unknown): error is types.ResetTrafficMirrorTargetError =>
+  isActionError(error, "ResetTrafficMirrorTarget");
 /** Whether `error` is a service error answered by `ResetVpnConnection` (checks its class and its `action`). */
-export function isResetVpnConnectionError(error: unknown): error is types.ResetVpnConnectionError {
-  return isActionError(error, "ResetVpnConnection");
-}
-
+export const isResetVpnConnectionError = (error: unknown): error is types.ResetVpnConnectionError =>
+  isActionError(error, "ResetVpnConnection");
 /** Whether `error` is a service error answered by `ResetVpnGatewayInternetMaxBandwidth` (checks its class and its `action`). */
-export function isResetVpnGatewayInternetMaxBandwidthError(error: unknown): error is types.ResetVpnGatewayInternetMaxBandwidthError {
-  return isActionError(error, "ResetVpnGatewayInternetMaxBandwidth");
-}
-
+export const isResetVpnGatewayInternetMaxBandwidthError = (error: unknown): error is types.ResetVpnGatewayInternetMaxBandwidthError =>
+  isActionError(error, "ResetVpnGatewayInternetMaxBandwidth");
 /** Whether `error` is a service error answered by `ResumeSnapshotInstance` (checks its class and its `action`). */
-export function isResumeSnapshotInstanceError(error: unknown): error is types.ResumeSnapshotInstanceError {
-  return isActionError(error, "ResumeSnapshotInstance");
-}
-
+export const isResumeSnapshotInstanceError = (error: unknown): error is types.ResumeSnapshotInstanceError =>
+  isActionError(error, "ResumeSnapshotInstance");
 /** Whether `error` is a service error answered by `ReturnNormalAddresses` (checks its class and its `action`). */
-export function isReturnNormalAddressesError(error: unknown): error is types.ReturnNormalAddressesError {
-  return isActionError(error, "ReturnNormalAddresses");
-}
-
+export const isReturnNormalAddressesError = (error: unknown): error is types.ReturnNormalAddressesError =>
+  isActionError(error, "ReturnNormalAddresses");
 /** Whether `error` is a service error answered by `SetCcnRegionBandwidthLimits` (checks its class and its `action`). */
-export function isSetCcnRegionBandwidthLimitsError(error: unknown): error is types.SetCcnRegionBandwidthLimitsError {
-  return isActionError(error, "SetCcnRegionBandwidthLimits");
-}
-
+export const isSetCcnRegionBandwidthLimitsError = (error: unknown): error is types.SetCcnRegionBandwidthLimitsError =>
+  isActionError(error, "SetCcnRegionBandwidthLimits");
 /** Whether `error` is a service error answered by `SetVpnGatewaysRenewFlag` (checks its class and its `action`). */
-export function isSetVpnGatewaysRenewFlagError(error: unknown): error is types.SetVpnGatewaysRenewFlagError {
-  return isActionError(error, "SetVpnGatewaysRenewFlag");
-}
-
+export const isSetVpnGatewaysRenewFlagError = (error: unknown): error is types.SetVpnGatewaysRenewFlagError =>
+  isActionError(error, "SetVpnGatewaysRenewFlag");
 /** Whether `error` is a service error answered by `StartTrafficMirror` (checks its class and its `action`). */
-export function isStartTrafficMirrorError(error: unknown): error is types.StartTrafficMirrorError {
-  return isActionError(error, "StartTrafficMirror");
-}
-
+export const isStartTrafficMirrorError = (error: unknown): error is types.StartTrafficMirrorError =>
+  isActionError(error, "StartTrafficMirror");
 /** Whether `error` is a service error answered by `StopTrafficMirror` (checks its class and its `action`). */
-export function isStopTrafficMirrorError(error: unknown): error is types.StopTrafficMirrorError {
-  return isActionError(error, "StopTrafficMirror");
-}
-
+export const isStopTrafficMirrorError = (error: unknown): error is types.StopTrafficMirrorError =>
+  isActionError(error, "StopTrafficMirror");
 /** Whether `error` is a service error answered by `TransformAddress` (checks its class and its `action`). */
-export function isTransformAddressError(error: unknown): error is types.TransformAddressError {
-  return isActionError(error, "TransformAddress");
-}
-
+export const isTransformAddressError = (error: unknown): error is types.TransformAddressError => isActionError(error, "TransformAddress");
 /** Whether `error` is a service error answered by `UnassignIpv6Addresses` (checks its class and its `action`). */
-export function isUnassignIpv6AddressesError(error: unknown): error is types.UnassignIpv6AddressesError {
-  return isActionError(error, "UnassignIpv6Addresses");
-}
-
+export const isUnassignIpv6AddressesError = (error: unknown): error is types.UnassignIpv6AddressesError =>
+  isActionError(error, "UnassignIpv6Addresses");
 /** Whether `error` is a service error answered by `UnassignIpv6CidrBlock` (checks its class and its `action`). */
-export function isUnassignIpv6CidrBlockError(error: unknown): error is types.UnassignIpv6CidrBlockError {
-  return isActionError(error, "UnassignIpv6CidrBlock");
-}
-
+export const isUnassignIpv6CidrBlockError = (error: unknown): error is types.UnassignIpv6CidrBlockError =>
+  isActionError(error, "UnassignIpv6CidrBlock");
 /** Whether `error` is a service error answered by `UnassignIpv6SubnetCidrBlock` (checks its class and its `action`). */
-export function isUnassignIpv6SubnetCidrBlockError(error: unknown): error is types.UnassignIpv6SubnetCidrBlockError {
-  return isActionError(error, "UnassignIpv6SubnetCidrBlock");
-}
-
+export const isUnassignIpv6SubnetCidrBlockError = (error: unknown): error is types.UnassignIpv6SubnetCidrBlockError =>
+  isActionError(error, "UnassignIpv6SubnetCidrBlock");
 /** Whether `error` is a service error answered by `UnassignPrivateIpAddresses` (checks its class and its `action`). */
-export function isUnassignPrivateIpAddressesError(error: unknown): error is types.UnassignPrivateIpAddressesError {
-  return isActionError(error, "UnassignPrivateIpAddresses");
-}
-
+export const isUnassignPrivateIpAddressesError = (error: unknown): error is types.UnassignPrivateIpAddressesError =>
+  isActionError(error, "UnassignPrivateIpAddresses");
 /** Whether `error` is a service error answered by `UnlockCcnBandwidths` (checks its class and its `action`). */
-export function isUnlockCcnBandwidthsError(error: unknown): error is types.UnlockCcnBandwidthsError {
-  return isActionError(error, "UnlockCcnBandwidths");
-}
-
+export const isUnlockCcnBandwidthsError = (error: unknown): error is types.UnlockCcnBandwidthsError =>
+  isActionError(error, "UnlockCcnBandwidths");
 /** Whether `error` is a service error answered by `UnlockCcns` (checks its class and its `action`). */
-export function isUnlockCcnsError(error: unknown): error is types.UnlockCcnsError {
-  return isActionError(error, "UnlockCcns");
-}
-
+export const isUnlockCcnsError = (error: unknown): error is types.UnlockCcnsError => isActionError(error, "UnlockCcns");
 /** Whether `error` is a service error answered by `UpdateTrafficMirrorAllFilter` (checks its class and its `action`). */
-export function isUpdateTrafficMirrorAllFilterError(error: unknown): error is types.UpdateTrafficMirrorAllFilterError {
-  return isActionError(error, "UpdateTrafficMirrorAllFilter");
-}
-
+export const isUpdateTrafficMirrorAllFilterError = (error: unknown): error is types.UpdateTrafficMirrorAllFilterError =>
+  isActionError(error, "UpdateTrafficMirrorAllFilter");
 /** Whether `error` is a service error answered by `UpdateTrafficMirrorDirection` (checks its class and its `action`). */
-export function isUpdateTrafficMirrorDirectionError(error: unknown): error is types.UpdateTrafficMirrorDirectionError {
-  return isActionError(error, "UpdateTrafficMirrorDirection");
-}
-
+export const isUpdateTrafficMirrorDirectionError = (error: unknown): error is types.UpdateTrafficMirrorDirectionError =>
+  isActionError(error, "UpdateTrafficMirrorDirection");
 /** Whether `error` is a service error answered by `UpgradeNatGatewayProductVersion` (checks its class and its `action`). */
-export function isUpgradeNatGatewayProductVersionError(error: unknown): error is types.UpgradeNatGatewayProductVersionError {
-  return isActionError(error, "UpgradeNatGatewayProductVersion");
-}
-
+export const isUpgradeNatGatewayProductVersionError = (error: unknown): error is types.UpgradeNatGatewayProductVersionError =>
+  isActionError(error, "UpgradeNatGatewayProductVersion");
 /** Whether `error` is a service error answered by `WithdrawNotifyRoutes` (checks its class and its `action`). */
-export function isWithdrawNotifyRoutesError(error: unknown): error is types.WithdrawNotifyRoutesError {
-  return isActionError(error, "WithdrawNotifyRoutes");
-}
+export const isWithdrawNotifyRoutesError = (error: unknown): error is types.WithdrawNotifyRoutesError =>
+  isActionError(error, "WithdrawNotifyRoutes");
