@@ -3,6 +3,8 @@
  * standard output's first line is `listening <url>`.
  * @packageDocumentation
  */
+import { constants } from "node:fs";
+import { access, stat } from "node:fs/promises";
 import { parseCliArgs, USAGE, type CliConfig } from "./cli-args.js";
 import { startEmulator } from "./server.js";
 
@@ -17,6 +19,19 @@ async function main(): Promise<void> {
   if (config.help) {
     process.stdout.write(USAGE);
     return;
+  }
+  // every --topic file is checked first: a path that cannot be read creates nothing (no empty topic a
+  // later run would leave as it is), and the emulator does not start
+  for (const seed of config.topics) {
+    if (seed.file === undefined) continue;
+    try {
+      await access(seed.file, constants.R_OK);
+      if (!(await stat(seed.file)).isFile()) throw Object.assign(new Error("not a file"), { code: "EISDIR" });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? "unreadable";
+      process.stderr.write(`--topic ${seed.id}:${seed.file}: cannot read the file (${code}); nothing was created\n`);
+      process.exit(2);
+    }
   }
   const emulator = await startEmulator(config.options);
   const shutdown = (): void => {

@@ -31,7 +31,7 @@ export type LogSource = string | Iterable<Readonly<Record<string, unknown>>> | A
 export interface Emulator {
   /**
    * Base URL, e.g. `http://127.0.0.1:49152`: the API endpoint is `POST <url>/`. Give this (with its
-   * scheme) to `@tcsdk/cls` as `endpoint`: a bare `host:port` means HTTPS there.
+   * scheme) to `@tcsdk/cls` as `endpoint`: it refuses a `host:port` without one.
    */
   readonly url: string;
   /** Host and port to give Tencent's official SDKs as endpoint (with `protocol: "http://"`), e.g. `127.0.0.1:49152`. */

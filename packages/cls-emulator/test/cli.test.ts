@@ -24,15 +24,19 @@ afterEach(async () => {
   await cleanup();
 });
 
-/** Starts the CLI and resolves with its first stdout line. */
-function launch(args: string[]): Promise<{ child: ChildProcess; firstLine: string }> {
+/** Starts the CLI and resolves with its first stdout line (and what it wrote to stderr, from the start). */
+function launch(args: string[]): Promise<{ child: ChildProcess; firstLine: string; stderr: () => string }> {
   const child = spawn(process.execPath, [join(packageDir, "bin/cls-emulator.js"), ...args], { stdio: ["ignore", "pipe", "pipe"] });
   children.push(child);
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString("utf8");
+  });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("the CLI printed nothing within 15 s")), 15_000);
     createInterface({ input: child.stdout as NodeJS.ReadableStream }).once("line", (firstLine) => {
       clearTimeout(timer);
-      resolve({ child, firstLine });
+      resolve({ child, firstLine, stderr: () => stderr });
     });
     child.once("exit", (code) => reject(new Error(`the CLI exited with ${code}`)));
   });
@@ -78,6 +82,31 @@ describe("tcsdk-cls-emulator CLI", () => {
     expect(topics.topics[0]?.logCount).toBe(2);
     again.child.kill("SIGINT");
     expect(await exitCode(again.child)).toBe(0);
+  });
+
+  it("creates nothing when a --topic file cannot be read, and exits 2 naming it", async () => {
+    const dir = await tempDir();
+    const dataDir = join(dir, "data");
+    const child = spawn(
+      process.execPath,
+      [join(packageDir, "bin/cls-emulator.js"), "--port", "0", "--data-dir", dataDir, "--topic", `web:${join(dir, "missing.ndjson")}`],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
+    children.push(child);
+    let stderr = "";
+    child.stderr?.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString("utf8");
+    });
+    expect(await exitCode(child)).toBe(2);
+    expect(stderr).toContain(`--topic web:${join(dir, "missing.ndjson")}: cannot read the file (ENOENT); nothing was created`);
+    // the next run with the right file creates and loads the topic
+    const logs = join(dir, "logs.ndjson");
+    await writeFile(logs, '{"__TIMESTAMP__":1000,"level":"INFO"}\n');
+    const second = await launch(["--port", "0", "--data-dir", dataDir, "--topic", `web:${logs}`]);
+    const closed = new Promise((resolve) => second.child.once("close", resolve));
+    second.child.kill("SIGTERM");
+    await closed; // stdio drained
+    expect(second.stderr()).toContain(`topic web: created, 1 lines loaded from ${logs}`);
   });
 
   it("parses keys with tokens, numbers and flags; rejects bad values", () => {

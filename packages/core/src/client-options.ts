@@ -104,11 +104,24 @@ export interface ClientOptions {
    * @defaultValue the chain environment → `~/.tencentcloud/credentials` → CVM instance role, resolved on the first call
    */
   readonly credentials?: Credentials | CredentialProvider | undefined;
-  /** Region sent as `X-TC-Region`, e.g. `ap-guangzhou`; the header is left out when unset. */
+  /**
+   * Region sent as `X-TC-Region`, e.g. `ap-guangzhou`; the header is left out when unset. A region the
+   * service does not list (`ServiceInfo.regions`) is refused when the client is made, with the closest
+   * listed ones ("did you mean ap-guangzhou?"), unless `allowUnknownRegion` is set.
+   */
   readonly region?: string | undefined;
   /**
-   * Endpoint: a host (HTTPS) or a URL such as `http://127.0.0.1:9000`. Overrides `site`. Plain `http:`
-   * is refused unless the host is loopback (`localhost`, 127.0.0.0/8, `::1`) or `allowInsecureHttp` is set.
+   * Sends a `region` the package does not list: regions are added over time, and a package may be older
+   * than the region you use.
+   * @defaultValue `false`
+   */
+  readonly allowUnknownRegion?: boolean | undefined;
+  /**
+   * Endpoint: a URL with its scheme, such as `https://cls.ap-guangzhou.tencentcloudapi.com` or
+   * `http://127.0.0.1:9000`; overrides `site`. A host without a scheme is refused with the fix in the
+   * message (a bare `127.0.0.1:9000` would otherwise mean HTTPS to a local plain-HTTP server). Plain
+   * `http:` is refused unless the host is loopback (`localhost`, 127.0.0.0/8, `::1`) or
+   * `allowInsecureHttp` is set.
    */
   readonly endpoint?: string | undefined;
   /**

@@ -22,6 +22,7 @@ import type { CredentialProvider, Credentials } from "./credentials/types.js";
 import { TcAbortError, TcCredentialsError, TcError, TcServiceError, TcTimeoutError } from "./errors.js";
 import { readAnswer, type AnswerContext } from "./internal/api-response.js";
 import type { FailedAttempt } from "./internal/attempt-errors.js";
+import { checkRegion } from "./internal/region-check.js";
 import { resolveEndpoint, type Endpoint } from "./internal/endpoint.js";
 import { AttemptFailure, AttemptStop, startAttempt } from "./internal/http-attempt.js";
 import { validateInput } from "./internal/input-validation.js";
@@ -103,10 +104,12 @@ export class ServiceClient {
   /**
    * Creates a client for `service`.
    *
-   * @throws TypeError for an invalid endpoint, `site: "regional"` without a region, or a limit that is not a positive number
+   * @throws TypeError for an invalid endpoint, a region the service does not list (unless `allowUnknownRegion`),
+   *   `site: "regional"` without a region, or a limit that is not a positive number
    */
   constructor(service: ServiceInfo, options: ClientOptions = {}) {
     this.serviceInfo = service;
+    checkRegion(service, options.region, options.allowUnknownRegion === true);
     this.#endpoint = resolveEndpoint(service, options.endpoint, options.site, options.region, options.allowInsecureHttp === true);
     this.#url = `${this.#endpoint.origin}/`;
     const headers: Record<string, string> = {
@@ -420,7 +423,7 @@ export class ServiceClient {
       try {
         credentials = await source();
       } catch (error) {
-        if (error instanceof TcCredentialsError) throw error;
+        if (error instanceof TcCredentialsError) throw this.#credentialsContext(error, action);
         const kind = error instanceof Error ? error.name : typeof error;
         throw new TcCredentialsError(`the credential provider failed (${kind})`, [], {
           action,
@@ -443,6 +446,27 @@ export class ServiceClient {
       });
     }
     return credentials;
+  }
+
+  /**
+   * A provider's {@link TcCredentialsError} with the call it failed: the action and service named, and,
+   * when a chain found nothing (the default chain, when the client was given no credentials), the
+   * options that would have given it credentials.
+   */
+  #credentialsContext(error: TcCredentialsError, action: string): TcCredentialsError {
+    if (error.action !== undefined) return error;
+    const service = this.serviceInfo.service;
+    const context = { action, service, cause: error };
+    if (error.tried.length > 0) {
+      return new TcCredentialsError(
+        `${action} (${service}) found no credentials: pass \`credentials\` to the client (keys, or a provider such as ` +
+          "fromProfileFile, or fromAssumeRole from @tcsdk/credential-providers), or set TENCENTCLOUD_SECRET_ID and " +
+          "TENCENTCLOUD_SECRET_KEY, or write a profile to ~/.tencentcloud/credentials",
+        error.tried,
+        context,
+      );
+    }
+    return new TcCredentialsError(`${action} (${service}): ${error.message}`, [], context);
   }
 
   /** Waits `ms`, cut short by the call's signal (→ {@link TcAbortError}). */

@@ -153,7 +153,7 @@ describe("endpoints", () => {
     expect(await originOf({ site: "international" })).toBe("https://cls.intl.tencentcloudapi.com");
     expect(await originOf({ site: "regional", region: "ap-guangzhou" })).toBe("https://cls.ap-guangzhou.tencentcloudapi.com");
     expect(await originOf({ region: "ap-shanghai-fsi" })).toBe("https://cls.ap-shanghai-fsi.tencentcloudapi.com");
-    expect(await originOf({ endpoint: "cls.example.test" })).toBe("https://cls.example.test");
+    expect(await originOf({ endpoint: "https://cls.example.test" })).toBe("https://cls.example.test");
     expect(await originOf({ endpoint: "http://127.0.0.1:9" })).toBe("http://127.0.0.1:9");
   });
 
@@ -161,7 +161,25 @@ describe("endpoints", () => {
     expect(() => new TestClient({ endpoint: "ftp://x" })).toThrow(TypeError);
     expect(() => new TestClient({ endpoint: "https://x/path" })).toThrow(TypeError);
     expect(() => new TestClient({ site: "regional" })).toThrow(TypeError);
+    expect(() => new TestClient({ endpoint: "cls.example.test" })).toThrow(
+      'endpoint "cls.example.test" has no scheme: write "https://cls.example.test"',
+    );
+    // the user's mistake: the emulator's host:port without http://
+    expect(() => new TestClient({ endpoint: "127.0.0.1:4566" })).toThrow(
+      'endpoint "127.0.0.1:4566" has no scheme: write "https://127.0.0.1:4566", or "http://127.0.0.1:4566" for a local server such as the emulator or the mock',
+    );
+    expect(() => new TestClient({ endpoint: "localhost:4566" })).toThrow(/or "http:\/\/localhost:4566" for a local server/);
     expect(() => new TestClient({ maxAttempts: 0 })).toThrow(TypeError);
+  });
+
+  it("refuses a region the service does not list, naming the closest, unless allowUnknownRegion is set", () => {
+    expect(() => new TestClient({ region: "guangzhou" })).toThrow(
+      /^region "guangzhou" is not one of cls's regions: did you mean "ap-guangzhou"\? Regions are added over time: .*allowUnknownRegion: true/,
+    );
+    expect(() => new TestClient({ region: "ap-guangzou" })).toThrow(/did you mean "ap-guangzhou"\?/);
+    expect(() => new TestClient({ region: "eu-moon-1" })).toThrow(/^region "eu-moon-1" is not one of cls's regions\. Regions are added/);
+    expect(() => new TestClient({ region: "ap-mars", allowUnknownRegion: true })).not.toThrow();
+    expect(() => new TestClient({ region: "ap-guangzhou" })).not.toThrow();
   });
 
   it("refuses the regional site for a global service that has no regional hosts (CAM)", () => {

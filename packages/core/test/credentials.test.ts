@@ -208,6 +208,32 @@ describe("the chain", () => {
     }
   });
 
+  it("a call that finds no credentials names its action and service, what was tried, and how to give some", async () => {
+    const server = await startServer((_req, res) => sendJson(res, apiSuccess()));
+    const nothing = credentialChain(
+      () => Promise.reject(new TcCredentialsError("environment: TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY not set")),
+      () => Promise.reject(new TcCredentialsError("profile file ~/.tencentcloud/credentials: not found")),
+    );
+    const client = new TestClient({ endpoint: server.url, credentials: nothing });
+    const error = (await rejectionOf(client.call(DescribeExports, {}))) as TcCredentialsError;
+    expect(error).toBeInstanceOf(TcCredentialsError);
+    expect(error).toMatchObject({ action: "DescribeExports", service: "cls" });
+    expect(error.tried).toHaveLength(2);
+    expect(error.message).toMatch(/^DescribeExports \(cls\) found no credentials: pass `credentials` to the client/);
+    expect(error.message).toContain("or set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY");
+    expect(error.message).toContain("; tried: environment: TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY not set; profile file");
+
+    const single = new TestClient({
+      endpoint: server.url,
+      credentials: () => Promise.reject(new TcCredentialsError("token file unreadable")),
+    });
+    await expect(single.call(DescribeExports, {})).rejects.toThrow("DescribeExports (cls): token file unreadable");
+    expect(server.requests.length).toBe(0);
+    await client.close();
+    await single.close();
+    await server.close();
+  });
+
   it("a client whose credentials are incomplete fails before sending", async () => {
     const server = await startServer((_req, res) => sendJson(res, apiSuccess()));
     const client = new TestClient({ endpoint: server.url, credentials: { secretId: "id", secretKey: "" } });

@@ -146,6 +146,19 @@ afterAll(async () => {
   await server.close();
 });
 
+describe("mistakes in the client's options, refused when it is made", () => {
+  it("an endpoint without a scheme: the emulator's 127.0.0.1:4566 gets the http:// to write", () => {
+    expect(() => new ClsClient({ endpoint: "127.0.0.1:4566" })).toThrow(
+      'endpoint "127.0.0.1:4566" has no scheme: write "https://127.0.0.1:4566", or "http://127.0.0.1:4566" for a local server',
+    );
+  });
+
+  it("a region CLS does not list: guangzhou gets ap-guangzhou, and the way to send a newer region anyway", () => {
+    expect(() => new ClsClient({ region: "guangzhou" })).toThrow(/did you mean "ap-guangzhou"\?.*allowUnknownRegion: true/);
+    expect(() => new ClsClient({ region: "ap-newcity", allowUnknownRegion: true })).not.toThrow();
+  });
+});
+
 describe("bad input", () => {
   it.each(CASES)("%s is refused before sending", async (_name, call, parameter, rule, value) => {
     const before = server.requests.length;

@@ -67,9 +67,17 @@ export function resolveEndpoint(
 }
 
 function parseEndpoint(endpoint: string): URL {
+  if (!endpoint.includes("://")) {
+    // A bare `127.0.0.1:4566` would mean HTTPS, and a local server answers that with a TLS error three retries later.
+    const local = isLoopback(endpoint.replace(/:\d+$/, "").replace(/^\[|\]$/g, ""));
+    throw new TypeError(
+      `endpoint ${JSON.stringify(endpoint)} has no scheme: write ${JSON.stringify(`https://${endpoint}`)}` +
+        (local ? `, or ${JSON.stringify(`http://${endpoint}`)} for a local server such as the emulator or the mock` : ""),
+    );
+  }
   let url: URL;
   try {
-    url = new URL(endpoint.includes("://") ? endpoint : `https://${endpoint}`);
+    url = new URL(endpoint);
   } catch {
     throw new TypeError(`endpoint ${JSON.stringify(endpoint)} is not a host or a URL`);
   }
