@@ -17,7 +17,16 @@ import { makeTempDir, REPO_ROOT, removeTempDir } from "./helpers/temp-dir.js";
 const root = makeTempDir("new-service");
 afterAll(() => removeTempDir(root));
 
-for (const file of ["package.json", "pnpm-workspace.yaml", "turbo.json", "biome.json", "tsconfig.base.json", "specs/schema"]) {
+for (const file of [
+  "package.json",
+  "pnpm-workspace.yaml",
+  "turbo.json",
+  "biome.json",
+  "tsconfig.base.json",
+  "LICENSE",
+  "NOTICE",
+  "specs/schema",
+]) {
   cpSync(path.join(REPO_ROOT, file), path.join(root, file), { recursive: true });
 }
 cpSync(path.join(REPO_ROOT, "specs/overlays/common-errors.json"), path.join(root, "specs/overlays/common-errors.json"));
@@ -56,6 +65,8 @@ describe("pnpm new-service region 2022-06-27", () => {
       "packages/region/src/generated/client.ts",
       "packages/region/README.md",
       "packages/region/typedoc.json",
+      "packages/region/LICENSE",
+      "packages/region/NOTICE",
     ]) {
       expect(existsSync(path.join(root, file)), file).toBe(true);
     }

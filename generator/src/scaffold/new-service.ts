@@ -84,6 +84,17 @@ export function newService(root: string, service: string, version: string): NewS
 
   const packageDir = `packages/${service}`;
   writeNew(packageFiles(service, version, PACKAGE_TEMPLATE_VERSIONS).map((file) => ({ ...file, path: `${packageDir}/${file.path}` })));
+  // the licence and the notice crediting Tencent's models ship in every package, as the root has them
+  for (const legal of ["LICENSE", "NOTICE"]) {
+    const from = path.join(root, legal);
+    const to = path.join(root, packageDir, legal);
+    if (!existsSync(from)) continue;
+    if (existsSync(to)) kept.push(`${packageDir}/${legal}`);
+    else {
+      writeFileSync(to, readFileSync(from));
+      written.push(`${packageDir}/${legal}`);
+    }
+  }
   const turbo = wiredTurbo(root, service);
   if (turbo !== undefined) {
     writeFileSync(path.join(root, "turbo.json"), formatFiles([{ path: "turbo.json", content: turbo }])[0]?.content ?? turbo);

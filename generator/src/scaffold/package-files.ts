@@ -27,7 +27,7 @@ export function packageFiles(service: string, version: string, versions: typeof 
     type: "module",
     sideEffects: false,
     engines: { node: ">=20.10" },
-    files: ["dist"],
+    files: ["dist", "NOTICE"],
     exports: { ".": { types: "./dist/index.d.ts", default: "./dist/index.js" }, "./package.json": "./package.json" },
     scripts: {
       generate: `tcsdk-generate --spec ../../specs/${service}/${version} --out .`,

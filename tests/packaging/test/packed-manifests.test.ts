@@ -2,10 +2,12 @@
  * The manifests and file lists inside the tarballs: nothing runs at install time, no `workspace:`
  * range leaks to npm, and only the built code, its sources and the README ship.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { tarballOf } from "./support/packed.js";
 import { readTarball } from "./support/read-tarball.js";
-import { PUBLISHABLE } from "./support/workspace.js";
+import { PUBLISHABLE, REPO_ROOT } from "./support/workspace.js";
 
 /** Scripts npm or pnpm run when the package is installed (`prepare` for git and folder installs). */
 const INSTALL_SCRIPTS = ["preinstall", "install", "postinstall", "prepare", "prepublish"];
@@ -13,6 +15,7 @@ const INSTALL_SCRIPTS = ["preinstall", "install", "postinstall", "prepare", "pre
 interface Manifest {
   readonly name: string;
   readonly version: string;
+  readonly license?: string;
   readonly scripts?: Record<string, string>;
   readonly dependencies?: Record<string, string>;
   readonly peerDependencies?: Record<string, string>;
@@ -46,6 +49,16 @@ describe.each(PUBLISHABLE.map((pkg) => [pkg.name] as const))("packed %s", (name)
       const { manifest: target } = await packed(dependency);
       expect(range, `${name} → ${dependency}`).toBe(`^${target.version}`);
     }
+  });
+
+  it("ships the LICENSE (Apache-2.0) and the NOTICE crediting Tencent's models, as the repository's root has them", async () => {
+    const { manifest, files } = await packed(name);
+    expect(manifest.license).toBe("Apache-2.0");
+    for (const file of ["LICENSE", "NOTICE"]) {
+      expect(files.get(file)?.toString("utf8"), file).toBe(readFileSync(path.join(REPO_ROOT, file), "utf8"));
+    }
+    expect(files.get("LICENSE")?.toString("utf8")).toContain("Apache License\n                           Version 2.0, January 2004");
+    expect(files.get("NOTICE")?.toString("utf8")).toContain("Tencent Cloud's\nAPI models");
   });
 
   it("ships the built code, its declarations, the README and no tests", async () => {
