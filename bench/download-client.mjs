@@ -59,16 +59,16 @@ const result = await exportLogs(
         }
       } else if (progress.phase === "downloading") {
         chunks++;
-        const total = progress.totalBytes ?? 0;
-        const tenth = total > 0 ? Math.floor((progress.bytesReceived / total) * 10) : 0;
+        const total = progress.compressedTotalBytes ?? 0;
+        const tenth = total > 0 ? Math.floor((progress.compressedBytesReceived / total) * 10) : 0;
         if (tenth > lastTenth) {
           lastTenth = tenth;
           log(
-            `downloaded ${(progress.bytesReceived / 1e6).toFixed(0)} of ${(total / 1e6).toFixed(0)} MB compressed, RSS ${(process.memoryUsage.rss() / 1e6).toFixed(1)} MB`,
+            `downloaded ${(progress.compressedBytesReceived / 1e6).toFixed(0)} of ${(total / 1e6).toFixed(0)} MB compressed, RSS ${(process.memoryUsage.rss() / 1e6).toFixed(1)} MB`,
           );
         }
       } else if (progress.phase === "resuming") {
-        log(`resuming at ${progress.bytesReceived}: ${progress.reason}`);
+        log(`resuming at ${progress.compressedBytesReceived}: ${progress.reason}`);
       }
     },
   },

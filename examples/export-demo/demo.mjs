@@ -89,12 +89,13 @@ try {
           log(
             `DescribeExports → Status ${event.task.Status}${event.task.Status === "Completed" ? ` (${event.task.FileSize} bytes, ${event.task.FileName})` : ""}`,
           );
-        else if (event.phase === "resuming") log(`download interrupted (${event.reason}); resuming at byte ${event.bytesReceived}`);
-        else if (event.phase === "downloading" && event.totalBytes) {
-          const percent = Math.floor((event.bytesReceived / event.totalBytes) * 100);
+        else if (event.phase === "resuming")
+          log(`download interrupted (${event.reason}); resuming at byte ${event.compressedBytesReceived}`);
+        else if (event.phase === "downloading" && event.compressedTotalBytes) {
+          const percent = Math.floor((event.compressedBytesReceived / event.compressedTotalBytes) * 100);
           if (percent >= lastPercent + 25 || percent === 100) {
             lastPercent = percent;
-            log(`downloading … ${percent}% (${event.bytesReceived} of ${event.totalBytes} compressed bytes)`);
+            log(`downloading … ${percent}% (${event.compressedBytesReceived} of ${event.compressedTotalBytes} compressed bytes)`);
           }
         }
       },

@@ -84,7 +84,7 @@ export async function streamExportFile(
           }
           received += piece.length;
           if (!compressed.write(piece)) await once(compressed, "drain", { signal: stop.signal });
-          onProgress?.({ phase: "downloading", exportId, bytesReceived: received, totalBytes });
+          onProgress?.({ phase: "downloading", exportId, compressedBytesReceived: received, compressedTotalBytes: totalBytes });
         }
         break;
       } catch (error) {
@@ -98,7 +98,7 @@ export async function streamExportFile(
           error instanceof LinkExpired || error instanceof TcNetworkError || error instanceof TcTimeoutError || isStreamError(error);
         if (!resumable || resumes >= maxResumes) throw error;
         resumes++;
-        onProgress?.({ phase: "resuming", exportId, bytesReceived: received, reason: describe(error) });
+        onProgress?.({ phase: "resuming", exportId, compressedBytesReceived: received, reason: describe(error) });
         if (error instanceof LinkExpired) link = await freshLink(client, task, signal);
       }
     }

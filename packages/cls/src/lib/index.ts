@@ -6,6 +6,7 @@
 export { ExportTaskError, type ExportTaskFailure } from "./export-errors.js";
 export {
   downloadExport,
+  exportIdOf,
   exportLogs,
   type DownloadExportOptions,
   type ExportLogsOptions,

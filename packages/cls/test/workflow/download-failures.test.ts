@@ -103,7 +103,7 @@ describe("downloadExport when the writing side fails", () => {
     const running = downloadExport(harness.client, taskAt(url, gz.length), {
       destination: join(harness.dir, "aborted.ndjson"),
       onProgress: (event) => {
-        if (event.phase === "downloading" && event.bytesReceived > 4096) controller.abort(new Error("enough"));
+        if (event.phase === "downloading" && event.compressedBytesReceived > 4096) controller.abort(new Error("enough"));
       },
       signal: controller.signal,
     });

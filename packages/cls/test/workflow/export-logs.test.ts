@@ -3,9 +3,9 @@ import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { gunzipSync } from "node:zlib";
-import { TcAbortError, TcValidationError } from "@tcsdk/core";
+import { TcAbortError, TcError, TcTimeoutError, TcValidationError } from "@tcsdk/core";
 import { afterEach, describe, expect, it } from "vitest";
-import { exportLogs, findExport, waitForExport, type ExportProgress } from "../../src/index.js";
+import { exportIdOf, exportLogs, findExport, waitForExport, type ExportProgress } from "../../src/index.js";
 import { accessLogs, FAST_POLL, startHarness, type Harness } from "./fixtures.js";
 
 const START = Date.UTC(2026, 0, 1);
@@ -45,7 +45,16 @@ describe("exportLogs through the emulator", () => {
     const phases = events.map((event) => (event.phase === "status" ? `status:${event.task.Status}` : event.phase));
     expect(phases[0]).toBe("created");
     expect(phases).toContain("status:Completed");
-    expect(phases.at(-1)).toBe("downloading");
+    expect(phases.at(-2)).toBe("downloading");
+    expect(events.at(-1)).toEqual({
+      phase: "done",
+      exportId: result.exportId,
+      compressedBytes: result.compressedBytes,
+      bytesWritten: result.bytesWritten,
+    });
+    // the signed link stays out of every event (a user logs them), though the result's task keeps it
+    expect(JSON.stringify(events)).not.toContain("CosPath");
+    expect(result.task.CosPath).toMatch(/^http/);
     expect((await readdir(harness.dir)).filter((name) => name.endsWith(".partial"))).toEqual([]);
   });
 
@@ -141,6 +150,50 @@ describe("exportLogs through the emulator", () => {
     );
     await expect(running).rejects.toBeInstanceOf(TcAbortError);
     expect(statuses).toEqual(["Queuing"]);
+  });
+
+  it("refuses a destination in a folder that does not exist before creating anything", async () => {
+    harness = await startHarness();
+    const topicId = await topicWith(harness, 10);
+    const destination = join(harness.dir, "missing-folder", "x.ndjson");
+    const error = await exportLogs(
+      harness.client,
+      { TopicId: topicId, Query: "*", Count: 10, From: START, To: START + 10_000 },
+      { destination, ...FAST_POLL },
+    ).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TcError);
+    expect((error as Error).message).toContain(`exportLogs cannot write ${destination} (ENOENT: the folder`);
+    expect((error as Error).message).toContain("nothing was created");
+    expect((await harness.client.describeExports({ TopicId: topicId })).Exports).toHaveLength(0);
+  });
+
+  it("once the task exists, a timeout keeps its class and carries the ExportId; resumeExportId then finishes that task", async () => {
+    harness = await startHarness({ delays: { queuedMs: 300, processingMs: 100 } });
+    const topicId = await topicWith(harness, 20);
+    const request = { TopicId: topicId, Query: "*", Count: 20, From: START, To: START + 20_000 };
+    const destination = join(harness.dir, "late.ndjson");
+    const error = await exportLogs(harness.client, request, { destination, maxWaitMs: 50, minDelayMs: 10, maxDelayMs: 20 }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(TcTimeoutError);
+    const exportId = exportIdOf(error) ?? "";
+    expect(exportId).toMatch(/\S/);
+    expect(error).toMatchObject({ exportId, topicId });
+    expect((error as Error).message).toContain("maxWaitMs");
+    expect((error as Error).message).toContain(`export task ${exportId} of topic ${topicId} exists: resume with`);
+    expect((error as Error).message).toContain(`client.deleteExport({ ExportId: "${exportId}" })`);
+
+    const events: ExportProgress[] = [];
+    const result = await exportLogs(harness.client, request, {
+      destination,
+      resumeExportId: exportId,
+      onProgress: (event) => events.push(event),
+      ...FAST_POLL,
+    });
+    expect(result.exportId).toBe(exportId);
+    expect(events.map((event) => event.phase)).not.toContain("created");
+    expect((await readFile(destination, "utf8")).trim().split("\n")).toHaveLength(20);
+    expect((await harness.client.describeExports({ TopicId: topicId })).Exports).toHaveLength(1);
   });
 
   it("gives the same bytes as a direct download of CosPath", async () => {
