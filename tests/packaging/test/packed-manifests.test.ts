@@ -9,6 +9,9 @@ import { tarballOf } from "./support/packed.js";
 import { readTarball } from "./support/read-tarball.js";
 import { PUBLISHABLE, REPO_ROOT } from "./support/workspace.js";
 
+/** The packages that ship `src/` with source and declaration maps, so that stack traces and "go to definition" land in TypeScript. */
+const WITH_SOURCES = ["@tcsdk/core", "@tcsdk/cls-emulator"];
+
 /** Scripts npm or pnpm run when the package is installed (`prepare` for git and folder installs). */
 const INSTALL_SCRIPTS = ["preinstall", "install", "postinstall", "prepare", "prepublish"];
 
@@ -59,6 +62,24 @@ describe.each(PUBLISHABLE.map((pkg) => [pkg.name] as const))("packed %s", (name)
     }
     expect(files.get("LICENSE")?.toString("utf8")).toContain("Apache License\n                           Version 2.0, January 2004");
     expect(files.get("NOTICE")?.toString("utf8")).toContain("Tencent Cloud's\nAPI models");
+  });
+
+  it("ships source maps only with the sources they point at (core and the emulator), and none elsewhere", async () => {
+    const { files } = await packed(name);
+    const maps = [...files.keys()].filter((file) => file.endsWith(".map"));
+    if (!WITH_SOURCES.includes(name)) {
+      expect(maps).toEqual([]);
+      expect([...files.keys()].filter((file) => file.startsWith("src/"))).toEqual([]);
+      return;
+    }
+    expect(maps.length).toBeGreaterThan(0);
+    for (const map of maps) {
+      const { sources } = JSON.parse(files.get(map)?.toString("utf8") ?? "{}") as { sources: string[] };
+      for (const source of sources) {
+        const shipped = path.posix.normalize(path.posix.join(path.posix.dirname(map), source));
+        expect(files.has(shipped), `${map} → ${shipped}`).toBe(true);
+      }
+    }
   });
 
   it("ships the built code, its declarations, the README and no tests", async () => {

@@ -94,6 +94,14 @@ const CASES: readonly [string, Call, string, string, unknown][] = [
     -(2n ** 63n) - 1n,
   ],
   ["an unknown parameter", createExportWith({ ...VALID, Region: "ap-guangzhou" }), "Region", "unknownParameter", "ap-guangzhou"],
+  // the user's typo in plain JavaScript: named as the unknown parameter it is, not as "TopicId is required"
+  [
+    "TopicId spelt Topicid",
+    createExportWith({ ...without("TopicId"), Topicid: VALID.TopicId }),
+    "Topicid",
+    "unknownParameter",
+    VALID.TopicId,
+  ],
   ["Limit 101 on DescribeExports", (client) => client.describeExports({ TopicId: VALID.TopicId, Limit: 101 }), "Limit", "maximum", 101],
   [
     "a negative Offset on DescribeExports",
@@ -175,6 +183,11 @@ describe("bad input", () => {
 
   it.each([
     ["a blank Query", createExportWith({ ...VALID, Query: " " }), "parameter Query must not be empty or blank"],
+    [
+      "TopicId spelt Topicid",
+      createExportWith({ ...without("TopicId"), Topicid: VALID.TopicId }),
+      'unknown parameter Topicid (rule "unknownParameter"), got "ee20bb16-3025-4048-b81a-dd436373062e": did you mean TopicId, which is required?',
+    ],
     [
       "From in seconds (the user's 1700000000)",
       createExportWith({ ...VALID, From: 1700000000 }),

@@ -73,7 +73,26 @@ function toValidationError(operation: OperationInfo, input: object, error: Valid
   const context = { action: operation.action, service };
   const at = (extra: string): string => parameterPath([...segments, extra]);
   if (error.keyword === "required" && typeof error.params["missingProperty"] === "string") {
-    const parameter = at(error.params["missingProperty"]);
+    const missing = error.params["missingProperty"];
+    const parameter = at(missing);
+    // a required name spelt in another case (`Topicid` for `TopicId`, common in plain JavaScript) is the
+    // real mistake: name it first, as the unknown parameter it is (no two parameters differ only by case)
+    const holder = valueAt(input, segments);
+    const misspelt =
+      typeof holder === "object" && holder !== null
+        ? Object.keys(holder).find((key) => key !== missing && key.toLowerCase() === missing.toLowerCase())
+        : undefined;
+    if (misspelt !== undefined) {
+      const value = (holder as Record<string, unknown>)[misspelt];
+      return new TcValidationError(
+        at(misspelt),
+        "unknownParameter",
+        value,
+        `${operation.action}: unknown parameter ${at(misspelt)} (rule "unknownParameter"), got ${renderValue(value)}: ` +
+          `did you mean ${parameter}, which is required?`,
+        context,
+      );
+    }
     return new TcValidationError(parameter, "required", undefined, `${operation.action}: parameter ${parameter} is required`, context);
   }
   if (error.keyword === "additionalProperties" && typeof error.params["additionalProperty"] === "string") {
