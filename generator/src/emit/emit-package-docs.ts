@@ -7,6 +7,10 @@ import { headerLine, markdownHeaderLine, type GeneratedFile } from "./generated-
 import { tsLiteral } from "./tsdoc.js";
 
 /** `README.md`, starting with the generated-file header as an HTML comment. */
+/** How the package loads, said in every package README (the root README says why). */
+export const ESM_NOTE =
+  "An ES module with its types, for Node.js 20.19+ or 22.12+: `import` it, or `require()` it from CommonJS (those versions load ES modules synchronously; no separate CommonJS build is shipped).";
+
 export function emitReadme(service: Service): GeneratedFile {
   const first = service.operations.find((operation) => operation.examples.length > 0) ?? service.operations[0];
   const lines = [
@@ -24,6 +28,8 @@ export function emitReadme(service: Service): GeneratedFile {
     "```sh",
     `npm install ${service.packageName}`,
     "```",
+    "",
+    ESM_NOTE,
     "",
     "## Use",
     "",

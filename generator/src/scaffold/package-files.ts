@@ -26,7 +26,7 @@ export function packageFiles(service: string, version: string, versions: typeof 
     license: "Apache-2.0",
     type: "module",
     sideEffects: false,
-    engines: { node: ">=20.10" },
+    engines: { node: "^20.19.0 || >=22.12.0" },
     files: ["dist", "NOTICE"],
     exports: { ".": { types: "./dist/index.d.ts", default: "./dist/index.js" }, "./package.json": "./package.json" },
     scripts: {

@@ -110,6 +110,28 @@ describe("packed install of @tcsdk/cls + @tcsdk/core with npm, outside the works
     expect(await exportCount(), "no request reached the emulator").toBe(before);
   });
 
+  it("works from CommonJS too: require() in the project npm init made (type commonjs), on the Node the engines allow", async () => {
+    const manifest = JSON.parse(await readFile(path.join(project, "package.json"), "utf8")) as { type?: string };
+    expect(manifest.type ?? "commonjs").toBe("commonjs");
+    await writeFile(
+      path.join(project, "required.js"),
+      [
+        'const { ClsClient, TcValidationError } = require("@tcsdk/cls");',
+        'const client = new ClsClient({ region: "ap-guangzhou", credentials: { secretId: "id", secretKey: "key" } });',
+        'client.createExport({ TopicId: "t", Query: "*", Count: 0, From: 1700000000000, To: 1700000001000 })',
+        "  .catch((error) => console.log(error instanceof TcValidationError, error.parameter))",
+        "  .finally(() => client.close());",
+      ].join("\n"),
+    );
+    const result = await runCommand(process.execPath, ["required.js"], {
+      cwd: project,
+      env: quickStartEnv(project, emulator.url),
+      timeoutMs: 60_000,
+    });
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toBe("true Count\n");
+  });
+
   it("installs the packed packages themselves (real folders, not links into the workspace) with real dependency ranges", async () => {
     for (const name of ["@tcsdk/core", "@tcsdk/cls"]) {
       const installed = path.join(project, "node_modules", name);

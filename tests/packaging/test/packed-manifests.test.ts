@@ -54,6 +54,14 @@ describe.each(PUBLISHABLE.map((pkg) => [pkg.name] as const))("packed %s", (name)
     }
   });
 
+  it("declares the Node versions where require() of ES modules works, and says so in its README", async () => {
+    const { manifest, files } = await packed(name);
+    expect((manifest as Manifest & { engines?: { node?: string } }).engines?.node).toBe("^20.19.0 || >=22.12.0");
+    expect(files.get("README.md")?.toString("utf8")).toContain(
+      "for Node.js 20.19+ or 22.12+: `import` it, or `require()` it from CommonJS",
+    );
+  });
+
   it("ships the LICENSE (Apache-2.0) and the NOTICE crediting Tencent's models, as the repository's root has them", async () => {
     const { manifest, files } = await packed(name);
     expect(manifest.license).toBe("Apache-2.0");
