@@ -6,7 +6,7 @@
  */
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
-import { signTc3, TC3_ALGORITHM, utcDate } from "@tcsdk/core/signing";
+import { parseTc3Authorization, signTc3, utcDate } from "@tcsdk/core/signing";
 import { ApiError } from "./api-error.js";
 import type { Clock } from "./clock.js";
 import type { EmulatorKey } from "./options.js";
@@ -16,20 +16,6 @@ export const MAX_CLOCK_SKEW_SECONDS = 300;
 
 /** The service name the emulator signs for. */
 export const SERVICE = "cls";
-
-/** The parts of an `Authorization: TC3-HMAC-SHA256 …` header. */
-export interface ParsedAuthorization {
-  /** SecretId of the `Credential=` part. */
-  readonly secretId: string;
-  /** Scope date (`YYYY-MM-DD`). */
-  readonly date: string;
-  /** Scope service. */
-  readonly service: string;
-  /** Lower-case names of the signed headers, as listed. */
-  readonly signedHeaders: readonly string[];
-  /** Hex signature (lower case). */
-  readonly signature: string;
-}
 
 /** A received request, as far as verification needs it. */
 export interface ReceivedRequest {
@@ -56,27 +42,6 @@ export interface AuthConfig {
 }
 
 /**
- * Parses the header; `undefined` when it is not a well-formed TC3 header.
- * Accepts any whitespace after the commas.
- */
-export function parseAuthorization(header: string): ParsedAuthorization | undefined {
-  if (!header.startsWith(`${TC3_ALGORITHM} `)) return undefined;
-  const parts = new Map<string, string>();
-  for (const part of header.slice(TC3_ALGORITHM.length + 1).split(",")) {
-    const eq = part.indexOf("=");
-    if (eq === -1) return undefined;
-    parts.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
-  }
-  const credential = parts.get("Credential")?.split("/");
-  const signedHeaders = parts.get("SignedHeaders");
-  const signature = parts.get("Signature");
-  if (credential?.length !== 4 || credential[3] !== "tc3_request" || !signedHeaders || !signature) return undefined;
-  const [secretId, date, service] = credential as [string, string, string, string];
-  if (!secretId || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !service) return undefined;
-  return { secretId, date, service, signedHeaders: signedHeaders.split(";"), signature: signature.toLowerCase() };
-}
-
-/**
  * Authenticates a request and answers the key that signed it.
  *
  * @throws {@link ApiError} `AuthFailure.InvalidAuthorization` (missing or malformed header),
@@ -86,7 +51,7 @@ export function parseAuthorization(header: string): ParsedAuthorization | undefi
 export function authenticate(request: ReceivedRequest, config: AuthConfig): EmulatorKey {
   const header = single(request.headers.authorization);
   if (header === undefined) throw new ApiError("AuthFailure.InvalidAuthorization", "The Authorization header is missing.");
-  const auth = parseAuthorization(header);
+  const auth = parseTc3Authorization(header);
   if (auth === undefined) {
     throw new ApiError(
       "AuthFailure.InvalidAuthorization",

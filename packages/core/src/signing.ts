@@ -132,6 +132,42 @@ export function signTc3(input: Tc3SignInput, signingKey?: Uint8Array): Tc3Signat
   return { authorization, signature, date, signedHeaders, hashedPayload, canonicalRequest, stringToSign };
 }
 
+/** The parts of an `Authorization: TC3-HMAC-SHA256 …` header. */
+export interface ParsedTc3Authorization {
+  /** SecretId of the `Credential=` part. */
+  readonly secretId: string;
+  /** Scope date (`YYYY-MM-DD`). */
+  readonly date: string;
+  /** Scope service. */
+  readonly service: string;
+  /** Lower-case names of the signed headers, as listed. */
+  readonly signedHeaders: readonly string[];
+  /** Hex signature (lower case). */
+  readonly signature: string;
+}
+
+/**
+ * Parses an `Authorization: TC3-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…` header, as a
+ * server that verifies signatures reads it; `undefined` when it is not a well-formed TC3 header.
+ * Accepts any whitespace after the commas.
+ */
+export function parseTc3Authorization(header: string): ParsedTc3Authorization | undefined {
+  if (!header.startsWith(`${TC3_ALGORITHM} `)) return undefined;
+  const parts = new Map<string, string>();
+  for (const part of header.slice(TC3_ALGORITHM.length + 1).split(",")) {
+    const eq = part.indexOf("=");
+    if (eq === -1) return undefined;
+    parts.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+  }
+  const credential = parts.get("Credential")?.split("/");
+  const signedHeaders = parts.get("SignedHeaders");
+  const signature = parts.get("Signature");
+  if (credential?.length !== 4 || credential[3] !== "tc3_request" || !signedHeaders || !signature) return undefined;
+  const [secretId, date, service] = credential as [string, string, string, string];
+  if (!secretId || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !service) return undefined;
+  return { secretId, date, service, signedHeaders: signedHeaders.split(";"), signature: signature.toLowerCase() };
+}
+
 /**
  * Signs many requests while deriving the signing key only once per secret key, UTC day and service.
  * Keeps a single entry: the last key it derived. The secret key it compares against is kept in a

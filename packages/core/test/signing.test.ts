@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Tc3Signer, deriveSigningKey, signTc3, utcDate, type Tc3SignInput } from "../src/signing.js";
+import { Tc3Signer, deriveSigningKey, parseTc3Authorization, signTc3, utcDate, type Tc3SignInput } from "../src/signing.js";
 
 const vectorsDir = new URL("./fixtures/vectors/", import.meta.url);
 
@@ -243,6 +243,31 @@ describe("TC3 properties", () => {
         headers: { "Content-Type": "application/json" },
       });
       expect(signTc3({ ...base, host, payload: '{"TopicId":"t"}' }).authorization).toBe(expected);
+    }
+  });
+});
+
+describe("parseTc3Authorization (what a server that verifies reads)", () => {
+  it("reads back what signTc3 wrote, and refuses what is not a TC3 header", () => {
+    const { authorization, signature } = signTc3({
+      secretId: "AKIDparse",
+      secretKey: "parse-key",
+      service: "cvm",
+      host: "cvm.tencentcloudapi.com",
+      timestamp: 1_700_000_000,
+      contentType: "application/json",
+      payload: "{}",
+      extraSignedHeaders: { "x-tc-action": "describeinstances" },
+    });
+    expect(parseTc3Authorization(authorization)).toEqual({
+      secretId: "AKIDparse",
+      date: "2023-11-14",
+      service: "cvm",
+      signedHeaders: ["content-type", "host", "x-tc-action"],
+      signature,
+    });
+    for (const broken of ["SKIP", "TC3-HMAC-SHA256 Credential=a/2023-11-14/cvm", `HMAC ${authorization.slice(16)}`, "TC3-HMAC-SHA256 x"]) {
+      expect(parseTc3Authorization(broken), broken).toBeUndefined();
     }
   });
 });

@@ -9,7 +9,7 @@
 import { randomUUID, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { signTc3, TC3_ALGORITHM, utcDate } from "@tcsdk/core/signing";
+import { parseTc3Authorization, signTc3, utcDate } from "@tcsdk/core/signing";
 import { stringify } from "lossless-json";
 import { inputError } from "./input-errors.js";
 import { MockServiceError } from "./mock-error.js";
@@ -197,18 +197,12 @@ function authenticate(
   const authorization = header(req, "authorization");
   if (unsigned && authorization === "SKIP") return;
   if (authorization === undefined) throw new MockServiceError("AuthFailure.InvalidAuthorization", "The Authorization header is missing.");
-  const parts = new Map(
-    authorization
-      .slice(TC3_ALGORITHM.length + 1)
-      .split(",")
-      .map((part) => [part.slice(0, part.indexOf("=")).trim(), part.slice(part.indexOf("=") + 1).trim()] as const),
-  );
-  const [secretId = "", date = "", scope = "", end] = (parts.get("Credential") ?? "").split("/");
-  const signedHeaders = parts.get("SignedHeaders") ?? "";
-  const signature = parts.get("Signature") ?? "";
-  if (!authorization.startsWith(`${TC3_ALGORITHM} `) || end !== "tc3_request" || !/^[0-9a-f]{64}$/.test(signature)) {
+  const parsed = parseTc3Authorization(authorization);
+  if (parsed === undefined || !/^[0-9a-f]{64}$/.test(parsed.signature)) {
     throw new MockServiceError("AuthFailure.InvalidAuthorization", "The Authorization header is not a TC3-HMAC-SHA256 signature.");
   }
+  const { secretId, date, service: scope, signature } = parsed;
+  const signedHeaders = parsed.signedHeaders.join(";");
   const key = keys.get(secretId);
   if (key === undefined) throw new MockServiceError("AuthFailure.SecretIdNotFound", "The SecretId is not found.");
   const timestamp = Number(header(req, "x-tc-timestamp"));
