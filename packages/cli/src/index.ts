@@ -1,0 +1,1 @@
+export { ExitCode } from "./exit-codes.js";
