@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
+import { CLI_MODELS_DIR, emitCliModel } from "./emit/emit-cli-model.js";
 import { emitMockModel, MOCK_MODELS_DIR } from "./emit/emit-mock-model.js";
 import { emitPackage } from "./emit/emit-package.js";
 import { emitRuleTable } from "./emit/emit-rule-table.js";
@@ -12,6 +13,7 @@ import { headerLine, type GeneratedFile } from "./emit/generated-file.js";
 import { createPrintProject } from "./emit/ts-file.js";
 import { loadSpec } from "./load/load-spec.js";
 import type { PackageIdentity } from "./model/build-model.js";
+import type { Service } from "./model/types.js";
 import { formatFiles } from "./output/format-files.js";
 import { diffOutput, writeOutput, type OutputDiff } from "./output/sync-output.js";
 
@@ -78,45 +80,63 @@ export function generateRuleTable(options: {
   return { files, diff };
 }
 
-/** What a mock server package takes from the specs: its `package.json` `tcsdk.mock`. */
-export interface MockModelsConfig {
+/** The kinds of package that hold one model per service, written from the specs: the mock server's and the CLI's. */
+export type ModelsKind = "mock" | "cli";
+
+const MODEL_EMITTERS: Readonly<Record<ModelsKind, { readonly dir: string; readonly emit: (service: Service) => GeneratedFile }>> = {
+  mock: { dir: MOCK_MODELS_DIR, emit: emitMockModel },
+  cli: { dir: CLI_MODELS_DIR, emit: emitCliModel },
+};
+
+/** What a models package takes from the specs: its `package.json` `tcsdk.mock` or `tcsdk.cli`. */
+export interface ModelsConfig {
   /** The folder holding `<service>/<version>/` spec folders, relative to the package. */
   readonly specs: string;
+  /** Only these services (folder names under `specs`); every one when absent. */
+  readonly services?: readonly string[];
 }
 
 /**
- * Generates `models/<service>.json` of the mock package in `outDir`, one per spec folder under its
- * `tcsdk.mock.specs` (or compares, with `check`). Each service is named as its package in
- * `packages/<service>/package.json` beside the mock package, when there is one.
+ * Generates `models/<service>.json` of the mock or CLI package in `outDir`, one per spec folder under
+ * its `tcsdk.<kind>.specs` (or compares, with `check`). Each service is named as its package in
+ * `packages/<service>/package.json` beside the models package, when there is one.
  */
-export function generateMockModels(options: { readonly outDir: string; readonly check?: boolean }): GenerateResult {
-  const config = readMockConfig(options.outDir);
-  if (config === undefined) throw new Error(`${path.join(options.outDir, "package.json")}: no tcsdk.mock ({ specs })`);
-  const specsDir = path.resolve(options.outDir, config.specs);
+export function generateModels(options: { readonly outDir: string; readonly kind: ModelsKind; readonly check?: boolean }): GenerateResult {
+  const { kind, outDir } = options;
+  const config = readModelsConfig(outDir, kind);
+  if (config === undefined) throw new Error(`${path.join(outDir, "package.json")}: no tcsdk.${kind} ({ specs })`);
+  const specsDir = path.resolve(outDir, config.specs);
+  const services = readdirSync(specsDir)
+    .sort()
+    .filter((service) => config.services === undefined || config.services.includes(service));
   const files: GeneratedFile[] = [];
-  for (const service of readdirSync(specsDir).sort()) {
-    for (const version of existsSync(path.join(specsDir, service)) ? readdirSync(path.join(specsDir, service)).sort() : []) {
+  for (const service of services) {
+    for (const version of readdirSync(path.join(specsDir, service)).sort()) {
       const specDir = path.join(specsDir, service, version);
       if (!existsSync(path.join(specDir, "service.json"))) continue;
-      const packageDir = path.resolve(options.outDir, "..", service);
+      const packageDir = path.resolve(outDir, "..", service);
       const pkg = existsSync(path.join(packageDir, "package.json"))
         ? readPackageIdentity(packageDir)
         : { name: `@tcsdk/${service}`, version: "0.0.0" };
-      files.push(emitMockModel(loadSpec(specDir, { pkg })));
+      files.push(MODEL_EMITTERS[kind].emit(loadSpec(specDir, { pkg })));
     }
   }
-  const diff =
-    options.check === true ? diffOutput(options.outDir, files, [MOCK_MODELS_DIR]) : writeOutput(options.outDir, files, [MOCK_MODELS_DIR]);
+  const dirs = [MODEL_EMITTERS[kind].dir];
+  const diff = options.check === true ? diffOutput(outDir, files, dirs) : writeOutput(outDir, files, dirs);
   return { files, diff };
 }
 
-/** The `tcsdk.mock` of `<dir>/package.json`, when it has one. */
-export function readMockConfig(dir: string): MockModelsConfig | undefined {
-  const pkg = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as { tcsdk?: { mock?: Partial<MockModelsConfig> } };
-  const mock = pkg.tcsdk?.mock;
-  if (mock === undefined) return undefined;
-  if (typeof mock.specs !== "string") throw new Error(`${path.join(dir, "package.json")}: tcsdk.mock needs "specs" (a folder)`);
-  return { specs: mock.specs };
+/** The `tcsdk.<kind>` of `<dir>/package.json`, when it has one. */
+export function readModelsConfig(dir: string, kind: ModelsKind): ModelsConfig | undefined {
+  const file = path.join(dir, "package.json");
+  const pkg = JSON.parse(readFileSync(file, "utf8")) as { tcsdk?: Partial<Record<ModelsKind, Partial<ModelsConfig>>> };
+  const config = pkg.tcsdk?.[kind];
+  if (config === undefined) return undefined;
+  if (typeof config.specs !== "string") throw new Error(`${file}: tcsdk.${kind} needs "specs" (a folder)`);
+  if (config.services !== undefined && !(Array.isArray(config.services) && config.services.every((name) => typeof name === "string"))) {
+    throw new Error(`${file}: tcsdk.${kind}.services must list service folder names`);
+  }
+  return { specs: config.specs, ...(config.services === undefined ? {} : { services: config.services }) };
 }
 
 /** The `tcsdk.rules` of `<dir>/package.json`, when it has one. */

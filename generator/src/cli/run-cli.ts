@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { generate, generateMockModels, generateRuleTable, readMockConfig, readRuleTableConfig } from "../generate.js";
+import { generate, generateModels, generateRuleTable, type ModelsKind, readModelsConfig, readRuleTableConfig } from "../generate.js";
 import { findRepoRoot } from "../load/display-path.js";
 import { SpecError } from "../load/spec-issue.js";
 import { isClean, type OutputDiff } from "../output/sync-output.js";
@@ -25,15 +25,16 @@ const USAGE = `usage:
   tcsdk-generate --spec <spec dir> --out <package dir> [--check]
   tcsdk-generate --rules --out <package dir> [--check]   (the rule table of a package's tcsdk.rules → src/generated/rules.ts)
   tcsdk-generate --mock --out <package dir> [--check]    (a mock package's tcsdk.mock → models/<service>.json for every spec)
-  tcsdk-generate --all [--check]   (every specs/<service>/<version>/ → packages/<service>/, every rule table and mock model)
+  tcsdk-generate --cli --out <package dir> [--check]     (the CLI package's tcsdk.cli → models/<service>.json for its services)
+  tcsdk-generate --all [--check]   (every specs/<service>/<version>/ → packages/<service>/, every rule table, mock and CLI model)
 
 --check writes nothing, lists the files that differ from what the specs produce, and exits 1 if any do.`;
 
-/** A spec folder and the package it generates, a package whose rule table comes from a spec, or the mock package's models. */
+/** A spec folder and the package it generates, a package whose rule table comes from a spec, or a mock or CLI package's models. */
 interface Target {
   readonly specDir?: string;
   readonly outDir: string;
-  readonly mock?: boolean;
+  readonly models?: ModelsKind;
 }
 
 /** Runs the CLI with `args` (without the node and script paths); resolves to the exit code. */
@@ -46,6 +47,7 @@ export function runCli(args: readonly string[], io: CliIo): number {
     all?: boolean | undefined;
     rules?: boolean | undefined;
     mock?: boolean | undefined;
+    cli?: boolean | undefined;
     help?: boolean | undefined;
   };
   try {
@@ -58,6 +60,7 @@ export function runCli(args: readonly string[], io: CliIo): number {
         all: { type: "boolean" },
         rules: { type: "boolean" },
         mock: { type: "boolean" },
+        cli: { type: "boolean" },
         help: { type: "boolean" },
       },
       strict: true,
@@ -75,8 +78,8 @@ export function runCli(args: readonly string[], io: CliIo): number {
     targets =
       values.all === true
         ? discoverTargets(cwd)
-        : values.mock === true
-          ? [{ outDir: path.resolve(cwd, values.out ?? "."), mock: true }]
+        : values.mock === true || values.cli === true
+          ? [{ outDir: path.resolve(cwd, values.out ?? "."), models: values.mock === true ? "mock" : "cli" }]
           : values.rules === true
             ? [{ outDir: path.resolve(cwd, values.out ?? ".") }]
             : [singleTarget(values, cwd)];
@@ -91,8 +94,8 @@ export function runCli(args: readonly string[], io: CliIo): number {
     try {
       const { specDir, outDir } = target;
       const { files, diff } =
-        target.mock === true
-          ? generateMockModels({ outDir, check })
+        target.models !== undefined
+          ? generateModels({ outDir, kind: target.models, check })
           : specDir === undefined
             ? generateRuleTable({ outDir, check })
             : generate({ specDir, outDir, check });
@@ -158,7 +161,7 @@ function discoverTargets(cwd: string): Target[] {
     const outDir = path.join(packages, name);
     if (!existsSync(path.join(outDir, "package.json"))) continue;
     if (readRuleTableConfig(outDir) !== undefined) targets.push({ outDir });
-    if (readMockConfig(outDir) !== undefined) targets.push({ outDir, mock: true });
+    for (const kind of ["mock", "cli"] as const) if (readModelsConfig(outDir, kind) !== undefined) targets.push({ outDir, models: kind });
   }
   return targets;
 }
