@@ -10,6 +10,7 @@ import {
   fromEnvironment,
   fromInstanceRole,
   fromProfileFile,
+  profileRegion,
 } from "../src/index.js";
 import { parseIni } from "../src/credentials/profile-file.js";
 import { DescribeExports, TestClient, rejectionOf } from "./helpers/test-client.js";
@@ -106,6 +107,14 @@ describe("profile file", () => {
     expect(((await rejectionOf(fromProfileFile({ profile: "nope" })())) as Error).message).toMatch(/no \[nope\] profile$/);
     writeProfileFile("[default]\nsecret_id=d\nsecret_key=dk\n");
     await expect(provider()).resolves.toEqual({ secretId: "d", secretKey: "dk" });
+  });
+
+  it("gives a profile's region, and undefined for a missing file, profile or key", async () => {
+    await expect(profileRegion()).resolves.toBeUndefined();
+    writeProfileFile("[default]\nsecret_id=d\nsecret_key=dk\nregion = ap-guangzhou\n[other]\nsecret_id=o\nsecret_key=ok\n");
+    await expect(profileRegion()).resolves.toBe("ap-guangzhou");
+    await expect(profileRegion({ profile: "other" })).resolves.toBeUndefined();
+    await expect(profileRegion({ profile: "nope" })).resolves.toBeUndefined();
   });
 
   it("parses INI comments, spacing and CRLF", () => {

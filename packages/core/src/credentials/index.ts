@@ -7,5 +7,5 @@ export { credentialChain, defaultCredentialChain, type DefaultChainOptions } fro
 export { ENV_SECRET_ID, ENV_SECRET_KEY, ENV_SESSION_TOKEN, fromEnvironment } from "./environment.js";
 export { DEFAULT_METADATA_URL, fromInstanceRole, type InstanceRoleOptions } from "./instance-role.js";
 export { refreshingProvider, type RefreshOptions } from "./refreshing.js";
-export { ENV_PROFILE, defaultProfilePath, fromProfileFile, type ProfileFileOptions } from "./profile-file.js";
+export { ENV_PROFILE, defaultProfilePath, fromProfileFile, profileRegion, type ProfileFileOptions } from "./profile-file.js";
 export type { CredentialProvider, Credentials } from "./types.js";

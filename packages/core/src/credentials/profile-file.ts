@@ -69,6 +69,18 @@ export function fromProfileFile(options: ProfileFileOptions = {}): CredentialPro
 }
 
 /**
+ * The region a profile of the credentials file names (`region = ap-guangzhou`), for tools that take
+ * their region from the profile, as the `tcsdk` command line does; `undefined` when the file, the
+ * profile or the key is missing. Clients never read it: pass `region` to them.
+ */
+export async function profileRegion(options: ProfileFileOptions = {}): Promise<string | undefined> {
+  const path = options.path ?? defaultProfilePath();
+  const profile = options.profile ?? ((options.env ?? process.env)[ENV_PROFILE] || "default");
+  const text = await readFile(path, "utf8").catch(() => undefined);
+  return text === undefined ? undefined : parseIni(text).get(profile)?.get("region") || undefined;
+}
+
+/**
  * Parses INI text into sections of key/value pairs. Lines starting with `#` or `;` are comments;
  * keys are lower-cased; values are trimmed and may be wrapped in double quotes.
  *
