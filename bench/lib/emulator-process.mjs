@@ -29,12 +29,13 @@ export function emulatorBin() {
 /**
  * Starts the CLI on a free port and resolves once it printed `listening <url>`.
  *
- * @param {{ dataDir: string, key: string, verbose?: boolean, startTimeoutMs?: number }} options
- *   `key` is `ID:KEY`; `verbose` forwards the emulator's standard error.
+ * @param {{ dataDir: string, key: string, verbose?: boolean, startTimeoutMs?: number, rateLimit?: number }} options
+ *   `key` is `ID:KEY`; `verbose` forwards the emulator's standard error; `rateLimit` is the emulator's
+ *   requests per second per action (default 0: off).
  * @returns {Promise<EmulatorProcess>}
  */
 export async function startEmulatorProcess(options) {
-  const { dataDir, key, verbose = false, startTimeoutMs = 30_000 } = options;
+  const { dataDir, key, verbose = false, startTimeoutMs = 30_000, rateLimit = 0 } = options;
   const args = [
     emulatorBin(),
     "--port",
@@ -44,7 +45,7 @@ export async function startEmulatorProcess(options) {
     "--key",
     key,
     "--rate-limit",
-    "0",
+    String(rateLimit),
     "--queued-ms",
     "0",
     "--processing-ms",

@@ -1,0 +1,126 @@
+// @ts-check
+/**
+ * Cold start: process start → first answer. Each sample is a fresh process running one script of
+ * `cold/` against the fixed server; the time is from just before `spawn()` to the `ok` line on its
+ * standard output, read in this process. Targets, runtimes and compile-cache settings are interleaved
+ * round by round, so that drift in the machine's load hits them alike; medians per cell.
+ * @module
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { median } from "./stats.mjs";
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+/** The bench package, whose node_modules resolve every target. */
+const BENCH = path.resolve(HERE, "..");
+
+/** The cold-start scripts, by target. */
+export const COLD_SCRIPTS = {
+  bare: "cold/bare.mjs",
+  "node:http": "cold/node-http.mjs",
+  tcsdk: "cold/tcsdk.mjs",
+  official: "cold/official.cjs",
+};
+
+/**
+ * One sample: wall ms from spawn to the `ok` line, and the script's own import / call ms.
+ * @param {string} execPath
+ * @param {string} script path under `compare/`
+ * @param {string} url
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {Promise<{ totalMs: number, importMs: number, callMs: number }>}
+ */
+export function coldSample(execPath, script, url, env) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(execPath, [path.join(HERE, script), url], { cwd: BENCH, env, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    let done = false;
+    child.stdout.on("data", (chunk) => {
+      if (done) return;
+      out += chunk;
+      const match = /^ok (\S+) (\S+)\n/.exec(out);
+      if (match) {
+        done = true;
+        resolve({ totalMs: performance.now() - started, importMs: Number(match[1]), callMs: Number(match[2]) });
+      }
+    });
+    child.stderr.on("data", (chunk) => {
+      err += chunk;
+    });
+    child.on("exit", (code) => {
+      if (!done) reject(new Error(`${script} on ${execPath} exited ${code}: ${err.trim().slice(0, 500)}`));
+    });
+  });
+}
+
+/**
+ * A cell of the cold-start table.
+ * @typedef {{ runtime: string, version: string, compileCache: boolean, target: string, totalMs: number, importMs: number, callMs: number, samples: number }} ColdCell
+ */
+
+/**
+ * Medians of `rounds` interleaved samples for every runtime × compile cache (off; on where the runtime
+ * has one) × target. With the cache on, one unmeasured run of each target fills it first.
+ * @param {{ url: string, runtimes: readonly { label: string, version: string, execPath: string, compileCache: boolean }[], rounds: number, onProgress?: (text: string) => void }} options
+ * @returns {Promise<ColdCell[]>}
+ */
+export async function coldStart({ url, runtimes, rounds, onProgress }) {
+  const cacheRoot = mkdtempSync(path.join(os.tmpdir(), "tcsdk-bench-compile-cache-"));
+  try {
+    const base = { ...process.env };
+    delete base.NODE_COMPILE_CACHE;
+    delete base.NODE_OPTIONS;
+    for (const name of ["http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY"]) delete base[name];
+    /** @type {{ runtime: (typeof runtimes)[number], compileCache: boolean, env: NodeJS.ProcessEnv }[]} */
+    const configs = [];
+    for (const runtime of runtimes) {
+      configs.push({ runtime, compileCache: false, env: base });
+      if (runtime.compileCache) {
+        configs.push({ runtime, compileCache: true, env: { ...base, NODE_COMPILE_CACHE: path.join(cacheRoot, runtime.version) } });
+      }
+    }
+    /** @type {Map<string, { totalMs: number[], importMs: number[], callMs: number[] }>} */
+    const samples = new Map();
+    const key = (/** @type {number} */ config, /** @type {string} */ target) => `${config} ${target}`;
+    for (const [index, config] of configs.entries()) {
+      for (const [target, script] of Object.entries(COLD_SCRIPTS)) {
+        await coldSample(config.runtime.execPath, script, url, config.env); // warms the disk cache (and fills the compile cache)
+        samples.set(key(index, target), { totalMs: [], importMs: [], callMs: [] });
+      }
+    }
+    for (let round = 0; round < rounds; round++) {
+      onProgress?.(`cold start round ${round + 1}/${rounds}`);
+      for (const [index, config] of configs.entries()) {
+        for (const [target, script] of Object.entries(COLD_SCRIPTS)) {
+          const sample = await coldSample(config.runtime.execPath, script, url, config.env);
+          const cell = samples.get(key(index, target));
+          cell?.totalMs.push(sample.totalMs);
+          cell?.importMs.push(sample.importMs);
+          cell?.callMs.push(sample.callMs);
+        }
+      }
+    }
+    return configs.flatMap((config, index) =>
+      Object.keys(COLD_SCRIPTS).map((target) => {
+        const cell = samples.get(key(index, target)) ?? { totalMs: [], importMs: [], callMs: [] };
+        return {
+          runtime: config.runtime.label,
+          version: config.runtime.version,
+          compileCache: config.compileCache,
+          target,
+          totalMs: median(cell.totalMs),
+          importMs: median(cell.importMs),
+          callMs: median(cell.callMs),
+          samples: cell.totalMs.length,
+        };
+      }),
+    );
+  } finally {
+    rmSync(cacheRoot, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,20 @@
+// @ts-check
+/**
+ * Cold start of a bare `node:http` POST to the URL in argv (no signing, no SDK): the least a Node
+ * process can do to get an answer. Prints `ok …` and exits.
+ * @module
+ */
+import { request } from "node:http";
+
+const started = performance.now();
+const outgoing = request(String(process.argv[2]), { method: "POST", headers: { "content-type": "application/json" } }, (answer) => {
+  /** @type {Buffer[]} */
+  const chunks = [];
+  answer.on("data", (chunk) => chunks.push(chunk));
+  answer.on("end", () => {
+    if (typeof JSON.parse(Buffer.concat(chunks).toString()).Response?.ExportId !== "string") throw new Error("no ExportId");
+    process.stdout.write(`ok 0 ${(performance.now() - started).toFixed(2)}\n`);
+    process.exit(0);
+  });
+});
+outgoing.end("{}");

@@ -1,0 +1,16 @@
+// @ts-check
+/**
+ * What undici's `Agent` costs to load, in parts: the Node built-ins it requires that nothing else in a
+ * client needs (`node:assert`, `node:http2`), then the `Agent` itself (undici's own modules). Prints
+ * `ok <built-ins ms> <agent ms>`.
+ */
+const { dirname, join } = require("node:path");
+
+const undici = dirname(require.resolve("undici/package.json"));
+const started = performance.now();
+require("node:assert");
+require("node:http2");
+const builtins = performance.now();
+require(join(undici, "lib", "dispatcher", "agent.js"));
+const loaded = performance.now();
+process.stdout.write(`ok ${(builtins - started).toFixed(2)} ${(loaded - builtins).toFixed(2)}\n`);
