@@ -107,7 +107,7 @@ export function newService(root: string, service: string, version: string): NewS
 }
 
 /** The overlay a new service starts with: names from the service's code, hosts by Tencent's convention. */
-function serviceOverlay(service: string): Record<string, unknown> {
+export function serviceOverlay(service: string): Record<string, unknown> {
   const title = service.toUpperCase();
   return {
     $schema: "../../../schema/overlay-service.schema.json",
