@@ -27,7 +27,7 @@ export function packageFiles(service: string, version: string, versions: typeof 
     type: "module",
     sideEffects: false,
     engines: { node: "^20.19.0 || >=22.12.0" },
-    files: ["dist", "NOTICE"],
+    files: ["dist", "NOTICE", "CHANGELOG.md"],
     exports: { ".": { types: "./dist/index.d.ts", default: "./dist/index.js" }, "./package.json": "./package.json" },
     scripts: {
       generate: `tcsdk-generate --spec ../../specs/${service}/${version} --out .`,
