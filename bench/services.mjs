@@ -31,7 +31,7 @@ const rounds = Number(values.rounds);
 
 /** Every `specs/<service>/<version>/` with its package. */
 const services = readdirSync(path.join(REPO, "specs"))
-  .filter((name) => !["schema", "overlays", "upstream"].includes(name))
+  .filter((name) => !["schema", "overlays", "upstream", "released"].includes(name))
   .sort()
   .map((service) => ({ service, version: readdirSync(path.join(REPO, "specs", service))[0] ?? "" }));
 

@@ -135,11 +135,13 @@ function diffsOf(root: string, cwd: string, values: Values, positionals: readonl
 function gate(root: string, io: CliIo): number {
   const findings = runGate(root);
   for (const finding of findings) {
-    if (finding.problem === undefined) {
-      io.out(
-        `${finding.package}: ${finding.needed === undefined ? "no API change since its last release" : `needs ${finding.needed}, pending ${finding.pending}`}: ok`,
-      );
-    }
+    if (finding.problem !== undefined) continue;
+    const since = finding.diff.firstRelease ? "first release" : "API changed since the last release";
+    io.out(
+      finding.needed === undefined
+        ? `${finding.package}: no API change since the last release: ok`
+        : `${finding.package}: ${since}, needs ${finding.needed}; the pending changesets ask for ${finding.pending}: ok`,
+    );
   }
   const failed = findings.filter((finding) => finding.problem !== undefined);
   for (const finding of failed) io.err(`${finding.package}: ${finding.problem}`);
