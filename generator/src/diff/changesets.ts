@@ -22,7 +22,7 @@ export function changesetText(diff: PackageDiff): string {
     lines.push(`${diff.package}: ${summaryLine(diff)}, generated from Tencent's model.`);
     return `${lines.join("\n")}\n`;
   }
-  lines.push(`API ${diff.version} updated from Tencent's model: ${summaryLine(diff)}.`);
+  lines.push(`Changes to API ${diff.version}: ${summaryLine(diff)}.`);
   const section = (title: string, changes: readonly ApiChange[]): void => {
     if (changes.length === 0) return;
     lines.push("", `**${title}**`, "", ...changes.map((change) => `- ${change.message}`));
@@ -39,8 +39,9 @@ export function changesetText(diff: PackageDiff): string {
   const documentation = patches.filter((change) => change.kind === "docs" || change.kind === "examples");
   const fixes = patches.filter((change) => !documentation.includes(change));
   if (documentation.length > 0) {
-    const subjects = new Set(documentation.map((change) => `${change.subjectKind} ${change.subject}`)).size;
-    fixes.push({ ...(documentation[0] as ApiChange), message: `Documentation or examples updated in ${subjects} actions and types.` });
+    const subjects = [...new Set(documentation.map((change) => `\`${change.subject}\``))];
+    const shown = subjects.length > 10 ? `${subjects.slice(0, 8).join(", ")} and ${subjects.length - 8} more` : subjects.join(", ");
+    fixes.push({ ...(documentation[0] as ApiChange), message: `Documentation or examples updated: ${shown}.` });
   }
   section("Other changes", fixes);
   return `${lines.join("\n")}\n`;
