@@ -9,9 +9,13 @@ import type { ServiceInfo } from "../service.js";
 
 let coreVersion: string | undefined;
 
-/** Version of `@tcsdk/core`, read once from its package.json (the same path from `src/` and `dist/`). */
+/**
+ * Version of `@tcsdk/core`, read once from its package.json through the package's own name (its
+ * `exports` map lists `./package.json`), so the same line works from `src/`, from `dist/` and from
+ * whichever bundled chunk it ends up in.
+ */
 export function getCoreVersion(): string {
-  coreVersion ??= (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
+  coreVersion ??= (createRequire(import.meta.url)("@tcsdk/core/package.json") as { version: string }).version;
   return coreVersion;
 }
 
