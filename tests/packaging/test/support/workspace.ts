@@ -31,6 +31,7 @@ export const PUBLISHABLE: readonly PublishablePackage[] = [
   { name: "@tcsdk/vpc", dir: "packages/vpc" },
   { name: "@tcsdk/cls-emulator", dir: "packages/cls-emulator" },
   { name: "@tcsdk/mock", dir: "packages/mock" },
+  { name: "@tcsdk/cli", dir: "packages/cli" },
 ];
 
 /** Absolute folder of `pkg`. */
