@@ -153,6 +153,12 @@ describe("validation before sending", () => {
       { parameter: "Cuont", rule: "unknownParameter", value: 2 },
       'CreateExport: unknown parameter Cuont (rule "unknownParameter"), got 2',
     ],
+    [
+      "a required parameter spelt in another case, beside another unknown one",
+      { Topicid: "t", Count: 1, Colour: "red" },
+      { parameter: "Topicid", rule: "unknownParameter", value: "t" },
+      'CreateExport: unknown parameter Topicid (rule "unknownParameter"), got "t": did you mean TopicId, which is required?',
+    ],
   ];
 
   it.each(cases)("%s → TcValidationError, nothing sent, no credentials asked", async (_name, input, expected, message) => {

@@ -189,6 +189,21 @@ describe("bad input", () => {
       'unknown parameter Topicid (rule "unknownParameter"), got "ee20bb16-3025-4048-b81a-dd436373062e": did you mean TopicId, which is required?',
     ],
     [
+      "an unknown parameter beside a missing required one (the validator stops at the missing one)",
+      createExportWith({ ...without("Count"), Colour: "red" }),
+      'CreateExport: unknown parameter Colour (rule "unknownParameter"), got "red"',
+    ],
+    [
+      "TopicId spelt Topicid beside another unknown parameter",
+      createExportWith({ ...without("TopicId"), Topicid: VALID.TopicId, Colour: "red" }),
+      'unknown parameter Topicid (rule "unknownParameter"), got "ee20bb16-3025-4048-b81a-dd436373062e": did you mean TopicId, which is required?',
+    ],
+    [
+      "an unknown member beside a missing required one, in a list of shapes",
+      (client: ClsClient) => client.describeTopics({ Filters: [{ Key: "a", Values: ["b"] }, { Kye: "a" } as never] }),
+      'unknown parameter Filters[1].Kye (rule "unknownParameter"), got "a"',
+    ],
+    [
       "From in seconds (the user's 1700000000)",
       createExportWith({ ...VALID, From: 1700000000 }),
       "looks like seconds, not milliseconds: multiply by 1000",

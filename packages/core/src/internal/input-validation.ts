@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import { TcValidationError } from "../errors.js";
-import type { OperationInfo, ValidatorError } from "../service.js";
+import type { InputValidator, OperationInfo, ValidatorError } from "../service.js";
 import { bigIntsAsNumbers, containsBigInt } from "./json-codec.js";
 
 /** Smallest value of an `int64`. */
@@ -14,7 +14,8 @@ const INT64_MIN = -(2n ** 63n);
 const UINT64_MAX = 2n ** 64n - 1n;
 
 /**
- * Throws a {@link TcValidationError} when `input` breaks a rule of `operation`'s spec.
+ * Throws a {@link TcValidationError} when `input` breaks a rule of `operation`'s spec. `hasBigInt`
+ * says whether it holds a `bigint` (searched for when not given; `send` knows it from serialising).
  *
  * First, when the input holds a `bigint`, each one must fit a 64-bit integer (`int64` or `uint64`,
  * so [-2^63, 2^64-1]), checked exactly (rule `int64Range`), whether or not the operation has a
@@ -26,8 +27,7 @@ const UINT64_MAX = 2n ** 64n - 1n;
  * 2^53), every comparison then comes out as the exact one would. Only the relative `notAfter` rule
  * (`$data`) compares two such doubles, and can miss an order inside one gap between doubles (past 2^53).
  */
-export function validateInput(operation: OperationInfo, input: object, service: string): void {
-  const hasBigInt = containsBigInt(input);
+export function validateInput(operation: OperationInfo, input: object, service: string, hasBigInt = containsBigInt(input)): void {
   if (hasBigInt) checkInt64Range(operation, input, service);
   const validate = operation.validate;
   if (validate === undefined || validate(input)) return;
@@ -39,7 +39,48 @@ export function validateInput(operation: OperationInfo, input: object, service: 
       service,
     });
   }
-  throw toValidationError(operation, input, first, service);
+  const unknown = first.keyword === "required" ? unknownBesideMissing(validate, input, first) : undefined;
+  throw toValidationError(operation, input, unknown ?? first, service);
+}
+
+/**
+ * The validators stop at their first complaint, and `required` is checked before unknown names: so an
+ * unknown parameter (`Color`) beside a missing one would go unnamed. Fills each missing parameter of
+ * that object with `null` in a copy, at most once per name, and validates again: when the next
+ * complaint there is an unknown name, that is the mistake to report (often the missing one misspelt).
+ */
+function unknownBesideMissing(validate: InputValidator, input: object, error: ValidatorError): ValidatorError | undefined {
+  const segments = pointerSegments(error.instancePath);
+  const copy = copyAlong(input, segments);
+  const holder = valueAt(copy, segments);
+  if (typeof holder !== "object" || holder === null) return undefined;
+  const filled = new Set<string>();
+  let next: ValidatorError | undefined = error;
+  while (next?.keyword === "required" && next.instancePath === error.instancePath && filled.size < 1000) {
+    const missing = next.params["missingProperty"];
+    if (typeof missing !== "string" || Object.hasOwn(holder, missing)) return undefined;
+    (holder as Record<string, unknown>)[missing] = null;
+    filled.add(missing.toLowerCase());
+    next = validate(copy) ? undefined : validate.errors?.[0];
+  }
+  const unknown = next?.params["additionalProperty"];
+  if (next?.keyword !== "additionalProperties" || next.instancePath !== error.instancePath || typeof unknown !== "string") return undefined;
+  // a missing name spelt in another case is reported as that typo, with the name it should be
+  return filled.has(unknown.toLowerCase()) ? undefined : next;
+}
+
+/** `input` with fresh copies of the objects along `segments`, so that the last one can be changed. */
+function copyAlong(input: object, segments: readonly string[]): object {
+  const root: Record<string, unknown> = Array.isArray(input) ? ([...input] as unknown as Record<string, unknown>) : { ...input };
+  let at = root;
+  for (const segment of segments) {
+    const child = at[segment];
+    if (typeof child !== "object" || child === null) break;
+    const copy: Record<string, unknown> = Array.isArray(child) ? ([...child] as unknown as Record<string, unknown>) : { ...child };
+    at[segment] = copy;
+    at = copy;
+  }
+  return root;
 }
 
 /** Throws for the first `bigint` in `input` outside [-2^63, 2^64-1]. */
