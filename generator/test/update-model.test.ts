@@ -146,9 +146,11 @@ describe("pnpm update-model demo <a newer api.json>", () => {
       expect(result.out).toContain(`wrote .changeset/${changeset}`);
     });
 
-    it("run again with the same model, changes nothing and writes no changeset", () => {
-      const again = run("demo", model);
+    it("run again with the same model, changes nothing: no changeset, and the README keeps the source of the file", () => {
+      const readme = read(`${UPSTREAM}/README.md`);
+      const again = run("demo", model, "--source", "`Tencent/demo` @ `dddd`");
       expect(again.code).toBe(0);
+      expect(read(`${UPSTREAM}/README.md`)).toBe(readme);
       expect(again.out).toContain("## @tcsdk/demo: no change");
       expect(readdirSync(file(".changeset"))).toHaveLength(1);
       expect(existsSync(file("packages/demo/src/generated/client.ts"))).toBe(true);

@@ -68,8 +68,10 @@ export function updateModel(options: UpdateOptions): UpdateResult {
   }));
   try {
     for (const { file, target } of targets) writeFileSync(target, file.bytes);
+    // a file that did not change keeps its row: its source is still the one the README names
+    const changed = targets.filter(({ file }, index) => saved[index]?.bytes?.equals(file.bytes) !== true);
     if (existsSync(readme)) {
-      const entries = targets.map(({ file, target }) => ({
+      const entries = changed.map(({ file, target }) => ({
         name: path.basename(target),
         sha256: file.sha256,
         count: file.count,
