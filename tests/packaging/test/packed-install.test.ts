@@ -12,6 +12,7 @@ import { ClsClient } from "@tcsdk/cls";
 import { startEmulator, type Emulator } from "@tcsdk/cls-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { diskUsage, formatBytes } from "./support/disk-usage.js";
+import { nodeBinary, oldestAllowed } from "./support/node-binary.js";
 import { tarballOf } from "./support/packed.js";
 import { readQuickStart } from "./support/readme-quickstart.js";
 import { npmEnv } from "./support/npm-env.js";
@@ -38,6 +39,8 @@ function quickStartEnv(home: string, endpoint: string): NodeJS.ProcessEnv {
 describe("packed install of @tcsdk/cls + @tcsdk/core with npm, outside the workspace", () => {
   let project: string;
   let emulator: Emulator;
+  /** The oldest Node.js the packages' engines allow, and its binary. */
+  const oldest = { version: "", node: "" };
 
   beforeAll(async () => {
     project = await mkdtemp(path.join(tmpdir(), "tcsdk-install-"));
@@ -50,6 +53,11 @@ describe("packed install of @tcsdk/cls + @tcsdk/core with npm, outside the works
     );
     emulator = await startEmulator({ dataDir: path.join(project, "emulator-data"), keys: [KEY], rateLimit: false });
     await emulator.createTopic({ id: TOPIC_ID });
+    const engines = JSON.parse(await readFile(path.join(project, "node_modules", "@tcsdk", "cls", "package.json"), "utf8")) as {
+      engines: { node: string };
+    };
+    oldest.version = oldestAllowed(engines.engines.node);
+    oldest.node = await nodeBinary(oldest.version, path.join(project, "oldest-node"));
   });
 
   /** Ids of the topic's export tasks, listed through the workspace client. */
@@ -72,23 +80,38 @@ describe("packed install of @tcsdk/cls + @tcsdk/core with npm, outside the works
     if (project !== undefined) await rm(project, { recursive: true, force: true });
   });
 
-  it("runs the README quick start: it prints `export <uuid> created` and the export exists", async () => {
-    const home = path.join(project, "home");
-    await mkdir(home, { recursive: true });
-    await writeFile(path.join(project, "index.mjs"), await readQuickStart());
+  /** The Node binaries the installed packages are run with: this one, and the oldest the engines allow. */
+  const NODES = [
+    ["the Node running the tests", () => process.execPath],
+    ["the oldest Node the engines allow", () => oldest.node],
+  ] as const;
 
-    const result = await runCommand(process.execPath, ["index.mjs"], {
-      cwd: project,
-      env: quickStartEnv(home, emulator.url),
-      timeoutMs: 60_000,
-    });
-
-    expect(result.stderr).toBe("");
-    expect(result.code).toBe(0);
-    const printed = /^export ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}) created/m.exec(result.stdout);
-    expect(printed, result.stdout).not.toBeNull();
-    expect(await exportIds()).toContain(printed?.[1]);
+  it("installs the oldest Node the engines allow, to run the packages on it", async () => {
+    expect(oldest.version).toBe("20.19.0");
+    const result = await runChecked(oldest.node, ["--version"], { cwd: project, env: npmEnv(), timeoutMs: 30_000 });
+    expect(result.stdout.trim()).toBe(`v${oldest.version}`);
   });
+
+  it.each(NODES)(
+    "runs the README quick start with import on %s: it prints `export <uuid> created` and the export exists",
+    async (_which, node) => {
+      const home = path.join(project, "home");
+      await mkdir(home, { recursive: true });
+      await writeFile(path.join(project, "index.mjs"), await readQuickStart());
+
+      const result = await runCommand(node(), ["index.mjs"], {
+        cwd: project,
+        env: quickStartEnv(home, emulator.url),
+        timeoutMs: 60_000,
+      });
+
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      const printed = /^export ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}) created/m.exec(result.stdout);
+      expect(printed, result.stdout).not.toBeNull();
+      expect(await exportIds()).toContain(printed?.[1]);
+    },
+  );
 
   it("runs the quick start's validation branch: a broken rule is caught as the re-exported TcValidationError", async () => {
     const quickStart = await readQuickStart();
@@ -110,7 +133,7 @@ describe("packed install of @tcsdk/cls + @tcsdk/core with npm, outside the works
     expect(await exportCount(), "no request reached the emulator").toBe(before);
   });
 
-  it("works from CommonJS too: require() in the project npm init made (type commonjs), on the Node the engines allow", async () => {
+  it.each(NODES)("works from CommonJS too: require() in the project npm init made (type commonjs), on %s", async (_which, node) => {
     const manifest = JSON.parse(await readFile(path.join(project, "package.json"), "utf8")) as { type?: string };
     expect(manifest.type ?? "commonjs").toBe("commonjs");
     await writeFile(
@@ -123,7 +146,7 @@ describe("packed install of @tcsdk/cls + @tcsdk/core with npm, outside the works
         "  .finally(() => client.close());",
       ].join("\n"),
     );
-    const result = await runCommand(process.execPath, ["required.js"], {
+    const result = await runCommand(node(), ["required.js"], {
       cwd: project,
       env: quickStartEnv(project, emulator.url),
       timeoutMs: 60_000,
