@@ -70,16 +70,7 @@ function buildProgram(args: readonly string[], context: CliContext, options: Run
     if (name === "cls") addExportCommand(command, context, options.clock);
     addActionCommands(command, service, args[args.indexOf(name) + 1], context);
   }
-  inheritSettings(program);
   return program;
-}
-
-/** Subcommands report errors and help as the program does (commander copies settings only to commands made after). */
-function inheritSettings(command: Command): void {
-  for (const sub of command.commands) {
-    sub.copyInheritedSettings(command);
-    inheritSettings(sub);
-  }
 }
 
 function packageVersion(): string {
