@@ -1,6 +1,7 @@
 /**
  * The CI gate (`pnpm api-diff:check`, run by `.ci/run`) on a temporary copy of the repository's Region
- * and STS specs, packages and pending changesets: a first release needs a minor changeset; after a
+ * and STS specs and packages, never released, with a first-release changeset of its own: a first release
+ * needs a minor changeset; after a
  * recorded release, a spec change without a changeset fails, a changeset asking for less fails, and
  * the changeset the tool writes passes; a version that was not recorded fails.
  */
@@ -16,7 +17,7 @@ afterAll(() => removeTempDir(root));
 for (const file of [
   "pnpm-workspace.yaml",
   "package.json",
-  ".changeset",
+  ".changeset/README.md",
   "specs/region",
   "specs/sts",
   "packages/region/package.json",
@@ -43,6 +44,11 @@ const setVersion = (service: string, version: string): void =>
     pkg["version"] = version;
   });
 const pendingChangesets = (): string[] => readdirSync(file(".changeset")).filter((name) => name.endsWith(".md") && name !== "README.md");
+
+// never released, whatever the repository's state: version 0.0.0 and the first release's changeset pending
+setVersion("region", "0.0.0");
+setVersion("sts", "0.0.0");
+writeFileSync(file(".changeset/first-release.md"), '---\n"@tcsdk/region": minor\n"@tcsdk/sts": minor\n---\n\nFirst release.\n');
 
 describe("the API gate on a copy of the repository", () => {
   it("is what .ci/run runs, right after the drift check", () => {
