@@ -1,9 +1,9 @@
 /**
  * The CI gate (`pnpm api-diff:check`, run by `.ci/run`) on a temporary copy of the repository's Region
- * and STS specs and packages, never released, with a first-release changeset of its own: a first release
- * needs a minor changeset; after a
- * recorded release, a spec change without a changeset fails, a changeset asking for less fails, and
- * the changeset the tool writes passes; a version that was not recorded fails.
+ * and STS specs and packages, never released, with a first-release changeset of its own: a first
+ * release needs a minor changeset; after a recorded release, a spec change without a changeset fails,
+ * a changeset asking for less fails, and the changeset the tool writes passes; a version that was not
+ * recorded fails.
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
