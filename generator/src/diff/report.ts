@@ -95,9 +95,9 @@ export function groups(changes: readonly ApiChange[]): [string, ApiChange[]][] {
 export function foldedText(changes: readonly ApiChange[]): string {
   const items = FOLDS.map((): string[] => []);
   const rest: string[] = [];
-  for (const { detail } of changes) {
+  for (const { detail, subjectKind } of changes) {
     if (detail === "documentation updated") {
-      items[0]?.unshift("the description");
+      items[0]?.unshift(subjectKind === "shape" ? "the type" : "the action");
       continue;
     }
     const index = FOLDS.findIndex((fold) => fold.pattern.test(detail));
