@@ -5,10 +5,10 @@
  * @packageDocumentation
  */
 import { VariableDeclarationKind } from "ts-morph";
-import type { ErrorCode, Service } from "../model/types.js";
+import type { Service } from "../model/types.js";
 import { core, paths } from "./symbols.js";
 import { TsFile } from "./ts-file.js";
-import { safeDoc, wrapDoc } from "./tsdoc.js";
+import { codeList, wrapDoc } from "./tsdoc.js";
 
 /** `errors/common.ts`: `CommonErrorCode`. */
 export function emitCommonErrors(service: Service): TsFile {
@@ -48,11 +48,6 @@ export function emitGuards(service: Service): TsFile {
       })),
     );
   });
-}
-
-/** `- \`Code\`: description` lines. */
-export function codeList(codes: readonly ErrorCode[]): string[] {
-  return codes.map((code) => `- \`${code.code}\`: ${safeDoc(code.description)}${code.chineseOnly ? " (described in Chinese only)" : ""}`);
 }
 
 /** A union type, one member per line; string literals quoted unless `quote` is false for the first item. */

@@ -6,10 +6,10 @@
  */
 import type { OptionalKind, PropertySignatureStructure } from "ts-morph";
 import type { Member, Operation, Service, Shape } from "../model/types.js";
-import { codeList, union } from "./emit-errors.js";
+import { union } from "./emit-errors.js";
 import { core, paths, type GeneratedSymbols } from "./symbols.js";
 import { TsFile } from "./ts-file.js";
-import { memberDoc, methodDoc, requestDoc, responseDoc, safeDoc, wrapDoc } from "./tsdoc.js";
+import { codeList, memberDoc, methodDoc, requestDoc, responseDoc, safeDoc, wrapDoc } from "./tsdoc.js";
 import { memberType, type Direction } from "./type-text.js";
 
 /**
@@ -33,7 +33,12 @@ export function emitOperationTypes(service: Service, operation: Operation, symbo
     ...(operation.errors.length > 0 ? codeList(operation.errors) : ["- (none beyond the common codes)"]),
   ].join("\n");
   return file.add((source) => {
-    source.addInterface({ name: names.request, isExported: true, docs: [wrapDoc(requestDoc(service, operation))], properties: input });
+    source.addInterface({
+      name: names.request,
+      isExported: true,
+      docs: [wrapDoc(requestDoc(service, operation, common))],
+      properties: input,
+    });
     source.addInterface({ name: names.response, isExported: true, docs: [wrapDoc(responseDoc(service, operation))], properties: output });
     source.addInterface({
       name: names.methodInterface,
@@ -42,7 +47,7 @@ export function emitOperationTypes(service: Service, operation: Operation, symbo
       methods: [
         {
           name: names.method,
-          docs: [wrapDoc(methodDoc(operation))],
+          docs: [wrapDoc(methodDoc(operation, common))],
           parameters: [
             { name: "input", type: names.request },
             { name: "options", type: callOptions, hasQuestionToken: true },

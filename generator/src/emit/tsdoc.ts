@@ -3,7 +3,7 @@
  * @packageDocumentation
  */
 import { describeRule } from "../model/rule-text.js";
-import type { Member, Operation, Service, Site } from "../model/types.js";
+import type { ErrorCode, Member, Operation, Service, Site } from "../model/types.js";
 
 /**
  * Makes spec text safe inside a `/** … *\/` comment: no comment terminator, and outside code no
@@ -98,8 +98,8 @@ export function memberDoc(member: Member, checked: boolean): string {
   return lines.join("\n");
 }
 
-/** TSDoc of an operation's request type. */
-export function requestDoc(service: Service, operation: Operation): string {
+/** TSDoc of an operation's request type; `commonErrorCode` is the name `CommonErrorCode` has in its file. */
+export function requestDoc(service: Service, operation: Operation, commonErrorCode: string): string {
   const client = service.clientClass;
   const lines = [
     `Input of {@link ${client}.${operation.names.method}} (action \`${operation.action}\`): ${safeDoc(lowerFirst(operation.summary))}`,
@@ -108,6 +108,8 @@ export function requestDoc(service: Service, operation: Operation): string {
     "",
     ...notes(operation),
     `${resendText(operation)} ${rateLimitText(operation)}`,
+    "",
+    ...errorsDoc(operation, commonErrorCode),
   ];
   for (const example of operation.examples) {
     const call = `const answer = await client.${operation.names.method}(${tsLiteral(example.request)});`;
@@ -159,11 +161,42 @@ export function siteText(sites: readonly Site[] | undefined, docsLanguage: "zh-C
   return `Only on ${where}${docsLanguage === "zh-CN" ? ": documented in Chinese only" : ""}.`;
 }
 
-/** TSDoc of an operation's client method: what it does, the guard of its errors, a deprecation. */
-export function methodDoc(operation: Operation): string {
-  const lines = [`${safeDoc(operation.summary)} Errors: {@link ${operation.names.guard}}.`];
+/**
+ * TSDoc of an operation's client method: what it does, then its errors on the page itself: the guard
+ * that narrows them, the type of their codes and each code the action documents, linked to the
+ * request's page where each code's meaning is; a deprecation. `commonErrorCode` is the name
+ * `CommonErrorCode` has in its file.
+ */
+export function methodDoc(operation: Operation, commonErrorCode: string): string {
+  const names = operation.names;
+  const codes = operation.errors.map((code) => `\`${code.code}\``);
+  const lines = [
+    safeDoc(operation.summary),
+    "",
+    `Errors: {@link ${names.guard}} tells a service error of this action; its \`code\` is a {@link ${names.knownErrorCode}}: any` +
+      ` {@link ${commonErrorCode}}${codes.length > 0 ? ` or ${codes.join(", ")} (each explained on {@link ${names.request}})` : ""}.`,
+  ];
   if (operation.deprecated !== undefined) lines.push(`@deprecated ${safeDoc(operation.deprecated)}`);
   return lines.join("\n");
+}
+
+/** `- \`Code\`: description` lines. */
+export function codeList(codes: readonly ErrorCode[]): string[] {
+  return codes.map((code) => `- \`${code.code}\`: ${safeDoc(code.description)}${code.chineseOnly ? " (described in Chinese only)" : ""}`);
+}
+
+/**
+ * The "Errors" paragraph of an action's request page: the guard and the code type, linked, then each
+ * code the action documents with its meaning, so that no click stands between an action and its codes.
+ */
+function errorsDoc(operation: Operation, commonErrorCode: string): string[] {
+  const names = operation.names;
+  return [
+    `**Errors**: {@link ${names.guard}} tells a service error answered by \`${operation.action}\`; its \`code\` is a` +
+      ` {@link ${names.knownErrorCode}}: any {@link ${commonErrorCode}}` +
+      (operation.errors.length > 0 ? ", or one of these:" : " (the action documents no code of its own)."),
+    ...(operation.errors.length > 0 ? ["", ...codeList(operation.errors)] : []),
+  ];
 }
 
 /** TSDoc of an operation's response type. */
@@ -215,7 +248,9 @@ const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f
 function wrapLine(line: string): string[] {
   if (columns(line) <= DOC_WIDTH) return [line];
   const indent = /^\s*(- |\d+\. )/.exec(line)?.[0].replace(/\S/g, " ") ?? "";
-  const tokens = line.match(new RegExp(`${WIDE.source}|[^\\s${WIDE.source.slice(1, -1)}]+|\\s+`, "g")) ?? [line];
+  // An inline tag (`{@link Target}`, `{@link url | its text}`) is one word: never broken over two lines.
+  const word = `(?:\\{@[A-Za-z]+\\s[^}\\n]*\\}|[^\\s${WIDE.source.slice(1, -1)}])+`;
+  const tokens = line.match(new RegExp(`${WIDE.source}|${word}|\\s+`, "g")) ?? [line];
   const out: string[] = [];
   let current = "";
   for (const token of tokens) {

@@ -11,6 +11,18 @@ import type { GroupIdOfUidInfo } from "../shapes/group-id-of-uid-info.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isAddUserToGroupError} tells a service error answered by `AddUserToGroup`; its
+ * `code` is a {@link AddUserToGroupKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure.UnauthorizedOperation`: The request is not authorized (CAM).
+ * - `FailedOperation`: The operation failed.
+ * - `InvalidParameter.GroupNotExist`: User Group does not exist.
+ * - `InvalidParameter.GroupUserFull`: Limit on number of sub-users in the user group reached.
+ * - `InvalidParameter.UserGroupFull`: Limit on number of user groups joined by a sub-user reached.
+ * - `InvalidParameter.UserUinAndUinNotAllNull`: A user’s UIN and UID cannot be left empty at the same
+ *   time.
+ * - `ResourceNotFound.UserNotExist`: User does not exist.
  */
 export interface AddUserToGroupRequest {
   /** The association between the user group ID and the sub-user UIN/UID. */
@@ -28,7 +40,16 @@ export interface AddUserToGroupResponse {
 
 /** The `addUserToGroup` method of {@link CamClient}, which calls `AddUserToGroup`. */
 export interface AddUserToGroupMethod {
-  /** Adds users to a user group. Errors: {@link isAddUserToGroupError}. */
+  /**
+   * Adds users to a user group.
+   *
+   * Errors: {@link isAddUserToGroupError} tells a service error of this action; its `code` is a
+   * {@link AddUserToGroupKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AuthFailure.UnauthorizedOperation`, `FailedOperation`, `InvalidParameter.GroupNotExist`,
+   * `InvalidParameter.GroupUserFull`, `InvalidParameter.UserGroupFull`,
+   * `InvalidParameter.UserUinAndUinNotAllNull`, `ResourceNotFound.UserNotExist` (each explained on
+   * {@link AddUserToGroupRequest}).
+   */
   addUserToGroup(input: AddUserToGroupRequest, options?: CallOptions): Promise<AddUserToGroupResponse>;
 }
 

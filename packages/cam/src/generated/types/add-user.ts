@@ -10,6 +10,20 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isAddUserError} tells a service error answered by `AddUser`; its `code` is a
+ * {@link AddUserKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure.UnauthorizedOperation`: The request is not authorized (CAM).
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.ExistHighRiskOperations`: 存在高风险操作。 (described in Chinese only)
+ * - `FailedOperation.ForbidAdd`: 禁止当前用户创建子账号。 (described in Chinese only)
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.PasswordViolatedRules`: Password incompatible with user safety settings.
+ * - `InvalidParameter.SubUserFull`: Limit on number of sub-accounts reached.
+ * - `InvalidParameter.SubUserNameInUse`: Sub-user name repeated.
+ * - `InvalidParameter.UserNameIllegal`: Invalid username.
+ * - `RequestLimitExceeded.CreateUser`: The frequency limit of creating sub-users has been reached.
  */
 export interface AddUserRequest {
   /**
@@ -116,7 +130,17 @@ export interface AddUserResponse {
 
 /** The `addUser` method of {@link CamClient}, which calls `AddUser`. */
 export interface AddUserMethod {
-  /** Creates a sub-user. Errors: {@link isAddUserError}. */
+  /**
+   * Creates a sub-user.
+   *
+   * Errors: {@link isAddUserError} tells a service error of this action; its `code` is a
+   * {@link AddUserKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure.UnauthorizedOperation`,
+   * `FailedOperation`, `FailedOperation.ExistHighRiskOperations`, `FailedOperation.ForbidAdd`,
+   * `InvalidParameter.ParamError`, `InvalidParameter.PasswordViolatedRules`,
+   * `InvalidParameter.SubUserFull`, `InvalidParameter.SubUserNameInUse`,
+   * `InvalidParameter.UserNameIllegal`, `RequestLimitExceeded.CreateUser` (each explained on
+   * {@link AddUserRequest}).
+   */
   addUser(input: AddUserRequest, options?: CallOptions): Promise<AddUserResponse>;
 }
 

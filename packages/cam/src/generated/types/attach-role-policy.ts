@@ -11,6 +11,20 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isAttachRolePolicyError} tells a service error answered by `AttachRolePolicy`;
+ * its `code` is a {@link AttachRolePolicyKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `FailedOperation.OrganizationPolicyOperateError`: 集团策略不允许操作。 (described in Chinese only)
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter.AttachmentFull`: Limit on number of authorization object associated policies in
+ *   the `principal` field reached.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.PolicyIdNotExist`: Policy ID does not exist.
+ * - `InvalidParameter.PolicyNameError`: `PolicyName` field invalid.
+ * - `InvalidParameter.RoleNotExist`: Role does not exist.
+ * - `InvalidParameter.VersionError`: `Version` field of policy document invalid.
  * @example Associating a permissions policy with a role
  * ```ts
  * const answer = await client.attachRolePolicy({
@@ -63,7 +77,17 @@ export interface AttachRolePolicyResponse {
 
 /** The `attachRolePolicy` method of {@link CamClient}, which calls `AttachRolePolicy`. */
 export interface AttachRolePolicyMethod {
-  /** Associates a permission policy with a role. Errors: {@link isAttachRolePolicyError}. */
+  /**
+   * Associates a permission policy with a role.
+   *
+   * Errors: {@link isAttachRolePolicyError} tells a service error of this action; its `code` is a
+   * {@link AttachRolePolicyKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.OrganizationPolicyOperateError`, `InternalError.SystemError`,
+   * `InvalidParameter.AttachmentFull`, `InvalidParameter.ParamError`,
+   * `InvalidParameter.PolicyIdNotExist`, `InvalidParameter.PolicyNameError`,
+   * `InvalidParameter.RoleNotExist`, `InvalidParameter.VersionError` (each explained on
+   * {@link AttachRolePolicyRequest}).
+   */
   attachRolePolicy(input: AttachRolePolicyRequest, options?: CallOptions): Promise<AttachRolePolicyResponse>;
 }
 

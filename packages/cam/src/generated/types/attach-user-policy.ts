@@ -11,6 +11,22 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isAttachUserPolicyError} tells a service error answered by `AttachUserPolicy`;
+ * its `code` is a {@link AttachUserPolicyKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `FailedOperation.OrganizationPolicyOperateError`: 集团策略不允许操作。 (described in Chinese only)
+ * - `FailedOperation.PolicyFull`: The number of user policies has exceeded the limit.
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter.AttachmentFull`: Limit on number of authorization object associated policies in
+ *   the `principal` field reached.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.PolicyIdError`: Input parameter `PolicyId` invalid.
+ * - `InvalidParameter.PolicyIdNotExist`: Policy ID does not exist.
+ * - `InvalidParameter.UserNotExist`: User object does not exist
+ * - `ResourceNotFound.PolicyIdNotFound`: Resources specified by `PolicyId` does not exist.
+ * - `ResourceNotFound.UserNotExist`: User does not exist.
  */
 export interface AttachUserPolicyRequest {
   /**
@@ -40,7 +56,17 @@ export interface AttachUserPolicyResponse {
 
 /** The `attachUserPolicy` method of {@link CamClient}, which calls `AttachUserPolicy`. */
 export interface AttachUserPolicyMethod {
-  /** Associates a policy with a user. Errors: {@link isAttachUserPolicyError}. */
+  /**
+   * Associates a policy with a user.
+   *
+   * Errors: {@link isAttachUserPolicyError} tells a service error of this action; its `code` is a
+   * {@link AttachUserPolicyKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.OrganizationPolicyOperateError`, `FailedOperation.PolicyFull`,
+   * `InternalError.SystemError`, `InvalidParameter.AttachmentFull`, `InvalidParameter.ParamError`,
+   * `InvalidParameter.PolicyIdError`, `InvalidParameter.PolicyIdNotExist`,
+   * `InvalidParameter.UserNotExist`, `ResourceNotFound.PolicyIdNotFound`,
+   * `ResourceNotFound.UserNotExist` (each explained on {@link AttachUserPolicyRequest}).
+   */
   attachUserPolicy(input: AttachUserPolicyRequest, options?: CallOptions): Promise<AttachUserPolicyResponse>;
 }
 

@@ -14,6 +14,16 @@ import type { AuthToken } from "../shapes/auth-token.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isBuildDataFlowAuthTokenError} tells a service error answered by
+ * `BuildDataFlowAuthToken`; its `code` is a {@link BuildDataFlowAuthTokenKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.BuildAuthToken`: 生成AuthToken异常。 (described in Chinese only)
+ * - `FailedOperation.FlowAuthIllegal`: 凭据操作失败。 (described in Chinese only)
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `ResourceNotFound.DataFlowAuthClose`: 未开启CAM数据流认证。 (described in Chinese only)
+ * - `ResourceUnavailable.FlowAuthSecet`: 凭据信息异常。 (described in Chinese only)
  */
 export interface BuildDataFlowAuthTokenRequest {
   /**
@@ -57,7 +67,15 @@ export interface BuildDataFlowAuthTokenResponse {
 
 /** The `buildDataFlowAuthToken` method of {@link CamClient}, which calls `BuildDataFlowAuthToken`. */
 export interface BuildDataFlowAuthTokenMethod {
-  /** 获取数据流认证Token. Errors: {@link isBuildDataFlowAuthTokenError}. */
+  /**
+   * 获取数据流认证Token.
+   *
+   * Errors: {@link isBuildDataFlowAuthTokenError} tells a service error of this action; its `code` is a
+   * {@link BuildDataFlowAuthTokenKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.BuildAuthToken`, `FailedOperation.FlowAuthIllegal`, `InvalidParameter.ParamError`,
+   * `ResourceNotFound.DataFlowAuthClose`, `ResourceUnavailable.FlowAuthSecet` (each explained on
+   * {@link BuildDataFlowAuthTokenRequest}).
+   */
   buildDataFlowAuthToken(input: BuildDataFlowAuthTokenRequest, options?: CallOptions): Promise<BuildDataFlowAuthTokenResponse>;
 }
 
@@ -78,8 +96,8 @@ export type BuildDataFlowAuthTokenKnownErrorCode =
   | "ResourceNotFound.DataFlowAuthClose"
   | "ResourceUnavailable.FlowAuthSecet";
 /**
- * Code of an error answered by `BuildDataFlowAuthToken`: a {@link
- * BuildDataFlowAuthTokenKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `BuildDataFlowAuthToken`: a
+ * {@link BuildDataFlowAuthTokenKnownErrorCode}, or a code the service added since.
  */
 export type BuildDataFlowAuthTokenErrorCode = BuildDataFlowAuthTokenKnownErrorCode | (string & {});
 /**

@@ -11,6 +11,12 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isConsumeCustomMFATokenError} tells a service error answered by
+ * `ConsumeCustomMFAToken`; its `code` is a {@link ConsumeCustomMFATokenKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.MFATokenError`: Multi-factor Token verification failed.
  * @example Verifying custom multi-factor token
  * ```ts
  * const answer = await client.consumeCustomMfaToken({
@@ -45,7 +51,13 @@ export interface ConsumeCustomMFATokenResponse {
 
 /** The `consumeCustomMfaToken` method of {@link CamClient}, which calls `ConsumeCustomMFAToken`. */
 export interface ConsumeCustomMFATokenMethod {
-  /** Verifies a custom multi-factor Token. Errors: {@link isConsumeCustomMFATokenError}. */
+  /**
+   * Verifies a custom multi-factor Token.
+   *
+   * Errors: {@link isConsumeCustomMFATokenError} tells a service error of this action; its `code` is a
+   * {@link ConsumeCustomMFATokenKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.MFATokenError` (each explained on {@link ConsumeCustomMFATokenRequest}).
+   */
   consumeCustomMfaToken(input: ConsumeCustomMFATokenRequest, options?: CallOptions): Promise<ConsumeCustomMFATokenResponse>;
 }
 

@@ -11,6 +11,17 @@ import type { AccessKeyDetail } from "../shapes/access-key-detail.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateAccessKeyError} tells a service error answered by `CreateAccessKey`; its
+ * `code` is a {@link CreateAccessKeyKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure.UnauthorizedOperation`: The request is not authorized (CAM).
+ * - `FailedOperation.Accesskey`: An error occurred while manipulating the access key.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.UserNotExist`: User object does not exist
+ * - `OperationDenied.AccessKeyOverLimit`: Each account can have up to two `AccessKey`.
+ * - `OperationDenied.SubUin`: The sub-user is not allowed to use the root account key.
+ * - `OperationDenied.UinNotMatch`: The access key does not match the account.
  * @example Creating an access key
  * ```ts
  * const answer = await client.createAccessKey({
@@ -60,7 +71,15 @@ export interface CreateAccessKeyResponse {
 
 /** The `createAccessKey` method of {@link CamClient}, which calls `CreateAccessKey`. */
 export interface CreateAccessKeyMethod {
-  /** Creates an access key. Errors: {@link isCreateAccessKeyError}. */
+  /**
+   * Creates an access key.
+   *
+   * Errors: {@link isCreateAccessKeyError} tells a service error of this action; its `code` is a
+   * {@link CreateAccessKeyKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AuthFailure.UnauthorizedOperation`, `FailedOperation.Accesskey`, `InvalidParameter.ParamError`,
+   * `InvalidParameter.UserNotExist`, `OperationDenied.AccessKeyOverLimit`, `OperationDenied.SubUin`,
+   * `OperationDenied.UinNotMatch` (each explained on {@link CreateAccessKeyRequest}).
+   */
   createAccessKey(input: CreateAccessKeyRequest, options?: CallOptions): Promise<CreateAccessKeyResponse>;
 }
 

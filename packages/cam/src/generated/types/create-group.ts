@@ -10,6 +10,14 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateGroupError} tells a service error answered by `CreateGroup`; its `code`
+ * is a {@link CreateGroupKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InvalidParameter.GroupFull`: Limit on number of user groups reached.
+ * - `InvalidParameter.GroupNameInUse`: User Group name repeated.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
  * @example Creating a user group
  * ```ts
  * const answer = await client.createGroup({
@@ -58,7 +66,14 @@ export interface CreateGroupResponse {
 
 /** The `createGroup` method of {@link CamClient}, which calls `CreateGroup`. */
 export interface CreateGroupMethod {
-  /** Creates a user group. Errors: {@link isCreateGroupError}. */
+  /**
+   * Creates a user group.
+   *
+   * Errors: {@link isCreateGroupError} tells a service error of this action; its `code` is a
+   * {@link CreateGroupKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InvalidParameter.GroupFull`, `InvalidParameter.GroupNameInUse`, `InvalidParameter.ParamError` (each
+   * explained on {@link CreateGroupRequest}).
+   */
   createGroup(input: CreateGroupRequest, options?: CallOptions): Promise<CreateGroupResponse>;
 }
 

@@ -12,6 +12,18 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateMessageReceiverError} tells a service error answered by
+ * `CreateMessageReceiver`; its `code` is a {@link CreateMessageReceiverKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.InterfaceNotExist`: 接口不存在。 (described in Chinese only)
+ * - `InvalidParameter.ReceiverOverLimit`: 消息接收人超出限制。 (described in Chinese only)
+ * - `InvalidParameter.SubUserNameInUse`: Sub-user name repeated.
+ * - `InvalidParameter.UserNotAuth`: 用户未实名。 (described in Chinese only)
+ * - `LimitExceeded.Uin`: 请求超出限制。 (described in Chinese only)
+ * - `ResourceNotFound.UserNotExist`: User does not exist.
  */
 export interface CreateMessageReceiverRequest {
   /**
@@ -62,7 +74,15 @@ export interface CreateMessageReceiverResponse {
 
 /** The `createMessageReceiver` method of {@link CamClient}, which calls `CreateMessageReceiver`. */
 export interface CreateMessageReceiverMethod {
-  /** 创建消息接收人. Errors: {@link isCreateMessageReceiverError}. */
+  /**
+   * 创建消息接收人.
+   *
+   * Errors: {@link isCreateMessageReceiverError} tells a service error of this action; its `code` is a
+   * {@link CreateMessageReceiverKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameter`,
+   * `InvalidParameter.InterfaceNotExist`, `InvalidParameter.ReceiverOverLimit`,
+   * `InvalidParameter.SubUserNameInUse`, `InvalidParameter.UserNotAuth`, `LimitExceeded.Uin`,
+   * `ResourceNotFound.UserNotExist` (each explained on {@link CreateMessageReceiverRequest}).
+   */
   createMessageReceiver(input: CreateMessageReceiverRequest, options?: CallOptions): Promise<CreateMessageReceiverResponse>;
 }
 

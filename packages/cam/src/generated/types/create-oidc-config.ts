@@ -11,6 +11,18 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateOIDCConfigError} tells a service error answered by `CreateOIDCConfig`;
+ * its `code` is a {@link CreateOIDCConfigKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.IdentityNameInUse`: Identity provider name already in use.
+ * - `InvalidParameterValue.IdentityUrlError`: The IdP URL is incorrect.
+ * - `InvalidParameterValue.MetadataError`: Identity provider metadata document error.
+ * - `InvalidParameterValue.NameError`: Identity provider name error.
+ * - `LimitExceeded.IdentityFull`: Limit on number of identity providers reached.
  * @example Adding role OIDC configurations
  * ```ts
  * const answer = await client.createOidcConfig({
@@ -68,7 +80,15 @@ export interface CreateOIDCConfigResponse {
 
 /** The `createOidcConfig` method of {@link CamClient}, which calls `CreateOIDCConfig`. */
 export interface CreateOIDCConfigMethod {
-  /** Creates role OIDC configurations. Errors: {@link isCreateOIDCConfigError}. */
+  /**
+   * Creates role OIDC configurations.
+   *
+   * Errors: {@link isCreateOIDCConfigError} tells a service error of this action; its `code` is a
+   * {@link CreateOIDCConfigKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InvalidParameter`, `InvalidParameter.IdentityNameInUse`, `InvalidParameterValue.IdentityUrlError`,
+   * `InvalidParameterValue.MetadataError`, `InvalidParameterValue.NameError`,
+   * `LimitExceeded.IdentityFull` (each explained on {@link CreateOIDCConfigRequest}).
+   */
   createOidcConfig(input: CreateOIDCConfigRequest, options?: CallOptions): Promise<CreateOIDCConfigResponse>;
 }
 

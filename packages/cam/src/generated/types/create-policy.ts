@@ -10,6 +10,51 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreatePolicyError} tells a service error answered by `CreatePolicy`; its `code`
+ * is a {@link CreatePolicyKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.PolicyFull`: The number of user policies has exceeded the limit.
+ * - `FailedOperation.PolicyNameInUse`: The policy name specified by the `PolicyName` field already
+ *   exists.
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter.ActionError`: `Action` field of policy document invalid.
+ * - `InvalidParameter.ActionMiss`: The action in the policy syntax does not exist.
+ * - `InvalidParameter.ActionNotExist`: The action in the policy syntax does not exist.
+ * - `InvalidParameter.ActionServiceNotExist`: The action service in the policy syntax does not exist.
+ * - `InvalidParameter.AttachmentFull`: Limit on number of authorization object associated policies in
+ *   the `principal` field reached.
+ * - `InvalidParameter.ConditionContentError`: The condition content in the policy syntax is incorrect.
+ * - `InvalidParameter.ConditionError`: `condition` field of policy document invalid.
+ * - `InvalidParameter.ConditionTypeError`: The condition operator in the policy syntax is incorrect.
+ * - `InvalidParameter.DescriptionLengthOverlimit`: The input parameter `description` cannot exceed 300
+ *   bytes in length.
+ * - `InvalidParameter.EffectError`: `Effect` field of policy document invalid.
+ * - `InvalidParameter.NotSupportProduct`: CAM does not support the resource type specified in the
+ *   policy document.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.PolicyDocumentError`: `PolicyDocument` field invalid.
+ * - `InvalidParameter.PolicyDocumentLengthOverLimit`: `PolicyDocument` field exceeds length
+ *   restriction.
+ * - `InvalidParameter.PolicyNameError`: `PolicyName` field invalid.
+ * - `InvalidParameter.PrincipalError`: `principal` field of policy document invalid.
+ * - `InvalidParameter.PrincipalQcsError`: Incorrect `PrincipalQcsc`.
+ * - `InvalidParameter.PrincipalQcsNotExist`: `PrincipalQcs` does not exist.
+ * - `InvalidParameter.PrincipalServiceNotExist`: `PrincipalService` does not exist.
+ * - `InvalidParameter.ResourceContentError`: The resource context in the policy syntax is incorrect.
+ * - `InvalidParameter.ResourceError`: `Resource` field of policy document invalid.
+ * - `InvalidParameter.ResourceProjectError`: The resource project in the policy syntax is incorrect.
+ * - `InvalidParameter.ResourceQcsError`: Incorrect resource `QCS`.
+ * - `InvalidParameter.ResourceRegionError`: The resource region in the policy syntax is incorrect.
+ * - `InvalidParameter.ResourceServiceNotExist`: The resource service in the policy syntax does not
+ *   exist.
+ * - `InvalidParameter.ResourceUinError`: The resource root account in the policy syntax is incorrect.
+ * - `InvalidParameter.StatementError`: `Statement` field of policy document invalid.
+ * - `InvalidParameter.UserNotExist`: User object does not exist
+ * - `InvalidParameter.VersionError`: `Version` field of policy document invalid.
+ * - `ResourceNotFound.GroupNotExist`: User group does not exist.
+ * - `ResourceNotFound.NotFound`: Resource does not exist.
+ * - `ResourceNotFound.UserNotExist`: User does not exist.
  * @example Creating policy
  * ```ts
  * const answer = await client.createPolicy({
@@ -73,7 +118,28 @@ export interface CreatePolicyResponse {
 
 /** The `createPolicy` method of {@link CamClient}, which calls `CreatePolicy`. */
 export interface CreatePolicyMethod {
-  /** Creates a policy. Errors: {@link isCreatePolicyError}. */
+  /**
+   * Creates a policy.
+   *
+   * Errors: {@link isCreatePolicyError} tells a service error of this action; its `code` is a
+   * {@link CreatePolicyKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation.PolicyFull`,
+   * `FailedOperation.PolicyNameInUse`, `InternalError.SystemError`, `InvalidParameter.ActionError`,
+   * `InvalidParameter.ActionMiss`, `InvalidParameter.ActionNotExist`,
+   * `InvalidParameter.ActionServiceNotExist`, `InvalidParameter.AttachmentFull`,
+   * `InvalidParameter.ConditionContentError`, `InvalidParameter.ConditionError`,
+   * `InvalidParameter.ConditionTypeError`, `InvalidParameter.DescriptionLengthOverlimit`,
+   * `InvalidParameter.EffectError`, `InvalidParameter.NotSupportProduct`, `InvalidParameter.ParamError`,
+   * `InvalidParameter.PolicyDocumentError`, `InvalidParameter.PolicyDocumentLengthOverLimit`,
+   * `InvalidParameter.PolicyNameError`, `InvalidParameter.PrincipalError`,
+   * `InvalidParameter.PrincipalQcsError`, `InvalidParameter.PrincipalQcsNotExist`,
+   * `InvalidParameter.PrincipalServiceNotExist`, `InvalidParameter.ResourceContentError`,
+   * `InvalidParameter.ResourceError`, `InvalidParameter.ResourceProjectError`,
+   * `InvalidParameter.ResourceQcsError`, `InvalidParameter.ResourceRegionError`,
+   * `InvalidParameter.ResourceServiceNotExist`, `InvalidParameter.ResourceUinError`,
+   * `InvalidParameter.StatementError`, `InvalidParameter.UserNotExist`, `InvalidParameter.VersionError`,
+   * `ResourceNotFound.GroupNotExist`, `ResourceNotFound.NotFound`, `ResourceNotFound.UserNotExist` (each
+   * explained on {@link CreatePolicyRequest}).
+   */
   createPolicy(input: CreatePolicyRequest, options?: CallOptions): Promise<CreatePolicyResponse>;
 }
 

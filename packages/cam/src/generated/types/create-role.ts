@@ -11,6 +11,37 @@ import type { RoleTags } from "../shapes/role-tags.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateRoleError} tells a service error answered by `CreateRole`; its `code` is
+ * a {@link CreateRoleKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.TagResourceFailed`: Failed to bind the tag.
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter.ActionError`: `Action` field of policy document invalid.
+ * - `InvalidParameter.ActionMiss`: The action in the policy syntax does not exist.
+ * - `InvalidParameter.AttachmentFull`: Limit on number of authorization object associated policies in
+ *   the `principal` field reached.
+ * - `InvalidParameter.ConditionContentError`: The condition content in the policy syntax is incorrect.
+ * - `InvalidParameter.ConditionError`: `condition` field of policy document invalid.
+ * - `InvalidParameter.ConditionTypeError`: The condition operator in the policy syntax is incorrect.
+ * - `InvalidParameter.DescriptionLengthOverlimit`: The input parameter `description` cannot exceed 300
+ *   bytes in length.
+ * - `InvalidParameter.EffectError`: `Effect` field of policy document invalid.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.PrincipalError`: `principal` field of policy document invalid.
+ * - `InvalidParameter.PrincipalQcsCrossError`: Cross-site access is not supported for this role
+ *   entity.
+ * - `InvalidParameter.PrincipalQcsError`: Incorrect `PrincipalQcsc`.
+ * - `InvalidParameter.PrincipalQcsNotExist`: `PrincipalQcs` does not exist.
+ * - `InvalidParameter.PrincipalServiceNotExist`: `PrincipalService` does not exist.
+ * - `InvalidParameter.RoleFull`: Limit on number of roles reached.
+ * - `InvalidParameter.RoleNameError`: Role name invalid.
+ * - `InvalidParameter.RoleNameInUse`: A role with the same name already exists.
+ * - `InvalidParameter.StatementError`: `Statement` field of policy document invalid.
+ * - `InvalidParameter.TagLimitExceeded`: The tag limit has been exceeded.
+ * - `InvalidParameter.TagParamError`: Incorrect tag parameter.
+ * - `InvalidParameter.UserNotExist`: User object does not exist
+ * - `InvalidParameter.VersionError`: `Version` field of policy document invalid.
  * @example Create a role
  * ```ts
  * const answer = await client.createRole({
@@ -88,7 +119,23 @@ export interface CreateRoleResponse {
 
 /** The `createRole` method of {@link CamClient}, which calls `CreateRole`. */
 export interface CreateRoleMethod {
-  /** Creates a role. Errors: {@link isCreateRoleError}. */
+  /**
+   * Creates a role.
+   *
+   * Errors: {@link isCreateRoleError} tells a service error of this action; its `code` is a
+   * {@link CreateRoleKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.TagResourceFailed`, `InternalError.SystemError`, `InvalidParameter.ActionError`,
+   * `InvalidParameter.ActionMiss`, `InvalidParameter.AttachmentFull`,
+   * `InvalidParameter.ConditionContentError`, `InvalidParameter.ConditionError`,
+   * `InvalidParameter.ConditionTypeError`, `InvalidParameter.DescriptionLengthOverlimit`,
+   * `InvalidParameter.EffectError`, `InvalidParameter.ParamError`, `InvalidParameter.PrincipalError`,
+   * `InvalidParameter.PrincipalQcsCrossError`, `InvalidParameter.PrincipalQcsError`,
+   * `InvalidParameter.PrincipalQcsNotExist`, `InvalidParameter.PrincipalServiceNotExist`,
+   * `InvalidParameter.RoleFull`, `InvalidParameter.RoleNameError`, `InvalidParameter.RoleNameInUse`,
+   * `InvalidParameter.StatementError`, `InvalidParameter.TagLimitExceeded`,
+   * `InvalidParameter.TagParamError`, `InvalidParameter.UserNotExist`, `InvalidParameter.VersionError`
+   * (each explained on {@link CreateRoleRequest}).
+   */
   createRole(input: CreateRoleRequest, options?: CallOptions): Promise<CreateRoleResponse>;
 }
 

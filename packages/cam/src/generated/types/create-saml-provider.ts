@@ -11,6 +11,16 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateSAMLProviderError} tells a service error answered by
+ * `CreateSAMLProvider`; its `code` is a {@link CreateSAMLProviderKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InvalidParameter.IdentityNameInUse`: Identity provider name already in use.
+ * - `InvalidParameterValue.MetadataError`: Identity provider metadata document error.
+ * - `InvalidParameterValue.NameError`: Identity provider name error.
+ * - `LimitExceeded.IdentityFull`: Limit on number of identity providers reached.
  * @example Creating an identity provider
  * ```ts
  * const answer = await client.createSamlProvider({
@@ -74,7 +84,15 @@ export interface CreateSAMLProviderResponse {
 
 /** The `createSamlProvider` method of {@link CamClient}, which calls `CreateSAMLProvider`. */
 export interface CreateSAMLProviderMethod {
-  /** Creates a SAML identity provider. Errors: {@link isCreateSAMLProviderError}. */
+  /**
+   * Creates a SAML identity provider.
+   *
+   * Errors: {@link isCreateSAMLProviderError} tells a service error of this action; its `code` is a
+   * {@link CreateSAMLProviderKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InvalidParameter.IdentityNameInUse`, `InvalidParameterValue.MetadataError`,
+   * `InvalidParameterValue.NameError`, `LimitExceeded.IdentityFull` (each explained on
+   * {@link CreateSAMLProviderRequest}).
+   */
   createSamlProvider(input: CreateSAMLProviderRequest, options?: CallOptions): Promise<CreateSAMLProviderResponse>;
 }
 

@@ -12,6 +12,28 @@ import type { RoleTags } from "../shapes/role-tags.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateServiceLinkedRoleError} tells a service error answered by
+ * `CreateServiceLinkedRole`; its `code` is a {@link CreateServiceLinkedRoleKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.TagResourceFailed`: Failed to bind the tag.
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter.ConditionContentError`: The condition content in the policy syntax is incorrect.
+ * - `InvalidParameter.ConditionError`: `condition` field of policy document invalid.
+ * - `InvalidParameter.ConditionTypeError`: The condition operator in the policy syntax is incorrect.
+ * - `InvalidParameter.DescriptionLengthOverlimit`: The input parameter `description` cannot exceed 300
+ *   bytes in length.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.PolicyIdNotExist`: Policy ID does not exist.
+ * - `InvalidParameter.PrincipalError`: `principal` field of policy document invalid.
+ * - `InvalidParameter.PrincipalQcsError`: Incorrect `PrincipalQcsc`.
+ * - `InvalidParameter.PrincipalQcsNotExist`: `PrincipalQcs` does not exist.
+ * - `InvalidParameter.PrincipalServiceNotExist`: `PrincipalService` does not exist.
+ * - `InvalidParameter.RoleNameError`: Role name invalid.
+ * - `InvalidParameter.RoleNameInUse`: A role with the same name already exists.
+ * - `InvalidParameter.TagLimitExceeded`: The tag limit has been exceeded.
+ * - `InvalidParameter.TagParamError`: Incorrect tag parameter.
  * @example Creating a service-related role
  * ```ts
  * const answer = await client.createServiceLinkedRole({
@@ -66,7 +88,21 @@ export interface CreateServiceLinkedRoleResponse {
 
 /** The `createServiceLinkedRole` method of {@link CamClient}, which calls `CreateServiceLinkedRole`. */
 export interface CreateServiceLinkedRoleMethod {
-  /** Creates a service-linked role. Errors: {@link isCreateServiceLinkedRoleError}. */
+  /**
+   * Creates a service-linked role.
+   *
+   * Errors: {@link isCreateServiceLinkedRoleError} tells a service error of this action; its `code` is a
+   * {@link CreateServiceLinkedRoleKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.TagResourceFailed`, `InternalError.SystemError`,
+   * `InvalidParameter.ConditionContentError`, `InvalidParameter.ConditionError`,
+   * `InvalidParameter.ConditionTypeError`, `InvalidParameter.DescriptionLengthOverlimit`,
+   * `InvalidParameter.ParamError`, `InvalidParameter.PolicyIdNotExist`,
+   * `InvalidParameter.PrincipalError`, `InvalidParameter.PrincipalQcsError`,
+   * `InvalidParameter.PrincipalQcsNotExist`, `InvalidParameter.PrincipalServiceNotExist`,
+   * `InvalidParameter.RoleNameError`, `InvalidParameter.RoleNameInUse`,
+   * `InvalidParameter.TagLimitExceeded`, `InvalidParameter.TagParamError` (each explained on
+   * {@link CreateServiceLinkedRoleRequest}).
+   */
   createServiceLinkedRole(input: CreateServiceLinkedRoleRequest, options?: CallOptions): Promise<CreateServiceLinkedRoleResponse>;
 }
 
@@ -110,8 +146,8 @@ export type CreateServiceLinkedRoleKnownErrorCode =
   | "InvalidParameter.TagLimitExceeded"
   | "InvalidParameter.TagParamError";
 /**
- * Code of an error answered by `CreateServiceLinkedRole`: a {@link
- * CreateServiceLinkedRoleKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreateServiceLinkedRole`: a
+ * {@link CreateServiceLinkedRoleKnownErrorCode}, or a code the service added since.
  */
 export type CreateServiceLinkedRoleErrorCode = CreateServiceLinkedRoleKnownErrorCode | (string & {});
 /**

@@ -14,6 +14,20 @@ import type { IpPolicy } from "../shapes/ip-policy.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateSubAccountLoginIpPolicyError} tells a service error answered by
+ * `CreateSubAccountLoginIpPolicy`; its `code` is a
+ * {@link CreateSubAccountLoginIpPolicyKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.AssistApproverFull`: 协助审批人已达到上限。 (described in Chinese only)
+ * - `FailedOperation.PolicyFull`: The number of user policies has exceeded the limit.
+ * - `InvalidParameter.AssitApproverTypeError`: 协助审批类型不合法。 (described in Chinese only)
+ * - `InvalidParameter.EffectError`: `Effect` field of policy document invalid.
+ * - `InvalidParameter.IPIllegal`: IP段格式不合法。 (described in Chinese only)
+ * - `InvalidParameter.IPRangeOverlapping`: IP段重复。 (described in Chinese only)
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.SubUserPhoneNotExsit`: 子账号不存在已认证的手机。 (described in Chinese only)
+ * - `InvalidParameter.UserNotExist`: User object does not exist
  */
 export interface CreateSubAccountLoginIpPolicyRequest {
   /**
@@ -67,7 +81,17 @@ export interface CreateSubAccountLoginIpPolicyResponse {
  * `CreateSubAccountLoginIpPolicy`.
  */
 export interface CreateSubAccountLoginIpPolicyMethod {
-  /** 增加子账号登录IP策略. Errors: {@link isCreateSubAccountLoginIpPolicyError}. */
+  /**
+   * 增加子账号登录IP策略.
+   *
+   * Errors: {@link isCreateSubAccountLoginIpPolicyError} tells a service error of this action; its
+   * `code` is a {@link CreateSubAccountLoginIpPolicyKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.AssistApproverFull`, `FailedOperation.PolicyFull`,
+   * `InvalidParameter.AssitApproverTypeError`, `InvalidParameter.EffectError`,
+   * `InvalidParameter.IPIllegal`, `InvalidParameter.IPRangeOverlapping`, `InvalidParameter.ParamError`,
+   * `InvalidParameter.SubUserPhoneNotExsit`, `InvalidParameter.UserNotExist` (each explained on
+   * {@link CreateSubAccountLoginIpPolicyRequest}).
+   */
   createSubAccountLoginIpPolicy(
     input: CreateSubAccountLoginIpPolicyRequest,
     options?: CallOptions,
@@ -99,12 +123,12 @@ export type CreateSubAccountLoginIpPolicyKnownErrorCode =
   | "InvalidParameter.SubUserPhoneNotExsit"
   | "InvalidParameter.UserNotExist";
 /**
- * Code of an error answered by `CreateSubAccountLoginIpPolicy`: a {@link
- * CreateSubAccountLoginIpPolicyKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreateSubAccountLoginIpPolicy`: a
+ * {@link CreateSubAccountLoginIpPolicyKnownErrorCode}, or a code the service added since.
  */
 export type CreateSubAccountLoginIpPolicyErrorCode = CreateSubAccountLoginIpPolicyKnownErrorCode | (string & {});
 /**
- * A service error answered by `CreateSubAccountLoginIpPolicy`; {@link
- * isCreateSubAccountLoginIpPolicyError} tells one.
+ * A service error answered by `CreateSubAccountLoginIpPolicy`;
+ * {@link isCreateSubAccountLoginIpPolicyError} tells one.
  */
 export type CreateSubAccountLoginIpPolicyError = TcServiceError<CreateSubAccountLoginIpPolicyErrorCode>;

@@ -12,6 +12,18 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateUserOIDCConfigError} tells a service error answered by
+ * `CreateUserOIDCConfig`; its `code` is a {@link CreateUserOIDCConfigKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.IdentityNameInUse`: Identity provider name already in use.
+ * - `InvalidParameterValue.IdentityKeyError`: The OIDC signature public key is incorrect.
+ * - `InvalidParameterValue.IdentityUrlError`: The IdP URL is incorrect.
+ * - `InvalidParameterValue.MetadataError`: Identity provider metadata document error.
+ * - `InvalidParameterValue.NameError`: Identity provider name error.
+ * - `LimitExceeded.IdentityFull`: Limit on number of identity providers reached.
  * @example Adding user OIDC configuration
  * ```ts
  * const answer = await client.createUserOidcConfig({
@@ -106,7 +118,16 @@ export interface CreateUserOIDCConfigResponse {
 
 /** The `createUserOidcConfig` method of {@link CamClient}, which calls `CreateUserOIDCConfig`. */
 export interface CreateUserOIDCConfigMethod {
-  /** Creates user OIDC configuration. Errors: {@link isCreateUserOIDCConfigError}. */
+  /**
+   * Creates user OIDC configuration.
+   *
+   * Errors: {@link isCreateUserOIDCConfigError} tells a service error of this action; its `code` is a
+   * {@link CreateUserOIDCConfigKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameter`,
+   * `InvalidParameter.IdentityNameInUse`, `InvalidParameterValue.IdentityKeyError`,
+   * `InvalidParameterValue.IdentityUrlError`, `InvalidParameterValue.MetadataError`,
+   * `InvalidParameterValue.NameError`, `LimitExceeded.IdentityFull` (each explained on
+   * {@link CreateUserOIDCConfigRequest}).
+   */
   createUserOidcConfig(input: CreateUserOIDCConfigRequest, options?: CallOptions): Promise<CreateUserOIDCConfigResponse>;
 }
 

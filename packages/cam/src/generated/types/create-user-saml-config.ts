@@ -11,6 +11,13 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateUserSAMLConfigError} tells a service error answered by
+ * `CreateUserSAMLConfig`; its `code` is a {@link CreateUserSAMLConfigKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.IdentityNameInUse`: Identity provider name already in use.
+ * - `InvalidParameterValue.MetadataError`: Identity provider metadata document error.
  * @example Creating user SAML configurations
  * ```ts
  * const answer = await client.createUserSamlConfig({
@@ -45,7 +52,14 @@ export interface CreateUserSAMLConfigResponse {
 
 /** The `createUserSamlConfig` method of {@link CamClient}, which calls `CreateUserSAMLConfig`. */
 export interface CreateUserSAMLConfigMethod {
-  /** Creates user SAML configurations. Errors: {@link isCreateUserSAMLConfigError}. */
+  /**
+   * Creates user SAML configurations.
+   *
+   * Errors: {@link isCreateUserSAMLConfigError} tells a service error of this action; its `code` is a
+   * {@link CreateUserSAMLConfigKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.IdentityNameInUse`, `InvalidParameterValue.MetadataError` (each explained on
+   * {@link CreateUserSAMLConfigRequest}).
+   */
   createUserSamlConfig(input: CreateUserSAMLConfigRequest, options?: CallOptions): Promise<CreateUserSAMLConfigResponse>;
 }
 

@@ -12,6 +12,18 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteAccessKeyError} tells a service error answered by `DeleteAccessKey`; its
+ * `code` is a {@link DeleteAccessKeyKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure.UnauthorizedOperation`: The request is not authorized (CAM).
+ * - `FailedOperation.Accesskey`: An error occurred while manipulating the access key.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.UserNotExist`: User object does not exist
+ * - `OperationDenied.AccessKeyOverLimit`: Each account can have up to two `AccessKey`.
+ * - `OperationDenied.SubUin`: The sub-user is not allowed to use the root account key.
+ * - `OperationDenied.UinNotMatch`: The access key does not match the account.
+ * - `ResourceNotFound.SecretNotExist`: The key does not exist.
  */
 export interface DeleteAccessKeyRequest {
   /**
@@ -40,7 +52,16 @@ export interface DeleteAccessKeyResponse {
 
 /** The `deleteAccessKey` method of {@link CamClient}, which calls `DeleteAccessKey`. */
 export interface DeleteAccessKeyMethod {
-  /** Deletes an access key. Errors: {@link isDeleteAccessKeyError}. */
+  /**
+   * Deletes an access key.
+   *
+   * Errors: {@link isDeleteAccessKeyError} tells a service error of this action; its `code` is a
+   * {@link DeleteAccessKeyKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AuthFailure.UnauthorizedOperation`, `FailedOperation.Accesskey`, `InvalidParameter.ParamError`,
+   * `InvalidParameter.UserNotExist`, `OperationDenied.AccessKeyOverLimit`, `OperationDenied.SubUin`,
+   * `OperationDenied.UinNotMatch`, `ResourceNotFound.SecretNotExist` (each explained on
+   * {@link DeleteAccessKeyRequest}).
+   */
   deleteAccessKey(input: DeleteAccessKeyRequest, options?: CallOptions): Promise<DeleteAccessKeyResponse>;
 }
 

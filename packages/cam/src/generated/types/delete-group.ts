@@ -10,6 +10,12 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteGroupError} tells a service error answered by `DeleteGroup`; its `code`
+ * is a {@link DeleteGroupKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `ResourceNotFound.UserNotExist`: User does not exist.
  */
 export interface DeleteGroupRequest {
   /**
@@ -32,7 +38,13 @@ export interface DeleteGroupResponse {
 
 /** The `deleteGroup` method of {@link CamClient}, which calls `DeleteGroup`. */
 export interface DeleteGroupMethod {
-  /** Deletes a user group. Errors: {@link isDeleteGroupError}. */
+  /**
+   * Deletes a user group.
+   *
+   * Errors: {@link isDeleteGroupError} tells a service error of this action; its `code` is a
+   * {@link DeleteGroupKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `ResourceNotFound.UserNotExist` (each explained on {@link DeleteGroupRequest}).
+   */
   deleteGroup(input: DeleteGroupRequest, options?: CallOptions): Promise<DeleteGroupResponse>;
 }
 

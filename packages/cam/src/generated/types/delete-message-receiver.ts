@@ -12,6 +12,13 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteMessageReceiverError} tells a service error answered by
+ * `DeleteMessageReceiver`; its `code` is a {@link DeleteMessageReceiverKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `RequestLimitExceeded`: Too many requests: retry after a delay.
+ * - `ResourceNotFound.UserNotExists`: 用户不存在。 (described in Chinese only)
  */
 export interface DeleteMessageReceiverRequest {
   /**
@@ -34,7 +41,13 @@ export interface DeleteMessageReceiverResponse {
 
 /** The `deleteMessageReceiver` method of {@link CamClient}, which calls `DeleteMessageReceiver`. */
 export interface DeleteMessageReceiverMethod {
-  /** 删除消息接收人. Errors: {@link isDeleteMessageReceiverError}. */
+  /**
+   * 删除消息接收人.
+   *
+   * Errors: {@link isDeleteMessageReceiverError} tells a service error of this action; its `code` is a
+   * {@link DeleteMessageReceiverKnownErrorCode}: any {@link CommonErrorCode} or `RequestLimitExceeded`,
+   * `ResourceNotFound.UserNotExists` (each explained on {@link DeleteMessageReceiverRequest}).
+   */
   deleteMessageReceiver(input: DeleteMessageReceiverRequest, options?: CallOptions): Promise<DeleteMessageReceiverResponse>;
 }
 

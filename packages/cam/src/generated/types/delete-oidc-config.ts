@@ -10,6 +10,13 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteOIDCConfigError} tells a service error answered by `DeleteOIDCConfig`;
+ * its `code` is a {@link DeleteOIDCConfigKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `ResourceNotFound.IdentityNotExist`: Identity provider does not exist.
+ * - `ResourceNotFound.NotFound`: Resource does not exist.
  * @example Deleting role OIDC configurations
  * ```ts
  * const answer = await client.deleteOidcConfig({
@@ -44,7 +51,14 @@ export interface DeleteOIDCConfigResponse {
 
 /** The `deleteOidcConfig` method of {@link CamClient}, which calls `DeleteOIDCConfig`. */
 export interface DeleteOIDCConfigMethod {
-  /** Deletes OIDC IdPs. Errors: {@link isDeleteOIDCConfigError}. */
+  /**
+   * Deletes OIDC IdPs.
+   *
+   * Errors: {@link isDeleteOIDCConfigError} tells a service error of this action; its `code` is a
+   * {@link DeleteOIDCConfigKnownErrorCode}: any {@link CommonErrorCode} or
+   * `ResourceNotFound.IdentityNotExist`, `ResourceNotFound.NotFound` (each explained on
+   * {@link DeleteOIDCConfigRequest}).
+   */
   deleteOidcConfig(input: DeleteOIDCConfigRequest, options?: CallOptions): Promise<DeleteOIDCConfigResponse>;
 }
 

@@ -11,6 +11,45 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeletePolicyVersionError} tells a service error answered by
+ * `DeletePolicyVersion`; its `code` is a {@link DeletePolicyVersionKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.OrganizationPolicyOperateError`: 集团策略不允许操作。 (described in Chinese only)
+ * - `FailedOperation.PolicyNameInUse`: The policy name specified by the `PolicyName` field already
+ *   exists.
+ * - `FailedOperation.PolicyVersionAlreadyDefault`: The policy version is already the default policy
+ *   version.
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter.ActionError`: `Action` field of policy document invalid.
+ * - `InvalidParameter.AttachmentFull`: Limit on number of authorization object associated policies in
+ *   the `principal` field reached.
+ * - `InvalidParameter.ConditionError`: `condition` field of policy document invalid.
+ * - `InvalidParameter.DescriptionLengthOverlimit`: The input parameter `description` cannot exceed 300
+ *   bytes in length.
+ * - `InvalidParameter.EffectError`: `Effect` field of policy document invalid.
+ * - `InvalidParameter.NotSupportProduct`: CAM does not support the resource type specified in the
+ *   policy document.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.PolicyDocumentError`: `PolicyDocument` field invalid.
+ * - `InvalidParameter.PolicyDocumentLengthOverLimit`: `PolicyDocument` field exceeds length
+ *   restriction.
+ * - `InvalidParameter.PolicyIdError`: Input parameter `PolicyId` invalid.
+ * - `InvalidParameter.PolicyIdNotExist`: Policy ID does not exist.
+ * - `InvalidParameter.PolicyNameError`: `PolicyName` field invalid.
+ * - `InvalidParameter.PolicyVersionNotExists`: The policy version does not exist.
+ * - `InvalidParameter.PrincipalError`: `principal` field of policy document invalid.
+ * - `InvalidParameter.ResourceError`: `Resource` field of policy document invalid.
+ * - `InvalidParameter.StatementError`: `Statement` field of policy document invalid.
+ * - `InvalidParameter.UserNotExist`: User object does not exist
+ * - `InvalidParameter.VersionError`: `Version` field of policy document invalid.
+ * - `OperationDenied.CicPolicyOperationDenied`: 禁止变更 CIC Policy。 (described in Chinese only)
+ * - `ResourceNotFound.GroupNotExist`: User group does not exist.
+ * - `ResourceNotFound.NotFound`: Resource does not exist.
+ * - `ResourceNotFound.PolicyIdNotFound`: Resources specified by `PolicyId` does not exist.
+ * - `ResourceNotFound.UserNotExist`: User does not exist.
  * @example Deleting policy version
  * ```ts
  * const answer = await client.deletePolicyVersion({
@@ -52,7 +91,25 @@ export interface DeletePolicyVersionResponse {
 
 /** The `deletePolicyVersion` method of {@link CamClient}, which calls `DeletePolicyVersion`. */
 export interface DeletePolicyVersionMethod {
-  /** Deletes a policy version. Errors: {@link isDeletePolicyVersionError}. */
+  /**
+   * Deletes a policy version.
+   *
+   * Errors: {@link isDeletePolicyVersionError} tells a service error of this action; its `code` is a
+   * {@link DeletePolicyVersionKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.OrganizationPolicyOperateError`, `FailedOperation.PolicyNameInUse`,
+   * `FailedOperation.PolicyVersionAlreadyDefault`, `InternalError.SystemError`,
+   * `InvalidParameter.ActionError`, `InvalidParameter.AttachmentFull`,
+   * `InvalidParameter.ConditionError`, `InvalidParameter.DescriptionLengthOverlimit`,
+   * `InvalidParameter.EffectError`, `InvalidParameter.NotSupportProduct`, `InvalidParameter.ParamError`,
+   * `InvalidParameter.PolicyDocumentError`, `InvalidParameter.PolicyDocumentLengthOverLimit`,
+   * `InvalidParameter.PolicyIdError`, `InvalidParameter.PolicyIdNotExist`,
+   * `InvalidParameter.PolicyNameError`, `InvalidParameter.PolicyVersionNotExists`,
+   * `InvalidParameter.PrincipalError`, `InvalidParameter.ResourceError`,
+   * `InvalidParameter.StatementError`, `InvalidParameter.UserNotExist`, `InvalidParameter.VersionError`,
+   * `OperationDenied.CicPolicyOperationDenied`, `ResourceNotFound.GroupNotExist`,
+   * `ResourceNotFound.NotFound`, `ResourceNotFound.PolicyIdNotFound`, `ResourceNotFound.UserNotExist`
+   * (each explained on {@link DeletePolicyVersionRequest}).
+   */
   deletePolicyVersion(input: DeletePolicyVersionRequest, options?: CallOptions): Promise<DeletePolicyVersionResponse>;
 }
 

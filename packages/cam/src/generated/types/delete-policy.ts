@@ -10,6 +10,18 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeletePolicyError} tells a service error answered by `DeletePolicy`; its `code`
+ * is a {@link DeletePolicyKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.OrganizationPolicyOperateError`: 集团策略不允许操作。 (described in Chinese only)
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter.OperatePoliciesOverLimit`: 一次操作策略数过多。 (described in Chinese only)
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.PolicyIdError`: Input parameter `PolicyId` invalid.
+ * - `InvalidParameter.PolicyIdNotExist`: Policy ID does not exist.
+ * - `ResourceNotFound.NotFound`: Resource does not exist.
+ * - `ResourceNotFound.PolicyIdNotFound`: Resources specified by `PolicyId` does not exist.
  * @example Deleting policy
  * ```ts
  * const answer = await client.deletePolicy({
@@ -51,7 +63,16 @@ export interface DeletePolicyResponse {
 
 /** The `deletePolicy` method of {@link CamClient}, which calls `DeletePolicy`. */
 export interface DeletePolicyMethod {
-  /** Deletes a policy. Errors: {@link isDeletePolicyError}. */
+  /**
+   * Deletes a policy.
+   *
+   * Errors: {@link isDeletePolicyError} tells a service error of this action; its `code` is a
+   * {@link DeletePolicyKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.OrganizationPolicyOperateError`, `InternalError.SystemError`,
+   * `InvalidParameter.OperatePoliciesOverLimit`, `InvalidParameter.ParamError`,
+   * `InvalidParameter.PolicyIdError`, `InvalidParameter.PolicyIdNotExist`, `ResourceNotFound.NotFound`,
+   * `ResourceNotFound.PolicyIdNotFound` (each explained on {@link DeletePolicyRequest}).
+   */
   deletePolicy(input: DeletePolicyRequest, options?: CallOptions): Promise<DeletePolicyResponse>;
 }
 

@@ -11,6 +11,20 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteRolePermissionsBoundaryError} tells a service error answered by
+ * `DeleteRolePermissionsBoundary`; its `code` is a
+ * {@link DeleteRolePermissionsBoundaryKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter.OperateEntitiesOverLimit`: There were too many entities in one operation.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.PolicyIdNotExist`: Policy ID does not exist.
+ * - `InvalidParameter.RoleNotExist`: Role does not exist.
+ * - `InvalidParameter.ServiceLinkedRoleCantUsePermissionBoundary`: Permission boundaries cannot be
+ *   used for service roles.
+ * - `InvalidParameter.UserNotExist`: User object does not exist
+ * - `UnauthorizedOperation`: The operation is not authorized.
  * @example Deleting a role permissions boundary
  * ```ts
  * const answer = await client.deleteRolePermissionsBoundary({
@@ -53,7 +67,16 @@ export interface DeleteRolePermissionsBoundaryResponse {
  * `DeleteRolePermissionsBoundary`.
  */
 export interface DeleteRolePermissionsBoundaryMethod {
-  /** Deletes role permission boundary. Errors: {@link isDeleteRolePermissionsBoundaryError}. */
+  /**
+   * Deletes role permission boundary.
+   *
+   * Errors: {@link isDeleteRolePermissionsBoundaryError} tells a service error of this action; its
+   * `code` is a {@link DeleteRolePermissionsBoundaryKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.SystemError`, `InvalidParameter.OperateEntitiesOverLimit`,
+   * `InvalidParameter.ParamError`, `InvalidParameter.PolicyIdNotExist`, `InvalidParameter.RoleNotExist`,
+   * `InvalidParameter.ServiceLinkedRoleCantUsePermissionBoundary`, `InvalidParameter.UserNotExist`,
+   * `UnauthorizedOperation` (each explained on {@link DeleteRolePermissionsBoundaryRequest}).
+   */
   deleteRolePermissionsBoundary(
     input: DeleteRolePermissionsBoundaryRequest,
     options?: CallOptions,
@@ -83,12 +106,12 @@ export type DeleteRolePermissionsBoundaryKnownErrorCode =
   | "InvalidParameter.ServiceLinkedRoleCantUsePermissionBoundary"
   | "InvalidParameter.UserNotExist";
 /**
- * Code of an error answered by `DeleteRolePermissionsBoundary`: a {@link
- * DeleteRolePermissionsBoundaryKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteRolePermissionsBoundary`: a
+ * {@link DeleteRolePermissionsBoundaryKnownErrorCode}, or a code the service added since.
  */
 export type DeleteRolePermissionsBoundaryErrorCode = DeleteRolePermissionsBoundaryKnownErrorCode | (string & {});
 /**
- * A service error answered by `DeleteRolePermissionsBoundary`; {@link
- * isDeleteRolePermissionsBoundaryError} tells one.
+ * A service error answered by `DeleteRolePermissionsBoundary`;
+ * {@link isDeleteRolePermissionsBoundaryError} tells one.
  */
 export type DeleteRolePermissionsBoundaryError = TcServiceError<DeleteRolePermissionsBoundaryErrorCode>;

@@ -10,6 +10,17 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteRoleError} tells a service error answered by `DeleteRole`; its `code` is
+ * a {@link DeleteRoleKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter.OrganizationRoleOperateError`: The current role can only be operated by the
+ *   organization admin. To modify it, contact the admin.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.PolicyNameError`: `PolicyName` field invalid.
+ * - `InvalidParameter.RoleNotExist`: Role does not exist.
+ * - `InvalidParameter.TagParamError`: Incorrect tag parameter.
  * @example Deleting a role
  * ```ts
  * const answer = await client.deleteRole({
@@ -49,7 +60,15 @@ export interface DeleteRoleResponse {
 
 /** The `deleteRole` method of {@link CamClient}, which calls `DeleteRole`. */
 export interface DeleteRoleMethod {
-  /** Deletes a role. Errors: {@link isDeleteRoleError}. */
+  /**
+   * Deletes a role.
+   *
+   * Errors: {@link isDeleteRoleError} tells a service error of this action; its `code` is a
+   * {@link DeleteRoleKnownErrorCode}: any {@link CommonErrorCode} or `InternalError.SystemError`,
+   * `InvalidParameter.OrganizationRoleOperateError`, `InvalidParameter.ParamError`,
+   * `InvalidParameter.PolicyNameError`, `InvalidParameter.RoleNotExist`,
+   * `InvalidParameter.TagParamError` (each explained on {@link DeleteRoleRequest}).
+   */
   deleteRole(input: DeleteRoleRequest, options?: CallOptions): Promise<DeleteRoleResponse>;
 }
 

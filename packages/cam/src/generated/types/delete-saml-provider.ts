@@ -11,6 +11,14 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteSAMLProviderError} tells a service error answered by
+ * `DeleteSAMLProvider`; its `code` is a {@link DeleteSAMLProviderKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.CICIdentityForbidden`: CIC的身份提供商禁止操作 (described in Chinese only)
+ * - `ResourceNotFound.IdentityNotExist`: Identity provider does not exist.
+ * - `ResourceNotFound.NotFound`: Resource does not exist.
  * @example Deleting IdP
  * ```ts
  * const answer = await client.deleteSamlProvider({
@@ -45,7 +53,14 @@ export interface DeleteSAMLProviderResponse {
 
 /** The `deleteSamlProvider` method of {@link CamClient}, which calls `DeleteSAMLProvider`. */
 export interface DeleteSAMLProviderMethod {
-  /** Deletes a SAML identity provider. Errors: {@link isDeleteSAMLProviderError}. */
+  /**
+   * Deletes a SAML identity provider.
+   *
+   * Errors: {@link isDeleteSAMLProviderError} tells a service error of this action; its `code` is a
+   * {@link DeleteSAMLProviderKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.CICIdentityForbidden`, `ResourceNotFound.IdentityNotExist`,
+   * `ResourceNotFound.NotFound` (each explained on {@link DeleteSAMLProviderRequest}).
+   */
   deleteSamlProvider(input: DeleteSAMLProviderRequest, options?: CallOptions): Promise<DeleteSAMLProviderResponse>;
 }
 

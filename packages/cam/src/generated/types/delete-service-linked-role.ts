@@ -11,6 +11,14 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteServiceLinkedRoleError} tells a service error answered by
+ * `DeleteServiceLinkedRole`; its `code` is a {@link DeleteServiceLinkedRoleKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.RoleNotExist`: Role does not exist.
  * @example Deleting service role
  * ```ts
  * const answer = await client.deleteServiceLinkedRole({
@@ -51,7 +59,14 @@ export interface DeleteServiceLinkedRoleResponse {
 
 /** The `deleteServiceLinkedRole` method of {@link CamClient}, which calls `DeleteServiceLinkedRole`. */
 export interface DeleteServiceLinkedRoleMethod {
-  /** Deletes a service-linked role. Errors: {@link isDeleteServiceLinkedRoleError}. */
+  /**
+   * Deletes a service-linked role.
+   *
+   * Errors: {@link isDeleteServiceLinkedRoleError} tells a service error of this action; its `code` is a
+   * {@link DeleteServiceLinkedRoleKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.SystemError`, `InvalidParameter.ParamError`, `InvalidParameter.RoleNotExist` (each
+   * explained on {@link DeleteServiceLinkedRoleRequest}).
+   */
   deleteServiceLinkedRole(input: DeleteServiceLinkedRoleRequest, options?: CallOptions): Promise<DeleteServiceLinkedRoleResponse>;
 }
 
@@ -68,8 +83,8 @@ export type DeleteServiceLinkedRoleKnownErrorCode =
   | "InvalidParameter.ParamError"
   | "InvalidParameter.RoleNotExist";
 /**
- * Code of an error answered by `DeleteServiceLinkedRole`: a {@link
- * DeleteServiceLinkedRoleKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteServiceLinkedRole`: a
+ * {@link DeleteServiceLinkedRoleKnownErrorCode}, or a code the service added since.
  */
 export type DeleteServiceLinkedRoleErrorCode = DeleteServiceLinkedRoleKnownErrorCode | (string & {});
 /**

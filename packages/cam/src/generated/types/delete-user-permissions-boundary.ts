@@ -11,6 +11,17 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteUserPermissionsBoundaryError} tells a service error answered by
+ * `DeleteUserPermissionsBoundary`; its `code` is a
+ * {@link DeleteUserPermissionsBoundaryKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter.OperateEntitiesOverLimit`: There were too many entities in one operation.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.RoleNotExist`: Role does not exist.
+ * - `InvalidParameter.UserNotExist`: User object does not exist
+ * - `UnauthorizedOperation`: The operation is not authorized.
  */
 export interface DeleteUserPermissionsBoundaryRequest {
   /**
@@ -36,7 +47,15 @@ export interface DeleteUserPermissionsBoundaryResponse {
  * `DeleteUserPermissionsBoundary`.
  */
 export interface DeleteUserPermissionsBoundaryMethod {
-  /** Deletes user permission boundary. Errors: {@link isDeleteUserPermissionsBoundaryError}. */
+  /**
+   * Deletes user permission boundary.
+   *
+   * Errors: {@link isDeleteUserPermissionsBoundaryError} tells a service error of this action; its
+   * `code` is a {@link DeleteUserPermissionsBoundaryKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.SystemError`, `InvalidParameter.OperateEntitiesOverLimit`,
+   * `InvalidParameter.ParamError`, `InvalidParameter.RoleNotExist`, `InvalidParameter.UserNotExist`,
+   * `UnauthorizedOperation` (each explained on {@link DeleteUserPermissionsBoundaryRequest}).
+   */
   deleteUserPermissionsBoundary(
     input: DeleteUserPermissionsBoundaryRequest,
     options?: CallOptions,
@@ -61,12 +80,12 @@ export type DeleteUserPermissionsBoundaryKnownErrorCode =
   | "InvalidParameter.RoleNotExist"
   | "InvalidParameter.UserNotExist";
 /**
- * Code of an error answered by `DeleteUserPermissionsBoundary`: a {@link
- * DeleteUserPermissionsBoundaryKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteUserPermissionsBoundary`: a
+ * {@link DeleteUserPermissionsBoundaryKnownErrorCode}, or a code the service added since.
  */
 export type DeleteUserPermissionsBoundaryErrorCode = DeleteUserPermissionsBoundaryKnownErrorCode | (string & {});
 /**
- * A service error answered by `DeleteUserPermissionsBoundary`; {@link
- * isDeleteUserPermissionsBoundaryError} tells one.
+ * A service error answered by `DeleteUserPermissionsBoundary`;
+ * {@link isDeleteUserPermissionsBoundaryError} tells one.
  */
 export type DeleteUserPermissionsBoundaryError = TcServiceError<DeleteUserPermissionsBoundaryErrorCode>;

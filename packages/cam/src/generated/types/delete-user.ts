@@ -10,6 +10,17 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteUserError} tells a service error answered by `DeleteUser`; its `code` is
+ * a {@link DeleteUserKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure.UnauthorizedOperation`: The request is not authorized (CAM).
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.Unmodifiable`: 禁止变更 (described in Chinese only)
+ * - `OperationDenied.HaveKeys`: There are undeleted API keys.
+ * - `RequestLimitExceeded.UinLimitExceeded`: The root account's request rate was exceeded.
+ * - `ResourceNotFound.UserNotExist`: User does not exist.
+ * - `UnauthorizedOperation.DeleteApiKey`: User do not have the authorization to delete API keys.
  * @example Deleting a sub-user
  * ```ts
  * const answer = await client.deleteUser({
@@ -55,7 +66,16 @@ export interface DeleteUserResponse {
 
 /** The `deleteUser` method of {@link CamClient}, which calls `DeleteUser`. */
 export interface DeleteUserMethod {
-  /** Deletes a sub-user. Errors: {@link isDeleteUserError}. */
+  /**
+   * Deletes a sub-user.
+   *
+   * Errors: {@link isDeleteUserError} tells a service error of this action; its `code` is a
+   * {@link DeleteUserKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AuthFailure.UnauthorizedOperation`, `FailedOperation`, `FailedOperation.Unmodifiable`,
+   * `OperationDenied.HaveKeys`, `RequestLimitExceeded.UinLimitExceeded`,
+   * `ResourceNotFound.UserNotExist`, `UnauthorizedOperation.DeleteApiKey` (each explained on
+   * {@link DeleteUserRequest}).
+   */
   deleteUser(input: DeleteUserRequest, options?: CallOptions): Promise<DeleteUserResponse>;
 }
 

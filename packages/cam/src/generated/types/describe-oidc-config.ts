@@ -11,6 +11,14 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeOIDCConfigError} tells a service error answered by
+ * `DescribeOIDCConfig`; its `code` is a {@link DescribeOIDCConfigKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue.NameError`: Identity provider name error.
+ * - `ResourceNotFound.IdentityNotExist`: Identity provider does not exist.
  * @example Getting role OIDC configurations
  * ```ts
  * const answer = await client.describeOidcConfig({
@@ -90,7 +98,14 @@ export interface DescribeOIDCConfigResponse {
 
 /** The `describeOidcConfig` method of {@link CamClient}, which calls `DescribeOIDCConfig`. */
 export interface DescribeOIDCConfigMethod {
-  /** Queries role OIDC configurations. Errors: {@link isDescribeOIDCConfigError}. */
+  /**
+   * Queries role OIDC configurations.
+   *
+   * Errors: {@link isDescribeOIDCConfigError} tells a service error of this action; its `code` is a
+   * {@link DescribeOIDCConfigKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameter`,
+   * `InvalidParameterValue.NameError`, `ResourceNotFound.IdentityNotExist` (each explained on
+   * {@link DescribeOIDCConfigRequest}).
+   */
   describeOidcConfig(input: DescribeOIDCConfigRequest, options?: CallOptions): Promise<DescribeOIDCConfigResponse>;
 }
 

@@ -12,6 +12,14 @@ import type { RoleTags } from "../shapes/role-tags.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeRoleListError} tells a service error answered by `DescribeRoleList`;
+ * its `code` is a {@link DescribeRoleListKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
  */
 export interface DescribeRoleListRequest {
   /**
@@ -55,7 +63,14 @@ export interface DescribeRoleListResponse {
 
 /** The `describeRoleList` method of {@link CamClient}, which calls `DescribeRoleList`. */
 export interface DescribeRoleListMethod {
-  /** Gets a role list. Errors: {@link isDescribeRoleListError}. */
+  /**
+   * Gets a role list.
+   *
+   * Errors: {@link isDescribeRoleListError} tells a service error of this action; its `code` is a
+   * {@link DescribeRoleListKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError.SystemError`, `InvalidParameter.ParamError` (each explained on
+   * {@link DescribeRoleListRequest}).
+   */
   describeRoleList(input: DescribeRoleListRequest, options?: CallOptions): Promise<DescribeRoleListResponse>;
 }
 

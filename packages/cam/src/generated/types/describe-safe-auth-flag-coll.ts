@@ -13,6 +13,14 @@ import type { OffsiteFlag } from "../shapes/offsite-flag.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeSafeAuthFlagCollError} tells a service error answered by
+ * `DescribeSafeAuthFlagColl`; its `code` is a {@link DescribeSafeAuthFlagCollKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `ResourceNotFound.UserNotExist`: User does not exist.
  */
 export interface DescribeSafeAuthFlagCollRequest {
   /**
@@ -41,7 +49,14 @@ export interface DescribeSafeAuthFlagCollResponse {
 
 /** The `describeSafeAuthFlagColl` method of {@link CamClient}, which calls `DescribeSafeAuthFlagColl`. */
 export interface DescribeSafeAuthFlagCollMethod {
-  /** Gets a sub-account’s security settings. Errors: {@link isDescribeSafeAuthFlagCollError}. */
+  /**
+   * Gets a sub-account’s security settings.
+   *
+   * Errors: {@link isDescribeSafeAuthFlagCollError} tells a service error of this action; its `code` is
+   * a {@link DescribeSafeAuthFlagCollKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InvalidParameter.ParamError`, `ResourceNotFound.UserNotExist` (each explained on
+   * {@link DescribeSafeAuthFlagCollRequest}).
+   */
   describeSafeAuthFlagColl(input: DescribeSafeAuthFlagCollRequest, options?: CallOptions): Promise<DescribeSafeAuthFlagCollResponse>;
 }
 
@@ -54,8 +69,8 @@ export interface DescribeSafeAuthFlagCollMethod {
  */
 export type DescribeSafeAuthFlagCollKnownErrorCode = CommonErrorCode | "InvalidParameter.ParamError" | "ResourceNotFound.UserNotExist";
 /**
- * Code of an error answered by `DescribeSafeAuthFlagColl`: a {@link
- * DescribeSafeAuthFlagCollKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeSafeAuthFlagColl`: a
+ * {@link DescribeSafeAuthFlagCollKnownErrorCode}, or a code the service added since.
  */
 export type DescribeSafeAuthFlagCollErrorCode = DescribeSafeAuthFlagCollKnownErrorCode | (string & {});
 /**

@@ -13,6 +13,14 @@ import type { OffsiteFlag } from "../shapes/offsite-flag.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeSafeAuthFlagIntlError} tells a service error answered by
+ * `DescribeSafeAuthFlagIntl`; its `code` is a {@link DescribeSafeAuthFlagIntlKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `ResourceNotFound.UserNotExist`: User does not exist.
  * @example Querying security settings
  * ```ts
  * const answer = await client.describeSafeAuthFlagIntl({});
@@ -68,7 +76,14 @@ export interface DescribeSafeAuthFlagIntlResponse {
 
 /** The `describeSafeAuthFlagIntl` method of {@link CamClient}, which calls `DescribeSafeAuthFlagIntl`. */
 export interface DescribeSafeAuthFlagIntlMethod {
-  /** Queries security settings. Errors: {@link isDescribeSafeAuthFlagIntlError}. */
+  /**
+   * Queries security settings.
+   *
+   * Errors: {@link isDescribeSafeAuthFlagIntlError} tells a service error of this action; its `code` is
+   * a {@link DescribeSafeAuthFlagIntlKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InvalidParameter.ParamError`, `ResourceNotFound.UserNotExist` (each explained on
+   * {@link DescribeSafeAuthFlagIntlRequest}).
+   */
   describeSafeAuthFlagIntl(input: DescribeSafeAuthFlagIntlRequest, options?: CallOptions): Promise<DescribeSafeAuthFlagIntlResponse>;
 }
 
@@ -81,8 +96,8 @@ export interface DescribeSafeAuthFlagIntlMethod {
  */
 export type DescribeSafeAuthFlagIntlKnownErrorCode = CommonErrorCode | "InvalidParameter.ParamError" | "ResourceNotFound.UserNotExist";
 /**
- * Code of an error answered by `DescribeSafeAuthFlagIntl`: a {@link
- * DescribeSafeAuthFlagIntlKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeSafeAuthFlagIntl`: a
+ * {@link DescribeSafeAuthFlagIntlKnownErrorCode}, or a code the service added since.
  */
 export type DescribeSafeAuthFlagIntlErrorCode = DescribeSafeAuthFlagIntlKnownErrorCode | (string & {});
 /**

@@ -14,6 +14,14 @@ import type { OffsiteFlag } from "../shapes/offsite-flag.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeSafeAuthFlagError} tells a service error answered by
+ * `DescribeSafeAuthFlag`; its `code` is a {@link DescribeSafeAuthFlagKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `ResourceNotFound.UserNotExist`: User does not exist.
  */
 export interface DescribeSafeAuthFlagRequest {}
 
@@ -54,7 +62,14 @@ export interface DescribeSafeAuthFlagResponse {
 
 /** The `describeSafeAuthFlag` method of {@link CamClient}, which calls `DescribeSafeAuthFlag`. */
 export interface DescribeSafeAuthFlagMethod {
-  /** 查询用户安全设置. Errors: {@link isDescribeSafeAuthFlagError}. */
+  /**
+   * 查询用户安全设置.
+   *
+   * Errors: {@link isDescribeSafeAuthFlagError} tells a service error of this action; its `code` is a
+   * {@link DescribeSafeAuthFlagKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InvalidParameter.ParamError`, `ResourceNotFound.UserNotExist` (each explained on
+   * {@link DescribeSafeAuthFlagRequest}).
+   */
   describeSafeAuthFlag(input: DescribeSafeAuthFlagRequest, options?: CallOptions): Promise<DescribeSafeAuthFlagResponse>;
 }
 

@@ -12,6 +12,14 @@ import type { SubAccountUser } from "../shapes/sub-account-user.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeSubAccountsError} tells a service error answered by
+ * `DescribeSubAccounts`; its `code` is a {@link DescribeSubAccountsKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter`: A parameter is invalid.
  */
 export interface DescribeSubAccountsRequest {
   /**
@@ -41,7 +49,14 @@ export interface DescribeSubAccountsResponse {
 
 /** The `describeSubAccounts` method of {@link CamClient}, which calls `DescribeSubAccounts`. */
 export interface DescribeSubAccountsMethod {
-  /** Queries sub-users through sub-user UIN list. Errors: {@link isDescribeSubAccountsError}. */
+  /**
+   * Queries sub-users through sub-user UIN list.
+   *
+   * Errors: {@link isDescribeSubAccountsError} tells a service error of this action; its `code` is a
+   * {@link DescribeSubAccountsKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError.SystemError`, `InvalidParameter` (each explained on
+   * {@link DescribeSubAccountsRequest}).
+   */
   describeSubAccounts(input: DescribeSubAccountsRequest, options?: CallOptions): Promise<DescribeSubAccountsResponse>;
 }
 

@@ -11,6 +11,12 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeUserOIDCConfigError} tells a service error answered by
+ * `DescribeUserOIDCConfig`; its `code` is a {@link DescribeUserOIDCConfigKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `ResourceNotFound.IdentityNotExist`: Identity provider does not exist.
  * @example Getting user OIDC configuration
  * ```ts
  * const answer = await client.describeUserOidcConfig({});
@@ -115,7 +121,13 @@ export interface DescribeUserOIDCConfigResponse {
 
 /** The `describeUserOidcConfig` method of {@link CamClient}, which calls `DescribeUserOIDCConfig`. */
 export interface DescribeUserOIDCConfigMethod {
-  /** Queries user OIDC configuration. Errors: {@link isDescribeUserOIDCConfigError}. */
+  /**
+   * Queries user OIDC configuration.
+   *
+   * Errors: {@link isDescribeUserOIDCConfigError} tells a service error of this action; its `code` is a
+   * {@link DescribeUserOIDCConfigKnownErrorCode}: any {@link CommonErrorCode} or
+   * `ResourceNotFound.IdentityNotExist` (each explained on {@link DescribeUserOIDCConfigRequest}).
+   */
   describeUserOidcConfig(input: DescribeUserOIDCConfigRequest, options?: CallOptions): Promise<DescribeUserOIDCConfigResponse>;
 }
 
@@ -126,8 +138,8 @@ export interface DescribeUserOIDCConfigMethod {
  */
 export type DescribeUserOIDCConfigKnownErrorCode = CommonErrorCode | "ResourceNotFound.IdentityNotExist";
 /**
- * Code of an error answered by `DescribeUserOIDCConfig`: a {@link
- * DescribeUserOIDCConfigKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeUserOIDCConfig`: a
+ * {@link DescribeUserOIDCConfigKnownErrorCode}, or a code the service added since.
  */
 export type DescribeUserOIDCConfigErrorCode = DescribeUserOIDCConfigKnownErrorCode | (string & {});
 /**

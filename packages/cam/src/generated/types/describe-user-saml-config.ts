@@ -11,6 +11,16 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeUserSAMLConfigError} tells a service error answered by
+ * `DescribeUserSAMLConfig`; its `code` is a {@link DescribeUserSAMLConfigKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.SystemError`: Internal error.
+ * - `InternalError.UnknownError`: 系统错误，未知异常。 (described in Chinese only)
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.VersionError`: `Version` field of policy document invalid.
  * @example Querying user SAML configurations
  * ```ts
  * const answer = await client.describeUserSamlConfig({});
@@ -51,7 +61,14 @@ export interface DescribeUserSAMLConfigResponse {
 
 /** The `describeUserSamlConfig` method of {@link CamClient}, which calls `DescribeUserSAMLConfig`. */
 export interface DescribeUserSAMLConfigMethod {
-  /** Queries user SAML configurations. Errors: {@link isDescribeUserSAMLConfigError}. */
+  /**
+   * Queries user SAML configurations.
+   *
+   * Errors: {@link isDescribeUserSAMLConfigError} tells a service error of this action; its `code` is a
+   * {@link DescribeUserSAMLConfigKnownErrorCode}: any {@link CommonErrorCode} or `InternalError`,
+   * `InternalError.SystemError`, `InternalError.UnknownError`, `InvalidParameter.ParamError`,
+   * `InvalidParameter.VersionError` (each explained on {@link DescribeUserSAMLConfigRequest}).
+   */
   describeUserSamlConfig(input: DescribeUserSAMLConfigRequest, options?: CallOptions): Promise<DescribeUserSAMLConfigResponse>;
 }
 
@@ -71,8 +88,8 @@ export type DescribeUserSAMLConfigKnownErrorCode =
   | "InvalidParameter.ParamError"
   | "InvalidParameter.VersionError";
 /**
- * Code of an error answered by `DescribeUserSAMLConfig`: a {@link
- * DescribeUserSAMLConfigKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeUserSAMLConfig`: a
+ * {@link DescribeUserSAMLConfigKnownErrorCode}, or a code the service added since.
  */
 export type DescribeUserSAMLConfigErrorCode = DescribeUserSAMLConfigKnownErrorCode | (string & {});
 /**

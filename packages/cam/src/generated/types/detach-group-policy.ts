@@ -11,6 +11,19 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDetachGroupPolicyError} tells a service error answered by `DetachGroupPolicy`;
+ * its `code` is a {@link DetachGroupPolicyKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `FailedOperation.OrganizationPolicyOperateError`: 集团策略不允许操作。 (described in Chinese only)
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.PolicyIdError`: Input parameter `PolicyId` invalid.
+ * - `InvalidParameter.PolicyIdNotExist`: Policy ID does not exist.
+ * - `InvalidParameter.UserNotExist`: User object does not exist
+ * - `ResourceNotFound.GroupNotExist`: User group does not exist.
+ * - `ResourceNotFound.UserNotExist`: User does not exist.
  * @example Unbinding policy from user group
  * ```ts
  * const answer = await client.detachGroupPolicy({
@@ -55,7 +68,17 @@ export interface DetachGroupPolicyResponse {
 
 /** The `detachGroupPolicy` method of {@link CamClient}, which calls `DetachGroupPolicy`. */
 export interface DetachGroupPolicyMethod {
-  /** Unassociate a policy and a user group. Errors: {@link isDetachGroupPolicyError}. */
+  /**
+   * Unassociate a policy and a user group.
+   *
+   * Errors: {@link isDetachGroupPolicyError} tells a service error of this action; its `code` is a
+   * {@link DetachGroupPolicyKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.OrganizationPolicyOperateError`, `InternalError.SystemError`,
+   * `InvalidParameter.ParamError`, `InvalidParameter.PolicyIdError`,
+   * `InvalidParameter.PolicyIdNotExist`, `InvalidParameter.UserNotExist`,
+   * `ResourceNotFound.GroupNotExist`, `ResourceNotFound.UserNotExist` (each explained on
+   * {@link DetachGroupPolicyRequest}).
+   */
   detachGroupPolicy(input: DetachGroupPolicyRequest, options?: CallOptions): Promise<DetachGroupPolicyResponse>;
 }
 

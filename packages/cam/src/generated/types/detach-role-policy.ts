@@ -11,6 +11,16 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDetachRolePolicyError} tells a service error answered by `DetachRolePolicy`;
+ * its `code` is a {@link DetachRolePolicyKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `FailedOperation.OrganizationPolicyOperateError`: 集团策略不允许操作。 (described in Chinese only)
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.PolicyIdNotExist`: Policy ID does not exist.
+ * - `InvalidParameter.RoleNotExist`: Role does not exist.
  */
 export interface DetachRolePolicyRequest {
   /**
@@ -50,7 +60,15 @@ export interface DetachRolePolicyResponse {
 
 /** The `detachRolePolicy` method of {@link CamClient}, which calls `DetachRolePolicy`. */
 export interface DetachRolePolicyMethod {
-  /** Unassociates a policy and a role. Errors: {@link isDetachRolePolicyError}. */
+  /**
+   * Unassociates a policy and a role.
+   *
+   * Errors: {@link isDetachRolePolicyError} tells a service error of this action; its `code` is a
+   * {@link DetachRolePolicyKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.OrganizationPolicyOperateError`, `InternalError.SystemError`,
+   * `InvalidParameter.ParamError`, `InvalidParameter.PolicyIdNotExist`, `InvalidParameter.RoleNotExist`
+   * (each explained on {@link DetachRolePolicyRequest}).
+   */
   detachRolePolicy(input: DetachRolePolicyRequest, options?: CallOptions): Promise<DetachRolePolicyResponse>;
 }
 

@@ -11,6 +11,21 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDetachUserPolicyError} tells a service error answered by `DetachUserPolicy`;
+ * its `code` is a {@link DetachUserPolicyKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `FailedOperation.OrganizationPolicyOperateError`: 集团策略不允许操作。 (described in Chinese only)
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter.AttachmentFull`: Limit on number of authorization object associated policies in
+ *   the `principal` field reached.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.PolicyIdError`: Input parameter `PolicyId` invalid.
+ * - `InvalidParameter.PolicyIdNotExist`: Policy ID does not exist.
+ * - `InvalidParameter.UserNotExist`: User object does not exist
+ * - `ResourceNotFound.PolicyIdNotFound`: Resources specified by `PolicyId` does not exist.
+ * - `ResourceNotFound.UserNotExist`: User does not exist.
  * @example Unbinding policy from user
  * ```ts
  * const answer = await client.detachUserPolicy({
@@ -55,7 +70,17 @@ export interface DetachUserPolicyResponse {
 
 /** The `detachUserPolicy` method of {@link CamClient}, which calls `DetachUserPolicy`. */
 export interface DetachUserPolicyMethod {
-  /** Unassociates a policy and a user. Errors: {@link isDetachUserPolicyError}. */
+  /**
+   * Unassociates a policy and a user.
+   *
+   * Errors: {@link isDetachUserPolicyError} tells a service error of this action; its `code` is a
+   * {@link DetachUserPolicyKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.OrganizationPolicyOperateError`, `InternalError.SystemError`,
+   * `InvalidParameter.AttachmentFull`, `InvalidParameter.ParamError`, `InvalidParameter.PolicyIdError`,
+   * `InvalidParameter.PolicyIdNotExist`, `InvalidParameter.UserNotExist`,
+   * `ResourceNotFound.PolicyIdNotFound`, `ResourceNotFound.UserNotExist` (each explained on
+   * {@link DetachUserPolicyRequest}).
+   */
   detachUserPolicy(input: DetachUserPolicyRequest, options?: CallOptions): Promise<DetachUserPolicyResponse>;
 }
 

@@ -10,6 +10,11 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDisableUserSSOError} tells a service error answered by `DisableUserSSO`; its
+ * `code` is a {@link DisableUserSSOKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.MetadataError`: Identity provider metadata document error.
  * @example Disabling user SSO
  * ```ts
  * const answer = await client.disableUserSso({});
@@ -36,7 +41,13 @@ export interface DisableUserSSOResponse {
 
 /** The `disableUserSso` method of {@link CamClient}, which calls `DisableUserSSO`. */
 export interface DisableUserSSOMethod {
-  /** Disables user SSO. Errors: {@link isDisableUserSSOError}. */
+  /**
+   * Disables user SSO.
+   *
+   * Errors: {@link isDisableUserSSOError} tells a service error of this action; its `code` is a
+   * {@link DisableUserSSOKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.MetadataError` (each explained on {@link DisableUserSSORequest}).
+   */
   disableUserSso(input: DisableUserSSORequest, options?: CallOptions): Promise<DisableUserSSOResponse>;
 }
 

@@ -10,6 +10,12 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isGetAccountSummaryError} tells a service error answered by `GetAccountSummary`;
+ * its `code` is a {@link GetAccountSummaryKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InternalError.SystemError`: Internal error.
  * @example Querying account summary
  * ```ts
  * const answer = await client.getAccountSummary({});
@@ -85,7 +91,13 @@ export interface GetAccountSummaryResponse {
 
 /** The `getAccountSummary` method of {@link CamClient}, which calls `GetAccountSummary`. */
 export interface GetAccountSummaryMethod {
-  /** Queries account summary. Errors: {@link isGetAccountSummaryError}. */
+  /**
+   * Queries account summary.
+   *
+   * Errors: {@link isGetAccountSummaryError} tells a service error of this action; its `code` is a
+   * {@link GetAccountSummaryKnownErrorCode}: any {@link CommonErrorCode} or `InternalError.SystemError`
+   * (each explained on {@link GetAccountSummaryRequest}).
+   */
   getAccountSummary(input: GetAccountSummaryRequest, options?: CallOptions): Promise<GetAccountSummaryResponse>;
 }
 

@@ -11,6 +11,12 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isGetCustomMFATokenInfoError} tells a service error answered by
+ * `GetCustomMFATokenInfo`; its `code` is a {@link GetCustomMFATokenInfoKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.MFATokenError`: Multi-factor Token verification failed.
  * @example Getting information associated with custom multi-factor token
  * ```ts
  * const answer = await client.getCustomMfaTokenInfo({
@@ -54,8 +60,11 @@ export interface GetCustomMFATokenInfoResponse {
 /** The `getCustomMfaTokenInfo` method of {@link CamClient}, which calls `GetCustomMFATokenInfo`. */
 export interface GetCustomMFATokenInfoMethod {
   /**
-   * Gets information associated with a custom multi-factor Token. Errors: {@link
-   * isGetCustomMFATokenInfoError}.
+   * Gets information associated with a custom multi-factor Token.
+   *
+   * Errors: {@link isGetCustomMFATokenInfoError} tells a service error of this action; its `code` is a
+   * {@link GetCustomMFATokenInfoKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.MFATokenError` (each explained on {@link GetCustomMFATokenInfoRequest}).
    */
   getCustomMfaTokenInfo(input: GetCustomMFATokenInfoRequest, options?: CallOptions): Promise<GetCustomMFATokenInfoResponse>;
 }

@@ -11,6 +11,12 @@ import type { GroupMemberInfo } from "../shapes/group-member-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isGetGroupError} tells a service error answered by `GetGroup`; its `code` is a
+ * {@link GetGroupKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `ResourceNotFound.UserNotExist`: User does not exist.
  * @example Querying user group details
  * ```ts
  * const answer = await client.getGroup({
@@ -98,7 +104,13 @@ export interface GetGroupResponse {
 
 /** The `getGroup` method of {@link CamClient}, which calls `GetGroup`. */
 export interface GetGroupMethod {
-  /** Queries user group details. Errors: {@link isGetGroupError}. */
+  /**
+   * Queries user group details.
+   *
+   * Errors: {@link isGetGroupError} tells a service error of this action; its `code` is a
+   * {@link GetGroupKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `ResourceNotFound.UserNotExist` (each explained on {@link GetGroupRequest}).
+   */
   getGroup(input: GetGroupRequest, options?: CallOptions): Promise<GetGroupResponse>;
 }
 

@@ -12,6 +12,13 @@ import type { PassWordRule } from "../shapes/pass-word-rule.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isGetPasswordRulesError} tells a service error answered by `GetPasswordRules`;
+ * its `code` is a {@link GetPasswordRulesKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `ResourceNotFound.UserNotExist`: User does not exist.
  * @example Get Password Rules
  * ```ts
  * const answer = await client.getPasswordRules({});
@@ -57,7 +64,13 @@ export interface GetPasswordRulesResponse {
 
 /** The `getPasswordRules` method of {@link CamClient}, which calls `GetPasswordRules`. */
 export interface GetPasswordRulesMethod {
-  /** Obtaining CAM Password Rules. Errors: {@link isGetPasswordRulesError}. */
+  /**
+   * Obtaining CAM Password Rules.
+   *
+   * Errors: {@link isGetPasswordRulesError} tells a service error of this action; its `code` is a
+   * {@link GetPasswordRulesKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `ResourceNotFound.UserNotExist` (each explained on {@link GetPasswordRulesRequest}).
+   */
   getPasswordRules(input: GetPasswordRulesRequest, options?: CallOptions): Promise<GetPasswordRulesResponse>;
 }
 

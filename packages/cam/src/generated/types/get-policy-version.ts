@@ -12,6 +12,16 @@ import type { PolicyVersionDetail } from "../shapes/policy-version-detail.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isGetPolicyVersionError} tells a service error answered by `GetPolicyVersion`;
+ * its `code` is a {@link GetPolicyVersionKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.PolicyIdError`: Input parameter `PolicyId` invalid.
+ * - `InvalidParameter.PolicyVersionNotExists`: The policy version does not exist.
+ * - `ResourceNotFound.PolicyIdNotFound`: Resources specified by `PolicyId` does not exist.
  * @example Querying policy version details
  * ```ts
  * const answer = await client.getPolicyVersion({
@@ -65,7 +75,15 @@ export interface GetPolicyVersionResponse {
 
 /** The `getPolicyVersion` method of {@link CamClient}, which calls `GetPolicyVersion`. */
 export interface GetPolicyVersionMethod {
-  /** Queries policy version details. Errors: {@link isGetPolicyVersionError}. */
+  /**
+   * Queries policy version details.
+   *
+   * Errors: {@link isGetPolicyVersionError} tells a service error of this action; its `code` is a
+   * {@link GetPolicyVersionKnownErrorCode}: any {@link CommonErrorCode} or `InternalError.SystemError`,
+   * `InvalidParameter.ParamError`, `InvalidParameter.PolicyIdError`,
+   * `InvalidParameter.PolicyVersionNotExists`, `ResourceNotFound.PolicyIdNotFound` (each explained on
+   * {@link GetPolicyVersionRequest}).
+   */
   getPolicyVersion(input: GetPolicyVersionRequest, options?: CallOptions): Promise<GetPolicyVersionResponse>;
 }
 

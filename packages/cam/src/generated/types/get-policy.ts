@@ -11,6 +11,14 @@ import type { Tag } from "../shapes/tag.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isGetPolicyError} tells a service error answered by `GetPolicy`; its `code` is a
+ * {@link GetPolicyKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.PolicyIdError`: Input parameter `PolicyId` invalid.
+ * - `ResourceNotFound.PolicyIdNotFound`: Resources specified by `PolicyId` does not exist.
  * @example View Policy Details
  * ```ts
  * const answer = await client.getPolicy({
@@ -124,7 +132,14 @@ export interface GetPolicyResponse {
 
 /** The `getPolicy` method of {@link CamClient}, which calls `GetPolicy`. */
 export interface GetPolicyMethod {
-  /** Views policy details. Errors: {@link isGetPolicyError}. */
+  /**
+   * Views policy details.
+   *
+   * Errors: {@link isGetPolicyError} tells a service error of this action; its `code` is a
+   * {@link GetPolicyKnownErrorCode}: any {@link CommonErrorCode} or `InternalError.SystemError`,
+   * `InvalidParameter.ParamError`, `InvalidParameter.PolicyIdError`, `ResourceNotFound.PolicyIdNotFound`
+   * (each explained on {@link GetPolicyRequest}).
+   */
   getPolicy(input: GetPolicyRequest, options?: CallOptions): Promise<GetPolicyResponse>;
 }
 

@@ -13,6 +13,15 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isGetRolePermissionBoundaryError} tells a service error answered by
+ * `GetRolePermissionBoundary`; its `code` is a {@link GetRolePermissionBoundaryKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.PolicyIdNotExist`: Policy ID does not exist.
+ * - `ResourceNotFound.PolicyIdNotFound`: Resources specified by `PolicyId` does not exist.
  */
 export interface GetRolePermissionBoundaryRequest {
   /**
@@ -86,7 +95,14 @@ export interface GetRolePermissionBoundaryResponse {
  * `GetRolePermissionBoundary`.
  */
 export interface GetRolePermissionBoundaryMethod {
-  /** 获取角色权限边界. Errors: {@link isGetRolePermissionBoundaryError}. */
+  /**
+   * 获取角色权限边界.
+   *
+   * Errors: {@link isGetRolePermissionBoundaryError} tells a service error of this action; its `code` is
+   * a {@link GetRolePermissionBoundaryKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.SystemError`, `InvalidParameter.ParamError`, `InvalidParameter.PolicyIdNotExist`,
+   * `ResourceNotFound.PolicyIdNotFound` (each explained on {@link GetRolePermissionBoundaryRequest}).
+   */
   getRolePermissionBoundary(input: GetRolePermissionBoundaryRequest, options?: CallOptions): Promise<GetRolePermissionBoundaryResponse>;
 }
 
@@ -105,8 +121,8 @@ export type GetRolePermissionBoundaryKnownErrorCode =
   | "InvalidParameter.PolicyIdNotExist"
   | "ResourceNotFound.PolicyIdNotFound";
 /**
- * Code of an error answered by `GetRolePermissionBoundary`: a {@link
- * GetRolePermissionBoundaryKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `GetRolePermissionBoundary`: a
+ * {@link GetRolePermissionBoundaryKnownErrorCode}, or a code the service added since.
  */
 export type GetRolePermissionBoundaryErrorCode = GetRolePermissionBoundaryKnownErrorCode | (string & {});
 /**

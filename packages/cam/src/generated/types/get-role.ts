@@ -11,6 +11,13 @@ import type { RoleInfo } from "../shapes/role-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isGetRoleError} tells a service error answered by `GetRole`; its `code` is a
+ * {@link GetRoleKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.RoleNotExist`: Role does not exist.
  * @example Getting role details
  * ```ts
  * const answer = await client.getRole({
@@ -103,7 +110,14 @@ export interface GetRoleResponse {
 
 /** The `getRole` method of {@link CamClient}, which calls `GetRole`. */
 export interface GetRoleMethod {
-  /** Gets role details. Errors: {@link isGetRoleError}. */
+  /**
+   * Gets role details.
+   *
+   * Errors: {@link isGetRoleError} tells a service error of this action; its `code` is a
+   * {@link GetRoleKnownErrorCode}: any {@link CommonErrorCode} or `InternalError.SystemError`,
+   * `InvalidParameter.ParamError`, `InvalidParameter.RoleNotExist` (each explained on
+   * {@link GetRoleRequest}).
+   */
   getRole(input: GetRoleRequest, options?: CallOptions): Promise<GetRoleResponse>;
 }
 

@@ -11,6 +11,12 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isGetSAMLProviderError} tells a service error answered by `GetSAMLProvider`; its
+ * `code` is a {@link GetSAMLProviderKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `ResourceNotFound.IdentityNotExist`: Identity provider does not exist.
+ * - `ResourceNotFound.NotFound`: Resource does not exist.
  * @example Querying identity provider details
  * ```ts
  * const answer = await client.getSamlProvider({
@@ -79,7 +85,14 @@ export interface GetSAMLProviderResponse {
 
 /** The `getSamlProvider` method of {@link CamClient}, which calls `GetSAMLProvider`. */
 export interface GetSAMLProviderMethod {
-  /** Queries SAML Identity provider details. Errors: {@link isGetSAMLProviderError}. */
+  /**
+   * Queries SAML Identity provider details.
+   *
+   * Errors: {@link isGetSAMLProviderError} tells a service error of this action; its `code` is a
+   * {@link GetSAMLProviderKnownErrorCode}: any {@link CommonErrorCode} or
+   * `ResourceNotFound.IdentityNotExist`, `ResourceNotFound.NotFound` (each explained on
+   * {@link GetSAMLProviderRequest}).
+   */
   getSamlProvider(input: GetSAMLProviderRequest, options?: CallOptions): Promise<GetSAMLProviderResponse>;
 }
 

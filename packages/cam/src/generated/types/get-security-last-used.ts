@@ -12,6 +12,13 @@ import type { SecretIdLastUsed } from "../shapes/secret-id-last-used.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isGetSecurityLastUsedError} tells a service error answered by
+ * `GetSecurityLastUsed`; its `code` is a {@link GetSecurityLastUsedKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InvalidParameter`: A parameter is invalid.
  * @example Querying the last time when the key was accessed
  * ```ts
  * const answer = await client.getSecurityLastUsed({
@@ -63,7 +70,13 @@ export interface GetSecurityLastUsedResponse {
 
 /** The `getSecurityLastUsed` method of {@link CamClient}, which calls `GetSecurityLastUsed`. */
 export interface GetSecurityLastUsedMethod {
-  /** Gets a key’s recent usage details. Errors: {@link isGetSecurityLastUsedError}. */
+  /**
+   * Gets a key’s recent usage details.
+   *
+   * Errors: {@link isGetSecurityLastUsedError} tells a service error of this action; its `code` is a
+   * {@link GetSecurityLastUsedKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InvalidParameter` (each explained on {@link GetSecurityLastUsedRequest}).
+   */
   getSecurityLastUsed(input: GetSecurityLastUsedRequest, options?: CallOptions): Promise<GetSecurityLastUsedResponse>;
 }
 

@@ -11,6 +11,15 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isGetServiceLinkedRoleDeletionStatusError} tells a service error answered by
+ * `GetServiceLinkedRoleDeletionStatus`; its `code` is a
+ * {@link GetServiceLinkedRoleDeletionStatusKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter.DeletionTaskNotExist`: The task does not exist.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
  * @example Getting the deletion status of service role
  * ```ts
  * const answer = await client.getServiceLinkedRoleDeletionStatus({
@@ -77,8 +86,12 @@ export interface GetServiceLinkedRoleDeletionStatusResponse {
  */
 export interface GetServiceLinkedRoleDeletionStatusMethod {
   /**
-   * Gets the status of the service-linked role deletion. Errors: {@link
-   * isGetServiceLinkedRoleDeletionStatusError}.
+   * Gets the status of the service-linked role deletion.
+   *
+   * Errors: {@link isGetServiceLinkedRoleDeletionStatusError} tells a service error of this action; its
+   * `code` is a {@link GetServiceLinkedRoleDeletionStatusKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.SystemError`, `InvalidParameter.DeletionTaskNotExist`, `InvalidParameter.ParamError`
+   * (each explained on {@link GetServiceLinkedRoleDeletionStatusRequest}).
    */
   getServiceLinkedRoleDeletionStatus(
     input: GetServiceLinkedRoleDeletionStatusRequest,
@@ -99,12 +112,12 @@ export type GetServiceLinkedRoleDeletionStatusKnownErrorCode =
   | "InvalidParameter.DeletionTaskNotExist"
   | "InvalidParameter.ParamError";
 /**
- * Code of an error answered by `GetServiceLinkedRoleDeletionStatus`: a {@link
- * GetServiceLinkedRoleDeletionStatusKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `GetServiceLinkedRoleDeletionStatus`: a
+ * {@link GetServiceLinkedRoleDeletionStatusKnownErrorCode}, or a code the service added since.
  */
 export type GetServiceLinkedRoleDeletionStatusErrorCode = GetServiceLinkedRoleDeletionStatusKnownErrorCode | (string & {});
 /**
- * A service error answered by `GetServiceLinkedRoleDeletionStatus`; {@link
- * isGetServiceLinkedRoleDeletionStatusError} tells one.
+ * A service error answered by `GetServiceLinkedRoleDeletionStatus`;
+ * {@link isGetServiceLinkedRoleDeletionStatusError} tells one.
  */
 export type GetServiceLinkedRoleDeletionStatusError = TcServiceError<GetServiceLinkedRoleDeletionStatusErrorCode>;

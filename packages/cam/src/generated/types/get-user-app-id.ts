@@ -10,6 +10,12 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isGetUserAppIdError} tells a service error answered by `GetUserAppId`; its `code`
+ * is a {@link GetUserAppIdKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError.SystemError`: Internal error.
  * @example Getting the user AppId
  * ```ts
  * const answer = await client.getUserAppId({});
@@ -56,7 +62,13 @@ export interface GetUserAppIdResponse {
 
 /** The `getUserAppId` method of {@link CamClient}, which calls `GetUserAppId`. */
 export interface GetUserAppIdMethod {
-  /** Gets the user AppId. Errors: {@link isGetUserAppIdError}. */
+  /**
+   * Gets the user AppId.
+   *
+   * Errors: {@link isGetUserAppIdError} tells a service error of this action; its `code` is a
+   * {@link GetUserAppIdKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError.SystemError` (each explained on {@link GetUserAppIdRequest}).
+   */
   getUserAppId(input: GetUserAppIdRequest, options?: CallOptions): Promise<GetUserAppIdResponse>;
 }
 

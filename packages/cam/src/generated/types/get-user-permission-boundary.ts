@@ -13,6 +13,15 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isGetUserPermissionBoundaryError} tells a service error answered by
+ * `GetUserPermissionBoundary`; its `code` is a {@link GetUserPermissionBoundaryKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.PolicyIdNotExist`: Policy ID does not exist.
+ * - `ResourceNotFound.PolicyIdNotFound`: Resources specified by `PolicyId` does not exist.
  */
 export interface GetUserPermissionBoundaryRequest {
   /**
@@ -87,7 +96,14 @@ export interface GetUserPermissionBoundaryResponse {
  * `GetUserPermissionBoundary`.
  */
 export interface GetUserPermissionBoundaryMethod {
-  /** 获取用户权限边界. Errors: {@link isGetUserPermissionBoundaryError}. */
+  /**
+   * 获取用户权限边界.
+   *
+   * Errors: {@link isGetUserPermissionBoundaryError} tells a service error of this action; its `code` is
+   * a {@link GetUserPermissionBoundaryKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.SystemError`, `InvalidParameter.ParamError`, `InvalidParameter.PolicyIdNotExist`,
+   * `ResourceNotFound.PolicyIdNotFound` (each explained on {@link GetUserPermissionBoundaryRequest}).
+   */
   getUserPermissionBoundary(input: GetUserPermissionBoundaryRequest, options?: CallOptions): Promise<GetUserPermissionBoundaryResponse>;
 }
 
@@ -106,8 +122,8 @@ export type GetUserPermissionBoundaryKnownErrorCode =
   | "InvalidParameter.PolicyIdNotExist"
   | "ResourceNotFound.PolicyIdNotFound";
 /**
- * Code of an error answered by `GetUserPermissionBoundary`: a {@link
- * GetUserPermissionBoundaryKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `GetUserPermissionBoundary`: a
+ * {@link GetUserPermissionBoundaryKnownErrorCode}, or a code the service added since.
  */
 export type GetUserPermissionBoundaryErrorCode = GetUserPermissionBoundaryKnownErrorCode | (string & {});
 /**

@@ -10,6 +10,13 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isGetUserError} tells a service error answered by `GetUser`; its `code` is a
+ * {@link GetUserKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure.UnauthorizedOperation`: The request is not authorized (CAM).
+ * - `FailedOperation`: The operation failed.
+ * - `ResourceNotFound.UserNotExist`: User does not exist.
  * @example Querying a sub-user
  * ```ts
  * const answer = await client.getUser({
@@ -112,7 +119,13 @@ export interface GetUserResponse {
 
 /** The `getUser` method of {@link CamClient}, which calls `GetUser`. */
 export interface GetUserMethod {
-  /** Queries sub-users. Errors: {@link isGetUserError}. */
+  /**
+   * Queries sub-users.
+   *
+   * Errors: {@link isGetUserError} tells a service error of this action; its `code` is a
+   * {@link GetUserKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure.UnauthorizedOperation`,
+   * `FailedOperation`, `ResourceNotFound.UserNotExist` (each explained on {@link GetUserRequest}).
+   */
   getUser(input: GetUserRequest, options?: CallOptions): Promise<GetUserResponse>;
 }
 

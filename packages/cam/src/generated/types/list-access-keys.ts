@@ -11,6 +11,19 @@ import type { AccessKey } from "../shapes/access-key.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isListAccessKeysError} tells a service error answered by `ListAccessKeys`; its
+ * `code` is a {@link ListAccessKeysKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure.UnauthorizedOperation`: The request is not authorized (CAM).
+ * - `FailedOperation.Accesskey`: An error occurred while manipulating the access key.
+ * - `InternalError.UnknownError`: 系统错误，未知异常。 (described in Chinese only)
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.UserNotExist`: User object does not exist
+ * - `OperationDenied.AccessKeyOverLimit`: Each account can have up to two `AccessKey`.
+ * - `OperationDenied.SubUin`: The sub-user is not allowed to use the root account key.
+ * - `OperationDenied.UinNotMatch`: The access key does not match the account.
+ * - `ResourceNotFound.SecretNotExist`: The key does not exist.
  * @example Listing access keys
  * ```ts
  * const answer = await client.listAccessKeys({
@@ -66,7 +79,16 @@ export interface ListAccessKeysResponse {
 
 /** The `listAccessKeys` method of {@link CamClient}, which calls `ListAccessKeys`. */
 export interface ListAccessKeysMethod {
-  /** Lists access keys. Errors: {@link isListAccessKeysError}. */
+  /**
+   * Lists access keys.
+   *
+   * Errors: {@link isListAccessKeysError} tells a service error of this action; its `code` is a
+   * {@link ListAccessKeysKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AuthFailure.UnauthorizedOperation`, `FailedOperation.Accesskey`, `InternalError.UnknownError`,
+   * `InvalidParameter.ParamError`, `InvalidParameter.UserNotExist`,
+   * `OperationDenied.AccessKeyOverLimit`, `OperationDenied.SubUin`, `OperationDenied.UinNotMatch`,
+   * `ResourceNotFound.SecretNotExist` (each explained on {@link ListAccessKeysRequest}).
+   */
   listAccessKeys(input: ListAccessKeysRequest, options?: CallOptions): Promise<ListAccessKeysResponse>;
 }
 

@@ -13,6 +13,12 @@ import type { ListAllUser } from "../shapes/list-all-user.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isListAccountsError} tells a service error answered by `ListAccounts`; its `code`
+ * is a {@link ListAccountsKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.PaginationTokenInvalid`: 无效的pageToken (described in Chinese only)
  */
 export interface ListAccountsRequest {
   /**
@@ -82,7 +88,13 @@ export interface ListAccountsResponse {
 
 /** The `listAccounts` method of {@link CamClient}, which calls `ListAccounts`. */
 export interface ListAccountsMethod {
-  /** 查询所有账号列表. Errors: {@link isListAccountsError}. */
+  /**
+   * 查询所有账号列表.
+   *
+   * Errors: {@link isListAccountsError} tells a service error of this action; its `code` is a
+   * {@link ListAccountsKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameter`,
+   * `InvalidParameter.PaginationTokenInvalid` (each explained on {@link ListAccountsRequest}).
+   */
   listAccounts(input: ListAccountsRequest, options?: CallOptions): Promise<ListAccountsResponse>;
 }
 

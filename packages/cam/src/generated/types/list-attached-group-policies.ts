@@ -13,6 +13,14 @@ import type { AttachPolicyInfo } from "../shapes/attach-policy-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isListAttachedGroupPoliciesError} tells a service error answered by
+ * `ListAttachedGroupPolicies`; its `code` is a {@link ListAttachedGroupPoliciesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.SearchKeywordLengthError`: An error occurred while querying the keyword length.
  * @example Querying the list of policies associated with a user group
  * ```ts
  * const answer = await client.listAttachedGroupPolicies({
@@ -100,7 +108,15 @@ export interface ListAttachedGroupPoliciesResponse {
  * `ListAttachedGroupPolicies`.
  */
 export interface ListAttachedGroupPoliciesMethod {
-  /** Queries policy list associated with a user group. Errors: {@link isListAttachedGroupPoliciesError}. */
+  /**
+   * Queries policy list associated with a user group.
+   *
+   * Errors: {@link isListAttachedGroupPoliciesError} tells a service error of this action; its `code` is
+   * a {@link ListAttachedGroupPoliciesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.SystemError`, `InvalidParameter.ParamError`,
+   * `InvalidParameter.SearchKeywordLengthError` (each explained on
+   * {@link ListAttachedGroupPoliciesRequest}).
+   */
   listAttachedGroupPolicies(input: ListAttachedGroupPoliciesRequest, options?: CallOptions): Promise<ListAttachedGroupPoliciesResponse>;
 }
 
@@ -117,8 +133,8 @@ export type ListAttachedGroupPoliciesKnownErrorCode =
   | "InvalidParameter.ParamError"
   | "InvalidParameter.SearchKeywordLengthError";
 /**
- * Code of an error answered by `ListAttachedGroupPolicies`: a {@link
- * ListAttachedGroupPoliciesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ListAttachedGroupPolicies`: a
+ * {@link ListAttachedGroupPoliciesKnownErrorCode}, or a code the service added since.
  */
 export type ListAttachedGroupPoliciesErrorCode = ListAttachedGroupPoliciesKnownErrorCode | (string & {});
 /**

@@ -13,6 +13,13 @@ import type { AttachedPolicyOfRole } from "../shapes/attached-policy-of-role.js"
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isListAttachedRolePoliciesError} tells a service error answered by
+ * `ListAttachedRolePolicies`; its `code` is a {@link ListAttachedRolePoliciesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
  * @example Getting the list of policies associated with a role
  * ```ts
  * const answer = await client.listAttachedRolePolicies({
@@ -103,7 +110,14 @@ export interface ListAttachedRolePoliciesResponse {
 
 /** The `listAttachedRolePolicies` method of {@link CamClient}, which calls `ListAttachedRolePolicies`. */
 export interface ListAttachedRolePoliciesMethod {
-  /** Gets the list of policies associated with a role. Errors: {@link isListAttachedRolePoliciesError}. */
+  /**
+   * Gets the list of policies associated with a role.
+   *
+   * Errors: {@link isListAttachedRolePoliciesError} tells a service error of this action; its `code` is
+   * a {@link ListAttachedRolePoliciesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.SystemError`, `InvalidParameter.ParamError` (each explained on
+   * {@link ListAttachedRolePoliciesRequest}).
+   */
   listAttachedRolePolicies(input: ListAttachedRolePoliciesRequest, options?: CallOptions): Promise<ListAttachedRolePoliciesResponse>;
 }
 
@@ -115,8 +129,8 @@ export interface ListAttachedRolePoliciesMethod {
  */
 export type ListAttachedRolePoliciesKnownErrorCode = CommonErrorCode | "InternalError.SystemError" | "InvalidParameter.ParamError";
 /**
- * Code of an error answered by `ListAttachedRolePolicies`: a {@link
- * ListAttachedRolePoliciesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ListAttachedRolePolicies`: a
+ * {@link ListAttachedRolePoliciesKnownErrorCode}, or a code the service added since.
  */
 export type ListAttachedRolePoliciesErrorCode = ListAttachedRolePoliciesKnownErrorCode | (string & {});
 /**

@@ -13,6 +13,14 @@ import type { AttachedUserPolicy } from "../shapes/attached-user-policy.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isListAttachedUserAllPoliciesError} tells a service error answered by
+ * `ListAttachedUserAllPolicies`; its `code` is a {@link ListAttachedUserAllPoliciesKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `ResourceNotFound.UserNotExist`: User does not exist.
+ * - `UnauthorizedOperation`: The operation is not authorized.
  * @example Listing policies associated with the user (including those inherited from the user group)
  * ```ts
  * const answer = await client.listAttachedUserAllPolicies({
@@ -115,8 +123,12 @@ export interface ListAttachedUserAllPoliciesResponse {
  */
 export interface ListAttachedUserAllPoliciesMethod {
   /**
-   * Lists policies associated with the user (including those inherited from the user group). Errors:
-   * {@link isListAttachedUserAllPoliciesError}.
+   * Lists policies associated with the user (including those inherited from the user group).
+   *
+   * Errors: {@link isListAttachedUserAllPoliciesError} tells a service error of this action; its `code`
+   * is a {@link ListAttachedUserAllPoliciesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.ParamError`, `ResourceNotFound.UserNotExist`, `UnauthorizedOperation` (each
+   * explained on {@link ListAttachedUserAllPoliciesRequest}).
    */
   listAttachedUserAllPolicies(
     input: ListAttachedUserAllPoliciesRequest,
@@ -133,12 +145,12 @@ export interface ListAttachedUserAllPoliciesMethod {
  */
 export type ListAttachedUserAllPoliciesKnownErrorCode = CommonErrorCode | "InvalidParameter.ParamError" | "ResourceNotFound.UserNotExist";
 /**
- * Code of an error answered by `ListAttachedUserAllPolicies`: a {@link
- * ListAttachedUserAllPoliciesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ListAttachedUserAllPolicies`: a
+ * {@link ListAttachedUserAllPoliciesKnownErrorCode}, or a code the service added since.
  */
 export type ListAttachedUserAllPoliciesErrorCode = ListAttachedUserAllPoliciesKnownErrorCode | (string & {});
 /**
- * A service error answered by `ListAttachedUserAllPolicies`; {@link
- * isListAttachedUserAllPoliciesError} tells one.
+ * A service error answered by `ListAttachedUserAllPolicies`;
+ * {@link isListAttachedUserAllPoliciesError} tells one.
  */
 export type ListAttachedUserAllPoliciesError = TcServiceError<ListAttachedUserAllPoliciesErrorCode>;

@@ -13,6 +13,13 @@ import type { AttachPolicyInfo } from "../shapes/attach-policy-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isListAttachedUserPoliciesError} tells a service error answered by
+ * `ListAttachedUserPolicies`; its `code` is a {@link ListAttachedUserPoliciesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
  * @example Querying the list of policies associated with a sub-account
  * ```ts
  * const answer = await client.listAttachedUserPolicies({
@@ -90,7 +97,14 @@ export interface ListAttachedUserPoliciesResponse {
 
 /** The `listAttachedUserPolicies` method of {@link CamClient}, which calls `ListAttachedUserPolicies`. */
 export interface ListAttachedUserPoliciesMethod {
-  /** Queries policy list associated with a sub-account. Errors: {@link isListAttachedUserPoliciesError}. */
+  /**
+   * Queries policy list associated with a sub-account.
+   *
+   * Errors: {@link isListAttachedUserPoliciesError} tells a service error of this action; its `code` is
+   * a {@link ListAttachedUserPoliciesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.SystemError`, `InvalidParameter.ParamError` (each explained on
+   * {@link ListAttachedUserPoliciesRequest}).
+   */
   listAttachedUserPolicies(input: ListAttachedUserPoliciesRequest, options?: CallOptions): Promise<ListAttachedUserPoliciesResponse>;
 }
 
@@ -102,8 +116,8 @@ export interface ListAttachedUserPoliciesMethod {
  */
 export type ListAttachedUserPoliciesKnownErrorCode = CommonErrorCode | "InternalError.SystemError" | "InvalidParameter.ParamError";
 /**
- * Code of an error answered by `ListAttachedUserPolicies`: a {@link
- * ListAttachedUserPoliciesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ListAttachedUserPolicies`: a
+ * {@link ListAttachedUserPoliciesKnownErrorCode}, or a code the service added since.
  */
 export type ListAttachedUserPoliciesErrorCode = ListAttachedUserPoliciesKnownErrorCode | (string & {});
 /**

@@ -11,6 +11,12 @@ import type { SubAccountInfo } from "../shapes/sub-account-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isListCollaboratorsError} tells a service error answered by `ListCollaborators`;
+ * its `code` is a {@link ListCollaboratorsKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `FailedOperation`: The operation failed.
  */
 export interface ListCollaboratorsRequest {
   /**
@@ -49,7 +55,13 @@ export interface ListCollaboratorsResponse {
 
 /** The `listCollaborators` method of {@link CamClient}, which calls `ListCollaborators`. */
 export interface ListCollaboratorsMethod {
-  /** Gets collaborator list. Errors: {@link isListCollaboratorsError}. */
+  /**
+   * Gets collaborator list.
+   *
+   * Errors: {@link isListCollaboratorsError} tells a service error of this action; its `code` is a
+   * {@link ListCollaboratorsKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation` (each
+   * explained on {@link ListCollaboratorsRequest}).
+   */
   listCollaborators(input: ListCollaboratorsRequest, options?: CallOptions): Promise<ListCollaboratorsResponse>;
 }
 

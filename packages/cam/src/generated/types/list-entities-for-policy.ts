@@ -12,6 +12,15 @@ import type { AttachEntityOfPolicy } from "../shapes/attach-entity-of-policy.js"
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isListEntitiesForPolicyError} tells a service error answered by
+ * `ListEntitiesForPolicy`; its `code` is a {@link ListEntitiesForPolicyKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter.EntityFilterError`: `EntityFilter` field invalid.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.PolicyIdError`: Input parameter `PolicyId` invalid.
  * @example Querying the list of entities associated with a policy
  * ```ts
  * const answer = await client.listEntitiesForPolicy({
@@ -95,7 +104,14 @@ export interface ListEntitiesForPolicyResponse {
 
 /** The `listEntitiesForPolicy` method of {@link CamClient}, which calls `ListEntitiesForPolicy`. */
 export interface ListEntitiesForPolicyMethod {
-  /** Queries entity list associated with a policy. Errors: {@link isListEntitiesForPolicyError}. */
+  /**
+   * Queries entity list associated with a policy.
+   *
+   * Errors: {@link isListEntitiesForPolicyError} tells a service error of this action; its `code` is a
+   * {@link ListEntitiesForPolicyKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.SystemError`, `InvalidParameter.EntityFilterError`, `InvalidParameter.ParamError`,
+   * `InvalidParameter.PolicyIdError` (each explained on {@link ListEntitiesForPolicyRequest}).
+   */
   listEntitiesForPolicy(input: ListEntitiesForPolicyRequest, options?: CallOptions): Promise<ListEntitiesForPolicyResponse>;
 }
 

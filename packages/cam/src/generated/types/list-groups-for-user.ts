@@ -12,6 +12,14 @@ import type { GroupInfo } from "../shapes/group-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isListGroupsForUserError} tells a service error answered by `ListGroupsForUser`;
+ * its `code` is a {@link ListGroupsForUserKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `AuthFailure.UnauthorizedOperation`: The request is not authorized (CAM).
+ * - `FailedOperation`: The operation failed.
+ * - `ResourceNotFound.UserNotExist`: User does not exist.
  */
 export interface ListGroupsForUserRequest {
   /**
@@ -64,7 +72,14 @@ export interface ListGroupsForUserResponse {
 
 /** The `listGroupsForUser` method of {@link CamClient}, which calls `ListGroupsForUser`. */
 export interface ListGroupsForUserMethod {
-  /** Lists user groups associated with a user. Errors: {@link isListGroupsForUserError}. */
+  /**
+   * Lists user groups associated with a user.
+   *
+   * Errors: {@link isListGroupsForUserError} tells a service error of this action; its `code` is a
+   * {@link ListGroupsForUserKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AuthFailure.UnauthorizedOperation`, `FailedOperation`, `ResourceNotFound.UserNotExist` (each
+   * explained on {@link ListGroupsForUserRequest}).
+   */
   listGroupsForUser(input: ListGroupsForUserRequest, options?: CallOptions): Promise<ListGroupsForUserResponse>;
 }
 

@@ -12,6 +12,11 @@ import type { GroupInfo } from "../shapes/group-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isListGroupsError} tells a service error answered by `ListGroups`; its `code` is
+ * a {@link ListGroupsKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
  * @example Querying user group list
  * ```ts
  * const answer = await client.listGroups({
@@ -85,7 +90,13 @@ export interface ListGroupsResponse {
 
 /** The `listGroups` method of {@link CamClient}, which calls `ListGroups`. */
 export interface ListGroupsMethod {
-  /** This API is used to query the list of user groups. Errors: {@link isListGroupsError}. */
+  /**
+   * This API is used to query the list of user groups.
+   *
+   * Errors: {@link isListGroupsError} tells a service error of this action; its `code` is a
+   * {@link ListGroupsKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation` (each explained
+   * on {@link ListGroupsRequest}).
+   */
   listGroups(input: ListGroupsRequest, options?: CallOptions): Promise<ListGroupsResponse>;
 }
 

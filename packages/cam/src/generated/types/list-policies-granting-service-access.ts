@@ -14,6 +14,16 @@ import type { ListGrantServiceAccessNode } from "../shapes/list-grant-service-ac
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isListPoliciesGrantingServiceAccessError} tells a service error answered by
+ * `ListPoliciesGrantingServiceAccess`; its `code` is a
+ * {@link ListPoliciesGrantingServiceAccessKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
  */
 export interface ListPoliciesGrantingServiceAccessRequest {
   /**
@@ -69,7 +79,14 @@ export interface ListPoliciesGrantingServiceAccessResponse {
  * `ListPoliciesGrantingServiceAccess`.
  */
 export interface ListPoliciesGrantingServiceAccessMethod {
-  /** 获取所有已授权服务. Errors: {@link isListPoliciesGrantingServiceAccessError}. */
+  /**
+   * 获取所有已授权服务.
+   *
+   * Errors: {@link isListPoliciesGrantingServiceAccessError} tells a service error of this action; its
+   * `code` is a {@link ListPoliciesGrantingServiceAccessKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError`, `InternalError.SystemError`, `InvalidParameter`, `InvalidParameter.ParamError`
+   * (each explained on {@link ListPoliciesGrantingServiceAccessRequest}).
+   */
   listPoliciesGrantingServiceAccess(
     input: ListPoliciesGrantingServiceAccessRequest,
     options?: CallOptions,
@@ -86,12 +103,12 @@ export interface ListPoliciesGrantingServiceAccessMethod {
  */
 export type ListPoliciesGrantingServiceAccessKnownErrorCode = CommonErrorCode | "InternalError.SystemError" | "InvalidParameter.ParamError";
 /**
- * Code of an error answered by `ListPoliciesGrantingServiceAccess`: a {@link
- * ListPoliciesGrantingServiceAccessKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ListPoliciesGrantingServiceAccess`: a
+ * {@link ListPoliciesGrantingServiceAccessKnownErrorCode}, or a code the service added since.
  */
 export type ListPoliciesGrantingServiceAccessErrorCode = ListPoliciesGrantingServiceAccessKnownErrorCode | (string & {});
 /**
- * A service error answered by `ListPoliciesGrantingServiceAccess`; {@link
- * isListPoliciesGrantingServiceAccessError} tells one.
+ * A service error answered by `ListPoliciesGrantingServiceAccess`;
+ * {@link isListPoliciesGrantingServiceAccessError} tells one.
  */
 export type ListPoliciesGrantingServiceAccessError = TcServiceError<ListPoliciesGrantingServiceAccessErrorCode>;

@@ -11,6 +11,19 @@ import type { StrategyInfo } from "../shapes/strategy-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isListPoliciesError} tells a service error answered by `ListPolicies`; its `code`
+ * is a {@link ListPoliciesKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.GetUserAreaError`: 获取用户地域信息失败 (described in Chinese only)
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter.GroupIdError`: `GroupId` field invalid.
+ * - `InvalidParameter.KeywordError`: `Keyword` field invalid.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.ScopeError`: `Scope` field invalid.
+ * - `InvalidParameter.SearchKeywordLengthError`: An error occurred while querying the keyword length.
+ * - `InvalidParameter.ServiceTypeError`: `ServiceType` field invalid.
+ * - `InvalidParameter.UinError`: `Uin` field invalid.
  */
 export interface ListPoliciesRequest {
   /**
@@ -87,7 +100,16 @@ export interface ListPoliciesResponse {
 
 /** The `listPolicies` method of {@link CamClient}, which calls `ListPolicies`. */
 export interface ListPoliciesMethod {
-  /** Queries the list of policies. Errors: {@link isListPoliciesError}. */
+  /**
+   * Queries the list of policies.
+   *
+   * Errors: {@link isListPoliciesError} tells a service error of this action; its `code` is a
+   * {@link ListPoliciesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.GetUserAreaError`, `InternalError.SystemError`, `InvalidParameter.GroupIdError`,
+   * `InvalidParameter.KeywordError`, `InvalidParameter.ParamError`, `InvalidParameter.ScopeError`,
+   * `InvalidParameter.SearchKeywordLengthError`, `InvalidParameter.ServiceTypeError`,
+   * `InvalidParameter.UinError` (each explained on {@link ListPoliciesRequest}).
+   */
   listPolicies(input: ListPoliciesRequest, options?: CallOptions): Promise<ListPoliciesResponse>;
 }
 

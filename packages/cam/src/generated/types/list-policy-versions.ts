@@ -12,6 +12,15 @@ import type { PolicyVersionItem } from "../shapes/policy-version-item.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isListPolicyVersionsError} tells a service error answered by
+ * `ListPolicyVersions`; its `code` is a {@link ListPolicyVersionsKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.PolicyIdNotExist`: Policy ID does not exist.
+ * - `ResourceNotFound.PolicyIdNotFound`: Resources specified by `PolicyId` does not exist.
  * @example Getting policy version list
  * ```ts
  * const answer = await client.listPolicyVersions({
@@ -62,7 +71,14 @@ export interface ListPolicyVersionsResponse {
 
 /** The `listPolicyVersions` method of {@link CamClient}, which calls `ListPolicyVersions`. */
 export interface ListPolicyVersionsMethod {
-  /** Gets a list of policy versions. Errors: {@link isListPolicyVersionsError}. */
+  /**
+   * Gets a list of policy versions.
+   *
+   * Errors: {@link isListPolicyVersionsError} tells a service error of this action; its `code` is a
+   * {@link ListPolicyVersionsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.SystemError`, `InvalidParameter.ParamError`, `InvalidParameter.PolicyIdNotExist`,
+   * `ResourceNotFound.PolicyIdNotFound` (each explained on {@link ListPolicyVersionsRequest}).
+   */
   listPolicyVersions(input: ListPolicyVersionsRequest, options?: CallOptions): Promise<ListPolicyVersionsResponse>;
 }
 

@@ -13,6 +13,14 @@ import type { Receiver } from "../shapes/receiver.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isListReceiverError} tells a service error answered by `ListReceiver`; its `code`
+ * is a {@link ListReceiverKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.PolicyIdNotExist`: Policy ID does not exist.
+ * - `ResourceNotFound.PolicyIdNotFound`: Resources specified by `PolicyId` does not exist.
  */
 export interface ListReceiverRequest {
   /**
@@ -58,7 +66,14 @@ export interface ListReceiverResponse {
 
 /** The `listReceiver` method of {@link CamClient}, which calls `ListReceiver`. */
 export interface ListReceiverMethod {
-  /** 获取消息接收人列表. Errors: {@link isListReceiverError}. */
+  /**
+   * 获取消息接收人列表.
+   *
+   * Errors: {@link isListReceiverError} tells a service error of this action; its `code` is a
+   * {@link ListReceiverKnownErrorCode}: any {@link CommonErrorCode} or `InternalError.SystemError`,
+   * `InvalidParameter.ParamError`, `InvalidParameter.PolicyIdNotExist`,
+   * `ResourceNotFound.PolicyIdNotFound` (each explained on {@link ListReceiverRequest}).
+   */
   listReceiver(input: ListReceiverRequest, options?: CallOptions): Promise<ListReceiverResponse>;
 }
 

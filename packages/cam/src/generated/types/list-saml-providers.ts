@@ -12,6 +12,15 @@ import type { SAMLProviderInfo } from "../shapes/saml-provider-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isListSAMLProvidersError} tells a service error answered by `ListSAMLProviders`;
+ * its `code` is a {@link ListSAMLProvidersKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.PolicyIdNotExist`: Policy ID does not exist.
+ * - `ResourceNotFound.PolicyIdNotFound`: Resources specified by `PolicyId` does not exist.
  * @example Querying IdP list
  * ```ts
  * const answer = await client.listSamlProviders({});
@@ -86,7 +95,14 @@ export interface ListSAMLProvidersResponse {
 
 /** The `listSamlProviders` method of {@link CamClient}, which calls `ListSAMLProviders`. */
 export interface ListSAMLProvidersMethod {
-  /** Queries the list of SAML identity providers. Errors: {@link isListSAMLProvidersError}. */
+  /**
+   * Queries the list of SAML identity providers.
+   *
+   * Errors: {@link isListSAMLProvidersError} tells a service error of this action; its `code` is a
+   * {@link ListSAMLProvidersKnownErrorCode}: any {@link CommonErrorCode} or `InternalError.SystemError`,
+   * `InvalidParameter.ParamError`, `InvalidParameter.PolicyIdNotExist`,
+   * `ResourceNotFound.PolicyIdNotFound` (each explained on {@link ListSAMLProvidersRequest}).
+   */
   listSamlProviders(input: ListSAMLProvidersRequest, options?: CallOptions): Promise<ListSAMLProvidersResponse>;
 }
 

@@ -12,6 +12,13 @@ import type { GroupMemberInfo } from "../shapes/group-member-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isListUsersForGroupError} tells a service error answered by `ListUsersForGroup`;
+ * its `code` is a {@link ListUsersForGroupKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `ResourceNotFound.GroupNotExist`: User group does not exist.
  * @example Querying the list of users associated with user group
  * ```ts
  * const answer = await client.listUsersForGroup({
@@ -87,7 +94,13 @@ export interface ListUsersForGroupResponse {
 
 /** The `listUsersForGroup` method of {@link CamClient}, which calls `ListUsersForGroup`. */
 export interface ListUsersForGroupMethod {
-  /** Queries the list of users associated with a user group. Errors: {@link isListUsersForGroupError}. */
+  /**
+   * Queries the list of users associated with a user group.
+   *
+   * Errors: {@link isListUsersForGroupError} tells a service error of this action; its `code` is a
+   * {@link ListUsersForGroupKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `ResourceNotFound.GroupNotExist` (each explained on {@link ListUsersForGroupRequest}).
+   */
   listUsersForGroup(input: ListUsersForGroupRequest, options?: CallOptions): Promise<ListUsersForGroupResponse>;
 }
 

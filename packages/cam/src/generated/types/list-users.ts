@@ -11,6 +11,11 @@ import type { SubAccountInfo } from "../shapes/sub-account-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isListUsersError} tells a service error answered by `ListUsers`; its `code` is a
+ * {@link ListUsersKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
  * @example listUsers
  * ```ts
  * const answer = await client.listUsers({});
@@ -53,7 +58,13 @@ export interface ListUsersResponse {
 
 /** The `listUsers` method of {@link CamClient}, which calls `ListUsers`. */
 export interface ListUsersMethod {
-  /** Pulls sub-users. Errors: {@link isListUsersError}. */
+  /**
+   * Pulls sub-users.
+   *
+   * Errors: {@link isListUsersError} tells a service error of this action; its `code` is a
+   * {@link ListUsersKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation` (each explained on
+   * {@link ListUsersRequest}).
+   */
   listUsers(input: ListUsersRequest, options?: CallOptions): Promise<ListUsersResponse>;
 }
 

@@ -14,6 +14,13 @@ import type { WeChatWorkSubAccount } from "../shapes/we-chat-work-sub-account.js
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isListWeChatWorkSubAccountsError} tells a service error answered by
+ * `ListWeChatWorkSubAccounts`; its `code` is a {@link ListWeChatWorkSubAccountsKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `ResourceNotFound.GroupNotExist`: User group does not exist.
  */
 export interface ListWeChatWorkSubAccountsRequest {
   /**
@@ -62,7 +69,13 @@ export interface ListWeChatWorkSubAccountsResponse {
  * `ListWeChatWorkSubAccounts`.
  */
 export interface ListWeChatWorkSubAccountsMethod {
-  /** 获取企业微信子用户列表. Errors: {@link isListWeChatWorkSubAccountsError}. */
+  /**
+   * 获取企业微信子用户列表.
+   *
+   * Errors: {@link isListWeChatWorkSubAccountsError} tells a service error of this action; its `code` is
+   * a {@link ListWeChatWorkSubAccountsKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `ResourceNotFound.GroupNotExist` (each explained on {@link ListWeChatWorkSubAccountsRequest}).
+   */
   listWeChatWorkSubAccounts(input: ListWeChatWorkSubAccountsRequest, options?: CallOptions): Promise<ListWeChatWorkSubAccountsResponse>;
 }
 
@@ -74,8 +87,8 @@ export interface ListWeChatWorkSubAccountsMethod {
  */
 export type ListWeChatWorkSubAccountsKnownErrorCode = CommonErrorCode | "ResourceNotFound.GroupNotExist";
 /**
- * Code of an error answered by `ListWeChatWorkSubAccounts`: a {@link
- * ListWeChatWorkSubAccountsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ListWeChatWorkSubAccounts`: a
+ * {@link ListWeChatWorkSubAccountsKnownErrorCode}, or a code the service added since.
  */
 export type ListWeChatWorkSubAccountsErrorCode = ListWeChatWorkSubAccountsKnownErrorCode | (string & {});
 /**

@@ -11,6 +11,22 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isPutRolePermissionsBoundaryError} tells a service error answered by
+ * `PutRolePermissionsBoundary`; its `code` is a {@link PutRolePermissionsBoundaryKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter.OperateEntitiesOverLimit`: There were too many entities in one operation.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.PolicyIdNotExist`: Policy ID does not exist.
+ * - `InvalidParameter.RoleNotExist`: Role does not exist.
+ * - `InvalidParameter.ServiceLinkedPolicyCantInPermissionBoundary`: Service policies cannot be used
+ *   for permission boundaries.
+ * - `InvalidParameter.ServiceLinkedRoleCantUsePermissionBoundary`: Permission boundaries cannot be
+ *   used for service roles.
+ * - `InvalidParameter.UserNotExist`: User object does not exist
+ * - `UnauthorizedOperation`: The operation is not authorized.
  * @example Setting a role permissions boundary
  * ```ts
  * const answer = await client.putRolePermissionsBoundary({
@@ -61,7 +77,17 @@ export interface PutRolePermissionsBoundaryResponse {
  * `PutRolePermissionsBoundary`.
  */
 export interface PutRolePermissionsBoundaryMethod {
-  /** Sets role permission boundary. Errors: {@link isPutRolePermissionsBoundaryError}. */
+  /**
+   * Sets role permission boundary.
+   *
+   * Errors: {@link isPutRolePermissionsBoundaryError} tells a service error of this action; its `code`
+   * is a {@link PutRolePermissionsBoundaryKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.SystemError`, `InvalidParameter.OperateEntitiesOverLimit`,
+   * `InvalidParameter.ParamError`, `InvalidParameter.PolicyIdNotExist`, `InvalidParameter.RoleNotExist`,
+   * `InvalidParameter.ServiceLinkedPolicyCantInPermissionBoundary`,
+   * `InvalidParameter.ServiceLinkedRoleCantUsePermissionBoundary`, `InvalidParameter.UserNotExist`,
+   * `UnauthorizedOperation` (each explained on {@link PutRolePermissionsBoundaryRequest}).
+   */
   putRolePermissionsBoundary(input: PutRolePermissionsBoundaryRequest, options?: CallOptions): Promise<PutRolePermissionsBoundaryResponse>;
 }
 
@@ -91,8 +117,8 @@ export type PutRolePermissionsBoundaryKnownErrorCode =
   | "InvalidParameter.ServiceLinkedRoleCantUsePermissionBoundary"
   | "InvalidParameter.UserNotExist";
 /**
- * Code of an error answered by `PutRolePermissionsBoundary`: a {@link
- * PutRolePermissionsBoundaryKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `PutRolePermissionsBoundary`: a
+ * {@link PutRolePermissionsBoundaryKnownErrorCode}, or a code the service added since.
  */
 export type PutRolePermissionsBoundaryErrorCode = PutRolePermissionsBoundaryKnownErrorCode | (string & {});
 /**

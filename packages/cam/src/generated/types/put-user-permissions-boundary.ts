@@ -11,6 +11,20 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isPutUserPermissionsBoundaryError} tells a service error answered by
+ * `PutUserPermissionsBoundary`; its `code` is a {@link PutUserPermissionsBoundaryKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter.OperateEntitiesOverLimit`: There were too many entities in one operation.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.PolicyIdNotExist`: Policy ID does not exist.
+ * - `InvalidParameter.RoleNotExist`: Role does not exist.
+ * - `InvalidParameter.ServiceLinkedPolicyCantInPermissionBoundary`: Service policies cannot be used
+ *   for permission boundaries.
+ * - `InvalidParameter.UserNotExist`: User object does not exist
+ * - `UnauthorizedOperation`: The operation is not authorized.
  */
 export interface PutUserPermissionsBoundaryRequest {
   /**
@@ -43,7 +57,16 @@ export interface PutUserPermissionsBoundaryResponse {
  * `PutUserPermissionsBoundary`.
  */
 export interface PutUserPermissionsBoundaryMethod {
-  /** Sets user permission boundary. Errors: {@link isPutUserPermissionsBoundaryError}. */
+  /**
+   * Sets user permission boundary.
+   *
+   * Errors: {@link isPutUserPermissionsBoundaryError} tells a service error of this action; its `code`
+   * is a {@link PutUserPermissionsBoundaryKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.SystemError`, `InvalidParameter.OperateEntitiesOverLimit`,
+   * `InvalidParameter.ParamError`, `InvalidParameter.PolicyIdNotExist`, `InvalidParameter.RoleNotExist`,
+   * `InvalidParameter.ServiceLinkedPolicyCantInPermissionBoundary`, `InvalidParameter.UserNotExist`,
+   * `UnauthorizedOperation` (each explained on {@link PutUserPermissionsBoundaryRequest}).
+   */
   putUserPermissionsBoundary(input: PutUserPermissionsBoundaryRequest, options?: CallOptions): Promise<PutUserPermissionsBoundaryResponse>;
 }
 
@@ -70,8 +93,8 @@ export type PutUserPermissionsBoundaryKnownErrorCode =
   | "InvalidParameter.ServiceLinkedPolicyCantInPermissionBoundary"
   | "InvalidParameter.UserNotExist";
 /**
- * Code of an error answered by `PutUserPermissionsBoundary`: a {@link
- * PutUserPermissionsBoundaryKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `PutUserPermissionsBoundary`: a
+ * {@link PutUserPermissionsBoundaryKnownErrorCode}, or a code the service added since.
  */
 export type PutUserPermissionsBoundaryErrorCode = PutUserPermissionsBoundaryKnownErrorCode | (string & {});
 /**

@@ -12,6 +12,16 @@ import type { GroupIdOfUidInfo } from "../shapes/group-id-of-uid-info.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isRemoveUserFromGroupError} tells a service error answered by
+ * `RemoveUserFromGroup`; its `code` is a {@link RemoveUserFromGroupKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure.UnauthorizedOperation`: The request is not authorized (CAM).
+ * - `FailedOperation`: The operation failed.
+ * - `InvalidParameter.UserUinAndUinNotAllNull`: A user’s UIN and UID cannot be left empty at the same
+ *   time.
+ * - `ResourceNotFound.UserNotExist`: User does not exist.
  */
 export interface RemoveUserFromGroupRequest {
   /** The user’s UIN/UID to be deleted and the array corresponding to the user group ID. */
@@ -29,7 +39,14 @@ export interface RemoveUserFromGroupResponse {
 
 /** The `removeUserFromGroup` method of {@link CamClient}, which calls `RemoveUserFromGroup`. */
 export interface RemoveUserFromGroupMethod {
-  /** Deletes users from a user group. Errors: {@link isRemoveUserFromGroupError}. */
+  /**
+   * Deletes users from a user group.
+   *
+   * Errors: {@link isRemoveUserFromGroupError} tells a service error of this action; its `code` is a
+   * {@link RemoveUserFromGroupKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AuthFailure.UnauthorizedOperation`, `FailedOperation`, `InvalidParameter.UserUinAndUinNotAllNull`,
+   * `ResourceNotFound.UserNotExist` (each explained on {@link RemoveUserFromGroupRequest}).
+   */
   removeUserFromGroup(input: RemoveUserFromGroupRequest, options?: CallOptions): Promise<RemoveUserFromGroupResponse>;
 }
 

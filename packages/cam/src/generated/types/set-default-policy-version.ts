@@ -11,6 +11,59 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isSetDefaultPolicyVersionError} tells a service error answered by
+ * `SetDefaultPolicyVersion`; its `code` is a {@link SetDefaultPolicyVersionKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.OrganizationPolicyOperateError`: 集团策略不允许操作。 (described in Chinese only)
+ * - `FailedOperation.PolicyNameInUse`: The policy name specified by the `PolicyName` field already
+ *   exists.
+ * - `FailedOperation.PolicyVersionAlreadyDefault`: The policy version is already the default policy
+ *   version.
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter.ActionError`: `Action` field of policy document invalid.
+ * - `InvalidParameter.ActionMiss`: The action in the policy syntax does not exist.
+ * - `InvalidParameter.ActionNotExist`: The action in the policy syntax does not exist.
+ * - `InvalidParameter.ActionServiceNotExist`: The action service in the policy syntax does not exist.
+ * - `InvalidParameter.AttachmentFull`: Limit on number of authorization object associated policies in
+ *   the `principal` field reached.
+ * - `InvalidParameter.ConditionContentError`: The condition content in the policy syntax is incorrect.
+ * - `InvalidParameter.ConditionError`: `condition` field of policy document invalid.
+ * - `InvalidParameter.ConditionTypeError`: The condition operator in the policy syntax is incorrect.
+ * - `InvalidParameter.DescriptionLengthOverlimit`: The input parameter `description` cannot exceed 300
+ *   bytes in length.
+ * - `InvalidParameter.EffectError`: `Effect` field of policy document invalid.
+ * - `InvalidParameter.NotSupportProduct`: CAM does not support the resource type specified in the
+ *   policy document.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.PolicyDocumentError`: `PolicyDocument` field invalid.
+ * - `InvalidParameter.PolicyDocumentLengthOverLimit`: `PolicyDocument` field exceeds length
+ *   restriction.
+ * - `InvalidParameter.PolicyIdError`: Input parameter `PolicyId` invalid.
+ * - `InvalidParameter.PolicyIdNotExist`: Policy ID does not exist.
+ * - `InvalidParameter.PolicyNameError`: `PolicyName` field invalid.
+ * - `InvalidParameter.PolicyVersionNotExists`: The policy version does not exist.
+ * - `InvalidParameter.PrincipalError`: `principal` field of policy document invalid.
+ * - `InvalidParameter.PrincipalQcsError`: Incorrect `PrincipalQcsc`.
+ * - `InvalidParameter.PrincipalQcsNotExist`: `PrincipalQcs` does not exist.
+ * - `InvalidParameter.PrincipalServiceNotExist`: `PrincipalService` does not exist.
+ * - `InvalidParameter.ResourceContentError`: The resource context in the policy syntax is incorrect.
+ * - `InvalidParameter.ResourceError`: `Resource` field of policy document invalid.
+ * - `InvalidParameter.ResourceProjectError`: The resource project in the policy syntax is incorrect.
+ * - `InvalidParameter.ResourceQcsError`: Incorrect resource `QCS`.
+ * - `InvalidParameter.ResourceRegionError`: The resource region in the policy syntax is incorrect.
+ * - `InvalidParameter.ResourceServiceNotExist`: The resource service in the policy syntax does not
+ *   exist.
+ * - `InvalidParameter.ResourceUinError`: The resource root account in the policy syntax is incorrect.
+ * - `InvalidParameter.StatementError`: `Statement` field of policy document invalid.
+ * - `InvalidParameter.UserNotExist`: User object does not exist
+ * - `InvalidParameter.VersionError`: `Version` field of policy document invalid.
+ * - `OperationDenied.CicPolicyOperationDenied`: 禁止变更 CIC Policy。 (described in Chinese only)
+ * - `ResourceNotFound.GroupNotExist`: User group does not exist.
+ * - `ResourceNotFound.NotFound`: Resource does not exist.
+ * - `ResourceNotFound.PolicyIdNotFound`: Resources specified by `PolicyId` does not exist.
+ * - `ResourceNotFound.UserNotExist`: User does not exist.
  * @example Setting an operative policy version
  * ```ts
  * const answer = await client.setDefaultPolicyVersion({
@@ -55,7 +108,32 @@ export interface SetDefaultPolicyVersionResponse {
 
 /** The `setDefaultPolicyVersion` method of {@link CamClient}, which calls `SetDefaultPolicyVersion`. */
 export interface SetDefaultPolicyVersionMethod {
-  /** Sets operative policy version. Errors: {@link isSetDefaultPolicyVersionError}. */
+  /**
+   * Sets operative policy version.
+   *
+   * Errors: {@link isSetDefaultPolicyVersionError} tells a service error of this action; its `code` is a
+   * {@link SetDefaultPolicyVersionKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.OrganizationPolicyOperateError`, `FailedOperation.PolicyNameInUse`,
+   * `FailedOperation.PolicyVersionAlreadyDefault`, `InternalError.SystemError`,
+   * `InvalidParameter.ActionError`, `InvalidParameter.ActionMiss`, `InvalidParameter.ActionNotExist`,
+   * `InvalidParameter.ActionServiceNotExist`, `InvalidParameter.AttachmentFull`,
+   * `InvalidParameter.ConditionContentError`, `InvalidParameter.ConditionError`,
+   * `InvalidParameter.ConditionTypeError`, `InvalidParameter.DescriptionLengthOverlimit`,
+   * `InvalidParameter.EffectError`, `InvalidParameter.NotSupportProduct`, `InvalidParameter.ParamError`,
+   * `InvalidParameter.PolicyDocumentError`, `InvalidParameter.PolicyDocumentLengthOverLimit`,
+   * `InvalidParameter.PolicyIdError`, `InvalidParameter.PolicyIdNotExist`,
+   * `InvalidParameter.PolicyNameError`, `InvalidParameter.PolicyVersionNotExists`,
+   * `InvalidParameter.PrincipalError`, `InvalidParameter.PrincipalQcsError`,
+   * `InvalidParameter.PrincipalQcsNotExist`, `InvalidParameter.PrincipalServiceNotExist`,
+   * `InvalidParameter.ResourceContentError`, `InvalidParameter.ResourceError`,
+   * `InvalidParameter.ResourceProjectError`, `InvalidParameter.ResourceQcsError`,
+   * `InvalidParameter.ResourceRegionError`, `InvalidParameter.ResourceServiceNotExist`,
+   * `InvalidParameter.ResourceUinError`, `InvalidParameter.StatementError`,
+   * `InvalidParameter.UserNotExist`, `InvalidParameter.VersionError`,
+   * `OperationDenied.CicPolicyOperationDenied`, `ResourceNotFound.GroupNotExist`,
+   * `ResourceNotFound.NotFound`, `ResourceNotFound.PolicyIdNotFound`, `ResourceNotFound.UserNotExist`
+   * (each explained on {@link SetDefaultPolicyVersionRequest}).
+   */
   setDefaultPolicyVersion(input: SetDefaultPolicyVersionRequest, options?: CallOptions): Promise<SetDefaultPolicyVersionResponse>;
 }
 
@@ -155,8 +233,8 @@ export type SetDefaultPolicyVersionKnownErrorCode =
   | "ResourceNotFound.PolicyIdNotFound"
   | "ResourceNotFound.UserNotExist";
 /**
- * Code of an error answered by `SetDefaultPolicyVersion`: a {@link
- * SetDefaultPolicyVersionKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `SetDefaultPolicyVersion`: a
+ * {@link SetDefaultPolicyVersionKnownErrorCode}, or a code the service added since.
  */
 export type SetDefaultPolicyVersionErrorCode = SetDefaultPolicyVersionKnownErrorCode | (string & {});
 /**

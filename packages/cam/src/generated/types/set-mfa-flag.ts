@@ -12,6 +12,17 @@ import type { LoginActionMfaFlag } from "../shapes/login-action-mfa-flag.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isSetMfaFlagError} tells a service error answered by `SetMfaFlag`; its `code` is
+ * a {@link SetMfaFlagKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.UserNotBindPhone`: No mobile number is bound to the account
+ * - `FailedOperation.UserNotBindWechat`: No WeChat Account is bound to the account
+ * - `FailedOperation.UserUnbindNoPermission`: User does not have permission.
+ * - `InvalidParameter.MFATokenError`: Multi-factor Token verification failed.
+ * - `InvalidParameter.NameOrIdCardError`: The name or ID is incorrect.
+ * - `InvalidParameter.UserNotExist`: User object does not exist
+ * - `ResourceNotFound.UserNotExist`: User does not exist.
  * @example Setting login protection method to WeChat verification
  * ```ts
  * const answer = await client.setMfaFlag({
@@ -56,8 +67,14 @@ export interface SetMfaFlagResponse {
 /** The `setMfaFlag` method of {@link CamClient}, which calls `SetMfaFlag`. */
 export interface SetMfaFlagMethod {
   /**
-   * Sets account verification for login and sensitive operations for sub-users. Errors: {@link
-   * isSetMfaFlagError}.
+   * Sets account verification for login and sensitive operations for sub-users.
+   *
+   * Errors: {@link isSetMfaFlagError} tells a service error of this action; its `code` is a
+   * {@link SetMfaFlagKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation.UserNotBindPhone`,
+   * `FailedOperation.UserNotBindWechat`, `FailedOperation.UserUnbindNoPermission`,
+   * `InvalidParameter.MFATokenError`, `InvalidParameter.NameOrIdCardError`,
+   * `InvalidParameter.UserNotExist`, `ResourceNotFound.UserNotExist` (each explained on
+   * {@link SetMfaFlagRequest}).
    */
   setMfaFlag(input: SetMfaFlagRequest, options?: CallOptions): Promise<SetMfaFlagResponse>;
 }

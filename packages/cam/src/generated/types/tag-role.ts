@@ -11,6 +11,19 @@ import type { RoleTags } from "../shapes/role-tags.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isTagRoleError} tells a service error answered by `TagRole`; its `code` is a
+ * {@link TagRoleKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure.UnauthorizedOperation`: The request is not authorized (CAM).
+ * - `FailedOperation.TagResourceFailed`: Failed to bind the tag.
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.RoleNotExist`: Role does not exist.
+ * - `InvalidParameter.TagLimitExceeded`: The tag limit has been exceeded.
+ * - `InvalidParameter.TagParamError`: Incorrect tag parameter.
  * @example Binding tags to a role
  * ```ts
  * const answer = await client.tagRole({
@@ -58,7 +71,16 @@ export interface TagRoleResponse {
 
 /** The `tagRole` method of {@link CamClient}, which calls `TagRole`. */
 export interface TagRoleMethod {
-  /** Binds tags to a role. Errors: {@link isTagRoleError}. */
+  /**
+   * Binds tags to a role.
+   *
+   * Errors: {@link isTagRoleError} tells a service error of this action; its `code` is a
+   * {@link TagRoleKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure.UnauthorizedOperation`,
+   * `FailedOperation.TagResourceFailed`, `InternalError`, `InternalError.SystemError`,
+   * `InvalidParameter`, `InvalidParameter.ParamError`, `InvalidParameter.RoleNotExist`,
+   * `InvalidParameter.TagLimitExceeded`, `InvalidParameter.TagParamError` (each explained on
+   * {@link TagRoleRequest}).
+   */
   tagRole(input: TagRoleRequest, options?: CallOptions): Promise<TagRoleResponse>;
 }
 

@@ -10,6 +10,19 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isUntagRoleError} tells a service error answered by `UntagRole`; its `code` is a
+ * {@link UntagRoleKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure.UnauthorizedOperation`: The request is not authorized (CAM).
+ * - `FailedOperation.UnTagResourceFailed`: Failed to unbind the tag
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.RoleNameError`: Role name invalid.
+ * - `InvalidParameter.RoleNotExist`: Role does not exist.
+ * - `InvalidParameter.TagParamError`: Incorrect tag parameter.
  * @example Unbinding tags from a role
  * ```ts
  * const answer = await client.untagRole({
@@ -63,7 +76,16 @@ export interface UntagRoleResponse {
 
 /** The `untagRole` method of {@link CamClient}, which calls `UntagRole`. */
 export interface UntagRoleMethod {
-  /** Unbinds tags from a role. Errors: {@link isUntagRoleError}. */
+  /**
+   * Unbinds tags from a role.
+   *
+   * Errors: {@link isUntagRoleError} tells a service error of this action; its `code` is a
+   * {@link UntagRoleKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure.UnauthorizedOperation`,
+   * `FailedOperation.UnTagResourceFailed`, `InternalError`, `InternalError.SystemError`,
+   * `InvalidParameter`, `InvalidParameter.ParamError`, `InvalidParameter.RoleNameError`,
+   * `InvalidParameter.RoleNotExist`, `InvalidParameter.TagParamError` (each explained on
+   * {@link UntagRoleRequest}).
+   */
   untagRole(input: UntagRoleRequest, options?: CallOptions): Promise<UntagRoleResponse>;
 }
 

@@ -10,6 +10,18 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isUpdateAccessKeyError} tells a service error answered by `UpdateAccessKey`; its
+ * `code` is a {@link UpdateAccessKeyKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure.UnauthorizedOperation`: The request is not authorized (CAM).
+ * - `FailedOperation.Accesskey`: An error occurred while manipulating the access key.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.UserNotExist`: User object does not exist
+ * - `OperationDenied.AccessKeyOverLimit`: Each account can have up to two `AccessKey`.
+ * - `OperationDenied.SubUin`: The sub-user is not allowed to use the root account key.
+ * - `OperationDenied.UinNotMatch`: The access key does not match the account.
+ * - `ResourceNotFound.SecretNotExist`: The key does not exist.
  * @example Updating an access key
  * ```ts
  * const answer = await client.updateAccessKey({
@@ -59,7 +71,16 @@ export interface UpdateAccessKeyResponse {
 
 /** The `updateAccessKey` method of {@link CamClient}, which calls `UpdateAccessKey`. */
 export interface UpdateAccessKeyMethod {
-  /** Updates an access key. Errors: {@link isUpdateAccessKeyError}. */
+  /**
+   * Updates an access key.
+   *
+   * Errors: {@link isUpdateAccessKeyError} tells a service error of this action; its `code` is a
+   * {@link UpdateAccessKeyKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AuthFailure.UnauthorizedOperation`, `FailedOperation.Accesskey`, `InvalidParameter.ParamError`,
+   * `InvalidParameter.UserNotExist`, `OperationDenied.AccessKeyOverLimit`, `OperationDenied.SubUin`,
+   * `OperationDenied.UinNotMatch`, `ResourceNotFound.SecretNotExist` (each explained on
+   * {@link UpdateAccessKeyRequest}).
+   */
   updateAccessKey(input: UpdateAccessKeyRequest, options?: CallOptions): Promise<UpdateAccessKeyResponse>;
 }
 

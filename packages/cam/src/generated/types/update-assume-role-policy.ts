@@ -11,6 +11,33 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isUpdateAssumeRolePolicyError} tells a service error answered by
+ * `UpdateAssumeRolePolicy`; its `code` is a {@link UpdateAssumeRolePolicyKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter.ActionError`: `Action` field of policy document invalid.
+ * - `InvalidParameter.ActionMiss`: The action in the policy syntax does not exist.
+ * - `InvalidParameter.AttachmentFull`: Limit on number of authorization object associated policies in
+ *   the `principal` field reached.
+ * - `InvalidParameter.ConditionContentError`: The condition content in the policy syntax is incorrect.
+ * - `InvalidParameter.ConditionError`: `condition` field of policy document invalid.
+ * - `InvalidParameter.ConditionTypeError`: The condition operator in the policy syntax is incorrect.
+ * - `InvalidParameter.EffectError`: `Effect` field of policy document invalid.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.PolicyDocumentLengthOverLimit`: `PolicyDocument` field exceeds length
+ *   restriction.
+ * - `InvalidParameter.PrincipalError`: `principal` field of policy document invalid.
+ * - `InvalidParameter.PrincipalQcsCrossError`: Cross-site access is not supported for this role
+ *   entity.
+ * - `InvalidParameter.PrincipalQcsError`: Incorrect `PrincipalQcsc`.
+ * - `InvalidParameter.PrincipalQcsNotExist`: `PrincipalQcs` does not exist.
+ * - `InvalidParameter.PrincipalServiceNotExist`: `PrincipalService` does not exist.
+ * - `InvalidParameter.RoleNotExist`: Role does not exist.
+ * - `InvalidParameter.StatementError`: `Statement` field of policy document invalid.
+ * - `InvalidParameter.UserNotExist`: User object does not exist
+ * - `InvalidParameter.VersionError`: `Version` field of policy document invalid.
  * @example Modifying role trust policy
  * ```ts
  * const answer = await client.updateAssumeRolePolicy({
@@ -64,7 +91,21 @@ export interface UpdateAssumeRolePolicyResponse {
 
 /** The `updateAssumeRolePolicy` method of {@link CamClient}, which calls `UpdateAssumeRolePolicy`. */
 export interface UpdateAssumeRolePolicyMethod {
-  /** Modifies the trust policy of a role. Errors: {@link isUpdateAssumeRolePolicyError}. */
+  /**
+   * Modifies the trust policy of a role.
+   *
+   * Errors: {@link isUpdateAssumeRolePolicyError} tells a service error of this action; its `code` is a
+   * {@link UpdateAssumeRolePolicyKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.SystemError`, `InvalidParameter.ActionError`, `InvalidParameter.ActionMiss`,
+   * `InvalidParameter.AttachmentFull`, `InvalidParameter.ConditionContentError`,
+   * `InvalidParameter.ConditionError`, `InvalidParameter.ConditionTypeError`,
+   * `InvalidParameter.EffectError`, `InvalidParameter.ParamError`,
+   * `InvalidParameter.PolicyDocumentLengthOverLimit`, `InvalidParameter.PrincipalError`,
+   * `InvalidParameter.PrincipalQcsCrossError`, `InvalidParameter.PrincipalQcsError`,
+   * `InvalidParameter.PrincipalQcsNotExist`, `InvalidParameter.PrincipalServiceNotExist`,
+   * `InvalidParameter.RoleNotExist`, `InvalidParameter.StatementError`, `InvalidParameter.UserNotExist`,
+   * `InvalidParameter.VersionError` (each explained on {@link UpdateAssumeRolePolicyRequest}).
+   */
   updateAssumeRolePolicy(input: UpdateAssumeRolePolicyRequest, options?: CallOptions): Promise<UpdateAssumeRolePolicyResponse>;
 }
 
@@ -116,8 +157,8 @@ export type UpdateAssumeRolePolicyKnownErrorCode =
   | "InvalidParameter.UserNotExist"
   | "InvalidParameter.VersionError";
 /**
- * Code of an error answered by `UpdateAssumeRolePolicy`: a {@link
- * UpdateAssumeRolePolicyKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `UpdateAssumeRolePolicy`: a
+ * {@link UpdateAssumeRolePolicyKnownErrorCode}, or a code the service added since.
  */
 export type UpdateAssumeRolePolicyErrorCode = UpdateAssumeRolePolicyKnownErrorCode | (string & {});
 /**

@@ -10,6 +10,15 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isUpdateGroupError} tells a service error answered by `UpdateGroup`; its `code`
+ * is a {@link UpdateGroupKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InvalidParameter.GroupNameInUse`: User Group name repeated.
+ * - `InvalidParameter.GroupNotExist`: User Group does not exist.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `ResourceNotFound.GroupNotExist`: User group does not exist.
  */
 export interface UpdateGroupRequest {
   /**
@@ -42,7 +51,14 @@ export interface UpdateGroupResponse {
 
 /** The `updateGroup` method of {@link CamClient}, which calls `UpdateGroup`. */
 export interface UpdateGroupMethod {
-  /** Updates a user group. Errors: {@link isUpdateGroupError}. */
+  /**
+   * Updates a user group.
+   *
+   * Errors: {@link isUpdateGroupError} tells a service error of this action; its `code` is a
+   * {@link UpdateGroupKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InvalidParameter.GroupNameInUse`, `InvalidParameter.GroupNotExist`, `InvalidParameter.ParamError`,
+   * `ResourceNotFound.GroupNotExist` (each explained on {@link UpdateGroupRequest}).
+   */
   updateGroup(input: UpdateGroupRequest, options?: CallOptions): Promise<UpdateGroupResponse>;
 }
 

@@ -11,6 +11,19 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isUpdateOIDCConfigError} tells a service error answered by `UpdateOIDCConfig`;
+ * its `code` is a {@link UpdateOIDCConfigKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.IdentityNameInUse`: Identity provider name already in use.
+ * - `InvalidParameterValue.IdentityUrlError`: The IdP URL is incorrect.
+ * - `InvalidParameterValue.MetadataError`: Identity provider metadata document error.
+ * - `InvalidParameterValue.NameError`: Identity provider name error.
+ * - `LimitExceeded.IdentityFull`: Limit on number of identity providers reached.
+ * - `ResourceNotFound.IdentityNotExist`: Identity provider does not exist.
  * @example Modifying role OIDC configurations
  * ```ts
  * const answer = await client.updateOidcConfig({
@@ -69,7 +82,16 @@ export interface UpdateOIDCConfigResponse {
 
 /** The `updateOidcConfig` method of {@link CamClient}, which calls `UpdateOIDCConfig`. */
 export interface UpdateOIDCConfigMethod {
-  /** Modifies role OIDC configurations. Errors: {@link isUpdateOIDCConfigError}. */
+  /**
+   * Modifies role OIDC configurations.
+   *
+   * Errors: {@link isUpdateOIDCConfigError} tells a service error of this action; its `code` is a
+   * {@link UpdateOIDCConfigKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InvalidParameter`, `InvalidParameter.IdentityNameInUse`, `InvalidParameterValue.IdentityUrlError`,
+   * `InvalidParameterValue.MetadataError`, `InvalidParameterValue.NameError`,
+   * `LimitExceeded.IdentityFull`, `ResourceNotFound.IdentityNotExist` (each explained on
+   * {@link UpdateOIDCConfigRequest}).
+   */
   updateOidcConfig(input: UpdateOIDCConfigRequest, options?: CallOptions): Promise<UpdateOIDCConfigResponse>;
 }
 

@@ -12,6 +12,12 @@ import type { PassWordRule } from "../shapes/pass-word-rule.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isUpdatePasswordRulesError} tells a service error answered by
+ * `UpdatePasswordRules`; its `code` is a {@link UpdatePasswordRulesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.PasswordRuleError`: Password rule error.
  * @example Update Password Rules
  * ```ts
  * const answer = await client.updatePasswordRules({
@@ -49,7 +55,13 @@ export interface UpdatePasswordRulesResponse {
 
 /** The `updatePasswordRules` method of {@link CamClient}, which calls `UpdatePasswordRules`. */
 export interface UpdatePasswordRulesMethod {
-  /** Updating CAM Password Rules. Errors: {@link isUpdatePasswordRulesError}. */
+  /**
+   * Updating CAM Password Rules.
+   *
+   * Errors: {@link isUpdatePasswordRulesError} tells a service error of this action; its `code` is a
+   * {@link UpdatePasswordRulesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.PasswordRuleError` (each explained on {@link UpdatePasswordRulesRequest}).
+   */
   updatePasswordRules(input: UpdatePasswordRulesRequest, options?: CallOptions): Promise<UpdatePasswordRulesResponse>;
 }
 

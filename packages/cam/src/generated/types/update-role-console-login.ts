@@ -11,6 +11,14 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isUpdateRoleConsoleLoginError} tells a service error answered by
+ * `UpdateRoleConsoleLogin`; its `code` is a {@link UpdateRoleConsoleLoginKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.RoleNotExist`: Role does not exist.
  * @example Modifying a role's login permissions
  * ```ts
  * const answer = await client.updateRoleConsoleLogin({
@@ -60,7 +68,14 @@ export interface UpdateRoleConsoleLoginResponse {
 
 /** The `updateRoleConsoleLogin` method of {@link CamClient}, which calls `UpdateRoleConsoleLogin`. */
 export interface UpdateRoleConsoleLoginMethod {
-  /** Modifies a role's login permissions. Errors: {@link isUpdateRoleConsoleLoginError}. */
+  /**
+   * Modifies a role's login permissions.
+   *
+   * Errors: {@link isUpdateRoleConsoleLoginError} tells a service error of this action; its `code` is a
+   * {@link UpdateRoleConsoleLoginKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.SystemError`, `InvalidParameter.ParamError`, `InvalidParameter.RoleNotExist` (each
+   * explained on {@link UpdateRoleConsoleLoginRequest}).
+   */
   updateRoleConsoleLogin(input: UpdateRoleConsoleLoginRequest, options?: CallOptions): Promise<UpdateRoleConsoleLoginResponse>;
 }
 
@@ -77,8 +92,8 @@ export type UpdateRoleConsoleLoginKnownErrorCode =
   | "InvalidParameter.ParamError"
   | "InvalidParameter.RoleNotExist";
 /**
- * Code of an error answered by `UpdateRoleConsoleLogin`: a {@link
- * UpdateRoleConsoleLoginKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `UpdateRoleConsoleLogin`: a
+ * {@link UpdateRoleConsoleLoginKnownErrorCode}, or a code the service added since.
  */
 export type UpdateRoleConsoleLoginErrorCode = UpdateRoleConsoleLoginKnownErrorCode | (string & {});
 /**

@@ -11,6 +11,16 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isUpdateRoleDescriptionError} tells a service error answered by
+ * `UpdateRoleDescription`; its `code` is a {@link UpdateRoleDescriptionKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter.DescriptionLengthOverlimit`: The input parameter `description` cannot exceed 300
+ *   bytes in length.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.RoleNotExist`: Role does not exist.
  * @example Modifying a role description
  * ```ts
  * const answer = await client.updateRoleDescription({
@@ -56,7 +66,15 @@ export interface UpdateRoleDescriptionResponse {
 
 /** The `updateRoleDescription` method of {@link CamClient}, which calls `UpdateRoleDescription`. */
 export interface UpdateRoleDescriptionMethod {
-  /** Modifies the description of a role. Errors: {@link isUpdateRoleDescriptionError}. */
+  /**
+   * Modifies the description of a role.
+   *
+   * Errors: {@link isUpdateRoleDescriptionError} tells a service error of this action; its `code` is a
+   * {@link UpdateRoleDescriptionKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.SystemError`, `InvalidParameter.DescriptionLengthOverlimit`,
+   * `InvalidParameter.ParamError`, `InvalidParameter.RoleNotExist` (each explained on
+   * {@link UpdateRoleDescriptionRequest}).
+   */
   updateRoleDescription(input: UpdateRoleDescriptionRequest, options?: CallOptions): Promise<UpdateRoleDescriptionResponse>;
 }
 

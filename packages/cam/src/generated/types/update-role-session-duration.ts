@@ -13,6 +13,14 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isUpdateRoleSessionDurationError} tells a service error answered by
+ * `UpdateRoleSessionDuration`; its `code` is a {@link UpdateRoleSessionDurationKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.SystemError`: Internal error.
+ * - `InvalidParameter.ParamError`: Invalid input parameter.
+ * - `InvalidParameter.RoleNotExist`: Role does not exist.
  */
 export interface UpdateRoleSessionDurationRequest {
   /**
@@ -54,7 +62,14 @@ export interface UpdateRoleSessionDurationResponse {
  * `UpdateRoleSessionDuration`.
  */
 export interface UpdateRoleSessionDurationMethod {
-  /** 修改角色会话时长. Errors: {@link isUpdateRoleSessionDurationError}. */
+  /**
+   * 修改角色会话时长.
+   *
+   * Errors: {@link isUpdateRoleSessionDurationError} tells a service error of this action; its `code` is
+   * a {@link UpdateRoleSessionDurationKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.SystemError`, `InvalidParameter.ParamError`, `InvalidParameter.RoleNotExist` (each
+   * explained on {@link UpdateRoleSessionDurationRequest}).
+   */
   updateRoleSessionDuration(input: UpdateRoleSessionDurationRequest, options?: CallOptions): Promise<UpdateRoleSessionDurationResponse>;
 }
 
@@ -71,8 +86,8 @@ export type UpdateRoleSessionDurationKnownErrorCode =
   | "InvalidParameter.ParamError"
   | "InvalidParameter.RoleNotExist";
 /**
- * Code of an error answered by `UpdateRoleSessionDuration`: a {@link
- * UpdateRoleSessionDurationKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `UpdateRoleSessionDuration`: a
+ * {@link UpdateRoleSessionDurationKnownErrorCode}, or a code the service added since.
  */
 export type UpdateRoleSessionDurationErrorCode = UpdateRoleSessionDurationKnownErrorCode | (string & {});
 /**

@@ -11,6 +11,14 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isUpdateSAMLProviderError} tells a service error answered by
+ * `UpdateSAMLProvider`; its `code` is a {@link UpdateSAMLProviderKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.CICIdentityForbidden`: CIC的身份提供商禁止操作 (described in Chinese only)
+ * - `InvalidParameterValue.MetadataError`: Identity provider metadata document error.
+ * - `ResourceNotFound.IdentityNotExist`: Identity provider does not exist.
  * @example Updating IdP
  * ```ts
  * const answer = await client.updateSamlProvider({
@@ -61,7 +69,14 @@ export interface UpdateSAMLProviderResponse {
 
 /** The `updateSamlProvider` method of {@link CamClient}, which calls `UpdateSAMLProvider`. */
 export interface UpdateSAMLProviderMethod {
-  /** Updates SAML identity provider information. Errors: {@link isUpdateSAMLProviderError}. */
+  /**
+   * Updates SAML identity provider information.
+   *
+   * Errors: {@link isUpdateSAMLProviderError} tells a service error of this action; its `code` is a
+   * {@link UpdateSAMLProviderKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.CICIdentityForbidden`, `InvalidParameterValue.MetadataError`,
+   * `ResourceNotFound.IdentityNotExist` (each explained on {@link UpdateSAMLProviderRequest}).
+   */
   updateSamlProvider(input: UpdateSAMLProviderRequest, options?: CallOptions): Promise<UpdateSAMLProviderResponse>;
 }
 

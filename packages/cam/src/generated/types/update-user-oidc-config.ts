@@ -11,6 +11,19 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isUpdateUserOIDCConfigError} tells a service error answered by
+ * `UpdateUserOIDCConfig`; its `code` is a {@link UpdateUserOIDCConfigKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.IdentityNameInUse`: Identity provider name already in use.
+ * - `InvalidParameterValue.IdentityKeyError`: The OIDC signature public key is incorrect.
+ * - `InvalidParameterValue.IdentityUrlError`: The IdP URL is incorrect.
+ * - `InvalidParameterValue.MetadataError`: Identity provider metadata document error.
+ * - `LimitExceeded.IdentityFull`: Limit on number of identity providers reached.
+ * - `ResourceNotFound.IdentityNotExist`: Identity provider does not exist.
  * @example Modifying user OIDC configuration
  * ```ts
  * const answer = await client.updateUserOidcConfig({
@@ -105,7 +118,16 @@ export interface UpdateUserOIDCConfigResponse {
 
 /** The `updateUserOidcConfig` method of {@link CamClient}, which calls `UpdateUserOIDCConfig`. */
 export interface UpdateUserOIDCConfigMethod {
-  /** Modifies user OIDC configuration. Errors: {@link isUpdateUserOIDCConfigError}. */
+  /**
+   * Modifies user OIDC configuration.
+   *
+   * Errors: {@link isUpdateUserOIDCConfigError} tells a service error of this action; its `code` is a
+   * {@link UpdateUserOIDCConfigKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InvalidParameter`, `InvalidParameter.IdentityNameInUse`, `InvalidParameterValue.IdentityKeyError`,
+   * `InvalidParameterValue.IdentityUrlError`, `InvalidParameterValue.MetadataError`,
+   * `LimitExceeded.IdentityFull`, `ResourceNotFound.IdentityNotExist` (each explained on
+   * {@link UpdateUserOIDCConfigRequest}).
+   */
   updateUserOidcConfig(input: UpdateUserOIDCConfigRequest, options?: CallOptions): Promise<UpdateUserOIDCConfigResponse>;
 }
 

@@ -11,6 +11,13 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isUpdateUserSAMLConfigError} tells a service error answered by
+ * `UpdateUserSAMLConfig`; its `code` is a {@link UpdateUserSAMLConfigKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.MetadataError`: Identity provider metadata document error.
+ * - `ResourceNotFound.IdentityNotExist`: Identity provider does not exist.
  * @example Modifying user SAML configurations
  * ```ts
  * const answer = await client.updateUserSamlConfig({
@@ -53,7 +60,14 @@ export interface UpdateUserSAMLConfigResponse {
 
 /** The `updateUserSamlConfig` method of {@link CamClient}, which calls `UpdateUserSAMLConfig`. */
 export interface UpdateUserSAMLConfigMethod {
-  /** Modifies user SAML configurations. Errors: {@link isUpdateUserSAMLConfigError}. */
+  /**
+   * Modifies user SAML configurations.
+   *
+   * Errors: {@link isUpdateUserSAMLConfigError} tells a service error of this action; its `code` is a
+   * {@link UpdateUserSAMLConfigKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.MetadataError`, `ResourceNotFound.IdentityNotExist` (each explained on
+   * {@link UpdateUserSAMLConfigRequest}).
+   */
   updateUserSamlConfig(input: UpdateUserSAMLConfigRequest, options?: CallOptions): Promise<UpdateUserSAMLConfigResponse>;
 }
 

@@ -10,6 +10,18 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isUpdateUserError} tells a service error answered by `UpdateUser`; its `code` is
+ * a {@link UpdateUserKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure.UnauthorizedOperation`: The request is not authorized (CAM).
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.ExistHighRiskOperations`: 存在高风险操作。 (described in Chinese only)
+ * - `FailedOperation.Unmodifiable`: 禁止变更 (described in Chinese only)
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.PasswordViolatedRules`: Password incompatible with user safety settings.
+ * - `InvalidParameter.UserNameIllegal`: Invalid username.
+ * - `ResourceNotFound.UserNotExist`: User does not exist.
  */
 export interface UpdateUserRequest {
   /**
@@ -74,7 +86,16 @@ export interface UpdateUserResponse {
 
 /** The `updateUser` method of {@link CamClient}, which calls `UpdateUser`. */
 export interface UpdateUserMethod {
-  /** Updates a sub-user. Errors: {@link isUpdateUserError}. */
+  /**
+   * Updates a sub-user.
+   *
+   * Errors: {@link isUpdateUserError} tells a service error of this action; its `code` is a
+   * {@link UpdateUserKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AuthFailure.UnauthorizedOperation`, `FailedOperation`, `FailedOperation.ExistHighRiskOperations`,
+   * `FailedOperation.Unmodifiable`, `InvalidParameter`, `InvalidParameter.PasswordViolatedRules`,
+   * `InvalidParameter.UserNameIllegal`, `ResourceNotFound.UserNotExist` (each explained on
+   * {@link UpdateUserRequest}).
+   */
   updateUser(input: UpdateUserRequest, options?: CallOptions): Promise<UpdateUserResponse>;
 }
 

@@ -12,6 +12,13 @@ import type { MachineGroupTypeInfo } from "../shapes/machine-group-type-info.js"
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isAddMachineGroupInfoError} tells a service error answered by
+ * `AddMachineGroupInfo`; its `code` is a {@link AddMachineGroupInfoKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InvalidParameter.DbDuplication`: 数据库唯一键冲突。 (described in Chinese only)
  * @example Adding a Machine Group IP or Label
  * ```ts
  * const answer = await client.addMachineGroupInfo({
@@ -59,7 +66,13 @@ export interface AddMachineGroupInfoResponse {
 
 /** The `addMachineGroupInfo` method of {@link ClsClient}, which calls `AddMachineGroupInfo`. */
 export interface AddMachineGroupInfoMethod {
-  /** Adds machine group information. Errors: {@link isAddMachineGroupInfoError}. */
+  /**
+   * Adds machine group information.
+   *
+   * Errors: {@link isAddMachineGroupInfoError} tells a service error of this action; its `code` is a
+   * {@link AddMachineGroupInfoKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InvalidParameter.DbDuplication` (each explained on {@link AddMachineGroupInfoRequest}).
+   */
   addMachineGroupInfo(input: AddMachineGroupInfoRequest, options?: CallOptions): Promise<AddMachineGroupInfoResponse>;
 }
 

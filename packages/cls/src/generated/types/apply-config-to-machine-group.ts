@@ -11,6 +11,22 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isApplyConfigToMachineGroupError} tells a service error answered by
+ * `ApplyConfigToMachineGroup`; its `code` is a {@link ApplyConfigToMachineGroupKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.ConfigNotExist`: 指定的采集规则配置不存在。 (described in Chinese only)
+ * - `ResourceNotFound.MachineGroupNotExist`: 机器组不存在。 (described in Chinese only)
  * @example This API is used to apply collection configuration to a specified machine group.
  * ```ts
  * const answer = await client.applyConfigToMachineGroup({
@@ -59,8 +75,15 @@ export interface ApplyConfigToMachineGroupResponse {
  */
 export interface ApplyConfigToMachineGroupMethod {
   /**
-   * Applies collection configuration to a specified machine group. Errors: {@link
-   * isApplyConfigToMachineGroupError}.
+   * Applies collection configuration to a specified machine group.
+   *
+   * Errors: {@link isApplyConfigToMachineGroupError} tells a service error of this action; its `code` is
+   * a {@link ApplyConfigToMachineGroupKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `FailedOperation`, `InternalError`, `InvalidParameter`, `MissingParameter`, `OperationDenied`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.ConfigNotExist`,
+   * `ResourceNotFound.MachineGroupNotExist` (each explained on
+   * {@link ApplyConfigToMachineGroupRequest}).
    */
   applyConfigToMachineGroup(input: ApplyConfigToMachineGroupRequest, options?: CallOptions): Promise<ApplyConfigToMachineGroupResponse>;
 }
@@ -90,8 +113,8 @@ export type ApplyConfigToMachineGroupKnownErrorCode =
   | "ResourceNotFound.ConfigNotExist"
   | "ResourceNotFound.MachineGroupNotExist";
 /**
- * Code of an error answered by `ApplyConfigToMachineGroup`: a {@link
- * ApplyConfigToMachineGroupKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ApplyConfigToMachineGroup`: a
+ * {@link ApplyConfigToMachineGroupKnownErrorCode}, or a code the service added since.
  */
 export type ApplyConfigToMachineGroupErrorCode = ApplyConfigToMachineGroupKnownErrorCode | (string & {});
 /**

@@ -11,6 +11,21 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCancelRebuildIndexTaskError} tells a service error answered by
+ * `CancelRebuildIndexTask`; its `code` is a {@link CancelRebuildIndexTaskKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `AuthFailure.UnauthorizedOperation`: The request is not authorized (CAM).
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Canceling the Index Rebuilding Task
  * ```ts
  * const answer = await client.cancelRebuildIndexTask({
@@ -52,8 +67,13 @@ export interface CancelRebuildIndexTaskResponse {
 /** The `cancelRebuildIndexTask` method of {@link ClsClient}, which calls `CancelRebuildIndexTask`. */
 export interface CancelRebuildIndexTaskMethod {
   /**
-   * This API is used to cancel creating a reindexing task. Errors: {@link
-   * isCancelRebuildIndexTaskError}.
+   * This API is used to cancel creating a reindexing task.
+   *
+   * Errors: {@link isCancelRebuildIndexTaskError} tells a service error of this action; its `code` is a
+   * {@link CancelRebuildIndexTaskKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `AuthFailure.UnauthorizedOperation`, `FailedOperation`, `InternalError`, `InvalidParameter`,
+   * `InvalidParameterValue`, `MissingParameter`, `OperationDenied`, `ResourceNotFound`,
+   * `ResourceNotFound.TopicNotExist` (each explained on {@link CancelRebuildIndexTaskRequest}).
    */
   cancelRebuildIndexTask(input: CancelRebuildIndexTaskRequest, options?: CallOptions): Promise<CancelRebuildIndexTaskResponse>;
 }
@@ -74,8 +94,8 @@ export interface CancelRebuildIndexTaskMethod {
  */
 export type CancelRebuildIndexTaskKnownErrorCode = CommonErrorCode | "AuthFailure" | "OperationDenied" | "ResourceNotFound.TopicNotExist";
 /**
- * Code of an error answered by `CancelRebuildIndexTask`: a {@link
- * CancelRebuildIndexTaskKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CancelRebuildIndexTask`: a
+ * {@link CancelRebuildIndexTaskKnownErrorCode}, or a code the service added since.
  */
 export type CancelRebuildIndexTaskErrorCode = CancelRebuildIndexTaskKnownErrorCode | (string & {});
 /**

@@ -19,6 +19,12 @@ import type { MetadataItem } from "../shapes/metadata-item.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isChatCompletionsError} tells a service error answered by `ChatCompletions`; its
+ * `code` is a {@link ChatCompletionsKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Intelligent Generation of Query Statements - Enable Deep Thinking - Non-streaming Call
  * ```ts
  * const answer = await client.chatCompletions({
@@ -192,7 +198,13 @@ export interface ChatCompletionsResponse {
 
 /** The `chatCompletions` method of {@link ClsClient}, which calls `ChatCompletions`. */
 export interface ChatCompletionsMethod {
-  /** Dialogue. Errors: {@link isChatCompletionsError}. */
+  /**
+   * Dialogue.
+   *
+   * Errors: {@link isChatCompletionsError} tells a service error of this action; its `code` is a
+   * {@link ChatCompletionsKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation.Timeout`,
+   * `ResourceNotFound.TopicNotExist` (each explained on {@link ChatCompletionsRequest}).
+   */
   chatCompletions(input: ChatCompletionsRequest, options?: CallOptions): Promise<ChatCompletionsResponse>;
 }
 

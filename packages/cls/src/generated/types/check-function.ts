@@ -11,6 +11,20 @@ import type { DataTransformResouceInfo } from "../shapes/data-transform-resouce-
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCheckFunctionError} tells a service error answered by `CheckFunction`; its
+ * `code` is a {@link CheckFunctionKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.CrossAccountConflict`: 跨账号标识错误 (described in Chinese only)
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Verifying the Syntax of the Data Processing Function
  * ```ts
  * const answer = await client.checkFunction({
@@ -85,7 +99,16 @@ export interface CheckFunctionResponse {
 
 /** The `checkFunction` method of {@link ClsClient}, which calls `CheckFunction`. */
 export interface CheckFunctionMethod {
-  /** Verifies the syntax. Errors: {@link isCheckFunctionError}. */
+  /**
+   * Verifies the syntax.
+   *
+   * Errors: {@link isCheckFunctionError} tells a service error of this action; its `code` is a
+   * {@link CheckFunctionKnownErrorCode}: any {@link CommonErrorCode} or `InternalError`,
+   * `InvalidParameter`, `InvalidParameter.CrossAccountConflict`, `OperationDenied`,
+   * `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound`, `ResourceNotFound.TopicNotExist` (each
+   * explained on {@link CheckFunctionRequest}).
+   */
   checkFunction(input: CheckFunctionRequest, options?: CallOptions): Promise<CheckFunctionResponse>;
 }
 

@@ -13,6 +13,17 @@ import type { UserKafkaMeta } from "../shapes/user-kafka-meta.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCheckRechargeKafkaServerError} tells a service error answered by
+ * `CheckRechargeKafkaServer`; its `code` is a {@link CheckRechargeKafkaServerKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `MissingParameter`: A required parameter is missing.
  * @example Verifying Whether the Kafka Service Address Entered by the User Is Accessible
  * ```ts
  * const answer = await client.checkRechargeKafkaServer({
@@ -102,8 +113,12 @@ export interface CheckRechargeKafkaServerResponse {
 /** The `checkRechargeKafkaServer` method of {@link ClsClient}, which calls `CheckRechargeKafkaServer`. */
 export interface CheckRechargeKafkaServerMethod {
   /**
-   * Checks the connectivity of the Kafka service cluster. Errors: {@link
-   * isCheckRechargeKafkaServerError}.
+   * Checks the connectivity of the Kafka service cluster.
+   *
+   * Errors: {@link isCheckRechargeKafkaServerError} tells a service error of this action; its `code` is
+   * a {@link CheckRechargeKafkaServerKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `FailedOperation`, `InternalError`, `InvalidParameter`, `InvalidParameterValue`, `MissingParameter`
+   * (each explained on {@link CheckRechargeKafkaServerRequest}).
    */
   checkRechargeKafkaServer(input: CheckRechargeKafkaServerRequest, options?: CallOptions): Promise<CheckRechargeKafkaServerResponse>;
 }
@@ -120,8 +135,8 @@ export interface CheckRechargeKafkaServerMethod {
  */
 export type CheckRechargeKafkaServerKnownErrorCode = CommonErrorCode | "AuthFailure";
 /**
- * Code of an error answered by `CheckRechargeKafkaServer`: a {@link
- * CheckRechargeKafkaServerKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CheckRechargeKafkaServer`: a
+ * {@link CheckRechargeKafkaServerKnownErrorCode}, or a code the service added since.
  */
 export type CheckRechargeKafkaServerErrorCode = CheckRechargeKafkaServerKnownErrorCode | (string & {});
 /**

@@ -11,6 +11,21 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCloseKafkaConsumerError} tells a service error answered by
+ * `CloseKafkaConsumer`; its `code` is a {@link CloseKafkaConsumerKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Disabling Kafka Consumption
  * ```ts
  * const answer = await client.closeKafkaConsumer({
@@ -49,7 +64,16 @@ export interface CloseKafkaConsumerResponse {
 
 /** The `closeKafkaConsumer` method of {@link ClsClient}, which calls `CloseKafkaConsumer`. */
 export interface CloseKafkaConsumerMethod {
-  /** Disables Kafka consumption. Errors: {@link isCloseKafkaConsumerError}. */
+  /**
+   * Disables Kafka consumption.
+   *
+   * Errors: {@link isCloseKafkaConsumerError} tells a service error of this action; its `code` is a
+   * {@link CloseKafkaConsumerKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `FailedOperation`, `InternalError`, `InvalidParameter`, `InvalidParameterValue`, `OperationDenied`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.TopicNotExist` (each explained on
+   * {@link CloseKafkaConsumerRequest}).
+   */
   closeKafkaConsumer(input: CloseKafkaConsumerRequest, options?: CallOptions): Promise<CloseKafkaConsumerResponse>;
 }
 

@@ -12,6 +12,19 @@ import type { TopicPartitionOffsetInfo } from "../shapes/topic-partition-offset-
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCommitConsumerOffsetsError} tells a service error answered by
+ * `CommitConsumerOffsets`; its `code` is a {@link CommitConsumerOffsetsKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
  * @example Submitting Heartbeat Information
  * ```ts
  * const answer = await client.commitConsumerOffsets({
@@ -62,7 +75,15 @@ export interface CommitConsumerOffsetsResponse {
 
 /** The `commitConsumerOffsets` method of {@link ClsClient}, which calls `CommitConsumerOffsets`. */
 export interface CommitConsumerOffsetsMethod {
-  /** This API is used to submit a consumption offset. Errors: {@link isCommitConsumerOffsetsError}. */
+  /**
+   * This API is used to submit a consumption offset.
+   *
+   * Errors: {@link isCommitConsumerOffsetsError} tells a service error of this action; its `code` is a
+   * {@link CommitConsumerOffsetsKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `OperationDenied`, `OperationDenied.ACLFailed`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists` (each explained on {@link CommitConsumerOffsetsRequest}).
+   */
   commitConsumerOffsets(input: CommitConsumerOffsetsRequest, options?: CallOptions): Promise<CommitConsumerOffsetsResponse>;
 }
 

@@ -13,6 +13,22 @@ import type { AgentTopicInfo } from "../shapes/agent-topic-info.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateAgentApplicationError} tells a service error answered by
+ * `CreateAgentApplication`; its `code` is a {@link CreateAgentApplicationKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  */
 export interface CreateAgentApplicationRequest {
   /**
@@ -80,7 +96,16 @@ export interface CreateAgentApplicationResponse {
 
 /** The `createAgentApplication` method of {@link ClsClient}, which calls `CreateAgentApplication`. */
 export interface CreateAgentApplicationMethod {
-  /** 创建Agent应用. Errors: {@link isCreateAgentApplicationError}. */
+  /**
+   * 创建Agent应用.
+   *
+   * Errors: {@link isCreateAgentApplicationError} tells a service error of this action; its `code` is a
+   * {@link CreateAgentApplicationKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.Timeout`, `InternalError`, `InvalidParameter`, `LimitExceeded`, `MissingParameter`,
+   * `OperationDenied`, `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `UnsupportedOperation` (each explained on
+   * {@link CreateAgentApplicationRequest}).
+   */
   createAgentApplication(input: CreateAgentApplicationRequest, options?: CallOptions): Promise<CreateAgentApplicationResponse>;
 }
 
@@ -107,8 +132,8 @@ export type CreateAgentApplicationKnownErrorCode =
   | "OperationDenied.AccountIsolate"
   | "OperationDenied.AccountNotExists";
 /**
- * Code of an error answered by `CreateAgentApplication`: a {@link
- * CreateAgentApplicationKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreateAgentApplication`: a
+ * {@link CreateAgentApplicationKnownErrorCode}, or a code the service added since.
  */
 export type CreateAgentApplicationErrorCode = CreateAgentApplicationKnownErrorCode | (string & {});
 /**

@@ -26,6 +26,20 @@ import type { WebCallback } from "../shapes/web-callback.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateAlarmNoticeError} tells a service error answered by `CreateAlarmNotice`;
+ * its `code` is a {@link CreateAlarmNoticeKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.AlarmNoticeConflict`: 告警策略通知模板已经存在。 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
  * @example Creating a Notification Channel Group (Easy Mode)
  * ```ts
  * const answer = await client.createAlarmNotice({
@@ -226,7 +240,16 @@ export interface CreateAlarmNoticeResponse {
 
 /** The `createAlarmNotice` method of {@link ClsClient}, which calls `CreateAlarmNotice`. */
 export interface CreateAlarmNoticeMethod {
-  /** Creates a notification group. Errors: {@link isCreateAlarmNoticeError}. */
+  /**
+   * Creates a notification group.
+   *
+   * Errors: {@link isCreateAlarmNoticeError} tells a service error of this action; its `code` is a
+   * {@link CreateAlarmNoticeKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.Timeout`, `InternalError`, `InvalidParameter`,
+   * `InvalidParameter.AlarmNoticeConflict`, `MissingParameter`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists` (each explained on
+   * {@link CreateAlarmNoticeRequest}).
+   */
   createAlarmNotice(input: CreateAlarmNoticeRequest, options?: CallOptions): Promise<CreateAlarmNoticeResponse>;
 }
 

@@ -18,6 +18,22 @@ import type { Tag } from "../shapes/tag.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateAlarmError} tells a service error answered by `CreateAlarm`; its `code`
+ * is a {@link CreateAlarmKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.AlarmConflict`: 告警策略已经存在。 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `OperationDenied.AlarmNotSupportForSearchLow`: 低频不支持告警。 (described in Chinese only)
+ * - `ResourceNotFound.AlarmNoticeNotExist`: 告警策略通知模板不存在。 (described in Chinese only)
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Create alarm policy
  * ```ts
  * const answer = await client.createAlarm({
@@ -238,7 +254,17 @@ export interface CreateAlarmResponse {
 
 /** The `createAlarm` method of {@link ClsClient}, which calls `CreateAlarm`. */
 export interface CreateAlarmMethod {
-  /** Creates alarm policy. Errors: {@link isCreateAlarmError}. */
+  /**
+   * Creates alarm policy.
+   *
+   * Errors: {@link isCreateAlarmError} tells a service error of this action; its `code` is a
+   * {@link CreateAlarmKnownErrorCode}: any {@link CommonErrorCode} or `InternalError`,
+   * `InvalidParameter`, `InvalidParameter.AlarmConflict`, `MissingParameter`, `OperationDenied`,
+   * `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `OperationDenied.AlarmNotSupportForSearchLow`,
+   * `ResourceNotFound.AlarmNoticeNotExist`, `ResourceNotFound.TopicNotExist` (each explained on
+   * {@link CreateAlarmRequest}).
+   */
   createAlarm(input: CreateAlarmRequest, options?: CallOptions): Promise<CreateAlarmResponse>;
 }
 

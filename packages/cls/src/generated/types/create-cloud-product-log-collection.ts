@@ -12,6 +12,24 @@ import type { Tag } from "../shapes/tag.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateCloudProductLogCollectionError} tells a service error answered by
+ * `CreateCloudProductLogCollection`; its `code` is a
+ * {@link CreateCloudProductLogCollectionKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.CloudProductInvocationError`: 调用云产品接口异常 (described in Chinese only)
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.ParamError`: 参数错误。 (described in Chinese only)
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `ResourceNotFound.LogsetNotExist`: 指定的日志集不存在。 (described in Chinese only)
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Creating a Cloud Product Delivery Task
  * ```ts
  * const answer = await client.createCloudProductLogCollection({
@@ -234,7 +252,17 @@ export interface CreateCloudProductLogCollectionResponse {
  * `CreateCloudProductLogCollection`.
  */
 export interface CreateCloudProductLogCollectionMethod {
-  /** Create a cloud product log delivery. Errors: {@link isCreateCloudProductLogCollectionError}. */
+  /**
+   * Create a cloud product log delivery.
+   *
+   * Errors: {@link isCreateCloudProductLogCollectionError} tells a service error of this action; its
+   * `code` is a {@link CreateCloudProductLogCollectionKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AuthFailure`, `FailedOperation`, `FailedOperation.CloudProductInvocationError`,
+   * `FailedOperation.Timeout`, `InternalError`, `InvalidParameter`, `InvalidParameter.ParamError`,
+   * `InvalidParameterValue`, `MissingParameter`, `OperationDenied`, `ResourceNotFound.LogsetNotExist`,
+   * `ResourceNotFound.TopicNotExist`, `UnsupportedOperation` (each explained on
+   * {@link CreateCloudProductLogCollectionRequest}).
+   */
   createCloudProductLogCollection(
     input: CreateCloudProductLogCollectionRequest,
     options?: CallOptions,
@@ -268,12 +296,12 @@ export type CreateCloudProductLogCollectionKnownErrorCode =
   | "ResourceNotFound.LogsetNotExist"
   | "ResourceNotFound.TopicNotExist";
 /**
- * Code of an error answered by `CreateCloudProductLogCollection`: a {@link
- * CreateCloudProductLogCollectionKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreateCloudProductLogCollection`: a
+ * {@link CreateCloudProductLogCollectionKnownErrorCode}, or a code the service added since.
  */
 export type CreateCloudProductLogCollectionErrorCode = CreateCloudProductLogCollectionKnownErrorCode | (string & {});
 /**
- * A service error answered by `CreateCloudProductLogCollection`; {@link
- * isCreateCloudProductLogCollectionError} tells one.
+ * A service error answered by `CreateCloudProductLogCollection`;
+ * {@link isCreateCloudProductLogCollectionError} tells one.
  */
 export type CreateCloudProductLogCollectionError = TcServiceError<CreateCloudProductLogCollectionErrorCode>;

@@ -18,6 +18,22 @@ import type { HostFileInfo } from "../shapes/host-file-info.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateConfigExtraError} tells a service error answered by `CreateConfigExtra`;
+ * its `code` is a {@link CreateConfigExtraKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.DbDuplication`: 数据库唯一键冲突。 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  */
 export interface CreateConfigExtraRequest {
   /**
@@ -221,7 +237,16 @@ export interface CreateConfigExtraResponse {
 
 /** The `createConfigExtra` method of {@link ClsClient}, which calls `CreateConfigExtra`. */
 export interface CreateConfigExtraMethod {
-  /** 创建特殊采集配置任务. Errors: {@link isCreateConfigExtraError}. */
+  /**
+   * 创建特殊采集配置任务.
+   *
+   * Errors: {@link isCreateConfigExtraError} tells a service error of this action; its `code` is a
+   * {@link CreateConfigExtraKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `FailedOperation`, `InternalError`, `InvalidParameter`, `InvalidParameter.DbDuplication`,
+   * `MissingParameter`, `OperationDenied`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists`,
+   * `ResourceNotFound.TopicNotExist` (each explained on {@link CreateConfigExtraRequest}).
+   */
   createConfigExtra(input: CreateConfigExtraRequest, options?: CallOptions): Promise<CreateConfigExtraResponse>;
 }
 

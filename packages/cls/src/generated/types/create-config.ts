@@ -13,6 +13,24 @@ import type { ExtractRuleInfo } from "../shapes/extract-rule-info.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateConfigError} tells a service error answered by `CreateConfig`; its `code`
+ * is a {@link CreateConfigKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.ConfigConflict`: 相同的采集配置规则已经存在。 (described in Chinese only)
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `LimitExceeded.Config`: 采集规则配置超过最大值限制。 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.ConfigNotExist`: 指定的采集规则配置不存在。 (described in Chinese only)
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Creating Single-Line Full Text
  * ```ts
  * const answer = await client.createConfig({
@@ -299,7 +317,17 @@ export interface CreateConfigResponse {
 
 /** The `createConfig` method of {@link ClsClient}, which calls `CreateConfig`. */
 export interface CreateConfigMethod {
-  /** Creates collection rule configuration. Errors: {@link isCreateConfigError}. */
+  /**
+   * Creates collection rule configuration.
+   *
+   * Errors: {@link isCreateConfigError} tells a service error of this action; its `code` is a
+   * {@link CreateConfigKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`, `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `InvalidParameter.ConfigConflict`, `InvalidParameterValue`,
+   * `LimitExceeded.Config`, `MissingParameter`, `OperationDenied`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists`,
+   * `ResourceNotFound.ConfigNotExist`, `ResourceNotFound.TopicNotExist` (each explained on
+   * {@link CreateConfigRequest}).
+   */
   createConfig(input: CreateConfigRequest, options?: CallOptions): Promise<CreateConfigResponse>;
 }
 

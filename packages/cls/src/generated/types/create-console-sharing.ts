@@ -13,6 +13,14 @@ import type { ConsoleSharingConfig } from "../shapes/console-sharing-config.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateConsoleSharingError} tells a service error answered by
+ * `CreateConsoleSharing`; its `code` is a {@link CreateConsoleSharingKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
  */
 export interface CreateConsoleSharingRequest {
   /**
@@ -48,7 +56,13 @@ export interface CreateConsoleSharingResponse {
 
 /** The `createConsoleSharing` method of {@link ClsClient}, which calls `CreateConsoleSharing`. */
 export interface CreateConsoleSharingMethod {
-  /** 创建免密分享. Errors: {@link isCreateConsoleSharingError}. */
+  /**
+   * 创建免密分享.
+   *
+   * Errors: {@link isCreateConsoleSharingError} tells a service error of this action; its `code` is a
+   * {@link CreateConsoleSharingKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter` (each explained on {@link CreateConsoleSharingRequest}).
+   */
   createConsoleSharing(input: CreateConsoleSharingRequest, options?: CallOptions): Promise<CreateConsoleSharingResponse>;
 }
 

@@ -15,6 +15,20 @@ import type { Tag } from "../shapes/tag.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateConsoleError} tells a service error answered by `CreateConsole`; its
+ * `code` is a {@link CreateConsoleKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.SearchTimeout`: 查询超时。 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
  * @example Create a DataSight Console instance
  * ```ts
  * const answer = await client.createConsole({
@@ -169,7 +183,16 @@ export interface CreateConsoleResponse {
 
 /** The `createConsole` method of {@link ClsClient}, which calls `CreateConsole`. */
 export interface CreateConsoleMethod {
-  /** Create the DataSight Console. Errors: {@link isCreateConsoleError}. */
+  /**
+   * Create the DataSight Console.
+   *
+   * Errors: {@link isCreateConsoleError} tells a service error of this action; its `code` is a
+   * {@link CreateConsoleKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `FailedOperation`, `FailedOperation.SearchTimeout`, `InternalError`, `InvalidParameter`,
+   * `InvalidParameterValue`, `MissingParameter`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists` (each explained on
+   * {@link CreateConsoleRequest}).
+   */
   createConsole(input: CreateConsoleRequest, options?: CallOptions): Promise<CreateConsoleResponse>;
 }
 

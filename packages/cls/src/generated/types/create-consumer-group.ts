@@ -11,6 +11,20 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateConsumerGroupError} tells a service error answered by
+ * `CreateConsumerGroup`; its `code` is a {@link CreateConsumerGroupKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
  * @example Create consumer groups.
  * ```ts
  * const answer = await client.createConsumerGroup({
@@ -63,7 +77,15 @@ export interface CreateConsumerGroupResponse {
 
 /** The `createConsumerGroup` method of {@link ClsClient}, which calls `CreateConsumerGroup`. */
 export interface CreateConsumerGroupMethod {
-  /** Create consumer groups. Errors: {@link isCreateConsumerGroupError}. */
+  /**
+   * Create consumer groups.
+   *
+   * Errors: {@link isCreateConsumerGroupError} tells a service error of this action; its `code` is a
+   * {@link CreateConsumerGroupKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.Timeout`, `InternalError`, `InvalidParameter`, `OperationDenied`,
+   * `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists` (each explained on {@link CreateConsumerGroupRequest}).
+   */
   createConsumerGroup(input: CreateConsumerGroupRequest, options?: CallOptions): Promise<CreateConsumerGroupResponse>;
 }
 

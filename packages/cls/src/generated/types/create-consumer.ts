@@ -13,6 +13,21 @@ import type { ConsumerContent } from "../shapes/consumer-content.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateConsumerError} tells a service error answered by `CreateConsumer`; its
+ * `code` is a {@link CreateConsumerKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.DbDuplication`: 数据库唯一键冲突。 (described in Chinese only)
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
  * @example Creating a CKafka Delivery Task
  * ```ts
  * const answer = await client.createConsumer({
@@ -96,7 +111,16 @@ export interface CreateConsumerResponse {
 
 /** The `createConsumer` method of {@link ClsClient}, which calls `CreateConsumer`. */
 export interface CreateConsumerMethod {
-  /** Creates a CKafka delivery task. Errors: {@link isCreateConsumerError}. */
+  /**
+   * Creates a CKafka delivery task.
+   *
+   * Errors: {@link isCreateConsumerError} tells a service error of this action; its `code` is a
+   * {@link CreateConsumerKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `InvalidParameter.DbDuplication`, `LimitExceeded`,
+   * `MissingParameter`, `OperationDenied`, `OperationDenied.ACLFailed`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists` (each explained on {@link CreateConsumerRequest}).
+   */
   createConsumer(input: CreateConsumerRequest, options?: CallOptions): Promise<CreateConsumerResponse>;
 }
 

@@ -12,6 +12,25 @@ import type { ExtractRuleInfo } from "../shapes/extract-rule-info.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateCosRechargeError} tells a service error answered by `CreateCosRecharge`;
+ * its `code` is a {@link CreateCosRechargeKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.DbDuplication`: 数据库唯一键冲突。 (described in Chinese only)
+ * - `LimitExceeded.BillingCosRechargeOutOfLimit`: 一个billing topic只能创建一个cos采集配置 (described
+ *   in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Creating a COS Import Task
  * ```ts
  * const answer = await client.createCosRecharge({
@@ -151,7 +170,17 @@ export interface CreateCosRechargeResponse {
 
 /** The `createCosRecharge` method of {@link ClsClient}, which calls `CreateCosRecharge`. */
 export interface CreateCosRechargeMethod {
-  /** Creates a COS import task. Errors: {@link isCreateCosRechargeError}. */
+  /**
+   * Creates a COS import task.
+   *
+   * Errors: {@link isCreateCosRechargeError} tells a service error of this action; its `code` is a
+   * {@link CreateCosRechargeKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.Timeout`, `InternalError`, `InvalidParameter`, `InvalidParameter.DbDuplication`,
+   * `LimitExceeded.BillingCosRechargeOutOfLimit`, `MissingParameter`, `OperationDenied`,
+   * `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.TopicNotExist` (each explained on
+   * {@link CreateCosRechargeRequest}).
+   */
   createCosRecharge(input: CreateCosRechargeRequest, options?: CallOptions): Promise<CreateCosRechargeResponse>;
 }
 

@@ -12,6 +12,24 @@ import type { DashboardSubscribeData } from "../shapes/dashboard-subscribe-data.
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateDashboardSubscribeError} tells a service error answered by
+ * `CreateDashboardSubscribe`; its `code` is a {@link CreateDashboardSubscribeKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.DashboardNameConflict`: 仪表盘命名冲突。 (described in Chinese only)
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `RequestLimitExceeded`: Too many requests: retry after a delay.
+ * - `ResourceNotFound.DashboardRecordNotExist`: 仪表盘记录不存在。 (described in Chinese only)
  */
 export interface CreateDashboardSubscribeRequest {
   /**
@@ -57,7 +75,18 @@ export interface CreateDashboardSubscribeResponse {
 
 /** The `createDashboardSubscribe` method of {@link ClsClient}, which calls `CreateDashboardSubscribe`. */
 export interface CreateDashboardSubscribeMethod {
-  /** Creating a Dashboard Subscription. Errors: {@link isCreateDashboardSubscribeError}. */
+  /**
+   * Creating a Dashboard Subscription.
+   *
+   * Errors: {@link isCreateDashboardSubscribeError} tells a service error of this action; its `code` is
+   * a {@link CreateDashboardSubscribeKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `InvalidParameter.DashboardNameConflict`,
+   * `InvalidParameterValue`, `LimitExceeded`, `MissingParameter`, `OperationDenied`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `RequestLimitExceeded`,
+   * `ResourceNotFound.DashboardRecordNotExist` (each explained on
+   * {@link CreateDashboardSubscribeRequest}).
+   */
   createDashboardSubscribe(input: CreateDashboardSubscribeRequest, options?: CallOptions): Promise<CreateDashboardSubscribeResponse>;
 }
 
@@ -87,8 +116,8 @@ export type CreateDashboardSubscribeKnownErrorCode =
   | "OperationDenied.AccountNotExists"
   | "ResourceNotFound.DashboardRecordNotExist";
 /**
- * Code of an error answered by `CreateDashboardSubscribe`: a {@link
- * CreateDashboardSubscribeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreateDashboardSubscribe`: a
+ * {@link CreateDashboardSubscribeKnownErrorCode}, or a code the service added since.
  */
 export type CreateDashboardSubscribeErrorCode = CreateDashboardSubscribeKnownErrorCode | (string & {});
 /**

@@ -11,6 +11,22 @@ import type { Tag } from "../shapes/tag.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateDashboardError} tells a service error answered by `CreateDashboard`; its
+ * `code` is a {@link CreateDashboardKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.DashboardNameConflict`: 仪表盘命名冲突。 (described in Chinese only)
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `LimitExceeded.Tag`: tag超过限制。 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
  * @example Creating a dashboard
  * ```ts
  * const answer = await client.createDashboard({
@@ -69,7 +85,16 @@ export interface CreateDashboardResponse {
 
 /** The `createDashboard` method of {@link ClsClient}, which calls `CreateDashboard`. */
 export interface CreateDashboardMethod {
-  /** Creates a dashboard. Errors: {@link isCreateDashboardError}. */
+  /**
+   * Creates a dashboard.
+   *
+   * Errors: {@link isCreateDashboardError} tells a service error of this action; its `code` is a
+   * {@link CreateDashboardKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `InvalidParameter.DashboardNameConflict`, `LimitExceeded`,
+   * `LimitExceeded.Tag`, `MissingParameter`, `OperationDenied`, `OperationDenied.ACLFailed`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists` (each explained on {@link CreateDashboardRequest}).
+   */
   createDashboard(input: CreateDashboardRequest, options?: CallOptions): Promise<CreateDashboardResponse>;
 }
 

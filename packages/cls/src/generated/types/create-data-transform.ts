@@ -15,6 +15,26 @@ import type { PreviewLogStatistic } from "../shapes/preview-log-statistic.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateDataTransformError} tells a service error answered by
+ * `CreateDataTransform`; its `code` is a {@link CreateDataTransformKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.CrossAccountConflict`: 跨账号标识错误 (described in Chinese only)
+ * - `InvalidParameter.DataFromTaskConflict`: 数据加工任务冲突。 (described in Chinese only)
+ * - `InvalidParameter.InvalidEtlContent`: 无效的数据加工语句。 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Creating a data processing task
  * ```ts
  * const answer = await client.createDataTransform({
@@ -203,7 +223,18 @@ export interface CreateDataTransformResponse {
 
 /** The `createDataTransform` method of {@link ClsClient}, which calls `CreateDataTransform`. */
 export interface CreateDataTransformMethod {
-  /** Creates a data processing task. Errors: {@link isCreateDataTransformError}. */
+  /**
+   * Creates a data processing task.
+   *
+   * Errors: {@link isCreateDataTransformError} tells a service error of this action; its `code` is a
+   * {@link CreateDataTransformKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.Timeout`, `InternalError`, `InvalidParameter`,
+   * `InvalidParameter.CrossAccountConflict`, `InvalidParameter.DataFromTaskConflict`,
+   * `InvalidParameter.InvalidEtlContent`, `MissingParameter`, `OperationDenied`,
+   * `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound`, `ResourceNotFound.TopicNotExist` (each
+   * explained on {@link CreateDataTransformRequest}).
+   */
   createDataTransform(input: CreateDataTransformRequest, options?: CallOptions): Promise<CreateDataTransformResponse>;
 }
 

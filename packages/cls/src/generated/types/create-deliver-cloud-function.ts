@@ -11,6 +11,17 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateDeliverCloudFunctionError} tells a service error answered by
+ * `CreateDeliverCloudFunction`; its `code` is a {@link CreateDeliverCloudFunctionKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Creating an SCF Delivery Task - Successful
  * ```ts
  * const answer = await client.createDeliverCloudFunction({
@@ -94,7 +105,15 @@ export interface CreateDeliverCloudFunctionResponse {
  * `CreateDeliverCloudFunction`.
  */
 export interface CreateDeliverCloudFunctionMethod {
-  /** Creates a delivery SCF task. Errors: {@link isCreateDeliverCloudFunctionError}. */
+  /**
+   * Creates a delivery SCF task.
+   *
+   * Errors: {@link isCreateDeliverCloudFunctionError} tells a service error of this action; its `code`
+   * is a {@link CreateDeliverCloudFunctionKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation`, `InternalError`, `InvalidParameter`, `MissingParameter`,
+   * `ResourceNotFound.TopicNotExist`, `UnsupportedOperation` (each explained on
+   * {@link CreateDeliverCloudFunctionRequest}).
+   */
   createDeliverCloudFunction(input: CreateDeliverCloudFunctionRequest, options?: CallOptions): Promise<CreateDeliverCloudFunctionResponse>;
 }
 
@@ -110,8 +129,8 @@ export interface CreateDeliverCloudFunctionMethod {
  */
 export type CreateDeliverCloudFunctionKnownErrorCode = CommonErrorCode | "ResourceNotFound.TopicNotExist";
 /**
- * Code of an error answered by `CreateDeliverCloudFunction`: a {@link
- * CreateDeliverCloudFunctionKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreateDeliverCloudFunction`: a
+ * {@link CreateDeliverCloudFunctionKnownErrorCode}, or a code the service added since.
  */
 export type CreateDeliverCloudFunctionErrorCode = CreateDeliverCloudFunctionKnownErrorCode | (string & {});
 /**

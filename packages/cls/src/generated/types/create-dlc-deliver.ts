@@ -12,6 +12,27 @@ import type { DlcInfo } from "../shapes/dlc-info.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateDlcDeliverError} tells a service error answered by `CreateDlcDeliver`;
+ * its `code` is a {@link CreateDlcDeliverKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `AuthFailure.UnauthorizedOperation`: The request is not authorized (CAM).
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.DbError`: DB错误。 (described in Chinese only)
+ * - `InternalError.IllegalRole`: 角色非法。 (described in Chinese only)
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.DbDuplication`: 数据库唯一键冲突。 (described in Chinese only)
+ * - `InvalidParameter.ParamError`: 参数错误。 (described in Chinese only)
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `LimitExceeded.RecordOutOfLimit`: 记录超过限制 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Creating a dlc Delivery Task
  * ```ts
  * const answer = await client.createDlcDeliver({
@@ -155,7 +176,17 @@ export interface CreateDlcDeliverResponse {
 
 /** The `createDlcDeliver` method of {@link ClsClient}, which calls `CreateDlcDeliver`. */
 export interface CreateDlcDeliverMethod {
-  /** Create a DLC delivery task. Errors: {@link isCreateDlcDeliverError}. */
+  /**
+   * Create a DLC delivery task.
+   *
+   * Errors: {@link isCreateDlcDeliverError} tells a service error of this action; its `code` is a
+   * {@link CreateDlcDeliverKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `AuthFailure.UnauthorizedOperation`, `FailedOperation`, `FailedOperation.Timeout`, `InternalError`,
+   * `InternalError.DbError`, `InternalError.IllegalRole`, `InvalidParameter`,
+   * `InvalidParameter.DbDuplication`, `InvalidParameter.ParamError`, `InvalidParameterValue`,
+   * `LimitExceeded.RecordOutOfLimit`, `MissingParameter`, `UnauthorizedOperation`, `UnknownParameter`,
+   * `UnsupportedOperation` (each explained on {@link CreateDlcDeliverRequest}).
+   */
   createDlcDeliver(input: CreateDlcDeliverRequest, options?: CallOptions): Promise<CreateDlcDeliverResponse>;
 }
 

@@ -13,6 +13,21 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not safe to re-send: a re-sent request may act twice, so it is never retried once it may have
  * reached the service. Rate limit: 20 requests per second.
+ *
+ * **Errors**: {@link isCreateExportError} tells a service error answered by `CreateExport`; its `code`
+ * is a {@link CreateExportKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.TopicClosed`: The log topic is disabled.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `LimitExceeded.Export`: Too many log export tasks.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Creating a Log Download Task
  * ```ts
  * const answer = await client.createExport({
@@ -137,7 +152,16 @@ export interface CreateExportResponse {
 
 /** The `createExport` method of {@link ClsClient}, which calls `CreateExport`. */
 export interface CreateExportMethod {
-  /** Creates a log download (export) task. Errors: {@link isCreateExportError}. */
+  /**
+   * Creates a log download (export) task.
+   *
+   * Errors: {@link isCreateExportError} tells a service error of this action; its `code` is a
+   * {@link CreateExportKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.TopicClosed`, `InternalError`, `InvalidParameter`, `LimitExceeded.Export`,
+   * `MissingParameter`, `OperationDenied`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists`,
+   * `ResourceNotFound.TopicNotExist` (each explained on {@link CreateExportRequest}).
+   */
   createExport(input: CreateExportRequest, options?: CallOptions): Promise<CreateExportResponse>;
 }
 

@@ -11,6 +11,31 @@ import type { RuleInfo } from "../shapes/rule-info.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateIndexError} tells a service error answered by `CreateIndex`; its `code`
+ * is a {@link CreateIndexKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.InValidIndexRuleForSearchLow`: 低频不支持配置kv和tag索引。 (described in Chinese
+ *   only)
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `FailedOperation.TopicIsolated`: 日志主题已隔离。 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.InValidIndexRuleForSearchLow`: 低频不支持配置kv和tag索引。 (described in Chinese
+ *   only)
+ * - `InvalidParameter.IndexConflict`: 指定日志主题已经存在索引规则。 (described in Chinese only)
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `LimitExceeded.IndexKeyOverLimit`: 键值索引个数超过限制 (described in Chinese only)
+ * - `LimitExceeded.IndexOperating`: 索引操作超过频率限制。 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.IndexNotExist`: 索引不存在。 (described in Chinese only)
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Create an index
  * ```ts
  * const answer = await client.createIndex({
@@ -111,7 +136,20 @@ export interface CreateIndexResponse {
 
 /** The `createIndex` method of {@link ClsClient}, which calls `CreateIndex`. */
 export interface CreateIndexMethod {
-  /** Creates an index. Errors: {@link isCreateIndexError}. */
+  /**
+   * Creates an index.
+   *
+   * Errors: {@link isCreateIndexError} tells a service error of this action; its `code` is a
+   * {@link CreateIndexKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.InValidIndexRuleForSearchLow`, `FailedOperation.Timeout`,
+   * `FailedOperation.TopicIsolated`, `InternalError`, `InvalidParameter`,
+   * `InvalidParameter.InValidIndexRuleForSearchLow`, `InvalidParameter.IndexConflict`, `LimitExceeded`,
+   * `LimitExceeded.IndexKeyOverLimit`, `LimitExceeded.IndexOperating`, `MissingParameter`,
+   * `OperationDenied`, `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.IndexNotExist`,
+   * `ResourceNotFound.TopicNotExist`, `UnsupportedOperation` (each explained on
+   * {@link CreateIndexRequest}).
+   */
   createIndex(input: CreateIndexRequest, options?: CallOptions): Promise<CreateIndexResponse>;
 }
 

@@ -14,6 +14,22 @@ import type { UserKafkaMeta } from "../shapes/user-kafka-meta.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateKafkaRechargeError} tells a service error answered by
+ * `CreateKafkaRecharge`; its `code` is a {@link CreateKafkaRechargeKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.DbDuplication`: 数据库唯一键冲突。 (described in Chinese only)
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Creating a Kafka Data Import Rule
  * ```ts
  * const answer = await client.createKafkaRecharge({
@@ -136,7 +152,16 @@ export interface CreateKafkaRechargeResponse {
 
 /** The `createKafkaRecharge` method of {@link ClsClient}, which calls `CreateKafkaRecharge`. */
 export interface CreateKafkaRechargeMethod {
-  /** Creates a Kafka data subscription task. Errors: {@link isCreateKafkaRechargeError}. */
+  /**
+   * Creates a Kafka data subscription task.
+   *
+   * Errors: {@link isCreateKafkaRechargeError} tells a service error of this action; its `code` is a
+   * {@link CreateKafkaRechargeKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.Timeout`, `InternalError`, `InvalidParameter`, `InvalidParameter.DbDuplication`,
+   * `InvalidParameterValue`, `MissingParameter`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists`,
+   * `ResourceNotFound.TopicNotExist` (each explained on {@link CreateKafkaRechargeRequest}).
+   */
   createKafkaRecharge(input: CreateKafkaRechargeRequest, options?: CallOptions): Promise<CreateKafkaRechargeResponse>;
 }
 

@@ -11,6 +11,23 @@ import type { Tag } from "../shapes/tag.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateLogsetError} tells a service error answered by `CreateLogset`; its `code`
+ * is a {@link CreateLogsetKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.LogsetConflict`: 相同的日志集已存在。 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.LogsetConflict`: 相同的日志集已存在。 (described in Chinese only)
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `LimitExceeded.Logset`: 日志集数量超出限制。 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
  * @example Create Logset
  * ```ts
  * const answer = await client.createLogset({
@@ -72,7 +89,16 @@ export interface CreateLogsetResponse {
 
 /** The `createLogset` method of {@link ClsClient}, which calls `CreateLogset`. */
 export interface CreateLogsetMethod {
-  /** Creates a logset. Errors: {@link isCreateLogsetError}. */
+  /**
+   * Creates a logset.
+   *
+   * Errors: {@link isCreateLogsetError} tells a service error of this action; its `code` is a
+   * {@link CreateLogsetKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`, `FailedOperation`,
+   * `FailedOperation.LogsetConflict`, `InternalError`, `InvalidParameter`,
+   * `InvalidParameter.LogsetConflict`, `LimitExceeded`, `LimitExceeded.Logset`, `MissingParameter`,
+   * `OperationDenied`, `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists` (each explained on {@link CreateLogsetRequest}).
+   */
   createLogset(input: CreateLogsetRequest, options?: CallOptions): Promise<CreateLogsetResponse>;
 }
 

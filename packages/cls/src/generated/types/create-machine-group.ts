@@ -14,6 +14,27 @@ import type { Tag } from "../shapes/tag.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateMachineGroupError} tells a service error answered by
+ * `CreateMachineGroup`; its `code` is a {@link CreateMachineGroupKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.MachineGroupConflict`: 同名机器组已经存在。 (described in Chinese only)
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `LimitExceeded.MachineGroup`: 机器组超过限制。 (described in Chinese only)
+ * - `LimitExceeded.MachineGroupIp`: 机器组IP超过限制。 (described in Chinese only)
+ * - `LimitExceeded.MachineGroupIpLabels`: 机器组Label超过限制。 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
  * @example Creating a Machine Group
  * ```ts
  * const answer = await client.createMachineGroup({
@@ -120,7 +141,18 @@ export interface CreateMachineGroupResponse {
 
 /** The `createMachineGroup` method of {@link ClsClient}, which calls `CreateMachineGroup`. */
 export interface CreateMachineGroupMethod {
-  /** Creates a machine group. Errors: {@link isCreateMachineGroupError}. */
+  /**
+   * Creates a machine group.
+   *
+   * Errors: {@link isCreateMachineGroupError} tells a service error of this action; its `code` is a
+   * {@link CreateMachineGroupKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `FailedOperation`, `FailedOperation.Timeout`, `InternalError`, `InvalidParameter`,
+   * `InvalidParameter.MachineGroupConflict`, `InvalidParameterValue`, `LimitExceeded`,
+   * `LimitExceeded.MachineGroup`, `LimitExceeded.MachineGroupIp`, `LimitExceeded.MachineGroupIpLabels`,
+   * `MissingParameter`, `OperationDenied`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists` (each explained on
+   * {@link CreateMachineGroupRequest}).
+   */
   createMachineGroup(input: CreateMachineGroupRequest, options?: CallOptions): Promise<CreateMachineGroupResponse>;
 }
 

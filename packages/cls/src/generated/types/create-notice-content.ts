@@ -12,6 +12,20 @@ import type { NoticeContent } from "../shapes/notice-content.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateNoticeContentError} tells a service error answered by
+ * `CreateNoticeContent`; its `code` is a {@link CreateNoticeContentKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.AlarmNoticeConflict`: 告警策略通知模板已经存在。 (described in Chinese only)
+ * - `InvalidParameter.DbDuplication`: 数据库唯一键冲突。 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
  * @example Creating Notification Content
  * ```ts
  * const answer = await client.createNoticeContent({
@@ -82,8 +96,14 @@ export interface CreateNoticeContentResponse {
 /** The `createNoticeContent` method of {@link ClsClient}, which calls `CreateNoticeContent`. */
 export interface CreateNoticeContentMethod {
   /**
-   * This API is used to create a notification content template. Errors: {@link
-   * isCreateNoticeContentError}.
+   * This API is used to create a notification content template.
+   *
+   * Errors: {@link isCreateNoticeContentError} tells a service error of this action; its `code` is a
+   * {@link CreateNoticeContentKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `InvalidParameter.AlarmNoticeConflict`,
+   * `InvalidParameter.DbDuplication`, `MissingParameter`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists` (each explained on
+   * {@link CreateNoticeContentRequest}).
    */
   createNoticeContent(input: CreateNoticeContentRequest, options?: CallOptions): Promise<CreateNoticeContentResponse>;
 }

@@ -24,6 +24,20 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateRebuildIndexTaskError} tells a service error answered by
+ * `CreateRebuildIndexTask`; its `code` is a {@link CreateRebuildIndexTaskKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `AuthFailure.UnauthorizedOperation`: The request is not authorized (CAM).
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `OperationDenied`: The operation was denied.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example This API is used to creates rebuild index tasks.
  * ```ts
  * const answer = await client.createRebuildIndexTask({
@@ -85,7 +99,15 @@ export interface CreateRebuildIndexTaskResponse {
 
 /** The `createRebuildIndexTask` method of {@link ClsClient}, which calls `CreateRebuildIndexTask`. */
 export interface CreateRebuildIndexTaskMethod {
-  /** This API is used to creates rebuild index tasks. Errors: {@link isCreateRebuildIndexTaskError}. */
+  /**
+   * This API is used to creates rebuild index tasks.
+   *
+   * Errors: {@link isCreateRebuildIndexTaskError} tells a service error of this action; its `code` is a
+   * {@link CreateRebuildIndexTaskKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `AuthFailure.UnauthorizedOperation`, `FailedOperation`, `InternalError`, `InvalidParameter`,
+   * `InvalidParameterValue`, `OperationDenied`, `ResourceNotFound`, `ResourceNotFound.TopicNotExist`
+   * (each explained on {@link CreateRebuildIndexTaskRequest}).
+   */
   createRebuildIndexTask(input: CreateRebuildIndexTaskRequest, options?: CallOptions): Promise<CreateRebuildIndexTaskResponse>;
 }
 
@@ -104,8 +126,8 @@ export interface CreateRebuildIndexTaskMethod {
  */
 export type CreateRebuildIndexTaskKnownErrorCode = CommonErrorCode | "AuthFailure" | "OperationDenied" | "ResourceNotFound.TopicNotExist";
 /**
- * Code of an error answered by `CreateRebuildIndexTask`: a {@link
- * CreateRebuildIndexTaskKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreateRebuildIndexTask`: a
+ * {@link CreateRebuildIndexTaskKnownErrorCode}, or a code the service added since.
  */
 export type CreateRebuildIndexTaskErrorCode = CreateRebuildIndexTaskKnownErrorCode | (string & {});
 /**

@@ -12,6 +12,21 @@ import type { MetricLabel } from "../shapes/metric-label.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateRecordingRuleTaskError} tells a service error answered by
+ * `CreateRecordingRuleTask`; its `code` is a {@link CreateRecordingRuleTaskKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Creating a Metric Pre-Aggregation Task
  * ```ts
  * const answer = await client.createRecordingRuleTask({
@@ -137,7 +152,16 @@ export interface CreateRecordingRuleTaskResponse {
 
 /** The `createRecordingRuleTask` method of {@link ClsClient}, which calls `CreateRecordingRuleTask`. */
 export interface CreateRecordingRuleTaskMethod {
-  /** This API is used to create a pre-aggregation task. Errors: {@link isCreateRecordingRuleTaskError}. */
+  /**
+   * This API is used to create a pre-aggregation task.
+   *
+   * Errors: {@link isCreateRecordingRuleTaskError} tells a service error of this action; its `code` is a
+   * {@link CreateRecordingRuleTaskKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `MissingParameter`, `OperationDenied`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound`, `ResourceNotFound.TopicNotExist` (each
+   * explained on {@link CreateRecordingRuleTaskRequest}).
+   */
   createRecordingRuleTask(input: CreateRecordingRuleTaskRequest, options?: CallOptions): Promise<CreateRecordingRuleTaskResponse>;
 }
 
@@ -163,8 +187,8 @@ export type CreateRecordingRuleTaskKnownErrorCode =
   | "OperationDenied.AccountNotExists"
   | "ResourceNotFound.TopicNotExist";
 /**
- * Code of an error answered by `CreateRecordingRuleTask`: a {@link
- * CreateRecordingRuleTaskKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreateRecordingRuleTask`: a
+ * {@link CreateRecordingRuleTaskKnownErrorCode}, or a code the service added since.
  */
 export type CreateRecordingRuleTaskErrorCode = CreateRecordingRuleTaskKnownErrorCode | (string & {});
 /**

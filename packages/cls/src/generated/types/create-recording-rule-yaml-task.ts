@@ -11,6 +11,21 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateRecordingRuleYamlTaskError} tells a service error answered by
+ * `CreateRecordingRuleYamlTask`; its `code` is a {@link CreateRecordingRuleYamlTaskKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Creating a Metric Pre-Aggregation Task Through a YAML File
  * ```ts
  * const answer = await client.createRecordingRuleYamlTask({
@@ -131,8 +146,14 @@ export interface CreateRecordingRuleYamlTaskResponse {
  */
 export interface CreateRecordingRuleYamlTaskMethod {
   /**
-   * This API is used to create pre-aggregation tasks in batches through the YAML file. Errors: {@link
-   * isCreateRecordingRuleYamlTaskError}.
+   * This API is used to create pre-aggregation tasks in batches through the YAML file.
+   *
+   * Errors: {@link isCreateRecordingRuleYamlTaskError} tells a service error of this action; its `code`
+   * is a {@link CreateRecordingRuleYamlTaskKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation`, `InternalError`, `InvalidParameter`, `MissingParameter`, `OperationDenied`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound`, `ResourceNotFound.TopicNotExist` (each
+   * explained on {@link CreateRecordingRuleYamlTaskRequest}).
    */
   createRecordingRuleYamlTask(
     input: CreateRecordingRuleYamlTaskRequest,
@@ -162,12 +183,12 @@ export type CreateRecordingRuleYamlTaskKnownErrorCode =
   | "OperationDenied.AccountNotExists"
   | "ResourceNotFound.TopicNotExist";
 /**
- * Code of an error answered by `CreateRecordingRuleYamlTask`: a {@link
- * CreateRecordingRuleYamlTaskKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreateRecordingRuleYamlTask`: a
+ * {@link CreateRecordingRuleYamlTaskKnownErrorCode}, or a code the service added since.
  */
 export type CreateRecordingRuleYamlTaskErrorCode = CreateRecordingRuleYamlTaskKnownErrorCode | (string & {});
 /**
- * A service error answered by `CreateRecordingRuleYamlTask`; {@link
- * isCreateRecordingRuleYamlTaskError} tells one.
+ * A service error answered by `CreateRecordingRuleYamlTask`;
+ * {@link isCreateRecordingRuleYamlTaskError} tells one.
  */
 export type CreateRecordingRuleYamlTaskError = TcServiceError<CreateRecordingRuleYamlTaskErrorCode>;

@@ -12,6 +12,22 @@ import type { RemoteWriteAuthInfo } from "../shapes/remote-write-auth-info.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateRemoteWriteTaskError} tells a service error answered by
+ * `CreateRemoteWriteTask`; its `code` is a {@link CreateRemoteWriteTaskKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.DbDuplication`: 数据库唯一键冲突。 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Creating a RemoteWrite Task
  * ```ts
  * const answer = await client.createRemoteWriteTask({
@@ -105,7 +121,16 @@ export interface CreateRemoteWriteTaskResponse {
 
 /** The `createRemoteWriteTask` method of {@link ClsClient}, which calls `CreateRemoteWriteTask`. */
 export interface CreateRemoteWriteTaskMethod {
-  /** This API is used to create a RemoteWrite task. Errors: {@link isCreateRemoteWriteTaskError}. */
+  /**
+   * This API is used to create a RemoteWrite task.
+   *
+   * Errors: {@link isCreateRemoteWriteTaskError} tells a service error of this action; its `code` is a
+   * {@link CreateRemoteWriteTaskKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `InvalidParameter.DbDuplication`, `MissingParameter`,
+   * `OperationDenied`, `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists`,
+   * `ResourceNotFound.TopicNotExist` (each explained on {@link CreateRemoteWriteTaskRequest}).
+   */
   createRemoteWriteTask(input: CreateRemoteWriteTaskRequest, options?: CallOptions): Promise<CreateRemoteWriteTaskResponse>;
 }
 

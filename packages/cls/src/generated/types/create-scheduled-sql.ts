@@ -12,6 +12,24 @@ import type { ScheduledSqlResouceInfo } from "../shapes/scheduled-sql-resouce-in
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateScheduledSqlError} tells a service error answered by
+ * `CreateScheduledSql`; its `code` is a {@link CreateScheduledSqlKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.DataFromTaskConflict`: 数据加工任务冲突。 (described in Chinese only)
+ * - `InvalidParameter.InvalidEtlContent`: 无效的数据加工语句。 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Creating a Scheduled SQL Task
  * ```ts
  * const answer = await client.createScheduledSql({
@@ -170,7 +188,17 @@ export interface CreateScheduledSqlResponse {
 
 /** The `createScheduledSql` method of {@link ClsClient}, which calls `CreateScheduledSql`. */
 export interface CreateScheduledSqlMethod {
-  /** Creates a scheduled SQL analysis task. Errors: {@link isCreateScheduledSqlError}. */
+  /**
+   * Creates a scheduled SQL analysis task.
+   *
+   * Errors: {@link isCreateScheduledSqlError} tells a service error of this action; its `code` is a
+   * {@link CreateScheduledSqlKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `InvalidParameter.DataFromTaskConflict`,
+   * `InvalidParameter.InvalidEtlContent`, `MissingParameter`, `OperationDenied`,
+   * `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound`, `ResourceNotFound.TopicNotExist` (each
+   * explained on {@link CreateScheduledSqlRequest}).
+   */
   createScheduledSql(input: CreateScheduledSqlRequest, options?: CallOptions): Promise<CreateScheduledSqlResponse>;
 }
 

@@ -11,6 +11,24 @@ import type { ViewSearchTopic } from "../shapes/view-search-topic.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateSearchViewError} tells a service error answered by `CreateSearchView`;
+ * its `code` is a {@link CreateSearchViewKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.LogsetNotExist`: 指定的日志集不存在。 (described in Chinese only)
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example This API is used to create a query view.
  * ```ts
  * const answer = await client.createSearchView({
@@ -112,7 +130,17 @@ export interface CreateSearchViewResponse {
 
 /** The `createSearchView` method of {@link ClsClient}, which calls `CreateSearchView`. */
 export interface CreateSearchViewMethod {
-  /** Create a query view. Errors: {@link isCreateSearchViewError}. */
+  /**
+   * Create a query view.
+   *
+   * Errors: {@link isCreateSearchViewError} tells a service error of this action; its `code` is a
+   * {@link CreateSearchViewKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `FailedOperation`, `InternalError`, `InvalidParameter`, `InvalidParameterValue`, `MissingParameter`,
+   * `OperationDenied`, `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists`,
+   * `ResourceNotFound.LogsetNotExist`, `ResourceNotFound.TopicNotExist` (each explained on
+   * {@link CreateSearchViewRequest}).
+   */
   createSearchView(input: CreateSearchViewRequest, options?: CallOptions): Promise<CreateSearchViewResponse>;
 }
 

@@ -16,6 +16,24 @@ import type { FilterRuleInfo } from "../shapes/filter-rule-info.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateShipperError} tells a service error answered by `CreateShipper`; its
+ * `code` is a {@link CreateShipperKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.ShipperConflict`: 投递规则命名冲突。 (described in Chinese only)
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `LimitExceeded.Shipper`: 投递规则超出限制。 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Creating a Shipping Rule
  * ```ts
  * const answer = await client.createShipper({
@@ -277,7 +295,17 @@ export interface CreateShipperResponse {
 
 /** The `createShipper` method of {@link ClsClient}, which calls `CreateShipper`. */
 export interface CreateShipperMethod {
-  /** Creates a task to ship to COS. Errors: {@link isCreateShipperError}. */
+  /**
+   * Creates a task to ship to COS.
+   *
+   * Errors: {@link isCreateShipperError} tells a service error of this action; its `code` is a
+   * {@link CreateShipperKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `FailedOperation`, `InternalError`, `InvalidParameter`, `InvalidParameter.ShipperConflict`,
+   * `InvalidParameterValue`, `LimitExceeded.Shipper`, `MissingParameter`, `OperationDenied`,
+   * `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.TopicNotExist` (each explained on
+   * {@link CreateShipperRequest}).
+   */
   createShipper(input: CreateShipperRequest, options?: CallOptions): Promise<CreateShipperResponse>;
 }
 

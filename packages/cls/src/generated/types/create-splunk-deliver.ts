@@ -14,6 +14,25 @@ import type { NetInfo } from "../shapes/net-info.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateSplunkDeliverError} tells a service error answered by
+ * `CreateSplunkDeliver`; its `code` is a {@link CreateSplunkDeliverKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `AuthFailure.UnauthorizedOperation`: The request is not authorized (CAM).
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.DbError`: DB错误。 (described in Chinese only)
+ * - `InternalError.IllegalRole`: 角色非法。 (described in Chinese only)
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.ParamError`: 参数错误。 (described in Chinese only)
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `LimitExceeded.RecordOutOfLimit`: 记录超过限制 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnknownParameter`: A parameter is not known to the action.
  * @example Creating a Splunk Delivery Task
  * ```ts
  * const answer = await client.createSplunkDeliver({
@@ -129,7 +148,17 @@ export interface CreateSplunkDeliverResponse {
 
 /** The `createSplunkDeliver` method of {@link ClsClient}, which calls `CreateSplunkDeliver`. */
 export interface CreateSplunkDeliverMethod {
-  /** Create a Splunk delivery task. Errors: {@link isCreateSplunkDeliverError}. */
+  /**
+   * Create a Splunk delivery task.
+   *
+   * Errors: {@link isCreateSplunkDeliverError} tells a service error of this action; its `code` is a
+   * {@link CreateSplunkDeliverKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `AuthFailure.UnauthorizedOperation`, `FailedOperation`, `FailedOperation.Timeout`, `InternalError`,
+   * `InternalError.DbError`, `InternalError.IllegalRole`, `InvalidParameter`,
+   * `InvalidParameter.ParamError`, `InvalidParameterValue`, `LimitExceeded.RecordOutOfLimit`,
+   * `MissingParameter`, `UnauthorizedOperation`, `UnknownParameter` (each explained on
+   * {@link CreateSplunkDeliverRequest}).
+   */
   createSplunkDeliver(input: CreateSplunkDeliverRequest, options?: CallOptions): Promise<CreateSplunkDeliverResponse>;
 }
 

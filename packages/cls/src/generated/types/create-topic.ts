@@ -12,6 +12,28 @@ import type { TopicExtendInfo } from "../shapes/topic-extend-info.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateTopicError} tells a service error answered by `CreateTopic`; its `code`
+ * is a {@link CreateTopicKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.InvalidPeriod`: 离线存储保存时间不得少于7天。 (described in Chinese only)
+ * - `FailedOperation.TopicCreating`: topic创建中 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.TopicConflict`: 指定日志集下已经有同名的日志主题。 (described in Chinese only)
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `LimitExceeded.BillingTopicOutOfLimit`: 一个uin只能创建一个billing topic (described in Chinese
+ *   only)
+ * - `LimitExceeded.Logset`: 日志集数量超出限制。 (described in Chinese only)
+ * - `LimitExceeded.Topic`: 日志主题数目超过限制。 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.LogsetNotExist`: 指定的日志集不存在。 (described in Chinese only)
+ * - `UnsupportedOperation.UnsupportedRegion`: 当前地域不支持 (described in Chinese only)
  * @example Creating a Metric Topic
  * ```ts
  * const answer = await client.createTopic({
@@ -209,7 +231,19 @@ export interface CreateTopicResponse {
 
 /** The `createTopic` method of {@link ClsClient}, which calls `CreateTopic`. */
 export interface CreateTopicMethod {
-  /** Create topics. Errors: {@link isCreateTopicError}. */
+  /**
+   * Create topics.
+   *
+   * Errors: {@link isCreateTopicError} tells a service error of this action; its `code` is a
+   * {@link CreateTopicKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.InvalidPeriod`, `FailedOperation.TopicCreating`, `InternalError`,
+   * `InvalidParameter`, `InvalidParameter.TopicConflict`, `LimitExceeded`,
+   * `LimitExceeded.BillingTopicOutOfLimit`, `LimitExceeded.Logset`, `LimitExceeded.Topic`,
+   * `MissingParameter`, `OperationDenied`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists`,
+   * `ResourceNotFound.LogsetNotExist`, `UnsupportedOperation.UnsupportedRegion` (each explained on
+   * {@link CreateTopicRequest}).
+   */
   createTopic(input: CreateTopicRequest, options?: CallOptions): Promise<CreateTopicResponse>;
 }
 

@@ -11,6 +11,20 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateWebCallbackError} tells a service error answered by `CreateWebCallback`;
+ * its `code` is a {@link CreateWebCallbackKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.AlarmNoticeConflict`: 告警策略通知模板已经存在。 (described in Chinese only)
+ * - `InvalidParameter.DbDuplication`: 数据库唯一键冲突。 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
  * @example This API is used to create alarm channel callback configurations.
  * ```ts
  * const answer = await client.createWebCallback({
@@ -80,8 +94,14 @@ export interface CreateWebCallbackResponse {
 /** The `createWebCallback` method of {@link ClsClient}, which calls `CreateWebCallback`. */
 export interface CreateWebCallbackMethod {
   /**
-   * This API is used to create alarm channel callback configurations. Errors: {@link
-   * isCreateWebCallbackError}.
+   * This API is used to create alarm channel callback configurations.
+   *
+   * Errors: {@link isCreateWebCallbackError} tells a service error of this action; its `code` is a
+   * {@link CreateWebCallbackKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `InvalidParameter.AlarmNoticeConflict`,
+   * `InvalidParameter.DbDuplication`, `MissingParameter`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists` (each explained on
+   * {@link CreateWebCallbackRequest}).
    */
   createWebCallback(input: CreateWebCallbackRequest, options?: CallOptions): Promise<CreateWebCallbackResponse>;
 }

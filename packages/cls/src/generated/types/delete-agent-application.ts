@@ -12,6 +12,21 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteAgentApplicationError} tells a service error answered by
+ * `DeleteAgentApplication`; its `code` is a {@link DeleteAgentApplicationKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  */
 export interface DeleteAgentApplicationRequest {
   /**
@@ -48,7 +63,16 @@ export interface DeleteAgentApplicationResponse {
 
 /** The `deleteAgentApplication` method of {@link ClsClient}, which calls `DeleteAgentApplication`. */
 export interface DeleteAgentApplicationMethod {
-  /** 删除Agent应用. Errors: {@link isDeleteAgentApplicationError}. */
+  /**
+   * 删除Agent应用.
+   *
+   * Errors: {@link isDeleteAgentApplicationError} tells a service error of this action; its `code` is a
+   * {@link DeleteAgentApplicationKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.Timeout`, `InternalError`, `InvalidParameter`, `MissingParameter`,
+   * `OperationDenied`, `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `UnsupportedOperation` (each explained on
+   * {@link DeleteAgentApplicationRequest}).
+   */
   deleteAgentApplication(input: DeleteAgentApplicationRequest, options?: CallOptions): Promise<DeleteAgentApplicationResponse>;
 }
 
@@ -74,8 +98,8 @@ export type DeleteAgentApplicationKnownErrorCode =
   | "OperationDenied.AccountIsolate"
   | "OperationDenied.AccountNotExists";
 /**
- * Code of an error answered by `DeleteAgentApplication`: a {@link
- * DeleteAgentApplicationKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteAgentApplication`: a
+ * {@link DeleteAgentApplicationKnownErrorCode}, or a code the service added since.
  */
 export type DeleteAgentApplicationErrorCode = DeleteAgentApplicationKnownErrorCode | (string & {});
 /**

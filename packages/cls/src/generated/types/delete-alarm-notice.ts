@@ -11,6 +11,22 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteAlarmNoticeError} tells a service error answered by `DeleteAlarmNotice`;
+ * its `code` is a {@link DeleteAlarmNoticeKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.BindedAlarm`: 告警策略通知模板已经绑定到了某个告警策略上。 (described in Chinese
+ *   only)
+ * - `InternalError`: An internal error occurred.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `OperationDenied.NoticeHasAlarm`: 通知模板已绑定告警，无法删除。 (described in Chinese only)
+ * - `ResourceNotFound.AlarmNoticeNotExist`: 告警策略通知模板不存在。 (described in Chinese only)
  * @example Deleting a Notification Group
  * ```ts
  * const answer = await client.deleteAlarmNotice({
@@ -47,7 +63,16 @@ export interface DeleteAlarmNoticeResponse {
 
 /** The `deleteAlarmNotice` method of {@link ClsClient}, which calls `DeleteAlarmNotice`. */
 export interface DeleteAlarmNoticeMethod {
-  /** Deletes a notification group. Errors: {@link isDeleteAlarmNoticeError}. */
+  /**
+   * Deletes a notification group.
+   *
+   * Errors: {@link isDeleteAlarmNoticeError} tells a service error of this action; its `code` is a
+   * {@link DeleteAlarmNoticeKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.BindedAlarm`, `InternalError`, `OperationDenied`, `OperationDenied.ACLFailed`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `OperationDenied.NoticeHasAlarm`,
+   * `ResourceNotFound.AlarmNoticeNotExist` (each explained on {@link DeleteAlarmNoticeRequest}).
+   */
   deleteAlarmNotice(input: DeleteAlarmNoticeRequest, options?: CallOptions): Promise<DeleteAlarmNoticeResponse>;
 }
 

@@ -12,6 +12,20 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteAlarmShieldError} tells a service error answered by `DeleteAlarmShield`;
+ * its `code` is a {@link DeleteAlarmShieldKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.AlarmNoticeConflict`: 告警策略通知模板已经存在。 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
  * @example Deleting an Alarm Blocking Rule
  * ```ts
  * const answer = await client.deleteAlarmShield({
@@ -54,7 +68,16 @@ export interface DeleteAlarmShieldResponse {
 
 /** The `deleteAlarmShield` method of {@link ClsClient}, which calls `DeleteAlarmShield`. */
 export interface DeleteAlarmShieldMethod {
-  /** Deletes an alarm blocking rule. Errors: {@link isDeleteAlarmShieldError}. */
+  /**
+   * Deletes an alarm blocking rule.
+   *
+   * Errors: {@link isDeleteAlarmShieldError} tells a service error of this action; its `code` is a
+   * {@link DeleteAlarmShieldKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.Timeout`, `InternalError`, `InvalidParameter`,
+   * `InvalidParameter.AlarmNoticeConflict`, `MissingParameter`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists` (each explained on
+   * {@link DeleteAlarmShieldRequest}).
+   */
   deleteAlarmShield(input: DeleteAlarmShieldRequest, options?: CallOptions): Promise<DeleteAlarmShieldResponse>;
 }
 

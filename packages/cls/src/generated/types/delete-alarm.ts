@@ -10,6 +10,18 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteAlarmError} tells a service error answered by `DeleteAlarm`; its `code`
+ * is a {@link DeleteAlarmKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.AlarmNotExist`: 告警策略不存在。 (described in Chinese only)
  * @example Deleting an Alarm Policy
  * ```ts
  * const answer = await client.deleteAlarm({
@@ -44,7 +56,15 @@ export interface DeleteAlarmResponse {
 
 /** The `deleteAlarm` method of {@link ClsClient}, which calls `DeleteAlarm`. */
 export interface DeleteAlarmMethod {
-  /** Deletes an alarm policy. Errors: {@link isDeleteAlarmError}. */
+  /**
+   * Deletes an alarm policy.
+   *
+   * Errors: {@link isDeleteAlarmError} tells a service error of this action; its `code` is a
+   * {@link DeleteAlarmKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `MissingParameter`, `OperationDenied`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists`,
+   * `ResourceNotFound.AlarmNotExist` (each explained on {@link DeleteAlarmRequest}).
+   */
   deleteAlarm(input: DeleteAlarmRequest, options?: CallOptions): Promise<DeleteAlarmResponse>;
 }
 

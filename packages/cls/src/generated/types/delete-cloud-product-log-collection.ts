@@ -11,6 +11,22 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteCloudProductLogCollectionError} tells a service error answered by
+ * `DeleteCloudProductLogCollection`; its `code` is a
+ * {@link DeleteCloudProductLogCollectionKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.CloudProductInvocationError`: 调用云产品接口异常 (described in Chinese only)
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.ParamError`: 参数错误。 (described in Chinese only)
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Deleting a Cloud Product delivery task
  * ```ts
  * const answer = await client.deleteCloudProductLogCollection({
@@ -104,7 +120,16 @@ export interface DeleteCloudProductLogCollectionResponse {
  * `DeleteCloudProductLogCollection`.
  */
 export interface DeleteCloudProductLogCollectionMethod {
-  /** Delete a cloud product log delivery. Errors: {@link isDeleteCloudProductLogCollectionError}. */
+  /**
+   * Delete a cloud product log delivery.
+   *
+   * Errors: {@link isDeleteCloudProductLogCollectionError} tells a service error of this action; its
+   * `code` is a {@link DeleteCloudProductLogCollectionKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AuthFailure`, `FailedOperation`, `FailedOperation.CloudProductInvocationError`,
+   * `FailedOperation.Timeout`, `InternalError`, `InvalidParameter`, `InvalidParameter.ParamError`,
+   * `InvalidParameterValue`, `MissingParameter`, `OperationDenied`, `UnsupportedOperation` (each
+   * explained on {@link DeleteCloudProductLogCollectionRequest}).
+   */
   deleteCloudProductLogCollection(
     input: DeleteCloudProductLogCollectionRequest,
     options?: CallOptions,
@@ -134,12 +159,12 @@ export type DeleteCloudProductLogCollectionKnownErrorCode =
   | "InvalidParameter.ParamError"
   | "OperationDenied";
 /**
- * Code of an error answered by `DeleteCloudProductLogCollection`: a {@link
- * DeleteCloudProductLogCollectionKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteCloudProductLogCollection`: a
+ * {@link DeleteCloudProductLogCollectionKnownErrorCode}, or a code the service added since.
  */
 export type DeleteCloudProductLogCollectionErrorCode = DeleteCloudProductLogCollectionKnownErrorCode | (string & {});
 /**
- * A service error answered by `DeleteCloudProductLogCollection`; {@link
- * isDeleteCloudProductLogCollectionError} tells one.
+ * A service error answered by `DeleteCloudProductLogCollection`;
+ * {@link isDeleteCloudProductLogCollectionError} tells one.
  */
 export type DeleteCloudProductLogCollectionError = TcServiceError<DeleteCloudProductLogCollectionErrorCode>;

@@ -12,6 +12,20 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteConfigExtraError} tells a service error answered by `DeleteConfigExtra`;
+ * its `code` is a {@link DeleteConfigExtraKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
  */
 export interface DeleteConfigExtraRequest {
   /**
@@ -35,7 +49,15 @@ export interface DeleteConfigExtraResponse {
 
 /** The `deleteConfigExtra` method of {@link ClsClient}, which calls `DeleteConfigExtra`. */
 export interface DeleteConfigExtraMethod {
-  /** 删除特殊采集规则配置. Errors: {@link isDeleteConfigExtraError}. */
+  /**
+   * 删除特殊采集规则配置.
+   *
+   * Errors: {@link isDeleteConfigExtraError} tells a service error of this action; its `code` is a
+   * {@link DeleteConfigExtraKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `FailedOperation`, `InternalError`, `InvalidParameter`, `MissingParameter`, `OperationDenied`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists` (each explained on {@link DeleteConfigExtraRequest}).
+   */
   deleteConfigExtra(input: DeleteConfigExtraRequest, options?: CallOptions): Promise<DeleteConfigExtraResponse>;
 }
 

@@ -11,6 +11,22 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteConfigFromMachineGroupError} tells a service error answered by
+ * `DeleteConfigFromMachineGroup`; its `code` is a {@link DeleteConfigFromMachineGroupKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.ConfigNotExist`: 指定的采集规则配置不存在。 (described in Chinese only)
+ * - `ResourceNotFound.MachineGroupNotExist`: 机器组不存在。 (described in Chinese only)
  * @example This API is used to delete collection configurations applied to machine groups.
  * ```ts
  * const answer = await client.deleteConfigFromMachineGroup({
@@ -59,8 +75,15 @@ export interface DeleteConfigFromMachineGroupResponse {
  */
 export interface DeleteConfigFromMachineGroupMethod {
   /**
-   * Deletes collection configuration applied to a machine group. Errors: {@link
-   * isDeleteConfigFromMachineGroupError}.
+   * Deletes collection configuration applied to a machine group.
+   *
+   * Errors: {@link isDeleteConfigFromMachineGroupError} tells a service error of this action; its `code`
+   * is a {@link DeleteConfigFromMachineGroupKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AuthFailure`, `FailedOperation`, `InternalError`, `InvalidParameter`, `MissingParameter`,
+   * `OperationDenied`, `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.ConfigNotExist`,
+   * `ResourceNotFound.MachineGroupNotExist` (each explained on
+   * {@link DeleteConfigFromMachineGroupRequest}).
    */
   deleteConfigFromMachineGroup(
     input: DeleteConfigFromMachineGroupRequest,
@@ -93,12 +116,12 @@ export type DeleteConfigFromMachineGroupKnownErrorCode =
   | "ResourceNotFound.ConfigNotExist"
   | "ResourceNotFound.MachineGroupNotExist";
 /**
- * Code of an error answered by `DeleteConfigFromMachineGroup`: a {@link
- * DeleteConfigFromMachineGroupKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteConfigFromMachineGroup`: a
+ * {@link DeleteConfigFromMachineGroupKnownErrorCode}, or a code the service added since.
  */
 export type DeleteConfigFromMachineGroupErrorCode = DeleteConfigFromMachineGroupKnownErrorCode | (string & {});
 /**
- * A service error answered by `DeleteConfigFromMachineGroup`; {@link
- * isDeleteConfigFromMachineGroupError} tells one.
+ * A service error answered by `DeleteConfigFromMachineGroup`;
+ * {@link isDeleteConfigFromMachineGroupError} tells one.
  */
 export type DeleteConfigFromMachineGroupError = TcServiceError<DeleteConfigFromMachineGroupErrorCode>;

@@ -11,6 +11,22 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteConfigError} tells a service error answered by `DeleteConfig`; its `code`
+ * is a {@link DeleteConfigKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `ResourceNotFound.ConfigNotExist`: 指定的采集规则配置不存在。 (described in Chinese only)
  * @example This API is used to delete the collection rule configuration.
  * ```ts
  * const answer = await client.deleteConfig({
@@ -47,7 +63,16 @@ export interface DeleteConfigResponse {
 
 /** The `deleteConfig` method of {@link ClsClient}, which calls `DeleteConfig`. */
 export interface DeleteConfigMethod {
-  /** Deletes collection rule configuration. Errors: {@link isDeleteConfigError}. */
+  /**
+   * Deletes collection rule configuration.
+   *
+   * Errors: {@link isDeleteConfigError} tells a service error of this action; its `code` is a
+   * {@link DeleteConfigKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`, `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `InvalidParameterValue`, `MissingParameter`, `OperationDenied`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound`, `ResourceNotFound.ConfigNotExist` (each
+   * explained on {@link DeleteConfigRequest}).
+   */
   deleteConfig(input: DeleteConfigRequest, options?: CallOptions): Promise<DeleteConfigResponse>;
 }
 

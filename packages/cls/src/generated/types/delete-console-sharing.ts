@@ -12,6 +12,14 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteConsoleSharingError} tells a service error answered by
+ * `DeleteConsoleSharing`; its `code` is a {@link DeleteConsoleSharingKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `ResourceNotFound`: The resource does not exist.
  */
 export interface DeleteConsoleSharingRequest {
   /**
@@ -36,7 +44,13 @@ export interface DeleteConsoleSharingResponse {
 
 /** The `deleteConsoleSharing` method of {@link ClsClient}, which calls `DeleteConsoleSharing`. */
 export interface DeleteConsoleSharingMethod {
-  /** 删除免密分享. Errors: {@link isDeleteConsoleSharingError}. */
+  /**
+   * 删除免密分享.
+   *
+   * Errors: {@link isDeleteConsoleSharingError} tells a service error of this action; its `code` is a
+   * {@link DeleteConsoleSharingKnownErrorCode}: any {@link CommonErrorCode} or `InternalError`,
+   * `InvalidParameter`, `ResourceNotFound` (each explained on {@link DeleteConsoleSharingRequest}).
+   */
   deleteConsoleSharing(input: DeleteConsoleSharingRequest, options?: CallOptions): Promise<DeleteConsoleSharingResponse>;
 }
 

@@ -10,6 +10,21 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteConsoleError} tells a service error answered by `DeleteConsole`; its
+ * `code` is a {@link DeleteConsoleKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.SearchTimeout`: 查询超时。 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Deleting a DataSight Console Example
  * ```ts
  * const answer = await client.deleteConsole({
@@ -44,7 +59,16 @@ export interface DeleteConsoleResponse {
 
 /** The `deleteConsole` method of {@link ClsClient}, which calls `DeleteConsole`. */
 export interface DeleteConsoleMethod {
-  /** Delete the DataSight Console. Errors: {@link isDeleteConsoleError}. */
+  /**
+   * Delete the DataSight Console.
+   *
+   * Errors: {@link isDeleteConsoleError} tells a service error of this action; its `code` is a
+   * {@link DeleteConsoleKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `FailedOperation`, `FailedOperation.SearchTimeout`, `InternalError`, `InvalidParameter`,
+   * `InvalidParameterValue`, `MissingParameter`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists`, `ResourceNotFound` (each
+   * explained on {@link DeleteConsoleRequest}).
+   */
   deleteConsole(input: DeleteConsoleRequest, options?: CallOptions): Promise<DeleteConsoleResponse>;
 }
 

@@ -11,6 +11,19 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteConsumerGroupError} tells a service error answered by
+ * `DeleteConsumerGroup`; its `code` is a {@link DeleteConsumerGroupKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
  * @example Delete consumer groups.
  * ```ts
  * const answer = await client.deleteConsumerGroup({
@@ -45,7 +58,15 @@ export interface DeleteConsumerGroupResponse {
 
 /** The `deleteConsumerGroup` method of {@link ClsClient}, which calls `DeleteConsumerGroup`. */
 export interface DeleteConsumerGroupMethod {
-  /** Delete consumer groups. Errors: {@link isDeleteConsumerGroupError}. */
+  /**
+   * Delete consumer groups.
+   *
+   * Errors: {@link isDeleteConsumerGroupError} tells a service error of this action; its `code` is a
+   * {@link DeleteConsumerGroupKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `OperationDenied`, `OperationDenied.ACLFailed`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists` (each explained on {@link DeleteConsumerGroupRequest}).
+   */
   deleteConsumerGroup(input: DeleteConsumerGroupRequest, options?: CallOptions): Promise<DeleteConsumerGroupResponse>;
 }
 

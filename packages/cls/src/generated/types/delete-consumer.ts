@@ -11,6 +11,19 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteConsumerError} tells a service error answered by `DeleteConsumer`; its
+ * `code` is a {@link DeleteConsumerKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
  * @example Deleting a CKafka Delivery Task
  * ```ts
  * const answer = await client.deleteConsumer({
@@ -49,7 +62,15 @@ export interface DeleteConsumerResponse {
 
 /** The `deleteConsumer` method of {@link ClsClient}, which calls `DeleteConsumer`. */
 export interface DeleteConsumerMethod {
-  /** Deleting a CKafka Delivery Task. Errors: {@link isDeleteConsumerError}. */
+  /**
+   * Deleting a CKafka Delivery Task.
+   *
+   * Errors: {@link isDeleteConsumerError} tells a service error of this action; its `code` is a
+   * {@link DeleteConsumerKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `MissingParameter`, `OperationDenied`,
+   * `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists` (each explained on {@link DeleteConsumerRequest}).
+   */
   deleteConsumer(input: DeleteConsumerRequest, options?: CallOptions): Promise<DeleteConsumerResponse>;
 }
 

@@ -11,6 +11,23 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteCosRechargeError} tells a service error answered by `DeleteCosRecharge`;
+ * its `code` is a {@link DeleteCosRechargeKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.DbDuplication`: 数据库唯一键冲突。 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Deleting a COS Import Task
  * ```ts
  * const answer = await client.deleteCosRecharge({
@@ -55,7 +72,17 @@ export interface DeleteCosRechargeResponse {
 
 /** The `deleteCosRecharge` method of {@link ClsClient}, which calls `DeleteCosRecharge`. */
 export interface DeleteCosRechargeMethod {
-  /** This API is used to delete a COS import task. Errors: {@link isDeleteCosRechargeError}. */
+  /**
+   * This API is used to delete a COS import task.
+   *
+   * Errors: {@link isDeleteCosRechargeError} tells a service error of this action; its `code` is a
+   * {@link DeleteCosRechargeKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.Timeout`, `InternalError`, `InvalidParameter`, `InvalidParameter.DbDuplication`,
+   * `MissingParameter`, `OperationDenied`, `OperationDenied.ACLFailed`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.TopicNotExist` (each explained on
+   * {@link DeleteCosRechargeRequest}).
+   */
   deleteCosRecharge(input: DeleteCosRechargeRequest, options?: CallOptions): Promise<DeleteCosRechargeResponse>;
 }
 

@@ -11,6 +11,21 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteDashboardSubscribeError} tells a service error answered by
+ * `DeleteDashboardSubscribe`; its `code` is a {@link DeleteDashboardSubscribeKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.DashboardSubscribeRecordNotExist`: 仪表盘订阅记录不存在。 (described in Chinese
+ *   only)
  * @example Creating a Dashboard Subscription
  * ```ts
  * const answer = await client.deleteDashboardSubscribe({
@@ -48,7 +63,16 @@ export interface DeleteDashboardSubscribeResponse {
 
 /** The `deleteDashboardSubscribe` method of {@link ClsClient}, which calls `DeleteDashboardSubscribe`. */
 export interface DeleteDashboardSubscribeMethod {
-  /** Deletes a dashboard subscription. Errors: {@link isDeleteDashboardSubscribeError}. */
+  /**
+   * Deletes a dashboard subscription.
+   *
+   * Errors: {@link isDeleteDashboardSubscribeError} tells a service error of this action; its `code` is
+   * a {@link DeleteDashboardSubscribeKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `MissingParameter`, `OperationDenied`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.DashboardSubscribeRecordNotExist` (each
+   * explained on {@link DeleteDashboardSubscribeRequest}).
+   */
   deleteDashboardSubscribe(input: DeleteDashboardSubscribeRequest, options?: CallOptions): Promise<DeleteDashboardSubscribeResponse>;
 }
 
@@ -74,8 +98,8 @@ export type DeleteDashboardSubscribeKnownErrorCode =
   | "OperationDenied.AccountNotExists"
   | "ResourceNotFound.DashboardSubscribeRecordNotExist";
 /**
- * Code of an error answered by `DeleteDashboardSubscribe`: a {@link
- * DeleteDashboardSubscribeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteDashboardSubscribe`: a
+ * {@link DeleteDashboardSubscribeKnownErrorCode}, or a code the service added since.
  */
 export type DeleteDashboardSubscribeErrorCode = DeleteDashboardSubscribeKnownErrorCode | (string & {});
 /**

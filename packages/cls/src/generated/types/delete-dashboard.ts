@@ -10,6 +10,21 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteDashboardError} tells a service error answered by `DeleteDashboard`; its
+ * `code` is a {@link DeleteDashboardKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `LimitExceeded.Tag`: tag超过限制。 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
  * @example Delete Dashboard
  * ```ts
  * const answer = await client.deleteDashboard({
@@ -44,7 +59,16 @@ export interface DeleteDashboardResponse {
 
 /** The `deleteDashboard` method of {@link ClsClient}, which calls `DeleteDashboard`. */
 export interface DeleteDashboardMethod {
-  /** Delete a dashboard. Errors: {@link isDeleteDashboardError}. */
+  /**
+   * Delete a dashboard.
+   *
+   * Errors: {@link isDeleteDashboardError} tells a service error of this action; its `code` is a
+   * {@link DeleteDashboardKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `LimitExceeded`, `LimitExceeded.Tag`, `MissingParameter`,
+   * `OperationDenied`, `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists` (each explained on
+   * {@link DeleteDashboardRequest}).
+   */
   deleteDashboard(input: DeleteDashboardRequest, options?: CallOptions): Promise<DeleteDashboardResponse>;
 }
 

@@ -11,6 +11,23 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteDataTransformError} tells a service error answered by
+ * `DeleteDataTransform`; its `code` is a {@link DeleteDataTransformKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.DataFromTaskNotExist`: 数据加工任务不存在。 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Deleting a Data Processing Task
  * ```ts
  * const answer = await client.deleteDataTransform({
@@ -47,7 +64,16 @@ export interface DeleteDataTransformResponse {
 
 /** The `deleteDataTransform` method of {@link ClsClient}, which calls `DeleteDataTransform`. */
 export interface DeleteDataTransformMethod {
-  /** Deletes a data processing task. Errors: {@link isDeleteDataTransformError}. */
+  /**
+   * Deletes a data processing task.
+   *
+   * Errors: {@link isDeleteDataTransformError} tells a service error of this action; its `code` is a
+   * {@link DeleteDataTransformKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `InvalidParameter.DataFromTaskNotExist`, `MissingParameter`,
+   * `OperationDenied`, `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists`, `ResourceNotFound`,
+   * `ResourceNotFound.TopicNotExist` (each explained on {@link DeleteDataTransformRequest}).
+   */
   deleteDataTransform(input: DeleteDataTransformRequest, options?: CallOptions): Promise<DeleteDataTransformResponse>;
 }
 

@@ -13,6 +13,19 @@ import type { CommonErrorCode } from "../errors/common.js";
  * Safe to re-send; when a re-send follows an attempt that may have been executed,
  * `ResourceNotFound.ExportNotExist` means that attempt did the job, and the call resolves with its
  * RequestId. Rate limit: 20 requests per second.
+ *
+ * **Errors**: {@link isDeleteExportError} tells a service error answered by `DeleteExport`; its `code`
+ * is a {@link DeleteExportKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.ExportNotExist`: The log export task does not exist.
  * @example Deleting a Log Export Task
  * ```ts
  * const answer = await client.deleteExport({
@@ -50,7 +63,16 @@ export interface DeleteExportResponse {
 
 /** The `deleteExport` method of {@link ClsClient}, which calls `DeleteExport`. */
 export interface DeleteExportMethod {
-  /** Deletes a log download (export) task. Errors: {@link isDeleteExportError}. */
+  /**
+   * Deletes a log download (export) task.
+   *
+   * Errors: {@link isDeleteExportError} tells a service error of this action; its `code` is a
+   * {@link DeleteExportKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `MissingParameter`, `OperationDenied`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.ExportNotExist` (each explained on
+   * {@link DeleteExportRequest}).
+   */
   deleteExport(input: DeleteExportRequest, options?: CallOptions): Promise<DeleteExportResponse>;
 }
 

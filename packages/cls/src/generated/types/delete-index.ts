@@ -11,6 +11,23 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteIndexError} tells a service error answered by `DeleteIndex`; its `code`
+ * is a {@link DeleteIndexKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `LimitExceeded.IndexOperating`: 索引操作超过频率限制。 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.IndexNotExist`: 索引不存在。 (described in Chinese only)
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Deleting the Index Configurations
  * ```ts
  * const answer = await client.deleteIndex({
@@ -47,7 +64,17 @@ export interface DeleteIndexResponse {
 
 /** The `deleteIndex` method of {@link ClsClient}, which calls `DeleteIndex`. */
 export interface DeleteIndexMethod {
-  /** Deletes index configuration. Errors: {@link isDeleteIndexError}. */
+  /**
+   * Deletes index configuration.
+   *
+   * Errors: {@link isDeleteIndexError} tells a service error of this action; its `code` is a
+   * {@link DeleteIndexKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.Timeout`, `InternalError`, `InvalidParameter`, `LimitExceeded.IndexOperating`,
+   * `MissingParameter`, `OperationDenied`, `OperationDenied.ACLFailed`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.IndexNotExist`,
+   * `ResourceNotFound.TopicNotExist` (each explained on {@link DeleteIndexRequest}).
+   */
   deleteIndex(input: DeleteIndexRequest, options?: CallOptions): Promise<DeleteIndexResponse>;
 }
 

@@ -11,6 +11,20 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteKafkaRechargeError} tells a service error answered by
+ * `DeleteKafkaRecharge`; its `code` is a {@link DeleteKafkaRechargeKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Deleting the Kafka Import Configurations
  * ```ts
  * const answer = await client.deleteKafkaRecharge({
@@ -59,7 +73,16 @@ export interface DeleteKafkaRechargeResponse {
 
 /** The `deleteKafkaRecharge` method of {@link ClsClient}, which calls `DeleteKafkaRecharge`. */
 export interface DeleteKafkaRechargeMethod {
-  /** Deletes a Kafka data subscription task. Errors: {@link isDeleteKafkaRechargeError}. */
+  /**
+   * Deletes a Kafka data subscription task.
+   *
+   * Errors: {@link isDeleteKafkaRechargeError} tells a service error of this action; its `code` is a
+   * {@link DeleteKafkaRechargeKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `InvalidParameterValue`, `MissingParameter`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.TopicNotExist` (each explained on
+   * {@link DeleteKafkaRechargeRequest}).
+   */
   deleteKafkaRecharge(input: DeleteKafkaRechargeRequest, options?: CallOptions): Promise<DeleteKafkaRechargeResponse>;
 }
 

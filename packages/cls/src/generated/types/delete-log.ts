@@ -12,6 +12,15 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteLogError} tells a service error answered by `DeleteLog`; its `code` is a
+ * {@link DeleteLogKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.IndexSegmentOffloaded`: 目标索引不支持 update/delete (described in Chinese only)
+ * - `FailedOperation.ModifySystemField`: 不能修改系统字段 (described in Chinese only)
+ * - `FailedOperation.WriteByQueryReachLimit`: 命中文档数超过 10000 上限 (described in Chinese only)
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  */
 export interface DeleteLogRequest {
   /**
@@ -74,7 +83,15 @@ export interface DeleteLogResponse {
 
 /** The `deleteLog` method of {@link ClsClient}, which calls `DeleteLog`. */
 export interface DeleteLogMethod {
-  /** 删除日志. Errors: {@link isDeleteLogError}. */
+  /**
+   * 删除日志.
+   *
+   * Errors: {@link isDeleteLogError} tells a service error of this action; its `code` is a
+   * {@link DeleteLogKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.IndexSegmentOffloaded`, `FailedOperation.ModifySystemField`,
+   * `FailedOperation.WriteByQueryReachLimit`, `InvalidParameter`, `ResourceNotFound.TopicNotExist` (each
+   * explained on {@link DeleteLogRequest}).
+   */
   deleteLog(input: DeleteLogRequest, options?: CallOptions): Promise<DeleteLogResponse>;
 }
 

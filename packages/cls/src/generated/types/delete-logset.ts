@@ -10,6 +10,22 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteLogsetError} tells a service error answered by `DeleteLogset`; its `code`
+ * is a {@link DeleteLogsetKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.LogsetNotEmpty`: 日志集下存在日志主题。 (described in Chinese only)
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.LogsetNotExist`: 指定的日志集不存在。 (described in Chinese only)
  * @example Deleting a Logset
  * ```ts
  * const answer = await client.deleteLogset({
@@ -45,7 +61,17 @@ export interface DeleteLogsetResponse {
 
 /** The `deleteLogset` method of {@link ClsClient}, which calls `DeleteLogset`. */
 export interface DeleteLogsetMethod {
-  /** Deletes a logset. Errors: {@link isDeleteLogsetError}. */
+  /**
+   * Deletes a logset.
+   *
+   * Errors: {@link isDeleteLogsetError} tells a service error of this action; its `code` is a
+   * {@link DeleteLogsetKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.LogsetNotEmpty`, `FailedOperation.Timeout`, `InternalError`, `InvalidParameter`,
+   * `MissingParameter`, `OperationDenied`, `OperationDenied.ACLFailed`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.LogsetNotExist` (each explained on
+   * {@link DeleteLogsetRequest}).
+   */
   deleteLogset(input: DeleteLogsetRequest, options?: CallOptions): Promise<DeleteLogsetResponse>;
 }
 

@@ -12,6 +12,12 @@ import type { MachineGroupTypeInfo } from "../shapes/machine-group-type-info.js"
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteMachineGroupInfoError} tells a service error answered by
+ * `DeleteMachineGroupInfo`; its `code` is a {@link DeleteMachineGroupInfoKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
  * @example Deleting a Machine Group IP or Label
  * ```ts
  * const answer = await client.deleteMachineGroupInfo({
@@ -59,7 +65,13 @@ export interface DeleteMachineGroupInfoResponse {
 
 /** The `deleteMachineGroupInfo` method of {@link ClsClient}, which calls `DeleteMachineGroupInfo`. */
 export interface DeleteMachineGroupInfoMethod {
-  /** Deletes machine group information. Errors: {@link isDeleteMachineGroupInfoError}. */
+  /**
+   * Deletes machine group information.
+   *
+   * Errors: {@link isDeleteMachineGroupInfoError} tells a service error of this action; its `code` is a
+   * {@link DeleteMachineGroupInfoKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation` (each
+   * explained on {@link DeleteMachineGroupInfoRequest}).
+   */
   deleteMachineGroupInfo(input: DeleteMachineGroupInfoRequest, options?: CallOptions): Promise<DeleteMachineGroupInfoResponse>;
 }
 
@@ -70,8 +82,8 @@ export interface DeleteMachineGroupInfoMethod {
  */
 export type DeleteMachineGroupInfoKnownErrorCode = CommonErrorCode;
 /**
- * Code of an error answered by `DeleteMachineGroupInfo`: a {@link
- * DeleteMachineGroupInfoKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteMachineGroupInfo`: a
+ * {@link DeleteMachineGroupInfoKnownErrorCode}, or a code the service added since.
  */
 export type DeleteMachineGroupInfoErrorCode = DeleteMachineGroupInfoKnownErrorCode | (string & {});
 /**

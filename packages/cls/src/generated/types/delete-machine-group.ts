@@ -11,6 +11,22 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteMachineGroupError} tells a service error answered by
+ * `DeleteMachineGroup`; its `code` is a {@link DeleteMachineGroupKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `ResourceNotFound.MachineGroupNotExist`: 机器组不存在。 (described in Chinese only)
  * @example Deleting a Machine Group
  * ```ts
  * const answer = await client.deleteMachineGroup({
@@ -47,7 +63,16 @@ export interface DeleteMachineGroupResponse {
 
 /** The `deleteMachineGroup` method of {@link ClsClient}, which calls `DeleteMachineGroup`. */
 export interface DeleteMachineGroupMethod {
-  /** Deletes a machine group. Errors: {@link isDeleteMachineGroupError}. */
+  /**
+   * Deletes a machine group.
+   *
+   * Errors: {@link isDeleteMachineGroupError} tells a service error of this action; its `code` is a
+   * {@link DeleteMachineGroupKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `FailedOperation`, `InternalError`, `InvalidParameter`, `MissingParameter`, `OperationDenied`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound`, `ResourceNotFound.MachineGroupNotExist`
+   * (each explained on {@link DeleteMachineGroupRequest}).
+   */
   deleteMachineGroup(input: DeleteMachineGroupRequest, options?: CallOptions): Promise<DeleteMachineGroupResponse>;
 }
 

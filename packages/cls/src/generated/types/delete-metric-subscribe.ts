@@ -11,6 +11,26 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteMetricSubscribeError} tells a service error answered by
+ * `DeleteMetricSubscribe`; its `code` is a {@link DeleteMetricSubscribeKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `AuthFailure.UnauthorizedOperation`: The request is not authorized (CAM).
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.DbError`: DB错误。 (described in Chinese only)
+ * - `InternalError.IllegalRole`: 角色非法。 (described in Chinese only)
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.DbDuplication`: 数据库唯一键冲突。 (described in Chinese only)
+ * - `InvalidParameter.ParamError`: 参数错误。 (described in Chinese only)
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `LimitExceeded.RecordOutOfLimit`: 记录超过限制 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example This API is used to delete metric subscription configurations.
  * ```ts
  * const answer = await client.deleteMetricSubscribe({
@@ -52,8 +72,15 @@ export interface DeleteMetricSubscribeResponse {
 /** The `deleteMetricSubscribe` method of {@link ClsClient}, which calls `DeleteMetricSubscribe`. */
 export interface DeleteMetricSubscribeMethod {
   /**
-   * This API is used to delete metric subscription configurations. Errors: {@link
-   * isDeleteMetricSubscribeError}.
+   * This API is used to delete metric subscription configurations.
+   *
+   * Errors: {@link isDeleteMetricSubscribeError} tells a service error of this action; its `code` is a
+   * {@link DeleteMetricSubscribeKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `AuthFailure.UnauthorizedOperation`, `FailedOperation`, `InternalError`, `InternalError.DbError`,
+   * `InternalError.IllegalRole`, `InvalidParameter`, `InvalidParameter.DbDuplication`,
+   * `InvalidParameter.ParamError`, `InvalidParameterValue`, `LimitExceeded.RecordOutOfLimit`,
+   * `MissingParameter`, `UnauthorizedOperation`, `UnknownParameter`, `UnsupportedOperation` (each
+   * explained on {@link DeleteMetricSubscribeRequest}).
    */
   deleteMetricSubscribe(input: DeleteMetricSubscribeRequest, options?: CallOptions): Promise<DeleteMetricSubscribeResponse>;
 }

@@ -11,6 +11,28 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteNetworkApplicationError} tells a service error answered by
+ * `DeleteNetworkApplication`; its `code` is a {@link DeleteNetworkApplicationKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `AuthFailure.UnauthorizedOperation`: The request is not authorized (CAM).
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.DbError`: DB错误。 (described in Chinese only)
+ * - `InternalError.IllegalRole`: 角色非法。 (described in Chinese only)
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.DbDuplication`: 数据库唯一键冲突。 (described in Chinese only)
+ * - `InvalidParameter.ParamError`: 参数错误。 (described in Chinese only)
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `LimitExceeded.RecordOutOfLimit`: 记录超过限制 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound.ClusterNotFound`: 集群id不存在 (described in Chinese only)
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Delete a web application
  * ```ts
  * const answer = await client.deleteNetworkApplication({
@@ -45,7 +67,18 @@ export interface DeleteNetworkApplicationResponse {
 
 /** The `deleteNetworkApplication` method of {@link ClsClient}, which calls `DeleteNetworkApplication`. */
 export interface DeleteNetworkApplicationMethod {
-  /** Delete a web application. Errors: {@link isDeleteNetworkApplicationError}. */
+  /**
+   * Delete a web application.
+   *
+   * Errors: {@link isDeleteNetworkApplicationError} tells a service error of this action; its `code` is
+   * a {@link DeleteNetworkApplicationKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `AuthFailure.UnauthorizedOperation`, `FailedOperation`, `FailedOperation.Timeout`, `InternalError`,
+   * `InternalError.DbError`, `InternalError.IllegalRole`, `InvalidParameter`,
+   * `InvalidParameter.DbDuplication`, `InvalidParameter.ParamError`, `InvalidParameterValue`,
+   * `LimitExceeded.RecordOutOfLimit`, `MissingParameter`, `ResourceNotFound.ClusterNotFound`,
+   * `UnauthorizedOperation`, `UnknownParameter`, `UnsupportedOperation` (each explained on
+   * {@link DeleteNetworkApplicationRequest}).
+   */
   deleteNetworkApplication(input: DeleteNetworkApplicationRequest, options?: CallOptions): Promise<DeleteNetworkApplicationResponse>;
 }
 
@@ -81,8 +114,8 @@ export type DeleteNetworkApplicationKnownErrorCode =
   | "LimitExceeded.RecordOutOfLimit"
   | "ResourceNotFound.ClusterNotFound";
 /**
- * Code of an error answered by `DeleteNetworkApplication`: a {@link
- * DeleteNetworkApplicationKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteNetworkApplication`: a
+ * {@link DeleteNetworkApplicationKnownErrorCode}, or a code the service added since.
  */
 export type DeleteNetworkApplicationErrorCode = DeleteNetworkApplicationKnownErrorCode | (string & {});
 /**

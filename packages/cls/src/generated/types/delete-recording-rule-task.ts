@@ -11,6 +11,22 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteRecordingRuleTaskError} tells a service error answered by
+ * `DeleteRecordingRuleTask`; its `code` is a {@link DeleteRecordingRuleTaskKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example This API is used to delete a pre-aggregation task.
  * ```ts
  * const answer = await client.deleteRecordingRuleTask({
@@ -51,7 +67,16 @@ export interface DeleteRecordingRuleTaskResponse {
 
 /** The `deleteRecordingRuleTask` method of {@link ClsClient}, which calls `DeleteRecordingRuleTask`. */
 export interface DeleteRecordingRuleTaskMethod {
-  /** This API is used to delete a pre-aggregation task. Errors: {@link isDeleteRecordingRuleTaskError}. */
+  /**
+   * This API is used to delete a pre-aggregation task.
+   *
+   * Errors: {@link isDeleteRecordingRuleTaskError} tells a service error of this action; its `code` is a
+   * {@link DeleteRecordingRuleTaskKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `MissingParameter`, `OperationDenied`,
+   * `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound`, `ResourceNotFound.TopicNotExist` (each
+   * explained on {@link DeleteRecordingRuleTaskRequest}).
+   */
   deleteRecordingRuleTask(input: DeleteRecordingRuleTaskRequest, options?: CallOptions): Promise<DeleteRecordingRuleTaskResponse>;
 }
 
@@ -79,8 +104,8 @@ export type DeleteRecordingRuleTaskKnownErrorCode =
   | "OperationDenied.AccountNotExists"
   | "ResourceNotFound.TopicNotExist";
 /**
- * Code of an error answered by `DeleteRecordingRuleTask`: a {@link
- * DeleteRecordingRuleTaskKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteRecordingRuleTask`: a
+ * {@link DeleteRecordingRuleTaskKnownErrorCode}, or a code the service added since.
  */
 export type DeleteRecordingRuleTaskErrorCode = DeleteRecordingRuleTaskKnownErrorCode | (string & {});
 /**

@@ -11,6 +11,22 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteRecordingRuleYamlTaskError} tells a service error answered by
+ * `DeleteRecordingRuleYamlTask`; its `code` is a {@link DeleteRecordingRuleYamlTaskKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Deleting a Pre-Aggregation Task Through a YAML File
  * ```ts
  * const answer = await client.deleteRecordingRuleYamlTask({
@@ -55,8 +71,14 @@ export interface DeleteRecordingRuleYamlTaskResponse {
  */
 export interface DeleteRecordingRuleYamlTaskMethod {
   /**
-   * This API is used to delete a pre-aggregation task through the YAML file. Errors: {@link
-   * isDeleteRecordingRuleYamlTaskError}.
+   * This API is used to delete a pre-aggregation task through the YAML file.
+   *
+   * Errors: {@link isDeleteRecordingRuleYamlTaskError} tells a service error of this action; its `code`
+   * is a {@link DeleteRecordingRuleYamlTaskKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation`, `InternalError`, `InvalidParameter`, `MissingParameter`, `OperationDenied`,
+   * `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound`, `ResourceNotFound.TopicNotExist` (each
+   * explained on {@link DeleteRecordingRuleYamlTaskRequest}).
    */
   deleteRecordingRuleYamlTask(
     input: DeleteRecordingRuleYamlTaskRequest,
@@ -88,12 +110,12 @@ export type DeleteRecordingRuleYamlTaskKnownErrorCode =
   | "OperationDenied.AccountNotExists"
   | "ResourceNotFound.TopicNotExist";
 /**
- * Code of an error answered by `DeleteRecordingRuleYamlTask`: a {@link
- * DeleteRecordingRuleYamlTaskKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteRecordingRuleYamlTask`: a
+ * {@link DeleteRecordingRuleYamlTaskKnownErrorCode}, or a code the service added since.
  */
 export type DeleteRecordingRuleYamlTaskErrorCode = DeleteRecordingRuleYamlTaskKnownErrorCode | (string & {});
 /**
- * A service error answered by `DeleteRecordingRuleYamlTask`; {@link
- * isDeleteRecordingRuleYamlTaskError} tells one.
+ * A service error answered by `DeleteRecordingRuleYamlTask`;
+ * {@link isDeleteRecordingRuleYamlTaskError} tells one.
  */
 export type DeleteRecordingRuleYamlTaskError = TcServiceError<DeleteRecordingRuleYamlTaskErrorCode>;

@@ -11,6 +11,20 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteRemoteWriteTaskError} tells a service error answered by
+ * `DeleteRemoteWriteTask`; its `code` is a {@link DeleteRemoteWriteTaskKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example DeleteRemoteTask
  * ```ts
  * const answer = await client.deleteRemoteWriteTask({
@@ -45,7 +59,16 @@ export interface DeleteRemoteWriteTaskResponse {
 
 /** The `deleteRemoteWriteTask` method of {@link ClsClient}, which calls `DeleteRemoteWriteTask`. */
 export interface DeleteRemoteWriteTaskMethod {
-  /** This API is used to delete a RemoteWrite task. Errors: {@link isDeleteRemoteWriteTaskError}. */
+  /**
+   * This API is used to delete a RemoteWrite task.
+   *
+   * Errors: {@link isDeleteRemoteWriteTaskError} tells a service error of this action; its `code` is a
+   * {@link DeleteRemoteWriteTaskKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `InvalidParameterValue`, `MissingParameter`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.TopicNotExist` (each explained on
+   * {@link DeleteRemoteWriteTaskRequest}).
+   */
   deleteRemoteWriteTask(input: DeleteRemoteWriteTaskRequest, options?: CallOptions): Promise<DeleteRemoteWriteTaskResponse>;
 }
 

@@ -12,6 +12,23 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteS3RechargeError} tells a service error answered by `DeleteS3Recharge`;
+ * its `code` is a {@link DeleteS3RechargeKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.DbDuplication`: 数据库唯一键冲突。 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  */
 export interface DeleteS3RechargeRequest {
   /**
@@ -43,7 +60,17 @@ export interface DeleteS3RechargeResponse {
 
 /** The `deleteS3Recharge` method of {@link ClsClient}, which calls `DeleteS3Recharge`. */
 export interface DeleteS3RechargeMethod {
-  /** 删除aws导入任务. Errors: {@link isDeleteS3RechargeError}. */
+  /**
+   * 删除aws导入任务.
+   *
+   * Errors: {@link isDeleteS3RechargeError} tells a service error of this action; its `code` is a
+   * {@link DeleteS3RechargeKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.Timeout`, `InternalError`, `InvalidParameter`, `InvalidParameter.DbDuplication`,
+   * `MissingParameter`, `OperationDenied`, `OperationDenied.ACLFailed`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.TopicNotExist` (each explained on
+   * {@link DeleteS3RechargeRequest}).
+   */
   deleteS3Recharge(input: DeleteS3RechargeRequest, options?: CallOptions): Promise<DeleteS3RechargeResponse>;
 }
 

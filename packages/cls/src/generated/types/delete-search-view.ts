@@ -11,6 +11,22 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteSearchViewError} tells a service error answered by `DeleteSearchView`;
+ * its `code` is a {@link DeleteSearchViewKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
  * @example This API is used to delete a query view.
  * ```ts
  * const answer = await client.deleteSearchView({
@@ -45,7 +61,16 @@ export interface DeleteSearchViewResponse {
 
 /** The `deleteSearchView` method of {@link ClsClient}, which calls `DeleteSearchView`. */
 export interface DeleteSearchViewMethod {
-  /** This API is used to delete a query view. Errors: {@link isDeleteSearchViewError}. */
+  /**
+   * This API is used to delete a query view.
+   *
+   * Errors: {@link isDeleteSearchViewError} tells a service error of this action; its `code` is a
+   * {@link DeleteSearchViewKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `FailedOperation`, `InternalError`, `InvalidParameter`, `InvalidParameterValue`, `MissingParameter`,
+   * `OperationDenied`, `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists` (each explained on
+   * {@link DeleteSearchViewRequest}).
+   */
   deleteSearchView(input: DeleteSearchViewRequest, options?: CallOptions): Promise<DeleteSearchViewResponse>;
 }
 

@@ -10,6 +10,22 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteShipperError} tells a service error answered by `DeleteShipper`; its
+ * `code` is a {@link DeleteShipperKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.ShipperNotExist`: 投递规则不存在。 (described in Chinese only)
  * @example Deleting a COS Shipping Task
  * ```ts
  * const answer = await client.deleteShipper({
@@ -46,7 +62,16 @@ export interface DeleteShipperResponse {
 
 /** The `deleteShipper` method of {@link ClsClient}, which calls `DeleteShipper`. */
 export interface DeleteShipperMethod {
-  /** Deletes a COS shipping task. Errors: {@link isDeleteShipperError}. */
+  /**
+   * Deletes a COS shipping task.
+   *
+   * Errors: {@link isDeleteShipperError} tells a service error of this action; its `code` is a
+   * {@link DeleteShipperKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `FailedOperation`, `InternalError`, `InvalidParameter`, `InvalidParameterValue`, `MissingParameter`,
+   * `OperationDenied`, `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists`,
+   * `ResourceNotFound.ShipperNotExist` (each explained on {@link DeleteShipperRequest}).
+   */
   deleteShipper(input: DeleteShipperRequest, options?: CallOptions): Promise<DeleteShipperResponse>;
 }
 

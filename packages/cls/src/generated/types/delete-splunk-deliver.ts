@@ -11,6 +11,27 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteSplunkDeliverError} tells a service error answered by
+ * `DeleteSplunkDeliver`; its `code` is a {@link DeleteSplunkDeliverKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `AuthFailure.UnauthorizedOperation`: The request is not authorized (CAM).
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.DbError`: DB错误。 (described in Chinese only)
+ * - `InternalError.IllegalRole`: 角色非法。 (described in Chinese only)
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.ParamError`: 参数错误。 (described in Chinese only)
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `LimitExceeded.RecordOutOfLimit`: 记录超过限制 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound.RecordNotExist`: 记录不存在 (described in Chinese only)
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Deleting a Splunk Delivery Task
  * ```ts
  * const answer = await client.deleteSplunkDeliver({
@@ -53,7 +74,17 @@ export interface DeleteSplunkDeliverResponse {
 
 /** The `deleteSplunkDeliver` method of {@link ClsClient}, which calls `DeleteSplunkDeliver`. */
 export interface DeleteSplunkDeliverMethod {
-  /** Delete a Splunk delivery task. Errors: {@link isDeleteSplunkDeliverError}. */
+  /**
+   * Delete a Splunk delivery task.
+   *
+   * Errors: {@link isDeleteSplunkDeliverError} tells a service error of this action; its `code` is a
+   * {@link DeleteSplunkDeliverKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `AuthFailure.UnauthorizedOperation`, `FailedOperation`, `FailedOperation.Timeout`, `InternalError`,
+   * `InternalError.DbError`, `InternalError.IllegalRole`, `InvalidParameter`,
+   * `InvalidParameter.ParamError`, `InvalidParameterValue`, `LimitExceeded.RecordOutOfLimit`,
+   * `MissingParameter`, `ResourceNotFound.RecordNotExist`, `UnauthorizedOperation`, `UnknownParameter`,
+   * `UnsupportedOperation` (each explained on {@link DeleteSplunkDeliverRequest}).
+   */
   deleteSplunkDeliver(input: DeleteSplunkDeliverRequest, options?: CallOptions): Promise<DeleteSplunkDeliverResponse>;
 }
 

@@ -10,6 +10,28 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteTopicError} tells a service error answered by `DeleteTopic`; its `code`
+ * is a {@link DeleteTopicKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.TagQpsLimit`: 请求标签服务限频。 (described in Chinese only)
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `OperationDenied.TopicHasDataFormTask`: topic绑定了数据加工。 (described in Chinese only)
+ * - `OperationDenied.TopicHasDeliverFunction`: topic绑定了函数投递。 (described in Chinese only)
+ * - `OperationDenied.TopicHasExternalDatasourceConfig`: topic配置有外部数据源配置，不能删除 (described
+ *   in Chinese only)
+ * - `OperationDenied.TopicHasScheduleSqlTask`: topic绑定了scheduleSql任务。 (described in Chinese
+ *   only)
+ * - `ResourceNotFound.LogsetNotExist`: 指定的日志集不存在。 (described in Chinese only)
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Deleting a Log Topic
  * ```ts
  * const answer = await client.deleteTopic({
@@ -45,7 +67,19 @@ export interface DeleteTopicResponse {
 
 /** The `deleteTopic` method of {@link ClsClient}, which calls `DeleteTopic`. */
 export interface DeleteTopicMethod {
-  /** Delete a topic. Errors: {@link isDeleteTopicError}. */
+  /**
+   * Delete a topic.
+   *
+   * Errors: {@link isDeleteTopicError} tells a service error of this action; its `code` is a
+   * {@link DeleteTopicKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.TagQpsLimit`, `FailedOperation.Timeout`, `InternalError`, `MissingParameter`,
+   * `OperationDenied`, `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists`,
+   * `OperationDenied.TopicHasDataFormTask`, `OperationDenied.TopicHasDeliverFunction`,
+   * `OperationDenied.TopicHasExternalDatasourceConfig`, `OperationDenied.TopicHasScheduleSqlTask`,
+   * `ResourceNotFound.LogsetNotExist`, `ResourceNotFound.TopicNotExist` (each explained on
+   * {@link DeleteTopicRequest}).
+   */
   deleteTopic(input: DeleteTopicRequest, options?: CallOptions): Promise<DeleteTopicResponse>;
 }
 

@@ -11,6 +11,22 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteWebCallbackError} tells a service error answered by `DeleteWebCallback`;
+ * its `code` is a {@link DeleteWebCallbackKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.BindedAlarm`: 告警策略通知模板已经绑定到了某个告警策略上。 (described in Chinese
+ *   only)
+ * - `InternalError`: An internal error occurred.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `OperationDenied.NoticeHasAlarm`: 通知模板已绑定告警，无法删除。 (described in Chinese only)
+ * - `ResourceNotFound.AlarmNoticeNotExist`: 告警策略通知模板不存在。 (described in Chinese only)
  * @example This API is used to delete alarm channel callback configurations.
  * ```ts
  * const answer = await client.deleteWebCallback({
@@ -48,8 +64,14 @@ export interface DeleteWebCallbackResponse {
 /** The `deleteWebCallback` method of {@link ClsClient}, which calls `DeleteWebCallback`. */
 export interface DeleteWebCallbackMethod {
   /**
-   * This API is used to delete alarm channel callback configurations. Errors: {@link
-   * isDeleteWebCallbackError}.
+   * This API is used to delete alarm channel callback configurations.
+   *
+   * Errors: {@link isDeleteWebCallbackError} tells a service error of this action; its `code` is a
+   * {@link DeleteWebCallbackKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.BindedAlarm`, `InternalError`, `OperationDenied`, `OperationDenied.ACLFailed`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `OperationDenied.NoticeHasAlarm`,
+   * `ResourceNotFound.AlarmNoticeNotExist` (each explained on {@link DeleteWebCallbackRequest}).
    */
   deleteWebCallback(input: DeleteWebCallbackRequest, options?: CallOptions): Promise<DeleteWebCallbackResponse>;
 }

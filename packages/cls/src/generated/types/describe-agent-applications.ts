@@ -15,6 +15,21 @@ import type { Filter } from "../shapes/filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeAgentApplicationsError} tells a service error answered by
+ * `DescribeAgentApplications`; its `code` is a {@link DescribeAgentApplicationsKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.TagQpsLimit`: 请求标签服务限频。 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.ClusterNotFound`: 集群id不存在 (described in Chinese only)
  */
 export interface DescribeAgentApplicationsRequest {
   /**
@@ -85,7 +100,16 @@ export interface DescribeAgentApplicationsResponse {
  * `DescribeAgentApplications`.
  */
 export interface DescribeAgentApplicationsMethod {
-  /** 获取Agent应用列表. Errors: {@link isDescribeAgentApplicationsError}. */
+  /**
+   * 获取Agent应用列表.
+   *
+   * Errors: {@link isDescribeAgentApplicationsError} tells a service error of this action; its `code` is
+   * a {@link DescribeAgentApplicationsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.TagQpsLimit`, `InternalError`, `InvalidParameter`, `MissingParameter`,
+   * `OperationDenied`, `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists`,
+   * `ResourceNotFound.ClusterNotFound` (each explained on {@link DescribeAgentApplicationsRequest}).
+   */
   describeAgentApplications(input: DescribeAgentApplicationsRequest, options?: CallOptions): Promise<DescribeAgentApplicationsResponse>;
 }
 
@@ -113,8 +137,8 @@ export type DescribeAgentApplicationsKnownErrorCode =
   | "OperationDenied.AccountNotExists"
   | "ResourceNotFound.ClusterNotFound";
 /**
- * Code of an error answered by `DescribeAgentApplications`: a {@link
- * DescribeAgentApplicationsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeAgentApplications`: a
+ * {@link DescribeAgentApplicationsKnownErrorCode}, or a code the service added since.
  */
 export type DescribeAgentApplicationsErrorCode = DescribeAgentApplicationsKnownErrorCode | (string & {});
 /**

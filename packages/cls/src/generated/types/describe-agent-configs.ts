@@ -14,6 +14,20 @@ import type { ServiceLogConfigInfo } from "../shapes/service-log-config-info.js"
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeAgentConfigsError} tells a service error answered by
+ * `DescribeAgentConfigs`; its `code` is a {@link DescribeAgentConfigsKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
  */
 export interface DescribeAgentConfigsRequest {
   /**
@@ -108,7 +122,15 @@ export interface DescribeAgentConfigsResponse {
 
 /** The `describeAgentConfigs` method of {@link ClsClient}, which calls `DescribeAgentConfigs`. */
 export interface DescribeAgentConfigsMethod {
-  /** 获取采集配置. Errors: {@link isDescribeAgentConfigsError}. */
+  /**
+   * 获取采集配置.
+   *
+   * Errors: {@link isDescribeAgentConfigsError} tells a service error of this action; its `code` is a
+   * {@link DescribeAgentConfigsKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `FailedOperation`, `InternalError`, `InvalidParameter`, `MissingParameter`, `OperationDenied`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists` (each explained on {@link DescribeAgentConfigsRequest}).
+   */
   describeAgentConfigs(input: DescribeAgentConfigsRequest, options?: CallOptions): Promise<DescribeAgentConfigsResponse>;
 }
 

@@ -13,6 +13,20 @@ import type { Filter } from "../shapes/filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeAlarmNoticesError} tells a service error answered by
+ * `DescribeAlarmNotices`; its `code` is a {@link DescribeAlarmNoticesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.TagQpsLimit`: 请求标签服务限频。 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
  * @example Retrieve Notification Channel Group List
  * ```ts
  * const answer = await client.describeAlarmNotices({});
@@ -154,7 +168,16 @@ export interface DescribeAlarmNoticesResponse {
 
 /** The `describeAlarmNotices` method of {@link ClsClient}, which calls `DescribeAlarmNotices`. */
 export interface DescribeAlarmNoticesMethod {
-  /** Gets the notification group list. Errors: {@link isDescribeAlarmNoticesError}. */
+  /**
+   * Gets the notification group list.
+   *
+   * Errors: {@link isDescribeAlarmNoticesError} tells a service error of this action; its `code` is a
+   * {@link DescribeAlarmNoticesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.TagQpsLimit`, `InternalError`, `InvalidParameter`, `MissingParameter`,
+   * `OperationDenied`, `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists` (each explained on
+   * {@link DescribeAlarmNoticesRequest}).
+   */
   describeAlarmNotices(input: DescribeAlarmNoticesRequest, options?: CallOptions): Promise<DescribeAlarmNoticesResponse>;
 }
 

@@ -13,6 +13,27 @@ import type { Filter } from "../shapes/filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeAlarmShieldsError} tells a service error answered by
+ * `DescribeAlarmShields`; its `code` is a {@link DescribeAlarmShieldsKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `AuthFailure.UnauthorizedOperation`: The request is not authorized (CAM).
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.DbError`: DB错误。 (described in Chinese only)
+ * - `InternalError.IllegalRole`: 角色非法。 (described in Chinese only)
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.ParamError`: 参数错误。 (described in Chinese only)
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `LimitExceeded.RecordOutOfLimit`: 记录超过限制 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Accessing Alarm Masking Configuration Information
  * ```ts
  * const answer = await client.describeAlarmShields({
@@ -105,7 +126,17 @@ export interface DescribeAlarmShieldsResponse {
 
 /** The `describeAlarmShields` method of {@link ClsClient}, which calls `DescribeAlarmShields`. */
 export interface DescribeAlarmShieldsMethod {
-  /** Accesses alarm blocking configuration rules. Errors: {@link isDescribeAlarmShieldsError}. */
+  /**
+   * Accesses alarm blocking configuration rules.
+   *
+   * Errors: {@link isDescribeAlarmShieldsError} tells a service error of this action; its `code` is a
+   * {@link DescribeAlarmShieldsKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `AuthFailure.UnauthorizedOperation`, `FailedOperation`, `FailedOperation.Timeout`, `InternalError`,
+   * `InternalError.DbError`, `InternalError.IllegalRole`, `InvalidParameter`,
+   * `InvalidParameter.ParamError`, `InvalidParameterValue`, `LimitExceeded.RecordOutOfLimit`,
+   * `MissingParameter`, `OperationDenied.AccountNotExists`, `UnauthorizedOperation`, `UnknownParameter`,
+   * `UnsupportedOperation` (each explained on {@link DescribeAlarmShieldsRequest}).
+   */
   describeAlarmShields(input: DescribeAlarmShieldsRequest, options?: CallOptions): Promise<DescribeAlarmShieldsResponse>;
 }
 

@@ -13,6 +13,16 @@ import type { Filter } from "../shapes/filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeAlarmsError} tells a service error answered by `DescribeAlarms`; its
+ * `code` is a {@link DescribeAlarmsKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.TagQpsLimit`: 请求标签服务限频。 (described in Chinese only)
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Getting the List of Alarm Policies
  * ```ts
  * const answer = await client.describeAlarms({});
@@ -95,7 +105,15 @@ export interface DescribeAlarmsResponse {
 
 /** The `describeAlarms` method of {@link ClsClient}, which calls `DescribeAlarms`. */
 export interface DescribeAlarmsMethod {
-  /** Gets the list of alarm policies. Errors: {@link isDescribeAlarmsError}. */
+  /**
+   * Gets the list of alarm policies.
+   *
+   * Errors: {@link isDescribeAlarmsError} tells a service error of this action; its `code` is a
+   * {@link DescribeAlarmsKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation.TagQpsLimit`,
+   * `OperationDenied`, `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.TopicNotExist` (each explained on
+   * {@link DescribeAlarmsRequest}).
+   */
   describeAlarms(input: DescribeAlarmsRequest, options?: CallOptions): Promise<DescribeAlarmsResponse>;
 }
 

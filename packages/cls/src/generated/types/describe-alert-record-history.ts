@@ -13,6 +13,22 @@ import type { Filter } from "../shapes/filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeAlertRecordHistoryError} tells a service error answered by
+ * `DescribeAlertRecordHistory`; its `code` is a {@link DescribeAlertRecordHistoryKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.TagQpsLimit`: 请求标签服务限频。 (described in Chinese only)
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.SearchError`: 检索错误 (described in Chinese only)
+ * - `InternalError.SearchFailed`: 检索失败 (described in Chinese only)
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
  * @example Query unrecovered alarms
  * ```ts
  * const answer = await client.describeAlertRecordHistory({
@@ -159,7 +175,16 @@ export interface DescribeAlertRecordHistoryResponse {
  * `DescribeAlertRecordHistory`.
  */
 export interface DescribeAlertRecordHistoryMethod {
-  /** Gets alarm records. Errors: {@link isDescribeAlertRecordHistoryError}. */
+  /**
+   * Gets alarm records.
+   *
+   * Errors: {@link isDescribeAlertRecordHistoryError} tells a service error of this action; its `code`
+   * is a {@link DescribeAlertRecordHistoryKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation`, `FailedOperation.TagQpsLimit`, `FailedOperation.Timeout`, `InternalError`,
+   * `InternalError.SearchError`, `InternalError.SearchFailed`, `InvalidParameter`, `MissingParameter`,
+   * `OperationDenied`, `OperationDenied.ACLFailed`, `OperationDenied.AccountNotExists` (each explained
+   * on {@link DescribeAlertRecordHistoryRequest}).
+   */
   describeAlertRecordHistory(input: DescribeAlertRecordHistoryRequest, options?: CallOptions): Promise<DescribeAlertRecordHistoryResponse>;
 }
 
@@ -188,8 +213,8 @@ export type DescribeAlertRecordHistoryKnownErrorCode =
   | "OperationDenied.ACLFailed"
   | "OperationDenied.AccountNotExists";
 /**
- * Code of an error answered by `DescribeAlertRecordHistory`: a {@link
- * DescribeAlertRecordHistoryKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeAlertRecordHistory`: a
+ * {@link DescribeAlertRecordHistoryKnownErrorCode}, or a code the service added since.
  */
 export type DescribeAlertRecordHistoryErrorCode = DescribeAlertRecordHistoryKnownErrorCode | (string & {});
 /**

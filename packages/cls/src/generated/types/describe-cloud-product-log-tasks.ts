@@ -13,6 +13,12 @@ import type { Filter } from "../shapes/filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeCloudProductLogTasksError} tells a service error answered by
+ * `DescribeCloudProductLogTasks`; its `code` is a {@link DescribeCloudProductLogTasksKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
  * @example DescribeCloudProductLogTasks
  * ```ts
  * const answer = await client.describeCloudProductLogTasks({
@@ -135,7 +141,13 @@ export interface DescribeCloudProductLogTasksResponse {
  * `DescribeCloudProductLogTasks`.
  */
 export interface DescribeCloudProductLogTasksMethod {
-  /** View Cloud Product log delivery task list. Errors: {@link isDescribeCloudProductLogTasksError}. */
+  /**
+   * View Cloud Product log delivery task list.
+   *
+   * Errors: {@link isDescribeCloudProductLogTasksError} tells a service error of this action; its `code`
+   * is a {@link DescribeCloudProductLogTasksKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError` (each explained on {@link DescribeCloudProductLogTasksRequest}).
+   */
   describeCloudProductLogTasks(
     input: DescribeCloudProductLogTasksRequest,
     options?: CallOptions,
@@ -149,12 +161,12 @@ export interface DescribeCloudProductLogTasksMethod {
  */
 export type DescribeCloudProductLogTasksKnownErrorCode = CommonErrorCode;
 /**
- * Code of an error answered by `DescribeCloudProductLogTasks`: a {@link
- * DescribeCloudProductLogTasksKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeCloudProductLogTasks`: a
+ * {@link DescribeCloudProductLogTasksKnownErrorCode}, or a code the service added since.
  */
 export type DescribeCloudProductLogTasksErrorCode = DescribeCloudProductLogTasksKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeCloudProductLogTasks`; {@link
- * isDescribeCloudProductLogTasksError} tells one.
+ * A service error answered by `DescribeCloudProductLogTasks`;
+ * {@link isDescribeCloudProductLogTasksError} tells one.
  */
 export type DescribeCloudProductLogTasksError = TcServiceError<DescribeCloudProductLogTasksErrorCode>;

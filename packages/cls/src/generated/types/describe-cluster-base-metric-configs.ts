@@ -14,6 +14,27 @@ import type { Filter } from "../shapes/filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeClusterBaseMetricConfigsError} tells a service error answered by
+ * `DescribeClusterBaseMetricConfigs`; its `code` is a
+ * {@link DescribeClusterBaseMetricConfigsKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `AuthFailure.UnauthorizedOperation`: The request is not authorized (CAM).
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.DbError`: DB错误。 (described in Chinese only)
+ * - `InternalError.IllegalRole`: 角色非法。 (described in Chinese only)
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.ParamError`: 参数错误。 (described in Chinese only)
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `LimitExceeded.RecordOutOfLimit`: 记录超过限制 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Obtaining the Basic Monitoring Information of Cluster Metrics
  * ```ts
  * const answer = await client.describeClusterBaseMetricConfigs({
@@ -215,7 +236,14 @@ export interface DescribeClusterBaseMetricConfigsResponse {
 export interface DescribeClusterBaseMetricConfigsMethod {
   /**
    * This API is used to obtain the basic monitoring collection configurations of cluster metrics.
-   * Errors: {@link isDescribeClusterBaseMetricConfigsError}.
+   *
+   * Errors: {@link isDescribeClusterBaseMetricConfigsError} tells a service error of this action; its
+   * `code` is a {@link DescribeClusterBaseMetricConfigsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AuthFailure`, `AuthFailure.UnauthorizedOperation`, `FailedOperation`, `InternalError`,
+   * `InternalError.DbError`, `InternalError.IllegalRole`, `InvalidParameter`,
+   * `InvalidParameter.ParamError`, `InvalidParameterValue`, `LimitExceeded.RecordOutOfLimit`,
+   * `MissingParameter`, `OperationDenied.AccountNotExists`, `UnauthorizedOperation`, `UnknownParameter`,
+   * `UnsupportedOperation` (each explained on {@link DescribeClusterBaseMetricConfigsRequest}).
    */
   describeClusterBaseMetricConfigs(
     input: DescribeClusterBaseMetricConfigsRequest,
@@ -251,12 +279,12 @@ export type DescribeClusterBaseMetricConfigsKnownErrorCode =
   | "LimitExceeded.RecordOutOfLimit"
   | "OperationDenied.AccountNotExists";
 /**
- * Code of an error answered by `DescribeClusterBaseMetricConfigs`: a {@link
- * DescribeClusterBaseMetricConfigsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeClusterBaseMetricConfigs`: a
+ * {@link DescribeClusterBaseMetricConfigsKnownErrorCode}, or a code the service added since.
  */
 export type DescribeClusterBaseMetricConfigsErrorCode = DescribeClusterBaseMetricConfigsKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeClusterBaseMetricConfigs`; {@link
- * isDescribeClusterBaseMetricConfigsError} tells one.
+ * A service error answered by `DescribeClusterBaseMetricConfigs`;
+ * {@link isDescribeClusterBaseMetricConfigsError} tells one.
  */
 export type DescribeClusterBaseMetricConfigsError = TcServiceError<DescribeClusterBaseMetricConfigsErrorCode>;

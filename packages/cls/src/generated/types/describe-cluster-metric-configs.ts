@@ -13,6 +13,26 @@ import type { MetricCollectConfig } from "../shapes/metric-collect-config.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeClusterMetricConfigsError} tells a service error answered by
+ * `DescribeClusterMetricConfigs`; its `code` is a {@link DescribeClusterMetricConfigsKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `AuthFailure.UnauthorizedOperation`: The request is not authorized (CAM).
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.DbError`: DB错误。 (described in Chinese only)
+ * - `InternalError.IllegalRole`: 角色非法。 (described in Chinese only)
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.ParamError`: 参数错误。 (described in Chinese only)
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `LimitExceeded.RecordOutOfLimit`: 记录超过限制 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Obtaining Metric Collection Configuration Under a Cluster
  * ```ts
  * const answer = await client.describeClusterMetricConfigs({
@@ -191,8 +211,15 @@ export interface DescribeClusterMetricConfigsResponse {
  */
 export interface DescribeClusterMetricConfigsMethod {
   /**
-   * This API is used to obtain cluster metric collection configurations. Errors: {@link
-   * isDescribeClusterMetricConfigsError}.
+   * This API is used to obtain cluster metric collection configurations.
+   *
+   * Errors: {@link isDescribeClusterMetricConfigsError} tells a service error of this action; its `code`
+   * is a {@link DescribeClusterMetricConfigsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AuthFailure`, `AuthFailure.UnauthorizedOperation`, `FailedOperation`, `InternalError`,
+   * `InternalError.DbError`, `InternalError.IllegalRole`, `InvalidParameter`,
+   * `InvalidParameter.ParamError`, `InvalidParameterValue`, `LimitExceeded.RecordOutOfLimit`,
+   * `MissingParameter`, `OperationDenied.AccountNotExists`, `UnauthorizedOperation`, `UnknownParameter`,
+   * `UnsupportedOperation` (each explained on {@link DescribeClusterMetricConfigsRequest}).
    */
   describeClusterMetricConfigs(
     input: DescribeClusterMetricConfigsRequest,
@@ -228,12 +255,12 @@ export type DescribeClusterMetricConfigsKnownErrorCode =
   | "LimitExceeded.RecordOutOfLimit"
   | "OperationDenied.AccountNotExists";
 /**
- * Code of an error answered by `DescribeClusterMetricConfigs`: a {@link
- * DescribeClusterMetricConfigsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeClusterMetricConfigs`: a
+ * {@link DescribeClusterMetricConfigsKnownErrorCode}, or a code the service added since.
  */
 export type DescribeClusterMetricConfigsErrorCode = DescribeClusterMetricConfigsKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeClusterMetricConfigs`; {@link
- * isDescribeClusterMetricConfigsError} tells one.
+ * A service error answered by `DescribeClusterMetricConfigs`;
+ * {@link isDescribeClusterMetricConfigsError} tells one.
  */
 export type DescribeClusterMetricConfigsError = TcServiceError<DescribeClusterMetricConfigsErrorCode>;

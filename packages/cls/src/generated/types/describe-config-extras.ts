@@ -14,6 +14,21 @@ import type { Filter } from "../shapes/filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeConfigExtrasError} tells a service error answered by
+ * `DescribeConfigExtras`; its `code` is a {@link DescribeConfigExtrasKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  */
 export interface DescribeConfigExtrasRequest {
   /**
@@ -87,7 +102,16 @@ export interface DescribeConfigExtrasResponse {
 
 /** The `describeConfigExtras` method of {@link ClsClient}, which calls `DescribeConfigExtras`. */
 export interface DescribeConfigExtrasMethod {
-  /** 获取特殊采集配置. Errors: {@link isDescribeConfigExtrasError}. */
+  /**
+   * 获取特殊采集配置.
+   *
+   * Errors: {@link isDescribeConfigExtrasError} tells a service error of this action; its `code` is a
+   * {@link DescribeConfigExtrasKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `FailedOperation`, `InternalError`, `InvalidParameter`, `MissingParameter`, `OperationDenied`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.TopicNotExist` (each explained on
+   * {@link DescribeConfigExtrasRequest}).
+   */
   describeConfigExtras(input: DescribeConfigExtrasRequest, options?: CallOptions): Promise<DescribeConfigExtrasResponse>;
 }
 

@@ -12,6 +12,23 @@ import type { MachineGroupInfo } from "../shapes/machine-group-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeConfigMachineGroupsError} tells a service error answered by
+ * `DescribeConfigMachineGroups`; its `code` is a {@link DescribeConfigMachineGroupsKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `ResourceNotFound.ConfigNotExist`: 指定的采集规则配置不存在。 (described in Chinese only)
  * @example Getting the Machine Group Bound to Collection Rule Configuration
  * ```ts
  * const answer = await client.describeConfigMachineGroups({
@@ -79,8 +96,14 @@ export interface DescribeConfigMachineGroupsResponse {
  */
 export interface DescribeConfigMachineGroupsMethod {
   /**
-   * Gets the machine group bound to collection rule configuration. Errors: {@link
-   * isDescribeConfigMachineGroupsError}.
+   * Gets the machine group bound to collection rule configuration.
+   *
+   * Errors: {@link isDescribeConfigMachineGroupsError} tells a service error of this action; its `code`
+   * is a {@link DescribeConfigMachineGroupsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AuthFailure`, `FailedOperation`, `InternalError`, `InvalidParameter`, `InvalidParameterValue`,
+   * `MissingParameter`, `OperationDenied`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists`, `ResourceNotFound`,
+   * `ResourceNotFound.ConfigNotExist` (each explained on {@link DescribeConfigMachineGroupsRequest}).
    */
   describeConfigMachineGroups(
     input: DescribeConfigMachineGroupsRequest,
@@ -113,12 +136,12 @@ export type DescribeConfigMachineGroupsKnownErrorCode =
   | "OperationDenied.AccountNotExists"
   | "ResourceNotFound.ConfigNotExist";
 /**
- * Code of an error answered by `DescribeConfigMachineGroups`: a {@link
- * DescribeConfigMachineGroupsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeConfigMachineGroups`: a
+ * {@link DescribeConfigMachineGroupsKnownErrorCode}, or a code the service added since.
  */
 export type DescribeConfigMachineGroupsErrorCode = DescribeConfigMachineGroupsKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeConfigMachineGroups`; {@link
- * isDescribeConfigMachineGroupsError} tells one.
+ * A service error answered by `DescribeConfigMachineGroups`;
+ * {@link isDescribeConfigMachineGroupsError} tells one.
  */
 export type DescribeConfigMachineGroupsError = TcServiceError<DescribeConfigMachineGroupsErrorCode>;

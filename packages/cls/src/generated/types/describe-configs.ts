@@ -13,6 +13,22 @@ import type { Filter } from "../shapes/filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeConfigsError} tells a service error answered by `DescribeConfigs`; its
+ * `code` is a {@link DescribeConfigsKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Getting Collection Configuration
  * ```ts
  * const answer = await client.describeConfigs({
@@ -138,7 +154,16 @@ export interface DescribeConfigsResponse {
 
 /** The `describeConfigs` method of {@link ClsClient}, which calls `DescribeConfigs`. */
 export interface DescribeConfigsMethod {
-  /** Gets collection rule configuration. Errors: {@link isDescribeConfigsError}. */
+  /**
+   * Gets collection rule configuration.
+   *
+   * Errors: {@link isDescribeConfigsError} tells a service error of this action; its `code` is a
+   * {@link DescribeConfigsKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `FailedOperation`, `InternalError`, `InvalidParameter`, `InvalidParameterValue`, `MissingParameter`,
+   * `OperationDenied`, `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.TopicNotExist`, `UnsupportedOperation` (each
+   * explained on {@link DescribeConfigsRequest}).
+   */
   describeConfigs(input: DescribeConfigsRequest, options?: CallOptions): Promise<DescribeConfigsResponse>;
 }
 

@@ -14,6 +14,13 @@ import type { ConsoleSharingInfo } from "../shapes/console-sharing-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeConsoleSharingListError} tells a service error answered by
+ * `DescribeConsoleSharingList`; its `code` is a {@link DescribeConsoleSharingListKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
  */
 export interface DescribeConsoleSharingListRequest {}
 
@@ -45,7 +52,13 @@ export interface DescribeConsoleSharingListResponse {
  * `DescribeConsoleSharingList`.
  */
 export interface DescribeConsoleSharingListMethod {
-  /** 获取免密分享列表. Errors: {@link isDescribeConsoleSharingListError}. */
+  /**
+   * 获取免密分享列表.
+   *
+   * Errors: {@link isDescribeConsoleSharingListError} tells a service error of this action; its `code`
+   * is a {@link DescribeConsoleSharingListKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError`, `InvalidParameter` (each explained on {@link DescribeConsoleSharingListRequest}).
+   */
   describeConsoleSharingList(input: DescribeConsoleSharingListRequest, options?: CallOptions): Promise<DescribeConsoleSharingListResponse>;
 }
 
@@ -57,8 +70,8 @@ export interface DescribeConsoleSharingListMethod {
  */
 export type DescribeConsoleSharingListKnownErrorCode = CommonErrorCode;
 /**
- * Code of an error answered by `DescribeConsoleSharingList`: a {@link
- * DescribeConsoleSharingListKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeConsoleSharingList`: a
+ * {@link DescribeConsoleSharingListKnownErrorCode}, or a code the service added since.
  */
 export type DescribeConsoleSharingListErrorCode = DescribeConsoleSharingListKnownErrorCode | (string & {});
 /**

@@ -13,6 +13,12 @@ import type { Filter } from "../shapes/filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeConsolesError} tells a service error answered by `DescribeConsoles`;
+ * its `code` is a {@link DescribeConsolesKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InternalError`: An internal error occurred.
  * @example Batch query the console instance list in DataSight
  * ```ts
  * const answer = await client.describeConsoles({});
@@ -94,7 +100,13 @@ export interface DescribeConsolesResponse {
 
 /** The `describeConsoles` method of {@link ClsClient}, which calls `DescribeConsoles`. */
 export interface DescribeConsolesMethod {
-  /** Query the DataSight console instance list. Errors: {@link isDescribeConsolesError}. */
+  /**
+   * Query the DataSight console instance list.
+   *
+   * Errors: {@link isDescribeConsolesError} tells a service error of this action; its `code` is a
+   * {@link DescribeConsolesKnownErrorCode}: any {@link CommonErrorCode} or `InternalError` (each
+   * explained on {@link DescribeConsolesRequest}).
+   */
   describeConsoles(input: DescribeConsolesRequest, options?: CallOptions): Promise<DescribeConsolesResponse>;
 }
 

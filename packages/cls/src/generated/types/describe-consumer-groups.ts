@@ -12,6 +12,19 @@ import type { ConsumerGroupInfo } from "../shapes/consumer-group-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeConsumerGroupsError} tells a service error answered by
+ * `DescribeConsumerGroups`; its `code` is a {@link DescribeConsumerGroupsKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
  * @example Querying Consumer Group Information
  * ```ts
  * const answer = await client.describeConsumerGroups({
@@ -59,7 +72,15 @@ export interface DescribeConsumerGroupsResponse {
 
 /** The `describeConsumerGroups` method of {@link ClsClient}, which calls `DescribeConsumerGroups`. */
 export interface DescribeConsumerGroupsMethod {
-  /** This API is used to obtain the consumer group list. Errors: {@link isDescribeConsumerGroupsError}. */
+  /**
+   * This API is used to obtain the consumer group list.
+   *
+   * Errors: {@link isDescribeConsumerGroupsError} tells a service error of this action; its `code` is a
+   * {@link DescribeConsumerGroupsKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `OperationDenied`, `OperationDenied.ACLFailed`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists` (each explained on {@link DescribeConsumerGroupsRequest}).
+   */
   describeConsumerGroups(input: DescribeConsumerGroupsRequest, options?: CallOptions): Promise<DescribeConsumerGroupsResponse>;
 }
 
@@ -83,8 +104,8 @@ export type DescribeConsumerGroupsKnownErrorCode =
   | "OperationDenied.AccountIsolate"
   | "OperationDenied.AccountNotExists";
 /**
- * Code of an error answered by `DescribeConsumerGroups`: a {@link
- * DescribeConsumerGroupsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeConsumerGroups`: a
+ * {@link DescribeConsumerGroupsKnownErrorCode}, or a code the service added since.
  */
 export type DescribeConsumerGroupsErrorCode = DescribeConsumerGroupsKnownErrorCode | (string & {});
 /**

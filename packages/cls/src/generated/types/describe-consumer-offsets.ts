@@ -12,6 +12,19 @@ import type { TopicPartitionOffsetInfo } from "../shapes/topic-partition-offset-
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeConsumerOffsetsError} tells a service error answered by
+ * `DescribeConsumerOffsets`; its `code` is a {@link DescribeConsumerOffsetsKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
  * @example Obtaining the Consumer Group Point Information
  * ```ts
  * const answer = await client.describeConsumerOffsets({
@@ -71,7 +84,15 @@ export interface DescribeConsumerOffsetsResponse {
 
 /** The `describeConsumerOffsets` method of {@link ClsClient}, which calls `DescribeConsumerOffsets`. */
 export interface DescribeConsumerOffsetsMethod {
-  /** Obtaining the Consumer Group Point Information. Errors: {@link isDescribeConsumerOffsetsError}. */
+  /**
+   * Obtaining the Consumer Group Point Information.
+   *
+   * Errors: {@link isDescribeConsumerOffsetsError} tells a service error of this action; its `code` is a
+   * {@link DescribeConsumerOffsetsKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `OperationDenied`, `OperationDenied.ACLFailed`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists` (each explained on {@link DescribeConsumerOffsetsRequest}).
+   */
   describeConsumerOffsets(input: DescribeConsumerOffsetsRequest, options?: CallOptions): Promise<DescribeConsumerOffsetsResponse>;
 }
 
@@ -95,8 +116,8 @@ export type DescribeConsumerOffsetsKnownErrorCode =
   | "OperationDenied.AccountIsolate"
   | "OperationDenied.AccountNotExists";
 /**
- * Code of an error answered by `DescribeConsumerOffsets`: a {@link
- * DescribeConsumerOffsetsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeConsumerOffsets`: a
+ * {@link DescribeConsumerOffsetsKnownErrorCode}, or a code the service added since.
  */
 export type DescribeConsumerOffsetsErrorCode = DescribeConsumerOffsetsKnownErrorCode | (string & {});
 /**

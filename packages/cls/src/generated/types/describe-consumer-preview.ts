@@ -11,6 +11,23 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeConsumerPreviewError} tells a service error answered by
+ * `DescribeConsumerPreview`; its `code` is a {@link DescribeConsumerPreviewKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.DbDuplication`: 数据库唯一键冲突。 (described in Chinese only)
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Creating a Delivery Task
  * ```ts
  * const answer = await client.describeConsumerPreview({});
@@ -37,7 +54,17 @@ export interface DescribeConsumerPreviewResponse {
 
 /** The `describeConsumerPreview` method of {@link ClsClient}, which calls `DescribeConsumerPreview`. */
 export interface DescribeConsumerPreviewMethod {
-  /** Preview kafka data. Errors: {@link isDescribeConsumerPreviewError}. */
+  /**
+   * Preview kafka data.
+   *
+   * Errors: {@link isDescribeConsumerPreviewError} tells a service error of this action; its `code` is a
+   * {@link DescribeConsumerPreviewKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `InvalidParameter.DbDuplication`, `LimitExceeded`,
+   * `MissingParameter`, `OperationDenied`, `OperationDenied.ACLFailed`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.TopicNotExist` (each explained on
+   * {@link DescribeConsumerPreviewRequest}).
+   */
   describeConsumerPreview(input: DescribeConsumerPreviewRequest, options?: CallOptions): Promise<DescribeConsumerPreviewResponse>;
 }
 
@@ -67,8 +94,8 @@ export type DescribeConsumerPreviewKnownErrorCode =
   | "OperationDenied.AccountNotExists"
   | "ResourceNotFound.TopicNotExist";
 /**
- * Code of an error answered by `DescribeConsumerPreview`: a {@link
- * DescribeConsumerPreviewKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeConsumerPreview`: a
+ * {@link DescribeConsumerPreviewKnownErrorCode}, or a code the service added since.
  */
 export type DescribeConsumerPreviewErrorCode = DescribeConsumerPreviewKnownErrorCode | (string & {});
 /**

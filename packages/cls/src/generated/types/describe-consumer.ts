@@ -12,6 +12,21 @@ import type { ConsumerContent } from "../shapes/consumer-content.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeConsumerError} tells a service error answered by `DescribeConsumer`;
+ * its `code` is a {@link DescribeConsumerKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Obtaining the Shipping Configurations
  * ```ts
  * const answer = await client.describeConsumer({
@@ -96,7 +111,16 @@ export interface DescribeConsumerResponse {
 
 /** The `describeConsumer` method of {@link ClsClient}, which calls `DescribeConsumer`. */
 export interface DescribeConsumerMethod {
-  /** Queries a shipping task. Errors: {@link isDescribeConsumerError}. */
+  /**
+   * Queries a shipping task.
+   *
+   * Errors: {@link isDescribeConsumerError} tells a service error of this action; its `code` is a
+   * {@link DescribeConsumerKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `MissingParameter`, `OperationDenied`,
+   * `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.TopicNotExist` (each explained on
+   * {@link DescribeConsumerRequest}).
+   */
   describeConsumer(input: DescribeConsumerRequest, options?: CallOptions): Promise<DescribeConsumerResponse>;
 }
 

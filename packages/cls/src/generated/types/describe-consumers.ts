@@ -13,6 +13,23 @@ import type { Filter } from "../shapes/filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeConsumersError} tells a service error answered by `DescribeConsumers`;
+ * its `code` is a {@link DescribeConsumersKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
  * @example Obtaining Shipping Rules
  * ```ts
  * const answer = await client.describeConsumers({
@@ -129,8 +146,14 @@ export interface DescribeConsumersResponse {
 /** The `describeConsumers` method of {@link ClsClient}, which calls `DescribeConsumers`. */
 export interface DescribeConsumersMethod {
   /**
-   * This API is used to obtain the list of task configurations for shipping to CKafka. Errors: {@link
-   * isDescribeConsumersError}.
+   * This API is used to obtain the list of task configurations for shipping to CKafka.
+   *
+   * Errors: {@link isDescribeConsumersError} tells a service error of this action; its `code` is a
+   * {@link DescribeConsumersKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `FailedOperation`, `InternalError`, `InvalidParameter`, `InvalidParameterValue`, `LimitExceeded`,
+   * `MissingParameter`, `OperationDenied`, `OperationDenied.ACLFailed`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists` (each explained on {@link DescribeConsumersRequest}).
    */
   describeConsumers(input: DescribeConsumersRequest, options?: CallOptions): Promise<DescribeConsumersResponse>;
 }

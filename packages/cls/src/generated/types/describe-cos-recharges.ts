@@ -12,6 +12,23 @@ import type { CosRechargeInfo } from "../shapes/cos-recharge-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeCosRechargesError} tells a service error answered by
+ * `DescribeCosRecharges`; its `code` is a {@link DescribeCosRechargesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.TopicConflict`: 指定日志集下已经有同名的日志主题。 (described in Chinese only)
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Obtaining the COS Import Configurations
  * ```ts
  * const answer = await client.describeCosRecharges({
@@ -115,7 +132,16 @@ export interface DescribeCosRechargesResponse {
 
 /** The `describeCosRecharges` method of {@link ClsClient}, which calls `DescribeCosRecharges`. */
 export interface DescribeCosRechargesMethod {
-  /** Gets COS import configuration. Errors: {@link isDescribeCosRechargesError}. */
+  /**
+   * Gets COS import configuration.
+   *
+   * Errors: {@link isDescribeCosRechargesError} tells a service error of this action; its `code` is a
+   * {@link DescribeCosRechargesKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `InvalidParameter.TopicConflict`, `LimitExceeded`,
+   * `OperationDenied`, `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists`, `ResourceNotFound`,
+   * `ResourceNotFound.TopicNotExist` (each explained on {@link DescribeCosRechargesRequest}).
+   */
   describeCosRecharges(input: DescribeCosRechargesRequest, options?: CallOptions): Promise<DescribeCosRechargesResponse>;
 }
 

@@ -13,6 +13,23 @@ import type { Filter } from "../shapes/filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeDashboardSubscribesError} tells a service error answered by
+ * `DescribeDashboardSubscribes`; its `code` is a {@link DescribeDashboardSubscribesKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  */
 export interface DescribeDashboardSubscribesRequest {
   /**
@@ -64,7 +81,17 @@ export interface DescribeDashboardSubscribesResponse {
  * `DescribeDashboardSubscribes`.
  */
 export interface DescribeDashboardSubscribesMethod {
-  /** Obtaining the Dashboard Subscription List. Errors: {@link isDescribeDashboardSubscribesError}. */
+  /**
+   * Obtaining the Dashboard Subscription List.
+   *
+   * Errors: {@link isDescribeDashboardSubscribesError} tells a service error of this action; its `code`
+   * is a {@link DescribeDashboardSubscribesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation`, `InternalError`, `InvalidParameter`, `InvalidParameterValue`, `LimitExceeded`,
+   * `MissingParameter`, `OperationDenied`, `OperationDenied.ACLFailed`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `UnsupportedOperation` (each explained on
+   * {@link DescribeDashboardSubscribesRequest}).
+   */
   describeDashboardSubscribes(
     input: DescribeDashboardSubscribesRequest,
     options?: CallOptions,
@@ -95,12 +122,12 @@ export type DescribeDashboardSubscribesKnownErrorCode =
   | "OperationDenied.AccountIsolate"
   | "OperationDenied.AccountNotExists";
 /**
- * Code of an error answered by `DescribeDashboardSubscribes`: a {@link
- * DescribeDashboardSubscribesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeDashboardSubscribes`: a
+ * {@link DescribeDashboardSubscribesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeDashboardSubscribesErrorCode = DescribeDashboardSubscribesKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeDashboardSubscribes`; {@link
- * isDescribeDashboardSubscribesError} tells one.
+ * A service error answered by `DescribeDashboardSubscribes`;
+ * {@link isDescribeDashboardSubscribesError} tells one.
  */
 export type DescribeDashboardSubscribesError = TcServiceError<DescribeDashboardSubscribesErrorCode>;

@@ -14,6 +14,23 @@ import type { TopicIdAndRegion } from "../shapes/topic-id-and-region.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeDashboardsError} tells a service error answered by
+ * `DescribeDashboards`; its `code` is a {@link DescribeDashboardsKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.TagQpsLimit`: 请求标签服务限频。 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `LimitExceeded.Tag`: tag超过限制。 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
  */
 export interface DescribeDashboardsRequest {
   /**
@@ -122,7 +139,16 @@ export interface DescribeDashboardsResponse {
 
 /** The `describeDashboards` method of {@link ClsClient}, which calls `DescribeDashboards`. */
 export interface DescribeDashboardsMethod {
-  /** Obtaining the Dashboard. Errors: {@link isDescribeDashboardsError}. */
+  /**
+   * Obtaining the Dashboard.
+   *
+   * Errors: {@link isDescribeDashboardsError} tells a service error of this action; its `code` is a
+   * {@link DescribeDashboardsKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.TagQpsLimit`, `InternalError`, `InvalidParameter`, `LimitExceeded`,
+   * `LimitExceeded.Tag`, `MissingParameter`, `OperationDenied`, `OperationDenied.ACLFailed`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists` (each explained on {@link DescribeDashboardsRequest}).
+   */
   describeDashboards(input: DescribeDashboardsRequest, options?: CallOptions): Promise<DescribeDashboardsResponse>;
 }
 

@@ -13,6 +13,22 @@ import type { Filter } from "../shapes/filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeDataTransformInfoError} tells a service error answered by
+ * `DescribeDataTransformInfo`; its `code` is a {@link DescribeDataTransformInfoKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.TagQpsLimit`: 请求标签服务限频。 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Obtaining the Basic Information of Data Processing Tasks
  * ```ts
  * const answer = await client.describeDataTransformInfo({
@@ -163,8 +179,14 @@ export interface DescribeDataTransformInfoResponse {
  */
 export interface DescribeDataTransformInfoMethod {
   /**
-   * Gets the basic information of data processing tasks. Errors: {@link
-   * isDescribeDataTransformInfoError}.
+   * Gets the basic information of data processing tasks.
+   *
+   * Errors: {@link isDescribeDataTransformInfoError} tells a service error of this action; its `code` is
+   * a {@link DescribeDataTransformInfoKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.TagQpsLimit`, `InternalError`, `InvalidParameter`, `OperationDenied`,
+   * `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound`, `ResourceNotFound.TopicNotExist` (each
+   * explained on {@link DescribeDataTransformInfoRequest}).
    */
   describeDataTransformInfo(input: DescribeDataTransformInfoRequest, options?: CallOptions): Promise<DescribeDataTransformInfoResponse>;
 }
@@ -194,8 +216,8 @@ export type DescribeDataTransformInfoKnownErrorCode =
   | "OperationDenied.AccountNotExists"
   | "ResourceNotFound.TopicNotExist";
 /**
- * Code of an error answered by `DescribeDataTransformInfo`: a {@link
- * DescribeDataTransformInfoKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeDataTransformInfo`: a
+ * {@link DescribeDataTransformInfoKnownErrorCode}, or a code the service added since.
  */
 export type DescribeDataTransformInfoErrorCode = DescribeDataTransformInfoKnownErrorCode | (string & {});
 /**

@@ -13,6 +13,20 @@ import type { Filter } from "../shapes/filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeDlcDeliversError} tells a service error answered by
+ * `DescribeDlcDelivers`; its `code` is a {@link DescribeDlcDeliversKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.TagQpsLimit`: 请求标签服务限频。 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
  * @example Obtaining dlc Delivery Tasks Under a Log Topic
  * ```ts
  * const answer = await client.describeDlcDelivers({
@@ -144,7 +158,16 @@ export interface DescribeDlcDeliversResponse {
 
 /** The `describeDlcDelivers` method of {@link ClsClient}, which calls `DescribeDlcDelivers`. */
 export interface DescribeDlcDeliversMethod {
-  /** Retrieve the DLC delivery task list. Errors: {@link isDescribeDlcDeliversError}. */
+  /**
+   * Retrieve the DLC delivery task list.
+   *
+   * Errors: {@link isDescribeDlcDeliversError} tells a service error of this action; its `code` is a
+   * {@link DescribeDlcDeliversKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.TagQpsLimit`, `InternalError`, `InvalidParameter`, `MissingParameter`,
+   * `OperationDenied`, `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists` (each explained on
+   * {@link DescribeDlcDeliversRequest}).
+   */
   describeDlcDelivers(input: DescribeDlcDeliversRequest, options?: CallOptions): Promise<DescribeDlcDeliversResponse>;
 }
 

@@ -14,6 +14,27 @@ import type { EsTimeInfo } from "../shapes/es-time-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeEsRechargePreviewError} tells a service error answered by
+ * `DescribeEsRechargePreview`; its `code` is a {@link DescribeEsRechargePreviewKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `AuthFailure.UnauthorizedOperation`: The request is not authorized (CAM).
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.DbError`: DB错误。 (described in Chinese only)
+ * - `InternalError.IllegalRole`: 角色非法。 (described in Chinese only)
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.DbDuplication`: 数据库唯一键冲突。 (described in Chinese only)
+ * - `InvalidParameter.ParamError`: 参数错误。 (described in Chinese only)
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `LimitExceeded.RecordOutOfLimit`: 记录超过限制 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Previewing es Data
  * ```ts
  * const answer = await client.describeEsRechargePreview({
@@ -108,7 +129,17 @@ export interface DescribeEsRechargePreviewResponse {
  * `DescribeEsRechargePreview`.
  */
 export interface DescribeEsRechargePreviewMethod {
-  /** Import Preview. Errors: {@link isDescribeEsRechargePreviewError}. */
+  /**
+   * Import Preview.
+   *
+   * Errors: {@link isDescribeEsRechargePreviewError} tells a service error of this action; its `code` is
+   * a {@link DescribeEsRechargePreviewKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `AuthFailure.UnauthorizedOperation`, `FailedOperation`, `FailedOperation.Timeout`, `InternalError`,
+   * `InternalError.DbError`, `InternalError.IllegalRole`, `InvalidParameter`,
+   * `InvalidParameter.DbDuplication`, `InvalidParameter.ParamError`, `InvalidParameterValue`,
+   * `LimitExceeded.RecordOutOfLimit`, `MissingParameter`, `UnauthorizedOperation`, `UnknownParameter`,
+   * `UnsupportedOperation` (each explained on {@link DescribeEsRechargePreviewRequest}).
+   */
   describeEsRechargePreview(input: DescribeEsRechargePreviewRequest, options?: CallOptions): Promise<DescribeEsRechargePreviewResponse>;
 }
 
@@ -142,8 +173,8 @@ export type DescribeEsRechargePreviewKnownErrorCode =
   | "InvalidParameter.ParamError"
   | "LimitExceeded.RecordOutOfLimit";
 /**
- * Code of an error answered by `DescribeEsRechargePreview`: a {@link
- * DescribeEsRechargePreviewKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeEsRechargePreview`: a
+ * {@link DescribeEsRechargePreviewKnownErrorCode}, or a code the service added since.
  */
 export type DescribeEsRechargePreviewErrorCode = DescribeEsRechargePreviewKnownErrorCode | (string & {});
 /**

@@ -13,6 +13,27 @@ import type { Filter } from "../shapes/filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeEsRechargesError} tells a service error answered by
+ * `DescribeEsRecharges`; its `code` is a {@link DescribeEsRechargesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `AuthFailure.UnauthorizedOperation`: The request is not authorized (CAM).
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.DbError`: DB错误。 (described in Chinese only)
+ * - `InternalError.IllegalRole`: 角色非法。 (described in Chinese only)
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.ParamError`: 参数错误。 (described in Chinese only)
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `LimitExceeded.RecordOutOfLimit`: 记录超过限制 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Retrieve the es import task configuration list
  * ```ts
  * const answer = await client.describeEsRecharges({
@@ -118,7 +139,17 @@ export interface DescribeEsRechargesResponse {
 
 /** The `describeEsRecharges` method of {@link ClsClient}, which calls `DescribeEsRecharges`. */
 export interface DescribeEsRechargesMethod {
-  /** Retrieve the es import configuration. Errors: {@link isDescribeEsRechargesError}. */
+  /**
+   * Retrieve the es import configuration.
+   *
+   * Errors: {@link isDescribeEsRechargesError} tells a service error of this action; its `code` is a
+   * {@link DescribeEsRechargesKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `AuthFailure.UnauthorizedOperation`, `FailedOperation`, `InternalError`, `InternalError.DbError`,
+   * `InternalError.IllegalRole`, `InvalidParameter`, `InvalidParameter.ParamError`,
+   * `InvalidParameterValue`, `LimitExceeded.RecordOutOfLimit`, `MissingParameter`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.TopicNotExist`, `UnauthorizedOperation`,
+   * `UnknownParameter`, `UnsupportedOperation` (each explained on {@link DescribeEsRechargesRequest}).
+   */
   describeEsRecharges(input: DescribeEsRechargesRequest, options?: CallOptions): Promise<DescribeEsRechargesResponse>;
 }
 

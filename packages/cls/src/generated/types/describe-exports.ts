@@ -13,6 +13,22 @@ import type { ExportInfo } from "../shapes/export-info.js";
  * three days after creation.
  *
  * Safe to re-send. Rate limit: 20 requests per second.
+ *
+ * **Errors**: {@link isDescribeExportsError} tells a service error answered by `DescribeExports`; its
+ * `code` is a {@link DescribeExportsKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.TopicClosed`: The log topic is disabled.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.ExportNotExist`: The log export task does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Obtaining the List of Log Export Tasks
  * ```ts
  * const answer = await client.describeExports({
@@ -99,7 +115,17 @@ export interface DescribeExportsResponse {
 
 /** The `describeExports` method of {@link ClsClient}, which calls `DescribeExports`. */
 export interface DescribeExportsMethod {
-  /** Lists the log download (export) tasks of a topic. Errors: {@link isDescribeExportsError}. */
+  /**
+   * Lists the log download (export) tasks of a topic.
+   *
+   * Errors: {@link isDescribeExportsError} tells a service error of this action; its `code` is a
+   * {@link DescribeExportsKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.TopicClosed`, `InternalError`, `InvalidParameter`, `MissingParameter`,
+   * `OperationDenied`, `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.ExportNotExist`,
+   * `ResourceNotFound.TopicNotExist`, `UnsupportedOperation` (each explained on
+   * {@link DescribeExportsRequest}).
+   */
   describeExports(input: DescribeExportsRequest, options?: CallOptions): Promise<DescribeExportsResponse>;
 }
 

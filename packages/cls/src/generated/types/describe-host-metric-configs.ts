@@ -13,6 +13,26 @@ import type { HostMetricConfig } from "../shapes/host-metric-config.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeHostMetricConfigsError} tells a service error answered by
+ * `DescribeHostMetricConfigs`; its `code` is a {@link DescribeHostMetricConfigsKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `AuthFailure.UnauthorizedOperation`: The request is not authorized (CAM).
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.DbError`: DB错误。 (described in Chinese only)
+ * - `InternalError.IllegalRole`: 角色非法。 (described in Chinese only)
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.ParamError`: 参数错误。 (described in Chinese only)
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `LimitExceeded.RecordOutOfLimit`: 记录超过限制 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Retrieve Host Metrics Monitoring Configuration List
  * ```ts
  * const answer = await client.describeHostMetricConfigs({
@@ -125,8 +145,15 @@ export interface DescribeHostMetricConfigsResponse {
  */
 export interface DescribeHostMetricConfigsMethod {
   /**
-   * Retrieve host metric collection configuration list. Errors: {@link
-   * isDescribeHostMetricConfigsError}.
+   * Retrieve host metric collection configuration list.
+   *
+   * Errors: {@link isDescribeHostMetricConfigsError} tells a service error of this action; its `code` is
+   * a {@link DescribeHostMetricConfigsKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `AuthFailure.UnauthorizedOperation`, `FailedOperation`, `InternalError`, `InternalError.DbError`,
+   * `InternalError.IllegalRole`, `InvalidParameter`, `InvalidParameter.ParamError`,
+   * `InvalidParameterValue`, `LimitExceeded.RecordOutOfLimit`, `MissingParameter`,
+   * `OperationDenied.AccountNotExists`, `UnauthorizedOperation`, `UnknownParameter`,
+   * `UnsupportedOperation` (each explained on {@link DescribeHostMetricConfigsRequest}).
    */
   describeHostMetricConfigs(input: DescribeHostMetricConfigsRequest, options?: CallOptions): Promise<DescribeHostMetricConfigsResponse>;
 }
@@ -159,8 +186,8 @@ export type DescribeHostMetricConfigsKnownErrorCode =
   | "LimitExceeded.RecordOutOfLimit"
   | "OperationDenied.AccountNotExists";
 /**
- * Code of an error answered by `DescribeHostMetricConfigs`: a {@link
- * DescribeHostMetricConfigsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeHostMetricConfigs`: a
+ * {@link DescribeHostMetricConfigsKnownErrorCode}, or a code the service added since.
  */
 export type DescribeHostMetricConfigsErrorCode = DescribeHostMetricConfigsKnownErrorCode | (string & {});
 /**

@@ -12,6 +12,23 @@ import type { RuleInfo } from "../shapes/rule-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeIndexError} tells a service error answered by `DescribeIndex`; its
+ * `code` is a {@link DescribeIndexKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `FailedOperation.TopicIsolated`: 日志主题已隔离。 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.IndexNotExist`: 索引不存在。 (described in Chinese only)
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Obtaining the Index Information
  * ```ts
  * const answer = await client.describeIndex({
@@ -144,7 +161,17 @@ export interface DescribeIndexResponse {
 
 /** The `describeIndex` method of {@link ClsClient}, which calls `DescribeIndex`. */
 export interface DescribeIndexMethod {
-  /** Gets index configuration information. Errors: {@link isDescribeIndexError}. */
+  /**
+   * Gets index configuration information.
+   *
+   * Errors: {@link isDescribeIndexError} tells a service error of this action; its `code` is a
+   * {@link DescribeIndexKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.Timeout`, `FailedOperation.TopicIsolated`, `InternalError`, `InvalidParameter`,
+   * `MissingParameter`, `OperationDenied`, `OperationDenied.ACLFailed`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.IndexNotExist`,
+   * `ResourceNotFound.TopicNotExist` (each explained on {@link DescribeIndexRequest}).
+   */
   describeIndex(input: DescribeIndexRequest, options?: CallOptions): Promise<DescribeIndexResponse>;
 }
 

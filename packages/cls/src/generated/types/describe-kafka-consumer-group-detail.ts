@@ -12,6 +12,25 @@ import type { GroupPartitionInfo } from "../shapes/group-partition-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeKafkaConsumerGroupDetailError} tells a service error answered by
+ * `DescribeKafkaConsumerGroupDetail`; its `code` is a
+ * {@link DescribeKafkaConsumerGroupDetailKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Retrieve Kafka Protocol Consumption Group Details
  * ```ts
  * const answer = await client.describeKafkaConsumerGroupDetail({
@@ -124,8 +143,15 @@ export interface DescribeKafkaConsumerGroupDetailResponse {
  */
 export interface DescribeKafkaConsumerGroupDetailMethod {
   /**
-   * Retrieve the Kafka protocol consumption group details. Errors: {@link
-   * isDescribeKafkaConsumerGroupDetailError}.
+   * Retrieve the Kafka protocol consumption group details.
+   *
+   * Errors: {@link isDescribeKafkaConsumerGroupDetailError} tells a service error of this action; its
+   * `code` is a {@link DescribeKafkaConsumerGroupDetailKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AuthFailure`, `FailedOperation`, `FailedOperation.Timeout`, `InternalError`, `InvalidParameter`,
+   * `InvalidParameterValue`, `MissingParameter`, `OperationDenied`, `OperationDenied.ACLFailed`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.TopicNotExist` (each explained on
+   * {@link DescribeKafkaConsumerGroupDetailRequest}).
    */
   describeKafkaConsumerGroupDetail(
     input: DescribeKafkaConsumerGroupDetailRequest,
@@ -161,12 +187,12 @@ export type DescribeKafkaConsumerGroupDetailKnownErrorCode =
   | "OperationDenied.AccountNotExists"
   | "ResourceNotFound.TopicNotExist";
 /**
- * Code of an error answered by `DescribeKafkaConsumerGroupDetail`: a {@link
- * DescribeKafkaConsumerGroupDetailKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeKafkaConsumerGroupDetail`: a
+ * {@link DescribeKafkaConsumerGroupDetailKnownErrorCode}, or a code the service added since.
  */
 export type DescribeKafkaConsumerGroupDetailErrorCode = DescribeKafkaConsumerGroupDetailKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeKafkaConsumerGroupDetail`; {@link
- * isDescribeKafkaConsumerGroupDetailError} tells one.
+ * A service error answered by `DescribeKafkaConsumerGroupDetail`;
+ * {@link isDescribeKafkaConsumerGroupDetailError} tells one.
  */
 export type DescribeKafkaConsumerGroupDetailError = TcServiceError<DescribeKafkaConsumerGroupDetailErrorCode>;

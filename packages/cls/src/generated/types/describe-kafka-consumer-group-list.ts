@@ -13,6 +13,24 @@ import type { Filter } from "../shapes/filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeKafkaConsumerGroupListError} tells a service error answered by
+ * `DescribeKafkaConsumerGroupList`; its `code` is a
+ * {@link DescribeKafkaConsumerGroupListKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Retrieving Kafka Protocol Consumption Group Details
  * ```ts
  * const answer = await client.describeKafkaConsumerGroupList({
@@ -108,8 +126,15 @@ export interface DescribeKafkaConsumerGroupListResponse {
  */
 export interface DescribeKafkaConsumerGroupListMethod {
   /**
-   * Retrieve the Kafka protocol consumption group list. Errors: {@link
-   * isDescribeKafkaConsumerGroupListError}.
+   * Retrieve the Kafka protocol consumption group list.
+   *
+   * Errors: {@link isDescribeKafkaConsumerGroupListError} tells a service error of this action; its
+   * `code` is a {@link DescribeKafkaConsumerGroupListKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AuthFailure`, `FailedOperation`, `FailedOperation.Timeout`, `InternalError`, `InvalidParameter`,
+   * `InvalidParameterValue`, `MissingParameter`, `OperationDenied`, `OperationDenied.ACLFailed`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.TopicNotExist` (each explained on
+   * {@link DescribeKafkaConsumerGroupListRequest}).
    */
   describeKafkaConsumerGroupList(
     input: DescribeKafkaConsumerGroupListRequest,
@@ -145,12 +170,12 @@ export type DescribeKafkaConsumerGroupListKnownErrorCode =
   | "OperationDenied.AccountNotExists"
   | "ResourceNotFound.TopicNotExist";
 /**
- * Code of an error answered by `DescribeKafkaConsumerGroupList`: a {@link
- * DescribeKafkaConsumerGroupListKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeKafkaConsumerGroupList`: a
+ * {@link DescribeKafkaConsumerGroupListKnownErrorCode}, or a code the service added since.
  */
 export type DescribeKafkaConsumerGroupListErrorCode = DescribeKafkaConsumerGroupListKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeKafkaConsumerGroupList`; {@link
- * isDescribeKafkaConsumerGroupListError} tells one.
+ * A service error answered by `DescribeKafkaConsumerGroupList`;
+ * {@link isDescribeKafkaConsumerGroupListError} tells one.
  */
 export type DescribeKafkaConsumerGroupListError = TcServiceError<DescribeKafkaConsumerGroupListErrorCode>;

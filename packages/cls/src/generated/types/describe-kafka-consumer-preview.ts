@@ -11,6 +11,15 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeKafkaConsumerPreviewError} tells a service error answered by
+ * `DescribeKafkaConsumerPreview`; its `code` is a {@link DescribeKafkaConsumerPreviewKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example This API is used to preview the Kafka consumption.
  * ```ts
  * const answer = await client.describeKafkaConsumerPreview({});
@@ -41,8 +50,12 @@ export interface DescribeKafkaConsumerPreviewResponse {
  */
 export interface DescribeKafkaConsumerPreviewMethod {
   /**
-   * This API is used to preview the Kafka consumption. Errors: {@link
-   * isDescribeKafkaConsumerPreviewError}.
+   * This API is used to preview the Kafka consumption.
+   *
+   * Errors: {@link isDescribeKafkaConsumerPreviewError} tells a service error of this action; its `code`
+   * is a {@link DescribeKafkaConsumerPreviewKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError`, `InvalidParameter`, `MissingParameter`, `ResourceNotFound.TopicNotExist` (each
+   * explained on {@link DescribeKafkaConsumerPreviewRequest}).
    */
   describeKafkaConsumerPreview(
     input: DescribeKafkaConsumerPreviewRequest,
@@ -60,12 +73,12 @@ export interface DescribeKafkaConsumerPreviewMethod {
  */
 export type DescribeKafkaConsumerPreviewKnownErrorCode = CommonErrorCode | "ResourceNotFound.TopicNotExist";
 /**
- * Code of an error answered by `DescribeKafkaConsumerPreview`: a {@link
- * DescribeKafkaConsumerPreviewKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeKafkaConsumerPreview`: a
+ * {@link DescribeKafkaConsumerPreviewKnownErrorCode}, or a code the service added since.
  */
 export type DescribeKafkaConsumerPreviewErrorCode = DescribeKafkaConsumerPreviewKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeKafkaConsumerPreview`; {@link
- * isDescribeKafkaConsumerPreviewError} tells one.
+ * A service error answered by `DescribeKafkaConsumerPreview`;
+ * {@link isDescribeKafkaConsumerPreviewError} tells one.
  */
 export type DescribeKafkaConsumerPreviewError = TcServiceError<DescribeKafkaConsumerPreviewErrorCode>;

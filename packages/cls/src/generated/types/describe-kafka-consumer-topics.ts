@@ -11,6 +11,16 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeKafkaConsumerTopicsError} tells a service error answered by
+ * `DescribeKafkaConsumerTopics`; its `code` is a {@link DescribeKafkaConsumerTopicsKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Obtaining the List of Kafka Protocol Consumption Topic Information
  * ```ts
  * const answer = await client.describeKafkaConsumerTopics({});
@@ -41,8 +51,13 @@ export interface DescribeKafkaConsumerTopicsResponse {
  */
 export interface DescribeKafkaConsumerTopicsMethod {
   /**
-   * Obtaining the List of Kafka Protocol Consumption Topic Information. Errors: {@link
-   * isDescribeKafkaConsumerTopicsError}.
+   * Obtaining the List of Kafka Protocol Consumption Topic Information.
+   *
+   * Errors: {@link isDescribeKafkaConsumerTopicsError} tells a service error of this action; its `code`
+   * is a {@link DescribeKafkaConsumerTopicsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.Timeout`, `InternalError`, `InvalidParameterValue`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.TopicNotExist` (each explained on
+   * {@link DescribeKafkaConsumerTopicsRequest}).
    */
   describeKafkaConsumerTopics(
     input: DescribeKafkaConsumerTopicsRequest,
@@ -65,12 +80,12 @@ export type DescribeKafkaConsumerTopicsKnownErrorCode =
   | "OperationDenied.AccountNotExists"
   | "ResourceNotFound.TopicNotExist";
 /**
- * Code of an error answered by `DescribeKafkaConsumerTopics`: a {@link
- * DescribeKafkaConsumerTopicsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeKafkaConsumerTopics`: a
+ * {@link DescribeKafkaConsumerTopicsKnownErrorCode}, or a code the service added since.
  */
 export type DescribeKafkaConsumerTopicsErrorCode = DescribeKafkaConsumerTopicsKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeKafkaConsumerTopics`; {@link
- * isDescribeKafkaConsumerTopicsError} tells one.
+ * A service error answered by `DescribeKafkaConsumerTopics`;
+ * {@link isDescribeKafkaConsumerTopicsError} tells one.
  */
 export type DescribeKafkaConsumerTopicsError = TcServiceError<DescribeKafkaConsumerTopicsErrorCode>;

@@ -12,6 +12,23 @@ import type { KafkaConsumerContent } from "../shapes/kafka-consumer-content.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeKafkaConsumerError} tells a service error answered by
+ * `DescribeKafkaConsumer`; its `code` is a {@link DescribeKafkaConsumerKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Accessing Kafka Protocol Consumption Information
  * ```ts
  * const answer = await client.describeKafkaConsumer({
@@ -98,7 +115,16 @@ export interface DescribeKafkaConsumerResponse {
 
 /** The `describeKafkaConsumer` method of {@link ClsClient}, which calls `DescribeKafkaConsumer`. */
 export interface DescribeKafkaConsumerMethod {
-  /** Accesses Kafka protocol consumption information. Errors: {@link isDescribeKafkaConsumerError}. */
+  /**
+   * Accesses Kafka protocol consumption information.
+   *
+   * Errors: {@link isDescribeKafkaConsumerError} tells a service error of this action; its `code` is a
+   * {@link DescribeKafkaConsumerKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `FailedOperation`, `FailedOperation.Timeout`, `InternalError`, `InvalidParameter`,
+   * `InvalidParameterValue`, `MissingParameter`, `OperationDenied`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists`,
+   * `ResourceNotFound.TopicNotExist` (each explained on {@link DescribeKafkaConsumerRequest}).
+   */
   describeKafkaConsumer(input: DescribeKafkaConsumerRequest, options?: CallOptions): Promise<DescribeKafkaConsumerResponse>;
 }
 

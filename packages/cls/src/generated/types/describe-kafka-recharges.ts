@@ -12,6 +12,23 @@ import type { KafkaRechargeInfo } from "../shapes/kafka-recharge-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeKafkaRechargesError} tells a service error answered by
+ * `DescribeKafkaRecharges`; its `code` is a {@link DescribeKafkaRechargesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.TopicConflict`: 指定日志集下已经有同名的日志主题。 (described in Chinese only)
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Getting Kafka Data Import Configuration
  * ```ts
  * const answer = await client.describeKafkaRecharges({
@@ -120,7 +137,16 @@ export interface DescribeKafkaRechargesResponse {
 
 /** The `describeKafkaRecharges` method of {@link ClsClient}, which calls `DescribeKafkaRecharges`. */
 export interface DescribeKafkaRechargesMethod {
-  /** Gets the list of Kafka data subscription tasks. Errors: {@link isDescribeKafkaRechargesError}. */
+  /**
+   * Gets the list of Kafka data subscription tasks.
+   *
+   * Errors: {@link isDescribeKafkaRechargesError} tells a service error of this action; its `code` is a
+   * {@link DescribeKafkaRechargesKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `InvalidParameter.TopicConflict`, `LimitExceeded`,
+   * `OperationDenied`, `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists`, `ResourceNotFound`,
+   * `ResourceNotFound.TopicNotExist` (each explained on {@link DescribeKafkaRechargesRequest}).
+   */
   describeKafkaRecharges(input: DescribeKafkaRechargesRequest, options?: CallOptions): Promise<DescribeKafkaRechargesResponse>;
 }
 
@@ -150,8 +176,8 @@ export type DescribeKafkaRechargesKnownErrorCode =
   | "OperationDenied.AccountNotExists"
   | "ResourceNotFound.TopicNotExist";
 /**
- * Code of an error answered by `DescribeKafkaRecharges`: a {@link
- * DescribeKafkaRechargesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeKafkaRecharges`: a
+ * {@link DescribeKafkaRechargesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeKafkaRechargesErrorCode = DescribeKafkaRechargesKnownErrorCode | (string & {});
 /**

@@ -14,6 +14,29 @@ import type { LogContextInfo } from "../shapes/log-context-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeLogContextError} tells a service error answered by
+ * `DescribeLogContext`; its `code` is a {@link DescribeLogContextKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.InvalidContext`: 检索游标已失效或不存在。 (described in Chinese only)
+ * - `FailedOperation.QueryError`: 查询语句运行失败。 (described in Chinese only)
+ * - `FailedOperation.SearchTimeout`: 查询超时。 (described in Chinese only)
+ * - `FailedOperation.SyntaxError`: 查询语句解析错误。 (described in Chinese only)
+ * - `FailedOperation.TopicIsolated`: 日志主题已隔离。 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.SearchFailed`: 检索失败 (described in Chinese only)
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `LimitExceeded.LogSearch`: 并发查询超过限制，单topic并发最大值15。 (described in Chinese only)
+ * - `LimitExceeded.SearchResultTooLarge`: 检索接口返回的日志量太大， 超过20MB限制。 (described in
+ *   Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  */
 export interface DescribeLogContextRequest {
   /**
@@ -119,7 +142,19 @@ export interface DescribeLogContextResponse {
 
 /** The `describeLogContext` method of {@link ClsClient}, which calls `DescribeLogContext`. */
 export interface DescribeLogContextMethod {
-  /** Searches in context. Errors: {@link isDescribeLogContextError}. */
+  /**
+   * Searches in context.
+   *
+   * Errors: {@link isDescribeLogContextError} tells a service error of this action; its `code` is a
+   * {@link DescribeLogContextKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.InvalidContext`, `FailedOperation.QueryError`, `FailedOperation.SearchTimeout`,
+   * `FailedOperation.SyntaxError`, `FailedOperation.TopicIsolated`, `InternalError`,
+   * `InternalError.SearchFailed`, `InvalidParameter`, `LimitExceeded.LogSearch`,
+   * `LimitExceeded.SearchResultTooLarge`, `MissingParameter`, `OperationDenied`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.TopicNotExist` (each explained on
+   * {@link DescribeLogContextRequest}).
+   */
   describeLogContext(input: DescribeLogContextRequest, options?: CallOptions): Promise<DescribeLogContextResponse>;
 }
 

@@ -12,6 +12,31 @@ import type { HistogramInfo } from "../shapes/histogram-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeLogHistogramError} tells a service error answered by
+ * `DescribeLogHistogram`; its `code` is a {@link DescribeLogHistogramKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.InvalidContext`: 检索游标已失效或不存在。 (described in Chinese only)
+ * - `FailedOperation.QueryError`: 查询语句运行失败。 (described in Chinese only)
+ * - `FailedOperation.SearchTimeout`: 查询超时。 (described in Chinese only)
+ * - `FailedOperation.SyntaxError`: 查询语句解析错误。 (described in Chinese only)
+ * - `FailedOperation.TagQpsLimit`: 请求标签服务限频。 (described in Chinese only)
+ * - `FailedOperation.TopicIsolated`: 日志主题已隔离。 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.SearchError`: 检索错误 (described in Chinese only)
+ * - `InternalError.SearchFailed`: 检索失败 (described in Chinese only)
+ * - `InternalError.ServerBusy`: 内部错误服务器繁忙 (described in Chinese only)
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `LimitExceeded.LogSearch`: 并发查询超过限制，单topic并发最大值15。 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `OperationDenied.NewSyntaxNotSupported`: 不支持新语法。 (described in Chinese only)
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Getting a Log Count Histogram
  * ```ts
  * const answer = await client.describeLogHistogram({
@@ -240,7 +265,19 @@ export interface DescribeLogHistogramResponse {
 
 /** The `describeLogHistogram` method of {@link ClsClient}, which calls `DescribeLogHistogram`. */
 export interface DescribeLogHistogramMethod {
-  /** Gets a log count histogram. Errors: {@link isDescribeLogHistogramError}. */
+  /**
+   * Gets a log count histogram.
+   *
+   * Errors: {@link isDescribeLogHistogramError} tells a service error of this action; its `code` is a
+   * {@link DescribeLogHistogramKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.InvalidContext`, `FailedOperation.QueryError`, `FailedOperation.SearchTimeout`,
+   * `FailedOperation.SyntaxError`, `FailedOperation.TagQpsLimit`, `FailedOperation.TopicIsolated`,
+   * `InternalError`, `InternalError.SearchError`, `InternalError.SearchFailed`,
+   * `InternalError.ServerBusy`, `InvalidParameter`, `LimitExceeded.LogSearch`, `MissingParameter`,
+   * `OperationDenied`, `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `OperationDenied.NewSyntaxNotSupported`,
+   * `ResourceNotFound.TopicNotExist` (each explained on {@link DescribeLogHistogramRequest}).
+   */
   describeLogHistogram(input: DescribeLogHistogramRequest, options?: CallOptions): Promise<DescribeLogHistogramResponse>;
 }
 

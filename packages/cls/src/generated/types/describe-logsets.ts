@@ -12,6 +12,22 @@ import type { LogsetInfo } from "../shapes/logset-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeLogsetsError} tells a service error answered by `DescribeLogsets`; its
+ * `code` is a {@link DescribeLogsetsKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.TagQpsLimit`: 请求标签服务限频。 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Obtaining the Logset List
  * ```ts
  * const answer = await client.describeLogsets({
@@ -106,7 +122,17 @@ export interface DescribeLogsetsResponse {
 
 /** The `describeLogsets` method of {@link ClsClient}, which calls `DescribeLogsets`. */
 export interface DescribeLogsetsMethod {
-  /** Gets the list of logsets. Errors: {@link isDescribeLogsetsError}. */
+  /**
+   * Gets the list of logsets.
+   *
+   * Errors: {@link isDescribeLogsetsError} tells a service error of this action; its `code` is a
+   * {@link DescribeLogsetsKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.TagQpsLimit`, `InternalError`, `InvalidParameter`, `InvalidParameterValue`,
+   * `MissingParameter`, `OperationDenied`, `OperationDenied.ACLFailed`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound` (each explained on
+   * {@link DescribeLogsetsRequest}).
+   */
   describeLogsets(input: DescribeLogsetsRequest, options?: CallOptions): Promise<DescribeLogsetsResponse>;
 }
 

@@ -12,6 +12,22 @@ import type { ConfigInfo } from "../shapes/config-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeMachineGroupConfigsError} tells a service error answered by
+ * `DescribeMachineGroupConfigs`; its `code` is a {@link DescribeMachineGroupConfigsKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.ConfigNotExist`: 指定的采集规则配置不存在。 (described in Chinese only)
+ * - `ResourceNotFound.MachineGroupNotExist`: 机器组不存在。 (described in Chinese only)
  * @example Getting Collection Rule Configuration Bound to a Machine Group
  * ```ts
  * const answer = await client.describeMachineGroupConfigs({
@@ -95,8 +111,15 @@ export interface DescribeMachineGroupConfigsResponse {
  */
 export interface DescribeMachineGroupConfigsMethod {
   /**
-   * Gets collection rule configuration bound to a machine group. Errors: {@link
-   * isDescribeMachineGroupConfigsError}.
+   * Gets collection rule configuration bound to a machine group.
+   *
+   * Errors: {@link isDescribeMachineGroupConfigsError} tells a service error of this action; its `code`
+   * is a {@link DescribeMachineGroupConfigsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AuthFailure`, `FailedOperation`, `InternalError`, `InvalidParameter`, `MissingParameter`,
+   * `OperationDenied`, `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.ConfigNotExist`,
+   * `ResourceNotFound.MachineGroupNotExist` (each explained on
+   * {@link DescribeMachineGroupConfigsRequest}).
    */
   describeMachineGroupConfigs(
     input: DescribeMachineGroupConfigsRequest,
@@ -129,12 +152,12 @@ export type DescribeMachineGroupConfigsKnownErrorCode =
   | "ResourceNotFound.ConfigNotExist"
   | "ResourceNotFound.MachineGroupNotExist";
 /**
- * Code of an error answered by `DescribeMachineGroupConfigs`: a {@link
- * DescribeMachineGroupConfigsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeMachineGroupConfigs`: a
+ * {@link DescribeMachineGroupConfigsKnownErrorCode}, or a code the service added since.
  */
 export type DescribeMachineGroupConfigsErrorCode = DescribeMachineGroupConfigsKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeMachineGroupConfigs`; {@link
- * isDescribeMachineGroupConfigsError} tells one.
+ * A service error answered by `DescribeMachineGroupConfigs`;
+ * {@link isDescribeMachineGroupConfigsError} tells one.
  */
 export type DescribeMachineGroupConfigsError = TcServiceError<DescribeMachineGroupConfigsErrorCode>;

@@ -13,6 +13,22 @@ import type { MachineGroupInfo } from "../shapes/machine-group-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeMachineGroupsError} tells a service error answered by
+ * `DescribeMachineGroups`; its `code` is a {@link DescribeMachineGroupsKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.TagQpsLimit`: 请求标签服务限频。 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Get a list of machine groups
  * ```ts
  * const answer = await client.describeMachineGroups({
@@ -126,7 +142,16 @@ export interface DescribeMachineGroupsResponse {
 
 /** The `describeMachineGroups` method of {@link ClsClient}, which calls `DescribeMachineGroups`. */
 export interface DescribeMachineGroupsMethod {
-  /** Gets the list of machine groups. Errors: {@link isDescribeMachineGroupsError}. */
+  /**
+   * Gets the list of machine groups.
+   *
+   * Errors: {@link isDescribeMachineGroupsError} tells a service error of this action; its `code` is a
+   * {@link DescribeMachineGroupsKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `FailedOperation`, `FailedOperation.TagQpsLimit`, `InternalError`, `InvalidParameter`,
+   * `InvalidParameterValue`, `OperationDenied`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists`, `UnsupportedOperation` (each
+   * explained on {@link DescribeMachineGroupsRequest}).
+   */
   describeMachineGroups(input: DescribeMachineGroupsRequest, options?: CallOptions): Promise<DescribeMachineGroupsResponse>;
 }
 

@@ -12,6 +12,23 @@ import type { MachineInfo } from "../shapes/machine-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeMachinesError} tells a service error answered by `DescribeMachines`;
+ * its `code` is a {@link DescribeMachinesKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.AgentVersionNotExist`: agent version不存在。 (described in Chinese only)
+ * - `ResourceNotFound.MachineGroupNotExist`: 机器组不存在。 (described in Chinese only)
  * @example Getting Machine Status
  * ```ts
  * const answer = await client.describeMachines({
@@ -149,7 +166,16 @@ export interface DescribeMachinesResponse {
 
 /** The `describeMachines` method of {@link ClsClient}, which calls `DescribeMachines`. */
 export interface DescribeMachinesMethod {
-  /** Gets machine status. Errors: {@link isDescribeMachinesError}. */
+  /**
+   * Gets machine status.
+   *
+   * Errors: {@link isDescribeMachinesError} tells a service error of this action; its `code` is a
+   * {@link DescribeMachinesKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `FailedOperation`, `InternalError`, `InvalidParameter`, `InvalidParameterValue`, `MissingParameter`,
+   * `OperationDenied`, `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.AgentVersionNotExist`,
+   * `ResourceNotFound.MachineGroupNotExist` (each explained on {@link DescribeMachinesRequest}).
+   */
   describeMachines(input: DescribeMachinesRequest, options?: CallOptions): Promise<DescribeMachinesResponse>;
 }
 

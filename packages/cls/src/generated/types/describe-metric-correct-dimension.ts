@@ -11,6 +11,26 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeMetricCorrectDimensionError} tells a service error answered by
+ * `DescribeMetricCorrectDimension`; its `code` is a
+ * {@link DescribeMetricCorrectDimensionKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `AuthFailure.UnauthorizedOperation`: The request is not authorized (CAM).
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.DbError`: DB错误。 (described in Chinese only)
+ * - `InternalError.IllegalRole`: 角色非法。 (described in Chinese only)
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.ParamError`: 参数错误。 (described in Chinese only)
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `LimitExceeded.RecordOutOfLimit`: 记录超过限制 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Metric Calibration Dimension Information
  * ```ts
  * const answer = await client.describeMetricCorrectDimension({});
@@ -41,8 +61,15 @@ export interface DescribeMetricCorrectDimensionResponse {
  */
 export interface DescribeMetricCorrectDimensionMethod {
   /**
-   * This API is used to obtain the metric calibration dimension information. Errors: {@link
-   * isDescribeMetricCorrectDimensionError}.
+   * This API is used to obtain the metric calibration dimension information.
+   *
+   * Errors: {@link isDescribeMetricCorrectDimensionError} tells a service error of this action; its
+   * `code` is a {@link DescribeMetricCorrectDimensionKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AuthFailure`, `AuthFailure.UnauthorizedOperation`, `FailedOperation`, `InternalError`,
+   * `InternalError.DbError`, `InternalError.IllegalRole`, `InvalidParameter`,
+   * `InvalidParameter.ParamError`, `InvalidParameterValue`, `LimitExceeded.RecordOutOfLimit`,
+   * `MissingParameter`, `OperationDenied.AccountNotExists`, `UnauthorizedOperation`, `UnknownParameter`,
+   * `UnsupportedOperation` (each explained on {@link DescribeMetricCorrectDimensionRequest}).
    */
   describeMetricCorrectDimension(
     input: DescribeMetricCorrectDimensionRequest,
@@ -78,12 +105,12 @@ export type DescribeMetricCorrectDimensionKnownErrorCode =
   | "LimitExceeded.RecordOutOfLimit"
   | "OperationDenied.AccountNotExists";
 /**
- * Code of an error answered by `DescribeMetricCorrectDimension`: a {@link
- * DescribeMetricCorrectDimensionKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeMetricCorrectDimension`: a
+ * {@link DescribeMetricCorrectDimensionKnownErrorCode}, or a code the service added since.
  */
 export type DescribeMetricCorrectDimensionErrorCode = DescribeMetricCorrectDimensionKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeMetricCorrectDimension`; {@link
- * isDescribeMetricCorrectDimensionError} tells one.
+ * A service error answered by `DescribeMetricCorrectDimension`;
+ * {@link isDescribeMetricCorrectDimensionError} tells one.
  */
 export type DescribeMetricCorrectDimensionError = TcServiceError<DescribeMetricCorrectDimensionErrorCode>;

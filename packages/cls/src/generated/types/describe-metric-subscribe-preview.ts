@@ -14,6 +14,27 @@ import type { MetricConfig } from "../shapes/metric-config.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeMetricSubscribePreviewError} tells a service error answered by
+ * `DescribeMetricSubscribePreview`; its `code` is a
+ * {@link DescribeMetricSubscribePreviewKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `AuthFailure.UnauthorizedOperation`: The request is not authorized (CAM).
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.DbError`: DB错误。 (described in Chinese only)
+ * - `InternalError.IllegalRole`: 角色非法。 (described in Chinese only)
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.DbDuplication`: 数据库唯一键冲突。 (described in Chinese only)
+ * - `InvalidParameter.ParamError`: 参数错误。 (described in Chinese only)
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `LimitExceeded.RecordOutOfLimit`: 记录超过限制 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Metric Subscription Preview Example
  * ```ts
  * const answer = await client.describeMetricSubscribePreview({
@@ -127,8 +148,15 @@ export interface DescribeMetricSubscribePreviewResponse {
  */
 export interface DescribeMetricSubscribePreviewMethod {
   /**
-   * This API is used to preview metric subscription data. Errors: {@link
-   * isDescribeMetricSubscribePreviewError}.
+   * This API is used to preview metric subscription data.
+   *
+   * Errors: {@link isDescribeMetricSubscribePreviewError} tells a service error of this action; its
+   * `code` is a {@link DescribeMetricSubscribePreviewKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AuthFailure`, `AuthFailure.UnauthorizedOperation`, `FailedOperation`, `FailedOperation.Timeout`,
+   * `InternalError`, `InternalError.DbError`, `InternalError.IllegalRole`, `InvalidParameter`,
+   * `InvalidParameter.DbDuplication`, `InvalidParameter.ParamError`, `InvalidParameterValue`,
+   * `LimitExceeded.RecordOutOfLimit`, `MissingParameter`, `UnauthorizedOperation`, `UnknownParameter`,
+   * `UnsupportedOperation` (each explained on {@link DescribeMetricSubscribePreviewRequest}).
    */
   describeMetricSubscribePreview(
     input: DescribeMetricSubscribePreviewRequest,
@@ -166,12 +194,12 @@ export type DescribeMetricSubscribePreviewKnownErrorCode =
   | "InvalidParameter.ParamError"
   | "LimitExceeded.RecordOutOfLimit";
 /**
- * Code of an error answered by `DescribeMetricSubscribePreview`: a {@link
- * DescribeMetricSubscribePreviewKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeMetricSubscribePreview`: a
+ * {@link DescribeMetricSubscribePreviewKnownErrorCode}, or a code the service added since.
  */
 export type DescribeMetricSubscribePreviewErrorCode = DescribeMetricSubscribePreviewKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeMetricSubscribePreview`; {@link
- * isDescribeMetricSubscribePreviewError} tells one.
+ * A service error answered by `DescribeMetricSubscribePreview`;
+ * {@link isDescribeMetricSubscribePreviewError} tells one.
  */
 export type DescribeMetricSubscribePreviewError = TcServiceError<DescribeMetricSubscribePreviewErrorCode>;

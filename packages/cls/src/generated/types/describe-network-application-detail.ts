@@ -12,6 +12,22 @@ import type { NetworkApplicationDetail } from "../shapes/network-application-det
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeNetworkApplicationDetailError} tells a service error answered by
+ * `DescribeNetworkApplicationDetail`; its `code` is a
+ * {@link DescribeNetworkApplicationDetailKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `FailedOperation.TagQpsLimit`: 请求标签服务限频。 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.ClusterNotFound`: 集群id不存在 (described in Chinese only)
  * @example Querying Network Application Details
  * ```ts
  * const answer = await client.describeNetworkApplicationDetail({
@@ -65,7 +81,17 @@ export interface DescribeNetworkApplicationDetailResponse {
  * `DescribeNetworkApplicationDetail`.
  */
 export interface DescribeNetworkApplicationDetailMethod {
-  /** Retrieve web application details. Errors: {@link isDescribeNetworkApplicationDetailError}. */
+  /**
+   * Retrieve web application details.
+   *
+   * Errors: {@link isDescribeNetworkApplicationDetailError} tells a service error of this action; its
+   * `code` is a {@link DescribeNetworkApplicationDetailKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.TagQpsLimit`, `InternalError`, `InvalidParameter`, `MissingParameter`,
+   * `OperationDenied`, `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists`,
+   * `ResourceNotFound.ClusterNotFound` (each explained on
+   * {@link DescribeNetworkApplicationDetailRequest}).
+   */
   describeNetworkApplicationDetail(
     input: DescribeNetworkApplicationDetailRequest,
     options?: CallOptions,
@@ -96,12 +122,12 @@ export type DescribeNetworkApplicationDetailKnownErrorCode =
   | "OperationDenied.AccountNotExists"
   | "ResourceNotFound.ClusterNotFound";
 /**
- * Code of an error answered by `DescribeNetworkApplicationDetail`: a {@link
- * DescribeNetworkApplicationDetailKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeNetworkApplicationDetail`: a
+ * {@link DescribeNetworkApplicationDetailKnownErrorCode}, or a code the service added since.
  */
 export type DescribeNetworkApplicationDetailErrorCode = DescribeNetworkApplicationDetailKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeNetworkApplicationDetail`; {@link
- * isDescribeNetworkApplicationDetailError} tells one.
+ * A service error answered by `DescribeNetworkApplicationDetail`;
+ * {@link isDescribeNetworkApplicationDetailError} tells one.
  */
 export type DescribeNetworkApplicationDetailError = TcServiceError<DescribeNetworkApplicationDetailErrorCode>;

@@ -13,6 +13,21 @@ import type { NetworkApplicationInfo } from "../shapes/network-application-info.
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeNetworkApplicationsError} tells a service error answered by
+ * `DescribeNetworkApplications`; its `code` is a {@link DescribeNetworkApplicationsKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.TagQpsLimit`: 请求标签服务限频。 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.ClusterNotFound`: 集群id不存在 (described in Chinese only)
  * @example Querying the Network Application List
  * ```ts
  * const answer = await client.describeNetworkApplications({
@@ -104,7 +119,16 @@ export interface DescribeNetworkApplicationsResponse {
  * `DescribeNetworkApplications`.
  */
 export interface DescribeNetworkApplicationsMethod {
-  /** Retrieve the network application list. Errors: {@link isDescribeNetworkApplicationsError}. */
+  /**
+   * Retrieve the network application list.
+   *
+   * Errors: {@link isDescribeNetworkApplicationsError} tells a service error of this action; its `code`
+   * is a {@link DescribeNetworkApplicationsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.TagQpsLimit`, `InternalError`, `InvalidParameter`, `MissingParameter`,
+   * `OperationDenied`, `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists`,
+   * `ResourceNotFound.ClusterNotFound` (each explained on {@link DescribeNetworkApplicationsRequest}).
+   */
   describeNetworkApplications(
     input: DescribeNetworkApplicationsRequest,
     options?: CallOptions,
@@ -135,12 +159,12 @@ export type DescribeNetworkApplicationsKnownErrorCode =
   | "OperationDenied.AccountNotExists"
   | "ResourceNotFound.ClusterNotFound";
 /**
- * Code of an error answered by `DescribeNetworkApplications`: a {@link
- * DescribeNetworkApplicationsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeNetworkApplications`: a
+ * {@link DescribeNetworkApplicationsKnownErrorCode}, or a code the service added since.
  */
 export type DescribeNetworkApplicationsErrorCode = DescribeNetworkApplicationsKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeNetworkApplications`; {@link
- * isDescribeNetworkApplicationsError} tells one.
+ * A service error answered by `DescribeNetworkApplications`;
+ * {@link isDescribeNetworkApplicationsError} tells one.
  */
 export type DescribeNetworkApplicationsError = TcServiceError<DescribeNetworkApplicationsErrorCode>;

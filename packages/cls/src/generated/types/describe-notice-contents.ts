@@ -13,6 +13,20 @@ import type { NoticeContentTemplate } from "../shapes/notice-content-template.js
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeNoticeContentsError} tells a service error answered by
+ * `DescribeNoticeContents`; its `code` is a {@link DescribeNoticeContentsKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.TagQpsLimit`: 请求标签服务限频。 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
  * @example Obtaining Notification Content Configuration List
  * ```ts
  * const answer = await client.describeNoticeContents({
@@ -119,8 +133,14 @@ export interface DescribeNoticeContentsResponse {
 /** The `describeNoticeContents` method of {@link ClsClient}, which calls `DescribeNoticeContents`. */
 export interface DescribeNoticeContentsMethod {
   /**
-   * This API is used to obtain a notification content template. Errors: {@link
-   * isDescribeNoticeContentsError}.
+   * This API is used to obtain a notification content template.
+   *
+   * Errors: {@link isDescribeNoticeContentsError} tells a service error of this action; its `code` is a
+   * {@link DescribeNoticeContentsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.TagQpsLimit`, `InternalError`, `InvalidParameter`, `MissingParameter`,
+   * `OperationDenied`, `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists` (each explained on
+   * {@link DescribeNoticeContentsRequest}).
    */
   describeNoticeContents(input: DescribeNoticeContentsRequest, options?: CallOptions): Promise<DescribeNoticeContentsResponse>;
 }
@@ -147,8 +167,8 @@ export type DescribeNoticeContentsKnownErrorCode =
   | "OperationDenied.AccountIsolate"
   | "OperationDenied.AccountNotExists";
 /**
- * Code of an error answered by `DescribeNoticeContents`: a {@link
- * DescribeNoticeContentsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeNoticeContents`: a
+ * {@link DescribeNoticeContentsKnownErrorCode}, or a code the service added since.
  */
 export type DescribeNoticeContentsErrorCode = DescribeNoticeContentsKnownErrorCode | (string & {});
 /**

@@ -13,6 +13,22 @@ import type { PartitionInfo } from "../shapes/partition-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribePartitionsError} tells a service error answered by
+ * `DescribePartitions`; its `code` is a {@link DescribePartitionsKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Getting the List of Partitions
  * ```ts
  * const answer = await client.describePartitions({
@@ -61,7 +77,16 @@ export interface DescribePartitionsResponse {
 
 /** The `describePartitions` method of {@link ClsClient}, which calls `DescribePartitions`. */
 export interface DescribePartitionsMethod {
-  /** Gets the list of partitions. Errors: {@link isDescribePartitionsError}. */
+  /**
+   * Gets the list of partitions.
+   *
+   * Errors: {@link isDescribePartitionsError} tells a service error of this action; its `code` is a
+   * {@link DescribePartitionsKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `MissingParameter`, `OperationDenied`,
+   * `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound`, `ResourceNotFound.TopicNotExist` (each
+   * explained on {@link DescribePartitionsRequest}).
+   */
   describePartitions(input: DescribePartitionsRequest, options?: CallOptions): Promise<DescribePartitionsResponse>;
 }
 

@@ -12,6 +12,21 @@ import type { RebuildIndexTaskInfo } from "../shapes/rebuild-index-task-info.js"
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeRebuildIndexTasksError} tells a service error answered by
+ * `DescribeRebuildIndexTasks`; its `code` is a {@link DescribeRebuildIndexTasksKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `AuthFailure.UnauthorizedOperation`: The request is not authorized (CAM).
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Obtaining the List of Index Rebuilding Tasks
  * ```ts
  * const answer = await client.describeRebuildIndexTasks({
@@ -103,8 +118,13 @@ export interface DescribeRebuildIndexTasksResponse {
  */
 export interface DescribeRebuildIndexTasksMethod {
   /**
-   * This API is used to obtain the list of rebuild index tasks. Errors: {@link
-   * isDescribeRebuildIndexTasksError}.
+   * This API is used to obtain the list of rebuild index tasks.
+   *
+   * Errors: {@link isDescribeRebuildIndexTasksError} tells a service error of this action; its `code` is
+   * a {@link DescribeRebuildIndexTasksKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `AuthFailure.UnauthorizedOperation`, `FailedOperation`, `InternalError`, `InvalidParameter`,
+   * `InvalidParameterValue`, `OperationDenied`, `OperationDenied.AccountNotExists`, `ResourceNotFound`,
+   * `ResourceNotFound.TopicNotExist` (each explained on {@link DescribeRebuildIndexTasksRequest}).
    */
   describeRebuildIndexTasks(input: DescribeRebuildIndexTasksRequest, options?: CallOptions): Promise<DescribeRebuildIndexTasksResponse>;
 }
@@ -130,8 +150,8 @@ export type DescribeRebuildIndexTasksKnownErrorCode =
   | "OperationDenied.AccountNotExists"
   | "ResourceNotFound.TopicNotExist";
 /**
- * Code of an error answered by `DescribeRebuildIndexTasks`: a {@link
- * DescribeRebuildIndexTasksKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeRebuildIndexTasks`: a
+ * {@link DescribeRebuildIndexTasksKnownErrorCode}, or a code the service added since.
  */
 export type DescribeRebuildIndexTasksErrorCode = DescribeRebuildIndexTasksKnownErrorCode | (string & {});
 /**

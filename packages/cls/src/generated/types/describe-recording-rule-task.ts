@@ -13,6 +13,22 @@ import type { RecordingRuleTaskInfo } from "../shapes/recording-rule-task-info.j
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeRecordingRuleTaskError} tells a service error answered by
+ * `DescribeRecordingRuleTask`; its `code` is a {@link DescribeRecordingRuleTaskKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.TagQpsLimit`: 请求标签服务限频。 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Obtaining the Pre-Aggregation Task List
  * ```ts
  * const answer = await client.describeRecordingRuleTask({
@@ -105,8 +121,14 @@ export interface DescribeRecordingRuleTaskResponse {
  */
 export interface DescribeRecordingRuleTaskMethod {
   /**
-   * This API is used to obtain the list of pre-aggregation tasks. Errors: {@link
-   * isDescribeRecordingRuleTaskError}.
+   * This API is used to obtain the list of pre-aggregation tasks.
+   *
+   * Errors: {@link isDescribeRecordingRuleTaskError} tells a service error of this action; its `code` is
+   * a {@link DescribeRecordingRuleTaskKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.TagQpsLimit`, `InternalError`, `InvalidParameter`, `OperationDenied`,
+   * `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound`, `ResourceNotFound.TopicNotExist` (each
+   * explained on {@link DescribeRecordingRuleTaskRequest}).
    */
   describeRecordingRuleTask(input: DescribeRecordingRuleTaskRequest, options?: CallOptions): Promise<DescribeRecordingRuleTaskResponse>;
 }
@@ -136,8 +158,8 @@ export type DescribeRecordingRuleTaskKnownErrorCode =
   | "OperationDenied.AccountNotExists"
   | "ResourceNotFound.TopicNotExist";
 /**
- * Code of an error answered by `DescribeRecordingRuleTask`: a {@link
- * DescribeRecordingRuleTaskKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeRecordingRuleTask`: a
+ * {@link DescribeRecordingRuleTaskKnownErrorCode}, or a code the service added since.
  */
 export type DescribeRecordingRuleTaskErrorCode = DescribeRecordingRuleTaskKnownErrorCode | (string & {});
 /**

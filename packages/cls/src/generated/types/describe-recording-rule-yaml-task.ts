@@ -13,6 +13,22 @@ import type { RecordingRuleYamlTaskInfo } from "../shapes/recording-rule-yaml-ta
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeRecordingRuleYamlTaskError} tells a service error answered by
+ * `DescribeRecordingRuleYamlTask`; its `code` is a
+ * {@link DescribeRecordingRuleYamlTaskKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.TagQpsLimit`: 请求标签服务限频。 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Obtaining the Pre-Aggregation Task List Through a YAML File
  * ```ts
  * const answer = await client.describeRecordingRuleYamlTask({
@@ -83,8 +99,14 @@ export interface DescribeRecordingRuleYamlTaskResponse {
  */
 export interface DescribeRecordingRuleYamlTaskMethod {
   /**
-   * This API is used to obtain the list of pre-aggregation tasks through the YAML file. Errors: {@link
-   * isDescribeRecordingRuleYamlTaskError}.
+   * This API is used to obtain the list of pre-aggregation tasks through the YAML file.
+   *
+   * Errors: {@link isDescribeRecordingRuleYamlTaskError} tells a service error of this action; its
+   * `code` is a {@link DescribeRecordingRuleYamlTaskKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation`, `FailedOperation.TagQpsLimit`, `InternalError`, `InvalidParameter`,
+   * `OperationDenied`, `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists`, `ResourceNotFound`,
+   * `ResourceNotFound.TopicNotExist` (each explained on {@link DescribeRecordingRuleYamlTaskRequest}).
    */
   describeRecordingRuleYamlTask(
     input: DescribeRecordingRuleYamlTaskRequest,
@@ -117,12 +139,12 @@ export type DescribeRecordingRuleYamlTaskKnownErrorCode =
   | "OperationDenied.AccountNotExists"
   | "ResourceNotFound.TopicNotExist";
 /**
- * Code of an error answered by `DescribeRecordingRuleYamlTask`: a {@link
- * DescribeRecordingRuleYamlTaskKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeRecordingRuleYamlTask`: a
+ * {@link DescribeRecordingRuleYamlTaskKnownErrorCode}, or a code the service added since.
  */
 export type DescribeRecordingRuleYamlTaskErrorCode = DescribeRecordingRuleYamlTaskKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeRecordingRuleYamlTask`; {@link
- * isDescribeRecordingRuleYamlTaskError} tells one.
+ * A service error answered by `DescribeRecordingRuleYamlTask`;
+ * {@link isDescribeRecordingRuleYamlTaskError} tells one.
  */
 export type DescribeRecordingRuleYamlTaskError = TcServiceError<DescribeRecordingRuleYamlTaskErrorCode>;

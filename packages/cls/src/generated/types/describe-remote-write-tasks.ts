@@ -13,6 +13,23 @@ import type { RemoteWriteInfo } from "../shapes/remote-write-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeRemoteWriteTasksError} tells a service error answered by
+ * `DescribeRemoteWriteTasks`; its `code` is a {@link DescribeRemoteWriteTasksKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.TopicConflict`: 指定日志集下已经有同名的日志主题。 (described in Chinese only)
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example This API is used to obtain the list of RemoteWrite shipping tasks.
  * ```ts
  * const answer = await client.describeRemoteWriteTasks({
@@ -110,8 +127,14 @@ export interface DescribeRemoteWriteTasksResponse {
 /** The `describeRemoteWriteTasks` method of {@link ClsClient}, which calls `DescribeRemoteWriteTasks`. */
 export interface DescribeRemoteWriteTasksMethod {
   /**
-   * This API is used to obtain the list of RemoteWrite shipping tasks. Errors: {@link
-   * isDescribeRemoteWriteTasksError}.
+   * This API is used to obtain the list of RemoteWrite shipping tasks.
+   *
+   * Errors: {@link isDescribeRemoteWriteTasksError} tells a service error of this action; its `code` is
+   * a {@link DescribeRemoteWriteTasksKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `InvalidParameter.TopicConflict`, `LimitExceeded`,
+   * `OperationDenied`, `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists`, `ResourceNotFound`,
+   * `ResourceNotFound.TopicNotExist` (each explained on {@link DescribeRemoteWriteTasksRequest}).
    */
   describeRemoteWriteTasks(input: DescribeRemoteWriteTasksRequest, options?: CallOptions): Promise<DescribeRemoteWriteTasksResponse>;
 }
@@ -142,8 +165,8 @@ export type DescribeRemoteWriteTasksKnownErrorCode =
   | "OperationDenied.AccountNotExists"
   | "ResourceNotFound.TopicNotExist";
 /**
- * Code of an error answered by `DescribeRemoteWriteTasks`: a {@link
- * DescribeRemoteWriteTasksKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeRemoteWriteTasks`: a
+ * {@link DescribeRemoteWriteTasksKnownErrorCode}, or a code the service added since.
  */
 export type DescribeRemoteWriteTasksErrorCode = DescribeRemoteWriteTasksKnownErrorCode | (string & {});
 /**

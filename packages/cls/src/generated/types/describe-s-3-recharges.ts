@@ -14,6 +14,23 @@ import type { S3RechargeInfo } from "../shapes/s-3-recharge-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeS3RechargesError} tells a service error answered by
+ * `DescribeS3Recharges`; its `code` is a {@link DescribeS3RechargesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.TopicConflict`: 指定日志集下已经有同名的日志主题。 (described in Chinese only)
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  */
 export interface DescribeS3RechargesRequest {
   /**
@@ -81,7 +98,16 @@ export interface DescribeS3RechargesResponse {
 
 /** The `describeS3Recharges` method of {@link ClsClient}, which calls `DescribeS3Recharges`. */
 export interface DescribeS3RechargesMethod {
-  /** 获取aws导入配置. Errors: {@link isDescribeS3RechargesError}. */
+  /**
+   * 获取aws导入配置.
+   *
+   * Errors: {@link isDescribeS3RechargesError} tells a service error of this action; its `code` is a
+   * {@link DescribeS3RechargesKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `InvalidParameter.TopicConflict`, `LimitExceeded`,
+   * `OperationDenied`, `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists`, `ResourceNotFound`,
+   * `ResourceNotFound.TopicNotExist` (each explained on {@link DescribeS3RechargesRequest}).
+   */
   describeS3Recharges(input: DescribeS3RechargesRequest, options?: CallOptions): Promise<DescribeS3RechargesResponse>;
 }
 

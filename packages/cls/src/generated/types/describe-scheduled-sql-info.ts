@@ -13,6 +13,23 @@ import type { ScheduledSqlTaskInfo } from "../shapes/scheduled-sql-task-info.js"
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeScheduledSqlInfoError} tells a service error answered by
+ * `DescribeScheduledSqlInfo`; its `code` is a {@link DescribeScheduledSqlInfoKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.TagQpsLimit`: 请求标签服务限频。 (described in Chinese only)
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Accessing the Scheduled SQL Task List
  * ```ts
  * const answer = await client.describeScheduledSqlInfo({
@@ -133,7 +150,16 @@ export interface DescribeScheduledSqlInfoResponse {
 
 /** The `describeScheduledSqlInfo` method of {@link ClsClient}, which calls `DescribeScheduledSqlInfo`. */
 export interface DescribeScheduledSqlInfoMethod {
-  /** Accesses the scheduled SQL analysis task list. Errors: {@link isDescribeScheduledSqlInfoError}. */
+  /**
+   * Accesses the scheduled SQL analysis task list.
+   *
+   * Errors: {@link isDescribeScheduledSqlInfoError} tells a service error of this action; its `code` is
+   * a {@link DescribeScheduledSqlInfoKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.TagQpsLimit`, `FailedOperation.Timeout`, `InternalError`, `InvalidParameter`,
+   * `OperationDenied`, `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists`, `ResourceNotFound`,
+   * `ResourceNotFound.TopicNotExist` (each explained on {@link DescribeScheduledSqlInfoRequest}).
+   */
   describeScheduledSqlInfo(input: DescribeScheduledSqlInfoRequest, options?: CallOptions): Promise<DescribeScheduledSqlInfoResponse>;
 }
 
@@ -164,8 +190,8 @@ export type DescribeScheduledSqlInfoKnownErrorCode =
   | "OperationDenied.AccountNotExists"
   | "ResourceNotFound.TopicNotExist";
 /**
- * Code of an error answered by `DescribeScheduledSqlInfo`: a {@link
- * DescribeScheduledSqlInfoKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeScheduledSqlInfo`: a
+ * {@link DescribeScheduledSqlInfoKnownErrorCode}, or a code the service added since.
  */
 export type DescribeScheduledSqlInfoErrorCode = DescribeScheduledSqlInfoKnownErrorCode | (string & {});
 /**

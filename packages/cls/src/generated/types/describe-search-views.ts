@@ -12,6 +12,22 @@ import type { SearchViewInfo } from "../shapes/search-view-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeSearchViewsError} tells a service error answered by
+ * `DescribeSearchViews`; its `code` is a {@link DescribeSearchViewsKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.TagQpsLimit`: 请求标签服务限频。 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.RecordNotExist`: 记录不存在 (described in Chinese only)
  * @example Querying the View List
  * ```ts
  * const answer = await client.describeSearchViews({
@@ -97,7 +113,16 @@ export interface DescribeSearchViewsResponse {
 
 /** The `describeSearchViews` method of {@link ClsClient}, which calls `DescribeSearchViews`. */
 export interface DescribeSearchViewsMethod {
-  /** Query a view list. Errors: {@link isDescribeSearchViewsError}. */
+  /**
+   * Query a view list.
+   *
+   * Errors: {@link isDescribeSearchViewsError} tells a service error of this action; its `code` is a
+   * {@link DescribeSearchViewsKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.TagQpsLimit`, `InternalError`, `InvalidParameter`, `InvalidParameterValue`,
+   * `OperationDenied`, `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists`,
+   * `ResourceNotFound.RecordNotExist` (each explained on {@link DescribeSearchViewsRequest}).
+   */
   describeSearchViews(input: DescribeSearchViewsRequest, options?: CallOptions): Promise<DescribeSearchViewsResponse>;
 }
 

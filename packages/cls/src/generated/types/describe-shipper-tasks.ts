@@ -12,6 +12,23 @@ import type { ShipperTaskInfo } from "../shapes/shipper-task-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeShipperTasksError} tells a service error answered by
+ * `DescribeShipperTasks`; its `code` is a {@link DescribeShipperTasksKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.ShipperNotExist`: 投递规则不存在。 (described in Chinese only)
  */
 export interface DescribeShipperTasksRequest {
   /**
@@ -57,7 +74,16 @@ export interface DescribeShipperTasksResponse {
 
 /** The `describeShipperTasks` method of {@link ClsClient}, which calls `DescribeShipperTasks`. */
 export interface DescribeShipperTasksMethod {
-  /** Gets the list of shipping tasks. Errors: {@link isDescribeShipperTasksError}. */
+  /**
+   * Gets the list of shipping tasks.
+   *
+   * Errors: {@link isDescribeShipperTasksError} tells a service error of this action; its `code` is a
+   * {@link DescribeShipperTasksKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `FailedOperation`, `InternalError`, `InvalidParameter`, `InvalidParameterValue`, `MissingParameter`,
+   * `OperationDenied`, `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists`,
+   * `ResourceNotFound.ShipperNotExist` (each explained on {@link DescribeShipperTasksRequest}).
+   */
   describeShipperTasks(input: DescribeShipperTasksRequest, options?: CallOptions): Promise<DescribeShipperTasksResponse>;
 }
 

@@ -13,6 +13,24 @@ import type { ShipperInfo } from "../shapes/shipper-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeShippersError} tells a service error answered by `DescribeShippers`;
+ * its `code` is a {@link DescribeShippersKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Retrieve task configuration information shipped to COS
  * ```ts
  * const answer = await client.describeShippers({
@@ -136,7 +154,17 @@ export interface DescribeShippersResponse {
 
 /** The `describeShippers` method of {@link ClsClient}, which calls `DescribeShippers`. */
 export interface DescribeShippersMethod {
-  /** Gets the configuration of the task shipped to COS. Errors: {@link isDescribeShippersError}. */
+  /**
+   * Gets the configuration of the task shipped to COS.
+   *
+   * Errors: {@link isDescribeShippersError} tells a service error of this action; its `code` is a
+   * {@link DescribeShippersKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `FailedOperation`, `InternalError`, `InvalidParameter`, `InvalidParameterValue`, `LimitExceeded`,
+   * `MissingParameter`, `OperationDenied`, `OperationDenied.ACLFailed`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.TopicNotExist` (each explained on
+   * {@link DescribeShippersRequest}).
+   */
   describeShippers(input: DescribeShippersRequest, options?: CallOptions): Promise<DescribeShippersResponse>;
 }
 

@@ -13,6 +13,22 @@ import type { SplunkDeliverInfo } from "../shapes/splunk-deliver-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeSplunkDeliversError} tells a service error answered by
+ * `DescribeSplunkDelivers`; its `code` is a {@link DescribeSplunkDeliversKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.TagQpsLimit`: 请求标签服务限频。 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.RecordNotExist`: 记录不存在 (described in Chinese only)
  * @example Querying Splunk Delivery Tasks
  * ```ts
  * const answer = await client.describeSplunkDelivers({
@@ -168,7 +184,16 @@ export interface DescribeSplunkDeliversResponse {
 
 /** The `describeSplunkDelivers` method of {@link ClsClient}, which calls `DescribeSplunkDelivers`. */
 export interface DescribeSplunkDeliversMethod {
-  /** Retrieve the Splunk delivery task list. Errors: {@link isDescribeSplunkDeliversError}. */
+  /**
+   * Retrieve the Splunk delivery task list.
+   *
+   * Errors: {@link isDescribeSplunkDeliversError} tells a service error of this action; its `code` is a
+   * {@link DescribeSplunkDeliversKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.TagQpsLimit`, `InternalError`, `InvalidParameter`, `InvalidParameterValue`,
+   * `OperationDenied`, `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists`,
+   * `ResourceNotFound.RecordNotExist` (each explained on {@link DescribeSplunkDeliversRequest}).
+   */
   describeSplunkDelivers(input: DescribeSplunkDeliversRequest, options?: CallOptions): Promise<DescribeSplunkDeliversResponse>;
 }
 
@@ -197,8 +222,8 @@ export type DescribeSplunkDeliversKnownErrorCode =
   | "OperationDenied.AccountNotExists"
   | "ResourceNotFound.RecordNotExist";
 /**
- * Code of an error answered by `DescribeSplunkDelivers`: a {@link
- * DescribeSplunkDeliversKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeSplunkDelivers`: a
+ * {@link DescribeSplunkDeliversKnownErrorCode}, or a code the service added since.
  */
 export type DescribeSplunkDeliversErrorCode = DescribeSplunkDeliversKnownErrorCode | (string & {});
 /**

@@ -13,6 +13,26 @@ import type { Filter } from "../shapes/filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeTopicBaseMetricConfigsError} tells a service error answered by
+ * `DescribeTopicBaseMetricConfigs`; its `code` is a
+ * {@link DescribeTopicBaseMetricConfigsKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `AuthFailure.UnauthorizedOperation`: The request is not authorized (CAM).
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.DbError`: DB错误。 (described in Chinese only)
+ * - `InternalError.IllegalRole`: 角色非法。 (described in Chinese only)
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.ParamError`: 参数错误。 (described in Chinese only)
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `LimitExceeded.RecordOutOfLimit`: 记录超过限制 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Obtaining Basic Monitoring Configuration Information for Metric Collection
  * ```ts
  * const answer = await client.describeTopicBaseMetricConfigs({
@@ -219,8 +239,15 @@ export interface DescribeTopicBaseMetricConfigsResponse {
  */
 export interface DescribeTopicBaseMetricConfigsMethod {
   /**
-   * This API is used to obtain the basic monitoring collection configurations of metrics. Errors: {@link
-   * isDescribeTopicBaseMetricConfigsError}.
+   * This API is used to obtain the basic monitoring collection configurations of metrics.
+   *
+   * Errors: {@link isDescribeTopicBaseMetricConfigsError} tells a service error of this action; its
+   * `code` is a {@link DescribeTopicBaseMetricConfigsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AuthFailure`, `AuthFailure.UnauthorizedOperation`, `FailedOperation`, `InternalError`,
+   * `InternalError.DbError`, `InternalError.IllegalRole`, `InvalidParameter`,
+   * `InvalidParameter.ParamError`, `InvalidParameterValue`, `LimitExceeded.RecordOutOfLimit`,
+   * `MissingParameter`, `OperationDenied.AccountNotExists`, `UnauthorizedOperation`, `UnknownParameter`,
+   * `UnsupportedOperation` (each explained on {@link DescribeTopicBaseMetricConfigsRequest}).
    */
   describeTopicBaseMetricConfigs(
     input: DescribeTopicBaseMetricConfigsRequest,
@@ -256,12 +283,12 @@ export type DescribeTopicBaseMetricConfigsKnownErrorCode =
   | "LimitExceeded.RecordOutOfLimit"
   | "OperationDenied.AccountNotExists";
 /**
- * Code of an error answered by `DescribeTopicBaseMetricConfigs`: a {@link
- * DescribeTopicBaseMetricConfigsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeTopicBaseMetricConfigs`: a
+ * {@link DescribeTopicBaseMetricConfigsKnownErrorCode}, or a code the service added since.
  */
 export type DescribeTopicBaseMetricConfigsErrorCode = DescribeTopicBaseMetricConfigsKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeTopicBaseMetricConfigs`; {@link
- * isDescribeTopicBaseMetricConfigsError} tells one.
+ * A service error answered by `DescribeTopicBaseMetricConfigs`;
+ * {@link isDescribeTopicBaseMetricConfigsError} tells one.
  */
 export type DescribeTopicBaseMetricConfigsError = TcServiceError<DescribeTopicBaseMetricConfigsErrorCode>;

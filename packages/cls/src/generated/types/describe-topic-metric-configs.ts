@@ -13,6 +13,26 @@ import type { MetricCollectConfig } from "../shapes/metric-collect-config.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeTopicMetricConfigsError} tells a service error answered by
+ * `DescribeTopicMetricConfigs`; its `code` is a {@link DescribeTopicMetricConfigsKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `AuthFailure.UnauthorizedOperation`: The request is not authorized (CAM).
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.DbError`: DB错误。 (described in Chinese only)
+ * - `InternalError.IllegalRole`: 角色非法。 (described in Chinese only)
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.ParamError`: 参数错误。 (described in Chinese only)
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `LimitExceeded.RecordOutOfLimit`: 记录超过限制 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Obtaining Metric Topic Collection Configuration
  * ```ts
  * const answer = await client.describeTopicMetricConfigs({
@@ -194,7 +214,17 @@ export interface DescribeTopicMetricConfigsResponse {
  * `DescribeTopicMetricConfigs`.
  */
 export interface DescribeTopicMetricConfigsMethod {
-  /** Obtain metric collection configuration. Errors: {@link isDescribeTopicMetricConfigsError}. */
+  /**
+   * Obtain metric collection configuration.
+   *
+   * Errors: {@link isDescribeTopicMetricConfigsError} tells a service error of this action; its `code`
+   * is a {@link DescribeTopicMetricConfigsKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `AuthFailure.UnauthorizedOperation`, `FailedOperation`, `InternalError`, `InternalError.DbError`,
+   * `InternalError.IllegalRole`, `InvalidParameter`, `InvalidParameter.ParamError`,
+   * `InvalidParameterValue`, `LimitExceeded.RecordOutOfLimit`, `MissingParameter`,
+   * `OperationDenied.AccountNotExists`, `UnauthorizedOperation`, `UnknownParameter`,
+   * `UnsupportedOperation` (each explained on {@link DescribeTopicMetricConfigsRequest}).
+   */
   describeTopicMetricConfigs(input: DescribeTopicMetricConfigsRequest, options?: CallOptions): Promise<DescribeTopicMetricConfigsResponse>;
 }
 
@@ -226,8 +256,8 @@ export type DescribeTopicMetricConfigsKnownErrorCode =
   | "LimitExceeded.RecordOutOfLimit"
   | "OperationDenied.AccountNotExists";
 /**
- * Code of an error answered by `DescribeTopicMetricConfigs`: a {@link
- * DescribeTopicMetricConfigsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeTopicMetricConfigs`: a
+ * {@link DescribeTopicMetricConfigsKnownErrorCode}, or a code the service added since.
  */
 export type DescribeTopicMetricConfigsErrorCode = DescribeTopicMetricConfigsKnownErrorCode | (string & {});
 /**

@@ -12,6 +12,26 @@ import type { TopicInfo } from "../shapes/topic-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeTopicsError} tells a service error answered by `DescribeTopics`; its
+ * `code` is a {@link DescribeTopicsKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.TagQpsLimit`: 请求标签服务限频。 (described in Chinese only)
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `OperationDenied.AnalysisSwitchClose`: 字段没有开启分析功能。 (described in Chinese only)
+ * - `ResourceNotFound.LogsetNotExist`: 指定的日志集不存在。 (described in Chinese only)
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Obtaining the Log Topic List
  * ```ts
  * const answer = await client.describeTopics({
@@ -148,7 +168,18 @@ export interface DescribeTopicsResponse {
 
 /** The `describeTopics` method of {@link ClsClient}, which calls `DescribeTopics`. */
 export interface DescribeTopicsMethod {
-  /** Retrieve the topic list. Errors: {@link isDescribeTopicsError}. */
+  /**
+   * Retrieve the topic list.
+   *
+   * Errors: {@link isDescribeTopicsError} tells a service error of this action; its `code` is a
+   * {@link DescribeTopicsKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.TagQpsLimit`, `FailedOperation.Timeout`, `InternalError`, `InvalidParameter`,
+   * `InvalidParameterValue`, `MissingParameter`, `OperationDenied`, `OperationDenied.ACLFailed`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `OperationDenied.AnalysisSwitchClose`,
+   * `ResourceNotFound.LogsetNotExist`, `ResourceNotFound.TopicNotExist`, `UnsupportedOperation` (each
+   * explained on {@link DescribeTopicsRequest}).
+   */
   describeTopics(input: DescribeTopicsRequest, options?: CallOptions): Promise<DescribeTopicsResponse>;
 }
 

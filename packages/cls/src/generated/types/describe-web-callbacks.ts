@@ -13,6 +13,20 @@ import type { WebCallbackInfo } from "../shapes/web-callback-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeWebCallbacksError} tells a service error answered by
+ * `DescribeWebCallbacks`; its `code` is a {@link DescribeWebCallbacksKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.TagQpsLimit`: 请求标签服务限频。 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
  */
 export interface DescribeWebCallbacksRequest {
   /**
@@ -71,8 +85,14 @@ export interface DescribeWebCallbacksResponse {
 /** The `describeWebCallbacks` method of {@link ClsClient}, which calls `DescribeWebCallbacks`. */
 export interface DescribeWebCallbacksMethod {
   /**
-   * This API is used to obtain the list of alarm channel callback configurations. Errors: {@link
-   * isDescribeWebCallbacksError}.
+   * This API is used to obtain the list of alarm channel callback configurations.
+   *
+   * Errors: {@link isDescribeWebCallbacksError} tells a service error of this action; its `code` is a
+   * {@link DescribeWebCallbacksKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.TagQpsLimit`, `InternalError`, `InvalidParameter`, `MissingParameter`,
+   * `OperationDenied`, `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists` (each explained on
+   * {@link DescribeWebCallbacksRequest}).
    */
   describeWebCallbacks(input: DescribeWebCallbacksRequest, options?: CallOptions): Promise<DescribeWebCallbacksResponse>;
 }

@@ -11,6 +11,20 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isEstimateRebuildIndexTaskError} tells a service error answered by
+ * `EstimateRebuildIndexTask`; its `code` is a {@link EstimateRebuildIndexTaskKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `AuthFailure.UnauthorizedOperation`: The request is not authorized (CAM).
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Estimating the Index Reconstruction Time
  * ```ts
  * const answer = await client.estimateRebuildIndexTask({
@@ -77,7 +91,15 @@ export interface EstimateRebuildIndexTaskResponse {
 
 /** The `estimateRebuildIndexTask` method of {@link ClsClient}, which calls `EstimateRebuildIndexTask`. */
 export interface EstimateRebuildIndexTaskMethod {
-  /** This API is used to estimate rebuild index tasks. Errors: {@link isEstimateRebuildIndexTaskError}. */
+  /**
+   * This API is used to estimate rebuild index tasks.
+   *
+   * Errors: {@link isEstimateRebuildIndexTaskError} tells a service error of this action; its `code` is
+   * a {@link EstimateRebuildIndexTaskKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `AuthFailure.UnauthorizedOperation`, `FailedOperation`, `InternalError`, `InvalidParameter`,
+   * `InvalidParameterValue`, `MissingParameter`, `OperationDenied`, `ResourceNotFound.TopicNotExist`
+   * (each explained on {@link EstimateRebuildIndexTaskRequest}).
+   */
   estimateRebuildIndexTask(input: EstimateRebuildIndexTaskRequest, options?: CallOptions): Promise<EstimateRebuildIndexTaskResponse>;
 }
 
@@ -96,8 +118,8 @@ export interface EstimateRebuildIndexTaskMethod {
  */
 export type EstimateRebuildIndexTaskKnownErrorCode = CommonErrorCode | "AuthFailure" | "OperationDenied" | "ResourceNotFound.TopicNotExist";
 /**
- * Code of an error answered by `EstimateRebuildIndexTask`: a {@link
- * EstimateRebuildIndexTaskKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `EstimateRebuildIndexTask`: a
+ * {@link EstimateRebuildIndexTaskKnownErrorCode}, or a code the service added since.
  */
 export type EstimateRebuildIndexTaskErrorCode = EstimateRebuildIndexTaskKnownErrorCode | (string & {});
 /**

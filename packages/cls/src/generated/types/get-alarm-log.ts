@@ -14,6 +14,31 @@ import type { LogItems } from "../shapes/log-items.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isGetAlarmLogError} tells a service error answered by `GetAlarmLog`; its `code`
+ * is a {@link GetAlarmLogKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.GetlogReachLimit`: 检索日志触发最大条数限制。 (described in Chinese only)
+ * - `FailedOperation.InvalidContext`: 检索游标已失效或不存在。 (described in Chinese only)
+ * - `FailedOperation.QueryError`: 查询语句运行失败。 (described in Chinese only)
+ * - `FailedOperation.SearchTimeout`: 查询超时。 (described in Chinese only)
+ * - `FailedOperation.SyntaxError`: 查询语句解析错误。 (described in Chinese only)
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `FailedOperation.TopicIsolated`: 日志主题已隔离。 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.SearchError`: 检索错误 (described in Chinese only)
+ * - `InternalError.SearchFailed`: 检索失败 (described in Chinese only)
+ * - `InternalError.ServerBusy`: 内部错误服务器繁忙 (described in Chinese only)
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `LimitExceeded.LogSearch`: 并发查询超过限制，单topic并发最大值15。 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Querying Logs
  * ```ts
  * const answer = await client.getAlarmLog({
@@ -263,7 +288,20 @@ export interface GetAlarmLogResponse {
 
 /** The `getAlarmLog` method of {@link ClsClient}, which calls `GetAlarmLog`. */
 export interface GetAlarmLogMethod {
-  /** Accesses alarm policy execution details. Errors: {@link isGetAlarmLogError}. */
+  /**
+   * Accesses alarm policy execution details.
+   *
+   * Errors: {@link isGetAlarmLogError} tells a service error of this action; its `code` is a
+   * {@link GetAlarmLogKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.GetlogReachLimit`, `FailedOperation.InvalidContext`, `FailedOperation.QueryError`,
+   * `FailedOperation.SearchTimeout`, `FailedOperation.SyntaxError`, `FailedOperation.Timeout`,
+   * `FailedOperation.TopicIsolated`, `InternalError`, `InternalError.SearchError`,
+   * `InternalError.SearchFailed`, `InternalError.ServerBusy`, `InvalidParameter`,
+   * `LimitExceeded.LogSearch`, `MissingParameter`, `OperationDenied`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists`,
+   * `ResourceNotFound.TopicNotExist`, `UnsupportedOperation` (each explained on
+   * {@link GetAlarmLogRequest}).
+   */
   getAlarmLog(input: GetAlarmLogRequest, options?: CallOptions): Promise<GetAlarmLogResponse>;
 }
 

@@ -12,6 +12,15 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isGetClsServiceError} tells a service error answered by `GetClsService`; its
+ * `code` is a {@link GetClsServiceKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `AuthFailure.UnauthorizedOperation`: The request is not authorized (CAM).
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `OperationDenied`: The operation was denied.
  * @example This API is used to check whether CLS is enabled.
  * ```ts
  * const answer = await client.getClsService({});
@@ -46,7 +55,14 @@ export interface GetClsServiceResponse {
 
 /** The `getClsService` method of {@link ClsClient}, which calls `GetClsService`. */
 export interface GetClsServiceMethod {
-  /** This API is used to check whether CLS is enabled. Errors: {@link isGetClsServiceError}. */
+  /**
+   * This API is used to check whether CLS is enabled.
+   *
+   * Errors: {@link isGetClsServiceError} tells a service error of this action; its `code` is a
+   * {@link GetClsServiceKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `AuthFailure.UnauthorizedOperation`, `FailedOperation`, `InternalError`, `OperationDenied` (each
+   * explained on {@link GetClsServiceRequest}).
+   */
   getClsService(input: GetClsServiceRequest, options?: CallOptions): Promise<GetClsServiceResponse>;
 }
 

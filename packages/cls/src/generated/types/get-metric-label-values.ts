@@ -11,6 +11,20 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isGetMetricLabelValuesError} tells a service error answered by
+ * `GetMetricLabelValues`; its `code` is a {@link GetMetricLabelValuesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.QueryError`: 查询语句运行失败。 (described in Chinese only)
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.SearchError`: 检索错误 (described in Chinese only)
+ * - `InternalError.SearchFailed`: 检索失败 (described in Chinese only)
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example This API is used to obtain the list of time series label values.
  * ```ts
  * const answer = await client.getMetricLabelValues({
@@ -90,7 +104,15 @@ export interface GetMetricLabelValuesResponse {
 
 /** The `getMetricLabelValues` method of {@link ClsClient}, which calls `GetMetricLabelValues`. */
 export interface GetMetricLabelValuesMethod {
-  /** Obtains the tag list of metrics. Errors: {@link isGetMetricLabelValuesError}. */
+  /**
+   * Obtains the tag list of metrics.
+   *
+   * Errors: {@link isGetMetricLabelValuesError} tells a service error of this action; its `code` is a
+   * {@link GetMetricLabelValuesKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.QueryError`, `FailedOperation.Timeout`, `InternalError`,
+   * `InternalError.SearchError`, `InternalError.SearchFailed`, `InvalidParameter`, `MissingParameter`,
+   * `ResourceNotFound.TopicNotExist` (each explained on {@link GetMetricLabelValuesRequest}).
+   */
   getMetricLabelValues(input: GetMetricLabelValuesRequest, options?: CallOptions): Promise<GetMetricLabelValuesResponse>;
 }
 

@@ -12,6 +12,23 @@ import type { PartitionInfo } from "../shapes/partition-info.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isMergePartitionError} tells a service error answered by `MergePartition`; its
+ * `code` is a {@link MergePartitionKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `LimitExceeded.Partition`: 分区超过限制。 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.PartitionNotExist`: 分区不存在。 (described in Chinese only)
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Merging Topic Partitions
  * ```ts
  * const answer = await client.mergePartition({
@@ -96,7 +113,17 @@ export interface MergePartitionResponse {
 
 /** The `mergePartition` method of {@link ClsClient}, which calls `MergePartition`. */
 export interface MergePartitionMethod {
-  /** Merges partitions. Errors: {@link isMergePartitionError}. */
+  /**
+   * Merges partitions.
+   *
+   * Errors: {@link isMergePartitionError} tells a service error of this action; its `code` is a
+   * {@link MergePartitionKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `LimitExceeded.Partition`, `MissingParameter`,
+   * `OperationDenied`, `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists`,
+   * `ResourceNotFound.PartitionNotExist`, `ResourceNotFound.TopicNotExist`, `UnsupportedOperation` (each
+   * explained on {@link MergePartitionRequest}).
+   */
   mergePartition(input: MergePartitionRequest, options?: CallOptions): Promise<MergePartitionResponse>;
 }
 

@@ -12,6 +12,22 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyAgentApplicationError} tells a service error answered by
+ * `ModifyAgentApplication`; its `code` is a {@link ModifyAgentApplicationKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  */
 export interface ModifyAgentApplicationRequest {
   /**
@@ -43,7 +59,16 @@ export interface ModifyAgentApplicationResponse {
 
 /** The `modifyAgentApplication` method of {@link ClsClient}, which calls `ModifyAgentApplication`. */
 export interface ModifyAgentApplicationMethod {
-  /** 修改Agent应用. Errors: {@link isModifyAgentApplicationError}. */
+  /**
+   * 修改Agent应用.
+   *
+   * Errors: {@link isModifyAgentApplicationError} tells a service error of this action; its `code` is a
+   * {@link ModifyAgentApplicationKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.Timeout`, `InternalError`, `InvalidParameter`, `LimitExceeded`, `MissingParameter`,
+   * `OperationDenied`, `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `UnsupportedOperation` (each explained on
+   * {@link ModifyAgentApplicationRequest}).
+   */
   modifyAgentApplication(input: ModifyAgentApplicationRequest, options?: CallOptions): Promise<ModifyAgentApplicationResponse>;
 }
 
@@ -70,8 +95,8 @@ export type ModifyAgentApplicationKnownErrorCode =
   | "OperationDenied.AccountIsolate"
   | "OperationDenied.AccountNotExists";
 /**
- * Code of an error answered by `ModifyAgentApplication`: a {@link
- * ModifyAgentApplicationKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyAgentApplication`: a
+ * {@link ModifyAgentApplicationKnownErrorCode}, or a code the service added since.
  */
 export type ModifyAgentApplicationErrorCode = ModifyAgentApplicationKnownErrorCode | (string & {});
 /**

@@ -16,6 +16,23 @@ import type { WebCallback } from "../shapes/web-callback.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyAlarmNoticeError} tells a service error answered by `ModifyAlarmNotice`;
+ * its `code` is a {@link ModifyAlarmNoticeKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.AlarmConflict`: 告警策略已经存在。 (described in Chinese only)
+ * - `InvalidParameter.AlarmNoticeConflict`: 告警策略通知模板已经存在。 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.AlarmNoticeNotExist`: 告警策略通知模板不存在。 (described in Chinese only)
  * @example Modify Notification Channel Groups
  * ```ts
  * const answer = await client.modifyAlarmNotice({
@@ -167,7 +184,17 @@ export interface ModifyAlarmNoticeResponse {
 
 /** The `modifyAlarmNotice` method of {@link ClsClient}, which calls `ModifyAlarmNotice`. */
 export interface ModifyAlarmNoticeMethod {
-  /** Modifies a notification group. Errors: {@link isModifyAlarmNoticeError}. */
+  /**
+   * Modifies a notification group.
+   *
+   * Errors: {@link isModifyAlarmNoticeError} tells a service error of this action; its `code` is a
+   * {@link ModifyAlarmNoticeKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `InvalidParameter.AlarmConflict`,
+   * `InvalidParameter.AlarmNoticeConflict`, `MissingParameter`, `OperationDenied`,
+   * `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.AlarmNoticeNotExist` (each explained on
+   * {@link ModifyAlarmNoticeRequest}).
+   */
   modifyAlarmNotice(input: ModifyAlarmNoticeRequest, options?: CallOptions): Promise<ModifyAlarmNoticeResponse>;
 }
 

@@ -19,6 +19,25 @@ import type { Tag } from "../shapes/tag.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyAlarmError} tells a service error answered by `ModifyAlarm`; its `code`
+ * is a {@link ModifyAlarmKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.InvalidAlarm`: 该告警策略状态异常，请检查下日志主题ID是否都存在。 (described in
+ *   Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.AlarmConflict`: 告警策略已经存在。 (described in Chinese only)
+ * - `InvalidParameter.DbDuplication`: 数据库唯一键冲突。 (described in Chinese only)
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `OperationDenied.AlarmNotSupportForSearchLow`: 低频不支持告警。 (described in Chinese only)
+ * - `ResourceNotFound.AlarmNotExist`: 告警策略不存在。 (described in Chinese only)
+ * - `ResourceNotFound.AlarmNoticeNotExist`: 告警策略通知模板不存在。 (described in Chinese only)
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Modify Alarm Policy
  * ```ts
  * const answer = await client.modifyAlarm({
@@ -190,7 +209,18 @@ export interface ModifyAlarmResponse {
 
 /** The `modifyAlarm` method of {@link ClsClient}, which calls `ModifyAlarm`. */
 export interface ModifyAlarmMethod {
-  /** Modifies an alarm policy. Errors: {@link isModifyAlarmError}. */
+  /**
+   * Modifies an alarm policy.
+   *
+   * Errors: {@link isModifyAlarmError} tells a service error of this action; its `code` is a
+   * {@link ModifyAlarmKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.InvalidAlarm`, `InternalError`, `InvalidParameter`,
+   * `InvalidParameter.AlarmConflict`, `InvalidParameter.DbDuplication`, `OperationDenied`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `OperationDenied.AlarmNotSupportForSearchLow`,
+   * `ResourceNotFound.AlarmNotExist`, `ResourceNotFound.AlarmNoticeNotExist`,
+   * `ResourceNotFound.TopicNotExist` (each explained on {@link ModifyAlarmRequest}).
+   */
   modifyAlarm(input: ModifyAlarmRequest, options?: CallOptions): Promise<ModifyAlarmResponse>;
 }
 

@@ -12,6 +12,22 @@ import type { Tag } from "../shapes/tag.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyCloudProductLogCollectionError} tells a service error answered by
+ * `ModifyCloudProductLogCollection`; its `code` is a
+ * {@link ModifyCloudProductLogCollectionKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.CloudProductInvocationError`: 调用云产品接口异常 (described in Chinese only)
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.ParamError`: 参数错误。 (described in Chinese only)
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Modify a Cloud Product delivery task
  * ```ts
  * const answer = await client.modifyCloudProductLogCollection({
@@ -104,7 +120,16 @@ export interface ModifyCloudProductLogCollectionResponse {
  * `ModifyCloudProductLogCollection`.
  */
 export interface ModifyCloudProductLogCollectionMethod {
-  /** Modify a cloud product log delivery. Errors: {@link isModifyCloudProductLogCollectionError}. */
+  /**
+   * Modify a cloud product log delivery.
+   *
+   * Errors: {@link isModifyCloudProductLogCollectionError} tells a service error of this action; its
+   * `code` is a {@link ModifyCloudProductLogCollectionKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AuthFailure`, `FailedOperation`, `FailedOperation.CloudProductInvocationError`,
+   * `FailedOperation.Timeout`, `InternalError`, `InvalidParameter`, `InvalidParameter.ParamError`,
+   * `InvalidParameterValue`, `MissingParameter`, `OperationDenied`, `UnsupportedOperation` (each
+   * explained on {@link ModifyCloudProductLogCollectionRequest}).
+   */
   modifyCloudProductLogCollection(
     input: ModifyCloudProductLogCollectionRequest,
     options?: CallOptions,
@@ -134,12 +159,12 @@ export type ModifyCloudProductLogCollectionKnownErrorCode =
   | "InvalidParameter.ParamError"
   | "OperationDenied";
 /**
- * Code of an error answered by `ModifyCloudProductLogCollection`: a {@link
- * ModifyCloudProductLogCollectionKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyCloudProductLogCollection`: a
+ * {@link ModifyCloudProductLogCollectionKnownErrorCode}, or a code the service added since.
  */
 export type ModifyCloudProductLogCollectionErrorCode = ModifyCloudProductLogCollectionKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyCloudProductLogCollection`; {@link
- * isModifyCloudProductLogCollectionError} tells one.
+ * A service error answered by `ModifyCloudProductLogCollection`;
+ * {@link isModifyCloudProductLogCollectionError} tells one.
  */
 export type ModifyCloudProductLogCollectionError = TcServiceError<ModifyCloudProductLogCollectionErrorCode>;

@@ -13,6 +13,24 @@ import type { ExtractRuleInfo } from "../shapes/extract-rule-info.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyConfigError} tells a service error answered by `ModifyConfig`; its `code`
+ * is a {@link ModifyConfigKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.ConfigConflict`: 相同的采集配置规则已经存在。 (described in Chinese only)
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `ResourceNotFound.ConfigNotExist`: 指定的采集规则配置不存在。 (described in Chinese only)
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Modifying Collection Rule Configuration
  * ```ts
  * const answer = await client.modifyConfig({
@@ -154,7 +172,17 @@ export interface ModifyConfigResponse {
 
 /** The `modifyConfig` method of {@link ClsClient}, which calls `ModifyConfig`. */
 export interface ModifyConfigMethod {
-  /** Modifies collection rule configuration. Errors: {@link isModifyConfigError}. */
+  /**
+   * Modifies collection rule configuration.
+   *
+   * Errors: {@link isModifyConfigError} tells a service error of this action; its `code` is a
+   * {@link ModifyConfigKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`, `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `InvalidParameter.ConfigConflict`, `InvalidParameterValue`,
+   * `MissingParameter`, `OperationDenied`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists`, `ResourceNotFound`,
+   * `ResourceNotFound.ConfigNotExist`, `ResourceNotFound.TopicNotExist` (each explained on
+   * {@link ModifyConfigRequest}).
+   */
   modifyConfig(input: ModifyConfigRequest, options?: CallOptions): Promise<ModifyConfigResponse>;
 }
 

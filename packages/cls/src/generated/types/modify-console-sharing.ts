@@ -12,6 +12,14 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyConsoleSharingError} tells a service error answered by
+ * `ModifyConsoleSharing`; its `code` is a {@link ModifyConsoleSharingKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `ResourceNotFound`: The resource does not exist.
  */
 export interface ModifyConsoleSharingRequest {
   /**
@@ -44,7 +52,13 @@ export interface ModifyConsoleSharingResponse {
 
 /** The `modifyConsoleSharing` method of {@link ClsClient}, which calls `ModifyConsoleSharing`. */
 export interface ModifyConsoleSharingMethod {
-  /** 修改免密分享. Errors: {@link isModifyConsoleSharingError}. */
+  /**
+   * 修改免密分享.
+   *
+   * Errors: {@link isModifyConsoleSharingError} tells a service error of this action; its `code` is a
+   * {@link ModifyConsoleSharingKnownErrorCode}: any {@link CommonErrorCode} or `InternalError`,
+   * `InvalidParameter`, `ResourceNotFound` (each explained on {@link ModifyConsoleSharingRequest}).
+   */
   modifyConsoleSharing(input: ModifyConsoleSharingRequest, options?: CallOptions): Promise<ModifyConsoleSharingResponse>;
 }
 

@@ -14,6 +14,21 @@ import type { ConsoleAccount } from "../shapes/console-account.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyConsoleError} tells a service error answered by `ModifyConsole`; its
+ * `code` is a {@link ModifyConsoleKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.SearchTimeout`: 查询超时。 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Modify an instance in DataSight Console
  * ```ts
  * const answer = await client.modifyConsole({
@@ -168,7 +183,16 @@ export interface ModifyConsoleResponse {
 
 /** The `modifyConsole` method of {@link ClsClient}, which calls `ModifyConsole`. */
 export interface ModifyConsoleMethod {
-  /** Edit the DataSight Console. Errors: {@link isModifyConsoleError}. */
+  /**
+   * Edit the DataSight Console.
+   *
+   * Errors: {@link isModifyConsoleError} tells a service error of this action; its `code` is a
+   * {@link ModifyConsoleKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `FailedOperation`, `FailedOperation.SearchTimeout`, `InternalError`, `InvalidParameter`,
+   * `InvalidParameterValue`, `MissingParameter`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists`, `ResourceNotFound` (each
+   * explained on {@link ModifyConsoleRequest}).
+   */
   modifyConsole(input: ModifyConsoleRequest, options?: CallOptions): Promise<ModifyConsoleResponse>;
 }
 

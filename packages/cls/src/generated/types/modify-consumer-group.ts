@@ -11,6 +11,19 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyConsumerGroupError} tells a service error answered by
+ * `ModifyConsumerGroup`; its `code` is a {@link ModifyConsumerGroupKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
  * @example Modifying Consumer Group Information
  * ```ts
  * const answer = await client.modifyConsumerGroup({
@@ -58,8 +71,13 @@ export interface ModifyConsumerGroupResponse {
 /** The `modifyConsumerGroup` method of {@link ClsClient}, which calls `ModifyConsumerGroup`. */
 export interface ModifyConsumerGroupMethod {
   /**
-   * This API is used to update the consumer group information. Errors: {@link
-   * isModifyConsumerGroupError}.
+   * This API is used to update the consumer group information.
+   *
+   * Errors: {@link isModifyConsumerGroupError} tells a service error of this action; its `code` is a
+   * {@link ModifyConsumerGroupKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `OperationDenied`, `OperationDenied.ACLFailed`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists` (each explained on {@link ModifyConsumerGroupRequest}).
    */
   modifyConsumerGroup(input: ModifyConsumerGroupRequest, options?: CallOptions): Promise<ModifyConsumerGroupResponse>;
 }

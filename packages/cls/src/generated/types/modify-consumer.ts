@@ -14,6 +14,20 @@ import type { ConsumerContent } from "../shapes/consumer-content.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyConsumerError} tells a service error answered by `ModifyConsumer`; its
+ * `code` is a {@link ModifyConsumerKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.RecordNotExist`: 记录不存在 (described in Chinese only)
  * @example Modifying a CKafka Delivery Task
  * ```ts
  * const answer = await client.modifyConsumer({
@@ -107,7 +121,16 @@ export interface ModifyConsumerResponse {
 
 /** The `modifyConsumer` method of {@link ClsClient}, which calls `ModifyConsumer`. */
 export interface ModifyConsumerMethod {
-  /** Modifies a CKafka delivery task. Errors: {@link isModifyConsumerError}. */
+  /**
+   * Modifies a CKafka delivery task.
+   *
+   * Errors: {@link isModifyConsumerError} tells a service error of this action; its `code` is a
+   * {@link ModifyConsumerKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `MissingParameter`, `OperationDenied`,
+   * `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.RecordNotExist` (each explained on
+   * {@link ModifyConsumerRequest}).
+   */
   modifyConsumer(input: ModifyConsumerRequest, options?: CallOptions): Promise<ModifyConsumerResponse>;
 }
 

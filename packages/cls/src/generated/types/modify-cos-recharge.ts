@@ -12,6 +12,25 @@ import type { ExtractRuleInfo } from "../shapes/extract-rule-info.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyCosRechargeError} tells a service error answered by `ModifyCosRecharge`;
+ * its `code` is a {@link ModifyCosRechargeKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.DbDuplication`: 数据库唯一键冲突。 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
+ * - `UnsupportedOperation.ModifyBillingCosRechargeNoSupport`: billing topic不允许修改cos导入配置
+ *   (described in Chinese only)
  * @example This example shows you how to modify a COS import task.
  * ```ts
  * const answer = await client.modifyCosRecharge({
@@ -124,7 +143,18 @@ export interface ModifyCosRechargeResponse {
 
 /** The `modifyCosRecharge` method of {@link ClsClient}, which calls `ModifyCosRecharge`. */
 export interface ModifyCosRechargeMethod {
-  /** Modifies a COS import task. Errors: {@link isModifyCosRechargeError}. */
+  /**
+   * Modifies a COS import task.
+   *
+   * Errors: {@link isModifyCosRechargeError} tells a service error of this action; its `code` is a
+   * {@link ModifyCosRechargeKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.Timeout`, `InternalError`, `InvalidParameter`, `InvalidParameter.DbDuplication`,
+   * `MissingParameter`, `OperationDenied`, `OperationDenied.ACLFailed`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.TopicNotExist`,
+   * `UnsupportedOperation.ModifyBillingCosRechargeNoSupport` (each explained on
+   * {@link ModifyCosRechargeRequest}).
+   */
   modifyCosRecharge(input: ModifyCosRechargeRequest, options?: CallOptions): Promise<ModifyCosRechargeResponse>;
 }
 

@@ -12,6 +12,25 @@ import type { DashboardSubscribeData } from "../shapes/dashboard-subscribe-data.
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyDashboardSubscribeError} tells a service error answered by
+ * `ModifyDashboardSubscribe`; its `code` is a {@link ModifyDashboardSubscribeKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.DbDuplication`: 数据库唯一键冲突。 (described in Chinese only)
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `RequestLimitExceeded`: Too many requests: retry after a delay.
+ * - `ResourceNotFound.DashboardRecordNotExist`: 仪表盘记录不存在。 (described in Chinese only)
+ * - `ResourceNotFound.DashboardSubscribeRecordNotExist`: 仪表盘订阅记录不存在。 (described in Chinese
+ *   only)
  * @example This example shows you how to modify a dashboard subscription.
  * ```ts
  * const answer = await client.modifyDashboardSubscribe({
@@ -71,8 +90,15 @@ export interface ModifyDashboardSubscribeResponse {
 /** The `modifyDashboardSubscribe` method of {@link ClsClient}, which calls `ModifyDashboardSubscribe`. */
 export interface ModifyDashboardSubscribeMethod {
   /**
-   * This example shows you how to modify a dashboard subscription. Errors: {@link
-   * isModifyDashboardSubscribeError}.
+   * This example shows you how to modify a dashboard subscription.
+   *
+   * Errors: {@link isModifyDashboardSubscribeError} tells a service error of this action; its `code` is
+   * a {@link ModifyDashboardSubscribeKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `InvalidParameter.DbDuplication`, `InvalidParameterValue`,
+   * `MissingParameter`, `OperationDenied`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists`, `RequestLimitExceeded`,
+   * `ResourceNotFound.DashboardRecordNotExist`, `ResourceNotFound.DashboardSubscribeRecordNotExist`
+   * (each explained on {@link ModifyDashboardSubscribeRequest}).
    */
   modifyDashboardSubscribe(input: ModifyDashboardSubscribeRequest, options?: CallOptions): Promise<ModifyDashboardSubscribeResponse>;
 }
@@ -105,8 +131,8 @@ export type ModifyDashboardSubscribeKnownErrorCode =
   | "ResourceNotFound.DashboardRecordNotExist"
   | "ResourceNotFound.DashboardSubscribeRecordNotExist";
 /**
- * Code of an error answered by `ModifyDashboardSubscribe`: a {@link
- * ModifyDashboardSubscribeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyDashboardSubscribe`: a
+ * {@link ModifyDashboardSubscribeKnownErrorCode}, or a code the service added since.
  */
 export type ModifyDashboardSubscribeErrorCode = ModifyDashboardSubscribeKnownErrorCode | (string & {});
 /**

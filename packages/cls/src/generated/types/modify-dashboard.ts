@@ -11,6 +11,22 @@ import type { Tag } from "../shapes/tag.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyDashboardError} tells a service error answered by `ModifyDashboard`; its
+ * `code` is a {@link ModifyDashboardKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.DashboardNameConflict`: 仪表盘命名冲突。 (described in Chinese only)
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
  * @example Modifying a Dashboard
  * ```ts
  * const answer = await client.modifyDashboard({
@@ -69,7 +85,16 @@ export interface ModifyDashboardResponse {
 
 /** The `modifyDashboard` method of {@link ClsClient}, which calls `ModifyDashboard`. */
 export interface ModifyDashboardMethod {
-  /** Modify a dashboard. Errors: {@link isModifyDashboardError}. */
+  /**
+   * Modify a dashboard.
+   *
+   * Errors: {@link isModifyDashboardError} tells a service error of this action; its `code` is a
+   * {@link ModifyDashboardKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `InvalidParameter.DashboardNameConflict`,
+   * `InvalidParameterValue`, `LimitExceeded`, `MissingParameter`, `OperationDenied`,
+   * `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists` (each explained on {@link ModifyDashboardRequest}).
+   */
   modifyDashboard(input: ModifyDashboardRequest, options?: CallOptions): Promise<ModifyDashboardResponse>;
 }
 

@@ -14,6 +14,26 @@ import type { EnvInfo } from "../shapes/env-info.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyDataTransformError} tells a service error answered by
+ * `ModifyDataTransform`; its `code` is a {@link ModifyDataTransformKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.CrossAccountConflict`: 跨账号标识错误 (described in Chinese only)
+ * - `InvalidParameter.DataFromTaskConflict`: 数据加工任务冲突。 (described in Chinese only)
+ * - `InvalidParameter.DataFromTaskNotExist`: 数据加工任务不存在。 (described in Chinese only)
+ * - `InvalidParameter.InvalidEtlContent`: 无效的数据加工语句。 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example This API is used to modify the data processing task.
  * ```ts
  * const answer = await client.modifyDataTransform({
@@ -119,7 +139,18 @@ export interface ModifyDataTransformResponse {
 
 /** The `modifyDataTransform` method of {@link ClsClient}, which calls `ModifyDataTransform`. */
 export interface ModifyDataTransformMethod {
-  /** Modifies a data processing task. Errors: {@link isModifyDataTransformError}. */
+  /**
+   * Modifies a data processing task.
+   *
+   * Errors: {@link isModifyDataTransformError} tells a service error of this action; its `code` is a
+   * {@link ModifyDataTransformKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `InvalidParameter.CrossAccountConflict`,
+   * `InvalidParameter.DataFromTaskConflict`, `InvalidParameter.DataFromTaskNotExist`,
+   * `InvalidParameter.InvalidEtlContent`, `MissingParameter`, `OperationDenied`,
+   * `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound`, `ResourceNotFound.TopicNotExist` (each
+   * explained on {@link ModifyDataTransformRequest}).
+   */
   modifyDataTransform(input: ModifyDataTransformRequest, options?: CallOptions): Promise<ModifyDataTransformResponse>;
 }
 

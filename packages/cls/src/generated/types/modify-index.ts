@@ -13,6 +13,30 @@ import type { RuleInfo } from "../shapes/rule-info.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyIndexError} tells a service error answered by `ModifyIndex`; its `code`
+ * is a {@link ModifyIndexKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.InValidIndexRuleForSearchLow`: 低频不支持配置kv和tag索引。 (described in Chinese
+ *   only)
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `FailedOperation.TopicIsolated`: 日志主题已隔离。 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.InValidIndexRuleForSearchLow`: 低频不支持配置kv和tag索引。 (described in Chinese
+ *   only)
+ * - `LimitExceeded.IndexKeyOverLimit`: 键值索引个数超过限制 (described in Chinese only)
+ * - `LimitExceeded.IndexOperating`: 索引操作超过频率限制。 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.IndexNotExist`: 索引不存在。 (described in Chinese only)
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Modifying Index
  * ```ts
  * const answer = await client.modifyIndex({
@@ -114,7 +138,20 @@ export interface ModifyIndexResponse {
 
 /** The `modifyIndex` method of {@link ClsClient}, which calls `ModifyIndex`. */
 export interface ModifyIndexMethod {
-  /** Modifies index. Errors: {@link isModifyIndexError}. */
+  /**
+   * Modifies index.
+   *
+   * Errors: {@link isModifyIndexError} tells a service error of this action; its `code` is a
+   * {@link ModifyIndexKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.InValidIndexRuleForSearchLow`, `FailedOperation.Timeout`,
+   * `FailedOperation.TopicIsolated`, `InternalError`, `InvalidParameter`,
+   * `InvalidParameter.InValidIndexRuleForSearchLow`, `LimitExceeded.IndexKeyOverLimit`,
+   * `LimitExceeded.IndexOperating`, `MissingParameter`, `OperationDenied`, `OperationDenied.ACLFailed`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.IndexNotExist`,
+   * `ResourceNotFound.TopicNotExist`, `UnsupportedOperation` (each explained on
+   * {@link ModifyIndexRequest}).
+   */
   modifyIndex(input: ModifyIndexRequest, options?: CallOptions): Promise<ModifyIndexResponse>;
 }
 

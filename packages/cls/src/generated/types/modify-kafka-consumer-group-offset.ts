@@ -11,6 +11,24 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyKafkaConsumerGroupOffsetError} tells a service error answered by
+ * `ModifyKafkaConsumerGroupOffset`; its `code` is a
+ * {@link ModifyKafkaConsumerGroupOffsetKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Modify Kafka protocol consumption group offset
  * ```ts
  * const answer = await client.modifyKafkaConsumerGroupOffset({});
@@ -49,8 +67,15 @@ export interface ModifyKafkaConsumerGroupOffsetResponse {
  */
 export interface ModifyKafkaConsumerGroupOffsetMethod {
   /**
-   * Modify the Kafka protocol consumption group offset. Errors: {@link
-   * isModifyKafkaConsumerGroupOffsetError}.
+   * Modify the Kafka protocol consumption group offset.
+   *
+   * Errors: {@link isModifyKafkaConsumerGroupOffsetError} tells a service error of this action; its
+   * `code` is a {@link ModifyKafkaConsumerGroupOffsetKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AuthFailure`, `FailedOperation`, `FailedOperation.Timeout`, `InternalError`, `InvalidParameter`,
+   * `InvalidParameterValue`, `MissingParameter`, `OperationDenied`, `OperationDenied.ACLFailed`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.TopicNotExist` (each explained on
+   * {@link ModifyKafkaConsumerGroupOffsetRequest}).
    */
   modifyKafkaConsumerGroupOffset(
     input: ModifyKafkaConsumerGroupOffsetRequest,
@@ -86,12 +111,12 @@ export type ModifyKafkaConsumerGroupOffsetKnownErrorCode =
   | "OperationDenied.AccountNotExists"
   | "ResourceNotFound.TopicNotExist";
 /**
- * Code of an error answered by `ModifyKafkaConsumerGroupOffset`: a {@link
- * ModifyKafkaConsumerGroupOffsetKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyKafkaConsumerGroupOffset`: a
+ * {@link ModifyKafkaConsumerGroupOffsetKnownErrorCode}, or a code the service added since.
  */
 export type ModifyKafkaConsumerGroupOffsetErrorCode = ModifyKafkaConsumerGroupOffsetKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyKafkaConsumerGroupOffset`; {@link
- * isModifyKafkaConsumerGroupOffsetError} tells one.
+ * A service error answered by `ModifyKafkaConsumerGroupOffset`;
+ * {@link isModifyKafkaConsumerGroupOffsetError} tells one.
  */
 export type ModifyKafkaConsumerGroupOffsetError = TcServiceError<ModifyKafkaConsumerGroupOffsetErrorCode>;

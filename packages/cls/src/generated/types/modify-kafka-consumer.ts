@@ -12,6 +12,24 @@ import type { KafkaConsumerContent } from "../shapes/kafka-consumer-content.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyKafkaConsumerError} tells a service error answered by
+ * `ModifyKafkaConsumer`; its `code` is a {@link ModifyKafkaConsumerKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Modifying Kafka Protocol Consumption Information
  * ```ts
  * const answer = await client.modifyKafkaConsumer({
@@ -75,7 +93,17 @@ export interface ModifyKafkaConsumerResponse {
 
 /** The `modifyKafkaConsumer` method of {@link ClsClient}, which calls `ModifyKafkaConsumer`. */
 export interface ModifyKafkaConsumerMethod {
-  /** Modifies Kafka protocol consumption information. Errors: {@link isModifyKafkaConsumerError}. */
+  /**
+   * Modifies Kafka protocol consumption information.
+   *
+   * Errors: {@link isModifyKafkaConsumerError} tells a service error of this action; its `code` is a
+   * {@link ModifyKafkaConsumerKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `FailedOperation`, `FailedOperation.Timeout`, `InternalError`, `InvalidParameter`,
+   * `InvalidParameterValue`, `MissingParameter`, `OperationDenied`, `OperationDenied.ACLFailed`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.TopicNotExist` (each explained on
+   * {@link ModifyKafkaConsumerRequest}).
+   */
   modifyKafkaConsumer(input: ModifyKafkaConsumerRequest, options?: CallOptions): Promise<ModifyKafkaConsumerResponse>;
 }
 

@@ -14,6 +14,19 @@ import type { UserKafkaMeta } from "../shapes/user-kafka-meta.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyKafkaRechargeError} tells a service error answered by
+ * `ModifyKafkaRecharge`; its `code` is a {@link ModifyKafkaRechargeKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
  * @example Modifying the Kafka Import Configurations
  * ```ts
  * const answer = await client.modifyKafkaRecharge({
@@ -154,7 +167,15 @@ export interface ModifyKafkaRechargeResponse {
 
 /** The `modifyKafkaRecharge` method of {@link ClsClient}, which calls `ModifyKafkaRecharge`. */
 export interface ModifyKafkaRechargeMethod {
-  /** Modifies a Kafka data subscription task. Errors: {@link isModifyKafkaRechargeError}. */
+  /**
+   * Modifies a Kafka data subscription task.
+   *
+   * Errors: {@link isModifyKafkaRechargeError} tells a service error of this action; its `code` is a
+   * {@link ModifyKafkaRechargeKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `InvalidParameterValue`, `MissingParameter`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists` (each explained on {@link ModifyKafkaRechargeRequest}).
+   */
   modifyKafkaRecharge(input: ModifyKafkaRechargeRequest, options?: CallOptions): Promise<ModifyKafkaRechargeResponse>;
 }
 

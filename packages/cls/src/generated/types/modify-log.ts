@@ -12,6 +12,15 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyLogError} tells a service error answered by `ModifyLog`; its `code` is a
+ * {@link ModifyLogKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.IndexSegmentOffloaded`: 目标索引不支持 update/delete (described in Chinese only)
+ * - `FailedOperation.ModifySystemField`: 不能修改系统字段 (described in Chinese only)
+ * - `FailedOperation.WriteByQueryReachLimit`: 命中文档数超过 10000 上限 (described in Chinese only)
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  */
 export interface ModifyLogRequest {
   /**
@@ -95,7 +104,15 @@ export interface ModifyLogResponse {
 
 /** The `modifyLog` method of {@link ClsClient}, which calls `ModifyLog`. */
 export interface ModifyLogMethod {
-  /** 修改日志. Errors: {@link isModifyLogError}. */
+  /**
+   * 修改日志.
+   *
+   * Errors: {@link isModifyLogError} tells a service error of this action; its `code` is a
+   * {@link ModifyLogKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.IndexSegmentOffloaded`, `FailedOperation.ModifySystemField`,
+   * `FailedOperation.WriteByQueryReachLimit`, `InvalidParameter`, `ResourceNotFound.TopicNotExist` (each
+   * explained on {@link ModifyLogRequest}).
+   */
   modifyLog(input: ModifyLogRequest, options?: CallOptions): Promise<ModifyLogResponse>;
 }
 

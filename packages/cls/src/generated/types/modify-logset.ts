@@ -11,6 +11,25 @@ import type { Tag } from "../shapes/tag.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyLogsetError} tells a service error answered by `ModifyLogset`; its `code`
+ * is a {@link ModifyLogsetKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.PeriodModifyForbidden`: 修改的生命周期被禁止。 (described in Chinese only)
+ * - `FailedOperation.TagConcurrentConflict`: 标签侧并发冲突 (described in Chinese only)
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.LogsetConflict`: 相同的日志集已存在。 (described in Chinese only)
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.LogsetNotExist`: 指定的日志集不存在。 (described in Chinese only)
  * @example Modifying the Name of a Logset
  * ```ts
  * const answer = await client.modifyLogset({
@@ -57,7 +76,18 @@ export interface ModifyLogsetResponse {
 
 /** The `modifyLogset` method of {@link ClsClient}, which calls `ModifyLogset`. */
 export interface ModifyLogsetMethod {
-  /** Modifies a logset. Errors: {@link isModifyLogsetError}. */
+  /**
+   * Modifies a logset.
+   *
+   * Errors: {@link isModifyLogsetError} tells a service error of this action; its `code` is a
+   * {@link ModifyLogsetKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.PeriodModifyForbidden`, `FailedOperation.TagConcurrentConflict`,
+   * `FailedOperation.Timeout`, `InternalError`, `InvalidParameter`, `InvalidParameter.LogsetConflict`,
+   * `LimitExceeded`, `MissingParameter`, `OperationDenied`, `OperationDenied.ACLFailed`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.LogsetNotExist` (each explained on
+   * {@link ModifyLogsetRequest}).
+   */
   modifyLogset(input: ModifyLogsetRequest, options?: CallOptions): Promise<ModifyLogsetResponse>;
 }
 

@@ -16,6 +16,26 @@ import type { Tag } from "../shapes/tag.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyMachineGroupError} tells a service error answered by
+ * `ModifyMachineGroup`; its `code` is a {@link ModifyMachineGroupKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.MachineGroupConflict`: 同名机器组已经存在。 (described in Chinese only)
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `LimitExceeded.MachineGroupIp`: 机器组IP超过限制。 (described in Chinese only)
+ * - `LimitExceeded.MachineGroupIpLabels`: 机器组Label超过限制。 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.MachineGroupNotExist`: 机器组不存在。 (described in Chinese only)
  * @example Modifying a Machine Group
  * ```ts
  * const answer = await client.modifyMachineGroup({
@@ -104,7 +124,18 @@ export interface ModifyMachineGroupResponse {
 
 /** The `modifyMachineGroup` method of {@link ClsClient}, which calls `ModifyMachineGroup`. */
 export interface ModifyMachineGroupMethod {
-  /** Modifies a machine group. Errors: {@link isModifyMachineGroupError}. */
+  /**
+   * Modifies a machine group.
+   *
+   * Errors: {@link isModifyMachineGroupError} tells a service error of this action; its `code` is a
+   * {@link ModifyMachineGroupKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `FailedOperation`, `FailedOperation.Timeout`, `InternalError`, `InvalidParameter`,
+   * `InvalidParameter.MachineGroupConflict`, `InvalidParameterValue`, `LimitExceeded.MachineGroupIp`,
+   * `LimitExceeded.MachineGroupIpLabels`, `MissingParameter`, `OperationDenied`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.MachineGroupNotExist` (each explained on
+   * {@link ModifyMachineGroupRequest}).
+   */
   modifyMachineGroup(input: ModifyMachineGroupRequest, options?: CallOptions): Promise<ModifyMachineGroupResponse>;
 }
 

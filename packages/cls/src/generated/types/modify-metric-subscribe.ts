@@ -13,6 +13,27 @@ import type { MetricConfig } from "../shapes/metric-config.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyMetricSubscribeError} tells a service error answered by
+ * `ModifyMetricSubscribe`; its `code` is a {@link ModifyMetricSubscribeKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `AuthFailure.UnauthorizedOperation`: The request is not authorized (CAM).
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.DbError`: DB错误。 (described in Chinese only)
+ * - `InternalError.IllegalRole`: 角色非法。 (described in Chinese only)
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.DbDuplication`: 数据库唯一键冲突。 (described in Chinese only)
+ * - `InvalidParameter.ParamError`: 参数错误。 (described in Chinese only)
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `LimitExceeded.RecordOutOfLimit`: 记录超过限制 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example This API is used to modify metric subscription configurations.
  * ```ts
  * const answer = await client.modifyMetricSubscribe({
@@ -113,8 +134,15 @@ export interface ModifyMetricSubscribeResponse {
 /** The `modifyMetricSubscribe` method of {@link ClsClient}, which calls `ModifyMetricSubscribe`. */
 export interface ModifyMetricSubscribeMethod {
   /**
-   * This API is used to modify metric subscription configurations. Errors: {@link
-   * isModifyMetricSubscribeError}.
+   * This API is used to modify metric subscription configurations.
+   *
+   * Errors: {@link isModifyMetricSubscribeError} tells a service error of this action; its `code` is a
+   * {@link ModifyMetricSubscribeKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `AuthFailure.UnauthorizedOperation`, `FailedOperation`, `FailedOperation.Timeout`, `InternalError`,
+   * `InternalError.DbError`, `InternalError.IllegalRole`, `InvalidParameter`,
+   * `InvalidParameter.DbDuplication`, `InvalidParameter.ParamError`, `InvalidParameterValue`,
+   * `LimitExceeded.RecordOutOfLimit`, `MissingParameter`, `UnauthorizedOperation`, `UnknownParameter`,
+   * `UnsupportedOperation` (each explained on {@link ModifyMetricSubscribeRequest}).
    */
   modifyMetricSubscribe(input: ModifyMetricSubscribeRequest, options?: CallOptions): Promise<ModifyMetricSubscribeResponse>;
 }

@@ -11,6 +11,28 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyNetworkApplicationError} tells a service error answered by
+ * `ModifyNetworkApplication`; its `code` is a {@link ModifyNetworkApplicationKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `AuthFailure.UnauthorizedOperation`: The request is not authorized (CAM).
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.DbError`: DB错误。 (described in Chinese only)
+ * - `InternalError.IllegalRole`: 角色非法。 (described in Chinese only)
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.DbDuplication`: 数据库唯一键冲突。 (described in Chinese only)
+ * - `InvalidParameter.ParamError`: 参数错误。 (described in Chinese only)
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `LimitExceeded.RecordOutOfLimit`: 记录超过限制 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound.ClusterNotFound`: 集群id不存在 (described in Chinese only)
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Modifying Network Applications
  * ```ts
  * const answer = await client.modifyNetworkApplication({
@@ -63,7 +85,18 @@ export interface ModifyNetworkApplicationResponse {
 
 /** The `modifyNetworkApplication` method of {@link ClsClient}, which calls `ModifyNetworkApplication`. */
 export interface ModifyNetworkApplicationMethod {
-  /** Modify a web application. Errors: {@link isModifyNetworkApplicationError}. */
+  /**
+   * Modify a web application.
+   *
+   * Errors: {@link isModifyNetworkApplicationError} tells a service error of this action; its `code` is
+   * a {@link ModifyNetworkApplicationKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `AuthFailure.UnauthorizedOperation`, `FailedOperation`, `FailedOperation.Timeout`, `InternalError`,
+   * `InternalError.DbError`, `InternalError.IllegalRole`, `InvalidParameter`,
+   * `InvalidParameter.DbDuplication`, `InvalidParameter.ParamError`, `InvalidParameterValue`,
+   * `LimitExceeded.RecordOutOfLimit`, `MissingParameter`, `ResourceNotFound.ClusterNotFound`,
+   * `UnauthorizedOperation`, `UnknownParameter`, `UnsupportedOperation` (each explained on
+   * {@link ModifyNetworkApplicationRequest}).
+   */
   modifyNetworkApplication(input: ModifyNetworkApplicationRequest, options?: CallOptions): Promise<ModifyNetworkApplicationResponse>;
 }
 
@@ -99,8 +132,8 @@ export type ModifyNetworkApplicationKnownErrorCode =
   | "LimitExceeded.RecordOutOfLimit"
   | "ResourceNotFound.ClusterNotFound";
 /**
- * Code of an error answered by `ModifyNetworkApplication`: a {@link
- * ModifyNetworkApplicationKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyNetworkApplication`: a
+ * {@link ModifyNetworkApplicationKnownErrorCode}, or a code the service added since.
  */
 export type ModifyNetworkApplicationErrorCode = ModifyNetworkApplicationKnownErrorCode | (string & {});
 /**

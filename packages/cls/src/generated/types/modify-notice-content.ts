@@ -12,6 +12,23 @@ import type { NoticeContent } from "../shapes/notice-content.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyNoticeContentError} tells a service error answered by
+ * `ModifyNoticeContent`; its `code` is a {@link ModifyNoticeContentKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.AlarmConflict`: 告警策略已经存在。 (described in Chinese only)
+ * - `InvalidParameter.AlarmNoticeConflict`: 告警策略通知模板已经存在。 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.AlarmNoticeNotExist`: 告警策略通知模板不存在。 (described in Chinese only)
  * @example Modifying Notification Content Configuration
  * ```ts
  * const answer = await client.modifyNoticeContent({
@@ -86,8 +103,15 @@ export interface ModifyNoticeContentResponse {
 /** The `modifyNoticeContent` method of {@link ClsClient}, which calls `ModifyNoticeContent`. */
 export interface ModifyNoticeContentMethod {
   /**
-   * This API is used to modify a notification content template. Errors: {@link
-   * isModifyNoticeContentError}.
+   * This API is used to modify a notification content template.
+   *
+   * Errors: {@link isModifyNoticeContentError} tells a service error of this action; its `code` is a
+   * {@link ModifyNoticeContentKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `InvalidParameter.AlarmConflict`,
+   * `InvalidParameter.AlarmNoticeConflict`, `MissingParameter`, `OperationDenied`,
+   * `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.AlarmNoticeNotExist` (each explained on
+   * {@link ModifyNoticeContentRequest}).
    */
   modifyNoticeContent(input: ModifyNoticeContentRequest, options?: CallOptions): Promise<ModifyNoticeContentResponse>;
 }

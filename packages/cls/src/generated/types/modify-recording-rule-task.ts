@@ -12,6 +12,22 @@ import type { MetricLabel } from "../shapes/metric-label.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyRecordingRuleTaskError} tells a service error answered by
+ * `ModifyRecordingRuleTask`; its `code` is a {@link ModifyRecordingRuleTaskKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example This API is used to modify a pre-aggregation task.
  * ```ts
  * const answer = await client.modifyRecordingRuleTask({
@@ -130,7 +146,16 @@ export interface ModifyRecordingRuleTaskResponse {
 
 /** The `modifyRecordingRuleTask` method of {@link ClsClient}, which calls `ModifyRecordingRuleTask`. */
 export interface ModifyRecordingRuleTaskMethod {
-  /** This API is used to modify a pre-aggregation task. Errors: {@link isModifyRecordingRuleTaskError}. */
+  /**
+   * This API is used to modify a pre-aggregation task.
+   *
+   * Errors: {@link isModifyRecordingRuleTaskError} tells a service error of this action; its `code` is a
+   * {@link ModifyRecordingRuleTaskKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `MissingParameter`, `OperationDenied`,
+   * `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound`, `ResourceNotFound.TopicNotExist` (each
+   * explained on {@link ModifyRecordingRuleTaskRequest}).
+   */
   modifyRecordingRuleTask(input: ModifyRecordingRuleTaskRequest, options?: CallOptions): Promise<ModifyRecordingRuleTaskResponse>;
 }
 
@@ -158,8 +183,8 @@ export type ModifyRecordingRuleTaskKnownErrorCode =
   | "OperationDenied.AccountNotExists"
   | "ResourceNotFound.TopicNotExist";
 /**
- * Code of an error answered by `ModifyRecordingRuleTask`: a {@link
- * ModifyRecordingRuleTaskKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyRecordingRuleTask`: a
+ * {@link ModifyRecordingRuleTaskKnownErrorCode}, or a code the service added since.
  */
 export type ModifyRecordingRuleTaskErrorCode = ModifyRecordingRuleTaskKnownErrorCode | (string & {});
 /**

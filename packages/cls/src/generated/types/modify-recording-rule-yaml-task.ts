@@ -11,6 +11,21 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyRecordingRuleYamlTaskError} tells a service error answered by
+ * `ModifyRecordingRuleYamlTask`; its `code` is a {@link ModifyRecordingRuleYamlTaskKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Modifying a Metric Pre-Aggregation Task Through a YAML File
  * ```ts
  * const answer = await client.modifyRecordingRuleYamlTask({
@@ -114,8 +129,14 @@ export interface ModifyRecordingRuleYamlTaskResponse {
  */
 export interface ModifyRecordingRuleYamlTaskMethod {
   /**
-   * This API is used to modify a metric pre-aggregation task through the YAML file. Errors: {@link
-   * isModifyRecordingRuleYamlTaskError}.
+   * This API is used to modify a metric pre-aggregation task through the YAML file.
+   *
+   * Errors: {@link isModifyRecordingRuleYamlTaskError} tells a service error of this action; its `code`
+   * is a {@link ModifyRecordingRuleYamlTaskKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation`, `InternalError`, `InvalidParameter`, `MissingParameter`, `OperationDenied`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound`, `ResourceNotFound.TopicNotExist` (each
+   * explained on {@link ModifyRecordingRuleYamlTaskRequest}).
    */
   modifyRecordingRuleYamlTask(
     input: ModifyRecordingRuleYamlTaskRequest,
@@ -145,12 +166,12 @@ export type ModifyRecordingRuleYamlTaskKnownErrorCode =
   | "OperationDenied.AccountNotExists"
   | "ResourceNotFound.TopicNotExist";
 /**
- * Code of an error answered by `ModifyRecordingRuleYamlTask`: a {@link
- * ModifyRecordingRuleYamlTaskKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyRecordingRuleYamlTask`: a
+ * {@link ModifyRecordingRuleYamlTaskKnownErrorCode}, or a code the service added since.
  */
 export type ModifyRecordingRuleYamlTaskErrorCode = ModifyRecordingRuleYamlTaskKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyRecordingRuleYamlTask`; {@link
- * isModifyRecordingRuleYamlTaskError} tells one.
+ * A service error answered by `ModifyRecordingRuleYamlTask`;
+ * {@link isModifyRecordingRuleYamlTaskError} tells one.
  */
 export type ModifyRecordingRuleYamlTaskError = TcServiceError<ModifyRecordingRuleYamlTaskErrorCode>;

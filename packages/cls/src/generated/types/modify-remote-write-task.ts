@@ -12,6 +12,22 @@ import type { RemoteWriteAuthInfo } from "../shapes/remote-write-auth-info.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyRemoteWriteTaskError} tells a service error answered by
+ * `ModifyRemoteWriteTask`; its `code` is a {@link ModifyRemoteWriteTaskKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.DbDuplication`: 数据库唯一键冲突。 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Modifying the Details of a RemoteWrite Task
  * ```ts
  * const answer = await client.modifyRemoteWriteTask({
@@ -111,7 +127,16 @@ export interface ModifyRemoteWriteTaskResponse {
 
 /** The `modifyRemoteWriteTask` method of {@link ClsClient}, which calls `ModifyRemoteWriteTask`. */
 export interface ModifyRemoteWriteTaskMethod {
-  /** This API is used to modify a RemoteWrite task. Errors: {@link isModifyRemoteWriteTaskError}. */
+  /**
+   * This API is used to modify a RemoteWrite task.
+   *
+   * Errors: {@link isModifyRemoteWriteTaskError} tells a service error of this action; its `code` is a
+   * {@link ModifyRemoteWriteTaskKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `InvalidParameter.DbDuplication`, `MissingParameter`,
+   * `OperationDenied`, `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists`,
+   * `ResourceNotFound.TopicNotExist` (each explained on {@link ModifyRemoteWriteTaskRequest}).
+   */
   modifyRemoteWriteTask(input: ModifyRemoteWriteTaskRequest, options?: CallOptions): Promise<ModifyRemoteWriteTaskResponse>;
 }
 

@@ -13,6 +13,23 @@ import type { ExtractRuleInfo } from "../shapes/extract-rule-info.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyS3RechargeError} tells a service error answered by `ModifyS3Recharge`;
+ * its `code` is a {@link ModifyS3RechargeKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.DbDuplication`: 数据库唯一键冲突。 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  */
 export interface ModifyS3RechargeRequest {
   /**
@@ -143,7 +160,17 @@ export interface ModifyS3RechargeResponse {
 
 /** The `modifyS3Recharge` method of {@link ClsClient}, which calls `ModifyS3Recharge`. */
 export interface ModifyS3RechargeMethod {
-  /** 修改aws导入任务. Errors: {@link isModifyS3RechargeError}. */
+  /**
+   * 修改aws导入任务.
+   *
+   * Errors: {@link isModifyS3RechargeError} tells a service error of this action; its `code` is a
+   * {@link ModifyS3RechargeKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.Timeout`, `InternalError`, `InvalidParameter`, `InvalidParameter.DbDuplication`,
+   * `MissingParameter`, `OperationDenied`, `OperationDenied.ACLFailed`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.TopicNotExist` (each explained on
+   * {@link ModifyS3RechargeRequest}).
+   */
   modifyS3Recharge(input: ModifyS3RechargeRequest, options?: CallOptions): Promise<ModifyS3RechargeResponse>;
 }
 

@@ -12,6 +12,24 @@ import type { ViewSearchTopic } from "../shapes/view-search-topic.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifySearchViewError} tells a service error answered by `ModifySearchView`;
+ * its `code` is a {@link ModifySearchViewKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.LogsetNotExist`: 指定的日志集不存在。 (described in Chinese only)
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example This API is used to modify a query view.
  * ```ts
  * const answer = await client.modifySearchView({
@@ -75,7 +93,17 @@ export interface ModifySearchViewResponse {
 
 /** The `modifySearchView` method of {@link ClsClient}, which calls `ModifySearchView`. */
 export interface ModifySearchViewMethod {
-  /** This API is used to modify a query view. Errors: {@link isModifySearchViewError}. */
+  /**
+   * This API is used to modify a query view.
+   *
+   * Errors: {@link isModifySearchViewError} tells a service error of this action; its `code` is a
+   * {@link ModifySearchViewKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `FailedOperation`, `InternalError`, `InvalidParameter`, `InvalidParameterValue`, `MissingParameter`,
+   * `OperationDenied`, `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists`,
+   * `ResourceNotFound.LogsetNotExist`, `ResourceNotFound.TopicNotExist` (each explained on
+   * {@link ModifySearchViewRequest}).
+   */
   modifySearchView(input: ModifySearchViewRequest, options?: CallOptions): Promise<ModifySearchViewResponse>;
 }
 

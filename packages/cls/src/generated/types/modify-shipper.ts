@@ -14,6 +14,21 @@ import type { FilterRuleInfo } from "../shapes/filter-rule-info.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyShipperError} tells a service error answered by `ModifyShipper`; its
+ * `code` is a {@link ModifyShipperKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `ResourceNotFound.ShipperNotExist`: 投递规则不存在。 (described in Chinese only)
  * @example Modify COS Task Delivery
  * ```ts
  * const answer = await client.modifyShipper({
@@ -311,7 +326,16 @@ export interface ModifyShipperResponse {
 
 /** The `modifyShipper` method of {@link ClsClient}, which calls `ModifyShipper`. */
 export interface ModifyShipperMethod {
-  /** Modifies a COS shipping task. Errors: {@link isModifyShipperError}. */
+  /**
+   * Modifies a COS shipping task.
+   *
+   * Errors: {@link isModifyShipperError} tells a service error of this action; its `code` is a
+   * {@link ModifyShipperKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `FailedOperation`, `InternalError`, `InvalidParameter`, `InvalidParameterValue`,
+   * `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound`, `ResourceNotFound.ShipperNotExist` (each
+   * explained on {@link ModifyShipperRequest}).
+   */
   modifyShipper(input: ModifyShipperRequest, options?: CallOptions): Promise<ModifyShipperResponse>;
 }
 

@@ -14,6 +14,26 @@ import type { NetInfo } from "../shapes/net-info.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifySplunkDeliverError} tells a service error answered by
+ * `ModifySplunkDeliver`; its `code` is a {@link ModifySplunkDeliverKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `AuthFailure.UnauthorizedOperation`: The request is not authorized (CAM).
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.DbError`: DB错误。 (described in Chinese only)
+ * - `InternalError.IllegalRole`: 角色非法。 (described in Chinese only)
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.ParamError`: 参数错误。 (described in Chinese only)
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `LimitExceeded.RecordOutOfLimit`: 记录超过限制 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Modifying a Splunk Delivery Task
  * ```ts
  * const answer = await client.modifySplunkDeliver({
@@ -145,7 +165,17 @@ export interface ModifySplunkDeliverResponse {
 
 /** The `modifySplunkDeliver` method of {@link ClsClient}, which calls `ModifySplunkDeliver`. */
 export interface ModifySplunkDeliverMethod {
-  /** Modify a splunk task delivery information. Errors: {@link isModifySplunkDeliverError}. */
+  /**
+   * Modify a splunk task delivery information.
+   *
+   * Errors: {@link isModifySplunkDeliverError} tells a service error of this action; its `code` is a
+   * {@link ModifySplunkDeliverKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `AuthFailure.UnauthorizedOperation`, `FailedOperation`, `FailedOperation.Timeout`, `InternalError`,
+   * `InternalError.DbError`, `InternalError.IllegalRole`, `InvalidParameter`,
+   * `InvalidParameter.ParamError`, `InvalidParameterValue`, `LimitExceeded.RecordOutOfLimit`,
+   * `MissingParameter`, `UnauthorizedOperation`, `UnknownParameter`, `UnsupportedOperation` (each
+   * explained on {@link ModifySplunkDeliverRequest}).
+   */
   modifySplunkDeliver(input: ModifySplunkDeliverRequest, options?: CallOptions): Promise<ModifySplunkDeliverResponse>;
 }
 

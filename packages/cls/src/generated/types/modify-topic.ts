@@ -12,6 +12,30 @@ import type { TopicExtendInfo } from "../shapes/topic-extend-info.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyTopicError} tells a service error answered by `ModifyTopic`; its `code`
+ * is a {@link ModifyTopicKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.InvalidPeriod`: 离线存储保存时间不得少于7天。 (described in Chinese only)
+ * - `FailedOperation.TagConcurrentConflict`: 标签侧并发冲突 (described in Chinese only)
+ * - `FailedOperation.TagQpsLimit`: 请求标签服务限频。 (described in Chinese only)
+ * - `FailedOperation.TopicClosed`: The log topic is disabled.
+ * - `FailedOperation.TopicIsolated`: 日志主题已隔离。 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.TopicConflict`: 指定日志集下已经有同名的日志主题。 (described in Chinese only)
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `OperationDenied.TopicHasScheduleSqlTask`: topic绑定了scheduleSql任务。 (described in Chinese
+ *   only)
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
+ * - `UnsupportedOperation.UnsupportedRegion`: 当前地域不支持 (described in Chinese only)
  * @example Modify Log Topic
  * ```ts
  * const answer = await client.modifyTopic({
@@ -170,7 +194,19 @@ export interface ModifyTopicResponse {
 
 /** The `modifyTopic` method of {@link ClsClient}, which calls `ModifyTopic`. */
 export interface ModifyTopicMethod {
-  /** Modify a topic. Errors: {@link isModifyTopicError}. */
+  /**
+   * Modify a topic.
+   *
+   * Errors: {@link isModifyTopicError} tells a service error of this action; its `code` is a
+   * {@link ModifyTopicKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.InvalidPeriod`, `FailedOperation.TagConcurrentConflict`,
+   * `FailedOperation.TagQpsLimit`, `FailedOperation.TopicClosed`, `FailedOperation.TopicIsolated`,
+   * `InternalError`, `InvalidParameter`, `InvalidParameter.TopicConflict`, `LimitExceeded`,
+   * `OperationDenied`, `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists`,
+   * `OperationDenied.TopicHasScheduleSqlTask`, `ResourceNotFound`, `ResourceNotFound.TopicNotExist`,
+   * `UnsupportedOperation.UnsupportedRegion` (each explained on {@link ModifyTopicRequest}).
+   */
   modifyTopic(input: ModifyTopicRequest, options?: CallOptions): Promise<ModifyTopicResponse>;
 }
 

@@ -11,6 +11,24 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyWebCallbackError} tells a service error answered by `ModifyWebCallback`;
+ * its `code` is a {@link ModifyWebCallbackKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.AlarmConflict`: 告警策略已经存在。 (described in Chinese only)
+ * - `InvalidParameter.AlarmNoticeConflict`: 告警策略通知模板已经存在。 (described in Chinese only)
+ * - `InvalidParameter.DbDuplication`: 数据库唯一键冲突。 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.AlarmNoticeNotExist`: 告警策略通知模板不存在。 (described in Chinese only)
  * @example This API is used to modify alarm channel callback configurations.
  * ```ts
  * const answer = await client.modifyWebCallback({
@@ -83,8 +101,15 @@ export interface ModifyWebCallbackResponse {
 /** The `modifyWebCallback` method of {@link ClsClient}, which calls `ModifyWebCallback`. */
 export interface ModifyWebCallbackMethod {
   /**
-   * This API is used to modify alarm channel callback configurations. Errors: {@link
-   * isModifyWebCallbackError}.
+   * This API is used to modify alarm channel callback configurations.
+   *
+   * Errors: {@link isModifyWebCallbackError} tells a service error of this action; its `code` is a
+   * {@link ModifyWebCallbackKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `InvalidParameter.AlarmConflict`,
+   * `InvalidParameter.AlarmNoticeConflict`, `InvalidParameter.DbDuplication`, `MissingParameter`,
+   * `OperationDenied`, `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists`,
+   * `ResourceNotFound.AlarmNoticeNotExist` (each explained on {@link ModifyWebCallbackRequest}).
    */
   modifyWebCallback(input: ModifyWebCallbackRequest, options?: CallOptions): Promise<ModifyWebCallbackResponse>;
 }

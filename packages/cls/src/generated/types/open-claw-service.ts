@@ -10,6 +10,31 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isOpenClawServiceError} tells a service error answered by `OpenClawService`; its
+ * `code` is a {@link OpenClawServiceKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.InValidIndexRuleForSearchLow`: 低频不支持配置kv和tag索引。 (described in Chinese
+ *   only)
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `FailedOperation.TopicIsolated`: 日志主题已隔离。 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.InValidIndexRuleForSearchLow`: 低频不支持配置kv和tag索引。 (described in Chinese
+ *   only)
+ * - `InvalidParameter.IndexConflict`: 指定日志主题已经存在索引规则。 (described in Chinese only)
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `LimitExceeded.IndexKeyOverLimit`: 键值索引个数超过限制 (described in Chinese only)
+ * - `LimitExceeded.IndexOperating`: 索引操作超过频率限制。 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.IndexNotExist`: 索引不存在。 (described in Chinese only)
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Creating OpenClawService Log Service
  * ```ts
  * const answer = await client.openClawService({
@@ -157,7 +182,20 @@ export interface OpenClawServiceResponse {
 
 /** The `openClawService` method of {@link ClsClient}, which calls `OpenClawService`. */
 export interface OpenClawServiceMethod {
-  /** Create an OpenClaw service. Errors: {@link isOpenClawServiceError}. */
+  /**
+   * Create an OpenClaw service.
+   *
+   * Errors: {@link isOpenClawServiceError} tells a service error of this action; its `code` is a
+   * {@link OpenClawServiceKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.InValidIndexRuleForSearchLow`, `FailedOperation.Timeout`,
+   * `FailedOperation.TopicIsolated`, `InternalError`, `InvalidParameter`,
+   * `InvalidParameter.InValidIndexRuleForSearchLow`, `InvalidParameter.IndexConflict`, `LimitExceeded`,
+   * `LimitExceeded.IndexKeyOverLimit`, `LimitExceeded.IndexOperating`, `MissingParameter`,
+   * `OperationDenied`, `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.IndexNotExist`,
+   * `ResourceNotFound.TopicNotExist`, `UnsupportedOperation` (each explained on
+   * {@link OpenClawServiceRequest}).
+   */
   openClawService(input: OpenClawServiceRequest, options?: CallOptions): Promise<OpenClawServiceResponse>;
 }
 

@@ -12,6 +12,15 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isOpenClsServiceError} tells a service error answered by `OpenClsService`; its
+ * `code` is a {@link OpenClsServiceKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `AuthFailure.UnauthorizedOperation`: The request is not authorized (CAM).
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `OperationDenied`: The operation was denied.
  * @example Enable logging
  * ```ts
  * const answer = await client.openClsService({});
@@ -38,7 +47,14 @@ export interface OpenClsServiceResponse {
 
 /** The `openClsService` method of {@link ClsClient}, which calls `OpenClsService`. */
 export interface OpenClsServiceMethod {
-  /** Enable logging. Errors: {@link isOpenClsServiceError}. */
+  /**
+   * Enable logging.
+   *
+   * Errors: {@link isOpenClsServiceError} tells a service error of this action; its `code` is a
+   * {@link OpenClsServiceKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `AuthFailure.UnauthorizedOperation`, `FailedOperation`, `InternalError`, `OperationDenied` (each
+   * explained on {@link OpenClsServiceRequest}).
+   */
   openClsService(input: OpenClsServiceRequest, options?: CallOptions): Promise<OpenClsServiceResponse>;
 }
 

@@ -12,6 +12,24 @@ import type { KafkaConsumerContent } from "../shapes/kafka-consumer-content.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isOpenKafkaConsumerError} tells a service error answered by `OpenKafkaConsumer`;
+ * its `code` is a {@link OpenKafkaConsumerKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.ExportConflict`: 导出任务已经存在。 (described in Chinese only)
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example This API is used to enable the Kafka consumption feature.
  * ```ts
  * const answer = await client.openKafkaConsumer({
@@ -79,7 +97,17 @@ export interface OpenKafkaConsumerResponse {
 
 /** The `openKafkaConsumer` method of {@link ClsClient}, which calls `OpenKafkaConsumer`. */
 export interface OpenKafkaConsumerMethod {
-  /** Enables Kafka consumption. Errors: {@link isOpenKafkaConsumerError}. */
+  /**
+   * Enables Kafka consumption.
+   *
+   * Errors: {@link isOpenKafkaConsumerError} tells a service error of this action; its `code` is a
+   * {@link OpenKafkaConsumerKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `FailedOperation`, `InternalError`, `InvalidParameter`, `InvalidParameter.ExportConflict`,
+   * `InvalidParameterValue`, `MissingParameter`, `OperationDenied`, `OperationDenied.ACLFailed`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.TopicNotExist` (each explained on
+   * {@link OpenKafkaConsumerRequest}).
+   */
   openKafkaConsumer(input: OpenKafkaConsumerRequest, options?: CallOptions): Promise<OpenKafkaConsumerResponse>;
 }
 

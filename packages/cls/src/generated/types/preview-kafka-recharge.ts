@@ -14,6 +14,21 @@ import type { UserKafkaMeta } from "../shapes/user-kafka-meta.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isPreviewKafkaRechargeError} tells a service error answered by
+ * `PreviewKafkaRecharge`; its `code` is a {@link PreviewKafkaRechargeKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
  * @example Previewing Kafka Import Data - Previewing Source Data
  * ```ts
  * const answer = await client.previewKafkaRecharge({
@@ -185,7 +200,16 @@ export interface PreviewKafkaRechargeResponse {
 
 /** The `previewKafkaRecharge` method of {@link ClsClient}, which calls `PreviewKafkaRecharge`. */
 export interface PreviewKafkaRechargeMethod {
-  /** Previews the logs of Kafka data subscription tasks. Errors: {@link isPreviewKafkaRechargeError}. */
+  /**
+   * Previews the logs of Kafka data subscription tasks.
+   *
+   * Errors: {@link isPreviewKafkaRechargeError} tells a service error of this action; its `code` is a
+   * {@link PreviewKafkaRechargeKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.Timeout`, `InternalError`, `InvalidParameter`, `InvalidParameterValue`,
+   * `MissingParameter`, `OperationDenied`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists` (each explained on
+   * {@link PreviewKafkaRechargeRequest}).
+   */
   previewKafkaRecharge(input: PreviewKafkaRechargeRequest, options?: CallOptions): Promise<PreviewKafkaRechargeResponse>;
 }
 

@@ -12,6 +12,19 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isQueryMetricError} tells a service error answered by `QueryMetric`; its `code`
+ * is a {@link QueryMetricKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.QueryError`: 查询语句运行失败。 (described in Chinese only)
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.SearchError`: 检索错误 (described in Chinese only)
+ * - `InternalError.SearchFailed`: 检索失败 (described in Chinese only)
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Querying the Latest Value of a Metric
  * ```ts
  * const answer = await client.queryMetric({
@@ -129,7 +142,15 @@ export interface QueryMetricResponse {
 
 /** The `queryMetric` method of {@link ClsClient}, which calls `QueryMetric`. */
 export interface QueryMetricMethod {
-  /** Queries a metric (latest value query). Errors: {@link isQueryMetricError}. */
+  /**
+   * Queries a metric (latest value query).
+   *
+   * Errors: {@link isQueryMetricError} tells a service error of this action; its `code` is a
+   * {@link QueryMetricKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.QueryError`, `FailedOperation.Timeout`, `InternalError`,
+   * `InternalError.SearchError`, `InternalError.SearchFailed`, `InvalidParameter`, `MissingParameter`,
+   * `ResourceNotFound.TopicNotExist` (each explained on {@link QueryMetricRequest}).
+   */
   queryMetric(input: QueryMetricRequest, options?: CallOptions): Promise<QueryMetricResponse>;
 }
 

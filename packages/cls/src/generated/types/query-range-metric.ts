@@ -11,6 +11,16 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isQueryRangeMetricError} tells a service error answered by `QueryRangeMetric`;
+ * its `code` is a {@link QueryRangeMetricKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.QueryError`: 查询语句运行失败。 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `MissingParameter`: A required parameter is missing.
  * @example Querying Metric Variation Trends
  * ```ts
  * const answer = await client.queryRangeMetric({
@@ -806,7 +816,14 @@ export interface QueryRangeMetricResponse {
 
 /** The `queryRangeMetric` method of {@link ClsClient}, which calls `QueryRangeMetric`. */
 export interface QueryRangeMetricMethod {
-  /** Queries metrics (range query). Errors: {@link isQueryRangeMetricError}. */
+  /**
+   * Queries metrics (range query).
+   *
+   * Errors: {@link isQueryRangeMetricError} tells a service error of this action; its `code` is a
+   * {@link QueryRangeMetricKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.QueryError`, `InternalError`, `InvalidParameter`, `MissingParameter` (each
+   * explained on {@link QueryRangeMetricRequest}).
+   */
   queryRangeMetric(input: QueryRangeMetricRequest, options?: CallOptions): Promise<QueryRangeMetricResponse>;
 }
 

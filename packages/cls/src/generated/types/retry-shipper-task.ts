@@ -11,6 +11,25 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isRetryShipperTaskError} tells a service error answered by `RetryShipperTask`;
+ * its `code` is a {@link RetryShipperTaskKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `AuthFailure`: CAM签名/鉴权错误。 (described in Chinese only)
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.ShipperTaskNotToRetry`: 投递任务不允许重试。 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.ShipperNotExist`: 投递规则不存在。 (described in Chinese only)
+ * - `ResourceNotFound.ShipperTaskNotExist`: 投递任务不存在。 (described in Chinese only)
  * @example Retrying a Failed Shipping Task
  * ```ts
  * const answer = await client.retryShipperTask({
@@ -57,7 +76,17 @@ export interface RetryShipperTaskResponse {
 
 /** The `retryShipperTask` method of {@link ClsClient}, which calls `RetryShipperTask`. */
 export interface RetryShipperTaskMethod {
-  /** Retries a failed shipping task. Errors: {@link isRetryShipperTaskError}. */
+  /**
+   * Retries a failed shipping task.
+   *
+   * Errors: {@link isRetryShipperTaskError} tells a service error of this action; its `code` is a
+   * {@link RetryShipperTaskKnownErrorCode}: any {@link CommonErrorCode} or `AuthFailure`,
+   * `FailedOperation`, `FailedOperation.ShipperTaskNotToRetry`, `InternalError`, `InvalidParameter`,
+   * `InvalidParameterValue`, `MissingParameter`, `OperationDenied`, `OperationDenied.ACLFailed`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.ShipperNotExist`,
+   * `ResourceNotFound.ShipperTaskNotExist` (each explained on {@link RetryShipperTaskRequest}).
+   */
   retryShipperTask(input: RetryShipperTaskRequest, options?: CallOptions): Promise<RetryShipperTaskResponse>;
 }
 

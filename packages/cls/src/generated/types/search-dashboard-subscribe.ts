@@ -12,6 +12,23 @@ import type { DashboardSubscribeData } from "../shapes/dashboard-subscribe-data.
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isSearchDashboardSubscribeError} tells a service error answered by
+ * `SearchDashboardSubscribe`; its `code` is a {@link SearchDashboardSubscribeKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `RequestLimitExceeded`: Too many requests: retry after a delay.
+ * - `ResourceNotFound.DashboardRecordNotExist`: 仪表盘记录不存在。 (described in Chinese only)
  * @example This example shows you how to preview the dashboard subscription.
  * ```ts
  * const answer = await client.searchDashboardSubscribe({
@@ -85,8 +102,15 @@ export interface SearchDashboardSubscribeResponse {
 /** The `searchDashboardSubscribe` method of {@link ClsClient}, which calls `SearchDashboardSubscribe`. */
 export interface SearchDashboardSubscribeMethod {
   /**
-   * This example shows you how to preview the dashboard subscription. Errors: {@link
-   * isSearchDashboardSubscribeError}.
+   * This example shows you how to preview the dashboard subscription.
+   *
+   * Errors: {@link isSearchDashboardSubscribeError} tells a service error of this action; its `code` is
+   * a {@link SearchDashboardSubscribeKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `InvalidParameterValue`, `LimitExceeded`, `MissingParameter`,
+   * `OperationDenied`, `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `RequestLimitExceeded`,
+   * `ResourceNotFound.DashboardRecordNotExist` (each explained on
+   * {@link SearchDashboardSubscribeRequest}).
    */
   searchDashboardSubscribe(input: SearchDashboardSubscribeRequest, options?: CallOptions): Promise<SearchDashboardSubscribeResponse>;
 }
@@ -115,8 +139,8 @@ export type SearchDashboardSubscribeKnownErrorCode =
   | "OperationDenied.AccountNotExists"
   | "ResourceNotFound.DashboardRecordNotExist";
 /**
- * Code of an error answered by `SearchDashboardSubscribe`: a {@link
- * SearchDashboardSubscribeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `SearchDashboardSubscribe`: a
+ * {@link SearchDashboardSubscribeKnownErrorCode}, or a code the service added since.
  */
 export type SearchDashboardSubscribeErrorCode = SearchDashboardSubscribeKnownErrorCode | (string & {});
 /**

@@ -20,6 +20,34 @@ import type { SearchLogTopics } from "../shapes/search-log-topics.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isSearchLogError} tells a service error answered by `SearchLog`; its `code` is a
+ * {@link SearchLogKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.InvalidContext`: 检索游标已失效或不存在。 (described in Chinese only)
+ * - `FailedOperation.QueryError`: 查询语句运行失败。 (described in Chinese only)
+ * - `FailedOperation.SearchTimeout`: 查询超时。 (described in Chinese only)
+ * - `FailedOperation.SyntaxError`: 查询语句解析错误。 (described in Chinese only)
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `FailedOperation.TopicIsolated`: 日志主题已隔离。 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.SearchError`: 检索错误 (described in Chinese only)
+ * - `InternalError.SearchFailed`: 检索失败 (described in Chinese only)
+ * - `InternalError.ServerBusy`: 内部错误服务器繁忙 (described in Chinese only)
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `LimitExceeded.LogSearch`: 并发查询超过限制，单topic并发最大值15。 (described in Chinese only)
+ * - `LimitExceeded.SearchResources`: 检索内存超限。 (described in Chinese only)
+ * - `LimitExceeded.SearchResultTooLarge`: 检索接口返回的日志量太大， 超过20MB限制。 (described in
+ *   Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `OperationDenied.NewSyntaxNotSupported`: 不支持新语法。 (described in Chinese only)
+ * - `OperationDenied.OperationNotSupportInSearchLow`: 操作低频检索不支持。 (described in Chinese only)
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  * @example Querying Logs
  * ```ts
  * const answer = await client.searchLog({
@@ -341,7 +369,21 @@ export interface SearchLogResponse {
 
 /** The `searchLog` method of {@link ClsClient}, which calls `SearchLog`. */
 export interface SearchLogMethod {
-  /** Searches and analyzes logs. Errors: {@link isSearchLogError}. */
+  /**
+   * Searches and analyzes logs.
+   *
+   * Errors: {@link isSearchLogError} tells a service error of this action; its `code` is a
+   * {@link SearchLogKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.InvalidContext`, `FailedOperation.QueryError`, `FailedOperation.SearchTimeout`,
+   * `FailedOperation.SyntaxError`, `FailedOperation.Timeout`, `FailedOperation.TopicIsolated`,
+   * `InternalError`, `InternalError.SearchError`, `InternalError.SearchFailed`,
+   * `InternalError.ServerBusy`, `InvalidParameter`, `LimitExceeded.LogSearch`,
+   * `LimitExceeded.SearchResources`, `LimitExceeded.SearchResultTooLarge`, `MissingParameter`,
+   * `OperationDenied`, `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `OperationDenied.NewSyntaxNotSupported`,
+   * `OperationDenied.OperationNotSupportInSearchLow`, `ResourceNotFound.TopicNotExist` (each explained
+   * on {@link SearchLogRequest}).
+   */
   searchLog(input: SearchLogRequest, options?: CallOptions): Promise<SearchLogResponse>;
 }
 

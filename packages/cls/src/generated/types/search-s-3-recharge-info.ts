@@ -12,6 +12,31 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isSearchS3RechargeInfoError} tells a service error answered by
+ * `SearchS3RechargeInfo`; its `code` is a {@link SearchS3RechargeInfoKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.BucketNoFile`: 桶内无相应前缀文件，请使用正确的桶、文件前缀和压缩方式。
+ *   (described in Chinese only)
+ * - `FailedOperation.DecompressFile`: 文件解压缩失败，请选择正确的压缩方式。 (described in Chinese
+ *   only)
+ * - `FailedOperation.DownLoadFile`: 文件下载失败，请稍后再试。 (described in Chinese only)
+ * - `FailedOperation.GetListFile`: 获取文件列表失败，请稍后再试。 (described in Chinese only)
+ * - `FailedOperation.PreviewFile`: 文件预览失败，请稍后再试。 (described in Chinese only)
+ * - `FailedOperation.ReadFile`: 读取文件内容失败，请确认文件可读。 (described in Chinese only)
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.DbDuplication`: 数据库唯一键冲突。 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
  */
 export interface SearchS3RechargeInfoRequest {
   /**
@@ -155,7 +180,19 @@ export interface SearchS3RechargeInfoResponse {
 
 /** The `searchS3RechargeInfo` method of {@link ClsClient}, which calls `SearchS3RechargeInfo`. */
 export interface SearchS3RechargeInfoMethod {
-  /** 预览aws导入信息. Errors: {@link isSearchS3RechargeInfoError}. */
+  /**
+   * 预览aws导入信息.
+   *
+   * Errors: {@link isSearchS3RechargeInfoError} tells a service error of this action; its `code` is a
+   * {@link SearchS3RechargeInfoKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.BucketNoFile`, `FailedOperation.DecompressFile`, `FailedOperation.DownLoadFile`,
+   * `FailedOperation.GetListFile`, `FailedOperation.PreviewFile`, `FailedOperation.ReadFile`,
+   * `FailedOperation.Timeout`, `InternalError`, `InvalidParameter`, `InvalidParameter.DbDuplication`,
+   * `MissingParameter`, `OperationDenied`, `OperationDenied.ACLFailed`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound.TopicNotExist` (each explained on
+   * {@link SearchS3RechargeInfoRequest}).
+   */
   searchS3RechargeInfo(input: SearchS3RechargeInfoRequest, options?: CallOptions): Promise<SearchS3RechargeInfoResponse>;
 }
 

@@ -12,6 +12,19 @@ import type { TopicPartitionInfo } from "../shapes/topic-partition-info.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isSendConsumerHeartbeatError} tells a service error answered by
+ * `SendConsumerHeartbeat`; its `code` is a {@link SendConsumerHeartbeatKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
  * @example Consumer Heartbeat API
  * ```ts
  * const answer = await client.sendConsumerHeartbeat({
@@ -76,8 +89,13 @@ export interface SendConsumerHeartbeatResponse {
 /** The `sendConsumerHeartbeat` method of {@link ClsClient}, which calls `SendConsumerHeartbeat`. */
 export interface SendConsumerHeartbeatMethod {
   /**
-   * This API is used to check the heartbeat of a consumer group. Errors: {@link
-   * isSendConsumerHeartbeatError}.
+   * This API is used to check the heartbeat of a consumer group.
+   *
+   * Errors: {@link isSendConsumerHeartbeatError} tells a service error of this action; its `code` is a
+   * {@link SendConsumerHeartbeatKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `InternalError`, `InvalidParameter`, `OperationDenied`, `OperationDenied.ACLFailed`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists` (each explained on {@link SendConsumerHeartbeatRequest}).
    */
   sendConsumerHeartbeat(input: SendConsumerHeartbeatRequest, options?: CallOptions): Promise<SendConsumerHeartbeatResponse>;
 }

@@ -12,6 +12,26 @@ import type { PartitionInfo } from "../shapes/partition-info.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isSplitPartitionError} tells a service error answered by `SplitPartition`; its
+ * `code` is a {@link SplitPartitionKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.TopicClosed`: The log topic is disabled.
+ * - `FailedOperation.TopicIsolated`: 日志主题已隔离。 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `LimitExceeded.Partition`: 分区超过限制。 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `ResourceNotFound.PartitionNotExist`: 分区不存在。 (described in Chinese only)
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Splitting a Topic Partition
  * ```ts
  * const answer = await client.splitPartition({
@@ -99,7 +119,18 @@ export interface SplitPartitionResponse {
 
 /** The `splitPartition` method of {@link ClsClient}, which calls `SplitPartition`. */
 export interface SplitPartitionMethod {
-  /** Splits a topic partition. Errors: {@link isSplitPartitionError}. */
+  /**
+   * Splits a topic partition.
+   *
+   * Errors: {@link isSplitPartitionError} tells a service error of this action; its `code` is a
+   * {@link SplitPartitionKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.TopicClosed`, `FailedOperation.TopicIsolated`, `InternalError`, `InvalidParameter`,
+   * `LimitExceeded.Partition`, `MissingParameter`, `OperationDenied`, `OperationDenied.ACLFailed`,
+   * `OperationDenied.AccountDestroy`, `OperationDenied.AccountIsolate`,
+   * `OperationDenied.AccountNotExists`, `ResourceNotFound`, `ResourceNotFound.PartitionNotExist`,
+   * `ResourceNotFound.TopicNotExist`, `UnsupportedOperation` (each explained on
+   * {@link SplitPartitionRequest}).
+   */
   splitPartition(input: SplitPartitionRequest, options?: CallOptions): Promise<SplitPartitionResponse>;
 }
 

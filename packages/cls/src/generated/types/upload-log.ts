@@ -180,6 +180,32 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isUploadLogError} tells a service error answered by `UploadLog`; its `code` is a
+ * {@link UploadLogKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation`: The operation failed.
+ * - `FailedOperation.MissingContent`: 无效的Content。 (described in Chinese only)
+ * - `FailedOperation.ReadQpsLimit`: 读qps超过限制。 (described in Chinese only)
+ * - `FailedOperation.Timeout`: 操作超时 (described in Chinese only)
+ * - `FailedOperation.TopicClosed`: The log topic is disabled.
+ * - `FailedOperation.TopicIsolated`: 日志主题已隔离。 (described in Chinese only)
+ * - `FailedOperation.WriteQpsLimit`: 写qps超过限制。 (described in Chinese only)
+ * - `FailedOperation.WriteTrafficLimit`: 写流量超过限制。 (described in Chinese only)
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.Content`: 无效的Content。 (described in Chinese only)
+ * - `LimitExceeded.LogSize`: 日志大小超过限制。 (described in Chinese only)
+ * - `LimitExceeded.Tag`: tag超过限制。 (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied`: The operation was denied.
+ * - `OperationDenied.ACLFailed`: ACL校验失败。 (described in Chinese only)
+ * - `OperationDenied.AccountDestroy`: The account has been destroyed.
+ * - `OperationDenied.AccountIsolate`: The account is isolated because of overdue payments.
+ * - `OperationDenied.AccountNotExists`: The account does not exist.
+ * - `ResourceNotFound.PartitionNotExist`: 分区不存在。 (described in Chinese only)
+ * - `ResourceNotFound.TopicNotExist`: The log topic does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  */
 export interface UploadLogRequest {
   /**
@@ -215,7 +241,20 @@ export interface UploadLogResponse {
 
 /** The `uploadLog` method of {@link ClsClient}, which calls `UploadLog`. */
 export interface UploadLogMethod {
-  /** Uploads logs. Errors: {@link isUploadLogError}. */
+  /**
+   * Uploads logs.
+   *
+   * Errors: {@link isUploadLogError} tells a service error of this action; its `code` is a
+   * {@link UploadLogKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation`,
+   * `FailedOperation.MissingContent`, `FailedOperation.ReadQpsLimit`, `FailedOperation.Timeout`,
+   * `FailedOperation.TopicClosed`, `FailedOperation.TopicIsolated`, `FailedOperation.WriteQpsLimit`,
+   * `FailedOperation.WriteTrafficLimit`, `InternalError`, `InvalidParameter`,
+   * `InvalidParameter.Content`, `LimitExceeded.LogSize`, `LimitExceeded.Tag`, `MissingParameter`,
+   * `OperationDenied`, `OperationDenied.ACLFailed`, `OperationDenied.AccountDestroy`,
+   * `OperationDenied.AccountIsolate`, `OperationDenied.AccountNotExists`,
+   * `ResourceNotFound.PartitionNotExist`, `ResourceNotFound.TopicNotExist`, `UnsupportedOperation` (each
+   * explained on {@link UploadLogRequest}).
+   */
   uploadLog(input: UploadLogRequest, options?: CallOptions): Promise<UploadLogResponse>;
 }
 

@@ -13,6 +13,24 @@ import type { TagSpecification } from "../shapes/tag-specification.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isAllocateHostsError} tells a service error answered by `AllocateHosts`; its
+ * `code` is a {@link AllocateHostsKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidAccount.InsufficientBalance`: Insufficient account balance.
+ * - `InvalidHostId.Malformed`: Invalid
+ *   [CDH](https://intl.cloud.tencent.com/document/product/416?from_cn_redirect=1) `ID`. The specified
+ *   [CDH](https://intl.cloud.tencent.com/document/product/416?from_cn_redirect=1) `ID` has an invalid
+ *   format. For example, `host-1122` has an invalid `ID` length.
+ * - `InvalidParameterValue.Range`: Invalid parameter value: invalid parameter value range.
+ * - `InvalidParameterValue.ZoneNotSupported`: The availability zone does not support this operation.
+ * - `InvalidPeriod`: Invalid period. Valid values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24, 36];
+ *   unit: month.
+ * - `InvalidProjectId.NotFound`: Invalid project ID: the specified project ID does not exist.
+ * - `InvalidRegion.NotFound`: The region cannot be found.
+ * - `InvalidZone.MismatchRegion`: The specified `zone` does not exist.
+ * - `ResourceInsufficient.ZoneSoldOutForSpecifiedInstance`: The instances of the specified types were
+ *   sold out in the selected AZs.
  * @example Purchasing a hourly-billed CDH instance
  * ```ts
  * const answer = await client.allocateHosts({
@@ -108,7 +126,17 @@ export interface AllocateHostsResponse {
 
 /** The `allocateHosts` method of {@link CvmClient}, which calls `AllocateHosts`. */
 export interface AllocateHostsMethod {
-  /** Creates CDH instances. Errors: {@link isAllocateHostsError}. */
+  /**
+   * Creates CDH instances.
+   *
+   * Errors: {@link isAllocateHostsError} tells a service error of this action; its `code` is a
+   * {@link AllocateHostsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidAccount.InsufficientBalance`, `InvalidHostId.Malformed`, `InvalidParameterValue.Range`,
+   * `InvalidParameterValue.ZoneNotSupported`, `InvalidPeriod`, `InvalidProjectId.NotFound`,
+   * `InvalidRegion.NotFound`, `InvalidZone.MismatchRegion`,
+   * `ResourceInsufficient.ZoneSoldOutForSpecifiedInstance` (each explained on
+   * {@link AllocateHostsRequest}).
+   */
   allocateHosts(input: AllocateHostsRequest, options?: CallOptions): Promise<AllocateHostsResponse>;
 }
 

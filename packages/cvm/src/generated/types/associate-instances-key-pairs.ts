@@ -19,6 +19,57 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isAssociateInstancesKeyPairsError} tells a service error answered by
+ * `AssociateInstancesKeyPairs`; its `code` is a {@link AssociateInstancesKeyPairsKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalServerError`: Internal error.
+ * - `InvalidInstance.NotSupported`: This instance is not supported.
+ * - `InvalidInstanceId.Malformed`: Invalid instance `ID`. The specified instance `ID` has an invalid
+ *   format. For example, `ins-1122` has an invalid `ID` length.
+ * - `InvalidInstanceId.NotFound`: No instance found.
+ * - `InvalidKeyPairId.Malformed`: Invalid key pair ID. The specified key pair ID has an invalid
+ *   format. For example, `skey-1122` has an invalid `ID` length.
+ * - `InvalidKeyPairId.NotFound`: Invalid key pair ID. The specified key pair ID does not exist.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `InvalidParameterValue.KeyPairNotSupported`: The specified key does not support the operation.
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `MutexOperation.TaskRunning`: An identical job is running.
+ * - `OperationDenied.InstanceOperationInProgress`: The instance has an operation in progress. Please
+ *   try again later.
+ * - `UnauthorizedOperation.MFAExpired`: Unauthorized operation. Make sure Multi-Factor Authentication
+ *   (MFA) is valid.
+ * - `UnauthorizedOperation.MFANotFound`: Unauthorized operation. Make sure Multi-Factor Authentication
+ *   (MFA) exists.
+ * - `UnsupportedOperation.InstanceOsWindows`: The instance `ins-xxxxxx` with the `Xserver
+ *   windows2012cndatacenterx86_64` operating system does not support this operation.
+ * - `UnsupportedOperation.InstanceStateEnterServiceLiveMigrate`: The instance `ins-xxxxxx` in the
+ *   `ENTER_SERVICE_LIVE_MIGRATE` status is not supported.
+ * - `UnsupportedOperation.InstanceStateExitRescueMode`: Instances are exiting from the rescue mode,
+ *   and this operation is not supported.
+ * - `UnsupportedOperation.InstanceStateFreezing`: The operation is not supported for the frozen
+ *   instances.
+ * - `UnsupportedOperation.InstanceStateIsolating`: Unable to isolate: the instance is isolated
+ * - `UnsupportedOperation.InstanceStatePending`: The instances are being created, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.InstanceStateRebooting`: The instances are being restarted, and this
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstanceStateRescueMode`: Instances in the rescue mode are not available for
+ *   this operation.
+ * - `UnsupportedOperation.InstanceStateRunning`: Running instances do not support this operation.
+ * - `UnsupportedOperation.InstanceStateShutdown`: Isolated instances do not support this operation.
+ * - `UnsupportedOperation.InstanceStateStarting`: The instance is starting up, and this operation is
+ *   not supported.
+ * - `UnsupportedOperation.InstanceStateStopping`: The instance is being shut down, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.InstanceStateTerminating`: The instance is being terminated, and the
+ *   operation is not supported.
+ * - `UnsupportedOperation.StoppedModeStopCharging`: The instance does not support the **no charges
+ *   when shut down** feature.
  * @example Binding a key pair to CVM
  * ```ts
  * const answer = await client.associateInstancesKeyPairs({
@@ -103,7 +154,27 @@ export interface AssociateInstancesKeyPairsResponse {
  * `AssociateInstancesKeyPairs`.
  */
 export interface AssociateInstancesKeyPairsMethod {
-  /** Associates a key with an instance. Errors: {@link isAssociateInstancesKeyPairsError}. */
+  /**
+   * Associates a key with an instance.
+   *
+   * Errors: {@link isAssociateInstancesKeyPairsError} tells a service error of this action; its `code`
+   * is a {@link AssociateInstancesKeyPairsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalServerError`, `InvalidInstance.NotSupported`, `InvalidInstanceId.Malformed`,
+   * `InvalidInstanceId.NotFound`, `InvalidKeyPairId.Malformed`, `InvalidKeyPairId.NotFound`,
+   * `InvalidParameterValue`, `InvalidParameterValue.InstanceIdMalformed`,
+   * `InvalidParameterValue.KeyPairNotSupported`, `InvalidParameterValue.LimitExceeded`,
+   * `MissingParameter`, `MutexOperation.TaskRunning`, `OperationDenied.InstanceOperationInProgress`,
+   * `UnauthorizedOperation.MFAExpired`, `UnauthorizedOperation.MFANotFound`,
+   * `UnsupportedOperation.InstanceOsWindows`,
+   * `UnsupportedOperation.InstanceStateEnterServiceLiveMigrate`,
+   * `UnsupportedOperation.InstanceStateExitRescueMode`, `UnsupportedOperation.InstanceStateFreezing`,
+   * `UnsupportedOperation.InstanceStateIsolating`, `UnsupportedOperation.InstanceStatePending`,
+   * `UnsupportedOperation.InstanceStateRebooting`, `UnsupportedOperation.InstanceStateRescueMode`,
+   * `UnsupportedOperation.InstanceStateRunning`, `UnsupportedOperation.InstanceStateShutdown`,
+   * `UnsupportedOperation.InstanceStateStarting`, `UnsupportedOperation.InstanceStateStopping`,
+   * `UnsupportedOperation.InstanceStateTerminating`, `UnsupportedOperation.StoppedModeStopCharging`
+   * (each explained on {@link AssociateInstancesKeyPairsRequest}).
+   */
   associateInstancesKeyPairs(input: AssociateInstancesKeyPairsRequest, options?: CallOptions): Promise<AssociateInstancesKeyPairsResponse>;
 }
 
@@ -187,8 +258,8 @@ export type AssociateInstancesKeyPairsKnownErrorCode =
   | "UnsupportedOperation.InstanceStateTerminating"
   | "UnsupportedOperation.StoppedModeStopCharging";
 /**
- * Code of an error answered by `AssociateInstancesKeyPairs`: a {@link
- * AssociateInstancesKeyPairsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `AssociateInstancesKeyPairs`: a
+ * {@link AssociateInstancesKeyPairsKnownErrorCode}, or a code the service added since.
  */
 export type AssociateInstancesKeyPairsErrorCode = AssociateInstancesKeyPairsKnownErrorCode | (string & {});
 /**

@@ -11,6 +11,32 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isAssociateSecurityGroupsError} tells a service error answered by
+ * `AssociateSecurityGroups`; its `code` is a {@link AssociateSecurityGroupsKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.SecurityGroupActionFailed`: Security group operation failed.
+ * - `InvalidInstanceId.Malformed`: Invalid instance `ID`. The specified instance `ID` has an invalid
+ *   format. For example, `ins-1122` has an invalid `ID` length.
+ * - `InvalidInstanceId.NotFound`: No instance found.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `InvalidSecurityGroupId.NotFound`: The specified `security group ID` does not exist.
+ * - `InvalidSgId.Malformed`: The specified `security group ID` is in the wrong format. For example,
+ *   `sg-ide32` has an invalid `instance ID` length.
+ * - `LimitExceeded.AssociateUSGLimitExceeded`: An instance can be bound with up to 5 security groups.
+ * - `LimitExceeded.CvmsVifsPerSecGroupLimitExceeded`: The CVM ENIs associated with the security group
+ *   has exceeded the limit.
+ * - `LimitExceeded.SingleUSGQuota`: The number of security groups exceeds the quota limit.
+ * - `MutexOperation.TaskRunning`: An identical job is running.
+ * - `OperationDenied.InstanceOperationInProgress`: The instance has an operation in progress. Please
+ *   try again later.
+ * - `SecGroupActionFailure`: A general error occurred during the security group service API call.
+ * - `UnsupportedOperation.InstanceStateIsolating`: Unable to isolate: the instance is isolated
+ * - `UnsupportedOperation.InstanceStatePending`: The instances are being created, and this operation
+ *   is not supported.
  * @example Associating multiple instances with one security group
  * ```ts
  * const answer = await client.associateSecurityGroups({
@@ -69,7 +95,20 @@ export interface AssociateSecurityGroupsResponse {
 
 /** The `associateSecurityGroups` method of {@link CvmClient}, which calls `AssociateSecurityGroups`. */
 export interface AssociateSecurityGroupsMethod {
-  /** Associates security groups with instances. Errors: {@link isAssociateSecurityGroupsError}. */
+  /**
+   * Associates security groups with instances.
+   *
+   * Errors: {@link isAssociateSecurityGroupsError} tells a service error of this action; its `code` is a
+   * {@link AssociateSecurityGroupsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.SecurityGroupActionFailed`, `InvalidInstanceId.Malformed`,
+   * `InvalidInstanceId.NotFound`, `InvalidParameterValue.InstanceIdMalformed`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidSecurityGroupId.NotFound`, `InvalidSgId.Malformed`,
+   * `LimitExceeded.AssociateUSGLimitExceeded`, `LimitExceeded.CvmsVifsPerSecGroupLimitExceeded`,
+   * `LimitExceeded.SingleUSGQuota`, `MutexOperation.TaskRunning`,
+   * `OperationDenied.InstanceOperationInProgress`, `SecGroupActionFailure`,
+   * `UnsupportedOperation.InstanceStateIsolating`, `UnsupportedOperation.InstanceStatePending` (each
+   * explained on {@link AssociateSecurityGroupsRequest}).
+   */
   associateSecurityGroups(input: AssociateSecurityGroupsRequest, options?: CallOptions): Promise<AssociateSecurityGroupsResponse>;
 }
 
@@ -116,8 +155,8 @@ export type AssociateSecurityGroupsKnownErrorCode =
   | "UnsupportedOperation.InstanceStateIsolating"
   | "UnsupportedOperation.InstanceStatePending";
 /**
- * Code of an error answered by `AssociateSecurityGroups`: a {@link
- * AssociateSecurityGroupsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `AssociateSecurityGroups`: a
+ * {@link AssociateSecurityGroupsKnownErrorCode}, or a code the service added since.
  */
 export type AssociateSecurityGroupsErrorCode = AssociateSecurityGroupsKnownErrorCode | (string & {});
 /**

@@ -13,6 +13,26 @@ import type { VirtualPrivateCloud } from "../shapes/virtual-private-cloud.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isConfigureChcAssistVpcError} tells a service error answered by
+ * `ConfigureChcAssistVpc`; its `code` is a {@link ConfigureChcAssistVpcKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AccountQualificationRestrictions`: Your account failed the qualification verification.
+ * - `InvalidHost.NotSupported`: The specified operation on this CDH instance is not support .
+ * - `InvalidInstance.NotSupported`: This instance is not supported.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue.AmountNotEqual`: The number of request parameters are not equal.
+ * - `InvalidParameterValue.ChcHostsNotFound`: Corresponding CHC hosts not found.
+ * - `InvalidParameterValue.IPAddressMalformed`: Invalid IP format
+ * - `InvalidParameterValue.IncorrectFormat`: Incorrect request parameter format.
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `InvalidParameterValue.MustDhcpEnabledVpc`: The parameter value must be a DHCP-enabled VPC.
+ * - `InvalidParameterValue.SubnetIdMalformed`: Invalid subnet ID. Please provide a subnet ID in the
+ *   format of subnet-xxxxxxxx, where “x” can be a lowercase letter or number.
+ * - `LimitExceeded.VpcSubnetNum`: Insufficient subnet IPs.
+ * - `VpcAddrNotInSubNet`: The VPC IP address is not in the subnet.
+ * - `VpcIpIsUsed`: The VPC IP address is already occupied.
  * @example Configuring the out-of-band network and deployment network of a CHC
  * ```ts
  * const answer = await client.configureChcAssistVpc({
@@ -104,8 +124,17 @@ export interface ConfigureChcAssistVpcResponse {
 /** The `configureChcAssistVpc` method of {@link CvmClient}, which calls `ConfigureChcAssistVpc`. */
 export interface ConfigureChcAssistVpcMethod {
   /**
-   * Configures the out-of-band network and deployment network of a CHC. Errors: {@link
-   * isConfigureChcAssistVpcError}.
+   * Configures the out-of-band network and deployment network of a CHC.
+   *
+   * Errors: {@link isConfigureChcAssistVpcError} tells a service error of this action; its `code` is a
+   * {@link ConfigureChcAssistVpcKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AccountQualificationRestrictions`, `InvalidHost.NotSupported`, `InvalidInstance.NotSupported`,
+   * `InvalidParameter`, `InvalidParameterValue.AmountNotEqual`,
+   * `InvalidParameterValue.ChcHostsNotFound`, `InvalidParameterValue.IPAddressMalformed`,
+   * `InvalidParameterValue.IncorrectFormat`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.MustDhcpEnabledVpc`, `InvalidParameterValue.SubnetIdMalformed`,
+   * `LimitExceeded.VpcSubnetNum`, `VpcAddrNotInSubNet`, `VpcIpIsUsed` (each explained on
+   * {@link ConfigureChcAssistVpcRequest}).
    */
   configureChcAssistVpc(input: ConfigureChcAssistVpcRequest, options?: CallOptions): Promise<ConfigureChcAssistVpcResponse>;
 }

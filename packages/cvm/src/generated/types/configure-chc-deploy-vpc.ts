@@ -13,6 +13,23 @@ import type { VirtualPrivateCloud } from "../shapes/virtual-private-cloud.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isConfigureChcDeployVpcError} tells a service error answered by
+ * `ConfigureChcDeployVpc`; its `code` is a {@link ConfigureChcDeployVpcKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AccountQualificationRestrictions`: Your account failed the qualification verification.
+ * - `InvalidHost.NotSupported`: The specified operation on this CDH instance is not support .
+ * - `InvalidInstance.NotSupported`: This instance is not supported.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue.AmountNotEqual`: The number of request parameters are not equal.
+ * - `InvalidParameterValue.ChcHostsNotFound`: Corresponding CHC hosts not found.
+ * - `InvalidParameterValue.DeployVpcAlreadyExists`: A deployment VPC already exists.
+ * - `InvalidParameterValue.IncorrectFormat`: Incorrect request parameter format.
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `InvalidParameterValue.MustDhcpEnabledVpc`: The parameter value must be a DHCP-enabled VPC.
+ * - `VpcAddrNotInSubNet`: The VPC IP address is not in the subnet.
+ * - `VpcIpIsUsed`: The VPC IP address is already occupied.
  * @example Configuring the deployment network of a CHC host
  * ```ts
  * const answer = await client.configureChcDeployVpc({
@@ -78,7 +95,18 @@ export interface ConfigureChcDeployVpcResponse {
 
 /** The `configureChcDeployVpc` method of {@link CvmClient}, which calls `ConfigureChcDeployVpc`. */
 export interface ConfigureChcDeployVpcMethod {
-  /** Configures the deployment network of a CHC host. Errors: {@link isConfigureChcDeployVpcError}. */
+  /**
+   * Configures the deployment network of a CHC host.
+   *
+   * Errors: {@link isConfigureChcDeployVpcError} tells a service error of this action; its `code` is a
+   * {@link ConfigureChcDeployVpcKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AccountQualificationRestrictions`, `InvalidHost.NotSupported`, `InvalidInstance.NotSupported`,
+   * `InvalidParameter`, `InvalidParameterValue.AmountNotEqual`,
+   * `InvalidParameterValue.ChcHostsNotFound`, `InvalidParameterValue.DeployVpcAlreadyExists`,
+   * `InvalidParameterValue.IncorrectFormat`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.MustDhcpEnabledVpc`, `VpcAddrNotInSubNet`, `VpcIpIsUsed` (each explained on
+   * {@link ConfigureChcDeployVpcRequest}).
+   */
   configureChcDeployVpc(input: ConfigureChcDeployVpcRequest, options?: CallOptions): Promise<ConfigureChcDeployVpcResponse>;
 }
 

@@ -13,6 +13,33 @@ import type { TargetOS } from "../shapes/target-os.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isConvertOperatingSystemsError} tells a service error answered by
+ * `ConvertOperatingSystems`; its `code` is a {@link ConvertOperatingSystemsKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.GetInstanceTATAgentStatusFailed`: Failed to obtain the status of TencentCloud
+ *   Automation Tools for the instance.
+ * - `InvalidInstance.NotSupported`: This instance is not supported.
+ * - `InvalidInstanceId.NotFound`: No instance found.
+ * - `InvalidParameter.AutoSnapshotNotSupported`: Automatic snapshot creation is not supported.
+ * - `InvalidParameter.InvalidTargetOSType`: The entered TargetOSType is invalid.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `UnsupportedOperation.InstanceOsConvertOsNotSupport`: The specified instance does not support
+ *   operating system switching.
+ * - `UnsupportedOperation.InstanceOsWindows`: The instance `ins-xxxxxx` with the `Xserver
+ *   windows2012cndatacenterx86_64` operating system does not support this operation.
+ * - `UnsupportedOperation.InstanceStateNotRunning`: The specified operation is not supported for
+ *   instances that are not in the running state.
+ * - `UnsupportedOperation.MarketImageConvertOSUnsupported`: Marketplace image instances do not support
+ *   operating system switching.
+ * - `UnsupportedOperation.SpecialInstanceType`: This special instance type does not support the
+ *   operation.
+ * - `UnsupportedOperation.TatAgentNotOnline`: The operation is not supported when TencentCloud
+ *   Automation Tools are offline.
+ * - `UnsupportedOperation.UserConvertOsNotSupport`: The specified user does not support performing
+ *   operating system switching.
  * @example Performing Operating System Switching
  * ```ts
  * const answer = await client.convertOperatingSystems({
@@ -88,7 +115,20 @@ export interface ConvertOperatingSystemsResponse {
 
 /** The `convertOperatingSystems` method of {@link CvmClient}, which calls `ConvertOperatingSystems`. */
 export interface ConvertOperatingSystemsMethod {
-  /** Switches an operating system. Errors: {@link isConvertOperatingSystemsError}. */
+  /**
+   * Switches an operating system.
+   *
+   * Errors: {@link isConvertOperatingSystemsError} tells a service error of this action; its `code` is a
+   * {@link ConvertOperatingSystemsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.GetInstanceTATAgentStatusFailed`, `InvalidInstance.NotSupported`,
+   * `InvalidInstanceId.NotFound`, `InvalidParameter.AutoSnapshotNotSupported`,
+   * `InvalidParameter.InvalidTargetOSType`, `InvalidParameterValue.InstanceIdMalformed`,
+   * `UnsupportedOperation.InstanceOsConvertOsNotSupport`, `UnsupportedOperation.InstanceOsWindows`,
+   * `UnsupportedOperation.InstanceStateNotRunning`,
+   * `UnsupportedOperation.MarketImageConvertOSUnsupported`, `UnsupportedOperation.SpecialInstanceType`,
+   * `UnsupportedOperation.TatAgentNotOnline`, `UnsupportedOperation.UserConvertOsNotSupport` (each
+   * explained on {@link ConvertOperatingSystemsRequest}).
+   */
   convertOperatingSystems(input: ConvertOperatingSystemsRequest, options?: CallOptions): Promise<ConvertOperatingSystemsResponse>;
 }
 
@@ -134,8 +174,8 @@ export type ConvertOperatingSystemsKnownErrorCode =
   | "UnsupportedOperation.TatAgentNotOnline"
   | "UnsupportedOperation.UserConvertOsNotSupport";
 /**
- * Code of an error answered by `ConvertOperatingSystems`: a {@link
- * ConvertOperatingSystemsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ConvertOperatingSystems`: a
+ * {@link ConvertOperatingSystemsKnownErrorCode}, or a code the service added since.
  */
 export type ConvertOperatingSystemsErrorCode = ConvertOperatingSystemsKnownErrorCode | (string & {});
 /**

@@ -15,6 +15,15 @@ import type { TagSpecification } from "../shapes/tag-specification.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateDisasterRecoverGroupError} tells a service error answered by
+ * `CreateDisasterRecoverGroup`; its `code` is a {@link CreateDisasterRecoverGroupKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.InvalidAppIdFormat`: Invalid AppID
+ * - `InvalidParameterValue.Range`: Invalid parameter value: invalid parameter value range.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value: parameter value is too long.
+ * - `ResourceInsufficient.InsufficientGroupQuota`: Insufficient security group quota.
  * @example Creating a spread placement group
  * ```ts
  * const answer = await client.createDisasterRecoverGroup({
@@ -140,7 +149,15 @@ export interface CreateDisasterRecoverGroupResponse {
  * `CreateDisasterRecoverGroup`.
  */
 export interface CreateDisasterRecoverGroupMethod {
-  /** Creates a spread placement group. Errors: {@link isCreateDisasterRecoverGroupError}. */
+  /**
+   * Creates a spread placement group.
+   *
+   * Errors: {@link isCreateDisasterRecoverGroupError} tells a service error of this action; its `code`
+   * is a {@link CreateDisasterRecoverGroupKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.InvalidAppIdFormat`, `InvalidParameterValue.Range`,
+   * `InvalidParameterValue.TooLong`, `ResourceInsufficient.InsufficientGroupQuota` (each explained on
+   * {@link CreateDisasterRecoverGroupRequest}).
+   */
   createDisasterRecoverGroup(input: CreateDisasterRecoverGroupRequest, options?: CallOptions): Promise<CreateDisasterRecoverGroupResponse>;
 }
 
@@ -159,8 +176,8 @@ export type CreateDisasterRecoverGroupKnownErrorCode =
   | "InvalidParameterValue.TooLong"
   | "ResourceInsufficient.InsufficientGroupQuota";
 /**
- * Code of an error answered by `CreateDisasterRecoverGroup`: a {@link
- * CreateDisasterRecoverGroupKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreateDisasterRecoverGroup`: a
+ * {@link CreateDisasterRecoverGroupKnownErrorCode}, or a code the service added since.
  */
 export type CreateDisasterRecoverGroupErrorCode = CreateDisasterRecoverGroupKnownErrorCode | (string & {});
 /**

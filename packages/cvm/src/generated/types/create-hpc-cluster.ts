@@ -14,6 +14,19 @@ import type { TagSpecification } from "../shapes/tag-specification.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateHpcClusterError} tells a service error answered by `CreateHpcCluster`;
+ * its `code` is a {@link CreateHpcClusterKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.HpcClusterBusinessIdNotSupported`: 非CDC场景不支持HpcClusterBusinessId。
+ *   (described in Chinese only)
+ * - `InvalidZone.MismatchRegion`: The specified `zone` does not exist.
+ * - `LimitExceeded.HpcClusterQuota`: 已达创建高性能计算集群数的上限。 (described in Chinese only)
+ * - `UnsupportedOperation.InsufficientClusterQuota`: 用户创建高性能集群配额已达上限。 (described in
+ *   Chinese only)
+ * - `UnsupportedOperation.InvalidZone`: 该可用区不可售卖。 (described in Chinese only)
  */
 export interface CreateHpcClusterRequest {
   /**
@@ -78,7 +91,15 @@ export interface CreateHpcClusterResponse {
 
 /** The `createHpcCluster` method of {@link CvmClient}, which calls `CreateHpcCluster`. */
 export interface CreateHpcClusterMethod {
-  /** 创建高性能计算集群. Errors: {@link isCreateHpcClusterError}. */
+  /**
+   * 创建高性能计算集群.
+   *
+   * Errors: {@link isCreateHpcClusterError} tells a service error of this action; its `code` is a
+   * {@link CreateHpcClusterKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameterValue`,
+   * `InvalidParameterValue.HpcClusterBusinessIdNotSupported`, `InvalidZone.MismatchRegion`,
+   * `LimitExceeded.HpcClusterQuota`, `UnsupportedOperation.InsufficientClusterQuota`,
+   * `UnsupportedOperation.InvalidZone` (each explained on {@link CreateHpcClusterRequest}).
+   */
   createHpcCluster(input: CreateHpcClusterRequest, options?: CallOptions): Promise<CreateHpcClusterResponse>;
 }
 

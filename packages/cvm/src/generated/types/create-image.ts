@@ -12,6 +12,84 @@ import type { TagSpecification } from "../shapes/tag-specification.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateImageError} tells a service error answered by `CreateImage`; its `code`
+ * is a {@link CreateImageKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `ImageQuotaLimitExceeded`: The image quota has been exceeded.
+ * - `InvalidAccount.InsufficientBalance`: Insufficient account balance.
+ * - `InvalidImageName.Duplicate`: The specified image name already exists.
+ * - `InvalidInstance.NotSupported`: This instance is not supported.
+ * - `InvalidInstanceId.NotFound`: No instance found.
+ * - `InvalidParameter.DataDiskIdContainsRootDisk`: RootDisk ID should not be passed to DataDiskIds.
+ * - `InvalidParameter.DataDiskNotBelongSpecifiedInstance`: The specified data disk does not belong to
+ *   the specified instance.
+ * - `InvalidParameter.DuplicateSystemSnapshots`: Only one system disk snapshot can be included.
+ * - `InvalidParameter.InstanceImageNotSupport`: This API does not support instance images.
+ * - `InvalidParameter.InvalidDependence`: Invalid parameter dependency.
+ * - `InvalidParameter.LocalDataDiskNotSupport`: Local data disks cannot be used to create instance
+ *   images.
+ * - `InvalidParameter.SnapshotNotFound`: The specified snapshot does not exist.
+ * - `InvalidParameter.SpecifyOneParameter`: At least one of the multiple parameters must be passed in.
+ * - `InvalidParameter.SwapDiskNotSupport`: Swap disks are not supported.
+ * - `InvalidParameter.SystemSnapshotNotFound`: The parameter does not contain system disk snapshot.
+ * - `InvalidParameter.ValueTooLarge`: The length of parameter exceeds the limit.
+ * - `InvalidParameterConflict`: The two specified parameters conflict. An EIP can only be bound to the
+ *   instance or the specified private IP of the specified ENI.
+ * - `InvalidParameterValue.InvalidAppIdFormat`: Invalid AppID
+ * - `InvalidParameterValue.InvalidImageFamily`: Invalid format of image family name
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `InvalidParameterValue.PreheatNotSupportedInstanceType`: Preheating is not supported on this
+ *   model.
+ * - `InvalidParameterValue.PreheatNotSupportedZone`: Preheating is not supported in this availability
+ *   zone.
+ * - `InvalidParameterValue.PreheatUnavailableZones`: The pre-warming region is unavailable. Please
+ *   check if the pre-warming region is correct.
+ * - `InvalidParameterValue.TagKeyNotFound`: The specified tag does not exist
+ * - `InvalidParameterValue.TagQuotaLimitExceeded`: Tag quota limit exceeded.
+ * - `InvalidParameterValue.TooLarge`: The parameter value exceeds the maximum limit.
+ * - `InvalidZone.MismatchRegion`: The specified `zone` does not exist.
+ * - `LimitExceeded.PreheatImageSnapshotOutOfQuota`: Reached the upper limit for preheating in this
+ *   availability zone. Remove some snapshots first.
+ * - `MutexOperation.TaskRunning`: An identical job is running.
+ * - `OperationDenied.InstanceOperationInProgress`: The instance has an operation in progress. Please
+ *   try again later.
+ * - `ResourceInUse`: The resource is in use.
+ * - `ResourceInUse.DiskRollbacking`: The disk rollback is in progress. Please try again later.
+ * - `ResourceInsufficient.CloudDiskUnavailable`: The parameters of cloud disk do not meet the
+ *   specification.
+ * - `ResourceUnavailable.SnapshotCreating`: The snapshot is being created.
+ * - `UnsupportedOperation.EncryptedImagesNotSupported`: Encrypted images are not supported.
+ * - `UnsupportedOperation.InstanceReinstallFailed`: The current instance is in a failed OS
+ *   reinstallation state and does not support this operation. We recommend reinstalling the operating
+ *   system again. Alternatively, you may terminate/return the instance or submit a support ticket.
+ * - `UnsupportedOperation.InstanceStateEnterRescueMode`: Instances are entering the rescue mode, and
+ *   this operation is not supported.
+ * - `UnsupportedOperation.InstanceStateEnterServiceLiveMigrate`: The instance `ins-xxxxxx` in the
+ *   `ENTER_SERVICE_LIVE_MIGRATE` status is not supported.
+ * - `UnsupportedOperation.InstanceStateExitRescueMode`: Instances are exiting from the rescue mode,
+ *   and this operation is not supported.
+ * - `UnsupportedOperation.InstanceStateFreezing`: The operation is not supported for the frozen
+ *   instances.
+ * - `UnsupportedOperation.InstanceStateRebooting`: The instances are being restarted, and this
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstanceStateRescueMode`: Instances in the rescue mode are not available for
+ *   this operation.
+ * - `UnsupportedOperation.InstanceStateServiceLiveMigrate`: The instances are being migrated, and this
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstanceStateStarting`: The instance is starting up, and this operation is
+ *   not supported.
+ * - `UnsupportedOperation.InstanceStateStopping`: The instance is being shut down, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.InstanceStateTerminating`: The instance is being terminated, and the
+ *   operation is not supported.
+ * - `UnsupportedOperation.InvalidDiskFastRollback`: Fast rollback is not supported.
+ * - `UnsupportedOperation.NotSupportInstanceImage`: The instance does not support this operation.
+ * - `UnsupportedOperation.PreheatImage`: Image preheating is not supported under your account.
+ * - `UnsupportedOperation.SpecialInstanceType`: This special instance type does not support the
+ *   operation.
+ * - `UnsupportedOperation.StoppedModeStopCharging`: The instance does not support the **no charges
+ *   when shut down** feature.
  * @example Creating an image
  * ```ts
  * const answer = await client.createImage({
@@ -122,7 +200,39 @@ export interface CreateImageResponse {
 
 /** The `createImage` method of {@link CvmClient}, which calls `CreateImage`. */
 export interface CreateImageMethod {
-  /** Creates an image. Errors: {@link isCreateImageError}. */
+  /**
+   * Creates an image.
+   *
+   * Errors: {@link isCreateImageError} tells a service error of this action; its `code` is a
+   * {@link CreateImageKnownErrorCode}: any {@link CommonErrorCode} or `ImageQuotaLimitExceeded`,
+   * `InvalidAccount.InsufficientBalance`, `InvalidImageName.Duplicate`, `InvalidInstance.NotSupported`,
+   * `InvalidInstanceId.NotFound`, `InvalidParameter.DataDiskIdContainsRootDisk`,
+   * `InvalidParameter.DataDiskNotBelongSpecifiedInstance`, `InvalidParameter.DuplicateSystemSnapshots`,
+   * `InvalidParameter.InstanceImageNotSupport`, `InvalidParameter.InvalidDependence`,
+   * `InvalidParameter.LocalDataDiskNotSupport`, `InvalidParameter.SnapshotNotFound`,
+   * `InvalidParameter.SpecifyOneParameter`, `InvalidParameter.SwapDiskNotSupport`,
+   * `InvalidParameter.SystemSnapshotNotFound`, `InvalidParameter.ValueTooLarge`,
+   * `InvalidParameterConflict`, `InvalidParameterValue.InvalidAppIdFormat`,
+   * `InvalidParameterValue.InvalidImageFamily`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.PreheatNotSupportedInstanceType`,
+   * `InvalidParameterValue.PreheatNotSupportedZone`, `InvalidParameterValue.PreheatUnavailableZones`,
+   * `InvalidParameterValue.TagKeyNotFound`, `InvalidParameterValue.TagQuotaLimitExceeded`,
+   * `InvalidParameterValue.TooLarge`, `InvalidZone.MismatchRegion`,
+   * `LimitExceeded.PreheatImageSnapshotOutOfQuota`, `MutexOperation.TaskRunning`,
+   * `OperationDenied.InstanceOperationInProgress`, `ResourceInUse`, `ResourceInUse.DiskRollbacking`,
+   * `ResourceInsufficient.CloudDiskUnavailable`, `ResourceUnavailable.SnapshotCreating`,
+   * `UnsupportedOperation.EncryptedImagesNotSupported`, `UnsupportedOperation.InstanceReinstallFailed`,
+   * `UnsupportedOperation.InstanceStateEnterRescueMode`,
+   * `UnsupportedOperation.InstanceStateEnterServiceLiveMigrate`,
+   * `UnsupportedOperation.InstanceStateExitRescueMode`, `UnsupportedOperation.InstanceStateFreezing`,
+   * `UnsupportedOperation.InstanceStateRebooting`, `UnsupportedOperation.InstanceStateRescueMode`,
+   * `UnsupportedOperation.InstanceStateServiceLiveMigrate`,
+   * `UnsupportedOperation.InstanceStateStarting`, `UnsupportedOperation.InstanceStateStopping`,
+   * `UnsupportedOperation.InstanceStateTerminating`, `UnsupportedOperation.InvalidDiskFastRollback`,
+   * `UnsupportedOperation.NotSupportInstanceImage`, `UnsupportedOperation.PreheatImage`,
+   * `UnsupportedOperation.SpecialInstanceType`, `UnsupportedOperation.StoppedModeStopCharging` (each
+   * explained on {@link CreateImageRequest}).
+   */
   createImage(input: CreateImageRequest, options?: CallOptions): Promise<CreateImageResponse>;
 }
 

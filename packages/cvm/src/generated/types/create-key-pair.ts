@@ -19,6 +19,22 @@ import type { TagSpecification } from "../shapes/tag-specification.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateKeyPairError} tells a service error answered by `CreateKeyPair`; its
+ * `code` is a {@link CreateKeyPairKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.TagKeyReserved`: The tag key specified in the request is reserved for the system.
+ * - `InternalServerError`: Internal error.
+ * - `InvalidKeyPair.LimitExceeded`: The number of key pairs exceeds the limit.
+ * - `InvalidKeyPairName.Duplicate`: Key pair name already exists.
+ * - `InvalidKeyPairNameEmpty`: The key name cannot be empty.
+ * - `InvalidKeyPairNameIncludeIllegalChar`: The key name contains invalid characters. Key names can
+ *   only contain letters, numbers and underscores.
+ * - `InvalidKeyPairNameTooLong`: The key name cannot exceed 25 characters.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidProjectId.NotFound`: Invalid project ID: the specified project ID does not exist.
+ * - `LimitExceeded.TagResourceQuota`: Exceeded the upper limit of resources bound to the tag.
+ * - `MissingParameter`: A required parameter is missing.
  * @example Creating a Key Pair
  * ```ts
  * const answer = await client.createKeyPair({
@@ -93,7 +109,17 @@ export interface CreateKeyPairResponse {
 
 /** The `createKeyPair` method of {@link CvmClient}, which calls `CreateKeyPair`. */
 export interface CreateKeyPairMethod {
-  /** Creates a key pair. Errors: {@link isCreateKeyPairError}. */
+  /**
+   * Creates a key pair.
+   *
+   * Errors: {@link isCreateKeyPairError} tells a service error of this action; its `code` is a
+   * {@link CreateKeyPairKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.TagKeyReserved`, `InternalServerError`, `InvalidKeyPair.LimitExceeded`,
+   * `InvalidKeyPairName.Duplicate`, `InvalidKeyPairNameEmpty`, `InvalidKeyPairNameIncludeIllegalChar`,
+   * `InvalidKeyPairNameTooLong`, `InvalidParameterValue`, `InvalidProjectId.NotFound`,
+   * `LimitExceeded.TagResourceQuota`, `MissingParameter` (each explained on
+   * {@link CreateKeyPairRequest}).
+   */
   createKeyPair(input: CreateKeyPairRequest, options?: CallOptions): Promise<CreateKeyPairResponse>;
 }
 

@@ -25,6 +25,111 @@ import type { VirtualPrivateCloud } from "../shapes/virtual-private-cloud.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateLaunchTemplateVersionError} tells a service error answered by
+ * `CreateLaunchTemplateVersion`; its `code` is a {@link CreateLaunchTemplateVersionKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure.CamRoleNameAuthenticateFailed`: Role name authentication failed.
+ * - `FailedOperation.DisasterRecoverGroupNotFound`: The specified placement group does not exist.
+ * - `FailedOperation.InquiryPriceFailed`: Price query failed.
+ * - `FailedOperation.TagKeyReserved`: The tag key specified in the request is reserved for the system.
+ * - `InternalError.TradeUnknownError`: Internal error.
+ * - `InvalidClientToken.TooLong`: The specified ClientToken exceeds the maximum length of 64 bytes.
+ * - `InvalidHostId.Malformed`: Invalid
+ *   [CDH](https://intl.cloud.tencent.com/document/product/416?from_cn_redirect=1) `ID`. The specified
+ *   [CDH](https://intl.cloud.tencent.com/document/product/416?from_cn_redirect=1) `ID` has an invalid
+ *   format. For example, `host-1122` has an invalid `ID` length.
+ * - `InvalidHostId.NotFound`: The specified HostId does not exist, or does not belong to your account.
+ * - `InvalidImageId.Malformed`: Invalid image ID format.
+ * - `InvalidImageId.NotFound`: The image cannot be found.
+ * - `InvalidInstanceName.TooLong`: The specified InstanceName exceeds the maximum length of 128 bytes.
+ * - `InvalidInstanceType.Malformed`: The specified `InstanceType` parameter has an invalid format.
+ * - `InvalidParameter.InstanceImageNotSupport`: This API does not support instance images.
+ * - `InvalidParameter.InvalidIpFormat`: Invalid VPC IP address format.
+ * - `InvalidParameter.PasswordNotSupported`: Setting login password is not supported.
+ * - `InvalidParameter.SnapshotNotFound`: The specified snapshot does not exist.
+ * - `InvalidParameterCombination`: The parameter combination is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.CloudSsdDataDiskSizeTooSmall`: The minimum capacity of a SSD data disk is
+ *   100 GB.
+ * - `InvalidParameterValue.IllegalHostName`: The value of HostName is invalid.
+ * - `InvalidParameterValue.InstanceTypeNotSupportHpcCluster`: This type of instances cannot be added
+ *   to the HPC cluster.
+ * - `InvalidParameterValue.InvalidImageState`: The image has another ongoing task. Please check and
+ *   try again later.
+ * - `InvalidParameterValue.InvalidIpFormat`: Invalid IP address.
+ * - `InvalidParameterValue.InvalidLaunchTemplateVersionDescription`: Incorrect format of instance
+ *   launch template version description.
+ * - `InvalidParameterValue.InvalidUserDataFormat`: Incorrect UserData format. Use the Base64-encoded
+ *   format.
+ * - `InvalidParameterValue.LaunchTemplateIdMalformed`: Incorrect format of instance launch template
+ *   ID. Please provide a valid instance launch template ID, similar to lt-xxxxxxxx, where x represents
+ *   a lowercase character or digit.
+ * - `InvalidParameterValue.LaunchTemplateIdNotExisted`: The instance launch template ID does not
+ *   exist.
+ * - `InvalidParameterValue.LaunchTemplateIdVerNotExisted`: The combination of the template and the
+ *   version ID does not exist.
+ * - `InvalidParameterValue.LaunchTemplateNotFound`: The instance launch template is not found.
+ * - `InvalidParameterValue.LaunchTemplateVersion`: Invalid instance launch template version number.
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `InvalidParameterValue.MustDhcpEnabledVpc`: The parameter value must be a DHCP-enabled VPC.
+ * - `InvalidParameterValue.Range`: Invalid parameter value: invalid parameter value range.
+ * - `InvalidParameterValue.SnapshotIdMalformed`: Invalid snapshot ID. Provide a snapshot ID in the
+ *   format of snap-xxxxxxxx, where the letter x refers to lowercase letter or number.
+ * - `InvalidParameterValue.SubnetNotExist`: Creation failed: the subnet does not exist. Please specify
+ *   another subnet.
+ * - `InvalidParameterValue.ThreadPerCoreValue`: Invalid thread count per core.
+ * - `InvalidParameterValue.VpcIdZoneIdNotMatch`: The VPC and instance must be in the same availability
+ *   zone.
+ * - `InvalidParameterValue.VpcNotSupportIpv6Address`: This VPC does not support the IPv6 addresses.
+ * - `InvalidParameterValue.ZoneNotSupported`: The availability zone does not support this operation.
+ * - `InvalidPassword`: Invalid password. The specified password does not meet the password
+ *   requirements. For example, the password length does not meet the requirements.
+ * - `InvalidPeriod`: Invalid period. Valid values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24, 36];
+ *   unit: month.
+ * - `InvalidPermission`: This operation is not supported for the account.
+ * - `InvalidProjectId.NotFound`: Invalid project ID: the specified project ID does not exist.
+ * - `InvalidSecurityGroupId.NotFound`: The specified `security group ID` does not exist.
+ * - `InvalidZone.MismatchRegion`: The specified `zone` does not exist.
+ * - `LimitExceeded.InstanceQuota`: You are short of the instance quota.
+ * - `LimitExceeded.LaunchTemplateQuota`: The number of instance launch templates exceeds the limit.
+ * - `LimitExceeded.LaunchTemplateVersionQuota`: The number of instance launch template versions
+ *   exceeds the limit.
+ * - `LimitExceeded.SingleUSGQuota`: The number of security groups exceeds the quota limit.
+ * - `LimitExceeded.SpotQuota`: The spot instance offerings are out of stock.
+ * - `LimitExceeded.UserSpotQuota`: You are short of the spot instance quota.
+ * - `LimitExceeded.VpcSubnetNum`: Insufficient subnet IPs.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `MissingParameter.DPDKInstanceTypeRequiredVPC`: The DPDK instance requires a VPC.
+ * - `MissingParameter.MonitorService`: The instance type must have Cloud Monitor enabled.
+ * - `ResourceInsufficient.CloudDiskSoldOut`: The specified cloud disk has been sold out.
+ * - `ResourceInsufficient.CloudDiskUnavailable`: The parameters of cloud disk do not meet the
+ *   specification.
+ * - `ResourceInsufficient.DisasterRecoverGroupCvmQuota`: The number of instances exceeded the quota
+ *   limit of spread placement groups.
+ * - `ResourceInsufficient.SpecifiedInstanceType`: The specified instance type is insufficient.
+ * - `ResourceNotFound.HpcCluster`: The HPC cluster does not exist.
+ * - `ResourceNotFound.KeyPairNotFound`: The specified key pair does not exist.
+ * - `ResourceNotFound.NoDefaultCbs`: No default CBS resources are available.
+ * - `ResourceNotFound.NoDefaultCbsWithReason`: No default CBS resources are available.
+ * - `ResourceUnavailable.InstanceType`: This instance type is unavailable in the availability zone.
+ * - `ResourcesSoldOut.EipInsufficient`: The public IP has been sold out.
+ * - `ResourcesSoldOut.SpecifiedInstanceType`: The specified instance type is sold out.
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.BandwidthPackageIdNotSupported`: The specified instance or network cannot
+ *   use the bandwidth package.
+ * - `UnsupportedOperation.InstanceTypeNotSupportJumboFrame`: The instance type does not support
+ *   setting the `EnableJumboFrame` status.
+ * - `UnsupportedOperation.InvalidDisk`: The specified disk is not supported.
+ * - `UnsupportedOperation.KeyPairUnsupportedWindows`: Key-pair login is not available to Windows
+ *   instances.
+ * - `UnsupportedOperation.NoInstanceTypeSupportSpot`: This instance type does not support spot
+ *   instances.
+ * - `UnsupportedOperation.OnlyForPrepaidAccount`: Only a prepaid account supports this operation.
+ * - `VpcAddrNotInSubNet`: The VPC IP address is not in the subnet.
+ * - `VpcIpIsUsed`: The VPC IP address is already occupied.
  * @example Creating an instance launch template version
  * ```ts
  * const answer = await client.createLaunchTemplateVersion({
@@ -340,7 +445,49 @@ export interface CreateLaunchTemplateVersionResponse {
  * `CreateLaunchTemplateVersion`.
  */
 export interface CreateLaunchTemplateVersionMethod {
-  /** Creating a instance launch template version. Errors: {@link isCreateLaunchTemplateVersionError}. */
+  /**
+   * Creating a instance launch template version.
+   *
+   * Errors: {@link isCreateLaunchTemplateVersionError} tells a service error of this action; its `code`
+   * is a {@link CreateLaunchTemplateVersionKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AuthFailure.CamRoleNameAuthenticateFailed`, `FailedOperation.DisasterRecoverGroupNotFound`,
+   * `FailedOperation.InquiryPriceFailed`, `FailedOperation.TagKeyReserved`,
+   * `InternalError.TradeUnknownError`, `InvalidClientToken.TooLong`, `InvalidHostId.Malformed`,
+   * `InvalidHostId.NotFound`, `InvalidImageId.Malformed`, `InvalidImageId.NotFound`,
+   * `InvalidInstanceName.TooLong`, `InvalidInstanceType.Malformed`,
+   * `InvalidParameter.InstanceImageNotSupport`, `InvalidParameter.InvalidIpFormat`,
+   * `InvalidParameter.PasswordNotSupported`, `InvalidParameter.SnapshotNotFound`,
+   * `InvalidParameterCombination`, `InvalidParameterValue`,
+   * `InvalidParameterValue.CloudSsdDataDiskSizeTooSmall`, `InvalidParameterValue.IllegalHostName`,
+   * `InvalidParameterValue.InstanceTypeNotSupportHpcCluster`, `InvalidParameterValue.InvalidImageState`,
+   * `InvalidParameterValue.InvalidIpFormat`,
+   * `InvalidParameterValue.InvalidLaunchTemplateVersionDescription`,
+   * `InvalidParameterValue.InvalidUserDataFormat`, `InvalidParameterValue.LaunchTemplateIdMalformed`,
+   * `InvalidParameterValue.LaunchTemplateIdNotExisted`,
+   * `InvalidParameterValue.LaunchTemplateIdVerNotExisted`,
+   * `InvalidParameterValue.LaunchTemplateNotFound`, `InvalidParameterValue.LaunchTemplateVersion`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.MustDhcpEnabledVpc`,
+   * `InvalidParameterValue.Range`, `InvalidParameterValue.SnapshotIdMalformed`,
+   * `InvalidParameterValue.SubnetNotExist`, `InvalidParameterValue.ThreadPerCoreValue`,
+   * `InvalidParameterValue.VpcIdZoneIdNotMatch`, `InvalidParameterValue.VpcNotSupportIpv6Address`,
+   * `InvalidParameterValue.ZoneNotSupported`, `InvalidPassword`, `InvalidPeriod`, `InvalidPermission`,
+   * `InvalidProjectId.NotFound`, `InvalidSecurityGroupId.NotFound`, `InvalidZone.MismatchRegion`,
+   * `LimitExceeded.InstanceQuota`, `LimitExceeded.LaunchTemplateQuota`,
+   * `LimitExceeded.LaunchTemplateVersionQuota`, `LimitExceeded.SingleUSGQuota`,
+   * `LimitExceeded.SpotQuota`, `LimitExceeded.UserSpotQuota`, `LimitExceeded.VpcSubnetNum`,
+   * `MissingParameter`, `MissingParameter.DPDKInstanceTypeRequiredVPC`,
+   * `MissingParameter.MonitorService`, `ResourceInsufficient.CloudDiskSoldOut`,
+   * `ResourceInsufficient.CloudDiskUnavailable`, `ResourceInsufficient.DisasterRecoverGroupCvmQuota`,
+   * `ResourceInsufficient.SpecifiedInstanceType`, `ResourceNotFound.HpcCluster`,
+   * `ResourceNotFound.KeyPairNotFound`, `ResourceNotFound.NoDefaultCbs`,
+   * `ResourceNotFound.NoDefaultCbsWithReason`, `ResourceUnavailable.InstanceType`,
+   * `ResourcesSoldOut.EipInsufficient`, `ResourcesSoldOut.SpecifiedInstanceType`, `UnknownParameter`,
+   * `UnsupportedOperation`, `UnsupportedOperation.BandwidthPackageIdNotSupported`,
+   * `UnsupportedOperation.InstanceTypeNotSupportJumboFrame`, `UnsupportedOperation.InvalidDisk`,
+   * `UnsupportedOperation.KeyPairUnsupportedWindows`, `UnsupportedOperation.NoInstanceTypeSupportSpot`,
+   * `UnsupportedOperation.OnlyForPrepaidAccount`, `VpcAddrNotInSubNet`, `VpcIpIsUsed` (each explained on
+   * {@link CreateLaunchTemplateVersionRequest}).
+   */
   createLaunchTemplateVersion(
     input: CreateLaunchTemplateVersionRequest,
     options?: CallOptions,
@@ -526,12 +673,12 @@ export type CreateLaunchTemplateVersionKnownErrorCode =
   | "VpcAddrNotInSubNet"
   | "VpcIpIsUsed";
 /**
- * Code of an error answered by `CreateLaunchTemplateVersion`: a {@link
- * CreateLaunchTemplateVersionKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreateLaunchTemplateVersion`: a
+ * {@link CreateLaunchTemplateVersionKnownErrorCode}, or a code the service added since.
  */
 export type CreateLaunchTemplateVersionErrorCode = CreateLaunchTemplateVersionKnownErrorCode | (string & {});
 /**
- * A service error answered by `CreateLaunchTemplateVersion`; {@link
- * isCreateLaunchTemplateVersionError} tells one.
+ * A service error answered by `CreateLaunchTemplateVersion`;
+ * {@link isCreateLaunchTemplateVersionError} tells one.
  */
 export type CreateLaunchTemplateVersionError = TcServiceError<CreateLaunchTemplateVersionErrorCode>;

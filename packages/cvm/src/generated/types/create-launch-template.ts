@@ -34,6 +34,130 @@ import type { VirtualPrivateCloud } from "../shapes/virtual-private-cloud.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateLaunchTemplateError} tells a service error answered by
+ * `CreateLaunchTemplate`; its `code` is a {@link CreateLaunchTemplateKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AccountQualificationRestrictions`: Your account failed the qualification verification.
+ * - `AuthFailure.CamRoleNameAuthenticateFailed`: Role name authentication failed.
+ * - `FailedOperation.DisasterRecoverGroupNotFound`: The specified placement group does not exist.
+ * - `FailedOperation.InquiryPriceFailed`: Price query failed.
+ * - `FailedOperation.NoAvailableIpAddressCountInSubnet`: No available IPs in the subnet.
+ * - `FailedOperation.SecurityGroupActionFailed`: Security group operation failed.
+ * - `FailedOperation.SnapshotSizeLargerThanDataSize`: The snapshot size is larger than the disk
+ *   capacity. You need a larger disk space.
+ * - `FailedOperation.TagKeyReserved`: The tag key specified in the request is reserved for the system.
+ * - `InstancesQuotaLimitExceeded`: You are trying to create more instances than your remaining quota
+ *   allows.
+ * - `InternalError.TradeUnknownError`: Internal error.
+ * - `InvalidAccount.InsufficientBalance`: Insufficient account balance.
+ * - `InvalidClientToken.TooLong`: The specified ClientToken exceeds the maximum length of 64 bytes.
+ * - `InvalidHostId.Malformed`: Invalid
+ *   [CDH](https://intl.cloud.tencent.com/document/product/416?from_cn_redirect=1) `ID`. The specified
+ *   [CDH](https://intl.cloud.tencent.com/document/product/416?from_cn_redirect=1) `ID` has an invalid
+ *   format. For example, `host-1122` has an invalid `ID` length.
+ * - `InvalidHostId.NotFound`: The specified HostId does not exist, or does not belong to your account.
+ * - `InvalidImageId.Malformed`: Invalid image ID format.
+ * - `InvalidImageId.NotFound`: The image cannot be found.
+ * - `InvalidInstanceName.TooLong`: The specified InstanceName exceeds the maximum length of 128 bytes.
+ * - `InvalidInstanceType.Malformed`: The specified `InstanceType` parameter has an invalid format.
+ * - `InvalidParameter.InstanceImageNotSupport`: This API does not support instance images.
+ * - `InvalidParameter.InternetAccessibleNotSupported`: Unable to set the public network bandwidth.
+ * - `InvalidParameter.InvalidIpFormat`: Invalid VPC IP address format.
+ * - `InvalidParameter.LackCoreCountOrThreadPerCore`: `CoreCount` and `ThreadPerCore` must be specified
+ *   at the same time.
+ * - `InvalidParameter.PasswordNotSupported`: Setting login password is not supported.
+ * - `InvalidParameter.SnapshotNotFound`: The specified snapshot does not exist.
+ * - `InvalidParameterCombination`: The parameter combination is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.CloudSsdDataDiskSizeTooSmall`: The minimum capacity of a SSD data disk is
+ *   100 GB.
+ * - `InvalidParameterValue.CoreCountValue`: Invalid number of cores.
+ * - `InvalidParameterValue.IllegalHostName`: The value of HostName is invalid.
+ * - `InvalidParameterValue.InstanceTypeNotSupportHpcCluster`: This type of instances cannot be added
+ *   to the HPC cluster.
+ * - `InvalidParameterValue.InstanceTypeRequiredHpcCluster`: The HPC cluster needs to be specified for
+ *   the high-performance computing instance.
+ * - `InvalidParameterValue.InsufficientOffering`: The spot instances are out of stock.
+ * - `InvalidParameterValue.InsufficientPrice`: The bid is lower than the market price.
+ * - `InvalidParameterValue.InvalidAppIdFormat`: Invalid AppID
+ * - `InvalidParameterValue.InvalidImageForGivenInstanceType`: The specified image does not support the
+ *   specified instance type.
+ * - `InvalidParameterValue.InvalidImageId`: The image does not support this operation.
+ * - `InvalidParameterValue.InvalidImageState`: The image has another ongoing task. Please check and
+ *   try again later.
+ * - `InvalidParameterValue.InvalidIpFormat`: Invalid IP address.
+ * - `InvalidParameterValue.InvalidLaunchTemplateDescription`: Instance boot template description
+ *   format is incorrect.
+ * - `InvalidParameterValue.InvalidLaunchTemplateName`: Incorrect format of instance launch template
+ *   name.
+ * - `InvalidParameterValue.InvalidLaunchTemplateVersionDescription`: Incorrect format of instance
+ *   launch template version description.
+ * - `InvalidParameterValue.InvalidPassword`: Invalid password. The specified password does not meet
+ *   the complexity requirements (e.g., too long or too short)
+ * - `InvalidParameterValue.InvalidTimeFormat`: Incorrect time format.
+ * - `InvalidParameterValue.InvalidUserDataFormat`: Incorrect UserData format. Use the Base64-encoded
+ *   format.
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `InvalidParameterValue.MustDhcpEnabledVpc`: The parameter value must be a DHCP-enabled VPC.
+ * - `InvalidParameterValue.Range`: Invalid parameter value: invalid parameter value range.
+ * - `InvalidParameterValue.SnapshotIdMalformed`: Invalid snapshot ID. Provide a snapshot ID in the
+ *   format of snap-xxxxxxxx, where the letter x refers to lowercase letter or number.
+ * - `InvalidParameterValue.SubnetNotExist`: Creation failed: the subnet does not exist. Please specify
+ *   another subnet.
+ * - `InvalidParameterValue.ThreadPerCoreValue`: Invalid thread count per core.
+ * - `InvalidParameterValue.VpcIdMalformed`: The VPC ID `xxx` is invalid. Please provide a VPC ID in
+ *   the format of vpc-xxxxxxxx, where “x” can be a lowercase letter or number.
+ * - `InvalidParameterValue.VpcIdNotExist`: The specified VpcId doesn't exist.
+ * - `InvalidParameterValue.VpcIdZoneIdNotMatch`: The VPC and instance must be in the same availability
+ *   zone.
+ * - `InvalidParameterValue.ZoneNotSupported`: The availability zone does not support this operation.
+ * - `InvalidPassword`: Invalid password. The specified password does not meet the password
+ *   requirements. For example, the password length does not meet the requirements.
+ * - `InvalidPeriod`: Invalid period. Valid values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24, 36];
+ *   unit: month.
+ * - `InvalidPermission`: This operation is not supported for the account.
+ * - `InvalidProjectId.NotFound`: Invalid project ID: the specified project ID does not exist.
+ * - `InvalidSecurityGroupId.NotFound`: The specified `security group ID` does not exist.
+ * - `InvalidZone.MismatchRegion`: The specified `zone` does not exist.
+ * - `LimitExceeded.InstanceQuota`: You are short of the instance quota.
+ * - `LimitExceeded.LaunchTemplateQuota`: The number of instance launch templates exceeds the limit.
+ * - `LimitExceeded.SingleUSGQuota`: The number of security groups exceeds the quota limit.
+ * - `LimitExceeded.SpotQuota`: The spot instance offerings are out of stock.
+ * - `LimitExceeded.UserSpotQuota`: You are short of the spot instance quota.
+ * - `LimitExceeded.VpcSubnetNum`: Insufficient subnet IPs.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `MissingParameter.DPDKInstanceTypeRequiredVPC`: The DPDK instance requires a VPC.
+ * - `MissingParameter.MonitorService`: The instance type must have Cloud Monitor enabled.
+ * - `ResourceInsufficient.AvailabilityZoneSoldOut`: The availability zone has been sold out.
+ * - `ResourceInsufficient.CloudDiskSoldOut`: The specified cloud disk has been sold out.
+ * - `ResourceInsufficient.CloudDiskUnavailable`: The parameters of cloud disk do not meet the
+ *   specification.
+ * - `ResourceInsufficient.DisasterRecoverGroupCvmQuota`: The number of instances exceeded the quota
+ *   limit of spread placement groups.
+ * - `ResourceInsufficient.SpecifiedInstanceType`: The specified instance type is insufficient.
+ * - `ResourceNotFound.HpcCluster`: The HPC cluster does not exist.
+ * - `ResourceNotFound.KeyPairNotFound`: The specified key pair does not exist.
+ * - `ResourceNotFound.NoDefaultCbs`: No default CBS resources are available.
+ * - `ResourceNotFound.NoDefaultCbsWithReason`: No default CBS resources are available.
+ * - `ResourceUnavailable.InstanceType`: This instance type is unavailable in the availability zone.
+ * - `ResourcesSoldOut.EipInsufficient`: The public IP has been sold out.
+ * - `ResourcesSoldOut.SpecifiedInstanceType`: The specified instance type is sold out.
+ * - `UnsupportedOperation.BandwidthPackageIdNotSupported`: The specified instance or network cannot
+ *   use the bandwidth package.
+ * - `UnsupportedOperation.InstanceTypeNotSupportJumboFrame`: The instance type does not support
+ *   setting the `EnableJumboFrame` status.
+ * - `UnsupportedOperation.InvalidDisk`: The specified disk is not supported.
+ * - `UnsupportedOperation.KeyPairUnsupportedWindows`: Key-pair login is not available to Windows
+ *   instances.
+ * - `UnsupportedOperation.NoInstanceTypeSupportSpot`: This instance type does not support spot
+ *   instances.
+ * - `UnsupportedOperation.NotSupportImportInstancesActionTimer`: Failed to configure the scheduled
+ *   action for the current instance.
+ * - `UnsupportedOperation.OnlyForPrepaidAccount`: Only a prepaid account supports this operation.
+ * - `VpcAddrNotInSubNet`: The VPC IP address is not in the subnet.
+ * - `VpcIpIsUsed`: The VPC IP address is already occupied.
  * @example Use the Simplest Parameters to Create an Instance Launch Template
  * ```ts
  * const answer = await client.createLaunchTemplate({
@@ -335,7 +459,57 @@ export interface CreateLaunchTemplateResponse {
 
 /** The `createLaunchTemplate` method of {@link CvmClient}, which calls `CreateLaunchTemplate`. */
 export interface CreateLaunchTemplateMethod {
-  /** Create an instance launch template. Errors: {@link isCreateLaunchTemplateError}. */
+  /**
+   * Create an instance launch template.
+   *
+   * Errors: {@link isCreateLaunchTemplateError} tells a service error of this action; its `code` is a
+   * {@link CreateLaunchTemplateKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AccountQualificationRestrictions`, `AuthFailure.CamRoleNameAuthenticateFailed`,
+   * `FailedOperation.DisasterRecoverGroupNotFound`, `FailedOperation.InquiryPriceFailed`,
+   * `FailedOperation.NoAvailableIpAddressCountInSubnet`, `FailedOperation.SecurityGroupActionFailed`,
+   * `FailedOperation.SnapshotSizeLargerThanDataSize`, `FailedOperation.TagKeyReserved`,
+   * `InstancesQuotaLimitExceeded`, `InternalError.TradeUnknownError`,
+   * `InvalidAccount.InsufficientBalance`, `InvalidClientToken.TooLong`, `InvalidHostId.Malformed`,
+   * `InvalidHostId.NotFound`, `InvalidImageId.Malformed`, `InvalidImageId.NotFound`,
+   * `InvalidInstanceName.TooLong`, `InvalidInstanceType.Malformed`,
+   * `InvalidParameter.InstanceImageNotSupport`, `InvalidParameter.InternetAccessibleNotSupported`,
+   * `InvalidParameter.InvalidIpFormat`, `InvalidParameter.LackCoreCountOrThreadPerCore`,
+   * `InvalidParameter.PasswordNotSupported`, `InvalidParameter.SnapshotNotFound`,
+   * `InvalidParameterCombination`, `InvalidParameterValue`,
+   * `InvalidParameterValue.CloudSsdDataDiskSizeTooSmall`, `InvalidParameterValue.CoreCountValue`,
+   * `InvalidParameterValue.IllegalHostName`, `InvalidParameterValue.InstanceTypeNotSupportHpcCluster`,
+   * `InvalidParameterValue.InstanceTypeRequiredHpcCluster`,
+   * `InvalidParameterValue.InsufficientOffering`, `InvalidParameterValue.InsufficientPrice`,
+   * `InvalidParameterValue.InvalidAppIdFormat`,
+   * `InvalidParameterValue.InvalidImageForGivenInstanceType`, `InvalidParameterValue.InvalidImageId`,
+   * `InvalidParameterValue.InvalidImageState`, `InvalidParameterValue.InvalidIpFormat`,
+   * `InvalidParameterValue.InvalidLaunchTemplateDescription`,
+   * `InvalidParameterValue.InvalidLaunchTemplateName`,
+   * `InvalidParameterValue.InvalidLaunchTemplateVersionDescription`,
+   * `InvalidParameterValue.InvalidPassword`, `InvalidParameterValue.InvalidTimeFormat`,
+   * `InvalidParameterValue.InvalidUserDataFormat`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.MustDhcpEnabledVpc`, `InvalidParameterValue.Range`,
+   * `InvalidParameterValue.SnapshotIdMalformed`, `InvalidParameterValue.SubnetNotExist`,
+   * `InvalidParameterValue.ThreadPerCoreValue`, `InvalidParameterValue.VpcIdMalformed`,
+   * `InvalidParameterValue.VpcIdNotExist`, `InvalidParameterValue.VpcIdZoneIdNotMatch`,
+   * `InvalidParameterValue.ZoneNotSupported`, `InvalidPassword`, `InvalidPeriod`, `InvalidPermission`,
+   * `InvalidProjectId.NotFound`, `InvalidSecurityGroupId.NotFound`, `InvalidZone.MismatchRegion`,
+   * `LimitExceeded.InstanceQuota`, `LimitExceeded.LaunchTemplateQuota`, `LimitExceeded.SingleUSGQuota`,
+   * `LimitExceeded.SpotQuota`, `LimitExceeded.UserSpotQuota`, `LimitExceeded.VpcSubnetNum`,
+   * `MissingParameter`, `MissingParameter.DPDKInstanceTypeRequiredVPC`,
+   * `MissingParameter.MonitorService`, `ResourceInsufficient.AvailabilityZoneSoldOut`,
+   * `ResourceInsufficient.CloudDiskSoldOut`, `ResourceInsufficient.CloudDiskUnavailable`,
+   * `ResourceInsufficient.DisasterRecoverGroupCvmQuota`, `ResourceInsufficient.SpecifiedInstanceType`,
+   * `ResourceNotFound.HpcCluster`, `ResourceNotFound.KeyPairNotFound`, `ResourceNotFound.NoDefaultCbs`,
+   * `ResourceNotFound.NoDefaultCbsWithReason`, `ResourceUnavailable.InstanceType`,
+   * `ResourcesSoldOut.EipInsufficient`, `ResourcesSoldOut.SpecifiedInstanceType`,
+   * `UnsupportedOperation.BandwidthPackageIdNotSupported`,
+   * `UnsupportedOperation.InstanceTypeNotSupportJumboFrame`, `UnsupportedOperation.InvalidDisk`,
+   * `UnsupportedOperation.KeyPairUnsupportedWindows`, `UnsupportedOperation.NoInstanceTypeSupportSpot`,
+   * `UnsupportedOperation.NotSupportImportInstancesActionTimer`,
+   * `UnsupportedOperation.OnlyForPrepaidAccount`, `VpcAddrNotInSubNet`, `VpcIpIsUsed` (each explained on
+   * {@link CreateLaunchTemplateRequest}).
+   */
   createLaunchTemplate(input: CreateLaunchTemplateRequest, options?: CallOptions): Promise<CreateLaunchTemplateResponse>;
 }
 

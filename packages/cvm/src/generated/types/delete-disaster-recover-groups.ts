@@ -14,6 +14,17 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteDisasterRecoverGroupsError} tells a service error answered by
+ * `DeleteDisasterRecoverGroups`; its `code` is a {@link DeleteDisasterRecoverGroupsKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.PlacementSetNotEmpty`: The specified placement group is not empty.
+ * - `InvalidParameterValue.DisasterRecoverGroupIdMalformed`: Incorrect placement group ID format.
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `ResourceInsufficient.DisasterRecoverGroupCvmQuota`: The number of instances exceeded the quota
+ *   limit of spread placement groups.
+ * - `ResourceNotFound.InvalidPlacementSet`: The specified placement group does not exist.
  * @example Deleting a spread placement group
  * ```ts
  * const answer = await client.deleteDisasterRecoverGroups({
@@ -60,7 +71,16 @@ export interface DeleteDisasterRecoverGroupsResponse {
  * `DeleteDisasterRecoverGroups`.
  */
 export interface DeleteDisasterRecoverGroupsMethod {
-  /** Deletes a spread placement group. Errors: {@link isDeleteDisasterRecoverGroupsError}. */
+  /**
+   * Deletes a spread placement group.
+   *
+   * Errors: {@link isDeleteDisasterRecoverGroupsError} tells a service error of this action; its `code`
+   * is a {@link DeleteDisasterRecoverGroupsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.PlacementSetNotEmpty`, `InvalidParameterValue.DisasterRecoverGroupIdMalformed`,
+   * `InvalidParameterValue.LimitExceeded`, `ResourceInsufficient.DisasterRecoverGroupCvmQuota`,
+   * `ResourceNotFound.InvalidPlacementSet` (each explained on
+   * {@link DeleteDisasterRecoverGroupsRequest}).
+   */
   deleteDisasterRecoverGroups(
     input: DeleteDisasterRecoverGroupsRequest,
     options?: CallOptions,
@@ -85,12 +105,12 @@ export type DeleteDisasterRecoverGroupsKnownErrorCode =
   | "ResourceInsufficient.DisasterRecoverGroupCvmQuota"
   | "ResourceNotFound.InvalidPlacementSet";
 /**
- * Code of an error answered by `DeleteDisasterRecoverGroups`: a {@link
- * DeleteDisasterRecoverGroupsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteDisasterRecoverGroups`: a
+ * {@link DeleteDisasterRecoverGroupsKnownErrorCode}, or a code the service added since.
  */
 export type DeleteDisasterRecoverGroupsErrorCode = DeleteDisasterRecoverGroupsKnownErrorCode | (string & {});
 /**
- * A service error answered by `DeleteDisasterRecoverGroups`; {@link
- * isDeleteDisasterRecoverGroupsError} tells one.
+ * A service error answered by `DeleteDisasterRecoverGroups`;
+ * {@link isDeleteDisasterRecoverGroupsError} tells one.
  */
 export type DeleteDisasterRecoverGroupsError = TcServiceError<DeleteDisasterRecoverGroupsErrorCode>;

@@ -12,6 +12,13 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteHpcClustersError} tells a service error answered by `DeleteHpcClusters`;
+ * its `code` is a {@link DeleteHpcClustersKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `ResourceInUse.HpcCluster`: 高性能计算集群使用中。 (described in Chinese only)
+ * - `ResourceNotFound.HpcCluster`: The HPC cluster does not exist.
  */
 export interface DeleteHpcClustersRequest {
   /**
@@ -39,7 +46,13 @@ export interface DeleteHpcClustersResponse {
 
 /** The `deleteHpcClusters` method of {@link CvmClient}, which calls `DeleteHpcClusters`. */
 export interface DeleteHpcClustersMethod {
-  /** 删除高性能计算集群. Errors: {@link isDeleteHpcClustersError}. */
+  /**
+   * 删除高性能计算集群.
+   *
+   * Errors: {@link isDeleteHpcClustersError} tells a service error of this action; its `code` is a
+   * {@link DeleteHpcClustersKnownErrorCode}: any {@link CommonErrorCode} or `ResourceInUse.HpcCluster`,
+   * `ResourceNotFound.HpcCluster` (each explained on {@link DeleteHpcClustersRequest}).
+   */
   deleteHpcClusters(input: DeleteHpcClustersRequest, options?: CallOptions): Promise<DeleteHpcClustersResponse>;
 }
 

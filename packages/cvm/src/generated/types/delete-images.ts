@@ -18,6 +18,19 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteImagesError} tells a service error answered by `DeleteImages`; its `code`
+ * is a {@link DeleteImagesKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidImageId.InShared`: The image is being shared.
+ * - `InvalidImageId.IncorrectState`: Invalid image status.
+ * - `InvalidImageId.Malformed`: Invalid image ID format.
+ * - `InvalidImageId.NotFound`: The image cannot be found.
+ * - `InvalidParameterValue.InvalidAppIdFormat`: Invalid AppID
+ * - `InvalidParameterValue.InvalidImageId`: The image does not support this operation.
+ * - `InvalidParameterValue.InvalidImageIdIsShared`: The specified image ID is a shared image.
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `MutexOperation.TaskRunning`: An identical job is running.
  * @example Deleting an image
  * ```ts
  * const answer = await client.deleteImages({
@@ -85,7 +98,16 @@ export interface DeleteImagesResponse {
 
 /** The `deleteImages` method of {@link CvmClient}, which calls `DeleteImages`. */
 export interface DeleteImagesMethod {
-  /** Deletes images. Errors: {@link isDeleteImagesError}. */
+  /**
+   * Deletes images.
+   *
+   * Errors: {@link isDeleteImagesError} tells a service error of this action; its `code` is a
+   * {@link DeleteImagesKnownErrorCode}: any {@link CommonErrorCode} or `InvalidImageId.InShared`,
+   * `InvalidImageId.IncorrectState`, `InvalidImageId.Malformed`, `InvalidImageId.NotFound`,
+   * `InvalidParameterValue.InvalidAppIdFormat`, `InvalidParameterValue.InvalidImageId`,
+   * `InvalidParameterValue.InvalidImageIdIsShared`, `InvalidParameterValue.LimitExceeded`,
+   * `MutexOperation.TaskRunning` (each explained on {@link DeleteImagesRequest}).
+   */
   deleteImages(input: DeleteImagesRequest, options?: CallOptions): Promise<DeleteImagesResponse>;
 }
 

@@ -13,6 +13,12 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteInstancesActionTimerError} tells a service error answered by
+ * `DeleteInstancesActionTimer`; its `code` is a {@link DeleteInstancesActionTimerKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.InvalidAppIdFormat`: Invalid AppID
  */
 export interface DeleteInstancesActionTimerRequest {
   /**
@@ -44,7 +50,14 @@ export interface DeleteInstancesActionTimerResponse {
  * `DeleteInstancesActionTimer`.
  */
 export interface DeleteInstancesActionTimerMethod {
-  /** 删除定时任务. Errors: {@link isDeleteInstancesActionTimerError}. */
+  /**
+   * 删除定时任务.
+   *
+   * Errors: {@link isDeleteInstancesActionTimerError} tells a service error of this action; its `code`
+   * is a {@link DeleteInstancesActionTimerKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.InvalidAppIdFormat` (each explained on
+   * {@link DeleteInstancesActionTimerRequest}).
+   */
   deleteInstancesActionTimer(input: DeleteInstancesActionTimerRequest, options?: CallOptions): Promise<DeleteInstancesActionTimerResponse>;
 }
 
@@ -55,8 +68,8 @@ export interface DeleteInstancesActionTimerMethod {
  */
 export type DeleteInstancesActionTimerKnownErrorCode = CommonErrorCode | "InvalidParameterValue.InvalidAppIdFormat";
 /**
- * Code of an error answered by `DeleteInstancesActionTimer`: a {@link
- * DeleteInstancesActionTimerKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteInstancesActionTimer`: a
+ * {@link DeleteInstancesActionTimerKnownErrorCode}, or a code the service added since.
  */
 export type DeleteInstancesActionTimerErrorCode = DeleteInstancesActionTimerKnownErrorCode | (string & {});
 /**

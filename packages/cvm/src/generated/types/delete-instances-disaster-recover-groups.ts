@@ -12,6 +12,19 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteInstancesDisasterRecoverGroupsError} tells a service error answered by
+ * `DeleteInstancesDisasterRecoverGroups`; its `code` is a
+ * {@link DeleteInstancesDisasterRecoverGroupsKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `FailedOperation.DisasterRecoverGroupNotFound`: The specified placement group does not exist.
+ * - `FailedOperation.DisasterRecoverGroupNotMatch`: The placement group information of the instance is
+ *   mismatched.
+ * - `InvalidParameterValue.DisasterRecoverGroupIdMalformed`: Incorrect placement group ID format.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `ResourceNotFound.InvalidInstanceIdNotFound`: Instance ID not found.
  * @example Batch remove CVM instances from specified placement groups
  * ```ts
  * const answer = await client.deleteInstancesDisasterRecoverGroups({
@@ -74,8 +87,15 @@ export interface DeleteInstancesDisasterRecoverGroupsResponse {
  */
 export interface DeleteInstancesDisasterRecoverGroupsMethod {
   /**
-   * Batch remove CVM instances from the specified instance placement groups. Errors: {@link
-   * isDeleteInstancesDisasterRecoverGroupsError}.
+   * Batch remove CVM instances from the specified instance placement groups.
+   *
+   * Errors: {@link isDeleteInstancesDisasterRecoverGroupsError} tells a service error of this action;
+   * its `code` is a {@link DeleteInstancesDisasterRecoverGroupsKnownErrorCode}: any
+   * {@link CommonErrorCode} or `FailedOperation.DisasterRecoverGroupNotFound`,
+   * `FailedOperation.DisasterRecoverGroupNotMatch`,
+   * `InvalidParameterValue.DisasterRecoverGroupIdMalformed`,
+   * `InvalidParameterValue.InstanceIdMalformed`, `ResourceNotFound.InvalidInstanceIdNotFound` (each
+   * explained on {@link DeleteInstancesDisasterRecoverGroupsRequest}).
    */
   deleteInstancesDisasterRecoverGroups(
     input: DeleteInstancesDisasterRecoverGroupsRequest,
@@ -102,12 +122,12 @@ export type DeleteInstancesDisasterRecoverGroupsKnownErrorCode =
   | "InvalidParameterValue.InstanceIdMalformed"
   | "ResourceNotFound.InvalidInstanceIdNotFound";
 /**
- * Code of an error answered by `DeleteInstancesDisasterRecoverGroups`: a {@link
- * DeleteInstancesDisasterRecoverGroupsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteInstancesDisasterRecoverGroups`: a
+ * {@link DeleteInstancesDisasterRecoverGroupsKnownErrorCode}, or a code the service added since.
  */
 export type DeleteInstancesDisasterRecoverGroupsErrorCode = DeleteInstancesDisasterRecoverGroupsKnownErrorCode | (string & {});
 /**
- * A service error answered by `DeleteInstancesDisasterRecoverGroups`; {@link
- * isDeleteInstancesDisasterRecoverGroupsError} tells one.
+ * A service error answered by `DeleteInstancesDisasterRecoverGroups`;
+ * {@link isDeleteInstancesDisasterRecoverGroupsError} tells one.
  */
 export type DeleteInstancesDisasterRecoverGroupsError = TcServiceError<DeleteInstancesDisasterRecoverGroupsErrorCode>;

@@ -14,6 +14,19 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteKeyPairsError} tells a service error answered by `DeleteKeyPairs`; its
+ * `code` is a {@link DeleteKeyPairsKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalServerError`: Internal error.
+ * - `InvalidKeyPair.LimitExceeded`: The number of key pairs exceeds the limit.
+ * - `InvalidKeyPairId.Malformed`: Invalid key pair ID. The specified key pair ID has an invalid
+ *   format. For example, `skey-1122` has an invalid `ID` length.
+ * - `InvalidKeyPairId.NotFound`: Invalid key pair ID. The specified key pair ID does not exist.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.KeyPairNotSupported`: The specified key does not support the operation.
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `MissingParameter`: A required parameter is missing.
  * @example Deleting a key pair
  * ```ts
  * const answer = await client.deleteKeyPairs({
@@ -61,7 +74,16 @@ export interface DeleteKeyPairsResponse {
 
 /** The `deleteKeyPairs` method of {@link CvmClient}, which calls `DeleteKeyPairs`. */
 export interface DeleteKeyPairsMethod {
-  /** Deletes key pairs. Errors: {@link isDeleteKeyPairsError}. */
+  /**
+   * Deletes key pairs.
+   *
+   * Errors: {@link isDeleteKeyPairsError} tells a service error of this action; its `code` is a
+   * {@link DeleteKeyPairsKnownErrorCode}: any {@link CommonErrorCode} or `InternalServerError`,
+   * `InvalidKeyPair.LimitExceeded`, `InvalidKeyPairId.Malformed`, `InvalidKeyPairId.NotFound`,
+   * `InvalidParameterValue`, `InvalidParameterValue.KeyPairNotSupported`,
+   * `InvalidParameterValue.LimitExceeded`, `MissingParameter` (each explained on
+   * {@link DeleteKeyPairsRequest}).
+   */
   deleteKeyPairs(input: DeleteKeyPairsRequest, options?: CallOptions): Promise<DeleteKeyPairsResponse>;
 }
 

@@ -11,6 +11,26 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteLaunchTemplateVersionsError} tells a service error answered by
+ * `DeleteLaunchTemplateVersions`; its `code` is a {@link DeleteLaunchTemplateVersionsKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterCombination`: The parameter combination is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.LaunchTemplateDefaultVersion`: The default launch template version cannot
+ *   be operated.
+ * - `InvalidParameterValue.LaunchTemplateIdMalformed`: Incorrect format of instance launch template
+ *   ID. Please provide a valid instance launch template ID, similar to lt-xxxxxxxx, where x represents
+ *   a lowercase character or digit.
+ * - `InvalidParameterValue.LaunchTemplateIdNotExisted`: The instance launch template ID does not
+ *   exist.
+ * - `InvalidParameterValue.LaunchTemplateIdVerNotExisted`: The combination of the template and the
+ *   version ID does not exist.
+ * - `InvalidParameterValue.LaunchTemplateNotFound`: The instance launch template is not found.
+ * - `InvalidParameterValue.LaunchTemplateVersion`: Invalid instance launch template version number.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `UnknownParameter`: A parameter is not known to the action.
  * @example Deletes one or more instance launch template versions
  * ```ts
  * const answer = await client.deleteLaunchTemplateVersions({
@@ -65,8 +85,18 @@ export interface DeleteLaunchTemplateVersionsResponse {
  */
 export interface DeleteLaunchTemplateVersionsMethod {
   /**
-   * Deletes one or more instance launch template versions. Errors: {@link
-   * isDeleteLaunchTemplateVersionsError}.
+   * Deletes one or more instance launch template versions.
+   *
+   * Errors: {@link isDeleteLaunchTemplateVersionsError} tells a service error of this action; its `code`
+   * is a {@link DeleteLaunchTemplateVersionsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterCombination`, `InvalidParameterValue`,
+   * `InvalidParameterValue.LaunchTemplateDefaultVersion`,
+   * `InvalidParameterValue.LaunchTemplateIdMalformed`,
+   * `InvalidParameterValue.LaunchTemplateIdNotExisted`,
+   * `InvalidParameterValue.LaunchTemplateIdVerNotExisted`,
+   * `InvalidParameterValue.LaunchTemplateNotFound`, `InvalidParameterValue.LaunchTemplateVersion`,
+   * `MissingParameter`, `UnknownParameter` (each explained on
+   * {@link DeleteLaunchTemplateVersionsRequest}).
    */
   deleteLaunchTemplateVersions(
     input: DeleteLaunchTemplateVersionsRequest,
@@ -103,12 +133,12 @@ export type DeleteLaunchTemplateVersionsKnownErrorCode =
   | "InvalidParameterValue.LaunchTemplateNotFound"
   | "InvalidParameterValue.LaunchTemplateVersion";
 /**
- * Code of an error answered by `DeleteLaunchTemplateVersions`: a {@link
- * DeleteLaunchTemplateVersionsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteLaunchTemplateVersions`: a
+ * {@link DeleteLaunchTemplateVersionsKnownErrorCode}, or a code the service added since.
  */
 export type DeleteLaunchTemplateVersionsErrorCode = DeleteLaunchTemplateVersionsKnownErrorCode | (string & {});
 /**
- * A service error answered by `DeleteLaunchTemplateVersions`; {@link
- * isDeleteLaunchTemplateVersionsError} tells one.
+ * A service error answered by `DeleteLaunchTemplateVersions`;
+ * {@link isDeleteLaunchTemplateVersionsError} tells one.
  */
 export type DeleteLaunchTemplateVersionsError = TcServiceError<DeleteLaunchTemplateVersionsErrorCode>;

@@ -11,6 +11,21 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteLaunchTemplateError} tells a service error answered by
+ * `DeleteLaunchTemplate`; its `code` is a {@link DeleteLaunchTemplateKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AccountQualificationRestrictions`: Your account failed the qualification verification.
+ * - `AuthFailure.CamRoleNameAuthenticateFailed`: Role name authentication failed.
+ * - `InvalidParameterCombination`: The parameter combination is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.LaunchTemplateIdMalformed`: Incorrect format of instance launch template
+ *   ID. Please provide a valid instance launch template ID, similar to lt-xxxxxxxx, where x represents
+ *   a lowercase character or digit.
+ * - `InvalidParameterValue.LaunchTemplateIdNotExisted`: The instance launch template ID does not
+ *   exist.
+ * - `InvalidParameterValue.LaunchTemplateNotFound`: The instance launch template is not found.
  * @example Deleting an instance launch template
  * ```ts
  * const answer = await client.deleteLaunchTemplate({
@@ -45,7 +60,17 @@ export interface DeleteLaunchTemplateResponse {
 
 /** The `deleteLaunchTemplate` method of {@link CvmClient}, which calls `DeleteLaunchTemplate`. */
 export interface DeleteLaunchTemplateMethod {
-  /** Deleting an instance launch template. Errors: {@link isDeleteLaunchTemplateError}. */
+  /**
+   * Deleting an instance launch template.
+   *
+   * Errors: {@link isDeleteLaunchTemplateError} tells a service error of this action; its `code` is a
+   * {@link DeleteLaunchTemplateKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AccountQualificationRestrictions`, `AuthFailure.CamRoleNameAuthenticateFailed`,
+   * `InvalidParameterCombination`, `InvalidParameterValue`,
+   * `InvalidParameterValue.LaunchTemplateIdMalformed`,
+   * `InvalidParameterValue.LaunchTemplateIdNotExisted`, `InvalidParameterValue.LaunchTemplateNotFound`
+   * (each explained on {@link DeleteLaunchTemplateRequest}).
+   */
   deleteLaunchTemplate(input: DeleteLaunchTemplateRequest, options?: CallOptions): Promise<DeleteLaunchTemplateResponse>;
 }
 

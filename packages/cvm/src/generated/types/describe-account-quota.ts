@@ -14,6 +14,18 @@ import type { Filter } from "../shapes/filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeAccountQuotaError} tells a service error answered by
+ * `DescribeAccountQuota`; its `code` is a {@link DescribeAccountQuotaKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidFilter`: Invalid filter.
+ * - `InvalidFilterValue.LimitExceeded`: The value of
+ *   [`Filter`](https://www.tencentcloud.com/document/api/213/15753?from_cn_redirect=1#Filter) exceeds
+ *   the limit.
+ * - `InvalidParameterValue.Range`: Invalid parameter value: invalid parameter value range.
+ * - `InvalidZone.MismatchRegion`: The specified `zone` does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  */
 export interface DescribeAccountQuotaRequest {
   /**
@@ -77,7 +89,14 @@ export interface DescribeAccountQuotaResponse {
 
 /** The `describeAccountQuota` method of {@link CvmClient}, which calls `DescribeAccountQuota`. */
 export interface DescribeAccountQuotaMethod {
-  /** 查询用户配额详情. Errors: {@link isDescribeAccountQuotaError}. */
+  /**
+   * 查询用户配额详情.
+   *
+   * Errors: {@link isDescribeAccountQuotaError} tells a service error of this action; its `code` is a
+   * {@link DescribeAccountQuotaKnownErrorCode}: any {@link CommonErrorCode} or `InvalidFilter`,
+   * `InvalidFilterValue.LimitExceeded`, `InvalidParameterValue.Range`, `InvalidZone.MismatchRegion`,
+   * `UnsupportedOperation` (each explained on {@link DescribeAccountQuotaRequest}).
+   */
   describeAccountQuota(input: DescribeAccountQuotaRequest, options?: CallOptions): Promise<DescribeAccountQuotaResponse>;
 }
 

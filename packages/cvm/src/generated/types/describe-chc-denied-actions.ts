@@ -12,6 +12,14 @@ import type { ChcHostDeniedActions } from "../shapes/chc-host-denied-actions.js"
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeChcDeniedActionsError} tells a service error answered by
+ * `DescribeChcDeniedActions`; its `code` is a {@link DescribeChcDeniedActionsKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AccountQualificationRestrictions`: Your account failed the qualification verification.
+ * - `InvalidParameterValue.ChcHostsNotFound`: Corresponding CHC hosts not found.
+ * - `InvalidParameterValue.IncorrectFormat`: Incorrect request parameter format.
  * @example Querying actions not allowed for the specified CHC instances
  * ```ts
  * const answer = await client.describeChcDeniedActions({
@@ -67,8 +75,12 @@ export interface DescribeChcDeniedActionsResponse {
 /** The `describeChcDeniedActions` method of {@link CvmClient}, which calls `DescribeChcDeniedActions`. */
 export interface DescribeChcDeniedActionsMethod {
   /**
-   * Queries the actions not allowed for the specified CHC instances. Errors: {@link
-   * isDescribeChcDeniedActionsError}.
+   * Queries the actions not allowed for the specified CHC instances.
+   *
+   * Errors: {@link isDescribeChcDeniedActionsError} tells a service error of this action; its `code` is
+   * a {@link DescribeChcDeniedActionsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AccountQualificationRestrictions`, `InvalidParameterValue.ChcHostsNotFound`,
+   * `InvalidParameterValue.IncorrectFormat` (each explained on {@link DescribeChcDeniedActionsRequest}).
    */
   describeChcDeniedActions(input: DescribeChcDeniedActionsRequest, options?: CallOptions): Promise<DescribeChcDeniedActionsResponse>;
 }
@@ -86,8 +98,8 @@ export type DescribeChcDeniedActionsKnownErrorCode =
   | "InvalidParameterValue.ChcHostsNotFound"
   | "InvalidParameterValue.IncorrectFormat";
 /**
- * Code of an error answered by `DescribeChcDeniedActions`: a {@link
- * DescribeChcDeniedActionsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeChcDeniedActions`: a
+ * {@link DescribeChcDeniedActionsKnownErrorCode}, or a code the service added since.
  */
 export type DescribeChcDeniedActionsErrorCode = DescribeChcDeniedActionsKnownErrorCode | (string & {});
 /**

@@ -18,6 +18,29 @@ import type { Filter } from "../shapes/filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeChcHostsError} tells a service error answered by `DescribeChcHosts`;
+ * its `code` is a {@link DescribeChcHostsKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `AccountQualificationRestrictions`: Your account failed the qualification verification.
+ * - `InvalidFilter`: Invalid filter.
+ * - `InvalidFilterValue.LimitExceeded`: The value of
+ *   [`Filter`](https://www.tencentcloud.com/document/api/213/15753?from_cn_redirect=1#Filter) exceeds
+ *   the limit.
+ * - `InvalidParameter.AtMostOne`: Up to one parameter can be specified.
+ * - `InvalidParameterValue.ChcHostsNotFound`: Corresponding CHC hosts not found.
+ * - `InvalidParameterValue.IncorrectFormat`: Incorrect request parameter format.
+ * - `InvalidParameterValue.NotEmpty`: The parameter value is required.
+ * - `InvalidParameterValue.Range`: Invalid parameter value: invalid parameter value range.
+ * - `InvalidParameterValue.SubnetIdMalformed`: Invalid subnet ID. Please provide a subnet ID in the
+ *   format of subnet-xxxxxxxx, where “x” can be a lowercase letter or number.
+ * - `InvalidParameterValue.VpcIdMalformed`: The VPC ID `xxx` is invalid. Please provide a VPC ID in
+ *   the format of vpc-xxxxxxxx, where “x” can be a lowercase letter or number.
+ * - `InvalidParameterValueLimit`: The number of parameter values exceeds the limit.
+ * - `InvalidParameterValueOffset`: Invalid parameter value: invalid `Offset`.
+ * - `InvalidZone.MismatchRegion`: The specified `zone` does not exist.
+ * - `MissingParameter`: A required parameter is missing.
  */
 export interface DescribeChcHostsRequest {
   /**
@@ -124,7 +147,19 @@ export interface DescribeChcHostsResponse {
 
 /** The `describeChcHosts` method of {@link CvmClient}, which calls `DescribeChcHosts`. */
 export interface DescribeChcHostsMethod {
-  /** Queries the details of CHC hosts. Errors: {@link isDescribeChcHostsError}. */
+  /**
+   * Queries the details of CHC hosts.
+   *
+   * Errors: {@link isDescribeChcHostsError} tells a service error of this action; its `code` is a
+   * {@link DescribeChcHostsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AccountQualificationRestrictions`, `InvalidFilter`, `InvalidFilterValue.LimitExceeded`,
+   * `InvalidParameter.AtMostOne`, `InvalidParameterValue.ChcHostsNotFound`,
+   * `InvalidParameterValue.IncorrectFormat`, `InvalidParameterValue.NotEmpty`,
+   * `InvalidParameterValue.Range`, `InvalidParameterValue.SubnetIdMalformed`,
+   * `InvalidParameterValue.VpcIdMalformed`, `InvalidParameterValueLimit`, `InvalidParameterValueOffset`,
+   * `InvalidZone.MismatchRegion`, `MissingParameter` (each explained on
+   * {@link DescribeChcHostsRequest}).
+   */
   describeChcHosts(input: DescribeChcHostsRequest, options?: CallOptions): Promise<DescribeChcHostsResponse>;
 }
 

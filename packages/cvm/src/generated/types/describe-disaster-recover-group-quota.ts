@@ -12,6 +12,30 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeDisasterRecoverGroupQuotaError} tells a service error answered by
+ * `DescribeDisasterRecoverGroupQuota`; its `code` is a
+ * {@link DescribeDisasterRecoverGroupQuotaKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `AccountQualificationRestrictions`: Your account failed the qualification verification.
+ * - `InvalidFilter`: Invalid filter.
+ * - `InvalidFilterValue.LimitExceeded`: The value of
+ *   [`Filter`](https://www.tencentcloud.com/document/api/213/15753?from_cn_redirect=1#Filter) exceeds
+ *   the limit.
+ * - `InvalidParameter.AtMostOne`: Up to one parameter can be specified.
+ * - `InvalidParameterValue.ChcHostsNotFound`: Corresponding CHC hosts not found.
+ * - `InvalidParameterValue.IncorrectFormat`: Incorrect request parameter format.
+ * - `InvalidParameterValue.NotEmpty`: The parameter value is required.
+ * - `InvalidParameterValue.Range`: Invalid parameter value: invalid parameter value range.
+ * - `InvalidParameterValue.SubnetIdMalformed`: Invalid subnet ID. Please provide a subnet ID in the
+ *   format of subnet-xxxxxxxx, where “x” can be a lowercase letter or number.
+ * - `InvalidParameterValue.VpcIdMalformed`: The VPC ID `xxx` is invalid. Please provide a VPC ID in
+ *   the format of vpc-xxxxxxxx, where “x” can be a lowercase letter or number.
+ * - `InvalidParameterValueLimit`: The number of parameter values exceeds the limit.
+ * - `InvalidParameterValueOffset`: Invalid parameter value: invalid `Offset`.
+ * - `InvalidZone.MismatchRegion`: The specified `zone` does not exist.
+ * - `MissingParameter`: A required parameter is missing.
  * @example Querying placement group quota
  * ```ts
  * const answer = await client.describeDisasterRecoverGroupQuota({});
@@ -89,7 +113,19 @@ export interface DescribeDisasterRecoverGroupQuotaResponse {
  * `DescribeDisasterRecoverGroupQuota`.
  */
 export interface DescribeDisasterRecoverGroupQuotaMethod {
-  /** Queries the quota of placement groups. Errors: {@link isDescribeDisasterRecoverGroupQuotaError}. */
+  /**
+   * Queries the quota of placement groups.
+   *
+   * Errors: {@link isDescribeDisasterRecoverGroupQuotaError} tells a service error of this action; its
+   * `code` is a {@link DescribeDisasterRecoverGroupQuotaKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AccountQualificationRestrictions`, `InvalidFilter`, `InvalidFilterValue.LimitExceeded`,
+   * `InvalidParameter.AtMostOne`, `InvalidParameterValue.ChcHostsNotFound`,
+   * `InvalidParameterValue.IncorrectFormat`, `InvalidParameterValue.NotEmpty`,
+   * `InvalidParameterValue.Range`, `InvalidParameterValue.SubnetIdMalformed`,
+   * `InvalidParameterValue.VpcIdMalformed`, `InvalidParameterValueLimit`, `InvalidParameterValueOffset`,
+   * `InvalidZone.MismatchRegion`, `MissingParameter` (each explained on
+   * {@link DescribeDisasterRecoverGroupQuotaRequest}).
+   */
   describeDisasterRecoverGroupQuota(
     input: DescribeDisasterRecoverGroupQuotaRequest,
     options?: CallOptions,
@@ -134,12 +170,12 @@ export type DescribeDisasterRecoverGroupQuotaKnownErrorCode =
   | "InvalidParameterValueOffset"
   | "InvalidZone.MismatchRegion";
 /**
- * Code of an error answered by `DescribeDisasterRecoverGroupQuota`: a {@link
- * DescribeDisasterRecoverGroupQuotaKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeDisasterRecoverGroupQuota`: a
+ * {@link DescribeDisasterRecoverGroupQuotaKnownErrorCode}, or a code the service added since.
  */
 export type DescribeDisasterRecoverGroupQuotaErrorCode = DescribeDisasterRecoverGroupQuotaKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeDisasterRecoverGroupQuota`; {@link
- * isDescribeDisasterRecoverGroupQuotaError} tells one.
+ * A service error answered by `DescribeDisasterRecoverGroupQuota`;
+ * {@link isDescribeDisasterRecoverGroupQuotaError} tells one.
  */
 export type DescribeDisasterRecoverGroupQuotaError = TcServiceError<DescribeDisasterRecoverGroupQuotaErrorCode>;

@@ -14,6 +14,13 @@ import type { Filter } from "../shapes/filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeDisasterRecoverGroupsError} tells a service error answered by
+ * `DescribeDisasterRecoverGroups`; its `code` is a
+ * {@link DescribeDisasterRecoverGroupsKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.DisasterRecoverGroupIdMalformed`: Incorrect placement group ID format.
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
  * @example Querying the information of a spread placement group
  * ```ts
  * const answer = await client.describeDisasterRecoverGroups({
@@ -143,8 +150,12 @@ export interface DescribeDisasterRecoverGroupsResponse {
  */
 export interface DescribeDisasterRecoverGroupsMethod {
   /**
-   * Queries information on spread placement groups. Errors: {@link
-   * isDescribeDisasterRecoverGroupsError}.
+   * Queries information on spread placement groups.
+   *
+   * Errors: {@link isDescribeDisasterRecoverGroupsError} tells a service error of this action; its
+   * `code` is a {@link DescribeDisasterRecoverGroupsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.DisasterRecoverGroupIdMalformed`, `InvalidParameterValue.LimitExceeded` (each
+   * explained on {@link DescribeDisasterRecoverGroupsRequest}).
    */
   describeDisasterRecoverGroups(
     input: DescribeDisasterRecoverGroupsRequest,
@@ -163,12 +174,12 @@ export type DescribeDisasterRecoverGroupsKnownErrorCode =
   | "InvalidParameterValue.DisasterRecoverGroupIdMalformed"
   | "InvalidParameterValue.LimitExceeded";
 /**
- * Code of an error answered by `DescribeDisasterRecoverGroups`: a {@link
- * DescribeDisasterRecoverGroupsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeDisasterRecoverGroups`: a
+ * {@link DescribeDisasterRecoverGroupsKnownErrorCode}, or a code the service added since.
  */
 export type DescribeDisasterRecoverGroupsErrorCode = DescribeDisasterRecoverGroupsKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeDisasterRecoverGroups`; {@link
- * isDescribeDisasterRecoverGroupsError} tells one.
+ * A service error answered by `DescribeDisasterRecoverGroups`;
+ * {@link isDescribeDisasterRecoverGroupsError} tells one.
  */
 export type DescribeDisasterRecoverGroupsError = TcServiceError<DescribeDisasterRecoverGroupsErrorCode>;

@@ -12,6 +12,23 @@ import type { HostItem } from "../shapes/host-item.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeHostsError} tells a service error answered by `DescribeHosts`; its
+ * `code` is a {@link DescribeHostsKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.TagKeyReserved`: The tag key specified in the request is reserved for the system.
+ * - `InvalidFilter`: Invalid filter.
+ * - `InvalidFilterValue.LimitExceeded`: The value of
+ *   [`Filter`](https://www.tencentcloud.com/document/api/213/15753?from_cn_redirect=1#Filter) exceeds
+ *   the limit.
+ * - `InvalidHostId.Malformed`: Invalid
+ *   [CDH](https://intl.cloud.tencent.com/document/product/416?from_cn_redirect=1) `ID`. The specified
+ *   [CDH](https://intl.cloud.tencent.com/document/product/416?from_cn_redirect=1) `ID` has an invalid
+ *   format. For example, `host-1122` has an invalid `ID` length.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidZone.MismatchRegion`: The specified `zone` does not exist.
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnsupportedOperation`: The operation is not supported.
  */
 export interface DescribeHostsRequest {
   /**
@@ -100,7 +117,15 @@ export interface DescribeHostsResponse {
 
 /** The `describeHosts` method of {@link CvmClient}, which calls `DescribeHosts`. */
 export interface DescribeHostsMethod {
-  /** Views the list of CDH instances. Errors: {@link isDescribeHostsError}. */
+  /**
+   * Views the list of CDH instances.
+   *
+   * Errors: {@link isDescribeHostsError} tells a service error of this action; its `code` is a
+   * {@link DescribeHostsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.TagKeyReserved`, `InvalidFilter`, `InvalidFilterValue.LimitExceeded`,
+   * `InvalidHostId.Malformed`, `InvalidParameterValue`, `InvalidZone.MismatchRegion`,
+   * `UnauthorizedOperation`, `UnsupportedOperation` (each explained on {@link DescribeHostsRequest}).
+   */
   describeHosts(input: DescribeHostsRequest, options?: CallOptions): Promise<DescribeHostsResponse>;
 }
 

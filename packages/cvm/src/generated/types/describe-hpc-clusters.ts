@@ -14,6 +14,13 @@ import type { HpcClusterInfo } from "../shapes/hpc-cluster-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeHpcClustersError} tells a service error answered by
+ * `DescribeHpcClusters`; its `code` is a {@link DescribeHpcClustersKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidZone.MismatchRegion`: The specified `zone` does not exist.
+ * - `UnsupportedOperation.InvalidZone`: 该可用区不可售卖。 (described in Chinese only)
  */
 export interface DescribeHpcClustersRequest {
   /**
@@ -139,7 +146,14 @@ export interface DescribeHpcClustersResponse {
 
 /** The `describeHpcClusters` method of {@link CvmClient}, which calls `DescribeHpcClusters`. */
 export interface DescribeHpcClustersMethod {
-  /** 查询高性能集群信息. Errors: {@link isDescribeHpcClustersError}. */
+  /**
+   * 查询高性能集群信息.
+   *
+   * Errors: {@link isDescribeHpcClustersError} tells a service error of this action; its `code` is a
+   * {@link DescribeHpcClustersKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidZone.MismatchRegion`, `UnsupportedOperation.InvalidZone` (each explained on
+   * {@link DescribeHpcClustersRequest}).
+   */
   describeHpcClusters(input: DescribeHpcClustersRequest, options?: CallOptions): Promise<DescribeHpcClustersResponse>;
 }
 

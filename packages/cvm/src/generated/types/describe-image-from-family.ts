@@ -12,6 +12,24 @@ import type { Image } from "../shapes/image.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeImageFromFamilyError} tells a service error answered by
+ * `DescribeImageFromFamily`; its `code` is a {@link DescribeImageFromFamilyKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.TagKeyReserved`: The tag key specified in the request is reserved for the system.
+ * - `InvalidFilter`: Invalid filter.
+ * - `InvalidFilterValue.LimitExceeded`: The value of
+ *   [`Filter`](https://www.tencentcloud.com/document/api/213/15753?from_cn_redirect=1#Filter) exceeds
+ *   the limit.
+ * - `InvalidHostId.Malformed`: Invalid
+ *   [CDH](https://intl.cloud.tencent.com/document/product/416?from_cn_redirect=1) `ID`. The specified
+ *   [CDH](https://intl.cloud.tencent.com/document/product/416?from_cn_redirect=1) `ID` has an invalid
+ *   format. For example, `host-1122` has an invalid `ID` length.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidZone.MismatchRegion`: The specified `zone` does not exist.
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Viewing the image information of an Image Family
  * ```ts
  * const answer = await client.describeImageFromFamily({
@@ -85,7 +103,16 @@ export interface DescribeImageFromFamilyResponse {
 
 /** The `describeImageFromFamily` method of {@link CvmClient}, which calls `DescribeImageFromFamily`. */
 export interface DescribeImageFromFamilyMethod {
-  /** Queries available images within an image family. Errors: {@link isDescribeImageFromFamilyError}. */
+  /**
+   * Queries available images within an image family.
+   *
+   * Errors: {@link isDescribeImageFromFamilyError} tells a service error of this action; its `code` is a
+   * {@link DescribeImageFromFamilyKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.TagKeyReserved`, `InvalidFilter`, `InvalidFilterValue.LimitExceeded`,
+   * `InvalidHostId.Malformed`, `InvalidParameterValue`, `InvalidZone.MismatchRegion`,
+   * `UnauthorizedOperation`, `UnsupportedOperation` (each explained on
+   * {@link DescribeImageFromFamilyRequest}).
+   */
   describeImageFromFamily(input: DescribeImageFromFamilyRequest, options?: CallOptions): Promise<DescribeImageFromFamilyResponse>;
 }
 
@@ -114,8 +141,8 @@ export type DescribeImageFromFamilyKnownErrorCode =
   | "InvalidHostId.Malformed"
   | "InvalidZone.MismatchRegion";
 /**
- * Code of an error answered by `DescribeImageFromFamily`: a {@link
- * DescribeImageFromFamilyKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeImageFromFamily`: a
+ * {@link DescribeImageFromFamilyKnownErrorCode}, or a code the service added since.
  */
 export type DescribeImageFromFamilyErrorCode = DescribeImageFromFamilyKnownErrorCode | (string & {});
 /**

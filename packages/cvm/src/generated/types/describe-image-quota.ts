@@ -10,6 +10,24 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeImageQuotaError} tells a service error answered by
+ * `DescribeImageQuota`; its `code` is a {@link DescribeImageQuotaKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.TagKeyReserved`: The tag key specified in the request is reserved for the system.
+ * - `InvalidFilter`: Invalid filter.
+ * - `InvalidFilterValue.LimitExceeded`: The value of
+ *   [`Filter`](https://www.tencentcloud.com/document/api/213/15753?from_cn_redirect=1#Filter) exceeds
+ *   the limit.
+ * - `InvalidHostId.Malformed`: Invalid
+ *   [CDH](https://intl.cloud.tencent.com/document/product/416?from_cn_redirect=1) `ID`. The specified
+ *   [CDH](https://intl.cloud.tencent.com/document/product/416?from_cn_redirect=1) `ID` has an invalid
+ *   format. For example, `host-1122` has an invalid `ID` length.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidZone.MismatchRegion`: The specified `zone` does not exist.
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Querying image quota
  * ```ts
  * const answer = await client.describeImageQuota({});
@@ -44,7 +62,16 @@ export interface DescribeImageQuotaResponse {
 
 /** The `describeImageQuota` method of {@link CvmClient}, which calls `DescribeImageQuota`. */
 export interface DescribeImageQuotaMethod {
-  /** Queries image quota. Errors: {@link isDescribeImageQuotaError}. */
+  /**
+   * Queries image quota.
+   *
+   * Errors: {@link isDescribeImageQuotaError} tells a service error of this action; its `code` is a
+   * {@link DescribeImageQuotaKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.TagKeyReserved`, `InvalidFilter`, `InvalidFilterValue.LimitExceeded`,
+   * `InvalidHostId.Malformed`, `InvalidParameterValue`, `InvalidZone.MismatchRegion`,
+   * `UnauthorizedOperation`, `UnsupportedOperation` (each explained on
+   * {@link DescribeImageQuotaRequest}).
+   */
   describeImageQuota(input: DescribeImageQuotaRequest, options?: CallOptions): Promise<DescribeImageQuotaResponse>;
 }
 

@@ -12,6 +12,18 @@ import type { SharePermission } from "../shapes/share-permission.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeImageSharePermissionError} tells a service error answered by
+ * `DescribeImageSharePermission`; its `code` is a {@link DescribeImageSharePermissionKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidAccountId.NotFound`: Invalid account ID.
+ * - `InvalidAccountIs.YourSelf`: You cannot share images with yourself.
+ * - `InvalidImageId.Malformed`: Invalid image ID format.
+ * - `InvalidImageId.NotFound`: The image cannot be found.
+ * - `InvalidParameterValue.InvalidAppIdFormat`: Invalid AppID
+ * - `OverQuota`: The number of shared images exceeds the quota.
+ * - `UnauthorizedOperation.ImageNotBelongToAccount`: The specified image does not belong to the user.
  * @example Querying sharing information of a specified image
  * ```ts
  * const answer = await client.describeImageSharePermission({
@@ -61,7 +73,16 @@ export interface DescribeImageSharePermissionResponse {
  * `DescribeImageSharePermission`.
  */
 export interface DescribeImageSharePermissionMethod {
-  /** Views image sharing information. Errors: {@link isDescribeImageSharePermissionError}. */
+  /**
+   * Views image sharing information.
+   *
+   * Errors: {@link isDescribeImageSharePermissionError} tells a service error of this action; its `code`
+   * is a {@link DescribeImageSharePermissionKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidAccountId.NotFound`, `InvalidAccountIs.YourSelf`, `InvalidImageId.Malformed`,
+   * `InvalidImageId.NotFound`, `InvalidParameterValue.InvalidAppIdFormat`, `OverQuota`,
+   * `UnauthorizedOperation.ImageNotBelongToAccount` (each explained on
+   * {@link DescribeImageSharePermissionRequest}).
+   */
   describeImageSharePermission(
     input: DescribeImageSharePermissionRequest,
     options?: CallOptions,
@@ -89,12 +110,12 @@ export type DescribeImageSharePermissionKnownErrorCode =
   | "OverQuota"
   | "UnauthorizedOperation.ImageNotBelongToAccount";
 /**
- * Code of an error answered by `DescribeImageSharePermission`: a {@link
- * DescribeImageSharePermissionKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeImageSharePermission`: a
+ * {@link DescribeImageSharePermissionKnownErrorCode}, or a code the service added since.
  */
 export type DescribeImageSharePermissionErrorCode = DescribeImageSharePermissionKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeImageSharePermission`; {@link
- * isDescribeImageSharePermissionError} tells one.
+ * A service error answered by `DescribeImageSharePermission`;
+ * {@link isDescribeImageSharePermissionError} tells one.
  */
 export type DescribeImageSharePermissionError = TcServiceError<DescribeImageSharePermissionErrorCode>;

@@ -16,6 +16,32 @@ import type { Image } from "../shapes/image.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeImagesError} tells a service error answered by `DescribeImages`; its
+ * `code` is a {@link DescribeImagesKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.IllegalTagKey`: The tag key contains invalid characters.
+ * - `InvalidFilter`: Invalid filter.
+ * - `InvalidFilterValue.LimitExceeded`: The value of
+ *   [`Filter`](https://www.tencentcloud.com/document/api/213/15753?from_cn_redirect=1#Filter) exceeds
+ *   the limit.
+ * - `InvalidImageId.Malformed`: Invalid image ID format.
+ * - `InvalidInstanceType.Malformed`: The specified `InstanceType` parameter has an invalid format.
+ * - `InvalidParameter.InvalidParameterCoexistImageIdsFilters`: `ImageIds` and `Filters` cannot be
+ *   specified at the same time.
+ * - `InvalidParameterValue.InstanceTypeNotFound`: The specified instance type does not exist.
+ * - `InvalidParameterValue.InvalidAppIdFormat`: Invalid AppID
+ * - `InvalidParameterValue.InvalidParameterValueLimit`: Invalid parameter value.
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `InvalidParameterValue.TagKeyNotFound`: The specified tag does not exist
+ * - `InvalidParameterValue.ZoneNotSupported`: The availability zone does not support this operation.
+ * - `InvalidRegion.NotFound`: The region cannot be found.
+ * - `InvalidZone.MismatchRegion`: The specified `zone` does not exist.
+ * - `ResourcesSoldOut.SpecifiedInstanceType`: The specified instance type is sold out.
+ * - `UnauthorizedOperation.InvalidToken`: Check if the token is valid.
+ * - `UnauthorizedOperation.PermissionDenied`: You’re not authorized for the operation. Please check
+ *   the CAM policy.
+ * - `UnsupportedOperation`: The operation is not supported.
  */
 export interface DescribeImagesRequest {
   /**
@@ -147,7 +173,21 @@ export interface DescribeImagesResponse {
 
 /** The `describeImages` method of {@link CvmClient}, which calls `DescribeImages`. */
 export interface DescribeImagesMethod {
-  /** Views the list of images. Errors: {@link isDescribeImagesError}. */
+  /**
+   * Views the list of images.
+   *
+   * Errors: {@link isDescribeImagesError} tells a service error of this action; its `code` is a
+   * {@link DescribeImagesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.IllegalTagKey`, `InvalidFilter`, `InvalidFilterValue.LimitExceeded`,
+   * `InvalidImageId.Malformed`, `InvalidInstanceType.Malformed`,
+   * `InvalidParameter.InvalidParameterCoexistImageIdsFilters`,
+   * `InvalidParameterValue.InstanceTypeNotFound`, `InvalidParameterValue.InvalidAppIdFormat`,
+   * `InvalidParameterValue.InvalidParameterValueLimit`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.TagKeyNotFound`, `InvalidParameterValue.ZoneNotSupported`,
+   * `InvalidRegion.NotFound`, `InvalidZone.MismatchRegion`, `ResourcesSoldOut.SpecifiedInstanceType`,
+   * `UnauthorizedOperation.InvalidToken`, `UnauthorizedOperation.PermissionDenied`,
+   * `UnsupportedOperation` (each explained on {@link DescribeImagesRequest}).
+   */
   describeImages(input: DescribeImagesRequest, options?: CallOptions): Promise<DescribeImagesResponse>;
 }
 

@@ -13,6 +13,14 @@ import type { InstanceFamilyConfig } from "../shapes/instance-family-config.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeInstanceFamilyConfigsError} tells a service error answered by
+ * `DescribeInstanceFamilyConfigs`; its `code` is a
+ * {@link DescribeInstanceFamilyConfigsKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalServerError`: Internal error.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidRegion.NotFound`: The region cannot be found.
  * @example Querying supported instance families
  * ```ts
  * const answer = await client.describeInstanceFamilyConfigs({});
@@ -118,7 +126,14 @@ export interface DescribeInstanceFamilyConfigsResponse {
  * `DescribeInstanceFamilyConfigs`.
  */
 export interface DescribeInstanceFamilyConfigsMethod {
-  /** Queries supported instance model families. Errors: {@link isDescribeInstanceFamilyConfigsError}. */
+  /**
+   * Queries supported instance model families.
+   *
+   * Errors: {@link isDescribeInstanceFamilyConfigsError} tells a service error of this action; its
+   * `code` is a {@link DescribeInstanceFamilyConfigsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalServerError`, `InvalidParameterValue`, `InvalidRegion.NotFound` (each explained on
+   * {@link DescribeInstanceFamilyConfigsRequest}).
+   */
   describeInstanceFamilyConfigs(
     input: DescribeInstanceFamilyConfigsRequest,
     options?: CallOptions,
@@ -134,12 +149,12 @@ export interface DescribeInstanceFamilyConfigsMethod {
  */
 export type DescribeInstanceFamilyConfigsKnownErrorCode = CommonErrorCode | "InternalServerError" | "InvalidRegion.NotFound";
 /**
- * Code of an error answered by `DescribeInstanceFamilyConfigs`: a {@link
- * DescribeInstanceFamilyConfigsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeInstanceFamilyConfigs`: a
+ * {@link DescribeInstanceFamilyConfigsKnownErrorCode}, or a code the service added since.
  */
 export type DescribeInstanceFamilyConfigsErrorCode = DescribeInstanceFamilyConfigsKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeInstanceFamilyConfigs`; {@link
- * isDescribeInstanceFamilyConfigsError} tells one.
+ * A service error answered by `DescribeInstanceFamilyConfigs`;
+ * {@link isDescribeInstanceFamilyConfigsError} tells one.
  */
 export type DescribeInstanceFamilyConfigsError = TcServiceError<DescribeInstanceFamilyConfigsErrorCode>;

@@ -17,6 +17,22 @@ import type { InternetBandwidthConfig } from "../shapes/internet-bandwidth-confi
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeInstanceInternetBandwidthConfigsError} tells a service error answered
+ * by `DescribeInstanceInternetBandwidthConfigs`; its `code` is a
+ * {@link DescribeInstanceInternetBandwidthConfigsKnownErrorCode}: any {@link CommonErrorCode}, or one
+ * of these:
+ *
+ * - `FailedOperation.NotFoundEIP`: This instance does not bind an EIP.
+ * - `InternalServerError`: Internal error.
+ * - `InvalidInstance.NotSupported`: This instance is not supported.
+ * - `InvalidInstanceId.Malformed`: Invalid instance `ID`. The specified instance `ID` has an invalid
+ *   format. For example, `ins-1122` has an invalid `ID` length.
+ * - `InvalidInstanceId.NotFound`: No instance found.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `InvalidParameterValue.InvalidAppIdFormat`: Invalid AppID
+ * - `MissingParameter`: A required parameter is missing.
  */
 export interface DescribeInstanceInternetBandwidthConfigsRequest {
   /**
@@ -52,7 +68,16 @@ export interface DescribeInstanceInternetBandwidthConfigsResponse {
  * `DescribeInstanceInternetBandwidthConfigs`.
  */
 export interface DescribeInstanceInternetBandwidthConfigsMethod {
-  /** 查询实例带宽配置. Errors: {@link isDescribeInstanceInternetBandwidthConfigsError}. */
+  /**
+   * 查询实例带宽配置.
+   *
+   * Errors: {@link isDescribeInstanceInternetBandwidthConfigsError} tells a service error of this
+   * action; its `code` is a {@link DescribeInstanceInternetBandwidthConfigsKnownErrorCode}: any
+   * {@link CommonErrorCode} or `FailedOperation.NotFoundEIP`, `InternalServerError`,
+   * `InvalidInstance.NotSupported`, `InvalidInstanceId.Malformed`, `InvalidInstanceId.NotFound`,
+   * `InvalidParameterValue.InstanceIdMalformed`, `InvalidParameterValue.InvalidAppIdFormat`,
+   * `MissingParameter` (each explained on {@link DescribeInstanceInternetBandwidthConfigsRequest}).
+   */
   describeInstanceInternetBandwidthConfigs(
     input: DescribeInstanceInternetBandwidthConfigsRequest,
     options?: CallOptions,
@@ -60,8 +85,8 @@ export interface DescribeInstanceInternetBandwidthConfigsMethod {
 }
 
 /**
- * Error codes `DescribeInstanceInternetBandwidthConfigs` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `DescribeInstanceInternetBandwidthConfigs` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `FailedOperation.NotFoundEIP`: This instance does not bind an EIP.
  * - `InternalServerError`: Internal error.
@@ -84,12 +109,12 @@ export type DescribeInstanceInternetBandwidthConfigsKnownErrorCode =
   | "InvalidParameterValue.InstanceIdMalformed"
   | "InvalidParameterValue.InvalidAppIdFormat";
 /**
- * Code of an error answered by `DescribeInstanceInternetBandwidthConfigs`: a {@link
- * DescribeInstanceInternetBandwidthConfigsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeInstanceInternetBandwidthConfigs`: a
+ * {@link DescribeInstanceInternetBandwidthConfigsKnownErrorCode}, or a code the service added since.
  */
 export type DescribeInstanceInternetBandwidthConfigsErrorCode = DescribeInstanceInternetBandwidthConfigsKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeInstanceInternetBandwidthConfigs`; {@link
- * isDescribeInstanceInternetBandwidthConfigsError} tells one.
+ * A service error answered by `DescribeInstanceInternetBandwidthConfigs`;
+ * {@link isDescribeInstanceInternetBandwidthConfigsError} tells one.
  */
 export type DescribeInstanceInternetBandwidthConfigsError = TcServiceError<DescribeInstanceInternetBandwidthConfigsErrorCode>;

@@ -19,6 +19,23 @@ import type { InstanceTypeConfig } from "../shapes/instance-type-config.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeInstanceTypeConfigsError} tells a service error answered by
+ * `DescribeInstanceTypeConfigs`; its `code` is a {@link DescribeInstanceTypeConfigsKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalServerError`: Internal error.
+ * - `InvalidFilter`: Invalid filter.
+ * - `InvalidFilterValue.LimitExceeded`: The value of
+ *   [`Filter`](https://www.tencentcloud.com/document/api/213/15753?from_cn_redirect=1#Filter) exceeds
+ *   the limit.
+ * - `InvalidInstanceType.Malformed`: The specified `InstanceType` parameter has an invalid format.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `InvalidParameterValue.ZoneNotSupported`: The availability zone does not support this operation.
+ * - `InvalidZone.MismatchRegion`: The specified `zone` does not exist.
+ * - `ResourcesSoldOut.SpecifiedInstanceType`: The specified instance type is sold out.
+ * - `UnsupportedOperation`: The operation is not supported.
  */
 export interface DescribeInstanceTypeConfigsRequest {
   /**
@@ -77,7 +94,17 @@ export interface DescribeInstanceTypeConfigsResponse {
  * `DescribeInstanceTypeConfigs`.
  */
 export interface DescribeInstanceTypeConfigsMethod {
-  /** 查询实例机型列表. Errors: {@link isDescribeInstanceTypeConfigsError}. */
+  /**
+   * 查询实例机型列表.
+   *
+   * Errors: {@link isDescribeInstanceTypeConfigsError} tells a service error of this action; its `code`
+   * is a {@link DescribeInstanceTypeConfigsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalServerError`, `InvalidFilter`, `InvalidFilterValue.LimitExceeded`,
+   * `InvalidInstanceType.Malformed`, `InvalidParameterValue`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.ZoneNotSupported`, `InvalidZone.MismatchRegion`,
+   * `ResourcesSoldOut.SpecifiedInstanceType`, `UnsupportedOperation` (each explained on
+   * {@link DescribeInstanceTypeConfigsRequest}).
+   */
   describeInstanceTypeConfigs(
     input: DescribeInstanceTypeConfigsRequest,
     options?: CallOptions,
@@ -111,12 +138,12 @@ export type DescribeInstanceTypeConfigsKnownErrorCode =
   | "InvalidZone.MismatchRegion"
   | "ResourcesSoldOut.SpecifiedInstanceType";
 /**
- * Code of an error answered by `DescribeInstanceTypeConfigs`: a {@link
- * DescribeInstanceTypeConfigsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeInstanceTypeConfigs`: a
+ * {@link DescribeInstanceTypeConfigsKnownErrorCode}, or a code the service added since.
  */
 export type DescribeInstanceTypeConfigsErrorCode = DescribeInstanceTypeConfigsKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeInstanceTypeConfigs`; {@link
- * isDescribeInstanceTypeConfigsError} tells one.
+ * A service error answered by `DescribeInstanceTypeConfigs`;
+ * {@link isDescribeInstanceTypeConfigsError} tells one.
  */
 export type DescribeInstanceTypeConfigsError = TcServiceError<DescribeInstanceTypeConfigsErrorCode>;

@@ -30,6 +30,55 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeInstanceVncUrlError} tells a service error answered by
+ * `DescribeInstanceVncUrl`; its `code` is a {@link DescribeInstanceVncUrlKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidInstance.NotSupported`: This instance is not supported.
+ * - `InvalidInstanceId.Malformed`: Invalid instance `ID`. The specified instance `ID` has an invalid
+ *   format. For example, `ins-1122` has an invalid `ID` length.
+ * - `InvalidInstanceId.NotFound`: No instance found.
+ * - `InvalidInstanceState`: This operation cannot be performed due to the current instance status.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `OperationDenied.InstanceOperationInProgress`: The instance has an operation in progress. Please
+ *   try again later.
+ * - `UnauthorizedOperation.InvalidToken`: Check if the token is valid.
+ * - `UnauthorizedOperation.MFAExpired`: Unauthorized operation. Make sure Multi-Factor Authentication
+ *   (MFA) is valid.
+ * - `UnauthorizedOperation.MFANotFound`: Unauthorized operation. Make sure Multi-Factor Authentication
+ *   (MFA) exists.
+ * - `UnsupportedOperation.InstanceReinstallFailed`: The current instance is in a failed OS
+ *   reinstallation state and does not support this operation. We recommend reinstalling the operating
+ *   system again. Alternatively, you may terminate/return the instance or submit a support ticket.
+ * - `UnsupportedOperation.InstanceStateBanning`: This CVM is blocked. Please submit a ticket.
+ * - `UnsupportedOperation.InstanceStateEnterRescueMode`: Instances are entering the rescue mode, and
+ *   this operation is not supported.
+ * - `UnsupportedOperation.InstanceStateEnterServiceLiveMigrate`: The instance `ins-xxxxxx` in the
+ *   `ENTER_SERVICE_LIVE_MIGRATE` status is not supported.
+ * - `UnsupportedOperation.InstanceStateExitRescueMode`: Instances are exiting from the rescue mode,
+ *   and this operation is not supported.
+ * - `UnsupportedOperation.InstanceStateExitServiceLiveMigrate`: The instance `ins-xxxxxx` in the
+ *   `EXIT_SERVICE_LIVE_MIGRATE` status is not supported.
+ * - `UnsupportedOperation.InstanceStatePending`: The instances are being created, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.InstanceStateRebooting`: The instances are being restarted, and this
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstanceStateShutdown`: Isolated instances do not support this operation.
+ * - `UnsupportedOperation.InstanceStateStarting`: The instance is starting up, and this operation is
+ *   not supported.
+ * - `UnsupportedOperation.InstanceStateStopped`: The instance has been shut down, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.InstanceStateStopping`: The instance is being shut down, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.InstanceStateTerminated`: Terminated instances are not supported.
+ * - `UnsupportedOperation.InstanceStateTerminating`: The instance is being terminated, and the
+ *   operation is not supported.
+ * - `UnsupportedOperation.SpecialInstanceType`: This special instance type does not support the
+ *   operation.
+ * - `UnsupportedOperation.StoppedModeStopCharging`: The instance does not support the **no charges
+ *   when shut down** feature.
  */
 export interface DescribeInstanceVncUrlRequest {
   /**
@@ -60,7 +109,27 @@ export interface DescribeInstanceVncUrlResponse {
 
 /** The `describeInstanceVncUrl` method of {@link CvmClient}, which calls `DescribeInstanceVncUrl`. */
 export interface DescribeInstanceVncUrlMethod {
-  /** 查询实例管理终端地址. Errors: {@link isDescribeInstanceVncUrlError}. */
+  /**
+   * 查询实例管理终端地址.
+   *
+   * Errors: {@link isDescribeInstanceVncUrlError} tells a service error of this action; its `code` is a
+   * {@link DescribeInstanceVncUrlKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidInstance.NotSupported`, `InvalidInstanceId.Malformed`, `InvalidInstanceId.NotFound`,
+   * `InvalidInstanceState`, `InvalidParameterValue.InstanceIdMalformed`,
+   * `OperationDenied.InstanceOperationInProgress`, `UnauthorizedOperation.InvalidToken`,
+   * `UnauthorizedOperation.MFAExpired`, `UnauthorizedOperation.MFANotFound`,
+   * `UnsupportedOperation.InstanceReinstallFailed`, `UnsupportedOperation.InstanceStateBanning`,
+   * `UnsupportedOperation.InstanceStateEnterRescueMode`,
+   * `UnsupportedOperation.InstanceStateEnterServiceLiveMigrate`,
+   * `UnsupportedOperation.InstanceStateExitRescueMode`,
+   * `UnsupportedOperation.InstanceStateExitServiceLiveMigrate`,
+   * `UnsupportedOperation.InstanceStatePending`, `UnsupportedOperation.InstanceStateRebooting`,
+   * `UnsupportedOperation.InstanceStateShutdown`, `UnsupportedOperation.InstanceStateStarting`,
+   * `UnsupportedOperation.InstanceStateStopped`, `UnsupportedOperation.InstanceStateStopping`,
+   * `UnsupportedOperation.InstanceStateTerminated`, `UnsupportedOperation.InstanceStateTerminating`,
+   * `UnsupportedOperation.SpecialInstanceType`, `UnsupportedOperation.StoppedModeStopCharging` (each
+   * explained on {@link DescribeInstanceVncUrlRequest}).
+   */
   describeInstanceVncUrl(input: DescribeInstanceVncUrlRequest, options?: CallOptions): Promise<DescribeInstanceVncUrlResponse>;
 }
 
@@ -140,8 +209,8 @@ export type DescribeInstanceVncUrlKnownErrorCode =
   | "UnsupportedOperation.SpecialInstanceType"
   | "UnsupportedOperation.StoppedModeStopCharging";
 /**
- * Code of an error answered by `DescribeInstanceVncUrl`: a {@link
- * DescribeInstanceVncUrlKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeInstanceVncUrl`: a
+ * {@link DescribeInstanceVncUrlKnownErrorCode}, or a code the service added since.
  */
 export type DescribeInstanceVncUrlErrorCode = DescribeInstanceVncUrlKnownErrorCode | (string & {});
 /**

@@ -14,6 +14,14 @@ import type { ActionTimer } from "../shapes/action-timer.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeInstancesActionTimerError} tells a service error answered by
+ * `DescribeInstancesActionTimer`; its `code` is a {@link DescribeInstancesActionTimerKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.InvalidAppIdFormat`: Invalid AppID
+ * - `InvalidParameterValue.InvalidTimeFormat`: Incorrect time format.
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
  */
 export interface DescribeInstancesActionTimerRequest {
   /**
@@ -89,7 +97,15 @@ export interface DescribeInstancesActionTimerResponse {
  * `DescribeInstancesActionTimer`.
  */
 export interface DescribeInstancesActionTimerMethod {
-  /** 查询定时任务信息. Errors: {@link isDescribeInstancesActionTimerError}. */
+  /**
+   * 查询定时任务信息.
+   *
+   * Errors: {@link isDescribeInstancesActionTimerError} tells a service error of this action; its `code`
+   * is a {@link DescribeInstancesActionTimerKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.InvalidAppIdFormat`, `InvalidParameterValue.InvalidTimeFormat`,
+   * `InvalidParameterValue.LimitExceeded` (each explained on
+   * {@link DescribeInstancesActionTimerRequest}).
+   */
   describeInstancesActionTimer(
     input: DescribeInstancesActionTimerRequest,
     options?: CallOptions,
@@ -109,12 +125,12 @@ export type DescribeInstancesActionTimerKnownErrorCode =
   | "InvalidParameterValue.InvalidTimeFormat"
   | "InvalidParameterValue.LimitExceeded";
 /**
- * Code of an error answered by `DescribeInstancesActionTimer`: a {@link
- * DescribeInstancesActionTimerKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeInstancesActionTimer`: a
+ * {@link DescribeInstancesActionTimerKnownErrorCode}, or a code the service added since.
  */
 export type DescribeInstancesActionTimerErrorCode = DescribeInstancesActionTimerKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeInstancesActionTimer`; {@link
- * isDescribeInstancesActionTimerError} tells one.
+ * A service error answered by `DescribeInstancesActionTimer`;
+ * {@link isDescribeInstancesActionTimerError} tells one.
  */
 export type DescribeInstancesActionTimerError = TcServiceError<DescribeInstancesActionTimerErrorCode>;

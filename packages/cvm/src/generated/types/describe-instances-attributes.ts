@@ -13,6 +13,14 @@ import type { InstanceAttribute } from "../shapes/instance-attribute.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeInstancesAttributesError} tells a service error answered by
+ * `DescribeInstancesAttributes`; its `code` is a {@link DescribeInstancesAttributesKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidInstanceId.NotFound`: No instance found.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
  * @example Querying the List of Attributes of Specified Instances
  * ```ts
  * const answer = await client.describeInstancesAttributes({
@@ -82,8 +90,12 @@ export interface DescribeInstancesAttributesResponse {
  */
 export interface DescribeInstancesAttributesMethod {
   /**
-   * Obtains the attributes of specified instances in batches. Errors: {@link
-   * isDescribeInstancesAttributesError}.
+   * Obtains the attributes of specified instances in batches.
+   *
+   * Errors: {@link isDescribeInstancesAttributesError} tells a service error of this action; its `code`
+   * is a {@link DescribeInstancesAttributesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidInstanceId.NotFound`, `InvalidParameterValue.InstanceIdMalformed` (each explained on
+   * {@link DescribeInstancesAttributesRequest}).
    */
   describeInstancesAttributes(
     input: DescribeInstancesAttributesRequest,
@@ -103,12 +115,12 @@ export type DescribeInstancesAttributesKnownErrorCode =
   | "InvalidInstanceId.NotFound"
   | "InvalidParameterValue.InstanceIdMalformed";
 /**
- * Code of an error answered by `DescribeInstancesAttributes`: a {@link
- * DescribeInstancesAttributesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeInstancesAttributes`: a
+ * {@link DescribeInstancesAttributesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeInstancesAttributesErrorCode = DescribeInstancesAttributesKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeInstancesAttributes`; {@link
- * isDescribeInstancesAttributesError} tells one.
+ * A service error answered by `DescribeInstancesAttributes`;
+ * {@link isDescribeInstancesAttributesError} tells one.
  */
 export type DescribeInstancesAttributesError = TcServiceError<DescribeInstancesAttributesErrorCode>;

@@ -15,6 +15,28 @@ import type { InstanceTypeConfigStatus } from "../shapes/instance-type-config-st
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeInstancesModificationError} tells a service error answered by
+ * `DescribeInstancesModification`; its `code` is a
+ * {@link DescribeInstancesModificationKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.ZoneInconsistent`: 给定实例所在可用区不相同，请给定相同可用区的实例。 (described
+ *   in Chinese only)
+ * - `InvalidFilter`: Invalid filter.
+ * - `InvalidFilterValue.LimitExceeded`: The value of
+ *   [`Filter`](https://www.tencentcloud.com/document/api/213/15753?from_cn_redirect=1#Filter) exceeds
+ *   the limit.
+ * - `InvalidInstance.NotSupported`: This instance is not supported.
+ * - `InvalidInstanceId.Malformed`: Invalid instance `ID`. The specified instance `ID` has an invalid
+ *   format. For example, `ins-1122` has an invalid `ID` length.
+ * - `InvalidInstanceId.NotFound`: No instance found.
+ * - `InvalidParameter.CdzNotSupported`: The parameter CdzId is not currently supported.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `InvalidParameterValue.ZoneNotSupported`: The availability zone does not support this operation.
+ * - `UnsupportedOperation.UnsupportedChangeInstanceFamily`: The specified model does not support
+ *   cross-model configuration adjustment.
  */
 export interface DescribeInstancesModificationRequest {
   /**
@@ -76,7 +98,18 @@ export interface DescribeInstancesModificationResponse {
  * `DescribeInstancesModification`.
  */
 export interface DescribeInstancesModificationMethod {
-  /** 查询实例可调整配置. Errors: {@link isDescribeInstancesModificationError}. */
+  /**
+   * 查询实例可调整配置.
+   *
+   * Errors: {@link isDescribeInstancesModificationError} tells a service error of this action; its
+   * `code` is a {@link DescribeInstancesModificationKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.ZoneInconsistent`, `InvalidFilter`, `InvalidFilterValue.LimitExceeded`,
+   * `InvalidInstance.NotSupported`, `InvalidInstanceId.Malformed`, `InvalidInstanceId.NotFound`,
+   * `InvalidParameter.CdzNotSupported`, `InvalidParameterValue.InstanceIdMalformed`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.ZoneNotSupported`,
+   * `UnsupportedOperation.UnsupportedChangeInstanceFamily` (each explained on
+   * {@link DescribeInstancesModificationRequest}).
+   */
   describeInstancesModification(
     input: DescribeInstancesModificationRequest,
     options?: CallOptions,
@@ -118,12 +151,12 @@ export type DescribeInstancesModificationKnownErrorCode =
   | "InvalidParameterValue.ZoneNotSupported"
   | "UnsupportedOperation.UnsupportedChangeInstanceFamily";
 /**
- * Code of an error answered by `DescribeInstancesModification`: a {@link
- * DescribeInstancesModificationKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeInstancesModification`: a
+ * {@link DescribeInstancesModificationKnownErrorCode}, or a code the service added since.
  */
 export type DescribeInstancesModificationErrorCode = DescribeInstancesModificationKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeInstancesModification`; {@link
- * isDescribeInstancesModificationError} tells one.
+ * A service error answered by `DescribeInstancesModification`;
+ * {@link isDescribeInstancesModificationError} tells one.
  */
 export type DescribeInstancesModificationError = TcServiceError<DescribeInstancesModificationErrorCode>;

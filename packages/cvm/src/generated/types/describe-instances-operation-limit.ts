@@ -15,6 +15,17 @@ import type { OperationCountLimit } from "../shapes/operation-count-limit.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeInstancesOperationLimitError} tells a service error answered by
+ * `DescribeInstancesOperationLimit`; its `code` is a
+ * {@link DescribeInstancesOperationLimitKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidInstanceId.Malformed`: Invalid instance `ID`. The specified instance `ID` has an invalid
+ *   format. For example, `ins-1122` has an invalid `ID` length.
+ * - `InvalidInstanceId.NotFound`: No instance found.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
  * @example Querying the number of configuration downgrade operations allowed
  * ```ts
  * const answer = await client.describeInstancesOperationLimit({
@@ -85,8 +96,13 @@ export interface DescribeInstancesOperationLimitResponse {
  */
 export interface DescribeInstancesOperationLimitMethod {
   /**
-   * Queries limitations on operations on an instance. Errors: {@link
-   * isDescribeInstancesOperationLimitError}.
+   * Queries limitations on operations on an instance.
+   *
+   * Errors: {@link isDescribeInstancesOperationLimitError} tells a service error of this action; its
+   * `code` is a {@link DescribeInstancesOperationLimitKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidInstanceId.Malformed`, `InvalidInstanceId.NotFound`,
+   * `InvalidParameterValue.InstanceIdMalformed`, `InvalidParameterValue.LimitExceeded` (each explained
+   * on {@link DescribeInstancesOperationLimitRequest}).
    */
   describeInstancesOperationLimit(
     input: DescribeInstancesOperationLimitRequest,
@@ -111,12 +127,12 @@ export type DescribeInstancesOperationLimitKnownErrorCode =
   | "InvalidParameterValue.InstanceIdMalformed"
   | "InvalidParameterValue.LimitExceeded";
 /**
- * Code of an error answered by `DescribeInstancesOperationLimit`: a {@link
- * DescribeInstancesOperationLimitKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeInstancesOperationLimit`: a
+ * {@link DescribeInstancesOperationLimitKnownErrorCode}, or a code the service added since.
  */
 export type DescribeInstancesOperationLimitErrorCode = DescribeInstancesOperationLimitKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeInstancesOperationLimit`; {@link
- * isDescribeInstancesOperationLimitError} tells one.
+ * A service error answered by `DescribeInstancesOperationLimit`;
+ * {@link isDescribeInstancesOperationLimitError} tells one.
  */
 export type DescribeInstancesOperationLimitError = TcServiceError<DescribeInstancesOperationLimitErrorCode>;

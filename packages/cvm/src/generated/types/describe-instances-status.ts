@@ -16,6 +16,21 @@ import type { InstanceStatus } from "../shapes/instance-status.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeInstancesStatusError} tells a service error answered by
+ * `DescribeInstancesStatus`; its `code` is a {@link DescribeInstancesStatusKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalServerError`: Internal error.
+ * - `InvalidFilter`: Invalid filter.
+ * - `InvalidInstanceId.Malformed`: Invalid instance `ID`. The specified instance `ID` has an invalid
+ *   format. For example, `ins-1122` has an invalid `ID` length.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `UnauthorizedOperation.InvalidToken`: Check if the token is valid.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Querying the list of instance status
  * ```ts
  * const answer = await client.describeInstancesStatus({
@@ -100,7 +115,16 @@ export interface DescribeInstancesStatusResponse {
 
 /** The `describeInstancesStatus` method of {@link CvmClient}, which calls `DescribeInstancesStatus`. */
 export interface DescribeInstancesStatusMethod {
-  /** Views the list of instance status. Errors: {@link isDescribeInstancesStatusError}. */
+  /**
+   * Views the list of instance status.
+   *
+   * Errors: {@link isDescribeInstancesStatusError} tells a service error of this action; its `code` is a
+   * {@link DescribeInstancesStatusKnownErrorCode}: any {@link CommonErrorCode} or `InternalServerError`,
+   * `InvalidFilter`, `InvalidInstanceId.Malformed`, `InvalidParameterValue`,
+   * `InvalidParameterValue.InstanceIdMalformed`, `InvalidParameterValue.LimitExceeded`,
+   * `UnauthorizedOperation.InvalidToken`, `UnsupportedOperation` (each explained on
+   * {@link DescribeInstancesStatusRequest}).
+   */
   describeInstancesStatus(input: DescribeInstancesStatusRequest, options?: CallOptions): Promise<DescribeInstancesStatusResponse>;
 }
 
@@ -127,8 +151,8 @@ export type DescribeInstancesStatusKnownErrorCode =
   | "InvalidParameterValue.LimitExceeded"
   | "UnauthorizedOperation.InvalidToken";
 /**
- * Code of an error answered by `DescribeInstancesStatus`: a {@link
- * DescribeInstancesStatusKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeInstancesStatus`: a
+ * {@link DescribeInstancesStatusKnownErrorCode}, or a code the service added since.
  */
 export type DescribeInstancesStatusErrorCode = DescribeInstancesStatusKnownErrorCode | (string & {});
 /**

@@ -18,6 +18,49 @@ import type { Instance } from "../shapes/instance.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeInstancesError} tells a service error answered by `DescribeInstances`;
+ * its `code` is a {@link DescribeInstancesKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `FailedOperation.IllegalTagKey`: The tag key contains invalid characters.
+ * - `FailedOperation.IllegalTagValue`: The tag value contains invalid characters.
+ * - `FailedOperation.TagKeyReserved`: The tag key specified in the request is reserved for the system.
+ * - `InternalServerError`: Internal error.
+ * - `InvalidFilter`: Invalid filter.
+ * - `InvalidFilterValue.LimitExceeded`: The value of
+ *   [`Filter`](https://www.tencentcloud.com/document/api/213/15753?from_cn_redirect=1#Filter) exceeds
+ *   the limit.
+ * - `InvalidHostId.Malformed`: Invalid
+ *   [CDH](https://intl.cloud.tencent.com/document/product/416?from_cn_redirect=1) `ID`. The specified
+ *   [CDH](https://intl.cloud.tencent.com/document/product/416?from_cn_redirect=1) `ID` has an invalid
+ *   format. For example, `host-1122` has an invalid `ID` length.
+ * - `InvalidInstanceId.Malformed`: Invalid instance `ID`. The specified instance `ID` has an invalid
+ *   format. For example, `ins-1122` has an invalid `ID` length.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.IPAddressMalformed`: Invalid IP format
+ * - `InvalidParameterValue.IPv6AddressMalformed`: Invalid IPv6 address
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `InvalidParameterValue.InvalidAppIdFormat`: Invalid AppID
+ * - `InvalidParameterValue.InvalidIpFormat`: Invalid IP address.
+ * - `InvalidParameterValue.InvalidTimeFormat`: Incorrect time format.
+ * - `InvalidParameterValue.InvalidVagueName`: Invalid fuzzy query string
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `InvalidParameterValue.SubnetIdMalformed`: Invalid subnet ID. Please provide a subnet ID in the
+ *   format of subnet-xxxxxxxx, where “x” can be a lowercase letter or number.
+ * - `InvalidParameterValue.TagKeyNotFound`: The specified tag does not exist
+ * - `InvalidParameterValue.UuidMalformed`: Invalid UUID.
+ * - `InvalidParameterValue.VpcIdMalformed`: The VPC ID `xxx` is invalid. Please provide a VPC ID in
+ *   the format of vpc-xxxxxxxx, where “x” can be a lowercase letter or number.
+ * - `InvalidSecurityGroupId.NotFound`: The specified `security group ID` does not exist.
+ * - `InvalidSgId.Malformed`: The specified `security group ID` is in the wrong format. For example,
+ *   `sg-ide32` has an invalid `instance ID` length.
+ * - `InvalidZone.MismatchRegion`: The specified `zone` does not exist.
+ * - `ResourceNotFound.HpcCluster`: The HPC cluster does not exist.
+ * - `UnauthorizedOperation.InvalidToken`: Check if the token is valid.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example View Instance List
  * ```ts
  * const answer = await client.describeInstances({
@@ -445,7 +488,24 @@ export interface DescribeInstancesResponse {
 
 /** The `describeInstances` method of {@link CvmClient}, which calls `DescribeInstances`. */
 export interface DescribeInstancesMethod {
-  /** Views the list of instances. Errors: {@link isDescribeInstancesError}. */
+  /**
+   * Views the list of instances.
+   *
+   * Errors: {@link isDescribeInstancesError} tells a service error of this action; its `code` is a
+   * {@link DescribeInstancesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.IllegalTagKey`, `FailedOperation.IllegalTagValue`,
+   * `FailedOperation.TagKeyReserved`, `InternalServerError`, `InvalidFilter`,
+   * `InvalidFilterValue.LimitExceeded`, `InvalidHostId.Malformed`, `InvalidInstanceId.Malformed`,
+   * `InvalidParameter`, `InvalidParameterValue`, `InvalidParameterValue.IPAddressMalformed`,
+   * `InvalidParameterValue.IPv6AddressMalformed`, `InvalidParameterValue.InstanceIdMalformed`,
+   * `InvalidParameterValue.InvalidAppIdFormat`, `InvalidParameterValue.InvalidIpFormat`,
+   * `InvalidParameterValue.InvalidTimeFormat`, `InvalidParameterValue.InvalidVagueName`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.SubnetIdMalformed`,
+   * `InvalidParameterValue.TagKeyNotFound`, `InvalidParameterValue.UuidMalformed`,
+   * `InvalidParameterValue.VpcIdMalformed`, `InvalidSecurityGroupId.NotFound`, `InvalidSgId.Malformed`,
+   * `InvalidZone.MismatchRegion`, `ResourceNotFound.HpcCluster`, `UnauthorizedOperation.InvalidToken`,
+   * `UnsupportedOperation` (each explained on {@link DescribeInstancesRequest}).
+   */
   describeInstances(input: DescribeInstancesRequest, options?: CallOptions): Promise<DescribeInstancesResponse>;
 }
 

@@ -12,6 +12,22 @@ import type { InternetChargeTypeConfig } from "../shapes/internet-charge-type-co
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeInternetChargeTypeConfigsError} tells a service error answered by
+ * `DescribeInternetChargeTypeConfigs`; its `code` is a
+ * {@link DescribeInternetChargeTypeConfigsKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InternalServerError`: Internal error.
+ * - `InvalidFilter`: Invalid filter.
+ * - `InvalidInstanceId.Malformed`: Invalid instance `ID`. The specified instance `ID` has an invalid
+ *   format. For example, `ins-1122` has an invalid `ID` length.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `UnauthorizedOperation.InvalidToken`: Check if the token is valid.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Querying network billing modes
  * ```ts
  * const answer = await client.describeInternetChargeTypeConfigs({});
@@ -61,7 +77,16 @@ export interface DescribeInternetChargeTypeConfigsResponse {
  * `DescribeInternetChargeTypeConfigs`.
  */
 export interface DescribeInternetChargeTypeConfigsMethod {
-  /** Queries the network billing methods. Errors: {@link isDescribeInternetChargeTypeConfigsError}. */
+  /**
+   * Queries the network billing methods.
+   *
+   * Errors: {@link isDescribeInternetChargeTypeConfigsError} tells a service error of this action; its
+   * `code` is a {@link DescribeInternetChargeTypeConfigsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalServerError`, `InvalidFilter`, `InvalidInstanceId.Malformed`, `InvalidParameterValue`,
+   * `InvalidParameterValue.InstanceIdMalformed`, `InvalidParameterValue.LimitExceeded`,
+   * `UnauthorizedOperation.InvalidToken`, `UnsupportedOperation` (each explained on
+   * {@link DescribeInternetChargeTypeConfigsRequest}).
+   */
   describeInternetChargeTypeConfigs(
     input: DescribeInternetChargeTypeConfigsRequest,
     options?: CallOptions,
@@ -91,12 +116,12 @@ export type DescribeInternetChargeTypeConfigsKnownErrorCode =
   | "InvalidParameterValue.LimitExceeded"
   | "UnauthorizedOperation.InvalidToken";
 /**
- * Code of an error answered by `DescribeInternetChargeTypeConfigs`: a {@link
- * DescribeInternetChargeTypeConfigsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeInternetChargeTypeConfigs`: a
+ * {@link DescribeInternetChargeTypeConfigsKnownErrorCode}, or a code the service added since.
  */
 export type DescribeInternetChargeTypeConfigsErrorCode = DescribeInternetChargeTypeConfigsKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeInternetChargeTypeConfigs`; {@link
- * isDescribeInternetChargeTypeConfigsError} tells one.
+ * A service error answered by `DescribeInternetChargeTypeConfigs`;
+ * {@link isDescribeInternetChargeTypeConfigsError} tells one.
  */
 export type DescribeInternetChargeTypeConfigsError = TcServiceError<DescribeInternetChargeTypeConfigsErrorCode>;

@@ -17,6 +17,26 @@ import type { KeyPair } from "../shapes/key-pair.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeKeyPairsError} tells a service error answered by `DescribeKeyPairs`;
+ * its `code` is a {@link DescribeKeyPairsKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InternalServerError`: Internal error.
+ * - `InvalidFilter`: Invalid filter.
+ * - `InvalidFilterValue.LimitExceeded`: The value of
+ *   [`Filter`](https://www.tencentcloud.com/document/api/213/15753?from_cn_redirect=1#Filter) exceeds
+ *   the limit.
+ * - `InvalidKeyPair.LimitExceeded`: The number of key pairs exceeds the limit.
+ * - `InvalidKeyPairId.Malformed`: Invalid key pair ID. The specified key pair ID has an invalid
+ *   format. For example, `skey-1122` has an invalid `ID` length.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `InvalidParameterValueLimit`: The number of parameter values exceeds the limit.
+ * - `InvalidParameterValueOffset`: Invalid parameter value: invalid `Offset`.
+ * - `UnauthorizedOperation.InvalidToken`: Check if the token is valid.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Querying the List of Key Pairs
  * ```ts
  * const answer = await client.describeKeyPairs({
@@ -128,7 +148,17 @@ export interface DescribeKeyPairsResponse {
 
 /** The `describeKeyPairs` method of {@link CvmClient}, which calls `DescribeKeyPairs`. */
 export interface DescribeKeyPairsMethod {
-  /** Queries the list of key pairs. Errors: {@link isDescribeKeyPairsError}. */
+  /**
+   * Queries the list of key pairs.
+   *
+   * Errors: {@link isDescribeKeyPairsError} tells a service error of this action; its `code` is a
+   * {@link DescribeKeyPairsKnownErrorCode}: any {@link CommonErrorCode} or `InternalServerError`,
+   * `InvalidFilter`, `InvalidFilterValue.LimitExceeded`, `InvalidKeyPair.LimitExceeded`,
+   * `InvalidKeyPairId.Malformed`, `InvalidParameter`, `InvalidParameterValue`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValueLimit`, `InvalidParameterValueOffset`,
+   * `UnauthorizedOperation.InvalidToken`, `UnsupportedOperation` (each explained on
+   * {@link DescribeKeyPairsRequest}).
+   */
   describeKeyPairs(input: DescribeKeyPairsRequest, options?: CallOptions): Promise<DescribeKeyPairsResponse>;
 }
 

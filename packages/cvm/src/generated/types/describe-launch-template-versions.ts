@@ -12,6 +12,35 @@ import type { LaunchTemplateVersionInfo } from "../shapes/launch-template-versio
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeLaunchTemplateVersionsError} tells a service error answered by
+ * `DescribeLaunchTemplateVersions`; its `code` is a
+ * {@link DescribeLaunchTemplateVersionsKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InternalServerError`: Internal error.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterCombination`: The parameter combination is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.LaunchTemplateIdMalformed`: Incorrect format of instance launch template
+ *   ID. Please provide a valid instance launch template ID, similar to lt-xxxxxxxx, where x represents
+ *   a lowercase character or digit.
+ * - `InvalidParameterValue.LaunchTemplateIdNotExisted`: The instance launch template ID does not
+ *   exist.
+ * - `InvalidParameterValue.LaunchTemplateIdVerNotExisted`: The combination of the template and the
+ *   version ID does not exist.
+ * - `InvalidParameterValue.LaunchTemplateNotFound`: The instance launch template is not found.
+ * - `InvalidParameterValue.LaunchTemplateVersion`: Invalid instance launch template version number.
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `InvalidParameterValue.NotSupported`: Unsupported operation.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnauthorizedOperation.MFAExpired`: Unauthorized operation. Make sure Multi-Factor Authentication
+ *   (MFA) is valid.
+ * - `UnauthorizedOperation.MFANotFound`: Unauthorized operation. Make sure Multi-Factor Authentication
+ *   (MFA) exists.
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnsupportedOperation`: The operation is not supported.
  */
 export interface DescribeLaunchTemplateVersionsRequest {
   /**
@@ -93,7 +122,21 @@ export interface DescribeLaunchTemplateVersionsResponse {
  * `DescribeLaunchTemplateVersions`.
  */
 export interface DescribeLaunchTemplateVersionsMethod {
-  /** Queries instance launch template versions. Errors: {@link isDescribeLaunchTemplateVersionsError}. */
+  /**
+   * Queries instance launch template versions.
+   *
+   * Errors: {@link isDescribeLaunchTemplateVersionsError} tells a service error of this action; its
+   * `code` is a {@link DescribeLaunchTemplateVersionsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError`, `InternalServerError`, `InvalidParameter`, `InvalidParameterCombination`,
+   * `InvalidParameterValue`, `InvalidParameterValue.LaunchTemplateIdMalformed`,
+   * `InvalidParameterValue.LaunchTemplateIdNotExisted`,
+   * `InvalidParameterValue.LaunchTemplateIdVerNotExisted`,
+   * `InvalidParameterValue.LaunchTemplateNotFound`, `InvalidParameterValue.LaunchTemplateVersion`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.NotSupported`, `MissingParameter`,
+   * `UnauthorizedOperation`, `UnauthorizedOperation.MFAExpired`, `UnauthorizedOperation.MFANotFound`,
+   * `UnknownParameter`, `UnsupportedOperation` (each explained on
+   * {@link DescribeLaunchTemplateVersionsRequest}).
+   */
   describeLaunchTemplateVersions(
     input: DescribeLaunchTemplateVersionsRequest,
     options?: CallOptions,
@@ -142,12 +185,12 @@ export type DescribeLaunchTemplateVersionsKnownErrorCode =
   | "UnauthorizedOperation.MFAExpired"
   | "UnauthorizedOperation.MFANotFound";
 /**
- * Code of an error answered by `DescribeLaunchTemplateVersions`: a {@link
- * DescribeLaunchTemplateVersionsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeLaunchTemplateVersions`: a
+ * {@link DescribeLaunchTemplateVersionsKnownErrorCode}, or a code the service added since.
  */
 export type DescribeLaunchTemplateVersionsErrorCode = DescribeLaunchTemplateVersionsKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeLaunchTemplateVersions`; {@link
- * isDescribeLaunchTemplateVersionsError} tells one.
+ * A service error answered by `DescribeLaunchTemplateVersions`;
+ * {@link isDescribeLaunchTemplateVersionsError} tells one.
  */
 export type DescribeLaunchTemplateVersionsError = TcServiceError<DescribeLaunchTemplateVersionsErrorCode>;

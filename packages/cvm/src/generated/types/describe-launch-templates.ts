@@ -13,6 +13,29 @@ import type { LaunchTemplateInfo } from "../shapes/launch-template-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeLaunchTemplatesError} tells a service error answered by
+ * `DescribeLaunchTemplates`; its `code` is a {@link DescribeLaunchTemplatesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidFilter`: Invalid filter.
+ * - `InvalidFilterValue.LimitExceeded`: The value of
+ *   [`Filter`](https://www.tencentcloud.com/document/api/213/15753?from_cn_redirect=1#Filter) exceeds
+ *   the limit.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue.InvalidLaunchTemplateName`: Incorrect format of instance launch template
+ *   name.
+ * - `InvalidParameterValue.LaunchTemplateIdMalformed`: Incorrect format of instance launch template
+ *   ID. Please provide a valid instance launch template ID, similar to lt-xxxxxxxx, where x represents
+ *   a lowercase character or digit.
+ * - `InvalidParameterValue.LaunchTemplateIdNotExisted`: The instance launch template ID does not
+ *   exist.
+ * - `InvalidParameterValue.LaunchTemplateIdVerNotExisted`: The combination of the template and the
+ *   version ID does not exist.
+ * - `InvalidParameterValue.LaunchTemplateNotFound`: The instance launch template is not found.
+ * - `InvalidParameterValue.LaunchTemplateVersion`: Invalid instance launch template version number.
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Querying an instance launch template
  * ```ts
  * const answer = await client.describeLaunchTemplates({
@@ -104,7 +127,20 @@ export interface DescribeLaunchTemplatesResponse {
 
 /** The `describeLaunchTemplates` method of {@link CvmClient}, which calls `DescribeLaunchTemplates`. */
 export interface DescribeLaunchTemplatesMethod {
-  /** Queries instance launch templates. Errors: {@link isDescribeLaunchTemplatesError}. */
+  /**
+   * Queries instance launch templates.
+   *
+   * Errors: {@link isDescribeLaunchTemplatesError} tells a service error of this action; its `code` is a
+   * {@link DescribeLaunchTemplatesKnownErrorCode}: any {@link CommonErrorCode} or `InvalidFilter`,
+   * `InvalidFilterValue.LimitExceeded`, `InvalidParameter`,
+   * `InvalidParameterValue.InvalidLaunchTemplateName`,
+   * `InvalidParameterValue.LaunchTemplateIdMalformed`,
+   * `InvalidParameterValue.LaunchTemplateIdNotExisted`,
+   * `InvalidParameterValue.LaunchTemplateIdVerNotExisted`,
+   * `InvalidParameterValue.LaunchTemplateNotFound`, `InvalidParameterValue.LaunchTemplateVersion`,
+   * `UnknownParameter`, `UnsupportedOperation` (each explained on
+   * {@link DescribeLaunchTemplatesRequest}).
+   */
   describeLaunchTemplates(input: DescribeLaunchTemplatesRequest, options?: CallOptions): Promise<DescribeLaunchTemplatesResponse>;
 }
 
@@ -141,8 +177,8 @@ export type DescribeLaunchTemplatesKnownErrorCode =
   | "InvalidParameterValue.LaunchTemplateNotFound"
   | "InvalidParameterValue.LaunchTemplateVersion";
 /**
- * Code of an error answered by `DescribeLaunchTemplates`: a {@link
- * DescribeLaunchTemplatesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeLaunchTemplates`: a
+ * {@link DescribeLaunchTemplatesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeLaunchTemplatesErrorCode = DescribeLaunchTemplatesKnownErrorCode | (string & {});
 /**

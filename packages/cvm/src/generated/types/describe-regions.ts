@@ -12,6 +12,11 @@ import type { RegionInfo } from "../shapes/region-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeRegionsError} tells a service error answered by `DescribeRegions`; its
+ * `code` is a {@link DescribeRegionsKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Querying Regions
  * ```ts
  * const answer = await client.describeRegions({});
@@ -90,7 +95,13 @@ export interface DescribeRegionsResponse {
 
 /** The `describeRegions` method of {@link CvmClient}, which calls `DescribeRegions`. */
 export interface DescribeRegionsMethod {
-  /** Queries the list of regions. Errors: {@link isDescribeRegionsError}. */
+  /**
+   * Queries the list of regions.
+   *
+   * Errors: {@link isDescribeRegionsError} tells a service error of this action; its `code` is a
+   * {@link DescribeRegionsKnownErrorCode}: any {@link CommonErrorCode} or `UnsupportedOperation` (each
+   * explained on {@link DescribeRegionsRequest}).
+   */
   describeRegions(input: DescribeRegionsRequest, options?: CallOptions): Promise<DescribeRegionsResponse>;
 }
 

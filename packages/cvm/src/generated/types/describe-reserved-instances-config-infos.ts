@@ -13,6 +13,18 @@ import type { ReservedInstanceConfigInfoItem } from "../shapes/reserved-instance
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeReservedInstancesConfigInfosError} tells a service error answered by
+ * `DescribeReservedInstancesConfigInfos`; its `code` is a
+ * {@link DescribeReservedInstancesConfigInfosKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidFilter`: Invalid filter.
+ * - `InvalidZone.MismatchRegion`: The specified `zone` does not exist.
+ * - `UnsupportedOperation.InvalidPermissionNonInternationalAccount`: The current operation is
+ *   supported only for Tencent Cloud users.
+ * - `UnsupportedOperation.ReservedInstanceInvisibleForUser`: Purchasing reserved instances is not
+ *   supported for the current user.
  */
 export interface DescribeReservedInstancesConfigInfosRequest {
   /**
@@ -57,8 +69,14 @@ export interface DescribeReservedInstancesConfigInfosResponse {
  */
 export interface DescribeReservedInstancesConfigInfosMethod {
   /**
-   * Queries reserved instance configurations. Errors: {@link
-   * isDescribeReservedInstancesConfigInfosError}.
+   * Queries reserved instance configurations.
+   *
+   * Errors: {@link isDescribeReservedInstancesConfigInfosError} tells a service error of this action;
+   * its `code` is a {@link DescribeReservedInstancesConfigInfosKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InvalidFilter`, `InvalidZone.MismatchRegion`,
+   * `UnsupportedOperation.InvalidPermissionNonInternationalAccount`,
+   * `UnsupportedOperation.ReservedInstanceInvisibleForUser` (each explained on
+   * {@link DescribeReservedInstancesConfigInfosRequest}).
    */
   describeReservedInstancesConfigInfos(
     input: DescribeReservedInstancesConfigInfosRequest,
@@ -83,12 +101,12 @@ export type DescribeReservedInstancesConfigInfosKnownErrorCode =
   | "UnsupportedOperation.InvalidPermissionNonInternationalAccount"
   | "UnsupportedOperation.ReservedInstanceInvisibleForUser";
 /**
- * Code of an error answered by `DescribeReservedInstancesConfigInfos`: a {@link
- * DescribeReservedInstancesConfigInfosKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeReservedInstancesConfigInfos`: a
+ * {@link DescribeReservedInstancesConfigInfosKnownErrorCode}, or a code the service added since.
  */
 export type DescribeReservedInstancesConfigInfosErrorCode = DescribeReservedInstancesConfigInfosKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeReservedInstancesConfigInfos`; {@link
- * isDescribeReservedInstancesConfigInfosError} tells one.
+ * A service error answered by `DescribeReservedInstancesConfigInfos`;
+ * {@link isDescribeReservedInstancesConfigInfosError} tells one.
  */
 export type DescribeReservedInstancesConfigInfosError = TcServiceError<DescribeReservedInstancesConfigInfosErrorCode>;

@@ -13,6 +13,25 @@ import type { ReservedInstancesOffering } from "../shapes/reserved-instances-off
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeReservedInstancesOfferingsError} tells a service error answered by
+ * `DescribeReservedInstancesOfferings`; its `code` is a
+ * {@link DescribeReservedInstancesOfferingsKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InternalServerError`: Internal error.
+ * - `InvalidFilter`: Invalid filter.
+ * - `InvalidFilterValue.LimitExceeded`: The value of
+ *   [`Filter`](https://www.tencentcloud.com/document/api/213/15753?from_cn_redirect=1#Filter) exceeds
+ *   the limit.
+ * - `InvalidInstanceType.Malformed`: The specified `InstanceType` parameter has an invalid format.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `UnsupportedOperation.InvalidPermissionNonInternationalAccount`: The current operation is
+ *   supported only for Tencent Cloud users.
+ * - `UnsupportedOperation.ReservedInstanceInvisibleForUser`: Purchasing reserved instances is not
+ *   supported for the current user.
  * @example Describing reserved instance offerings
  * ```ts
  * const answer = await client.describeReservedInstancesOfferings({
@@ -206,7 +225,18 @@ export interface DescribeReservedInstancesOfferingsResponse {
  * `DescribeReservedInstancesOfferings`.
  */
 export interface DescribeReservedInstancesOfferingsMethod {
-  /** Describes Reserved Instance offerings. Errors: {@link isDescribeReservedInstancesOfferingsError}. */
+  /**
+   * Describes Reserved Instance offerings.
+   *
+   * Errors: {@link isDescribeReservedInstancesOfferingsError} tells a service error of this action; its
+   * `code` is a {@link DescribeReservedInstancesOfferingsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalServerError`, `InvalidFilter`, `InvalidFilterValue.LimitExceeded`,
+   * `InvalidInstanceType.Malformed`, `InvalidParameter`, `InvalidParameterValue`,
+   * `InvalidParameterValue.LimitExceeded`,
+   * `UnsupportedOperation.InvalidPermissionNonInternationalAccount`,
+   * `UnsupportedOperation.ReservedInstanceInvisibleForUser` (each explained on
+   * {@link DescribeReservedInstancesOfferingsRequest}).
+   */
   describeReservedInstancesOfferings(
     input: DescribeReservedInstancesOfferingsRequest,
     options?: CallOptions,
@@ -240,12 +270,12 @@ export type DescribeReservedInstancesOfferingsKnownErrorCode =
   | "UnsupportedOperation.InvalidPermissionNonInternationalAccount"
   | "UnsupportedOperation.ReservedInstanceInvisibleForUser";
 /**
- * Code of an error answered by `DescribeReservedInstancesOfferings`: a {@link
- * DescribeReservedInstancesOfferingsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeReservedInstancesOfferings`: a
+ * {@link DescribeReservedInstancesOfferingsKnownErrorCode}, or a code the service added since.
  */
 export type DescribeReservedInstancesOfferingsErrorCode = DescribeReservedInstancesOfferingsKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeReservedInstancesOfferings`; {@link
- * isDescribeReservedInstancesOfferingsError} tells one.
+ * A service error answered by `DescribeReservedInstancesOfferings`;
+ * {@link isDescribeReservedInstancesOfferingsError} tells one.
  */
 export type DescribeReservedInstancesOfferingsError = TcServiceError<DescribeReservedInstancesOfferingsErrorCode>;

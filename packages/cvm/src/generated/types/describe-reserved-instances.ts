@@ -13,6 +13,24 @@ import type { ReservedInstances } from "../shapes/reserved-instances.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeReservedInstancesError} tells a service error answered by
+ * `DescribeReservedInstances`; its `code` is a {@link DescribeReservedInstancesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalServerError`: Internal error.
+ * - `InvalidFilter`: Invalid filter.
+ * - `InvalidFilterValue.LimitExceeded`: The value of
+ *   [`Filter`](https://www.tencentcloud.com/document/api/213/15753?from_cn_redirect=1#Filter) exceeds
+ *   the limit.
+ * - `InvalidInstanceType.Malformed`: The specified `InstanceType` parameter has an invalid format.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `UnsupportedOperation.InvalidPermissionNonInternationalAccount`: The current operation is
+ *   supported only for Tencent Cloud users.
+ * - `UnsupportedOperation.ReservedInstanceInvisibleForUser`: Purchasing reserved instances is not
+ *   supported for the current user.
  */
 export interface DescribeReservedInstancesRequest {
   /**
@@ -153,7 +171,18 @@ export interface DescribeReservedInstancesResponse {
  * `DescribeReservedInstances`.
  */
 export interface DescribeReservedInstancesMethod {
-  /** Lists purchased reserved instances. Errors: {@link isDescribeReservedInstancesError}. */
+  /**
+   * Lists purchased reserved instances.
+   *
+   * Errors: {@link isDescribeReservedInstancesError} tells a service error of this action; its `code` is
+   * a {@link DescribeReservedInstancesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalServerError`, `InvalidFilter`, `InvalidFilterValue.LimitExceeded`,
+   * `InvalidInstanceType.Malformed`, `InvalidParameter`, `InvalidParameterValue`,
+   * `InvalidParameterValue.LimitExceeded`,
+   * `UnsupportedOperation.InvalidPermissionNonInternationalAccount`,
+   * `UnsupportedOperation.ReservedInstanceInvisibleForUser` (each explained on
+   * {@link DescribeReservedInstancesRequest}).
+   */
   describeReservedInstances(input: DescribeReservedInstancesRequest, options?: CallOptions): Promise<DescribeReservedInstancesResponse>;
 }
 
@@ -184,8 +213,8 @@ export type DescribeReservedInstancesKnownErrorCode =
   | "UnsupportedOperation.InvalidPermissionNonInternationalAccount"
   | "UnsupportedOperation.ReservedInstanceInvisibleForUser";
 /**
- * Code of an error answered by `DescribeReservedInstances`: a {@link
- * DescribeReservedInstancesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeReservedInstances`: a
+ * {@link DescribeReservedInstancesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeReservedInstancesErrorCode = DescribeReservedInstancesKnownErrorCode | (string & {});
 /**

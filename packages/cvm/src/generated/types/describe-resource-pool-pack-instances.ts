@@ -14,6 +14,21 @@ import type { ResourcePoolPackInstance } from "../shapes/resource-pool-pack-inst
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeResourcePoolPackInstancesError} tells a service error answered by
+ * `DescribeResourcePoolPackInstances`; its `code` is a
+ * {@link DescribeResourcePoolPackInstancesKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InternalServerError`: Internal error.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.ResourcePoolPackIdMalformed`: 指定的资源池ID格式错误。请确保在请求中提供完
+ *   整的资源池ID，格式为`rpp-xxxxxxxx` (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnsupportedOperation.ResourcePoolPackageInvisibleForUser`: 该资源池对用户不可见 (described in
+ *   Chinese only)
  */
 export interface DescribeResourcePoolPackInstancesRequest {
   /**
@@ -50,7 +65,16 @@ export interface DescribeResourcePoolPackInstancesResponse {
  * `DescribeResourcePoolPackInstances`.
  */
 export interface DescribeResourcePoolPackInstancesMethod {
-  /** 查询实例资源池内已创建的实例列表. Errors: {@link isDescribeResourcePoolPackInstancesError}. */
+  /**
+   * 查询实例资源池内已创建的实例列表.
+   *
+   * Errors: {@link isDescribeResourcePoolPackInstancesError} tells a service error of this action; its
+   * `code` is a {@link DescribeResourcePoolPackInstancesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalServerError`, `InvalidParameter`, `InvalidParameterValue`,
+   * `InvalidParameterValue.ResourcePoolPackIdMalformed`, `MissingParameter`, `UnauthorizedOperation`,
+   * `UnsupportedOperation.ResourcePoolPackageInvisibleForUser` (each explained on
+   * {@link DescribeResourcePoolPackInstancesRequest}).
+   */
   describeResourcePoolPackInstances(
     input: DescribeResourcePoolPackInstancesRequest,
     options?: CallOptions,
@@ -76,12 +100,12 @@ export type DescribeResourcePoolPackInstancesKnownErrorCode =
   | "InvalidParameterValue.ResourcePoolPackIdMalformed"
   | "UnsupportedOperation.ResourcePoolPackageInvisibleForUser";
 /**
- * Code of an error answered by `DescribeResourcePoolPackInstances`: a {@link
- * DescribeResourcePoolPackInstancesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeResourcePoolPackInstances`: a
+ * {@link DescribeResourcePoolPackInstancesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeResourcePoolPackInstancesErrorCode = DescribeResourcePoolPackInstancesKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeResourcePoolPackInstances`; {@link
- * isDescribeResourcePoolPackInstancesError} tells one.
+ * A service error answered by `DescribeResourcePoolPackInstances`;
+ * {@link isDescribeResourcePoolPackInstancesError} tells one.
  */
 export type DescribeResourcePoolPackInstancesError = TcServiceError<DescribeResourcePoolPackInstancesErrorCode>;

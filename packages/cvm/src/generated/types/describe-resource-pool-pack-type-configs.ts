@@ -16,6 +16,23 @@ import type { InstanceTypeConfig } from "../shapes/instance-type-config.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeResourcePoolPackTypeConfigsError} tells a service error answered by
+ * `DescribeResourcePoolPackTypeConfigs`; its `code` is a
+ * {@link DescribeResourcePoolPackTypeConfigsKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InternalServerError`: Internal error.
+ * - `InvalidFilter`: Invalid filter.
+ * - `InvalidFilterValue.LimitExceeded`: The value of
+ *   [`Filter`](https://www.tencentcloud.com/document/api/213/15753?from_cn_redirect=1#Filter) exceeds
+ *   the limit.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnsupportedOperation.ResourcePoolPackageInvisibleForUser`: 该资源池对用户不可见 (described in
+ *   Chinese only)
  */
 export interface DescribeResourcePoolPackTypeConfigsRequest {
   /**
@@ -72,7 +89,16 @@ export interface DescribeResourcePoolPackTypeConfigsResponse {
  * `DescribeResourcePoolPackTypeConfigs`.
  */
 export interface DescribeResourcePoolPackTypeConfigsMethod {
-  /** 查询支持实例资源池的机型规格列表. Errors: {@link isDescribeResourcePoolPackTypeConfigsError}. */
+  /**
+   * 查询支持实例资源池的机型规格列表.
+   *
+   * Errors: {@link isDescribeResourcePoolPackTypeConfigsError} tells a service error of this action; its
+   * `code` is a {@link DescribeResourcePoolPackTypeConfigsKnownErrorCode}: any {@link CommonErrorCode}
+   * or `InternalServerError`, `InvalidFilter`, `InvalidFilterValue.LimitExceeded`, `InvalidParameter`,
+   * `InvalidParameterValue`, `MissingParameter`, `UnauthorizedOperation`,
+   * `UnsupportedOperation.ResourcePoolPackageInvisibleForUser` (each explained on
+   * {@link DescribeResourcePoolPackTypeConfigsRequest}).
+   */
   describeResourcePoolPackTypeConfigs(
     input: DescribeResourcePoolPackTypeConfigsRequest,
     options?: CallOptions,
@@ -101,12 +127,12 @@ export type DescribeResourcePoolPackTypeConfigsKnownErrorCode =
   | "InvalidFilterValue.LimitExceeded"
   | "UnsupportedOperation.ResourcePoolPackageInvisibleForUser";
 /**
- * Code of an error answered by `DescribeResourcePoolPackTypeConfigs`: a {@link
- * DescribeResourcePoolPackTypeConfigsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeResourcePoolPackTypeConfigs`: a
+ * {@link DescribeResourcePoolPackTypeConfigsKnownErrorCode}, or a code the service added since.
  */
 export type DescribeResourcePoolPackTypeConfigsErrorCode = DescribeResourcePoolPackTypeConfigsKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeResourcePoolPackTypeConfigs`; {@link
- * isDescribeResourcePoolPackTypeConfigsError} tells one.
+ * A service error answered by `DescribeResourcePoolPackTypeConfigs`;
+ * {@link isDescribeResourcePoolPackTypeConfigsError} tells one.
  */
 export type DescribeResourcePoolPackTypeConfigsError = TcServiceError<DescribeResourcePoolPackTypeConfigsErrorCode>;

@@ -16,6 +16,26 @@ import type { ResourcePoolPack } from "../shapes/resource-pool-pack.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeResourcePoolPacksError} tells a service error answered by
+ * `DescribeResourcePoolPacks`; its `code` is a {@link DescribeResourcePoolPacksKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalServerError`: Internal error.
+ * - `InvalidFilter`: Invalid filter.
+ * - `InvalidFilterValue.LimitExceeded`: The value of
+ *   [`Filter`](https://www.tencentcloud.com/document/api/213/15753?from_cn_redirect=1#Filter) exceeds
+ *   the limit.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `InvalidParameterValue.ResourcePoolPackIdMalformed`: 指定的资源池ID格式错误。请确保在请求中提供完
+ *   整的资源池ID，格式为`rpp-xxxxxxxx` (described in Chinese only)
+ * - `InvalidZone.MismatchRegion`: The specified `zone` does not exist.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnsupportedOperation.ResourcePoolPackageInvisibleForUser`: 该资源池对用户不可见 (described in
+ *   Chinese only)
  */
 export interface DescribeResourcePoolPacksRequest {
   /**
@@ -113,7 +133,18 @@ export interface DescribeResourcePoolPacksResponse {
  * `DescribeResourcePoolPacks`.
  */
 export interface DescribeResourcePoolPacksMethod {
-  /** 查询实例资源池预扣包列表. Errors: {@link isDescribeResourcePoolPacksError}. */
+  /**
+   * 查询实例资源池预扣包列表.
+   *
+   * Errors: {@link isDescribeResourcePoolPacksError} tells a service error of this action; its `code` is
+   * a {@link DescribeResourcePoolPacksKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalServerError`, `InvalidFilter`, `InvalidFilterValue.LimitExceeded`, `InvalidParameter`,
+   * `InvalidParameterValue`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.ResourcePoolPackIdMalformed`, `InvalidZone.MismatchRegion`,
+   * `MissingParameter`, `UnauthorizedOperation`,
+   * `UnsupportedOperation.ResourcePoolPackageInvisibleForUser` (each explained on
+   * {@link DescribeResourcePoolPacksRequest}).
+   */
   describeResourcePoolPacks(input: DescribeResourcePoolPacksRequest, options?: CallOptions): Promise<DescribeResourcePoolPacksResponse>;
 }
 
@@ -146,8 +177,8 @@ export type DescribeResourcePoolPacksKnownErrorCode =
   | "InvalidZone.MismatchRegion"
   | "UnsupportedOperation.ResourcePoolPackageInvisibleForUser";
 /**
- * Code of an error answered by `DescribeResourcePoolPacks`: a {@link
- * DescribeResourcePoolPacksKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeResourcePoolPacks`: a
+ * {@link DescribeResourcePoolPacksKnownErrorCode}, or a code the service added since.
  */
 export type DescribeResourcePoolPacksErrorCode = DescribeResourcePoolPacksKnownErrorCode | (string & {});
 /**

@@ -16,6 +16,14 @@ import type { RepairTaskInfo } from "../shapes/repair-task-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeTaskInfoError} tells a service error answered by `DescribeTaskInfo`;
+ * its `code` is a {@link DescribeTaskInfoKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `UnauthorizedOperation`: The operation is not authorized.
  */
 export interface DescribeTaskInfoRequest {
   /**
@@ -218,7 +226,14 @@ export interface DescribeTaskInfoResponse {
 
 /** The `describeTaskInfo` method of {@link CvmClient}, which calls `DescribeTaskInfo`. */
 export interface DescribeTaskInfoMethod {
-  /** 查询维修任务列表. Errors: {@link isDescribeTaskInfoError}. */
+  /**
+   * 查询维修任务列表.
+   *
+   * Errors: {@link isDescribeTaskInfoError} tells a service error of this action; its `code` is a
+   * {@link DescribeTaskInfoKnownErrorCode}: any {@link CommonErrorCode} or `InternalError`,
+   * `InvalidParameterValue`, `UnauthorizedOperation` (each explained on
+   * {@link DescribeTaskInfoRequest}).
+   */
   describeTaskInfo(input: DescribeTaskInfoRequest, options?: CallOptions): Promise<DescribeTaskInfoResponse>;
 }
 

@@ -13,6 +13,29 @@ import type { InstanceTypeQuotaItem } from "../shapes/instance-type-quota-item.j
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeZoneInstanceConfigInfosError} tells a service error answered by
+ * `DescribeZoneInstanceConfigInfos`; its `code` is a
+ * {@link DescribeZoneInstanceConfigInfosKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidFilter`: Invalid filter.
+ * - `InvalidFilterValue.LimitExceeded`: The value of
+ *   [`Filter`](https://www.tencentcloud.com/document/api/213/15753?from_cn_redirect=1#Filter) exceeds
+ *   the limit.
+ * - `InvalidInstanceId.Malformed`: Invalid instance `ID`. The specified instance `ID` has an invalid
+ *   format. For example, `ins-1122` has an invalid `ID` length.
+ * - `InvalidInstanceId.NotFound`: No instance found.
+ * - `InvalidInstanceType.Malformed`: The specified `InstanceType` parameter has an invalid format.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `InvalidParameterValue.InvalidAppIdFormat`: Invalid AppID
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `InvalidParameterValue.ZoneNotSupported`: The availability zone does not support this operation.
+ * - `InvalidRegion.NotFound`: The region cannot be found.
+ * - `InvalidZone.MismatchRegion`: The specified `zone` does not exist.
+ * - `ResourceInsufficient.AvailabilityZoneSoldOut`: The availability zone has been sold out.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.UnsupportedPool`: The specified pool is illegal.
  */
 export interface DescribeZoneInstanceConfigInfosRequest {
   /**
@@ -41,8 +64,18 @@ export interface DescribeZoneInstanceConfigInfosResponse {
  */
 export interface DescribeZoneInstanceConfigInfosMethod {
   /**
-   * Queries the configurations of models in an availability zone. Errors: {@link
-   * isDescribeZoneInstanceConfigInfosError}.
+   * Queries the configurations of models in an availability zone.
+   *
+   * Errors: {@link isDescribeZoneInstanceConfigInfosError} tells a service error of this action; its
+   * `code` is a {@link DescribeZoneInstanceConfigInfosKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidFilter`, `InvalidFilterValue.LimitExceeded`, `InvalidInstanceId.Malformed`,
+   * `InvalidInstanceId.NotFound`, `InvalidInstanceType.Malformed`,
+   * `InvalidParameterValue.InstanceIdMalformed`, `InvalidParameterValue.InvalidAppIdFormat`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.ZoneNotSupported`,
+   * `InvalidRegion.NotFound`, `InvalidZone.MismatchRegion`,
+   * `ResourceInsufficient.AvailabilityZoneSoldOut`, `UnsupportedOperation`,
+   * `UnsupportedOperation.UnsupportedPool` (each explained on
+   * {@link DescribeZoneInstanceConfigInfosRequest}).
    */
   describeZoneInstanceConfigInfos(
     input: DescribeZoneInstanceConfigInfosRequest,
@@ -88,12 +121,12 @@ export type DescribeZoneInstanceConfigInfosKnownErrorCode =
   | "ResourceInsufficient.AvailabilityZoneSoldOut"
   | "UnsupportedOperation.UnsupportedPool";
 /**
- * Code of an error answered by `DescribeZoneInstanceConfigInfos`: a {@link
- * DescribeZoneInstanceConfigInfosKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeZoneInstanceConfigInfos`: a
+ * {@link DescribeZoneInstanceConfigInfosKnownErrorCode}, or a code the service added since.
  */
 export type DescribeZoneInstanceConfigInfosErrorCode = DescribeZoneInstanceConfigInfosKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeZoneInstanceConfigInfos`; {@link
- * isDescribeZoneInstanceConfigInfosError} tells one.
+ * A service error answered by `DescribeZoneInstanceConfigInfos`;
+ * {@link isDescribeZoneInstanceConfigInfosError} tells one.
  */
 export type DescribeZoneInstanceConfigInfosError = TcServiceError<DescribeZoneInstanceConfigInfosErrorCode>;

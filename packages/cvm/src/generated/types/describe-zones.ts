@@ -12,6 +12,14 @@ import type { ZoneInfo } from "../shapes/zone-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeZonesError} tells a service error answered by `DescribeZones`; its
+ * `code` is a {@link DescribeZonesKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidFilter`: Invalid filter.
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `InvalidParameterValue.ZoneNotSupported`: The availability zone does not support this operation.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Querying the Chinese name of an availability zone
  * ```ts
  * const answer = await client.describeZones({});
@@ -99,7 +107,14 @@ export interface DescribeZonesResponse {
 
 /** The `describeZones` method of {@link CvmClient}, which calls `DescribeZones`. */
 export interface DescribeZonesMethod {
-  /** Queries a list of availability zones. Errors: {@link isDescribeZonesError}. */
+  /**
+   * Queries a list of availability zones.
+   *
+   * Errors: {@link isDescribeZonesError} tells a service error of this action; its `code` is a
+   * {@link DescribeZonesKnownErrorCode}: any {@link CommonErrorCode} or `InvalidFilter`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.ZoneNotSupported`,
+   * `UnsupportedOperation` (each explained on {@link DescribeZonesRequest}).
+   */
   describeZones(input: DescribeZonesRequest, options?: CallOptions): Promise<DescribeZonesResponse>;
 }
 

@@ -22,6 +22,50 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDisassociateInstancesKeyPairsError} tells a service error answered by
+ * `DisassociateInstancesKeyPairs`; its `code` is a
+ * {@link DisassociateInstancesKeyPairsKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalServerError`: Internal error.
+ * - `InvalidInstance.NotSupported`: This instance is not supported.
+ * - `InvalidInstanceId.Malformed`: Invalid instance `ID`. The specified instance `ID` has an invalid
+ *   format. For example, `ins-1122` has an invalid `ID` length.
+ * - `InvalidInstanceId.NotFound`: No instance found.
+ * - `InvalidKeyPairId.Malformed`: Invalid key pair ID. The specified key pair ID has an invalid
+ *   format. For example, `skey-1122` has an invalid `ID` length.
+ * - `InvalidKeyPairId.NotFound`: Invalid key pair ID. The specified key pair ID does not exist.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `MutexOperation.TaskRunning`: An identical job is running.
+ * - `OperationDenied.InstanceOperationInProgress`: The instance has an operation in progress. Please
+ *   try again later.
+ * - `UnsupportedOperation.InstanceOsWindows`: The instance `ins-xxxxxx` with the `Xserver
+ *   windows2012cndatacenterx86_64` operating system does not support this operation.
+ * - `UnsupportedOperation.InstanceStateBanning`: This CVM is blocked. Please submit a ticket.
+ * - `UnsupportedOperation.InstanceStateEnterRescueMode`: Instances are entering the rescue mode, and
+ *   this operation is not supported.
+ * - `UnsupportedOperation.InstanceStateFreezing`: The operation is not supported for the frozen
+ *   instances.
+ * - `UnsupportedOperation.InstanceStatePending`: The instances are being created, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.InstanceStateRebooting`: The instances are being restarted, and this
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstanceStateRescueMode`: Instances in the rescue mode are not available for
+ *   this operation.
+ * - `UnsupportedOperation.InstanceStateRunning`: Running instances do not support this operation.
+ * - `UnsupportedOperation.InstanceStateShutdown`: Isolated instances do not support this operation.
+ * - `UnsupportedOperation.InstanceStateStarting`: The instance is starting up, and this operation is
+ *   not supported.
+ * - `UnsupportedOperation.InstanceStateStopping`: The instance is being shut down, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.InstanceStateTerminating`: The instance is being terminated, and the
+ *   operation is not supported.
+ * - `UnsupportedOperation.StoppedModeStopCharging`: The instance does not support the **no charges
+ *   when shut down** feature.
  * @example Disassociating a key pair from an instance
  * ```ts
  * const answer = await client.disassociateInstancesKeyPairs({
@@ -106,7 +150,24 @@ export interface DisassociateInstancesKeyPairsResponse {
  * `DisassociateInstancesKeyPairs`.
  */
 export interface DisassociateInstancesKeyPairsMethod {
-  /** Disassociates key pairs from instances. Errors: {@link isDisassociateInstancesKeyPairsError}. */
+  /**
+   * Disassociates key pairs from instances.
+   *
+   * Errors: {@link isDisassociateInstancesKeyPairsError} tells a service error of this action; its
+   * `code` is a {@link DisassociateInstancesKeyPairsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalServerError`, `InvalidInstance.NotSupported`, `InvalidInstanceId.Malformed`,
+   * `InvalidInstanceId.NotFound`, `InvalidKeyPairId.Malformed`, `InvalidKeyPairId.NotFound`,
+   * `InvalidParameterValue`, `InvalidParameterValue.InstanceIdMalformed`,
+   * `InvalidParameterValue.LimitExceeded`, `MissingParameter`, `MutexOperation.TaskRunning`,
+   * `OperationDenied.InstanceOperationInProgress`, `UnsupportedOperation.InstanceOsWindows`,
+   * `UnsupportedOperation.InstanceStateBanning`, `UnsupportedOperation.InstanceStateEnterRescueMode`,
+   * `UnsupportedOperation.InstanceStateFreezing`, `UnsupportedOperation.InstanceStatePending`,
+   * `UnsupportedOperation.InstanceStateRebooting`, `UnsupportedOperation.InstanceStateRescueMode`,
+   * `UnsupportedOperation.InstanceStateRunning`, `UnsupportedOperation.InstanceStateShutdown`,
+   * `UnsupportedOperation.InstanceStateStarting`, `UnsupportedOperation.InstanceStateStopping`,
+   * `UnsupportedOperation.InstanceStateTerminating`, `UnsupportedOperation.StoppedModeStopCharging`
+   * (each explained on {@link DisassociateInstancesKeyPairsRequest}).
+   */
   disassociateInstancesKeyPairs(
     input: DisassociateInstancesKeyPairsRequest,
     options?: CallOptions,
@@ -182,12 +243,12 @@ export type DisassociateInstancesKeyPairsKnownErrorCode =
   | "UnsupportedOperation.InstanceStateTerminating"
   | "UnsupportedOperation.StoppedModeStopCharging";
 /**
- * Code of an error answered by `DisassociateInstancesKeyPairs`: a {@link
- * DisassociateInstancesKeyPairsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DisassociateInstancesKeyPairs`: a
+ * {@link DisassociateInstancesKeyPairsKnownErrorCode}, or a code the service added since.
  */
 export type DisassociateInstancesKeyPairsErrorCode = DisassociateInstancesKeyPairsKnownErrorCode | (string & {});
 /**
- * A service error answered by `DisassociateInstancesKeyPairs`; {@link
- * isDisassociateInstancesKeyPairsError} tells one.
+ * A service error answered by `DisassociateInstancesKeyPairs`;
+ * {@link isDisassociateInstancesKeyPairsError} tells one.
  */
 export type DisassociateInstancesKeyPairsError = TcServiceError<DisassociateInstancesKeyPairsErrorCode>;

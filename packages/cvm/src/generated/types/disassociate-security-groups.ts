@@ -11,6 +11,26 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDisassociateSecurityGroupsError} tells a service error answered by
+ * `DisassociateSecurityGroups`; its `code` is a {@link DisassociateSecurityGroupsKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.SecurityGroupActionFailed`: Security group operation failed.
+ * - `InvalidInstanceId.Malformed`: Invalid instance `ID`. The specified instance `ID` has an invalid
+ *   format. For example, `ins-1122` has an invalid `ID` length.
+ * - `InvalidInstanceId.NotFound`: No instance found.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `InvalidSecurityGroupId.NotFound`: The specified `security group ID` does not exist.
+ * - `InvalidSgId.Malformed`: The specified `security group ID` is in the wrong format. For example,
+ *   `sg-ide32` has an invalid `instance ID` length.
+ * - `MutexOperation.TaskRunning`: An identical job is running.
+ * - `OperationDenied.InstanceOperationInProgress`: The instance has an operation in progress. Please
+ *   try again later.
+ * - `SecGroupActionFailure`: A general error occurred during the security group service API call.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Disassociating instances from security groups
  * ```ts
  * const answer = await client.disassociateSecurityGroups({
@@ -72,7 +92,18 @@ export interface DisassociateSecurityGroupsResponse {
  * `DisassociateSecurityGroups`.
  */
 export interface DisassociateSecurityGroupsMethod {
-  /** Disassociates security groups from instances. Errors: {@link isDisassociateSecurityGroupsError}. */
+  /**
+   * Disassociates security groups from instances.
+   *
+   * Errors: {@link isDisassociateSecurityGroupsError} tells a service error of this action; its `code`
+   * is a {@link DisassociateSecurityGroupsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.SecurityGroupActionFailed`, `InvalidInstanceId.Malformed`,
+   * `InvalidInstanceId.NotFound`, `InvalidParameterValue.InstanceIdMalformed`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidSecurityGroupId.NotFound`, `InvalidSgId.Malformed`,
+   * `MutexOperation.TaskRunning`, `OperationDenied.InstanceOperationInProgress`,
+   * `SecGroupActionFailure`, `UnsupportedOperation` (each explained on
+   * {@link DisassociateSecurityGroupsRequest}).
+   */
   disassociateSecurityGroups(input: DisassociateSecurityGroupsRequest, options?: CallOptions): Promise<DisassociateSecurityGroupsResponse>;
 }
 
@@ -108,8 +139,8 @@ export type DisassociateSecurityGroupsKnownErrorCode =
   | "OperationDenied.InstanceOperationInProgress"
   | "SecGroupActionFailure";
 /**
- * Code of an error answered by `DisassociateSecurityGroups`: a {@link
- * DisassociateSecurityGroupsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DisassociateSecurityGroups`: a
+ * {@link DisassociateSecurityGroupsKnownErrorCode}, or a code the service added since.
  */
 export type DisassociateSecurityGroupsErrorCode = DisassociateSecurityGroupsKnownErrorCode | (string & {});
 /**

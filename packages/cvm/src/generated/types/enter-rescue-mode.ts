@@ -10,6 +10,56 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isEnterRescueModeError} tells a service error answered by `EnterRescueMode`; its
+ * `code` is a {@link EnterRescueModeKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidInstance.NotSupported`: This instance is not supported.
+ * - `InvalidInstanceId.Malformed`: Invalid instance `ID`. The specified instance `ID` has an invalid
+ *   format. For example, `ins-1122` has an invalid `ID` length.
+ * - `InvalidInstanceId.NotFound`: No instance found.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `InvalidParameterValue.InvalidPassword`: Invalid password. The specified password does not meet
+ *   the complexity requirements (e.g., too long or too short)
+ * - `InvalidPassword`: Invalid password. The specified password does not meet the password
+ *   requirements. For example, the password length does not meet the requirements.
+ * - `MutexOperation.TaskRunning`: An identical job is running.
+ * - `OperationDenied.InstanceOperationInProgress`: The instance has an operation in progress. Please
+ *   try again later.
+ * - `UnsupportedOperation.ArmArchitecture`: This operation is currently not supported for ARM
+ *   machines.
+ * - `UnsupportedOperation.EdgeZoneNotSupportCloudDisk`: The selected edge zone does not support cloud
+ *   disk operations.
+ * - `UnsupportedOperation.InstanceReinstallFailed`: The current instance is in a failed OS
+ *   reinstallation state and does not support this operation. We recommend reinstalling the operating
+ *   system again. Alternatively, you may terminate/return the instance or submit a support ticket.
+ * - `UnsupportedOperation.InstanceStateBanning`: This CVM is blocked. Please submit a ticket.
+ * - `UnsupportedOperation.InstanceStateEnterRescueMode`: Instances are entering the rescue mode, and
+ *   this operation is not supported.
+ * - `UnsupportedOperation.InstanceStateEnterServiceLiveMigrate`: The instance `ins-xxxxxx` in the
+ *   `ENTER_SERVICE_LIVE_MIGRATE` status is not supported.
+ * - `UnsupportedOperation.InstanceStateExitRescueMode`: Instances are exiting from the rescue mode,
+ *   and this operation is not supported.
+ * - `UnsupportedOperation.InstanceStateExitServiceLiveMigrate`: The instance `ins-xxxxxx` in the
+ *   `EXIT_SERVICE_LIVE_MIGRATE` status is not supported.
+ * - `UnsupportedOperation.InstanceStateFreezing`: The operation is not supported for the frozen
+ *   instances.
+ * - `UnsupportedOperation.InstanceStateRebooting`: The instances are being restarted, and this
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstanceStateRescueMode`: Instances in the rescue mode are not available for
+ *   this operation.
+ * - `UnsupportedOperation.InstanceStateServiceLiveMigrate`: The instances are being migrated, and this
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstanceStateShutdown`: Isolated instances do not support this operation.
+ * - `UnsupportedOperation.InstanceStateStopping`: The instance is being shut down, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.InstanceStateTerminating`: The instance is being terminated, and the
+ *   operation is not supported.
+ * - `UnsupportedOperation.SpecialInstanceType`: This special instance type does not support the
+ *   operation.
+ * - `UnsupportedOperation.StoppedModeStopCharging`: The instance does not support the **no charges
+ *   when shut down** feature.
  * @example Entering the Rescue Mode
  * ```ts
  * const answer = await client.enterRescueMode({
@@ -73,7 +123,27 @@ export interface EnterRescueModeResponse {
 
 /** The `enterRescueMode` method of {@link CvmClient}, which calls `EnterRescueMode`. */
 export interface EnterRescueModeMethod {
-  /** Enters the rescue mode. Errors: {@link isEnterRescueModeError}. */
+  /**
+   * Enters the rescue mode.
+   *
+   * Errors: {@link isEnterRescueModeError} tells a service error of this action; its `code` is a
+   * {@link EnterRescueModeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidInstance.NotSupported`, `InvalidInstanceId.Malformed`, `InvalidInstanceId.NotFound`,
+   * `InvalidParameterValue.InstanceIdMalformed`, `InvalidParameterValue.InvalidPassword`,
+   * `InvalidPassword`, `MutexOperation.TaskRunning`, `OperationDenied.InstanceOperationInProgress`,
+   * `UnsupportedOperation.ArmArchitecture`, `UnsupportedOperation.EdgeZoneNotSupportCloudDisk`,
+   * `UnsupportedOperation.InstanceReinstallFailed`, `UnsupportedOperation.InstanceStateBanning`,
+   * `UnsupportedOperation.InstanceStateEnterRescueMode`,
+   * `UnsupportedOperation.InstanceStateEnterServiceLiveMigrate`,
+   * `UnsupportedOperation.InstanceStateExitRescueMode`,
+   * `UnsupportedOperation.InstanceStateExitServiceLiveMigrate`,
+   * `UnsupportedOperation.InstanceStateFreezing`, `UnsupportedOperation.InstanceStateRebooting`,
+   * `UnsupportedOperation.InstanceStateRescueMode`,
+   * `UnsupportedOperation.InstanceStateServiceLiveMigrate`,
+   * `UnsupportedOperation.InstanceStateShutdown`, `UnsupportedOperation.InstanceStateStopping`,
+   * `UnsupportedOperation.InstanceStateTerminating`, `UnsupportedOperation.SpecialInstanceType`,
+   * `UnsupportedOperation.StoppedModeStopCharging` (each explained on {@link EnterRescueModeRequest}).
+   */
   enterRescueMode(input: EnterRescueModeRequest, options?: CallOptions): Promise<EnterRescueModeResponse>;
 }
 

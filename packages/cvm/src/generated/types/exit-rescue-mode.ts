@@ -10,6 +10,33 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isExitRescueModeError} tells a service error answered by `ExitRescueMode`; its
+ * `code` is a {@link ExitRescueModeKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidInstance.NotSupported`: This instance is not supported.
+ * - `InvalidInstanceId.Malformed`: Invalid instance `ID`. The specified instance `ID` has an invalid
+ *   format. For example, `ins-1122` has an invalid `ID` length.
+ * - `InvalidInstanceId.NotFound`: No instance found.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `MutexOperation.TaskRunning`: An identical job is running.
+ * - `OperationDenied.InstanceOperationInProgress`: The instance has an operation in progress. Please
+ *   try again later.
+ * - `UnsupportedOperation.InstanceStateEnterRescueMode`: Instances are entering the rescue mode, and
+ *   this operation is not supported.
+ * - `UnsupportedOperation.InstanceStateExitRescueMode`: Instances are exiting from the rescue mode,
+ *   and this operation is not supported.
+ * - `UnsupportedOperation.InstanceStateRebooting`: The instances are being restarted, and this
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstanceStateRunning`: Running instances do not support this operation.
+ * - `UnsupportedOperation.InstanceStateServiceLiveMigrate`: The instances are being migrated, and this
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstanceStateShutdown`: Isolated instances do not support this operation.
+ * - `UnsupportedOperation.InstanceStateStopped`: The instance has been shut down, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.InstanceStateStopping`: The instance is being shut down, and this operation
+ *   is not supported.
  * @example Exiting the Rescue Mode
  * ```ts
  * const answer = await client.exitRescueMode({
@@ -44,7 +71,19 @@ export interface ExitRescueModeResponse {
 
 /** The `exitRescueMode` method of {@link CvmClient}, which calls `ExitRescueMode`. */
 export interface ExitRescueModeMethod {
-  /** Exits the rescue mode. Errors: {@link isExitRescueModeError}. */
+  /**
+   * Exits the rescue mode.
+   *
+   * Errors: {@link isExitRescueModeError} tells a service error of this action; its `code` is a
+   * {@link ExitRescueModeKnownErrorCode}: any {@link CommonErrorCode} or `InvalidInstance.NotSupported`,
+   * `InvalidInstanceId.Malformed`, `InvalidInstanceId.NotFound`,
+   * `InvalidParameterValue.InstanceIdMalformed`, `MutexOperation.TaskRunning`,
+   * `OperationDenied.InstanceOperationInProgress`, `UnsupportedOperation.InstanceStateEnterRescueMode`,
+   * `UnsupportedOperation.InstanceStateExitRescueMode`, `UnsupportedOperation.InstanceStateRebooting`,
+   * `UnsupportedOperation.InstanceStateRunning`, `UnsupportedOperation.InstanceStateServiceLiveMigrate`,
+   * `UnsupportedOperation.InstanceStateShutdown`, `UnsupportedOperation.InstanceStateStopped`,
+   * `UnsupportedOperation.InstanceStateStopping` (each explained on {@link ExitRescueModeRequest}).
+   */
   exitRescueMode(input: ExitRescueModeRequest, options?: CallOptions): Promise<ExitRescueModeResponse>;
 }
 

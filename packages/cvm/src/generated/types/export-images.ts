@@ -10,6 +10,41 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isExportImagesError} tells a service error answered by `ExportImages`; its `code`
+ * is a {@link ExportImagesKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure.CamRoleNameAuthenticateFailed`: Role name authentication failed.
+ * - `InvalidImageId.Malformed`: Invalid image ID format.
+ * - `InvalidImageId.NotFound`: The image cannot be found.
+ * - `InvalidParameter.ImageIdsSnapshotIdsMustOne`: Either `ImageIds` or `SnapshotIds` must be
+ *   specified.
+ * - `InvalidParameter.SnapshotNotFound`: The specified snapshot does not exist.
+ * - `InvalidParameterValue.BucketNotFound`: The bucket does not exist.
+ * - `InvalidParameterValue.InvalidAppIdFormat`: Invalid AppID
+ * - `InvalidParameterValue.InvalidBucketPermissionForExport`: You don’t have the write permission to
+ *   the bucket.
+ * - `InvalidParameterValue.InvalidFileNamePrefixList`: The length of `FileNamePrefixList` does not
+ *   match `ImageIds` or `SnapshotIds`.
+ * - `InvalidParameterValue.InvalidImageId`: The image does not support this operation.
+ * - `InvalidParameterValue.InvalidImageOsName`: The operating system of the specified image is not
+ *   available in the current region.
+ * - `InvalidParameterValue.InvalidImageState`: The image has another ongoing task. Please check and
+ *   try again later.
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `InvalidParameterValue.TooLarge`: The parameter value exceeds the maximum limit.
+ * - `LimitExceeded.ExportImageTaskLimitExceeded`: The number of image export tasks in progress reached
+ *   the upper limit. Please try again after the running tasks are completed.
+ * - `UnsupportedOperation.EncryptedImagesNotSupported`: Encrypted images are not supported.
+ * - `UnsupportedOperation.ImageTooLargeExportUnsupported`: Failed to export the image: The image is
+ *   too large.
+ * - `UnsupportedOperation.MarketImageExportUnsupported`: The custom images created with the market
+ *   images cannot be exported.
+ * - `UnsupportedOperation.PublicImageExportUnsupported`: Public images and market images cannot be
+ *   exported.
+ * - `UnsupportedOperation.RedHatImageExportUnsupported`: The RedHat image cannot be exported.
+ * - `UnsupportedOperation.SharedImageExportUnsupported`: Shared images cannot be exported.
+ * - `UnsupportedOperation.WindowsImageExportUnsupported`: Windows images cannot be exported.
  * @example Exporting custom images
  * ```ts
  * const answer = await client.exportImages({
@@ -87,7 +122,27 @@ export interface ExportImagesResponse {
 
 /** The `exportImages` method of {@link CvmClient}, which calls `ExportImages`. */
 export interface ExportImagesMethod {
-  /** Exports custom images. Errors: {@link isExportImagesError}. */
+  /**
+   * Exports custom images.
+   *
+   * Errors: {@link isExportImagesError} tells a service error of this action; its `code` is a
+   * {@link ExportImagesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AuthFailure.CamRoleNameAuthenticateFailed`, `InvalidImageId.Malformed`, `InvalidImageId.NotFound`,
+   * `InvalidParameter.ImageIdsSnapshotIdsMustOne`, `InvalidParameter.SnapshotNotFound`,
+   * `InvalidParameterValue.BucketNotFound`, `InvalidParameterValue.InvalidAppIdFormat`,
+   * `InvalidParameterValue.InvalidBucketPermissionForExport`,
+   * `InvalidParameterValue.InvalidFileNamePrefixList`, `InvalidParameterValue.InvalidImageId`,
+   * `InvalidParameterValue.InvalidImageOsName`, `InvalidParameterValue.InvalidImageState`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.TooLarge`,
+   * `LimitExceeded.ExportImageTaskLimitExceeded`, `UnsupportedOperation.EncryptedImagesNotSupported`,
+   * `UnsupportedOperation.ImageTooLargeExportUnsupported`,
+   * `UnsupportedOperation.MarketImageExportUnsupported`,
+   * `UnsupportedOperation.PublicImageExportUnsupported`,
+   * `UnsupportedOperation.RedHatImageExportUnsupported`,
+   * `UnsupportedOperation.SharedImageExportUnsupported`,
+   * `UnsupportedOperation.WindowsImageExportUnsupported` (each explained on
+   * {@link ExportImagesRequest}).
+   */
   exportImages(input: ExportImagesRequest, options?: CallOptions): Promise<ExportImagesResponse>;
 }
 

@@ -12,6 +12,24 @@ import type { TagSpecification } from "../shapes/tag-specification.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isImportImageError} tells a service error answered by `ImportImage`; its `code`
+ * is a {@link ImportImageKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `ImageQuotaLimitExceeded`: The image quota has been exceeded.
+ * - `InvalidImageName.Duplicate`: The specified image name already exists.
+ * - `InvalidImageOsType.Unsupported`: The operating system type is not supported.
+ * - `InvalidImageOsVersion.Unsupported`: The operating system version is not supported.
+ * - `InvalidParameter.InvalidParameterUrlError`: Invalid URL.
+ * - `InvalidParameterValue.ISOMustImportByForce`: ISO files must be imported by force.
+ * - `InvalidParameterValue.InvalidAppIdFormat`: Invalid AppID
+ * - `InvalidParameterValue.InvalidBootMode`: Unsupported boot mode.
+ * - `InvalidParameterValue.InvalidImageFamily`: Invalid format of image family name
+ * - `InvalidParameterValue.InvalidLicenseType`: Invalid license type.
+ * - `InvalidParameterValue.TagKeyNotFound`: The specified tag does not exist
+ * - `InvalidParameterValue.TooLarge`: The parameter value exceeds the maximum limit.
+ * - `OperationDenied.InnerUserProhibitAction`: Operation denied: This is a restricted account.
+ * - `RegionAbilityLimit.UnsupportedToImportImage`: This region does not support importing images.
  * @example Importing an image
  * ```ts
  * const answer = await client.importImage({
@@ -109,7 +127,19 @@ export interface ImportImageResponse {
 
 /** The `importImage` method of {@link CvmClient}, which calls `ImportImage`. */
 export interface ImportImageMethod {
-  /** Imports images. Errors: {@link isImportImageError}. */
+  /**
+   * Imports images.
+   *
+   * Errors: {@link isImportImageError} tells a service error of this action; its `code` is a
+   * {@link ImportImageKnownErrorCode}: any {@link CommonErrorCode} or `ImageQuotaLimitExceeded`,
+   * `InvalidImageName.Duplicate`, `InvalidImageOsType.Unsupported`, `InvalidImageOsVersion.Unsupported`,
+   * `InvalidParameter.InvalidParameterUrlError`, `InvalidParameterValue.ISOMustImportByForce`,
+   * `InvalidParameterValue.InvalidAppIdFormat`, `InvalidParameterValue.InvalidBootMode`,
+   * `InvalidParameterValue.InvalidImageFamily`, `InvalidParameterValue.InvalidLicenseType`,
+   * `InvalidParameterValue.TagKeyNotFound`, `InvalidParameterValue.TooLarge`,
+   * `OperationDenied.InnerUserProhibitAction`, `RegionAbilityLimit.UnsupportedToImportImage` (each
+   * explained on {@link ImportImageRequest}).
+   */
   importImage(input: ImportImageRequest, options?: CallOptions): Promise<ImportImageResponse>;
 }
 

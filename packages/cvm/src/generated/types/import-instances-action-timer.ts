@@ -14,6 +14,20 @@ import type { ActionTimer } from "../shapes/action-timer.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isImportInstancesActionTimerError} tells a service error answered by
+ * `ImportInstancesActionTimer`; its `code` is a {@link ImportInstancesActionTimerKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.MutActionTimerExist`: 该实例已存在指定的定时任务 (described in Chinese only)
+ * - `InvalidInstanceId.NotFound`: No instance found.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `InvalidParameterValue.InvalidTimeFormat`: Incorrect time format.
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `UnsupportedOperation.NotSupportImportInstancesActionTimer`: Failed to configure the scheduled
+ *   action for the current instance.
  */
 export interface ImportInstancesActionTimerRequest {
   /**
@@ -63,7 +77,16 @@ export interface ImportInstancesActionTimerResponse {
  * `ImportInstancesActionTimer`.
  */
 export interface ImportInstancesActionTimerMethod {
-  /** 导入定时任务. Errors: {@link isImportInstancesActionTimerError}. */
+  /**
+   * 导入定时任务.
+   *
+   * Errors: {@link isImportInstancesActionTimerError} tells a service error of this action; its `code`
+   * is a {@link ImportInstancesActionTimerKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.MutActionTimerExist`, `InvalidInstanceId.NotFound`, `InvalidParameter`,
+   * `InvalidParameterValue.InstanceIdMalformed`, `InvalidParameterValue.InvalidTimeFormat`,
+   * `InvalidParameterValue.LimitExceeded`, `UnsupportedOperation.NotSupportImportInstancesActionTimer`
+   * (each explained on {@link ImportInstancesActionTimerRequest}).
+   */
   importInstancesActionTimer(input: ImportInstancesActionTimerRequest, options?: CallOptions): Promise<ImportInstancesActionTimerResponse>;
 }
 
@@ -89,8 +112,8 @@ export type ImportInstancesActionTimerKnownErrorCode =
   | "InvalidParameterValue.LimitExceeded"
   | "UnsupportedOperation.NotSupportImportInstancesActionTimer";
 /**
- * Code of an error answered by `ImportInstancesActionTimer`: a {@link
- * ImportInstancesActionTimerKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ImportInstancesActionTimer`: a
+ * {@link ImportInstancesActionTimerKnownErrorCode}, or a code the service added since.
  */
 export type ImportInstancesActionTimerErrorCode = ImportInstancesActionTimerKnownErrorCode | (string & {});
 /**

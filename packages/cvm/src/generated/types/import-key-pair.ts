@@ -19,6 +19,24 @@ import type { TagSpecification } from "../shapes/tag-specification.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isImportKeyPairError} tells a service error answered by `ImportKeyPair`; its
+ * `code` is a {@link ImportKeyPairKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalServerError`: Internal error.
+ * - `InvalidKeyPair.LimitExceeded`: The number of key pairs exceeds the limit.
+ * - `InvalidKeyPairName.Duplicate`: Key pair name already exists.
+ * - `InvalidKeyPairNameEmpty`: The key name cannot be empty.
+ * - `InvalidKeyPairNameIncludeIllegalChar`: The key name contains invalid characters. Key names can
+ *   only contain letters, numbers and underscores.
+ * - `InvalidKeyPairNameTooLong`: The key name cannot exceed 25 characters.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidProjectId.NotFound`: Invalid project ID: the specified project ID does not exist.
+ * - `InvalidPublicKey.Duplicate`: Invalid public key: the specified key already exists.
+ * - `InvalidPublicKey.Malformed`: Invalid public key: the specified public key does not meet the
+ *   `OpenSSH RSA` format requirements.
+ * - `LimitExceeded.TagResourceQuota`: Exceeded the upper limit of resources bound to the tag.
+ * - `MissingParameter`: A required parameter is missing.
  */
 export interface ImportKeyPairRequest {
   /**
@@ -68,7 +86,17 @@ export interface ImportKeyPairResponse {
 
 /** The `importKeyPair` method of {@link CvmClient}, which calls `ImportKeyPair`. */
 export interface ImportKeyPairMethod {
-  /** Imports key pairs. Errors: {@link isImportKeyPairError}. */
+  /**
+   * Imports key pairs.
+   *
+   * Errors: {@link isImportKeyPairError} tells a service error of this action; its `code` is a
+   * {@link ImportKeyPairKnownErrorCode}: any {@link CommonErrorCode} or `InternalServerError`,
+   * `InvalidKeyPair.LimitExceeded`, `InvalidKeyPairName.Duplicate`, `InvalidKeyPairNameEmpty`,
+   * `InvalidKeyPairNameIncludeIllegalChar`, `InvalidKeyPairNameTooLong`, `InvalidParameterValue`,
+   * `InvalidProjectId.NotFound`, `InvalidPublicKey.Duplicate`, `InvalidPublicKey.Malformed`,
+   * `LimitExceeded.TagResourceQuota`, `MissingParameter` (each explained on
+   * {@link ImportKeyPairRequest}).
+   */
   importKeyPair(input: ImportKeyPairRequest, options?: CallOptions): Promise<ImportKeyPairResponse>;
 }
 

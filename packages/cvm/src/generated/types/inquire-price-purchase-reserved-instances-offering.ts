@@ -13,6 +13,16 @@ import type { ReservedInstancePrice } from "../shapes/reserved-instance-price.js
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isInquirePricePurchaseReservedInstancesOfferingError} tells a service error
+ * answered by `InquirePricePurchaseReservedInstancesOffering`; its `code` is a
+ * {@link InquirePricePurchaseReservedInstancesOfferingKnownErrorCode}: any {@link CommonErrorCode}, or
+ * one of these:
+ *
+ * - `FailedOperation.InquiryPriceFailed`: Price query failed.
+ * - `InvalidParameterValue.Range`: Invalid parameter value: invalid parameter value range.
+ * - `UnsupportedOperation.InvalidPermissionNonInternationalAccount`: The current operation is
+ *   supported only for Tencent Cloud users.
  * @example Querying the Price of a Reserved Instance
  * ```ts
  * const answer = await client.inquirePricePurchaseReservedInstancesOffering({
@@ -91,8 +101,13 @@ export interface InquirePricePurchaseReservedInstancesOfferingResponse {
  */
 export interface InquirePricePurchaseReservedInstancesOfferingMethod {
   /**
-   * Queries the price of reserved instance offerings. Errors: {@link
-   * isInquirePricePurchaseReservedInstancesOfferingError}.
+   * Queries the price of reserved instance offerings.
+   *
+   * Errors: {@link isInquirePricePurchaseReservedInstancesOfferingError} tells a service error of this
+   * action; its `code` is a {@link InquirePricePurchaseReservedInstancesOfferingKnownErrorCode}: any
+   * {@link CommonErrorCode} or `FailedOperation.InquiryPriceFailed`, `InvalidParameterValue.Range`,
+   * `UnsupportedOperation.InvalidPermissionNonInternationalAccount` (each explained on
+   * {@link InquirePricePurchaseReservedInstancesOfferingRequest}).
    */
   inquirePricePurchaseReservedInstancesOffering(
     input: InquirePricePurchaseReservedInstancesOfferingRequest,
@@ -101,8 +116,8 @@ export interface InquirePricePurchaseReservedInstancesOfferingMethod {
 }
 
 /**
- * Error codes `InquirePricePurchaseReservedInstancesOffering` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `InquirePricePurchaseReservedInstancesOffering` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `FailedOperation.InquiryPriceFailed`: Price query failed.
  * - `InvalidParameterValue.Range`: Invalid parameter value: invalid parameter value range.
@@ -115,14 +130,15 @@ export type InquirePricePurchaseReservedInstancesOfferingKnownErrorCode =
   | "InvalidParameterValue.Range"
   | "UnsupportedOperation.InvalidPermissionNonInternationalAccount";
 /**
- * Code of an error answered by `InquirePricePurchaseReservedInstancesOffering`: a {@link
- * InquirePricePurchaseReservedInstancesOfferingKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `InquirePricePurchaseReservedInstancesOffering`: a
+ * {@link InquirePricePurchaseReservedInstancesOfferingKnownErrorCode}, or a code the service added
+ * since.
  */
 export type InquirePricePurchaseReservedInstancesOfferingErrorCode =
   | InquirePricePurchaseReservedInstancesOfferingKnownErrorCode
   | (string & {});
 /**
- * A service error answered by `InquirePricePurchaseReservedInstancesOffering`; {@link
- * isInquirePricePurchaseReservedInstancesOfferingError} tells one.
+ * A service error answered by `InquirePricePurchaseReservedInstancesOffering`;
+ * {@link isInquirePricePurchaseReservedInstancesOfferingError} tells one.
  */
 export type InquirePricePurchaseReservedInstancesOfferingError = TcServiceError<InquirePricePurchaseReservedInstancesOfferingErrorCode>;

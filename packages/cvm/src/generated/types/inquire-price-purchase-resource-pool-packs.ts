@@ -14,6 +14,25 @@ import type { ItemPrice } from "../shapes/item-price.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isInquirePricePurchaseResourcePoolPacksError} tells a service error answered by
+ * `InquirePricePurchaseResourcePoolPacks`; its `code` is a
+ * {@link InquirePricePurchaseResourcePoolPacksKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InternalServerError`: Internal error.
+ * - `InvalidInstanceType.Malformed`: The specified `InstanceType` parameter has an invalid format.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.InstanceTypeNotSupport`: 指定机型不支持。 (described in Chinese only)
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Range`: Invalid parameter value: invalid parameter value range.
+ * - `InvalidPeriod`: Invalid period. Valid values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24, 36];
+ *   unit: month.
+ * - `InvalidZone.MismatchRegion`: The specified `zone` does not exist.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnsupportedOperation.ResourcePoolPackageInvisibleForUser`: 该资源池对用户不可见 (described in
+ *   Chinese only)
  */
 export interface InquirePricePurchaseResourcePoolPacksRequest {
   /**
@@ -69,7 +88,17 @@ export interface InquirePricePurchaseResourcePoolPacksResponse {
  * `InquirePricePurchaseResourcePoolPacks`.
  */
 export interface InquirePricePurchaseResourcePoolPacksMethod {
-  /** 创建实例资源池预扣包询价. Errors: {@link isInquirePricePurchaseResourcePoolPacksError}. */
+  /**
+   * 创建实例资源池预扣包询价.
+   *
+   * Errors: {@link isInquirePricePurchaseResourcePoolPacksError} tells a service error of this action;
+   * its `code` is a {@link InquirePricePurchaseResourcePoolPacksKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InternalServerError`, `InvalidInstanceType.Malformed`,
+   * `InvalidParameter`, `InvalidParameter.InstanceTypeNotSupport`, `InvalidParameterValue`,
+   * `InvalidParameterValue.Range`, `InvalidPeriod`, `InvalidZone.MismatchRegion`, `MissingParameter`,
+   * `UnauthorizedOperation`, `UnsupportedOperation.ResourcePoolPackageInvisibleForUser` (each explained
+   * on {@link InquirePricePurchaseResourcePoolPacksRequest}).
+   */
   inquirePricePurchaseResourcePoolPacks(
     input: InquirePricePurchaseResourcePoolPacksRequest,
     options?: CallOptions,
@@ -77,8 +106,8 @@ export interface InquirePricePurchaseResourcePoolPacksMethod {
 }
 
 /**
- * Error codes `InquirePricePurchaseResourcePoolPacks` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `InquirePricePurchaseResourcePoolPacks` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InternalServerError`: Internal error.
  * - `InvalidInstanceType.Malformed`: The specified `InstanceType` parameter has an invalid format.
@@ -104,12 +133,12 @@ export type InquirePricePurchaseResourcePoolPacksKnownErrorCode =
   | "InvalidZone.MismatchRegion"
   | "UnsupportedOperation.ResourcePoolPackageInvisibleForUser";
 /**
- * Code of an error answered by `InquirePricePurchaseResourcePoolPacks`: a {@link
- * InquirePricePurchaseResourcePoolPacksKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `InquirePricePurchaseResourcePoolPacks`: a
+ * {@link InquirePricePurchaseResourcePoolPacksKnownErrorCode}, or a code the service added since.
  */
 export type InquirePricePurchaseResourcePoolPacksErrorCode = InquirePricePurchaseResourcePoolPacksKnownErrorCode | (string & {});
 /**
- * A service error answered by `InquirePricePurchaseResourcePoolPacks`; {@link
- * isInquirePricePurchaseResourcePoolPacksError} tells one.
+ * A service error answered by `InquirePricePurchaseResourcePoolPacks`;
+ * {@link isInquirePricePurchaseResourcePoolPacksError} tells one.
  */
 export type InquirePricePurchaseResourcePoolPacksError = TcServiceError<InquirePricePurchaseResourcePoolPacksErrorCode>;

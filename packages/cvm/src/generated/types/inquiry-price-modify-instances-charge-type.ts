@@ -17,6 +17,43 @@ import type { Price } from "../shapes/price.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isInquiryPriceModifyInstancesChargeTypeError} tells a service error answered by
+ * `InquiryPriceModifyInstancesChargeType`; its `code` is a
+ * {@link InquiryPriceModifyInstancesChargeTypeKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `AccountQualificationRestrictions`: Your account failed the qualification verification.
+ * - `FailedOperation.InquiryPriceFailed`: Price query failed.
+ * - `FailedOperation.InquiryRefundPriceFailed`: Failed to query the refund: the payment order is not
+ *   found. Check whether the instance `ins-xxxxxxx` has expired.
+ * - `InternalError.TradeUnknownError`: Internal error.
+ * - `InternalServerError`: Internal error.
+ * - `InvalidInstance.NotSupported`: This instance is not supported.
+ * - `InvalidInstanceId.Malformed`: Invalid instance `ID`. The specified instance `ID` has an invalid
+ *   format. For example, `ins-1122` has an invalid `ID` length.
+ * - `InvalidInstanceId.NotFound`: No instance found.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `InvalidParameterValue.InvalidImageId`: The image does not support this operation.
+ * - `InvalidParameterValue.InvalidInstanceTypeUnderwrite`: The specified instance type does not
+ *   support exclusive sales payment mode.
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `InvalidPeriod`: Invalid period. Valid values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24, 36];
+ *   unit: month.
+ * - `InvalidPermission`: This operation is not supported for the account.
+ * - `LimitExceeded.InstanceTypeBandwidth`: Unable to adjust: the target instance type does not support
+ *   the configured public network bandwidth cap. See [Public Network Bandwidth
+ *   Cap](https://intl.cloud.tencent.com/document/product/213/12523).
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceInsufficient.CloudDiskUnavailable`: The parameters of cloud disk do not meet the
+ *   specification.
+ * - `UnsupportedOperation.InstanceChargeType`: This instance billing mode does not support the
+ *   operation.
+ * - `UnsupportedOperation.InstanceMixedZoneType`: Central AZ and edge zone instances cannot be mixed
+ *   in batch operation.
  * @example Switching the Billing Mode of an Instance for Price Inquiry
  * ```ts
  * const answer = await client.inquiryPriceModifyInstancesChargeType({
@@ -107,8 +144,20 @@ export interface InquiryPriceModifyInstancesChargeTypeResponse {
  */
 export interface InquiryPriceModifyInstancesChargeTypeMethod {
   /**
-   * Modify the instance billing mode price inquiry. Errors: {@link
-   * isInquiryPriceModifyInstancesChargeTypeError}.
+   * Modify the instance billing mode price inquiry.
+   *
+   * Errors: {@link isInquiryPriceModifyInstancesChargeTypeError} tells a service error of this action;
+   * its `code` is a {@link InquiryPriceModifyInstancesChargeTypeKnownErrorCode}: any
+   * {@link CommonErrorCode} or `AccountQualificationRestrictions`, `FailedOperation.InquiryPriceFailed`,
+   * `FailedOperation.InquiryRefundPriceFailed`, `InternalError.TradeUnknownError`,
+   * `InternalServerError`, `InvalidInstance.NotSupported`, `InvalidInstanceId.Malformed`,
+   * `InvalidInstanceId.NotFound`, `InvalidParameter`, `InvalidParameterValue`,
+   * `InvalidParameterValue.InstanceIdMalformed`, `InvalidParameterValue.InvalidImageId`,
+   * `InvalidParameterValue.InvalidInstanceTypeUnderwrite`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidPeriod`, `InvalidPermission`, `LimitExceeded.InstanceTypeBandwidth`, `MissingParameter`,
+   * `ResourceInsufficient.CloudDiskUnavailable`, `UnsupportedOperation.InstanceChargeType`,
+   * `UnsupportedOperation.InstanceMixedZoneType` (each explained on
+   * {@link InquiryPriceModifyInstancesChargeTypeRequest}).
    */
   inquiryPriceModifyInstancesChargeType(
     input: InquiryPriceModifyInstancesChargeTypeRequest,
@@ -117,8 +166,8 @@ export interface InquiryPriceModifyInstancesChargeTypeMethod {
 }
 
 /**
- * Error codes `InquiryPriceModifyInstancesChargeType` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `InquiryPriceModifyInstancesChargeType` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `AccountQualificationRestrictions`: Your account failed the qualification verification.
  * - `FailedOperation.InquiryPriceFailed`: Price query failed.
@@ -173,12 +222,12 @@ export type InquiryPriceModifyInstancesChargeTypeKnownErrorCode =
   | "UnsupportedOperation.InstanceChargeType"
   | "UnsupportedOperation.InstanceMixedZoneType";
 /**
- * Code of an error answered by `InquiryPriceModifyInstancesChargeType`: a {@link
- * InquiryPriceModifyInstancesChargeTypeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `InquiryPriceModifyInstancesChargeType`: a
+ * {@link InquiryPriceModifyInstancesChargeTypeKnownErrorCode}, or a code the service added since.
  */
 export type InquiryPriceModifyInstancesChargeTypeErrorCode = InquiryPriceModifyInstancesChargeTypeKnownErrorCode | (string & {});
 /**
- * A service error answered by `InquiryPriceModifyInstancesChargeType`; {@link
- * isInquiryPriceModifyInstancesChargeTypeError} tells one.
+ * A service error answered by `InquiryPriceModifyInstancesChargeType`;
+ * {@link isInquiryPriceModifyInstancesChargeTypeError} tells one.
  */
 export type InquiryPriceModifyInstancesChargeTypeError = TcServiceError<InquiryPriceModifyInstancesChargeTypeErrorCode>;

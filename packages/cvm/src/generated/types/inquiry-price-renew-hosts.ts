@@ -16,6 +16,19 @@ import type { HostPriceInfo } from "../shapes/host-price-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isInquiryPriceRenewHostsError} tells a service error answered by
+ * `InquiryPriceRenewHosts`; its `code` is a {@link InquiryPriceRenewHostsKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidHost.NotSupported`: The specified operation on this CDH instance is not support .
+ * - `InvalidHostId.Malformed`: Invalid
+ *   [CDH](https://intl.cloud.tencent.com/document/product/416?from_cn_redirect=1) `ID`. The specified
+ *   [CDH](https://intl.cloud.tencent.com/document/product/416?from_cn_redirect=1) `ID` has an invalid
+ *   format. For example, `host-1122` has an invalid `ID` length.
+ * - `InvalidHostId.NotFound`: The specified HostId does not exist, or does not belong to your account.
+ * - `InvalidPeriod`: Invalid period. Valid values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24, 36];
+ *   unit: month.
  */
 export interface InquiryPriceRenewHostsRequest {
   /**
@@ -67,7 +80,14 @@ export interface InquiryPriceRenewHostsResponse {
 
 /** The `inquiryPriceRenewHosts` method of {@link CvmClient}, which calls `InquiryPriceRenewHosts`. */
 export interface InquiryPriceRenewHostsMethod {
-  /** 续费CDH实例询价. Errors: {@link isInquiryPriceRenewHostsError}. */
+  /**
+   * 续费CDH实例询价.
+   *
+   * Errors: {@link isInquiryPriceRenewHostsError} tells a service error of this action; its `code` is a
+   * {@link InquiryPriceRenewHostsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidHost.NotSupported`, `InvalidHostId.Malformed`, `InvalidHostId.NotFound`, `InvalidPeriod`
+   * (each explained on {@link InquiryPriceRenewHostsRequest}).
+   */
   inquiryPriceRenewHosts(input: InquiryPriceRenewHostsRequest, options?: CallOptions): Promise<InquiryPriceRenewHostsResponse>;
 }
 
@@ -90,8 +110,8 @@ export type InquiryPriceRenewHostsKnownErrorCode =
   | "InvalidHostId.NotFound"
   | "InvalidPeriod";
 /**
- * Code of an error answered by `InquiryPriceRenewHosts`: a {@link
- * InquiryPriceRenewHostsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `InquiryPriceRenewHosts`: a
+ * {@link InquiryPriceRenewHostsKnownErrorCode}, or a code the service added since.
  */
 export type InquiryPriceRenewHostsErrorCode = InquiryPriceRenewHostsKnownErrorCode | (string & {});
 /**

@@ -15,6 +15,40 @@ import type { Price } from "../shapes/price.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isInquiryPriceRenewInstancesError} tells a service error answered by
+ * `InquiryPriceRenewInstances`; its `code` is a {@link InquiryPriceRenewInstancesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.TradeUnknownError`: Internal error.
+ * - `InternalServerError`: Internal error.
+ * - `InvalidAccount.InsufficientBalance`: Insufficient account balance.
+ * - `InvalidAccount.UnpaidOrder`: The account has unpaid orders.
+ * - `InvalidInstance.NotSupported`: This instance is not supported.
+ * - `InvalidInstanceId.Malformed`: Invalid instance `ID`. The specified instance `ID` has an invalid
+ *   format. For example, `ins-1122` has an invalid `ID` length.
+ * - `InvalidInstanceId.NotFound`: No instance found.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `InvalidParameterValue.InstanceNotSupportedMixPricingModel`: Operation not supported for instances
+ *   with different billing modes.
+ * - `InvalidParameterValue.InvalidAppIdFormat`: Invalid AppID
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `InvalidParameterValue.Range`: Invalid parameter value: invalid parameter value range.
+ * - `InvalidPeriod`: Invalid period. Valid values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24, 36];
+ *   unit: month.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceInsufficient.CloudDiskUnavailable`: The parameters of cloud disk do not meet the
+ *   specification.
+ * - `ResourceUnavailable`: The resource is unavailable.
+ * - `UnsupportedOperation.InstanceMixedZoneType`: Central AZ and edge zone instances cannot be mixed
+ *   in batch operation.
+ * - `UnsupportedOperation.InstanceStatePending`: The instances are being created, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.InvalidDiskBackupQuota`: Cloud block storage does not support backup points.
+ * - `UnsupportedOperation.UnderwritingInstanceTypeOnlySupportAutoRenew`: For an underwriting instance,
+ *   `RenewFlag` can only be set to `NOTIFY_AND_AUTO_RENEW`.
  * @example Renewal Instance Inquiry
  * ```ts
  * const answer = await client.inquiryPriceRenewInstances({
@@ -97,7 +131,23 @@ export interface InquiryPriceRenewInstancesResponse {
  * `InquiryPriceRenewInstances`.
  */
 export interface InquiryPriceRenewInstancesMethod {
-  /** Renewal instance inquiry. Errors: {@link isInquiryPriceRenewInstancesError}. */
+  /**
+   * Renewal instance inquiry.
+   *
+   * Errors: {@link isInquiryPriceRenewInstancesError} tells a service error of this action; its `code`
+   * is a {@link InquiryPriceRenewInstancesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.TradeUnknownError`, `InternalServerError`, `InvalidAccount.InsufficientBalance`,
+   * `InvalidAccount.UnpaidOrder`, `InvalidInstance.NotSupported`, `InvalidInstanceId.Malformed`,
+   * `InvalidInstanceId.NotFound`, `InvalidParameterValue`, `InvalidParameterValue.InstanceIdMalformed`,
+   * `InvalidParameterValue.InstanceNotSupportedMixPricingModel`,
+   * `InvalidParameterValue.InvalidAppIdFormat`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.Range`, `InvalidPeriod`, `MissingParameter`,
+   * `ResourceInsufficient.CloudDiskUnavailable`, `ResourceUnavailable`,
+   * `UnsupportedOperation.InstanceMixedZoneType`, `UnsupportedOperation.InstanceStatePending`,
+   * `UnsupportedOperation.InvalidDiskBackupQuota`,
+   * `UnsupportedOperation.UnderwritingInstanceTypeOnlySupportAutoRenew` (each explained on
+   * {@link InquiryPriceRenewInstancesRequest}).
+   */
   inquiryPriceRenewInstances(input: InquiryPriceRenewInstancesRequest, options?: CallOptions): Promise<InquiryPriceRenewInstancesResponse>;
 }
 
@@ -155,8 +205,8 @@ export type InquiryPriceRenewInstancesKnownErrorCode =
   | "UnsupportedOperation.InvalidDiskBackupQuota"
   | "UnsupportedOperation.UnderwritingInstanceTypeOnlySupportAutoRenew";
 /**
- * Code of an error answered by `InquiryPriceRenewInstances`: a {@link
- * InquiryPriceRenewInstancesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `InquiryPriceRenewInstances`: a
+ * {@link InquiryPriceRenewInstancesKnownErrorCode}, or a code the service added since.
  */
 export type InquiryPriceRenewInstancesErrorCode = InquiryPriceRenewInstancesKnownErrorCode | (string & {});
 /**

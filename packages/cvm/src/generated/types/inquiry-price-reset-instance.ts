@@ -26,6 +26,43 @@ import type { SystemDisk } from "../shapes/system-disk.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isInquiryPriceResetInstanceError} tells a service error answered by
+ * `InquiryPriceResetInstance`; its `code` is a {@link InquiryPriceResetInstanceKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.InquiryPriceFailed`: Price query failed.
+ * - `InternalError.TradeUnknownError`: Internal error.
+ * - `InternalServerError`: Internal error.
+ * - `InvalidImageId.Malformed`: Invalid image ID format.
+ * - `InvalidImageId.NotFound`: The image cannot be found.
+ * - `InvalidInstance.NotSupported`: This instance is not supported.
+ * - `InvalidInstanceId.Malformed`: Invalid instance `ID`. The specified instance `ID` has an invalid
+ *   format. For example, `ins-1122` has an invalid `ID` length.
+ * - `InvalidInstanceId.NotFound`: No instance found.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `InvalidParameterValue.InstanceTypeNotFound`: The specified instance type does not exist.
+ * - `InvalidParameterValue.InvalidImageId`: The image does not support this operation.
+ * - `InvalidParameterValue.InvalidImageIdForRetsetInstance`: The image cannot be used to reinstall the
+ *   current instance.
+ * - `InvalidParameterValue.InvalidImageOsName`: The operating system of the specified image is not
+ *   available in the current region.
+ * - `InvalidParameterValue.ZoneNotSupported`: The availability zone does not support this operation.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `MissingParameter.MonitorService`: The instance type must have Cloud Monitor enabled.
+ * - `ResourceInsufficient.CloudDiskUnavailable`: The parameters of cloud disk do not meet the
+ *   specification.
+ * - `ResourcesSoldOut.SpecifiedInstanceType`: The specified instance type is sold out.
+ * - `UnsupportedOperation.InstanceTypeNotSupportGridLicence`: The instance type does not support
+ *   setting the `GridDriverService` status.
+ * - `UnsupportedOperation.InvalidImageLicenseTypeForReset`: The image license type does not match the
+ *   instance. Select another image.
+ * - `UnsupportedOperation.ModifyEncryptionNotSupported`: Encryption attributes of the system disk
+ *   cannot be modified.
+ * - `UnsupportedOperation.RawLocalDiskInsReinstalltoQcow2`: This image does not support instance
+ *   reinstallation.
  * @example Inquiring About the Price of a Pay-as-You-Go Instance with New Configurations
  * ```ts
  * const answer = await client.inquiryPriceResetInstance({
@@ -124,7 +161,24 @@ export interface InquiryPriceResetInstanceResponse {
  * `InquiryPriceResetInstance`.
  */
 export interface InquiryPriceResetInstanceMethod {
-  /** Queries the price of instance reinstallation. Errors: {@link isInquiryPriceResetInstanceError}. */
+  /**
+   * Queries the price of instance reinstallation.
+   *
+   * Errors: {@link isInquiryPriceResetInstanceError} tells a service error of this action; its `code` is
+   * a {@link InquiryPriceResetInstanceKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.InquiryPriceFailed`, `InternalError.TradeUnknownError`, `InternalServerError`,
+   * `InvalidImageId.Malformed`, `InvalidImageId.NotFound`, `InvalidInstance.NotSupported`,
+   * `InvalidInstanceId.Malformed`, `InvalidInstanceId.NotFound`, `InvalidParameterValue`,
+   * `InvalidParameterValue.InstanceIdMalformed`, `InvalidParameterValue.InstanceTypeNotFound`,
+   * `InvalidParameterValue.InvalidImageId`, `InvalidParameterValue.InvalidImageIdForRetsetInstance`,
+   * `InvalidParameterValue.InvalidImageOsName`, `InvalidParameterValue.ZoneNotSupported`,
+   * `MissingParameter`, `MissingParameter.MonitorService`, `ResourceInsufficient.CloudDiskUnavailable`,
+   * `ResourcesSoldOut.SpecifiedInstanceType`, `UnsupportedOperation.InstanceTypeNotSupportGridLicence`,
+   * `UnsupportedOperation.InvalidImageLicenseTypeForReset`,
+   * `UnsupportedOperation.ModifyEncryptionNotSupported`,
+   * `UnsupportedOperation.RawLocalDiskInsReinstalltoQcow2` (each explained on
+   * {@link InquiryPriceResetInstanceRequest}).
+   */
   inquiryPriceResetInstance(input: InquiryPriceResetInstanceRequest, options?: CallOptions): Promise<InquiryPriceResetInstanceResponse>;
 }
 
@@ -188,8 +242,8 @@ export type InquiryPriceResetInstanceKnownErrorCode =
   | "UnsupportedOperation.ModifyEncryptionNotSupported"
   | "UnsupportedOperation.RawLocalDiskInsReinstalltoQcow2";
 /**
- * Code of an error answered by `InquiryPriceResetInstance`: a {@link
- * InquiryPriceResetInstanceKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `InquiryPriceResetInstance`: a
+ * {@link InquiryPriceResetInstanceKnownErrorCode}, or a code the service added since.
  */
 export type InquiryPriceResetInstanceErrorCode = InquiryPriceResetInstanceKnownErrorCode | (string & {});
 /**

@@ -19,6 +19,34 @@ import type { Price } from "../shapes/price.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isInquiryPriceResetInstancesInternetMaxBandwidthError} tells a service error
+ * answered by `InquiryPriceResetInstancesInternetMaxBandwidth`; its `code` is a
+ * {@link InquiryPriceResetInstancesInternetMaxBandwidthKnownErrorCode}: any {@link CommonErrorCode},
+ * or one of these:
+ *
+ * - `FailedOperation.InquiryPriceFailed`: Price query failed.
+ * - `FailedOperation.NotFoundEIP`: This instance does not bind an EIP.
+ * - `InternalError.TradeUnknownError`: Internal error.
+ * - `InternalServerError`: Internal error.
+ * - `InvalidAccount.InsufficientBalance`: Insufficient account balance.
+ * - `InvalidAccount.UnpaidOrder`: The account has unpaid orders.
+ * - `InvalidInstance.NotSupported`: This instance is not supported.
+ * - `InvalidInstanceId.Malformed`: Invalid instance `ID`. The specified instance `ID` has an invalid
+ *   format. For example, `ins-1122` has an invalid `ID` length.
+ * - `InvalidInstanceId.NotFound`: No instance found.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterCombination`: The parameter combination is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `InvalidParameterValue.InvalidAppIdFormat`: Invalid AppID
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `InvalidParameterValue.Range`: Invalid parameter value: invalid parameter value range.
+ * - `InvalidPermission`: This operation is not supported for the account.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `UnsupportedOperation.BandwidthPackageIdNotSupported`: The specified instance or network cannot
+ *   use the bandwidth package.
  * @example Inquiring About the Price of a Pay-as-You-Go Instance with a New Bandwidth Cap
  * ```ts
  * const answer = await client.inquiryPriceResetInstancesInternetMaxBandwidth({
@@ -106,8 +134,19 @@ export interface InquiryPriceResetInstancesInternetMaxBandwidthResponse {
  */
 export interface InquiryPriceResetInstancesInternetMaxBandwidthMethod {
   /**
-   * Queries the price of public network bandwidth for an instance with a new maximum bandwidth. Errors:
-   * {@link isInquiryPriceResetInstancesInternetMaxBandwidthError}.
+   * Queries the price of public network bandwidth for an instance with a new maximum bandwidth.
+   *
+   * Errors: {@link isInquiryPriceResetInstancesInternetMaxBandwidthError} tells a service error of this
+   * action; its `code` is a {@link InquiryPriceResetInstancesInternetMaxBandwidthKnownErrorCode}: any
+   * {@link CommonErrorCode} or `FailedOperation.InquiryPriceFailed`, `FailedOperation.NotFoundEIP`,
+   * `InternalError.TradeUnknownError`, `InternalServerError`, `InvalidAccount.InsufficientBalance`,
+   * `InvalidAccount.UnpaidOrder`, `InvalidInstance.NotSupported`, `InvalidInstanceId.Malformed`,
+   * `InvalidInstanceId.NotFound`, `InvalidParameter`, `InvalidParameterCombination`,
+   * `InvalidParameterValue`, `InvalidParameterValue.InstanceIdMalformed`,
+   * `InvalidParameterValue.InvalidAppIdFormat`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.Range`, `InvalidPermission`, `MissingParameter`,
+   * `UnsupportedOperation.BandwidthPackageIdNotSupported` (each explained on
+   * {@link InquiryPriceResetInstancesInternetMaxBandwidthRequest}).
    */
   inquiryPriceResetInstancesInternetMaxBandwidth(
     input: InquiryPriceResetInstancesInternetMaxBandwidthRequest,
@@ -116,8 +155,8 @@ export interface InquiryPriceResetInstancesInternetMaxBandwidthMethod {
 }
 
 /**
- * Error codes `InquiryPriceResetInstancesInternetMaxBandwidth` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `InquiryPriceResetInstancesInternetMaxBandwidth` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `FailedOperation.InquiryPriceFailed`: Price query failed.
  * - `FailedOperation.NotFoundEIP`: This instance does not bind an EIP.
@@ -161,14 +200,15 @@ export type InquiryPriceResetInstancesInternetMaxBandwidthKnownErrorCode =
   | "InvalidPermission"
   | "UnsupportedOperation.BandwidthPackageIdNotSupported";
 /**
- * Code of an error answered by `InquiryPriceResetInstancesInternetMaxBandwidth`: a {@link
- * InquiryPriceResetInstancesInternetMaxBandwidthKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `InquiryPriceResetInstancesInternetMaxBandwidth`: a
+ * {@link InquiryPriceResetInstancesInternetMaxBandwidthKnownErrorCode}, or a code the service added
+ * since.
  */
 export type InquiryPriceResetInstancesInternetMaxBandwidthErrorCode =
   | InquiryPriceResetInstancesInternetMaxBandwidthKnownErrorCode
   | (string & {});
 /**
- * A service error answered by `InquiryPriceResetInstancesInternetMaxBandwidth`; {@link
- * isInquiryPriceResetInstancesInternetMaxBandwidthError} tells one.
+ * A service error answered by `InquiryPriceResetInstancesInternetMaxBandwidth`;
+ * {@link isInquiryPriceResetInstancesInternetMaxBandwidthError} tells one.
  */
 export type InquiryPriceResetInstancesInternetMaxBandwidthError = TcServiceError<InquiryPriceResetInstancesInternetMaxBandwidthErrorCode>;

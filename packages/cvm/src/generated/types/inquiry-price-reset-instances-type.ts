@@ -18,6 +18,84 @@ import type { Price } from "../shapes/price.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isInquiryPriceResetInstancesTypeError} tells a service error answered by
+ * `InquiryPriceResetInstancesType`; its `code` is a
+ * {@link InquiryPriceResetInstancesTypeKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.InquiryRefundPriceFailed`: Failed to query the refund: the payment order is not
+ *   found. Check whether the instance `ins-xxxxxxx` has expired.
+ * - `InternalError.TradeUnknownError`: Internal error.
+ * - `InternalServerError`: Internal error.
+ * - `InvalidAccount.InsufficientBalance`: Insufficient account balance.
+ * - `InvalidAccount.UnpaidOrder`: The account has unpaid orders.
+ * - `InvalidHostId.Malformed`: Invalid
+ *   [CDH](https://intl.cloud.tencent.com/document/product/416?from_cn_redirect=1) `ID`. The specified
+ *   [CDH](https://intl.cloud.tencent.com/document/product/416?from_cn_redirect=1) `ID` has an invalid
+ *   format. For example, `host-1122` has an invalid `ID` length.
+ * - `InvalidInstance.NotSupported`: This instance is not supported.
+ * - `InvalidInstanceId.Malformed`: Invalid instance `ID`. The specified instance `ID` has an invalid
+ *   format. For example, `ins-1122` has an invalid `ID` length.
+ * - `InvalidInstanceId.NotFound`: No instance found.
+ * - `InvalidInstanceType.Malformed`: The specified `InstanceType` parameter has an invalid format.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.HostIdCustomizedInstanceTypeNotSupport`: The specified CDH host does not support
+ *   custom instance specifications.
+ * - `InvalidParameter.HostIdInstanceTypeNotSupport`: The specified CDH host does not support the
+ *   instance model specifications.
+ * - `InvalidParameter.HostIdStandardInstanceTypeNotSupport`: The specified CDH host does not support
+ *   standard instance specifications.
+ * - `InvalidParameter.InstanceTypeSupportedHostNotFound`: No CDH host supports the specified instance
+ *   specifications.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.BasicNetworkInstanceFamily`: Only VPC is supported. The network type of the
+ *   instance is classic network, which cannot be changed.
+ * - `InvalidParameterValue.GPUInstanceFamily`: Non-GPU instances cannot be changed to the GPU
+ *   instance.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `InvalidParameterValue.InvalidAppIdFormat`: Invalid AppID
+ * - `InvalidParameterValue.InvalidInstanceSource`: The instance configuration is upgraded for free and
+ *   cannot be downgraded within 3 months.
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `InvalidPeriod`: Invalid period. Valid values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24, 36];
+ *   unit: month.
+ * - `InvalidPermission`: This operation is not supported for the account.
+ * - `InvalidProjectId.NotFound`: Invalid project ID: the specified project ID does not exist.
+ * - `InvalidZone.MismatchRegion`: The specified `zone` does not exist.
+ * - `LimitExceeded.EipNumLimit`: The number of EIPs of an ENI contained in a specific instance has
+ *   exceeded the maximum allowed EIPs of the target instance type. Please delete some EIPs and try
+ *   again.
+ * - `LimitExceeded.EniNumLimit`: The number of ENIs on a specified instance exceeds the maximum ENIs
+ *   allowed for the target instance type. Delete some ENIs and try again.
+ * - `LimitExceeded.InstanceTypeBandwidth`: Unable to adjust: the target instance type does not support
+ *   the configured public network bandwidth cap. See [Public Network Bandwidth
+ *   Cap](https://intl.cloud.tencent.com/document/product/213/12523).
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceInsufficient.CloudDiskUnavailable`: The parameters of cloud disk do not meet the
+ *   specification.
+ * - `ResourceInsufficient.SpecifiedInstanceType`: The specified instance type is insufficient.
+ * - `ResourceUnavailable.InstanceType`: This instance type is unavailable in the availability zone.
+ * - `ResourcesSoldOut.SpecifiedInstanceType`: The specified instance type is sold out.
+ * - `UnsupportedOperation.HeterogeneousChangeInstanceFamily`: You cannot change the model of a
+ *   heterogeneous instance.
+ * - `UnsupportedOperation.InstanceMixedResetInstanceType`: Mixing upgrade and downgrade operations is
+ *   not supported.
+ * - `UnsupportedOperation.LocalDataDiskChangeInstanceFamily`: A model whose data disks are all local
+ *   disks does not support cross-model configuration adjustment.
+ * - `UnsupportedOperation.OriginalInstanceTypeInvalid`: The original instance type is invalid.
+ * - `UnsupportedOperation.StoppedModeStopCharging`: The instance does not support the **no charges
+ *   when shut down** feature.
+ * - `UnsupportedOperation.StoppedModeStopChargingSameFamily`: Configuration adjustment of the same
+ *   type is not supported for instances with no charges when shut down.
+ * - `UnsupportedOperation.UnsupportedARMChangeInstanceFamily`: The current instance does not allow
+ *   resizing to non-ARM instance types.
+ * - `UnsupportedOperation.UnsupportedChangeInstanceFamily`: The specified model does not support
+ *   cross-model configuration adjustment.
+ * - `UnsupportedOperation.UnsupportedChangeInstanceFamilyToARM`: Non-ARM model instances cannot be
+ *   changed to the ARM model.
+ * - `UnsupportedOperation.UnsupportedChangeInstanceToThisInstanceFamily`: Changing to this model type
+ *   for this instance is not allowed.
  * @example Querying the Price of a Monthly Subscription Instance with Adjusted Configuration
  * ```ts
  * const answer = await client.inquiryPriceResetInstancesType({
@@ -81,8 +159,35 @@ export interface InquiryPriceResetInstancesTypeResponse {
  */
 export interface InquiryPriceResetInstancesTypeMethod {
   /**
-   * Queries the price of an instance with a new configuration. Errors: {@link
-   * isInquiryPriceResetInstancesTypeError}.
+   * Queries the price of an instance with a new configuration.
+   *
+   * Errors: {@link isInquiryPriceResetInstancesTypeError} tells a service error of this action; its
+   * `code` is a {@link InquiryPriceResetInstancesTypeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.InquiryRefundPriceFailed`, `InternalError.TradeUnknownError`,
+   * `InternalServerError`, `InvalidAccount.InsufficientBalance`, `InvalidAccount.UnpaidOrder`,
+   * `InvalidHostId.Malformed`, `InvalidInstance.NotSupported`, `InvalidInstanceId.Malformed`,
+   * `InvalidInstanceId.NotFound`, `InvalidInstanceType.Malformed`, `InvalidParameter`,
+   * `InvalidParameter.HostIdCustomizedInstanceTypeNotSupport`,
+   * `InvalidParameter.HostIdInstanceTypeNotSupport`,
+   * `InvalidParameter.HostIdStandardInstanceTypeNotSupport`,
+   * `InvalidParameter.InstanceTypeSupportedHostNotFound`, `InvalidParameterValue`,
+   * `InvalidParameterValue.BasicNetworkInstanceFamily`, `InvalidParameterValue.GPUInstanceFamily`,
+   * `InvalidParameterValue.InstanceIdMalformed`, `InvalidParameterValue.InvalidAppIdFormat`,
+   * `InvalidParameterValue.InvalidInstanceSource`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidPeriod`, `InvalidPermission`, `InvalidProjectId.NotFound`, `InvalidZone.MismatchRegion`,
+   * `LimitExceeded.EipNumLimit`, `LimitExceeded.EniNumLimit`, `LimitExceeded.InstanceTypeBandwidth`,
+   * `MissingParameter`, `ResourceInsufficient.CloudDiskUnavailable`,
+   * `ResourceInsufficient.SpecifiedInstanceType`, `ResourceUnavailable.InstanceType`,
+   * `ResourcesSoldOut.SpecifiedInstanceType`, `UnsupportedOperation.HeterogeneousChangeInstanceFamily`,
+   * `UnsupportedOperation.InstanceMixedResetInstanceType`,
+   * `UnsupportedOperation.LocalDataDiskChangeInstanceFamily`,
+   * `UnsupportedOperation.OriginalInstanceTypeInvalid`, `UnsupportedOperation.StoppedModeStopCharging`,
+   * `UnsupportedOperation.StoppedModeStopChargingSameFamily`,
+   * `UnsupportedOperation.UnsupportedARMChangeInstanceFamily`,
+   * `UnsupportedOperation.UnsupportedChangeInstanceFamily`,
+   * `UnsupportedOperation.UnsupportedChangeInstanceFamilyToARM`,
+   * `UnsupportedOperation.UnsupportedChangeInstanceToThisInstanceFamily` (each explained on
+   * {@link InquiryPriceResetInstancesTypeRequest}).
    */
   inquiryPriceResetInstancesType(
     input: InquiryPriceResetInstancesTypeRequest,
@@ -211,12 +316,12 @@ export type InquiryPriceResetInstancesTypeKnownErrorCode =
   | "UnsupportedOperation.UnsupportedChangeInstanceFamilyToARM"
   | "UnsupportedOperation.UnsupportedChangeInstanceToThisInstanceFamily";
 /**
- * Code of an error answered by `InquiryPriceResetInstancesType`: a {@link
- * InquiryPriceResetInstancesTypeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `InquiryPriceResetInstancesType`: a
+ * {@link InquiryPriceResetInstancesTypeKnownErrorCode}, or a code the service added since.
  */
 export type InquiryPriceResetInstancesTypeErrorCode = InquiryPriceResetInstancesTypeKnownErrorCode | (string & {});
 /**
- * A service error answered by `InquiryPriceResetInstancesType`; {@link
- * isInquiryPriceResetInstancesTypeError} tells one.
+ * A service error answered by `InquiryPriceResetInstancesType`;
+ * {@link isInquiryPriceResetInstancesTypeError} tells one.
  */
 export type InquiryPriceResetInstancesTypeError = TcServiceError<InquiryPriceResetInstancesTypeErrorCode>;

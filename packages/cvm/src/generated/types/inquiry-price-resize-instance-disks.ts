@@ -23,6 +23,36 @@ import type { SystemDisk } from "../shapes/system-disk.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isInquiryPriceResizeInstanceDisksError} tells a service error answered by
+ * `InquiryPriceResizeInstanceDisks`; its `code` is a
+ * {@link InquiryPriceResizeInstanceDisksKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.TradeUnknownError`: Internal error.
+ * - `InternalServerError`: Internal error.
+ * - `InvalidAccount.InsufficientBalance`: Insufficient account balance.
+ * - `InvalidAccount.UnpaidOrder`: The account has unpaid orders.
+ * - `InvalidInstance.NotSupported`: This instance is not supported.
+ * - `InvalidInstanceId.Malformed`: Invalid instance `ID`. The specified instance `ID` has an invalid
+ *   format. For example, `ins-1122` has an invalid `ID` length.
+ * - `InvalidInstanceId.NotFound`: No instance found.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `InvalidParameterValue.SnapshotIdMalformed`: Invalid snapshot ID. Provide a snapshot ID in the
+ *   format of snap-xxxxxxxx, where the letter x refers to lowercase letter or number.
+ * - `InvalidParameterValue.ZoneNotSupported`: The availability zone does not support this operation.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `MissingParameter.AtLeastOne`: Parameter missing. Provide at least one parameter.
+ * - `ResourceInsufficient.CloudDiskUnavailable`: The parameters of cloud disk do not meet the
+ *   specification.
+ * - `UnsupportedOperation.InstanceStateCorrupted`: The instances are permanently corrupted, and this
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstanceStateStopped`: The instance has been shut down, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.InvalidDisk`: The specified disk is not supported.
+ * - `UnsupportedOperation.LocalDiskMigratingToCloudDisk`: The specified disk is converting to a cloud
+ *   disk. Try again later.
  */
 export interface InquiryPriceResizeInstanceDisksRequest {
   /**
@@ -89,8 +119,18 @@ export interface InquiryPriceResizeInstanceDisksResponse {
  */
 export interface InquiryPriceResizeInstanceDisksMethod {
   /**
-   * Queries the capacity price of an instance after disk expansion. Errors: {@link
-   * isInquiryPriceResizeInstanceDisksError}.
+   * Queries the capacity price of an instance after disk expansion.
+   *
+   * Errors: {@link isInquiryPriceResizeInstanceDisksError} tells a service error of this action; its
+   * `code` is a {@link InquiryPriceResizeInstanceDisksKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.TradeUnknownError`, `InternalServerError`, `InvalidAccount.InsufficientBalance`,
+   * `InvalidAccount.UnpaidOrder`, `InvalidInstance.NotSupported`, `InvalidInstanceId.Malformed`,
+   * `InvalidInstanceId.NotFound`, `InvalidParameterValue`, `InvalidParameterValue.InstanceIdMalformed`,
+   * `InvalidParameterValue.SnapshotIdMalformed`, `InvalidParameterValue.ZoneNotSupported`,
+   * `MissingParameter`, `MissingParameter.AtLeastOne`, `ResourceInsufficient.CloudDiskUnavailable`,
+   * `UnsupportedOperation.InstanceStateCorrupted`, `UnsupportedOperation.InstanceStateStopped`,
+   * `UnsupportedOperation.InvalidDisk`, `UnsupportedOperation.LocalDiskMigratingToCloudDisk` (each
+   * explained on {@link InquiryPriceResizeInstanceDisksRequest}).
    */
   inquiryPriceResizeInstanceDisks(
     input: InquiryPriceResizeInstanceDisksRequest,
@@ -146,12 +186,12 @@ export type InquiryPriceResizeInstanceDisksKnownErrorCode =
   | "UnsupportedOperation.InvalidDisk"
   | "UnsupportedOperation.LocalDiskMigratingToCloudDisk";
 /**
- * Code of an error answered by `InquiryPriceResizeInstanceDisks`: a {@link
- * InquiryPriceResizeInstanceDisksKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `InquiryPriceResizeInstanceDisks`: a
+ * {@link InquiryPriceResizeInstanceDisksKnownErrorCode}, or a code the service added since.
  */
 export type InquiryPriceResizeInstanceDisksErrorCode = InquiryPriceResizeInstanceDisksKnownErrorCode | (string & {});
 /**
- * A service error answered by `InquiryPriceResizeInstanceDisks`; {@link
- * isInquiryPriceResizeInstanceDisksError} tells one.
+ * A service error answered by `InquiryPriceResizeInstanceDisks`;
+ * {@link isInquiryPriceResizeInstanceDisksError} tells one.
  */
 export type InquiryPriceResizeInstanceDisksError = TcServiceError<InquiryPriceResizeInstanceDisksErrorCode>;

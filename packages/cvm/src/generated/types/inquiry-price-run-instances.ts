@@ -27,6 +27,131 @@ import type { VirtualPrivateCloud } from "../shapes/virtual-private-cloud.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isInquiryPriceRunInstancesError} tells a service error answered by
+ * `InquiryPriceRunInstances`; its `code` is a {@link InquiryPriceRunInstancesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AccountQualificationRestrictions`: Your account failed the qualification verification.
+ * - `AuthFailure.CamRoleNameAuthenticateFailed`: Role name authentication failed.
+ * - `FailedOperation.DisasterRecoverGroupNotFound`: The specified placement group does not exist.
+ * - `FailedOperation.IllegalTagKey`: The tag key contains invalid characters.
+ * - `FailedOperation.IllegalTagValue`: The tag value contains invalid characters.
+ * - `FailedOperation.InquiryPriceFailed`: Price query failed.
+ * - `FailedOperation.SnapshotSizeLargerThanDataSize`: The snapshot size is larger than the disk
+ *   capacity. You need a larger disk space.
+ * - `FailedOperation.TagKeyReserved`: The tag key specified in the request is reserved for the system.
+ * - `FailedOperation.TatAgentNotSupport`: This image is not a Linux&x86_64 image.
+ * - `InstancesQuotaLimitExceeded`: You are trying to create more instances than your remaining quota
+ *   allows.
+ * - `InternalError.TradeUnknownError`: Internal error.
+ * - `InvalidClientToken.TooLong`: The specified ClientToken exceeds the maximum length of 64 bytes.
+ * - `InvalidHostId.Malformed`: Invalid
+ *   [CDH](https://intl.cloud.tencent.com/document/product/416?from_cn_redirect=1) `ID`. The specified
+ *   [CDH](https://intl.cloud.tencent.com/document/product/416?from_cn_redirect=1) `ID` has an invalid
+ *   format. For example, `host-1122` has an invalid `ID` length.
+ * - `InvalidHostId.NotFound`: The specified HostId does not exist, or does not belong to your account.
+ * - `InvalidImageId.Malformed`: Invalid image ID format.
+ * - `InvalidImageId.NotFound`: The image cannot be found.
+ * - `InvalidInstanceName.TooLong`: The specified InstanceName exceeds the maximum length of 128 bytes.
+ * - `InvalidInstanceType.Malformed`: The specified `InstanceType` parameter has an invalid format.
+ * - `InvalidParameter.EdgeZoneMissInternetAccessible`: When specifying the CTCC/CUCC/CMCC public IP
+ *   address parameter for edge zones, you need to first specify the public IP address parameter for
+ *   the primary IP address.
+ * - `InvalidParameter.HostIdCustomizedInstanceTypeNotSupport`: The specified CDH host does not support
+ *   custom instance specifications.
+ * - `InvalidParameter.HostIdInstanceTypeNotSupport`: The specified CDH host does not support the
+ *   instance model specifications.
+ * - `InvalidParameter.HostIdStandardInstanceTypeNotSupport`: The specified CDH host does not support
+ *   standard instance specifications.
+ * - `InvalidParameter.InstanceImageNotSupport`: This API does not support instance images.
+ * - `InvalidParameter.InstanceTypeSupportedHostNotFound`: No CDH host supports the specified instance
+ *   specifications.
+ * - `InvalidParameter.InternetAccessibleNotSupported`: Unable to set the public network bandwidth.
+ * - `InvalidParameter.OnlySupportForEdgeZone`: Only edge zones support this parameter.
+ * - `InvalidParameter.SnapshotNotFound`: The specified snapshot does not exist.
+ * - `InvalidParameter.SpecialParameterForSpecialAccount`: This parameter can only be used when the
+ *   allowlist feature is enabled.
+ * - `InvalidParameterCombination`: The parameter combination is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.BandwidthPackageIdMalformed`: The shared bandwidth package ID is invalid.
+ *   Please provide a standard shared bandwidth package ID in the format similar to bwp-xxxxxxxx. In
+ *   this format, the letter x stands for a lowercase character or a number.
+ * - `InvalidParameterValue.BandwidthPackageIdNotFound`: The specified bandwidth package does not
+ *   exist.
+ * - `InvalidParameterValue.BandwidthPackageIspNotMatch`: The ISP of the bandwidth package does not
+ *   match the ISP parameter.
+ * - `InvalidParameterValue.BandwidthPackageZoneNotMatch`: The availability zone of the bandwidth
+ *   package does not match the specified availability zone.
+ * - `InvalidParameterValue.CloudSsdDataDiskSizeTooSmall`: The minimum capacity of a SSD data disk is
+ *   100 GB.
+ * - `InvalidParameterValue.DuplicateTags`: Duplicate tags.
+ * - `InvalidParameterValue.InstanceTypeNotFound`: The specified instance type does not exist.
+ * - `InvalidParameterValue.InstanceTypeNotSupportHpcCluster`: This type of instances cannot be added
+ *   to the HPC cluster.
+ * - `InvalidParameterValue.InstanceTypeRequiredHpcCluster`: The HPC cluster needs to be specified for
+ *   the high-performance computing instance.
+ * - `InvalidParameterValue.InsufficientPrice`: The bid is lower than the market price.
+ * - `InvalidParameterValue.InvalidAppIdFormat`: Invalid AppID
+ * - `InvalidParameterValue.InvalidImageFormat`: A RAW image cannot be used to create a CVM. Choose
+ *   another image.
+ * - `InvalidParameterValue.InvalidImageId`: The image does not support this operation.
+ * - `InvalidParameterValue.InvalidImageOsName`: The operating system of the specified image is not
+ *   available in the current region.
+ * - `InvalidParameterValue.InvalidImageState`: The image has another ongoing task. Please check and
+ *   try again later.
+ * - `InvalidParameterValue.InvalidTimeFormat`: Incorrect time format.
+ * - `InvalidParameterValue.InvalidUserDataFormat`: Incorrect UserData format. Use the Base64-encoded
+ *   format.
+ * - `InvalidParameterValue.IspNotSupportForEdgeZone`: Edge zones do not support this ISP.
+ * - `InvalidParameterValue.IspValueRepeated`: Duplicate ISP parameter value specified.
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `InvalidParameterValue.Range`: Invalid parameter value: invalid parameter value range.
+ * - `InvalidParameterValue.RequiredLocationImage`: The request requires a regional image.
+ * - `InvalidParameterValue.SnapshotIdMalformed`: Invalid snapshot ID. Provide a snapshot ID in the
+ *   format of snap-xxxxxxxx, where the letter x refers to lowercase letter or number.
+ * - `InvalidParameterValue.TagKeyNotFound`: The specified tag does not exist
+ * - `InvalidParameterValue.TagQuotaLimitExceeded`: Tag quota limit exceeded.
+ * - `InvalidParameterValue.ZoneNotSupported`: The availability zone does not support this operation.
+ * - `InvalidPassword`: Invalid password. The specified password does not meet the password
+ *   requirements. For example, the password length does not meet the requirements.
+ * - `InvalidPeriod`: Invalid period. Valid values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24, 36];
+ *   unit: month.
+ * - `InvalidPermission`: This operation is not supported for the account.
+ * - `InvalidProjectId.NotFound`: Invalid project ID: the specified project ID does not exist.
+ * - `InvalidZone.MismatchRegion`: The specified `zone` does not exist.
+ * - `LimitExceeded.DisasterRecoverGroup`: The quota of the specified placement group is insufficient.
+ * - `LimitExceeded.InstanceEniNumLimit`: Reached the upper limit of the ENIs for the instance.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `MissingParameter.MonitorService`: The instance type must have Cloud Monitor enabled.
+ * - `ResourceInsufficient.CloudDiskUnavailable`: The parameters of cloud disk do not meet the
+ *   specification.
+ * - `ResourceInsufficient.DisasterRecoverGroupCvmQuota`: The number of instances exceeded the quota
+ *   limit of spread placement groups.
+ * - `ResourceNotFound.HpcCluster`: The HPC cluster does not exist.
+ * - `ResourceNotFound.NoDefaultCbs`: No default CBS resources are available.
+ * - `ResourceNotFound.NoDefaultCbsWithReason`: No default CBS resources are available.
+ * - `ResourceUnavailable.InstanceType`: This instance type is unavailable in the availability zone.
+ * - `ResourcesSoldOut.SpecifiedInstanceType`: The specified instance type is sold out.
+ * - `UnsupportedOperation.BandwidthPackageIdNotSupported`: The specified instance or network cannot
+ *   use the bandwidth package.
+ * - `UnsupportedOperation.InstanceTypeNotSupportGridLicence`: The instance type does not support
+ *   setting the `GridDriverService` status.
+ * - `UnsupportedOperation.InstanceTypeNotSupportJumboFrame`: The instance type does not support
+ *   setting the `EnableJumboFrame` status.
+ * - `UnsupportedOperation.InvalidDisk`: The specified disk is not supported.
+ * - `UnsupportedOperation.InvalidRegionDiskEncrypt`: Encrypted disks are not available in the selected
+ *   regions.
+ * - `UnsupportedOperation.NoInstanceTypeSupportSpot`: This instance type does not support spot
+ *   instances.
+ * - `UnsupportedOperation.NotSupportImportInstancesActionTimer`: Failed to configure the scheduled
+ *   action for the current instance.
+ * - `UnsupportedOperation.OnlyForPrepaidAccount`: Only a prepaid account supports this operation.
+ * - `UnsupportedOperation.SpotUnsupportedRegion`: Spot instance is not supported in this region.
+ * - `UnsupportedOperation.UnderwritingInstanceTypeOnlySupportAutoRenew`: For an underwriting instance,
+ *   `RenewFlag` can only be set to `NOTIFY_AND_AUTO_RENEW`.
+ * - `UnsupportedOperation.UnsupportedInternationalUser`: This operation is not available for Tencent
+ *   Cloud International users.
  * @example Inquiring About the Price of a Monthly Subscription Instance
  * ```ts
  * const answer = await client.inquiryPriceRunInstances({
@@ -373,7 +498,59 @@ export interface InquiryPriceRunInstancesResponse {
 
 /** The `inquiryPriceRunInstances` method of {@link CvmClient}, which calls `InquiryPriceRunInstances`. */
 export interface InquiryPriceRunInstancesMethod {
-  /** Queries the price of creating instances. Errors: {@link isInquiryPriceRunInstancesError}. */
+  /**
+   * Queries the price of creating instances.
+   *
+   * Errors: {@link isInquiryPriceRunInstancesError} tells a service error of this action; its `code` is
+   * a {@link InquiryPriceRunInstancesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AccountQualificationRestrictions`, `AuthFailure.CamRoleNameAuthenticateFailed`,
+   * `FailedOperation.DisasterRecoverGroupNotFound`, `FailedOperation.IllegalTagKey`,
+   * `FailedOperation.IllegalTagValue`, `FailedOperation.InquiryPriceFailed`,
+   * `FailedOperation.SnapshotSizeLargerThanDataSize`, `FailedOperation.TagKeyReserved`,
+   * `FailedOperation.TatAgentNotSupport`, `InstancesQuotaLimitExceeded`,
+   * `InternalError.TradeUnknownError`, `InvalidClientToken.TooLong`, `InvalidHostId.Malformed`,
+   * `InvalidHostId.NotFound`, `InvalidImageId.Malformed`, `InvalidImageId.NotFound`,
+   * `InvalidInstanceName.TooLong`, `InvalidInstanceType.Malformed`,
+   * `InvalidParameter.EdgeZoneMissInternetAccessible`,
+   * `InvalidParameter.HostIdCustomizedInstanceTypeNotSupport`,
+   * `InvalidParameter.HostIdInstanceTypeNotSupport`,
+   * `InvalidParameter.HostIdStandardInstanceTypeNotSupport`, `InvalidParameter.InstanceImageNotSupport`,
+   * `InvalidParameter.InstanceTypeSupportedHostNotFound`,
+   * `InvalidParameter.InternetAccessibleNotSupported`, `InvalidParameter.OnlySupportForEdgeZone`,
+   * `InvalidParameter.SnapshotNotFound`, `InvalidParameter.SpecialParameterForSpecialAccount`,
+   * `InvalidParameterCombination`, `InvalidParameterValue`,
+   * `InvalidParameterValue.BandwidthPackageIdMalformed`,
+   * `InvalidParameterValue.BandwidthPackageIdNotFound`,
+   * `InvalidParameterValue.BandwidthPackageIspNotMatch`,
+   * `InvalidParameterValue.BandwidthPackageZoneNotMatch`,
+   * `InvalidParameterValue.CloudSsdDataDiskSizeTooSmall`, `InvalidParameterValue.DuplicateTags`,
+   * `InvalidParameterValue.InstanceTypeNotFound`,
+   * `InvalidParameterValue.InstanceTypeNotSupportHpcCluster`,
+   * `InvalidParameterValue.InstanceTypeRequiredHpcCluster`, `InvalidParameterValue.InsufficientPrice`,
+   * `InvalidParameterValue.InvalidAppIdFormat`, `InvalidParameterValue.InvalidImageFormat`,
+   * `InvalidParameterValue.InvalidImageId`, `InvalidParameterValue.InvalidImageOsName`,
+   * `InvalidParameterValue.InvalidImageState`, `InvalidParameterValue.InvalidTimeFormat`,
+   * `InvalidParameterValue.InvalidUserDataFormat`, `InvalidParameterValue.IspNotSupportForEdgeZone`,
+   * `InvalidParameterValue.IspValueRepeated`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.Range`, `InvalidParameterValue.RequiredLocationImage`,
+   * `InvalidParameterValue.SnapshotIdMalformed`, `InvalidParameterValue.TagKeyNotFound`,
+   * `InvalidParameterValue.TagQuotaLimitExceeded`, `InvalidParameterValue.ZoneNotSupported`,
+   * `InvalidPassword`, `InvalidPeriod`, `InvalidPermission`, `InvalidProjectId.NotFound`,
+   * `InvalidZone.MismatchRegion`, `LimitExceeded.DisasterRecoverGroup`,
+   * `LimitExceeded.InstanceEniNumLimit`, `MissingParameter`, `MissingParameter.MonitorService`,
+   * `ResourceInsufficient.CloudDiskUnavailable`, `ResourceInsufficient.DisasterRecoverGroupCvmQuota`,
+   * `ResourceNotFound.HpcCluster`, `ResourceNotFound.NoDefaultCbs`,
+   * `ResourceNotFound.NoDefaultCbsWithReason`, `ResourceUnavailable.InstanceType`,
+   * `ResourcesSoldOut.SpecifiedInstanceType`, `UnsupportedOperation.BandwidthPackageIdNotSupported`,
+   * `UnsupportedOperation.InstanceTypeNotSupportGridLicence`,
+   * `UnsupportedOperation.InstanceTypeNotSupportJumboFrame`, `UnsupportedOperation.InvalidDisk`,
+   * `UnsupportedOperation.InvalidRegionDiskEncrypt`, `UnsupportedOperation.NoInstanceTypeSupportSpot`,
+   * `UnsupportedOperation.NotSupportImportInstancesActionTimer`,
+   * `UnsupportedOperation.OnlyForPrepaidAccount`, `UnsupportedOperation.SpotUnsupportedRegion`,
+   * `UnsupportedOperation.UnderwritingInstanceTypeOnlySupportAutoRenew`,
+   * `UnsupportedOperation.UnsupportedInternationalUser` (each explained on
+   * {@link InquiryPriceRunInstancesRequest}).
+   */
   inquiryPriceRunInstances(input: InquiryPriceRunInstancesRequest, options?: CallOptions): Promise<InquiryPriceRunInstancesResponse>;
 }
 
@@ -585,8 +762,8 @@ export type InquiryPriceRunInstancesKnownErrorCode =
   | "UnsupportedOperation.UnderwritingInstanceTypeOnlySupportAutoRenew"
   | "UnsupportedOperation.UnsupportedInternationalUser";
 /**
- * Code of an error answered by `InquiryPriceRunInstances`: a {@link
- * InquiryPriceRunInstancesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `InquiryPriceRunInstances`: a
+ * {@link InquiryPriceRunInstancesKnownErrorCode}, or a code the service added since.
  */
 export type InquiryPriceRunInstancesErrorCode = InquiryPriceRunInstancesKnownErrorCode | (string & {});
 /**

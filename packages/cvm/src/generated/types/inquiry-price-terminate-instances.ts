@@ -20,6 +20,32 @@ import type { InstanceRefund } from "../shapes/instance-refund.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isInquiryPriceTerminateInstancesError} tells a service error answered by
+ * `InquiryPriceTerminateInstances`; its `code` is a
+ * {@link InquiryPriceTerminateInstancesKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.InquiryRefundPriceFailed`: Failed to query the refund: the payment order is not
+ *   found. Check whether the instance `ins-xxxxxxx` has expired.
+ * - `FailedOperation.Unreturnable`: The instance is unreturnable.
+ * - `InternalError.TradeUnknownError`: Internal error.
+ * - `InternalServerError`: Internal error.
+ * - `InvalidInstance.NotSupported`: This instance is not supported.
+ * - `InvalidInstanceId.Malformed`: Invalid instance `ID`. The specified instance `ID` has an invalid
+ *   format. For example, `ins-1122` has an invalid `ID` length.
+ * - `InvalidInstanceId.NotFound`: No instance found.
+ * - `InvalidInstanceNotSupportedPrepaidInstance`: This instance does not meet the return policy for
+ *   prepaid instances.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `UnsupportedOperation.InstanceMixedPricingModel`: A mixed payment mode is not supported.
+ * - `UnsupportedOperation.InstanceMixedZoneType`: Central AZ and edge zone instances cannot be mixed
+ *   in batch operation.
+ * - `UnsupportedOperation.InstanceStateBanning`: This CVM is blocked. Please submit a ticket.
+ * - `UnsupportedOperation.Region`: The region is unsupported.
  */
 export interface InquiryPriceTerminateInstancesRequest {
   /**
@@ -58,7 +84,20 @@ export interface InquiryPriceTerminateInstancesResponse {
  * `InquiryPriceTerminateInstances`.
  */
 export interface InquiryPriceTerminateInstancesMethod {
-  /** 退还实例询价. Errors: {@link isInquiryPriceTerminateInstancesError}. */
+  /**
+   * 退还实例询价.
+   *
+   * Errors: {@link isInquiryPriceTerminateInstancesError} tells a service error of this action; its
+   * `code` is a {@link InquiryPriceTerminateInstancesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.InquiryRefundPriceFailed`, `FailedOperation.Unreturnable`,
+   * `InternalError.TradeUnknownError`, `InternalServerError`, `InvalidInstance.NotSupported`,
+   * `InvalidInstanceId.Malformed`, `InvalidInstanceId.NotFound`,
+   * `InvalidInstanceNotSupportedPrepaidInstance`, `InvalidParameterValue`,
+   * `InvalidParameterValue.InstanceIdMalformed`, `InvalidParameterValue.LimitExceeded`,
+   * `MissingParameter`, `UnsupportedOperation.InstanceMixedPricingModel`,
+   * `UnsupportedOperation.InstanceMixedZoneType`, `UnsupportedOperation.InstanceStateBanning`,
+   * `UnsupportedOperation.Region` (each explained on {@link InquiryPriceTerminateInstancesRequest}).
+   */
   inquiryPriceTerminateInstances(
     input: InquiryPriceTerminateInstancesRequest,
     options?: CallOptions,
@@ -107,12 +146,12 @@ export type InquiryPriceTerminateInstancesKnownErrorCode =
   | "UnsupportedOperation.InstanceStateBanning"
   | "UnsupportedOperation.Region";
 /**
- * Code of an error answered by `InquiryPriceTerminateInstances`: a {@link
- * InquiryPriceTerminateInstancesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `InquiryPriceTerminateInstances`: a
+ * {@link InquiryPriceTerminateInstancesKnownErrorCode}, or a code the service added since.
  */
 export type InquiryPriceTerminateInstancesErrorCode = InquiryPriceTerminateInstancesKnownErrorCode | (string & {});
 /**
- * A service error answered by `InquiryPriceTerminateInstances`; {@link
- * isInquiryPriceTerminateInstancesError} tells one.
+ * A service error answered by `InquiryPriceTerminateInstances`;
+ * {@link isInquiryPriceTerminateInstancesError} tells one.
  */
 export type InquiryPriceTerminateInstancesError = TcServiceError<InquiryPriceTerminateInstancesErrorCode>;

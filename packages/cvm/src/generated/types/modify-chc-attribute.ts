@@ -11,6 +11,22 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyChcAttributeError} tells a service error answered by
+ * `ModifyChcAttribute`; its `code` is a {@link ModifyChcAttributeKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AccountQualificationRestrictions`: Your account failed the qualification verification.
+ * - `InvalidHost.NotSupported`: The specified operation on this CDH instance is not support .
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue.ChcHostsNotFound`: Corresponding CHC hosts not found.
+ * - `InvalidParameterValue.ChcNetworkEmpty`: No network is configured for this CHC.
+ * - `InvalidParameterValue.IncorrectFormat`: Incorrect request parameter format.
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `InvalidParameterValue.NotEmpty`: The parameter value is required.
+ * - `InvalidPassword`: Invalid password. The specified password does not meet the password
+ *   requirements. For example, the password length does not meet the requirements.
+ * - `InvalidSecurityGroupId.NotFound`: The specified `security group ID` does not exist.
  * @example Modifying the CHC host attributes
  * ```ts
  * const answer = await client.modifyChcAttribute({
@@ -86,7 +102,17 @@ export interface ModifyChcAttributeResponse {
 
 /** The `modifyChcAttribute` method of {@link CvmClient}, which calls `ModifyChcAttribute`. */
 export interface ModifyChcAttributeMethod {
-  /** Modifies the CHC host attributes. Errors: {@link isModifyChcAttributeError}. */
+  /**
+   * Modifies the CHC host attributes.
+   *
+   * Errors: {@link isModifyChcAttributeError} tells a service error of this action; its `code` is a
+   * {@link ModifyChcAttributeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AccountQualificationRestrictions`, `InvalidHost.NotSupported`, `InvalidParameter`,
+   * `InvalidParameterValue.ChcHostsNotFound`, `InvalidParameterValue.ChcNetworkEmpty`,
+   * `InvalidParameterValue.IncorrectFormat`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.NotEmpty`, `InvalidPassword`, `InvalidSecurityGroupId.NotFound` (each
+   * explained on {@link ModifyChcAttributeRequest}).
+   */
   modifyChcAttribute(input: ModifyChcAttributeRequest, options?: CallOptions): Promise<ModifyChcAttributeResponse>;
 }
 

@@ -25,6 +25,16 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyChcNetworkModeError} tells a service error answered by
+ * `ModifyChcNetworkMode`; its `code` is a {@link ModifyChcNetworkModeKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidHost.NotSupported`: The specified operation on this CDH instance is not support .
+ * - `InvalidParameterValue.ChcHostsNotFound`: Corresponding CHC hosts not found.
+ * - `OperationDenied.ChcDeployConfigInvalid`: CHC的部署配置非法。 (described in Chinese only)
+ * - `OperationDenied.ChcHostStateNotSupported`: chc物理服务器当前状态不支持此项操作 (described in
+ *   Chinese only)
  */
 export interface ModifyChcNetworkModeRequest {
   /**
@@ -64,7 +74,15 @@ export interface ModifyChcNetworkModeResponse {
 
 /** The `modifyChcNetworkMode` method of {@link CvmClient}, which calls `ModifyChcNetworkMode`. */
 export interface ModifyChcNetworkModeMethod {
-  /** 切换CHC服务器网络模式. Errors: {@link isModifyChcNetworkModeError}. */
+  /**
+   * 切换CHC服务器网络模式.
+   *
+   * Errors: {@link isModifyChcNetworkModeError} tells a service error of this action; its `code` is a
+   * {@link ModifyChcNetworkModeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidHost.NotSupported`, `InvalidParameterValue.ChcHostsNotFound`,
+   * `OperationDenied.ChcDeployConfigInvalid`, `OperationDenied.ChcHostStateNotSupported` (each explained
+   * on {@link ModifyChcNetworkModeRequest}).
+   */
   modifyChcNetworkMode(input: ModifyChcNetworkModeRequest, options?: CallOptions): Promise<ModifyChcNetworkModeResponse>;
 }
 

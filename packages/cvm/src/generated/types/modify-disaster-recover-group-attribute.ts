@@ -12,6 +12,16 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyDisasterRecoverGroupAttributeError} tells a service error answered by
+ * `ModifyDisasterRecoverGroupAttribute`; its `code` is a
+ * {@link ModifyDisasterRecoverGroupAttributeKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value: parameter value is too long.
+ * - `ResourceInsufficient.DisasterRecoverGroupCvmQuota`: The number of instances exceeded the quota
+ *   limit of spread placement groups.
+ * - `ResourceNotFound.InvalidPlacementSet`: The specified placement group does not exist.
  * @example Modifying the name of a spread placement group
  * ```ts
  * const answer = await client.modifyDisasterRecoverGroupAttribute({
@@ -58,8 +68,13 @@ export interface ModifyDisasterRecoverGroupAttributeResponse {
  */
 export interface ModifyDisasterRecoverGroupAttributeMethod {
   /**
-   * Modifies spread placement group attributes. Errors: {@link
-   * isModifyDisasterRecoverGroupAttributeError}.
+   * Modifies spread placement group attributes.
+   *
+   * Errors: {@link isModifyDisasterRecoverGroupAttributeError} tells a service error of this action; its
+   * `code` is a {@link ModifyDisasterRecoverGroupAttributeKnownErrorCode}: any {@link CommonErrorCode}
+   * or `InvalidParameterValue.TooLong`, `ResourceInsufficient.DisasterRecoverGroupCvmQuota`,
+   * `ResourceNotFound.InvalidPlacementSet` (each explained on
+   * {@link ModifyDisasterRecoverGroupAttributeRequest}).
    */
   modifyDisasterRecoverGroupAttribute(
     input: ModifyDisasterRecoverGroupAttributeRequest,
@@ -81,12 +96,12 @@ export type ModifyDisasterRecoverGroupAttributeKnownErrorCode =
   | "ResourceInsufficient.DisasterRecoverGroupCvmQuota"
   | "ResourceNotFound.InvalidPlacementSet";
 /**
- * Code of an error answered by `ModifyDisasterRecoverGroupAttribute`: a {@link
- * ModifyDisasterRecoverGroupAttributeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyDisasterRecoverGroupAttribute`: a
+ * {@link ModifyDisasterRecoverGroupAttributeKnownErrorCode}, or a code the service added since.
  */
 export type ModifyDisasterRecoverGroupAttributeErrorCode = ModifyDisasterRecoverGroupAttributeKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyDisasterRecoverGroupAttribute`; {@link
- * isModifyDisasterRecoverGroupAttributeError} tells one.
+ * A service error answered by `ModifyDisasterRecoverGroupAttribute`;
+ * {@link isModifyDisasterRecoverGroupAttributeError} tells one.
  */
 export type ModifyDisasterRecoverGroupAttributeError = TcServiceError<ModifyDisasterRecoverGroupAttributeErrorCode>;

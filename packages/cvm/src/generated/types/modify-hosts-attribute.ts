@@ -13,6 +13,18 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyHostsAttributeError} tells a service error answered by
+ * `ModifyHostsAttribute`; its `code` is a {@link ModifyHostsAttributeKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidHost.NotSupported`: The specified operation on this CDH instance is not support .
+ * - `InvalidHostId.Malformed`: Invalid
+ *   [CDH](https://intl.cloud.tencent.com/document/product/416?from_cn_redirect=1) `ID`. The specified
+ *   [CDH](https://intl.cloud.tencent.com/document/product/416?from_cn_redirect=1) `ID` has an invalid
+ *   format. For example, `host-1122` has an invalid `ID` length.
+ * - `InvalidHostId.NotFound`: The specified HostId does not exist, or does not belong to your account.
+ * - `InvalidInstance.NotSupported`: This instance is not supported.
  * @example Modifying the attributes of a CDH instance
  * ```ts
  * const answer = await client.modifyHostsAttribute({
@@ -85,7 +97,14 @@ export interface ModifyHostsAttributeResponse {
 
 /** The `modifyHostsAttribute` method of {@link CvmClient}, which calls `ModifyHostsAttribute`. */
 export interface ModifyHostsAttributeMethod {
-  /** Modifies the attributes of a CDH instance. Errors: {@link isModifyHostsAttributeError}. */
+  /**
+   * Modifies the attributes of a CDH instance.
+   *
+   * Errors: {@link isModifyHostsAttributeError} tells a service error of this action; its `code` is a
+   * {@link ModifyHostsAttributeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidHost.NotSupported`, `InvalidHostId.Malformed`, `InvalidHostId.NotFound`,
+   * `InvalidInstance.NotSupported` (each explained on {@link ModifyHostsAttributeRequest}).
+   */
   modifyHostsAttribute(input: ModifyHostsAttributeRequest, options?: CallOptions): Promise<ModifyHostsAttributeResponse>;
 }
 

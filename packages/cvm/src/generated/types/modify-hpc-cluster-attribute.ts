@@ -13,6 +13,13 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyHpcClusterAttributeError} tells a service error answered by
+ * `ModifyHpcClusterAttribute`; its `code` is a {@link ModifyHpcClusterAttributeKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `ResourceNotFound.HpcCluster`: The HPC cluster does not exist.
  */
 export interface ModifyHpcClusterAttributeRequest {
   /**
@@ -53,7 +60,14 @@ export interface ModifyHpcClusterAttributeResponse {
  * `ModifyHpcClusterAttribute`.
  */
 export interface ModifyHpcClusterAttributeMethod {
-  /** 修改高性能计算集群属性. Errors: {@link isModifyHpcClusterAttributeError}. */
+  /**
+   * 修改高性能计算集群属性.
+   *
+   * Errors: {@link isModifyHpcClusterAttributeError} tells a service error of this action; its `code` is
+   * a {@link ModifyHpcClusterAttributeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue`, `ResourceNotFound.HpcCluster` (each explained on
+   * {@link ModifyHpcClusterAttributeRequest}).
+   */
   modifyHpcClusterAttribute(input: ModifyHpcClusterAttributeRequest, options?: CallOptions): Promise<ModifyHpcClusterAttributeResponse>;
 }
 
@@ -65,8 +79,8 @@ export interface ModifyHpcClusterAttributeMethod {
  */
 export type ModifyHpcClusterAttributeKnownErrorCode = CommonErrorCode | "ResourceNotFound.HpcCluster";
 /**
- * Code of an error answered by `ModifyHpcClusterAttribute`: a {@link
- * ModifyHpcClusterAttributeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyHpcClusterAttribute`: a
+ * {@link ModifyHpcClusterAttributeKnownErrorCode}, or a code the service added since.
  */
 export type ModifyHpcClusterAttributeErrorCode = ModifyHpcClusterAttributeKnownErrorCode | (string & {});
 /**

@@ -13,6 +13,21 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyImageAttributeError} tells a service error answered by
+ * `ModifyImageAttribute`; its `code` is a {@link ModifyImageAttributeKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidImageId.IncorrectState`: Invalid image status.
+ * - `InvalidImageId.Malformed`: Invalid image ID format.
+ * - `InvalidImageId.NotFound`: The image cannot be found.
+ * - `InvalidImageName.Duplicate`: The specified image name already exists.
+ * - `InvalidParameterValue.InvalidAppIdFormat`: Invalid AppID
+ * - `InvalidParameterValue.InvalidImageFamily`: Invalid format of image family name
+ * - `InvalidParameterValue.TooLarge`: The parameter value exceeds the maximum limit.
+ * - `UnauthorizedOperation.InvalidToken`: Check if the token is valid.
+ * - `UnsupportedOperation.SharedImageModifyUnsupported`: Images shared from other accounts do not
+ *   support attribute modification.
  * @example Modifying image name
  * ```ts
  * const answer = await client.modifyImageAttribute({
@@ -74,7 +89,17 @@ export interface ModifyImageAttributeResponse {
 
 /** The `modifyImageAttribute` method of {@link CvmClient}, which calls `ModifyImageAttribute`. */
 export interface ModifyImageAttributeMethod {
-  /** Modifies image attributes. Errors: {@link isModifyImageAttributeError}. */
+  /**
+   * Modifies image attributes.
+   *
+   * Errors: {@link isModifyImageAttributeError} tells a service error of this action; its `code` is a
+   * {@link ModifyImageAttributeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidImageId.IncorrectState`, `InvalidImageId.Malformed`, `InvalidImageId.NotFound`,
+   * `InvalidImageName.Duplicate`, `InvalidParameterValue.InvalidAppIdFormat`,
+   * `InvalidParameterValue.InvalidImageFamily`, `InvalidParameterValue.TooLarge`,
+   * `UnauthorizedOperation.InvalidToken`, `UnsupportedOperation.SharedImageModifyUnsupported` (each
+   * explained on {@link ModifyImageAttributeRequest}).
+   */
   modifyImageAttribute(input: ModifyImageAttributeRequest, options?: CallOptions): Promise<ModifyImageAttributeResponse>;
 }
 

@@ -17,6 +17,34 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyImageSharePermissionError} tells a service error answered by
+ * `ModifyImageSharePermission`; its `code` is a {@link ModifyImageSharePermissionKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.AccountAlreadyExists`: The account already exists.
+ * - `FailedOperation.AccountIsYourSelf`: You cannot share images with yourself.
+ * - `FailedOperation.BYOLImageShareFailed`: BYOL images cannot be shared.
+ * - `FailedOperation.NotMasterAccount`: You’re using a collaborator account. Please enter a root
+ *   account.
+ * - `FailedOperation.QImageShareFailed`: Image sharing failed.
+ * - `FailedOperation.RImageShareFailed`: Image sharing failed.
+ * - `InvalidAccountId.NotFound`: Invalid account ID.
+ * - `InvalidAccountIs.YourSelf`: You cannot share images with yourself.
+ * - `InvalidImageId.Malformed`: Invalid image ID format.
+ * - `InvalidImageId.NotFound`: The image cannot be found.
+ * - `InvalidParameter.InstanceImageNotSupport`: This API does not support instance images.
+ * - `InvalidParameterValue.InvalidAppIdFormat`: Invalid AppID
+ * - `InvalidParameterValue.InvalidImageId`: The image does not support this operation.
+ * - `InvalidParameterValue.InvalidImageState`: The image has another ongoing task. Please check and
+ *   try again later.
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `OverQuota`: The number of shared images exceeds the quota.
+ * - `UnauthorizedOperation.ImageNotBelongToAccount`: The specified image does not belong to the user.
+ * - `UnauthorizedOperation.InvalidToken`: Check if the token is valid.
+ * - `UnsupportedOperation.EncryptedImagesNotSupported`: Encrypted images are not supported.
+ * - `UnsupportedOperation.LocationImageNotSupported`: This request does not support images in this
+ *   region. Please change to another image.
  * @example Sharing an image
  * ```ts
  * const answer = await client.modifyImageSharePermission({
@@ -82,7 +110,22 @@ export interface ModifyImageSharePermissionResponse {
  * `ModifyImageSharePermission`.
  */
 export interface ModifyImageSharePermissionMethod {
-  /** Modifies image sharing information. Errors: {@link isModifyImageSharePermissionError}. */
+  /**
+   * Modifies image sharing information.
+   *
+   * Errors: {@link isModifyImageSharePermissionError} tells a service error of this action; its `code`
+   * is a {@link ModifyImageSharePermissionKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.AccountAlreadyExists`, `FailedOperation.AccountIsYourSelf`,
+   * `FailedOperation.BYOLImageShareFailed`, `FailedOperation.NotMasterAccount`,
+   * `FailedOperation.QImageShareFailed`, `FailedOperation.RImageShareFailed`,
+   * `InvalidAccountId.NotFound`, `InvalidAccountIs.YourSelf`, `InvalidImageId.Malformed`,
+   * `InvalidImageId.NotFound`, `InvalidParameter.InstanceImageNotSupport`,
+   * `InvalidParameterValue.InvalidAppIdFormat`, `InvalidParameterValue.InvalidImageId`,
+   * `InvalidParameterValue.InvalidImageState`, `InvalidParameterValue.LimitExceeded`, `OverQuota`,
+   * `UnauthorizedOperation.ImageNotBelongToAccount`, `UnauthorizedOperation.InvalidToken`,
+   * `UnsupportedOperation.EncryptedImagesNotSupported`, `UnsupportedOperation.LocationImageNotSupported`
+   * (each explained on {@link ModifyImageSharePermissionRequest}).
+   */
   modifyImageSharePermission(input: ModifyImageSharePermissionRequest, options?: CallOptions): Promise<ModifyImageSharePermissionResponse>;
 }
 
@@ -136,8 +179,8 @@ export type ModifyImageSharePermissionKnownErrorCode =
   | "UnsupportedOperation.EncryptedImagesNotSupported"
   | "UnsupportedOperation.LocationImageNotSupported";
 /**
- * Code of an error answered by `ModifyImageSharePermission`: a {@link
- * ModifyImageSharePermissionKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyImageSharePermission`: a
+ * {@link ModifyImageSharePermissionKnownErrorCode}, or a code the service added since.
  */
 export type ModifyImageSharePermissionErrorCode = ModifyImageSharePermissionKnownErrorCode | (string & {});
 /**

@@ -23,6 +23,42 @@ import type { SystemDisk } from "../shapes/system-disk.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyInstanceDiskTypeError} tells a service error answered by
+ * `ModifyInstanceDiskType`; its `code` is a {@link ModifyInstanceDiskTypeKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AccountQualificationRestrictions`: Your account failed the qualification verification.
+ * - `InternalError.TradeUnknownError`: Internal error.
+ * - `InvalidAccount.UnpaidOrder`: The account has unpaid orders.
+ * - `InvalidInstance.NotSupported`: This instance is not supported.
+ * - `InvalidInstanceId.Malformed`: Invalid instance `ID`. The specified instance `ID` has an invalid
+ *   format. For example, `ins-1122` has an invalid `ID` length.
+ * - `InvalidInstanceId.NotFound`: No instance found.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.InvalidCloudDiskSoldOut`: 云盘资源售罄。 (described in Chinese only)
+ * - `InvalidParameter.InvalidInstanceNotSupported`: 当前操作不支持该类型实例。 (described in Chinese
+ *   only)
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `InvalidParameterValue.LocalDiskSizeRange`: 本地盘的限制范围。 (described in Chinese only)
+ * - `InvalidPermission`: This operation is not supported for the account.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `MutexOperation.TaskRunning`: An identical job is running.
+ * - `OperationDenied.InstanceOperationInProgress`: The instance has an operation in progress. Please
+ *   try again later.
+ * - `ResourceInsufficient.CloudDiskSoldOut`: The specified cloud disk has been sold out.
+ * - `UnsupportedOperation.EdgeZoneNotSupportCloudDisk`: The selected edge zone does not support cloud
+ *   disk operations.
+ * - `UnsupportedOperation.InstanceStateRunning`: Running instances do not support this operation.
+ * - `UnsupportedOperation.InstanceStateShutdown`: Isolated instances do not support this operation.
+ * - `UnsupportedOperation.InstanceStateStarting`: The instance is starting up, and this operation is
+ *   not supported.
+ * - `UnsupportedOperation.InstanceStateStopping`: The instance is being shut down, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.StoppedModeStopCharging`: The instance does not support the **no charges
+ *   when shut down** feature.
  */
 export interface ModifyInstanceDiskTypeRequest {
   /**
@@ -60,7 +96,23 @@ export interface ModifyInstanceDiskTypeResponse {
 
 /** The `modifyInstanceDiskType` method of {@link CvmClient}, which calls `ModifyInstanceDiskType`. */
 export interface ModifyInstanceDiskTypeMethod {
-  /** 修改实例的硬盘介质. Errors: {@link isModifyInstanceDiskTypeError}. */
+  /**
+   * 修改实例的硬盘介质.
+   *
+   * Errors: {@link isModifyInstanceDiskTypeError} tells a service error of this action; its `code` is a
+   * {@link ModifyInstanceDiskTypeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AccountQualificationRestrictions`, `InternalError.TradeUnknownError`, `InvalidAccount.UnpaidOrder`,
+   * `InvalidInstance.NotSupported`, `InvalidInstanceId.Malformed`, `InvalidInstanceId.NotFound`,
+   * `InvalidParameter`, `InvalidParameter.InvalidCloudDiskSoldOut`,
+   * `InvalidParameter.InvalidInstanceNotSupported`, `InvalidParameterValue`,
+   * `InvalidParameterValue.InstanceIdMalformed`, `InvalidParameterValue.LocalDiskSizeRange`,
+   * `InvalidPermission`, `MissingParameter`, `MutexOperation.TaskRunning`,
+   * `OperationDenied.InstanceOperationInProgress`, `ResourceInsufficient.CloudDiskSoldOut`,
+   * `UnsupportedOperation.EdgeZoneNotSupportCloudDisk`, `UnsupportedOperation.InstanceStateRunning`,
+   * `UnsupportedOperation.InstanceStateShutdown`, `UnsupportedOperation.InstanceStateStarting`,
+   * `UnsupportedOperation.InstanceStateStopping`, `UnsupportedOperation.StoppedModeStopCharging` (each
+   * explained on {@link ModifyInstanceDiskTypeRequest}).
+   */
   modifyInstanceDiskType(input: ModifyInstanceDiskTypeRequest, options?: CallOptions): Promise<ModifyInstanceDiskTypeResponse>;
 }
 
@@ -122,8 +174,8 @@ export type ModifyInstanceDiskTypeKnownErrorCode =
   | "UnsupportedOperation.InstanceStateStopping"
   | "UnsupportedOperation.StoppedModeStopCharging";
 /**
- * Code of an error answered by `ModifyInstanceDiskType`: a {@link
- * ModifyInstanceDiskTypeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyInstanceDiskType`: a
+ * {@link ModifyInstanceDiskTypeKnownErrorCode}, or a code the service added since.
  */
 export type ModifyInstanceDiskTypeErrorCode = ModifyInstanceDiskTypeKnownErrorCode | (string & {});
 /**

@@ -25,6 +25,83 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyInstancesAttributeError} tells a service error answered by
+ * `ModifyInstancesAttribute`; its `code` is a {@link ModifyInstancesAttributeKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AuthFailure.CamRoleNameAuthenticateFailed`: Role name authentication failed.
+ * - `FailedOperation.InvalidInstanceApplicationRole`: The applicationRole instance does not support
+ *   the operation.
+ * - `FailedOperation.SecurityGroupActionFailed`: Security group operation failed.
+ * - `InternalServerError`: Internal error.
+ * - `InvalidInstance.NotSupported`: This instance is not supported.
+ * - `InvalidInstanceId.Malformed`: Invalid instance `ID`. The specified instance `ID` has an invalid
+ *   format. For example, `ins-1122` has an invalid `ID` length.
+ * - `InvalidInstanceId.NotFound`: No instance found.
+ * - `InvalidInstanceName.TooLong`: The specified InstanceName exceeds the maximum length of 128 bytes.
+ * - `InvalidParameter.HostNameIllegal`: The specified HostName is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.CamRoleNameMalformed`: Invalid `CamRoleName`. This parameter must contain
+ *   only letters, numbers and symbols (`+`, `=`, `,`, `.`, `@`, `_`, `-`).
+ * - `InvalidParameterValue.IllegalHostName`: The value of HostName is invalid.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `InvalidParameterValue.InvalidUserDataFormat`: Incorrect UserData format. Use the Base64-encoded
+ *   format.
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `InvalidSecurityGroupId.NotFound`: The specified `security group ID` does not exist.
+ * - `LimitExceeded.AssociateUSGLimitExceeded`: An instance can be bound with up to 5 security groups.
+ * - `LimitExceeded.CvmsVifsPerSecGroupLimitExceeded`: The CVM ENIs associated with the security group
+ *   has exceeded the limit.
+ * - `LimitExceeded.SingleUSGQuota`: The number of security groups exceeds the quota limit.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `MutexOperation.TaskRunning`: An identical job is running.
+ * - `OperationDenied.InstanceOperationInProgress`: The instance has an operation in progress. Please
+ *   try again later.
+ * - `UnauthorizedOperation.MFANotFound`: Unauthorized operation. Make sure Multi-Factor Authentication
+ *   (MFA) exists.
+ * - `UnsupportedOperation.InstanceReinstallFailed`: The current instance is in a failed OS
+ *   reinstallation state and does not support this operation. We recommend reinstalling the operating
+ *   system again. Alternatively, you may terminate/return the instance or submit a support ticket.
+ * - `UnsupportedOperation.InstanceStateEnterRescueMode`: Instances are entering the rescue mode, and
+ *   this operation is not supported.
+ * - `UnsupportedOperation.InstanceStateEnterServiceLiveMigrate`: The instance `ins-xxxxxx` in the
+ *   `ENTER_SERVICE_LIVE_MIGRATE` status is not supported.
+ * - `UnsupportedOperation.InstanceStateExitRescueMode`: Instances are exiting from the rescue mode,
+ *   and this operation is not supported.
+ * - `UnsupportedOperation.InstanceStateExitServiceLiveMigrate`: The instance `ins-xxxxxx` in the
+ *   `EXIT_SERVICE_LIVE_MIGRATE` status is not supported.
+ * - `UnsupportedOperation.InstanceStateFreezing`: The operation is not supported for the frozen
+ *   instances.
+ * - `UnsupportedOperation.InstanceStateIsolating`: Unable to isolate: the instance is isolated
+ * - `UnsupportedOperation.InstanceStatePending`: The instances are being created, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.InstanceStateRebooting`: The instances are being restarted, and this
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstanceStateRescueMode`: Instances in the rescue mode are not available for
+ *   this operation.
+ * - `UnsupportedOperation.InstanceStateServiceLiveMigrate`: The instances are being migrated, and this
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstanceStateShutdown`: Isolated instances do not support this operation.
+ * - `UnsupportedOperation.InstanceStateStarting`: The instance is starting up, and this operation is
+ *   not supported.
+ * - `UnsupportedOperation.InstanceStateStopping`: The instance is being shut down, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.InstanceStateTerminated`: Terminated instances are not supported.
+ * - `UnsupportedOperation.InstanceStateTerminating`: The instance is being terminated, and the
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstanceTypeNotSupportHighDensityModeSetting`: The instance type does not
+ *   support setting the HighDensityMode status.
+ * - `UnsupportedOperation.InstanceTypeNotSupportJumboFrame`: The instance type does not support
+ *   setting the `EnableJumboFrame` status.
+ * - `UnsupportedOperation.InstancesEnableJumboWithoutReboot`: Modifying Jumbo Frame status without a
+ *   restart is not supported.
+ * - `UnsupportedOperation.InvalidInstanceNotSupportedProtectedInstance`: This operation is not
+ *   supported for the instance with a termination schedule. Please cancel the scheduled termination
+ *   time in the instance details page and try again.
+ * - `UnsupportedOperation.StoppedModeStopCharging`: The instance does not support the **no charges
+ *   when shut down** feature.
  * @example Renaming instances
  * ```ts
  * const answer = await client.modifyInstancesAttribute({
@@ -149,7 +226,39 @@ export interface ModifyInstancesAttributeResponse {
 
 /** The `modifyInstancesAttribute` method of {@link CvmClient}, which calls `ModifyInstancesAttribute`. */
 export interface ModifyInstancesAttributeMethod {
-  /** Modifies instance attributes. Errors: {@link isModifyInstancesAttributeError}. */
+  /**
+   * Modifies instance attributes.
+   *
+   * Errors: {@link isModifyInstancesAttributeError} tells a service error of this action; its `code` is
+   * a {@link ModifyInstancesAttributeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AuthFailure.CamRoleNameAuthenticateFailed`, `FailedOperation.InvalidInstanceApplicationRole`,
+   * `FailedOperation.SecurityGroupActionFailed`, `InternalServerError`, `InvalidInstance.NotSupported`,
+   * `InvalidInstanceId.Malformed`, `InvalidInstanceId.NotFound`, `InvalidInstanceName.TooLong`,
+   * `InvalidParameter.HostNameIllegal`, `InvalidParameterValue`,
+   * `InvalidParameterValue.CamRoleNameMalformed`, `InvalidParameterValue.IllegalHostName`,
+   * `InvalidParameterValue.InstanceIdMalformed`, `InvalidParameterValue.InvalidUserDataFormat`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidSecurityGroupId.NotFound`,
+   * `LimitExceeded.AssociateUSGLimitExceeded`, `LimitExceeded.CvmsVifsPerSecGroupLimitExceeded`,
+   * `LimitExceeded.SingleUSGQuota`, `MissingParameter`, `MutexOperation.TaskRunning`,
+   * `OperationDenied.InstanceOperationInProgress`, `UnauthorizedOperation.MFANotFound`,
+   * `UnsupportedOperation.InstanceReinstallFailed`, `UnsupportedOperation.InstanceStateEnterRescueMode`,
+   * `UnsupportedOperation.InstanceStateEnterServiceLiveMigrate`,
+   * `UnsupportedOperation.InstanceStateExitRescueMode`,
+   * `UnsupportedOperation.InstanceStateExitServiceLiveMigrate`,
+   * `UnsupportedOperation.InstanceStateFreezing`, `UnsupportedOperation.InstanceStateIsolating`,
+   * `UnsupportedOperation.InstanceStatePending`, `UnsupportedOperation.InstanceStateRebooting`,
+   * `UnsupportedOperation.InstanceStateRescueMode`,
+   * `UnsupportedOperation.InstanceStateServiceLiveMigrate`,
+   * `UnsupportedOperation.InstanceStateShutdown`, `UnsupportedOperation.InstanceStateStarting`,
+   * `UnsupportedOperation.InstanceStateStopping`, `UnsupportedOperation.InstanceStateTerminated`,
+   * `UnsupportedOperation.InstanceStateTerminating`,
+   * `UnsupportedOperation.InstanceTypeNotSupportHighDensityModeSetting`,
+   * `UnsupportedOperation.InstanceTypeNotSupportJumboFrame`,
+   * `UnsupportedOperation.InstancesEnableJumboWithoutReboot`,
+   * `UnsupportedOperation.InvalidInstanceNotSupportedProtectedInstance`,
+   * `UnsupportedOperation.StoppedModeStopCharging` (each explained on
+   * {@link ModifyInstancesAttributeRequest}).
+   */
   modifyInstancesAttribute(input: ModifyInstancesAttributeRequest, options?: CallOptions): Promise<ModifyInstancesAttributeResponse>;
 }
 
@@ -274,8 +383,8 @@ export type ModifyInstancesAttributeKnownErrorCode =
   | "UnsupportedOperation.InvalidInstanceNotSupportedProtectedInstance"
   | "UnsupportedOperation.StoppedModeStopCharging";
 /**
- * Code of an error answered by `ModifyInstancesAttribute`: a {@link
- * ModifyInstancesAttributeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyInstancesAttribute`: a
+ * {@link ModifyInstancesAttributeKnownErrorCode}, or a code the service added since.
  */
 export type ModifyInstancesAttributeErrorCode = ModifyInstancesAttributeKnownErrorCode | (string & {});
 /**

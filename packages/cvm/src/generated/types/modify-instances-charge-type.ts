@@ -19,6 +19,68 @@ import type { InstanceChargePrepaid } from "../shapes/instance-charge-prepaid.js
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyInstancesChargeTypeError} tells a service error answered by
+ * `ModifyInstancesChargeType`; its `code` is a {@link ModifyInstancesChargeTypeKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AccountQualificationRestrictions`: Your account failed the qualification verification.
+ * - `FailedOperation.InvalidInstanceApplicationRoleEmr`: The EMR instance `ins-xxxxxxxx` does not
+ *   support this operation.
+ * - `FailedOperation.PromotionalPerioRestriction`: The configuration or billing mode of the CVM
+ *   instances purchased during the promotion period cannot be modified.
+ * - `InternalError.TradeUnknownError`: Internal error.
+ * - `InternalServerError`: Internal error.
+ * - `InvalidAccount.InsufficientBalance`: Insufficient account balance.
+ * - `InvalidAccount.UnpaidOrder`: The account has unpaid orders.
+ * - `InvalidInstance.NotSupported`: This instance is not supported.
+ * - `InvalidInstanceId.Malformed`: Invalid instance `ID`. The specified instance `ID` has an invalid
+ *   format. For example, `ins-1122` has an invalid `ID` length.
+ * - `InvalidInstanceId.NotFound`: No instance found.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `InvalidParameterValue.InvalidInstanceTypeUnderwrite`: The specified instance type does not
+ *   support exclusive sales payment mode.
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `InvalidPeriod`: Invalid period. Valid values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24, 36];
+ *   unit: month.
+ * - `InvalidPermission`: This operation is not supported for the account.
+ * - `LimitExceeded.InstanceQuota`: You are short of the instance quota.
+ * - `LimitExceeded.InstanceTypeBandwidth`: Unable to adjust: the target instance type does not support
+ *   the configured public network bandwidth cap. See [Public Network Bandwidth
+ *   Cap](https://intl.cloud.tencent.com/document/product/213/12523).
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied.InstanceOperationInProgress`: The instance has an operation in progress. Please
+ *   try again later.
+ * - `ResourceInsufficient.CloudDiskUnavailable`: The parameters of cloud disk do not meet the
+ *   specification.
+ * - `UnsupportedOperation.CommercialImageChangeChargeType`: Commercial image instance use cannot be
+ *   adjusted for payment mode.
+ * - `UnsupportedOperation.InstanceChargeType`: This instance billing mode does not support the
+ *   operation.
+ * - `UnsupportedOperation.InstanceMixedZoneType`: Central AZ and edge zone instances cannot be mixed
+ *   in batch operation.
+ * - `UnsupportedOperation.InstanceStateBanning`: This CVM is blocked. Please submit a ticket.
+ * - `UnsupportedOperation.InstanceStateFreezing`: The operation is not supported for the frozen
+ *   instances.
+ * - `UnsupportedOperation.InstanceStateRebooting`: The instances are being restarted, and this
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstanceStateRescueMode`: Instances in the rescue mode are not available for
+ *   this operation.
+ * - `UnsupportedOperation.InstanceStateShutdown`: Isolated instances do not support this operation.
+ * - `UnsupportedOperation.InstanceStateStopping`: The instance is being shut down, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.InstanceStateTerminating`: The instance is being terminated, and the
+ *   operation is not supported.
+ * - `UnsupportedOperation.RedHatInstanceUnsupported`: The operating system of the instance is RedHat,
+ *   so this operation is not supported.
+ * - `UnsupportedOperation.UnderwriteDiscountGreaterThanPrepaidDiscount`: Monthly subscription to
+ *   subcontracted exclusive sale does not support exclusive sales discount higher than existing
+ *   annual/monthly subscription discount.
+ * - `UnsupportedOperation.UnderwritingInstanceTypeOnlySupportAutoRenew`: For an underwriting instance,
+ *   `RenewFlag` can only be set to `NOTIFY_AND_AUTO_RENEW`.
  * @example Switching Instance Billing Mode to Hourly Postpaid in This Example
  * ```ts
  * const answer = await client.modifyInstancesChargeType({
@@ -108,7 +170,30 @@ export interface ModifyInstancesChargeTypeResponse {
  * `ModifyInstancesChargeType`.
  */
 export interface ModifyInstancesChargeTypeMethod {
-  /** Modify the instance billing mode. Errors: {@link isModifyInstancesChargeTypeError}. */
+  /**
+   * Modify the instance billing mode.
+   *
+   * Errors: {@link isModifyInstancesChargeTypeError} tells a service error of this action; its `code` is
+   * a {@link ModifyInstancesChargeTypeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AccountQualificationRestrictions`, `FailedOperation.InvalidInstanceApplicationRoleEmr`,
+   * `FailedOperation.PromotionalPerioRestriction`, `InternalError.TradeUnknownError`,
+   * `InternalServerError`, `InvalidAccount.InsufficientBalance`, `InvalidAccount.UnpaidOrder`,
+   * `InvalidInstance.NotSupported`, `InvalidInstanceId.Malformed`, `InvalidInstanceId.NotFound`,
+   * `InvalidParameter`, `InvalidParameterValue`, `InvalidParameterValue.InstanceIdMalformed`,
+   * `InvalidParameterValue.InvalidInstanceTypeUnderwrite`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidPeriod`, `InvalidPermission`, `LimitExceeded.InstanceQuota`,
+   * `LimitExceeded.InstanceTypeBandwidth`, `MissingParameter`,
+   * `OperationDenied.InstanceOperationInProgress`, `ResourceInsufficient.CloudDiskUnavailable`,
+   * `UnsupportedOperation.CommercialImageChangeChargeType`, `UnsupportedOperation.InstanceChargeType`,
+   * `UnsupportedOperation.InstanceMixedZoneType`, `UnsupportedOperation.InstanceStateBanning`,
+   * `UnsupportedOperation.InstanceStateFreezing`, `UnsupportedOperation.InstanceStateRebooting`,
+   * `UnsupportedOperation.InstanceStateRescueMode`, `UnsupportedOperation.InstanceStateShutdown`,
+   * `UnsupportedOperation.InstanceStateStopping`, `UnsupportedOperation.InstanceStateTerminating`,
+   * `UnsupportedOperation.RedHatInstanceUnsupported`,
+   * `UnsupportedOperation.UnderwriteDiscountGreaterThanPrepaidDiscount`,
+   * `UnsupportedOperation.UnderwritingInstanceTypeOnlySupportAutoRenew` (each explained on
+   * {@link ModifyInstancesChargeTypeRequest}).
+   */
   modifyInstancesChargeType(input: ModifyInstancesChargeTypeRequest, options?: CallOptions): Promise<ModifyInstancesChargeTypeResponse>;
 }
 
@@ -208,8 +293,8 @@ export type ModifyInstancesChargeTypeKnownErrorCode =
   | "UnsupportedOperation.UnderwriteDiscountGreaterThanPrepaidDiscount"
   | "UnsupportedOperation.UnderwritingInstanceTypeOnlySupportAutoRenew";
 /**
- * Code of an error answered by `ModifyInstancesChargeType`: a {@link
- * ModifyInstancesChargeTypeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyInstancesChargeType`: a
+ * {@link ModifyInstancesChargeTypeKnownErrorCode}, or a code the service added since.
  */
 export type ModifyInstancesChargeTypeErrorCode = ModifyInstancesChargeTypeKnownErrorCode | (string & {});
 /**

@@ -12,6 +12,49 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyInstancesDisasterRecoverGroupError} tells a service error answered by
+ * `ModifyInstancesDisasterRecoverGroup`; its `code` is a
+ * {@link ModifyInstancesDisasterRecoverGroupKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `FailedOperation.AlreadyInDisasterRecoverGroup`: The instance `ins-xxxxxxx` is already in the
+ *   instance placement group `dgroup-xxxxxx`.
+ * - `FailedOperation.DisasterRecoverGroupNotFound`: The specified placement group does not exist.
+ * - `InvalidInstance.NotSupported`: This instance is not supported.
+ * - `InvalidInstanceId.Malformed`: Invalid instance `ID`. The specified instance `ID` has an invalid
+ *   format. For example, `ins-1122` has an invalid `ID` length.
+ * - `InvalidInstanceId.NotFound`: No instance found.
+ * - `InvalidParameterValue.DisasterRecoverGroupIdMalformed`: Incorrect placement group ID format.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `InvalidParameterValue.NotSupported`: Unsupported operation.
+ * - `LimitExceeded.DisasterRecoverGroup`: The quota of the specified placement group is insufficient.
+ * - `MutexOperation.TaskRunning`: An identical job is running.
+ * - `OperationDenied.InstanceOperationInProgress`: The instance has an operation in progress. Please
+ *   try again later.
+ * - `ResourceInsufficient.DisasterRecoverGroupCvmQuota`: The number of instances exceeded the quota
+ *   limit of spread placement groups.
+ * - `UnsupportedOperation.CbsRemoteSsdNotSupport`: The far end ssd disk does not support this
+ *   operation.
+ * - `UnsupportedOperation.InstanceChargeType`: This instance billing mode does not support the
+ *   operation.
+ * - `UnsupportedOperation.InstanceStateBanning`: This CVM is blocked. Please submit a ticket.
+ * - `UnsupportedOperation.InstanceStateFreezing`: The operation is not supported for the frozen
+ *   instances.
+ * - `UnsupportedOperation.InstanceStateRebooting`: The instances are being restarted, and this
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstanceStateRescueMode`: Instances in the rescue mode are not available for
+ *   this operation.
+ * - `UnsupportedOperation.InstanceStateShutdown`: Isolated instances do not support this operation.
+ * - `UnsupportedOperation.InstanceStateStopping`: The instance is being shut down, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.NoVpcNetwork`: A physical network is not supported by this instance.
+ * - `UnsupportedOperation.SpecialInstanceType`: This special instance type does not support the
+ *   operation.
+ * - `UnsupportedOperation.StoppedModeStopCharging`: The instance does not support the **no charges
+ *   when shut down** feature.
  * @example Adjusting Instance Placement Groups
  * ```ts
  * const answer = await client.modifyInstancesDisasterRecoverGroup({
@@ -80,8 +123,23 @@ export interface ModifyInstancesDisasterRecoverGroupResponse {
  */
 export interface ModifyInstancesDisasterRecoverGroupMethod {
   /**
-   * Adjust the distributed placement group of an instance. Errors: {@link
-   * isModifyInstancesDisasterRecoverGroupError}.
+   * Adjust the distributed placement group of an instance.
+   *
+   * Errors: {@link isModifyInstancesDisasterRecoverGroupError} tells a service error of this action; its
+   * `code` is a {@link ModifyInstancesDisasterRecoverGroupKnownErrorCode}: any {@link CommonErrorCode}
+   * or `FailedOperation.AlreadyInDisasterRecoverGroup`, `FailedOperation.DisasterRecoverGroupNotFound`,
+   * `InvalidInstance.NotSupported`, `InvalidInstanceId.Malformed`, `InvalidInstanceId.NotFound`,
+   * `InvalidParameterValue.DisasterRecoverGroupIdMalformed`,
+   * `InvalidParameterValue.InstanceIdMalformed`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.NotSupported`, `LimitExceeded.DisasterRecoverGroup`,
+   * `MutexOperation.TaskRunning`, `OperationDenied.InstanceOperationInProgress`,
+   * `ResourceInsufficient.DisasterRecoverGroupCvmQuota`, `UnsupportedOperation.CbsRemoteSsdNotSupport`,
+   * `UnsupportedOperation.InstanceChargeType`, `UnsupportedOperation.InstanceStateBanning`,
+   * `UnsupportedOperation.InstanceStateFreezing`, `UnsupportedOperation.InstanceStateRebooting`,
+   * `UnsupportedOperation.InstanceStateRescueMode`, `UnsupportedOperation.InstanceStateShutdown`,
+   * `UnsupportedOperation.InstanceStateStopping`, `UnsupportedOperation.NoVpcNetwork`,
+   * `UnsupportedOperation.SpecialInstanceType`, `UnsupportedOperation.StoppedModeStopCharging` (each
+   * explained on {@link ModifyInstancesDisasterRecoverGroupRequest}).
    */
   modifyInstancesDisasterRecoverGroup(
     input: ModifyInstancesDisasterRecoverGroupRequest,
@@ -157,12 +215,12 @@ export type ModifyInstancesDisasterRecoverGroupKnownErrorCode =
   | "UnsupportedOperation.SpecialInstanceType"
   | "UnsupportedOperation.StoppedModeStopCharging";
 /**
- * Code of an error answered by `ModifyInstancesDisasterRecoverGroup`: a {@link
- * ModifyInstancesDisasterRecoverGroupKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyInstancesDisasterRecoverGroup`: a
+ * {@link ModifyInstancesDisasterRecoverGroupKnownErrorCode}, or a code the service added since.
  */
 export type ModifyInstancesDisasterRecoverGroupErrorCode = ModifyInstancesDisasterRecoverGroupKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyInstancesDisasterRecoverGroup`; {@link
- * isModifyInstancesDisasterRecoverGroupError} tells one.
+ * A service error answered by `ModifyInstancesDisasterRecoverGroup`;
+ * {@link isModifyInstancesDisasterRecoverGroupError} tells one.
  */
 export type ModifyInstancesDisasterRecoverGroupError = TcServiceError<ModifyInstancesDisasterRecoverGroupErrorCode>;

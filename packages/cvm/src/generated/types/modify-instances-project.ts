@@ -24,6 +24,26 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyInstancesProjectError} tells a service error answered by
+ * `ModifyInstancesProject`; its `code` is a {@link ModifyInstancesProjectKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalServerError`: Internal error.
+ * - `InvalidInstance.NotSupported`: This instance is not supported.
+ * - `InvalidInstanceId.Malformed`: Invalid instance `ID`. The specified instance `ID` has an invalid
+ *   format. For example, `ins-1122` has an invalid `ID` length.
+ * - `InvalidInstanceId.NotFound`: No instance found.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `InvalidProjectId.NotFound`: Invalid project ID: the specified project ID does not exist.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `MutexOperation.TaskRunning`: An identical job is running.
+ * - `OperationDenied.InstanceOperationInProgress`: The instance has an operation in progress. Please
+ *   try again later.
+ * - `UnsupportedOperation.InstanceStateIsolating`: Unable to isolate: the instance is isolated
  * @example Modifying the projects of two instances
  * ```ts
  * const answer = await client.modifyInstancesProject({
@@ -80,7 +100,18 @@ export interface ModifyInstancesProjectResponse {
 
 /** The `modifyInstancesProject` method of {@link CvmClient}, which calls `ModifyInstancesProject`. */
 export interface ModifyInstancesProjectMethod {
-  /** Modifies the project of an instance. Errors: {@link isModifyInstancesProjectError}. */
+  /**
+   * Modifies the project of an instance.
+   *
+   * Errors: {@link isModifyInstancesProjectError} tells a service error of this action; its `code` is a
+   * {@link ModifyInstancesProjectKnownErrorCode}: any {@link CommonErrorCode} or `InternalServerError`,
+   * `InvalidInstance.NotSupported`, `InvalidInstanceId.Malformed`, `InvalidInstanceId.NotFound`,
+   * `InvalidParameterValue`, `InvalidParameterValue.InstanceIdMalformed`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidProjectId.NotFound`, `MissingParameter`,
+   * `MutexOperation.TaskRunning`, `OperationDenied.InstanceOperationInProgress`,
+   * `UnsupportedOperation.InstanceStateIsolating` (each explained on
+   * {@link ModifyInstancesProjectRequest}).
+   */
   modifyInstancesProject(input: ModifyInstancesProjectRequest, options?: CallOptions): Promise<ModifyInstancesProjectResponse>;
 }
 
@@ -116,8 +147,8 @@ export type ModifyInstancesProjectKnownErrorCode =
   | "OperationDenied.InstanceOperationInProgress"
   | "UnsupportedOperation.InstanceStateIsolating";
 /**
- * Code of an error answered by `ModifyInstancesProject`: a {@link
- * ModifyInstancesProjectKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyInstancesProject`: a
+ * {@link ModifyInstancesProjectKnownErrorCode}, or a code the service added since.
  */
 export type ModifyInstancesProjectErrorCode = ModifyInstancesProjectKnownErrorCode | (string & {});
 /**

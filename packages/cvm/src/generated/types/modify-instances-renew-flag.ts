@@ -18,6 +18,59 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyInstancesRenewFlagError} tells a service error answered by
+ * `ModifyInstancesRenewFlag`; its `code` is a {@link ModifyInstancesRenewFlagKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.InvalidInstanceApplicationRoleEmr`: The EMR instance `ins-xxxxxxxx` does not
+ *   support this operation.
+ * - `InternalServerError`: Internal error.
+ * - `InvalidInstance.NotSupported`: This instance is not supported.
+ * - `InvalidInstanceId.Malformed`: Invalid instance `ID`. The specified instance `ID` has an invalid
+ *   format. For example, `ins-1122` has an invalid `ID` length.
+ * - `InvalidInstanceId.NotFound`: No instance found.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `MutexOperation.TaskRunning`: An identical job is running.
+ * - `OperationDenied.InstanceOperationInProgress`: The instance has an operation in progress. Please
+ *   try again later.
+ * - `UnauthorizedOperation.MFAExpired`: Unauthorized operation. Make sure Multi-Factor Authentication
+ *   (MFA) is valid.
+ * - `UnauthorizedOperation.MFANotFound`: Unauthorized operation. Make sure Multi-Factor Authentication
+ *   (MFA) exists.
+ * - `UnsupportedOperation.InstanceChargeType`: This instance billing mode does not support the
+ *   operation.
+ * - `UnsupportedOperation.InstanceReinstallFailed`: The current instance is in a failed OS
+ *   reinstallation state and does not support this operation. We recommend reinstalling the operating
+ *   system again. Alternatively, you may terminate/return the instance or submit a support ticket.
+ * - `UnsupportedOperation.InstanceStateBanning`: This CVM is blocked. Please submit a ticket.
+ * - `UnsupportedOperation.InstanceStateEnterRescueMode`: Instances are entering the rescue mode, and
+ *   this operation is not supported.
+ * - `UnsupportedOperation.InstanceStateExitRescueMode`: Instances are exiting from the rescue mode,
+ *   and this operation is not supported.
+ * - `UnsupportedOperation.InstanceStateFreezing`: The operation is not supported for the frozen
+ *   instances.
+ * - `UnsupportedOperation.InstanceStateIsolating`: Unable to isolate: the instance is isolated
+ * - `UnsupportedOperation.InstanceStatePending`: The instances are being created, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.InstanceStateRebooting`: The instances are being restarted, and this
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstanceStateRescueMode`: Instances in the rescue mode are not available for
+ *   this operation.
+ * - `UnsupportedOperation.InstanceStateServiceLiveMigrate`: The instances are being migrated, and this
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstanceStateShutdown`: Isolated instances do not support this operation.
+ * - `UnsupportedOperation.InstanceStateStarting`: The instance is starting up, and this operation is
+ *   not supported.
+ * - `UnsupportedOperation.InstanceStateStopping`: The instance is being shut down, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.SpecialInstanceType`: This special instance type does not support the
+ *   operation.
+ * - `UnsupportedOperation.UnderwritingInstanceTypeOnlySupportAutoRenew`: For an underwriting instance,
+ *   `RenewFlag` can only be set to `NOTIFY_AND_AUTO_RENEW`.
  * @example Modifying the Renewal Flags of Two Instances
  * ```ts
  * const answer = await client.modifyInstancesRenewFlag({
@@ -76,7 +129,28 @@ export interface ModifyInstancesRenewFlagResponse {
 
 /** The `modifyInstancesRenewFlag` method of {@link CvmClient}, which calls `ModifyInstancesRenewFlag`. */
 export interface ModifyInstancesRenewFlagMethod {
-  /** Modifies the renewal flag of an instance. Errors: {@link isModifyInstancesRenewFlagError}. */
+  /**
+   * Modifies the renewal flag of an instance.
+   *
+   * Errors: {@link isModifyInstancesRenewFlagError} tells a service error of this action; its `code` is
+   * a {@link ModifyInstancesRenewFlagKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.InvalidInstanceApplicationRoleEmr`, `InternalServerError`,
+   * `InvalidInstance.NotSupported`, `InvalidInstanceId.Malformed`, `InvalidInstanceId.NotFound`,
+   * `InvalidParameterValue`, `InvalidParameterValue.InstanceIdMalformed`,
+   * `InvalidParameterValue.LimitExceeded`, `MutexOperation.TaskRunning`,
+   * `OperationDenied.InstanceOperationInProgress`, `UnauthorizedOperation.MFAExpired`,
+   * `UnauthorizedOperation.MFANotFound`, `UnsupportedOperation.InstanceChargeType`,
+   * `UnsupportedOperation.InstanceReinstallFailed`, `UnsupportedOperation.InstanceStateBanning`,
+   * `UnsupportedOperation.InstanceStateEnterRescueMode`,
+   * `UnsupportedOperation.InstanceStateExitRescueMode`, `UnsupportedOperation.InstanceStateFreezing`,
+   * `UnsupportedOperation.InstanceStateIsolating`, `UnsupportedOperation.InstanceStatePending`,
+   * `UnsupportedOperation.InstanceStateRebooting`, `UnsupportedOperation.InstanceStateRescueMode`,
+   * `UnsupportedOperation.InstanceStateServiceLiveMigrate`,
+   * `UnsupportedOperation.InstanceStateShutdown`, `UnsupportedOperation.InstanceStateStarting`,
+   * `UnsupportedOperation.InstanceStateStopping`, `UnsupportedOperation.SpecialInstanceType`,
+   * `UnsupportedOperation.UnderwritingInstanceTypeOnlySupportAutoRenew` (each explained on
+   * {@link ModifyInstancesRenewFlagRequest}).
+   */
   modifyInstancesRenewFlag(input: ModifyInstancesRenewFlagRequest, options?: CallOptions): Promise<ModifyInstancesRenewFlagResponse>;
 }
 
@@ -162,8 +236,8 @@ export type ModifyInstancesRenewFlagKnownErrorCode =
   | "UnsupportedOperation.SpecialInstanceType"
   | "UnsupportedOperation.UnderwritingInstanceTypeOnlySupportAutoRenew";
 /**
- * Code of an error answered by `ModifyInstancesRenewFlag`: a {@link
- * ModifyInstancesRenewFlagKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyInstancesRenewFlag`: a
+ * {@link ModifyInstancesRenewFlagKnownErrorCode}, or a code the service added since.
  */
 export type ModifyInstancesRenewFlagErrorCode = ModifyInstancesRenewFlagKnownErrorCode | (string & {});
 /**

@@ -20,6 +20,77 @@ import type { VirtualPrivateCloud } from "../shapes/virtual-private-cloud.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyInstancesVpcAttributeError} tells a service error answered by
+ * `ModifyInstancesVpcAttribute`; its `code` is a {@link ModifyInstancesVpcAttributeKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `EniNotAllowedChangeSubnet`: ENIs do not support changing subnets.
+ * - `InvalidInstance.NotSupported`: This instance is not supported.
+ * - `InvalidInstanceId.NotFound`: No instance found.
+ * - `InvalidInstanceState`: This operation cannot be performed due to the current instance status.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.IPAddressMalformed`: Invalid IP format
+ * - `InvalidParameterValue.InvalidAppIdFormat`: Invalid AppID
+ * - `InvalidParameterValue.InvalidIpFormat`: Invalid IP address.
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `InvalidParameterValue.MustDhcpEnabledVpc`: The parameter value must be a DHCP-enabled VPC.
+ * - `InvalidParameterValue.SubnetIdMalformed`: Invalid subnet ID. Please provide a subnet ID in the
+ *   format of subnet-xxxxxxxx, where “x” can be a lowercase letter or number.
+ * - `InvalidParameterValue.VpcIdMalformed`: The VPC ID `xxx` is invalid. Please provide a VPC ID in
+ *   the format of vpc-xxxxxxxx, where “x” can be a lowercase letter or number.
+ * - `MutexOperation.TaskRunning`: An identical job is running.
+ * - `OperationDenied.InstanceOperationInProgress`: The instance has an operation in progress. Please
+ *   try again later.
+ * - `UnauthorizedOperation.MFAExpired`: Unauthorized operation. Make sure Multi-Factor Authentication
+ *   (MFA) is valid.
+ * - `UnauthorizedOperation.MFANotFound`: Unauthorized operation. Make sure Multi-Factor Authentication
+ *   (MFA) exists.
+ * - `UnsupportedOperation.EdgeZoneInstance`: Edge Zone instances do not support this operation.
+ * - `UnsupportedOperation.ElasticNetworkInterface`: An ENI is bound to the CVM. Please unbind the ENI
+ *   from the CVM before switching to VPC.
+ * - `UnsupportedOperation.IPv6NotSupportVpcMigrate`: IPv6 instances cannot be migrated from
+ *   Classiclink to VPC.
+ * - `UnsupportedOperation.InstanceChargeType`: This instance billing mode does not support the
+ *   operation.
+ * - `UnsupportedOperation.InstanceReinstallFailed`: The current instance is in a failed OS
+ *   reinstallation state and does not support this operation. We recommend reinstalling the operating
+ *   system again. Alternatively, you may terminate/return the instance or submit a support ticket.
+ * - `UnsupportedOperation.InstanceStateBanning`: This CVM is blocked. Please submit a ticket.
+ * - `UnsupportedOperation.InstanceStateEnterRescueMode`: Instances are entering the rescue mode, and
+ *   this operation is not supported.
+ * - `UnsupportedOperation.InstanceStateExitRescueMode`: Instances are exiting from the rescue mode,
+ *   and this operation is not supported.
+ * - `UnsupportedOperation.InstanceStateExitServiceLiveMigrate`: The instance `ins-xxxxxx` in the
+ *   `EXIT_SERVICE_LIVE_MIGRATE` status is not supported.
+ * - `UnsupportedOperation.InstanceStateFreezing`: The operation is not supported for the frozen
+ *   instances.
+ * - `UnsupportedOperation.InstanceStateIsolating`: Unable to isolate: the instance is isolated
+ * - `UnsupportedOperation.InstanceStatePending`: The instances are being created, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.InstanceStateRebooting`: The instances are being restarted, and this
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstanceStateRescueMode`: Instances in the rescue mode are not available for
+ *   this operation.
+ * - `UnsupportedOperation.InstanceStateRunning`: Running instances do not support this operation.
+ * - `UnsupportedOperation.InstanceStateServiceLiveMigrate`: The instances are being migrated, and this
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstanceStateShutdown`: Isolated instances do not support this operation.
+ * - `UnsupportedOperation.InstanceStateStarting`: The instance is starting up, and this operation is
+ *   not supported.
+ * - `UnsupportedOperation.InstanceStateStopping`: The instance is being shut down, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.InstanceStateTerminating`: The instance is being terminated, and the
+ *   operation is not supported.
+ * - `UnsupportedOperation.ModifyVPCWithCLB`: An instance bound with CLB does not support modifying its
+ *   VPC attributes.
+ * - `UnsupportedOperation.ModifyVPCWithClassLink`: This instance is configured with ClassLink. Please
+ *   cancel the association and continue.
+ * - `UnsupportedOperation.NoVpcNetwork`: A physical network is not supported by this instance.
+ * - `UnsupportedOperation.StoppedModeStopCharging`: The instance does not support the **no charges
+ *   when shut down** feature.
+ * - `VpcAddrNotInSubNet`: The VPC IP address is not in the subnet.
+ * - `VpcIpIsUsed`: The VPC IP address is already occupied.
  * @example Migrating instances to a VPC and specifying the subnet and IP
  * ```ts
  * const answer = await client.modifyInstancesVpcAttribute({
@@ -96,7 +167,34 @@ export interface ModifyInstancesVpcAttributeResponse {
  * `ModifyInstancesVpcAttribute`.
  */
 export interface ModifyInstancesVpcAttributeMethod {
-  /** Modifies instance VPC attributes. Errors: {@link isModifyInstancesVpcAttributeError}. */
+  /**
+   * Modifies instance VPC attributes.
+   *
+   * Errors: {@link isModifyInstancesVpcAttributeError} tells a service error of this action; its `code`
+   * is a {@link ModifyInstancesVpcAttributeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `EniNotAllowedChangeSubnet`, `InvalidInstance.NotSupported`, `InvalidInstanceId.NotFound`,
+   * `InvalidInstanceState`, `InvalidParameterValue`, `InvalidParameterValue.IPAddressMalformed`,
+   * `InvalidParameterValue.InvalidAppIdFormat`, `InvalidParameterValue.InvalidIpFormat`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.MustDhcpEnabledVpc`,
+   * `InvalidParameterValue.SubnetIdMalformed`, `InvalidParameterValue.VpcIdMalformed`,
+   * `MutexOperation.TaskRunning`, `OperationDenied.InstanceOperationInProgress`,
+   * `UnauthorizedOperation.MFAExpired`, `UnauthorizedOperation.MFANotFound`,
+   * `UnsupportedOperation.EdgeZoneInstance`, `UnsupportedOperation.ElasticNetworkInterface`,
+   * `UnsupportedOperation.IPv6NotSupportVpcMigrate`, `UnsupportedOperation.InstanceChargeType`,
+   * `UnsupportedOperation.InstanceReinstallFailed`, `UnsupportedOperation.InstanceStateBanning`,
+   * `UnsupportedOperation.InstanceStateEnterRescueMode`,
+   * `UnsupportedOperation.InstanceStateExitRescueMode`,
+   * `UnsupportedOperation.InstanceStateExitServiceLiveMigrate`,
+   * `UnsupportedOperation.InstanceStateFreezing`, `UnsupportedOperation.InstanceStateIsolating`,
+   * `UnsupportedOperation.InstanceStatePending`, `UnsupportedOperation.InstanceStateRebooting`,
+   * `UnsupportedOperation.InstanceStateRescueMode`, `UnsupportedOperation.InstanceStateRunning`,
+   * `UnsupportedOperation.InstanceStateServiceLiveMigrate`,
+   * `UnsupportedOperation.InstanceStateShutdown`, `UnsupportedOperation.InstanceStateStarting`,
+   * `UnsupportedOperation.InstanceStateStopping`, `UnsupportedOperation.InstanceStateTerminating`,
+   * `UnsupportedOperation.ModifyVPCWithCLB`, `UnsupportedOperation.ModifyVPCWithClassLink`,
+   * `UnsupportedOperation.NoVpcNetwork`, `UnsupportedOperation.StoppedModeStopCharging`,
+   * `VpcAddrNotInSubNet`, `VpcIpIsUsed` (each explained on {@link ModifyInstancesVpcAttributeRequest}).
+   */
   modifyInstancesVpcAttribute(
     input: ModifyInstancesVpcAttributeRequest,
     options?: CallOptions,
@@ -217,12 +315,12 @@ export type ModifyInstancesVpcAttributeKnownErrorCode =
   | "VpcAddrNotInSubNet"
   | "VpcIpIsUsed";
 /**
- * Code of an error answered by `ModifyInstancesVpcAttribute`: a {@link
- * ModifyInstancesVpcAttributeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyInstancesVpcAttribute`: a
+ * {@link ModifyInstancesVpcAttributeKnownErrorCode}, or a code the service added since.
  */
 export type ModifyInstancesVpcAttributeErrorCode = ModifyInstancesVpcAttributeKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyInstancesVpcAttribute`; {@link
- * isModifyInstancesVpcAttributeError} tells one.
+ * A service error answered by `ModifyInstancesVpcAttribute`;
+ * {@link isModifyInstancesVpcAttributeError} tells one.
  */
 export type ModifyInstancesVpcAttributeError = TcServiceError<ModifyInstancesVpcAttributeErrorCode>;

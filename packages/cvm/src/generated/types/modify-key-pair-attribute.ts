@@ -18,6 +18,19 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyKeyPairAttributeError} tells a service error answered by
+ * `ModifyKeyPairAttribute`; its `code` is a {@link ModifyKeyPairAttributeKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalServerError`: Internal error.
+ * - `InvalidKeyPairId.Malformed`: Invalid key pair ID. The specified key pair ID has an invalid
+ *   format. For example, `skey-1122` has an invalid `ID` length.
+ * - `InvalidKeyPairId.NotFound`: Invalid key pair ID. The specified key pair ID does not exist.
+ * - `InvalidKeyPairName.Duplicate`: Key pair name already exists.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `MissingParameter`: A required parameter is missing.
  * @example Modifying the key pair name
  * ```ts
  * const answer = await client.modifyKeyPairAttribute({
@@ -85,7 +98,15 @@ export interface ModifyKeyPairAttributeResponse {
 
 /** The `modifyKeyPairAttribute` method of {@link CvmClient}, which calls `ModifyKeyPairAttribute`. */
 export interface ModifyKeyPairAttributeMethod {
-  /** Modifies key pair attributes. Errors: {@link isModifyKeyPairAttributeError}. */
+  /**
+   * Modifies key pair attributes.
+   *
+   * Errors: {@link isModifyKeyPairAttributeError} tells a service error of this action; its `code` is a
+   * {@link ModifyKeyPairAttributeKnownErrorCode}: any {@link CommonErrorCode} or `InternalServerError`,
+   * `InvalidKeyPairId.Malformed`, `InvalidKeyPairId.NotFound`, `InvalidKeyPairName.Duplicate`,
+   * `InvalidParameter`, `InvalidParameterValue`, `MissingParameter` (each explained on
+   * {@link ModifyKeyPairAttributeRequest}).
+   */
   modifyKeyPairAttribute(input: ModifyKeyPairAttributeRequest, options?: CallOptions): Promise<ModifyKeyPairAttributeResponse>;
 }
 
@@ -108,8 +129,8 @@ export type ModifyKeyPairAttributeKnownErrorCode =
   | "InvalidKeyPairId.NotFound"
   | "InvalidKeyPairName.Duplicate";
 /**
- * Code of an error answered by `ModifyKeyPairAttribute`: a {@link
- * ModifyKeyPairAttributeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyKeyPairAttribute`: a
+ * {@link ModifyKeyPairAttributeKnownErrorCode}, or a code the service added since.
  */
 export type ModifyKeyPairAttributeErrorCode = ModifyKeyPairAttributeKnownErrorCode | (string & {});
 /**

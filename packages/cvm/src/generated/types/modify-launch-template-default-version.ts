@@ -11,6 +11,27 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyLaunchTemplateDefaultVersionError} tells a service error answered by
+ * `ModifyLaunchTemplateDefaultVersion`; its `code` is a
+ * {@link ModifyLaunchTemplateDefaultVersionKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterCombination`: The parameter combination is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.LaunchTemplateIdMalformed`: Incorrect format of instance launch template
+ *   ID. Please provide a valid instance launch template ID, similar to lt-xxxxxxxx, where x represents
+ *   a lowercase character or digit.
+ * - `InvalidParameterValue.LaunchTemplateIdNotExisted`: The instance launch template ID does not
+ *   exist.
+ * - `InvalidParameterValue.LaunchTemplateIdVerNotExisted`: The combination of the template and the
+ *   version ID does not exist.
+ * - `InvalidParameterValue.LaunchTemplateIdVerSetAlready`: The specified instance launch template ID
+ *   doesn't exist.
+ * - `InvalidParameterValue.LaunchTemplateNotFound`: The instance launch template is not found.
+ * - `InvalidParameterValue.LaunchTemplateVersion`: Invalid instance launch template version number.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `UnknownParameter`: A parameter is not known to the action.
  * @example Modifying the default version of the instance launch template
  * ```ts
  * const answer = await client.modifyLaunchTemplateDefaultVersion({
@@ -57,8 +78,18 @@ export interface ModifyLaunchTemplateDefaultVersionResponse {
  */
 export interface ModifyLaunchTemplateDefaultVersionMethod {
   /**
-   * Modifies the default version of the instance launch template. Errors: {@link
-   * isModifyLaunchTemplateDefaultVersionError}.
+   * Modifies the default version of the instance launch template.
+   *
+   * Errors: {@link isModifyLaunchTemplateDefaultVersionError} tells a service error of this action; its
+   * `code` is a {@link ModifyLaunchTemplateDefaultVersionKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterCombination`, `InvalidParameterValue`,
+   * `InvalidParameterValue.LaunchTemplateIdMalformed`,
+   * `InvalidParameterValue.LaunchTemplateIdNotExisted`,
+   * `InvalidParameterValue.LaunchTemplateIdVerNotExisted`,
+   * `InvalidParameterValue.LaunchTemplateIdVerSetAlready`,
+   * `InvalidParameterValue.LaunchTemplateNotFound`, `InvalidParameterValue.LaunchTemplateVersion`,
+   * `MissingParameter`, `UnknownParameter` (each explained on
+   * {@link ModifyLaunchTemplateDefaultVersionRequest}).
    */
   modifyLaunchTemplateDefaultVersion(
     input: ModifyLaunchTemplateDefaultVersionRequest,
@@ -95,12 +126,12 @@ export type ModifyLaunchTemplateDefaultVersionKnownErrorCode =
   | "InvalidParameterValue.LaunchTemplateNotFound"
   | "InvalidParameterValue.LaunchTemplateVersion";
 /**
- * Code of an error answered by `ModifyLaunchTemplateDefaultVersion`: a {@link
- * ModifyLaunchTemplateDefaultVersionKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyLaunchTemplateDefaultVersion`: a
+ * {@link ModifyLaunchTemplateDefaultVersionKnownErrorCode}, or a code the service added since.
  */
 export type ModifyLaunchTemplateDefaultVersionErrorCode = ModifyLaunchTemplateDefaultVersionKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyLaunchTemplateDefaultVersion`; {@link
- * isModifyLaunchTemplateDefaultVersionError} tells one.
+ * A service error answered by `ModifyLaunchTemplateDefaultVersion`;
+ * {@link isModifyLaunchTemplateDefaultVersionError} tells one.
  */
 export type ModifyLaunchTemplateDefaultVersionError = TcServiceError<ModifyLaunchTemplateDefaultVersionErrorCode>;

@@ -14,6 +14,21 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isProgramFpgaImageError} tells a service error answered by `ProgramFpgaImage`;
+ * its `code` is a {@link ProgramFpgaImageKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidInstanceId.Malformed`: Invalid instance `ID`. The specified instance `ID` has an invalid
+ *   format. For example, `ins-1122` has an invalid `ID` length.
+ * - `InvalidInstanceId.NotFound`: No instance found.
+ * - `InvalidParameterValue.IncorrectFormat`: Incorrect request parameter format.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `OperationDenied.InstanceOperationInProgress`: The instance has an operation in progress. Please
+ *   try again later.
+ * - `UnsupportedOperation.NotFpgaInstance`: 当前实例不是FPGA机型。 (described in Chinese only)
  */
 export interface ProgramFpgaImageRequest {
   /**
@@ -64,7 +79,16 @@ export interface ProgramFpgaImageResponse {
 
 /** The `programFpgaImage` method of {@link CvmClient}, which calls `ProgramFpgaImage`. */
 export interface ProgramFpgaImageMethod {
-  /** 在线烧录FPGA镜像. Errors: {@link isProgramFpgaImageError}. */
+  /**
+   * 在线烧录FPGA镜像.
+   *
+   * Errors: {@link isProgramFpgaImageError} tells a service error of this action; its `code` is a
+   * {@link ProgramFpgaImageKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidInstanceId.Malformed`, `InvalidInstanceId.NotFound`,
+   * `InvalidParameterValue.IncorrectFormat`, `InvalidParameterValue.InstanceIdMalformed`,
+   * `InvalidParameterValue.LimitExceeded`, `OperationDenied.InstanceOperationInProgress`,
+   * `UnsupportedOperation.NotFpgaInstance` (each explained on {@link ProgramFpgaImageRequest}).
+   */
   programFpgaImage(input: ProgramFpgaImageRequest, options?: CallOptions): Promise<ProgramFpgaImageResponse>;
 }
 

@@ -11,6 +11,23 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isPurchaseReservedInstancesOfferingError} tells a service error answered by
+ * `PurchaseReservedInstancesOffering`; its `code` is a
+ * {@link PurchaseReservedInstancesOfferingKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InternalError.TradeUnknownError`: Internal error.
+ * - `InvalidAccount.InsufficientBalance`: Insufficient account balance.
+ * - `InvalidClientToken.TooLong`: The specified ClientToken exceeds the maximum length of 64 bytes.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Range`: Invalid parameter value: invalid parameter value range.
+ * - `UnsupportedOperation.InvalidPermissionNonInternationalAccount`: The current operation is
+ *   supported only for Tencent Cloud users.
+ * - `UnsupportedOperation.ReservedInstanceInvisibleForUser`: Purchasing reserved instances is not
+ *   supported for the current user.
+ * - `UnsupportedOperation.ReservedInstanceOutofQuata`: You’ve used up your quota for Reserved
+ *   Instances.
  * @example Purchasing a reserved instance
  * ```ts
  * const answer = await client.purchaseReservedInstancesOffering({
@@ -84,7 +101,18 @@ export interface PurchaseReservedInstancesOfferingResponse {
  * `PurchaseReservedInstancesOffering`.
  */
 export interface PurchaseReservedInstancesOfferingMethod {
-  /** Purchases Reserved Instances. Errors: {@link isPurchaseReservedInstancesOfferingError}. */
+  /**
+   * Purchases Reserved Instances.
+   *
+   * Errors: {@link isPurchaseReservedInstancesOfferingError} tells a service error of this action; its
+   * `code` is a {@link PurchaseReservedInstancesOfferingKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.TradeUnknownError`, `InvalidAccount.InsufficientBalance`,
+   * `InvalidClientToken.TooLong`, `InvalidParameterValue`, `InvalidParameterValue.Range`,
+   * `UnsupportedOperation.InvalidPermissionNonInternationalAccount`,
+   * `UnsupportedOperation.ReservedInstanceInvisibleForUser`,
+   * `UnsupportedOperation.ReservedInstanceOutofQuata` (each explained on
+   * {@link PurchaseReservedInstancesOfferingRequest}).
+   */
   purchaseReservedInstancesOffering(
     input: PurchaseReservedInstancesOfferingRequest,
     options?: CallOptions,
@@ -116,12 +144,12 @@ export type PurchaseReservedInstancesOfferingKnownErrorCode =
   | "UnsupportedOperation.ReservedInstanceInvisibleForUser"
   | "UnsupportedOperation.ReservedInstanceOutofQuata";
 /**
- * Code of an error answered by `PurchaseReservedInstancesOffering`: a {@link
- * PurchaseReservedInstancesOfferingKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `PurchaseReservedInstancesOffering`: a
+ * {@link PurchaseReservedInstancesOfferingKnownErrorCode}, or a code the service added since.
  */
 export type PurchaseReservedInstancesOfferingErrorCode = PurchaseReservedInstancesOfferingKnownErrorCode | (string & {});
 /**
- * A service error answered by `PurchaseReservedInstancesOffering`; {@link
- * isPurchaseReservedInstancesOfferingError} tells one.
+ * A service error answered by `PurchaseReservedInstancesOffering`;
+ * {@link isPurchaseReservedInstancesOfferingError} tells one.
  */
 export type PurchaseReservedInstancesOfferingError = TcServiceError<PurchaseReservedInstancesOfferingErrorCode>;

@@ -17,6 +17,33 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isPurchaseResourcePoolPacksError} tells a service error answered by
+ * `PurchaseResourcePoolPacks`; its `code` is a {@link PurchaseResourcePoolPacksKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalServerError`: Internal error.
+ * - `InvalidInstanceType.Malformed`: The specified `InstanceType` parameter has an invalid format.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.InstanceTypeNotSupport`: 指定机型不支持。 (described in Chinese only)
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.DedicatedResourcePackName`: 专有资源包名称无效。名称长度必须为1-60个字符，
+ *   只能包含中文、英文字母、数字、连字符(-)和下划线(_) (described in Chinese only)
+ * - `InvalidParameterValue.Range`: Invalid parameter value: invalid parameter value range.
+ * - `InvalidParameterValue.ResourcePoolPackTypeNotSupported`: 指定的资源池类型无效 (described in
+ *   Chinese only)
+ * - `InvalidPeriod`: Invalid period. Valid values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24, 36];
+ *   unit: month.
+ * - `InvalidZone.MismatchRegion`: The specified `zone` does not exist.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceInsufficient.SpecifiedInstanceType`: The specified instance type is insufficient.
+ * - `ResourceNotFound.InvalidZoneInstanceType`: This instance type is not supported in the AZ.
+ * - `ResourcesSoldOut.AvailableZone`: Resources in this availability zone has been sold out.
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnsupportedOperation.EdgeZoneNotSupportPurchaseReserved`: 边缘可用区不支持预扣资源包。 (described
+ *   in Chinese only)
+ * - `UnsupportedOperation.ResourcePoolPackageInvisibleForUser`: 该资源池对用户不可见 (described in
+ *   Chinese only)
  */
 export interface PurchaseResourcePoolPacksRequest {
   /**
@@ -134,7 +161,21 @@ export interface PurchaseResourcePoolPacksResponse {
  * `PurchaseResourcePoolPacks`.
  */
 export interface PurchaseResourcePoolPacksMethod {
-  /** 创建实例资源池预扣包. Errors: {@link isPurchaseResourcePoolPacksError}. */
+  /**
+   * 创建实例资源池预扣包.
+   *
+   * Errors: {@link isPurchaseResourcePoolPacksError} tells a service error of this action; its `code` is
+   * a {@link PurchaseResourcePoolPacksKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalServerError`, `InvalidInstanceType.Malformed`, `InvalidParameter`,
+   * `InvalidParameter.InstanceTypeNotSupport`, `InvalidParameterValue`,
+   * `InvalidParameterValue.DedicatedResourcePackName`, `InvalidParameterValue.Range`,
+   * `InvalidParameterValue.ResourcePoolPackTypeNotSupported`, `InvalidPeriod`,
+   * `InvalidZone.MismatchRegion`, `MissingParameter`, `ResourceInsufficient.SpecifiedInstanceType`,
+   * `ResourceNotFound.InvalidZoneInstanceType`, `ResourcesSoldOut.AvailableZone`,
+   * `UnauthorizedOperation`, `UnsupportedOperation.EdgeZoneNotSupportPurchaseReserved`,
+   * `UnsupportedOperation.ResourcePoolPackageInvisibleForUser` (each explained on
+   * {@link PurchaseResourcePoolPacksRequest}).
+   */
   purchaseResourcePoolPacks(input: PurchaseResourcePoolPacksRequest, options?: CallOptions): Promise<PurchaseResourcePoolPacksResponse>;
 }
 
@@ -180,8 +221,8 @@ export type PurchaseResourcePoolPacksKnownErrorCode =
   | "UnsupportedOperation.EdgeZoneNotSupportPurchaseReserved"
   | "UnsupportedOperation.ResourcePoolPackageInvisibleForUser";
 /**
- * Code of an error answered by `PurchaseResourcePoolPacks`: a {@link
- * PurchaseResourcePoolPacksKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `PurchaseResourcePoolPacks`: a
+ * {@link PurchaseResourcePoolPacksKnownErrorCode}, or a code the service added since.
  */
 export type PurchaseResourcePoolPacksErrorCode = PurchaseResourcePoolPacksKnownErrorCode | (string & {});
 /**

@@ -18,6 +18,64 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isRebootInstancesError} tells a service error answered by `RebootInstances`; its
+ * `code` is a {@link RebootInstancesKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.InvalidInstanceApplicationRole`: The applicationRole instance does not support
+ *   the operation.
+ * - `InternalServerError`: Internal error.
+ * - `InvalidInstance.NotSupported`: This instance is not supported.
+ * - `InvalidInstanceId.Malformed`: Invalid instance `ID`. The specified instance `ID` has an invalid
+ *   format. For example, `ins-1122` has an invalid `ID` length.
+ * - `InvalidInstanceId.NotFound`: No instance found.
+ * - `InvalidParameterCombination`: The parameter combination is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `MutexOperation.TaskRunning`: An identical job is running.
+ * - `OperationDenied.InstanceOperationInProgress`: The instance has an operation in progress. Please
+ *   try again later.
+ * - `UnauthorizedOperation.MFAExpired`: Unauthorized operation. Make sure Multi-Factor Authentication
+ *   (MFA) is valid.
+ * - `UnauthorizedOperation.MFANotFound`: Unauthorized operation. Make sure Multi-Factor Authentication
+ *   (MFA) exists.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.InstanceReinstallFailed`: The current instance is in a failed OS
+ *   reinstallation state and does not support this operation. We recommend reinstalling the operating
+ *   system again. Alternatively, you may terminate/return the instance or submit a support ticket.
+ * - `UnsupportedOperation.InstanceStateCorrupted`: The instances are permanently corrupted, and this
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstanceStateEnterRescueMode`: Instances are entering the rescue mode, and
+ *   this operation is not supported.
+ * - `UnsupportedOperation.InstanceStateEnterServiceLiveMigrate`: The instance `ins-xxxxxx` in the
+ *   `ENTER_SERVICE_LIVE_MIGRATE` status is not supported.
+ * - `UnsupportedOperation.InstanceStateExitRescueMode`: Instances are exiting from the rescue mode,
+ *   and this operation is not supported.
+ * - `UnsupportedOperation.InstanceStateExitServiceLiveMigrate`: The instance `ins-xxxxxx` in the
+ *   `EXIT_SERVICE_LIVE_MIGRATE` status is not supported.
+ * - `UnsupportedOperation.InstanceStateFreezing`: The operation is not supported for the frozen
+ *   instances.
+ * - `UnsupportedOperation.InstanceStateIsolating`: Unable to isolate: the instance is isolated
+ * - `UnsupportedOperation.InstanceStatePending`: The instances are being created, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.InstanceStateRebooting`: The instances are being restarted, and this
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstanceStateServiceLiveMigrate`: The instances are being migrated, and this
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstanceStateShutdown`: Isolated instances do not support this operation.
+ * - `UnsupportedOperation.InstanceStateStarting`: The instance is starting up, and this operation is
+ *   not supported.
+ * - `UnsupportedOperation.InstanceStateStopped`: The instance has been shut down, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.InstanceStateStopping`: The instance is being shut down, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.InstanceStateTerminating`: The instance is being terminated, and the
+ *   operation is not supported.
+ * - `UnsupportedOperation.StoppedModeStopCharging`: The instance does not support the **no charges
+ *   when shut down** feature.
  * @example Restarting instances
  * ```ts
  * const answer = await client.rebootInstances({
@@ -89,7 +147,30 @@ export interface RebootInstancesResponse {
 
 /** The `rebootInstances` method of {@link CvmClient}, which calls `RebootInstances`. */
 export interface RebootInstancesMethod {
-  /** Restarts instances. Errors: {@link isRebootInstancesError}. */
+  /**
+   * Restarts instances.
+   *
+   * Errors: {@link isRebootInstancesError} tells a service error of this action; its `code` is a
+   * {@link RebootInstancesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.InvalidInstanceApplicationRole`, `InternalServerError`,
+   * `InvalidInstance.NotSupported`, `InvalidInstanceId.Malformed`, `InvalidInstanceId.NotFound`,
+   * `InvalidParameterCombination`, `InvalidParameterValue`, `InvalidParameterValue.InstanceIdMalformed`,
+   * `InvalidParameterValue.LimitExceeded`, `MissingParameter`, `MutexOperation.TaskRunning`,
+   * `OperationDenied.InstanceOperationInProgress`, `UnauthorizedOperation.MFAExpired`,
+   * `UnauthorizedOperation.MFANotFound`, `UnsupportedOperation`,
+   * `UnsupportedOperation.InstanceReinstallFailed`, `UnsupportedOperation.InstanceStateCorrupted`,
+   * `UnsupportedOperation.InstanceStateEnterRescueMode`,
+   * `UnsupportedOperation.InstanceStateEnterServiceLiveMigrate`,
+   * `UnsupportedOperation.InstanceStateExitRescueMode`,
+   * `UnsupportedOperation.InstanceStateExitServiceLiveMigrate`,
+   * `UnsupportedOperation.InstanceStateFreezing`, `UnsupportedOperation.InstanceStateIsolating`,
+   * `UnsupportedOperation.InstanceStatePending`, `UnsupportedOperation.InstanceStateRebooting`,
+   * `UnsupportedOperation.InstanceStateServiceLiveMigrate`,
+   * `UnsupportedOperation.InstanceStateShutdown`, `UnsupportedOperation.InstanceStateStarting`,
+   * `UnsupportedOperation.InstanceStateStopped`, `UnsupportedOperation.InstanceStateStopping`,
+   * `UnsupportedOperation.InstanceStateTerminating`, `UnsupportedOperation.StoppedModeStopCharging`
+   * (each explained on {@link RebootInstancesRequest}).
+   */
   rebootInstances(input: RebootInstancesRequest, options?: CallOptions): Promise<RebootInstancesResponse>;
 }
 

@@ -11,6 +11,15 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isRemoveChcAssistVpcError} tells a service error answered by
+ * `RemoveChcAssistVpc`; its `code` is a {@link RemoveChcAssistVpcKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AccountQualificationRestrictions`: Your account failed the qualification verification.
+ * - `InvalidHost.NotSupported`: The specified operation on this CDH instance is not support .
+ * - `InvalidParameterValue.ChcHostsNotFound`: Corresponding CHC hosts not found.
+ * - `InvalidParameterValue.IncorrectFormat`: Incorrect request parameter format.
  * @example Removing the out-of-band network and deployment network of a CHC host
  * ```ts
  * const answer = await client.removeChcAssistVpc({
@@ -54,8 +63,13 @@ export interface RemoveChcAssistVpcResponse {
 /** The `removeChcAssistVpc` method of {@link CvmClient}, which calls `RemoveChcAssistVpc`. */
 export interface RemoveChcAssistVpcMethod {
   /**
-   * Removes the out-of-band network and deployment network of a CHC host. Errors: {@link
-   * isRemoveChcAssistVpcError}.
+   * Removes the out-of-band network and deployment network of a CHC host.
+   *
+   * Errors: {@link isRemoveChcAssistVpcError} tells a service error of this action; its `code` is a
+   * {@link RemoveChcAssistVpcKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AccountQualificationRestrictions`, `InvalidHost.NotSupported`,
+   * `InvalidParameterValue.ChcHostsNotFound`, `InvalidParameterValue.IncorrectFormat` (each explained on
+   * {@link RemoveChcAssistVpcRequest}).
    */
   removeChcAssistVpc(input: RemoveChcAssistVpcRequest, options?: CallOptions): Promise<RemoveChcAssistVpcResponse>;
 }

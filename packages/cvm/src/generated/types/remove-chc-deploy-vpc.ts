@@ -11,6 +11,16 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isRemoveChcDeployVpcError} tells a service error answered by
+ * `RemoveChcDeployVpc`; its `code` is a {@link RemoveChcDeployVpcKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AccountQualificationRestrictions`: Your account failed the qualification verification.
+ * - `InvalidHost.NotSupported`: The specified operation on this CDH instance is not support .
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue.ChcHostsNotFound`: Corresponding CHC hosts not found.
+ * - `InvalidParameterValue.IncorrectFormat`: Incorrect request parameter format.
  * @example Removing the deployment network of a CHC host
  * ```ts
  * const answer = await client.removeChcDeployVpc({
@@ -52,7 +62,15 @@ export interface RemoveChcDeployVpcResponse {
 
 /** The `removeChcDeployVpc` method of {@link CvmClient}, which calls `RemoveChcDeployVpc`. */
 export interface RemoveChcDeployVpcMethod {
-  /** Removes the deployment network of a CHC. Errors: {@link isRemoveChcDeployVpcError}. */
+  /**
+   * Removes the deployment network of a CHC.
+   *
+   * Errors: {@link isRemoveChcDeployVpcError} tells a service error of this action; its `code` is a
+   * {@link RemoveChcDeployVpcKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AccountQualificationRestrictions`, `InvalidHost.NotSupported`, `InvalidParameter`,
+   * `InvalidParameterValue.ChcHostsNotFound`, `InvalidParameterValue.IncorrectFormat` (each explained on
+   * {@link RemoveChcDeployVpcRequest}).
+   */
   removeChcDeployVpc(input: RemoveChcDeployVpcRequest, options?: CallOptions): Promise<RemoveChcDeployVpcResponse>;
 }
 

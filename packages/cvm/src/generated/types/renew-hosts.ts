@@ -17,6 +17,22 @@ import type { ChargePrepaid } from "../shapes/charge-prepaid.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isRenewHostsError} tells a service error answered by `RenewHosts`; its `code` is
+ * a {@link RenewHostsKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.TradeUnknownError`: Internal error.
+ * - `InvalidAccount.InsufficientBalance`: Insufficient account balance.
+ * - `InvalidAccount.UnpaidOrder`: The account has unpaid orders.
+ * - `InvalidHost.NotSupported`: The specified operation on this CDH instance is not support .
+ * - `InvalidHostId.Malformed`: Invalid
+ *   [CDH](https://intl.cloud.tencent.com/document/product/416?from_cn_redirect=1) `ID`. The specified
+ *   [CDH](https://intl.cloud.tencent.com/document/product/416?from_cn_redirect=1) `ID` has an invalid
+ *   format. For example, `host-1122` has an invalid `ID` length.
+ * - `InvalidHostId.NotFound`: The specified HostId does not exist, or does not belong to your account.
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `InvalidPeriod`: Invalid period. Valid values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24, 36];
+ *   unit: month.
  */
 export interface RenewHostsRequest {
   /**
@@ -51,7 +67,15 @@ export interface RenewHostsResponse {
 
 /** The `renewHosts` method of {@link CvmClient}, which calls `RenewHosts`. */
 export interface RenewHostsMethod {
-  /** 续费CDH实例. Errors: {@link isRenewHostsError}. */
+  /**
+   * 续费CDH实例.
+   *
+   * Errors: {@link isRenewHostsError} tells a service error of this action; its `code` is a
+   * {@link RenewHostsKnownErrorCode}: any {@link CommonErrorCode} or `InternalError.TradeUnknownError`,
+   * `InvalidAccount.InsufficientBalance`, `InvalidAccount.UnpaidOrder`, `InvalidHost.NotSupported`,
+   * `InvalidHostId.Malformed`, `InvalidHostId.NotFound`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidPeriod` (each explained on {@link RenewHostsRequest}).
+   */
   renewHosts(input: RenewHostsRequest, options?: CallOptions): Promise<RenewHostsResponse>;
 }
 

@@ -18,6 +18,55 @@ import type { InstanceChargePrepaid } from "../shapes/instance-charge-prepaid.js
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isRenewInstancesError} tells a service error answered by `RenewInstances`; its
+ * `code` is a {@link RenewInstancesKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.InvalidInstanceApplicationRole`: The applicationRole instance does not support
+ *   the operation.
+ * - `FailedOperation.InvalidInstanceApplicationRoleEmr`: The EMR instance `ins-xxxxxxxx` does not
+ *   support this operation.
+ * - `InternalError.TradeUnknownError`: Internal error.
+ * - `InternalServerError`: Internal error.
+ * - `InvalidAccount.InsufficientBalance`: Insufficient account balance.
+ * - `InvalidAccount.UnpaidOrder`: The account has unpaid orders.
+ * - `InvalidInstance.NotSupported`: This instance is not supported.
+ * - `InvalidInstanceId.Malformed`: Invalid instance `ID`. The specified instance `ID` has an invalid
+ *   format. For example, `ins-1122` has an invalid `ID` length.
+ * - `InvalidInstanceId.NotFound`: No instance found.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `InvalidParameterValue.InstanceNotSupportedMixPricingModel`: Operation not supported for instances
+ *   with different billing modes.
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `InvalidPeriod`: Invalid period. Valid values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24, 36];
+ *   unit: month.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied.InstanceOperationInProgress`: The instance has an operation in progress. Please
+ *   try again later.
+ * - `UnsupportedOperation.InstanceChargeType`: This instance billing mode does not support the
+ *   operation.
+ * - `UnsupportedOperation.InstanceMixedZoneType`: Central AZ and edge zone instances cannot be mixed
+ *   in batch operation.
+ * - `UnsupportedOperation.InstanceStateBanning`: This CVM is blocked. Please submit a ticket.
+ * - `UnsupportedOperation.InstanceStateFreezing`: The operation is not supported for the frozen
+ *   instances.
+ * - `UnsupportedOperation.InstanceStatePending`: The instances are being created, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.InstanceStateRebooting`: The instances are being restarted, and this
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstanceStateStarting`: The instance is starting up, and this operation is
+ *   not supported.
+ * - `UnsupportedOperation.InstanceStateStopping`: The instance is being shut down, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.InstanceStateTerminating`: The instance is being terminated, and the
+ *   operation is not supported.
+ * - `UnsupportedOperation.InvalidDiskBackupQuota`: Cloud block storage does not support backup points.
+ * - `UnsupportedOperation.PeriodicContractNotSupportManualRenew`: This model is a periodic contract
+ *   model and does not support manual renewal mode.
+ * - `UnsupportedOperation.SpecialInstanceType`: This special instance type does not support the
+ *   operation.
  * @example Renewing an Instance
  * ```ts
  * const answer = await client.renewInstances({
@@ -82,7 +131,26 @@ export interface RenewInstancesResponse {
 
 /** The `renewInstances` method of {@link CvmClient}, which calls `RenewInstances`. */
 export interface RenewInstancesMethod {
-  /** Renew an instance. Errors: {@link isRenewInstancesError}. */
+  /**
+   * Renew an instance.
+   *
+   * Errors: {@link isRenewInstancesError} tells a service error of this action; its `code` is a
+   * {@link RenewInstancesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.InvalidInstanceApplicationRole`,
+   * `FailedOperation.InvalidInstanceApplicationRoleEmr`, `InternalError.TradeUnknownError`,
+   * `InternalServerError`, `InvalidAccount.InsufficientBalance`, `InvalidAccount.UnpaidOrder`,
+   * `InvalidInstance.NotSupported`, `InvalidInstanceId.Malformed`, `InvalidInstanceId.NotFound`,
+   * `InvalidParameterValue`, `InvalidParameterValue.InstanceIdMalformed`,
+   * `InvalidParameterValue.InstanceNotSupportedMixPricingModel`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidPeriod`, `MissingParameter`, `OperationDenied.InstanceOperationInProgress`,
+   * `UnsupportedOperation.InstanceChargeType`, `UnsupportedOperation.InstanceMixedZoneType`,
+   * `UnsupportedOperation.InstanceStateBanning`, `UnsupportedOperation.InstanceStateFreezing`,
+   * `UnsupportedOperation.InstanceStatePending`, `UnsupportedOperation.InstanceStateRebooting`,
+   * `UnsupportedOperation.InstanceStateStarting`, `UnsupportedOperation.InstanceStateStopping`,
+   * `UnsupportedOperation.InstanceStateTerminating`, `UnsupportedOperation.InvalidDiskBackupQuota`,
+   * `UnsupportedOperation.PeriodicContractNotSupportManualRenew`,
+   * `UnsupportedOperation.SpecialInstanceType` (each explained on {@link RenewInstancesRequest}).
+   */
   renewInstances(input: RenewInstancesRequest, options?: CallOptions): Promise<RenewInstancesResponse>;
 }
 

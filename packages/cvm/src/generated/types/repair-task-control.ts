@@ -19,6 +19,14 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isRepairTaskControlError} tells a service error answered by `RepairTaskControl`;
+ * its `code` is a {@link RepairTaskControlKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `UnauthorizedOperation`: The operation is not authorized.
  */
 export interface RepairTaskControlRequest {
   /**
@@ -108,7 +116,13 @@ export interface RepairTaskControlResponse {
 
 /** The `repairTaskControl` method of {@link CvmClient}, which calls `RepairTaskControl`. */
 export interface RepairTaskControlMethod {
-  /** 管理维修任务. Errors: {@link isRepairTaskControlError}. */
+  /**
+   * 管理维修任务.
+   *
+   * Errors: {@link isRepairTaskControlError} tells a service error of this action; its `code` is a
+   * {@link RepairTaskControlKnownErrorCode}: any {@link CommonErrorCode} or `InternalError`,
+   * `InvalidParameter`, `UnauthorizedOperation` (each explained on {@link RepairTaskControlRequest}).
+   */
   repairTaskControl(input: RepairTaskControlRequest, options?: CallOptions): Promise<RepairTaskControlResponse>;
 }
 

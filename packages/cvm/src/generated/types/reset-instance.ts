@@ -26,6 +26,112 @@ import type { SystemDisk } from "../shapes/system-disk.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isResetInstanceError} tells a service error answered by `ResetInstance`; its
+ * `code` is a {@link ResetInstanceKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.InvalidInstanceApplicationRoleEmr`: The EMR instance `ins-xxxxxxxx` does not
+ *   support this operation.
+ * - `InternalError.TradeUnknownError`: Internal error.
+ * - `InternalServerError`: Internal error.
+ * - `InvalidAccount.InsufficientBalance`: Insufficient account balance.
+ * - `InvalidAccount.UnpaidOrder`: The account has unpaid orders.
+ * - `InvalidImageId.Malformed`: Invalid image ID format.
+ * - `InvalidImageId.NotFound`: The image cannot be found.
+ * - `InvalidInstance.NotSupported`: This instance is not supported.
+ * - `InvalidInstanceId.Malformed`: Invalid instance `ID`. The specified instance `ID` has an invalid
+ *   format. For example, `ins-1122` has an invalid `ID` length.
+ * - `InvalidInstanceId.NotFound`: No instance found.
+ * - `InvalidInstanceType.Malformed`: The specified `InstanceType` parameter has an invalid format.
+ * - `InvalidKeyPairId.Malformed`: Invalid key pair ID. The specified key pair ID has an invalid
+ *   format. For example, `skey-1122` has an invalid `ID` length.
+ * - `InvalidParameter.HostNameIllegal`: The specified HostName is invalid.
+ * - `InvalidParameter.InstanceImageNotSupport`: This API does not support instance images.
+ * - `InvalidParameter.ParameterConflict`: Specifying an SSH key will override the original one of the
+ *   image.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.IllegalHostName`: The value of HostName is invalid.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `InvalidParameterValue.InstanceTypeNotFound`: The specified instance type does not exist.
+ * - `InvalidParameterValue.InvalidAppIdFormat`: Invalid AppID
+ * - `InvalidParameterValue.InvalidImageForGivenInstanceType`: The specified image does not support the
+ *   specified instance type.
+ * - `InvalidParameterValue.InvalidImageFormat`: A RAW image cannot be used to create a CVM. Choose
+ *   another image.
+ * - `InvalidParameterValue.InvalidImageId`: The image does not support this operation.
+ * - `InvalidParameterValue.InvalidImageIdForRetsetInstance`: The image cannot be used to reinstall the
+ *   current instance.
+ * - `InvalidParameterValue.InvalidImageState`: The image has another ongoing task. Please check and
+ *   try again later.
+ * - `InvalidParameterValue.InvalidPassword`: Invalid password. The specified password does not meet
+ *   the complexity requirements (e.g., too long or too short)
+ * - `InvalidParameterValue.InvalidUserDataFormat`: Incorrect UserData format. Use the Base64-encoded
+ *   format.
+ * - `InvalidParameterValue.KeyPairNotFound`: The key does not exist.
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `InvalidParameterValue.RequiredLocationImage`: The request requires a regional image.
+ * - `InvalidParameterValue.ZoneNotSupported`: The availability zone does not support this operation.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `MissingParameter.MonitorService`: The instance type must have Cloud Monitor enabled.
+ * - `MutexOperation.TaskRunning`: An identical job is running.
+ * - `OperationDenied.ChcInstallCloudImageWithoutDeployNetwork`: A CHC instance without network
+ *   configured is not allowed for the installation of a cloud image
+ * - `OperationDenied.InstanceOperationInProgress`: The instance has an operation in progress. Please
+ *   try again later.
+ * - `ResourceInUse`: The resource is in use.
+ * - `ResourceInsufficient.CloudDiskSoldOut`: The specified cloud disk has been sold out.
+ * - `ResourceNotFound.KeyPairNotFound`: The specified key pair does not exist.
+ * - `ResourcesSoldOut.SpecifiedInstanceType`: The specified instance type is sold out.
+ * - `UnauthorizedOperation.InvalidToken`: Check if the token is valid.
+ * - `UnauthorizedOperation.MFAExpired`: Unauthorized operation. Make sure Multi-Factor Authentication
+ *   (MFA) is valid.
+ * - `UnauthorizedOperation.MFANotFound`: Unauthorized operation. Make sure Multi-Factor Authentication
+ *   (MFA) exists.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.InstanceChargeType`: This instance billing mode does not support the
+ *   operation.
+ * - `UnsupportedOperation.InstanceStateCorrupted`: The instances are permanently corrupted, and this
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstanceStateEnterRescueMode`: Instances are entering the rescue mode, and
+ *   this operation is not supported.
+ * - `UnsupportedOperation.InstanceStateEnterServiceLiveMigrate`: The instance `ins-xxxxxx` in the
+ *   `ENTER_SERVICE_LIVE_MIGRATE` status is not supported.
+ * - `UnsupportedOperation.InstanceStateExitRescueMode`: Instances are exiting from the rescue mode,
+ *   and this operation is not supported.
+ * - `UnsupportedOperation.InstanceStateExitServiceLiveMigrate`: The instance `ins-xxxxxx` in the
+ *   `EXIT_SERVICE_LIVE_MIGRATE` status is not supported.
+ * - `UnsupportedOperation.InstanceStateFreezing`: The operation is not supported for the frozen
+ *   instances.
+ * - `UnsupportedOperation.InstanceStateIsolating`: Unable to isolate: the instance is isolated
+ * - `UnsupportedOperation.InstanceStatePending`: The instances are being created, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.InstanceStateRebooting`: The instances are being restarted, and this
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstanceStateRescueMode`: Instances in the rescue mode are not available for
+ *   this operation.
+ * - `UnsupportedOperation.InstanceStateServiceLiveMigrate`: The instances are being migrated, and this
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstanceStateShutdown`: Isolated instances do not support this operation.
+ * - `UnsupportedOperation.InstanceStateStarting`: The instance is starting up, and this operation is
+ *   not supported.
+ * - `UnsupportedOperation.InstanceStateStopping`: The instance is being shut down, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.InstanceStateTerminated`: Terminated instances are not supported.
+ * - `UnsupportedOperation.InstanceStateTerminating`: The instance is being terminated, and the
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstanceTypeNotSupportGridLicence`: The instance type does not support
+ *   setting the `GridDriverService` status.
+ * - `UnsupportedOperation.InvalidImageLicenseTypeForReset`: The image license type does not match the
+ *   instance. Select another image.
+ * - `UnsupportedOperation.KeyPairUnsupportedWindows`: Key-pair login is not available to Windows
+ *   instances.
+ * - `UnsupportedOperation.ModifyEncryptionNotSupported`: Encryption attributes of the system disk
+ *   cannot be modified.
+ * - `UnsupportedOperation.RawLocalDiskInsReinstalltoQcow2`: This image does not support instance
+ *   reinstallation.
+ * - `UnsupportedOperation.StoppedModeStopCharging`: The instance does not support the **no charges
+ *   when shut down** feature.
  * @example Reinstalling an instance
  * ```ts
  * const answer = await client.resetInstance({
@@ -141,7 +247,51 @@ export interface ResetInstanceResponse {
 
 /** The `resetInstance` method of {@link CvmClient}, which calls `ResetInstance`. */
 export interface ResetInstanceMethod {
-  /** Reinstalls the OS of an instance. Errors: {@link isResetInstanceError}. */
+  /**
+   * Reinstalls the OS of an instance.
+   *
+   * Errors: {@link isResetInstanceError} tells a service error of this action; its `code` is a
+   * {@link ResetInstanceKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.InvalidInstanceApplicationRoleEmr`, `InternalError.TradeUnknownError`,
+   * `InternalServerError`, `InvalidAccount.InsufficientBalance`, `InvalidAccount.UnpaidOrder`,
+   * `InvalidImageId.Malformed`, `InvalidImageId.NotFound`, `InvalidInstance.NotSupported`,
+   * `InvalidInstanceId.Malformed`, `InvalidInstanceId.NotFound`, `InvalidInstanceType.Malformed`,
+   * `InvalidKeyPairId.Malformed`, `InvalidParameter.HostNameIllegal`,
+   * `InvalidParameter.InstanceImageNotSupport`, `InvalidParameter.ParameterConflict`,
+   * `InvalidParameterValue`, `InvalidParameterValue.IllegalHostName`,
+   * `InvalidParameterValue.InstanceIdMalformed`, `InvalidParameterValue.InstanceTypeNotFound`,
+   * `InvalidParameterValue.InvalidAppIdFormat`,
+   * `InvalidParameterValue.InvalidImageForGivenInstanceType`,
+   * `InvalidParameterValue.InvalidImageFormat`, `InvalidParameterValue.InvalidImageId`,
+   * `InvalidParameterValue.InvalidImageIdForRetsetInstance`, `InvalidParameterValue.InvalidImageState`,
+   * `InvalidParameterValue.InvalidPassword`, `InvalidParameterValue.InvalidUserDataFormat`,
+   * `InvalidParameterValue.KeyPairNotFound`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.RequiredLocationImage`, `InvalidParameterValue.ZoneNotSupported`,
+   * `MissingParameter`, `MissingParameter.MonitorService`, `MutexOperation.TaskRunning`,
+   * `OperationDenied.ChcInstallCloudImageWithoutDeployNetwork`,
+   * `OperationDenied.InstanceOperationInProgress`, `ResourceInUse`,
+   * `ResourceInsufficient.CloudDiskSoldOut`, `ResourceNotFound.KeyPairNotFound`,
+   * `ResourcesSoldOut.SpecifiedInstanceType`, `UnauthorizedOperation.InvalidToken`,
+   * `UnauthorizedOperation.MFAExpired`, `UnauthorizedOperation.MFANotFound`, `UnsupportedOperation`,
+   * `UnsupportedOperation.InstanceChargeType`, `UnsupportedOperation.InstanceStateCorrupted`,
+   * `UnsupportedOperation.InstanceStateEnterRescueMode`,
+   * `UnsupportedOperation.InstanceStateEnterServiceLiveMigrate`,
+   * `UnsupportedOperation.InstanceStateExitRescueMode`,
+   * `UnsupportedOperation.InstanceStateExitServiceLiveMigrate`,
+   * `UnsupportedOperation.InstanceStateFreezing`, `UnsupportedOperation.InstanceStateIsolating`,
+   * `UnsupportedOperation.InstanceStatePending`, `UnsupportedOperation.InstanceStateRebooting`,
+   * `UnsupportedOperation.InstanceStateRescueMode`,
+   * `UnsupportedOperation.InstanceStateServiceLiveMigrate`,
+   * `UnsupportedOperation.InstanceStateShutdown`, `UnsupportedOperation.InstanceStateStarting`,
+   * `UnsupportedOperation.InstanceStateStopping`, `UnsupportedOperation.InstanceStateTerminated`,
+   * `UnsupportedOperation.InstanceStateTerminating`,
+   * `UnsupportedOperation.InstanceTypeNotSupportGridLicence`,
+   * `UnsupportedOperation.InvalidImageLicenseTypeForReset`,
+   * `UnsupportedOperation.KeyPairUnsupportedWindows`,
+   * `UnsupportedOperation.ModifyEncryptionNotSupported`,
+   * `UnsupportedOperation.RawLocalDiskInsReinstalltoQcow2`,
+   * `UnsupportedOperation.StoppedModeStopCharging` (each explained on {@link ResetInstanceRequest}).
+   */
   resetInstance(input: ResetInstanceRequest, options?: CallOptions): Promise<ResetInstanceResponse>;
 }
 

@@ -17,6 +17,67 @@ import type { InternetAccessible } from "../shapes/internet-accessible.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isResetInstancesInternetMaxBandwidthError} tells a service error answered by
+ * `ResetInstancesInternetMaxBandwidth`; its `code` is a
+ * {@link ResetInstancesInternetMaxBandwidthKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `FailedOperation.NotFoundEIP`: This instance does not bind an EIP.
+ * - `InternalError.TradeUnknownError`: Internal error.
+ * - `InternalServerError`: Internal error.
+ * - `InvalidAccount.InsufficientBalance`: Insufficient account balance.
+ * - `InvalidAccount.UnpaidOrder`: The account has unpaid orders.
+ * - `InvalidInstance.NotSupported`: This instance is not supported.
+ * - `InvalidInstanceId.Malformed`: Invalid instance `ID`. The specified instance `ID` has an invalid
+ *   format. For example, `ins-1122` has an invalid `ID` length.
+ * - `InvalidInstanceId.NotFound`: No instance found.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.BandwidthPackageIdMalformed`: The shared bandwidth package ID is invalid.
+ *   Please provide a standard shared bandwidth package ID in the format similar to bwp-xxxxxxxx. In
+ *   this format, the letter x stands for a lowercase character or a number.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `InvalidParameterValue.InvalidAppIdFormat`: Invalid AppID
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `InvalidParameterValue.Range`: Invalid parameter value: invalid parameter value range.
+ * - `InvalidPermission`: This operation is not supported for the account.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `MutexOperation.TaskRunning`: An identical job is running.
+ * - `OperationDenied.InstanceOperationInProgress`: The instance has an operation in progress. Please
+ *   try again later.
+ * - `UnsupportedOperation.BandwidthPackageIdNotSupported`: The specified instance or network cannot
+ *   use the bandwidth package.
+ * - `UnsupportedOperation.EdgeZoneInstance`: Edge Zone instances do not support this operation.
+ * - `UnsupportedOperation.InstanceChargeType`: This instance billing mode does not support the
+ *   operation.
+ * - `UnsupportedOperation.InstanceReinstallFailed`: The current instance is in a failed OS
+ *   reinstallation state and does not support this operation. We recommend reinstalling the operating
+ *   system again. Alternatively, you may terminate/return the instance or submit a support ticket.
+ * - `UnsupportedOperation.InstanceStateBanning`: This CVM is blocked. Please submit a ticket.
+ * - `UnsupportedOperation.InstanceStateEnterServiceLiveMigrate`: The instance `ins-xxxxxx` in the
+ *   `ENTER_SERVICE_LIVE_MIGRATE` status is not supported.
+ * - `UnsupportedOperation.InstanceStateExitServiceLiveMigrate`: The instance `ins-xxxxxx` in the
+ *   `EXIT_SERVICE_LIVE_MIGRATE` status is not supported.
+ * - `UnsupportedOperation.InstanceStateFreezing`: The operation is not supported for the frozen
+ *   instances.
+ * - `UnsupportedOperation.InstanceStateIsolating`: Unable to isolate: the instance is isolated
+ * - `UnsupportedOperation.InstanceStatePending`: The instances are being created, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.InstanceStateRebooting`: The instances are being restarted, and this
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstanceStateRescueMode`: Instances in the rescue mode are not available for
+ *   this operation.
+ * - `UnsupportedOperation.InstanceStateShutdown`: Isolated instances do not support this operation.
+ * - `UnsupportedOperation.InstanceStateStarting`: The instance is starting up, and this operation is
+ *   not supported.
+ * - `UnsupportedOperation.InstanceStateStopping`: The instance is being shut down, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.InstanceStateTerminating`: The instance is being terminated, and the
+ *   operation is not supported.
+ * - `UnsupportedOperation.StoppedModeStopCharging`: The instance does not support the **no charges
+ *   when shut down** feature.
  * @example Modifying the public network bandwidth cap of an instance
  * ```ts
  * const answer = await client.resetInstancesInternetMaxBandwidth({
@@ -97,8 +158,28 @@ export interface ResetInstancesInternetMaxBandwidthResponse {
  */
 export interface ResetInstancesInternetMaxBandwidthMethod {
   /**
-   * Changes the maximum public network bandwidth of an instance. Errors: {@link
-   * isResetInstancesInternetMaxBandwidthError}.
+   * Changes the maximum public network bandwidth of an instance.
+   *
+   * Errors: {@link isResetInstancesInternetMaxBandwidthError} tells a service error of this action; its
+   * `code` is a {@link ResetInstancesInternetMaxBandwidthKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.NotFoundEIP`, `InternalError.TradeUnknownError`, `InternalServerError`,
+   * `InvalidAccount.InsufficientBalance`, `InvalidAccount.UnpaidOrder`, `InvalidInstance.NotSupported`,
+   * `InvalidInstanceId.Malformed`, `InvalidInstanceId.NotFound`, `InvalidParameter`,
+   * `InvalidParameterValue`, `InvalidParameterValue.BandwidthPackageIdMalformed`,
+   * `InvalidParameterValue.InstanceIdMalformed`, `InvalidParameterValue.InvalidAppIdFormat`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Range`, `InvalidPermission`,
+   * `MissingParameter`, `MutexOperation.TaskRunning`, `OperationDenied.InstanceOperationInProgress`,
+   * `UnsupportedOperation.BandwidthPackageIdNotSupported`, `UnsupportedOperation.EdgeZoneInstance`,
+   * `UnsupportedOperation.InstanceChargeType`, `UnsupportedOperation.InstanceReinstallFailed`,
+   * `UnsupportedOperation.InstanceStateBanning`,
+   * `UnsupportedOperation.InstanceStateEnterServiceLiveMigrate`,
+   * `UnsupportedOperation.InstanceStateExitServiceLiveMigrate`,
+   * `UnsupportedOperation.InstanceStateFreezing`, `UnsupportedOperation.InstanceStateIsolating`,
+   * `UnsupportedOperation.InstanceStatePending`, `UnsupportedOperation.InstanceStateRebooting`,
+   * `UnsupportedOperation.InstanceStateRescueMode`, `UnsupportedOperation.InstanceStateShutdown`,
+   * `UnsupportedOperation.InstanceStateStarting`, `UnsupportedOperation.InstanceStateStopping`,
+   * `UnsupportedOperation.InstanceStateTerminating`, `UnsupportedOperation.StoppedModeStopCharging`
+   * (each explained on {@link ResetInstancesInternetMaxBandwidthRequest}).
    */
   resetInstancesInternetMaxBandwidth(
     input: ResetInstancesInternetMaxBandwidthRequest,
@@ -201,12 +282,12 @@ export type ResetInstancesInternetMaxBandwidthKnownErrorCode =
   | "UnsupportedOperation.InstanceStateTerminating"
   | "UnsupportedOperation.StoppedModeStopCharging";
 /**
- * Code of an error answered by `ResetInstancesInternetMaxBandwidth`: a {@link
- * ResetInstancesInternetMaxBandwidthKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ResetInstancesInternetMaxBandwidth`: a
+ * {@link ResetInstancesInternetMaxBandwidthKnownErrorCode}, or a code the service added since.
  */
 export type ResetInstancesInternetMaxBandwidthErrorCode = ResetInstancesInternetMaxBandwidthKnownErrorCode | (string & {});
 /**
- * A service error answered by `ResetInstancesInternetMaxBandwidth`; {@link
- * isResetInstancesInternetMaxBandwidthError} tells one.
+ * A service error answered by `ResetInstancesInternetMaxBandwidth`;
+ * {@link isResetInstancesInternetMaxBandwidthError} tells one.
  */
 export type ResetInstancesInternetMaxBandwidthError = TcServiceError<ResetInstancesInternetMaxBandwidthErrorCode>;

@@ -23,6 +23,63 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isResetInstancesPasswordError} tells a service error answered by
+ * `ResetInstancesPassword`; its `code` is a {@link ResetInstancesPasswordKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.InvalidInstanceApplicationRole`: The applicationRole instance does not support
+ *   the operation.
+ * - `InternalServerError`: Internal error.
+ * - `InvalidInstance.NotSupported`: This instance is not supported.
+ * - `InvalidInstanceId.Malformed`: Invalid instance `ID`. The specified instance `ID` has an invalid
+ *   format. For example, `ins-1122` has an invalid `ID` length.
+ * - `InvalidInstanceId.NotFound`: No instance found.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `InvalidParameterValue.InvalidPassword`: Invalid password. The specified password does not meet
+ *   the complexity requirements (e.g., too long or too short)
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value: parameter value is too long.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `MutexOperation.TaskRunning`: An identical job is running.
+ * - `OperationDenied.InstanceOperationInProgress`: The instance has an operation in progress. Please
+ *   try again later.
+ * - `UnauthorizedOperation.MFAExpired`: Unauthorized operation. Make sure Multi-Factor Authentication
+ *   (MFA) is valid.
+ * - `UnauthorizedOperation.MFANotFound`: Unauthorized operation. Make sure Multi-Factor Authentication
+ *   (MFA) exists.
+ * - `UnsupportedOperation.InstanceReinstallFailed`: The current instance is in a failed OS
+ *   reinstallation state and does not support this operation. We recommend reinstalling the operating
+ *   system again. Alternatively, you may terminate/return the instance or submit a support ticket.
+ * - `UnsupportedOperation.InstanceStateEnterRescueMode`: Instances are entering the rescue mode, and
+ *   this operation is not supported.
+ * - `UnsupportedOperation.InstanceStateExitRescueMode`: Instances are exiting from the rescue mode,
+ *   and this operation is not supported.
+ * - `UnsupportedOperation.InstanceStateFreezing`: The operation is not supported for the frozen
+ *   instances.
+ * - `UnsupportedOperation.InstanceStateIsolating`: Unable to isolate: the instance is isolated
+ * - `UnsupportedOperation.InstanceStatePending`: The instances are being created, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.InstanceStateRebooting`: The instances are being restarted, and this
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstanceStateRescueMode`: Instances in the rescue mode are not available for
+ *   this operation.
+ * - `UnsupportedOperation.InstanceStateRunning`: Running instances do not support this operation.
+ * - `UnsupportedOperation.InstanceStateServiceLiveMigrate`: The instances are being migrated, and this
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstanceStateShutdown`: Isolated instances do not support this operation.
+ * - `UnsupportedOperation.InstanceStateStarting`: The instance is starting up, and this operation is
+ *   not supported.
+ * - `UnsupportedOperation.InstanceStateStopping`: The instance is being shut down, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.InstanceStateTerminating`: The instance is being terminated, and the
+ *   operation is not supported.
+ * - `UnsupportedOperation.SpecialInstanceType`: This special instance type does not support the
+ *   operation.
+ * - `UnsupportedOperation.StoppedModeStopCharging`: The instance does not support the **no charges
+ *   when shut down** feature.
  * @example Resetting the password of a Linux/Windows instance
  * ```ts
  * const answer = await client.resetInstancesPassword({
@@ -119,7 +176,28 @@ export interface ResetInstancesPasswordResponse {
 
 /** The `resetInstancesPassword` method of {@link CvmClient}, which calls `ResetInstancesPassword`. */
 export interface ResetInstancesPasswordMethod {
-  /** Resets instance passwords. Errors: {@link isResetInstancesPasswordError}. */
+  /**
+   * Resets instance passwords.
+   *
+   * Errors: {@link isResetInstancesPasswordError} tells a service error of this action; its `code` is a
+   * {@link ResetInstancesPasswordKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.InvalidInstanceApplicationRole`, `InternalServerError`,
+   * `InvalidInstance.NotSupported`, `InvalidInstanceId.Malformed`, `InvalidInstanceId.NotFound`,
+   * `InvalidParameterValue`, `InvalidParameterValue.InstanceIdMalformed`,
+   * `InvalidParameterValue.InvalidPassword`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.TooLong`, `MissingParameter`, `MutexOperation.TaskRunning`,
+   * `OperationDenied.InstanceOperationInProgress`, `UnauthorizedOperation.MFAExpired`,
+   * `UnauthorizedOperation.MFANotFound`, `UnsupportedOperation.InstanceReinstallFailed`,
+   * `UnsupportedOperation.InstanceStateEnterRescueMode`,
+   * `UnsupportedOperation.InstanceStateExitRescueMode`, `UnsupportedOperation.InstanceStateFreezing`,
+   * `UnsupportedOperation.InstanceStateIsolating`, `UnsupportedOperation.InstanceStatePending`,
+   * `UnsupportedOperation.InstanceStateRebooting`, `UnsupportedOperation.InstanceStateRescueMode`,
+   * `UnsupportedOperation.InstanceStateRunning`, `UnsupportedOperation.InstanceStateServiceLiveMigrate`,
+   * `UnsupportedOperation.InstanceStateShutdown`, `UnsupportedOperation.InstanceStateStarting`,
+   * `UnsupportedOperation.InstanceStateStopping`, `UnsupportedOperation.InstanceStateTerminating`,
+   * `UnsupportedOperation.SpecialInstanceType`, `UnsupportedOperation.StoppedModeStopCharging` (each
+   * explained on {@link ResetInstancesPasswordRequest}).
+   */
   resetInstancesPassword(input: ResetInstancesPasswordRequest, options?: CallOptions): Promise<ResetInstancesPasswordResponse>;
 }
 
@@ -211,8 +289,8 @@ export type ResetInstancesPasswordKnownErrorCode =
   | "UnsupportedOperation.SpecialInstanceType"
   | "UnsupportedOperation.StoppedModeStopCharging";
 /**
- * Code of an error answered by `ResetInstancesPassword`: a {@link
- * ResetInstancesPasswordKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ResetInstancesPassword`: a
+ * {@link ResetInstancesPasswordKnownErrorCode}, or a code the service added since.
  */
 export type ResetInstancesPasswordErrorCode = ResetInstancesPasswordKnownErrorCode | (string & {});
 /**

@@ -16,6 +16,137 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isResetInstancesTypeError} tells a service error answered by
+ * `ResetInstancesType`; its `code` is a {@link ResetInstancesTypeKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.InvalidInstanceApplicationRole`: The applicationRole instance does not support
+ *   the operation.
+ * - `FailedOperation.InvalidInstanceApplicationRoleEmr`: The EMR instance `ins-xxxxxxxx` does not
+ *   support this operation.
+ * - `FailedOperation.PromotionalPerioRestriction`: The configuration or billing mode of the CVM
+ *   instances purchased during the promotion period cannot be modified.
+ * - `InternalError.TradeUnknownError`: Internal error.
+ * - `InternalServerError`: Internal error.
+ * - `InvalidAccount.InsufficientBalance`: Insufficient account balance.
+ * - `InvalidAccount.UnpaidOrder`: The account has unpaid orders.
+ * - `InvalidHostId.Malformed`: Invalid
+ *   [CDH](https://intl.cloud.tencent.com/document/product/416?from_cn_redirect=1) `ID`. The specified
+ *   [CDH](https://intl.cloud.tencent.com/document/product/416?from_cn_redirect=1) `ID` has an invalid
+ *   format. For example, `host-1122` has an invalid `ID` length.
+ * - `InvalidInstance.NotSupported`: This instance is not supported.
+ * - `InvalidInstanceId.Malformed`: Invalid instance `ID`. The specified instance `ID` has an invalid
+ *   format. For example, `ins-1122` has an invalid `ID` length.
+ * - `InvalidInstanceId.NotFound`: No instance found.
+ * - `InvalidInstanceType.Malformed`: The specified `InstanceType` parameter has an invalid format.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.CdzNotSupported`: The parameter CdzId is not currently supported.
+ * - `InvalidParameter.HostIdCustomizedInstanceTypeNotSupport`: The specified CDH host does not support
+ *   custom instance specifications.
+ * - `InvalidParameter.HostIdInstanceTypeNotSupport`: The specified CDH host does not support the
+ *   instance model specifications.
+ * - `InvalidParameter.HostIdStandardInstanceTypeNotSupport`: The specified CDH host does not support
+ *   standard instance specifications.
+ * - `InvalidParameter.HostIdStatusNotSupport`: This operation is not supported under the current
+ *   status of the CVM.
+ * - `InvalidParameter.InstanceTypeSupportedHostNotFound`: No CDH host supports the specified instance
+ *   specifications.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.BasicNetworkInstanceFamily`: Only VPC is supported. The network type of the
+ *   instance is classic network, which cannot be changed.
+ * - `InvalidParameterValue.GPUInstanceFamily`: Non-GPU instances cannot be changed to the GPU
+ *   instance.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `InvalidParameterValue.InvalidAppIdFormat`: Invalid AppID
+ * - `InvalidParameterValue.InvalidGPUFamilyChange`: Converting to a non-GPU or other type of GPU
+ *   instance is not supported.
+ * - `InvalidParameterValue.InvalidInstanceSource`: The instance configuration is upgraded for free and
+ *   cannot be downgraded within 3 months.
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `InvalidParameterValue.ZoneNotSupported`: The availability zone does not support this operation.
+ * - `InvalidPeriod`: Invalid period. Valid values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24, 36];
+ *   unit: month.
+ * - `InvalidPermission`: This operation is not supported for the account.
+ * - `InvalidZone.MismatchRegion`: The specified `zone` does not exist.
+ * - `LimitExceeded.EipNumLimit`: The number of EIPs of an ENI contained in a specific instance has
+ *   exceeded the maximum allowed EIPs of the target instance type. Please delete some EIPs and try
+ *   again.
+ * - `LimitExceeded.EniLimitInstanceType`: The number of network interfaces exceeds the maximum limit
+ *   for the instance.
+ * - `LimitExceeded.EniNumLimit`: The number of ENIs on a specified instance exceeds the maximum ENIs
+ *   allowed for the target instance type. Delete some ENIs and try again.
+ * - `LimitExceeded.InstanceTypeBandwidth`: Unable to adjust: the target instance type does not support
+ *   the configured public network bandwidth cap. See [Public Network Bandwidth
+ *   Cap](https://intl.cloud.tencent.com/document/product/213/12523).
+ * - `LimitExceeded.SpotQuota`: The spot instance offerings are out of stock.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied.InstanceOperationInProgress`: The instance has an operation in progress. Please
+ *   try again later.
+ * - `ResourceInsufficient.CloudDiskSoldOut`: The specified cloud disk has been sold out.
+ * - `ResourceInsufficient.CloudDiskUnavailable`: The parameters of cloud disk do not meet the
+ *   specification.
+ * - `ResourceInsufficient.SpecifiedInstanceType`: The specified instance type is insufficient.
+ * - `ResourceNotFound.InvalidZoneInstanceType`: This instance type is not supported in the AZ.
+ * - `ResourceUnavailable.InstanceType`: This instance type is unavailable in the availability zone.
+ * - `ResourcesSoldOut.AvailableZone`: Resources in this availability zone has been sold out.
+ * - `ResourcesSoldOut.SpecifiedInstanceType`: The specified instance type is sold out.
+ * - `UnauthorizedOperation.MFAExpired`: Unauthorized operation. Make sure Multi-Factor Authentication
+ *   (MFA) is valid.
+ * - `UnauthorizedOperation.MFANotFound`: Unauthorized operation. Make sure Multi-Factor Authentication
+ *   (MFA) exists.
+ * - `UnsupportedOperation.DiskSnapCreateTimeTooOld`: Only one snapshot can be created in 24 hours.
+ * - `UnsupportedOperation.HeterogeneousChangeInstanceFamily`: You cannot change the model of a
+ *   heterogeneous instance.
+ * - `UnsupportedOperation.InstanceMixedResetInstanceType`: Mixing upgrade and downgrade operations is
+ *   not supported.
+ * - `UnsupportedOperation.InstanceReinstallFailed`: The current instance is in a failed OS
+ *   reinstallation state and does not support this operation. We recommend reinstalling the operating
+ *   system again. Alternatively, you may terminate/return the instance or submit a support ticket.
+ * - `UnsupportedOperation.InstanceStateBanning`: This CVM is blocked. Please submit a ticket.
+ * - `UnsupportedOperation.InstanceStateExitServiceLiveMigrate`: The instance `ins-xxxxxx` in the
+ *   `EXIT_SERVICE_LIVE_MIGRATE` status is not supported.
+ * - `UnsupportedOperation.InstanceStateFreezing`: The operation is not supported for the frozen
+ *   instances.
+ * - `UnsupportedOperation.InstanceStateRebooting`: The instances are being restarted, and this
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstanceStateRescueMode`: Instances in the rescue mode are not available for
+ *   this operation.
+ * - `UnsupportedOperation.InstanceStateRunning`: Running instances do not support this operation.
+ * - `UnsupportedOperation.InstanceStateShutdown`: Isolated instances do not support this operation.
+ * - `UnsupportedOperation.InstanceStateStarting`: The instance is starting up, and this operation is
+ *   not supported.
+ * - `UnsupportedOperation.InstanceStateStopping`: The instance is being shut down, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.InstanceStateTerminating`: The instance is being terminated, and the
+ *   operation is not supported.
+ * - `UnsupportedOperation.InvalidInstanceWithSwapDisk`: Instances with swap disks are not supported.
+ * - `UnsupportedOperation.LocalDataDiskChangeInstanceFamily`: A model whose data disks are all local
+ *   disks does not support cross-model configuration adjustment.
+ * - `UnsupportedOperation.LocalDiskMigratingToCloudDisk`: The specified disk is converting to a cloud
+ *   disk. Try again later.
+ * - `UnsupportedOperation.NoInstanceTypeSupportSpot`: This instance type does not support spot
+ *   instances.
+ * - `UnsupportedOperation.NotSupportUnpaidOrder`: There are unpaid orders for the instance.
+ * - `UnsupportedOperation.OriginalInstanceTypeInvalid`: The original instance type is invalid.
+ * - `UnsupportedOperation.RedHatInstanceUnsupported`: The operating system of the instance is RedHat,
+ *   so this operation is not supported.
+ * - `UnsupportedOperation.SpecialInstanceType`: This special instance type does not support the
+ *   operation.
+ * - `UnsupportedOperation.StoppedModeStopCharging`: The instance does not support the **no charges
+ *   when shut down** feature.
+ * - `UnsupportedOperation.StoppedModeStopChargingSameFamily`: Configuration adjustment of the same
+ *   type is not supported for instances with no charges when shut down.
+ * - `UnsupportedOperation.SystemDiskType`: The request does not support this type of system disk.
+ * - `UnsupportedOperation.UnsupportedARMChangeInstanceFamily`: The current instance does not allow
+ *   resizing to non-ARM instance types.
+ * - `UnsupportedOperation.UnsupportedChangeInstanceFamily`: The specified model does not support
+ *   cross-model configuration adjustment.
+ * - `UnsupportedOperation.UnsupportedChangeInstanceFamilyToARM`: Non-ARM model instances cannot be
+ *   changed to the ARM model.
+ * - `UnsupportedOperation.UnsupportedChangeInstanceToThisInstanceFamily`: Changing to this model type
+ *   for this instance is not allowed.
  * @example Resetting the instance model
  * ```ts
  * const answer = await client.resetInstancesType({
@@ -83,7 +214,56 @@ export interface ResetInstancesTypeResponse {
 
 /** The `resetInstancesType` method of {@link CvmClient}, which calls `ResetInstancesType`. */
 export interface ResetInstancesTypeMethod {
-  /** Changes the model of an instance. Errors: {@link isResetInstancesTypeError}. */
+  /**
+   * Changes the model of an instance.
+   *
+   * Errors: {@link isResetInstancesTypeError} tells a service error of this action; its `code` is a
+   * {@link ResetInstancesTypeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.InvalidInstanceApplicationRole`,
+   * `FailedOperation.InvalidInstanceApplicationRoleEmr`, `FailedOperation.PromotionalPerioRestriction`,
+   * `InternalError.TradeUnknownError`, `InternalServerError`, `InvalidAccount.InsufficientBalance`,
+   * `InvalidAccount.UnpaidOrder`, `InvalidHostId.Malformed`, `InvalidInstance.NotSupported`,
+   * `InvalidInstanceId.Malformed`, `InvalidInstanceId.NotFound`, `InvalidInstanceType.Malformed`,
+   * `InvalidParameter`, `InvalidParameter.CdzNotSupported`,
+   * `InvalidParameter.HostIdCustomizedInstanceTypeNotSupport`,
+   * `InvalidParameter.HostIdInstanceTypeNotSupport`,
+   * `InvalidParameter.HostIdStandardInstanceTypeNotSupport`, `InvalidParameter.HostIdStatusNotSupport`,
+   * `InvalidParameter.InstanceTypeSupportedHostNotFound`, `InvalidParameterValue`,
+   * `InvalidParameterValue.BasicNetworkInstanceFamily`, `InvalidParameterValue.GPUInstanceFamily`,
+   * `InvalidParameterValue.InstanceIdMalformed`, `InvalidParameterValue.InvalidAppIdFormat`,
+   * `InvalidParameterValue.InvalidGPUFamilyChange`, `InvalidParameterValue.InvalidInstanceSource`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.ZoneNotSupported`, `InvalidPeriod`,
+   * `InvalidPermission`, `InvalidZone.MismatchRegion`, `LimitExceeded.EipNumLimit`,
+   * `LimitExceeded.EniLimitInstanceType`, `LimitExceeded.EniNumLimit`,
+   * `LimitExceeded.InstanceTypeBandwidth`, `LimitExceeded.SpotQuota`, `MissingParameter`,
+   * `OperationDenied.InstanceOperationInProgress`, `ResourceInsufficient.CloudDiskSoldOut`,
+   * `ResourceInsufficient.CloudDiskUnavailable`, `ResourceInsufficient.SpecifiedInstanceType`,
+   * `ResourceNotFound.InvalidZoneInstanceType`, `ResourceUnavailable.InstanceType`,
+   * `ResourcesSoldOut.AvailableZone`, `ResourcesSoldOut.SpecifiedInstanceType`,
+   * `UnauthorizedOperation.MFAExpired`, `UnauthorizedOperation.MFANotFound`,
+   * `UnsupportedOperation.DiskSnapCreateTimeTooOld`,
+   * `UnsupportedOperation.HeterogeneousChangeInstanceFamily`,
+   * `UnsupportedOperation.InstanceMixedResetInstanceType`,
+   * `UnsupportedOperation.InstanceReinstallFailed`, `UnsupportedOperation.InstanceStateBanning`,
+   * `UnsupportedOperation.InstanceStateExitServiceLiveMigrate`,
+   * `UnsupportedOperation.InstanceStateFreezing`, `UnsupportedOperation.InstanceStateRebooting`,
+   * `UnsupportedOperation.InstanceStateRescueMode`, `UnsupportedOperation.InstanceStateRunning`,
+   * `UnsupportedOperation.InstanceStateShutdown`, `UnsupportedOperation.InstanceStateStarting`,
+   * `UnsupportedOperation.InstanceStateStopping`, `UnsupportedOperation.InstanceStateTerminating`,
+   * `UnsupportedOperation.InvalidInstanceWithSwapDisk`,
+   * `UnsupportedOperation.LocalDataDiskChangeInstanceFamily`,
+   * `UnsupportedOperation.LocalDiskMigratingToCloudDisk`,
+   * `UnsupportedOperation.NoInstanceTypeSupportSpot`, `UnsupportedOperation.NotSupportUnpaidOrder`,
+   * `UnsupportedOperation.OriginalInstanceTypeInvalid`,
+   * `UnsupportedOperation.RedHatInstanceUnsupported`, `UnsupportedOperation.SpecialInstanceType`,
+   * `UnsupportedOperation.StoppedModeStopCharging`,
+   * `UnsupportedOperation.StoppedModeStopChargingSameFamily`, `UnsupportedOperation.SystemDiskType`,
+   * `UnsupportedOperation.UnsupportedARMChangeInstanceFamily`,
+   * `UnsupportedOperation.UnsupportedChangeInstanceFamily`,
+   * `UnsupportedOperation.UnsupportedChangeInstanceFamilyToARM`,
+   * `UnsupportedOperation.UnsupportedChangeInstanceToThisInstanceFamily` (each explained on
+   * {@link ResetInstancesTypeRequest}).
+   */
   resetInstancesType(input: ResetInstancesTypeRequest, options?: CallOptions): Promise<ResetInstancesTypeResponse>;
 }
 

@@ -22,6 +22,66 @@ import type { SystemDisk } from "../shapes/system-disk.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isResizeInstanceDisksError} tells a service error answered by
+ * `ResizeInstanceDisks`; its `code` is a {@link ResizeInstanceDisksKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.InvalidInstanceApplicationRole`: The applicationRole instance does not support
+ *   the operation.
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.TradeUnknownError`: Internal error.
+ * - `InternalServerError`: Internal error.
+ * - `InvalidAccount.InsufficientBalance`: Insufficient account balance.
+ * - `InvalidAccount.UnpaidOrder`: The account has unpaid orders.
+ * - `InvalidInstance.NotSupported`: This instance is not supported.
+ * - `InvalidInstanceId.Malformed`: Invalid instance `ID`. The specified instance `ID` has an invalid
+ *   format. For example, `ins-1122` has an invalid `ID` length.
+ * - `InvalidInstanceId.NotFound`: No instance found.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.CdhOnlyLocalDataDiskResize`: CDH disk expansion only supports LOCAL_BASIC
+ *   and LOCAL_SSD.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `InvalidParameterValue.ZoneNotSupported`: The availability zone does not support this operation.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `MissingParameter.AtLeastOne`: Parameter missing. Provide at least one parameter.
+ * - `OperationDenied.InstanceOperationInProgress`: The instance has an operation in progress. Please
+ *   try again later.
+ * - `UnsupportedOperation.InstanceChargeType`: This instance billing mode does not support the
+ *   operation.
+ * - `UnsupportedOperation.InstanceStateBanning`: This CVM is blocked. Please submit a ticket.
+ * - `UnsupportedOperation.InstanceStateCorrupted`: The instances are permanently corrupted, and this
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstanceStateEnterServiceLiveMigrate`: The instance `ins-xxxxxx` in the
+ *   `ENTER_SERVICE_LIVE_MIGRATE` status is not supported.
+ * - `UnsupportedOperation.InstanceStateExitRescueMode`: Instances are exiting from the rescue mode,
+ *   and this operation is not supported.
+ * - `UnsupportedOperation.InstanceStateFreezing`: The operation is not supported for the frozen
+ *   instances.
+ * - `UnsupportedOperation.InstanceStatePending`: The instances are being created, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.InstanceStateRebooting`: The instances are being restarted, and this
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstanceStateRescueMode`: Instances in the rescue mode are not available for
+ *   this operation.
+ * - `UnsupportedOperation.InstanceStateRunning`: Running instances do not support this operation.
+ * - `UnsupportedOperation.InstanceStateServiceLiveMigrate`: The instances are being migrated, and this
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstanceStateShutdown`: Isolated instances do not support this operation.
+ * - `UnsupportedOperation.InstanceStateStarting`: The instance is starting up, and this operation is
+ *   not supported.
+ * - `UnsupportedOperation.InstanceStateStopped`: The instance has been shut down, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.InstanceStateStopping`: The instance is being shut down, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.InstanceStateTerminating`: The instance is being terminated, and the
+ *   operation is not supported.
+ * - `UnsupportedOperation.InvalidDataDisk`: Adjusting the data disk is not supported.
+ * - `UnsupportedOperation.SpecialInstanceType`: This special instance type does not support the
+ *   operation.
+ * - `UnsupportedOperation.StoppedModeStopCharging`: The instance does not support the **no charges
+ *   when shut down** feature.
  * @example Resetting the disk size of a specific instance
  * ```ts
  * const answer = await client.resizeInstanceDisks({
@@ -101,7 +161,30 @@ export interface ResizeInstanceDisksResponse {
 
 /** The `resizeInstanceDisks` method of {@link CvmClient}, which calls `ResizeInstanceDisks`. */
 export interface ResizeInstanceDisksMethod {
-  /** Expands the disk capacity of an instance. Errors: {@link isResizeInstanceDisksError}. */
+  /**
+   * Expands the disk capacity of an instance.
+   *
+   * Errors: {@link isResizeInstanceDisksError} tells a service error of this action; its `code` is a
+   * {@link ResizeInstanceDisksKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.InvalidInstanceApplicationRole`, `InternalError`,
+   * `InternalError.TradeUnknownError`, `InternalServerError`, `InvalidAccount.InsufficientBalance`,
+   * `InvalidAccount.UnpaidOrder`, `InvalidInstance.NotSupported`, `InvalidInstanceId.Malformed`,
+   * `InvalidInstanceId.NotFound`, `InvalidParameterValue`,
+   * `InvalidParameterValue.CdhOnlyLocalDataDiskResize`, `InvalidParameterValue.InstanceIdMalformed`,
+   * `InvalidParameterValue.ZoneNotSupported`, `MissingParameter`, `MissingParameter.AtLeastOne`,
+   * `OperationDenied.InstanceOperationInProgress`, `UnsupportedOperation.InstanceChargeType`,
+   * `UnsupportedOperation.InstanceStateBanning`, `UnsupportedOperation.InstanceStateCorrupted`,
+   * `UnsupportedOperation.InstanceStateEnterServiceLiveMigrate`,
+   * `UnsupportedOperation.InstanceStateExitRescueMode`, `UnsupportedOperation.InstanceStateFreezing`,
+   * `UnsupportedOperation.InstanceStatePending`, `UnsupportedOperation.InstanceStateRebooting`,
+   * `UnsupportedOperation.InstanceStateRescueMode`, `UnsupportedOperation.InstanceStateRunning`,
+   * `UnsupportedOperation.InstanceStateServiceLiveMigrate`,
+   * `UnsupportedOperation.InstanceStateShutdown`, `UnsupportedOperation.InstanceStateStarting`,
+   * `UnsupportedOperation.InstanceStateStopped`, `UnsupportedOperation.InstanceStateStopping`,
+   * `UnsupportedOperation.InstanceStateTerminating`, `UnsupportedOperation.InvalidDataDisk`,
+   * `UnsupportedOperation.SpecialInstanceType`, `UnsupportedOperation.StoppedModeStopCharging` (each
+   * explained on {@link ResizeInstanceDisksRequest}).
+   */
   resizeInstanceDisks(input: ResizeInstanceDisksRequest, options?: CallOptions): Promise<ResizeInstanceDisksResponse>;
 }
 

@@ -39,6 +39,259 @@ import type { VirtualPrivateCloud } from "../shapes/virtual-private-cloud.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isRunInstancesError} tells a service error answered by `RunInstances`; its `code`
+ * is a {@link RunInstancesKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `AccountQualificationRestrictions`: Your account failed the qualification verification.
+ * - `AuthFailure.CamRoleNameAuthenticateFailed`: Role name authentication failed.
+ * - `FailedOperation.DisasterRecoverGroupNotFound`: The specified placement group does not exist.
+ * - `FailedOperation.IllegalTagKey`: The tag key contains invalid characters.
+ * - `FailedOperation.IllegalTagValue`: The tag value contains invalid characters.
+ * - `FailedOperation.InquiryPriceFailed`: Price query failed.
+ * - `FailedOperation.NoAvailableIpAddressCountInSubnet`: No available IPs in the subnet.
+ * - `FailedOperation.PromotionalRegionRestriction`: The service is not available in this
+ *   country/region.
+ * - `FailedOperation.SecurityGroupActionFailed`: Security group operation failed.
+ * - `FailedOperation.SnapshotSizeLargerThanDataSize`: The snapshot size is larger than the disk
+ *   capacity. You need a larger disk space.
+ * - `FailedOperation.SnapshotSizeLessThanDataSize`: The snapshot size should be larger than the cloud
+ *   disk capacity.
+ * - `FailedOperation.TagKeyReserved`: The tag key specified in the request is reserved for the system.
+ * - `InstancesQuotaLimitExceeded`: You are trying to create more instances than your remaining quota
+ *   allows.
+ * - `InternalError.TradeUnknownError`: Internal error.
+ * - `InvalidAccount.InsufficientBalance`: Insufficient account balance.
+ * - `InvalidClientToken.TooLong`: The specified ClientToken exceeds the maximum length of 64 bytes.
+ * - `InvalidHostId.Malformed`: Invalid
+ *   [CDH](https://intl.cloud.tencent.com/document/product/416?from_cn_redirect=1) `ID`. The specified
+ *   [CDH](https://intl.cloud.tencent.com/document/product/416?from_cn_redirect=1) `ID` has an invalid
+ *   format. For example, `host-1122` has an invalid `ID` length.
+ * - `InvalidHostId.NotFound`: The specified HostId does not exist, or does not belong to your account.
+ * - `InvalidImageId.Malformed`: Invalid image ID format.
+ * - `InvalidImageId.NotFound`: The image cannot be found.
+ * - `InvalidInstance.NotSupported`: This instance is not supported.
+ * - `InvalidInstanceName.TooLong`: The specified InstanceName exceeds the maximum length of 128 bytes.
+ * - `InvalidInstanceType.Malformed`: The specified `InstanceType` parameter has an invalid format.
+ * - `InvalidKeyPairId.Malformed`: Invalid key pair ID. The specified key pair ID has an invalid
+ *   format. For example, `skey-1122` has an invalid `ID` length.
+ * - `InvalidParameter.CdcNotSupported`: The parameter CdcId is not supported.
+ * - `InvalidParameter.EdgeZoneMissInternetAccessible`: When specifying the CTCC/CUCC/CMCC public IP
+ *   address parameter for edge zones, you need to first specify the public IP address parameter for
+ *   the primary IP address.
+ * - `InvalidParameter.HostIdCustomizedInstanceTypeNotSupport`: The specified CDH host does not support
+ *   custom instance specifications.
+ * - `InvalidParameter.HostIdInstanceTypeNotSupport`: The specified CDH host does not support the
+ *   instance model specifications.
+ * - `InvalidParameter.HostIdStandardInstanceTypeNotSupport`: The specified CDH host does not support
+ *   standard instance specifications.
+ * - `InvalidParameter.HostIdStatusNotSupport`: This operation is not supported under the current
+ *   status of the CVM.
+ * - `InvalidParameter.InstanceImageNotSupport`: This API does not support instance images.
+ * - `InvalidParameter.InstanceTypeSupportedHostNotFound`: No CDH host supports the specified instance
+ *   specifications.
+ * - `InvalidParameter.InternetAccessibleNotSupported`: Unable to set the public network bandwidth.
+ * - `InvalidParameter.InvalidIpFormat`: Invalid VPC IP address format.
+ * - `InvalidParameter.LackCoreCountOrThreadPerCore`: `CoreCount` and `ThreadPerCore` must be specified
+ *   at the same time.
+ * - `InvalidParameter.OnlySupportForEdgeZone`: Only edge zones support this parameter.
+ * - `InvalidParameter.ParameterConflict`: Specifying an SSH key will override the original one of the
+ *   image.
+ * - `InvalidParameter.SnapshotNotFound`: The specified snapshot does not exist.
+ * - `InvalidParameter.SpecialParameterForSpecialAccount`: This parameter can only be used when the
+ *   allowlist feature is enabled.
+ * - `InvalidParameterCombination`: The parameter combination is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.BandwidthPackageIdMalformed`: The shared bandwidth package ID is invalid.
+ *   Please provide a standard shared bandwidth package ID in the format similar to bwp-xxxxxxxx. In
+ *   this format, the letter x stands for a lowercase character or a number.
+ * - `InvalidParameterValue.BandwidthPackageIdNotFound`: The specified bandwidth package does not
+ *   exist.
+ * - `InvalidParameterValue.BandwidthPackageIspNotMatch`: The ISP of the bandwidth package does not
+ *   match the ISP parameter.
+ * - `InvalidParameterValue.BandwidthPackageZoneNotMatch`: The availability zone of the bandwidth
+ *   package does not match the specified availability zone.
+ * - `InvalidParameterValue.CamRoleNameMalformed`: Invalid `CamRoleName`. This parameter must contain
+ *   only letters, numbers and symbols (`+`, `=`, `,`, `.`, `@`, `_`, `-`).
+ * - `InvalidParameterValue.ChcHostsNotFound`: Corresponding CHC hosts not found.
+ * - `InvalidParameterValue.CloudSsdDataDiskSizeTooSmall`: The minimum capacity of a SSD data disk is
+ *   100 GB.
+ * - `InvalidParameterValue.CoreCountValue`: Invalid number of cores.
+ * - `InvalidParameterValue.DedicatedClusterNotSupportedChargeType`: CDC does not support the specified
+ *   billing mode.
+ * - `InvalidParameterValue.DedicatedResourcePackIdsNotFound`: The specified dedicated resource pack ID
+ *   is invalid.
+ * - `InvalidParameterValue.DedicatedResourcePackNotValid`: No valid dedicated resource pack was found.
+ * - `InvalidParameterValue.DedicatedResourcePackTenancyMismatch`: The dedicated resource pack IDs do
+ *   not match the tenancy.
+ * - `InvalidParameterValue.Duplicate`: Duplicate parameter value.
+ * - `InvalidParameterValue.DuplicateTags`: Duplicate tags.
+ * - `InvalidParameterValue.ElasticNetworkNotExist`: ENI data does not exist.
+ * - `InvalidParameterValue.ElasticNetworkVpcSubnetMismatch`: The eni data vpc subnet is mismatched. it
+ *   must be in the same vpc but different subnets.
+ * - `InvalidParameterValue.ExternalIpQuotaLimited`: The number of requested public IP addresses
+ *   exceeds the quota of this instance type.
+ * - `InvalidParameterValue.HpcClusterIdZoneIdNotMatch`: Your High-Performance Computing (HPC) cluster
+ *   is already bound to another Availability Zone, so you cannot purchase machines in the current
+ *   Availability Zone.
+ * - `InvalidParameterValue.IPAddressMalformed`: Invalid IP format
+ * - `InvalidParameterValue.IllegalHostName`: The value of HostName is invalid.
+ * - `InvalidParameterValue.IncorrectFormat`: Incorrect request parameter format.
+ * - `InvalidParameterValue.InstanceTypeNotFound`: The specified instance type does not exist.
+ * - `InvalidParameterValue.InstanceTypeNotSupportElasticNetworks`: The instance type does not support
+ *   eni data.
+ * - `InvalidParameterValue.InstanceTypeNotSupportHpcCluster`: This type of instances cannot be added
+ *   to the HPC cluster.
+ * - `InvalidParameterValue.InstanceTypeRequiredHpcCluster`: The HPC cluster needs to be specified for
+ *   the high-performance computing instance.
+ * - `InvalidParameterValue.InsufficientOffering`: The spot instances are out of stock.
+ * - `InvalidParameterValue.InsufficientPrice`: The bid is lower than the market price.
+ * - `InvalidParameterValue.InvalidAppIdFormat`: Invalid AppID
+ * - `InvalidParameterValue.InvalidImageForGivenInstanceType`: The specified image does not support the
+ *   specified instance type.
+ * - `InvalidParameterValue.InvalidImageFormat`: A RAW image cannot be used to create a CVM. Choose
+ *   another image.
+ * - `InvalidParameterValue.InvalidImageId`: The image does not support this operation.
+ * - `InvalidParameterValue.InvalidImageOsName`: The operating system of the specified image is not
+ *   available in the current region.
+ * - `InvalidParameterValue.InvalidImageState`: The image has another ongoing task. Please check and
+ *   try again later.
+ * - `InvalidParameterValue.InvalidInstanceTypePeriodicContract`: The model does not support the
+ *   support cycle contract.
+ * - `InvalidParameterValue.InvalidIpFormat`: Invalid IP address.
+ * - `InvalidParameterValue.InvalidNetworkInterfaceId`: The specified eni id is not a vrdma network
+ *   interface card.
+ * - `InvalidParameterValue.InvalidParameterMinCount`: The value of parameter MinCount must be less
+ *   than InstanceCount.
+ * - `InvalidParameterValue.InvalidPassword`: Invalid password. The specified password does not meet
+ *   the complexity requirements (e.g., too long or too short)
+ * - `InvalidParameterValue.InvalidTimeFormat`: Incorrect time format.
+ * - `InvalidParameterValue.InvalidUserDataFormat`: Incorrect UserData format. Use the Base64-encoded
+ *   format.
+ * - `InvalidParameterValue.InvalidVpcIdSubnetIdNotFound`: This special VpcId or SubnetId is not found
+ *   in the elastic network data structure.
+ * - `InvalidParameterValue.IspNotSupportForEdgeZone`: Edge zones do not support this ISP.
+ * - `InvalidParameterValue.IspValueRepeated`: Duplicate ISP parameter value specified.
+ * - `InvalidParameterValue.KeyPairNotFound`: The key does not exist.
+ * - `InvalidParameterValue.LaunchTemplateIdMalformed`: Incorrect format of instance launch template
+ *   ID. Please provide a valid instance launch template ID, similar to lt-xxxxxxxx, where x represents
+ *   a lowercase character or digit.
+ * - `InvalidParameterValue.LaunchTemplateIdNotExisted`: The instance launch template ID does not
+ *   exist.
+ * - `InvalidParameterValue.LaunchTemplateNotFound`: The instance launch template is not found.
+ * - `InvalidParameterValue.LaunchTemplateVersion`: Invalid instance launch template version number.
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `InvalidParameterValue.MustDhcpEnabledVpc`: The parameter value must be a DHCP-enabled VPC.
+ * - `InvalidParameterValue.MustEnabledIsRdma`: The parameter value must enable the elastic rdma api.
+ * - `InvalidParameterValue.NotCdcSubnet`: The subnet is not in the CDC cluster.
+ * - `InvalidParameterValue.Range`: Invalid parameter value: invalid parameter value range.
+ * - `InvalidParameterValue.SnapshotIdMalformed`: Invalid snapshot ID. Provide a snapshot ID in the
+ *   format of snap-xxxxxxxx, where the letter x refers to lowercase letter or number.
+ * - `InvalidParameterValue.SubnetIdMalformed`: Invalid subnet ID. Please provide a subnet ID in the
+ *   format of subnet-xxxxxxxx, where “x” can be a lowercase letter or number.
+ * - `InvalidParameterValue.SubnetIdZoneIdNotMatch`: The subnet ID availability zone does not match the
+ *   instance location.
+ * - `InvalidParameterValue.SubnetNotExist`: Creation failed: the subnet does not exist. Please specify
+ *   another subnet.
+ * - `InvalidParameterValue.TagKeyNotFound`: The specified tag does not exist
+ * - `InvalidParameterValue.TagQuotaLimitExceeded`: Tag quota limit exceeded.
+ * - `InvalidParameterValue.ThreadPerCoreValue`: Invalid thread count per core.
+ * - `InvalidParameterValue.TooLarge`: The parameter value exceeds the maximum limit.
+ * - `InvalidParameterValue.VpcIdMalformed`: The VPC ID `xxx` is invalid. Please provide a VPC ID in
+ *   the format of vpc-xxxxxxxx, where “x” can be a lowercase letter or number.
+ * - `InvalidParameterValue.VpcIdNotExist`: The specified VpcId doesn't exist.
+ * - `InvalidParameterValue.VpcIdSubnetIdNotMatch`: The specified VpcId and SubnetId do not match.
+ * - `InvalidParameterValue.VpcIdZoneIdNotMatch`: The VPC and instance must be in the same availability
+ *   zone.
+ * - `InvalidParameterValue.VpcNotSupportIpv6Address`: This VPC does not support the IPv6 addresses.
+ * - `InvalidParameterValue.ZoneNotSupported`: The availability zone does not support this operation.
+ * - `InvalidPassword`: Invalid password. The specified password does not meet the password
+ *   requirements. For example, the password length does not meet the requirements.
+ * - `InvalidPeriod`: Invalid period. Valid values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24, 36];
+ *   unit: month.
+ * - `InvalidPermission`: This operation is not supported for the account.
+ * - `InvalidProjectId.NotFound`: Invalid project ID: the specified project ID does not exist.
+ * - `InvalidSecurityGroupId.NotFound`: The specified `security group ID` does not exist.
+ * - `InvalidZone.MismatchRegion`: The specified `zone` does not exist.
+ * - `LimitExceeded.CvmInstanceQuota`: The quota limit for purchasing instances has been reached.
+ * - `LimitExceeded.CvmsVifsPerSecGroupLimitExceeded`: The CVM ENIs associated with the security group
+ *   has exceeded the limit.
+ * - `LimitExceeded.DisasterRecoverGroup`: The quota of the specified placement group is insufficient.
+ * - `LimitExceeded.IPv6AddressNum`: Number of IPs on this ENI reached the upper limit.
+ * - `LimitExceeded.InstanceEniNumLimit`: Reached the upper limit of the ENIs for the instance.
+ * - `LimitExceeded.InstanceQuota`: You are short of the instance quota.
+ * - `LimitExceeded.PrepayQuota`: Your quota for monthly-subscribed instances is used up. Increase your
+ *   quota and try again.
+ * - `LimitExceeded.PrepayUnderwriteQuota`: The purchased quantity of committed instances has reached
+ *   the maximum quota.
+ * - `LimitExceeded.SingleUSGQuota`: The number of security groups exceeds the quota limit.
+ * - `LimitExceeded.SpotQuota`: The spot instance offerings are out of stock.
+ * - `LimitExceeded.UserSpotQuota`: You are short of the spot instance quota.
+ * - `LimitExceeded.VpcSubnetNum`: Insufficient subnet IPs.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `MissingParameter.DPDKInstanceTypeRequiredVPC`: The DPDK instance requires a VPC.
+ * - `MissingParameter.MonitorService`: The instance type must have Cloud Monitor enabled.
+ * - `OperationDenied.AccountNotSupported`: Operation not supported for this account.
+ * - `OperationDenied.ChcInstallCloudImageWithoutDeployNetwork`: A CHC instance without network
+ *   configured is not allowed for the installation of a cloud image
+ * - `OperationDenied.NotBandwidthShiftUpUserApplyEdgeZoneEip`: Bill-by-CVM users are not allowed to
+ *   apply for edge zone public IP addresses.
+ * - `ResourceInsufficient.AvailabilityZoneSoldOut`: The availability zone has been sold out.
+ * - `ResourceInsufficient.CidrBlock`: Insufficient subnet resources.
+ * - `ResourceInsufficient.CloudDiskSoldOut`: The specified cloud disk has been sold out.
+ * - `ResourceInsufficient.CloudDiskUnavailable`: The parameters of cloud disk do not meet the
+ *   specification.
+ * - `ResourceInsufficient.DisasterRecoverGroupCvmQuota`: The number of instances exceeded the quota
+ *   limit of spread placement groups.
+ * - `ResourceInsufficient.InsufficientOfferingMinimum`: Inventory fails to satisfy the minimum
+ *   purchasable quantity.
+ * - `ResourceInsufficient.SpecifiedInstanceType`: The specified instance type is insufficient.
+ * - `ResourceNotFound.HpcCluster`: The HPC cluster does not exist.
+ * - `ResourceNotFound.KeyPairNotFound`: The specified key pair does not exist.
+ * - `ResourceNotFound.NoDefaultCbs`: No default CBS resources are available.
+ * - `ResourceNotFound.NoDefaultCbsWithReason`: No default CBS resources are available.
+ * - `ResourceUnavailable.InstanceType`: This instance type is unavailable in the availability zone.
+ * - `ResourcesSoldOut.EipInsufficient`: The public IP has been sold out.
+ * - `ResourcesSoldOut.SpecifiedInstanceType`: The specified instance type is sold out.
+ * - `UnauthorizedOperation.InvalidToken`: Check if the token is valid.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.BandwidthPackageIdNotSupported`: The specified instance or network cannot
+ *   use the bandwidth package.
+ * - `UnsupportedOperation.HibernationOsVersion`: The current image does not support hibernation.
+ * - `UnsupportedOperation.InstanceStateIsolating`: Unable to isolate: the instance is isolated
+ * - `UnsupportedOperation.InstanceTypeNotSupportConfidentiality`: The instance type does not support
+ *   setting the `Confidentiality` status.
+ * - `UnsupportedOperation.InstanceTypeNotSupportGridLicence`: The instance type does not support
+ *   setting the `GridDriverService` status.
+ * - `UnsupportedOperation.InstanceTypeNotSupportJumboFrame`: The instance type does not support
+ *   setting the `EnableJumboFrame` status.
+ * - `UnsupportedOperation.InstancesEnableJumboWithoutReboot`: Modifying Jumbo Frame status without a
+ *   restart is not supported.
+ * - `UnsupportedOperation.InvalidDisk`: The specified disk is not supported.
+ * - `UnsupportedOperation.InvalidRegionDiskEncrypt`: Encrypted disks are not available in the selected
+ *   regions.
+ * - `UnsupportedOperation.KeyPairUnsupportedWindows`: Key-pair login is not available to Windows
+ *   instances.
+ * - `UnsupportedOperation.MinCountUnsupportedChargeType`: This billing mode does not support the
+ *   MinCount parameter.
+ * - `UnsupportedOperation.MinCountUnsupportedRegion`: This region does not currently support the
+ *   MinCount parameter.
+ * - `UnsupportedOperation.NoInstanceTypeSupportSpot`: This instance type does not support spot
+ *   instances.
+ * - `UnsupportedOperation.NotSupportImportInstancesActionTimer`: Failed to configure the scheduled
+ *   action for the current instance.
+ * - `UnsupportedOperation.OnlyForPrepaidAccount`: Only a prepaid account supports this operation.
+ * - `UnsupportedOperation.PeriodicContractNotSupportManualRenew`: This model is a periodic contract
+ *   model and does not support manual renewal mode.
+ * - `UnsupportedOperation.RawLocalDiskInsReinstalltoQcow2`: This image does not support instance
+ *   reinstallation.
+ * - `UnsupportedOperation.SpotUnsupportedRegion`: Spot instance is not supported in this region.
+ * - `UnsupportedOperation.UnderwritingInstanceTypeOnlySupportAutoRenew`: For an underwriting instance,
+ *   `RenewFlag` can only be set to `NOTIFY_AND_AUTO_RENEW`.
+ * - `UnsupportedOperation.UnsupportedInternationalUser`: This operation is not available for Tencent
+ *   Cloud International users.
+ * - `VpcAddrNotInSubNet`: The VPC IP address is not in the subnet.
+ * - `VpcIpIsUsed`: The VPC IP address is already occupied.
  * @example Purchasing a Monthly Subscription Instance
  * ```ts
  * const answer = await client.runInstances({
@@ -579,7 +832,108 @@ export interface RunInstancesResponse {
 
 /** The `runInstances` method of {@link CvmClient}, which calls `RunInstances`. */
 export interface RunInstancesMethod {
-  /** Creates instances. Errors: {@link isRunInstancesError}. */
+  /**
+   * Creates instances.
+   *
+   * Errors: {@link isRunInstancesError} tells a service error of this action; its `code` is a
+   * {@link RunInstancesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AccountQualificationRestrictions`, `AuthFailure.CamRoleNameAuthenticateFailed`,
+   * `FailedOperation.DisasterRecoverGroupNotFound`, `FailedOperation.IllegalTagKey`,
+   * `FailedOperation.IllegalTagValue`, `FailedOperation.InquiryPriceFailed`,
+   * `FailedOperation.NoAvailableIpAddressCountInSubnet`, `FailedOperation.PromotionalRegionRestriction`,
+   * `FailedOperation.SecurityGroupActionFailed`, `FailedOperation.SnapshotSizeLargerThanDataSize`,
+   * `FailedOperation.SnapshotSizeLessThanDataSize`, `FailedOperation.TagKeyReserved`,
+   * `InstancesQuotaLimitExceeded`, `InternalError.TradeUnknownError`,
+   * `InvalidAccount.InsufficientBalance`, `InvalidClientToken.TooLong`, `InvalidHostId.Malformed`,
+   * `InvalidHostId.NotFound`, `InvalidImageId.Malformed`, `InvalidImageId.NotFound`,
+   * `InvalidInstance.NotSupported`, `InvalidInstanceName.TooLong`, `InvalidInstanceType.Malformed`,
+   * `InvalidKeyPairId.Malformed`, `InvalidParameter.CdcNotSupported`,
+   * `InvalidParameter.EdgeZoneMissInternetAccessible`,
+   * `InvalidParameter.HostIdCustomizedInstanceTypeNotSupport`,
+   * `InvalidParameter.HostIdInstanceTypeNotSupport`,
+   * `InvalidParameter.HostIdStandardInstanceTypeNotSupport`, `InvalidParameter.HostIdStatusNotSupport`,
+   * `InvalidParameter.InstanceImageNotSupport`, `InvalidParameter.InstanceTypeSupportedHostNotFound`,
+   * `InvalidParameter.InternetAccessibleNotSupported`, `InvalidParameter.InvalidIpFormat`,
+   * `InvalidParameter.LackCoreCountOrThreadPerCore`, `InvalidParameter.OnlySupportForEdgeZone`,
+   * `InvalidParameter.ParameterConflict`, `InvalidParameter.SnapshotNotFound`,
+   * `InvalidParameter.SpecialParameterForSpecialAccount`, `InvalidParameterCombination`,
+   * `InvalidParameterValue`, `InvalidParameterValue.BandwidthPackageIdMalformed`,
+   * `InvalidParameterValue.BandwidthPackageIdNotFound`,
+   * `InvalidParameterValue.BandwidthPackageIspNotMatch`,
+   * `InvalidParameterValue.BandwidthPackageZoneNotMatch`, `InvalidParameterValue.CamRoleNameMalformed`,
+   * `InvalidParameterValue.ChcHostsNotFound`, `InvalidParameterValue.CloudSsdDataDiskSizeTooSmall`,
+   * `InvalidParameterValue.CoreCountValue`,
+   * `InvalidParameterValue.DedicatedClusterNotSupportedChargeType`,
+   * `InvalidParameterValue.DedicatedResourcePackIdsNotFound`,
+   * `InvalidParameterValue.DedicatedResourcePackNotValid`,
+   * `InvalidParameterValue.DedicatedResourcePackTenancyMismatch`, `InvalidParameterValue.Duplicate`,
+   * `InvalidParameterValue.DuplicateTags`, `InvalidParameterValue.ElasticNetworkNotExist`,
+   * `InvalidParameterValue.ElasticNetworkVpcSubnetMismatch`,
+   * `InvalidParameterValue.ExternalIpQuotaLimited`, `InvalidParameterValue.HpcClusterIdZoneIdNotMatch`,
+   * `InvalidParameterValue.IPAddressMalformed`, `InvalidParameterValue.IllegalHostName`,
+   * `InvalidParameterValue.IncorrectFormat`, `InvalidParameterValue.InstanceTypeNotFound`,
+   * `InvalidParameterValue.InstanceTypeNotSupportElasticNetworks`,
+   * `InvalidParameterValue.InstanceTypeNotSupportHpcCluster`,
+   * `InvalidParameterValue.InstanceTypeRequiredHpcCluster`,
+   * `InvalidParameterValue.InsufficientOffering`, `InvalidParameterValue.InsufficientPrice`,
+   * `InvalidParameterValue.InvalidAppIdFormat`,
+   * `InvalidParameterValue.InvalidImageForGivenInstanceType`,
+   * `InvalidParameterValue.InvalidImageFormat`, `InvalidParameterValue.InvalidImageId`,
+   * `InvalidParameterValue.InvalidImageOsName`, `InvalidParameterValue.InvalidImageState`,
+   * `InvalidParameterValue.InvalidInstanceTypePeriodicContract`,
+   * `InvalidParameterValue.InvalidIpFormat`, `InvalidParameterValue.InvalidNetworkInterfaceId`,
+   * `InvalidParameterValue.InvalidParameterMinCount`, `InvalidParameterValue.InvalidPassword`,
+   * `InvalidParameterValue.InvalidTimeFormat`, `InvalidParameterValue.InvalidUserDataFormat`,
+   * `InvalidParameterValue.InvalidVpcIdSubnetIdNotFound`,
+   * `InvalidParameterValue.IspNotSupportForEdgeZone`, `InvalidParameterValue.IspValueRepeated`,
+   * `InvalidParameterValue.KeyPairNotFound`, `InvalidParameterValue.LaunchTemplateIdMalformed`,
+   * `InvalidParameterValue.LaunchTemplateIdNotExisted`, `InvalidParameterValue.LaunchTemplateNotFound`,
+   * `InvalidParameterValue.LaunchTemplateVersion`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.MustDhcpEnabledVpc`, `InvalidParameterValue.MustEnabledIsRdma`,
+   * `InvalidParameterValue.NotCdcSubnet`, `InvalidParameterValue.Range`,
+   * `InvalidParameterValue.SnapshotIdMalformed`, `InvalidParameterValue.SubnetIdMalformed`,
+   * `InvalidParameterValue.SubnetIdZoneIdNotMatch`, `InvalidParameterValue.SubnetNotExist`,
+   * `InvalidParameterValue.TagKeyNotFound`, `InvalidParameterValue.TagQuotaLimitExceeded`,
+   * `InvalidParameterValue.ThreadPerCoreValue`, `InvalidParameterValue.TooLarge`,
+   * `InvalidParameterValue.VpcIdMalformed`, `InvalidParameterValue.VpcIdNotExist`,
+   * `InvalidParameterValue.VpcIdSubnetIdNotMatch`, `InvalidParameterValue.VpcIdZoneIdNotMatch`,
+   * `InvalidParameterValue.VpcNotSupportIpv6Address`, `InvalidParameterValue.ZoneNotSupported`,
+   * `InvalidPassword`, `InvalidPeriod`, `InvalidPermission`, `InvalidProjectId.NotFound`,
+   * `InvalidSecurityGroupId.NotFound`, `InvalidZone.MismatchRegion`, `LimitExceeded.CvmInstanceQuota`,
+   * `LimitExceeded.CvmsVifsPerSecGroupLimitExceeded`, `LimitExceeded.DisasterRecoverGroup`,
+   * `LimitExceeded.IPv6AddressNum`, `LimitExceeded.InstanceEniNumLimit`, `LimitExceeded.InstanceQuota`,
+   * `LimitExceeded.PrepayQuota`, `LimitExceeded.PrepayUnderwriteQuota`, `LimitExceeded.SingleUSGQuota`,
+   * `LimitExceeded.SpotQuota`, `LimitExceeded.UserSpotQuota`, `LimitExceeded.VpcSubnetNum`,
+   * `MissingParameter`, `MissingParameter.DPDKInstanceTypeRequiredVPC`,
+   * `MissingParameter.MonitorService`, `OperationDenied.AccountNotSupported`,
+   * `OperationDenied.ChcInstallCloudImageWithoutDeployNetwork`,
+   * `OperationDenied.NotBandwidthShiftUpUserApplyEdgeZoneEip`,
+   * `ResourceInsufficient.AvailabilityZoneSoldOut`, `ResourceInsufficient.CidrBlock`,
+   * `ResourceInsufficient.CloudDiskSoldOut`, `ResourceInsufficient.CloudDiskUnavailable`,
+   * `ResourceInsufficient.DisasterRecoverGroupCvmQuota`,
+   * `ResourceInsufficient.InsufficientOfferingMinimum`, `ResourceInsufficient.SpecifiedInstanceType`,
+   * `ResourceNotFound.HpcCluster`, `ResourceNotFound.KeyPairNotFound`, `ResourceNotFound.NoDefaultCbs`,
+   * `ResourceNotFound.NoDefaultCbsWithReason`, `ResourceUnavailable.InstanceType`,
+   * `ResourcesSoldOut.EipInsufficient`, `ResourcesSoldOut.SpecifiedInstanceType`,
+   * `UnauthorizedOperation.InvalidToken`, `UnsupportedOperation`,
+   * `UnsupportedOperation.BandwidthPackageIdNotSupported`, `UnsupportedOperation.HibernationOsVersion`,
+   * `UnsupportedOperation.InstanceStateIsolating`,
+   * `UnsupportedOperation.InstanceTypeNotSupportConfidentiality`,
+   * `UnsupportedOperation.InstanceTypeNotSupportGridLicence`,
+   * `UnsupportedOperation.InstanceTypeNotSupportJumboFrame`,
+   * `UnsupportedOperation.InstancesEnableJumboWithoutReboot`, `UnsupportedOperation.InvalidDisk`,
+   * `UnsupportedOperation.InvalidRegionDiskEncrypt`, `UnsupportedOperation.KeyPairUnsupportedWindows`,
+   * `UnsupportedOperation.MinCountUnsupportedChargeType`,
+   * `UnsupportedOperation.MinCountUnsupportedRegion`, `UnsupportedOperation.NoInstanceTypeSupportSpot`,
+   * `UnsupportedOperation.NotSupportImportInstancesActionTimer`,
+   * `UnsupportedOperation.OnlyForPrepaidAccount`,
+   * `UnsupportedOperation.PeriodicContractNotSupportManualRenew`,
+   * `UnsupportedOperation.RawLocalDiskInsReinstalltoQcow2`,
+   * `UnsupportedOperation.SpotUnsupportedRegion`,
+   * `UnsupportedOperation.UnderwritingInstanceTypeOnlySupportAutoRenew`,
+   * `UnsupportedOperation.UnsupportedInternationalUser`, `VpcAddrNotInSubNet`, `VpcIpIsUsed` (each
+   * explained on {@link RunInstancesRequest}).
+   */
   runInstances(input: RunInstancesRequest, options?: CallOptions): Promise<RunInstancesResponse>;
 }
 

@@ -15,6 +15,55 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isStartInstancesError} tells a service error answered by `StartInstances`; its
+ * `code` is a {@link StartInstancesKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalServerError`: Internal error.
+ * - `InvalidInstance.NotSupported`: This instance is not supported.
+ * - `InvalidInstanceId.Malformed`: Invalid instance `ID`. The specified instance `ID` has an invalid
+ *   format. For example, `ins-1122` has an invalid `ID` length.
+ * - `InvalidInstanceId.NotFound`: No instance found.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `InvalidParameterValue.ZoneNotSupported`: The availability zone does not support this operation.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `MutexOperation.TaskRunning`: An identical job is running.
+ * - `OperationDenied.InstanceOperationInProgress`: The instance has an operation in progress. Please
+ *   try again later.
+ * - `UnsupportedOperation.InstanceReinstallFailed`: The current instance is in a failed OS
+ *   reinstallation state and does not support this operation. We recommend reinstalling the operating
+ *   system again. Alternatively, you may terminate/return the instance or submit a support ticket.
+ * - `UnsupportedOperation.InstanceStateCorrupted`: The instances are permanently corrupted, and this
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstanceStateEnterRescueMode`: Instances are entering the rescue mode, and
+ *   this operation is not supported.
+ * - `UnsupportedOperation.InstanceStateExitRescueMode`: Instances are exiting from the rescue mode,
+ *   and this operation is not supported.
+ * - `UnsupportedOperation.InstanceStateFreezing`: The operation is not supported for the frozen
+ *   instances.
+ * - `UnsupportedOperation.InstanceStateIsolating`: Unable to isolate: the instance is isolated
+ * - `UnsupportedOperation.InstanceStatePending`: The instances are being created, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.InstanceStateRebooting`: The instances are being restarted, and this
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstanceStateRescueMode`: Instances in the rescue mode are not available for
+ *   this operation.
+ * - `UnsupportedOperation.InstanceStateRunning`: Running instances do not support this operation.
+ * - `UnsupportedOperation.InstanceStateServiceLiveMigrate`: The instances are being migrated, and this
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstanceStateShutdown`: Isolated instances do not support this operation.
+ * - `UnsupportedOperation.InstanceStateStarting`: The instance is starting up, and this operation is
+ *   not supported.
+ * - `UnsupportedOperation.InstanceStateStopped`: The instance has been shut down, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.InstanceStateStopping`: The instance is being shut down, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.InstanceStateTerminated`: Terminated instances are not supported.
+ * - `UnsupportedOperation.InstanceStateTerminating`: The instance is being terminated, and the
+ *   operation is not supported.
  * @example Starting up instances with the specified IDs
  * ```ts
  * const answer = await client.startInstances({
@@ -60,7 +109,26 @@ export interface StartInstancesResponse {
 
 /** The `startInstances` method of {@link CvmClient}, which calls `StartInstances`. */
 export interface StartInstancesMethod {
-  /** Starts instances. Errors: {@link isStartInstancesError}. */
+  /**
+   * Starts instances.
+   *
+   * Errors: {@link isStartInstancesError} tells a service error of this action; its `code` is a
+   * {@link StartInstancesKnownErrorCode}: any {@link CommonErrorCode} or `InternalServerError`,
+   * `InvalidInstance.NotSupported`, `InvalidInstanceId.Malformed`, `InvalidInstanceId.NotFound`,
+   * `InvalidParameterValue`, `InvalidParameterValue.InstanceIdMalformed`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.ZoneNotSupported`, `MissingParameter`,
+   * `MutexOperation.TaskRunning`, `OperationDenied.InstanceOperationInProgress`,
+   * `UnsupportedOperation.InstanceReinstallFailed`, `UnsupportedOperation.InstanceStateCorrupted`,
+   * `UnsupportedOperation.InstanceStateEnterRescueMode`,
+   * `UnsupportedOperation.InstanceStateExitRescueMode`, `UnsupportedOperation.InstanceStateFreezing`,
+   * `UnsupportedOperation.InstanceStateIsolating`, `UnsupportedOperation.InstanceStatePending`,
+   * `UnsupportedOperation.InstanceStateRebooting`, `UnsupportedOperation.InstanceStateRescueMode`,
+   * `UnsupportedOperation.InstanceStateRunning`, `UnsupportedOperation.InstanceStateServiceLiveMigrate`,
+   * `UnsupportedOperation.InstanceStateShutdown`, `UnsupportedOperation.InstanceStateStarting`,
+   * `UnsupportedOperation.InstanceStateStopped`, `UnsupportedOperation.InstanceStateStopping`,
+   * `UnsupportedOperation.InstanceStateTerminated`, `UnsupportedOperation.InstanceStateTerminating`
+   * (each explained on {@link StartInstancesRequest}).
+   */
   startInstances(input: StartInstancesRequest, options?: CallOptions): Promise<StartInstancesResponse>;
 }
 

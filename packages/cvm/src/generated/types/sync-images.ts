@@ -15,6 +15,32 @@ import type { SyncImage } from "../shapes/sync-image.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isSyncImagesError} tells a service error answered by `SyncImages`; its `code` is
+ * a {@link SyncImagesKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.InvalidImageState`: The image is busy. Please try again later.
+ * - `ImageQuotaLimitExceeded`: The image quota has been exceeded.
+ * - `InvalidImageId.IncorrectState`: Invalid image status.
+ * - `InvalidImageId.Malformed`: Invalid image ID format.
+ * - `InvalidImageId.NotFound`: The image cannot be found.
+ * - `InvalidImageId.TooLarge`: The image size exceeds the limit.
+ * - `InvalidImageName.Duplicate`: The specified image name already exists.
+ * - `InvalidParameter.InstanceImageNotSupport`: This API does not support instance images.
+ * - `InvalidParameter.InvalidKmsKeyId`: The specified KMS key ID is invalid.
+ * - `InvalidParameterValue.InvalidImageId`: The image does not support this operation.
+ * - `InvalidParameterValue.InvalidImageState`: The image has another ongoing task. Please check and
+ *   try again later.
+ * - `InvalidParameterValue.InvalidRegion`: The Region ID is unavailable.
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `InvalidRegion.NotFound`: The region cannot be found.
+ * - `InvalidRegion.Unavailable`: Currently this region does not support image synchronization.
+ * - `UnsupportedOperation.EncryptedImagesNotSupported`: Encrypted images are not supported.
+ * - `UnsupportedOperation.LocationImageNotSupported`: This request does not support images in this
+ *   region. Please change to another image.
+ * - `UnsupportedOperation.Region`: The region is unsupported.
+ * - `UnsupportedOperation.SyncEncryptImageNotSupport`: The specified image does not support
+ *   synchronization to an encrypted custom image.
  * @example Synchronizing an Image to the Specified Region and Returning the New Image ID
  * ```ts
  * const answer = await client.syncImages({
@@ -126,7 +152,21 @@ export interface SyncImagesResponse {
 
 /** The `syncImages` method of {@link CvmClient}, which calls `SyncImages`. */
 export interface SyncImagesMethod {
-  /** Syncs an image. Errors: {@link isSyncImagesError}. */
+  /**
+   * Syncs an image.
+   *
+   * Errors: {@link isSyncImagesError} tells a service error of this action; its `code` is a
+   * {@link SyncImagesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.InvalidImageState`, `ImageQuotaLimitExceeded`, `InvalidImageId.IncorrectState`,
+   * `InvalidImageId.Malformed`, `InvalidImageId.NotFound`, `InvalidImageId.TooLarge`,
+   * `InvalidImageName.Duplicate`, `InvalidParameter.InstanceImageNotSupport`,
+   * `InvalidParameter.InvalidKmsKeyId`, `InvalidParameterValue.InvalidImageId`,
+   * `InvalidParameterValue.InvalidImageState`, `InvalidParameterValue.InvalidRegion`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidRegion.NotFound`, `InvalidRegion.Unavailable`,
+   * `UnsupportedOperation.EncryptedImagesNotSupported`,
+   * `UnsupportedOperation.LocationImageNotSupported`, `UnsupportedOperation.Region`,
+   * `UnsupportedOperation.SyncEncryptImageNotSupport` (each explained on {@link SyncImagesRequest}).
+   */
   syncImages(input: SyncImagesRequest, options?: CallOptions): Promise<SyncImagesResponse>;
 }
 

@@ -14,6 +14,83 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isTerminateInstancesError} tells a service error answered by
+ * `TerminateInstances`; its `code` is a {@link TerminateInstancesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.InvalidInstanceApplicationRole`: The applicationRole instance does not support
+ *   the operation.
+ * - `FailedOperation.InvalidInstanceApplicationRoleEmr`: The EMR instance `ins-xxxxxxxx` does not
+ *   support this operation.
+ * - `FailedOperation.Unreturnable`: The instance is unreturnable.
+ * - `InternalError.TradeUnknownError`: Internal error.
+ * - `InternalServerError`: Internal error.
+ * - `InvalidAccount.UnpaidOrder`: The account has unpaid orders.
+ * - `InvalidInstance.NotSupported`: This instance is not supported.
+ * - `InvalidInstanceId.Malformed`: Invalid instance `ID`. The specified instance `ID` has an invalid
+ *   format. For example, `ins-1122` has an invalid `ID` length.
+ * - `InvalidInstanceId.NotFound`: No instance found.
+ * - `InvalidInstanceNotSupportedPrepaidInstance`: This instance does not meet the return policy for
+ *   prepaid instances.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Invalid instance ID. Please enter a valid ID, such as
+ *   ins-xxxxxxxx (“x” represents a lower-case letter or a number).
+ * - `InvalidParameterValue.InvalidAppIdFormat`: Invalid AppID
+ * - `InvalidParameterValue.LimitExceeded`: The number of parameter values exceeds the limit.
+ * - `InvalidParameterValue.NotSupported`: Unsupported operation.
+ * - `LimitExceeded.UserReturnQuota`: Failed to return instances because of the quota limit.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `MutexOperation.TaskRunning`: An identical job is running.
+ * - `OperationDenied.InstanceOperationInProgress`: The instance has an operation in progress. Please
+ *   try again later.
+ * - `UnauthorizedOperation.InvalidToken`: Check if the token is valid.
+ * - `UnauthorizedOperation.MFAExpired`: Unauthorized operation. Make sure Multi-Factor Authentication
+ *   (MFA) is valid.
+ * - `UnauthorizedOperation.MFANotFound`: Unauthorized operation. Make sure Multi-Factor Authentication
+ *   (MFA) exists.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.InstanceChargeType`: This instance billing mode does not support the
+ *   operation.
+ * - `UnsupportedOperation.InstanceMixedPricingModel`: A mixed payment mode is not supported.
+ * - `UnsupportedOperation.InstanceStateBanning`: This CVM is blocked. Please submit a ticket.
+ * - `UnsupportedOperation.InstanceStateEnterRescueMode`: Instances are entering the rescue mode, and
+ *   this operation is not supported.
+ * - `UnsupportedOperation.InstanceStateEnterServiceLiveMigrate`: The instance `ins-xxxxxx` in the
+ *   `ENTER_SERVICE_LIVE_MIGRATE` status is not supported.
+ * - `UnsupportedOperation.InstanceStateExitRescueMode`: Instances are exiting from the rescue mode,
+ *   and this operation is not supported.
+ * - `UnsupportedOperation.InstanceStateExitServiceLiveMigrate`: The instance `ins-xxxxxx` in the
+ *   `EXIT_SERVICE_LIVE_MIGRATE` status is not supported.
+ * - `UnsupportedOperation.InstanceStateFreezing`: The operation is not supported for the frozen
+ *   instances.
+ * - `UnsupportedOperation.InstanceStateIsolating`: Unable to isolate: the instance is isolated
+ * - `UnsupportedOperation.InstanceStateLaunchFailed`: The instance is failed to create, so the
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstanceStatePending`: The instances are being created, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.InstanceStateRebooting`: The instances are being restarted, and this
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstanceStateStarting`: The instance is starting up, and this operation is
+ *   not supported.
+ * - `UnsupportedOperation.InstanceStateStopping`: The instance is being shut down, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.InstanceStateTerminated`: Terminated instances are not supported.
+ * - `UnsupportedOperation.InstanceStateTerminating`: The instance is being terminated, and the
+ *   operation is not supported.
+ * - `UnsupportedOperation.InstancesProtected`: The instance is under termination protection and cannot
+ *   be terminated. Disable the termination protection and try again.
+ * - `UnsupportedOperation.InvalidInstancesOwner`: The user does not have permissions to operate the
+ *   current instance.
+ * - `UnsupportedOperation.RedHatInstanceTerminateUnsupported`: An instance with an enterprise
+ *   operating system installed cannot be returned.
+ * - `UnsupportedOperation.RedHatInstanceUnsupported`: The operating system of the instance is RedHat,
+ *   so this operation is not supported.
+ * - `UnsupportedOperation.Region`: The region is unsupported.
+ * - `UnsupportedOperation.SpecialInstanceType`: This special instance type does not support the
+ *   operation.
+ * - `UnsupportedOperation.UserLimitOperationExceedQuota`: The quota of user limit operations is
+ *   insufficient.
  * @example Terminating an instance with the specific ID
  * ```ts
  * const answer = await client.terminateInstances({
@@ -69,7 +146,37 @@ export interface TerminateInstancesResponse {
 
 /** The `terminateInstances` method of {@link CvmClient}, which calls `TerminateInstances`. */
 export interface TerminateInstancesMethod {
-  /** Returns instances. Errors: {@link isTerminateInstancesError}. */
+  /**
+   * Returns instances.
+   *
+   * Errors: {@link isTerminateInstancesError} tells a service error of this action; its `code` is a
+   * {@link TerminateInstancesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.InvalidInstanceApplicationRole`,
+   * `FailedOperation.InvalidInstanceApplicationRoleEmr`, `FailedOperation.Unreturnable`,
+   * `InternalError.TradeUnknownError`, `InternalServerError`, `InvalidAccount.UnpaidOrder`,
+   * `InvalidInstance.NotSupported`, `InvalidInstanceId.Malformed`, `InvalidInstanceId.NotFound`,
+   * `InvalidInstanceNotSupportedPrepaidInstance`, `InvalidParameterValue`,
+   * `InvalidParameterValue.InstanceIdMalformed`, `InvalidParameterValue.InvalidAppIdFormat`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.NotSupported`,
+   * `LimitExceeded.UserReturnQuota`, `MissingParameter`, `MutexOperation.TaskRunning`,
+   * `OperationDenied.InstanceOperationInProgress`, `UnauthorizedOperation.InvalidToken`,
+   * `UnauthorizedOperation.MFAExpired`, `UnauthorizedOperation.MFANotFound`, `UnsupportedOperation`,
+   * `UnsupportedOperation.InstanceChargeType`, `UnsupportedOperation.InstanceMixedPricingModel`,
+   * `UnsupportedOperation.InstanceStateBanning`, `UnsupportedOperation.InstanceStateEnterRescueMode`,
+   * `UnsupportedOperation.InstanceStateEnterServiceLiveMigrate`,
+   * `UnsupportedOperation.InstanceStateExitRescueMode`,
+   * `UnsupportedOperation.InstanceStateExitServiceLiveMigrate`,
+   * `UnsupportedOperation.InstanceStateFreezing`, `UnsupportedOperation.InstanceStateIsolating`,
+   * `UnsupportedOperation.InstanceStateLaunchFailed`, `UnsupportedOperation.InstanceStatePending`,
+   * `UnsupportedOperation.InstanceStateRebooting`, `UnsupportedOperation.InstanceStateStarting`,
+   * `UnsupportedOperation.InstanceStateStopping`, `UnsupportedOperation.InstanceStateTerminated`,
+   * `UnsupportedOperation.InstanceStateTerminating`, `UnsupportedOperation.InstancesProtected`,
+   * `UnsupportedOperation.InvalidInstancesOwner`,
+   * `UnsupportedOperation.RedHatInstanceTerminateUnsupported`,
+   * `UnsupportedOperation.RedHatInstanceUnsupported`, `UnsupportedOperation.Region`,
+   * `UnsupportedOperation.SpecialInstanceType`, `UnsupportedOperation.UserLimitOperationExceedQuota`
+   * (each explained on {@link TerminateInstancesRequest}).
+   */
   terminateInstances(input: TerminateInstancesRequest, options?: CallOptions): Promise<TerminateInstancesResponse>;
 }
 

@@ -18,6 +18,22 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isTerminateResourcePoolPacksError} tells a service error answered by
+ * `TerminateResourcePoolPacks`; its `code` is a {@link TerminateResourcePoolPacksKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalServerError`: Internal error.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.ResourcePoolPackIdMalformed`: 指定的资源池ID格式错误。请确保在请求中提供完
+ *   整的资源池ID，格式为`rpp-xxxxxxxx` (described in Chinese only)
+ * - `InvalidParameterValue.ResourcePoolPackStatus`: 指定的资源池状态不符合预期 (described in Chinese
+ *   only)
+ * - `ResourceNotFound.ResourcePoolPackIdNotFound`: 指定的资源池ID不存在 (described in Chinese only)
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnsupportedOperation.ResourcePoolPackageInvisibleForUser`: 该资源池对用户不可见 (described in
+ *   Chinese only)
  */
 export interface TerminateResourcePoolPacksRequest {
   /**
@@ -48,7 +64,17 @@ export interface TerminateResourcePoolPacksResponse {
  * `TerminateResourcePoolPacks`.
  */
 export interface TerminateResourcePoolPacksMethod {
-  /** 销毁实例资源池预扣包. Errors: {@link isTerminateResourcePoolPacksError}. */
+  /**
+   * 销毁实例资源池预扣包.
+   *
+   * Errors: {@link isTerminateResourcePoolPacksError} tells a service error of this action; its `code`
+   * is a {@link TerminateResourcePoolPacksKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalServerError`, `InvalidParameter`, `InvalidParameterValue`,
+   * `InvalidParameterValue.ResourcePoolPackIdMalformed`, `InvalidParameterValue.ResourcePoolPackStatus`,
+   * `ResourceNotFound.ResourcePoolPackIdNotFound`, `UnauthorizedOperation`,
+   * `UnsupportedOperation.ResourcePoolPackageInvisibleForUser` (each explained on
+   * {@link TerminateResourcePoolPacksRequest}).
+   */
   terminateResourcePoolPacks(input: TerminateResourcePoolPacksRequest, options?: CallOptions): Promise<TerminateResourcePoolPacksResponse>;
 }
 
@@ -75,8 +101,8 @@ export type TerminateResourcePoolPacksKnownErrorCode =
   | "ResourceNotFound.ResourcePoolPackIdNotFound"
   | "UnsupportedOperation.ResourcePoolPackageInvisibleForUser";
 /**
- * Code of an error answered by `TerminateResourcePoolPacks`: a {@link
- * TerminateResourcePoolPacksKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `TerminateResourcePoolPacks`: a
+ * {@link TerminateResourcePoolPacksKnownErrorCode}, or a code the service added since.
  */
 export type TerminateResourcePoolPacksErrorCode = TerminateResourcePoolPacksKnownErrorCode | (string & {});
 /**

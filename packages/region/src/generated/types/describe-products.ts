@@ -13,6 +13,10 @@ import type { RegionProduct } from "../shapes/region-product.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeProductsError} tells a service error answered by `DescribeProducts`;
+ * its `code` is a {@link DescribeProductsKnownErrorCode}: any {@link CommonErrorCode} (the action
+ * documents no code of its own).
  * @example Querying Product Information
  * ```ts
  * const answer = await client.describeProducts({
@@ -84,7 +88,12 @@ export interface DescribeProductsResponse {
 
 /** The `describeProducts` method of {@link RegionClient}, which calls `DescribeProducts`. */
 export interface DescribeProductsMethod {
-  /** Query products that support region list queries. Errors: {@link isDescribeProductsError}. */
+  /**
+   * Query products that support region list queries.
+   *
+   * Errors: {@link isDescribeProductsError} tells a service error of this action; its `code` is a
+   * {@link DescribeProductsKnownErrorCode}: any {@link CommonErrorCode}.
+   */
   describeProducts(input: DescribeProductsRequest, options?: CallOptions): Promise<DescribeProductsResponse>;
 }
 

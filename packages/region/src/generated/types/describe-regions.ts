@@ -12,6 +12,13 @@ import type { RegionInfo } from "../shapes/region-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeRegionsError} tells a service error answered by `DescribeRegions`; its
+ * `code` is a {@link DescribeRegionsKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.ParameterError`: Parameter error.
+ * - `RequestLimitExceeded`: Too many requests: retry after a delay.
  * @example Querying the List of Regions Supported by the Product
  * ```ts
  * const answer = await client.describeRegions({
@@ -230,7 +237,14 @@ export interface DescribeRegionsResponse {
 
 /** The `describeRegions` method of {@link RegionClient}, which calls `DescribeRegions`. */
 export interface DescribeRegionsMethod {
-  /** Query the list of regions supported by the product. Errors: {@link isDescribeRegionsError}. */
+  /**
+   * Query the list of regions supported by the product.
+   *
+   * Errors: {@link isDescribeRegionsError} tells a service error of this action; its `code` is a
+   * {@link DescribeRegionsKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameter`,
+   * `InvalidParameter.ParameterError`, `RequestLimitExceeded` (each explained on
+   * {@link DescribeRegionsRequest}).
+   */
   describeRegions(input: DescribeRegionsRequest, options?: CallOptions): Promise<DescribeRegionsResponse>;
 }
 

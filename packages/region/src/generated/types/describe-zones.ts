@@ -11,6 +11,13 @@ import type { ZoneInfo } from "../shapes/zone-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeZonesError} tells a service error answered by `DescribeZones`; its
+ * `code` is a {@link DescribeZonesKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.ParameterError`: Parameter error.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Querying AZ Information (Chinese Name of Availability Zone)
  * ```ts
  * const answer = await client.describeZones({
@@ -79,7 +86,14 @@ export interface DescribeZonesResponse {
 
 /** The `describeZones` method of {@link RegionClient}, which calls `DescribeZones`. */
 export interface DescribeZonesMethod {
-  /** Query the product AZ list. Errors: {@link isDescribeZonesError}. */
+  /**
+   * Query the product AZ list.
+   *
+   * Errors: {@link isDescribeZonesError} tells a service error of this action; its `code` is a
+   * {@link DescribeZonesKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameter`,
+   * `InvalidParameter.ParameterError`, `UnsupportedOperation` (each explained on
+   * {@link DescribeZonesRequest}).
+   */
   describeZones(input: DescribeZonesRequest, options?: CallOptions): Promise<DescribeZonesResponse>;
 }
 

@@ -17,6 +17,34 @@ import type { Credentials } from "../shapes/credentials.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isAssumeRoleWithSAMLError} tells a service error answered by
+ * `AssumeRoleWithSAML`; its `code` is a {@link AssumeRoleWithSAMLKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.DbError`: Database error.
+ * - `InternalError.EncryptError`: Encryption failed.
+ * - `InternalError.GetAppIdError`: Failed to get the `appid`.
+ * - `InternalError.GetRoleError`: Failed to get the role.
+ * - `InternalError.GetSeedTokenError`: Failed to obtain the token.
+ * - `InternalError.IllegalRole`: Invalid role.
+ * - `InternalError.PbSerializeError`: pb packaging failed.
+ * - `InternalError.SystemError`: Internal system error, such as network error.
+ * - `InternalError.UnknownError`: Unknown error.
+ * - `InvalidParameter.AccountNotAvaliable`: The account does not exist or is unavailable.
+ * - `InvalidParameter.ExtendStrategyOverSize`: The extension policy is too large.
+ * - `InvalidParameter.GrantOtherResource`: Unauthorized access to the resource.
+ * - `InvalidParameter.OverLimit`: Frequency limit exceeded.
+ * - `InvalidParameter.OverTimeError`: The expiration time exceeds the threshold.
+ * - `InvalidParameter.ParamError`: Invalid parameter.
+ * - `InvalidParameter.PolicyTooLong`: The policy is too long.
+ * - `InvalidParameter.ResouceError`: Six-segment resource description error.
+ * - `InvalidParameter.StrategyFormatError`: Policy syntax error.
+ * - `InvalidParameter.StrategyInvalid`: Invalid policy.
+ * - `InvalidParameter.TempCodeNotAvaliable`: Invalid temporary code.
+ * - `RequestLimitExceeded`: Too many requests: retry after a delay.
+ * - `ResourceNotFound.RoleNotFound`: The role corresponding to the account does not exist.
+ * - `UnauthorizedOperation`: The operation is not authorized.
  * @example Applying for Temporary Credentials for a Role via a SAML Assertion
  * ```ts
  * const answer = await client.assumeRoleWithSaml({
@@ -100,8 +128,19 @@ export interface AssumeRoleWithSAMLResponse {
 /** The `assumeRoleWithSaml` method of {@link StsClient}, which calls `AssumeRoleWithSAML`. */
 export interface AssumeRoleWithSAMLMethod {
   /**
-   * Requests temporary access credentials for a role based on a SAML assertion. Errors: {@link
-   * isAssumeRoleWithSAMLError}.
+   * Requests temporary access credentials for a role based on a SAML assertion.
+   *
+   * Errors: {@link isAssumeRoleWithSAMLError} tells a service error of this action; its `code` is a
+   * {@link AssumeRoleWithSAMLKnownErrorCode}: any {@link CommonErrorCode} or `InternalError.DbError`,
+   * `InternalError.EncryptError`, `InternalError.GetAppIdError`, `InternalError.GetRoleError`,
+   * `InternalError.GetSeedTokenError`, `InternalError.IllegalRole`, `InternalError.PbSerializeError`,
+   * `InternalError.SystemError`, `InternalError.UnknownError`, `InvalidParameter.AccountNotAvaliable`,
+   * `InvalidParameter.ExtendStrategyOverSize`, `InvalidParameter.GrantOtherResource`,
+   * `InvalidParameter.OverLimit`, `InvalidParameter.OverTimeError`, `InvalidParameter.ParamError`,
+   * `InvalidParameter.PolicyTooLong`, `InvalidParameter.ResouceError`,
+   * `InvalidParameter.StrategyFormatError`, `InvalidParameter.StrategyInvalid`,
+   * `InvalidParameter.TempCodeNotAvaliable`, `RequestLimitExceeded`, `ResourceNotFound.RoleNotFound`,
+   * `UnauthorizedOperation` (each explained on {@link AssumeRoleWithSAMLRequest}).
    */
   assumeRoleWithSaml(input: AssumeRoleWithSAMLRequest, options?: CallOptions): Promise<AssumeRoleWithSAMLResponse>;
 }

@@ -17,6 +17,19 @@ import type { Credentials } from "../shapes/credentials.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isAssumeRoleWithWebIdentityError} tells a service error answered by
+ * `AssumeRoleWithWebIdentity`; its `code` is a {@link AssumeRoleWithWebIdentityKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.GetRoleError`: Failed to get the role.
+ * - `InternalError.SystemError`: Internal system error, such as network error.
+ * - `InternalError.UnknownError`: Unknown error.
+ * - `InvalidParameter.OverLimit`: Frequency limit exceeded.
+ * - `InvalidParameter.ParamError`: Invalid parameter.
+ * - `InvalidParameter.WebIdentityTokenError`: WebIdentityToken parameter error
+ * - `RequestLimitExceeded`: Too many requests: retry after a delay.
+ * - `UnauthorizedOperation`: The operation is not authorized.
  */
 export interface AssumeRoleWithWebIdentityRequest {
   /**
@@ -77,7 +90,16 @@ export interface AssumeRoleWithWebIdentityResponse {
  * `AssumeRoleWithWebIdentity`.
  */
 export interface AssumeRoleWithWebIdentityMethod {
-  /** Applies for an OIDC role credential. Errors: {@link isAssumeRoleWithWebIdentityError}. */
+  /**
+   * Applies for an OIDC role credential.
+   *
+   * Errors: {@link isAssumeRoleWithWebIdentityError} tells a service error of this action; its `code` is
+   * a {@link AssumeRoleWithWebIdentityKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.GetRoleError`, `InternalError.SystemError`, `InternalError.UnknownError`,
+   * `InvalidParameter.OverLimit`, `InvalidParameter.ParamError`,
+   * `InvalidParameter.WebIdentityTokenError`, `RequestLimitExceeded`, `UnauthorizedOperation` (each
+   * explained on {@link AssumeRoleWithWebIdentityRequest}).
+   */
   assumeRoleWithWebIdentity(input: AssumeRoleWithWebIdentityRequest, options?: CallOptions): Promise<AssumeRoleWithWebIdentityResponse>;
 }
 
@@ -102,8 +124,8 @@ export type AssumeRoleWithWebIdentityKnownErrorCode =
   | "InvalidParameter.ParamError"
   | "InvalidParameter.WebIdentityTokenError";
 /**
- * Code of an error answered by `AssumeRoleWithWebIdentity`: a {@link
- * AssumeRoleWithWebIdentityKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `AssumeRoleWithWebIdentity`: a
+ * {@link AssumeRoleWithWebIdentityKnownErrorCode}, or a code the service added since.
  */
 export type AssumeRoleWithWebIdentityErrorCode = AssumeRoleWithWebIdentityKnownErrorCode | (string & {});
 /**

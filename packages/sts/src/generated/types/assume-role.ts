@@ -26,6 +26,35 @@ import type { Tag } from "../shapes/tag.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isAssumeRoleError} tells a service error answered by `AssumeRole`; its `code` is
+ * a {@link AssumeRoleKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.CheckMFAError`: 校验MFA失败 (described in Chinese only)
+ * - `FailedOperation.MFATypeNotSupported`: MFA类型不支持 (described in Chinese only)
+ * - `InternalError.DbError`: Database error.
+ * - `InternalError.EncryptError`: Encryption failed.
+ * - `InternalError.GetAppIdError`: Failed to get the `appid`.
+ * - `InternalError.GetRoleError`: Failed to get the role.
+ * - `InternalError.GetSeedTokenError`: Failed to obtain the token.
+ * - `InternalError.IllegalRole`: Invalid role.
+ * - `InternalError.PbSerializeError`: pb packaging failed.
+ * - `InternalError.SystemError`: Internal system error, such as network error.
+ * - `InternalError.UnknownError`: Unknown error.
+ * - `InvalidParameter.AccountNotAvaliable`: The account does not exist or is unavailable.
+ * - `InvalidParameter.ExtendStrategyOverSize`: The extension policy is too large.
+ * - `InvalidParameter.GrantOtherResource`: Unauthorized access to the resource.
+ * - `InvalidParameter.OverLimit`: Frequency limit exceeded.
+ * - `InvalidParameter.OverTimeError`: The expiration time exceeds the threshold.
+ * - `InvalidParameter.ParamError`: Invalid parameter.
+ * - `InvalidParameter.PolicyTooLong`: The policy is too long.
+ * - `InvalidParameter.ResouceError`: Six-segment resource description error.
+ * - `InvalidParameter.StrategyFormatError`: Policy syntax error.
+ * - `InvalidParameter.StrategyInvalid`: Invalid policy.
+ * - `InvalidParameter.TempCodeNotAvaliable`: Invalid temporary code.
+ * - `ResourceNotFound.RoleNotFound`: The role corresponding to the account does not exist.
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Applying for Temporary Credentials for a Role
  * ```ts
  * const answer = await client.assumeRole({
@@ -149,7 +178,22 @@ export interface AssumeRoleResponse {
 
 /** The `assumeRole` method of {@link StsClient}, which calls `AssumeRole`. */
 export interface AssumeRoleMethod {
-  /** Applies for temporary access credentials to assume a role. Errors: {@link isAssumeRoleError}. */
+  /**
+   * Applies for temporary access credentials to assume a role.
+   *
+   * Errors: {@link isAssumeRoleError} tells a service error of this action; its `code` is a
+   * {@link AssumeRoleKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation.CheckMFAError`,
+   * `FailedOperation.MFATypeNotSupported`, `InternalError.DbError`, `InternalError.EncryptError`,
+   * `InternalError.GetAppIdError`, `InternalError.GetRoleError`, `InternalError.GetSeedTokenError`,
+   * `InternalError.IllegalRole`, `InternalError.PbSerializeError`, `InternalError.SystemError`,
+   * `InternalError.UnknownError`, `InvalidParameter.AccountNotAvaliable`,
+   * `InvalidParameter.ExtendStrategyOverSize`, `InvalidParameter.GrantOtherResource`,
+   * `InvalidParameter.OverLimit`, `InvalidParameter.OverTimeError`, `InvalidParameter.ParamError`,
+   * `InvalidParameter.PolicyTooLong`, `InvalidParameter.ResouceError`,
+   * `InvalidParameter.StrategyFormatError`, `InvalidParameter.StrategyInvalid`,
+   * `InvalidParameter.TempCodeNotAvaliable`, `ResourceNotFound.RoleNotFound`, `UnauthorizedOperation`,
+   * `UnsupportedOperation` (each explained on {@link AssumeRoleRequest}).
+   */
   assumeRole(input: AssumeRoleRequest, options?: CallOptions): Promise<AssumeRoleResponse>;
 }
 

@@ -14,6 +14,14 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isGetCallerIdentityError} tells a service error answered by `GetCallerIdentity`;
+ * its `code` is a {@link GetCallerIdentityKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `AuthFailure.AccessKeyIllegal`: Invalid key.
+ * - `InternalError.GetSeedTokenError`: Failed to obtain the token.
+ * - `InvalidParameter.AccessKeyNotSupport`: This type of key is not supported.
  * @example Calling this API with the persistent key of the sub-account
  * ```ts
  * const answer = await client.getCallerIdentity({});
@@ -105,7 +113,14 @@ export interface GetCallerIdentityResponse {
 
 /** The `getCallerIdentity` method of {@link StsClient}, which calls `GetCallerIdentity`. */
 export interface GetCallerIdentityMethod {
-  /** Gets the identity information of the current caller. Errors: {@link isGetCallerIdentityError}. */
+  /**
+   * Gets the identity information of the current caller.
+   *
+   * Errors: {@link isGetCallerIdentityError} tells a service error of this action; its `code` is a
+   * {@link GetCallerIdentityKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AuthFailure.AccessKeyIllegal`, `InternalError.GetSeedTokenError`,
+   * `InvalidParameter.AccessKeyNotSupport` (each explained on {@link GetCallerIdentityRequest}).
+   */
   getCallerIdentity(input: GetCallerIdentityRequest, options?: CallOptions): Promise<GetCallerIdentityResponse>;
 }
 

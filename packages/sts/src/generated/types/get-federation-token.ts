@@ -25,6 +25,29 @@ import type { Credentials } from "../shapes/credentials.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isGetFederationTokenError} tells a service error answered by
+ * `GetFederationToken`; its `code` is a {@link GetFederationTokenKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.DbError`: Database error.
+ * - `InternalError.EncryptError`: Encryption failed.
+ * - `InternalError.GetAppIdError`: Failed to get the `appid`.
+ * - `InternalError.GetSeedTokenError`: Failed to obtain the token.
+ * - `InternalError.SystemError`: Internal system error, such as network error.
+ * - `InvalidParameter.AccountNotAvaliable`: The account does not exist or is unavailable.
+ * - `InvalidParameter.ExtendStrategyOverSize`: The extension policy is too large.
+ * - `InvalidParameter.GrantOtherResource`: Unauthorized access to the resource.
+ * - `InvalidParameter.OverTimeError`: The expiration time exceeds the threshold.
+ * - `InvalidParameter.ParamError`: Invalid parameter.
+ * - `InvalidParameter.PolicyTooLong`: The policy is too long.
+ * - `InvalidParameter.ResouceError`: Six-segment resource description error.
+ * - `InvalidParameter.StrategyFormatError`: Policy syntax error.
+ * - `InvalidParameter.StrategyInvalid`: Invalid policy.
+ * - `InvalidParameter.TempCodeNotAvaliable`: Invalid temporary code.
+ * - `ResourceNotFound.RoleNotFound`: The role corresponding to the account does not exist.
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Obtaining Temporary Access Credentials
  * ```ts
  * const answer = await client.getFederationToken({
@@ -110,7 +133,20 @@ export interface GetFederationTokenResponse {
 
 /** The `getFederationToken` method of {@link StsClient}, which calls `GetFederationToken`. */
 export interface GetFederationTokenMethod {
-  /** Gets temporary credentials for federated user. Errors: {@link isGetFederationTokenError}. */
+  /**
+   * Gets temporary credentials for federated user.
+   *
+   * Errors: {@link isGetFederationTokenError} tells a service error of this action; its `code` is a
+   * {@link GetFederationTokenKnownErrorCode}: any {@link CommonErrorCode} or `InternalError.DbError`,
+   * `InternalError.EncryptError`, `InternalError.GetAppIdError`, `InternalError.GetSeedTokenError`,
+   * `InternalError.SystemError`, `InvalidParameter.AccountNotAvaliable`,
+   * `InvalidParameter.ExtendStrategyOverSize`, `InvalidParameter.GrantOtherResource`,
+   * `InvalidParameter.OverTimeError`, `InvalidParameter.ParamError`, `InvalidParameter.PolicyTooLong`,
+   * `InvalidParameter.ResouceError`, `InvalidParameter.StrategyFormatError`,
+   * `InvalidParameter.StrategyInvalid`, `InvalidParameter.TempCodeNotAvaliable`,
+   * `ResourceNotFound.RoleNotFound`, `UnauthorizedOperation`, `UnsupportedOperation` (each explained on
+   * {@link GetFederationTokenRequest}).
+   */
   getFederationToken(input: GetFederationTokenRequest, options?: CallOptions): Promise<GetFederationTokenResponse>;
 }
 

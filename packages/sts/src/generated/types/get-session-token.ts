@@ -13,6 +13,23 @@ import type { Credentials } from "../shapes/credentials.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isGetSessionTokenError} tells a service error answered by `GetSessionToken`; its
+ * `code` is a {@link GetSessionTokenKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.CheckMFAError`: 校验MFA失败 (described in Chinese only)
+ * - `FailedOperation.MFATypeNotSupported`: MFA类型不支持 (described in Chinese only)
+ * - `FailedOperation.TempKeyNotAllowed`: 该接口不支持临时密钥调用 (described in Chinese only)
+ * - `InternalError.DbError`: Database error.
+ * - `InternalError.EncryptError`: Encryption failed.
+ * - `InternalError.GetSeedTokenError`: Failed to obtain the token.
+ * - `InternalError.PbSerializeError`: pb packaging failed.
+ * - `InternalError.SystemError`: Internal system error, such as network error.
+ * - `InternalError.UnknownError`: Unknown error.
+ * - `InvalidParameter.AccountNotAvaliable`: The account does not exist or is unavailable.
+ * - `InvalidParameter.OverTimeError`: The expiration time exceeds the threshold.
+ * - `InvalidParameter.ParamError`: Invalid parameter.
+ * - `UnauthorizedOperation`: The operation is not authorized.
  */
 export interface GetSessionTokenRequest {
   /**
@@ -73,7 +90,18 @@ export interface GetSessionTokenResponse {
 
 /** The `getSessionToken` method of {@link StsClient}, which calls `GetSessionToken`. */
 export interface GetSessionTokenMethod {
-  /** 获取MFA临时证书. Errors: {@link isGetSessionTokenError}. */
+  /**
+   * 获取MFA临时证书.
+   *
+   * Errors: {@link isGetSessionTokenError} tells a service error of this action; its `code` is a
+   * {@link GetSessionTokenKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.CheckMFAError`, `FailedOperation.MFATypeNotSupported`,
+   * `FailedOperation.TempKeyNotAllowed`, `InternalError.DbError`, `InternalError.EncryptError`,
+   * `InternalError.GetSeedTokenError`, `InternalError.PbSerializeError`, `InternalError.SystemError`,
+   * `InternalError.UnknownError`, `InvalidParameter.AccountNotAvaliable`,
+   * `InvalidParameter.OverTimeError`, `InvalidParameter.ParamError`, `UnauthorizedOperation` (each
+   * explained on {@link GetSessionTokenRequest}).
+   */
   getSessionToken(input: GetSessionTokenRequest, options?: CallOptions): Promise<GetSessionTokenResponse>;
 }
 

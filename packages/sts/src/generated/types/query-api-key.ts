@@ -13,6 +13,13 @@ import type { ApiKey } from "../shapes/api-key.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isQueryApiKeyError} tells a service error answered by `QueryApiKey`; its `code`
+ * is a {@link QueryApiKeyKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.SystemError`: Internal system error, such as network error.
+ * - `InternalError.UnknownError`: Unknown error.
+ * - `InvalidParameter.ParamError`: Invalid parameter.
  */
 export interface QueryApiKeyRequest {
   /**
@@ -42,7 +49,14 @@ export interface QueryApiKeyResponse {
 
 /** The `queryApiKey` method of {@link StsClient}, which calls `QueryApiKey`. */
 export interface QueryApiKeyMethod {
-  /** 拉取API密钥列表. Errors: {@link isQueryApiKeyError}. */
+  /**
+   * 拉取API密钥列表.
+   *
+   * Errors: {@link isQueryApiKeyError} tells a service error of this action; its `code` is a
+   * {@link QueryApiKeyKnownErrorCode}: any {@link CommonErrorCode} or `InternalError.SystemError`,
+   * `InternalError.UnknownError`, `InvalidParameter.ParamError` (each explained on
+   * {@link QueryApiKeyRequest}).
+   */
   queryApiKey(input: QueryApiKeyRequest, options?: CallOptions): Promise<QueryApiKeyResponse>;
 }
 

@@ -13,6 +13,26 @@ import type { CcnInstance } from "../shapes/ccn-instance.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isAcceptAttachCcnInstancesError} tells a service error answered by
+ * `AcceptAttachCcnInstances`; its `code` is a {@link AcceptAttachCcnInstancesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.CcnNotAttached`: The instance is not associated with a CCN.
+ * - `UnsupportedOperation.InvalidInstanceState`: Invalid instance status.
+ * - `UnsupportedOperation.IsNotFinanceAccount`: The account of the instance associated with the
+ *   current CCN is not a Financial Cloud account.
+ * - `UnsupportedOperation.NotPendingCcnInstance`: Unsupported operation: the current CCN instance is
+ *   not in “Applying” status.
+ * - `UnsupportedOperation.UnableCrossBorder`: Cross border is not supported.
+ * - `UnsupportedOperation.UnableCrossFinance`: The current CCN cannot be associated with a Financial
+ *   Cloud instance.
  * @example Accepting association request from instances
  * ```ts
  * const answer = await client.acceptAttachCcnInstances({
@@ -56,7 +76,18 @@ export interface AcceptAttachCcnInstancesResponse {
 
 /** The `acceptAttachCcnInstances` method of {@link VpcClient}, which calls `AcceptAttachCcnInstances`. */
 export interface AcceptAttachCcnInstancesMethod {
-  /** Accepts instance association to a CCN. Errors: {@link isAcceptAttachCcnInstancesError}. */
+  /**
+   * Accepts instance association to a CCN.
+   *
+   * Errors: {@link isAcceptAttachCcnInstancesError} tells a service error of this action; its `code` is
+   * a {@link AcceptAttachCcnInstancesKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameter`,
+   * `InvalidParameterValue`, `InvalidParameterValue.Duplicate`, `InvalidParameterValue.Malformed`,
+   * `ResourceNotFound`, `UnsupportedOperation`, `UnsupportedOperation.CcnNotAttached`,
+   * `UnsupportedOperation.InvalidInstanceState`, `UnsupportedOperation.IsNotFinanceAccount`,
+   * `UnsupportedOperation.NotPendingCcnInstance`, `UnsupportedOperation.UnableCrossBorder`,
+   * `UnsupportedOperation.UnableCrossFinance` (each explained on
+   * {@link AcceptAttachCcnInstancesRequest}).
+   */
   acceptAttachCcnInstances(input: AcceptAttachCcnInstancesRequest, options?: CallOptions): Promise<AcceptAttachCcnInstancesResponse>;
 }
 
@@ -90,8 +121,8 @@ export type AcceptAttachCcnInstancesKnownErrorCode =
   | "UnsupportedOperation.UnableCrossBorder"
   | "UnsupportedOperation.UnableCrossFinance";
 /**
- * Code of an error answered by `AcceptAttachCcnInstances`: a {@link
- * AcceptAttachCcnInstancesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `AcceptAttachCcnInstances`: a
+ * {@link AcceptAttachCcnInstancesKnownErrorCode}, or a code the service added since.
  */
 export type AcceptAttachCcnInstancesErrorCode = AcceptAttachCcnInstancesKnownErrorCode | (string & {});
 /**

@@ -13,6 +13,17 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isAcceptVpcPeeringConnectionError} tells a service error answered by
+ * `AcceptVpcPeeringConnection`; its `code` is a {@link AcceptVpcPeeringConnectionKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalServerError`: Internal error.
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.VpcPeerInvalidStateChange`: 对等连接状态错误。 (described in Chinese only)
+ * - `UnsupportedOperation.VpcPeerPurviewError`: 该账不能发起操作。 (described in Chinese only)
  */
 export interface AcceptVpcPeeringConnectionRequest {
   /**
@@ -38,7 +49,16 @@ export interface AcceptVpcPeeringConnectionResponse {
  * `AcceptVpcPeeringConnection`.
  */
 export interface AcceptVpcPeeringConnectionMethod {
-  /** 接受对等连接. Errors: {@link isAcceptVpcPeeringConnectionError}. */
+  /**
+   * 接受对等连接.
+   *
+   * Errors: {@link isAcceptVpcPeeringConnectionError} tells a service error of this action; its `code`
+   * is a {@link AcceptVpcPeeringConnectionKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalServerError`, `InvalidParameter.Coexist`, `InvalidParameterValue.Malformed`,
+   * `ResourceNotFound`, `UnsupportedOperation.VpcPeerInvalidStateChange`,
+   * `UnsupportedOperation.VpcPeerPurviewError` (each explained on
+   * {@link AcceptVpcPeeringConnectionRequest}).
+   */
   acceptVpcPeeringConnection(input: AcceptVpcPeeringConnectionRequest, options?: CallOptions): Promise<AcceptVpcPeeringConnectionResponse>;
 }
 
@@ -60,8 +80,8 @@ export type AcceptVpcPeeringConnectionKnownErrorCode =
   | "UnsupportedOperation.VpcPeerInvalidStateChange"
   | "UnsupportedOperation.VpcPeerPurviewError";
 /**
- * Code of an error answered by `AcceptVpcPeeringConnection`: a {@link
- * AcceptVpcPeeringConnectionKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `AcceptVpcPeeringConnection`: a
+ * {@link AcceptVpcPeeringConnectionKnownErrorCode}, or a code the service added since.
  */
 export type AcceptVpcPeeringConnectionErrorCode = AcceptVpcPeeringConnectionKnownErrorCode | (string & {});
 /**

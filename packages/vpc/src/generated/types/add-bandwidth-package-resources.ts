@@ -13,6 +13,32 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isAddBandwidthPackageResourcesError} tells a service error answered by
+ * `AddBandwidthPackageResources`; its `code` is a {@link AddBandwidthPackageResourcesKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalServerError`: Internal error.
+ * - `InvalidParameterValue.BandwidthPackageIdMalformed`: Incorrect bandwidth package ID.
+ * - `InvalidParameterValue.BandwidthPackageNotFound`: Failed to query the bandwidth package
+ * - `InvalidParameterValue.Combination`: Invalid input parameters
+ * - `InvalidParameterValue.InstanceIdMalformed`: Incorrect instance ID.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.ResourceAlreadyExisted`: The resource has already added to another
+ *   bandwidth package.
+ * - `InvalidParameterValue.ResourceIdMalformed`: The resource ID is incorrect.
+ * - `InvalidParameterValue.ResourceNotFound`: This resource is not found.
+ * - `LimitExceeded.BandwidthPackageQuota`: Exceeded the upper limit of the bandwidth package quota.
+ * - `LimitExceeded.BandwidthPackageResourceQuota`: Number of resources added to this bandwidth package
+ *   reached the upper limit.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `UnsupportedOperation.BandwidthPackageIdNotSupported`: This bandwidth package does not support
+ *   this operation.
+ * - `UnsupportedOperation.InstanceStateNotSupported`: This operation is not supported by the status of
+ *   the instance bound with the IP address.
+ * - `UnsupportedOperation.InvalidResourceInternetChargeType`: This operation is not allowed under this
+ *   billing mode.
+ * - `UnsupportedOperation.InvalidResourceProtocol`: Bandwidth packages inapplicable to this protocol
  * @example Adding resource to a bandwidth package
  * ```ts
  * const answer = await client.addBandwidthPackageResources({
@@ -82,8 +108,21 @@ export interface AddBandwidthPackageResourcesResponse {
  */
 export interface AddBandwidthPackageResourcesMethod {
   /**
-   * Adds one or more resources to a bandwidth package. Errors: {@link
-   * isAddBandwidthPackageResourcesError}.
+   * Adds one or more resources to a bandwidth package.
+   *
+   * Errors: {@link isAddBandwidthPackageResourcesError} tells a service error of this action; its `code`
+   * is a {@link AddBandwidthPackageResourcesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalServerError`, `InvalidParameterValue.BandwidthPackageIdMalformed`,
+   * `InvalidParameterValue.BandwidthPackageNotFound`, `InvalidParameterValue.Combination`,
+   * `InvalidParameterValue.InstanceIdMalformed`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.ResourceAlreadyExisted`, `InvalidParameterValue.ResourceIdMalformed`,
+   * `InvalidParameterValue.ResourceNotFound`, `LimitExceeded.BandwidthPackageQuota`,
+   * `LimitExceeded.BandwidthPackageResourceQuota`, `MissingParameter`,
+   * `UnsupportedOperation.BandwidthPackageIdNotSupported`,
+   * `UnsupportedOperation.InstanceStateNotSupported`,
+   * `UnsupportedOperation.InvalidResourceInternetChargeType`,
+   * `UnsupportedOperation.InvalidResourceProtocol` (each explained on
+   * {@link AddBandwidthPackageResourcesRequest}).
    */
   addBandwidthPackageResources(
     input: AddBandwidthPackageResourcesRequest,
@@ -134,12 +173,12 @@ export type AddBandwidthPackageResourcesKnownErrorCode =
   | "UnsupportedOperation.InvalidResourceInternetChargeType"
   | "UnsupportedOperation.InvalidResourceProtocol";
 /**
- * Code of an error answered by `AddBandwidthPackageResources`: a {@link
- * AddBandwidthPackageResourcesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `AddBandwidthPackageResources`: a
+ * {@link AddBandwidthPackageResourcesKnownErrorCode}, or a code the service added since.
  */
 export type AddBandwidthPackageResourcesErrorCode = AddBandwidthPackageResourcesKnownErrorCode | (string & {});
 /**
- * A service error answered by `AddBandwidthPackageResources`; {@link
- * isAddBandwidthPackageResourcesError} tells one.
+ * A service error answered by `AddBandwidthPackageResources`;
+ * {@link isAddBandwidthPackageResourcesError} tells one.
  */
 export type AddBandwidthPackageResourcesError = TcServiceError<AddBandwidthPackageResourcesErrorCode>;

@@ -15,6 +15,14 @@ import type { Ip6RuleInfo } from "../shapes/ip-6-rule-info.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isAddIp6RulesError} tells a service error answered by `AddIp6Rules`; its `code`
+ * is a {@link AddIp6RulesKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalServerError`: Internal error.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue.IPv6RuleIdExisted`: IPv6转换实例ID已经存在。 (described in Chinese only)
+ * - `LimitExceeded`: A quota was exceeded.
  */
 export interface AddIp6RulesRequest {
   /**
@@ -62,7 +70,14 @@ export interface AddIp6RulesResponse {
 
 /** The `addIp6Rules` method of {@link VpcClient}, which calls `AddIp6Rules`. */
 export interface AddIp6RulesMethod {
-  /** 添加IPV6转换规则. Errors: {@link isAddIp6RulesError}. */
+  /**
+   * 添加IPV6转换规则.
+   *
+   * Errors: {@link isAddIp6RulesError} tells a service error of this action; its `code` is a
+   * {@link AddIp6RulesKnownErrorCode}: any {@link CommonErrorCode} or `InternalServerError`,
+   * `InvalidParameter`, `InvalidParameterValue.IPv6RuleIdExisted`, `LimitExceeded` (each explained on
+   * {@link AddIp6RulesRequest}).
+   */
   addIp6Rules(input: AddIp6RulesRequest, options?: CallOptions): Promise<AddIp6RulesResponse>;
 }
 

@@ -13,6 +13,20 @@ import type { MemberInfo } from "../shapes/member-info.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isAddTemplateMemberError} tells a service error answered by `AddTemplateMember`;
+ * its `code` is a {@link AddTemplateMemberKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.MutexOperationTaskRunning`: The resource mutual exclusion operation is being
+ *   executed.
  * @example Adding a Parameter Template of the IP Address Type
  * ```ts
  * const answer = await client.addTemplateMember({
@@ -126,7 +140,16 @@ export interface AddTemplateMemberResponse {
 
 /** The `addTemplateMember` method of {@link VpcClient}, which calls `AddTemplateMember`. */
 export interface AddTemplateMemberMethod {
-  /** Adds a parameter template. Errors: {@link isAddTemplateMemberError}. */
+  /**
+   * Adds a parameter template.
+   *
+   * Errors: {@link isAddTemplateMemberError} tells a service error of this action; its `code` is a
+   * {@link AddTemplateMemberKnownErrorCode}: any {@link CommonErrorCode} or `InternalError`,
+   * `InvalidParameterValue`, `InvalidParameterValue.Duplicate`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.TooLong`, `LimitExceeded`, `ResourceNotFound`,
+   * `UnsupportedOperation.MutexOperationTaskRunning` (each explained on
+   * {@link AddTemplateMemberRequest}).
+   */
   addTemplateMember(input: AddTemplateMemberRequest, options?: CallOptions): Promise<AddTemplateMemberResponse>;
 }
 

@@ -10,6 +10,36 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isAdjustPublicAddressError} tells a service error answered by
+ * `AdjustPublicAddress`; its `code` is a {@link AdjustPublicAddressKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.TaskFailed`: Task execution failed.
+ * - `InvalidAccount.NotSupported`: This account is not supported.
+ * - `InvalidAddressId.Blocked`: The specified EIP is in blocked status. When the EIP is in blocked
+ *   status, it cannot be bound. You must first unblock it.
+ * - `InvalidInstanceId.NotFound`: Invalid instance ID. The specified instance ID does not exist.
+ * - `InvalidParameterValue.AddressAttacked`: Attacked IP address.
+ * - `InvalidParameterValue.AddressIpNotAvailable`: The IP address is not available now.
+ * - `InvalidParameterValue.AddressNotFound`: Unable to find the address.
+ * - `InvalidParameterValue.Combination`: Invalid input parameters
+ * - `InvalidParameterValue.InstanceHasNoWanIP`: The instance does not have a public IP.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Incorrect instance ID.
+ * - `InvalidParameterValue.InstanceNoWanIP`: Request failed: this instance does not have a WanIP
+ *   (public IP).
+ * - `InvalidParameterValue.ResourceNotSupport`: The resource does not support this operation.
+ * - `InvalidParameterValue.UnavailableZone`: This availability zone is unavailable.
+ * - `LimitExceeded.ChangeAddressQuota`: Run out of the chances to change the IP.
+ * - `LimitExceeded.DailyChangeAddressQuota`: Run out of the daily chances to change the IP.
+ * - `OperationDenied.AddressInArrears`: The specified public IP is isolated.
+ * - `OperationDenied.MutexTaskRunning`: Mutually exclusive tasks are executing.
+ * - `ResourceInsufficient`: Resources are insufficient.
+ * - `UnsupportedOperation.AddressStatusNotPermit`: This operation is not supported by the IP address
+ *   status.
+ * - `UnsupportedOperation.InvalidAddressInternetChargeType`: This operation is not allowed under the
+ *   network billing mode of the IP address.
+ * - `UnsupportedOperation.IspNotSupported`: This ISP does not support this operation.
  * @example Changing the public IP
  * ```ts
  * const answer = await client.adjustPublicAddress({
@@ -72,7 +102,23 @@ export interface AdjustPublicAddressResponse {
 
 /** The `adjustPublicAddress` method of {@link VpcClient}, which calls `AdjustPublicAddress`. */
 export interface AdjustPublicAddressMethod {
-  /** Changes public IPs. Errors: {@link isAdjustPublicAddressError}. */
+  /**
+   * Changes public IPs.
+   *
+   * Errors: {@link isAdjustPublicAddressError} tells a service error of this action; its `code` is a
+   * {@link AdjustPublicAddressKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.TaskFailed`, `InvalidAccount.NotSupported`, `InvalidAddressId.Blocked`,
+   * `InvalidInstanceId.NotFound`, `InvalidParameterValue.AddressAttacked`,
+   * `InvalidParameterValue.AddressIpNotAvailable`, `InvalidParameterValue.AddressNotFound`,
+   * `InvalidParameterValue.Combination`, `InvalidParameterValue.InstanceHasNoWanIP`,
+   * `InvalidParameterValue.InstanceIdMalformed`, `InvalidParameterValue.InstanceNoWanIP`,
+   * `InvalidParameterValue.ResourceNotSupport`, `InvalidParameterValue.UnavailableZone`,
+   * `LimitExceeded.ChangeAddressQuota`, `LimitExceeded.DailyChangeAddressQuota`,
+   * `OperationDenied.AddressInArrears`, `OperationDenied.MutexTaskRunning`, `ResourceInsufficient`,
+   * `UnsupportedOperation.AddressStatusNotPermit`,
+   * `UnsupportedOperation.InvalidAddressInternetChargeType`, `UnsupportedOperation.IspNotSupported`
+   * (each explained on {@link AdjustPublicAddressRequest}).
+   */
   adjustPublicAddress(input: AdjustPublicAddressRequest, options?: CallOptions): Promise<AdjustPublicAddressResponse>;
 }
 

@@ -22,6 +22,64 @@ import type { Tag } from "../shapes/tag.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isAllocateAddressesError} tells a service error answered by `AllocateAddresses`;
+ * its `code` is a {@link AllocateAddressesKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `AddressQuotaLimitExceeded`: The account quota is reached. Each Tencent Cloud account can create
+ *   up to 20 EIPs in each region.
+ * - `AddressQuotaLimitExceeded.DailyAllocate`: The maximum number of requests is reached. The maximum
+ *   number of requests made by a Tencent Cloud account per day in each region equals to two times the
+ *   quota.
+ * - `FailedOperation.BalanceInsufficient`: Insufficient account balance.
+ * - `FailedOperation.InvalidRegion`: Unsupported region.
+ * - `InvalidAccount.NotSupported`: This account is not supported.
+ * - `InvalidAddressId.Blocked`: The specified EIP is in blocked status. When the EIP is in blocked
+ *   status, it cannot be bound. You must first unblock it.
+ * - `InvalidParameterConflict`: The two parameters cannot be specified at the same time, nor exist
+ *   concurrently. EIP can only be bound to the instances or the specified private IPs of the specified
+ *   ENIs.
+ * - `InvalidParameterValue.AddressAttacked`: Attacked IP address.
+ * - `InvalidParameterValue.AddressIpNotAvailable`: The IP address is not available now.
+ * - `InvalidParameterValue.BandwidthOutOfRange`: The bandwidth exceeds the limit.
+ * - `InvalidParameterValue.BandwidthPackageIdMalformed`: Incorrect bandwidth package ID.
+ * - `InvalidParameterValue.BandwidthPackageNotFound`: Failed to query the bandwidth package
+ * - `InvalidParameterValue.BandwidthTooSmall`: The selected bandwidth is smaller than the minimum
+ *   permissible range.
+ * - `InvalidParameterValue.Combination`: Invalid input parameters
+ * - `InvalidParameterValue.InstanceIdMalformed`: Incorrect instance ID.
+ * - `InvalidParameterValue.InvalidDedicatedClusterId`: Invalid DedicatedClusterId.
+ * - `InvalidParameterValue.InvalidTag`: This Tag is invalid.
+ * - `InvalidParameterValue.MixedAddressIpSetType`: A request cannot contain IP addresses with
+ *   different cluster types.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `InvalidParameterValue.ResourceIdMalformed`: The resource ID is incorrect.
+ * - `InvalidParameterValue.ResourceNotSupport`: The resource does not support this operation.
+ * - `InvalidParameterValue.TagNotExisted`: The Tag does not exist.
+ * - `InvalidParameterValue.UnavailableZone`: This availability zone is unavailable.
+ * - `LimitExceeded.BandwidthPackageQuota`: Exceeded the upper limit of the bandwidth package quota.
+ * - `LimitExceeded.BandwidthPackageResourceQuota`: Number of resources added to this bandwidth package
+ *   reached the upper limit.
+ * - `LimitExceeded.MonthlyAddressRecoveryQuota`: Ran out of the monthly quota of chances to retrieve
+ *   IPs.
+ * - `LimitExceeded.TagQuota`: Exceeded the tag quota. Unable to create resources.
+ * - `ResourceInsufficient`: Resources are insufficient.
+ * - `UnauthorizedOperation.AnycastEip`: No permission to apply for AnycastEip resources.
+ * - `UnauthorizedOperation.InvalidAccount`: Unauthorized user.
+ * - `UnsupportedOperation.AccountNotSupported`: This account is not supported.
+ * - `UnsupportedOperation.ActionNotFound`: The port does not exist.
+ * - `UnsupportedOperation.BandwidthPackageIdNotSupported`: This bandwidth package does not support
+ *   this operation.
+ * - `UnsupportedOperation.DeliveryFailed`: Delivery failed.
+ * - `UnsupportedOperation.InstanceStateNotSupported`: This operation is not supported by the status of
+ *   the instance bound with the IP address.
+ * - `UnsupportedOperation.InvalidAction`: Unsupported operation.
+ * - `UnsupportedOperation.NotSupportedPurchaseCenterEgressResource`: Egress 2 resources are not
+ *   available in this region. Please purchase in Beijing/Guangzhou/Nanjing.
+ * - `UnsupportedOperation.OfflineChargeType`: This billing mode is disused. Please try another billing
+ *   mode.
+ * - `UnsupportedOperation.UnsupportedRegion`: The service is not available in this country/region.
  */
 export interface AllocateAddressesRequest {
   /**
@@ -216,7 +274,32 @@ export interface AllocateAddressesResponse {
 
 /** The `allocateAddresses` method of {@link VpcClient}, which calls `AllocateAddresses`. */
 export interface AllocateAddressesMethod {
-  /** Creates an EIP. Errors: {@link isAllocateAddressesError}. */
+  /**
+   * Creates an EIP.
+   *
+   * Errors: {@link isAllocateAddressesError} tells a service error of this action; its `code` is a
+   * {@link AllocateAddressesKnownErrorCode}: any {@link CommonErrorCode} or `AddressQuotaLimitExceeded`,
+   * `AddressQuotaLimitExceeded.DailyAllocate`, `FailedOperation.BalanceInsufficient`,
+   * `FailedOperation.InvalidRegion`, `InvalidAccount.NotSupported`, `InvalidAddressId.Blocked`,
+   * `InvalidParameterConflict`, `InvalidParameterValue.AddressAttacked`,
+   * `InvalidParameterValue.AddressIpNotAvailable`, `InvalidParameterValue.BandwidthOutOfRange`,
+   * `InvalidParameterValue.BandwidthPackageIdMalformed`,
+   * `InvalidParameterValue.BandwidthPackageNotFound`, `InvalidParameterValue.BandwidthTooSmall`,
+   * `InvalidParameterValue.Combination`, `InvalidParameterValue.InstanceIdMalformed`,
+   * `InvalidParameterValue.InvalidDedicatedClusterId`, `InvalidParameterValue.InvalidTag`,
+   * `InvalidParameterValue.MixedAddressIpSetType`, `InvalidParameterValue.Range`,
+   * `InvalidParameterValue.ResourceIdMalformed`, `InvalidParameterValue.ResourceNotSupport`,
+   * `InvalidParameterValue.TagNotExisted`, `InvalidParameterValue.UnavailableZone`,
+   * `LimitExceeded.BandwidthPackageQuota`, `LimitExceeded.BandwidthPackageResourceQuota`,
+   * `LimitExceeded.MonthlyAddressRecoveryQuota`, `LimitExceeded.TagQuota`, `ResourceInsufficient`,
+   * `UnauthorizedOperation.AnycastEip`, `UnauthorizedOperation.InvalidAccount`,
+   * `UnsupportedOperation.AccountNotSupported`, `UnsupportedOperation.ActionNotFound`,
+   * `UnsupportedOperation.BandwidthPackageIdNotSupported`, `UnsupportedOperation.DeliveryFailed`,
+   * `UnsupportedOperation.InstanceStateNotSupported`, `UnsupportedOperation.InvalidAction`,
+   * `UnsupportedOperation.NotSupportedPurchaseCenterEgressResource`,
+   * `UnsupportedOperation.OfflineChargeType`, `UnsupportedOperation.UnsupportedRegion` (each explained
+   * on {@link AllocateAddressesRequest}).
+   */
   allocateAddresses(input: AllocateAddressesRequest, options?: CallOptions): Promise<AllocateAddressesResponse>;
 }
 

@@ -18,6 +18,24 @@ import type { Tag } from "../shapes/tag.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isAllocateIPv6AddressesError} tells a service error answered by
+ * `AllocateIPv6Addresses`; its `code` is a {@link AllocateIPv6AddressesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterConflict`: The two parameters cannot be specified at the same time, nor exist
+ *   concurrently. EIP can only be bound to the instances or the specified private IPs of the specified
+ *   ENIs.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.BandwidthOutOfRange`: The bandwidth exceeds the limit.
+ * - `InvalidParameterValue.BandwidthTooSmall`: The selected bandwidth is smaller than the minimum
+ *   permissible range.
+ * - `InvalidParameterValue.Combination`: Invalid input parameters
+ * - `InvalidParameterValue.UnavailableZone`: This availability zone is unavailable.
+ * - `LimitExceeded.BandwidthPackageResourceQuota`: Number of resources added to this bandwidth package
+ *   reached the upper limit.
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnsupportedOperation.AccountNotSupported`: This account is not supported.
  * @example Applying for a Regular BGP IPv6 Address Billed by Hourly Traffic
  * ```ts
  * const answer = await client.allocateIPv6Addresses({
@@ -152,7 +170,17 @@ export interface AllocateIPv6AddressesResponse {
 
 /** The `allocateIPv6Addresses` method of {@link VpcClient}, which calls `AllocateIPv6Addresses`. */
 export interface AllocateIPv6AddressesMethod {
-  /** Creates an EIPv6. Errors: {@link isAllocateIPv6AddressesError}. */
+  /**
+   * Creates an EIPv6.
+   *
+   * Errors: {@link isAllocateIPv6AddressesError} tells a service error of this action; its `code` is a
+   * {@link AllocateIPv6AddressesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterConflict`, `InvalidParameterValue`, `InvalidParameterValue.BandwidthOutOfRange`,
+   * `InvalidParameterValue.BandwidthTooSmall`, `InvalidParameterValue.Combination`,
+   * `InvalidParameterValue.UnavailableZone`, `LimitExceeded.BandwidthPackageResourceQuota`,
+   * `UnauthorizedOperation`, `UnsupportedOperation.AccountNotSupported` (each explained on
+   * {@link AllocateIPv6AddressesRequest}).
+   */
   allocateIPv6Addresses(input: AllocateIPv6AddressesRequest, options?: CallOptions): Promise<AllocateIPv6AddressesResponse>;
 }
 

@@ -20,6 +20,30 @@ import type { Tag } from "../shapes/tag.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isAllocateIp6AddressesBandwidthError} tells a service error answered by
+ * `AllocateIp6AddressesBandwidth`; its `code` is a
+ * {@link AllocateIp6AddressesBandwidthKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.BalanceInsufficient`: Insufficient account balance.
+ * - `FailedOperation.TaskFailed`: Task execution failed.
+ * - `InternalServerError`: Internal error.
+ * - `InvalidAccount.NotSupported`: This account is not supported.
+ * - `InvalidInstanceId.NotFound`: Invalid instance ID. The specified instance ID does not exist.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameterValue.AddressIpNotFound`: IP address not found.
+ * - `InvalidParameterValue.AddressIpNotInVpc`: The IP address does not exist in the VPC.
+ * - `InvalidParameterValue.AddressPublished`: This IPv6 address has already been published.
+ * - `InvalidParameterValue.BandwidthOutOfRange`: The bandwidth exceeds the limit.
+ * - `InvalidParameterValue.BandwidthPackageNotFound`: Failed to query the bandwidth package
+ * - `InvalidParameterValue.InvalidIpv6`: Invalid IPv6 addresses.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `UnsupportedOperation.BandwidthPackageIdNotSupported`: This bandwidth package does not support
+ *   this operation.
+ * - `UnsupportedOperation.InvalidAddressInternetChargeType`: This operation is not allowed under the
+ *   network billing mode of the IP address.
  * @example Specify one or multiple IPv6 addresses to enable public network access capability
  * ```ts
  * const answer = await client.allocateIp6AddressesBandwidth({
@@ -107,7 +131,21 @@ export interface AllocateIp6AddressesBandwidthResponse {
  * `AllocateIp6AddressesBandwidth`.
  */
 export interface AllocateIp6AddressesBandwidthMethod {
-  /** Allocates the IPv6 public network bandwidth. Errors: {@link isAllocateIp6AddressesBandwidthError}. */
+  /**
+   * Allocates the IPv6 public network bandwidth.
+   *
+   * Errors: {@link isAllocateIp6AddressesBandwidthError} tells a service error of this action; its
+   * `code` is a {@link AllocateIp6AddressesBandwidthKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.BalanceInsufficient`, `FailedOperation.TaskFailed`, `InternalServerError`,
+   * `InvalidAccount.NotSupported`, `InvalidInstanceId.NotFound`, `InvalidParameter`,
+   * `InvalidParameter.Coexist`, `InvalidParameterValue.AddressIpNotFound`,
+   * `InvalidParameterValue.AddressIpNotInVpc`, `InvalidParameterValue.AddressPublished`,
+   * `InvalidParameterValue.BandwidthOutOfRange`, `InvalidParameterValue.BandwidthPackageNotFound`,
+   * `InvalidParameterValue.InvalidIpv6`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.Malformed`, `UnsupportedOperation.BandwidthPackageIdNotSupported`,
+   * `UnsupportedOperation.InvalidAddressInternetChargeType` (each explained on
+   * {@link AllocateIp6AddressesBandwidthRequest}).
+   */
   allocateIp6AddressesBandwidth(
     input: AllocateIp6AddressesBandwidthRequest,
     options?: CallOptions,
@@ -156,12 +194,12 @@ export type AllocateIp6AddressesBandwidthKnownErrorCode =
   | "UnsupportedOperation.BandwidthPackageIdNotSupported"
   | "UnsupportedOperation.InvalidAddressInternetChargeType";
 /**
- * Code of an error answered by `AllocateIp6AddressesBandwidth`: a {@link
- * AllocateIp6AddressesBandwidthKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `AllocateIp6AddressesBandwidth`: a
+ * {@link AllocateIp6AddressesBandwidthKnownErrorCode}, or a code the service added since.
  */
 export type AllocateIp6AddressesBandwidthErrorCode = AllocateIp6AddressesBandwidthKnownErrorCode | (string & {});
 /**
- * A service error answered by `AllocateIp6AddressesBandwidth`; {@link
- * isAllocateIp6AddressesBandwidthError} tells one.
+ * A service error answered by `AllocateIp6AddressesBandwidth`;
+ * {@link isAllocateIp6AddressesBandwidthError} tells one.
  */
 export type AllocateIp6AddressesBandwidthError = TcServiceError<AllocateIp6AddressesBandwidthErrorCode>;

@@ -22,6 +22,28 @@ import type { Ipv6Address } from "../shapes/ipv-6-address.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isAssignIpv6AddressesError} tells a service error answered by
+ * `AssignIpv6Addresses`; its `code` is a {@link AssignIpv6AddressesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `InvalidParameterValue.Reserved`: The parameter value is retained by the system.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `LimitExceeded.ActionLimited`: Too often API invocations
+ * - `LimitExceeded.Address`: The number of assigned IP addresses has reached the upper limit.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceInUse`: The resource is in use.
+ * - `ResourceInUse.Address`: The specified IP address is already in use.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.InvalidState`: Invalid resource status.
+ * - `UnsupportedOperation.MutexOperationTaskRunning`: The resource mutual exclusion operation is being
+ *   executed.
+ * - `UnsupportedOperation.UnassignCidrBlock`: IPv6 IP range is not assigned.
  * @example Applying for a specified number of IPv6 addresses
  * ```ts
  * const answer = await client.assignIpv6Addresses({
@@ -91,7 +113,18 @@ export interface AssignIpv6AddressesResponse {
 
 /** The `assignIpv6Addresses` method of {@link VpcClient}, which calls `AssignIpv6Addresses`. */
 export interface AssignIpv6AddressesMethod {
-  /** Assigns an IPv6 address. Errors: {@link isAssignIpv6AddressesError}. */
+  /**
+   * Assigns an IPv6 address.
+   *
+   * Errors: {@link isAssignIpv6AddressesError} tells a service error of this action; its `code` is a
+   * {@link AssignIpv6AddressesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.ModuleError`, `InvalidParameterValue`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.Range`, `InvalidParameterValue.Reserved`, `LimitExceeded`,
+   * `LimitExceeded.ActionLimited`, `LimitExceeded.Address`, `MissingParameter`, `ResourceInUse`,
+   * `ResourceInUse.Address`, `ResourceNotFound`, `UnsupportedOperation`,
+   * `UnsupportedOperation.InvalidState`, `UnsupportedOperation.MutexOperationTaskRunning`,
+   * `UnsupportedOperation.UnassignCidrBlock` (each explained on {@link AssignIpv6AddressesRequest}).
+   */
   assignIpv6Addresses(input: AssignIpv6AddressesRequest, options?: CallOptions): Promise<AssignIpv6AddressesResponse>;
 }
 

@@ -14,6 +14,18 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isAssignIpv6CidrBlockError} tells a service error answered by
+ * `AssignIpv6CidrBlock`; its `code` is a {@link AssignIpv6CidrBlockKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `LimitExceeded.CidrBlock`: The number of assigned IP ranges of the VPC has reached the upper
+ *   limit.
+ * - `ResourceInsufficient.CidrBlock`: The IP range resources are insufficient.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.IPV6CidrNotDeployed`: TGW has not yet deployed IPv6 subnets.
  * @example Assigning an IPv6 IP range
  * ```ts
  * const answer = await client.assignIpv6CidrBlock({
@@ -54,7 +66,15 @@ export interface AssignIpv6CidrBlockResponse {
 
 /** The `assignIpv6CidrBlock` method of {@link VpcClient}, which calls `AssignIpv6CidrBlock`. */
 export interface AssignIpv6CidrBlockMethod {
-  /** Assigns an IPv6 IP range. Errors: {@link isAssignIpv6CidrBlockError}. */
+  /**
+   * Assigns an IPv6 IP range.
+   *
+   * Errors: {@link isAssignIpv6CidrBlockError} tells a service error of this action; its `code` is a
+   * {@link AssignIpv6CidrBlockKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `LimitExceeded.CidrBlock`, `ResourceInsufficient.CidrBlock`,
+   * `ResourceNotFound`, `UnsupportedOperation`, `UnsupportedOperation.IPV6CidrNotDeployed` (each
+   * explained on {@link AssignIpv6CidrBlockRequest}).
+   */
   assignIpv6CidrBlock(input: AssignIpv6CidrBlockRequest, options?: CallOptions): Promise<AssignIpv6CidrBlockResponse>;
 }
 

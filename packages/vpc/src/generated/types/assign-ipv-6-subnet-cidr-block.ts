@@ -17,6 +17,19 @@ import type { Ipv6SubnetCidrBlock } from "../shapes/ipv-6-subnet-cidr-block.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isAssignIpv6SubnetCidrBlockError} tells a service error answered by
+ * `AssignIpv6SubnetCidrBlock`; its `code` is a {@link AssignIpv6SubnetCidrBlockKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.SubnetConflict`: Subnet CIDR conflict.
+ * - `InvalidParameterValue.SubnetRange`: Invalid subnet CIDR.
+ * - `LimitExceeded.SubnetCidrBlock`: The number of subnet IP ranges assigned in the subnet has reached
+ *   the upper limit.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Applying for an IPv6 subnet IP range
  * ```ts
  * const answer = await client.assignIpv6SubnetCidrBlock({
@@ -70,7 +83,16 @@ export interface AssignIpv6SubnetCidrBlockResponse {
  * `AssignIpv6SubnetCidrBlock`.
  */
 export interface AssignIpv6SubnetCidrBlockMethod {
-  /** Assigns an IPv6 subnet IP range. Errors: {@link isAssignIpv6SubnetCidrBlockError}. */
+  /**
+   * Assigns an IPv6 subnet IP range.
+   *
+   * Errors: {@link isAssignIpv6SubnetCidrBlockError} tells a service error of this action; its `code` is
+   * a {@link AssignIpv6SubnetCidrBlockKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Duplicate`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.SubnetConflict`, `InvalidParameterValue.SubnetRange`,
+   * `LimitExceeded.SubnetCidrBlock`, `MissingParameter`, `ResourceNotFound` (each explained on
+   * {@link AssignIpv6SubnetCidrBlockRequest}).
+   */
   assignIpv6SubnetCidrBlock(input: AssignIpv6SubnetCidrBlockRequest, options?: CallOptions): Promise<AssignIpv6SubnetCidrBlockResponse>;
 }
 
@@ -94,8 +116,8 @@ export type AssignIpv6SubnetCidrBlockKnownErrorCode =
   | "InvalidParameterValue.SubnetRange"
   | "LimitExceeded.SubnetCidrBlock";
 /**
- * Code of an error answered by `AssignIpv6SubnetCidrBlock`: a {@link
- * AssignIpv6SubnetCidrBlockKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `AssignIpv6SubnetCidrBlock`: a
+ * {@link AssignIpv6SubnetCidrBlockKnownErrorCode}, or a code the service added since.
  */
 export type AssignIpv6SubnetCidrBlockErrorCode = AssignIpv6SubnetCidrBlockKnownErrorCode | (string & {});
 /**

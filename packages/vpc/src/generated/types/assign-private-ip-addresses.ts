@@ -23,6 +23,33 @@ import type { PrivateIpAddressSpecification } from "../shapes/private-ip-address
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isAssignPrivateIpAddressesError} tells a service error answered by
+ * `AssignPrivateIpAddresses`; its `code` is a {@link AssignPrivateIpAddressesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.NetDetectTimeOut`: Network probe timed out. Please retry later.
+ * - `InvalidParameterValue.DuplicatePara`: The parameter value already exists.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `InvalidParameterValue.Reserved`: The parameter value is retained by the system.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `LimitExceeded.ActionLimited`: Too often API invocations
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceInUse`: The resource is in use.
+ * - `ResourceInsufficient`: Resources are insufficient.
+ * - `ResourceInsufficient.Subnet`: The subnet does not have sufficient IPs.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.IdempotentParameterMismatch`: The specified customer token has been used.
+ * - `UnsupportedOperation.IdempotentProcessing`: The previous idempotent request is still being
+ *   processed. Please try again later.
+ * - `UnsupportedOperation.InvalidState`: Invalid resource status.
+ * - `UnsupportedOperation.MutexOperationTaskRunning`: The resource mutual exclusion operation is being
+ *   executed.
+ * - `UnsupportedOperation.ResourceMismatch`: The resource ID entered does not match with any resource
+ *   bound with the IP. Check and try again.
  */
 export interface AssignPrivateIpAddressesRequest {
   /**
@@ -72,7 +99,20 @@ export interface AssignPrivateIpAddressesResponse {
 
 /** The `assignPrivateIpAddresses` method of {@link VpcClient}, which calls `AssignPrivateIpAddresses`. */
 export interface AssignPrivateIpAddressesMethod {
-  /** Applies for private IPs for an ENI. Errors: {@link isAssignPrivateIpAddressesError}. */
+  /**
+   * Applies for private IPs for an ENI.
+   *
+   * Errors: {@link isAssignPrivateIpAddressesError} tells a service error of this action; its `code` is
+   * a {@link AssignPrivateIpAddressesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.NetDetectTimeOut`, `InvalidParameterValue.DuplicatePara`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.Range`, `InvalidParameterValue.Reserved`, `LimitExceeded`,
+   * `LimitExceeded.ActionLimited`, `MissingParameter`, `ResourceInUse`, `ResourceInsufficient`,
+   * `ResourceInsufficient.Subnet`, `ResourceNotFound`, `UnsupportedOperation`,
+   * `UnsupportedOperation.IdempotentParameterMismatch`, `UnsupportedOperation.IdempotentProcessing`,
+   * `UnsupportedOperation.InvalidState`, `UnsupportedOperation.MutexOperationTaskRunning`,
+   * `UnsupportedOperation.ResourceMismatch` (each explained on {@link AssignPrivateIpAddressesRequest}).
+   */
   assignPrivateIpAddresses(input: AssignPrivateIpAddressesRequest, options?: CallOptions): Promise<AssignPrivateIpAddressesResponse>;
 }
 
@@ -118,8 +158,8 @@ export type AssignPrivateIpAddressesKnownErrorCode =
   | "UnsupportedOperation.MutexOperationTaskRunning"
   | "UnsupportedOperation.ResourceMismatch";
 /**
- * Code of an error answered by `AssignPrivateIpAddresses`: a {@link
- * AssignPrivateIpAddressesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `AssignPrivateIpAddresses`: a
+ * {@link AssignPrivateIpAddressesKnownErrorCode}, or a code the service added since.
  */
 export type AssignPrivateIpAddressesErrorCode = AssignPrivateIpAddressesKnownErrorCode | (string & {});
 /**

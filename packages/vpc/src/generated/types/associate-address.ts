@@ -20,6 +20,67 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isAssociateAddressError} tells a service error answered by `AssociateAddress`;
+ * its `code` is a {@link AssociateAddressKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `FailedOperation.AddressEniInfoNotFound`: The ENI information is not available in this address.
+ * - `FailedOperation.TaskFailed`: Task execution failed.
+ * - `InvalidAccount.NotSupported`: This account is not supported.
+ * - `InvalidAddressId.Blocked`: The specified EIP is in blocked status. When the EIP is in blocked
+ *   status, it cannot be bound. You must first unblock it.
+ * - `InvalidAddressId.NotFound`: The specified EIP does not exist.
+ * - `InvalidInstanceId.AlreadyBindEip`: The specified instance has already been bound to an EIP. You
+ *   must  unbind the current EIP first before binding another EIP.
+ * - `InvalidInstanceId.NotFound`: Invalid instance ID. The specified instance ID does not exist.
+ * - `InvalidNetworkInterfaceId.NotFound`: The specified NetworkInterfaceId does not exist or the
+ *   specified PrivateIpAddress is not on the NetworkInterfaceId.
+ * - `InvalidParameterConflict`: The two parameters cannot be specified at the same time, nor exist
+ *   concurrently. EIP can only be bound to the instances or the specified private IPs of the specified
+ *   ENIs.
+ * - `InvalidParameterValue.AddressIdMalformed`: This IP address ID is invalid.
+ * - `InvalidParameterValue.AddressNotApplicable`: An EIP cannot be bound with this type of instance.
+ * - `InvalidParameterValue.AddressNotFound`: Unable to find the address.
+ * - `InvalidParameterValue.Combination`: Invalid input parameters
+ * - `InvalidParameterValue.InstanceDoesNotSupportAnycast`: This instance does not support an Anycast
+ *   EIP.
+ * - `InvalidParameterValue.InstanceHasNoWanIP`: The instance does not have a public IP.
+ * - `InvalidParameterValue.InstanceHasWanIP`: This instance already has a WanIP (public IP).
+ * - `InvalidParameterValue.InstanceIdMalformed`: Incorrect instance ID.
+ * - `InvalidParameterValue.InstanceNoWanIP`: Request failed: this instance does not have a WanIP
+ *   (public IP).
+ * - `InvalidParameterValue.InstanceNormalPublicIpBlocked`: Failed to bind: this IP is restricted
+ * - `InvalidParameterValue.InstanceNotMatchAssociateEni`: The ENI and the IP are bound with different
+ *   instances.
+ * - `InvalidParameterValue.InvalidInstanceInternetChargeType`: This IP is applicable only for
+ *   pay-as-you-go instances that billed by hourly traffic and instances with bandwidth package.
+ * - `InvalidParameterValue.InvalidInstanceState`: Operation failed: the status of the instance does
+ *   not allow this operation.
+ * - `InvalidParameterValue.LBAlreadyBindEip`: This CLB instance is already bound with an EIP.
+ * - `InvalidParameterValue.MissingAssociateEntity`: The bound instance is missing.
+ * - `InvalidParameterValue.NetworkInterfaceNotFound`: The network interface ID was not found. The
+ *   private IP address may not be configured on the network interface.
+ * - `InvalidParameterValue.ResourceNotSupport`: The resource does not support this operation.
+ * - `InvalidPrivateIpAddress.AlreadyBindEip`: The specified private IP of the specified ENI has
+ *   already been bound to an EIP. A private IP cannot be bound to more than one EIP.
+ * - `LimitExceeded.InstanceAddressQuota`: Exceeded the upper limit of the EIPs bound to the instance.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied.AddressInArrears`: The specified public IP is isolated.
+ * - `OperationDenied.MutexTaskRunning`: Mutually exclusive tasks are executing.
+ * - `UnsupportedOperation.ActionNotFound`: The port does not exist.
+ * - `UnsupportedOperation.AddressIpNotSupportInstance`: The IP address bound with this instance does
+ *   not support this operation
+ * - `UnsupportedOperation.AddressStatusNotPermit`: This operation is not supported by the IP address
+ *   status.
+ * - `UnsupportedOperation.IncorrectAddressResourceType`: This type of address does not support this
+ *   operation.
+ * - `UnsupportedOperation.InstanceStateNotSupported`: This operation is not supported by the status of
+ *   the instance bound with the IP address.
+ * - `UnsupportedOperation.InvalidAction`: Unsupported operation.
+ * - `UnsupportedOperation.InvalidAddressInternetChargeType`: This operation is not allowed under the
+ *   network billing mode of the IP address.
+ * - `UnsupportedOperation.IspNotSupported`: This ISP does not support this operation.
  * @example Binding an EIP with an instance
  * ```ts
  * const answer = await client.associateAddress({
@@ -100,7 +161,33 @@ export interface AssociateAddressResponse {
 
 /** The `associateAddress` method of {@link VpcClient}, which calls `AssociateAddress`. */
 export interface AssociateAddressMethod {
-  /** Binds an Elastic IP. Errors: {@link isAssociateAddressError}. */
+  /**
+   * Binds an Elastic IP.
+   *
+   * Errors: {@link isAssociateAddressError} tells a service error of this action; its `code` is a
+   * {@link AssociateAddressKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.AddressEniInfoNotFound`, `FailedOperation.TaskFailed`,
+   * `InvalidAccount.NotSupported`, `InvalidAddressId.Blocked`, `InvalidAddressId.NotFound`,
+   * `InvalidInstanceId.AlreadyBindEip`, `InvalidInstanceId.NotFound`,
+   * `InvalidNetworkInterfaceId.NotFound`, `InvalidParameterConflict`,
+   * `InvalidParameterValue.AddressIdMalformed`, `InvalidParameterValue.AddressNotApplicable`,
+   * `InvalidParameterValue.AddressNotFound`, `InvalidParameterValue.Combination`,
+   * `InvalidParameterValue.InstanceDoesNotSupportAnycast`, `InvalidParameterValue.InstanceHasNoWanIP`,
+   * `InvalidParameterValue.InstanceHasWanIP`, `InvalidParameterValue.InstanceIdMalformed`,
+   * `InvalidParameterValue.InstanceNoWanIP`, `InvalidParameterValue.InstanceNormalPublicIpBlocked`,
+   * `InvalidParameterValue.InstanceNotMatchAssociateEni`,
+   * `InvalidParameterValue.InvalidInstanceInternetChargeType`,
+   * `InvalidParameterValue.InvalidInstanceState`, `InvalidParameterValue.LBAlreadyBindEip`,
+   * `InvalidParameterValue.MissingAssociateEntity`, `InvalidParameterValue.NetworkInterfaceNotFound`,
+   * `InvalidParameterValue.ResourceNotSupport`, `InvalidPrivateIpAddress.AlreadyBindEip`,
+   * `LimitExceeded.InstanceAddressQuota`, `MissingParameter`, `OperationDenied.AddressInArrears`,
+   * `OperationDenied.MutexTaskRunning`, `UnsupportedOperation.ActionNotFound`,
+   * `UnsupportedOperation.AddressIpNotSupportInstance`, `UnsupportedOperation.AddressStatusNotPermit`,
+   * `UnsupportedOperation.IncorrectAddressResourceType`,
+   * `UnsupportedOperation.InstanceStateNotSupported`, `UnsupportedOperation.InvalidAction`,
+   * `UnsupportedOperation.InvalidAddressInternetChargeType`, `UnsupportedOperation.IspNotSupported`
+   * (each explained on {@link AssociateAddressRequest}).
+   */
   associateAddress(input: AssociateAddressRequest, options?: CallOptions): Promise<AssociateAddressResponse>;
 }
 

@@ -17,6 +17,19 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isAssociateDhcpIpWithAddressIpError} tells a service error answered by
+ * `AssociateDhcpIpWithAddressIp`; its `code` is a {@link AssociateDhcpIpWithAddressIpKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.BindEIP`: EIP has already been bound.
+ * - `UnsupportedOperation.UnsupportedBindLocalZoneEIP`: Binding the EIPs specified in `LocalZone` is
+ *   not supported.
  */
 export interface AssociateDhcpIpWithAddressIpRequest {
   /**
@@ -49,7 +62,16 @@ export interface AssociateDhcpIpWithAddressIpResponse {
  * `AssociateDhcpIpWithAddressIp`.
  */
 export interface AssociateDhcpIpWithAddressIpMethod {
-  /** DhcpIp绑定EIP. Errors: {@link isAssociateDhcpIpWithAddressIpError}. */
+  /**
+   * DhcpIp绑定EIP.
+   *
+   * Errors: {@link isAssociateDhcpIpWithAddressIpError} tells a service error of this action; its `code`
+   * is a {@link AssociateDhcpIpWithAddressIpKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.ModuleError`, `InvalidParameterValue`, `InvalidParameterValue.Malformed`,
+   * `ResourceNotFound`, `UnsupportedOperation`, `UnsupportedOperation.BindEIP`,
+   * `UnsupportedOperation.UnsupportedBindLocalZoneEIP` (each explained on
+   * {@link AssociateDhcpIpWithAddressIpRequest}).
+   */
   associateDhcpIpWithAddressIp(
     input: AssociateDhcpIpWithAddressIpRequest,
     options?: CallOptions,
@@ -75,12 +97,12 @@ export type AssociateDhcpIpWithAddressIpKnownErrorCode =
   | "UnsupportedOperation.BindEIP"
   | "UnsupportedOperation.UnsupportedBindLocalZoneEIP";
 /**
- * Code of an error answered by `AssociateDhcpIpWithAddressIp`: a {@link
- * AssociateDhcpIpWithAddressIpKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `AssociateDhcpIpWithAddressIp`: a
+ * {@link AssociateDhcpIpWithAddressIpKnownErrorCode}, or a code the service added since.
  */
 export type AssociateDhcpIpWithAddressIpErrorCode = AssociateDhcpIpWithAddressIpKnownErrorCode | (string & {});
 /**
- * A service error answered by `AssociateDhcpIpWithAddressIp`; {@link
- * isAssociateDhcpIpWithAddressIpError} tells one.
+ * A service error answered by `AssociateDhcpIpWithAddressIp`;
+ * {@link isAssociateDhcpIpWithAddressIpError} tells one.
  */
 export type AssociateDhcpIpWithAddressIpError = TcServiceError<AssociateDhcpIpWithAddressIpErrorCode>;

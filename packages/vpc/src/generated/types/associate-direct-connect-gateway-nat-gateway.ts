@@ -12,6 +12,20 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isAssociateDirectConnectGatewayNatGatewayError} tells a service error answered by
+ * `AssociateDirectConnectGatewayNatGateway`; its `code` is a
+ * {@link AssociateDirectConnectGatewayNatGatewayKnownErrorCode}: any {@link CommonErrorCode}, or one
+ * of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.VpgTypeNotMatch`: This feature is not available for this direct connect
+ *   gateway.
+ * - `ResourceInUse`: The resource is in use.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Binding a direct connect gateway with a NAT gateway
  * ```ts
  * const answer = await client.associateDirectConnectGatewayNatGateway({
@@ -63,8 +77,14 @@ export interface AssociateDirectConnectGatewayNatGatewayResponse {
  */
 export interface AssociateDirectConnectGatewayNatGatewayMethod {
   /**
-   * Binds a direct connect gateway to a NAT Gateway. Errors: {@link
-   * isAssociateDirectConnectGatewayNatGatewayError}.
+   * Binds a direct connect gateway to a NAT Gateway.
+   *
+   * Errors: {@link isAssociateDirectConnectGatewayNatGatewayError} tells a service error of this action;
+   * its `code` is a {@link AssociateDirectConnectGatewayNatGatewayKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InvalidParameterValue`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.VpgTypeNotMatch`, `ResourceInUse`, `ResourceNotFound`,
+   * `UnauthorizedOperation`, `UnsupportedOperation` (each explained on
+   * {@link AssociateDirectConnectGatewayNatGatewayRequest}).
    */
   associateDirectConnectGatewayNatGateway(
     input: AssociateDirectConnectGatewayNatGatewayRequest,
@@ -73,8 +93,8 @@ export interface AssociateDirectConnectGatewayNatGatewayMethod {
 }
 
 /**
- * Error codes `AssociateDirectConnectGatewayNatGateway` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `AssociateDirectConnectGatewayNatGateway` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InvalidParameterValue`: A parameter value is invalid.
  * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
@@ -90,12 +110,12 @@ export type AssociateDirectConnectGatewayNatGatewayKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "InvalidParameterValue.VpgTypeNotMatch";
 /**
- * Code of an error answered by `AssociateDirectConnectGatewayNatGateway`: a {@link
- * AssociateDirectConnectGatewayNatGatewayKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `AssociateDirectConnectGatewayNatGateway`: a
+ * {@link AssociateDirectConnectGatewayNatGatewayKnownErrorCode}, or a code the service added since.
  */
 export type AssociateDirectConnectGatewayNatGatewayErrorCode = AssociateDirectConnectGatewayNatGatewayKnownErrorCode | (string & {});
 /**
- * A service error answered by `AssociateDirectConnectGatewayNatGateway`; {@link
- * isAssociateDirectConnectGatewayNatGatewayError} tells one.
+ * A service error answered by `AssociateDirectConnectGatewayNatGateway`;
+ * {@link isAssociateDirectConnectGatewayNatGatewayError} tells one.
  */
 export type AssociateDirectConnectGatewayNatGatewayError = TcServiceError<AssociateDirectConnectGatewayNatGatewayErrorCode>;

@@ -14,6 +14,20 @@ import type { HaVipAssociation } from "../shapes/ha-vip-association.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isAssociateHaVipInstanceError} tells a service error answered by
+ * `AssociateHaVipInstance`; its `code` is a {@link AssociateHaVipInstanceKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `InvalidParameterValue.DuplicatedHaVipAssociations`: 指定的HaVip和实例存在绑定。 (described in
+ *   Chinese only)
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.ParameterMismatch`: Invalid parameter format
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound`: The resource does not exist.
  */
 export interface AssociateHaVipInstanceRequest {
   /**
@@ -35,7 +49,16 @@ export interface AssociateHaVipInstanceResponse {
 
 /** The `associateHaVipInstance` method of {@link VpcClient}, which calls `AssociateHaVipInstance`. */
 export interface AssociateHaVipInstanceMethod {
-  /** HAVIP绑定子机或网卡. Errors: {@link isAssociateHaVipInstanceError}. */
+  /**
+   * HAVIP绑定子机或网卡.
+   *
+   * Errors: {@link isAssociateHaVipInstanceError} tells a service error of this action; its `code` is a
+   * {@link AssociateHaVipInstanceKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue`, `InvalidParameterValue.Duplicate`,
+   * `InvalidParameterValue.DuplicatedHaVipAssociations`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.ParameterMismatch`, `LimitExceeded`, `MissingParameter`, `ResourceNotFound`
+   * (each explained on {@link AssociateHaVipInstanceRequest}).
+   */
   associateHaVipInstance(input: AssociateHaVipInstanceRequest, options?: CallOptions): Promise<AssociateHaVipInstanceResponse>;
 }
 
@@ -59,8 +82,8 @@ export type AssociateHaVipInstanceKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "InvalidParameterValue.ParameterMismatch";
 /**
- * Code of an error answered by `AssociateHaVipInstance`: a {@link
- * AssociateHaVipInstanceKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `AssociateHaVipInstance`: a
+ * {@link AssociateHaVipInstanceKnownErrorCode}, or a code the service added since.
  */
 export type AssociateHaVipInstanceErrorCode = AssociateHaVipInstanceKnownErrorCode | (string & {});
 /**

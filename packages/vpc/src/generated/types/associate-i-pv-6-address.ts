@@ -15,6 +15,30 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isAssociateIPv6AddressError} tells a service error answered by
+ * `AssociateIPv6Address`; its `code` is a {@link AssociateIPv6AddressKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterConflict`: The two parameters cannot be specified at the same time, nor exist
+ *   concurrently. EIP can only be bound to the instances or the specified private IPs of the specified
+ *   ENIs.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.AddressIdMalformed`: This IP address ID is invalid.
+ * - `InvalidParameterValue.AddressIpNotFound`: IP address not found.
+ * - `InvalidParameterValue.AddressNotApplicable`: An EIP cannot be bound with this type of instance.
+ * - `InvalidParameterValue.MissingAssociateEntity`: The bound instance is missing.
+ * - `InvalidParameterValue.NetworkInterfaceInstanceNotSupport`: The instance bound to the ENI does not
+ *   support binding the EIPv6.
+ * - `InvalidParameterValue.NetworkInterfaceNotFound`: The network interface ID was not found. The
+ *   private IP address may not be configured on the network interface.
+ * - `InvalidPrivateIpAddress.AlreadyBindEip`: The specified private IP of the specified ENI has
+ *   already been bound to an EIP. A private IP cannot be bound to more than one EIP.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `OperationDenied.AddressInArrears`: The specified public IP is isolated.
+ * - `UnsupportedOperation.AddressStatusNotPermit`: This operation is not supported by the IP address
+ *   status.
  * @example Binding an EIPv6 to the ENI
  * ```ts
  * const answer = await client.associateIPv6Address({
@@ -68,7 +92,20 @@ export interface AssociateIPv6AddressResponse {
 
 /** The `associateIPv6Address` method of {@link VpcClient}, which calls `AssociateIPv6Address`. */
 export interface AssociateIPv6AddressMethod {
-  /** Binds an EIPv6. Errors: {@link isAssociateIPv6AddressError}. */
+  /**
+   * Binds an EIPv6.
+   *
+   * Errors: {@link isAssociateIPv6AddressError} tells a service error of this action; its `code` is a
+   * {@link AssociateIPv6AddressKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameter`,
+   * `InvalidParameterConflict`, `InvalidParameterValue`, `InvalidParameterValue.AddressIdMalformed`,
+   * `InvalidParameterValue.AddressIpNotFound`, `InvalidParameterValue.AddressNotApplicable`,
+   * `InvalidParameterValue.MissingAssociateEntity`,
+   * `InvalidParameterValue.NetworkInterfaceInstanceNotSupport`,
+   * `InvalidParameterValue.NetworkInterfaceNotFound`, `InvalidPrivateIpAddress.AlreadyBindEip`,
+   * `MissingParameter`, `OperationDenied.AddressInArrears`,
+   * `UnsupportedOperation.AddressStatusNotPermit` (each explained on
+   * {@link AssociateIPv6AddressRequest}).
+   */
   associateIPv6Address(input: AssociateIPv6AddressRequest, options?: CallOptions): Promise<AssociateIPv6AddressResponse>;
 }
 

@@ -14,6 +14,19 @@ import type { CcnInstanceWithoutRegion } from "../shapes/ccn-instance-without-re
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isAssociateInstancesToCcnRouteTableError} tells a service error answered by
+ * `AssociateInstancesToCcnRouteTable`; its `code` is a
+ * {@link AssociateInstancesToCcnRouteTableKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.CcnRouteTableNotExist`: The specified route table does not exist.
+ * - `UnsupportedOperation.InvalidInstanceState`: Invalid instance status.
  */
 export interface AssociateInstancesToCcnRouteTableRequest {
   /**
@@ -52,7 +65,16 @@ export interface AssociateInstancesToCcnRouteTableResponse {
  * `AssociateInstancesToCcnRouteTable`.
  */
 export interface AssociateInstancesToCcnRouteTableMethod {
-  /** 关联云联网实例到指定的云联网路由表. Errors: {@link isAssociateInstancesToCcnRouteTableError}. */
+  /**
+   * 关联云联网实例到指定的云联网路由表.
+   *
+   * Errors: {@link isAssociateInstancesToCcnRouteTableError} tells a service error of this action; its
+   * `code` is a {@link AssociateInstancesToCcnRouteTableKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter`, `InvalidParameterValue`, `InvalidParameterValue.Malformed`, `ResourceNotFound`,
+   * `UnsupportedOperation`, `UnsupportedOperation.CcnRouteTableNotExist`,
+   * `UnsupportedOperation.InvalidInstanceState` (each explained on
+   * {@link AssociateInstancesToCcnRouteTableRequest}).
+   */
   associateInstancesToCcnRouteTable(
     input: AssociateInstancesToCcnRouteTableRequest,
     options?: CallOptions,
@@ -76,12 +98,12 @@ export type AssociateInstancesToCcnRouteTableKnownErrorCode =
   | "UnsupportedOperation.CcnRouteTableNotExist"
   | "UnsupportedOperation.InvalidInstanceState";
 /**
- * Code of an error answered by `AssociateInstancesToCcnRouteTable`: a {@link
- * AssociateInstancesToCcnRouteTableKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `AssociateInstancesToCcnRouteTable`: a
+ * {@link AssociateInstancesToCcnRouteTableKnownErrorCode}, or a code the service added since.
  */
 export type AssociateInstancesToCcnRouteTableErrorCode = AssociateInstancesToCcnRouteTableKnownErrorCode | (string & {});
 /**
- * A service error answered by `AssociateInstancesToCcnRouteTable`; {@link
- * isAssociateInstancesToCcnRouteTableError} tells one.
+ * A service error answered by `AssociateInstancesToCcnRouteTable`;
+ * {@link isAssociateInstancesToCcnRouteTableError} tells one.
  */
 export type AssociateInstancesToCcnRouteTableError = TcServiceError<AssociateInstancesToCcnRouteTableErrorCode>;

@@ -11,6 +11,32 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isAssociateNatGatewayAddressError} tells a service error answered by
+ * `AssociateNatGatewayAddress`; its `code` is a {@link AssociateNatGatewayAddressKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameterValue.EIPBrandWidthOutInvalid`: Exceeded the upper limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `LimitExceeded.AddressQuotaLimitExceeded`: The number of EIPs applied for exceeds the upper limit.
+ * - `LimitExceeded.DailyAllocateAddressQuotaLimitExceeded`: The number of EIPs applied for per day
+ *   exceeds the upper limit.
+ * - `LimitExceeded.PublicIpAddressPerNatGatewayLimitExceeded`: The number of EIPs bound to the NAT
+ *   gateway has reached the upper limit.
+ * - `ResourceInUse`: The resource is in use.
+ * - `ResourceInUse.Address`: The specified IP address is already in use.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.InvalidState`: Invalid resource status.
+ * - `UnsupportedOperation.MutexOperationTaskRunning`: The resource mutual exclusion operation is being
+ *   executed.
+ * - `UnsupportedOperation.PublicIpAddressIsNotBGPIp`: The EIP bound to the NAT gateway is not a BGP
+ *   IP.
+ * - `UnsupportedOperation.PublicIpAddressIsNotExisted`: The EIP bound to the NAT gateway does not
+ *   exist.
+ * - `UnsupportedOperation.PublicIpAddressNotBilledByTraffic`: The EIP bound to the NAT gateway is not
+ *   bill-by-traffic.
  * @example Binding an EIP to a NAT gateway
  * ```ts
  * const answer = await client.associateNatGatewayAddress({
@@ -97,7 +123,21 @@ export interface AssociateNatGatewayAddressResponse {
  * `AssociateNatGatewayAddress`.
  */
 export interface AssociateNatGatewayAddressMethod {
-  /** Binds an EIP to a NAT gateway. Errors: {@link isAssociateNatGatewayAddressError}. */
+  /**
+   * Binds an EIP to a NAT gateway.
+   *
+   * Errors: {@link isAssociateNatGatewayAddressError} tells a service error of this action; its `code`
+   * is a {@link AssociateNatGatewayAddressKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.ModuleError`, `InvalidParameterValue.EIPBrandWidthOutInvalid`,
+   * `InvalidParameterValue.Malformed`, `LimitExceeded.AddressQuotaLimitExceeded`,
+   * `LimitExceeded.DailyAllocateAddressQuotaLimitExceeded`,
+   * `LimitExceeded.PublicIpAddressPerNatGatewayLimitExceeded`, `ResourceInUse`, `ResourceInUse.Address`,
+   * `ResourceNotFound`, `UnsupportedOperation`, `UnsupportedOperation.InvalidState`,
+   * `UnsupportedOperation.MutexOperationTaskRunning`, `UnsupportedOperation.PublicIpAddressIsNotBGPIp`,
+   * `UnsupportedOperation.PublicIpAddressIsNotExisted`,
+   * `UnsupportedOperation.PublicIpAddressNotBilledByTraffic` (each explained on
+   * {@link AssociateNatGatewayAddressRequest}).
+   */
   associateNatGatewayAddress(input: AssociateNatGatewayAddressRequest, options?: CallOptions): Promise<AssociateNatGatewayAddressResponse>;
 }
 
@@ -141,8 +181,8 @@ export type AssociateNatGatewayAddressKnownErrorCode =
   | "UnsupportedOperation.PublicIpAddressIsNotExisted"
   | "UnsupportedOperation.PublicIpAddressNotBilledByTraffic";
 /**
- * Code of an error answered by `AssociateNatGatewayAddress`: a {@link
- * AssociateNatGatewayAddressKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `AssociateNatGatewayAddress`: a
+ * {@link AssociateNatGatewayAddressKnownErrorCode}, or a code the service added since.
  */
 export type AssociateNatGatewayAddressErrorCode = AssociateNatGatewayAddressKnownErrorCode | (string & {});
 /**

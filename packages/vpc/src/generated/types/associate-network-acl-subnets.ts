@@ -11,6 +11,17 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isAssociateNetworkAclSubnetsError} tells a service error answered by
+ * `AssociateNetworkAclSubnets`; its `code` is a {@link AssociateNetworkAclSubnetsKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.VpcMismatch`: The resources are not in the same VPC.
  * @example Associating a network ACL with subnets
  * ```ts
  * const answer = await client.associateNetworkAclSubnets({
@@ -61,7 +72,15 @@ export interface AssociateNetworkAclSubnetsResponse {
  * `AssociateNetworkAclSubnets`.
  */
 export interface AssociateNetworkAclSubnetsMethod {
-  /** Associates a network ACL with subnets. Errors: {@link isAssociateNetworkAclSubnetsError}. */
+  /**
+   * Associates a network ACL with subnets.
+   *
+   * Errors: {@link isAssociateNetworkAclSubnetsError} tells a service error of this action; its `code`
+   * is a {@link AssociateNetworkAclSubnetsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`, `LimitExceeded`,
+   * `ResourceNotFound`, `UnsupportedOperation`, `UnsupportedOperation.VpcMismatch` (each explained on
+   * {@link AssociateNetworkAclSubnetsRequest}).
+   */
   associateNetworkAclSubnets(input: AssociateNetworkAclSubnetsRequest, options?: CallOptions): Promise<AssociateNetworkAclSubnetsResponse>;
 }
 
@@ -81,8 +100,8 @@ export type AssociateNetworkAclSubnetsKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "UnsupportedOperation.VpcMismatch";
 /**
- * Code of an error answered by `AssociateNetworkAclSubnets`: a {@link
- * AssociateNetworkAclSubnetsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `AssociateNetworkAclSubnets`: a
+ * {@link AssociateNetworkAclSubnetsKnownErrorCode}, or a code the service added since.
  */
 export type AssociateNetworkAclSubnetsErrorCode = AssociateNetworkAclSubnetsKnownErrorCode | (string & {});
 /**

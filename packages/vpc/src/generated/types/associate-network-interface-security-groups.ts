@@ -11,6 +11,17 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isAssociateNetworkInterfaceSecurityGroupsError} tells a service error answered by
+ * `AssociateNetworkInterfaceSecurityGroups`; its `code` is a
+ * {@link AssociateNetworkInterfaceSecurityGroupsKnownErrorCode}: any {@link CommonErrorCode}, or one
+ * of these:
+ *
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Associating an ENI with security groups.
  * ```ts
  * const answer = await client.associateNetworkInterfaceSecurityGroups({
@@ -69,7 +80,15 @@ export interface AssociateNetworkInterfaceSecurityGroupsResponse {
  * `AssociateNetworkInterfaceSecurityGroups`.
  */
 export interface AssociateNetworkInterfaceSecurityGroupsMethod {
-  /** Attaches a security group to an ENI. Errors: {@link isAssociateNetworkInterfaceSecurityGroupsError}. */
+  /**
+   * Attaches a security group to an ENI.
+   *
+   * Errors: {@link isAssociateNetworkInterfaceSecurityGroupsError} tells a service error of this action;
+   * its `code` is a {@link AssociateNetworkInterfaceSecurityGroupsKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `LimitExceeded`, `ResourceNotFound`, `UnsupportedOperation` (each explained on
+   * {@link AssociateNetworkInterfaceSecurityGroupsRequest}).
+   */
   associateNetworkInterfaceSecurityGroups(
     input: AssociateNetworkInterfaceSecurityGroupsRequest,
     options?: CallOptions,
@@ -77,8 +96,8 @@ export interface AssociateNetworkInterfaceSecurityGroupsMethod {
 }
 
 /**
- * Error codes `AssociateNetworkInterfaceSecurityGroups` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `AssociateNetworkInterfaceSecurityGroups` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
  * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
@@ -91,12 +110,12 @@ export type AssociateNetworkInterfaceSecurityGroupsKnownErrorCode =
   | "InvalidParameterValue.LimitExceeded"
   | "InvalidParameterValue.Malformed";
 /**
- * Code of an error answered by `AssociateNetworkInterfaceSecurityGroups`: a {@link
- * AssociateNetworkInterfaceSecurityGroupsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `AssociateNetworkInterfaceSecurityGroups`: a
+ * {@link AssociateNetworkInterfaceSecurityGroupsKnownErrorCode}, or a code the service added since.
  */
 export type AssociateNetworkInterfaceSecurityGroupsErrorCode = AssociateNetworkInterfaceSecurityGroupsKnownErrorCode | (string & {});
 /**
- * A service error answered by `AssociateNetworkInterfaceSecurityGroups`; {@link
- * isAssociateNetworkInterfaceSecurityGroupsError} tells one.
+ * A service error answered by `AssociateNetworkInterfaceSecurityGroups`;
+ * {@link isAssociateNetworkInterfaceSecurityGroupsError} tells one.
  */
 export type AssociateNetworkInterfaceSecurityGroupsError = TcServiceError<AssociateNetworkInterfaceSecurityGroupsErrorCode>;

@@ -17,6 +17,50 @@ import type { CcnInstance } from "../shapes/ccn-instance.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isAttachCcnInstancesError} tells a service error answered by
+ * `AttachCcnInstances`; its `code` is a {@link AttachCcnInstancesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.CcnAttachBmvpcLimitExceeded`: The number of BM VPCs associated with the
+ *   specified CCN has reached the upper limit.
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `LimitExceeded.CurrentInstanceAttachedCcnInstances`: Reached the upper limit of associated CCN
+ *   instances
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.AppIdNotFound`: The APPId doesn't exist.
+ * - `UnsupportedOperation.CcnAttached`: The instance is already associated with a CCN.
+ * - `UnsupportedOperation.CcnCrossAccount`: You cannot associated the CCN instance with resources
+ *   under other Tencent Cloud accounts.
+ * - `UnsupportedOperation.CcnOrdinaryAccountRefuseAttach`: In cross-account association, instances
+ *   under an Auto-Driving Cloud account cannot be associated with CCNs created under an ordinary
+ *   account.
+ * - `UnsupportedOperation.CcnRouteTableNotExist`: The specified route table does not exist.
+ * - `UnsupportedOperation.InstanceAndRtbNotMatch`: The configured instance does not match with the
+ *   route table.
+ * - `UnsupportedOperation.InstanceCdcIdNotMatchCcnCdcId`: The CdcId of the current cloud connect
+ *   network `%(value)s` does not match that of the input instance and cannot be associated.
+ * - `UnsupportedOperation.InstanceOrdinaryAccountRefuseAttach`: In cross-account association,
+ *   instances under an ordinary account cannot be associated with CCNs created under an Auto-Driving
+ *   Cloud account.
+ * - `UnsupportedOperation.InvalidState`: Invalid resource status.
+ * - `UnsupportedOperation.IsNotFinanceAccount`: The account of the instance associated with the
+ *   current CCN is not a Financial Cloud account.
+ * - `UnsupportedOperation.MultipleVpcNotSupportAttachAccountHasIpv6`: The VPC instance has an
+ *   account-level IPv6 whitelist and does not support associating with multi-cloud connect networks.
+ * - `UnsupportedOperation.NotSupportAttachEdgeAndCrossBorderInstance`: A CCN instance cannot be
+ *   associated with an edge instance and a cross-boarder instance at the same time.
+ * - `UnsupportedOperation.PurchaseLimit`: The current account can not use this service in the current
+ *   region.
+ * - `UnsupportedOperation.UinNotFound`: The account ID does not exist.
+ * - `UnsupportedOperation.UnableCrossBorder`: Cross border is not supported.
+ * - `UnsupportedOperation.UnableCrossFinance`: The current CCN cannot be associated with a Financial
+ *   Cloud instance.
  * @example Associating a CCN with multiple network instances
  * ```ts
  * const answer = await client.attachCcnInstances({
@@ -67,7 +111,26 @@ export interface AttachCcnInstancesResponse {
 
 /** The `attachCcnInstances` method of {@link VpcClient}, which calls `AttachCcnInstances`. */
 export interface AttachCcnInstancesMethod {
-  /** Associates an instance with a CCN. Errors: {@link isAttachCcnInstancesError}. */
+  /**
+   * Associates an instance with a CCN.
+   *
+   * Errors: {@link isAttachCcnInstancesError} tells a service error of this action; its `code` is a
+   * {@link AttachCcnInstancesKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameterValue`,
+   * `InvalidParameterValue.CcnAttachBmvpcLimitExceeded`, `InvalidParameterValue.Duplicate`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.TooLong`, `LimitExceeded`,
+   * `LimitExceeded.CurrentInstanceAttachedCcnInstances`, `ResourceNotFound`, `UnsupportedOperation`,
+   * `UnsupportedOperation.AppIdNotFound`, `UnsupportedOperation.CcnAttached`,
+   * `UnsupportedOperation.CcnCrossAccount`, `UnsupportedOperation.CcnOrdinaryAccountRefuseAttach`,
+   * `UnsupportedOperation.CcnRouteTableNotExist`, `UnsupportedOperation.InstanceAndRtbNotMatch`,
+   * `UnsupportedOperation.InstanceCdcIdNotMatchCcnCdcId`,
+   * `UnsupportedOperation.InstanceOrdinaryAccountRefuseAttach`, `UnsupportedOperation.InvalidState`,
+   * `UnsupportedOperation.IsNotFinanceAccount`,
+   * `UnsupportedOperation.MultipleVpcNotSupportAttachAccountHasIpv6`,
+   * `UnsupportedOperation.NotSupportAttachEdgeAndCrossBorderInstance`,
+   * `UnsupportedOperation.PurchaseLimit`, `UnsupportedOperation.UinNotFound`,
+   * `UnsupportedOperation.UnableCrossBorder`, `UnsupportedOperation.UnableCrossFinance` (each explained
+   * on {@link AttachCcnInstancesRequest}).
+   */
   attachCcnInstances(input: AttachCcnInstancesRequest, options?: CallOptions): Promise<AttachCcnInstancesResponse>;
 }
 

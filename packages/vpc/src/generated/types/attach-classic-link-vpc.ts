@@ -18,6 +18,20 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isAttachClassicLinkVpcError} tells a service error answered by
+ * `AttachClassicLinkVpc`; its `code` is a {@link AttachClassicLinkVpcKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.CIDRUnSupportedClassicLink`: The specified VPC CIDR range does not support
+ *   Classiclink.
+ * - `UnsupportedOperation.ClassicInstanceIdAlreadyExists`: The instance has already been bound to the
+ *   VPC.
  * @example Creating a Classiclink
  * ```ts
  * const answer = await client.attachClassicLinkVpc({
@@ -65,7 +79,16 @@ export interface AttachClassicLinkVpcResponse {
 
 /** The `attachClassicLinkVpc` method of {@link VpcClient}, which calls `AttachClassicLinkVpc`. */
 export interface AttachClassicLinkVpcMethod {
-  /** Creates a Classiclink. Errors: {@link isAttachClassicLinkVpcError}. */
+  /**
+   * Creates a Classiclink.
+   *
+   * Errors: {@link isAttachClassicLinkVpcError} tells a service error of this action; its `code` is a
+   * {@link AttachClassicLinkVpcKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`, `LimitExceeded`,
+   * `ResourceNotFound`, `UnsupportedOperation`, `UnsupportedOperation.CIDRUnSupportedClassicLink`,
+   * `UnsupportedOperation.ClassicInstanceIdAlreadyExists` (each explained on
+   * {@link AttachClassicLinkVpcRequest}).
+   */
   attachClassicLinkVpc(input: AttachClassicLinkVpcRequest, options?: CallOptions): Promise<AttachClassicLinkVpcResponse>;
 }
 

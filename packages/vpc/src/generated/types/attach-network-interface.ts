@@ -23,6 +23,29 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isAttachNetworkInterfaceError} tells a service error answered by
+ * `AttachNetworkInterface`; its `code` is a {@link AttachNetworkInterfaceKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `LimitExceeded.ActionLimited`: Too often API invocations
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.AttachmentAlreadyExists`: The EIP is already bound to a CVM.
+ * - `UnsupportedOperation.IdempotentParameterMismatch`: The specified customer token has been used.
+ * - `UnsupportedOperation.IdempotentProcessing`: The previous idempotent request is still being
+ *   processed. Please try again later.
+ * - `UnsupportedOperation.InvalidState`: Invalid resource status.
+ * - `UnsupportedOperation.ResourceIsInvalidState`: Operation prohibited: The resource is not
+ *   available.
+ * - `UnsupportedOperation.UnsupportedInstanceFamily`: The specified instance type does not support
+ *   ENIs.
+ * - `UnsupportedOperation.VpcMismatch`: The resources are not in the same VPC.
+ * - `UnsupportedOperation.ZoneMismatch`: The specified resources are not in the same availability
+ *   zone.
  * @example Binding an ENI with a CVM
  * ```ts
  * const answer = await client.attachNetworkInterface({
@@ -70,7 +93,19 @@ export interface AttachNetworkInterfaceResponse {
 
 /** The `attachNetworkInterface` method of {@link VpcClient}, which calls `AttachNetworkInterface`. */
 export interface AttachNetworkInterfaceMethod {
-  /** Binds an ENI to a CVM. Errors: {@link isAttachNetworkInterfaceError}. */
+  /**
+   * Binds an ENI to a CVM.
+   *
+   * Errors: {@link isAttachNetworkInterfaceError} tells a service error of this action; its `code` is a
+   * {@link AttachNetworkInterfaceKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.ModuleError`, `InvalidParameterValue.Malformed`, `LimitExceeded`,
+   * `LimitExceeded.ActionLimited`, `ResourceNotFound`, `UnsupportedOperation`,
+   * `UnsupportedOperation.AttachmentAlreadyExists`, `UnsupportedOperation.IdempotentParameterMismatch`,
+   * `UnsupportedOperation.IdempotentProcessing`, `UnsupportedOperation.InvalidState`,
+   * `UnsupportedOperation.ResourceIsInvalidState`, `UnsupportedOperation.UnsupportedInstanceFamily`,
+   * `UnsupportedOperation.VpcMismatch`, `UnsupportedOperation.ZoneMismatch` (each explained on
+   * {@link AttachNetworkInterfaceRequest}).
+   */
   attachNetworkInterface(input: AttachNetworkInterfaceRequest, options?: CallOptions): Promise<AttachNetworkInterfaceResponse>;
 }
 
@@ -110,8 +145,8 @@ export type AttachNetworkInterfaceKnownErrorCode =
   | "UnsupportedOperation.VpcMismatch"
   | "UnsupportedOperation.ZoneMismatch";
 /**
- * Code of an error answered by `AttachNetworkInterface`: a {@link
- * AttachNetworkInterfaceKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `AttachNetworkInterface`: a
+ * {@link AttachNetworkInterfaceKnownErrorCode}, or a code the service added since.
  */
 export type AttachNetworkInterfaceErrorCode = AttachNetworkInterfaceKnownErrorCode | (string & {});
 /**

@@ -12,6 +12,22 @@ import type { SnapshotInstance } from "../shapes/snapshot-instance.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isAttachSnapshotInstancesError} tells a service error answered by
+ * `AttachSnapshotInstances`; its `code` is a {@link AttachSnapshotInstancesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.DuplicatePara`: The parameter value already exists.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `LimitExceeded.AttachedSnapshotPolicyExceeded`: Reached the upper limit of snapshot policies
+ *   associated with an instance
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.SnapshotAttached`: This instance is already associated with a snapshot
+ *   policy.
+ * - `UnsupportedOperation.SnapshotInstanceRegionDiff`: Batch association only supports instances in
+ *   the same region.
  * @example Associating a snapshot policy with instances
  * ```ts
  * const answer = await client.attachSnapshotInstances({
@@ -56,8 +72,15 @@ export interface AttachSnapshotInstancesResponse {
 /** The `attachSnapshotInstances` method of {@link VpcClient}, which calls `AttachSnapshotInstances`. */
 export interface AttachSnapshotInstancesMethod {
   /**
-   * Associates a snapshot policy with specified instances. Errors: {@link
-   * isAttachSnapshotInstancesError}.
+   * Associates a snapshot policy with specified instances.
+   *
+   * Errors: {@link isAttachSnapshotInstancesError} tells a service error of this action; its `code` is a
+   * {@link AttachSnapshotInstancesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.DuplicatePara`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.Malformed`, `LimitExceeded`, `LimitExceeded.AttachedSnapshotPolicyExceeded`,
+   * `ResourceNotFound`, `UnsupportedOperation.SnapshotAttached`,
+   * `UnsupportedOperation.SnapshotInstanceRegionDiff` (each explained on
+   * {@link AttachSnapshotInstancesRequest}).
    */
   attachSnapshotInstances(input: AttachSnapshotInstancesRequest, options?: CallOptions): Promise<AttachSnapshotInstancesResponse>;
 }
@@ -86,8 +109,8 @@ export type AttachSnapshotInstancesKnownErrorCode =
   | "UnsupportedOperation.SnapshotAttached"
   | "UnsupportedOperation.SnapshotInstanceRegionDiff";
 /**
- * Code of an error answered by `AttachSnapshotInstances`: a {@link
- * AttachSnapshotInstancesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `AttachSnapshotInstances`: a
+ * {@link AttachSnapshotInstancesKnownErrorCode}, or a code the service added since.
  */
 export type AttachSnapshotInstancesErrorCode = AttachSnapshotInstancesKnownErrorCode | (string & {});
 /**

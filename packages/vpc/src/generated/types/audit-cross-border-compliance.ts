@@ -14,6 +14,13 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isAuditCrossBorderComplianceError} tells a service error answered by
+ * `AuditCrossBorderCompliance`; its `code` is a {@link AuditCrossBorderComplianceKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Auditing a compliance review request
  * ```ts
  * const answer = await client.auditCrossBorderCompliance({
@@ -65,7 +72,14 @@ export interface AuditCrossBorderComplianceResponse {
  * `AuditCrossBorderCompliance`.
  */
 export interface AuditCrossBorderComplianceMethod {
-  /** Performs a compliance audit. Errors: {@link isAuditCrossBorderComplianceError}. */
+  /**
+   * Performs a compliance audit.
+   *
+   * Errors: {@link isAuditCrossBorderComplianceError} tells a service error of this action; its `code`
+   * is a {@link AuditCrossBorderComplianceKnownErrorCode}: any {@link CommonErrorCode} or
+   * `ResourceNotFound`, `UnsupportedOperation` (each explained on
+   * {@link AuditCrossBorderComplianceRequest}).
+   */
   auditCrossBorderCompliance(input: AuditCrossBorderComplianceRequest, options?: CallOptions): Promise<AuditCrossBorderComplianceResponse>;
 }
 
@@ -77,8 +91,8 @@ export interface AuditCrossBorderComplianceMethod {
  */
 export type AuditCrossBorderComplianceKnownErrorCode = CommonErrorCode;
 /**
- * Code of an error answered by `AuditCrossBorderCompliance`: a {@link
- * AuditCrossBorderComplianceKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `AuditCrossBorderCompliance`: a
+ * {@link AuditCrossBorderComplianceKnownErrorCode}, or a code the service added since.
  */
 export type AuditCrossBorderComplianceErrorCode = AuditCrossBorderComplianceKnownErrorCode | (string & {});
 /**

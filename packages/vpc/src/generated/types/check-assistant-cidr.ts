@@ -18,6 +18,18 @@ import type { ConflictSource } from "../shapes/conflict-source.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCheckAssistantCidrError} tells a service error answered by
+ * `CheckAssistantCidr`; its `code` is a {@link CheckAssistantCidrKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.SubnetConflict`: Subnet CIDR conflict.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Checking secondary CIDR block conflicts
  * ```ts
  * const answer = await client.checkAssistantCidr({
@@ -105,7 +117,15 @@ export interface CheckAssistantCidrResponse {
 
 /** The `checkAssistantCidr` method of {@link VpcClient}, which calls `CheckAssistantCidr`. */
 export interface CheckAssistantCidrMethod {
-  /** Checks secondary CIDR block overlaps. Errors: {@link isCheckAssistantCidrError}. */
+  /**
+   * Checks secondary CIDR block overlaps.
+   *
+   * Errors: {@link isCheckAssistantCidrError} tells a service error of this action; its `code` is a
+   * {@link CheckAssistantCidrKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameterValue`,
+   * `InvalidParameterValue.Duplicate`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.SubnetConflict`, `LimitExceeded`,
+   * `ResourceNotFound` (each explained on {@link CheckAssistantCidrRequest}).
+   */
   checkAssistantCidr(input: CheckAssistantCidrRequest, options?: CallOptions): Promise<CheckAssistantCidrResponse>;
 }
 

@@ -12,6 +12,13 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCheckDefaultSubnetError} tells a service error answered by
+ * `CheckDefaultSubnet`; its `code` is a {@link CheckDefaultSubnetKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `ResourceInsufficient.CidrBlock`: The IP range resources are insufficient.
+ * - `ResourceNotFound`: The resource does not exist.
  */
 export interface CheckDefaultSubnetRequest {
   /**
@@ -40,7 +47,14 @@ export interface CheckDefaultSubnetResponse {
 
 /** The `checkDefaultSubnet` method of {@link VpcClient}, which calls `CheckDefaultSubnet`. */
 export interface CheckDefaultSubnetMethod {
-  /** 预判是否可建默认子网. Errors: {@link isCheckDefaultSubnetError}. */
+  /**
+   * 预判是否可建默认子网.
+   *
+   * Errors: {@link isCheckDefaultSubnetError} tells a service error of this action; its `code` is a
+   * {@link CheckDefaultSubnetKnownErrorCode}: any {@link CommonErrorCode} or
+   * `ResourceInsufficient.CidrBlock`, `ResourceNotFound` (each explained on
+   * {@link CheckDefaultSubnetRequest}).
+   */
   checkDefaultSubnet(input: CheckDefaultSubnetRequest, options?: CallOptions): Promise<CheckDefaultSubnetResponse>;
 }
 

@@ -13,6 +13,14 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCheckGatewayFlowMonitorError} tells a service error answered by
+ * `CheckGatewayFlowMonitor`; its `code` is a {@link CheckGatewayFlowMonitorKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.InvalidState`: Invalid resource status.
  */
 export interface CheckGatewayFlowMonitorRequest {
   /**
@@ -52,7 +60,14 @@ export interface CheckGatewayFlowMonitorResponse {
 
 /** The `checkGatewayFlowMonitor` method of {@link VpcClient}, which calls `CheckGatewayFlowMonitor`. */
 export interface CheckGatewayFlowMonitorMethod {
-  /** 查询网关是否启用流量监控. Errors: {@link isCheckGatewayFlowMonitorError}. */
+  /**
+   * 查询网关是否启用流量监控.
+   *
+   * Errors: {@link isCheckGatewayFlowMonitorError} tells a service error of this action; its `code` is a
+   * {@link CheckGatewayFlowMonitorKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue`, `ResourceNotFound`, `UnsupportedOperation.InvalidState` (each explained on
+   * {@link CheckGatewayFlowMonitorRequest}).
+   */
   checkGatewayFlowMonitor(input: CheckGatewayFlowMonitorRequest, options?: CallOptions): Promise<CheckGatewayFlowMonitorResponse>;
 }
 
@@ -65,8 +80,8 @@ export interface CheckGatewayFlowMonitorMethod {
  */
 export type CheckGatewayFlowMonitorKnownErrorCode = CommonErrorCode | "UnsupportedOperation.InvalidState";
 /**
- * Code of an error answered by `CheckGatewayFlowMonitor`: a {@link
- * CheckGatewayFlowMonitorKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CheckGatewayFlowMonitor`: a
+ * {@link CheckGatewayFlowMonitorKnownErrorCode}, or a code the service added since.
  */
 export type CheckGatewayFlowMonitorErrorCode = CheckGatewayFlowMonitorKnownErrorCode | (string & {});
 /**

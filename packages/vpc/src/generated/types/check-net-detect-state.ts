@@ -11,6 +11,32 @@ import type { NetDetectIpState } from "../shapes/net-detect-ip-state.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCheckNetDetectStateError} tells a service error answered by
+ * `CheckNetDetectState`; its `code` is a {@link CheckNetDetectStateKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.NetDetectTimeOut`: Network probe timed out. Please retry later.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.NextHopMismatch`: The next hop type does not match with the next hop gateway.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.NetDetectInVpc`: The probe destination IP and network probe are in the same
+ *   VPC.
+ * - `InvalidParameterValue.NetDetectNotFoundIp`: Unable to find the matched next hop in the CCN route
+ *   table for the destination IP.
+ * - `InvalidParameterValue.NetDetectSameIp`: The detection destination IP address is the same as that
+ *   of another network detection instance under the same subnet in the same VPC.
+ * - `InvalidParameterValue.ResourceNotFound`: This resource is not found.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceInsufficient`: Resources are insufficient.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.ConflictWithDockerRoute`: The IP range overlaps with that of the TKE
+ *   container under the VPC.
+ * - `UnsupportedOperation.EcmpWithUserRoute`: Form an ECMP with the user’s custom routes.
+ * - `UnsupportedOperation.VpcMismatch`: The resources are not in the same VPC.
  * @example Verifying the detection parameters based on the network probe ID.
  * ```ts
  * const answer = await client.checkNetDetectState({
@@ -124,7 +150,19 @@ export interface CheckNetDetectStateResponse {
 
 /** The `checkNetDetectState` method of {@link VpcClient}, which calls `CheckNetDetectState`. */
 export interface CheckNetDetectStateMethod {
-  /** CheckNetDetectState. Errors: {@link isCheckNetDetectStateError}. */
+  /**
+   * CheckNetDetectState.
+   *
+   * Errors: {@link isCheckNetDetectStateError} tells a service error of this action; its `code` is a
+   * {@link CheckNetDetectStateKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.NetDetectTimeOut`, `InvalidParameter`, `InvalidParameter.NextHopMismatch`,
+   * `InvalidParameterValue`, `InvalidParameterValue.Malformed`, `InvalidParameterValue.NetDetectInVpc`,
+   * `InvalidParameterValue.NetDetectNotFoundIp`, `InvalidParameterValue.NetDetectSameIp`,
+   * `InvalidParameterValue.ResourceNotFound`, `InvalidParameterValue.TooLong`, `MissingParameter`,
+   * `ResourceInsufficient`, `ResourceNotFound`, `UnsupportedOperation`,
+   * `UnsupportedOperation.ConflictWithDockerRoute`, `UnsupportedOperation.EcmpWithUserRoute`,
+   * `UnsupportedOperation.VpcMismatch` (each explained on {@link CheckNetDetectStateRequest}).
+   */
   checkNetDetectState(input: CheckNetDetectStateRequest, options?: CallOptions): Promise<CheckNetDetectStateResponse>;
 }
 

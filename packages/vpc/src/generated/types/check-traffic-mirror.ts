@@ -12,6 +12,26 @@ import type { TrafficMirrorTarget } from "../shapes/traffic-mirror-target.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCheckTrafficMirrorError} tells a service error answered by
+ * `CheckTrafficMirror`; its `code` is a {@link CheckTrafficMirrorKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.DuplicatedLbTrafficMirrorCollectors`: The current IP address has already been
+ *   used in the traffic mirroring of another public IP address type.
+ * - `InvalidParameter.UnsupportedLbTrafficMirrorAz`: The region of the current public IP address does
+ *   not support traffic collection.
+ * - `InvalidParameterValue.DuplicatedLbTrafficMirrorCollectors`: The current IP address has already
+ *   been used in the traffic mirroring of another public IP address type.
+ * - `InvalidParameterValue.Empty`: Missing parameters.
+ * - `InvalidParameterValue.InvalidLbTrafficMirrorReciverEndpoint`: The receiver is neither an existing
+ *   virtual machine IP address nor a routable IDC room IP address.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.UnsupportedLbTrafficMirrorAz`: The region of the current public IP address
+ *   does not support traffic collection.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.VpcMismatch`: The resources are not in the same VPC.
  * @example Checking the Collector and Receiver of the Public IP Address Type for Traffic Mirroring
  * ```ts
  * const answer = await client.checkTrafficMirror({
@@ -60,7 +80,19 @@ export interface CheckTrafficMirrorResponse {
 
 /** The `checkTrafficMirror` method of {@link VpcClient}, which calls `CheckTrafficMirror`. */
 export interface CheckTrafficMirrorMethod {
-  /** Checks the collector and receiver for traffic mirroring. Errors: {@link isCheckTrafficMirrorError}. */
+  /**
+   * Checks the collector and receiver for traffic mirroring.
+   *
+   * Errors: {@link isCheckTrafficMirrorError} tells a service error of this action; its `code` is a
+   * {@link CheckTrafficMirrorKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.DuplicatedLbTrafficMirrorCollectors`,
+   * `InvalidParameter.UnsupportedLbTrafficMirrorAz`,
+   * `InvalidParameterValue.DuplicatedLbTrafficMirrorCollectors`, `InvalidParameterValue.Empty`,
+   * `InvalidParameterValue.InvalidLbTrafficMirrorReciverEndpoint`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.UnsupportedLbTrafficMirrorAz`, `ResourceNotFound`,
+   * `UnsupportedOperation.VpcMismatch` (each explained on {@link CheckTrafficMirrorRequest}).
+   */
   checkTrafficMirror(input: CheckTrafficMirrorRequest, options?: CallOptions): Promise<CheckTrafficMirrorResponse>;
 }
 

@@ -13,6 +13,25 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isClearRouteTableSelectionPoliciesError} tells a service error answered by
+ * `ClearRouteTableSelectionPolicies`; its `code` is a
+ * {@link ClearRouteTableSelectionPoliciesKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.CcnRouteTableNotExist`: The specified route table does not exist.
+ * - `UnsupportedOperation.InstanceNotExist`: 路由表选择策略配置的实例不存在。 (described in Chinese
+ *   only)
+ * - `UnsupportedOperation.NotSupportCreateCcnRouteTable`: 没有开启多路由表特性，不能创建用户路由表。
+ *   (described in Chinese only)
+ * - `UnsupportedOperation.NotSupportSameCcnInstanceAndSourceAddress`: 不支持编辑相同的实例和源地址。
+ *   (described in Chinese only)
  */
 export interface ClearRouteTableSelectionPoliciesRequest {
   /**
@@ -38,7 +57,18 @@ export interface ClearRouteTableSelectionPoliciesResponse {
  * `ClearRouteTableSelectionPolicies`.
  */
 export interface ClearRouteTableSelectionPoliciesMethod {
-  /** 清空云联网路由表选择策略. Errors: {@link isClearRouteTableSelectionPoliciesError}. */
+  /**
+   * 清空云联网路由表选择策略.
+   *
+   * Errors: {@link isClearRouteTableSelectionPoliciesError} tells a service error of this action; its
+   * `code` is a {@link ClearRouteTableSelectionPoliciesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter`, `InvalidParameterValue`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.Range`, `InvalidParameterValue.TooLong`, `ResourceNotFound`,
+   * `UnsupportedOperation.CcnRouteTableNotExist`, `UnsupportedOperation.InstanceNotExist`,
+   * `UnsupportedOperation.NotSupportCreateCcnRouteTable`,
+   * `UnsupportedOperation.NotSupportSameCcnInstanceAndSourceAddress` (each explained on
+   * {@link ClearRouteTableSelectionPoliciesRequest}).
+   */
   clearRouteTableSelectionPolicies(
     input: ClearRouteTableSelectionPoliciesRequest,
     options?: CallOptions,
@@ -72,12 +102,12 @@ export type ClearRouteTableSelectionPoliciesKnownErrorCode =
   | "UnsupportedOperation.NotSupportCreateCcnRouteTable"
   | "UnsupportedOperation.NotSupportSameCcnInstanceAndSourceAddress";
 /**
- * Code of an error answered by `ClearRouteTableSelectionPolicies`: a {@link
- * ClearRouteTableSelectionPoliciesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ClearRouteTableSelectionPolicies`: a
+ * {@link ClearRouteTableSelectionPoliciesKnownErrorCode}, or a code the service added since.
  */
 export type ClearRouteTableSelectionPoliciesErrorCode = ClearRouteTableSelectionPoliciesKnownErrorCode | (string & {});
 /**
- * A service error answered by `ClearRouteTableSelectionPolicies`; {@link
- * isClearRouteTableSelectionPoliciesError} tells one.
+ * A service error answered by `ClearRouteTableSelectionPolicies`;
+ * {@link isClearRouteTableSelectionPoliciesError} tells one.
  */
 export type ClearRouteTableSelectionPoliciesError = TcServiceError<ClearRouteTableSelectionPoliciesErrorCode>;

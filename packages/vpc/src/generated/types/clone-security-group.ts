@@ -14,6 +14,18 @@ import type { SecurityGroup } from "../shapes/security-group.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCloneSecurityGroupError} tells a service error answered by
+ * `CloneSecurityGroup`; its `code` is a {@link CloneSecurityGroupKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.RemoteRegionSgHasReferencedSg`: This security group contains nested security
+ *   group rules and does not support cross-region cloning.
  * @example Cloning a security group
  * ```ts
  * const answer = await client.cloneSecurityGroup({
@@ -123,7 +135,15 @@ export interface CloneSecurityGroupResponse {
 
 /** The `cloneSecurityGroup` method of {@link VpcClient}, which calls `CloneSecurityGroup`. */
 export interface CloneSecurityGroupMethod {
-  /** Clones an security group. Errors: {@link isCloneSecurityGroupError}. */
+  /**
+   * Clones an security group.
+   *
+   * Errors: {@link isCloneSecurityGroupError} tells a service error of this action; its `code` is a
+   * {@link CloneSecurityGroupKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameterValue`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.TooLong`, `LimitExceeded`,
+   * `ResourceNotFound`, `UnsupportedOperation.RemoteRegionSgHasReferencedSg` (each explained on
+   * {@link CloneSecurityGroupRequest}).
+   */
   cloneSecurityGroup(input: CloneSecurityGroupRequest, options?: CallOptions): Promise<CloneSecurityGroupResponse>;
 }
 

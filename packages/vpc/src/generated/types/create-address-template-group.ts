@@ -12,6 +12,16 @@ import type { AddressTemplateGroup } from "../shapes/address-template-group.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateAddressTemplateGroupError} tells a service error answered by
+ * `CreateAddressTemplateGroup`; its `code` is a {@link CreateAddressTemplateGroupKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.MutexOperationTaskRunning`: The resource mutual exclusion operation is being
+ *   executed.
  * @example Creating an IP address template group
  * ```ts
  * const answer = await client.createAddressTemplateGroup({
@@ -81,7 +91,15 @@ export interface CreateAddressTemplateGroupResponse {
  * `CreateAddressTemplateGroup`.
  */
 export interface CreateAddressTemplateGroupMethod {
-  /** Creates an IP address template group. Errors: {@link isCreateAddressTemplateGroupError}. */
+  /**
+   * Creates an IP address template group.
+   *
+   * Errors: {@link isCreateAddressTemplateGroupError} tells a service error of this action; its `code`
+   * is a {@link CreateAddressTemplateGroupKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `LimitExceeded`, `ResourceNotFound`,
+   * `UnsupportedOperation.MutexOperationTaskRunning` (each explained on
+   * {@link CreateAddressTemplateGroupRequest}).
+   */
   createAddressTemplateGroup(input: CreateAddressTemplateGroupRequest, options?: CallOptions): Promise<CreateAddressTemplateGroupResponse>;
 }
 
@@ -99,8 +117,8 @@ export type CreateAddressTemplateGroupKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "UnsupportedOperation.MutexOperationTaskRunning";
 /**
- * Code of an error answered by `CreateAddressTemplateGroup`: a {@link
- * CreateAddressTemplateGroupKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreateAddressTemplateGroup`: a
+ * {@link CreateAddressTemplateGroupKnownErrorCode}, or a code the service added since.
  */
 export type CreateAddressTemplateGroupErrorCode = CreateAddressTemplateGroupKnownErrorCode | (string & {});
 /**

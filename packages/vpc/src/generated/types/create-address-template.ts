@@ -13,6 +13,19 @@ import type { AddressTemplate } from "../shapes/address-template.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateAddressTemplateError} tells a service error answered by
+ * `CreateAddressTemplate`; its `code` is a {@link CreateAddressTemplateKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `InvalidParameterValue.Empty`: Missing parameters.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `LimitExceeded`: A quota was exceeded.
  * @example Creating an IP address template
  * ```ts
  * const answer = await client.createAddressTemplate({
@@ -85,7 +98,16 @@ export interface CreateAddressTemplateResponse {
 
 /** The `createAddressTemplate` method of {@link VpcClient}, which calls `CreateAddressTemplate`. */
 export interface CreateAddressTemplateMethod {
-  /** Creates an IP address template. Errors: {@link isCreateAddressTemplateError}. */
+  /**
+   * Creates an IP address template.
+   *
+   * Errors: {@link isCreateAddressTemplateError} tells a service error of this action; its `code` is a
+   * {@link CreateAddressTemplateKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.Coexist`, `InvalidParameterValue`, `InvalidParameterValue.Duplicate`,
+   * `InvalidParameterValue.Empty`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.TooLong`, `LimitExceeded` (each explained
+   * on {@link CreateAddressTemplateRequest}).
+   */
   createAddressTemplate(input: CreateAddressTemplateRequest, options?: CallOptions): Promise<CreateAddressTemplateResponse>;
 }
 

@@ -27,6 +27,56 @@ import type { Tag } from "../shapes/tag.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateAndAttachNetworkInterfaceError} tells a service error answered by
+ * `CreateAndAttachNetworkInterface`; its `code` is a
+ * {@link CreateAndAttachNetworkInterfaceKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameter.FilterNotDict`: The specified filter condition should be a key-value pair.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `InvalidParameterValue.Reserved`: The parameter value is retained by the system.
+ * - `InvalidParameterValue.TagDuplicateKey`: Duplicate tag keys.
+ * - `InvalidParameterValue.TagDuplicateResourceType`: Duplicate tag resource type.
+ * - `InvalidParameterValue.TagInvalidKey`: Invalid tag key.
+ * - `InvalidParameterValue.TagInvalidKeyLen`: Invalid tag key length.
+ * - `InvalidParameterValue.TagInvalidVal`: Invalid tag key.
+ * - `InvalidParameterValue.TagKeyNotExists`: The tag key does not exist.
+ * - `InvalidParameterValue.TagNotAllocatedQuota`: Tags are not assigned quotas.
+ * - `InvalidParameterValue.TagNotExisted`: The Tag does not exist.
+ * - `InvalidParameterValue.TagNotSupportTag`: Unsupported tag.
+ * - `InvalidParameterValue.TagResourceFormatError`: Tag resource format error.
+ * - `InvalidParameterValue.TagTimestampExceeded`: Exceeded the quota of tag timestamp.
+ * - `InvalidParameterValue.TagValNotExists`: The tag value does not exist.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `LimitExceeded.TagKeyExceeded`: Reached the upper limit of tag keys.
+ * - `LimitExceeded.TagKeyPerResourceExceeded`: Reached the upper limit of tags keys per resource.
+ * - `LimitExceeded.TagNotEnoughQuota`: Insufficient tag quota.
+ * - `LimitExceeded.TagQuota`: Exceeded the tag quota. Unable to create resources.
+ * - `LimitExceeded.TagQuotaExceeded`: Reached the upper limit of tag quota.
+ * - `LimitExceeded.TagTagsExceeded`: Reached the number limit of tag keys.
+ * - `ResourceInUse`: The resource is in use.
+ * - `ResourceInsufficient`: Resources are insufficient.
+ * - `ResourceInsufficient.Subnet`: The subnet does not have sufficient IPs.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.IdempotentParameterMismatch`: The specified customer token has been used.
+ * - `UnsupportedOperation.IdempotentProcessing`: The previous idempotent request is still being
+ *   processed. Please try again later.
+ * - `UnsupportedOperation.InvalidState`: Invalid resource status.
+ * - `UnsupportedOperation.ResourceMismatch`: The resource ID entered does not match with any resource
+ *   bound with the IP. Check and try again.
+ * - `UnsupportedOperation.TagAllocate`: Tags are being assigned.
+ * - `UnsupportedOperation.TagFree`: Tags are being released.
+ * - `UnsupportedOperation.TagNotPermit`: Unauthorized for this tag.
+ * - `UnsupportedOperation.TagSystemReservedTagKey`: The specified tag key is reserved for system
+ *   usage.
+ * - `UnsupportedOperation.UnsupportedInstanceFamily`: The specified instance type does not support
+ *   ENIs.
+ * - `UnsupportedOperation.VpcMismatch`: The resources are not in the same VPC.
  */
 export interface CreateAndAttachNetworkInterfaceRequest {
   /**
@@ -107,7 +157,31 @@ export interface CreateAndAttachNetworkInterfaceResponse {
  * `CreateAndAttachNetworkInterface`.
  */
 export interface CreateAndAttachNetworkInterfaceMethod {
-  /** Creates an ENI and binds it to a CVM. Errors: {@link isCreateAndAttachNetworkInterfaceError}. */
+  /**
+   * Creates an ENI and binds it to a CVM.
+   *
+   * Errors: {@link isCreateAndAttachNetworkInterfaceError} tells a service error of this action; its
+   * `code` is a {@link CreateAndAttachNetworkInterfaceKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.FilterInvalidKey`, `InvalidParameter.FilterNotDict`, `InvalidParameterValue`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.Range`, `InvalidParameterValue.Reserved`,
+   * `InvalidParameterValue.TagDuplicateKey`, `InvalidParameterValue.TagDuplicateResourceType`,
+   * `InvalidParameterValue.TagInvalidKey`, `InvalidParameterValue.TagInvalidKeyLen`,
+   * `InvalidParameterValue.TagInvalidVal`, `InvalidParameterValue.TagKeyNotExists`,
+   * `InvalidParameterValue.TagNotAllocatedQuota`, `InvalidParameterValue.TagNotExisted`,
+   * `InvalidParameterValue.TagNotSupportTag`, `InvalidParameterValue.TagResourceFormatError`,
+   * `InvalidParameterValue.TagTimestampExceeded`, `InvalidParameterValue.TagValNotExists`,
+   * `InvalidParameterValue.TooLong`, `LimitExceeded`, `LimitExceeded.TagKeyExceeded`,
+   * `LimitExceeded.TagKeyPerResourceExceeded`, `LimitExceeded.TagNotEnoughQuota`,
+   * `LimitExceeded.TagQuota`, `LimitExceeded.TagQuotaExceeded`, `LimitExceeded.TagTagsExceeded`,
+   * `ResourceInUse`, `ResourceInsufficient`, `ResourceInsufficient.Subnet`, `ResourceNotFound`,
+   * `UnsupportedOperation`, `UnsupportedOperation.IdempotentParameterMismatch`,
+   * `UnsupportedOperation.IdempotentProcessing`, `UnsupportedOperation.InvalidState`,
+   * `UnsupportedOperation.ResourceMismatch`, `UnsupportedOperation.TagAllocate`,
+   * `UnsupportedOperation.TagFree`, `UnsupportedOperation.TagNotPermit`,
+   * `UnsupportedOperation.TagSystemReservedTagKey`, `UnsupportedOperation.UnsupportedInstanceFamily`,
+   * `UnsupportedOperation.VpcMismatch` (each explained on
+   * {@link CreateAndAttachNetworkInterfaceRequest}).
+   */
   createAndAttachNetworkInterface(
     input: CreateAndAttachNetworkInterfaceRequest,
     options?: CallOptions,
@@ -201,12 +275,12 @@ export type CreateAndAttachNetworkInterfaceKnownErrorCode =
   | "UnsupportedOperation.UnsupportedInstanceFamily"
   | "UnsupportedOperation.VpcMismatch";
 /**
- * Code of an error answered by `CreateAndAttachNetworkInterface`: a {@link
- * CreateAndAttachNetworkInterfaceKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreateAndAttachNetworkInterface`: a
+ * {@link CreateAndAttachNetworkInterfaceKnownErrorCode}, or a code the service added since.
  */
 export type CreateAndAttachNetworkInterfaceErrorCode = CreateAndAttachNetworkInterfaceKnownErrorCode | (string & {});
 /**
- * A service error answered by `CreateAndAttachNetworkInterface`; {@link
- * isCreateAndAttachNetworkInterfaceError} tells one.
+ * A service error answered by `CreateAndAttachNetworkInterface`;
+ * {@link isCreateAndAttachNetworkInterfaceError} tells one.
  */
 export type CreateAndAttachNetworkInterfaceError = TcServiceError<CreateAndAttachNetworkInterfaceErrorCode>;

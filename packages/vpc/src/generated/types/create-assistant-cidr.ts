@@ -12,6 +12,23 @@ import type { AssistantCidr } from "../shapes/assistant-cidr.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateAssistantCidrError} tells a service error answered by
+ * `CreateAssistantCidr`; its `code` is a {@link CreateAssistantCidrKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.SubnetConflict`: Subnet CIDR conflict.
+ * - `InvalidParameterValue.SubnetOverlapAssistCidr`: The subnet IP range overlaps with the secondary
+ *   CIDR block.
+ * - `InvalidParameterValue.SubnetRange`: Invalid subnet CIDR.
+ * - `InvalidParameterValue.VpcCidrConflict`: Destination IP address range conflicts with CIDR of the
+ *   current VPC.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `ResourceNotFound`: The resource does not exist.
  */
 export interface CreateAssistantCidrRequest {
   /**
@@ -44,7 +61,17 @@ export interface CreateAssistantCidrResponse {
 
 /** The `createAssistantCidr` method of {@link VpcClient}, which calls `CreateAssistantCidr`. */
 export interface CreateAssistantCidrMethod {
-  /** Creates a secondary CIDR block. Errors: {@link isCreateAssistantCidrError}. */
+  /**
+   * Creates a secondary CIDR block.
+   *
+   * Errors: {@link isCreateAssistantCidrError} tells a service error of this action; its `code` is a
+   * {@link CreateAssistantCidrKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameterValue`,
+   * `InvalidParameterValue.Duplicate`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.SubnetConflict`,
+   * `InvalidParameterValue.SubnetOverlapAssistCidr`, `InvalidParameterValue.SubnetRange`,
+   * `InvalidParameterValue.VpcCidrConflict`, `LimitExceeded`, `ResourceNotFound` (each explained on
+   * {@link CreateAssistantCidrRequest}).
+   */
   createAssistantCidr(input: CreateAssistantCidrRequest, options?: CallOptions): Promise<CreateAssistantCidrResponse>;
 }
 

@@ -14,6 +14,29 @@ import type { Tag } from "../shapes/tag.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateBandwidthPackageError} tells a service error answered by
+ * `CreateBandwidthPackage`; its `code` is a {@link CreateBandwidthPackageKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.BalanceInsufficient`: Insufficient account balance.
+ * - `InternalServerError`: Internal error.
+ * - `InvalidAccount.NotSupported`: This account is not supported.
+ * - `InvalidParameterValue.Combination`: Invalid input parameters
+ * - `InvalidParameterValue.Empty`: Missing parameters.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Incorrect instance ID.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `InvalidParameterValue.TagNotExisted`: The Tag does not exist.
+ * - `LimitExceeded.BandwidthPackageQuota`: Exceeded the upper limit of the bandwidth package quota.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.AccountNotSupported`: This account is not supported.
+ * - `UnsupportedOperation.InstanceStateNotSupported`: This operation is not supported by the status of
+ *   the instance bound with the IP address.
+ * - `UnsupportedOperation.InvalidResourceInternetChargeType`: This operation is not allowed under this
+ *   billing mode.
+ * - `UnsupportedOperation.NotSupportedPurchaseCenterEgressResource`: Egress 2 resources are not
+ *   available in this region. Please purchase in Beijing/Guangzhou/Nanjing.
+ * - `UnsupportedOperation.UnsupportedRegion`: The service is not available in this country/region.
  * @example Creating a bandwidth package
  * ```ts
  * const answer = await client.createBandwidthPackage({
@@ -130,7 +153,21 @@ export interface CreateBandwidthPackageResponse {
 
 /** The `createBandwidthPackage` method of {@link VpcClient}, which calls `CreateBandwidthPackage`. */
 export interface CreateBandwidthPackageMethod {
-  /** Creates a bandwidth package. Errors: {@link isCreateBandwidthPackageError}. */
+  /**
+   * Creates a bandwidth package.
+   *
+   * Errors: {@link isCreateBandwidthPackageError} tells a service error of this action; its `code` is a
+   * {@link CreateBandwidthPackageKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.BalanceInsufficient`, `InternalServerError`, `InvalidAccount.NotSupported`,
+   * `InvalidParameterValue.Combination`, `InvalidParameterValue.Empty`,
+   * `InvalidParameterValue.InstanceIdMalformed`, `InvalidParameterValue.Range`,
+   * `InvalidParameterValue.TagNotExisted`, `LimitExceeded.BandwidthPackageQuota`,
+   * `UnsupportedOperation`, `UnsupportedOperation.AccountNotSupported`,
+   * `UnsupportedOperation.InstanceStateNotSupported`,
+   * `UnsupportedOperation.InvalidResourceInternetChargeType`,
+   * `UnsupportedOperation.NotSupportedPurchaseCenterEgressResource`,
+   * `UnsupportedOperation.UnsupportedRegion` (each explained on {@link CreateBandwidthPackageRequest}).
+   */
   createBandwidthPackage(input: CreateBandwidthPackageRequest, options?: CallOptions): Promise<CreateBandwidthPackageResponse>;
 }
 
@@ -173,8 +210,8 @@ export type CreateBandwidthPackageKnownErrorCode =
   | "UnsupportedOperation.NotSupportedPurchaseCenterEgressResource"
   | "UnsupportedOperation.UnsupportedRegion";
 /**
- * Code of an error answered by `CreateBandwidthPackage`: a {@link
- * CreateBandwidthPackageKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreateBandwidthPackage`: a
+ * {@link CreateBandwidthPackageKnownErrorCode}, or a code the service added since.
  */
 export type CreateBandwidthPackageErrorCode = CreateBandwidthPackageKnownErrorCode | (string & {});
 /**

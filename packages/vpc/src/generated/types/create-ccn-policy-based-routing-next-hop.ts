@@ -13,6 +13,15 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateCcnPolicyBasedRoutingNextHopError} tells a service error answered by
+ * `CreateCcnPolicyBasedRoutingNextHop`; its `code` is a
+ * {@link CreateCcnPolicyBasedRoutingNextHopKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.CcnNotEnablePolicyBasedRoutingFlag`: 云联网未开启策略路由开关 (described in
+ *   Chinese only)
  */
 export interface CreateCcnPolicyBasedRoutingNextHopRequest {
   /**
@@ -101,7 +110,14 @@ export interface CreateCcnPolicyBasedRoutingNextHopResponse {
  * `CreateCcnPolicyBasedRoutingNextHop`.
  */
 export interface CreateCcnPolicyBasedRoutingNextHopMethod {
-  /** 创建云联网策略路由下一跳. Errors: {@link isCreateCcnPolicyBasedRoutingNextHopError}. */
+  /**
+   * 创建云联网策略路由下一跳.
+   *
+   * Errors: {@link isCreateCcnPolicyBasedRoutingNextHopError} tells a service error of this action; its
+   * `code` is a {@link CreateCcnPolicyBasedRoutingNextHopKnownErrorCode}: any {@link CommonErrorCode} or
+   * `ResourceNotFound`, `UnsupportedOperation.CcnNotEnablePolicyBasedRoutingFlag` (each explained on
+   * {@link CreateCcnPolicyBasedRoutingNextHopRequest}).
+   */
   createCcnPolicyBasedRoutingNextHop(
     input: CreateCcnPolicyBasedRoutingNextHopRequest,
     options?: CallOptions,
@@ -117,12 +133,12 @@ export interface CreateCcnPolicyBasedRoutingNextHopMethod {
  */
 export type CreateCcnPolicyBasedRoutingNextHopKnownErrorCode = CommonErrorCode | "UnsupportedOperation.CcnNotEnablePolicyBasedRoutingFlag";
 /**
- * Code of an error answered by `CreateCcnPolicyBasedRoutingNextHop`: a {@link
- * CreateCcnPolicyBasedRoutingNextHopKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreateCcnPolicyBasedRoutingNextHop`: a
+ * {@link CreateCcnPolicyBasedRoutingNextHopKnownErrorCode}, or a code the service added since.
  */
 export type CreateCcnPolicyBasedRoutingNextHopErrorCode = CreateCcnPolicyBasedRoutingNextHopKnownErrorCode | (string & {});
 /**
- * A service error answered by `CreateCcnPolicyBasedRoutingNextHop`; {@link
- * isCreateCcnPolicyBasedRoutingNextHopError} tells one.
+ * A service error answered by `CreateCcnPolicyBasedRoutingNextHop`;
+ * {@link isCreateCcnPolicyBasedRoutingNextHopError} tells one.
  */
 export type CreateCcnPolicyBasedRoutingNextHopError = TcServiceError<CreateCcnPolicyBasedRoutingNextHopErrorCode>;

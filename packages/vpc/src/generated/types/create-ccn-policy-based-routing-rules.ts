@@ -14,6 +14,16 @@ import type { CcnPolicyBasedRoutingRule } from "../shapes/ccn-policy-based-routi
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateCcnPolicyBasedRoutingRulesError} tells a service error answered by
+ * `CreateCcnPolicyBasedRoutingRules`; its `code` is a
+ * {@link CreateCcnPolicyBasedRoutingRulesKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.CcnNotEnablePolicyBasedRoutingFlag`: 云联网未开启策略路由开关 (described in
+ *   Chinese only)
+ * - `UnsupportedOperation.RecordExists`: This record already exists.
  */
 export interface CreateCcnPolicyBasedRoutingRulesRequest {
   /**
@@ -57,7 +67,15 @@ export interface CreateCcnPolicyBasedRoutingRulesResponse {
  * `CreateCcnPolicyBasedRoutingRules`.
  */
 export interface CreateCcnPolicyBasedRoutingRulesMethod {
-  /** 批量创建云联网策略路由匹配规则. Errors: {@link isCreateCcnPolicyBasedRoutingRulesError}. */
+  /**
+   * 批量创建云联网策略路由匹配规则.
+   *
+   * Errors: {@link isCreateCcnPolicyBasedRoutingRulesError} tells a service error of this action; its
+   * `code` is a {@link CreateCcnPolicyBasedRoutingRulesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `ResourceNotFound`, `UnsupportedOperation.CcnNotEnablePolicyBasedRoutingFlag`,
+   * `UnsupportedOperation.RecordExists` (each explained on
+   * {@link CreateCcnPolicyBasedRoutingRulesRequest}).
+   */
   createCcnPolicyBasedRoutingRules(
     input: CreateCcnPolicyBasedRoutingRulesRequest,
     options?: CallOptions,
@@ -77,12 +95,12 @@ export type CreateCcnPolicyBasedRoutingRulesKnownErrorCode =
   | "UnsupportedOperation.CcnNotEnablePolicyBasedRoutingFlag"
   | "UnsupportedOperation.RecordExists";
 /**
- * Code of an error answered by `CreateCcnPolicyBasedRoutingRules`: a {@link
- * CreateCcnPolicyBasedRoutingRulesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreateCcnPolicyBasedRoutingRules`: a
+ * {@link CreateCcnPolicyBasedRoutingRulesKnownErrorCode}, or a code the service added since.
  */
 export type CreateCcnPolicyBasedRoutingRulesErrorCode = CreateCcnPolicyBasedRoutingRulesKnownErrorCode | (string & {});
 /**
- * A service error answered by `CreateCcnPolicyBasedRoutingRules`; {@link
- * isCreateCcnPolicyBasedRoutingRulesError} tells one.
+ * A service error answered by `CreateCcnPolicyBasedRoutingRules`;
+ * {@link isCreateCcnPolicyBasedRoutingRulesError} tells one.
  */
 export type CreateCcnPolicyBasedRoutingRulesError = TcServiceError<CreateCcnPolicyBasedRoutingRulesErrorCode>;

@@ -14,6 +14,23 @@ import type { CcnRouteTable } from "../shapes/ccn-route-table.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateCcnRouteTablesError} tells a service error answered by
+ * `CreateCcnRouteTables`; its `code` is a {@link CreateCcnRouteTablesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.CcnIpv6NotSupportMultipleRouteTable`: 云联网开启ipv6不支持创建多路由表
+ *   (described in Chinese only)
+ * - `UnsupportedOperation.NotSupportCreateCcnRouteTable`: 没有开启多路由表特性，不能创建用户路由表。
+ *   (described in Chinese only)
+ * - `UnsupportedOperation.RouteTableExceedPerVbcLimit`: 当前云联网的路由表数量已超过限制。 (described
+ *   in Chinese only)
  */
 export interface CreateCcnRouteTablesRequest {
   /**
@@ -41,7 +58,18 @@ export interface CreateCcnRouteTablesResponse {
 
 /** The `createCcnRouteTables` method of {@link VpcClient}, which calls `CreateCcnRouteTables`. */
 export interface CreateCcnRouteTablesMethod {
-  /** 新建云联网路由表. Errors: {@link isCreateCcnRouteTablesError}. */
+  /**
+   * 新建云联网路由表.
+   *
+   * Errors: {@link isCreateCcnRouteTablesError} tells a service error of this action; its `code` is a
+   * {@link CreateCcnRouteTablesKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameter`,
+   * `InvalidParameterValue`, `InvalidParameterValue.Malformed`, `InvalidParameterValue.Range`,
+   * `InvalidParameterValue.TooLong`, `ResourceNotFound`,
+   * `UnsupportedOperation.CcnIpv6NotSupportMultipleRouteTable`,
+   * `UnsupportedOperation.NotSupportCreateCcnRouteTable`,
+   * `UnsupportedOperation.RouteTableExceedPerVbcLimit` (each explained on
+   * {@link CreateCcnRouteTablesRequest}).
+   */
   createCcnRouteTables(input: CreateCcnRouteTablesRequest, options?: CallOptions): Promise<CreateCcnRouteTablesResponse>;
 }
 

@@ -12,6 +12,18 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateCdcLDCXListError} tells a service error answered by `CreateCdcLDCXList`;
+ * its `code` is a {@link CreateCdcLDCXListKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.ResourceNotFound`: This resource is not found.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `MissingParameter.MultiMissingParameter`: Multiple parameters missing
+ * - `ResourceNotFound`: The resource does not exist.
  */
 export interface CreateCdcLDCXListRequest {}
 
@@ -26,7 +38,15 @@ export interface CreateCdcLDCXListResponse {
 
 /** The `createCdcLdcxList` method of {@link VpcClient}, which calls `CreateCdcLDCXList`. */
 export interface CreateCdcLDCXListMethod {
-  /** 创建 IDC 通道. Errors: {@link isCreateCdcLDCXListError}. */
+  /**
+   * 创建 IDC 通道.
+   *
+   * Errors: {@link isCreateCdcLDCXListError} tells a service error of this action; its `code` is a
+   * {@link CreateCdcLDCXListKnownErrorCode}: any {@link CommonErrorCode} or `InternalError.ModuleError`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.ResourceNotFound`, `LimitExceeded`,
+   * `MissingParameter`, `MissingParameter.MultiMissingParameter`, `ResourceNotFound` (each explained on
+   * {@link CreateCdcLDCXListRequest}).
+   */
   createCdcLdcxList(input: CreateCdcLDCXListRequest, options?: CallOptions): Promise<CreateCdcLDCXListResponse>;
 }
 

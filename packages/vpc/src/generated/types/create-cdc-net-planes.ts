@@ -12,6 +12,13 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateCdcNetPlanesError} tells a service error answered by
+ * `CreateCdcNetPlanes`; its `code` is a {@link CreateCdcNetPlanesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `UnsupportedOperation.ServiceUnsupportedRegion`: 服务在当前地域不支持。 (described in Chinese
+ *   only)
  */
 export interface CreateCdcNetPlanesRequest {}
 
@@ -26,7 +33,14 @@ export interface CreateCdcNetPlanesResponse {
 
 /** The `createCdcNetPlanes` method of {@link VpcClient}, which calls `CreateCdcNetPlanes`. */
 export interface CreateCdcNetPlanesMethod {
-  /** 创建虚拟连接. Errors: {@link isCreateCdcNetPlanesError}. */
+  /**
+   * 创建虚拟连接.
+   *
+   * Errors: {@link isCreateCdcNetPlanesError} tells a service error of this action; its `code` is a
+   * {@link CreateCdcNetPlanesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `UnsupportedOperation.ServiceUnsupportedRegion` (each explained on
+   * {@link CreateCdcNetPlanesRequest}).
+   */
   createCdcNetPlanes(input: CreateCdcNetPlanesRequest, options?: CallOptions): Promise<CreateCdcNetPlanesResponse>;
 }
 

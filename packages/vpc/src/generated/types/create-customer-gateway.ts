@@ -13,6 +13,41 @@ import type { Tag } from "../shapes/tag.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateCustomerGatewayError} tells a service error answered by
+ * `CreateCustomerGateway`; its `code` is a {@link CreateCustomerGatewayKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `InvalidParameterValue.TagDuplicateKey`: Duplicate tag keys.
+ * - `InvalidParameterValue.TagDuplicateResourceType`: Duplicate tag resource type.
+ * - `InvalidParameterValue.TagInvalidKey`: Invalid tag key.
+ * - `InvalidParameterValue.TagInvalidKeyLen`: Invalid tag key length.
+ * - `InvalidParameterValue.TagInvalidVal`: Invalid tag key.
+ * - `InvalidParameterValue.TagKeyNotExists`: The tag key does not exist.
+ * - `InvalidParameterValue.TagNotAllocatedQuota`: Tags are not assigned quotas.
+ * - `InvalidParameterValue.TagNotExisted`: The Tag does not exist.
+ * - `InvalidParameterValue.TagNotSupportTag`: Unsupported tag.
+ * - `InvalidParameterValue.TagResourceFormatError`: Tag resource format error.
+ * - `InvalidParameterValue.TagTimestampExceeded`: Exceeded the quota of tag timestamp.
+ * - `InvalidParameterValue.TagValNotExists`: The tag value does not exist.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `LimitExceeded.TagKeyExceeded`: Reached the upper limit of tag keys.
+ * - `LimitExceeded.TagKeyPerResourceExceeded`: Reached the upper limit of tags keys per resource.
+ * - `LimitExceeded.TagNotEnoughQuota`: Insufficient tag quota.
+ * - `LimitExceeded.TagQuota`: Exceeded the tag quota. Unable to create resources.
+ * - `LimitExceeded.TagQuotaExceeded`: Reached the upper limit of tag quota.
+ * - `LimitExceeded.TagTagsExceeded`: Reached the number limit of tag keys.
+ * - `UnsupportedOperation.RecordExists`: This record already exists.
+ * - `UnsupportedOperation.TagAllocate`: Tags are being assigned.
+ * - `UnsupportedOperation.TagFree`: Tags are being released.
+ * - `UnsupportedOperation.TagNotPermit`: Unauthorized for this tag.
+ * - `UnsupportedOperation.TagSystemReservedTagKey`: The specified tag key is reserved for system
+ *   usage.
+ * - `UnsupportedOperation.VpnUnsupportedBgp`: VPN does not support BGP.
+ * - `VpcLimitExceeded`: The maximum number of VPC resource requests for the specified region has been
+ *   reached.
  * @example Creating a customer gateway
  * ```ts
  * const answer = await client.createCustomerGateway({
@@ -69,7 +104,26 @@ export interface CreateCustomerGatewayResponse {
 
 /** The `createCustomerGateway` method of {@link VpcClient}, which calls `CreateCustomerGateway`. */
 export interface CreateCustomerGatewayMethod {
-  /** Creates a customer gateway. Errors: {@link isCreateCustomerGatewayError}. */
+  /**
+   * Creates a customer gateway.
+   *
+   * Errors: {@link isCreateCustomerGatewayError} tells a service error of this action; its `code` is a
+   * {@link CreateCustomerGatewayKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Duplicate`, `InvalidParameterValue.TagDuplicateKey`,
+   * `InvalidParameterValue.TagDuplicateResourceType`, `InvalidParameterValue.TagInvalidKey`,
+   * `InvalidParameterValue.TagInvalidKeyLen`, `InvalidParameterValue.TagInvalidVal`,
+   * `InvalidParameterValue.TagKeyNotExists`, `InvalidParameterValue.TagNotAllocatedQuota`,
+   * `InvalidParameterValue.TagNotExisted`, `InvalidParameterValue.TagNotSupportTag`,
+   * `InvalidParameterValue.TagResourceFormatError`, `InvalidParameterValue.TagTimestampExceeded`,
+   * `InvalidParameterValue.TagValNotExists`, `InvalidParameterValue.TooLong`, `LimitExceeded`,
+   * `LimitExceeded.TagKeyExceeded`, `LimitExceeded.TagKeyPerResourceExceeded`,
+   * `LimitExceeded.TagNotEnoughQuota`, `LimitExceeded.TagQuota`, `LimitExceeded.TagQuotaExceeded`,
+   * `LimitExceeded.TagTagsExceeded`, `UnsupportedOperation.RecordExists`,
+   * `UnsupportedOperation.TagAllocate`, `UnsupportedOperation.TagFree`,
+   * `UnsupportedOperation.TagNotPermit`, `UnsupportedOperation.TagSystemReservedTagKey`,
+   * `UnsupportedOperation.VpnUnsupportedBgp`, `VpcLimitExceeded` (each explained on
+   * {@link CreateCustomerGatewayRequest}).
+   */
   createCustomerGateway(input: CreateCustomerGatewayRequest, options?: CallOptions): Promise<CreateCustomerGatewayResponse>;
 }
 

@@ -20,6 +20,14 @@ import type { SecurityGroup } from "../shapes/security-group.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateDefaultSecurityGroupError} tells a service error answered by
+ * `CreateDefaultSecurityGroup`; its `code` is a {@link CreateDefaultSecurityGroupKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `ResourceNotFound`: The resource does not exist.
  */
 export interface CreateDefaultSecurityGroupRequest {
   /**
@@ -51,7 +59,14 @@ export interface CreateDefaultSecurityGroupResponse {
  * `CreateDefaultSecurityGroup`.
  */
 export interface CreateDefaultSecurityGroupMethod {
-  /** 创建默认安全组. Errors: {@link isCreateDefaultSecurityGroupError}. */
+  /**
+   * 创建默认安全组.
+   *
+   * Errors: {@link isCreateDefaultSecurityGroupError} tells a service error of this action; its `code`
+   * is a {@link CreateDefaultSecurityGroupKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue`, `LimitExceeded`, `ResourceNotFound` (each explained on
+   * {@link CreateDefaultSecurityGroupRequest}).
+   */
   createDefaultSecurityGroup(input: CreateDefaultSecurityGroupRequest, options?: CallOptions): Promise<CreateDefaultSecurityGroupResponse>;
 }
 
@@ -64,8 +79,8 @@ export interface CreateDefaultSecurityGroupMethod {
  */
 export type CreateDefaultSecurityGroupKnownErrorCode = CommonErrorCode;
 /**
- * Code of an error answered by `CreateDefaultSecurityGroup`: a {@link
- * CreateDefaultSecurityGroupKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreateDefaultSecurityGroup`: a
+ * {@link CreateDefaultSecurityGroupKnownErrorCode}, or a code the service added since.
  */
 export type CreateDefaultSecurityGroupErrorCode = CreateDefaultSecurityGroupKnownErrorCode | (string & {});
 /**

@@ -22,6 +22,19 @@ import type { DefaultVpcSubnet } from "../shapes/default-vpc-subnet.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateDefaultVpcError} tells a service error answered by `CreateDefaultVpc`;
+ * its `code` is a {@link CreateDefaultVpcKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue.Empty`: Missing parameters.
+ * - `InvalidParameterValue.SubnetOverlap`: The CIDR block overlaps with another subnet within the same
+ *   VPC.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `LimitExceeded.DefaultVpcLimitExceeded`: The default VPC quota has been reached.
+ * - `ResourceInsufficient.CidrBlock`: The IP range resources are insufficient.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.RecordExists`: This record already exists.
  * @example Creating a VPC with default settings
  * ```ts
  * const answer = await client.createDefaultVpc({});
@@ -97,7 +110,15 @@ export interface CreateDefaultVpcResponse {
 
 /** The `createDefaultVpc` method of {@link VpcClient}, which calls `CreateDefaultVpc`. */
 export interface CreateDefaultVpcMethod {
-  /** Creates a default VPC and subnets. Errors: {@link isCreateDefaultVpcError}. */
+  /**
+   * Creates a default VPC and subnets.
+   *
+   * Errors: {@link isCreateDefaultVpcError} tells a service error of this action; its `code` is a
+   * {@link CreateDefaultVpcKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Empty`, `InvalidParameterValue.SubnetOverlap`, `LimitExceeded`,
+   * `LimitExceeded.DefaultVpcLimitExceeded`, `ResourceInsufficient.CidrBlock`, `ResourceNotFound`,
+   * `UnsupportedOperation.RecordExists` (each explained on {@link CreateDefaultVpcRequest}).
+   */
   createDefaultVpc(input: CreateDefaultVpcRequest, options?: CallOptions): Promise<CreateDefaultVpcResponse>;
 }
 

@@ -14,6 +14,21 @@ import type { Tag } from "../shapes/tag.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateDhcpIpError} tells a service error answered by `CreateDhcpIp`; its `code`
+ * is a {@link CreateDhcpIpKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `InvalidParameterValue.Reserved`: The parameter value is retained by the system.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceInsufficient`: Resources are insufficient.
+ * - `ResourceInsufficient.Subnet`: The subnet does not have sufficient IPs.
+ * - `ResourceNotFound`: The resource does not exist.
  */
 export interface CreateDhcpIpRequest {
   /**
@@ -70,7 +85,16 @@ export interface CreateDhcpIpResponse {
 
 /** The `createDhcpIp` method of {@link VpcClient}, which calls `CreateDhcpIp`. */
 export interface CreateDhcpIpMethod {
-  /** 创建DhcpIp. Errors: {@link isCreateDhcpIpError}. */
+  /**
+   * 创建DhcpIp.
+   *
+   * Errors: {@link isCreateDhcpIpError} tells a service error of this action; its `code` is a
+   * {@link CreateDhcpIpKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameterValue`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.Range`, `InvalidParameterValue.Reserved`, `InvalidParameterValue.TooLong`,
+   * `LimitExceeded`, `MissingParameter`, `ResourceInsufficient`, `ResourceInsufficient.Subnet`,
+   * `ResourceNotFound` (each explained on {@link CreateDhcpIpRequest}).
+   */
   createDhcpIp(input: CreateDhcpIpRequest, options?: CallOptions): Promise<CreateDhcpIpResponse>;
 }
 

@@ -13,6 +13,15 @@ import type { DirectConnectGatewayCcnRoute } from "../shapes/direct-connect-gate
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateDirectConnectGatewayCcnRoutesError} tells a service error answered by
+ * `CreateDirectConnectGatewayCcnRoutes`; its `code` is a
+ * {@link CreateDirectConnectGatewayCcnRoutesKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Creating the CCN routes of a direct connect gateway
  * ```ts
  * const answer = await client.createDirectConnectGatewayCcnRoutes({
@@ -58,8 +67,12 @@ export interface CreateDirectConnectGatewayCcnRoutesResponse {
  */
 export interface CreateDirectConnectGatewayCcnRoutesMethod {
   /**
-   * Creates the CCN route of a Direct Connect gateway. Errors: {@link
-   * isCreateDirectConnectGatewayCcnRoutesError}.
+   * Creates the CCN route of a Direct Connect gateway.
+   *
+   * Errors: {@link isCreateDirectConnectGatewayCcnRoutesError} tells a service error of this action; its
+   * `code` is a {@link CreateDirectConnectGatewayCcnRoutesKnownErrorCode}: any {@link CommonErrorCode}
+   * or `InvalidParameterValue.Duplicate`, `InvalidParameterValue.Malformed`, `ResourceNotFound` (each
+   * explained on {@link CreateDirectConnectGatewayCcnRoutesRequest}).
    */
   createDirectConnectGatewayCcnRoutes(
     input: CreateDirectConnectGatewayCcnRoutesRequest,
@@ -79,12 +92,12 @@ export type CreateDirectConnectGatewayCcnRoutesKnownErrorCode =
   | "InvalidParameterValue.Duplicate"
   | "InvalidParameterValue.Malformed";
 /**
- * Code of an error answered by `CreateDirectConnectGatewayCcnRoutes`: a {@link
- * CreateDirectConnectGatewayCcnRoutesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreateDirectConnectGatewayCcnRoutes`: a
+ * {@link CreateDirectConnectGatewayCcnRoutesKnownErrorCode}, or a code the service added since.
  */
 export type CreateDirectConnectGatewayCcnRoutesErrorCode = CreateDirectConnectGatewayCcnRoutesKnownErrorCode | (string & {});
 /**
- * A service error answered by `CreateDirectConnectGatewayCcnRoutes`; {@link
- * isCreateDirectConnectGatewayCcnRoutesError} tells one.
+ * A service error answered by `CreateDirectConnectGatewayCcnRoutes`;
+ * {@link isCreateDirectConnectGatewayCcnRoutesError} tells one.
  */
 export type CreateDirectConnectGatewayCcnRoutesError = TcServiceError<CreateDirectConnectGatewayCcnRoutesErrorCode>;

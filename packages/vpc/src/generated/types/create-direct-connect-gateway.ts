@@ -12,6 +12,21 @@ import type { DirectConnectGateway } from "../shapes/direct-connect-gateway.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateDirectConnectGatewayError} tells a service error answered by
+ * `CreateDirectConnectGateway`; its `code` is a {@link CreateDirectConnectGatewayKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.VpgHaGroupNotFound`: The cross-AZ placement group of the DC gateway doesn't
+ *   exist.
+ * - `InvalidParameterValue.Empty`: Missing parameters.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.AppIdMismatch`: The resource is not under the specified AppId.
+ * - `UnsupportedOperation.CcnRouteTableNotExist`: The specified route table does not exist.
+ * - `UnsupportedOperation.UnableCrossBorder`: Cross border is not supported.
  */
 export interface CreateDirectConnectGatewayRequest {
   /**
@@ -79,7 +94,17 @@ export interface CreateDirectConnectGatewayResponse {
  * `CreateDirectConnectGateway`.
  */
 export interface CreateDirectConnectGatewayMethod {
-  /** Creates a direct connect gateway. Errors: {@link isCreateDirectConnectGatewayError}. */
+  /**
+   * Creates a direct connect gateway.
+   *
+   * Errors: {@link isCreateDirectConnectGatewayError} tells a service error of this action; its `code`
+   * is a {@link CreateDirectConnectGatewayKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.VpgHaGroupNotFound`, `InvalidParameterValue.Empty`,
+   * `InvalidParameterValue.Malformed`, `LimitExceeded`, `ResourceNotFound`, `UnsupportedOperation`,
+   * `UnsupportedOperation.AppIdMismatch`, `UnsupportedOperation.CcnRouteTableNotExist`,
+   * `UnsupportedOperation.UnableCrossBorder` (each explained on
+   * {@link CreateDirectConnectGatewayRequest}).
+   */
   createDirectConnectGateway(input: CreateDirectConnectGatewayRequest, options?: CallOptions): Promise<CreateDirectConnectGatewayResponse>;
 }
 
@@ -106,8 +131,8 @@ export type CreateDirectConnectGatewayKnownErrorCode =
   | "UnsupportedOperation.CcnRouteTableNotExist"
   | "UnsupportedOperation.UnableCrossBorder";
 /**
- * Code of an error answered by `CreateDirectConnectGateway`: a {@link
- * CreateDirectConnectGatewayKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreateDirectConnectGateway`: a
+ * {@link CreateDirectConnectGatewayKnownErrorCode}, or a code the service added since.
  */
 export type CreateDirectConnectGatewayErrorCode = CreateDirectConnectGatewayKnownErrorCode | (string & {});
 /**

@@ -13,6 +13,52 @@ import type { Tag } from "../shapes/tag.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateFlowLogError} tells a service error answered by `CreateFlowLog`; its
+ * `code` is a {@link CreateFlowLogKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.CreateCkafkaRouteError`: Failed to create the Ckafka route. Please retry later.
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `InvalidParameterValue.Empty`: Missing parameters.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `InvalidParameterValue.TagDuplicateKey`: Duplicate tag keys.
+ * - `InvalidParameterValue.TagDuplicateResourceType`: Duplicate tag resource type.
+ * - `InvalidParameterValue.TagInvalidKey`: Invalid tag key.
+ * - `InvalidParameterValue.TagInvalidKeyLen`: Invalid tag key length.
+ * - `InvalidParameterValue.TagInvalidVal`: Invalid tag key.
+ * - `InvalidParameterValue.TagKeyNotExists`: The tag key does not exist.
+ * - `InvalidParameterValue.TagNotAllocatedQuota`: Tags are not assigned quotas.
+ * - `InvalidParameterValue.TagNotExisted`: The Tag does not exist.
+ * - `InvalidParameterValue.TagNotSupportTag`: Unsupported tag.
+ * - `InvalidParameterValue.TagResourceFormatError`: Tag resource format error.
+ * - `InvalidParameterValue.TagTimestampExceeded`: Exceeded the quota of tag timestamp.
+ * - `InvalidParameterValue.TagValNotExists`: The tag value does not exist.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `LimitExceeded.ActionLimited`: Too often API invocations
+ * - `LimitExceeded.TagKeyExceeded`: Reached the upper limit of tag keys.
+ * - `LimitExceeded.TagKeyPerResourceExceeded`: Reached the upper limit of tags keys per resource.
+ * - `LimitExceeded.TagNotEnoughQuota`: Insufficient tag quota.
+ * - `LimitExceeded.TagQuota`: Exceeded the tag quota. Unable to create resources.
+ * - `LimitExceeded.TagQuotaExceeded`: Reached the upper limit of tag quota.
+ * - `LimitExceeded.TagTagsExceeded`: Reached the number limit of tag keys.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnsupportedOperation.DpdkNatFlowLogOnlySupportAllTrafficType`: To create a DPDK NAT flow log, the
+ *   collection type must be `All`.
+ * - `UnsupportedOperation.FlowLogInstanceExisted`: There is already a flow log created for the
+ *   specified ResourceId.
+ * - `UnsupportedOperation.FlowLogsNotSupportKoInstanceEni`: Unable to create a flow log: the current
+ *   ENI is bound with a KO model.
+ * - `UnsupportedOperation.FlowLogsNotSupportNullInstanceEni`: Unable to create a flow log: the current
+ *   ENI is not bound to an instance.
+ * - `UnsupportedOperation.OnlySupportProfessionKafka`: Only the Ckafka Pro Edition is supported.
+ * - `UnsupportedOperation.TagAllocate`: Tags are being assigned.
+ * - `UnsupportedOperation.TagFree`: Tags are being released.
+ * - `UnsupportedOperation.TagNotPermit`: Unauthorized for this tag.
+ * - `UnsupportedOperation.TagSystemReservedTagKey`: The specified tag key is reserved for system
+ *   usage.
  * @example Creating a flow log
  * ```ts
  * const answer = await client.createFlowLog({
@@ -132,7 +178,31 @@ export interface CreateFlowLogResponse {
 
 /** The `createFlowLog` method of {@link VpcClient}, which calls `CreateFlowLog`. */
 export interface CreateFlowLogMethod {
-  /** Creates a flow log. Errors: {@link isCreateFlowLogError}. */
+  /**
+   * Creates a flow log.
+   *
+   * Errors: {@link isCreateFlowLogError} tells a service error of this action; its `code` is a
+   * {@link CreateFlowLogKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.CreateCkafkaRouteError`, `InternalError.ModuleError`,
+   * `InvalidParameterValue.Duplicate`, `InvalidParameterValue.Empty`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.Range`, `InvalidParameterValue.TagDuplicateKey`,
+   * `InvalidParameterValue.TagDuplicateResourceType`, `InvalidParameterValue.TagInvalidKey`,
+   * `InvalidParameterValue.TagInvalidKeyLen`, `InvalidParameterValue.TagInvalidVal`,
+   * `InvalidParameterValue.TagKeyNotExists`, `InvalidParameterValue.TagNotAllocatedQuota`,
+   * `InvalidParameterValue.TagNotExisted`, `InvalidParameterValue.TagNotSupportTag`,
+   * `InvalidParameterValue.TagResourceFormatError`, `InvalidParameterValue.TagTimestampExceeded`,
+   * `InvalidParameterValue.TagValNotExists`, `LimitExceeded`, `LimitExceeded.ActionLimited`,
+   * `LimitExceeded.TagKeyExceeded`, `LimitExceeded.TagKeyPerResourceExceeded`,
+   * `LimitExceeded.TagNotEnoughQuota`, `LimitExceeded.TagQuota`, `LimitExceeded.TagQuotaExceeded`,
+   * `LimitExceeded.TagTagsExceeded`, `ResourceNotFound`, `UnauthorizedOperation`,
+   * `UnsupportedOperation.DpdkNatFlowLogOnlySupportAllTrafficType`,
+   * `UnsupportedOperation.FlowLogInstanceExisted`,
+   * `UnsupportedOperation.FlowLogsNotSupportKoInstanceEni`,
+   * `UnsupportedOperation.FlowLogsNotSupportNullInstanceEni`,
+   * `UnsupportedOperation.OnlySupportProfessionKafka`, `UnsupportedOperation.TagAllocate`,
+   * `UnsupportedOperation.TagFree`, `UnsupportedOperation.TagNotPermit`,
+   * `UnsupportedOperation.TagSystemReservedTagKey` (each explained on {@link CreateFlowLogRequest}).
+   */
   createFlowLog(input: CreateFlowLogRequest, options?: CallOptions): Promise<CreateFlowLogResponse>;
 }
 

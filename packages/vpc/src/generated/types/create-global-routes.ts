@@ -13,6 +13,17 @@ import type { GlobalRoute } from "../shapes/global-route.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateGlobalRoutesError} tells a service error answered by
+ * `CreateGlobalRoutes`; its `code` is a {@link CreateGlobalRoutesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `UnknownParameter.WithGuess`: Unknown parameter. Try similar parameters.
+ * - `UnsupportedOperation`: The operation is not supported.
  */
 export interface CreateGlobalRoutesRequest {
   /**
@@ -47,7 +58,15 @@ export interface CreateGlobalRoutesResponse {
 
 /** The `createGlobalRoutes` method of {@link VpcClient}, which calls `CreateGlobalRoutes`. */
 export interface CreateGlobalRoutesMethod {
-  /** 创建全局路由. Errors: {@link isCreateGlobalRoutesError}. */
+  /**
+   * 创建全局路由.
+   *
+   * Errors: {@link isCreateGlobalRoutesError} tells a service error of this action; its `code` is a
+   * {@link CreateGlobalRoutesKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameterValue`,
+   * `InvalidParameterValue.Duplicate`, `InvalidParameterValue.Malformed`, `LimitExceeded`,
+   * `UnknownParameter.WithGuess`, `UnsupportedOperation` (each explained on
+   * {@link CreateGlobalRoutesRequest}).
+   */
   createGlobalRoutes(input: CreateGlobalRoutesRequest, options?: CallOptions): Promise<CreateGlobalRoutesResponse>;
 }
 

@@ -11,6 +11,23 @@ import type { HaVip } from "../shapes/ha-vip.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateHaVipError} tells a service error answered by `CreateHaVip`; its `code`
+ * is a {@link CreateHaVipKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `InvalidParameterValue.InvalidBusiness`: The parameter value does not exist or is not supported.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `InvalidParameterValue.Reserved`: The parameter value is retained by the system.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `ResourceInUse`: The resource is in use.
+ * - `ResourceInsufficient`: Resources are insufficient.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.SubnetNotExists`: The subnet does not exist.
  * @example Creating a HAVIP
  * ```ts
  * const answer = await client.createHaVip({
@@ -84,7 +101,17 @@ export interface CreateHaVipResponse {
 
 /** The `createHaVip` method of {@link VpcClient}, which calls `CreateHaVip`. */
 export interface CreateHaVipMethod {
-  /** Creates the HAVIP. Errors: {@link isCreateHaVipError}. */
+  /**
+   * Creates the HAVIP.
+   *
+   * Errors: {@link isCreateHaVipError} tells a service error of this action; its `code` is a
+   * {@link CreateHaVipKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameter`,
+   * `InvalidParameterValue`, `InvalidParameterValue.Duplicate`, `InvalidParameterValue.InvalidBusiness`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.Range`, `InvalidParameterValue.Reserved`,
+   * `InvalidParameterValue.TooLong`, `LimitExceeded`, `ResourceInUse`, `ResourceInsufficient`,
+   * `ResourceNotFound`, `UnsupportedOperation.SubnetNotExists` (each explained on
+   * {@link CreateHaVipRequest}).
+   */
   createHaVip(input: CreateHaVipRequest, options?: CallOptions): Promise<CreateHaVipResponse>;
 }
 

@@ -15,6 +15,20 @@ import type { Tag } from "../shapes/tag.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateHighPriorityRouteTableError} tells a service error answered by
+ * `CreateHighPriorityRouteTable`; its `code` is a {@link CreateHighPriorityRouteTableKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.ParameterMismatch`: Invalid parameter format
+ * - `InvalidParameterValue.ResourceNotFound`: This resource is not found.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `MissingParameter.MultiMissingParameter`: Multiple parameters missing
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnknownParameter.WithGuess`: Unknown parameter. Try similar parameters.
  */
 export interface CreateHighPriorityRouteTableRequest {
   /**
@@ -59,7 +73,16 @@ export interface CreateHighPriorityRouteTableResponse {
  * `CreateHighPriorityRouteTable`.
  */
 export interface CreateHighPriorityRouteTableMethod {
-  /** 创建高优路由表. Errors: {@link isCreateHighPriorityRouteTableError}. */
+  /**
+   * 创建高优路由表.
+   *
+   * Errors: {@link isCreateHighPriorityRouteTableError} tells a service error of this action; its `code`
+   * is a {@link CreateHighPriorityRouteTableKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.ParameterMismatch`, `InvalidParameterValue.ResourceNotFound`,
+   * `LimitExceeded`, `MissingParameter`, `MissingParameter.MultiMissingParameter`, `UnknownParameter`,
+   * `UnknownParameter.WithGuess` (each explained on {@link CreateHighPriorityRouteTableRequest}).
+   */
   createHighPriorityRouteTable(
     input: CreateHighPriorityRouteTableRequest,
     options?: CallOptions,
@@ -88,12 +111,12 @@ export type CreateHighPriorityRouteTableKnownErrorCode =
   | "MissingParameter.MultiMissingParameter"
   | "UnknownParameter.WithGuess";
 /**
- * Code of an error answered by `CreateHighPriorityRouteTable`: a {@link
- * CreateHighPriorityRouteTableKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreateHighPriorityRouteTable`: a
+ * {@link CreateHighPriorityRouteTableKnownErrorCode}, or a code the service added since.
  */
 export type CreateHighPriorityRouteTableErrorCode = CreateHighPriorityRouteTableKnownErrorCode | (string & {});
 /**
- * A service error answered by `CreateHighPriorityRouteTable`; {@link
- * isCreateHighPriorityRouteTableError} tells one.
+ * A service error answered by `CreateHighPriorityRouteTable`;
+ * {@link isCreateHighPriorityRouteTableError} tells one.
  */
 export type CreateHighPriorityRouteTableError = TcServiceError<CreateHighPriorityRouteTableErrorCode>;

@@ -14,6 +14,22 @@ import type { HighPriorityRoute } from "../shapes/high-priority-route.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateHighPriorityRoutesError} tells a service error answered by
+ * `CreateHighPriorityRoutes`; its `code` is a {@link CreateHighPriorityRoutesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.ParameterMismatch`: Invalid parameter format
+ * - `InvalidParameterValue.ResourceNotFound`: This resource is not found.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `MissingParameter.MultiMissingParameter`: Multiple parameters missing
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnknownParameter.WithGuess`: Unknown parameter. Try similar parameters.
+ * - `UnsupportedOperation.Ecmp`: ECMP is not supported.
  */
 export interface CreateHighPriorityRoutesRequest {
   /**
@@ -48,7 +64,17 @@ export interface CreateHighPriorityRoutesResponse {
 
 /** The `createHighPriorityRoutes` method of {@link VpcClient}, which calls `CreateHighPriorityRoutes`. */
 export interface CreateHighPriorityRoutesMethod {
-  /** 创建高优路由表条目. Errors: {@link isCreateHighPriorityRoutesError}. */
+  /**
+   * 创建高优路由表条目.
+   *
+   * Errors: {@link isCreateHighPriorityRoutesError} tells a service error of this action; its `code` is
+   * a {@link CreateHighPriorityRoutesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue`, `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.ParameterMismatch`, `InvalidParameterValue.ResourceNotFound`,
+   * `LimitExceeded`, `MissingParameter`, `MissingParameter.MultiMissingParameter`, `UnknownParameter`,
+   * `UnknownParameter.WithGuess`, `UnsupportedOperation.Ecmp` (each explained on
+   * {@link CreateHighPriorityRoutesRequest}).
+   */
   createHighPriorityRoutes(input: CreateHighPriorityRoutesRequest, options?: CallOptions): Promise<CreateHighPriorityRoutesResponse>;
 }
 
@@ -77,8 +103,8 @@ export type CreateHighPriorityRoutesKnownErrorCode =
   | "UnknownParameter.WithGuess"
   | "UnsupportedOperation.Ecmp";
 /**
- * Code of an error answered by `CreateHighPriorityRoutes`: a {@link
- * CreateHighPriorityRoutesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreateHighPriorityRoutes`: a
+ * {@link CreateHighPriorityRoutesKnownErrorCode}, or a code the service added since.
  */
 export type CreateHighPriorityRoutesErrorCode = CreateHighPriorityRoutesKnownErrorCode | (string & {});
 /**

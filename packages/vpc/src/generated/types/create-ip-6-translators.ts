@@ -14,6 +14,13 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateIp6TranslatorsError} tells a service error answered by
+ * `CreateIp6Translators`; its `code` is a {@link CreateIp6TranslatorsKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalServerError`: Internal error.
+ * - `UnsupportedOperation.InvalidAction`: Unsupported operation.
  */
 export interface CreateIp6TranslatorsRequest {
   /**
@@ -63,7 +70,13 @@ export interface CreateIp6TranslatorsResponse {
 
 /** The `createIp6Translators` method of {@link VpcClient}, which calls `CreateIp6Translators`. */
 export interface CreateIp6TranslatorsMethod {
-  /** 创建IPV6转换IPV4实例. Errors: {@link isCreateIp6TranslatorsError}. */
+  /**
+   * 创建IPV6转换IPV4实例.
+   *
+   * Errors: {@link isCreateIp6TranslatorsError} tells a service error of this action; its `code` is a
+   * {@link CreateIp6TranslatorsKnownErrorCode}: any {@link CommonErrorCode} or `InternalServerError`,
+   * `UnsupportedOperation.InvalidAction` (each explained on {@link CreateIp6TranslatorsRequest}).
+   */
   createIp6Translators(input: CreateIp6TranslatorsRequest, options?: CallOptions): Promise<CreateIp6TranslatorsResponse>;
 }
 

@@ -12,6 +12,19 @@ import type { LocalGateway } from "../shapes/local-gateway.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateLocalGatewayError} tells a service error answered by
+ * `CreateLocalGateway`; its `code` is a {@link CreateLocalGatewayKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.LocalGatewayAlreadyExists`: The specified CDC instance already has a local
+ *   gateway.
  * @example Creating a local gateway
  * ```ts
  * const answer = await client.createLocalGateway({
@@ -68,7 +81,16 @@ export interface CreateLocalGatewayResponse {
 
 /** The `createLocalGateway` method of {@link VpcClient}, which calls `CreateLocalGateway`. */
 export interface CreateLocalGatewayMethod {
-  /** Creates a local gateway. Errors: {@link isCreateLocalGatewayError}. */
+  /**
+   * Creates a local gateway.
+   *
+   * Errors: {@link isCreateLocalGatewayError} tells a service error of this action; its `code` is a
+   * {@link CreateLocalGatewayKnownErrorCode}: any {@link CommonErrorCode} or `InternalError`,
+   * `InvalidParameter`, `InvalidParameterValue`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.TooLong`, `ResourceNotFound`,
+   * `UnsupportedOperation.LocalGatewayAlreadyExists` (each explained on
+   * {@link CreateLocalGatewayRequest}).
+   */
   createLocalGateway(input: CreateLocalGatewayRequest, options?: CallOptions): Promise<CreateLocalGatewayResponse>;
 }
 

@@ -13,6 +13,26 @@ import type { DestinationIpPortTranslationNatRule } from "../shapes/destination-
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateNatGatewayDestinationIpPortTranslationNatRuleError} tells a service error
+ * answered by `CreateNatGatewayDestinationIpPortTranslationNatRule`; its `code` is a
+ * {@link CreateNatGatewayDestinationIpPortTranslationNatRuleKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.NatGatewayDnatRuleExisted`: The DNAT forwarding rule of the NAT gateway
+ *   already exists.
+ * - `InvalidParameterValue.NatGatewayDnatRulePipNeedVm`: The private IP of the DNAT translation rule
+ *   must be an IP used by the ENI of the virtual machine.
+ * - `InvalidParameterValue.NatGatewayDnatRuleRepeated`: The DNAT rule of the NAT gateway to add
+ *   already exists.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `LimitExceeded.NatGatewayDnatLimitExceeded`: The DNAT rule quota for the NAT gateway has been
+ *   reached.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.NatGatewayEipNotExists`: The public IP of the NAT gateway does not exist.
  * @example Creating NAT forwarding rules
  * ```ts
  * const answer = await client.createNatGatewayDestinationIpPortTranslationNatRule({
@@ -64,8 +84,18 @@ export interface CreateNatGatewayDestinationIpPortTranslationNatRuleResponse {
  */
 export interface CreateNatGatewayDestinationIpPortTranslationNatRuleMethod {
   /**
-   * Creates the port forwarding rule of a NAT gateway. Errors: {@link
-   * isCreateNatGatewayDestinationIpPortTranslationNatRuleError}.
+   * Creates the port forwarding rule of a NAT gateway.
+   *
+   * Errors: {@link isCreateNatGatewayDestinationIpPortTranslationNatRuleError} tells a service error of
+   * this action; its `code` is a
+   * {@link CreateNatGatewayDestinationIpPortTranslationNatRuleKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.NatGatewayDnatRuleExisted`,
+   * `InvalidParameterValue.NatGatewayDnatRulePipNeedVm`,
+   * `InvalidParameterValue.NatGatewayDnatRuleRepeated`, `InvalidParameterValue.TooLong`,
+   * `LimitExceeded`, `LimitExceeded.NatGatewayDnatLimitExceeded`, `ResourceNotFound`,
+   * `UnsupportedOperation.NatGatewayEipNotExists` (each explained on
+   * {@link CreateNatGatewayDestinationIpPortTranslationNatRuleRequest}).
    */
   createNatGatewayDestinationIpPortTranslationNatRule(
     input: CreateNatGatewayDestinationIpPortTranslationNatRuleRequest,
@@ -74,8 +104,8 @@ export interface CreateNatGatewayDestinationIpPortTranslationNatRuleMethod {
 }
 
 /**
- * Error codes `CreateNatGatewayDestinationIpPortTranslationNatRule` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `CreateNatGatewayDestinationIpPortTranslationNatRule` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
  * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
@@ -103,16 +133,16 @@ export type CreateNatGatewayDestinationIpPortTranslationNatRuleKnownErrorCode =
   | "LimitExceeded.NatGatewayDnatLimitExceeded"
   | "UnsupportedOperation.NatGatewayEipNotExists";
 /**
- * Code of an error answered by `CreateNatGatewayDestinationIpPortTranslationNatRule`: a {@link
- * CreateNatGatewayDestinationIpPortTranslationNatRuleKnownErrorCode}, or a code the service added
- * since.
+ * Code of an error answered by `CreateNatGatewayDestinationIpPortTranslationNatRule`: a
+ * {@link CreateNatGatewayDestinationIpPortTranslationNatRuleKnownErrorCode}, or a code the service
+ * added since.
  */
 export type CreateNatGatewayDestinationIpPortTranslationNatRuleErrorCode =
   | CreateNatGatewayDestinationIpPortTranslationNatRuleKnownErrorCode
   | (string & {});
 /**
- * A service error answered by `CreateNatGatewayDestinationIpPortTranslationNatRule`; {@link
- * isCreateNatGatewayDestinationIpPortTranslationNatRuleError} tells one.
+ * A service error answered by `CreateNatGatewayDestinationIpPortTranslationNatRule`;
+ * {@link isCreateNatGatewayDestinationIpPortTranslationNatRuleError} tells one.
  */
 export type CreateNatGatewayDestinationIpPortTranslationNatRuleError =
   TcServiceError<CreateNatGatewayDestinationIpPortTranslationNatRuleErrorCode>;

@@ -12,6 +12,29 @@ import type { SourceIpTranslationNatRule } from "../shapes/source-ip-translation
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateNatGatewaySourceIpTranslationNatRuleError} tells a service error answered
+ * by `CreateNatGatewaySourceIpTranslationNatRule`; its `code` is a
+ * {@link CreateNatGatewaySourceIpTranslationNatRuleKnownErrorCode}: any {@link CommonErrorCode}, or
+ * one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InternalServerError`: Internal error.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.NatSnatRuleExists`: The NAT Gateway already has an identical SNAT rule.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnsupportedOperation.NatGatewayEipNotExists`: The public IP of the NAT gateway does not exist.
+ * - `UnsupportedOperation.NatGatewayRulePipExists`: The private IP specified in the SNAT/DNAT
+ *   forwarding rule has been bound with another rule.
+ * - `UnsupportedOperation.NatGatewaySnatPipNeedVm`: The private IP of the SNAT translation rule must
+ *   be within the IP range of the VM ENI.
+ * - `UnsupportedOperation.NatGatewayTypeNotSupportSNAT`: The specified NAT Gateway type does not
+ *   support configuring a SNAT rule.
+ * - `UnsupportedOperation.UnbindEIP`: EIP is not bound.
  * @example Creating an SNAT rule for the NAT gateway
  * ```ts
  * const answer = await client.createNatGatewaySourceIpTranslationNatRule({
@@ -64,8 +87,17 @@ export interface CreateNatGatewaySourceIpTranslationNatRuleResponse {
  */
 export interface CreateNatGatewaySourceIpTranslationNatRuleMethod {
   /**
-   * Creates SNAT rules for a NAT gateway. Errors: {@link
-   * isCreateNatGatewaySourceIpTranslationNatRuleError}.
+   * Creates SNAT rules for a NAT gateway.
+   *
+   * Errors: {@link isCreateNatGatewaySourceIpTranslationNatRuleError} tells a service error of this
+   * action; its `code` is a {@link CreateNatGatewaySourceIpTranslationNatRuleKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InternalError`, `InternalServerError`, `InvalidParameter`,
+   * `InvalidParameterValue`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.NatSnatRuleExists`, `LimitExceeded`, `ResourceNotFound`, `UnknownParameter`,
+   * `UnsupportedOperation.NatGatewayEipNotExists`, `UnsupportedOperation.NatGatewayRulePipExists`,
+   * `UnsupportedOperation.NatGatewaySnatPipNeedVm`, `UnsupportedOperation.NatGatewayTypeNotSupportSNAT`,
+   * `UnsupportedOperation.UnbindEIP` (each explained on
+   * {@link CreateNatGatewaySourceIpTranslationNatRuleRequest}).
    */
   createNatGatewaySourceIpTranslationNatRule(
     input: CreateNatGatewaySourceIpTranslationNatRuleRequest,
@@ -74,8 +106,8 @@ export interface CreateNatGatewaySourceIpTranslationNatRuleMethod {
 }
 
 /**
- * Error codes `CreateNatGatewaySourceIpTranslationNatRule` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `CreateNatGatewaySourceIpTranslationNatRule` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InternalError`: An internal error occurred.
  * - `InternalServerError`: Internal error.
@@ -106,12 +138,12 @@ export type CreateNatGatewaySourceIpTranslationNatRuleKnownErrorCode =
   | "UnsupportedOperation.NatGatewayTypeNotSupportSNAT"
   | "UnsupportedOperation.UnbindEIP";
 /**
- * Code of an error answered by `CreateNatGatewaySourceIpTranslationNatRule`: a {@link
- * CreateNatGatewaySourceIpTranslationNatRuleKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreateNatGatewaySourceIpTranslationNatRule`: a
+ * {@link CreateNatGatewaySourceIpTranslationNatRuleKnownErrorCode}, or a code the service added since.
  */
 export type CreateNatGatewaySourceIpTranslationNatRuleErrorCode = CreateNatGatewaySourceIpTranslationNatRuleKnownErrorCode | (string & {});
 /**
- * A service error answered by `CreateNatGatewaySourceIpTranslationNatRule`; {@link
- * isCreateNatGatewaySourceIpTranslationNatRuleError} tells one.
+ * A service error answered by `CreateNatGatewaySourceIpTranslationNatRule`;
+ * {@link isCreateNatGatewaySourceIpTranslationNatRuleError} tells one.
  */
 export type CreateNatGatewaySourceIpTranslationNatRuleError = TcServiceError<CreateNatGatewaySourceIpTranslationNatRuleErrorCode>;

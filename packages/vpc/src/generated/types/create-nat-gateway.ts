@@ -14,6 +14,75 @@ import type { Tag } from "../shapes/tag.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateNatGatewayError} tells a service error answered by `CreateNatGateway`;
+ * its `code` is a {@link CreateNatGatewayKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `AddressQuotaLimitExceeded`: The account quota is reached. Each Tencent Cloud account can create
+ *   up to 20 EIPs in each region.
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InternalServerError`: Internal error.
+ * - `InvalidAccount.NotSupported`: This account is not supported.
+ * - `InvalidAddressState`: The operation cannot be performed on the specified EIP in current status.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue.EIPBrandWidthOutInvalid`: Exceeded the upper limit.
+ * - `InvalidParameterValue.Empty`: Missing parameters.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `InvalidParameterValue.TagDuplicateKey`: Duplicate tag keys.
+ * - `InvalidParameterValue.TagDuplicateResourceType`: Duplicate tag resource type.
+ * - `InvalidParameterValue.TagInvalidKey`: Invalid tag key.
+ * - `InvalidParameterValue.TagInvalidKeyLen`: Invalid tag key length.
+ * - `InvalidParameterValue.TagInvalidVal`: Invalid tag key.
+ * - `InvalidParameterValue.TagKeyNotExists`: The tag key does not exist.
+ * - `InvalidParameterValue.TagNotAllocatedQuota`: Tags are not assigned quotas.
+ * - `InvalidParameterValue.TagNotExisted`: The Tag does not exist.
+ * - `InvalidParameterValue.TagNotSupportTag`: Unsupported tag.
+ * - `InvalidParameterValue.TagResourceFormatError`: Tag resource format error.
+ * - `InvalidParameterValue.TagTimestampExceeded`: Exceeded the quota of tag timestamp.
+ * - `InvalidParameterValue.TagValNotExists`: The tag value does not exist.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `InvalidVpcId.Malformed`: Invalid VPC. The VPC instance ID is invalid.
+ * - `InvalidVpcId.NotFound`: Invalid VPC. The VPC resource does not exist.
+ * - `LimitExceeded.AddressQuotaLimitExceeded`: The number of EIPs applied for exceeds the upper limit.
+ * - `LimitExceeded.DailyAllocateAddressQuotaLimitExceeded`: The number of EIPs applied for per day
+ *   exceeds the upper limit.
+ * - `LimitExceeded.NatGatewayLimitExceeded`: Reached the upper limit of NAT gateways.
+ * - `LimitExceeded.NatGatewayPerVpcLimitExceeded`: The number of NAT gateways created by the VPC has
+ *   reached the upper limit.
+ * - `LimitExceeded.PublicIpAddressPerNatGatewayLimitExceeded`: The number of EIPs bound to the NAT
+ *   gateway has reached the upper limit.
+ * - `LimitExceeded.TagKeyExceeded`: Reached the upper limit of tag keys.
+ * - `LimitExceeded.TagKeyPerResourceExceeded`: Reached the upper limit of tags keys per resource.
+ * - `LimitExceeded.TagNotEnoughQuota`: Insufficient tag quota.
+ * - `LimitExceeded.TagQuota`: Exceeded the tag quota. Unable to create resources.
+ * - `LimitExceeded.TagQuotaExceeded`: Reached the upper limit of tag quota.
+ * - `LimitExceeded.TagTagsExceeded`: Reached the number limit of tag keys.
+ * - `ResourceInUse.Address`: The specified IP address is already in use.
+ * - `ResourceInsufficient.Instance`: The specified instance type is sold out.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnauthorizedOperation.NoRealNameAuthentication`: Identity verification has not been completed for
+ *   the account.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.InsufficientFunds`: Insufficient account balance.
+ * - `UnsupportedOperation.InsufficientInternetServiceProviders`: At least two carriers are required.
+ * - `UnsupportedOperation.InvalidState`: Invalid resource status.
+ * - `UnsupportedOperation.NatGatewayHadEipUnassociate`: There are IPs associated with this NAT
+ *   gateway.
+ * - `UnsupportedOperation.NotSupportZone`: Unsupported availability zone.
+ * - `UnsupportedOperation.PublicIpAddressIsNotBGPIp`: The EIP bound to the NAT gateway is not a BGP
+ *   IP.
+ * - `UnsupportedOperation.PublicIpAddressIsNotExisted`: The EIP bound to the NAT gateway does not
+ *   exist.
+ * - `UnsupportedOperation.PublicIpAddressNotBilledByTraffic`: The EIP bound to the NAT gateway is not
+ *   bill-by-traffic.
+ * - `UnsupportedOperation.TagAllocate`: Tags are being assigned.
+ * - `UnsupportedOperation.TagFree`: Tags are being released.
+ * - `UnsupportedOperation.TagNotPermit`: Unauthorized for this tag.
+ * - `UnsupportedOperation.TagSystemReservedTagKey`: The specified tag key is reserved for system
+ *   usage.
  */
 export interface CreateNatGatewayRequest {
   /**
@@ -125,7 +194,38 @@ export interface CreateNatGatewayResponse {
 
 /** The `createNatGateway` method of {@link VpcClient}, which calls `CreateNatGateway`. */
 export interface CreateNatGatewayMethod {
-  /** Creates a NAT gateway. Errors: {@link isCreateNatGatewayError}. */
+  /**
+   * Creates a NAT gateway.
+   *
+   * Errors: {@link isCreateNatGatewayError} tells a service error of this action; its `code` is a
+   * {@link CreateNatGatewayKnownErrorCode}: any {@link CommonErrorCode} or `AddressQuotaLimitExceeded`,
+   * `InternalError.ModuleError`, `InternalServerError`, `InvalidAccount.NotSupported`,
+   * `InvalidAddressState`, `InvalidParameter`, `InvalidParameterValue.EIPBrandWidthOutInvalid`,
+   * `InvalidParameterValue.Empty`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.Range`,
+   * `InvalidParameterValue.TagDuplicateKey`, `InvalidParameterValue.TagDuplicateResourceType`,
+   * `InvalidParameterValue.TagInvalidKey`, `InvalidParameterValue.TagInvalidKeyLen`,
+   * `InvalidParameterValue.TagInvalidVal`, `InvalidParameterValue.TagKeyNotExists`,
+   * `InvalidParameterValue.TagNotAllocatedQuota`, `InvalidParameterValue.TagNotExisted`,
+   * `InvalidParameterValue.TagNotSupportTag`, `InvalidParameterValue.TagResourceFormatError`,
+   * `InvalidParameterValue.TagTimestampExceeded`, `InvalidParameterValue.TagValNotExists`,
+   * `InvalidParameterValue.TooLong`, `InvalidVpcId.Malformed`, `InvalidVpcId.NotFound`,
+   * `LimitExceeded.AddressQuotaLimitExceeded`, `LimitExceeded.DailyAllocateAddressQuotaLimitExceeded`,
+   * `LimitExceeded.NatGatewayLimitExceeded`, `LimitExceeded.NatGatewayPerVpcLimitExceeded`,
+   * `LimitExceeded.PublicIpAddressPerNatGatewayLimitExceeded`, `LimitExceeded.TagKeyExceeded`,
+   * `LimitExceeded.TagKeyPerResourceExceeded`, `LimitExceeded.TagNotEnoughQuota`,
+   * `LimitExceeded.TagQuota`, `LimitExceeded.TagQuotaExceeded`, `LimitExceeded.TagTagsExceeded`,
+   * `ResourceInUse.Address`, `ResourceInsufficient.Instance`, `ResourceNotFound`,
+   * `UnauthorizedOperation.NoRealNameAuthentication`, `UnsupportedOperation`,
+   * `UnsupportedOperation.InsufficientFunds`,
+   * `UnsupportedOperation.InsufficientInternetServiceProviders`, `UnsupportedOperation.InvalidState`,
+   * `UnsupportedOperation.NatGatewayHadEipUnassociate`, `UnsupportedOperation.NotSupportZone`,
+   * `UnsupportedOperation.PublicIpAddressIsNotBGPIp`,
+   * `UnsupportedOperation.PublicIpAddressIsNotExisted`,
+   * `UnsupportedOperation.PublicIpAddressNotBilledByTraffic`, `UnsupportedOperation.TagAllocate`,
+   * `UnsupportedOperation.TagFree`, `UnsupportedOperation.TagNotPermit`,
+   * `UnsupportedOperation.TagSystemReservedTagKey` (each explained on {@link CreateNatGatewayRequest}).
+   */
   createNatGateway(input: CreateNatGatewayRequest, options?: CallOptions): Promise<CreateNatGatewayResponse>;
 }
 

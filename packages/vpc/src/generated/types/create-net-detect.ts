@@ -11,6 +11,31 @@ import type { NetDetect } from "../shapes/net-detect.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateNetDetectError} tells a service error answered by `CreateNetDetect`; its
+ * `code` is a {@link CreateNetDetectKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.NetDetectTimeOut`: Network probe timed out. Please retry later.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.NextHopMismatch`: The next hop type does not match with the next hop gateway.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.NetDetectInVpc`: The probe destination IP and network probe are in the same
+ *   VPC.
+ * - `InvalidParameterValue.NetDetectNotFoundIp`: Unable to find the matched next hop in the CCN route
+ *   table for the destination IP.
+ * - `InvalidParameterValue.NetDetectSameIp`: The detection destination IP address is the same as that
+ *   of another network detection instance under the same subnet in the same VPC.
+ * - `InvalidParameterValue.ResourceNotFound`: This resource is not found.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `ResourceInsufficient`: Resources are insufficient.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.ConflictWithDockerRoute`: The IP range overlaps with that of the TKE
+ *   container under the VPC.
+ * - `UnsupportedOperation.EcmpWithUserRoute`: Form an ECMP with the user’s custom routes.
+ * - `UnsupportedOperation.VpcMismatch`: The resources are not in the same VPC.
  * @example Creating a network probe
  * ```ts
  * const answer = await client.createNetDetect({
@@ -128,7 +153,19 @@ export interface CreateNetDetectResponse {
 
 /** The `createNetDetect` method of {@link VpcClient}, which calls `CreateNetDetect`. */
 export interface CreateNetDetectMethod {
-  /** CreateNetDetect. Errors: {@link isCreateNetDetectError}. */
+  /**
+   * CreateNetDetect.
+   *
+   * Errors: {@link isCreateNetDetectError} tells a service error of this action; its `code` is a
+   * {@link CreateNetDetectKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.NetDetectTimeOut`, `InvalidParameter`, `InvalidParameter.NextHopMismatch`,
+   * `InvalidParameterValue`, `InvalidParameterValue.Malformed`, `InvalidParameterValue.NetDetectInVpc`,
+   * `InvalidParameterValue.NetDetectNotFoundIp`, `InvalidParameterValue.NetDetectSameIp`,
+   * `InvalidParameterValue.ResourceNotFound`, `InvalidParameterValue.TooLong`, `LimitExceeded`,
+   * `ResourceInsufficient`, `ResourceNotFound`, `UnsupportedOperation`,
+   * `UnsupportedOperation.ConflictWithDockerRoute`, `UnsupportedOperation.EcmpWithUserRoute`,
+   * `UnsupportedOperation.VpcMismatch` (each explained on {@link CreateNetDetectRequest}).
+   */
   createNetDetect(input: CreateNetDetectRequest, options?: CallOptions): Promise<CreateNetDetectResponse>;
 }
 

@@ -14,6 +14,20 @@ import type { NetworkAclEntrySet } from "../shapes/network-acl-entry-set.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateNetworkAclEntriesError} tells a service error answered by
+ * `CreateNetworkAclEntries`; its `code` is a {@link CreateNetworkAclEntriesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.AclTypeMismatch`: ACL ID does not match the ACL type.
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.AppIdMismatch`: The resource is not under the specified AppId.
  */
 export interface CreateNetworkAclEntriesRequest {
   /**
@@ -42,7 +56,16 @@ export interface CreateNetworkAclEntriesResponse {
 
 /** The `createNetworkAclEntries` method of {@link VpcClient}, which calls `CreateNetworkAclEntries`. */
 export interface CreateNetworkAclEntriesMethod {
-  /** 增量添加网络ACL三元组规则接口. Errors: {@link isCreateNetworkAclEntriesError}. */
+  /**
+   * 增量添加网络ACL三元组规则接口.
+   *
+   * Errors: {@link isCreateNetworkAclEntriesError} tells a service error of this action; its `code` is a
+   * {@link CreateNetworkAclEntriesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.AclTypeMismatch`, `InvalidParameter.Coexist`, `InvalidParameterValue`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.TooLong`, `LimitExceeded`,
+   * `MissingParameter`, `ResourceNotFound`, `UnsupportedOperation.AppIdMismatch` (each explained on
+   * {@link CreateNetworkAclEntriesRequest}).
+   */
   createNetworkAclEntries(input: CreateNetworkAclEntriesRequest, options?: CallOptions): Promise<CreateNetworkAclEntriesResponse>;
 }
 
@@ -67,8 +90,8 @@ export type CreateNetworkAclEntriesKnownErrorCode =
   | "InvalidParameterValue.TooLong"
   | "UnsupportedOperation.AppIdMismatch";
 /**
- * Code of an error answered by `CreateNetworkAclEntries`: a {@link
- * CreateNetworkAclEntriesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreateNetworkAclEntries`: a
+ * {@link CreateNetworkAclEntriesKnownErrorCode}, or a code the service added since.
  */
 export type CreateNetworkAclEntriesErrorCode = CreateNetworkAclEntriesKnownErrorCode | (string & {});
 /**

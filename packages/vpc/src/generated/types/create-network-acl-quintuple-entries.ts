@@ -12,6 +12,21 @@ import type { NetworkAclQuintupleEntries } from "../shapes/network-acl-quintuple
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateNetworkAclQuintupleEntriesError} tells a service error answered by
+ * `CreateNetworkAclQuintupleEntries`; its `code` is a
+ * {@link CreateNetworkAclQuintupleEntriesKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameter.AclTypeMismatch`: ACL ID does not match the ACL type.
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.AppIdMismatch`: The resource is not under the specified AppId.
  * @example Adjusting the quintuple priority
  * ```ts
  * const answer = await client.createNetworkAclQuintupleEntries({
@@ -58,7 +73,16 @@ export interface CreateNetworkAclQuintupleEntriesResponse {
  * `CreateNetworkAclQuintupleEntries`.
  */
 export interface CreateNetworkAclQuintupleEntriesMethod {
-  /** Adds rules of the network ACL quintuple. Errors: {@link isCreateNetworkAclQuintupleEntriesError}. */
+  /**
+   * Adds rules of the network ACL quintuple.
+   *
+   * Errors: {@link isCreateNetworkAclQuintupleEntriesError} tells a service error of this action; its
+   * `code` is a {@link CreateNetworkAclQuintupleEntriesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.AclTypeMismatch`, `InvalidParameter.Coexist`, `InvalidParameterValue`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.TooLong`, `LimitExceeded`,
+   * `MissingParameter`, `ResourceNotFound`, `UnsupportedOperation.AppIdMismatch` (each explained on
+   * {@link CreateNetworkAclQuintupleEntriesRequest}).
+   */
   createNetworkAclQuintupleEntries(
     input: CreateNetworkAclQuintupleEntriesRequest,
     options?: CallOptions,
@@ -86,12 +110,12 @@ export type CreateNetworkAclQuintupleEntriesKnownErrorCode =
   | "InvalidParameterValue.TooLong"
   | "UnsupportedOperation.AppIdMismatch";
 /**
- * Code of an error answered by `CreateNetworkAclQuintupleEntries`: a {@link
- * CreateNetworkAclQuintupleEntriesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreateNetworkAclQuintupleEntries`: a
+ * {@link CreateNetworkAclQuintupleEntriesKnownErrorCode}, or a code the service added since.
  */
 export type CreateNetworkAclQuintupleEntriesErrorCode = CreateNetworkAclQuintupleEntriesKnownErrorCode | (string & {});
 /**
- * A service error answered by `CreateNetworkAclQuintupleEntries`; {@link
- * isCreateNetworkAclQuintupleEntriesError} tells one.
+ * A service error answered by `CreateNetworkAclQuintupleEntries`;
+ * {@link isCreateNetworkAclQuintupleEntriesError} tells one.
  */
 export type CreateNetworkAclQuintupleEntriesError = TcServiceError<CreateNetworkAclQuintupleEntriesErrorCode>;

@@ -15,6 +15,43 @@ import type { Tag } from "../shapes/tag.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateNetworkAclError} tells a service error answered by `CreateNetworkAcl`;
+ * its `code` is a {@link CreateNetworkAclKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TagDuplicateKey`: Duplicate tag keys.
+ * - `InvalidParameterValue.TagDuplicateResourceType`: Duplicate tag resource type.
+ * - `InvalidParameterValue.TagInvalidKey`: Invalid tag key.
+ * - `InvalidParameterValue.TagInvalidKeyLen`: Invalid tag key length.
+ * - `InvalidParameterValue.TagInvalidVal`: Invalid tag key.
+ * - `InvalidParameterValue.TagKeyNotExists`: The tag key does not exist.
+ * - `InvalidParameterValue.TagNotAllocatedQuota`: Tags are not assigned quotas.
+ * - `InvalidParameterValue.TagNotExisted`: The Tag does not exist.
+ * - `InvalidParameterValue.TagNotSupportTag`: Unsupported tag.
+ * - `InvalidParameterValue.TagResourceFormatError`: Tag resource format error.
+ * - `InvalidParameterValue.TagTimestampExceeded`: Exceeded the quota of tag timestamp.
+ * - `InvalidParameterValue.TagValNotExists`: The tag value does not exist.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `LimitExceeded.TagKeyExceeded`: Reached the upper limit of tag keys.
+ * - `LimitExceeded.TagKeyPerResourceExceeded`: Reached the upper limit of tags keys per resource.
+ * - `LimitExceeded.TagNotEnoughQuota`: Insufficient tag quota.
+ * - `LimitExceeded.TagQuota`: Exceeded the tag quota. Unable to create resources.
+ * - `LimitExceeded.TagQuotaExceeded`: Reached the upper limit of tag quota.
+ * - `LimitExceeded.TagTagsExceeded`: Reached the number limit of tag keys.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnknownParameter.WithGuess`: Unknown parameter. Try similar parameters.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.AppIdMismatch`: The resource is not under the specified AppId.
+ * - `UnsupportedOperation.TagAllocate`: Tags are being assigned.
+ * - `UnsupportedOperation.TagFree`: Tags are being released.
+ * - `UnsupportedOperation.TagNotPermit`: Unauthorized for this tag.
+ * - `UnsupportedOperation.TagSystemReservedTagKey`: The specified tag key is reserved for system
+ *   usage.
  */
 export interface CreateNetworkAclRequest {
   /**
@@ -53,7 +90,26 @@ export interface CreateNetworkAclResponse {
 
 /** The `createNetworkAcl` method of {@link VpcClient}, which calls `CreateNetworkAcl`. */
 export interface CreateNetworkAclMethod {
-  /** Creates a network ACL. Errors: {@link isCreateNetworkAclError}. */
+  /**
+   * Creates a network ACL.
+   *
+   * Errors: {@link isCreateNetworkAclError} tells a service error of this action; its `code` is a
+   * {@link CreateNetworkAclKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameterValue`,
+   * `InvalidParameterValue.Duplicate`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.TagDuplicateKey`, `InvalidParameterValue.TagDuplicateResourceType`,
+   * `InvalidParameterValue.TagInvalidKey`, `InvalidParameterValue.TagInvalidKeyLen`,
+   * `InvalidParameterValue.TagInvalidVal`, `InvalidParameterValue.TagKeyNotExists`,
+   * `InvalidParameterValue.TagNotAllocatedQuota`, `InvalidParameterValue.TagNotExisted`,
+   * `InvalidParameterValue.TagNotSupportTag`, `InvalidParameterValue.TagResourceFormatError`,
+   * `InvalidParameterValue.TagTimestampExceeded`, `InvalidParameterValue.TagValNotExists`,
+   * `InvalidParameterValue.TooLong`, `LimitExceeded`, `LimitExceeded.TagKeyExceeded`,
+   * `LimitExceeded.TagKeyPerResourceExceeded`, `LimitExceeded.TagNotEnoughQuota`,
+   * `LimitExceeded.TagQuota`, `LimitExceeded.TagQuotaExceeded`, `LimitExceeded.TagTagsExceeded`,
+   * `ResourceNotFound`, `UnknownParameter.WithGuess`, `UnsupportedOperation`,
+   * `UnsupportedOperation.AppIdMismatch`, `UnsupportedOperation.TagAllocate`,
+   * `UnsupportedOperation.TagFree`, `UnsupportedOperation.TagNotPermit`,
+   * `UnsupportedOperation.TagSystemReservedTagKey` (each explained on {@link CreateNetworkAclRequest}).
+   */
   createNetworkAcl(input: CreateNetworkAclRequest, options?: CallOptions): Promise<CreateNetworkAclResponse>;
 }
 

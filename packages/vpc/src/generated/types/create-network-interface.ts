@@ -26,6 +26,58 @@ import type { Tag } from "../shapes/tag.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateNetworkInterfaceError} tells a service error answered by
+ * `CreateNetworkInterface`; its `code` is a {@link CreateNetworkInterfaceKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.NetDetectTimeOut`: Network probe timed out. Please retry later.
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameter.FilterNotDict`: The specified filter condition should be a key-value pair.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `InvalidParameterValue.Reserved`: The parameter value is retained by the system.
+ * - `InvalidParameterValue.TagDuplicateKey`: Duplicate tag keys.
+ * - `InvalidParameterValue.TagDuplicateResourceType`: Duplicate tag resource type.
+ * - `InvalidParameterValue.TagInvalidKey`: Invalid tag key.
+ * - `InvalidParameterValue.TagInvalidKeyLen`: Invalid tag key length.
+ * - `InvalidParameterValue.TagInvalidVal`: Invalid tag key.
+ * - `InvalidParameterValue.TagKeyNotExists`: The tag key does not exist.
+ * - `InvalidParameterValue.TagNotAllocatedQuota`: Tags are not assigned quotas.
+ * - `InvalidParameterValue.TagNotExisted`: The Tag does not exist.
+ * - `InvalidParameterValue.TagNotSupportTag`: Unsupported tag.
+ * - `InvalidParameterValue.TagResourceFormatError`: Tag resource format error.
+ * - `InvalidParameterValue.TagTimestampExceeded`: Exceeded the quota of tag timestamp.
+ * - `InvalidParameterValue.TagValNotExists`: The tag value does not exist.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `LimitExceeded.ActionLimited`: Too often API invocations
+ * - `LimitExceeded.NetworkInterfaceLimitExceeded`: The number of elastic network interfaces created in
+ *   the VPC exceeds the quota.
+ * - `LimitExceeded.TagKeyExceeded`: Reached the upper limit of tag keys.
+ * - `LimitExceeded.TagKeyPerResourceExceeded`: Reached the upper limit of tags keys per resource.
+ * - `LimitExceeded.TagNotEnoughQuota`: Insufficient tag quota.
+ * - `LimitExceeded.TagQuota`: Exceeded the tag quota. Unable to create resources.
+ * - `LimitExceeded.TagQuotaExceeded`: Reached the upper limit of tag quota.
+ * - `LimitExceeded.TagTagsExceeded`: Reached the number limit of tag keys.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceInUse`: The resource is in use.
+ * - `ResourceInsufficient`: Resources are insufficient.
+ * - `ResourceInsufficient.Subnet`: The subnet does not have sufficient IPs.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.IdempotentParameterMismatch`: The specified customer token has been used.
+ * - `UnsupportedOperation.IdempotentProcessing`: The previous idempotent request is still being
+ *   processed. Please try again later.
+ * - `UnsupportedOperation.ResourceMismatch`: The resource ID entered does not match with any resource
+ *   bound with the IP. Check and try again.
+ * - `UnsupportedOperation.TagAllocate`: Tags are being assigned.
+ * - `UnsupportedOperation.TagFree`: Tags are being released.
+ * - `UnsupportedOperation.TagNotPermit`: Unauthorized for this tag.
+ * - `UnsupportedOperation.TagSystemReservedTagKey`: The specified tag key is reserved for system
+ *   usage.
  */
 export interface CreateNetworkInterfaceRequest {
   /**
@@ -108,7 +160,31 @@ export interface CreateNetworkInterfaceResponse {
 
 /** The `createNetworkInterface` method of {@link VpcClient}, which calls `CreateNetworkInterface`. */
 export interface CreateNetworkInterfaceMethod {
-  /** Creates an ENI. Errors: {@link isCreateNetworkInterfaceError}. */
+  /**
+   * Creates an ENI.
+   *
+   * Errors: {@link isCreateNetworkInterfaceError} tells a service error of this action; its `code` is a
+   * {@link CreateNetworkInterfaceKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.NetDetectTimeOut`, `InvalidParameter.FilterInvalidKey`,
+   * `InvalidParameter.FilterNotDict`, `InvalidParameterValue`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.Range`, `InvalidParameterValue.Reserved`,
+   * `InvalidParameterValue.TagDuplicateKey`, `InvalidParameterValue.TagDuplicateResourceType`,
+   * `InvalidParameterValue.TagInvalidKey`, `InvalidParameterValue.TagInvalidKeyLen`,
+   * `InvalidParameterValue.TagInvalidVal`, `InvalidParameterValue.TagKeyNotExists`,
+   * `InvalidParameterValue.TagNotAllocatedQuota`, `InvalidParameterValue.TagNotExisted`,
+   * `InvalidParameterValue.TagNotSupportTag`, `InvalidParameterValue.TagResourceFormatError`,
+   * `InvalidParameterValue.TagTimestampExceeded`, `InvalidParameterValue.TagValNotExists`,
+   * `InvalidParameterValue.TooLong`, `LimitExceeded`, `LimitExceeded.ActionLimited`,
+   * `LimitExceeded.NetworkInterfaceLimitExceeded`, `LimitExceeded.TagKeyExceeded`,
+   * `LimitExceeded.TagKeyPerResourceExceeded`, `LimitExceeded.TagNotEnoughQuota`,
+   * `LimitExceeded.TagQuota`, `LimitExceeded.TagQuotaExceeded`, `LimitExceeded.TagTagsExceeded`,
+   * `MissingParameter`, `ResourceInUse`, `ResourceInsufficient`, `ResourceInsufficient.Subnet`,
+   * `ResourceNotFound`, `UnsupportedOperation`, `UnsupportedOperation.IdempotentParameterMismatch`,
+   * `UnsupportedOperation.IdempotentProcessing`, `UnsupportedOperation.ResourceMismatch`,
+   * `UnsupportedOperation.TagAllocate`, `UnsupportedOperation.TagFree`,
+   * `UnsupportedOperation.TagNotPermit`, `UnsupportedOperation.TagSystemReservedTagKey` (each explained
+   * on {@link CreateNetworkInterfaceRequest}).
+   */
   createNetworkInterface(input: CreateNetworkInterfaceRequest, options?: CallOptions): Promise<CreateNetworkInterfaceResponse>;
 }
 
@@ -202,8 +278,8 @@ export type CreateNetworkInterfaceKnownErrorCode =
   | "UnsupportedOperation.TagNotPermit"
   | "UnsupportedOperation.TagSystemReservedTagKey";
 /**
- * Code of an error answered by `CreateNetworkInterface`: a {@link
- * CreateNetworkInterfaceKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreateNetworkInterface`: a
+ * {@link CreateNetworkInterfaceKnownErrorCode}, or a code the service added since.
  */
 export type CreateNetworkInterfaceErrorCode = CreateNetworkInterfaceKnownErrorCode | (string & {});
 /**

@@ -15,6 +15,26 @@ import type { LocalDestinationIpPortTranslationNatRule } from "../shapes/local-d
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreatePrivateNatGatewayDestinationIpPortTranslationNatRuleError} tells a
+ * service error answered by `CreatePrivateNatGatewayDestinationIpPortTranslationNatRule`; its `code`
+ * is a {@link CreatePrivateNatGatewayDestinationIpPortTranslationNatRuleKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.DuplicatePara`: The parameter value already exists.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.PrivateNatNotExists`: 私网NAT网关不存在 (described in Chinese only)
+ * - `InvalidParameterValue.PrivateNatRuleNotExists`: 私网NAT网关规则不存在。 (described in Chinese
+ *   only)
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `LimitExceeded.NatGatewayDnatLimitExceeded`: The DNAT rule quota for the NAT gateway has been
+ *   reached.
+ * - `UnsupportedOperation.InvalidState`: Invalid resource status.
  */
 export interface CreatePrivateNatGatewayDestinationIpPortTranslationNatRuleRequest {
   /**
@@ -50,8 +70,17 @@ export interface CreatePrivateNatGatewayDestinationIpPortTranslationNatRuleRespo
  */
 export interface CreatePrivateNatGatewayDestinationIpPortTranslationNatRuleMethod {
   /**
-   * 创建私网NAT网关目的端口转换规则. Errors: {@link
-   * isCreatePrivateNatGatewayDestinationIpPortTranslationNatRuleError}.
+   * 创建私网NAT网关目的端口转换规则.
+   *
+   * Errors: {@link isCreatePrivateNatGatewayDestinationIpPortTranslationNatRuleError} tells a service
+   * error of this action; its `code` is a
+   * {@link CreatePrivateNatGatewayDestinationIpPortTranslationNatRuleKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InternalError`, `InternalError.ModuleError`, `InvalidParameter`,
+   * `InvalidParameterValue`, `InvalidParameterValue.DuplicatePara`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.PrivateNatNotExists`, `InvalidParameterValue.PrivateNatRuleNotExists`,
+   * `LimitExceeded`, `LimitExceeded.NatGatewayDnatLimitExceeded`, `UnsupportedOperation.InvalidState`
+   * (each explained on {@link CreatePrivateNatGatewayDestinationIpPortTranslationNatRuleRequest}).
    */
   createPrivateNatGatewayDestinationIpPortTranslationNatRule(
     input: CreatePrivateNatGatewayDestinationIpPortTranslationNatRuleRequest,
@@ -89,16 +118,16 @@ export type CreatePrivateNatGatewayDestinationIpPortTranslationNatRuleKnownError
   | "LimitExceeded.NatGatewayDnatLimitExceeded"
   | "UnsupportedOperation.InvalidState";
 /**
- * Code of an error answered by `CreatePrivateNatGatewayDestinationIpPortTranslationNatRule`: a {@link
- * CreatePrivateNatGatewayDestinationIpPortTranslationNatRuleKnownErrorCode}, or a code the service
- * added since.
+ * Code of an error answered by `CreatePrivateNatGatewayDestinationIpPortTranslationNatRule`: a
+ * {@link CreatePrivateNatGatewayDestinationIpPortTranslationNatRuleKnownErrorCode}, or a code the
+ * service added since.
  */
 export type CreatePrivateNatGatewayDestinationIpPortTranslationNatRuleErrorCode =
   | CreatePrivateNatGatewayDestinationIpPortTranslationNatRuleKnownErrorCode
   | (string & {});
 /**
- * A service error answered by `CreatePrivateNatGatewayDestinationIpPortTranslationNatRule`; {@link
- * isCreatePrivateNatGatewayDestinationIpPortTranslationNatRuleError} tells one.
+ * A service error answered by `CreatePrivateNatGatewayDestinationIpPortTranslationNatRule`;
+ * {@link isCreatePrivateNatGatewayDestinationIpPortTranslationNatRuleError} tells one.
  */
 export type CreatePrivateNatGatewayDestinationIpPortTranslationNatRuleError =
   TcServiceError<CreatePrivateNatGatewayDestinationIpPortTranslationNatRuleErrorCode>;

@@ -14,6 +14,28 @@ import type { TranslationAclRule } from "../shapes/translation-acl-rule.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreatePrivateNatGatewayTranslationAclRuleError} tells a service error answered
+ * by `CreatePrivateNatGatewayTranslationAclRule`; its `code` is a
+ * {@link CreatePrivateNatGatewayTranslationAclRuleKnownErrorCode}: any {@link CommonErrorCode}, or one
+ * of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.NatGatewaySnatRuleNotExists`: The SNAT forwarding rule of the NAT gateway
+ *   does not exist.
+ * - `InvalidParameterValue.PrivateNatNotExists`: 私网NAT网关不存在 (described in Chinese only)
+ * - `InvalidParameterValue.PrivateNatRuleNotExists`: 私网NAT网关规则不存在。 (described in Chinese
+ *   only)
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `LimitExceeded.PrivateNatTranslationAclRule`: 私网NAT网关转换规则的访问控制规则数量达到上限。
+ *   (described in Chinese only)
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnknownParameter.WithGuess`: Unknown parameter. Try similar parameters.
  */
 export interface CreatePrivateNatGatewayTranslationAclRuleRequest {
   /**
@@ -83,8 +105,16 @@ export interface CreatePrivateNatGatewayTranslationAclRuleResponse {
  */
 export interface CreatePrivateNatGatewayTranslationAclRuleMethod {
   /**
-   * 创建私网NAT网关源端转换访问控制规则. Errors: {@link
-   * isCreatePrivateNatGatewayTranslationAclRuleError}.
+   * 创建私网NAT网关源端转换访问控制规则.
+   *
+   * Errors: {@link isCreatePrivateNatGatewayTranslationAclRuleError} tells a service error of this
+   * action; its `code` is a {@link CreatePrivateNatGatewayTranslationAclRuleKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InternalError`, `InternalError.ModuleError`, `InvalidParameter`,
+   * `InvalidParameterValue`, `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.NatGatewaySnatRuleNotExists`, `InvalidParameterValue.PrivateNatNotExists`,
+   * `InvalidParameterValue.PrivateNatRuleNotExists`, `LimitExceeded`,
+   * `LimitExceeded.PrivateNatTranslationAclRule`, `UnknownParameter`, `UnknownParameter.WithGuess` (each
+   * explained on {@link CreatePrivateNatGatewayTranslationAclRuleRequest}).
    */
   createPrivateNatGatewayTranslationAclRule(
     input: CreatePrivateNatGatewayTranslationAclRuleRequest,
@@ -93,8 +123,8 @@ export interface CreatePrivateNatGatewayTranslationAclRuleMethod {
 }
 
 /**
- * Error codes `CreatePrivateNatGatewayTranslationAclRule` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `CreatePrivateNatGatewayTranslationAclRule` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InternalError`: An internal error occurred.
  * - `InternalError.ModuleError`: Internal module error
@@ -124,12 +154,12 @@ export type CreatePrivateNatGatewayTranslationAclRuleKnownErrorCode =
   | "LimitExceeded.PrivateNatTranslationAclRule"
   | "UnknownParameter.WithGuess";
 /**
- * Code of an error answered by `CreatePrivateNatGatewayTranslationAclRule`: a {@link
- * CreatePrivateNatGatewayTranslationAclRuleKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreatePrivateNatGatewayTranslationAclRule`: a
+ * {@link CreatePrivateNatGatewayTranslationAclRuleKnownErrorCode}, or a code the service added since.
  */
 export type CreatePrivateNatGatewayTranslationAclRuleErrorCode = CreatePrivateNatGatewayTranslationAclRuleKnownErrorCode | (string & {});
 /**
- * A service error answered by `CreatePrivateNatGatewayTranslationAclRule`; {@link
- * isCreatePrivateNatGatewayTranslationAclRuleError} tells one.
+ * A service error answered by `CreatePrivateNatGatewayTranslationAclRule`;
+ * {@link isCreatePrivateNatGatewayTranslationAclRuleError} tells one.
  */
 export type CreatePrivateNatGatewayTranslationAclRuleError = TcServiceError<CreatePrivateNatGatewayTranslationAclRuleErrorCode>;

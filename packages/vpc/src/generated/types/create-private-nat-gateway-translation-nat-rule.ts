@@ -14,6 +14,30 @@ import type { TranslationNatRuleInput } from "../shapes/translation-nat-rule-inp
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreatePrivateNatGatewayTranslationNatRuleError} tells a service error answered
+ * by `CreatePrivateNatGatewayTranslationNatRule`; its `code` is a
+ * {@link CreatePrivateNatGatewayTranslationNatRuleKnownErrorCode}: any {@link CommonErrorCode}, or one
+ * of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.InVpcCidr`: 不能在VPC CIDR范围内。 (described in Chinese only)
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.NatSnatRuleExists`: The NAT Gateway already has an identical SNAT rule.
+ * - `InvalidParameterValue.PrivateNatNotExists`: 私网NAT网关不存在 (described in Chinese only)
+ * - `InvalidParameterValue.PrivateNatRuleNotExists`: 私网NAT网关规则不存在。 (described in Chinese
+ *   only)
+ * - `InvalidParameterValue.PrivateNatSnatRuleNotSupport`: 私网NAT网关传入规则类型不支持。 (described
+ *   in Chinese only)
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `LimitExceeded.PrivateNatTranslationNatRule`: 私网NAT网关的转换数量达到上限。 (described in
+ *   Chinese only)
+ * - `UnknownParameter.WithGuess`: Unknown parameter. Try similar parameters.
+ * - `UnsupportedOperation.InvalidState`: Invalid resource status.
  */
 export interface CreatePrivateNatGatewayTranslationNatRuleRequest {
   /**
@@ -62,7 +86,20 @@ export interface CreatePrivateNatGatewayTranslationNatRuleResponse {
  * `CreatePrivateNatGatewayTranslationNatRule`.
  */
 export interface CreatePrivateNatGatewayTranslationNatRuleMethod {
-  /** 创建私网NAT网关源端转换规则. Errors: {@link isCreatePrivateNatGatewayTranslationNatRuleError}. */
+  /**
+   * 创建私网NAT网关源端转换规则.
+   *
+   * Errors: {@link isCreatePrivateNatGatewayTranslationNatRuleError} tells a service error of this
+   * action; its `code` is a {@link CreatePrivateNatGatewayTranslationNatRuleKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InternalError`, `InternalError.ModuleError`, `InvalidParameter`,
+   * `InvalidParameterValue`, `InvalidParameterValue.InVpcCidr`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.NatSnatRuleExists`,
+   * `InvalidParameterValue.PrivateNatNotExists`, `InvalidParameterValue.PrivateNatRuleNotExists`,
+   * `InvalidParameterValue.PrivateNatSnatRuleNotSupport`, `LimitExceeded`,
+   * `LimitExceeded.PrivateNatTranslationNatRule`, `UnknownParameter.WithGuess`,
+   * `UnsupportedOperation.InvalidState` (each explained on
+   * {@link CreatePrivateNatGatewayTranslationNatRuleRequest}).
+   */
   createPrivateNatGatewayTranslationNatRule(
     input: CreatePrivateNatGatewayTranslationNatRuleRequest,
     options?: CallOptions,
@@ -70,8 +107,8 @@ export interface CreatePrivateNatGatewayTranslationNatRuleMethod {
 }
 
 /**
- * Error codes `CreatePrivateNatGatewayTranslationNatRule` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `CreatePrivateNatGatewayTranslationNatRule` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InternalError`: An internal error occurred.
  * - `InternalError.ModuleError`: Internal module error
@@ -106,12 +143,12 @@ export type CreatePrivateNatGatewayTranslationNatRuleKnownErrorCode =
   | "UnknownParameter.WithGuess"
   | "UnsupportedOperation.InvalidState";
 /**
- * Code of an error answered by `CreatePrivateNatGatewayTranslationNatRule`: a {@link
- * CreatePrivateNatGatewayTranslationNatRuleKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreatePrivateNatGatewayTranslationNatRule`: a
+ * {@link CreatePrivateNatGatewayTranslationNatRuleKnownErrorCode}, or a code the service added since.
  */
 export type CreatePrivateNatGatewayTranslationNatRuleErrorCode = CreatePrivateNatGatewayTranslationNatRuleKnownErrorCode | (string & {});
 /**
- * A service error answered by `CreatePrivateNatGatewayTranslationNatRule`; {@link
- * isCreatePrivateNatGatewayTranslationNatRuleError} tells one.
+ * A service error answered by `CreatePrivateNatGatewayTranslationNatRule`;
+ * {@link isCreatePrivateNatGatewayTranslationNatRuleError} tells one.
  */
 export type CreatePrivateNatGatewayTranslationNatRuleError = TcServiceError<CreatePrivateNatGatewayTranslationNatRuleErrorCode>;

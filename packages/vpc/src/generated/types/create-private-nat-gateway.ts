@@ -15,6 +15,26 @@ import type { Tag } from "../shapes/tag.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreatePrivateNatGatewayError} tells a service error answered by
+ * `CreatePrivateNatGateway`; its `code` is a {@link CreatePrivateNatGatewayKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `LimitExceeded.NatGatewayPerVpcLimitExceeded`: The number of NAT gateways created by the VPC has
+ *   reached the upper limit.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnknownParameter.WithGuess`: Unknown parameter. Try similar parameters.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.CcnRouteTableNotExist`: The specified route table does not exist.
+ * - `UnsupportedOperation.InsufficientFunds`: Insufficient account balance.
+ * - `UnsupportedOperation.RecordExists`: This record already exists.
+ * - `UnsupportedOperation.RecordNotExists`: The record does not exist.
+ * - `UnsupportedOperation.UnableCrossBorder`: Cross border is not supported.
  */
 export interface CreatePrivateNatGatewayRequest {
   /**
@@ -92,7 +112,18 @@ export interface CreatePrivateNatGatewayResponse {
 
 /** The `createPrivateNatGateway` method of {@link VpcClient}, which calls `CreatePrivateNatGateway`. */
 export interface CreatePrivateNatGatewayMethod {
-  /** 创建私网NAT网关. Errors: {@link isCreatePrivateNatGatewayError}. */
+  /**
+   * 创建私网NAT网关.
+   *
+   * Errors: {@link isCreatePrivateNatGatewayError} tells a service error of this action; its `code` is a
+   * {@link CreatePrivateNatGatewayKnownErrorCode}: any {@link CommonErrorCode} or `InternalError`,
+   * `InvalidParameterValue`, `InvalidParameterValue.Malformed`, `InvalidParameterValue.TooLong`,
+   * `LimitExceeded`, `LimitExceeded.NatGatewayPerVpcLimitExceeded`, `ResourceNotFound`,
+   * `UnknownParameter.WithGuess`, `UnsupportedOperation`, `UnsupportedOperation.CcnRouteTableNotExist`,
+   * `UnsupportedOperation.InsufficientFunds`, `UnsupportedOperation.RecordExists`,
+   * `UnsupportedOperation.RecordNotExists`, `UnsupportedOperation.UnableCrossBorder` (each explained on
+   * {@link CreatePrivateNatGatewayRequest}).
+   */
   createPrivateNatGateway(input: CreatePrivateNatGatewayRequest, options?: CallOptions): Promise<CreatePrivateNatGatewayResponse>;
 }
 
@@ -127,8 +158,8 @@ export type CreatePrivateNatGatewayKnownErrorCode =
   | "UnsupportedOperation.RecordNotExists"
   | "UnsupportedOperation.UnableCrossBorder";
 /**
- * Code of an error answered by `CreatePrivateNatGateway`: a {@link
- * CreatePrivateNatGatewayKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreatePrivateNatGateway`: a
+ * {@link CreatePrivateNatGatewayKnownErrorCode}, or a code the service added since.
  */
 export type CreatePrivateNatGatewayErrorCode = CreatePrivateNatGatewayKnownErrorCode | (string & {});
 /**

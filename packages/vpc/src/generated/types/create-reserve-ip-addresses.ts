@@ -13,6 +13,15 @@ import type { Tag } from "../shapes/tag.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateReserveIpAddressesError} tells a service error answered by
+ * `CreateReserveIpAddresses`; its `code` is a {@link CreateReserveIpAddressesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnknownParameter.WithGuess`: Unknown parameter. Try similar parameters.
  * @example Applying for Automatic Assignment of a Specified Number of Reserved Private IP Addresses
  * ```ts
  * const answer = await client.createReserveIpAddresses({
@@ -118,7 +127,14 @@ export interface CreateReserveIpAddressesResponse {
 
 /** The `createReserveIpAddresses` method of {@link VpcClient}, which calls `CreateReserveIpAddresses`. */
 export interface CreateReserveIpAddressesMethod {
-  /** Creates a reserved private IP address. Errors: {@link isCreateReserveIpAddressesError}. */
+  /**
+   * Creates a reserved private IP address.
+   *
+   * Errors: {@link isCreateReserveIpAddressesError} tells a service error of this action; its `code` is
+   * a {@link CreateReserveIpAddressesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue`, `MissingParameter`, `UnknownParameter`, `UnknownParameter.WithGuess` (each
+   * explained on {@link CreateReserveIpAddressesRequest}).
+   */
   createReserveIpAddresses(input: CreateReserveIpAddressesRequest, options?: CallOptions): Promise<CreateReserveIpAddressesResponse>;
 }
 
@@ -132,8 +148,8 @@ export interface CreateReserveIpAddressesMethod {
  */
 export type CreateReserveIpAddressesKnownErrorCode = CommonErrorCode | "UnknownParameter.WithGuess";
 /**
- * Code of an error answered by `CreateReserveIpAddresses`: a {@link
- * CreateReserveIpAddressesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreateReserveIpAddresses`: a
+ * {@link CreateReserveIpAddressesKnownErrorCode}, or a code the service added since.
  */
 export type CreateReserveIpAddressesErrorCode = CreateReserveIpAddressesKnownErrorCode | (string & {});
 /**

@@ -13,6 +13,20 @@ import type { RoutePolicyAssociation } from "../shapes/route-policy-association.
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateRoutePolicyAssociationsError} tells a service error answered by
+ * `CreateRoutePolicyAssociations`; its `code` is a
+ * {@link CreateRoutePolicyAssociationsKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.RoutePolicyAssociationExists`: The routing strategy binding rule already
+ *   exists.
+ * - `InvalidParameterValue.RoutePolicyPriorityConflict`: The specified priority conflicts with each
+ *   other or with an already existing priority.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Creating a Route Reception Policy Binding
  * ```ts
  * const answer = await client.createRoutePolicyAssociations({
@@ -53,7 +67,16 @@ export interface CreateRoutePolicyAssociationsResponse {
  * `CreateRoutePolicyAssociations`.
  */
 export interface CreateRoutePolicyAssociationsMethod {
-  /** Creates a route reception policy binding. Errors: {@link isCreateRoutePolicyAssociationsError}. */
+  /**
+   * Creates a route reception policy binding.
+   *
+   * Errors: {@link isCreateRoutePolicyAssociationsError} tells a service error of this action; its
+   * `code` is a {@link CreateRoutePolicyAssociationsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.RoutePolicyAssociationExists`,
+   * `InvalidParameterValue.RoutePolicyPriorityConflict`, `LimitExceeded`, `MissingParameter`,
+   * `ResourceNotFound` (each explained on {@link CreateRoutePolicyAssociationsRequest}).
+   */
   createRoutePolicyAssociations(
     input: CreateRoutePolicyAssociationsRequest,
     options?: CallOptions,
@@ -79,12 +102,12 @@ export type CreateRoutePolicyAssociationsKnownErrorCode =
   | "InvalidParameterValue.RoutePolicyAssociationExists"
   | "InvalidParameterValue.RoutePolicyPriorityConflict";
 /**
- * Code of an error answered by `CreateRoutePolicyAssociations`: a {@link
- * CreateRoutePolicyAssociationsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreateRoutePolicyAssociations`: a
+ * {@link CreateRoutePolicyAssociationsKnownErrorCode}, or a code the service added since.
  */
 export type CreateRoutePolicyAssociationsErrorCode = CreateRoutePolicyAssociationsKnownErrorCode | (string & {});
 /**
- * A service error answered by `CreateRoutePolicyAssociations`; {@link
- * isCreateRoutePolicyAssociationsError} tells one.
+ * A service error answered by `CreateRoutePolicyAssociations`;
+ * {@link isCreateRoutePolicyAssociationsError} tells one.
  */
 export type CreateRoutePolicyAssociationsError = TcServiceError<CreateRoutePolicyAssociationsErrorCode>;

@@ -12,6 +12,18 @@ import type { RoutePolicyEntry } from "../shapes/route-policy-entry.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateRoutePolicyEntriesError} tells a service error answered by
+ * `CreateRoutePolicyEntries`; its `code` is a {@link CreateRoutePolicyEntriesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.RoutePolicyPriorityConflict`: The specified priority conflicts with each
+ *   other or with an already existing priority.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Creating a Route Reception Policy Entry
  * ```ts
  * const answer = await client.createRoutePolicyEntries({
@@ -58,7 +70,15 @@ export interface CreateRoutePolicyEntriesResponse {
 
 /** The `createRoutePolicyEntries` method of {@link VpcClient}, which calls `CreateRoutePolicyEntries`. */
 export interface CreateRoutePolicyEntriesMethod {
-  /** Create a route reception policy entry. Errors: {@link isCreateRoutePolicyEntriesError}. */
+  /**
+   * Create a route reception policy entry.
+   *
+   * Errors: {@link isCreateRoutePolicyEntriesError} tells a service error of this action; its `code` is
+   * a {@link CreateRoutePolicyEntriesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.RoutePolicyPriorityConflict`, `LimitExceeded`, `MissingParameter`,
+   * `ResourceNotFound` (each explained on {@link CreateRoutePolicyEntriesRequest}).
+   */
   createRoutePolicyEntries(input: CreateRoutePolicyEntriesRequest, options?: CallOptions): Promise<CreateRoutePolicyEntriesResponse>;
 }
 
@@ -78,8 +98,8 @@ export type CreateRoutePolicyEntriesKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "InvalidParameterValue.RoutePolicyPriorityConflict";
 /**
- * Code of an error answered by `CreateRoutePolicyEntries`: a {@link
- * CreateRoutePolicyEntriesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreateRoutePolicyEntries`: a
+ * {@link CreateRoutePolicyEntriesKnownErrorCode}, or a code the service added since.
  */
 export type CreateRoutePolicyEntriesErrorCode = CreateRoutePolicyEntriesKnownErrorCode | (string & {});
 /**

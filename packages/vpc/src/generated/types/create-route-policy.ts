@@ -14,6 +14,17 @@ import type { RoutePolicy } from "../shapes/route-policy.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateRoutePolicyError} tells a service error answered by `CreateRoutePolicy`;
+ * its `code` is a {@link CreateRoutePolicyKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.MustHasOne`: Missing required parameters. provide at least one.
+ * - `InvalidParameterValue.RoutePolicyPriorityConflict`: The specified priority conflicts with each
+ *   other or with an already existing priority.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `LimitExceeded`: A quota was exceeded.
  * @example Creating a VPC Route Reception Policy
  * ```ts
  * const answer = await client.createRoutePolicy({
@@ -84,7 +95,15 @@ export interface CreateRoutePolicyResponse {
 
 /** The `createRoutePolicy` method of {@link VpcClient}, which calls `CreateRoutePolicy`. */
 export interface CreateRoutePolicyMethod {
-  /** Create a routing policy and policy entry. Errors: {@link isCreateRoutePolicyError}. */
+  /**
+   * Create a routing policy and policy entry.
+   *
+   * Errors: {@link isCreateRoutePolicyError} tells a service error of this action; its `code` is a
+   * {@link CreateRoutePolicyKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameterValue`,
+   * `InvalidParameterValue.MustHasOne`, `InvalidParameterValue.RoutePolicyPriorityConflict`,
+   * `InvalidParameterValue.TooLong`, `LimitExceeded` (each explained on
+   * {@link CreateRoutePolicyRequest}).
+   */
   createRoutePolicy(input: CreateRoutePolicyRequest, options?: CallOptions): Promise<CreateRoutePolicyResponse>;
 }
 

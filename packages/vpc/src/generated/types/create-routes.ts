@@ -13,6 +13,33 @@ import type { Route } from "../shapes/route.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateRoutesError} tells a service error answered by `CreateRoutes`; its `code`
+ * is a {@link CreateRoutesKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.CidrNotInPeerVpc`: The destination IP address range is not within the CIDR
+ *   range of the the customer VPC.
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.RoutePolicyPriorityConflict`: The specified priority conflicts with each
+ *   other or with an already existing priority.
+ * - `InvalidParameterValue.VpcCidrConflict`: Destination IP address range conflicts with CIDR of the
+ *   current VPC.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnknownParameter.WithGuess`: Unknown parameter. Try similar parameters.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.CdcSubnetNotSupportUnLocalGateway`: CDC subnet can only create a route to
+ *   the local gateway.
+ * - `UnsupportedOperation.ConflictWithDockerRoute`: The IP range overlaps with that of the TKE
+ *   container under the VPC.
+ * - `UnsupportedOperation.Ecmp`: ECMP is not supported.
+ * - `UnsupportedOperation.EcmpWithCcnRoute`: Form an ECMP with the CCN route.
+ * - `UnsupportedOperation.EcmpWithUserRoute`: Form an ECMP with the user’s custom routes.
+ * - `UnsupportedOperation.NormalSubnetNotSupportLocalGateway`: The specified subnet does not support
+ *   creating a route to the local gateway.
+ * - `UnsupportedOperation.SystemRoute`: System route. Operation is prohibited.
  * @example Creating a route
  * ```ts
  * const answer = await client.createRoutes({
@@ -107,7 +134,21 @@ export interface CreateRoutesResponse {
 
 /** The `createRoutes` method of {@link VpcClient}, which calls `CreateRoutes`. */
 export interface CreateRoutesMethod {
-  /** Creates a routing policy. Errors: {@link isCreateRoutesError}. */
+  /**
+   * Creates a routing policy.
+   *
+   * Errors: {@link isCreateRoutesError} tells a service error of this action; its `code` is a
+   * {@link CreateRoutesKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameterValue`,
+   * `InvalidParameterValue.CidrNotInPeerVpc`, `InvalidParameterValue.Duplicate`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.RoutePolicyPriorityConflict`,
+   * `InvalidParameterValue.VpcCidrConflict`, `LimitExceeded`, `ResourceNotFound`,
+   * `UnknownParameter.WithGuess`, `UnsupportedOperation`,
+   * `UnsupportedOperation.CdcSubnetNotSupportUnLocalGateway`,
+   * `UnsupportedOperation.ConflictWithDockerRoute`, `UnsupportedOperation.Ecmp`,
+   * `UnsupportedOperation.EcmpWithCcnRoute`, `UnsupportedOperation.EcmpWithUserRoute`,
+   * `UnsupportedOperation.NormalSubnetNotSupportLocalGateway`, `UnsupportedOperation.SystemRoute` (each
+   * explained on {@link CreateRoutesRequest}).
+   */
   createRoutes(input: CreateRoutesRequest, options?: CallOptions): Promise<CreateRoutesResponse>;
 }
 

@@ -48,6 +48,31 @@ import type { SecurityGroup } from "../shapes/security-group.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateSecurityGroupWithPoliciesError} tells a service error answered by
+ * `CreateSecurityGroupWithPolicies`; its `code` is a
+ * {@link CreateSecurityGroupWithPoliciesKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.MemberApprovalApplicationIdMismatch`: The specified approval ticket number
+ *   does not match the resource.
+ * - `InvalidParameterValue.MemberApprovalApplicationNotApproved`: Workflow service approval ticket not
+ *   approved.
+ * - `InvalidParameterValue.MemberApprovalApplicationRejected`: Workflow service approval ticket
+ *   rejected.
+ * - `InvalidParameterValue.MemberApprovalApplicationStarted`: This request requires approval via the
+ *   BPAAS workflow service, and the approval process is currently being initiated.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnknownParameter.WithGuess`: Unknown parameter. Try similar parameters.
+ * - `UnsupportedOperation.LockedResources`: The resource is locked.
  */
 export interface CreateSecurityGroupWithPoliciesRequest {
   /**
@@ -86,7 +111,21 @@ export interface CreateSecurityGroupWithPoliciesResponse {
  * `CreateSecurityGroupWithPolicies`.
  */
 export interface CreateSecurityGroupWithPoliciesMethod {
-  /** Creates security groups and policies. Errors: {@link isCreateSecurityGroupWithPoliciesError}. */
+  /**
+   * Creates security groups and policies.
+   *
+   * Errors: {@link isCreateSecurityGroupWithPoliciesError} tells a service error of this action; its
+   * `code` is a {@link CreateSecurityGroupWithPoliciesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.ModuleError`, `InvalidParameter.Coexist`, `InvalidParameterValue`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.MemberApprovalApplicationIdMismatch`,
+   * `InvalidParameterValue.MemberApprovalApplicationNotApproved`,
+   * `InvalidParameterValue.MemberApprovalApplicationRejected`,
+   * `InvalidParameterValue.MemberApprovalApplicationStarted`, `InvalidParameterValue.Range`,
+   * `InvalidParameterValue.TooLong`, `LimitExceeded`, `MissingParameter`, `ResourceNotFound`,
+   * `UnknownParameter.WithGuess`, `UnsupportedOperation.LockedResources` (each explained on
+   * {@link CreateSecurityGroupWithPoliciesRequest}).
+   */
   createSecurityGroupWithPolicies(
     input: CreateSecurityGroupWithPoliciesRequest,
     options?: CallOptions,
@@ -132,12 +171,12 @@ export type CreateSecurityGroupWithPoliciesKnownErrorCode =
   | "UnknownParameter.WithGuess"
   | "UnsupportedOperation.LockedResources";
 /**
- * Code of an error answered by `CreateSecurityGroupWithPolicies`: a {@link
- * CreateSecurityGroupWithPoliciesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreateSecurityGroupWithPolicies`: a
+ * {@link CreateSecurityGroupWithPoliciesKnownErrorCode}, or a code the service added since.
  */
 export type CreateSecurityGroupWithPoliciesErrorCode = CreateSecurityGroupWithPoliciesKnownErrorCode | (string & {});
 /**
- * A service error answered by `CreateSecurityGroupWithPolicies`; {@link
- * isCreateSecurityGroupWithPoliciesError} tells one.
+ * A service error answered by `CreateSecurityGroupWithPolicies`;
+ * {@link isCreateSecurityGroupWithPoliciesError} tells one.
  */
 export type CreateSecurityGroupWithPoliciesError = TcServiceError<CreateSecurityGroupWithPoliciesErrorCode>;

@@ -12,6 +12,17 @@ import type { ServiceTemplateGroup } from "../shapes/service-template-group.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateServiceTemplateGroupError} tells a service error answered by
+ * `CreateServiceTemplateGroup`; its `code` is a {@link CreateServiceTemplateGroupKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.MutexOperationTaskRunning`: The resource mutual exclusion operation is being
+ *   executed.
  */
 export interface CreateServiceTemplateGroupRequest {
   /**
@@ -39,7 +50,15 @@ export interface CreateServiceTemplateGroupResponse {
  * `CreateServiceTemplateGroup`.
  */
 export interface CreateServiceTemplateGroupMethod {
-  /** Creates a protocol port template group. Errors: {@link isCreateServiceTemplateGroupError}. */
+  /**
+   * Creates a protocol port template group.
+   *
+   * Errors: {@link isCreateServiceTemplateGroupError} tells a service error of this action; its `code`
+   * is a {@link CreateServiceTemplateGroupKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue`, `InvalidParameterValue.Malformed`, `LimitExceeded`, `ResourceNotFound`,
+   * `UnsupportedOperation.MutexOperationTaskRunning` (each explained on
+   * {@link CreateServiceTemplateGroupRequest}).
+   */
   createServiceTemplateGroup(input: CreateServiceTemplateGroupRequest, options?: CallOptions): Promise<CreateServiceTemplateGroupResponse>;
 }
 
@@ -58,8 +77,8 @@ export type CreateServiceTemplateGroupKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "UnsupportedOperation.MutexOperationTaskRunning";
 /**
- * Code of an error answered by `CreateServiceTemplateGroup`: a {@link
- * CreateServiceTemplateGroupKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreateServiceTemplateGroup`: a
+ * {@link CreateServiceTemplateGroupKnownErrorCode}, or a code the service added since.
  */
 export type CreateServiceTemplateGroupErrorCode = CreateServiceTemplateGroupKnownErrorCode | (string & {});
 /**

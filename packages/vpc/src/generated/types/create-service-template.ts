@@ -13,6 +13,17 @@ import type { ServicesInfo } from "../shapes/services-info.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateServiceTemplateError} tells a service error answered by
+ * `CreateServiceTemplate`; its `code` is a {@link CreateServiceTemplateKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `InvalidParameterValue.Empty`: Missing parameters.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `LimitExceeded`: A quota was exceeded.
  * @example Creating a protocol port template
  * ```ts
  * const answer = await client.createServiceTemplate({
@@ -84,7 +95,15 @@ export interface CreateServiceTemplateResponse {
 
 /** The `createServiceTemplate` method of {@link VpcClient}, which calls `CreateServiceTemplate`. */
 export interface CreateServiceTemplateMethod {
-  /** Creates a protocol port template. Errors: {@link isCreateServiceTemplateError}. */
+  /**
+   * Creates a protocol port template.
+   *
+   * Errors: {@link isCreateServiceTemplateError} tells a service error of this action; its `code` is a
+   * {@link CreateServiceTemplateKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.Coexist`, `InvalidParameterValue`, `InvalidParameterValue.Duplicate`,
+   * `InvalidParameterValue.Empty`, `InvalidParameterValue.TooLong`, `LimitExceeded` (each explained on
+   * {@link CreateServiceTemplateRequest}).
+   */
   createServiceTemplate(input: CreateServiceTemplateRequest, options?: CallOptions): Promise<CreateServiceTemplateResponse>;
 }
 

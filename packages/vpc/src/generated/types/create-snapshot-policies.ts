@@ -12,6 +12,19 @@ import type { SnapshotPolicy } from "../shapes/snapshot-policy.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateSnapshotPoliciesError} tells a service error answered by
+ * `CreateSnapshotPolicies`; its `code` is a {@link CreateSnapshotPoliciesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `InvalidParameterValue.Empty`: Missing parameters.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  */
 export interface CreateSnapshotPoliciesRequest {
   /** Details of a snapshot policy */
@@ -31,7 +44,16 @@ export interface CreateSnapshotPoliciesResponse {
 
 /** The `createSnapshotPolicies` method of {@link VpcClient}, which calls `CreateSnapshotPolicies`. */
 export interface CreateSnapshotPoliciesMethod {
-  /** Creates snapshot policies. Errors: {@link isCreateSnapshotPoliciesError}. */
+  /**
+   * Creates snapshot policies.
+   *
+   * Errors: {@link isCreateSnapshotPoliciesError} tells a service error of this action; its `code` is a
+   * {@link CreateSnapshotPoliciesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.ModuleError`, `InvalidParameterValue.Duplicate`, `InvalidParameterValue.Empty`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.Range`, `LimitExceeded`,
+   * `ResourceNotFound`, `UnsupportedOperation` (each explained on
+   * {@link CreateSnapshotPoliciesRequest}).
+   */
   createSnapshotPolicies(input: CreateSnapshotPoliciesRequest, options?: CallOptions): Promise<CreateSnapshotPoliciesResponse>;
 }
 
@@ -55,8 +77,8 @@ export type CreateSnapshotPoliciesKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "InvalidParameterValue.Range";
 /**
- * Code of an error answered by `CreateSnapshotPolicies`: a {@link
- * CreateSnapshotPoliciesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreateSnapshotPolicies`: a
+ * {@link CreateSnapshotPoliciesKnownErrorCode}, or a code the service added since.
  */
 export type CreateSnapshotPoliciesErrorCode = CreateSnapshotPoliciesKnownErrorCode | (string & {});
 /**

@@ -25,6 +25,49 @@ import type { Tag } from "../shapes/tag.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateSubnetsError} tells a service error answered by `CreateSubnets`; its
+ * `code` is a {@link CreateSubnetsKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.SubnetConflict`: Subnet CIDR conflict.
+ * - `InvalidParameterValue.SubnetRange`: Invalid subnet CIDR.
+ * - `InvalidParameterValue.TagDuplicateKey`: Duplicate tag keys.
+ * - `InvalidParameterValue.TagDuplicateResourceType`: Duplicate tag resource type.
+ * - `InvalidParameterValue.TagInvalidKey`: Invalid tag key.
+ * - `InvalidParameterValue.TagInvalidKeyLen`: Invalid tag key length.
+ * - `InvalidParameterValue.TagInvalidVal`: Invalid tag key.
+ * - `InvalidParameterValue.TagKeyNotExists`: The tag key does not exist.
+ * - `InvalidParameterValue.TagNotAllocatedQuota`: Tags are not assigned quotas.
+ * - `InvalidParameterValue.TagNotExisted`: The Tag does not exist.
+ * - `InvalidParameterValue.TagNotSupportTag`: Unsupported tag.
+ * - `InvalidParameterValue.TagResourceFormatError`: Tag resource format error.
+ * - `InvalidParameterValue.TagTimestampExceeded`: Exceeded the quota of tag timestamp.
+ * - `InvalidParameterValue.TagValNotExists`: The tag value does not exist.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `InvalidParameterValue.ZoneConflict`: The `Zone` parameter value should be the zone where CDC
+ *   resides.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `LimitExceeded.TagKeyExceeded`: Reached the upper limit of tag keys.
+ * - `LimitExceeded.TagKeyPerResourceExceeded`: Reached the upper limit of tags keys per resource.
+ * - `LimitExceeded.TagNotEnoughQuota`: Insufficient tag quota.
+ * - `LimitExceeded.TagQuota`: Exceeded the tag quota. Unable to create resources.
+ * - `LimitExceeded.TagQuotaExceeded`: Reached the upper limit of tag quota.
+ * - `LimitExceeded.TagTagsExceeded`: Reached the number limit of tag keys.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnknownParameter.WithGuess`: Unknown parameter. Try similar parameters.
+ * - `UnsupportedOperation.AppIdMismatch`: The resource is not under the specified AppId.
+ * - `UnsupportedOperation.DcGatewaysNotFoundInVpc`: No direct connect gateway exists in the specified
+ *   VPC.
+ * - `UnsupportedOperation.RecordExists`: This record already exists.
+ * - `UnsupportedOperation.TagAllocate`: Tags are being assigned.
+ * - `UnsupportedOperation.TagFree`: Tags are being released.
+ * - `UnsupportedOperation.TagNotPermit`: Unauthorized for this tag.
+ * - `UnsupportedOperation.TagSystemReservedTagKey`: The specified tag key is reserved for system
+ *   usage.
  * @example Batch creating subnets
  * ```ts
  * const answer = await client.createSubnets({
@@ -112,7 +155,29 @@ export interface CreateSubnetsResponse {
 
 /** The `createSubnets` method of {@link VpcClient}, which calls `CreateSubnets`. */
 export interface CreateSubnetsMethod {
-  /** Creates subnets in batches. Errors: {@link isCreateSubnetsError}. */
+  /**
+   * Creates subnets in batches.
+   *
+   * Errors: {@link isCreateSubnetsError} tells a service error of this action; its `code` is a
+   * {@link CreateSubnetsKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameter`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.SubnetConflict`, `InvalidParameterValue.SubnetRange`,
+   * `InvalidParameterValue.TagDuplicateKey`, `InvalidParameterValue.TagDuplicateResourceType`,
+   * `InvalidParameterValue.TagInvalidKey`, `InvalidParameterValue.TagInvalidKeyLen`,
+   * `InvalidParameterValue.TagInvalidVal`, `InvalidParameterValue.TagKeyNotExists`,
+   * `InvalidParameterValue.TagNotAllocatedQuota`, `InvalidParameterValue.TagNotExisted`,
+   * `InvalidParameterValue.TagNotSupportTag`, `InvalidParameterValue.TagResourceFormatError`,
+   * `InvalidParameterValue.TagTimestampExceeded`, `InvalidParameterValue.TagValNotExists`,
+   * `InvalidParameterValue.TooLong`, `InvalidParameterValue.ZoneConflict`, `LimitExceeded`,
+   * `LimitExceeded.TagKeyExceeded`, `LimitExceeded.TagKeyPerResourceExceeded`,
+   * `LimitExceeded.TagNotEnoughQuota`, `LimitExceeded.TagQuota`, `LimitExceeded.TagQuotaExceeded`,
+   * `LimitExceeded.TagTagsExceeded`, `MissingParameter`, `ResourceNotFound`,
+   * `UnknownParameter.WithGuess`, `UnsupportedOperation.AppIdMismatch`,
+   * `UnsupportedOperation.DcGatewaysNotFoundInVpc`, `UnsupportedOperation.RecordExists`,
+   * `UnsupportedOperation.TagAllocate`, `UnsupportedOperation.TagFree`,
+   * `UnsupportedOperation.TagNotPermit`, `UnsupportedOperation.TagSystemReservedTagKey` (each explained
+   * on {@link CreateSubnetsRequest}).
+   */
   createSubnets(input: CreateSubnetsRequest, options?: CallOptions): Promise<CreateSubnetsResponse>;
 }
 

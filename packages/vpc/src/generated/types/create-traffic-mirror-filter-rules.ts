@@ -14,6 +14,19 @@ import type { TrafficMirrorFilter } from "../shapes/traffic-mirror-filter.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateTrafficMirrorFilterRulesError} tells a service error answered by
+ * `CreateTrafficMirrorFilterRules`; its `code` is a
+ * {@link CreateTrafficMirrorFilterRulesKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `LimitExceeded.ActionLimited`: Too often API invocations
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  */
 export interface CreateTrafficMirrorFilterRulesRequest {
   /**
@@ -70,7 +83,15 @@ export interface CreateTrafficMirrorFilterRulesResponse {
  * `CreateTrafficMirrorFilterRules`.
  */
 export interface CreateTrafficMirrorFilterRulesMethod {
-  /** 创建流量镜像过滤规则。 Errors: {@link isCreateTrafficMirrorFilterRulesError}. */
+  /**
+   * 创建流量镜像过滤规则。
+   *
+   * Errors: {@link isCreateTrafficMirrorFilterRulesError} tells a service error of this action; its
+   * `code` is a {@link CreateTrafficMirrorFilterRulesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue`, `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `LimitExceeded`, `LimitExceeded.ActionLimited`, `MissingParameter`, `ResourceNotFound`,
+   * `UnsupportedOperation` (each explained on {@link CreateTrafficMirrorFilterRulesRequest}).
+   */
   createTrafficMirrorFilterRules(
     input: CreateTrafficMirrorFilterRulesRequest,
     options?: CallOptions,
@@ -95,12 +116,12 @@ export type CreateTrafficMirrorFilterRulesKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "LimitExceeded.ActionLimited";
 /**
- * Code of an error answered by `CreateTrafficMirrorFilterRules`: a {@link
- * CreateTrafficMirrorFilterRulesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreateTrafficMirrorFilterRules`: a
+ * {@link CreateTrafficMirrorFilterRulesKnownErrorCode}, or a code the service added since.
  */
 export type CreateTrafficMirrorFilterRulesErrorCode = CreateTrafficMirrorFilterRulesKnownErrorCode | (string & {});
 /**
- * A service error answered by `CreateTrafficMirrorFilterRules`; {@link
- * isCreateTrafficMirrorFilterRulesError} tells one.
+ * A service error answered by `CreateTrafficMirrorFilterRules`;
+ * {@link isCreateTrafficMirrorFilterRulesError} tells one.
  */
 export type CreateTrafficMirrorFilterRulesError = TcServiceError<CreateTrafficMirrorFilterRulesErrorCode>;

@@ -15,6 +15,65 @@ import type { TrafficMirror } from "../shapes/traffic-mirror.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateTrafficMirrorError} tells a service error answered by
+ * `CreateTrafficMirror`; its `code` is a {@link CreateTrafficMirrorKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameter.DuplicatedLbTrafficMirrorCollectors`: The current IP address has already been
+ *   used in the traffic mirroring of another public IP address type.
+ * - `InvalidParameter.UnsupportedLbTrafficMirrorAz`: The region of the current public IP address does
+ *   not support traffic collection.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.DuplicatedLbTrafficMirrorCollectors`: The current IP address has already
+ *   been used in the traffic mirroring of another public IP address type.
+ * - `InvalidParameterValue.DuplicatedLbTrafficMirrorReciverEndpoint`: The current receiver has already
+ *   been used in the traffic mirroring of another public IP address type.
+ * - `InvalidParameterValue.InvalidLbTrafficMirrorReciverEndpoint`: The receiver is neither an existing
+ *   virtual machine IP address nor a routable IDC room IP address.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.MirrorLackTargetResource`: The private network bandwidth for the traffic
+ *   mirroring target is insufficient.
+ * - `InvalidParameterValue.ObjectUseInTrafficMirror`: The traffic mirroring collection object has
+ *   already been used.
+ * - `InvalidParameterValue.ObjectVpcNotCurrentVpc`: The VPC for traffic mirroring collection is not
+ *   the current VPC ID.
+ * - `InvalidParameterValue.TagDuplicateKey`: Duplicate tag keys.
+ * - `InvalidParameterValue.TagDuplicateResourceType`: Duplicate tag resource type.
+ * - `InvalidParameterValue.TagInvalidKey`: Invalid tag key.
+ * - `InvalidParameterValue.TagInvalidKeyLen`: Invalid tag key length.
+ * - `InvalidParameterValue.TagInvalidVal`: Invalid tag key.
+ * - `InvalidParameterValue.TagKeyNotExists`: The tag key does not exist.
+ * - `InvalidParameterValue.TagNotAllocatedQuota`: Tags are not assigned quotas.
+ * - `InvalidParameterValue.TagNotExisted`: The Tag does not exist.
+ * - `InvalidParameterValue.TagNotSupportTag`: Unsupported tag.
+ * - `InvalidParameterValue.TagResourceFormatError`: Tag resource format error.
+ * - `InvalidParameterValue.TagTimestampExceeded`: Exceeded the quota of tag timestamp.
+ * - `InvalidParameterValue.TagValNotExists`: The tag value does not exist.
+ * - `InvalidParameterValue.UnsupportedLbTrafficMirrorAz`: The region of the current public IP address
+ *   does not support traffic collection.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `LimitExceeded.TagKeyExceeded`: Reached the upper limit of tag keys.
+ * - `LimitExceeded.TagKeyPerResourceExceeded`: Reached the upper limit of tags keys per resource.
+ * - `LimitExceeded.TagNotEnoughQuota`: Insufficient tag quota.
+ * - `LimitExceeded.TagQuota`: Exceeded the tag quota. Unable to create resources.
+ * - `LimitExceeded.TagQuotaExceeded`: Reached the upper limit of tag quota.
+ * - `LimitExceeded.TagTagsExceeded`: Reached the number limit of tag keys.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.Ipv6NotSupport`: IPv6 is not supported.
+ * - `UnsupportedOperation.PublicClbNotSupport`: Public CLBs are not supported.
+ * - `UnsupportedOperation.TagAllocate`: Tags are being assigned.
+ * - `UnsupportedOperation.TagFree`: Tags are being released.
+ * - `UnsupportedOperation.TagNotPermit`: Unauthorized for this tag.
+ * - `UnsupportedOperation.TagSystemReservedTagKey`: The specified tag key is reserved for system
+ *   usage.
+ * - `UnsupportedOperation.TrafficMirrorNotSupportClb`: Traffic mirroring does not support the target
+ *   CLB.
+ * - `UnsupportedOperation.TrafficMirrorNotSupportSameSrcTarget`: The collector and receiver for
+ *   traffic mirroring cannot be the same.
  * @example Creating Traffic Mirroring
  * ```ts
  * const answer = await client.createTrafficMirror({
@@ -139,7 +198,35 @@ export interface CreateTrafficMirrorResponse {
 
 /** The `createTrafficMirror` method of {@link VpcClient}, which calls `CreateTrafficMirror`. */
 export interface CreateTrafficMirrorMethod {
-  /** Creates traffic mirroring. Errors: {@link isCreateTrafficMirrorError}. */
+  /**
+   * Creates traffic mirroring.
+   *
+   * Errors: {@link isCreateTrafficMirrorError} tells a service error of this action; its `code` is a
+   * {@link CreateTrafficMirrorKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.Coexist`, `InvalidParameter.DuplicatedLbTrafficMirrorCollectors`,
+   * `InvalidParameter.UnsupportedLbTrafficMirrorAz`, `InvalidParameterValue`,
+   * `InvalidParameterValue.DuplicatedLbTrafficMirrorCollectors`,
+   * `InvalidParameterValue.DuplicatedLbTrafficMirrorReciverEndpoint`,
+   * `InvalidParameterValue.InvalidLbTrafficMirrorReciverEndpoint`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.MirrorLackTargetResource`, `InvalidParameterValue.ObjectUseInTrafficMirror`,
+   * `InvalidParameterValue.ObjectVpcNotCurrentVpc`, `InvalidParameterValue.TagDuplicateKey`,
+   * `InvalidParameterValue.TagDuplicateResourceType`, `InvalidParameterValue.TagInvalidKey`,
+   * `InvalidParameterValue.TagInvalidKeyLen`, `InvalidParameterValue.TagInvalidVal`,
+   * `InvalidParameterValue.TagKeyNotExists`, `InvalidParameterValue.TagNotAllocatedQuota`,
+   * `InvalidParameterValue.TagNotExisted`, `InvalidParameterValue.TagNotSupportTag`,
+   * `InvalidParameterValue.TagResourceFormatError`, `InvalidParameterValue.TagTimestampExceeded`,
+   * `InvalidParameterValue.TagValNotExists`, `InvalidParameterValue.UnsupportedLbTrafficMirrorAz`,
+   * `LimitExceeded`, `LimitExceeded.TagKeyExceeded`, `LimitExceeded.TagKeyPerResourceExceeded`,
+   * `LimitExceeded.TagNotEnoughQuota`, `LimitExceeded.TagQuota`, `LimitExceeded.TagQuotaExceeded`,
+   * `LimitExceeded.TagTagsExceeded`, `ResourceNotFound`, `UnsupportedOperation`,
+   * `UnsupportedOperation.Ipv6NotSupport`, `UnsupportedOperation.PublicClbNotSupport`,
+   * `UnsupportedOperation.TagAllocate`, `UnsupportedOperation.TagFree`,
+   * `UnsupportedOperation.TagNotPermit`, `UnsupportedOperation.TagSystemReservedTagKey`,
+   * `UnsupportedOperation.TrafficMirrorNotSupportClb`,
+   * `UnsupportedOperation.TrafficMirrorNotSupportSameSrcTarget` (each explained on
+   * {@link CreateTrafficMirrorRequest}).
+   */
   createTrafficMirror(input: CreateTrafficMirrorRequest, options?: CallOptions): Promise<CreateTrafficMirrorResponse>;
 }
 

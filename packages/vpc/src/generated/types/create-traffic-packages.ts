@@ -12,6 +12,16 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateTrafficPackagesError} tells a service error answered by
+ * `CreateTrafficPackages`; its `code` is a {@link CreateTrafficPackagesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.BalanceInsufficient`: Insufficient account balance.
+ * - `InternalServerError`: Internal error.
+ * - `InvalidParameterValue.TagNotExisted`: The Tag does not exist.
+ * - `LimitExceeded.TrafficPackageQuota`: 流量包配额超过限制。 (described in Chinese only)
+ * - `UnsupportedOperation.UnsupportedRegion`: The service is not available in this country/region.
  */
 export interface CreateTrafficPackagesRequest {
   /**
@@ -92,7 +102,15 @@ export interface CreateTrafficPackagesResponse {
 
 /** The `createTrafficPackages` method of {@link VpcClient}, which calls `CreateTrafficPackages`. */
 export interface CreateTrafficPackagesMethod {
-  /** 创建共享流量包. Errors: {@link isCreateTrafficPackagesError}. */
+  /**
+   * 创建共享流量包.
+   *
+   * Errors: {@link isCreateTrafficPackagesError} tells a service error of this action; its `code` is a
+   * {@link CreateTrafficPackagesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.BalanceInsufficient`, `InternalServerError`, `InvalidParameterValue.TagNotExisted`,
+   * `LimitExceeded.TrafficPackageQuota`, `UnsupportedOperation.UnsupportedRegion` (each explained on
+   * {@link CreateTrafficPackagesRequest}).
+   */
   createTrafficPackages(input: CreateTrafficPackagesRequest, options?: CallOptions): Promise<CreateTrafficPackagesResponse>;
 }
 

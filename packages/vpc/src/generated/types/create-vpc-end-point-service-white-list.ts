@@ -11,6 +11,17 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateVpcEndPointServiceWhiteListError} tells a service error answered by
+ * `CreateVpcEndPointServiceWhiteList`; its `code` is a
+ * {@link CreateVpcEndPointServiceWhiteListKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.UinNotFound`: The account ID does not exist.
  * @example Creating the endpoint service allowlist
  * ```ts
  * const answer = await client.createVpcEndPointServiceWhiteList({
@@ -60,7 +71,15 @@ export interface CreateVpcEndPointServiceWhiteListResponse {
  * `CreateVpcEndPointServiceWhiteList`.
  */
 export interface CreateVpcEndPointServiceWhiteListMethod {
-  /** Creates the endpoint service allowlist. Errors: {@link isCreateVpcEndPointServiceWhiteListError}. */
+  /**
+   * Creates the endpoint service allowlist.
+   *
+   * Errors: {@link isCreateVpcEndPointServiceWhiteListError} tells a service error of this action; its
+   * `code` is a {@link CreateVpcEndPointServiceWhiteListKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.TooLong`, `MissingParameter`,
+   * `ResourceNotFound`, `UnsupportedOperation.UinNotFound` (each explained on
+   * {@link CreateVpcEndPointServiceWhiteListRequest}).
+   */
   createVpcEndPointServiceWhiteList(
     input: CreateVpcEndPointServiceWhiteListRequest,
     options?: CallOptions,
@@ -82,12 +101,12 @@ export type CreateVpcEndPointServiceWhiteListKnownErrorCode =
   | "InvalidParameterValue.TooLong"
   | "UnsupportedOperation.UinNotFound";
 /**
- * Code of an error answered by `CreateVpcEndPointServiceWhiteList`: a {@link
- * CreateVpcEndPointServiceWhiteListKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreateVpcEndPointServiceWhiteList`: a
+ * {@link CreateVpcEndPointServiceWhiteListKnownErrorCode}, or a code the service added since.
  */
 export type CreateVpcEndPointServiceWhiteListErrorCode = CreateVpcEndPointServiceWhiteListKnownErrorCode | (string & {});
 /**
- * A service error answered by `CreateVpcEndPointServiceWhiteList`; {@link
- * isCreateVpcEndPointServiceWhiteListError} tells one.
+ * A service error answered by `CreateVpcEndPointServiceWhiteList`;
+ * {@link isCreateVpcEndPointServiceWhiteListError} tells one.
  */
 export type CreateVpcEndPointServiceWhiteListError = TcServiceError<CreateVpcEndPointServiceWhiteListErrorCode>;

@@ -12,6 +12,28 @@ import type { EndPointService } from "../shapes/end-point-service.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateVpcEndPointServiceError} tells a service error answered by
+ * `CreateVpcEndPointService`; its `code` is a {@link CreateVpcEndPointServiceKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameterValue.Empty`: Missing parameters.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `ResourceInUse`: The resource is in use.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `ResourceUnavailable`: The resource is unavailable.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.InstanceMismatch`: The specified instance resource does not match.
+ * - `UnsupportedOperation.NotMatchTargetService`: The target service specified does not match the one
+ *   specified in the IP application.
+ * - `UnsupportedOperation.ResourceIsInvalidState`: Operation prohibited: The resource is not
+ *   available.
+ * - `UnsupportedOperation.RoleNotFound`: No roles available. Please confirm whether you get the
+ *   authorization for the role.
+ * - `UnsupportedOperation.VpcMismatch`: The resources are not in the same VPC.
  */
 export interface CreateVpcEndPointServiceRequest {
   /**
@@ -53,7 +75,18 @@ export interface CreateVpcEndPointServiceResponse {
 
 /** The `createVpcEndPointService` method of {@link VpcClient}, which calls `CreateVpcEndPointService`. */
 export interface CreateVpcEndPointServiceMethod {
-  /** Creates an endpoint service. Errors: {@link isCreateVpcEndPointServiceError}. */
+  /**
+   * Creates an endpoint service.
+   *
+   * Errors: {@link isCreateVpcEndPointServiceError} tells a service error of this action; its `code` is
+   * a {@link CreateVpcEndPointServiceKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.ModuleError`, `InvalidParameterValue.Empty`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.TooLong`, `LimitExceeded`, `ResourceInUse`, `ResourceNotFound`,
+   * `ResourceUnavailable`, `UnsupportedOperation`, `UnsupportedOperation.InstanceMismatch`,
+   * `UnsupportedOperation.NotMatchTargetService`, `UnsupportedOperation.ResourceIsInvalidState`,
+   * `UnsupportedOperation.RoleNotFound`, `UnsupportedOperation.VpcMismatch` (each explained on
+   * {@link CreateVpcEndPointServiceRequest}).
+   */
   createVpcEndPointService(input: CreateVpcEndPointServiceRequest, options?: CallOptions): Promise<CreateVpcEndPointServiceResponse>;
 }
 
@@ -90,8 +123,8 @@ export type CreateVpcEndPointServiceKnownErrorCode =
   | "UnsupportedOperation.RoleNotFound"
   | "UnsupportedOperation.VpcMismatch";
 /**
- * Code of an error answered by `CreateVpcEndPointService`: a {@link
- * CreateVpcEndPointServiceKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreateVpcEndPointService`: a
+ * {@link CreateVpcEndPointServiceKnownErrorCode}, or a code the service added since.
  */
 export type CreateVpcEndPointServiceErrorCode = CreateVpcEndPointServiceKnownErrorCode | (string & {});
 /**

@@ -12,6 +12,36 @@ import type { Tag } from "../shapes/tag.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateVpcEndPointError} tells a service error answered by `CreateVpcEndPoint`;
+ * its `code` is a {@link CreateVpcEndPointKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `InvalidParameterValue.Reserved`: The parameter value is retained by the system.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceInUse`: The resource is in use.
+ * - `ResourceInsufficient`: Resources are insufficient.
+ * - `ResourceInsufficient.Subnet`: The subnet does not have sufficient IPs.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `ResourceUnavailable`: The resource is unavailable.
+ * - `ResourceUnavailable.ServiceWhiteListNotAdded`: The current user is not in the allowlist of the
+ *   specified endpoint service.
+ * - `UnauthorizedOperation.NoRealNameAuthentication`: Identity verification has not been completed for
+ *   the account.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.EndPointMismatchEndPointServiceCdcId`: The endpoint and endpoint service
+ *   have inconsistent CdcIds.
+ * - `UnsupportedOperation.EndPointService`: The endpoint service itself cannot be set as the endpoint.
+ * - `UnsupportedOperation.InsufficientFunds`: Insufficient account balance.
+ * - `UnsupportedOperation.SnatSubnet`: The SNAT subnet does not support assigning IPs.
+ * - `UnsupportedOperation.SpecialEndPointService`: The endpoint created by the specified endpoint
+ *   service cannot be bound to a security group.
+ * - `UnsupportedOperation.VpcMismatch`: The resources are not in the same VPC.
  * @example Creates an endpoint
  * ```ts
  * const answer = await client.createVpcEndPoint({
@@ -102,7 +132,20 @@ export interface CreateVpcEndPointResponse {
 
 /** The `createVpcEndPoint` method of {@link VpcClient}, which calls `CreateVpcEndPoint`. */
 export interface CreateVpcEndPointMethod {
-  /** Creates an endpoint. Errors: {@link isCreateVpcEndPointError}. */
+  /**
+   * Creates an endpoint.
+   *
+   * Errors: {@link isCreateVpcEndPointError} tells a service error of this action; its `code` is a
+   * {@link CreateVpcEndPointKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameterValue`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.Range`, `InvalidParameterValue.Reserved`,
+   * `InvalidParameterValue.TooLong`, `LimitExceeded`, `MissingParameter`, `ResourceInUse`,
+   * `ResourceInsufficient`, `ResourceInsufficient.Subnet`, `ResourceNotFound`, `ResourceUnavailable`,
+   * `ResourceUnavailable.ServiceWhiteListNotAdded`, `UnauthorizedOperation.NoRealNameAuthentication`,
+   * `UnsupportedOperation`, `UnsupportedOperation.EndPointMismatchEndPointServiceCdcId`,
+   * `UnsupportedOperation.EndPointService`, `UnsupportedOperation.InsufficientFunds`,
+   * `UnsupportedOperation.SnatSubnet`, `UnsupportedOperation.SpecialEndPointService`,
+   * `UnsupportedOperation.VpcMismatch` (each explained on {@link CreateVpcEndPointRequest}).
+   */
   createVpcEndPoint(input: CreateVpcEndPointRequest, options?: CallOptions): Promise<CreateVpcEndPointResponse>;
 }
 

@@ -14,6 +14,30 @@ import type { Tags } from "../shapes/tags.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateVpcPeeringConnectionError} tells a service error answered by
+ * `CreateVpcPeeringConnection`; its `code` is a {@link CreateVpcPeeringConnectionKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Combination`: Invalid input parameters
+ * - `InvalidParameterValue.DuplicateRegion`: 本端地域和端地域重复。 (described in Chinese only)
+ * - `InvalidParameterValue.Empty`: Missing parameters.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `LimitExceeded.VpcPeerAvaLimitExceeded`: 有效的对等个数超过配额上限。 (described in Chinese only)
+ * - `LimitExceeded.VpcPeerTotalLimitExceeded`: 可创建的对等连接个数超过总上限。 (described in Chinese
+ *   only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnauthorizedOperation.VpcPeerCidrConflict`: 对等连接本端VPC与对端VPC存在CIDR冲突,或一端与已建立的
+ *   对等连接某一端冲突。 (described in Chinese only)
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.PurchaseLimit`: The current account can not use this service in the current
+ *   region.
+ * - `UnsupportedOperation.VpcPeerAlreadyExist`: 对等连接已存在。 (described in Chinese only)
+ * - `UnsupportedOperation.VpcPeerCidrConflict`: VPC网段存在CIDR冲突。 (described in Chinese only)
  */
 export interface CreateVpcPeeringConnectionRequest {
   /**
@@ -109,7 +133,20 @@ export interface CreateVpcPeeringConnectionResponse {
  * `CreateVpcPeeringConnection`.
  */
 export interface CreateVpcPeeringConnectionMethod {
-  /** 创建私有网络对等连接. Errors: {@link isCreateVpcPeeringConnectionError}. */
+  /**
+   * 创建私有网络对等连接.
+   *
+   * Errors: {@link isCreateVpcPeeringConnectionError} tells a service error of this action; its `code`
+   * is a {@link CreateVpcPeeringConnectionKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError`, `InvalidParameter`, `InvalidParameterValue`, `InvalidParameterValue.Combination`,
+   * `InvalidParameterValue.DuplicateRegion`, `InvalidParameterValue.Empty`,
+   * `InvalidParameterValue.Malformed`, `LimitExceeded.VpcPeerAvaLimitExceeded`,
+   * `LimitExceeded.VpcPeerTotalLimitExceeded`, `MissingParameter`, `ResourceNotFound`,
+   * `UnauthorizedOperation.VpcPeerCidrConflict`, `UnsupportedOperation`,
+   * `UnsupportedOperation.PurchaseLimit`, `UnsupportedOperation.VpcPeerAlreadyExist`,
+   * `UnsupportedOperation.VpcPeerCidrConflict` (each explained on
+   * {@link CreateVpcPeeringConnectionRequest}).
+   */
   createVpcPeeringConnection(input: CreateVpcPeeringConnectionRequest, options?: CallOptions): Promise<CreateVpcPeeringConnectionResponse>;
 }
 
@@ -149,8 +186,8 @@ export type CreateVpcPeeringConnectionKnownErrorCode =
   | "UnsupportedOperation.VpcPeerAlreadyExist"
   | "UnsupportedOperation.VpcPeerCidrConflict";
 /**
- * Code of an error answered by `CreateVpcPeeringConnection`: a {@link
- * CreateVpcPeeringConnectionKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreateVpcPeeringConnection`: a
+ * {@link CreateVpcPeeringConnectionKnownErrorCode}, or a code the service added since.
  */
 export type CreateVpcPeeringConnectionErrorCode = CreateVpcPeeringConnectionKnownErrorCode | (string & {});
 /**

@@ -22,6 +22,48 @@ import type { Vpc } from "../shapes/vpc.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateVpcError} tells a service error answered by `CreateVpc`; its `code` is a
+ * {@link CreateVpcKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.SubnetOverlap`: The CIDR block overlaps with another subnet within the same
+ *   VPC.
+ * - `InvalidParameterValue.TagDuplicateKey`: Duplicate tag keys.
+ * - `InvalidParameterValue.TagDuplicateResourceType`: Duplicate tag resource type.
+ * - `InvalidParameterValue.TagInvalidKey`: Invalid tag key.
+ * - `InvalidParameterValue.TagInvalidKeyLen`: Invalid tag key length.
+ * - `InvalidParameterValue.TagInvalidVal`: Invalid tag key.
+ * - `InvalidParameterValue.TagKeyNotExists`: The tag key does not exist.
+ * - `InvalidParameterValue.TagNotAllocatedQuota`: Tags are not assigned quotas.
+ * - `InvalidParameterValue.TagNotExisted`: The Tag does not exist.
+ * - `InvalidParameterValue.TagNotSupportTag`: Unsupported tag.
+ * - `InvalidParameterValue.TagResourceFormatError`: Tag resource format error.
+ * - `InvalidParameterValue.TagTimestampExceeded`: Exceeded the quota of tag timestamp.
+ * - `InvalidParameterValue.TagValNotExists`: The tag value does not exist.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `LimitExceeded.TagKeyExceeded`: Reached the upper limit of tag keys.
+ * - `LimitExceeded.TagKeyPerResourceExceeded`: Reached the upper limit of tags keys per resource.
+ * - `LimitExceeded.TagNotEnoughQuota`: Insufficient tag quota.
+ * - `LimitExceeded.TagQuota`: Exceeded the tag quota. Unable to create resources.
+ * - `LimitExceeded.TagQuotaExceeded`: Reached the upper limit of tag quota.
+ * - `LimitExceeded.TagTagsExceeded`: Reached the number limit of tag keys.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceInsufficient`: Resources are insufficient.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.AppIdMismatch`: The resource is not under the specified AppId.
+ * - `UnsupportedOperation.EnableMulticast`: Multi-cast is not available in the current region.
+ * - `UnsupportedOperation.RecordExists`: This record already exists.
+ * - `UnsupportedOperation.TagAllocate`: Tags are being assigned.
+ * - `UnsupportedOperation.TagFree`: Tags are being released.
+ * - `UnsupportedOperation.TagNotPermit`: Unauthorized for this tag.
+ * - `UnsupportedOperation.TagSystemReservedTagKey`: The specified tag key is reserved for system
+ *   usage.
  * @example Creating a VPC
  * ```ts
  * const answer = await client.createVpc({
@@ -162,7 +204,28 @@ export interface CreateVpcResponse {
 
 /** The `createVpc` method of {@link VpcClient}, which calls `CreateVpc`. */
 export interface CreateVpcMethod {
-  /** Creates a VPC. Errors: {@link isCreateVpcError}. */
+  /**
+   * Creates a VPC.
+   *
+   * Errors: {@link isCreateVpcError} tells a service error of this action; its `code` is a
+   * {@link CreateVpcKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameterValue`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.SubnetOverlap`, `InvalidParameterValue.TagDuplicateKey`,
+   * `InvalidParameterValue.TagDuplicateResourceType`, `InvalidParameterValue.TagInvalidKey`,
+   * `InvalidParameterValue.TagInvalidKeyLen`, `InvalidParameterValue.TagInvalidVal`,
+   * `InvalidParameterValue.TagKeyNotExists`, `InvalidParameterValue.TagNotAllocatedQuota`,
+   * `InvalidParameterValue.TagNotExisted`, `InvalidParameterValue.TagNotSupportTag`,
+   * `InvalidParameterValue.TagResourceFormatError`, `InvalidParameterValue.TagTimestampExceeded`,
+   * `InvalidParameterValue.TagValNotExists`, `InvalidParameterValue.TooLong`, `LimitExceeded`,
+   * `LimitExceeded.TagKeyExceeded`, `LimitExceeded.TagKeyPerResourceExceeded`,
+   * `LimitExceeded.TagNotEnoughQuota`, `LimitExceeded.TagQuota`, `LimitExceeded.TagQuotaExceeded`,
+   * `LimitExceeded.TagTagsExceeded`, `MissingParameter`, `ResourceInsufficient`, `ResourceNotFound`,
+   * `UnauthorizedOperation`, `UnsupportedOperation`, `UnsupportedOperation.AppIdMismatch`,
+   * `UnsupportedOperation.EnableMulticast`, `UnsupportedOperation.RecordExists`,
+   * `UnsupportedOperation.TagAllocate`, `UnsupportedOperation.TagFree`,
+   * `UnsupportedOperation.TagNotPermit`, `UnsupportedOperation.TagSystemReservedTagKey` (each explained
+   * on {@link CreateVpcRequest}).
+   */
   createVpc(input: CreateVpcRequest, options?: CallOptions): Promise<CreateVpcResponse>;
 }
 

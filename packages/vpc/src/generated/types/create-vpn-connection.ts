@@ -19,6 +19,59 @@ import type { VpnConnection } from "../shapes/vpn-connection.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateVpnConnectionError} tells a service error answered by
+ * `CreateVpnConnection`; its `code` is a {@link CreateVpnConnectionKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `InvalidParameterValue.Empty`: Missing parameters.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TagDuplicateKey`: Duplicate tag keys.
+ * - `InvalidParameterValue.TagDuplicateResourceType`: Duplicate tag resource type.
+ * - `InvalidParameterValue.TagInvalidKey`: Invalid tag key.
+ * - `InvalidParameterValue.TagInvalidKeyLen`: Invalid tag key length.
+ * - `InvalidParameterValue.TagInvalidVal`: Invalid tag key.
+ * - `InvalidParameterValue.TagKeyNotExists`: The tag key does not exist.
+ * - `InvalidParameterValue.TagNotAllocatedQuota`: Tags are not assigned quotas.
+ * - `InvalidParameterValue.TagNotExisted`: The Tag does not exist.
+ * - `InvalidParameterValue.TagNotSupportTag`: Unsupported tag.
+ * - `InvalidParameterValue.TagResourceFormatError`: Tag resource format error.
+ * - `InvalidParameterValue.TagTimestampExceeded`: Exceeded the quota of tag timestamp.
+ * - `InvalidParameterValue.TagValNotExists`: The tag value does not exist.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `InvalidParameterValue.VpcCidrConflict`: Destination IP address range conflicts with CIDR of the
+ *   current VPC.
+ * - `InvalidParameterValue.VpnConnBgpTunnelCidrConflict`: The current BGP tunnel subnet: `%(key)s`
+ *   overlaps with the existing BGP tunnel subnet: `%(value)s`.
+ * - `InvalidParameterValue.VpnConnBgpTunnelCidrMask`: The BGP tunnel subnet must be a /30 subnet.
+ * - `InvalidParameterValue.VpnConnBgpTunnelCidrNotSupported`: The cloud-side or user-side BGP address:
+ *   `%(value)s` must be within the BGP tunnel subnet `%(key)s`.
+ * - `InvalidParameterValue.VpnConnCidrConflict`: Destination IP address range conflicts with CIDR
+ *   block of the current VPC tunnel.
+ * - `InvalidParameterValue.VpnConnHealthCheckIpConflict`: The destination IP of the probe cannot be
+ *   within the IP range of the VPC.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `LimitExceeded.TagKeyExceeded`: Reached the upper limit of tag keys.
+ * - `LimitExceeded.TagKeyPerResourceExceeded`: Reached the upper limit of tags keys per resource.
+ * - `LimitExceeded.TagNotEnoughQuota`: Insufficient tag quota.
+ * - `LimitExceeded.TagQuota`: Exceeded the tag quota. Unable to create resources.
+ * - `LimitExceeded.TagQuotaExceeded`: Reached the upper limit of tag quota.
+ * - `LimitExceeded.TagTagsExceeded`: Reached the number limit of tag keys.
+ * - `ResourceInUse`: The resource is in use.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.InvalidState`: Invalid resource status.
+ * - `UnsupportedOperation.TagAllocate`: Tags are being assigned.
+ * - `UnsupportedOperation.TagFree`: Tags are being released.
+ * - `UnsupportedOperation.TagNotPermit`: Unauthorized for this tag.
+ * - `UnsupportedOperation.TagSystemReservedTagKey`: The specified tag key is reserved for system
+ *   usage.
+ * - `UnsupportedOperation.VpnUnsupportedBgp`: VPN does not support BGP.
+ * - `UnsupportedOperation.VpnUnsupportedBgpAsnEqual`: The BGP ASN of the peer gateway is the same as
+ *   that of an existing tunnel peer or cloud-based VPN.
+ * - `UnsupportedOperation.VpnUnsupportedNotExistBgpAsn`: VPN is not configured with BGP ASN.
  * @example Creating a VPN tunnel
  * ```ts
  * const answer = await client.createVpnConnection({
@@ -207,7 +260,33 @@ export interface CreateVpnConnectionResponse {
 
 /** The `createVpnConnection` method of {@link VpcClient}, which calls `CreateVpnConnection`. */
 export interface CreateVpnConnectionMethod {
-  /** Creates a VPN tunnel. Errors: {@link isCreateVpnConnectionError}. */
+  /**
+   * Creates a VPN tunnel.
+   *
+   * Errors: {@link isCreateVpnConnectionError} tells a service error of this action; its `code` is a
+   * {@link CreateVpnConnectionKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.Coexist`, `InvalidParameterValue.Duplicate`, `InvalidParameterValue.Empty`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.TagDuplicateKey`,
+   * `InvalidParameterValue.TagDuplicateResourceType`, `InvalidParameterValue.TagInvalidKey`,
+   * `InvalidParameterValue.TagInvalidKeyLen`, `InvalidParameterValue.TagInvalidVal`,
+   * `InvalidParameterValue.TagKeyNotExists`, `InvalidParameterValue.TagNotAllocatedQuota`,
+   * `InvalidParameterValue.TagNotExisted`, `InvalidParameterValue.TagNotSupportTag`,
+   * `InvalidParameterValue.TagResourceFormatError`, `InvalidParameterValue.TagTimestampExceeded`,
+   * `InvalidParameterValue.TagValNotExists`, `InvalidParameterValue.TooLong`,
+   * `InvalidParameterValue.VpcCidrConflict`, `InvalidParameterValue.VpnConnBgpTunnelCidrConflict`,
+   * `InvalidParameterValue.VpnConnBgpTunnelCidrMask`,
+   * `InvalidParameterValue.VpnConnBgpTunnelCidrNotSupported`,
+   * `InvalidParameterValue.VpnConnCidrConflict`, `InvalidParameterValue.VpnConnHealthCheckIpConflict`,
+   * `LimitExceeded`, `LimitExceeded.TagKeyExceeded`, `LimitExceeded.TagKeyPerResourceExceeded`,
+   * `LimitExceeded.TagNotEnoughQuota`, `LimitExceeded.TagQuota`, `LimitExceeded.TagQuotaExceeded`,
+   * `LimitExceeded.TagTagsExceeded`, `ResourceInUse`, `ResourceNotFound`, `UnsupportedOperation`,
+   * `UnsupportedOperation.InvalidState`, `UnsupportedOperation.TagAllocate`,
+   * `UnsupportedOperation.TagFree`, `UnsupportedOperation.TagNotPermit`,
+   * `UnsupportedOperation.TagSystemReservedTagKey`, `UnsupportedOperation.VpnUnsupportedBgp`,
+   * `UnsupportedOperation.VpnUnsupportedBgpAsnEqual`,
+   * `UnsupportedOperation.VpnUnsupportedNotExistBgpAsn` (each explained on
+   * {@link CreateVpnConnectionRequest}).
+   */
   createVpnConnection(input: CreateVpnConnectionRequest, options?: CallOptions): Promise<CreateVpnConnectionResponse>;
 }
 

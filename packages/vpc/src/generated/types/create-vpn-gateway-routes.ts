@@ -12,6 +12,20 @@ import type { VpnGatewayRoute } from "../shapes/vpn-gateway-route.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateVpnGatewayRoutesError} tells a service error answered by
+ * `CreateVpnGatewayRoutes`; its `code` is a {@link CreateVpnGatewayRoutesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Creating destination routes of a VPN gateway
  * ```ts
  * const answer = await client.createVpnGatewayRoutes({
@@ -68,7 +82,15 @@ export interface CreateVpnGatewayRoutesResponse {
 
 /** The `createVpnGatewayRoutes` method of {@link VpcClient}, which calls `CreateVpnGatewayRoutes`. */
 export interface CreateVpnGatewayRoutesMethod {
-  /** Creates routes of a VPN gateway. Errors: {@link isCreateVpnGatewayRoutesError}. */
+  /**
+   * Creates routes of a VPN gateway.
+   *
+   * Errors: {@link isCreateVpnGatewayRoutesError} tells a service error of this action; its `code` is a
+   * {@link CreateVpnGatewayRoutesKnownErrorCode}: any {@link CommonErrorCode} or `InternalError`,
+   * `InvalidParameter`, `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `LimitExceeded`, `MissingParameter`, `ResourceNotFound`, `UnknownParameter`, `UnsupportedOperation`
+   * (each explained on {@link CreateVpnGatewayRoutesRequest}).
+   */
   createVpnGatewayRoutes(input: CreateVpnGatewayRoutesRequest, options?: CallOptions): Promise<CreateVpnGatewayRoutesResponse>;
 }
 
@@ -90,8 +112,8 @@ export type CreateVpnGatewayRoutesKnownErrorCode =
   | "InvalidParameterValue.LimitExceeded"
   | "InvalidParameterValue.Malformed";
 /**
- * Code of an error answered by `CreateVpnGatewayRoutes`: a {@link
- * CreateVpnGatewayRoutesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreateVpnGatewayRoutes`: a
+ * {@link CreateVpnGatewayRoutesKnownErrorCode}, or a code the service added since.
  */
 export type CreateVpnGatewayRoutesErrorCode = CreateVpnGatewayRoutesKnownErrorCode | (string & {});
 /**

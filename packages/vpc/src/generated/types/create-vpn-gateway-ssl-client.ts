@@ -14,6 +14,19 @@ import type { Tag } from "../shapes/tag.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateVpnGatewaySslClientError} tells a service error answered by
+ * `CreateVpnGatewaySslClient`; its `code` is a {@link CreateVpnGatewaySslClientKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `LimitExceeded.SslVpnClientLimitExceeded`: SSL-VPN客户端个数大于SSL-VPN-SERVER客户端地址池能够分配
+ *   的个数。 (described in Chinese only)
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.RecordExists`: This record already exists.
  */
 export interface CreateVpnGatewaySslClientRequest {
   /**
@@ -80,7 +93,15 @@ export interface CreateVpnGatewaySslClientResponse {
  * `CreateVpnGatewaySslClient`.
  */
 export interface CreateVpnGatewaySslClientMethod {
-  /** 创建SSL-VPN-CLIENT. Errors: {@link isCreateVpnGatewaySslClientError}. */
+  /**
+   * 创建SSL-VPN-CLIENT.
+   *
+   * Errors: {@link isCreateVpnGatewaySslClientError} tells a service error of this action; its `code` is
+   * a {@link CreateVpnGatewaySslClientKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.TooLong`, `LimitExceeded`,
+   * `LimitExceeded.SslVpnClientLimitExceeded`, `ResourceNotFound`, `UnsupportedOperation`,
+   * `UnsupportedOperation.RecordExists` (each explained on {@link CreateVpnGatewaySslClientRequest}).
+   */
   createVpnGatewaySslClient(input: CreateVpnGatewaySslClientRequest, options?: CallOptions): Promise<CreateVpnGatewaySslClientResponse>;
 }
 
@@ -103,8 +124,8 @@ export type CreateVpnGatewaySslClientKnownErrorCode =
   | "LimitExceeded.SslVpnClientLimitExceeded"
   | "UnsupportedOperation.RecordExists";
 /**
- * Code of an error answered by `CreateVpnGatewaySslClient`: a {@link
- * CreateVpnGatewaySslClientKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreateVpnGatewaySslClient`: a
+ * {@link CreateVpnGatewaySslClientKnownErrorCode}, or a code the service added since.
  */
 export type CreateVpnGatewaySslClientErrorCode = CreateVpnGatewaySslClientKnownErrorCode | (string & {});
 /**

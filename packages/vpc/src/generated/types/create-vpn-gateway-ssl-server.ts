@@ -15,6 +15,27 @@ import type { Tag } from "../shapes/tag.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateVpnGatewaySslServerError} tells a service error answered by
+ * `CreateVpnGatewaySslServer`; its `code` is a {@link CreateVpnGatewaySslServerKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.CidrConflict`: 指定CIDR存在重叠。 (described in Chinese only)
+ * - `InvalidParameterValue.CidrNotInSslVpnVpc`: 指定CIDR不在SSL-VPN所属私有网络CIDR内。 (described in
+ *   Chinese only)
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.SslCcnVpnServerCidrConflict`: SSL-VPN-SERVER 云端网段和SSL-VPN-SERVER 客户
+ *   端网段重叠。 (described in Chinese only)
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `InvalidParameterValue.VpcCidrConflict`: Destination IP address range conflicts with CIDR of the
+ *   current VPC.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.NotSupportedLocalAddressType`: 当前VPN网关不支持指定客户端网段类型
+ *   (described in Chinese only)
+ * - `UnsupportedOperation.VersionNotSupported`: 当前VPN版本小于4.0，不支持该操作。 (described in
+ *   Chinese only)
  */
 export interface CreateVpnGatewaySslServerRequest {
   /**
@@ -150,7 +171,18 @@ export interface CreateVpnGatewaySslServerResponse {
  * `CreateVpnGatewaySslServer`.
  */
 export interface CreateVpnGatewaySslServerMethod {
-  /** 创建SSL-VPN Server端. Errors: {@link isCreateVpnGatewaySslServerError}. */
+  /**
+   * 创建SSL-VPN Server端.
+   *
+   * Errors: {@link isCreateVpnGatewaySslServerError} tells a service error of this action; its `code` is
+   * a {@link CreateVpnGatewaySslServerKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.CidrConflict`, `InvalidParameterValue.CidrNotInSslVpnVpc`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.SslCcnVpnServerCidrConflict`,
+   * `InvalidParameterValue.TooLong`, `InvalidParameterValue.VpcCidrConflict`, `LimitExceeded`,
+   * `ResourceNotFound`, `UnsupportedOperation`, `UnsupportedOperation.NotSupportedLocalAddressType`,
+   * `UnsupportedOperation.VersionNotSupported` (each explained on
+   * {@link CreateVpnGatewaySslServerRequest}).
+   */
   createVpnGatewaySslServer(input: CreateVpnGatewaySslServerRequest, options?: CallOptions): Promise<CreateVpnGatewaySslServerResponse>;
 }
 
@@ -185,8 +217,8 @@ export type CreateVpnGatewaySslServerKnownErrorCode =
   | "UnsupportedOperation.NotSupportedLocalAddressType"
   | "UnsupportedOperation.VersionNotSupported";
 /**
- * Code of an error answered by `CreateVpnGatewaySslServer`: a {@link
- * CreateVpnGatewaySslServerKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `CreateVpnGatewaySslServer`: a
+ * {@link CreateVpnGatewaySslServerKnownErrorCode}, or a code the service added since.
  */
 export type CreateVpnGatewaySslServerErrorCode = CreateVpnGatewaySslServerKnownErrorCode | (string & {});
 /**

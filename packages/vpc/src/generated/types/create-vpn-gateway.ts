@@ -13,6 +13,67 @@ import type { VpnGateway } from "../shapes/vpn-gateway.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isCreateVpnGatewayError} tells a service error answered by `CreateVpnGateway`;
+ * its `code` is a {@link CreateVpnGatewayKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `FailedOperation.CreateVpnGatewayFailed`: 创建VPN网关失败,请重试你的请求，如果问题仍然存在，请联系
+ *   腾讯云客服。 (described in Chinese only)
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.AccessSubnetMask`: 接入网段掩码必须在12-28之间。 (described in Chinese
+ *   only)
+ * - `InvalidParameterValue.AccessSubnetPrefix`: 接入网段前缀必须是10，172，192开头。 (described in
+ *   Chinese only)
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `InvalidParameterValue.Empty`: Missing parameters.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TagDuplicateKey`: Duplicate tag keys.
+ * - `InvalidParameterValue.TagDuplicateResourceType`: Duplicate tag resource type.
+ * - `InvalidParameterValue.TagInvalidKey`: Invalid tag key.
+ * - `InvalidParameterValue.TagInvalidKeyLen`: Invalid tag key length.
+ * - `InvalidParameterValue.TagInvalidVal`: Invalid tag key.
+ * - `InvalidParameterValue.TagKeyNotExists`: The tag key does not exist.
+ * - `InvalidParameterValue.TagNotAllocatedQuota`: Tags are not assigned quotas.
+ * - `InvalidParameterValue.TagNotExisted`: The Tag does not exist.
+ * - `InvalidParameterValue.TagNotSupportTag`: Unsupported tag.
+ * - `InvalidParameterValue.TagResourceFormatError`: Tag resource format error.
+ * - `InvalidParameterValue.TagTimestampExceeded`: Exceeded the quota of tag timestamp.
+ * - `InvalidParameterValue.TagValNotExists`: The tag value does not exist.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `InvalidParameterValue.VpnConnCidrConflict`: Destination IP address range conflicts with CIDR
+ *   block of the current VPC tunnel.
+ * - `InvalidVpcId.Malformed`: Invalid VPC. The VPC instance ID is invalid.
+ * - `InvalidVpcId.NotFound`: Invalid VPC. The VPC resource does not exist.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `LimitExceeded.TagKeyExceeded`: Reached the upper limit of tag keys.
+ * - `LimitExceeded.TagKeyPerResourceExceeded`: Reached the upper limit of tags keys per resource.
+ * - `LimitExceeded.TagNotEnoughQuota`: Insufficient tag quota.
+ * - `LimitExceeded.TagQuota`: Exceeded the tag quota. Unable to create resources.
+ * - `LimitExceeded.TagQuotaExceeded`: Reached the upper limit of tag quota.
+ * - `LimitExceeded.TagTagsExceeded`: Reached the number limit of tag keys.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnauthorizedOperation.NoRealNameAuthentication`: Identity verification has not been completed for
+ *   the account.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.InsufficientFunds`: Insufficient account balance.
+ * - `UnsupportedOperation.NotSupportCreateIpv6VpnGateway`: 当前操作不支持创建Ipv6类型VPN网关。
+ *   (described in Chinese only)
+ * - `UnsupportedOperation.PrivateBgpVpnGateway`: 不支持创建私网BGP类型VPN网关。 (described in Chinese
+ *   only)
+ * - `UnsupportedOperation.PrivateSslVpnGateway`: 不支持创建私网Ssl类型VPN网关。 (described in Chinese
+ *   only)
+ * - `UnsupportedOperation.PrivateVpnGateway`: 不支持创建私网类型VPN网关。 (described in Chinese only)
+ * - `UnsupportedOperation.TagAllocate`: Tags are being assigned.
+ * - `UnsupportedOperation.TagFree`: Tags are being released.
+ * - `UnsupportedOperation.TagNotPermit`: Unauthorized for this tag.
+ * - `UnsupportedOperation.TagSystemReservedTagKey`: The specified tag key is reserved for system
+ *   usage.
+ * - `UnsupportedOperation.VpnGatewayVpcNoIpv6Subnet`: 当前创建VPN网关所使用的VPC没有分配IPV6子网。
+ *   (described in Chinese only)
+ * - `UnsupportedOperation.VpnGwVpcIdMustHave`: A VPC-type VPN gateway must specify VpcId.
+ * - `UnsupportedOperation.VpnGwVpcIdNotHave`: CCN类型VPN网关 不用携带VpcId (described in Chinese only)
+ * - `UnsupportedOperation.VpnUnsupportedBgp`: VPN does not support BGP.
  * @example Creating a VPN gateway
  * ```ts
  * const answer = await client.createVpnGateway({
@@ -139,7 +200,33 @@ export interface CreateVpnGatewayResponse {
 
 /** The `createVpnGateway` method of {@link VpcClient}, which calls `CreateVpnGateway`. */
 export interface CreateVpnGatewayMethod {
-  /** Creates a VPN gateway. Errors: {@link isCreateVpnGatewayError}. */
+  /**
+   * Creates a VPN gateway.
+   *
+   * Errors: {@link isCreateVpnGatewayError} tells a service error of this action; its `code` is a
+   * {@link CreateVpnGatewayKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.CreateVpnGatewayFailed`, `InvalidParameterValue`,
+   * `InvalidParameterValue.AccessSubnetMask`, `InvalidParameterValue.AccessSubnetPrefix`,
+   * `InvalidParameterValue.Duplicate`, `InvalidParameterValue.Empty`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.TagDuplicateKey`, `InvalidParameterValue.TagDuplicateResourceType`,
+   * `InvalidParameterValue.TagInvalidKey`, `InvalidParameterValue.TagInvalidKeyLen`,
+   * `InvalidParameterValue.TagInvalidVal`, `InvalidParameterValue.TagKeyNotExists`,
+   * `InvalidParameterValue.TagNotAllocatedQuota`, `InvalidParameterValue.TagNotExisted`,
+   * `InvalidParameterValue.TagNotSupportTag`, `InvalidParameterValue.TagResourceFormatError`,
+   * `InvalidParameterValue.TagTimestampExceeded`, `InvalidParameterValue.TagValNotExists`,
+   * `InvalidParameterValue.TooLong`, `InvalidParameterValue.VpnConnCidrConflict`,
+   * `InvalidVpcId.Malformed`, `InvalidVpcId.NotFound`, `LimitExceeded`, `LimitExceeded.TagKeyExceeded`,
+   * `LimitExceeded.TagKeyPerResourceExceeded`, `LimitExceeded.TagNotEnoughQuota`,
+   * `LimitExceeded.TagQuota`, `LimitExceeded.TagQuotaExceeded`, `LimitExceeded.TagTagsExceeded`,
+   * `ResourceNotFound`, `UnauthorizedOperation.NoRealNameAuthentication`, `UnsupportedOperation`,
+   * `UnsupportedOperation.InsufficientFunds`, `UnsupportedOperation.NotSupportCreateIpv6VpnGateway`,
+   * `UnsupportedOperation.PrivateBgpVpnGateway`, `UnsupportedOperation.PrivateSslVpnGateway`,
+   * `UnsupportedOperation.PrivateVpnGateway`, `UnsupportedOperation.TagAllocate`,
+   * `UnsupportedOperation.TagFree`, `UnsupportedOperation.TagNotPermit`,
+   * `UnsupportedOperation.TagSystemReservedTagKey`, `UnsupportedOperation.VpnGatewayVpcNoIpv6Subnet`,
+   * `UnsupportedOperation.VpnGwVpcIdMustHave`, `UnsupportedOperation.VpnGwVpcIdNotHave`,
+   * `UnsupportedOperation.VpnUnsupportedBgp` (each explained on {@link CreateVpnGatewayRequest}).
+   */
   createVpnGateway(input: CreateVpnGatewayRequest, options?: CallOptions): Promise<CreateVpnGatewayResponse>;
 }
 

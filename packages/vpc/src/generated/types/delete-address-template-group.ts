@@ -11,6 +11,15 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteAddressTemplateGroupError} tells a service error answered by
+ * `DeleteAddressTemplateGroup`; its `code` is a {@link DeleteAddressTemplateGroupKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.MutexOperationTaskRunning`: The resource mutual exclusion operation is being
+ *   executed.
  * @example Deleting an IP address template group
  * ```ts
  * const answer = await client.deleteAddressTemplateGroup({
@@ -48,7 +57,15 @@ export interface DeleteAddressTemplateGroupResponse {
  * `DeleteAddressTemplateGroup`.
  */
 export interface DeleteAddressTemplateGroupMethod {
-  /** Deletes an IP address template group. Errors: {@link isDeleteAddressTemplateGroupError}. */
+  /**
+   * Deletes an IP address template group.
+   *
+   * Errors: {@link isDeleteAddressTemplateGroupError} tells a service error of this action; its `code`
+   * is a {@link DeleteAddressTemplateGroupKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `ResourceNotFound`,
+   * `UnsupportedOperation.MutexOperationTaskRunning` (each explained on
+   * {@link DeleteAddressTemplateGroupRequest}).
+   */
   deleteAddressTemplateGroup(input: DeleteAddressTemplateGroupRequest, options?: CallOptions): Promise<DeleteAddressTemplateGroupResponse>;
 }
 
@@ -65,8 +82,8 @@ export type DeleteAddressTemplateGroupKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "UnsupportedOperation.MutexOperationTaskRunning";
 /**
- * Code of an error answered by `DeleteAddressTemplateGroup`: a {@link
- * DeleteAddressTemplateGroupKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteAddressTemplateGroup`: a
+ * {@link DeleteAddressTemplateGroupKnownErrorCode}, or a code the service added since.
  */
 export type DeleteAddressTemplateGroupErrorCode = DeleteAddressTemplateGroupKnownErrorCode | (string & {});
 /**

@@ -11,6 +11,15 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteAddressTemplateError} tells a service error answered by
+ * `DeleteAddressTemplate`; its `code` is a {@link DeleteAddressTemplateKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.MutexOperationTaskRunning`: The resource mutual exclusion operation is being
+ *   executed.
  * @example Deleting an IP address template
  * ```ts
  * const answer = await client.deleteAddressTemplate({
@@ -45,7 +54,15 @@ export interface DeleteAddressTemplateResponse {
 
 /** The `deleteAddressTemplate` method of {@link VpcClient}, which calls `DeleteAddressTemplate`. */
 export interface DeleteAddressTemplateMethod {
-  /** Deletes an IP address template. Errors: {@link isDeleteAddressTemplateError}. */
+  /**
+   * Deletes an IP address template.
+   *
+   * Errors: {@link isDeleteAddressTemplateError} tells a service error of this action; its `code` is a
+   * {@link DeleteAddressTemplateKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `ResourceNotFound`,
+   * `UnsupportedOperation.MutexOperationTaskRunning` (each explained on
+   * {@link DeleteAddressTemplateRequest}).
+   */
   deleteAddressTemplate(input: DeleteAddressTemplateRequest, options?: CallOptions): Promise<DeleteAddressTemplateResponse>;
 }
 

@@ -11,6 +11,17 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteAssistantCidrError} tells a service error answered by
+ * `DeleteAssistantCidr`; its `code` is a {@link DeleteAssistantCidrKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceInUse`: The resource is in use.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Deleting a secondary CIDR block
  * ```ts
  * const answer = await client.deleteAssistantCidr({
@@ -58,7 +69,15 @@ export interface DeleteAssistantCidrResponse {
 
 /** The `deleteAssistantCidr` method of {@link VpcClient}, which calls `DeleteAssistantCidr`. */
 export interface DeleteAssistantCidrMethod {
-  /** Deletes a secondary CIDR block. Errors: {@link isDeleteAssistantCidrError}. */
+  /**
+   * Deletes a secondary CIDR block.
+   *
+   * Errors: {@link isDeleteAssistantCidrError} tells a service error of this action; its `code` is a
+   * {@link DeleteAssistantCidrKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameter`,
+   * `InvalidParameterValue.Duplicate`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.Malformed`, `ResourceInUse`, `ResourceNotFound` (each explained on
+   * {@link DeleteAssistantCidrRequest}).
+   */
   deleteAssistantCidr(input: DeleteAssistantCidrRequest, options?: CallOptions): Promise<DeleteAssistantCidrResponse>;
 }
 

@@ -14,6 +14,25 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteBandwidthPackageError} tells a service error answered by
+ * `DeleteBandwidthPackage`; its `code` is a {@link DeleteBandwidthPackageKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.InvalidRegion`: Unsupported region.
+ * - `InternalServerError`: Internal error.
+ * - `InvalidParameterValue.BandwidthPackageIdMalformed`: Incorrect bandwidth package ID.
+ * - `InvalidParameterValue.BandwidthPackageInUse`: The bandwidth package is in use.
+ * - `InvalidParameterValue.BandwidthPackageNotFound`: Failed to query the bandwidth package
+ * - `InvalidParameterValue.StopChargingInstanceInUse`: Operation failed: The instance to shut down is
+ *   using the current resource.
+ * - `LimitExceeded.AccountReturnQuota`: Ran out of the quota for returning under this account.
+ * - `UnsupportedOperation.BandwidthPackageIdNotSupported`: This bandwidth package does not support
+ *   this operation.
+ * - `UnsupportedOperation.InvalidAddressState`: This operation is not supported by the IP address
+ *   status.
+ * - `UnsupportedOperation.UnpaidOrderAlreadyExists`: Overdue payments are found under this account.
+ *   Please complete the payment first.
  * @example Deleting a bandwidth package
  * ```ts
  * const answer = await client.deleteBandwidthPackage({
@@ -48,7 +67,18 @@ export interface DeleteBandwidthPackageResponse {
 
 /** The `deleteBandwidthPackage` method of {@link VpcClient}, which calls `DeleteBandwidthPackage`. */
 export interface DeleteBandwidthPackageMethod {
-  /** Deletes a bandwidth package. Errors: {@link isDeleteBandwidthPackageError}. */
+  /**
+   * Deletes a bandwidth package.
+   *
+   * Errors: {@link isDeleteBandwidthPackageError} tells a service error of this action; its `code` is a
+   * {@link DeleteBandwidthPackageKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.InvalidRegion`, `InternalServerError`,
+   * `InvalidParameterValue.BandwidthPackageIdMalformed`, `InvalidParameterValue.BandwidthPackageInUse`,
+   * `InvalidParameterValue.BandwidthPackageNotFound`, `InvalidParameterValue.StopChargingInstanceInUse`,
+   * `LimitExceeded.AccountReturnQuota`, `UnsupportedOperation.BandwidthPackageIdNotSupported`,
+   * `UnsupportedOperation.InvalidAddressState`, `UnsupportedOperation.UnpaidOrderAlreadyExists` (each
+   * explained on {@link DeleteBandwidthPackageRequest}).
+   */
   deleteBandwidthPackage(input: DeleteBandwidthPackageRequest, options?: CallOptions): Promise<DeleteBandwidthPackageResponse>;
 }
 
@@ -83,8 +113,8 @@ export type DeleteBandwidthPackageKnownErrorCode =
   | "UnsupportedOperation.InvalidAddressState"
   | "UnsupportedOperation.UnpaidOrderAlreadyExists";
 /**
- * Code of an error answered by `DeleteBandwidthPackage`: a {@link
- * DeleteBandwidthPackageKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteBandwidthPackage`: a
+ * {@link DeleteBandwidthPackageKnownErrorCode}, or a code the service added since.
  */
 export type DeleteBandwidthPackageErrorCode = DeleteBandwidthPackageKnownErrorCode | (string & {});
 /**

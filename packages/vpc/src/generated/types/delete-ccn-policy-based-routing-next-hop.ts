@@ -13,6 +13,13 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteCcnPolicyBasedRoutingNextHopError} tells a service error answered by
+ * `DeleteCcnPolicyBasedRoutingNextHop`; its `code` is a
+ * {@link DeleteCcnPolicyBasedRoutingNextHopKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `ResourceNotFound`: The resource does not exist.
  */
 export interface DeleteCcnPolicyBasedRoutingNextHopRequest {
   /**
@@ -44,7 +51,13 @@ export interface DeleteCcnPolicyBasedRoutingNextHopResponse {
  * `DeleteCcnPolicyBasedRoutingNextHop`.
  */
 export interface DeleteCcnPolicyBasedRoutingNextHopMethod {
-  /** 删除云联网策略路由下一跳. Errors: {@link isDeleteCcnPolicyBasedRoutingNextHopError}. */
+  /**
+   * 删除云联网策略路由下一跳.
+   *
+   * Errors: {@link isDeleteCcnPolicyBasedRoutingNextHopError} tells a service error of this action; its
+   * `code` is a {@link DeleteCcnPolicyBasedRoutingNextHopKnownErrorCode}: any {@link CommonErrorCode} or
+   * `ResourceNotFound` (each explained on {@link DeleteCcnPolicyBasedRoutingNextHopRequest}).
+   */
   deleteCcnPolicyBasedRoutingNextHop(
     input: DeleteCcnPolicyBasedRoutingNextHopRequest,
     options?: CallOptions,
@@ -58,12 +71,12 @@ export interface DeleteCcnPolicyBasedRoutingNextHopMethod {
  */
 export type DeleteCcnPolicyBasedRoutingNextHopKnownErrorCode = CommonErrorCode;
 /**
- * Code of an error answered by `DeleteCcnPolicyBasedRoutingNextHop`: a {@link
- * DeleteCcnPolicyBasedRoutingNextHopKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteCcnPolicyBasedRoutingNextHop`: a
+ * {@link DeleteCcnPolicyBasedRoutingNextHopKnownErrorCode}, or a code the service added since.
  */
 export type DeleteCcnPolicyBasedRoutingNextHopErrorCode = DeleteCcnPolicyBasedRoutingNextHopKnownErrorCode | (string & {});
 /**
- * A service error answered by `DeleteCcnPolicyBasedRoutingNextHop`; {@link
- * isDeleteCcnPolicyBasedRoutingNextHopError} tells one.
+ * A service error answered by `DeleteCcnPolicyBasedRoutingNextHop`;
+ * {@link isDeleteCcnPolicyBasedRoutingNextHopError} tells one.
  */
 export type DeleteCcnPolicyBasedRoutingNextHopError = TcServiceError<DeleteCcnPolicyBasedRoutingNextHopErrorCode>;

@@ -13,6 +13,12 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteCcnPolicyBasedRoutingRuleError} tells a service error answered by
+ * `DeleteCcnPolicyBasedRoutingRule`; its `code` is a
+ * {@link DeleteCcnPolicyBasedRoutingRuleKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `ResourceNotFound`: The resource does not exist.
  */
 export interface DeleteCcnPolicyBasedRoutingRuleRequest {
   /**
@@ -44,7 +50,13 @@ export interface DeleteCcnPolicyBasedRoutingRuleResponse {
  * `DeleteCcnPolicyBasedRoutingRule`.
  */
 export interface DeleteCcnPolicyBasedRoutingRuleMethod {
-  /** 删除云联网策略路由匹配规则. Errors: {@link isDeleteCcnPolicyBasedRoutingRuleError}. */
+  /**
+   * 删除云联网策略路由匹配规则.
+   *
+   * Errors: {@link isDeleteCcnPolicyBasedRoutingRuleError} tells a service error of this action; its
+   * `code` is a {@link DeleteCcnPolicyBasedRoutingRuleKnownErrorCode}: any {@link CommonErrorCode} or
+   * `ResourceNotFound` (each explained on {@link DeleteCcnPolicyBasedRoutingRuleRequest}).
+   */
   deleteCcnPolicyBasedRoutingRule(
     input: DeleteCcnPolicyBasedRoutingRuleRequest,
     options?: CallOptions,
@@ -58,12 +70,12 @@ export interface DeleteCcnPolicyBasedRoutingRuleMethod {
  */
 export type DeleteCcnPolicyBasedRoutingRuleKnownErrorCode = CommonErrorCode;
 /**
- * Code of an error answered by `DeleteCcnPolicyBasedRoutingRule`: a {@link
- * DeleteCcnPolicyBasedRoutingRuleKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteCcnPolicyBasedRoutingRule`: a
+ * {@link DeleteCcnPolicyBasedRoutingRuleKnownErrorCode}, or a code the service added since.
  */
 export type DeleteCcnPolicyBasedRoutingRuleErrorCode = DeleteCcnPolicyBasedRoutingRuleKnownErrorCode | (string & {});
 /**
- * A service error answered by `DeleteCcnPolicyBasedRoutingRule`; {@link
- * isDeleteCcnPolicyBasedRoutingRuleError} tells one.
+ * A service error answered by `DeleteCcnPolicyBasedRoutingRule`;
+ * {@link isDeleteCcnPolicyBasedRoutingRuleError} tells one.
  */
 export type DeleteCcnPolicyBasedRoutingRuleError = TcServiceError<DeleteCcnPolicyBasedRoutingRuleErrorCode>;

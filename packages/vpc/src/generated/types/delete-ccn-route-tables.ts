@@ -12,6 +12,21 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteCcnRouteTablesError} tells a service error answered by
+ * `DeleteCcnRouteTables`; its `code` is a {@link DeleteCcnRouteTablesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.CcnRouteTableNotExist`: The specified route table does not exist.
+ * - `UnsupportedOperation.DelDefaultRoute`: Unable to delete: This is the default route table.
+ * - `UnsupportedOperation.NotSupportDeleteDefaultCcnRouteTable`: 默认路由表，不支持删除。 (described
+ *   in Chinese only)
+ * - `UnsupportedOperation.RouteTableCanNotDelete`: The current route table deletion failed. Please
+ *   check if there are any associated policies.
  */
 export interface DeleteCcnRouteTablesRequest {
   /**
@@ -33,7 +48,17 @@ export interface DeleteCcnRouteTablesResponse {
 
 /** The `deleteCcnRouteTables` method of {@link VpcClient}, which calls `DeleteCcnRouteTables`. */
 export interface DeleteCcnRouteTablesMethod {
-  /** 删除云联网路由表. Errors: {@link isDeleteCcnRouteTablesError}. */
+  /**
+   * 删除云联网路由表.
+   *
+   * Errors: {@link isDeleteCcnRouteTablesError} tells a service error of this action; its `code` is a
+   * {@link DeleteCcnRouteTablesKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameter`,
+   * `InvalidParameterValue`, `InvalidParameterValue.Malformed`, `ResourceNotFound`,
+   * `UnsupportedOperation.CcnRouteTableNotExist`, `UnsupportedOperation.DelDefaultRoute`,
+   * `UnsupportedOperation.NotSupportDeleteDefaultCcnRouteTable`,
+   * `UnsupportedOperation.RouteTableCanNotDelete` (each explained on
+   * {@link DeleteCcnRouteTablesRequest}).
+   */
   deleteCcnRouteTables(input: DeleteCcnRouteTablesRequest, options?: CallOptions): Promise<DeleteCcnRouteTablesResponse>;
 }
 

@@ -13,6 +13,22 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteCcnError} tells a service error answered by `DeleteCcn`; its `code` is a
+ * {@link DeleteCcnKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.ParameterMismatch`: Invalid parameter format
+ * - `ResourceInUse`: The resource is in use.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.AppIdMismatch`: The resource is not under the specified AppId.
+ * - `UnsupportedOperation.BandwidthNotExpired`: Unable to delete the current CCN instance: its
+ *   monthly-subscribed bandwidth does not expire.
+ * - `UnsupportedOperation.CcnHasFlowLog`: This CCN instance cannot be deleted as it has flow logs.
+ * - `UnsupportedOperation.RouteTableCanNotDelete`: The current route table deletion failed. Please
+ *   check if there are any associated policies.
  * @example Deleting a CCN instance
  * ```ts
  * const answer = await client.deleteCcn({
@@ -47,7 +63,16 @@ export interface DeleteCcnResponse {
 
 /** The `deleteCcn` method of {@link VpcClient}, which calls `DeleteCcn`. */
 export interface DeleteCcnMethod {
-  /** Deletes a CCN. Errors: {@link isDeleteCcnError}. */
+  /**
+   * Deletes a CCN.
+   *
+   * Errors: {@link isDeleteCcnError} tells a service error of this action; its `code` is a
+   * {@link DeleteCcnKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameter`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.ParameterMismatch`, `ResourceInUse`,
+   * `ResourceNotFound`, `UnsupportedOperation`, `UnsupportedOperation.AppIdMismatch`,
+   * `UnsupportedOperation.BandwidthNotExpired`, `UnsupportedOperation.CcnHasFlowLog`,
+   * `UnsupportedOperation.RouteTableCanNotDelete` (each explained on {@link DeleteCcnRequest}).
+   */
   deleteCcn(input: DeleteCcnRequest, options?: CallOptions): Promise<DeleteCcnResponse>;
 }
 

@@ -12,6 +12,13 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteCdcLDCXListError} tells a service error answered by `DeleteCdcLDCXList`;
+ * its `code` is a {@link DeleteCdcLDCXListKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `UnsupportedOperation.ServiceUnsupportedRegion`: 服务在当前地域不支持。 (described in Chinese
+ *   only)
  */
 export interface DeleteCdcLDCXListRequest {}
 
@@ -26,7 +33,14 @@ export interface DeleteCdcLDCXListResponse {
 
 /** The `deleteCdcLdcxList` method of {@link VpcClient}, which calls `DeleteCdcLDCXList`. */
 export interface DeleteCdcLDCXListMethod {
-  /** 删除 IDC通道. Errors: {@link isDeleteCdcLDCXListError}. */
+  /**
+   * 删除 IDC通道.
+   *
+   * Errors: {@link isDeleteCdcLDCXListError} tells a service error of this action; its `code` is a
+   * {@link DeleteCdcLDCXListKnownErrorCode}: any {@link CommonErrorCode} or
+   * `UnsupportedOperation.ServiceUnsupportedRegion` (each explained on
+   * {@link DeleteCdcLDCXListRequest}).
+   */
   deleteCdcLdcxList(input: DeleteCdcLDCXListRequest, options?: CallOptions): Promise<DeleteCdcLDCXListResponse>;
 }
 

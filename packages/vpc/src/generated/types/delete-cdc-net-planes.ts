@@ -12,6 +12,13 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteCdcNetPlanesError} tells a service error answered by
+ * `DeleteCdcNetPlanes`; its `code` is a {@link DeleteCdcNetPlanesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `UnsupportedOperation.LDCXDisassociate`: 需要先解绑 IDC通道 (described in Chinese only)
  */
 export interface DeleteCdcNetPlanesRequest {}
 
@@ -26,7 +33,14 @@ export interface DeleteCdcNetPlanesResponse {
 
 /** The `deleteCdcNetPlanes` method of {@link VpcClient}, which calls `DeleteCdcNetPlanes`. */
 export interface DeleteCdcNetPlanesMethod {
-  /** 删除虚拟连接. Errors: {@link isDeleteCdcNetPlanesError}. */
+  /**
+   * 删除虚拟连接.
+   *
+   * Errors: {@link isDeleteCdcNetPlanesError} tells a service error of this action; its `code` is a
+   * {@link DeleteCdcNetPlanesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.ModuleError`, `UnsupportedOperation.LDCXDisassociate` (each explained on
+   * {@link DeleteCdcNetPlanesRequest}).
+   */
   deleteCdcNetPlanes(input: DeleteCdcNetPlanesRequest, options?: CallOptions): Promise<DeleteCdcNetPlanesResponse>;
 }
 

@@ -11,6 +11,15 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteCustomerGatewayError} tells a service error answered by
+ * `DeleteCustomerGateway`; its `code` is a {@link DeleteCustomerGatewayKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceInUse`: The resource is in use.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.RecordNotExists`: The record does not exist.
  * @example Deleting a customer gateway
  * ```ts
  * const answer = await client.deleteCustomerGateway({
@@ -46,7 +55,14 @@ export interface DeleteCustomerGatewayResponse {
 
 /** The `deleteCustomerGateway` method of {@link VpcClient}, which calls `DeleteCustomerGateway`. */
 export interface DeleteCustomerGatewayMethod {
-  /** Deletes a customer gateway. Errors: {@link isDeleteCustomerGatewayError}. */
+  /**
+   * Deletes a customer gateway.
+   *
+   * Errors: {@link isDeleteCustomerGatewayError} tells a service error of this action; its `code` is a
+   * {@link DeleteCustomerGatewayKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `ResourceInUse`, `ResourceNotFound`,
+   * `UnsupportedOperation.RecordNotExists` (each explained on {@link DeleteCustomerGatewayRequest}).
+   */
   deleteCustomerGateway(input: DeleteCustomerGatewayRequest, options?: CallOptions): Promise<DeleteCustomerGatewayResponse>;
 }
 

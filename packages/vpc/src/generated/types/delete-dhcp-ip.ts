@@ -15,6 +15,14 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteDhcpIpError} tells a service error answered by `DeleteDhcpIp`; its `code`
+ * is a {@link DeleteDhcpIpKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  */
 export interface DeleteDhcpIpRequest {
   /**
@@ -37,7 +45,14 @@ export interface DeleteDhcpIpResponse {
 
 /** The `deleteDhcpIp` method of {@link VpcClient}, which calls `DeleteDhcpIp`. */
 export interface DeleteDhcpIpMethod {
-  /** 删除DhcpIp. Errors: {@link isDeleteDhcpIpError}. */
+  /**
+   * 删除DhcpIp.
+   *
+   * Errors: {@link isDeleteDhcpIpError} tells a service error of this action; its `code` is a
+   * {@link DeleteDhcpIpKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`, `ResourceNotFound`,
+   * `UnsupportedOperation` (each explained on {@link DeleteDhcpIpRequest}).
+   */
   deleteDhcpIp(input: DeleteDhcpIpRequest, options?: CallOptions): Promise<DeleteDhcpIpResponse>;
 }
 

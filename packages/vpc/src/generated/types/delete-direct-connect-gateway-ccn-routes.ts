@@ -12,6 +12,14 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteDirectConnectGatewayCcnRoutesError} tells a service error answered by
+ * `DeleteDirectConnectGatewayCcnRoutes`; its `code` is a
+ * {@link DeleteDirectConnectGatewayCcnRoutesKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Deleting the CCN routes of a direct connect gateway
  * ```ts
  * const answer = await client.deleteDirectConnectGatewayCcnRoutes({
@@ -64,8 +72,12 @@ export interface DeleteDirectConnectGatewayCcnRoutesResponse {
  */
 export interface DeleteDirectConnectGatewayCcnRoutesMethod {
   /**
-   * Deletes CCN routes of a Direct Connect gateway. Errors: {@link
-   * isDeleteDirectConnectGatewayCcnRoutesError}.
+   * Deletes CCN routes of a Direct Connect gateway.
+   *
+   * Errors: {@link isDeleteDirectConnectGatewayCcnRoutesError} tells a service error of this action; its
+   * `code` is a {@link DeleteDirectConnectGatewayCcnRoutesKnownErrorCode}: any {@link CommonErrorCode}
+   * or `InvalidParameterValue.Malformed`, `ResourceNotFound` (each explained on
+   * {@link DeleteDirectConnectGatewayCcnRoutesRequest}).
    */
   deleteDirectConnectGatewayCcnRoutes(
     input: DeleteDirectConnectGatewayCcnRoutesRequest,
@@ -81,12 +93,12 @@ export interface DeleteDirectConnectGatewayCcnRoutesMethod {
  */
 export type DeleteDirectConnectGatewayCcnRoutesKnownErrorCode = CommonErrorCode | "InvalidParameterValue.Malformed";
 /**
- * Code of an error answered by `DeleteDirectConnectGatewayCcnRoutes`: a {@link
- * DeleteDirectConnectGatewayCcnRoutesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteDirectConnectGatewayCcnRoutes`: a
+ * {@link DeleteDirectConnectGatewayCcnRoutesKnownErrorCode}, or a code the service added since.
  */
 export type DeleteDirectConnectGatewayCcnRoutesErrorCode = DeleteDirectConnectGatewayCcnRoutesKnownErrorCode | (string & {});
 /**
- * A service error answered by `DeleteDirectConnectGatewayCcnRoutes`; {@link
- * isDeleteDirectConnectGatewayCcnRoutesError} tells one.
+ * A service error answered by `DeleteDirectConnectGatewayCcnRoutes`;
+ * {@link isDeleteDirectConnectGatewayCcnRoutesError} tells one.
  */
 export type DeleteDirectConnectGatewayCcnRoutesError = TcServiceError<DeleteDirectConnectGatewayCcnRoutesErrorCode>;

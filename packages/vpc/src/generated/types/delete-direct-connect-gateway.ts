@@ -19,6 +19,20 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteDirectConnectGatewayError} tells a service error answered by
+ * `DeleteDirectConnectGateway`; its `code` is a {@link DeleteDirectConnectGatewayKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceInUse`: The resource is in use.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.AppIdMismatch`: The resource is not under the specified AppId.
+ * - `UnsupportedOperation.DCGatewayNatRuleExists`: Unable to delete: There’re NAT rules associated
+ *   with this direct connect gateway. Please delete all NAT rules first.
+ * - `UnsupportedOperation.RouteTableHasSubnetRule`: The routing table is bound to a subnet.
  * @example Deleting a direct connect gateway
  * ```ts
  * const answer = await client.deleteDirectConnectGateway({
@@ -53,7 +67,16 @@ export interface DeleteDirectConnectGatewayResponse {
  * `DeleteDirectConnectGateway`.
  */
 export interface DeleteDirectConnectGatewayMethod {
-  /** Deletes a direct connect gateway. Errors: {@link isDeleteDirectConnectGatewayError}. */
+  /**
+   * Deletes a direct connect gateway.
+   *
+   * Errors: {@link isDeleteDirectConnectGatewayError} tells a service error of this action; its `code`
+   * is a {@link DeleteDirectConnectGatewayKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue`, `InvalidParameterValue.Malformed`, `ResourceInUse`, `ResourceNotFound`,
+   * `UnsupportedOperation`, `UnsupportedOperation.AppIdMismatch`,
+   * `UnsupportedOperation.DCGatewayNatRuleExists`, `UnsupportedOperation.RouteTableHasSubnetRule` (each
+   * explained on {@link DeleteDirectConnectGatewayRequest}).
+   */
   deleteDirectConnectGateway(input: DeleteDirectConnectGatewayRequest, options?: CallOptions): Promise<DeleteDirectConnectGatewayResponse>;
 }
 
@@ -77,8 +100,8 @@ export type DeleteDirectConnectGatewayKnownErrorCode =
   | "UnsupportedOperation.DCGatewayNatRuleExists"
   | "UnsupportedOperation.RouteTableHasSubnetRule";
 /**
- * Code of an error answered by `DeleteDirectConnectGateway`: a {@link
- * DeleteDirectConnectGatewayKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteDirectConnectGateway`: a
+ * {@link DeleteDirectConnectGatewayKnownErrorCode}, or a code the service added since.
  */
 export type DeleteDirectConnectGatewayErrorCode = DeleteDirectConnectGatewayKnownErrorCode | (string & {});
 /**

@@ -10,6 +10,13 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteFlowLogError} tells a service error answered by `DeleteFlowLog`; its
+ * `code` is a {@link DeleteFlowLogKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Deleting a flow log
  * ```ts
  * const answer = await client.deleteFlowLog({
@@ -51,7 +58,14 @@ export interface DeleteFlowLogResponse {
 
 /** The `deleteFlowLog` method of {@link VpcClient}, which calls `DeleteFlowLog`. */
 export interface DeleteFlowLogMethod {
-  /** Deletes a flow log. Errors: {@link isDeleteFlowLogError}. */
+  /**
+   * Deletes a flow log.
+   *
+   * Errors: {@link isDeleteFlowLogError} tells a service error of this action; its `code` is a
+   * {@link DeleteFlowLogKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.Range`, `ResourceNotFound` (each explained
+   * on {@link DeleteFlowLogRequest}).
+   */
   deleteFlowLog(input: DeleteFlowLogRequest, options?: CallOptions): Promise<DeleteFlowLogResponse>;
 }
 

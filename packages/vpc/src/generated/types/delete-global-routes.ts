@@ -12,6 +12,13 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteGlobalRoutesError} tells a service error answered by
+ * `DeleteGlobalRoutes`; its `code` is a {@link DeleteGlobalRoutesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnknownParameter.WithGuess`: Unknown parameter. Try similar parameters.
  */
 export interface DeleteGlobalRoutesRequest {
   /**
@@ -46,7 +53,13 @@ export interface DeleteGlobalRoutesResponse {
 
 /** The `deleteGlobalRoutes` method of {@link VpcClient}, which calls `DeleteGlobalRoutes`. */
 export interface DeleteGlobalRoutesMethod {
-  /** 删除全局路由. Errors: {@link isDeleteGlobalRoutesError}. */
+  /**
+   * 删除全局路由.
+   *
+   * Errors: {@link isDeleteGlobalRoutesError} tells a service error of this action; its `code` is a
+   * {@link DeleteGlobalRoutesKnownErrorCode}: any {@link CommonErrorCode} or `ResourceNotFound`,
+   * `UnknownParameter.WithGuess` (each explained on {@link DeleteGlobalRoutesRequest}).
+   */
   deleteGlobalRoutes(input: DeleteGlobalRoutesRequest, options?: CallOptions): Promise<DeleteGlobalRoutesResponse>;
 }
 

@@ -13,6 +13,15 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteHaVipError} tells a service error answered by `DeleteHaVip`; its `code`
+ * is a {@link DeleteHaVipKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Deleting a HAVIP
  * ```ts
  * const answer = await client.deleteHaVip({
@@ -47,7 +56,14 @@ export interface DeleteHaVipResponse {
 
 /** The `deleteHaVip` method of {@link VpcClient}, which calls `DeleteHaVip`. */
 export interface DeleteHaVipMethod {
-  /** Deletes an HAVIP. Errors: {@link isDeleteHaVipError}. */
+  /**
+   * Deletes an HAVIP.
+   *
+   * Errors: {@link isDeleteHaVipError} tells a service error of this action; its `code` is a
+   * {@link DeleteHaVipKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameter`,
+   * `InvalidParameterValue`, `InvalidParameterValue.Malformed`, `ResourceNotFound`,
+   * `UnsupportedOperation` (each explained on {@link DeleteHaVipRequest}).
+   */
   deleteHaVip(input: DeleteHaVipRequest, options?: CallOptions): Promise<DeleteHaVipResponse>;
 }
 

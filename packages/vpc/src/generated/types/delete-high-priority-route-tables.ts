@@ -13,6 +13,19 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteHighPriorityRouteTablesError} tells a service error answered by
+ * `DeleteHighPriorityRouteTables`; its `code` is a
+ * {@link DeleteHighPriorityRouteTablesKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.ParameterMismatch`: Invalid parameter format
+ * - `InvalidParameterValue.ResourceNotFound`: This resource is not found.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `MissingParameter.MultiMissingParameter`: Multiple parameters missing
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnknownParameter.WithGuess`: Unknown parameter. Try similar parameters.
  */
 export interface DeleteHighPriorityRouteTablesRequest {
   /**
@@ -43,7 +56,16 @@ export interface DeleteHighPriorityRouteTablesResponse {
  * `DeleteHighPriorityRouteTables`.
  */
 export interface DeleteHighPriorityRouteTablesMethod {
-  /** 删除高优路由表. Errors: {@link isDeleteHighPriorityRouteTablesError}. */
+  /**
+   * 删除高优路由表.
+   *
+   * Errors: {@link isDeleteHighPriorityRouteTablesError} tells a service error of this action; its
+   * `code` is a {@link DeleteHighPriorityRouteTablesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.ParameterMismatch`, `InvalidParameterValue.ResourceNotFound`,
+   * `MissingParameter`, `MissingParameter.MultiMissingParameter`, `UnknownParameter`,
+   * `UnknownParameter.WithGuess` (each explained on {@link DeleteHighPriorityRouteTablesRequest}).
+   */
   deleteHighPriorityRouteTables(
     input: DeleteHighPriorityRouteTablesRequest,
     options?: CallOptions,
@@ -71,12 +93,12 @@ export type DeleteHighPriorityRouteTablesKnownErrorCode =
   | "MissingParameter.MultiMissingParameter"
   | "UnknownParameter.WithGuess";
 /**
- * Code of an error answered by `DeleteHighPriorityRouteTables`: a {@link
- * DeleteHighPriorityRouteTablesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteHighPriorityRouteTables`: a
+ * {@link DeleteHighPriorityRouteTablesKnownErrorCode}, or a code the service added since.
  */
 export type DeleteHighPriorityRouteTablesErrorCode = DeleteHighPriorityRouteTablesKnownErrorCode | (string & {});
 /**
- * A service error answered by `DeleteHighPriorityRouteTables`; {@link
- * isDeleteHighPriorityRouteTablesError} tells one.
+ * A service error answered by `DeleteHighPriorityRouteTables`;
+ * {@link isDeleteHighPriorityRouteTablesError} tells one.
  */
 export type DeleteHighPriorityRouteTablesError = TcServiceError<DeleteHighPriorityRouteTablesErrorCode>;

@@ -14,6 +14,20 @@ import type { HighPriorityRoute } from "../shapes/high-priority-route.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteHighPriorityRoutesError} tells a service error answered by
+ * `DeleteHighPriorityRoutes`; its `code` is a {@link DeleteHighPriorityRoutesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.ParameterMismatch`: Invalid parameter format
+ * - `InvalidParameterValue.ResourceNotFound`: This resource is not found.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `MissingParameter.MultiMissingParameter`: Multiple parameters missing
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnknownParameter.WithGuess`: Unknown parameter. Try similar parameters.
  */
 export interface DeleteHighPriorityRoutesRequest {
   /**
@@ -54,7 +68,16 @@ export interface DeleteHighPriorityRoutesResponse {
 
 /** The `deleteHighPriorityRoutes` method of {@link VpcClient}, which calls `DeleteHighPriorityRoutes`. */
 export interface DeleteHighPriorityRoutesMethod {
-  /** 删除高优路由表条目. Errors: {@link isDeleteHighPriorityRoutesError}. */
+  /**
+   * 删除高优路由表条目.
+   *
+   * Errors: {@link isDeleteHighPriorityRoutesError} tells a service error of this action; its `code` is
+   * a {@link DeleteHighPriorityRoutesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue`, `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.ParameterMismatch`, `InvalidParameterValue.ResourceNotFound`,
+   * `MissingParameter`, `MissingParameter.MultiMissingParameter`, `UnknownParameter`,
+   * `UnknownParameter.WithGuess` (each explained on {@link DeleteHighPriorityRoutesRequest}).
+   */
   deleteHighPriorityRoutes(input: DeleteHighPriorityRoutesRequest, options?: CallOptions): Promise<DeleteHighPriorityRoutesResponse>;
 }
 
@@ -80,8 +103,8 @@ export type DeleteHighPriorityRoutesKnownErrorCode =
   | "MissingParameter.MultiMissingParameter"
   | "UnknownParameter.WithGuess";
 /**
- * Code of an error answered by `DeleteHighPriorityRoutes`: a {@link
- * DeleteHighPriorityRoutesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteHighPriorityRoutes`: a
+ * {@link DeleteHighPriorityRoutesKnownErrorCode}, or a code the service added since.
  */
 export type DeleteHighPriorityRoutesErrorCode = DeleteHighPriorityRoutesKnownErrorCode | (string & {});
 /**

@@ -13,6 +13,14 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteIp6TranslatorsError} tells a service error answered by
+ * `DeleteIp6Translators`; its `code` is a {@link DeleteIp6TranslatorsKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalServerError`: Internal error.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue.Ip6TranslatorNotFound`: 未查询到该IPv6翻译器。 (described in Chinese only)
  */
 export interface DeleteIp6TranslatorsRequest {
   /**
@@ -34,7 +42,14 @@ export interface DeleteIp6TranslatorsResponse {
 
 /** The `deleteIp6Translators` method of {@link VpcClient}, which calls `DeleteIp6Translators`. */
 export interface DeleteIp6TranslatorsMethod {
-  /** 释放IPV6转换实例. Errors: {@link isDeleteIp6TranslatorsError}. */
+  /**
+   * 释放IPV6转换实例.
+   *
+   * Errors: {@link isDeleteIp6TranslatorsError} tells a service error of this action; its `code` is a
+   * {@link DeleteIp6TranslatorsKnownErrorCode}: any {@link CommonErrorCode} or `InternalServerError`,
+   * `InvalidParameter`, `InvalidParameterValue.Ip6TranslatorNotFound` (each explained on
+   * {@link DeleteIp6TranslatorsRequest}).
+   */
   deleteIp6Translators(input: DeleteIp6TranslatorsRequest, options?: CallOptions): Promise<DeleteIp6TranslatorsResponse>;
 }
 

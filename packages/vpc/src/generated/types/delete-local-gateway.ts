@@ -11,6 +11,17 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteLocalGatewayError} tells a service error answered by
+ * `DeleteLocalGateway`; its `code` is a {@link DeleteLocalGatewayKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Deleting a local gateway
  * ```ts
  * const answer = await client.deleteLocalGateway({
@@ -56,7 +67,15 @@ export interface DeleteLocalGatewayResponse {
 
 /** The `deleteLocalGateway` method of {@link VpcClient}, which calls `DeleteLocalGateway`. */
 export interface DeleteLocalGatewayMethod {
-  /** Deletes a local gateway. Errors: {@link isDeleteLocalGatewayError}. */
+  /**
+   * Deletes a local gateway.
+   *
+   * Errors: {@link isDeleteLocalGatewayError} tells a service error of this action; its `code` is a
+   * {@link DeleteLocalGatewayKnownErrorCode}: any {@link CommonErrorCode} or `InternalError`,
+   * `InvalidParameter`, `InvalidParameterValue`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.TooLong`, `ResourceNotFound` (each explained on
+   * {@link DeleteLocalGatewayRequest}).
+   */
   deleteLocalGateway(input: DeleteLocalGatewayRequest, options?: CallOptions): Promise<DeleteLocalGatewayResponse>;
 }
 

@@ -13,6 +13,15 @@ import type { DestinationIpPortTranslationNatRule } from "../shapes/destination-
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteNatGatewayDestinationIpPortTranslationNatRuleError} tells a service error
+ * answered by `DeleteNatGatewayDestinationIpPortTranslationNatRule`; its `code` is a
+ * {@link DeleteNatGatewayDestinationIpPortTranslationNatRuleKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.NatGatewayDnatRuleNotExists`: The DNAT forwarding rule of the NAT gateway
+ *   does not exist.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Deleting the port forwarding rules of a NAT gateway
  * ```ts
  * const answer = await client.deleteNatGatewayDestinationIpPortTranslationNatRule({
@@ -64,8 +73,13 @@ export interface DeleteNatGatewayDestinationIpPortTranslationNatRuleResponse {
  */
 export interface DeleteNatGatewayDestinationIpPortTranslationNatRuleMethod {
   /**
-   * Deletes the port forwarding rule of a NAT gateway. Errors: {@link
-   * isDeleteNatGatewayDestinationIpPortTranslationNatRuleError}.
+   * Deletes the port forwarding rule of a NAT gateway.
+   *
+   * Errors: {@link isDeleteNatGatewayDestinationIpPortTranslationNatRuleError} tells a service error of
+   * this action; its `code` is a
+   * {@link DeleteNatGatewayDestinationIpPortTranslationNatRuleKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InvalidParameterValue.NatGatewayDnatRuleNotExists`, `ResourceNotFound`
+   * (each explained on {@link DeleteNatGatewayDestinationIpPortTranslationNatRuleRequest}).
    */
   deleteNatGatewayDestinationIpPortTranslationNatRule(
     input: DeleteNatGatewayDestinationIpPortTranslationNatRuleRequest,
@@ -74,8 +88,8 @@ export interface DeleteNatGatewayDestinationIpPortTranslationNatRuleMethod {
 }
 
 /**
- * Error codes `DeleteNatGatewayDestinationIpPortTranslationNatRule` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `DeleteNatGatewayDestinationIpPortTranslationNatRule` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InvalidParameterValue.NatGatewayDnatRuleNotExists`: The DNAT forwarding rule of the NAT gateway
  *   does not exist.
@@ -85,16 +99,16 @@ export type DeleteNatGatewayDestinationIpPortTranslationNatRuleKnownErrorCode =
   | CommonErrorCode
   | "InvalidParameterValue.NatGatewayDnatRuleNotExists";
 /**
- * Code of an error answered by `DeleteNatGatewayDestinationIpPortTranslationNatRule`: a {@link
- * DeleteNatGatewayDestinationIpPortTranslationNatRuleKnownErrorCode}, or a code the service added
- * since.
+ * Code of an error answered by `DeleteNatGatewayDestinationIpPortTranslationNatRule`: a
+ * {@link DeleteNatGatewayDestinationIpPortTranslationNatRuleKnownErrorCode}, or a code the service
+ * added since.
  */
 export type DeleteNatGatewayDestinationIpPortTranslationNatRuleErrorCode =
   | DeleteNatGatewayDestinationIpPortTranslationNatRuleKnownErrorCode
   | (string & {});
 /**
- * A service error answered by `DeleteNatGatewayDestinationIpPortTranslationNatRule`; {@link
- * isDeleteNatGatewayDestinationIpPortTranslationNatRuleError} tells one.
+ * A service error answered by `DeleteNatGatewayDestinationIpPortTranslationNatRule`;
+ * {@link isDeleteNatGatewayDestinationIpPortTranslationNatRuleError} tells one.
  */
 export type DeleteNatGatewayDestinationIpPortTranslationNatRuleError =
   TcServiceError<DeleteNatGatewayDestinationIpPortTranslationNatRuleErrorCode>;

@@ -11,6 +11,19 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteNatGatewaySourceIpTranslationNatRuleError} tells a service error answered
+ * by `DeleteNatGatewaySourceIpTranslationNatRule`; its `code` is a
+ * {@link DeleteNatGatewaySourceIpTranslationNatRuleKnownErrorCode}: any {@link CommonErrorCode}, or
+ * one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.NatGatewaySnatRuleNotExists`: The SNAT forwarding rule of the NAT gateway
+ *   does not exist.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Deleting the SNAT forwarding rules of a NAT gateway
  * ```ts
  * const answer = await client.deleteNatGatewaySourceIpTranslationNatRule({
@@ -63,8 +76,13 @@ export interface DeleteNatGatewaySourceIpTranslationNatRuleResponse {
  */
 export interface DeleteNatGatewaySourceIpTranslationNatRuleMethod {
   /**
-   * Deletes a SNAT forwarding rule of a NAT Gateway. Errors: {@link
-   * isDeleteNatGatewaySourceIpTranslationNatRuleError}.
+   * Deletes a SNAT forwarding rule of a NAT Gateway.
+   *
+   * Errors: {@link isDeleteNatGatewaySourceIpTranslationNatRuleError} tells a service error of this
+   * action; its `code` is a {@link DeleteNatGatewaySourceIpTranslationNatRuleKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InternalError`, `InvalidParameter`, `InvalidParameterValue`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.NatGatewaySnatRuleNotExists`,
+   * `ResourceNotFound` (each explained on {@link DeleteNatGatewaySourceIpTranslationNatRuleRequest}).
    */
   deleteNatGatewaySourceIpTranslationNatRule(
     input: DeleteNatGatewaySourceIpTranslationNatRuleRequest,
@@ -73,8 +91,8 @@ export interface DeleteNatGatewaySourceIpTranslationNatRuleMethod {
 }
 
 /**
- * Error codes `DeleteNatGatewaySourceIpTranslationNatRule` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `DeleteNatGatewaySourceIpTranslationNatRule` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InternalError`: An internal error occurred.
  * - `InvalidParameter`: A parameter is invalid.
@@ -89,12 +107,12 @@ export type DeleteNatGatewaySourceIpTranslationNatRuleKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "InvalidParameterValue.NatGatewaySnatRuleNotExists";
 /**
- * Code of an error answered by `DeleteNatGatewaySourceIpTranslationNatRule`: a {@link
- * DeleteNatGatewaySourceIpTranslationNatRuleKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteNatGatewaySourceIpTranslationNatRule`: a
+ * {@link DeleteNatGatewaySourceIpTranslationNatRuleKnownErrorCode}, or a code the service added since.
  */
 export type DeleteNatGatewaySourceIpTranslationNatRuleErrorCode = DeleteNatGatewaySourceIpTranslationNatRuleKnownErrorCode | (string & {});
 /**
- * A service error answered by `DeleteNatGatewaySourceIpTranslationNatRule`; {@link
- * isDeleteNatGatewaySourceIpTranslationNatRuleError} tells one.
+ * A service error answered by `DeleteNatGatewaySourceIpTranslationNatRule`;
+ * {@link isDeleteNatGatewaySourceIpTranslationNatRuleError} tells one.
  */
 export type DeleteNatGatewaySourceIpTranslationNatRuleError = TcServiceError<DeleteNatGatewaySourceIpTranslationNatRuleErrorCode>;

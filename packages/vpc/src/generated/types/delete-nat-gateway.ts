@@ -12,6 +12,16 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteNatGatewayError} tells a service error answered by `DeleteNatGateway`;
+ * its `code` is a {@link DeleteNatGatewayKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceInUse`: The resource is in use.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.MutexOperationTaskRunning`: The resource mutual exclusion operation is being
+ *   executed.
  * @example Deleting a NAT gateway
  * ```ts
  * const answer = await client.deleteNatGateway({
@@ -46,7 +56,15 @@ export interface DeleteNatGatewayResponse {
 
 /** The `deleteNatGateway` method of {@link VpcClient}, which calls `DeleteNatGateway`. */
 export interface DeleteNatGatewayMethod {
-  /** Deletes a NAT gateway. Errors: {@link isDeleteNatGatewayError}. */
+  /**
+   * Deletes a NAT gateway.
+   *
+   * Errors: {@link isDeleteNatGatewayError} tells a service error of this action; its `code` is a
+   * {@link DeleteNatGatewayKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `ResourceInUse`, `ResourceNotFound`,
+   * `UnsupportedOperation.MutexOperationTaskRunning` (each explained on
+   * {@link DeleteNatGatewayRequest}).
+   */
   deleteNatGateway(input: DeleteNatGatewayRequest, options?: CallOptions): Promise<DeleteNatGatewayResponse>;
 }
 

@@ -10,6 +10,14 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteNetDetectError} tells a service error answered by `DeleteNetDetect`; its
+ * `code` is a {@link DeleteNetDetectKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.RecordNotExists`: The record does not exist.
  * @example Deleting a network probe by ID
  * ```ts
  * const answer = await client.deleteNetDetect({
@@ -44,7 +52,14 @@ export interface DeleteNetDetectResponse {
 
 /** The `deleteNetDetect` method of {@link VpcClient}, which calls `DeleteNetDetect`. */
 export interface DeleteNetDetectMethod {
-  /** DeleteNetDetect. Errors: {@link isDeleteNetDetectError}. */
+  /**
+   * DeleteNetDetect.
+   *
+   * Errors: {@link isDeleteNetDetectError} tells a service error of this action; its `code` is a
+   * {@link DeleteNetDetectKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameterValue`,
+   * `InvalidParameterValue.Malformed`, `ResourceNotFound`, `UnsupportedOperation.RecordNotExists` (each
+   * explained on {@link DeleteNetDetectRequest}).
+   */
   deleteNetDetect(input: DeleteNetDetectRequest, options?: CallOptions): Promise<DeleteNetDetectResponse>;
 }
 

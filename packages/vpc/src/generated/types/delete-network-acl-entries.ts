@@ -17,6 +17,20 @@ import type { NetworkAclEntrySet } from "../shapes/network-acl-entry-set.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteNetworkAclEntriesError} tells a service error answered by
+ * `DeleteNetworkAclEntries`; its `code` is a {@link DeleteNetworkAclEntriesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.AclTypeMismatch`: ACL ID does not match the ACL type.
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.AppIdMismatch`: The resource is not under the specified AppId.
  */
 export interface DeleteNetworkAclEntriesRequest {
   /**
@@ -45,7 +59,16 @@ export interface DeleteNetworkAclEntriesResponse {
 
 /** The `deleteNetworkAclEntries` method of {@link VpcClient}, which calls `DeleteNetworkAclEntries`. */
 export interface DeleteNetworkAclEntriesMethod {
-  /** 删除ACL三元组单条规则. Errors: {@link isDeleteNetworkAclEntriesError}. */
+  /**
+   * 删除ACL三元组单条规则.
+   *
+   * Errors: {@link isDeleteNetworkAclEntriesError} tells a service error of this action; its `code` is a
+   * {@link DeleteNetworkAclEntriesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.AclTypeMismatch`, `InvalidParameter.Coexist`, `InvalidParameterValue`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.TooLong`, `LimitExceeded`,
+   * `MissingParameter`, `ResourceNotFound`, `UnsupportedOperation.AppIdMismatch` (each explained on
+   * {@link DeleteNetworkAclEntriesRequest}).
+   */
   deleteNetworkAclEntries(input: DeleteNetworkAclEntriesRequest, options?: CallOptions): Promise<DeleteNetworkAclEntriesResponse>;
 }
 
@@ -70,8 +93,8 @@ export type DeleteNetworkAclEntriesKnownErrorCode =
   | "InvalidParameterValue.TooLong"
   | "UnsupportedOperation.AppIdMismatch";
 /**
- * Code of an error answered by `DeleteNetworkAclEntries`: a {@link
- * DeleteNetworkAclEntriesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteNetworkAclEntries`: a
+ * {@link DeleteNetworkAclEntriesKnownErrorCode}, or a code the service added since.
  */
 export type DeleteNetworkAclEntriesErrorCode = DeleteNetworkAclEntriesKnownErrorCode | (string & {});
 /**

@@ -14,6 +14,20 @@ import type { NetworkAclQuintupleEntries } from "../shapes/network-acl-quintuple
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteNetworkAclQuintupleEntriesError} tells a service error answered by
+ * `DeleteNetworkAclQuintupleEntries`; its `code` is a
+ * {@link DeleteNetworkAclQuintupleEntriesKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.AppIdMismatch`: The resource is not under the specified AppId.
  * @example Deleting the specified ITEM of the network ACL quintuple
  * ```ts
  * const answer = await client.deleteNetworkAclQuintupleEntries({
@@ -59,8 +73,14 @@ export interface DeleteNetworkAclQuintupleEntriesResponse {
  */
 export interface DeleteNetworkAclQuintupleEntriesMethod {
   /**
-   * Deletes specified rules of the network ACL quintuple. Errors: {@link
-   * isDeleteNetworkAclQuintupleEntriesError}.
+   * Deletes specified rules of the network ACL quintuple.
+   *
+   * Errors: {@link isDeleteNetworkAclQuintupleEntriesError} tells a service error of this action; its
+   * `code` is a {@link DeleteNetworkAclQuintupleEntriesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.Coexist`, `InvalidParameterValue`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.TooLong`, `LimitExceeded`, `MissingParameter`, `ResourceNotFound`,
+   * `UnsupportedOperation.AppIdMismatch` (each explained on
+   * {@link DeleteNetworkAclQuintupleEntriesRequest}).
    */
   deleteNetworkAclQuintupleEntries(
     input: DeleteNetworkAclQuintupleEntriesRequest,
@@ -87,12 +107,12 @@ export type DeleteNetworkAclQuintupleEntriesKnownErrorCode =
   | "InvalidParameterValue.TooLong"
   | "UnsupportedOperation.AppIdMismatch";
 /**
- * Code of an error answered by `DeleteNetworkAclQuintupleEntries`: a {@link
- * DeleteNetworkAclQuintupleEntriesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteNetworkAclQuintupleEntries`: a
+ * {@link DeleteNetworkAclQuintupleEntriesKnownErrorCode}, or a code the service added since.
  */
 export type DeleteNetworkAclQuintupleEntriesErrorCode = DeleteNetworkAclQuintupleEntriesKnownErrorCode | (string & {});
 /**
- * A service error answered by `DeleteNetworkAclQuintupleEntries`; {@link
- * isDeleteNetworkAclQuintupleEntriesError} tells one.
+ * A service error answered by `DeleteNetworkAclQuintupleEntries`;
+ * {@link isDeleteNetworkAclQuintupleEntriesError} tells one.
  */
 export type DeleteNetworkAclQuintupleEntriesError = TcServiceError<DeleteNetworkAclQuintupleEntriesErrorCode>;

@@ -10,6 +10,16 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteNetworkAclError} tells a service error answered by `DeleteNetworkAcl`;
+ * its `code` is a {@link DeleteNetworkAclKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceInUse`: The resource is in use.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.AppIdMismatch`: The resource is not under the specified AppId.
+ * - `UnsupportedOperation.RecordNotExists`: The record does not exist.
  * @example Deleting a network ACL
  * ```ts
  * const answer = await client.deleteNetworkAcl({
@@ -44,7 +54,15 @@ export interface DeleteNetworkAclResponse {
 
 /** The `deleteNetworkAcl` method of {@link VpcClient}, which calls `DeleteNetworkAcl`. */
 export interface DeleteNetworkAclMethod {
-  /** Deletes a network ACL. Errors: {@link isDeleteNetworkAclError}. */
+  /**
+   * Deletes a network ACL.
+   *
+   * Errors: {@link isDeleteNetworkAclError} tells a service error of this action; its `code` is a
+   * {@link DeleteNetworkAclKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `ResourceInUse`, `ResourceNotFound`,
+   * `UnsupportedOperation.AppIdMismatch`, `UnsupportedOperation.RecordNotExists` (each explained on
+   * {@link DeleteNetworkAclRequest}).
+   */
   deleteNetworkAcl(input: DeleteNetworkAclRequest, options?: CallOptions): Promise<DeleteNetworkAclResponse>;
 }
 

@@ -15,6 +15,17 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteNetworkInterfaceError} tells a service error answered by
+ * `DeleteNetworkInterface`; its `code` is a {@link DeleteNetworkInterfaceKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `LimitExceeded.ActionLimited`: Too often API invocations
+ * - `ResourceInUse`: The resource is in use.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.InvalidState`: Invalid resource status.
  * @example Deleting an ENI
  * ```ts
  * const answer = await client.deleteNetworkInterface({
@@ -49,7 +60,15 @@ export interface DeleteNetworkInterfaceResponse {
 
 /** The `deleteNetworkInterface` method of {@link VpcClient}, which calls `DeleteNetworkInterface`. */
 export interface DeleteNetworkInterfaceMethod {
-  /** Deletes an ENI. Errors: {@link isDeleteNetworkInterfaceError}. */
+  /**
+   * Deletes an ENI.
+   *
+   * Errors: {@link isDeleteNetworkInterfaceError} tells a service error of this action; its `code` is a
+   * {@link DeleteNetworkInterfaceKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `LimitExceeded.ActionLimited`, `ResourceInUse`,
+   * `ResourceNotFound`, `UnsupportedOperation`, `UnsupportedOperation.InvalidState` (each explained on
+   * {@link DeleteNetworkInterfaceRequest}).
+   */
   deleteNetworkInterface(input: DeleteNetworkInterfaceRequest, options?: CallOptions): Promise<DeleteNetworkInterfaceResponse>;
 }
 
@@ -69,8 +88,8 @@ export type DeleteNetworkInterfaceKnownErrorCode =
   | "LimitExceeded.ActionLimited"
   | "UnsupportedOperation.InvalidState";
 /**
- * Code of an error answered by `DeleteNetworkInterface`: a {@link
- * DeleteNetworkInterfaceKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteNetworkInterface`: a
+ * {@link DeleteNetworkInterfaceKnownErrorCode}, or a code the service added since.
  */
 export type DeleteNetworkInterfaceErrorCode = DeleteNetworkInterfaceKnownErrorCode | (string & {});
 /**

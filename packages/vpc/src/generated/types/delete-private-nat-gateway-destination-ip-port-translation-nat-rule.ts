@@ -15,6 +15,23 @@ import type { LocalDestinationIpPortTranslationNatRule } from "../shapes/local-d
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeletePrivateNatGatewayDestinationIpPortTranslationNatRuleError} tells a
+ * service error answered by `DeletePrivateNatGatewayDestinationIpPortTranslationNatRule`; its `code`
+ * is a {@link DeletePrivateNatGatewayDestinationIpPortTranslationNatRuleKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.PrivateNatNotExists`: 私网NAT网关不存在 (described in Chinese only)
+ * - `InvalidParameterValue.PrivateNatRuleNotExists`: 私网NAT网关规则不存在。 (described in Chinese
+ *   only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnknownParameter.WithGuess`: Unknown parameter. Try similar parameters.
+ * - `UnsupportedOperation.InvalidState`: Invalid resource status.
  */
 export interface DeletePrivateNatGatewayDestinationIpPortTranslationNatRuleRequest {
   /**
@@ -50,8 +67,16 @@ export interface DeletePrivateNatGatewayDestinationIpPortTranslationNatRuleRespo
  */
 export interface DeletePrivateNatGatewayDestinationIpPortTranslationNatRuleMethod {
   /**
-   * 删除私网NAT网关目的端口转换规则. Errors: {@link
-   * isDeletePrivateNatGatewayDestinationIpPortTranslationNatRuleError}.
+   * 删除私网NAT网关目的端口转换规则.
+   *
+   * Errors: {@link isDeletePrivateNatGatewayDestinationIpPortTranslationNatRuleError} tells a service
+   * error of this action; its `code` is a
+   * {@link DeletePrivateNatGatewayDestinationIpPortTranslationNatRuleKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InternalError`, `InvalidParameter`, `InvalidParameterValue`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.PrivateNatNotExists`,
+   * `InvalidParameterValue.PrivateNatRuleNotExists`, `MissingParameter`, `UnknownParameter`,
+   * `UnknownParameter.WithGuess`, `UnsupportedOperation.InvalidState` (each explained on
+   * {@link DeletePrivateNatGatewayDestinationIpPortTranslationNatRuleRequest}).
    */
   deletePrivateNatGatewayDestinationIpPortTranslationNatRule(
     input: DeletePrivateNatGatewayDestinationIpPortTranslationNatRuleRequest,
@@ -83,16 +108,16 @@ export type DeletePrivateNatGatewayDestinationIpPortTranslationNatRuleKnownError
   | "UnknownParameter.WithGuess"
   | "UnsupportedOperation.InvalidState";
 /**
- * Code of an error answered by `DeletePrivateNatGatewayDestinationIpPortTranslationNatRule`: a {@link
- * DeletePrivateNatGatewayDestinationIpPortTranslationNatRuleKnownErrorCode}, or a code the service
- * added since.
+ * Code of an error answered by `DeletePrivateNatGatewayDestinationIpPortTranslationNatRule`: a
+ * {@link DeletePrivateNatGatewayDestinationIpPortTranslationNatRuleKnownErrorCode}, or a code the
+ * service added since.
  */
 export type DeletePrivateNatGatewayDestinationIpPortTranslationNatRuleErrorCode =
   | DeletePrivateNatGatewayDestinationIpPortTranslationNatRuleKnownErrorCode
   | (string & {});
 /**
- * A service error answered by `DeletePrivateNatGatewayDestinationIpPortTranslationNatRule`; {@link
- * isDeletePrivateNatGatewayDestinationIpPortTranslationNatRuleError} tells one.
+ * A service error answered by `DeletePrivateNatGatewayDestinationIpPortTranslationNatRule`;
+ * {@link isDeletePrivateNatGatewayDestinationIpPortTranslationNatRuleError} tells one.
  */
 export type DeletePrivateNatGatewayDestinationIpPortTranslationNatRuleError =
   TcServiceError<DeletePrivateNatGatewayDestinationIpPortTranslationNatRuleErrorCode>;

@@ -13,6 +13,22 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeletePrivateNatGatewayTranslationAclRuleError} tells a service error answered
+ * by `DeletePrivateNatGatewayTranslationAclRule`; its `code` is a
+ * {@link DeletePrivateNatGatewayTranslationAclRuleKnownErrorCode}: any {@link CommonErrorCode}, or one
+ * of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.PrivateNatNotExists`: 私网NAT网关不存在 (described in Chinese only)
+ * - `InvalidParameterValue.PrivateNatRuleNotExists`: 私网NAT网关规则不存在。 (described in Chinese
+ *   only)
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnknownParameter.WithGuess`: Unknown parameter. Try similar parameters.
  */
 export interface DeletePrivateNatGatewayTranslationAclRuleRequest {
   /**
@@ -84,8 +100,15 @@ export interface DeletePrivateNatGatewayTranslationAclRuleResponse {
  */
 export interface DeletePrivateNatGatewayTranslationAclRuleMethod {
   /**
-   * 删除私网NAT网关源端转换访问控制规则. Errors: {@link
-   * isDeletePrivateNatGatewayTranslationAclRuleError}.
+   * 删除私网NAT网关源端转换访问控制规则.
+   *
+   * Errors: {@link isDeletePrivateNatGatewayTranslationAclRuleError} tells a service error of this
+   * action; its `code` is a {@link DeletePrivateNatGatewayTranslationAclRuleKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InternalError`, `InternalError.ModuleError`, `InvalidParameter`,
+   * `InvalidParameterValue`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.PrivateNatNotExists`, `InvalidParameterValue.PrivateNatRuleNotExists`,
+   * `UnknownParameter`, `UnknownParameter.WithGuess` (each explained on
+   * {@link DeletePrivateNatGatewayTranslationAclRuleRequest}).
    */
   deletePrivateNatGatewayTranslationAclRule(
     input: DeletePrivateNatGatewayTranslationAclRuleRequest,
@@ -94,8 +117,8 @@ export interface DeletePrivateNatGatewayTranslationAclRuleMethod {
 }
 
 /**
- * Error codes `DeletePrivateNatGatewayTranslationAclRule` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `DeletePrivateNatGatewayTranslationAclRule` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InternalError`: An internal error occurred.
  * - `InternalError.ModuleError`: Internal module error
@@ -116,12 +139,12 @@ export type DeletePrivateNatGatewayTranslationAclRuleKnownErrorCode =
   | "InvalidParameterValue.PrivateNatRuleNotExists"
   | "UnknownParameter.WithGuess";
 /**
- * Code of an error answered by `DeletePrivateNatGatewayTranslationAclRule`: a {@link
- * DeletePrivateNatGatewayTranslationAclRuleKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeletePrivateNatGatewayTranslationAclRule`: a
+ * {@link DeletePrivateNatGatewayTranslationAclRuleKnownErrorCode}, or a code the service added since.
  */
 export type DeletePrivateNatGatewayTranslationAclRuleErrorCode = DeletePrivateNatGatewayTranslationAclRuleKnownErrorCode | (string & {});
 /**
- * A service error answered by `DeletePrivateNatGatewayTranslationAclRule`; {@link
- * isDeletePrivateNatGatewayTranslationAclRuleError} tells one.
+ * A service error answered by `DeletePrivateNatGatewayTranslationAclRule`;
+ * {@link isDeletePrivateNatGatewayTranslationAclRuleError} tells one.
  */
 export type DeletePrivateNatGatewayTranslationAclRuleError = TcServiceError<DeletePrivateNatGatewayTranslationAclRuleErrorCode>;

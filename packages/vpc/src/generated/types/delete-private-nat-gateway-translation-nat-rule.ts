@@ -14,6 +14,18 @@ import type { TranslationNatRule } from "../shapes/translation-nat-rule.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeletePrivateNatGatewayTranslationNatRuleError} tells a service error answered
+ * by `DeletePrivateNatGatewayTranslationNatRule`; its `code` is a
+ * {@link DeletePrivateNatGatewayTranslationNatRuleKnownErrorCode}: any {@link CommonErrorCode}, or one
+ * of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.PrivateNatRuleNotExists`: 私网NAT网关规则不存在。 (described in Chinese
+ *   only)
  */
 export interface DeletePrivateNatGatewayTranslationNatRuleRequest {
   /**
@@ -62,7 +74,15 @@ export interface DeletePrivateNatGatewayTranslationNatRuleResponse {
  * `DeletePrivateNatGatewayTranslationNatRule`.
  */
 export interface DeletePrivateNatGatewayTranslationNatRuleMethod {
-  /** 删除私网NAT网关源端转换规则. Errors: {@link isDeletePrivateNatGatewayTranslationNatRuleError}. */
+  /**
+   * 删除私网NAT网关源端转换规则.
+   *
+   * Errors: {@link isDeletePrivateNatGatewayTranslationNatRuleError} tells a service error of this
+   * action; its `code` is a {@link DeletePrivateNatGatewayTranslationNatRuleKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InternalError`, `InternalError.ModuleError`, `InvalidParameter`,
+   * `InvalidParameterValue`, `InvalidParameterValue.PrivateNatRuleNotExists` (each explained on
+   * {@link DeletePrivateNatGatewayTranslationNatRuleRequest}).
+   */
   deletePrivateNatGatewayTranslationNatRule(
     input: DeletePrivateNatGatewayTranslationNatRuleRequest,
     options?: CallOptions,
@@ -70,8 +90,8 @@ export interface DeletePrivateNatGatewayTranslationNatRuleMethod {
 }
 
 /**
- * Error codes `DeletePrivateNatGatewayTranslationNatRule` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `DeletePrivateNatGatewayTranslationNatRule` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InternalError`: An internal error occurred.
  * - `InternalError.ModuleError`: Internal module error
@@ -85,12 +105,12 @@ export type DeletePrivateNatGatewayTranslationNatRuleKnownErrorCode =
   | "InternalError.ModuleError"
   | "InvalidParameterValue.PrivateNatRuleNotExists";
 /**
- * Code of an error answered by `DeletePrivateNatGatewayTranslationNatRule`: a {@link
- * DeletePrivateNatGatewayTranslationNatRuleKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeletePrivateNatGatewayTranslationNatRule`: a
+ * {@link DeletePrivateNatGatewayTranslationNatRuleKnownErrorCode}, or a code the service added since.
  */
 export type DeletePrivateNatGatewayTranslationNatRuleErrorCode = DeletePrivateNatGatewayTranslationNatRuleKnownErrorCode | (string & {});
 /**
- * A service error answered by `DeletePrivateNatGatewayTranslationNatRule`; {@link
- * isDeletePrivateNatGatewayTranslationNatRuleError} tells one.
+ * A service error answered by `DeletePrivateNatGatewayTranslationNatRule`;
+ * {@link isDeletePrivateNatGatewayTranslationNatRuleError} tells one.
  */
 export type DeletePrivateNatGatewayTranslationNatRuleError = TcServiceError<DeletePrivateNatGatewayTranslationNatRuleErrorCode>;

@@ -13,6 +13,27 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeletePrivateNatGatewayError} tells a service error answered by
+ * `DeletePrivateNatGateway`; its `code` is a {@link DeletePrivateNatGatewayKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnknownParameter.WithGuess`: Unknown parameter. Try similar parameters.
+ * - `UnsupportedOperation.DeletionProtectionEnabled`: NAT网关已开启删除保护，不允许删除 (described in
+ *   Chinese only)
+ * - `UnsupportedOperation.NatGatewayHaveHighTraffic`: NAT网关最近流量“出/入带宽”峰值取大超过检测带宽阈
+ *   值。 (described in Chinese only)
+ * - `UnsupportedOperation.NatGatewayHaveRoute`: NAT网关存在路由。 (described in Chinese only)
+ * - `UnsupportedOperation.NatGatewayHaveRouteAndHighTraffic`: NAT网关存在路由和最近流量“出/入带宽”峰值
+ *   取大超过检测带宽阈值。 (described in Chinese only)
+ * - `UnsupportedOperation.PrivateNatGatewayAssociationExists`: 私网NAT网关存在关联规则。 (described in
+ *   Chinese only)
  */
 export interface DeletePrivateNatGatewayRequest {
   /**
@@ -42,7 +63,18 @@ export interface DeletePrivateNatGatewayResponse {
 
 /** The `deletePrivateNatGateway` method of {@link VpcClient}, which calls `DeletePrivateNatGateway`. */
 export interface DeletePrivateNatGatewayMethod {
-  /** 删除私网NAT网关. Errors: {@link isDeletePrivateNatGatewayError}. */
+  /**
+   * 删除私网NAT网关.
+   *
+   * Errors: {@link isDeletePrivateNatGatewayError} tells a service error of this action; its `code` is a
+   * {@link DeletePrivateNatGatewayKnownErrorCode}: any {@link CommonErrorCode} or `InternalError`,
+   * `InternalError.ModuleError`, `InvalidParameter`, `InvalidParameterValue`, `ResourceNotFound`,
+   * `UnknownParameter`, `UnknownParameter.WithGuess`, `UnsupportedOperation.DeletionProtectionEnabled`,
+   * `UnsupportedOperation.NatGatewayHaveHighTraffic`, `UnsupportedOperation.NatGatewayHaveRoute`,
+   * `UnsupportedOperation.NatGatewayHaveRouteAndHighTraffic`,
+   * `UnsupportedOperation.PrivateNatGatewayAssociationExists` (each explained on
+   * {@link DeletePrivateNatGatewayRequest}).
+   */
   deletePrivateNatGateway(input: DeletePrivateNatGatewayRequest, options?: CallOptions): Promise<DeletePrivateNatGatewayResponse>;
 }
 
@@ -76,8 +108,8 @@ export type DeletePrivateNatGatewayKnownErrorCode =
   | "UnsupportedOperation.NatGatewayHaveRouteAndHighTraffic"
   | "UnsupportedOperation.PrivateNatGatewayAssociationExists";
 /**
- * Code of an error answered by `DeletePrivateNatGateway`: a {@link
- * DeletePrivateNatGatewayKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeletePrivateNatGateway`: a
+ * {@link DeletePrivateNatGatewayKnownErrorCode}, or a code the service added since.
  */
 export type DeletePrivateNatGatewayErrorCode = DeletePrivateNatGatewayKnownErrorCode | (string & {});
 /**

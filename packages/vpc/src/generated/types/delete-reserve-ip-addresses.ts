@@ -11,6 +11,18 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteReserveIpAddressesError} tells a service error answered by
+ * `DeleteReserveIpAddresses`; its `code` is a {@link DeleteReserveIpAddressesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.ParameterMismatch`: Invalid parameter format
+ * - `InvalidParameterValue.ResourceNotFound`: This resource is not found.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnknownParameter.WithGuess`: Unknown parameter. Try similar parameters.
  * @example Deleting a Reserved Private IP Address
  * ```ts
  * const answer = await client.deleteReserveIpAddresses({
@@ -58,7 +70,16 @@ export interface DeleteReserveIpAddressesResponse {
 
 /** The `deleteReserveIpAddresses` method of {@link VpcClient}, which calls `DeleteReserveIpAddresses`. */
 export interface DeleteReserveIpAddressesMethod {
-  /** Deletes a reserved private IP address. Errors: {@link isDeleteReserveIpAddressesError}. */
+  /**
+   * Deletes a reserved private IP address.
+   *
+   * Errors: {@link isDeleteReserveIpAddressesError} tells a service error of this action; its `code` is
+   * a {@link DeleteReserveIpAddressesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.ParameterMismatch`, `InvalidParameterValue.ResourceNotFound`,
+   * `MissingParameter`, `UnknownParameter`, `UnknownParameter.WithGuess` (each explained on
+   * {@link DeleteReserveIpAddressesRequest}).
+   */
   deleteReserveIpAddresses(input: DeleteReserveIpAddressesRequest, options?: CallOptions): Promise<DeleteReserveIpAddressesResponse>;
 }
 
@@ -80,8 +101,8 @@ export type DeleteReserveIpAddressesKnownErrorCode =
   | "InvalidParameterValue.ResourceNotFound"
   | "UnknownParameter.WithGuess";
 /**
- * Code of an error answered by `DeleteReserveIpAddresses`: a {@link
- * DeleteReserveIpAddressesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteReserveIpAddresses`: a
+ * {@link DeleteReserveIpAddressesKnownErrorCode}, or a code the service added since.
  */
 export type DeleteReserveIpAddressesErrorCode = DeleteReserveIpAddressesKnownErrorCode | (string & {});
 /**

@@ -13,6 +13,16 @@ import type { RoutePolicyAssociation } from "../shapes/route-policy-association.
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteRoutePolicyAssociationsError} tells a service error answered by
+ * `DeleteRoutePolicyAssociations`; its `code` is a
+ * {@link DeleteRoutePolicyAssociationsKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.RoutePolicyAssociationExists`: The routing strategy binding rule already
+ *   exists.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Deleting a Route Reception Policy Binding
  * ```ts
  * const answer = await client.deleteRoutePolicyAssociations({
@@ -56,7 +66,15 @@ export interface DeleteRoutePolicyAssociationsResponse {
  * `DeleteRoutePolicyAssociations`.
  */
 export interface DeleteRoutePolicyAssociationsMethod {
-  /** Delete a route reception policy binding. Errors: {@link isDeleteRoutePolicyAssociationsError}. */
+  /**
+   * Delete a route reception policy binding.
+   *
+   * Errors: {@link isDeleteRoutePolicyAssociationsError} tells a service error of this action; its
+   * `code` is a {@link DeleteRoutePolicyAssociationsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.RoutePolicyAssociationExists`,
+   * `MissingParameter`, `ResourceNotFound` (each explained on
+   * {@link DeleteRoutePolicyAssociationsRequest}).
+   */
   deleteRoutePolicyAssociations(
     input: DeleteRoutePolicyAssociationsRequest,
     options?: CallOptions,
@@ -77,12 +95,12 @@ export type DeleteRoutePolicyAssociationsKnownErrorCode =
   | "InvalidParameterValue.LimitExceeded"
   | "InvalidParameterValue.RoutePolicyAssociationExists";
 /**
- * Code of an error answered by `DeleteRoutePolicyAssociations`: a {@link
- * DeleteRoutePolicyAssociationsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteRoutePolicyAssociations`: a
+ * {@link DeleteRoutePolicyAssociationsKnownErrorCode}, or a code the service added since.
  */
 export type DeleteRoutePolicyAssociationsErrorCode = DeleteRoutePolicyAssociationsKnownErrorCode | (string & {});
 /**
- * A service error answered by `DeleteRoutePolicyAssociations`; {@link
- * isDeleteRoutePolicyAssociationsError} tells one.
+ * A service error answered by `DeleteRoutePolicyAssociations`;
+ * {@link isDeleteRoutePolicyAssociationsError} tells one.
  */
 export type DeleteRoutePolicyAssociationsError = TcServiceError<DeleteRoutePolicyAssociationsErrorCode>;

@@ -12,6 +12,15 @@ import type { RoutePolicyEntry } from "../shapes/route-policy-entry.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteRoutePolicyEntriesError} tells a service error answered by
+ * `DeleteRoutePolicyEntries`; its `code` is a {@link DeleteRoutePolicyEntriesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.MustHasOne`: Missing required parameters. provide at least one.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Deleting a Route Reception Policy Entry
  * ```ts
  * const answer = await client.deleteRoutePolicyEntries({
@@ -56,7 +65,14 @@ export interface DeleteRoutePolicyEntriesResponse {
 
 /** The `deleteRoutePolicyEntries` method of {@link VpcClient}, which calls `DeleteRoutePolicyEntries`. */
 export interface DeleteRoutePolicyEntriesMethod {
-  /** Delete a route reception policy entry. Errors: {@link isDeleteRoutePolicyEntriesError}. */
+  /**
+   * Delete a route reception policy entry.
+   *
+   * Errors: {@link isDeleteRoutePolicyEntriesError} tells a service error of this action; its `code` is
+   * a {@link DeleteRoutePolicyEntriesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.MustHasOne`, `MissingParameter`,
+   * `ResourceNotFound` (each explained on {@link DeleteRoutePolicyEntriesRequest}).
+   */
   deleteRoutePolicyEntries(input: DeleteRoutePolicyEntriesRequest, options?: CallOptions): Promise<DeleteRoutePolicyEntriesResponse>;
 }
 
@@ -73,8 +89,8 @@ export type DeleteRoutePolicyEntriesKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "InvalidParameterValue.MustHasOne";
 /**
- * Code of an error answered by `DeleteRoutePolicyEntries`: a {@link
- * DeleteRoutePolicyEntriesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteRoutePolicyEntries`: a
+ * {@link DeleteRoutePolicyEntriesKnownErrorCode}, or a code the service added since.
  */
 export type DeleteRoutePolicyEntriesErrorCode = DeleteRoutePolicyEntriesKnownErrorCode | (string & {});
 /**

@@ -11,6 +11,15 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteRoutePolicyError} tells a service error answered by `DeleteRoutePolicy`;
+ * its `code` is a {@link DeleteRoutePolicyKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.RoutePolicyAssociation`: The routing strategy is associated with the route
+ *   table and cannot be deleted.
  * @example Deleting a Route Reception Policy Instance
  * ```ts
  * const answer = await client.deleteRoutePolicy({
@@ -45,7 +54,14 @@ export interface DeleteRoutePolicyResponse {
 
 /** The `deleteRoutePolicy` method of {@link VpcClient}, which calls `DeleteRoutePolicy`. */
 export interface DeleteRoutePolicyMethod {
-  /** Delete a route reception policy and entries. Errors: {@link isDeleteRoutePolicyError}. */
+  /**
+   * Delete a route reception policy and entries.
+   *
+   * Errors: {@link isDeleteRoutePolicyError} tells a service error of this action; its `code` is a
+   * {@link DeleteRoutePolicyKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `ResourceNotFound`, `UnsupportedOperation.RoutePolicyAssociation`
+   * (each explained on {@link DeleteRoutePolicyRequest}).
+   */
   deleteRoutePolicy(input: DeleteRoutePolicyRequest, options?: CallOptions): Promise<DeleteRoutePolicyResponse>;
 }
 

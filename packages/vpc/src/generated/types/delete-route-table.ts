@@ -10,6 +10,19 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteRouteTableError} tells a service error answered by `DeleteRouteTable`;
+ * its `code` is a {@link DeleteRouteTableKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.DelDefaultRoute`: Unable to delete: This is the default route table.
+ * - `UnsupportedOperation.DelRouteWithSubnet`: Unable to delete: This is a route table associated with
+ *   a subnet.
+ * - `UnsupportedOperation.NotSupportDeleteDefaultRouteTable`: The default route table cannot be
+ *   deleted.
+ * - `UnsupportedOperation.RouteTableHasSubnetRule`: The routing table is bound to a subnet.
  * @example Deleting a route table
  * ```ts
  * const answer = await client.deleteRouteTable({
@@ -44,7 +57,15 @@ export interface DeleteRouteTableResponse {
 
 /** The `deleteRouteTable` method of {@link VpcClient}, which calls `DeleteRouteTable`. */
 export interface DeleteRouteTableMethod {
-  /** Deletes a route table. Errors: {@link isDeleteRouteTableError}. */
+  /**
+   * Deletes a route table.
+   *
+   * Errors: {@link isDeleteRouteTableError} tells a service error of this action; its `code` is a
+   * {@link DeleteRouteTableKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `ResourceNotFound`, `UnsupportedOperation.DelDefaultRoute`,
+   * `UnsupportedOperation.DelRouteWithSubnet`, `UnsupportedOperation.NotSupportDeleteDefaultRouteTable`,
+   * `UnsupportedOperation.RouteTableHasSubnetRule` (each explained on {@link DeleteRouteTableRequest}).
+   */
   deleteRouteTable(input: DeleteRouteTableRequest, options?: CallOptions): Promise<DeleteRouteTableResponse>;
 }
 

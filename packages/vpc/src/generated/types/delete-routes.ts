@@ -11,6 +11,17 @@ import type { Route } from "../shapes/route.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteRoutesError} tells a service error answered by `DeleteRoutes`; its `code`
+ * is a {@link DeleteRoutesKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnknownParameter.WithGuess`: Unknown parameter. Try similar parameters.
+ * - `UnsupportedOperation.DisabledNotifyCcn`: The specified routing policy cannot be re-published to
+ *   CCN. Please first withdraw it from CCN.
+ * - `UnsupportedOperation.SystemRoute`: System route. Operation is prohibited.
  * @example Deleting routes from a route table
  * ```ts
  * const answer = await client.deleteRoutes({
@@ -81,7 +92,15 @@ export interface DeleteRoutesResponse {
 
 /** The `deleteRoutes` method of {@link VpcClient}, which calls `DeleteRoutes`. */
 export interface DeleteRoutesMethod {
-  /** Deletes a routing policy. Errors: {@link isDeleteRoutesError}. */
+  /**
+   * Deletes a routing policy.
+   *
+   * Errors: {@link isDeleteRoutesError} tells a service error of this action; its `code` is a
+   * {@link DeleteRoutesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`, `ResourceNotFound`,
+   * `UnknownParameter.WithGuess`, `UnsupportedOperation.DisabledNotifyCcn`,
+   * `UnsupportedOperation.SystemRoute` (each explained on {@link DeleteRoutesRequest}).
+   */
   deleteRoutes(input: DeleteRoutesRequest, options?: CallOptions): Promise<DeleteRoutesResponse>;
 }
 

@@ -17,6 +17,29 @@ import type { SecurityGroupPolicySet } from "../shapes/security-group-policy-set
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteSecurityGroupPoliciesError} tells a service error answered by
+ * `DeleteSecurityGroupPolicies`; its `code` is a {@link DeleteSecurityGroupPoliciesKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Empty`: Missing parameters.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.MemberApprovalApplicationIdMismatch`: The specified approval ticket number
+ *   does not match the resource.
+ * - `InvalidParameterValue.MemberApprovalApplicationNotApproved`: Workflow service approval ticket not
+ *   approved.
+ * - `InvalidParameterValue.MemberApprovalApplicationRejected`: Workflow service approval ticket
+ *   rejected.
+ * - `InvalidParameterValue.MemberApprovalApplicationStarted`: This request requires approval via the
+ *   BPAAS workflow service, and the approval process is currently being initiated.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.LockedResources`: The resource is locked.
+ * - `UnsupportedOperation.VersionMismatch`: The specified version number of the security group policy
+ *   is inconsistent with the latest version.
  * @example Deleting inbound policies of security groups based on the index
  * ```ts
  * const answer = await client.deleteSecurityGroupPolicies({
@@ -95,7 +118,20 @@ export interface DeleteSecurityGroupPoliciesResponse {
  * `DeleteSecurityGroupPolicies`.
  */
 export interface DeleteSecurityGroupPoliciesMethod {
-  /** Deletes security group policies. Errors: {@link isDeleteSecurityGroupPoliciesError}. */
+  /**
+   * Deletes security group policies.
+   *
+   * Errors: {@link isDeleteSecurityGroupPoliciesError} tells a service error of this action; its `code`
+   * is a {@link DeleteSecurityGroupPoliciesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.ModuleError`, `InvalidParameter.Coexist`, `InvalidParameterValue`,
+   * `InvalidParameterValue.Empty`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.MemberApprovalApplicationIdMismatch`,
+   * `InvalidParameterValue.MemberApprovalApplicationNotApproved`,
+   * `InvalidParameterValue.MemberApprovalApplicationRejected`,
+   * `InvalidParameterValue.MemberApprovalApplicationStarted`, `InvalidParameterValue.Range`,
+   * `ResourceNotFound`, `UnsupportedOperation.LockedResources`, `UnsupportedOperation.VersionMismatch`
+   * (each explained on {@link DeleteSecurityGroupPoliciesRequest}).
+   */
   deleteSecurityGroupPolicies(
     input: DeleteSecurityGroupPoliciesRequest,
     options?: CallOptions,
@@ -138,12 +174,12 @@ export type DeleteSecurityGroupPoliciesKnownErrorCode =
   | "UnsupportedOperation.LockedResources"
   | "UnsupportedOperation.VersionMismatch";
 /**
- * Code of an error answered by `DeleteSecurityGroupPolicies`: a {@link
- * DeleteSecurityGroupPoliciesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteSecurityGroupPolicies`: a
+ * {@link DeleteSecurityGroupPoliciesKnownErrorCode}, or a code the service added since.
  */
 export type DeleteSecurityGroupPoliciesErrorCode = DeleteSecurityGroupPoliciesKnownErrorCode | (string & {});
 /**
- * A service error answered by `DeleteSecurityGroupPolicies`; {@link
- * isDeleteSecurityGroupPoliciesError} tells one.
+ * A service error answered by `DeleteSecurityGroupPolicies`;
+ * {@link isDeleteSecurityGroupPoliciesError} tells one.
  */
 export type DeleteSecurityGroupPoliciesError = TcServiceError<DeleteSecurityGroupPoliciesErrorCode>;

@@ -15,6 +15,30 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteSecurityGroupError} tells a service error answered by
+ * `DeleteSecurityGroup`; its `code` is a {@link DeleteSecurityGroupKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.MemberApprovalApplicationIdMismatch`: The specified approval ticket number
+ *   does not match the resource.
+ * - `InvalidParameterValue.MemberApprovalApplicationNotApproved`: Workflow service approval ticket not
+ *   approved.
+ * - `InvalidParameterValue.MemberApprovalApplicationRejected`: Workflow service approval ticket
+ *   rejected.
+ * - `InvalidParameterValue.MemberApprovalApplicationStarted`: This request requires approval via the
+ *   BPAAS workflow service, and the approval process is currently being initiated.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `InvalidSecurityGroupID.Malformed`: Invalid security group. The security group instance ID is
+ *   invalid.
+ * - `InvalidSecurityGroupID.NotFound`: Invalid security group. The security group instance ID does not
+ *   exist.
+ * - `ResourceInUse`: The resource is in use.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.LockedResources`: The resource is locked.
  */
 export interface DeleteSecurityGroupRequest {
   /**
@@ -36,7 +60,20 @@ export interface DeleteSecurityGroupResponse {
 
 /** The `deleteSecurityGroup` method of {@link VpcClient}, which calls `DeleteSecurityGroup`. */
 export interface DeleteSecurityGroupMethod {
-  /** Deletes a security group. Errors: {@link isDeleteSecurityGroupError}. */
+  /**
+   * Deletes a security group.
+   *
+   * Errors: {@link isDeleteSecurityGroupError} tells a service error of this action; its `code` is a
+   * {@link DeleteSecurityGroupKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.ModuleError`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.MemberApprovalApplicationIdMismatch`,
+   * `InvalidParameterValue.MemberApprovalApplicationNotApproved`,
+   * `InvalidParameterValue.MemberApprovalApplicationRejected`,
+   * `InvalidParameterValue.MemberApprovalApplicationStarted`, `InvalidParameterValue.Range`,
+   * `InvalidSecurityGroupID.Malformed`, `InvalidSecurityGroupID.NotFound`, `ResourceInUse`,
+   * `ResourceNotFound`, `UnsupportedOperation`, `UnsupportedOperation.LockedResources` (each explained
+   * on {@link DeleteSecurityGroupRequest}).
+   */
   deleteSecurityGroup(input: DeleteSecurityGroupRequest, options?: CallOptions): Promise<DeleteSecurityGroupResponse>;
 }
 

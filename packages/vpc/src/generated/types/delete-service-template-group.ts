@@ -11,6 +11,15 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteServiceTemplateGroupError} tells a service error answered by
+ * `DeleteServiceTemplateGroup`; its `code` is a {@link DeleteServiceTemplateGroupKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.MutexOperationTaskRunning`: The resource mutual exclusion operation is being
+ *   executed.
  * @example Deleting a protocol port template group
  * ```ts
  * const answer = await client.deleteServiceTemplateGroup({
@@ -48,7 +57,15 @@ export interface DeleteServiceTemplateGroupResponse {
  * `DeleteServiceTemplateGroup`.
  */
 export interface DeleteServiceTemplateGroupMethod {
-  /** Deletes a protocol port template group. Errors: {@link isDeleteServiceTemplateGroupError}. */
+  /**
+   * Deletes a protocol port template group.
+   *
+   * Errors: {@link isDeleteServiceTemplateGroupError} tells a service error of this action; its `code`
+   * is a {@link DeleteServiceTemplateGroupKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `ResourceNotFound`,
+   * `UnsupportedOperation.MutexOperationTaskRunning` (each explained on
+   * {@link DeleteServiceTemplateGroupRequest}).
+   */
   deleteServiceTemplateGroup(input: DeleteServiceTemplateGroupRequest, options?: CallOptions): Promise<DeleteServiceTemplateGroupResponse>;
 }
 
@@ -65,8 +82,8 @@ export type DeleteServiceTemplateGroupKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "UnsupportedOperation.MutexOperationTaskRunning";
 /**
- * Code of an error answered by `DeleteServiceTemplateGroup`: a {@link
- * DeleteServiceTemplateGroupKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteServiceTemplateGroup`: a
+ * {@link DeleteServiceTemplateGroupKnownErrorCode}, or a code the service added since.
  */
 export type DeleteServiceTemplateGroupErrorCode = DeleteServiceTemplateGroupKnownErrorCode | (string & {});
 /**

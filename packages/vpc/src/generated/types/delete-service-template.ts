@@ -11,6 +11,15 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteServiceTemplateError} tells a service error answered by
+ * `DeleteServiceTemplate`; its `code` is a {@link DeleteServiceTemplateKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.MutexOperationTaskRunning`: The resource mutual exclusion operation is being
+ *   executed.
  * @example Deleting a protocol port template
  * ```ts
  * const answer = await client.deleteServiceTemplate({
@@ -45,7 +54,15 @@ export interface DeleteServiceTemplateResponse {
 
 /** The `deleteServiceTemplate` method of {@link VpcClient}, which calls `DeleteServiceTemplate`. */
 export interface DeleteServiceTemplateMethod {
-  /** Deletes a protocol port template. Errors: {@link isDeleteServiceTemplateError}. */
+  /**
+   * Deletes a protocol port template.
+   *
+   * Errors: {@link isDeleteServiceTemplateError} tells a service error of this action; its `code` is a
+   * {@link DeleteServiceTemplateKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `ResourceNotFound`,
+   * `UnsupportedOperation.MutexOperationTaskRunning` (each explained on
+   * {@link DeleteServiceTemplateRequest}).
+   */
   deleteServiceTemplate(input: DeleteServiceTemplateRequest, options?: CallOptions): Promise<DeleteServiceTemplateResponse>;
 }
 

@@ -11,6 +11,13 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteSnapshotPoliciesError} tells a service error answered by
+ * `DeleteSnapshotPolicies`; its `code` is a {@link DeleteSnapshotPoliciesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Deletes snapshot policies
  * ```ts
  * const answer = await client.deleteSnapshotPolicies({
@@ -52,7 +59,14 @@ export interface DeleteSnapshotPoliciesResponse {
 
 /** The `deleteSnapshotPolicies` method of {@link VpcClient}, which calls `DeleteSnapshotPolicies`. */
 export interface DeleteSnapshotPoliciesMethod {
-  /** Deletes snapshot policies. Errors: {@link isDeleteSnapshotPoliciesError}. */
+  /**
+   * Deletes snapshot policies.
+   *
+   * Errors: {@link isDeleteSnapshotPoliciesError} tells a service error of this action; its `code` is a
+   * {@link DeleteSnapshotPoliciesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `ResourceNotFound` (each explained on
+   * {@link DeleteSnapshotPoliciesRequest}).
+   */
   deleteSnapshotPolicies(input: DeleteSnapshotPoliciesRequest, options?: CallOptions): Promise<DeleteSnapshotPoliciesResponse>;
 }
 
@@ -64,8 +78,8 @@ export interface DeleteSnapshotPoliciesMethod {
  */
 export type DeleteSnapshotPoliciesKnownErrorCode = CommonErrorCode | "InvalidParameterValue.Malformed";
 /**
- * Code of an error answered by `DeleteSnapshotPolicies`: a {@link
- * DeleteSnapshotPoliciesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteSnapshotPolicies`: a
+ * {@link DeleteSnapshotPoliciesKnownErrorCode}, or a code the service added since.
  */
 export type DeleteSnapshotPoliciesErrorCode = DeleteSnapshotPoliciesKnownErrorCode | (string & {});
 /**

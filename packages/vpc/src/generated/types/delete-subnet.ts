@@ -11,6 +11,16 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteSubnetError} tells a service error answered by `DeleteSubnet`; its `code`
+ * is a {@link DeleteSubnetKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceInUse`: The resource is in use.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.NatGatewaySnatRuleNotExists`: The SNAT forwarding rule of the NAT gateway
+ *   does not exist.
+ * - `UnsupportedOperation.RecordNotExists`: The record does not exist.
  * @example Deleting a subnet
  * ```ts
  * const answer = await client.deleteSubnet({
@@ -46,7 +56,15 @@ export interface DeleteSubnetResponse {
 
 /** The `deleteSubnet` method of {@link VpcClient}, which calls `DeleteSubnet`. */
 export interface DeleteSubnetMethod {
-  /** Deletes a subnet. Errors: {@link isDeleteSubnetError}. */
+  /**
+   * Deletes a subnet.
+   *
+   * Errors: {@link isDeleteSubnetError} tells a service error of this action; its `code` is a
+   * {@link DeleteSubnetKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `ResourceInUse`, `ResourceNotFound`,
+   * `UnsupportedOperation.NatGatewaySnatRuleNotExists`, `UnsupportedOperation.RecordNotExists` (each
+   * explained on {@link DeleteSubnetRequest}).
+   */
   deleteSubnet(input: DeleteSubnetRequest, options?: CallOptions): Promise<DeleteSubnetResponse>;
 }
 

@@ -13,6 +13,17 @@ import type { MemberInfo } from "../shapes/member-info.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteTemplateMemberError} tells a service error answered by
+ * `DeleteTemplateMember`; its `code` is a {@link DeleteTemplateMemberKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.MutexOperationTaskRunning`: The resource mutual exclusion operation is being
+ *   executed.
  * @example Deleting a Parameter Template of the IP Address Type
  * ```ts
  * const answer = await client.deleteTemplateMember({
@@ -122,7 +133,15 @@ export interface DeleteTemplateMemberResponse {
 
 /** The `deleteTemplateMember` method of {@link VpcClient}, which calls `DeleteTemplateMember`. */
 export interface DeleteTemplateMemberMethod {
-  /** Deletes a parameter template. Errors: {@link isDeleteTemplateMemberError}. */
+  /**
+   * Deletes a parameter template.
+   *
+   * Errors: {@link isDeleteTemplateMemberError} tells a service error of this action; its `code` is a
+   * {@link DeleteTemplateMemberKnownErrorCode}: any {@link CommonErrorCode} or `InternalError`,
+   * `InvalidParameterValue`, `InvalidParameterValue.Duplicate`, `ResourceNotFound`,
+   * `UnsupportedOperation.MutexOperationTaskRunning` (each explained on
+   * {@link DeleteTemplateMemberRequest}).
+   */
   deleteTemplateMember(input: DeleteTemplateMemberRequest, options?: CallOptions): Promise<DeleteTemplateMemberResponse>;
 }
 

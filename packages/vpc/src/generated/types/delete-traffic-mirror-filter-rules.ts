@@ -13,6 +13,19 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteTrafficMirrorFilterRulesError} tells a service error answered by
+ * `DeleteTrafficMirrorFilterRules`; its `code` is a
+ * {@link DeleteTrafficMirrorFilterRulesKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `LimitExceeded.ActionLimited`: Too often API invocations
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  */
 export interface DeleteTrafficMirrorFilterRulesRequest {
   /**
@@ -62,7 +75,15 @@ export interface DeleteTrafficMirrorFilterRulesResponse {
  * `DeleteTrafficMirrorFilterRules`.
  */
 export interface DeleteTrafficMirrorFilterRulesMethod {
-  /** 删除流量镜像过滤规则。 Errors: {@link isDeleteTrafficMirrorFilterRulesError}. */
+  /**
+   * 删除流量镜像过滤规则。
+   *
+   * Errors: {@link isDeleteTrafficMirrorFilterRulesError} tells a service error of this action; its
+   * `code` is a {@link DeleteTrafficMirrorFilterRulesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue`, `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `LimitExceeded`, `LimitExceeded.ActionLimited`, `MissingParameter`, `ResourceNotFound`,
+   * `UnsupportedOperation` (each explained on {@link DeleteTrafficMirrorFilterRulesRequest}).
+   */
   deleteTrafficMirrorFilterRules(
     input: DeleteTrafficMirrorFilterRulesRequest,
     options?: CallOptions,
@@ -87,12 +108,12 @@ export type DeleteTrafficMirrorFilterRulesKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "LimitExceeded.ActionLimited";
 /**
- * Code of an error answered by `DeleteTrafficMirrorFilterRules`: a {@link
- * DeleteTrafficMirrorFilterRulesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteTrafficMirrorFilterRules`: a
+ * {@link DeleteTrafficMirrorFilterRulesKnownErrorCode}, or a code the service added since.
  */
 export type DeleteTrafficMirrorFilterRulesErrorCode = DeleteTrafficMirrorFilterRulesKnownErrorCode | (string & {});
 /**
- * A service error answered by `DeleteTrafficMirrorFilterRules`; {@link
- * isDeleteTrafficMirrorFilterRulesError} tells one.
+ * A service error answered by `DeleteTrafficMirrorFilterRules`;
+ * {@link isDeleteTrafficMirrorFilterRulesError} tells one.
  */
 export type DeleteTrafficMirrorFilterRulesError = TcServiceError<DeleteTrafficMirrorFilterRulesErrorCode>;

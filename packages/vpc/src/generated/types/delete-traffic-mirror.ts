@@ -11,6 +11,13 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteTrafficMirrorError} tells a service error answered by
+ * `DeleteTrafficMirror`; its `code` is a {@link DeleteTrafficMirrorKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Deleting Traffic Mirroring
  * ```ts
  * const answer = await client.deleteTrafficMirror({
@@ -45,7 +52,14 @@ export interface DeleteTrafficMirrorResponse {
 
 /** The `deleteTrafficMirror` method of {@link VpcClient}, which calls `DeleteTrafficMirror`. */
 export interface DeleteTrafficMirrorMethod {
-  /** Deletes traffic mirroring. Errors: {@link isDeleteTrafficMirrorError}. */
+  /**
+   * Deletes traffic mirroring.
+   *
+   * Errors: {@link isDeleteTrafficMirrorError} tells a service error of this action; its `code` is a
+   * {@link DeleteTrafficMirrorKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `ResourceNotFound` (each explained on
+   * {@link DeleteTrafficMirrorRequest}).
+   */
   deleteTrafficMirror(input: DeleteTrafficMirrorRequest, options?: CallOptions): Promise<DeleteTrafficMirrorResponse>;
 }
 

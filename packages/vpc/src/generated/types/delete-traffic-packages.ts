@@ -12,6 +12,15 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteTrafficPackagesError} tells a service error answered by
+ * `DeleteTrafficPackages`; its `code` is a {@link DeleteTrafficPackagesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.TrafficPackageIdMalformed`: The traffic package ID is invalid.
+ * - `InvalidParameterValue.TrafficPackageNotFound`: This traffic package is not found.
+ * - `InvalidParameterValue.TrafficPackageNotSupported`: The specified traffic package does not support
+ *   this operation.
  * @example Deleting traffic packages
  * ```ts
  * const answer = await client.deleteTrafficPackages({
@@ -45,7 +54,15 @@ export interface DeleteTrafficPackagesResponse {
 
 /** The `deleteTrafficPackages` method of {@link VpcClient}, which calls `DeleteTrafficPackages`. */
 export interface DeleteTrafficPackagesMethod {
-  /** Deletes traffic packages. Errors: {@link isDeleteTrafficPackagesError}. */
+  /**
+   * Deletes traffic packages.
+   *
+   * Errors: {@link isDeleteTrafficPackagesError} tells a service error of this action; its `code` is a
+   * {@link DeleteTrafficPackagesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.TrafficPackageIdMalformed`, `InvalidParameterValue.TrafficPackageNotFound`,
+   * `InvalidParameterValue.TrafficPackageNotSupported` (each explained on
+   * {@link DeleteTrafficPackagesRequest}).
+   */
   deleteTrafficPackages(input: DeleteTrafficPackagesRequest, options?: CallOptions): Promise<DeleteTrafficPackagesResponse>;
 }
 

@@ -11,6 +11,16 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteVpcEndPointServiceWhiteListError} tells a service error answered by
+ * `DeleteVpcEndPointServiceWhiteList`; its `code` is a
+ * {@link DeleteVpcEndPointServiceWhiteListKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.UinNotFound`: The account ID does not exist.
  * @example Deleting the endpoint service allowlist
  * ```ts
  * const answer = await client.deleteVpcEndPointServiceWhiteList({
@@ -53,7 +63,15 @@ export interface DeleteVpcEndPointServiceWhiteListResponse {
  * `DeleteVpcEndPointServiceWhiteList`.
  */
 export interface DeleteVpcEndPointServiceWhiteListMethod {
-  /** Deletes the endpoint service allowlist. Errors: {@link isDeleteVpcEndPointServiceWhiteListError}. */
+  /**
+   * Deletes the endpoint service allowlist.
+   *
+   * Errors: {@link isDeleteVpcEndPointServiceWhiteListError} tells a service error of this action; its
+   * `code` is a {@link DeleteVpcEndPointServiceWhiteListKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `MissingParameter`, `ResourceNotFound`,
+   * `UnsupportedOperation.UinNotFound` (each explained on
+   * {@link DeleteVpcEndPointServiceWhiteListRequest}).
+   */
   deleteVpcEndPointServiceWhiteList(
     input: DeleteVpcEndPointServiceWhiteListRequest,
     options?: CallOptions,
@@ -73,12 +91,12 @@ export type DeleteVpcEndPointServiceWhiteListKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "UnsupportedOperation.UinNotFound";
 /**
- * Code of an error answered by `DeleteVpcEndPointServiceWhiteList`: a {@link
- * DeleteVpcEndPointServiceWhiteListKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteVpcEndPointServiceWhiteList`: a
+ * {@link DeleteVpcEndPointServiceWhiteListKnownErrorCode}, or a code the service added since.
  */
 export type DeleteVpcEndPointServiceWhiteListErrorCode = DeleteVpcEndPointServiceWhiteListKnownErrorCode | (string & {});
 /**
- * A service error answered by `DeleteVpcEndPointServiceWhiteList`; {@link
- * isDeleteVpcEndPointServiceWhiteListError} tells one.
+ * A service error answered by `DeleteVpcEndPointServiceWhiteList`;
+ * {@link isDeleteVpcEndPointServiceWhiteListError} tells one.
  */
 export type DeleteVpcEndPointServiceWhiteListError = TcServiceError<DeleteVpcEndPointServiceWhiteListErrorCode>;

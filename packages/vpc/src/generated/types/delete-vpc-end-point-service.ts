@@ -11,6 +11,15 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteVpcEndPointServiceError} tells a service error answered by
+ * `DeleteVpcEndPointService`; its `code` is a {@link DeleteVpcEndPointServiceKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceInUse`: The resource is in use.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Deleting an endpoint service
  * ```ts
  * const answer = await client.deleteVpcEndPointService({
@@ -45,7 +54,14 @@ export interface DeleteVpcEndPointServiceResponse {
 
 /** The `deleteVpcEndPointService` method of {@link VpcClient}, which calls `DeleteVpcEndPointService`. */
 export interface DeleteVpcEndPointServiceMethod {
-  /** Deletes an endpoint service. Errors: {@link isDeleteVpcEndPointServiceError}. */
+  /**
+   * Deletes an endpoint service.
+   *
+   * Errors: {@link isDeleteVpcEndPointServiceError} tells a service error of this action; its `code` is
+   * a {@link DeleteVpcEndPointServiceKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `MissingParameter`, `ResourceInUse`, `ResourceNotFound` (each
+   * explained on {@link DeleteVpcEndPointServiceRequest}).
+   */
   deleteVpcEndPointService(input: DeleteVpcEndPointServiceRequest, options?: CallOptions): Promise<DeleteVpcEndPointServiceResponse>;
 }
 
@@ -59,8 +75,8 @@ export interface DeleteVpcEndPointServiceMethod {
  */
 export type DeleteVpcEndPointServiceKnownErrorCode = CommonErrorCode | "InvalidParameterValue.Malformed";
 /**
- * Code of an error answered by `DeleteVpcEndPointService`: a {@link
- * DeleteVpcEndPointServiceKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteVpcEndPointService`: a
+ * {@link DeleteVpcEndPointServiceKnownErrorCode}, or a code the service added since.
  */
 export type DeleteVpcEndPointServiceErrorCode = DeleteVpcEndPointServiceKnownErrorCode | (string & {});
 /**

@@ -10,6 +10,15 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteVpcEndPointError} tells a service error answered by `DeleteVpcEndPoint`;
+ * its `code` is a {@link DeleteVpcEndPointKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceInUse`: The resource is in use.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example DeleteVpcEndPoint
  * ```ts
  * const answer = await client.deleteVpcEndPoint({
@@ -44,7 +53,14 @@ export interface DeleteVpcEndPointResponse {
 
 /** The `deleteVpcEndPoint` method of {@link VpcClient}, which calls `DeleteVpcEndPoint`. */
 export interface DeleteVpcEndPointMethod {
-  /** Deletes an endpoint. Errors: {@link isDeleteVpcEndPointError}. */
+  /**
+   * Deletes an endpoint.
+   *
+   * Errors: {@link isDeleteVpcEndPointError} tells a service error of this action; its `code` is a
+   * {@link DeleteVpcEndPointKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `MissingParameter`, `ResourceInUse`, `ResourceNotFound` (each
+   * explained on {@link DeleteVpcEndPointRequest}).
+   */
   deleteVpcEndPoint(input: DeleteVpcEndPointRequest, options?: CallOptions): Promise<DeleteVpcEndPointResponse>;
 }
 

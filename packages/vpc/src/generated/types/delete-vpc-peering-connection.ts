@@ -13,6 +13,19 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteVpcPeeringConnectionError} tells a service error answered by
+ * `DeleteVpcPeeringConnection`; its `code` is a {@link DeleteVpcPeeringConnectionKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.MutexOperationTaskRunning`: The resource mutual exclusion operation is being
+ *   executed.
+ * - `UnsupportedOperation.NotSupportDeleteVpcBmPeer`: 公有云到黑石的对等连接不支持删除。 (described in
+ *   Chinese only)
+ * - `UnsupportedOperation.VpcPeerPurviewError`: 该账不能发起操作。 (described in Chinese only)
  */
 export interface DeleteVpcPeeringConnectionRequest {
   /**
@@ -38,7 +51,16 @@ export interface DeleteVpcPeeringConnectionResponse {
  * `DeleteVpcPeeringConnection`.
  */
 export interface DeleteVpcPeeringConnectionMethod {
-  /** 删除私有网络对等连接. Errors: {@link isDeleteVpcPeeringConnectionError}. */
+  /**
+   * 删除私有网络对等连接.
+   *
+   * Errors: {@link isDeleteVpcPeeringConnectionError} tells a service error of this action; its `code`
+   * is a {@link DeleteVpcPeeringConnectionKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError`, `InvalidParameterValue.Malformed`, `ResourceNotFound`,
+   * `UnsupportedOperation.MutexOperationTaskRunning`, `UnsupportedOperation.NotSupportDeleteVpcBmPeer`,
+   * `UnsupportedOperation.VpcPeerPurviewError` (each explained on
+   * {@link DeleteVpcPeeringConnectionRequest}).
+   */
   deleteVpcPeeringConnection(input: DeleteVpcPeeringConnectionRequest, options?: CallOptions): Promise<DeleteVpcPeeringConnectionResponse>;
 }
 
@@ -61,8 +83,8 @@ export type DeleteVpcPeeringConnectionKnownErrorCode =
   | "UnsupportedOperation.NotSupportDeleteVpcBmPeer"
   | "UnsupportedOperation.VpcPeerPurviewError";
 /**
- * Code of an error answered by `DeleteVpcPeeringConnection`: a {@link
- * DeleteVpcPeeringConnectionKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteVpcPeeringConnection`: a
+ * {@link DeleteVpcPeeringConnectionKnownErrorCode}, or a code the service added since.
  */
 export type DeleteVpcPeeringConnectionErrorCode = DeleteVpcPeeringConnectionKnownErrorCode | (string & {});
 /**

@@ -14,6 +14,19 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteVpcError} tells a service error answered by `DeleteVpc`; its `code` is a
+ * {@link DeleteVpcKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.NetDetectTimeOut`: Network probe timed out. Please retry later.
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `LimitExceeded.ActionLimited`: Too often API invocations
+ * - `ResourceInUse`: The resource is in use.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.AppIdMismatch`: The resource is not under the specified AppId.
+ * - `UnsupportedOperation.RecordNotExists`: The record does not exist.
+ * - `UnsupportedOperation.RouteTableHasSubnetRule`: The routing table is bound to a subnet.
  * @example Deleting a VPC
  * ```ts
  * const answer = await client.deleteVpc({
@@ -49,7 +62,16 @@ export interface DeleteVpcResponse {
 
 /** The `deleteVpc` method of {@link VpcClient}, which calls `DeleteVpc`. */
 export interface DeleteVpcMethod {
-  /** Deletes a VPC. Errors: {@link isDeleteVpcError}. */
+  /**
+   * Deletes a VPC.
+   *
+   * Errors: {@link isDeleteVpcError} tells a service error of this action; its `code` is a
+   * {@link DeleteVpcKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation.NetDetectTimeOut`,
+   * `InternalError.ModuleError`, `InvalidParameterValue.Malformed`, `LimitExceeded.ActionLimited`,
+   * `ResourceInUse`, `ResourceNotFound`, `UnsupportedOperation.AppIdMismatch`,
+   * `UnsupportedOperation.RecordNotExists`, `UnsupportedOperation.RouteTableHasSubnetRule` (each
+   * explained on {@link DeleteVpcRequest}).
+   */
   deleteVpc(input: DeleteVpcRequest, options?: CallOptions): Promise<DeleteVpcResponse>;
 }
 

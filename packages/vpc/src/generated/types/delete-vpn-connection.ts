@@ -10,6 +10,19 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteVpnConnectionError} tells a service error answered by
+ * `DeleteVpnConnection`; its `code` is a {@link DeleteVpnConnectionKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.DeleteVpnConnInvalidState`: The VPN tunnel is updating/deleting/creating,
+ *   and this operation is not supported.
+ * - `UnsupportedOperation.InvalidState`: Invalid resource status.
+ * - `UnsupportedOperation.MutexOperationTaskRunning`: The resource mutual exclusion operation is being
+ *   executed.
+ * - `UnsupportedOperation.RecordNotExists`: The record does not exist.
  * @example Deleting a VPN tunnel
  * ```ts
  * const answer = await client.deleteVpnConnection({
@@ -50,7 +63,16 @@ export interface DeleteVpnConnectionResponse {
 
 /** The `deleteVpnConnection` method of {@link VpcClient}, which calls `DeleteVpnConnection`. */
 export interface DeleteVpnConnectionMethod {
-  /** Deletes VPN tunnels. Errors: {@link isDeleteVpnConnectionError}. */
+  /**
+   * Deletes VPN tunnels.
+   *
+   * Errors: {@link isDeleteVpnConnectionError} tells a service error of this action; its `code` is a
+   * {@link DeleteVpnConnectionKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `ResourceNotFound`,
+   * `UnsupportedOperation.DeleteVpnConnInvalidState`, `UnsupportedOperation.InvalidState`,
+   * `UnsupportedOperation.MutexOperationTaskRunning`, `UnsupportedOperation.RecordNotExists` (each
+   * explained on {@link DeleteVpnConnectionRequest}).
+   */
   deleteVpnConnection(input: DeleteVpnConnectionRequest, options?: CallOptions): Promise<DeleteVpnConnectionResponse>;
 }
 

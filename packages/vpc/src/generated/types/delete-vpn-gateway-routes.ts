@@ -11,6 +11,15 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteVpnGatewayRoutesError} tells a service error answered by
+ * `DeleteVpnGatewayRoutes`; its `code` is a {@link DeleteVpnGatewayRoutesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalServerError`: Internal error.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Deleting routes of a specified VPN gateway
  * ```ts
  * const answer = await client.deleteVpnGatewayRoutes({
@@ -60,7 +69,14 @@ export interface DeleteVpnGatewayRoutesResponse {
 
 /** The `deleteVpnGatewayRoutes` method of {@link VpcClient}, which calls `DeleteVpnGatewayRoutes`. */
 export interface DeleteVpnGatewayRoutesMethod {
-  /** Deletes routes of a VPN gateway. Errors: {@link isDeleteVpnGatewayRoutesError}. */
+  /**
+   * Deletes routes of a VPN gateway.
+   *
+   * Errors: {@link isDeleteVpnGatewayRoutesError} tells a service error of this action; its `code` is a
+   * {@link DeleteVpnGatewayRoutesKnownErrorCode}: any {@link CommonErrorCode} or `InternalServerError`,
+   * `InvalidParameter`, `InvalidParameterValue.Malformed`, `ResourceNotFound` (each explained on
+   * {@link DeleteVpnGatewayRoutesRequest}).
+   */
   deleteVpnGatewayRoutes(input: DeleteVpnGatewayRoutesRequest, options?: CallOptions): Promise<DeleteVpnGatewayRoutesResponse>;
 }
 
@@ -74,8 +90,8 @@ export interface DeleteVpnGatewayRoutesMethod {
  */
 export type DeleteVpnGatewayRoutesKnownErrorCode = CommonErrorCode | "InternalServerError" | "InvalidParameterValue.Malformed";
 /**
- * Code of an error answered by `DeleteVpnGatewayRoutes`: a {@link
- * DeleteVpnGatewayRoutesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteVpnGatewayRoutes`: a
+ * {@link DeleteVpnGatewayRoutesKnownErrorCode}, or a code the service added since.
  */
 export type DeleteVpnGatewayRoutesErrorCode = DeleteVpnGatewayRoutesKnownErrorCode | (string & {});
 /**

@@ -13,6 +13,17 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteVpnGatewaySslClientError} tells a service error answered by
+ * `DeleteVpnGatewaySslClient`; its `code` is a {@link DeleteVpnGatewaySslClientKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnsupportedOperation.SslVpnClientIdNotFound`: SslVpnClientId 不存在。 (described in Chinese only)
  */
 export interface DeleteVpnGatewaySslClientRequest {
   /**
@@ -58,7 +69,15 @@ export interface DeleteVpnGatewaySslClientResponse {
  * `DeleteVpnGatewaySslClient`.
  */
 export interface DeleteVpnGatewaySslClientMethod {
-  /** 删除SSL-VPN-CLIENT. Errors: {@link isDeleteVpnGatewaySslClientError}. */
+  /**
+   * 删除SSL-VPN-CLIENT.
+   *
+   * Errors: {@link isDeleteVpnGatewaySslClientError} tells a service error of this action; its `code` is
+   * a {@link DeleteVpnGatewaySslClientKnownErrorCode}: any {@link CommonErrorCode} or `InternalError`,
+   * `InvalidParameter`, `InvalidParameterValue.LimitExceeded`, `ResourceNotFound`,
+   * `UnauthorizedOperation`, `UnsupportedOperation.SslVpnClientIdNotFound` (each explained on
+   * {@link DeleteVpnGatewaySslClientRequest}).
+   */
   deleteVpnGatewaySslClient(input: DeleteVpnGatewaySslClientRequest, options?: CallOptions): Promise<DeleteVpnGatewaySslClientResponse>;
 }
 
@@ -77,8 +96,8 @@ export type DeleteVpnGatewaySslClientKnownErrorCode =
   | "InvalidParameterValue.LimitExceeded"
   | "UnsupportedOperation.SslVpnClientIdNotFound";
 /**
- * Code of an error answered by `DeleteVpnGatewaySslClient`: a {@link
- * DeleteVpnGatewaySslClientKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteVpnGatewaySslClient`: a
+ * {@link DeleteVpnGatewaySslClientKnownErrorCode}, or a code the service added since.
  */
 export type DeleteVpnGatewaySslClientErrorCode = DeleteVpnGatewaySslClientKnownErrorCode | (string & {});
 /**

@@ -13,6 +13,14 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteVpnGatewaySslServerError} tells a service error answered by
+ * `DeleteVpnGatewaySslServer`; its `code` is a {@link DeleteVpnGatewaySslServerKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  */
 export interface DeleteVpnGatewaySslServerRequest {
   /**
@@ -46,7 +54,14 @@ export interface DeleteVpnGatewaySslServerResponse {
  * `DeleteVpnGatewaySslServer`.
  */
 export interface DeleteVpnGatewaySslServerMethod {
-  /** 删除SSL-VPN-SERVER. Errors: {@link isDeleteVpnGatewaySslServerError}. */
+  /**
+   * 删除SSL-VPN-SERVER.
+   *
+   * Errors: {@link isDeleteVpnGatewaySslServerError} tells a service error of this action; its `code` is
+   * a {@link DeleteVpnGatewaySslServerKnownErrorCode}: any {@link CommonErrorCode} or `InternalError`,
+   * `ResourceNotFound`, `UnsupportedOperation` (each explained on
+   * {@link DeleteVpnGatewaySslServerRequest}).
+   */
   deleteVpnGatewaySslServer(input: DeleteVpnGatewaySslServerRequest, options?: CallOptions): Promise<DeleteVpnGatewaySslServerResponse>;
 }
 
@@ -59,8 +74,8 @@ export interface DeleteVpnGatewaySslServerMethod {
  */
 export type DeleteVpnGatewaySslServerKnownErrorCode = CommonErrorCode;
 /**
- * Code of an error answered by `DeleteVpnGatewaySslServer`: a {@link
- * DeleteVpnGatewaySslServerKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DeleteVpnGatewaySslServer`: a
+ * {@link DeleteVpnGatewaySslServerKnownErrorCode}, or a code the service added since.
  */
 export type DeleteVpnGatewaySslServerErrorCode = DeleteVpnGatewaySslServerKnownErrorCode | (string & {});
 /**

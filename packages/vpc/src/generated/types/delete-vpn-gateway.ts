@@ -11,6 +11,17 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDeleteVpnGatewayError} tells a service error answered by `DeleteVpnGateway`;
+ * its `code` is a {@link DeleteVpnGatewayKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidVpnGatewayId.Malformed`: Invalid VPN gateway. The VPN instance ID is invalid.
+ * - `InvalidVpnGatewayId.NotFound`: Invalid VPN gateway. The VPN instance does not exist. Verify if
+ *   you have entered the correct resource information.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Deleting a VPN gateway
  * ```ts
  * const answer = await client.deleteVpnGateway({
@@ -45,7 +56,14 @@ export interface DeleteVpnGatewayResponse {
 
 /** The `deleteVpnGateway` method of {@link VpcClient}, which calls `DeleteVpnGateway`. */
 export interface DeleteVpnGatewayMethod {
-  /** Deletes a VPN gateway. Errors: {@link isDeleteVpnGatewayError}. */
+  /**
+   * Deletes a VPN gateway.
+   *
+   * Errors: {@link isDeleteVpnGatewayError} tells a service error of this action; its `code` is a
+   * {@link DeleteVpnGatewayKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `InvalidVpnGatewayId.Malformed`, `InvalidVpnGatewayId.NotFound`,
+   * `ResourceNotFound`, `UnsupportedOperation` (each explained on {@link DeleteVpnGatewayRequest}).
+   */
   deleteVpnGateway(input: DeleteVpnGatewayRequest, options?: CallOptions): Promise<DeleteVpnGatewayResponse>;
 }
 

@@ -12,6 +12,12 @@ import type { AccountAttribute } from "../shapes/account-attribute.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeAccountAttributesError} tells a service error answered by
+ * `DescribeAccountAttributes`; its `code` is a {@link DescribeAccountAttributesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
  * @example Querying the network attributes of an account
  * ```ts
  * const answer = await client.describeAccountAttributes({});
@@ -51,7 +57,13 @@ export interface DescribeAccountAttributesResponse {
  * `DescribeAccountAttributes`.
  */
 export interface DescribeAccountAttributesMethod {
-  /** Queries account attributes. Errors: {@link isDescribeAccountAttributesError}. */
+  /**
+   * Queries account attributes.
+   *
+   * Errors: {@link isDescribeAccountAttributesError} tells a service error of this action; its `code` is
+   * a {@link DescribeAccountAttributesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.ModuleError` (each explained on {@link DescribeAccountAttributesRequest}).
+   */
   describeAccountAttributes(input: DescribeAccountAttributesRequest, options?: CallOptions): Promise<DescribeAccountAttributesResponse>;
 }
 
@@ -62,8 +74,8 @@ export interface DescribeAccountAttributesMethod {
  */
 export type DescribeAccountAttributesKnownErrorCode = CommonErrorCode | "InternalError.ModuleError";
 /**
- * Code of an error answered by `DescribeAccountAttributes`: a {@link
- * DescribeAccountAttributesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeAccountAttributes`: a
+ * {@link DescribeAccountAttributesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeAccountAttributesErrorCode = DescribeAccountAttributesKnownErrorCode | (string & {});
 /**

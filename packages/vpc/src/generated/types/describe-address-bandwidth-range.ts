@@ -14,6 +14,16 @@ import type { BandwidthRange } from "../shapes/bandwidth-range.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeAddressBandwidthRangeError} tells a service error answered by
+ * `DescribeAddressBandwidthRange`; its `code` is a
+ * {@link DescribeAddressBandwidthRangeKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameterValue.AddressIdMalformed`: This IP address ID is invalid.
+ * - `InvalidParameterValue.AddressNotFound`: Unable to find the address.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `UnsupportedOperation.AccountNotSupported`: This account is not supported.
  */
 export interface DescribeAddressBandwidthRangeRequest {
   /**
@@ -52,7 +62,16 @@ export interface DescribeAddressBandwidthRangeResponse {
  * `DescribeAddressBandwidthRange`.
  */
 export interface DescribeAddressBandwidthRangeMethod {
-  /** 查询指定EIP带宽上下限. Errors: {@link isDescribeAddressBandwidthRangeError}. */
+  /**
+   * 查询指定EIP带宽上下限.
+   *
+   * Errors: {@link isDescribeAddressBandwidthRangeError} tells a service error of this action; its
+   * `code` is a {@link DescribeAddressBandwidthRangeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError`, `InvalidParameterValue.AddressIdMalformed`,
+   * `InvalidParameterValue.AddressNotFound`, `InvalidParameterValue.LimitExceeded`,
+   * `UnsupportedOperation.AccountNotSupported` (each explained on
+   * {@link DescribeAddressBandwidthRangeRequest}).
+   */
   describeAddressBandwidthRange(
     input: DescribeAddressBandwidthRangeRequest,
     options?: CallOptions,
@@ -75,12 +94,12 @@ export type DescribeAddressBandwidthRangeKnownErrorCode =
   | "InvalidParameterValue.LimitExceeded"
   | "UnsupportedOperation.AccountNotSupported";
 /**
- * Code of an error answered by `DescribeAddressBandwidthRange`: a {@link
- * DescribeAddressBandwidthRangeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeAddressBandwidthRange`: a
+ * {@link DescribeAddressBandwidthRangeKnownErrorCode}, or a code the service added since.
  */
 export type DescribeAddressBandwidthRangeErrorCode = DescribeAddressBandwidthRangeKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeAddressBandwidthRange`; {@link
- * isDescribeAddressBandwidthRangeError} tells one.
+ * A service error answered by `DescribeAddressBandwidthRange`;
+ * {@link isDescribeAddressBandwidthRangeError} tells one.
  */
 export type DescribeAddressBandwidthRangeError = TcServiceError<DescribeAddressBandwidthRangeErrorCode>;

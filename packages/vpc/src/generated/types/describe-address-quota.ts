@@ -14,6 +14,13 @@ import type { Quota } from "../shapes/quota.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeAddressQuotaError} tells a service error answered by
+ * `DescribeAddressQuota`; its `code` is a {@link DescribeAddressQuotaKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalServerError`: Internal error.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Querying EIP quota
  * ```ts
  * const answer = await client.describeAddressQuota({});
@@ -59,7 +66,13 @@ export interface DescribeAddressQuotaResponse {
 
 /** The `describeAddressQuota` method of {@link VpcClient}, which calls `DescribeAddressQuota`. */
 export interface DescribeAddressQuotaMethod {
-  /** Queries EIP quotas. Errors: {@link isDescribeAddressQuotaError}. */
+  /**
+   * Queries EIP quotas.
+   *
+   * Errors: {@link isDescribeAddressQuotaError} tells a service error of this action; its `code` is a
+   * {@link DescribeAddressQuotaKnownErrorCode}: any {@link CommonErrorCode} or `InternalServerError`,
+   * `UnsupportedOperation` (each explained on {@link DescribeAddressQuotaRequest}).
+   */
   describeAddressQuota(input: DescribeAddressQuotaRequest, options?: CallOptions): Promise<DescribeAddressQuotaResponse>;
 }
 

@@ -14,6 +14,17 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeAddressTemplateGroupInstancesError} tells a service error answered by
+ * `DescribeAddressTemplateGroupInstances`; its `code` is a
+ * {@link DescribeAddressTemplateGroupInstancesKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.MutexOperationTaskRunning`: The resource mutual exclusion operation is being
+ *   executed.
  */
 export interface DescribeAddressTemplateGroupInstancesRequest {
   /**
@@ -55,7 +66,15 @@ export interface DescribeAddressTemplateGroupInstancesResponse {
  * `DescribeAddressTemplateGroupInstances`.
  */
 export interface DescribeAddressTemplateGroupInstancesMethod {
-  /** 查询参数模板IP地址组关联的实例列表. Errors: {@link isDescribeAddressTemplateGroupInstancesError}. */
+  /**
+   * 查询参数模板IP地址组关联的实例列表.
+   *
+   * Errors: {@link isDescribeAddressTemplateGroupInstancesError} tells a service error of this action;
+   * its `code` is a {@link DescribeAddressTemplateGroupInstancesKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InvalidParameterValue.Malformed`, `InvalidParameterValue.Range`,
+   * `ResourceNotFound`, `UnsupportedOperation.MutexOperationTaskRunning` (each explained on
+   * {@link DescribeAddressTemplateGroupInstancesRequest}).
+   */
   describeAddressTemplateGroupInstances(
     input: DescribeAddressTemplateGroupInstancesRequest,
     options?: CallOptions,
@@ -63,8 +82,8 @@ export interface DescribeAddressTemplateGroupInstancesMethod {
 }
 
 /**
- * Error codes `DescribeAddressTemplateGroupInstances` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `DescribeAddressTemplateGroupInstances` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
  * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
@@ -78,12 +97,12 @@ export type DescribeAddressTemplateGroupInstancesKnownErrorCode =
   | "InvalidParameterValue.Range"
   | "UnsupportedOperation.MutexOperationTaskRunning";
 /**
- * Code of an error answered by `DescribeAddressTemplateGroupInstances`: a {@link
- * DescribeAddressTemplateGroupInstancesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeAddressTemplateGroupInstances`: a
+ * {@link DescribeAddressTemplateGroupInstancesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeAddressTemplateGroupInstancesErrorCode = DescribeAddressTemplateGroupInstancesKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeAddressTemplateGroupInstances`; {@link
- * isDescribeAddressTemplateGroupInstancesError} tells one.
+ * A service error answered by `DescribeAddressTemplateGroupInstances`;
+ * {@link isDescribeAddressTemplateGroupInstancesError} tells one.
  */
 export type DescribeAddressTemplateGroupInstancesError = TcServiceError<DescribeAddressTemplateGroupInstancesErrorCode>;

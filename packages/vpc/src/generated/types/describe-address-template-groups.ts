@@ -13,6 +13,14 @@ import type { Filter } from "../shapes/filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeAddressTemplateGroupsError} tells a service error answered by
+ * `DescribeAddressTemplateGroups`; its `code` is a
+ * {@link DescribeAddressTemplateGroupsKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
  * @example Query the list of IP address templates
  * ```ts
  * const answer = await client.describeAddressTemplateGroups({
@@ -108,7 +116,14 @@ export interface DescribeAddressTemplateGroupsResponse {
  * `DescribeAddressTemplateGroups`.
  */
 export interface DescribeAddressTemplateGroupsMethod {
-  /** Queries an IP address template group. Errors: {@link isDescribeAddressTemplateGroupsError}. */
+  /**
+   * Queries an IP address template group.
+   *
+   * Errors: {@link isDescribeAddressTemplateGroupsError} tells a service error of this action; its
+   * `code` is a {@link DescribeAddressTemplateGroupsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.FilterInvalidKey`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.Range` (each explained on {@link DescribeAddressTemplateGroupsRequest}).
+   */
   describeAddressTemplateGroups(
     input: DescribeAddressTemplateGroupsRequest,
     options?: CallOptions,
@@ -128,12 +143,12 @@ export type DescribeAddressTemplateGroupsKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "InvalidParameterValue.Range";
 /**
- * Code of an error answered by `DescribeAddressTemplateGroups`: a {@link
- * DescribeAddressTemplateGroupsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeAddressTemplateGroups`: a
+ * {@link DescribeAddressTemplateGroupsKnownErrorCode}, or a code the service added since.
  */
 export type DescribeAddressTemplateGroupsErrorCode = DescribeAddressTemplateGroupsKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeAddressTemplateGroups`; {@link
- * isDescribeAddressTemplateGroupsError} tells one.
+ * A service error answered by `DescribeAddressTemplateGroups`;
+ * {@link isDescribeAddressTemplateGroupsError} tells one.
  */
 export type DescribeAddressTemplateGroupsError = TcServiceError<DescribeAddressTemplateGroupsErrorCode>;

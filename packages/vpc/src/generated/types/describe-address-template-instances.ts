@@ -14,6 +14,17 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeAddressTemplateInstancesError} tells a service error answered by
+ * `DescribeAddressTemplateInstances`; its `code` is a
+ * {@link DescribeAddressTemplateInstancesKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.MutexOperationTaskRunning`: The resource mutual exclusion operation is being
+ *   executed.
  */
 export interface DescribeAddressTemplateInstancesRequest {
   /**
@@ -55,7 +66,15 @@ export interface DescribeAddressTemplateInstancesResponse {
  * `DescribeAddressTemplateInstances`.
  */
 export interface DescribeAddressTemplateInstancesMethod {
-  /** 查询参数模板IP地址关联的实例列表. Errors: {@link isDescribeAddressTemplateInstancesError}. */
+  /**
+   * 查询参数模板IP地址关联的实例列表.
+   *
+   * Errors: {@link isDescribeAddressTemplateInstancesError} tells a service error of this action; its
+   * `code` is a {@link DescribeAddressTemplateInstancesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.Range`, `ResourceNotFound`,
+   * `UnsupportedOperation.MutexOperationTaskRunning` (each explained on
+   * {@link DescribeAddressTemplateInstancesRequest}).
+   */
   describeAddressTemplateInstances(
     input: DescribeAddressTemplateInstancesRequest,
     options?: CallOptions,
@@ -77,12 +96,12 @@ export type DescribeAddressTemplateInstancesKnownErrorCode =
   | "InvalidParameterValue.Range"
   | "UnsupportedOperation.MutexOperationTaskRunning";
 /**
- * Code of an error answered by `DescribeAddressTemplateInstances`: a {@link
- * DescribeAddressTemplateInstancesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeAddressTemplateInstances`: a
+ * {@link DescribeAddressTemplateInstancesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeAddressTemplateInstancesErrorCode = DescribeAddressTemplateInstancesKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeAddressTemplateInstances`; {@link
- * isDescribeAddressTemplateInstancesError} tells one.
+ * A service error answered by `DescribeAddressTemplateInstances`;
+ * {@link isDescribeAddressTemplateInstancesError} tells one.
  */
 export type DescribeAddressTemplateInstancesError = TcServiceError<DescribeAddressTemplateInstancesErrorCode>;

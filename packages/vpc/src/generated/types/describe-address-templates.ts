@@ -13,6 +13,16 @@ import type { Filter } from "../shapes/filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeAddressTemplatesError} tells a service error answered by
+ * `DescribeAddressTemplates`; its `code` is a {@link DescribeAddressTemplatesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Querying an IP address template
  * ```ts
  * const answer = await client.describeAddressTemplates({
@@ -106,7 +116,15 @@ export interface DescribeAddressTemplatesResponse {
 
 /** The `describeAddressTemplates` method of {@link VpcClient}, which calls `DescribeAddressTemplates`. */
 export interface DescribeAddressTemplatesMethod {
-  /** Queries an IP address template. Errors: {@link isDescribeAddressTemplatesError}. */
+  /**
+   * Queries an IP address template.
+   *
+   * Errors: {@link isDescribeAddressTemplatesError} tells a service error of this action; its `code` is
+   * a {@link DescribeAddressTemplatesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.FilterInvalidKey`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.Range`, `UnsupportedOperation` (each
+   * explained on {@link DescribeAddressTemplatesRequest}).
+   */
   describeAddressTemplates(input: DescribeAddressTemplatesRequest, options?: CallOptions): Promise<DescribeAddressTemplatesResponse>;
 }
 
@@ -126,8 +144,8 @@ export type DescribeAddressTemplatesKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "InvalidParameterValue.Range";
 /**
- * Code of an error answered by `DescribeAddressTemplates`: a {@link
- * DescribeAddressTemplatesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeAddressTemplates`: a
+ * {@link DescribeAddressTemplatesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeAddressTemplatesErrorCode = DescribeAddressTemplatesKnownErrorCode | (string & {});
 /**

@@ -15,6 +15,20 @@ import type { Filter } from "../shapes/filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeAddressesError} tells a service error answered by `DescribeAddresses`;
+ * its `code` is a {@link DescribeAddressesKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.InvalidFilter`: The filter rule is invalid.
+ * - `InvalidParameterValue.AddressIdMalformed`: This IP address ID is invalid.
+ * - `InvalidParameterValue.InvalidDedicatedClusterId`: Invalid DedicatedClusterId.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.NetworkInterfaceIdMalformed`: Incorrect network interface ID.
+ * - `InvalidParameterValue.ResourceIdMalformed`: The resource ID is incorrect.
+ * - `LimitExceeded.NumberOfFilters`: Exceeded the character limit of a filter name.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Querying EIP Information
  * ```ts
  * const answer = await client.describeAddresses({});
@@ -302,7 +316,17 @@ export interface DescribeAddressesResponse {
 
 /** The `describeAddresses` method of {@link VpcClient}, which calls `DescribeAddresses`. */
 export interface DescribeAddressesMethod {
-  /** Queries the EIP list. Errors: {@link isDescribeAddressesError}. */
+  /**
+   * Queries the EIP list.
+   *
+   * Errors: {@link isDescribeAddressesError} tells a service error of this action; its `code` is a
+   * {@link DescribeAddressesKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameter`,
+   * `InvalidParameter.InvalidFilter`, `InvalidParameterValue.AddressIdMalformed`,
+   * `InvalidParameterValue.InvalidDedicatedClusterId`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.NetworkInterfaceIdMalformed`, `InvalidParameterValue.ResourceIdMalformed`,
+   * `LimitExceeded.NumberOfFilters`, `UnsupportedOperation` (each explained on
+   * {@link DescribeAddressesRequest}).
+   */
   describeAddresses(input: DescribeAddressesRequest, options?: CallOptions): Promise<DescribeAddressesResponse>;
 }
 

@@ -13,6 +13,16 @@ import type { Filter } from "../shapes/filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeAssistantCidrError} tells a service error answered by
+ * `DescribeAssistantCidr`; its `code` is a {@link DescribeAssistantCidrKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
  * @example Querying the list of secondary CIDR blocks
  * ```ts
  * const answer = await client.describeAssistantCidr({});
@@ -83,7 +93,15 @@ export interface DescribeAssistantCidrResponse {
 
 /** The `describeAssistantCidr` method of {@link VpcClient}, which calls `DescribeAssistantCidr`. */
 export interface DescribeAssistantCidrMethod {
-  /** Queries a list of secondary CIDR blocks. Errors: {@link isDescribeAssistantCidrError}. */
+  /**
+   * Queries a list of secondary CIDR blocks.
+   *
+   * Errors: {@link isDescribeAssistantCidrError} tells a service error of this action; its `code` is a
+   * {@link DescribeAssistantCidrKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.ModuleError`, `InvalidParameter.Coexist`, `InvalidParameterValue`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.Range` (each explained on
+   * {@link DescribeAssistantCidrRequest}).
+   */
   describeAssistantCidr(input: DescribeAssistantCidrRequest, options?: CallOptions): Promise<DescribeAssistantCidrResponse>;
 }
 

@@ -14,6 +14,16 @@ import type { BandwidthRange } from "../shapes/bandwidth-range.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeBandwidthPackageBandwidthRangeError} tells a service error answered by
+ * `DescribeBandwidthPackageBandwidthRange`; its `code` is a
+ * {@link DescribeBandwidthPackageBandwidthRangeKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameterValue.BandwidthPackageIdMalformed`: Incorrect bandwidth package ID.
+ * - `InvalidParameterValue.BandwidthPackageNotFound`: Failed to query the bandwidth package
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
  */
 export interface DescribeBandwidthPackageBandwidthRangeRequest {
   /**
@@ -47,7 +57,15 @@ export interface DescribeBandwidthPackageBandwidthRangeResponse {
  * `DescribeBandwidthPackageBandwidthRange`.
  */
 export interface DescribeBandwidthPackageBandwidthRangeMethod {
-  /** 查询指定带宽包带宽上下限. Errors: {@link isDescribeBandwidthPackageBandwidthRangeError}. */
+  /**
+   * 查询指定带宽包带宽上下限.
+   *
+   * Errors: {@link isDescribeBandwidthPackageBandwidthRangeError} tells a service error of this action;
+   * its `code` is a {@link DescribeBandwidthPackageBandwidthRangeKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InternalError`, `InvalidParameterValue.BandwidthPackageIdMalformed`,
+   * `InvalidParameterValue.BandwidthPackageNotFound`, `InvalidParameterValue.LimitExceeded` (each
+   * explained on {@link DescribeBandwidthPackageBandwidthRangeRequest}).
+   */
   describeBandwidthPackageBandwidthRange(
     input: DescribeBandwidthPackageBandwidthRangeRequest,
     options?: CallOptions,
@@ -55,8 +73,8 @@ export interface DescribeBandwidthPackageBandwidthRangeMethod {
 }
 
 /**
- * Error codes `DescribeBandwidthPackageBandwidthRange` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `DescribeBandwidthPackageBandwidthRange` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InternalError`: An internal error occurred.
  * - `InvalidParameterValue.BandwidthPackageIdMalformed`: Incorrect bandwidth package ID.
@@ -69,12 +87,12 @@ export type DescribeBandwidthPackageBandwidthRangeKnownErrorCode =
   | "InvalidParameterValue.BandwidthPackageNotFound"
   | "InvalidParameterValue.LimitExceeded";
 /**
- * Code of an error answered by `DescribeBandwidthPackageBandwidthRange`: a {@link
- * DescribeBandwidthPackageBandwidthRangeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeBandwidthPackageBandwidthRange`: a
+ * {@link DescribeBandwidthPackageBandwidthRangeKnownErrorCode}, or a code the service added since.
  */
 export type DescribeBandwidthPackageBandwidthRangeErrorCode = DescribeBandwidthPackageBandwidthRangeKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeBandwidthPackageBandwidthRange`; {@link
- * isDescribeBandwidthPackageBandwidthRangeError} tells one.
+ * A service error answered by `DescribeBandwidthPackageBandwidthRange`;
+ * {@link isDescribeBandwidthPackageBandwidthRangeError} tells one.
  */
 export type DescribeBandwidthPackageBandwidthRangeError = TcServiceError<DescribeBandwidthPackageBandwidthRangeErrorCode>;

@@ -13,6 +13,16 @@ import type { BandwidthPackageBillBandwidth } from "../shapes/bandwidth-package-
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeBandwidthPackageBillUsageError} tells a service error answered by
+ * `DescribeBandwidthPackageBillUsage`; its `code` is a
+ * {@link DescribeBandwidthPackageBillUsageKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue.BandwidthPackageIdMalformed`: Incorrect bandwidth package ID.
+ * - `InvalidParameterValue.BandwidthPackageNotFound`: Failed to query the bandwidth package
+ * - `UnsupportedOperation.BandwidthPackageIdNotSupported`: This bandwidth package does not support
+ *   this operation.
  * @example Querying the current billable usage of a bandwidth package
  * ```ts
  * const answer = await client.describeBandwidthPackageBillUsage({
@@ -58,8 +68,14 @@ export interface DescribeBandwidthPackageBillUsageResponse {
  */
 export interface DescribeBandwidthPackageBillUsageMethod {
   /**
-   * Queries the current usage of a pay-as-you-go bandwidth package. Errors: {@link
-   * isDescribeBandwidthPackageBillUsageError}.
+   * Queries the current usage of a pay-as-you-go bandwidth package.
+   *
+   * Errors: {@link isDescribeBandwidthPackageBillUsageError} tells a service error of this action; its
+   * `code` is a {@link DescribeBandwidthPackageBillUsageKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.BandwidthPackageIdMalformed`,
+   * `InvalidParameterValue.BandwidthPackageNotFound`,
+   * `UnsupportedOperation.BandwidthPackageIdNotSupported` (each explained on
+   * {@link DescribeBandwidthPackageBillUsageRequest}).
    */
   describeBandwidthPackageBillUsage(
     input: DescribeBandwidthPackageBillUsageRequest,
@@ -81,12 +97,12 @@ export type DescribeBandwidthPackageBillUsageKnownErrorCode =
   | "InvalidParameterValue.BandwidthPackageNotFound"
   | "UnsupportedOperation.BandwidthPackageIdNotSupported";
 /**
- * Code of an error answered by `DescribeBandwidthPackageBillUsage`: a {@link
- * DescribeBandwidthPackageBillUsageKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeBandwidthPackageBillUsage`: a
+ * {@link DescribeBandwidthPackageBillUsageKnownErrorCode}, or a code the service added since.
  */
 export type DescribeBandwidthPackageBillUsageErrorCode = DescribeBandwidthPackageBillUsageKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeBandwidthPackageBillUsage`; {@link
- * isDescribeBandwidthPackageBillUsageError} tells one.
+ * A service error answered by `DescribeBandwidthPackageBillUsage`;
+ * {@link isDescribeBandwidthPackageBillUsageError} tells one.
  */
 export type DescribeBandwidthPackageBillUsageError = TcServiceError<DescribeBandwidthPackageBillUsageErrorCode>;

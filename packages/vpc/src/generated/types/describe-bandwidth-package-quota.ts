@@ -13,6 +13,12 @@ import type { Quota } from "../shapes/quota.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeBandwidthPackageQuotaError} tells a service error answered by
+ * `DescribeBandwidthPackageQuota`; its `code` is a
+ * {@link DescribeBandwidthPackageQuotaKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.ResourceNotSupport`: The resource does not support this operation.
  * @example Querying the bandwidth package quota
  * ```ts
  * const answer = await client.describeBandwidthPackageQuota({});
@@ -51,7 +57,14 @@ export interface DescribeBandwidthPackageQuotaResponse {
  * `DescribeBandwidthPackageQuota`.
  */
 export interface DescribeBandwidthPackageQuotaMethod {
-  /** Queries the bandwidth package quota. Errors: {@link isDescribeBandwidthPackageQuotaError}. */
+  /**
+   * Queries the bandwidth package quota.
+   *
+   * Errors: {@link isDescribeBandwidthPackageQuotaError} tells a service error of this action; its
+   * `code` is a {@link DescribeBandwidthPackageQuotaKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.ResourceNotSupport` (each explained on
+   * {@link DescribeBandwidthPackageQuotaRequest}).
+   */
   describeBandwidthPackageQuota(
     input: DescribeBandwidthPackageQuotaRequest,
     options?: CallOptions,
@@ -65,12 +78,12 @@ export interface DescribeBandwidthPackageQuotaMethod {
  */
 export type DescribeBandwidthPackageQuotaKnownErrorCode = CommonErrorCode | "InvalidParameterValue.ResourceNotSupport";
 /**
- * Code of an error answered by `DescribeBandwidthPackageQuota`: a {@link
- * DescribeBandwidthPackageQuotaKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeBandwidthPackageQuota`: a
+ * {@link DescribeBandwidthPackageQuotaKnownErrorCode}, or a code the service added since.
  */
 export type DescribeBandwidthPackageQuotaErrorCode = DescribeBandwidthPackageQuotaKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeBandwidthPackageQuota`; {@link
- * isDescribeBandwidthPackageQuotaError} tells one.
+ * A service error answered by `DescribeBandwidthPackageQuota`;
+ * {@link isDescribeBandwidthPackageQuotaError} tells one.
  */
 export type DescribeBandwidthPackageQuotaError = TcServiceError<DescribeBandwidthPackageQuotaErrorCode>;

@@ -14,6 +14,17 @@ import type { Resource } from "../shapes/resource.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeBandwidthPackageResourcesError} tells a service error answered by
+ * `DescribeBandwidthPackageResources`; its `code` is a
+ * {@link DescribeBandwidthPackageResourcesKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.InvalidFilter`: The filter rule is invalid.
+ * - `InvalidParameterValue.BandwidthPackageIdMalformed`: Incorrect bandwidth package ID.
+ * - `InvalidParameterValue.BandwidthPackageNotFound`: Failed to query the bandwidth package
+ * - `InvalidParameterValue.Illegal`: Resource format error.
  * @example Query Resources in a Shared Bandwidth Package
  * ```ts
  * const answer = await client.describeBandwidthPackageResources({
@@ -109,7 +120,16 @@ export interface DescribeBandwidthPackageResourcesResponse {
  * `DescribeBandwidthPackageResources`.
  */
 export interface DescribeBandwidthPackageResourcesMethod {
-  /** Queries resources in a bandwidth package. Errors: {@link isDescribeBandwidthPackageResourcesError}. */
+  /**
+   * Queries resources in a bandwidth package.
+   *
+   * Errors: {@link isDescribeBandwidthPackageResourcesError} tells a service error of this action; its
+   * `code` is a {@link DescribeBandwidthPackageResourcesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter`, `InvalidParameter.InvalidFilter`,
+   * `InvalidParameterValue.BandwidthPackageIdMalformed`,
+   * `InvalidParameterValue.BandwidthPackageNotFound`, `InvalidParameterValue.Illegal` (each explained on
+   * {@link DescribeBandwidthPackageResourcesRequest}).
+   */
   describeBandwidthPackageResources(
     input: DescribeBandwidthPackageResourcesRequest,
     options?: CallOptions,
@@ -132,12 +152,12 @@ export type DescribeBandwidthPackageResourcesKnownErrorCode =
   | "InvalidParameterValue.BandwidthPackageNotFound"
   | "InvalidParameterValue.Illegal";
 /**
- * Code of an error answered by `DescribeBandwidthPackageResources`: a {@link
- * DescribeBandwidthPackageResourcesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeBandwidthPackageResources`: a
+ * {@link DescribeBandwidthPackageResourcesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeBandwidthPackageResourcesErrorCode = DescribeBandwidthPackageResourcesKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeBandwidthPackageResources`; {@link
- * isDescribeBandwidthPackageResourcesError} tells one.
+ * A service error answered by `DescribeBandwidthPackageResources`;
+ * {@link isDescribeBandwidthPackageResourcesError} tells one.
  */
 export type DescribeBandwidthPackageResourcesError = TcServiceError<DescribeBandwidthPackageResourcesErrorCode>;

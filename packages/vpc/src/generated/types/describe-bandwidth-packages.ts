@@ -14,6 +14,17 @@ import type { Filter } from "../shapes/filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeBandwidthPackagesError} tells a service error answered by
+ * `DescribeBandwidthPackages`; its `code` is a {@link DescribeBandwidthPackagesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.InvalidFilter`: The filter rule is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.BandwidthPackageIdMalformed`: Incorrect bandwidth package ID.
+ * - `InvalidParameterValue.InvalidBandwidthPackageChargeType`: Invalid billing mode of bandwidth
+ *   package
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Querying Bandwidth Package Resources
  * ```ts
  * const answer = await client.describeBandwidthPackages({
@@ -230,7 +241,16 @@ export interface DescribeBandwidthPackagesResponse {
  * `DescribeBandwidthPackages`.
  */
 export interface DescribeBandwidthPackagesMethod {
-  /** Queries bandwidth package resources. Errors: {@link isDescribeBandwidthPackagesError}. */
+  /**
+   * Queries bandwidth package resources.
+   *
+   * Errors: {@link isDescribeBandwidthPackagesError} tells a service error of this action; its `code` is
+   * a {@link DescribeBandwidthPackagesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.InvalidFilter`, `InvalidParameterValue`,
+   * `InvalidParameterValue.BandwidthPackageIdMalformed`,
+   * `InvalidParameterValue.InvalidBandwidthPackageChargeType`, `UnsupportedOperation` (each explained on
+   * {@link DescribeBandwidthPackagesRequest}).
+   */
   describeBandwidthPackages(input: DescribeBandwidthPackagesRequest, options?: CallOptions): Promise<DescribeBandwidthPackagesResponse>;
 }
 
@@ -250,8 +270,8 @@ export type DescribeBandwidthPackagesKnownErrorCode =
   | "InvalidParameterValue.BandwidthPackageIdMalformed"
   | "InvalidParameterValue.InvalidBandwidthPackageChargeType";
 /**
- * Code of an error answered by `DescribeBandwidthPackages`: a {@link
- * DescribeBandwidthPackagesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeBandwidthPackages`: a
+ * {@link DescribeBandwidthPackagesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeBandwidthPackagesErrorCode = DescribeBandwidthPackagesKnownErrorCode | (string & {});
 /**

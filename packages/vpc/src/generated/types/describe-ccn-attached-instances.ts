@@ -14,6 +14,19 @@ import type { Filter } from "../shapes/filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeCcnAttachedInstancesError} tells a service error answered by
+ * `DescribeCcnAttachedInstances`; its `code` is a {@link DescribeCcnAttachedInstancesKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameter.FilterNotDict`: The specified filter condition should be a key-value pair.
+ * - `InvalidParameter.FilterValuesNotList`: The specified filter value should be a list.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.AppIdNotFound`: The APPId doesn't exist.
  * @example Querying instances associated with this CCN instance
  * ```ts
  * const answer = await client.describeCcnAttachedInstances({
@@ -208,8 +221,15 @@ export interface DescribeCcnAttachedInstancesResponse {
  */
 export interface DescribeCcnAttachedInstancesMethod {
   /**
-   * Queries the list of instances associated with a CCN. Errors: {@link
-   * isDescribeCcnAttachedInstancesError}.
+   * Queries the list of instances associated with a CCN.
+   *
+   * Errors: {@link isDescribeCcnAttachedInstancesError} tells a service error of this action; its `code`
+   * is a {@link DescribeCcnAttachedInstancesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.FilterInvalidKey`, `InvalidParameter.FilterNotDict`,
+   * `InvalidParameter.FilterValuesNotList`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.Range`, `UnsupportedOperation`,
+   * `UnsupportedOperation.AppIdNotFound` (each explained on
+   * {@link DescribeCcnAttachedInstancesRequest}).
    */
   describeCcnAttachedInstances(
     input: DescribeCcnAttachedInstancesRequest,
@@ -239,12 +259,12 @@ export type DescribeCcnAttachedInstancesKnownErrorCode =
   | "InvalidParameterValue.Range"
   | "UnsupportedOperation.AppIdNotFound";
 /**
- * Code of an error answered by `DescribeCcnAttachedInstances`: a {@link
- * DescribeCcnAttachedInstancesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeCcnAttachedInstances`: a
+ * {@link DescribeCcnAttachedInstancesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeCcnAttachedInstancesErrorCode = DescribeCcnAttachedInstancesKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeCcnAttachedInstances`; {@link
- * isDescribeCcnAttachedInstancesError} tells one.
+ * A service error answered by `DescribeCcnAttachedInstances`;
+ * {@link isDescribeCcnAttachedInstancesError} tells one.
  */
 export type DescribeCcnAttachedInstancesError = TcServiceError<DescribeCcnAttachedInstancesErrorCode>;

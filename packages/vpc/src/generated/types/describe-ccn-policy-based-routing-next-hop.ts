@@ -14,6 +14,13 @@ import type { CcnPolicyBasedRoutingNextHop } from "../shapes/ccn-policy-based-ro
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeCcnPolicyBasedRoutingNextHopError} tells a service error answered by
+ * `DescribeCcnPolicyBasedRoutingNextHop`; its `code` is a
+ * {@link DescribeCcnPolicyBasedRoutingNextHopKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `ResourceNotFound`: The resource does not exist.
  */
 export interface DescribeCcnPolicyBasedRoutingNextHopRequest {
   /**
@@ -67,7 +74,14 @@ export interface DescribeCcnPolicyBasedRoutingNextHopResponse {
  * `DescribeCcnPolicyBasedRoutingNextHop`.
  */
 export interface DescribeCcnPolicyBasedRoutingNextHopMethod {
-  /** 查询云联网策略路由下一跳. Errors: {@link isDescribeCcnPolicyBasedRoutingNextHopError}. */
+  /**
+   * 查询云联网策略路由下一跳.
+   *
+   * Errors: {@link isDescribeCcnPolicyBasedRoutingNextHopError} tells a service error of this action;
+   * its `code` is a {@link DescribeCcnPolicyBasedRoutingNextHopKnownErrorCode}: any
+   * {@link CommonErrorCode} or `ResourceNotFound` (each explained on
+   * {@link DescribeCcnPolicyBasedRoutingNextHopRequest}).
+   */
   describeCcnPolicyBasedRoutingNextHop(
     input: DescribeCcnPolicyBasedRoutingNextHopRequest,
     options?: CallOptions,
@@ -81,12 +95,12 @@ export interface DescribeCcnPolicyBasedRoutingNextHopMethod {
  */
 export type DescribeCcnPolicyBasedRoutingNextHopKnownErrorCode = CommonErrorCode;
 /**
- * Code of an error answered by `DescribeCcnPolicyBasedRoutingNextHop`: a {@link
- * DescribeCcnPolicyBasedRoutingNextHopKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeCcnPolicyBasedRoutingNextHop`: a
+ * {@link DescribeCcnPolicyBasedRoutingNextHopKnownErrorCode}, or a code the service added since.
  */
 export type DescribeCcnPolicyBasedRoutingNextHopErrorCode = DescribeCcnPolicyBasedRoutingNextHopKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeCcnPolicyBasedRoutingNextHop`; {@link
- * isDescribeCcnPolicyBasedRoutingNextHopError} tells one.
+ * A service error answered by `DescribeCcnPolicyBasedRoutingNextHop`;
+ * {@link isDescribeCcnPolicyBasedRoutingNextHopError} tells one.
  */
 export type DescribeCcnPolicyBasedRoutingNextHopError = TcServiceError<DescribeCcnPolicyBasedRoutingNextHopErrorCode>;

@@ -14,6 +14,13 @@ import type { CcnPolicyBasedRoutingRule } from "../shapes/ccn-policy-based-routi
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeCcnPolicyBasedRoutingRuleError} tells a service error answered by
+ * `DescribeCcnPolicyBasedRoutingRule`; its `code` is a
+ * {@link DescribeCcnPolicyBasedRoutingRuleKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `ResourceNotFound`: The resource does not exist.
  */
 export interface DescribeCcnPolicyBasedRoutingRuleRequest {
   /**
@@ -69,7 +76,13 @@ export interface DescribeCcnPolicyBasedRoutingRuleResponse {
  * `DescribeCcnPolicyBasedRoutingRule`.
  */
 export interface DescribeCcnPolicyBasedRoutingRuleMethod {
-  /** 查询云联网策略路由匹配规则. Errors: {@link isDescribeCcnPolicyBasedRoutingRuleError}. */
+  /**
+   * 查询云联网策略路由匹配规则.
+   *
+   * Errors: {@link isDescribeCcnPolicyBasedRoutingRuleError} tells a service error of this action; its
+   * `code` is a {@link DescribeCcnPolicyBasedRoutingRuleKnownErrorCode}: any {@link CommonErrorCode} or
+   * `ResourceNotFound` (each explained on {@link DescribeCcnPolicyBasedRoutingRuleRequest}).
+   */
   describeCcnPolicyBasedRoutingRule(
     input: DescribeCcnPolicyBasedRoutingRuleRequest,
     options?: CallOptions,
@@ -83,12 +96,12 @@ export interface DescribeCcnPolicyBasedRoutingRuleMethod {
  */
 export type DescribeCcnPolicyBasedRoutingRuleKnownErrorCode = CommonErrorCode;
 /**
- * Code of an error answered by `DescribeCcnPolicyBasedRoutingRule`: a {@link
- * DescribeCcnPolicyBasedRoutingRuleKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeCcnPolicyBasedRoutingRule`: a
+ * {@link DescribeCcnPolicyBasedRoutingRuleKnownErrorCode}, or a code the service added since.
  */
 export type DescribeCcnPolicyBasedRoutingRuleErrorCode = DescribeCcnPolicyBasedRoutingRuleKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeCcnPolicyBasedRoutingRule`; {@link
- * isDescribeCcnPolicyBasedRoutingRuleError} tells one.
+ * A service error answered by `DescribeCcnPolicyBasedRoutingRule`;
+ * {@link isDescribeCcnPolicyBasedRoutingRuleError} tells one.
  */
 export type DescribeCcnPolicyBasedRoutingRuleError = TcServiceError<DescribeCcnPolicyBasedRoutingRuleErrorCode>;

@@ -14,6 +14,14 @@ import type { CcnRegionBandwidthLimit } from "../shapes/ccn-region-bandwidth-lim
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeCcnRegionBandwidthLimitsError} tells a service error answered by
+ * `DescribeCcnRegionBandwidthLimits`; its `code` is a
+ * {@link DescribeCcnRegionBandwidthLimitsKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Querying the bandwidth cap of a CCN in each region
  * ```ts
  * const answer = await client.describeCcnRegionBandwidthLimits({
@@ -69,7 +77,11 @@ export interface DescribeCcnRegionBandwidthLimitsResponse {
 export interface DescribeCcnRegionBandwidthLimitsMethod {
   /**
    * Queries the outbound bandwidth caps of all regions connected with the specified CCN instance.
-   * Errors: {@link isDescribeCcnRegionBandwidthLimitsError}.
+   *
+   * Errors: {@link isDescribeCcnRegionBandwidthLimitsError} tells a service error of this action; its
+   * `code` is a {@link DescribeCcnRegionBandwidthLimitsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `UnsupportedOperation` (each explained on
+   * {@link DescribeCcnRegionBandwidthLimitsRequest}).
    */
   describeCcnRegionBandwidthLimits(
     input: DescribeCcnRegionBandwidthLimitsRequest,
@@ -85,12 +97,12 @@ export interface DescribeCcnRegionBandwidthLimitsMethod {
  */
 export type DescribeCcnRegionBandwidthLimitsKnownErrorCode = CommonErrorCode | "InvalidParameterValue.Malformed";
 /**
- * Code of an error answered by `DescribeCcnRegionBandwidthLimits`: a {@link
- * DescribeCcnRegionBandwidthLimitsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeCcnRegionBandwidthLimits`: a
+ * {@link DescribeCcnRegionBandwidthLimitsKnownErrorCode}, or a code the service added since.
  */
 export type DescribeCcnRegionBandwidthLimitsErrorCode = DescribeCcnRegionBandwidthLimitsKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeCcnRegionBandwidthLimits`; {@link
- * isDescribeCcnRegionBandwidthLimitsError} tells one.
+ * A service error answered by `DescribeCcnRegionBandwidthLimits`;
+ * {@link isDescribeCcnRegionBandwidthLimitsError} tells one.
  */
 export type DescribeCcnRegionBandwidthLimitsError = TcServiceError<DescribeCcnRegionBandwidthLimitsErrorCode>;

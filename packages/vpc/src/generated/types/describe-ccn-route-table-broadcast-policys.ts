@@ -14,6 +14,15 @@ import type { CcnRouteTableBroadcastPolicys } from "../shapes/ccn-route-table-br
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeCcnRouteTableBroadcastPolicysError} tells a service error answered by
+ * `DescribeCcnRouteTableBroadcastPolicys`; its `code` is a
+ * {@link DescribeCcnRouteTableBroadcastPolicysKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.ActionNotFound`: The port does not exist.
  */
 export interface DescribeCcnRouteTableBroadcastPolicysRequest {
   /**
@@ -68,7 +77,15 @@ export interface DescribeCcnRouteTableBroadcastPolicysResponse {
  * `DescribeCcnRouteTableBroadcastPolicys`.
  */
 export interface DescribeCcnRouteTableBroadcastPolicysMethod {
-  /** 查询云联网路由传播策略. Errors: {@link isDescribeCcnRouteTableBroadcastPolicysError}. */
+  /**
+   * 查询云联网路由传播策略.
+   *
+   * Errors: {@link isDescribeCcnRouteTableBroadcastPolicysError} tells a service error of this action;
+   * its `code` is a {@link DescribeCcnRouteTableBroadcastPolicysKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InvalidParameterValue.Malformed`, `ResourceNotFound`,
+   * `UnsupportedOperation.ActionNotFound` (each explained on
+   * {@link DescribeCcnRouteTableBroadcastPolicysRequest}).
+   */
   describeCcnRouteTableBroadcastPolicys(
     input: DescribeCcnRouteTableBroadcastPolicysRequest,
     options?: CallOptions,
@@ -76,8 +93,8 @@ export interface DescribeCcnRouteTableBroadcastPolicysMethod {
 }
 
 /**
- * Error codes `DescribeCcnRouteTableBroadcastPolicys` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `DescribeCcnRouteTableBroadcastPolicys` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
  * - `ResourceNotFound`: The resource does not exist.
@@ -88,12 +105,12 @@ export type DescribeCcnRouteTableBroadcastPolicysKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "UnsupportedOperation.ActionNotFound";
 /**
- * Code of an error answered by `DescribeCcnRouteTableBroadcastPolicys`: a {@link
- * DescribeCcnRouteTableBroadcastPolicysKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeCcnRouteTableBroadcastPolicys`: a
+ * {@link DescribeCcnRouteTableBroadcastPolicysKnownErrorCode}, or a code the service added since.
  */
 export type DescribeCcnRouteTableBroadcastPolicysErrorCode = DescribeCcnRouteTableBroadcastPolicysKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeCcnRouteTableBroadcastPolicys`; {@link
- * isDescribeCcnRouteTableBroadcastPolicysError} tells one.
+ * A service error answered by `DescribeCcnRouteTableBroadcastPolicys`;
+ * {@link isDescribeCcnRouteTableBroadcastPolicysError} tells one.
  */
 export type DescribeCcnRouteTableBroadcastPolicysError = TcServiceError<DescribeCcnRouteTableBroadcastPolicysErrorCode>;

@@ -14,6 +14,14 @@ import type { CcnRouteTableInputPolicys } from "../shapes/ccn-route-table-input-
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeCcnRouteTableInputPolicysError} tells a service error answered by
+ * `DescribeCcnRouteTableInputPolicys`; its `code` is a
+ * {@link DescribeCcnRouteTableInputPolicysKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.ActionNotFound`: The port does not exist.
  */
 export interface DescribeCcnRouteTableInputPolicysRequest {
   /**
@@ -68,7 +76,14 @@ export interface DescribeCcnRouteTableInputPolicysResponse {
  * `DescribeCcnRouteTableInputPolicys`.
  */
 export interface DescribeCcnRouteTableInputPolicysMethod {
-  /** 查询云联网路由接收策略. Errors: {@link isDescribeCcnRouteTableInputPolicysError}. */
+  /**
+   * 查询云联网路由接收策略.
+   *
+   * Errors: {@link isDescribeCcnRouteTableInputPolicysError} tells a service error of this action; its
+   * `code` is a {@link DescribeCcnRouteTableInputPolicysKnownErrorCode}: any {@link CommonErrorCode} or
+   * `ResourceNotFound`, `UnsupportedOperation.ActionNotFound` (each explained on
+   * {@link DescribeCcnRouteTableInputPolicysRequest}).
+   */
   describeCcnRouteTableInputPolicys(
     input: DescribeCcnRouteTableInputPolicysRequest,
     options?: CallOptions,
@@ -83,12 +98,12 @@ export interface DescribeCcnRouteTableInputPolicysMethod {
  */
 export type DescribeCcnRouteTableInputPolicysKnownErrorCode = CommonErrorCode | "UnsupportedOperation.ActionNotFound";
 /**
- * Code of an error answered by `DescribeCcnRouteTableInputPolicys`: a {@link
- * DescribeCcnRouteTableInputPolicysKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeCcnRouteTableInputPolicys`: a
+ * {@link DescribeCcnRouteTableInputPolicysKnownErrorCode}, or a code the service added since.
  */
 export type DescribeCcnRouteTableInputPolicysErrorCode = DescribeCcnRouteTableInputPolicysKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeCcnRouteTableInputPolicys`; {@link
- * isDescribeCcnRouteTableInputPolicysError} tells one.
+ * A service error answered by `DescribeCcnRouteTableInputPolicys`;
+ * {@link isDescribeCcnRouteTableInputPolicysError} tells one.
  */
 export type DescribeCcnRouteTableInputPolicysError = TcServiceError<DescribeCcnRouteTableInputPolicysErrorCode>;

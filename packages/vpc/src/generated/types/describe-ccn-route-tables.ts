@@ -15,6 +15,16 @@ import type { Filter } from "../shapes/filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeCcnRouteTablesError} tells a service error answered by
+ * `DescribeCcnRouteTables`; its `code` is a {@link DescribeCcnRouteTablesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
  */
 export interface DescribeCcnRouteTablesRequest {
   /**
@@ -74,7 +84,14 @@ export interface DescribeCcnRouteTablesResponse {
 
 /** The `describeCcnRouteTables` method of {@link VpcClient}, which calls `DescribeCcnRouteTables`. */
 export interface DescribeCcnRouteTablesMethod {
-  /** 查询云联网路由表信息. Errors: {@link isDescribeCcnRouteTablesError}. */
+  /**
+   * 查询云联网路由表信息.
+   *
+   * Errors: {@link isDescribeCcnRouteTablesError} tells a service error of this action; its `code` is a
+   * {@link DescribeCcnRouteTablesKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameter`,
+   * `InvalidParameterValue`, `InvalidParameterValue.Malformed`, `InvalidParameterValue.Range`,
+   * `ResourceNotFound` (each explained on {@link DescribeCcnRouteTablesRequest}).
+   */
   describeCcnRouteTables(input: DescribeCcnRouteTablesRequest, options?: CallOptions): Promise<DescribeCcnRouteTablesResponse>;
 }
 
@@ -89,8 +106,8 @@ export interface DescribeCcnRouteTablesMethod {
  */
 export type DescribeCcnRouteTablesKnownErrorCode = CommonErrorCode | "InvalidParameterValue.Malformed" | "InvalidParameterValue.Range";
 /**
- * Code of an error answered by `DescribeCcnRouteTables`: a {@link
- * DescribeCcnRouteTablesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeCcnRouteTables`: a
+ * {@link DescribeCcnRouteTablesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeCcnRouteTablesErrorCode = DescribeCcnRouteTablesKnownErrorCode | (string & {});
 /**

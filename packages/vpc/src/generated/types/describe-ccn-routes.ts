@@ -13,6 +13,17 @@ import type { Filter } from "../shapes/filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeCcnRoutesError} tells a service error answered by `DescribeCcnRoutes`;
+ * its `code` is a {@link DescribeCcnRoutesKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.ParameterMismatch`: Invalid parameter format
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.AppIdNotFound`: The APPId doesn't exist.
  * @example Querying the list of CCN routes
  * ```ts
  * const answer = await client.describeCcnRoutes({
@@ -159,7 +170,15 @@ export interface DescribeCcnRoutesResponse {
 
 /** The `describeCcnRoutes` method of {@link VpcClient}, which calls `DescribeCcnRoutes`. */
 export interface DescribeCcnRoutesMethod {
-  /** Queries the CCN routing policy. Errors: {@link isDescribeCcnRoutesError}. */
+  /**
+   * Queries the CCN routing policy.
+   *
+   * Errors: {@link isDescribeCcnRoutesError} tells a service error of this action; its `code` is a
+   * {@link DescribeCcnRoutesKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameter.Coexist`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.ParameterMismatch`,
+   * `InvalidParameterValue.Range`, `ResourceNotFound`, `UnsupportedOperation.AppIdNotFound` (each
+   * explained on {@link DescribeCcnRoutesRequest}).
+   */
   describeCcnRoutes(input: DescribeCcnRoutesRequest, options?: CallOptions): Promise<DescribeCcnRoutesResponse>;
 }
 

@@ -12,6 +12,23 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeCdcLDCXListError} tells a service error answered by
+ * `DescribeCdcLDCXList`; its `code` is a {@link DescribeCdcLDCXListKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameter.FilterNotDict`: The specified filter condition should be a key-value pair.
+ * - `InvalidParameter.FilterValuesNotList`: The specified filter value should be a list.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.ActionNotFound`: The port does not exist.
  */
 export interface DescribeCdcLDCXListRequest {}
 
@@ -26,7 +43,17 @@ export interface DescribeCdcLDCXListResponse {
 
 /** The `describeCdcLdcxList` method of {@link VpcClient}, which calls `DescribeCdcLDCXList`. */
 export interface DescribeCdcLDCXListMethod {
-  /** 查询 IDC通道信息. Errors: {@link isDescribeCdcLDCXListError}. */
+  /**
+   * 查询 IDC通道信息.
+   *
+   * Errors: {@link isDescribeCdcLDCXListError} tells a service error of this action; its `code` is a
+   * {@link DescribeCdcLDCXListKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameter`,
+   * `InvalidParameter.Coexist`, `InvalidParameter.FilterInvalidKey`, `InvalidParameter.FilterNotDict`,
+   * `InvalidParameter.FilterValuesNotList`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.Range`, `InvalidParameterValue.TooLong`,
+   * `ResourceNotFound`, `UnsupportedOperation`, `UnsupportedOperation.ActionNotFound` (each explained on
+   * {@link DescribeCdcLDCXListRequest}).
+   */
   describeCdcLdcxList(input: DescribeCdcLDCXListRequest, options?: CallOptions): Promise<DescribeCdcLDCXListResponse>;
 }
 

@@ -12,6 +12,18 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeCdcNetPlanesError} tells a service error answered by
+ * `DescribeCdcNetPlanes`; its `code` is a {@link DescribeCdcNetPlanesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameter.FilterNotDict`: The specified filter condition should be a key-value pair.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
  */
 export interface DescribeCdcNetPlanesRequest {}
 
@@ -26,7 +38,16 @@ export interface DescribeCdcNetPlanesResponse {
 
 /** The `describeCdcNetPlanes` method of {@link VpcClient}, which calls `DescribeCdcNetPlanes`. */
 export interface DescribeCdcNetPlanesMethod {
-  /** 查询虚拟连接. Errors: {@link isDescribeCdcNetPlanesError}. */
+  /**
+   * 查询虚拟连接.
+   *
+   * Errors: {@link isDescribeCdcNetPlanesError} tells a service error of this action; its `code` is a
+   * {@link DescribeCdcNetPlanesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.Coexist`, `InvalidParameter.FilterInvalidKey`, `InvalidParameter.FilterNotDict`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.Range`, `ResourceNotFound` (each explained on
+   * {@link DescribeCdcNetPlanesRequest}).
+   */
   describeCdcNetPlanes(input: DescribeCdcNetPlanesRequest, options?: CallOptions): Promise<DescribeCdcNetPlanesResponse>;
 }
 

@@ -13,6 +13,13 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeCdcUsedIdcVlanError} tells a service error answered by
+ * `DescribeCdcUsedIdcVlan`; its `code` is a {@link DescribeCdcUsedIdcVlanKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
  */
 export interface DescribeCdcUsedIdcVlanRequest {}
 
@@ -27,7 +34,14 @@ export interface DescribeCdcUsedIdcVlanResponse {
 
 /** The `describeCdcUsedIdcVlan` method of {@link VpcClient}, which calls `DescribeCdcUsedIdcVlan`. */
 export interface DescribeCdcUsedIdcVlanMethod {
-  /** 查询IDC使用的 VLAN. Errors: {@link isDescribeCdcUsedIdcVlanError}. */
+  /**
+   * 查询IDC使用的 VLAN.
+   *
+   * Errors: {@link isDescribeCdcUsedIdcVlanError} tells a service error of this action; its `code` is a
+   * {@link DescribeCdcUsedIdcVlanKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `ResourceNotFound` (each explained on
+   * {@link DescribeCdcUsedIdcVlanRequest}).
+   */
   describeCdcUsedIdcVlan(input: DescribeCdcUsedIdcVlanRequest, options?: CallOptions): Promise<DescribeCdcUsedIdcVlanResponse>;
 }
 
@@ -39,8 +53,8 @@ export interface DescribeCdcUsedIdcVlanMethod {
  */
 export type DescribeCdcUsedIdcVlanKnownErrorCode = CommonErrorCode | "InvalidParameterValue.Malformed";
 /**
- * Code of an error answered by `DescribeCdcUsedIdcVlan`: a {@link
- * DescribeCdcUsedIdcVlanKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeCdcUsedIdcVlan`: a
+ * {@link DescribeCdcUsedIdcVlanKnownErrorCode}, or a code the service added since.
  */
 export type DescribeCdcUsedIdcVlanErrorCode = DescribeCdcUsedIdcVlanKnownErrorCode | (string & {});
 /**

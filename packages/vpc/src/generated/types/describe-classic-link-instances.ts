@@ -13,6 +13,14 @@ import type { FilterObject } from "../shapes/filter-object.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeClassicLinkInstancesError} tells a service error answered by
+ * `DescribeClassicLinkInstances`; its `code` is a {@link DescribeClassicLinkInstancesKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.FilterValuesNotList`: The specified filter value should be a list.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
  * @example Querying the Classiclink list
  * ```ts
  * const answer = await client.describeClassicLinkInstances({
@@ -92,7 +100,14 @@ export interface DescribeClassicLinkInstancesResponse {
  * `DescribeClassicLinkInstances`.
  */
 export interface DescribeClassicLinkInstancesMethod {
-  /** Queries the list of Classiclink. Errors: {@link isDescribeClassicLinkInstancesError}. */
+  /**
+   * Queries the list of Classiclink.
+   *
+   * Errors: {@link isDescribeClassicLinkInstancesError} tells a service error of this action; its `code`
+   * is a {@link DescribeClassicLinkInstancesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.FilterValuesNotList`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.Range` (each explained on {@link DescribeClassicLinkInstancesRequest}).
+   */
   describeClassicLinkInstances(
     input: DescribeClassicLinkInstancesRequest,
     options?: CallOptions,
@@ -112,12 +127,12 @@ export type DescribeClassicLinkInstancesKnownErrorCode =
   | "InvalidParameterValue.LimitExceeded"
   | "InvalidParameterValue.Range";
 /**
- * Code of an error answered by `DescribeClassicLinkInstances`: a {@link
- * DescribeClassicLinkInstancesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeClassicLinkInstances`: a
+ * {@link DescribeClassicLinkInstancesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeClassicLinkInstancesErrorCode = DescribeClassicLinkInstancesKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeClassicLinkInstances`; {@link
- * isDescribeClassicLinkInstancesError} tells one.
+ * A service error answered by `DescribeClassicLinkInstances`;
+ * {@link isDescribeClassicLinkInstancesError} tells one.
  */
 export type DescribeClassicLinkInstancesError = TcServiceError<DescribeClassicLinkInstancesErrorCode>;

@@ -18,6 +18,21 @@ import type { Filter } from "../shapes/filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeCrossBorderCcnRegionBandwidthLimitsError} tells a service error
+ * answered by `DescribeCrossBorderCcnRegionBandwidthLimits`; its `code` is a
+ * {@link DescribeCrossBorderCcnRegionBandwidthLimitsKnownErrorCode}: any {@link CommonErrorCode}, or
+ * one of these:
+ *
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameter.FilterNotDict`: The specified filter condition should be a key-value pair.
+ * - `InvalidParameter.FilterValuesNotList`: The specified filter value should be a list.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.UinNotFound`: The account ID does not exist.
  */
 export interface DescribeCrossBorderCcnRegionBandwidthLimitsRequest {
   /**
@@ -80,7 +95,17 @@ export interface DescribeCrossBorderCcnRegionBandwidthLimitsResponse {
  * `DescribeCrossBorderCcnRegionBandwidthLimits`.
  */
 export interface DescribeCrossBorderCcnRegionBandwidthLimitsMethod {
-  /** 查询云联网跨境限速实例. Errors: {@link isDescribeCrossBorderCcnRegionBandwidthLimitsError}. */
+  /**
+   * 查询云联网跨境限速实例.
+   *
+   * Errors: {@link isDescribeCrossBorderCcnRegionBandwidthLimitsError} tells a service error of this
+   * action; its `code` is a {@link DescribeCrossBorderCcnRegionBandwidthLimitsKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InvalidParameter.FilterInvalidKey`, `InvalidParameter.FilterNotDict`,
+   * `InvalidParameter.FilterValuesNotList`, `InvalidParameterValue`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.Range`, `UnsupportedOperation`, `UnsupportedOperation.UinNotFound` (each
+   * explained on {@link DescribeCrossBorderCcnRegionBandwidthLimitsRequest}).
+   */
   describeCrossBorderCcnRegionBandwidthLimits(
     input: DescribeCrossBorderCcnRegionBandwidthLimitsRequest,
     options?: CallOptions,
@@ -88,8 +113,8 @@ export interface DescribeCrossBorderCcnRegionBandwidthLimitsMethod {
 }
 
 /**
- * Error codes `DescribeCrossBorderCcnRegionBandwidthLimits` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `DescribeCrossBorderCcnRegionBandwidthLimits` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
  * - `InvalidParameter.FilterNotDict`: The specified filter condition should be a key-value pair.
@@ -111,14 +136,15 @@ export type DescribeCrossBorderCcnRegionBandwidthLimitsKnownErrorCode =
   | "InvalidParameterValue.Range"
   | "UnsupportedOperation.UinNotFound";
 /**
- * Code of an error answered by `DescribeCrossBorderCcnRegionBandwidthLimits`: a {@link
- * DescribeCrossBorderCcnRegionBandwidthLimitsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeCrossBorderCcnRegionBandwidthLimits`: a
+ * {@link DescribeCrossBorderCcnRegionBandwidthLimitsKnownErrorCode}, or a code the service added
+ * since.
  */
 export type DescribeCrossBorderCcnRegionBandwidthLimitsErrorCode =
   | DescribeCrossBorderCcnRegionBandwidthLimitsKnownErrorCode
   | (string & {});
 /**
- * A service error answered by `DescribeCrossBorderCcnRegionBandwidthLimits`; {@link
- * isDescribeCrossBorderCcnRegionBandwidthLimitsError} tells one.
+ * A service error answered by `DescribeCrossBorderCcnRegionBandwidthLimits`;
+ * {@link isDescribeCrossBorderCcnRegionBandwidthLimitsError} tells one.
  */
 export type DescribeCrossBorderCcnRegionBandwidthLimitsError = TcServiceError<DescribeCrossBorderCcnRegionBandwidthLimitsErrorCode>;

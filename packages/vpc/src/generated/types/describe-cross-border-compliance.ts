@@ -14,6 +14,14 @@ import type { CrossBorderCompliance } from "../shapes/cross-border-compliance.js
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeCrossBorderComplianceError} tells a service error answered by
+ * `DescribeCrossBorderCompliance`; its `code` is a
+ * {@link DescribeCrossBorderComplianceKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue.Empty`: Missing parameters.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
  * @example Querying a compliance review request
  * ```ts
  * const answer = await client.describeCrossBorderCompliance({
@@ -200,7 +208,14 @@ export interface DescribeCrossBorderComplianceResponse {
  * `DescribeCrossBorderCompliance`.
  */
 export interface DescribeCrossBorderComplianceMethod {
-  /** Queries a compliance review request. Errors: {@link isDescribeCrossBorderComplianceError}. */
+  /**
+   * Queries a compliance review request.
+   *
+   * Errors: {@link isDescribeCrossBorderComplianceError} tells a service error of this action; its
+   * `code` is a {@link DescribeCrossBorderComplianceKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter`, `InvalidParameterValue.Empty`, `InvalidParameterValue.Range` (each explained on
+   * {@link DescribeCrossBorderComplianceRequest}).
+   */
   describeCrossBorderCompliance(
     input: DescribeCrossBorderComplianceRequest,
     options?: CallOptions,
@@ -216,12 +231,12 @@ export interface DescribeCrossBorderComplianceMethod {
  */
 export type DescribeCrossBorderComplianceKnownErrorCode = CommonErrorCode | "InvalidParameterValue.Empty" | "InvalidParameterValue.Range";
 /**
- * Code of an error answered by `DescribeCrossBorderCompliance`: a {@link
- * DescribeCrossBorderComplianceKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeCrossBorderCompliance`: a
+ * {@link DescribeCrossBorderComplianceKnownErrorCode}, or a code the service added since.
  */
 export type DescribeCrossBorderComplianceErrorCode = DescribeCrossBorderComplianceKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeCrossBorderCompliance`; {@link
- * isDescribeCrossBorderComplianceError} tells one.
+ * A service error answered by `DescribeCrossBorderCompliance`;
+ * {@link isDescribeCrossBorderComplianceError} tells one.
  */
 export type DescribeCrossBorderComplianceError = TcServiceError<DescribeCrossBorderComplianceErrorCode>;

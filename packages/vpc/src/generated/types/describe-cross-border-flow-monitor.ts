@@ -14,6 +14,28 @@ import type { CrossBorderFlowMonitorData } from "../shapes/cross-border-flow-mon
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeCrossBorderFlowMonitorError} tells a service error answered by
+ * `DescribeCrossBorderFlowMonitor`; its `code` is a
+ * {@link DescribeCrossBorderFlowMonitorKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameter.FilterNotDict`: The specified filter condition should be a key-value pair.
+ * - `InvalidParameter.FilterValuesNotList`: The specified filter value should be a list.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.CcnInstanceAccountNotApprovedByUnicom`: CCN实例所属账号未通过联通审批。
+ *   (described in Chinese only)
+ * - `UnsupportedOperation.CurrentAccountIsNotUnicomAccount`: 当前账号非联通账号。 (described in
+ *   Chinese only)
+ * - `UnsupportedOperation.CurrentQueryRegionIsNotCrossBorder`: 当前查询地域非跨境。 (described in
+ *   Chinese only)
+ * - `UnsupportedOperation.UinNotFound`: The account ID does not exist.
+ * - `UnsupportedOperation.UnableCrossBorder`: Cross border is not supported.
  */
 export interface DescribeCrossBorderFlowMonitorRequest {
   /**
@@ -88,7 +110,20 @@ export interface DescribeCrossBorderFlowMonitorResponse {
  * `DescribeCrossBorderFlowMonitor`.
  */
 export interface DescribeCrossBorderFlowMonitorMethod {
-  /** 查询跨境带宽监控数据. Errors: {@link isDescribeCrossBorderFlowMonitorError}. */
+  /**
+   * 查询跨境带宽监控数据.
+   *
+   * Errors: {@link isDescribeCrossBorderFlowMonitorError} tells a service error of this action; its
+   * `code` is a {@link DescribeCrossBorderFlowMonitorKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError`, `InvalidParameter`, `InvalidParameter.Coexist`,
+   * `InvalidParameter.FilterInvalidKey`, `InvalidParameter.FilterNotDict`,
+   * `InvalidParameter.FilterValuesNotList`, `InvalidParameterValue.Malformed`, `ResourceNotFound`,
+   * `UnsupportedOperation`, `UnsupportedOperation.CcnInstanceAccountNotApprovedByUnicom`,
+   * `UnsupportedOperation.CurrentAccountIsNotUnicomAccount`,
+   * `UnsupportedOperation.CurrentQueryRegionIsNotCrossBorder`, `UnsupportedOperation.UinNotFound`,
+   * `UnsupportedOperation.UnableCrossBorder` (each explained on
+   * {@link DescribeCrossBorderFlowMonitorRequest}).
+   */
   describeCrossBorderFlowMonitor(
     input: DescribeCrossBorderFlowMonitorRequest,
     options?: CallOptions,
@@ -129,12 +164,12 @@ export type DescribeCrossBorderFlowMonitorKnownErrorCode =
   | "UnsupportedOperation.UinNotFound"
   | "UnsupportedOperation.UnableCrossBorder";
 /**
- * Code of an error answered by `DescribeCrossBorderFlowMonitor`: a {@link
- * DescribeCrossBorderFlowMonitorKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeCrossBorderFlowMonitor`: a
+ * {@link DescribeCrossBorderFlowMonitorKnownErrorCode}, or a code the service added since.
  */
 export type DescribeCrossBorderFlowMonitorErrorCode = DescribeCrossBorderFlowMonitorKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeCrossBorderFlowMonitor`; {@link
- * isDescribeCrossBorderFlowMonitorError} tells one.
+ * A service error answered by `DescribeCrossBorderFlowMonitor`;
+ * {@link isDescribeCrossBorderFlowMonitorError} tells one.
  */
 export type DescribeCrossBorderFlowMonitorError = TcServiceError<DescribeCrossBorderFlowMonitorErrorCode>;

@@ -13,6 +13,14 @@ import type { CustomerGatewayVendor } from "../shapes/customer-gateway-vendor.js
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeCustomerGatewayVendorsError} tells a service error answered by
+ * `DescribeCustomerGatewayVendors`; its `code` is a
+ * {@link DescribeCustomerGatewayVendorsKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue.Empty`: Missing parameters.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
  * @example Querying the information of supported customer gateway vendors
  * ```ts
  * const answer = await client.describeCustomerGatewayVendors({});
@@ -57,8 +65,12 @@ export interface DescribeCustomerGatewayVendorsResponse {
  */
 export interface DescribeCustomerGatewayVendorsMethod {
   /**
-   * Queries the information of supported customer gateway vendors. Errors: {@link
-   * isDescribeCustomerGatewayVendorsError}.
+   * Queries the information of supported customer gateway vendors.
+   *
+   * Errors: {@link isDescribeCustomerGatewayVendorsError} tells a service error of this action; its
+   * `code` is a {@link DescribeCustomerGatewayVendorsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter`, `InvalidParameterValue.Empty`, `InvalidParameterValue.Range` (each explained on
+   * {@link DescribeCustomerGatewayVendorsRequest}).
    */
   describeCustomerGatewayVendors(
     input: DescribeCustomerGatewayVendorsRequest,
@@ -75,12 +87,12 @@ export interface DescribeCustomerGatewayVendorsMethod {
  */
 export type DescribeCustomerGatewayVendorsKnownErrorCode = CommonErrorCode | "InvalidParameterValue.Empty" | "InvalidParameterValue.Range";
 /**
- * Code of an error answered by `DescribeCustomerGatewayVendors`: a {@link
- * DescribeCustomerGatewayVendorsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeCustomerGatewayVendors`: a
+ * {@link DescribeCustomerGatewayVendorsKnownErrorCode}, or a code the service added since.
  */
 export type DescribeCustomerGatewayVendorsErrorCode = DescribeCustomerGatewayVendorsKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeCustomerGatewayVendors`; {@link
- * isDescribeCustomerGatewayVendorsError} tells one.
+ * A service error answered by `DescribeCustomerGatewayVendors`;
+ * {@link isDescribeCustomerGatewayVendorsError} tells one.
  */
 export type DescribeCustomerGatewayVendorsError = TcServiceError<DescribeCustomerGatewayVendorsErrorCode>;

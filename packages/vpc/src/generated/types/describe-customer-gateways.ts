@@ -13,6 +13,15 @@ import type { Filter } from "../shapes/filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeCustomerGatewaysError} tells a service error answered by
+ * `DescribeCustomerGateways`; its `code` is a {@link DescribeCustomerGatewaysKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Querying customer gateways
  * ```ts
  * const answer = await client.describeCustomerGateways({
@@ -106,7 +115,14 @@ export interface DescribeCustomerGatewaysResponse {
 
 /** The `describeCustomerGateways` method of {@link VpcClient}, which calls `DescribeCustomerGateways`. */
 export interface DescribeCustomerGatewaysMethod {
-  /** Queries customer gateways. Errors: {@link isDescribeCustomerGatewaysError}. */
+  /**
+   * Queries customer gateways.
+   *
+   * Errors: {@link isDescribeCustomerGatewaysError} tells a service error of this action; its `code` is
+   * a {@link DescribeCustomerGatewaysKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.ModuleError`, `InvalidParameter.FilterInvalidKey`, `InvalidParameterValue.Malformed`,
+   * `ResourceNotFound` (each explained on {@link DescribeCustomerGatewaysRequest}).
+   */
   describeCustomerGateways(input: DescribeCustomerGatewaysRequest, options?: CallOptions): Promise<DescribeCustomerGatewaysResponse>;
 }
 
@@ -124,8 +140,8 @@ export type DescribeCustomerGatewaysKnownErrorCode =
   | "InvalidParameter.FilterInvalidKey"
   | "InvalidParameterValue.Malformed";
 /**
- * Code of an error answered by `DescribeCustomerGateways`: a {@link
- * DescribeCustomerGatewaysKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeCustomerGateways`: a
+ * {@link DescribeCustomerGatewaysKnownErrorCode}, or a code the service added since.
  */
 export type DescribeCustomerGatewaysErrorCode = DescribeCustomerGatewaysKnownErrorCode | (string & {});
 /**

@@ -14,6 +14,15 @@ import type { DesignatedZoneInfoDict } from "../shapes/designated-zone-info-dict
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeDesignatedZonesError} tells a service error answered by
+ * `DescribeDesignatedZones`; its `code` is a {@link DescribeDesignatedZonesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
  */
 export interface DescribeDesignatedZonesRequest {}
 
@@ -42,7 +51,14 @@ export interface DescribeDesignatedZonesResponse {
 
 /** The `describeDesignatedZones` method of {@link VpcClient}, which calls `DescribeDesignatedZones`. */
 export interface DescribeDesignatedZonesMethod {
-  /** 查询用户当前地域下可指定的特殊可用区. Errors: {@link isDescribeDesignatedZonesError}. */
+  /**
+   * 查询用户当前地域下可指定的特殊可用区.
+   *
+   * Errors: {@link isDescribeDesignatedZonesError} tells a service error of this action; its `code` is a
+   * {@link DescribeDesignatedZonesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.ModuleError`, `InvalidParameter.FilterInvalidKey`, `InvalidParameterValue.Malformed`,
+   * `ResourceNotFound` (each explained on {@link DescribeDesignatedZonesRequest}).
+   */
   describeDesignatedZones(input: DescribeDesignatedZonesRequest, options?: CallOptions): Promise<DescribeDesignatedZonesResponse>;
 }
 
@@ -60,8 +76,8 @@ export type DescribeDesignatedZonesKnownErrorCode =
   | "InvalidParameter.FilterInvalidKey"
   | "InvalidParameterValue.Malformed";
 /**
- * Code of an error answered by `DescribeDesignatedZones`: a {@link
- * DescribeDesignatedZonesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeDesignatedZones`: a
+ * {@link DescribeDesignatedZonesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeDesignatedZonesErrorCode = DescribeDesignatedZonesKnownErrorCode | (string & {});
 /**

@@ -14,6 +14,19 @@ import type { Filter } from "../shapes/filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeDhcpIpsError} tells a service error answered by `DescribeDhcpIps`; its
+ * `code` is a {@link DescribeDhcpIpsKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameter.FilterValuesNotList`: The specified filter value should be a list.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.NotUtf8EncodingError`: Not UTF-8 encoding.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `ResourceNotFound`: The resource does not exist.
  */
 export interface DescribeDhcpIpsRequest {
   /**
@@ -88,7 +101,17 @@ export interface DescribeDhcpIpsResponse {
 
 /** The `describeDhcpIps` method of {@link VpcClient}, which calls `DescribeDhcpIps`. */
 export interface DescribeDhcpIpsMethod {
-  /** 查询DhcpIp列表. Errors: {@link isDescribeDhcpIpsError}. */
+  /**
+   * 查询DhcpIp列表.
+   *
+   * Errors: {@link isDescribeDhcpIpsError} tells a service error of this action; its `code` is a
+   * {@link DescribeDhcpIpsKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameter.Coexist`,
+   * `InvalidParameter.FilterInvalidKey`, `InvalidParameter.FilterValuesNotList`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.NotUtf8EncodingError`, `InvalidParameterValue.Range`,
+   * `InvalidParameterValue.TooLong`, `ResourceNotFound` (each explained on
+   * {@link DescribeDhcpIpsRequest}).
+   */
   describeDhcpIps(input: DescribeDhcpIpsRequest, options?: CallOptions): Promise<DescribeDhcpIpsResponse>;
 }
 

@@ -13,6 +13,15 @@ import type { DirectConnectGatewayCcnRoute } from "../shapes/direct-connect-gate
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeDirectConnectGatewayCcnRoutesError} tells a service error answered by
+ * `DescribeDirectConnectGatewayCcnRoutes`; its `code` is a
+ * {@link DescribeDirectConnectGatewayCcnRoutesKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Querying the CCN routes of a direct connect gateway
  * ```ts
  * const answer = await client.describeDirectConnectGatewayCcnRoutes({
@@ -104,8 +113,12 @@ export interface DescribeDirectConnectGatewayCcnRoutesResponse {
  */
 export interface DescribeDirectConnectGatewayCcnRoutesMethod {
   /**
-   * Queries the CCN routes of a Direct Connect gateway. Errors: {@link
-   * isDescribeDirectConnectGatewayCcnRoutesError}.
+   * Queries the CCN routes of a Direct Connect gateway.
+   *
+   * Errors: {@link isDescribeDirectConnectGatewayCcnRoutesError} tells a service error of this action;
+   * its `code` is a {@link DescribeDirectConnectGatewayCcnRoutesKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InvalidParameterValue.Malformed`, `InvalidParameterValue.Range`,
+   * `ResourceNotFound` (each explained on {@link DescribeDirectConnectGatewayCcnRoutesRequest}).
    */
   describeDirectConnectGatewayCcnRoutes(
     input: DescribeDirectConnectGatewayCcnRoutesRequest,
@@ -114,8 +127,8 @@ export interface DescribeDirectConnectGatewayCcnRoutesMethod {
 }
 
 /**
- * Error codes `DescribeDirectConnectGatewayCcnRoutes` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `DescribeDirectConnectGatewayCcnRoutes` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
  * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
@@ -126,12 +139,12 @@ export type DescribeDirectConnectGatewayCcnRoutesKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "InvalidParameterValue.Range";
 /**
- * Code of an error answered by `DescribeDirectConnectGatewayCcnRoutes`: a {@link
- * DescribeDirectConnectGatewayCcnRoutesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeDirectConnectGatewayCcnRoutes`: a
+ * {@link DescribeDirectConnectGatewayCcnRoutesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeDirectConnectGatewayCcnRoutesErrorCode = DescribeDirectConnectGatewayCcnRoutesKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeDirectConnectGatewayCcnRoutes`; {@link
- * isDescribeDirectConnectGatewayCcnRoutesError} tells one.
+ * A service error answered by `DescribeDirectConnectGatewayCcnRoutes`;
+ * {@link isDescribeDirectConnectGatewayCcnRoutesError} tells one.
  */
 export type DescribeDirectConnectGatewayCcnRoutesError = TcServiceError<DescribeDirectConnectGatewayCcnRoutesErrorCode>;

@@ -13,6 +13,22 @@ import type { Filter } from "../shapes/filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeDirectConnectGatewaysError} tells a service error answered by
+ * `DescribeDirectConnectGateways`; its `code` is a
+ * {@link DescribeDirectConnectGatewaysKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameter.FilterNotDict`: The specified filter condition should be a key-value pair.
+ * - `InvalidParameter.FilterValuesNotList`: The specified filter value should be a list.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.ActionNotFound`: The port does not exist.
  */
 export interface DescribeDirectConnectGatewaysRequest {
   /**
@@ -87,7 +103,17 @@ export interface DescribeDirectConnectGatewaysResponse {
  * `DescribeDirectConnectGateways`.
  */
 export interface DescribeDirectConnectGatewaysMethod {
-  /** Queries direct connect gateways. Errors: {@link isDescribeDirectConnectGatewaysError}. */
+  /**
+   * Queries direct connect gateways.
+   *
+   * Errors: {@link isDescribeDirectConnectGatewaysError} tells a service error of this action; its
+   * `code` is a {@link DescribeDirectConnectGatewaysKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.ModuleError`, `InvalidParameter.Coexist`, `InvalidParameter.FilterInvalidKey`,
+   * `InvalidParameter.FilterNotDict`, `InvalidParameter.FilterValuesNotList`, `InvalidParameterValue`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.Range`, `InvalidParameterValue.TooLong`,
+   * `UnsupportedOperation`, `UnsupportedOperation.ActionNotFound` (each explained on
+   * {@link DescribeDirectConnectGatewaysRequest}).
+   */
   describeDirectConnectGateways(
     input: DescribeDirectConnectGatewaysRequest,
     options?: CallOptions,
@@ -121,12 +147,12 @@ export type DescribeDirectConnectGatewaysKnownErrorCode =
   | "InvalidParameterValue.TooLong"
   | "UnsupportedOperation.ActionNotFound";
 /**
- * Code of an error answered by `DescribeDirectConnectGateways`: a {@link
- * DescribeDirectConnectGatewaysKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeDirectConnectGateways`: a
+ * {@link DescribeDirectConnectGatewaysKnownErrorCode}, or a code the service added since.
  */
 export type DescribeDirectConnectGatewaysErrorCode = DescribeDirectConnectGatewaysKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeDirectConnectGateways`; {@link
- * isDescribeDirectConnectGatewaysError} tells one.
+ * A service error answered by `DescribeDirectConnectGateways`;
+ * {@link isDescribeDirectConnectGatewaysError} tells one.
  */
 export type DescribeDirectConnectGatewaysError = TcServiceError<DescribeDirectConnectGatewaysErrorCode>;

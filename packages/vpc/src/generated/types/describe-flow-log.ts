@@ -12,6 +12,13 @@ import type { FlowLog } from "../shapes/flow-log.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeFlowLogError} tells a service error answered by `DescribeFlowLog`; its
+ * `code` is a {@link DescribeFlowLogKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Querying information of a flow log
  * ```ts
  * const answer = await client.describeFlowLog({
@@ -76,7 +83,14 @@ export interface DescribeFlowLogResponse {
 
 /** The `describeFlowLog` method of {@link VpcClient}, which calls `DescribeFlowLog`. */
 export interface DescribeFlowLogMethod {
-  /** Queries information of a flow log. Errors: {@link isDescribeFlowLogError}. */
+  /**
+   * Queries information of a flow log.
+   *
+   * Errors: {@link isDescribeFlowLogError} tells a service error of this action; its `code` is a
+   * {@link DescribeFlowLogKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.Range`, `ResourceNotFound` (each explained
+   * on {@link DescribeFlowLogRequest}).
+   */
   describeFlowLog(input: DescribeFlowLogRequest, options?: CallOptions): Promise<DescribeFlowLogResponse>;
 }
 

@@ -13,6 +13,15 @@ import type { FlowLog } from "../shapes/flow-log.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeFlowLogsError} tells a service error answered by `DescribeFlowLogs`;
+ * its `code` is a {@link DescribeFlowLogsKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Querying the list of flow logs
  * ```ts
  * const answer = await client.describeFlowLogs({
@@ -208,7 +217,14 @@ export interface DescribeFlowLogsResponse {
 
 /** The `describeFlowLogs` method of {@link VpcClient}, which calls `DescribeFlowLogs`. */
 export interface DescribeFlowLogsMethod {
-  /** Queries the list of flow logs. Errors: {@link isDescribeFlowLogsError}. */
+  /**
+   * Queries the list of flow logs.
+   *
+   * Errors: {@link isDescribeFlowLogsError} tells a service error of this action; its `code` is a
+   * {@link DescribeFlowLogsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.Range`, `InvalidParameterValue.TooLong`,
+   * `ResourceNotFound` (each explained on {@link DescribeFlowLogsRequest}).
+   */
   describeFlowLogs(input: DescribeFlowLogsRequest, options?: CallOptions): Promise<DescribeFlowLogsResponse>;
 }
 

@@ -17,6 +17,16 @@ import type { GatewayFlowMonitorDetail } from "../shapes/gateway-flow-monitor-de
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeGatewayFlowMonitorDetailError} tells a service error answered by
+ * `DescribeGatewayFlowMonitorDetail`; its `code` is a
+ * {@link DescribeGatewayFlowMonitorDetailKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Querying the Traffic Monitoring Details of a Traditional NAT Gateway
  * ```ts
  * const answer = await client.describeGatewayFlowMonitorDetail({
@@ -177,8 +187,12 @@ export interface DescribeGatewayFlowMonitorDetailResponse {
  */
 export interface DescribeGatewayFlowMonitorDetailMethod {
   /**
-   * Queries the monitoring details of a gateway. Errors: {@link
-   * isDescribeGatewayFlowMonitorDetailError}.
+   * Queries the monitoring details of a gateway.
+   *
+   * Errors: {@link isDescribeGatewayFlowMonitorDetailError} tells a service error of this action; its
+   * `code` is a {@link DescribeGatewayFlowMonitorDetailKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.ModuleError`, `InvalidParameterValue.Malformed`, `InvalidParameterValue.Range`,
+   * `UnsupportedOperation` (each explained on {@link DescribeGatewayFlowMonitorDetailRequest}).
    */
   describeGatewayFlowMonitorDetail(
     input: DescribeGatewayFlowMonitorDetailRequest,
@@ -200,12 +214,12 @@ export type DescribeGatewayFlowMonitorDetailKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "InvalidParameterValue.Range";
 /**
- * Code of an error answered by `DescribeGatewayFlowMonitorDetail`: a {@link
- * DescribeGatewayFlowMonitorDetailKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeGatewayFlowMonitorDetail`: a
+ * {@link DescribeGatewayFlowMonitorDetailKnownErrorCode}, or a code the service added since.
  */
 export type DescribeGatewayFlowMonitorDetailErrorCode = DescribeGatewayFlowMonitorDetailKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeGatewayFlowMonitorDetail`; {@link
- * isDescribeGatewayFlowMonitorDetailError} tells one.
+ * A service error answered by `DescribeGatewayFlowMonitorDetail`;
+ * {@link isDescribeGatewayFlowMonitorDetailError} tells one.
  */
 export type DescribeGatewayFlowMonitorDetailError = TcServiceError<DescribeGatewayFlowMonitorDetailErrorCode>;

@@ -12,6 +12,16 @@ import type { GatewayQos } from "../shapes/gateway-qos.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeGatewayFlowQosError} tells a service error answered by
+ * `DescribeGatewayFlowQos`; its `code` is a {@link DescribeGatewayFlowQosKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.InvalidState`: Invalid resource status.
  * @example Querying the inbound IP bandwidth limit of a VPN gateway
  * ```ts
  * const answer = await client.describeGatewayFlowQos({
@@ -83,7 +93,15 @@ export interface DescribeGatewayFlowQosResponse {
 
 /** The `describeGatewayFlowQos` method of {@link VpcClient}, which calls `DescribeGatewayFlowQos`. */
 export interface DescribeGatewayFlowQosMethod {
-  /** Queries the inbound IP bandwidth limit of a gateway. Errors: {@link isDescribeGatewayFlowQosError}. */
+  /**
+   * Queries the inbound IP bandwidth limit of a gateway.
+   *
+   * Errors: {@link isDescribeGatewayFlowQosError} tells a service error of this action; its `code` is a
+   * {@link DescribeGatewayFlowQosKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue`, `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Range`,
+   * `ResourceNotFound`, `UnsupportedOperation.InvalidState` (each explained on
+   * {@link DescribeGatewayFlowQosRequest}).
+   */
   describeGatewayFlowQos(input: DescribeGatewayFlowQosRequest, options?: CallOptions): Promise<DescribeGatewayFlowQosResponse>;
 }
 
@@ -102,8 +120,8 @@ export type DescribeGatewayFlowQosKnownErrorCode =
   | "InvalidParameterValue.Range"
   | "UnsupportedOperation.InvalidState";
 /**
- * Code of an error answered by `DescribeGatewayFlowQos`: a {@link
- * DescribeGatewayFlowQosKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeGatewayFlowQos`: a
+ * {@link DescribeGatewayFlowQosKnownErrorCode}, or a code the service added since.
  */
 export type DescribeGatewayFlowQosErrorCode = DescribeGatewayFlowQosKnownErrorCode | (string & {});
 /**

@@ -14,6 +14,16 @@ import type { GlobalRoute } from "../shapes/global-route.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeGlobalRoutesError} tells a service error answered by
+ * `DescribeGlobalRoutes`; its `code` is a {@link DescribeGlobalRoutesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.NotUtf8EncodingError`: Not UTF-8 encoding.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
  */
 export interface DescribeGlobalRoutesRequest {
   /**
@@ -98,7 +108,15 @@ export interface DescribeGlobalRoutesResponse {
 
 /** The `describeGlobalRoutes` method of {@link VpcClient}, which calls `DescribeGlobalRoutes`. */
 export interface DescribeGlobalRoutesMethod {
-  /** 查询全局路由列表。 Errors: {@link isDescribeGlobalRoutesError}. */
+  /**
+   * 查询全局路由列表。
+   *
+   * Errors: {@link isDescribeGlobalRoutesError} tells a service error of this action; its `code` is a
+   * {@link DescribeGlobalRoutesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.NotUtf8EncodingError`, `InvalidParameterValue.Range`, `ResourceNotFound`
+   * (each explained on {@link DescribeGlobalRoutesRequest}).
+   */
   describeGlobalRoutes(input: DescribeGlobalRoutesRequest, options?: CallOptions): Promise<DescribeGlobalRoutesResponse>;
 }
 

@@ -12,6 +12,17 @@ import type { HaVip } from "../shapes/ha-vip.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeHaVipsError} tells a service error answered by `DescribeHaVips`; its
+ * `code` is a {@link DescribeHaVipsKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
  * @example Querying the HAVIP details by IDs
  * ```ts
  * const answer = await client.describeHaVips({
@@ -163,7 +174,16 @@ export interface DescribeHaVipsResponse {
 
 /** The `describeHaVips` method of {@link VpcClient}, which calls `DescribeHaVips`. */
 export interface DescribeHaVipsMethod {
-  /** Queries the HAVIP list. Errors: {@link isDescribeHaVipsError}. */
+  /**
+   * Queries the HAVIP list.
+   *
+   * Errors: {@link isDescribeHaVipsError} tells a service error of this action; its `code` is a
+   * {@link DescribeHaVipsKnownErrorCode}: any {@link CommonErrorCode} or `InternalError.ModuleError`,
+   * `InvalidParameter.Coexist`, `InvalidParameter.FilterInvalidKey`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.Range`, `InvalidParameterValue.TooLong` (each explained on
+   * {@link DescribeHaVipsRequest}).
+   */
   describeHaVips(input: DescribeHaVipsRequest, options?: CallOptions): Promise<DescribeHaVipsResponse>;
 }
 

@@ -15,6 +15,21 @@ import type { HighPriorityRouteTable } from "../shapes/high-priority-route-table
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeHighPriorityRouteTablesError} tells a service error answered by
+ * `DescribeHighPriorityRouteTables`; its `code` is a
+ * {@link DescribeHighPriorityRouteTablesKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameter.FilterNotDict`: The specified filter condition should be a key-value pair.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.NotUtf8EncodingError`: Not UTF-8 encoding.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `InvalidParameterValue.ResourceNotFound`: This resource is not found.
+ * - `ResourceNotFound`: The resource does not exist.
  */
 export interface DescribeHighPriorityRouteTablesRequest {
   /**
@@ -100,7 +115,17 @@ export interface DescribeHighPriorityRouteTablesResponse {
  * `DescribeHighPriorityRouteTables`.
  */
 export interface DescribeHighPriorityRouteTablesMethod {
-  /** 查询高优路由表. Errors: {@link isDescribeHighPriorityRouteTablesError}. */
+  /**
+   * 查询高优路由表.
+   *
+   * Errors: {@link isDescribeHighPriorityRouteTablesError} tells a service error of this action; its
+   * `code` is a {@link DescribeHighPriorityRouteTablesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.ModuleError`, `InvalidParameter.Coexist`, `InvalidParameter.FilterInvalidKey`,
+   * `InvalidParameter.FilterNotDict`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.NotUtf8EncodingError`,
+   * `InvalidParameterValue.Range`, `InvalidParameterValue.ResourceNotFound`, `ResourceNotFound` (each
+   * explained on {@link DescribeHighPriorityRouteTablesRequest}).
+   */
   describeHighPriorityRouteTables(
     input: DescribeHighPriorityRouteTablesRequest,
     options?: CallOptions,
@@ -133,12 +158,12 @@ export type DescribeHighPriorityRouteTablesKnownErrorCode =
   | "InvalidParameterValue.Range"
   | "InvalidParameterValue.ResourceNotFound";
 /**
- * Code of an error answered by `DescribeHighPriorityRouteTables`: a {@link
- * DescribeHighPriorityRouteTablesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeHighPriorityRouteTables`: a
+ * {@link DescribeHighPriorityRouteTablesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeHighPriorityRouteTablesErrorCode = DescribeHighPriorityRouteTablesKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeHighPriorityRouteTables`; {@link
- * isDescribeHighPriorityRouteTablesError} tells one.
+ * A service error answered by `DescribeHighPriorityRouteTables`;
+ * {@link isDescribeHighPriorityRouteTablesError} tells one.
  */
 export type DescribeHighPriorityRouteTablesError = TcServiceError<DescribeHighPriorityRouteTablesErrorCode>;

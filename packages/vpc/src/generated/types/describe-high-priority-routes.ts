@@ -15,6 +15,19 @@ import type { HighPriorityRoute } from "../shapes/high-priority-route.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeHighPriorityRoutesError} tells a service error answered by
+ * `DescribeHighPriorityRoutes`; its `code` is a {@link DescribeHighPriorityRoutesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameter.FilterNotDict`: The specified filter condition should be a key-value pair.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.ResourceNotFound`: This resource is not found.
+ * - `ResourceNotFound`: The resource does not exist.
  */
 export interface DescribeHighPriorityRoutesRequest {
   /**
@@ -88,7 +101,16 @@ export interface DescribeHighPriorityRoutesResponse {
  * `DescribeHighPriorityRoutes`.
  */
 export interface DescribeHighPriorityRoutesMethod {
-  /** 查询高优路由表条目. Errors: {@link isDescribeHighPriorityRoutesError}. */
+  /**
+   * 查询高优路由表条目.
+   *
+   * Errors: {@link isDescribeHighPriorityRoutesError} tells a service error of this action; its `code`
+   * is a {@link DescribeHighPriorityRoutesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.ModuleError`, `InvalidParameter.Coexist`, `InvalidParameter.FilterInvalidKey`,
+   * `InvalidParameter.FilterNotDict`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.ResourceNotFound`, `ResourceNotFound`
+   * (each explained on {@link DescribeHighPriorityRoutesRequest}).
+   */
   describeHighPriorityRoutes(input: DescribeHighPriorityRoutesRequest, options?: CallOptions): Promise<DescribeHighPriorityRoutesResponse>;
 }
 
@@ -114,8 +136,8 @@ export type DescribeHighPriorityRoutesKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "InvalidParameterValue.ResourceNotFound";
 /**
- * Code of an error answered by `DescribeHighPriorityRoutes`: a {@link
- * DescribeHighPriorityRoutesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeHighPriorityRoutes`: a
+ * {@link DescribeHighPriorityRoutesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeHighPriorityRoutesErrorCode = DescribeHighPriorityRoutesKnownErrorCode | (string & {});
 /**

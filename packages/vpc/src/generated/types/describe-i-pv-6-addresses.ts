@@ -17,6 +17,18 @@ import type { Filter } from "../shapes/filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeIPv6AddressesError} tells a service error answered by
+ * `DescribeIPv6Addresses`; its `code` is a {@link DescribeIPv6AddressesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidAddressId.NotFound`: The specified EIP does not exist.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameter.InvalidFilter`: The filter rule is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
  * @example Querying the IPv6 Information Based on IPv6AddressIds
  * ```ts
  * const answer = await client.describeIPv6Addresses({
@@ -155,7 +167,15 @@ export interface DescribeIPv6AddressesResponse {
 
 /** The `describeIPv6Addresses` method of {@link VpcClient}, which calls `DescribeIPv6Addresses`. */
 export interface DescribeIPv6AddressesMethod {
-  /** Queries the EIPv6 list. Errors: {@link isDescribeIPv6AddressesError}. */
+  /**
+   * Queries the EIPv6 list.
+   *
+   * Errors: {@link isDescribeIPv6AddressesError} tells a service error of this action; its `code` is a
+   * {@link DescribeIPv6AddressesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidAddressId.NotFound`, `InvalidParameter`, `InvalidParameter.Coexist`,
+   * `InvalidParameter.InvalidFilter`, `InvalidParameterValue`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.Malformed` (each explained on {@link DescribeIPv6AddressesRequest}).
+   */
   describeIPv6Addresses(input: DescribeIPv6AddressesRequest, options?: CallOptions): Promise<DescribeIPv6AddressesResponse>;
 }
 

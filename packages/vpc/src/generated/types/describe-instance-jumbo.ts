@@ -21,6 +21,13 @@ import type { InstanceJumbo } from "../shapes/instance-jumbo.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeInstanceJumboError} tells a service error answered by
+ * `DescribeInstanceJumbo`; its `code` is a {@link DescribeInstanceJumboKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Query Whether a Specified CVM Supports Jumbo Frames
  * ```ts
  * const answer = await client.describeInstanceJumbo({
@@ -71,7 +78,14 @@ export interface DescribeInstanceJumboResponse {
 
 /** The `describeInstanceJumbo` method of {@link VpcClient}, which calls `DescribeInstanceJumbo`. */
 export interface DescribeInstanceJumboMethod {
-  /** Queries whether a specified cvm supports jumbo frames. Errors: {@link isDescribeInstanceJumboError}. */
+  /**
+   * Queries whether a specified cvm supports jumbo frames.
+   *
+   * Errors: {@link isDescribeInstanceJumboError} tells a service error of this action; its `code` is a
+   * {@link DescribeInstanceJumboKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `ResourceNotFound` (each explained on
+   * {@link DescribeInstanceJumboRequest}).
+   */
   describeInstanceJumbo(input: DescribeInstanceJumboRequest, options?: CallOptions): Promise<DescribeInstanceJumboResponse>;
 }
 

@@ -14,6 +14,21 @@ import type { Filter } from "../shapes/filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeIp6AddressesError} tells a service error answered by
+ * `DescribeIp6Addresses`; its `code` is a {@link DescribeIp6AddressesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalServerError`: Internal error.
+ * - `InvalidAddressId.NotFound`: The specified EIP does not exist.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameter.InvalidFilter`: The filter rule is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.AddressIpNotPublic`: This IPv6 address is not published.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.NetworkInterfaceIdMalformed`: Incorrect network interface ID.
  * @example Example1 Query IPv6 information based on the filter
  * ```ts
  * const answer = await client.describeIp6Addresses({
@@ -183,8 +198,15 @@ export interface DescribeIp6AddressesResponse {
 /** The `describeIp6Addresses` method of {@link VpcClient}, which calls `DescribeIp6Addresses`. */
 export interface DescribeIp6AddressesMethod {
   /**
-   * Queries the list of classic elastic public IPv6 instances. Errors: {@link
-   * isDescribeIp6AddressesError}.
+   * Queries the list of classic elastic public IPv6 instances.
+   *
+   * Errors: {@link isDescribeIp6AddressesError} tells a service error of this action; its `code` is a
+   * {@link DescribeIp6AddressesKnownErrorCode}: any {@link CommonErrorCode} or `InternalServerError`,
+   * `InvalidAddressId.NotFound`, `InvalidParameter`, `InvalidParameter.Coexist`,
+   * `InvalidParameter.InvalidFilter`, `InvalidParameterValue`,
+   * `InvalidParameterValue.AddressIpNotPublic`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.NetworkInterfaceIdMalformed` (each
+   * explained on {@link DescribeIp6AddressesRequest}).
    */
   describeIp6Addresses(input: DescribeIp6AddressesRequest, options?: CallOptions): Promise<DescribeIp6AddressesResponse>;
 }

@@ -14,6 +14,12 @@ import type { Quota } from "../shapes/quota.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeIp6TranslatorQuotaError} tells a service error answered by
+ * `DescribeIp6TranslatorQuota`; its `code` is a {@link DescribeIp6TranslatorQuotaKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalServerError`: Internal error.
  */
 export interface DescribeIp6TranslatorQuotaRequest {
   /**
@@ -46,7 +52,13 @@ export interface DescribeIp6TranslatorQuotaResponse {
  * `DescribeIp6TranslatorQuota`.
  */
 export interface DescribeIp6TranslatorQuotaMethod {
-  /** 查询账户在指定地域IPV6转换实例和规则的配额. Errors: {@link isDescribeIp6TranslatorQuotaError}. */
+  /**
+   * 查询账户在指定地域IPV6转换实例和规则的配额.
+   *
+   * Errors: {@link isDescribeIp6TranslatorQuotaError} tells a service error of this action; its `code`
+   * is a {@link DescribeIp6TranslatorQuotaKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalServerError` (each explained on {@link DescribeIp6TranslatorQuotaRequest}).
+   */
   describeIp6TranslatorQuota(input: DescribeIp6TranslatorQuotaRequest, options?: CallOptions): Promise<DescribeIp6TranslatorQuotaResponse>;
 }
 
@@ -57,8 +69,8 @@ export interface DescribeIp6TranslatorQuotaMethod {
  */
 export type DescribeIp6TranslatorQuotaKnownErrorCode = CommonErrorCode | "InternalServerError";
 /**
- * Code of an error answered by `DescribeIp6TranslatorQuota`: a {@link
- * DescribeIp6TranslatorQuotaKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeIp6TranslatorQuota`: a
+ * {@link DescribeIp6TranslatorQuotaKnownErrorCode}, or a code the service added since.
  */
 export type DescribeIp6TranslatorQuotaErrorCode = DescribeIp6TranslatorQuotaKnownErrorCode | (string & {});
 /**

@@ -16,6 +16,13 @@ import type { Ip6Translator } from "../shapes/ip-6-translator.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeIp6TranslatorsError} tells a service error answered by
+ * `DescribeIp6Translators`; its `code` is a {@link DescribeIp6TranslatorsKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalServerError`: Internal error.
+ * - `InvalidParameter`: A parameter is invalid.
  */
 export interface DescribeIp6TranslatorsRequest {
   /**
@@ -87,7 +94,13 @@ export interface DescribeIp6TranslatorsResponse {
 
 /** The `describeIp6Translators` method of {@link VpcClient}, which calls `DescribeIp6Translators`. */
 export interface DescribeIp6TranslatorsMethod {
-  /** 查询IPV6转换实例及其绑定规则信息. Errors: {@link isDescribeIp6TranslatorsError}. */
+  /**
+   * 查询IPV6转换实例及其绑定规则信息.
+   *
+   * Errors: {@link isDescribeIp6TranslatorsError} tells a service error of this action; its `code` is a
+   * {@link DescribeIp6TranslatorsKnownErrorCode}: any {@link CommonErrorCode} or `InternalServerError`,
+   * `InvalidParameter` (each explained on {@link DescribeIp6TranslatorsRequest}).
+   */
   describeIp6Translators(input: DescribeIp6TranslatorsRequest, options?: CallOptions): Promise<DescribeIp6TranslatorsResponse>;
 }
 
@@ -99,8 +112,8 @@ export interface DescribeIp6TranslatorsMethod {
  */
 export type DescribeIp6TranslatorsKnownErrorCode = CommonErrorCode | "InternalServerError";
 /**
- * Code of an error answered by `DescribeIp6Translators`: a {@link
- * DescribeIp6TranslatorsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeIp6Translators`: a
+ * {@link DescribeIp6TranslatorsKnownErrorCode}, or a code the service added since.
  */
 export type DescribeIp6TranslatorsErrorCode = DescribeIp6TranslatorsKnownErrorCode | (string & {});
 /**

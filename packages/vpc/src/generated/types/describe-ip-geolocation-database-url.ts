@@ -12,6 +12,19 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeIpGeolocationDatabaseUrlError} tells a service error answered by
+ * `DescribeIpGeolocationDatabaseUrl`; its `code` is a
+ * {@link DescribeIpGeolocationDatabaseUrlKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `AuthFailure`: CAM signature or authentication error.
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidAccount.NotSupported`: This account is not supported.
+ * - `InvalidParameterConflict`: The two parameters cannot be specified at the same time, nor exist
+ *   concurrently. EIP can only be bound to the instances or the specified private IPs of the specified
+ *   ENIs.
+ * - `InvalidParameterValue`: A parameter value is invalid.
  * @example Obtaining the download link of an IPv4 location database
  * ```ts
  * const answer = await client.describeIpGeolocationDatabaseUrl({
@@ -67,8 +80,12 @@ export interface DescribeIpGeolocationDatabaseUrlResponse {
  */
 export interface DescribeIpGeolocationDatabaseUrlMethod {
   /**
-   * Obtains the download link of an IP location database. Errors: {@link
-   * isDescribeIpGeolocationDatabaseUrlError}.
+   * Obtains the download link of an IP location database.
+   *
+   * Errors: {@link isDescribeIpGeolocationDatabaseUrlError} tells a service error of this action; its
+   * `code` is a {@link DescribeIpGeolocationDatabaseUrlKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AuthFailure`, `InternalError`, `InvalidAccount.NotSupported`, `InvalidParameterConflict`,
+   * `InvalidParameterValue` (each explained on {@link DescribeIpGeolocationDatabaseUrlRequest}).
    */
   describeIpGeolocationDatabaseUrl(
     input: DescribeIpGeolocationDatabaseUrlRequest,
@@ -93,12 +110,12 @@ export type DescribeIpGeolocationDatabaseUrlKnownErrorCode =
   | "InvalidAccount.NotSupported"
   | "InvalidParameterConflict";
 /**
- * Code of an error answered by `DescribeIpGeolocationDatabaseUrl`: a {@link
- * DescribeIpGeolocationDatabaseUrlKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeIpGeolocationDatabaseUrl`: a
+ * {@link DescribeIpGeolocationDatabaseUrlKnownErrorCode}, or a code the service added since.
  */
 export type DescribeIpGeolocationDatabaseUrlErrorCode = DescribeIpGeolocationDatabaseUrlKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeIpGeolocationDatabaseUrl`; {@link
- * isDescribeIpGeolocationDatabaseUrlError} tells one.
+ * A service error answered by `DescribeIpGeolocationDatabaseUrl`;
+ * {@link isDescribeIpGeolocationDatabaseUrlError} tells one.
  */
 export type DescribeIpGeolocationDatabaseUrlError = TcServiceError<DescribeIpGeolocationDatabaseUrlErrorCode>;

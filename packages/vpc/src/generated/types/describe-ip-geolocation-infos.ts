@@ -14,6 +14,17 @@ import type { IpGeolocationInfo } from "../shapes/ip-geolocation-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeIpGeolocationInfosError} tells a service error answered by
+ * `DescribeIpGeolocationInfos`; its `code` is a {@link DescribeIpGeolocationInfosKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalServerError`: Internal error.
+ * - `InvalidAccount.NotSupported`: This account is not supported.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue.Combination`: Invalid input parameters
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `MissingParameter`: A required parameter is missing.
  */
 export interface DescribeIpGeolocationInfosRequest {
   /**
@@ -54,7 +65,15 @@ export interface DescribeIpGeolocationInfosResponse {
  * `DescribeIpGeolocationInfos`.
  */
 export interface DescribeIpGeolocationInfosMethod {
-  /** Queries IP location. Errors: {@link isDescribeIpGeolocationInfosError}. */
+  /**
+   * Queries IP location.
+   *
+   * Errors: {@link isDescribeIpGeolocationInfosError} tells a service error of this action; its `code`
+   * is a {@link DescribeIpGeolocationInfosKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalServerError`, `InvalidAccount.NotSupported`, `InvalidParameter`,
+   * `InvalidParameterValue.Combination`, `InvalidParameterValue.LimitExceeded`, `MissingParameter` (each
+   * explained on {@link DescribeIpGeolocationInfosRequest}).
+   */
   describeIpGeolocationInfos(input: DescribeIpGeolocationInfosRequest, options?: CallOptions): Promise<DescribeIpGeolocationInfosResponse>;
 }
 
@@ -75,8 +94,8 @@ export type DescribeIpGeolocationInfosKnownErrorCode =
   | "InvalidParameterValue.Combination"
   | "InvalidParameterValue.LimitExceeded";
 /**
- * Code of an error answered by `DescribeIpGeolocationInfos`: a {@link
- * DescribeIpGeolocationInfosKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeIpGeolocationInfos`: a
+ * {@link DescribeIpGeolocationInfosKnownErrorCode}, or a code the service added since.
  */
 export type DescribeIpGeolocationInfosErrorCode = DescribeIpGeolocationInfosKnownErrorCode | (string & {});
 /**

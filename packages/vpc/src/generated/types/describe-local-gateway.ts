@@ -13,6 +13,17 @@ import type { LocalGateway } from "../shapes/local-gateway.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeLocalGatewayError} tells a service error answered by
+ * `DescribeLocalGateway`; its `code` is a {@link DescribeLocalGatewayKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Querying local gateways
  * ```ts
  * const answer = await client.describeLocalGateway({});
@@ -84,7 +95,15 @@ export interface DescribeLocalGatewayResponse {
 
 /** The `describeLocalGateway` method of {@link VpcClient}, which calls `DescribeLocalGateway`. */
 export interface DescribeLocalGatewayMethod {
-  /** Queries local gateways. Errors: {@link isDescribeLocalGatewayError}. */
+  /**
+   * Queries local gateways.
+   *
+   * Errors: {@link isDescribeLocalGatewayError} tells a service error of this action; its `code` is a
+   * {@link DescribeLocalGatewayKnownErrorCode}: any {@link CommonErrorCode} or `InternalError`,
+   * `InvalidParameter`, `InvalidParameterValue`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.TooLong`, `ResourceNotFound` (each explained on
+   * {@link DescribeLocalGatewayRequest}).
+   */
   describeLocalGateway(input: DescribeLocalGatewayRequest, options?: CallOptions): Promise<DescribeLocalGatewayResponse>;
 }
 

@@ -14,6 +14,22 @@ import type { NatGatewayDestinationIpPortTranslationNatRule } from "../shapes/na
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeNatGatewayDestinationIpPortTranslationNatRulesError} tells a service
+ * error answered by `DescribeNatGatewayDestinationIpPortTranslationNatRules`; its `code` is a
+ * {@link DescribeNatGatewayDestinationIpPortTranslationNatRulesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalServerError`: Internal error.
+ * - `InvalidAddressId.NotFound`: The specified EIP does not exist.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `UnauthorizedOperation`: The operation is not authorized.
  * @example Querying the port forwarding rules of NAT gateways
  * ```ts
  * const answer = await client.describeNatGatewayDestinationIpPortTranslationNatRules({
@@ -173,8 +189,16 @@ export interface DescribeNatGatewayDestinationIpPortTranslationNatRulesResponse 
  */
 export interface DescribeNatGatewayDestinationIpPortTranslationNatRulesMethod {
   /**
-   * Queries the port forwarding rule of a NAT gateway. Errors: {@link
-   * isDescribeNatGatewayDestinationIpPortTranslationNatRulesError}.
+   * Queries the port forwarding rule of a NAT gateway.
+   *
+   * Errors: {@link isDescribeNatGatewayDestinationIpPortTranslationNatRulesError} tells a service error
+   * of this action; its `code` is a
+   * {@link DescribeNatGatewayDestinationIpPortTranslationNatRulesKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InternalServerError`, `InvalidAddressId.NotFound`, `InvalidParameter`,
+   * `InvalidParameter.Coexist`, `InvalidParameterValue`, `InvalidParameterValue.Duplicate`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.Range`, `UnauthorizedOperation` (each explained on
+   * {@link DescribeNatGatewayDestinationIpPortTranslationNatRulesRequest}).
    */
   describeNatGatewayDestinationIpPortTranslationNatRules(
     input: DescribeNatGatewayDestinationIpPortTranslationNatRulesRequest,
@@ -183,8 +207,8 @@ export interface DescribeNatGatewayDestinationIpPortTranslationNatRulesMethod {
 }
 
 /**
- * Error codes `DescribeNatGatewayDestinationIpPortTranslationNatRules` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `DescribeNatGatewayDestinationIpPortTranslationNatRules` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InternalServerError`: Internal error.
  * - `InvalidAddressId.NotFound`: The specified EIP does not exist.
@@ -207,16 +231,16 @@ export type DescribeNatGatewayDestinationIpPortTranslationNatRulesKnownErrorCode
   | "InvalidParameterValue.Malformed"
   | "InvalidParameterValue.Range";
 /**
- * Code of an error answered by `DescribeNatGatewayDestinationIpPortTranslationNatRules`: a {@link
- * DescribeNatGatewayDestinationIpPortTranslationNatRulesKnownErrorCode}, or a code the service added
- * since.
+ * Code of an error answered by `DescribeNatGatewayDestinationIpPortTranslationNatRules`: a
+ * {@link DescribeNatGatewayDestinationIpPortTranslationNatRulesKnownErrorCode}, or a code the service
+ * added since.
  */
 export type DescribeNatGatewayDestinationIpPortTranslationNatRulesErrorCode =
   | DescribeNatGatewayDestinationIpPortTranslationNatRulesKnownErrorCode
   | (string & {});
 /**
- * A service error answered by `DescribeNatGatewayDestinationIpPortTranslationNatRules`; {@link
- * isDescribeNatGatewayDestinationIpPortTranslationNatRulesError} tells one.
+ * A service error answered by `DescribeNatGatewayDestinationIpPortTranslationNatRules`;
+ * {@link isDescribeNatGatewayDestinationIpPortTranslationNatRulesError} tells one.
  */
 export type DescribeNatGatewayDestinationIpPortTranslationNatRulesError =
   TcServiceError<DescribeNatGatewayDestinationIpPortTranslationNatRulesErrorCode>;

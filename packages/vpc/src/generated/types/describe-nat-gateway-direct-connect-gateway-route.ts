@@ -13,6 +13,17 @@ import type { NatDirectConnectGatewayRoute } from "../shapes/nat-direct-connect-
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeNatGatewayDirectConnectGatewayRouteError} tells a service error
+ * answered by `DescribeNatGatewayDirectConnectGatewayRoute`; its `code` is a
+ * {@link DescribeNatGatewayDirectConnectGatewayRouteKnownErrorCode}: any {@link CommonErrorCode}, or
+ * one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnauthorizedOperation`: The operation is not authorized.
  * @example Querying the information of the routes of a NAT gateway
  * ```ts
  * const answer = await client.describeNatGatewayDirectConnectGatewayRoute({
@@ -93,8 +104,13 @@ export interface DescribeNatGatewayDirectConnectGatewayRouteResponse {
  */
 export interface DescribeNatGatewayDirectConnectGatewayRouteMethod {
   /**
-   * Queries the routes between a NAT gateway and Direct Connect. Errors: {@link
-   * isDescribeNatGatewayDirectConnectGatewayRouteError}.
+   * Queries the routes between a NAT gateway and Direct Connect.
+   *
+   * Errors: {@link isDescribeNatGatewayDirectConnectGatewayRouteError} tells a service error of this
+   * action; its `code` is a {@link DescribeNatGatewayDirectConnectGatewayRouteKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InternalError`, `InvalidParameterValue`,
+   * `InvalidParameterValue.Malformed`, `ResourceNotFound`, `UnauthorizedOperation` (each explained on
+   * {@link DescribeNatGatewayDirectConnectGatewayRouteRequest}).
    */
   describeNatGatewayDirectConnectGatewayRoute(
     input: DescribeNatGatewayDirectConnectGatewayRouteRequest,
@@ -103,8 +119,8 @@ export interface DescribeNatGatewayDirectConnectGatewayRouteMethod {
 }
 
 /**
- * Error codes `DescribeNatGatewayDirectConnectGatewayRoute` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `DescribeNatGatewayDirectConnectGatewayRoute` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InternalError`: An internal error occurred.
  * - `InvalidParameterValue`: A parameter value is invalid.
@@ -114,14 +130,15 @@ export interface DescribeNatGatewayDirectConnectGatewayRouteMethod {
  */
 export type DescribeNatGatewayDirectConnectGatewayRouteKnownErrorCode = CommonErrorCode | "InvalidParameterValue.Malformed";
 /**
- * Code of an error answered by `DescribeNatGatewayDirectConnectGatewayRoute`: a {@link
- * DescribeNatGatewayDirectConnectGatewayRouteKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeNatGatewayDirectConnectGatewayRoute`: a
+ * {@link DescribeNatGatewayDirectConnectGatewayRouteKnownErrorCode}, or a code the service added
+ * since.
  */
 export type DescribeNatGatewayDirectConnectGatewayRouteErrorCode =
   | DescribeNatGatewayDirectConnectGatewayRouteKnownErrorCode
   | (string & {});
 /**
- * A service error answered by `DescribeNatGatewayDirectConnectGatewayRoute`; {@link
- * isDescribeNatGatewayDirectConnectGatewayRouteError} tells one.
+ * A service error answered by `DescribeNatGatewayDirectConnectGatewayRoute`;
+ * {@link isDescribeNatGatewayDirectConnectGatewayRouteError} tells one.
  */
 export type DescribeNatGatewayDirectConnectGatewayRouteError = TcServiceError<DescribeNatGatewayDirectConnectGatewayRouteErrorCode>;

@@ -17,6 +17,18 @@ import type { NatGatewayFlowMonitorDetail } from "../shapes/nat-gateway-flow-mon
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeNatGatewayFlowMonitorDetailError} tells a service error answered by
+ * `DescribeNatGatewayFlowMonitorDetail`; its `code` is a
+ * {@link DescribeNatGatewayFlowMonitorDetailKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  */
 export interface DescribeNatGatewayFlowMonitorDetailRequest {
   /**
@@ -96,7 +108,15 @@ export interface DescribeNatGatewayFlowMonitorDetailResponse {
  * `DescribeNatGatewayFlowMonitorDetail`.
  */
 export interface DescribeNatGatewayFlowMonitorDetailMethod {
-  /** 查询nat网关流控明细. Errors: {@link isDescribeNatGatewayFlowMonitorDetailError}. */
+  /**
+   * 查询nat网关流控明细.
+   *
+   * Errors: {@link isDescribeNatGatewayFlowMonitorDetailError} tells a service error of this action; its
+   * `code` is a {@link DescribeNatGatewayFlowMonitorDetailKnownErrorCode}: any {@link CommonErrorCode}
+   * or `InternalError.ModuleError`, `InvalidParameterValue`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.Range`, `ResourceNotFound`, `UnsupportedOperation` (each explained on
+   * {@link DescribeNatGatewayFlowMonitorDetailRequest}).
+   */
   describeNatGatewayFlowMonitorDetail(
     input: DescribeNatGatewayFlowMonitorDetailRequest,
     options?: CallOptions,
@@ -119,12 +139,12 @@ export type DescribeNatGatewayFlowMonitorDetailKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "InvalidParameterValue.Range";
 /**
- * Code of an error answered by `DescribeNatGatewayFlowMonitorDetail`: a {@link
- * DescribeNatGatewayFlowMonitorDetailKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeNatGatewayFlowMonitorDetail`: a
+ * {@link DescribeNatGatewayFlowMonitorDetailKnownErrorCode}, or a code the service added since.
  */
 export type DescribeNatGatewayFlowMonitorDetailErrorCode = DescribeNatGatewayFlowMonitorDetailKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeNatGatewayFlowMonitorDetail`; {@link
- * isDescribeNatGatewayFlowMonitorDetailError} tells one.
+ * A service error answered by `DescribeNatGatewayFlowMonitorDetail`;
+ * {@link isDescribeNatGatewayFlowMonitorDetailError} tells one.
  */
 export type DescribeNatGatewayFlowMonitorDetailError = TcServiceError<DescribeNatGatewayFlowMonitorDetailErrorCode>;

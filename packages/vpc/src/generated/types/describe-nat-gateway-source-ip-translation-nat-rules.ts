@@ -13,6 +13,22 @@ import type { SourceIpTranslationNatRule } from "../shapes/source-ip-translation
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeNatGatewaySourceIpTranslationNatRulesError} tells a service error
+ * answered by `DescribeNatGatewaySourceIpTranslationNatRules`; its `code` is a
+ * {@link DescribeNatGatewaySourceIpTranslationNatRulesKnownErrorCode}: any {@link CommonErrorCode}, or
+ * one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InternalServerError`: Internal error.
+ * - `InvalidAddressId.NotFound`: The specified EIP does not exist.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Querying the SNAT forwarding rules of a NAT gateway
  * ```ts
  * const answer = await client.describeNatGatewaySourceIpTranslationNatRules({
@@ -113,8 +129,15 @@ export interface DescribeNatGatewaySourceIpTranslationNatRulesResponse {
  */
 export interface DescribeNatGatewaySourceIpTranslationNatRulesMethod {
   /**
-   * Queries a NAT gateway's SNAT forwarding rules. Errors: {@link
-   * isDescribeNatGatewaySourceIpTranslationNatRulesError}.
+   * Queries a NAT gateway's SNAT forwarding rules.
+   *
+   * Errors: {@link isDescribeNatGatewaySourceIpTranslationNatRulesError} tells a service error of this
+   * action; its `code` is a {@link DescribeNatGatewaySourceIpTranslationNatRulesKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InternalError`, `InternalServerError`, `InvalidAddressId.NotFound`,
+   * `InvalidParameter`, `InvalidParameter.FilterInvalidKey`, `InvalidParameterValue`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.Range`, `ResourceNotFound` (each explained on
+   * {@link DescribeNatGatewaySourceIpTranslationNatRulesRequest}).
    */
   describeNatGatewaySourceIpTranslationNatRules(
     input: DescribeNatGatewaySourceIpTranslationNatRulesRequest,
@@ -123,8 +146,8 @@ export interface DescribeNatGatewaySourceIpTranslationNatRulesMethod {
 }
 
 /**
- * Error codes `DescribeNatGatewaySourceIpTranslationNatRules` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `DescribeNatGatewaySourceIpTranslationNatRules` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InternalError`: An internal error occurred.
  * - `InternalServerError`: Internal error.
@@ -146,14 +169,15 @@ export type DescribeNatGatewaySourceIpTranslationNatRulesKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "InvalidParameterValue.Range";
 /**
- * Code of an error answered by `DescribeNatGatewaySourceIpTranslationNatRules`: a {@link
- * DescribeNatGatewaySourceIpTranslationNatRulesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeNatGatewaySourceIpTranslationNatRules`: a
+ * {@link DescribeNatGatewaySourceIpTranslationNatRulesKnownErrorCode}, or a code the service added
+ * since.
  */
 export type DescribeNatGatewaySourceIpTranslationNatRulesErrorCode =
   | DescribeNatGatewaySourceIpTranslationNatRulesKnownErrorCode
   | (string & {});
 /**
- * A service error answered by `DescribeNatGatewaySourceIpTranslationNatRules`; {@link
- * isDescribeNatGatewaySourceIpTranslationNatRulesError} tells one.
+ * A service error answered by `DescribeNatGatewaySourceIpTranslationNatRules`;
+ * {@link isDescribeNatGatewaySourceIpTranslationNatRulesError} tells one.
  */
 export type DescribeNatGatewaySourceIpTranslationNatRulesError = TcServiceError<DescribeNatGatewaySourceIpTranslationNatRulesErrorCode>;

@@ -14,6 +14,21 @@ import type { NatZoneInfo } from "../shapes/nat-zone-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeNatGatewayZonesError} tells a service error answered by
+ * `DescribeNatGatewayZones`; its `code` is a {@link DescribeNatGatewayZonesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InternalServerError`: Internal error.
+ * - `InvalidAddressId.NotFound`: The specified EIP does not exist.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
  */
 export interface DescribeNatGatewayZonesRequest {}
 
@@ -34,7 +49,16 @@ export interface DescribeNatGatewayZonesResponse {
 
 /** The `describeNatGatewayZones` method of {@link VpcClient}, which calls `DescribeNatGatewayZones`. */
 export interface DescribeNatGatewayZonesMethod {
-  /** 查询NAT网关可售卖的可用区信息. Errors: {@link isDescribeNatGatewayZonesError}. */
+  /**
+   * 查询NAT网关可售卖的可用区信息.
+   *
+   * Errors: {@link isDescribeNatGatewayZonesError} tells a service error of this action; its `code` is a
+   * {@link DescribeNatGatewayZonesKnownErrorCode}: any {@link CommonErrorCode} or `InternalError`,
+   * `InternalServerError`, `InvalidAddressId.NotFound`, `InvalidParameter`,
+   * `InvalidParameter.FilterInvalidKey`, `InvalidParameterValue`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.Range`, `ResourceNotFound` (each explained
+   * on {@link DescribeNatGatewayZonesRequest}).
+   */
   describeNatGatewayZones(input: DescribeNatGatewayZonesRequest, options?: CallOptions): Promise<DescribeNatGatewayZonesResponse>;
 }
 
@@ -61,8 +85,8 @@ export type DescribeNatGatewayZonesKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "InvalidParameterValue.Range";
 /**
- * Code of an error answered by `DescribeNatGatewayZones`: a {@link
- * DescribeNatGatewayZonesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeNatGatewayZones`: a
+ * {@link DescribeNatGatewayZonesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeNatGatewayZonesErrorCode = DescribeNatGatewayZonesKnownErrorCode | (string & {});
 /**

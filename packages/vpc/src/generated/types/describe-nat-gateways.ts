@@ -12,6 +12,22 @@ import type { NatGateway } from "../shapes/nat-gateway.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeNatGatewaysError} tells a service error answered by
+ * `DescribeNatGateways`; its `code` is a {@link DescribeNatGatewaysKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameter.FilterNotDict`: The specified filter condition should be a key-value pair.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.ActionNotFound`: The port does not exist.
  */
 export interface DescribeNatGatewaysRequest {
   /**
@@ -75,7 +91,17 @@ export interface DescribeNatGatewaysResponse {
 
 /** The `describeNatGateways` method of {@link VpcClient}, which calls `DescribeNatGateways`. */
 export interface DescribeNatGatewaysMethod {
-  /** Queries NAT gateways. Errors: {@link isDescribeNatGatewaysError}. */
+  /**
+   * Queries NAT gateways.
+   *
+   * Errors: {@link isDescribeNatGatewaysError} tells a service error of this action; its `code` is a
+   * {@link DescribeNatGatewaysKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.ModuleError`, `InvalidParameter.Coexist`, `InvalidParameter.FilterInvalidKey`,
+   * `InvalidParameter.FilterNotDict`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.Range`, `InvalidParameterValue.TooLong`,
+   * `ResourceNotFound`, `UnsupportedOperation`, `UnsupportedOperation.ActionNotFound` (each explained on
+   * {@link DescribeNatGatewaysRequest}).
+   */
   describeNatGateways(input: DescribeNatGatewaysRequest, options?: CallOptions): Promise<DescribeNatGatewaysResponse>;
 }
 

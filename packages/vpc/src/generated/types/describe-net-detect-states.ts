@@ -14,6 +14,20 @@ import type { NetDetectState } from "../shapes/net-detect-state.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeNetDetectStatesError} tells a service error answered by
+ * `DescribeNetDetectStates`; its `code` is a {@link DescribeNetDetectStatesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.NetDetectTimeOut`: Network probe timed out. Please retry later.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `InvalidParameterValue.ResourceNotFound`: This resource is not found.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Querying the list of network probe verification results by IDs
  * ```ts
  * const answer = await client.describeNetDetectStates({
@@ -104,7 +118,16 @@ export interface DescribeNetDetectStatesResponse {
 
 /** The `describeNetDetectStates` method of {@link VpcClient}, which calls `DescribeNetDetectStates`. */
 export interface DescribeNetDetectStatesMethod {
-  /** DescribeNetDetectStates. Errors: {@link isDescribeNetDetectStatesError}. */
+  /**
+   * DescribeNetDetectStates.
+   *
+   * Errors: {@link isDescribeNetDetectStatesError} tells a service error of this action; its `code` is a
+   * {@link DescribeNetDetectStatesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.NetDetectTimeOut`, `InvalidParameter`, `InvalidParameter.Coexist`,
+   * `InvalidParameter.FilterInvalidKey`, `InvalidParameterValue`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.Range`, `InvalidParameterValue.ResourceNotFound`, `ResourceNotFound` (each
+   * explained on {@link DescribeNetDetectStatesRequest}).
+   */
   describeNetDetectStates(input: DescribeNetDetectStatesRequest, options?: CallOptions): Promise<DescribeNetDetectStatesResponse>;
 }
 
@@ -130,8 +153,8 @@ export type DescribeNetDetectStatesKnownErrorCode =
   | "InvalidParameterValue.Range"
   | "InvalidParameterValue.ResourceNotFound";
 /**
- * Code of an error answered by `DescribeNetDetectStates`: a {@link
- * DescribeNetDetectStatesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeNetDetectStates`: a
+ * {@link DescribeNetDetectStatesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeNetDetectStatesErrorCode = DescribeNetDetectStatesKnownErrorCode | (string & {});
 /**

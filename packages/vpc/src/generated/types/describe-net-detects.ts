@@ -12,6 +12,19 @@ import type { NetDetect } from "../shapes/net-detect.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeNetDetectsError} tells a service error answered by
+ * `DescribeNetDetects`; its `code` is a {@link DescribeNetDetectsKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.NotUtf8EncodingError`: Not UTF-8 encoding.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Querying all network probes
  * ```ts
  * const answer = await client.describeNetDetects({});
@@ -168,7 +181,16 @@ export interface DescribeNetDetectsResponse {
 
 /** The `describeNetDetects` method of {@link VpcClient}, which calls `DescribeNetDetects`. */
 export interface DescribeNetDetectsMethod {
-  /** DescribeNetDetects. Errors: {@link isDescribeNetDetectsError}. */
+  /**
+   * DescribeNetDetects.
+   *
+   * Errors: {@link isDescribeNetDetectsError} tells a service error of this action; its `code` is a
+   * {@link DescribeNetDetectsKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameter.Coexist`,
+   * `InvalidParameter.FilterInvalidKey`, `InvalidParameterValue`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.NotUtf8EncodingError`,
+   * `InvalidParameterValue.Range`, `ResourceNotFound` (each explained on
+   * {@link DescribeNetDetectsRequest}).
+   */
   describeNetDetects(input: DescribeNetDetectsRequest, options?: CallOptions): Promise<DescribeNetDetectsResponse>;
 }
 

@@ -13,6 +13,19 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeNetworkAccountTypeError} tells a service error answered by
+ * `DescribeNetworkAccountType`; its `code` is a {@link DescribeNetworkAccountTypeKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.NotUtf8EncodingError`: Not UTF-8 encoding.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
  */
 export interface DescribeNetworkAccountTypeRequest {}
 
@@ -37,7 +50,16 @@ export interface DescribeNetworkAccountTypeResponse {
  * `DescribeNetworkAccountType`.
  */
 export interface DescribeNetworkAccountTypeMethod {
-  /** 查询用户网络类型. Errors: {@link isDescribeNetworkAccountTypeError}. */
+  /**
+   * 查询用户网络类型.
+   *
+   * Errors: {@link isDescribeNetworkAccountTypeError} tells a service error of this action; its `code`
+   * is a {@link DescribeNetworkAccountTypeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.Coexist`, `InvalidParameter.FilterInvalidKey`, `InvalidParameterValue`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.NotUtf8EncodingError`, `InvalidParameterValue.Range`, `ResourceNotFound`
+   * (each explained on {@link DescribeNetworkAccountTypeRequest}).
+   */
   describeNetworkAccountType(input: DescribeNetworkAccountTypeRequest, options?: CallOptions): Promise<DescribeNetworkAccountTypeResponse>;
 }
 
@@ -62,8 +84,8 @@ export type DescribeNetworkAccountTypeKnownErrorCode =
   | "InvalidParameterValue.NotUtf8EncodingError"
   | "InvalidParameterValue.Range";
 /**
- * Code of an error answered by `DescribeNetworkAccountType`: a {@link
- * DescribeNetworkAccountTypeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeNetworkAccountType`: a
+ * {@link DescribeNetworkAccountTypeKnownErrorCode}, or a code the service added since.
  */
 export type DescribeNetworkAccountTypeErrorCode = DescribeNetworkAccountTypeKnownErrorCode | (string & {});
 /**

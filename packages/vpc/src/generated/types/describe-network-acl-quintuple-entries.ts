@@ -13,6 +13,22 @@ import type { NetworkAclQuintupleEntry } from "../shapes/network-acl-quintuple-e
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeNetworkAclQuintupleEntriesError} tells a service error answered by
+ * `DescribeNetworkAclQuintupleEntries`; its `code` is a
+ * {@link DescribeNetworkAclQuintupleEntriesKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameter.AclTypeMismatch`: ACL ID does not match the ACL type.
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.NotUtf8EncodingError`: Not UTF-8 encoding.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.ActionNotFound`: The port does not exist.
  */
 export interface DescribeNetworkAclQuintupleEntriesRequest {
   /**
@@ -78,8 +94,15 @@ export interface DescribeNetworkAclQuintupleEntriesResponse {
  */
 export interface DescribeNetworkAclQuintupleEntriesMethod {
   /**
-   * Queries the list of the network ACL quintuple entries. Errors: {@link
-   * isDescribeNetworkAclQuintupleEntriesError}.
+   * Queries the list of the network ACL quintuple entries.
+   *
+   * Errors: {@link isDescribeNetworkAclQuintupleEntriesError} tells a service error of this action; its
+   * `code` is a {@link DescribeNetworkAclQuintupleEntriesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.AclTypeMismatch`, `InvalidParameter.Coexist`, `InvalidParameter.FilterInvalidKey`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.NotUtf8EncodingError`, `InvalidParameterValue.Range`, `ResourceNotFound`,
+   * `UnsupportedOperation`, `UnsupportedOperation.ActionNotFound` (each explained on
+   * {@link DescribeNetworkAclQuintupleEntriesRequest}).
    */
   describeNetworkAclQuintupleEntries(
     input: DescribeNetworkAclQuintupleEntriesRequest,
@@ -112,12 +135,12 @@ export type DescribeNetworkAclQuintupleEntriesKnownErrorCode =
   | "InvalidParameterValue.Range"
   | "UnsupportedOperation.ActionNotFound";
 /**
- * Code of an error answered by `DescribeNetworkAclQuintupleEntries`: a {@link
- * DescribeNetworkAclQuintupleEntriesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeNetworkAclQuintupleEntries`: a
+ * {@link DescribeNetworkAclQuintupleEntriesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeNetworkAclQuintupleEntriesErrorCode = DescribeNetworkAclQuintupleEntriesKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeNetworkAclQuintupleEntries`; {@link
- * isDescribeNetworkAclQuintupleEntriesError} tells one.
+ * A service error answered by `DescribeNetworkAclQuintupleEntries`;
+ * {@link isDescribeNetworkAclQuintupleEntriesError} tells one.
  */
 export type DescribeNetworkAclQuintupleEntriesError = TcServiceError<DescribeNetworkAclQuintupleEntriesErrorCode>;

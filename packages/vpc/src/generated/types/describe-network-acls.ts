@@ -13,6 +13,21 @@ import type { NetworkAcl } from "../shapes/network-acl.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeNetworkAclsError} tells a service error answered by
+ * `DescribeNetworkAcls`; its `code` is a {@link DescribeNetworkAclsKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.NotUtf8EncodingError`: Not UTF-8 encoding.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.ActionNotFound`: The port does not exist.
  * @example Example 1. Querying the network ACL list
  * ```ts
  * const answer = await client.describeNetworkAcls({});
@@ -218,7 +233,17 @@ export interface DescribeNetworkAclsResponse {
 
 /** The `describeNetworkAcls` method of {@link VpcClient}, which calls `DescribeNetworkAcls`. */
 export interface DescribeNetworkAclsMethod {
-  /** Queries a list of network ACLs. Errors: {@link isDescribeNetworkAclsError}. */
+  /**
+   * Queries a list of network ACLs.
+   *
+   * Errors: {@link isDescribeNetworkAclsError} tells a service error of this action; its `code` is a
+   * {@link DescribeNetworkAclsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.ModuleError`, `InvalidParameter.Coexist`, `InvalidParameter.FilterInvalidKey`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.NotUtf8EncodingError`, `InvalidParameterValue.Range`, `ResourceNotFound`,
+   * `UnsupportedOperation`, `UnsupportedOperation.ActionNotFound` (each explained on
+   * {@link DescribeNetworkAclsRequest}).
+   */
   describeNetworkAcls(input: DescribeNetworkAclsRequest, options?: CallOptions): Promise<DescribeNetworkAclsResponse>;
 }
 

@@ -13,6 +13,17 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeNetworkInterfaceLimitError} tells a service error answered by
+ * `DescribeNetworkInterfaceLimit`; its `code` is a
+ * {@link DescribeNetworkInterfaceLimitKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InternalServerError`: Internal error.
+ * - `InvalidInstanceId.NotFound`: Invalid instance ID. The specified instance ID does not exist.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `LimitExceeded.ActionLimited`: Too often API invocations
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Querying the ENI quota by CVM instance ID
  * ```ts
  * const answer = await client.describeNetworkInterfaceLimit({
@@ -116,7 +127,15 @@ export interface DescribeNetworkInterfaceLimitResponse {
  * `DescribeNetworkInterfaceLimit`.
  */
 export interface DescribeNetworkInterfaceLimitMethod {
-  /** DescribeNetworkInterfaceLimit. Errors: {@link isDescribeNetworkInterfaceLimitError}. */
+  /**
+   * DescribeNetworkInterfaceLimit.
+   *
+   * Errors: {@link isDescribeNetworkInterfaceLimitError} tells a service error of this action; its
+   * `code` is a {@link DescribeNetworkInterfaceLimitKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.ModuleError`, `InternalServerError`, `InvalidInstanceId.NotFound`,
+   * `InvalidParameterValue.Malformed`, `LimitExceeded.ActionLimited`, `ResourceNotFound` (each explained
+   * on {@link DescribeNetworkInterfaceLimitRequest}).
+   */
   describeNetworkInterfaceLimit(
     input: DescribeNetworkInterfaceLimitRequest,
     options?: CallOptions,
@@ -141,12 +160,12 @@ export type DescribeNetworkInterfaceLimitKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "LimitExceeded.ActionLimited";
 /**
- * Code of an error answered by `DescribeNetworkInterfaceLimit`: a {@link
- * DescribeNetworkInterfaceLimitKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeNetworkInterfaceLimit`: a
+ * {@link DescribeNetworkInterfaceLimitKnownErrorCode}, or a code the service added since.
  */
 export type DescribeNetworkInterfaceLimitErrorCode = DescribeNetworkInterfaceLimitKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeNetworkInterfaceLimit`; {@link
- * isDescribeNetworkInterfaceLimitError} tells one.
+ * A service error answered by `DescribeNetworkInterfaceLimit`;
+ * {@link isDescribeNetworkInterfaceLimitError} tells one.
  */
 export type DescribeNetworkInterfaceLimitError = TcServiceError<DescribeNetworkInterfaceLimitErrorCode>;

@@ -13,6 +13,23 @@ import type { NetworkInterface } from "../shapes/network-interface.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeNetworkInterfacesError} tells a service error answered by
+ * `DescribeNetworkInterfaces`; its `code` is a {@link DescribeNetworkInterfacesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameter.FilterNotDict`: The specified filter condition should be a key-value pair.
+ * - `InvalidParameter.FilterValuesNotList`: The specified filter value should be a list.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.NotUtf8EncodingError`: Not UTF-8 encoding.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `LimitExceeded.ActionLimited`: Too often API invocations
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Querying the list of ENIs
  * ```ts
  * const answer = await client.describeNetworkInterfaces({});
@@ -296,7 +313,18 @@ export interface DescribeNetworkInterfacesResponse {
  * `DescribeNetworkInterfaces`.
  */
 export interface DescribeNetworkInterfacesMethod {
-  /** Queries the ENI list. Errors: {@link isDescribeNetworkInterfacesError}. */
+  /**
+   * Queries the ENI list.
+   *
+   * Errors: {@link isDescribeNetworkInterfacesError} tells a service error of this action; its `code` is
+   * a {@link DescribeNetworkInterfacesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.ModuleError`, `InvalidParameter.Coexist`, `InvalidParameter.FilterInvalidKey`,
+   * `InvalidParameter.FilterNotDict`, `InvalidParameter.FilterValuesNotList`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.NotUtf8EncodingError`, `InvalidParameterValue.Range`,
+   * `LimitExceeded.ActionLimited`, `ResourceNotFound`, `UnsupportedOperation` (each explained on
+   * {@link DescribeNetworkInterfacesRequest}).
+   */
   describeNetworkInterfaces(input: DescribeNetworkInterfacesRequest, options?: CallOptions): Promise<DescribeNetworkInterfacesResponse>;
 }
 
@@ -329,8 +357,8 @@ export type DescribeNetworkInterfacesKnownErrorCode =
   | "InvalidParameterValue.Range"
   | "LimitExceeded.ActionLimited";
 /**
- * Code of an error answered by `DescribeNetworkInterfaces`: a {@link
- * DescribeNetworkInterfacesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeNetworkInterfaces`: a
+ * {@link DescribeNetworkInterfacesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeNetworkInterfacesErrorCode = DescribeNetworkInterfacesKnownErrorCode | (string & {});
 /**

@@ -16,6 +16,27 @@ import type { PrivateNatDestinationIpPortTranslationNatRule } from "../shapes/pr
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribePrivateNatGatewayDestinationIpPortTranslationNatRulesError} tells a
+ * service error answered by `DescribePrivateNatGatewayDestinationIpPortTranslationNatRules`; its
+ * `code` is a {@link DescribePrivateNatGatewayDestinationIpPortTranslationNatRulesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameter.FilterNotDict`: The specified filter condition should be a key-value pair.
+ * - `InvalidParameter.FilterValuesNotList`: The specified filter value should be a list.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.PrivateNatRuleNotExists`: 私网NAT网关规则不存在。 (described in Chinese
+ *   only)
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnknownParameter.WithGuess`: Unknown parameter. Try similar parameters.
  */
 export interface DescribePrivateNatGatewayDestinationIpPortTranslationNatRulesRequest {
   /**
@@ -82,8 +103,18 @@ export interface DescribePrivateNatGatewayDestinationIpPortTranslationNatRulesRe
  */
 export interface DescribePrivateNatGatewayDestinationIpPortTranslationNatRulesMethod {
   /**
-   * 查询私网NAT网关目的端口转换规则. Errors: {@link
-   * isDescribePrivateNatGatewayDestinationIpPortTranslationNatRulesError}.
+   * 查询私网NAT网关目的端口转换规则.
+   *
+   * Errors: {@link isDescribePrivateNatGatewayDestinationIpPortTranslationNatRulesError} tells a service
+   * error of this action; its `code` is a
+   * {@link DescribePrivateNatGatewayDestinationIpPortTranslationNatRulesKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InternalError`, `InternalError.ModuleError`, `InvalidParameter`,
+   * `InvalidParameter.FilterInvalidKey`, `InvalidParameter.FilterNotDict`,
+   * `InvalidParameter.FilterValuesNotList`, `InvalidParameterValue`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.PrivateNatRuleNotExists`, `InvalidParameterValue.Range`, `MissingParameter`,
+   * `UnknownParameter`, `UnknownParameter.WithGuess` (each explained on
+   * {@link DescribePrivateNatGatewayDestinationIpPortTranslationNatRulesRequest}).
    */
   describePrivateNatGatewayDestinationIpPortTranslationNatRules(
     input: DescribePrivateNatGatewayDestinationIpPortTranslationNatRulesRequest,
@@ -131,8 +162,8 @@ export type DescribePrivateNatGatewayDestinationIpPortTranslationNatRulesErrorCo
   | DescribePrivateNatGatewayDestinationIpPortTranslationNatRulesKnownErrorCode
   | (string & {});
 /**
- * A service error answered by `DescribePrivateNatGatewayDestinationIpPortTranslationNatRules`; {@link
- * isDescribePrivateNatGatewayDestinationIpPortTranslationNatRulesError} tells one.
+ * A service error answered by `DescribePrivateNatGatewayDestinationIpPortTranslationNatRules`;
+ * {@link isDescribePrivateNatGatewayDestinationIpPortTranslationNatRulesError} tells one.
  */
 export type DescribePrivateNatGatewayDestinationIpPortTranslationNatRulesError =
   TcServiceError<DescribePrivateNatGatewayDestinationIpPortTranslationNatRulesErrorCode>;

@@ -15,6 +15,22 @@ import type { PrivateNatGatewayLimit } from "../shapes/private-nat-gateway-limit
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribePrivateNatGatewayLimitsError} tells a service error answered by
+ * `DescribePrivateNatGatewayLimits`; its `code` is a
+ * {@link DescribePrivateNatGatewayLimitsKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameter.FilterNotDict`: The specified filter condition should be a key-value pair.
+ * - `InvalidParameter.FilterValuesNotList`: The specified filter value should be a list.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `UnsupportedOperation.ActionNotFound`: The port does not exist.
+ * - `UnsupportedOperation.NatNfvUnsupportedRegion`: NFV NAT服务不支持该地域。 (described in Chinese
+ *   only)
  */
 export interface DescribePrivateNatGatewayLimitsRequest {
   /**
@@ -71,7 +87,17 @@ export interface DescribePrivateNatGatewayLimitsResponse {
  * `DescribePrivateNatGatewayLimits`.
  */
 export interface DescribePrivateNatGatewayLimitsMethod {
-  /** 查询可创建的私网NAT网关配额数量. Errors: {@link isDescribePrivateNatGatewayLimitsError}. */
+  /**
+   * 查询可创建的私网NAT网关配额数量.
+   *
+   * Errors: {@link isDescribePrivateNatGatewayLimitsError} tells a service error of this action; its
+   * `code` is a {@link DescribePrivateNatGatewayLimitsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError`, `InvalidParameter`, `InvalidParameter.FilterInvalidKey`,
+   * `InvalidParameter.FilterNotDict`, `InvalidParameter.FilterValuesNotList`, `InvalidParameterValue`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.Range`,
+   * `UnsupportedOperation.ActionNotFound`, `UnsupportedOperation.NatNfvUnsupportedRegion` (each
+   * explained on {@link DescribePrivateNatGatewayLimitsRequest}).
+   */
   describePrivateNatGatewayLimits(
     input: DescribePrivateNatGatewayLimitsRequest,
     options?: CallOptions,
@@ -103,12 +129,12 @@ export type DescribePrivateNatGatewayLimitsKnownErrorCode =
   | "UnsupportedOperation.ActionNotFound"
   | "UnsupportedOperation.NatNfvUnsupportedRegion";
 /**
- * Code of an error answered by `DescribePrivateNatGatewayLimits`: a {@link
- * DescribePrivateNatGatewayLimitsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribePrivateNatGatewayLimits`: a
+ * {@link DescribePrivateNatGatewayLimitsKnownErrorCode}, or a code the service added since.
  */
 export type DescribePrivateNatGatewayLimitsErrorCode = DescribePrivateNatGatewayLimitsKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribePrivateNatGatewayLimits`; {@link
- * isDescribePrivateNatGatewayLimitsError} tells one.
+ * A service error answered by `DescribePrivateNatGatewayLimits`;
+ * {@link isDescribePrivateNatGatewayLimitsError} tells one.
  */
 export type DescribePrivateNatGatewayLimitsError = TcServiceError<DescribePrivateNatGatewayLimitsErrorCode>;

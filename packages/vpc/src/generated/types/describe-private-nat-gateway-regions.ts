@@ -14,6 +14,15 @@ import type { NatRegionInfoWithArea } from "../shapes/nat-region-info-with-area.
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribePrivateNatGatewayRegionsError} tells a service error answered by
+ * `DescribePrivateNatGatewayRegions`; its `code` is a
+ * {@link DescribePrivateNatGatewayRegionsKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `UnsupportedOperation.ActionNotFound`: The port does not exist.
+ * - `UnsupportedOperation.NatNfvUnsupportedRegion`: NFV NAT服务不支持该地域。 (described in Chinese
+ *   only)
  */
 export interface DescribePrivateNatGatewayRegionsRequest {}
 
@@ -45,7 +54,14 @@ export interface DescribePrivateNatGatewayRegionsResponse {
  * `DescribePrivateNatGatewayRegions`.
  */
 export interface DescribePrivateNatGatewayRegionsMethod {
-  /** 查询私网NAT网关可支持地域. Errors: {@link isDescribePrivateNatGatewayRegionsError}. */
+  /**
+   * 查询私网NAT网关可支持地域.
+   *
+   * Errors: {@link isDescribePrivateNatGatewayRegionsError} tells a service error of this action; its
+   * `code` is a {@link DescribePrivateNatGatewayRegionsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `UnsupportedOperation.ActionNotFound`, `UnsupportedOperation.NatNfvUnsupportedRegion` (each
+   * explained on {@link DescribePrivateNatGatewayRegionsRequest}).
+   */
   describePrivateNatGatewayRegions(
     input: DescribePrivateNatGatewayRegionsRequest,
     options?: CallOptions,
@@ -64,12 +80,12 @@ export type DescribePrivateNatGatewayRegionsKnownErrorCode =
   | "UnsupportedOperation.ActionNotFound"
   | "UnsupportedOperation.NatNfvUnsupportedRegion";
 /**
- * Code of an error answered by `DescribePrivateNatGatewayRegions`: a {@link
- * DescribePrivateNatGatewayRegionsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribePrivateNatGatewayRegions`: a
+ * {@link DescribePrivateNatGatewayRegionsKnownErrorCode}, or a code the service added since.
  */
 export type DescribePrivateNatGatewayRegionsErrorCode = DescribePrivateNatGatewayRegionsKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribePrivateNatGatewayRegions`; {@link
- * isDescribePrivateNatGatewayRegionsError} tells one.
+ * A service error answered by `DescribePrivateNatGatewayRegions`;
+ * {@link isDescribePrivateNatGatewayRegionsError} tells one.
  */
 export type DescribePrivateNatGatewayRegionsError = TcServiceError<DescribePrivateNatGatewayRegionsErrorCode>;

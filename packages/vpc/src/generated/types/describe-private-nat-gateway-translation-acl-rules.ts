@@ -15,6 +15,20 @@ import type { TranslationAclRule } from "../shapes/translation-acl-rule.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribePrivateNatGatewayTranslationAclRulesError} tells a service error
+ * answered by `DescribePrivateNatGatewayTranslationAclRules`; its `code` is a
+ * {@link DescribePrivateNatGatewayTranslationAclRulesKnownErrorCode}: any {@link CommonErrorCode}, or
+ * one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.PrivateNatNotExists`: 私网NAT网关不存在 (described in Chinese only)
+ * - `InvalidParameterValue.PrivateNatRuleNotExists`: 私网NAT网关规则不存在。 (described in Chinese
+ *   only)
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
  */
 export interface DescribePrivateNatGatewayTranslationAclRulesRequest {
   /**
@@ -116,8 +130,14 @@ export interface DescribePrivateNatGatewayTranslationAclRulesResponse {
  */
 export interface DescribePrivateNatGatewayTranslationAclRulesMethod {
   /**
-   * 查询私网NAT网关源端转换访问控制规则. Errors: {@link
-   * isDescribePrivateNatGatewayTranslationAclRulesError}.
+   * 查询私网NAT网关源端转换访问控制规则.
+   *
+   * Errors: {@link isDescribePrivateNatGatewayTranslationAclRulesError} tells a service error of this
+   * action; its `code` is a {@link DescribePrivateNatGatewayTranslationAclRulesKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InternalError`, `InternalError.ModuleError`, `InvalidParameter`,
+   * `InvalidParameterValue`, `InvalidParameterValue.PrivateNatNotExists`,
+   * `InvalidParameterValue.PrivateNatRuleNotExists`, `InvalidParameterValue.Range` (each explained on
+   * {@link DescribePrivateNatGatewayTranslationAclRulesRequest}).
    */
   describePrivateNatGatewayTranslationAclRules(
     input: DescribePrivateNatGatewayTranslationAclRulesRequest,
@@ -126,8 +146,8 @@ export interface DescribePrivateNatGatewayTranslationAclRulesMethod {
 }
 
 /**
- * Error codes `DescribePrivateNatGatewayTranslationAclRules` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `DescribePrivateNatGatewayTranslationAclRules` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InternalError`: An internal error occurred.
  * - `InternalError.ModuleError`: Internal module error
@@ -145,14 +165,15 @@ export type DescribePrivateNatGatewayTranslationAclRulesKnownErrorCode =
   | "InvalidParameterValue.PrivateNatRuleNotExists"
   | "InvalidParameterValue.Range";
 /**
- * Code of an error answered by `DescribePrivateNatGatewayTranslationAclRules`: a {@link
- * DescribePrivateNatGatewayTranslationAclRulesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribePrivateNatGatewayTranslationAclRules`: a
+ * {@link DescribePrivateNatGatewayTranslationAclRulesKnownErrorCode}, or a code the service added
+ * since.
  */
 export type DescribePrivateNatGatewayTranslationAclRulesErrorCode =
   | DescribePrivateNatGatewayTranslationAclRulesKnownErrorCode
   | (string & {});
 /**
- * A service error answered by `DescribePrivateNatGatewayTranslationAclRules`; {@link
- * isDescribePrivateNatGatewayTranslationAclRulesError} tells one.
+ * A service error answered by `DescribePrivateNatGatewayTranslationAclRules`;
+ * {@link isDescribePrivateNatGatewayTranslationAclRulesError} tells one.
  */
 export type DescribePrivateNatGatewayTranslationAclRulesError = TcServiceError<DescribePrivateNatGatewayTranslationAclRulesErrorCode>;

@@ -15,6 +15,21 @@ import type { TranslationNatRule } from "../shapes/translation-nat-rule.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribePrivateNatGatewayTranslationNatRulesError} tells a service error
+ * answered by `DescribePrivateNatGatewayTranslationNatRules`; its `code` is a
+ * {@link DescribePrivateNatGatewayTranslationNatRulesKnownErrorCode}: any {@link CommonErrorCode}, or
+ * one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameter.FilterNotDict`: The specified filter condition should be a key-value pair.
+ * - `InvalidParameter.FilterValuesNotList`: The specified filter value should be a list.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `UnsupportedOperation`: The operation is not supported.
  */
 export interface DescribePrivateNatGatewayTranslationNatRulesRequest {
   /**
@@ -87,7 +102,16 @@ export interface DescribePrivateNatGatewayTranslationNatRulesResponse {
  * `DescribePrivateNatGatewayTranslationNatRules`.
  */
 export interface DescribePrivateNatGatewayTranslationNatRulesMethod {
-  /** 查询私网NAT网关源端转换规则. Errors: {@link isDescribePrivateNatGatewayTranslationNatRulesError}. */
+  /**
+   * 查询私网NAT网关源端转换规则.
+   *
+   * Errors: {@link isDescribePrivateNatGatewayTranslationNatRulesError} tells a service error of this
+   * action; its `code` is a {@link DescribePrivateNatGatewayTranslationNatRulesKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InternalError`, `InvalidParameter`, `InvalidParameter.FilterInvalidKey`,
+   * `InvalidParameter.FilterNotDict`, `InvalidParameter.FilterValuesNotList`, `InvalidParameterValue`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`, `UnsupportedOperation`
+   * (each explained on {@link DescribePrivateNatGatewayTranslationNatRulesRequest}).
+   */
   describePrivateNatGatewayTranslationNatRules(
     input: DescribePrivateNatGatewayTranslationNatRulesRequest,
     options?: CallOptions,
@@ -95,8 +119,8 @@ export interface DescribePrivateNatGatewayTranslationNatRulesMethod {
 }
 
 /**
- * Error codes `DescribePrivateNatGatewayTranslationNatRules` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `DescribePrivateNatGatewayTranslationNatRules` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InternalError`: An internal error occurred.
  * - `InvalidParameter`: A parameter is invalid.
@@ -116,14 +140,15 @@ export type DescribePrivateNatGatewayTranslationNatRulesKnownErrorCode =
   | "InvalidParameterValue.LimitExceeded"
   | "InvalidParameterValue.Malformed";
 /**
- * Code of an error answered by `DescribePrivateNatGatewayTranslationNatRules`: a {@link
- * DescribePrivateNatGatewayTranslationNatRulesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribePrivateNatGatewayTranslationNatRules`: a
+ * {@link DescribePrivateNatGatewayTranslationNatRulesKnownErrorCode}, or a code the service added
+ * since.
  */
 export type DescribePrivateNatGatewayTranslationNatRulesErrorCode =
   | DescribePrivateNatGatewayTranslationNatRulesKnownErrorCode
   | (string & {});
 /**
- * A service error answered by `DescribePrivateNatGatewayTranslationNatRules`; {@link
- * isDescribePrivateNatGatewayTranslationNatRulesError} tells one.
+ * A service error answered by `DescribePrivateNatGatewayTranslationNatRules`;
+ * {@link isDescribePrivateNatGatewayTranslationNatRulesError} tells one.
  */
 export type DescribePrivateNatGatewayTranslationNatRulesError = TcServiceError<DescribePrivateNatGatewayTranslationNatRulesErrorCode>;

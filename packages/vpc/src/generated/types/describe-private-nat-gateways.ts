@@ -15,6 +15,25 @@ import type { PrivateNatGateway } from "../shapes/private-nat-gateway.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribePrivateNatGatewaysError} tells a service error answered by
+ * `DescribePrivateNatGateways`; its `code` is a {@link DescribePrivateNatGatewaysKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameter.FilterNotDict`: The specified filter condition should be a key-value pair.
+ * - `InvalidParameter.FilterValuesNotList`: The specified filter value should be a list.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnknownParameter.WithGuess`: Unknown parameter. Try similar parameters.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.ActionNotFound`: The port does not exist.
  */
 export interface DescribePrivateNatGatewaysRequest {
   /**
@@ -101,7 +120,18 @@ export interface DescribePrivateNatGatewaysResponse {
  * `DescribePrivateNatGateways`.
  */
 export interface DescribePrivateNatGatewaysMethod {
-  /** 查询私网NAT网关. Errors: {@link isDescribePrivateNatGatewaysError}. */
+  /**
+   * 查询私网NAT网关.
+   *
+   * Errors: {@link isDescribePrivateNatGatewaysError} tells a service error of this action; its `code`
+   * is a {@link DescribePrivateNatGatewaysKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError`, `InvalidParameter`, `InvalidParameter.Coexist`,
+   * `InvalidParameter.FilterInvalidKey`, `InvalidParameter.FilterNotDict`,
+   * `InvalidParameter.FilterValuesNotList`, `InvalidParameterValue`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.TooLong`, `MissingParameter`, `UnknownParameter`,
+   * `UnknownParameter.WithGuess`, `UnsupportedOperation`, `UnsupportedOperation.ActionNotFound` (each
+   * explained on {@link DescribePrivateNatGatewaysRequest}).
+   */
   describePrivateNatGateways(input: DescribePrivateNatGatewaysRequest, options?: CallOptions): Promise<DescribePrivateNatGatewaysResponse>;
 }
 
@@ -134,8 +164,8 @@ export type DescribePrivateNatGatewaysKnownErrorCode =
   | "UnknownParameter.WithGuess"
   | "UnsupportedOperation.ActionNotFound";
 /**
- * Code of an error answered by `DescribePrivateNatGateways`: a {@link
- * DescribePrivateNatGatewaysKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribePrivateNatGateways`: a
+ * {@link DescribePrivateNatGatewaysKnownErrorCode}, or a code the service added since.
  */
 export type DescribePrivateNatGatewaysErrorCode = DescribePrivateNatGatewaysKnownErrorCode | (string & {});
 /**

@@ -14,6 +14,14 @@ import type { ProductQuota } from "../shapes/product-quota.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeProductQuotaError} tells a service error answered by
+ * `DescribeProductQuota`; its `code` is a {@link DescribeProductQuotaKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
  */
 export interface DescribeProductQuotaRequest {
   /**
@@ -50,7 +58,14 @@ export interface DescribeProductQuotaResponse {
 
 /** The `describeProductQuota` method of {@link VpcClient}, which calls `DescribeProductQuota`. */
 export interface DescribeProductQuotaMethod {
-  /** 查询网络产品配额信息. Errors: {@link isDescribeProductQuotaError}. */
+  /**
+   * 查询网络产品配额信息.
+   *
+   * Errors: {@link isDescribeProductQuotaError} tells a service error of this action; its `code` is a
+   * {@link DescribeProductQuotaKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.ModuleError`, `InvalidParameter`, `InvalidParameterValue` (each explained on
+   * {@link DescribeProductQuotaRequest}).
+   */
   describeProductQuota(input: DescribeProductQuotaRequest, options?: CallOptions): Promise<DescribeProductQuotaResponse>;
 }
 

@@ -13,6 +13,19 @@ import type { ReserveIpAddressInfo } from "../shapes/reserve-ip-address-info.js"
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeReserveIpAddressesError} tells a service error answered by
+ * `DescribeReserveIpAddresses`; its `code` is a {@link DescribeReserveIpAddressesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameter.FilterNotDict`: The specified filter condition should be a key-value pair.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.ResourceNotFound`: This resource is not found.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Querying Reserved Private IP Addresses
  * ```ts
  * const answer = await client.describeReserveIpAddresses({
@@ -166,7 +179,16 @@ export interface DescribeReserveIpAddressesResponse {
  * `DescribeReserveIpAddresses`.
  */
 export interface DescribeReserveIpAddressesMethod {
-  /** Queries reserved private IP addresses. Errors: {@link isDescribeReserveIpAddressesError}. */
+  /**
+   * Queries reserved private IP addresses.
+   *
+   * Errors: {@link isDescribeReserveIpAddressesError} tells a service error of this action; its `code`
+   * is a {@link DescribeReserveIpAddressesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.ModuleError`, `InvalidParameter.Coexist`, `InvalidParameter.FilterInvalidKey`,
+   * `InvalidParameter.FilterNotDict`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.ResourceNotFound`, `ResourceNotFound`
+   * (each explained on {@link DescribeReserveIpAddressesRequest}).
+   */
   describeReserveIpAddresses(input: DescribeReserveIpAddressesRequest, options?: CallOptions): Promise<DescribeReserveIpAddressesResponse>;
 }
 
@@ -192,8 +214,8 @@ export type DescribeReserveIpAddressesKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "InvalidParameterValue.ResourceNotFound";
 /**
- * Code of an error answered by `DescribeReserveIpAddresses`: a {@link
- * DescribeReserveIpAddressesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeReserveIpAddresses`: a
+ * {@link DescribeReserveIpAddressesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeReserveIpAddressesErrorCode = DescribeReserveIpAddressesKnownErrorCode | (string & {});
 /**

@@ -14,6 +14,13 @@ import type { RouteConflict } from "../shapes/route-conflict.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeRouteConflictsError} tells a service error answered by
+ * `DescribeRouteConflicts`; its `code` is a {@link DescribeRouteConflictsKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
  */
 export interface DescribeRouteConflictsRequest {
   /**
@@ -55,7 +62,14 @@ export interface DescribeRouteConflictsResponse {
 
 /** The `describeRouteConflicts` method of {@link VpcClient}, which calls `DescribeRouteConflicts`. */
 export interface DescribeRouteConflictsMethod {
-  /** 查询路由策略冲突列表. Errors: {@link isDescribeRouteConflictsError}. */
+  /**
+   * 查询路由策略冲突列表.
+   *
+   * Errors: {@link isDescribeRouteConflictsError} tells a service error of this action; its `code` is a
+   * {@link DescribeRouteConflictsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `ResourceNotFound` (each explained on
+   * {@link DescribeRouteConflictsRequest}).
+   */
   describeRouteConflicts(input: DescribeRouteConflictsRequest, options?: CallOptions): Promise<DescribeRouteConflictsResponse>;
 }
 
@@ -67,8 +81,8 @@ export interface DescribeRouteConflictsMethod {
  */
 export type DescribeRouteConflictsKnownErrorCode = CommonErrorCode | "InvalidParameterValue.Malformed";
 /**
- * Code of an error answered by `DescribeRouteConflicts`: a {@link
- * DescribeRouteConflictsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeRouteConflicts`: a
+ * {@link DescribeRouteConflictsKnownErrorCode}, or a code the service added since.
  */
 export type DescribeRouteConflictsErrorCode = DescribeRouteConflictsKnownErrorCode | (string & {});
 /**

@@ -14,6 +14,16 @@ import type { Route } from "../shapes/route.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeRouteListError} tells a service error answered by `DescribeRouteList`;
+ * its `code` is a {@link DescribeRouteListKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.NotUtf8EncodingError`: Not UTF-8 encoding.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
  */
 export interface DescribeRouteListRequest {
   /**
@@ -73,7 +83,15 @@ export interface DescribeRouteListResponse {
 
 /** The `describeRouteList` method of {@link VpcClient}, which calls `DescribeRouteList`. */
 export interface DescribeRouteListMethod {
-  /** 查询路由条目列表. Errors: {@link isDescribeRouteListError}. */
+  /**
+   * 查询路由条目列表.
+   *
+   * Errors: {@link isDescribeRouteListError} tells a service error of this action; its `code` is a
+   * {@link DescribeRouteListKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.NotUtf8EncodingError`, `InvalidParameterValue.Range`, `ResourceNotFound`
+   * (each explained on {@link DescribeRouteListRequest}).
+   */
   describeRouteList(input: DescribeRouteListRequest, options?: CallOptions): Promise<DescribeRouteListResponse>;
 }
 

@@ -15,6 +15,21 @@ import type { RoutePolicy } from "../shapes/route-policy.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeRoutePoliciesError} tells a service error answered by
+ * `DescribeRoutePolicies`; its `code` is a {@link DescribeRoutePoliciesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameter.FilterNotDict`: The specified filter condition should be a key-value pair.
+ * - `InvalidParameter.FilterValuesNotList`: The specified filter value should be a list.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  */
 export interface DescribeRoutePoliciesRequest {
   /**
@@ -87,7 +102,17 @@ export interface DescribeRoutePoliciesResponse {
 
 /** The `describeRoutePolicies` method of {@link VpcClient}, which calls `DescribeRoutePolicies`. */
 export interface DescribeRoutePoliciesMethod {
-  /** 用户查询路由策略列表. Errors: {@link isDescribeRoutePoliciesError}. */
+  /**
+   * 用户查询路由策略列表.
+   *
+   * Errors: {@link isDescribeRoutePoliciesError} tells a service error of this action; its `code` is a
+   * {@link DescribeRoutePoliciesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.ModuleError`, `InvalidParameter.Coexist`, `InvalidParameter.FilterInvalidKey`,
+   * `InvalidParameter.FilterNotDict`, `InvalidParameter.FilterValuesNotList`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.Range`, `ResourceNotFound`, `UnsupportedOperation` (each explained on
+   * {@link DescribeRoutePoliciesRequest}).
+   */
   describeRoutePolicies(input: DescribeRoutePoliciesRequest, options?: CallOptions): Promise<DescribeRoutePoliciesResponse>;
 }
 

@@ -13,6 +13,16 @@ import type { RoutePolicyEntry } from "../shapes/route-policy-entry.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeRoutePolicyEntriesError} tells a service error answered by
+ * `DescribeRoutePolicyEntries`; its `code` is a {@link DescribeRoutePolicyEntriesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Querying Routing Strategy Rule List
  * ```ts
  * const answer = await client.describeRoutePolicyEntries({
@@ -134,7 +144,15 @@ export interface DescribeRoutePolicyEntriesResponse {
  * `DescribeRoutePolicyEntries`.
  */
 export interface DescribeRoutePolicyEntriesMethod {
-  /** View a route reception policy entry. Errors: {@link isDescribeRoutePolicyEntriesError}. */
+  /**
+   * View a route reception policy entry.
+   *
+   * Errors: {@link isDescribeRoutePolicyEntriesError} tells a service error of this action; its `code`
+   * is a {@link DescribeRoutePolicyEntriesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.Coexist`, `InvalidParameterValue`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.Range`, `ResourceNotFound` (each explained on
+   * {@link DescribeRoutePolicyEntriesRequest}).
+   */
   describeRoutePolicyEntries(input: DescribeRoutePolicyEntriesRequest, options?: CallOptions): Promise<DescribeRoutePolicyEntriesResponse>;
 }
 
@@ -153,8 +171,8 @@ export type DescribeRoutePolicyEntriesKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "InvalidParameterValue.Range";
 /**
- * Code of an error answered by `DescribeRoutePolicyEntries`: a {@link
- * DescribeRoutePolicyEntriesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeRoutePolicyEntries`: a
+ * {@link DescribeRoutePolicyEntriesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeRoutePolicyEntriesErrorCode = DescribeRoutePolicyEntriesKnownErrorCode | (string & {});
 /**

@@ -15,6 +15,17 @@ import type { InstanceBind } from "../shapes/instance-bind.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeRouteTableAssociatedInstancesError} tells a service error answered by
+ * `DescribeRouteTableAssociatedInstances`; its `code` is a
+ * {@link DescribeRouteTableAssociatedInstancesKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
  */
 export interface DescribeRouteTableAssociatedInstancesRequest {
   /**
@@ -84,7 +95,15 @@ export interface DescribeRouteTableAssociatedInstancesResponse {
  * `DescribeRouteTableAssociatedInstances`.
  */
 export interface DescribeRouteTableAssociatedInstancesMethod {
-  /** 查询实例绑定路由表信息. Errors: {@link isDescribeRouteTableAssociatedInstancesError}. */
+  /**
+   * 查询实例绑定路由表信息.
+   *
+   * Errors: {@link isDescribeRouteTableAssociatedInstancesError} tells a service error of this action;
+   * its `code` is a {@link DescribeRouteTableAssociatedInstancesKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InvalidParameter`, `InvalidParameterValue`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.Range`, `ResourceNotFound` (each explained
+   * on {@link DescribeRouteTableAssociatedInstancesRequest}).
+   */
   describeRouteTableAssociatedInstances(
     input: DescribeRouteTableAssociatedInstancesRequest,
     options?: CallOptions,
@@ -92,8 +111,8 @@ export interface DescribeRouteTableAssociatedInstancesMethod {
 }
 
 /**
- * Error codes `DescribeRouteTableAssociatedInstances` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `DescribeRouteTableAssociatedInstances` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InvalidParameter`: A parameter is invalid.
  * - `InvalidParameterValue`: A parameter value is invalid.
@@ -106,12 +125,12 @@ export type DescribeRouteTableAssociatedInstancesKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "InvalidParameterValue.Range";
 /**
- * Code of an error answered by `DescribeRouteTableAssociatedInstances`: a {@link
- * DescribeRouteTableAssociatedInstancesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeRouteTableAssociatedInstances`: a
+ * {@link DescribeRouteTableAssociatedInstancesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeRouteTableAssociatedInstancesErrorCode = DescribeRouteTableAssociatedInstancesKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeRouteTableAssociatedInstances`; {@link
- * isDescribeRouteTableAssociatedInstancesError} tells one.
+ * A service error answered by `DescribeRouteTableAssociatedInstances`;
+ * {@link isDescribeRouteTableAssociatedInstancesError} tells one.
  */
 export type DescribeRouteTableAssociatedInstancesError = TcServiceError<DescribeRouteTableAssociatedInstancesErrorCode>;

@@ -15,6 +15,18 @@ import type { RouteSelectionPolicy } from "../shapes/route-selection-policy.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeRouteTableSelectionPoliciesError} tells a service error answered by
+ * `DescribeRouteTableSelectionPolicies`; its `code` is a
+ * {@link DescribeRouteTableSelectionPoliciesKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameter.FilterNotDict`: The specified filter condition should be a key-value pair.
+ * - `InvalidParameter.FilterValuesNotList`: The specified filter value should be a list.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
  */
 export interface DescribeRouteTableSelectionPoliciesRequest {
   /**
@@ -86,7 +98,16 @@ export interface DescribeRouteTableSelectionPoliciesResponse {
  * `DescribeRouteTableSelectionPolicies`.
  */
 export interface DescribeRouteTableSelectionPoliciesMethod {
-  /** 查询云联网路由表选择策略信息. Errors: {@link isDescribeRouteTableSelectionPoliciesError}. */
+  /**
+   * 查询云联网路由表选择策略信息.
+   *
+   * Errors: {@link isDescribeRouteTableSelectionPoliciesError} tells a service error of this action; its
+   * `code` is a {@link DescribeRouteTableSelectionPoliciesKnownErrorCode}: any {@link CommonErrorCode}
+   * or `InvalidParameter.FilterInvalidKey`, `InvalidParameter.FilterNotDict`,
+   * `InvalidParameter.FilterValuesNotList`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.Range` (each explained on
+   * {@link DescribeRouteTableSelectionPoliciesRequest}).
+   */
   describeRouteTableSelectionPolicies(
     input: DescribeRouteTableSelectionPoliciesRequest,
     options?: CallOptions,
@@ -112,12 +133,12 @@ export type DescribeRouteTableSelectionPoliciesKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "InvalidParameterValue.Range";
 /**
- * Code of an error answered by `DescribeRouteTableSelectionPolicies`: a {@link
- * DescribeRouteTableSelectionPoliciesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeRouteTableSelectionPolicies`: a
+ * {@link DescribeRouteTableSelectionPoliciesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeRouteTableSelectionPoliciesErrorCode = DescribeRouteTableSelectionPoliciesKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeRouteTableSelectionPolicies`; {@link
- * isDescribeRouteTableSelectionPoliciesError} tells one.
+ * A service error answered by `DescribeRouteTableSelectionPolicies`;
+ * {@link isDescribeRouteTableSelectionPoliciesError} tells one.
  */
 export type DescribeRouteTableSelectionPoliciesError = TcServiceError<DescribeRouteTableSelectionPoliciesErrorCode>;

@@ -13,6 +13,21 @@ import type { RouteTable } from "../shapes/route-table.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeRouteTablesError} tells a service error answered by
+ * `DescribeRouteTables`; its `code` is a {@link DescribeRouteTablesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameter.FilterNotDict`: The specified filter condition should be a key-value pair.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.NotUtf8EncodingError`: Not UTF-8 encoding.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Viewing the list of objects in route table
  * ```ts
  * const answer = await client.describeRouteTables({
@@ -257,7 +272,17 @@ export interface DescribeRouteTablesResponse {
 
 /** The `describeRouteTables` method of {@link VpcClient}, which calls `DescribeRouteTables`. */
 export interface DescribeRouteTablesMethod {
-  /** Queries the route table list. Errors: {@link isDescribeRouteTablesError}. */
+  /**
+   * Queries the route table list.
+   *
+   * Errors: {@link isDescribeRouteTablesError} tells a service error of this action; its `code` is a
+   * {@link DescribeRouteTablesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.ModuleError`, `InvalidParameter.Coexist`, `InvalidParameter.FilterInvalidKey`,
+   * `InvalidParameter.FilterNotDict`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.NotUtf8EncodingError`,
+   * `InvalidParameterValue.Range`, `ResourceNotFound`, `UnsupportedOperation` (each explained on
+   * {@link DescribeRouteTablesRequest}).
+   */
   describeRouteTables(input: DescribeRouteTablesRequest, options?: CallOptions): Promise<DescribeRouteTablesResponse>;
 }
 

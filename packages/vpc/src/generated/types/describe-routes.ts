@@ -14,6 +14,15 @@ import type { Route } from "../shapes/route.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeRoutesError} tells a service error answered by `DescribeRoutes`; its
+ * `code` is a {@link DescribeRoutesKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.NotUtf8EncodingError`: Not UTF-8 encoding.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
  */
 export interface DescribeRoutesRequest {
   /**
@@ -73,7 +82,15 @@ export interface DescribeRoutesResponse {
 
 /** The `describeRoutes` method of {@link VpcClient}, which calls `DescribeRoutes`. */
 export interface DescribeRoutesMethod {
-  /** 查询路由列表. Errors: {@link isDescribeRoutesError}. */
+  /**
+   * 查询路由列表.
+   *
+   * Errors: {@link isDescribeRoutesError} tells a service error of this action; its `code` is a
+   * {@link DescribeRoutesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.NotUtf8EncodingError`, `InvalidParameterValue.Range`, `ResourceNotFound`
+   * (each explained on {@link DescribeRoutesRequest}).
+   */
   describeRoutes(input: DescribeRoutesRequest, options?: CallOptions): Promise<DescribeRoutesResponse>;
 }
 

@@ -14,6 +14,16 @@ import type { SecurityGroupAssociationStatistics } from "../shapes/security-grou
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeSecurityGroupAssociationStatisticsError} tells a service error answered
+ * by `DescribeSecurityGroupAssociationStatistics`; its `code` is a
+ * {@link DescribeSecurityGroupAssociationStatisticsKnownErrorCode}: any {@link CommonErrorCode}, or
+ * one of these:
+ *
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  */
 export interface DescribeSecurityGroupAssociationStatisticsRequest {
   /**
@@ -49,8 +59,13 @@ export interface DescribeSecurityGroupAssociationStatisticsResponse {
  */
 export interface DescribeSecurityGroupAssociationStatisticsMethod {
   /**
-   * Queries statistics on the instances associated with a security group. Errors: {@link
-   * isDescribeSecurityGroupAssociationStatisticsError}.
+   * Queries statistics on the instances associated with a security group.
+   *
+   * Errors: {@link isDescribeSecurityGroupAssociationStatisticsError} tells a service error of this
+   * action; its `code` is a {@link DescribeSecurityGroupAssociationStatisticsKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `ResourceNotFound`, `UnsupportedOperation` (each explained on
+   * {@link DescribeSecurityGroupAssociationStatisticsRequest}).
    */
   describeSecurityGroupAssociationStatistics(
     input: DescribeSecurityGroupAssociationStatisticsRequest,
@@ -59,8 +74,8 @@ export interface DescribeSecurityGroupAssociationStatisticsMethod {
 }
 
 /**
- * Error codes `DescribeSecurityGroupAssociationStatistics` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `DescribeSecurityGroupAssociationStatistics` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
  * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
@@ -72,12 +87,12 @@ export type DescribeSecurityGroupAssociationStatisticsKnownErrorCode =
   | "InvalidParameterValue.LimitExceeded"
   | "InvalidParameterValue.Malformed";
 /**
- * Code of an error answered by `DescribeSecurityGroupAssociationStatistics`: a {@link
- * DescribeSecurityGroupAssociationStatisticsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeSecurityGroupAssociationStatistics`: a
+ * {@link DescribeSecurityGroupAssociationStatisticsKnownErrorCode}, or a code the service added since.
  */
 export type DescribeSecurityGroupAssociationStatisticsErrorCode = DescribeSecurityGroupAssociationStatisticsKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeSecurityGroupAssociationStatistics`; {@link
- * isDescribeSecurityGroupAssociationStatisticsError} tells one.
+ * A service error answered by `DescribeSecurityGroupAssociationStatistics`;
+ * {@link isDescribeSecurityGroupAssociationStatisticsError} tells one.
  */
 export type DescribeSecurityGroupAssociationStatisticsError = TcServiceError<DescribeSecurityGroupAssociationStatisticsErrorCode>;

@@ -16,6 +16,20 @@ import type { SecurityGroupPolicySet } from "../shapes/security-group-policy-set
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeSecurityGroupExpandedPoliciesError} tells a service error answered by
+ * `DescribeSecurityGroupExpandedPolicies`; its `code` is a
+ * {@link DescribeSecurityGroupExpandedPoliciesKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameter.FilterNotDict`: The specified filter condition should be a key-value pair.
+ * - `InvalidParameter.FilterValuesNotList`: The specified filter value should be a list.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  */
 export interface DescribeSecurityGroupExpandedPoliciesRequest {
   /**
@@ -74,7 +88,16 @@ export interface DescribeSecurityGroupExpandedPoliciesResponse {
  * `DescribeSecurityGroupExpandedPolicies`.
  */
 export interface DescribeSecurityGroupExpandedPoliciesMethod {
-  /** 查看参数模板展开后的安全组规则. Errors: {@link isDescribeSecurityGroupExpandedPoliciesError}. */
+  /**
+   * 查看参数模板展开后的安全组规则.
+   *
+   * Errors: {@link isDescribeSecurityGroupExpandedPoliciesError} tells a service error of this action;
+   * its `code` is a {@link DescribeSecurityGroupExpandedPoliciesKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InvalidParameter.FilterInvalidKey`, `InvalidParameter.FilterNotDict`,
+   * `InvalidParameter.FilterValuesNotList`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.TooLong`, `ResourceNotFound`,
+   * `UnsupportedOperation` (each explained on {@link DescribeSecurityGroupExpandedPoliciesRequest}).
+   */
   describeSecurityGroupExpandedPolicies(
     input: DescribeSecurityGroupExpandedPoliciesRequest,
     options?: CallOptions,
@@ -82,8 +105,8 @@ export interface DescribeSecurityGroupExpandedPoliciesMethod {
 }
 
 /**
- * Error codes `DescribeSecurityGroupExpandedPolicies` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `DescribeSecurityGroupExpandedPolicies` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
  * - `InvalidParameter.FilterNotDict`: The specified filter condition should be a key-value pair.
@@ -103,12 +126,12 @@ export type DescribeSecurityGroupExpandedPoliciesKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "InvalidParameterValue.TooLong";
 /**
- * Code of an error answered by `DescribeSecurityGroupExpandedPolicies`: a {@link
- * DescribeSecurityGroupExpandedPoliciesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeSecurityGroupExpandedPolicies`: a
+ * {@link DescribeSecurityGroupExpandedPoliciesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeSecurityGroupExpandedPoliciesErrorCode = DescribeSecurityGroupExpandedPoliciesKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeSecurityGroupExpandedPolicies`; {@link
- * isDescribeSecurityGroupExpandedPoliciesError} tells one.
+ * A service error answered by `DescribeSecurityGroupExpandedPolicies`;
+ * {@link isDescribeSecurityGroupExpandedPoliciesError} tells one.
  */
 export type DescribeSecurityGroupExpandedPoliciesError = TcServiceError<DescribeSecurityGroupExpandedPoliciesErrorCode>;

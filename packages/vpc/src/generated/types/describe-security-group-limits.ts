@@ -14,6 +14,12 @@ import type { SecurityGroupLimitSet } from "../shapes/security-group-limit-set.j
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeSecurityGroupLimitsError} tells a service error answered by
+ * `DescribeSecurityGroupLimits`; its `code` is a {@link DescribeSecurityGroupLimitsKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `UnsupportedOperation`: The operation is not supported.
  */
 export interface DescribeSecurityGroupLimitsRequest {}
 
@@ -37,7 +43,13 @@ export interface DescribeSecurityGroupLimitsResponse {
  * `DescribeSecurityGroupLimits`.
  */
 export interface DescribeSecurityGroupLimitsMethod {
-  /** 查询用户安全组配额. Errors: {@link isDescribeSecurityGroupLimitsError}. */
+  /**
+   * 查询用户安全组配额.
+   *
+   * Errors: {@link isDescribeSecurityGroupLimitsError} tells a service error of this action; its `code`
+   * is a {@link DescribeSecurityGroupLimitsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `UnsupportedOperation` (each explained on {@link DescribeSecurityGroupLimitsRequest}).
+   */
   describeSecurityGroupLimits(
     input: DescribeSecurityGroupLimitsRequest,
     options?: CallOptions,
@@ -51,12 +63,12 @@ export interface DescribeSecurityGroupLimitsMethod {
  */
 export type DescribeSecurityGroupLimitsKnownErrorCode = CommonErrorCode;
 /**
- * Code of an error answered by `DescribeSecurityGroupLimits`: a {@link
- * DescribeSecurityGroupLimitsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeSecurityGroupLimits`: a
+ * {@link DescribeSecurityGroupLimitsKnownErrorCode}, or a code the service added since.
  */
 export type DescribeSecurityGroupLimitsErrorCode = DescribeSecurityGroupLimitsKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeSecurityGroupLimits`; {@link
- * isDescribeSecurityGroupLimitsError} tells one.
+ * A service error answered by `DescribeSecurityGroupLimits`;
+ * {@link isDescribeSecurityGroupLimitsError} tells one.
  */
 export type DescribeSecurityGroupLimitsError = TcServiceError<DescribeSecurityGroupLimitsErrorCode>;

@@ -13,6 +13,19 @@ import type { SecurityGroupPolicySet } from "../shapes/security-group-policy-set
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeSecurityGroupPoliciesError} tells a service error answered by
+ * `DescribeSecurityGroupPolicies`; its `code` is a
+ * {@link DescribeSecurityGroupPoliciesKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameter.FilterNotDict`: The specified filter condition should be a key-value pair.
+ * - `InvalidParameter.FilterValuesNotList`: The specified filter value should be a list.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  */
 export interface DescribeSecurityGroupPoliciesRequest {
   /**
@@ -63,7 +76,16 @@ export interface DescribeSecurityGroupPoliciesResponse {
  * `DescribeSecurityGroupPolicies`.
  */
 export interface DescribeSecurityGroupPoliciesMethod {
-  /** Queries security group policies. Errors: {@link isDescribeSecurityGroupPoliciesError}. */
+  /**
+   * Queries security group policies.
+   *
+   * Errors: {@link isDescribeSecurityGroupPoliciesError} tells a service error of this action; its
+   * `code` is a {@link DescribeSecurityGroupPoliciesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.FilterInvalidKey`, `InvalidParameter.FilterNotDict`,
+   * `InvalidParameter.FilterValuesNotList`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.TooLong`, `ResourceNotFound`,
+   * `UnsupportedOperation` (each explained on {@link DescribeSecurityGroupPoliciesRequest}).
+   */
   describeSecurityGroupPolicies(
     input: DescribeSecurityGroupPoliciesRequest,
     options?: CallOptions,
@@ -91,12 +113,12 @@ export type DescribeSecurityGroupPoliciesKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "InvalidParameterValue.TooLong";
 /**
- * Code of an error answered by `DescribeSecurityGroupPolicies`: a {@link
- * DescribeSecurityGroupPoliciesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeSecurityGroupPolicies`: a
+ * {@link DescribeSecurityGroupPoliciesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeSecurityGroupPoliciesErrorCode = DescribeSecurityGroupPoliciesKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeSecurityGroupPolicies`; {@link
- * isDescribeSecurityGroupPoliciesError} tells one.
+ * A service error answered by `DescribeSecurityGroupPolicies`;
+ * {@link isDescribeSecurityGroupPoliciesError} tells one.
  */
 export type DescribeSecurityGroupPoliciesError = TcServiceError<DescribeSecurityGroupPoliciesErrorCode>;

@@ -12,6 +12,15 @@ import type { ReferredSecurityGroup } from "../shapes/referred-security-group.js
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeSecurityGroupReferencesError} tells a service error answered by
+ * `DescribeSecurityGroupReferences`; its `code` is a
+ * {@link DescribeSecurityGroupReferencesKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Querying the referenced security group
  * ```ts
  * const answer = await client.describeSecurityGroupReferences({
@@ -59,7 +68,15 @@ export interface DescribeSecurityGroupReferencesResponse {
  * `DescribeSecurityGroupReferences`.
  */
 export interface DescribeSecurityGroupReferencesMethod {
-  /** Queries referred security groups. Errors: {@link isDescribeSecurityGroupReferencesError}. */
+  /**
+   * Queries referred security groups.
+   *
+   * Errors: {@link isDescribeSecurityGroupReferencesError} tells a service error of this action; its
+   * `code` is a {@link DescribeSecurityGroupReferencesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.ModuleError`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.Malformed`, `ResourceNotFound` (each explained on
+   * {@link DescribeSecurityGroupReferencesRequest}).
+   */
   describeSecurityGroupReferences(
     input: DescribeSecurityGroupReferencesRequest,
     options?: CallOptions,
@@ -80,12 +97,12 @@ export type DescribeSecurityGroupReferencesKnownErrorCode =
   | "InvalidParameterValue.LimitExceeded"
   | "InvalidParameterValue.Malformed";
 /**
- * Code of an error answered by `DescribeSecurityGroupReferences`: a {@link
- * DescribeSecurityGroupReferencesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeSecurityGroupReferences`: a
+ * {@link DescribeSecurityGroupReferencesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeSecurityGroupReferencesErrorCode = DescribeSecurityGroupReferencesKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeSecurityGroupReferences`; {@link
- * isDescribeSecurityGroupReferencesError} tells one.
+ * A service error answered by `DescribeSecurityGroupReferences`;
+ * {@link isDescribeSecurityGroupReferencesError} tells one.
  */
 export type DescribeSecurityGroupReferencesError = TcServiceError<DescribeSecurityGroupReferencesErrorCode>;

@@ -13,6 +13,20 @@ import type { SecurityGroup } from "../shapes/security-group.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeSecurityGroupsError} tells a service error answered by
+ * `DescribeSecurityGroups`; its `code` is a {@link DescribeSecurityGroupsKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameter.FilterNotDict`: The specified filter condition should be a key-value pair.
+ * - `InvalidParameter.FilterValuesNotList`: The specified filter value should be a list.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Querying security groups
  * ```ts
  * const answer = await client.describeSecurityGroups({
@@ -169,7 +183,16 @@ export interface DescribeSecurityGroupsResponse {
 
 /** The `describeSecurityGroups` method of {@link VpcClient}, which calls `DescribeSecurityGroups`. */
 export interface DescribeSecurityGroupsMethod {
-  /** Queries security groups. Errors: {@link isDescribeSecurityGroupsError}. */
+  /**
+   * Queries security groups.
+   *
+   * Errors: {@link isDescribeSecurityGroupsError} tells a service error of this action; its `code` is a
+   * {@link DescribeSecurityGroupsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.Coexist`, `InvalidParameter.FilterInvalidKey`, `InvalidParameter.FilterNotDict`,
+   * `InvalidParameter.FilterValuesNotList`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.Range`, `ResourceNotFound`,
+   * `UnsupportedOperation` (each explained on {@link DescribeSecurityGroupsRequest}).
+   */
   describeSecurityGroups(input: DescribeSecurityGroupsRequest, options?: CallOptions): Promise<DescribeSecurityGroupsResponse>;
 }
 
@@ -196,8 +219,8 @@ export type DescribeSecurityGroupsKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "InvalidParameterValue.Range";
 /**
- * Code of an error answered by `DescribeSecurityGroups`: a {@link
- * DescribeSecurityGroupsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeSecurityGroups`: a
+ * {@link DescribeSecurityGroupsKnownErrorCode}, or a code the service added since.
  */
 export type DescribeSecurityGroupsErrorCode = DescribeSecurityGroupsKnownErrorCode | (string & {});
 /**

@@ -14,6 +14,17 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeServiceTemplateGroupInstancesError} tells a service error answered by
+ * `DescribeServiceTemplateGroupInstances`; its `code` is a
+ * {@link DescribeServiceTemplateGroupInstancesKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.MutexOperationTaskRunning`: The resource mutual exclusion operation is being
+ *   executed.
  */
 export interface DescribeServiceTemplateGroupInstancesRequest {
   /**
@@ -55,7 +66,15 @@ export interface DescribeServiceTemplateGroupInstancesResponse {
  * `DescribeServiceTemplateGroupInstances`.
  */
 export interface DescribeServiceTemplateGroupInstancesMethod {
-  /** 查询参数模板协议端口组关联的实例列表. Errors: {@link isDescribeServiceTemplateGroupInstancesError}. */
+  /**
+   * 查询参数模板协议端口组关联的实例列表.
+   *
+   * Errors: {@link isDescribeServiceTemplateGroupInstancesError} tells a service error of this action;
+   * its `code` is a {@link DescribeServiceTemplateGroupInstancesKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InvalidParameterValue.Malformed`, `InvalidParameterValue.Range`,
+   * `ResourceNotFound`, `UnsupportedOperation.MutexOperationTaskRunning` (each explained on
+   * {@link DescribeServiceTemplateGroupInstancesRequest}).
+   */
   describeServiceTemplateGroupInstances(
     input: DescribeServiceTemplateGroupInstancesRequest,
     options?: CallOptions,
@@ -63,8 +82,8 @@ export interface DescribeServiceTemplateGroupInstancesMethod {
 }
 
 /**
- * Error codes `DescribeServiceTemplateGroupInstances` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `DescribeServiceTemplateGroupInstances` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
  * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
@@ -78,12 +97,12 @@ export type DescribeServiceTemplateGroupInstancesKnownErrorCode =
   | "InvalidParameterValue.Range"
   | "UnsupportedOperation.MutexOperationTaskRunning";
 /**
- * Code of an error answered by `DescribeServiceTemplateGroupInstances`: a {@link
- * DescribeServiceTemplateGroupInstancesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeServiceTemplateGroupInstances`: a
+ * {@link DescribeServiceTemplateGroupInstancesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeServiceTemplateGroupInstancesErrorCode = DescribeServiceTemplateGroupInstancesKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeServiceTemplateGroupInstances`; {@link
- * isDescribeServiceTemplateGroupInstancesError} tells one.
+ * A service error answered by `DescribeServiceTemplateGroupInstances`;
+ * {@link isDescribeServiceTemplateGroupInstancesError} tells one.
  */
 export type DescribeServiceTemplateGroupInstancesError = TcServiceError<DescribeServiceTemplateGroupInstancesErrorCode>;

@@ -13,6 +13,14 @@ import type { ServiceTemplateGroup } from "../shapes/service-template-group.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeServiceTemplateGroupsError} tells a service error answered by
+ * `DescribeServiceTemplateGroups`; its `code` is a
+ * {@link DescribeServiceTemplateGroupsKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
  */
 export interface DescribeServiceTemplateGroupsRequest {
   /**
@@ -59,7 +67,14 @@ export interface DescribeServiceTemplateGroupsResponse {
  * `DescribeServiceTemplateGroups`.
  */
 export interface DescribeServiceTemplateGroupsMethod {
-  /** Queries a protocol port template group. Errors: {@link isDescribeServiceTemplateGroupsError}. */
+  /**
+   * Queries a protocol port template group.
+   *
+   * Errors: {@link isDescribeServiceTemplateGroupsError} tells a service error of this action; its
+   * `code` is a {@link DescribeServiceTemplateGroupsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.FilterInvalidKey`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.Range` (each explained on {@link DescribeServiceTemplateGroupsRequest}).
+   */
   describeServiceTemplateGroups(
     input: DescribeServiceTemplateGroupsRequest,
     options?: CallOptions,
@@ -79,12 +94,12 @@ export type DescribeServiceTemplateGroupsKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "InvalidParameterValue.Range";
 /**
- * Code of an error answered by `DescribeServiceTemplateGroups`: a {@link
- * DescribeServiceTemplateGroupsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeServiceTemplateGroups`: a
+ * {@link DescribeServiceTemplateGroupsKnownErrorCode}, or a code the service added since.
  */
 export type DescribeServiceTemplateGroupsErrorCode = DescribeServiceTemplateGroupsKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeServiceTemplateGroups`; {@link
- * isDescribeServiceTemplateGroupsError} tells one.
+ * A service error answered by `DescribeServiceTemplateGroups`;
+ * {@link isDescribeServiceTemplateGroupsError} tells one.
  */
 export type DescribeServiceTemplateGroupsError = TcServiceError<DescribeServiceTemplateGroupsErrorCode>;

@@ -14,6 +14,17 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeServiceTemplateInstancesError} tells a service error answered by
+ * `DescribeServiceTemplateInstances`; its `code` is a
+ * {@link DescribeServiceTemplateInstancesKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.MutexOperationTaskRunning`: The resource mutual exclusion operation is being
+ *   executed.
  */
 export interface DescribeServiceTemplateInstancesRequest {
   /**
@@ -55,7 +66,15 @@ export interface DescribeServiceTemplateInstancesResponse {
  * `DescribeServiceTemplateInstances`.
  */
 export interface DescribeServiceTemplateInstancesMethod {
-  /** 查询参数模板协议端口关联的实例列表. Errors: {@link isDescribeServiceTemplateInstancesError}. */
+  /**
+   * 查询参数模板协议端口关联的实例列表.
+   *
+   * Errors: {@link isDescribeServiceTemplateInstancesError} tells a service error of this action; its
+   * `code` is a {@link DescribeServiceTemplateInstancesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.Range`, `ResourceNotFound`,
+   * `UnsupportedOperation.MutexOperationTaskRunning` (each explained on
+   * {@link DescribeServiceTemplateInstancesRequest}).
+   */
   describeServiceTemplateInstances(
     input: DescribeServiceTemplateInstancesRequest,
     options?: CallOptions,
@@ -77,12 +96,12 @@ export type DescribeServiceTemplateInstancesKnownErrorCode =
   | "InvalidParameterValue.Range"
   | "UnsupportedOperation.MutexOperationTaskRunning";
 /**
- * Code of an error answered by `DescribeServiceTemplateInstances`: a {@link
- * DescribeServiceTemplateInstancesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeServiceTemplateInstances`: a
+ * {@link DescribeServiceTemplateInstancesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeServiceTemplateInstancesErrorCode = DescribeServiceTemplateInstancesKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeServiceTemplateInstances`; {@link
- * isDescribeServiceTemplateInstancesError} tells one.
+ * A service error answered by `DescribeServiceTemplateInstances`;
+ * {@link isDescribeServiceTemplateInstancesError} tells one.
  */
 export type DescribeServiceTemplateInstancesError = TcServiceError<DescribeServiceTemplateInstancesErrorCode>;

@@ -13,6 +13,14 @@ import type { ServiceTemplate } from "../shapes/service-template.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeServiceTemplatesError} tells a service error answered by
+ * `DescribeServiceTemplates`; its `code` is a {@link DescribeServiceTemplatesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
  */
 export interface DescribeServiceTemplatesRequest {
   /**
@@ -57,7 +65,14 @@ export interface DescribeServiceTemplatesResponse {
 
 /** The `describeServiceTemplates` method of {@link VpcClient}, which calls `DescribeServiceTemplates`. */
 export interface DescribeServiceTemplatesMethod {
-  /** Queries a protocol port template. Errors: {@link isDescribeServiceTemplatesError}. */
+  /**
+   * Queries a protocol port template.
+   *
+   * Errors: {@link isDescribeServiceTemplatesError} tells a service error of this action; its `code` is
+   * a {@link DescribeServiceTemplatesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.FilterInvalidKey`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.Range` (each explained on {@link DescribeServiceTemplatesRequest}).
+   */
   describeServiceTemplates(input: DescribeServiceTemplatesRequest, options?: CallOptions): Promise<DescribeServiceTemplatesResponse>;
 }
 
@@ -74,8 +89,8 @@ export type DescribeServiceTemplatesKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "InvalidParameterValue.Range";
 /**
- * Code of an error answered by `DescribeServiceTemplates`: a {@link
- * DescribeServiceTemplatesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeServiceTemplates`: a
+ * {@link DescribeServiceTemplatesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeServiceTemplatesErrorCode = DescribeServiceTemplatesKnownErrorCode | (string & {});
 /**

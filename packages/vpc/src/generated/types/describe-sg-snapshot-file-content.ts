@@ -12,6 +12,17 @@ import type { SecurityGroupPolicy } from "../shapes/security-group-policy.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeSgSnapshotFileContentError} tells a service error answered by
+ * `DescribeSgSnapshotFileContent`; its `code` is a
+ * {@link DescribeSgSnapshotFileContentKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.SnapshotFileFailed`: Failed to generate the snapshot file.
+ * - `UnsupportedOperation.SnapshotFileNoExist`: The snapshot file is expired or has been deleted.
+ * - `UnsupportedOperation.SnapshotFileProcessing`: Generating the snapshot file…Please check again
+ *   later.
  * @example Querying contents of security group snapshot files
  * ```ts
  * const answer = await client.describeSgSnapshotFileContent({
@@ -293,7 +304,15 @@ export interface DescribeSgSnapshotFileContentResponse {
  * `DescribeSgSnapshotFileContent`.
  */
 export interface DescribeSgSnapshotFileContentMethod {
-  /** Querying contents of snapshot files. Errors: {@link isDescribeSgSnapshotFileContentError}. */
+  /**
+   * Querying contents of snapshot files.
+   *
+   * Errors: {@link isDescribeSgSnapshotFileContentError} tells a service error of this action; its
+   * `code` is a {@link DescribeSgSnapshotFileContentKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `ResourceNotFound`, `UnsupportedOperation.SnapshotFileFailed`,
+   * `UnsupportedOperation.SnapshotFileNoExist`, `UnsupportedOperation.SnapshotFileProcessing` (each
+   * explained on {@link DescribeSgSnapshotFileContentRequest}).
+   */
   describeSgSnapshotFileContent(
     input: DescribeSgSnapshotFileContentRequest,
     options?: CallOptions,
@@ -317,12 +336,12 @@ export type DescribeSgSnapshotFileContentKnownErrorCode =
   | "UnsupportedOperation.SnapshotFileNoExist"
   | "UnsupportedOperation.SnapshotFileProcessing";
 /**
- * Code of an error answered by `DescribeSgSnapshotFileContent`: a {@link
- * DescribeSgSnapshotFileContentKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeSgSnapshotFileContent`: a
+ * {@link DescribeSgSnapshotFileContentKnownErrorCode}, or a code the service added since.
  */
 export type DescribeSgSnapshotFileContentErrorCode = DescribeSgSnapshotFileContentKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeSgSnapshotFileContent`; {@link
- * isDescribeSgSnapshotFileContentError} tells one.
+ * A service error answered by `DescribeSgSnapshotFileContent`;
+ * {@link isDescribeSgSnapshotFileContentError} tells one.
  */
 export type DescribeSgSnapshotFileContentError = TcServiceError<DescribeSgSnapshotFileContentErrorCode>;

@@ -13,6 +13,15 @@ import type { SnapshotInstance } from "../shapes/snapshot-instance.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeSnapshotAttachedInstancesError} tells a service error answered by
+ * `DescribeSnapshotAttachedInstances`; its `code` is a
+ * {@link DescribeSnapshotAttachedInstancesKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Querying instances associated with a snapshot policy
  * ```ts
  * const answer = await client.describeSnapshotAttachedInstances({
@@ -103,8 +112,12 @@ export interface DescribeSnapshotAttachedInstancesResponse {
  */
 export interface DescribeSnapshotAttachedInstancesMethod {
   /**
-   * Queries instances associated with a snapshot policy. Errors: {@link
-   * isDescribeSnapshotAttachedInstancesError}.
+   * Queries instances associated with a snapshot policy.
+   *
+   * Errors: {@link isDescribeSnapshotAttachedInstancesError} tells a service error of this action; its
+   * `code` is a {@link DescribeSnapshotAttachedInstancesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.Range`, `ResourceNotFound` (each explained
+   * on {@link DescribeSnapshotAttachedInstancesRequest}).
    */
   describeSnapshotAttachedInstances(
     input: DescribeSnapshotAttachedInstancesRequest,
@@ -124,12 +137,12 @@ export type DescribeSnapshotAttachedInstancesKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "InvalidParameterValue.Range";
 /**
- * Code of an error answered by `DescribeSnapshotAttachedInstances`: a {@link
- * DescribeSnapshotAttachedInstancesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeSnapshotAttachedInstances`: a
+ * {@link DescribeSnapshotAttachedInstancesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeSnapshotAttachedInstancesErrorCode = DescribeSnapshotAttachedInstancesKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeSnapshotAttachedInstances`; {@link
- * isDescribeSnapshotAttachedInstancesError} tells one.
+ * A service error answered by `DescribeSnapshotAttachedInstances`;
+ * {@link isDescribeSnapshotAttachedInstancesError} tells one.
  */
 export type DescribeSnapshotAttachedInstancesError = TcServiceError<DescribeSnapshotAttachedInstancesErrorCode>;

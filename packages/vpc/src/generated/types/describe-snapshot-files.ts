@@ -12,6 +12,16 @@ import type { SnapshotFileInfo } from "../shapes/snapshot-file-info.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeSnapshotFilesError} tells a service error answered by
+ * `DescribeSnapshotFiles`; its `code` is a {@link DescribeSnapshotFilesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.SnapshotNotAttached`: The instance is not associated with any snapshot
+ *   policy.
  * @example Querying snapshots of an instance
  * ```ts
  * const answer = await client.describeSnapshotFiles({
@@ -111,7 +121,14 @@ export interface DescribeSnapshotFilesResponse {
 
 /** The `describeSnapshotFiles` method of {@link VpcClient}, which calls `DescribeSnapshotFiles`. */
 export interface DescribeSnapshotFilesMethod {
-  /** Query snapshot files. Errors: {@link isDescribeSnapshotFilesError}. */
+  /**
+   * Query snapshot files.
+   *
+   * Errors: {@link isDescribeSnapshotFilesError} tells a service error of this action; its `code` is a
+   * {@link DescribeSnapshotFilesKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameterValue`,
+   * `InvalidParameterValue.Range`, `ResourceNotFound`, `UnsupportedOperation.SnapshotNotAttached` (each
+   * explained on {@link DescribeSnapshotFilesRequest}).
+   */
   describeSnapshotFiles(input: DescribeSnapshotFilesRequest, options?: CallOptions): Promise<DescribeSnapshotFilesResponse>;
 }
 

@@ -13,6 +13,14 @@ import type { SnapshotPolicy } from "../shapes/snapshot-policy.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeSnapshotPoliciesError} tells a service error answered by
+ * `DescribeSnapshotPolicies`; its `code` is a {@link DescribeSnapshotPoliciesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.NotUtf8EncodingError`: Not UTF-8 encoding.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
  * @example Queries snapshot policies
  * ```ts
  * const answer = await client.describeSnapshotPolicies({
@@ -107,7 +115,14 @@ export interface DescribeSnapshotPoliciesResponse {
 
 /** The `describeSnapshotPolicies` method of {@link VpcClient}, which calls `DescribeSnapshotPolicies`. */
 export interface DescribeSnapshotPoliciesMethod {
-  /** Queries snapshot policies. Errors: {@link isDescribeSnapshotPoliciesError}. */
+  /**
+   * Queries snapshot policies.
+   *
+   * Errors: {@link isDescribeSnapshotPoliciesError} tells a service error of this action; its `code` is
+   * a {@link DescribeSnapshotPoliciesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.NotUtf8EncodingError`,
+   * `InvalidParameterValue.Range` (each explained on {@link DescribeSnapshotPoliciesRequest}).
+   */
   describeSnapshotPolicies(input: DescribeSnapshotPoliciesRequest, options?: CallOptions): Promise<DescribeSnapshotPoliciesResponse>;
 }
 
@@ -124,8 +139,8 @@ export type DescribeSnapshotPoliciesKnownErrorCode =
   | "InvalidParameterValue.NotUtf8EncodingError"
   | "InvalidParameterValue.Range";
 /**
- * Code of an error answered by `DescribeSnapshotPolicies`: a {@link
- * DescribeSnapshotPoliciesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeSnapshotPolicies`: a
+ * {@link DescribeSnapshotPoliciesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeSnapshotPoliciesErrorCode = DescribeSnapshotPoliciesKnownErrorCode | (string & {});
 /**

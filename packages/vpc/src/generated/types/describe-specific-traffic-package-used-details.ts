@@ -15,6 +15,20 @@ import type { UsedDetail } from "../shapes/used-detail.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeSpecificTrafficPackageUsedDetailsError} tells a service error answered
+ * by `DescribeSpecificTrafficPackageUsedDetails`; its `code` is a
+ * {@link DescribeSpecificTrafficPackageUsedDetailsKnownErrorCode}: any {@link CommonErrorCode}, or one
+ * of these:
+ *
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.InvalidFilter`: The filter rule is invalid.
+ * - `InvalidParameterValue.Combination`: Invalid input parameters
+ * - `InvalidParameterValue.TrafficPackageId`: 流量包ID格式错误。 (described in Chinese only)
+ * - `InvalidParameterValue.TrafficPackageIdMalformed`: The traffic package ID is invalid.
+ * - `InvalidParameterValue.TrafficPackageNotFound`: This traffic package is not found.
+ * - `InvalidParameterValue.TrafficPackageResourceIdMalformed`: 指定的流量包资源ID不合法 (described in
+ *   Chinese only)
  */
 export interface DescribeSpecificTrafficPackageUsedDetailsRequest {
   /**
@@ -128,7 +142,17 @@ export interface DescribeSpecificTrafficPackageUsedDetailsResponse {
  * `DescribeSpecificTrafficPackageUsedDetails`.
  */
 export interface DescribeSpecificTrafficPackageUsedDetailsMethod {
-  /** 查询指定共享流量包的用量明细. Errors: {@link isDescribeSpecificTrafficPackageUsedDetailsError}. */
+  /**
+   * 查询指定共享流量包的用量明细.
+   *
+   * Errors: {@link isDescribeSpecificTrafficPackageUsedDetailsError} tells a service error of this
+   * action; its `code` is a {@link DescribeSpecificTrafficPackageUsedDetailsKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InvalidParameter`, `InvalidParameter.InvalidFilter`,
+   * `InvalidParameterValue.Combination`, `InvalidParameterValue.TrafficPackageId`,
+   * `InvalidParameterValue.TrafficPackageIdMalformed`, `InvalidParameterValue.TrafficPackageNotFound`,
+   * `InvalidParameterValue.TrafficPackageResourceIdMalformed` (each explained on
+   * {@link DescribeSpecificTrafficPackageUsedDetailsRequest}).
+   */
   describeSpecificTrafficPackageUsedDetails(
     input: DescribeSpecificTrafficPackageUsedDetailsRequest,
     options?: CallOptions,
@@ -136,8 +160,8 @@ export interface DescribeSpecificTrafficPackageUsedDetailsMethod {
 }
 
 /**
- * Error codes `DescribeSpecificTrafficPackageUsedDetails` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `DescribeSpecificTrafficPackageUsedDetails` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InvalidParameter`: A parameter is invalid.
  * - `InvalidParameter.InvalidFilter`: The filter rule is invalid.
@@ -157,12 +181,12 @@ export type DescribeSpecificTrafficPackageUsedDetailsKnownErrorCode =
   | "InvalidParameterValue.TrafficPackageNotFound"
   | "InvalidParameterValue.TrafficPackageResourceIdMalformed";
 /**
- * Code of an error answered by `DescribeSpecificTrafficPackageUsedDetails`: a {@link
- * DescribeSpecificTrafficPackageUsedDetailsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeSpecificTrafficPackageUsedDetails`: a
+ * {@link DescribeSpecificTrafficPackageUsedDetailsKnownErrorCode}, or a code the service added since.
  */
 export type DescribeSpecificTrafficPackageUsedDetailsErrorCode = DescribeSpecificTrafficPackageUsedDetailsKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeSpecificTrafficPackageUsedDetails`; {@link
- * isDescribeSpecificTrafficPackageUsedDetailsError} tells one.
+ * A service error answered by `DescribeSpecificTrafficPackageUsedDetails`;
+ * {@link isDescribeSpecificTrafficPackageUsedDetailsError} tells one.
  */
 export type DescribeSpecificTrafficPackageUsedDetailsError = TcServiceError<DescribeSpecificTrafficPackageUsedDetailsErrorCode>;

@@ -12,6 +12,14 @@ import type { ResourceStatistics } from "../shapes/resource-statistics.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeSubnetResourceDashboardError} tells a service error answered by
+ * `DescribeSubnetResourceDashboard`; its `code` is a
+ * {@link DescribeSubnetResourceDashboardKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Querying resources associated with a subnet
  * ```ts
  * const answer = await client.describeSubnetResourceDashboard({
@@ -130,8 +138,12 @@ export interface DescribeSubnetResourceDashboardResponse {
  */
 export interface DescribeSubnetResourceDashboardMethod {
   /**
-   * Queries resources associated with the subnet. Errors: {@link
-   * isDescribeSubnetResourceDashboardError}.
+   * Queries resources associated with the subnet.
+   *
+   * Errors: {@link isDescribeSubnetResourceDashboardError} tells a service error of this action; its
+   * `code` is a {@link DescribeSubnetResourceDashboardKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`, `ResourceNotFound` (each
+   * explained on {@link DescribeSubnetResourceDashboardRequest}).
    */
   describeSubnetResourceDashboard(
     input: DescribeSubnetResourceDashboardRequest,
@@ -151,12 +163,12 @@ export type DescribeSubnetResourceDashboardKnownErrorCode =
   | "InvalidParameterValue.LimitExceeded"
   | "InvalidParameterValue.Malformed";
 /**
- * Code of an error answered by `DescribeSubnetResourceDashboard`: a {@link
- * DescribeSubnetResourceDashboardKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeSubnetResourceDashboard`: a
+ * {@link DescribeSubnetResourceDashboardKnownErrorCode}, or a code the service added since.
  */
 export type DescribeSubnetResourceDashboardErrorCode = DescribeSubnetResourceDashboardKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeSubnetResourceDashboard`; {@link
- * isDescribeSubnetResourceDashboardError} tells one.
+ * A service error answered by `DescribeSubnetResourceDashboard`;
+ * {@link isDescribeSubnetResourceDashboardError} tells one.
  */
 export type DescribeSubnetResourceDashboardError = TcServiceError<DescribeSubnetResourceDashboardErrorCode>;

@@ -12,6 +12,22 @@ import type { Subnet } from "../shapes/subnet.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeSubnetsError} tells a service error answered by `DescribeSubnets`; its
+ * `code` is a {@link DescribeSubnetsKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameter.FilterNotDict`: The specified filter condition should be a key-value pair.
+ * - `InvalidParameter.FilterValuesNotList`: The specified filter value should be a list.
+ * - `InvalidParameterValue.Empty`: Missing parameters.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.AppIdMismatch`: The resource is not under the specified AppId.
  * @example Querying the list of subnets.
  * ```ts
  * const answer = await client.describeSubnets({
@@ -198,7 +214,17 @@ export interface DescribeSubnetsResponse {
 
 /** The `describeSubnets` method of {@link VpcClient}, which calls `DescribeSubnets`. */
 export interface DescribeSubnetsMethod {
-  /** Queries the subnet list. Errors: {@link isDescribeSubnetsError}. */
+  /**
+   * Queries the subnet list.
+   *
+   * Errors: {@link isDescribeSubnetsError} tells a service error of this action; its `code` is a
+   * {@link DescribeSubnetsKnownErrorCode}: any {@link CommonErrorCode} or `InternalError.ModuleError`,
+   * `InvalidParameter.Coexist`, `InvalidParameter.FilterInvalidKey`, `InvalidParameter.FilterNotDict`,
+   * `InvalidParameter.FilterValuesNotList`, `InvalidParameterValue.Empty`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.Range`, `ResourceNotFound`, `UnsupportedOperation`,
+   * `UnsupportedOperation.AppIdMismatch` (each explained on {@link DescribeSubnetsRequest}).
+   */
   describeSubnets(input: DescribeSubnetsRequest, options?: CallOptions): Promise<DescribeSubnetsResponse>;
 }
 

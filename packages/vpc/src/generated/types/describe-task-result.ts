@@ -11,6 +11,15 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeTaskResultError} tells a service error answered by
+ * `DescribeTaskResult`; its `code` is a {@link DescribeTaskResultKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.TaskFailed`: Task execution failed.
+ * - `InternalServerError`: Internal error.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `MissingParameter`: A required parameter is missing.
  * @example Querying the execution result of an async task
  * ```ts
  * const answer = await client.describeTaskResult({
@@ -66,7 +75,14 @@ export interface DescribeTaskResultResponse {
 
 /** The `describeTaskResult` method of {@link VpcClient}, which calls `DescribeTaskResult`. */
 export interface DescribeTaskResultMethod {
-  /** Queries the async job execution results. Errors: {@link isDescribeTaskResultError}. */
+  /**
+   * Queries the async job execution results.
+   *
+   * Errors: {@link isDescribeTaskResultError} tells a service error of this action; its `code` is a
+   * {@link DescribeTaskResultKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.TaskFailed`, `InternalServerError`, `InvalidParameter`, `MissingParameter` (each
+   * explained on {@link DescribeTaskResultRequest}).
+   */
   describeTaskResult(input: DescribeTaskResultRequest, options?: CallOptions): Promise<DescribeTaskResultResponse>;
 }
 

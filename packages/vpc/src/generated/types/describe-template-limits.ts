@@ -14,6 +14,15 @@ import type { TemplateLimit } from "../shapes/template-limit.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeTemplateLimitsError} tells a service error answered by
+ * `DescribeTemplateLimits`; its `code` is a {@link DescribeTemplateLimitsKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.TaskFailed`: Task execution failed.
+ * - `InternalServerError`: Internal error.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `MissingParameter`: A required parameter is missing.
  */
 export interface DescribeTemplateLimitsRequest {}
 
@@ -34,7 +43,14 @@ export interface DescribeTemplateLimitsResponse {
 
 /** The `describeTemplateLimits` method of {@link VpcClient}, which calls `DescribeTemplateLimits`. */
 export interface DescribeTemplateLimitsMethod {
-  /** 查询参数模板配额列表. Errors: {@link isDescribeTemplateLimitsError}. */
+  /**
+   * 查询参数模板配额列表.
+   *
+   * Errors: {@link isDescribeTemplateLimitsError} tells a service error of this action; its `code` is a
+   * {@link DescribeTemplateLimitsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.TaskFailed`, `InternalServerError`, `InvalidParameter`, `MissingParameter` (each
+   * explained on {@link DescribeTemplateLimitsRequest}).
+   */
   describeTemplateLimits(input: DescribeTemplateLimitsRequest, options?: CallOptions): Promise<DescribeTemplateLimitsResponse>;
 }
 
@@ -48,8 +64,8 @@ export interface DescribeTemplateLimitsMethod {
  */
 export type DescribeTemplateLimitsKnownErrorCode = CommonErrorCode | "FailedOperation.TaskFailed" | "InternalServerError";
 /**
- * Code of an error answered by `DescribeTemplateLimits`: a {@link
- * DescribeTemplateLimitsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeTemplateLimits`: a
+ * {@link DescribeTemplateLimitsKnownErrorCode}, or a code the service added since.
  */
 export type DescribeTemplateLimitsErrorCode = DescribeTemplateLimitsKnownErrorCode | (string & {});
 /**

@@ -18,6 +18,19 @@ import type { Filter } from "../shapes/filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeTenantCcnsError} tells a service error answered by
+ * `DescribeTenantCcns`; its `code` is a {@link DescribeTenantCcnsKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameter.FilterNotDict`: The specified filter condition should be a key-value pair.
+ * - `InvalidParameter.FilterValuesNotList`: The specified filter value should be a list.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.UinNotFound`: The account ID does not exist.
  */
 export interface DescribeTenantCcnsRequest {
   /**
@@ -74,7 +87,16 @@ export interface DescribeTenantCcnsResponse {
 
 /** The `describeTenantCcns` method of {@link VpcClient}, which calls `DescribeTenantCcns`. */
 export interface DescribeTenantCcnsMethod {
-  /** 查询租户云联网实例. Errors: {@link isDescribeTenantCcnsError}. */
+  /**
+   * 查询租户云联网实例.
+   *
+   * Errors: {@link isDescribeTenantCcnsError} tells a service error of this action; its `code` is a
+   * {@link DescribeTenantCcnsKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameter`,
+   * `InvalidParameter.FilterInvalidKey`, `InvalidParameter.FilterNotDict`,
+   * `InvalidParameter.FilterValuesNotList`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.Range`, `UnsupportedOperation`, `UnsupportedOperation.UinNotFound` (each
+   * explained on {@link DescribeTenantCcnsRequest}).
+   */
   describeTenantCcns(input: DescribeTenantCcnsRequest, options?: CallOptions): Promise<DescribeTenantCcnsResponse>;
 }
 

@@ -15,6 +15,20 @@ import type { TrafficMirrorFilter } from "../shapes/traffic-mirror-filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeTrafficMirrorFilterRulesError} tells a service error answered by
+ * `DescribeTrafficMirrorFilterRules`; its `code` is a
+ * {@link DescribeTrafficMirrorFilterRulesKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `LimitExceeded.ActionLimited`: Too often API invocations
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  */
 export interface DescribeTrafficMirrorFilterRulesRequest {
   /**
@@ -109,7 +123,15 @@ export interface DescribeTrafficMirrorFilterRulesResponse {
  * `DescribeTrafficMirrorFilterRules`.
  */
 export interface DescribeTrafficMirrorFilterRulesMethod {
-  /** 查询流量镜像过滤规则。 Errors: {@link isDescribeTrafficMirrorFilterRulesError}. */
+  /**
+   * 查询流量镜像过滤规则。
+   *
+   * Errors: {@link isDescribeTrafficMirrorFilterRulesError} tells a service error of this action; its
+   * `code` is a {@link DescribeTrafficMirrorFilterRulesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue`, `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `LimitExceeded`, `LimitExceeded.ActionLimited`, `MissingParameter`, `ResourceNotFound`,
+   * `UnsupportedOperation` (each explained on {@link DescribeTrafficMirrorFilterRulesRequest}).
+   */
   describeTrafficMirrorFilterRules(
     input: DescribeTrafficMirrorFilterRulesRequest,
     options?: CallOptions,
@@ -134,12 +156,12 @@ export type DescribeTrafficMirrorFilterRulesKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "LimitExceeded.ActionLimited";
 /**
- * Code of an error answered by `DescribeTrafficMirrorFilterRules`: a {@link
- * DescribeTrafficMirrorFilterRulesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeTrafficMirrorFilterRules`: a
+ * {@link DescribeTrafficMirrorFilterRulesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeTrafficMirrorFilterRulesErrorCode = DescribeTrafficMirrorFilterRulesKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeTrafficMirrorFilterRules`; {@link
- * isDescribeTrafficMirrorFilterRulesError} tells one.
+ * A service error answered by `DescribeTrafficMirrorFilterRules`;
+ * {@link isDescribeTrafficMirrorFilterRulesError} tells one.
  */
 export type DescribeTrafficMirrorFilterRulesError = TcServiceError<DescribeTrafficMirrorFilterRulesErrorCode>;

@@ -13,6 +13,16 @@ import type { TrafficMirror } from "../shapes/traffic-mirror.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeTrafficMirrorsError} tells a service error answered by
+ * `DescribeTrafficMirrors`; its `code` is a {@link DescribeTrafficMirrorsKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Querying Traffic Mirroring Instance Information
  * ```ts
  * const answer = await client.describeTrafficMirrors({
@@ -116,7 +126,15 @@ export interface DescribeTrafficMirrorsResponse {
 
 /** The `describeTrafficMirrors` method of {@link VpcClient}, which calls `DescribeTrafficMirrors`. */
 export interface DescribeTrafficMirrorsMethod {
-  /** Queries traffic mirroring for a user. Errors: {@link isDescribeTrafficMirrorsError}. */
+  /**
+   * Queries traffic mirroring for a user.
+   *
+   * Errors: {@link isDescribeTrafficMirrorsError} tells a service error of this action; its `code` is a
+   * {@link DescribeTrafficMirrorsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.Coexist`, `InvalidParameterValue.Malformed`, `InvalidParameterValue.Range`,
+   * `ResourceNotFound`, `UnsupportedOperation` (each explained on
+   * {@link DescribeTrafficMirrorsRequest}).
+   */
   describeTrafficMirrors(input: DescribeTrafficMirrorsRequest, options?: CallOptions): Promise<DescribeTrafficMirrorsResponse>;
 }
 
@@ -135,8 +153,8 @@ export type DescribeTrafficMirrorsKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "InvalidParameterValue.Range";
 /**
- * Code of an error answered by `DescribeTrafficMirrors`: a {@link
- * DescribeTrafficMirrorsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeTrafficMirrors`: a
+ * {@link DescribeTrafficMirrorsKnownErrorCode}, or a code the service added since.
  */
 export type DescribeTrafficMirrorsErrorCode = DescribeTrafficMirrorsKnownErrorCode | (string & {});
 /**

@@ -13,6 +13,13 @@ import type { TrafficPackage } from "../shapes/traffic-package.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeTrafficPackagesError} tells a service error answered by
+ * `DescribeTrafficPackages`; its `code` is a {@link DescribeTrafficPackagesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.InvalidFilter`: The filter rule is invalid.
+ * - `InvalidParameterValue.TrafficPackageIdMalformed`: The traffic package ID is invalid.
  * @example Querying details of all shared traffic packages under the current account
  * ```ts
  * const answer = await client.describeTrafficPackages({});
@@ -106,7 +113,14 @@ export interface DescribeTrafficPackagesResponse {
 
 /** The `describeTrafficPackages` method of {@link VpcClient}, which calls `DescribeTrafficPackages`. */
 export interface DescribeTrafficPackagesMethod {
-  /** Queries the list of shared traffic packages. Errors: {@link isDescribeTrafficPackagesError}. */
+  /**
+   * Queries the list of shared traffic packages.
+   *
+   * Errors: {@link isDescribeTrafficPackagesError} tells a service error of this action; its `code` is a
+   * {@link DescribeTrafficPackagesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.InvalidFilter`, `InvalidParameterValue.TrafficPackageIdMalformed` (each explained
+   * on {@link DescribeTrafficPackagesRequest}).
+   */
   describeTrafficPackages(input: DescribeTrafficPackagesRequest, options?: CallOptions): Promise<DescribeTrafficPackagesResponse>;
 }
 
@@ -121,8 +135,8 @@ export type DescribeTrafficPackagesKnownErrorCode =
   | "InvalidParameter.InvalidFilter"
   | "InvalidParameterValue.TrafficPackageIdMalformed";
 /**
- * Code of an error answered by `DescribeTrafficPackages`: a {@link
- * DescribeTrafficPackagesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeTrafficPackages`: a
+ * {@link DescribeTrafficPackagesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeTrafficPackagesErrorCode = DescribeTrafficPackagesKnownErrorCode | (string & {});
 /**

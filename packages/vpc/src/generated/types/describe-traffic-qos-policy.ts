@@ -14,6 +14,13 @@ import type { TrafficQosPolicySet } from "../shapes/traffic-qos-policy-set.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeTrafficQosPolicyError} tells a service error answered by
+ * `DescribeTrafficQosPolicy`; its `code` is a {@link DescribeTrafficQosPolicyKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.QosLevelRequired`: 必须携带服务等级。 (described in Chinese only)
+ * - `ResourceNotFound`: The resource does not exist.
  */
 export interface DescribeTrafficQosPolicyRequest {
   /**
@@ -56,7 +63,14 @@ export interface DescribeTrafficQosPolicyResponse {
 
 /** The `describeTrafficQosPolicy` method of {@link VpcClient}, which calls `DescribeTrafficQosPolicy`. */
 export interface DescribeTrafficQosPolicyMethod {
-  /** 查询流量调度规则. Errors: {@link isDescribeTrafficQosPolicyError}. */
+  /**
+   * 查询流量调度规则.
+   *
+   * Errors: {@link isDescribeTrafficQosPolicyError} tells a service error of this action; its `code` is
+   * a {@link DescribeTrafficQosPolicyKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.QosLevelRequired`, `ResourceNotFound` (each explained on
+   * {@link DescribeTrafficQosPolicyRequest}).
+   */
   describeTrafficQosPolicy(input: DescribeTrafficQosPolicyRequest, options?: CallOptions): Promise<DescribeTrafficQosPolicyResponse>;
 }
 
@@ -68,8 +82,8 @@ export interface DescribeTrafficQosPolicyMethod {
  */
 export type DescribeTrafficQosPolicyKnownErrorCode = CommonErrorCode | "InvalidParameterValue.QosLevelRequired";
 /**
- * Code of an error answered by `DescribeTrafficQosPolicy`: a {@link
- * DescribeTrafficQosPolicyKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeTrafficQosPolicy`: a
+ * {@link DescribeTrafficQosPolicyKnownErrorCode}, or a code the service added since.
  */
 export type DescribeTrafficQosPolicyErrorCode = DescribeTrafficQosPolicyKnownErrorCode | (string & {});
 /**

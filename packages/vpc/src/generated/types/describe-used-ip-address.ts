@@ -14,6 +14,13 @@ import type { IpAddressStates } from "../shapes/ip-address-states.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeUsedIpAddressError} tells a service error answered by
+ * `DescribeUsedIpAddress`; its `code` is a {@link DescribeUsedIpAddressKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.ParameterMismatch`: Invalid parameter format
  * @example Querying the IP usage of a subnet
  * ```ts
  * const answer = await client.describeUsedIpAddress({
@@ -114,7 +121,14 @@ export interface DescribeUsedIpAddressResponse {
 
 /** The `describeUsedIpAddress` method of {@link VpcClient}, which calls `DescribeUsedIpAddress`. */
 export interface DescribeUsedIpAddressMethod {
-  /** Queries IP usage of the subnet or VPC. Errors: {@link isDescribeUsedIpAddressError}. */
+  /**
+   * Queries IP usage of the subnet or VPC.
+   *
+   * Errors: {@link isDescribeUsedIpAddressError} tells a service error of this action; its `code` is a
+   * {@link DescribeUsedIpAddressKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.ParameterMismatch` (each explained on
+   * {@link DescribeUsedIpAddressRequest}).
+   */
   describeUsedIpAddress(input: DescribeUsedIpAddressRequest, options?: CallOptions): Promise<DescribeUsedIpAddressResponse>;
 }
 

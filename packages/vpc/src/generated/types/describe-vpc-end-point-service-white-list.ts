@@ -13,6 +13,16 @@ import type { VpcEndPointServiceUser } from "../shapes/vpc-end-point-service-use
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeVpcEndPointServiceWhiteListError} tells a service error answered by
+ * `DescribeVpcEndPointServiceWhiteList`; its `code` is a
+ * {@link DescribeVpcEndPointServiceWhiteListKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `UnsupportedOperation.UinNotFound`: The account ID does not exist.
  * @example DescribeVpcEndPointServiceWhiteList
  * ```ts
  * const answer = await client.describeVpcEndPointServiceWhiteList({});
@@ -84,7 +94,15 @@ export interface DescribeVpcEndPointServiceWhiteListResponse {
  * `DescribeVpcEndPointServiceWhiteList`.
  */
 export interface DescribeVpcEndPointServiceWhiteListMethod {
-  /** Queries the endpoint service allowlist. Errors: {@link isDescribeVpcEndPointServiceWhiteListError}. */
+  /**
+   * Queries the endpoint service allowlist.
+   *
+   * Errors: {@link isDescribeVpcEndPointServiceWhiteListError} tells a service error of this action; its
+   * `code` is a {@link DescribeVpcEndPointServiceWhiteListKnownErrorCode}: any {@link CommonErrorCode}
+   * or `InvalidParameter.FilterInvalidKey`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.Range`, `UnsupportedOperation.UinNotFound` (each explained on
+   * {@link DescribeVpcEndPointServiceWhiteListRequest}).
+   */
   describeVpcEndPointServiceWhiteList(
     input: DescribeVpcEndPointServiceWhiteListRequest,
     options?: CallOptions,
@@ -106,12 +124,12 @@ export type DescribeVpcEndPointServiceWhiteListKnownErrorCode =
   | "InvalidParameterValue.Range"
   | "UnsupportedOperation.UinNotFound";
 /**
- * Code of an error answered by `DescribeVpcEndPointServiceWhiteList`: a {@link
- * DescribeVpcEndPointServiceWhiteListKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeVpcEndPointServiceWhiteList`: a
+ * {@link DescribeVpcEndPointServiceWhiteListKnownErrorCode}, or a code the service added since.
  */
 export type DescribeVpcEndPointServiceWhiteListErrorCode = DescribeVpcEndPointServiceWhiteListKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeVpcEndPointServiceWhiteList`; {@link
- * isDescribeVpcEndPointServiceWhiteListError} tells one.
+ * A service error answered by `DescribeVpcEndPointServiceWhiteList`;
+ * {@link isDescribeVpcEndPointServiceWhiteListError} tells one.
  */
 export type DescribeVpcEndPointServiceWhiteListError = TcServiceError<DescribeVpcEndPointServiceWhiteListErrorCode>;

@@ -13,6 +13,23 @@ import type { Filter } from "../shapes/filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeVpcEndPointServiceError} tells a service error answered by
+ * `DescribeVpcEndPointService`; its `code` is a {@link DescribeVpcEndPointServiceKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameter.FilterNotDict`: The specified filter condition should be a key-value pair.
+ * - `InvalidParameter.FilterValuesNotList`: The specified filter value should be a list.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.NotUtf8EncodingError`: Not UTF-8 encoding.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.InstanceMismatch`: The specified instance resource does not match.
+ * - `UnsupportedOperation.RoleNotFound`: No roles available. Please confirm whether you get the
+ *   authorization for the role.
  * @example Querying the list of endpoint services
  * ```ts
  * const answer = await client.describeVpcEndPointService({
@@ -137,7 +154,17 @@ export interface DescribeVpcEndPointServiceResponse {
  * `DescribeVpcEndPointService`.
  */
 export interface DescribeVpcEndPointServiceMethod {
-  /** Queries the endpoint service list. Errors: {@link isDescribeVpcEndPointServiceError}. */
+  /**
+   * Queries the endpoint service list.
+   *
+   * Errors: {@link isDescribeVpcEndPointServiceError} tells a service error of this action; its `code`
+   * is a {@link DescribeVpcEndPointServiceKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.Coexist`, `InvalidParameter.FilterInvalidKey`, `InvalidParameter.FilterNotDict`,
+   * `InvalidParameter.FilterValuesNotList`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.NotUtf8EncodingError`,
+   * `InvalidParameterValue.Range`, `ResourceNotFound`, `UnsupportedOperation.InstanceMismatch`,
+   * `UnsupportedOperation.RoleNotFound` (each explained on {@link DescribeVpcEndPointServiceRequest}).
+   */
   describeVpcEndPointService(input: DescribeVpcEndPointServiceRequest, options?: CallOptions): Promise<DescribeVpcEndPointServiceResponse>;
 }
 
@@ -170,8 +197,8 @@ export type DescribeVpcEndPointServiceKnownErrorCode =
   | "UnsupportedOperation.InstanceMismatch"
   | "UnsupportedOperation.RoleNotFound";
 /**
- * Code of an error answered by `DescribeVpcEndPointService`: a {@link
- * DescribeVpcEndPointServiceKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeVpcEndPointService`: a
+ * {@link DescribeVpcEndPointServiceKnownErrorCode}, or a code the service added since.
  */
 export type DescribeVpcEndPointServiceErrorCode = DescribeVpcEndPointServiceKnownErrorCode | (string & {});
 /**

@@ -13,6 +13,20 @@ import type { Filter } from "../shapes/filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeVpcEndPointError} tells a service error answered by
+ * `DescribeVpcEndPoint`; its `code` is a {@link DescribeVpcEndPointKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameter.FilterNotDict`: The specified filter condition should be a key-value pair.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.NotUtf8EncodingError`: Not UTF-8 encoding.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `ResourceNotFound.SvcNotExist`: The Svc doesn't exist.
  * @example Querying the endpoint list
  * ```ts
  * const answer = await client.describeVpcEndPoint({
@@ -111,7 +125,16 @@ export interface DescribeVpcEndPointResponse {
 
 /** The `describeVpcEndPoint` method of {@link VpcClient}, which calls `DescribeVpcEndPoint`. */
 export interface DescribeVpcEndPointMethod {
-  /** Queries the endpoint list. Errors: {@link isDescribeVpcEndPointError}. */
+  /**
+   * Queries the endpoint list.
+   *
+   * Errors: {@link isDescribeVpcEndPointError} tells a service error of this action; its `code` is a
+   * {@link DescribeVpcEndPointKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.Coexist`, `InvalidParameter.FilterInvalidKey`, `InvalidParameter.FilterNotDict`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.NotUtf8EncodingError`, `InvalidParameterValue.Range`, `ResourceNotFound`,
+   * `ResourceNotFound.SvcNotExist` (each explained on {@link DescribeVpcEndPointRequest}).
+   */
   describeVpcEndPoint(input: DescribeVpcEndPointRequest, options?: CallOptions): Promise<DescribeVpcEndPointResponse>;
 }
 

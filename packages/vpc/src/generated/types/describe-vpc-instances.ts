@@ -13,6 +13,17 @@ import type { Filter } from "../shapes/filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeVpcInstancesError} tells a service error answered by
+ * `DescribeVpcInstances`; its `code` is a {@link DescribeVpcInstancesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Querying the list of VPC-based CVM instances
  * ```ts
  * const answer = await client.describeVpcInstances({
@@ -101,7 +112,16 @@ export interface DescribeVpcInstancesResponse {
 
 /** The `describeVpcInstances` method of {@link VpcClient}, which calls `DescribeVpcInstances`. */
 export interface DescribeVpcInstancesMethod {
-  /** Queries a list of VCM instances on VPC. Errors: {@link isDescribeVpcInstancesError}. */
+  /**
+   * Queries a list of VCM instances on VPC.
+   *
+   * Errors: {@link isDescribeVpcInstancesError} tells a service error of this action; its `code` is a
+   * {@link DescribeVpcInstancesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.ModuleError`, `InvalidParameter.FilterInvalidKey`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.Range`, `ResourceNotFound` (each explained on
+   * {@link DescribeVpcInstancesRequest}).
+   */
   describeVpcInstances(input: DescribeVpcInstancesRequest, options?: CallOptions): Promise<DescribeVpcInstancesResponse>;
 }
 

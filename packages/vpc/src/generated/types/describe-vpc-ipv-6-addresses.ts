@@ -15,6 +15,14 @@ import type { VpcIpv6Address } from "../shapes/vpc-ipv-6-address.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeVpcIpv6AddressesError} tells a service error answered by
+ * `DescribeVpcIpv6Addresses`; its `code` is a {@link DescribeVpcIpv6AddressesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Querying the IPv6 address list of a VPC
  * ```ts
  * const answer = await client.describeVpcIpv6Addresses({
@@ -121,7 +129,14 @@ export interface DescribeVpcIpv6AddressesResponse {
 
 /** The `describeVpcIpv6Addresses` method of {@link VpcClient}, which calls `DescribeVpcIpv6Addresses`. */
 export interface DescribeVpcIpv6AddressesMethod {
-  /** Queries the IPv6 list of a VPC. Errors: {@link isDescribeVpcIpv6AddressesError}. */
+  /**
+   * Queries the IPv6 list of a VPC.
+   *
+   * Errors: {@link isDescribeVpcIpv6AddressesError} tells a service error of this action; its `code` is
+   * a {@link DescribeVpcIpv6AddressesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.Range`, `ResourceNotFound` (each explained
+   * on {@link DescribeVpcIpv6AddressesRequest}).
+   */
   describeVpcIpv6Addresses(input: DescribeVpcIpv6AddressesRequest, options?: CallOptions): Promise<DescribeVpcIpv6AddressesResponse>;
 }
 
@@ -134,8 +149,8 @@ export interface DescribeVpcIpv6AddressesMethod {
  */
 export type DescribeVpcIpv6AddressesKnownErrorCode = CommonErrorCode | "InvalidParameterValue.Malformed" | "InvalidParameterValue.Range";
 /**
- * Code of an error answered by `DescribeVpcIpv6Addresses`: a {@link
- * DescribeVpcIpv6AddressesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeVpcIpv6Addresses`: a
+ * {@link DescribeVpcIpv6AddressesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeVpcIpv6AddressesErrorCode = DescribeVpcIpv6AddressesKnownErrorCode | (string & {});
 /**

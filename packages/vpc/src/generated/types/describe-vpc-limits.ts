@@ -50,6 +50,13 @@ import type { VpcLimit } from "../shapes/vpc-limit.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeVpcLimitsError} tells a service error answered by `DescribeVpcLimits`;
+ * its `code` is a {@link DescribeVpcLimitsKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
  */
 export interface DescribeVpcLimitsRequest {
   /**
@@ -83,7 +90,13 @@ export interface DescribeVpcLimitsResponse {
 
 /** The `describeVpcLimits` method of {@link VpcClient}, which calls `DescribeVpcLimits`. */
 export interface DescribeVpcLimitsMethod {
-  /** 获取私有网络配额. Errors: {@link isDescribeVpcLimitsError}. */
+  /**
+   * 获取私有网络配额.
+   *
+   * Errors: {@link isDescribeVpcLimitsError} tells a service error of this action; its `code` is a
+   * {@link DescribeVpcLimitsKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameterValue`,
+   * `InvalidParameterValue.LimitExceeded` (each explained on {@link DescribeVpcLimitsRequest}).
+   */
   describeVpcLimits(input: DescribeVpcLimitsRequest, options?: CallOptions): Promise<DescribeVpcLimitsResponse>;
 }
 

@@ -15,6 +15,23 @@ import type { PeerConnection } from "../shapes/peer-connection.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeVpcPeeringConnectionsError} tells a service error answered by
+ * `DescribeVpcPeeringConnections`; its `code` is a
+ * {@link DescribeVpcPeeringConnectionsKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameter.FilterNotDict`: The specified filter condition should be a key-value pair.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnknownParameter`: A parameter is not known to the action.
  */
 export interface DescribeVpcPeeringConnectionsRequest {
   /**
@@ -102,7 +119,16 @@ export interface DescribeVpcPeeringConnectionsResponse {
  * `DescribeVpcPeeringConnections`.
  */
 export interface DescribeVpcPeeringConnectionsMethod {
-  /** 查询私有网络对等连接. Errors: {@link isDescribeVpcPeeringConnectionsError}. */
+  /**
+   * 查询私有网络对等连接.
+   *
+   * Errors: {@link isDescribeVpcPeeringConnectionsError} tells a service error of this action; its
+   * `code` is a {@link DescribeVpcPeeringConnectionsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError`, `InvalidParameter`, `InvalidParameter.Coexist`, `InvalidParameter.FilterNotDict`,
+   * `InvalidParameterValue`, `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.Range`, `InvalidParameterValue.TooLong`, `LimitExceeded`, `ResourceNotFound`,
+   * `UnknownParameter` (each explained on {@link DescribeVpcPeeringConnectionsRequest}).
+   */
   describeVpcPeeringConnections(
     input: DescribeVpcPeeringConnectionsRequest,
     options?: CallOptions,
@@ -134,12 +160,12 @@ export type DescribeVpcPeeringConnectionsKnownErrorCode =
   | "InvalidParameterValue.Range"
   | "InvalidParameterValue.TooLong";
 /**
- * Code of an error answered by `DescribeVpcPeeringConnections`: a {@link
- * DescribeVpcPeeringConnectionsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeVpcPeeringConnections`: a
+ * {@link DescribeVpcPeeringConnectionsKnownErrorCode}, or a code the service added since.
  */
 export type DescribeVpcPeeringConnectionsErrorCode = DescribeVpcPeeringConnectionsKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeVpcPeeringConnections`; {@link
- * isDescribeVpcPeeringConnectionsError} tells one.
+ * A service error answered by `DescribeVpcPeeringConnections`;
+ * {@link isDescribeVpcPeeringConnectionsError} tells one.
  */
 export type DescribeVpcPeeringConnectionsError = TcServiceError<DescribeVpcPeeringConnectionsErrorCode>;

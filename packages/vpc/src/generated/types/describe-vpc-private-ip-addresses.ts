@@ -16,6 +16,16 @@ import type { VpcPrivateIpAddress } from "../shapes/vpc-private-ip-address.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeVpcPrivateIpAddressesError} tells a service error answered by
+ * `DescribeVpcPrivateIpAddresses`; its `code` is a
+ * {@link DescribeVpcPrivateIpAddressesKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Batch querying private IPs of a VPC.
  * ```ts
  * const answer = await client.describeVpcPrivateIpAddresses({
@@ -92,7 +102,15 @@ export interface DescribeVpcPrivateIpAddressesResponse {
  * `DescribeVpcPrivateIpAddresses`.
  */
 export interface DescribeVpcPrivateIpAddressesMethod {
-  /** Queries the private IP information of a VPC. Errors: {@link isDescribeVpcPrivateIpAddressesError}. */
+  /**
+   * Queries the private IP information of a VPC.
+   *
+   * Errors: {@link isDescribeVpcPrivateIpAddressesError} tells a service error of this action; its
+   * `code` is a {@link DescribeVpcPrivateIpAddressesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.ModuleError`, `InvalidParameterValue`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.Malformed`, `ResourceNotFound` (each explained on
+   * {@link DescribeVpcPrivateIpAddressesRequest}).
+   */
   describeVpcPrivateIpAddresses(
     input: DescribeVpcPrivateIpAddressesRequest,
     options?: CallOptions,
@@ -114,12 +132,12 @@ export type DescribeVpcPrivateIpAddressesKnownErrorCode =
   | "InvalidParameterValue.LimitExceeded"
   | "InvalidParameterValue.Malformed";
 /**
- * Code of an error answered by `DescribeVpcPrivateIpAddresses`: a {@link
- * DescribeVpcPrivateIpAddressesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeVpcPrivateIpAddresses`: a
+ * {@link DescribeVpcPrivateIpAddressesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeVpcPrivateIpAddressesErrorCode = DescribeVpcPrivateIpAddressesKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeVpcPrivateIpAddresses`; {@link
- * isDescribeVpcPrivateIpAddressesError} tells one.
+ * A service error answered by `DescribeVpcPrivateIpAddresses`;
+ * {@link isDescribeVpcPrivateIpAddressesError} tells one.
  */
 export type DescribeVpcPrivateIpAddressesError = TcServiceError<DescribeVpcPrivateIpAddressesErrorCode>;

@@ -12,6 +12,14 @@ import type { ResourceDashboard } from "../shapes/resource-dashboard.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeVpcResourceDashboardError} tells a service error answered by
+ * `DescribeVpcResourceDashboard`; its `code` is a {@link DescribeVpcResourceDashboardKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Querying resources associated with a VPC
  * ```ts
  * const answer = await client.describeVpcResourceDashboard({
@@ -96,7 +104,14 @@ export interface DescribeVpcResourceDashboardResponse {
  * `DescribeVpcResourceDashboard`.
  */
 export interface DescribeVpcResourceDashboardMethod {
-  /** Views VPC resources. Errors: {@link isDescribeVpcResourceDashboardError}. */
+  /**
+   * Views VPC resources.
+   *
+   * Errors: {@link isDescribeVpcResourceDashboardError} tells a service error of this action; its `code`
+   * is a {@link DescribeVpcResourceDashboardKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`, `ResourceNotFound` (each
+   * explained on {@link DescribeVpcResourceDashboardRequest}).
+   */
   describeVpcResourceDashboard(
     input: DescribeVpcResourceDashboardRequest,
     options?: CallOptions,
@@ -115,12 +130,12 @@ export type DescribeVpcResourceDashboardKnownErrorCode =
   | "InvalidParameterValue.LimitExceeded"
   | "InvalidParameterValue.Malformed";
 /**
- * Code of an error answered by `DescribeVpcResourceDashboard`: a {@link
- * DescribeVpcResourceDashboardKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeVpcResourceDashboard`: a
+ * {@link DescribeVpcResourceDashboardKnownErrorCode}, or a code the service added since.
  */
 export type DescribeVpcResourceDashboardErrorCode = DescribeVpcResourceDashboardKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeVpcResourceDashboard`; {@link
- * isDescribeVpcResourceDashboardError} tells one.
+ * A service error answered by `DescribeVpcResourceDashboard`;
+ * {@link isDescribeVpcResourceDashboardError} tells one.
  */
 export type DescribeVpcResourceDashboardError = TcServiceError<DescribeVpcResourceDashboardErrorCode>;

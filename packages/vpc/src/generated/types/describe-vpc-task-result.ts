@@ -12,6 +12,16 @@ import type { VpcTaskResultDetailInfo } from "../shapes/vpc-task-result-detail-i
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeVpcTaskResultError} tells a service error answered by
+ * `DescribeVpcTaskResult`; its `code` is a {@link DescribeVpcTaskResultKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Querying the execution result of an async task
  * ```ts
  * const answer = await client.describeVpcTaskResult({
@@ -72,7 +82,14 @@ export interface DescribeVpcTaskResultResponse {
 
 /** The `describeVpcTaskResult` method of {@link VpcClient}, which calls `DescribeVpcTaskResult`. */
 export interface DescribeVpcTaskResultMethod {
-  /** Queries VPC async task execution results. Errors: {@link isDescribeVpcTaskResultError}. */
+  /**
+   * Queries VPC async task execution results.
+   *
+   * Errors: {@link isDescribeVpcTaskResultError} tells a service error of this action; its `code` is a
+   * {@link DescribeVpcTaskResultKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.ModuleError`, `InvalidParameterValue`, `ResourceNotFound`, `UnauthorizedOperation`,
+   * `UnsupportedOperation` (each explained on {@link DescribeVpcTaskResultRequest}).
+   */
   describeVpcTaskResult(input: DescribeVpcTaskResultRequest, options?: CallOptions): Promise<DescribeVpcTaskResultResponse>;
 }
 

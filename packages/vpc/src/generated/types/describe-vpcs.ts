@@ -12,6 +12,21 @@ import type { Vpc } from "../shapes/vpc.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeVpcsError} tells a service error answered by `DescribeVpcs`; its `code`
+ * is a {@link DescribeVpcsKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameter.FilterNotDict`: The specified filter condition should be a key-value pair.
+ * - `InvalidParameter.FilterValuesNotList`: The specified filter value should be a list.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.NotUtf8EncodingError`: Not UTF-8 encoding.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  */
 export interface DescribeVpcsRequest {
   /**
@@ -77,7 +92,17 @@ export interface DescribeVpcsResponse {
 
 /** The `describeVpcs` method of {@link VpcClient}, which calls `DescribeVpcs`. */
 export interface DescribeVpcsMethod {
-  /** Queries the VPC list. Errors: {@link isDescribeVpcsError}. */
+  /**
+   * Queries the VPC list.
+   *
+   * Errors: {@link isDescribeVpcsError} tells a service error of this action; its `code` is a
+   * {@link DescribeVpcsKnownErrorCode}: any {@link CommonErrorCode} or `InternalError.ModuleError`,
+   * `InvalidParameter.Coexist`, `InvalidParameter.FilterInvalidKey`, `InvalidParameter.FilterNotDict`,
+   * `InvalidParameter.FilterValuesNotList`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.NotUtf8EncodingError`,
+   * `InvalidParameterValue.Range`, `ResourceNotFound`, `UnsupportedOperation` (each explained on
+   * {@link DescribeVpcsRequest}).
+   */
   describeVpcs(input: DescribeVpcsRequest, options?: CallOptions): Promise<DescribeVpcsResponse>;
 }
 

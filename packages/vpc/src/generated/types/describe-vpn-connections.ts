@@ -13,6 +13,18 @@ import type { VpnConnection } from "../shapes/vpn-connection.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeVpnConnectionsError} tells a service error answered by
+ * `DescribeVpnConnections`; its `code` is a {@link DescribeVpnConnectionsKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  */
 export interface DescribeVpnConnectionsRequest {
   /**
@@ -72,7 +84,15 @@ export interface DescribeVpnConnectionsResponse {
 
 /** The `describeVpnConnections` method of {@link VpcClient}, which calls `DescribeVpnConnections`. */
 export interface DescribeVpnConnectionsMethod {
-  /** Queries the VPN tunnel list. Errors: {@link isDescribeVpnConnectionsError}. */
+  /**
+   * Queries the VPN tunnel list.
+   *
+   * Errors: {@link isDescribeVpnConnectionsError} tells a service error of this action; its `code` is a
+   * {@link DescribeVpnConnectionsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.ModuleError`, `InvalidParameter.Coexist`, `InvalidParameter.FilterInvalidKey`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`, `ResourceNotFound`,
+   * `UnsupportedOperation` (each explained on {@link DescribeVpnConnectionsRequest}).
+   */
   describeVpnConnections(input: DescribeVpnConnectionsRequest, options?: CallOptions): Promise<DescribeVpnConnectionsResponse>;
 }
 
@@ -95,8 +115,8 @@ export type DescribeVpnConnectionsKnownErrorCode =
   | "InvalidParameterValue.LimitExceeded"
   | "InvalidParameterValue.Malformed";
 /**
- * Code of an error answered by `DescribeVpnConnections`: a {@link
- * DescribeVpnConnectionsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeVpnConnections`: a
+ * {@link DescribeVpnConnectionsKnownErrorCode}, or a code the service added since.
  */
 export type DescribeVpnConnectionsErrorCode = DescribeVpnConnectionsKnownErrorCode | (string & {});
 /**

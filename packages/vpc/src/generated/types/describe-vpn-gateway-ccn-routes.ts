@@ -12,6 +12,15 @@ import type { VpngwCcnRoutes } from "../shapes/vpngw-ccn-routes.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeVpnGatewayCcnRoutesError} tells a service error answered by
+ * `DescribeVpnGatewayCcnRoutes`; its `code` is a {@link DescribeVpnGatewayCcnRoutesKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalServerError`: Internal error.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Querying VPN gateway-based CCN routes
  * ```ts
  * const answer = await client.describeVpnGatewayCcnRoutes({
@@ -87,7 +96,14 @@ export interface DescribeVpnGatewayCcnRoutesResponse {
  * `DescribeVpnGatewayCcnRoutes`.
  */
 export interface DescribeVpnGatewayCcnRoutesMethod {
-  /** Querying VPN gateway-based CCN routes. Errors: {@link isDescribeVpnGatewayCcnRoutesError}. */
+  /**
+   * Querying VPN gateway-based CCN routes.
+   *
+   * Errors: {@link isDescribeVpnGatewayCcnRoutesError} tells a service error of this action; its `code`
+   * is a {@link DescribeVpnGatewayCcnRoutesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalServerError`, `InvalidParameterValue.Malformed`, `InvalidParameterValue.Range`,
+   * `ResourceNotFound` (each explained on {@link DescribeVpnGatewayCcnRoutesRequest}).
+   */
   describeVpnGatewayCcnRoutes(
     input: DescribeVpnGatewayCcnRoutesRequest,
     options?: CallOptions,
@@ -108,12 +124,12 @@ export type DescribeVpnGatewayCcnRoutesKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "InvalidParameterValue.Range";
 /**
- * Code of an error answered by `DescribeVpnGatewayCcnRoutes`: a {@link
- * DescribeVpnGatewayCcnRoutesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeVpnGatewayCcnRoutes`: a
+ * {@link DescribeVpnGatewayCcnRoutesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeVpnGatewayCcnRoutesErrorCode = DescribeVpnGatewayCcnRoutesKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeVpnGatewayCcnRoutes`; {@link
- * isDescribeVpnGatewayCcnRoutesError} tells one.
+ * A service error answered by `DescribeVpnGatewayCcnRoutes`;
+ * {@link isDescribeVpnGatewayCcnRoutesError} tells one.
  */
 export type DescribeVpnGatewayCcnRoutesError = TcServiceError<DescribeVpnGatewayCcnRoutesErrorCode>;

@@ -13,6 +13,21 @@ import type { VpnGatewayRoute } from "../shapes/vpn-gateway-route.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeVpnGatewayRoutesError} tells a service error answered by
+ * `DescribeVpnGatewayRoutes`; its `code` is a {@link DescribeVpnGatewayRoutesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnsupportedOperation`: The operation is not supported.
  */
 export interface DescribeVpnGatewayRoutesRequest {
   /**
@@ -59,7 +74,16 @@ export interface DescribeVpnGatewayRoutesResponse {
 
 /** The `describeVpnGatewayRoutes` method of {@link VpcClient}, which calls `DescribeVpnGatewayRoutes`. */
 export interface DescribeVpnGatewayRoutesMethod {
-  /** Queries routes of a VPN gateway. Errors: {@link isDescribeVpnGatewayRoutesError}. */
+  /**
+   * Queries routes of a VPN gateway.
+   *
+   * Errors: {@link isDescribeVpnGatewayRoutesError} tells a service error of this action; its `code` is
+   * a {@link DescribeVpnGatewayRoutesKnownErrorCode}: any {@link CommonErrorCode} or `InternalError`,
+   * `InvalidParameter`, `InvalidParameter.FilterInvalidKey`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.Range`, `LimitExceeded`, `MissingParameter`, `ResourceNotFound`,
+   * `UnknownParameter`, `UnsupportedOperation` (each explained on
+   * {@link DescribeVpnGatewayRoutesRequest}).
+   */
   describeVpnGatewayRoutes(input: DescribeVpnGatewayRoutesRequest, options?: CallOptions): Promise<DescribeVpnGatewayRoutesResponse>;
 }
 
@@ -83,8 +107,8 @@ export type DescribeVpnGatewayRoutesKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "InvalidParameterValue.Range";
 /**
- * Code of an error answered by `DescribeVpnGatewayRoutes`: a {@link
- * DescribeVpnGatewayRoutesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeVpnGatewayRoutes`: a
+ * {@link DescribeVpnGatewayRoutesKnownErrorCode}, or a code the service added since.
  */
 export type DescribeVpnGatewayRoutesErrorCode = DescribeVpnGatewayRoutesKnownErrorCode | (string & {});
 /**

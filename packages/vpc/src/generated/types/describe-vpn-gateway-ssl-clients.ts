@@ -15,6 +15,17 @@ import type { SslVpnClient } from "../shapes/ssl-vpn-client.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeVpnGatewaySslClientsError} tells a service error answered by
+ * `DescribeVpnGatewaySslClients`; its `code` is a {@link DescribeVpnGatewaySslClientsKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  */
 export interface DescribeVpnGatewaySslClientsRequest {
   /**
@@ -88,7 +99,15 @@ export interface DescribeVpnGatewaySslClientsResponse {
  * `DescribeVpnGatewaySslClients`.
  */
 export interface DescribeVpnGatewaySslClientsMethod {
-  /** 查询SSL-VPN-CLIENT 列表. Errors: {@link isDescribeVpnGatewaySslClientsError}. */
+  /**
+   * 查询SSL-VPN-CLIENT 列表.
+   *
+   * Errors: {@link isDescribeVpnGatewaySslClientsError} tells a service error of this action; its `code`
+   * is a {@link DescribeVpnGatewaySslClientsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError`, `InvalidParameter.FilterInvalidKey`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.Malformed`, `ResourceNotFound`, `UnsupportedOperation` (each explained on
+   * {@link DescribeVpnGatewaySslClientsRequest}).
+   */
   describeVpnGatewaySslClients(
     input: DescribeVpnGatewaySslClientsRequest,
     options?: CallOptions,
@@ -111,12 +130,12 @@ export type DescribeVpnGatewaySslClientsKnownErrorCode =
   | "InvalidParameterValue.LimitExceeded"
   | "InvalidParameterValue.Malformed";
 /**
- * Code of an error answered by `DescribeVpnGatewaySslClients`: a {@link
- * DescribeVpnGatewaySslClientsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeVpnGatewaySslClients`: a
+ * {@link DescribeVpnGatewaySslClientsKnownErrorCode}, or a code the service added since.
  */
 export type DescribeVpnGatewaySslClientsErrorCode = DescribeVpnGatewaySslClientsKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeVpnGatewaySslClients`; {@link
- * isDescribeVpnGatewaySslClientsError} tells one.
+ * A service error answered by `DescribeVpnGatewaySslClients`;
+ * {@link isDescribeVpnGatewaySslClientsError} tells one.
  */
 export type DescribeVpnGatewaySslClientsError = TcServiceError<DescribeVpnGatewaySslClientsErrorCode>;

@@ -15,6 +15,17 @@ import type { SslVpnSever } from "../shapes/ssl-vpn-sever.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeVpnGatewaySslServersError} tells a service error answered by
+ * `DescribeVpnGatewaySslServers`; its `code` is a {@link DescribeVpnGatewaySslServersKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
  */
 export interface DescribeVpnGatewaySslServersRequest {
   /**
@@ -92,7 +103,15 @@ export interface DescribeVpnGatewaySslServersResponse {
  * `DescribeVpnGatewaySslServers`.
  */
 export interface DescribeVpnGatewaySslServersMethod {
-  /** 查询SSL-VPN SERVER 列表. Errors: {@link isDescribeVpnGatewaySslServersError}. */
+  /**
+   * 查询SSL-VPN SERVER 列表.
+   *
+   * Errors: {@link isDescribeVpnGatewaySslServersError} tells a service error of this action; its `code`
+   * is a {@link DescribeVpnGatewaySslServersKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError`, `InvalidParameter.Coexist`, `InvalidParameter.FilterInvalidKey`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.Range`, `ResourceNotFound` (each explained
+   * on {@link DescribeVpnGatewaySslServersRequest}).
+   */
   describeVpnGatewaySslServers(
     input: DescribeVpnGatewaySslServersRequest,
     options?: CallOptions,
@@ -116,12 +135,12 @@ export type DescribeVpnGatewaySslServersKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "InvalidParameterValue.Range";
 /**
- * Code of an error answered by `DescribeVpnGatewaySslServers`: a {@link
- * DescribeVpnGatewaySslServersKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DescribeVpnGatewaySslServers`: a
+ * {@link DescribeVpnGatewaySslServersKnownErrorCode}, or a code the service added since.
  */
 export type DescribeVpnGatewaySslServersErrorCode = DescribeVpnGatewaySslServersKnownErrorCode | (string & {});
 /**
- * A service error answered by `DescribeVpnGatewaySslServers`; {@link
- * isDescribeVpnGatewaySslServersError} tells one.
+ * A service error answered by `DescribeVpnGatewaySslServers`;
+ * {@link isDescribeVpnGatewaySslServersError} tells one.
  */
 export type DescribeVpnGatewaySslServersError = TcServiceError<DescribeVpnGatewaySslServersErrorCode>;

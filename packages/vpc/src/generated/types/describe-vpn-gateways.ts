@@ -12,6 +12,24 @@ import type { VpnGateway } from "../shapes/vpn-gateway.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDescribeVpnGatewaysError} tells a service error answered by
+ * `DescribeVpnGateways`; its `code` is a {@link DescribeVpnGatewaysKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameter.FilterNotDict`: The specified filter condition should be a key-value pair.
+ * - `InvalidParameter.FilterValuesNotList`: The specified filter value should be a list.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `InvalidVpnGatewayId.Malformed`: Invalid VPN gateway. The VPN instance ID is invalid.
+ * - `InvalidVpnGatewayId.NotFound`: Invalid VPN gateway. The VPN instance does not exist. Verify if
+ *   you have entered the correct resource information.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  */
 export interface DescribeVpnGatewaysRequest {
   /**
@@ -75,7 +93,17 @@ export interface DescribeVpnGatewaysResponse {
 
 /** The `describeVpnGateways` method of {@link VpcClient}, which calls `DescribeVpnGateways`. */
 export interface DescribeVpnGatewaysMethod {
-  /** Queries VPN gateways. Errors: {@link isDescribeVpnGatewaysError}. */
+  /**
+   * Queries VPN gateways.
+   *
+   * Errors: {@link isDescribeVpnGatewaysError} tells a service error of this action; its `code` is a
+   * {@link DescribeVpnGatewaysKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.ModuleError`, `InvalidParameter.Coexist`, `InvalidParameter.FilterInvalidKey`,
+   * `InvalidParameter.FilterNotDict`, `InvalidParameter.FilterValuesNotList`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.Range`, `InvalidVpnGatewayId.Malformed`, `InvalidVpnGatewayId.NotFound`,
+   * `ResourceNotFound`, `UnsupportedOperation` (each explained on {@link DescribeVpnGatewaysRequest}).
+   */
   describeVpnGateways(input: DescribeVpnGatewaysRequest, options?: CallOptions): Promise<DescribeVpnGatewaysResponse>;
 }
 

@@ -14,6 +14,20 @@ import type { CcnInstance } from "../shapes/ccn-instance.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDetachCcnInstancesError} tells a service error answered by
+ * `DetachCcnInstances`; its `code` is a {@link DetachCcnInstancesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.ParameterMismatch`: Invalid parameter format
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.AppIdMismatch`: The resource is not under the specified AppId.
+ * - `UnsupportedOperation.AppIdNotFound`: The APPId doesn't exist.
+ * - `UnsupportedOperation.CcnNotAttached`: The instance is not associated with a CCN.
+ * - `UnsupportedOperation.MutexOperationTaskRunning`: The resource mutual exclusion operation is being
+ *   executed.
  * @example Disassociating multiple network instances from a CCN
  * ```ts
  * const answer = await client.detachCcnInstances({
@@ -62,7 +76,16 @@ export interface DetachCcnInstancesResponse {
 
 /** The `detachCcnInstances` method of {@link VpcClient}, which calls `DetachCcnInstances`. */
 export interface DetachCcnInstancesMethod {
-  /** Unbinds instances from a CCN. Errors: {@link isDetachCcnInstancesError}. */
+  /**
+   * Unbinds instances from a CCN.
+   *
+   * Errors: {@link isDetachCcnInstancesError} tells a service error of this action; its `code` is a
+   * {@link DetachCcnInstancesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.ParameterMismatch`, `ResourceNotFound`,
+   * `UnsupportedOperation`, `UnsupportedOperation.AppIdMismatch`, `UnsupportedOperation.AppIdNotFound`,
+   * `UnsupportedOperation.CcnNotAttached`, `UnsupportedOperation.MutexOperationTaskRunning` (each
+   * explained on {@link DetachCcnInstancesRequest}).
+   */
   detachCcnInstances(input: DetachCcnInstancesRequest, options?: CallOptions): Promise<DetachCcnInstancesResponse>;
 }
 

@@ -15,6 +15,13 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDetachClassicLinkVpcError} tells a service error answered by
+ * `DetachClassicLinkVpc`; its `code` is a {@link DetachClassicLinkVpcKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Deleting a Classiclink
  * ```ts
  * const answer = await client.detachClassicLinkVpc({
@@ -63,7 +70,14 @@ export interface DetachClassicLinkVpcResponse {
 
 /** The `detachClassicLinkVpc` method of {@link VpcClient}, which calls `DetachClassicLinkVpc`. */
 export interface DetachClassicLinkVpcMethod {
-  /** Deletes a Classiclink. Errors: {@link isDetachClassicLinkVpcError}. */
+  /**
+   * Deletes a Classiclink.
+   *
+   * Errors: {@link isDetachClassicLinkVpcError} tells a service error of this action; its `code` is a
+   * {@link DetachClassicLinkVpcKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `ResourceNotFound` (each explained on
+   * {@link DetachClassicLinkVpcRequest}).
+   */
   detachClassicLinkVpc(input: DetachClassicLinkVpcRequest, options?: CallOptions): Promise<DetachClassicLinkVpcResponse>;
 }
 

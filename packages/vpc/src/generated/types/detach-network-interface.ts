@@ -13,6 +13,20 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDetachNetworkInterfaceError} tells a service error answered by
+ * `DetachNetworkInterface`; its `code` is a {@link DetachNetworkInterfaceKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `LimitExceeded.ActionLimited`: Too often API invocations
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.IdempotentParameterMismatch`: The specified customer token has been used.
+ * - `UnsupportedOperation.IdempotentProcessing`: The previous idempotent request is still being
+ *   processed. Please try again later.
+ * - `UnsupportedOperation.InvalidState`: Invalid resource status.
  * @example Unbinding an ENI from a CVM
  * ```ts
  * const answer = await client.detachNetworkInterface({
@@ -53,7 +67,16 @@ export interface DetachNetworkInterfaceResponse {
 
 /** The `detachNetworkInterface` method of {@link VpcClient}, which calls `DetachNetworkInterface`. */
 export interface DetachNetworkInterfaceMethod {
-  /** Unbinds an ENI from a CVM. Errors: {@link isDetachNetworkInterfaceError}. */
+  /**
+   * Unbinds an ENI from a CVM.
+   *
+   * Errors: {@link isDetachNetworkInterfaceError} tells a service error of this action; its `code` is a
+   * {@link DetachNetworkInterfaceKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.ModuleError`, `InvalidParameterValue.Malformed`, `LimitExceeded.ActionLimited`,
+   * `ResourceNotFound`, `UnsupportedOperation`, `UnsupportedOperation.IdempotentParameterMismatch`,
+   * `UnsupportedOperation.IdempotentProcessing`, `UnsupportedOperation.InvalidState` (each explained on
+   * {@link DetachNetworkInterfaceRequest}).
+   */
   detachNetworkInterface(input: DetachNetworkInterfaceRequest, options?: CallOptions): Promise<DetachNetworkInterfaceResponse>;
 }
 
@@ -79,8 +102,8 @@ export type DetachNetworkInterfaceKnownErrorCode =
   | "UnsupportedOperation.IdempotentProcessing"
   | "UnsupportedOperation.InvalidState";
 /**
- * Code of an error answered by `DetachNetworkInterface`: a {@link
- * DetachNetworkInterfaceKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DetachNetworkInterface`: a
+ * {@link DetachNetworkInterfaceKnownErrorCode}, or a code the service added since.
  */
 export type DetachNetworkInterfaceErrorCode = DetachNetworkInterfaceKnownErrorCode | (string & {});
 /**

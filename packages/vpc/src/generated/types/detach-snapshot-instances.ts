@@ -12,6 +12,19 @@ import type { SnapshotInstance } from "../shapes/snapshot-instance.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDetachSnapshotInstancesError} tells a service error answered by
+ * `DetachSnapshotInstances`; its `code` is a {@link DetachSnapshotInstancesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.DuplicatePara`: The parameter value already exists.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.SnapshotInstanceRegionDiff`: Batch association only supports instances in
+ *   the same region.
+ * - `UnsupportedOperation.SnapshotNotAttached`: The instance is not associated with any snapshot
+ *   policy.
  * @example Disassociates a snapshot policy with instances
  * ```ts
  * const answer = await client.detachSnapshotInstances({
@@ -55,7 +68,16 @@ export interface DetachSnapshotInstancesResponse {
 
 /** The `detachSnapshotInstances` method of {@link VpcClient}, which calls `DetachSnapshotInstances`. */
 export interface DetachSnapshotInstancesMethod {
-  /** Disassociates a snapshot policy with instances. Errors: {@link isDetachSnapshotInstancesError}. */
+  /**
+   * Disassociates a snapshot policy with instances.
+   *
+   * Errors: {@link isDetachSnapshotInstancesError} tells a service error of this action; its `code` is a
+   * {@link DetachSnapshotInstancesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue`, `InvalidParameterValue.DuplicatePara`, `InvalidParameterValue.Malformed`,
+   * `ResourceNotFound`, `UnsupportedOperation.SnapshotInstanceRegionDiff`,
+   * `UnsupportedOperation.SnapshotNotAttached` (each explained on
+   * {@link DetachSnapshotInstancesRequest}).
+   */
   detachSnapshotInstances(input: DetachSnapshotInstancesRequest, options?: CallOptions): Promise<DetachSnapshotInstancesResponse>;
 }
 
@@ -78,8 +100,8 @@ export type DetachSnapshotInstancesKnownErrorCode =
   | "UnsupportedOperation.SnapshotInstanceRegionDiff"
   | "UnsupportedOperation.SnapshotNotAttached";
 /**
- * Code of an error answered by `DetachSnapshotInstances`: a {@link
- * DetachSnapshotInstancesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DetachSnapshotInstances`: a
+ * {@link DetachSnapshotInstancesKnownErrorCode}, or a code the service added since.
  */
 export type DetachSnapshotInstancesErrorCode = DetachSnapshotInstancesKnownErrorCode | (string & {});
 /**

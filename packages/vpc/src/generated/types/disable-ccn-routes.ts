@@ -10,6 +10,14 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDisableCcnRoutesError} tells a service error answered by `DisableCcnRoutes`;
+ * its `code` is a {@link DisableCcnRoutesKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Disabling multiple routing policies
  * ```ts
  * const answer = await client.disableCcnRoutes({
@@ -58,7 +66,14 @@ export interface DisableCcnRoutesResponse {
 
 /** The `disableCcnRoutes` method of {@link VpcClient}, which calls `DisableCcnRoutes`. */
 export interface DisableCcnRoutesMethod {
-  /** Disables CCN routes. Errors: {@link isDisableCcnRoutesError}. */
+  /**
+   * Disables CCN routes.
+   *
+   * Errors: {@link isDisableCcnRoutesError} tells a service error of this action; its `code` is a
+   * {@link DisableCcnRoutesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`, `ResourceNotFound` (each
+   * explained on {@link DisableCcnRoutesRequest}).
+   */
   disableCcnRoutes(input: DisableCcnRoutesRequest, options?: CallOptions): Promise<DisableCcnRoutesResponse>;
 }
 

@@ -10,6 +10,13 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDisableFlowLogsError} tells a service error answered by `DisableFlowLogs`; its
+ * `code` is a {@link DisableFlowLogsKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Disabling the flow log
  * ```ts
  * const answer = await client.disableFlowLogs({
@@ -51,7 +58,14 @@ export interface DisableFlowLogsResponse {
 
 /** The `disableFlowLogs` method of {@link VpcClient}, which calls `DisableFlowLogs`. */
 export interface DisableFlowLogsMethod {
-  /** Disables flow log. Errors: {@link isDisableFlowLogsError}. */
+  /**
+   * Disables flow log.
+   *
+   * Errors: {@link isDisableFlowLogsError} tells a service error of this action; its `code` is a
+   * {@link DisableFlowLogsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`, `ResourceNotFound` (each
+   * explained on {@link DisableFlowLogsRequest}).
+   */
   disableFlowLogs(input: DisableFlowLogsRequest, options?: CallOptions): Promise<DisableFlowLogsResponse>;
 }
 

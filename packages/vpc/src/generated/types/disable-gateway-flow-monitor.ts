@@ -11,6 +11,14 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDisableGatewayFlowMonitorError} tells a service error answered by
+ * `DisableGatewayFlowMonitor`; its `code` is a {@link DisableGatewayFlowMonitorKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.InvalidState`: Invalid resource status.
  * @example Disabling the VPN gateway traffic monitoring
  * ```ts
  * const answer = await client.disableGatewayFlowMonitor({
@@ -51,7 +59,14 @@ export interface DisableGatewayFlowMonitorResponse {
  * `DisableGatewayFlowMonitor`.
  */
 export interface DisableGatewayFlowMonitorMethod {
-  /** Disables gateway traffic monitor. Errors: {@link isDisableGatewayFlowMonitorError}. */
+  /**
+   * Disables gateway traffic monitor.
+   *
+   * Errors: {@link isDisableGatewayFlowMonitorError} tells a service error of this action; its `code` is
+   * a {@link DisableGatewayFlowMonitorKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue`, `ResourceNotFound`, `UnsupportedOperation.InvalidState` (each explained on
+   * {@link DisableGatewayFlowMonitorRequest}).
+   */
   disableGatewayFlowMonitor(input: DisableGatewayFlowMonitorRequest, options?: CallOptions): Promise<DisableGatewayFlowMonitorResponse>;
 }
 
@@ -64,8 +79,8 @@ export interface DisableGatewayFlowMonitorMethod {
  */
 export type DisableGatewayFlowMonitorKnownErrorCode = CommonErrorCode | "UnsupportedOperation.InvalidState";
 /**
- * Code of an error answered by `DisableGatewayFlowMonitor`: a {@link
- * DisableGatewayFlowMonitorKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DisableGatewayFlowMonitor`: a
+ * {@link DisableGatewayFlowMonitorKnownErrorCode}, or a code the service added since.
  */
 export type DisableGatewayFlowMonitorErrorCode = DisableGatewayFlowMonitorKnownErrorCode | (string & {});
 /**

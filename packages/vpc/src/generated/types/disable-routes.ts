@@ -10,6 +10,19 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDisableRoutesError} tells a service error answered by `DisableRoutes`; its
+ * `code` is a {@link DisableRoutesKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.DisabledNotifyCcn`: The specified routing policy cannot be re-published to
+ *   CCN. Please first withdraw it from CCN.
+ * - `UnsupportedOperation.SystemRoute`: System route. Operation is prohibited.
  * @example Disabling Subnet Routes
  * ```ts
  * const answer = await client.disableRoutes({
@@ -81,7 +94,15 @@ export interface DisableRoutesResponse {
 
 /** The `disableRoutes` method of {@link VpcClient}, which calls `DisableRoutes`. */
 export interface DisableRoutesMethod {
-  /** Disables subnet routes. Errors: {@link isDisableRoutesError}. */
+  /**
+   * Disables subnet routes.
+   *
+   * Errors: {@link isDisableRoutesError} tells a service error of this action; its `code` is a
+   * {@link DisableRoutesKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameter.Coexist`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`, `MissingParameter`,
+   * `ResourceNotFound`, `UnsupportedOperation`, `UnsupportedOperation.DisabledNotifyCcn`,
+   * `UnsupportedOperation.SystemRoute` (each explained on {@link DisableRoutesRequest}).
+   */
   disableRoutes(input: DisableRoutesRequest, options?: CallOptions): Promise<DisableRoutesResponse>;
 }
 

@@ -11,6 +11,13 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDisableSnapshotPoliciesError} tells a service error answered by
+ * `DisableSnapshotPolicies`; its `code` is a {@link DisableSnapshotPoliciesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Disables specified snapshot policies
  * ```ts
  * const answer = await client.disableSnapshotPolicies({
@@ -52,7 +59,14 @@ export interface DisableSnapshotPoliciesResponse {
 
 /** The `disableSnapshotPolicies` method of {@link VpcClient}, which calls `DisableSnapshotPolicies`. */
 export interface DisableSnapshotPoliciesMethod {
-  /** Disables specified snapshot policies. Errors: {@link isDisableSnapshotPoliciesError}. */
+  /**
+   * Disables specified snapshot policies.
+   *
+   * Errors: {@link isDisableSnapshotPoliciesError} tells a service error of this action; its `code` is a
+   * {@link DisableSnapshotPoliciesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `ResourceNotFound` (each explained on
+   * {@link DisableSnapshotPoliciesRequest}).
+   */
   disableSnapshotPolicies(input: DisableSnapshotPoliciesRequest, options?: CallOptions): Promise<DisableSnapshotPoliciesResponse>;
 }
 
@@ -64,8 +78,8 @@ export interface DisableSnapshotPoliciesMethod {
  */
 export type DisableSnapshotPoliciesKnownErrorCode = CommonErrorCode | "InvalidParameterValue.Malformed";
 /**
- * Code of an error answered by `DisableSnapshotPolicies`: a {@link
- * DisableSnapshotPoliciesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DisableSnapshotPolicies`: a
+ * {@link DisableSnapshotPoliciesKnownErrorCode}, or a code the service added since.
  */
 export type DisableSnapshotPoliciesErrorCode = DisableSnapshotPoliciesKnownErrorCode | (string & {});
 /**

@@ -13,6 +13,17 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDisableVpnGatewaySslClientCertError} tells a service error answered by
+ * `DisableVpnGatewaySslClientCert`; its `code` is a
+ * {@link DisableVpnGatewaySslClientCertKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.SSLClientCertAlreadyDisableOrCertAbnormal`: SslVpnClientIds：`vpnc-20f9b3d7`
+ *   证书状态已禁用或Client证书状态不可用，不支持禁用证书。 (described in Chinese only)
+ * - `UnsupportedOperation.SslVpnClientIdNotFound`: SslVpnClientId 不存在。 (described in Chinese only)
  */
 export interface DisableVpnGatewaySslClientCertRequest {
   /**
@@ -58,7 +69,16 @@ export interface DisableVpnGatewaySslClientCertResponse {
  * `DisableVpnGatewaySslClientCert`.
  */
 export interface DisableVpnGatewaySslClientCertMethod {
-  /** 禁用SSL-VPN-CLIENT 证书. Errors: {@link isDisableVpnGatewaySslClientCertError}. */
+  /**
+   * 禁用SSL-VPN-CLIENT 证书.
+   *
+   * Errors: {@link isDisableVpnGatewaySslClientCertError} tells a service error of this action; its
+   * `code` is a {@link DisableVpnGatewaySslClientCertKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.LimitExceeded`, `ResourceNotFound`, `UnsupportedOperation`,
+   * `UnsupportedOperation.SSLClientCertAlreadyDisableOrCertAbnormal`,
+   * `UnsupportedOperation.SslVpnClientIdNotFound` (each explained on
+   * {@link DisableVpnGatewaySslClientCertRequest}).
+   */
   disableVpnGatewaySslClientCert(
     input: DisableVpnGatewaySslClientCertRequest,
     options?: CallOptions,
@@ -81,12 +101,12 @@ export type DisableVpnGatewaySslClientCertKnownErrorCode =
   | "UnsupportedOperation.SSLClientCertAlreadyDisableOrCertAbnormal"
   | "UnsupportedOperation.SslVpnClientIdNotFound";
 /**
- * Code of an error answered by `DisableVpnGatewaySslClientCert`: a {@link
- * DisableVpnGatewaySslClientCertKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DisableVpnGatewaySslClientCert`: a
+ * {@link DisableVpnGatewaySslClientCertKnownErrorCode}, or a code the service added since.
  */
 export type DisableVpnGatewaySslClientCertErrorCode = DisableVpnGatewaySslClientCertKnownErrorCode | (string & {});
 /**
- * A service error answered by `DisableVpnGatewaySslClientCert`; {@link
- * isDisableVpnGatewaySslClientCertError} tells one.
+ * A service error answered by `DisableVpnGatewaySslClientCert`;
+ * {@link isDisableVpnGatewaySslClientCertError} tells one.
  */
 export type DisableVpnGatewaySslClientCertError = TcServiceError<DisableVpnGatewaySslClientCertErrorCode>;

@@ -17,6 +17,38 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDisassociateAddressError} tells a service error answered by
+ * `DisassociateAddress`; its `code` is a {@link DisassociateAddressKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `AddressQuotaLimitExceeded.DailyAllocate`: The maximum number of requests is reached. The maximum
+ *   number of requests made by a Tencent Cloud account per day in each region equals to two times the
+ *   quota.
+ * - `FailedOperation.AddressEniInfoNotFound`: The ENI information is not available in this address.
+ * - `FailedOperation.MasterEniNotFound`: The instance's primary ENI is not found.
+ * - `FailedOperation.TaskFailed`: Task execution failed.
+ * - `InvalidAddressId.Blocked`: The specified EIP is in blocked status. When the EIP is in blocked
+ *   status, it cannot be bound. You must first unblock it.
+ * - `InvalidAddressId.NotFound`: The specified EIP does not exist.
+ * - `InvalidAddressIdStatus.NotPermit`: The specified EIP cannot be bound in current status. It can
+ *   only be bound in UNBIND status.
+ * - `InvalidInstance.NotSupported`: This instance is not supported.
+ * - `InvalidInstanceId.NotFound`: Invalid instance ID. The specified instance ID does not exist.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue.AddressIdMalformed`: This IP address ID is invalid.
+ * - `InvalidParameterValue.AddressNotFound`: Unable to find the address.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Incorrect instance ID.
+ * - `InvalidParameterValue.OnlySupportedForMasterNetworkCard`: This operation is only available for
+ *   primary ENIs.
+ * - `InvalidParameterValue.ResourceNotSupport`: The resource does not support this operation.
+ * - `OperationDenied.MutexTaskRunning`: Mutually exclusive tasks are executing.
+ * - `UnsupportedOperation.ActionNotFound`: The port does not exist.
+ * - `UnsupportedOperation.AddressStatusNotPermit`: This operation is not supported by the IP address
+ *   status.
+ * - `UnsupportedOperation.InstanceStateNotSupported`: This operation is not supported by the status of
+ *   the instance bound with the IP address.
+ * - `UnsupportedOperation.InvalidAction`: Unsupported operation.
  * @example Unbinding an EIP
  * ```ts
  * const answer = await client.disassociateAddress({
@@ -76,7 +108,22 @@ export interface DisassociateAddressResponse {
 
 /** The `disassociateAddress` method of {@link VpcClient}, which calls `DisassociateAddress`. */
 export interface DisassociateAddressMethod {
-  /** Unbinds an EIP. Errors: {@link isDisassociateAddressError}. */
+  /**
+   * Unbinds an EIP.
+   *
+   * Errors: {@link isDisassociateAddressError} tells a service error of this action; its `code` is a
+   * {@link DisassociateAddressKnownErrorCode}: any {@link CommonErrorCode} or
+   * `AddressQuotaLimitExceeded.DailyAllocate`, `FailedOperation.AddressEniInfoNotFound`,
+   * `FailedOperation.MasterEniNotFound`, `FailedOperation.TaskFailed`, `InvalidAddressId.Blocked`,
+   * `InvalidAddressId.NotFound`, `InvalidAddressIdStatus.NotPermit`, `InvalidInstance.NotSupported`,
+   * `InvalidInstanceId.NotFound`, `InvalidParameter`, `InvalidParameterValue.AddressIdMalformed`,
+   * `InvalidParameterValue.AddressNotFound`, `InvalidParameterValue.InstanceIdMalformed`,
+   * `InvalidParameterValue.OnlySupportedForMasterNetworkCard`,
+   * `InvalidParameterValue.ResourceNotSupport`, `OperationDenied.MutexTaskRunning`,
+   * `UnsupportedOperation.ActionNotFound`, `UnsupportedOperation.AddressStatusNotPermit`,
+   * `UnsupportedOperation.InstanceStateNotSupported`, `UnsupportedOperation.InvalidAction` (each
+   * explained on {@link DisassociateAddressRequest}).
+   */
   disassociateAddress(input: DisassociateAddressRequest, options?: CallOptions): Promise<DisassociateAddressResponse>;
 }
 

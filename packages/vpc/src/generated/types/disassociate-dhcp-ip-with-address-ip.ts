@@ -17,6 +17,15 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDisassociateDhcpIpWithAddressIpError} tells a service error answered by
+ * `DisassociateDhcpIpWithAddressIp`; its `code` is a
+ * {@link DisassociateDhcpIpWithAddressIpKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.UnbindEIP`: EIP is not bound.
  */
 export interface DisassociateDhcpIpWithAddressIpRequest {
   /**
@@ -42,7 +51,14 @@ export interface DisassociateDhcpIpWithAddressIpResponse {
  * `DisassociateDhcpIpWithAddressIp`.
  */
 export interface DisassociateDhcpIpWithAddressIpMethod {
-  /** DhcpIp解绑EIP. Errors: {@link isDisassociateDhcpIpWithAddressIpError}. */
+  /**
+   * DhcpIp解绑EIP.
+   *
+   * Errors: {@link isDisassociateDhcpIpWithAddressIpError} tells a service error of this action; its
+   * `code` is a {@link DisassociateDhcpIpWithAddressIpKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `ResourceNotFound`, `UnsupportedOperation`,
+   * `UnsupportedOperation.UnbindEIP` (each explained on {@link DisassociateDhcpIpWithAddressIpRequest}).
+   */
   disassociateDhcpIpWithAddressIp(
     input: DisassociateDhcpIpWithAddressIpRequest,
     options?: CallOptions,
@@ -62,12 +78,12 @@ export type DisassociateDhcpIpWithAddressIpKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "UnsupportedOperation.UnbindEIP";
 /**
- * Code of an error answered by `DisassociateDhcpIpWithAddressIp`: a {@link
- * DisassociateDhcpIpWithAddressIpKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DisassociateDhcpIpWithAddressIp`: a
+ * {@link DisassociateDhcpIpWithAddressIpKnownErrorCode}, or a code the service added since.
  */
 export type DisassociateDhcpIpWithAddressIpErrorCode = DisassociateDhcpIpWithAddressIpKnownErrorCode | (string & {});
 /**
- * A service error answered by `DisassociateDhcpIpWithAddressIp`; {@link
- * isDisassociateDhcpIpWithAddressIpError} tells one.
+ * A service error answered by `DisassociateDhcpIpWithAddressIp`;
+ * {@link isDisassociateDhcpIpWithAddressIpError} tells one.
  */
 export type DisassociateDhcpIpWithAddressIpError = TcServiceError<DisassociateDhcpIpWithAddressIpErrorCode>;

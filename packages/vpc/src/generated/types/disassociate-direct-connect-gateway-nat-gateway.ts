@@ -12,6 +12,17 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDisassociateDirectConnectGatewayNatGatewayError} tells a service error answered
+ * by `DisassociateDirectConnectGatewayNatGateway`; its `code` is a
+ * {@link DisassociateDirectConnectGatewayNatGatewayKnownErrorCode}: any {@link CommonErrorCode}, or
+ * one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Unbinding a direct connect gateway from a NAT gateway
  * ```ts
  * const answer = await client.disassociateDirectConnectGatewayNatGateway({
@@ -64,8 +75,13 @@ export interface DisassociateDirectConnectGatewayNatGatewayResponse {
  */
 export interface DisassociateDirectConnectGatewayNatGatewayMethod {
   /**
-   * Unbinds a direct connect gateway from a NAT Gateway. Errors: {@link
-   * isDisassociateDirectConnectGatewayNatGatewayError}.
+   * Unbinds a direct connect gateway from a NAT Gateway.
+   *
+   * Errors: {@link isDisassociateDirectConnectGatewayNatGatewayError} tells a service error of this
+   * action; its `code` is a {@link DisassociateDirectConnectGatewayNatGatewayKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InvalidParameterValue`, `InvalidParameterValue.Malformed`,
+   * `ResourceNotFound`, `UnauthorizedOperation`, `UnsupportedOperation` (each explained on
+   * {@link DisassociateDirectConnectGatewayNatGatewayRequest}).
    */
   disassociateDirectConnectGatewayNatGateway(
     input: DisassociateDirectConnectGatewayNatGatewayRequest,
@@ -74,8 +90,8 @@ export interface DisassociateDirectConnectGatewayNatGatewayMethod {
 }
 
 /**
- * Error codes `DisassociateDirectConnectGatewayNatGateway` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `DisassociateDirectConnectGatewayNatGateway` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InvalidParameterValue`: A parameter value is invalid.
  * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
@@ -85,12 +101,12 @@ export interface DisassociateDirectConnectGatewayNatGatewayMethod {
  */
 export type DisassociateDirectConnectGatewayNatGatewayKnownErrorCode = CommonErrorCode | "InvalidParameterValue.Malformed";
 /**
- * Code of an error answered by `DisassociateDirectConnectGatewayNatGateway`: a {@link
- * DisassociateDirectConnectGatewayNatGatewayKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DisassociateDirectConnectGatewayNatGateway`: a
+ * {@link DisassociateDirectConnectGatewayNatGatewayKnownErrorCode}, or a code the service added since.
  */
 export type DisassociateDirectConnectGatewayNatGatewayErrorCode = DisassociateDirectConnectGatewayNatGatewayKnownErrorCode | (string & {});
 /**
- * A service error answered by `DisassociateDirectConnectGatewayNatGateway`; {@link
- * isDisassociateDirectConnectGatewayNatGatewayError} tells one.
+ * A service error answered by `DisassociateDirectConnectGatewayNatGateway`;
+ * {@link isDisassociateDirectConnectGatewayNatGatewayError} tells one.
  */
 export type DisassociateDirectConnectGatewayNatGatewayError = TcServiceError<DisassociateDirectConnectGatewayNatGatewayErrorCode>;

@@ -14,6 +14,18 @@ import type { HaVipAssociation } from "../shapes/ha-vip-association.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDisassociateHaVipInstanceError} tells a service error answered by
+ * `DisassociateHaVipInstance`; its `code` is a {@link DisassociateHaVipInstanceKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.ParameterMismatch`: Invalid parameter format
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound`: The resource does not exist.
  */
 export interface DisassociateHaVipInstanceRequest {
   /**
@@ -38,7 +50,15 @@ export interface DisassociateHaVipInstanceResponse {
  * `DisassociateHaVipInstance`.
  */
 export interface DisassociateHaVipInstanceMethod {
-  /** HAVIP解绑定子机或网卡. Errors: {@link isDisassociateHaVipInstanceError}. */
+  /**
+   * HAVIP解绑定子机或网卡.
+   *
+   * Errors: {@link isDisassociateHaVipInstanceError} tells a service error of this action; its `code` is
+   * a {@link DisassociateHaVipInstanceKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue`, `InvalidParameterValue.Duplicate`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.ParameterMismatch`, `LimitExceeded`, `MissingParameter`, `ResourceNotFound`
+   * (each explained on {@link DisassociateHaVipInstanceRequest}).
+   */
   disassociateHaVipInstance(input: DisassociateHaVipInstanceRequest, options?: CallOptions): Promise<DisassociateHaVipInstanceResponse>;
 }
 
@@ -59,8 +79,8 @@ export type DisassociateHaVipInstanceKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "InvalidParameterValue.ParameterMismatch";
 /**
- * Code of an error answered by `DisassociateHaVipInstance`: a {@link
- * DisassociateHaVipInstanceKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DisassociateHaVipInstance`: a
+ * {@link DisassociateHaVipInstanceKnownErrorCode}, or a code the service added since.
  */
 export type DisassociateHaVipInstanceErrorCode = DisassociateHaVipInstanceKnownErrorCode | (string & {});
 /**

@@ -15,6 +15,17 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDisassociateIPv6AddressError} tells a service error answered by
+ * `DisassociateIPv6Address`; its `code` is a {@link DisassociateIPv6AddressKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.AddressEniInfoNotFound`: The ENI information is not available in this address.
+ * - `InvalidParameterValue.AddressIdMalformed`: This IP address ID is invalid.
+ * - `InvalidParameterValue.AddressIpNotFound`: IP address not found.
+ * - `OperationDenied.AddressInArrears`: The specified public IP is isolated.
+ * - `UnsupportedOperation.AddressStatusNotPermit`: This operation is not supported by the IP address
+ *   status.
  */
 export interface DisassociateIPv6AddressRequest {
   /**
@@ -40,7 +51,16 @@ export interface DisassociateIPv6AddressResponse {
 
 /** The `disassociateIPv6Address` method of {@link VpcClient}, which calls `DisassociateIPv6Address`. */
 export interface DisassociateIPv6AddressMethod {
-  /** Unbinds an EIPv6. Errors: {@link isDisassociateIPv6AddressError}. */
+  /**
+   * Unbinds an EIPv6.
+   *
+   * Errors: {@link isDisassociateIPv6AddressError} tells a service error of this action; its `code` is a
+   * {@link DisassociateIPv6AddressKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.AddressEniInfoNotFound`, `InvalidParameterValue.AddressIdMalformed`,
+   * `InvalidParameterValue.AddressIpNotFound`, `OperationDenied.AddressInArrears`,
+   * `UnsupportedOperation.AddressStatusNotPermit` (each explained on
+   * {@link DisassociateIPv6AddressRequest}).
+   */
   disassociateIPv6Address(input: DisassociateIPv6AddressRequest, options?: CallOptions): Promise<DisassociateIPv6AddressResponse>;
 }
 
@@ -62,8 +82,8 @@ export type DisassociateIPv6AddressKnownErrorCode =
   | "OperationDenied.AddressInArrears"
   | "UnsupportedOperation.AddressStatusNotPermit";
 /**
- * Code of an error answered by `DisassociateIPv6Address`: a {@link
- * DisassociateIPv6AddressKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DisassociateIPv6Address`: a
+ * {@link DisassociateIPv6AddressKnownErrorCode}, or a code the service added since.
  */
 export type DisassociateIPv6AddressErrorCode = DisassociateIPv6AddressKnownErrorCode | (string & {});
 /**

@@ -11,6 +11,18 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDisassociateNatGatewayAddressError} tells a service error answered by
+ * `DisassociateNatGatewayAddress`; its `code` is a
+ * {@link DisassociateNatGatewayAddressKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceInUse`: The resource is in use.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.NatGatewayRestricted`: The NAT gateway has been blocked, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.PublicIpAddressDisassociate`: At least one EIP exists on the NAT gateway,
+ *   and the EIP cannot be unbound.
  * @example Unbinding an EIP from a NAT gateway
  * ```ts
  * const answer = await client.disassociateNatGatewayAddress({
@@ -61,7 +73,15 @@ export interface DisassociateNatGatewayAddressResponse {
  * `DisassociateNatGatewayAddress`.
  */
 export interface DisassociateNatGatewayAddressMethod {
-  /** Unbinds an EIP from a NAT gateway. Errors: {@link isDisassociateNatGatewayAddressError}. */
+  /**
+   * Unbinds an EIP from a NAT gateway.
+   *
+   * Errors: {@link isDisassociateNatGatewayAddressError} tells a service error of this action; its
+   * `code` is a {@link DisassociateNatGatewayAddressKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `ResourceInUse`, `ResourceNotFound`,
+   * `UnsupportedOperation.NatGatewayRestricted`, `UnsupportedOperation.PublicIpAddressDisassociate`
+   * (each explained on {@link DisassociateNatGatewayAddressRequest}).
+   */
   disassociateNatGatewayAddress(
     input: DisassociateNatGatewayAddressRequest,
     options?: CallOptions,
@@ -85,12 +105,12 @@ export type DisassociateNatGatewayAddressKnownErrorCode =
   | "UnsupportedOperation.NatGatewayRestricted"
   | "UnsupportedOperation.PublicIpAddressDisassociate";
 /**
- * Code of an error answered by `DisassociateNatGatewayAddress`: a {@link
- * DisassociateNatGatewayAddressKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DisassociateNatGatewayAddress`: a
+ * {@link DisassociateNatGatewayAddressKnownErrorCode}, or a code the service added since.
  */
 export type DisassociateNatGatewayAddressErrorCode = DisassociateNatGatewayAddressKnownErrorCode | (string & {});
 /**
- * A service error answered by `DisassociateNatGatewayAddress`; {@link
- * isDisassociateNatGatewayAddressError} tells one.
+ * A service error answered by `DisassociateNatGatewayAddress`;
+ * {@link isDisassociateNatGatewayAddressError} tells one.
  */
 export type DisassociateNatGatewayAddressError = TcServiceError<DisassociateNatGatewayAddressErrorCode>;

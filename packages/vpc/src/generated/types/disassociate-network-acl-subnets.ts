@@ -11,6 +11,15 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDisassociateNetworkAclSubnetsError} tells a service error answered by
+ * `DisassociateNetworkAclSubnets`; its `code` is a
+ * {@link DisassociateNetworkAclSubnetsKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.VpcMismatch`: The resources are not in the same VPC.
  * @example Disassociating a network ACL from a subnet
  * ```ts
  * const answer = await client.disassociateNetworkAclSubnets({
@@ -61,7 +70,14 @@ export interface DisassociateNetworkAclSubnetsResponse {
  * `DisassociateNetworkAclSubnets`.
  */
 export interface DisassociateNetworkAclSubnetsMethod {
-  /** Disassociates a network ACL from a subnet. Errors: {@link isDisassociateNetworkAclSubnetsError}. */
+  /**
+   * Disassociates a network ACL from a subnet.
+   *
+   * Errors: {@link isDisassociateNetworkAclSubnetsError} tells a service error of this action; its
+   * `code` is a {@link DisassociateNetworkAclSubnetsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`, `ResourceNotFound`,
+   * `UnsupportedOperation.VpcMismatch` (each explained on {@link DisassociateNetworkAclSubnetsRequest}).
+   */
   disassociateNetworkAclSubnets(
     input: DisassociateNetworkAclSubnetsRequest,
     options?: CallOptions,
@@ -82,12 +98,12 @@ export type DisassociateNetworkAclSubnetsKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "UnsupportedOperation.VpcMismatch";
 /**
- * Code of an error answered by `DisassociateNetworkAclSubnets`: a {@link
- * DisassociateNetworkAclSubnetsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DisassociateNetworkAclSubnets`: a
+ * {@link DisassociateNetworkAclSubnetsKnownErrorCode}, or a code the service added since.
  */
 export type DisassociateNetworkAclSubnetsErrorCode = DisassociateNetworkAclSubnetsKnownErrorCode | (string & {});
 /**
- * A service error answered by `DisassociateNetworkAclSubnets`; {@link
- * isDisassociateNetworkAclSubnetsError} tells one.
+ * A service error answered by `DisassociateNetworkAclSubnets`;
+ * {@link isDisassociateNetworkAclSubnetsError} tells one.
  */
 export type DisassociateNetworkAclSubnetsError = TcServiceError<DisassociateNetworkAclSubnetsErrorCode>;

@@ -12,6 +12,16 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDisassociateNetworkInterfaceSecurityGroupsError} tells a service error answered
+ * by `DisassociateNetworkInterfaceSecurityGroups`; its `code` is a
+ * {@link DisassociateNetworkInterfaceSecurityGroupsKnownErrorCode}: any {@link CommonErrorCode}, or
+ * one of these:
+ *
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Disassociating an ENI from a security group
  * ```ts
  * const answer = await client.disassociateNetworkInterfaceSecurityGroups({
@@ -72,8 +82,13 @@ export interface DisassociateNetworkInterfaceSecurityGroupsResponse {
  */
 export interface DisassociateNetworkInterfaceSecurityGroupsMethod {
   /**
-   * Detaches a security group from an ENI. Errors: {@link
-   * isDisassociateNetworkInterfaceSecurityGroupsError}.
+   * Detaches a security group from an ENI.
+   *
+   * Errors: {@link isDisassociateNetworkInterfaceSecurityGroupsError} tells a service error of this
+   * action; its `code` is a {@link DisassociateNetworkInterfaceSecurityGroupsKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `ResourceNotFound`, `UnsupportedOperation` (each explained on
+   * {@link DisassociateNetworkInterfaceSecurityGroupsRequest}).
    */
   disassociateNetworkInterfaceSecurityGroups(
     input: DisassociateNetworkInterfaceSecurityGroupsRequest,
@@ -82,8 +97,8 @@ export interface DisassociateNetworkInterfaceSecurityGroupsMethod {
 }
 
 /**
- * Error codes `DisassociateNetworkInterfaceSecurityGroups` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `DisassociateNetworkInterfaceSecurityGroups` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
  * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
@@ -95,12 +110,12 @@ export type DisassociateNetworkInterfaceSecurityGroupsKnownErrorCode =
   | "InvalidParameterValue.LimitExceeded"
   | "InvalidParameterValue.Malformed";
 /**
- * Code of an error answered by `DisassociateNetworkInterfaceSecurityGroups`: a {@link
- * DisassociateNetworkInterfaceSecurityGroupsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DisassociateNetworkInterfaceSecurityGroups`: a
+ * {@link DisassociateNetworkInterfaceSecurityGroupsKnownErrorCode}, or a code the service added since.
  */
 export type DisassociateNetworkInterfaceSecurityGroupsErrorCode = DisassociateNetworkInterfaceSecurityGroupsKnownErrorCode | (string & {});
 /**
- * A service error answered by `DisassociateNetworkInterfaceSecurityGroups`; {@link
- * isDisassociateNetworkInterfaceSecurityGroupsError} tells one.
+ * A service error answered by `DisassociateNetworkInterfaceSecurityGroups`;
+ * {@link isDisassociateNetworkInterfaceSecurityGroupsError} tells one.
  */
 export type DisassociateNetworkInterfaceSecurityGroupsError = TcServiceError<DisassociateNetworkInterfaceSecurityGroupsErrorCode>;

@@ -11,6 +11,16 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDisassociateVpcEndPointSecurityGroupsError} tells a service error answered by
+ * `DisassociateVpcEndPointSecurityGroups`; its `code` is a
+ * {@link DisassociateVpcEndPointSecurityGroupsKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Unbinding an endpoint from a security group
  * ```ts
  * const answer = await client.disassociateVpcEndPointSecurityGroups({
@@ -62,8 +72,13 @@ export interface DisassociateVpcEndPointSecurityGroupsResponse {
  */
 export interface DisassociateVpcEndPointSecurityGroupsMethod {
   /**
-   * Unbinds an endpoint from a security group. Errors: {@link
-   * isDisassociateVpcEndPointSecurityGroupsError}.
+   * Unbinds an endpoint from a security group.
+   *
+   * Errors: {@link isDisassociateVpcEndPointSecurityGroupsError} tells a service error of this action;
+   * its `code` is a {@link DisassociateVpcEndPointSecurityGroupsKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `MissingParameter`, `ResourceNotFound` (each explained on
+   * {@link DisassociateVpcEndPointSecurityGroupsRequest}).
    */
   disassociateVpcEndPointSecurityGroups(
     input: DisassociateVpcEndPointSecurityGroupsRequest,
@@ -72,8 +87,8 @@ export interface DisassociateVpcEndPointSecurityGroupsMethod {
 }
 
 /**
- * Error codes `DisassociateVpcEndPointSecurityGroups` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `DisassociateVpcEndPointSecurityGroups` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
  * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
@@ -85,12 +100,12 @@ export type DisassociateVpcEndPointSecurityGroupsKnownErrorCode =
   | "InvalidParameterValue.LimitExceeded"
   | "InvalidParameterValue.Malformed";
 /**
- * Code of an error answered by `DisassociateVpcEndPointSecurityGroups`: a {@link
- * DisassociateVpcEndPointSecurityGroupsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DisassociateVpcEndPointSecurityGroups`: a
+ * {@link DisassociateVpcEndPointSecurityGroupsKnownErrorCode}, or a code the service added since.
  */
 export type DisassociateVpcEndPointSecurityGroupsErrorCode = DisassociateVpcEndPointSecurityGroupsKnownErrorCode | (string & {});
 /**
- * A service error answered by `DisassociateVpcEndPointSecurityGroups`; {@link
- * isDisassociateVpcEndPointSecurityGroupsError} tells one.
+ * A service error answered by `DisassociateVpcEndPointSecurityGroups`;
+ * {@link isDisassociateVpcEndPointSecurityGroupsError} tells one.
  */
 export type DisassociateVpcEndPointSecurityGroupsError = TcServiceError<DisassociateVpcEndPointSecurityGroupsErrorCode>;

@@ -12,6 +12,15 @@ import type { CustomerGatewayVendor } from "../shapes/customer-gateway-vendor.js
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDownloadCustomerGatewayConfigurationError} tells a service error answered by
+ * `DownloadCustomerGatewayConfiguration`; its `code` is a
+ * {@link DownloadCustomerGatewayConfigurationKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue.Empty`: Missing parameters.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
  */
 export interface DownloadCustomerGatewayConfigurationRequest {
   /**
@@ -60,7 +69,14 @@ export interface DownloadCustomerGatewayConfigurationResponse {
  * `DownloadCustomerGatewayConfiguration`.
  */
 export interface DownloadCustomerGatewayConfigurationMethod {
-  /** Downloads a VPN tunnel configuration. Errors: {@link isDownloadCustomerGatewayConfigurationError}. */
+  /**
+   * Downloads a VPN tunnel configuration.
+   *
+   * Errors: {@link isDownloadCustomerGatewayConfigurationError} tells a service error of this action;
+   * its `code` is a {@link DownloadCustomerGatewayConfigurationKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InvalidParameterValue.Empty`, `InvalidParameterValue.Malformed`,
+   * `ResourceNotFound` (each explained on {@link DownloadCustomerGatewayConfigurationRequest}).
+   */
   downloadCustomerGatewayConfiguration(
     input: DownloadCustomerGatewayConfigurationRequest,
     options?: CallOptions,
@@ -79,12 +95,12 @@ export type DownloadCustomerGatewayConfigurationKnownErrorCode =
   | "InvalidParameterValue.Empty"
   | "InvalidParameterValue.Malformed";
 /**
- * Code of an error answered by `DownloadCustomerGatewayConfiguration`: a {@link
- * DownloadCustomerGatewayConfigurationKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DownloadCustomerGatewayConfiguration`: a
+ * {@link DownloadCustomerGatewayConfigurationKnownErrorCode}, or a code the service added since.
  */
 export type DownloadCustomerGatewayConfigurationErrorCode = DownloadCustomerGatewayConfigurationKnownErrorCode | (string & {});
 /**
- * A service error answered by `DownloadCustomerGatewayConfiguration`; {@link
- * isDownloadCustomerGatewayConfigurationError} tells one.
+ * A service error answered by `DownloadCustomerGatewayConfiguration`;
+ * {@link isDownloadCustomerGatewayConfigurationError} tells one.
  */
 export type DownloadCustomerGatewayConfigurationError = TcServiceError<DownloadCustomerGatewayConfigurationErrorCode>;

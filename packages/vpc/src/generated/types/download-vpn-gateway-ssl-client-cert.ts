@@ -14,6 +14,17 @@ import type { SslClientConfig } from "../shapes/ssl-client-config.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isDownloadVpnGatewaySslClientCertError} tells a service error answered by
+ * `DownloadVpnGatewaySslClientCert`; its `code` is a
+ * {@link DownloadVpnGatewaySslClientCertKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.SSLClientCertDisableUnsupportedDownloadSSLClientCert`: SSL客户端状态不可用，
+ *   不支持下载 (described in Chinese only)
+ * - `UnsupportedOperation.SslVpnClientIdNotFound`: SslVpnClientId 不存在。 (described in Chinese only)
  */
 export interface DownloadVpnGatewaySslClientCertRequest {
   /**
@@ -85,7 +96,16 @@ export interface DownloadVpnGatewaySslClientCertResponse {
  * `DownloadVpnGatewaySslClientCert`.
  */
 export interface DownloadVpnGatewaySslClientCertMethod {
-  /** 下载SSL-VPN-CLIENT 客户端证书. Errors: {@link isDownloadVpnGatewaySslClientCertError}. */
+  /**
+   * 下载SSL-VPN-CLIENT 客户端证书.
+   *
+   * Errors: {@link isDownloadVpnGatewaySslClientCertError} tells a service error of this action; its
+   * `code` is a {@link DownloadVpnGatewaySslClientCertKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError`, `InvalidParameterValue.LimitExceeded`, `UnsupportedOperation`,
+   * `UnsupportedOperation.SSLClientCertDisableUnsupportedDownloadSSLClientCert`,
+   * `UnsupportedOperation.SslVpnClientIdNotFound` (each explained on
+   * {@link DownloadVpnGatewaySslClientCertRequest}).
+   */
   downloadVpnGatewaySslClientCert(
     input: DownloadVpnGatewaySslClientCertRequest,
     options?: CallOptions,
@@ -108,12 +128,12 @@ export type DownloadVpnGatewaySslClientCertKnownErrorCode =
   | "UnsupportedOperation.SSLClientCertDisableUnsupportedDownloadSSLClientCert"
   | "UnsupportedOperation.SslVpnClientIdNotFound";
 /**
- * Code of an error answered by `DownloadVpnGatewaySslClientCert`: a {@link
- * DownloadVpnGatewaySslClientCertKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `DownloadVpnGatewaySslClientCert`: a
+ * {@link DownloadVpnGatewaySslClientCertKnownErrorCode}, or a code the service added since.
  */
 export type DownloadVpnGatewaySslClientCertErrorCode = DownloadVpnGatewaySslClientCertKnownErrorCode | (string & {});
 /**
- * A service error answered by `DownloadVpnGatewaySslClientCert`; {@link
- * isDownloadVpnGatewaySslClientCertError} tells one.
+ * A service error answered by `DownloadVpnGatewaySslClientCert`;
+ * {@link isDownloadVpnGatewaySslClientCertError} tells one.
  */
 export type DownloadVpnGatewaySslClientCertError = TcServiceError<DownloadVpnGatewaySslClientCertErrorCode>;

@@ -14,6 +14,13 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isEnableCcnRoutesError} tells a service error answered by `EnableCcnRoutes`; its
+ * `code` is a {@link EnableCcnRoutesKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.Ecmp`: ECMP is not supported.
  * @example Enabling multiple routing policies
  * ```ts
  * const answer = await client.enableCcnRoutes({
@@ -62,7 +69,14 @@ export interface EnableCcnRoutesResponse {
 
 /** The `enableCcnRoutes` method of {@link VpcClient}, which calls `EnableCcnRoutes`. */
 export interface EnableCcnRoutesMethod {
-  /** Enables CCN routes. Errors: {@link isEnableCcnRoutesError}. */
+  /**
+   * Enables CCN routes.
+   *
+   * Errors: {@link isEnableCcnRoutesError} tells a service error of this action; its `code` is a
+   * {@link EnableCcnRoutesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `ResourceNotFound`, `UnsupportedOperation.Ecmp` (each explained
+   * on {@link EnableCcnRoutesRequest}).
+   */
   enableCcnRoutes(input: EnableCcnRoutesRequest, options?: CallOptions): Promise<EnableCcnRoutesResponse>;
 }
 

@@ -10,6 +10,13 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isEnableFlowLogsError} tells a service error answered by `EnableFlowLogs`; its
+ * `code` is a {@link EnableFlowLogsKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Enabling the flow log
  * ```ts
  * const answer = await client.enableFlowLogs({
@@ -51,7 +58,14 @@ export interface EnableFlowLogsResponse {
 
 /** The `enableFlowLogs` method of {@link VpcClient}, which calls `EnableFlowLogs`. */
 export interface EnableFlowLogsMethod {
-  /** Enables flow log. Errors: {@link isEnableFlowLogsError}. */
+  /**
+   * Enables flow log.
+   *
+   * Errors: {@link isEnableFlowLogsError} tells a service error of this action; its `code` is a
+   * {@link EnableFlowLogsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`, `ResourceNotFound` (each
+   * explained on {@link EnableFlowLogsRequest}).
+   */
   enableFlowLogs(input: EnableFlowLogsRequest, options?: CallOptions): Promise<EnableFlowLogsResponse>;
 }
 

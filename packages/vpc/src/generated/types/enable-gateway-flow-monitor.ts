@@ -11,6 +11,14 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isEnableGatewayFlowMonitorError} tells a service error answered by
+ * `EnableGatewayFlowMonitor`; its `code` is a {@link EnableGatewayFlowMonitorKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.InvalidState`: Invalid resource status.
  * @example Enabling the VPN gateway traffic monitoring
  * ```ts
  * const answer = await client.enableGatewayFlowMonitor({
@@ -48,7 +56,14 @@ export interface EnableGatewayFlowMonitorResponse {
 
 /** The `enableGatewayFlowMonitor` method of {@link VpcClient}, which calls `EnableGatewayFlowMonitor`. */
 export interface EnableGatewayFlowMonitorMethod {
-  /** Enables gateway traffic monitor. Errors: {@link isEnableGatewayFlowMonitorError}. */
+  /**
+   * Enables gateway traffic monitor.
+   *
+   * Errors: {@link isEnableGatewayFlowMonitorError} tells a service error of this action; its `code` is
+   * a {@link EnableGatewayFlowMonitorKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue`, `ResourceNotFound`, `UnsupportedOperation.InvalidState` (each explained on
+   * {@link EnableGatewayFlowMonitorRequest}).
+   */
   enableGatewayFlowMonitor(input: EnableGatewayFlowMonitorRequest, options?: CallOptions): Promise<EnableGatewayFlowMonitorResponse>;
 }
 
@@ -61,8 +76,8 @@ export interface EnableGatewayFlowMonitorMethod {
  */
 export type EnableGatewayFlowMonitorKnownErrorCode = CommonErrorCode | "UnsupportedOperation.InvalidState";
 /**
- * Code of an error answered by `EnableGatewayFlowMonitor`: a {@link
- * EnableGatewayFlowMonitorKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `EnableGatewayFlowMonitor`: a
+ * {@link EnableGatewayFlowMonitorKnownErrorCode}, or a code the service added since.
  */
 export type EnableGatewayFlowMonitorErrorCode = EnableGatewayFlowMonitorKnownErrorCode | (string & {});
 /**

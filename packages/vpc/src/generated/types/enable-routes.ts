@@ -14,6 +14,23 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isEnableRoutesError} tells a service error answered by `EnableRoutes`; its `code`
+ * is a {@link EnableRoutesKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.ConflictWithDockerRoute`: The IP range overlaps with that of the TKE
+ *   container under the VPC.
+ * - `UnsupportedOperation.Ecmp`: ECMP is not supported.
+ * - `UnsupportedOperation.EcmpWithCcnRoute`: Form an ECMP with the CCN route.
+ * - `UnsupportedOperation.EcmpWithUserRoute`: Form an ECMP with the user’s custom routes.
+ * - `UnsupportedOperation.SystemRoute`: System route. Operation is prohibited.
  * @example Enabling Subnet Routes
  * ```ts
  * const answer = await client.enableRoutes({
@@ -87,7 +104,17 @@ export interface EnableRoutesResponse {
 
 /** The `enableRoutes` method of {@link VpcClient}, which calls `EnableRoutes`. */
 export interface EnableRoutesMethod {
-  /** Enables subnet routes. Errors: {@link isEnableRoutesError}. */
+  /**
+   * Enables subnet routes.
+   *
+   * Errors: {@link isEnableRoutesError} tells a service error of this action; its `code` is a
+   * {@link EnableRoutesKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameter.Coexist`,
+   * `InvalidParameterValue.Duplicate`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.Malformed`, `MissingParameter`, `ResourceNotFound`, `UnsupportedOperation`,
+   * `UnsupportedOperation.ConflictWithDockerRoute`, `UnsupportedOperation.Ecmp`,
+   * `UnsupportedOperation.EcmpWithCcnRoute`, `UnsupportedOperation.EcmpWithUserRoute`,
+   * `UnsupportedOperation.SystemRoute` (each explained on {@link EnableRoutesRequest}).
+   */
   enableRoutes(input: EnableRoutesRequest, options?: CallOptions): Promise<EnableRoutesResponse>;
 }
 

@@ -11,6 +11,13 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isEnableSnapshotPoliciesError} tells a service error answered by
+ * `EnableSnapshotPolicies`; its `code` is a {@link EnableSnapshotPoliciesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Enabling specified snapshot policies
  * ```ts
  * const answer = await client.enableSnapshotPolicies({
@@ -52,7 +59,14 @@ export interface EnableSnapshotPoliciesResponse {
 
 /** The `enableSnapshotPolicies` method of {@link VpcClient}, which calls `EnableSnapshotPolicies`. */
 export interface EnableSnapshotPoliciesMethod {
-  /** Enables specified snapshot policies. Errors: {@link isEnableSnapshotPoliciesError}. */
+  /**
+   * Enables specified snapshot policies.
+   *
+   * Errors: {@link isEnableSnapshotPoliciesError} tells a service error of this action; its `code` is a
+   * {@link EnableSnapshotPoliciesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `ResourceNotFound` (each explained on
+   * {@link EnableSnapshotPoliciesRequest}).
+   */
   enableSnapshotPolicies(input: EnableSnapshotPoliciesRequest, options?: CallOptions): Promise<EnableSnapshotPoliciesResponse>;
 }
 
@@ -64,8 +78,8 @@ export interface EnableSnapshotPoliciesMethod {
  */
 export type EnableSnapshotPoliciesKnownErrorCode = CommonErrorCode | "InvalidParameterValue.Malformed";
 /**
- * Code of an error answered by `EnableSnapshotPolicies`: a {@link
- * EnableSnapshotPoliciesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `EnableSnapshotPolicies`: a
+ * {@link EnableSnapshotPoliciesKnownErrorCode}, or a code the service added since.
  */
 export type EnableSnapshotPoliciesErrorCode = EnableSnapshotPoliciesKnownErrorCode | (string & {});
 /**

@@ -11,6 +11,15 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isEnableVpcEndPointConnectError} tells a service error answered by
+ * `EnableVpcEndPointConnect`; its `code` is a {@link EnableVpcEndPointConnectKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Determining whether to accept the request of connecting with an endpoint
  * ```ts
  * const answer = await client.enableVpcEndPointConnect({
@@ -62,8 +71,12 @@ export interface EnableVpcEndPointConnectResponse {
 /** The `enableVpcEndPointConnect` method of {@link VpcClient}, which calls `EnableVpcEndPointConnect`. */
 export interface EnableVpcEndPointConnectMethod {
   /**
-   * Determines whether to accept the request of connecting with an endpoint. Errors: {@link
-   * isEnableVpcEndPointConnectError}.
+   * Determines whether to accept the request of connecting with an endpoint.
+   *
+   * Errors: {@link isEnableVpcEndPointConnectError} tells a service error of this action; its `code` is
+   * a {@link EnableVpcEndPointConnectKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `MissingParameter`, `ResourceNotFound`, `UnsupportedOperation`
+   * (each explained on {@link EnableVpcEndPointConnectRequest}).
    */
   enableVpcEndPointConnect(input: EnableVpcEndPointConnectRequest, options?: CallOptions): Promise<EnableVpcEndPointConnectResponse>;
 }
@@ -78,8 +91,8 @@ export interface EnableVpcEndPointConnectMethod {
  */
 export type EnableVpcEndPointConnectKnownErrorCode = CommonErrorCode | "InvalidParameterValue.Malformed";
 /**
- * Code of an error answered by `EnableVpcEndPointConnect`: a {@link
- * EnableVpcEndPointConnectKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `EnableVpcEndPointConnect`: a
+ * {@link EnableVpcEndPointConnectKnownErrorCode}, or a code the service added since.
  */
 export type EnableVpcEndPointConnectErrorCode = EnableVpcEndPointConnectKnownErrorCode | (string & {});
 /**

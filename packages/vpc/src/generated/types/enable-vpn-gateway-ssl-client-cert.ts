@@ -13,6 +13,18 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isEnableVpnGatewaySslClientCertError} tells a service error answered by
+ * `EnableVpnGatewaySslClientCert`; its `code` is a
+ * {@link EnableVpnGatewaySslClientCertKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.SSLClientCertAlreadyEnableOrCertAbnormal`: SslVpnClientIds：`vpnc-20f9b3d7`
+ *   证书状态已启用或Client证书状态不可用，不支持启用证书。 (described in Chinese only)
+ * - `UnsupportedOperation.SslVpnClientIdNotFound`: SslVpnClientId 不存在。 (described in Chinese only)
  */
 export interface EnableVpnGatewaySslClientCertRequest {
   /**
@@ -58,7 +70,16 @@ export interface EnableVpnGatewaySslClientCertResponse {
  * `EnableVpnGatewaySslClientCert`.
  */
 export interface EnableVpnGatewaySslClientCertMethod {
-  /** 启用SSL-VPN-CLIENT 证书. Errors: {@link isEnableVpnGatewaySslClientCertError}. */
+  /**
+   * 启用SSL-VPN-CLIENT 证书.
+   *
+   * Errors: {@link isEnableVpnGatewaySslClientCertError} tells a service error of this action; its
+   * `code` is a {@link EnableVpnGatewaySslClientCertKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError`, `InvalidParameterValue.LimitExceeded`, `ResourceNotFound`, `UnsupportedOperation`,
+   * `UnsupportedOperation.SSLClientCertAlreadyEnableOrCertAbnormal`,
+   * `UnsupportedOperation.SslVpnClientIdNotFound` (each explained on
+   * {@link EnableVpnGatewaySslClientCertRequest}).
+   */
   enableVpnGatewaySslClientCert(
     input: EnableVpnGatewaySslClientCertRequest,
     options?: CallOptions,
@@ -82,12 +103,12 @@ export type EnableVpnGatewaySslClientCertKnownErrorCode =
   | "UnsupportedOperation.SSLClientCertAlreadyEnableOrCertAbnormal"
   | "UnsupportedOperation.SslVpnClientIdNotFound";
 /**
- * Code of an error answered by `EnableVpnGatewaySslClientCert`: a {@link
- * EnableVpnGatewaySslClientCertKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `EnableVpnGatewaySslClientCert`: a
+ * {@link EnableVpnGatewaySslClientCertKnownErrorCode}, or a code the service added since.
  */
 export type EnableVpnGatewaySslClientCertErrorCode = EnableVpnGatewaySslClientCertKnownErrorCode | (string & {});
 /**
- * A service error answered by `EnableVpnGatewaySslClientCert`; {@link
- * isEnableVpnGatewaySslClientCertError} tells one.
+ * A service error answered by `EnableVpnGatewaySslClientCert`;
+ * {@link isEnableVpnGatewaySslClientCertError} tells one.
  */
 export type EnableVpnGatewaySslClientCertError = TcServiceError<EnableVpnGatewaySslClientCertErrorCode>;

@@ -11,6 +11,14 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isGenerateVpnConnectionDefaultHealthCheckIpError} tells a service error answered
+ * by `GenerateVpnConnectionDefaultHealthCheckIp`; its `code` is a
+ * {@link GenerateVpnConnectionDefaultHealthCheckIpKnownErrorCode}: any {@link CommonErrorCode}, or one
+ * of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Obtaining a pair of VPN tunnel health check addresses
  * ```ts
  * const answer = await client.generateVpnConnectionDefaultHealthCheckIp({
@@ -62,8 +70,12 @@ export interface GenerateVpnConnectionDefaultHealthCheckIpResponse {
  */
 export interface GenerateVpnConnectionDefaultHealthCheckIpMethod {
   /**
-   * Obtains a pair of VPN tunnel health check addresses. Errors: {@link
-   * isGenerateVpnConnectionDefaultHealthCheckIpError}.
+   * Obtains a pair of VPN tunnel health check addresses.
+   *
+   * Errors: {@link isGenerateVpnConnectionDefaultHealthCheckIpError} tells a service error of this
+   * action; its `code` is a {@link GenerateVpnConnectionDefaultHealthCheckIpKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InvalidParameterValue.Malformed`, `ResourceNotFound` (each explained on
+   * {@link GenerateVpnConnectionDefaultHealthCheckIpRequest}).
    */
   generateVpnConnectionDefaultHealthCheckIp(
     input: GenerateVpnConnectionDefaultHealthCheckIpRequest,
@@ -72,20 +84,20 @@ export interface GenerateVpnConnectionDefaultHealthCheckIpMethod {
 }
 
 /**
- * Error codes `GenerateVpnConnectionDefaultHealthCheckIp` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `GenerateVpnConnectionDefaultHealthCheckIp` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
  * - `ResourceNotFound`: The resource does not exist.
  */
 export type GenerateVpnConnectionDefaultHealthCheckIpKnownErrorCode = CommonErrorCode | "InvalidParameterValue.Malformed";
 /**
- * Code of an error answered by `GenerateVpnConnectionDefaultHealthCheckIp`: a {@link
- * GenerateVpnConnectionDefaultHealthCheckIpKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `GenerateVpnConnectionDefaultHealthCheckIp`: a
+ * {@link GenerateVpnConnectionDefaultHealthCheckIpKnownErrorCode}, or a code the service added since.
  */
 export type GenerateVpnConnectionDefaultHealthCheckIpErrorCode = GenerateVpnConnectionDefaultHealthCheckIpKnownErrorCode | (string & {});
 /**
- * A service error answered by `GenerateVpnConnectionDefaultHealthCheckIp`; {@link
- * isGenerateVpnConnectionDefaultHealthCheckIpError} tells one.
+ * A service error answered by `GenerateVpnConnectionDefaultHealthCheckIp`;
+ * {@link isGenerateVpnConnectionDefaultHealthCheckIpError} tells one.
  */
 export type GenerateVpnConnectionDefaultHealthCheckIpError = TcServiceError<GenerateVpnConnectionDefaultHealthCheckIpErrorCode>;

@@ -15,6 +15,16 @@ import type { Filter } from "../shapes/filter.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isGetCcnRegionBandwidthLimitsError} tells a service error answered by
+ * `GetCcnRegionBandwidthLimits`; its `code` is a {@link GetCcnRegionBandwidthLimitsKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.FilterInvalidKey`: The specified filter condition does not exist.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Querying the outbound bandwidth limits of a CCN instance
  * ```ts
  * const answer = await client.getCcnRegionBandwidthLimits({
@@ -168,8 +178,13 @@ export interface GetCcnRegionBandwidthLimitsResponse {
  */
 export interface GetCcnRegionBandwidthLimitsMethod {
   /**
-   * Queries the inter-region bandwidth limits of a CCN. Errors: {@link
-   * isGetCcnRegionBandwidthLimitsError}.
+   * Queries the inter-region bandwidth limits of a CCN.
+   *
+   * Errors: {@link isGetCcnRegionBandwidthLimitsError} tells a service error of this action; its `code`
+   * is a {@link GetCcnRegionBandwidthLimitsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter`, `InvalidParameter.FilterInvalidKey`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.Range`, `UnsupportedOperation` (each explained on
+   * {@link GetCcnRegionBandwidthLimitsRequest}).
    */
   getCcnRegionBandwidthLimits(
     input: GetCcnRegionBandwidthLimitsRequest,
@@ -192,12 +207,12 @@ export type GetCcnRegionBandwidthLimitsKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "InvalidParameterValue.Range";
 /**
- * Code of an error answered by `GetCcnRegionBandwidthLimits`: a {@link
- * GetCcnRegionBandwidthLimitsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `GetCcnRegionBandwidthLimits`: a
+ * {@link GetCcnRegionBandwidthLimitsKnownErrorCode}, or a code the service added since.
  */
 export type GetCcnRegionBandwidthLimitsErrorCode = GetCcnRegionBandwidthLimitsKnownErrorCode | (string & {});
 /**
- * A service error answered by `GetCcnRegionBandwidthLimits`; {@link
- * isGetCcnRegionBandwidthLimitsError} tells one.
+ * A service error answered by `GetCcnRegionBandwidthLimits`;
+ * {@link isGetCcnRegionBandwidthLimitsError} tells one.
  */
 export type GetCcnRegionBandwidthLimitsError = TcServiceError<GetCcnRegionBandwidthLimitsErrorCode>;

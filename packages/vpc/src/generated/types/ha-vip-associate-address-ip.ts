@@ -14,6 +14,20 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isHaVipAssociateAddressIpError} tells a service error answered by
+ * `HaVipAssociateAddressIp`; its `code` is a {@link HaVipAssociateAddressIpKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.BindEIP`: EIP has already been bound.
+ * - `UnsupportedOperation.MutexOperationTaskRunning`: The resource mutual exclusion operation is being
+ *   executed.
+ * - `UnsupportedOperation.UnsupportedBindLocalZoneEIP`: Binding the EIPs specified in `LocalZone` is
+ *   not supported.
  * @example Binding an EIP to an HAVIP
  * ```ts
  * const answer = await client.haVipAssociateAddressIp({
@@ -55,7 +69,16 @@ export interface HaVipAssociateAddressIpResponse {
 
 /** The `haVipAssociateAddressIp` method of {@link VpcClient}, which calls `HaVipAssociateAddressIp`. */
 export interface HaVipAssociateAddressIpMethod {
-  /** Binds an EIP to an HAVIP. Errors: {@link isHaVipAssociateAddressIpError}. */
+  /**
+   * Binds an EIP to an HAVIP.
+   *
+   * Errors: {@link isHaVipAssociateAddressIpError} tells a service error of this action; its `code` is a
+   * {@link HaVipAssociateAddressIpKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.ModuleError`, `InvalidParameterValue.Malformed`, `ResourceNotFound`,
+   * `UnsupportedOperation`, `UnsupportedOperation.BindEIP`,
+   * `UnsupportedOperation.MutexOperationTaskRunning`, `UnsupportedOperation.UnsupportedBindLocalZoneEIP`
+   * (each explained on {@link HaVipAssociateAddressIpRequest}).
+   */
   haVipAssociateAddressIp(input: HaVipAssociateAddressIpRequest, options?: CallOptions): Promise<HaVipAssociateAddressIpResponse>;
 }
 
@@ -80,8 +103,8 @@ export type HaVipAssociateAddressIpKnownErrorCode =
   | "UnsupportedOperation.MutexOperationTaskRunning"
   | "UnsupportedOperation.UnsupportedBindLocalZoneEIP";
 /**
- * Code of an error answered by `HaVipAssociateAddressIp`: a {@link
- * HaVipAssociateAddressIpKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `HaVipAssociateAddressIp`: a
+ * {@link HaVipAssociateAddressIpKnownErrorCode}, or a code the service added since.
  */
 export type HaVipAssociateAddressIpErrorCode = HaVipAssociateAddressIpKnownErrorCode | (string & {});
 /**

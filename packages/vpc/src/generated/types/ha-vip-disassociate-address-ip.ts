@@ -14,6 +14,17 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isHaVipDisassociateAddressIpError} tells a service error answered by
+ * `HaVipDisassociateAddressIp`; its `code` is a {@link HaVipDisassociateAddressIpKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.MutexOperationTaskRunning`: The resource mutual exclusion operation is being
+ *   executed.
+ * - `UnsupportedOperation.UnbindEIP`: EIP is not bound.
  * @example Unbinding an EIP from an HAVIP
  * ```ts
  * const answer = await client.haVipDisassociateAddressIp({
@@ -52,7 +63,15 @@ export interface HaVipDisassociateAddressIpResponse {
  * `HaVipDisassociateAddressIp`.
  */
 export interface HaVipDisassociateAddressIpMethod {
-  /** Unbinds an EIP from HAVIP. Errors: {@link isHaVipDisassociateAddressIpError}. */
+  /**
+   * Unbinds an EIP from HAVIP.
+   *
+   * Errors: {@link isHaVipDisassociateAddressIpError} tells a service error of this action; its `code`
+   * is a {@link HaVipDisassociateAddressIpKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `ResourceNotFound`, `UnsupportedOperation`,
+   * `UnsupportedOperation.MutexOperationTaskRunning`, `UnsupportedOperation.UnbindEIP` (each explained
+   * on {@link HaVipDisassociateAddressIpRequest}).
+   */
   haVipDisassociateAddressIp(input: HaVipDisassociateAddressIpRequest, options?: CallOptions): Promise<HaVipDisassociateAddressIpResponse>;
 }
 
@@ -72,8 +91,8 @@ export type HaVipDisassociateAddressIpKnownErrorCode =
   | "UnsupportedOperation.MutexOperationTaskRunning"
   | "UnsupportedOperation.UnbindEIP";
 /**
- * Code of an error answered by `HaVipDisassociateAddressIp`: a {@link
- * HaVipDisassociateAddressIpKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `HaVipDisassociateAddressIp`: a
+ * {@link HaVipDisassociateAddressIpKnownErrorCode}, or a code the service added since.
  */
 export type HaVipDisassociateAddressIpErrorCode = HaVipDisassociateAddressIpKnownErrorCode | (string & {});
 /**

@@ -11,6 +11,18 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isInquirePriceCreateDirectConnectGatewayError} tells a service error answered by
+ * `InquirePriceCreateDirectConnectGateway`; its `code` is a
+ * {@link InquirePriceCreateDirectConnectGatewayKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.MutexOperationTaskRunning`: The resource mutual exclusion operation is being
+ *   executed.
+ * - `UnsupportedOperation.UnbindEIP`: EIP is not bound.
  * @example Querying the price of creating a direct connect gateway
  * ```ts
  * const answer = await client.inquirePriceCreateDirectConnectGateway({});
@@ -57,8 +69,14 @@ export interface InquirePriceCreateDirectConnectGatewayResponse {
  */
 export interface InquirePriceCreateDirectConnectGatewayMethod {
   /**
-   * Queries the price of creating a direct connect gateway. Errors: {@link
-   * isInquirePriceCreateDirectConnectGatewayError}.
+   * Queries the price of creating a direct connect gateway.
+   *
+   * Errors: {@link isInquirePriceCreateDirectConnectGatewayError} tells a service error of this action;
+   * its `code` is a {@link InquirePriceCreateDirectConnectGatewayKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InvalidParameterValue.Malformed`, `ResourceNotFound`,
+   * `UnsupportedOperation`, `UnsupportedOperation.MutexOperationTaskRunning`,
+   * `UnsupportedOperation.UnbindEIP` (each explained on
+   * {@link InquirePriceCreateDirectConnectGatewayRequest}).
    */
   inquirePriceCreateDirectConnectGateway(
     input: InquirePriceCreateDirectConnectGatewayRequest,
@@ -67,8 +85,8 @@ export interface InquirePriceCreateDirectConnectGatewayMethod {
 }
 
 /**
- * Error codes `InquirePriceCreateDirectConnectGateway` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `InquirePriceCreateDirectConnectGateway` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
  * - `ResourceNotFound`: The resource does not exist.
@@ -83,12 +101,12 @@ export type InquirePriceCreateDirectConnectGatewayKnownErrorCode =
   | "UnsupportedOperation.MutexOperationTaskRunning"
   | "UnsupportedOperation.UnbindEIP";
 /**
- * Code of an error answered by `InquirePriceCreateDirectConnectGateway`: a {@link
- * InquirePriceCreateDirectConnectGatewayKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `InquirePriceCreateDirectConnectGateway`: a
+ * {@link InquirePriceCreateDirectConnectGatewayKnownErrorCode}, or a code the service added since.
  */
 export type InquirePriceCreateDirectConnectGatewayErrorCode = InquirePriceCreateDirectConnectGatewayKnownErrorCode | (string & {});
 /**
- * A service error answered by `InquirePriceCreateDirectConnectGateway`; {@link
- * isInquirePriceCreateDirectConnectGatewayError} tells one.
+ * A service error answered by `InquirePriceCreateDirectConnectGateway`;
+ * {@link isInquirePriceCreateDirectConnectGatewayError} tells one.
  */
 export type InquirePriceCreateDirectConnectGatewayError = TcServiceError<InquirePriceCreateDirectConnectGatewayErrorCode>;

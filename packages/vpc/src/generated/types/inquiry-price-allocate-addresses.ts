@@ -13,6 +13,24 @@ import type { InternetPrice } from "../shapes/internet-price.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isInquiryPriceAllocateAddressesError} tells a service error answered by
+ * `InquiryPriceAllocateAddresses`; its `code` is a
+ * {@link InquiryPriceAllocateAddressesKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.InvalidRegion`: Unsupported region.
+ * - `InvalidAccount.NotSupported`: This account is not supported.
+ * - `InvalidParameterConflict`: The two parameters cannot be specified at the same time, nor exist
+ *   concurrently. EIP can only be bound to the instances or the specified private IPs of the specified
+ *   ENIs.
+ * - `InvalidParameterValue.BandwidthOutOfRange`: The bandwidth exceeds the limit.
+ * - `InvalidParameterValue.Combination`: Invalid input parameters
+ * - `InvalidParameterValue.InvalidEgress`: egress的值无效。 (described in Chinese only)
+ * - `InvalidParameterValue.UnavailableZone`: This availability zone is unavailable.
+ * - `InvalidParameterValue.UnsupportedEgress`: 账号不支持该egress (described in Chinese only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `UnsupportedOperation.ActionNotFound`: The port does not exist.
+ * - `UnsupportedOperation.UnsupportedRegion`: The service is not available in this country/region.
  * @example Monthly Bandwidth Billing Mode Elastic IP Inquiry
  * ```ts
  * const answer = await client.inquiryPriceAllocateAddresses({
@@ -112,7 +130,18 @@ export interface InquiryPriceAllocateAddressesResponse {
  * `InquiryPriceAllocateAddresses`.
  */
 export interface InquiryPriceAllocateAddressesMethod {
-  /** Queries new purchase of Elastic Public IP. Errors: {@link isInquiryPriceAllocateAddressesError}. */
+  /**
+   * Queries new purchase of Elastic Public IP.
+   *
+   * Errors: {@link isInquiryPriceAllocateAddressesError} tells a service error of this action; its
+   * `code` is a {@link InquiryPriceAllocateAddressesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.InvalidRegion`, `InvalidAccount.NotSupported`, `InvalidParameterConflict`,
+   * `InvalidParameterValue.BandwidthOutOfRange`, `InvalidParameterValue.Combination`,
+   * `InvalidParameterValue.InvalidEgress`, `InvalidParameterValue.UnavailableZone`,
+   * `InvalidParameterValue.UnsupportedEgress`, `MissingParameter`,
+   * `UnsupportedOperation.ActionNotFound`, `UnsupportedOperation.UnsupportedRegion` (each explained on
+   * {@link InquiryPriceAllocateAddressesRequest}).
+   */
   inquiryPriceAllocateAddresses(
     input: InquiryPriceAllocateAddressesRequest,
     options?: CallOptions,
@@ -149,12 +178,12 @@ export type InquiryPriceAllocateAddressesKnownErrorCode =
   | "UnsupportedOperation.ActionNotFound"
   | "UnsupportedOperation.UnsupportedRegion";
 /**
- * Code of an error answered by `InquiryPriceAllocateAddresses`: a {@link
- * InquiryPriceAllocateAddressesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `InquiryPriceAllocateAddresses`: a
+ * {@link InquiryPriceAllocateAddressesKnownErrorCode}, or a code the service added since.
  */
 export type InquiryPriceAllocateAddressesErrorCode = InquiryPriceAllocateAddressesKnownErrorCode | (string & {});
 /**
- * A service error answered by `InquiryPriceAllocateAddresses`; {@link
- * isInquiryPriceAllocateAddressesError} tells one.
+ * A service error answered by `InquiryPriceAllocateAddresses`;
+ * {@link isInquiryPriceAllocateAddressesError} tells one.
  */
 export type InquiryPriceAllocateAddressesError = TcServiceError<InquiryPriceAllocateAddressesErrorCode>;

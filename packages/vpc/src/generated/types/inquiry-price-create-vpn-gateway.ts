@@ -15,6 +15,13 @@ import type { Price } from "../shapes/price.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isInquiryPriceCreateVpnGatewayError} tells a service error answered by
+ * `InquiryPriceCreateVpnGateway`; its `code` is a {@link InquiryPriceCreateVpnGatewayKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `UnsupportedOperation`: The operation is not supported.
  */
 export interface InquiryPriceCreateVpnGatewayRequest {
   /**
@@ -77,7 +84,14 @@ export interface InquiryPriceCreateVpnGatewayResponse {
  * `InquiryPriceCreateVpnGateway`.
  */
 export interface InquiryPriceCreateVpnGatewayMethod {
-  /** 创建VPN网关询价. Errors: {@link isInquiryPriceCreateVpnGatewayError}. */
+  /**
+   * 创建VPN网关询价.
+   *
+   * Errors: {@link isInquiryPriceCreateVpnGatewayError} tells a service error of this action; its `code`
+   * is a {@link InquiryPriceCreateVpnGatewayKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue`, `UnsupportedOperation` (each explained on
+   * {@link InquiryPriceCreateVpnGatewayRequest}).
+   */
   inquiryPriceCreateVpnGateway(
     input: InquiryPriceCreateVpnGatewayRequest,
     options?: CallOptions,
@@ -92,12 +106,12 @@ export interface InquiryPriceCreateVpnGatewayMethod {
  */
 export type InquiryPriceCreateVpnGatewayKnownErrorCode = CommonErrorCode;
 /**
- * Code of an error answered by `InquiryPriceCreateVpnGateway`: a {@link
- * InquiryPriceCreateVpnGatewayKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `InquiryPriceCreateVpnGateway`: a
+ * {@link InquiryPriceCreateVpnGatewayKnownErrorCode}, or a code the service added since.
  */
 export type InquiryPriceCreateVpnGatewayErrorCode = InquiryPriceCreateVpnGatewayKnownErrorCode | (string & {});
 /**
- * A service error answered by `InquiryPriceCreateVpnGateway`; {@link
- * isInquiryPriceCreateVpnGatewayError} tells one.
+ * A service error answered by `InquiryPriceCreateVpnGateway`;
+ * {@link isInquiryPriceCreateVpnGatewayError} tells one.
  */
 export type InquiryPriceCreateVpnGatewayError = TcServiceError<InquiryPriceCreateVpnGatewayErrorCode>;

@@ -12,6 +12,18 @@ import type { InternetPrice } from "../shapes/internet-price.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isInquiryPriceModifyAddressesBandwidthError} tells a service error answered by
+ * `InquiryPriceModifyAddressesBandwidth`; its `code` is a
+ * {@link InquiryPriceModifyAddressesBandwidthKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue.AddressNotFound`: Unable to find the address.
+ * - `InvalidParameterValue.BandwidthOutOfRange`: The bandwidth exceeds the limit.
+ * - `InvalidParameterValue.BandwidthTooSmall`: The selected bandwidth is smaller than the minimum
+ *   permissible range.
+ * - `InvalidParameterValue.ResourceExpired`: The resource has expired.
+ * - `InvalidParameterValue.ResourceNotSupport`: The resource does not support this operation.
  * @example Modifying Bandwidth Inquiry for Hourly Bandwidth EIP
  * ```ts
  * const answer = await client.inquiryPriceModifyAddressesBandwidth({
@@ -87,8 +99,14 @@ export interface InquiryPriceModifyAddressesBandwidthResponse {
  */
 export interface InquiryPriceModifyAddressesBandwidthMethod {
   /**
-   * Elastic Public IP Bandwidth Adjustment Pricing Inquiry. Errors: {@link
-   * isInquiryPriceModifyAddressesBandwidthError}.
+   * Elastic Public IP Bandwidth Adjustment Pricing Inquiry.
+   *
+   * Errors: {@link isInquiryPriceModifyAddressesBandwidthError} tells a service error of this action;
+   * its `code` is a {@link InquiryPriceModifyAddressesBandwidthKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InvalidParameterValue.AddressNotFound`,
+   * `InvalidParameterValue.BandwidthOutOfRange`, `InvalidParameterValue.BandwidthTooSmall`,
+   * `InvalidParameterValue.ResourceExpired`, `InvalidParameterValue.ResourceNotSupport` (each explained
+   * on {@link InquiryPriceModifyAddressesBandwidthRequest}).
    */
   inquiryPriceModifyAddressesBandwidth(
     input: InquiryPriceModifyAddressesBandwidthRequest,
@@ -114,12 +132,12 @@ export type InquiryPriceModifyAddressesBandwidthKnownErrorCode =
   | "InvalidParameterValue.ResourceExpired"
   | "InvalidParameterValue.ResourceNotSupport";
 /**
- * Code of an error answered by `InquiryPriceModifyAddressesBandwidth`: a {@link
- * InquiryPriceModifyAddressesBandwidthKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `InquiryPriceModifyAddressesBandwidth`: a
+ * {@link InquiryPriceModifyAddressesBandwidthKnownErrorCode}, or a code the service added since.
  */
 export type InquiryPriceModifyAddressesBandwidthErrorCode = InquiryPriceModifyAddressesBandwidthKnownErrorCode | (string & {});
 /**
- * A service error answered by `InquiryPriceModifyAddressesBandwidth`; {@link
- * isInquiryPriceModifyAddressesBandwidthError} tells one.
+ * A service error answered by `InquiryPriceModifyAddressesBandwidth`;
+ * {@link isInquiryPriceModifyAddressesBandwidthError} tells one.
  */
 export type InquiryPriceModifyAddressesBandwidthError = TcServiceError<InquiryPriceModifyAddressesBandwidthErrorCode>;

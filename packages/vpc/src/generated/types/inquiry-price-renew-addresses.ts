@@ -13,6 +13,15 @@ import type { InternetPrice } from "../shapes/internet-price.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isInquiryPriceRenewAddressesError} tells a service error answered by
+ * `InquiryPriceRenewAddresses`; its `code` is a {@link InquiryPriceRenewAddressesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidAddressId.NotFound`: The specified EIP does not exist.
+ * - `InvalidParameterValue.AddressNotFound`: Unable to find the address.
+ * - `UnsupportedOperation.InvalidAddressInternetChargeType`: This operation is not allowed under the
+ *   network billing mode of the IP address.
  * @example Monthly Bandwidth Billing Mode EIP Renewal Inquiry
  * ```ts
  * const answer = await client.inquiryPriceRenewAddresses({
@@ -66,7 +75,15 @@ export interface InquiryPriceRenewAddressesResponse {
  * `InquiryPriceRenewAddresses`.
  */
 export interface InquiryPriceRenewAddressesMethod {
-  /** Queries the price of renewing elastic public IPs. Errors: {@link isInquiryPriceRenewAddressesError}. */
+  /**
+   * Queries the price of renewing elastic public IPs.
+   *
+   * Errors: {@link isInquiryPriceRenewAddressesError} tells a service error of this action; its `code`
+   * is a {@link InquiryPriceRenewAddressesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidAddressId.NotFound`, `InvalidParameterValue.AddressNotFound`,
+   * `UnsupportedOperation.InvalidAddressInternetChargeType` (each explained on
+   * {@link InquiryPriceRenewAddressesRequest}).
+   */
   inquiryPriceRenewAddresses(input: InquiryPriceRenewAddressesRequest, options?: CallOptions): Promise<InquiryPriceRenewAddressesResponse>;
 }
 
@@ -84,8 +101,8 @@ export type InquiryPriceRenewAddressesKnownErrorCode =
   | "InvalidParameterValue.AddressNotFound"
   | "UnsupportedOperation.InvalidAddressInternetChargeType";
 /**
- * Code of an error answered by `InquiryPriceRenewAddresses`: a {@link
- * InquiryPriceRenewAddressesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `InquiryPriceRenewAddresses`: a
+ * {@link InquiryPriceRenewAddressesKnownErrorCode}, or a code the service added since.
  */
 export type InquiryPriceRenewAddressesErrorCode = InquiryPriceRenewAddressesKnownErrorCode | (string & {});
 /**

@@ -14,6 +14,14 @@ import type { Price } from "../shapes/price.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isInquiryPriceRenewVpnGatewayError} tells a service error answered by
+ * `InquiryPriceRenewVpnGateway`; its `code` is a {@link InquiryPriceRenewVpnGatewayKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Yearly/Monthly Subscription Gateway Renewal Gateway Inquiry Input
  * ```ts
  * const answer = await client.inquiryPriceRenewVpnGateway({
@@ -76,7 +84,14 @@ export interface InquiryPriceRenewVpnGatewayResponse {
  * `InquiryPriceRenewVpnGateway`.
  */
 export interface InquiryPriceRenewVpnGatewayMethod {
-  /** Queries the price for VPN gateway renewal. Errors: {@link isInquiryPriceRenewVpnGatewayError}. */
+  /**
+   * Queries the price for VPN gateway renewal.
+   *
+   * Errors: {@link isInquiryPriceRenewVpnGatewayError} tells a service error of this action; its `code`
+   * is a {@link InquiryPriceRenewVpnGatewayKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `ResourceNotFound`, `UnsupportedOperation` (each explained on
+   * {@link InquiryPriceRenewVpnGatewayRequest}).
+   */
   inquiryPriceRenewVpnGateway(
     input: InquiryPriceRenewVpnGatewayRequest,
     options?: CallOptions,
@@ -92,12 +107,12 @@ export interface InquiryPriceRenewVpnGatewayMethod {
  */
 export type InquiryPriceRenewVpnGatewayKnownErrorCode = CommonErrorCode | "InvalidParameterValue.Malformed";
 /**
- * Code of an error answered by `InquiryPriceRenewVpnGateway`: a {@link
- * InquiryPriceRenewVpnGatewayKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `InquiryPriceRenewVpnGateway`: a
+ * {@link InquiryPriceRenewVpnGatewayKnownErrorCode}, or a code the service added since.
  */
 export type InquiryPriceRenewVpnGatewayErrorCode = InquiryPriceRenewVpnGatewayKnownErrorCode | (string & {});
 /**
- * A service error answered by `InquiryPriceRenewVpnGateway`; {@link
- * isInquiryPriceRenewVpnGatewayError} tells one.
+ * A service error answered by `InquiryPriceRenewVpnGateway`;
+ * {@link isInquiryPriceRenewVpnGatewayError} tells one.
  */
 export type InquiryPriceRenewVpnGatewayError = TcServiceError<InquiryPriceRenewVpnGatewayErrorCode>;

@@ -14,6 +14,15 @@ import type { Price } from "../shapes/price.js";
  *
  * Safe to re-send (assumed from its name, which says it only reads: the spec does not say). Rate
  * limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isInquiryPriceResetVpnGatewayInternetMaxBandwidthError} tells a service error
+ * answered by `InquiryPriceResetVpnGatewayInternetMaxBandwidth`; its `code` is a
+ * {@link InquiryPriceResetVpnGatewayInternetMaxBandwidthKnownErrorCode}: any {@link CommonErrorCode},
+ * or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  */
 export interface InquiryPriceResetVpnGatewayInternetMaxBandwidthRequest {
   /**
@@ -51,8 +60,13 @@ export interface InquiryPriceResetVpnGatewayInternetMaxBandwidthResponse {
  */
 export interface InquiryPriceResetVpnGatewayInternetMaxBandwidthMethod {
   /**
-   * Queries the price for adjusting the bandwidth cap of a VPN gateway. Errors: {@link
-   * isInquiryPriceResetVpnGatewayInternetMaxBandwidthError}.
+   * Queries the price for adjusting the bandwidth cap of a VPN gateway.
+   *
+   * Errors: {@link isInquiryPriceResetVpnGatewayInternetMaxBandwidthError} tells a service error of this
+   * action; its `code` is a {@link InquiryPriceResetVpnGatewayInternetMaxBandwidthKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InvalidParameterValue.Malformed`, `ResourceNotFound`,
+   * `UnsupportedOperation` (each explained on
+   * {@link InquiryPriceResetVpnGatewayInternetMaxBandwidthRequest}).
    */
   inquiryPriceResetVpnGatewayInternetMaxBandwidth(
     input: InquiryPriceResetVpnGatewayInternetMaxBandwidthRequest,
@@ -61,8 +75,8 @@ export interface InquiryPriceResetVpnGatewayInternetMaxBandwidthMethod {
 }
 
 /**
- * Error codes `InquiryPriceResetVpnGatewayInternetMaxBandwidth` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `InquiryPriceResetVpnGatewayInternetMaxBandwidth` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
  * - `ResourceNotFound`: The resource does not exist.
@@ -70,14 +84,15 @@ export interface InquiryPriceResetVpnGatewayInternetMaxBandwidthMethod {
  */
 export type InquiryPriceResetVpnGatewayInternetMaxBandwidthKnownErrorCode = CommonErrorCode | "InvalidParameterValue.Malformed";
 /**
- * Code of an error answered by `InquiryPriceResetVpnGatewayInternetMaxBandwidth`: a {@link
- * InquiryPriceResetVpnGatewayInternetMaxBandwidthKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `InquiryPriceResetVpnGatewayInternetMaxBandwidth`: a
+ * {@link InquiryPriceResetVpnGatewayInternetMaxBandwidthKnownErrorCode}, or a code the service added
+ * since.
  */
 export type InquiryPriceResetVpnGatewayInternetMaxBandwidthErrorCode =
   | InquiryPriceResetVpnGatewayInternetMaxBandwidthKnownErrorCode
   | (string & {});
 /**
- * A service error answered by `InquiryPriceResetVpnGatewayInternetMaxBandwidth`; {@link
- * isInquiryPriceResetVpnGatewayInternetMaxBandwidthError} tells one.
+ * A service error answered by `InquiryPriceResetVpnGatewayInternetMaxBandwidth`;
+ * {@link isInquiryPriceResetVpnGatewayInternetMaxBandwidthError} tells one.
  */
 export type InquiryPriceResetVpnGatewayInternetMaxBandwidthError = TcServiceError<InquiryPriceResetVpnGatewayInternetMaxBandwidthErrorCode>;

@@ -16,6 +16,15 @@ import type { CcnFlowLock } from "../shapes/ccn-flow-lock.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isLockCcnBandwidthsError} tells a service error answered by `LockCcnBandwidths`;
+ * its `code` is a {@link LockCcnBandwidthsKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  */
 export interface LockCcnBandwidthsRequest {
   /**
@@ -37,7 +46,14 @@ export interface LockCcnBandwidthsResponse {
 
 /** The `lockCcnBandwidths` method of {@link VpcClient}, which calls `LockCcnBandwidths`. */
 export interface LockCcnBandwidthsMethod {
-  /** 安全锁定云联网带宽. Errors: {@link isLockCcnBandwidthsError}. */
+  /**
+   * 安全锁定云联网带宽.
+   *
+   * Errors: {@link isLockCcnBandwidthsError} tells a service error of this action; its `code` is a
+   * {@link LockCcnBandwidthsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`, `ResourceNotFound`,
+   * `UnsupportedOperation` (each explained on {@link LockCcnBandwidthsRequest}).
+   */
   lockCcnBandwidths(input: LockCcnBandwidthsRequest, options?: CallOptions): Promise<LockCcnBandwidthsResponse>;
 }
 

@@ -18,6 +18,14 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isLockCcnsError} tells a service error answered by `LockCcns`; its `code` is a
+ * {@link LockCcnsKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  */
 export interface LockCcnsRequest {}
 
@@ -32,7 +40,14 @@ export interface LockCcnsResponse {
 
 /** The `lockCcns` method of {@link VpcClient}, which calls `LockCcns`. */
 export interface LockCcnsMethod {
-  /** 安全锁定云联网实例. Errors: {@link isLockCcnsError}. */
+  /**
+   * 安全锁定云联网实例.
+   *
+   * Errors: {@link isLockCcnsError} tells a service error of this action; its `code` is a
+   * {@link LockCcnsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`, `ResourceNotFound`,
+   * `UnsupportedOperation` (each explained on {@link LockCcnsRequest}).
+   */
   lockCcns(input: LockCcnsRequest, options?: CallOptions): Promise<LockCcnsResponse>;
 }
 

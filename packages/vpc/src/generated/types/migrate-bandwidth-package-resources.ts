@@ -13,6 +13,21 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isMigrateBandwidthPackageResourcesError} tells a service error answered by
+ * `MigrateBandwidthPackageResources`; its `code` is a
+ * {@link MigrateBandwidthPackageResourcesKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue.BandwidthPackageIdMalformed`: Incorrect bandwidth package ID.
+ * - `InvalidParameterValue.BandwidthPackageNotFound`: Failed to query the bandwidth package
+ * - `InvalidParameterValue.ResourceIdMalformed`: The resource ID is incorrect.
+ * - `InvalidParameterValue.ResourceNotFound`: This resource is not found.
+ * - `LimitExceeded.BandwidthPackageResourceQuota`: Number of resources added to this bandwidth package
+ *   reached the upper limit.
+ * - `UnsupportedOperation.BandwidthPackageIdNotSupported`: This bandwidth package does not support
+ *   this operation.
+ * - `UnsupportedOperation.InvalidAction`: Unsupported operation.
  */
 export interface MigrateBandwidthPackageResourcesRequest {
   /**
@@ -58,7 +73,17 @@ export interface MigrateBandwidthPackageResourcesResponse {
  * `MigrateBandwidthPackageResources`.
  */
 export interface MigrateBandwidthPackageResourcesMethod {
-  /** 共享带宽包资源迁移接口. Errors: {@link isMigrateBandwidthPackageResourcesError}. */
+  /**
+   * 共享带宽包资源迁移接口.
+   *
+   * Errors: {@link isMigrateBandwidthPackageResourcesError} tells a service error of this action; its
+   * `code` is a {@link MigrateBandwidthPackageResourcesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.BandwidthPackageIdMalformed`,
+   * `InvalidParameterValue.BandwidthPackageNotFound`, `InvalidParameterValue.ResourceIdMalformed`,
+   * `InvalidParameterValue.ResourceNotFound`, `LimitExceeded.BandwidthPackageResourceQuota`,
+   * `UnsupportedOperation.BandwidthPackageIdNotSupported`, `UnsupportedOperation.InvalidAction` (each
+   * explained on {@link MigrateBandwidthPackageResourcesRequest}).
+   */
   migrateBandwidthPackageResources(
     input: MigrateBandwidthPackageResourcesRequest,
     options?: CallOptions,
@@ -88,12 +113,12 @@ export type MigrateBandwidthPackageResourcesKnownErrorCode =
   | "UnsupportedOperation.BandwidthPackageIdNotSupported"
   | "UnsupportedOperation.InvalidAction";
 /**
- * Code of an error answered by `MigrateBandwidthPackageResources`: a {@link
- * MigrateBandwidthPackageResourcesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `MigrateBandwidthPackageResources`: a
+ * {@link MigrateBandwidthPackageResourcesKnownErrorCode}, or a code the service added since.
  */
 export type MigrateBandwidthPackageResourcesErrorCode = MigrateBandwidthPackageResourcesKnownErrorCode | (string & {});
 /**
- * A service error answered by `MigrateBandwidthPackageResources`; {@link
- * isMigrateBandwidthPackageResourcesError} tells one.
+ * A service error answered by `MigrateBandwidthPackageResources`;
+ * {@link isMigrateBandwidthPackageResourcesError} tells one.
  */
 export type MigrateBandwidthPackageResourcesError = TcServiceError<MigrateBandwidthPackageResourcesErrorCode>;

@@ -13,6 +13,17 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isMigrateNetworkInterfaceError} tells a service error answered by
+ * `MigrateNetworkInterface`; its `code` is a {@link MigrateNetworkInterfaceKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.AttachmentNotFound`: The binding relationship does not exist.
+ * - `UnsupportedOperation.VpcMismatch`: The resources are not in the same VPC.
  * @example Migrating an ENI
  * ```ts
  * const answer = await client.migrateNetworkInterface({
@@ -66,7 +77,15 @@ export interface MigrateNetworkInterfaceResponse {
 
 /** The `migrateNetworkInterface` method of {@link VpcClient}, which calls `MigrateNetworkInterface`. */
 export interface MigrateNetworkInterfaceMethod {
-  /** Migrates an ENI. Errors: {@link isMigrateNetworkInterfaceError}. */
+  /**
+   * Migrates an ENI.
+   *
+   * Errors: {@link isMigrateNetworkInterfaceError} tells a service error of this action; its `code` is a
+   * {@link MigrateNetworkInterfaceKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `LimitExceeded`, `ResourceNotFound`, `UnsupportedOperation`,
+   * `UnsupportedOperation.AttachmentNotFound`, `UnsupportedOperation.VpcMismatch` (each explained on
+   * {@link MigrateNetworkInterfaceRequest}).
+   */
   migrateNetworkInterface(input: MigrateNetworkInterfaceRequest, options?: CallOptions): Promise<MigrateNetworkInterfaceResponse>;
 }
 
@@ -86,8 +105,8 @@ export type MigrateNetworkInterfaceKnownErrorCode =
   | "UnsupportedOperation.AttachmentNotFound"
   | "UnsupportedOperation.VpcMismatch";
 /**
- * Code of an error answered by `MigrateNetworkInterface`: a {@link
- * MigrateNetworkInterfaceKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `MigrateNetworkInterface`: a
+ * {@link MigrateNetworkInterfaceKnownErrorCode}, or a code the service added since.
  */
 export type MigrateNetworkInterfaceErrorCode = MigrateNetworkInterfaceKnownErrorCode | (string & {});
 /**

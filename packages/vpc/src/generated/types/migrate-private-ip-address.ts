@@ -16,6 +16,20 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isMigratePrivateIpAddressError} tells a service error answered by
+ * `MigratePrivateIpAddress`; its `code` is a {@link MigratePrivateIpAddressKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnauthorizedOperation.AttachmentNotFound`: The binding relationship does not exist.
+ * - `UnauthorizedOperation.PrimaryIp`: The operation is not allowed for a primary IP.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.MutexOperationTaskRunning`: The resource mutual exclusion operation is being
+ *   executed.
+ * - `UnsupportedOperation.PrimaryIp`: The specified value is a primary IP.
  * @example Migrating an private IP between ENIs
  * ```ts
  * const answer = await client.migratePrivateIpAddress({
@@ -62,7 +76,16 @@ export interface MigratePrivateIpAddressResponse {
 
 /** The `migratePrivateIpAddress` method of {@link VpcClient}, which calls `MigratePrivateIpAddress`. */
 export interface MigratePrivateIpAddressMethod {
-  /** Migrates private IPs of an ENI. Errors: {@link isMigratePrivateIpAddressError}. */
+  /**
+   * Migrates private IPs of an ENI.
+   *
+   * Errors: {@link isMigratePrivateIpAddressError} tells a service error of this action; its `code` is a
+   * {@link MigratePrivateIpAddressKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `LimitExceeded`, `ResourceNotFound`,
+   * `UnauthorizedOperation.AttachmentNotFound`, `UnauthorizedOperation.PrimaryIp`,
+   * `UnsupportedOperation`, `UnsupportedOperation.MutexOperationTaskRunning`,
+   * `UnsupportedOperation.PrimaryIp` (each explained on {@link MigratePrivateIpAddressRequest}).
+   */
   migratePrivateIpAddress(input: MigratePrivateIpAddressRequest, options?: CallOptions): Promise<MigratePrivateIpAddressResponse>;
 }
 
@@ -87,8 +110,8 @@ export type MigratePrivateIpAddressKnownErrorCode =
   | "UnsupportedOperation.MutexOperationTaskRunning"
   | "UnsupportedOperation.PrimaryIp";
 /**
- * Code of an error answered by `MigratePrivateIpAddress`: a {@link
- * MigratePrivateIpAddressKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `MigratePrivateIpAddress`: a
+ * {@link MigratePrivateIpAddressKnownErrorCode}, or a code the service added since.
  */
 export type MigratePrivateIpAddressErrorCode = MigratePrivateIpAddressKnownErrorCode | (string & {});
 /**

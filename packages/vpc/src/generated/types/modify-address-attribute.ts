@@ -12,6 +12,27 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyAddressAttributeError} tells a service error answered by
+ * `ModifyAddressAttribute`; its `code` is a {@link ModifyAddressAttributeKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidAddressId.Blocked`: The specified EIP is in blocked status. When the EIP is in blocked
+ *   status, it cannot be bound. You must first unblock it.
+ * - `InvalidAddressId.NotFound`: The specified EIP does not exist.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.AddressIdMalformed`: This IP address ID is invalid.
+ * - `InvalidParameterValue.AddressNotFound`: Unable to find the address.
+ * - `InvalidParameterValue.ResourceNotExisted`: The resource is not associated with this bandwidth
+ *   package.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `OperationDenied.MutexTaskRunning`: Mutually exclusive tasks are executing.
+ * - `UnsupportedOperation.AddressStatusNotPermit`: This operation is not supported by the IP address
+ *   status.
+ * - `UnsupportedOperation.IncorrectAddressResourceType`: This type of address does not support this
+ *   operation.
+ * - `UnsupportedOperation.ModifyAddressAttribute`: The account does not support modifying this
+ *   attribute of the public IP.
  * @example Modifying the EIP name
  * ```ts
  * const answer = await client.modifyAddressAttribute({
@@ -58,7 +79,18 @@ export interface ModifyAddressAttributeResponse {
 
 /** The `modifyAddressAttribute` method of {@link VpcClient}, which calls `ModifyAddressAttribute`. */
 export interface ModifyAddressAttributeMethod {
-  /** Modifies EIP attributes. Errors: {@link isModifyAddressAttributeError}. */
+  /**
+   * Modifies EIP attributes.
+   *
+   * Errors: {@link isModifyAddressAttributeError} tells a service error of this action; its `code` is a
+   * {@link ModifyAddressAttributeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidAddressId.Blocked`, `InvalidAddressId.NotFound`, `InvalidParameterValue`,
+   * `InvalidParameterValue.AddressIdMalformed`, `InvalidParameterValue.AddressNotFound`,
+   * `InvalidParameterValue.ResourceNotExisted`, `InvalidParameterValue.TooLong`,
+   * `OperationDenied.MutexTaskRunning`, `UnsupportedOperation.AddressStatusNotPermit`,
+   * `UnsupportedOperation.IncorrectAddressResourceType`, `UnsupportedOperation.ModifyAddressAttribute`
+   * (each explained on {@link ModifyAddressAttributeRequest}).
+   */
   modifyAddressAttribute(input: ModifyAddressAttributeRequest, options?: CallOptions): Promise<ModifyAddressAttributeResponse>;
 }
 
@@ -95,8 +127,8 @@ export type ModifyAddressAttributeKnownErrorCode =
   | "UnsupportedOperation.IncorrectAddressResourceType"
   | "UnsupportedOperation.ModifyAddressAttribute";
 /**
- * Code of an error answered by `ModifyAddressAttribute`: a {@link
- * ModifyAddressAttributeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyAddressAttribute`: a
+ * {@link ModifyAddressAttributeKnownErrorCode}, or a code the service added since.
  */
 export type ModifyAddressAttributeErrorCode = ModifyAddressAttributeKnownErrorCode | (string & {});
 /**

@@ -16,6 +16,38 @@ import type { AddressChargePrepaid } from "../shapes/address-charge-prepaid.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyAddressInternetChargeTypeError} tells a service error answered by
+ * `ModifyAddressInternetChargeType`; its `code` is a
+ * {@link ModifyAddressInternetChargeTypeKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.BalanceInsufficient`: Insufficient account balance.
+ * - `InternalServerError`: Internal error.
+ * - `InvalidAccount.NotSupported`: This account is not supported.
+ * - `InvalidAddressId.NotFound`: The specified EIP does not exist.
+ * - `InvalidAddressIdState.InArrears`: The specified EIP is in arrears.
+ * - `InvalidAddressState`: The operation cannot be performed on the specified EIP in current status.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.AddressIdMalformed`: This IP address ID is invalid.
+ * - `InvalidParameterValue.AddressNotCalcIP`: This IP address is not a CalcIP (device IP).
+ * - `InvalidParameterValue.AddressNotFound`: Unable to find the address.
+ * - `InvalidParameterValue.InternetChargeTypeNotChanged`: The network billing mode has not been
+ *   changed.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `LimitExceeded.ModifyAddressInternetChargeTypeQuota`: Ran out of the quota of chances to change
+ *   the IP billing mode.
+ * - `OperationDenied.AddressInArrears`: The specified public IP is isolated.
+ * - `OperationDenied.MutexTaskRunning`: Mutually exclusive tasks are executing.
+ * - `UnsupportedOperation.AddressStatusNotPermit`: This operation is not supported by the IP address
+ *   status.
+ * - `UnsupportedOperation.InvalidAction`: Unsupported operation.
+ * - `UnsupportedOperation.InvalidAddressInternetChargeType`: This operation is not allowed under the
+ *   network billing mode of the IP address.
+ * - `UnsupportedOperation.NatNotSupported`: The NAT instance does not support this operation.
+ * - `UnsupportedOperation.UnpaidOrderAlreadyExists`: Overdue payments are found under this account.
+ *   Please complete the payment first.
  * @example Modifying the billing mode of an EIP
  * ```ts
  * const answer = await client.modifyAddressInternetChargeType({
@@ -72,7 +104,23 @@ export interface ModifyAddressInternetChargeTypeResponse {
  * `ModifyAddressInternetChargeType`.
  */
 export interface ModifyAddressInternetChargeTypeMethod {
-  /** Adjusts EIP billing modes. Errors: {@link isModifyAddressInternetChargeTypeError}. */
+  /**
+   * Adjusts EIP billing modes.
+   *
+   * Errors: {@link isModifyAddressInternetChargeTypeError} tells a service error of this action; its
+   * `code` is a {@link ModifyAddressInternetChargeTypeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.BalanceInsufficient`, `InternalServerError`, `InvalidAccount.NotSupported`,
+   * `InvalidAddressId.NotFound`, `InvalidAddressIdState.InArrears`, `InvalidAddressState`,
+   * `InvalidParameter`, `InvalidParameterValue`, `InvalidParameterValue.AddressIdMalformed`,
+   * `InvalidParameterValue.AddressNotCalcIP`, `InvalidParameterValue.AddressNotFound`,
+   * `InvalidParameterValue.InternetChargeTypeNotChanged`, `InvalidParameterValue.Range`,
+   * `LimitExceeded`, `LimitExceeded.ModifyAddressInternetChargeTypeQuota`,
+   * `OperationDenied.AddressInArrears`, `OperationDenied.MutexTaskRunning`,
+   * `UnsupportedOperation.AddressStatusNotPermit`, `UnsupportedOperation.InvalidAction`,
+   * `UnsupportedOperation.InvalidAddressInternetChargeType`, `UnsupportedOperation.NatNotSupported`,
+   * `UnsupportedOperation.UnpaidOrderAlreadyExists` (each explained on
+   * {@link ModifyAddressInternetChargeTypeRequest}).
+   */
   modifyAddressInternetChargeType(
     input: ModifyAddressInternetChargeTypeRequest,
     options?: CallOptions,
@@ -132,12 +180,12 @@ export type ModifyAddressInternetChargeTypeKnownErrorCode =
   | "UnsupportedOperation.NatNotSupported"
   | "UnsupportedOperation.UnpaidOrderAlreadyExists";
 /**
- * Code of an error answered by `ModifyAddressInternetChargeType`: a {@link
- * ModifyAddressInternetChargeTypeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyAddressInternetChargeType`: a
+ * {@link ModifyAddressInternetChargeTypeKnownErrorCode}, or a code the service added since.
  */
 export type ModifyAddressInternetChargeTypeErrorCode = ModifyAddressInternetChargeTypeKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyAddressInternetChargeType`; {@link
- * isModifyAddressInternetChargeTypeError} tells one.
+ * A service error answered by `ModifyAddressInternetChargeType`;
+ * {@link isModifyAddressInternetChargeTypeError} tells one.
  */
 export type ModifyAddressInternetChargeTypeError = TcServiceError<ModifyAddressInternetChargeTypeErrorCode>;

@@ -12,6 +12,21 @@ import type { AddressInfo } from "../shapes/address-info.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyAddressTemplateAttributeError} tells a service error answered by
+ * `ModifyAddressTemplateAttribute`; its `code` is a
+ * {@link ModifyAddressTemplateAttributeKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `InvalidParameterValue.Empty`: Missing parameters.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.MutexOperationTaskRunning`: The resource mutual exclusion operation is being
+ *   executed.
  * @example Modifying an IP address template
  * ```ts
  * const answer = await client.modifyAddressTemplateAttribute({
@@ -67,7 +82,17 @@ export interface ModifyAddressTemplateAttributeResponse {
  * `ModifyAddressTemplateAttribute`.
  */
 export interface ModifyAddressTemplateAttributeMethod {
-  /** Modifies an IP address template. Errors: {@link isModifyAddressTemplateAttributeError}. */
+  /**
+   * Modifies an IP address template.
+   *
+   * Errors: {@link isModifyAddressTemplateAttributeError} tells a service error of this action; its
+   * `code` is a {@link ModifyAddressTemplateAttributeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.Coexist`, `InvalidParameterValue.Duplicate`, `InvalidParameterValue.Empty`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.TooLong`, `LimitExceeded`, `ResourceNotFound`,
+   * `UnsupportedOperation.MutexOperationTaskRunning` (each explained on
+   * {@link ModifyAddressTemplateAttributeRequest}).
+   */
   modifyAddressTemplateAttribute(
     input: ModifyAddressTemplateAttributeRequest,
     options?: CallOptions,
@@ -98,12 +123,12 @@ export type ModifyAddressTemplateAttributeKnownErrorCode =
   | "InvalidParameterValue.TooLong"
   | "UnsupportedOperation.MutexOperationTaskRunning";
 /**
- * Code of an error answered by `ModifyAddressTemplateAttribute`: a {@link
- * ModifyAddressTemplateAttributeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyAddressTemplateAttribute`: a
+ * {@link ModifyAddressTemplateAttributeKnownErrorCode}, or a code the service added since.
  */
 export type ModifyAddressTemplateAttributeErrorCode = ModifyAddressTemplateAttributeKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyAddressTemplateAttribute`; {@link
- * isModifyAddressTemplateAttributeError} tells one.
+ * A service error answered by `ModifyAddressTemplateAttribute`;
+ * {@link isModifyAddressTemplateAttributeError} tells one.
  */
 export type ModifyAddressTemplateAttributeError = TcServiceError<ModifyAddressTemplateAttributeErrorCode>;

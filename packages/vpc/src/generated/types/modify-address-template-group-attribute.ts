@@ -11,6 +11,20 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyAddressTemplateGroupAttributeError} tells a service error answered by
+ * `ModifyAddressTemplateGroupAttribute`; its `code` is a
+ * {@link ModifyAddressTemplateGroupAttributeKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.MutexOperationTaskRunning`: The resource mutual exclusion operation is being
+ *   executed.
  * @example Modifying an IP address template group
  * ```ts
  * const answer = await client.modifyAddressTemplateGroupAttribute({
@@ -64,7 +78,16 @@ export interface ModifyAddressTemplateGroupAttributeResponse {
  * `ModifyAddressTemplateGroupAttribute`.
  */
 export interface ModifyAddressTemplateGroupAttributeMethod {
-  /** Modifies an IP address template group. Errors: {@link isModifyAddressTemplateGroupAttributeError}. */
+  /**
+   * Modifies an IP address template group.
+   *
+   * Errors: {@link isModifyAddressTemplateGroupAttributeError} tells a service error of this action; its
+   * `code` is a {@link ModifyAddressTemplateGroupAttributeKnownErrorCode}: any {@link CommonErrorCode}
+   * or `InvalidParameterValue`, `InvalidParameterValue.Duplicate`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`, `LimitExceeded`,
+   * `ResourceNotFound`, `UnsupportedOperation.MutexOperationTaskRunning` (each explained on
+   * {@link ModifyAddressTemplateGroupAttributeRequest}).
+   */
   modifyAddressTemplateGroupAttribute(
     input: ModifyAddressTemplateGroupAttributeRequest,
     options?: CallOptions,
@@ -90,12 +113,12 @@ export type ModifyAddressTemplateGroupAttributeKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "UnsupportedOperation.MutexOperationTaskRunning";
 /**
- * Code of an error answered by `ModifyAddressTemplateGroupAttribute`: a {@link
- * ModifyAddressTemplateGroupAttributeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyAddressTemplateGroupAttribute`: a
+ * {@link ModifyAddressTemplateGroupAttributeKnownErrorCode}, or a code the service added since.
  */
 export type ModifyAddressTemplateGroupAttributeErrorCode = ModifyAddressTemplateGroupAttributeKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyAddressTemplateGroupAttribute`; {@link
- * isModifyAddressTemplateGroupAttributeError} tells one.
+ * A service error answered by `ModifyAddressTemplateGroupAttribute`;
+ * {@link isModifyAddressTemplateGroupAttributeError} tells one.
  */
 export type ModifyAddressTemplateGroupAttributeError = TcServiceError<ModifyAddressTemplateGroupAttributeErrorCode>;

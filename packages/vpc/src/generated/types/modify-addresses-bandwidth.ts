@@ -13,6 +13,41 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyAddressesBandwidthError} tells a service error answered by
+ * `ModifyAddressesBandwidth`; its `code` is a {@link ModifyAddressesBandwidthKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.TaskFailed`: Task execution failed.
+ * - `InternalServerError`: Internal error.
+ * - `InvalidAddressId.NotFound`: The specified EIP does not exist.
+ * - `InvalidParameterValue.AddressIdMalformed`: This IP address ID is invalid.
+ * - `InvalidParameterValue.AddressNotFound`: Unable to find the address.
+ * - `InvalidParameterValue.AddressTypeConflict`: Invalid IP address type
+ * - `InvalidParameterValue.BandwidthOutOfRange`: The bandwidth exceeds the limit.
+ * - `InvalidParameterValue.BandwidthTooSmall`: The selected bandwidth is smaller than the minimum
+ *   permissible range.
+ * - `InvalidParameterValue.InconsistentInstanceInternetChargeType`: The billing mode of this instance
+ *   is different from that of others.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Incorrect instance ID.
+ * - `InvalidParameterValue.InstanceNoCalcIP`: Request failed: this instance does not have a CalcIP
+ *   (device IP).
+ * - `InvalidParameterValue.InstanceNoWanIP`: Request failed: this instance does not have a WanIP
+ *   (public IP).
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.ResourceExpired`: The resource has expired.
+ * - `InvalidParameterValue.ResourceNotExisted`: The resource is not associated with this bandwidth
+ *   package.
+ * - `InvalidParameterValue.ResourceNotSupport`: The resource does not support this operation.
+ * - `OperationDenied.AddressInArrears`: The specified public IP is isolated.
+ * - `OperationDenied.MutexTaskRunning`: Mutually exclusive tasks are executing.
+ * - `UnsupportedOperation.ActionNotFound`: The port does not exist.
+ * - `UnsupportedOperation.AddressStatusNotPermit`: This operation is not supported by the IP address
+ *   status.
+ * - `UnsupportedOperation.InstanceStateNotSupported`: This operation is not supported by the status of
+ *   the instance bound with the IP address.
+ * - `UnsupportedOperation.UnpaidOrderAlreadyExists`: Overdue payments are found under this account.
+ *   Please complete the payment first.
  */
 export interface ModifyAddressesBandwidthRequest {
   /**
@@ -66,7 +101,25 @@ export interface ModifyAddressesBandwidthResponse {
 
 /** The `modifyAddressesBandwidth` method of {@link VpcClient}, which calls `ModifyAddressesBandwidth`. */
 export interface ModifyAddressesBandwidthMethod {
-  /** Modifies the EIP bandwidth. Errors: {@link isModifyAddressesBandwidthError}. */
+  /**
+   * Modifies the EIP bandwidth.
+   *
+   * Errors: {@link isModifyAddressesBandwidthError} tells a service error of this action; its `code` is
+   * a {@link ModifyAddressesBandwidthKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.TaskFailed`, `InternalServerError`, `InvalidAddressId.NotFound`,
+   * `InvalidParameterValue.AddressIdMalformed`, `InvalidParameterValue.AddressNotFound`,
+   * `InvalidParameterValue.AddressTypeConflict`, `InvalidParameterValue.BandwidthOutOfRange`,
+   * `InvalidParameterValue.BandwidthTooSmall`,
+   * `InvalidParameterValue.InconsistentInstanceInternetChargeType`,
+   * `InvalidParameterValue.InstanceIdMalformed`, `InvalidParameterValue.InstanceNoCalcIP`,
+   * `InvalidParameterValue.InstanceNoWanIP`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.ResourceExpired`, `InvalidParameterValue.ResourceNotExisted`,
+   * `InvalidParameterValue.ResourceNotSupport`, `OperationDenied.AddressInArrears`,
+   * `OperationDenied.MutexTaskRunning`, `UnsupportedOperation.ActionNotFound`,
+   * `UnsupportedOperation.AddressStatusNotPermit`, `UnsupportedOperation.InstanceStateNotSupported`,
+   * `UnsupportedOperation.UnpaidOrderAlreadyExists` (each explained on
+   * {@link ModifyAddressesBandwidthRequest}).
+   */
   modifyAddressesBandwidth(input: ModifyAddressesBandwidthRequest, options?: CallOptions): Promise<ModifyAddressesBandwidthResponse>;
 }
 
@@ -129,8 +182,8 @@ export type ModifyAddressesBandwidthKnownErrorCode =
   | "UnsupportedOperation.InstanceStateNotSupported"
   | "UnsupportedOperation.UnpaidOrderAlreadyExists";
 /**
- * Code of an error answered by `ModifyAddressesBandwidth`: a {@link
- * ModifyAddressesBandwidthKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyAddressesBandwidth`: a
+ * {@link ModifyAddressesBandwidthKnownErrorCode}, or a code the service added since.
  */
 export type ModifyAddressesBandwidthErrorCode = ModifyAddressesBandwidthKnownErrorCode | (string & {});
 /**

@@ -11,6 +11,17 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyAddressesRenewFlagError} tells a service error answered by
+ * `ModifyAddressesRenewFlag`; its `code` is a {@link ModifyAddressesRenewFlagKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.AddressIdMalformed`: This IP address ID is invalid.
+ * - `InvalidParameterValue.AddressNotFound`: Unable to find the address.
+ * - `InvalidParameterValue.ResourceNotSupport`: The resource does not support this operation.
+ * - `UnsupportedOperation.AddressStatusNotPermit`: This operation is not supported by the IP address
+ *   status.
  * @example Adjusting the Renewal Flag for the Monthly Subscription EIP
  * ```ts
  * const answer = await client.modifyAddressesRenewFlag({
@@ -68,8 +79,14 @@ export interface ModifyAddressesRenewFlagResponse {
 /** The `modifyAddressesRenewFlag` method of {@link VpcClient}, which calls `ModifyAddressesRenewFlag`. */
 export interface ModifyAddressesRenewFlagMethod {
   /**
-   * Adjusts the renewal flag for the monthly subscription EIP. Errors: {@link
-   * isModifyAddressesRenewFlagError}.
+   * Adjusts the renewal flag for the monthly subscription EIP.
+   *
+   * Errors: {@link isModifyAddressesRenewFlagError} tells a service error of this action; its `code` is
+   * a {@link ModifyAddressesRenewFlagKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue`, `InvalidParameterValue.AddressIdMalformed`,
+   * `InvalidParameterValue.AddressNotFound`, `InvalidParameterValue.ResourceNotSupport`,
+   * `UnsupportedOperation.AddressStatusNotPermit` (each explained on
+   * {@link ModifyAddressesRenewFlagRequest}).
    */
   modifyAddressesRenewFlag(input: ModifyAddressesRenewFlagRequest, options?: CallOptions): Promise<ModifyAddressesRenewFlagResponse>;
 }
@@ -91,8 +108,8 @@ export type ModifyAddressesRenewFlagKnownErrorCode =
   | "InvalidParameterValue.ResourceNotSupport"
   | "UnsupportedOperation.AddressStatusNotPermit";
 /**
- * Code of an error answered by `ModifyAddressesRenewFlag`: a {@link
- * ModifyAddressesRenewFlagKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyAddressesRenewFlag`: a
+ * {@link ModifyAddressesRenewFlagKnownErrorCode}, or a code the service added since.
  */
 export type ModifyAddressesRenewFlagErrorCode = ModifyAddressesRenewFlagKnownErrorCode | (string & {});
 /**

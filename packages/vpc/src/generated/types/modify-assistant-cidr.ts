@@ -12,6 +12,24 @@ import type { AssistantCidr } from "../shapes/assistant-cidr.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyAssistantCidrError} tells a service error answered by
+ * `ModifyAssistantCidr`; its `code` is a {@link ModifyAssistantCidrKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.SubnetConflict`: Subnet CIDR conflict.
+ * - `InvalidParameterValue.SubnetOverlapAssistCidr`: The subnet IP range overlaps with the secondary
+ *   CIDR block.
+ * - `InvalidParameterValue.VpcCidrConflict`: Destination IP address range conflicts with CIDR of the
+ *   current VPC.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `ResourceInUse`: The resource is in use.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  */
 export interface ModifyAssistantCidrRequest {
   /**
@@ -56,7 +74,17 @@ export interface ModifyAssistantCidrResponse {
 
 /** The `modifyAssistantCidr` method of {@link VpcClient}, which calls `ModifyAssistantCidr`. */
 export interface ModifyAssistantCidrMethod {
-  /** Modifies secondary CIDR blocks. Errors: {@link isModifyAssistantCidrError}. */
+  /**
+   * Modifies secondary CIDR blocks.
+   *
+   * Errors: {@link isModifyAssistantCidrError} tells a service error of this action; its `code` is a
+   * {@link ModifyAssistantCidrKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameterValue`,
+   * `InvalidParameterValue.Duplicate`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.SubnetConflict`,
+   * `InvalidParameterValue.SubnetOverlapAssistCidr`, `InvalidParameterValue.VpcCidrConflict`,
+   * `LimitExceeded`, `ResourceInUse`, `ResourceNotFound`, `UnsupportedOperation` (each explained on
+   * {@link ModifyAssistantCidrRequest}).
+   */
   modifyAssistantCidr(input: ModifyAssistantCidrRequest, options?: CallOptions): Promise<ModifyAssistantCidrResponse>;
 }
 

@@ -12,6 +12,18 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyBandwidthPackageAttributeError} tells a service error answered by
+ * `ModifyBandwidthPackageAttribute`; its `code` is a
+ * {@link ModifyBandwidthPackageAttributeKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalServerError`: Internal error.
+ * - `InvalidParameterValue.BandwidthPackageIdMalformed`: Incorrect bandwidth package ID.
+ * - `InvalidParameterValue.BandwidthPackageNotFound`: Failed to query the bandwidth package
+ * - `InvalidParameterValue.InvalidBandwidthPackageChargeType`: Invalid billing mode of bandwidth
+ *   package
+ * - `UnsupportedOperation.BandwidthPackageIdNotSupported`: This bandwidth package does not support
+ *   this operation.
  * @example Modifying the name of a bandwidth package
  * ```ts
  * const answer = await client.modifyBandwidthPackageAttribute({
@@ -77,8 +89,15 @@ export interface ModifyBandwidthPackageAttributeResponse {
  */
 export interface ModifyBandwidthPackageAttributeMethod {
   /**
-   * Modifies the attributes of a bandwidth package. Errors: {@link
-   * isModifyBandwidthPackageAttributeError}.
+   * Modifies the attributes of a bandwidth package.
+   *
+   * Errors: {@link isModifyBandwidthPackageAttributeError} tells a service error of this action; its
+   * `code` is a {@link ModifyBandwidthPackageAttributeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalServerError`, `InvalidParameterValue.BandwidthPackageIdMalformed`,
+   * `InvalidParameterValue.BandwidthPackageNotFound`,
+   * `InvalidParameterValue.InvalidBandwidthPackageChargeType`,
+   * `UnsupportedOperation.BandwidthPackageIdNotSupported` (each explained on
+   * {@link ModifyBandwidthPackageAttributeRequest}).
    */
   modifyBandwidthPackageAttribute(
     input: ModifyBandwidthPackageAttributeRequest,
@@ -105,12 +124,12 @@ export type ModifyBandwidthPackageAttributeKnownErrorCode =
   | "InvalidParameterValue.InvalidBandwidthPackageChargeType"
   | "UnsupportedOperation.BandwidthPackageIdNotSupported";
 /**
- * Code of an error answered by `ModifyBandwidthPackageAttribute`: a {@link
- * ModifyBandwidthPackageAttributeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyBandwidthPackageAttribute`: a
+ * {@link ModifyBandwidthPackageAttributeKnownErrorCode}, or a code the service added since.
  */
 export type ModifyBandwidthPackageAttributeErrorCode = ModifyBandwidthPackageAttributeKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyBandwidthPackageAttribute`; {@link
- * isModifyBandwidthPackageAttributeError} tells one.
+ * A service error answered by `ModifyBandwidthPackageAttribute`;
+ * {@link isModifyBandwidthPackageAttributeError} tells one.
  */
 export type ModifyBandwidthPackageAttributeError = TcServiceError<ModifyBandwidthPackageAttributeErrorCode>;

@@ -12,6 +12,21 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyBandwidthPackageBandwidthError} tells a service error answered by
+ * `ModifyBandwidthPackageBandwidth`; its `code` is a
+ * {@link ModifyBandwidthPackageBandwidthKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.BalanceInsufficient`: Insufficient account balance.
+ * - `InternalServerError`: Internal error.
+ * - `InvalidParameterValue.BandwidthPackageIdMalformed`: Incorrect bandwidth package ID.
+ * - `InvalidParameterValue.BandwidthPackageNotFound`: Failed to query the bandwidth package
+ * - `InvalidParameterValue.Combination`: Invalid input parameters
+ * - `InvalidParameterValue.InvalidOldBandwidth`: Invalid original bandwidth value.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `UnsupportedOperation.BandwidthPackageIdNotSupported`: This bandwidth package does not support
+ *   this operation.
+ * - `UnsupportedOperation.InvalidAction`: Unsupported operation.
  */
 export interface ModifyBandwidthPackageBandwidthRequest {
   /**
@@ -42,7 +57,18 @@ export interface ModifyBandwidthPackageBandwidthResponse {
  * `ModifyBandwidthPackageBandwidth`.
  */
 export interface ModifyBandwidthPackageBandwidthMethod {
-  /** ModifyBandwidthPackageBandwidth. Errors: {@link isModifyBandwidthPackageBandwidthError}. */
+  /**
+   * ModifyBandwidthPackageBandwidth.
+   *
+   * Errors: {@link isModifyBandwidthPackageBandwidthError} tells a service error of this action; its
+   * `code` is a {@link ModifyBandwidthPackageBandwidthKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.BalanceInsufficient`, `InternalServerError`,
+   * `InvalidParameterValue.BandwidthPackageIdMalformed`,
+   * `InvalidParameterValue.BandwidthPackageNotFound`, `InvalidParameterValue.Combination`,
+   * `InvalidParameterValue.InvalidOldBandwidth`, `InvalidParameterValue.Range`,
+   * `UnsupportedOperation.BandwidthPackageIdNotSupported`, `UnsupportedOperation.InvalidAction` (each
+   * explained on {@link ModifyBandwidthPackageBandwidthRequest}).
+   */
   modifyBandwidthPackageBandwidth(
     input: ModifyBandwidthPackageBandwidthRequest,
     options?: CallOptions,
@@ -75,12 +101,12 @@ export type ModifyBandwidthPackageBandwidthKnownErrorCode =
   | "UnsupportedOperation.BandwidthPackageIdNotSupported"
   | "UnsupportedOperation.InvalidAction";
 /**
- * Code of an error answered by `ModifyBandwidthPackageBandwidth`: a {@link
- * ModifyBandwidthPackageBandwidthKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyBandwidthPackageBandwidth`: a
+ * {@link ModifyBandwidthPackageBandwidthKnownErrorCode}, or a code the service added since.
  */
 export type ModifyBandwidthPackageBandwidthErrorCode = ModifyBandwidthPackageBandwidthKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyBandwidthPackageBandwidth`; {@link
- * isModifyBandwidthPackageBandwidthError} tells one.
+ * A service error answered by `ModifyBandwidthPackageBandwidth`;
+ * {@link isModifyBandwidthPackageBandwidthError} tells one.
  */
 export type ModifyBandwidthPackageBandwidthError = TcServiceError<ModifyBandwidthPackageBandwidthErrorCode>;

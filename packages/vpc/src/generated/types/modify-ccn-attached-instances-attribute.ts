@@ -13,6 +13,18 @@ import type { CcnInstance } from "../shapes/ccn-instance.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyCcnAttachedInstancesAttributeError} tells a service error answered by
+ * `ModifyCcnAttachedInstancesAttribute`; its `code` is a
+ * {@link ModifyCcnAttachedInstancesAttributeKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Modifying the description of a CCN-associated instance
  * ```ts
  * const answer = await client.modifyCcnAttachedInstancesAttribute({
@@ -67,8 +79,13 @@ export interface ModifyCcnAttachedInstancesAttributeResponse {
  */
 export interface ModifyCcnAttachedInstancesAttributeMethod {
   /**
-   * Modifies CCN-associated instance attributes. Errors: {@link
-   * isModifyCcnAttachedInstancesAttributeError}.
+   * Modifies CCN-associated instance attributes.
+   *
+   * Errors: {@link isModifyCcnAttachedInstancesAttributeError} tells a service error of this action; its
+   * `code` is a {@link ModifyCcnAttachedInstancesAttributeKnownErrorCode}: any {@link CommonErrorCode}
+   * or `InvalidParameterValue`, `InvalidParameterValue.Duplicate`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.TooLong`, `ResourceNotFound`, `UnsupportedOperation` (each explained on
+   * {@link ModifyCcnAttachedInstancesAttributeRequest}).
    */
   modifyCcnAttachedInstancesAttribute(
     input: ModifyCcnAttachedInstancesAttributeRequest,
@@ -92,12 +109,12 @@ export type ModifyCcnAttachedInstancesAttributeKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "InvalidParameterValue.TooLong";
 /**
- * Code of an error answered by `ModifyCcnAttachedInstancesAttribute`: a {@link
- * ModifyCcnAttachedInstancesAttributeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyCcnAttachedInstancesAttribute`: a
+ * {@link ModifyCcnAttachedInstancesAttributeKnownErrorCode}, or a code the service added since.
  */
 export type ModifyCcnAttachedInstancesAttributeErrorCode = ModifyCcnAttachedInstancesAttributeKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyCcnAttachedInstancesAttribute`; {@link
- * isModifyCcnAttachedInstancesAttributeError} tells one.
+ * A service error answered by `ModifyCcnAttachedInstancesAttribute`;
+ * {@link isModifyCcnAttachedInstancesAttributeError} tells one.
  */
 export type ModifyCcnAttachedInstancesAttributeError = TcServiceError<ModifyCcnAttachedInstancesAttributeErrorCode>;

@@ -11,6 +11,14 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyCcnAttributeError} tells a service error answered by
+ * `ModifyCcnAttribute`; its `code` is a {@link ModifyCcnAttributeKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Modifying the name and description of a CCN instance
  * ```ts
  * const answer = await client.modifyCcnAttribute({
@@ -59,7 +67,14 @@ export interface ModifyCcnAttributeResponse {
 
 /** The `modifyCcnAttribute` method of {@link VpcClient}, which calls `ModifyCcnAttribute`. */
 export interface ModifyCcnAttributeMethod {
-  /** Modifies CCN attributes. Errors: {@link isModifyCcnAttributeError}. */
+  /**
+   * Modifies CCN attributes.
+   *
+   * Errors: {@link isModifyCcnAttributeError} tells a service error of this action; its `code` is a
+   * {@link ModifyCcnAttributeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.TooLong`, `ResourceNotFound` (each
+   * explained on {@link ModifyCcnAttributeRequest}).
+   */
   modifyCcnAttribute(input: ModifyCcnAttributeRequest, options?: CallOptions): Promise<ModifyCcnAttributeResponse>;
 }
 

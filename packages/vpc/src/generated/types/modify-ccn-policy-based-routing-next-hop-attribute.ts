@@ -13,6 +13,13 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyCcnPolicyBasedRoutingNextHopAttributeError} tells a service error
+ * answered by `ModifyCcnPolicyBasedRoutingNextHopAttribute`; its `code` is a
+ * {@link ModifyCcnPolicyBasedRoutingNextHopAttributeKnownErrorCode}: any {@link CommonErrorCode}, or
+ * one of these:
+ *
+ * - `InvalidParameterValue.MustHasOne`: Missing required parameters. provide at least one.
  */
 export interface ModifyCcnPolicyBasedRoutingNextHopAttributeRequest {
   /**
@@ -104,7 +111,14 @@ export interface ModifyCcnPolicyBasedRoutingNextHopAttributeResponse {
  * `ModifyCcnPolicyBasedRoutingNextHopAttribute`.
  */
 export interface ModifyCcnPolicyBasedRoutingNextHopAttributeMethod {
-  /** 更新云联网策略路由下一跳参数. Errors: {@link isModifyCcnPolicyBasedRoutingNextHopAttributeError}. */
+  /**
+   * 更新云联网策略路由下一跳参数.
+   *
+   * Errors: {@link isModifyCcnPolicyBasedRoutingNextHopAttributeError} tells a service error of this
+   * action; its `code` is a {@link ModifyCcnPolicyBasedRoutingNextHopAttributeKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InvalidParameterValue.MustHasOne` (each explained on
+   * {@link ModifyCcnPolicyBasedRoutingNextHopAttributeRequest}).
+   */
   modifyCcnPolicyBasedRoutingNextHopAttribute(
     input: ModifyCcnPolicyBasedRoutingNextHopAttributeRequest,
     options?: CallOptions,
@@ -112,21 +126,22 @@ export interface ModifyCcnPolicyBasedRoutingNextHopAttributeMethod {
 }
 
 /**
- * Error codes `ModifyCcnPolicyBasedRoutingNextHopAttribute` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `ModifyCcnPolicyBasedRoutingNextHopAttribute` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InvalidParameterValue.MustHasOne`: Missing required parameters. provide at least one.
  */
 export type ModifyCcnPolicyBasedRoutingNextHopAttributeKnownErrorCode = CommonErrorCode | "InvalidParameterValue.MustHasOne";
 /**
- * Code of an error answered by `ModifyCcnPolicyBasedRoutingNextHopAttribute`: a {@link
- * ModifyCcnPolicyBasedRoutingNextHopAttributeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyCcnPolicyBasedRoutingNextHopAttribute`: a
+ * {@link ModifyCcnPolicyBasedRoutingNextHopAttributeKnownErrorCode}, or a code the service added
+ * since.
  */
 export type ModifyCcnPolicyBasedRoutingNextHopAttributeErrorCode =
   | ModifyCcnPolicyBasedRoutingNextHopAttributeKnownErrorCode
   | (string & {});
 /**
- * A service error answered by `ModifyCcnPolicyBasedRoutingNextHopAttribute`; {@link
- * isModifyCcnPolicyBasedRoutingNextHopAttributeError} tells one.
+ * A service error answered by `ModifyCcnPolicyBasedRoutingNextHopAttribute`;
+ * {@link isModifyCcnPolicyBasedRoutingNextHopAttributeError} tells one.
  */
 export type ModifyCcnPolicyBasedRoutingNextHopAttributeError = TcServiceError<ModifyCcnPolicyBasedRoutingNextHopAttributeErrorCode>;

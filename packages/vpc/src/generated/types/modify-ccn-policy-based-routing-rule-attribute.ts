@@ -13,6 +13,13 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyCcnPolicyBasedRoutingRuleAttributeError} tells a service error answered
+ * by `ModifyCcnPolicyBasedRoutingRuleAttribute`; its `code` is a
+ * {@link ModifyCcnPolicyBasedRoutingRuleAttributeKnownErrorCode}: any {@link CommonErrorCode}, or one
+ * of these:
+ *
+ * - `InvalidParameterValue.MustHasOne`: Missing required parameters. provide at least one.
  */
 export interface ModifyCcnPolicyBasedRoutingRuleAttributeRequest {
   /**
@@ -55,7 +62,14 @@ export interface ModifyCcnPolicyBasedRoutingRuleAttributeResponse {
  * `ModifyCcnPolicyBasedRoutingRuleAttribute`.
  */
 export interface ModifyCcnPolicyBasedRoutingRuleAttributeMethod {
-  /** 更新云联网策略路由匹配规则参数. Errors: {@link isModifyCcnPolicyBasedRoutingRuleAttributeError}. */
+  /**
+   * 更新云联网策略路由匹配规则参数.
+   *
+   * Errors: {@link isModifyCcnPolicyBasedRoutingRuleAttributeError} tells a service error of this
+   * action; its `code` is a {@link ModifyCcnPolicyBasedRoutingRuleAttributeKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InvalidParameterValue.MustHasOne` (each explained on
+   * {@link ModifyCcnPolicyBasedRoutingRuleAttributeRequest}).
+   */
   modifyCcnPolicyBasedRoutingRuleAttribute(
     input: ModifyCcnPolicyBasedRoutingRuleAttributeRequest,
     options?: CallOptions,
@@ -63,19 +77,19 @@ export interface ModifyCcnPolicyBasedRoutingRuleAttributeMethod {
 }
 
 /**
- * Error codes `ModifyCcnPolicyBasedRoutingRuleAttribute` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `ModifyCcnPolicyBasedRoutingRuleAttribute` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InvalidParameterValue.MustHasOne`: Missing required parameters. provide at least one.
  */
 export type ModifyCcnPolicyBasedRoutingRuleAttributeKnownErrorCode = CommonErrorCode | "InvalidParameterValue.MustHasOne";
 /**
- * Code of an error answered by `ModifyCcnPolicyBasedRoutingRuleAttribute`: a {@link
- * ModifyCcnPolicyBasedRoutingRuleAttributeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyCcnPolicyBasedRoutingRuleAttribute`: a
+ * {@link ModifyCcnPolicyBasedRoutingRuleAttributeKnownErrorCode}, or a code the service added since.
  */
 export type ModifyCcnPolicyBasedRoutingRuleAttributeErrorCode = ModifyCcnPolicyBasedRoutingRuleAttributeKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyCcnPolicyBasedRoutingRuleAttribute`; {@link
- * isModifyCcnPolicyBasedRoutingRuleAttributeError} tells one.
+ * A service error answered by `ModifyCcnPolicyBasedRoutingRuleAttribute`;
+ * {@link isModifyCcnPolicyBasedRoutingRuleAttributeError} tells one.
  */
 export type ModifyCcnPolicyBasedRoutingRuleAttributeError = TcServiceError<ModifyCcnPolicyBasedRoutingRuleAttributeErrorCode>;

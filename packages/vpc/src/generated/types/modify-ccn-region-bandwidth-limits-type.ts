@@ -11,6 +11,20 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyCcnRegionBandwidthLimitsTypeError} tells a service error answered by
+ * `ModifyCcnRegionBandwidthLimitsType`; its `code` is a
+ * {@link ModifyCcnRegionBandwidthLimitsTypeKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.NotLockedInstanceOperation`: This operation is not allowed because the
+ *   current instance is blocked.
+ * - `UnsupportedOperation.NotPostpaidCcnOperation`: Unsupported operation: the current CCN instance is
+ *   not billed on a pay-as-you-go basis.
  * @example Changing the bandwidth limit type of a pay-as-you-go CCN instance
  * ```ts
  * const answer = await client.modifyCcnRegionBandwidthLimitsType({
@@ -56,8 +70,13 @@ export interface ModifyCcnRegionBandwidthLimitsTypeResponse {
  */
 export interface ModifyCcnRegionBandwidthLimitsTypeMethod {
   /**
-   * Modifies the bandwidth limit policy of a postpaid instance. Errors: {@link
-   * isModifyCcnRegionBandwidthLimitsTypeError}.
+   * Modifies the bandwidth limit policy of a postpaid instance.
+   *
+   * Errors: {@link isModifyCcnRegionBandwidthLimitsTypeError} tells a service error of this action; its
+   * `code` is a {@link ModifyCcnRegionBandwidthLimitsTypeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter`, `InvalidParameterValue.Malformed`, `ResourceNotFound`, `UnsupportedOperation`,
+   * `UnsupportedOperation.NotLockedInstanceOperation`, `UnsupportedOperation.NotPostpaidCcnOperation`
+   * (each explained on {@link ModifyCcnRegionBandwidthLimitsTypeRequest}).
    */
   modifyCcnRegionBandwidthLimitsType(
     input: ModifyCcnRegionBandwidthLimitsTypeRequest,
@@ -83,12 +102,12 @@ export type ModifyCcnRegionBandwidthLimitsTypeKnownErrorCode =
   | "UnsupportedOperation.NotLockedInstanceOperation"
   | "UnsupportedOperation.NotPostpaidCcnOperation";
 /**
- * Code of an error answered by `ModifyCcnRegionBandwidthLimitsType`: a {@link
- * ModifyCcnRegionBandwidthLimitsTypeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyCcnRegionBandwidthLimitsType`: a
+ * {@link ModifyCcnRegionBandwidthLimitsTypeKnownErrorCode}, or a code the service added since.
  */
 export type ModifyCcnRegionBandwidthLimitsTypeErrorCode = ModifyCcnRegionBandwidthLimitsTypeKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyCcnRegionBandwidthLimitsType`; {@link
- * isModifyCcnRegionBandwidthLimitsTypeError} tells one.
+ * A service error answered by `ModifyCcnRegionBandwidthLimitsType`;
+ * {@link isModifyCcnRegionBandwidthLimitsTypeError} tells one.
  */
 export type ModifyCcnRegionBandwidthLimitsTypeError = TcServiceError<ModifyCcnRegionBandwidthLimitsTypeErrorCode>;

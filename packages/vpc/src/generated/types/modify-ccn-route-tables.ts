@@ -13,6 +13,20 @@ import type { ModifyRouteTableInfo } from "../shapes/modify-route-table-info.js"
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyCcnRouteTablesError} tells a service error answered by
+ * `ModifyCcnRouteTables`; its `code` is a {@link ModifyCcnRouteTablesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.CcnRouteTableNotExist`: The specified route table does not exist.
+ * - `UnsupportedOperation.NotSupportModifyDefaultCcnRouteTable`: 默认路由表，不支持修改。 (described
+ *   in Chinese only)
  */
 export interface ModifyCcnRouteTablesRequest {
   /**
@@ -34,7 +48,16 @@ export interface ModifyCcnRouteTablesResponse {
 
 /** The `modifyCcnRouteTables` method of {@link VpcClient}, which calls `ModifyCcnRouteTables`. */
 export interface ModifyCcnRouteTablesMethod {
-  /** 修改云联网路由表. Errors: {@link isModifyCcnRouteTablesError}. */
+  /**
+   * 修改云联网路由表.
+   *
+   * Errors: {@link isModifyCcnRouteTablesError} tells a service error of this action; its `code` is a
+   * {@link ModifyCcnRouteTablesKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameter`,
+   * `InvalidParameterValue`, `InvalidParameterValue.Malformed`, `InvalidParameterValue.Range`,
+   * `InvalidParameterValue.TooLong`, `ResourceNotFound`, `UnsupportedOperation.CcnRouteTableNotExist`,
+   * `UnsupportedOperation.NotSupportModifyDefaultCcnRouteTable` (each explained on
+   * {@link ModifyCcnRouteTablesRequest}).
+   */
   modifyCcnRouteTables(input: ModifyCcnRouteTablesRequest, options?: CallOptions): Promise<ModifyCcnRouteTablesResponse>;
 }
 

@@ -13,6 +13,20 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyCdcLDCXAttributeError} tells a service error answered by
+ * `ModifyCdcLDCXAttribute`; its `code` is a {@link ModifyCdcLDCXAttributeKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.CcnRouteTableNotExist`: The specified route table does not exist.
+ * - `UnsupportedOperation.NotSupportModifyDefaultCcnRouteTable`: 默认路由表，不支持修改。 (described
+ *   in Chinese only)
  */
 export interface ModifyCdcLDCXAttributeRequest {}
 
@@ -27,7 +41,16 @@ export interface ModifyCdcLDCXAttributeResponse {
 
 /** The `modifyCdcLdcxAttribute` method of {@link VpcClient}, which calls `ModifyCdcLDCXAttribute`. */
 export interface ModifyCdcLDCXAttributeMethod {
-  /** 修改 IDC通道信息. Errors: {@link isModifyCdcLDCXAttributeError}. */
+  /**
+   * 修改 IDC通道信息.
+   *
+   * Errors: {@link isModifyCdcLDCXAttributeError} tells a service error of this action; its `code` is a
+   * {@link ModifyCdcLDCXAttributeKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameter`,
+   * `InvalidParameterValue`, `InvalidParameterValue.Malformed`, `InvalidParameterValue.Range`,
+   * `InvalidParameterValue.TooLong`, `ResourceNotFound`, `UnsupportedOperation.CcnRouteTableNotExist`,
+   * `UnsupportedOperation.NotSupportModifyDefaultCcnRouteTable` (each explained on
+   * {@link ModifyCdcLDCXAttributeRequest}).
+   */
   modifyCdcLdcxAttribute(input: ModifyCdcLDCXAttributeRequest, options?: CallOptions): Promise<ModifyCdcLDCXAttributeResponse>;
 }
 
@@ -52,8 +75,8 @@ export type ModifyCdcLDCXAttributeKnownErrorCode =
   | "UnsupportedOperation.CcnRouteTableNotExist"
   | "UnsupportedOperation.NotSupportModifyDefaultCcnRouteTable";
 /**
- * Code of an error answered by `ModifyCdcLDCXAttribute`: a {@link
- * ModifyCdcLDCXAttributeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyCdcLDCXAttribute`: a
+ * {@link ModifyCdcLDCXAttributeKnownErrorCode}, or a code the service added since.
  */
 export type ModifyCdcLDCXAttributeErrorCode = ModifyCdcLDCXAttributeKnownErrorCode | (string & {});
 /**

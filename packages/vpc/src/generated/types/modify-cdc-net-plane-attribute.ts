@@ -13,6 +13,20 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyCdcNetPlaneAttributeError} tells a service error answered by
+ * `ModifyCdcNetPlaneAttribute`; its `code` is a {@link ModifyCdcNetPlaneAttributeKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.CcnRouteTableNotExist`: The specified route table does not exist.
+ * - `UnsupportedOperation.NotSupportModifyDefaultCcnRouteTable`: 默认路由表，不支持修改。 (described
+ *   in Chinese only)
  */
 export interface ModifyCdcNetPlaneAttributeRequest {}
 
@@ -30,7 +44,17 @@ export interface ModifyCdcNetPlaneAttributeResponse {
  * `ModifyCdcNetPlaneAttribute`.
  */
 export interface ModifyCdcNetPlaneAttributeMethod {
-  /** 修改虚拟连接. Errors: {@link isModifyCdcNetPlaneAttributeError}. */
+  /**
+   * 修改虚拟连接.
+   *
+   * Errors: {@link isModifyCdcNetPlaneAttributeError} tells a service error of this action; its `code`
+   * is a {@link ModifyCdcNetPlaneAttributeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter`, `InvalidParameterValue`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.Range`, `InvalidParameterValue.TooLong`, `ResourceNotFound`,
+   * `UnsupportedOperation.CcnRouteTableNotExist`,
+   * `UnsupportedOperation.NotSupportModifyDefaultCcnRouteTable` (each explained on
+   * {@link ModifyCdcNetPlaneAttributeRequest}).
+   */
   modifyCdcNetPlaneAttribute(input: ModifyCdcNetPlaneAttributeRequest, options?: CallOptions): Promise<ModifyCdcNetPlaneAttributeResponse>;
 }
 
@@ -55,8 +79,8 @@ export type ModifyCdcNetPlaneAttributeKnownErrorCode =
   | "UnsupportedOperation.CcnRouteTableNotExist"
   | "UnsupportedOperation.NotSupportModifyDefaultCcnRouteTable";
 /**
- * Code of an error answered by `ModifyCdcNetPlaneAttribute`: a {@link
- * ModifyCdcNetPlaneAttributeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyCdcNetPlaneAttribute`: a
+ * {@link ModifyCdcNetPlaneAttributeKnownErrorCode}, or a code the service added since.
  */
 export type ModifyCdcNetPlaneAttributeErrorCode = ModifyCdcNetPlaneAttributeKnownErrorCode | (string & {});
 /**

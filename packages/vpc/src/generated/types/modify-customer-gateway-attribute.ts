@@ -11,6 +11,15 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyCustomerGatewayAttributeError} tells a service error answered by
+ * `ModifyCustomerGatewayAttribute`; its `code` is a
+ * {@link ModifyCustomerGatewayAttributeKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.VpnUnsupportedModifyBgpAsn`: VPN does not support modifying BGP ASN.
  * @example Modifying a customer gateway
  * ```ts
  * const answer = await client.modifyCustomerGatewayAttribute({
@@ -55,7 +64,15 @@ export interface ModifyCustomerGatewayAttributeResponse {
  * `ModifyCustomerGatewayAttribute`.
  */
 export interface ModifyCustomerGatewayAttributeMethod {
-  /** Modifies a customer gateway. Errors: {@link isModifyCustomerGatewayAttributeError}. */
+  /**
+   * Modifies a customer gateway.
+   *
+   * Errors: {@link isModifyCustomerGatewayAttributeError} tells a service error of this action; its
+   * `code` is a {@link ModifyCustomerGatewayAttributeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.TooLong`, `ResourceNotFound`,
+   * `UnsupportedOperation.VpnUnsupportedModifyBgpAsn` (each explained on
+   * {@link ModifyCustomerGatewayAttributeRequest}).
+   */
   modifyCustomerGatewayAttribute(
     input: ModifyCustomerGatewayAttributeRequest,
     options?: CallOptions,
@@ -76,12 +93,12 @@ export type ModifyCustomerGatewayAttributeKnownErrorCode =
   | "InvalidParameterValue.TooLong"
   | "UnsupportedOperation.VpnUnsupportedModifyBgpAsn";
 /**
- * Code of an error answered by `ModifyCustomerGatewayAttribute`: a {@link
- * ModifyCustomerGatewayAttributeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyCustomerGatewayAttribute`: a
+ * {@link ModifyCustomerGatewayAttributeKnownErrorCode}, or a code the service added since.
  */
 export type ModifyCustomerGatewayAttributeErrorCode = ModifyCustomerGatewayAttributeKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyCustomerGatewayAttribute`; {@link
- * isModifyCustomerGatewayAttributeError} tells one.
+ * A service error answered by `ModifyCustomerGatewayAttribute`;
+ * {@link isModifyCustomerGatewayAttributeError} tells one.
  */
 export type ModifyCustomerGatewayAttributeError = TcServiceError<ModifyCustomerGatewayAttributeErrorCode>;

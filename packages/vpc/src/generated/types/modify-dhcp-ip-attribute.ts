@@ -12,6 +12,15 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyDhcpIpAttributeError} tells a service error answered by
+ * `ModifyDhcpIpAttribute`; its `code` is a {@link ModifyDhcpIpAttributeKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `ResourceNotFound`: The resource does not exist.
  */
 export interface ModifyDhcpIpAttributeRequest {
   /**
@@ -41,7 +50,14 @@ export interface ModifyDhcpIpAttributeResponse {
 
 /** The `modifyDhcpIpAttribute` method of {@link VpcClient}, which calls `ModifyDhcpIpAttribute`. */
 export interface ModifyDhcpIpAttributeMethod {
-  /** 修改DhcpIp属性. Errors: {@link isModifyDhcpIpAttributeError}. */
+  /**
+   * 修改DhcpIp属性.
+   *
+   * Errors: {@link isModifyDhcpIpAttributeError} tells a service error of this action; its `code` is a
+   * {@link ModifyDhcpIpAttributeKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameterValue`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.TooLong`, `ResourceNotFound` (each
+   * explained on {@link ModifyDhcpIpAttributeRequest}).
+   */
   modifyDhcpIpAttribute(input: ModifyDhcpIpAttributeRequest, options?: CallOptions): Promise<ModifyDhcpIpAttributeResponse>;
 }
 

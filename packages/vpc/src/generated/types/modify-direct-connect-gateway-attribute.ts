@@ -11,6 +11,20 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyDirectConnectGatewayAttributeError} tells a service error answered by
+ * `ModifyDirectConnectGatewayAttribute`; its `code` is a
+ * {@link ModifyDirectConnectGatewayAttributeKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.AppIdMismatch`: The resource is not under the specified AppId.
+ * - `UnsupportedOperation.DirectConnectGatewayIsUpdatingCommunity`: Direct connect gateway is updating
+ *   the BGP Community attribute.
  * @example Modifying the attributes of a direct connect gateway
  * ```ts
  * const answer = await client.modifyDirectConnectGatewayAttribute({
@@ -69,8 +83,14 @@ export interface ModifyDirectConnectGatewayAttributeResponse {
  */
 export interface ModifyDirectConnectGatewayAttributeMethod {
   /**
-   * Modifies the attributes of a direct connect gateway. Errors: {@link
-   * isModifyDirectConnectGatewayAttributeError}.
+   * Modifies the attributes of a direct connect gateway.
+   *
+   * Errors: {@link isModifyDirectConnectGatewayAttributeError} tells a service error of this action; its
+   * `code` is a {@link ModifyDirectConnectGatewayAttributeKnownErrorCode}: any {@link CommonErrorCode}
+   * or `InvalidParameter`, `InvalidParameterValue.Malformed`, `InvalidParameterValue.TooLong`,
+   * `ResourceNotFound`, `UnsupportedOperation`, `UnsupportedOperation.AppIdMismatch`,
+   * `UnsupportedOperation.DirectConnectGatewayIsUpdatingCommunity` (each explained on
+   * {@link ModifyDirectConnectGatewayAttributeRequest}).
    */
   modifyDirectConnectGatewayAttribute(
     input: ModifyDirectConnectGatewayAttributeRequest,
@@ -97,12 +117,12 @@ export type ModifyDirectConnectGatewayAttributeKnownErrorCode =
   | "UnsupportedOperation.AppIdMismatch"
   | "UnsupportedOperation.DirectConnectGatewayIsUpdatingCommunity";
 /**
- * Code of an error answered by `ModifyDirectConnectGatewayAttribute`: a {@link
- * ModifyDirectConnectGatewayAttributeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyDirectConnectGatewayAttribute`: a
+ * {@link ModifyDirectConnectGatewayAttributeKnownErrorCode}, or a code the service added since.
  */
 export type ModifyDirectConnectGatewayAttributeErrorCode = ModifyDirectConnectGatewayAttributeKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyDirectConnectGatewayAttribute`; {@link
- * isModifyDirectConnectGatewayAttributeError} tells one.
+ * A service error answered by `ModifyDirectConnectGatewayAttribute`;
+ * {@link isModifyDirectConnectGatewayAttributeError} tells one.
  */
 export type ModifyDirectConnectGatewayAttributeError = TcServiceError<ModifyDirectConnectGatewayAttributeErrorCode>;

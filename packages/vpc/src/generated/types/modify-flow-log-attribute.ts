@@ -11,6 +11,14 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyFlowLogAttributeError} tells a service error answered by
+ * `ModifyFlowLogAttribute`; its `code` is a {@link ModifyFlowLogAttributeKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
  * @example Modifying the attributes of a flow log
  * ```ts
  * const answer = await client.modifyFlowLogAttribute({
@@ -63,7 +71,14 @@ export interface ModifyFlowLogAttributeResponse {
 
 /** The `modifyFlowLogAttribute` method of {@link VpcClient}, which calls `ModifyFlowLogAttribute`. */
 export interface ModifyFlowLogAttributeMethod {
-  /** Modifies the attributes of a flow log. Errors: {@link isModifyFlowLogAttributeError}. */
+  /**
+   * Modifies the attributes of a flow log.
+   *
+   * Errors: {@link isModifyFlowLogAttributeError} tells a service error of this action; its `code` is a
+   * {@link ModifyFlowLogAttributeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Duplicate`, `InvalidParameterValue.Malformed`, `InvalidParameterValue.Range`
+   * (each explained on {@link ModifyFlowLogAttributeRequest}).
+   */
   modifyFlowLogAttribute(input: ModifyFlowLogAttributeRequest, options?: CallOptions): Promise<ModifyFlowLogAttributeResponse>;
 }
 
@@ -80,8 +95,8 @@ export type ModifyFlowLogAttributeKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "InvalidParameterValue.Range";
 /**
- * Code of an error answered by `ModifyFlowLogAttribute`: a {@link
- * ModifyFlowLogAttributeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyFlowLogAttribute`: a
+ * {@link ModifyFlowLogAttributeKnownErrorCode}, or a code the service added since.
  */
 export type ModifyFlowLogAttributeErrorCode = ModifyFlowLogAttributeKnownErrorCode | (string & {});
 /**

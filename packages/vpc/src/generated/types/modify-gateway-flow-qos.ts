@@ -11,6 +11,15 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyGatewayFlowQosError} tells a service error answered by
+ * `ModifyGatewayFlowQos`; its `code` is a {@link ModifyGatewayFlowQosKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.InvalidState`: Invalid resource status.
  * @example Adjusting the bandwidth limit of a VPN gateway
  * ```ts
  * const answer = await client.modifyGatewayFlowQos({
@@ -62,7 +71,14 @@ export interface ModifyGatewayFlowQosResponse {
 
 /** The `modifyGatewayFlowQos` method of {@link VpcClient}, which calls `ModifyGatewayFlowQos`. */
 export interface ModifyGatewayFlowQosMethod {
-  /** Adjusts the bandwidth limit of a gateway. Errors: {@link isModifyGatewayFlowQosError}. */
+  /**
+   * Adjusts the bandwidth limit of a gateway.
+   *
+   * Errors: {@link isModifyGatewayFlowQosError} tells a service error of this action; its `code` is a
+   * {@link ModifyGatewayFlowQosKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameterValue`,
+   * `InvalidParameterValue.Range`, `ResourceNotFound`, `UnsupportedOperation.InvalidState` (each
+   * explained on {@link ModifyGatewayFlowQosRequest}).
+   */
   modifyGatewayFlowQos(input: ModifyGatewayFlowQosRequest, options?: CallOptions): Promise<ModifyGatewayFlowQosResponse>;
 }
 

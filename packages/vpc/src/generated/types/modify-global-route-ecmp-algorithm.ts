@@ -13,6 +13,15 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyGlobalRouteECMPAlgorithmError} tells a service error answered by
+ * `ModifyGlobalRouteECMPAlgorithm`; its `code` is a
+ * {@link ModifyGlobalRouteECMPAlgorithmKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.ResourceNotFound`: This resource is not found.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `ResourceNotFound`: The resource does not exist.
  */
 export interface ModifyGlobalRouteECMPAlgorithmRequest {
   /**
@@ -60,7 +69,15 @@ export interface ModifyGlobalRouteECMPAlgorithmResponse {
  * `ModifyGlobalRouteECMPAlgorithm`.
  */
 export interface ModifyGlobalRouteECMPAlgorithmMethod {
-  /** 修改全局路由ECMP的HASH算法. Errors: {@link isModifyGlobalRouteECMPAlgorithmError}. */
+  /**
+   * 修改全局路由ECMP的HASH算法.
+   *
+   * Errors: {@link isModifyGlobalRouteECMPAlgorithmError} tells a service error of this action; its
+   * `code` is a {@link ModifyGlobalRouteECMPAlgorithmKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.ResourceNotFound`,
+   * `InvalidParameterValue.TooLong`, `ResourceNotFound` (each explained on
+   * {@link ModifyGlobalRouteECMPAlgorithmRequest}).
+   */
   modifyGlobalRouteEcmpAlgorithm(
     input: ModifyGlobalRouteECMPAlgorithmRequest,
     options?: CallOptions,
@@ -81,12 +98,12 @@ export type ModifyGlobalRouteECMPAlgorithmKnownErrorCode =
   | "InvalidParameterValue.ResourceNotFound"
   | "InvalidParameterValue.TooLong";
 /**
- * Code of an error answered by `ModifyGlobalRouteECMPAlgorithm`: a {@link
- * ModifyGlobalRouteECMPAlgorithmKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyGlobalRouteECMPAlgorithm`: a
+ * {@link ModifyGlobalRouteECMPAlgorithmKnownErrorCode}, or a code the service added since.
  */
 export type ModifyGlobalRouteECMPAlgorithmErrorCode = ModifyGlobalRouteECMPAlgorithmKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyGlobalRouteECMPAlgorithm`; {@link
- * isModifyGlobalRouteECMPAlgorithmError} tells one.
+ * A service error answered by `ModifyGlobalRouteECMPAlgorithm`;
+ * {@link isModifyGlobalRouteECMPAlgorithmError} tells one.
  */
 export type ModifyGlobalRouteECMPAlgorithmError = TcServiceError<ModifyGlobalRouteECMPAlgorithmErrorCode>;

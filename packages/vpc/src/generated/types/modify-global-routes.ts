@@ -13,6 +13,17 @@ import type { GlobalRoute } from "../shapes/global-route.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyGlobalRoutesError} tells a service error answered by
+ * `ModifyGlobalRoutes`; its `code` is a {@link ModifyGlobalRoutesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `UnknownParameter.WithGuess`: Unknown parameter. Try similar parameters.
+ * - `UnsupportedOperation`: The operation is not supported.
  */
 export interface ModifyGlobalRoutesRequest {
   /**
@@ -41,7 +52,15 @@ export interface ModifyGlobalRoutesResponse {
 
 /** The `modifyGlobalRoutes` method of {@link VpcClient}, which calls `ModifyGlobalRoutes`. */
 export interface ModifyGlobalRoutesMethod {
-  /** 修改全局路由。 Errors: {@link isModifyGlobalRoutesError}. */
+  /**
+   * 修改全局路由。
+   *
+   * Errors: {@link isModifyGlobalRoutesError} tells a service error of this action; its `code` is a
+   * {@link ModifyGlobalRoutesKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameterValue`,
+   * `InvalidParameterValue.Duplicate`, `InvalidParameterValue.Malformed`, `LimitExceeded`,
+   * `UnknownParameter.WithGuess`, `UnsupportedOperation` (each explained on
+   * {@link ModifyGlobalRoutesRequest}).
+   */
   modifyGlobalRoutes(input: ModifyGlobalRoutesRequest, options?: CallOptions): Promise<ModifyGlobalRoutesResponse>;
 }
 

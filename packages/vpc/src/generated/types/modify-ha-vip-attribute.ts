@@ -11,6 +11,17 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyHaVipAttributeError} tells a service error answered by
+ * `ModifyHaVipAttribute`; its `code` is a {@link ModifyHaVipAttributeKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Modifying the HAVIP name
  * ```ts
  * const answer = await client.modifyHaVipAttribute({
@@ -51,7 +62,14 @@ export interface ModifyHaVipAttributeResponse {
 
 /** The `modifyHaVipAttribute` method of {@link VpcClient}, which calls `ModifyHaVipAttribute`. */
 export interface ModifyHaVipAttributeMethod {
-  /** Modifies HAVIP attributes. Errors: {@link isModifyHaVipAttributeError}. */
+  /**
+   * Modifies HAVIP attributes.
+   *
+   * Errors: {@link isModifyHaVipAttributeError} tells a service error of this action; its `code` is a
+   * {@link ModifyHaVipAttributeKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameter`,
+   * `InvalidParameterValue`, `InvalidParameterValue.Malformed`, `InvalidParameterValue.TooLong`,
+   * `ResourceNotFound`, `UnsupportedOperation` (each explained on {@link ModifyHaVipAttributeRequest}).
+   */
   modifyHaVipAttribute(input: ModifyHaVipAttributeRequest, options?: CallOptions): Promise<ModifyHaVipAttributeResponse>;
 }
 

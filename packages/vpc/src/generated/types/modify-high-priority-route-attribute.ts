@@ -14,6 +14,16 @@ import type { HighPriorityModifyItem } from "../shapes/high-priority-modify-item
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyHighPriorityRouteAttributeError} tells a service error answered by
+ * `ModifyHighPriorityRouteAttribute`; its `code` is a
+ * {@link ModifyHighPriorityRouteAttributeKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.ResourceNotFound`: This resource is not found.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `ResourceNotFound`: The resource does not exist.
  */
 export interface ModifyHighPriorityRouteAttributeRequest {
   /**
@@ -45,7 +55,15 @@ export interface ModifyHighPriorityRouteAttributeResponse {
  * `ModifyHighPriorityRouteAttribute`.
  */
 export interface ModifyHighPriorityRouteAttributeMethod {
-  /** 修改高优路由表条目属性. Errors: {@link isModifyHighPriorityRouteAttributeError}. */
+  /**
+   * 修改高优路由表条目属性.
+   *
+   * Errors: {@link isModifyHighPriorityRouteAttributeError} tells a service error of this action; its
+   * `code` is a {@link ModifyHighPriorityRouteAttributeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.ResourceNotFound`,
+   * `InvalidParameterValue.TooLong`, `ResourceNotFound` (each explained on
+   * {@link ModifyHighPriorityRouteAttributeRequest}).
+   */
   modifyHighPriorityRouteAttribute(
     input: ModifyHighPriorityRouteAttributeRequest,
     options?: CallOptions,
@@ -66,12 +84,12 @@ export type ModifyHighPriorityRouteAttributeKnownErrorCode =
   | "InvalidParameterValue.ResourceNotFound"
   | "InvalidParameterValue.TooLong";
 /**
- * Code of an error answered by `ModifyHighPriorityRouteAttribute`: a {@link
- * ModifyHighPriorityRouteAttributeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyHighPriorityRouteAttribute`: a
+ * {@link ModifyHighPriorityRouteAttributeKnownErrorCode}, or a code the service added since.
  */
 export type ModifyHighPriorityRouteAttributeErrorCode = ModifyHighPriorityRouteAttributeKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyHighPriorityRouteAttribute`; {@link
- * isModifyHighPriorityRouteAttributeError} tells one.
+ * A service error answered by `ModifyHighPriorityRouteAttribute`;
+ * {@link isModifyHighPriorityRouteAttributeError} tells one.
  */
 export type ModifyHighPriorityRouteAttributeError = TcServiceError<ModifyHighPriorityRouteAttributeErrorCode>;

@@ -14,6 +14,16 @@ import type { RouteECMPAlgorithm } from "../shapes/route-ecmp-algorithm.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyHighPriorityRouteECMPAlgorithmError} tells a service error answered by
+ * `ModifyHighPriorityRouteECMPAlgorithm`; its `code` is a
+ * {@link ModifyHighPriorityRouteECMPAlgorithmKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.ResourceNotFound`: This resource is not found.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `ResourceNotFound`: The resource does not exist.
  */
 export interface ModifyHighPriorityRouteECMPAlgorithmRequest {
   /**
@@ -45,7 +55,15 @@ export interface ModifyHighPriorityRouteECMPAlgorithmResponse {
  * `ModifyHighPriorityRouteECMPAlgorithm`.
  */
 export interface ModifyHighPriorityRouteECMPAlgorithmMethod {
-  /** 修改高优路由ECMP的HASH算法. Errors: {@link isModifyHighPriorityRouteECMPAlgorithmError}. */
+  /**
+   * 修改高优路由ECMP的HASH算法.
+   *
+   * Errors: {@link isModifyHighPriorityRouteECMPAlgorithmError} tells a service error of this action;
+   * its `code` is a {@link ModifyHighPriorityRouteECMPAlgorithmKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.ResourceNotFound`, `InvalidParameterValue.TooLong`, `ResourceNotFound` (each
+   * explained on {@link ModifyHighPriorityRouteECMPAlgorithmRequest}).
+   */
   modifyHighPriorityRouteEcmpAlgorithm(
     input: ModifyHighPriorityRouteECMPAlgorithmRequest,
     options?: CallOptions,
@@ -66,12 +84,12 @@ export type ModifyHighPriorityRouteECMPAlgorithmKnownErrorCode =
   | "InvalidParameterValue.ResourceNotFound"
   | "InvalidParameterValue.TooLong";
 /**
- * Code of an error answered by `ModifyHighPriorityRouteECMPAlgorithm`: a {@link
- * ModifyHighPriorityRouteECMPAlgorithmKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyHighPriorityRouteECMPAlgorithm`: a
+ * {@link ModifyHighPriorityRouteECMPAlgorithmKnownErrorCode}, or a code the service added since.
  */
 export type ModifyHighPriorityRouteECMPAlgorithmErrorCode = ModifyHighPriorityRouteECMPAlgorithmKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyHighPriorityRouteECMPAlgorithm`; {@link
- * isModifyHighPriorityRouteECMPAlgorithmError} tells one.
+ * A service error answered by `ModifyHighPriorityRouteECMPAlgorithm`;
+ * {@link isModifyHighPriorityRouteECMPAlgorithmError} tells one.
  */
 export type ModifyHighPriorityRouteECMPAlgorithmError = TcServiceError<ModifyHighPriorityRouteECMPAlgorithmErrorCode>;

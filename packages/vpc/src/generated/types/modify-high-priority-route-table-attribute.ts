@@ -13,6 +13,16 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyHighPriorityRouteTableAttributeError} tells a service error answered by
+ * `ModifyHighPriorityRouteTableAttribute`; its `code` is a
+ * {@link ModifyHighPriorityRouteTableAttributeKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.ResourceNotFound`: This resource is not found.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnknownParameter`: A parameter is not known to the action.
  */
 export interface ModifyHighPriorityRouteTableAttributeRequest {
   /**
@@ -45,7 +55,15 @@ export interface ModifyHighPriorityRouteTableAttributeResponse {
  * `ModifyHighPriorityRouteTableAttribute`.
  */
 export interface ModifyHighPriorityRouteTableAttributeMethod {
-  /** 修改高优路由表属性. Errors: {@link isModifyHighPriorityRouteTableAttributeError}. */
+  /**
+   * 修改高优路由表属性.
+   *
+   * Errors: {@link isModifyHighPriorityRouteTableAttributeError} tells a service error of this action;
+   * its `code` is a {@link ModifyHighPriorityRouteTableAttributeKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.ResourceNotFound`, `ResourceNotFound`, `UnknownParameter` (each explained on
+   * {@link ModifyHighPriorityRouteTableAttributeRequest}).
+   */
   modifyHighPriorityRouteTableAttribute(
     input: ModifyHighPriorityRouteTableAttributeRequest,
     options?: CallOptions,
@@ -53,8 +71,8 @@ export interface ModifyHighPriorityRouteTableAttributeMethod {
 }
 
 /**
- * Error codes `ModifyHighPriorityRouteTableAttribute` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `ModifyHighPriorityRouteTableAttribute` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
  * - `InvalidParameterValue.ResourceNotFound`: This resource is not found.
@@ -66,12 +84,12 @@ export type ModifyHighPriorityRouteTableAttributeKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "InvalidParameterValue.ResourceNotFound";
 /**
- * Code of an error answered by `ModifyHighPriorityRouteTableAttribute`: a {@link
- * ModifyHighPriorityRouteTableAttributeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyHighPriorityRouteTableAttribute`: a
+ * {@link ModifyHighPriorityRouteTableAttributeKnownErrorCode}, or a code the service added since.
  */
 export type ModifyHighPriorityRouteTableAttributeErrorCode = ModifyHighPriorityRouteTableAttributeKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyHighPriorityRouteTableAttribute`; {@link
- * isModifyHighPriorityRouteTableAttributeError} tells one.
+ * A service error answered by `ModifyHighPriorityRouteTableAttribute`;
+ * {@link isModifyHighPriorityRouteTableAttributeError} tells one.
  */
 export type ModifyHighPriorityRouteTableAttributeError = TcServiceError<ModifyHighPriorityRouteTableAttributeErrorCode>;

@@ -13,6 +13,18 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyIPv6AddressesAttributesError} tells a service error answered by
+ * `ModifyIPv6AddressesAttributes`; its `code` is a
+ * {@link ModifyIPv6AddressesAttributesKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.AddressIdMalformed`: This IP address ID is invalid.
+ * - `InvalidParameterValue.AddressIpNotFound`: IP address not found.
+ * - `MissingParameter.MultiMissingParameter`: Multiple parameters missing
+ * - `OperationDenied.AddressInArrears`: The specified public IP is isolated.
+ * - `UnsupportedOperation.AddressStatusNotPermit`: This operation is not supported by the IP address
+ *   status.
  * @example Modifying the Names of EIPv6 Addresses in Batches
  * ```ts
  * const answer = await client.modifyIPv6AddressesAttributes({
@@ -64,7 +76,16 @@ export interface ModifyIPv6AddressesAttributesResponse {
  * `ModifyIPv6AddressesAttributes`.
  */
 export interface ModifyIPv6AddressesAttributesMethod {
-  /** Modifies EIPv6 attributes. Errors: {@link isModifyIPv6AddressesAttributesError}. */
+  /**
+   * Modifies EIPv6 attributes.
+   *
+   * Errors: {@link isModifyIPv6AddressesAttributesError} tells a service error of this action; its
+   * `code` is a {@link ModifyIPv6AddressesAttributesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue`, `InvalidParameterValue.AddressIdMalformed`,
+   * `InvalidParameterValue.AddressIpNotFound`, `MissingParameter.MultiMissingParameter`,
+   * `OperationDenied.AddressInArrears`, `UnsupportedOperation.AddressStatusNotPermit` (each explained on
+   * {@link ModifyIPv6AddressesAttributesRequest}).
+   */
   modifyIPv6AddressesAttributes(
     input: ModifyIPv6AddressesAttributesRequest,
     options?: CallOptions,
@@ -90,12 +111,12 @@ export type ModifyIPv6AddressesAttributesKnownErrorCode =
   | "OperationDenied.AddressInArrears"
   | "UnsupportedOperation.AddressStatusNotPermit";
 /**
- * Code of an error answered by `ModifyIPv6AddressesAttributes`: a {@link
- * ModifyIPv6AddressesAttributesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyIPv6AddressesAttributes`: a
+ * {@link ModifyIPv6AddressesAttributesKnownErrorCode}, or a code the service added since.
  */
 export type ModifyIPv6AddressesAttributesErrorCode = ModifyIPv6AddressesAttributesKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyIPv6AddressesAttributes`; {@link
- * isModifyIPv6AddressesAttributesError} tells one.
+ * A service error answered by `ModifyIPv6AddressesAttributes`;
+ * {@link isModifyIPv6AddressesAttributesError} tells one.
  */
 export type ModifyIPv6AddressesAttributesError = TcServiceError<ModifyIPv6AddressesAttributesErrorCode>;

@@ -11,6 +11,16 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyIPv6AddressesBandwidthError} tells a service error answered by
+ * `ModifyIPv6AddressesBandwidth`; its `code` is a {@link ModifyIPv6AddressesBandwidthKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.AddressIdMalformed`: This IP address ID is invalid.
+ * - `InvalidParameterValue.AddressIpNotFound`: IP address not found.
+ * - `OperationDenied.AddressInArrears`: The specified public IP is isolated.
+ * - `UnsupportedOperation.AddressStatusNotPermit`: This operation is not supported by the IP address
+ *   status.
  * @example Modifying the Bandwidth of EIPv6 Addresses in Batches
  * ```ts
  * const answer = await client.modifyIPv6AddressesBandwidth({
@@ -64,7 +74,15 @@ export interface ModifyIPv6AddressesBandwidthResponse {
  * `ModifyIPv6AddressesBandwidth`.
  */
 export interface ModifyIPv6AddressesBandwidthMethod {
-  /** Modifies the EIPv6 bandwidth. Errors: {@link isModifyIPv6AddressesBandwidthError}. */
+  /**
+   * Modifies the EIPv6 bandwidth.
+   *
+   * Errors: {@link isModifyIPv6AddressesBandwidthError} tells a service error of this action; its `code`
+   * is a {@link ModifyIPv6AddressesBandwidthKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.AddressIdMalformed`, `InvalidParameterValue.AddressIpNotFound`,
+   * `OperationDenied.AddressInArrears`, `UnsupportedOperation.AddressStatusNotPermit` (each explained on
+   * {@link ModifyIPv6AddressesBandwidthRequest}).
+   */
   modifyIPv6AddressesBandwidth(
     input: ModifyIPv6AddressesBandwidthRequest,
     options?: CallOptions,
@@ -87,12 +105,12 @@ export type ModifyIPv6AddressesBandwidthKnownErrorCode =
   | "OperationDenied.AddressInArrears"
   | "UnsupportedOperation.AddressStatusNotPermit";
 /**
- * Code of an error answered by `ModifyIPv6AddressesBandwidth`: a {@link
- * ModifyIPv6AddressesBandwidthKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyIPv6AddressesBandwidth`: a
+ * {@link ModifyIPv6AddressesBandwidthKnownErrorCode}, or a code the service added since.
  */
 export type ModifyIPv6AddressesBandwidthErrorCode = ModifyIPv6AddressesBandwidthKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyIPv6AddressesBandwidth`; {@link
- * isModifyIPv6AddressesBandwidthError} tells one.
+ * A service error answered by `ModifyIPv6AddressesBandwidth`;
+ * {@link isModifyIPv6AddressesBandwidthError} tells one.
  */
 export type ModifyIPv6AddressesBandwidthError = TcServiceError<ModifyIPv6AddressesBandwidthErrorCode>;

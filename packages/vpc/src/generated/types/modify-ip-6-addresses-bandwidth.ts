@@ -15,6 +15,32 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyIp6AddressesBandwidthError} tells a service error answered by
+ * `ModifyIp6AddressesBandwidth`; its `code` is a {@link ModifyIp6AddressesBandwidthKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalServerError`: Internal error.
+ * - `InvalidAccount.NotSupported`: This account is not supported.
+ * - `InvalidAddressId.NotFound`: The specified EIP does not exist.
+ * - `InvalidAddressIdState.InArrears`: The specified EIP is in arrears.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.AddressIdMalformed`: This IP address ID is invalid.
+ * - `InvalidParameterValue.AddressIpNotFound`: IP address not found.
+ * - `InvalidParameterValue.BandwidthOutOfRange`: The bandwidth exceeds the limit.
+ * - `InvalidParameterValue.InvalidIpv6`: Invalid IPv6 addresses.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `OperationDenied.MutexTaskRunning`: Mutually exclusive tasks are executing.
+ * - `UnsupportedOperation.AddressIpInArrear`: This operation is not supported because the account is
+ *   in arrears.
+ * - `UnsupportedOperation.AddressIpInternetChargeTypeNotPermit`: IP addresses in this billing mode
+ *   does not support this operation.
+ * - `UnsupportedOperation.AddressIpNotSupportInstance`: The IP address bound with this instance does
+ *   not support this operation
+ * - `UnsupportedOperation.AddressIpStatusNotPermit`: The IP address status does not support this
+ *   operation.
  * @example Modifying the Bandwidth Limit of a Traditional Elastic IPv6 Address
  * ```ts
  * const answer = await client.modifyIp6AddressesBandwidth({
@@ -86,8 +112,19 @@ export interface ModifyIp6AddressesBandwidthResponse {
  */
 export interface ModifyIp6AddressesBandwidthMethod {
   /**
-   * Adjusts the bandwidth limit of a classic elastic public IPv6 instance. Errors: {@link
-   * isModifyIp6AddressesBandwidthError}.
+   * Adjusts the bandwidth limit of a classic elastic public IPv6 instance.
+   *
+   * Errors: {@link isModifyIp6AddressesBandwidthError} tells a service error of this action; its `code`
+   * is a {@link ModifyIp6AddressesBandwidthKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalServerError`, `InvalidAccount.NotSupported`, `InvalidAddressId.NotFound`,
+   * `InvalidAddressIdState.InArrears`, `InvalidParameter`, `InvalidParameter.Coexist`,
+   * `InvalidParameterValue`, `InvalidParameterValue.AddressIdMalformed`,
+   * `InvalidParameterValue.AddressIpNotFound`, `InvalidParameterValue.BandwidthOutOfRange`,
+   * `InvalidParameterValue.InvalidIpv6`, `InvalidParameterValue.Malformed`,
+   * `OperationDenied.MutexTaskRunning`, `UnsupportedOperation.AddressIpInArrear`,
+   * `UnsupportedOperation.AddressIpInternetChargeTypeNotPermit`,
+   * `UnsupportedOperation.AddressIpNotSupportInstance`, `UnsupportedOperation.AddressIpStatusNotPermit`
+   * (each explained on {@link ModifyIp6AddressesBandwidthRequest}).
    */
   modifyIp6AddressesBandwidth(
     input: ModifyIp6AddressesBandwidthRequest,
@@ -138,12 +175,12 @@ export type ModifyIp6AddressesBandwidthKnownErrorCode =
   | "UnsupportedOperation.AddressIpNotSupportInstance"
   | "UnsupportedOperation.AddressIpStatusNotPermit";
 /**
- * Code of an error answered by `ModifyIp6AddressesBandwidth`: a {@link
- * ModifyIp6AddressesBandwidthKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyIp6AddressesBandwidth`: a
+ * {@link ModifyIp6AddressesBandwidthKnownErrorCode}, or a code the service added since.
  */
 export type ModifyIp6AddressesBandwidthErrorCode = ModifyIp6AddressesBandwidthKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyIp6AddressesBandwidth`; {@link
- * isModifyIp6AddressesBandwidthError} tells one.
+ * A service error answered by `ModifyIp6AddressesBandwidth`;
+ * {@link isModifyIp6AddressesBandwidthError} tells one.
  */
 export type ModifyIp6AddressesBandwidthError = TcServiceError<ModifyIp6AddressesBandwidthErrorCode>;

@@ -12,6 +12,16 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyIp6RuleError} tells a service error answered by `ModifyIp6Rule`; its
+ * `code` is a {@link ModifyIp6RuleKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalServerError`: Internal error.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue.IPv6RuleNotChange`: IPv6规则没有更改。 (described in Chinese only)
+ * - `InvalidParameterValue.Ip6RuleNotFound`: 未查询到该IPv6规则。 (described in Chinese only)
+ * - `InvalidParameterValue.Ip6TranslatorNotFound`: 未查询到该IPv6翻译器。 (described in Chinese only)
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
  */
 export interface ModifyIp6RuleRequest {
   /**
@@ -63,7 +73,15 @@ export interface ModifyIp6RuleResponse {
 
 /** The `modifyIp6Rule` method of {@link VpcClient}, which calls `ModifyIp6Rule`. */
 export interface ModifyIp6RuleMethod {
-  /** 修改IPV6转换规则属性. Errors: {@link isModifyIp6RuleError}. */
+  /**
+   * 修改IPV6转换规则属性.
+   *
+   * Errors: {@link isModifyIp6RuleError} tells a service error of this action; its `code` is a
+   * {@link ModifyIp6RuleKnownErrorCode}: any {@link CommonErrorCode} or `InternalServerError`,
+   * `InvalidParameter`, `InvalidParameterValue.IPv6RuleNotChange`,
+   * `InvalidParameterValue.Ip6RuleNotFound`, `InvalidParameterValue.Ip6TranslatorNotFound`,
+   * `InvalidParameterValue.Range` (each explained on {@link ModifyIp6RuleRequest}).
+   */
   modifyIp6Rule(input: ModifyIp6RuleRequest, options?: CallOptions): Promise<ModifyIp6RuleResponse>;
 }
 

@@ -12,6 +12,14 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyIp6TranslatorError} tells a service error answered by
+ * `ModifyIp6Translator`; its `code` is a {@link ModifyIp6TranslatorKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalServerError`: Internal error.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue.Ip6TranslatorNotFound`: 未查询到该IPv6翻译器。 (described in Chinese only)
  */
 export interface ModifyIp6TranslatorRequest {
   /**
@@ -41,7 +49,14 @@ export interface ModifyIp6TranslatorResponse {
 
 /** The `modifyIp6Translator` method of {@link VpcClient}, which calls `ModifyIp6Translator`. */
 export interface ModifyIp6TranslatorMethod {
-  /** 修改IP6转换实例属性. Errors: {@link isModifyIp6TranslatorError}. */
+  /**
+   * 修改IP6转换实例属性.
+   *
+   * Errors: {@link isModifyIp6TranslatorError} tells a service error of this action; its `code` is a
+   * {@link ModifyIp6TranslatorKnownErrorCode}: any {@link CommonErrorCode} or `InternalServerError`,
+   * `InvalidParameter`, `InvalidParameterValue.Ip6TranslatorNotFound` (each explained on
+   * {@link ModifyIp6TranslatorRequest}).
+   */
   modifyIp6Translator(input: ModifyIp6TranslatorRequest, options?: CallOptions): Promise<ModifyIp6TranslatorResponse>;
 }
 

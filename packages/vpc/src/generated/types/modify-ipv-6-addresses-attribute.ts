@@ -13,6 +13,16 @@ import type { Ipv6Address } from "../shapes/ipv-6-address.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyIpv6AddressesAttributeError} tells a service error answered by
+ * `ModifyIpv6AddressesAttribute`; its `code` is a {@link ModifyIpv6AddressesAttributeKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.AttachmentNotFound`: The binding relationship does not exist.
+ * - `UnsupportedOperation.InvalidState`: Invalid resource status.
  * @example Modifying the IPv6 address attributes of an ENI
  * ```ts
  * const answer = await client.modifyIpv6AddressesAttribute({
@@ -58,7 +68,15 @@ export interface ModifyIpv6AddressesAttributeResponse {
  * `ModifyIpv6AddressesAttribute`.
  */
 export interface ModifyIpv6AddressesAttributeMethod {
-  /** Modifies the IPv6 address attributes of an ENI. Errors: {@link isModifyIpv6AddressesAttributeError}. */
+  /**
+   * Modifies the IPv6 address attributes of an ENI.
+   *
+   * Errors: {@link isModifyIpv6AddressesAttributeError} tells a service error of this action; its `code`
+   * is a {@link ModifyIpv6AddressesAttributeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Duplicate`, `ResourceNotFound`, `UnsupportedOperation`,
+   * `UnsupportedOperation.AttachmentNotFound`, `UnsupportedOperation.InvalidState` (each explained on
+   * {@link ModifyIpv6AddressesAttributeRequest}).
+   */
   modifyIpv6AddressesAttribute(
     input: ModifyIpv6AddressesAttributeRequest,
     options?: CallOptions,
@@ -80,12 +98,12 @@ export type ModifyIpv6AddressesAttributeKnownErrorCode =
   | "UnsupportedOperation.AttachmentNotFound"
   | "UnsupportedOperation.InvalidState";
 /**
- * Code of an error answered by `ModifyIpv6AddressesAttribute`: a {@link
- * ModifyIpv6AddressesAttributeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyIpv6AddressesAttribute`: a
+ * {@link ModifyIpv6AddressesAttributeKnownErrorCode}, or a code the service added since.
  */
 export type ModifyIpv6AddressesAttributeErrorCode = ModifyIpv6AddressesAttributeKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyIpv6AddressesAttribute`; {@link
- * isModifyIpv6AddressesAttributeError} tells one.
+ * A service error answered by `ModifyIpv6AddressesAttribute`;
+ * {@link isModifyIpv6AddressesAttributeError} tells one.
  */
 export type ModifyIpv6AddressesAttributeError = TcServiceError<ModifyIpv6AddressesAttributeErrorCode>;

@@ -11,6 +11,17 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyLocalGatewayError} tells a service error answered by
+ * `ModifyLocalGateway`; its `code` is a {@link ModifyLocalGatewayKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Modifying a local gateway
  * ```ts
  * const answer = await client.modifyLocalGateway({
@@ -62,7 +73,15 @@ export interface ModifyLocalGatewayResponse {
 
 /** The `modifyLocalGateway` method of {@link VpcClient}, which calls `ModifyLocalGateway`. */
 export interface ModifyLocalGatewayMethod {
-  /** Modifies a local gateway. Errors: {@link isModifyLocalGatewayError}. */
+  /**
+   * Modifies a local gateway.
+   *
+   * Errors: {@link isModifyLocalGatewayError} tells a service error of this action; its `code` is a
+   * {@link ModifyLocalGatewayKnownErrorCode}: any {@link CommonErrorCode} or `InternalError`,
+   * `InvalidParameter`, `InvalidParameterValue`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.TooLong`, `ResourceNotFound` (each explained on
+   * {@link ModifyLocalGatewayRequest}).
+   */
   modifyLocalGateway(input: ModifyLocalGatewayRequest, options?: CallOptions): Promise<ModifyLocalGatewayResponse>;
 }
 

@@ -13,6 +13,18 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyNatGatewayAdvancedAttributeError} tells a service error answered by
+ * `ModifyNatGatewayAdvancedAttribute`; its `code` is a
+ * {@link ModifyNatGatewayAdvancedAttributeKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  */
 export interface ModifyNatGatewayAdvancedAttributeRequest {
   /**
@@ -64,7 +76,15 @@ export interface ModifyNatGatewayAdvancedAttributeResponse {
  * `ModifyNatGatewayAdvancedAttribute`.
  */
 export interface ModifyNatGatewayAdvancedAttributeMethod {
-  /** 修改NAT网关高级属性. Errors: {@link isModifyNatGatewayAdvancedAttributeError}. */
+  /**
+   * 修改NAT网关高级属性.
+   *
+   * Errors: {@link isModifyNatGatewayAdvancedAttributeError} tells a service error of this action; its
+   * `code` is a {@link ModifyNatGatewayAdvancedAttributeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter`, `InvalidParameterValue`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.Range`, `ResourceNotFound`, `UnsupportedOperation` (each explained on
+   * {@link ModifyNatGatewayAdvancedAttributeRequest}).
+   */
   modifyNatGatewayAdvancedAttribute(
     input: ModifyNatGatewayAdvancedAttributeRequest,
     options?: CallOptions,
@@ -86,12 +106,12 @@ export type ModifyNatGatewayAdvancedAttributeKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "InvalidParameterValue.Range";
 /**
- * Code of an error answered by `ModifyNatGatewayAdvancedAttribute`: a {@link
- * ModifyNatGatewayAdvancedAttributeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyNatGatewayAdvancedAttribute`: a
+ * {@link ModifyNatGatewayAdvancedAttributeKnownErrorCode}, or a code the service added since.
  */
 export type ModifyNatGatewayAdvancedAttributeErrorCode = ModifyNatGatewayAdvancedAttributeKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyNatGatewayAdvancedAttribute`; {@link
- * isModifyNatGatewayAdvancedAttributeError} tells one.
+ * A service error answered by `ModifyNatGatewayAdvancedAttribute`;
+ * {@link isModifyNatGatewayAdvancedAttributeError} tells one.
  */
 export type ModifyNatGatewayAdvancedAttributeError = TcServiceError<ModifyNatGatewayAdvancedAttributeErrorCode>;

@@ -11,6 +11,17 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyNatGatewayAttributeError} tells a service error answered by
+ * `ModifyNatGatewayAttribute`; its `code` is a {@link ModifyNatGatewayAttributeKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `ResourceInUse`: The resource is in use.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.InsufficientInternetServiceProviders`: At least two carriers are required.
  * @example Changing the SNAT mode of a NAT gateway
  * ```ts
  * const answer = await client.modifyNatGatewayAttribute({
@@ -70,7 +81,16 @@ export interface ModifyNatGatewayAttributeResponse {
  * `ModifyNatGatewayAttribute`.
  */
 export interface ModifyNatGatewayAttributeMethod {
-  /** Modifies the attributes of a NAT gateway. Errors: {@link isModifyNatGatewayAttributeError}. */
+  /**
+   * Modifies the attributes of a NAT gateway.
+   *
+   * Errors: {@link isModifyNatGatewayAttributeError} tells a service error of this action; its `code` is
+   * a {@link ModifyNatGatewayAttributeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.TooLong`, `ResourceInUse`,
+   * `ResourceNotFound`, `UnsupportedOperation`,
+   * `UnsupportedOperation.InsufficientInternetServiceProviders` (each explained on
+   * {@link ModifyNatGatewayAttributeRequest}).
+   */
   modifyNatGatewayAttribute(input: ModifyNatGatewayAttributeRequest, options?: CallOptions): Promise<ModifyNatGatewayAttributeResponse>;
 }
 
@@ -90,8 +110,8 @@ export type ModifyNatGatewayAttributeKnownErrorCode =
   | "InvalidParameterValue.TooLong"
   | "UnsupportedOperation.InsufficientInternetServiceProviders";
 /**
- * Code of an error answered by `ModifyNatGatewayAttribute`: a {@link
- * ModifyNatGatewayAttributeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyNatGatewayAttribute`: a
+ * {@link ModifyNatGatewayAttributeKnownErrorCode}, or a code the service added since.
  */
 export type ModifyNatGatewayAttributeErrorCode = ModifyNatGatewayAttributeKnownErrorCode | (string & {});
 /**

@@ -13,6 +13,20 @@ import type { DestinationIpPortTranslationNatRule } from "../shapes/destination-
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyNatGatewayDestinationIpPortTranslationNatRuleError} tells a service error
+ * answered by `ModifyNatGatewayDestinationIpPortTranslationNatRule`; its `code` is a
+ * {@link ModifyNatGatewayDestinationIpPortTranslationNatRuleKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.NatGatewayDnatRuleNotExists`: The DNAT forwarding rule of the NAT gateway
+ *   does not exist.
+ * - `InvalidParameterValue.NatGatewayDnatRulePipNeedVm`: The private IP of the DNAT translation rule
+ *   must be an IP used by the ENI of the virtual machine.
+ * - `ResourceInUse`: The resource is in use.
+ * - `UnsupportedOperation.NatGatewayRulePipExists`: The private IP specified in the SNAT/DNAT
+ *   forwarding rule has been bound with another rule.
+ * - `UnsupportedOperation.RecordExists`: This record already exists.
  * @example Modifying the port forwarding rules of a NAT gateway
  * ```ts
  * const answer = await client.modifyNatGatewayDestinationIpPortTranslationNatRule({
@@ -72,8 +86,15 @@ export interface ModifyNatGatewayDestinationIpPortTranslationNatRuleResponse {
  */
 export interface ModifyNatGatewayDestinationIpPortTranslationNatRuleMethod {
   /**
-   * Modifies the port forwarding rule of a NAT gateway. Errors: {@link
-   * isModifyNatGatewayDestinationIpPortTranslationNatRuleError}.
+   * Modifies the port forwarding rule of a NAT gateway.
+   *
+   * Errors: {@link isModifyNatGatewayDestinationIpPortTranslationNatRuleError} tells a service error of
+   * this action; its `code` is a
+   * {@link ModifyNatGatewayDestinationIpPortTranslationNatRuleKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InvalidParameterValue.NatGatewayDnatRuleNotExists`,
+   * `InvalidParameterValue.NatGatewayDnatRulePipNeedVm`, `ResourceInUse`,
+   * `UnsupportedOperation.NatGatewayRulePipExists`, `UnsupportedOperation.RecordExists` (each explained
+   * on {@link ModifyNatGatewayDestinationIpPortTranslationNatRuleRequest}).
    */
   modifyNatGatewayDestinationIpPortTranslationNatRule(
     input: ModifyNatGatewayDestinationIpPortTranslationNatRuleRequest,
@@ -82,8 +103,8 @@ export interface ModifyNatGatewayDestinationIpPortTranslationNatRuleMethod {
 }
 
 /**
- * Error codes `ModifyNatGatewayDestinationIpPortTranslationNatRule` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `ModifyNatGatewayDestinationIpPortTranslationNatRule` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InvalidParameterValue.NatGatewayDnatRuleNotExists`: The DNAT forwarding rule of the NAT gateway
  *   does not exist.
@@ -101,16 +122,16 @@ export type ModifyNatGatewayDestinationIpPortTranslationNatRuleKnownErrorCode =
   | "UnsupportedOperation.NatGatewayRulePipExists"
   | "UnsupportedOperation.RecordExists";
 /**
- * Code of an error answered by `ModifyNatGatewayDestinationIpPortTranslationNatRule`: a {@link
- * ModifyNatGatewayDestinationIpPortTranslationNatRuleKnownErrorCode}, or a code the service added
- * since.
+ * Code of an error answered by `ModifyNatGatewayDestinationIpPortTranslationNatRule`: a
+ * {@link ModifyNatGatewayDestinationIpPortTranslationNatRuleKnownErrorCode}, or a code the service
+ * added since.
  */
 export type ModifyNatGatewayDestinationIpPortTranslationNatRuleErrorCode =
   | ModifyNatGatewayDestinationIpPortTranslationNatRuleKnownErrorCode
   | (string & {});
 /**
- * A service error answered by `ModifyNatGatewayDestinationIpPortTranslationNatRule`; {@link
- * isModifyNatGatewayDestinationIpPortTranslationNatRuleError} tells one.
+ * A service error answered by `ModifyNatGatewayDestinationIpPortTranslationNatRule`;
+ * {@link isModifyNatGatewayDestinationIpPortTranslationNatRuleError} tells one.
  */
 export type ModifyNatGatewayDestinationIpPortTranslationNatRuleError =
   TcServiceError<ModifyNatGatewayDestinationIpPortTranslationNatRuleErrorCode>;

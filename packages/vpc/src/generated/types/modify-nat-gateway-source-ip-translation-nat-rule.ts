@@ -12,6 +12,21 @@ import type { SourceIpTranslationNatRule } from "../shapes/source-ip-translation
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyNatGatewaySourceIpTranslationNatRuleError} tells a service error answered
+ * by `ModifyNatGatewaySourceIpTranslationNatRule`; its `code` is a
+ * {@link ModifyNatGatewaySourceIpTranslationNatRuleKnownErrorCode}: any {@link CommonErrorCode}, or
+ * one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InternalServerError`: Internal error.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.NatGatewaySnatRuleNotExists`: The SNAT forwarding rule of the NAT gateway
+ *   does not exist.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.UnbindEIP`: EIP is not bound.
  * @example Modifying an SNAT forwarding rule of the NAT gateway
  * ```ts
  * const answer = await client.modifyNatGatewaySourceIpTranslationNatRule({
@@ -63,8 +78,14 @@ export interface ModifyNatGatewaySourceIpTranslationNatRuleResponse {
  */
 export interface ModifyNatGatewaySourceIpTranslationNatRuleMethod {
   /**
-   * Modifies a NAT gateway's SNAT forwarding rules. Errors: {@link
-   * isModifyNatGatewaySourceIpTranslationNatRuleError}.
+   * Modifies a NAT gateway's SNAT forwarding rules.
+   *
+   * Errors: {@link isModifyNatGatewaySourceIpTranslationNatRuleError} tells a service error of this
+   * action; its `code` is a {@link ModifyNatGatewaySourceIpTranslationNatRuleKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InternalError`, `InternalServerError`, `InvalidParameterValue`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.NatGatewaySnatRuleNotExists`,
+   * `MissingParameter`, `ResourceNotFound`, `UnsupportedOperation.UnbindEIP` (each explained on
+   * {@link ModifyNatGatewaySourceIpTranslationNatRuleRequest}).
    */
   modifyNatGatewaySourceIpTranslationNatRule(
     input: ModifyNatGatewaySourceIpTranslationNatRuleRequest,
@@ -73,8 +94,8 @@ export interface ModifyNatGatewaySourceIpTranslationNatRuleMethod {
 }
 
 /**
- * Error codes `ModifyNatGatewaySourceIpTranslationNatRule` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `ModifyNatGatewaySourceIpTranslationNatRule` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InternalError`: An internal error occurred.
  * - `InternalServerError`: Internal error.
@@ -93,12 +114,12 @@ export type ModifyNatGatewaySourceIpTranslationNatRuleKnownErrorCode =
   | "InvalidParameterValue.NatGatewaySnatRuleNotExists"
   | "UnsupportedOperation.UnbindEIP";
 /**
- * Code of an error answered by `ModifyNatGatewaySourceIpTranslationNatRule`: a {@link
- * ModifyNatGatewaySourceIpTranslationNatRuleKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyNatGatewaySourceIpTranslationNatRule`: a
+ * {@link ModifyNatGatewaySourceIpTranslationNatRuleKnownErrorCode}, or a code the service added since.
  */
 export type ModifyNatGatewaySourceIpTranslationNatRuleErrorCode = ModifyNatGatewaySourceIpTranslationNatRuleKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyNatGatewaySourceIpTranslationNatRule`; {@link
- * isModifyNatGatewaySourceIpTranslationNatRuleError} tells one.
+ * A service error answered by `ModifyNatGatewaySourceIpTranslationNatRule`;
+ * {@link isModifyNatGatewaySourceIpTranslationNatRuleError} tells one.
  */
 export type ModifyNatGatewaySourceIpTranslationNatRuleError = TcServiceError<ModifyNatGatewaySourceIpTranslationNatRuleErrorCode>;

@@ -10,6 +10,25 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyNetDetectError} tells a service error answered by `ModifyNetDetect`; its
+ * `code` is a {@link ModifyNetDetectKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.NetDetectTimeOut`: Network probe timed out. Please retry later.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.NextHopMismatch`: The next hop type does not match with the next hop gateway.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.NetDetectNotFoundIp`: Unable to find the matched next hop in the CCN route
+ *   table for the destination IP.
+ * - `InvalidParameterValue.NetDetectSameIp`: The detection destination IP address is the same as that
+ *   of another network detection instance under the same subnet in the same VPC.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.ConflictWithDockerRoute`: The IP range overlaps with that of the TKE
+ *   container under the VPC.
+ * - `UnsupportedOperation.EcmpWithUserRoute`: Form an ECMP with the user’s custom routes.
  * @example Modifying the parameters of a network probe
  * ```ts
  * const answer = await client.modifyNetDetect({
@@ -98,7 +117,18 @@ export interface ModifyNetDetectResponse {
 
 /** The `modifyNetDetect` method of {@link VpcClient}, which calls `ModifyNetDetect`. */
 export interface ModifyNetDetectMethod {
-  /** ModifyNetDetect. Errors: {@link isModifyNetDetectError}. */
+  /**
+   * ModifyNetDetect.
+   *
+   * Errors: {@link isModifyNetDetectError} tells a service error of this action; its `code` is a
+   * {@link ModifyNetDetectKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.NetDetectTimeOut`, `InvalidParameter`, `InvalidParameter.NextHopMismatch`,
+   * `InvalidParameterValue`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.NetDetectNotFoundIp`, `InvalidParameterValue.NetDetectSameIp`,
+   * `InvalidParameterValue.TooLong`, `MissingParameter`, `ResourceNotFound`,
+   * `UnsupportedOperation.ConflictWithDockerRoute`, `UnsupportedOperation.EcmpWithUserRoute` (each
+   * explained on {@link ModifyNetDetectRequest}).
+   */
   modifyNetDetect(input: ModifyNetDetectRequest, options?: CallOptions): Promise<ModifyNetDetectResponse>;
 }
 

@@ -11,6 +11,15 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyNetworkAclAttributeError} tells a service error answered by
+ * `ModifyNetworkAclAttribute`; its `code` is a {@link ModifyNetworkAclAttributeKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Changing the name of a network ACL
  * ```ts
  * const answer = await client.modifyNetworkAclAttribute({
@@ -54,7 +63,14 @@ export interface ModifyNetworkAclAttributeResponse {
  * `ModifyNetworkAclAttribute`.
  */
 export interface ModifyNetworkAclAttributeMethod {
-  /** Modifies network ACL attributes. Errors: {@link isModifyNetworkAclAttributeError}. */
+  /**
+   * Modifies network ACL attributes.
+   *
+   * Errors: {@link isModifyNetworkAclAttributeError} tells a service error of this action; its `code` is
+   * a {@link ModifyNetworkAclAttributeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue`, `InvalidParameterValue.Malformed`, `InvalidParameterValue.TooLong`,
+   * `ResourceNotFound` (each explained on {@link ModifyNetworkAclAttributeRequest}).
+   */
   modifyNetworkAclAttribute(input: ModifyNetworkAclAttributeRequest, options?: CallOptions): Promise<ModifyNetworkAclAttributeResponse>;
 }
 
@@ -68,8 +84,8 @@ export interface ModifyNetworkAclAttributeMethod {
  */
 export type ModifyNetworkAclAttributeKnownErrorCode = CommonErrorCode | "InvalidParameterValue.Malformed" | "InvalidParameterValue.TooLong";
 /**
- * Code of an error answered by `ModifyNetworkAclAttribute`: a {@link
- * ModifyNetworkAclAttributeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyNetworkAclAttribute`: a
+ * {@link ModifyNetworkAclAttributeKnownErrorCode}, or a code the service added since.
  */
 export type ModifyNetworkAclAttributeErrorCode = ModifyNetworkAclAttributeKnownErrorCode | (string & {});
 /**

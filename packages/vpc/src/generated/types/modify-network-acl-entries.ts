@@ -17,6 +17,20 @@ import type { NetworkAclQuintupleEntries } from "../shapes/network-acl-quintuple
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyNetworkAclEntriesError} tells a service error answered by
+ * `ModifyNetworkAclEntries`; its `code` is a {@link ModifyNetworkAclEntriesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.AclTypeMismatch`: ACL ID does not match the ACL type.
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.AppIdMismatch`: The resource is not under the specified AppId.
  * @example Deleting inbound rules of a network ACL
  * ```ts
  * const answer = await client.modifyNetworkAclEntries({
@@ -139,7 +153,16 @@ export interface ModifyNetworkAclEntriesResponse {
 
 /** The `modifyNetworkAclEntries` method of {@link VpcClient}, which calls `ModifyNetworkAclEntries`. */
 export interface ModifyNetworkAclEntriesMethod {
-  /** Modifies network ACL rules. Errors: {@link isModifyNetworkAclEntriesError}. */
+  /**
+   * Modifies network ACL rules.
+   *
+   * Errors: {@link isModifyNetworkAclEntriesError} tells a service error of this action; its `code` is a
+   * {@link ModifyNetworkAclEntriesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.AclTypeMismatch`, `InvalidParameter.Coexist`, `InvalidParameterValue`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.TooLong`, `LimitExceeded`,
+   * `MissingParameter`, `ResourceNotFound`, `UnsupportedOperation.AppIdMismatch` (each explained on
+   * {@link ModifyNetworkAclEntriesRequest}).
+   */
   modifyNetworkAclEntries(input: ModifyNetworkAclEntriesRequest, options?: CallOptions): Promise<ModifyNetworkAclEntriesResponse>;
 }
 
@@ -164,8 +187,8 @@ export type ModifyNetworkAclEntriesKnownErrorCode =
   | "InvalidParameterValue.TooLong"
   | "UnsupportedOperation.AppIdMismatch";
 /**
- * Code of an error answered by `ModifyNetworkAclEntries`: a {@link
- * ModifyNetworkAclEntriesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyNetworkAclEntries`: a
+ * {@link ModifyNetworkAclEntriesKnownErrorCode}, or a code the service added since.
  */
 export type ModifyNetworkAclEntriesErrorCode = ModifyNetworkAclEntriesKnownErrorCode | (string & {});
 /**

@@ -14,6 +14,20 @@ import type { NetworkAclQuintupleEntries } from "../shapes/network-acl-quintuple
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyNetworkAclQuintupleEntriesError} tells a service error answered by
+ * `ModifyNetworkAclQuintupleEntries`; its `code` is a
+ * {@link ModifyNetworkAclQuintupleEntriesKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.AppIdMismatch`: The resource is not under the specified AppId.
  */
 export interface ModifyNetworkAclQuintupleEntriesRequest {
   /**
@@ -40,8 +54,14 @@ export interface ModifyNetworkAclQuintupleEntriesResponse {
  */
 export interface ModifyNetworkAclQuintupleEntriesMethod {
   /**
-   * Updates the network ACL quintuple rules incrementally. Errors: {@link
-   * isModifyNetworkAclQuintupleEntriesError}.
+   * Updates the network ACL quintuple rules incrementally.
+   *
+   * Errors: {@link isModifyNetworkAclQuintupleEntriesError} tells a service error of this action; its
+   * `code` is a {@link ModifyNetworkAclQuintupleEntriesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.Coexist`, `InvalidParameterValue`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.TooLong`, `LimitExceeded`, `MissingParameter`, `ResourceNotFound`,
+   * `UnsupportedOperation.AppIdMismatch` (each explained on
+   * {@link ModifyNetworkAclQuintupleEntriesRequest}).
    */
   modifyNetworkAclQuintupleEntries(
     input: ModifyNetworkAclQuintupleEntriesRequest,
@@ -68,12 +88,12 @@ export type ModifyNetworkAclQuintupleEntriesKnownErrorCode =
   | "InvalidParameterValue.TooLong"
   | "UnsupportedOperation.AppIdMismatch";
 /**
- * Code of an error answered by `ModifyNetworkAclQuintupleEntries`: a {@link
- * ModifyNetworkAclQuintupleEntriesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyNetworkAclQuintupleEntries`: a
+ * {@link ModifyNetworkAclQuintupleEntriesKnownErrorCode}, or a code the service added since.
  */
 export type ModifyNetworkAclQuintupleEntriesErrorCode = ModifyNetworkAclQuintupleEntriesKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyNetworkAclQuintupleEntries`; {@link
- * isModifyNetworkAclQuintupleEntriesError} tells one.
+ * A service error answered by `ModifyNetworkAclQuintupleEntries`;
+ * {@link isModifyNetworkAclQuintupleEntriesError} tells one.
  */
 export type ModifyNetworkAclQuintupleEntriesError = TcServiceError<ModifyNetworkAclQuintupleEntriesErrorCode>;

@@ -11,6 +11,18 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyNetworkInterfaceAttributeError} tells a service error answered by
+ * `ModifyNetworkInterfaceAttribute`; its `code` is a
+ * {@link ModifyNetworkInterfaceAttributeKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `LimitExceeded.ActionLimited`: Too often API invocations
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.SubEniNotSupportTrunking`: The relayed ENI does not support this operation.
  * @example Modifying an ENI
  * ```ts
  * const answer = await client.modifyNetworkInterfaceAttribute({
@@ -75,7 +87,16 @@ export interface ModifyNetworkInterfaceAttributeResponse {
  * `ModifyNetworkInterfaceAttribute`.
  */
 export interface ModifyNetworkInterfaceAttributeMethod {
-  /** Modifies an ENI. Errors: {@link isModifyNetworkInterfaceAttributeError}. */
+  /**
+   * Modifies an ENI.
+   *
+   * Errors: {@link isModifyNetworkInterfaceAttributeError} tells a service error of this action; its
+   * `code` is a {@link ModifyNetworkInterfaceAttributeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.TooLong`, `LimitExceeded`,
+   * `LimitExceeded.ActionLimited`, `ResourceNotFound`, `UnsupportedOperation`,
+   * `UnsupportedOperation.SubEniNotSupportTrunking` (each explained on
+   * {@link ModifyNetworkInterfaceAttributeRequest}).
+   */
   modifyNetworkInterfaceAttribute(
     input: ModifyNetworkInterfaceAttributeRequest,
     options?: CallOptions,
@@ -100,12 +121,12 @@ export type ModifyNetworkInterfaceAttributeKnownErrorCode =
   | "LimitExceeded.ActionLimited"
   | "UnsupportedOperation.SubEniNotSupportTrunking";
 /**
- * Code of an error answered by `ModifyNetworkInterfaceAttribute`: a {@link
- * ModifyNetworkInterfaceAttributeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyNetworkInterfaceAttribute`: a
+ * {@link ModifyNetworkInterfaceAttributeKnownErrorCode}, or a code the service added since.
  */
 export type ModifyNetworkInterfaceAttributeErrorCode = ModifyNetworkInterfaceAttributeKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyNetworkInterfaceAttribute`; {@link
- * isModifyNetworkInterfaceAttributeError} tells one.
+ * A service error answered by `ModifyNetworkInterfaceAttribute`;
+ * {@link isModifyNetworkInterfaceAttributeError} tells one.
  */
 export type ModifyNetworkInterfaceAttributeError = TcServiceError<ModifyNetworkInterfaceAttributeErrorCode>;

@@ -13,6 +13,17 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyNetworkInterfaceQosError} tells a service error answered by
+ * `ModifyNetworkInterfaceQos`; its `code` is a {@link ModifyNetworkInterfaceQosKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `LimitExceeded.ActionLimited`: Too often API invocations
+ * - `ResourceNotFound`: The resource does not exist.
  */
 export interface ModifyNetworkInterfaceQosRequest {
   /**
@@ -59,7 +70,15 @@ export interface ModifyNetworkInterfaceQosResponse {
  * `ModifyNetworkInterfaceQos`.
  */
 export interface ModifyNetworkInterfaceQosMethod {
-  /** 修改弹性网卡服务质量. Errors: {@link isModifyNetworkInterfaceQosError}. */
+  /**
+   * 修改弹性网卡服务质量.
+   *
+   * Errors: {@link isModifyNetworkInterfaceQosError} tells a service error of this action; its `code` is
+   * a {@link ModifyNetworkInterfaceQosKnownErrorCode}: any {@link CommonErrorCode} or `InternalError`,
+   * `InvalidParameter`, `InvalidParameterValue`, `InvalidParameterValue.LimitExceeded`,
+   * `LimitExceeded.ActionLimited`, `ResourceNotFound` (each explained on
+   * {@link ModifyNetworkInterfaceQosRequest}).
+   */
   modifyNetworkInterfaceQos(input: ModifyNetworkInterfaceQosRequest, options?: CallOptions): Promise<ModifyNetworkInterfaceQosResponse>;
 }
 
@@ -78,8 +97,8 @@ export type ModifyNetworkInterfaceQosKnownErrorCode =
   | "InvalidParameterValue.LimitExceeded"
   | "LimitExceeded.ActionLimited";
 /**
- * Code of an error answered by `ModifyNetworkInterfaceQos`: a {@link
- * ModifyNetworkInterfaceQosKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyNetworkInterfaceQos`: a
+ * {@link ModifyNetworkInterfaceQosKnownErrorCode}, or a code the service added since.
  */
 export type ModifyNetworkInterfaceQosErrorCode = ModifyNetworkInterfaceQosKnownErrorCode | (string & {});
 /**

@@ -12,6 +12,18 @@ import type { PrivateIpAddressSpecification } from "../shapes/private-ip-address
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyPrivateIpAddressesAttributeError} tells a service error answered by
+ * `ModifyPrivateIpAddressesAttribute`; its `code` is a
+ * {@link ModifyPrivateIpAddressesAttributeKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `LimitExceeded.ActionLimited`: Too often API invocations
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.InvalidState`: Invalid resource status.
  * @example Modifying the private IP attributes of an ENI
  * ```ts
  * const answer = await client.modifyPrivateIpAddressesAttribute({
@@ -58,8 +70,14 @@ export interface ModifyPrivateIpAddressesAttributeResponse {
  */
 export interface ModifyPrivateIpAddressesAttributeMethod {
   /**
-   * Modifies the private IP information of an ENI. Errors: {@link
-   * isModifyPrivateIpAddressesAttributeError}.
+   * Modifies the private IP information of an ENI.
+   *
+   * Errors: {@link isModifyPrivateIpAddressesAttributeError} tells a service error of this action; its
+   * `code` is a {@link ModifyPrivateIpAddressesAttributeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.TooLong`, `LimitExceeded.ActionLimited`, `ResourceNotFound`,
+   * `UnsupportedOperation.InvalidState` (each explained on
+   * {@link ModifyPrivateIpAddressesAttributeRequest}).
    */
   modifyPrivateIpAddressesAttribute(
     input: ModifyPrivateIpAddressesAttributeRequest,
@@ -85,12 +103,12 @@ export type ModifyPrivateIpAddressesAttributeKnownErrorCode =
   | "LimitExceeded.ActionLimited"
   | "UnsupportedOperation.InvalidState";
 /**
- * Code of an error answered by `ModifyPrivateIpAddressesAttribute`: a {@link
- * ModifyPrivateIpAddressesAttributeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyPrivateIpAddressesAttribute`: a
+ * {@link ModifyPrivateIpAddressesAttributeKnownErrorCode}, or a code the service added since.
  */
 export type ModifyPrivateIpAddressesAttributeErrorCode = ModifyPrivateIpAddressesAttributeKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyPrivateIpAddressesAttribute`; {@link
- * isModifyPrivateIpAddressesAttributeError} tells one.
+ * A service error answered by `ModifyPrivateIpAddressesAttribute`;
+ * {@link isModifyPrivateIpAddressesAttributeError} tells one.
  */
 export type ModifyPrivateIpAddressesAttributeError = TcServiceError<ModifyPrivateIpAddressesAttributeErrorCode>;

@@ -13,6 +13,24 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyPrivateNatGatewayAttributeError} tells a service error answered by
+ * `ModifyPrivateNatGatewayAttribute`; its `code` is a
+ * {@link ModifyPrivateNatGatewayAttributeKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.PrivateNatNotExists`: 私网NAT网关不存在 (described in Chinese only)
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.AppIdMismatch`: The resource is not under the specified AppId.
+ * - `UnsupportedOperation.DirectConnectGatewayIsUpdatingCommunity`: Direct connect gateway is updating
+ *   the BGP Community attribute.
  */
 export interface ModifyPrivateNatGatewayAttributeRequest {
   /**
@@ -52,7 +70,17 @@ export interface ModifyPrivateNatGatewayAttributeResponse {
  * `ModifyPrivateNatGatewayAttribute`.
  */
 export interface ModifyPrivateNatGatewayAttributeMethod {
-  /** 修改私网NAT网关属性. Errors: {@link isModifyPrivateNatGatewayAttributeError}. */
+  /**
+   * 修改私网NAT网关属性.
+   *
+   * Errors: {@link isModifyPrivateNatGatewayAttributeError} tells a service error of this action; its
+   * `code` is a {@link ModifyPrivateNatGatewayAttributeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError`, `InternalError.ModuleError`, `InvalidParameter`, `InvalidParameterValue`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.PrivateNatNotExists`,
+   * `InvalidParameterValue.TooLong`, `ResourceNotFound`, `UnsupportedOperation`,
+   * `UnsupportedOperation.AppIdMismatch`, `UnsupportedOperation.DirectConnectGatewayIsUpdatingCommunity`
+   * (each explained on {@link ModifyPrivateNatGatewayAttributeRequest}).
+   */
   modifyPrivateNatGatewayAttribute(
     input: ModifyPrivateNatGatewayAttributeRequest,
     options?: CallOptions,
@@ -84,12 +112,12 @@ export type ModifyPrivateNatGatewayAttributeKnownErrorCode =
   | "UnsupportedOperation.AppIdMismatch"
   | "UnsupportedOperation.DirectConnectGatewayIsUpdatingCommunity";
 /**
- * Code of an error answered by `ModifyPrivateNatGatewayAttribute`: a {@link
- * ModifyPrivateNatGatewayAttributeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyPrivateNatGatewayAttribute`: a
+ * {@link ModifyPrivateNatGatewayAttributeKnownErrorCode}, or a code the service added since.
  */
 export type ModifyPrivateNatGatewayAttributeErrorCode = ModifyPrivateNatGatewayAttributeKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyPrivateNatGatewayAttribute`; {@link
- * isModifyPrivateNatGatewayAttributeError} tells one.
+ * A service error answered by `ModifyPrivateNatGatewayAttribute`;
+ * {@link isModifyPrivateNatGatewayAttributeError} tells one.
  */
 export type ModifyPrivateNatGatewayAttributeError = TcServiceError<ModifyPrivateNatGatewayAttributeErrorCode>;

@@ -15,6 +15,21 @@ import type { DestinationIpPortTranslationNatRuleDiff } from "../shapes/destinat
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyPrivateNatGatewayDestinationIpPortTranslationNatRuleError} tells a
+ * service error answered by `ModifyPrivateNatGatewayDestinationIpPortTranslationNatRule`; its `code`
+ * is a {@link ModifyPrivateNatGatewayDestinationIpPortTranslationNatRuleKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.PrivateNatNotExists`: 私网NAT网关不存在 (described in Chinese only)
+ * - `InvalidParameterValue.PrivateNatRuleNotExists`: 私网NAT网关规则不存在。 (described in Chinese
+ *   only)
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `UnsupportedOperation.InvalidState`: Invalid resource status.
  */
 export interface ModifyPrivateNatGatewayDestinationIpPortTranslationNatRuleRequest {
   /**
@@ -50,8 +65,16 @@ export interface ModifyPrivateNatGatewayDestinationIpPortTranslationNatRuleRespo
  */
 export interface ModifyPrivateNatGatewayDestinationIpPortTranslationNatRuleMethod {
   /**
-   * 修改私网NAT网关目的端口转换规则. Errors: {@link
-   * isModifyPrivateNatGatewayDestinationIpPortTranslationNatRuleError}.
+   * 修改私网NAT网关目的端口转换规则.
+   *
+   * Errors: {@link isModifyPrivateNatGatewayDestinationIpPortTranslationNatRuleError} tells a service
+   * error of this action; its `code` is a
+   * {@link ModifyPrivateNatGatewayDestinationIpPortTranslationNatRuleKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InternalError`, `InternalError.ModuleError`, `InvalidParameter`,
+   * `InvalidParameterValue`, `InvalidParameterValue.PrivateNatNotExists`,
+   * `InvalidParameterValue.PrivateNatRuleNotExists`, `InvalidParameterValue.Range`,
+   * `UnsupportedOperation.InvalidState` (each explained on
+   * {@link ModifyPrivateNatGatewayDestinationIpPortTranslationNatRuleRequest}).
    */
   modifyPrivateNatGatewayDestinationIpPortTranslationNatRule(
     input: ModifyPrivateNatGatewayDestinationIpPortTranslationNatRuleRequest,
@@ -81,16 +104,16 @@ export type ModifyPrivateNatGatewayDestinationIpPortTranslationNatRuleKnownError
   | "InvalidParameterValue.Range"
   | "UnsupportedOperation.InvalidState";
 /**
- * Code of an error answered by `ModifyPrivateNatGatewayDestinationIpPortTranslationNatRule`: a {@link
- * ModifyPrivateNatGatewayDestinationIpPortTranslationNatRuleKnownErrorCode}, or a code the service
- * added since.
+ * Code of an error answered by `ModifyPrivateNatGatewayDestinationIpPortTranslationNatRule`: a
+ * {@link ModifyPrivateNatGatewayDestinationIpPortTranslationNatRuleKnownErrorCode}, or a code the
+ * service added since.
  */
 export type ModifyPrivateNatGatewayDestinationIpPortTranslationNatRuleErrorCode =
   | ModifyPrivateNatGatewayDestinationIpPortTranslationNatRuleKnownErrorCode
   | (string & {});
 /**
- * A service error answered by `ModifyPrivateNatGatewayDestinationIpPortTranslationNatRule`; {@link
- * isModifyPrivateNatGatewayDestinationIpPortTranslationNatRuleError} tells one.
+ * A service error answered by `ModifyPrivateNatGatewayDestinationIpPortTranslationNatRule`;
+ * {@link isModifyPrivateNatGatewayDestinationIpPortTranslationNatRuleError} tells one.
  */
 export type ModifyPrivateNatGatewayDestinationIpPortTranslationNatRuleError =
   TcServiceError<ModifyPrivateNatGatewayDestinationIpPortTranslationNatRuleErrorCode>;

@@ -14,6 +14,24 @@ import type { TranslationAclRule } from "../shapes/translation-acl-rule.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyPrivateNatGatewayTranslationAclRuleError} tells a service error answered
+ * by `ModifyPrivateNatGatewayTranslationAclRule`; its `code` is a
+ * {@link ModifyPrivateNatGatewayTranslationAclRuleKnownErrorCode}: any {@link CommonErrorCode}, or one
+ * of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.PrivateNatNotExists`: 私网NAT网关不存在 (described in Chinese only)
+ * - `InvalidParameterValue.PrivateNatRuleNotExists`: 私网NAT网关规则不存在。 (described in Chinese
+ *   only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnknownParameter.WithGuess`: Unknown parameter. Try similar parameters.
+ * - `UnsupportedOperation`: The operation is not supported.
  */
 export interface ModifyPrivateNatGatewayTranslationAclRuleRequest {
   /**
@@ -77,8 +95,15 @@ export interface ModifyPrivateNatGatewayTranslationAclRuleResponse {
  */
 export interface ModifyPrivateNatGatewayTranslationAclRuleMethod {
   /**
-   * 修改私网NAT网关源端转换访问控制规则. Errors: {@link
-   * isModifyPrivateNatGatewayTranslationAclRuleError}.
+   * 修改私网NAT网关源端转换访问控制规则.
+   *
+   * Errors: {@link isModifyPrivateNatGatewayTranslationAclRuleError} tells a service error of this
+   * action; its `code` is a {@link ModifyPrivateNatGatewayTranslationAclRuleKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InternalError`, `InternalError.ModuleError`, `InvalidParameter`,
+   * `InvalidParameterValue`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.PrivateNatNotExists`, `InvalidParameterValue.PrivateNatRuleNotExists`,
+   * `MissingParameter`, `UnknownParameter`, `UnknownParameter.WithGuess`, `UnsupportedOperation` (each
+   * explained on {@link ModifyPrivateNatGatewayTranslationAclRuleRequest}).
    */
   modifyPrivateNatGatewayTranslationAclRule(
     input: ModifyPrivateNatGatewayTranslationAclRuleRequest,
@@ -87,8 +112,8 @@ export interface ModifyPrivateNatGatewayTranslationAclRuleMethod {
 }
 
 /**
- * Error codes `ModifyPrivateNatGatewayTranslationAclRule` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `ModifyPrivateNatGatewayTranslationAclRule` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InternalError`: An internal error occurred.
  * - `InternalError.ModuleError`: Internal module error
@@ -111,12 +136,12 @@ export type ModifyPrivateNatGatewayTranslationAclRuleKnownErrorCode =
   | "InvalidParameterValue.PrivateNatRuleNotExists"
   | "UnknownParameter.WithGuess";
 /**
- * Code of an error answered by `ModifyPrivateNatGatewayTranslationAclRule`: a {@link
- * ModifyPrivateNatGatewayTranslationAclRuleKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyPrivateNatGatewayTranslationAclRule`: a
+ * {@link ModifyPrivateNatGatewayTranslationAclRuleKnownErrorCode}, or a code the service added since.
  */
 export type ModifyPrivateNatGatewayTranslationAclRuleErrorCode = ModifyPrivateNatGatewayTranslationAclRuleKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyPrivateNatGatewayTranslationAclRule`; {@link
- * isModifyPrivateNatGatewayTranslationAclRuleError} tells one.
+ * A service error answered by `ModifyPrivateNatGatewayTranslationAclRule`;
+ * {@link isModifyPrivateNatGatewayTranslationAclRuleError} tells one.
  */
 export type ModifyPrivateNatGatewayTranslationAclRuleError = TcServiceError<ModifyPrivateNatGatewayTranslationAclRuleErrorCode>;

@@ -14,6 +14,26 @@ import type { TranslationNatRuleDiff } from "../shapes/translation-nat-rule-diff
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyPrivateNatGatewayTranslationNatRuleError} tells a service error answered
+ * by `ModifyPrivateNatGatewayTranslationNatRule`; its `code` is a
+ * {@link ModifyPrivateNatGatewayTranslationNatRuleKnownErrorCode}: any {@link CommonErrorCode}, or one
+ * of these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InternalServerError`: Internal error.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.InVpcCidr`: 不能在VPC CIDR范围内。 (described in Chinese only)
+ * - `InvalidParameterValue.NatGatewaySnatRuleNotExists`: The SNAT forwarding rule of the NAT gateway
+ *   does not exist.
+ * - `InvalidParameterValue.NotInVpcCidr`: 必须在VPC CIDR范围内。 (described in Chinese only)
+ * - `InvalidParameterValue.PrivateNatNotExists`: 私网NAT网关不存在 (described in Chinese only)
+ * - `InvalidParameterValue.PrivateNatRuleNotExists`: 私网NAT网关规则不存在。 (described in Chinese
+ *   only)
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnknownParameter.WithGuess`: Unknown parameter. Try similar parameters.
+ * - `UnsupportedOperation.InvalidState`: Invalid resource status.
  */
 export interface ModifyPrivateNatGatewayTranslationNatRuleRequest {
   /**
@@ -55,7 +75,18 @@ export interface ModifyPrivateNatGatewayTranslationNatRuleResponse {
  * `ModifyPrivateNatGatewayTranslationNatRule`.
  */
 export interface ModifyPrivateNatGatewayTranslationNatRuleMethod {
-  /** 修改私网NAT网关源端转换规则. Errors: {@link isModifyPrivateNatGatewayTranslationNatRuleError}. */
+  /**
+   * 修改私网NAT网关源端转换规则.
+   *
+   * Errors: {@link isModifyPrivateNatGatewayTranslationNatRuleError} tells a service error of this
+   * action; its `code` is a {@link ModifyPrivateNatGatewayTranslationNatRuleKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InternalError.ModuleError`, `InternalServerError`, `InvalidParameter`,
+   * `InvalidParameterValue`, `InvalidParameterValue.InVpcCidr`,
+   * `InvalidParameterValue.NatGatewaySnatRuleNotExists`, `InvalidParameterValue.NotInVpcCidr`,
+   * `InvalidParameterValue.PrivateNatNotExists`, `InvalidParameterValue.PrivateNatRuleNotExists`,
+   * `UnknownParameter`, `UnknownParameter.WithGuess`, `UnsupportedOperation.InvalidState` (each
+   * explained on {@link ModifyPrivateNatGatewayTranslationNatRuleRequest}).
+   */
   modifyPrivateNatGatewayTranslationNatRule(
     input: ModifyPrivateNatGatewayTranslationNatRuleRequest,
     options?: CallOptions,
@@ -63,8 +94,8 @@ export interface ModifyPrivateNatGatewayTranslationNatRuleMethod {
 }
 
 /**
- * Error codes `ModifyPrivateNatGatewayTranslationNatRule` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `ModifyPrivateNatGatewayTranslationNatRule` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InternalError.ModuleError`: Internal module error
  * - `InternalServerError`: Internal error.
@@ -93,12 +124,12 @@ export type ModifyPrivateNatGatewayTranslationNatRuleKnownErrorCode =
   | "UnknownParameter.WithGuess"
   | "UnsupportedOperation.InvalidState";
 /**
- * Code of an error answered by `ModifyPrivateNatGatewayTranslationNatRule`: a {@link
- * ModifyPrivateNatGatewayTranslationNatRuleKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyPrivateNatGatewayTranslationNatRule`: a
+ * {@link ModifyPrivateNatGatewayTranslationNatRuleKnownErrorCode}, or a code the service added since.
  */
 export type ModifyPrivateNatGatewayTranslationNatRuleErrorCode = ModifyPrivateNatGatewayTranslationNatRuleKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyPrivateNatGatewayTranslationNatRule`; {@link
- * isModifyPrivateNatGatewayTranslationNatRuleError} tells one.
+ * A service error answered by `ModifyPrivateNatGatewayTranslationNatRule`;
+ * {@link isModifyPrivateNatGatewayTranslationNatRuleError} tells one.
  */
 export type ModifyPrivateNatGatewayTranslationNatRuleError = TcServiceError<ModifyPrivateNatGatewayTranslationNatRuleErrorCode>;

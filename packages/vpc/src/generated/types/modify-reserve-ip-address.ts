@@ -11,6 +11,15 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyReserveIpAddressError} tells a service error answered by
+ * `ModifyReserveIpAddress`; its `code` is a {@link ModifyReserveIpAddressKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.ResourceNotFound`: This resource is not found.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Modifying a Reserved Private IP Address
  * ```ts
  * const answer = await client.modifyReserveIpAddress({
@@ -63,7 +72,15 @@ export interface ModifyReserveIpAddressResponse {
 
 /** The `modifyReserveIpAddress` method of {@link VpcClient}, which calls `ModifyReserveIpAddress`. */
 export interface ModifyReserveIpAddressMethod {
-  /** Modifies a reserved private IP address. Errors: {@link isModifyReserveIpAddressError}. */
+  /**
+   * Modifies a reserved private IP address.
+   *
+   * Errors: {@link isModifyReserveIpAddressError} tells a service error of this action; its `code` is a
+   * {@link ModifyReserveIpAddressKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.ResourceNotFound`,
+   * `InvalidParameterValue.TooLong`, `ResourceNotFound` (each explained on
+   * {@link ModifyReserveIpAddressRequest}).
+   */
   modifyReserveIpAddress(input: ModifyReserveIpAddressRequest, options?: CallOptions): Promise<ModifyReserveIpAddressResponse>;
 }
 
@@ -81,8 +98,8 @@ export type ModifyReserveIpAddressKnownErrorCode =
   | "InvalidParameterValue.ResourceNotFound"
   | "InvalidParameterValue.TooLong";
 /**
- * Code of an error answered by `ModifyReserveIpAddress`: a {@link
- * ModifyReserveIpAddressKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyReserveIpAddress`: a
+ * {@link ModifyReserveIpAddressKnownErrorCode}, or a code the service added since.
  */
 export type ModifyReserveIpAddressErrorCode = ModifyReserveIpAddressKnownErrorCode | (string & {});
 /**

@@ -11,6 +11,16 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyRoutePolicyAttributeError} tells a service error answered by
+ * `ModifyRoutePolicyAttribute`; its `code` is a {@link ModifyRoutePolicyAttributeKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.MustHasOne`: Missing required parameters. provide at least one.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Modifying the Route Reception Policy Attribute
  * ```ts
  * const answer = await client.modifyRoutePolicyAttribute({
@@ -60,7 +70,15 @@ export interface ModifyRoutePolicyAttributeResponse {
  * `ModifyRoutePolicyAttribute`.
  */
 export interface ModifyRoutePolicyAttributeMethod {
-  /** Modify the routing strategy attribute. Errors: {@link isModifyRoutePolicyAttributeError}. */
+  /**
+   * Modify the routing strategy attribute.
+   *
+   * Errors: {@link isModifyRoutePolicyAttributeError} tells a service error of this action; its `code`
+   * is a {@link ModifyRoutePolicyAttributeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue`, `InvalidParameterValue.Malformed`, `InvalidParameterValue.MustHasOne`,
+   * `InvalidParameterValue.TooLong`, `ResourceNotFound` (each explained on
+   * {@link ModifyRoutePolicyAttributeRequest}).
+   */
   modifyRoutePolicyAttribute(input: ModifyRoutePolicyAttributeRequest, options?: CallOptions): Promise<ModifyRoutePolicyAttributeResponse>;
 }
 
@@ -79,8 +97,8 @@ export type ModifyRoutePolicyAttributeKnownErrorCode =
   | "InvalidParameterValue.MustHasOne"
   | "InvalidParameterValue.TooLong";
 /**
- * Code of an error answered by `ModifyRoutePolicyAttribute`: a {@link
- * ModifyRoutePolicyAttributeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyRoutePolicyAttribute`: a
+ * {@link ModifyRoutePolicyAttributeKnownErrorCode}, or a code the service added since.
  */
 export type ModifyRoutePolicyAttributeErrorCode = ModifyRoutePolicyAttributeKnownErrorCode | (string & {});
 /**

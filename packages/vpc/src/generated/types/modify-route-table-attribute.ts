@@ -11,6 +11,14 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyRouteTableAttributeError} tells a service error answered by
+ * `ModifyRouteTableAttribute`; its `code` is a {@link ModifyRouteTableAttributeKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Modifying route table attributes
  * ```ts
  * const answer = await client.modifyRouteTableAttribute({
@@ -54,7 +62,14 @@ export interface ModifyRouteTableAttributeResponse {
  * `ModifyRouteTableAttribute`.
  */
 export interface ModifyRouteTableAttributeMethod {
-  /** Modifies route table attributes. Errors: {@link isModifyRouteTableAttributeError}. */
+  /**
+   * Modifies route table attributes.
+   *
+   * Errors: {@link isModifyRouteTableAttributeError} tells a service error of this action; its `code` is
+   * a {@link ModifyRouteTableAttributeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.TooLong`, `ResourceNotFound` (each
+   * explained on {@link ModifyRouteTableAttributeRequest}).
+   */
   modifyRouteTableAttribute(input: ModifyRouteTableAttributeRequest, options?: CallOptions): Promise<ModifyRouteTableAttributeResponse>;
 }
 
@@ -67,8 +82,8 @@ export interface ModifyRouteTableAttributeMethod {
  */
 export type ModifyRouteTableAttributeKnownErrorCode = CommonErrorCode | "InvalidParameterValue.Malformed" | "InvalidParameterValue.TooLong";
 /**
- * Code of an error answered by `ModifyRouteTableAttribute`: a {@link
- * ModifyRouteTableAttributeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyRouteTableAttribute`: a
+ * {@link ModifyRouteTableAttributeKnownErrorCode}, or a code the service added since.
  */
 export type ModifyRouteTableAttributeErrorCode = ModifyRouteTableAttributeKnownErrorCode | (string & {});
 /**

@@ -14,6 +14,30 @@ import type { CcnRouteTableSelectPolicy } from "../shapes/ccn-route-table-select
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyRouteTableSelectionPoliciesError} tells a service error answered by
+ * `ModifyRouteTableSelectionPolicies`; its `code` is a
+ * {@link ModifyRouteTableSelectionPoliciesKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.ParameterMismatch`: Invalid parameter format
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnsupportedOperation.CanNotAssignDefaultRouteTable`: 路由表选择策略不支持默认路由表。 (described
+ *   in Chinese only)
+ * - `UnsupportedOperation.CcnRouteTableNotExist`: The specified route table does not exist.
+ * - `UnsupportedOperation.InstanceNotExist`: 路由表选择策略配置的实例不存在。 (described in Chinese
+ *   only)
+ * - `UnsupportedOperation.InvalidInstanceState`: Invalid instance status.
+ * - `UnsupportedOperation.NotSupportSameCcnInstanceAndSourceAddress`: 不支持编辑相同的实例和源地址。
+ *   (described in Chinese only)
+ * - `UnsupportedOperation.RouteTableSelectPolicyExceed`: 当前云联网的路由表选择策略数量已超过限制。
+ *   (described in Chinese only)
  */
 export interface ModifyRouteTableSelectionPoliciesRequest {
   /**
@@ -45,7 +69,20 @@ export interface ModifyRouteTableSelectionPoliciesResponse {
  * `ModifyRouteTableSelectionPolicies`.
  */
 export interface ModifyRouteTableSelectionPoliciesMethod {
-  /** 编辑云联网路由表选择策略. Errors: {@link isModifyRouteTableSelectionPoliciesError}. */
+  /**
+   * 编辑云联网路由表选择策略.
+   *
+   * Errors: {@link isModifyRouteTableSelectionPoliciesError} tells a service error of this action; its
+   * `code` is a {@link ModifyRouteTableSelectionPoliciesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter`, `InvalidParameterValue`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.ParameterMismatch`, `InvalidParameterValue.Range`,
+   * `InvalidParameterValue.TooLong`, `ResourceNotFound`, `UnauthorizedOperation`,
+   * `UnsupportedOperation.CanNotAssignDefaultRouteTable`, `UnsupportedOperation.CcnRouteTableNotExist`,
+   * `UnsupportedOperation.InstanceNotExist`, `UnsupportedOperation.InvalidInstanceState`,
+   * `UnsupportedOperation.NotSupportSameCcnInstanceAndSourceAddress`,
+   * `UnsupportedOperation.RouteTableSelectPolicyExceed` (each explained on
+   * {@link ModifyRouteTableSelectionPoliciesRequest}).
+   */
   modifyRouteTableSelectionPolicies(
     input: ModifyRouteTableSelectionPoliciesRequest,
     options?: CallOptions,
@@ -87,12 +124,12 @@ export type ModifyRouteTableSelectionPoliciesKnownErrorCode =
   | "UnsupportedOperation.NotSupportSameCcnInstanceAndSourceAddress"
   | "UnsupportedOperation.RouteTableSelectPolicyExceed";
 /**
- * Code of an error answered by `ModifyRouteTableSelectionPolicies`: a {@link
- * ModifyRouteTableSelectionPoliciesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyRouteTableSelectionPolicies`: a
+ * {@link ModifyRouteTableSelectionPoliciesKnownErrorCode}, or a code the service added since.
  */
 export type ModifyRouteTableSelectionPoliciesErrorCode = ModifyRouteTableSelectionPoliciesKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyRouteTableSelectionPolicies`; {@link
- * isModifyRouteTableSelectionPoliciesError} tells one.
+ * A service error answered by `ModifyRouteTableSelectionPolicies`;
+ * {@link isModifyRouteTableSelectionPoliciesError} tells one.
  */
 export type ModifyRouteTableSelectionPoliciesError = TcServiceError<ModifyRouteTableSelectionPoliciesErrorCode>;

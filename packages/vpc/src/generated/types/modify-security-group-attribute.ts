@@ -12,6 +12,15 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifySecurityGroupAttributeError} tells a service error answered by
+ * `ModifySecurityGroupAttribute`; its `code` is a {@link ModifySecurityGroupAttributeKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `ResourceNotFound`: The resource does not exist.
  */
 export interface ModifySecurityGroupAttributeRequest {
   /**
@@ -46,7 +55,14 @@ export interface ModifySecurityGroupAttributeResponse {
  * `ModifySecurityGroupAttribute`.
  */
 export interface ModifySecurityGroupAttributeMethod {
-  /** Modifies security group attributes. Errors: {@link isModifySecurityGroupAttributeError}. */
+  /**
+   * Modifies security group attributes.
+   *
+   * Errors: {@link isModifySecurityGroupAttributeError} tells a service error of this action; its `code`
+   * is a {@link ModifySecurityGroupAttributeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue`, `InvalidParameterValue.Malformed`, `InvalidParameterValue.TooLong`,
+   * `ResourceNotFound` (each explained on {@link ModifySecurityGroupAttributeRequest}).
+   */
   modifySecurityGroupAttribute(
     input: ModifySecurityGroupAttributeRequest,
     options?: CallOptions,
@@ -66,12 +82,12 @@ export type ModifySecurityGroupAttributeKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "InvalidParameterValue.TooLong";
 /**
- * Code of an error answered by `ModifySecurityGroupAttribute`: a {@link
- * ModifySecurityGroupAttributeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifySecurityGroupAttribute`: a
+ * {@link ModifySecurityGroupAttributeKnownErrorCode}, or a code the service added since.
  */
 export type ModifySecurityGroupAttributeErrorCode = ModifySecurityGroupAttributeKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifySecurityGroupAttribute`; {@link
- * isModifySecurityGroupAttributeError} tells one.
+ * A service error answered by `ModifySecurityGroupAttribute`;
+ * {@link isModifySecurityGroupAttributeError} tells one.
  */
 export type ModifySecurityGroupAttributeError = TcServiceError<ModifySecurityGroupAttributeErrorCode>;

@@ -50,6 +50,32 @@ import type { SecurityGroupPolicySet } from "../shapes/security-group-policy-set
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifySecurityGroupPoliciesError} tells a service error answered by
+ * `ModifySecurityGroupPolicies`; its `code` is a {@link ModifySecurityGroupPoliciesKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameterValue.Empty`: Missing parameters.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.MemberApprovalApplicationIdMismatch`: The specified approval ticket number
+ *   does not match the resource.
+ * - `InvalidParameterValue.MemberApprovalApplicationNotApproved`: Workflow service approval ticket not
+ *   approved.
+ * - `InvalidParameterValue.MemberApprovalApplicationRejected`: Workflow service approval ticket
+ *   rejected.
+ * - `InvalidParameterValue.MemberApprovalApplicationStarted`: This request requires approval via the
+ *   BPAAS workflow service, and the approval process is currently being initiated.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.ClbPolicyExceedLimit`: Reached the upper limit of security group policies of
+ *   the load balancer.
+ * - `UnsupportedOperation.DuplicatePolicy`: The security group policies are repeated.
+ * - `UnsupportedOperation.LockedResources`: The resource is locked.
  * @example Modifying the outbound and inbound rules of a security group
  * ```ts
  * const answer = await client.modifySecurityGroupPolicies({
@@ -131,8 +157,20 @@ export interface ModifySecurityGroupPoliciesResponse {
  */
 export interface ModifySecurityGroupPoliciesMethod {
   /**
-   * Modifies the outbound and inbound policies of a security group. Errors: {@link
-   * isModifySecurityGroupPoliciesError}.
+   * Modifies the outbound and inbound policies of a security group.
+   *
+   * Errors: {@link isModifySecurityGroupPoliciesError} tells a service error of this action; its `code`
+   * is a {@link ModifySecurityGroupPoliciesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.ModuleError`, `InvalidParameter.Coexist`, `InvalidParameterValue.Empty`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.MemberApprovalApplicationIdMismatch`,
+   * `InvalidParameterValue.MemberApprovalApplicationNotApproved`,
+   * `InvalidParameterValue.MemberApprovalApplicationRejected`,
+   * `InvalidParameterValue.MemberApprovalApplicationStarted`, `InvalidParameterValue.Range`,
+   * `InvalidParameterValue.TooLong`, `LimitExceeded`, `ResourceNotFound`,
+   * `UnsupportedOperation.ClbPolicyExceedLimit`, `UnsupportedOperation.DuplicatePolicy`,
+   * `UnsupportedOperation.LockedResources` (each explained on
+   * {@link ModifySecurityGroupPoliciesRequest}).
    */
   modifySecurityGroupPolicies(
     input: ModifySecurityGroupPoliciesRequest,
@@ -182,12 +220,12 @@ export type ModifySecurityGroupPoliciesKnownErrorCode =
   | "UnsupportedOperation.DuplicatePolicy"
   | "UnsupportedOperation.LockedResources";
 /**
- * Code of an error answered by `ModifySecurityGroupPolicies`: a {@link
- * ModifySecurityGroupPoliciesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifySecurityGroupPolicies`: a
+ * {@link ModifySecurityGroupPoliciesKnownErrorCode}, or a code the service added since.
  */
 export type ModifySecurityGroupPoliciesErrorCode = ModifySecurityGroupPoliciesKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifySecurityGroupPolicies`; {@link
- * isModifySecurityGroupPoliciesError} tells one.
+ * A service error answered by `ModifySecurityGroupPolicies`;
+ * {@link isModifySecurityGroupPoliciesError} tells one.
  */
 export type ModifySecurityGroupPoliciesError = TcServiceError<ModifySecurityGroupPoliciesErrorCode>;

@@ -12,6 +12,20 @@ import type { ServicesInfo } from "../shapes/services-info.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyServiceTemplateAttributeError} tells a service error answered by
+ * `ModifyServiceTemplateAttribute`; its `code` is a
+ * {@link ModifyServiceTemplateAttributeKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.MutexOperationTaskRunning`: The resource mutual exclusion operation is being
+ *   executed.
  * @example Modifying a protocol port template
  * ```ts
  * const answer = await client.modifyServiceTemplateAttribute({
@@ -71,7 +85,16 @@ export interface ModifyServiceTemplateAttributeResponse {
  * `ModifyServiceTemplateAttribute`.
  */
 export interface ModifyServiceTemplateAttributeMethod {
-  /** Modifies a protocol port template. Errors: {@link isModifyServiceTemplateAttributeError}. */
+  /**
+   * Modifies a protocol port template.
+   *
+   * Errors: {@link isModifyServiceTemplateAttributeError} tells a service error of this action; its
+   * `code` is a {@link ModifyServiceTemplateAttributeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.Coexist`, `InvalidParameterValue`, `InvalidParameterValue.Duplicate`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.TooLong`, `LimitExceeded`,
+   * `ResourceNotFound`, `UnsupportedOperation.MutexOperationTaskRunning` (each explained on
+   * {@link ModifyServiceTemplateAttributeRequest}).
+   */
   modifyServiceTemplateAttribute(
     input: ModifyServiceTemplateAttributeRequest,
     options?: CallOptions,
@@ -99,12 +122,12 @@ export type ModifyServiceTemplateAttributeKnownErrorCode =
   | "InvalidParameterValue.TooLong"
   | "UnsupportedOperation.MutexOperationTaskRunning";
 /**
- * Code of an error answered by `ModifyServiceTemplateAttribute`: a {@link
- * ModifyServiceTemplateAttributeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyServiceTemplateAttribute`: a
+ * {@link ModifyServiceTemplateAttributeKnownErrorCode}, or a code the service added since.
  */
 export type ModifyServiceTemplateAttributeErrorCode = ModifyServiceTemplateAttributeKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyServiceTemplateAttribute`; {@link
- * isModifyServiceTemplateAttributeError} tells one.
+ * A service error answered by `ModifyServiceTemplateAttribute`;
+ * {@link isModifyServiceTemplateAttributeError} tells one.
  */
 export type ModifyServiceTemplateAttributeError = TcServiceError<ModifyServiceTemplateAttributeErrorCode>;

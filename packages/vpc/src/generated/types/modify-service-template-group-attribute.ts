@@ -11,6 +11,17 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyServiceTemplateGroupAttributeError} tells a service error answered by
+ * `ModifyServiceTemplateGroupAttribute`; its `code` is a
+ * {@link ModifyServiceTemplateGroupAttributeKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.MutexOperationTaskRunning`: The resource mutual exclusion operation is being
+ *   executed.
  * @example Modifying a protocol port template group
  * ```ts
  * const answer = await client.modifyServiceTemplateGroupAttribute({
@@ -56,7 +67,15 @@ export interface ModifyServiceTemplateGroupAttributeResponse {
  * `ModifyServiceTemplateGroupAttribute`.
  */
 export interface ModifyServiceTemplateGroupAttributeMethod {
-  /** Modifies a protocol port template group. Errors: {@link isModifyServiceTemplateGroupAttributeError}. */
+  /**
+   * Modifies a protocol port template group.
+   *
+   * Errors: {@link isModifyServiceTemplateGroupAttributeError} tells a service error of this action; its
+   * `code` is a {@link ModifyServiceTemplateGroupAttributeKnownErrorCode}: any {@link CommonErrorCode}
+   * or `InvalidParameterValue.Malformed`, `LimitExceeded`, `ResourceNotFound`,
+   * `UnsupportedOperation.MutexOperationTaskRunning` (each explained on
+   * {@link ModifyServiceTemplateGroupAttributeRequest}).
+   */
   modifyServiceTemplateGroupAttribute(
     input: ModifyServiceTemplateGroupAttributeRequest,
     options?: CallOptions,
@@ -77,12 +96,12 @@ export type ModifyServiceTemplateGroupAttributeKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "UnsupportedOperation.MutexOperationTaskRunning";
 /**
- * Code of an error answered by `ModifyServiceTemplateGroupAttribute`: a {@link
- * ModifyServiceTemplateGroupAttributeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyServiceTemplateGroupAttribute`: a
+ * {@link ModifyServiceTemplateGroupAttributeKnownErrorCode}, or a code the service added since.
  */
 export type ModifyServiceTemplateGroupAttributeErrorCode = ModifyServiceTemplateGroupAttributeKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyServiceTemplateGroupAttribute`; {@link
- * isModifyServiceTemplateGroupAttributeError} tells one.
+ * A service error answered by `ModifyServiceTemplateGroupAttribute`;
+ * {@link isModifyServiceTemplateGroupAttributeError} tells one.
  */
 export type ModifyServiceTemplateGroupAttributeError = TcServiceError<ModifyServiceTemplateGroupAttributeErrorCode>;

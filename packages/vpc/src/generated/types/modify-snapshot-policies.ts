@@ -12,6 +12,15 @@ import type { BatchModifySnapshotPolicy } from "../shapes/batch-modify-snapshot-
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifySnapshotPoliciesError} tells a service error answered by
+ * `ModifySnapshotPolicies`; its `code` is a {@link ModifySnapshotPoliciesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.SnapshotBackupTypeModify`: Snapshot backup policy cannot be modified.
  * @example Modifies specified snapshot policies
  * ```ts
  * const answer = await client.modifySnapshotPolicies({
@@ -48,7 +57,15 @@ export interface ModifySnapshotPoliciesResponse {
 
 /** The `modifySnapshotPolicies` method of {@link VpcClient}, which calls `ModifySnapshotPolicies`. */
 export interface ModifySnapshotPoliciesMethod {
-  /** Modifies specified snapshot policies. Errors: {@link isModifySnapshotPoliciesError}. */
+  /**
+   * Modifies specified snapshot policies.
+   *
+   * Errors: {@link isModifySnapshotPoliciesError} tells a service error of this action; its `code` is a
+   * {@link ModifySnapshotPoliciesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.Range`, `ResourceNotFound`,
+   * `UnsupportedOperation.SnapshotBackupTypeModify` (each explained on
+   * {@link ModifySnapshotPoliciesRequest}).
+   */
   modifySnapshotPolicies(input: ModifySnapshotPoliciesRequest, options?: CallOptions): Promise<ModifySnapshotPoliciesResponse>;
 }
 
@@ -66,8 +83,8 @@ export type ModifySnapshotPoliciesKnownErrorCode =
   | "InvalidParameterValue.Range"
   | "UnsupportedOperation.SnapshotBackupTypeModify";
 /**
- * Code of an error answered by `ModifySnapshotPolicies`: a {@link
- * ModifySnapshotPoliciesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifySnapshotPolicies`: a
+ * {@link ModifySnapshotPoliciesKnownErrorCode}, or a code the service added since.
  */
 export type ModifySnapshotPoliciesErrorCode = ModifySnapshotPoliciesKnownErrorCode | (string & {});
 /**

@@ -11,6 +11,15 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifySubnetAttributeError} tells a service error answered by
+ * `ModifySubnetAttribute`; its `code` is a {@link ModifySubnetAttributeKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Modifying the attributes of a subnet
  * ```ts
  * const answer = await client.modifySubnetAttribute({
@@ -57,7 +66,14 @@ export interface ModifySubnetAttributeResponse {
 
 /** The `modifySubnetAttribute` method of {@link VpcClient}, which calls `ModifySubnetAttribute`. */
 export interface ModifySubnetAttributeMethod {
-  /** Modifies subnet attributes. Errors: {@link isModifySubnetAttributeError}. */
+  /**
+   * Modifies subnet attributes.
+   *
+   * Errors: {@link isModifySubnetAttributeError} tells a service error of this action; its `code` is a
+   * {@link ModifySubnetAttributeKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameterValue`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.TooLong`, `ResourceNotFound` (each
+   * explained on {@link ModifySubnetAttributeRequest}).
+   */
   modifySubnetAttribute(input: ModifySubnetAttributeRequest, options?: CallOptions): Promise<ModifySubnetAttributeResponse>;
 }
 

@@ -13,6 +13,17 @@ import type { MemberInfo } from "../shapes/member-info.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyTemplateMemberError} tells a service error answered by
+ * `ModifyTemplateMember`; its `code` is a {@link ModifyTemplateMemberKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.MutexOperationTaskRunning`: The resource mutual exclusion operation is being
+ *   executed.
  * @example Modifying a Parameter Template of the IP Address Type
  * ```ts
  * const answer = await client.modifyTemplateMember({
@@ -172,7 +183,15 @@ export interface ModifyTemplateMemberResponse {
 
 /** The `modifyTemplateMember` method of {@link VpcClient}, which calls `ModifyTemplateMember`. */
 export interface ModifyTemplateMemberMethod {
-  /** Modifies a parameter template. Errors: {@link isModifyTemplateMemberError}. */
+  /**
+   * Modifies a parameter template.
+   *
+   * Errors: {@link isModifyTemplateMemberError} tells a service error of this action; its `code` is a
+   * {@link ModifyTemplateMemberKnownErrorCode}: any {@link CommonErrorCode} or `InternalError`,
+   * `InvalidParameterValue`, `InvalidParameterValue.Duplicate`, `ResourceNotFound`,
+   * `UnsupportedOperation.MutexOperationTaskRunning` (each explained on
+   * {@link ModifyTemplateMemberRequest}).
+   */
   modifyTemplateMember(input: ModifyTemplateMemberRequest, options?: CallOptions): Promise<ModifyTemplateMemberResponse>;
 }
 

@@ -12,6 +12,15 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyTrafficMirrorAttributeError} tells a service error answered by
+ * `ModifyTrafficMirrorAttribute`; its `code` is a {@link ModifyTrafficMirrorAttributeKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Modifying Traffic Mirroring Attributes
  * ```ts
  * const answer = await client.modifyTrafficMirrorAttribute({
@@ -61,7 +70,14 @@ export interface ModifyTrafficMirrorAttributeResponse {
  * `ModifyTrafficMirrorAttribute`.
  */
 export interface ModifyTrafficMirrorAttributeMethod {
-  /** Modifies traffic mirroring attributes. Errors: {@link isModifyTrafficMirrorAttributeError}. */
+  /**
+   * Modifies traffic mirroring attributes.
+   *
+   * Errors: {@link isModifyTrafficMirrorAttributeError} tells a service error of this action; its `code`
+   * is a {@link ModifyTrafficMirrorAttributeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue`, `InvalidParameterValue.Malformed`, `InvalidParameterValue.TooLong`,
+   * `ResourceNotFound` (each explained on {@link ModifyTrafficMirrorAttributeRequest}).
+   */
   modifyTrafficMirrorAttribute(
     input: ModifyTrafficMirrorAttributeRequest,
     options?: CallOptions,
@@ -81,12 +97,12 @@ export type ModifyTrafficMirrorAttributeKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "InvalidParameterValue.TooLong";
 /**
- * Code of an error answered by `ModifyTrafficMirrorAttribute`: a {@link
- * ModifyTrafficMirrorAttributeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyTrafficMirrorAttribute`: a
+ * {@link ModifyTrafficMirrorAttributeKnownErrorCode}, or a code the service added since.
  */
 export type ModifyTrafficMirrorAttributeErrorCode = ModifyTrafficMirrorAttributeKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyTrafficMirrorAttribute`; {@link
- * isModifyTrafficMirrorAttributeError} tells one.
+ * A service error answered by `ModifyTrafficMirrorAttribute`;
+ * {@link isModifyTrafficMirrorAttributeError} tells one.
  */
 export type ModifyTrafficMirrorAttributeError = TcServiceError<ModifyTrafficMirrorAttributeErrorCode>;

@@ -14,6 +14,19 @@ import type { TrafficMirrorFilter } from "../shapes/traffic-mirror-filter.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyTrafficMirrorFilterRulesError} tells a service error answered by
+ * `ModifyTrafficMirrorFilterRules`; its `code` is a
+ * {@link ModifyTrafficMirrorFilterRulesKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `LimitExceeded.ActionLimited`: Too often API invocations
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  */
 export interface ModifyTrafficMirrorFilterRulesRequest {
   /**
@@ -51,7 +64,15 @@ export interface ModifyTrafficMirrorFilterRulesResponse {
  * `ModifyTrafficMirrorFilterRules`.
  */
 export interface ModifyTrafficMirrorFilterRulesMethod {
-  /** 修改流量镜像过滤规则。 Errors: {@link isModifyTrafficMirrorFilterRulesError}. */
+  /**
+   * 修改流量镜像过滤规则。
+   *
+   * Errors: {@link isModifyTrafficMirrorFilterRulesError} tells a service error of this action; its
+   * `code` is a {@link ModifyTrafficMirrorFilterRulesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue`, `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `LimitExceeded`, `LimitExceeded.ActionLimited`, `MissingParameter`, `ResourceNotFound`,
+   * `UnsupportedOperation` (each explained on {@link ModifyTrafficMirrorFilterRulesRequest}).
+   */
   modifyTrafficMirrorFilterRules(
     input: ModifyTrafficMirrorFilterRulesRequest,
     options?: CallOptions,
@@ -76,12 +97,12 @@ export type ModifyTrafficMirrorFilterRulesKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "LimitExceeded.ActionLimited";
 /**
- * Code of an error answered by `ModifyTrafficMirrorFilterRules`: a {@link
- * ModifyTrafficMirrorFilterRulesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyTrafficMirrorFilterRules`: a
+ * {@link ModifyTrafficMirrorFilterRulesKnownErrorCode}, or a code the service added since.
  */
 export type ModifyTrafficMirrorFilterRulesErrorCode = ModifyTrafficMirrorFilterRulesKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyTrafficMirrorFilterRules`; {@link
- * isModifyTrafficMirrorFilterRulesError} tells one.
+ * A service error answered by `ModifyTrafficMirrorFilterRules`;
+ * {@link isModifyTrafficMirrorFilterRulesError} tells one.
  */
 export type ModifyTrafficMirrorFilterRulesError = TcServiceError<ModifyTrafficMirrorFilterRulesErrorCode>;

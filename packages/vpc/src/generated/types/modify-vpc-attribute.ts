@@ -11,6 +11,23 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyVpcAttributeError} tells a service error answered by
+ * `ModifyVpcAttribute`; its `code` is a {@link ModifyVpcAttributeKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnsupportedOperation.CdcPublishNeedCdcId`: Configure the subnet of Cdc before release requires
+ *   setting the VPC property CdcId.
+ * - `UnsupportedOperation.EnableMulticast`: Multi-cast is not available in the current region.
+ * - `UnsupportedOperation.NotSupportedUpdateCcnRoutePublish`: The current CCN instance does not
+ *   support publishing update routes.
+ * - `UnsupportedOperation.SubnetMismatchVpcCdcId`: The subnet and Vpc have different configured CdcId.
  * @example Modifying VPC attributes
  * ```ts
  * const answer = await client.modifyVpcAttribute({
@@ -85,7 +102,17 @@ export interface ModifyVpcAttributeResponse {
 
 /** The `modifyVpcAttribute` method of {@link VpcClient}, which calls `ModifyVpcAttribute`. */
 export interface ModifyVpcAttributeMethod {
-  /** Modifies VPC attributes. Errors: {@link isModifyVpcAttributeError}. */
+  /**
+   * Modifies VPC attributes.
+   *
+   * Errors: {@link isModifyVpcAttributeError} tells a service error of this action; its `code` is a
+   * {@link ModifyVpcAttributeKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameterValue`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.TooLong`, `ResourceNotFound`, `UnauthorizedOperation`,
+   * `UnsupportedOperation.CdcPublishNeedCdcId`, `UnsupportedOperation.EnableMulticast`,
+   * `UnsupportedOperation.NotSupportedUpdateCcnRoutePublish`,
+   * `UnsupportedOperation.SubnetMismatchVpcCdcId` (each explained on {@link ModifyVpcAttributeRequest}).
+   */
   modifyVpcAttribute(input: ModifyVpcAttributeRequest, options?: CallOptions): Promise<ModifyVpcAttributeResponse>;
 }
 

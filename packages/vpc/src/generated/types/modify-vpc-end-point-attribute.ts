@@ -11,6 +11,21 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyVpcEndPointAttributeError} tells a service error answered by
+ * `ModifyVpcEndPointAttribute`; its `code` is a {@link ModifyVpcEndPointAttributeKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `ResourceNotFound.SvcNotExist`: The Svc doesn't exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.SpecialEndPointService`: The endpoint created by the specified endpoint
+ *   service cannot be bound to a security group.
  * @example Modifying endpoint attributes
  * ```ts
  * const answer = await client.modifyVpcEndPointAttribute({
@@ -64,7 +79,16 @@ export interface ModifyVpcEndPointAttributeResponse {
  * `ModifyVpcEndPointAttribute`.
  */
 export interface ModifyVpcEndPointAttributeMethod {
-  /** Modifies endpoint attributes. Errors: {@link isModifyVpcEndPointAttributeError}. */
+  /**
+   * Modifies endpoint attributes.
+   *
+   * Errors: {@link isModifyVpcEndPointAttributeError} tells a service error of this action; its `code`
+   * is a {@link ModifyVpcEndPointAttributeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue`, `InvalidParameterValue.Malformed`, `InvalidParameterValue.TooLong`,
+   * `LimitExceeded`, `MissingParameter`, `ResourceNotFound`, `ResourceNotFound.SvcNotExist`,
+   * `UnsupportedOperation`, `UnsupportedOperation.SpecialEndPointService` (each explained on
+   * {@link ModifyVpcEndPointAttributeRequest}).
+   */
   modifyVpcEndPointAttribute(input: ModifyVpcEndPointAttributeRequest, options?: CallOptions): Promise<ModifyVpcEndPointAttributeResponse>;
 }
 
@@ -89,8 +113,8 @@ export type ModifyVpcEndPointAttributeKnownErrorCode =
   | "ResourceNotFound.SvcNotExist"
   | "UnsupportedOperation.SpecialEndPointService";
 /**
- * Code of an error answered by `ModifyVpcEndPointAttribute`: a {@link
- * ModifyVpcEndPointAttributeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyVpcEndPointAttribute`: a
+ * {@link ModifyVpcEndPointAttributeKnownErrorCode}, or a code the service added since.
  */
 export type ModifyVpcEndPointAttributeErrorCode = ModifyVpcEndPointAttributeKnownErrorCode | (string & {});
 /**

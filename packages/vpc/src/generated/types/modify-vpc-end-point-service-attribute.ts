@@ -11,6 +11,20 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyVpcEndPointServiceAttributeError} tells a service error answered by
+ * `ModifyVpcEndPointServiceAttribute`; its `code` is a
+ * {@link ModifyVpcEndPointServiceAttributeKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceInUse`: The resource is in use.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `ResourceUnavailable`: The resource is unavailable.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.VpcMismatch`: The resources are not in the same VPC.
  * @example Modifying endpoint service attributes
  * ```ts
  * const answer = await client.modifyVpcEndPointServiceAttribute({
@@ -73,7 +87,16 @@ export interface ModifyVpcEndPointServiceAttributeResponse {
  * `ModifyVpcEndPointServiceAttribute`.
  */
 export interface ModifyVpcEndPointServiceAttributeMethod {
-  /** Modifies endpoint service attributes. Errors: {@link isModifyVpcEndPointServiceAttributeError}. */
+  /**
+   * Modifies endpoint service attributes.
+   *
+   * Errors: {@link isModifyVpcEndPointServiceAttributeError} tells a service error of this action; its
+   * `code` is a {@link ModifyVpcEndPointServiceAttributeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.ModuleError`, `InvalidParameterValue.Malformed`, `MissingParameter`, `ResourceInUse`,
+   * `ResourceNotFound`, `ResourceUnavailable`, `UnsupportedOperation`,
+   * `UnsupportedOperation.VpcMismatch` (each explained on
+   * {@link ModifyVpcEndPointServiceAttributeRequest}).
+   */
   modifyVpcEndPointServiceAttribute(
     input: ModifyVpcEndPointServiceAttributeRequest,
     options?: CallOptions,
@@ -98,12 +121,12 @@ export type ModifyVpcEndPointServiceAttributeKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "UnsupportedOperation.VpcMismatch";
 /**
- * Code of an error answered by `ModifyVpcEndPointServiceAttribute`: a {@link
- * ModifyVpcEndPointServiceAttributeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyVpcEndPointServiceAttribute`: a
+ * {@link ModifyVpcEndPointServiceAttributeKnownErrorCode}, or a code the service added since.
  */
 export type ModifyVpcEndPointServiceAttributeErrorCode = ModifyVpcEndPointServiceAttributeKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyVpcEndPointServiceAttribute`; {@link
- * isModifyVpcEndPointServiceAttributeError} tells one.
+ * A service error answered by `ModifyVpcEndPointServiceAttribute`;
+ * {@link isModifyVpcEndPointServiceAttributeError} tells one.
  */
 export type ModifyVpcEndPointServiceAttributeError = TcServiceError<ModifyVpcEndPointServiceAttributeErrorCode>;

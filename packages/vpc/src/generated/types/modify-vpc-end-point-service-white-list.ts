@@ -11,6 +11,17 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyVpcEndPointServiceWhiteListError} tells a service error answered by
+ * `ModifyVpcEndPointServiceWhiteList`; its `code` is a
+ * {@link ModifyVpcEndPointServiceWhiteListKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.UinNotFound`: The account ID does not exist.
  * @example Modifying the endpoint service allowlist
  * ```ts
  * const answer = await client.modifyVpcEndPointServiceWhiteList({
@@ -61,8 +72,13 @@ export interface ModifyVpcEndPointServiceWhiteListResponse {
  */
 export interface ModifyVpcEndPointServiceWhiteListMethod {
   /**
-   * Modifies the attributes of the endpoint service allowlist. Errors: {@link
-   * isModifyVpcEndPointServiceWhiteListError}.
+   * Modifies the attributes of the endpoint service allowlist.
+   *
+   * Errors: {@link isModifyVpcEndPointServiceWhiteListError} tells a service error of this action; its
+   * `code` is a {@link ModifyVpcEndPointServiceWhiteListKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.TooLong`, `MissingParameter`,
+   * `ResourceNotFound`, `UnsupportedOperation.UinNotFound` (each explained on
+   * {@link ModifyVpcEndPointServiceWhiteListRequest}).
    */
   modifyVpcEndPointServiceWhiteList(
     input: ModifyVpcEndPointServiceWhiteListRequest,
@@ -85,12 +101,12 @@ export type ModifyVpcEndPointServiceWhiteListKnownErrorCode =
   | "InvalidParameterValue.TooLong"
   | "UnsupportedOperation.UinNotFound";
 /**
- * Code of an error answered by `ModifyVpcEndPointServiceWhiteList`: a {@link
- * ModifyVpcEndPointServiceWhiteListKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyVpcEndPointServiceWhiteList`: a
+ * {@link ModifyVpcEndPointServiceWhiteListKnownErrorCode}, or a code the service added since.
  */
 export type ModifyVpcEndPointServiceWhiteListErrorCode = ModifyVpcEndPointServiceWhiteListKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyVpcEndPointServiceWhiteList`; {@link
- * isModifyVpcEndPointServiceWhiteListError} tells one.
+ * A service error answered by `ModifyVpcEndPointServiceWhiteList`;
+ * {@link isModifyVpcEndPointServiceWhiteListError} tells one.
  */
 export type ModifyVpcEndPointServiceWhiteListError = TcServiceError<ModifyVpcEndPointServiceWhiteListErrorCode>;

@@ -13,6 +13,30 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyVpcPeeringConnectionError} tells a service error answered by
+ * `ModifyVpcPeeringConnection`; its `code` is a {@link ModifyVpcPeeringConnectionKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Combination`: Invalid input parameters
+ * - `InvalidParameterValue.DuplicateRegion`: 本端地域和端地域重复。 (described in Chinese only)
+ * - `InvalidParameterValue.Empty`: Missing parameters.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `LimitExceeded.VpcPeerAvaLimitExceeded`: 有效的对等个数超过配额上限。 (described in Chinese only)
+ * - `LimitExceeded.VpcPeerTotalLimitExceeded`: 可创建的对等连接个数超过总上限。 (described in Chinese
+ *   only)
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnauthorizedOperation.VpcPeerCidrConflict`: 对等连接本端VPC与对端VPC存在CIDR冲突,或一端与已建立的
+ *   对等连接某一端冲突。 (described in Chinese only)
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.PurchaseLimit`: The current account can not use this service in the current
+ *   region.
+ * - `UnsupportedOperation.VpcPeerAlreadyExist`: 对等连接已存在。 (described in Chinese only)
+ * - `UnsupportedOperation.VpcPeerCidrConflict`: VPC网段存在CIDR冲突。 (described in Chinese only)
  */
 export interface ModifyVpcPeeringConnectionRequest {
   /**
@@ -60,7 +84,20 @@ export interface ModifyVpcPeeringConnectionResponse {
  * `ModifyVpcPeeringConnection`.
  */
 export interface ModifyVpcPeeringConnectionMethod {
-  /** 修改私有网络对等连接属性. Errors: {@link isModifyVpcPeeringConnectionError}. */
+  /**
+   * 修改私有网络对等连接属性.
+   *
+   * Errors: {@link isModifyVpcPeeringConnectionError} tells a service error of this action; its `code`
+   * is a {@link ModifyVpcPeeringConnectionKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError`, `InvalidParameter`, `InvalidParameterValue`, `InvalidParameterValue.Combination`,
+   * `InvalidParameterValue.DuplicateRegion`, `InvalidParameterValue.Empty`,
+   * `InvalidParameterValue.Malformed`, `LimitExceeded.VpcPeerAvaLimitExceeded`,
+   * `LimitExceeded.VpcPeerTotalLimitExceeded`, `MissingParameter`, `ResourceNotFound`,
+   * `UnauthorizedOperation.VpcPeerCidrConflict`, `UnsupportedOperation`,
+   * `UnsupportedOperation.PurchaseLimit`, `UnsupportedOperation.VpcPeerAlreadyExist`,
+   * `UnsupportedOperation.VpcPeerCidrConflict` (each explained on
+   * {@link ModifyVpcPeeringConnectionRequest}).
+   */
   modifyVpcPeeringConnection(input: ModifyVpcPeeringConnectionRequest, options?: CallOptions): Promise<ModifyVpcPeeringConnectionResponse>;
 }
 
@@ -100,8 +137,8 @@ export type ModifyVpcPeeringConnectionKnownErrorCode =
   | "UnsupportedOperation.VpcPeerAlreadyExist"
   | "UnsupportedOperation.VpcPeerCidrConflict";
 /**
- * Code of an error answered by `ModifyVpcPeeringConnection`: a {@link
- * ModifyVpcPeeringConnectionKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyVpcPeeringConnection`: a
+ * {@link ModifyVpcPeeringConnectionKnownErrorCode}, or a code the service added since.
  */
 export type ModifyVpcPeeringConnectionErrorCode = ModifyVpcPeeringConnectionKnownErrorCode | (string & {});
 /**

@@ -14,6 +14,22 @@ import type { SecurityPolicyDatabase } from "../shapes/security-policy-database.
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyVpnConnectionAttributeError} tells a service error answered by
+ * `ModifyVpnConnectionAttribute`; its `code` is a {@link ModifyVpnConnectionAttributeKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.VpnConnCidrConflict`: Destination IP address range conflicts with CIDR
+ *   block of the current VPC tunnel.
+ * - `InvalidParameterValue.VpnConnHealthCheckIpConflict`: The destination IP of the probe cannot be
+ *   within the IP range of the VPC.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.InvalidState`: Invalid resource status.
+ * - `UnsupportedOperation.VpnConnInvalidState`: Operation failed: The tunnel is not available now.
+ * - `UnsupportedOperation.VpnConnSPDOverlap`: There is a conflict in the SPD local network segment.
+ *   Please check and try again.
  */
 export interface ModifyVpnConnectionAttributeRequest {
   /**
@@ -95,7 +111,17 @@ export interface ModifyVpnConnectionAttributeResponse {
  * `ModifyVpnConnectionAttribute`.
  */
 export interface ModifyVpnConnectionAttributeMethod {
-  /** Modifies the VPN tunnel. Errors: {@link isModifyVpnConnectionAttributeError}. */
+  /**
+   * Modifies the VPN tunnel.
+   *
+   * Errors: {@link isModifyVpnConnectionAttributeError} tells a service error of this action; its `code`
+   * is a {@link ModifyVpnConnectionAttributeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.VpnConnCidrConflict`, `InvalidParameterValue.VpnConnHealthCheckIpConflict`,
+   * `ResourceNotFound`, `UnsupportedOperation.InvalidState`, `UnsupportedOperation.VpnConnInvalidState`,
+   * `UnsupportedOperation.VpnConnSPDOverlap` (each explained on
+   * {@link ModifyVpnConnectionAttributeRequest}).
+   */
   modifyVpnConnectionAttribute(
     input: ModifyVpnConnectionAttributeRequest,
     options?: CallOptions,
@@ -127,12 +153,12 @@ export type ModifyVpnConnectionAttributeKnownErrorCode =
   | "UnsupportedOperation.VpnConnInvalidState"
   | "UnsupportedOperation.VpnConnSPDOverlap";
 /**
- * Code of an error answered by `ModifyVpnConnectionAttribute`: a {@link
- * ModifyVpnConnectionAttributeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyVpnConnectionAttribute`: a
+ * {@link ModifyVpnConnectionAttributeKnownErrorCode}, or a code the service added since.
  */
 export type ModifyVpnConnectionAttributeErrorCode = ModifyVpnConnectionAttributeKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyVpnConnectionAttribute`; {@link
- * isModifyVpnConnectionAttributeError} tells one.
+ * A service error answered by `ModifyVpnConnectionAttribute`;
+ * {@link isModifyVpnConnectionAttributeError} tells one.
  */
 export type ModifyVpnConnectionAttributeError = TcServiceError<ModifyVpnConnectionAttributeErrorCode>;

@@ -11,6 +11,16 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyVpnGatewayAttributeError} tells a service error answered by
+ * `ModifyVpnGatewayAttribute`; its `code` is a {@link ModifyVpnGatewayAttributeKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.InvalidState`: Invalid resource status.
+ * - `UnsupportedOperation.VpnUnsupportedModifyBgpAsn`: VPN does not support modifying BGP ASN.
  * @example Modifying the attributes of a VPN gateway
  * ```ts
  * const answer = await client.modifyVpnGatewayAttribute({
@@ -76,7 +86,15 @@ export interface ModifyVpnGatewayAttributeResponse {
  * `ModifyVpnGatewayAttribute`.
  */
 export interface ModifyVpnGatewayAttributeMethod {
-  /** Modifies VPN gateway attributes. Errors: {@link isModifyVpnGatewayAttributeError}. */
+  /**
+   * Modifies VPN gateway attributes.
+   *
+   * Errors: {@link isModifyVpnGatewayAttributeError} tells a service error of this action; its `code` is
+   * a {@link ModifyVpnGatewayAttributeKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.TooLong`, `ResourceNotFound`,
+   * `UnsupportedOperation.InvalidState`, `UnsupportedOperation.VpnUnsupportedModifyBgpAsn` (each
+   * explained on {@link ModifyVpnGatewayAttributeRequest}).
+   */
   modifyVpnGatewayAttribute(input: ModifyVpnGatewayAttributeRequest, options?: CallOptions): Promise<ModifyVpnGatewayAttributeResponse>;
 }
 
@@ -96,8 +114,8 @@ export type ModifyVpnGatewayAttributeKnownErrorCode =
   | "UnsupportedOperation.InvalidState"
   | "UnsupportedOperation.VpnUnsupportedModifyBgpAsn";
 /**
- * Code of an error answered by `ModifyVpnGatewayAttribute`: a {@link
- * ModifyVpnGatewayAttributeKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyVpnGatewayAttribute`: a
+ * {@link ModifyVpnGatewayAttributeKnownErrorCode}, or a code the service added since.
  */
 export type ModifyVpnGatewayAttributeErrorCode = ModifyVpnGatewayAttributeKnownErrorCode | (string & {});
 /**

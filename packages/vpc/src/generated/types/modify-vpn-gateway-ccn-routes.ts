@@ -12,6 +12,14 @@ import type { VpngwCcnRoutes } from "../shapes/vpngw-ccn-routes.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyVpnGatewayCcnRoutesError} tells a service error answered by
+ * `ModifyVpnGatewayCcnRoutes`; its `code` is a {@link ModifyVpnGatewayCcnRoutesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalServerError`: Internal error.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Modifying VPN gateway-based CCN routes
  * ```ts
  * const answer = await client.modifyVpnGatewayCcnRoutes({
@@ -58,7 +66,14 @@ export interface ModifyVpnGatewayCcnRoutesResponse {
  * `ModifyVpnGatewayCcnRoutes`.
  */
 export interface ModifyVpnGatewayCcnRoutesMethod {
-  /** Modifying VPN gateway-based CCN routes. Errors: {@link isModifyVpnGatewayCcnRoutesError}. */
+  /**
+   * Modifying VPN gateway-based CCN routes.
+   *
+   * Errors: {@link isModifyVpnGatewayCcnRoutesError} tells a service error of this action; its `code` is
+   * a {@link ModifyVpnGatewayCcnRoutesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalServerError`, `InvalidParameterValue.Malformed`, `ResourceNotFound` (each explained on
+   * {@link ModifyVpnGatewayCcnRoutesRequest}).
+   */
   modifyVpnGatewayCcnRoutes(input: ModifyVpnGatewayCcnRoutesRequest, options?: CallOptions): Promise<ModifyVpnGatewayCcnRoutesResponse>;
 }
 
@@ -71,8 +86,8 @@ export interface ModifyVpnGatewayCcnRoutesMethod {
  */
 export type ModifyVpnGatewayCcnRoutesKnownErrorCode = CommonErrorCode | "InternalServerError" | "InvalidParameterValue.Malformed";
 /**
- * Code of an error answered by `ModifyVpnGatewayCcnRoutes`: a {@link
- * ModifyVpnGatewayCcnRoutesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyVpnGatewayCcnRoutes`: a
+ * {@link ModifyVpnGatewayCcnRoutesKnownErrorCode}, or a code the service added since.
  */
 export type ModifyVpnGatewayCcnRoutesErrorCode = ModifyVpnGatewayCcnRoutesKnownErrorCode | (string & {});
 /**

@@ -13,6 +13,18 @@ import type { VpnGatewayRoute } from "../shapes/vpn-gateway-route.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyVpnGatewayRoutesError} tells a service error answered by
+ * `ModifyVpnGatewayRoutes`; its `code` is a {@link ModifyVpnGatewayRoutesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `ResourceUnavailable`: The resource is unavailable.
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.RecordNotExists`: The record does not exist.
  * @example Disabling a route of a VPN gateway
  * ```ts
  * const answer = await client.modifyVpnGatewayRoutes({
@@ -71,7 +83,15 @@ export interface ModifyVpnGatewayRoutesResponse {
 
 /** The `modifyVpnGatewayRoutes` method of {@link VpcClient}, which calls `ModifyVpnGatewayRoutes`. */
 export interface ModifyVpnGatewayRoutesMethod {
-  /** Modifies the route status of a VPN gateway. Errors: {@link isModifyVpnGatewayRoutesError}. */
+  /**
+   * Modifies the route status of a VPN gateway.
+   *
+   * Errors: {@link isModifyVpnGatewayRoutesError} tells a service error of this action; its `code` is a
+   * {@link ModifyVpnGatewayRoutesKnownErrorCode}: any {@link CommonErrorCode} or `InternalError`,
+   * `InvalidParameter`, `ResourceNotFound`, `ResourceUnavailable`, `UnknownParameter`,
+   * `UnsupportedOperation`, `UnsupportedOperation.RecordNotExists` (each explained on
+   * {@link ModifyVpnGatewayRoutesRequest}).
+   */
   modifyVpnGatewayRoutes(input: ModifyVpnGatewayRoutesRequest, options?: CallOptions): Promise<ModifyVpnGatewayRoutesResponse>;
 }
 
@@ -88,8 +108,8 @@ export interface ModifyVpnGatewayRoutesMethod {
  */
 export type ModifyVpnGatewayRoutesKnownErrorCode = CommonErrorCode | "UnsupportedOperation.RecordNotExists";
 /**
- * Code of an error answered by `ModifyVpnGatewayRoutes`: a {@link
- * ModifyVpnGatewayRoutesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyVpnGatewayRoutes`: a
+ * {@link ModifyVpnGatewayRoutesKnownErrorCode}, or a code the service added since.
  */
 export type ModifyVpnGatewayRoutesErrorCode = ModifyVpnGatewayRoutesKnownErrorCode | (string & {});
 /**

@@ -13,6 +13,13 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyVpnGatewaySslClientCertError} tells a service error answered by
+ * `ModifyVpnGatewaySslClientCert`; its `code` is a
+ * {@link ModifyVpnGatewaySslClientCertKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `UnsupportedOperation.SslVpnClientIdNotFound`: SslVpnClientId 不存在。 (described in Chinese only)
  */
 export interface ModifyVpnGatewaySslClientCertRequest {
   /**
@@ -51,7 +58,14 @@ export interface ModifyVpnGatewaySslClientCertResponse {
  * `ModifyVpnGatewaySslClientCert`.
  */
 export interface ModifyVpnGatewaySslClientCertMethod {
-  /** 更新SslVpnClient证书. Errors: {@link isModifyVpnGatewaySslClientCertError}. */
+  /**
+   * 更新SslVpnClient证书.
+   *
+   * Errors: {@link isModifyVpnGatewaySslClientCertError} tells a service error of this action; its
+   * `code` is a {@link ModifyVpnGatewaySslClientCertKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.LimitExceeded`, `UnsupportedOperation.SslVpnClientIdNotFound` (each explained
+   * on {@link ModifyVpnGatewaySslClientCertRequest}).
+   */
   modifyVpnGatewaySslClientCert(
     input: ModifyVpnGatewaySslClientCertRequest,
     options?: CallOptions,
@@ -69,12 +83,12 @@ export type ModifyVpnGatewaySslClientCertKnownErrorCode =
   | "InvalidParameterValue.LimitExceeded"
   | "UnsupportedOperation.SslVpnClientIdNotFound";
 /**
- * Code of an error answered by `ModifyVpnGatewaySslClientCert`: a {@link
- * ModifyVpnGatewaySslClientCertKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyVpnGatewaySslClientCert`: a
+ * {@link ModifyVpnGatewaySslClientCertKnownErrorCode}, or a code the service added since.
  */
 export type ModifyVpnGatewaySslClientCertErrorCode = ModifyVpnGatewaySslClientCertKnownErrorCode | (string & {});
 /**
- * A service error answered by `ModifyVpnGatewaySslClientCert`; {@link
- * isModifyVpnGatewaySslClientCertError} tells one.
+ * A service error answered by `ModifyVpnGatewaySslClientCert`;
+ * {@link isModifyVpnGatewaySslClientCertError} tells one.
  */
 export type ModifyVpnGatewaySslClientCertError = TcServiceError<ModifyVpnGatewaySslClientCertErrorCode>;

@@ -14,6 +14,24 @@ import type { DnsServers } from "../shapes/dns-servers.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isModifyVpnGatewaySslServerError} tells a service error answered by
+ * `ModifyVpnGatewaySslServer`; its `code` is a {@link ModifyVpnGatewaySslServerKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.CidrConflict`: 指定CIDR存在重叠。 (described in Chinese only)
+ * - `InvalidParameterValue.CidrNotInSslVpnVpc`: 指定CIDR不在SSL-VPN所属私有网络CIDR内。 (described in
+ *   Chinese only)
+ * - `InvalidParameterValue.VpcCidrConflict`: Destination IP address range conflicts with CIDR of the
+ *   current VPC.
+ * - `LimitExceeded.SslVpnClientLimitExceeded`: SSL-VPN客户端个数大于SSL-VPN-SERVER客户端地址池能够分配
+ *   的个数。 (described in Chinese only)
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.ParameterSslVpnProtocol`: 参数 `SslVpnProtocol` 不支持修改。 (described in
+ *   Chinese only)
+ * - `UnsupportedOperation.VersionNotSupported`: 当前VPN版本小于4.0，不支持该操作。 (described in
+ *   Chinese only)
  */
 export interface ModifyVpnGatewaySslServerRequest {
   /**
@@ -129,7 +147,17 @@ export interface ModifyVpnGatewaySslServerResponse {
  * `ModifyVpnGatewaySslServer`.
  */
 export interface ModifyVpnGatewaySslServerMethod {
-  /** 修改SSL-VPN 服务端属性. Errors: {@link isModifyVpnGatewaySslServerError}. */
+  /**
+   * 修改SSL-VPN 服务端属性.
+   *
+   * Errors: {@link isModifyVpnGatewaySslServerError} tells a service error of this action; its `code` is
+   * a {@link ModifyVpnGatewaySslServerKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.CidrConflict`, `InvalidParameterValue.CidrNotInSslVpnVpc`,
+   * `InvalidParameterValue.VpcCidrConflict`, `LimitExceeded.SslVpnClientLimitExceeded`,
+   * `ResourceNotFound`, `UnsupportedOperation`, `UnsupportedOperation.ParameterSslVpnProtocol`,
+   * `UnsupportedOperation.VersionNotSupported` (each explained on
+   * {@link ModifyVpnGatewaySslServerRequest}).
+   */
   modifyVpnGatewaySslServer(input: ModifyVpnGatewaySslServerRequest, options?: CallOptions): Promise<ModifyVpnGatewaySslServerResponse>;
 }
 
@@ -159,8 +187,8 @@ export type ModifyVpnGatewaySslServerKnownErrorCode =
   | "UnsupportedOperation.ParameterSslVpnProtocol"
   | "UnsupportedOperation.VersionNotSupported";
 /**
- * Code of an error answered by `ModifyVpnGatewaySslServer`: a {@link
- * ModifyVpnGatewaySslServerKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ModifyVpnGatewaySslServer`: a
+ * {@link ModifyVpnGatewaySslServerKnownErrorCode}, or a code the service added since.
  */
 export type ModifyVpnGatewaySslServerErrorCode = ModifyVpnGatewaySslServerKnownErrorCode | (string & {});
 /**

@@ -11,6 +11,26 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isNotifyRoutesError} tells a service error answered by `NotifyRoutes`; its `code`
+ * is a {@link NotifyRoutesKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InternalServerError`: Internal error.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidRouteId.NotFound`: Invalid RouteId.
+ * - `InvalidRouteTableId.Malformed`: Invalid route table. The route table ID is invalid.
+ * - `InvalidRouteTableId.NotFound`: Invalid route table. The VPC resource does not exist. Please check
+ *   and enter the correct resource information.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.AssociatedVpcOfCcnHadNatRoute`: The NAT gateway route already exists in
+ *   another VPC added to the CCN instance.
+ * - `UnsupportedOperation.CcnNotAttached`: The instance is not associated with a CCN.
+ * - `UnsupportedOperation.InvalidStatusNotifyCcn`: The current status of the route does not support
+ *   publishing to CCN. Please retry later.
+ * - `UnsupportedOperation.NotifyCcn`: The specified routing policy cannot be published to or withdrawn
+ *   from CCN.
+ * - `UnsupportedOperation.SystemRoute`: System route. Operation is prohibited.
  * @example Publishing a route to CCN
  * ```ts
  * const answer = await client.notifyRoutes({
@@ -58,7 +78,17 @@ export interface NotifyRoutesResponse {
 
 /** The `notifyRoutes` method of {@link VpcClient}, which calls `NotifyRoutes`. */
 export interface NotifyRoutesMethod {
-  /** Publishes a route to CCN. Errors: {@link isNotifyRoutesError}. */
+  /**
+   * Publishes a route to CCN.
+   *
+   * Errors: {@link isNotifyRoutesError} tells a service error of this action; its `code` is a
+   * {@link NotifyRoutesKnownErrorCode}: any {@link CommonErrorCode} or `InternalError`,
+   * `InternalServerError`, `InvalidParameterValue.Malformed`, `InvalidRouteId.NotFound`,
+   * `InvalidRouteTableId.Malformed`, `InvalidRouteTableId.NotFound`, `ResourceNotFound`,
+   * `UnsupportedOperation.AssociatedVpcOfCcnHadNatRoute`, `UnsupportedOperation.CcnNotAttached`,
+   * `UnsupportedOperation.InvalidStatusNotifyCcn`, `UnsupportedOperation.NotifyCcn`,
+   * `UnsupportedOperation.SystemRoute` (each explained on {@link NotifyRoutesRequest}).
+   */
   notifyRoutes(input: NotifyRoutesRequest, options?: CallOptions): Promise<NotifyRoutesResponse>;
 }
 

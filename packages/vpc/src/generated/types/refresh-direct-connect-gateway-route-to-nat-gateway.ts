@@ -14,6 +14,16 @@ import type { DirectConnectSubnet } from "../shapes/direct-connect-subnet.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isRefreshDirectConnectGatewayRouteToNatGatewayError} tells a service error
+ * answered by `RefreshDirectConnectGatewayRouteToNatGateway`; its `code` is a
+ * {@link RefreshDirectConnectGatewayRouteToNatGatewayKnownErrorCode}: any {@link CommonErrorCode}, or
+ * one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnauthorizedOperation`: The operation is not authorized.
  */
 export interface RefreshDirectConnectGatewayRouteToNatGatewayRequest {
   /**
@@ -50,8 +60,13 @@ export interface RefreshDirectConnectGatewayRouteToNatGatewayResponse {
  */
 export interface RefreshDirectConnectGatewayRouteToNatGatewayMethod {
   /**
-   * Refreshes the routes of a NAT gateway associated with Direct Connect. Errors: {@link
-   * isRefreshDirectConnectGatewayRouteToNatGatewayError}.
+   * Refreshes the routes of a NAT gateway associated with Direct Connect.
+   *
+   * Errors: {@link isRefreshDirectConnectGatewayRouteToNatGatewayError} tells a service error of this
+   * action; its `code` is a {@link RefreshDirectConnectGatewayRouteToNatGatewayKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InternalError`, `InvalidParameterValue`, `ResourceNotFound`,
+   * `UnauthorizedOperation` (each explained on
+   * {@link RefreshDirectConnectGatewayRouteToNatGatewayRequest}).
    */
   refreshDirectConnectGatewayRouteToNatGateway(
     input: RefreshDirectConnectGatewayRouteToNatGatewayRequest,
@@ -60,8 +75,8 @@ export interface RefreshDirectConnectGatewayRouteToNatGatewayMethod {
 }
 
 /**
- * Error codes `RefreshDirectConnectGatewayRouteToNatGateway` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `RefreshDirectConnectGatewayRouteToNatGateway` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InternalError`: An internal error occurred.
  * - `InvalidParameterValue`: A parameter value is invalid.
@@ -70,14 +85,15 @@ export interface RefreshDirectConnectGatewayRouteToNatGatewayMethod {
  */
 export type RefreshDirectConnectGatewayRouteToNatGatewayKnownErrorCode = CommonErrorCode;
 /**
- * Code of an error answered by `RefreshDirectConnectGatewayRouteToNatGateway`: a {@link
- * RefreshDirectConnectGatewayRouteToNatGatewayKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `RefreshDirectConnectGatewayRouteToNatGateway`: a
+ * {@link RefreshDirectConnectGatewayRouteToNatGatewayKnownErrorCode}, or a code the service added
+ * since.
  */
 export type RefreshDirectConnectGatewayRouteToNatGatewayErrorCode =
   | RefreshDirectConnectGatewayRouteToNatGatewayKnownErrorCode
   | (string & {});
 /**
- * A service error answered by `RefreshDirectConnectGatewayRouteToNatGateway`; {@link
- * isRefreshDirectConnectGatewayRouteToNatGatewayError} tells one.
+ * A service error answered by `RefreshDirectConnectGatewayRouteToNatGateway`;
+ * {@link isRefreshDirectConnectGatewayRouteToNatGatewayError} tells one.
  */
 export type RefreshDirectConnectGatewayRouteToNatGatewayError = TcServiceError<RefreshDirectConnectGatewayRouteToNatGatewayErrorCode>;

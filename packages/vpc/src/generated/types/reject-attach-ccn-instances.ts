@@ -13,6 +13,20 @@ import type { CcnInstance } from "../shapes/ccn-instance.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isRejectAttachCcnInstancesError} tells a service error answered by
+ * `RejectAttachCcnInstances`; its `code` is a {@link RejectAttachCcnInstancesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.CcnNotAttached`: The instance is not associated with a CCN.
+ * - `UnsupportedOperation.NotPendingCcnInstance`: Unsupported operation: the current CCN instance is
+ *   not in “Applying” status.
  * @example Rejecting an association request
  * ```ts
  * const answer = await client.rejectAttachCcnInstances({
@@ -56,7 +70,16 @@ export interface RejectAttachCcnInstancesResponse {
 
 /** The `rejectAttachCcnInstances` method of {@link VpcClient}, which calls `RejectAttachCcnInstances`. */
 export interface RejectAttachCcnInstancesMethod {
-  /** Rejects instance association. Errors: {@link isRejectAttachCcnInstancesError}. */
+  /**
+   * Rejects instance association.
+   *
+   * Errors: {@link isRejectAttachCcnInstancesError} tells a service error of this action; its `code` is
+   * a {@link RejectAttachCcnInstancesKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameter`,
+   * `InvalidParameterValue`, `InvalidParameterValue.Duplicate`, `InvalidParameterValue.Malformed`,
+   * `ResourceNotFound`, `UnsupportedOperation`, `UnsupportedOperation.CcnNotAttached`,
+   * `UnsupportedOperation.NotPendingCcnInstance` (each explained on
+   * {@link RejectAttachCcnInstancesRequest}).
+   */
   rejectAttachCcnInstances(input: RejectAttachCcnInstancesRequest, options?: CallOptions): Promise<RejectAttachCcnInstancesResponse>;
 }
 
@@ -80,8 +103,8 @@ export type RejectAttachCcnInstancesKnownErrorCode =
   | "UnsupportedOperation.CcnNotAttached"
   | "UnsupportedOperation.NotPendingCcnInstance";
 /**
- * Code of an error answered by `RejectAttachCcnInstances`: a {@link
- * RejectAttachCcnInstancesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `RejectAttachCcnInstances`: a
+ * {@link RejectAttachCcnInstancesKnownErrorCode}, or a code the service added since.
  */
 export type RejectAttachCcnInstancesErrorCode = RejectAttachCcnInstancesKnownErrorCode | (string & {});
 /**

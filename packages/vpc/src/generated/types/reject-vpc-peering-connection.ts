@@ -13,6 +13,16 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isRejectVpcPeeringConnectionError} tells a service error answered by
+ * `RejectVpcPeeringConnection`; its `code` is a {@link RejectVpcPeeringConnectionKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.VpcPeerInvalidStateChange`: 对等连接状态错误。 (described in Chinese only)
+ * - `UnsupportedOperation.VpcPeerPurviewError`: 该账不能发起操作。 (described in Chinese only)
  */
 export interface RejectVpcPeeringConnectionRequest {
   /**
@@ -38,7 +48,15 @@ export interface RejectVpcPeeringConnectionResponse {
  * `RejectVpcPeeringConnection`.
  */
 export interface RejectVpcPeeringConnectionMethod {
-  /** 驳回对等连接. Errors: {@link isRejectVpcPeeringConnectionError}. */
+  /**
+   * 驳回对等连接.
+   *
+   * Errors: {@link isRejectVpcPeeringConnectionError} tells a service error of this action; its `code`
+   * is a {@link RejectVpcPeeringConnectionKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError`, `InvalidParameterValue.Malformed`, `ResourceNotFound`,
+   * `UnsupportedOperation.VpcPeerInvalidStateChange`, `UnsupportedOperation.VpcPeerPurviewError` (each
+   * explained on {@link RejectVpcPeeringConnectionRequest}).
+   */
   rejectVpcPeeringConnection(input: RejectVpcPeeringConnectionRequest, options?: CallOptions): Promise<RejectVpcPeeringConnectionResponse>;
 }
 
@@ -57,8 +75,8 @@ export type RejectVpcPeeringConnectionKnownErrorCode =
   | "UnsupportedOperation.VpcPeerInvalidStateChange"
   | "UnsupportedOperation.VpcPeerPurviewError";
 /**
- * Code of an error answered by `RejectVpcPeeringConnection`: a {@link
- * RejectVpcPeeringConnectionKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `RejectVpcPeeringConnection`: a
+ * {@link RejectVpcPeeringConnectionKnownErrorCode}, or a code the service added since.
  */
 export type RejectVpcPeeringConnectionErrorCode = RejectVpcPeeringConnectionKnownErrorCode | (string & {});
 /**

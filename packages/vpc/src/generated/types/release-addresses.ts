@@ -14,6 +14,27 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isReleaseAddressesError} tells a service error answered by `ReleaseAddresses`;
+ * its `code` is a {@link ReleaseAddressesKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `FailedOperation.TaskFailed`: Task execution failed.
+ * - `InvalidAddressId.Blocked`: The specified EIP is in blocked status. When the EIP is in blocked
+ *   status, it cannot be bound. You must first unblock it.
+ * - `InvalidAddressId.NotFound`: The specified EIP does not exist.
+ * - `InvalidAddressState`: The operation cannot be performed on the specified EIP in current status.
+ * - `InvalidParameterValue.AddressIdMalformed`: This IP address ID is invalid.
+ * - `InvalidParameterValue.AddressInternetChargeTypeConflict`: The billing mode of this IP address
+ *   conflicts with that of other IP addresses.
+ * - `InvalidParameterValue.AddressNotFound`: Unable to find the address.
+ * - `InvalidParameterValue.AddressTypeConflict`: Invalid IP address type
+ * - `LimitExceeded.AccountReturnQuota`: Ran out of the quota for returning under this account.
+ * - `OperationDenied.MutexTaskRunning`: Mutually exclusive tasks are executing.
+ * - `UnsupportedOperation.AddressStatusNotPermit`: This operation is not supported by the IP address
+ *   status.
+ * - `UnsupportedOperation.UnpaidOrderAlreadyExists`: Overdue payments are found under this account.
+ *   Please complete the payment first.
  * @example Releasing an EIP
  * ```ts
  * const answer = await client.releaseAddresses({
@@ -63,7 +84,18 @@ export interface ReleaseAddressesResponse {
 
 /** The `releaseAddresses` method of {@link VpcClient}, which calls `ReleaseAddresses`. */
 export interface ReleaseAddressesMethod {
-  /** Releases the EIP. Errors: {@link isReleaseAddressesError}. */
+  /**
+   * Releases the EIP.
+   *
+   * Errors: {@link isReleaseAddressesError} tells a service error of this action; its `code` is a
+   * {@link ReleaseAddressesKnownErrorCode}: any {@link CommonErrorCode} or `FailedOperation.TaskFailed`,
+   * `InvalidAddressId.Blocked`, `InvalidAddressId.NotFound`, `InvalidAddressState`,
+   * `InvalidParameterValue.AddressIdMalformed`,
+   * `InvalidParameterValue.AddressInternetChargeTypeConflict`, `InvalidParameterValue.AddressNotFound`,
+   * `InvalidParameterValue.AddressTypeConflict`, `LimitExceeded.AccountReturnQuota`,
+   * `OperationDenied.MutexTaskRunning`, `UnsupportedOperation.AddressStatusNotPermit`,
+   * `UnsupportedOperation.UnpaidOrderAlreadyExists` (each explained on {@link ReleaseAddressesRequest}).
+   */
   releaseAddresses(input: ReleaseAddressesRequest, options?: CallOptions): Promise<ReleaseAddressesResponse>;
 }
 

@@ -13,6 +13,16 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isReleaseIPv6AddressesError} tells a service error answered by
+ * `ReleaseIPv6Addresses`; its `code` is a {@link ReleaseIPv6AddressesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.AddressIdMalformed`: This IP address ID is invalid.
+ * - `InvalidParameterValue.AddressIpNotFound`: IP address not found.
+ * - `OperationDenied.AddressInArrears`: The specified public IP is isolated.
+ * - `UnsupportedOperation.AddressStatusNotPermit`: This operation is not supported by the IP address
+ *   status.
  * @example Releasing an EIPv6
  * ```ts
  * const answer = await client.releaseIPv6Addresses({
@@ -46,7 +56,15 @@ export interface ReleaseIPv6AddressesResponse {
 
 /** The `releaseIPv6Addresses` method of {@link VpcClient}, which calls `ReleaseIPv6Addresses`. */
 export interface ReleaseIPv6AddressesMethod {
-  /** Releases an EIPv6. Errors: {@link isReleaseIPv6AddressesError}. */
+  /**
+   * Releases an EIPv6.
+   *
+   * Errors: {@link isReleaseIPv6AddressesError} tells a service error of this action; its `code` is a
+   * {@link ReleaseIPv6AddressesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.AddressIdMalformed`, `InvalidParameterValue.AddressIpNotFound`,
+   * `OperationDenied.AddressInArrears`, `UnsupportedOperation.AddressStatusNotPermit` (each explained on
+   * {@link ReleaseIPv6AddressesRequest}).
+   */
   releaseIPv6Addresses(input: ReleaseIPv6AddressesRequest, options?: CallOptions): Promise<ReleaseIPv6AddressesResponse>;
 }
 

@@ -16,6 +16,22 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isReleaseIp6AddressesBandwidthError} tells a service error answered by
+ * `ReleaseIp6AddressesBandwidth`; its `code` is a {@link ReleaseIp6AddressesBandwidthKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.TaskFailed`: Task execution failed.
+ * - `InternalServerError`: Internal error.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.AddressIdMalformed`: This IP address ID is invalid.
+ * - `InvalidParameterValue.AddressIpNotFound`: IP address not found.
+ * - `InvalidParameterValue.InvalidIpv6`: Invalid IPv6 addresses.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `OperationDenied.MutexTaskRunning`: Mutually exclusive tasks are executing.
  * @example Disable the bandwidth of classic elastic public IPv6 based on the instance ID
  * ```ts
  * const answer = await client.releaseIp6AddressesBandwidth({
@@ -95,7 +111,17 @@ export interface ReleaseIp6AddressesBandwidthResponse {
  * `ReleaseIp6AddressesBandwidth`.
  */
 export interface ReleaseIp6AddressesBandwidthMethod {
-  /** Releases the IPv6 public network bandwidth. Errors: {@link isReleaseIp6AddressesBandwidthError}. */
+  /**
+   * Releases the IPv6 public network bandwidth.
+   *
+   * Errors: {@link isReleaseIp6AddressesBandwidthError} tells a service error of this action; its `code`
+   * is a {@link ReleaseIp6AddressesBandwidthKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.TaskFailed`, `InternalServerError`, `InvalidParameter`, `InvalidParameter.Coexist`,
+   * `InvalidParameterValue`, `InvalidParameterValue.AddressIdMalformed`,
+   * `InvalidParameterValue.AddressIpNotFound`, `InvalidParameterValue.InvalidIpv6`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `OperationDenied.MutexTaskRunning` (each explained on {@link ReleaseIp6AddressesBandwidthRequest}).
+   */
   releaseIp6AddressesBandwidth(
     input: ReleaseIp6AddressesBandwidthRequest,
     options?: CallOptions,
@@ -129,12 +155,12 @@ export type ReleaseIp6AddressesBandwidthKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "OperationDenied.MutexTaskRunning";
 /**
- * Code of an error answered by `ReleaseIp6AddressesBandwidth`: a {@link
- * ReleaseIp6AddressesBandwidthKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ReleaseIp6AddressesBandwidth`: a
+ * {@link ReleaseIp6AddressesBandwidthKnownErrorCode}, or a code the service added since.
  */
 export type ReleaseIp6AddressesBandwidthErrorCode = ReleaseIp6AddressesBandwidthKnownErrorCode | (string & {});
 /**
- * A service error answered by `ReleaseIp6AddressesBandwidth`; {@link
- * isReleaseIp6AddressesBandwidthError} tells one.
+ * A service error answered by `ReleaseIp6AddressesBandwidth`;
+ * {@link isReleaseIp6AddressesBandwidthError} tells one.
  */
 export type ReleaseIp6AddressesBandwidthError = TcServiceError<ReleaseIp6AddressesBandwidthErrorCode>;

@@ -13,6 +13,22 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isRemoveBandwidthPackageResourcesError} tells a service error answered by
+ * `RemoveBandwidthPackageResources`; its `code` is a
+ * {@link RemoveBandwidthPackageResourcesKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.IpTypeNotPermit`: Unsupported IP type.
+ * - `InvalidInstanceId.NotFound`: Invalid instance ID. The specified instance ID does not exist.
+ * - `InvalidParameterValue.BandwidthPackageIdMalformed`: Incorrect bandwidth package ID.
+ * - `InvalidParameterValue.BandwidthPackageNotFound`: Failed to query the bandwidth package
+ * - `InvalidParameterValue.ResourceIdMalformed`: The resource ID is incorrect.
+ * - `InvalidParameterValue.ResourceNotExisted`: The resource is not associated with this bandwidth
+ *   package.
+ * - `InvalidParameterValue.ResourceNotFound`: This resource is not found.
+ * - `UnsupportedOperation.BandwidthPackageIdNotSupported`: This bandwidth package does not support
+ *   this operation.
+ * - `UnsupportedOperation.InvalidResourceProtocol`: Bandwidth packages inapplicable to this protocol
  * @example Removing resources from a bandwidth package
  * ```ts
  * const answer = await client.removeBandwidthPackageResources({
@@ -68,7 +84,19 @@ export interface RemoveBandwidthPackageResourcesResponse {
  * `RemoveBandwidthPackageResources`.
  */
 export interface RemoveBandwidthPackageResourcesMethod {
-  /** Deletes a bandwidth package resource. Errors: {@link isRemoveBandwidthPackageResourcesError}. */
+  /**
+   * Deletes a bandwidth package resource.
+   *
+   * Errors: {@link isRemoveBandwidthPackageResourcesError} tells a service error of this action; its
+   * `code` is a {@link RemoveBandwidthPackageResourcesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.IpTypeNotPermit`, `InvalidInstanceId.NotFound`,
+   * `InvalidParameterValue.BandwidthPackageIdMalformed`,
+   * `InvalidParameterValue.BandwidthPackageNotFound`, `InvalidParameterValue.ResourceIdMalformed`,
+   * `InvalidParameterValue.ResourceNotExisted`, `InvalidParameterValue.ResourceNotFound`,
+   * `UnsupportedOperation.BandwidthPackageIdNotSupported`,
+   * `UnsupportedOperation.InvalidResourceProtocol` (each explained on
+   * {@link RemoveBandwidthPackageResourcesRequest}).
+   */
   removeBandwidthPackageResources(
     input: RemoveBandwidthPackageResourcesRequest,
     options?: CallOptions,
@@ -102,12 +130,12 @@ export type RemoveBandwidthPackageResourcesKnownErrorCode =
   | "UnsupportedOperation.BandwidthPackageIdNotSupported"
   | "UnsupportedOperation.InvalidResourceProtocol";
 /**
- * Code of an error answered by `RemoveBandwidthPackageResources`: a {@link
- * RemoveBandwidthPackageResourcesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `RemoveBandwidthPackageResources`: a
+ * {@link RemoveBandwidthPackageResourcesKnownErrorCode}, or a code the service added since.
  */
 export type RemoveBandwidthPackageResourcesErrorCode = RemoveBandwidthPackageResourcesKnownErrorCode | (string & {});
 /**
- * A service error answered by `RemoveBandwidthPackageResources`; {@link
- * isRemoveBandwidthPackageResourcesError} tells one.
+ * A service error answered by `RemoveBandwidthPackageResources`;
+ * {@link isRemoveBandwidthPackageResourcesError} tells one.
  */
 export type RemoveBandwidthPackageResourcesError = TcServiceError<RemoveBandwidthPackageResourcesErrorCode>;

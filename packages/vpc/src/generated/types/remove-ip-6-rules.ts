@@ -13,6 +13,14 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isRemoveIp6RulesError} tells a service error answered by `RemoveIp6Rules`; its
+ * `code` is a {@link RemoveIp6RulesKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalServerError`: Internal error.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue.Ip6RuleNotFound`: 未查询到该IPv6规则。 (described in Chinese only)
+ * - `OperationDenied.MutexTaskRunning`: Mutually exclusive tasks are executing.
  */
 export interface RemoveIp6RulesRequest {
   /**
@@ -41,7 +49,14 @@ export interface RemoveIp6RulesResponse {
 
 /** The `removeIp6Rules` method of {@link VpcClient}, which calls `RemoveIp6Rules`. */
 export interface RemoveIp6RulesMethod {
-  /** 删除IPV6转换规则. Errors: {@link isRemoveIp6RulesError}. */
+  /**
+   * 删除IPV6转换规则.
+   *
+   * Errors: {@link isRemoveIp6RulesError} tells a service error of this action; its `code` is a
+   * {@link RemoveIp6RulesKnownErrorCode}: any {@link CommonErrorCode} or `InternalServerError`,
+   * `InvalidParameter`, `InvalidParameterValue.Ip6RuleNotFound`, `OperationDenied.MutexTaskRunning`
+   * (each explained on {@link RemoveIp6RulesRequest}).
+   */
   removeIp6Rules(input: RemoveIp6RulesRequest, options?: CallOptions): Promise<RemoveIp6RulesResponse>;
 }
 

@@ -13,6 +13,18 @@ import type { AddressChargePrepaid } from "../shapes/address-charge-prepaid.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isRenewAddressesError} tells a service error answered by `RenewAddresses`; its
+ * `code` is a {@link RenewAddressesKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `FailedOperation.BalanceInsufficient`: Insufficient account balance.
+ * - `InvalidAddressId.NotFound`: The specified EIP does not exist.
+ * - `InvalidParameterValue.AddressIdMalformed`: This IP address ID is invalid.
+ * - `InvalidParameterValue.AddressNotFound`: Unable to find the address.
+ * - `UnsupportedOperation.InvalidAddressInternetChargeType`: This operation is not allowed under the
+ *   network billing mode of the IP address.
+ * - `UnsupportedOperation.UnpaidOrderAlreadyExists`: Overdue payments are found under this account.
+ *   Please complete the payment first.
  */
 export interface RenewAddressesRequest {
   /**
@@ -41,7 +53,16 @@ export interface RenewAddressesResponse {
 
 /** The `renewAddresses` method of {@link VpcClient}, which calls `RenewAddresses`. */
 export interface RenewAddressesMethod {
-  /** 续费包月带宽弹性公网IP. Errors: {@link isRenewAddressesError}. */
+  /**
+   * 续费包月带宽弹性公网IP.
+   *
+   * Errors: {@link isRenewAddressesError} tells a service error of this action; its `code` is a
+   * {@link RenewAddressesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `FailedOperation.BalanceInsufficient`, `InvalidAddressId.NotFound`,
+   * `InvalidParameterValue.AddressIdMalformed`, `InvalidParameterValue.AddressNotFound`,
+   * `UnsupportedOperation.InvalidAddressInternetChargeType`,
+   * `UnsupportedOperation.UnpaidOrderAlreadyExists` (each explained on {@link RenewAddressesRequest}).
+   */
   renewAddresses(input: RenewAddressesRequest, options?: CallOptions): Promise<RenewAddressesResponse>;
 }
 

@@ -12,6 +12,13 @@ import type { InstanceChargePrepaid } from "../shapes/instance-charge-prepaid.js
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isRenewVpnGatewayError} tells a service error answered by `RenewVpnGateway`; its
+ * `code` is a {@link RenewVpnGatewayKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.InsufficientFunds`: Insufficient account balance.
  * @example Renewing a VPN gateway
  * ```ts
  * const answer = await client.renewVpnGateway({
@@ -51,7 +58,14 @@ export interface RenewVpnGatewayResponse {
 
 /** The `renewVpnGateway` method of {@link VpcClient}, which calls `RenewVpnGateway`. */
 export interface RenewVpnGatewayMethod {
-  /** Renews a VPN gateway. Errors: {@link isRenewVpnGatewayError}. */
+  /**
+   * Renews a VPN gateway.
+   *
+   * Errors: {@link isRenewVpnGatewayError} tells a service error of this action; its `code` is a
+   * {@link RenewVpnGatewayKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `ResourceNotFound`, `UnsupportedOperation.InsufficientFunds`
+   * (each explained on {@link RenewVpnGatewayRequest}).
+   */
   renewVpnGateway(input: RenewVpnGatewayRequest, options?: CallOptions): Promise<RenewVpnGatewayResponse>;
 }
 

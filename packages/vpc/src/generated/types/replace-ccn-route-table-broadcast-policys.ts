@@ -36,6 +36,27 @@ import type { CcnRouteTableBroadcastPolicy } from "../shapes/ccn-route-table-bro
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isReplaceCcnRouteTableBroadcastPolicysError} tells a service error answered by
+ * `ReplaceCcnRouteTableBroadcastPolicys`; its `code` is a
+ * {@link ReplaceCcnRouteTableBroadcastPolicysKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameter.InvalidKey`: 指定参数值不是预期的字典格式。 (described in Chinese only)
+ * - `InvalidParameter.NotDict`: 指定参数值不是键值对。 (described in Chinese only)
+ * - `InvalidParameter.NotList`: 指定参数值不是一个列表。 (described in Chinese only)
+ * - `InvalidParameter.NotStr`: 指定键值不是一个字符串型。 (described in Chinese only)
+ * - `InvalidParameterValue.ParameterMismatch`: Invalid parameter format
+ * - `LimitExceeded.CcnRouteBroadcastPolicy`: 云联网路由传播策略数量已达到上限。 (described in Chinese
+ *   only)
+ * - `LimitExceeded.CcnRouteBroadcastPolicyCond`: 云联网路由传播策略条件数量已达到上限。 (described in
+ *   Chinese only)
+ * - `UnsupportedOperation.BroadcastConditionMustBeVpgTypeOrVpgInstance`: 添加 community 时，传播条件只
+ *   支持 vpg 类型或 vpg 实例 (described in Chinese only)
+ * - `UnsupportedOperation.CcnNotEnableBroadcastPolicy`: 当前云联网未开启路由传播策略。 (described in
+ *   Chinese only)
+ * - `UnsupportedOperation.CcnNotEnableCommunity`: 添加 community 时，vpg 需要开通传播 community 白名单
+ *   (described in Chinese only)
  */
 export interface ReplaceCcnRouteTableBroadcastPolicysRequest {
   /**
@@ -74,7 +95,18 @@ export interface ReplaceCcnRouteTableBroadcastPolicysResponse {
  * `ReplaceCcnRouteTableBroadcastPolicys`.
  */
 export interface ReplaceCcnRouteTableBroadcastPolicysMethod {
-  /** 替换云联网路由传播策略. Errors: {@link isReplaceCcnRouteTableBroadcastPolicysError}. */
+  /**
+   * 替换云联网路由传播策略.
+   *
+   * Errors: {@link isReplaceCcnRouteTableBroadcastPolicysError} tells a service error of this action;
+   * its `code` is a {@link ReplaceCcnRouteTableBroadcastPolicysKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InvalidParameter.InvalidKey`, `InvalidParameter.NotDict`,
+   * `InvalidParameter.NotList`, `InvalidParameter.NotStr`, `InvalidParameterValue.ParameterMismatch`,
+   * `LimitExceeded.CcnRouteBroadcastPolicy`, `LimitExceeded.CcnRouteBroadcastPolicyCond`,
+   * `UnsupportedOperation.BroadcastConditionMustBeVpgTypeOrVpgInstance`,
+   * `UnsupportedOperation.CcnNotEnableBroadcastPolicy`, `UnsupportedOperation.CcnNotEnableCommunity`
+   * (each explained on {@link ReplaceCcnRouteTableBroadcastPolicysRequest}).
+   */
   replaceCcnRouteTableBroadcastPolicys(
     input: ReplaceCcnRouteTableBroadcastPolicysRequest,
     options?: CallOptions,
@@ -113,12 +145,12 @@ export type ReplaceCcnRouteTableBroadcastPolicysKnownErrorCode =
   | "UnsupportedOperation.CcnNotEnableBroadcastPolicy"
   | "UnsupportedOperation.CcnNotEnableCommunity";
 /**
- * Code of an error answered by `ReplaceCcnRouteTableBroadcastPolicys`: a {@link
- * ReplaceCcnRouteTableBroadcastPolicysKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ReplaceCcnRouteTableBroadcastPolicys`: a
+ * {@link ReplaceCcnRouteTableBroadcastPolicysKnownErrorCode}, or a code the service added since.
  */
 export type ReplaceCcnRouteTableBroadcastPolicysErrorCode = ReplaceCcnRouteTableBroadcastPolicysKnownErrorCode | (string & {});
 /**
- * A service error answered by `ReplaceCcnRouteTableBroadcastPolicys`; {@link
- * isReplaceCcnRouteTableBroadcastPolicysError} tells one.
+ * A service error answered by `ReplaceCcnRouteTableBroadcastPolicys`;
+ * {@link isReplaceCcnRouteTableBroadcastPolicysError} tells one.
  */
 export type ReplaceCcnRouteTableBroadcastPolicysError = TcServiceError<ReplaceCcnRouteTableBroadcastPolicysErrorCode>;

@@ -30,6 +30,23 @@ import type { CcnRouteTableInputPolicy } from "../shapes/ccn-route-table-input-p
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isReplaceCcnRouteTableInputPolicysError} tells a service error answered by
+ * `ReplaceCcnRouteTableInputPolicys`; its `code` is a
+ * {@link ReplaceCcnRouteTableInputPolicysKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameter.InvalidKey`: 指定参数值不是预期的字典格式。 (described in Chinese only)
+ * - `InvalidParameter.NotDict`: 指定参数值不是键值对。 (described in Chinese only)
+ * - `InvalidParameter.NotList`: 指定参数值不是一个列表。 (described in Chinese only)
+ * - `InvalidParameter.NotStr`: 指定键值不是一个字符串型。 (described in Chinese only)
+ * - `InvalidParameterValue.ParameterMismatch`: Invalid parameter format
+ * - `LimitExceeded.CcnRouteBroadcastPolicy`: 云联网路由传播策略数量已达到上限。 (described in Chinese
+ *   only)
+ * - `LimitExceeded.CcnRouteBroadcastPolicyCond`: 云联网路由传播策略条件数量已达到上限。 (described in
+ *   Chinese only)
+ * - `UnsupportedOperation.CcnNotEnableBroadcastPolicy`: 当前云联网未开启路由传播策略。 (described in
+ *   Chinese only)
  */
 export interface ReplaceCcnRouteTableInputPolicysRequest {
   /**
@@ -68,7 +85,17 @@ export interface ReplaceCcnRouteTableInputPolicysResponse {
  * `ReplaceCcnRouteTableInputPolicys`.
  */
 export interface ReplaceCcnRouteTableInputPolicysMethod {
-  /** 替换云联网路由接收策略. Errors: {@link isReplaceCcnRouteTableInputPolicysError}. */
+  /**
+   * 替换云联网路由接收策略.
+   *
+   * Errors: {@link isReplaceCcnRouteTableInputPolicysError} tells a service error of this action; its
+   * `code` is a {@link ReplaceCcnRouteTableInputPolicysKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.InvalidKey`, `InvalidParameter.NotDict`, `InvalidParameter.NotList`,
+   * `InvalidParameter.NotStr`, `InvalidParameterValue.ParameterMismatch`,
+   * `LimitExceeded.CcnRouteBroadcastPolicy`, `LimitExceeded.CcnRouteBroadcastPolicyCond`,
+   * `UnsupportedOperation.CcnNotEnableBroadcastPolicy` (each explained on
+   * {@link ReplaceCcnRouteTableInputPolicysRequest}).
+   */
   replaceCcnRouteTableInputPolicys(
     input: ReplaceCcnRouteTableInputPolicysRequest,
     options?: CallOptions,
@@ -101,12 +128,12 @@ export type ReplaceCcnRouteTableInputPolicysKnownErrorCode =
   | "LimitExceeded.CcnRouteBroadcastPolicyCond"
   | "UnsupportedOperation.CcnNotEnableBroadcastPolicy";
 /**
- * Code of an error answered by `ReplaceCcnRouteTableInputPolicys`: a {@link
- * ReplaceCcnRouteTableInputPolicysKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ReplaceCcnRouteTableInputPolicys`: a
+ * {@link ReplaceCcnRouteTableInputPolicysKnownErrorCode}, or a code the service added since.
  */
 export type ReplaceCcnRouteTableInputPolicysErrorCode = ReplaceCcnRouteTableInputPolicysKnownErrorCode | (string & {});
 /**
- * A service error answered by `ReplaceCcnRouteTableInputPolicys`; {@link
- * isReplaceCcnRouteTableInputPolicysError} tells one.
+ * A service error answered by `ReplaceCcnRouteTableInputPolicys`;
+ * {@link isReplaceCcnRouteTableInputPolicysError} tells one.
  */
 export type ReplaceCcnRouteTableInputPolicysError = TcServiceError<ReplaceCcnRouteTableInputPolicysErrorCode>;

@@ -13,6 +13,15 @@ import type { DirectConnectGatewayCcnRoute } from "../shapes/direct-connect-gate
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isReplaceDirectConnectGatewayCcnRoutesError} tells a service error answered by
+ * `ReplaceDirectConnectGatewayCcnRoutes`; its `code` is a
+ * {@link ReplaceDirectConnectGatewayCcnRoutesKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Replacing the CCN routes of a direct connect gateway
  * ```ts
  * const answer = await client.replaceDirectConnectGatewayCcnRoutes({
@@ -66,8 +75,12 @@ export interface ReplaceDirectConnectGatewayCcnRoutesResponse {
  */
 export interface ReplaceDirectConnectGatewayCcnRoutesMethod {
   /**
-   * Replaces the CCN routes of a Direct Connect gateway. Errors: {@link
-   * isReplaceDirectConnectGatewayCcnRoutesError}.
+   * Replaces the CCN routes of a Direct Connect gateway.
+   *
+   * Errors: {@link isReplaceDirectConnectGatewayCcnRoutesError} tells a service error of this action;
+   * its `code` is a {@link ReplaceDirectConnectGatewayCcnRoutesKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InvalidParameterValue.Duplicate`, `InvalidParameterValue.Malformed`,
+   * `ResourceNotFound` (each explained on {@link ReplaceDirectConnectGatewayCcnRoutesRequest}).
    */
   replaceDirectConnectGatewayCcnRoutes(
     input: ReplaceDirectConnectGatewayCcnRoutesRequest,
@@ -87,12 +100,12 @@ export type ReplaceDirectConnectGatewayCcnRoutesKnownErrorCode =
   | "InvalidParameterValue.Duplicate"
   | "InvalidParameterValue.Malformed";
 /**
- * Code of an error answered by `ReplaceDirectConnectGatewayCcnRoutes`: a {@link
- * ReplaceDirectConnectGatewayCcnRoutesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ReplaceDirectConnectGatewayCcnRoutes`: a
+ * {@link ReplaceDirectConnectGatewayCcnRoutesKnownErrorCode}, or a code the service added since.
  */
 export type ReplaceDirectConnectGatewayCcnRoutesErrorCode = ReplaceDirectConnectGatewayCcnRoutesKnownErrorCode | (string & {});
 /**
- * A service error answered by `ReplaceDirectConnectGatewayCcnRoutes`; {@link
- * isReplaceDirectConnectGatewayCcnRoutesError} tells one.
+ * A service error answered by `ReplaceDirectConnectGatewayCcnRoutes`;
+ * {@link isReplaceDirectConnectGatewayCcnRoutesError} tells one.
  */
 export type ReplaceDirectConnectGatewayCcnRoutesError = TcServiceError<ReplaceDirectConnectGatewayCcnRoutesErrorCode>;

@@ -13,6 +13,19 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isReplaceHighPriorityRouteTableAssociationError} tells a service error answered
+ * by `ReplaceHighPriorityRouteTableAssociation`; its `code` is a
+ * {@link ReplaceHighPriorityRouteTableAssociationKnownErrorCode}: any {@link CommonErrorCode}, or one
+ * of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.ResourceNotFound`: This resource is not found.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `MissingParameter.MultiMissingParameter`: Multiple parameters missing
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnknownParameter.WithGuess`: Unknown parameter. Try similar parameters.
  */
 export interface ReplaceHighPriorityRouteTableAssociationRequest {
   /**
@@ -49,7 +62,16 @@ export interface ReplaceHighPriorityRouteTableAssociationResponse {
  * `ReplaceHighPriorityRouteTableAssociation`.
  */
 export interface ReplaceHighPriorityRouteTableAssociationMethod {
-  /** 替换高优路由表和子网绑定关系. Errors: {@link isReplaceHighPriorityRouteTableAssociationError}. */
+  /**
+   * 替换高优路由表和子网绑定关系.
+   *
+   * Errors: {@link isReplaceHighPriorityRouteTableAssociationError} tells a service error of this
+   * action; its `code` is a {@link ReplaceHighPriorityRouteTableAssociationKnownErrorCode}: any
+   * {@link CommonErrorCode} or `InvalidParameterValue`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.ResourceNotFound`, `MissingParameter`,
+   * `MissingParameter.MultiMissingParameter`, `UnknownParameter`, `UnknownParameter.WithGuess` (each
+   * explained on {@link ReplaceHighPriorityRouteTableAssociationRequest}).
+   */
   replaceHighPriorityRouteTableAssociation(
     input: ReplaceHighPriorityRouteTableAssociationRequest,
     options?: CallOptions,
@@ -57,8 +79,8 @@ export interface ReplaceHighPriorityRouteTableAssociationMethod {
 }
 
 /**
- * Error codes `ReplaceHighPriorityRouteTableAssociation` documents, besides every {@link
- * CommonErrorCode}:
+ * Error codes `ReplaceHighPriorityRouteTableAssociation` documents, besides every
+ * {@link CommonErrorCode}:
  *
  * - `InvalidParameterValue`: A parameter value is invalid.
  * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
@@ -75,12 +97,12 @@ export type ReplaceHighPriorityRouteTableAssociationKnownErrorCode =
   | "MissingParameter.MultiMissingParameter"
   | "UnknownParameter.WithGuess";
 /**
- * Code of an error answered by `ReplaceHighPriorityRouteTableAssociation`: a {@link
- * ReplaceHighPriorityRouteTableAssociationKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ReplaceHighPriorityRouteTableAssociation`: a
+ * {@link ReplaceHighPriorityRouteTableAssociationKnownErrorCode}, or a code the service added since.
  */
 export type ReplaceHighPriorityRouteTableAssociationErrorCode = ReplaceHighPriorityRouteTableAssociationKnownErrorCode | (string & {});
 /**
- * A service error answered by `ReplaceHighPriorityRouteTableAssociation`; {@link
- * isReplaceHighPriorityRouteTableAssociationError} tells one.
+ * A service error answered by `ReplaceHighPriorityRouteTableAssociation`;
+ * {@link isReplaceHighPriorityRouteTableAssociationError} tells one.
  */
 export type ReplaceHighPriorityRouteTableAssociationError = TcServiceError<ReplaceHighPriorityRouteTableAssociationErrorCode>;

@@ -14,6 +14,21 @@ import type { HighPriorityRoute } from "../shapes/high-priority-route.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isReplaceHighPriorityRoutesError} tells a service error answered by
+ * `ReplaceHighPriorityRoutes`; its `code` is a {@link ReplaceHighPriorityRoutesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.ParameterMismatch`: Invalid parameter format
+ * - `InvalidParameterValue.ResourceNotFound`: This resource is not found.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `MissingParameter.MultiMissingParameter`: Multiple parameters missing
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnknownParameter.WithGuess`: Unknown parameter. Try similar parameters.
+ * - `UnsupportedOperation.Ecmp`: ECMP is not supported.
  */
 export interface ReplaceHighPriorityRoutesRequest {
   /**
@@ -57,7 +72,17 @@ export interface ReplaceHighPriorityRoutesResponse {
  * `ReplaceHighPriorityRoutes`.
  */
 export interface ReplaceHighPriorityRoutesMethod {
-  /** 替换高优路由表条目信息。 Errors: {@link isReplaceHighPriorityRoutesError}. */
+  /**
+   * 替换高优路由表条目信息。
+   *
+   * Errors: {@link isReplaceHighPriorityRoutesError} tells a service error of this action; its `code` is
+   * a {@link ReplaceHighPriorityRoutesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue`, `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.ParameterMismatch`, `InvalidParameterValue.ResourceNotFound`,
+   * `MissingParameter`, `MissingParameter.MultiMissingParameter`, `UnknownParameter`,
+   * `UnknownParameter.WithGuess`, `UnsupportedOperation.Ecmp` (each explained on
+   * {@link ReplaceHighPriorityRoutesRequest}).
+   */
   replaceHighPriorityRoutes(input: ReplaceHighPriorityRoutesRequest, options?: CallOptions): Promise<ReplaceHighPriorityRoutesResponse>;
 }
 
@@ -85,8 +110,8 @@ export type ReplaceHighPriorityRoutesKnownErrorCode =
   | "UnknownParameter.WithGuess"
   | "UnsupportedOperation.Ecmp";
 /**
- * Code of an error answered by `ReplaceHighPriorityRoutes`: a {@link
- * ReplaceHighPriorityRoutesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ReplaceHighPriorityRoutes`: a
+ * {@link ReplaceHighPriorityRoutesKnownErrorCode}, or a code the service added since.
  */
 export type ReplaceHighPriorityRoutesErrorCode = ReplaceHighPriorityRoutesKnownErrorCode | (string & {});
 /**

@@ -14,6 +14,18 @@ import type { RoutePolicyAssociation } from "../shapes/route-policy-association.
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isReplaceRoutePolicyAssociationsError} tells a service error answered by
+ * `ReplaceRoutePolicyAssociations`; its `code` is a
+ * {@link ReplaceRoutePolicyAssociationsKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.RoutePolicyAssociationExists`: The routing strategy binding rule already
+ *   exists.
+ * - `InvalidParameterValue.RoutePolicyPriorityConflict`: The specified priority conflicts with each
+ *   other or with an already existing priority.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Replacing a Route Reception Policy Binding
  * ```ts
  * const answer = await client.replaceRoutePolicyAssociations({
@@ -57,7 +69,15 @@ export interface ReplaceRoutePolicyAssociationsResponse {
  * `ReplaceRoutePolicyAssociations`.
  */
 export interface ReplaceRoutePolicyAssociationsMethod {
-  /** Replace a route reception policy binding. Errors: {@link isReplaceRoutePolicyAssociationsError}. */
+  /**
+   * Replace a route reception policy binding.
+   *
+   * Errors: {@link isReplaceRoutePolicyAssociationsError} tells a service error of this action; its
+   * `code` is a {@link ReplaceRoutePolicyAssociationsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.RoutePolicyAssociationExists`,
+   * `InvalidParameterValue.RoutePolicyPriorityConflict`, `LimitExceeded`, `MissingParameter`,
+   * `ResourceNotFound` (each explained on {@link ReplaceRoutePolicyAssociationsRequest}).
+   */
   replaceRoutePolicyAssociations(
     input: ReplaceRoutePolicyAssociationsRequest,
     options?: CallOptions,
@@ -80,12 +100,12 @@ export type ReplaceRoutePolicyAssociationsKnownErrorCode =
   | "InvalidParameterValue.RoutePolicyAssociationExists"
   | "InvalidParameterValue.RoutePolicyPriorityConflict";
 /**
- * Code of an error answered by `ReplaceRoutePolicyAssociations`: a {@link
- * ReplaceRoutePolicyAssociationsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ReplaceRoutePolicyAssociations`: a
+ * {@link ReplaceRoutePolicyAssociationsKnownErrorCode}, or a code the service added since.
  */
 export type ReplaceRoutePolicyAssociationsErrorCode = ReplaceRoutePolicyAssociationsKnownErrorCode | (string & {});
 /**
- * A service error answered by `ReplaceRoutePolicyAssociations`; {@link
- * isReplaceRoutePolicyAssociationsError} tells one.
+ * A service error answered by `ReplaceRoutePolicyAssociations`;
+ * {@link isReplaceRoutePolicyAssociationsError} tells one.
  */
 export type ReplaceRoutePolicyAssociationsError = TcServiceError<ReplaceRoutePolicyAssociationsErrorCode>;

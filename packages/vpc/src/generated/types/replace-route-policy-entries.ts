@@ -13,6 +13,18 @@ import type { RoutePolicyEntry } from "../shapes/route-policy-entry.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isReplaceRoutePolicyEntriesError} tells a service error answered by
+ * `ReplaceRoutePolicyEntries`; its `code` is a {@link ReplaceRoutePolicyEntriesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.MustHasOne`: Missing required parameters. provide at least one.
+ * - `InvalidParameterValue.RoutePolicyPriorityConflict`: The specified priority conflicts with each
+ *   other or with an already existing priority.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Replacing Rules in the VPC Routing Strategy
  * ```ts
  * const answer = await client.replaceRoutePolicyEntries({
@@ -58,7 +70,15 @@ export interface ReplaceRoutePolicyEntriesResponse {
  * `ReplaceRoutePolicyEntries`.
  */
 export interface ReplaceRoutePolicyEntriesMethod {
-  /** Replace a route reception policy entry. Errors: {@link isReplaceRoutePolicyEntriesError}. */
+  /**
+   * Replace a route reception policy entry.
+   *
+   * Errors: {@link isReplaceRoutePolicyEntriesError} tells a service error of this action; its `code` is
+   * a {@link ReplaceRoutePolicyEntriesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue`, `InvalidParameterValue.Malformed`, `InvalidParameterValue.MustHasOne`,
+   * `InvalidParameterValue.RoutePolicyPriorityConflict`, `MissingParameter`, `ResourceNotFound` (each
+   * explained on {@link ReplaceRoutePolicyEntriesRequest}).
+   */
   replaceRoutePolicyEntries(input: ReplaceRoutePolicyEntriesRequest, options?: CallOptions): Promise<ReplaceRoutePolicyEntriesResponse>;
 }
 
@@ -79,8 +99,8 @@ export type ReplaceRoutePolicyEntriesKnownErrorCode =
   | "InvalidParameterValue.MustHasOne"
   | "InvalidParameterValue.RoutePolicyPriorityConflict";
 /**
- * Code of an error answered by `ReplaceRoutePolicyEntries`: a {@link
- * ReplaceRoutePolicyEntriesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ReplaceRoutePolicyEntries`: a
+ * {@link ReplaceRoutePolicyEntriesKnownErrorCode}, or a code the service added since.
  */
 export type ReplaceRoutePolicyEntriesErrorCode = ReplaceRoutePolicyEntriesKnownErrorCode | (string & {});
 /**

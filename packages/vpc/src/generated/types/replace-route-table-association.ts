@@ -12,6 +12,14 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isReplaceRouteTableAssociationError} tells a service error answered by
+ * `ReplaceRouteTableAssociation`; its `code` is a {@link ReplaceRouteTableAssociationKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.VpcMismatch`: The resources are not in the same VPC.
  * @example Replacing the associated route table
  * ```ts
  * const answer = await client.replaceRouteTableAssociation({
@@ -56,8 +64,12 @@ export interface ReplaceRouteTableAssociationResponse {
  */
 export interface ReplaceRouteTableAssociationMethod {
   /**
-   * Replaces the association relation of a route table. Errors: {@link
-   * isReplaceRouteTableAssociationError}.
+   * Replaces the association relation of a route table.
+   *
+   * Errors: {@link isReplaceRouteTableAssociationError} tells a service error of this action; its `code`
+   * is a {@link ReplaceRouteTableAssociationKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `ResourceNotFound`, `UnsupportedOperation.VpcMismatch` (each
+   * explained on {@link ReplaceRouteTableAssociationRequest}).
    */
   replaceRouteTableAssociation(
     input: ReplaceRouteTableAssociationRequest,
@@ -77,12 +89,12 @@ export type ReplaceRouteTableAssociationKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "UnsupportedOperation.VpcMismatch";
 /**
- * Code of an error answered by `ReplaceRouteTableAssociation`: a {@link
- * ReplaceRouteTableAssociationKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ReplaceRouteTableAssociation`: a
+ * {@link ReplaceRouteTableAssociationKnownErrorCode}, or a code the service added since.
  */
 export type ReplaceRouteTableAssociationErrorCode = ReplaceRouteTableAssociationKnownErrorCode | (string & {});
 /**
- * A service error answered by `ReplaceRouteTableAssociation`; {@link
- * isReplaceRouteTableAssociationError} tells one.
+ * A service error answered by `ReplaceRouteTableAssociation`;
+ * {@link isReplaceRouteTableAssociationError} tells one.
  */
 export type ReplaceRouteTableAssociationError = TcServiceError<ReplaceRouteTableAssociationErrorCode>;

@@ -13,6 +13,17 @@ import type { ReplaceRoutesWithRoutePolicyRoute } from "../shapes/replace-routes
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isReplaceRoutesWithRoutePolicyError} tells a service error answered by
+ * `ReplaceRoutesWithRoutePolicy`; its `code` is a {@link ReplaceRoutesWithRoutePolicyKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.ParameterMismatch`: Invalid parameter format
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.NotSupportRouteType`: Unsupported custom routing type.
  * @example Match Route Reception Policy
  * ```ts
  * const answer = await client.replaceRoutesWithRoutePolicy({
@@ -58,7 +69,16 @@ export interface ReplaceRoutesWithRoutePolicyResponse {
  * `ReplaceRoutesWithRoutePolicy`.
  */
 export interface ReplaceRoutesWithRoutePolicyMethod {
-  /** Match route reception policy. Errors: {@link isReplaceRoutesWithRoutePolicyError}. */
+  /**
+   * Match route reception policy.
+   *
+   * Errors: {@link isReplaceRoutesWithRoutePolicyError} tells a service error of this action; its `code`
+   * is a {@link ReplaceRoutesWithRoutePolicyKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Duplicate`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.ParameterMismatch`, `ResourceNotFound`, `UnsupportedOperation`,
+   * `UnsupportedOperation.NotSupportRouteType` (each explained on
+   * {@link ReplaceRoutesWithRoutePolicyRequest}).
+   */
   replaceRoutesWithRoutePolicy(
     input: ReplaceRoutesWithRoutePolicyRequest,
     options?: CallOptions,
@@ -82,12 +102,12 @@ export type ReplaceRoutesWithRoutePolicyKnownErrorCode =
   | "InvalidParameterValue.ParameterMismatch"
   | "UnsupportedOperation.NotSupportRouteType";
 /**
- * Code of an error answered by `ReplaceRoutesWithRoutePolicy`: a {@link
- * ReplaceRoutesWithRoutePolicyKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ReplaceRoutesWithRoutePolicy`: a
+ * {@link ReplaceRoutesWithRoutePolicyKnownErrorCode}, or a code the service added since.
  */
 export type ReplaceRoutesWithRoutePolicyErrorCode = ReplaceRoutesWithRoutePolicyKnownErrorCode | (string & {});
 /**
- * A service error answered by `ReplaceRoutesWithRoutePolicy`; {@link
- * isReplaceRoutesWithRoutePolicyError} tells one.
+ * A service error answered by `ReplaceRoutesWithRoutePolicy`;
+ * {@link isReplaceRoutesWithRoutePolicyError} tells one.
  */
 export type ReplaceRoutesWithRoutePolicyError = TcServiceError<ReplaceRoutesWithRoutePolicyErrorCode>;

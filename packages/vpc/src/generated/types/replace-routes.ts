@@ -12,6 +12,30 @@ import type { Route } from "../shapes/route.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isReplaceRoutesError} tells a service error answered by `ReplaceRoutes`; its
+ * `code` is a {@link ReplaceRoutesKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.CidrNotInPeerVpc`: The destination IP address range is not within the CIDR
+ *   range of the the customer VPC.
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.VpcCidrConflict`: Destination IP address range conflicts with CIDR of the
+ *   current VPC.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnknownParameter.WithGuess`: Unknown parameter. Try similar parameters.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.CdcSubnetNotSupportUnLocalGateway`: CDC subnet can only create a route to
+ *   the local gateway.
+ * - `UnsupportedOperation.ConflictWithDockerRoute`: The IP range overlaps with that of the TKE
+ *   container under the VPC.
+ * - `UnsupportedOperation.Ecmp`: ECMP is not supported.
+ * - `UnsupportedOperation.NormalSubnetNotSupportLocalGateway`: The specified subnet does not support
+ *   creating a route to the local gateway.
+ * - `UnsupportedOperation.RecordNotExists`: The record does not exist.
+ * - `UnsupportedOperation.SystemRoute`: System route. Operation is prohibited.
  * @example Replacing a route
  * ```ts
  * const answer = await client.replaceRoutes({
@@ -86,7 +110,19 @@ export interface ReplaceRoutesResponse {
 
 /** The `replaceRoutes` method of {@link VpcClient}, which calls `ReplaceRoutes`. */
 export interface ReplaceRoutesMethod {
-  /** Replaces a routing policy. Errors: {@link isReplaceRoutesError}. */
+  /**
+   * Replaces a routing policy.
+   *
+   * Errors: {@link isReplaceRoutesError} tells a service error of this action; its `code` is a
+   * {@link ReplaceRoutesKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameterValue`,
+   * `InvalidParameterValue.CidrNotInPeerVpc`, `InvalidParameterValue.Duplicate`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.VpcCidrConflict`, `LimitExceeded`,
+   * `ResourceNotFound`, `UnknownParameter.WithGuess`, `UnsupportedOperation`,
+   * `UnsupportedOperation.CdcSubnetNotSupportUnLocalGateway`,
+   * `UnsupportedOperation.ConflictWithDockerRoute`, `UnsupportedOperation.Ecmp`,
+   * `UnsupportedOperation.NormalSubnetNotSupportLocalGateway`, `UnsupportedOperation.RecordNotExists`,
+   * `UnsupportedOperation.SystemRoute` (each explained on {@link ReplaceRoutesRequest}).
+   */
   replaceRoutes(input: ReplaceRoutesRequest, options?: CallOptions): Promise<ReplaceRoutesResponse>;
 }
 

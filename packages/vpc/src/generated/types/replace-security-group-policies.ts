@@ -13,6 +13,37 @@ import type { SecurityGroupPolicySet } from "../shapes/security-group-policy-set
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isReplaceSecurityGroupPoliciesError} tells a service error answered by
+ * `ReplaceSecurityGroupPolicies`; its `code` is a {@link ReplaceSecurityGroupPoliciesKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError.ModuleError`: Internal module error
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Empty`: Missing parameters.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.MemberApprovalApplicationIdMismatch`: The specified approval ticket number
+ *   does not match the resource.
+ * - `InvalidParameterValue.MemberApprovalApplicationNotApproved`: Workflow service approval ticket not
+ *   approved.
+ * - `InvalidParameterValue.MemberApprovalApplicationRejected`: Workflow service approval ticket
+ *   rejected.
+ * - `InvalidParameterValue.MemberApprovalApplicationStarted`: This request requires approval via the
+ *   BPAAS workflow service, and the approval process is currently being initiated.
+ * - `InvalidParameterValue.Range`: The parameter value is not in the specified range.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.ClbPolicyExceedLimit`: Reached the upper limit of security group policies of
+ *   the load balancer.
+ * - `UnsupportedOperation.ClbPolicyLimit`: Public network CLB does not support this policy.
+ * - `UnsupportedOperation.DuplicatePolicy`: The security group policies are repeated.
+ * - `UnsupportedOperation.LockedResources`: The resource is locked.
+ * - `UnsupportedOperation.VersionMismatch`: The specified version number of the security group policy
+ *   is inconsistent with the latest version.
  */
 export interface ReplaceSecurityGroupPoliciesRequest {
   /**
@@ -41,7 +72,23 @@ export interface ReplaceSecurityGroupPoliciesResponse {
  * `ReplaceSecurityGroupPolicies`.
  */
 export interface ReplaceSecurityGroupPoliciesMethod {
-  /** Batch modifies security group policies. Errors: {@link isReplaceSecurityGroupPoliciesError}. */
+  /**
+   * Batch modifies security group policies.
+   *
+   * Errors: {@link isReplaceSecurityGroupPoliciesError} tells a service error of this action; its `code`
+   * is a {@link ReplaceSecurityGroupPoliciesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError.ModuleError`, `InvalidParameter`, `InvalidParameter.Coexist`,
+   * `InvalidParameterValue`, `InvalidParameterValue.Empty`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.MemberApprovalApplicationIdMismatch`,
+   * `InvalidParameterValue.MemberApprovalApplicationNotApproved`,
+   * `InvalidParameterValue.MemberApprovalApplicationRejected`,
+   * `InvalidParameterValue.MemberApprovalApplicationStarted`, `InvalidParameterValue.Range`,
+   * `InvalidParameterValue.TooLong`, `LimitExceeded`, `ResourceNotFound`,
+   * `UnsupportedOperation.ClbPolicyExceedLimit`, `UnsupportedOperation.ClbPolicyLimit`,
+   * `UnsupportedOperation.DuplicatePolicy`, `UnsupportedOperation.LockedResources`,
+   * `UnsupportedOperation.VersionMismatch` (each explained on
+   * {@link ReplaceSecurityGroupPoliciesRequest}).
+   */
   replaceSecurityGroupPolicies(
     input: ReplaceSecurityGroupPoliciesRequest,
     options?: CallOptions,
@@ -97,12 +144,12 @@ export type ReplaceSecurityGroupPoliciesKnownErrorCode =
   | "UnsupportedOperation.LockedResources"
   | "UnsupportedOperation.VersionMismatch";
 /**
- * Code of an error answered by `ReplaceSecurityGroupPolicies`: a {@link
- * ReplaceSecurityGroupPoliciesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ReplaceSecurityGroupPolicies`: a
+ * {@link ReplaceSecurityGroupPoliciesKnownErrorCode}, or a code the service added since.
  */
 export type ReplaceSecurityGroupPoliciesErrorCode = ReplaceSecurityGroupPoliciesKnownErrorCode | (string & {});
 /**
- * A service error answered by `ReplaceSecurityGroupPolicies`; {@link
- * isReplaceSecurityGroupPoliciesError} tells one.
+ * A service error answered by `ReplaceSecurityGroupPolicies`;
+ * {@link isReplaceSecurityGroupPoliciesError} tells one.
  */
 export type ReplaceSecurityGroupPoliciesError = TcServiceError<ReplaceSecurityGroupPoliciesErrorCode>;

@@ -13,6 +13,14 @@ import type { CcnInstance } from "../shapes/ccn-instance.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isResetAttachCcnInstancesError} tells a service error answered by
+ * `ResetAttachCcnInstances`; its `code` is a {@link ResetAttachCcnInstancesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Re-sending the association application for an instance
  * ```ts
  * const answer = await client.resetAttachCcnInstances({
@@ -62,7 +70,14 @@ export interface ResetAttachCcnInstancesResponse {
 
 /** The `resetAttachCcnInstances` method of {@link VpcClient}, which calls `ResetAttachCcnInstances`. */
 export interface ResetAttachCcnInstancesMethod {
-  /** Re-applies for the instance association. Errors: {@link isResetAttachCcnInstancesError}. */
+  /**
+   * Re-applies for the instance association.
+   *
+   * Errors: {@link isResetAttachCcnInstancesError} tells a service error of this action; its `code` is a
+   * {@link ResetAttachCcnInstancesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `ResourceNotFound`, `UnsupportedOperation` (each explained on
+   * {@link ResetAttachCcnInstancesRequest}).
+   */
   resetAttachCcnInstances(input: ResetAttachCcnInstancesRequest, options?: CallOptions): Promise<ResetAttachCcnInstancesResponse>;
 }
 
@@ -75,8 +90,8 @@ export interface ResetAttachCcnInstancesMethod {
  */
 export type ResetAttachCcnInstancesKnownErrorCode = CommonErrorCode | "InvalidParameterValue.Malformed";
 /**
- * Code of an error answered by `ResetAttachCcnInstances`: a {@link
- * ResetAttachCcnInstancesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ResetAttachCcnInstances`: a
+ * {@link ResetAttachCcnInstancesKnownErrorCode}, or a code the service added since.
  */
 export type ResetAttachCcnInstancesErrorCode = ResetAttachCcnInstancesKnownErrorCode | (string & {});
 /**

@@ -14,6 +14,19 @@ import type { HighPriorityRoute } from "../shapes/high-priority-route.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isResetHighPriorityRoutesError} tells a service error answered by
+ * `ResetHighPriorityRoutes`; its `code` is a {@link ResetHighPriorityRoutesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.ParameterMismatch`: Invalid parameter format
+ * - `InvalidParameterValue.ResourceNotFound`: This resource is not found.
+ * - `UnknownParameter`: A parameter is not known to the action.
+ * - `UnknownParameter.WithGuess`: Unknown parameter. Try similar parameters.
+ * - `UnsupportedOperation.Ecmp`: ECMP is not supported.
  */
 export interface ResetHighPriorityRoutesRequest {
   /**
@@ -49,7 +62,16 @@ export interface ResetHighPriorityRoutesResponse {
 
 /** The `resetHighPriorityRoutes` method of {@link VpcClient}, which calls `ResetHighPriorityRoutes`. */
 export interface ResetHighPriorityRoutesMethod {
-  /** 重置高优路由表路由. Errors: {@link isResetHighPriorityRoutesError}. */
+  /**
+   * 重置高优路由表路由.
+   *
+   * Errors: {@link isResetHighPriorityRoutesError} tells a service error of this action; its `code` is a
+   * {@link ResetHighPriorityRoutesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue`, `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.ParameterMismatch`, `InvalidParameterValue.ResourceNotFound`,
+   * `UnknownParameter`, `UnknownParameter.WithGuess`, `UnsupportedOperation.Ecmp` (each explained on
+   * {@link ResetHighPriorityRoutesRequest}).
+   */
   resetHighPriorityRoutes(input: ResetHighPriorityRoutesRequest, options?: CallOptions): Promise<ResetHighPriorityRoutesResponse>;
 }
 
@@ -74,8 +96,8 @@ export type ResetHighPriorityRoutesKnownErrorCode =
   | "UnknownParameter.WithGuess"
   | "UnsupportedOperation.Ecmp";
 /**
- * Code of an error answered by `ResetHighPriorityRoutes`: a {@link
- * ResetHighPriorityRoutesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ResetHighPriorityRoutes`: a
+ * {@link ResetHighPriorityRoutesKnownErrorCode}, or a code the service added since.
  */
 export type ResetHighPriorityRoutesErrorCode = ResetHighPriorityRoutesKnownErrorCode | (string & {});
 /**

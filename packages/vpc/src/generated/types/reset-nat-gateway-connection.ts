@@ -11,6 +11,17 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isResetNatGatewayConnectionError} tells a service error answered by
+ * `ResetNatGatewayConnection`; its `code` is a {@link ResetNatGatewayConnectionKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `ResourceInUse`: The resource is in use.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.InsufficientFunds`: Insufficient account balance.
+ * - `UnsupportedOperation.UnpaidOrderAlreadyExists`: Overdue payments are found under this account.
+ *   Please complete the payment first.
  * @example Increasing the maximum concurrent connections of a NAT gateway
  * ```ts
  * const answer = await client.resetNatGatewayConnection({
@@ -57,8 +68,13 @@ export interface ResetNatGatewayConnectionResponse {
  */
 export interface ResetNatGatewayConnectionMethod {
   /**
-   * Adjusts the concurrent connection cap for the NAT gateway. Errors: {@link
-   * isResetNatGatewayConnectionError}.
+   * Adjusts the concurrent connection cap for the NAT gateway.
+   *
+   * Errors: {@link isResetNatGatewayConnectionError} tells a service error of this action; its `code` is
+   * a {@link ResetNatGatewayConnectionKnownErrorCode}: any {@link CommonErrorCode} or `ResourceInUse`,
+   * `ResourceNotFound`, `UnsupportedOperation`, `UnsupportedOperation.InsufficientFunds`,
+   * `UnsupportedOperation.UnpaidOrderAlreadyExists` (each explained on
+   * {@link ResetNatGatewayConnectionRequest}).
    */
   resetNatGatewayConnection(input: ResetNatGatewayConnectionRequest, options?: CallOptions): Promise<ResetNatGatewayConnectionResponse>;
 }
@@ -78,8 +94,8 @@ export type ResetNatGatewayConnectionKnownErrorCode =
   | "UnsupportedOperation.InsufficientFunds"
   | "UnsupportedOperation.UnpaidOrderAlreadyExists";
 /**
- * Code of an error answered by `ResetNatGatewayConnection`: a {@link
- * ResetNatGatewayConnectionKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ResetNatGatewayConnection`: a
+ * {@link ResetNatGatewayConnectionKnownErrorCode}, or a code the service added since.
  */
 export type ResetNatGatewayConnectionErrorCode = ResetNatGatewayConnectionKnownErrorCode | (string & {});
 /**

@@ -13,6 +13,25 @@ import type { RoutePolicyAssociation } from "../shapes/route-policy-association.
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isResetRoutePolicyAssociationsError} tells a service error answered by
+ * `ResetRoutePolicyAssociations`; its `code` is a {@link ResetRoutePolicyAssociationsKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.CidrNotInPeerVpc`: The destination IP address range is not within the CIDR
+ *   range of the the customer VPC.
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `InvalidParameterValue.VpcCidrConflict`: Destination IP address range conflicts with CIDR of the
+ *   current VPC.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnknownParameter.WithGuess`: Unknown parameter. Try similar parameters.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.Ecmp`: ECMP is not supported.
+ * - `UnsupportedOperation.SystemRoute`: System route. Operation is prohibited.
  * @example Resetting Route Policy Binding
  * ```ts
  * const answer = await client.resetRoutePolicyAssociations({
@@ -64,7 +83,18 @@ export interface ResetRoutePolicyAssociationsResponse {
  * `ResetRoutePolicyAssociations`.
  */
 export interface ResetRoutePolicyAssociationsMethod {
-  /** Reset a route policy binding. Errors: {@link isResetRoutePolicyAssociationsError}. */
+  /**
+   * Reset a route policy binding.
+   *
+   * Errors: {@link isResetRoutePolicyAssociationsError} tells a service error of this action; its `code`
+   * is a {@link ResetRoutePolicyAssociationsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue`, `InvalidParameterValue.CidrNotInPeerVpc`,
+   * `InvalidParameterValue.Duplicate`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.TooLong`, `InvalidParameterValue.VpcCidrConflict`, `LimitExceeded`,
+   * `ResourceNotFound`, `UnknownParameter.WithGuess`, `UnsupportedOperation`,
+   * `UnsupportedOperation.Ecmp`, `UnsupportedOperation.SystemRoute` (each explained on
+   * {@link ResetRoutePolicyAssociationsRequest}).
+   */
   resetRoutePolicyAssociations(
     input: ResetRoutePolicyAssociationsRequest,
     options?: CallOptions,
@@ -100,12 +130,12 @@ export type ResetRoutePolicyAssociationsKnownErrorCode =
   | "UnsupportedOperation.Ecmp"
   | "UnsupportedOperation.SystemRoute";
 /**
- * Code of an error answered by `ResetRoutePolicyAssociations`: a {@link
- * ResetRoutePolicyAssociationsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ResetRoutePolicyAssociations`: a
+ * {@link ResetRoutePolicyAssociationsKnownErrorCode}, or a code the service added since.
  */
 export type ResetRoutePolicyAssociationsErrorCode = ResetRoutePolicyAssociationsKnownErrorCode | (string & {});
 /**
- * A service error answered by `ResetRoutePolicyAssociations`; {@link
- * isResetRoutePolicyAssociationsError} tells one.
+ * A service error answered by `ResetRoutePolicyAssociations`;
+ * {@link isResetRoutePolicyAssociationsError} tells one.
  */
 export type ResetRoutePolicyAssociationsError = TcServiceError<ResetRoutePolicyAssociationsErrorCode>;

@@ -13,6 +13,17 @@ import type { RoutePolicyEntry } from "../shapes/route-policy-entry.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isResetRoutePolicyEntriesError} tells a service error answered by
+ * `ResetRoutePolicyEntries`; its `code` is a {@link ResetRoutePolicyEntriesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `MissingParameter`: A required parameter is missing.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Resetting the Route Reception Policy Rule
  * ```ts
  * const answer = await client.resetRoutePolicyEntries({
@@ -74,7 +85,15 @@ export interface ResetRoutePolicyEntriesResponse {
 
 /** The `resetRoutePolicyEntries` method of {@link VpcClient}, which calls `ResetRoutePolicyEntries`. */
 export interface ResetRoutePolicyEntriesMethod {
-  /** Reset a route reception policy entry. Errors: {@link isResetRoutePolicyEntriesError}. */
+  /**
+   * Reset a route reception policy entry.
+   *
+   * Errors: {@link isResetRoutePolicyEntriesError} tells a service error of this action; its `code` is a
+   * {@link ResetRoutePolicyEntriesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue`, `InvalidParameterValue.Malformed`, `InvalidParameterValue.TooLong`,
+   * `LimitExceeded`, `MissingParameter`, `ResourceNotFound` (each explained on
+   * {@link ResetRoutePolicyEntriesRequest}).
+   */
   resetRoutePolicyEntries(input: ResetRoutePolicyEntriesRequest, options?: CallOptions): Promise<ResetRoutePolicyEntriesResponse>;
 }
 
@@ -90,8 +109,8 @@ export interface ResetRoutePolicyEntriesMethod {
  */
 export type ResetRoutePolicyEntriesKnownErrorCode = CommonErrorCode | "InvalidParameterValue.Malformed" | "InvalidParameterValue.TooLong";
 /**
- * Code of an error answered by `ResetRoutePolicyEntries`: a {@link
- * ResetRoutePolicyEntriesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ResetRoutePolicyEntries`: a
+ * {@link ResetRoutePolicyEntriesKnownErrorCode}, or a code the service added since.
  */
 export type ResetRoutePolicyEntriesErrorCode = ResetRoutePolicyEntriesKnownErrorCode | (string & {});
 /**

@@ -15,6 +15,24 @@ import type { Route } from "../shapes/route.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isResetRoutesError} tells a service error answered by `ResetRoutes`; its `code`
+ * is a {@link ResetRoutesKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.CidrNotInPeerVpc`: The destination IP address range is not within the CIDR
+ *   range of the the customer VPC.
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.TooLong`: Invalid parameter value. The parameter value is too long.
+ * - `InvalidParameterValue.VpcCidrConflict`: Destination IP address range conflicts with CIDR of the
+ *   current VPC.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnknownParameter.WithGuess`: Unknown parameter. Try similar parameters.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.Ecmp`: ECMP is not supported.
+ * - `UnsupportedOperation.SystemRoute`: System route. Operation is prohibited.
  * @example Resetting the route table name and routes
  * ```ts
  * const answer = await client.resetRoutes({
@@ -67,7 +85,17 @@ export interface ResetRoutesResponse {
 
 /** The `resetRoutes` method of {@link VpcClient}, which calls `ResetRoutes`. */
 export interface ResetRoutesMethod {
-  /** Resets the names and routing policies of route tables. Errors: {@link isResetRoutesError}. */
+  /**
+   * Resets the names and routing policies of route tables.
+   *
+   * Errors: {@link isResetRoutesError} tells a service error of this action; its `code` is a
+   * {@link ResetRoutesKnownErrorCode}: any {@link CommonErrorCode} or `InvalidParameterValue`,
+   * `InvalidParameterValue.CidrNotInPeerVpc`, `InvalidParameterValue.Duplicate`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.TooLong`,
+   * `InvalidParameterValue.VpcCidrConflict`, `LimitExceeded`, `ResourceNotFound`,
+   * `UnknownParameter.WithGuess`, `UnsupportedOperation`, `UnsupportedOperation.Ecmp`,
+   * `UnsupportedOperation.SystemRoute` (each explained on {@link ResetRoutesRequest}).
+   */
   resetRoutes(input: ResetRoutesRequest, options?: CallOptions): Promise<ResetRoutesResponse>;
 }
 

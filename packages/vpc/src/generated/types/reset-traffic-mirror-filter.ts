@@ -14,6 +14,18 @@ import type { TrafficMirrorFilter } from "../shapes/traffic-mirror-filter.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isResetTrafficMirrorFilterError} tells a service error answered by
+ * `ResetTrafficMirrorFilter`; its `code` is a {@link ResetTrafficMirrorFilterKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.UnsupportedTrafficMirrorAction`: The current traffic mirroring does not
+ *   support this operation.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Updating a Traffic Mirroring Filter Rule
  * ```ts
  * const answer = await client.resetTrafficMirrorFilter({
@@ -56,7 +68,15 @@ export interface ResetTrafficMirrorFilterResponse {
 
 /** The `resetTrafficMirrorFilter` method of {@link VpcClient}, which calls `ResetTrafficMirrorFilter`. */
 export interface ResetTrafficMirrorFilterMethod {
-  /** Updates a traffic mirroring filter rule. Errors: {@link isResetTrafficMirrorFilterError}. */
+  /**
+   * Updates a traffic mirroring filter rule.
+   *
+   * Errors: {@link isResetTrafficMirrorFilterError} tells a service error of this action; its `code` is
+   * a {@link ResetTrafficMirrorFilterKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.Coexist`, `InvalidParameterValue`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.UnsupportedTrafficMirrorAction`, `LimitExceeded`, `ResourceNotFound` (each
+   * explained on {@link ResetTrafficMirrorFilterRequest}).
+   */
   resetTrafficMirrorFilter(input: ResetTrafficMirrorFilterRequest, options?: CallOptions): Promise<ResetTrafficMirrorFilterResponse>;
 }
 
@@ -77,8 +97,8 @@ export type ResetTrafficMirrorFilterKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "InvalidParameterValue.UnsupportedTrafficMirrorAction";
 /**
- * Code of an error answered by `ResetTrafficMirrorFilter`: a {@link
- * ResetTrafficMirrorFilterKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ResetTrafficMirrorFilter`: a
+ * {@link ResetTrafficMirrorFilterKnownErrorCode}, or a code the service added since.
  */
 export type ResetTrafficMirrorFilterErrorCode = ResetTrafficMirrorFilterKnownErrorCode | (string & {});
 /**

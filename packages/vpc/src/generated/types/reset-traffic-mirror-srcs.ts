@@ -11,6 +11,28 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isResetTrafficMirrorSrcsError} tells a service error answered by
+ * `ResetTrafficMirrorSrcs`; its `code` is a {@link ResetTrafficMirrorSrcsKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.DuplicatedLbTrafficMirrorCollectors`: The current IP address has already been
+ *   used in the traffic mirroring of another public IP address type.
+ * - `InvalidParameter.UnsupportedLbTrafficMirrorAz`: The region of the current public IP address does
+ *   not support traffic collection.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.MirrorLackTargetResource`: The private network bandwidth for the traffic
+ *   mirroring target is insufficient.
+ * - `InvalidParameterValue.ObjectVpcNotCurrentVpc`: The VPC for traffic mirroring collection is not
+ *   the current VPC ID.
+ * - `InvalidParameterValue.UnsupportedLbTrafficMirrorAz`: The region of the current public IP address
+ *   does not support traffic collection.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.TrafficMirrorNotSupportSameSrcTarget`: The collector and receiver for
+ *   traffic mirroring cannot be the same.
  * @example Resetting the Traffic Mirroring Collection Object
  * ```ts
  * const answer = await client.resetTrafficMirrorSrcs({
@@ -59,7 +81,19 @@ export interface ResetTrafficMirrorSrcsResponse {
 
 /** The `resetTrafficMirrorSrcs` method of {@link VpcClient}, which calls `ResetTrafficMirrorSrcs`. */
 export interface ResetTrafficMirrorSrcsMethod {
-  /** Resets the traffic mirroring collection object. Errors: {@link isResetTrafficMirrorSrcsError}. */
+  /**
+   * Resets the traffic mirroring collection object.
+   *
+   * Errors: {@link isResetTrafficMirrorSrcsError} tells a service error of this action; its `code` is a
+   * {@link ResetTrafficMirrorSrcsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.DuplicatedLbTrafficMirrorCollectors`,
+   * `InvalidParameter.UnsupportedLbTrafficMirrorAz`, `InvalidParameterValue`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.MirrorLackTargetResource`, `InvalidParameterValue.ObjectVpcNotCurrentVpc`,
+   * `InvalidParameterValue.UnsupportedLbTrafficMirrorAz`, `LimitExceeded`, `ResourceNotFound`,
+   * `UnsupportedOperation.TrafficMirrorNotSupportSameSrcTarget` (each explained on
+   * {@link ResetTrafficMirrorSrcsRequest}).
+   */
   resetTrafficMirrorSrcs(input: ResetTrafficMirrorSrcsRequest, options?: CallOptions): Promise<ResetTrafficMirrorSrcsResponse>;
 }
 
@@ -95,8 +129,8 @@ export type ResetTrafficMirrorSrcsKnownErrorCode =
   | "InvalidParameterValue.UnsupportedLbTrafficMirrorAz"
   | "UnsupportedOperation.TrafficMirrorNotSupportSameSrcTarget";
 /**
- * Code of an error answered by `ResetTrafficMirrorSrcs`: a {@link
- * ResetTrafficMirrorSrcsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ResetTrafficMirrorSrcs`: a
+ * {@link ResetTrafficMirrorSrcsKnownErrorCode}, or a code the service added since.
  */
 export type ResetTrafficMirrorSrcsErrorCode = ResetTrafficMirrorSrcsKnownErrorCode | (string & {});
 /**

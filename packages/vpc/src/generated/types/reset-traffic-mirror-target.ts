@@ -12,6 +12,26 @@ import type { TrafficMirrorTarget } from "../shapes/traffic-mirror-target.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isResetTrafficMirrorTargetError} tells a service error answered by
+ * `ResetTrafficMirrorTarget`; its `code` is a {@link ResetTrafficMirrorTargetKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Empty`: Missing parameters.
+ * - `InvalidParameterValue.InvalidLbTrafficMirrorReciverEndpoint`: The receiver is neither an existing
+ *   virtual machine IP address nor a routable IDC room IP address.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.MirrorLackTargetResource`: The private network bandwidth for the traffic
+ *   mirroring target is insufficient.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.Ipv6NotSupport`: IPv6 is not supported.
+ * - `UnsupportedOperation.PublicClbNotSupport`: Public CLBs are not supported.
+ * - `UnsupportedOperation.TrafficMirrorNotSupportClb`: Traffic mirroring does not support the target
+ *   CLB.
+ * - `UnsupportedOperation.TrafficMirrorNotSupportSameSrcTarget`: The collector and receiver for
+ *   traffic mirroring cannot be the same.
  * @example Updating the Traffic Mirroring Receiving Destination Information
  * ```ts
  * const answer = await client.resetTrafficMirrorTarget({
@@ -60,8 +80,17 @@ export interface ResetTrafficMirrorTargetResponse {
 /** The `resetTrafficMirrorTarget` method of {@link VpcClient}, which calls `ResetTrafficMirrorTarget`. */
 export interface ResetTrafficMirrorTargetMethod {
   /**
-   * Updates the traffic mirroring receiving destination information. Errors: {@link
-   * isResetTrafficMirrorTargetError}.
+   * Updates the traffic mirroring receiving destination information.
+   *
+   * Errors: {@link isResetTrafficMirrorTargetError} tells a service error of this action; its `code` is
+   * a {@link ResetTrafficMirrorTargetKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Empty`, `InvalidParameterValue.InvalidLbTrafficMirrorReciverEndpoint`,
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.MirrorLackTargetResource`, `LimitExceeded`, `ResourceNotFound`,
+   * `UnsupportedOperation.Ipv6NotSupport`, `UnsupportedOperation.PublicClbNotSupport`,
+   * `UnsupportedOperation.TrafficMirrorNotSupportClb`,
+   * `UnsupportedOperation.TrafficMirrorNotSupportSameSrcTarget` (each explained on
+   * {@link ResetTrafficMirrorTargetRequest}).
    */
   resetTrafficMirrorTarget(input: ResetTrafficMirrorTargetRequest, options?: CallOptions): Promise<ResetTrafficMirrorTargetResponse>;
 }
@@ -97,8 +126,8 @@ export type ResetTrafficMirrorTargetKnownErrorCode =
   | "UnsupportedOperation.TrafficMirrorNotSupportClb"
   | "UnsupportedOperation.TrafficMirrorNotSupportSameSrcTarget";
 /**
- * Code of an error answered by `ResetTrafficMirrorTarget`: a {@link
- * ResetTrafficMirrorTargetKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ResetTrafficMirrorTarget`: a
+ * {@link ResetTrafficMirrorTargetKnownErrorCode}, or a code the service added since.
  */
 export type ResetTrafficMirrorTargetErrorCode = ResetTrafficMirrorTargetKnownErrorCode | (string & {});
 /**

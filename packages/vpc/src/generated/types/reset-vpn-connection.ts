@@ -10,6 +10,15 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isResetVpnConnectionError} tells a service error answered by
+ * `ResetVpnConnection`; its `code` is a {@link ResetVpnConnectionKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.InvalidState`: Invalid resource status.
+ * - `UnsupportedOperation.VpnConnInvalidState`: Operation failed: The tunnel is not available now.
  * @example Resetting a VPN tunnel
  * ```ts
  * const answer = await client.resetVpnConnection({
@@ -50,7 +59,14 @@ export interface ResetVpnConnectionResponse {
 
 /** The `resetVpnConnection` method of {@link VpcClient}, which calls `ResetVpnConnection`. */
 export interface ResetVpnConnectionMethod {
-  /** Resets a VPN tunnel. Errors: {@link isResetVpnConnectionError}. */
+  /**
+   * Resets a VPN tunnel.
+   *
+   * Errors: {@link isResetVpnConnectionError} tells a service error of this action; its `code` is a
+   * {@link ResetVpnConnectionKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `ResourceNotFound`, `UnsupportedOperation.InvalidState`,
+   * `UnsupportedOperation.VpnConnInvalidState` (each explained on {@link ResetVpnConnectionRequest}).
+   */
   resetVpnConnection(input: ResetVpnConnectionRequest, options?: CallOptions): Promise<ResetVpnConnectionResponse>;
 }
 

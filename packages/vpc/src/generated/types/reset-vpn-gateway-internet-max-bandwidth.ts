@@ -12,6 +12,18 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isResetVpnGatewayInternetMaxBandwidthError} tells a service error answered by
+ * `ResetVpnGatewayInternetMaxBandwidth`; its `code` is a
+ * {@link ResetVpnGatewayInternetMaxBandwidthKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.InvalidState`: Invalid resource status.
+ * - `UnsupportedOperation.VpnUnsupportedModifyBandwidth`: `The `%(value)s` does not support reducing
+ *   VPN bandwidth.
  * @example Adjusting the bandwidth cap of a VPN gateway
  * ```ts
  * const answer = await client.resetVpnGatewayInternetMaxBandwidth({
@@ -59,8 +71,13 @@ export interface ResetVpnGatewayInternetMaxBandwidthResponse {
  */
 export interface ResetVpnGatewayInternetMaxBandwidthMethod {
   /**
-   * Adjusts the bandwidth cap of a VPN gateway. Errors: {@link
-   * isResetVpnGatewayInternetMaxBandwidthError}.
+   * Adjusts the bandwidth cap of a VPN gateway.
+   *
+   * Errors: {@link isResetVpnGatewayInternetMaxBandwidthError} tells a service error of this action; its
+   * `code` is a {@link ResetVpnGatewayInternetMaxBandwidthKnownErrorCode}: any {@link CommonErrorCode}
+   * or `InvalidParameterValue.Malformed`, `ResourceNotFound`, `UnsupportedOperation`,
+   * `UnsupportedOperation.InvalidState`, `UnsupportedOperation.VpnUnsupportedModifyBandwidth` (each
+   * explained on {@link ResetVpnGatewayInternetMaxBandwidthRequest}).
    */
   resetVpnGatewayInternetMaxBandwidth(
     input: ResetVpnGatewayInternetMaxBandwidthRequest,
@@ -84,12 +101,12 @@ export type ResetVpnGatewayInternetMaxBandwidthKnownErrorCode =
   | "UnsupportedOperation.InvalidState"
   | "UnsupportedOperation.VpnUnsupportedModifyBandwidth";
 /**
- * Code of an error answered by `ResetVpnGatewayInternetMaxBandwidth`: a {@link
- * ResetVpnGatewayInternetMaxBandwidthKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ResetVpnGatewayInternetMaxBandwidth`: a
+ * {@link ResetVpnGatewayInternetMaxBandwidthKnownErrorCode}, or a code the service added since.
  */
 export type ResetVpnGatewayInternetMaxBandwidthErrorCode = ResetVpnGatewayInternetMaxBandwidthKnownErrorCode | (string & {});
 /**
- * A service error answered by `ResetVpnGatewayInternetMaxBandwidth`; {@link
- * isResetVpnGatewayInternetMaxBandwidthError} tells one.
+ * A service error answered by `ResetVpnGatewayInternetMaxBandwidth`;
+ * {@link isResetVpnGatewayInternetMaxBandwidthError} tells one.
  */
 export type ResetVpnGatewayInternetMaxBandwidthError = TcServiceError<ResetVpnGatewayInternetMaxBandwidthErrorCode>;

@@ -11,6 +11,13 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isResumeSnapshotInstanceError} tells a service error answered by
+ * `ResumeSnapshotInstance`; its `code` is a {@link ResumeSnapshotInstanceKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Restoring a snapshot instance
  * ```ts
  * const answer = await client.resumeSnapshotInstance({
@@ -57,7 +64,14 @@ export interface ResumeSnapshotInstanceResponse {
 
 /** The `resumeSnapshotInstance` method of {@link VpcClient}, which calls `ResumeSnapshotInstance`. */
 export interface ResumeSnapshotInstanceMethod {
-  /** Restores security group policies. Errors: {@link isResumeSnapshotInstanceError}. */
+  /**
+   * Restores security group policies.
+   *
+   * Errors: {@link isResumeSnapshotInstanceError} tells a service error of this action; its `code` is a
+   * {@link ResumeSnapshotInstanceKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `ResourceNotFound` (each explained on
+   * {@link ResumeSnapshotInstanceRequest}).
+   */
   resumeSnapshotInstance(input: ResumeSnapshotInstanceRequest, options?: CallOptions): Promise<ResumeSnapshotInstanceResponse>;
 }
 
@@ -69,8 +83,8 @@ export interface ResumeSnapshotInstanceMethod {
  */
 export type ResumeSnapshotInstanceKnownErrorCode = CommonErrorCode | "InvalidParameterValue.Malformed";
 /**
- * Code of an error answered by `ResumeSnapshotInstance`: a {@link
- * ResumeSnapshotInstanceKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `ResumeSnapshotInstance`: a
+ * {@link ResumeSnapshotInstanceKnownErrorCode}, or a code the service added since.
  */
 export type ResumeSnapshotInstanceErrorCode = ResumeSnapshotInstanceKnownErrorCode | (string & {});
 /**

@@ -14,6 +14,16 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isReturnNormalAddressesError} tells a service error answered by
+ * `ReturnNormalAddresses`; its `code` is a {@link ReturnNormalAddressesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.AddressIpsNotFound`: Failed to query the address.
+ * - `InvalidParameterValue.Illegal`: Resource format error.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `UnsupportedOperation.NotSupportedAddressIpsChargeType`: This type of addresses cannot be
+ *   released.
  * @example Unbinds and releases public IPs
  * ```ts
  * const answer = await client.returnNormalAddresses({
@@ -55,7 +65,15 @@ export interface ReturnNormalAddressesResponse {
 
 /** The `returnNormalAddresses` method of {@link VpcClient}, which calls `ReturnNormalAddresses`. */
 export interface ReturnNormalAddressesMethod {
-  /** Unbinds and releases public IPs. Errors: {@link isReturnNormalAddressesError}. */
+  /**
+   * Unbinds and releases public IPs.
+   *
+   * Errors: {@link isReturnNormalAddressesError} tells a service error of this action; its `code` is a
+   * {@link ReturnNormalAddressesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.AddressIpsNotFound`, `InvalidParameterValue.Illegal`,
+   * `InvalidParameterValue.LimitExceeded`, `UnsupportedOperation.NotSupportedAddressIpsChargeType` (each
+   * explained on {@link ReturnNormalAddressesRequest}).
+   */
   returnNormalAddresses(input: ReturnNormalAddressesRequest, options?: CallOptions): Promise<ReturnNormalAddressesResponse>;
 }
 

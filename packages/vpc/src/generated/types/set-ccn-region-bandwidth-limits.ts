@@ -14,6 +14,15 @@ import type { CcnRegionBandwidthLimit } from "../shapes/ccn-region-bandwidth-lim
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isSetCcnRegionBandwidthLimitsError} tells a service error answered by
+ * `SetCcnRegionBandwidthLimits`; its `code` is a {@link SetCcnRegionBandwidthLimitsKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.NotPostpaidCcnOperation`: Unsupported operation: the current CCN instance is
+ *   not billed on a pay-as-you-go basis.
  * @example Setting the inter-region bandwidth limit for CCN regions
  * ```ts
  * const answer = await client.setCcnRegionBandwidthLimits({
@@ -96,8 +105,12 @@ export interface SetCcnRegionBandwidthLimitsResponse {
  */
 export interface SetCcnRegionBandwidthLimitsMethod {
   /**
-   * Sets the outbound bandwidth cap of each CCN region. Errors: {@link
-   * isSetCcnRegionBandwidthLimitsError}.
+   * Sets the outbound bandwidth cap of each CCN region.
+   *
+   * Errors: {@link isSetCcnRegionBandwidthLimitsError} tells a service error of this action; its `code`
+   * is a {@link SetCcnRegionBandwidthLimitsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `ResourceNotFound`, `UnsupportedOperation`, `UnsupportedOperation.NotPostpaidCcnOperation` (each
+   * explained on {@link SetCcnRegionBandwidthLimitsRequest}).
    */
   setCcnRegionBandwidthLimits(
     input: SetCcnRegionBandwidthLimitsRequest,
@@ -115,12 +128,12 @@ export interface SetCcnRegionBandwidthLimitsMethod {
  */
 export type SetCcnRegionBandwidthLimitsKnownErrorCode = CommonErrorCode | "UnsupportedOperation.NotPostpaidCcnOperation";
 /**
- * Code of an error answered by `SetCcnRegionBandwidthLimits`: a {@link
- * SetCcnRegionBandwidthLimitsKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `SetCcnRegionBandwidthLimits`: a
+ * {@link SetCcnRegionBandwidthLimitsKnownErrorCode}, or a code the service added since.
  */
 export type SetCcnRegionBandwidthLimitsErrorCode = SetCcnRegionBandwidthLimitsKnownErrorCode | (string & {});
 /**
- * A service error answered by `SetCcnRegionBandwidthLimits`; {@link
- * isSetCcnRegionBandwidthLimitsError} tells one.
+ * A service error answered by `SetCcnRegionBandwidthLimits`;
+ * {@link isSetCcnRegionBandwidthLimitsError} tells one.
  */
 export type SetCcnRegionBandwidthLimitsError = TcServiceError<SetCcnRegionBandwidthLimitsErrorCode>;

@@ -11,6 +11,17 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isSetVpnGatewaysRenewFlagError} tells a service error answered by
+ * `SetVpnGatewaysRenewFlag`; its `code` is a {@link SetVpnGatewaysRenewFlagKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalServerError`: Internal error.
+ * - `InvalidParameter`: A parameter is invalid.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnauthorizedOperation`: The operation is not authorized.
+ * - `UnsupportedOperation`: The operation is not supported.
  * @example Example
  * ```ts
  * const answer = await client.setVpnGatewaysRenewFlag({
@@ -60,8 +71,12 @@ export interface SetVpnGatewaysRenewFlagResponse {
 /** The `setVpnGatewaysRenewFlag` method of {@link VpcClient}, which calls `SetVpnGatewaysRenewFlag`. */
 export interface SetVpnGatewaysRenewFlagMethod {
   /**
-   * Specifies whether to enable auto-renewal for the VPN gateway. Errors: {@link
-   * isSetVpnGatewaysRenewFlagError}.
+   * Specifies whether to enable auto-renewal for the VPN gateway.
+   *
+   * Errors: {@link isSetVpnGatewaysRenewFlagError} tells a service error of this action; its `code` is a
+   * {@link SetVpnGatewaysRenewFlagKnownErrorCode}: any {@link CommonErrorCode} or `InternalServerError`,
+   * `InvalidParameter`, `InvalidParameterValue`, `ResourceNotFound`, `UnauthorizedOperation`,
+   * `UnsupportedOperation` (each explained on {@link SetVpnGatewaysRenewFlagRequest}).
    */
   setVpnGatewaysRenewFlag(input: SetVpnGatewaysRenewFlagRequest, options?: CallOptions): Promise<SetVpnGatewaysRenewFlagResponse>;
 }
@@ -78,8 +93,8 @@ export interface SetVpnGatewaysRenewFlagMethod {
  */
 export type SetVpnGatewaysRenewFlagKnownErrorCode = CommonErrorCode | "InternalServerError";
 /**
- * Code of an error answered by `SetVpnGatewaysRenewFlag`: a {@link
- * SetVpnGatewaysRenewFlagKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `SetVpnGatewaysRenewFlag`: a
+ * {@link SetVpnGatewaysRenewFlagKnownErrorCode}, or a code the service added since.
  */
 export type SetVpnGatewaysRenewFlagErrorCode = SetVpnGatewaysRenewFlagKnownErrorCode | (string & {});
 /**

@@ -11,6 +11,13 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isStartTrafficMirrorError} tells a service error answered by
+ * `StartTrafficMirror`; its `code` is a {@link StartTrafficMirrorKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Enabling Traffic Mirroring
  * ```ts
  * const answer = await client.startTrafficMirror({
@@ -45,7 +52,14 @@ export interface StartTrafficMirrorResponse {
 
 /** The `startTrafficMirror` method of {@link VpcClient}, which calls `StartTrafficMirror`. */
 export interface StartTrafficMirrorMethod {
-  /** Enables traffic mirroring. Errors: {@link isStartTrafficMirrorError}. */
+  /**
+   * Enables traffic mirroring.
+   *
+   * Errors: {@link isStartTrafficMirrorError} tells a service error of this action; its `code` is a
+   * {@link StartTrafficMirrorKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `ResourceNotFound` (each explained on
+   * {@link StartTrafficMirrorRequest}).
+   */
   startTrafficMirror(input: StartTrafficMirrorRequest, options?: CallOptions): Promise<StartTrafficMirrorResponse>;
 }
 

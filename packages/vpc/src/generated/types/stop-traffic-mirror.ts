@@ -11,6 +11,13 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isStopTrafficMirrorError} tells a service error answered by `StopTrafficMirror`;
+ * its `code` is a {@link StopTrafficMirrorKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Disabling Traffic Mirroring
  * ```ts
  * const answer = await client.stopTrafficMirror({
@@ -45,7 +52,14 @@ export interface StopTrafficMirrorResponse {
 
 /** The `stopTrafficMirror` method of {@link VpcClient}, which calls `StopTrafficMirror`. */
 export interface StopTrafficMirrorMethod {
-  /** Disables traffic mirroring. Errors: {@link isStopTrafficMirrorError}. */
+  /**
+   * Disables traffic mirroring.
+   *
+   * Errors: {@link isStopTrafficMirrorError} tells a service error of this action; its `code` is a
+   * {@link StopTrafficMirrorKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `ResourceNotFound` (each explained on
+   * {@link StopTrafficMirrorRequest}).
+   */
   stopTrafficMirror(input: StopTrafficMirrorRequest, options?: CallOptions): Promise<StopTrafficMirrorResponse>;
 }
 

@@ -16,6 +16,37 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isTransformAddressError} tells a service error answered by `TransformAddress`;
+ * its `code` is a {@link TransformAddressKnownErrorCode}: any {@link CommonErrorCode}, or one of
+ * these:
+ *
+ * - `AddressQuotaLimitExceeded`: The account quota is reached. Each Tencent Cloud account can create
+ *   up to 20 EIPs in each region.
+ * - `AddressQuotaLimitExceeded.DailyAllocate`: The maximum number of requests is reached. The maximum
+ *   number of requests made by a Tencent Cloud account per day in each region equals to two times the
+ *   quota.
+ * - `FailedOperation.TaskFailed`: Task execution failed.
+ * - `InvalidAddressId.Blocked`: The specified EIP is in blocked status. When the EIP is in blocked
+ *   status, it cannot be bound. You must first unblock it.
+ * - `InvalidInstance.NotSupported`: This instance is not supported.
+ * - `InvalidInstanceId.AlreadyBindEip`: The specified instance has already been bound to an EIP. You
+ *   must  unbind the current EIP first before binding another EIP.
+ * - `InvalidInstanceId.NotFound`: Invalid instance ID. The specified instance ID does not exist.
+ * - `InvalidParameterValue.InstanceHasNoWanIP`: The instance does not have a public IP.
+ * - `InvalidParameterValue.InstanceIdMalformed`: Incorrect instance ID.
+ * - `InvalidParameterValue.InstanceNoWanIP`: Request failed: this instance does not have a WanIP
+ *   (public IP).
+ * - `InvalidParameterValue.InvalidInstanceState`: Operation failed: the status of the instance does
+ *   not allow this operation.
+ * - `LimitExceeded.MonthlyAddressRecoveryQuota`: Ran out of the monthly quota of chances to retrieve
+ *   IPs.
+ * - `OperationDenied.AddressInArrears`: The specified public IP is isolated.
+ * - `OperationDenied.MutexTaskRunning`: Mutually exclusive tasks are executing.
+ * - `UnsupportedOperation.AddressStatusNotPermit`: This operation is not supported by the IP address
+ *   status.
+ * - `UnsupportedOperation.InvalidAddressInternetChargeType`: This operation is not allowed under the
+ *   network billing mode of the IP address.
  * @example Converting a public IP to an EIP
  * ```ts
  * const answer = await client.transformAddress({
@@ -69,7 +100,20 @@ export interface TransformAddressResponse {
 
 /** The `transformAddress` method of {@link VpcClient}, which calls `TransformAddress`. */
 export interface TransformAddressMethod {
-  /** Switches an ordinary IP to an EIP. Errors: {@link isTransformAddressError}. */
+  /**
+   * Switches an ordinary IP to an EIP.
+   *
+   * Errors: {@link isTransformAddressError} tells a service error of this action; its `code` is a
+   * {@link TransformAddressKnownErrorCode}: any {@link CommonErrorCode} or `AddressQuotaLimitExceeded`,
+   * `AddressQuotaLimitExceeded.DailyAllocate`, `FailedOperation.TaskFailed`, `InvalidAddressId.Blocked`,
+   * `InvalidInstance.NotSupported`, `InvalidInstanceId.AlreadyBindEip`, `InvalidInstanceId.NotFound`,
+   * `InvalidParameterValue.InstanceHasNoWanIP`, `InvalidParameterValue.InstanceIdMalformed`,
+   * `InvalidParameterValue.InstanceNoWanIP`, `InvalidParameterValue.InvalidInstanceState`,
+   * `LimitExceeded.MonthlyAddressRecoveryQuota`, `OperationDenied.AddressInArrears`,
+   * `OperationDenied.MutexTaskRunning`, `UnsupportedOperation.AddressStatusNotPermit`,
+   * `UnsupportedOperation.InvalidAddressInternetChargeType` (each explained on
+   * {@link TransformAddressRequest}).
+   */
   transformAddress(input: TransformAddressRequest, options?: CallOptions): Promise<TransformAddressResponse>;
 }
 

@@ -15,6 +15,19 @@ import type { Ipv6Address } from "../shapes/ipv-6-address.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isUnassignIpv6AddressesError} tells a service error answered by
+ * `UnassignIpv6Addresses`; its `code` is a {@link UnassignIpv6AddressesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnauthorizedOperation.AttachmentNotFound`: The binding relationship does not exist.
+ * - `UnauthorizedOperation.PrimaryIp`: The operation is not allowed for a primary IP.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.AttachmentNotFound`: The binding relationship does not exist.
+ * - `UnsupportedOperation.InvalidState`: Invalid resource status.
+ * - `UnsupportedOperation.MutexOperationTaskRunning`: The resource mutual exclusion operation is being
+ *   executed.
  * @example Releasing IPv6 addresses
  * ```ts
  * const answer = await client.unassignIpv6Addresses({
@@ -65,7 +78,16 @@ export interface UnassignIpv6AddressesResponse {
 
 /** The `unassignIpv6Addresses` method of {@link VpcClient}, which calls `UnassignIpv6Addresses`. */
 export interface UnassignIpv6AddressesMethod {
-  /** Releases IPv6 addresses. Errors: {@link isUnassignIpv6AddressesError}. */
+  /**
+   * Releases IPv6 addresses.
+   *
+   * Errors: {@link isUnassignIpv6AddressesError} tells a service error of this action; its `code` is a
+   * {@link UnassignIpv6AddressesKnownErrorCode}: any {@link CommonErrorCode} or `ResourceNotFound`,
+   * `UnauthorizedOperation.AttachmentNotFound`, `UnauthorizedOperation.PrimaryIp`,
+   * `UnsupportedOperation`, `UnsupportedOperation.AttachmentNotFound`,
+   * `UnsupportedOperation.InvalidState`, `UnsupportedOperation.MutexOperationTaskRunning` (each
+   * explained on {@link UnassignIpv6AddressesRequest}).
+   */
   unassignIpv6Addresses(input: UnassignIpv6AddressesRequest, options?: CallOptions): Promise<UnassignIpv6AddressesResponse>;
 }
 

@@ -13,6 +13,14 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isUnassignIpv6CidrBlockError} tells a service error answered by
+ * `UnassignIpv6CidrBlock`; its `code` is a {@link UnassignIpv6CidrBlockKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceInUse`: The resource is in use.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Releasing an IPv6 IP range
  * ```ts
  * const answer = await client.unassignIpv6CidrBlock({
@@ -53,7 +61,14 @@ export interface UnassignIpv6CidrBlockResponse {
 
 /** The `unassignIpv6CidrBlock` method of {@link VpcClient}, which calls `UnassignIpv6CidrBlock`. */
 export interface UnassignIpv6CidrBlockMethod {
-  /** Releases IPv6 IP range. Errors: {@link isUnassignIpv6CidrBlockError}. */
+  /**
+   * Releases IPv6 IP range.
+   *
+   * Errors: {@link isUnassignIpv6CidrBlockError} tells a service error of this action; its `code` is a
+   * {@link UnassignIpv6CidrBlockKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Malformed`, `ResourceInUse`, `ResourceNotFound` (each explained on
+   * {@link UnassignIpv6CidrBlockRequest}).
+   */
   unassignIpv6CidrBlock(input: UnassignIpv6CidrBlockRequest, options?: CallOptions): Promise<UnassignIpv6CidrBlockResponse>;
 }
 

@@ -14,6 +14,15 @@ import type { Ipv6SubnetCidrBlock } from "../shapes/ipv-6-subnet-cidr-block.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isUnassignIpv6SubnetCidrBlockError} tells a service error answered by
+ * `UnassignIpv6SubnetCidrBlock`; its `code` is a {@link UnassignIpv6SubnetCidrBlockKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.Duplicate`: The input parameter already exists.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceInUse`: The resource is in use.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Releasing an IPv6 subnet IP range
  * ```ts
  * const answer = await client.unassignIpv6SubnetCidrBlock({
@@ -61,7 +70,14 @@ export interface UnassignIpv6SubnetCidrBlockResponse {
  * `UnassignIpv6SubnetCidrBlock`.
  */
 export interface UnassignIpv6SubnetCidrBlockMethod {
-  /** Releases the IPv6 subnet IP range. Errors: {@link isUnassignIpv6SubnetCidrBlockError}. */
+  /**
+   * Releases the IPv6 subnet IP range.
+   *
+   * Errors: {@link isUnassignIpv6SubnetCidrBlockError} tells a service error of this action; its `code`
+   * is a {@link UnassignIpv6SubnetCidrBlockKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.Duplicate`, `InvalidParameterValue.Malformed`, `ResourceInUse`,
+   * `ResourceNotFound` (each explained on {@link UnassignIpv6SubnetCidrBlockRequest}).
+   */
   unassignIpv6SubnetCidrBlock(
     input: UnassignIpv6SubnetCidrBlockRequest,
     options?: CallOptions,
@@ -81,12 +97,12 @@ export type UnassignIpv6SubnetCidrBlockKnownErrorCode =
   | "InvalidParameterValue.Duplicate"
   | "InvalidParameterValue.Malformed";
 /**
- * Code of an error answered by `UnassignIpv6SubnetCidrBlock`: a {@link
- * UnassignIpv6SubnetCidrBlockKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `UnassignIpv6SubnetCidrBlock`: a
+ * {@link UnassignIpv6SubnetCidrBlockKnownErrorCode}, or a code the service added since.
  */
 export type UnassignIpv6SubnetCidrBlockErrorCode = UnassignIpv6SubnetCidrBlockKnownErrorCode | (string & {});
 /**
- * A service error answered by `UnassignIpv6SubnetCidrBlock`; {@link
- * isUnassignIpv6SubnetCidrBlockError} tells one.
+ * A service error answered by `UnassignIpv6SubnetCidrBlock`;
+ * {@link isUnassignIpv6SubnetCidrBlockError} tells one.
  */
 export type UnassignIpv6SubnetCidrBlockError = TcServiceError<UnassignIpv6SubnetCidrBlockErrorCode>;

@@ -17,6 +17,21 @@ import type { PrivateIpAddressSpecification } from "../shapes/private-ip-address
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isUnassignPrivateIpAddressesError} tells a service error answered by
+ * `UnassignPrivateIpAddresses`; its `code` is a {@link UnassignPrivateIpAddressesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.DuplicatePara`: The parameter value already exists.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `LimitExceeded.ActionLimited`: Too often API invocations
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.AttachmentNotFound`: The binding relationship does not exist.
+ * - `UnsupportedOperation.InvalidState`: Invalid resource status.
+ * - `UnsupportedOperation.MutexOperationTaskRunning`: The resource mutual exclusion operation is being
+ *   executed.
  * @example Returning private IPs of an ENI
  * ```ts
  * const answer = await client.unassignPrivateIpAddresses({
@@ -67,7 +82,17 @@ export interface UnassignPrivateIpAddressesResponse {
  * `UnassignPrivateIpAddresses`.
  */
 export interface UnassignPrivateIpAddressesMethod {
-  /** Returns the private IPs of an ENI. Errors: {@link isUnassignPrivateIpAddressesError}. */
+  /**
+   * Returns the private IPs of an ENI.
+   *
+   * Errors: {@link isUnassignPrivateIpAddressesError} tells a service error of this action; its `code`
+   * is a {@link UnassignPrivateIpAddressesKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.DuplicatePara`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.Malformed`, `LimitExceeded.ActionLimited`, `ResourceNotFound`,
+   * `UnsupportedOperation`, `UnsupportedOperation.AttachmentNotFound`,
+   * `UnsupportedOperation.InvalidState`, `UnsupportedOperation.MutexOperationTaskRunning` (each
+   * explained on {@link UnassignPrivateIpAddressesRequest}).
+   */
   unassignPrivateIpAddresses(input: UnassignPrivateIpAddressesRequest, options?: CallOptions): Promise<UnassignPrivateIpAddressesResponse>;
 }
 
@@ -95,8 +120,8 @@ export type UnassignPrivateIpAddressesKnownErrorCode =
   | "UnsupportedOperation.InvalidState"
   | "UnsupportedOperation.MutexOperationTaskRunning";
 /**
- * Code of an error answered by `UnassignPrivateIpAddresses`: a {@link
- * UnassignPrivateIpAddressesKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `UnassignPrivateIpAddresses`: a
+ * {@link UnassignPrivateIpAddressesKnownErrorCode}, or a code the service added since.
  */
 export type UnassignPrivateIpAddressesErrorCode = UnassignPrivateIpAddressesKnownErrorCode | (string & {});
 /**

@@ -16,6 +16,16 @@ import type { CcnFlowLock } from "../shapes/ccn-flow-lock.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isUnlockCcnBandwidthsError} tells a service error answered by
+ * `UnlockCcnBandwidths`; its `code` is a {@link UnlockCcnBandwidthsKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.UinNotFound`: The account ID does not exist.
  */
 export interface UnlockCcnBandwidthsRequest {
   /**
@@ -37,7 +47,15 @@ export interface UnlockCcnBandwidthsResponse {
 
 /** The `unlockCcnBandwidths` method of {@link VpcClient}, which calls `UnlockCcnBandwidths`. */
 export interface UnlockCcnBandwidthsMethod {
-  /** 安全解锁云联网带宽. Errors: {@link isUnlockCcnBandwidthsError}. */
+  /**
+   * 安全解锁云联网带宽.
+   *
+   * Errors: {@link isUnlockCcnBandwidthsError} tells a service error of this action; its `code` is a
+   * {@link UnlockCcnBandwidthsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`, `ResourceNotFound`,
+   * `UnsupportedOperation`, `UnsupportedOperation.UinNotFound` (each explained on
+   * {@link UnlockCcnBandwidthsRequest}).
+   */
   unlockCcnBandwidths(input: UnlockCcnBandwidthsRequest, options?: CallOptions): Promise<UnlockCcnBandwidthsResponse>;
 }
 

@@ -18,6 +18,14 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isUnlockCcnsError} tells a service error answered by `UnlockCcns`; its `code` is
+ * a {@link UnlockCcnsKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
  */
 export interface UnlockCcnsRequest {}
 
@@ -32,7 +40,14 @@ export interface UnlockCcnsResponse {
 
 /** The `unlockCcns` method of {@link VpcClient}, which calls `UnlockCcns`. */
 export interface UnlockCcnsMethod {
-  /** 安全解锁云联网实例. Errors: {@link isUnlockCcnsError}. */
+  /**
+   * 安全解锁云联网实例.
+   *
+   * Errors: {@link isUnlockCcnsError} tells a service error of this action; its `code` is a
+   * {@link UnlockCcnsKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue.LimitExceeded`, `InvalidParameterValue.Malformed`, `ResourceNotFound`,
+   * `UnsupportedOperation` (each explained on {@link UnlockCcnsRequest}).
+   */
   unlockCcns(input: UnlockCcnsRequest, options?: CallOptions): Promise<UnlockCcnsResponse>;
 }
 

@@ -12,6 +12,27 @@ import type { TrafficMirrorFilter } from "../shapes/traffic-mirror-filter.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isUpdateTrafficMirrorAllFilterError} tells a service error answered by
+ * `UpdateTrafficMirrorAllFilter`; its `code` is a {@link UpdateTrafficMirrorAllFilterKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameter.Coexist`: The parameters cannot be specified at the same time.
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.LimitExceeded`: The parameter value exceeds the limit.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.MirrorLackTargetResource`: The private network bandwidth for the traffic
+ *   mirroring target is insufficient.
+ * - `InvalidParameterValue.ObjectUseInTrafficMirror`: The traffic mirroring collection object has
+ *   already been used.
+ * - `InvalidParameterValue.ObjectVpcNotCurrentVpc`: The VPC for traffic mirroring collection is not
+ *   the current VPC ID.
+ * - `InvalidParameterValue.UnsupportedTrafficMirrorAction`: The current traffic mirroring does not
+ *   support this operation.
+ * - `LimitExceeded`: A quota was exceeded.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.TrafficMirrorNotSupportSameSrcTarget`: The collector and receiver for
+ *   traffic mirroring cannot be the same.
  * @example Updating a Traffic Mirroring Filter Rule or Collection Object
  * ```ts
  * const answer = await client.updateTrafficMirrorAllFilter({
@@ -73,8 +94,16 @@ export interface UpdateTrafficMirrorAllFilterResponse {
  */
 export interface UpdateTrafficMirrorAllFilterMethod {
   /**
-   * Updates a traffic mirroring filter rule or collection object. Errors: {@link
-   * isUpdateTrafficMirrorAllFilterError}.
+   * Updates a traffic mirroring filter rule or collection object.
+   *
+   * Errors: {@link isUpdateTrafficMirrorAllFilterError} tells a service error of this action; its `code`
+   * is a {@link UpdateTrafficMirrorAllFilterKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameter.Coexist`, `InvalidParameterValue`, `InvalidParameterValue.LimitExceeded`,
+   * `InvalidParameterValue.Malformed`, `InvalidParameterValue.MirrorLackTargetResource`,
+   * `InvalidParameterValue.ObjectUseInTrafficMirror`, `InvalidParameterValue.ObjectVpcNotCurrentVpc`,
+   * `InvalidParameterValue.UnsupportedTrafficMirrorAction`, `LimitExceeded`, `ResourceNotFound`,
+   * `UnsupportedOperation.TrafficMirrorNotSupportSameSrcTarget` (each explained on
+   * {@link UpdateTrafficMirrorAllFilterRequest}).
    */
   updateTrafficMirrorAllFilter(
     input: UpdateTrafficMirrorAllFilterRequest,
@@ -113,12 +142,12 @@ export type UpdateTrafficMirrorAllFilterKnownErrorCode =
   | "InvalidParameterValue.UnsupportedTrafficMirrorAction"
   | "UnsupportedOperation.TrafficMirrorNotSupportSameSrcTarget";
 /**
- * Code of an error answered by `UpdateTrafficMirrorAllFilter`: a {@link
- * UpdateTrafficMirrorAllFilterKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `UpdateTrafficMirrorAllFilter`: a
+ * {@link UpdateTrafficMirrorAllFilterKnownErrorCode}, or a code the service added since.
  */
 export type UpdateTrafficMirrorAllFilterErrorCode = UpdateTrafficMirrorAllFilterKnownErrorCode | (string & {});
 /**
- * A service error answered by `UpdateTrafficMirrorAllFilter`; {@link
- * isUpdateTrafficMirrorAllFilterError} tells one.
+ * A service error answered by `UpdateTrafficMirrorAllFilter`;
+ * {@link isUpdateTrafficMirrorAllFilterError} tells one.
  */
 export type UpdateTrafficMirrorAllFilterError = TcServiceError<UpdateTrafficMirrorAllFilterErrorCode>;

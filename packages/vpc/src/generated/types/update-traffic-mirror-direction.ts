@@ -11,6 +11,16 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isUpdateTrafficMirrorDirectionError} tells a service error answered by
+ * `UpdateTrafficMirrorDirection`; its `code` is a {@link UpdateTrafficMirrorDirectionKnownErrorCode}:
+ * any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InvalidParameterValue`: A parameter value is invalid.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidParameterValue.UnsupportedTrafficMirrorAction`: The current traffic mirroring does not
+ *   support this operation.
+ * - `ResourceNotFound`: The resource does not exist.
  * @example Changing the Traffic Mirroring Collection Direction
  * ```ts
  * const answer = await client.updateTrafficMirrorDirection({
@@ -55,8 +65,13 @@ export interface UpdateTrafficMirrorDirectionResponse {
  */
 export interface UpdateTrafficMirrorDirectionMethod {
   /**
-   * Updates the traffic mirroring collection direction. Errors: {@link
-   * isUpdateTrafficMirrorDirectionError}.
+   * Updates the traffic mirroring collection direction.
+   *
+   * Errors: {@link isUpdateTrafficMirrorDirectionError} tells a service error of this action; its `code`
+   * is a {@link UpdateTrafficMirrorDirectionKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InvalidParameterValue`, `InvalidParameterValue.Malformed`,
+   * `InvalidParameterValue.UnsupportedTrafficMirrorAction`, `ResourceNotFound` (each explained on
+   * {@link UpdateTrafficMirrorDirectionRequest}).
    */
   updateTrafficMirrorDirection(
     input: UpdateTrafficMirrorDirectionRequest,
@@ -78,12 +93,12 @@ export type UpdateTrafficMirrorDirectionKnownErrorCode =
   | "InvalidParameterValue.Malformed"
   | "InvalidParameterValue.UnsupportedTrafficMirrorAction";
 /**
- * Code of an error answered by `UpdateTrafficMirrorDirection`: a {@link
- * UpdateTrafficMirrorDirectionKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `UpdateTrafficMirrorDirection`: a
+ * {@link UpdateTrafficMirrorDirectionKnownErrorCode}, or a code the service added since.
  */
 export type UpdateTrafficMirrorDirectionErrorCode = UpdateTrafficMirrorDirectionKnownErrorCode | (string & {});
 /**
- * A service error answered by `UpdateTrafficMirrorDirection`; {@link
- * isUpdateTrafficMirrorDirectionError} tells one.
+ * A service error answered by `UpdateTrafficMirrorDirection`;
+ * {@link isUpdateTrafficMirrorDirectionError} tells one.
  */
 export type UpdateTrafficMirrorDirectionError = TcServiceError<UpdateTrafficMirrorDirectionErrorCode>;

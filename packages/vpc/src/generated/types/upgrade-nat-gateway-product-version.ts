@@ -13,6 +13,37 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isUpgradeNatGatewayProductVersionError} tells a service error answered by
+ * `UpgradeNatGatewayProductVersion`; its `code` is a
+ * {@link UpgradeNatGatewayProductVersionKnownErrorCode}: any {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `ResourceInsufficient.Instance`: The specified instance type is sold out.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation`: The operation is not supported.
+ * - `UnsupportedOperation.InsufficientFunds`: Insufficient account balance.
+ * - `UnsupportedOperation.InvalidState`: Invalid resource status.
+ * - `UnsupportedOperation.NatGatewayRestricted`: The NAT gateway has been blocked, and this operation
+ *   is not supported.
+ * - `UnsupportedOperation.NatHasBoundVpg`: NAT网关绑定了vpg，不支持该操作。 (described in Chinese
+ *   only)
+ * - `UnsupportedOperation.NatHasECMP`: NAT网关开启了ECMP，不支持该操作。 (described in Chinese only)
+ * - `UnsupportedOperation.NatHasEnabledGatewayFlowControl`: NAT网关开启了网关流控，不支持该操作。
+ *   (described in Chinese only)
+ * - `UnsupportedOperation.NatHasFlowLog`: NAT网关开启了流日志，不支持该操作。 (described in Chinese
+ *   only)
+ * - `UnsupportedOperation.NatInstanceExclusive`: 独享型NAT不支持该操作。 (described in Chinese only)
+ * - `UnsupportedOperation.NatSpecificationExceeded`: NAT网关规格超过标准型nat规格，不支持该操作。
+ *   (described in Chinese only)
+ * - `UnsupportedOperation.NatTypeError`: NAT网关实例类型不支持该操作。 (described in Chinese only)
+ * - `UnsupportedOperation.NatUsageExceeded`: NAT网关近30天的最大用量超过标准型NAT规格，不支持该操作。
+ *   (described in Chinese only)
+ * - `UnsupportedOperation.UnsupportedLegacyAccount`: 传统型账号不支持该操作。 (described in Chinese
+ *   only)
+ * - `UnsupportedOperation.UnsupportedLocalZoneNat`: NAT网关部署在local zone，不支持该操作。 (described
+ *   in Chinese only)
  */
 export interface UpgradeNatGatewayProductVersionRequest {
   /**
@@ -61,7 +92,21 @@ export interface UpgradeNatGatewayProductVersionResponse {
  * `UpgradeNatGatewayProductVersion`.
  */
 export interface UpgradeNatGatewayProductVersionMethod {
-  /** 升级NAT实例产品版本. Errors: {@link isUpgradeNatGatewayProductVersionError}. */
+  /**
+   * 升级NAT实例产品版本.
+   *
+   * Errors: {@link isUpgradeNatGatewayProductVersionError} tells a service error of this action; its
+   * `code` is a {@link UpgradeNatGatewayProductVersionKnownErrorCode}: any {@link CommonErrorCode} or
+   * `InternalError`, `InvalidParameterValue.Malformed`, `ResourceInsufficient.Instance`,
+   * `ResourceNotFound`, `UnsupportedOperation`, `UnsupportedOperation.InsufficientFunds`,
+   * `UnsupportedOperation.InvalidState`, `UnsupportedOperation.NatGatewayRestricted`,
+   * `UnsupportedOperation.NatHasBoundVpg`, `UnsupportedOperation.NatHasECMP`,
+   * `UnsupportedOperation.NatHasEnabledGatewayFlowControl`, `UnsupportedOperation.NatHasFlowLog`,
+   * `UnsupportedOperation.NatInstanceExclusive`, `UnsupportedOperation.NatSpecificationExceeded`,
+   * `UnsupportedOperation.NatTypeError`, `UnsupportedOperation.NatUsageExceeded`,
+   * `UnsupportedOperation.UnsupportedLegacyAccount`, `UnsupportedOperation.UnsupportedLocalZoneNat`
+   * (each explained on {@link UpgradeNatGatewayProductVersionRequest}).
+   */
   upgradeNatGatewayProductVersion(
     input: UpgradeNatGatewayProductVersionRequest,
     options?: CallOptions,
@@ -116,12 +161,12 @@ export type UpgradeNatGatewayProductVersionKnownErrorCode =
   | "UnsupportedOperation.UnsupportedLegacyAccount"
   | "UnsupportedOperation.UnsupportedLocalZoneNat";
 /**
- * Code of an error answered by `UpgradeNatGatewayProductVersion`: a {@link
- * UpgradeNatGatewayProductVersionKnownErrorCode}, or a code the service added since.
+ * Code of an error answered by `UpgradeNatGatewayProductVersion`: a
+ * {@link UpgradeNatGatewayProductVersionKnownErrorCode}, or a code the service added since.
  */
 export type UpgradeNatGatewayProductVersionErrorCode = UpgradeNatGatewayProductVersionKnownErrorCode | (string & {});
 /**
- * A service error answered by `UpgradeNatGatewayProductVersion`; {@link
- * isUpgradeNatGatewayProductVersionError} tells one.
+ * A service error answered by `UpgradeNatGatewayProductVersion`;
+ * {@link isUpgradeNatGatewayProductVersionError} tells one.
  */
 export type UpgradeNatGatewayProductVersionError = TcServiceError<UpgradeNatGatewayProductVersionErrorCode>;

@@ -11,6 +11,22 @@ import type { CommonErrorCode } from "../errors/common.js";
  *
  * Not known to be safe to re-send, so never retried once it may have reached the service (the spec
  * does not say). Rate limit: not documented (the client limits nothing).
+ *
+ * **Errors**: {@link isWithdrawNotifyRoutesError} tells a service error answered by
+ * `WithdrawNotifyRoutes`; its `code` is a {@link WithdrawNotifyRoutesKnownErrorCode}: any
+ * {@link CommonErrorCode}, or one of these:
+ *
+ * - `InternalError`: An internal error occurred.
+ * - `InternalServerError`: Internal error.
+ * - `InvalidParameterValue.Malformed`: Invalid input parameter format.
+ * - `InvalidRouteId.NotFound`: Invalid RouteId.
+ * - `InvalidRouteTableId.Malformed`: Invalid route table. The route table ID is invalid.
+ * - `InvalidRouteTableId.NotFound`: Invalid route table. The VPC resource does not exist. Please check
+ *   and enter the correct resource information.
+ * - `ResourceNotFound`: The resource does not exist.
+ * - `UnsupportedOperation.NotifyCcn`: The specified routing policy cannot be published to or withdrawn
+ *   from CCN.
+ * - `UnsupportedOperation.SystemRoute`: System route. Operation is prohibited.
  * @example Withdrawing a route from CCN
  * ```ts
  * const answer = await client.withdrawNotifyRoutes({
@@ -58,7 +74,16 @@ export interface WithdrawNotifyRoutesResponse {
 
 /** The `withdrawNotifyRoutes` method of {@link VpcClient}, which calls `WithdrawNotifyRoutes`. */
 export interface WithdrawNotifyRoutesMethod {
-  /** Withdraws a route from CCN. Errors: {@link isWithdrawNotifyRoutesError}. */
+  /**
+   * Withdraws a route from CCN.
+   *
+   * Errors: {@link isWithdrawNotifyRoutesError} tells a service error of this action; its `code` is a
+   * {@link WithdrawNotifyRoutesKnownErrorCode}: any {@link CommonErrorCode} or `InternalError`,
+   * `InternalServerError`, `InvalidParameterValue.Malformed`, `InvalidRouteId.NotFound`,
+   * `InvalidRouteTableId.Malformed`, `InvalidRouteTableId.NotFound`, `ResourceNotFound`,
+   * `UnsupportedOperation.NotifyCcn`, `UnsupportedOperation.SystemRoute` (each explained on
+   * {@link WithdrawNotifyRoutesRequest}).
+   */
   withdrawNotifyRoutes(input: WithdrawNotifyRoutesRequest, options?: CallOptions): Promise<WithdrawNotifyRoutesResponse>;
 }
 
