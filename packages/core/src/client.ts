@@ -26,7 +26,7 @@ import { checkRegion } from "./internal/region-check.js";
 import { resolveEndpoint, type Endpoint } from "./internal/endpoint.js";
 import { AttemptFailure, AttemptStop, startAttempt } from "./internal/http-attempt.js";
 import { validateInput } from "./internal/input-validation.js";
-import { stringifyBody } from "./internal/json-codec.js";
+import { stringifyLossless, tryStringify } from "./internal/json-codec.js";
 import { RateLimiter, TurnRefused } from "./internal/rate-limiter.js";
 import { mayRetry, retryDelay } from "./internal/retry-policy.js";
 import { limitTimer } from "./internal/timer.js";
@@ -170,13 +170,16 @@ export class ServiceClient {
         action: operation.action,
       });
     }
-    validateInput(operation, input, service);
+    // one walk for the common input: JSON.stringify also tells whether it holds a bigint (it refuses one)
+    const firstPass = tryStringify(input);
+    validateInput(operation, input, service, firstPass.hasBigInt);
+    if (firstPass.json === undefined && !firstPass.hasBigInt) throw firstPass.error;
     const signal = options.signal;
     if (signal?.aborted) throw new TcAbortError(`${operation.action} aborted`, { service, action: operation.action, cause: signal.reason });
     const deadlineMs = positive("deadlineMs", options.deadlineMs ?? this.#deadlineMs);
     const call: CallState = {
       operation,
-      body: Buffer.from(await stringifyBody(input), "utf8"),
+      body: Buffer.from(firstPass.json ?? (await stringifyLossless(input)), "utf8"),
       headers: { ...this.#baseHeaders, "x-tc-action": operation.action },
       signal,
       timeoutMs: positive("timeoutMs", options.timeoutMs ?? this.#timeoutMs),

@@ -104,16 +104,30 @@ function signedHost(host: string): string {
  *   to skip the derivation; derived here when absent
  */
 export function signTc3(input: Tc3SignInput, signingKey?: Uint8Array): Tc3Signature {
-  const headers: [string, string][] = [
-    ["content-type", input.contentType],
-    ["host", signedHost(input.host)],
-  ];
-  for (const [name, value] of Object.entries(input.extraSignedHeaders ?? {})) {
-    headers.push([name.toLowerCase(), value]);
+  const date = utcDate(input.timestamp);
+  return signForDate(input, date, signingKey ?? deriveSigningKey(input.secretKey, date, input.service));
+}
+
+/** {@link signTc3} with the timestamp's UTC date and the signing key already known. */
+function signForDate(input: Tc3SignInput, date: string, key: Uint8Array): Tc3Signature {
+  let canonicalHeaders: string;
+  let signedHeaders: string;
+  if (input.extraSignedHeaders === undefined) {
+    // the usual case, without the sorting below: `content-type` and `host` are already in order
+    canonicalHeaders = `content-type:${input.contentType}\nhost:${signedHost(input.host)}\n`;
+    signedHeaders = "content-type;host";
+  } else {
+    const headers: [string, string][] = [
+      ["content-type", input.contentType],
+      ["host", signedHost(input.host)],
+    ];
+    for (const [name, value] of Object.entries(input.extraSignedHeaders)) {
+      headers.push([name.toLowerCase(), value]);
+    }
+    headers.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    canonicalHeaders = headers.map(([name, value]) => `${name}:${value}\n`).join("");
+    signedHeaders = headers.map(([name]) => name).join(";");
   }
-  headers.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const canonicalHeaders = headers.map(([name, value]) => `${name}:${value}\n`).join("");
-  const signedHeaders = headers.map(([name]) => name).join(";");
   const hashedPayload = sha256Hex(input.payload);
   const canonicalRequest = [
     input.method ?? "POST",
@@ -123,10 +137,8 @@ export function signTc3(input: Tc3SignInput, signingKey?: Uint8Array): Tc3Signat
     signedHeaders,
     hashedPayload,
   ].join("\n");
-  const date = utcDate(input.timestamp);
   const scope = `${date}/${input.service}/tc3_request`;
   const stringToSign = `${TC3_ALGORITHM}\n${input.timestamp}\n${scope}\n${sha256Hex(canonicalRequest)}`;
-  const key = signingKey ?? deriveSigningKey(input.secretKey, date, input.service);
   const signature = createHmac("sha256", key).update(stringToSign).digest("hex");
   const authorization = `${TC3_ALGORITHM} Credential=${input.secretId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
   return { authorization, signature, date, signedHeaders, hashedPayload, canonicalRequest, stringToSign };
@@ -175,19 +187,28 @@ export function parseTc3Authorization(header: string): ParsedTc3Authorization | 
  */
 export class Tc3Signer {
   #secretKey = "";
+  /** UTC day of the last timestamp (whole days since 1970), and its `YYYY-MM-DD`. */
+  #day = Number.NaN;
   #date = "";
   #service = "";
   #key: Buffer | undefined;
 
-  /** Signs like {@link signTc3}, reusing the day's derived key. */
+  /** Signs like {@link signTc3}, reusing the day's derived key (and its date, formatted once a day). */
   sign(input: Tc3SignInput): Tc3Signature {
-    const date = utcDate(input.timestamp);
-    if (this.#key === undefined || this.#secretKey !== input.secretKey || this.#date !== date || this.#service !== input.service) {
-      this.#key = deriveSigningKey(input.secretKey, date, input.service);
+    const day = Math.floor(input.timestamp / SECONDS_PER_DAY);
+    if (day !== this.#day) {
+      this.#day = day;
+      this.#date = utcDate(input.timestamp);
+      this.#key = undefined;
+    }
+    if (this.#key === undefined || this.#secretKey !== input.secretKey || this.#service !== input.service) {
+      this.#key = deriveSigningKey(input.secretKey, this.#date, input.service);
       this.#secretKey = input.secretKey;
-      this.#date = date;
       this.#service = input.service;
     }
-    return signTc3(input, this.#key);
+    return signForDate(input, this.#date, this.#key);
   }
 }
+
+/** UNIX time has no leap seconds: every UTC day is 86,400 of its seconds. */
+const SECONDS_PER_DAY = 86_400;

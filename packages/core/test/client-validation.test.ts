@@ -195,6 +195,31 @@ describe("validation before sending", () => {
   });
 });
 
+describe("inputs JSON cannot write", () => {
+  it("names a broken rule before JSON's own refusal (a circular input under an unknown name)", async () => {
+    server = await startServer((_req, res) => sendJson(res, apiSuccess()));
+    client = new TestClient(localOptions(server.url));
+    const input: Record<string, unknown> = { TopicId: "t", Count: 1 };
+    input["Self"] = input;
+    const error = await rejectionOf(client.call(CreateExport, input));
+    expect(error).toBeInstanceOf(TcValidationError);
+    expect(error).toMatchObject({ parameter: "Self", rule: "unknownParameter" });
+    expect(server.requests.length).toBe(0);
+  });
+
+  it("throws JSON's TypeError for a valid input it cannot write, and sends nothing", async () => {
+    server = await startServer((_req, res) => sendJson(res, apiSuccess()));
+    client = new TestClient(localOptions(server.url));
+    const input: Record<string, unknown> = { TopicId: "t", Count: 1 };
+    input["Filters"] = [input];
+    const { validate: _rules, ...unvalidated } = CreateExport;
+    const error = await rejectionOf(client.call(unvalidated, input));
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toMatch(/circular/i);
+    expect(server.requests.length).toBe(0);
+  });
+});
+
 describe("64-bit range of bigint inputs", () => {
   const over = 2n ** 64n; // one past uint64's largest
   const under = -(2n ** 63n) - 1n; // one below int64's smallest

@@ -86,6 +86,7 @@ function copyAlong(input: object, segments: readonly string[]): object {
 /** Throws for the first `bigint` in `input` outside [-2^63, 2^64-1]. */
 function checkInt64Range(operation: OperationInfo, input: object, service: string): void {
   const segments: string[] = [];
+  const seen = new WeakSet<object>();
   const visit = (value: unknown): void => {
     if (typeof value === "bigint") {
       if (value >= INT64_MIN && value <= UINT64_MAX) return;
@@ -99,7 +100,8 @@ function checkInt64Range(operation: OperationInfo, input: object, service: strin
         { action: operation.action, service },
       );
     }
-    if (typeof value !== "object" || value === null) return;
+    if (typeof value !== "object" || value === null || seen.has(value)) return;
+    seen.add(value);
     for (const [key, item] of Object.entries(value)) {
       segments.push(key);
       visit(item);

@@ -16,17 +16,28 @@ function loadLosslessJson(): Promise<LosslessJson> {
   return losslessJson;
 }
 
+/** What the built-in serialiser made of an input: its JSON, or why there is none. */
+export type FirstPass =
+  | { readonly json: string; readonly hasBigInt: false; readonly error?: undefined }
+  | { readonly json?: undefined; readonly hasBigInt: boolean; readonly error: unknown };
+
 /**
- * Serialises a request body. `JSON.stringify` refuses a `bigint` with a `TypeError`; only then is the
- * lossless serialiser used, which writes a `bigint` as a bare JSON number.
+ * One pass of `JSON.stringify` over `input`, which also tells whether it holds a `bigint` without
+ * walking it again: the common input (no `bigint`) is walked once, and only a refused one is searched.
+ * The serialiser's error is returned, not thrown, so that the caller may report a validation error first.
  */
-export function stringifyBody(input: object): string | Promise<string> {
+export function tryStringify(input: object): FirstPass {
   try {
-    return JSON.stringify(input);
+    // `toJSON` may return undefined, which JSON.stringify passes on: the lossless path writes "null" too
+    return { json: JSON.stringify(input) ?? "null", hasBigInt: false };
   } catch (error) {
-    if (!(error instanceof TypeError) || !containsBigInt(input)) throw error;
-    return loadLosslessJson().then((lib) => lib.stringify(input) ?? "null");
+    return { hasBigInt: error instanceof TypeError && containsBigInt(input), error };
   }
+}
+
+/** Serialises an input that holds a `bigint`, with each one written as a bare JSON number. */
+export function stringifyLossless(input: object): Promise<string> {
+  return loadLosslessJson().then((lib) => lib.stringify(input) ?? "null");
 }
 
 const LONG_DIGIT_RUN = /\d{16}/;
@@ -44,12 +55,13 @@ function parseNumber(digits: string): number | bigint {
   return INTEGER.test(digits) && !Number.isSafeInteger(value) ? BigInt(digits) : value;
 }
 
-/** Whether `value` holds a `bigint` anywhere inside. */
-export function containsBigInt(value: unknown): boolean {
+/** Whether `value` holds a `bigint` anywhere inside (each object visited once, so a cycle ends the search). */
+export function containsBigInt(value: unknown, seen = new WeakSet<object>()): boolean {
   if (typeof value === "bigint") return true;
-  if (typeof value !== "object" || value === null) return false;
+  if (typeof value !== "object" || value === null || seen.has(value)) return false;
+  seen.add(value);
   for (const item of Array.isArray(value) ? value : Object.values(value)) {
-    if (containsBigInt(item)) return true;
+    if (containsBigInt(item, seen)) return true;
   }
   return false;
 }
