@@ -59,6 +59,12 @@ export function textReport(diffs: readonly PackageDiff[]): string {
     if (diff.bump === undefined) continue;
     lines.push(`API ${diff.version} · ${bumps.join(", ")} · ${summaryLine(diff)}`, "");
     if (diff.firstRelease) continue;
+    const breaking = diff.changes.filter((change) => change.bump === "major");
+    if (breaking.length > 0) {
+      lines.push(`**Breaking** (${breaking.length}):`, "", ...breaking.slice(0, 20).map((change) => `- ${change.message}`));
+      if (breaking.length > 20) lines.push(`- and ${breaking.length - 20} more, below`);
+      lines.push("");
+    }
     for (const [heading, changes] of groups(diff.changes)) {
       lines.push(`### ${heading}`, "");
       const folded = changes.filter((change) => FOLDED.has(change.kind));
