@@ -7,8 +7,9 @@ import type { ErrorCode, Member, Operation, Service, Site } from "../model/types
 
 /**
  * Makes spec text safe inside a `/** … *\/` comment: no comment terminator, and outside code no
- * accidental tag (`@x`), inline-tag brace (`{`, `}`, which TypeDoc would read as the start of one) or
- * link definition (`[ip]:[port]` at the start of a wrapped line would define a link `ip`).
+ * accidental tag (`@x`), inline-tag brace (`{`, `}`, which TypeDoc would read as the start of one),
+ * link definition (`[ip]:[port]` at the start of a wrapped line would define a link `ip`) or link to
+ * an anchor of Tencent's page the text was taken from (`[Error codes](#6.-…)`: only its text is kept).
  */
 export function safeDoc(text: string): string {
   return text
@@ -18,6 +19,7 @@ export function safeDoc(text: string): string {
       index % 2 === 1
         ? part
         : part
+            .replace(/\[([^\]\n]+)\]\(#[^)\s]*\)/g, "$1")
             .replace(/(^|\s)@(?=[A-Za-z])/g, "$1\\@")
             .replace(/(?<!\\)([{}])/g, "\\$1")
             .replace(/\]:/g, "]\\:")

@@ -9,7 +9,7 @@ import type { ChargePrepaid } from "../shapes/charge-prepaid.js";
  *
  * 本接口 (RenewHosts) 用于续费包年包月CDH实例。
  *
- * * 只支持操作包年包月实例，否则操作会以特定[错误码](#6.-.E9.94.99.E8.AF.AF.E7.A0.81)返回。
+ * * 只支持操作包年包月实例，否则操作会以特定错误码返回。
  * * 续费时请确保账户余额充足。可通过
  * [`DescribeAccountBalance`](https://cloud.tencent.com/document/product/555/20253)接口查询账户余额。
  *
