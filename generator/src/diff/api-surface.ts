@@ -59,7 +59,7 @@ export interface ApiSurface {
   readonly version: string;
   /** The client's name prefix (`Cls` → `ClsClient`). */
   readonly name: string;
-  /** Hash of the title, documentation and hosts. */
+  /** Hash of the title, documentation, hosts and the regions that need their regional host. */
   readonly docs: string;
   readonly regions: readonly string[];
   /** By action name, sorted. */
@@ -117,7 +117,7 @@ export function surfaceOf(spec: RawSpec): ApiSurface {
     service: service.service,
     version: service.version,
     name: service.name,
-    docs: hash([service.title, service.docs, service.docsUrl, service.endpoints]),
+    docs: hash([service.title, service.docs, service.docsUrl, service.endpoints, service.regionalOnly]),
     regions: [...service.regions].sort(compare),
     actions,
     shapes,
