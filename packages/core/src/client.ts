@@ -245,8 +245,16 @@ export class ServiceClient {
    * arrival at the server.
    */
   async #attempt(call: CallState, attempt: number): Promise<AttemptResult> {
-    const credentials = call.operation.unsigned === true ? UNSIGNED : await this.#credentialsWithin(call, attempt);
+    const source = this.#credentials;
+    // keys given as an object need no wait (nor a timer for one), and a client without a limit no turn
+    const credentials =
+      call.operation.unsigned === true
+        ? UNSIGNED
+        : typeof source === "object" && "secretKey" in source
+          ? this.#checked(source, call.operation.action)
+          : await this.#credentialsWithin(call, attempt);
     if (!("secretKey" in credentials)) return credentials;
+    if (this.#rateLimiter === undefined) return this.#exchange(call, attempt, credentials);
     const release = await this.#turn(call, attempt);
     if (typeof release !== "function") return release;
     try {
@@ -377,12 +385,12 @@ export class ServiceClient {
       );
     }
 
-    const handle = startAttempt(this.#dispatcher(), {
-      origin: this.#endpoint.origin,
-      headers: signed,
-      body: call.body,
-      maxResponseBytes: this.#maxResponseBytes,
-    });
+    const handle = startAttempt(
+      this.#dispatcher(),
+      { origin: this.#endpoint.origin, headers: signed, body: call.body, maxResponseBytes: this.#maxResponseBytes },
+      // this client's own Agent is undici 7's, which uses the current handler API only
+      this.#userDispatcher !== undefined,
+    );
     const byDeadline = remaining < call.timeoutMs;
     const timer = limitTimer(
       () => handle.cancel(byDeadline ? new AttemptStop("deadline", call.deadlineMs) : new AttemptStop("attempt", call.timeoutMs)),
@@ -437,6 +445,15 @@ export class ServiceClient {
     } else {
       credentials = source;
     }
+    return this.#checked(credentials, action);
+  }
+
+  /**
+   * `credentials` when they have a secretId and a secretKey.
+   *
+   * @throws {@link TcCredentialsError} otherwise
+   */
+  #checked(credentials: Credentials, action: string): Credentials {
     if (
       typeof credentials?.secretId !== "string" ||
       credentials.secretId === "" ||
@@ -490,7 +507,7 @@ export class ServiceClient {
   /** Logs and calls the hook with the attempt's headers but `Authorization` and `X-TC-Token`. */
   #beforeRequest(call: CallState, attempt: number, timestamp: string): void {
     const action = call.operation.action;
-    this.#log("debug", "tcsdk request", { action, attempt, url: this.#url });
+    if (this.#logger !== undefined) this.#log("debug", "tcsdk request", { action, attempt, url: this.#url });
     const hook = this.#hooks?.beforeRequest;
     if (hook === undefined) return;
     const headers = { ...call.headers, "x-tc-timestamp": timestamp };
@@ -500,6 +517,8 @@ export class ServiceClient {
   }
 
   #afterResponse(call: CallState, attempt: number, durationMs: number, outcome: AttemptOutcome): void {
+    // nothing to build for a client without a logger or this hook (the common case, once per attempt)
+    if (this.#logger === undefined && this.#hooks?.afterResponse === undefined) return;
     const action = call.operation.action;
     const { status, requestId, error, retryDelayMs, takenAsSuccess } = outcome;
     this.#log("debug", "tcsdk response", {

@@ -76,8 +76,11 @@ export interface AttemptHandle {
   cancel(reason: unknown): void;
 }
 
-/** Starts one POST to `/` on `dispatcher`. */
-export function startAttempt(dispatcher: Dispatcher, request: AttemptRequest): AttemptHandle {
+/**
+ * Starts one POST to `/` on `dispatcher`. `legacyCallbacks` adds the older handler API's callbacks,
+ * for a Dispatcher that may not be undici 7's (one the caller injected); undici 7's own ignore them.
+ */
+export function startAttempt(dispatcher: Dispatcher, request: AttemptRequest, legacyCallbacks = true): AttemptHandle {
   let resolve!: (response: RawResponse) => void;
   let reject!: (failure: AttemptFailure) => void;
   const response = new Promise<RawResponse>((res, rej) => {
@@ -144,7 +147,7 @@ export function startAttempt(dispatcher: Dispatcher, request: AttemptRequest): A
   try {
     dispatcher.dispatch(
       { origin: request.origin, path: "/", method: "POST", headers: request.headers, body: request.body },
-      withLegacyCallbacks(handler),
+      legacyCallbacks ? withLegacyCallbacks(handler) : handler,
     );
   } catch (error) {
     fail(new AttemptFailure(error, false));
