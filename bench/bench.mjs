@@ -4,7 +4,8 @@
  * loopback only, bounded in time. Measures per-call client CPU at concurrency 1 and 32, cold start
  * (process start → first answer) on Node 20, 22 and 24 with and without the compile cache, installed
  * footprint, validation cost, a load of 20,000 calls against the emulator and the 1 GB export download;
- * prints one table, computes which targets hold, and writes `docs/benchmarks.md` from this run.
+ * prints one table, computes which targets hold, and writes `docs/benchmarks.md` and the cold-start
+ * table of the README's serverless section from this run.
  *
  *   node bench/bench.mjs [--rounds 5] [--cold-rounds 15] [--skip-download] [--no-write] [--json]
  *
@@ -12,7 +13,7 @@
  * @module
  */
 import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,7 +22,7 @@ import { coldSample, coldStart } from "./compare/cold-start.mjs";
 import { installedFootprint } from "./compare/footprint.mjs";
 import { nodeRuntimes } from "./compare/node-runtimes.mjs";
 import { runJson, startFixedServer } from "./compare/processes.mjs";
-import { renderPage, renderTable, verdicts } from "./compare/report.mjs";
+import { renderPage, renderServerlessBlock, renderTable, replaceReadmeBlock, verdicts } from "./compare/report.mjs";
 import { median } from "./compare/stats.mjs";
 import { TARGETS } from "./compare/targets.mjs";
 import { validationCost } from "./compare/validation.mjs";
@@ -35,7 +36,7 @@ const USAGE = `usage: node bench/bench.mjs [options]
   --load-calls N     calls of the load row (default 20000)
   --download-size S  size loaded for the download row (default 1.1GB; see download-1gb.mjs)
   --skip-download    leave out the 1 GB download (about 2 minutes)
-  --no-write         print only; do not write docs/benchmarks.md
+  --no-write         print only; do not write docs/benchmarks.md nor the README's serverless table
   --json             also print the results as one JSON line`;
 
 const { values } = parseArgs({
@@ -189,5 +190,7 @@ process.stdout.write(`${renderTable(results)}\n`);
 if (values.json) process.stdout.write(`${JSON.stringify(results)}\n`);
 if (!values["no-write"]) {
   writeFileSync(path.join(REPO, "docs", "benchmarks.md"), renderPage(results));
-  log("wrote docs/benchmarks.md");
+  const readme = path.join(REPO, "README.md");
+  writeFileSync(readme, replaceReadmeBlock(readFileSync(readme, "utf8"), renderServerlessBlock(results)));
+  log("wrote docs/benchmarks.md and the README's serverless numbers");
 }

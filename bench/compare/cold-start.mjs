@@ -17,13 +17,32 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** The bench package, whose node_modules resolve every target. */
 const BENCH = path.resolve(HERE, "..");
 
-/** The cold-start scripts, by target. */
+/** The cold-start scripts, by target (paths from `compare/`). */
 export const COLD_SCRIPTS = {
   bare: "cold/bare.mjs",
   "node:http": "cold/node-http.mjs",
   tcsdk: "cold/tcsdk.mjs",
+  "tcsdk bundled": "../.tmp/cold-tcsdk-bundled.mjs",
   official: "cold/official.cjs",
 };
+
+/**
+ * Writes `cold/tcsdk.mjs` bundled by esbuild as an app would be for a serverless function (one ES
+ * module; every tcsdk module inside, undici's files still loaded from node_modules, since core
+ * requires them at run time) to `bench/.tmp/` (git-ignored), where node_modules resolves undici.
+ */
+export async function bundleColdTcsdk() {
+  const { build } = await import("esbuild");
+  await build({
+    entryPoints: [path.join(HERE, COLD_SCRIPTS.tcsdk)],
+    outfile: path.join(HERE, COLD_SCRIPTS["tcsdk bundled"]),
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    logLevel: "error",
+  });
+}
 
 /**
  * One sample: wall ms from spawn to the `ok` line, and the script's own import / call ms.
@@ -70,6 +89,7 @@ export function coldSample(execPath, script, url, env) {
  * @returns {Promise<ColdCell[]>}
  */
 export async function coldStart({ url, runtimes, rounds, onProgress }) {
+  await bundleColdTcsdk();
   const cacheRoot = mkdtempSync(path.join(os.tmpdir(), "tcsdk-bench-compile-cache-"));
   try {
     const base = { ...process.env };

@@ -28,6 +28,7 @@ export function coldOverheads(cold, runtime, compileCache) {
   return {
     bare: bare.totalMs,
     tcsdk: over("tcsdk"),
+    bundled: over("tcsdk bundled"),
     official: over("official"),
     http: over("node:http"),
     ratio: over("tcsdk") / over("official"),
@@ -91,28 +92,27 @@ export function verdicts(r) {
 /** @param {any} r */
 function coldTable(r) {
   const lines = [
-    "| Node | compile cache | bare node | node:http | tcsdk | official | tcsdk overhead | official overhead | node:http overhead | tcsdk ÷ official | tcsdk: import + first call |",
-    "|---|---|---|---|---|---|---|---|---|---|---|",
+    "| Node | compile cache | bare node | tcsdk overhead | tcsdk bundled (esbuild) overhead | official overhead | node:http overhead | tcsdk ÷ official | tcsdk: import + first call |",
+    "|---|---|---|---|---|---|---|---|---|",
   ];
+  const empty = " | | | | | |";
   for (const runtime of r.runtimes) {
     if (!("execPath" in runtime)) {
-      lines.push(`| ${runtime.label} | | not measured: ${runtime.error.replaceAll("|", "/")} | | | | | | | | |`);
+      lines.push(`| ${runtime.label} | | not measured: ${runtime.error.replaceAll("|", "/")}${empty}`);
       continue;
     }
     for (const compileCache of [false, true]) {
       const o = coldOverheads(r.cold, runtime.label, compileCache);
       if (o === undefined) {
-        if (compileCache)
-          lines.push(
-            `| ${runtime.label} (${runtime.version}) | on | not available (no NODE_COMPILE_CACHE in this version) | | | | | | | | |`,
-          );
+        if (compileCache) lines.push(`| ${runtime.label} (${runtime.version}) | on | not available in this version${empty}`);
         continue;
       }
-      const cell = (/** @type {string} */ target) =>
-        r.cold.find((/** @type {any} */ c) => c.runtime === runtime.label && c.compileCache === compileCache && c.target === target);
-      const tc = cell("tcsdk");
+      const tc = r.cold.find(
+        (/** @type {any} */ c) => c.runtime === runtime.label && c.compileCache === compileCache && c.target === "tcsdk",
+      );
       lines.push(
-        `| ${runtime.label} (${runtime.version}) | ${compileCache ? "on" : "off"} | ${fixed(o.bare)} ms | ${fixed(cell("node:http").totalMs)} ms | ${fixed(tc.totalMs)} ms | ${fixed(cell("official").totalMs)} ms | +${fixed(o.tcsdk)} ms | +${fixed(o.official)} ms | +${fixed(o.http)} ms | ${fixed(o.ratio, 2)}× | ${fixed(tc.importMs)} + ${fixed(tc.callMs)} ms |`,
+        `| ${runtime.label} (${runtime.version}) | ${compileCache ? "on" : "off"} | ${fixed(o.bare)} ms | +${fixed(o.tcsdk)} ms | ` +
+          `+${fixed(o.bundled)} ms | +${fixed(o.official)} ms | +${fixed(o.http)} ms | ${fixed(o.ratio, 2)}× | ${fixed(tc.importMs)} + ${fixed(tc.callMs)} ms |`,
       );
     }
   }
@@ -128,7 +128,7 @@ function cacheSummary(r) {
     if (off === undefined || on === undefined) continue;
     lines.push(
       `- ${runtime.label}: tcsdk's overhead ${fixed(off.tcsdk)} → ${fixed(on.tcsdk)} ms with the cache (${fixed((1 - on.tcsdk / off.tcsdk) * 100, 0)} % less); ` +
-        `the official SDK's ${fixed(off.official)} → ${fixed(on.official)} ms.`,
+        `bundled by esbuild, ${fixed(off.bundled)} → ${fixed(on.bundled)} ms; the official SDK's ${fixed(off.official)} → ${fixed(on.official)} ms.`,
     );
   }
   return lines.length > 0 ? lines.join("\n") : "- No runtime with `NODE_COMPILE_CACHE` could be measured.";
@@ -179,7 +179,7 @@ export function renderTable(r) {
       if (o === undefined) continue;
       rows.push([
         `cold start, ${runtime.label}${compileCache ? " + compile cache" : ""}`,
-        `bare ${fixed(o.bare)} ms; over bare: tcsdk +${fixed(o.tcsdk)}, official +${fixed(o.official)}, node:http +${fixed(o.http)} ms (${fixed(o.ratio, 2)}×)`,
+        `bare ${fixed(o.bare)} ms; over bare: tcsdk +${fixed(o.tcsdk)} (bundled +${fixed(o.bundled)}), official +${fixed(o.official)}, node:http +${fixed(o.http)} ms (${fixed(o.ratio, 2)}×)`,
       ]);
     }
   }
@@ -255,7 +255,9 @@ ${callsTable(r)}
 A fresh process per sample, from just before \`spawn()\` to the first line it prints after the answer, on the same fixed
 server; ${r.cold[0]?.samples ?? 0} rounds, every runtime, cache setting and target interleaved in each round. Overhead is
 the row minus bare \`node\` (an ES module that only prints). tcsdk imports \`@tcsdk/cls\` (the whole client, every action)
-and calls \`createExport\`; the official SDK is \`require\`d, as its README shows; node:http is a bare request, no signing.
+and calls \`createExport\`; "tcsdk bundled" is the same script bundled by esbuild into one ES module, as a serverless app
+may ship it (undici's files still load from node_modules); the official SDK is \`require\`d, as its README shows;
+node:http is a bare request, no signing.
 Node 22 and 24 come from \`npx -p node@22\` / \`node@24\`. With the compile cache, \`NODE_COMPILE_CACHE\` points at a folder
 that one unmeasured run of each target filled.
 
@@ -298,4 +300,49 @@ ${
       `${d.failures.length > 0 ? `; failed: ${d.failures.join("; ")}` : ""}.`
 }
 `;
+}
+
+/** Markers of the README block that `pnpm bench` rewrites with this run's cold-start numbers. */
+export const README_BLOCK = { start: "<!-- bench:serverless:start -->", end: "<!-- bench:serverless:end -->" };
+
+/**
+ * The README's serverless block: cold-start overheads of this run, with and without the compile cache
+ * and bundling, per Node version.
+ * @param {any} r
+ */
+export function renderServerlessBlock(r) {
+  const lines = [
+    `Measured by \`pnpm bench\` on ${r.environment.date} (${r.environment.cpus}, loopback, medians of ${r.cold[0]?.samples ?? 0} ` +
+      "interleaved runs; every figure in [docs/benchmarks.md](docs/benchmarks.md)): process start → first CreateExport answer, " +
+      "minus bare `node`.",
+    "",
+    "| Node | tcsdk | tcsdk, compile cache filled | tcsdk bundled by esbuild | bundled, compile cache filled | official SDK | official SDK, compile cache filled |",
+    "|---|---|---|---|---|---|---|",
+  ];
+  for (const runtime of r.runtimes) {
+    if (!("execPath" in runtime)) {
+      lines.push(`| ${runtime.label} | not measured: could not be installed here | | | | | |`);
+      continue;
+    }
+    const off = coldOverheads(r.cold, runtime.label, false);
+    const on = coldOverheads(r.cold, runtime.label, true);
+    if (off === undefined) continue;
+    const ms = (/** @type {number | undefined} */ value) => (value === undefined ? "no cache in this version" : `+${fixed(value, 0)} ms`);
+    lines.push(
+      `| ${runtime.version} | ${ms(off.tcsdk)} | ${ms(on?.tcsdk)} | ${ms(off.bundled)} | ${ms(on?.bundled)} | ${ms(off.official)} | ${ms(on?.official)} |`,
+    );
+  }
+  return lines.join("\n");
+}
+
+/**
+ * `text` with the README block between {@link README_BLOCK}'s markers replaced; unchanged without them.
+ * @param {string} text
+ * @param {string} block
+ */
+export function replaceReadmeBlock(text, block) {
+  const start = text.indexOf(README_BLOCK.start);
+  const end = text.indexOf(README_BLOCK.end);
+  if (start === -1 || end < start) return text;
+  return `${text.slice(0, start + README_BLOCK.start.length)}\n${block}\n${text.slice(end)}`;
 }
