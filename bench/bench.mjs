@@ -182,7 +182,13 @@ log(`load: ${loadCalls} calls at concurrency 64 against the emulator`);
 results.load = await load();
 if (!values["skip-download"]) {
   log("the 1 GB download (download-1gb.mjs)");
-  results.download = await download();
+  try {
+    results.download = await download();
+  } catch (error) {
+    // the page still gets written, with the download's verdict failed and why
+    const why = error instanceof Error ? error.message : String(error);
+    results.download = { bytesWritten: 0, compressedBytes: 0, downloadSeconds: Number.NaN, maxRssKiB: 0, failures: [why.slice(0, 300)] };
+  }
 }
 results.seconds = (Date.now() - began) / 1000;
 results.verdicts = verdicts(results);

@@ -22,21 +22,27 @@ export const COLD_SCRIPTS = {
   bare: "cold/bare.mjs",
   "node:http": "cold/node-http.mjs",
   tcsdk: "cold/tcsdk.mjs",
-  "tcsdk bundled": "../.tmp/cold-tcsdk-bundled.mjs",
+  "tcsdk bundled": "../.tmp/cold-bundle/tcsdk.mjs",
   official: "cold/official.cjs",
 };
 
 /**
- * Writes `cold/tcsdk.mjs` bundled by esbuild as an app would be for a serverless function (one ES
- * module; every tcsdk module inside, undici's files still loaded from node_modules, since core
- * requires them at run time) to `bench/.tmp/` (git-ignored), where node_modules resolves undici.
+ * Writes `cold/tcsdk.mjs` bundled by esbuild as an app would be for a serverless function: ES modules
+ * with code splitting, so that each action stays a chunk loaded on its first call (as in the published
+ * packages); every tcsdk module inside, undici's files still loaded from node_modules, since core
+ * requires them at run time. Into `bench/.tmp/cold-bundle/` (git-ignored), where node_modules
+ * resolves undici.
  */
 export async function bundleColdTcsdk() {
   const { build } = await import("esbuild");
+  const outdir = path.join(HERE, path.dirname(COLD_SCRIPTS["tcsdk bundled"]));
+  rmSync(outdir, { recursive: true, force: true });
   await build({
-    entryPoints: [path.join(HERE, COLD_SCRIPTS.tcsdk)],
-    outfile: path.join(HERE, COLD_SCRIPTS["tcsdk bundled"]),
+    entryPoints: { tcsdk: path.join(HERE, COLD_SCRIPTS.tcsdk) },
+    outdir,
+    outExtension: { ".js": ".mjs" },
     bundle: true,
+    splitting: true,
     format: "esm",
     platform: "node",
     target: "node20",

@@ -14,7 +14,8 @@ import path from "node:path";
 /**
  * @param {string} name package name
  * @param {string} fromDir folder whose node_modules resolve it
- * @returns {{ bytes: number, packages: string[] }} total bytes and the `name@version`s counted
+ * @returns {{ bytes: number, packages: string[], parts: { id: string, bytes: number }[] }} total bytes, the
+ *   `name@version`s counted, and each one's bytes (largest first)
  */
 export function installedFootprint(name, fromDir) {
   /** @type {Map<string, { id: string, bytes: number }>} */
@@ -32,7 +33,11 @@ export function installedFootprint(name, fromDir) {
   };
   visit(name, fromDir);
   const counted = [...seen.values()];
-  return { bytes: counted.reduce((sum, entry) => sum + entry.bytes, 0), packages: counted.map((entry) => entry.id).sort() };
+  return {
+    bytes: counted.reduce((sum, entry) => sum + entry.bytes, 0),
+    packages: counted.map((entry) => entry.id).sort(),
+    parts: [...counted].sort((a, b) => b.bytes - a.bytes),
+  };
 }
 
 /** The real folder of `name` as Node would find it from `from` (each ancestor's node_modules). */

@@ -3,7 +3,8 @@
  * The measured process of the load row: `--calls` DescribeExports calls through `@tcsdk/cls` at
  * `--concurrency` against the emulator, each call timed. Prints one JSON line: calls/s, p50 and p99
  * latency (ms), failed calls (with the first error), and RSS before the first call, after the first
- * tenth of the calls (warm: connections open, code optimised) and at the end.
+ * tenth of the calls (connections open, code optimised), half-way (the heap grown to its working size)
+ * and at the end, with RSS and heap used after each tenth.
  *
  *   node bench/compare/load-client.mjs --url URL --topic ID --calls 20000 --concurrency 64
  * Credentials come from BENCH_SECRET_ID and BENCH_SECRET_KEY.
@@ -29,6 +30,9 @@ const client = new ClsClient({
 
 const rssStart = process.memoryUsage.rss();
 let rssWarm = 0;
+let rssHalf = 0;
+/** @type {{ calls: number, rss: number, heapUsed: number }[]} RSS and heap after each tenth of the calls */
+const timeline = [];
 /** @type {number[]} */
 const latencies = [];
 let failed = 0;
@@ -47,7 +51,12 @@ const worker = async () => {
       firstError ||= error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     }
     latencies.push(performance.now() - t);
-    if (latencies.length === Math.floor(calls / 10)) rssWarm = process.memoryUsage.rss();
+    if (latencies.length % Math.floor(calls / 10) === 0) {
+      const { rss, heapUsed } = process.memoryUsage();
+      timeline.push({ calls: latencies.length, rss, heapUsed });
+      if (latencies.length === Math.floor(calls / 10)) rssWarm = rss;
+      if (latencies.length === Math.floor(calls / 10) * 5) rssHalf = rss;
+    }
   }
 };
 await Promise.all(Array.from({ length: concurrency }, worker));
@@ -64,6 +73,8 @@ process.stdout.write(
     p99Ms: percentile(latencies, 99),
     rssStart,
     rssWarm,
+    rssHalf,
     rssEnd,
+    timeline,
   })}\n`,
 );
