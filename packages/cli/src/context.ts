@@ -6,7 +6,12 @@
 import type { Writable } from "node:stream";
 
 /** A stream `tcsdk` writes to; `isTTY` decides between a progress bar and plain lines. */
-export type OutputStream = Writable & { readonly isTTY?: boolean; readonly columns?: number };
+export interface OutputStream extends Writable {
+  /** Whether it is a terminal (then `tcsdk cls export` draws a bar on it). */
+  readonly isTTY?: boolean;
+  /** The terminal's width, when it is one. */
+  readonly columns?: number;
+}
 
 /** Where `tcsdk` writes and what it reads. */
 export interface CliContext {
