@@ -13,7 +13,7 @@ import type { CommandResult, RunOptions } from "./run-command.js";
 const KEEP_CHARS = 256 * 1024;
 
 /** The nice value the commands run at (0 is normal, 19 the lowest). */
-const LOWER_PRIORITY = 10;
+const LOWER_PRIORITY = 5;
 
 const running = new Set<number>();
 
