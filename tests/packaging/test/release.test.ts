@@ -5,7 +5,9 @@
  * 127.0.0.1 with no uplink. Then, in an empty folder outside the workspace, `npm install @tcsdk/cls
  * @tcsdk/cls-emulator` from that registry (the third-party dependencies were copied into it from the
  * workspace: nothing comes from the internet) and the README's quick start, run against the installed
- * emulator.
+ * emulator. `changeset version` stands for `pnpm version-packages`, whose other steps (regenerating,
+ * recording the released API in specs/released/) change nothing that is published: the release's build
+ * regenerates anyway, and running both would build everything twice.
  */
 import { randomBytes } from "node:crypto";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
