@@ -133,7 +133,7 @@ function cacheSummary(r) {
     const on = coldOverheads(r.cold, runtime.label, true);
     if (off === undefined || on === undefined) continue;
     lines.push(
-      `- ${runtime.label}: tcsdk's overhead ${fixed(off.tcsdk)} → ${fixed(on.tcsdk)} ms with the cache (${fixed((1 - on.tcsdk / off.tcsdk) * 100, 0)} % less); ` +
+      `- ${runtime.label}: tcsdk's overhead ${fixed(off.tcsdk)} → ${fixed(on.tcsdk)} ms with the cache (${signedPercent(on.tcsdk / off.tcsdk - 1)}); ` +
         `bundled by esbuild, ${fixed(off.bundled)} → ${fixed(on.bundled)} ms; the official SDK's ${fixed(off.official)} → ${fixed(on.official)} ms.`,
     );
   }
@@ -377,4 +377,9 @@ function missedNotes(r) {
   if (kinds.has("download")) notes.push(`- download: ${r.download.failures.join("; ")}.`);
   notes.push("", "What was tried, with the profiles' numbers, is in [bench/README.md](../bench/README.md#issue-10-what-was-tried).");
   return notes.join("\n");
+}
+
+/** A relative change as `−12 %` or `+3 %`. @param {number} change e.g. -0.12 */
+function signedPercent(change) {
+  return `${change < 0 ? "−" : "+"}${fixed(Math.abs(change) * 100, 0)} %`;
 }
