@@ -5,7 +5,8 @@
  * 1. One page per declaration: a service package re-exports core's errors and options
  *    (`import { TcServiceError } from "@tcsdk/cls"` works), and each package's conversion documents
  *    them again. Once merged, each copy becomes a re-export ("Re-exports TcServiceError") linking to
- *    the page of the package that declares it, and every type that pointed at a copy points there.
+ *    the page of the package that declares it, and every type and link that pointed at a copy points
+ *    there (what extends the copy extends the original, in the hierarchy too).
  * 2. Files the Markdown links to (`examples/export-demo/demo.mjs`, `LICENSE`) become pages showing the
  *    file, instead of raw files copied beside the site; a link to a package's README leads to its module.
  * 3. A Markdown document without a `title` in its front matter is named by its first `#` heading.
@@ -21,6 +22,7 @@ import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import {
   Application,
+  DeclarationReflection,
   DocumentReflection,
   IndexEvent,
   MinimalSourceFile,
@@ -150,6 +152,15 @@ export function reexportsAsReferences(project) {
     const groups = module.groups ?? [];
     for (const group of groups) group.children = group.children.filter((child) => child !== copy);
     module.groups = groups.filter((group) => group.children.length > 0);
+    // what extends the copy (ExportTaskError extends TcServiceError) now extends the original: the
+    // hierarchy is drawn from the original's `extendedBy`
+    if (original instanceof DeclarationReflection) {
+      for (const key of /** @type {const} */ (["extendedBy", "implementedBy"])) {
+        const known = original[key] ?? [];
+        const moved = (copy[key] ?? []).filter((type) => !known.some((other) => other.reflection === type.reflection));
+        if (moved.length > 0) original[key] = [...known, ...moved];
+      }
+    }
     project.removeReflection(copy);
     const reference = new ReferenceReflection(copy.name, original, module);
     project.registerReflection(reference, undefined, undefined);
