@@ -88,6 +88,8 @@ module.exports = {
     tsConfig: { fileName: "tsconfig.base.json" },
     enhancedResolveOptions: {
       exportsFields: ["exports"],
+      // a types-only package (undici-types) has "types" and no "main"
+      mainFields: ["module", "main", "types"],
       conditionNames: ["import", "types", "default", "node"],
       extensions: [".ts", ".js", ".mjs", ".json"],
     },

@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 import type { Readable } from "node:stream";
-import type { Dispatcher } from "undici";
+import type { Dispatcher } from "undici-types";
 import type { CredentialProvider, Credentials } from "./credentials/types.js";
 import type { TcAbortError, TcError } from "./errors.js";
 
@@ -144,7 +144,7 @@ export interface ClientOptions {
    * undici Dispatcher to send through: a `ProxyAgent`, a `MockAgent`, your own `Agent`. Not closed by the client's `close()`.
    * @defaultValue a keep-alive `Agent` of this client's own, or an `EnvHttpProxyAgent` when `HTTPS_PROXY`/`HTTP_PROXY` is set
    */
-  readonly dispatcher?: Dispatcher | undefined;
+  readonly dispatcher?: DispatcherLike | undefined;
   /** Timeout of each attempt, ms. @defaultValue {@link DEFAULT_TIMEOUT_MS} */
   readonly timeoutMs?: number | undefined;
   /** Deadline of a whole call, retries and waits included, ms. @defaultValue {@link DEFAULT_DEADLINE_MS} */
@@ -201,4 +201,15 @@ export interface DownloadResponse {
   readonly headers: Readonly<Record<string, string>>;
   /** The body: read it in full or destroy it, or the connection stays busy. */
   readonly body: Readable;
+}
+
+/**
+ * What a client needs of an undici Dispatcher given in {@link ClientOptions.dispatcher}: its
+ * `dispatch()` method. Every undici Dispatcher has it (`Agent`, `Pool`, `ProxyAgent`, `MockAgent`, your
+ * own subclass), from the undici your app installs, 6 or 7: core bundles its own copy of undici's
+ * `Agent` and does not need yours to be the same version or the same declarations.
+ */
+export interface DispatcherLike {
+  /** Starts a request and reports its progress to `handler`; `false` when the dispatcher is busy. */
+  dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean;
 }

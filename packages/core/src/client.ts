@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import type { Dispatcher } from "undici";
+import type { Dispatcher } from "undici-types";
 import {
   DEFAULT_DEADLINE_MS,
   DEFAULT_MAX_ATTEMPTS,
@@ -17,6 +17,7 @@ import {
   type ClientOptions,
   type LogFields,
   type Logger,
+  type DispatcherLike,
 } from "./client-options.js";
 import type { CredentialProvider, Credentials } from "./credentials/types.js";
 import { TcAbortError, TcCredentialsError, TcError, TcServiceError, TcTimeoutError } from "./errors.js";
@@ -95,8 +96,9 @@ export class ServiceClient {
   readonly #logger: Logger | undefined;
   readonly #clock: () => number;
   readonly #random: () => number;
-  readonly #userDispatcher: Dispatcher | undefined;
+  readonly #userDispatcher: DispatcherLike | undefined;
   #ownDispatcher: Dispatcher | undefined;
+  #ownDispatcherLoad: Promise<Dispatcher> | undefined;
   #credentials: Credentials | CredentialProvider | Promise<CredentialProvider> | undefined;
   /** Server clock minus local clock, ms, learnt from an `AuthFailure.SignatureExpire` answer. */
   #clockOffsetMs = 0;
@@ -138,9 +140,10 @@ export class ServiceClient {
 
   /** Closes the connections this client opened (a dispatcher passed in options is left open). */
   async close(): Promise<void> {
-    const own = this.#ownDispatcher;
+    const own = this.#ownDispatcherLoad;
+    this.#ownDispatcherLoad = undefined;
     this.#ownDispatcher = undefined;
-    await own?.close();
+    await (await own)?.close();
   }
 
   /**
@@ -152,7 +155,7 @@ export class ServiceClient {
    */
   async download(url: string, options: DownloadOptions = {}): Promise<DownloadResponse> {
     const { download } = await import("./internal/download.js");
-    return download(this.#dispatcher(), url, options, { timeoutMs: this.#timeoutMs, service: this.serviceInfo.service });
+    return download(await this.#dispatcher(), url, options, { timeoutMs: this.#timeoutMs, service: this.serviceInfo.service });
   }
 
   /**
@@ -386,7 +389,7 @@ export class ServiceClient {
     }
 
     const handle = startAttempt(
-      this.#dispatcher(),
+      this.#userDispatcher ?? this.#ownDispatcher ?? (await this.#dispatcher()),
       { origin: this.#endpoint.origin, headers: signed, body: call.body, maxResponseBytes: this.#maxResponseBytes },
       // this client's own Agent is undici 7's, which uses the current handler API only
       this.#userDispatcher !== undefined,
@@ -414,15 +417,24 @@ export class ServiceClient {
     }
   }
 
-  /** The dispatcher: the caller's, or this client's own, created on the first call. */
-  #dispatcher(): Dispatcher {
-    if (this.#userDispatcher !== undefined) return this.#userDispatcher;
-    if (this.#ownDispatcher === undefined) {
+  /**
+   * The dispatcher: the caller's, or this client's own, created on the first call (the chunk of core
+   * holding undici's `Agent` loads then).
+   */
+  #dispatcher(): Promise<DispatcherLike> {
+    if (this.#userDispatcher !== undefined) return Promise.resolve(this.#userDispatcher);
+    if (this.#ownDispatcherLoad === undefined) {
       const env = process.env;
       const proxied = env["HTTPS_PROXY"] || env["https_proxy"] || env["HTTP_PROXY"] || env["http_proxy"];
-      this.#ownDispatcher = proxied ? new (loadEnvHttpProxyAgent())() : new (loadAgent())();
+      const load: Promise<Dispatcher> = (proxied ? loadEnvHttpProxyAgent() : loadAgent()).then((Dispatcher) => {
+        const own = new Dispatcher();
+        // a close() while loading closes this one (it awaits `load`) and forgets it
+        if (this.#ownDispatcherLoad === load) this.#ownDispatcher = own;
+        return own;
+      });
+      this.#ownDispatcherLoad = load;
     }
-    return this.#ownDispatcher;
+    return this.#ownDispatcherLoad;
   }
 
   /** Credentials for the next attempt, from the option or from the default chain (loaded on first use). */

@@ -1,7 +1,7 @@
 /**
- * Core loads three files from inside undici (see src/internal/undici-modules.ts); they are not public
- * API, which is why undici is pinned. These tests fail loudly when an undici upgrade moves or changes
- * them: each must be the very object undici's public index exports.
+ * Core bundles three files from inside undici (see src/internal/undici-modules.ts); they are not public
+ * API, which is why the undici that core builds from is pinned. These tests fail loudly when an undici
+ * upgrade moves or changes them: each must be the very object undici's public index exports.
  */
 import { createRequire } from "node:module";
 import { afterEach, describe, expect, it } from "vitest";
@@ -18,25 +18,29 @@ describe("undici files loaded by path", () => {
     server = undefined;
   });
 
-  it("the installed undici is the exact version package.json pins", () => {
-    const pinned = (require("../package.json") as { dependencies: Record<string, string> }).dependencies["undici"];
+  it("the installed undici is the exact version package.json pins, and undici-types the same", () => {
+    const manifest = require("../package.json") as Record<"dependencies" | "devDependencies", Record<string, string>>;
+    const pinned = manifest.devDependencies["undici"];
     expect(pinned).toMatch(/^\d+\.\d+\.\d+$/); // exact, no range
     expect((require("undici/package.json") as { version: string }).version).toBe(pinned);
+    // the types users see are those of the code bundled
+    expect(manifest.dependencies["undici-types"]).toBe(pinned);
+    expect((require("undici-types/package.json") as { version: string }).version).toBe(pinned);
   });
 
-  it("lib/dispatcher/agent.js is undici's Agent", () => {
-    expect(loadAgent()).toBe(undici.Agent);
+  it("lib/dispatcher/agent.js is undici's Agent", async () => {
+    expect(await loadAgent()).toBe(undici.Agent);
   });
 
-  it("lib/dispatcher/env-http-proxy-agent.js is undici's EnvHttpProxyAgent", () => {
-    expect(loadEnvHttpProxyAgent()).toBe(undici.EnvHttpProxyAgent);
+  it("lib/dispatcher/env-http-proxy-agent.js is undici's EnvHttpProxyAgent", async () => {
+    expect(await loadEnvHttpProxyAgent()).toBe(undici.EnvHttpProxyAgent);
   });
 
   it("lib/api/api-request.js is undici's dispatcher.request(), and works on an Agent loaded alone", async () => {
-    const request = loadRequest();
+    const request = await loadRequest();
     expect(request).toBe(undici.Dispatcher.prototype.request);
     server = await startServer((_req, res) => sendJson(res, apiSuccess({ Ok: true })));
-    const agent = new (loadAgent())();
+    const agent = new (await loadAgent())();
     try {
       const answer = await request.call(agent, { origin: server.url, path: "/", method: "POST", body: "{}" });
       expect(answer.statusCode).toBe(200);

@@ -180,7 +180,8 @@ describe("packed install of @tcsdk/cls + @tcsdk/core with npm, outside the works
       if (entry.startsWith("@")) names.push(...(await readdir(path.join(modules, entry))).map((name) => `${entry}/${name}`));
       else names.push(entry);
     }
-    expect(names).toEqual(expect.arrayContaining(["@tcsdk/cls", "@tcsdk/core", "undici", "lossless-json"]));
+    // core bundles the undici and lossless-json code it runs: only undici's declarations are installed
+    expect(names.sort()).toEqual(["@tcsdk/cls", "@tcsdk/core", "undici-types"]);
     expect(names.filter((name) => NEVER_INSTALLED.includes(name))).toEqual([]);
 
     const sizes = await Promise.all(names.sort().map(async (name) => [name, await diskUsage(path.join(modules, name))] as const));

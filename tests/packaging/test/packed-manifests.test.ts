@@ -10,7 +10,7 @@ import { readTarball } from "./support/read-tarball.js";
 import { PUBLISHABLE, REPO_ROOT } from "./support/workspace.js";
 
 /** The packages that ship `src/` with source and declaration maps, so that stack traces and "go to definition" land in TypeScript. */
-const WITH_SOURCES = ["@tcsdk/core", "@tcsdk/cls-emulator"];
+const WITH_SOURCES = ["@tcsdk/cls-emulator"];
 
 /** Scripts npm or pnpm run when the package is installed (`prepare` for git and folder installs). */
 const INSTALL_SCRIPTS = ["preinstall", "install", "postinstall", "prepare", "prepublish"];
@@ -72,7 +72,7 @@ describe.each(PUBLISHABLE.map((pkg) => [pkg.name] as const))("packed %s", (name)
     expect(files.get("NOTICE")?.toString("utf8")).toContain("Tencent Cloud's\nAPI models");
   });
 
-  it("ships source maps only with the sources they point at (core and the emulator), and none elsewhere", async () => {
+  it("ships source maps only with the sources they point at (the emulator), and none elsewhere", async () => {
     const { files } = await packed(name);
     const maps = [...files.keys()].filter((file) => file.endsWith(".map"));
     if (!WITH_SOURCES.includes(name)) {

@@ -6,8 +6,7 @@
  * @packageDocumentation
  */
 import { limitTimer } from "./timer.js";
-import type { Dispatcher } from "undici";
-import type { DownloadOptions, DownloadResponse } from "../client-options.js";
+import type { DispatcherLike, DownloadOptions, DownloadResponse } from "../client-options.js";
 import { TcAbortError, TcNetworkError, TcTimeoutError } from "../errors.js";
 import { loadRequest, type RequestFunction } from "./undici-modules.js";
 
@@ -21,7 +20,7 @@ const TIMEOUT_CODES = new Set(["UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"
  * The URL's query (a pre-signed URL's credentials) never appears in an error.
  */
 export async function download(
-  dispatcher: Dispatcher,
+  dispatcher: DispatcherLike,
   url: string,
   options: DownloadOptions,
   defaults: { readonly timeoutMs: number; readonly service: string },
@@ -33,7 +32,7 @@ export async function download(
   const headers: Record<string, string> = {};
   if (options.offset !== undefined && options.offset > 0) headers["range"] = `bytes=${options.offset}-`;
   const context = { service: defaults.service, action: "download" };
-  request ??= loadRequest();
+  request ??= await loadRequest();
   // The timeout until the head arrives is ours (undici's own timers tick at about 1 s); once the body
   // streams, undici's bodyTimeout limits each silence.
   const controller = new AbortController();

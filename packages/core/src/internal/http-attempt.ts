@@ -10,7 +10,8 @@
  * @internal
  * @packageDocumentation
  */
-import type { Dispatcher } from "undici";
+import type { Dispatcher } from "undici-types";
+import type { DispatcherLike } from "../client-options.js";
 
 /** What is sent. */
 export interface AttemptRequest {
@@ -80,7 +81,7 @@ export interface AttemptHandle {
  * Starts one POST to `/` on `dispatcher`. `legacyCallbacks` adds the older handler API's callbacks,
  * for a Dispatcher that may not be undici 7's (one the caller injected); undici 7's own ignore them.
  */
-export function startAttempt(dispatcher: Dispatcher, request: AttemptRequest, legacyCallbacks = true): AttemptHandle {
+export function startAttempt(dispatcher: DispatcherLike, request: AttemptRequest, legacyCallbacks = true): AttemptHandle {
   let resolve!: (response: RawResponse) => void;
   let reject!: (failure: AttemptFailure) => void;
   const response = new Promise<RawResponse>((res, rej) => {

@@ -1,36 +1,50 @@
 /**
- * Loads the parts of undici that core needs, on demand and one file at a time: undici 7 has no
- * `exports` map, and importing its index costs about three times as much start-up time as the
- * `Agent` alone. Types come from undici's own declarations (type-only imports cost nothing).
+ * Loads the parts of undici that core needs, on demand: `Agent`, `EnvHttpProxyAgent` and `request()`.
  *
- * These paths are undici's internals, not its public API, so package.json pins undici to one exact
- * version: a caret range would let a minor release move or reshape them under an installed core.
- * When bumping undici: check that the three files below still exist and export the same objects as
- * undici's index (`Agent`, `EnvHttpProxyAgent`, `Dispatcher.prototype.request`) —
- * test/undici-modules.test.ts does exactly that — and that `request()` still only needs `this.dispatch`.
+ * Core's build bundles these three files of undici (with what they require) into first-use chunks of
+ * core's own `dist`, so an installed core neither depends on undici nor reads its files: the chunk
+ * holding the `Agent` loads on a client's first call, and `import("@tcsdk/core")` reads none of it.
+ * undici 7 has no `exports` map and its index loads about three times as much as the `Agent` alone, so
+ * the build takes these files by path from the exact undici version in core's devDependencies;
+ * `test/undici-modules.test.ts` checks that each is the object undici's index exports, and the build
+ * copies undici's licence next to the chunks (`dist/THIRD-PARTY-LICENSES.md`).
+ *
+ * Types come from `undici-types`, undici's own declarations published alone (type-only imports cost
+ * nothing at run time), at the same version.
  *
  * @internal
  * @packageDocumentation
  */
-import { createRequire } from "node:module";
-import type { Agent, Dispatcher, EnvHttpProxyAgent } from "undici";
-
-const require = createRequire(import.meta.url);
+import type { Agent, Dispatcher, EnvHttpProxyAgent } from "undici-types";
+import type { DispatcherLike } from "../client-options.js";
 
 /** undici's `Agent` class (a keep-alive connection pool per origin). */
-export function loadAgent(): typeof Agent {
-  return require("undici/lib/dispatcher/agent.js") as typeof Agent;
+export async function loadAgent(): Promise<typeof Agent> {
+  return (await import("undici/lib/dispatcher/agent.js")).default;
 }
 
-/** undici's `EnvHttpProxyAgent` class, which honours `HTTP_PROXY`, `HTTPS_PROXY` and `NO_PROXY`. */
-export function loadEnvHttpProxyAgent(): typeof EnvHttpProxyAgent {
-  return require("undici/lib/dispatcher/env-http-proxy-agent.js") as typeof EnvHttpProxyAgent;
+/**
+ * undici's `EnvHttpProxyAgent` class, which honours `HTTP_PROXY`, `HTTPS_PROXY` and `NO_PROXY`.
+ *
+ * undici's index gives every Dispatcher its `request()`, `connect()`… methods (it assigns
+ * `lib/api` to `Dispatcher.prototype`), and its `ProxyAgent` opens tunnels with `connect()`: loaded
+ * without the index, the proxy path would fail on its first call. So this does what the index does,
+ * on core's own bundled copy of undici (no other code sees that prototype).
+ */
+export async function loadEnvHttpProxyAgent(): Promise<typeof EnvHttpProxyAgent> {
+  const [proxyAgent, dispatcher, api] = await Promise.all([
+    import("undici/lib/dispatcher/env-http-proxy-agent.js"),
+    import("undici/lib/dispatcher/dispatcher.js"),
+    import("undici/lib/api/index.js"),
+  ]);
+  Object.assign(dispatcher.default.prototype, api.default);
+  return proxyAgent.default;
 }
 
 /** undici's `request()`, which works on any Dispatcher passed as `this` (it only calls `this.dispatch`). */
-export type RequestFunction = (this: Dispatcher, options: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData>;
+export type RequestFunction = (this: DispatcherLike, options: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData>;
 
 /** undici's `request()` function alone, without the rest of undici's API. */
-export function loadRequest(): RequestFunction {
-  return require("undici/lib/api/api-request.js") as RequestFunction;
+export async function loadRequest(): Promise<RequestFunction> {
+  return (await import("undici/lib/api/api-request.js")).default;
 }

@@ -1,0 +1,127 @@
+/**
+ * The built core (`dist`, as published) carries the undici and lossless-json code it runs in its own
+ * chunks. These tests copy `dist` and package.json into a folder with no node_modules at all and drive
+ * it from a child process: its own Agent, the proxy path (`EnvHttpProxyAgent`), a `bigint` sent and a
+ * long integer read (lossless-json), and a download (undici's `request()`).
+ */
+import { spawn } from "node:child_process";
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startConnectProxy, type TestProxy } from "./helpers/connect-proxy.js";
+import { apiSuccess, sendJson, startServer, type TestServer } from "./helpers/test-server.js";
+
+const packageRoot = path.resolve(import.meta.dirname, "..");
+
+/** Runs in the child: one call per way through the transport, printing what came back as JSON. */
+const SCRIPT = `
+import { ServiceClient } from "@tcsdk/core";
+const service = {
+  service: "cls", version: "2020-10-16", packageName: "@tcsdk/test-service", packageVersion: "1.0.0",
+  endpoints: { china: "cls.tencentcloudapi.com", international: "cls.intl.tencentcloudapi.com", regional: "cls.{region}.tencentcloudapi.com" },
+  regions: ["ap-guangzhou"], regionalOnly: [],
+};
+class Client extends ServiceClient {
+  call(action, input) { return this.send({ action, idempotent: true, rateLimit: 0 }, input); }
+}
+const client = new Client(service, { endpoint: process.env.ENDPOINT, region: "ap-guangzhou", rateLimit: false, credentials: { secretId: "AKIDbundle", secretKey: "bundle-secret" } });
+const plain = await client.call("DescribeThings", { Limit: 1 });
+const big = await client.call("EchoBig", { Count: 9007199254740993n });
+const download = await client.download(process.env.ENDPOINT + "/file");
+const body = await download.body.text();
+await client.close();
+console.log(JSON.stringify({ plain, big: { ...big, Total: String(big.Total), type: typeof big.Total }, status: download.status, body }));
+`;
+
+let folder: string;
+let server: TestServer;
+let proxy: TestProxy;
+
+beforeAll(async () => {
+  folder = await mkdtemp(path.join(tmpdir(), "tcsdk-core-built-"));
+  const copy = path.join(folder, "node_modules", "@tcsdk", "core");
+  await cp(path.join(packageRoot, "dist"), path.join(copy, "dist"), { recursive: true });
+  await cp(path.join(packageRoot, "package.json"), path.join(copy, "package.json"));
+  await writeFile(path.join(folder, "main.mjs"), SCRIPT);
+  server = await startServer((request, response) => {
+    if (request.url === "/file") {
+      response.writeHead(200, { "content-type": "text/plain" }).end("file body");
+      return;
+    }
+    const action = request.headers["x-tc-action"];
+    // the answer's integer is past 2^53, written as JSON numbers are: only lossless-json keeps it exact
+    if (action === "EchoBig") {
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(`{"Response":{"Sent":${JSON.stringify(request.body.toString())},"Total":9007199254740993,"RequestId":"req-big"}}`);
+      return;
+    }
+    sendJson(response, apiSuccess({ Action: action, Body: request.body.toString() }));
+  });
+  proxy = await startConnectProxy();
+}, 60_000);
+
+afterAll(async () => {
+  await server?.close();
+  await proxy?.close();
+  if (folder) await rm(folder, { recursive: true, force: true });
+});
+
+/** Runs the script with a bare environment plus `env`; resolves with what it printed. */
+function runScript(env: Record<string, string>): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["main.mjs"], { cwd: folder, env: { PATH: process.env["PATH"] ?? "", HOME: folder, ...env } });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk));
+    child.stderr.on("data", (chunk: Buffer) => (err += chunk));
+    const timer = setTimeout(() => child.kill(), 30_000);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(JSON.parse(out) as Record<string, unknown>);
+      else reject(new Error(`exit ${code}: ${err}`));
+    });
+  });
+}
+
+describe("the built core, installed alone (no undici, no lossless-json)", () => {
+  it("imports no third-party package: the published JavaScript names none", async () => {
+    const files = (await readdir(path.join(packageRoot, "dist"), { recursive: true })).filter((file) => file.endsWith(".js"));
+    expect(files.length).toBeGreaterThan(3);
+    for (const file of files) {
+      const text = await readFile(path.join(packageRoot, "dist", file), "utf8");
+      const imported = [...text.matchAll(/(?:from\s*|import\(\s*|require\(\s*)"([^"]+)"/g)].map((match) => match[1] ?? "");
+      expect(
+        imported.filter((name) => !name.startsWith(".") && !name.startsWith("node:")),
+        file,
+      ).toEqual([]);
+    }
+    const manifest = JSON.parse(await readFile(path.join(packageRoot, "package.json"), "utf8")) as { dependencies: object };
+    expect(Object.keys(manifest.dependencies)).toEqual(["undici-types"]);
+  });
+
+  it("calls through its own Agent, sends a bigint and reads a long integer exactly, and downloads", async () => {
+    const result = await runScript({ ENDPOINT: server.url });
+    expect(result["plain"]).toMatchObject({ Action: "DescribeThings", Body: '{"Limit":1}', RequestId: "req-ok" });
+    expect(result["big"]).toMatchObject({ Sent: '{"Count":9007199254740993}', Total: "9007199254740993", type: "bigint" });
+    expect(result).toMatchObject({ status: 200, body: "file body" });
+    expect(proxy.tunnels).toEqual([]);
+  });
+
+  it("goes through the proxy named by HTTP_PROXY (the bundled EnvHttpProxyAgent)", async () => {
+    const before = proxy.tunnels.length;
+    const result = await runScript({ ENDPOINT: server.url, HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url });
+    expect(result["plain"]).toMatchObject({ Action: "DescribeThings", RequestId: "req-ok" });
+    expect(proxy.tunnels.slice(before)).toContain(`127.0.0.1:${server.port}`);
+  });
+
+  it("ships the licences of the code it bundles", async () => {
+    const licences = await readFile(path.join(packageRoot, "dist", "THIRD-PARTY-LICENSES.md"), "utf8");
+    const pinned = (
+      JSON.parse(await readFile(path.join(packageRoot, "package.json"), "utf8")) as { devDependencies: Record<string, string> }
+    ).devDependencies["undici"];
+    expect(licences).toContain(`## undici@${pinned}`);
+    expect(licences).toMatch(/## lossless-json@\d+\.\d+\.\d+/);
+    expect(licences.match(/Permission is hereby granted, free of charge/g)?.length).toBe(2);
+  });
+});
