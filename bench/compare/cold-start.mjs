@@ -29,9 +29,8 @@ export const COLD_SCRIPTS = {
 /**
  * Writes `cold/tcsdk.mjs` bundled by esbuild as an app would be for a serverless function: ES modules
  * with code splitting, so that each action stays a chunk loaded on its first call (as in the published
- * packages); every tcsdk module inside, undici's files still loaded from node_modules, since core
- * requires them at run time. Into `bench/.tmp/cold-bundle/` (git-ignored), where node_modules
- * resolves undici.
+ * packages); every module inside, the undici code core carries included, so the bundle needs nothing
+ * from node_modules. Into `bench/.tmp/cold-bundle/` (git-ignored).
  */
 export async function bundleColdTcsdk() {
   const { build } = await import("esbuild");

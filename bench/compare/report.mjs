@@ -253,7 +253,7 @@ A fresh process per sample, from just before \`spawn()\` to the first line it pr
 server; ${r.cold[0]?.samples ?? 0} rounds, every runtime, cache setting and target interleaved in each round. Overhead is
 the row minus bare \`node\` (an ES module that only prints). tcsdk imports \`@tcsdk/cls\` (the whole client, every action)
 and calls \`createExport\`; "tcsdk bundled" is the same script bundled by esbuild with code splitting (each action a chunk
-loaded on first call), as a serverless app may ship it (undici's files still load from node_modules); the official SDK is \`require\`d, as its README shows;
+loaded on first call), as a serverless app may ship it (it needs nothing from node_modules: core carries the undici code it runs); the official SDK is \`require\`d, as its README shows;
 node:http is a bare request, no signing.
 Node 22 and 24 come from \`npx -p node@22\` / \`node@24\`. With the compile cache, \`NODE_COMPILE_CACHE\` points at a folder
 that one unmeasured run of each target filled.

@@ -22,6 +22,7 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const { version } = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
 
 const result = await build({
   absWorkingDir: root,
@@ -35,6 +36,8 @@ const result = await build({
   platform: "node",
   target: "node20",
   metafile: true,
+  // the User-Agent's version, so that a bundled app needs no package.json of core's
+  define: { TCSDK_CORE_VERSION: JSON.stringify(version) },
   logLevel: "warning",
   // undici is CommonJS and requires Node's built-in modules: in an ES module, `require` must be made
   banner: {

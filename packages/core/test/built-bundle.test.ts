@@ -56,7 +56,7 @@ beforeAll(async () => {
       response.end(`{"Response":{"Sent":${JSON.stringify(request.body.toString())},"Total":9007199254740993,"RequestId":"req-big"}}`);
       return;
     }
-    sendJson(response, apiSuccess({ Action: action, Body: request.body.toString() }));
+    sendJson(response, apiSuccess({ Action: action, Body: request.body.toString(), UserAgent: request.headers["user-agent"] }));
   });
   proxy = await startConnectProxy();
 }, 60_000);
@@ -97,12 +97,17 @@ describe("the built core, installed alone (no undici, no lossless-json)", () => 
       ).toEqual([]);
     }
     const manifest = JSON.parse(await readFile(path.join(packageRoot, "package.json"), "utf8")) as { dependencies: object };
+    const code = await Promise.all(files.map((file) => readFile(path.join(packageRoot, "dist", file), "utf8")));
+    expect(code.filter((text) => text.includes("TCSDK_CORE_VERSION"))).toEqual([]);
     expect(Object.keys(manifest.dependencies)).toEqual(["undici-types"]);
   });
 
   it("calls through its own Agent, sends a bigint and reads a long integer exactly, and downloads", async () => {
     const result = await runScript({ ENDPOINT: server.url });
     expect(result["plain"]).toMatchObject({ Action: "DescribeThings", Body: '{"Limit":1}', RequestId: "req-ok" });
+    // the version is written into the built code: a bundled app has no package.json of core's to read
+    const { version } = JSON.parse(await readFile(path.join(packageRoot, "package.json"), "utf8")) as { version: string };
+    expect((result["plain"] as { UserAgent: string }).UserAgent).toContain(` tcsdk-core/${version} `);
     expect(result["big"]).toMatchObject({ Sent: '{"Count":9007199254740993}', Total: "9007199254740993", type: "bigint" });
     expect(result).toMatchObject({ status: 200, body: "file body" });
     expect(proxy.tunnels).toEqual([]);

@@ -7,15 +7,20 @@
 import { createRequire } from "node:module";
 import type { ServiceInfo } from "../service.js";
 
+/** Core's version, written into `dist` by its build (`scripts/build.mjs`); undeclared when running `src/`. */
+declare const TCSDK_CORE_VERSION: string | undefined;
+
 let coreVersion: string | undefined;
 
 /**
- * Version of `@tcsdk/core`, read once from its package.json through the package's own name (its
- * `exports` map lists `./package.json`), so the same line works from `src/`, from `dist/` and from
- * whichever bundled chunk it ends up in.
+ * Version of `@tcsdk/core`: the built code has it written in, so an app bundled with core needs no
+ * package.json beside it; `src/` (the tests) reads it from package.json through the package's own name.
  */
 export function getCoreVersion(): string {
-  coreVersion ??= (createRequire(import.meta.url)("@tcsdk/core/package.json") as { version: string }).version;
+  coreVersion ??=
+    typeof TCSDK_CORE_VERSION === "string"
+      ? TCSDK_CORE_VERSION
+      : (createRequire(import.meta.url)("@tcsdk/core/package.json") as { version: string }).version;
   return coreVersion;
 }
 
