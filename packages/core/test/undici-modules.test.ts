@@ -1,5 +1,5 @@
 /**
- * Core bundles three files from inside undici (see src/internal/undici-modules.ts); they are not public
+ * Core bundles files from inside undici (see src/internal/undici-modules.ts); they are not public
  * API, which is why the undici that core builds from is pinned. These tests fail loudly when an undici
  * upgrade moves or changes them: each must be the very object undici's public index exports.
  */
@@ -34,6 +34,15 @@ describe("undici files loaded by path", () => {
 
   it("lib/dispatcher/env-http-proxy-agent.js is undici's EnvHttpProxyAgent", async () => {
     expect(await loadEnvHttpProxyAgent()).toBe(undici.EnvHttpProxyAgent);
+  });
+
+  it("lib/dispatcher/dispatcher.js is undici's Dispatcher, and lib/api/index.js the methods its index gives it", async () => {
+    const [dispatcher, api] = await Promise.all([import("undici/lib/dispatcher/dispatcher.js"), import("undici/lib/api/index.js")]);
+    expect(dispatcher.default).toBe(undici.Dispatcher);
+    for (const [name, method] of Object.entries(api.default)) {
+      expect(undici.Dispatcher.prototype[name as keyof typeof api.default], name).toBe(method);
+    }
+    expect(Object.keys(api.default)).toContain("connect");
   });
 
   it("lib/api/api-request.js is undici's dispatcher.request(), and works on an Agent loaded alone", async () => {
