@@ -257,7 +257,8 @@ export class ServiceClient {
           ? this.#checked(source, call.operation.action)
           : await this.#credentialsWithin(call, attempt);
     if (!("secretKey" in credentials)) return credentials;
-    if (this.#rateLimiter === undefined) return this.#exchange(call, attempt, credentials);
+    // `return await`: an async function that returns a promise settles two microtask turns later
+    if (this.#rateLimiter === undefined) return await this.#exchange(call, attempt, credentials);
     const release = await this.#turn(call, attempt);
     if (typeof release !== "function") return release;
     try {

@@ -67,9 +67,15 @@ function operationMethod(
         throw error;
       },
     ));
-  const call = async function (this: ServiceClient, input: object, options?: CallOptions): Promise<unknown> {
-    const send = (this as unknown as { send: Send }).send;
-    return send.call(this, loaded ?? (await operation()), input, options);
+  // not an async function: one that returns `send`'s promise would settle it three microtask turns later
+  const call = function (this: ServiceClient, input: object, options?: CallOptions): Promise<unknown> {
+    try {
+      const send = (this as unknown as { send: Send }).send;
+      if (loaded !== undefined) return send.call(this, loaded, input, options);
+      return operation().then((info) => send.call(this, info, input, options));
+    } catch (error) {
+      return Promise.reject(error);
+    }
   };
   Object.defineProperty(call, "name", { value: name });
   return call;

@@ -35,7 +35,9 @@ export async function readAnswer(raw: RawResponse, context: AnswerContext): Prom
   const text = raw.body.toString("utf8");
   let parsed: unknown;
   try {
-    parsed = await parseBody(text);
+    const body = parseBody(text);
+    // the common answer parses at once: no turn of the microtask queue for it
+    parsed = body instanceof Promise ? await body : body;
   } catch (cause) {
     throw (await import("./answer-errors.js")).answerError(raw, text, { unparsed: cause }, context);
   }
