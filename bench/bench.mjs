@@ -7,7 +7,7 @@
  * prints one table, computes which targets hold, and writes `docs/benchmarks.md` and the cold-start
  * table of the README's serverless section from this run.
  *
- *   node bench/bench.mjs [--rounds 5] [--cold-rounds 15] [--skip-download] [--no-write] [--json]
+ *   node bench/bench.mjs [--rounds 9] [--cold-rounds 15] [--skip-download] [--no-write] [--json]
  *
  * Exits 1 when a measurement fails (not when a target is missed: the page says which hold).
  * @module
@@ -31,7 +31,7 @@ import { startEmulatorProcess } from "./lib/emulator-process.mjs";
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, "..");
 const USAGE = `usage: node bench/bench.mjs [options]
-  --rounds N         interleaved rounds of the per-call rows (default 5)
+  --rounds N         interleaved rounds of the per-call rows (default 9)
   --cold-rounds N    interleaved rounds of the cold-start rows (default 15)
   --load-calls N     calls of the load row (default 20000)
   --download-size S  size loaded for the download row (default 1.1GB; see download-1gb.mjs)
@@ -41,7 +41,7 @@ const USAGE = `usage: node bench/bench.mjs [options]
 
 const { values } = parseArgs({
   options: {
-    rounds: { type: "string", default: "5" },
+    rounds: { type: "string", default: "9" },
     "cold-rounds": { type: "string", default: "15" },
     "load-calls": { type: "string", default: "20000" },
     "download-size": { type: "string", default: "1.1GB" },
