@@ -72,6 +72,17 @@ const environment = {
   commit: spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: REPO, encoding: "utf8" }).stdout.trim(),
 };
 
+/**
+ * Unmeasured calls before each per-call sample, so that it measures the steady state of a busy service.
+ * A fresh process's CPU per call falls by about two thirds over its first 2,000 to 3,000 calls at c=1
+ * (V8 optimising the hot code, the heap growing to its working size), and more for tcsdk, which has more
+ * code to optimise: in 9 interleaved rounds, 500 warm-up calls then 2,000 gave the floor 266 µs and
+ * tcsdk 306 µs; 5,000 then 4,000 gave 93 and 90 µs. The first calls are what the cold-start rows measure.
+ */
+const WARMUP_CALLS = 5000;
+/** Measured calls of each per-call sample. */
+const MEASURED_CALLS = 4000;
+
 /** Per-call client CPU and calls/s: targets × concurrencies interleaved, `rounds` times. */
 async function perCall(/** @type {string} */ url) {
   /** @type {Record<string, { cpu: number[], rate: number[] }>} */
@@ -80,7 +91,6 @@ async function perCall(/** @type {string} */ url) {
     log(`per-call round ${round + 1}/${rounds}`);
     for (const concurrency of [1, 32]) {
       for (const target of TARGETS) {
-        const calls = concurrency === 1 ? 2000 : 4000;
         const result = await runJson("compare/call-loop.mjs", [
           "--target",
           target,
@@ -89,9 +99,9 @@ async function perCall(/** @type {string} */ url) {
           "--concurrency",
           String(concurrency),
           "--calls",
-          String(calls),
+          String(MEASURED_CALLS),
           "--warmup",
-          "500",
+          String(WARMUP_CALLS),
         ]);
         const cell = (samples[`${target} ${concurrency}`] ??= { cpu: [], rate: [] });
         cell.cpu.push(result.cpuUsPerCall);
@@ -102,7 +112,13 @@ async function perCall(/** @type {string} */ url) {
   return Object.fromEntries(
     Object.entries(samples).map(([key, cell]) => [
       key,
-      { cpuUs: median(cell.cpu), callsPerSecond: median(cell.rate), samples: cell.cpu.length },
+      {
+        cpuUs: median(cell.cpu),
+        callsPerSecond: median(cell.rate),
+        samples: cell.cpu.length,
+        warmup: WARMUP_CALLS,
+        measured: MEASURED_CALLS,
+      },
     ]),
   );
 }

@@ -237,9 +237,11 @@ ${missed.length === 0 ? "Every target holds in this run." : `Missed in this run,
 
 ## Client CPU per call
 
-CreateExport against a local server (its own process) that gives one fixed answer. Each sample is a fresh process: 500
-unmeasured calls, then 2,000 (c=1) or 4,000 (c=32) calls; CPU is \`process.cpuUsage()\` (user + system) of the client
-process divided by the calls. ${r.calls["tcsdk 1"].samples} rounds, the targets interleaved in each.
+CreateExport against a local server (its own process) that gives one fixed answer. Each sample is a fresh process:
+${int(r.calls["tcsdk 1"].warmup)} unmeasured calls (the steady state of a busy service: a fresh process's CPU per call falls by about
+two thirds over its first 2,000 to 3,000 calls at c=1, as V8 optimises the hot code; see bench/README.md), then
+${int(r.calls["tcsdk 1"].measured)} calls; CPU is \`process.cpuUsage()\` (user + system) of the client process divided by the calls.
+${r.calls["tcsdk 1"].samples} rounds, the targets interleaved in each.
 
 - **floor**: an undici \`Pool\` and \`request()\`, TC3-HMAC-SHA256 signed inline (the day's key derived once), the answer read with \`JSON.parse\`.
 - **tcsdk**: \`new ClsClient({ …, rateLimit: false }).createExport(input)\`: validation, signing, transport, answer checks.
