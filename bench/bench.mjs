@@ -21,7 +21,7 @@ import { parseArgs } from "node:util";
 import { coldSample, coldStart } from "./compare/cold-start.mjs";
 import { installedFootprint } from "./compare/footprint.mjs";
 import { nodeRuntimes } from "./compare/node-runtimes.mjs";
-import { runJson, startFixedServer } from "./compare/processes.mjs";
+import { PINNED, runJson, startFixedServer } from "./compare/processes.mjs";
 import { renderPage, renderServerlessBlock, renderTable, replaceReadmeBlock, verdicts } from "./compare/report.mjs";
 import { median } from "./compare/stats.mjs";
 import { TARGETS } from "./compare/targets.mjs";
@@ -69,6 +69,7 @@ const environment = {
   cpus: `${cpus.length} × ${cpus[0]?.model.trim() ?? "unknown CPU"}`,
   memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
   loadBefore: os.loadavg()[0] ?? 0,
+  pinned: PINNED,
   commit: spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: REPO, encoding: "utf8" }).stdout.trim(),
 };
 
@@ -91,18 +92,23 @@ async function perCall(/** @type {string} */ url) {
     log(`per-call round ${round + 1}/${rounds}`);
     for (const concurrency of [1, 32]) {
       for (const target of TARGETS) {
-        const result = await runJson("compare/call-loop.mjs", [
-          "--target",
-          target,
-          "--url",
-          url,
-          "--concurrency",
-          String(concurrency),
-          "--calls",
-          String(MEASURED_CALLS),
-          "--warmup",
-          String(WARMUP_CALLS),
-        ]);
+        const result = await runJson(
+          "compare/call-loop.mjs",
+          [
+            "--target",
+            target,
+            "--url",
+            url,
+            "--concurrency",
+            String(concurrency),
+            "--calls",
+            String(MEASURED_CALLS),
+            "--warmup",
+            String(WARMUP_CALLS),
+          ],
+          process.env,
+          1,
+        );
         const cell = (samples[`${target} ${concurrency}`] ??= { cpu: [], rate: [] });
         cell.cpu.push(result.cpuUsPerCall);
         cell.rate.push(result.callsPerSecond);

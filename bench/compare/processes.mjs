@@ -3,8 +3,9 @@
  * Child processes of the comparison bench: the fixed server, and scripts that print one JSON line.
  * @module
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
+import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
@@ -12,11 +13,27 @@ import { fileURLToPath } from "node:url";
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
 /**
- * Starts `fixed-server.mjs` and resolves with its URL and a stop function.
+ * Whether the per-call rows pin their processes to CPUs with util-linux's `taskset`: the fixed server
+ * on CPU 0, the measured client on CPU 1. Left to the scheduler, a client landed beside the server or
+ * not from one sample to the next, and its CPU per call moved by up to 70 µs; pinned, by a few µs. Only
+ * where `taskset` exists and there are at least 2 CPUs.
+ */
+export const PINNED = os.availableParallelism() >= 2 && spawnSync("taskset", ["-c", "0", "true"]).status === 0;
+
+/** `[command, args]` that runs `node <args>` on `cpu` when {@link PINNED}, else on any CPU. */
+function nodeOn(/** @type {number | undefined} */ cpu, /** @type {string[]} */ args) {
+  return PINNED && cpu !== undefined
+    ? /** @type {const} */ (["taskset", ["-c", String(cpu), process.execPath, ...args]])
+    : /** @type {const} */ ([process.execPath, args]);
+}
+
+/**
+ * Starts `fixed-server.mjs` (on CPU 0 when {@link PINNED}) and resolves with its URL and a stop function.
  * @returns {Promise<{ url: string, stop: () => Promise<void> }>}
  */
 export async function startFixedServer() {
-  const child = spawn(process.execPath, [path.join(HERE, "fixed-server.mjs")], { stdio: ["ignore", "pipe", "inherit"] });
+  const [command, args] = nodeOn(0, [path.join(HERE, "fixed-server.mjs")]);
+  const child = spawn(command, args, { stdio: ["ignore", "pipe", "inherit"] });
   const exited = once(child, "exit");
   const lines = createInterface({ input: /** @type {import("node:stream").Readable} */ (child.stdout) });
   const url = await new Promise((resolve, reject) => {
@@ -40,10 +57,12 @@ export async function startFixedServer() {
  * @param {string} script path from the bench package
  * @param {readonly string[]} args
  * @param {NodeJS.ProcessEnv} [env]
+ * @param {number} [cpu] the CPU to run on, when {@link PINNED}
  * @returns {Promise<any>}
  */
-export async function runJson(script, args, env = process.env) {
-  const child = spawn(process.execPath, [path.join(HERE, "..", script), ...args], {
+export async function runJson(script, args, env = process.env, cpu = undefined) {
+  const [command, commandArgs] = nodeOn(cpu, [path.join(HERE, "..", script), ...args]);
+  const child = spawn(command, commandArgs, {
     cwd: path.join(HERE, ".."),
     env,
     stdio: ["ignore", "pipe", "pipe"],

@@ -241,7 +241,11 @@ CreateExport against a local server (its own process) that gives one fixed answe
 ${int(r.calls["tcsdk 1"].warmup)} unmeasured calls (the steady state of a busy service: a fresh process's CPU per call falls by about
 two thirds over its first 2,000 to 3,000 calls at c=1, as V8 optimises the hot code; see bench/README.md), then
 ${int(r.calls["tcsdk 1"].measured)} calls; CPU is \`process.cpuUsage()\` (user + system) of the client process divided by the calls.
-${r.calls["tcsdk 1"].samples} rounds, the targets interleaved in each.
+${r.calls["tcsdk 1"].samples} rounds, the targets interleaved in each. ${
+    e.pinned
+      ? "Pinned with `taskset`: the fixed server on CPU 0, the measured client on CPU 1 (left to the scheduler, a client's CPU per call moved by up to 70 µs from one sample to the next)."
+      : "Not pinned to CPUs (no `taskset`, or a single CPU): expect wider spreads."
+  }
 
 - **floor**: an undici \`Pool\` and \`request()\`, TC3-HMAC-SHA256 signed inline (the day's key derived once), the answer read with \`JSON.parse\`.
 - **tcsdk**: \`new ClsClient({ …, rateLimit: false }).createExport(input)\`: validation, signing, transport, answer checks.
