@@ -35,6 +35,24 @@ export interface RawResponse {
   readonly body: Buffer;
 }
 
+/** undici's answer headers: lower-case names, a repeated header as an array. */
+type UndiciHeaders = Readonly<Record<string, string | string[] | undefined>>;
+
+/** A {@link RawResponse} whose header object is made when first read: a successful call never reads it. */
+class Answer implements RawResponse {
+  #headers: Record<string, string> | undefined;
+  constructor(
+    readonly status: number,
+    readonly body: Buffer,
+    private readonly undiciHeaders: UndiciHeaders,
+  ) {}
+
+  get headers(): Readonly<Record<string, string>> {
+    this.#headers ??= firstValues(this.undiciHeaders);
+    return this.#headers;
+  }
+}
+
 /** Why the client stopped an attempt itself. */
 export class AttemptStop extends Error {
   /**
@@ -93,7 +111,7 @@ export function startAttempt(dispatcher: DispatcherLike, request: AttemptRequest
   let controller: Dispatcher.DispatchController | undefined;
   let cancelled: unknown;
   let status = 0;
-  let headers: Record<string, string> = {};
+  let headers: UndiciHeaders = {};
   let chunks: Buffer[] = [];
   let size = 0;
 
@@ -104,7 +122,7 @@ export function startAttempt(dispatcher: DispatcherLike, request: AttemptRequest
     reject(failure);
   };
   const tooLarge = (): void => {
-    const failure = new AttemptFailure(new Error("answer too large"), true, true, status, headers);
+    const failure = new AttemptFailure(new Error("answer too large"), true, true, status, firstValues(headers));
     fail(failure);
     controller?.abort(new Error("answer too large"));
   };
@@ -122,8 +140,9 @@ export function startAttempt(dispatcher: DispatcherLike, request: AttemptRequest
     onResponseStart(_controller, statusCode, responseHeaders) {
       if (statusCode < 200) return;
       status = statusCode;
-      headers = firstValues(responseHeaders);
-      const declared = Number(headers["content-length"]);
+      headers = responseHeaders;
+      const length = responseHeaders["content-length"];
+      const declared = Number(Array.isArray(length) ? length[0] : length);
       if (declared > request.maxResponseBytes) tooLarge();
     },
     onResponseData(_controller, chunk) {
@@ -138,10 +157,10 @@ export function startAttempt(dispatcher: DispatcherLike, request: AttemptRequest
     onResponseEnd() {
       if (settled) return;
       settled = true;
-      resolve({ status, headers, body: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size) });
+      resolve(new Answer(status, chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size), headers));
     },
     onResponseError(_controller, error) {
-      fail(new AttemptFailure(error, maybeSent, false, status === 0 ? undefined : status, status === 0 ? undefined : headers));
+      fail(new AttemptFailure(error, maybeSent, false, status === 0 ? undefined : status, status === 0 ? undefined : firstValues(headers)));
     },
   };
 
@@ -160,7 +179,9 @@ export function startAttempt(dispatcher: DispatcherLike, request: AttemptRequest
       if (settled) return;
       cancelled = reason;
       // keep the head of an answer whose body stalled: its status and RequestId say the request arrived
-      fail(new AttemptFailure(reason, maybeSent, false, status === 0 ? undefined : status, status === 0 ? undefined : headers));
+      fail(
+        new AttemptFailure(reason, maybeSent, false, status === 0 ? undefined : status, status === 0 ? undefined : firstValues(headers)),
+      );
       controller?.abort(reason instanceof Error ? reason : new Error("cancelled"));
     },
   };
@@ -221,7 +242,7 @@ function headerObject(raw: readonly Buffer[]): Record<string, string> {
 }
 
 /** undici's answer headers (lower-case names) with the first value of a repeated one. */
-function firstValues(raw: Readonly<Record<string, string | string[] | undefined>>): Record<string, string> {
+function firstValues(raw: UndiciHeaders): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(raw)) {
     if (value !== undefined) headers[name] = Array.isArray(value) ? (value[0] ?? "") : value;
