@@ -405,7 +405,7 @@ export class ServiceClient {
       signed.authorization = authorization;
       if (credentials.sessionToken) signed["x-tc-token"] = credentials.sessionToken;
     }
-    this.#beforeRequest(call, attempt, String(timestamp));
+    this.#beforeRequest(call, attempt, timestamp);
     const signal = call.signal;
     if (signal?.aborted) {
       return final(
@@ -542,12 +542,13 @@ export class ServiceClient {
   }
 
   /** Logs and calls the hook with the attempt's headers but `Authorization` and `X-TC-Token`. */
-  #beforeRequest(call: CallState, attempt: number, timestamp: string): void {
+  #beforeRequest(call: CallState, attempt: number, timestamp: number): void {
     const action = call.operation.action;
     if (this.#logger !== undefined) this.#log("debug", "tcsdk request", { action, attempt, url: this.#url });
     const hook = this.#hooks?.beforeRequest;
     if (hook === undefined) return;
-    const { authorization: _unsigned, ...headers } = attemptHeaders(this.#clientHeaders, action, Number(timestamp));
+    // what is sent, but the signature
+    const { authorization: _unsigned, ...headers } = attemptHeaders(this.#clientHeaders, action, timestamp);
     this.#runHook("beforeRequest", () =>
       hook({ service: this.serviceInfo.service, action, attempt, url: this.#url, headers, bodyBytes: call.body.length }),
     );
