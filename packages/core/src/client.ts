@@ -46,7 +46,6 @@ const UNSIGNED: Credentials = Object.freeze({ secretId: "", secretKey: "" });
 /** Answer code that asks for a re-signed request with a corrected clock. */
 const SIGNATURE_EXPIRE = "AuthFailure.SignatureExpire";
 
-/** One call in progress. */
 /** What every request of a client sends, fixed when the client is made. */
 interface ClientHeaders {
   readonly host: string;
@@ -76,6 +75,7 @@ function attemptHeaders(client: ClientHeaders, action: string, timestamp: number
   return headers;
 }
 
+/** One call in progress. */
 interface CallState {
   readonly operation: OperationInfo;
   readonly body: Buffer;

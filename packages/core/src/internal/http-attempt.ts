@@ -121,9 +121,14 @@ export function startAttempt(dispatcher: DispatcherLike, request: AttemptRequest
     chunks = [];
     reject(failure);
   };
+  // a failure keeps the answer's head when it had come: its status and RequestId say the request arrived
+  // (a too large answer was sent, whatever the dispatcher reported)
+  const failure = (cause: unknown, answerTooLarge = false): AttemptFailure =>
+    status === 0
+      ? new AttemptFailure(cause, maybeSent || answerTooLarge, answerTooLarge)
+      : new AttemptFailure(cause, maybeSent || answerTooLarge, answerTooLarge, status, firstValues(headers));
   const tooLarge = (): void => {
-    const failure = new AttemptFailure(new Error("answer too large"), true, true, status, firstValues(headers));
-    fail(failure);
+    fail(failure(new Error("answer too large"), true));
     controller?.abort(new Error("answer too large"));
   };
 
@@ -160,7 +165,7 @@ export function startAttempt(dispatcher: DispatcherLike, request: AttemptRequest
       resolve(new Answer(status, chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size), headers));
     },
     onResponseError(_controller, error) {
-      fail(new AttemptFailure(error, maybeSent, false, status === 0 ? undefined : status, status === 0 ? undefined : firstValues(headers)));
+      fail(failure(error));
     },
   };
 
@@ -178,10 +183,7 @@ export function startAttempt(dispatcher: DispatcherLike, request: AttemptRequest
     cancel(reason) {
       if (settled) return;
       cancelled = reason;
-      // keep the head of an answer whose body stalled: its status and RequestId say the request arrived
-      fail(
-        new AttemptFailure(reason, maybeSent, false, status === 0 ? undefined : status, status === 0 ? undefined : firstValues(headers)),
-      );
+      fail(failure(reason));
       controller?.abort(reason instanceof Error ? reason : new Error("cancelled"));
     },
   };
