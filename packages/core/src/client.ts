@@ -282,8 +282,11 @@ export class ServiceClient {
           : await this.#credentialsWithin(call, attempt);
     if (!("secretKey" in credentials)) return credentials;
     // `return await`: an async function that returns a promise settles two microtask turns later
-    if (this.#rateLimiter === undefined) return await this.#exchange(call, attempt, credentials);
-    const release = await this.#turn(call, attempt);
+    const limiter = this.#rateLimiter;
+    const perSecond = limiter?.limitFor(call.operation.action, call.operation.rateLimit);
+    if (limiter === undefined || perSecond === undefined) return await this.#exchange(call, attempt, credentials);
+    // a turn free now is taken at once; else the attempt queues for one
+    const release = limiter.tryAcquire(call.operation.action, perSecond) ?? (await this.#turn(limiter, perSecond, call, attempt));
     if (typeof release !== "function") return release;
     try {
       return await this.#exchange(call, attempt, credentials);
@@ -293,16 +296,13 @@ export class ServiceClient {
   }
 
   /**
-   * Waits for the action's rate-limit turn: its release, a no-op without a limit, or a final result when
-   * no turn comes before the deadline.
+   * Waits in the action's queue for a rate-limit turn: its release, or a final result when no turn
+   * comes before the deadline.
    *
    * @throws {@link TcAbortError} when the call's signal fires while waiting
    */
-  async #turn(call: CallState, attempt: number): Promise<(() => void) | AttemptResult> {
+  async #turn(limiter: RateLimiter, perSecond: number, call: CallState, attempt: number): Promise<(() => void) | AttemptResult> {
     const { operation } = call;
-    const limiter = this.#rateLimiter;
-    const perSecond = limiter?.limitFor(operation.action, operation.rateLimit);
-    if (limiter === undefined || perSecond === undefined) return () => undefined;
     const service = this.serviceInfo.service;
     try {
       return await limiter.acquire(operation.action, perSecond, {
@@ -429,7 +429,8 @@ export class ServiceClient {
     try {
       const raw = await handle.response;
       try {
-        return { ok: true, response: await readAnswer(raw, context), status: raw.status };
+        const answer = readAnswer(raw, context);
+        return { ok: true, response: answer instanceof Promise ? await answer : answer, status: raw.status };
       } catch (error) {
         return { ok: false, ...(await loadFailures()).describeAnswerError(error, raw.headers) };
       }

@@ -161,6 +161,23 @@ describe("time limits", () => {
     expect((error as TcTimeoutError).attempts).toBe(server.requests.length);
   });
 
+  it("an attempt's limit holds the process open while it runs, and nothing once the call has ended", async () => {
+    const refedTimers = (): number => process.getActiveResourcesInfo().filter((kind) => kind === "Timeout").length;
+    let answer: (() => void) | undefined;
+    server = await startServer((_req, res) => {
+      answer = () => sendJson(res, apiSuccess());
+    });
+    client = new TestClient(localOptions(server.url, { rateLimit: false }));
+    const before = refedTimers();
+    const call = client.call(DescribeExports, {});
+    for (let turn = 0; turn < 200 && answer === undefined; turn++) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(refedTimers()).toBe(before + 1);
+    answer?.();
+    await call;
+    // nothing of the call's 30 s timeout is left: a script exits once its calls have ended
+    expect(refedTimers()).toBe(before);
+  });
+
   it("per-call options override the client's", async () => {
     server = await startServer(() => undefined);
     client = new TestClient(localOptions(server.url, { timeoutMs: 60_000 }));

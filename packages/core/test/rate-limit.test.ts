@@ -76,6 +76,28 @@ describe("RateLimiter (n calls per second, timed from the ends of the calls)", (
     expect([c?.grantedAt, d?.grantedAt]).toEqual([3010, 3010]);
   });
 
+  it("tryAcquire takes a turn free now, and none while the window is full or a caller waits (first asked, first served)", async () => {
+    const limiter = fakeLimiter();
+    const a = limiter.tryAcquire("A", 1);
+    expect(a).toBeTypeOf("function");
+    expect(limiter.tryAcquire("A", 1)).toBeUndefined(); // a in flight holds the only turn
+    const b = ask(limiter, "A", 1);
+    await vi.advanceTimersByTimeAsync(100);
+    a?.();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(b.grantedAt).toBeUndefined();
+    expect(limiter.tryAcquire("A", 1)).toBeUndefined(); // b waits for time
+    vi.setSystemTime(1150); // b's turn has come, but its timer has not run yet: no jumping the queue
+    expect(limiter.tryAcquire("A", 1)).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(500); // (the fake timers' own schedule did not move with the clock)
+    expect(b.grantedAt).toBeGreaterThanOrEqual(1150);
+    b.release();
+    await vi.advanceTimersByTimeAsync(999);
+    expect(limiter.tryAcquire("A", 1)).toBeUndefined(); // b ended less than a second ago
+    await vi.advanceTimersByTimeAsync(1);
+    expect(limiter.tryAcquire("A", 1)).toBeTypeOf("function");
+  });
+
   it("releasing a turn twice counts once", async () => {
     const limiter = fakeLimiter();
     const a = ask(limiter, "A", 1);
@@ -97,6 +119,8 @@ describe("RateLimiter (n calls per second, timed from the ends of the calls)", (
             gap: fc.integer({ min: 0, max: 400 }),
             length: fc.integer({ min: 0, max: 1500 }),
             at: fc.double({ min: 0, max: 1, noNaN: true }),
+            // as the client asks: a turn free now at once, else in the queue; or the queue alone
+            tryFirst: fc.boolean(),
           }),
           {
             minLength: 1,
@@ -105,7 +129,7 @@ describe("RateLimiter (n calls per second, timed from the ends of the calls)", (
         ),
         async (n, shapes) => {
           const limiter = fakeLimiter();
-          const calls = Array.from({ length: 3 * n }, (_, i) => shapes[i % shapes.length] ?? { gap: 0, length: 0, at: 0 });
+          const calls = Array.from({ length: 3 * n }, (_, i) => shapes[i % shapes.length] ?? { gap: 0, length: 0, at: 0, tryFirst: false });
           const asked: number[] = [];
           const starts: number[] = [];
           const ends: number[] = [];
@@ -115,7 +139,8 @@ describe("RateLimiter (n calls per second, timed from the ends of the calls)", (
             askAt += call.gap;
             setTimeout(() => {
               asked[i] = Date.now();
-              void limiter.acquire("A", n).then((release) => {
+              const now = call.tryFirst ? limiter.tryAcquire("A", n) : undefined;
+              void (now === undefined ? limiter.acquire("A", n) : Promise.resolve(now)).then((release) => {
                 starts[i] = Date.now();
                 order.push(i);
                 setTimeout(() => {

@@ -28,22 +28,43 @@ export interface AnswerContext {
 }
 
 /**
- * Returns the `Response` object of a successful answer; throws {@link TcServiceError} or {@link TcParseError}
- * (built by `answer-errors.ts`, loaded on the first answer that is not a success).
+ * The `Response` object of a successful answer, at once when its body parsed at once (the common
+ * answer: no turn of the microtask queue for it), else a promise of it. A failure is a rejected
+ * promise of a {@link TcServiceError} or {@link TcParseError} (built by `answer-errors.ts`, loaded on the
+ * first answer that is not a success); this function itself never throws.
  */
-export async function readAnswer(raw: RawResponse, context: AnswerContext): Promise<Record<string, unknown>> {
+export function readAnswer(raw: RawResponse, context: AnswerContext): Record<string, unknown> | Promise<Record<string, unknown>> {
   const text = raw.body.toString("utf8");
-  let parsed: unknown;
+  let body: unknown;
   try {
-    const body = parseBody(text);
-    // the common answer parses at once: no turn of the microtask queue for it
-    parsed = body instanceof Promise ? await body : body;
+    body = parseBody(text);
   } catch (cause) {
-    throw (await import("./answer-errors.js")).answerError(raw, text, { unparsed: cause }, context);
+    return refuse(raw, text, { unparsed: cause }, context);
   }
+  if (body instanceof Promise) {
+    return body.then(
+      (parsed: unknown) => responseOf(raw, text, parsed, context),
+      (cause: unknown) => refuse(raw, text, { unparsed: cause }, context),
+    );
+  }
+  return responseOf(raw, text, body, context);
+}
+
+/** The `Response` object of a parsed answer when it is a success, else a rejected promise of its error. */
+function responseOf(raw: RawResponse, text: string, parsed: unknown, context: AnswerContext): Record<string, unknown> | Promise<never> {
   const response = isObject(parsed) ? parsed["Response"] : undefined;
   if (isObject(response) && response["Error"] === undefined && raw.status >= 200 && raw.status <= 299) return response;
-  throw (await import("./answer-errors.js")).answerError(raw, text, { body: parsed }, context);
+  return refuse(raw, text, { body: parsed }, context);
+}
+
+/** The answer's error, from `answer-errors.ts` (loaded on the first answer that is not a success). */
+async function refuse(
+  raw: RawResponse,
+  text: string,
+  read: { readonly body: unknown } | { readonly unparsed: unknown },
+  context: AnswerContext,
+): Promise<never> {
+  throw (await import("./answer-errors.js")).answerError(raw, text, read, context);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -126,6 +126,20 @@ class ActionWindow {
     });
   }
 
+  /**
+   * A turn at once, when one is free now and nobody waits (the common case: no promise, no timer, no
+   * listener), else `undefined`: then the caller queues with {@link ActionWindow.acquire}.
+   */
+  tryTake(): ReleaseTurn | undefined {
+    if (this.#queue.length > 0 || this.#timer !== undefined) return undefined;
+    if (this.#count === this.size) {
+      const oldestEnd = this.#ends[this.#next] ?? Number.NaN;
+      // the n-th previous call in flight, or ended less than a window ago (NaN compares false)
+      if (!(this.clock() >= oldestEnd + this.windowMs)) return undefined;
+    }
+    return this.#take();
+  }
+
   /** Takes `waiter` out of the queue (abort or deadline) and refuses it. */
   #leave(waiter: Waiter, error: TurnRefused): void {
     const index = this.#queue.indexOf(waiter);
@@ -242,6 +256,14 @@ export class RateLimiter {
    */
   acquire(action: string, perSecond: number, options: TurnOptions = {}): Promise<ReleaseTurn> {
     return this.#windowFor(action, perSecond).acquire(options);
+  }
+
+  /**
+   * A turn of `action` at once when one is free now and no caller waits for one, else `undefined` (then
+   * wait with {@link RateLimiter.acquire}). The release is called as `acquire`'s is.
+   */
+  tryAcquire(action: string, perSecond: number): ReleaseTurn | undefined {
+    return this.#windowFor(action, perSecond).tryTake();
   }
 
   /** The window of `action`, made on its first call (an action's limit does not change during a client's life). */
