@@ -19,10 +19,12 @@ import {
   type Logger,
   type DispatcherLike,
 } from "./client-options.js";
+import { defaultCredentialChain } from "./credentials/chain.js";
 import type { CredentialProvider, Credentials } from "./credentials/types.js";
 import { TcAbortError, TcCredentialsError, TcError, TcServiceError, TcTimeoutError } from "./errors.js";
 import { readAnswer, type AnswerContext } from "./internal/api-response.js";
-import type { FailedAttempt } from "./internal/attempt-errors.js";
+import { describeAnswerError, describeFailure, type FailedAttempt } from "./internal/attempt-errors.js";
+import { download } from "./internal/download.js";
 import { checkRegion } from "./internal/region-check.js";
 import { resolveEndpoint, type Endpoint } from "./internal/endpoint.js";
 import { AttemptFailure, AttemptStop, startAttempt } from "./internal/http-attempt.js";
@@ -126,7 +128,7 @@ export class ServiceClient {
   readonly #userDispatcher: DispatcherLike | undefined;
   #ownDispatcher: Dispatcher | undefined;
   #ownDispatcherLoad: Promise<Dispatcher> | undefined;
-  #credentials: Credentials | CredentialProvider | Promise<CredentialProvider> | undefined;
+  #credentials: Credentials | CredentialProvider | undefined;
   /** Server clock minus local clock, ms, learnt from an `AuthFailure.SignatureExpire` answer. */
   #clockOffsetMs = 0;
 
@@ -179,7 +181,6 @@ export class ServiceClient {
    * @throws {@link TcNetworkError}, {@link TcTimeoutError}, {@link TcAbortError} when no answer arrives
    */
   async download(url: string, options: DownloadOptions = {}): Promise<DownloadResponse> {
-    const { download } = await import("./internal/download.js");
     return download(await this.#dispatcher(), url, options, { timeoutMs: this.#timeoutMs, service: this.serviceInfo.service });
   }
 
@@ -432,11 +433,11 @@ export class ServiceClient {
         const answer = readAnswer(raw, context);
         return { ok: true, response: answer instanceof Promise ? await answer : answer, status: raw.status };
       } catch (error) {
-        return { ok: false, ...(await loadFailures()).describeAnswerError(error, raw.headers) };
+        return { ok: false, ...describeAnswerError(error, raw.headers) };
       }
     } catch (failure) {
       if (!(failure instanceof AttemptFailure)) throw failure;
-      return { ok: false, ...(await loadFailures()).describeFailure(failure, context, this.#maxResponseBytes) };
+      return { ok: false, ...describeFailure(failure, context, this.#maxResponseBytes) };
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
@@ -463,10 +464,10 @@ export class ServiceClient {
     return this.#ownDispatcherLoad;
   }
 
-  /** Credentials for the next attempt, from the option or from the default chain (loaded on first use). */
+  /** Credentials for the next attempt, from the option or from the default chain (made on first use). */
   async #resolveCredentials(action: string): Promise<Credentials> {
-    this.#credentials ??= import("./credentials/chain.js").then((chain) => chain.defaultCredentialChain());
-    const source = await this.#credentials;
+    this.#credentials ??= defaultCredentialChain();
+    const source = this.#credentials;
     let credentials: Credentials;
     if (typeof source === "function") {
       try {
@@ -604,14 +605,6 @@ export class ServiceClient {
       // A failing logger must not fail the call.
     }
   }
-}
-
-/** How failed attempts are named: loaded on the first failure, so a client that succeeds never loads it. */
-let failures: Promise<typeof import("./internal/attempt-errors.js")> | undefined;
-
-function loadFailures(): Promise<typeof import("./internal/attempt-errors.js")> {
-  failures ??= import("./internal/attempt-errors.js");
-  return failures;
 }
 
 /** A failed attempt that must not be retried (the call ends with `error`). */

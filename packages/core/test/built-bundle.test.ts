@@ -31,7 +31,9 @@ const big = await client.call("EchoBig", { Count: 9007199254740993n });
 const download = await client.download(process.env.ENDPOINT + "/file");
 const body = await download.body.text();
 await client.close();
-console.log(JSON.stringify({ plain, big: { ...big, Total: String(big.Total), type: typeof big.Total }, status: download.status, body }));
+// undici's HTTP/2 client has a stand-in for node:http2 that loads the real one only for an HTTP/2 connection
+const http2Loaded = process.moduleLoadList.includes("NativeModule http2");
+console.log(JSON.stringify({ plain, big: { ...big, Total: String(big.Total), type: typeof big.Total }, status: download.status, body, http2Loaded }));
 `;
 
 let folder: string;
@@ -68,9 +70,9 @@ afterAll(async () => {
 });
 
 /** Runs the script with a bare environment plus `env`; resolves with what it printed. */
-function runScript(env: Record<string, string>): Promise<Record<string, unknown>> {
+function runScript(env: Record<string, string>, script = "main.mjs"): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["main.mjs"], { cwd: folder, env: { PATH: process.env["PATH"] ?? "", HOME: folder, ...env } });
+    const child = spawn(process.execPath, [script], { cwd: folder, env: { PATH: process.env["PATH"] ?? "", HOME: folder, ...env } });
     let out = "";
     let err = "";
     child.stdout.on("data", (chunk: Buffer) => (out += chunk));
@@ -111,6 +113,19 @@ describe("the built core, installed alone (no undici, no lossless-json)", () => 
     expect(result["big"]).toMatchObject({ Sent: '{"Count":9007199254740993}', Total: "9007199254740993", type: "bigint" });
     expect(result).toMatchObject({ status: 200, body: "file body" });
     expect(proxy.tunnels).toEqual([]);
+    expect(result["http2Loaded"]).toBe(false);
+  });
+
+  it("gives undici's HTTP/2 client node:http2's own constants, without loading node:http2 (scripts/lazy-http2.mjs)", async () => {
+    const files = (await readdir(path.join(packageRoot, "dist", "chunks"))).filter((file) => file.endsWith(".js"));
+    const texts = await Promise.all(files.map((file) => readFile(path.join(packageRoot, "dist", "chunks", file), "utf8")));
+    const standIns = texts.flatMap((text) => [...text.matchAll(/exports\.constants = (\{[^}]*\});/g)].map((match) => match[1] ?? ""));
+    expect(standIns).toHaveLength(1);
+    const constants = JSON.parse(standIns[0] ?? "") as Record<string, unknown>;
+    // the names undici's client-h2.js destructures, as this Node defines them
+    expect(Object.keys(constants)).toEqual(expect.arrayContaining(["HTTP2_HEADER_AUTHORITY", "HTTP2_HEADER_STATUS", "NGHTTP2_CANCEL"]));
+    const { constants: real } = await import("node:http2");
+    for (const [name, value] of Object.entries(constants)) expect(value, name).toBe(real[name as keyof typeof real]);
   });
 
   it("goes through the proxy named by HTTP_PROXY (the bundled EnvHttpProxyAgent)", async () => {
@@ -118,6 +133,26 @@ describe("the built core, installed alone (no undici, no lossless-json)", () => 
     const result = await runScript({ ENDPOINT: server.url, HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url });
     expect(result["plain"]).toMatchObject({ Action: "DescribeThings", RequestId: "req-ok" });
     expect(proxy.tunnels.slice(before)).toContain(`127.0.0.1:${server.port}`);
+    expect(result["http2Loaded"]).toBe(false);
+  });
+
+  it("is one file of core's own code: index.js imports no chunk, and the other entry points re-export its classes", async () => {
+    const index = await readFile(path.join(packageRoot, "dist", "index.js"), "utf8");
+    expect([...index.matchAll(/\bfrom\s*"(\.[^"]+)"/g)].map((match) => match[1])).toEqual([]);
+    // only undici's and lossless-json's chunks, loaded when first needed
+    expect([...index.matchAll(/\bimport\(\s*"(\.[^"]+)"/g)]).toHaveLength(2);
+    await writeFile(
+      path.join(folder, "entries.mjs"),
+      `import * as core from "@tcsdk/core";
+import * as errors from "@tcsdk/core/errors";
+import * as signing from "@tcsdk/core/signing";
+import * as credentials from "@tcsdk/core/credentials";
+const same = (entry) => Object.keys(entry).length > 0 && Object.entries(entry).every(([name, value]) => core[name] === value);
+console.log(JSON.stringify({ errors: same(errors), signing: same(signing), credentials: same(credentials), names: Object.keys(errors) }));`,
+    );
+    const result = await runScript({}, "entries.mjs");
+    expect(result).toMatchObject({ errors: true, signing: true, credentials: true });
+    expect(result["names"]).toEqual(expect.arrayContaining(["TcError", "TcServiceError", "TcValidationError"]));
   });
 
   it("ships the licences of the code it bundles", async () => {

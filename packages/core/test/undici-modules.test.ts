@@ -1,5 +1,5 @@
 /**
- * Core bundles files from inside undici (see src/internal/undici-modules.ts); they are not public
+ * Core bundles files from inside undici (see src/internal/undici-parts.cjs); they are not public
  * API, which is why the undici that core builds from is pinned. These tests fail loudly when an undici
  * upgrade moves or changes them: each must be the very object undici's public index exports.
  */

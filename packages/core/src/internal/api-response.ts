@@ -10,6 +10,7 @@
  * @packageDocumentation
  */
 import type { RawResponse } from "./http-attempt.js";
+import { answerError } from "./answer-errors.js";
 import { parseBody } from "./json-codec.js";
 import type { CallSecrets } from "./secret-scrubber.js";
 
@@ -30,8 +31,8 @@ export interface AnswerContext {
 /**
  * The `Response` object of a successful answer, at once when its body parsed at once (the common
  * answer: no turn of the microtask queue for it), else a promise of it. A failure is a rejected
- * promise of a {@link TcServiceError} or {@link TcParseError} (built by `answer-errors.ts`, loaded on the
- * first answer that is not a success); this function itself never throws.
+ * promise of a {@link TcServiceError} or {@link TcParseError} (built by `answer-errors.ts`); this
+ * function itself never throws.
  */
 export function readAnswer(raw: RawResponse, context: AnswerContext): Record<string, unknown> | Promise<Record<string, unknown>> {
   const text = raw.body.toString("utf8");
@@ -57,14 +58,14 @@ function responseOf(raw: RawResponse, text: string, parsed: unknown, context: An
   return refuse(raw, text, { body: parsed }, context);
 }
 
-/** The answer's error, from `answer-errors.ts` (loaded on the first answer that is not a success). */
+/** The answer's error (see `answer-errors.ts`), as a rejected promise. */
 async function refuse(
   raw: RawResponse,
   text: string,
   read: { readonly body: unknown } | { readonly unparsed: unknown },
   context: AnswerContext,
 ): Promise<never> {
-  throw (await import("./answer-errors.js")).answerError(raw, text, read, context);
+  throw answerError(raw, text, read, context);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,9 +1,9 @@
 /**
  * Loads the parts of undici that core needs, on demand: `Agent`, `EnvHttpProxyAgent` and `request()`.
  *
- * Core's build bundles these three files of undici (with what they require) into first-use chunks of
- * core's own `dist`, so an installed core neither depends on undici nor reads its files: the chunk
- * holding the `Agent` loads on a client's first call, and `import("@tcsdk/core")` reads none of it.
+ * Core's build bundles these files of undici (with what they require) into one chunk of core's own
+ * `dist` (see `undici-parts.cjs`), so an installed core neither depends on undici nor reads its files:
+ * the chunk loads on a client's first call, and `import("@tcsdk/core")` reads none of it.
  * undici 7 has no `exports` map and its index loads about three times as much as the `Agent` alone, so
  * the build takes these files by path from the exact undici version in core's devDependencies;
  * `test/undici-modules.test.ts` checks that each is the object undici's index exports, and the build
@@ -18,9 +18,15 @@
 import type { Agent, Dispatcher, EnvHttpProxyAgent } from "undici-types";
 import type { DispatcherLike } from "../client-options.js";
 
+/** The chunk of core's build that holds undici's code, loaded on a client's first call (see `undici-parts.cts`). */
+function parts(): Promise<{ default: typeof import("./undici-parts.cjs") }> {
+  // a CommonJS module's exports come as `default`, in Node and in esbuild's bundle alike
+  return import("./undici-parts.cjs");
+}
+
 /** undici's `Agent` class (a keep-alive connection pool per origin). */
 export async function loadAgent(): Promise<typeof Agent> {
-  return (await import("undici/lib/dispatcher/agent.js")).default;
+  return (await parts()).default.agent();
 }
 
 /**
@@ -32,13 +38,7 @@ export async function loadAgent(): Promise<typeof Agent> {
  * on core's own bundled copy of undici (no other code sees that prototype).
  */
 export async function loadEnvHttpProxyAgent(): Promise<typeof EnvHttpProxyAgent> {
-  const [proxyAgent, dispatcher, api] = await Promise.all([
-    import("undici/lib/dispatcher/env-http-proxy-agent.js"),
-    import("undici/lib/dispatcher/dispatcher.js"),
-    import("undici/lib/api/index.js"),
-  ]);
-  Object.assign(dispatcher.default.prototype, api.default);
-  return proxyAgent.default;
+  return (await parts()).default.envHttpProxyAgent();
 }
 
 /** undici's `request()`, which works on any Dispatcher passed as `this` (it only calls `this.dispatch`). */
@@ -46,5 +46,5 @@ export type RequestFunction = (this: DispatcherLike, options: Dispatcher.Request
 
 /** undici's `request()` function alone, without the rest of undici's API. */
 export async function loadRequest(): Promise<RequestFunction> {
-  return (await import("undici/lib/api/api-request.js")).default;
+  return (await parts()).default.request();
 }
