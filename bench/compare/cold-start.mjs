@@ -120,8 +120,11 @@ export async function coldStart({ url, runtimes, rounds, onProgress }) {
     }
     for (let round = 0; round < rounds; round++) {
       onProgress?.(`cold start round ${round + 1}/${rounds}`);
+      // the targets' order rotates from round to round, so that none always follows the same one
+      const scripts = Object.entries(COLD_SCRIPTS);
+      const rotated = scripts.map((_, i) => scripts[(i + round) % scripts.length] ?? scripts[0]);
       for (const [index, config] of configs.entries()) {
-        for (const [target, script] of Object.entries(COLD_SCRIPTS)) {
+        for (const [target, script] of /** @type {[string, string][]} */ (rotated)) {
           const sample = await coldSample(config.runtime.execPath, script, url, config.env);
           const cell = samples.get(key(index, target));
           cell?.totalMs.push(sample.totalMs);
