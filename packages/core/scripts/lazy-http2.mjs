@@ -21,6 +21,16 @@ import { constants as http2Constants } from "node:http2";
  * @param {Readonly<Record<string, string | number>>} [constants] `node:http2`'s `constants`
  */
 export function lazyHttp2Source(importerSource, constants = http2Constants) {
+  // the stand-in has `connect` and `constants` only: an undici that used more of node:http2 must fail here
+  const members = new Set([...importerSource.matchAll(/\bhttp2\.(\w+)/g)].map((match) => match[1]));
+  const other = [...members].filter((member) => member !== "connect" && member !== "constants");
+  const destructured = [...importerSource.matchAll(/\}\s*=\s*http2\b/g)].length;
+  const constantsOnly = /const\s*\{\s*constants\s*:\s*\{[^}]*\}\s*\}\s*=\s*http2\b/.test(importerSource);
+  if (other.length > 0 || destructured !== (constantsOnly ? 1 : 0)) {
+    throw new Error(
+      `the bundled undici uses node:http2 beyond connect() and constants (${other.join(", ") || "a destructuring"}): update lazy-http2.mjs`,
+    );
+  }
   /** @type {Record<string, string | number>} */
   const used = {};
   for (const name of new Set(importerSource.match(/\b(?:NGHTTP2|HTTP2)_[A-Z0-9_]+\b/g))) {

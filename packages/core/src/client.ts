@@ -286,8 +286,9 @@ export class ServiceClient {
     const limiter = this.#rateLimiter;
     const perSecond = limiter?.limitFor(call.operation.action, call.operation.rateLimit);
     if (limiter === undefined || perSecond === undefined) return await this.#exchange(call, attempt, credentials);
-    // a turn free now is taken at once; else the attempt queues for one
-    const release = limiter.tryAcquire(call.operation.action, perSecond) ?? (await this.#turn(limiter, perSecond, call, attempt));
+    // a turn free now is taken at once; else the attempt queues for one (which refuses an aborted call)
+    const free = call.signal?.aborted ? undefined : limiter.tryAcquire(call.operation.action, perSecond);
+    const release = free ?? (await this.#turn(limiter, perSecond, call, attempt));
     if (typeof release !== "function") return release;
     try {
       return await this.#exchange(call, attempt, credentials);

@@ -167,7 +167,8 @@ describe("time limits", () => {
     server = await startServer((_req, res) => {
       answer = () => sendJson(res, apiSuccess());
     });
-    client = new TestClient(localOptions(server.url, { rateLimit: false }));
+    // the default rate limit on: a turn free at once arms no timer either
+    client = new TestClient(localOptions(server.url));
     const before = refedTimers();
     const call = client.call(DescribeExports, {});
     for (let turn = 0; turn < 200 && answer === undefined; turn++) await new Promise((resolve) => setTimeout(resolve, 5));

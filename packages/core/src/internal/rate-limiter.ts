@@ -131,7 +131,8 @@ class ActionWindow {
    * listener), else `undefined`: then the caller queues with {@link ActionWindow.acquire}.
    */
   tryTake(): ReleaseTurn | undefined {
-    if (this.#queue.length > 0 || this.#timer !== undefined) return undefined;
+    // a timer only ever waits for the head of a queue, so an empty queue has none
+    if (this.#queue.length > 0) return undefined;
     if (this.#count === this.size) {
       const oldestEnd = this.#ends[this.#next] ?? Number.NaN;
       // the n-th previous call in flight, or ended less than a window ago (NaN compares false)

@@ -18,7 +18,7 @@
 import type { Agent, Dispatcher, EnvHttpProxyAgent } from "undici-types";
 import type { DispatcherLike } from "../client-options.js";
 
-/** The chunk of core's build that holds undici's code, loaded on a client's first call (see `undici-parts.cts`). */
+/** The chunk of core's build that holds undici's code, loaded on a client's first call (see `undici-parts.cjs`). */
 function parts(): Promise<{ default: typeof import("./undici-parts.cjs") }> {
   // a CommonJS module's exports come as `default`, in Node and in esbuild's bundle alike
   return import("./undici-parts.cjs");

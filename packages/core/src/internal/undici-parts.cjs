@@ -6,8 +6,8 @@
  * esbuild starts a chunk at every `import()` of an ES module, and the parts' shared files (undici's
  * core, its errors, esbuild's CommonJS helpers) became chunks of their own, six files for a client's
  * first call. A `require()` inside a CommonJS module stays in its chunk and still runs only when called,
- * so the first call reads one file, and a part that is not asked for (the proxy agent, without a proxy)
- * is parsed with it but never runs. See `undici-modules.ts` for why these files are taken by path.
+ * so the first call reads two files (this chunk and esbuild's CommonJS helpers), and a part that is not
+ * asked for (the proxy agent, without a proxy) is parsed with it but never runs. See `undici-modules.ts` for why these files are taken by path.
  *
  * @internal
  */
