@@ -23,7 +23,7 @@ import { installedFootprint } from "./compare/footprint.mjs";
 import { nodeRuntimes } from "./compare/node-runtimes.mjs";
 import { PINNED, runJson, startFixedServer } from "./compare/processes.mjs";
 import { renderPage, renderServerlessBlock, renderTable, replaceReadmeBlock, verdicts } from "./compare/report.mjs";
-import { median } from "./compare/stats.mjs";
+import { median, roundOrder } from "./compare/stats.mjs";
 import { TARGETS } from "./compare/targets.mjs";
 import { validationCost } from "./compare/validation.mjs";
 import { startEmulatorProcess } from "./lib/emulator-process.mjs";
@@ -91,8 +91,8 @@ async function perCall(/** @type {string} */ url) {
   for (let round = 0; round < rounds; round++) {
     log(`per-call round ${round + 1}/${rounds}`);
     for (const concurrency of [1, 32]) {
-      // the order rotates from round to round, so that no target always follows the same one
-      for (const target of TARGETS.map((_, i) => TARGETS[(i + round) % TARGETS.length] ?? "floor")) {
+      // the order changes from round to round, so that no target always follows the same one
+      for (const target of roundOrder(TARGETS, round)) {
         const result = await runJson(
           "compare/call-loop.mjs",
           [

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { median } from "./stats.mjs";
+import { median, roundOrder } from "./stats.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** The bench package, whose node_modules resolve every target. */
@@ -120,11 +120,10 @@ export async function coldStart({ url, runtimes, rounds, onProgress }) {
     }
     for (let round = 0; round < rounds; round++) {
       onProgress?.(`cold start round ${round + 1}/${rounds}`);
-      // the targets' order rotates from round to round, so that none always follows the same one
-      const scripts = Object.entries(COLD_SCRIPTS);
-      const rotated = scripts.map((_, i) => scripts[(i + round) % scripts.length] ?? scripts[0]);
+      // the targets' order changes from round to round, so that none always follows the same one
+      const scripts = roundOrder(Object.entries(COLD_SCRIPTS), round);
       for (const [index, config] of configs.entries()) {
-        for (const [target, script] of /** @type {[string, string][]} */ (rotated)) {
+        for (const [target, script] of scripts) {
           const sample = await coldSample(config.runtime.execPath, script, url, config.env);
           const cell = samples.get(key(index, target));
           cell?.totalMs.push(sample.totalMs);

@@ -2,8 +2,8 @@
 /**
  * The measured process of the load row: `--warmup` unmeasured DescribeExports calls through
  * `@tcsdk/cls` at `--concurrency` against the emulator, then `--calls` measured ones, each timed.
- * Prints one JSON line: calls/s, p50 and p99 latency (ms) and failed calls (with the first error) of
- * the measured calls; RSS before the first call; RSS and heap used at the start of the measured calls
+ * Prints one JSON line: calls/s and p50 and p99 latency (ms) of the measured calls; failed calls, the
+ * warm-up's included, with the first error; RSS before the first call; RSS and heap used at the start of the measured calls
  * and at their end, each after a full garbage collection; and RSS and heap used after each tenth of
  * the measured calls, as they stand.
  *
@@ -13,8 +13,9 @@
  * 8.9 MB). With the young generation fixed at its largest from the start
  * (`--min-semi-space-size=16 --max-semi-space-size=16`), RSS over the same 20,000 calls grew by 0.7 to
  * 1.4 %. So the flat check is made once the heap has reached its working size, as a service running
- * all day would be, and on what the process holds after a collection, not on garbage waiting for V8's
- * next mark-compact. The two collections are outside the timed calls.
+ * all day would be, and after a full collection: the heap then holds only what is still referenced (a
+ * leak), not garbage waiting for V8's next mark-compact; RSS moves by a few MB with a collection, but
+ * the process's pages are what a host pays for. The two collections are outside the timed calls.
  *
  *   node bench/compare/load-client.mjs --url URL --topic ID --warmup 20000 --calls 20000 --concurrency 64
  * Credentials come from BENCH_SECRET_ID and BENCH_SECRET_KEY.
@@ -81,10 +82,17 @@ async function run(count, onCall) {
   await Promise.all(Array.from({ length: concurrency }, worker));
 }
 
+/** Failed calls, warm-up included, and the first one's error. */
+let failed = 0;
+let firstError = "";
+const noteFailure = (/** @type {unknown} */ failure) => {
+  failed++;
+  firstError ||= failure instanceof Error ? `${failure.name}: ${failure.message}` : String(failure);
+};
+
 const rssStart = process.memoryUsage.rss();
-let warmupFailed = 0;
 await run(Number(values.warmup), (_latency, failure) => {
-  if (failure !== undefined) warmupFailed++;
+  if (failure !== undefined) noteFailure(failure);
 });
 const start = held();
 
@@ -92,16 +100,11 @@ const start = held();
 const timeline = [];
 /** @type {number[]} */
 const latencies = [];
-let failed = warmupFailed;
-let firstError = "";
 const tenth = Math.max(1, Math.floor(calls / 10));
 const t0 = performance.now();
 await run(calls, (latency, failure, done) => {
   latencies.push(latency);
-  if (failure !== undefined) {
-    failed++;
-    firstError ||= failure instanceof Error ? `${failure.name}: ${failure.message}` : String(failure);
-  }
+  if (failure !== undefined) noteFailure(failure);
   if (done % tenth === 0) {
     const { rss, heapUsed } = process.memoryUsage();
     timeline.push({ calls: done, rss, heapUsed });

@@ -1,8 +1,22 @@
 // @ts-check
 /**
- * Medians and percentiles for the comparison bench.
+ * Medians and percentiles for the comparison bench, and the order of its samples.
  * @module
  */
+
+/**
+ * The order in which round `round` samples `items`: shifted by one each round, and backwards in odd
+ * rounds, so that each item comes first, last and after each other item in turn. (Shifting alone keeps
+ * the cycle: with a, b, c, b would follow a in two rounds of three.)
+ * @template T
+ * @param {readonly T[]} items
+ * @param {number} round
+ * @returns {T[]}
+ */
+export function roundOrder(items, round) {
+  const shifted = items.map((_, i) => /** @type {T} */ (items[(i + round) % items.length]));
+  return round % 2 === 1 ? shifted.reverse() : shifted;
+}
 
 /**
  * The median of `values` (the mean of the middle two for an even count); NaN when empty.
