@@ -377,7 +377,15 @@ function missedNotes(r) {
         "built-ins `node:assert` and `node:http2` that undici requires at load.",
     );
   }
-  if (kinds.has("cpu")) notes.push("- client CPU: see the per-call profile in bench/README.md.");
+  if (kinds.has("cpu")) {
+    const ratio = (/** @type {string} */ a, /** @type {string} */ b, /** @type {number} */ c) =>
+      fixed(r.calls[`${a} ${c}`].cpuUs / r.calls[`${b} ${c}`].cpuUs, 2);
+    notes.push(
+      `- client CPU: in this run the floor itself was ${ratio("floor", "official", 1)}× the official SDK at c=1 and ` +
+        `${ratio("floor", "official", 32)}× at c=32; tcsdk ${ratio("tcsdk", "floor", 1)}× and ${ratio("tcsdk", "floor", 32)}× the floor. ` +
+        "At c=1 each client's request write also wakes the idle server, the same cost for all three (see bench/README.md).",
+    );
+  }
   if (kinds.has("footprint")) {
     const parts = r.footprint["@tcsdk/cls"].parts.map((/** @type {any} */ p) => `${p.id} ${mb(p.bytes)}`).join(", ");
     notes.push(`- footprint: ${parts}.`);
