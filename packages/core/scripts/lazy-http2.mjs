@@ -18,9 +18,8 @@ import { constants as http2Constants } from "node:http2";
 /**
  * The stand-in's CommonJS source, for a file whose source is `importerSource`.
  * @param {string} importerSource the source of the file that requires `node:http2`
- * @param {Readonly<Record<string, string | number>>} [constants] `node:http2`'s `constants`
  */
-export function lazyHttp2Source(importerSource, constants = http2Constants) {
+export function lazyHttp2Source(importerSource) {
   // the stand-in has `connect` and `constants` only: an undici that used more of node:http2 must fail here
   const members = new Set([...importerSource.matchAll(/\bhttp2\.(\w+)/g)].map((match) => match[1]));
   const other = [...members].filter((member) => member !== "connect" && member !== "constants");
@@ -34,7 +33,7 @@ export function lazyHttp2Source(importerSource, constants = http2Constants) {
   /** @type {Record<string, string | number>} */
   const used = {};
   for (const name of new Set(importerSource.match(/\b(?:NGHTTP2|HTTP2)_[A-Z0-9_]+\b/g))) {
-    const value = constants[name];
+    const value = /** @type {Readonly<Record<string, string | number>>} */ (http2Constants)[name];
     if (value === undefined) throw new Error(`node:http2 has no constant ${name}, which the bundled undici uses`);
     used[name] = value;
   }
