@@ -32,7 +32,7 @@ import { validateInput } from "./internal/input-validation.js";
 import { stringifyLossless, tryStringify } from "./internal/json-codec.js";
 import { RateLimiter, TurnRefused } from "./internal/rate-limiter.js";
 import { mayRetry, retryDelay } from "./internal/retry-policy.js";
-import { limitTimer } from "./internal/timer.js";
+import { AttemptLimit, limitTimer } from "./internal/timer.js";
 import { loadAgent, loadEnvHttpProxyAgent } from "./internal/undici-modules.js";
 import { userAgent } from "./internal/user-agent.js";
 import type { OperationInfo, ServiceInfo } from "./service.js";
@@ -422,7 +422,7 @@ export class ServiceClient {
       this.#userDispatcher !== undefined,
     );
     const byDeadline = remaining < call.timeoutMs;
-    const timer = limitTimer(
+    const limit = new AttemptLimit(
       () => handle.cancel(byDeadline ? new AttemptStop("deadline", call.deadlineMs) : new AttemptStop("attempt", call.timeoutMs)),
       byDeadline ? remaining : call.timeoutMs,
     );
@@ -440,7 +440,7 @@ export class ServiceClient {
       if (!(failure instanceof AttemptFailure)) throw failure;
       return { ok: false, ...describeFailure(failure, context, this.#maxResponseBytes) };
     } finally {
-      clearTimeout(timer);
+      limit.clear();
       signal?.removeEventListener("abort", onAbort);
     }
   }

@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-import { createHash, createHmac } from "node:crypto";
+import { createHmac, hash } from "node:crypto";
 
 /** The algorithm name that starts every TC3 `Authorization` header. */
 export const TC3_ALGORITHM = "TC3-HMAC-SHA256";
@@ -64,7 +64,45 @@ export interface Tc3Signature {
 
 /** Hex SHA-256 of a string (UTF-8) or bytes. */
 export function sha256Hex(data: string | Uint8Array): string {
-  return createHash("sha256").update(data).digest("hex");
+  // the one-shot `hash` costs about half of `createHash().update().digest()` for a request's few hundred bytes
+  return hash("sha256", data, "hex");
+}
+
+/** SHA-256's block size in bytes. */
+const BLOCK_BYTES = 64;
+
+/** A key made ready for HMAC-SHA256 (RFC 2104): its block XOR `ipad` and XOR `opad`. */
+interface HmacKey {
+  readonly inner: Buffer;
+  readonly outer: Buffer;
+}
+
+/** {@link HmacKey} of `key` (a key longer than a block is hashed first, as RFC 2104 says). */
+function hmacKey(key: Uint8Array): HmacKey {
+  const block = key.length > BLOCK_BYTES ? hash("sha256", key, "buffer") : key;
+  const inner = Buffer.alloc(BLOCK_BYTES, 0x36);
+  const outer = Buffer.alloc(BLOCK_BYTES, 0x5c);
+  for (let i = 0; i < block.length; i++) {
+    inner[i] = 0x36 ^ (block[i] as number);
+    outer[i] = 0x5c ^ (block[i] as number);
+  }
+  return { inner, outer };
+}
+
+/**
+ * Hex HMAC-SHA256 of a UTF-8 `message`: `H(outer ‖ H(inner ‖ message))`, with two one-shot hashes
+ * instead of Node's `createHmac`, which sets up an OpenSSL HMAC context for every signature. With the
+ * one-shot payload hashes, this took a CreateExport's client CPU from 168 to 155 µs at one call at a
+ * time, and from 72 to 65 µs at 32 (bench/README.md).
+ */
+function hmacSha256Hex(key: HmacKey, message: string): string {
+  const first = Buffer.allocUnsafe(BLOCK_BYTES + Buffer.byteLength(message));
+  key.inner.copy(first);
+  first.write(message, BLOCK_BYTES, "utf8");
+  const second = Buffer.allocUnsafe(BLOCK_BYTES + 32);
+  key.outer.copy(second);
+  hash("sha256", first, "buffer").copy(second, BLOCK_BYTES);
+  return hash("sha256", second, "hex");
 }
 
 /** UTC calendar date (`YYYY-MM-DD`) of a UNIX timestamp in seconds; never local time. */
@@ -105,11 +143,11 @@ function signedHost(host: string): string {
  */
 export function signTc3(input: Tc3SignInput, signingKey?: Uint8Array): Tc3Signature {
   const date = utcDate(input.timestamp);
-  return signForDate(input, date, signingKey ?? deriveSigningKey(input.secretKey, date, input.service));
+  return signForDate(input, date, hmacKey(signingKey ?? deriveSigningKey(input.secretKey, date, input.service)));
 }
 
 /** {@link signTc3} with the timestamp's UTC date and the signing key already known. */
-function signForDate(input: Tc3SignInput, date: string, key: Uint8Array): Tc3Signature {
+function signForDate(input: Tc3SignInput, date: string, key: HmacKey): Tc3Signature {
   let canonicalHeaders: string;
   let signedHeaders: string;
   if (input.extraSignedHeaders === undefined) {
@@ -139,7 +177,7 @@ function signForDate(input: Tc3SignInput, date: string, key: Uint8Array): Tc3Sig
   ].join("\n");
   const scope = `${date}/${input.service}/tc3_request`;
   const stringToSign = `${TC3_ALGORITHM}\n${input.timestamp}\n${scope}\n${sha256Hex(canonicalRequest)}`;
-  const signature = createHmac("sha256", key).update(stringToSign).digest("hex");
+  const signature = hmacSha256Hex(key, stringToSign);
   const authorization = `${TC3_ALGORITHM} Credential=${input.secretId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
   return { authorization, signature, date, signedHeaders, hashedPayload, canonicalRequest, stringToSign };
 }
@@ -191,7 +229,7 @@ export class Tc3Signer {
   #day = Number.NaN;
   #date = "";
   #service = "";
-  #key: Buffer | undefined;
+  #key: HmacKey | undefined;
 
   /** Signs like {@link signTc3}, reusing the day's derived key (and its date, formatted once a day). */
   sign(input: Tc3SignInput): Tc3Signature {
@@ -202,7 +240,7 @@ export class Tc3Signer {
       this.#key = undefined;
     }
     if (this.#key === undefined || this.#secretKey !== input.secretKey || this.#service !== input.service) {
-      this.#key = deriveSigningKey(input.secretKey, this.#date, input.service);
+      this.#key = hmacKey(deriveSigningKey(input.secretKey, this.#date, input.service));
       this.#secretKey = input.secretKey;
       this.#service = input.service;
     }

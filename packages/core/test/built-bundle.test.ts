@@ -36,6 +36,26 @@ const http2Loaded = process.moduleLoadList.includes("NativeModule http2");
 console.log(JSON.stringify({ plain, big: { ...big, Total: String(big.Total), type: typeof big.Total }, status: download.status, body, http2Loaded }));
 `;
 
+/**
+ * Runs in the child: a call through a dispatcher that never answers and holds nothing open. The
+ * attempt's limit must keep the process alive until it ends the call.
+ */
+const SILENT_DISPATCHER_SCRIPT = `
+import { ServiceClient } from "@tcsdk/core";
+const service = {
+  service: "cls", version: "2020-10-16", packageName: "@tcsdk/test-service", packageVersion: "1.0.0",
+  endpoints: { china: "cls.tencentcloudapi.com", international: "cls.intl.tencentcloudapi.com", regional: "cls.{region}.tencentcloudapi.com" },
+  regions: ["ap-guangzhou"], regionalOnly: [],
+};
+class Client extends ServiceClient {
+  call(action, input) { return this.send({ action, idempotent: true, rateLimit: 0 }, input); }
+}
+const silent = { dispatch: () => true };
+const client = new Client(service, { region: "ap-guangzhou", rateLimit: false, dispatcher: silent, timeoutMs: 200, maxAttempts: 1, credentials: { secretId: "AKIDbundle", secretKey: "bundle-secret" } });
+const error = await client.call("DescribeThings", {}).catch((caught) => caught);
+console.log(JSON.stringify({ name: error.name, kind: error.kind }));
+`;
+
 let folder: string;
 let server: TestServer;
 let proxy: TestProxy;
@@ -46,6 +66,7 @@ beforeAll(async () => {
   await cp(path.join(packageRoot, "dist"), path.join(copy, "dist"), { recursive: true });
   await cp(path.join(packageRoot, "package.json"), path.join(copy, "package.json"));
   await writeFile(path.join(folder, "main.mjs"), SCRIPT);
+  await writeFile(path.join(folder, "silent-dispatcher.mjs"), SILENT_DISPATCHER_SCRIPT);
   server = await startServer((request, response) => {
     if (request.url === "/file") {
       response.writeHead(200, { "content-type": "text/plain" }).end("file body");
@@ -114,6 +135,11 @@ describe("the built core, installed alone (no undici, no lossless-json)", () => 
     expect(result).toMatchObject({ status: 200, body: "file body" });
     expect(proxy.tunnels).toEqual([]);
     expect(result["http2Loaded"]).toBe(false);
+  });
+
+  it("keeps the process open for a call in flight that holds nothing else open, until its attempt times out", async () => {
+    const result = await runScript({}, "silent-dispatcher.mjs");
+    expect(result).toEqual({ name: "TcTimeoutError", kind: "attempt" });
   });
 
   it("gives undici's HTTP/2 client node:http2's own constants, without loading node:http2 (scripts/lazy-http2.mjs)", async () => {

@@ -205,6 +205,40 @@ describe("TC3 properties", () => {
     }
   });
 
+  it("signs with the HMAC-SHA256 and SHA-256 of node:crypto's createHmac and createHash, for any key, text and bytes", () => {
+    // signTc3 hashes in one shot and builds its HMAC from two hashes (RFC 2104): checked here against
+    // Node's own, for signing keys shorter than, as long as and longer than a 64-byte block
+    const payload = fc.oneof(fc.string({ unit: "grapheme", maxLength: 300 }), fc.uint8Array({ maxLength: 300 }));
+    const text = fc.string({ unit: "grapheme", maxLength: 30 });
+    fc.assert(
+      // the service is part of the string to sign: any text, so that the HMAC's message is not ASCII alone
+      fc.property(fc.uint8Array({ maxLength: 150 }), payload, text, text, (key, body, query, service) => {
+        const input = { ...base, payload: body, query, service };
+        const result = signTc3(input, key);
+        expect(result.hashedPayload).toBe(createHash("sha256").update(body).digest("hex"));
+        expect(result.stringToSign.endsWith(createHash("sha256").update(result.canonicalRequest).digest("hex"))).toBe(true);
+        expect(result.signature).toBe(createHmac("sha256", key).update(result.stringToSign).digest("hex"));
+      }),
+      { numRuns: 500 },
+    );
+    for (const length of [0, 1, 31, 32, 63, 64, 65, 128, 1000]) {
+      const key = Buffer.alloc(length, length % 251);
+      expect(signTc3(base, key).signature, `a ${length}-byte key`).toBe(
+        createHmac("sha256", key).update(signTc3(base, key).stringToSign).digest("hex"),
+      );
+    }
+  });
+
+  it("Tc3Signer signs as signTc3 does, across secret keys, services and days", () => {
+    const signer = new Tc3Signer();
+    fc.assert(
+      fc.property(fields.secretKey, fields.service, fields.timestamp, fields.payload, (secretKey, service, timestamp, payload) => {
+        const input = { ...base, secretKey, service, timestamp, payload };
+        expect(signer.sign(input).signature).toBe(signTc3(input).signature);
+      }),
+    );
+  });
+
   it("signs the host without its port, and the service it is given (never one from the host)", () => {
     const withPort = signTc3({ ...base, host: "127.0.0.1:8080" });
     const withoutPort = signTc3({ ...base, host: "127.0.0.1" });
