@@ -50,7 +50,11 @@ export async function bundleColdTcsdk() {
 }
 
 /**
- * One sample: wall ms from spawn to the `ok` line, and the script's own import / call ms.
+ * One sample: wall ms from spawn to the `ok` line, and the script's own import / call ms. Settles once
+ * the process has exited, so that no sample runs beside the previous one's exit: a process that has
+ * used undici takes 110–180 ms more to exit after its `ok` line (V8 finishing its background optimising
+ * compile of undici's llhttp WebAssembly; with `--liftoff-only`, 5 ms), and the sample after it ran
+ * while that compile still held a CPU.
  * @param {string} execPath
  * @param {string} script path under `compare/`
  * @param {string} url
@@ -63,21 +67,20 @@ export function coldSample(execPath, script, url, env) {
     const child = spawn(execPath, [path.join(HERE, script), url], { cwd: BENCH, env, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
-    let done = false;
+    /** @type {{ totalMs: number, importMs: number, callMs: number } | undefined} */
+    let sample;
     child.stdout.on("data", (chunk) => {
-      if (done) return;
+      if (sample !== undefined) return;
       out += chunk;
       const match = /^ok (\S+) (\S+)\n/.exec(out);
-      if (match) {
-        done = true;
-        resolve({ totalMs: performance.now() - started, importMs: Number(match[1]), callMs: Number(match[2]) });
-      }
+      if (match) sample = { totalMs: performance.now() - started, importMs: Number(match[1]), callMs: Number(match[2]) };
     });
     child.stderr.on("data", (chunk) => {
       err += chunk;
     });
     child.on("exit", (code) => {
-      if (!done) reject(new Error(`${script} on ${execPath} exited ${code}: ${err.trim().slice(0, 500)}`));
+      if (sample !== undefined) resolve(sample);
+      else reject(new Error(`${script} on ${execPath} exited ${code}: ${err.trim().slice(0, 500)}`));
     });
   });
 }

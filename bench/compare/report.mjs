@@ -259,7 +259,8 @@ ${callsTable(r)}
 ## Cold start: process start → first answer
 
 A fresh process per sample, from just before \`spawn()\` to the first line it prints after the answer, on the same fixed
-server; ${r.cold[0]?.samples ?? 0} rounds, every runtime, cache setting and target interleaved in each round (the targets in an order that changes from round to round). Overhead is
+server; the next sample starts once the process has exited (one that used undici takes 110–180 ms more to exit, V8
+finishing its optimising compile of undici's llhttp WebAssembly, and a sample started beside that ran slower); ${r.cold[0]?.samples ?? 0} rounds, every runtime, cache setting and target interleaved in each round (the targets in an order that changes from round to round). Overhead is
 the row minus bare \`node\` (an ES module that only prints). tcsdk imports \`@tcsdk/cls\` (the whole client, every action)
 and calls \`createExport\`; "tcsdk bundled" is the same script bundled by esbuild with code splitting (each action a chunk
 loaded on first call), as a serverless app may ship it (it needs nothing from node_modules: core carries the undici code it runs); the official SDK is \`require\`d, as its README shows;
