@@ -14,8 +14,8 @@ import { apiSuccess, sendJson, startServer, type TestServer } from "./helpers/te
 
 const packageRoot = path.resolve(import.meta.dirname, "..");
 
-/** Runs in the child: one call per way through the transport, printing what came back as JSON. */
-const SCRIPT = `
+/** The start of each child script: a client for a made-up service, as a generated package declares one. */
+const PREAMBLE = `
 import { ServiceClient } from "@tcsdk/core";
 const service = {
   service: "cls", version: "2020-10-16", packageName: "@tcsdk/test-service", packageVersion: "1.0.0",
@@ -25,7 +25,10 @@ const service = {
 class Client extends ServiceClient {
   call(action, input) { return this.send({ action, idempotent: true, rateLimit: 0 }, input); }
 }
-const client = new Client(service, { endpoint: process.env.ENDPOINT, region: "ap-guangzhou", rateLimit: false, credentials: { secretId: "AKIDbundle", secretKey: "bundle-secret" } });
+`;
+
+/** Runs in the child: one call per way through the transport, printing what came back as JSON. */
+const SCRIPT = `${PREAMBLE}const client = new Client(service, { endpoint: process.env.ENDPOINT, region: "ap-guangzhou", rateLimit: false, credentials: { secretId: "AKIDbundle", secretKey: "bundle-secret" } });
 const plain = await client.call("DescribeThings", { Limit: 1 });
 const big = await client.call("EchoBig", { Count: 9007199254740993n });
 const download = await client.download(process.env.ENDPOINT + "/file");
@@ -40,17 +43,7 @@ console.log(JSON.stringify({ plain, big: { ...big, Total: String(big.Total), typ
  * Runs in the child: a call through a dispatcher that never answers and holds nothing open. The
  * attempt's limit must keep the process alive until it ends the call.
  */
-const SILENT_DISPATCHER_SCRIPT = `
-import { ServiceClient } from "@tcsdk/core";
-const service = {
-  service: "cls", version: "2020-10-16", packageName: "@tcsdk/test-service", packageVersion: "1.0.0",
-  endpoints: { china: "cls.tencentcloudapi.com", international: "cls.intl.tencentcloudapi.com", regional: "cls.{region}.tencentcloudapi.com" },
-  regions: ["ap-guangzhou"], regionalOnly: [],
-};
-class Client extends ServiceClient {
-  call(action, input) { return this.send({ action, idempotent: true, rateLimit: 0 }, input); }
-}
-const silent = { dispatch: () => true };
+const SILENT_DISPATCHER_SCRIPT = `${PREAMBLE}const silent = { dispatch: () => true };
 const client = new Client(service, { region: "ap-guangzhou", rateLimit: false, dispatcher: silent, timeoutMs: 200, maxAttempts: 1, credentials: { secretId: "AKIDbundle", secretKey: "bundle-secret" } });
 const error = await client.call("DescribeThings", {}).catch((caught) => caught);
 console.log(JSON.stringify({ name: error.name, kind: error.kind }));
