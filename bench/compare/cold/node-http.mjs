@@ -6,14 +6,16 @@
  */
 import { request } from "node:http";
 
-const started = performance.now();
+/** ms on Node's monotonic clock (`performance.now()` would load perf_hooks, which the code measured here does not need). */
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+const started = now();
 const outgoing = request(String(process.argv[2]), { method: "POST", headers: { "content-type": "application/json" } }, (answer) => {
   /** @type {Buffer[]} */
   const chunks = [];
   answer.on("data", (chunk) => chunks.push(chunk));
   answer.on("end", () => {
     if (typeof JSON.parse(Buffer.concat(chunks).toString()).Response?.ExportId !== "string") throw new Error("no ExportId");
-    process.stdout.write(`ok 0 ${(performance.now() - started).toFixed(2)}\n`);
+    process.stdout.write(`ok 0 ${(now() - started).toFixed(2)}\n`);
     process.exit(0);
   });
 });

@@ -161,7 +161,7 @@ export interface ClientOptions {
   readonly logger?: Logger | undefined;
   /**
    * Wall clock for `X-TC-Timestamp` and `Retry-After` dates, ms since the epoch (for tests). Rate limiting
-   * always paces by the monotonic `performance.now()`.
+   * always paces by Node's monotonic clock.
    * @defaultValue `Date.now`
    */
   readonly clock?: (() => number) | undefined;

@@ -32,7 +32,7 @@ import { validateInput } from "./internal/input-validation.js";
 import { stringifyLossless, tryStringify } from "./internal/json-codec.js";
 import { RateLimiter, TurnRefused } from "./internal/rate-limiter.js";
 import { mayRetry, retryDelay } from "./internal/retry-policy.js";
-import { AttemptLimit, limitTimer } from "./internal/timer.js";
+import { AttemptLimit, limitTimer, monotonicMs } from "./internal/timer.js";
 import { loadAgent, loadEnvHttpProxyAgent } from "./internal/undici-modules.js";
 import { userAgent } from "./internal/user-agent.js";
 import type { OperationInfo, ServiceInfo } from "./service.js";
@@ -162,7 +162,7 @@ export class ServiceClient {
     this.#credentials = options.credentials;
     // Rate limiting paces real time, so it uses the monotonic clock, never `options.clock`: a wall clock
     // set back (or a test's frozen one) would hold every call until the lost time had passed again.
-    this.#rateLimiter = options.rateLimit === false ? undefined : new RateLimiter(() => performance.now(), options.rateLimit?.perSecond);
+    this.#rateLimiter = options.rateLimit === false ? undefined : new RateLimiter(monotonicMs, options.rateLimit?.perSecond);
   }
 
   /** Closes the connections this client opened (a dispatcher passed in options is left open). */
@@ -212,7 +212,7 @@ export class ServiceClient {
       signal,
       timeoutMs: positive("timeoutMs", options.timeoutMs ?? this.#timeoutMs),
       deadlineMs,
-      deadlineAt: performance.now() + deadlineMs,
+      deadlineAt: monotonicMs() + deadlineMs,
       signatures: [],
     };
     const maxAttempts = attempts(options.maxAttempts ?? this.#maxAttempts);
@@ -221,9 +221,9 @@ export class ServiceClient {
     /** Whether an attempt so far may have been executed by the service (its answer lost, or the service failed). */
     let mayHaveActed = false;
     for (let attempt = 1; ; attempt++) {
-      const started = performance.now();
+      const started = monotonicMs();
       const result = await this.#attempt(call, attempt);
-      const durationMs = performance.now() - started;
+      const durationMs = monotonicMs() - started;
       if (result.ok) {
         const requestId = typeof result.response["RequestId"] === "string" ? result.response["RequestId"] : undefined;
         this.#afterResponse(call, attempt, durationMs, { status: result.status, requestId });
@@ -246,7 +246,7 @@ export class ServiceClient {
         delay = 0;
       } else if (mayRetry(result.retry, operation.idempotent) && attempt - (skewCorrected ? 1 : 0) < maxAttempts) {
         const wait = retryDelay(result.retry, retries, this.#random, result.headers?.["retry-after"], this.#clock());
-        if (performance.now() + wait < call.deadlineAt) {
+        if (monotonicMs() + wait < call.deadlineAt) {
           delay = wait;
           retries++;
         }
@@ -309,7 +309,7 @@ export class ServiceClient {
     try {
       return await limiter.acquire(operation.action, perSecond, {
         signal: call.signal,
-        maxWaitMs: call.deadlineAt - performance.now(),
+        maxWaitMs: call.deadlineAt - monotonicMs(),
         onWait: (waitMs) => this.#log("debug", "tcsdk rate limit wait", { action: operation.action, waitMs }),
       });
     } catch (error) {
@@ -348,7 +348,7 @@ export class ServiceClient {
         finish();
         const context = { service, action: operation.action, attempts: attempt - 1, detail: "the credentials were still being resolved" };
         resolve(final(new TcTimeoutError("deadline", call.deadlineMs, context)));
-      }, call.deadlineAt - performance.now());
+      }, call.deadlineAt - monotonicMs());
       const onAbort = (): void => {
         finish();
         reject(
@@ -387,7 +387,7 @@ export class ServiceClient {
       // read only when an error is built: successful answers are never scanned
       secrets: { secretKey: credentials.secretKey, sessionToken: credentials.sessionToken, signatures: call.signatures },
     };
-    const remaining = call.deadlineAt - performance.now();
+    const remaining = call.deadlineAt - monotonicMs();
     if (remaining <= 0)
       return final(new TcTimeoutError("deadline", call.deadlineMs, { service, action: operation.action, attempts: attempt }));
 

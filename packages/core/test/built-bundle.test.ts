@@ -36,7 +36,12 @@ const body = await download.body.text();
 await client.close();
 // undici's HTTP/2 client has a stand-in for node:http2 that loads the real one only for an HTTP/2 connection
 const http2Loaded = process.moduleLoadList.includes("NativeModule http2");
-console.log(JSON.stringify({ plain, big: { ...big, Total: String(big.Total), type: typeof big.Total }, status: download.status, body, http2Loaded }));
+// deadlines use process.hrtime(): performance.now() would load perf_hooks on the first call
+const perfHooksLoaded = process.moduleLoadList.includes("NativeModule perf_hooks");
+// the HTTP parser without SIMD is a file of its own, required only where the SIMD one cannot be used
+const { createRequire } = await import("node:module");
+const parserWithoutSimd = Object.keys(createRequire(import.meta.url).cache).some((file) => file.endsWith("llhttp-wasm.cjs"));
+console.log(JSON.stringify({ plain, big: { ...big, Total: String(big.Total), type: typeof big.Total }, status: download.status, body, http2Loaded, perfHooksLoaded, parserWithoutSimd }));
 `;
 
 /**
@@ -128,6 +133,15 @@ describe("the built core, installed alone (no undici, no lossless-json)", () => 
     expect(result).toMatchObject({ status: 200, body: "file body" });
     expect(proxy.tunnels).toEqual([]);
     expect(result["http2Loaded"]).toBe(false);
+    expect(result["parserWithoutSimd"]).toBe(false);
+    expect(result["perfHooksLoaded"]).toBe(false);
+  });
+
+  it("parses answers without WebAssembly SIMD too, with the parser kept in a file of its own (scripts/undici-trim.mjs)", async () => {
+    // undici's switch for machines whose WebAssembly has no SIMD
+    const result = await runScript({ ENDPOINT: server.url, UNDICI_NO_WASM_SIMD: "1" });
+    expect(result["plain"]).toMatchObject({ Action: "DescribeThings", RequestId: "req-ok" });
+    expect(result).toMatchObject({ status: 200, body: "file body", parserWithoutSimd: true });
   });
 
   it("keeps the process open for a call in flight that holds nothing else open, until its attempt times out", async () => {
@@ -138,9 +152,12 @@ describe("the built core, installed alone (no undici, no lossless-json)", () => 
   it("gives undici's HTTP/2 client node:http2's own constants, without loading node:http2 (scripts/lazy-http2.mjs)", async () => {
     const files = (await readdir(path.join(packageRoot, "dist", "chunks"))).filter((file) => file.endsWith(".js"));
     const texts = await Promise.all(files.map((file) => readFile(path.join(packageRoot, "dist", "chunks", file), "utf8")));
-    const standIns = texts.flatMap((text) => [...text.matchAll(/exports\.constants = (\{[^}]*\});/g)].map((match) => match[1] ?? ""));
+    const standIns = texts.flatMap((text) =>
+      [...text.matchAll(/"lazy:node-http2"\(\w+\)\{\w+\.constants=(\{[^}]*\})/g)].map((match) => match[1] ?? ""),
+    );
     expect(standIns).toHaveLength(1);
-    const constants = JSON.parse(standIns[0] ?? "") as Record<string, unknown>;
+    // the chunk is minified: an object literal of strings and numbers, read as JavaScript
+    const constants = new Function(`return ${standIns[0]}`)() as Record<string, unknown>;
     // the names undici's client-h2.js destructures, as this Node defines them
     expect(Object.keys(constants)).toEqual(expect.arrayContaining(["HTTP2_HEADER_AUTHORITY", "HTTP2_HEADER_STATUS", "NGHTTP2_CANCEL"]));
     const { constants: real } = await import("node:http2");

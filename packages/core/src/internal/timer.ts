@@ -1,9 +1,20 @@
 /**
- * `setTimeout` for limits the user sets: a limit longer than one timer can hold is never reached.
+ * `setTimeout` for limits the user sets: a limit longer than one timer can hold is never reached; and
+ * the monotonic clock that deadlines and durations are measured by.
  *
  * @internal
  * @packageDocumentation
  */
+
+/**
+ * Milliseconds on Node's monotonic clock (`process.hrtime()`), for deadlines, durations and rate
+ * limiting. As fast as `performance.now()`, which would load `perf_hooks` on a client's first call
+ * (about 1 ms of a cold start on Node 20).
+ */
+export function monotonicMs(): number {
+  const [seconds, nanoseconds] = process.hrtime();
+  return seconds * 1e3 + nanoseconds / 1e6;
+}
 
 /** The longest delay one `setTimeout` can hold (about 24.8 days); a longer one would fire after 1 ms. */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
