@@ -19,6 +19,7 @@ import { jsonReport, textReport } from "../diff/report.js";
 import { findRepoRoot } from "../load/display-path.js";
 import { SpecError } from "../load/spec-issue.js";
 import type { CliIo } from "./run-cli.js";
+import { scriptArgs } from "./script-args.js";
 
 const USAGE = `usage:
   tcsdk-api-diff <old spec dir> <new spec dir>      two spec folders (specs/<service>/<version>)
@@ -47,7 +48,7 @@ export function runApiDiff(args: readonly string[], io: CliIo): number {
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
-      args: [...args],
+      args: scriptArgs(args),
       options: {
         since: { type: "string" },
         "since-release": { type: "boolean" },

@@ -10,6 +10,7 @@ import { generate, generateModels, generateRuleTable, type ModelsKind, readModel
 import { findRepoRoot } from "../load/display-path.js";
 import { SpecError } from "../load/spec-issue.js";
 import { isClean, type OutputDiff } from "../output/sync-output.js";
+import { scriptArgs } from "./script-args.js";
 
 /** Where the CLI writes. */
 export interface CliIo {
@@ -52,7 +53,7 @@ export function runCli(args: readonly string[], io: CliIo): number {
   };
   try {
     values = parseArgs({
-      args: [...args],
+      args: scriptArgs(args),
       options: {
         spec: { type: "string" },
         out: { type: "string" },

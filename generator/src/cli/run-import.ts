@@ -9,6 +9,7 @@ import { findRepoRoot } from "../load/display-path.js";
 import { SpecError } from "../load/spec-issue.js";
 import { isClean, type OutputDiff } from "../output/sync-output.js";
 import type { CliIo } from "./run-cli.js";
+import { scriptArgs } from "./script-args.js";
 
 const USAGE = `usage:
   tcsdk-import <service>… [--version <yyyy-mm-dd>] [--check]
@@ -25,7 +26,7 @@ export function runImport(args: readonly string[], io: CliIo): number {
   };
   try {
     parsed = parseArgs({
-      args: [...args],
+      args: scriptArgs(args),
       options: { all: { type: "boolean" }, check: { type: "boolean" }, version: { type: "string" }, help: { type: "boolean" } },
       allowPositionals: true,
       strict: true,

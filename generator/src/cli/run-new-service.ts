@@ -8,6 +8,7 @@ import { findRepoRoot } from "../load/display-path.js";
 import { SpecError } from "../load/spec-issue.js";
 import { newService } from "../scaffold/new-service.js";
 import type { CliIo } from "./run-cli.js";
+import { scriptArgs } from "./script-args.js";
 
 const USAGE = `usage: tcsdk-new-service <service> <version>      e.g. tcsdk-new-service cvm 2017-03-12
 
@@ -20,7 +21,7 @@ wiring; files that exist are left as they are. Then run \`pnpm install\` and \`p
 export function runNewService(args: readonly string[], io: CliIo): number {
   let positionals: string[];
   try {
-    const parsed = parseArgs({ args: [...args], options: { help: { type: "boolean" } }, allowPositionals: true, strict: true });
+    const parsed = parseArgs({ args: scriptArgs(args), options: { help: { type: "boolean" } }, allowPositionals: true, strict: true });
     if (parsed.values.help === true) {
       io.out(USAGE);
       return 0;

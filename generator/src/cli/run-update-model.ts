@@ -12,6 +12,7 @@ import { findRepoRoot } from "../load/display-path.js";
 import { SpecError } from "../load/spec-issue.js";
 import { updateModel } from "../update/update-model.js";
 import { runCli, type CliIo } from "./run-cli.js";
+import { scriptArgs } from "./script-args.js";
 
 const USAGE = `usage: tcsdk-update-model <service> <api.json> [examples.json] [errors.json] [--cn <China api.json>]
                           [--source <repository @ commit>] [--report <file.md>] [--no-changesets]
@@ -67,7 +68,7 @@ export function runUpdateModel(args: readonly string[], io: CliIo): number {
 
 function parse(args: readonly string[]) {
   return parseArgs({
-    args: [...args],
+    args: scriptArgs(args),
     options: {
       cn: { type: "string" },
       source: { type: "string" },

@@ -85,12 +85,20 @@ export function importableServices(root: string): string[] {
 }
 
 function onlyVersion(root: string, service: string): string {
+  const file = `specs/overlays/${service}`;
   const dir = path.join(root, "specs", "overlays", service);
-  const versions = existsSync(dir) ? readdirSync(dir).filter((name) => /^\d{4}-\d{2}-\d{2}$/.test(name)) : [];
+  if (!existsSync(dir)) {
+    const known = importableServices(root).join(", ") || "none";
+    const message = `no such service (with overlays: ${known}); \`pnpm new-service <service> <version>\` adds one`;
+    throw new SpecError([{ file, pointer: "", message }]);
+  }
+  const versions = readdirSync(dir)
+    .filter((name) => /^\d{4}-\d{2}-\d{2}$/.test(name))
+    .sort();
   if (versions.length !== 1) {
-    throw new Error(
-      `specs/overlays/${service}: ${versions.length === 0 ? "no version folder" : `${versions.length} versions`}; name the version`,
-    );
+    const message =
+      versions.length === 0 ? "no version folder" : `${versions.length} versions (${versions.join(", ")}): name one with --version`;
+    throw new SpecError([{ file, pointer: "", message }]);
   }
   return versions[0] ?? "";
 }
