@@ -17,7 +17,6 @@ import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { coldSample, coldStart } from "./compare/cold-start.mjs";
 import { installedFootprint } from "./compare/footprint.mjs";
 import { nodeRuntimes } from "./compare/node-runtimes.mjs";
@@ -27,6 +26,7 @@ import { median, roundOrder } from "./compare/stats.mjs";
 import { TARGETS } from "./compare/targets.mjs";
 import { validationCost } from "./compare/validation.mjs";
 import { startEmulatorProcess } from "./lib/emulator-process.mjs";
+import { countOption, parseScriptArgs } from "./lib/script-args.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, "..");
@@ -39,8 +39,8 @@ const USAGE = `usage: node bench/bench.mjs [options]
   --no-write         print only; do not write docs/benchmarks.md nor the README's serverless table
   --json             also print the results as one JSON line`;
 
-const { values } = parseArgs({
-  options: {
+const values = parseScriptArgs(
+  {
     rounds: { type: "string", default: "9" },
     "cold-rounds": { type: "string", default: "21" },
     "load-calls": { type: "string", default: "20000" },
@@ -50,14 +50,15 @@ const { values } = parseArgs({
     json: { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
-});
+  USAGE,
+);
 if (values.help) {
   console.log(USAGE);
   process.exit(0);
 }
-const rounds = Number(values.rounds);
-const coldRounds = Number(values["cold-rounds"]);
-const loadCalls = Number(values["load-calls"]);
+const rounds = countOption(values.rounds, "--rounds", USAGE);
+const coldRounds = countOption(values["cold-rounds"], "--cold-rounds", USAGE);
+const loadCalls = countOption(values["load-calls"], "--load-calls", USAGE);
 const began = Date.now();
 const log = (/** @type {string} */ text) => process.stderr.write(`[bench ${((Date.now() - began) / 1000).toFixed(0)} s] ${text}\n`);
 

@@ -16,28 +16,30 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { bundleSplit } from "./scale/bundle-split.mjs";
 import { generatedSize } from "./scale/generated-size.mjs";
 import { importCost } from "./scale/import-cost.mjs";
+import { countOption, parseScriptArgs } from "./lib/script-args.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, "..");
-const { values } = parseArgs({
-  options: {
+const USAGE = "usage: node bench/scale.mjs [--rounds 21] [--generate-runs 1] [--baseline <built checkout>] [--json]";
+const values = parseScriptArgs(
+  {
     rounds: { type: "string", default: "21" },
     "generate-runs": { type: "string", default: "1" },
     baseline: { type: "string" },
     json: { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
-});
+  USAGE,
+);
 if (values.help) {
-  console.log("usage: node bench/scale.mjs [--rounds 21] [--generate-runs 1] [--baseline <built checkout>] [--json]");
+  console.log(USAGE);
   process.exit(0);
 }
-const rounds = Number(values.rounds);
-const generateRuns = Number(values["generate-runs"]);
+const rounds = countOption(values.rounds, "--rounds", USAGE);
+const generateRuns = countOption(values["generate-runs"], "--generate-runs", USAGE);
 
 /**
  * Everything measured on one checkout.

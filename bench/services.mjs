@@ -15,19 +15,26 @@ import { appendFileSync, readdirSync, readFileSync, writeFileSync } from "node:f
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { importCost } from "./scale/import-cost.mjs";
+import { countOption, parseScriptArgs } from "./lib/script-args.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, "..");
-const { values } = parseArgs({
-  options: {
+const USAGE = "usage: node bench/services.mjs [--rounds 21] [--skip-turbo] [--json]";
+const values = parseScriptArgs(
+  {
     rounds: { type: "string", default: "21" },
     "skip-turbo": { type: "boolean", default: false },
     json: { type: "boolean", default: false },
+    help: { type: "boolean", default: false },
   },
-});
-const rounds = Number(values.rounds);
+  USAGE,
+);
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const rounds = countOption(values.rounds, "--rounds", USAGE);
 
 /** Every `specs/<service>/<version>/` with its package. */
 const services = readdirSync(path.join(REPO, "specs"))

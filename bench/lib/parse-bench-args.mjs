@@ -4,6 +4,7 @@
  * @module
  */
 import { parseArgs } from "node:util";
+import { scriptArgs } from "./script-args.mjs";
 
 /** 2^30 bytes: the output must be at least this large unless `--min-output` says otherwise. */
 export const GIB = 2 ** 30;
@@ -62,7 +63,7 @@ export function parseSize(text) {
  */
 export function parseBenchArgs(argv, env) {
   const { values } = parseArgs({
-    args: [...argv],
+    args: scriptArgs(argv),
     strict: true,
     options: {
       size: { type: "string" },

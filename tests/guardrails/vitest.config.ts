@@ -1,6 +1,6 @@
 import { defineConfig } from "vitest/config";
 
-/** `pnpm lint` broken on purpose, on a copy of the repository's tracked files. */
+/** Guardrails: `pnpm lint` broken on purpose (on a copy of the repository's tracked files), and the bench scripts' command lines. */
 export default defineConfig({
   test: {
     name: "guardrails",
