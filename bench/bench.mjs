@@ -48,14 +48,9 @@ const values = parseScriptArgs(
     "skip-download": { type: "boolean", default: false },
     "no-write": { type: "boolean", default: false },
     json: { type: "boolean", default: false },
-    help: { type: "boolean", default: false },
   },
   USAGE,
 );
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
 const rounds = countOption(values.rounds, "--rounds", USAGE);
 const coldRounds = countOption(values["cold-rounds"], "--cold-rounds", USAGE);
 const loadCalls = countOption(values["load-calls"], "--load-calls", USAGE);

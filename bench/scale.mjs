@@ -30,14 +30,9 @@ const values = parseScriptArgs(
     "generate-runs": { type: "string", default: "1" },
     baseline: { type: "string" },
     json: { type: "boolean", default: false },
-    help: { type: "boolean", default: false },
   },
   USAGE,
 );
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
 const rounds = countOption(values.rounds, "--rounds", USAGE);
 const generateRuns = countOption(values["generate-runs"], "--generate-runs", USAGE);
 

@@ -26,14 +26,9 @@ const values = parseScriptArgs(
     rounds: { type: "string", default: "21" },
     "skip-turbo": { type: "boolean", default: false },
     json: { type: "boolean", default: false },
-    help: { type: "boolean", default: false },
   },
   USAGE,
 );
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
 const rounds = countOption(values.rounds, "--rounds", USAGE);
 
 /** Every `specs/<service>/<version>/` with its package. */
