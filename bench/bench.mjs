@@ -37,7 +37,8 @@ const USAGE = `usage: node bench/bench.mjs [options]
   --download-size S  size loaded for the download row (default 1.1GB; see download-1gb.mjs)
   --skip-download    leave out the 1 GB download (about 2 minutes)
   --no-write         print only; do not write docs/benchmarks.md nor the README's serverless table
-  --json             also print the results as one JSON line`;
+  --json             also print the results as one JSON line
+  -h, --help         this text`;
 
 const values = parseScriptArgs(
   {
